@@ -1,0 +1,175 @@
+"""The DuckDB file: opening it, numbered migrations, transactions and backups."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+
+from infoint.errors import DatabaseBusyError, InvalidInputError
+
+DEFAULT_PATH = Path("data") / "infoint.duckdb"
+BACKUPS_KEPT = 5
+_MIGRATION_NAME = re.compile(r"^(\d{4})_(\w+)\.sql$")
+
+# Bumped on every committed write in this process. DuckDB lets only one process open the
+# file, so an in-process counter is enough for caches to know when data changed.
+_versions: dict[str, int] = {}
+_versions_lock = threading.Lock()
+
+
+def default_path() -> Path:
+    """The database the CLI and the app use: `$INFOINT_DB`, else data/infoint.duckdb."""
+    return Path(os.environ.get("INFOINT_DB") or DEFAULT_PATH)
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+def migrations() -> list[Migration]:
+    """The schema migrations shipped with the package, in order."""
+    found = []
+    for entry in resources.files("infoint.migrations").iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if match:
+            found.append(Migration(int(match[1]), match[2], entry.read_text(encoding="utf-8")))
+    return sorted(found, key=lambda m: m.version)
+
+
+def connect(path: str | os.PathLike[str] | None = None) -> duckdb.DuckDBPyConnection:
+    """Open (creating if needed) the database file and bring its schema up to date."""
+    target = Path(path) if path is not None else default_path()
+    if str(target) != ":memory:":
+        target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = duckdb.connect(str(target))
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise DatabaseBusyError(
+                f"The database {target} is in use by another infoint program; "
+                "close that program (or stop `make run`) and try again."
+            ) from None
+        raise InvalidInputError(f"{target} could not be opened as a database: {exc}.") from None
+    except duckdb.Error as exc:
+        raise InvalidInputError(
+            f"{target} is not an infoint database (DuckDB could not read it)."
+        ) from exc
+    apply_migrations(conn)
+    return conn
+
+
+def apply_migrations(conn: duckdb.DuckDBPyConnection, upto: int | None = None) -> list[int]:
+    """Apply each migration not yet recorded, each in one transaction with its record."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS migrations ("
+        " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL,"
+        " applied_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp())"
+    )
+    done = {row[0] for row in conn.execute("SELECT version FROM migrations").fetchall()}
+    applied = []
+    for migration in migrations():
+        if migration.version in done or (upto is not None and migration.version > upto):
+            continue
+        with transaction(conn):
+            conn.execute(migration.sql)
+            conn.execute(
+                "INSERT INTO migrations (version, name) VALUES (?, ?)",
+                [migration.version, migration.name],
+            )
+        applied.append(migration.version)
+    return applied
+
+
+def _key(conn: duckdb.DuckDBPyConnection) -> str:
+    row = conn.execute(
+        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+    ).fetchall()
+    return (row[0][0] if row else None) or ":memory:"
+
+
+@contextmanager
+def transaction(conn: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """One write: committed whole, or rolled back whole if anything in it raises."""
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        yield conn
+    except BaseException:
+        # rollback() can itself fail when DuckDB already invalidated the transaction;
+        # the original error is the one worth reporting.
+        with suppress(duckdb.Error):
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    key = _key(conn)
+    with _versions_lock:
+        _versions[key] = _versions.get(key, 0) + 1
+
+
+def data_version(conn: duckdb.DuckDBPyConnection) -> int:
+    """A number that changes whenever this process commits a write to this database."""
+    return _versions.get(_key(conn), 0)
+
+
+def database_path(conn: duckdb.DuckDBPyConnection) -> Path | None:
+    """The file behind a connection, or None for an in-memory database."""
+    key = _key(conn)
+    return None if key == ":memory:" else Path(key)
+
+
+def backups_dir(db_path: Path) -> Path:
+    return db_path.parent / "backups"
+
+
+def backup(conn: duckdb.DuckDBPyConnection, keep: int = BACKUPS_KEPT) -> Path:
+    """Checkpoint, then copy the database file to backups/ beside it, keeping the last few."""
+    db_path = database_path(conn)
+    if db_path is None:
+        raise InvalidInputError("An in-memory database cannot be backed up.")
+    conn.execute("CHECKPOINT")
+    folder = backups_dir(db_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = folder / f"{db_path.stem}-{stamp}.duckdb"
+    shutil.copy2(db_path, target)
+    for old in list_backups(db_path)[keep:]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def list_backups(db_path: Path) -> list[Path]:
+    """Backups of this database, newest first."""
+    folder = backups_dir(db_path)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"{db_path.stem}-*.duckdb"), reverse=True)
+
+
+def restore(db_path: Path, backup_path: Path) -> None:
+    """Put a backup in place of the database. Every connection to it must be closed first."""
+    if not backup_path.is_file():
+        raise InvalidInputError(f"The backup {backup_path.name} no longer exists.")
+    try:
+        probe = duckdb.connect(str(backup_path), read_only=True)
+        probe.close()
+    except duckdb.Error:
+        raise InvalidInputError(f"{backup_path.name} is not a readable infoint backup.") from None
+    wal = db_path.with_name(db_path.name + ".wal")
+    wal.unlink(missing_ok=True)
+    shutil.copy2(backup_path, db_path)
+    # Make the restored copy newer than the backups so mtime order stays meaningful.
+    now = time.time()
+    os.utime(db_path, (now, now))

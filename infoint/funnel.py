@@ -1,0 +1,126 @@
+"""The funnel: stages derived from the event tables (the `contact_stages` view), counted in SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import duckdb
+
+STAGES = ("contacted", "replied", "met", "referred", "opportunity")
+STAGE_LABELS = {
+    "contacted": "Contacted",
+    "replied": "Replied",
+    "met": "Met",
+    "referred": "Referred",
+    "opportunity": "Opportunity",
+}
+# One colour per stage, the same on every page and chart.
+STAGE_COLOURS = {
+    "contacted": "#4c78a8",
+    "replied": "#72b7b2",
+    "met": "#54a24b",
+    "referred": "#eeca3b",
+    "opportunity": "#e45756",
+}
+STAGE_HELP = {
+    "contacted": "you sent them an outreach message or a follow-up",
+    "replied": "they answered",
+    "met": "you held a meeting with them",
+    "referred": "they introduced you to someone else",
+    "opportunity": "a lead (a role, a project, an interview) came of it",
+}
+NO_INDUSTRY = "(no industry yet)"
+
+
+@dataclass(frozen=True)
+class StageCount:
+    stage: str
+    label: str
+    count: int
+    # Share of the previous stage that reached this one; None for the first stage or
+    # when the previous stage is empty.
+    conversion: float | None
+
+
+@dataclass(frozen=True)
+class FunnelFilter:
+    industries: tuple[str, ...] = ()  # NO_INDUSTRY stands for companies without one
+    degrees: tuple[str, ...] = ()
+    start: date | None = None  # the week of first outreach, inclusive
+    end: date | None = None
+
+    def where(self) -> tuple[str, list]:
+        """SQL conditions over `c` (contacts), `co` (companies) and `s` (contact_stages)."""
+        clauses, params = [], []
+        if self.industries:
+            named = [i for i in self.industries if i != NO_INDUSTRY]
+            parts = []
+            if named:
+                parts.append("co.industry IN (SELECT unnest(?))")
+                params.append(named)
+            if NO_INDUSTRY in self.industries:
+                parts.append("coalesce(co.industry, '') = ''")
+            clauses.append("(" + " OR ".join(parts) + ")")
+        if self.degrees:
+            clauses.append("c.degree IN (SELECT unnest(?))")
+            params.append(list(self.degrees))
+        if self.start is not None:
+            clauses.append("date_trunc('week', s.first_outreach_at) >= date_trunc('week', ?)")
+            params.append(self.start)
+        if self.end is not None:
+            clauses.append("date_trunc('week', s.first_outreach_at) <= date_trunc('week', ?)")
+            params.append(self.end)
+        return (" AND ".join(clauses) or "TRUE"), params
+
+
+def stage_counts(
+    conn: duckdb.DuckDBPyConnection, filters: FunnelFilter | None = None
+) -> list[StageCount]:
+    """Contacts at each stage or beyond, with conversion from the stage before."""
+    where, params = (filters or FunnelFilter()).where()
+    row = conn.execute(
+        f"""
+        SELECT {", ".join(f"count(*) FILTER (WHERE s.stage >= {i + 1})" for i in range(5))}
+        FROM contact_stages s
+        JOIN contacts c ON c.id = s.contact_id
+        LEFT JOIN companies co ON co.id = c.company_id
+        WHERE s.stage > 0 AND {where}
+        """,
+        params,
+    ).fetchall()[0]
+    counts, previous = [], None
+    for stage, count in zip(STAGES, row, strict=True):
+        conversion = None if not previous else count / previous
+        counts.append(StageCount(stage, STAGE_LABELS[stage], int(count), conversion))
+        previous = count
+    return counts
+
+
+def funnel_dict(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Stage counts as a plain mapping, for JSON output."""
+    return {c.stage: c.count for c in stage_counts(conn)}
+
+
+def stage_name(stage: int) -> str:
+    """The label for a stage number from `contact_stages` (0 is not yet contacted)."""
+    return "Not contacted" if stage <= 0 else STAGE_LABELS[STAGES[stage - 1]]
+
+
+def week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def stats(conn: duckdb.DuckDBPyConnection) -> dict:
+    """Headline counts and the funnel, as `infoint stats --json` prints them."""
+    contacts, companies, interactions, meetings = conn.execute(
+        "SELECT (SELECT count(*) FROM contacts), (SELECT count(*) FROM companies),"
+        " (SELECT count(*) FROM interactions), (SELECT count(*) FROM meetings)"
+    ).fetchall()[0]
+    return {
+        "contacts": int(contacts),
+        "companies": int(companies),
+        "interactions": int(interactions),
+        "meetings": int(meetings),
+        "funnel": funnel_dict(conn),
+    }

@@ -164,3 +164,14 @@ SELECT c.id AS contact_id,
 FROM contacts c
 LEFT JOIN events e ON e.contact_id = c.id
 GROUP BY c.id;
+
+-- The company match key: case-, space-, punctuation- and legal-suffix-insensitive, so that
+-- "Acme", "ACME Inc." and "Acme, Inc" are one company. Set once per company, never changed.
+CREATE MACRO company_key(name) AS
+    trim(regexp_replace(
+        regexp_replace(
+            regexp_replace(
+                regexp_replace(lower(trim(name)), '[.,;:()"]', ' ', 'g'),
+                '\s+(inc|incorporated|llc|llp|ltd|limited|corp|corporation|co|plc|gmbh|ag|sa|bv|nv|pty|pte|srl|spa|oy|ab|se)\s*$', ''),
+            '\s+(inc|incorporated|llc|llp|ltd|limited|corp|corporation|co|plc|gmbh|ag|sa|bv|nv|pty|pte|srl|spa|oy|ab|se)\s*$', ''),
+        '\s+', ' ', 'g'));

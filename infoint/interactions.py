@@ -1,0 +1,132 @@
+"""The event log: what happened with a contact. Stages are derived from it, never stored."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+import duckdb
+
+from infoint import db
+from infoint.contacts import require_contact
+from infoint.errors import InvalidInputError, NotFoundError
+
+KINDS = ("outreach", "reply", "follow_up", "thank_you", "referral", "opportunity", "note")
+KIND_LABELS = {
+    "outreach": "Outreach",
+    "reply": "Reply",
+    "follow_up": "Follow-up",
+    "thank_you": "Thank-you",
+    "referral": "Referral",
+    "opportunity": "Opportunity",
+    "note": "Note",
+}
+CHANNELS = ("email", "linkedin", "phone", "in_person", "video", "other")
+CHANNEL_LABELS = {
+    "email": "Email",
+    "linkedin": "LinkedIn",
+    "phone": "Phone",
+    "in_person": "In person",
+    "video": "Video call",
+    "other": "Other",
+}
+
+
+@dataclass(frozen=True)
+class Interaction:
+    id: int
+    contact_id: int
+    kind: str
+    channel: str
+    occurred_at: datetime
+    template_id: int | None
+    subject: str
+    body: str
+    source: str
+
+
+def _as_datetime(value: date | datetime) -> datetime:
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None) if value.tzinfo else value
+    return datetime.combine(value, time(9, 0))
+
+
+def _validate(conn: duckdb.DuckDBPyConnection, contact_id: int, kind: str, channel: str) -> None:
+    if kind not in KINDS:
+        raise InvalidInputError(f"'{kind}' is not a kind of interaction infoint knows.")
+    if channel not in CHANNELS:
+        raise InvalidInputError(f"'{channel}' is not a channel infoint knows.")
+    require_contact(conn, contact_id)
+
+
+def log_interaction(
+    conn: duckdb.DuckDBPyConnection,
+    contact_id: int,
+    kind: str,
+    *,
+    channel: str = "email",
+    occurred_at: date | datetime | None = None,
+    template_id: int | None = None,
+    subject: str = "",
+    body: str = "",
+    source: str = "manual",
+) -> int:
+    """Record one event with a contact; returns its id."""
+    _validate(conn, contact_id, kind, channel)
+    when = _as_datetime(occurred_at or datetime.now())
+    with db.transaction(conn):
+        row = conn.execute(
+            "INSERT INTO interactions"
+            " (contact_id, kind, channel, occurred_at, template_id, subject, body, source)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            [contact_id, kind, channel, when, template_id, subject.strip(), body, source],
+        ).fetchall()
+    return int(row[0][0])
+
+
+def get_interaction(conn: duckdb.DuckDBPyConnection, interaction_id: int) -> Interaction:
+    rows = conn.execute(
+        "SELECT id, contact_id, kind, channel, occurred_at, template_id, subject, body, source"
+        " FROM interactions WHERE id = ?",
+        [interaction_id],
+    ).fetchall()
+    if not rows:
+        raise NotFoundError("That interaction no longer exists.")
+    return Interaction(*rows[0])
+
+
+def update_interaction(
+    conn: duckdb.DuckDBPyConnection,
+    interaction_id: int,
+    *,
+    kind: str,
+    channel: str,
+    occurred_at: date | datetime,
+    subject: str = "",
+    body: str = "",
+) -> None:
+    """Correct an interaction logged by mistake."""
+    current = get_interaction(conn, interaction_id)
+    _validate(conn, current.contact_id, kind, channel)
+    with db.transaction(conn):
+        conn.execute(
+            "UPDATE interactions SET kind = ?, channel = ?, occurred_at = ?, subject = ?,"
+            " body = ? WHERE id = ?",
+            [kind, channel, _as_datetime(occurred_at), subject.strip(), body, interaction_id],
+        )
+
+
+def delete_interaction(conn: duckdb.DuckDBPyConnection, interaction_id: int) -> None:
+    get_interaction(conn, interaction_id)
+    with db.transaction(conn):
+        conn.execute("DELETE FROM interactions WHERE id = ?", [interaction_id])
+
+
+def list_interactions(conn: duckdb.DuckDBPyConnection, contact_id: int) -> list[Interaction]:
+    """A contact's interactions, newest first."""
+    rows = conn.execute(
+        "SELECT id, contact_id, kind, channel, occurred_at, template_id, subject, body, source"
+        " FROM interactions WHERE contact_id = ? ORDER BY occurred_at DESC, id DESC",
+        [contact_id],
+    ).fetchall()
+    return [Interaction(*row) for row in rows]

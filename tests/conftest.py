@@ -1,0 +1,44 @@
+"""Shared fixtures: a fresh database per test, and AppTest pointed at it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from infoint import db
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "infoint.duckdb"
+
+
+@pytest.fixture
+def conn(db_path: Path):
+    connection = db.connect(db_path)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(autouse=True)
+def _clear_streamlit_caches():
+    """Streamlit's caches outlive an AppTest; each test starts from none."""
+    yield
+    try:
+        import streamlit as st
+    except ImportError:
+        return
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+@pytest.fixture
+def app_db(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the app (AppTest) at a temporary database and return its path."""
+    monkeypatch.setenv("INFOINT_DB", str(db_path))
+    monkeypatch.chdir(ROOT)
+    return db_path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -28,10 +29,10 @@ def conn(db_path: Path):
 def _clear_streamlit_caches():
     """Streamlit's caches outlive an AppTest; each test starts from none."""
     yield
-    try:
-        import streamlit as st
-    except ImportError:
+    if "streamlit" not in sys.modules:
         return
+    import streamlit as st
+
     st.cache_resource.clear()
     st.cache_data.clear()
 

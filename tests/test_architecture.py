@@ -1,0 +1,56 @@
+"""The house rules of DESIGN.md that code review alone would miss."""
+
+import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOMAIN = sorted(p.stem for p in (ROOT / "infoint").glob("*.py") if p.stem not in {"__init__", "ui"})
+SQL = re.compile(r"\b(SELECT\s|INSERT INTO|UPDATE \w+ SET|DELETE FROM)", re.IGNORECASE)
+
+
+def test_domain_modules_import_without_streamlit():
+    code = (
+        "import importlib, sys\n"
+        f"for name in {DOMAIN!r}:\n"
+        "    importlib.import_module('infoint.' + name)\n"
+        "print('streamlit' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert result.stdout.strip() == "False"
+    assert len(DOMAIN) >= 6
+
+
+def test_only_ui_imports_streamlit():
+    for path in (ROOT / "infoint").glob("*.py"):
+        if path.name != "ui.py":
+            assert "import streamlit" not in path.read_text(), path
+
+
+def test_pages_hold_no_sql():
+    for path in [ROOT / "app.py", *(ROOT / "pages").glob("*.py")]:
+        assert not SQL.search(path.read_text()), f"{path.name} builds SQL; move it to infoint/"
+
+
+def test_every_page_starts_with_the_shared_setup():
+    for path in [ROOT / "app.py", *(ROOT / "pages").glob("*.py")]:
+        assert "ui.page(" in path.read_text(), path.name
+        assert "st.navigation" not in path.read_text(), path.name
+
+
+def test_server_is_local_and_sends_no_statistics():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["address"] == "127.0.0.1"
+    assert config["server"]["headless"] is True
+    assert config["browser"]["gatherUsageStats"] is False
+    assert config["client"]["showSidebarNavigation"] is False
+    assert 4 <= config["server"]["maxUploadSize"] <= 50
+
+
+def test_database_files_and_backups_stay_out_of_git():
+    ignored = (ROOT / ".gitignore").read_text().splitlines()
+    assert "data/*.duckdb*" in ignored and "data/backups/" in ignored and ".venv/" in ignored

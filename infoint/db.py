@@ -16,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 
-from infoint.errors import DatabaseBusyError, InvalidInputError
+from infoint.errors import ConflictError, DatabaseBusyError, InvalidInputError
 
 DEFAULT_PATH = Path("data") / "infoint.duckdb"
 BACKUPS_KEPT = 5
@@ -107,13 +107,18 @@ def transaction(conn: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConn
     conn.execute("BEGIN TRANSACTION")
     try:
         yield conn
-    except BaseException:
-        # rollback() can itself fail when DuckDB already invalidated the transaction;
+        conn.execute("COMMIT")
+    except BaseException as exc:
+        # ROLLBACK can itself fail when DuckDB already ended the transaction;
         # the original error is the one worth reporting.
         with suppress(duckdb.Error):
             conn.execute("ROLLBACK")
+        if isinstance(exc, duckdb.TransactionException) and "conflict" in str(exc).lower():
+            raise ConflictError(
+                "Someone else changed the same record at the same moment, so nothing was "
+                "saved; please try again."
+            ) from exc
         raise
-    conn.execute("COMMIT")
     key = _key(conn)
     with _versions_lock:
         _versions[key] = _versions.get(key, 0) + 1

@@ -19,3 +19,7 @@ class InvalidInputError(InfointError):
 
 class NotFoundError(InfointError):
     """A record the user referred to does not exist (any more)."""
+
+
+class ConflictError(InfointError):
+    """Two writes touched the same rows at once; this one was undone and can be retried."""

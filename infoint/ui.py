@@ -67,3 +67,25 @@ def page(title: str, icon: str = ":material/work:") -> duckdb.DuckDBPyConnection
 def show_error(exc: InfointError) -> None:
     """One clear sentence for an error the user can act on."""
     st.error(str(exc), icon=":material/error:")
+
+
+def ask_first(key: str, label: str, warning: str, confirm_label: str) -> bool:
+    """A destructive action in two steps: its button, then a warning to confirm or cancel.
+
+    Returns True on the run where the user confirmed; the question is open until answered.
+    """
+    asking = f"_ask_first_{key}"
+    if st.button(label, key=key):
+        st.session_state[asking] = True
+    if not st.session_state.get(asking):
+        return False
+    with st.container(border=True):
+        st.warning(warning, icon=":material/warning:")
+        confirm, cancel = st.columns(2)
+        if confirm.button(confirm_label, key=f"{key}_confirm"):
+            st.session_state[asking] = False
+            return True
+        if cancel.button("Cancel", key=f"{key}_cancel"):
+            st.session_state[asking] = False
+            st.rerun()
+    return False

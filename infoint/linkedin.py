@@ -1,11 +1,135 @@
-"""A LinkedIn Connections.csv or archive .zip -> a normalised DataFrame, or our error."""
+"""A LinkedIn Connections.csv or archive .zip -> a normalised DataFrame, or our error.
+
+Facts behind every rule here: /work/shared/linkedin-format.md (section 5 is the checklist).
+Decoding: UTF-8; a byte sequence that is not UTF-8 is read as Windows-1252 on its own, so a
+file Excel re-saved in Windows-1252, or one mixing both (seen in the wild), reads correctly.
+Blank lines (and Excel's all-comma lines) are not records and are dropped without a note.
+"""
 
 from __future__ import annotations
 
+import codecs
+import csv
+import hashlib
+import io
+import lzma
+import os
 import re
+import struct
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import numpy as np
+import pandas as pd
+
+from infoint.errors import NotAnExportError
+
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+MAX_MEMBER_BYTES = 100 * 1024 * 1024
+MAX_ZIP_MEMBERS = 10_000
+MAX_COMPRESSION_RATIO = 100
+
+COLUMNS = (
+    "line",
+    "first_name",
+    "last_name",
+    "profile_url",
+    "email",
+    "company",
+    "position",
+    "connected_on",
+)
+
+NAMELESS_REASON = "no name (a hidden or closed LinkedIn account)"
+
+_EXPECTED_FILE = "LinkedIn's Connections.csv or the LinkedIn archive .zip that contains it"
+_HEADER_SEARCH_LINES = 10
+_DELIMITERS = (",", ";", "\t")
+_CHUNK = 1024 * 1024
+
+# Header names compared with case, spaces and underscores removed.
+_HEADER_ALIASES = {
+    "firstname": "first_name",
+    "lastname": "last_name",
+    "url": "profile_url",
+    "profileurl": "profile_url",
+    "emailaddress": "email",
+    "email": "email",
+    "company": "company",
+    "position": "position",
+    "connectedon": "connected_on",
+}
+_REQUIRED = {
+    "first_name": "First Name",
+    "last_name": "Last Name",
+    "company": "Company",
+    "position": "Position",
+    "connected_on": "Connected On",
+}
+_OPTIONAL = ("profile_url", "email")
+
+# English and Spanish month names; Spanish Excel rewrites some dates as `30-oct-09`.
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january", "ene", "enero"),
+            ("feb", "february", "febrero"),
+            ("mar", "march", "marzo"),
+            ("apr", "april", "abr", "abril"),
+            ("may", "mayo"),
+            ("jun", "june", "junio"),
+            ("jul", "july", "julio"),
+            ("aug", "august", "ago", "agosto"),
+            ("sep", "sept", "september", "septiembre", "setiembre"),
+            ("oct", "october", "octubre"),
+            ("nov", "november", "noviembre"),
+            ("dec", "december", "dic", "diciembre"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_WORD_DATE = r"^(?P<day>\d{1,2})[ ./-]+(?P<month>[^\W\d_]+)\.?[ ./-]+(?P<year>\d{4}|\d{2})$"
+_SLASH_DATE = (
+    r"^(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4}|\d{2})"
+    r"(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)?$"
+)
+_DOT_DATE = r"^(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4}|\d{2})$"
+_ISO_DATE = r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?:[T ].*)?$"
+_FIRST_YEAR, _LAST_YEAR = 1970, 2100
+
+_CANONICAL_URL = r"^https://www\.linkedin\.com/in/[A-Za-z0-9_.~-]+$"
 _SLUG = re.compile(r"^/in/([^/]+)/?$")
+
+
+def _windows_1252_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
+    bad = error.object[error.start : error.end]
+    return bad.decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("infoint-cp1252", _windows_1252_fallback)
+
+
+@dataclass(frozen=True)
+class SkippedRow:
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Connections:
+    frame: pd.DataFrame
+    skipped: list[SkippedRow]
+    file_name: str
+    sha256: str
+
+    @property
+    def nameless(self) -> int:
+        return sum(row.reason == NAMELESS_REASON for row in self.skipped)
 
 
 def normalise_profile_url(url: str) -> str:
@@ -27,3 +151,456 @@ def normalise_profile_url(url: str) -> str:
         return ""
     slug = unquote(match[1]).strip().lower()
     return f"https://www.linkedin.com/in/{slug}" if slug else ""
+
+
+def read_connections(source: str | os.PathLike | bytes, filename: str | None = None) -> Connections:
+    """Read a Connections.csv (any shape LinkedIn or Excel produced) or a LinkedIn archive.
+
+    Raises NotAnExportError, in one sentence, for anything else, and when no person is left.
+    """
+    data, name = _load(source, filename)
+    digest = hashlib.sha256(data).hexdigest()
+    if _is_zip(data, name):
+        with _open_archive(data) as archive:
+            info = _find_member(archive, "connections.csv")
+            if info is None:
+                raise NotAnExportError(
+                    "This zip holds no Connections.csv; expected the LinkedIn archive "
+                    "that includes your connections, or the Connections.csv itself."
+                )
+            data = _read_member(archive, info)
+            name = f"{name}/{info.filename}"
+    frame, skipped = _parse_connections(_decode(data))
+    return Connections(frame=frame, skipped=skipped, file_name=name, sha256=digest)
+
+
+def read_archive_csv(
+    source: str | os.PathLike | bytes, basename: str, filename: str | None = None
+) -> pd.DataFrame | None:
+    """One CSV of a LinkedIn archive (e.g. messages.csv), found by name at any depth.
+
+    Returns None when the archive has no such file; the header is kept as written.
+    """
+    data, name = _load(source, filename)
+    if not _is_zip(data, name):
+        raise NotAnExportError(
+            f"This is not a zip archive; expected the LinkedIn archive .zip that holds {basename}."
+        )
+    with _open_archive(data) as archive:
+        info = _find_member(archive, basename.casefold())
+        if info is None:
+            return None
+        text = _decode(_read_member(archive, info))
+    if not text.strip():
+        return pd.DataFrame()
+    try:
+        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, ValueError) as error:
+        raise NotAnExportError(
+            f"The {basename} in this archive is not a readable CSV; expected the file "
+            "as LinkedIn wrote it."
+        ) from error
+
+
+# Loading and unpacking
+
+
+def _load(source: str | os.PathLike | bytes, filename: str | None) -> tuple[bytes, str]:
+    if isinstance(source, bytes | bytearray | memoryview):
+        data = bytes(source)
+        name = filename or "uploaded file"
+    else:
+        path = Path(source)
+        name = filename or path.name
+        try:
+            size = path.stat().st_size
+            if size > MAX_UPLOAD_BYTES:
+                _refuse_size(size)
+            data = path.read_bytes()
+        except OSError as error:
+            raise NotAnExportError(
+                f"No file could be read at {path}; expected the path of {_EXPECTED_FILE}."
+            ) from error
+    if len(data) > MAX_UPLOAD_BYTES:
+        _refuse_size(len(data))
+    if not data.strip():
+        raise NotAnExportError(f"The file is empty; expected {_EXPECTED_FILE}.")
+    return data, name
+
+
+def _refuse_size(size: int) -> None:
+    raise NotAnExportError(
+        f"The file is {size / 1024 / 1024:,.0f} MB, more than the "
+        f"{MAX_UPLOAD_BYTES // 1024 // 1024} MB allowed; expected {_EXPECTED_FILE} "
+        "(about 4 MB for 30,000 people)."
+    )
+
+
+def _is_zip(data: bytes, name: str) -> bool:
+    return data[:4] in (b"PK\x03\x04", b"PK\x05\x06") or name.casefold().endswith(".zip")
+
+
+def _open_archive(data: bytes) -> zipfile.ZipFile:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except _ZIP_ERRORS as error:
+        raise _corrupt_zip() from error
+    if len(members) > MAX_ZIP_MEMBERS:
+        archive.close()
+        raise NotAnExportError(
+            f"This zip holds {len(members):,} files, more than the {MAX_ZIP_MEMBERS:,} "
+            "a LinkedIn archive could; expected the LinkedIn archive or its Connections.csv."
+        )
+    if any(info.filename == "xl/workbook.xml" for info in members):
+        archive.close()
+        raise NotAnExportError(
+            "This is an Excel workbook; expected Connections.csv, so save it from Excel as "
+            "CSV and upload that."
+        )
+    return archive
+
+
+def _find_member(archive: zipfile.ZipFile, basename: str) -> zipfile.ZipInfo | None:
+    """The shallowest member with that name, ignoring macOS's `__MACOSX/._*` shadow files."""
+    matches = [
+        info
+        for info in archive.infolist()
+        if not info.is_dir()
+        and "__MACOSX" not in info.filename.split("/")
+        and re.split(r"[/\\]", info.filename)[-1].casefold() == basename
+    ]
+    return min(matches, key=lambda info: info.filename.count("/"), default=None)
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """Unpack one member, refusing a bomb by its headers first and by its real size after."""
+    limit = min(MAX_MEMBER_BYTES, MAX_COMPRESSION_RATIO * max(info.compress_size, 1))
+    if info.file_size > limit:
+        _refuse_bomb()
+    if info.flag_bits & 0x1:
+        raise NotAnExportError(
+            "This zip is protected by a password; expected the LinkedIn archive as downloaded, "
+            "or the Connections.csv inside it."
+        )
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        with archive.open(info) as member:
+            while chunk := member.read(_CHUNK):
+                size += len(chunk)
+                if size > limit:
+                    _refuse_bomb()
+                chunks.append(chunk)
+    except _ZIP_ERRORS as error:
+        raise _corrupt_zip() from error
+    return b"".join(chunks)
+
+
+def _refuse_bomb() -> None:
+    raise NotAnExportError(
+        f"This zip would unpack to more than {MAX_MEMBER_BYTES // 1024 // 1024} MB or "
+        f"{MAX_COMPRESSION_RATIO} times its size, so it was not opened; expected the LinkedIn "
+        "archive or its Connections.csv."
+    )
+
+
+def _corrupt_zip() -> NotAnExportError:
+    return NotAnExportError(
+        "This zip is damaged and cannot be opened; expected the LinkedIn archive as "
+        "downloaded, so download it again or upload the Connections.csv inside it."
+    )
+
+
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    lzma.LZMAError,
+    struct.error,
+    EOFError,
+    OSError,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,
+)
+
+
+# Text
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8 (BOM or not) or UTF-16 with a BOM; bytes that are not UTF-8 read as Windows-1252."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise _not_text() from error
+    elif b"\x00" in data or data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise _not_text()
+    else:
+        text = data.decode("utf-8", errors="infoint-cp1252")
+    if "\x00" in text:
+        raise _not_text()
+    text = text.removeprefix("\ufeff")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def _not_text() -> NotAnExportError:
+    return NotAnExportError(
+        f"This file holds binary data, not text; expected {_EXPECTED_FILE} "
+        "(an Excel workbook must first be saved as CSV)."
+    )
+
+
+# Parsing
+
+
+@dataclass(frozen=True)
+class _Header:
+    line: int  # 1-based line of the header
+    delimiter: str
+    names: list[str]  # as written, trailing empty names dropped
+    columns: dict[str, int]  # our column name -> position
+
+
+def _parse_connections(text: str) -> tuple[pd.DataFrame, list[SkippedRow]]:
+    header = _find_header(text)
+    body = text.split("\n", header.line)[header.line] if text.count("\n") >= header.line else ""
+    raw = _read_table(body, header.delimiter, len(header.names))
+    raw = raw.apply(lambda column: column.str.strip())
+    lines = _record_lines(raw, header.line, body)
+    blank = (raw == "").all(axis=1)
+    raw, lines = raw[~blank], lines[~blank.to_numpy()]
+    if raw.empty:
+        raise NotAnExportError(
+            "This Connections.csv has its header but no people; expected at least one "
+            "connection below the header."
+        )
+    frame = _normalise(raw, header, lines)
+    return _keep_or_skip(frame, raw, header)
+
+
+def _find_header(text: str) -> _Header:
+    best: tuple[int, set[str]] = (0, set())
+    for number, line in enumerate(text.split("\n", _HEADER_SEARCH_LINES)[:-1], start=1):
+        for delimiter in _DELIMITERS:
+            if delimiter not in line:
+                continue
+            names = [name.strip() for name in next(csv.reader([line], delimiter=delimiter))]
+            while names and not names[-1]:
+                names.pop()
+            columns: dict[str, int] = {}
+            for position, name in enumerate(names):
+                key = _HEADER_ALIASES.get(re.sub(r"[\s_]+", "", name).casefold())
+                if key and key not in columns:
+                    columns[key] = position
+            found = _REQUIRED.keys() & columns.keys()
+            if len(found) == len(_REQUIRED):
+                return _Header(number, delimiter, names, columns)
+            if len(found) > len(best[1]):
+                best = (number, found)
+    expected = _join(list(_REQUIRED.values()), "and")
+    if len(best[1]) >= 2:
+        missing = _join([label for key, label in _REQUIRED.items() if key not in best[1]], "or")
+        raise NotAnExportError(
+            f"This file is not LinkedIn's Connections.csv: it has no {missing} column, "
+            f"and LinkedIn's export has {expected}."
+        )
+    raise NotAnExportError(
+        f"This file is not LinkedIn's Connections.csv; expected a CSV with the columns {expected}."
+    )
+
+
+def _join(words: list[str], conjunction: str) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+
+
+def _read_table(body: str, delimiter: str, width: int) -> pd.DataFrame:
+    """Every field as text, one row per record (blank lines included), at least `width` wide.
+
+    pandas' C reader is fast but refuses records wider than the first; those files go
+    through the csv module, which takes ragged records.
+    """
+    if not body.strip():
+        return pd.DataFrame(columns=range(width), dtype=str)
+    try:
+        return pd.read_csv(
+            io.StringIO(body),
+            sep=delimiter,
+            header=None,
+            names=range(width),
+            dtype=str,
+            keep_default_na=False,
+            skip_blank_lines=False,
+            quotechar='"',
+        )
+    except pd.errors.ParserError as error:
+        if "fields in line" not in str(error):
+            raise _broken_csv() from error
+    try:
+        records = list(csv.reader(io.StringIO(body, newline=""), delimiter=delimiter))
+    except csv.Error as error:
+        raise _broken_csv() from error
+    table = pd.DataFrame(records, dtype=object).fillna("")
+    table = table.reindex(columns=range(max(width, table.shape[1])), fill_value="")
+    return table.astype(str)
+
+
+def _broken_csv() -> NotAnExportError:
+    return NotAnExportError(
+        "This file's quotes do not close (it may be cut short); expected a complete "
+        "Connections.csv as LinkedIn wrote it."
+    )
+
+
+def _record_lines(raw: pd.DataFrame, header_line: int, body: str) -> np.ndarray:
+    """The 1-based line where each record starts, counting line breaks inside quoted values."""
+    first = header_line + 1 + np.arange(len(raw), dtype=np.int64)
+    if '"' not in body:
+        return first
+    inside = np.zeros(len(raw), dtype=np.int64)
+    for column in raw.columns:
+        inside += raw[column].str.count("\n").to_numpy(dtype=np.int64)
+    return first + np.cumsum(inside) - inside
+
+
+def _normalise(raw: pd.DataFrame, header: _Header, lines: np.ndarray) -> pd.DataFrame:
+    empty = pd.Series("", index=raw.index, dtype="str")
+    picked = {
+        key: raw[header.columns[key]] if key in header.columns else empty
+        for key in (*_REQUIRED, *_OPTIONAL)
+    }
+    return pd.DataFrame(
+        {
+            "line": lines,
+            "first_name": picked["first_name"],
+            "last_name": picked["last_name"],
+            "profile_url": _normalise_urls(picked["profile_url"]),
+            "email": picked["email"],
+            "company": picked["company"],
+            "position": picked["position"],
+            "connected_on": _parse_dates(picked["connected_on"]),
+        },
+        index=raw.index,
+    )
+
+
+def _normalise_urls(urls: pd.Series) -> pd.Series:
+    """normalise_profile_url over a column: LinkedIn's own form in bulk, the rest one by one."""
+    canonical = urls.str.match(_CANONICAL_URL)
+    result = urls.where(~canonical, urls.str.lower())
+    other = ~canonical & (urls != "")
+    result[other] = urls[other].map(normalise_profile_url)
+    return result.astype("str")
+
+
+def _parse_dates(values: pd.Series) -> pd.Series:
+    """ISO dates ('' when unreadable), one regex per accepted format over the whole column."""
+    year = pd.Series(np.nan, index=values.index)
+    month, day = year.copy(), year.copy()
+
+    def fill(pattern: str, convert) -> None:
+        todo = year.isna() & (values != "")
+        if not todo.any():
+            return
+        parts = values[todo].str.extract(pattern)
+        found = parts.notna().all(axis=1)
+        if found.any():
+            y, m, d = convert(parts[found])
+            year[y.index], month[m.index], day[d.index] = y, m, d
+
+    def word(parts):
+        return (
+            parts["year"].astype(float),
+            parts["month"].str.casefold().map(_MONTHS),
+            parts["day"].astype(float),
+        )
+
+    def slash(parts):
+        first, second = parts["first"].astype(float), parts["second"].astype(float)
+        day_first = (first > 12).any() and not (second > 12).any()
+        return (
+            parts["year"].astype(float),
+            second if day_first else first,
+            first if day_first else second,
+        )
+
+    def numeric(parts):
+        return tuple(parts[key].astype(float) for key in ("year", "month", "day"))
+
+    fill(_WORD_DATE, word)
+    fill(_SLASH_DATE, slash)
+    fill(_DOT_DATE, numeric)
+    fill(_ISO_DATE, numeric)
+    year = year.where(year >= 100, year + 2000)
+    plausible = year.between(_FIRST_YEAR, _LAST_YEAR)
+    dates = pd.to_datetime(
+        pd.DataFrame({"year": year.where(plausible), "month": month, "day": day}),
+        errors="coerce",
+    )
+    return dates.dt.strftime("%Y-%m-%d").fillna("").astype("str")
+
+
+def _keep_or_skip(
+    frame: pd.DataFrame, raw: pd.DataFrame, header: _Header
+) -> tuple[pd.DataFrame, list[SkippedRow]]:
+    extra = pd.Series(False, index=raw.index)
+    for column in raw.columns[len(header.names) :]:
+        extra |= raw[column] != ""
+    nameless = (frame["first_name"] == "") & (frame["last_name"] == "")
+    date_text = raw[header.columns["connected_on"]]
+    undated = frame["connected_on"] == ""
+    reason = pd.Series(
+        np.select(
+            [extra.to_numpy(), nameless.to_numpy(), (date_text == "").to_numpy(), undated],
+            [
+                f"extra values after {header.names[-1]}",
+                NAMELESS_REASON,
+                "no Connected On date",
+                "unreadable date '" + date_text.str.slice(0, 40) + "'",
+            ],
+            default="",
+        ),
+        index=frame.index,
+        dtype="str",
+    )
+    candidates = frame[reason == ""]
+    key = candidates["profile_url"].where(
+        candidates["profile_url"] != "",
+        "\x1f"
+        + candidates["first_name"]
+        + "\x1f"
+        + candidates["last_name"]
+        + "\x1f"
+        + candidates["connected_on"],
+    )
+    first_line = candidates["line"].groupby(key).transform("first")
+    duplicate = key.duplicated(keep="first")
+    reason[duplicate[duplicate].index] = "same person as line " + first_line[duplicate].astype(str)
+    kept = reason == ""
+    skipped = [
+        SkippedRow(int(line), text)
+        for line, text in zip(frame["line"][~kept], reason[~kept], strict=True)
+    ]
+    if not kept.any():
+        raise NotAnExportError(
+            f"No person could be read from this file, because all {len(frame):,} rows were "
+            f"skipped ({_summarise(reason)}); expected rows with a name and a Connected On date."
+        )
+    return frame[kept].reset_index(drop=True), skipped
+
+
+def _summarise(reasons: pd.Series) -> str:
+    kinds = reasons.str.replace(r"^(unreadable date|same person|extra values).*", r"\1", regex=True)
+    labels = {
+        NAMELESS_REASON: "with no name",
+        "no Connected On date": "with no date",
+        "unreadable date": "with an unreadable date",
+        "same person": "repeating an earlier row",
+        "extra values": "with extra values",
+    }
+    counts = kinds.value_counts()
+    return ", ".join(f"{count:,} {labels[kind]}" for kind, count in counts.items())

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
 
 import duckdb
+import pandas as pd
 
 from infoint import db, targets
 from infoint.errors import InvalidInputError, NotFoundError
+from infoint.funnel import NO_INDUSTRY, stage_name
 from infoint.linkedin import normalise_profile_url
 
 DEGREES = ("1st", "2nd", "cold")
@@ -84,3 +89,487 @@ def add_contact(
             ],
         ).fetchall()
     return int(row[0][0])
+
+
+NAMELESS = "(no name)"
+_EMAIL_SHAPE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_NAME_SQL = "trim(c.first_name || ' ' || c.last_name)"
+
+
+def _words(text: str) -> list[str]:
+    return [word for word in (text or "").lower().split() if word]
+
+
+def _all_words_in(column: str, words: list[str]) -> tuple[str, list]:
+    """Every word must appear in the column; `contains` needs no escaping of % or _."""
+    return " AND ".join(f"contains(lower({column}), ?)" for _ in words), list(words)
+
+
+@dataclass(frozen=True)
+class ContactSearch:
+    """The filters of the network search, applied in this order to show how each narrows."""
+
+    name: str = ""
+    company: str = ""
+    position: str = ""
+    industries: tuple[str, ...] = ()  # funnel.NO_INDUSTRY stands for companies without one
+    degrees: tuple[str, ...] = ()
+    stages: tuple[int, ...] = ()  # numbers from contact_stages: 0 not contacted … 5
+    connected_since: date | None = None
+
+    def conditions(self) -> list[tuple[str, str, list]]:
+        """(label, SQL condition over c, co and s, parameters) for each filter in use."""
+        found = []
+        if words := _words(self.name):
+            found.append((f"name '{' '.join(words)}'", *_all_words_in(_NAME_SQL, words)))
+        if company := self.company.strip().lower():
+            found.append(
+                (f"company '{self.company.strip()}'", "contains(lower(co.name), ?)", [company])
+            )
+        if words := _words(self.position):
+            found.append((f"position '{' '.join(words)}'", *_all_words_in("c.position", words)))
+        if self.industries:
+            named = [i for i in self.industries if i != NO_INDUSTRY]
+            parts, params = [], []
+            if named:
+                parts.append("co.industry IN (SELECT unnest(?))")
+                params.append(named)
+            if NO_INDUSTRY in self.industries:
+                parts.append("coalesce(co.industry, '') = ''")
+            label = "industry " + ", ".join(self.industries)
+            found.append((label, "(" + " OR ".join(parts) + ")", params))
+        if self.degrees:
+            found.append(
+                (
+                    "degree " + ", ".join(self.degrees),
+                    "c.degree IN (SELECT unnest(?))",
+                    [list(self.degrees)],
+                )
+            )
+        if self.stages:
+            label = "stage " + ", ".join(stage_name(s) for s in sorted(self.stages))
+            found.append((label, "s.stage IN (SELECT unnest(?))", [sorted(self.stages)]))
+        if self.connected_since is not None:
+            found.append(
+                (
+                    f"connected since {self.connected_since.isoformat()}",
+                    "c.connected_on >= ?",
+                    [self.connected_since],
+                )
+            )
+        return found
+
+
+_SEARCH_FROM = """
+    contacts c
+    LEFT JOIN companies co ON co.id = c.company_id
+    LEFT JOIN contact_stages s ON s.contact_id = c.id
+"""
+
+
+def narrowing_counts(
+    conn: duckdb.DuckDBPyConnection, search: ContactSearch
+) -> list[tuple[str, int]]:
+    """How many people match as each filter is added: everyone first, then each prefix.
+
+    One query: a `count(*) FILTER` per prefix of the filters.
+    """
+    conditions = search.conditions()
+    columns, params = ["count(*)"], []
+    for end in range(1, len(conditions) + 1):
+        prefix = conditions[:end]
+        columns.append("count(*) FILTER (WHERE " + " AND ".join(sql for _, sql, _ in prefix) + ")")
+        params.extend(value for _, _, values in prefix for value in values)
+    row = conn.execute(f"SELECT {', '.join(columns)} FROM {_SEARCH_FROM}", params).fetchall()[0]
+    labels = ["everyone", *(label for label, _, _ in conditions)]
+    return [(label, int(count)) for label, count in zip(labels, row, strict=True)]
+
+
+def search_contacts(
+    conn: duckdb.DuckDBPyConnection, search: ContactSearch, page: int = 1, page_size: int = 50
+) -> tuple[pd.DataFrame, int]:
+    """One page of the people matching (indexed by contact id) and how many match in all."""
+    if page < 1 or not 1 <= page_size <= 1000:
+        raise InvalidInputError("That page of results does not exist.")
+    conditions = search.conditions()
+    where = " AND ".join(sql for _, sql, _ in conditions) or "TRUE"
+    params = [value for _, _, values in conditions for value in values]
+    frame = conn.execute(
+        f"""
+        WITH matched AS (
+            SELECT c.id, {_NAME_SQL} AS name, c.first_name, c.last_name,
+                   coalesce(co.name, '') AS company, c.position,
+                   coalesce(co.industry, '') AS industry, c.degree,
+                   coalesce(s.stage, 0) AS stage, c.connected_on
+            FROM {_SEARCH_FROM}
+            WHERE {where}
+        ),
+        page AS (
+            SELECT * FROM matched
+            ORDER BY lower(last_name), lower(first_name), id
+            LIMIT ? OFFSET ?
+        )
+        SELECT (SELECT count(*) FROM matched) AS total, page.* EXCLUDE (first_name, last_name)
+        FROM (SELECT 1) AS one LEFT JOIN page ON TRUE
+        ORDER BY lower(page.last_name), lower(page.first_name), page.id
+        """,
+        [*params, page_size, (page - 1) * page_size],
+    ).df()
+    total = int(frame["total"].iloc[0])
+    frame = frame.dropna(subset=["id"]).drop(columns="total")
+    frame["id"] = frame["id"].astype("int64")
+    frame["name"] = frame["name"].replace("", NAMELESS)
+    frame["stage"] = frame["stage"].astype("int64").map(stage_name)
+    return frame.set_index("id"), total
+
+
+def list_industries(conn: duckdb.DuckDBPyConnection) -> list[str]:
+    """The industries of the companies people work at, for the search's industry filter."""
+    rows = conn.execute(
+        "SELECT DISTINCT industry FROM companies WHERE coalesce(industry, '') <> ''"
+        " ORDER BY industry"
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+@dataclass(frozen=True)
+class Contact:
+    id: int
+    first_name: str
+    last_name: str
+    email: str  # typed by the user; wins over the one LinkedIn gave
+    linkedin_email: str
+    linkedin_url: str | None
+    company_id: int | None
+    company: str
+    industry: str
+    position: str
+    connected_on: date | None
+    degree: str
+    mutual_contact_id: int | None
+    mutual_contact_name: str
+    referred_by: int | None
+    referred_by_name: str
+    source: str
+    notes: str
+    tags: str
+    stage: int
+
+    @property
+    def name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip() or NAMELESS
+
+    @property
+    def shown_email(self) -> str:
+        return self.email or self.linkedin_email
+
+
+def get_contact(conn: duckdb.DuckDBPyConnection, contact_id: int) -> Contact:
+    rows = conn.execute(
+        f"""
+        SELECT c.id, c.first_name, c.last_name, c.email, c.linkedin_email, c.linkedin_url,
+               c.company_id, coalesce(co.name, ''), coalesce(co.industry, ''), c.position,
+               c.connected_on, c.degree,
+               m.id, coalesce(trim(m.first_name || ' ' || m.last_name), ''),
+               r.id, coalesce(trim(r.first_name || ' ' || r.last_name), ''),
+               c.source, c.notes, c.tags, coalesce(s.stage, 0)
+        FROM {_SEARCH_FROM}
+        LEFT JOIN contacts m ON m.id = c.mutual_contact_id
+        LEFT JOIN contacts r ON r.id = c.referred_by
+        WHERE c.id = ?
+        """,
+        [contact_id],
+    ).fetchall()
+    if not rows:
+        raise NotFoundError("That contact no longer exists.")
+    row = list(rows[0])
+    row[13] = row[13] or (NAMELESS if row[12] is not None else "")
+    row[15] = row[15] or (NAMELESS if row[14] is not None else "")
+    return Contact(*row)
+
+
+def find_contacts_by_name(
+    conn: duckdb.DuckDBPyConnection, text: str, *, limit: int = 20, exclude: int | None = None
+) -> list[tuple[int, str]]:
+    """People whose name holds every word typed, as (id, "Name — Company") for pickers."""
+    words = _words(text)
+    if not words:
+        return []
+    where, params = _all_words_in(_NAME_SQL, words)
+    rows = conn.execute(
+        f"""
+        SELECT c.id, {_NAME_SQL}, coalesce(co.name, '')
+        FROM contacts c LEFT JOIN companies co ON co.id = c.company_id
+        WHERE {where} AND c.id IS DISTINCT FROM ?
+        ORDER BY lower(c.last_name), lower(c.first_name), c.id
+        LIMIT ?
+        """,
+        [*params, exclude, limit],
+    ).fetchall()
+    return [
+        (int(cid), f"{name or NAMELESS} — {company}" if company else (name or NAMELESS))
+        for cid, name, company in rows
+    ]
+
+
+def normalise_tags(tags: str) -> str:
+    """Comma-separated, trimmed, each tag once (first spelling kept)."""
+    seen, kept = set(), []
+    for tag in (t.strip() for t in (tags or "").split(",")):
+        if tag and tag.lower() not in seen:
+            seen.add(tag.lower())
+            kept.append(tag)
+    return ", ".join(kept)
+
+
+def update_contact(
+    conn: duckdb.DuckDBPyConnection,
+    contact_id: int,
+    *,
+    email: str,
+    degree: str,
+    mutual_contact_id: int | None,
+    notes: str,
+    tags: str,
+) -> None:
+    """Save the fields the user owns (a re-import never overwrites them)."""
+    require_contact(conn, contact_id)
+    email = email.strip()
+    if email and not _EMAIL_SHAPE.match(email):
+        raise InvalidInputError(f"'{email}' does not look like an email address.")
+    if degree not in DEGREES:
+        raise InvalidInputError(f"'{degree}' is not a degree infoint knows (1st, 2nd or cold).")
+    if mutual_contact_id is not None:
+        if mutual_contact_id == contact_id:
+            raise InvalidInputError("A person cannot be their own mutual contact.")
+        require_contact(conn, mutual_contact_id)
+    with db.transaction(conn):
+        conn.execute(
+            "UPDATE contacts SET email = ?, degree = ?, mutual_contact_id = ?, notes = ?,"
+            " tags = ?, updated_at = current_localtimestamp() WHERE id = ?",
+            [email, degree, mutual_contact_id, notes, normalise_tags(tags), contact_id],
+        )
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    at: datetime
+    text: str  # one plain sentence
+    details: str = ""
+    interaction_id: int | None = None
+    meeting_id: int | None = None
+    other_contact_id: int | None = None  # the person introduced, or who introduced them
+
+
+_SAID = {
+    "outreach": "You reached out",
+    "reply": "They replied",
+    "follow_up": "You followed up",
+    "thank_you": "You thanked them",
+    "referral": "They referred you to someone",
+    "opportunity": "An opportunity came of it",
+    "note": "Note",
+}
+_BY = {
+    "email": "by email",
+    "linkedin": "on LinkedIn",
+    "phone": "by phone",
+    "in_person": "in person",
+    "video": "by video call",
+    "other": "",
+}
+_FIELD_NAMES = {"position": "Title", "company": "Company"}
+
+
+def _interaction_text(kind: str, channel: str, subject: str) -> str:
+    text = " ".join(part for part in (_SAID.get(kind, kind), _BY.get(channel, "")) if part)
+    return f"{text}: {subject}" if subject else text
+
+
+def _meeting_text(status: str, promised: int, actual: int | None, place: str) -> str:
+    where = f" at {place}" if place else ""
+    if status == "held":
+        length = f" for {actual} minutes ({promised} promised)" if actual else ""
+        return f"You met{length}{where}"
+    if status == "cancelled":
+        return f"Meeting cancelled{where}"
+    if status == "no_show":
+        return f"Meeting missed (no-show){where}"
+    return f"Meeting planned for {promised} minutes{where}"
+
+
+def _change_text(field: str, old: str | None, new: str | None) -> str:
+    old, new = (old or "").strip(), (new or "").strip()
+    if field == "company":
+        if not old:
+            return f"Now at {new}"
+        return f"Left {old}" if not new else f"Moved from {old} to {new}"
+    what = _FIELD_NAMES.get(field, field.replace("_", " ").capitalize())
+    if not old:
+        return f"{what} now '{new}'"
+    return f"{what} '{old}' removed" if not new else f"{what} changed from '{old}' to '{new}'"
+
+
+def timeline(conn: duckdb.DuckDBPyConnection, contact_id: int) -> list[TimelineEvent]:
+    """Everything logged about a person, newest first, each in plain words."""
+    require_contact(conn, contact_id)
+    rows = conn.execute(
+        f"""
+        SELECT occurred_at AS happened_at, 'interaction' AS what, id, kind AS a, channel AS b,
+               subject AS c, body AS d, NULL::INTEGER AS n1, NULL::INTEGER AS n2
+        FROM interactions WHERE contact_id = $id
+        UNION ALL
+        SELECT CAST(starts_at AS TIMESTAMP), 'meeting', id, status, place, NULL, notes,
+               promised_minutes, actual_minutes
+        FROM meetings WHERE contact_id = $id
+        UNION ALL
+        SELECT created_at, 'introduced', id, {_NAME_SQL}, NULL, NULL, NULL, NULL, NULL
+        FROM contacts c WHERE referred_by = $id
+        UNION ALL
+        SELECT c.created_at, 'introduced_by', r.id, trim(r.first_name || ' ' || r.last_name),
+               NULL, NULL, NULL, NULL, NULL
+        FROM contacts c JOIN contacts r ON r.id = c.referred_by WHERE c.id = $id
+        UNION ALL
+        SELECT changed_at, 'change', id, field, old_value, new_value, NULL, NULL, NULL
+        FROM contact_changes WHERE contact_id = $id
+        ORDER BY happened_at DESC, id DESC
+        """,
+        {"id": contact_id},
+    ).fetchall()
+    events = []
+    for at, what, ref, a, b, c, d, n1, n2 in rows:
+        if what == "interaction":
+            events.append(TimelineEvent(at, _interaction_text(a, b, c), d, interaction_id=ref))
+        elif what == "meeting":
+            events.append(TimelineEvent(at, _meeting_text(a, n1, n2, b), d, meeting_id=ref))
+        elif what == "introduced":
+            events.append(
+                TimelineEvent(at, f"Introduced you to {a or NAMELESS}", other_contact_id=ref)
+            )
+        elif what == "introduced_by":
+            events.append(
+                TimelineEvent(at, f"{a or NAMELESS} introduced you to them", other_contact_id=ref)
+            )
+        else:
+            events.append(TimelineEvent(at, _change_text(a, b, c)))
+    return events
+
+
+@dataclass(frozen=True)
+class Moved:
+    """What a merge moved to the contact kept, or a delete removed."""
+
+    interactions: int
+    meetings: int
+    changes: int
+
+
+def _event_counts(conn: duckdb.DuckDBPyConnection, contact_id: int) -> Moved:
+    row = conn.execute(
+        "SELECT (SELECT count(*) FROM interactions WHERE contact_id = $id),"
+        " (SELECT count(*) FROM meetings WHERE contact_id = $id),"
+        " (SELECT count(*) FROM contact_changes WHERE contact_id = $id)",
+        {"id": contact_id},
+    ).fetchall()[0]
+    return Moved(*(int(n) for n in row))
+
+
+_MERGE_COLUMNS = (
+    "first_name, last_name, email, linkedin_email, linkedin_url, profile_key, company_id,"
+    " position, connected_on, degree, mutual_contact_id, referred_by, source, notes, tags"
+)
+
+
+def merge_contacts(conn: duckdb.DuckDBPyConnection, keep_id: int, drop_id: int) -> Moved:
+    """Fold `drop_id` into `keep_id` (the same person twice); the dropped one is deleted.
+
+    Its events move over, the kept one's empty fields are filled from it, and links to it
+    point to the kept one.
+    """
+    if keep_id == drop_id:
+        raise InvalidInputError("Pick two different people to merge.")
+    rows = conn.execute(
+        f"SELECT id, {_MERGE_COLUMNS} FROM contacts WHERE id IN (?, ?)", [keep_id, drop_id]
+    ).fetchall()
+    found = {row[0]: dict(zip(_MERGE_COLUMNS.split(", "), row[1:], strict=True)) for row in rows}
+    if keep_id not in found or drop_id not in found:
+        raise NotFoundError("One of those two contacts no longer exists.")
+    keep, drop = found[keep_id], found[drop_id]
+    merged = {
+        field: keep[field] or drop[field]
+        for field in ("email", "linkedin_email", "company_id", "position", "connected_on")
+    }
+    if not (keep["first_name"] or keep["last_name"]):
+        merged.update(first_name=drop["first_name"], last_name=drop["last_name"])
+    # The LinkedIn identity must survive, or the next import would bring the dropped one back.
+    if not _from_linkedin(keep) and _from_linkedin(drop):
+        merged.update(linkedin_url=drop["linkedin_url"], profile_key=drop["profile_key"])
+    # The closer link is the truer one: a LinkedIn 1st beats a hand-entered 'cold'.
+    merged["degree"] = min(keep["degree"], drop["degree"], key=_degree_rank)
+    for link in ("mutual_contact_id", "referred_by"):
+        candidates = [keep[link], drop[link]]
+        merged[link] = next((c for c in candidates if c not in (None, keep_id, drop_id)), None)
+    merged["notes"] = "\n\n".join(dict.fromkeys(n for n in (keep["notes"], drop["notes"]) if n))
+    merged["tags"] = normalise_tags(f"{keep['tags']}, {drop['tags']}")
+    moved = _event_counts(conn, drop_id)
+    with db.transaction(conn):
+        for table in _tables_about_a_contact(conn):
+            conn.execute(
+                f"UPDATE {table} SET contact_id = ? WHERE contact_id = ?", [keep_id, drop_id]
+            )
+        # Delete first: the kept row may take over the dropped one's unique profile key.
+        conn.execute("DELETE FROM contacts WHERE id = ?", [drop_id])
+        for link in ("mutual_contact_id", "referred_by"):
+            conn.execute(
+                f"UPDATE contacts SET {link} = ? WHERE {link} = ? AND id <> ?",
+                [keep_id, drop_id, keep_id],
+            )
+        assignments = ", ".join(f"{field} = ?" for field in merged)
+        conn.execute(
+            f"UPDATE contacts SET {assignments}, updated_at = current_localtimestamp()"
+            " WHERE id = ?",
+            [*merged.values(), keep_id],
+        )
+    return moved
+
+
+def _tables_about_a_contact(conn: duckdb.DuckDBPyConnection) -> list[str]:
+    """Every table with a `contact_id` (interactions, meetings, contact_changes, and any a
+    later migration adds), so merge and delete can't miss one."""
+    rows = conn.execute(
+        "SELECT table_name FROM duckdb_columns()"
+        " WHERE column_name = 'contact_id' AND database_name = current_database()"
+        " AND schema_name = 'main' AND table_name IN"
+        " (SELECT table_name FROM duckdb_tables() WHERE database_name = current_database())"
+        " ORDER BY table_name"
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def _from_linkedin(row: dict) -> bool:
+    return bool(row["linkedin_url"]) or row["source"] == "linkedin"
+
+
+def _degree_rank(degree: str) -> int:
+    return DEGREES.index(degree) if degree in DEGREES else len(DEGREES)
+
+
+def delete_contact(conn: duckdb.DuckDBPyConnection, contact_id: int) -> Moved:
+    """Forget a person: the contact, all their events and answers, and every link to them.
+
+    Backups taken earlier still hold them; the page says so.
+    """
+    require_contact(conn, contact_id)
+    removed = _event_counts(conn, contact_id)
+    with db.transaction(conn):
+        conn.execute(
+            "DELETE FROM meeting_questions"
+            " WHERE meeting_id IN (SELECT id FROM meetings WHERE contact_id = ?)",
+            [contact_id],
+        )
+        for table in _tables_about_a_contact(conn):
+            conn.execute(f"DELETE FROM {table} WHERE contact_id = ?", [contact_id])
+        for link in ("mutual_contact_id", "referred_by"):
+            conn.execute(f"UPDATE contacts SET {link} = NULL WHERE {link} = ?", [contact_id])
+        conn.execute("DELETE FROM contacts WHERE id = ?", [contact_id])
+    return removed

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
-import duckdb
+import contextlib
+import csv
+import io
+import math
+import numbers
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
 
-from infoint.errors import InvalidInputError
+import duckdb
+import pandas as pd
+
+from infoint import db, funnel
+from infoint.errors import InvalidInputError, NotFoundError
 
 STATUSES = ("network", "target", "researching", "ruled_out")
 STATUS_LABELS = {
@@ -13,6 +25,29 @@ STATUS_LABELS = {
     "researching": "Researching",
     "ruled_out": "Ruled out",
 }
+# The statuses a user gives a company; 'network' only means it came in with an import.
+CHOSEN_STATUSES = ("target", "researching", "ruled_out")
+SCALE = range(4)
+MOTIVATION_HELP = (
+    "How much you want to work there: 0 not at all, 1 a little, 2 quite a lot, 3 very much."
+)
+POSTINGS_HELP = (
+    "How often they post openings in your field: 0 never seen one, 1 rarely, 2 sometimes, 3 often."
+)
+RANK_HELP = (
+    "The order to work through them: highest motivation first, then most postings, then "
+    "companies where you know someone (a 1st-degree contact). Ruled-out companies have no rank."
+)
+# Fields the user may edit in the targets table, with the words used in error messages.
+EDITABLE_FIELDS = {
+    "name": "name",
+    "industry": "industry",
+    "motivation": "motivation",
+    "postings": "postings",
+    "status": "status",
+    "ruled_out_reason": "reason for ruling out",
+}
+TARGET_LIST_SOURCE = "target_list"
 
 
 def ensure_company(
@@ -38,3 +73,624 @@ def ensure_company(
         [name, name, status, source],
     ).fetchall()
     return int(row[0][0])
+
+
+# --- Reading the list --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CompanyFilter:
+    """Which companies a list shows: the chosen ones (or the whole network), then narrowed."""
+
+    whole_network: bool = False
+    industries: tuple[str, ...] = ()  # funnel.NO_INDUSTRY stands for companies without one
+    search: str = ""
+
+    def scope(self) -> tuple[str, ...]:
+        return STATUSES if self.whole_network else CHOSEN_STATUSES
+
+    def where(self) -> tuple[str, list]:
+        """SQL conditions over `co` (companies), narrowing the scope by industry and name."""
+        clause, params = funnel.FunnelFilter(industries=self.industries).where()
+        clauses = [clause]
+        if self.search.strip():
+            clauses.append("contains(lower(co.name), lower(?))")
+            params.append(self.search.strip())
+        return " AND ".join(clauses), params
+
+
+# People at each company and how far the campaign got with them, from `contact_stages`.
+_COVERAGE = """
+    SELECT c.company_id,
+           count(*) AS people,
+           count(*) FILTER (WHERE c.degree = '1st') AS known,
+           count(*) FILTER (WHERE s.stage >= 1) AS contacted,
+           count(*) FILTER (WHERE s.stage >= 3) AS met
+    FROM contacts c
+    JOIN contact_stages s ON s.contact_id = c.id
+    WHERE c.company_id IS NOT NULL
+    GROUP BY c.company_id
+"""
+
+# Rank is computed over the whole scope before the industry and name filters, so a
+# company keeps its place in the order whatever the user narrows the list to.
+_RANKED = f"""
+    WITH coverage AS ({_COVERAGE}),
+    ranked AS (
+        SELECT co.id, co.name, co.industry, co.motivation, co.postings, co.status,
+               co.ruled_out_reason,
+               coalesce(cv.people, 0) AS people,
+               coalesce(cv.contacted, 0) AS contacted,
+               coalesce(cv.met, 0) AS met,
+               CASE WHEN co.status <> 'ruled_out' THEN row_number() OVER (
+                   PARTITION BY co.status = 'ruled_out'
+                   ORDER BY co.motivation DESC, co.postings DESC,
+                            coalesce(cv.known, 0) > 0 DESC, lower(co.name), co.id
+               ) END AS rank
+        FROM companies co
+        LEFT JOIN coverage cv ON cv.company_id = co.id
+        WHERE co.status IN (SELECT unnest(?))
+    )
+    SELECT * FROM ranked co
+"""
+
+LIST_COLUMNS = (
+    "rank",
+    "name",
+    "industry",
+    "motivation",
+    "postings",
+    "status",
+    "ruled_out_reason",
+    "people",
+    "contacted",
+    "met",
+)
+
+
+def list_companies(
+    conn: duckdb.DuckDBPyConnection,
+    filters: CompanyFilter | None = None,
+    *,
+    limit: int = 50,
+    offset: int = 0,
+) -> pd.DataFrame:
+    """One page of companies in rank order, indexed by id, with their coverage."""
+    filters = filters or CompanyFilter()
+    where, params = filters.where()
+    frame = conn.execute(
+        f"{_RANKED} WHERE {where}"
+        " ORDER BY co.rank NULLS LAST, lower(co.name), co.id LIMIT ? OFFSET ?",
+        [list(filters.scope()), *params, limit, offset],
+    ).df()
+    frame = frame.set_index("id")[list(LIST_COLUMNS)]
+    frame["rank"] = frame["rank"].astype("Int64")
+    for column in ("motivation", "postings", "people", "contacted", "met"):
+        frame[column] = frame[column].astype("int64")
+    return frame
+
+
+def count_companies(conn: duckdb.DuckDBPyConnection, filters: CompanyFilter | None = None) -> int:
+    """How many companies the filter matches (for paging and the 'N companies' line)."""
+    filters = filters or CompanyFilter()
+    where, params = filters.where()
+    row = conn.execute(
+        f"SELECT count(*) FROM companies co WHERE co.status IN (SELECT unnest(?)) AND {where}",
+        [list(filters.scope()), *params],
+    ).fetchall()
+    return int(row[0][0])
+
+
+def list_company_ids(
+    conn: duckdb.DuckDBPyConnection, filters: CompanyFilter | None = None
+) -> list[int]:
+    """Every id the filter matches, not just one page: for changes to the whole selection."""
+    filters = filters or CompanyFilter()
+    where, params = filters.where()
+    rows = conn.execute(
+        f"SELECT co.id FROM companies co WHERE co.status IN (SELECT unnest(?)) AND {where}"
+        " ORDER BY co.id",
+        [list(filters.scope()), *params],
+    ).fetchall()
+    return [int(r[0]) for r in rows]
+
+
+def count_chosen(conn: duckdb.DuckDBPyConnection) -> tuple[int, int]:
+    """(all companies, companies the user chose): which empty state the targets page shows."""
+    row = conn.execute(
+        "SELECT count(*), count(*) FILTER (WHERE status <> 'network') FROM companies"
+    ).fetchall()
+    return int(row[0][0]), int(row[0][1])
+
+
+def industries(conn: duckdb.DuckDBPyConnection) -> list[str]:
+    """The industries given to any company, alphabetically: the options of industry filters."""
+    rows = conn.execute(
+        "SELECT DISTINCT industry FROM companies WHERE coalesce(industry, '') <> ''"
+        " ORDER BY lower(industry)"
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def find_companies(
+    conn: duckdb.DuckDBPyConnection, search: str, *, limit: int = 100
+) -> list[tuple[int, str]]:
+    """Companies of any status whose name contains the words, as (id, 'Name — status, N people')."""
+    rows = conn.execute(
+        f"""
+        WITH coverage AS ({_COVERAGE})
+        SELECT co.id, co.name, co.status, coalesce(cv.people, 0)
+        FROM companies co LEFT JOIN coverage cv ON cv.company_id = co.id
+        WHERE contains(lower(co.name), lower(?))
+        ORDER BY lower(co.name), co.id
+        LIMIT ?
+        """,
+        [search.strip(), limit],
+    ).fetchall()
+    return [
+        (int(i), f"{name} — {STATUS_LABELS[status].lower()}, {_people(people)}")
+        for i, name, status, people in rows
+    ]
+
+
+def _people(count: int) -> str:
+    return "1 person" if count == 1 else f"{count} people"
+
+
+def coverage_by_industry(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Per industry of the active targets (target, researching): targets, people, contacted, met."""
+    frame = conn.execute(
+        f"""
+        WITH coverage AS ({_COVERAGE}),
+        active AS (
+            SELECT CASE WHEN coalesce(co.industry, '') = '' THEN ? ELSE co.industry END
+                       AS industry,
+                   cv.people, cv.contacted, cv.met
+            FROM companies co LEFT JOIN coverage cv ON cv.company_id = co.id
+            WHERE co.status IN ('target', 'researching')
+        )
+        SELECT industry, count(*) AS targets, coalesce(sum(people), 0) AS people,
+               coalesce(sum(contacted), 0) AS contacted, coalesce(sum(met), 0) AS met
+        FROM active
+        GROUP BY industry
+        ORDER BY targets DESC, lower(industry)
+        """,
+        [funnel.NO_INDUSTRY],
+    ).df()
+    for column in ("targets", "people", "contacted", "met"):
+        frame[column] = frame[column].astype("int64")
+    return frame
+
+
+# --- Changing companies ------------------------------------------------------------------
+
+
+def _scale(value: Any, what: str, company: str) -> int:
+    """A 0–3 score from what a table cell or a spreadsheet holds, or our error."""
+    number = math.nan
+    if isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            number = float(value.strip())
+    elif isinstance(value, numbers.Real) and not isinstance(value, bool):
+        number = float(value)
+    if not (math.isfinite(number) and number.is_integer() and int(number) in SCALE):
+        raise InvalidInputError(
+            f"The {what} of {company} must be a whole number from 0 to 3, not '{value}'."
+        )
+    return int(number)
+
+
+def _text(value: Any) -> str:
+    """A cell's text; empty for None and NaN (what a cleared table cell holds)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value).strip()
+
+
+def _industry(value: Any) -> str | None:
+    industry = _text(value)
+    if industry == funnel.NO_INDUSTRY:
+        raise InvalidInputError(
+            f"'{funnel.NO_INDUSTRY}' is how infoint shows a missing industry; "
+            "leave the industry empty instead."
+        )
+    return industry or None
+
+
+_COMPANY_FIELDS = "id, name, industry, motivation, postings, status, ruled_out_reason"
+
+
+def _current(conn: duckdb.DuckDBPyConnection, ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    """The editable fields of these companies; NotFoundError if any is gone."""
+    wanted = sorted({int(i) for i in ids})
+    rows = conn.execute(
+        f"SELECT {_COMPANY_FIELDS} FROM companies WHERE id IN (SELECT unnest(?))", [wanted]
+    ).fetchall()
+    found = {
+        int(r[0]): dict(zip(_COMPANY_FIELDS.split(", ")[1:], r[1:], strict=True)) for r in rows
+    }
+    if len(found) != len(wanted):
+        raise NotFoundError("A company you changed no longer exists; reload the page.")
+    return found
+
+
+def _checked(record: dict[str, Any], was_name: str) -> dict[str, Any]:
+    """The record made valid (trimmed, typed, reason cleared when not ruled out), or our error."""
+    name = _text(record["name"])
+    if not name:
+        raise InvalidInputError(f"{was_name} needs a name; it cannot be empty.")
+    status = _text(record["status"])
+    if status not in STATUSES:
+        raise InvalidInputError(f"'{status}' is not a company status infoint knows.")
+    reason = _text(record["ruled_out_reason"])
+    if status == "ruled_out" and not reason:
+        raise InvalidInputError(
+            f"Say why you are ruling out {name}: what you learned is worth keeping."
+        )
+    return {
+        "name": name,
+        "industry": _industry(record["industry"]),
+        "motivation": _scale(record["motivation"], "motivation", name),
+        "postings": _scale(record["postings"], "postings", name),
+        "status": status,
+        "ruled_out_reason": reason if status == "ruled_out" else None,
+    }
+
+
+def update_companies(
+    conn: duckdb.DuckDBPyConnection, changes: Mapping[int, Mapping[str, Any]]
+) -> int:
+    """Save edits made in the targets table, {id: {field: value}}, all or none; returns the count.
+
+    Renaming changes the display name only: the match key stays, so later imports still match.
+    """
+    if not changes:
+        return 0
+    for change in changes.values():
+        for name in change:
+            if name not in EDITABLE_FIELDS:
+                raise InvalidInputError(f"'{name}' cannot be changed in the targets table.")
+    current = _current(conn, changes)
+    rows = []
+    for company_id, change in changes.items():
+        record = {**current[int(company_id)], **change}
+        clean = _checked(record, current[int(company_id)]["name"])
+        rows.append([*clean.values(), int(company_id)])
+    with db.transaction(conn):
+        conn.executemany(
+            "UPDATE companies SET name = ?, industry = ?, motivation = ?, postings = ?,"
+            " status = ?, ruled_out_reason = ? WHERE id = ?",
+            rows,
+        )
+    return len(rows)
+
+
+def rule_out(conn: duckdb.DuckDBPyConnection, company_id: int, reason: str) -> None:
+    """Record that this company is not for you, and why (a real outcome of the campaign)."""
+    update_companies(conn, {company_id: {"status": "ruled_out", "ruled_out_reason": reason}})
+
+
+def make_targets(conn: duckdb.DuckDBPyConnection, company_ids: Iterable[int]) -> int:
+    """Turn network companies into targets; companies already chosen keep their status."""
+    ids = sorted({int(i) for i in company_ids})
+    _current(conn, ids)
+    with db.transaction(conn):
+        row = conn.execute(
+            "UPDATE companies SET status = 'target'"
+            " WHERE id IN (SELECT unnest(?)) AND status = 'network' RETURNING id",
+            [ids],
+        ).fetchall()
+    return len(row)
+
+
+def set_industry(conn: duckdb.DuckDBPyConnection, company_ids: Iterable[int], industry: str) -> int:
+    """Give many companies the same industry in one statement; empty clears it."""
+    ids = sorted({int(i) for i in company_ids})
+    if not ids:
+        raise InvalidInputError("Tick at least one company to set its industry.")
+    value = _industry(industry)
+    _current(conn, ids)
+    with db.transaction(conn):
+        conn.execute(
+            "UPDATE companies SET industry = ? WHERE id IN (SELECT unnest(?))", [value, ids]
+        )
+    return len(ids)
+
+
+def add_company(
+    conn: duckdb.DuckDBPyConnection,
+    name: str,
+    *,
+    industry: str = "",
+    motivation: int = 0,
+    postings: int = 0,
+    status: str = "target",
+) -> int:
+    """Add a company you want to learn about; one already in your network becomes a target."""
+    record = _checked(
+        {
+            "name": name,
+            "industry": industry,
+            "motivation": motivation,
+            "postings": postings,
+            "status": status,
+            "ruled_out_reason": None,
+        },
+        "The company",
+    )
+    found = conn.execute(
+        "SELECT id, name, status FROM companies WHERE match_key = company_key(?)",
+        [record["name"]],
+    ).fetchall()
+    if found and found[0][2] != "network":
+        raise InvalidInputError(
+            f"{found[0][1]} is already on your list ({STATUS_LABELS[found[0][2]].lower()})."
+        )
+    with db.transaction(conn):
+        if found:
+            company_id = int(found[0][0])
+            conn.execute(
+                "UPDATE companies SET industry = coalesce(?, industry), motivation = ?,"
+                " postings = ?, status = ? WHERE id = ?",
+                [
+                    record["industry"],
+                    record["motivation"],
+                    record["postings"],
+                    record["status"],
+                    company_id,
+                ],
+            )
+        else:
+            company_id = conn.execute(
+                "INSERT INTO companies (name, match_key, industry, motivation, postings, status,"
+                " source) VALUES (?, company_key(?), ?, ?, ?, ?, 'manual') RETURNING id",
+                [
+                    record["name"],
+                    record["name"],
+                    record["industry"],
+                    record["motivation"],
+                    record["postings"],
+                    record["status"],
+                ],
+            ).fetchall()[0][0]
+    return int(company_id)
+
+
+def merge_companies(conn: duckdb.DuckDBPyConnection, keep_id: int, merge_id: int) -> int:
+    """Fold a duplicate into the company kept; returns how many contacts moved.
+
+    The kept company keeps its name and match key; blanks in it are filled from the other,
+    it takes the higher scores, and the other's choice of status if it had none of its own.
+    """
+    if int(keep_id) == int(merge_id):
+        raise InvalidInputError("Pick two different companies to merge.")
+    _current(conn, [keep_id, merge_id])
+    with db.transaction(conn):
+        moved = conn.execute(
+            "UPDATE contacts SET company_id = ? WHERE company_id = ? RETURNING id",
+            [keep_id, merge_id],
+        ).fetchall()
+        conn.execute(
+            """
+            UPDATE companies AS k SET
+                industry = coalesce(nullif(k.industry, ''), m.industry),
+                motivation = greatest(k.motivation, m.motivation),
+                postings = greatest(k.postings, m.postings),
+                status = CASE WHEN k.status = 'network' THEN m.status ELSE k.status END,
+                ruled_out_reason = CASE WHEN k.status = 'network' THEN m.ruled_out_reason
+                                        ELSE k.ruled_out_reason END,
+                research_notes = concat_ws(chr(10) || chr(10), nullif(k.research_notes, ''),
+                                           nullif(m.research_notes, ''))
+            FROM companies AS m
+            WHERE k.id = ? AND m.id = ?
+            """,
+            [keep_id, merge_id],
+        )
+        conn.execute("DELETE FROM companies WHERE id = ?", [merge_id])
+    return len(moved)
+
+
+# --- A list of target companies from a spreadsheet ----------------------------------------
+
+TARGET_LIST_COLUMNS = ("name", "industry", "motivation", "postings")
+# Headers people use for the company column besides 'name'.
+_NAME_HEADERS = ("name", "company", "company name", "organisation", "organization")
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class TargetListPreview:
+    """What a target list holds: readable rows (by file line) and the ones it cannot use."""
+
+    rows: pd.DataFrame  # columns: line, name, industry, motivation, postings (None = not given)
+    problems: list[RowProblem] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TargetListImport:
+    added: int
+    updated: int
+    skipped: int
+
+
+def _restore_cell(text: str) -> str:
+    """Undo the quote our CSV export puts before a leading =, +, - or @ (formula guard)."""
+    if len(text) > 1 and text[0] == "'" and text[1] in "=+-@":
+        return text[1:]
+    return text
+
+
+def _read_bytes(source: bytes | BinaryIO | str | Path) -> bytes:
+    if isinstance(source, bytes):
+        return source
+    if isinstance(source, str | Path):
+        return Path(source).read_bytes()
+    return source.read()
+
+
+def _csv_rows(data: bytes) -> list[tuple[int, list[str]]]:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:  # pragma: no cover - cp1252 decodes almost any bytes
+        raise InvalidInputError("That CSV file is not in a text encoding infoint can read.")
+    sample = text[:4096]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    rows = []
+    try:
+        for cells in reader:
+            rows.append((reader.line_num, cells))
+    except csv.Error as exc:
+        raise InvalidInputError(
+            f"Line {reader.line_num} of the CSV file cannot be read ({exc})."
+        ) from None
+    return rows
+
+
+def _xlsx_rows(data: bytes) -> list[tuple[int, list[str]]]:
+    import openpyxl  # only a spreadsheet upload needs it
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:
+        raise InvalidInputError(
+            "That file could not be opened as an Excel workbook (.xlsx)."
+        ) from None
+    try:
+        sheet = book.worksheets[0]
+        return [
+            (number, ["" if v is None else str(v) for v in values])
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+        ]
+    finally:
+        book.close()
+
+
+def read_target_list(source: bytes | BinaryIO | str | Path, filename: str) -> TargetListPreview:
+    """Read a CSV or .xlsx list of companies (name, industry, motivation, postings) for preview.
+
+    Nothing is written: the user sees the rows and the problems first.
+    """
+    suffix = Path(filename).suffix.lower()
+    data = _read_bytes(source)
+    if suffix == ".csv":
+        rows = _csv_rows(data)
+    elif suffix in (".xlsx", ".xlsm"):
+        rows = _xlsx_rows(data)
+    else:
+        raise InvalidInputError(
+            f"{Path(filename).name} is not a CSV or Excel (.xlsx) file; save your list as one."
+        )
+    rows = [(line, cells) for line, cells in rows if any(c.strip() for c in cells)]
+    if not rows:
+        raise InvalidInputError(f"{Path(filename).name} is empty.")
+    header_line, header = rows[0]
+    positions: dict[str, int] = {}
+    ignored = []
+    for index, title in enumerate(header):
+        key = _restore_cell(title.strip()).lower()
+        column = "name" if key in _NAME_HEADERS else key
+        if column in TARGET_LIST_COLUMNS and column not in positions:
+            positions[column] = index
+        elif title.strip():
+            ignored.append(title.strip())
+    if "name" not in positions:
+        raise InvalidInputError(
+            f"Line {header_line} of {Path(filename).name} should name the columns, with one "
+            "called 'name' (also: industry, motivation, postings)."
+        )
+    good, problems = [], []
+    for line, cells in rows[1:]:
+
+        def cell(column: str, cells: list[str] = cells) -> str:
+            index = positions.get(column)
+            if index is None or index >= len(cells):
+                return ""
+            return _restore_cell(cells[index].strip())
+
+        name = cell("name")
+        if not name:
+            problems.append(RowProblem(line, "It has no company name."))
+            continue
+        try:
+            scores = {
+                column: None if not cell(column) else _scale(cell(column), column, name)
+                for column in ("motivation", "postings")
+            }
+            industry = _industry(cell("industry"))
+        except InvalidInputError as exc:
+            problems.append(RowProblem(line, str(exc)))
+            continue
+        good.append({"line": line, "name": name, "industry": industry, **scores})
+    frame = pd.DataFrame(good, columns=["line", "name", "industry", "motivation", "postings"])
+    for column in ("line", "motivation", "postings"):
+        frame[column] = frame[column].astype("Int64")
+    return TargetListPreview(frame, problems, ignored)
+
+
+def import_target_list(
+    conn: duckdb.DuckDBPyConnection, preview: TargetListPreview
+) -> TargetListImport:
+    """Upsert the readable rows by match key in one transaction.
+
+    New companies become targets; network companies become targets; companies already
+    chosen (researching, ruled out) keep their status. A given industry or score replaces
+    the stored one, a blank leaves it. When a name appears twice, the later line wins.
+    """
+    if preview.rows.empty:
+        return TargetListImport(0, 0, len(preview.problems))
+    frame = preview.rows.astype(object).where(preview.rows.notna(), None)
+    view = "target_list_upload"
+    with db.transaction(conn):
+        conn.register(view, frame)
+        try:
+            conn.execute(
+                f"""
+                CREATE OR REPLACE TEMP TABLE target_list_rows AS
+                SELECT name, company_key(name) AS match_key, industry,
+                       CAST(motivation AS SMALLINT) AS motivation,
+                       CAST(postings AS SMALLINT) AS postings
+                FROM {view}
+                QUALIFY row_number() OVER (PARTITION BY company_key(name) ORDER BY line DESC) = 1
+                """
+            )
+        finally:
+            conn.unregister(view)
+        updated = conn.execute(
+            """
+            UPDATE companies AS co SET
+                industry = coalesce(t.industry, co.industry),
+                motivation = coalesce(t.motivation, co.motivation),
+                postings = coalesce(t.postings, co.postings),
+                status = CASE WHEN co.status = 'network' THEN 'target' ELSE co.status END
+            FROM target_list_rows AS t
+            WHERE co.match_key = t.match_key
+            RETURNING co.id
+            """
+        ).fetchall()
+        added = conn.execute(
+            """
+            INSERT INTO companies (name, match_key, industry, motivation, postings, status, source)
+            SELECT name, match_key, industry, coalesce(motivation, 0), coalesce(postings, 0),
+                   'target', ?
+            FROM target_list_rows t
+            WHERE NOT EXISTS (SELECT 1 FROM companies co WHERE co.match_key = t.match_key)
+            RETURNING id
+            """,
+            [TARGET_LIST_SOURCE],
+        ).fetchall()
+        conn.execute("DROP TABLE target_list_rows")
+    return TargetListImport(len(added), len(updated), len(preview.problems))

@@ -1,0 +1,326 @@
+from datetime import UTC, date, datetime
+
+import pandas as pd
+import pytest
+
+from infoint import contacts, funnel, interactions, meetings, targets
+from infoint.errors import InvalidInputError, NotFoundError
+from infoint.targets import CompanyFilter
+
+
+def company_id(conn, name):
+    return conn.execute("SELECT id FROM companies WHERE name = ?", [name]).fetchall()[0][0]
+
+
+def snapshot(conn):
+    return conn.execute("SELECT * FROM companies ORDER BY id").fetchall()
+
+
+@pytest.fixture
+def campaign(conn):
+    """Five companies; Beta is covered: met one person there, contacted another."""
+    targets.add_company(conn, "Acme", industry="Health", motivation=3, postings=1)
+    targets.add_company(conn, "Beta", industry="Health", motivation=3, postings=1)
+    targets.add_company(conn, "Gamma", industry="Energy", motivation=2, postings=3)
+    targets.add_company(conn, "Delta", motivation=3, postings=3)
+    targets.rule_out(conn, company_id(conn, "Delta"), "Too much travel")
+    contacts.add_contact(conn, "Ann", company="Acme", degree="cold")
+    met = contacts.add_contact(conn, "Bob", company="Beta Inc.", degree="1st")
+    asked = contacts.add_contact(conn, "Bea", company="beta", degree="2nd")
+    contacts.add_contact(conn, "Bo", company="Beta", degree="cold")
+    contacts.add_contact(conn, "Olga", company="Omega", degree="1st")
+    interactions.log_interaction(conn, met, "outreach", occurred_at=date(2026, 3, 2))
+    interactions.log_interaction(conn, met, "reply", occurred_at=date(2026, 3, 3))
+    meeting = meetings.schedule_meeting(conn, met, datetime(2026, 3, 9, 9, tzinfo=UTC))
+    meetings.set_outcome(conn, meeting, "held", actual_minutes=20)
+    interactions.log_interaction(conn, asked, "outreach", occurred_at=date(2026, 3, 4))
+    return conn
+
+
+def test_rank_is_motivation_then_postings_then_knowing_someone(campaign):
+    frame = targets.list_companies(campaign)
+    # Acme and Beta tie on motivation and postings; Bob (1st degree) puts Beta first.
+    assert list(frame["name"]) == ["Beta", "Acme", "Gamma", "Delta"]
+    assert list(frame["rank"])[:3] == [1, 2, 3]
+    assert pd.isna(frame["rank"].iloc[3])  # ruled out: no rank
+    assert frame.loc[company_id(campaign, "Delta"), "ruled_out_reason"] == "Too much travel"
+    assert frame.index.name == "id"
+
+
+def test_coverage_counts_come_from_the_stages(campaign):
+    frame = targets.list_companies(campaign).set_index("name")
+    assert frame.loc["Beta", ["people", "contacted", "met"]].tolist() == [3, 2, 1]
+    assert frame.loc["Acme", ["people", "contacted", "met"]].tolist() == [1, 0, 0]
+    assert frame.loc["Gamma", ["people", "contacted", "met"]].tolist() == [0, 0, 0]
+
+
+def test_network_companies_only_with_the_switch(campaign):
+    assert "Omega" not in set(targets.list_companies(campaign)["name"])
+    assert targets.count_companies(campaign) == 4
+    everything = CompanyFilter(whole_network=True)
+    assert targets.count_companies(campaign, everything) == 5
+    frame = targets.list_companies(campaign, everything)
+    # Omega: motivation 0 but a 1st-degree contact; ranked after the scored companies.
+    assert list(frame["name"]) == ["Beta", "Acme", "Gamma", "Omega", "Delta"]
+    assert targets.count_chosen(campaign) == (5, 4)
+
+
+def test_industry_filter_and_search_keep_the_rank(campaign):
+    health = targets.list_companies(campaign, CompanyFilter(industries=("Health",)))
+    assert list(health["name"]) == ["Beta", "Acme"]
+    no_industry = CompanyFilter(industries=(funnel.NO_INDUSTRY,))
+    assert list(targets.list_companies(campaign, no_industry)["name"]) == ["Delta"]
+    energy = CompanyFilter(industries=("Energy",))
+    assert list(targets.list_companies(campaign, energy)["rank"]) == [3]
+    assert list(targets.list_companies(campaign, CompanyFilter(search="CME"))["name"]) == ["Acme"]
+    assert targets.list_company_ids(campaign, CompanyFilter(industries=("Health",))) == sorted(
+        [company_id(campaign, "Acme"), company_id(campaign, "Beta")]
+    )
+
+
+def test_paging(campaign):
+    page_two = targets.list_companies(campaign, limit=2, offset=2)
+    assert list(page_two["name"]) == ["Gamma", "Delta"]
+
+
+def test_industries_and_coverage_by_industry(campaign):
+    assert targets.industries(campaign) == ["Energy", "Health"]
+    frame = targets.coverage_by_industry(campaign)
+    # Delta is ruled out and Omega only in the network: neither counts as a target.
+    assert frame.to_dict("records") == [
+        {"industry": "Health", "targets": 2, "people": 4, "contacted": 2, "met": 1},
+        {"industry": "Energy", "targets": 1, "people": 0, "contacted": 0, "met": 0},
+    ]
+
+
+def test_edits_save_together_and_rename_keeps_the_match_key(campaign):
+    acme, gamma = company_id(campaign, "Acme"), company_id(campaign, "Gamma")
+    saved = targets.update_companies(
+        campaign,
+        {acme: {"name": "Acme Health Group", "motivation": 1.0}, gamma: {"status": "researching"}},
+    )
+    assert saved == 2
+    row = campaign.execute(
+        "SELECT name, match_key, motivation FROM companies WHERE id = ?", [acme]
+    ).fetchall()
+    assert row == [("Acme Health Group", "acme", 1)]
+    # a later import of the old name still finds the renamed company
+    assert targets.ensure_company(campaign, "ACME Inc.") == acme
+    assert targets.list_companies(campaign).loc[gamma, "status"] == "researching"
+
+
+def test_bad_edits_are_refused_and_nothing_changes(campaign):
+    acme, beta = company_id(campaign, "Acme"), company_id(campaign, "Beta")
+    before = snapshot(campaign)
+    bad_edits = [
+        {beta: {"motivation": 2}, acme: {"motivation": 4}},
+        {acme: {"postings": "lots"}},
+        {acme: {"postings": 1.5}},
+        {acme: {"motivation": None}},
+        {acme: {"status": "dream"}},
+        {acme: {"name": "  "}},
+        {acme: {"status": "ruled_out"}},
+        {acme: {"industry": funnel.NO_INDUSTRY}},
+        {acme: {"people": 3}},
+    ]
+    for edit in bad_edits:
+        with pytest.raises(InvalidInputError):
+            targets.update_companies(campaign, edit)
+    with pytest.raises(NotFoundError):
+        targets.update_companies(campaign, {beta: {"motivation": 2}, 999: {"motivation": 1}})
+    assert snapshot(campaign) == before
+
+
+def test_rule_out_needs_a_reason_and_un_ruling_clears_it(campaign):
+    acme = company_id(campaign, "Acme")
+    with pytest.raises(InvalidInputError, match="Say why"):
+        targets.rule_out(campaign, acme, "  ")
+    targets.rule_out(campaign, acme, "No remote work")
+    assert targets.list_companies(campaign).loc[acme, "ruled_out_reason"] == "No remote work"
+    delta = company_id(campaign, "Delta")
+    targets.update_companies(campaign, {delta: {"status": "target"}})
+    got = campaign.execute(
+        "SELECT status, ruled_out_reason FROM companies WHERE id = ?", [delta]
+    ).fetchall()
+    assert got == [("target", None)]
+
+
+def test_make_targets_leaves_chosen_statuses_alone(campaign):
+    omega, delta = company_id(campaign, "Omega"), company_id(campaign, "Delta")
+    assert targets.make_targets(campaign, [omega, delta]) == 1
+    statuses = dict(campaign.execute("SELECT name, status FROM companies").fetchall())
+    assert statuses["Omega"] == "target" and statuses["Delta"] == "ruled_out"
+    with pytest.raises(NotFoundError):
+        targets.make_targets(campaign, [999])
+
+
+def test_set_industry_of_many_at_once(conn):
+    ids = [targets.ensure_company(conn, f"Bank {i}") for i in range(300)]
+    conn.commit()
+    assert targets.set_industry(conn, ids[:250], "  Banking ") == 250
+    counts = dict(conn.execute("SELECT industry, count(*) FROM companies GROUP BY 1").fetchall())
+    assert counts == {"Banking": 250, None: 50}
+    assert targets.set_industry(conn, ids[:10], "") == 10
+    assert conn.execute("SELECT count(*) FROM companies WHERE industry IS NULL").fetchall() == [
+        (60,)
+    ]
+    with pytest.raises(InvalidInputError):
+        targets.set_industry(conn, [], "Banking")
+
+
+def test_add_company(conn):
+    network = targets.ensure_company(conn, "Initech")
+    conn.commit()
+    assert targets.add_company(conn, "INITECH LLC", industry="Software", motivation=2) == network
+    assert conn.execute(
+        "SELECT name, status, industry, motivation FROM companies WHERE id = ?", [network]
+    ).fetchall() == [("Initech", "target", "Software", 2)]
+    with pytest.raises(InvalidInputError, match="already on your list"):
+        targets.add_company(conn, "Initech")
+    with pytest.raises(InvalidInputError):
+        targets.add_company(conn, "Hooli", postings=7)
+    assert targets.count_companies(conn) == 1
+
+
+def test_merge_moves_contacts_and_keeps_the_match_key(campaign):
+    beta = company_id(campaign, "Beta")
+    duplicate = targets.ensure_company(campaign, "Beta Europe")
+    contacts.add_contact(campaign, "Eve", company="Beta Europe")
+    campaign.execute(
+        "UPDATE companies SET research_notes = 'Has a Berlin office', status = 'researching',"
+        " postings = 3 WHERE id = ?",
+        [duplicate],
+    )
+    assert targets.merge_companies(campaign, beta, duplicate) == 1
+    assert campaign.execute("SELECT count(*) FROM companies WHERE id = ?", [duplicate]).fetchall()[
+        0
+    ] == (0,)
+    row = campaign.execute(
+        "SELECT name, match_key, status, postings, research_notes FROM companies WHERE id = ?",
+        [beta],
+    ).fetchall()
+    # Beta was already a target: it keeps its status but takes the higher postings score.
+    assert row == [("Beta", "beta", "target", 3, "Has a Berlin office")]
+    assert targets.list_companies(campaign).loc[beta, "people"] == 4
+    with pytest.raises(InvalidInputError):
+        targets.merge_companies(campaign, beta, beta)
+    with pytest.raises(NotFoundError):
+        targets.merge_companies(campaign, beta, duplicate)
+
+
+def test_find_companies(campaign):
+    found = targets.find_companies(campaign, "eta")
+    assert found == [(company_id(campaign, "Beta"), "Beta — target, 3 people")]
+
+
+TARGET_LIST = (
+    "Company,Industry,Motivation,Postings,Notes\n"
+    "Acme Inc.,Health care,2,,call Sam\n"
+    "Hooli,'-Tech,3,2,\n"
+    ",Energy,1,1,\n"
+    "Initrode,Energy,high,1,\n"
+    "Vandelay,,1,5,\n"
+    "Omega,Logistics,,,\n"
+    ",,,,\n"
+    "hooli,Software,1,1,\n"
+)
+
+
+def test_read_target_list_previews_rows_and_problems():
+    preview = targets.read_target_list(TARGET_LIST.encode(), "targets.csv")
+    assert list(preview.rows["name"]) == ["Acme Inc.", "Hooli", "Omega", "hooli"]
+    assert list(preview.rows["line"]) == [2, 3, 7, 9]
+    assert preview.rows.loc[1, "industry"] == "-Tech"  # our export's formula guard undone
+    assert pd.isna(preview.rows.loc[0, "postings"])
+    assert [(p.line, p.reason.split()[0:3]) for p in preview.problems] == [
+        (4, ["It", "has", "no"]),
+        (5, ["The", "motivation", "of"]),
+        (6, ["The", "postings", "of"]),
+    ]
+    assert "Initrode" in preview.problems[1].reason
+    assert preview.ignored_columns == ["Notes"]
+
+
+def test_import_target_list_upserts_by_match_key(campaign):
+    preview = targets.read_target_list(TARGET_LIST.encode(), "targets.csv")
+    acme = company_id(campaign, "Acme")
+    summary = targets.import_target_list(campaign, preview)
+    assert summary == targets.TargetListImport(added=1, updated=2, skipped=3)
+    rows = {
+        r[0]: r[1:]
+        for r in campaign.execute(
+            "SELECT name, status, industry, motivation, postings, source FROM companies"
+        ).fetchall()
+    }
+    # Acme keeps its postings (blank in the file) and takes the new industry and motivation.
+    assert rows["Acme"] == ("target", "Health care", 2, 1, "manual")
+    assert rows["Omega"][:4] == ("target", "Logistics", 0, 0)
+    # Hooli appears twice: the later line wins.
+    assert rows["hooli"] == ("target", "Software", 1, 1, targets.TARGET_LIST_SOURCE)
+    assert company_id(campaign, "Acme") == acme
+    again = targets.import_target_list(campaign, preview)
+    assert (again.added, again.updated) == (0, 3)
+
+
+def test_import_keeps_a_ruled_out_company_ruled_out(campaign):
+    preview = targets.read_target_list(b"name;motivation\nDelta;1\n", "list.csv")
+    targets.import_target_list(campaign, preview)
+    assert campaign.execute(
+        "SELECT status, motivation FROM companies WHERE name = 'Delta'"
+    ).fetchall() == [("ruled_out", 1)]
+
+
+def test_read_target_list_from_excel(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["NAME", "industry", "MOTIVATION"])
+    sheet.append(["Acme", "Health", 3])
+    sheet.append(["Beta", None, 2.0])
+    sheet.append(["Gamma", None, 9])
+    path = tmp_path / "targets.xlsx"
+    book.save(path)
+    preview = targets.read_target_list(path.read_bytes(), "targets.xlsx")
+    assert preview.rows[["line", "name", "motivation"]].values.tolist() == [
+        [2, "Acme", 3],
+        [3, "Beta", 2],
+    ]
+    assert [p.line for p in preview.problems] == [4]
+
+
+@pytest.mark.parametrize(
+    ("data", "filename", "message"),
+    [
+        (b"a,b\n1,2\n", "list.txt", "not a CSV or Excel"),
+        (b"", "list.csv", "is empty"),
+        (b"industry,motivation\nHealth,1\n", "list.csv", "one called 'name'"),
+        (b"not a workbook", "list.xlsx", "could not be opened"),
+    ],
+)
+def test_unreadable_target_lists_get_one_sentence(data, filename, message):
+    with pytest.raises(InvalidInputError, match=message):
+        targets.read_target_list(data, filename)
+
+
+class FailingInsert:
+    """A connection whose INSERT into companies fails, after the UPDATE already ran."""
+
+    def __init__(self, conn):
+        self.conn = conn
+
+    def __getattr__(self, name):
+        return getattr(self.conn, name)
+
+    def execute(self, sql, *args):
+        if sql.lstrip().startswith("INSERT INTO companies"):
+            raise InvalidInputError("The disk is full.")
+        return self.conn.execute(sql, *args)
+
+
+def test_import_writes_nothing_when_it_fails(campaign):
+    preview = targets.read_target_list(b"name,industry\nNew Co,\nAcme,Retail\n", "list.csv")
+    before = snapshot(campaign)
+    with pytest.raises(InvalidInputError):
+        targets.import_target_list(FailingInsert(campaign), preview)
+    assert snapshot(campaign) == before

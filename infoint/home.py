@@ -1,0 +1,132 @@
+"""The home page's answers to "how is my campaign going?": headline figures, weekly activity."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import duckdb
+import pandas as pd
+
+from infoint import funnel
+from infoint.funnel import StageCount
+from infoint.interactions import KIND_LABELS
+
+CONVERSATIONS_HELP = (
+    "People you have contacted whom you have not met yet, at companies you have not ruled out: "
+    "the conversations still open."
+)
+MEETINGS_HELP = "Meetings held or planned this week, Monday to Sunday (cancelled ones left out)."
+TARGETS_HELP = "Companies marked as a target or being researched (ruled-out ones left out)."
+RESPONSE_HELP = "Of the people you contacted, the share who replied."
+
+# What counts as activity: every kind of interaction except private notes, and meetings held.
+ACTIVITY_LABELS = {
+    kind: KIND_LABELS[kind]
+    for kind in ("outreach", "follow_up", "reply", "thank_you", "referral", "opportunity")
+} | {"meeting_held": "Meeting held"}
+
+
+@dataclass(frozen=True)
+class Headline:
+    contacts: int
+    companies: int
+    targets: int
+    conversations: int
+    meetings_this_week: int
+    contacted: int
+    replied: int
+
+    @property
+    def response_rate(self) -> float | None:
+        return self.replied / self.contacted if self.contacted else None
+
+
+def headline(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Headline:
+    """The figures at the top of the home page, in one query."""
+    week = funnel.week_start(today or date.today())
+    row = conn.execute(
+        """
+        SELECT
+            (SELECT count(*) FROM contacts),
+            (SELECT count(*) FROM companies),
+            (SELECT count(*) FROM companies WHERE status IN ('target', 'researching')),
+            (SELECT count(*) FROM contact_stages s
+               JOIN contacts c ON c.id = s.contact_id
+               LEFT JOIN companies co ON co.id = c.company_id
+             WHERE s.stage IN (1, 2) AND coalesce(co.status, '') <> 'ruled_out'),
+            (SELECT count(*) FROM meetings
+             WHERE status IN ('scheduled', 'held')
+               AND CAST(starts_at AS DATE) BETWEEN ? AND ?),
+            (SELECT count(*) FILTER (WHERE stage >= 1) FROM contact_stages),
+            (SELECT count(*) FILTER (WHERE stage >= 2) FROM contact_stages)
+        """,
+        [week, week + timedelta(days=6)],
+    ).fetchall()[0]
+    return Headline(*(int(v) for v in row))
+
+
+def weekly_activity(
+    conn: duckdb.DuckDBPyConnection, weeks: int = 12, today: date | None = None
+) -> pd.DataFrame:
+    """Things done per week over the last `weeks` weeks, zero-filled: week, kind, label, count."""
+    last = funnel.week_start(today or date.today())
+    first = last - timedelta(weeks=weeks - 1)
+    kinds = list(ACTIVITY_LABELS)
+    frame = conn.execute(
+        """
+        WITH weeks AS (
+            SELECT CAST(unnest(generate_series(CAST(? AS DATE), CAST(? AS DATE),
+                                               INTERVAL 7 DAY)) AS DATE) AS week
+        ),
+        kinds AS (SELECT unnest(?) AS kind, unnest(range(len(?))) AS position),
+        events AS (
+            SELECT CAST(date_trunc('week', occurred_at) AS DATE) AS week, kind
+            FROM interactions WHERE occurred_at >= ?
+            UNION ALL
+            SELECT CAST(date_trunc('week', CAST(starts_at AS DATE)) AS DATE), 'meeting_held'
+            FROM meetings WHERE status = 'held' AND CAST(starts_at AS DATE) >= ?
+        )
+        SELECT w.week, k.kind, count(e.kind) AS count
+        FROM weeks w CROSS JOIN kinds k
+        LEFT JOIN events e ON e.week = w.week AND e.kind = k.kind
+        GROUP BY w.week, k.kind, k.position
+        ORDER BY w.week, k.position
+        """,
+        [first, last, kinds, kinds, first, first],
+    ).df()
+    frame["week"] = frame["week"].dt.date
+    frame["label"] = frame["kind"].map(ACTIVITY_LABELS)
+    frame["count"] = frame["count"].astype("int64")
+    return frame[["week", "kind", "label", "count"]]
+
+
+# How each stage reads after the one before it: (n of m ..., when the stage before is empty).
+_STAGE_SENTENCES = {
+    "replied": ("{n} of {m} contacted replied", "No one to hear back from yet"),
+    "met": ("{n} of {m} who replied met you", "No replies yet, so no meetings"),
+    "referred": ("{n} of {m} you met introduced you to someone", "No meetings held yet"),
+    "opportunity": (
+        "{n} of {m} who introduced you led to an opportunity",
+        "No introductions yet",
+    ),
+}
+
+
+def describe_funnel(counts: list[StageCount]) -> list[str]:
+    """The funnel in words, one line per stage: '8 of 20 contacted replied — 40 %'."""
+    first = counts[0]
+    lines = [
+        f"You contacted {first.count} {'person' if first.count == 1 else 'people'}."
+        if first.count
+        else "You have not contacted anyone yet."
+    ]
+    for previous, current in itertools.pairwise(counts):
+        sentence, empty = _STAGE_SENTENCES[current.stage]
+        if current.conversion is None:
+            lines.append(f"{empty}.")
+            continue
+        text = sentence.format(n=current.count, m=previous.count)
+        lines.append(f"{text} — {round(100 * current.conversion)} %.")
+    return lines

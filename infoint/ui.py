@@ -5,6 +5,7 @@ The only module of the package that imports Streamlit.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import duckdb
@@ -89,3 +90,20 @@ def ask_first(key: str, label: str, warning: str, confirm_label: str) -> bool:
             st.session_state[asking] = False
             st.rerun()
     return False
+
+
+CONTACTS_PAGE = "pages/2_contacts.py"
+
+
+def open_contact(contact_id: int) -> None:
+    """Jump to a person's record on the Contacts page, from any page."""
+    st.session_state["open_contact"] = int(contact_id)
+    st.switch_page(CONTACTS_PAGE, query_params={"contact": str(int(contact_id))})
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
+
+
+def plain(text: str) -> str:
+    """User text for a markdown element, shown exactly as typed (no formatting, no links)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))

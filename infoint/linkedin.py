@@ -421,13 +421,13 @@ def _join(words: list[str], conjunction: str) -> str:
 def _read_table(body: str, delimiter: str, width: int) -> pd.DataFrame:
     """Every field as text, one row per record (blank lines included), at least `width` wide.
 
-    pandas' C reader is fast but refuses records wider than the first; those files go
+    pandas' C reader is fast but cannot take records wider than the header; those files go
     through the csv module, which takes ragged records.
     """
     if not body.strip():
         return pd.DataFrame(columns=range(width), dtype=str)
     try:
-        return pd.read_csv(
+        table = pd.read_csv(
             io.StringIO(body),
             sep=delimiter,
             header=None,
@@ -435,11 +435,14 @@ def _read_table(body: str, delimiter: str, width: int) -> pd.DataFrame:
             dtype=str,
             keep_default_na=False,
             skip_blank_lines=False,
-            quotechar='"',
         )
     except pd.errors.ParserError as error:
         if "fields in line" not in str(error):
             raise _broken_csv() from error
+    else:
+        # A wider first record makes pandas turn its leading values into the index.
+        if isinstance(table.index, pd.RangeIndex):
+            return table
     try:
         records = list(csv.reader(io.StringIO(body, newline=""), delimiter=delimiter))
     except csv.Error as error:
@@ -459,8 +462,8 @@ def _broken_csv() -> NotAnExportError:
 def _record_lines(raw: pd.DataFrame, header_line: int, body: str) -> np.ndarray:
     """The 1-based line where each record starts, counting line breaks inside quoted values."""
     first = header_line + 1 + np.arange(len(raw), dtype=np.int64)
-    if '"' not in body:
-        return first
+    if len(raw) == body.count("\n") + (not body.endswith("\n")):
+        return first  # one record per line: no value holds a line break
     inside = np.zeros(len(raw), dtype=np.int64)
     for column in raw.columns:
         inside += raw[column].str.count("\n").to_numpy(dtype=np.int64)
@@ -497,8 +500,15 @@ def _normalise_urls(urls: pd.Series) -> pd.Series:
     return result.astype("str")
 
 
-def _parse_dates(values: pd.Series) -> pd.Series:
-    """ISO dates ('' when unreadable), one regex per accepted format over the whole column."""
+def _parse_dates(column: pd.Series) -> pd.Series:
+    """ISO dates ('' when unreadable); each distinct text is parsed once (a file has few)."""
+    codes, distinct = pd.factorize(column)
+    parsed = _parse_distinct_dates(pd.Series(distinct, dtype="str"))
+    return pd.Series(parsed.to_numpy()[codes], index=column.index, dtype="str")
+
+
+def _parse_distinct_dates(values: pd.Series) -> pd.Series:
+    """One regex per accepted format over the whole column; `%b` would depend on the locale."""
     year = pd.Series(np.nan, index=values.index)
     month, day = year.copy(), year.copy()
 
@@ -568,15 +578,18 @@ def _keep_or_skip(
         dtype="str",
     )
     candidates = frame[reason == ""]
-    key = candidates["profile_url"].where(
-        candidates["profile_url"] != "",
-        "\x1f"
-        + candidates["first_name"]
-        + "\x1f"
-        + candidates["last_name"]
-        + "\x1f"
-        + candidates["connected_on"],
-    )
+    key = candidates["profile_url"].copy()
+    no_url = key == ""
+    if no_url.any():
+        without = candidates[no_url]
+        key[no_url] = (
+            "\x1f"
+            + without["first_name"]
+            + "\x1f"
+            + without["last_name"]
+            + "\x1f"
+            + without["connected_on"]
+        )
     first_line = candidates["line"].groupby(key).transform("first")
     duplicate = key.duplicated(keep="first")
     reason[duplicate[duplicate].index] = "same person as line " + first_line[duplicate].astype(str)

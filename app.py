@@ -1,11 +1,105 @@
 import streamlit as st
 
-from infoint import funnel, ui
+from infoint import charts, contacts, funnel, home, targets, ui
 
 conn = ui.page("Home", ":material/home:")
-st.title("Your information-interview campaign")
-figures = funnel.stats(conn)
-st.metric("Contacts", figures["contacts"])
-if figures["contacts"] == 0:
-    st.info("Your database is empty. Import your LinkedIn export, or load the demo data.")
-    st.page_link("pages/8_import_export.py", label="Import your LinkedIn export")
+st.title("How is your campaign going?")
+
+figures = home.headline(conn)
+if figures.contacts == 0 and figures.companies == 0:
+    st.subheader("Welcome! Two ways to start")
+    bring, explore = st.columns(2, border=True)
+    with bring:
+        st.markdown("**Bring in your network**")
+        st.write(
+            "Upload the connections file you download from LinkedIn. The import page shows "
+            "how to get it; it takes a few minutes."
+        )
+        st.page_link(
+            "pages/8_import_export.py", label="Go to Import & export", icon=":material/upload_file:"
+        )
+    with explore:
+        st.markdown("**Look around first**")
+        st.write(
+            "Load a small made-up campaign to see how everything works. "
+            "You can remove it again in Settings."
+        )
+    st.stop()
+
+# --- Your focus: one line saying what you need to learn (from the profile) goes here. ---
+
+# --- Due now: what to do today (from the outreach and follow-up work) goes here. ---
+
+step = home.next_step(figures)
+st.page_link(step.page, label=step.label, icon=":material/arrow_forward:")
+st.caption(step.why)
+
+contacts_box, targets_box, talks_box, meetings_box, rate_box = st.columns(5)
+contacts_box.metric(
+    "Contacts", figures.contacts, help="People in your network: from LinkedIn and added by hand."
+)
+targets_box.metric(
+    "Targets",
+    figures.targets,
+    delta=f"{figures.ruled_out} ruled out",
+    delta_color="off",
+    delta_arrow="off",
+    help=home.TARGETS_HELP + " Ruling one out is a result too: you learned it is not for you.",
+)
+talks_box.metric("Conversations under way", figures.conversations, help=home.CONVERSATIONS_HELP)
+meetings_box.metric("Meetings this week", figures.meetings_this_week, help=home.MEETINGS_HELP)
+rate_box.metric(
+    "Response rate",
+    home.percent(figures.response_rate),
+    delta=f"{figures.replied} of {figures.contacted} replied",
+    delta_color="off",
+    delta_arrow="off",
+    help=home.RESPONSE_HELP,
+)
+
+st.subheader("Your funnel")
+industry_box, degree_box, weeks_box = st.columns(3)
+chosen_industries = industry_box.multiselect(
+    "Industry",
+    [*targets.industries(conn), funnel.NO_INDUSTRY],
+    placeholder="All industries",
+    help="The industry of the contact's company; set industries on the Targets page.",
+)
+chosen_degrees = degree_box.multiselect(
+    "Degree",
+    contacts.DEGREES,
+    placeholder="All degrees",
+    help="; ".join(f"{d}: {why}" for d, why in contacts.DEGREE_HELP.items()) + ".",
+)
+weeks = weeks_box.date_input(
+    "First outreach between",
+    value=(),
+    format="DD/MM/YYYY",
+    help="Counts the people whose first outreach fell in the weeks of these two dates.",
+)
+counts = funnel.stage_counts(
+    conn,
+    funnel.FunnelFilter(
+        industries=tuple(chosen_industries),
+        degrees=tuple(chosen_degrees),
+        start=weeks[0] if len(weeks) > 0 else None,
+        end=weeks[1] if len(weeks) > 1 else None,
+    ),
+)
+chart_box, words_box = st.columns([3, 2])
+chart_box.plotly_chart(charts.funnel_figure(counts), config=charts.PLOTLY_CONFIG, key="funnel")
+with words_box:
+    for line in home.describe_funnel(counts):
+        st.markdown(f"- {line}")
+    with st.expander("What the stages mean"):
+        for stage in funnel.STAGES:
+            st.markdown(f"**{funnel.STAGE_LABELS[stage]}**: {funnel.STAGE_HELP[stage]}.")
+        st.caption("Each stage counts the people who reached it or went further.")
+
+st.subheader("What you did each week")
+activity = home.weekly_activity(conn)
+activity_box, totals_box = st.columns([3, 2])
+activity_box.plotly_chart(
+    charts.activity_figure(activity), config=charts.PLOTLY_CONFIG, key="activity"
+)
+totals_box.dataframe(home.summarise_activity(activity), hide_index=True, width="stretch")

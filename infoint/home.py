@@ -33,6 +33,7 @@ class Headline:
     contacts: int
     companies: int
     targets: int
+    ruled_out: int
     conversations: int
     meetings_this_week: int
     contacted: int
@@ -52,6 +53,7 @@ def headline(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Head
             (SELECT count(*) FROM contacts),
             (SELECT count(*) FROM companies),
             (SELECT count(*) FROM companies WHERE status IN ('target', 'researching')),
+            (SELECT count(*) FROM companies WHERE status = 'ruled_out'),
             (SELECT count(*) FROM contact_stages s
                JOIN contacts c ON c.id = s.contact_id
                LEFT JOIN companies co ON co.id = c.company_id
@@ -128,5 +130,53 @@ def describe_funnel(counts: list[StageCount]) -> list[str]:
             lines.append(f"{empty}.")
             continue
         text = sentence.format(n=current.count, m=previous.count)
-        lines.append(f"{text} — {round(100 * current.conversion)} %.")
+        lines.append(f"{text} — {percent(current.conversion)}.")
     return lines
+
+
+def percent(share: float | None) -> str:
+    """'40 %' for 0.4; a dash when there is nothing to divide by."""
+    return "–" if share is None else f"{round(100 * share)} %"
+
+
+def summarise_activity(activity: pd.DataFrame) -> pd.DataFrame:
+    """The numbers beside the activity chart: per kind, this week and the whole period."""
+    this_week = activity["week"] == activity["week"].max()
+    summary = (
+        activity.assign(this_week=activity["count"].where(this_week, 0))
+        .groupby("label", sort=False)[["this_week", "count"]]
+        .sum()
+        .reset_index()
+    )
+    weeks = activity["week"].nunique()
+    return summary.rename(
+        columns={"label": "What", "this_week": "This week", "count": f"Last {weeks} weeks"}
+    )
+
+
+@dataclass(frozen=True)
+class NextStep:
+    page: str
+    label: str
+    why: str
+
+
+def next_step(figures: Headline) -> NextStep:
+    """The one thing most worth doing now, from where the campaign stands."""
+    if figures.targets == 0:
+        return NextStep(
+            "pages/1_targets.py",
+            "Pick your target companies",
+            "Start with the companies you want to learn about; they decide whom to write to.",
+        )
+    if figures.contacted == 0:
+        return NextStep(
+            "pages/3_outreach.py",
+            "Write your first outreach",
+            "A short, specific email to someone at one of your targets is the first step.",
+        )
+    return NextStep(
+        "pages/4_follow_ups.py",
+        "See what is due",
+        "Keep conversations moving: follow up on silence and thank the people you met.",
+    )

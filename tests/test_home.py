@@ -7,8 +7,10 @@ TODAY = date(2026, 3, 11)  # a Wednesday; its week runs 9–15 March
 
 def test_an_empty_campaign(conn):
     figures = home.headline(conn, TODAY)
-    assert figures == home.Headline(0, 0, 0, 0, 0, 0, 0)
+    assert figures == home.Headline(0, 0, 0, 0, 0, 0, 0, 0)
     assert figures.response_rate is None
+    assert home.percent(figures.response_rate) == "–"
+    assert home.next_step(figures).page == "pages/1_targets.py"
     assert home.describe_funnel(funnel.stage_counts(conn))[0] == (
         "You have not contacted anyone yet."
     )
@@ -40,12 +42,15 @@ def test_headline_figures(conn):
         contacts=5,
         companies=2,
         targets=1,
+        ruled_out=1,
         conversations=2,
         meetings_this_week=2,
         contacted=4,
         replied=2,
     )
     assert figures.response_rate == 0.5
+    assert home.percent(figures.response_rate) == "50 %"
+    assert home.next_step(figures).page == "pages/4_follow_ups.py"
 
 
 def test_weekly_activity_is_zero_filled_and_counts_by_kind(conn):
@@ -70,6 +75,10 @@ def test_weekly_activity_is_zero_filled_and_counts_by_kind(conn):
         [date(2026, 3, 9), "Reply", 1],
         [date(2026, 3, 9), "Meeting held", 1],
     ]
+    summary = home.summarise_activity(frame).set_index("What")
+    assert summary.loc["Outreach"].tolist() == [0, 1]
+    assert summary.loc["Reply"].tolist() == [1, 1]
+    assert list(summary.columns) == ["This week", "Last 3 weeks"]
 
 
 def test_the_funnel_in_words():

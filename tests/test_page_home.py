@@ -1,0 +1,89 @@
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from infoint import contacts, db, funnel, interactions, meetings, targets, ui
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_home() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def funnel_counts(at: AppTest) -> list[int]:
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    return spec["data"][0]["x"]
+
+
+@pytest.fixture
+def campaign(app_db):
+    """Two industries; Health has a contacted, replied and met person, Energy a contacted one."""
+    conn = db.connect(app_db)
+    targets.add_company(conn, "Acme", industry="Health", motivation=3)
+    targets.add_company(conn, "Volt", industry="Energy", motivation=2)
+    ann = contacts.add_contact(conn, "Ann", company="Acme")
+    bob = contacts.add_contact(conn, "Bob", company="Volt", degree="2nd")
+    contacts.add_contact(conn, "Cy", company="Volt")
+    interactions.log_interaction(conn, ann, "outreach", occurred_at=date(2026, 3, 2))
+    interactions.log_interaction(conn, ann, "reply", occurred_at=date(2026, 3, 3))
+    held = meetings.schedule_meeting(conn, ann, datetime(2026, 3, 9, 9, tzinfo=UTC))
+    meetings.set_outcome(conn, held, "held", actual_minutes=20)
+    interactions.log_interaction(conn, bob, "outreach", occurred_at=date(2026, 3, 16))
+    conn.close()
+    return app_db
+
+
+def test_empty_database_offers_two_ways_to_start(app_db):
+    at = run_home()
+    assert "Welcome" in at.subheader[0].value
+    links = {link.proto.label: link.proto.page for link in at.main.get("page_link")}
+    assert links["Go to Import & export"] == "import_export"
+    assert not at.get("plotly_chart")
+
+
+def test_funnel_and_figures_with_data(campaign):
+    at = run_home()
+    assert funnel_counts(at) == [2, 1, 1, 0, 0]
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Contacts"] == "3"
+    assert metrics["Targets"] == "2"
+    assert metrics["Conversations under way"] == "1"  # Bob: contacted, not met
+    assert metrics["Response rate"] == "50 %"
+    words = " ".join(m.value for m in at.markdown)
+    assert "1 of 2 contacted replied — 50 %" in words
+    assert len(at.get("plotly_chart")) == 2  # the funnel and the weekly activity
+
+
+def test_filters_recompute_the_funnel(campaign):
+    at = run_home()
+    industry = next(w for w in at.multiselect if w.label == "Industry")
+    assert funnel.NO_INDUSTRY in industry.options
+    industry.set_value(["Energy"]).run()
+    assert funnel_counts(at) == [1, 0, 0, 0, 0]
+    degree = next(w for w in at.multiselect if w.label == "Degree")
+    degree.set_value(["1st"]).run()
+    assert funnel_counts(at) == [0, 0, 0, 0, 0]
+    industry.set_value([]).run()
+    assert funnel_counts(at) == [1, 1, 1, 0, 0]
+    at.date_input[0].set_value((date(2026, 3, 16), date(2026, 3, 22))).run()
+    assert funnel_counts(at) == [0, 0, 0, 0, 0]
+    degree.set_value([]).run()
+    assert funnel_counts(at) == [1, 0, 0, 0, 0]
+
+
+def test_logging_an_outreach_raises_contacted(campaign):
+    at = run_home()
+    assert funnel_counts(at)[0] == 2
+    # the app holds the database open; write through a cursor of its connection
+    conn = ui.connection()
+    cy = conn.execute("SELECT id FROM contacts WHERE first_name = 'Cy'").fetchall()[0][0]
+    interactions.log_interaction(conn, cy, "outreach")
+    at.run()
+    assert funnel_counts(at)[0] == 3

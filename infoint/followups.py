@@ -1,0 +1,294 @@
+"""What is due now: follow-ups on silence and, later, other items, as one list.
+
+Items are derived from the event log each time, never stored. A rule is a function
+`(conn, today) -> list[DueItem]`; `due_items` runs every rule in `RULES`, then drops
+- items whose company is ruled out (by its status or its industry),
+- items the user dismissed, or snoozed until a day after `today` (by `DueItem.key`),
+and sorts what is left by due date, oldest first.
+
+To add a rule (e.g. a thank-you not yet sent after a held meeting):
+1. Write `def _thank_you_overdue(conn, today) -> list[DueItem]` in this module (queries may
+   live in your own module; import them here, not the other way round, to avoid a cycle).
+   Select only the few candidate rows in SQL; do date arithmetic over those rows.
+2. Give each item a key that is stable for as long as the item means the same thing and
+   changes when the situation does, e.g. f"thank_you:{meeting_id}". Snoozes and dismissals
+   are stored by that key.
+3. Set `contact_id` and `company_id` (the ruled-out filter uses `company_id`), a `title`
+   and a `detail` in our plain words, and the action: `action_label` and `action_page`
+   (a page path), plus `compose_kind` when the action is writing to `contact_id` on the
+   Outreach page.
+4. Append the function to `RULES`, and test it on a fixed clock (pass `today`).
+
+The silence rules, in business days (weekends and the user's holidays skipped) after the
+latest outreach to a person with no answer since (a reply, referral, opportunity or
+thank-you logged, or a meeting arranged, counts as an answer):
+- after `TRY_ANOTHER_AFTER` days: try another person at that company, if there is someone
+  there not yet contacted; the item goes once an outreach to anyone else there is logged;
+- after `FOLLOW_UP_AFTER` days: one polite follow-up to the same person; the item goes once
+  a follow-up to them is logged, and no second one is suggested.
+Silence older than `STALE_AFTER_DAYS` calendar days is left alone: a first follow-up that
+late reads oddly, and an imported history would otherwise flood the list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import duckdb
+import numpy as np
+
+from infoint import db, profile
+from infoint.errors import InvalidInputError
+
+TRY_ANOTHER_AFTER = 3
+FOLLOW_UP_AFTER = 7
+STALE_AFTER_DAYS = 30
+PEOPLE_SUGGESTED = 5
+OUTREACH_PAGE = "pages/3_outreach.py"
+CONTACTS_PAGE = "pages/2_contacts.py"
+
+KIND_LABELS = {
+    "try_another": "Try someone else",
+    "follow_up": "Follow up",
+}
+# Interactions that show the person answered.
+_ANSWER_KINDS = ("reply", "referral", "opportunity", "thank_you")
+
+
+@dataclass(frozen=True)
+class DueItem:
+    key: str
+    kind: str
+    title: str
+    detail: str
+    due_on: date
+    contact_id: int | None
+    company_id: int | None
+    action_label: str
+    action_page: str
+    compose_kind: str | None = None  # set: the action writes to contact_id on Outreach
+    people: tuple[tuple[int, str], ...] = ()  # others the action could go to: (id, label)
+
+
+def add_business_days(start: date, days: int, holidays: Iterable[date] = ()) -> date:
+    """The day `days` business days after `start` (weekends and `holidays` skipped).
+
+    A start on a weekend or holiday counts from the business day before it, so three
+    business days after a Saturday is the Wednesday.
+    """
+    return add_business_days_many([start], days, holidays)[0]
+
+
+def add_business_days_many(
+    starts: Iterable[date], days: int, holidays: Iterable[date] = ()
+) -> list[date]:
+    """`add_business_days` over many start days at once (vectorised with numpy)."""
+    if days < 0:
+        raise InvalidInputError("Count business days forward: the number must not be negative.")
+    days_array = np.array([np.datetime64(d, "D") for d in starts], dtype="datetime64[D]")
+    if not len(days_array):
+        return []
+    result = np.busday_offset(
+        days_array,
+        days,
+        roll="backward",
+        holidays=np.array([np.datetime64(h, "D") for h in holidays], dtype="datetime64[D]"),
+    )
+    return [d.astype(date) for d in result]
+
+
+def _short_date(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+_SILENT_OUTREACH = f"""
+    WITH latest AS (
+        SELECT i.id, i.contact_id, i.occurred_at
+        FROM interactions i
+        WHERE i.kind = 'outreach'
+        QUALIFY row_number() OVER (
+            PARTITION BY i.contact_id ORDER BY i.occurred_at DESC, i.id DESC) = 1
+    )
+    SELECT l.id, l.contact_id, c.company_id, trim(c.first_name || ' ' || c.last_name) AS name,
+           coalesce(co.name, '') AS company, l.occurred_at AS sent_at
+    FROM latest l
+    JOIN contacts c ON c.id = l.contact_id
+    LEFT JOIN companies co ON co.id = c.company_id
+    WHERE l.occurred_at >= ? AND CAST(l.occurred_at AS DATE) < ?
+      AND NOT EXISTS (
+        SELECT 1 FROM interactions a
+        WHERE a.contact_id = l.contact_id AND a.occurred_at >= l.occurred_at
+          AND a.kind IN {_ANSWER_KINDS!r})
+      AND NOT EXISTS (
+        SELECT 1 FROM meetings m
+        WHERE m.contact_id = l.contact_id AND m.status <> 'cancelled'
+          AND (m.created_at >= l.occurred_at OR CAST(m.starts_at AS TIMESTAMP) >= l.occurred_at))
+"""
+
+
+def _window_start(today: date) -> datetime:
+    return datetime.combine(today - timedelta(days=STALE_AFTER_DAYS), datetime.min.time())
+
+
+def _follow_up_due(conn: duckdb.DuckDBPyConnection, today: date) -> list[DueItem]:
+    rows = conn.execute(
+        f"SELECT s.* FROM ({_SILENT_OUTREACH}) s"
+        " WHERE NOT EXISTS (SELECT 1 FROM interactions f WHERE f.contact_id = s.contact_id"
+        "  AND f.kind = 'follow_up' AND f.occurred_at >= s.sent_at)",
+        [_window_start(today), today],
+    ).fetchall()
+    due = add_business_days_many((row[5].date() for row in rows), FOLLOW_UP_AFTER, _holidays(conn))
+    items = []
+    for (outreach_id, contact_id, company_id, name, company, sent), due_on in zip(
+        rows, due, strict=True
+    ):
+        if due_on > today:
+            continue
+        who = f"{name} ({company})" if company else name
+        items.append(
+            DueItem(
+                key=f"follow_up:{outreach_id}",
+                kind="follow_up",
+                title=f"Follow up with {who}",
+                detail=(
+                    f"You wrote on {_short_date(sent.date())} and have heard nothing for "
+                    f"{FOLLOW_UP_AFTER} business days. One short, polite follow-up is fine; "
+                    "after that, let it rest."
+                ),
+                due_on=due_on,
+                contact_id=int(contact_id),
+                company_id=None if company_id is None else int(company_id),
+                action_label="Write the follow-up",
+                action_page=OUTREACH_PAGE,
+                compose_kind="follow_up",
+            )
+        )
+    return items
+
+
+def _try_another_due(conn: duckdb.DuckDBPyConnection, today: date) -> list[DueItem]:
+    # The latest outreach at each company, if it is someone's silent latest outreach, with
+    # up to PEOPLE_SUGGESTED people there never written to (closest degree first).
+    rows = conn.execute(
+        f"""
+        WITH silent AS ({_SILENT_OUTREACH}),
+        latest_at_company AS (
+            SELECT i.id, c.company_id
+            FROM interactions i JOIN contacts c ON c.id = i.contact_id
+            WHERE i.kind = 'outreach' AND c.company_id IN (
+                SELECT c2.company_id FROM silent s JOIN contacts c2 ON c2.id = s.contact_id)
+            QUALIFY row_number() OVER (
+                PARTITION BY c.company_id ORDER BY i.occurred_at DESC, i.id DESC) = 1
+        ),
+        candidates AS (
+            SELECT s.*
+            FROM silent s
+            JOIN latest_at_company l ON l.id = s.id
+        ),
+        uncontacted AS (
+            SELECT c.company_id, c.id,
+                   trim(c.first_name || ' ' || c.last_name)
+                   || CASE WHEN c.position <> '' THEN ' — ' || c.position ELSE '' END AS label,
+                   row_number() OVER (
+                       PARTITION BY c.company_id
+                       ORDER BY CASE c.degree WHEN '1st' THEN 0 WHEN '2nd' THEN 1 ELSE 2 END,
+                                lower(c.last_name), lower(c.first_name), c.id) AS n
+            FROM contacts c
+            WHERE c.company_id IN (SELECT company_id FROM candidates)
+              AND NOT EXISTS (SELECT 1 FROM interactions i WHERE i.contact_id = c.id
+                              AND i.kind IN ('outreach', 'follow_up'))
+        )
+        SELECT k.id, k.contact_id, k.company_id, k.name, k.company, k.sent_at,
+               list(struct_pack(id := u.id, label := u.label) ORDER BY u.n),
+               (SELECT count(*) FROM uncontacted x WHERE x.company_id = k.company_id)
+        FROM candidates k
+        JOIN uncontacted u ON u.company_id = k.company_id AND u.n <= {PEOPLE_SUGGESTED}
+        GROUP BY ALL
+        """,
+        [_window_start(today), today],
+    ).fetchall()
+    due = add_business_days_many(
+        (row[5].date() for row in rows), TRY_ANOTHER_AFTER, _holidays(conn)
+    )
+    items = []
+    for (outreach_id, contact_id, company_id, name, company, sent, people, total), due_on in zip(
+        rows, due, strict=True
+    ):
+        if due_on > today:
+            continue
+        more = f" ({total} in all; the closest connections first)" if total > len(people) else ""
+        items.append(
+            DueItem(
+                key=f"try_another:{outreach_id}",
+                kind="try_another",
+                title=f"Try someone else at {company}",
+                detail=(
+                    f"{name} has not answered since {_short_date(sent.date())} "
+                    f"({TRY_ANOTHER_AFTER} business days). Write to another person there "
+                    f"you have not contacted yet{more}."
+                ),
+                due_on=due_on,
+                contact_id=int(contact_id),
+                company_id=int(company_id),
+                action_label="Write to",
+                action_page=OUTREACH_PAGE,
+                compose_kind="outreach",
+                people=tuple((int(p["id"]), p["label"]) for p in people),
+            )
+        )
+    return items
+
+
+def _holidays(conn: duckdb.DuckDBPyConnection) -> tuple[date, ...]:
+    return profile.holidays(conn)
+
+
+Rule = Callable[[duckdb.DuckDBPyConnection, date], list[DueItem]]
+RULES: list[Rule] = [_try_another_due, _follow_up_due]
+
+
+def due_items(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> list[DueItem]:
+    """Everything due on `today` (default: the real today), oldest first."""
+    today = today or date.today()
+    items = [item for rule in RULES for item in rule(conn, today)]
+    if not items:
+        return []
+    ruled_out = profile.ruled_out_company_ids(conn)
+    hidden = {
+        row[0]
+        for row in conn.execute(
+            "SELECT item_key FROM due_item_states WHERE dismissed OR snoozed_until > ?", [today]
+        ).fetchall()
+    }
+    kept = [i for i in items if i.key not in hidden and i.company_id not in ruled_out]
+    return sorted(kept, key=lambda item: (item.due_on, item.title))
+
+
+def _remember(
+    conn: duckdb.DuckDBPyConnection, key: str, snoozed_until: date | None, dismissed: bool
+) -> None:
+    if not key.strip():
+        raise InvalidInputError("That item has no key; reload the page and try again.")
+    with db.transaction(conn):
+        conn.execute(
+            "INSERT INTO due_item_states (item_key, snoozed_until, dismissed) VALUES (?, ?, ?)"
+            " ON CONFLICT (item_key) DO UPDATE SET snoozed_until = excluded.snoozed_until,"
+            " dismissed = excluded.dismissed, updated_at = current_localtimestamp()",
+            [key, snoozed_until, dismissed],
+        )
+
+
+def snooze(
+    conn: duckdb.DuckDBPyConnection, key: str, until: date, today: date | None = None
+) -> None:
+    """Hide an item until `until` (it shows again on that day)."""
+    if until <= (today or date.today()):
+        raise InvalidInputError("Pick a day after today to snooze until.")
+    _remember(conn, key, until, False)
+
+
+def dismiss(conn: duckdb.DuckDBPyConnection, key: str) -> None:
+    """Hide an item for good (the situation it describes may still produce a new one)."""
+    _remember(conn, key, None, True)

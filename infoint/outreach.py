@@ -1,0 +1,776 @@
+"""Outreach: email templates and their placeholders, the email checklist, and logging a send.
+
+Placeholders are words in braces. Those in `PLACEHOLDERS` are filled from the contact, their
+company, their mutual contact and the user's profile; anything still in braces after filling
+(a missing value, or a blank such as `{shared_group}` that only the user can write) is
+"unfilled": highlighted in the preview, listed, and it blocks logging the message as sent.
+
+The checklist (`check_email`) is deterministic: lower-cased text, curly quotes made straight,
+and the word lists and patterns below. What makes each key pass, warn or fail:
+
+- connection: pass when a phrase saying how you found them or what you share (`CONNECTION`,
+  e.g. "suggested I", "we both", "fellow", "I read your") starts within the first
+  `EARLY_WORDS` words of the body, or is in the subject; warn when it only comes later;
+  fail when there is none.
+- introduction: pass when you say who you are and what you do (`INTRODUCTION`, or "I'm
+  <Name>, ..."); warn when you only give your name ("My name is Sam.") or when the
+  introduction spreads over more than `MAX_INTRO_SENTENCES` sentences; fail when missing.
+- competence: pass for specific interest in their work ("your article", "your team"), a
+  sign of your own competence ("I built", "I led") or an offer of help ("happy to share");
+  warn when there is only generic praise ("impressive", "your profile", "your
+  experience"); fail when there is none.
+- ask: a request sentence is one with a polite request form (`REQUEST_FORMS`, or ending
+  with "?") that names something specific to agree to (`ASK_OBJECTS`: a call, a coffee, a
+  short meeting...). Pass for one or two such sentences; warn for more than
+  `MAX_ASK_SENTENCES` (several asks), for a meeting named without a request ("Let's meet"),
+  or a request with nothing specific in it ("Could you help me?"); fail when there is none.
+- time: pass when a stated time is at most `SHORT_MINUTES` minutes ("20 minutes", "half an
+  hour"); warn when brevity is promised without a number ("a quick call", "brief") or the
+  stated time is over `SHORT_MINUTES` but at most an hour; fail for more than an hour or
+  when neither a time nor brevity is mentioned.
+- no_job_request (subject included): fail for a job request (`JOB_REQUEST`: "job
+  interview", "any openings", "a position", "hire me", "look at my resume"...); warn for
+  wording a reader may take as one (`JOB_HINTS`: "job search", "hiring", "a role", or
+  "interview" without "informational"). A phrase right after a negation ("not", "no",
+  "never", "n't" within `NEGATION_WINDOW` words) does not count: "this is not a job
+  request" is fine, and so is "informational interview" or talk of one's own interests.
+- length: words in the body (letters or digits joined by apostrophes or hyphens, so
+  "20-minute" and "don't" are one word): pass up to `PASS_WORDS`, warn up to `WARN_WORDS`,
+  fail above.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import quote
+
+import duckdb
+
+from infoint import db, interactions
+from infoint.contacts import require_contact
+from infoint.errors import InvalidInputError, NotFoundError
+from infoint.profile import get_profile
+
+# --- Placeholders -------------------------------------------------------------------------
+
+PLACEHOLDERS = {
+    "first_name": "their first name",
+    "last_name": "their last name",
+    "full_name": "their full name",
+    "company": "their company",
+    "position": "their position",
+    "mutual_first_name": "the first name of the person who connects you",
+    "mutual_name": "the full name of the person who connects you",
+    "my_name": "your name (Settings)",
+    "my_first_name": "your first name (Settings)",
+    "my_role": "your current role (Settings)",
+    "my_focus": "what you are learning about (Settings)",
+}
+# Blanks in the built-in templates that only the user can write.
+BLANKS = {
+    "shared_group": "the school, group or community you share",
+    "their_work": "what of theirs you read or saw (an article, a talk, a project)",
+    "what_struck_you": "what in it struck you, in a few words",
+}
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+# What the composer writes and logs.
+SEND_KINDS = ("outreach", "follow_up")
+# Session-state keys other pages set before switching to the Outreach page, to open the
+# composer on a contact (and as a follow-up).
+COMPOSE_CONTACT_KEY = "compose_contact_id"
+COMPOSE_KIND_KEY = "compose_kind"
+
+
+@dataclass(frozen=True)
+class Template:
+    id: int
+    name: str
+    subject: str
+    body: str
+    builtin: bool
+    archived: bool
+
+
+@dataclass(frozen=True)
+class Recipient:
+    id: int
+    name: str
+    first_name: str
+    company: str
+    position: str
+    email: str
+    degree: str
+    mutual_name: str
+
+    @property
+    def label(self) -> str:
+        where = " at ".join(part for part in (self.position, self.company) if part)
+        return f"{self.name} — {where}" if where else self.name
+
+
+@dataclass(frozen=True)
+class Draft:
+    subject: str
+    body: str
+    unfilled: tuple[str, ...]
+
+
+def unfilled_placeholders(*texts: str) -> tuple[str, ...]:
+    """Placeholder names still in braces, in order of first appearance."""
+    seen: dict[str, None] = {}
+    for text in texts:
+        for name in _PLACEHOLDER.findall(text or ""):
+            seen.setdefault(name, None)
+    return tuple(seen)
+
+
+def describe_placeholder(name: str) -> str:
+    """What to write in place of `{name}`."""
+    return PLACEHOLDERS.get(name) or BLANKS.get(name) or "a value only you can fill in"
+
+
+def fill(text: str, values: dict[str, str]) -> str:
+    """Replace each placeholder that has a non-empty value; leave the others in braces."""
+
+    def replace(match: re.Match[str]) -> str:
+        value = (values.get(match[1]) or "").strip()
+        return value or match[0]
+
+    return _PLACEHOLDER.sub(replace, text or "")
+
+
+def placeholder_values(conn: duckdb.DuckDBPyConnection, contact_id: int | None) -> dict[str, str]:
+    """Values for `PLACEHOLDERS` from the contact, company, mutual contact and profile."""
+    me = get_profile(conn)
+    values = {
+        "my_name": me.name,
+        "my_first_name": me.first_name,
+        "my_role": me.job_title,
+        "my_focus": me.focus,
+    }
+    if contact_id is None:
+        return values
+    rows = conn.execute(
+        "SELECT c.first_name, c.last_name, coalesce(co.name, ''), c.position,"
+        " coalesce(m.first_name, ''), trim(coalesce(m.first_name || ' ' || m.last_name, ''))"
+        " FROM contacts c LEFT JOIN companies co ON co.id = c.company_id"
+        " LEFT JOIN contacts m ON m.id = c.mutual_contact_id WHERE c.id = ?",
+        [contact_id],
+    ).fetchall()
+    if not rows:
+        raise NotFoundError("That contact no longer exists.")
+    first, last, company, position, mutual_first, mutual_name = rows[0]
+    values.update(
+        first_name=first,
+        last_name=last,
+        full_name=f"{first} {last}".strip(),
+        company=company,
+        position=position,
+        mutual_first_name=mutual_first,
+        mutual_name=mutual_name,
+    )
+    return values
+
+
+def compose(
+    conn: duckdb.DuckDBPyConnection, template_id: int | None, contact_id: int | None
+) -> Draft:
+    """A template filled for a contact; an empty draft without a template."""
+    if template_id is None:
+        return Draft("", "", ())
+    template = get_template(conn, template_id)
+    values = placeholder_values(conn, contact_id)
+    subject, body = fill(template.subject, values), fill(template.body, values)
+    return Draft(subject, body, unfilled_placeholders(subject, body))
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
+
+
+def _escape_markdown(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def preview_markdown(text: str) -> str:
+    """The draft as Markdown: the user's text escaped, unfilled placeholders highlighted."""
+    pieces, last = [], 0
+    for match in _PLACEHOLDER.finditer(text or ""):
+        pieces.append(_escape_markdown(text[last : match.start()]))
+        pieces.append(f":orange-background[**\\{{{match[1]}\\}}**]")
+        last = match.end()
+    pieces.append(_escape_markdown((text or "")[last:]))
+    return "".join(pieces).replace("\n", "  \n")
+
+
+def mailto_link(address: str, subject: str, body: str) -> str:
+    """A `mailto:` address that opens the user's email program with the draft in it."""
+    to = quote(address.strip(), safe="@")
+    text = body.replace("\r\n", "\n").replace("\n", "\r\n")
+    return f"mailto:{to}?subject={quote(subject, safe='')}&body={quote(text, safe='')}"
+
+
+# --- Templates ----------------------------------------------------------------------------
+
+_TEMPLATE_COLUMNS = "id, name, subject, body, builtin, archived"
+
+
+def list_templates(
+    conn: duckdb.DuckDBPyConnection, *, include_archived: bool = False
+) -> list[Template]:
+    """Built-in templates first, then the user's, each by name."""
+    rows = conn.execute(
+        f"SELECT {_TEMPLATE_COLUMNS} FROM templates WHERE ? OR NOT archived"
+        " ORDER BY builtin DESC, id",
+        [include_archived],
+    ).fetchall()
+    return [Template(*row) for row in rows]
+
+
+def get_template(conn: duckdb.DuckDBPyConnection, template_id: int) -> Template:
+    rows = conn.execute(
+        f"SELECT {_TEMPLATE_COLUMNS} FROM templates WHERE id = ?", [template_id]
+    ).fetchall()
+    if not rows:
+        raise NotFoundError("That template no longer exists.")
+    return Template(*rows[0])
+
+
+def save_template(
+    conn: duckdb.DuckDBPyConnection,
+    name: str,
+    subject: str,
+    body: str,
+    template_id: int | None = None,
+) -> int:
+    """Add a template (no id) or change one, built-in ones included; returns its id."""
+    name = name.strip()
+    if not name:
+        raise InvalidInputError("Give the template a name.")
+    if not body.strip():
+        raise InvalidInputError("A template needs some text in its body.")
+    taken = conn.execute(
+        "SELECT count(*) FROM templates WHERE lower(name) = lower(?) AND id IS DISTINCT FROM ?"
+        " AND NOT archived",
+        [name, template_id],
+    ).fetchall()[0][0]
+    if taken:
+        raise InvalidInputError(f"There is already a template called '{name}'.")
+    if template_id is not None:
+        get_template(conn, template_id)
+    with db.transaction(conn):
+        if template_id is None:
+            row = conn.execute(
+                "INSERT INTO templates (name, subject, body) VALUES (?, ?, ?) RETURNING id",
+                [name, subject.strip(), body],
+            ).fetchall()
+            return int(row[0][0])
+        conn.execute(
+            "UPDATE templates SET name = ?, subject = ?, body = ? WHERE id = ?",
+            [name, subject.strip(), body, template_id],
+        )
+    return template_id
+
+
+def archive_template(
+    conn: duckdb.DuckDBPyConnection, template_id: int, archived: bool = True
+) -> None:
+    """Hide a template from the composer (or bring it back); outreach logged with it stays."""
+    get_template(conn, template_id)
+    with db.transaction(conn):
+        conn.execute("UPDATE templates SET archived = ? WHERE id = ?", [archived, template_id])
+
+
+# --- Recipients and sending ---------------------------------------------------------------
+
+_RECIPIENT_SQL = """
+    SELECT c.id, trim(c.first_name || ' ' || c.last_name), c.first_name,
+           coalesce(co.name, ''), c.position, coalesce(nullif(c.email, ''), c.linkedin_email),
+           c.degree, trim(coalesce(m.first_name || ' ' || m.last_name, ''))
+    FROM contacts c
+    LEFT JOIN companies co ON co.id = c.company_id
+    LEFT JOIN contacts m ON m.id = c.mutual_contact_id
+"""
+
+
+def find_recipients(conn: duckdb.DuckDBPyConnection, text: str, limit: int = 25) -> list[Recipient]:
+    """Contacts whose name, company or position contains every word typed, best known first."""
+    words = text.lower().split()
+    where = " AND ".join(
+        "lower(c.first_name || ' ' || c.last_name || ' ' || coalesce(co.name, '') || ' '"
+        " || c.position) LIKE ?"
+        for _ in words
+    )
+    rows = conn.execute(
+        f"{_RECIPIENT_SQL} WHERE {where or 'TRUE'}"
+        " ORDER BY CASE c.degree WHEN '1st' THEN 0 WHEN '2nd' THEN 1 ELSE 2 END,"
+        " lower(c.last_name), lower(c.first_name), c.id LIMIT ?",
+        [*(f"%{word}%" for word in words), limit],
+    ).fetchall()
+    return [Recipient(*row) for row in rows]
+
+
+def get_recipient(conn: duckdb.DuckDBPyConnection, contact_id: int) -> Recipient:
+    rows = conn.execute(f"{_RECIPIENT_SQL} WHERE c.id = ?", [contact_id]).fetchall()
+    if not rows:
+        raise NotFoundError("That contact no longer exists.")
+    return Recipient(*rows[0])
+
+
+def log_sent(
+    conn: duckdb.DuckDBPyConnection,
+    contact_id: int,
+    *,
+    subject: str,
+    body: str,
+    channel: str = "email",
+    kind: str = "outreach",
+    template_id: int | None = None,
+) -> int:
+    """Record that the user sent this message; refuses a draft with unfilled placeholders."""
+    if kind not in SEND_KINDS:
+        raise InvalidInputError("Only an outreach or a follow-up can be logged from here.")
+    require_contact(conn, contact_id)
+    if not body.strip():
+        raise InvalidInputError("The message is empty; write it before logging it as sent.")
+    missing = unfilled_placeholders(subject, body)
+    if missing:
+        names = ", ".join(f"{{{name}}}" for name in missing)
+        raise InvalidInputError(f"Fill in {names} before logging this message as sent.")
+    if template_id is not None:
+        get_template(conn, template_id)
+    return interactions.log_interaction(
+        conn,
+        contact_id,
+        kind,
+        channel=channel,
+        template_id=template_id,
+        subject=subject,
+        body=body,
+    )
+
+
+# --- The checklist ------------------------------------------------------------------------
+
+CHECK_KEYS = ("connection", "introduction", "competence", "ask", "time", "no_job_request", "length")
+CHECK_LABELS = {
+    "connection": "How you found them",
+    "introduction": "Who you are",
+    "competence": "Interest, competence or help",
+    "ask": "One specific ask",
+    "time": "A short, stated time",
+    "no_job_request": "No job request",
+    "length": "Short enough",
+}
+STATUSES = ("pass", "warn", "fail")
+
+EARLY_WORDS = 50
+MAX_INTRO_SENTENCES = 2
+MAX_ASK_SENTENCES = 2
+SHORT_MINUTES = 30
+PASS_WORDS = 100
+WARN_WORDS = 200
+NEGATION_WINDOW = 4
+
+# How you found them or what you share.
+CONNECTION = (
+    r"suggested (?:that )?(?:i|you|we)\b",
+    r"recommended (?:that )?(?:i|you|we)\b",
+    r"referred me",
+    r"pointed me",
+    r"gave me your name",
+    r"passed (?:on|along) your name",
+    r"mentioned (?:you|your name)",
+    r"told me about you",
+    r"put me in touch",
+    r"introduced (?:us|me)",
+    r"found you (?:through|via|on|in)",
+    r"found your (?:name|profile)",
+    r"came across your",
+    r"i (?:read|saw|heard|watched|listened to) your",
+    r"we both",
+    r"we share",
+    r"we (?:met|spoke|studied|worked)",
+    r"fellow",
+    r"alum(?:ni|nus|na)?\b",
+    r"same (?:school|university|college|program|programme|course|class|team|group|club)",
+    r"both (?:members|studied|attended|belong|went)",
+    r"mutual (?:connection|friend|contact)",
+    r"our mutual",
+    r"a friend of yours",
+    r"colleague of yours",
+    r"wrote to you",
+    r"my (?:earlier|last|previous) (?:message|email|note)",
+    r"following up",
+)
+# Saying who you are and what you do.
+INTRODUCTION = (
+    r"i(?:'m| am) (?:a|an|currently|now|working|studying|finishing|completing)\b",
+    r"i work(?:ed)? (?:as|at|in|on|for)\b",
+    r"i(?:'ve| have) (?:been working|worked|spent|been a|been an|led|built)\b",
+    r"i (?:recently|graduated|studied|lead|manage|run|teach)\b",
+    r"i(?:'m| am) (?:a )?(?:student|graduate|engineer|designer|analyst|manager|developer)",
+)
+# Only a name: "My name is Sam." or "I'm Sam." (case matters for the capitalised name).
+_NAME = re.compile(r"\bmy name is\b")
+_NAME_ONLY = re.compile(r"\bI(?:'m| am) [A-Z]")
+# "I'm Sam Lee, a data analyst": a capitalised name, then a comma and more words.
+_NAME_WITH_ROLE = re.compile(r"\bI(?:'m| am) [A-Z][\w'-]*(?: [A-Z][\w'-]*)*, \w")
+# Specific interest in their work, your own competence, or an offer of help.
+COMPETENCE = (
+    r"your (?:recent |latest |new )?(?:work|article|post|talk|presentation|paper|research"
+    r"|project|team|book|podcast|newsletter|blog|interview|keynote|thread|product|launch|study"
+    r"|report|course|episode|essay|piece|video|panel|session|approach|transition|path)\b",
+    r"i (?:read|enjoyed|admired|appreciated|loved|liked|followed)\b",
+    r"caught my (?:eye|attention)",
+    r"stayed with me",
+    r"resonated",
+    r"stood out",
+    r"i(?:'ve| have)? (?:built|led|designed|launched|shipped|managed|published|developed"
+    r"|created|improved|grew|reduced|increased|founded|organised|organized|won|delivered)\b",
+    r"happy to (?:share|help)",
+    r"glad to (?:share|help)",
+    r"if i can (?:ever )?help",
+    r"in return",
+    r"return the (?:favour|favor)",
+    r"anything i can do",
+    r"i (?:could|can) help",
+)
+GENERIC_PRAISE = (
+    r"impress(?:ive|ed)",
+    r"amazing",
+    r"inspir(?:ing|ed|ation)",
+    r"admire",
+    r"your (?:profile|background|experience|career)",
+)
+REQUEST_FORMS = (
+    r"would you (?:be )?(?:open|willing|available|have|mind|like|consider)",
+    r"would it be (?:possible|ok|okay|alright)",
+    r"(?:could|can|may|might) (?:we|i|you)\b",
+    r"do you have",
+    r"are you (?:free|available|open)",
+    r"i (?:was|am|'m) wondering (?:if|whether)",
+    r"i wondered (?:if|whether)",
+    r"is there a chance",
+    r"if you(?:'re| are) open to",
+    r"if you have",
+    r"i(?:'d| would) (?:be grateful|love|welcome|appreciate|value)",
+)
+ASK_OBJECTS = (
+    r"coffee",
+    r"tea\b",
+    r"lunch",
+    r"breakfast",
+    r"call\b",
+    r"chat\b",
+    r"phone",
+    r"zoom",
+    r"video",
+    r"meet(?:ing)?\b",
+    r"conversation",
+    r"talk\b",
+    r"walk\b",
+    r"informational interview",
+    r"information interview",
+    r"minutes",
+)
+_MINUTE_WORDS = {
+    "five": 5,
+    "ten": 10,
+    "fifteen": 15,
+    "twenty": 20,
+    "twenty-five": 25,
+    "thirty": 30,
+    "forty": 40,
+    "forty-five": 45,
+    "sixty": 60,
+}
+_MINUTES = re.compile(
+    r"\b(\d{1,3}|" + "|".join(sorted(_MINUTE_WORDS, key=len, reverse=True)) + r")"
+    r"(?:\s*(?:-|–|to|or)\s*(\d{1,3}))?[\s-]*(?:min|mins|minute|minutes)\b"
+)
+_HALF_HOUR = re.compile(r"\bhalf(?: an|-an)?[\s-]hour\b")
+_HOURS = re.compile(r"(?<!half )(?<!half-)\b(an|one|1|two|2|three|3|a few|several)[\s-]+hours?\b")
+BREVITY = (
+    r"brief(?:ly)?",
+    r"quick",
+    r"short",
+    r"a few minutes",
+    r"(?:won't|will not|shouldn't|should not) take (?:long|much)",
+    r"little of your time",
+    r"keep it (?:short|brief)",
+    r"respect your time",
+)
+# Asking for a job, a position, an opening, a job interview or a look at your résumé.
+JOB_REQUEST = (
+    r"job interviews?",
+    r"(?:any|open|available|upcoming) (?:openings?|positions?|roles?|vacanc(?:y|ies)"
+    r"|jobs?)\b",
+    r"(?:job )?openings\b",
+    r"(?:an|job) opening\b",
+    r"a (?:job|position|vacancy)\b(?! to\b)",
+    r"(?:hire|hiring|employ) me",
+    r"(?:are you|is your (?:team|company|group|firm)|you(?:'re| are)) (?:currently |still )?"
+    r"hiring",
+    r"consider me\b",
+    r"apply for\b",
+    r"refer me (?:for|to (?:a|an|the) (?:job|role|position|opening))",
+    r"put in a (?:good )?word",
+    r"job offer",
+    r"(?:look at|review|read|see|check|forward|pass on|share) (?:my|the attached) "
+    r"(?:résumé|resumé|resume|cv)",
+    r"(?:my|attached|attaching) (?:résumé|resumé|resume|cv)\b",
+    r"(?:résumé|resumé|resume|cv) (?:is )?attached",
+)
+# Wording a reader may take as a job request.
+JOB_HINTS = (
+    r"job[\s-]?(?:search|hunt|hunting)",
+    r"looking for (?:a |an )?(?:new )?(?:job|work|role|position|opportunit(?:y|ies))",
+    r"between jobs",
+    r"hiring",
+    r"recruit\w*",
+    r"a role\b",
+    r"vacanc(?:y|ies)",
+    r"referral",
+    r"opportunit(?:y|ies) (?:at|with|in your)",
+    r"jobs?\b",
+)
+_INTERVIEW = re.compile(r"(\S+)\s+interviews?\b|^interviews?\b")
+_NEGATIONS = {"not", "no", "never", "without", "nor"}
+
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+@dataclass(frozen=True)
+class Check:
+    key: str
+    status: str
+    hint: str
+
+    @property
+    def label(self) -> str:
+        return CHECK_LABELS[self.key]
+
+
+def _normalise(text: str) -> str:
+    text = (text or "").replace("\u2019", "'").replace("\u2018", "'")
+    return re.sub(r"[ \t]+", " ", text.lower())
+
+
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(r"\b" + pattern) for pattern in patterns)
+
+
+_CONNECTION = _compiled(CONNECTION)
+_INTRODUCTION = _compiled(INTRODUCTION)
+_COMPETENCE = _compiled(COMPETENCE)
+_GENERIC_PRAISE = _compiled(GENERIC_PRAISE)
+_REQUEST_FORMS = _compiled(REQUEST_FORMS)
+_ASK_OBJECTS = _compiled(ASK_OBJECTS)
+_BREVITY = _compiled(BREVITY)
+_JOB_REQUEST = _compiled(JOB_REQUEST)
+_JOB_HINTS = _compiled(JOB_HINTS)
+
+
+def _any(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
+    """The earliest match of any of the patterns."""
+    found = [match for pattern in patterns if (match := pattern.search(text))]
+    return min(found, key=lambda match: match.start()) if found else None
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def _negated(text: str, start: int) -> bool:
+    before = _WORD.findall(text[:start])[-NEGATION_WINDOW:]
+    return any(word in _NEGATIONS or word.endswith("n't") for word in before)
+
+
+def _unnegated(patterns: tuple[re.Pattern[str], ...], text: str) -> list[str]:
+    return [
+        match[0]
+        for pattern in patterns
+        for match in pattern.finditer(text)
+        if not _negated(text, match.start())
+    ]
+
+
+def _check_connection(subject: str, body: str) -> Check:
+    if _any(_CONNECTION, subject):
+        return Check("connection", "pass", "The subject says what connects you.")
+    match = _any(_CONNECTION, body)
+    if match is None:
+        return Check(
+            "connection",
+            "fail",
+            "Say early how you found them or what you share (a person, a school, their work).",
+        )
+    if len(_WORD.findall(body[: match.start()])) >= EARLY_WORDS:
+        return Check(
+            "connection",
+            "warn",
+            "You say what connects you, but late: move it into the first sentence or two.",
+        )
+    return Check("connection", "pass", "You say early how you found them.")
+
+
+def _check_introduction(original: str) -> Check:
+    role_sentences, named = 0, False
+    for sentence in _sentences(original):
+        lower = _normalise(sentence)
+        if _NAME_WITH_ROLE.search(sentence) or _any(_INTRODUCTION, lower):
+            role_sentences += 1
+        elif _NAME_ONLY.search(sentence) or _NAME.search(lower):
+            named = True
+    if role_sentences > MAX_INTRO_SENTENCES:
+        return Check(
+            "introduction",
+            "warn",
+            "Your introduction runs over more than two sentences: keep only what matters to them.",
+        )
+    if role_sentences:
+        return Check("introduction", "pass", "You introduce yourself briefly.")
+    if named:
+        return Check(
+            "introduction", "warn", "You give your name; add what you do or study, in one line."
+        )
+    return Check(
+        "introduction", "fail", "Introduce yourself in a sentence: who you are, what you do."
+    )
+
+
+def _check_competence(body: str) -> Check:
+    if _any(_COMPETENCE, body):
+        return Check(
+            "competence", "pass", "You show interest in their work, your competence, or offer help."
+        )
+    if _any(_GENERIC_PRAISE, body):
+        return Check(
+            "competence",
+            "warn",
+            "The praise is general: name what you read or admire (an article, a project, a talk).",
+        )
+    return Check(
+        "competence",
+        "fail",
+        "Show interest in their work, a skill of yours, or offer something in return.",
+    )
+
+
+def _check_ask(body: str) -> Check:
+    asks, vague, unasked = 0, 0, 0
+    for sentence in _sentences(body):
+        request = _any(_REQUEST_FORMS, sentence) or sentence.endswith("?")
+        named = _any(_ASK_OBJECTS, sentence)
+        if request and named:
+            asks += 1
+        elif request:
+            vague += 1
+        elif named:
+            unasked += 1
+    if asks > MAX_ASK_SENTENCES:
+        return Check("ask", "warn", "Several requests: keep the one that matters most.")
+    if asks:
+        return Check("ask", "pass", "One specific ask, put as a question or a polite request.")
+    if unasked:
+        return Check(
+            "ask", "warn", "Put the meeting as a question: “Would you be open to a short call?”"
+        )
+    if vague:
+        return Check("ask", "warn", "Make the ask specific: a coffee, a call or a short meeting.")
+    return Check("ask", "fail", "Ask for one thing: a short call or a coffee, as a question.")
+
+
+def _stated_minutes(body: str) -> list[int]:
+    # In a range ("15-20 minutes") the upper end is what the reader hears.
+    minutes = [
+        int(m[2] or m[1]) if (m[2] or m[1]).isdigit() else _MINUTE_WORDS[m[1]]
+        for m in _MINUTES.finditer(body)
+    ]
+    minutes += [30 for _ in _HALF_HOUR.finditer(body)]
+    for match in _HOURS.finditer(body):
+        count = {"an": 1, "one": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3}.get(match[1], 2)
+        minutes.append(60 * count)
+    return minutes
+
+
+def _check_time(body: str) -> Check:
+    minutes = _stated_minutes(body)
+    if minutes and max(minutes) > 60:
+        return Check("time", "fail", "Ask for 30 minutes at most; more than an hour is a lot.")
+    if minutes and max(minutes) > SHORT_MINUTES:
+        return Check(
+            "time", "warn", "That is long for a first talk: 20 minutes is easier to say yes to."
+        )
+    if minutes:
+        return Check("time", "pass", "You name a short time.")
+    if _any(_BREVITY, body):
+        return Check("time", "warn", "You promise to be brief: say how long, e.g. 20 minutes.")
+    return Check("time", "fail", "Name a short time, e.g. 20 minutes, and keep to it.")
+
+
+def _check_no_job_request(text: str) -> Check:
+    requests = _unnegated(_JOB_REQUEST, text)
+    if requests:
+        return Check(
+            "no_job_request",
+            "fail",
+            f"“{requests[0]}” asks for a job; ask to learn from them instead.",
+        )
+    hints = _unnegated(_JOB_HINTS, text)
+    interviews = [
+        m
+        for m in _INTERVIEW.finditer(text)
+        if (m[1] or "") not in ("informational", "information") and not _negated(text, m.start())
+    ]
+    if interviews:
+        return Check(
+            "no_job_request",
+            "warn",
+            "“Interview” can sound like a job interview: say “informational interview”.",
+        )
+    if hints:
+        return Check(
+            "no_job_request",
+            "warn",
+            f"“{hints[0]}” may read as a job request; keep the message about learning.",
+        )
+    return Check("no_job_request", "pass", "No job request: the message is about learning.")
+
+
+def word_count(body: str) -> int:
+    """Words as the length check counts them."""
+    return len(_WORD.findall(body or ""))
+
+
+def _check_length(body: str) -> Check:
+    words = word_count(body)
+    if words <= PASS_WORDS:
+        return Check("length", "pass", f"{words} words: short enough to read on a phone.")
+    if words <= WARN_WORDS:
+        return Check(
+            "length",
+            "warn",
+            f"{words} words: aim for {PASS_WORDS} or fewer; cut what they don't need.",
+        )
+    return Check(
+        "length", "fail", f"{words} words: too long for a first message; aim for {PASS_WORDS}."
+    )
+
+
+def check_email(body: str, subject: str = "") -> list[Check]:
+    """The draft against the points of a good networking email, one `Check` per key."""
+    text, heading = _normalise(body), _normalise(subject)
+    original = (body or "").replace("\u2019", "'")
+    return [
+        _check_connection(heading, text),
+        _check_introduction(original),
+        _check_competence(text),
+        _check_ask(text),
+        _check_time(text),
+        _check_no_job_request(f"{heading}\n{text}"),
+        _check_length(body),
+    ]

@@ -1,0 +1,225 @@
+"""The user: name, current role, what they need to learn, holidays, and what they ruled out.
+
+Ruling out a company or a whole industry is a result of the campaign (you learned you don't
+want it), so the home page counts it; nothing is due for what was ruled out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import duckdb
+
+from infoint import db
+from infoint.errors import InvalidInputError, NotFoundError
+
+# The same three needs tag the question bank (`questions.need`).
+FOCUS_KINDS = ("occupation", "industry", "company")
+FOCUS_KIND_LABELS = {
+    "occupation": "An occupation: what the work is like",
+    "industry": "An industry: how it works and where it is going",
+    "company": "Company fit: which employer suits you",
+}
+FOCUS_KIND_SHORT = {
+    "occupation": "an occupation",
+    "industry": "an industry",
+    "company": "which company fits you",
+}
+_HOLIDAY_SPLIT = re.compile(r"[\s,;]+")
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    job_title: str
+    focus_kind: str
+    focus: str
+    focus_detail: str
+    holidays: tuple[date, ...]
+    time_zone: str
+
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0] if self.name.split() else ""
+
+
+@dataclass(frozen=True)
+class RuledOutIndustry:
+    industry: str
+    reason: str
+    ruled_out_on: date
+
+
+@dataclass(frozen=True)
+class RuledOutSummary:
+    companies: int
+    industries: int
+
+    @property
+    def total(self) -> int:
+        return self.companies + self.industries
+
+    @property
+    def sentence(self) -> str:
+        """What ruling out achieved, said as a result."""
+        if not self.total:
+            return ""
+        parts = []
+        if self.companies:
+            parts.append(f"{self.companies} {'company' if self.companies == 1 else 'companies'}")
+        if self.industries:
+            word = "industry" if self.industries == 1 else "industries"
+            parts.append(f"{self.industries} {word}")
+        return (
+            f"You have ruled out {' and '.join(parts)}. Knowing what you don't want "
+            "narrows the search: that is progress."
+        )
+
+
+def parse_holidays(text: str) -> tuple[date, ...]:
+    """Dates written as YYYY-MM-DD, separated by commas, spaces or lines; sorted, unique."""
+    found = set()
+    for token in _HOLIDAY_SPLIT.split(text or ""):
+        if not token:
+            continue
+        try:
+            found.add(date.fromisoformat(token))
+        except ValueError:
+            raise InvalidInputError(
+                f"'{token}' is not a date; write holidays as YYYY-MM-DD, e.g. 2026-12-25."
+            ) from None
+    return tuple(sorted(found))
+
+
+def get_profile(conn: duckdb.DuckDBPyConnection) -> Profile:
+    rows = conn.execute(
+        "SELECT name, job_title, focus_kind, focus, focus_detail, holidays, time_zone"
+        " FROM profile WHERE id = 1"
+    ).fetchall()
+    name, job_title, focus_kind, focus, detail, holidays, time_zone = rows[0]
+    return Profile(name, job_title, focus_kind, focus, detail, parse_holidays(holidays), time_zone)
+
+
+def holidays(conn: duckdb.DuckDBPyConnection) -> tuple[date, ...]:
+    """The days the user does not count as business days."""
+    return get_profile(conn).holidays
+
+
+def zone(conn: duckdb.DuckDBPyConnection) -> ZoneInfo:
+    """The user's time zone, UTC if the stored name is unknown."""
+    try:
+        return ZoneInfo(get_profile(conn).time_zone or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def save_profile(
+    conn: duckdb.DuckDBPyConnection,
+    *,
+    name: str,
+    job_title: str,
+    focus_kind: str,
+    focus: str,
+    focus_detail: str = "",
+    holidays_text: str = "",
+) -> Profile:
+    """Store the user's profile and focus; holidays as text (see `parse_holidays`)."""
+    if focus_kind not in FOCUS_KINDS:
+        raise InvalidInputError(
+            "Choose what you need to learn: an occupation, an industry or a company fit."
+        )
+    days = parse_holidays(holidays_text)
+    with db.transaction(conn):
+        conn.execute(
+            "UPDATE profile SET name = ?, job_title = ?, focus_kind = ?, focus = ?,"
+            " focus_detail = ?, holidays = ? WHERE id = 1",
+            [
+                name.strip(),
+                job_title.strip(),
+                focus_kind,
+                focus.strip(),
+                focus_detail.strip(),
+                "\n".join(d.isoformat() for d in days),
+            ],
+        )
+    return get_profile(conn)
+
+
+def focus_summary(conn: duckdb.DuckDBPyConnection) -> str:
+    """One line for the home page saying what the user is learning about; '' if not set."""
+    current = get_profile(conn)
+    if not current.focus:
+        return ""
+    line = f"You are learning about {FOCUS_KIND_SHORT[current.focus_kind]}: {current.focus}."
+    if current.focus_detail:
+        line += f" {current.focus_detail}"
+    return line
+
+
+def _industry_key(industry: str) -> str:
+    return " ".join((industry or "").split()).lower()
+
+
+def rule_out_industry(conn: duckdb.DuckDBPyConnection, industry: str, reason: str = "") -> None:
+    """Record that a whole industry is not for the user; ruling it out again updates the reason."""
+    name = " ".join((industry or "").split())
+    if not name:
+        raise InvalidInputError("Name the industry you want to rule out.")
+    with db.transaction(conn):
+        conn.execute(
+            "DELETE FROM ruled_out_industries"
+            " WHERE lower(regexp_replace(trim(industry), '\\s+', ' ', 'g')) = ?",
+            [_industry_key(name)],
+        )
+        conn.execute(
+            "INSERT INTO ruled_out_industries (industry, reason) VALUES (?, ?)",
+            [name, reason.strip()],
+        )
+
+
+def bring_back_industry(conn: duckdb.DuckDBPyConnection, industry: str) -> None:
+    """Undo ruling out an industry (the user changed their mind)."""
+    with db.transaction(conn):
+        gone = conn.execute(
+            "DELETE FROM ruled_out_industries"
+            " WHERE lower(regexp_replace(trim(industry), '\\s+', ' ', 'g')) = ? RETURNING 1",
+            [_industry_key(industry)],
+        ).fetchall()
+    if not gone:
+        raise NotFoundError(f"'{industry}' is not among the ruled-out industries.")
+
+
+def list_ruled_out_industries(conn: duckdb.DuckDBPyConnection) -> list[RuledOutIndustry]:
+    rows = conn.execute(
+        "SELECT industry, reason, CAST(ruled_out_at AS DATE) FROM ruled_out_industries"
+        " ORDER BY lower(industry)"
+    ).fetchall()
+    return [RuledOutIndustry(*row) for row in rows]
+
+
+# Companies out of the campaign: ruled out themselves or by their industry. A condition on
+# a companies row aliased `co`, for the modules that must skip them (follow-ups, suggestions).
+RULED_OUT_COMPANY_SQL = (
+    "(co.status = 'ruled_out' OR lower(regexp_replace(trim(coalesce(co.industry, '')),"
+    " '\\s+', ' ', 'g')) IN (SELECT lower(regexp_replace(trim(industry), '\\s+', ' ', 'g'))"
+    " FROM ruled_out_industries))"
+)
+
+
+def ruled_out_company_ids(conn: duckdb.DuckDBPyConnection) -> set[int]:
+    """Ids of companies ruled out directly or through their industry."""
+    rows = conn.execute(f"SELECT co.id FROM companies co WHERE {RULED_OUT_COMPANY_SQL}").fetchall()
+    return {int(row[0]) for row in rows}
+
+
+def ruled_out_summary(conn: duckdb.DuckDBPyConnection) -> RuledOutSummary:
+    """How many companies and industries the user ruled out."""
+    companies, industries = conn.execute(
+        "SELECT (SELECT count(*) FROM companies WHERE status = 'ruled_out'),"
+        " (SELECT count(DISTINCT lower(regexp_replace(trim(industry), '\\s+', ' ', 'g')))"
+        "  FROM ruled_out_industries)"
+    ).fetchall()[0]
+    return RuledOutSummary(int(companies), int(industries))

@@ -507,7 +507,7 @@ class RowProblem:
 class TargetListPreview:
     """What a target list holds: readable rows (by file line) and the ones it cannot use."""
 
-    rows: pd.DataFrame  # columns: line, name, industry, motivation, postings (None = not given)
+    frame: pd.DataFrame  # columns: line, name, industry, motivation, postings (None = not given)
     problems: list[RowProblem] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
 
@@ -531,6 +531,8 @@ def _read_bytes(source: bytes | BinaryIO | str | Path) -> bytes:
         return source
     if isinstance(source, str | Path):
         return Path(source).read_bytes()
+    if hasattr(source, "getvalue"):  # an upload may have been read once already
+        return source.getvalue()
     return source.read()
 
 
@@ -650,9 +652,9 @@ def import_target_list(
     chosen (researching, ruled out) keep their status. A given industry or score replaces
     the stored one, a blank leaves it. When a name appears twice, the later line wins.
     """
-    if preview.rows.empty:
+    if preview.frame.empty:
         return TargetListImport(0, 0, len(preview.problems))
-    frame = preview.rows.astype(object).where(preview.rows.notna(), None)
+    frame = preview.frame.astype(object).where(preview.frame.notna(), None)
     view = "target_list_upload"
     with db.transaction(conn):
         conn.register(view, frame)

@@ -1,3 +1,4 @@
+import io
 from datetime import UTC, date, datetime
 
 import pandas as pd
@@ -228,10 +229,10 @@ TARGET_LIST = (
 
 def test_read_target_list_previews_rows_and_problems():
     preview = targets.read_target_list(TARGET_LIST.encode(), "targets.csv")
-    assert list(preview.rows["name"]) == ["Acme Inc.", "Hooli", "Omega", "hooli"]
-    assert list(preview.rows["line"]) == [2, 3, 7, 9]
-    assert preview.rows.loc[1, "industry"] == "-Tech"  # our export's formula guard undone
-    assert pd.isna(preview.rows.loc[0, "postings"])
+    assert list(preview.frame["name"]) == ["Acme Inc.", "Hooli", "Omega", "hooli"]
+    assert list(preview.frame["line"]) == [2, 3, 7, 9]
+    assert preview.frame.loc[1, "industry"] == "-Tech"  # our export's formula guard undone
+    assert pd.isna(preview.frame.loc[0, "postings"])
     assert [(p.line, p.reason.split()[0:3]) for p in preview.problems] == [
         (4, ["It", "has", "no"]),
         (5, ["The", "motivation", "of"]),
@@ -270,6 +271,12 @@ def test_import_keeps_a_ruled_out_company_ruled_out(campaign):
     ).fetchall() == [("ruled_out", 1)]
 
 
+def test_an_upload_read_once_already_is_read_whole():
+    upload = io.BytesIO(b"name\nAcme\n")
+    upload.read()
+    assert list(targets.read_target_list(upload, "list.csv").frame["name"]) == ["Acme"]
+
+
 def test_read_target_list_from_excel(tmp_path):
     import openpyxl
 
@@ -282,7 +289,7 @@ def test_read_target_list_from_excel(tmp_path):
     path = tmp_path / "targets.xlsx"
     book.save(path)
     preview = targets.read_target_list(path.read_bytes(), "targets.xlsx")
-    assert preview.rows[["line", "name", "motivation"]].values.tolist() == [
+    assert preview.frame[["line", "name", "motivation"]].values.tolist() == [
         [2, "Acme", 3],
         [3, "Beta", 2],
     ]

@@ -1,0 +1,377 @@
+"""Upsert a LinkedIn export into the database in one set-based transaction; report what changed.
+
+The frame from `infoint.linkedin` is registered once and every step is a SQL statement over it:
+no Python loop over rows. Identity is the normalised profile URL; rows without one get the
+fallback key `nourl:<first>|<last>|<connected on>` (lower-cased), and a later row with a URL
+adopts the URL-less contact with that key. Only LinkedIn-owned fields (company, position, the
+export's email, a missing URL or connection date) are ever updated.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass, field
+from os import PathLike
+from pathlib import Path
+
+import duckdb
+
+from infoint import db
+from infoint.linkedin import Connections, SkippedRow, read_connections
+
+Progress = Callable[[float, str], None]
+
+# Named moments at which `INFOINT_FAULT=<name>` kills the process, so tests can prove that a
+# crash leaves either all of an import or none of it.
+FAULT_POINTS = ("after_parse", "mid_upsert", "before_commit", "after_commit")
+
+
+def fault_point(step: str) -> None:
+    """Kill this process outright (no cleanup, like a power cut) if INFOINT_FAULT names `step`."""
+    if os.environ.get("INFOINT_FAULT") == step:
+        os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
+
+
+@dataclass(frozen=True)
+class JobChange:
+    contact_id: int
+    name: str
+    field: str  # 'company' or 'position'
+    old: str
+    new: str
+
+    def describe(self) -> str:
+        old, new = self.old or "(none)", self.new or "(none)"
+        return f"{self.name}: {self.field} {old} → {new}"
+
+
+@dataclass
+class ImportReport:
+    batch_id: int | None
+    file_name: str
+    added: int
+    updated: int
+    unchanged: int
+    skipped: int  # every data row not imported, nameless rows included
+    skipped_rows: list[SkippedRow] = field(default_factory=list)
+    changes: list[JobChange] = field(default_factory=list)
+    backup: Path | None = None  # the copy taken just before this import, if any
+
+    def summary(self) -> str:
+        """One sentence, e.g. "Added 120 people, updated 3, 4,210 unchanged, skipped 12."."""
+        people = "person" if self.added == 1 else "people"
+        return (
+            f"Added {self.added:,} {people}, updated {self.updated:,}, "
+            f"{self.unchanged:,} unchanged, skipped {self.skipped:,}."
+        )
+
+    def as_dict(self) -> dict:
+        """Plain values for `infoint import --json`."""
+        return {
+            "batch_id": self.batch_id,
+            "file_name": self.file_name,
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "skipped": self.skipped,
+            "skipped_rows": [{"line": s.line, "reason": s.reason} for s in self.skipped_rows],
+            "changes": [
+                {"contact_id": c.contact_id, "name": c.name, "field": c.field}
+                | {"old": c.old, "new": c.new}
+                for c in self.changes
+            ],
+            "backup": str(self.backup) if self.backup else None,
+        }
+
+
+def import_file(
+    conn: duckdb.DuckDBPyConnection,
+    source: str | PathLike[str] | bytes,
+    *,
+    filename: str | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Read a Connections.csv or LinkedIn archive (path, or bytes with a name) and import it."""
+    _report_progress(progress, 0.05, "Reading the file…")
+    connections = read_connections(source, filename)
+    fault_point("after_parse")
+    return import_connections(conn, connections, progress=progress)
+
+
+def import_connections(
+    conn: duckdb.DuckDBPyConnection,
+    connections: Connections,
+    *,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import parsed connections in one transaction, recorded in `import_batches`.
+
+    A database that already holds contacts is backed up first (`db.backup`), so the import
+    can be undone by restoring that copy.
+    """
+    backup = None
+    if db.database_path(conn) is not None and _has_contacts(conn):
+        _report_progress(progress, 0.2, "Backing up your data first…")
+        backup = db.backup(conn)
+    with db.transaction(conn):
+        report = upsert_connections(conn, connections, source="linkedin", progress=progress)
+        fault_point("before_commit")
+    fault_point("after_commit")
+    report.backup = backup
+    _report_progress(progress, 1.0, report.summary())
+    return report
+
+
+def upsert_connections(
+    conn: duckdb.DuckDBPyConnection,
+    connections: Connections,
+    *,
+    source: str,
+    record_batch: bool = True,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """The import itself. Call inside the caller's transaction: it writes but does not commit.
+
+    `source` tags the contacts and companies it creates ('linkedin', or 'demo' for the demo
+    data, which is not recorded as an import batch).
+    """
+    try:
+        conn.register("_import_frame", connections.frame)
+        _report_progress(progress, 0.4, "Matching people you already have…")
+        # The plan is kept as an Arrow table: materialising it as a DuckDB table would cost
+        # more than computing it.
+        conn.register("_import_plan", conn.sql(_PLAN_SQL).to_arrow_table())
+        _add_companies(conn, source)
+        fault_point("mid_upsert")
+        _report_progress(progress, 0.6, "Comparing jobs and titles…")
+        added, updated, unchanged = conn.execute(
+            "SELECT count(*) FILTER (WHERE action = 'add'),"
+            " count(*) FILTER (WHERE action = 'match' AND changed),"
+            " count(*) FILTER (WHERE action = 'match' AND NOT changed)"
+            " FROM _import_plan"
+        ).fetchall()[0]
+        skipped_rows = sorted([*connections.skipped, *_plan_skips(conn)], key=lambda r: r.line)
+        batch_id = None
+        if record_batch:
+            batch_id = conn.execute(
+                "INSERT INTO import_batches"
+                " (file_name, sha256, added, updated, unchanged, skipped)"
+                " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                [
+                    connections.file_name,
+                    connections.sha256,
+                    added,
+                    updated,
+                    unchanged,
+                    len(skipped_rows),
+                ],
+            ).fetchall()[0][0]
+        _report_progress(progress, 0.8, "Saving…")
+        changes = _record_changes(conn, batch_id)
+        _update_contacts(conn)
+        _add_contacts(conn, source)
+    finally:
+        for name in ("_import_plan", "_import_frame"):
+            with suppress(duckdb.Error):
+                conn.unregister(name)
+    return ImportReport(
+        batch_id=batch_id,
+        file_name=connections.file_name,
+        added=int(added),
+        updated=int(updated),
+        unchanged=int(unchanged),
+        skipped=len(skipped_rows),
+        skipped_rows=skipped_rows,
+        changes=changes,
+    )
+
+
+def _report_progress(progress: Progress | None, fraction: float, message: str) -> None:
+    if progress is not None:
+        progress(fraction, message)
+
+
+def _has_contacts(conn: duckdb.DuckDBPyConnection) -> bool:
+    return bool(conn.execute("SELECT EXISTS (SELECT 1 FROM contacts)").fetchall()[0][0])
+
+
+# For every row of the file: the contact it updates (`target`), or that it adds one.
+# Direct matches (the URL, or the key a contact was created with) beat adoption of a URL-less
+# contact; each saved contact is claimed by one row only, the first in the file (exports run
+# newest first). A second URL row that would adopt the same URL-less contact is another person
+# with the same name and date, so it is added. Company match keys are computed once per
+# distinct name (the macro's regular expressions are the costly part). GROUP BY … HAVING
+# finds the rare repeats more cheaply than window functions over every row.
+_PLAN_SQL = """
+    WITH keys AS (
+        SELECT company, company_key(company) AS company_key
+        FROM (SELECT DISTINCT company FROM _import_frame WHERE company <> '')
+    ),
+    rows AS (
+        SELECT f.line, f.first_name, f.last_name, nullif(f.profile_url, '') AS url, f.email,
+               f.company, f.position, TRY_CAST(nullif(f.connected_on, '') AS DATE) AS connected_on,
+               'nourl:' || lower(f.first_name) || '|' || lower(f.last_name) || '|' || f.connected_on
+                   AS fallback_key,
+               k.company_key
+        FROM _import_frame f LEFT JOIN keys k USING (company)
+    ),
+    repeats AS (
+        SELECT coalesce(url, fallback_key) AS person_key, min(line) AS first_line
+        FROM rows GROUP BY person_key HAVING count(*) > 1
+    ),
+    by_url AS (
+        SELECT linkedin_url, min(id) AS id
+        FROM contacts WHERE linkedin_url IS NOT NULL GROUP BY linkedin_url
+    ),
+    matched AS (
+        SELECT r.*, rp.first_line, coalesce(u.id, k.id) AS direct_id, a.id AS adopt_id,
+               coalesce(u.id, k.id, a.id) AS claimed_id
+        FROM rows r
+        LEFT JOIN repeats rp ON rp.person_key = coalesce(r.url, r.fallback_key)
+        LEFT JOIN by_url u ON u.linkedin_url = r.url
+        LEFT JOIN contacts k ON k.profile_key = coalesce(r.url, r.fallback_key)
+        LEFT JOIN contacts a
+            ON r.url IS NOT NULL AND a.profile_key = r.fallback_key AND a.linkedin_url IS NULL
+    ),
+    contested AS (
+        SELECT claimed_id,
+               coalesce(min(line) FILTER (WHERE direct_id IS NOT NULL), min(line)) AS winner
+        FROM matched
+        WHERE claimed_id IS NOT NULL AND (first_line IS NULL OR line = first_line)
+        GROUP BY claimed_id HAVING count(*) > 1
+    ),
+    decided AS (
+        SELECT m.*,
+               CASE
+                   WHEN m.line <> m.first_line THEN 'repeat'
+                   WHEN m.claimed_id IS NULL THEN 'add'
+                   WHEN ct.winner IS NULL OR ct.winner = m.line THEN 'match'
+                   WHEN m.direct_id IS NULL THEN 'add'
+                   ELSE 'skip'
+               END AS action,
+               coalesce(m.first_line, ct.winner) AS kept_line
+        FROM matched m LEFT JOIN contested ct USING (claimed_id)
+    )
+    SELECT d.line, d.first_name, d.last_name, d.url, d.email, d.company, d.position, d.connected_on,
+           d.fallback_key, d.company_key, d.action, d.kept_line,
+           c.id AS target,
+           trim(c.first_name || ' ' || c.last_name) AS name,
+           coalesce(oc.name, '') AS old_company,
+           c.position AS old_position,
+           oc.match_key IS DISTINCT FROM d.company_key AS company_changed,
+           c.position IS DISTINCT FROM d.position AS position_changed,
+           oc.match_key IS DISTINCT FROM d.company_key
+               OR c.position IS DISTINCT FROM d.position
+               OR (d.email <> '' AND c.linkedin_email IS DISTINCT FROM d.email)
+               OR (c.linkedin_url IS NULL AND d.url IS NOT NULL)
+               OR (c.connected_on IS NULL AND d.connected_on IS NOT NULL) AS changed
+    FROM decided d
+    LEFT JOIN contacts c ON d.action = 'match' AND c.id = d.claimed_id
+    LEFT JOIN companies oc ON oc.id = c.company_id
+"""
+
+
+def _plan_skips(conn: duckdb.DuckDBPyConnection) -> list[SkippedRow]:
+    """Rows the plan leaves out (normally none: the reader removes duplicates already)."""
+    rows = conn.execute(
+        "SELECT line, action, kept_line FROM _import_plan"
+        " WHERE action IN ('repeat', 'skip') ORDER BY line"
+    ).fetchall()
+    return [
+        SkippedRow(
+            int(line),
+            f"the same person as line {int(first)}, which was kept"
+            if action == "repeat"
+            else f"matches the same saved contact as line {int(first)}, which was kept",
+        )
+        for line, action, first in rows
+    ]
+
+
+def _add_companies(conn: duckdb.DuckDBPyConnection, source: str) -> None:
+    """Companies not known yet, by match key, named as first seen in the file."""
+    conn.execute(
+        """
+        INSERT INTO companies (name, match_key, status, source)
+        SELECT arg_min(p.company, p.line), p.company_key, 'network', ?
+        FROM _import_plan p
+        ANTI JOIN companies c ON c.match_key = p.company_key
+        WHERE p.company_key IS NOT NULL
+          AND (p.action = 'add' OR (p.action = 'match' AND p.company_changed))
+        GROUP BY p.company_key
+        ORDER BY min(p.line)
+        """,
+        [source],
+    )
+
+
+def _record_changes(conn: duckdb.DuckDBPyConnection, batch_id: int | None) -> list[JobChange]:
+    """Write each change of company or title to `contact_changes` and return them."""
+    rows = conn.execute(
+        """
+        INSERT INTO contact_changes (contact_id, field, old_value, new_value, batch_id)
+        SELECT p.target, 'company', p.old_company, coalesce(co.name, ''), ?
+        FROM _import_plan p
+        LEFT JOIN companies co ON co.match_key = p.company_key
+        WHERE p.action = 'match' AND p.company_changed
+        UNION ALL
+        SELECT target, 'position', old_position, position, ?
+        FROM _import_plan WHERE action = 'match' AND position_changed
+        RETURNING contact_id, field, old_value, new_value
+        """,
+        [batch_id, batch_id],
+    ).fetchall()
+    if not rows:
+        return []
+    names = dict(
+        conn.execute(
+            "SELECT target, name FROM _import_plan"
+            " WHERE action = 'match' AND (company_changed OR position_changed)"
+        ).fetchall()
+    )
+    changes = [
+        JobChange(int(cid), names[cid], field_name, old or "", new or "")
+        for cid, field_name, old, new in rows
+    ]
+    return sorted(changes, key=lambda c: (c.name.lower(), c.contact_id, c.field))
+
+
+def _update_contacts(conn: duckdb.DuckDBPyConnection) -> None:
+    """LinkedIn-owned fields only: never email, notes, tags, degree, referrals or names."""
+    conn.execute(
+        """
+        UPDATE contacts
+        SET company_id = d.company_id,
+            position = d.position,
+            linkedin_email = CASE WHEN d.email <> '' THEN d.email ELSE contacts.linkedin_email END,
+            linkedin_url = coalesce(contacts.linkedin_url, d.url),
+            connected_on = coalesce(contacts.connected_on, d.connected_on),
+            updated_at = current_localtimestamp()
+        FROM (
+            SELECT p.target, co.id AS company_id, p.position, p.email, p.url, p.connected_on
+            FROM _import_plan p
+            LEFT JOIN companies co ON co.match_key = p.company_key
+            WHERE p.action = 'match' AND p.changed
+        ) d
+        WHERE contacts.id = d.target
+        """
+    )
+
+
+def _add_contacts(conn: duckdb.DuckDBPyConnection, source: str) -> None:
+    conn.execute(
+        """
+        INSERT INTO contacts (profile_key, linkedin_url, first_name, last_name, linkedin_email,
+                              company_id, position, connected_on, degree, source)
+        SELECT coalesce(p.url, p.fallback_key), p.url, p.first_name, p.last_name, p.email,
+               co.id, p.position, p.connected_on, '1st', ?
+        FROM _import_plan p
+        LEFT JOIN companies co ON co.match_key = p.company_key
+        WHERE p.action = 'add'
+        ORDER BY p.line DESC
+        """,
+        [source],
+    )

@@ -167,6 +167,10 @@ _SEARCH_FROM = """
 """
 
 
+def count_contacts(conn: duckdb.DuckDBPyConnection) -> int:
+    return int(conn.execute("SELECT count(*) FROM contacts").fetchall()[0][0])
+
+
 def narrowing_counts(
     conn: duckdb.DuckDBPyConnection, search: ContactSearch
 ) -> list[tuple[str, int]]:

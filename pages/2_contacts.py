@@ -1,8 +1,592 @@
+from datetime import date, datetime, time
+
 import streamlit as st
 
-from infoint import ui
+from infoint import contacts, db, funnel, interactions, meetings, ui
+from infoint.errors import InfointError
 
-conn = ui.page("Contacts")
-st.title("Contacts")
-st.caption("Who do you know, and where do things stand with them?")
-st.info("This page is on its way. Meanwhile, use the menu on the left.")
+conn = ui.page("Contacts", ":material/group:")
+PAGE_SIZE = 50
+FLASH = "contacts_flash"
+
+
+def open_here(contact_id: int) -> None:
+    """Show a person's record; the URL carries it so a reload or a shared link keeps it."""
+    st.query_params["contact"] = str(contact_id)
+    # A new key for the results table and its picker, so a stale pick can't reopen someone.
+    st.session_state["results_nonce"] = st.session_state.get("results_nonce", 0) + 1
+    st.rerun()
+
+
+def back_to_search(message: str | None = None) -> None:
+    if message:
+        st.session_state[FLASH] = message
+    st.query_params.pop("contact", None)
+    st.rerun()
+
+
+def done(message: str) -> None:
+    """Say what happened on the next run, which shows the fresh data."""
+    st.session_state[FLASH] = message
+    st.rerun()
+
+
+def person_picker(label: str, key: str, *, exclude: int | None = None, current=None) -> int | None:
+    """Find a person by typing part of their name, then pick them (30,000 won't fit a list)."""
+    typed = st.text_input(label, key=f"{key}_typed", placeholder="Type part of a name")
+    found = dict(contacts.find_contacts_by_name(conn, typed, exclude=exclude))
+    options = [
+        None,
+        *([current[0]] if current else []),
+        *(i for i in found if current is None or i != current[0]),
+    ]
+    labels = {None: "Nobody", **found, **(dict([current]) if current else {})}
+    if typed.strip() and not found:
+        st.caption("No one by that name yet.")
+    return st.selectbox(
+        "Person",
+        options,
+        index=options.index(current[0]) if current else 0,
+        format_func=labels.get,
+        key=f"{key}_pick_{typed}",
+        label_visibility="collapsed",
+    )
+
+
+def show_add_person() -> None:
+    with st.expander("Add a person by hand", icon=":material/person_add:"):
+        st.caption(
+            "Someone you met at an event, found on Twitter, or who was introduced to you. "
+            "They join your network like anyone from LinkedIn."
+        )
+        first, last = st.columns(2)
+        first_name = first.text_input("First name", key="add_first")
+        last_name = last.text_input("Last name", key="add_last")
+        company, position = st.columns(2)
+        company_name = company.text_input("Company", key="add_company")
+        position_text = position.text_input("Position", key="add_position")
+        email, url = st.columns(2)
+        email_text = email.text_input("Email", key="add_email")
+        url_text = url.text_input("LinkedIn profile address", key="add_url")
+        degree = st.radio(
+            "How do you know them?",
+            contacts.DEGREES,
+            format_func=lambda d: f"{d} — {contacts.DEGREE_HELP[d]}",
+            key="add_degree",
+        )
+        referrer = person_picker("Introduced by (optional)", "add_referrer")
+        notes = st.text_area("Where you met, what you talked about", key="add_notes")
+        if st.button("Add this person", key="add_person", type="primary"):
+            try:
+                new_id = contacts.add_contact(
+                    conn,
+                    first_name,
+                    last_name,
+                    company=company_name,
+                    position=position_text,
+                    email=email_text,
+                    linkedin_url=url_text,
+                    degree=degree,
+                    referred_by=referrer,
+                    source="referral" if referrer is not None else "manual",
+                    notes=notes,
+                )
+            except InfointError as exc:
+                ui.show_error(exc)
+            else:
+                st.session_state[FLASH] = f"Added {first_name} {last_name}".strip() + "."
+                open_here(new_id)
+
+
+def reset_page() -> None:
+    st.session_state["search_page"] = 1
+
+
+def show_search() -> None:
+    st.title("Contacts")
+    st.caption(
+        "Who do you know, and where do things stand with them? Narrow your network the way "
+        "you would narrow a LinkedIn search, then open a person to see and log everything."
+    )
+    name_col, company_col, position_col = st.columns(3)
+    filters = {"on_change": reset_page, "persist_state": "page"}
+    name = name_col.text_input("Name", key="search_name", **filters)
+    company = company_col.text_input("Company", key="search_company", **filters)
+    position = position_col.text_input(
+        "Words in the position",
+        key="search_position",
+        placeholder="human resources",
+        help="Every word must appear, in any order and any case.",
+        **filters,
+    )
+    industry_col, degree_col, stage_col, since_col = st.columns(4)
+    industries = industry_col.multiselect(
+        "Industry",
+        [*contacts.list_industries(conn), funnel.NO_INDUSTRY],
+        key="search_industries",
+        help="The industry of the company they work at. Set industries on the Targets page.",
+        **filters,
+    )
+    degrees = degree_col.multiselect(
+        "Degree",
+        contacts.DEGREES,
+        key="search_degrees",
+        help="1st: you know them; 2nd: through a mutual contact; cold: no link yet.",
+        **filters,
+    )
+    stages = stage_col.multiselect(
+        "Stage",
+        list(range(len(funnel.STAGES) + 1)),
+        format_func=funnel.stage_name,
+        key="search_stages",
+        help="Where things stand with them now.",
+        **filters,
+    )
+    since = since_col.date_input(
+        "Connected since",
+        value=None,
+        min_value=date(2003, 1, 1),
+        max_value=date.today(),
+        key="search_since",
+        **filters,
+    )
+    search = contacts.ContactSearch(
+        name=name,
+        company=company,
+        position=position,
+        industries=tuple(industries),
+        degrees=tuple(degrees),
+        stages=tuple(stages),
+        connected_since=since,
+    )
+    steps = contacts.narrowing_counts(conn, search)
+    trail = [f"{steps[0][1]:,} people"] + [f"{label}: {count:,}" for label, count in steps[1:]]
+    st.markdown("**" + ui.plain(" → ".join(trail)) + "**")
+    matched = steps[-1][1]
+    if matched == 0:
+        st.info("No one matches all of these. Loosen the last filter you added.")
+        return
+    pages = -(-matched // PAGE_SIZE)
+    if st.session_state.get("search_page", 1) > pages:
+        st.session_state["search_page"] = pages
+    page = st.session_state.get("search_page", 1)
+    frame, total = contacts.search_contacts(conn, search, page, PAGE_SIZE)
+    nonce = st.session_state.get("results_nonce", 0)
+    picked = st.dataframe(
+        frame,
+        hide_index=True,
+        column_order=("name", "company", "position", "industry", "degree", "stage", "connected_on"),
+        column_config={
+            "name": "Name",
+            "company": "Company",
+            "position": "Position",
+            "industry": "Industry",
+            "degree": "Degree",
+            "stage": "Stage",
+            "connected_on": st.column_config.DateColumn("Connected on", format="YYYY-MM-DD"),
+        },
+        on_select="rerun",
+        selection_mode="single-row",
+        key=f"results_{nonce}",
+    )
+    if picked.selection.rows:
+        open_here(int(frame.index[picked.selection.rows[0]]))
+    first = (page - 1) * PAGE_SIZE + 1
+    info, pager = st.columns([3, 1])
+    info.caption(
+        f"Showing {first:,}–{first + len(frame) - 1:,} of {total:,}. "
+        "Click a row to open the person."
+    )
+    if pages > 1:
+        pager.number_input(
+            f"Page (of {pages:,})", 1, pages, key="search_page", persist_state="page"
+        )
+    chosen = st.selectbox(
+        "Or open someone on this page",
+        list(frame.index),
+        index=None,
+        format_func=lambda cid: f"{frame.at[cid, 'name']} — {frame.at[cid, 'company']}",
+        placeholder="Choose a person",
+        key=f"open_from_page_{nonce}",
+    )
+    if chosen is not None:
+        open_here(int(chosen))
+
+
+def show_details(person: contacts.Contact) -> None:
+    stage_key = funnel.STAGES[person.stage - 1] if person.stage else None
+    first, second, third = st.columns(3)
+    first.metric(
+        "Stage",
+        funnel.stage_name(person.stage),
+        help=funnel.STAGE_HELP[stage_key] if stage_key else "You haven't reached out yet.",
+    )
+    first.markdown(f"**Degree:** {person.degree} — {contacts.DEGREE_HELP.get(person.degree, '')}")
+    second.markdown(
+        "**Connected on:** "
+        + (person.connected_on.isoformat() if person.connected_on else "not on LinkedIn")
+    )
+    second.markdown(f"**Email:** {ui.plain(person.shown_email) if person.shown_email else '—'}")
+    second.markdown(f"**Source:** {person.source}")
+    if person.linkedin_url:
+        second.link_button("LinkedIn profile", person.linkedin_url, icon=":material/open_in_new:")
+    for column, label, other_id, other_name in (
+        (third, "Mutual contact", person.mutual_contact_id, person.mutual_contact_name),
+        (third, "Introduced by", person.referred_by, person.referred_by_name),
+    ):
+        if other_id is None:
+            column.markdown(f"**{label}:** —")
+        elif column.button(f"{label}: {other_name}", key=f"go_{label}", icon=":material/person:"):
+            open_here(other_id)
+
+
+def show_timeline(person: contacts.Contact) -> None:
+    events = contacts.timeline(conn, person.id)
+    if not events:
+        st.info(
+            "Nothing logged yet. When you write to them, log it here: that starts their "
+            "place in your funnel."
+        )
+        return
+    for number, event in enumerate(events):
+        text, action = st.columns([5, 1])
+        text.markdown(f"**{event.at:%Y-%m-%d}** · {ui.plain(event.text)}")
+        if event.details:
+            text.caption(ui.plain(event.details))
+        if event.other_contact_id is not None and action.button(
+            "Open", key=f"timeline_open_{number}", icon=":material/person:"
+        ):
+            open_here(event.other_contact_id)
+
+
+def show_log(person: contacts.Contact) -> None:
+    with st.form(f"log_{person.id}", clear_on_submit=True):
+        kind_col, channel_col, day_col = st.columns(3)
+        kind = kind_col.selectbox(
+            "What happened", interactions.KINDS, format_func=interactions.KIND_LABELS.get
+        )
+        channel = channel_col.selectbox(
+            "How", interactions.CHANNELS, format_func=interactions.CHANNEL_LABELS.get
+        )
+        day = day_col.date_input("When", value=date.today(), max_value=date.today())
+        subject = st.text_input("Subject (optional)")
+        body = st.text_area("Notes (optional)")
+        if st.form_submit_button("Log it", type="primary"):
+            try:
+                interactions.log_interaction(
+                    conn,
+                    person.id,
+                    kind,
+                    channel=channel,
+                    # today's entries keep their moment, so the timeline orders them rightly
+                    occurred_at=datetime.now() if day == date.today() else day,
+                    subject=subject,
+                    body=body,
+                )
+            except InfointError as exc:
+                ui.show_error(exc)
+            else:
+                done(f"Logged: {interactions.KIND_LABELS[kind]} with {person.name}.")
+    logged = interactions.list_interactions(conn, person.id)
+    if not logged:
+        return
+    st.markdown("**Fix something logged by mistake**")
+    labels = {
+        x.id: f"{x.occurred_at:%Y-%m-%d} · {interactions.KIND_LABELS[x.kind]}"
+        f" ({interactions.CHANNEL_LABELS[x.channel]}) {x.subject}"
+        for x in logged
+    }
+    fix_id = st.selectbox(
+        "Interaction",
+        list(labels),
+        index=None,
+        placeholder="Choose one to change or remove",
+        format_func=labels.get,
+        key=f"fix_{person.id}",
+    )
+    if fix_id is None:
+        return
+    item = next(x for x in logged if x.id == fix_id)
+    with st.form(f"fix_form_{fix_id}"):
+        kind_col, channel_col, day_col = st.columns(3)
+        kind = kind_col.selectbox(
+            "What happened",
+            interactions.KINDS,
+            index=interactions.KINDS.index(item.kind),
+            format_func=interactions.KIND_LABELS.get,
+        )
+        channel = channel_col.selectbox(
+            "How",
+            interactions.CHANNELS,
+            index=interactions.CHANNELS.index(item.channel),
+            format_func=interactions.CHANNEL_LABELS.get,
+        )
+        day = day_col.date_input("When", value=item.occurred_at.date())
+        subject = st.text_input("Subject", value=item.subject)
+        body = st.text_area("Notes", value=item.body)
+        if st.form_submit_button("Save the correction"):
+            try:
+                interactions.update_interaction(
+                    conn,
+                    fix_id,
+                    kind=kind,
+                    channel=channel,
+                    occurred_at=item.occurred_at.replace(
+                        year=day.year, month=day.month, day=day.day
+                    ),
+                    subject=subject,
+                    body=body,
+                )
+            except InfointError as exc:
+                ui.show_error(exc)
+            else:
+                done("Corrected.")
+    if ui.ask_first(
+        f"remove_interaction_{fix_id}",
+        "Remove this interaction",
+        "Remove this interaction for good? Your funnel will count it no more.",
+        "Yes, remove it",
+    ):
+        try:
+            interactions.delete_interaction(conn, fix_id)
+        except InfointError as exc:
+            ui.show_error(exc)
+        else:
+            done("Removed.")
+
+
+def show_meetings(person: contacts.Contact) -> None:
+    held = meetings.list_meetings(conn, person.id)
+    zone = meetings.time_zone(conn)
+    labels = {
+        m.id: f"{m.starts_at.astimezone(zone):%Y-%m-%d %H:%M} · {meetings.STATUS_LABELS[m.status]}"
+        for m in held
+    }
+    for meeting in held:
+        length = (
+            f"{meeting.actual_minutes} of {meeting.promised_minutes} minutes"
+            if meeting.actual_minutes
+            else f"{meeting.promised_minutes} minutes promised"
+        )
+        place = f" · {ui.plain(meeting.place)}" if meeting.place else ""
+        st.markdown(f"**{labels[meeting.id]}** · {length}{place}")
+    with st.form(f"schedule_{person.id}", clear_on_submit=True):
+        st.markdown("**Schedule a meeting**")
+        day_col, time_col, minutes_col = st.columns(3)
+        day = day_col.date_input("Date", value=date.today())
+        at = time_col.time_input("Time", value=time(10, 0), step=900)
+        minutes = minutes_col.number_input(
+            "Minutes you asked for",
+            min_value=5,
+            max_value=240,
+            value=meetings.DEFAULT_MINUTES,
+            step=5,
+            help="Keep to it: a short, kept promise makes a yes more likely next time.",
+        )
+        place = st.text_input("Where", placeholder="Café, video link, their office")
+        if st.form_submit_button("Schedule"):
+            try:
+                meetings.schedule_meeting(
+                    conn,
+                    person.id,
+                    meetings.local_start(day, at, zone),
+                    promised_minutes=int(minutes),
+                    place=place,
+                )
+            except InfointError as exc:
+                ui.show_error(exc)
+            else:
+                done(f"Meeting with {person.name} on {day:%Y-%m-%d} at {at:%H:%M} scheduled.")
+    if not held:
+        return
+    with st.form(f"outcome_{person.id}"):
+        st.markdown("**How did it go?**")
+        meeting_id = st.selectbox(
+            "Meeting",
+            # the soonest meeting still waiting for an outcome first
+            [m.id for m in reversed(held) if m.status == "scheduled"]
+            + [m.id for m in held if m.status != "scheduled"],
+            format_func=labels.get,
+        )
+        status = st.radio(
+            "Outcome",
+            ("held", "cancelled", "no_show"),
+            format_func=meetings.STATUS_LABELS.get,
+            horizontal=True,
+        )
+        actual = st.number_input(
+            "Minutes it actually took (if held)", min_value=1, max_value=600, value=20
+        )
+        if st.form_submit_button("Save the outcome"):
+            try:
+                meetings.set_outcome(
+                    conn,
+                    meeting_id,
+                    status,
+                    actual_minutes=int(actual) if status == "held" else None,
+                )
+            except InfointError as exc:
+                ui.show_error(exc)
+            else:
+                done(f"Meeting marked {meetings.STATUS_LABELS[status].lower()}.")
+    st.page_link(
+        "pages/5_meetings.py",
+        label="Prepare questions and write the debrief on the Meetings page",
+        icon=":material/coffee:",
+    )
+
+
+def show_edit(person: contacts.Contact) -> None:
+    st.caption("These are yours: a new LinkedIn import never overwrites them.")
+    email = st.text_input(
+        "Email",
+        value=person.email,
+        key=f"edit_email_{person.id}",
+        placeholder=person.linkedin_email or "name@example.com",
+        help="Leave empty to use the address LinkedIn gave, if any.",
+    )
+    degree = st.radio(
+        "Degree",
+        contacts.DEGREES,
+        index=contacts.DEGREES.index(person.degree) if person.degree in contacts.DEGREES else 0,
+        format_func=lambda d: f"{d} — {contacts.DEGREE_HELP[d]}",
+        key=f"edit_degree_{person.id}",
+    )
+    current = (
+        (person.mutual_contact_id, person.mutual_contact_name)
+        if person.mutual_contact_id is not None
+        else None
+    )
+    mutual = person_picker(
+        "Mutual contact: who connects you",
+        f"edit_mutual_{person.id}",
+        exclude=person.id,
+        current=current,
+    )
+    notes = st.text_area("Notes", value=person.notes, key=f"edit_notes_{person.id}")
+    tags = st.text_input(
+        "Tags",
+        value=person.tags,
+        key=f"edit_tags_{person.id}",
+        help="Separate tags with commas, e.g. alumni, warm, hiring.",
+    )
+    if st.button("Save details", key=f"save_{person.id}"):
+        try:
+            contacts.update_contact(
+                conn,
+                person.id,
+                email=email,
+                degree=degree,
+                mutual_contact_id=mutual,
+                notes=notes,
+                tags=tags,
+            )
+        except InfointError as exc:
+            ui.show_error(exc)
+        else:
+            done("Saved.")
+
+
+def show_merge_and_delete(person: contacts.Contact) -> None:
+    st.markdown("**The same person twice?**")
+    st.caption(
+        f"Pick the other record. Its interactions, meetings and job changes move to "
+        f"{ui.plain(person.name)}, the details this record lacks are filled from it, and the "
+        "other record goes."
+    )
+    other = person_picker("Find the other record", f"merge_{person.id}", exclude=person.id)
+    if other is not None and ui.ask_first(
+        f"merge_{person.id}_{other}",
+        "Merge into this record",
+        "Merge the two records into one? This can't be undone (only a backup restore can).",
+        "Yes, merge them",
+    ):
+        try:
+            moved = contacts.merge_contacts(conn, person.id, other)
+        except InfointError as exc:
+            ui.show_error(exc)
+        else:
+            done(
+                f"Merged: {moved.interactions} interactions and {moved.meetings} meetings "
+                f"moved to {person.name}."
+            )
+    st.divider()
+    st.markdown("**Delete this person**")
+    backups = db.backups_dir(ui.database_path())
+    st.caption(
+        "They asked you to, or you simply shouldn't keep their data: this removes them, every "
+        "interaction, meeting and question answer about them, and every link to them."
+    )
+    if ui.ask_first(
+        f"delete_person_{person.id}",
+        "Delete this person",
+        f"Delete {person.name} and everything logged about them? This can't be undone. "
+        f"Earlier backups (in {backups}) still hold them until those backups are deleted too.",
+        "Yes, delete them",
+    ):
+        try:
+            contacts.delete_contact(conn, person.id)
+        except InfointError as exc:
+            ui.show_error(exc)
+        else:
+            back_to_search(
+                f"{person.name} was deleted. Earlier backups in {backups} still hold them."
+            )
+
+
+def show_contact(contact_id: int) -> None:
+    try:
+        person = contacts.get_contact(conn, contact_id)
+    except InfointError as exc:
+        ui.show_error(exc)
+        if st.button("Back to the search", icon=":material/arrow_back:"):
+            back_to_search()
+        return
+    if st.button("Back to the search", icon=":material/arrow_back:"):
+        back_to_search()
+    st.title(person.name)
+    job = " at ".join(part for part in (person.position, person.company) if part)
+    if job:
+        st.caption(ui.plain(job))
+    show_details(person)
+    sections = {
+        "Timeline": show_timeline,
+        "Log an interaction": show_log,
+        "Meetings": show_meetings,
+        "Edit details": show_edit,
+        "Merge or delete": show_merge_and_delete,
+    }
+    # Only the open tab runs: each holds its own queries and forms.
+    tabs = st.tabs(list(sections), key="contact_tab", on_change="rerun")
+    for tab, show in zip(tabs, sections.values(), strict=True):
+        if tab.open:
+            with tab:
+                show(person)
+
+
+if (handed := st.session_state.pop("open_contact", None)) is not None:
+    st.query_params["contact"] = str(handed)
+if message := st.session_state.pop(FLASH, None):
+    st.success(message, icon=":material/check_circle:")
+
+wanted = st.query_params.get("contact", "")
+if wanted.isdigit():
+    show_contact(int(wanted))
+elif contacts.count_contacts(conn) == 0:
+    st.title("Contacts")
+    st.info(
+        "No one in your network yet. Import your LinkedIn connections, or load the demo data "
+        "to look around first. You can also add a person by hand below."
+    )
+    st.page_link(
+        "pages/8_import_export.py",
+        label="Import your LinkedIn export",
+        icon=":material/upload_file:",
+    )
+    st.page_link(
+        "pages/9_settings.py", label="Load demo data in Settings", icon=":material/settings:"
+    )
+    show_add_person()
+else:
+    show_search()
+    show_add_person()

@@ -1,0 +1,256 @@
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from infoint import contacts, db, funnel, interactions, meetings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def contacts_page(**query) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.switch_page("pages/2_contacts.py")
+    at.query_params.update(query)
+    return at
+
+
+def run(at: AppTest) -> AppTest:
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def shown(at: AppTest) -> str:
+    """The main area's text, with markdown escapes removed."""
+    texts = [m.value for m in at.main.markdown] + [c.value for c in at.main.caption]
+    return " ".join(texts).replace("\\", "")
+
+
+def stage_counts(path: Path) -> list[int]:
+    conn = db.connect(path)
+    try:
+        return [s.count for s in funnel.stage_counts(conn)]
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def people(app_db):
+    conn = db.connect(app_db)
+    ids = {
+        "ann": contacts.add_contact(
+            conn, "Ann", "Lee", company="Acme", position="Human Resources Manager"
+        ),
+        "bob": contacts.add_contact(
+            conn, "Bob", "Stone", company="Acme", position="Engineer", degree="2nd"
+        ),
+        "cara": contacts.add_contact(
+            conn, "Cara", "Diaz", company="Globex", position="Head of Human Resources"
+        ),
+    }
+    interactions.log_interaction(
+        conn, ids["cara"], "outreach", occurred_at=date(2026, 3, 2), subject="Coffee?"
+    )
+    conn.close()
+    return ids
+
+
+def test_empty_database_leads_to_import_or_demo_data(app_db):
+    at = run(contacts_page())
+    assert "No one in your network yet" in at.info[0].value
+    links = {link.proto.page for link in at.main.get("page_link")}
+    assert {"import_export", "settings"} <= links
+    assert at.main.button(key="add_person").label == "Add this person"
+    assert not at.main.dataframe
+
+
+def test_search_narrows_the_rows_and_shows_each_step(people):
+    at = run(contacts_page())
+    assert len(at.dataframe[0].value) == 3
+    assert "3 people" in shown(at)
+    at.text_input(key="search_company").input("acme")
+    run(at)
+    assert sorted(at.dataframe[0].value["name"]) == ["Ann Lee", "Bob Stone"]
+    at.text_input(key="search_position").input("human resources")
+    run(at)
+    assert list(at.dataframe[0].value["name"]) == ["Ann Lee"]
+    assert "3 people → company 'acme': 2 → position 'human resources': 1" in shown(at)
+    at.text_input(key="search_company").input("")
+    at.multiselect(key="search_stages").select(1)
+    run(at)
+    assert list(at.dataframe[0].value["name"]) == ["Cara Diaz"]
+    assert list(at.dataframe[0].value["stage"]) == ["Contacted"]
+    at.text_input(key="search_position").input("astronaut")
+    run(at)
+    assert "No one matches all of these" in at.info[0].value
+
+
+def test_opening_a_contact_shows_its_timeline(people):
+    at = run(contacts_page())
+    picker = at.selectbox(key="open_from_page_0")
+    picker.select(people["cara"])
+    run(at)
+    assert at.query_params["contact"] == str(people["cara"])
+    assert at.title[0].value == "Cara Diaz"
+    assert "**2026-03-02** · You reached out by email: Coffee?" in shown(at)
+    at.button[0].click()  # back to the search
+    run(at)
+    assert at.title[0].value == "Contacts"
+    assert len(at.dataframe[0].value) == 3
+
+
+def test_another_page_can_hand_over_a_contact(people):
+    at = contacts_page()
+    at.session_state["open_contact"] = people["bob"]
+    run(at)
+    assert at.title[0].value == "Bob Stone"
+    assert "Nothing logged yet" in at.info[0].value
+
+
+def test_a_deep_link_to_a_deleted_contact_says_so(people):
+    at = run(contacts_page(contact="999"))
+    assert "no longer exists" in at.error[0].value
+
+
+def test_logging_an_outreach_raises_contacted(people, app_db):
+    assert stage_counts(app_db)[0] == 1
+    at = contacts_page(contact=str(people["ann"]))
+    at.session_state["contact_tab"] = "Log an interaction"
+    run(at)
+    at.text_input[0].input("Twenty minutes of your time?")
+    at.button(key="FormSubmitter:log_{}-Log it".format(people["ann"])).click()
+    run(at)
+    assert stage_counts(app_db)[0] == 2
+    assert "Logged: Outreach with Ann Lee." in at.success[0].value
+
+
+def test_marking_a_meeting_held_raises_met(people, app_db):
+    at = contacts_page(contact=str(people["cara"]))
+    at.session_state["contact_tab"] = "Meetings"
+    run(at)
+    at.text_input[0].input("Café Blue")
+    at.button(key=f"FormSubmitter:schedule_{people['cara']}-Schedule").click()
+    run(at)
+    assert "scheduled" in at.success[0].value
+    assert stage_counts(app_db)[2] == 0
+    at.radio[0].set_value("held")
+    at.number_input[1].set_value(25)
+    at.button(key=f"FormSubmitter:outcome_{people['cara']}-Save the outcome").click()
+    run(at)
+    assert stage_counts(app_db)[2] == 1
+    conn = db.connect(app_db)
+    (meeting,) = meetings.list_meetings(conn, people["cara"])
+    conn.close()
+    assert (meeting.status, meeting.actual_minutes, meeting.promised_minutes) == ("held", 25, 20)
+    assert (meeting.place, meeting.starts_at.hour, meeting.starts_at.minute) == ("Café Blue", 10, 0)
+
+
+def test_adding_a_person_by_hand_with_who_introduced_them(people, app_db):
+    at = run(contacts_page())
+    at.text_input(key="add_first").input("Dee")
+    at.text_input(key="add_last").input("Park")
+    at.text_input(key="add_company").input("Initech")
+    at.radio(key="add_degree").set_value("2nd")
+    at.text_input(key="add_referrer_typed").input("ann")
+    run(at)
+    at.selectbox(key="add_referrer_pick_ann").select(people["ann"])
+    at.text_area(key="add_notes").input("Met at the spring meetup")
+    at.button(key="add_person").click()
+    run(at)
+    assert at.title[0].value == "Dee Park"
+    assert "Added Dee Park." in at.success[0].value
+    conn = db.connect(app_db)
+    found = contacts.find_contacts_by_name(conn, "dee park")
+    dee = contacts.get_contact(conn, found[0][0])
+    ann_stage = contacts.get_contact(conn, people["ann"]).stage
+    conn.close()
+    assert (dee.company, dee.degree, dee.source) == ("Initech", "2nd", "referral")
+    assert (dee.referred_by_name, dee.notes) == ("Ann Lee", "Met at the spring meetup")
+    assert ann_stage == 4  # introducing someone makes Ann Referred
+
+
+def test_adding_a_nameless_person_is_refused(people, app_db):
+    at = run(contacts_page())
+    at.button(key="add_person").click()
+    run(at)
+    assert "first or last name" in at.error[0].value
+    conn = db.connect(app_db)
+    assert contacts.count_contacts(conn) == 3
+    conn.close()
+
+
+def test_editing_details_refuses_a_bad_email_and_saves_a_good_one(people, app_db):
+    ann = people["ann"]
+    at = contacts_page(contact=str(ann))
+    at.session_state["contact_tab"] = "Edit details"
+    run(at)
+    at.text_input(key=f"edit_email_{ann}").input("ann at home")
+    at.button(key=f"save_{ann}").click()
+    run(at)
+    assert "does not look like an email address" in at.error[0].value
+    at.text_input(key=f"edit_email_{ann}").input("ann@home.example")
+    at.text_input(key=f"edit_mutual_{ann}_typed").input("bob")
+    run(at)
+    at.selectbox(key=f"edit_mutual_{ann}_pick_bob").select(people["bob"])
+    at.text_input(key=f"edit_tags_{ann}").input("alumni, warm")
+    at.button(key=f"save_{ann}").click()
+    run(at)
+    assert at.success[0].value == "Saved."
+    conn = db.connect(app_db)
+    saved = contacts.get_contact(conn, ann)
+    conn.close()
+    assert (saved.email, saved.mutual_contact_name, saved.tags) == (
+        "ann@home.example",
+        "Bob Stone",
+        "alumni, warm",
+    )
+    assert "**Email:** ann@home\\.example" in [m.value for m in at.main.markdown]
+
+
+def test_deleting_a_person_asks_first_and_mentions_backups(people, app_db):
+    cara = people["cara"]
+    at = contacts_page(contact=str(cara))
+    at.session_state["contact_tab"] = "Merge or delete"
+    run(at)
+    at.button(key=f"delete_person_{cara}").click()
+    run(at)
+    assert "backups" in at.warning[0].value
+    conn = db.connect(app_db)
+    assert contacts.count_contacts(conn) == 3  # nothing gone before the answer
+    conn.close()
+    at.button(key=f"delete_person_{cara}_confirm").click()
+    run(at)
+    assert "Cara Diaz was deleted" in at.success[0].value
+    assert "backups" in at.success[0].value
+    assert at.title[0].value == "Contacts"
+    conn = db.connect(app_db)
+    assert contacts.find_contacts_by_name(conn, "cara") == []
+    assert conn.execute("SELECT count(*) FROM interactions").fetchall() == [(0,)]
+    conn.close()
+
+
+def test_merging_two_records_of_one_person(people, app_db):
+    conn = db.connect(app_db)
+    twin = contacts.add_contact(conn, "Cara", "Diaz", email="cara@globex.example")
+    conn.close()
+    cara = people["cara"]
+    at = contacts_page(contact=str(twin))
+    at.session_state["contact_tab"] = "Merge or delete"
+    run(at)
+    at.text_input(key=f"merge_{twin}_typed").input("cara")
+    run(at)
+    at.selectbox(key=f"merge_{twin}_pick_cara").select(cara)
+    run(at)
+    at.button(key=f"merge_{twin}_{cara}").click()
+    run(at)
+    at.button(key=f"merge_{twin}_{cara}_confirm").click()
+    run(at)
+    assert "Merged: 1 interactions" in at.success[0].value
+    conn = db.connect(app_db)
+    kept = contacts.get_contact(conn, twin)
+    left = contacts.find_contacts_by_name(conn, "cara")
+    conn.close()
+    assert (kept.email, kept.company, kept.stage) == ("cara@globex.example", "Globex", 1)
+    assert left == [(twin, "Cara Diaz — Globex")]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import duckdb
 
-from infoint import db
+from infoint import db, interactions, referrals
 from infoint.contacts import require_contact
 from infoint.errors import InvalidInputError, NotFoundError
 
@@ -100,3 +101,475 @@ def list_meetings(conn: duckdb.DuckDBPyConnection, contact_id: int) -> list[Meet
         [contact_id],
     ).fetchall()
     return [Meeting(*row) for row in rows]
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    """A meeting with who and where, as the meetings list shows it."""
+
+    id: int
+    contact_id: int
+    person: str
+    company: str
+    starts_at: datetime
+    promised_minutes: int
+    actual_minutes: int | None
+    place: str
+    status: str
+    prepared: bool
+    thanked: bool
+
+    @property
+    def title(self) -> str:
+        """'Ana Lee (Acme)': the person, with their company when known."""
+        return f"{self.person} ({self.company})" if self.company else self.person
+
+
+@dataclass(frozen=True)
+class PickedQuestion:
+    id: int  # the meeting_questions row
+    question_id: int | None
+    text: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class PrepSheet:
+    meeting: Meeting
+    person: str
+    company_id: int | None
+    company: str
+    company_notes: str
+    person_notes: str
+    questions: tuple[PickedQuestion, ...]
+    earlier_meetings_there: int  # held meetings at the same company, this one aside
+
+
+@dataclass(frozen=True)
+class PersonOption:
+    id: int
+    label: str
+
+
+@dataclass(frozen=True)
+class DebriefResult:
+    referred_ids: tuple[int, ...]
+    already_known: tuple[str, ...]  # names this person had already introduced, not added again
+
+
+@dataclass(frozen=True)
+class MeetingDue:
+    """Something a meeting needs from the user now (see the rules below)."""
+
+    kind: str  # "thank_you", "prepare" or "debrief"
+    meeting_id: int
+    contact_id: int
+    title: str
+    detail: str
+    due_on: date
+
+
+def time_zone(conn: duckdb.DuckDBPyConnection) -> ZoneInfo:
+    """The user's time zone from their profile; UTC when unset or unknown."""
+    rows = conn.execute("SELECT time_zone FROM profile WHERE id = 1").fetchall()
+    name = (rows[0][0] if rows else "") or "UTC"
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def local_start(day: date, at: time, zone: ZoneInfo) -> datetime:
+    """The moment a meeting starts, from the date and time the user typed in their zone."""
+    return datetime.combine(day, at, tzinfo=zone)
+
+
+def people_to_meet(
+    conn: duckdb.DuckDBPyConnection, search: str = "", limit: int = 25
+) -> list[PersonOption]:
+    """People to schedule with: matches for the search, else those who replied and wait."""
+    search = search.strip()
+    rows = conn.execute(
+        """
+        SELECT c.id,
+               trim(c.first_name || ' ' || c.last_name)
+                   || CASE WHEN co.name IS NULL THEN '' ELSE ' — ' || co.name END
+        FROM contacts c
+        JOIN contact_stages s ON s.contact_id = c.id
+        LEFT JOIN companies co ON co.id = c.company_id
+        WHERE CASE WHEN ? = ''
+                   THEN s.stage = 2
+                   ELSE (c.first_name || ' ' || c.last_name || ' ' || coalesce(co.name, ''))
+                        ILIKE '%' || ? || '%'
+              END
+        ORDER BY s.stage DESC, c.first_name, c.last_name, c.id
+        LIMIT ?
+        """,
+        [search, search, limit],
+    ).fetchall()
+    return [PersonOption(int(i), label) for i, label in rows]
+
+
+def update_meeting(
+    conn: duckdb.DuckDBPyConnection,
+    meeting_id: int,
+    starts_at: datetime,
+    *,
+    promised_minutes: int,
+    place: str,
+) -> None:
+    """Move a meeting or change where it happens."""
+    _check_minutes(promised_minutes, "promised time")
+    get_meeting(conn, meeting_id)
+    with db.transaction(conn):
+        conn.execute(
+            "UPDATE meetings SET starts_at = ?, promised_minutes = ?, place = ? WHERE id = ?",
+            [starts_at, promised_minutes, place.strip(), meeting_id],
+        )
+
+
+def delete_meeting(conn: duckdb.DuckDBPyConnection, meeting_id: int) -> None:
+    """Remove a meeting entered by mistake, with its questions and answers."""
+    get_meeting(conn, meeting_id)
+    with db.transaction(conn):
+        conn.execute("DELETE FROM meeting_questions WHERE meeting_id = ?", [meeting_id])
+        conn.execute("DELETE FROM meetings WHERE id = ?", [meeting_id])
+
+
+# Shared by the meeting lists and the due-now rules: who, where, prepared, thanked.
+# `?` is the user's time zone: a thank-you logged on the meeting's day or later counts.
+_SUMMARY = """
+    SELECT m.id, m.contact_id, trim(c.first_name || ' ' || c.last_name) AS person,
+           coalesce(co.name, '') AS company, m.starts_at, m.promised_minutes,
+           m.actual_minutes, m.place, m.status,
+           m.prep_notes <> '' OR EXISTS (
+               SELECT 1 FROM meeting_questions q WHERE q.meeting_id = m.id) AS prepared,
+           EXISTS (
+               SELECT 1 FROM interactions i
+               WHERE i.contact_id = m.contact_id AND i.kind = 'thank_you'
+                 AND i.occurred_at >= date_trunc('day', timezone(?, m.starts_at))) AS thanked
+    FROM meetings m
+    JOIN contacts c ON c.id = m.contact_id
+    LEFT JOIN companies co ON co.id = c.company_id
+"""
+
+
+def _summaries(
+    conn: duckdb.DuckDBPyConnection, where: str, order: str, params: list
+) -> list[MeetingSummary]:
+    rows = conn.execute(
+        f"{_SUMMARY} WHERE {where} ORDER BY {order}", [time_zone(conn).key, *params]
+    ).fetchall()
+    return [MeetingSummary(*row) for row in rows]
+
+
+def upcoming_meetings(conn: duckdb.DuckDBPyConnection, now: datetime) -> list[MeetingSummary]:
+    """Scheduled meetings that have not ended yet, soonest first."""
+    return _summaries(
+        conn,
+        "m.status = 'scheduled' AND m.starts_at + to_minutes(m.promised_minutes) > ?",
+        "m.starts_at, m.id",
+        [now],
+    )
+
+
+def past_meetings(
+    conn: duckdb.DuckDBPyConnection, now: datetime, limit: int = 30
+) -> list[MeetingSummary]:
+    """Meetings that are over (or were called off), newest first."""
+    return _summaries(
+        conn,
+        "NOT (m.status = 'scheduled' AND m.starts_at + to_minutes(m.promised_minutes) > ?)",
+        f"m.starts_at DESC, m.id DESC LIMIT {int(limit)}",
+        [now],
+    )
+
+
+def summary(conn: duckdb.DuckDBPyConnection, meeting_id: int) -> MeetingSummary:
+    found = _summaries(conn, "m.id = ?", "m.id", [meeting_id])
+    if not found:
+        raise NotFoundError("That meeting no longer exists.")
+    return found[0]
+
+
+def prep_sheet(conn: duckdb.DuckDBPyConnection, meeting_id: int) -> PrepSheet:
+    """Everything to read before the meeting: notes on the company and person, and questions."""
+    meeting = get_meeting(conn, meeting_id)
+    found = conn.execute(
+        """
+        SELECT trim(c.first_name || ' ' || c.last_name), c.company_id, coalesce(co.name, ''),
+               coalesce(co.research_notes, ''), c.notes,
+               (SELECT count(*) FROM meetings m JOIN contacts o ON o.id = m.contact_id
+                WHERE o.company_id = c.company_id AND m.status = 'held' AND m.id <> ?)
+        FROM contacts c LEFT JOIN companies co ON co.id = c.company_id
+        WHERE c.id = ?
+        """,
+        [meeting_id, meeting.contact_id],
+    ).fetchall()
+    if not found:
+        raise NotFoundError("The person this meeting was with is no longer in your contacts.")
+    person, company_id, company, company_notes, person_notes, earlier = found[0]
+    picked = conn.execute(
+        "SELECT id, question_id, question, answer FROM meeting_questions"
+        " WHERE meeting_id = ? ORDER BY id",
+        [meeting_id],
+    ).fetchall()
+    return PrepSheet(
+        meeting,
+        person,
+        company_id,
+        company,
+        company_notes,
+        person_notes,
+        tuple(PickedQuestion(*row) for row in picked),
+        int(earlier),
+    )
+
+
+def save_prep(
+    conn: duckdb.DuckDBPyConnection,
+    meeting_id: int,
+    *,
+    question_ids: list[int],
+    company_notes: str | None = None,
+    person_notes: str | None = None,
+    prep_notes: str | None = None,
+) -> None:
+    """Save the prep sheet in one write.
+
+    Company notes go to the company and person notes to the contact, so the next meeting
+    there starts from them. Questions no longer picked are dropped unless already answered.
+    """
+    meeting = get_meeting(conn, meeting_id)
+    wanted = list(dict.fromkeys(int(q) for q in question_ids))
+    known = conn.execute(
+        "SELECT id FROM questions WHERE id IN (SELECT unnest(?::BIGINT[]))", [wanted]
+    ).fetchall()
+    if len(known) != len(wanted):
+        raise NotFoundError("One of the questions picked is no longer in the bank.")
+    company_id = conn.execute(
+        "SELECT company_id FROM contacts WHERE id = ?", [meeting.contact_id]
+    ).fetchall()[0][0]
+    if company_notes is not None and company_notes.strip() and company_id is None:
+        raise InvalidInputError(
+            "This person has no company yet; add one on their contact record to keep company notes."
+        )
+    with db.transaction(conn):
+        conn.execute(
+            "DELETE FROM meeting_questions WHERE meeting_id = ? AND answer = ''"
+            " AND (question_id IS NULL OR question_id NOT IN (SELECT unnest(?::BIGINT[])))",
+            [meeting_id, wanted],
+        )
+        conn.execute(
+            """
+            INSERT INTO meeting_questions (meeting_id, question_id, question)
+            SELECT ?, q.id, q.text
+            FROM unnest(?::BIGINT[]) WITH ORDINALITY AS w(question_id, position)
+            JOIN questions q ON q.id = w.question_id
+            WHERE q.id NOT IN (SELECT question_id FROM meeting_questions
+                               WHERE meeting_id = ? AND question_id IS NOT NULL)
+            ORDER BY w.position
+            """,
+            [meeting_id, wanted, meeting_id],
+        )
+        if company_notes is not None and company_id is not None:
+            conn.execute(
+                "UPDATE companies SET research_notes = ? WHERE id = ?",
+                [company_notes.strip(), company_id],
+            )
+        if person_notes is not None:
+            conn.execute(
+                "UPDATE contacts SET notes = ?, updated_at = current_localtimestamp() WHERE id = ?",
+                [person_notes.strip(), meeting.contact_id],
+            )
+        if prep_notes is not None:
+            conn.execute(
+                "UPDATE meetings SET prep_notes = ? WHERE id = ?", [prep_notes.strip(), meeting_id]
+            )
+
+
+def record_debrief(
+    conn: duckdb.DuckDBPyConnection,
+    meeting_id: int,
+    status: str,
+    *,
+    actual_minutes: int | None = None,
+    notes: str = "",
+    answers: dict[int, str] | None = None,
+    referred: list[referrals.ReferredPerson] | None = None,
+) -> DebriefResult:
+    """How the meeting went, in one write: outcome, answers, and the people they named.
+
+    New answers are also appended to the company's research notes (with the date and the
+    person), and each person named becomes a 2nd-degree contact referred by this one.
+    """
+    if status not in STATUSES or status == "scheduled":
+        raise InvalidInputError("Choose whether the meeting was held, cancelled or a no-show.")
+    _check_minutes(actual_minutes, "actual time")
+    answers = {int(k): v.strip() for k, v in (answers or {}).items()}
+    referred = referred or []
+    if status != "held" and (any(answers.values()) or referred):
+        raise InvalidInputError(
+            "Answers and names come from a meeting that took place; mark it as held first."
+        )
+    sheet = prep_sheet(conn, meeting_id)
+    asked = {q.id: q for q in sheet.questions}
+    if set(answers) - set(asked):
+        raise NotFoundError("One of those questions is no longer on this meeting's sheet.")
+    changed = [(asked[i].text, a) for i, a in answers.items() if a and a != asked[i].answer]
+    day = sheet.meeting.starts_at.astimezone(time_zone(conn)).date()
+    with db.transaction(conn):
+        conn.execute(
+            "UPDATE meetings SET status = ?, actual_minutes = ?, notes = ? WHERE id = ?",
+            [status, actual_minutes if status == "held" else None, notes.strip(), meeting_id],
+        )
+        for row_id, answer in answers.items():
+            conn.execute("UPDATE meeting_questions SET answer = ? WHERE id = ?", [answer, row_id])
+        if changed and sheet.company_id is not None:
+            conn.execute(
+                "UPDATE companies SET research_notes = ltrim(research_notes || ? , chr(10))"
+                " WHERE id = ?",
+                [_answers_note(day, sheet.person, changed), sheet.company_id],
+            )
+        added, known = referrals.add_referred_people(conn, sheet.meeting.contact_id, referred)
+    return DebriefResult(tuple(added), tuple(known))
+
+
+def _answers_note(day: date, person: str, answers: list[tuple[str, str]]) -> str:
+    lines = [f"\n\n{day.isoformat()} — from {person}:"]
+    for question, answer in answers:
+        lines.extend((f"Q: {question}", f"A: {answer}"))
+    return "\n".join(lines)
+
+
+THANK_YOU_SUBJECT = "Thank you, {first_name}"
+THANK_YOU_BODY = """Hi {first_name},
+
+Thank you for talking with me on {day}. Hearing how things really work{at_company} helped me a \
+lot, and I came away with a clearer idea of my next steps.
+
+{introductions}I will let you know what I do with your advice.
+
+Thank you again,
+{my_name}"""
+
+
+def thank_you_draft(conn: duckdb.DuckDBPyConnection, meeting_id: int) -> tuple[str, str]:
+    """A subject and body to start the thank-you from; the user edits before sending."""
+    sheet = prep_sheet(conn, meeting_id)
+    first_name, my_name, introduced = conn.execute(
+        "SELECT c.first_name, (SELECT name FROM profile WHERE id = 1),"
+        " (SELECT list(trim(r.first_name || ' ' || r.last_name) ORDER BY r.id)"
+        "  FROM contacts r WHERE r.referred_by = c.id)"
+        " FROM contacts c WHERE c.id = ?",
+        [sheet.meeting.contact_id],
+    ).fetchall()[0]
+    introduced = introduced or []
+    if len(introduced) > 1:
+        names = ", ".join(introduced[:-1]) + " and " + introduced[-1]
+    else:
+        names = "".join(introduced)
+    values = {
+        "first_name": first_name or sheet.person,
+        "day": f"{sheet.meeting.starts_at.astimezone(time_zone(conn)):%A}",
+        "at_company": f" at {sheet.company}" if sheet.company else "",
+        "introductions": f"I will get in touch with {names}, as you suggested. " if names else "",
+        "my_name": my_name or "",
+    }
+    return THANK_YOU_SUBJECT.format(**values), THANK_YOU_BODY.format(**values).rstrip()
+
+
+def log_thank_you(
+    conn: duckdb.DuckDBPyConnection,
+    meeting_id: int,
+    *,
+    subject: str,
+    body: str,
+    channel: str = "email",
+    sent_at: datetime | None = None,
+) -> int:
+    """Record the thank-you as sent (an interaction of kind thank_you); returns its id."""
+    meeting = get_meeting(conn, meeting_id)
+    if meeting.status != "held":
+        raise InvalidInputError("Record the meeting as held before logging a thank-you for it.")
+    return interactions.log_interaction(
+        conn,
+        meeting.contact_id,
+        "thank_you",
+        channel=channel,
+        occurred_at=sent_at or datetime.now(),
+        subject=subject,
+        body=body,
+    )
+
+
+def _due_title(kind: str, title: str) -> str:
+    return {
+        "thank_you": f"Send a thank-you to {title}",
+        "prepare": f"Prepare for your meeting with {title}",
+        "debrief": f"Record how the meeting with {title} went",
+    }[kind]
+
+
+def due_items(conn: duckdb.DuckDBPyConnection, now: datetime) -> list[MeetingDue]:
+    """What meetings ask of the user now.
+
+    - held, and 24 hours after its end no thank-you is logged: the thank-you is overdue;
+    - scheduled for today (not yet started) or tomorrow and nothing prepared: prepare;
+    - scheduled, its promised time is over, and no outcome recorded: debrief.
+    """
+    zone = time_zone(conn)
+    today = now.astimezone(zone).date()
+    rows = _summaries(
+        conn,
+        """
+        (m.status = 'held'
+         AND m.starts_at + to_minutes(coalesce(m.actual_minutes, m.promised_minutes))
+             + INTERVAL 24 HOUR <= ?)
+        OR (m.status = 'scheduled' AND m.starts_at > ?
+            AND CAST(timezone(?, m.starts_at) AS DATE) <= ?)
+        OR (m.status = 'scheduled' AND m.starts_at + to_minutes(m.promised_minutes) <= ?)
+        """,
+        "m.starts_at, m.id",
+        [now, now, zone.key, today + timedelta(days=1), now],
+    )
+    due = []
+    for m in rows:
+        start = m.starts_at.astimezone(zone)
+        if m.status == "held" and not m.thanked:
+            due.append(
+                MeetingDue(
+                    "thank_you",
+                    m.id,
+                    m.contact_id,
+                    _due_title("thank_you", m.title),
+                    f"You met on {start:%a %d %b}; a short note within a day is best. "
+                    "It is not too late.",
+                    start.date() + timedelta(days=1),
+                )
+            )
+        elif m.status == "scheduled" and m.starts_at > now and not m.prepared:
+            due.append(
+                MeetingDue(
+                    "prepare",
+                    m.id,
+                    m.contact_id,
+                    _due_title("prepare", m.title),
+                    f"You meet on {start:%a %d %b at %H:%M}. Pick a few questions and read "
+                    "up on the company.",
+                    start.date() - timedelta(days=1),
+                )
+            )
+        elif m.status == "scheduled" and m.starts_at <= now:
+            due.append(
+                MeetingDue(
+                    "debrief",
+                    m.id,
+                    m.contact_id,
+                    _due_title("debrief", m.title),
+                    f"It was on {start:%a %d %b}. Note the answers and who they suggested "
+                    "while you still remember.",
+                    start.date(),
+                )
+            )
+    return due

@@ -1,8 +1,506 @@
+from datetime import UTC, datetime, time
+
 import streamlit as st
 
-from infoint import ui
+from infoint import ics, insights, interactions, meetings, questions, referrals, ui
+from infoint.errors import InfointError
 
-conn = ui.page("Meetings")
+conn = ui.page("Meetings", ":material/coffee:")
+FLASH = "meetings_flash"
+CHOSEN = "meeting_chosen"
+OUTCOMES = {"held": "We met", "cancelled": "It was cancelled", "no_show": "They did not show up"}
+
+now = datetime.now(UTC)
+zone = meetings.time_zone(conn)
+
+
+def done(message: str, meeting_id: int | None = None) -> None:
+    """Say what happened on the next run, which shows the fresh data."""
+    st.session_state[FLASH] = message
+    if meeting_id is not None:
+        st.session_state[CHOSEN] = meeting_id
+    st.rerun()
+
+
+def when(moment: datetime) -> str:
+    return f"{moment.astimezone(zone):%a %d %b %Y, %H:%M}"
+
+
+def people(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def show_due() -> None:
+    due = meetings.due_items(conn, now)
+    if not due:
+        return
+    with st.container(border=True):
+        st.subheader("Due now")
+        for item in due:
+            text, action = st.columns([5, 1])
+            text.markdown(f"**{ui.plain(item.title)}**  \n{ui.plain(item.detail)}")
+            if action.button("Open", key=f"due_{item.kind}_{item.meeting_id}"):
+                done("Here it is.", item.meeting_id)
+
+
+def show_schedule(expanded: bool) -> None:
+    with st.expander("Schedule a meeting", icon=":material/event:", expanded=expanded):
+        search = st.text_input(
+            "Who are you meeting? Type part of a name or company",
+            key="schedule_search",
+            placeholder="Leave empty to see the people who replied",
+        )
+        found = {p.id: p.label for p in meetings.people_to_meet(conn, search)}
+        if not found:
+            st.info(
+                "No one matches. Add the person on the Contacts page first."
+                if search.strip()
+                else "No one is waiting for a meeting: people appear here once you log their "
+                "reply. Or type a name to find anyone in your contacts."
+            )
+            return
+        with st.form("schedule_form", border=False):
+            person = st.selectbox(
+                "Person", list(found), format_func=found.get, key="schedule_person"
+            )
+            day_box, time_box, minutes_box = st.columns(3)
+            day = day_box.date_input("Date", value=now.astimezone(zone).date(), key="schedule_day")
+            at = time_box.time_input(
+                f"Time ({zone.key})", value=time(10, 0), step=900, key="schedule_time"
+            )
+            minutes = minutes_box.number_input(
+                "Minutes you promise",
+                min_value=5,
+                max_value=240,
+                value=meetings.DEFAULT_MINUTES,
+                step=5,
+                key="schedule_minutes",
+                help="Twenty minutes is plenty for a first conversation, and easy to say yes to.",
+            )
+            place = st.text_input(
+                "Place or video link", key="schedule_place", placeholder="Café Central, or a link"
+            )
+            if st.form_submit_button("Schedule the meeting", type="primary"):
+                try:
+                    new_id = meetings.schedule_meeting(
+                        conn,
+                        person,
+                        meetings.local_start(day, at, zone),
+                        promised_minutes=int(minutes),
+                        place=place,
+                    )
+                except InfointError as exc:
+                    ui.show_error(exc)
+                else:
+                    done(f"Scheduled with {ui.plain(found[person])}. Now prepare below.", new_id)
+        st.caption(f"Times are in your time zone, {zone.key}; you can change it in Settings.")
+
+
+def show_upcoming(upcoming: list[meetings.MeetingSummary]) -> None:
+    st.subheader("Coming up")
+    if not upcoming:
+        st.caption("Nothing scheduled. When someone agrees to talk, schedule it above.")
+        return
+    st.dataframe(
+        [
+            {
+                "When": when(m.starts_at),
+                "With": m.title,
+                "Place": m.place,
+                "Minutes": m.promised_minutes,
+                "Prepared": "yes" if m.prepared else "not yet",
+            }
+            for m in upcoming
+        ],
+        hide_index=True,
+        width="stretch",
+    )
+    st.download_button(
+        "Download all upcoming meetings (.ics)",
+        data=ics.upcoming_ics(conn, now),
+        file_name="infoint-upcoming-meetings.ics",
+        mime="text/calendar",
+        icon=":material/calendar_month:",
+        key="download_upcoming",
+        help="One calendar file with every meeting still ahead; your notes stay out of it.",
+    )
+
+
+def choose_meeting(choices: dict[int, meetings.MeetingSummary]) -> int:
+    """The meeting to work on: the one just acted on, one named in the URL, or the user's pick."""
+    asked = st.query_params.pop("meeting", None)
+    if asked and asked.isdigit() and int(asked) not in choices:
+        try:
+            choices[int(asked)] = meetings.summary(conn, int(asked))
+        except InfointError:
+            st.warning("That meeting no longer exists; choose another below.")
+    wanted = st.session_state.pop(CHOSEN, None) or (
+        int(asked) if asked and asked.isdigit() else None
+    )
+    if wanted in choices:
+        st.session_state["meeting_pick"] = wanted
+    elif st.session_state.get("meeting_pick") not in choices:
+        st.session_state.pop("meeting_pick", None)
+    return st.selectbox(
+        "Meeting",
+        list(choices),
+        format_func=lambda i: (
+            f"{when(choices[i].starts_at)} — {choices[i].title}"
+            f" ({meetings.STATUS_LABELS[choices[i].status].lower()})"
+        ),
+        key="meeting_pick",
+    )
+
+
+def show_prepare(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) -> None:
+    chosen = current.id
+    place = f", at {ui.plain(current.place)}" if current.place else ""
+    st.markdown(
+        f"**{ui.plain(current.title)}**, {when(current.starts_at)}, "
+        f"{current.promised_minutes} minutes promised{place}"
+    )
+    if sheet.earlier_meetings_there:
+        st.caption(
+            f"You have met {people(sheet.earlier_meetings_there, 'other person', 'other people')}"
+            " at this company; what they told you is in the company notes."
+        )
+    company_box, person_box = st.columns(2)
+    company_notes = company_box.text_area(
+        f"About {ui.plain(sheet.company)}" if sheet.company else "About the company",
+        value=sheet.company_notes,
+        height=200,
+        key=f"prep_company_{chosen}",
+        disabled=sheet.company_id is None,
+        placeholder="No company on this person's record yet." if sheet.company_id is None else "",
+        help="What they do, recent news, what you want to understand. Kept with the company, "
+        "so the next meeting there starts from it.",
+    )
+    person_notes = person_box.text_area(
+        f"About {ui.plain(sheet.person)}",
+        value=sheet.person_notes,
+        height=200,
+        key=f"prep_person_{chosen}",
+        help="Their path so far, what they post or write about. Kept with the contact.",
+    )
+    goal = st.text_input(
+        "What do you want to learn from this conversation?",
+        value=sheet.meeting.prep_notes,
+        key=f"prep_goal_{chosen}",
+    )
+    st.markdown("**Questions to ask**")
+    category_box, need_box = st.columns(2)
+    categories = category_box.multiselect(
+        "Kind of question",
+        questions.CATEGORIES,
+        format_func=lambda c: f"{questions.CATEGORY_LABELS[c]}: {questions.CATEGORY_HELP[c]}",
+        key="bank_categories",
+        placeholder="All kinds",
+    )
+    needs = need_box.multiselect(
+        "What you need to learn about",
+        questions.NEEDS,
+        default=[questions.default_need(conn)],
+        format_func=questions.NEED_LABELS.get,
+        key="bank_needs",
+        placeholder="Everything",
+    )
+    bank = {q.id: q.text for q in questions.list_questions(conn, include_archived=True)}
+    already = [q.question_id for q in sheet.questions if q.question_id in bank]
+    offered = questions.list_questions(conn, categories=tuple(categories), needs=tuple(needs))
+    # Picks not yet saved stay offered when the filters change.
+    unsaved = st.session_state.get(f"prep_questions_{chosen}", [])
+    picked = st.multiselect(
+        "Pick four or five: twenty minutes go quickly",
+        list(dict.fromkeys([*already, *unsaved, *(q.id for q in offered)])),
+        default=already,
+        format_func=bank.get,
+        key=f"prep_questions_{chosen}",
+    )
+    for question_id in picked:
+        if hint := questions.searchable_hint(bank[question_id]):
+            st.warning(f"“{ui.plain(bank[question_id])}”: {hint}", icon=":material/search:")
+    if st.button("Save the prep sheet", key=f"save_prep_{chosen}"):
+        try:
+            meetings.save_prep(
+                conn,
+                chosen,
+                question_ids=picked,
+                company_notes=company_notes if sheet.company_id is not None else None,
+                person_notes=person_notes,
+                prep_notes=goal,
+            )
+        except InfointError as exc:
+            ui.show_error(exc)
+        else:
+            done("Prep sheet saved.", chosen)
+    st.info(
+        "Before you leave, ask: “Who else do you think I should talk to?”",
+        icon=":material/lightbulb:",
+    )
+
+
+def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) -> None:
+    chosen = current.id
+    with st.form(f"debrief_form_{chosen}", border=False):
+        status = st.radio(
+            "How did it go?",
+            list(OUTCOMES),
+            index=list(OUTCOMES).index(current.status) if current.status in OUTCOMES else 0,
+            format_func=OUTCOMES.get,
+            horizontal=True,
+            key=f"debrief_status_{chosen}",
+        )
+        actual = st.number_input(
+            f"Minutes it actually took (you promised {current.promised_minutes})",
+            min_value=1,
+            max_value=600,
+            value=current.actual_minutes or current.promised_minutes,
+            key=f"debrief_minutes_{chosen}",
+        )
+        if sheet.questions:
+            st.markdown("**What you learned**: each answer is also added to the company notes.")
+        answers = {
+            question.id: st.text_area(
+                ui.plain(question.text), value=question.answer, key=f"answer_{question.id}"
+            )
+            for question in sheet.questions
+        }
+        names = st.text_area(
+            "Who else should you talk to? One person per line: name, company, position",
+            key=f"debrief_names_{chosen}",
+            placeholder="Bo Chen, Beta Labs, Head of Research",
+            help=f"Each person becomes a contact introduced by {ui.plain(current.person)} "
+            "(2nd degree), ready for your outreach.",
+        )
+        notes = st.text_area(
+            "Anything else to remember", value=sheet.meeting.notes, key=f"debrief_notes_{chosen}"
+        )
+        if not st.form_submit_button("Save the debrief"):
+            return
+    held = status == "held"
+    try:
+        result = meetings.record_debrief(
+            conn,
+            chosen,
+            status,
+            actual_minutes=int(actual) if held else None,
+            notes=notes,
+            answers=answers if held else {},
+            referred=referrals.parse_referred(names) if held else [],
+        )
+    except InfointError as exc:
+        ui.show_error(exc)
+        return
+    message = "Debrief saved."
+    if result.referred_ids:
+        added = people(len(result.referred_ids), "new contact", "new contacts")
+        message += (
+            f" {added} introduced by {ui.plain(current.person)}: write to them from the "
+            "Outreach page."
+        )
+    if result.already_known:
+        message += f" Already in your contacts: {ui.plain(', '.join(result.already_known))}."
+    if held and not current.thanked:
+        message += " Next: the thank-you (the Thank you tab)."
+    done(message, chosen)
+
+
+def show_thanks(current: meetings.MeetingSummary) -> None:
+    chosen = current.id
+    if current.status != "held":
+        st.info("Once the meeting is recorded as held (Debrief tab), a thank-you draft is here.")
+        return
+    if current.thanked:
+        st.success("You have logged a thank-you for this meeting. Well done.")
+    else:
+        st.caption("A short thank-you within a day is remembered. Edit, send it, then log it.")
+    subject_default, body_default = meetings.thank_you_draft(conn, chosen)
+    subject = st.text_input("Subject", value=subject_default, key=f"thanks_subject_{chosen}")
+    body = st.text_area("Message", value=body_default, height=260, key=f"thanks_body_{chosen}")
+    channel = st.selectbox(
+        "Sent by",
+        interactions.CHANNELS,
+        format_func=interactions.CHANNEL_LABELS.get,
+        key=f"thanks_channel_{chosen}",
+    )
+    if st.button("Log the thank-you as sent", key=f"log_thanks_{chosen}"):
+        try:
+            meetings.log_thank_you(conn, chosen, subject=subject, body=body, channel=channel)
+        except InfointError as exc:
+            ui.show_error(exc)
+        else:
+            done("Thank-you logged. Later, tell them what you did with their advice.", chosen)
+
+
+def show_change(current: meetings.MeetingSummary) -> None:
+    chosen = current.id
+    start = current.starts_at.astimezone(zone)
+    with st.form(f"change_form_{chosen}", border=False):
+        day_box, time_box, minutes_box = st.columns(3)
+        day = day_box.date_input("Date", value=start.date(), key=f"change_day_{chosen}")
+        at = time_box.time_input(
+            f"Time ({zone.key})", value=start.time(), step=900, key=f"change_time_{chosen}"
+        )
+        minutes = minutes_box.number_input(
+            "Minutes you promise",
+            min_value=5,
+            max_value=240,
+            value=current.promised_minutes,
+            step=5,
+            key=f"change_minutes_{chosen}",
+        )
+        place = st.text_input(
+            "Place or video link", value=current.place, key=f"change_place_{chosen}"
+        )
+        if st.form_submit_button("Save the changes"):
+            try:
+                meetings.update_meeting(
+                    conn,
+                    chosen,
+                    meetings.local_start(day, at, zone),
+                    promised_minutes=int(minutes),
+                    place=place,
+                )
+            except InfointError as exc:
+                ui.show_error(exc)
+            else:
+                done("Meeting changed. Download its calendar file again for your calendar.", chosen)
+    if ui.ask_first(
+        f"remove_{chosen}",
+        "Remove this meeting",
+        "This removes the meeting with its questions and answers (the company notes stay). "
+        "If it was cancelled, record that in the Debrief tab instead.",
+        "Yes, remove it",
+    ):
+        try:
+            meetings.delete_meeting(conn, chosen)
+        except InfointError as exc:
+            ui.show_error(exc)
+        else:
+            done("Meeting removed.")
+
+
+def show_meetings(upcoming: list[meetings.MeetingSummary]) -> None:
+    past = meetings.past_meetings(conn, now)
+    if not upcoming and not past:
+        st.info(
+            "No meetings yet. When someone agrees to talk, schedule it above: this page then "
+            "helps you prepare, note what you learned, and thank them."
+        )
+        return
+    kept = insights.minutes_kept(conn)
+    if kept.meetings:
+        st.caption(f"Keeping your word: {kept.sentence}")
+    show_upcoming(upcoming)
+    st.subheader("Work on a meeting")
+    choices = {m.id: m for m in [*upcoming, *past]}
+    chosen = choose_meeting(choices)
+    current = choices[chosen]
+    sheet = meetings.prep_sheet(conn, chosen)
+    open_box, download_box = st.columns(2)
+    if open_box.button(f"Open {ui.plain(current.person)}'s record", key="open_person"):
+        ui.open_contact(current.contact_id)
+    download_box.download_button(
+        "Download this meeting (.ics)",
+        data=ics.meeting_ics(conn, chosen),
+        file_name=f"infoint-meeting-{chosen}.ics",
+        mime="text/calendar",
+        icon=":material/calendar_month:",
+        key="download_one",
+    )
+    prepare, debrief, thanks, change = st.tabs(["Prepare", "Debrief", "Thank you", "Change"])
+    with prepare:
+        show_prepare(current, sheet)
+    with debrief:
+        show_debrief(current, sheet)
+    with thanks:
+        show_thanks(current)
+    with change:
+        show_change(current)
+
+
+def show_question_bank() -> None:
+    with st.expander("Your question bank: add, reword or archive", icon=":material/quiz:"):
+        st.caption(
+            "Questions are grouped the TIARA way: trends, insights, advice, resources and "
+            "assignments. Ask what only someone inside can tell you."
+        )
+        with st.form("bank_add_form", clear_on_submit=True, border=False):
+            text = st.text_area("A new question", key="bank_new_text", height=70)
+            kind_box, need_box = st.columns(2)
+            category = kind_box.selectbox(
+                "Kind",
+                questions.CATEGORIES,
+                format_func=questions.CATEGORY_LABELS.get,
+                key="bank_new_category",
+            )
+            need = need_box.selectbox(
+                "Useful when learning about",
+                questions.NEEDS,
+                format_func=questions.NEED_LABELS.get,
+                key="bank_new_need",
+            )
+            if st.form_submit_button("Add to the bank"):
+                try:
+                    questions.add_question(conn, text, category, need)
+                except InfointError as exc:
+                    ui.show_error(exc)
+                else:
+                    hint = questions.searchable_hint(text)
+                    done("Question added." + (f" One thought: {hint}" if hint else ""))
+        every = {q.id: q for q in questions.list_questions(conn, include_archived=True)}
+        if not every:
+            return
+        edited_id = st.selectbox(
+            "Reword or archive",
+            list(every),
+            format_func=lambda i: ("(archived) " if every[i].archived else "") + every[i].text,
+            key="bank_edit_pick",
+        )
+        edited = every[edited_id]
+        with st.form(f"bank_edit_form_{edited_id}", border=False):
+            text = st.text_area("Question", value=edited.text, key=f"bank_edit_text_{edited_id}")
+            kind_box, need_box = st.columns(2)
+            category = kind_box.selectbox(
+                "Kind",
+                questions.CATEGORIES,
+                index=questions.CATEGORIES.index(edited.category),
+                format_func=questions.CATEGORY_LABELS.get,
+                key=f"bank_edit_category_{edited_id}",
+            )
+            need = need_box.selectbox(
+                "Useful when learning about",
+                questions.NEEDS,
+                index=questions.NEEDS.index(edited.need),
+                format_func=questions.NEED_LABELS.get,
+                key=f"bank_edit_need_{edited_id}",
+            )
+            save_box, archive_box = st.columns(2)
+            if save_box.form_submit_button("Save the question"):
+                try:
+                    questions.update_question(conn, edited_id, text, category, need)
+                except InfointError as exc:
+                    ui.show_error(exc)
+                else:
+                    done("Question saved.")
+            if archive_box.form_submit_button("Bring it back" if edited.archived else "Archive it"):
+                questions.set_archived(conn, edited_id, not edited.archived)
+                done(
+                    "Question brought back."
+                    if edited.archived
+                    else "Question archived; meetings that used it keep it."
+                )
+
+
 st.title("Meetings")
-st.caption("Prepare, hold and debrief your conversations.")
-st.info("This page is on its way. Meanwhile, use the menu on the left.")
+st.caption(
+    "Prepare, keep to the time you promised, ask who else to talk to, and say thank you "
+    "within a day."
+)
+if message := st.session_state.pop(FLASH, None):
+    st.success(message, icon=":material/check_circle:")
+upcoming_meetings = meetings.upcoming_meetings(conn, now)
+show_due()
+show_schedule(expanded=not upcoming_meetings)
+show_meetings(upcoming_meetings)
+show_question_bank()

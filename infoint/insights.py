@@ -1,0 +1,264 @@
+"""What works: response and meeting rates by degree, channel, template and industry; how
+fast people reply; the funnel by week of first outreach; promised against actual minutes.
+
+Everything is SQL over the event tables (and the `contact_stages` view) returning small
+frames; business days are counted in SQL too, with the holidays from the user's profile.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import duckdb
+import pandas as pd
+
+from infoint import funnel, interactions
+
+QUICK_REPLY_DAYS = 3
+BREAKDOWNS = ("degree", "channel", "template", "industry")
+BREAKDOWN_LABELS = {
+    "degree": "Degree of connection",
+    "channel": "Channel of the first message",
+    "template": "Template of the first message",
+    "industry": "Industry",
+}
+NOT_LOGGED = "(not logged)"
+NO_TEMPLATE = "(written without a template)"
+SPEED_GROUPS = (
+    "Replied within 3 business days",
+    "Replied later",
+    "No reply after the follow-up",
+    "No reply yet, no follow-up sent",
+)
+MINUTE_BUCKETS = (
+    "Shorter than promised",
+    "As promised",
+    "1–10 minutes over",
+    "More than 10 minutes over",
+)
+DEGREE_LABELS = {"1st": "1st degree", "2nd": "2nd degree", "cold": "Cold"}
+
+# The first message to each contact: its channel and template describe the approach.
+_FIRST_MESSAGE = """
+    SELECT contact_id,
+           arg_min(channel, (occurred_at, id)) AS channel,
+           arg_min(template_id, (occurred_at, id)) AS template_id
+    FROM interactions WHERE kind IN ('outreach', 'follow_up')
+    GROUP BY contact_id
+"""
+
+_GROUP_EXPRESSIONS = {
+    "degree": "c.degree",
+    "channel": "coalesce(f.channel, '')",
+    "template": "CASE WHEN f.template_id IS NULL THEN ''"
+    " ELSE coalesce(t.name, '(a template since removed)') END",
+    "industry": "coalesce(nullif(trim(co.industry), ''), '')",
+}
+
+
+@dataclass(frozen=True)
+class ReplyTiming:
+    replies: int  # contacts who replied after a first outreach
+    median_business_days: float | None
+
+
+@dataclass(frozen=True)
+class MinutesKept:
+    meetings: int  # held meetings with the actual minutes recorded
+    promised_average: float | None
+    actual_average: float | None
+    kept: int  # ended within the promised time
+
+    @property
+    def sentence(self) -> str:
+        if not self.meetings:
+            return ""
+        share = round(100 * self.kept / self.meetings)
+        return (
+            f"{self.kept} of {self.meetings} meetings ended within the time you promised "
+            f"({share} %). On average you promised {self.promised_average:.0f} minutes "
+            f"and took {self.actual_average:.0f}."
+        )
+
+
+def holidays(conn: duckdb.DuckDBPyConnection) -> list[date]:
+    """The profile's holidays (ISO dates anywhere in the text); weekends are never counted."""
+    text = conn.execute("SELECT holidays FROM profile WHERE id = 1").fetchall()[0][0] or ""
+    return sorted({date.fromisoformat(d) for d in re.findall(r"\d{4}-\d{2}-\d{2}", text)})
+
+
+def _label(breakdown: str, value: str) -> str:
+    if breakdown == "degree":
+        return DEGREE_LABELS.get(value, value)
+    if breakdown == "channel":
+        return interactions.CHANNEL_LABELS.get(value, NOT_LOGGED)
+    if breakdown == "template":
+        return value or NO_TEMPLATE
+    return value or funnel.NO_INDUSTRY
+
+
+def rates_by(conn: duckdb.DuckDBPyConnection, breakdown: str) -> pd.DataFrame:
+    """Per group of contacted people: how many replied and met, and the rates.
+
+    Columns: group, contacted, replied, met, response_rate, meeting_rate (0..1); the
+    biggest groups first.
+    """
+    if breakdown not in BREAKDOWNS:
+        raise ValueError(f"unknown breakdown {breakdown!r}")
+    frame = conn.execute(
+        f"""
+        WITH f AS ({_FIRST_MESSAGE})
+        SELECT {_GROUP_EXPRESSIONS[breakdown]} AS "group",
+               count(*) AS contacted,
+               count(*) FILTER (WHERE s.stage >= 2) AS replied,
+               count(*) FILTER (WHERE s.stage >= 3) AS met
+        FROM contact_stages s
+        JOIN contacts c ON c.id = s.contact_id
+        LEFT JOIN f ON f.contact_id = c.id
+        LEFT JOIN templates t ON t.id = f.template_id
+        LEFT JOIN companies co ON co.id = c.company_id
+        WHERE s.stage >= 1
+        GROUP BY ALL
+        ORDER BY contacted DESC, "group"
+        """
+    ).df()
+    frame["group"] = [_label(breakdown, value) for value in frame["group"]]
+    for column in ("contacted", "replied", "met"):
+        frame[column] = frame[column].astype("int64")
+    frame["response_rate"] = frame["replied"] / frame["contacted"]
+    frame["meeting_rate"] = frame["met"] / frame["contacted"]
+    return frame
+
+
+# Business days in [sent, replied): weekdays counted arithmetically from a Monday,
+# minus the holidays on weekdays in between (numpy.busday_count's convention).
+_WEEKDAYS_SINCE = (
+    "(date_diff('day', DATE '1970-01-05', {d}) // 7 * 5"
+    " + least(date_diff('day', DATE '1970-01-05', {d}) % 7, 5))"
+)
+_TIMING = f"""
+    WITH sent AS (
+        SELECT contact_id, min(occurred_at) AS at FROM interactions
+        WHERE kind = 'outreach' GROUP BY contact_id
+    ),
+    replied AS (
+        SELECT r.contact_id, min(r.occurred_at) AS at
+        FROM interactions r JOIN sent ON sent.contact_id = r.contact_id
+        WHERE r.kind = 'reply' AND r.occurred_at >= sent.at
+        GROUP BY r.contact_id
+    ),
+    followed AS (
+        SELECT DISTINCT i.contact_id FROM interactions i JOIN sent ON sent.contact_id = i.contact_id
+        WHERE i.kind = 'follow_up' AND i.occurred_at >= sent.at
+    ),
+    holiday AS (SELECT unnest(?::DATE[]) AS day),
+    timing AS (
+        SELECT sent.contact_id, replied.at IS NOT NULL AS has_reply,
+               followed.contact_id IS NOT NULL AS followed_up,
+               {_WEEKDAYS_SINCE.format(d="CAST(replied.at AS DATE)")}
+               - {_WEEKDAYS_SINCE.format(d="CAST(sent.at AS DATE)")}
+               - (SELECT count(*) FROM holiday
+                  WHERE holiday.day >= CAST(sent.at AS DATE)
+                    AND holiday.day < CAST(replied.at AS DATE)
+                    AND isodow(holiday.day) < 6) AS business_days
+        FROM sent
+        LEFT JOIN replied ON replied.contact_id = sent.contact_id
+        LEFT JOIN followed ON followed.contact_id = sent.contact_id
+    )
+"""
+
+
+def reply_timing(conn: duckdb.DuckDBPyConnection) -> ReplyTiming:
+    """The median number of business days from the first outreach to the first reply."""
+    count, median = conn.execute(
+        f"{_TIMING} SELECT count(*), median(business_days) FROM timing WHERE has_reply",
+        [holidays(conn)],
+    ).fetchall()[0]
+    return ReplyTiming(int(count), None if median is None else float(median))
+
+
+def reply_days(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """How many replies came after 0, 1, 2 … business days (columns business_days, replies)."""
+    return conn.execute(
+        f"{_TIMING} SELECT business_days, count(*) AS replies FROM timing WHERE has_reply"
+        " GROUP BY business_days ORDER BY business_days",
+        [holidays(conn)],
+    ).df()
+
+
+def reply_speed(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """People sent an outreach, grouped by how fast they replied (columns group, people).
+
+    Every group is listed, even when empty, in the order of `SPEED_GROUPS`.
+    """
+    rows = conn.execute(
+        f"""{_TIMING}
+        SELECT CASE WHEN has_reply AND business_days <= {QUICK_REPLY_DAYS} THEN 0
+                    WHEN has_reply THEN 1
+                    WHEN followed_up THEN 2
+                    ELSE 3 END AS speed,
+               count(*)
+        FROM timing GROUP BY speed
+        """,
+        [holidays(conn)],
+    ).fetchall()
+    counts = dict(rows)
+    return pd.DataFrame(
+        {"group": list(SPEED_GROUPS), "people": [int(counts.get(i, 0)) for i in range(4)]}
+    )
+
+
+def funnel_by_week(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Contacts by the week of their first outreach and how far they got.
+
+    Columns: week (the Monday), stage (a `funnel.STAGES` name), count — the contacts of
+    that week at that stage or beyond, so each week is a small funnel of its own.
+    """
+    frame = conn.execute(
+        """
+        SELECT CAST(date_trunc('week', s.first_outreach_at) AS DATE) AS week,
+               {counts}
+        FROM contact_stages s
+        WHERE s.stage >= 1
+        GROUP BY week ORDER BY week
+        """.format(
+            counts=", ".join(
+                f"count(*) FILTER (WHERE s.stage >= {i + 1}) AS {name}"
+                for i, name in enumerate(funnel.STAGES)
+            )
+        )
+    ).df()
+    long = frame.melt(id_vars="week", var_name="stage", value_name="count")
+    long["count"] = long["count"].astype("int64")
+    return long
+
+
+def minutes_kept(conn: duckdb.DuckDBPyConnection) -> MinutesKept:
+    """Across held meetings with the actual time recorded: did they keep to the promise?"""
+    count, promised, actual, kept = conn.execute(
+        "SELECT count(*), avg(promised_minutes), avg(actual_minutes),"
+        " count(*) FILTER (WHERE actual_minutes <= promised_minutes)"
+        " FROM meetings WHERE status = 'held' AND actual_minutes IS NOT NULL"
+    ).fetchall()[0]
+    return MinutesKept(int(count), promised, actual, int(kept))
+
+
+def minutes_buckets(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Held meetings by how far they ran past the promise (columns group, meetings)."""
+    rows = conn.execute(
+        """
+        SELECT CASE WHEN actual_minutes < promised_minutes THEN 0
+                    WHEN actual_minutes = promised_minutes THEN 1
+                    WHEN actual_minutes <= promised_minutes + 10 THEN 2
+                    ELSE 3 END AS bucket,
+               count(*)
+        FROM meetings WHERE status = 'held' AND actual_minutes IS NOT NULL
+        GROUP BY bucket
+        """
+    ).fetchall()
+    counts = dict(rows)
+    return pd.DataFrame(
+        {"group": list(MINUTE_BUCKETS), "meetings": [int(counts.get(i, 0)) for i in range(4)]}
+    )

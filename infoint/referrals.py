@@ -1,0 +1,226 @@
+"""Who introduced you to whom: the people named in meetings, the chains of introductions,
+and how much each introducer's introductions yielded."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+import duckdb
+
+from infoint import targets
+from infoint.errors import InvalidInputError
+
+MAX_NAMES = 20
+
+
+@dataclass(frozen=True)
+class ReferredPerson:
+    first_name: str
+    last_name: str = ""
+    company: str = ""
+    position: str = ""
+
+    @property
+    def name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+@dataclass(frozen=True)
+class Link:
+    """One introduction: `introducer_id` introduced you to `contact_id`."""
+
+    contact_id: int
+    name: str
+    company: str
+    stage: int
+    introducer_id: int | None
+
+
+@dataclass(frozen=True)
+class Yield:
+    """What one introducer's introductions became, by the furthest funnel stage reached."""
+
+    contact_id: int
+    name: str
+    company: str
+    introduced: int
+    contacted: int
+    replied: int
+    met: int
+    referred: int
+    opportunity: int
+    further_down: int  # people introduced by the people they introduced, and so on
+
+
+@dataclass(frozen=True)
+class ChainStep:
+    contact_id: int
+    name: str
+    company: str
+    stage: int
+    hops: int  # 0 for the person asked about; the start of the chain has the most
+
+
+def parse_referred(text: str) -> list[ReferredPerson]:
+    """One person per line: 'name', 'name, company' or 'name, company, position'."""
+    people = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        parts = [part.strip() for part in line.split(",")]
+        if not any(parts):
+            continue
+        if not parts[0]:
+            raise InvalidInputError(f"Line {number} has no name before the first comma.")
+        if len(parts) > 3:
+            raise InvalidInputError(
+                f"Line {number} has more than three parts; write name, company, position."
+            )
+        first, _, last = parts[0].partition(" ")
+        company = parts[1] if len(parts) > 1 else ""
+        position = parts[2] if len(parts) > 2 else ""
+        people.append(ReferredPerson(first, last.strip(), company, position))
+    if len(people) > MAX_NAMES:
+        raise InvalidInputError(f"Add at most {MAX_NAMES} people at a time.")
+    return people
+
+
+def add_referred_people(
+    conn: duckdb.DuckDBPyConnection, introducer_id: int, people: list[ReferredPerson]
+) -> tuple[list[int], list[str]]:
+    """Add each person as a 2nd-degree contact introduced by `introducer_id`.
+
+    Call inside the caller's transaction (the debrief is one write). People this
+    introducer already introduced under the same name are not added twice; their names
+    come back in the second list.
+    """
+    added, known = [], []
+    for person in people:
+        if not person.name:
+            raise InvalidInputError("Every person introduced needs a name.")
+        exists = conn.execute(
+            "SELECT count(*) FROM contacts WHERE referred_by = ?"
+            " AND lower(trim(first_name || ' ' || last_name)) = lower(?)",
+            [introducer_id, person.name],
+        ).fetchall()[0][0]
+        if exists:
+            known.append(person.name)
+            continue
+        company_id = targets.ensure_company(conn, person.company, source="referral")
+        row = conn.execute(
+            "INSERT INTO contacts (profile_key, first_name, last_name, company_id, position,"
+            " degree, mutual_contact_id, referred_by, source)"
+            " VALUES (?, ?, ?, ?, ?, '2nd', ?, ?, 'referral') RETURNING id",
+            [
+                f"referral:{uuid.uuid4().hex}",
+                person.first_name,
+                person.last_name,
+                company_id,
+                person.position,
+                introducer_id,
+                introducer_id,
+            ],
+        ).fetchall()
+        added.append(int(row[0][0]))
+    return added, known
+
+
+def list_links(conn: duckdb.DuckDBPyConnection) -> list[Link]:
+    """Everyone in an introduction, as introducer or introduced, with who introduced them."""
+    rows = conn.execute(
+        """
+        WITH people AS (
+            SELECT id FROM contacts WHERE referred_by IS NOT NULL
+            UNION
+            SELECT referred_by FROM contacts WHERE referred_by IS NOT NULL
+        )
+        SELECT c.id, trim(c.first_name || ' ' || c.last_name), coalesce(co.name, ''),
+               s.stage,
+               -- an introducer that no longer exists ends the chain
+               CASE WHEN EXISTS (SELECT 1 FROM contacts r WHERE r.id = c.referred_by)
+                    THEN c.referred_by END
+        FROM people p
+        JOIN contacts c ON c.id = p.id
+        JOIN contact_stages s ON s.contact_id = c.id
+        LEFT JOIN companies co ON co.id = c.company_id
+        ORDER BY c.id
+        """
+    ).fetchall()
+    return [Link(int(i), name, company, int(stage), ref) for i, name, company, stage, ref in rows]
+
+
+def referral_yields(conn: duckdb.DuckDBPyConnection) -> list[Yield]:
+    """Per introducer: how many they introduced, how far those went, and the chains beyond."""
+    rows = conn.execute(
+        """
+        WITH RECURSIVE below(root, id, path) AS (
+            SELECT referred_by, id, [referred_by, id] FROM contacts
+            WHERE referred_by IS NOT NULL
+            UNION ALL
+            SELECT b.root, c.id, list_append(b.path, c.id)
+            FROM below b JOIN contacts c ON c.referred_by = b.id
+            WHERE NOT list_contains(b.path, c.id)
+        ),
+        further AS (
+            SELECT b.root, count(DISTINCT b.id) AS n
+            FROM below b JOIN contacts c ON c.id = b.id
+            WHERE c.referred_by <> b.root AND b.id <> b.root
+            GROUP BY b.root
+        )
+        SELECT i.id, trim(i.first_name || ' ' || i.last_name), coalesce(co.name, ''),
+               count(*),
+               count(*) FILTER (WHERE s.stage >= 1), count(*) FILTER (WHERE s.stage >= 2),
+               count(*) FILTER (WHERE s.stage >= 3), count(*) FILTER (WHERE s.stage >= 4),
+               count(*) FILTER (WHERE s.stage >= 5),
+               coalesce(any_value(f.n), 0)
+        FROM contacts r
+        JOIN contacts i ON i.id = r.referred_by
+        JOIN contact_stages s ON s.contact_id = r.id
+        LEFT JOIN companies co ON co.id = i.company_id
+        LEFT JOIN further f ON f.root = i.id
+        GROUP BY i.id, i.first_name, i.last_name, co.name
+        ORDER BY count(*) FILTER (WHERE s.stage >= 3) DESC, count(*) DESC, i.id
+        """
+    ).fetchall()
+    return [Yield(int(row[0]), row[1], row[2], *(int(n) for n in row[3:])) for row in rows]
+
+
+def referral_chain(conn: duckdb.DuckDBPyConnection, contact_id: int) -> list[ChainStep]:
+    """From a contact back through who introduced whom, to where it started.
+
+    Ordered from the start of the chain to this contact. A cycle (A introduced by B, B by A,
+    after a mistaken edit) stops at the first person seen twice.
+    """
+    rows = conn.execute(
+        """
+        WITH RECURSIVE chain(id, hops, path) AS (
+            SELECT id, 0, [id] FROM contacts WHERE id = ?
+            UNION ALL
+            SELECT c.referred_by, chain.hops + 1, list_append(chain.path, c.referred_by)
+            FROM chain JOIN contacts c ON c.id = chain.id
+            WHERE c.referred_by IS NOT NULL AND NOT list_contains(chain.path, c.referred_by)
+        )
+        SELECT c.id, trim(c.first_name || ' ' || c.last_name), coalesce(co.name, ''),
+               s.stage, chain.hops
+        FROM chain
+        JOIN contacts c ON c.id = chain.id
+        JOIN contact_stages s ON s.contact_id = c.id
+        LEFT JOIN companies co ON co.id = c.company_id
+        ORDER BY chain.hops DESC
+        """,
+        [contact_id],
+    ).fetchall()
+    return [
+        ChainStep(int(i), name, company, int(stage), int(h)) for i, name, company, stage, h in rows
+    ]
+
+
+def referred_people(conn: duckdb.DuckDBPyConnection, limit: int = 500) -> list[tuple[int, str]]:
+    """People someone introduced you to, for picking whose chain to show."""
+    rows = conn.execute(
+        "SELECT c.id, trim(c.first_name || ' ' || c.last_name)"
+        "   || CASE WHEN co.name IS NULL THEN '' ELSE ' — ' || co.name END"
+        " FROM contacts c LEFT JOIN companies co ON co.id = c.company_id"
+        " WHERE c.referred_by IS NOT NULL ORDER BY c.first_name, c.last_name, c.id LIMIT ?",
+        [limit],
+    ).fetchall()
+    return [(int(i), label) for i, label in rows]

@@ -1,0 +1,191 @@
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from infoint import contacts, db, funnel, interactions, meetings, questions
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def meetings_page() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.switch_page("pages/5_meetings.py")
+    return at
+
+
+def run(at: AppTest, errors: int = 0) -> AppTest:
+    at.run()
+    assert not at.exception, at.exception
+    assert len(at.error) == errors, [e.value for e in at.error]
+    return at
+
+
+def shown(at: AppTest) -> str:
+    """The markdown on the page, with the escapes of user text removed."""
+    return " ".join(m.value for m in at.markdown).replace("\\", "")
+
+
+def submit(at: AppTest, label: str, errors: int = 0) -> AppTest:
+    [button] = [b for b in at.button if b.label == label]
+    button.click()
+    return run(at, errors)
+
+
+@pytest.fixture
+def replied(app_db):
+    """Ana replied and waits for a meeting; Ben is in the network, not contacted."""
+    conn = db.connect(app_db)
+    ana = contacts.add_contact(conn, "Ana", "Lee", company="Acme")
+    contacts.add_contact(conn, "Ben", "Ode", company="Beta")
+    interactions.log_interaction(conn, ana, "outreach", occurred_at=date.today() - timedelta(6))
+    interactions.log_interaction(conn, ana, "reply", occurred_at=date.today() - timedelta(5))
+    conn.close()
+    return app_db
+
+
+@pytest.fixture
+def past_meeting(replied):
+    """Ana's meeting was yesterday and is not debriefed yet; two questions were picked."""
+    conn = db.connect(replied)
+    start = datetime.now(UTC).replace(microsecond=0) - timedelta(days=1)
+    meeting = meetings.schedule_meeting(conn, 1, start, place="Café Blau")
+    bank = questions.list_questions(conn, needs=("company",))
+    meetings.save_prep(conn, meeting, question_ids=[bank[0].id, bank[1].id])
+    conn.close()
+    return replied
+
+
+def test_empty_database_says_what_to_do(app_db):
+    at = run(meetings_page())
+    infos = " ".join(i.value for i in at.info)
+    assert "No one is waiting for a meeting" in infos
+    assert "No meetings yet" in infos
+    assert not at.tabs
+
+
+def test_schedule_a_meeting_with_someone_who_replied(replied):
+    at = run(meetings_page())
+    people = at.selectbox(key="schedule_person")
+    assert people.options == ["Ana Lee — Acme"]  # only those who replied, when nothing is typed
+    tomorrow = date.today() + timedelta(days=1)
+    at.date_input(key="schedule_day").set_value(tomorrow)
+    at.text_input(key="schedule_place").set_value("https://meet.example/ana")
+    submit(at, "Schedule the meeting")
+    assert "Scheduled with Ana Lee" in at.success[0].value
+    conn = db.connect(replied)
+    try:
+        [meeting] = meetings.list_meetings(conn, 1)
+    finally:
+        conn.close()
+    assert (meeting.promised_minutes, meeting.place) == (20, "https://meet.example/ana")
+    assert meeting.starts_at.astimezone(UTC).date() == tomorrow  # profile time zone: UTC
+    # the new meeting is the one being worked on, with its calendar file ready
+    assert at.selectbox(key="meeting_pick").value == meeting.id
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Download all upcoming meetings (.ics)", "Download this meeting (.ics)"]
+    # nothing prepared for tomorrow yet: due now says so
+    assert "Prepare for your meeting with Ana Lee (Acme)" in shown(at)
+
+
+def test_search_finds_anyone_in_contacts(replied):
+    at = run(meetings_page())
+    at.text_input(key="schedule_search").set_value("beta")
+    run(at)
+    assert at.selectbox(key="schedule_person").options == ["Ben Ode — Beta"]
+
+
+def test_prepare_with_questions_and_notes(past_meeting):
+    at = run(meetings_page())
+    at.text_area(key="prep_company_1").set_value("They build water sensors.")
+    at.text_area(key="prep_person_1").set_value("Moved from teaching into design.")
+    picker = at.multiselect(key="prep_questions_1")
+    assert len(picker.value) == 2
+    # after the two picked, the bank offers questions for the profile's focus (an occupation)
+    assert picker.options[2].startswith("How has your kind of work changed")
+    picker.select(1)
+    at.button(key="save_prep_1").click()
+    run(at)
+    conn = db.connect(past_meeting)
+    try:
+        sheet = meetings.prep_sheet(conn, 1)
+    finally:
+        conn.close()
+    assert sheet.company_notes == "They build water sensors."
+    assert sheet.person_notes == "Moved from teaching into design."
+    assert len(sheet.questions) == 3
+
+
+def test_a_question_a_web_search_answers_gets_a_hint(past_meeting):
+    conn = db.connect(past_meeting)
+    question = questions.add_question(conn, "Who are your main competitors?", "insights", "company")
+    meetings.save_prep(conn, 1, question_ids=[question])
+    conn.close()
+    at = run(meetings_page())
+    assert any("web search" in w.value for w in at.warning)
+
+
+def test_debrief_naming_someone_adds_them_as_referred(past_meeting):
+    at = run(meetings_page())
+    assert "Record how the meeting with Ana Lee (Acme) went" in shown(at)
+    sheet_rows = [t for t in at.text_area if t.key.startswith("answer_")]
+    assert len(sheet_rows) == 2
+    sheet_rows[0].set_value("Sensors everywhere, and data people to read them.")
+    at.number_input(key="debrief_minutes_1").set_value(25)
+    at.text_area(key="debrief_names_1").set_value("Bo Chen, Beta Labs, Head of Research")
+    submit(at, "Save the debrief")
+    assert "1 new contact introduced by Ana Lee" in at.success[0].value
+    conn = db.connect(past_meeting)
+    try:
+        bo = conn.execute(
+            "SELECT id, referred_by, degree, source FROM contacts WHERE first_name = 'Bo'"
+        ).fetchall()
+        meeting = meetings.get_meeting(conn, 1)
+        counts = {c.stage: c.count for c in funnel.stage_counts(conn)}
+        notes = meetings.prep_sheet(conn, 1).company_notes
+    finally:
+        conn.close()
+    assert [row[1:] for row in bo] == [(1, "2nd", "referral")]
+    assert (meeting.status, meeting.actual_minutes) == ("held", 25)
+    assert counts["referred"] == 1
+    assert "Sensors everywhere" in notes
+    # next: the thank-you draft is ready and can be logged
+    assert at.text_input(key="thanks_subject_1").value == "Thank you, Ana"
+    assert "Bo Chen" in at.text_area(key="thanks_body_1").value
+    at.button(key="log_thanks_1").click()
+    run(at)
+    assert "Thank-you logged" in at.success[0].value
+    conn = db.connect(past_meeting)
+    try:
+        kinds = [i.kind for i in interactions.list_interactions(conn, 1)]
+    finally:
+        conn.close()
+    assert kinds.count("thank_you") == 1
+
+
+def test_bad_name_list_shows_one_sentence_and_changes_nothing(past_meeting):
+    at = run(meetings_page())
+    at.text_area(key="debrief_names_1").set_value("Bo, Beta, Lead, Extra")
+    submit(at, "Save the debrief", errors=1)
+    assert "more than three parts" in at.error[0].value
+    conn = db.connect(past_meeting)
+    try:
+        assert meetings.get_meeting(conn, 1).status == "scheduled"
+        assert conn.execute("SELECT count(*) FROM contacts").fetchall()[0][0] == 2
+    finally:
+        conn.close()
+
+
+def test_add_a_question_to_the_bank(app_db):
+    at = run(meetings_page())
+    at.text_area(key="bank_new_text").set_value("What would you tell your younger self?")
+    at.selectbox(key="bank_new_category").set_value("advice")
+    submit(at, "Add to the bank")
+    assert at.success[0].value == "Question added."
+    conn = db.connect(app_db)
+    try:
+        texts = [q.text for q in questions.list_questions(conn, categories=("advice",))]
+    finally:
+        conn.close()
+    assert "What would you tell your younger self?" in texts

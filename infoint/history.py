@@ -1,0 +1,369 @@
+"""A LinkedIn archive's messages and invitations -> outreach, follow-up and reply events.
+
+So that a new user's funnel starts with their real history. From the archive's messages.csv
+and Invitations.csv (shapes in linkedin-format.md), from a start date the user picks:
+
+- Whose archive it is: the profile address in the most conversations that is not among the
+  contacts (the owner takes part in every conversation; their own profile is not a contact).
+- Only one-to-one conversations count (group chats are not outreach); drafts are skipped.
+  Messages from archives before 2022 name people without profile addresses, and so do
+  invitations before 2023; those cannot be matched and are reported, not guessed by name.
+- Each person's messages and invitations *with a message* form one timeline, cut into
+  episodes wherever `NEW_APPROACH_AFTER` days pass in silence. An episode the user opened is
+  an approach: its first day's messages make one `outreach` event, the user's messages on
+  later days before any answer are `follow_up`s, and the other side's first message is the
+  `reply`. The rest is ordinary conversation and is left out, as are episodes the other
+  side opened (answering someone is not outreach).
+- The user's own text is kept as the event body; of the other side only the fact and the
+  time of their answer are kept, never what they wrote.
+- Events are matched to contacts by normalised profile address; people who are not contacts
+  are counted and skipped. Approaches that started before the start date are left out.
+- Each event carries `interactions.external_key`, so importing the same (or a newer) archive
+  again adds only what is new.
+- Times in the archive are UTC; events are stored in the user's time zone (Settings).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from infoint import db, linkedin, profile
+from infoint.errors import NotAnExportError
+
+DEFAULT_DAYS_BACK = 90
+NEW_APPROACH_AFTER = 30
+SOURCE = "linkedin"
+
+_TIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "ISO8601", "%m/%d/%y, %I:%M %p", "%m/%d/%Y, %I:%M %p")
+
+
+@dataclass(frozen=True)
+class HistorySummary:
+    """What an archive's history adds (a preview) or added (after the import)."""
+
+    since: date
+    outreach: int
+    follow_ups: int
+    replies: int
+    people: int
+    already_imported: int
+    not_in_contacts: int
+    notes: tuple[str, ...]
+
+    @property
+    def events(self) -> int:
+        return self.outreach + self.follow_ups + self.replies
+
+    def describe(self, done: bool = False) -> str:
+        """One or two sentences for the user."""
+        verb = "Added" if done else "Found"
+        if not self.events:
+            text = f"No new messages or invitations since {self.since:%d %b %Y} to add."
+        else:
+            text = (
+                f"{verb} {self.outreach} outreach, {self.follow_ups} follow-up and "
+                f"{self.replies} reply events with {self.people} of your contacts since "
+                f"{self.since:%d %b %Y}."
+            )
+        if self.already_imported:
+            text += f" {self.already_imported} were already in infoint."
+        if self.not_in_contacts:
+            text += (
+                f" {self.not_in_contacts} people you wrote to are not among your contacts "
+                "and were left out."
+            )
+        return text
+
+
+def default_since(today: date | None = None) -> date:
+    return (today or date.today()) - timedelta(days=DEFAULT_DAYS_BACK)
+
+
+def preview_history(
+    conn: duckdb.DuckDBPyConnection,
+    source: str | os.PathLike | bytes,
+    filename: str | None,
+    since: date,
+) -> HistorySummary:
+    """What `import_history` would add, without writing anything."""
+    _, summary = _plan(conn, source, filename, since)
+    return summary
+
+
+def import_history(
+    conn: duckdb.DuckDBPyConnection,
+    source: str | os.PathLike | bytes,
+    filename: str | None,
+    since: date,
+) -> HistorySummary:
+    """Add the archive's history since `since` as events, in one transaction."""
+    with db.transaction(conn):
+        events, summary = _plan(conn, source, filename, since)
+        if len(events):
+            conn.register("history_events", events)
+            try:
+                conn.execute(
+                    "INSERT INTO interactions (contact_id, kind, channel, occurred_at, subject,"
+                    " body, source, external_key)"
+                    " SELECT contact_id, kind, 'linkedin', occurred_at, subject, body, ?,"
+                    " external_key FROM history_events"
+                    " WHERE external_key NOT IN (SELECT external_key FROM interactions"
+                    "  WHERE external_key IS NOT NULL)",
+                    [SOURCE],
+                )
+            finally:
+                conn.unregister("history_events")
+    return summary
+
+
+# --- Reading ------------------------------------------------------------------------------
+
+
+def _columns(frame: pd.DataFrame) -> dict[str, str]:
+    """Header names by a key without case, spaces or underscores: 'SENDER PROFILE URL' ->
+    'senderprofileurl'."""
+    return {"".join(str(c).split()).replace("_", "").lower(): c for c in frame.columns}
+
+
+def _text(frame: pd.DataFrame, names: dict[str, str], key: str) -> pd.Series:
+    if key not in names:
+        return pd.Series("", index=frame.index, dtype="str")
+    return frame[names[key]].fillna("").astype("str").str.strip()
+
+
+def _urls(values: pd.Series) -> pd.Series:
+    codes, distinct = pd.factorize(values)
+    normalised = np.array([linkedin.normalise_profile_url(u) for u in distinct], dtype=object)
+    return pd.Series(normalised[codes] if len(codes) else [], index=values.index, dtype="str")
+
+
+def _times(values: pd.Series) -> pd.Series:
+    """UTC times from any of the archive's formats; NaT where none fits."""
+    text = values.str.replace(r"\s*UTC$", "", regex=True)
+    parsed = pd.Series(pd.NaT, index=values.index, dtype="datetime64[us, UTC]")
+    for fmt in _TIME_FORMATS:
+        missing = parsed.isna() & (text != "")
+        if not missing.any():
+            break
+        found = pd.to_datetime(text[missing], format=fmt, errors="coerce", utc=True)
+        parsed[missing] = found.astype("datetime64[us, UTC]")
+    return parsed
+
+
+def _empty_timeline() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "counterpart": pd.Series(dtype="str"),
+            "at": pd.Series(dtype="datetime64[us, UTC]"),
+            "from_owner": pd.Series(dtype="bool"),
+            "subject": pd.Series(dtype="str"),
+            "content": pd.Series(dtype="str"),
+        }
+    )
+
+
+def _known_urls(conn: duckdb.DuckDBPyConnection, urls: list[str]) -> dict[str, int]:
+    rows = conn.execute(
+        "SELECT linkedin_url, min(id) FROM contacts WHERE linkedin_url IN (SELECT unnest(?))"
+        " GROUP BY linkedin_url",
+        [urls],
+    ).fetchall()
+    return {url: int(contact_id) for url, contact_id in rows}
+
+
+def _message_timeline(
+    conn: duckdb.DuckDBPyConnection, frame: pd.DataFrame, notes: list[str]
+) -> pd.DataFrame:
+    names = _columns(frame)
+    if "senderprofileurl" not in names or "date" not in names:
+        notes.append(
+            "The messages in this archive name people without their profile addresses "
+            "(LinkedIn added those in 2022), so they cannot be matched to your contacts."
+        )
+        return _empty_timeline()
+    drafts = _text(frame, names, "ismessagedraft").str.lower().isin(("yes", "true", "1"))
+    messages = pd.DataFrame(
+        {
+            "conversation": _text(frame, names, "conversationid"),
+            "sender": _urls(_text(frame, names, "senderprofileurl")),
+            "recipients": _text(frame, names, "recipientprofileurls"),
+            "at": _times(_text(frame, names, "date")),
+            "subject": _text(frame, names, "subject"),
+            "content": _text(frame, names, "content"),
+        }
+    )[~drafts]
+    messages = messages[messages["at"].notna() & (messages["sender"] != "")]
+    if messages.empty:
+        return _empty_timeline()
+    if (messages["conversation"] == "").all():
+        messages["conversation"] = messages.index.astype("str")
+    recipients = (
+        messages[["conversation", "recipients"]]
+        .assign(url=messages["recipients"].str.split(r"[;,]"))
+        .explode("url")
+    )
+    recipients["url"] = _urls(recipients["url"].fillna("").str.strip())
+    participants = pd.concat(
+        [
+            messages[["conversation", "sender"]].rename(columns={"sender": "url"}),
+            recipients[["conversation", "url"]],
+        ]
+    )
+    participants = participants[participants["url"] != ""].drop_duplicates()
+    # The owner: in the most conversations, and not a contact.
+    counts = participants.groupby("url").size()
+    known = _known_urls(conn, counts.index.tolist())
+    ranking = pd.DataFrame(
+        {"url": counts.index, "n": counts.to_numpy(), "known": counts.index.isin(list(known))}
+    ).sort_values(["known", "n", "url"], ascending=[True, False, True])
+    owner = ranking["url"].iloc[0]
+    others = participants[participants["url"] != owner]
+    sizes = others.groupby("conversation")["url"].transform("size")
+    one_to_one = others[sizes == 1].set_index("conversation")["url"]
+    groups = others.loc[sizes > 1, "conversation"].nunique()
+    if groups:
+        notes.append(f"{groups} group conversations were left out: they are not outreach.")
+    messages = messages[messages["conversation"].isin(one_to_one.index)]
+    return pd.DataFrame(
+        {
+            "counterpart": messages["conversation"].map(one_to_one).astype("str"),
+            "at": messages["at"],
+            "from_owner": messages["sender"] == owner,
+            "subject": messages["subject"],
+            "content": messages["content"],
+        }
+    )
+
+
+def _invitation_timeline(frame: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
+    names = _columns(frame)
+    if "inviteeprofileurl" not in names:
+        notes.append(
+            "The invitations in this archive name people without their profile addresses "
+            "(LinkedIn added those in 2023), so they cannot be matched to your contacts."
+        )
+        return _empty_timeline()
+    message = _text(frame, names, "message")
+    outgoing = _text(frame, names, "direction").str.upper() == "OUTGOING"
+    chosen = frame[outgoing & (message != "")]
+    if chosen.empty:
+        return _empty_timeline()
+    timeline = pd.DataFrame(
+        {
+            "counterpart": _urls(_text(chosen, names, "inviteeprofileurl")),
+            "at": _times(_text(chosen, names, "sentat")),
+            "from_owner": True,
+            "subject": "",
+            "content": message[chosen.index],
+        }
+    )
+    return timeline[timeline["at"].notna() & (timeline["counterpart"] != "")]
+
+
+# --- Threading ----------------------------------------------------------------------------
+
+
+def _first_text(values: pd.Series) -> str:
+    return next((value for value in values if value), "")
+
+
+def _joined(values: pd.Series) -> str:
+    return "\n\n".join(value for value in values if value)
+
+
+def _events(timeline: pd.DataFrame, since: date, zone: str) -> pd.DataFrame:
+    """Approaches, follow-ups and replies per person, as documented at the top."""
+    columns = ["counterpart", "kind", "at", "occurred_at", "subject", "body", "external_key"]
+    if timeline.empty:
+        return pd.DataFrame({column: pd.Series(dtype="str") for column in columns})
+    t = timeline.sort_values(["counterpart", "at"], kind="stable").reset_index(drop=True)
+    previous = t.groupby("counterpart", sort=False)["at"].shift()
+    gap = previous.isna() | ((t["at"] - previous) > pd.Timedelta(days=NEW_APPROACH_AFTER))
+    t["episode"] = gap.astype("int64").groupby(t["counterpart"]).cumsum()
+    key = ["counterpart", "episode"]
+    t = t[t.groupby(key)["from_owner"].transform("first")].copy()
+    t["local"] = t["at"].dt.tz_convert(zone).dt.tz_localize(None)
+    t["day"] = t["local"].dt.normalize()
+    t["start_day"] = t.groupby(key)["day"].transform("min")
+    t = t[t["start_day"].dt.date >= since]
+    answered = t["at"].where(~t["from_owner"]).groupby([t["counterpart"], t["episode"]])
+    t["first_answer"] = answered.transform("min")
+    before_answer = t["from_owner"] & (t["first_answer"].isna() | (t["at"] < t["first_answer"]))
+    sent = (
+        t[before_answer]
+        .groupby([*key, "day"], as_index=False, sort=False)
+        .agg(
+            at=("at", "first"),
+            occurred_at=("local", "first"),
+            start_day=("start_day", "first"),
+            subject=("subject", _first_text),
+            body=("content", _joined),
+        )
+    )
+    sent["kind"] = np.where(sent["day"] == sent["start_day"], "outreach", "follow_up")
+    replies = t[~t["from_owner"] & (t["at"] == t["first_answer"])].drop_duplicates(key)
+    replies = replies.assign(kind="reply", occurred_at=replies["local"], subject="", body="")
+    events = pd.concat([sent[columns[:-1]], replies[columns[:-1]]], ignore_index=True)
+    events["external_key"] = (
+        "linkedin:"
+        + events["kind"]
+        + ":"
+        + events["counterpart"]
+        + ":"
+        + events["at"].dt.strftime("%Y-%m-%dT%H:%M:%S")
+    )
+    return events.drop_duplicates("external_key")
+
+
+def _plan(
+    conn: duckdb.DuckDBPyConnection,
+    source: str | os.PathLike | bytes,
+    filename: str | None,
+    since: date,
+) -> tuple[pd.DataFrame, HistorySummary]:
+    messages = linkedin.read_archive_csv(source, "messages.csv", filename)
+    invitations = linkedin.read_archive_csv(source, "Invitations.csv", filename)
+    if messages is None and invitations is None:
+        raise NotAnExportError(
+            "This archive holds neither messages.csv nor Invitations.csv; request LinkedIn's "
+            "full archive (it includes your messages) to bring in your history."
+        )
+    notes: list[str] = []
+    parts = [_empty_timeline()]
+    if messages is not None and len(messages):
+        parts.append(_message_timeline(conn, messages, notes))
+    if invitations is not None and len(invitations):
+        parts.append(_invitation_timeline(invitations, notes))
+    timeline = pd.concat([p for p in parts if len(p)] or parts, ignore_index=True)
+    events = _events(timeline, since, profile.zone(conn).key)
+    known = _known_urls(conn, events["counterpart"].unique().tolist())
+    events["contact_id"] = events["counterpart"].map(known)
+    not_in_contacts = events.loc[events["contact_id"].isna(), "counterpart"].nunique()
+    events = events[events["contact_id"].notna()].astype({"contact_id": "int64"})
+    existing = {
+        row[0]
+        for row in conn.execute(
+            "SELECT external_key FROM interactions WHERE external_key IN (SELECT unnest(?))",
+            [events["external_key"].tolist()],
+        ).fetchall()
+    }
+    already = events["external_key"].isin(existing)
+    new = events[~already]
+    kinds = new["kind"].value_counts()
+    summary = HistorySummary(
+        since=since,
+        outreach=int(kinds.get("outreach", 0)),
+        follow_ups=int(kinds.get("follow_up", 0)),
+        replies=int(kinds.get("reply", 0)),
+        people=int(new["contact_id"].nunique()),
+        already_imported=int(already.sum()),
+        not_in_contacts=int(not_in_contacts),
+        notes=tuple(notes),
+    )
+    return new[["contact_id", "kind", "occurred_at", "subject", "body", "external_key"]], summary

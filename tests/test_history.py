@@ -1,0 +1,215 @@
+"""LinkedIn messages and invitations -> outreach, follow-up and reply events."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from datetime import date, datetime
+
+import pytest
+
+from infoint import contacts, funnel, history, interactions
+from infoint.errors import NotAnExportError
+
+ME = "https://www.linkedin.com/in/sam-me"
+ANA = "https://www.linkedin.com/in/ana-lopez"
+BO = "https://www.linkedin.com/in/bo-berg"
+CY = "https://www.linkedin.com/in/cy-chu"
+STRANGER = "https://www.linkedin.com/in/not-a-contact"
+
+MESSAGE_HEADER = [
+    "CONVERSATION ID",
+    "CONVERSATION TITLE",
+    "FROM",
+    "SENDER PROFILE URL",
+    "TO",
+    "RECIPIENT PROFILE URLS",
+    "DATE",
+    "SUBJECT",
+    "CONTENT",
+    "FOLDER",
+    "IS MESSAGE DRAFT",
+]
+INVITATION_HEADER = [
+    "From",
+    "To",
+    "Sent At",
+    "Message",
+    "Direction",
+    "inviterProfileUrl",
+    "inviteeProfileUrl",
+]
+
+
+def message(conversation, sender, recipients, when, content, subject="", draft="No"):
+    return [
+        *(conversation, "title", "name", sender, "name", recipients),
+        *(when, subject, content, "INBOX", draft),
+    ]
+
+
+def csv_text(header, rows):
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def archive(messages=None, invitations=None, folder=""):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(f"{folder}Connections.csv", "First Name,Last Name,URL\n")
+        if messages is not None:
+            zf.writestr(f"{folder}messages.csv", messages)
+        if invitations is not None:
+            zf.writestr(f"{folder}Invitations.csv", invitations)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def people(conn):
+    return {
+        "ana": contacts.add_contact(conn, "Ana", "Lopez", linkedin_url=ANA + "/"),
+        "bo": contacts.add_contact(conn, "Bo", "Berg", linkedin_url=BO),
+        "cy": contacts.add_contact(conn, "Cy", "Chu", linkedin_url="linkedin.com/in/CY-CHU"),
+    }
+
+
+def history_zip():
+    rows = [
+        # Ana: an approach on 2 Mar (two messages that day), a follow-up on 10 Mar, her answer
+        # on 11 Mar, then ordinary conversation that is left out.
+        message("c1", ME, ANA, "2026-03-02 09:00:00 UTC", "Hello Ana, Maria suggested..."),
+        message("c1", ME, ANA, "2026-03-02 09:05:00 UTC", "PS: hi"),
+        message("c1", ME, ANA, "2026-03-10 08:00:00 UTC", "One gentle reminder"),
+        message("c1", ANA, ME, "2026-03-11 17:30:00 UTC", "Happy to talk! Secret text"),
+        message("c1", ME, ANA, "2026-03-11 18:00:00 UTC", "Great, thank you"),
+        message("c1", ANA, ME, "2026-03-12 07:00:00 UTC", "See you Tuesday"),
+        # Bo wrote first: answering him is not outreach.
+        message("c2", BO, ME, "2026-03-03 10:00:00 UTC", "Hi Sam, question for you"),
+        message("c2", ME, BO, "2026-03-03 11:00:00 UTC", "Sure, here it is"),
+        # A group conversation and a draft are not outreach.
+        message("c3", ME, f"{ANA};{CY}", "2026-03-04 10:00:00 UTC", "Hi both"),
+        message("c4", ME, CY, "2026-03-05 10:00:00 UTC", "Unsent", draft="Yes"),
+        # Someone who is not a contact.
+        message("c5", ME, STRANGER, "2026-03-06 10:00:00 UTC", "Hello stranger"),
+        # An approach before the start date.
+        message("c6", ME, BO, "2025-11-01 10:00:00 UTC", "Long ago"),
+    ]
+    invitations = [
+        ["Sam", "Cy", "3/9/26, 8:41 AM", "Hi Cy, we both studied at Leeds", "OUTGOING", ME, CY],
+        ["Sam", "Bo", "3/9/26, 8:45 AM", "", "OUTGOING", ME, BO],
+        ["Ana", "Sam", "3/1/26, 8:00 AM", "Hi Sam", "INCOMING", ANA, ME],
+    ]
+    return archive(csv_text(MESSAGE_HEADER, rows), csv_text(INVITATION_HEADER, invitations))
+
+
+def events(conn):
+    return conn.execute(
+        "SELECT c.first_name, i.kind, i.occurred_at, i.body, i.channel, i.source"
+        " FROM interactions i JOIN contacts c ON c.id = i.contact_id"
+        " ORDER BY i.occurred_at, i.kind"
+    ).fetchall()
+
+
+def test_history_becomes_outreach_follow_ups_and_replies(conn, people):
+    since = date(2026, 2, 1)
+    preview = history.preview_history(conn, history_zip(), "archive.zip", since)
+    assert (preview.outreach, preview.follow_ups, preview.replies) == (2, 1, 1)
+    assert preview.people == 2 and preview.not_in_contacts == 1
+    assert events(conn) == []  # a preview writes nothing
+
+    report = history.import_history(conn, history_zip(), "archive.zip", since)
+    assert report == preview
+    assert [row[:4] for row in events(conn)] == [
+        ("Ana", "outreach", datetime(2026, 3, 2, 9, 0), "Hello Ana, Maria suggested...\n\nPS: hi"),
+        ("Cy", "outreach", datetime(2026, 3, 9, 8, 41), "Hi Cy, we both studied at Leeds"),
+        ("Ana", "follow_up", datetime(2026, 3, 10, 8, 0), "One gentle reminder"),
+        # Only that and when Ana answered: her text is not kept.
+        ("Ana", "reply", datetime(2026, 3, 11, 17, 30), ""),
+    ]
+    assert {row[4:] for row in events(conn)} == {("linkedin", "linkedin")}
+    assert [c.count for c in funnel.stage_counts(conn)][:2] == [2, 1]
+
+
+def test_reimport_adds_nothing_and_a_newer_archive_only_the_new(conn, people):
+    since = date(2026, 2, 1)
+    history.import_history(conn, history_zip(), "archive.zip", since)
+    again = history.import_history(conn, history_zip(), "archive.zip", since)
+    assert again.events == 0 and again.already_imported == 4
+    assert len(events(conn)) == 4
+
+    rows = [
+        message("c1", ME, ANA, "2026-03-02 09:00:00 UTC", "Hello Ana, Maria suggested..."),
+        message("c7", ME, BO, "2026-04-01 09:00:00 UTC", "Hi Bo, a new approach"),
+        message("c7", BO, ME, "2026-04-02 09:00:00 UTC", "Sure"),
+    ]
+    newer = archive(csv_text(MESSAGE_HEADER, rows), folder="Complete_LinkedInDataExport/")
+    report = history.import_history(conn, newer, "newer.zip", since)
+    assert (report.outreach, report.replies, report.already_imported) == (1, 1, 1)
+    assert len(events(conn)) == 6
+
+
+def test_start_date_leaves_older_approaches_out(conn, people):
+    report = history.preview_history(conn, history_zip(), "archive.zip", date(2025, 10, 1))
+    # Bo's approach of 1 Nov 2025 too; his message four months later opens a new
+    # conversation and is not counted as a reply to it.
+    assert (report.outreach, report.replies) == (3, 1)
+    report = history.preview_history(conn, history_zip(), "archive.zip", date(2026, 3, 5))
+    assert (report.outreach, report.follow_ups, report.replies) == (1, 0, 0)  # Cy's invitation
+
+
+def test_times_follow_the_users_time_zone(conn, people):
+    conn.execute("UPDATE profile SET time_zone = 'Europe/Berlin'")
+    rows = [message("c1", ME, ANA, "2026-03-02 23:30:00 UTC", "Late note")]
+    history.import_history(conn, archive(csv_text(MESSAGE_HEADER, rows)), "a.zip", date(2026, 3, 1))
+    assert events(conn)[0][2] == datetime(2026, 3, 3, 0, 30)
+
+
+def test_2022_messages_find_the_other_side_through_the_conversation(conn, people):
+    header = [h for h in MESSAGE_HEADER if h not in ("RECIPIENT PROFILE URLS", "IS MESSAGE DRAFT")]
+    rows = [
+        ["c1", "t", "Sam", ME, "Ana", "2022-05-02 09:00:00 UTC", "", "Hello Ana", "INBOX"],
+        ["c1", "t", "Ana", ANA, "Sam", "2022-05-03 09:00:00 UTC", "", "Hi!", "INBOX"],
+        ["c2", "t", "Sam", ME, "Bo", "2022-05-04 09:00:00 UTC", "", "Hello Bo", "INBOX"],
+        ["c2", "t", "Bo", BO, "Sam", "2022-05-04 10:00:00 UTC", "", "Hey", "INBOX"],
+    ]
+    report = history.import_history(
+        conn, archive(csv_text(header, rows)), "a.zip", date(2022, 1, 1)
+    )
+    assert (report.outreach, report.replies, report.people) == (2, 2, 2)
+
+
+def test_old_archives_without_profile_addresses_are_explained(conn, people):
+    messages = csv_text(
+        ["From", "To", "Date", "Subject", "Content", "Direction", "Folder"],
+        [["Sam", "Ana", "10/16/18, 8:36 AM", "", "Hi", "OUTGOING", "INBOX"]],
+    )
+    invitations = csv_text(
+        ["From", "To", "Sent At", "Message", "Direction"],
+        [["Sam", "Ana", "1/28/18, 5:29 AM", "Hi Ana", "OUTGOING"]],
+    )
+    report = history.preview_history(
+        conn, archive(messages, invitations), "old.zip", date(2017, 1, 1)
+    )
+    assert report.events == 0
+    assert len(report.notes) == 2 and "profile addresses" in report.notes[0]
+
+
+def test_an_archive_without_history_is_refused_in_one_sentence(conn):
+    with pytest.raises(NotAnExportError, match=r"neither messages\.csv nor Invitations\.csv"):
+        history.preview_history(conn, archive(), "basic.zip", date(2026, 1, 1))
+
+
+def test_user_events_and_history_live_side_by_side(conn, people):
+    interactions.log_interaction(conn, people["bo"], "note", occurred_at=date(2026, 3, 1))
+    report = history.import_history(conn, history_zip(), "archive.zip", date(2026, 2, 1))
+    assert report.events == 4
+    assert len(events(conn)) == 5
+    assert "2 of your contacts" in report.describe(done=True)
+
+
+def test_default_start_is_ninety_days_back():
+    assert history.default_since(date(2026, 4, 1)) == date(2026, 1, 1)

@@ -1,0 +1,226 @@
+"""The email checklist: each key with drafts that pass, warn and fail."""
+
+from __future__ import annotations
+
+import pytest
+
+from infoint import outreach
+
+GOOD = """Hi Ana,
+
+Maria Lopez suggested I write to you. I'm Sam Lee, a data analyst at a logistics firm, and I'm
+learning about product management in health tech.
+
+I read your article on patient onboarding and it changed how I think about the problem.
+
+Would you be open to a 20-minute call or a coffee (my treat) next week? This is not a job
+request; I'd like to learn how you see the field.
+
+Thank you,
+Sam"""
+
+
+def status(body: str, key: str, subject: str = "") -> str:
+    return {c.key: c.status for c in outreach.check_email(body, subject)}[key]
+
+
+def test_a_good_draft_passes_every_key_in_order():
+    checks = outreach.check_email(GOOD, "Maria suggested I write")
+    assert [c.key for c in checks] == list(outreach.CHECK_KEYS)
+    assert {c.status for c in checks} == {"pass"}
+    assert all(c.hint and "\n" not in c.hint for c in checks)
+
+
+def test_an_empty_draft_fails_all_but_the_job_and_length_keys():
+    assert [c.status for c in outreach.check_email("")] == [
+        *["fail"] * 5,
+        "pass",
+        "pass",
+    ]
+
+
+# --- connection ---------------------------------------------------------------------------
+
+FILLER = " ".join(["I have been thinking about this for a while."] * 6)
+
+
+@pytest.mark.parametrize(
+    ("body", "subject", "expected"),
+    [
+        ("Hi Ana, Maria suggested I get in touch.", "", "pass"),
+        ("Hi Ana, we both studied at Leeds.", "", "pass"),
+        ("Hi Ana, I read your post on hiring data teams.", "", "pass"),
+        ("Hi Ana, a quick note.", "A fellow Leeds graduate", "pass"),
+        (f"Hi Ana, {FILLER} Maria suggested I get in touch.", "", "warn"),
+        ("Hi Ana, I hope this finds you well.", "", "fail"),
+    ],
+)
+def test_connection(body, subject, expected):
+    assert status(body, "connection", subject) == expected
+
+
+# --- introduction -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("I'm Sam Lee, a data analyst at a logistics firm.", "pass"),
+        ("I am a final-year student of economics.", "pass"),
+        ("I work as a nurse in Leeds and study data science at night.", "pass"),
+        ("My name is Sam.", "warn"),
+        ("I'm Sam.", "warn"),
+        (
+            "I'm a data analyst. I have worked in logistics for six years. "
+            "I recently finished a course in product design.",
+            "warn",
+        ),
+        ("Hope you are well. Thanks for reading.", "fail"),
+    ],
+)
+def test_introduction(body, expected):
+    assert status(body, "introduction") == expected
+
+
+# --- competence ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Your talk at PyCon on data contracts stayed with me.", "pass"),
+        ("I led the move of our warehouse data to the cloud.", "pass"),
+        ("I'd be happy to share my notes from the conference in return.", "pass"),
+        ("Your profile is very impressive.", "warn"),
+        ("I admire your career.", "warn"),
+        ("I am writing to you today.", "fail"),
+    ],
+)
+def test_competence(body, expected):
+    assert status(body, "competence") == expected
+
+
+# --- ask ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Would you be open to a short call next week?", "pass"),
+        ("I was wondering if you might have time for a coffee.", "pass"),
+        ("Could we talk for 20 minutes?", "pass"),
+        ("Let's meet for coffee next week.", "warn"),
+        ("Could you help me?", "warn"),
+        (
+            "Would you be open to a call? Could we meet for coffee? "
+            "Would you have time for lunch? Can I call you on Friday?",
+            "warn",
+        ),
+        ("I hope to hear from you.", "fail"),
+    ],
+)
+def test_ask(body, expected):
+    assert status(body, "ask") == expected
+
+
+# --- time ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Would you have 20 minutes for a call?", "pass"),
+        ("Could we talk for fifteen minutes?", "pass"),
+        ("A 15-20 minute call would be plenty.", "pass"),
+        ("Could we meet for half an hour?", "pass"),
+        ("Would you be open to a quick call?", "warn"),
+        ("I promise to be brief.", "warn"),
+        ("Could we meet for 45 minutes?", "warn"),
+        ("Do you have an hour next week?", "warn"),
+        ("Could we meet for two hours?", "fail"),
+        ("Would you be open to a call?", "fail"),
+    ],
+)
+def test_time(body, expected):
+    assert status(body, "time") == expected
+
+
+# --- no_job_request -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "subject", "expected"),
+    [
+        ("Would you be open to an informational interview?", "", "pass"),
+        ("Could we have an information interview over coffee?", "", "pass"),
+        ("This is not a job request; I want to learn about the field.", "", "pass"),
+        ("I'm not looking for a job, only your view of the industry.", "", "pass"),
+        ("I'd like to move into product work in the next year.", "", "pass"),
+        ("Could I ask you about your path into design?", "", "pass"),
+        ("Could we set up a job interview?", "", "fail"),
+        ("Are there any openings on your team?", "", "fail"),
+        ("I'd love to be considered for a position at Acme.", "", "fail"),
+        ("Could you look at my résumé?", "", "fail"),
+        ("Would you mind looking at my resume? I can send my CV too.", "", "fail"),
+        ("Please find my CV attached.", "", "fail"),
+        ("Quick question", "Are you hiring?", "fail"),
+        ("Could we set up an interview next week?", "", "warn"),
+        ("My job search has been slow, so I'm learning what I can.", "", "warn"),
+    ],
+)
+def test_no_job_request(body, subject, expected):
+    assert status(body, "no_job_request", subject) == expected
+
+
+def test_the_job_request_hint_quotes_the_words():
+    check = outreach.check_email("Do you have any openings?")[5]
+    assert check.status == "fail" and "any openings" in check.hint
+
+
+# --- length -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [(1, "pass"), (100, "pass"), (101, "warn"), (200, "warn"), (201, "fail")],
+)
+def test_length(words, expected):
+    assert status(" ".join(["word"] * words), "length") == expected
+
+
+def test_words_are_counted_as_written():
+    # A, 20-minute, call, don't, worry: hyphens and apostrophes join; a dash alone is no word.
+    assert outreach.word_count("A 20-minute call — don't worry!") == 5
+
+
+# --- our own templates pass our own checklist ---------------------------------------------
+
+
+def test_each_built_in_template_passes_once_filled(conn):
+    conn.execute(
+        "UPDATE profile SET name = 'Sam Lee', job_title = 'a data analyst at a logistics firm',"
+        " focus = 'product management in health tech'"
+    )
+    blanks = {
+        "shared_group": "the Leeds alumni network",
+        "their_work": "article on patient onboarding",
+        "what_struck_you": "the part about first-week drop-off",
+    }
+    values = {
+        "first_name": "Ana",
+        "company": "Acme Health",
+        "position": "product lead",
+        "mutual_first_name": "Maria",
+        **blanks,
+    }
+    values |= outreach.placeholder_values(conn, None)
+    templates = outreach.list_templates(conn)
+    assert len(templates) == 4 and all(t.builtin for t in templates)
+    for template in templates:
+        subject, body = (
+            outreach.fill(template.subject, values),
+            outreach.fill(template.body, values),
+        )
+        assert outreach.unfilled_placeholders(subject, body) == ()
+        results = {c.key: c.status for c in outreach.check_email(body, subject)}
+        assert set(results.values()) == {"pass"}, (template.name, results)

@@ -62,8 +62,8 @@ def activity_figure(activity: pd.DataFrame) -> go.Figure:
         label = rows["label"].iloc[0]
         figure.add_bar(
             name=label,
-            x=rows["week"],
-            y=rows["count"],
+            x=rows["week"].tolist(),
+            y=rows["count"].tolist(),
             marker_color=ACTIVITY_COLOURS[kind],
             hovertemplate=f"Week of %{{x|%d %b}}: %{{y}} × {label.lower()}<extra></extra>",
         )
@@ -84,8 +84,8 @@ def coverage_figure(coverage: pd.DataFrame) -> go.Figure:
     for column, (label, colour) in COVERAGE_SERIES.items():
         figure.add_bar(
             name=label,
-            y=coverage["industry"],
-            x=coverage[column],
+            y=coverage["industry"].tolist(),
+            x=coverage[column].tolist(),
             orientation="h",
             marker_color=colour,
             hovertemplate=f"%{{y}}: %{{x}} {label.lower()}<extra></extra>",

@@ -297,6 +297,20 @@ def _industry(value: Any) -> str | None:
     return industry or None
 
 
+def _spelled_as_before(
+    conn: duckdb.DuckDBPyConnection, industry: str | None, changing: Iterable[int] = ()
+) -> str | None:
+    """The industry as other companies already spell it, so 'health' joins 'Health'."""
+    if industry is None:
+        return None
+    rows = conn.execute(
+        "SELECT min(industry) FROM companies"
+        " WHERE lower(industry) = lower(?) AND id NOT IN (SELECT unnest(?))",
+        [industry, sorted(changing)],
+    ).fetchall()
+    return rows[0][0] or industry
+
+
 _COMPANY_FIELDS = "id, name, industry, motivation, postings, status, ruled_out_reason"
 
 
@@ -355,6 +369,7 @@ def update_companies(
     for company_id, change in changes.items():
         record = {**current[int(company_id)], **change}
         clean = _checked(record, current[int(company_id)]["name"])
+        clean["industry"] = _spelled_as_before(conn, clean["industry"], [int(company_id)])
         rows.append([*clean.values(), int(company_id)])
     with db.transaction(conn):
         conn.executemany(
@@ -388,8 +403,8 @@ def set_industry(conn: duckdb.DuckDBPyConnection, company_ids: Iterable[int], in
     ids = sorted({int(i) for i in company_ids})
     if not ids:
         raise InvalidInputError("Tick at least one company to set its industry.")
-    value = _industry(industry)
     _current(conn, ids)
+    value = _spelled_as_before(conn, _industry(industry), ids)
     with db.transaction(conn):
         conn.execute(
             "UPDATE companies SET industry = ? WHERE id IN (SELECT unnest(?))", [value, ids]
@@ -418,6 +433,7 @@ def add_company(
         },
         "The company",
     )
+    record["industry"] = _spelled_as_before(conn, record["industry"])
     found = conn.execute(
         "SELECT id, name, status FROM companies WHERE match_key = company_key(?)",
         [record["name"]],
@@ -662,10 +678,13 @@ def import_target_list(
             conn.execute(
                 f"""
                 CREATE OR REPLACE TEMP TABLE target_list_rows AS
-                SELECT name, company_key(name) AS match_key, industry,
+                SELECT name, company_key(name) AS match_key,
+                       coalesce((SELECT min(co.industry) FROM companies co
+                                 WHERE lower(co.industry) = lower(u.industry)), u.industry)
+                           AS industry,
                        CAST(motivation AS SMALLINT) AS motivation,
                        CAST(postings AS SMALLINT) AS postings
-                FROM {view}
+                FROM {view} u
                 QUALIFY row_number() OVER (PARTITION BY company_key(name) ORDER BY line DESC) = 1
                 """
             )

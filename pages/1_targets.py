@@ -1,8 +1,285 @@
+import math
+
 import streamlit as st
 
-from infoint import ui
+from infoint import charts, funnel, targets, ui
+from infoint.errors import InfointError
 
-conn = ui.page("Targets")
+PAGE_SIZE = 50
+EDITOR = "targets_editor"
+NOTICE = "targets_notice"
+
+
+def companies(count: int) -> str:
+    return "1 company" if count == 1 else f"{count} companies"
+
+
+def forget_edits() -> None:
+    """The list shows other rows now: edits pending on the old rows would land on the wrong ones."""
+    st.session_state.pop(EDITOR, None)
+
+
+def new_view() -> None:
+    forget_edits()
+    st.session_state["targets_page"] = 1
+
+
+def done(message: str) -> None:
+    """Show the message after the rerun that shows the saved data."""
+    forget_edits()
+    st.session_state[NOTICE] = message
+    st.rerun()
+
+
+def add_company_form() -> None:
+    with st.form("add_company", clear_on_submit=True, border=True):
+        st.markdown("**Add a company**")
+        name_box, industry_box = st.columns(2)
+        name = name_box.text_input("Company name")
+        industry = industry_box.text_input("Industry", placeholder="e.g. Health care")
+        motivation_box, postings_box, status_box = st.columns(3)
+        motivation = motivation_box.number_input(
+            "Motivation (0–3)", 0, 3, 0, help=targets.MOTIVATION_HELP
+        )
+        postings = postings_box.number_input("Postings (0–3)", 0, 3, 0, help=targets.POSTINGS_HELP)
+        status = status_box.selectbox(
+            "Status", ("target", "researching"), format_func=targets.STATUS_LABELS.get
+        )
+        if st.form_submit_button("Add company", icon=":material/add:"):
+            try:
+                targets.add_company(
+                    conn,
+                    name,
+                    industry=industry,
+                    motivation=motivation,
+                    postings=postings,
+                    status=status,
+                )
+            except InfointError as exc:
+                ui.show_error(exc)
+            else:
+                done(f"{name.strip()} is on your list.")
+
+
+conn = ui.page("Targets", ":material/flag:")
 st.title("Targets")
-st.caption("Which companies do you want to learn about?")
-st.info("This page is on its way. Meanwhile, use the menu on the left.")
+st.caption(
+    "Which companies do you want to learn about? Choose them, score them, "
+    "and see how far you have got with the people there."
+)
+if notice := st.session_state.pop(NOTICE, None):
+    st.success(notice, icon=":material/check_circle:")
+
+all_companies, chosen = targets.count_chosen(conn)
+if all_companies == 0:
+    st.info(
+        "No companies yet. Import your LinkedIn connections: the companies they work at come "
+        "in as your network, and you pick your targets among them. Or add a company yourself.",
+        icon=":material/flag:",
+    )
+    st.page_link(
+        "pages/8_import_export.py", label="Go to Import & export", icon=":material/upload_file:"
+    )
+    add_company_form()
+    st.stop()
+
+whole_network = st.toggle(
+    "Show whole network",
+    key="whole_network",
+    on_change=new_view,
+    help="Also list every company your contacts work at, not only the ones you chose. "
+    "After an import these are thousands: use the name search to find one.",
+)
+search_box, industry_box = st.columns(2)
+search = search_box.text_input(
+    "Company name contains", key="targets_search", on_change=new_view, placeholder="e.g. bank"
+)
+chosen_industries = industry_box.multiselect(
+    "Industry",
+    [*targets.industries(conn), funnel.NO_INDUSTRY],
+    key="targets_industries",
+    on_change=new_view,
+    placeholder="All industries",
+)
+filters = targets.CompanyFilter(whole_network, tuple(chosen_industries), search)
+matching = targets.count_companies(conn, filters)
+
+if chosen == 0 and not whole_network:
+    st.info(
+        f"No targets yet. Switch on **Show whole network** above and pick some of the "
+        f"{all_companies} companies your contacts work at, or add one below.",
+        icon=":material/lightbulb:",
+    )
+elif matching == 0:
+    st.info("No company matches these filters. Clear the search or the industry to see more.")
+else:
+    pages = math.ceil(matching / PAGE_SIZE)
+    page = 1
+    if pages > 1:
+        page = st.number_input(
+            "Page", 1, pages, key="targets_page", on_change=forget_edits, width=160
+        )
+    first = (page - 1) * PAGE_SIZE
+    st.caption(
+        f"Companies {first + 1}–{min(first + PAGE_SIZE, matching)} of {matching}, best first. "
+        "Change any cell, then save."
+    )
+    frame = targets.list_companies(conn, filters, limit=PAGE_SIZE, offset=first)
+    frame.insert(0, "picked", False)
+    edited = st.data_editor(
+        frame,
+        key=EDITOR,
+        hide_index=True,
+        width="stretch",
+        disabled=["rank", "people", "contacted", "met"],
+        column_config={
+            "picked": st.column_config.CheckboxColumn(
+                "Pick", help="Tick companies to change them together, below the table."
+            ),
+            "rank": st.column_config.NumberColumn("Rank", help=targets.RANK_HELP, format="%d"),
+            "name": st.column_config.TextColumn(
+                "Company",
+                required=True,
+                help="Rename freely: later imports still recognise the company.",
+            ),
+            "industry": st.column_config.TextColumn("Industry"),
+            "motivation": st.column_config.NumberColumn(
+                "Motivation", min_value=0, max_value=3, step=1, help=targets.MOTIVATION_HELP
+            ),
+            "postings": st.column_config.NumberColumn(
+                "Postings", min_value=0, max_value=3, step=1, help=targets.POSTINGS_HELP
+            ),
+            "status": st.column_config.SelectboxColumn(
+                "Status",
+                options=targets.STATUSES,
+                format_func=targets.STATUS_LABELS.get,
+                required=True,
+                help="Target: you want to learn about it. Researching: you are on it. "
+                "Ruled out: you learned it is not for you (say why in the next column).",
+            ),
+            "ruled_out_reason": st.column_config.TextColumn(
+                "Why ruled out", help="What you learned that made you rule it out."
+            ),
+            "people": st.column_config.NumberColumn(
+                "People there", help="Contacts of yours who work there."
+            ),
+            "contacted": st.column_config.NumberColumn(
+                "Contacted", help="People there you have written to."
+            ),
+            "met": st.column_config.NumberColumn("Met", help="People there you have met."),
+        },
+    )
+    edited_rows = st.session_state.get(EDITOR, {}).get("edited_rows", {})
+    changes = {
+        int(frame.index[int(position)]): fields
+        for position, row in edited_rows.items()
+        if (fields := {name: value for name, value in row.items() if name != "picked"})
+    }
+    picked = [int(i) for i in edited.index[edited["picked"]]]
+
+    if changes:
+        st.caption(f"Your changes to {companies(len(changes))} are not saved yet.")
+    if st.button("Save changes", type="primary", icon=":material/save:", disabled=not changes):
+        try:
+            saved = targets.update_companies(conn, changes)
+        except InfointError as exc:
+            ui.show_error(exc)
+        else:
+            done(f"Saved your changes to {companies(saved)}.")
+
+    with st.container(border=True):
+        st.markdown("**Change many companies at once**")
+        scope = st.radio(
+            "Which companies",
+            ("picked", "matching"),
+            format_func={
+                "picked": f"The {len(picked)} you ticked in the table",
+                "matching": f"All {matching} that match the search and industry above",
+            }.get,
+            horizontal=True,
+        )
+        industry_box, button_box = st.columns([2, 1], vertical_alignment="bottom")
+        new_industry = industry_box.selectbox(
+            "Industry",
+            targets.industries(conn),
+            index=None,
+            accept_new_options=True,
+            placeholder="Choose one, or type a new industry",
+            key="new_industry",
+        )
+        ids = picked if scope == "picked" else targets.list_company_ids(conn, filters)
+        if button_box.button("Set industry", disabled=not ids or not new_industry):
+            try:
+                changed = targets.set_industry(conn, ids, new_industry)
+            except InfointError as exc:
+                ui.show_error(exc)
+            else:
+                done(f"Put {companies(changed)} in {new_industry}.")
+        if whole_network and button_box.button(
+            "Make them targets", disabled=not ids, icon=":material/flag:"
+        ):
+            made = targets.make_targets(conn, ids)
+            done(
+                f"Added {companies(made)} to your targets."
+                if made
+                else "They were targets already."
+            )
+
+st.subheader("Targets and coverage by industry")
+coverage = targets.coverage_by_industry(conn)
+if coverage.empty:
+    st.caption(
+        "Once you have targets, this shows how many you have per industry and whom you know."
+    )
+else:
+    chart_box, numbers_box = st.columns([3, 2])
+    chart_box.plotly_chart(
+        charts.coverage_figure(coverage), config=charts.PLOTLY_CONFIG, key="coverage"
+    )
+    numbers_box.dataframe(
+        coverage,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "industry": "Industry",
+            "targets": "Targets",
+            "people": "People there",
+            "contacted": "Contacted",
+            "met": "Met",
+        },
+    )
+
+with st.expander("Two entries for the same company? Merge them"):
+    st.caption(
+        "An import can bring the same employer under two names. Merging moves the people of "
+        "one to the other; the one you keep keeps its name."
+    )
+    merge_search = st.text_input("Find them by name", key="merge_search")
+    found = dict(targets.find_companies(conn, merge_search)) if merge_search.strip() else {}
+    if merge_search.strip() and len(found) < 2:
+        st.caption("Fewer than two companies match; try a shorter part of the name.")
+    elif found:
+        keep_box, other_box = st.columns(2)
+        keep = keep_box.selectbox("Keep", list(found), format_func=found.get, key="merge_keep")
+        other = other_box.selectbox(
+            "Merge into it",
+            [i for i in found if i != keep],
+            format_func=found.get,
+            key="merge_other",
+        )
+        if ui.ask_first(
+            "merge",
+            "Merge…",
+            f"Merge {ui.plain(found[other])} into {ui.plain(found[keep])}? Its people move "
+            "over and the entry disappears. This cannot be undone.",
+            "Yes, merge them",
+        ):
+            try:
+                moved = targets.merge_companies(conn, keep, other)
+            except InfointError as exc:
+                ui.show_error(exc)
+            else:
+                st.session_state.pop("merge_search", None)
+                done(f"Merged. People who moved over: {moved}.")
+
+add_company_form()

@@ -98,7 +98,10 @@ def test_edits_save_together_and_rename_keeps_the_match_key(campaign):
     acme, gamma = company_id(campaign, "Acme"), company_id(campaign, "Gamma")
     saved = targets.update_companies(
         campaign,
-        {acme: {"name": "Acme Health Group", "motivation": 1.0}, gamma: {"status": "researching"}},
+        {
+            acme: {"name": "Acme Health Group", "motivation": 1.0},
+            gamma: {"status": "researching", "industry": "health "},
+        },
     )
     assert saved == 2
     row = campaign.execute(
@@ -107,7 +110,10 @@ def test_edits_save_together_and_rename_keeps_the_match_key(campaign):
     assert row == [("Acme Health Group", "acme", 1)]
     # a later import of the old name still finds the renamed company
     assert targets.ensure_company(campaign, "ACME Inc.") == acme
-    assert targets.list_companies(campaign).loc[gamma, "status"] == "researching"
+    assert targets.list_companies(campaign).loc[gamma, ["status", "industry"]].tolist() == [
+        "researching",
+        "Health",
+    ]
 
 
 def test_bad_edits_are_refused_and_nothing_changes(campaign):
@@ -161,9 +167,15 @@ def test_set_industry_of_many_at_once(conn):
     assert targets.set_industry(conn, ids[:250], "  Banking ") == 250
     counts = dict(conn.execute("SELECT industry, count(*) FROM companies GROUP BY 1").fetchall())
     assert counts == {"Banking": 250, None: 50}
+    # typed in another case, an industry joins the one already there
+    assert targets.set_industry(conn, ids[250:260], "banking") == 10
+    assert targets.industries(conn) == ["Banking"]
+    # unless every company that has it changes: then the new spelling is the one
+    targets.set_industry(conn, ids[:260], "BANKING")
+    assert targets.industries(conn) == ["BANKING"]
     assert targets.set_industry(conn, ids[:10], "") == 10
     assert conn.execute("SELECT count(*) FROM companies WHERE industry IS NULL").fetchall() == [
-        (60,)
+        (50,)
     ]
     with pytest.raises(InvalidInputError):
         targets.set_industry(conn, [], "Banking")
@@ -264,11 +276,11 @@ def test_import_target_list_upserts_by_match_key(campaign):
 
 
 def test_import_keeps_a_ruled_out_company_ruled_out(campaign):
-    preview = targets.read_target_list(b"name;motivation\nDelta;1\n", "list.csv")
+    preview = targets.read_target_list(b"name;motivation;industry\nDelta;1;ENERGY\n", "list.csv")
     targets.import_target_list(campaign, preview)
     assert campaign.execute(
-        "SELECT status, motivation FROM companies WHERE name = 'Delta'"
-    ).fetchall() == [("ruled_out", 1)]
+        "SELECT status, motivation, industry FROM companies WHERE name = 'Delta'"
+    ).fetchall() == [("ruled_out", 1, "Energy")]
 
 
 def test_an_upload_read_once_already_is_read_whole():

@@ -1,0 +1,216 @@
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from infoint import contacts, db, interactions, targets, ui
+
+ROOT = Path(__file__).resolve().parent.parent
+EDITOR = "targets_editor"
+
+
+def run_targets(at: AppTest | None = None) -> AppTest:
+    if at is None:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+        at.switch_page("pages/1_targets.py")
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def names(at: AppTest) -> list[str]:
+    return list(at.dataframe(key=EDITOR).value["name"])
+
+
+def button(at: AppTest, label: str):
+    return next(b for b in at.button if b.label == label)
+
+
+def edit(at: AppTest, rows: dict) -> None:
+    """Cells changed in the table (a rerun, as in the browser), which enables the buttons."""
+    at.session_state[EDITOR] = {"edited_rows": rows, "added_rows": [], "deleted_rows": []}
+    run_targets(at)
+
+
+def companies(path: Path) -> dict[str, tuple]:
+    """name -> (status, industry, motivation, reason), read as the app would."""
+    rows = (
+        ui.connection()
+        .execute("SELECT name, status, industry, motivation, ruled_out_reason FROM companies")
+        .fetchall()
+    )
+    return {r[0]: r[1:] for r in rows}
+
+
+@pytest.fixture
+def network(app_db):
+    """Three targets in two industries and two companies only in the network."""
+    conn = db.connect(app_db)
+    targets.add_company(conn, "Acme", industry="Health", motivation=3, postings=2)
+    targets.add_company(conn, "Medix", industry="Health", motivation=1)
+    targets.add_company(conn, "Volt", industry="Energy", motivation=2)
+    ann = contacts.add_contact(conn, "Ann", company="Acme")
+    contacts.add_contact(conn, "Bob", company="Acme", degree="2nd")
+    contacts.add_contact(conn, "Cy", company="Omega Bank")
+    contacts.add_contact(conn, "Di", company="Omega Banking Group")
+    interactions.log_interaction(conn, ann, "outreach", occurred_at=date(2026, 3, 2))
+    conn.close()
+    return app_db
+
+
+def test_empty_database_leads_to_import_and_lets_you_add_one(app_db):
+    at = run_targets()
+    assert "No companies yet" in at.info[0].value
+    links = {link.proto.label: link.proto.page for link in at.main.get("page_link")}
+    assert links["Go to Import & export"] == "import_export"
+    at.text_input[0].set_value("Initech")
+    at.text_input[1].set_value("Software")
+    at.number_input[0].set_value(2)
+    at.button[0].click()
+    run_targets(at)
+    assert "Initech is on your list." in at.success[0].value
+    assert names(at) == ["Initech"]
+    assert companies(app_db)["Initech"] == ("target", "Software", 2, None)
+
+
+def test_targets_in_rank_order_with_coverage(network):
+    at = run_targets()
+    frame = at.dataframe(key=EDITOR).value
+    assert list(frame["name"]) == ["Acme", "Volt", "Medix"]
+    assert list(frame["rank"]) == [1, 2, 3]
+    assert frame.iloc[0][["people", "contacted", "met"]].tolist() == [2, 1, 0]
+    chart = json.loads(at.get("plotly_chart")[0].proto.spec)
+    targets_bars = next(trace for trace in chart["data"] if trace["name"] == "Targets")
+    assert targets_bars["y"] == ["Health", "Energy"] and targets_bars["x"] == [2, 1]
+
+
+def test_industry_filter_and_search_change_the_rows(network):
+    at = run_targets()
+    industry = at.multiselect(key="targets_industries")
+    assert industry.options == ["Energy", "Health", "(no industry yet)"]
+    industry.set_value(["Health"])
+    run_targets(at)
+    assert names(at) == ["Acme", "Medix"]
+    at.text_input(key="targets_search").set_value("med")
+    run_targets(at)
+    assert names(at) == ["Medix"]
+    at.text_input(key="targets_search").set_value("zzz")
+    run_targets(at)
+    assert "No company matches" in at.info[0].value
+
+
+def test_no_targets_yet_points_to_the_whole_network(app_db):
+    conn = db.connect(app_db)
+    contacts.add_contact(conn, "Cy", company="Omega Bank")
+    conn.close()
+    at = run_targets()
+    assert "Show whole network" in at.info[0].value
+    at.toggle(key="whole_network").set_value(True)
+    run_targets(at)
+    assert names(at) == ["Omega Bank"]
+    edit(at, {0: {"picked": True}})
+    button(at, "Make them targets").click()
+    run_targets(at)
+    assert "Added 1 company to your targets." in at.success[0].value
+    assert companies(app_db)["Omega Bank"][0] == "target"
+
+
+def test_saving_edits_from_the_table(network):
+    at = run_targets()
+    assert button(at, "Save changes").proto.type == "primary"
+    # Medix is third; rename it and raise its motivation, in one save.
+    edit(at, {2: {"name": "Medix Health", "motivation": 3}, 1: {"industry": "Utilities"}})
+    button(at, "Save changes").click()
+    run_targets(at)
+    assert "Saved your changes to 2 companies." in at.success[0].value
+    saved = companies(network)
+    assert saved["Medix Health"] == ("target", "Health", 3, None)
+    assert saved["Volt"][1] == "Utilities"
+    assert names(at) == ["Acme", "Medix Health", "Volt"]  # the new rank, edits cleared
+    assert at.session_state[EDITOR]["edited_rows"] == {}
+
+
+def test_ruling_out_asks_for_a_reason(network):
+    at = run_targets()
+    before = companies(network)
+    edit(at, {1: {"status": "ruled_out"}})
+    button(at, "Save changes").click()
+    run_targets(at)
+    assert "Say why you are ruling out Volt" in at.error[0].value
+    assert companies(network) == before
+    edit(at, {1: {"status": "ruled_out", "ruled_out_reason": "Shift work"}})
+    button(at, "Save changes").click()
+    run_targets(at)
+    assert companies(network)["Volt"] == ("ruled_out", "Energy", 2, "Shift work")
+
+
+def test_bad_scores_are_refused(network):
+    at = run_targets()
+    before = companies(network)
+    edit(at, {0: {"postings": 5}, 1: {"motivation": 1}})
+    button(at, "Save changes").click()
+    run_targets(at)
+    assert "from 0 to 3" in at.error[0].value
+    assert companies(network) == before
+
+
+def test_set_the_industry_of_picked_and_of_all_matching(network):
+    at = run_targets()
+    at.toggle(key="whole_network").set_value(True)
+    run_targets(at)
+    at.text_input(key="targets_search").set_value("omega")
+    run_targets(at)
+    assert sorted(names(at)) == ["Omega Bank", "Omega Banking Group"]
+    edit(at, {0: {"picked": True}})
+    at.selectbox(key="new_industry").set_value("Energy")
+    run_targets(at)
+    button(at, "Set industry").click()
+    run_targets(at)
+    assert "Put 1 company in Energy." in at.success[0].value
+    at.radio[0].set_value("matching")
+    at.selectbox(key="new_industry").set_value("Health")
+    run_targets(at)
+    button(at, "Set industry").click()
+    run_targets(at)
+    saved = companies(network)
+    assert saved["Omega Bank"][1] == saved["Omega Banking Group"][1] == "Health"
+    assert saved["Volt"][1] == "Energy"
+
+
+def test_merge_asks_first_then_moves_the_people(network):
+    at = run_targets()
+    at.text_input(key="merge_search").set_value("omega")
+    run_targets(at)
+    keep = at.selectbox(key="merge_keep")
+    assert keep.value == targets.ensure_company(ui.connection(), "Omega Bank")
+    button(at, "Merge…").click()
+    run_targets(at)
+    assert "cannot be undone" in at.warning[0].value
+    assert len(companies(network)) == 5
+    button(at, "Yes, merge them").click()
+    run_targets(at)
+    assert "People who moved over: 1." in at.success[0].value
+    assert "Omega Banking Group" not in companies(network)
+    people = ui.connection().execute(
+        "SELECT count(*) FROM contacts c JOIN companies co ON co.id = c.company_id"
+        " WHERE co.name = 'Omega Bank'"
+    )
+    assert people.fetchall()[0][0] == 2
+
+
+def test_paging_through_thousands(app_db):
+    conn = db.connect(app_db)
+    for i in range(120):
+        targets.ensure_company(conn, f"Company {i:03}")
+    conn.commit()
+    conn.close()
+    at = run_targets()
+    at.toggle(key="whole_network").set_value(True)
+    run_targets(at)
+    assert len(names(at)) == 50
+    at.number_input(key="targets_page").set_value(3)
+    run_targets(at)
+    assert names(at) == [f"Company {i:03}" for i in range(100, 120)]
+    assert "Companies 101–120 of 120" in " ".join(c.value for c in at.caption)

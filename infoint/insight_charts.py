@@ -1,0 +1,260 @@
+"""Plotly figures for meetings, referrals and insights.
+
+User text (names, companies, industries, template names) goes into figures as plain text:
+Plotly reads a few HTML tags in labels, so `<`, `>` and `&` are escaped as entities.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from infoint import funnel
+from infoint.funnel import STAGE_COLOURS
+from infoint.referrals import Link
+
+NOT_CONTACTED_COLOUR = "#bab0ac"
+YOU_COLOUR = "#333333"
+RATE_COLOURS = {"response_rate": STAGE_COLOURS["replied"], "meeting_rate": STAGE_COLOURS["met"]}
+_LAYOUT = {"margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "legend": {"orientation": "h"}}
+
+
+def plain(text: str) -> str:
+    """Text shown as typed: no tag in it is read as HTML by Plotly."""
+    return html.escape(str(text), quote=False)
+
+
+def rates_figure(rates: pd.DataFrame, title: str) -> go.Figure:
+    """Response and meeting rate per group, with 'n of m' on hover."""
+    figure = go.Figure()
+    groups = [plain(g) for g in rates["group"]]
+    for column, label, count in (
+        ("response_rate", "Replied", "replied"),
+        ("meeting_rate", "Met", "met"),
+    ):
+        figure.add_bar(
+            name=label,
+            y=groups,
+            x=rates[column] * 100,
+            orientation="h",
+            marker_color=RATE_COLOURS[column],
+            customdata=list(zip(rates[count], rates["contacted"], strict=True)),
+            hovertemplate=(
+                f"%{{y}}: %{{customdata[0]}} of %{{customdata[1]}} {label.lower()}"
+                " (%{x:.0f} %)<extra></extra>"
+            ),
+        )
+    figure.update_layout(
+        barmode="group",
+        title=title,
+        xaxis_title="Share of the people you contacted (%)",
+        yaxis_title="",
+        xaxis={"range": [0, 100]},
+        yaxis={"autorange": "reversed"},
+        height=max(260, 110 + 55 * len(rates)),
+        **_LAYOUT,
+    )
+    return figure
+
+
+def reply_days_figure(days: pd.DataFrame) -> go.Figure:
+    """Replies by the number of business days they took."""
+    figure = go.Figure(
+        go.Bar(
+            x=days["business_days"],
+            y=days["replies"],
+            marker_color=STAGE_COLOURS["replied"],
+            hovertemplate="After %{x} business days: %{y} replies<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        title="How long replies took",
+        xaxis_title="Business days from your first message to their reply",
+        yaxis_title="Replies",
+        xaxis={"dtick": 1},
+        **_LAYOUT,
+    )
+    return figure
+
+
+def speed_figure(speed: pd.DataFrame) -> go.Figure:
+    """The people you wrote to, by how fast they replied."""
+    colours = [
+        STAGE_COLOURS["replied"],
+        "#9ecae9",
+        STAGE_COLOURS["opportunity"],
+        NOT_CONTACTED_COLOUR,
+    ]
+    figure = go.Figure(
+        go.Bar(
+            y=speed["group"],
+            x=speed["people"],
+            orientation="h",
+            marker_color=colours[: len(speed)],
+            hovertemplate="%{y}: %{x} people<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        title="How fast people replied",
+        xaxis_title="People you sent an outreach to",
+        yaxis_title="",
+        yaxis={"autorange": "reversed"},
+        height=280,
+        **_LAYOUT,
+    )
+    return figure
+
+
+def weekly_funnel_figure(weekly: pd.DataFrame) -> go.Figure:
+    """For each week of first outreach, how many got to each stage (stage colours)."""
+    figure = go.Figure()
+    for stage in funnel.STAGES:
+        rows = weekly[weekly["stage"] == stage]
+        label = funnel.STAGE_LABELS[stage]
+        figure.add_bar(
+            name=label,
+            x=rows["week"],
+            y=rows["count"],
+            marker_color=STAGE_COLOURS[stage],
+            hovertemplate=f"Week of %{{x|%d %b}}: %{{y}} {label.lower()}<extra></extra>",
+        )
+    figure.update_layout(
+        barmode="group",
+        title="The funnel by week of first outreach",
+        xaxis_title="Week you first wrote to them (starting Monday)",
+        yaxis_title="Contacts at this stage or beyond",
+        xaxis={"tickformat": "%d %b"},
+        **_LAYOUT,
+    )
+    return figure
+
+
+def minutes_figure(buckets: pd.DataFrame) -> go.Figure:
+    """Held meetings by how their length compared with the time promised."""
+    colours = [STAGE_COLOURS["met"], STAGE_COLOURS["met"], "#f2cf5b", STAGE_COLOURS["opportunity"]]
+    figure = go.Figure(
+        go.Bar(
+            x=buckets["group"],
+            y=buckets["meetings"],
+            marker_color=colours[: len(buckets)],
+            hovertemplate="%{x}: %{y} meetings<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        title="Promised against actual time",
+        xaxis_title="How long the meeting took, against what you promised",
+        yaxis_title="Held meetings",
+        **_LAYOUT,
+    )
+    return figure
+
+
+def _tree_positions(links: list[Link]) -> tuple[dict[int, tuple[int, float]], list[int]]:
+    """Depth and vertical place of each person; introducers sit midway beside those they
+    introduced. A cycle (possible after a mistaken edit) is broken at its smallest id."""
+    children: dict[int | None, list[int]] = {}
+    known = {link.contact_id for link in links}
+    for link in links:
+        parent = link.introducer_id if link.introducer_id in known else None
+        children.setdefault(parent, []).append(link.contact_id)
+    positions: dict[int, tuple[int, float]] = {}
+    next_row = 0.0
+
+    def place(node: int, depth: int) -> float:
+        nonlocal next_row
+        positions[node] = (depth, 0.0)
+        ys = [place(child, depth + 1) for child in children.get(node, []) if child not in positions]
+        if ys:
+            y = sum(ys) / len(ys)
+        else:
+            y, next_row = next_row, next_row + 1
+        positions[node] = (depth, y)
+        return y
+
+    roots = list(children.get(None, []))
+    for root in roots:
+        place(root, 1)
+    for link in links:  # people only reachable through a cycle
+        if link.contact_id not in positions:
+            roots.append(link.contact_id)
+            place(link.contact_id, 1)
+    return positions, roots
+
+
+def referral_figure(links: list[Link]) -> go.Figure:
+    """Who introduced you to whom, read left to right, people coloured by their stage."""
+    positions, roots = _tree_positions(links)
+    by_id = {link.contact_id: link for link in links}
+    introduced = {}
+    for link in links:
+        if link.introducer_id is not None:
+            introduced[link.introducer_id] = introduced.get(link.introducer_id, 0) + 1
+    you_y = sum(positions[r][1] for r in roots) / len(roots) if roots else 0.0
+    edge_x: list[float | None] = []
+    edge_y: list[float | None] = []
+    for node, (depth, y) in positions.items():
+        start = (0, you_y) if node in roots else positions[by_id[node].introducer_id]
+        edge_x += [start[0], depth, None]
+        edge_y += [start[1], y, None]
+    figure = go.Figure()
+    figure.add_scatter(
+        x=edge_x,
+        y=edge_y,
+        mode="lines",
+        line={"color": "#cccccc", "width": 1.5},
+        hoverinfo="skip",
+        showlegend=False,
+    )
+    figure.add_scatter(
+        x=[0],
+        y=[you_y],
+        mode="markers+text",
+        text=["You"],
+        textposition="middle left",
+        marker={"size": 16, "color": YOU_COLOUR, "symbol": "diamond"},
+        name="You",
+        hovertemplate="You: the people on the left are the ones you reached yourself"
+        "<extra></extra>",
+    )
+    for stage in range(6):
+        nodes = [n for n in positions if by_id[n].stage == stage]
+        if not nodes:
+            continue
+        name = funnel.stage_name(stage)
+        colour = NOT_CONTACTED_COLOUR if stage == 0 else STAGE_COLOURS[funnel.STAGES[stage - 1]]
+        figure.add_scatter(
+            x=[positions[n][0] for n in nodes],
+            y=[positions[n][1] for n in nodes],
+            mode="markers+text",
+            text=[plain(by_id[n].name) for n in nodes],
+            textposition="middle right",
+            marker={"size": 14, "color": colour, "line": {"color": "white", "width": 1}},
+            name=name,
+            customdata=[
+                [plain(by_id[n].company or "no company yet"), introduced.get(n, 0)] for n in nodes
+            ],
+            hovertemplate=(
+                f"%{{text}} (%{{customdata[0]}})<br>Stage: {name}"
+                "<br>Introduced you to %{customdata[1]} people<extra></extra>"
+            ),
+        )
+    depth = max((d for d, _ in positions.values()), default=1)
+    rows = max((y for _, y in positions.values()), default=0)
+    figure.update_layout(
+        title="Who introduced you to whom",
+        xaxis={
+            "title": "How you reached them",
+            "range": [-0.6, depth + 0.9],
+            "tickvals": list(range(depth + 1)),
+            "ticktext": ["You", "Reached by you"]
+            + [f"{n} introduction{'s' if n > 1 else ''} away" for n in range(1, depth)],
+            "zeroline": False,
+            "showgrid": False,
+        },
+        yaxis={"title": "", "visible": False, "autorange": "reversed"},
+        height=max(320, 120 + 38 * (rows + 1)),
+        **_LAYOUT,
+    )
+    return figure

@@ -1,0 +1,177 @@
+from datetime import UTC, date, datetime
+
+import pytest
+
+from infoint import contacts, funnel, insight_charts, insights, interactions, meetings
+
+
+def template(conn, name):
+    return conn.execute("INSERT INTO templates (name) VALUES (?) RETURNING id", [name]).fetchall()[
+        0
+    ][0]
+
+
+@pytest.fixture
+def campaign(conn):
+    """Five people written to in March 2026 (2 March is a Monday; 9 March a holiday).
+
+    person  degree company (industry)  first message               reply        met
+    Ana     1st    Acme (Health)       Mon 2 Mar, email, Warm      Wed 4 Mar    yes
+    Ben     1st    Acme (Health)       Mon 2 Mar, LinkedIn         Mon 9 Mar    no
+    Cat     2nd    Beta (Finance)      Tue 3 Mar, email, Warm      — (followed up 12 Mar)
+    Dan     cold   Beta (Finance)      Wed 11 Mar, email, Cold     —
+    Eve     cold   (none)              Fri 6 Mar, email            Tue 10 Mar
+    Fay     1st    Acme                not contacted
+    """
+    conn.execute("UPDATE profile SET holidays = '2026-03-09'")
+    conn.execute(
+        "INSERT INTO companies (name, match_key, industry) VALUES"
+        " ('Acme', 'acme', 'Health'), ('Beta', 'beta', 'Finance')"
+    )
+    warm, cold = template(conn, "Warm"), template(conn, "Cold")
+    people = {
+        name: contacts.add_contact(conn, name, company=company, degree=degree)
+        for name, company, degree in [
+            ("Ana", "Acme", "1st"),
+            ("Ben", "Acme", "1st"),
+            ("Cat", "Beta", "2nd"),
+            ("Dan", "Beta", "cold"),
+            ("Eve", "", "cold"),
+            ("Fay", "Acme", "1st"),
+        ]
+    }
+    log = interactions.log_interaction
+    log(conn, people["Ana"], "outreach", occurred_at=date(2026, 3, 2), template_id=warm)
+    log(conn, people["Ana"], "reply", occurred_at=date(2026, 3, 4))
+    log(conn, people["Ben"], "outreach", channel="linkedin", occurred_at=date(2026, 3, 2))
+    log(conn, people["Ben"], "reply", channel="linkedin", occurred_at=date(2026, 3, 9))
+    log(conn, people["Cat"], "outreach", occurred_at=date(2026, 3, 3), template_id=warm)
+    log(conn, people["Cat"], "follow_up", occurred_at=date(2026, 3, 12))
+    log(conn, people["Dan"], "outreach", occurred_at=date(2026, 3, 11), template_id=cold)
+    log(conn, people["Eve"], "outreach", occurred_at=date(2026, 3, 6))
+    log(conn, people["Eve"], "reply", occurred_at=date(2026, 3, 10))
+    # Ana: three held meetings (25, 15 and 40 minutes for 20 promised), one without the
+    # actual time, and one cancelled
+    for day, actual, status in [
+        (12, 25, "held"),
+        (16, 15, "held"),
+        (23, 40, "held"),
+        (24, None, "held"),
+        (25, None, "cancelled"),
+    ]:
+        meeting = meetings.schedule_meeting(conn, people["Ana"], datetime(2026, 3, day, tzinfo=UTC))
+        meetings.set_outcome(conn, meeting, status, actual_minutes=actual)
+    return people
+
+
+def rows(frame):
+    return [
+        tuple(r) for r in frame[["group", "contacted", "replied", "met"]].itertuples(index=False)
+    ]
+
+
+def test_rates_by_degree(conn, campaign):
+    frame = insights.rates_by(conn, "degree")
+    assert rows(frame) == [
+        ("1st degree", 2, 2, 1),
+        ("Cold", 2, 1, 0),
+        ("2nd degree", 1, 0, 0),
+    ]
+    assert list(frame["response_rate"]) == [1.0, 0.5, 0.0]
+    assert list(frame["meeting_rate"]) == [0.5, 0.0, 0.0]
+
+
+def test_rates_by_channel(conn, campaign):
+    assert rows(insights.rates_by(conn, "channel")) == [("Email", 4, 2, 1), ("LinkedIn", 1, 1, 0)]
+
+
+def test_rates_by_template(conn, campaign):
+    assert rows(insights.rates_by(conn, "template")) == [
+        ("(written without a template)", 2, 2, 0),
+        ("Warm", 2, 1, 1),
+        ("Cold", 1, 0, 0),
+    ]
+
+
+def test_rates_by_industry(conn, campaign):
+    assert rows(insights.rates_by(conn, "industry")) == [
+        ("Finance", 2, 0, 0),
+        ("Health", 2, 2, 1),
+        (funnel.NO_INDUSTRY, 1, 1, 0),
+    ]
+
+
+def test_median_business_days_to_reply(conn, campaign):
+    # Ana: Mon→Wed = 2; Ben: Mon→next Mon = 5; Eve: Fri→Tue over the Monday holiday = 1
+    timing = insights.reply_timing(conn)
+    assert (timing.replies, timing.median_business_days) == (3, 2.0)
+    days = insights.reply_days(conn)
+    assert list(zip(days["business_days"], days["replies"], strict=True)) == [
+        (1, 1),
+        (2, 1),
+        (5, 1),
+    ]
+    # without the holiday Eve's reply took 2 business days
+    conn.execute("UPDATE profile SET holidays = ''")
+    assert list(insights.reply_days(conn)["business_days"]) == [2, 5]
+
+
+def test_business_days_match_numpy(conn, campaign):
+    import numpy as np
+
+    pairs = [(date(2026, 3, 2), date(2026, 3, 4)), (date(2026, 3, 2), date(2026, 3, 9))]
+    pairs.append((date(2026, 3, 6), date(2026, 3, 10)))
+    expected = sorted(np.busday_count(a, b, holidays=["2026-03-09"]) for a, b in pairs)
+    assert sorted(insights.reply_days(conn)["business_days"]) == expected
+
+
+def test_reply_speed_groups(conn, campaign):
+    speed = insights.reply_speed(conn)
+    assert list(zip(speed["group"], speed["people"], strict=True)) == [
+        ("Replied within 3 business days", 2),  # Ana, Eve
+        ("Replied later", 1),  # Ben
+        ("No reply after the follow-up", 1),  # Cat
+        ("No reply yet, no follow-up sent", 1),  # Dan
+    ]
+
+
+def test_funnel_by_week_of_first_outreach(conn, campaign):
+    weekly = insights.funnel_by_week(conn)
+    got = {(str(w.date()), s): n for w, s, n in weekly.itertuples(index=False)}
+    assert [got[("2026-03-02", s)] for s in funnel.STAGES] == [4, 3, 1, 0, 0]
+    assert [got[("2026-03-09", s)] for s in funnel.STAGES] == [1, 0, 0, 0, 0]
+    assert len(weekly) == 10
+
+
+def test_promised_against_actual_minutes(conn, campaign):
+    kept = insights.minutes_kept(conn)
+    assert (kept.meetings, kept.kept, kept.promised_average) == (3, 1, 20)
+    assert kept.actual_average == pytest.approx(80 / 3)
+    assert kept.sentence == (
+        "1 of 3 meetings ended within the time you promised (33 %). "
+        "On average you promised 20 minutes and took 27."
+    )
+    buckets = insights.minutes_buckets(conn)
+    assert list(buckets["meetings"]) == [1, 0, 1, 1]
+
+
+def test_empty_database(conn):
+    for breakdown in insights.BREAKDOWNS:
+        assert insights.rates_by(conn, breakdown).empty
+    assert insights.reply_timing(conn) == insights.ReplyTiming(0, None)
+    assert insights.reply_days(conn).empty
+    assert list(insights.reply_speed(conn)["people"]) == [0, 0, 0, 0]
+    assert insights.funnel_by_week(conn).empty
+    assert insights.minutes_kept(conn).meetings == 0 and insights.minutes_kept(conn).sentence == ""
+    assert list(insights.minutes_buckets(conn)["meetings"]) == [0, 0, 0, 0]
+
+
+def test_figures_carry_the_numbers_and_stage_colours(conn, campaign):
+    figure = insight_charts.rates_figure(insights.rates_by(conn, "degree"), "By degree")
+    replied, met = figure.data
+    assert list(replied.x) == [100.0, 50.0, 0.0] and list(met.x) == [50.0, 0.0, 0.0]
+    assert [list(c) for c in replied.customdata] == [[2, 2], [1, 2], [0, 1]]  # "2 of 2" on hover
+    assert figure.layout.xaxis.title.text == "Share of the people you contacted (%)"
+    weekly = insight_charts.weekly_funnel_figure(insights.funnel_by_week(conn))
+    assert [t.marker.color for t in weekly.data] == [funnel.STAGE_COLOURS[s] for s in funnel.STAGES]
+    assert weekly.layout.yaxis.title.text == "Contacts at this stage or beyond"

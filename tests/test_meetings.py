@@ -1,0 +1,267 @@
+from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from infoint import contacts, funnel, interactions, meetings, questions
+from infoint.errors import InvalidInputError, NotFoundError
+from infoint.referrals import ReferredPerson
+
+
+def at(day, hour=9, minute=0):
+    """A moment on a day of March 2026, in UTC (2 March is a Monday)."""
+    return datetime(2026, 3, day, hour, minute, tzinfo=UTC)
+
+
+@pytest.fixture
+def ana(conn):
+    return contacts.add_contact(conn, "Ana", "Lee", company="Acme")
+
+
+def test_time_zone_from_profile(conn):
+    assert meetings.time_zone(conn).key == "UTC"
+    conn.execute("UPDATE profile SET time_zone = 'America/New_York'")
+    assert meetings.time_zone(conn).key == "America/New_York"
+    conn.execute("UPDATE profile SET time_zone = 'Mars/Olympus'")
+    assert meetings.time_zone(conn).key == "UTC"
+
+
+def test_schedule_in_the_users_time_zone(conn, ana):
+    zone = ZoneInfo("America/New_York")
+    start = meetings.local_start(date(2026, 3, 10), time(9, 30), zone)
+    meeting = meetings.schedule_meeting(conn, ana, start, place=" Zoom ")
+    got = meetings.get_meeting(conn, meeting)
+    assert got.starts_at == datetime(2026, 3, 10, 13, 30, tzinfo=UTC)  # EDT is UTC-4
+    assert (got.promised_minutes, got.place, got.status) == (20, "Zoom", "scheduled")
+
+
+def test_upcoming_and_past_lists(conn, ana):
+    ben = contacts.add_contact(conn, "Ben", "Ode")
+    soon = meetings.schedule_meeting(conn, ben, at(12))
+    later = meetings.schedule_meeting(conn, ana, at(20))
+    over = meetings.schedule_meeting(conn, ana, at(5))
+    called_off = meetings.schedule_meeting(conn, ana, at(25))
+    meetings.set_outcome(conn, called_off, "cancelled")
+    now = at(10)
+    assert [m.id for m in meetings.upcoming_meetings(conn, now)] == [soon, later]
+    assert [m.id for m in meetings.past_meetings(conn, now)] == [called_off, over]
+    assert meetings.summary(conn, later).title == "Ana Lee (Acme)"
+    assert meetings.summary(conn, soon).title == "Ben Ode"
+    # a meeting under way is still upcoming until its promised time is over
+    assert soon in [m.id for m in meetings.upcoming_meetings(conn, at(12, 9, 19))]
+    assert soon not in [m.id for m in meetings.upcoming_meetings(conn, at(12, 9, 20))]
+
+
+def test_update_and_delete(conn, ana):
+    meeting = meetings.schedule_meeting(conn, ana, at(10))
+    meetings.save_prep(conn, meeting, question_ids=[questions.list_questions(conn)[0].id])
+    meetings.update_meeting(conn, meeting, at(11, 14), promised_minutes=30, place="Café")
+    got = meetings.get_meeting(conn, meeting)
+    assert (got.starts_at, got.promised_minutes, got.place) == (at(11, 14), 30, "Café")
+    with pytest.raises(InvalidInputError):
+        meetings.update_meeting(conn, meeting, at(11), promised_minutes=0, place="")
+    meetings.delete_meeting(conn, meeting)
+    with pytest.raises(NotFoundError):
+        meetings.get_meeting(conn, meeting)
+    assert conn.execute("SELECT count(*) FROM meeting_questions").fetchall()[0][0] == 0
+
+
+def test_people_to_meet(conn, ana):
+    ben = contacts.add_contact(conn, "Ben", "Ode", company="Beta")
+    interactions.log_interaction(conn, ana, "outreach", occurred_at=date(2026, 3, 2))
+    interactions.log_interaction(conn, ana, "reply", occurred_at=date(2026, 3, 3))
+    assert [p.label for p in meetings.people_to_meet(conn)] == ["Ana Lee — Acme"]
+    assert [p.id for p in meetings.people_to_meet(conn, "bet")] == [ben]
+    assert meetings.people_to_meet(conn, "nobody") == []
+
+
+def test_prep_keeps_notes_with_company_and_person(conn, ana):
+    bank = questions.list_questions(conn)
+    first = meetings.schedule_meeting(conn, ana, at(10))
+    meetings.save_prep(
+        conn,
+        first,
+        question_ids=[bank[3].id, bank[0].id, bank[3].id],
+        company_notes=" Water sensors. ",
+        person_notes="Was a teacher.",
+        prep_notes="How do designers work with engineers?",
+    )
+    sheet = meetings.prep_sheet(conn, first)
+    assert [q.question_id for q in sheet.questions] == [bank[3].id, bank[0].id]  # picked order
+    assert (sheet.company, sheet.company_notes, sheet.person_notes) == (
+        "Acme",
+        "Water sensors.",
+        "Was a teacher.",
+    )
+    assert sheet.meeting.prep_notes == "How do designers work with engineers?"
+    # the next meeting at the same company starts from the same notes
+    cy = contacts.add_contact(conn, "Cy", "Dunn", company="ACME Inc.")
+    meetings.set_outcome(conn, first, "held", actual_minutes=20)
+    second = meetings.prep_sheet(conn, meetings.schedule_meeting(conn, cy, at(20)))
+    assert (second.company_notes, second.earlier_meetings_there) == ("Water sensors.", 1)
+
+
+def test_prep_drops_unpicked_questions_but_keeps_answered_ones(conn, ana):
+    bank = questions.list_questions(conn)
+    meeting = meetings.schedule_meeting(conn, ana, at(10))
+    meetings.save_prep(conn, meeting, question_ids=[bank[0].id, bank[1].id, bank[2].id])
+    sheet = meetings.prep_sheet(conn, meeting)
+    meetings.record_debrief(conn, meeting, "held", answers={sheet.questions[0].id: "Yes."})
+    meetings.save_prep(conn, meeting, question_ids=[bank[2].id, bank[4].id])
+    kept = [(q.question_id, q.answer) for q in meetings.prep_sheet(conn, meeting).questions]
+    assert kept == [(bank[0].id, "Yes."), (bank[2].id, ""), (bank[4].id, "")]
+
+
+def test_prep_refusals(conn):
+    loner = contacts.add_contact(conn, "Lou")
+    meeting = meetings.schedule_meeting(conn, loner, at(10))
+    with pytest.raises(InvalidInputError, match="no company"):
+        meetings.save_prep(conn, meeting, question_ids=[], company_notes="Notes", person_notes="x")
+    with pytest.raises(NotFoundError):
+        meetings.save_prep(conn, meeting, question_ids=[999])
+    assert meetings.prep_sheet(conn, meeting).person_notes == ""
+
+
+def test_debrief_records_answers_and_referrals_in_one_step(conn, ana):
+    interactions.log_interaction(conn, ana, "outreach", occurred_at=date(2026, 3, 2))
+    bank = questions.list_questions(conn)
+    meeting = meetings.schedule_meeting(conn, ana, at(10))
+    meetings.save_prep(conn, meeting, question_ids=[bank[0].id, bank[1].id], company_notes="Old.")
+    asked = meetings.prep_sheet(conn, meeting).questions
+    result = meetings.record_debrief(
+        conn,
+        meeting,
+        "held",
+        actual_minutes=25,
+        notes="Warm, generous.",
+        answers={asked[0].id: "Sensors everywhere.", asked[1].id: ""},
+        referred=[ReferredPerson("Bo", "Chen", "Beta Labs"), ReferredPerson("Cy")],
+    )
+    got = meetings.get_meeting(conn, meeting)
+    assert (got.status, got.actual_minutes, got.notes) == ("held", 25, "Warm, generous.")
+    assert [q.answer for q in meetings.prep_sheet(conn, meeting).questions] == [
+        "Sensors everywhere.",
+        "",
+    ]
+    assert meetings.prep_sheet(conn, meeting).company_notes == (
+        f"Old.\n\n2026-03-10 — from Ana Lee:\nQ: {bank[0].text}\nA: Sensors everywhere."
+    )
+    rows = conn.execute(
+        "SELECT first_name, last_name, degree, source, referred_by FROM contacts"
+        " WHERE id IN (SELECT unnest(?)) ORDER BY id",
+        [list(result.referred_ids)],
+    ).fetchall()
+    assert rows == [("Bo", "Chen", "2nd", "referral", ana), ("Cy", "", "2nd", "referral", ana)]
+    # Ana: contacted, met, and now Referred; Bo and Cy start at no stage
+    assert [s.count for s in funnel.stage_counts(conn)] == [1, 1, 1, 1, 0]
+
+
+def test_saving_the_debrief_again_adds_nothing_twice(conn, ana):
+    meeting = meetings.schedule_meeting(conn, ana, at(10))
+    meetings.save_prep(conn, meeting, question_ids=[questions.list_questions(conn)[0].id])
+    row = meetings.prep_sheet(conn, meeting).questions[0].id
+    for _ in range(2):
+        result = meetings.record_debrief(
+            conn, meeting, "held", answers={row: "Yes."}, referred=[ReferredPerson("Bo", "Chen")]
+        )
+    assert result.referred_ids == () and result.already_known == ("Bo Chen",)
+    assert meetings.prep_sheet(conn, meeting).company_notes.count("A: Yes.") == 1
+    assert conn.execute("SELECT count(*) FROM contacts").fetchall()[0][0] == 2
+
+
+def test_a_failing_debrief_changes_nothing(conn, ana):
+    meeting = meetings.schedule_meeting(conn, ana, at(10))
+    with pytest.raises(InvalidInputError, match="needs a name"):
+        meetings.record_debrief(
+            conn,
+            meeting,
+            "held",
+            actual_minutes=20,
+            referred=[ReferredPerson("Bo"), ReferredPerson("")],
+        )
+    assert meetings.get_meeting(conn, meeting).status == "scheduled"
+    assert conn.execute("SELECT count(*) FROM contacts").fetchall()[0][0] == 1
+    with pytest.raises(InvalidInputError, match="mark it as held"):
+        meetings.record_debrief(conn, meeting, "no_show", referred=[ReferredPerson("Bo")])
+    with pytest.raises(InvalidInputError):
+        meetings.record_debrief(conn, meeting, "scheduled")
+    meetings.record_debrief(conn, meeting, "no_show", actual_minutes=20)
+    assert meetings.get_meeting(conn, meeting).actual_minutes is None
+
+
+def test_thank_you_draft_and_log(conn, ana):
+    conn.execute("UPDATE profile SET name = 'Sam Park'")
+    meeting = meetings.schedule_meeting(conn, ana, at(10))
+    with pytest.raises(InvalidInputError, match="as held"):
+        meetings.log_thank_you(conn, meeting, subject="Thanks", body="Thanks")
+    meetings.record_debrief(
+        conn, meeting, "held", referred=[ReferredPerson("Bo", "Chen"), ReferredPerson("Cy")]
+    )
+    subject, body = meetings.thank_you_draft(conn, meeting)
+    assert subject == "Thank you, Ana"
+    assert body.startswith("Hi Ana,\n\nThank you for talking with me on Tuesday.")
+    assert "how things really work at Acme" in body
+    assert "I will get in touch with Bo Chen and Cy, as you suggested." in body
+    assert body.endswith("Thank you again,\nSam Park")
+    assert "{" not in body
+    logged = meetings.log_thank_you(
+        conn, meeting, subject=subject, body=body, sent_at=datetime(2026, 3, 10, 18)
+    )
+    got = interactions.get_interaction(conn, logged)
+    assert (got.kind, got.contact_id, got.subject) == ("thank_you", ana, "Thank you, Ana")
+    assert meetings.summary(conn, meeting).thanked
+
+
+def due(conn, now):
+    return [(d.kind, d.meeting_id) for d in meetings.due_items(conn, now)]
+
+
+def test_thank_you_is_overdue_24_hours_after_the_meeting(conn, ana):
+    meeting = meetings.schedule_meeting(conn, ana, at(9, 10))  # Monday 10:00, 20 minutes
+    meetings.set_outcome(conn, meeting, "held", actual_minutes=30)  # ended 10:30
+    assert due(conn, at(10, 10, 29)) == []
+    assert due(conn, at(10, 10, 30)) == [("thank_you", meeting)]
+    [item] = meetings.due_items(conn, at(10, 10, 30))
+    assert item.title == "Send a thank-you to Ana Lee (Acme)" and item.due_on == date(2026, 3, 10)
+    # a thank-you logged the same day (dates without a time count as that day) settles it
+    interactions.log_interaction(conn, ana, "thank_you", occurred_at=date(2026, 3, 9))
+    assert due(conn, at(11)) == []
+
+
+def test_an_old_thank_you_does_not_count_for_a_new_meeting(conn, ana):
+    interactions.log_interaction(conn, ana, "thank_you", occurred_at=date(2026, 2, 1))
+    meeting = meetings.schedule_meeting(conn, ana, at(9, 10))
+    meetings.set_outcome(conn, meeting, "held", actual_minutes=20)
+    assert due(conn, at(12)) == [("thank_you", meeting)]
+
+
+def test_prepare_for_tomorrows_meeting(conn, ana):
+    meeting = meetings.schedule_meeting(conn, ana, at(12, 15))  # Thursday 15:00
+    assert due(conn, at(10, 23, 59)) == []  # Tuesday: two days ahead
+    assert due(conn, at(11, 0, 0)) == [("prepare", meeting)]  # Wednesday: tomorrow
+    assert due(conn, at(12, 14, 59)) == [("prepare", meeting)]  # the day itself, not started
+    meetings.save_prep(conn, meeting, question_ids=[questions.list_questions(conn)[0].id])
+    assert due(conn, at(11)) == []
+    # prep notes alone count as prepared too
+    other = meetings.schedule_meeting(conn, ana, at(12, 17))
+    meetings.save_prep(conn, other, question_ids=[], prep_notes="What is design ops?")
+    assert due(conn, at(11)) == []
+
+
+def test_tomorrow_is_the_users_tomorrow(conn, ana):
+    conn.execute("UPDATE profile SET time_zone = 'America/New_York'")
+    # 12 March 01:00 UTC is 11 March 21:00 in New York
+    meeting = meetings.schedule_meeting(conn, ana, at(12, 1))
+    # 10 March 12:00 UTC is 10 March in New York: the meeting is tomorrow there
+    assert due(conn, at(10, 12)) == [("prepare", meeting)]
+    conn.execute("UPDATE profile SET time_zone = 'UTC'")
+    assert due(conn, at(10, 12)) == []  # in UTC it is two days ahead
+
+
+def test_debrief_due_once_the_promised_time_is_over(conn, ana):
+    meeting = meetings.schedule_meeting(conn, ana, at(9, 10))
+    meetings.save_prep(conn, meeting, question_ids=[], prep_notes="Ready.")
+    assert due(conn, at(9, 10, 19)) == []
+    assert due(conn, at(9, 10, 20)) == [("debrief", meeting)]
+    meetings.set_outcome(conn, meeting, "cancelled")
+    assert due(conn, at(20)) == []

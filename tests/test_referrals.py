@@ -1,0 +1,170 @@
+import json
+from datetime import date
+
+import pytest
+
+from infoint import db, funnel, insight_charts, interactions, referrals
+from infoint.errors import InvalidInputError
+from infoint.referrals import ReferredPerson
+
+
+def person(conn, name, *, referred_by=None, company=None):
+    first, _, last = name.partition(" ")
+    company_id = None
+    if company:
+        company_id = conn.execute(
+            "INSERT INTO companies (name, match_key) VALUES (?, lower(?)) RETURNING id",
+            [company, company],
+        ).fetchall()[0][0]
+    return conn.execute(
+        "INSERT INTO contacts (profile_key, first_name, last_name, company_id, referred_by)"
+        " VALUES (?, ?, ?, ?, ?) RETURNING id",
+        [name, first, last, company_id, referred_by],
+    ).fetchall()[0][0]
+
+
+@pytest.fixture
+def chains(conn):
+    """You reached Ana. Ana introduced Bo and Cy; Bo introduced Di; Di introduced Ed.
+
+    Bo: contacted, replied and met (and introduced Di, so Referred). Cy: contacted only.
+    Di: contacted and replied (and introduced Ed, so Referred). Ed: not contacted.
+    """
+    ana = person(conn, "Ana Lee", company="Acme")
+    bo = person(conn, "Bo Chen", referred_by=ana)
+    cy = person(conn, "Cy Dunn", referred_by=ana)
+    di = person(conn, "Di Eze", referred_by=bo)
+    ed = person(conn, "Ed Fox", referred_by=di)
+    for who in (bo, cy, di):
+        interactions.log_interaction(conn, who, "outreach", occurred_at=date(2026, 3, 2))
+    for who in (bo, di):
+        interactions.log_interaction(conn, who, "reply", occurred_at=date(2026, 3, 3))
+    conn.execute(
+        "INSERT INTO meetings (contact_id, starts_at, status) VALUES (?, ?, 'held')",
+        [bo, "2026-03-05 10:00+00"],
+    )
+    return {"ana": ana, "bo": bo, "cy": cy, "di": di, "ed": ed}
+
+
+def test_parse_one_person_per_line():
+    text = "Bo Chen, Beta Labs, Head of Research\n\n  Cy  \nDi Ann Eze, Gamma\n"
+    assert referrals.parse_referred(text) == [
+        ReferredPerson("Bo", "Chen", "Beta Labs", "Head of Research"),
+        ReferredPerson("Cy", "", "", ""),
+        ReferredPerson("Di", "Ann Eze", "Gamma", ""),
+    ]
+    assert referrals.parse_referred("  \n ") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [(", Beta", "Line 1 has no name"), ("Bo\nCy, A, B, C", "Line 2 has more than three parts")],
+)
+def test_parse_refuses_what_it_cannot_read(text, message):
+    with pytest.raises(InvalidInputError, match=message):
+        referrals.parse_referred(text)
+
+
+def test_add_referred_people_inside_a_transaction(conn):
+    ana = person(conn, "Ana Lee")
+    with db.transaction(conn):
+        added, known = referrals.add_referred_people(
+            conn, ana, [ReferredPerson("Bo", "Chen", "Beta Labs", "Researcher")]
+        )
+    assert known == []
+    row = conn.execute(
+        "SELECT c.first_name, c.last_name, co.name, c.position, c.degree, c.source,"
+        " c.referred_by, c.mutual_contact_id"
+        " FROM contacts c JOIN companies co ON co.id = c.company_id WHERE c.id = ?",
+        added,
+    ).fetchall()
+    assert row == [("Bo", "Chen", "Beta Labs", "Researcher", "2nd", "referral", ana, ana)]
+    # the same name from the same introducer is not added twice
+    with db.transaction(conn):
+        again, known = referrals.add_referred_people(conn, ana, [ReferredPerson("bo", "chen")])
+    assert (again, known) == ([], ["bo chen"])
+    # the introducer is Referred; the person introduced starts at no stage
+    assert [s.count for s in funnel.stage_counts(conn)] == [1, 1, 1, 1, 0]
+
+
+def test_chain_back_to_where_it_started(conn, chains):
+    steps = referrals.referral_chain(conn, chains["ed"])
+    assert [(s.name, s.hops) for s in steps] == [
+        ("Ana Lee", 3),
+        ("Bo Chen", 2),
+        ("Di Eze", 1),
+        ("Ed Fox", 0),
+    ]
+    assert steps[0].company == "Acme"
+    assert [s.stage for s in steps] == [4, 4, 4, 0]
+    # someone nobody introduced is a chain of one
+    assert [s.name for s in referrals.referral_chain(conn, chains["ana"])] == ["Ana Lee"]
+
+
+def test_chain_stops_at_a_cycle(conn):
+    x = person(conn, "Xi Yu")
+    y = person(conn, "Yo Zed", referred_by=x)
+    conn.execute("UPDATE contacts SET referred_by = ? WHERE id = ?", [y, x])
+    assert [s.name for s in referrals.referral_chain(conn, x)] == ["Yo Zed", "Xi Yu"]
+    assert [s.name for s in referrals.referral_chain(conn, y)] == ["Xi Yu", "Yo Zed"]
+    yields = {y.name: (y.introduced, y.further_down) for y in referrals.referral_yields(conn)}
+    assert yields == {"Xi Yu": (1, 0), "Yo Zed": (1, 0)}
+    figure = insight_charts.referral_figure(referrals.list_links(conn))
+    names = [t for trace in figure.data[2:] for t in trace.text]
+    assert sorted(names) == ["Xi Yu", "Yo Zed"]
+
+
+def test_yields_count_introductions_and_how_far_they_went(conn, chains):
+    got = {y.name: y for y in referrals.referral_yields(conn)}
+    assert set(got) == {"Ana Lee", "Bo Chen", "Di Eze"}
+    ana = got["Ana Lee"]
+    # Bo (met, referred) and Cy (contacted): 2 introduced, 2 contacted, 1 replied, 1 met,
+    # 1 referred; further down: Di and Ed
+    assert (ana.introduced, ana.contacted, ana.replied, ana.met, ana.referred) == (2, 2, 1, 1, 1)
+    assert (ana.opportunity, ana.further_down, ana.company) == (0, 2, "Acme")
+    bo = got["Bo Chen"]
+    # Di never met you but introduced Ed: stages are cumulative, so Di counts as met too
+    assert (bo.introduced, bo.contacted, bo.replied, bo.met, bo.further_down) == (1, 1, 1, 1, 1)
+    di = got["Di Eze"]
+    assert (di.introduced, di.contacted, di.further_down) == (1, 0, 0)
+    assert list(got) == ["Ana Lee", "Bo Chen", "Di Eze"]  # most meetings first
+
+
+def test_links_and_the_picture(conn, chains):
+    links = {link.name: link for link in referrals.list_links(conn)}
+    assert set(links) == {"Ana Lee", "Bo Chen", "Cy Dunn", "Di Eze", "Ed Fox"}
+    assert links["Ana Lee"].introducer_id is None
+    assert links["Ed Fox"].introducer_id == chains["di"]
+    figure = insight_charts.referral_figure(list(links.values()))
+    spec = json.loads(figure.to_json())
+    people = {
+        text: (x, trace["name"])
+        for trace in spec["data"][2:]
+        for text, x in zip(trace["text"], trace["x"], strict=True)
+    }
+    # left to right: you, Ana (reached by you), Bo and Cy, Di, Ed
+    assert people == {
+        "Ana Lee": (1, "Referred"),
+        "Bo Chen": (2, "Referred"),
+        "Cy Dunn": (2, "Contacted"),
+        "Di Eze": (3, "Referred"),
+        "Ed Fox": (4, "Not contacted"),
+    }
+    # one line per person: from who introduced them (or from you)
+    edges = spec["data"][0]["x"]
+    assert edges.count(None) == 5
+
+
+def test_names_in_the_picture_are_plain_text(conn):
+    ana = person(conn, "<b>Ana</b> &")
+    person(conn, "Bo <a href='x'>", referred_by=ana)
+    figure = insight_charts.referral_figure(referrals.list_links(conn))
+    texts = [t for trace in figure.data[2:] for t in trace.text]
+    assert sorted(texts) == ["&lt;b&gt;Ana&lt;/b&gt; &amp;", "Bo &lt;a href='x'&gt;"]
+
+
+def test_no_referrals_yet(conn):
+    person(conn, "Ana Lee")
+    assert referrals.list_links(conn) == []
+    assert referrals.referral_yields(conn) == []
+    assert referrals.referred_people(conn) == []

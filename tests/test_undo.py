@@ -1,0 +1,150 @@
+"""Undo the last import: offered exactly while nothing else was written since, and it works."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from infoint import contacts, db, importer, interactions, settings
+from infoint.errors import InfointError
+
+PREAMBLE = (
+    "Notes:\n"
+    '"When exporting your connection data, you may notice that some of the email addresses '
+    'are missing."\n'
+    "\n"
+)
+HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+
+
+def export_csv(*rows: str) -> bytes:
+    """A Connections.csv in LinkedIn's current shape (no newline after the last row)."""
+    return (PREAMBLE + HEADER + "\n".join(rows)).encode()
+
+
+FIRST = export_csv(
+    "Ada,Lovelace,https://www.linkedin.com/in/ada-l,,Analytical Engines,Engineer,06 Nov 2024",
+    "Grace,Hopper,https://www.linkedin.com/in/grace-h,,Navy,Rear Admiral,01 Sep 2023",
+)
+SECOND = export_csv(
+    "Ada,Lovelace,https://www.linkedin.com/in/ada-l,,Babbage & Co,Lead Engineer,06 Nov 2024",
+    "Grace,Hopper,https://www.linkedin.com/in/grace-h,,Navy,Rear Admiral,01 Sep 2023",
+    "Alan,Turing,https://www.linkedin.com/in/alan-t,,Bletchley Park,Cryptanalyst,12 Jan 2022",
+)
+
+
+def names(conn) -> list[str]:
+    rows = conn.execute("SELECT first_name FROM contacts ORDER BY first_name").fetchall()
+    return [row[0] for row in rows]
+
+
+def undo_and_reopen(conn, db_path):
+    offer = settings.undo_offer(conn)
+    assert offer is not None
+    conn.close()
+    settings.undo_import(db_path, offer)
+    return db.connect(db_path)
+
+
+def test_the_first_import_can_be_undone_back_to_an_empty_database(conn, db_path):
+    report = settings.import_with_undo(conn, FIRST, filename="Connections.csv")
+    assert report.added == 2
+    offer = settings.undo_offer(conn)
+    assert offer is not None
+    assert (offer.batch_id, offer.file_name) == (report.batch_id, "Connections.csv")
+    assert isinstance(offer.imported_at, datetime)
+    assert offer.backup.parent == db_path.parent / "backups"
+
+    reopened = undo_and_reopen(conn, db_path)
+    try:
+        assert names(reopened) == []
+        assert settings.import_history(reopened).empty
+        assert settings.undo_offer(reopened) is None
+    finally:
+        reopened.close()
+
+
+def test_undoing_a_second_import_keeps_the_first(conn, db_path):
+    settings.import_with_undo(conn, FIRST, filename="first.csv")
+    report = settings.import_with_undo(conn, SECOND, filename="second.csv")
+    assert (report.added, report.updated, report.unchanged) == (1, 1, 1)
+    assert report.backup is not None  # the importer's own backup of a database with contacts
+    assert settings.undo_offer(conn).backup == report.backup
+
+    reopened = undo_and_reopen(conn, db_path)
+    try:
+        assert names(reopened) == ["Ada", "Grace"]
+        company = reopened.execute(
+            "SELECT co.name FROM contacts c JOIN companies co ON co.id = c.company_id"
+            " WHERE c.first_name = 'Ada'"
+        ).fetchall()
+        assert company == [("Analytical Engines",)]
+        assert list(settings.import_history(reopened)["file_name"]) == ["first.csv"]
+        # Nothing was written between the two imports, so the first can be undone in turn.
+        offer = settings.undo_offer(reopened)
+        assert offer is not None and offer.file_name == "first.csv"
+    finally:
+        reopened.close()
+
+
+def test_the_offer_ends_with_any_other_write(conn):
+    settings.import_with_undo(conn, FIRST, filename="Connections.csv")
+    ada = conn.execute("SELECT id FROM contacts WHERE first_name = 'Ada'").fetchall()[0][0]
+    interactions.log_interaction(conn, ada, "outreach", occurred_at=datetime(2026, 1, 5, 9, 0))
+    assert settings.undo_offer(conn) is None
+
+
+def test_the_offer_ends_when_a_person_is_added_by_hand(conn):
+    settings.import_with_undo(conn, FIRST, filename="Connections.csv")
+    contacts.add_contact(conn, "Katherine", "Johnson")
+    assert settings.undo_offer(conn) is None
+
+
+def test_the_offer_ends_when_a_field_is_edited_in_place(conn):
+    settings.import_with_undo(conn, FIRST, filename="Connections.csv")
+    with db.transaction(conn):
+        conn.execute("UPDATE companies SET industry = 'Computing' WHERE name = 'Navy'")
+    assert settings.undo_offer(conn) is None
+
+
+def test_the_offer_ends_when_its_backup_is_gone(conn):
+    settings.import_with_undo(conn, FIRST, filename="Connections.csv")
+    settings.undo_offer(conn).backup.unlink()
+    assert settings.undo_offer(conn) is None
+
+
+def test_backing_up_does_not_end_the_offer(conn):
+    settings.import_with_undo(conn, FIRST, filename="Connections.csv")
+    db.backup(conn)
+    assert settings.undo_offer(conn) is not None
+
+
+def test_an_import_without_an_undo_point_is_not_offered(conn):
+    # The CLI imports with the importer alone: no fingerprint, so no offer.
+    settings.import_with_undo(conn, FIRST, filename="first.csv")
+    importer.import_file(conn, SECOND, filename="second.csv")
+    assert settings.undo_offer(conn) is None
+
+
+def test_a_failed_import_changes_nothing_and_leaves_no_backup(conn, db_path):
+    with pytest.raises(InfointError):
+        settings.import_with_undo(conn, b"just some words\n", filename="notes.csv")
+    assert names(conn) == []
+    assert settings.list_backups(conn) == []
+    assert settings.undo_offer(conn) is None
+
+
+def test_the_fingerprint_sees_every_table_and_survives_reopening(conn, db_path):
+    before = settings.fingerprint(conn)
+    assert before == settings.fingerprint(conn)
+    with db.transaction(conn):
+        conn.execute("UPDATE profile SET name = 'Me'")
+    changed = settings.fingerprint(conn)
+    assert changed != before
+    conn.close()
+    reopened = db.connect(db_path)
+    try:
+        assert settings.fingerprint(reopened) == changed
+    finally:
+        reopened.close()

@@ -7,6 +7,7 @@ spelling variants of the same company, trailing spaces, 8-hex slug suffixes, per
 slugs, credentials and nicknames. Everyone in it is invented.
 
     python -m benchmarks.generate OUT.csv [--rows 30000] [--companies 2000] [--seed 7]
+    python -m benchmarks.generate --sample data/sample/Connections.csv   # the demo's export
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ MONTHS = np.array(
     ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 )
 END_DATE = date(2026, 6, 30)
+# The demo's export: a network small enough to read, spread over six years.
+SAMPLE = {"rows": 150, "companies": 45, "seed": 2026, "years": 6}
 
 FIRST_NAMES = [
     "Ada",
@@ -438,9 +441,11 @@ def connections_frame(
     names = _company_names(rng, companies)
     weights = 1.0 / np.arange(1, companies + 1) ** 0.9
     company = pd.Series(names[rng.choice(companies, size=rows, p=weights / weights.sum())])
-    # The same company spelt differently by different people ("ACME", "Acme, Inc").
+    # The same company spelt differently by different people: "Acme" for "Acme Inc.", and
+    # "Acme Inc" where the company has no suffix.
     variant = rng.random(rows) < 0.03
-    company[variant] = company[variant].str.upper()
+    stripped = company[variant].str.replace(r" (Inc\.|Ltd|GmbH|LLC|AB)$", "", regex=True)
+    company[variant] = stripped.where(stripped != company[variant], stripped + " Inc")
     no_job = rng.random(rows) < 0.04
     company[no_job] = ""
     company[rng.random(rows) < 0.001] = "N/A"
@@ -495,14 +500,26 @@ def write_export(path: Path, rows: int = 30_000, **options) -> Path:
     return path
 
 
+def sample_bytes() -> bytes:
+    """The demo export committed at data/sample/Connections.csv (a test keeps them equal)."""
+    return export_bytes(**SAMPLE)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Write a synthetic LinkedIn Connections.csv.")
     parser.add_argument("out", type=Path, help="where to write the CSV")
     parser.add_argument("--rows", type=int, default=30_000, help="connections (default 30000)")
     parser.add_argument("--companies", type=int, default=2_000, help="distinct employers")
     parser.add_argument("--seed", type=int, default=7, help="random seed (same seed, same file)")
+    parser.add_argument(
+        "--sample", action="store_true", help="write the demo export instead (ignores the rest)"
+    )
     args = parser.parse_args(argv)
-    write_export(args.out, args.rows, companies=args.companies, seed=args.seed)
+    if args.sample:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_bytes(sample_bytes())
+    else:
+        write_export(args.out, args.rows, companies=args.companies, seed=args.seed)
 
 
 if __name__ == "__main__":

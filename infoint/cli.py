@@ -1,0 +1,166 @@
+"""The `infoint` command: import, stats, export and demo, on the same database as the app.
+
+Exit 0 on success; 2 with one line on stderr for anything the user can fix (a file that is
+not an export, a database another program holds, an unknown export type), and then the
+database is unchanged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from infoint import db, demo, export, funnel, importer
+from infoint.errors import InfointError
+from infoint.importer import ImportReport
+from infoint.linkedin import read_connections
+
+EXIT_OK = 0
+EXIT_USER_ERROR = 2
+# How much of a long list the terminal shows; `infoint export` has all of it.
+SHOWN = 20
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="infoint",
+        description="Run your information-interview campaign from the command line.",
+    )
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="the database file (default: $INFOINT_DB, else data/infoint.duckdb)",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    to_import = commands.add_parser(
+        "import",
+        help="import your LinkedIn connections",
+        description="Import Connections.csv or the LinkedIn archive .zip that contains it. "
+        "Importing the same file again changes nothing; a newer one updates jobs and titles.",
+    )
+    to_import.add_argument("file", type=Path, help="Connections.csv or the LinkedIn archive .zip")
+    to_import.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    stats = commands.add_parser(
+        "stats",
+        help="counts and the funnel",
+        description="How many contacts, companies, interactions and meetings you have, and "
+        "how many people reached each stage of the funnel.",
+    )
+    stats.add_argument("--json", action="store_true", help="print one JSON object")
+
+    to_export = commands.add_parser(
+        "export",
+        help="write your data to a workbook or CSV",
+        description="FILE.xlsx gets every table as a sheet; FILE.csv gets one row per contact. "
+        "Text that a spreadsheet would run as a formula is stored as plain text.",
+    )
+    to_export.add_argument("file", type=Path, help="where to write: a .xlsx or .csv file")
+
+    demo_parser = commands.add_parser(
+        "demo",
+        help="load (or remove) the demo data",
+        description="Load a made-up network and campaign to try infoint with. Every demo row "
+        "is marked as demo; --remove takes exactly those rows out again.",
+    )
+    demo_parser.add_argument(
+        "--remove", action="store_true", help="remove the demo data, leaving yours as it is"
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _run(args)
+    except InfointError as exc:
+        print(" ".join(str(exc).split()), file=sys.stderr)
+        return EXIT_USER_ERROR
+
+
+def _run(args: argparse.Namespace) -> int:
+    path = args.db or db.default_path()
+    if args.command == "import":
+        # Read the file before opening the database: a bad file leaves no trace at all.
+        connections = read_connections(args.file)
+        importer.fault_point("after_parse")
+        with _open(path) as conn:
+            report = importer.import_connections(conn, connections)
+        print(json.dumps(report.as_dict(), ensure_ascii=False) if args.json else _describe(report))
+    elif args.command == "stats":
+        with _open(path) as conn:
+            figures = funnel.stats(conn)
+        print(json.dumps(figures) if args.json else _describe_stats(figures))
+    elif args.command == "export":
+        export.export_kind(args.file)
+        with _open(path) as conn:
+            written = export.write_export(conn, args.file)
+        print(f"Wrote {written}.")
+    elif args.command == "demo":
+        with _open(path) as conn:
+            if args.remove:
+                removed = demo.remove_demo(conn)
+                print(f"Removed the demo data ({removed} people); your own data is untouched.")
+            else:
+                print(demo.load_demo(conn).sentence())
+                print("Remove it again with: infoint demo --remove")
+    return EXIT_OK
+
+
+@contextmanager
+def _open(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The database for one command, closed afterwards so the app can open it again."""
+    conn = db.connect(path)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def _describe(report: ImportReport) -> str:
+    lines = [f"{report.file_name}: {report.summary()}"]
+    if report.changes:
+        lines.append(f"Job changes ({len(report.changes)}):")
+        lines += [f"  {change.describe()}" for change in report.changes[:SHOWN]]
+        if len(report.changes) > SHOWN:
+            lines.append(f"  … and {len(report.changes) - SHOWN} more (see `infoint export`).")
+    by_reason: dict[str, list[int]] = defaultdict(list)
+    for row in report.skipped_rows:
+        by_reason[row.reason].append(row.line)
+    if by_reason:
+        lines.append("Skipped rows:")
+    for reason, numbers in by_reason.items():
+        shown = ", ".join(str(n) for n in numbers[:10]) + (", …" if len(numbers) > 10 else "")
+        rows = "row" if len(numbers) == 1 else "rows"
+        lines.append(f"  {reason}: {len(numbers)} {rows} (line {shown})")
+    if report.backup:
+        lines.append(f"Your data as it was before is backed up in {report.backup}.")
+    return "\n".join(lines)
+
+
+def _describe_stats(figures: dict) -> str:
+    lines = [
+        f"Contacts: {figures['contacts']:,}",
+        f"Companies: {figures['companies']:,}",
+        f"Interactions: {figures['interactions']:,}",
+        f"Meetings: {figures['meetings']:,}",
+        "Funnel:",
+    ]
+    lines += [
+        f"  {funnel.STAGE_LABELS[stage]}: {count:,}" for stage, count in figures["funnel"].items()
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

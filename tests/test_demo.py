@@ -1,0 +1,136 @@
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from benchmarks.generate import sample_bytes
+from infoint import contacts, db, demo, funnel, importer, interactions, meetings
+from infoint.errors import InvalidInputError
+from infoint.linkedin import read_connections
+
+TODAY = date(2026, 5, 13)  # a Wednesday
+
+
+def own_data(conn):
+    """The user's own rows: a person with notes and an outreach, at a company of theirs."""
+    ada = contacts.add_contact(
+        conn,
+        "Ada",
+        "Quill",
+        company="Nimbus Labs",
+        notes="my old colleague",
+        linkedin_url="https://www.linkedin.com/in/ada-q",
+    )
+    interactions.log_interaction(conn, ada, "outreach", occurred_at=date(2026, 4, 1))
+    meetings.schedule_meeting(conn, ada, datetime(2026, 4, 8, 9, tzinfo=UTC))
+    return ada
+
+
+def snapshot(conn):
+    """Every non-demo row, in full."""
+    return {
+        table: conn.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall()
+        for table in ("contacts", "companies", "interactions", "meetings", "contact_changes")
+    }
+
+
+def test_the_committed_sample_is_what_the_generator_makes():
+    assert demo.SAMPLE_PATH.read_bytes() == sample_bytes()
+
+
+def test_demo_fills_every_funnel_stage_over_the_last_ten_weeks(conn):
+    summary = demo.load_demo(conn, today=TODAY)
+    assert summary.people >= 140 and summary.companies >= 30
+    counts = funnel.stats(conn)["funnel"]
+    assert all(counts[stage] > 0 for stage in funnel.STAGES), counts
+    assert counts == {"contacted": 31, "replied": 15, "met": 8, "referred": 2, "opportunity": 1}
+    first, last = conn.execute(
+        "SELECT min(occurred_at), max(occurred_at) FROM interactions"
+    ).fetchall()[0]
+    assert TODAY - timedelta(weeks=10) <= first.date() and last.date() <= TODAY
+    kinds = {row[0] for row in conn.execute("SELECT DISTINCT kind FROM interactions").fetchall()}
+    assert {"outreach", "reply", "follow_up", "thank_you", "referral", "opportunity"} <= kinds
+    statuses = dict(
+        conn.execute("SELECT status, count(*) FROM companies GROUP BY status").fetchall()
+    )
+    assert statuses["target"] == 6 and statuses["researching"] == 2
+    assert statuses["ruled_out"] == 2
+    held = conn.execute(
+        "SELECT count(*) FROM meetings WHERE status = 'held' AND actual_minutes > 0"
+    ).fetchall()[0][0]
+    assert held == 8
+    upcoming = conn.execute(
+        "SELECT CAST(starts_at AS DATE) FROM meetings WHERE status = 'scheduled'"
+    ).fetchall()
+    assert upcoming == [(date(2026, 5, 19),)]  # Tuesday next week
+    referred = conn.execute(
+        "SELECT count(*) FROM contacts WHERE referred_by IS NOT NULL AND source = 'demo'"
+    ).fetchall()[0][0]
+    assert referred == 1
+    untagged = conn.execute(
+        "SELECT (SELECT count(*) FROM contacts WHERE source <> 'demo')"
+        " + (SELECT count(*) FROM companies WHERE source <> 'demo')"
+        " + (SELECT count(*) FROM interactions WHERE source <> 'demo')"
+    ).fetchall()[0][0]
+    assert untagged == 0
+    assert conn.execute("SELECT count(*) FROM import_batches").fetchall()[0][0] == 0
+
+
+def test_loading_twice_is_refused_and_changes_nothing(conn):
+    demo.load_demo(conn, today=TODAY)
+    before = snapshot(conn)
+    with pytest.raises(InvalidInputError, match="already loaded"):
+        demo.load_demo(conn, today=TODAY)
+    assert snapshot(conn) == before
+
+
+def test_removing_the_demo_leaves_the_users_own_data_exactly_as_it_was(conn):
+    ada = own_data(conn)
+    before = snapshot(conn)
+    demo.load_demo(conn, today=TODAY)
+    assert demo.has_demo(conn)
+    assert contacts.get_contact(conn, ada).notes == "my old colleague"
+    # The user links one of their people to a demo person and logs on a demo person.
+    demo_person = conn.execute("SELECT min(id) FROM contacts WHERE source = 'demo'").fetchall()[0][
+        0
+    ]
+    with db.transaction(conn):
+        conn.execute("UPDATE contacts SET referred_by = ? WHERE id = ?", [demo_person, ada])
+    interactions.log_interaction(conn, demo_person, "note", body="looks interesting")
+
+    removed = demo.remove_demo(conn)
+    assert removed >= 140
+    assert not demo.has_demo(conn)
+    after = snapshot(conn)
+    # Only the link to the demo person is gone; everything else is as before.
+    assert conn.execute("SELECT referred_by FROM contacts WHERE id = ?", [ada]).fetchall() == [
+        (None,)
+    ]
+    assert after == before
+    orphans = conn.execute(
+        "SELECT (SELECT count(*) FROM meetings WHERE contact_id NOT IN (SELECT id FROM contacts))"
+        " + (SELECT count(*) FROM interactions"
+        "    WHERE contact_id NOT IN (SELECT id FROM contacts))"
+        " + (SELECT count(*) FROM meeting_questions"
+        "    WHERE meeting_id NOT IN (SELECT id FROM meetings))"
+    ).fetchall()[0][0]
+    assert orphans == 0
+
+
+def test_a_demo_company_the_user_works_with_stays_as_theirs(conn):
+    demo.load_demo(conn, today=TODAY)
+    name = conn.execute(
+        "SELECT name FROM companies WHERE status = 'target' ORDER BY id LIMIT 1"
+    ).fetchall()[0][0]
+    contacts.add_contact(conn, "Bo", "Holm", company=name)  # matches the demo company
+    demo.remove_demo(conn)
+    assert conn.execute("SELECT name, source FROM companies").fetchall() == [(name, "linkedin")]
+    assert not demo.has_demo(conn)
+    assert funnel.stats(conn)["contacts"] == 1
+
+
+def test_the_demo_needs_people_of_its_own(conn):
+    importer.import_connections(conn, read_connections(demo.SAMPLE_PATH))
+    before = snapshot(conn)
+    with pytest.raises(InvalidInputError, match="already holds most of the demo people"):
+        demo.load_demo(conn, today=TODAY)
+    assert snapshot(conn) == before

@@ -1,9 +1,12 @@
 import streamlit as st
 
-from infoint import charts, contacts, funnel, home, targets, ui
+from infoint import charts, contacts, demo, funnel, home, targets, ui
+from infoint.errors import InfointError
 
 conn = ui.page("Home", ":material/home:")
 st.title("How is your campaign going?")
+if notice := st.session_state.pop("home_notice", None):
+    st.success(notice, icon=":material/check_circle:")
 
 figures = home.headline(conn)
 if figures.contacts == 0 and figures.companies == 0:
@@ -24,6 +27,15 @@ if figures.contacts == 0 and figures.companies == 0:
             "Load a small made-up campaign to see how everything works. "
             "You can remove it again in Settings."
         )
+        if st.button("Load demo data", type="primary", icon=":material/science:"):
+            try:
+                with st.spinner("Loading the demo…"):
+                    loaded = demo.load_demo(conn)
+            except InfointError as exc:
+                ui.show_error(exc)
+            else:
+                st.session_state["home_notice"] = loaded.sentence()
+                st.rerun()
     st.stop()
 
 # --- Your focus: one line saying what you need to learn (from the profile) goes here. ---

@@ -15,7 +15,7 @@ from typing import Any, BinaryIO
 import duckdb
 import pandas as pd
 
-from infoint import db, funnel
+from infoint import db, export, funnel
 from infoint.errors import InvalidInputError, NotFoundError
 
 STATUSES = ("network", "target", "researching", "ruled_out")
@@ -535,13 +535,6 @@ class TargetListImport:
     skipped: int
 
 
-def _restore_cell(text: str) -> str:
-    """Undo the quote our CSV export puts before a leading =, +, - or @ (formula guard)."""
-    if len(text) > 1 and text[0] == "'" and text[1] in "=+-@":
-        return text[1:]
-    return text
-
-
 def _read_bytes(source: bytes | BinaryIO | str | Path) -> bytes:
     if isinstance(source, bytes):
         return source
@@ -619,7 +612,7 @@ def read_target_list(source: bytes | BinaryIO | str | Path, filename: str) -> Ta
     positions: dict[str, int] = {}
     ignored = []
     for index, title in enumerate(header):
-        key = _restore_cell(title.strip()).lower()
+        key = export.restore(title.strip()).lower()
         column = "name" if key in _NAME_HEADERS else key
         if column in TARGET_LIST_COLUMNS and column not in positions:
             positions[column] = index
@@ -637,7 +630,7 @@ def read_target_list(source: bytes | BinaryIO | str | Path, filename: str) -> Ta
             index = positions.get(column)
             if index is None or index >= len(cells):
                 return ""
-            return _restore_cell(cells[index].strip())
+            return export.restore(cells[index].strip())
 
         name = cell("name")
         if not name:

@@ -46,6 +46,26 @@ def test_empty_database_offers_two_ways_to_start(app_db):
     links = {link.proto.label: link.proto.page for link in at.main.get("page_link")}
     assert links["Go to Import & export"] == "import_export"
     assert not at.get("plotly_chart")
+    [load] = at.button
+    assert load.label == "Load demo data" and load.proto.type == "primary"
+
+
+def test_loading_the_demo_from_the_start_screen(app_db):
+    at = run_home()
+    at.button[0].click()
+    at.run()
+    assert not at.exception, at.exception
+    assert at.success[0].value.startswith("Loaded the demo:")
+    conn = ui.connection()
+    expected = [s.count for s in funnel.stage_counts(conn)]
+    assert expected[0] > 0
+    assert funnel_counts(at) == expected
+    headline = {m.label: m.value for m in at.metric}
+    assert headline["Contacts"] == str(
+        conn.execute("SELECT count(*) FROM contacts").fetchall()[0][0]
+    )
+    activity = json.loads(at.get("plotly_chart")[1].proto.spec)
+    assert sum(sum(trace["y"]) for trace in activity["data"]) > 0
 
 
 def test_funnel_and_figures_with_data(campaign):

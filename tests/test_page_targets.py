@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from infoint import contacts, db, interactions, targets, ui
+from infoint import contacts, db, demo, interactions, targets, ui
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITOR = "targets_editor"
@@ -214,3 +214,17 @@ def test_paging_through_thousands(app_db):
     run_targets(at)
     assert names(at) == [f"Company {i:03}" for i in range(100, 120)]
     assert "Companies 101–120 of 120" in " ".join(c.value for c in at.caption)
+
+
+def test_demo_targets_by_industry(app_db):
+    conn = db.connect(app_db)
+    demo.load_demo(conn)
+    expected = targets.list_companies(conn, targets.CompanyFilter(industries=("Software",)))
+    conn.close()
+    at = run_targets()
+    everything = names(at)
+    assert len(everything) == 10  # the demo's ten chosen companies
+    at.multiselect(key="targets_industries").set_value(["Software"])
+    run_targets(at)
+    assert names(at) == list(expected["name"])
+    assert 0 < len(names(at)) < len(everything)

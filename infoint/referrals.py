@@ -224,3 +224,33 @@ def referred_people(conn: duckdb.DuckDBPyConnection, limit: int = 500) -> list[t
         [limit],
     ).fetchall()
     return [(int(i), label) for i, label in rows]
+
+
+@dataclass(frozen=True)
+class Totals:
+    introducers: int
+    introduced: int
+    contacted: int  # of the people introduced
+    met: int
+
+    @property
+    def sentence(self) -> str:
+        if not self.introduced:
+            return ""
+        people = "person" if self.introducers == 1 else "people"
+        share = round(100 * self.contacted / self.introduced)
+        return (
+            f"{self.introducers} {people} introduced you to {self.introduced}. You have "
+            f"written to {self.contacted} of them ({share} %) and met {self.met}."
+        )
+
+
+def referral_totals(conn: duckdb.DuckDBPyConnection) -> Totals:
+    """The whole referral picture in four numbers."""
+    row = conn.execute(
+        "SELECT count(DISTINCT c.referred_by), count(*),"
+        " count(*) FILTER (WHERE s.stage >= 1), count(*) FILTER (WHERE s.stage >= 3)"
+        " FROM contacts c JOIN contact_stages s ON s.contact_id = c.id"
+        " WHERE c.referred_by IS NOT NULL"
+    ).fetchall()[0]
+    return Totals(*(int(n) for n in row))

@@ -1,8 +1,78 @@
 import streamlit as st
 
-from infoint import ui
+from infoint import charts, funnel, insight_charts, referrals, ui
 
-conn = ui.page("Referrals")
+conn = ui.page("Referrals", ":material/share:")
 st.title("Referrals")
-st.caption("Who introduced you to whom?")
-st.info("This page is on its way. Meanwhile, use the menu on the left.")
+st.caption(
+    "Who introduced you to whom. Every introduction is a warm door: a name from someone "
+    "who knows you both."
+)
+
+links = referrals.list_links(conn)
+if not links:
+    st.info(
+        "No introductions yet. At the end of each meeting, ask “Who else do you think I "
+        "should talk to?” and note the names in the debrief: they appear here, with who "
+        "introduced them.",
+        icon=":material/lightbulb:",
+    )
+    st.page_link("pages/5_meetings.py", label="Go to Meetings", icon=":material/coffee:")
+    st.stop()
+
+totals = referrals.referral_totals(conn)
+st.markdown(totals.sentence)
+picture, numbers = st.columns([3, 2])
+picture.plotly_chart(
+    insight_charts.referral_figure(links),
+    width="stretch",
+    config=charts.PLOTLY_CONFIG,
+    key="referral_picture",
+)
+picture.caption(
+    "Read left to right: each line runs from the person who made the introduction to the "
+    "person introduced. Colours show how far each person has come in your funnel."
+)
+with numbers:
+    st.markdown("**What each introduction yielded**")
+    st.dataframe(
+        [
+            {
+                "Introduced by": y.name,
+                "Company": y.company,
+                "People introduced": y.introduced,
+                "Contacted": y.contacted,
+                "Replied": y.replied,
+                "Met": y.met,
+                "Further introductions": y.further_down,
+            }
+            for y in referrals.referral_yields(conn)
+        ],
+        hide_index=True,
+        width="stretch",
+    )
+    st.caption(
+        "Counts are of the people they introduced; “further introductions” are the people "
+        "those people introduced in turn, and so on."
+    )
+
+st.subheader("Where did an introduction start?")
+people = dict(referrals.referred_people(conn))
+chosen = st.selectbox(
+    "Person introduced to you", list(people), format_func=people.get, key="chain_person"
+)
+if chosen is not None:
+    steps = referrals.referral_chain(conn, chosen)
+    lines = []
+    for number, step in enumerate(steps, start=1):
+        where = f" ({ui.plain(step.company)})" if step.company else ""
+        how = (
+            "where it started"
+            if number == 1
+            else f"introduced by {ui.plain(steps[number - 2].name)}"
+        )
+        stage = funnel.stage_name(step.stage).lower()
+        lines.append(f"{number}. **{ui.plain(step.name)}**{where}: {how}; {stage}")
+    st.markdown("\n".join(lines))
+    if st.button("Open this person's record", key="chain_open", type="primary"):
+        ui.open_contact(chosen)

@@ -1,0 +1,68 @@
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from infoint import contacts, db, interactions, meetings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def referrals_page() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.switch_page("pages/6_referrals.py")
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def shown(at: AppTest) -> str:
+    return " ".join(m.value for m in at.markdown).replace("\\", "")
+
+
+@pytest.fixture
+def introductions(app_db):
+    """Ana introduced Bo and Cy; you wrote to Bo, met, and Bo introduced Di."""
+    conn = db.connect(app_db)
+    ana = contacts.add_contact(conn, "Ana", "Lee", company="Acme")
+    bo = contacts.add_contact(conn, "Bo", "Chen", referred_by=ana, degree="2nd")
+    contacts.add_contact(conn, "Cy", "Dunn", referred_by=ana, degree="2nd")
+    contacts.add_contact(conn, "Di", "<b>Eze</b>", referred_by=bo, degree="2nd")
+    interactions.log_interaction(conn, bo, "outreach", occurred_at=date(2026, 3, 2))
+    meeting = meetings.schedule_meeting(conn, bo, datetime(2026, 3, 5, 9, tzinfo=UTC))
+    meetings.set_outcome(conn, meeting, "held", actual_minutes=20)
+    conn.close()
+    return app_db
+
+
+def test_empty_database_says_how_introductions_come(app_db):
+    at = referrals_page()
+    assert "Who else do you think I should talk to?" in at.info[0].value
+    assert [link.proto.label for link in at.main.get("page_link")] == ["Go to Meetings"]
+    assert not at.get("plotly_chart")
+
+
+def test_picture_numbers_and_chain(introductions):
+    at = referrals_page()
+    assert "2 people introduced you to 3. You have written to 1 of them (33 %) and met 1." in (
+        shown(at)
+    )
+    [chart] = at.get("plotly_chart")
+    spec = json.loads(chart.proto.spec)
+    assert spec["layout"]["title"]["text"] == "Who introduced you to whom"
+    names = sorted(name for trace in spec["data"][2:] for name in trace["text"])
+    assert names == ["Ana Lee", "Bo Chen", "Cy Dunn", "Di &lt;b&gt;Eze&lt;/b&gt;"]  # plain text
+    table = at.dataframe[0].value
+    assert list(table["Introduced by"]) == ["Ana Lee", "Bo Chen"]
+    assert list(table["People introduced"]) == [2, 1]
+    assert list(table["Further introductions"]) == [1, 0]
+    picker = at.selectbox(key="chain_person")
+    assert picker.options == ["Bo Chen", "Cy Dunn", "Di <b>Eze</b>"]
+    picker.set_value(4)
+    at.run()
+    chain = shown(at)
+    assert "1. **Ana Lee** (Acme): where it started; referred" in chain
+    assert "2. **Bo Chen**: introduced by Ana Lee; referred" in chain
+    assert "3. **Di <b>Eze</b>**: introduced by Bo Chen; not contacted" in chain

@@ -1,0 +1,200 @@
+import csv
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from infoint import cli, db
+from infoint.errors import NotAnExportError
+from infoint.linkedin import read_connections
+
+ROOT = Path(__file__).resolve().parent.parent
+SHAPES = Path(__file__).resolve().parent / "fixtures" / "linkedin"
+CURRENT = SHAPES / "current.csv"
+COMMANDS = ("import", "stats", "export", "demo")
+
+
+def run(capsys, *argv):
+    code = cli.main([str(arg) for arg in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_process(db_path, *argv, env=None):
+    return subprocess.run(
+        [sys.executable, "-m", "infoint.cli", "--db", str(db_path), *map(str, argv)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        timeout=120,
+    )
+
+
+def counts(db_path):
+    conn = db.connect(db_path)
+    try:
+        return conn.execute(
+            "SELECT (SELECT count(*) FROM contacts), (SELECT count(*) FROM companies),"
+            " (SELECT count(*) FROM import_batches)"
+        ).fetchall()[0]
+    finally:
+        conn.close()
+
+
+def exported_rows(capsys, db_path, tmp_path):
+    target = tmp_path / "contacts.csv"
+    assert run(capsys, "--db", db_path, "export", target)[0] == 0
+    return list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
+
+
+def test_every_command_has_help(capsys):
+    with pytest.raises(SystemExit) as done:
+        cli.main(["--help"])
+    assert done.value.code == 0
+    top = capsys.readouterr().out
+    for command in COMMANDS:
+        assert re.search(rf"^\s+{command}\s+\w", top, re.MULTILINE), command
+        with pytest.raises(SystemExit) as done:
+            cli.main([command, "--help"])
+        assert done.value.code == 0
+        text = capsys.readouterr().out
+        assert text.startswith(f"usage: infoint {command}")
+        assert len(text.split("\n\n")[1]) > 40, f"{command} has no description"
+
+
+def test_import_stats_and_export_through_the_command_line(capsys, db_path, tmp_path):
+    code, out, err = run(capsys, "--db", db_path, "import", CURRENT)
+    assert (code, err) == (0, "")
+    assert out.startswith("current.csv: Added 4 people, updated 0, 0 unchanged, skipped 1.")
+    assert "no name (a hidden or closed LinkedIn account): 1 row (line 7)" in out
+
+    code, out, _ = run(capsys, "--db", db_path, "import", CURRENT, "--json")
+    report = json.loads(out)
+    assert (code, report["added"], report["updated"], report["unchanged"]) == (0, 0, 0, 4)
+    assert report["skipped_rows"] == [
+        {"line": 7, "reason": "no name (a hidden or closed LinkedIn account)"}
+    ]
+    assert Path(report["backup"]).is_file()
+
+    code, out, _ = run(capsys, "--db", db_path, "stats", "--json")
+    assert code == 0
+    assert json.loads(out) == {
+        "contacts": 4,
+        "companies": 4,
+        "interactions": 0,
+        "meetings": 0,
+        "funnel": {"contacted": 0, "replied": 0, "met": 0, "referred": 0, "opportunity": 0},
+    }
+    assert run(capsys, "--db", db_path, "stats")[1].startswith("Contacts: 4\n")
+
+    rows = exported_rows(capsys, db_path, tmp_path)
+    assert sorted(row["Last name"] for row in rows) == ["Lindqvist", "Okafor, PhD", "Quill", "佐藤"]
+    assert {row["Company"] for row in rows} == {"Nimbus Labs", "N/A", "'@Orbit Works", "None"}
+    workbook = tmp_path / "all.xlsx"
+    assert run(capsys, "--db", db_path, "export", workbook)[0] == 0
+    assert workbook.read_bytes()[:2] == b"PK"
+
+
+def test_a_newer_export_lists_the_job_changes(capsys, db_path, tmp_path):
+    run(capsys, "--db", db_path, "import", CURRENT)
+    newer = tmp_path / "Connections.csv"
+    newer.write_text(
+        CURRENT.read_text(encoding="utf-8").replace("Data Analyst", "Head of Data"),
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "--db", db_path, "import", newer)
+    assert code == 0
+    assert "Added 0 people, updated 1, 3 unchanged, skipped 1." in out
+    assert "Job changes (1):\n  Ada Quill: position Data Analyst → Head of Data" in out
+
+
+@pytest.mark.parametrize("shape", sorted(p.name for p in SHAPES.iterdir()), ids=str)
+def test_every_shape_imports_each_person_once_with_iso_dates_or_is_refused(
+    capsys, db_path, tmp_path, shape
+):
+    path = SHAPES / shape
+    try:
+        expected = read_connections(path).frame
+    except NotAnExportError:
+        code, out, err = run(capsys, "--db", db_path, "import", path)
+        assert (code, out) == (2, "")
+        assert err.count("\n") == 1 and err.strip().endswith(".")
+        assert not db_path.exists()  # a refused file leaves no trace, not even a database
+        return
+    code, _, err = run(capsys, "--db", db_path, "import", path)
+    assert (code, err) == (0, "")
+    rows = exported_rows(capsys, db_path, tmp_path)
+    assert len(rows) == len(expected)
+    people = sorted((row["First name"], row["Last name"], row["Connected on"]) for row in rows)
+    assert people == sorted(
+        zip(expected["first_name"], expected["last_name"], expected["connected_on"], strict=True)
+    )
+    assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["Connected on"]) for row in rows)
+    # And a second import of the same file adds no one.
+    code, out, _ = run(capsys, "--db", db_path, "import", path, "--json")
+    assert (code, json.loads(out)["added"], json.loads(out)["updated"]) == (0, 0, 0)
+
+
+def test_bad_input_exits_2_with_one_line_and_changes_nothing(capsys, db_path, tmp_path):
+    run(capsys, "--db", db_path, "import", CURRENT)
+    before = counts(db_path)
+    not_an_export = tmp_path / "targets.csv"
+    not_an_export.write_text("Company,Industry\nAcme,Health\n", encoding="utf-8")
+    for argv in (
+        ("import", not_an_export),
+        ("import", tmp_path / "missing.csv"),
+        ("export", tmp_path / "out.pdf"),
+        ("export", tmp_path / "no such folder" / "out.csv"),
+    ):
+        code, out, err = run(capsys, "--db", db_path, *argv)
+        assert (code, out) == (2, ""), argv
+        assert err.count("\n") == 1 and len(err) > 20, err
+    assert counts(db_path) == before
+    assert not (tmp_path / "out.pdf").exists()
+
+
+def test_a_busy_database_exits_2_and_nothing_changes(db_path):
+    holder = db.connect(db_path)
+    try:
+        done = run_process(db_path, "import", CURRENT)
+        assert done.returncode == 2
+        assert done.stdout == ""
+        lines = done.stderr.splitlines()
+        assert len(lines) == 1 and "in use" in lines[0], done.stderr
+        assert holder.execute("SELECT count(*) FROM contacts").fetchall() == [(0,)]
+    finally:
+        holder.close()
+    assert counts(db_path) == (0, 0, 0)
+
+
+def test_the_console_entry_runs_as_a_process(db_path):
+    done = run_process(db_path, "demo")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Loaded the demo:")
+    again = run_process(db_path, "demo")
+    assert again.returncode == 2 and again.stderr.count("\n") == 1
+    removed = run_process(db_path, "demo", "--remove")
+    assert removed.returncode == 0 and "untouched" in removed.stdout
+    assert counts(db_path) == (0, 0, 0)
+
+
+@pytest.mark.parametrize(
+    ("fault", "kept"), [("mid_upsert", (4, 4, 1)), ("after_commit", (9, 9, 2))]
+)
+def test_a_crash_at_a_fault_point_keeps_all_or_none_of_the_import(db_path, tmp_path, fault, kept):
+    assert run_process(db_path, "import", CURRENT).returncode == 0
+    more = tmp_path / "Connections.csv"
+    extra = "".join(
+        f"\nNew{n},Person,https://www.linkedin.com/in/new-{n},,Fresh Co {n},Chef,01 Jan 2025"
+        for n in range(5)
+    )
+    more.write_text(CURRENT.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    done = run_process(db_path, "import", more, env={"INFOINT_FAULT": fault})
+    assert done.returncode == -9  # SIGKILL: no cleanup ran
+    assert counts(db_path) == kept

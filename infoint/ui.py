@@ -13,6 +13,7 @@ import streamlit as st
 
 from infoint import db
 from infoint.errors import InfointError
+from infoint.outreach import COMPOSE_CONTACT_KEY, COMPOSE_KIND_KEY
 
 MENU = (
     ("app.py", "Home", ":material/home:"),
@@ -107,3 +108,13 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
 def plain(text: str) -> str:
     """User text for a markdown element, shown exactly as typed (no formatting, no links)."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
+OUTREACH_PAGE = "pages/3_outreach.py"
+
+
+def compose_to(contact_id: int, kind: str = "outreach") -> None:
+    """Open the Outreach composer on a person, for a first message or a follow-up."""
+    st.session_state[COMPOSE_CONTACT_KEY] = int(contact_id)
+    st.session_state[COMPOSE_KIND_KEY] = kind
+    st.switch_page(OUTREACH_PAGE)

@@ -1,8 +1,226 @@
 import streamlit as st
 
-from infoint import ui
+from infoint import followups, interactions, outreach, ui
+from infoint.errors import InfointError
 
-conn = ui.page("Outreach")
-st.title("Outreach")
-st.caption("Write a networking email worth answering.")
-st.info("This page is on its way. Meanwhile, use the menu on the left.")
+conn = ui.page("Outreach", ":material/edit:")
+FLASH = "outreach_flash"
+KIND_LABELS = {"outreach": "A first message", "follow_up": "A follow-up to someone silent"}
+STATUS_MARKS = {
+    "pass": ":green[:material/check_circle:]",
+    "warn": ":orange[:material/error:]",
+    "fail": ":red[:material/cancel:]",
+}
+STATUS_WORDS = {"pass": "Good", "warn": "Worth a look", "fail": "Missing"}
+NEW_TEMPLATE = -1
+
+st.title("Write to someone")
+st.caption(
+    "Pick a person and a template, make the draft your own, send it from your email or "
+    "LinkedIn, then log it here so the follow-ups can keep track."
+)
+
+# Another page (Follow-ups, Contacts) may have chosen the person and the kind of message.
+preset = st.session_state.pop(outreach.COMPOSE_CONTACT_KEY, None)
+if preset is not None:
+    st.session_state["outreach_contact"] = int(preset)
+    kind = st.session_state.pop(outreach.COMPOSE_KIND_KEY, None) or "outreach"
+    st.session_state["outreach_kind"] = kind
+    if kind == "follow_up":
+        st.session_state["outreach_template"] = next(
+            (t.id for t in outreach.list_templates(conn) if "follow" in t.name.lower()), None
+        )
+if FLASH in st.session_state:
+    st.success(ui.plain(st.session_state.pop(FLASH)), icon=":material/check:")
+
+if not outreach.find_recipients(conn, "", limit=1):
+    st.info(
+        "There is no one to write to yet. Bring in your LinkedIn network, or add a person "
+        "by hand on the Contacts page.",
+        icon=":material/group_add:",
+    )
+    st.page_link("pages/8_import_export.py", label="Import your LinkedIn export")
+    st.page_link("pages/2_contacts.py", label="Add a person on Contacts")
+    st.stop()
+
+# --- Who, what kind, which template ---------------------------------------------------------
+
+who_box, kind_box, template_box = st.columns([3, 2, 2])
+with who_box:
+    typed = st.text_input(
+        "Find a person", placeholder="Part of a name, a company or a role", key="outreach_find"
+    )
+    found = {r.id: r.label for r in outreach.find_recipients(conn, typed)}
+    chosen = st.session_state.get("outreach_contact")
+    if chosen is not None and chosen not in found:
+        try:
+            found = {chosen: outreach.get_recipient(conn, chosen).label, **found}
+        except InfointError:
+            st.session_state["outreach_contact"] = None
+    if typed.strip() and not found:
+        st.caption("No one matches that; try part of a first or last name.")
+    st.session_state.setdefault("outreach_contact", None)
+    contact_id = st.selectbox(
+        "Person",
+        list(found),
+        format_func=found.get,
+        placeholder="Choose who to write to",
+        key="outreach_contact",
+    )
+kind = kind_box.radio(
+    "What are you writing?",
+    outreach.SEND_KINDS,
+    format_func=KIND_LABELS.get,
+    key="outreach_kind",
+)
+templates = {t.id: t.name for t in outreach.list_templates(conn)}
+st.session_state.setdefault("outreach_template", next(iter(templates), None))
+if st.session_state["outreach_template"] not in templates:
+    st.session_state["outreach_template"] = None
+template_id = template_box.selectbox(
+    "Template",
+    list(templates),
+    format_func=templates.get,
+    placeholder="A blank page",
+    key="outreach_template",
+    help="Templates fill in names and details for you. Edit them at the bottom of this page.",
+)
+
+if contact_id is None:
+    st.info("Choose a person above to start a draft.", icon=":material/arrow_upward:")
+    st.stop()
+
+person = outreach.get_recipient(conn, contact_id)
+facts = [person.label, f"{person.degree} degree"]
+if person.mutual_name:
+    facts.append(f"you both know {person.mutual_name}")
+facts.append(f"email: {person.email}" if person.email else "no email address on file")
+st.caption(ui.plain(" · ".join(facts)))
+
+# --- The draft and its checklist ------------------------------------------------------------
+
+draft = outreach.compose(conn, template_id, contact_id)
+# Keys carry the person and template: choosing another starts a fresh draft, and going back
+# finds your edits as you left them.
+draft_key = f"{contact_id}_{template_id}"
+draft_box, checklist_box = st.columns([3, 2])
+with draft_box:
+    subject = st.text_input("Subject", value=draft.subject, key=f"subject_{draft_key}")
+    body = st.text_area("Message", value=draft.body, height=380, key=f"body_{draft_key}")
+with checklist_box, st.container(border=True):
+    checks = outreach.check_email(body, subject)
+    good = sum(c.status == "pass" for c in checks)
+    st.markdown(f"**Checklist: {good} of {len(checks)} points covered**")
+    for check in checks:
+        st.markdown(
+            f"{STATUS_MARKS[check.status]} **{check.label}** · {STATUS_WORDS[check.status]}  \n"
+            f"{ui.plain(check.hint)}"
+        )
+    st.caption("The checklist updates when you click outside the message (or press Ctrl+Enter).")
+
+missing = outreach.unfilled_placeholders(subject, body)
+if missing:
+    st.warning(
+        "Fill in before sending: "
+        + "; ".join(f"{{{name}}} ({outreach.describe_placeholder(name)})" for name in missing)
+        + ". Replace each one in the message above.",
+        icon=":material/edit_note:",
+    )
+with st.expander("Preview", expanded=bool(missing), icon=":material/visibility:"):
+    st.markdown(f"**{outreach.preview_markdown(subject)}**")
+    st.markdown(outreach.preview_markdown(body))
+
+# --- Sending stays with you -----------------------------------------------------------------
+
+st.subheader("Send it yourself, then log it")
+copy_box, log_box = st.columns([3, 2])
+with copy_box:
+    st.caption("Copy with the icon at the top right of the box, or open your email program.")
+    st.code(f"Subject: {subject}\n\n{body}", language=None, wrap_lines=True)
+    st.link_button(
+        "Open in your email program",
+        outreach.mailto_link(person.email, subject, body),
+        icon=":material/mail:",
+        disabled=bool(missing) or not body.strip(),
+    )
+with log_box:
+    channel = st.selectbox(
+        "Sent by",
+        interactions.CHANNELS,
+        format_func=interactions.CHANNEL_LABELS.get,
+        key="outreach_channel",
+    )
+    blocked = bool(missing) or not body.strip()
+    if st.button(
+        "Log as sent", type="primary", disabled=blocked, icon=":material/send:", key="log_sent"
+    ):
+        try:
+            outreach.log_sent(
+                conn,
+                contact_id,
+                subject=subject,
+                body=body,
+                channel=channel,
+                kind=kind,
+                template_id=template_id,
+            )
+        except InfointError as exc:
+            ui.show_error(exc)
+        else:
+            if kind == "outreach":
+                after = (
+                    f"If {person.first_name or person.name} has not answered in "
+                    f"{followups.TRY_ANOTHER_AFTER} business days, Follow-ups will suggest "
+                    "someone else to try."
+                )
+            else:
+                after = "That was the one follow-up; if there is still no answer, let it rest."
+            st.session_state[FLASH] = f"Logged: {person.name} now counts as Contacted. {after}"
+            st.rerun()
+    if blocked:
+        st.caption("Logging opens once the message has text and no {placeholder} is left.")
+    if st.button("Open their record", icon=":material/person:", key="open_record"):
+        ui.open_contact(contact_id)
+
+# --- Templates ------------------------------------------------------------------------------
+
+with st.expander("Your templates", icon=":material/description:"):
+    st.caption(
+        "Change any template, built-in ones included, or add your own. Words in braces are "
+        "filled in for you: "
+        + ", ".join(f"{{{name}}} {what}" for name, what in outreach.PLACEHOLDERS.items())
+        + ". Any other word in braces stays for you to fill in before sending."
+    )
+    every = {t.id: t for t in outreach.list_templates(conn, include_archived=True)}
+    editing = st.selectbox(
+        "Template to edit",
+        [NEW_TEMPLATE, *every],
+        format_func=lambda i: (
+            "A new template"
+            if i == NEW_TEMPLATE
+            else every[i].name + (" (archived)" if every[i].archived else "")
+        ),
+        key="template_editing",
+    )
+    current = every.get(editing)
+    with st.form(f"template_form_{editing}"):
+        name = st.text_input("Name", value=current.name if current else "")
+        new_subject = st.text_input("Subject", value=current.subject if current else "")
+        new_body = st.text_area("Message", value=current.body if current else "", height=260)
+        if st.form_submit_button("Save template", icon=":material/save:"):
+            try:
+                outreach.save_template(
+                    conn, name, new_subject, new_body, None if current is None else current.id
+                )
+            except InfointError as exc:
+                ui.show_error(exc)
+            else:
+                st.session_state[FLASH] = f"Template '{name.strip()}' saved."
+                st.rerun()
+    if current is not None:
+        label = "Bring it back" if current.archived else "Archive it"
+        if st.button(label, key=f"archive_{current.id}", icon=":material/archive:"):
+            outreach.archive_template(conn, current.id, archived=not current.archived)
+            word = "back in the list" if current.archived else "archived"
+            st.session_state[FLASH] = f"Template '{current.name}' is {word}."
+            st.rerun()

@@ -1,8 +1,225 @@
+from datetime import date
+
 import streamlit as st
 
-from infoint import ui
+from infoint import db, export, settings, targets, ui
+from infoint.errors import InfointError
 
-conn = ui.page("Import & export")
+MAX_UPLOAD_MB = 50
+SKIPPED_SHOWN_OPEN = 10
+CHANGED = {"company": "Company", "position": "Title"}
+
+conn = ui.page("Import & export", ":material/upload_file:")
 st.title("Import & export")
 st.caption("Bring your LinkedIn network in; take your data out.")
-st.info("This page is on its way. Meanwhile, use the menu on the left.")
+
+if done := st.session_state.pop("import_done", None):
+    st.success(done, icon=":material/check_circle:")
+
+st.subheader("Bring in your LinkedIn connections")
+st.markdown(
+    "On LinkedIn, open **Settings & Privacy → Data privacy → Get a copy of your data**, "
+    "tick **Connections** and request the archive. LinkedIn emails you a link to a .zip, "
+    "usually within minutes. Upload that .zip as it is, or the `Connections.csv` inside it. "
+    "Importing again later is safe: your notes stay, and new jobs and titles are picked up."
+)
+upload_round = st.session_state.setdefault("upload_round", 0)
+uploaded = st.file_uploader(
+    "Your LinkedIn export (.zip or Connections.csv)",
+    type=["csv", "zip"],
+    max_upload_size=MAX_UPLOAD_MB,
+    key=f"linkedin_upload_{upload_round}",
+)
+if st.button("Import", type="primary", icon=":material/upload:", disabled=uploaded is None):
+    with st.status("Importing your connections…", expanded=True) as status:
+        bar = st.progress(0.0, text="Reading the file…")
+        try:
+            report = settings.import_with_undo(
+                conn,
+                uploaded.getvalue(),
+                filename=uploaded.name,
+                progress=lambda fraction, message: bar.progress(fraction, text=message),
+            )
+        except InfointError as exc:
+            status.update(label="Nothing was imported; your data is as it was.", state="error")
+            failure = exc
+        else:
+            status.update(label="Import finished.", state="complete", expanded=False)
+            failure = None
+    if failure is not None:
+        ui.show_error(failure)
+    else:
+        st.session_state["import_report"] = report
+        st.session_state["upload_round"] = upload_round + 1
+        st.rerun()
+
+report = st.session_state.get("import_report")
+if report is not None:
+    with st.container(border=True):
+        st.markdown(f"**{ui.plain(report.file_name)}**: {report.summary()}")
+        added, updated, unchanged, skipped = st.columns(4)
+        added.metric("New people", report.added)
+        updated.metric(
+            "Updated",
+            report.updated,
+            help="Something LinkedIn holds about them changed, such as company or title.",
+        )
+        unchanged.metric("Unchanged", report.unchanged)
+        skipped.metric("Skipped", report.skipped, help="Rows that could not be used; see why.")
+        if report.skipped_rows:
+            with st.expander(
+                f"Why {report.skipped} rows were skipped",
+                expanded=len(report.skipped_rows) <= SKIPPED_SHOWN_OPEN,
+            ):
+                st.dataframe(
+                    [{"Line": row.line, "Reason": row.reason} for row in report.skipped_rows],
+                    hide_index=True,
+                )
+        if report.changes:
+            st.markdown("**Worth a message: a new job or title**")
+            st.caption(
+                "A change is a good reason to get back in touch: congratulate them, and ask "
+                "how the new role is going."
+            )
+            st.dataframe(
+                [
+                    {"Name": c.name, "What": CHANGED[c.field], "Was": c.old, "Now": c.new}
+                    for c in report.changes
+                ],
+                hide_index=True,
+            )
+            names = {c.contact_id: c.name for c in report.changes}
+            person = st.selectbox(
+                "Open a contact",
+                list(names),
+                index=None,
+                format_func=names.get,
+                placeholder="Choose a person to see and log on their record",
+            )
+            if person is not None and st.button("Open contact", icon=":material/person:"):
+                ui.open_contact(person)
+
+st.subheader("Your imports")
+history = settings.import_history(conn)
+if history.empty:
+    st.info("No imports yet. Your first one appears here with what it added.")
+else:
+    st.dataframe(
+        history,
+        column_config={
+            "imported_at": st.column_config.DatetimeColumn("When", format="ddd D MMM YYYY, HH:mm"),
+            "file_name": "File",
+            "added": "Added",
+            "updated": "Updated",
+            "unchanged": "Unchanged",
+            "skipped": "Skipped",
+        },
+        hide_index=True,
+    )
+offer = settings.undo_offer(conn)
+if offer is not None:
+    st.write(
+        f"Imported the wrong file? You can undo the import of {ui.plain(offer.file_name)} from "
+        f"{offer.imported_at:%a %d %b at %H:%M} until you change anything else."
+    )
+    if ui.ask_first(
+        "undo_import",
+        "Undo the last import",
+        f"Your data goes back to how it was just before {ui.plain(offer.file_name)} was "
+        "imported. "
+        "Nothing else has changed since, so nothing else is lost.",
+        "Yes, undo the import",
+    ):
+        db_path = db.database_path(conn)
+        ui.release_connection()
+        try:
+            settings.undo_import(db_path, offer)
+        except InfointError as exc:
+            ui.show_error(exc)
+        else:
+            st.session_state.pop("import_report", None)
+            st.session_state["import_done"] = (
+                f"The import of {ui.plain(offer.file_name)} was undone."
+            )
+            st.rerun()
+
+st.subheader("Add target companies from a list")
+st.markdown(
+    "Brainstormed your companies in a spreadsheet? Upload it as Excel (.xlsx) or CSV with a "
+    "column **name**, and if you like **industry**, **motivation** and **postings** "
+    "(each 0–3). You see what will be added before anything is saved."
+)
+target_round = st.session_state.setdefault("target_round", 0)
+target_file = st.file_uploader(
+    "Your list of companies (.xlsx or .csv)",
+    type=["xlsx", "csv"],
+    max_upload_size=MAX_UPLOAD_MB,
+    key=f"target_upload_{target_round}",
+)
+if target_file is not None:
+    try:
+        preview = targets.read_target_list(target_file, target_file.name)
+    except InfointError as exc:
+        ui.show_error(exc)
+    else:
+        st.dataframe(
+            preview.frame,
+            column_config={
+                "line": "Line",
+                "name": "Company",
+                "industry": "Industry",
+                "motivation": "Motivation (0–3)",
+                "postings": "Postings (0–3)",
+            },
+            hide_index=True,
+        )
+        if preview.ignored_columns:
+            st.caption(f"Columns left aside: {ui.plain(', '.join(preview.ignored_columns))}.")
+        if preview.problems:
+            st.warning(
+                f"{len(preview.problems)} rows can't be read and will be left out; "
+                "fix them in your file and upload it again to add them too."
+            )
+            st.dataframe(
+                [{"Line": p.line, "Reason": p.reason} for p in preview.problems],
+                hide_index=True,
+            )
+        if len(preview.frame) and st.button(
+            f"Add these {len(preview.frame)} companies as targets", icon=":material/flag:"
+        ):
+            try:
+                result = targets.import_target_list(conn, preview)
+            except InfointError as exc:
+                ui.show_error(exc)
+            else:
+                st.session_state["target_round"] = target_round + 1
+                st.session_state["import_done"] = (
+                    f"From {ui.plain(target_file.name)}: {result.added} new targets, and "
+                    f"{result.updated} companies you already had brought up to date. "
+                    "See them on the Targets page."
+                )
+                st.rerun()
+
+st.subheader("Take your data out")
+st.write(
+    "Everything in one Excel workbook, or your contacts as a CSV file "
+    "for other tools. Cells that a spreadsheet could run as a formula are made harmless."
+)
+today = date.today().isoformat()
+workbook, contacts_csv = st.columns(2)
+workbook.download_button(
+    "Download everything (Excel)",
+    data=lambda: export.workbook_bytes(conn.cursor()),
+    file_name=f"infoint-{today}.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    icon=":material/table_view:",
+)
+contacts_csv.download_button(
+    "Download contacts (CSV)",
+    data=lambda: export.contacts_csv_bytes(conn.cursor()),
+    file_name=f"infoint-contacts-{today}.csv",
+    mime="text/csv",
+    icon=":material/download:",
+)
+
+# --- LinkedIn history (messages and invitations as events; issue 7 / H6) goes below. ---

@@ -1,0 +1,233 @@
+"""The Import & export page: upload, report, history, undo, target lists, downloads."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from infoint import db, interactions, ui
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = "pages/8_import_export.py"
+PREAMBLE = (
+    "Notes:\n"
+    '"When exporting your connection data, you may notice that some of the email addresses '
+    'are missing."\n'
+    "\n"
+)
+HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+
+
+def export_csv(*rows: str) -> bytes:
+    """A Connections.csv in LinkedIn's current shape (no newline after the last row)."""
+    return (PREAMBLE + HEADER + "\n".join(rows)).encode()
+
+
+ADA = "Ada,Lovelace,https://www.linkedin.com/in/ada-l,,Analytical Engines,Engineer,06 Nov 2024"
+GRACE = "Grace,Hopper,https://www.linkedin.com/in/grace-h,,Navy,Rear Admiral,01 Sep 2023"
+NAMELESS = ",,,,,,02 Feb 2024"
+FIRST = export_csv(ADA, GRACE, NAMELESS)
+ADA_MOVED = ADA.replace("Analytical Engines,Engineer", "Babbage & Co,Lead Engineer")
+
+
+def run(at: AppTest) -> AppTest:
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def open_page() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.switch_page(PAGE)
+    return run(at)
+
+
+def button(at: AppTest, label: str):
+    found = [b for b in at.button if b.label == label]
+    assert found, f"no button {label!r} among {[b.label for b in at.button]}"
+    return found[0]
+
+
+def labels(at: AppTest) -> list[str]:
+    return [b.label for b in at.button]
+
+
+def upload(at: AppTest, data: bytes, name: str = "Connections.csv") -> AppTest:
+    uploader = next(u for u in at.get("file_uploader") if "LinkedIn" in u.label)
+    uploader.set_value((name, data, "text/csv"))
+    run(at)
+    button(at, "Import").click()
+    return run(at)
+
+
+def scalar(sql: str):
+    return ui.connection().execute(sql).fetchall()[0][0]
+
+
+def plain(markdown_text: str) -> str:
+    """Text as the reader sees it: user text reaches markdown with its specials escaped."""
+    return markdown_text.replace("\\", "")
+
+
+def markdown(at: AppTest) -> str:
+    return plain("\n".join(m.value for m in at.markdown))
+
+
+def test_empty_database_offers_the_upload_and_the_downloads(app_db):
+    at = open_page()
+    assert at.title[0].value == "Import & export"
+    assert "Get a copy of your data" in markdown(at)
+    uploaders = [u.label for u in at.get("file_uploader")]
+    assert uploaders == [
+        "Your LinkedIn export (.zip or Connections.csv)",
+        "Your list of companies (.xlsx or .csv)",
+    ]
+    assert button(at, "Import").disabled
+    assert "No imports yet" in at.info[0].value
+    assert "Undo the last import" not in labels(at)
+    downloads = [d.label for d in at.get("download_button")]
+    assert downloads == ["Download everything (Excel)", "Download contacts (CSV)"]
+
+
+def test_an_upload_imports_and_shows_the_report_and_history(app_db):
+    at = upload(open_page(), FIRST)
+    assert not at.error
+    assert "Added 2 people, updated 0, 0 unchanged, skipped 1." in markdown(at)
+    figures = {m.label: m.value for m in at.metric}
+    assert figures == {"New people": "2", "Updated": "0", "Unchanged": "0", "Skipped": "1"}
+    skipped = at.dataframe[0].value
+    assert list(skipped["Line"]) == [7]
+    assert skipped["Reason"][0]
+    history = at.dataframe[1].value
+    assert list(history["file_name"]) == ["Connections.csv"]
+    assert list(history["added"]) == [2]
+    assert scalar("SELECT count(*) FROM contacts") == 2
+    # The uploader is emptied, so a second click cannot import the same file twice.
+    assert button(at, "Import").disabled
+    assert "Undo the last import" in labels(at)
+
+
+def test_a_job_change_is_worth_a_message_and_opens_the_contact(app_db):
+    at = upload(open_page(), FIRST)
+    at = upload(at, export_csv(ADA_MOVED, GRACE), name="later.csv")
+    assert "Worth a message: a new job or title" in markdown(at)
+    changes = next(d.value for d in at.dataframe if "Was" in d.value.columns)
+    rows = {(r.Name, r.What, r.Was, r.Now) for r in changes.itertuples()}
+    assert rows == {
+        ("Ada Lovelace", "Company", "Analytical Engines", "Babbage & Co"),
+        ("Ada Lovelace", "Title", "Engineer", "Lead Engineer"),
+    }
+    ada = scalar("SELECT id FROM contacts WHERE first_name = 'Ada'")
+    at.selectbox[0].select(ada)
+    run(at)
+    button(at, "Open contact").click()
+    run(at)
+    assert at.title[0].value == "Ada Lovelace"
+
+
+def test_a_bad_file_says_so_in_one_sentence_and_changes_nothing(app_db):
+    at = upload(open_page(), b"Name,Phone\nAda,123\n", name="phone-list.csv")
+    assert len(at.error) == 1
+    message = at.error[0].value
+    assert message.endswith(".") and message.count(". ") == 0
+    assert scalar("SELECT count(*) FROM contacts") == 0
+    assert scalar("SELECT count(*) FROM import_batches") == 0
+    assert not (app_db.parent / "backups").exists() or not any(
+        (app_db.parent / "backups").iterdir()
+    )
+    assert "No imports yet" in at.info[0].value
+
+
+def test_undo_asks_first_then_takes_the_import_back(app_db):
+    at = upload(open_page(), FIRST)
+    button(at, "Undo the last import").click()
+    run(at)
+    assert "just before Connections.csv was imported" in plain(at.warning[0].value)
+    assert scalar("SELECT count(*) FROM contacts") == 2  # asking changed nothing
+    button(at, "Yes, undo the import").click()
+    run(at)
+    assert "The import of Connections.csv was undone." in plain(at.success[0].value)
+    assert scalar("SELECT count(*) FROM contacts") == 0
+    assert "No imports yet" in at.info[0].value
+    assert "Undo the last import" not in labels(at)
+
+
+def test_undo_can_be_cancelled(app_db):
+    at = upload(open_page(), FIRST)
+    button(at, "Undo the last import").click()
+    run(at)
+    button(at, "Cancel").click()
+    run(at)
+    assert not at.warning
+    assert scalar("SELECT count(*) FROM contacts") == 2
+
+
+def test_undo_is_gone_after_another_write(app_db):
+    at = upload(open_page(), FIRST)
+    assert "Undo the last import" in labels(at)
+    ada = scalar("SELECT id FROM contacts WHERE first_name = 'Ada'")
+    interactions.log_interaction(
+        ui.connection(), ada, "outreach", occurred_at=datetime(2026, 1, 5, 9, 0)
+    )
+    run(at)
+    assert "Undo the last import" not in labels(at)
+
+
+TARGET_LIST = (
+    b"name,industry,motivation,postings\nAcme Health,Health,3,2\nVolt,Energy,7,1\nOmega Bank,,1,\n"
+)
+
+
+def test_a_target_list_is_previewed_then_added_on_confirm(app_db):
+    at = open_page()
+    uploader = next(u for u in at.get("file_uploader") if "companies" in u.label)
+    uploader.set_value(("targets.csv", TARGET_LIST, "text/csv"))
+    run(at)
+    preview = at.dataframe[0].value
+    assert list(preview["name"]) == ["Acme Health", "Omega Bank"]
+    assert "1 rows can't be read" in at.warning[0].value
+    problems = at.dataframe[1].value
+    assert list(problems["Line"]) == [3]
+    assert "3" in problems["Reason"][0] or "0" in problems["Reason"][0]
+    assert scalar("SELECT count(*) FROM companies") == 0  # a preview writes nothing
+    button(at, "Add these 2 companies as targets").click()
+    run(at)
+    assert "2 new targets" in at.success[0].value
+    rows = (
+        ui.connection()
+        .execute("SELECT name, status, industry, motivation FROM companies ORDER BY name")
+        .fetchall()
+    )
+    assert rows == [("Acme Health", "target", "Health", 3), ("Omega Bank", "target", None, 1)]
+
+
+def test_an_unreadable_target_list_says_so(app_db):
+    at = open_page()
+    uploader = next(u for u in at.get("file_uploader") if "companies" in u.label)
+    uploader.set_value(("targets.csv", b"city,country\nParis,France\n", "text/csv"))
+    run(at)
+    assert "'name'" in at.error[0].value
+    assert not [b for b in at.button if b.label.startswith("Add these")]
+
+
+@pytest.fixture
+def imported(app_db):
+    """A database that already holds an import made outside the page (as by the CLI)."""
+    from infoint import importer
+
+    conn = db.connect(app_db)
+    importer.import_file(conn, FIRST, filename="cli.csv")
+    conn.close()
+    return app_db
+
+
+def test_history_lists_earlier_imports_with_data(imported):
+    at = open_page()
+    history = at.dataframe[0].value
+    assert list(history["file_name"]) == ["cli.csv"]
+    assert list(history["skipped"]) == [1]
+    # Without an undo point recorded, no undo is offered.
+    assert "Undo the last import" not in labels(at)

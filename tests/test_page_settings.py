@@ -1,0 +1,120 @@
+"""The Settings page: where the data is, backups and restore, demo data in and out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from infoint import contacts, db, ui
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = "pages/9_settings.py"
+
+
+def run(at: AppTest) -> AppTest:
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def open_page() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.switch_page(PAGE)
+    return run(at)
+
+
+def button(at: AppTest, label: str):
+    found = [b for b in at.button if b.label == label]
+    assert found, f"no button {label!r} among {[b.label for b in at.button]}"
+    return found[0]
+
+
+def labels(at: AppTest) -> list[str]:
+    return [b.label for b in at.button]
+
+
+def people() -> list[str]:
+    rows = ui.connection().execute("SELECT first_name FROM contacts ORDER BY 1").fetchall()
+    return [row[0] for row in rows]
+
+
+def backups(app_db: Path) -> list[Path]:
+    return sorted((app_db.parent / "backups").glob("*.duckdb"))
+
+
+def test_empty_database_shows_where_it_lives(app_db):
+    at = open_page()
+    assert at.title[0].value == "Settings"
+    assert at.code[0].value == str(app_db)
+    figures = {m.label: m.value for m in at.metric}
+    assert figures == {
+        "People": "0",
+        "Companies": "0",
+        "Interactions logged": "0",
+        "Meetings": "0",
+    }
+    assert "No backups yet" in at.info[0].value
+    assert "Load demo data" in labels(at)
+    assert "Remove demo data" not in labels(at)
+    assert button(at, "Back up now").proto.type == "primary"
+    assert "nothing anywhere" in at.expander[0].markdown[0].value
+
+
+def test_back_up_now_writes_a_copy_beside_the_database(app_db):
+    at = open_page()
+    assert backups(app_db) == []
+    button(at, "Back up now").click()
+    run(at)
+    made = backups(app_db)
+    assert len(made) == 1
+    assert made[0].stat().st_size > 0
+    assert made[0].name in at.success[0].value.replace("\\", "")
+    assert [d.label for d in at.get("download_button")] == ["Download this backup"]
+    assert len(at.dataframe[0].value) == 1
+
+
+def test_restore_asks_first_then_brings_back_the_earlier_state(app_db):
+    at = open_page()
+    contacts.add_contact(ui.connection(), "Ada", "Lovelace")
+    button(at, "Back up now").click()
+    run(at)
+    contacts.add_contact(ui.connection(), "Grace", "Hopper")
+    run(at)
+    assert people() == ["Ada", "Grace"]
+    button(at, "Restore this backup").click()
+    run(at)
+    assert "Everything you changed after that is lost" in at.warning[0].value
+    assert people() == ["Ada", "Grace"]  # asking changed nothing
+    button(at, "Yes, restore it").click()
+    run(at)
+    assert "Restored the backup" in at.success[0].value
+    assert people() == ["Ada"]
+    assert {m.label: m.value for m in at.metric}["People"] == "1"
+
+
+def test_demo_data_loads_and_removes_only_itself(app_db):
+    conn = db.connect(app_db)
+    contacts.add_contact(conn, "Ada", "Lovelace", company="Analytical Engines", notes="mine")
+    conn.close()
+    at = open_page()
+    button(at, "Load demo data").click()
+    run(at)
+    assert "Loaded the demo" in at.success[0].value
+    assert len(people()) > 40
+    button(at, "Remove demo data").click()
+    run(at)
+    assert "Your own people, companies and notes stay" in at.warning[0].value
+    button(at, "Yes, remove demo data").click()
+    run(at)
+    assert "Removed the demo data" in at.success[0].value
+    assert people() == ["Ada"]
+    own = (
+        ui.connection()
+        .execute(
+            "SELECT c.notes, co.name FROM contacts c JOIN companies co ON co.id = c.company_id"
+        )
+        .fetchall()
+    )
+    assert own == [("mine", "Analytical Engines")]
+    assert "Load demo data" in labels(at)

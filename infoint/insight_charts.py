@@ -111,12 +111,11 @@ def weekly_funnel_figure(weekly: pd.DataFrame) -> go.Figure:
     """For each week of first outreach, how many got to each stage (stage colours)."""
     figure = go.Figure()
     for stage in funnel.STAGES:
-        rows = weekly[weekly["stage"] == stage]
         label = funnel.STAGE_LABELS[stage]
         figure.add_bar(
             name=label,
-            x=rows["week"],
-            y=rows["count"],
+            x=weekly["week"],
+            y=weekly[stage],
             marker_color=STAGE_COLOURS[stage],
             hovertemplate=f"Week of %{{x|%d %b}}: %{{y}} {label.lower()}<extra></extra>",
         )

@@ -17,6 +17,7 @@ import pandas as pd
 from infoint import funnel, interactions
 
 QUICK_REPLY_DAYS = 3
+TOP_GROUPS = 15  # groups drawn in a rates chart; the table beside it lists them all
 BREAKDOWNS = ("degree", "channel", "template", "industry")
 BREAKDOWN_LABELS = {
     "degree": "Degree of connection",
@@ -109,19 +110,23 @@ def rates_by(conn: duckdb.DuckDBPyConnection, breakdown: str) -> pd.DataFrame:
         raise ValueError(f"unknown breakdown {breakdown!r}")
     frame = conn.execute(
         f"""
-        WITH f AS ({_FIRST_MESSAGE})
-        SELECT {_GROUP_EXPRESSIONS[breakdown]} AS "group",
-               count(*) AS contacted,
-               count(*) FILTER (WHERE s.stage >= 2) AS replied,
-               count(*) FILTER (WHERE s.stage >= 3) AS met
-        FROM contact_stages s
-        JOIN contacts c ON c.id = s.contact_id
-        LEFT JOIN f ON f.contact_id = c.id
-        LEFT JOIN templates t ON t.id = f.template_id
-        LEFT JOIN companies co ON co.id = c.company_id
-        WHERE s.stage >= 1
-        GROUP BY ALL
-        ORDER BY contacted DESC, "group"
+        WITH f AS ({_FIRST_MESSAGE}),
+        grouped AS (
+            SELECT {_GROUP_EXPRESSIONS[breakdown]} AS label,
+                   count(*) AS contacted,
+                   count(*) FILTER (WHERE s.stage >= 2) AS replied,
+                   count(*) FILTER (WHERE s.stage >= 3) AS met
+            FROM contact_stages s
+            JOIN contacts c ON c.id = s.contact_id
+            LEFT JOIN f ON f.contact_id = c.id
+            LEFT JOIN templates t ON t.id = f.template_id
+            LEFT JOIN companies co ON co.id = c.company_id
+            WHERE s.stage >= 1
+            GROUP BY label
+        )
+        -- the biggest groups first; on a tie, "not logged" and the like after named ones
+        SELECT label AS "group", contacted, replied, met FROM grouped
+        ORDER BY contacted DESC, label = '', label
         """
     ).df()
     frame["group"] = [_label(breakdown, value) for value in frame["group"]]
@@ -213,26 +218,22 @@ def reply_speed(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 def funnel_by_week(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Contacts by the week of their first outreach and how far they got.
 
-    Columns: week (the Monday), stage (a `funnel.STAGES` name), count — the contacts of
-    that week at that stage or beyond, so each week is a small funnel of its own.
+    Columns: week (the Monday), then one per `funnel.STAGES` name: the contacts of that
+    week at that stage or beyond, so each week is a small funnel of its own.
     """
+    counts = ", ".join(
+        f"count(*) FILTER (WHERE s.stage >= {i + 1}) AS {name}"
+        for i, name in enumerate(funnel.STAGES)
+    )
     frame = conn.execute(
-        """
-        SELECT CAST(date_trunc('week', s.first_outreach_at) AS DATE) AS week,
-               {counts}
+        f"""
+        SELECT CAST(date_trunc('week', s.first_outreach_at) AS DATE) AS week, {counts}
         FROM contact_stages s
         WHERE s.stage >= 1
         GROUP BY week ORDER BY week
-        """.format(
-            counts=", ".join(
-                f"count(*) FILTER (WHERE s.stage >= {i + 1}) AS {name}"
-                for i, name in enumerate(funnel.STAGES)
-            )
-        )
+        """
     ).df()
-    long = frame.melt(id_vars="week", var_name="stage", value_name="count")
-    long["count"] = long["count"].astype("int64")
-    return long
+    return frame.astype({name: "int64" for name in funnel.STAGES})
 
 
 def minutes_kept(conn: duckdb.DuckDBPyConnection) -> MinutesKept:

@@ -1,8 +1,141 @@
 import streamlit as st
 
-from infoint import ui
+from infoint import charts, insight_charts, insights, ui
 
-conn = ui.page("Insights")
+conn = ui.page("Insights", ":material/insights:")
+COUNT = st.column_config.NumberColumn
+
+
+def chart(figure, key: str, where=st) -> None:
+    where.plotly_chart(figure, width="stretch", config=charts.PLOTLY_CONFIG, key=key)
+
+
 st.title("Insights")
-st.caption("What is working for you?")
-st.info("This page is on its way. Meanwhile, use the menu on the left.")
+st.caption("What works for you: who answers, by which route, how fast, and whether you keep time.")
+
+timing = insights.reply_timing(conn)
+if timing.replies:
+    st.markdown(
+        f"Half of the replies came within **{timing.median_business_days:g} business days** "
+        f"of your first message ({timing.replies} {'reply' if timing.replies == 1 else 'replies'})."
+    )
+
+st.subheader("Who replies, and who meets you")
+breakdown = st.radio(
+    "Compare by",
+    insights.BREAKDOWNS,
+    format_func=insights.BREAKDOWN_LABELS.get,
+    horizontal=True,
+    key="rates_breakdown",
+)
+rates = insights.rates_by(conn, breakdown)
+if rates.empty:
+    st.info(
+        "Log the messages you send (and the replies) on the Outreach or Contacts page: "
+        "the reply and meeting rates for each route appear here."
+    )
+else:
+    shown = rates.head(insights.TOP_GROUPS)
+    left, right = st.columns([3, 2])
+    chart(
+        insight_charts.rates_figure(shown, insights.BREAKDOWN_LABELS[breakdown]),
+        "rates_chart",
+        left,
+    )
+    right.dataframe(
+        rates,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "group": insights.BREAKDOWN_LABELS[breakdown],
+            "contacted": COUNT("Contacted"),
+            "replied": COUNT("Replied"),
+            "met": COUNT("Met"),
+            "response_rate": st.column_config.NumberColumn("Reply rate", format="percent"),
+            "meeting_rate": st.column_config.NumberColumn("Meeting rate", format="percent"),
+        },
+    )
+    if len(rates) > len(shown):
+        right.caption(
+            f"The chart shows the {len(shown)} biggest groups; the table has all {len(rates)}."
+        )
+
+st.subheader("How fast people reply")
+speed = insights.reply_speed(conn)
+if not speed["people"].sum():
+    st.info(
+        "Log an outreach, and each reply when it comes: this shows who answers within three "
+        "business days, who later, and who has not answered even after a follow-up."
+    )
+else:
+    left, right = st.columns([3, 2])
+    chart(insight_charts.speed_figure(speed), "speed_chart", left)
+    right.dataframe(
+        speed,
+        hide_index=True,
+        width="stretch",
+        column_config={"group": "Reply", "people": COUNT("People")},
+    )
+    right.caption(
+        "Business days leave out weekends and the holidays in your profile. No reply after "
+        "three business days? Write to someone else at that company."
+    )
+    days = insights.reply_days(conn)
+    if not days.empty:
+        left, right = st.columns([3, 2])
+        chart(insight_charts.reply_days_figure(days), "reply_days_chart", left)
+        right.dataframe(
+            days,
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "business_days": COUNT("Business days to reply"),
+                "replies": COUNT("Replies"),
+            },
+        )
+
+st.subheader("The funnel by week of first outreach")
+weekly = insights.funnel_by_week(conn)
+if weekly.empty:
+    st.info(
+        "Once you log outreach, each week's contacts appear here with how far they got: "
+        "replied, met, referred you on, or led to an opportunity."
+    )
+else:
+    left, right = st.columns([3, 2])
+    chart(insight_charts.weekly_funnel_figure(weekly), "weekly_chart", left)
+    right.dataframe(
+        weekly,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "week": st.column_config.DateColumn("Week of", format="D MMM YYYY"),
+            "contacted": COUNT("Contacted"),
+            "replied": COUNT("Replied"),
+            "met": COUNT("Met"),
+            "referred": COUNT("Referred"),
+            "opportunity": COUNT("Opportunity"),
+        },
+    )
+
+st.subheader("Keeping the time you promised")
+kept = insights.minutes_kept(conn)
+if not kept.meetings:
+    st.info(
+        "After each meeting, note how long it actually took (the debrief on the Meetings "
+        "page): this shows whether you keep to the time you promised."
+    )
+else:
+    st.markdown(kept.sentence)
+    buckets = insights.minutes_buckets(conn)
+    left, right = st.columns([3, 2])
+    chart(insight_charts.minutes_figure(buckets), "minutes_chart", left)
+    right.dataframe(
+        buckets,
+        hide_index=True,
+        width="stretch",
+        column_config={"group": "Length", "meetings": COUNT("Meetings")},
+    )
+    right.caption(
+        "Asking for 20 minutes and keeping to them earns trust, and the next introduction."
+    )

@@ -1,0 +1,90 @@
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from infoint import contacts, db, funnel, interactions, meetings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def insights_page() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.switch_page("pages/7_insights.py")
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def figures(at: AppTest) -> dict[str, dict]:
+    return {
+        chart.proto.id.rsplit("-", 1)[-1]: json.loads(chart.proto.spec)
+        for chart in at.get("plotly_chart")
+    }
+
+
+@pytest.fixture
+def campaign(app_db):
+    """Ana (1st, Acme/Health) replied in 2 business days and met for 25 of 20 minutes;
+    Ben (cold, no company) was followed up without a reply."""
+    conn = db.connect(app_db)
+    conn.execute(
+        "INSERT INTO companies (name, match_key, industry) VALUES ('Acme', 'acme', 'Health')"
+    )
+    ana = contacts.add_contact(conn, "Ana", company="Acme")
+    ben = contacts.add_contact(conn, "Ben", degree="cold")
+    interactions.log_interaction(conn, ana, "outreach", occurred_at=date(2026, 3, 2))
+    interactions.log_interaction(conn, ana, "reply", occurred_at=date(2026, 3, 4))
+    interactions.log_interaction(conn, ben, "outreach", occurred_at=date(2026, 3, 3))
+    interactions.log_interaction(conn, ben, "follow_up", occurred_at=date(2026, 3, 12))
+    meeting = meetings.schedule_meeting(conn, ana, datetime(2026, 3, 9, 9, tzinfo=UTC))
+    meetings.set_outcome(conn, meeting, "held", actual_minutes=25)
+    conn.close()
+    return app_db
+
+
+def test_empty_database_says_what_to_log(app_db):
+    at = insights_page()
+    assert not at.get("plotly_chart")
+    infos = [i.value for i in at.info]
+    assert len(infos) == 4
+    assert "Log the messages you send" in infos[0]
+    assert "note how long it actually took" in infos[3]
+
+
+def test_charts_with_their_numbers(campaign):
+    at = insights_page()
+    assert "within **2 business days**" in at.markdown[0].value
+    shown = figures(at)
+    assert set(shown) == {
+        "rates_chart",
+        "speed_chart",
+        "reply_days_chart",
+        "weekly_chart",
+        "minutes_chart",
+    }
+    replied, met = shown["rates_chart"]["data"]
+    assert replied["y"] == met["y"] == ["1st degree", "Cold"]
+    rates = at.dataframe[0].value
+    assert list(rates["group"]) == ["1st degree", "Cold"]
+    assert list(rates["replied"]) == [1, 0] and list(rates["met"]) == [1, 0]
+    speed = at.dataframe[1].value
+    assert list(speed["people"]) == [1, 0, 1, 0]
+    weekly = shown["weekly_chart"]["data"]
+    assert [t["marker"]["color"] for t in weekly] == [
+        funnel.STAGE_COLOURS[s] for s in funnel.STAGES
+    ]
+    assert "0 of 1 meetings ended within the time you promised" in " ".join(
+        m.value for m in at.markdown
+    )
+
+
+def test_compare_by_industry(campaign):
+    at = insights_page()
+    at.radio(key="rates_breakdown").set_value("industry")
+    at.run()
+    assert not at.exception
+    assert list(at.dataframe[0].value["group"]) == ["Health", funnel.NO_INDUSTRY]
+    assert figures(at)["rates_chart"]["layout"]["title"]["text"] == "Industry"

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 import duckdb
 from icalendar import Calendar, Event
 
-from infoint import meetings
+from infoint import meetings, profile
 
 PRODID = "-//infoint//information interviews//EN"
 REMINDER = (
@@ -39,7 +39,7 @@ def _event(
     event = Event()
     event.add("uid", meeting_uid(conn, meeting.id))
     event.add("dtstamp", stamp)
-    event.add("dtstart", meeting.starts_at.astimezone(meetings.time_zone(conn)))
+    event.add("dtstart", meeting.starts_at.astimezone(profile.zone(conn)))
     event.add("duration", timedelta(minutes=meeting.promised_minutes))
     event.add("summary", summary_line(meeting))
     event.add("description", REMINDER.format(minutes=meeting.promised_minutes))

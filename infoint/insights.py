@@ -7,14 +7,12 @@ frames; business days are counted in SQL too, with the holidays from the user's 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from datetime import date
 
 import duckdb
 import pandas as pd
 
-from infoint import funnel, interactions
+from infoint import funnel, interactions, profile
 
 QUICK_REPLY_DAYS = 3
 TOP_GROUPS = 15  # groups drawn in a rates chart; the table beside it lists them all
@@ -82,12 +80,6 @@ class MinutesKept:
             f"({share} %). On average you promised {self.promised_average:.0f} minutes "
             f"and took {self.actual_average:.0f}."
         )
-
-
-def holidays(conn: duckdb.DuckDBPyConnection) -> list[date]:
-    """The profile's holidays (ISO dates anywhere in the text); weekends are never counted."""
-    text = conn.execute("SELECT holidays FROM profile WHERE id = 1").fetchall()[0][0] or ""
-    return sorted({date.fromisoformat(d) for d in re.findall(r"\d{4}-\d{2}-\d{2}", text)})
 
 
 def _label(breakdown: str, value: str) -> str:
@@ -179,7 +171,7 @@ def reply_timing(conn: duckdb.DuckDBPyConnection) -> ReplyTiming:
     """The median number of business days from the first outreach to the first reply."""
     count, median = conn.execute(
         f"{_TIMING} SELECT count(*), median(business_days) FROM timing WHERE has_reply",
-        [holidays(conn)],
+        [list(profile.holidays(conn))],
     ).fetchall()[0]
     return ReplyTiming(int(count), None if median is None else float(median))
 
@@ -189,7 +181,7 @@ def reply_days(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return conn.execute(
         f"{_TIMING} SELECT business_days, count(*) AS replies FROM timing WHERE has_reply"
         " GROUP BY business_days ORDER BY business_days",
-        [holidays(conn)],
+        [list(profile.holidays(conn))],
     ).df()
 
 
@@ -207,7 +199,7 @@ def reply_speed(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                count(*)
         FROM timing GROUP BY speed
         """,
-        [holidays(conn)],
+        [list(profile.holidays(conn))],
     ).fetchall()
     counts = dict(rows)
     return pd.DataFrame(

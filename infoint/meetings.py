@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 import duckdb
 
-from infoint import db, interactions, referrals
+from infoint import db, interactions, profile, referrals
 from infoint.contacts import require_contact
 from infoint.errors import InvalidInputError, NotFoundError
 
@@ -169,16 +169,6 @@ class MeetingDue:
     due_on: date
 
 
-def time_zone(conn: duckdb.DuckDBPyConnection) -> ZoneInfo:
-    """The user's time zone from their profile; UTC when unset or unknown."""
-    rows = conn.execute("SELECT time_zone FROM profile WHERE id = 1").fetchall()
-    name = (rows[0][0] if rows else "") or "UTC"
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
-
-
 def local_start(day: date, at: time, zone: ZoneInfo) -> datetime:
     """The moment a meeting starts, from the date and time the user typed in their zone."""
     return datetime.combine(day, at, tzinfo=zone)
@@ -258,7 +248,7 @@ def _summaries(
     conn: duckdb.DuckDBPyConnection, where: str, order: str, params: list
 ) -> list[MeetingSummary]:
     rows = conn.execute(
-        f"{_SUMMARY} WHERE {where} ORDER BY {order}", [time_zone(conn).key, *params]
+        f"{_SUMMARY} WHERE {where} ORDER BY {order}", [profile.zone(conn).key, *params]
     ).fetchall()
     return [MeetingSummary(*row) for row in rows]
 
@@ -417,7 +407,7 @@ def record_debrief(
     if set(answers) - set(asked):
         raise NotFoundError("One of those questions is no longer on this meeting's sheet.")
     changed = [(asked[i].text, a) for i, a in answers.items() if a and a != asked[i].answer]
-    day = sheet.meeting.starts_at.astimezone(time_zone(conn)).date()
+    day = sheet.meeting.starts_at.astimezone(profile.zone(conn)).date()
     with db.transaction(conn):
         conn.execute(
             "UPDATE meetings SET status = ?, actual_minutes = ?, notes = ? WHERE id = ?",
@@ -471,7 +461,7 @@ def thank_you_draft(conn: duckdb.DuckDBPyConnection, meeting_id: int) -> tuple[s
         names = "".join(introduced)
     values = {
         "first_name": first_name or sheet.person,
-        "day": f"{sheet.meeting.starts_at.astimezone(time_zone(conn)):%A}",
+        "day": f"{sheet.meeting.starts_at.astimezone(profile.zone(conn)):%A}",
         "at_company": f" at {sheet.company}" if sheet.company else "",
         "introductions": f"I will get in touch with {names}, as you suggested. " if names else "",
         "my_name": my_name or "",
@@ -518,7 +508,7 @@ def due_items(conn: duckdb.DuckDBPyConnection, now: datetime) -> list[MeetingDue
     - scheduled for today (not yet started) or tomorrow and nothing prepared: prepare;
     - scheduled, its promised time is over, and no outcome recorded: debrief.
     """
-    zone = time_zone(conn)
+    zone = profile.zone(conn)
     today = now.astimezone(zone).date()
     rows = _summaries(
         conn,

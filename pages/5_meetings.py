@@ -2,7 +2,7 @@ from datetime import UTC, datetime, time
 
 import streamlit as st
 
-from infoint import ics, insights, interactions, meetings, questions, referrals, ui
+from infoint import ics, insights, interactions, meetings, profile, questions, referrals, ui
 from infoint.errors import InfointError
 
 conn = ui.page("Meetings", ":material/coffee:")
@@ -11,7 +11,7 @@ CHOSEN = "meeting_chosen"
 OUTCOMES = {"held": "We met", "cancelled": "It was cancelled", "no_show": "They did not show up"}
 
 now = datetime.now(UTC)
-zone = meetings.time_zone(conn)
+zone = profile.zone(conn)
 
 
 def done(message: str, meeting_id: int | None = None) -> None:

@@ -18,14 +18,6 @@ def ana(conn):
     return contacts.add_contact(conn, "Ana", "Lee", company="Acme")
 
 
-def test_time_zone_from_profile(conn):
-    assert meetings.time_zone(conn).key == "UTC"
-    conn.execute("UPDATE profile SET time_zone = 'America/New_York'")
-    assert meetings.time_zone(conn).key == "America/New_York"
-    conn.execute("UPDATE profile SET time_zone = 'Mars/Olympus'")
-    assert meetings.time_zone(conn).key == "UTC"
-
-
 def test_schedule_in_the_users_time_zone(conn, ana):
     zone = ZoneInfo("America/New_York")
     start = meetings.local_start(date(2026, 3, 10), time(9, 30), zone)

@@ -169,6 +169,11 @@ class MeetingDue:
     due_on: date
 
 
+def time_zone(conn: duckdb.DuckDBPyConnection) -> ZoneInfo:
+    """The user's time zone, in which meeting times are typed and shown (UTC if unset)."""
+    return profile.zone(conn)
+
+
 def local_start(day: date, at: time, zone: ZoneInfo) -> datetime:
     """The moment a meeting starts, from the date and time the user typed in their zone."""
     return datetime.combine(day, at, tzinfo=zone)

@@ -22,6 +22,12 @@ DEGREE_HELP = {
     "cold": "no one connects you yet",
 }
 SOURCES = ("linkedin", "manual", "referral", "demo")
+SOURCE_LABELS = {
+    "linkedin": "your LinkedIn export",
+    "manual": "added by hand",
+    "referral": "introduced by someone",
+    "demo": "demo data",
+}
 
 
 def require_contact(conn: duckdb.DuckDBPyConnection, contact_id: int) -> None:
@@ -132,7 +138,7 @@ class ContactSearch:
             named = [i for i in self.industries if i != NO_INDUSTRY]
             parts, params = [], []
             if named:
-                parts.append("co.industry IN (SELECT unnest(?))")
+                parts.append("list_contains(?, co.industry)")
                 params.append(named)
             if NO_INDUSTRY in self.industries:
                 parts.append("coalesce(co.industry, '') = ''")
@@ -142,13 +148,13 @@ class ContactSearch:
             found.append(
                 (
                     "degree " + ", ".join(self.degrees),
-                    "c.degree IN (SELECT unnest(?))",
+                    "list_contains(?, c.degree)",
                     [list(self.degrees)],
                 )
             )
         if self.stages:
             label = "stage " + ", ".join(stage_name(s) for s in sorted(self.stages))
-            found.append((label, "s.stage IN (SELECT unnest(?))", [sorted(self.stages)]))
+            found.append((label, "list_contains(?, s.stage)", [sorted(self.stages)]))
         if self.connected_since is not None:
             found.append(
                 (
@@ -160,11 +166,12 @@ class ContactSearch:
         return found
 
 
-_SEARCH_FROM = """
-    contacts c
-    LEFT JOIN companies co ON co.id = c.company_id
-    LEFT JOIN contact_stages s ON s.contact_id = c.id
-"""
+def _matching_from(search: ContactSearch) -> str:
+    """Contacts with their company; stages joined only when the search filters on them."""
+    joined = "contacts c LEFT JOIN companies co ON co.id = c.company_id"
+    if search.stages:
+        joined += " LEFT JOIN contact_stages s ON s.contact_id = c.id"
+    return joined
 
 
 def count_contacts(conn: duckdb.DuckDBPyConnection) -> int:
@@ -176,15 +183,20 @@ def narrowing_counts(
 ) -> list[tuple[str, int]]:
     """How many people match as each filter is added: everyone first, then each prefix.
 
-    One query: a `count(*) FILTER` per prefix of the filters.
+    One query: each filter is computed once as a flag, then a `count(*) FILTER` per prefix.
     """
     conditions = search.conditions()
-    columns, params = ["count(*)"], []
-    for end in range(1, len(conditions) + 1):
-        prefix = conditions[:end]
-        columns.append("count(*) FILTER (WHERE " + " AND ".join(sql for _, sql, _ in prefix) + ")")
-        params.extend(value for _, _, values in prefix for value in values)
-    row = conn.execute(f"SELECT {', '.join(columns)} FROM {_SEARCH_FROM}", params).fetchall()[0]
+    flags = [f"({sql}) AS f{n}" for n, (_, sql, _) in enumerate(conditions)]
+    counts = ["count(*)"] + [
+        "count(*) FILTER (WHERE " + " AND ".join(f"f{n}" for n in range(end)) + ")"
+        for end in range(1, len(conditions) + 1)
+    ]
+    params = [value for _, _, values in conditions for value in values]
+    row = conn.execute(
+        f"SELECT {', '.join(counts)}"
+        f" FROM (SELECT {', '.join(['1 AS one', *flags])} FROM {_matching_from(search)})",
+        params,
+    ).fetchall()[0]
     labels = ["everyone", *(label for label, _, _ in conditions)]
     return [(label, int(count)) for label, count in zip(labels, row, strict=True)]
 
@@ -192,7 +204,10 @@ def narrowing_counts(
 def search_contacts(
     conn: duckdb.DuckDBPyConnection, search: ContactSearch, page: int = 1, page_size: int = 50
 ) -> tuple[pd.DataFrame, int]:
-    """One page of the people matching (indexed by contact id) and how many match in all."""
+    """One page of the people matching (indexed by contact id) and how many match in all.
+
+    Only the page's rows get their details and stage; the rest are only counted.
+    """
     if page < 1 or not 1 <= page_size <= 1000:
         raise InvalidInputError("That page of results does not exist.")
     conditions = search.conditions()
@@ -200,22 +215,24 @@ def search_contacts(
     params = [value for _, _, values in conditions for value in values]
     frame = conn.execute(
         f"""
-        WITH matched AS (
-            SELECT c.id, {_NAME_SQL} AS name, c.first_name, c.last_name,
-                   coalesce(co.name, '') AS company, c.position,
-                   coalesce(co.industry, '') AS industry, c.degree,
-                   coalesce(s.stage, 0) AS stage, c.connected_on
-            FROM {_SEARCH_FROM}
-            WHERE {where}
+        WITH hits AS (
+            SELECT c.id, c.first_name, c.last_name FROM {_matching_from(search)} WHERE {where}
         ),
         page AS (
-            SELECT * FROM matched
+            SELECT id FROM hits
             ORDER BY lower(last_name), lower(first_name), id
             LIMIT ? OFFSET ?
         )
-        SELECT (SELECT count(*) FROM matched) AS total, page.* EXCLUDE (first_name, last_name)
-        FROM (SELECT 1) AS one LEFT JOIN page ON TRUE
-        ORDER BY lower(page.last_name), lower(page.first_name), page.id
+        SELECT total.n AS total, c.id, {_NAME_SQL} AS name, coalesce(co.name, '') AS company,
+               c.position, coalesce(co.industry, '') AS industry, c.degree,
+               coalesce(s.stage, 0) AS stage, c.connected_on
+        FROM (SELECT count(*) AS n FROM hits) AS total
+        LEFT JOIN (
+            page JOIN contacts c ON c.id = page.id
+            LEFT JOIN companies co ON co.id = c.company_id
+            LEFT JOIN contact_stages s ON s.contact_id = c.id
+        ) ON TRUE
+        ORDER BY lower(c.last_name), lower(c.first_name), c.id
         """,
         [*params, page_size, (page - 1) * page_size],
     ).df()
@@ -270,19 +287,21 @@ class Contact:
 
 def get_contact(conn: duckdb.DuckDBPyConnection, contact_id: int) -> Contact:
     rows = conn.execute(
-        f"""
+        """
         SELECT c.id, c.first_name, c.last_name, c.email, c.linkedin_email, c.linkedin_url,
                c.company_id, coalesce(co.name, ''), coalesce(co.industry, ''), c.position,
                c.connected_on, c.degree,
                m.id, coalesce(trim(m.first_name || ' ' || m.last_name), ''),
                r.id, coalesce(trim(r.first_name || ' ' || r.last_name), ''),
-               c.source, c.notes, c.tags, coalesce(s.stage, 0)
-        FROM {_SEARCH_FROM}
+               c.source, c.notes, c.tags,
+               coalesce((SELECT stage FROM contact_stages WHERE contact_id = $id), 0)
+        FROM contacts c
+        LEFT JOIN companies co ON co.id = c.company_id
         LEFT JOIN contacts m ON m.id = c.mutual_contact_id
         LEFT JOIN contacts r ON r.id = c.referred_by
-        WHERE c.id = ?
+        WHERE c.id = $id
         """,
-        [contact_id],
+        {"id": contact_id},
     ).fetchall()
     if not rows:
         raise NotFoundError("That contact no longer exists.")

@@ -31,7 +31,9 @@ def done(message: str) -> None:
     st.rerun()
 
 
-def person_picker(label: str, key: str, *, exclude: int | None = None, current=None) -> int | None:
+def person_picker(
+    label: str, key: str, *, none_label: str, exclude: int | None = None, current=None
+) -> int | None:
     """Find a person by typing part of their name, then pick them (30,000 won't fit a list)."""
     typed = st.text_input(label, key=f"{key}_typed", placeholder="Type part of a name")
     found = dict(contacts.find_contacts_by_name(conn, typed, exclude=exclude))
@@ -40,7 +42,7 @@ def person_picker(label: str, key: str, *, exclude: int | None = None, current=N
         *([current[0]] if current else []),
         *(i for i in found if current is None or i != current[0]),
     ]
-    labels = {None: "Nobody", **found, **(dict([current]) if current else {})}
+    labels = {None: none_label, **found, **(dict([current]) if current else {})}
     if typed.strip() and not found:
         st.caption("No one by that name yet.")
     return st.selectbox(
@@ -74,7 +76,9 @@ def show_add_person() -> None:
             format_func=lambda d: f"{d} — {contacts.DEGREE_HELP[d]}",
             key="add_degree",
         )
-        referrer = person_picker("Introduced by (optional)", "add_referrer")
+        referrer = person_picker(
+            "Introduced by (optional)", "add_referrer", none_label="No one: we met directly"
+        )
         notes = st.text_area("Where you met, what you talked about", key="add_notes")
         if st.button("Add this person", key="add_person", type="primary"):
             try:
@@ -227,7 +231,7 @@ def show_details(person: contacts.Contact) -> None:
         + (person.connected_on.isoformat() if person.connected_on else "not on LinkedIn")
     )
     second.markdown(f"**Email:** {ui.plain(person.shown_email) if person.shown_email else '—'}")
-    second.markdown(f"**Source:** {person.source}")
+    second.markdown(f"**From:** {contacts.SOURCE_LABELS.get(person.source, person.source)}")
     if person.linkedin_url:
         second.link_button("LinkedIn profile", person.linkedin_url, icon=":material/open_in_new:")
     for column, label, other_id, other_name in (
@@ -460,6 +464,7 @@ def show_edit(person: contacts.Contact) -> None:
     mutual = person_picker(
         "Mutual contact: who connects you",
         f"edit_mutual_{person.id}",
+        none_label="Nobody",
         exclude=person.id,
         current=current,
     )
@@ -494,7 +499,12 @@ def show_merge_and_delete(person: contacts.Contact) -> None:
         f"{ui.plain(person.name)}, the details this record lacks are filled from it, and the "
         "other record goes."
     )
-    other = person_picker("Find the other record", f"merge_{person.id}", exclude=person.id)
+    other = person_picker(
+        "Find the other record",
+        f"merge_{person.id}",
+        none_label="No record picked yet",
+        exclude=person.id,
+    )
     if other is not None and ui.ask_first(
         f"merge_{person.id}_{other}",
         "Merge into this record",

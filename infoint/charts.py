@@ -25,12 +25,12 @@ ACTIVITY_COLOURS = {
 # Coverage series: the two that are funnel stages take the stage colours.
 COVERAGE_SERIES = {
     "targets": ("Targets", "#9d755d"),
-    "people": ("People you know there", "#bab0ac"),
+    "people": ("People there", "#bab0ac"),
     "contacted": ("Contacted", STAGE_COLOURS["contacted"]),
     "met": ("Met", STAGE_COLOURS["met"]),
 }
 
-_LAYOUT = {"margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "legend": {"orientation": "h"}}
+_LAYOUT = {"margin": {"l": 10, "r": 10, "t": 40, "b": 10}}
 
 
 def funnel_figure(counts: list[StageCount]) -> go.Figure:
@@ -47,7 +47,7 @@ def funnel_figure(counts: list[StageCount]) -> go.Figure:
         )
     )
     figure.update_layout(
-        title="Your funnel",
+        title="Contacts at each stage",
         xaxis_title="Contacts at this stage or beyond",
         yaxis_title="Stage",
         **_LAYOUT,
@@ -69,7 +69,7 @@ def activity_figure(activity: pd.DataFrame) -> go.Figure:
         )
     figure.update_layout(
         barmode="stack",
-        title="What you did each week",
+        title="Things logged per week",
         xaxis_title="Week starting",
         yaxis_title="Things logged",
         xaxis={"tickformat": "%d %b"},
@@ -92,7 +92,7 @@ def coverage_figure(coverage: pd.DataFrame) -> go.Figure:
         )
     figure.update_layout(
         barmode="group",
-        title="Targets and coverage by industry",
+        title="Targets, people and conversations per industry",
         xaxis_title="Number",
         yaxis_title="Industry",
         yaxis={"autorange": "reversed"},

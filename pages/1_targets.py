@@ -94,9 +94,10 @@ search_box, industry_box = st.columns(2)
 search = search_box.text_input(
     "Company name contains", key="targets_search", on_change=new_view, placeholder="e.g. bank"
 )
+known_industries = targets.industries(conn)
 chosen_industries = industry_box.multiselect(
     "Industry",
-    [*targets.industries(conn), funnel.NO_INDUSTRY],
+    [*known_industries, funnel.NO_INDUSTRY],
     key="targets_industries",
     on_change=new_view,
     placeholder="All industries",
@@ -131,12 +132,17 @@ else:
         key=EDITOR,
         hide_index=True,
         width="stretch",
+        placeholder="",
         disabled=["rank", "people", "contacted", "met"],
         column_config={
             "picked": st.column_config.CheckboxColumn(
-                "Pick", help="Tick companies to change them together, below the table."
+                "Pick",
+                width="small",
+                help="Tick companies to change them together, below the table.",
             ),
-            "rank": st.column_config.NumberColumn("Rank", help=targets.RANK_HELP, format="%d"),
+            "rank": st.column_config.NumberColumn(
+                "Rank", width="small", help=targets.RANK_HELP, format="%d"
+            ),
             "name": st.column_config.TextColumn(
                 "Company",
                 required=True,
@@ -144,10 +150,18 @@ else:
             ),
             "industry": st.column_config.TextColumn("Industry"),
             "motivation": st.column_config.NumberColumn(
-                "Motivation", min_value=0, max_value=3, step=1, help=targets.MOTIVATION_HELP
+                "Motivation",
+                min_value=0,
+                max_value=3,
+                step=1,
+                help=targets.MOTIVATION_HELP,
             ),
             "postings": st.column_config.NumberColumn(
-                "Postings", min_value=0, max_value=3, step=1, help=targets.POSTINGS_HELP
+                "Postings",
+                min_value=0,
+                max_value=3,
+                step=1,
+                help=targets.POSTINGS_HELP,
             ),
             "status": st.column_config.SelectboxColumn(
                 "Status",
@@ -155,13 +169,13 @@ else:
                 format_func=targets.STATUS_LABELS.get,
                 required=True,
                 help="Target: you want to learn about it. Researching: you are on it. "
-                "Ruled out: you learned it is not for you (say why in the next column).",
+                "Ruled out: you learned it is not for you (say why under Reason).",
             ),
             "ruled_out_reason": st.column_config.TextColumn(
-                "Why ruled out", help="What you learned that made you rule it out."
+                "Reason", width="small", help="Why you ruled it out: what you learned."
             ),
             "people": st.column_config.NumberColumn(
-                "People there", help="Contacts of yours who work there."
+                "People", help="Contacts of yours who work there."
             ),
             "contacted": st.column_config.NumberColumn(
                 "Contacted", help="People there you have written to."
@@ -198,10 +212,10 @@ else:
             }.get,
             horizontal=True,
         )
-        industry_box, button_box = st.columns([2, 1], vertical_alignment="bottom")
+        industry_box, button_box = st.columns([3, 1], vertical_alignment="bottom")
         new_industry = industry_box.selectbox(
             "Industry",
-            targets.industries(conn),
+            known_industries,
             index=None,
             accept_new_options=True,
             placeholder="Choose one, or type a new industry",
@@ -215,14 +229,14 @@ else:
                 ui.show_error(exc)
             else:
                 done(f"Put {companies(changed)} in {new_industry}.")
-        if whole_network and button_box.button(
+        if whole_network and st.button(
             "Make them targets", disabled=not ids, icon=":material/flag:"
         ):
             made = targets.make_targets(conn, ids)
             done(
                 f"Added {companies(made)} to your targets."
                 if made
-                else "They were targets already."
+                else "All of them were on your list already."
             )
 
 st.subheader("Targets and coverage by industry")

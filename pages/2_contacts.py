@@ -98,7 +98,9 @@ def show_add_person() -> None:
             except InfointError as exc:
                 ui.show_error(exc)
             else:
-                st.session_state[FLASH] = f"Added {first_name} {last_name}".strip() + "."
+                st.session_state[FLASH] = (
+                    "Added " + ui.plain(f"{first_name} {last_name}".strip()) + "."
+                )
                 open_here(new_id)
 
 
@@ -240,7 +242,9 @@ def show_details(person: contacts.Contact) -> None:
     ):
         if other_id is None:
             column.markdown(f"**{label}:** —")
-        elif column.button(f"{label}: {other_name}", key=f"go_{label}", icon=":material/person:"):
+        elif column.button(
+            f"{label}: {ui.plain(other_name)}", key=f"go_{label}", icon=":material/person:"
+        ):
             open_here(other_id)
 
 
@@ -290,7 +294,7 @@ def show_log(person: contacts.Contact) -> None:
             except InfointError as exc:
                 ui.show_error(exc)
             else:
-                done(f"Logged: {interactions.KIND_LABELS[kind]} with {person.name}.")
+                done(f"Logged: {interactions.KIND_LABELS[kind]} with {ui.plain(person.name)}.")
     logged = interactions.list_interactions(conn, person.id)
     if not logged:
         return
@@ -400,7 +404,10 @@ def show_meetings(person: contacts.Contact) -> None:
             except InfointError as exc:
                 ui.show_error(exc)
             else:
-                done(f"Meeting with {person.name} on {day:%Y-%m-%d} at {at:%H:%M} scheduled.")
+                done(
+                    f"Meeting with {ui.plain(person.name)} scheduled"
+                    f" for {day:%Y-%m-%d} at {at:%H:%M}."
+                )
     if not held:
         return
     with st.form(f"outcome_{person.id}"):
@@ -518,7 +525,7 @@ def show_merge_and_delete(person: contacts.Contact) -> None:
         else:
             done(
                 f"Merged: {moved.interactions} interactions and {moved.meetings} meetings "
-                f"moved to {person.name}."
+                f"moved to {ui.plain(person.name)}."
             )
     st.divider()
     st.markdown("**Delete this person**")
@@ -530,8 +537,9 @@ def show_merge_and_delete(person: contacts.Contact) -> None:
     if ui.ask_first(
         f"delete_person_{person.id}",
         "Delete this person",
-        f"Delete {person.name} and everything logged about them? This can't be undone. "
-        f"Earlier backups (in {backups}) still hold them until those backups are deleted too.",
+        f"Delete {ui.plain(person.name)} and everything logged about them? This can't be"
+        f" undone. Earlier backups (in {ui.plain(backups)}) still hold them until those"
+        " backups are deleted too.",
         "Yes, delete them",
     ):
         try:
@@ -540,7 +548,8 @@ def show_merge_and_delete(person: contacts.Contact) -> None:
             ui.show_error(exc)
         else:
             back_to_search(
-                f"{person.name} was deleted. Earlier backups in {backups} still hold them."
+                f"{ui.plain(person.name)} was deleted. Earlier backups in {ui.plain(backups)}"
+                " still hold them."
             )
 
 
@@ -554,7 +563,7 @@ def show_contact(contact_id: int) -> None:
         return
     if st.button("Back to the search", icon=":material/arrow_back:"):
         back_to_search()
-    st.title(person.name)
+    st.title(ui.plain(person.name))
     job = " at ".join(part for part in (person.position, person.company) if part)
     if job:
         st.caption(ui.plain(job))

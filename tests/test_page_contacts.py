@@ -255,3 +255,34 @@ def test_merging_two_records_of_one_person(people, app_db):
     conn.close()
     assert (kept.email, kept.company, kept.stage) == ("cara@globex.example", "Globex", 1)
     assert left == [(twin, "Cara Diaz — Globex")]
+
+
+def test_removing_an_interaction_logged_by_mistake_asks_first(people, app_db):
+    cara = people["cara"]
+    at = contacts_page(contact=str(cara))
+    at.session_state["contact_tab"] = "Log an interaction"
+    run(at)
+    assert at.selectbox(key=f"fix_{cara}").options == ["2026-03-02 · Outreach (Email) Coffee?"]
+    conn = db.connect(app_db)
+    (fix_id,) = [item.id for item in interactions.list_interactions(conn, cara)]
+    conn.close()
+    at.selectbox(key=f"fix_{cara}").set_value(fix_id)
+    run(at)
+    at.button(key=f"remove_interaction_{fix_id}").click()
+    run(at)
+    assert "Remove this interaction for good?" in at.warning[0].value
+    assert stage_counts(app_db)[0] == 1
+    at.button(key=f"remove_interaction_{fix_id}_confirm").click()
+    run(at)
+    assert at.success[0].value == "Removed."
+    assert stage_counts(app_db)[0] == 0
+
+
+def test_names_with_markup_are_shown_as_typed(app_db):
+    conn = db.connect(app_db)
+    odd = contacts.add_contact(conn, "<img src=x onerror=alert(1)>", "*Bold* [link](http://x)")
+    conn.close()
+    at = run(contacts_page(contact=str(odd)))
+    title = at.title[0].value
+    assert "\\<img" in title and "\\*Bold\\*" in title and "\\[link\\]\\(http" in title
+    assert title.replace("\\", "") == "<img src=x onerror=alert(1)> *Bold* [link](http://x)"

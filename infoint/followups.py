@@ -16,7 +16,9 @@ To add a rule (e.g. a thank-you not yet sent after a held meeting):
 3. Set `contact_id` and `company_id` (the ruled-out filter uses `company_id`), a `title`
    and a `detail` in our plain words, and the action: `action_label` and `action_page`
    (a page path), plus `compose_kind` when the action is writing to `contact_id` on the
-   Outreach page.
+   Outreach page, or `action_state` (session-state entries the Follow-ups page sets before
+   switching to `action_page`, e.g. `(("meeting_to_open", 12),)`). The Follow-ups page
+   also offers "open the contact", snooze and dismiss for every item.
 4. Append the function to `RULES`, and test it on a fixed clock (pass `today`).
 
 The silence rules, in business days (weekends and the user's holidays skipped) after the
@@ -35,6 +37,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 import duckdb
 import numpy as np
@@ -70,6 +73,8 @@ class DueItem:
     action_page: str
     compose_kind: str | None = None  # set: the action writes to contact_id on Outreach
     people: tuple[tuple[int, str], ...] = ()  # others the action could go to: (id, label)
+    # Session-state entries set before opening action_page (e.g. which meeting to show).
+    action_state: tuple[tuple[str, Any], ...] = ()
 
 
 def add_business_days(start: date, days: int, holidays: Iterable[date] = ()) -> date:

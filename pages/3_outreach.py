@@ -13,6 +13,63 @@ STATUS_MARKS = {
 }
 STATUS_WORDS = {"pass": "Good", "warn": "Worth a look", "fail": "Missing"}
 NEW_TEMPLATE = -1
+BLANK = 0  # template ids start at 1
+
+
+def template_editor() -> None:
+    """Edit, add and archive templates (built-in ones included)."""
+    with st.expander("Your templates", icon=":material/description:"):
+        st.caption(
+            "Change any template, built-in ones included, or add your own. Words in braces are "
+            "filled in for you: "
+            + ", ".join(f"{{{name}}} {what}" for name, what in outreach.PLACEHOLDERS.items())
+            + ". Any other word in braces stays for you to fill in before sending."
+        )
+        every = {t.id: t for t in outreach.list_templates(conn, include_archived=True)}
+        editing = st.selectbox(
+            "Template to edit",
+            [NEW_TEMPLATE, *every],
+            format_func=lambda i: (
+                "A new template"
+                if i == NEW_TEMPLATE
+                else every[i].name + (" (archived)" if every[i].archived else "")
+            ),
+            key="template_editing",
+        )
+        current = every.get(editing)
+        with st.form(f"template_form_{editing}"):
+            name = st.text_input(
+                "Name", value=current.name if current else "", key=f"template_name_{editing}"
+            )
+            new_subject = st.text_input(
+                "Subject",
+                value=current.subject if current else "",
+                key=f"template_subject_{editing}",
+            )
+            new_body = st.text_area(
+                "Message",
+                value=current.body if current else "",
+                height=260,
+                key=f"template_body_{editing}",
+            )
+            if st.form_submit_button("Save template", icon=":material/save:"):
+                try:
+                    outreach.save_template(
+                        conn, name, new_subject, new_body, None if current is None else current.id
+                    )
+                except InfointError as exc:
+                    ui.show_error(exc)
+                else:
+                    st.session_state[FLASH] = f"Template '{name.strip()}' saved."
+                    st.rerun()
+        if current is not None:
+            label = "Bring it back" if current.archived else "Archive it"
+            if st.button(label, key=f"archive_{current.id}", icon=":material/archive:"):
+                outreach.archive_template(conn, current.id, archived=not current.archived)
+                word = "back in the list" if current.archived else "archived"
+                st.session_state[FLASH] = f"Template '{current.name}' is {word}."
+                st.rerun()
+
 
 st.title("Write to someone")
 st.caption(
@@ -28,7 +85,7 @@ if preset is not None:
     st.session_state["outreach_kind"] = kind
     if kind == "follow_up":
         st.session_state["outreach_template"] = next(
-            (t.id for t in outreach.list_templates(conn) if "follow" in t.name.lower()), None
+            (t.id for t in outreach.list_templates(conn) if "follow" in t.name.lower()), BLANK
         )
 if FLASH in st.session_state:
     st.success(ui.plain(st.session_state.pop(FLASH)), icon=":material/check:")
@@ -73,21 +130,21 @@ kind = kind_box.radio(
     format_func=KIND_LABELS.get,
     key="outreach_kind",
 )
-templates = {t.id: t.name for t in outreach.list_templates(conn)}
-st.session_state.setdefault("outreach_template", next(iter(templates), None))
-if st.session_state["outreach_template"] not in templates:
-    st.session_state["outreach_template"] = None
-template_id = template_box.selectbox(
+templates = {t.id: t.name for t in outreach.list_templates(conn)} | {BLANK: "A blank page"}
+if st.session_state.get("outreach_template") not in templates:
+    st.session_state["outreach_template"] = next(iter(templates))
+chosen_template = template_box.selectbox(
     "Template",
     list(templates),
     format_func=templates.get,
-    placeholder="A blank page",
     key="outreach_template",
     help="Templates fill in names and details for you. Edit them at the bottom of this page.",
 )
+template_id = None if chosen_template == BLANK else chosen_template
 
 if contact_id is None:
     st.info("Choose a person above to start a draft.", icon=":material/arrow_upward:")
+    template_editor()
     st.stop()
 
 person = outreach.get_recipient(conn, contact_id)
@@ -182,45 +239,4 @@ with log_box:
     if st.button("Open their record", icon=":material/person:", key="open_record"):
         ui.open_contact(contact_id)
 
-# --- Templates ------------------------------------------------------------------------------
-
-with st.expander("Your templates", icon=":material/description:"):
-    st.caption(
-        "Change any template, built-in ones included, or add your own. Words in braces are "
-        "filled in for you: "
-        + ", ".join(f"{{{name}}} {what}" for name, what in outreach.PLACEHOLDERS.items())
-        + ". Any other word in braces stays for you to fill in before sending."
-    )
-    every = {t.id: t for t in outreach.list_templates(conn, include_archived=True)}
-    editing = st.selectbox(
-        "Template to edit",
-        [NEW_TEMPLATE, *every],
-        format_func=lambda i: (
-            "A new template"
-            if i == NEW_TEMPLATE
-            else every[i].name + (" (archived)" if every[i].archived else "")
-        ),
-        key="template_editing",
-    )
-    current = every.get(editing)
-    with st.form(f"template_form_{editing}"):
-        name = st.text_input("Name", value=current.name if current else "")
-        new_subject = st.text_input("Subject", value=current.subject if current else "")
-        new_body = st.text_area("Message", value=current.body if current else "", height=260)
-        if st.form_submit_button("Save template", icon=":material/save:"):
-            try:
-                outreach.save_template(
-                    conn, name, new_subject, new_body, None if current is None else current.id
-                )
-            except InfointError as exc:
-                ui.show_error(exc)
-            else:
-                st.session_state[FLASH] = f"Template '{name.strip()}' saved."
-                st.rerun()
-    if current is not None:
-        label = "Bring it back" if current.archived else "Archive it"
-        if st.button(label, key=f"archive_{current.id}", icon=":material/archive:"):
-            outreach.archive_template(conn, current.id, archived=not current.archived)
-            word = "back in the list" if current.archived else "archived"
-            st.session_state[FLASH] = f"Template '{current.name}' is {word}."
-            st.rerun()
+template_editor()

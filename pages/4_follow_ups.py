@@ -1,8 +1,97 @@
+from datetime import date, timedelta
+
 import streamlit as st
 
-from infoint import ui
+from infoint import followups, ui
+from infoint.errors import InfointError
 
-conn = ui.page("Follow-ups")
-st.title("Follow-ups")
-st.caption("What is due now?")
-st.info("This page is on its way. Meanwhile, use the menu on the left.")
+conn = ui.page("Follow-ups", ":material/schedule:")
+FLASH = "follow_ups_flash"
+SHOWN = 30
+
+st.title("What is due now?")
+st.caption(
+    f"No answer after {followups.TRY_ANOTHER_AFTER} business days: try someone else at that "
+    f"company. After {followups.FOLLOW_UP_AFTER}: one polite follow-up to the same person. "
+    "Weekends and your holidays (Settings) don't count. Each item goes away once you log "
+    "what it suggests."
+)
+if FLASH in st.session_state:
+    st.success(ui.plain(st.session_state.pop(FLASH)), icon=":material/check:")
+
+today = date.today()
+items = followups.due_items(conn, today)
+if not items:
+    st.success(
+        "Nothing is due today. When you write to someone, log it on Outreach: if they stay "
+        "silent, this page tells you what to do next.",
+        icon=":material/task_alt:",
+    )
+    st.page_link("pages/3_outreach.py", label="Write to someone", icon=":material/edit:")
+    st.stop()
+
+st.markdown(
+    f"**{len(items)} {'thing' if len(items) == 1 else 'things'} to do**, oldest first."
+    + (f" The first {SHOWN} are shown here." if len(items) > SHOWN else "")
+)
+
+
+def open_action(item: followups.DueItem) -> None:
+    for key, value in item.action_state:
+        st.session_state[key] = value
+    st.switch_page(item.action_page)
+
+
+for item in items[:SHOWN]:
+    with st.container(border=True):
+        label = followups.KIND_LABELS.get(item.kind, item.kind.replace("_", " ").capitalize())
+        overdue = (today - item.due_on).days
+        since = "due today" if overdue <= 0 else f"due since {item.due_on:%a %d %b}"
+        st.markdown(f"**{ui.plain(item.title)}**")
+        st.caption(f"{label} · {since}")
+        st.markdown(ui.plain(item.detail))
+        if item.compose_kind and item.people:
+            for person_id, person in item.people:
+                if st.button(
+                    f"{item.action_label} {person}",
+                    key=f"write_{item.key}_{person_id}",
+                    icon=":material/edit:",
+                ):
+                    ui.compose_to(person_id, item.compose_kind)
+        elif item.compose_kind and item.contact_id is not None:
+            if st.button(item.action_label, key=f"act_{item.key}", icon=":material/edit:"):
+                ui.compose_to(item.contact_id, item.compose_kind)
+        elif st.button(item.action_label, key=f"act_{item.key}", icon=":material/arrow_forward:"):
+            open_action(item)
+        contact_box, snooze_box, dismiss_box = st.columns(3)
+        if item.contact_id is not None and contact_box.button(
+            "Open the contact", key=f"contact_{item.key}", icon=":material/person:"
+        ):
+            ui.open_contact(item.contact_id)
+        with snooze_box.popover("Snooze", icon=":material/snooze:"):
+            until = st.date_input(
+                "Show it again on",
+                value=today + timedelta(days=3),
+                min_value=today + timedelta(days=1),
+                format="DD/MM/YYYY",
+                key=f"until_{item.key}",
+            )
+            if st.button("Snooze", key=f"snooze_{item.key}"):
+                try:
+                    followups.snooze(conn, item.key, until, today)
+                except InfointError as exc:
+                    ui.show_error(exc)
+                else:
+                    st.session_state[FLASH] = f"Snoozed until {until:%a %d %b}: {item.title}."
+                    st.rerun()
+        with dismiss_box:
+            if ui.ask_first(
+                f"dismiss_{item.key}",
+                "Dismiss",
+                "Dismiss this for good? It will not come back (a new silence may still "
+                "bring a new item).",
+                "Yes, dismiss",
+            ):
+                followups.dismiss(conn, item.key)
+                st.session_state[FLASH] = f"Dismissed: {item.title}."
+                st.rerun()

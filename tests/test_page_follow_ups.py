@@ -1,0 +1,123 @@
+"""The Follow-ups page: what is due, its action, snooze and dismiss."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from infoint import contacts, db, funnel, interactions, outreach, targets
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def follow_ups_page() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.switch_page("pages/4_follow_ups.py")
+    return at
+
+
+def run(at: AppTest) -> AppTest:
+    at.run()
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
+def shown(at: AppTest) -> str:
+    return " ".join(m.value for m in at.markdown).replace("\\", "")
+
+
+def button(at: AppTest, label: str):
+    [found] = [b for b in at.button if b.label == label]
+    return found
+
+
+@pytest.fixture
+def silence(app_db):
+    """Ana at Acme has not answered an outreach of 20 days ago; Bo there is not contacted."""
+    conn = db.connect(app_db)
+    ana = contacts.add_contact(conn, "Ana", "Silva", company="Acme", position="PM")
+    bo = contacts.add_contact(conn, "Bo", "Berg", company="Acme", position="Designer")
+    interactions.log_interaction(
+        conn, ana, "outreach", occurred_at=date.today() - timedelta(days=20)
+    )
+    conn.close()
+    return {"ana": ana, "bo": bo, "db": app_db}
+
+
+def test_nothing_due_leads_to_the_composer(app_db):
+    at = run(follow_ups_page())
+    assert "Nothing is due today" in at.success[0].value
+    assert not at.button
+
+
+def test_items_are_listed_with_their_actions(silence):
+    at = run(follow_ups_page())
+    page = shown(at)
+    assert "2 things to do" in page
+    assert "Try someone else at Acme" in page
+    assert "Follow up with Ana Silva (Acme)" in page
+    labels = [b.label for b in at.button]
+    assert "Write to Bo Berg — Designer" in labels and "Write the follow-up" in labels
+
+
+def test_write_to_someone_else_then_log_it_and_the_item_goes(silence):
+    at = run(follow_ups_page())
+    button(at, "Write to Bo Berg — Designer").click()
+    run(at)
+    # the composer opens on Bo, as a first message
+    assert at.title[0].value == "Write to someone"
+    assert at.selectbox(key="outreach_contact").value == silence["bo"]
+    assert at.radio(key="outreach_kind").value == "outreach"
+    at.switch_page("pages/3_outreach.py")  # AppTest's next run would be the first page again
+    run(at)
+    at.selectbox(key="outreach_template").set_value(0)  # a blank page
+    run(at)
+    at.text_area(key=f"body_{silence['bo']}_None").set_value("Hi Bo, Ana suggested I ask you.")
+    run(at)
+    button(at, "Log as sent").click()
+    run(at)
+    conn = db.connect(silence["db"])
+    assert funnel.stage_counts(conn)[0].count == 2
+    conn.close()
+    at.switch_page("pages/4_follow_ups.py")
+    run(at)
+    page = shown(at)
+    assert "Try someone else at Acme" not in page
+    assert "1 thing to do" in page
+
+
+def test_write_the_follow_up_opens_the_composer_as_a_follow_up(silence):
+    at = run(follow_ups_page())
+    button(at, "Write the follow-up").click()
+    run(at)
+    assert at.selectbox(key="outreach_contact").value == silence["ana"]
+    assert at.radio(key="outreach_kind").value == "follow_up"
+    assert outreach.COMPOSE_CONTACT_KEY not in at.session_state
+
+
+def test_snooze_and_dismiss(silence):
+    at = run(follow_ups_page())
+    [first_snooze, _] = [b for b in at.button if b.label == "Snooze"]
+    first_snooze.click()
+    run(at)
+    assert "Snoozed until" in at.success[0].value
+    assert "1 thing to do" in shown(at)
+    button(at, "Dismiss").click()
+    run(at)
+    assert "Dismiss this for good?" in at.warning[0].value
+    button(at, "Yes, dismiss").click()
+    run(at)
+    assert "Nothing is due today" in at.success[-1].value
+
+
+def test_nothing_is_due_for_a_ruled_out_company(silence):
+    conn = db.connect(silence["db"])
+    company = conn.execute("SELECT id FROM companies WHERE name = 'Acme'").fetchall()[0][0]
+    targets.rule_out(conn, company, "I learned the culture is not for me")
+    conn.close()
+    at = run(follow_ups_page())
+    assert "Nothing is due today" in at.success[0].value

@@ -1,0 +1,207 @@
+"""The composer: pick a person and a template, see the checklist, log as sent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from infoint import contacts, db, funnel, interactions, outreach, profile
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def outreach_page() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.switch_page("pages/3_outreach.py")
+    return at
+
+
+def run(at: AppTest) -> AppTest:
+    at.run()
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
+def shown(at: AppTest) -> str:
+    """The markdown on the page, with the escapes of user text removed."""
+    return " ".join(m.value for m in at.markdown).replace("\\", "")
+
+
+def button(at: AppTest, label: str):
+    [found] = [b for b in at.button if b.label == label]
+    return found
+
+
+@pytest.fixture
+def network(app_db):
+    """Sam's profile is filled in; Ana is a 2nd-degree contact through Maria."""
+    conn = db.connect(app_db)
+    maria = contacts.add_contact(conn, "Maria", "Lopez", company="Globex")
+    ana = contacts.add_contact(
+        conn,
+        "Ana",
+        "Silva",
+        company="Acme Health",
+        position="Product lead",
+        email="ana@example.org",
+        degree="2nd",
+        mutual_contact_id=maria,
+    )
+    profile.save_profile(
+        conn,
+        name="Sam Lee",
+        job_title="a data analyst at a logistics firm",
+        focus_kind="occupation",
+        focus="product management in health tech",
+    )
+    conn.close()
+    return {"maria": maria, "ana": ana, "db": app_db}
+
+
+def contacted(db_path) -> int:
+    conn = db.connect(db_path)
+    try:
+        return funnel.stage_counts(conn)[0].count
+    finally:
+        conn.close()
+
+
+def test_an_empty_database_leads_to_the_import(app_db):
+    at = run(outreach_page())
+    assert "no one to write to yet" in at.info[0].value
+    assert not at.button
+
+
+def test_pick_compose_see_the_checklist_and_log_as_sent(network):
+    at = run(outreach_page())
+    assert "Choose a person above" in at.info[0].value
+    at.text_input(key="outreach_find").set_value("acme")
+    run(at)
+    assert at.selectbox(key="outreach_contact").options == [
+        "Ana Silva — Product lead at Acme Health"
+    ]
+    at.selectbox(key="outreach_contact").set_value(network["ana"])
+    run(at)
+    body = at.text_area(key=f"body_{network['ana']}_1").value
+    assert body.startswith(
+        "Hi Ana,\n\nMaria suggested I get in touch with you. I'm Sam Lee, a data"
+    )
+    # the checklist is visible beside the draft
+    page = shown(at)
+    assert "Checklist: 7 of 7 points covered" in page
+    for label in outreach.CHECK_LABELS.values():
+        assert label in page
+    assert not at.warning  # nothing left to fill in
+    assert contacted(network["db"]) == 0
+    button(at, "Log as sent").click()
+    run(at)
+    assert "Ana Silva now counts as Contacted" in at.success[0].value
+    assert contacted(network["db"]) == 1
+    conn = db.connect(network["db"])
+    [sent] = interactions.list_interactions(conn, network["ana"])
+    conn.close()
+    assert (sent.kind, sent.channel, sent.template_id) == ("outreach", "email", 1)
+    assert sent.subject == "Maria suggested I write to you" and sent.body == body
+
+
+def test_the_checklist_follows_the_users_edits(network):
+    at = outreach_page()
+    at.session_state[outreach.COMPOSE_CONTACT_KEY] = network["ana"]
+    run(at)
+    at.text_area(key=f"body_{network['ana']}_1").set_value(
+        "Hi Ana, do you have any openings? Please look at my resume."
+    )
+    run(at)
+    page = shown(at)
+    assert "Checklist: 2 of 7 points covered"  # the subject and the length in page
+    assert "**No job request** · Missing" in page
+    assert "“any openings” asks for a job" in page
+
+
+def test_an_unfilled_placeholder_is_listed_highlighted_and_blocks_logging(network):
+    at = outreach_page()
+    at.session_state[outreach.COMPOSE_CONTACT_KEY] = network["ana"]
+    run(at)
+    at.selectbox(key="outreach_template").set_value(2)  # shared school or group
+    run(at)
+    [warning] = at.warning
+    assert "{shared_group} (the school, group or community you share)" in warning.value
+    assert ":orange-background[**\\{shared_group\\}**]" in " ".join(m.value for m in at.markdown)
+    assert button(at, "Log as sent").disabled
+    body = at.text_area(key=f"body_{network['ana']}_2")
+    body.set_value(body.value.replace("{shared_group}", "the Leeds alumni network"))
+    at.text_input(key=f"subject_{network['ana']}_2").set_value("A fellow Leeds graduate")
+    run(at)
+    assert not at.warning
+    assert not button(at, "Log as sent").disabled
+
+
+def test_a_follow_up_opened_from_another_page(network):
+    conn = db.connect(network["db"])
+    interactions.log_interaction(conn, network["ana"], "outreach")
+    conn.close()
+    at = outreach_page()
+    at.session_state[outreach.COMPOSE_CONTACT_KEY] = network["ana"]
+    at.session_state[outreach.COMPOSE_KIND_KEY] = "follow_up"
+    run(at)
+    assert at.radio(key="outreach_kind").value == "follow_up"
+    assert at.selectbox(key="outreach_template").value == 4  # the polite follow-up
+    at.selectbox(key="outreach_channel").set_value("linkedin")
+    button(at, "Log as sent").click()
+    run(at)
+    conn = db.connect(network["db"])
+    kinds = [(i.kind, i.channel) for i in interactions.list_interactions(conn, network["ana"])]
+    conn.close()
+    assert kinds[0] == ("follow_up", "linkedin")
+
+
+def test_mailto_link_carries_address_subject_and_body(network):
+    at = outreach_page()
+    at.session_state[outreach.COMPOSE_CONTACT_KEY] = network["ana"]
+    run(at)
+    [link] = at.get("link_button")
+    assert link.proto.url.startswith("mailto:ana@example.org?subject=Maria%20suggested%20I")
+    assert "&body=Hi%20Ana%2C%0D%0A%0D%0AMaria" in link.proto.url
+
+
+def test_add_a_template_of_your_own(network):
+    at = run(outreach_page())
+    at.text_input(key="template_name_-1").set_value("After a meetup")
+    at.text_area(key="template_body_-1").set_value("Hi {first_name}, we met at the {event} meetup.")
+    at.button(key="FormSubmitter:template_form_-1-Save template").click()
+    run(at)
+    assert "Template 'After a meetup' saved." in at.success[0].value.replace("\\", "")
+    at.session_state[outreach.COMPOSE_CONTACT_KEY] = network["ana"]
+    run(at)
+    templates = at.selectbox(key="outreach_template")
+    assert templates.options[-2:] == ["After a meetup", "A blank page"]
+    templates.set_value(5)
+    run(at)
+    assert "{event} (a value only you can fill in)" in at.warning[0].value
+
+
+def test_a_built_in_template_can_be_edited_and_archived(network):
+    at = run(outreach_page())
+    at.selectbox(key="template_editing").set_value(3)
+    run(at)
+    at.text_input(key="template_subject_3").set_value("About your {their_work}")
+    at.button(key="FormSubmitter:template_form_3-Save template").click()
+    run(at)
+    button(at, "Archive it").click()
+    run(at)
+    assert "is archived" in at.success[0].value
+    assert (
+        "Cold, after reading their profile or work"
+        not in at.selectbox(key="outreach_template").options
+    )
+    conn = db.connect(network["db"])
+    template = outreach.get_template(conn, 3)
+    conn.close()
+    assert (template.subject, template.archived, template.builtin) == (
+        "About your {their_work}",
+        True,
+        True,
+    )

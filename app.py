@@ -1,6 +1,6 @@
 import streamlit as st
 
-from infoint import charts, contacts, demo, funnel, home, targets, ui
+from infoint import charts, contacts, demo, followups, funnel, home, profile, targets, ui
 from infoint.errors import InfointError
 
 conn = ui.page("Home", ":material/home:")
@@ -38,9 +38,29 @@ if figures.contacts == 0 and figures.companies == 0:
                 st.rerun()
     st.stop()
 
-# --- Your focus: one line saying what you need to learn (from the profile) goes here. ---
+# --- Your focus: one line saying what you need to learn (from the profile). ---
+if focus := profile.focus_summary(conn):
+    st.info(ui.plain(focus), icon=":material/center_focus_strong:")
+else:
+    st.page_link(
+        "pages/9_settings.py",
+        label="Say what you want to learn: an occupation, an industry or which company fits",
+        icon=":material/center_focus_strong:",
+    )
+if (ruled_out := profile.ruled_out_summary(conn)).total:
+    st.caption(ruled_out.sentence)
 
-# --- Due now: what to do today (from the outreach and follow-up work) goes here. ---
+# --- Due now: what to do today (from the outreach and follow-up work). ---
+if due := followups.due_items(conn):
+    with st.container(border=True):
+        st.markdown(f"**Due now: {len(due)}**")
+        for item in due[:3]:
+            st.markdown(f"- {ui.plain(item.title)}")
+        st.page_link(
+            "pages/4_follow_ups.py",
+            label="See what is due and act on it",
+            icon=":material/schedule:",
+        )
 
 step = home.next_step(figures)
 st.page_link(step.page, label=step.label, icon=":material/arrow_forward:")

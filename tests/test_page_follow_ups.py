@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from infoint import contacts, db, funnel, interactions, outreach, targets
+from infoint import contacts, db, funnel, interactions, outreach, profile, targets
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -121,3 +121,15 @@ def test_nothing_is_due_for_a_ruled_out_company(silence):
     conn.close()
     at = run(follow_ups_page())
     assert "Nothing is due today" in at.success[0].value
+
+
+def test_home_shows_the_focus_what_was_ruled_out_and_what_is_due(silence):
+    conn = db.connect(silence["db"])
+    profile.save_profile(conn, name="Sam", job_title="", focus_kind="industry", focus="health tech")
+    profile.rule_out_industry(conn, "Mining", "Too remote")
+    conn.close()
+    at = run(AppTest.from_file(str(ROOT / "app.py"), default_timeout=30))
+    assert "You are learning about an industry: health tech." in at.info[0].value.replace("\\", "")
+    assert "You have ruled out 1 industry." in " ".join(c.value for c in at.caption)
+    page = shown(at)
+    assert "Due now: 2" in page and "Try someone else at Acme" in page

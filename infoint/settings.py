@@ -42,6 +42,7 @@ class BackupInfo:
     path: Path
     taken_at: datetime
     size_bytes: int
+    note: str = ""  # e.g. "Before importing Connections.csv", when infoint knows
 
 
 @dataclass(frozen=True)
@@ -74,21 +75,32 @@ def database_summary(conn: duckdb.DuckDBPyConnection) -> DatabaseSummary:
 
 
 def list_backups(conn: duckdb.DuckDBPyConnection) -> list[BackupInfo]:
-    """The backups of this database, newest first, with when each was taken."""
+    """The backups of this database, newest first, with when and (if known) why each was taken."""
     path = db.database_path(conn)
     if path is None:
         return []
-    return [_backup_info(backup) for backup in db.list_backups(path)]
+    imported = dict(
+        conn.execute(
+            "SELECT u.backup_file, b.file_name FROM import_undo u"
+            " JOIN import_batches b ON b.id = u.batch_id"
+        ).fetchall()
+    )
+    return [
+        _backup_info(backup, f"Before importing {imported[backup.name]}")
+        if backup.name in imported
+        else _backup_info(backup, "")
+        for backup in db.list_backups(path)
+    ]
 
 
-def _backup_info(path: Path) -> BackupInfo:
+def _backup_info(path: Path, note: str) -> BackupInfo:
     # The file's mtime is the database's last write (copy2 keeps it); the name has the moment.
     match = _BACKUP_STAMP.search(path.stem)
     if match:
         taken_at = datetime.strptime(match[1], "%Y%m%d-%H%M%S-%f")
     else:
         taken_at = datetime.fromtimestamp(path.stat().st_mtime)
-    return BackupInfo(path, taken_at, path.stat().st_size)
+    return BackupInfo(path, taken_at, path.stat().st_size, note)
 
 
 def import_history(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:

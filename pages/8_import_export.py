@@ -75,6 +75,15 @@ if report is not None:
                     [{"Line": row.line, "Reason": row.reason} for row in report.skipped_rows],
                     hide_index=True,
                 )
+        next_targets, next_contacts = st.columns(2)
+        next_targets.page_link(
+            "pages/1_targets.py",
+            label="Next: mark the companies you want to learn about",
+            icon=":material/flag:",
+        )
+        next_contacts.page_link(
+            "pages/2_contacts.py", label="Search your network", icon=":material/group:"
+        )
         if report.changes:
             st.markdown("**Worth a message: a new job or title**")
             st.caption(

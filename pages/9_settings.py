@@ -20,15 +20,14 @@ companies.metric("Companies", summary.companies)
 logged.metric("Interactions logged", summary.interactions)
 meetings.metric("Meetings", summary.meetings)
 
-with st.expander("Your data, in plain words", icon=":material/lock:"):
-    st.markdown(
-        "- Everything you enter stays in that one file on this machine. infoint sends "
-        "nothing anywhere: no account, no cloud, no usage statistics.\n"
-        "- Backups are copies of the file in the `backups` folder beside it; the last "
-        f"{db.BACKUPS_KEPT} are kept.\n"
-        "- Deleting a person removes them from the database, but backups made before that "
-        "still hold them. Delete those backup files too if the person must be gone everywhere."
-    )
+st.markdown(
+    "- **It stays here.** Everything you enter lives in that one file on this machine. "
+    "infoint sends nothing anywhere: no account, no cloud, no usage statistics.\n"
+    "- **Backups** are copies of the file in the `backups` folder beside it; the last "
+    f"{db.BACKUPS_KEPT} are kept.\n"
+    "- **Deleting a person** removes them from the database, but backups made before that "
+    "still hold them. Delete those backup files too if the person must be gone everywhere."
+)
 
 st.subheader("Backups")
 st.write(
@@ -56,8 +55,14 @@ if not backups:
     st.info("No backups yet. “Back up now” makes the first one.")
 else:
     st.dataframe(
-        [{"Taken": b.taken_at, "Size (MB)": round(b.size_bytes / 1_000_000, 1)} for b in backups],
-        column_config={"Taken": st.column_config.DatetimeColumn(format="ddd D MMM YYYY, HH:mm")},
+        [
+            {"Taken": b.taken_at, "Size (MB)": b.size_bytes / 1_000_000, "Note": b.note}
+            for b in backups
+        ],
+        column_config={
+            "Taken": st.column_config.DatetimeColumn(format="ddd D MMM YYYY, HH:mm:ss"),
+            "Size (MB)": st.column_config.NumberColumn(format="%.1f"),
+        },
         hide_index=True,
     )
     chosen = st.selectbox(

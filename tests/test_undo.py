@@ -88,6 +88,16 @@ def test_undoing_a_second_import_keeps_the_first(conn, db_path):
         reopened.close()
 
 
+def test_backups_say_which_import_they_came_before(conn):
+    settings.import_with_undo(conn, FIRST, filename="first.csv")
+    db.backup(conn)
+    settings.import_with_undo(conn, SECOND, filename="second.csv")
+    notes = [backup.note for backup in settings.list_backups(conn)]
+    assert notes == ["Before importing second.csv", "", "Before importing first.csv"]
+    times = [backup.taken_at for backup in settings.list_backups(conn)]
+    assert times == sorted(times, reverse=True)
+
+
 def test_the_offer_ends_with_any_other_write(conn):
     settings.import_with_undo(conn, FIRST, filename="Connections.csv")
     ada = conn.execute("SELECT id FROM contacts WHERE first_name = 'Ada'").fetchall()[0][0]

@@ -62,9 +62,10 @@ if due := followups.due_items(conn):
             icon=":material/schedule:",
         )
 
-step = home.next_step(figures)
-st.page_link(step.page, label=step.label, icon=":material/arrow_forward:")
-st.caption(step.why)
+if not due:
+    step = home.next_step(figures)
+    st.page_link(step.page, label=step.label, icon=":material/arrow_forward:")
+    st.caption(step.why)
 
 contacts_box, targets_box, talks_box, meetings_box, rate_box = st.columns(5)
 contacts_box.metric(

@@ -43,7 +43,7 @@ def funnel_figure(counts: list[StageCount]) -> go.Figure:
             textinfo="value",
             customdata=[funnel.STAGE_HELP[c.stage] for c in counts],
             hovertemplate="%{y}: %{x} contacts<br>(%{customdata})<extra></extra>",
-            connector={"line": {"color": "#bbbbbb"}},
+            connector={"fillcolor": "#e6e6e6", "line": {"width": 0}},
         )
     )
     figure.update_layout(

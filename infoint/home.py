@@ -110,7 +110,7 @@ _STAGE_SENTENCES = {
     "met": ("{n} of {m} who replied met you", "No replies yet, so no meetings"),
     "referred": ("{n} of {m} you met introduced you to someone", "No meetings held yet"),
     "opportunity": (
-        "{n} of {m} who introduced you led to an opportunity",
+        "{n} of {m} who introduced you to someone led to an opportunity",
         "No introductions yet",
     ),
 }
@@ -162,7 +162,7 @@ class NextStep:
 
 
 def next_step(figures: Headline) -> NextStep:
-    """The one thing most worth doing now, from where the campaign stands."""
+    """The one thing most worth doing when nothing is due, from where the campaign stands."""
     if figures.targets == 0:
         return NextStep(
             "pages/1_targets.py",
@@ -176,7 +176,7 @@ def next_step(figures: Headline) -> NextStep:
             "A short, specific email to someone at one of your targets is the first step.",
         )
     return NextStep(
-        "pages/4_follow_ups.py",
-        "See what is due",
-        "Keep conversations moving: follow up on silence and thank the people you met.",
+        "pages/3_outreach.py",
+        "Write to someone new",
+        "Nothing is due: a good moment to reach out to the next person on your list.",
     )

@@ -50,7 +50,7 @@ def test_headline_figures(conn):
     )
     assert figures.response_rate == 0.5
     assert home.percent(figures.response_rate) == "50 %"
-    assert home.next_step(figures).page == "pages/4_follow_ups.py"
+    assert home.next_step(figures).page == "pages/3_outreach.py"
 
 
 def test_weekly_activity_is_zero_filled_and_counts_by_kind(conn):
@@ -96,3 +96,12 @@ def test_the_funnel_in_words():
         "0 of 3 you met introduced you to someone — 0 %.",
         "No introductions yet.",
     ]
+
+
+def test_next_step_follows_the_campaign():
+    start = home.Headline(10, 5, 0, 0, 0, 0, 0, 0)
+    assert home.next_step(start).label == "Pick your target companies"
+    chosen = home.Headline(10, 5, 2, 0, 0, 0, 0, 0)
+    assert home.next_step(chosen).label == "Write your first outreach"
+    under_way = home.Headline(10, 5, 2, 0, 1, 0, 1, 0)
+    assert home.next_step(under_way).label == "Write to someone new"

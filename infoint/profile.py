@@ -163,11 +163,15 @@ def _industry_key(industry: str) -> str:
     return " ".join((industry or "").split()).lower()
 
 
-def rule_out_industry(conn: duckdb.DuckDBPyConnection, industry: str, reason: str = "") -> None:
+def rule_out_industry(conn: duckdb.DuckDBPyConnection, industry: str, reason: str) -> None:
     """Record that a whole industry is not for the user; ruling it out again updates the reason."""
     name = " ".join((industry or "").split())
     if not name:
         raise InvalidInputError("Name the industry you want to rule out.")
+    if not (reason or "").strip():
+        raise InvalidInputError(
+            f"Say why you are ruling out {name}: what you learned is worth keeping."
+        )
     with db.transaction(conn):
         conn.execute(
             "DELETE FROM ruled_out_industries"

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from infoint import db, demo, settings, ui
+from infoint import db, demo, profile, settings, targets, ui
 from infoint.errors import InfointError
 
 conn = ui.page("Settings", ":material/settings:")
@@ -126,3 +126,142 @@ elif st.button("Load demo data", icon=":material/science:"):
         st.rerun()
 
 # --- "Your profile and focus" (issue 7 / H6) is added below this line. ---
+# Self-contained: the profile form, ruled-out industries, and ruling out a company, each one
+# function below. It uses infoint.profile and infoint.targets only.
+
+
+def profile_form() -> None:
+    """Name, role, what to learn, holidays: they fill templates and count business days."""
+    me = profile.get_profile(conn)
+    with st.form("profile_form"):
+        name = st.text_input("Your name", value=me.name, key="profile_name")
+        role = st.text_input(
+            "Your current role, as you would say it in a sentence",
+            value=me.job_title,
+            placeholder="a data analyst at a logistics firm",
+            help="Templates use it after your name: “I'm Sam Lee, a data analyst at …”.",
+            key="profile_role",
+        )
+        kind = st.radio(
+            "What do you need to learn?",
+            profile.FOCUS_KINDS,
+            index=profile.FOCUS_KINDS.index(me.focus_kind),
+            format_func=profile.FOCUS_KIND_LABELS.get,
+            key="profile_focus_kind",
+        )
+        focus = st.text_input(
+            "In a few words",
+            value=me.focus,
+            placeholder="product management in health tech",
+            help="Shown on Home, and used in templates: “I'm learning about …”.",
+            key="profile_focus",
+        )
+        detail = st.text_area(
+            "More detail (optional)",
+            value=me.focus_detail,
+            placeholder="What you want to find out, and why it matters to you now.",
+            key="profile_focus_detail",
+        )
+        holidays = st.text_area(
+            "Holidays: days that don't count as business days for follow-ups",
+            value="\n".join(d.isoformat() for d in me.holidays),
+            placeholder="2026-12-25\n2026-12-26",
+            help="One date per line, written YYYY-MM-DD.",
+            key="profile_holidays",
+        )
+        if st.form_submit_button("Save your profile", icon=":material/save:"):
+            try:
+                profile.save_profile(
+                    conn,
+                    name=name,
+                    job_title=role,
+                    focus_kind=kind,
+                    focus=focus,
+                    focus_detail=detail,
+                    holidays_text=holidays,
+                )
+            except InfointError as exc:
+                ui.show_error(exc)
+            else:
+                st.success("Saved. Home shows your focus; templates use your name and role.")
+
+
+def ruled_out_industries() -> None:
+    """Industries the user learned are not for them: nothing is due in them any more."""
+    st.markdown("**Industries you ruled out**")
+    ruled = profile.list_ruled_out_industries(conn)
+    if not ruled:
+        st.caption(
+            "None yet. Learning that a field is not for you is a real result: record it here."
+        )
+    for entry in ruled:
+        text_box, button_box = st.columns([4, 1])
+        text_box.markdown(
+            f"{ui.plain(entry.industry)}: {ui.plain(entry.reason)} "
+            f"(since {entry.ruled_out_on:%d %b %Y})"
+        )
+        if button_box.button("Bring back", key=f"bring_back_{entry.industry}"):
+            profile.bring_back_industry(conn, entry.industry)
+            st.rerun()
+    industry_box, reason_box = st.columns(2)
+    industry = industry_box.selectbox(
+        "Industry",
+        targets.industries(conn),
+        index=None,
+        accept_new_options=True,
+        placeholder="Choose or type an industry",
+        key="rule_out_industry",
+    )
+    reason = reason_box.text_input(
+        "What you learned", placeholder="Too much travel for me", key="rule_out_industry_reason"
+    )
+    if st.button("Rule out this industry", icon=":material/block:"):
+        try:
+            profile.rule_out_industry(conn, industry or "", reason)
+        except InfointError as exc:
+            ui.show_error(exc)
+        else:
+            st.rerun()
+
+
+def rule_out_a_company() -> None:
+    """One company at a time (the Targets page does it in its table too)."""
+    st.markdown("**Rule out a company**")
+    typed = st.text_input(
+        "Find the company", placeholder="Part of its name", key="rule_out_company_find"
+    )
+    found = dict(targets.find_companies(conn, typed, limit=20)) if typed.strip() else {}
+    if typed.strip() and not found:
+        st.caption("No company by that name.")
+    company_box, reason_box = st.columns(2)
+    company = company_box.selectbox(
+        "Company",
+        list(found),
+        index=None,
+        format_func=found.get,
+        placeholder="Type above, then choose",
+        key=f"rule_out_company_{typed}",
+    )
+    reason = reason_box.text_input(
+        "What you learned", placeholder="The team I'd join is shrinking", key="rule_out_reason"
+    )
+    if st.button("Rule out this company", icon=":material/block:", disabled=company is None):
+        try:
+            targets.rule_out(conn, company, reason)
+        except InfointError as exc:
+            ui.show_error(exc)
+        else:
+            name = ui.plain(found[company].split(" — ")[0])
+            st.success(f"Ruled out {name}. Nothing is due there now.")
+
+
+st.subheader("Your profile and focus")
+st.write(
+    "What you need to learn guides everything else: which companies to target, who to ask, "
+    "and what to ask them."
+)
+profile_form()
+if (summary_ruled_out := profile.ruled_out_summary(conn)).total:
+    st.caption(summary_ruled_out.sentence)
+ruled_out_industries()
+rule_out_a_company()

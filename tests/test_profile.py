@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
-from infoint import profile, targets
+from infoint import contacts, db, profile, targets
 from infoint.errors import InvalidInputError, NotFoundError
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_a_fresh_profile_is_empty_and_has_no_focus(conn):
@@ -58,8 +62,11 @@ def test_industries_are_ruled_out_once_whatever_the_spelling(conn):
     profile.rule_out_industry(conn, "  oil   AND gas ", "Not for me")
     ruled = profile.list_ruled_out_industries(conn)
     assert [(r.industry, r.reason) for r in ruled] == [("oil AND gas", "Not for me")]
-    with pytest.raises(InvalidInputError):
-        profile.rule_out_industry(conn, "  ")
+    with pytest.raises(InvalidInputError, match="Name the industry"):
+        profile.rule_out_industry(conn, "  ", "Why not")
+    with pytest.raises(InvalidInputError, match="Say why"):
+        profile.rule_out_industry(conn, "Retail", " ")
+    assert len(profile.list_ruled_out_industries(conn)) == 1
     profile.bring_back_industry(conn, "OIL and GAS")
     assert profile.list_ruled_out_industries(conn) == []
     with pytest.raises(NotFoundError):
@@ -74,7 +81,7 @@ def test_ruled_out_companies_include_those_of_ruled_out_industries(conn):
         " (3, 'Globex', 'globex', NULL, 'network')"
     )
     assert profile.ruled_out_company_ids(conn) == set()
-    profile.rule_out_industry(conn, "oil and gas")
+    profile.rule_out_industry(conn, "oil and gas", "Renewables only")
     targets.rule_out(conn, 3, "Too far to commute")
     assert profile.ruled_out_company_ids(conn) == {1, 3}
 
@@ -87,9 +94,87 @@ def test_ruled_out_summary_counts_and_reads_as_progress(conn):
     assert (summary.companies, summary.industries, summary.total) == (1, 0, 1)
     assert summary.sentence.startswith("You have ruled out 1 company.")
     targets.rule_out(conn, 2, "Too big")
-    profile.rule_out_industry(conn, "Retail")
-    profile.rule_out_industry(conn, "Mining")
+    profile.rule_out_industry(conn, "Retail", "Weekend shifts")
+    profile.rule_out_industry(conn, "Mining", "Too remote")
     assert profile.ruled_out_summary(conn).sentence.startswith(
         "You have ruled out 2 companies and 2 industries."
     )
     assert "progress" in profile.ruled_out_summary(conn).sentence
+
+
+# --- the Settings section -------------------------------------------------------------------
+
+
+def settings_page() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.switch_page("pages/9_settings.py")
+    return at
+
+
+def run(at: AppTest) -> AppTest:
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def button(at: AppTest, label: str):
+    [found] = [b for b in at.button if b.label == label]
+    return found
+
+
+def test_settings_saves_the_profile_and_home_shows_the_focus(app_db):
+    at = run(settings_page())
+    at.text_input(key="profile_name").set_value("Sam Lee")
+    at.text_input(key="profile_role").set_value("a data analyst")
+    at.radio(key="profile_focus_kind").set_value("company")
+    at.text_input(key="profile_focus").set_value("health-tech start-ups in Leeds")
+    at.text_area(key="profile_holidays").set_value("2026-12-25")
+    at.button(key="FormSubmitter:profile_form-Save your profile").click()
+    run(at)
+    assert not at.error
+    assert any("Saved." in s.value for s in at.success)
+    conn = db.connect(app_db)
+    me = profile.get_profile(conn)
+    conn.close()
+    assert (me.name, me.focus_kind, me.holidays) == ("Sam Lee", "company", (date(2026, 12, 25),))
+
+
+def test_settings_refuses_a_bad_holiday_in_one_sentence(app_db):
+    at = run(settings_page())
+    at.text_area(key="profile_holidays").set_value("Christmas")
+    at.button(key="FormSubmitter:profile_form-Save your profile").click()
+    run(at)
+    assert "'Christmas' is not a date" in at.error[0].value
+
+
+def test_settings_rules_out_an_industry_and_a_company(app_db):
+    conn = db.connect(app_db)
+    contacts.add_contact(conn, "Ana", company="Petro Corp")
+    conn.execute("UPDATE companies SET industry = 'Oil and gas'")
+    conn.close()
+    at = run(settings_page())
+    at.selectbox(key="rule_out_industry").set_value("Oil and gas")
+    at.text_input(key="rule_out_industry_reason").set_value("I want renewables")
+    button(at, "Rule out this industry").click()
+    run(at)
+    assert "You have ruled out 1 industry." in " ".join(c.value for c in at.caption)
+    at.text_input(key="rule_out_company_find").set_value("petro")
+    run(at)
+    assert at.selectbox(key="rule_out_company_petro").options == [
+        "Petro Corp — in your network, 1 person"
+    ]
+    at.selectbox(key="rule_out_company_petro").set_value(1)
+    at.text_input(key="rule_out_reason").set_value("Night shifts")
+    run(at)
+    button(at, "Rule out this company").click()
+    run(at)
+    assert any("Ruled out Petro Corp" in s.value.replace("\\", "") for s in at.success)
+    conn = db.connect(app_db)
+    summary = profile.ruled_out_summary(conn)
+    conn.close()
+    assert (summary.companies, summary.industries) == (1, 1)
+    button(at, "Bring back").click()
+    run(at)
+    conn = db.connect(app_db)
+    assert profile.list_ruled_out_industries(conn) == []
+    conn.close()

@@ -18,12 +18,23 @@ from infoint.referrals import Link
 NOT_CONTACTED_COLOUR = "#bab0ac"
 YOU_COLOUR = "#333333"
 RATE_COLOURS = {"response_rate": STAGE_COLOURS["replied"], "meeting_rate": STAGE_COLOURS["met"]}
-_LAYOUT = {"margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "legend": {"orientation": "h"}}
+# The legend sits above the plot, clear of the axis titles below it.
+_LAYOUT = {
+    "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
+    "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
+}
+SPEED_COLOURS = (STAGE_COLOURS["replied"], "#9ecae9", "#bab0ac", "#ddd8d5")
+MINUTE_COLOURS = ("#8cd17d", "#8cd17d", "#ffbe7d", "#f28e2b")
 
 
 def plain(text: str) -> str:
     """Text shown as typed: no tag in it is read as HTML by Plotly."""
     return html.escape(str(text), quote=False)
+
+
+def _counts_axis(largest: float) -> dict:
+    """Whole numbers only on a count axis (no 0.5 of a person)."""
+    return {"rangemode": "tozero", "dtick": 1} if largest <= 10 else {"rangemode": "tozero"}
 
 
 def rates_figure(rates: pd.DataFrame, title: str) -> go.Figure:
@@ -41,6 +52,8 @@ def rates_figure(rates: pd.DataFrame, title: str) -> go.Figure:
             orientation="h",
             marker_color=RATE_COLOURS[column],
             customdata=list(zip(rates[count], rates["contacted"], strict=True)),
+            texttemplate="%{customdata[0]} of %{customdata[1]}",
+            textposition="outside",
             hovertemplate=(
                 f"%{{y}}: %{{customdata[0]}} of %{{customdata[1]}} {label.lower()}"
                 " (%{x:.0f} %)<extra></extra>"
@@ -51,7 +64,7 @@ def rates_figure(rates: pd.DataFrame, title: str) -> go.Figure:
         title=title,
         xaxis_title="Share of the people you contacted (%)",
         yaxis_title="",
-        xaxis={"range": [0, 100]},
+        xaxis={"range": [0, 115], "tickvals": [0, 25, 50, 75, 100]},
         yaxis={"autorange": "reversed"},
         height=max(260, 110 + 55 * len(rates)),
         **_LAYOUT,
@@ -74,6 +87,7 @@ def reply_days_figure(days: pd.DataFrame) -> go.Figure:
         xaxis_title="Business days from your first message to their reply",
         yaxis_title="Replies",
         xaxis={"dtick": 1},
+        yaxis=_counts_axis(days["replies"].max()),
         **_LAYOUT,
     )
     return figure
@@ -81,18 +95,12 @@ def reply_days_figure(days: pd.DataFrame) -> go.Figure:
 
 def speed_figure(speed: pd.DataFrame) -> go.Figure:
     """The people you wrote to, by how fast they replied."""
-    colours = [
-        STAGE_COLOURS["replied"],
-        "#9ecae9",
-        STAGE_COLOURS["opportunity"],
-        NOT_CONTACTED_COLOUR,
-    ]
     figure = go.Figure(
         go.Bar(
             y=speed["group"],
             x=speed["people"],
             orientation="h",
-            marker_color=colours[: len(speed)],
+            marker_color=list(SPEED_COLOURS[: len(speed)]),
             hovertemplate="%{y}: %{x} people<extra></extra>",
         )
     )
@@ -101,7 +109,8 @@ def speed_figure(speed: pd.DataFrame) -> go.Figure:
         xaxis_title="People you sent an outreach to",
         yaxis_title="",
         yaxis={"autorange": "reversed"},
-        height=280,
+        xaxis=_counts_axis(speed["people"].max()),
+        height=300,
         **_LAYOUT,
     )
     return figure
@@ -122,22 +131,23 @@ def weekly_funnel_figure(weekly: pd.DataFrame) -> go.Figure:
     figure.update_layout(
         barmode="group",
         title="The funnel by week of first outreach",
+        height=480,
         xaxis_title="Week you first wrote to them (starting Monday)",
         yaxis_title="Contacts at this stage or beyond",
         xaxis={"tickformat": "%d %b"},
-        **_LAYOUT,
+        yaxis=_counts_axis(weekly["contacted"].max()),
+        **{**_LAYOUT, "margin": {**_LAYOUT["margin"], "t": 110}},
     )
     return figure
 
 
 def minutes_figure(buckets: pd.DataFrame) -> go.Figure:
     """Held meetings by how their length compared with the time promised."""
-    colours = [STAGE_COLOURS["met"], STAGE_COLOURS["met"], "#f2cf5b", STAGE_COLOURS["opportunity"]]
     figure = go.Figure(
         go.Bar(
             x=buckets["group"],
             y=buckets["meetings"],
-            marker_color=colours[: len(buckets)],
+            marker_color=list(MINUTE_COLOURS[: len(buckets)]),
             hovertemplate="%{x}: %{y} meetings<extra></extra>",
         )
     )
@@ -145,6 +155,7 @@ def minutes_figure(buckets: pd.DataFrame) -> go.Figure:
         title="Promised against actual time",
         xaxis_title="How long the meeting took, against what you promised",
         yaxis_title="Held meetings",
+        yaxis=_counts_axis(buckets["meetings"].max()),
         **_LAYOUT,
     )
     return figure
@@ -228,7 +239,7 @@ def referral_figure(links: list[Link]) -> go.Figure:
             y=[positions[n][1] for n in nodes],
             mode="markers+text",
             text=[plain(by_id[n].name) for n in nodes],
-            textposition="middle right",
+            textposition="top center",
             marker={"size": 14, "color": colour, "line": {"color": "white", "width": 1}},
             name=name,
             customdata=[

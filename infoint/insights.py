@@ -23,6 +23,12 @@ BREAKDOWN_LABELS = {
     "template": "Template of the first message",
     "industry": "Industry",
 }
+BREAKDOWN_COLUMNS = {
+    "degree": "Degree",
+    "channel": "Channel",
+    "template": "Template",
+    "industry": "Industry",
+}
 NOT_LOGGED = "(not logged)"
 NO_TEMPLATE = "(written without a template)"
 SPEED_GROUPS = (

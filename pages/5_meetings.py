@@ -160,10 +160,9 @@ def show_prepare(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
         f"{current.promised_minutes} minutes promised{place}"
     )
     if sheet.earlier_meetings_there:
-        st.caption(
-            f"You have met {people(sheet.earlier_meetings_there, 'other person', 'other people')}"
-            " at this company; what they told you is in the company notes."
-        )
+        others = people(sheet.earlier_meetings_there, "other person", "other people")
+        told = "; what they told you is in the company notes" if sheet.company_notes else ""
+        st.caption(f"You have met {others} at this company{told}.")
     company_box, person_box = st.columns(2)
     company_notes = company_box.text_area(
         f"About {ui.plain(sheet.company)}" if sheet.company else "About the company",

@@ -22,39 +22,37 @@ if not links:
 
 totals = referrals.referral_totals(conn)
 st.markdown(totals.sentence)
-picture, numbers = st.columns([3, 2])
-picture.plotly_chart(
+st.plotly_chart(
     insight_charts.referral_figure(links),
     width="stretch",
     config=charts.PLOTLY_CONFIG,
     key="referral_picture",
 )
-picture.caption(
+st.caption(
     "Read left to right: each line runs from the person who made the introduction to the "
     "person introduced. Colours show how far each person has come in your funnel."
 )
-with numbers:
-    st.markdown("**What each introduction yielded**")
-    st.dataframe(
-        [
-            {
-                "Introduced by": y.name,
-                "Company": y.company,
-                "People introduced": y.introduced,
-                "Contacted": y.contacted,
-                "Replied": y.replied,
-                "Met": y.met,
-                "Further introductions": y.further_down,
-            }
-            for y in referrals.referral_yields(conn)
-        ],
-        hide_index=True,
-        width="stretch",
-    )
-    st.caption(
-        "Counts are of the people they introduced; “further introductions” are the people "
-        "those people introduced in turn, and so on."
-    )
+st.markdown("**What each introduction yielded**")
+st.dataframe(
+    [
+        {
+            "Introduced by": y.name,
+            "Company": y.company,
+            "Introduced": y.introduced,
+            "Contacted": y.contacted,
+            "Replied": y.replied,
+            "Met": y.met,
+            "Further on": y.further_down,
+        }
+        for y in referrals.referral_yields(conn)
+    ],
+    hide_index=True,
+    width="stretch",
+)
+st.caption(
+    "Counts are of the people they introduced; “further on” counts the people those people "
+    "introduced in turn, and so on."
+)
 
 st.subheader("Where did an introduction start?")
 people = dict(referrals.referred_people(conn))

@@ -3,7 +3,10 @@ import streamlit as st
 from infoint import charts, insight_charts, insights, ui
 
 conn = ui.page("Insights", ":material/insights:")
-COUNT = st.column_config.NumberColumn
+
+
+def count_column(label: str):
+    return st.column_config.NumberColumn(label, width="small")
 
 
 def chart(figure, key: str, where=st) -> None:
@@ -36,7 +39,7 @@ if rates.empty:
     )
 else:
     shown = rates.head(insights.TOP_GROUPS)
-    left, right = st.columns([3, 2])
+    left, right = st.columns(2)
     chart(
         insight_charts.rates_figure(shown, insights.BREAKDOWN_LABELS[breakdown]),
         "rates_chart",
@@ -47,12 +50,14 @@ else:
         hide_index=True,
         width="stretch",
         column_config={
-            "group": insights.BREAKDOWN_LABELS[breakdown],
-            "contacted": COUNT("Contacted"),
-            "replied": COUNT("Replied"),
-            "met": COUNT("Met"),
-            "response_rate": st.column_config.NumberColumn("Reply rate", format="percent"),
-            "meeting_rate": st.column_config.NumberColumn("Meeting rate", format="percent"),
+            "group": insights.BREAKDOWN_COLUMNS[breakdown],
+            "contacted": count_column("Contacted"),
+            "replied": count_column("Replied"),
+            "met": count_column("Met"),
+            "response_rate": st.column_config.NumberColumn(
+                "Replied %", format="percent", width="small"
+            ),
+            "meeting_rate": st.column_config.NumberColumn("Met %", format="percent", width="small"),
         },
     )
     if len(rates) > len(shown):
@@ -74,7 +79,7 @@ else:
         speed,
         hide_index=True,
         width="stretch",
-        column_config={"group": "Reply", "people": COUNT("People")},
+        column_config={"group": "Reply", "people": count_column("People")},
     )
     right.caption(
         "Business days leave out weekends and the holidays in your profile. No reply after "
@@ -89,8 +94,8 @@ else:
             hide_index=True,
             width="stretch",
             column_config={
-                "business_days": COUNT("Business days to reply"),
-                "replies": COUNT("Replies"),
+                "business_days": count_column("Business days to reply"),
+                "replies": count_column("Replies"),
             },
         )
 
@@ -102,7 +107,7 @@ if weekly.empty:
         "replied, met, referred you on, or led to an opportunity."
     )
 else:
-    left, right = st.columns([3, 2])
+    left, right = st.columns(2)
     chart(insight_charts.weekly_funnel_figure(weekly), "weekly_chart", left)
     right.dataframe(
         weekly,
@@ -110,11 +115,11 @@ else:
         width="stretch",
         column_config={
             "week": st.column_config.DateColumn("Week of", format="D MMM YYYY"),
-            "contacted": COUNT("Contacted"),
-            "replied": COUNT("Replied"),
-            "met": COUNT("Met"),
-            "referred": COUNT("Referred"),
-            "opportunity": COUNT("Opportunity"),
+            "contacted": count_column("Contacted"),
+            "replied": count_column("Replied"),
+            "met": count_column("Met"),
+            "referred": count_column("Referred"),
+            "opportunity": count_column("Opportunity"),
         },
     )
 
@@ -134,7 +139,7 @@ else:
         buckets,
         hide_index=True,
         width="stretch",
-        column_config={"group": "Length", "meetings": COUNT("Meetings")},
+        column_config={"group": "Length", "meetings": count_column("Meetings")},
     )
     right.caption(
         "Asking for 20 minutes and keeping to them earns trust, and the next introduction."

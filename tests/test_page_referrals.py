@@ -56,8 +56,8 @@ def test_picture_numbers_and_chain(introductions):
     assert names == ["Ana Lee", "Bo Chen", "Cy Dunn", "Di &lt;b&gt;Eze&lt;/b&gt;"]  # plain text
     table = at.dataframe[0].value
     assert list(table["Introduced by"]) == ["Ana Lee", "Bo Chen"]
-    assert list(table["People introduced"]) == [2, 1]
-    assert list(table["Further introductions"]) == [1, 0]
+    assert list(table["Introduced"]) == [2, 1]
+    assert list(table["Further on"]) == [1, 0]
     picker = at.selectbox(key="chain_person")
     assert picker.options == ["Bo Chen", "Cy Dunn", "Di <b>Eze</b>"]
     picker.set_value(4)

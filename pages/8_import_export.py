@@ -3,6 +3,7 @@ from datetime import date
 import streamlit as st
 
 from infoint import db, export, settings, targets, ui
+from infoint import history as linkedin_history
 from infoint.errors import InfointError
 
 MAX_UPLOAD_MB = 50
@@ -15,6 +16,8 @@ st.caption("Bring your LinkedIn network in; take your data out.")
 
 if done := st.session_state.pop("import_done", None):
     st.success(done, icon=":material/check_circle:")
+if failed := st.session_state.pop("import_failed", None):
+    st.error(failed, icon=":material/error:")
 
 st.subheader("Bring in your LinkedIn connections")
 st.markdown(
@@ -132,7 +135,7 @@ if offer is not None:
         f"{offer.imported_at:%a %d %b at %H:%M} until you change anything else."
     )
     if ui.ask_first(
-        "undo_import",
+        f"undo_import_{offer.batch_id}",
         "Undo the last import",
         f"Your data goes back to how it was just before {ui.plain(offer.file_name)} was "
         "imported. "
@@ -140,17 +143,17 @@ if offer is not None:
         "Yes, undo the import",
     ):
         db_path = db.database_path(conn)
-        ui.release_connection()
+        ui.release_connection()  # `conn` is closed from here on: finish with a rerun
         try:
             settings.undo_import(db_path, offer)
         except InfointError as exc:
-            ui.show_error(exc)
+            st.session_state["import_failed"] = str(exc)
         else:
             st.session_state.pop("import_report", None)
             st.session_state["import_done"] = (
                 f"The import of {ui.plain(offer.file_name)} was undone."
             )
-            st.rerun()
+        st.rerun()
 
 st.subheader("Add target companies from a list")
 st.markdown(
@@ -232,3 +235,52 @@ contacts_csv.download_button(
 )
 
 # --- LinkedIn history (messages and invitations as events; issue 7 / H6) goes below. ---
+# Self-contained: its own upload, so it works whether or not the connections came in first.
+st.subheader("Bring in what you already sent on LinkedIn")
+st.markdown(
+    "LinkedIn's full archive holds your messages and invitations (`messages.csv`, "
+    "`Invitations.csv`). infoint can turn the messages you sent, and invitations you sent "
+    "with a note, into outreach, and the answers into replies, so your funnel starts with "
+    "what you already did. Your own words are kept; of the other person's messages only "
+    "the fact and the date of an answer are kept, never what they wrote."
+)
+history_round = st.session_state.setdefault("history_round", 0)
+archive_box, since_box = st.columns([3, 1])
+archive_file = archive_box.file_uploader(
+    "Your LinkedIn archive (.zip)",
+    type=["zip"],
+    max_upload_size=MAX_UPLOAD_MB,
+    key=f"history_upload_{history_round}",
+)
+since = since_box.date_input(
+    "Starting from",
+    value=linkedin_history.default_since(),
+    max_value=date.today(),
+    format="DD/MM/YYYY",
+    help="Messages before this day are left out; the default is 90 days back.",
+    key="history_since",
+)
+if archive_file is not None:
+    try:
+        found = linkedin_history.preview_history(
+            conn, archive_file.getvalue(), archive_file.name, since
+        )
+    except InfointError as exc:
+        ui.show_error(exc)
+    else:
+        st.write(found.describe())
+        for note in found.notes:
+            st.caption(note)
+        if found.events and st.button(
+            f"Add these {found.events} events to your history", icon=":material/history:"
+        ):
+            try:
+                added = linkedin_history.import_history(
+                    conn, archive_file.getvalue(), archive_file.name, since
+                )
+            except InfointError as exc:
+                ui.show_error(exc)
+            else:
+                st.session_state["history_round"] = history_round + 1
+                st.session_state["import_done"] = added.describe(done=True)
+                st.rerun()

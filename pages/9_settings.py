@@ -9,6 +9,8 @@ st.caption("Your data, its backups, and the demo data.")
 
 if done := st.session_state.pop("settings_done", None):
     st.success(done, icon=":material/check_circle:")
+if failed := st.session_state.pop("settings_failed", None):
+    st.error(failed, icon=":material/error:")
 
 summary = settings.database_summary(conn)
 st.subheader("Where your data lives")
@@ -79,17 +81,17 @@ else:
         "Yes, restore it",
     ):
         db_path = db.database_path(conn)
-        ui.release_connection()
+        ui.release_connection()  # `conn` is closed from here on: finish with a rerun
         try:
             db.restore(db_path, chosen.path)
         except InfointError as exc:
-            ui.show_error(exc)
+            st.session_state["settings_failed"] = str(exc)
         else:
             st.session_state.pop("import_report", None)
             st.session_state["settings_done"] = (
                 f"Restored the backup from {chosen.taken_at:%a %d %b at %H:%M}."
             )
-            st.rerun()
+        st.rerun()
 
 st.subheader("Demo data")
 st.write(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from infoint import contacts, db, ui
+from infoint import contacts, db, settings, ui
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = "pages/9_settings.py"
@@ -118,4 +118,42 @@ def test_demo_data_loads_and_removes_only_itself(app_db):
         .fetchall()
     )
     assert own == [("mine", "Analytical Engines")]
+    assert "Load demo data" in labels(at)
+
+
+def test_a_damaged_backup_is_refused_in_one_sentence_and_nothing_changes(app_db):
+    at = open_page()
+    contacts.add_contact(ui.connection(), "Ada", "Lovelace")
+    button(at, "Back up now").click()
+    run(at)
+    button(at, "Restore this backup").click()
+    run(at)
+    backups(app_db)[0].write_bytes(b"not a database")
+    button(at, "Yes, restore it").click()
+    run(at)
+    assert "is not a readable infoint backup" in at.error[0].value
+    assert not [s for s in at.success if "Restored" in s.value]
+    assert people() == ["Ada"]
+
+
+CONNECTIONS = (
+    b"Notes:\n"
+    b'"When exporting your connection data, you may notice that some of the email addresses '
+    b'are missing."\n'
+    b"\n"
+    b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    b"Ada,Lovelace,https://www.linkedin.com/in/ada-l,,Analytical Engines,Engineer,06 Nov 2024\n"
+    b"Grace,Hopper,https://www.linkedin.com/in/grace-h,,Navy,Rear Admiral,01 Sep 2023"
+)
+
+
+def test_with_an_import_the_counts_and_its_backup_show(app_db):
+    conn = db.connect(app_db)
+    settings.import_with_undo(conn, CONNECTIONS, filename="Connections.csv")
+    conn.close()
+    at = open_page()
+    figures = {m.label: m.value for m in at.metric}
+    assert (figures["People"], figures["Companies"]) == ("2", "2")
+    listed = at.dataframe[0].value
+    assert list(listed["Note"]) == ["Before importing Connections.csv"]
     assert "Load demo data" in labels(at)

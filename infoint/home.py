@@ -47,22 +47,32 @@ class Headline:
 def headline(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Headline:
     """The figures at the top of the home page, in one query."""
     week = funnel.week_start(today or date.today())
+    # One pass over the stages (the costly part) for every per-contact figure.
     row = conn.execute(
         """
-        SELECT
-            (SELECT count(*) FROM contacts),
-            (SELECT count(*) FROM companies),
-            (SELECT count(*) FROM companies WHERE status IN ('target', 'researching')),
-            (SELECT count(*) FROM companies WHERE status = 'ruled_out'),
-            (SELECT count(*) FROM contact_stages s
-               JOIN contacts c ON c.id = s.contact_id
-               LEFT JOIN companies co ON co.id = c.company_id
-             WHERE s.stage IN (1, 2) AND coalesce(co.status, '') <> 'ruled_out'),
-            (SELECT count(*) FROM meetings
-             WHERE status IN ('scheduled', 'held')
-               AND CAST(starts_at AS DATE) BETWEEN ? AND ?),
-            (SELECT count(*) FILTER (WHERE stage >= 1) FROM contact_stages),
-            (SELECT count(*) FILTER (WHERE stage >= 2) FROM contact_stages)
+        WITH people AS (
+            SELECT count(*) AS contacts,
+                   count(*) FILTER (WHERE s.stage IN (1, 2)
+                                    AND coalesce(co.status, '') <> 'ruled_out') AS conversations,
+                   count(*) FILTER (WHERE s.stage >= 1) AS contacted,
+                   count(*) FILTER (WHERE s.stage >= 2) AS replied
+            FROM contact_stages s
+            JOIN contacts c ON c.id = s.contact_id
+            LEFT JOIN companies co ON co.id = c.company_id
+        ),
+        firms AS (
+            SELECT count(*) AS companies,
+                   count(*) FILTER (WHERE status IN ('target', 'researching')) AS targets,
+                   count(*) FILTER (WHERE status = 'ruled_out') AS ruled_out
+            FROM companies
+        ),
+        week AS (
+            SELECT count(*) AS meetings FROM meetings
+            WHERE status IN ('scheduled', 'held') AND CAST(starts_at AS DATE) BETWEEN ? AND ?
+        )
+        SELECT contacts, companies, targets, ruled_out, conversations, meetings, contacted,
+               replied
+        FROM people, firms, week
         """,
         [week, week + timedelta(days=6)],
     ).fetchall()[0]

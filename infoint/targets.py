@@ -99,23 +99,29 @@ class CompanyFilter:
         return " AND ".join(clauses), params
 
 
-# People at each company and how far the campaign got with them, from `contact_stages`.
-_COVERAGE = """
-    SELECT c.company_id,
-           count(*) AS people,
-           count(*) FILTER (WHERE c.degree = '1st') AS known,
-           count(*) FILTER (WHERE s.stage >= 1) AS contacted,
-           count(*) FILTER (WHERE s.stage >= 3) AS met
-    FROM contacts c
-    JOIN contact_stages s ON s.contact_id = c.id
-    WHERE c.company_id IS NOT NULL
-    GROUP BY c.company_id
-"""
+def _coverage(companies: str) -> str:
+    """People at each company and how far the campaign got with them, from `contact_stages`.
+
+    `companies` is a condition on `companies` picking the ones wanted: the stages are the
+    costly part, so they are worked out only for the people there.
+    """
+    return f"""
+        SELECT c.company_id,
+               count(*) AS people,
+               count(*) FILTER (WHERE c.degree = '1st') AS known,
+               count(*) FILTER (WHERE s.stage >= 1) AS contacted,
+               count(*) FILTER (WHERE s.stage >= 3) AS met
+        FROM contacts c
+        JOIN contact_stages s ON s.contact_id = c.id
+        WHERE c.company_id IN (SELECT id FROM companies WHERE {companies})
+        GROUP BY c.company_id
+    """
+
 
 # Rank is computed over the whole scope before the industry and name filters, so a
 # company keeps its place in the order whatever the user narrows the list to.
 _RANKED = f"""
-    WITH coverage AS ({_COVERAGE}),
+    WITH coverage AS ({_coverage("status IN (SELECT unnest(?))")}),
     ranked AS (
         SELECT co.id, co.name, co.industry, co.motivation, co.postings, co.status,
                co.ruled_out_reason,
@@ -161,7 +167,7 @@ def list_companies(
     frame = conn.execute(
         f"{_RANKED} WHERE {where}"
         " ORDER BY co.rank NULLS LAST, lower(co.name), co.id LIMIT ? OFFSET ?",
-        [list(filters.scope()), *params, limit, offset],
+        [list(filters.scope()), list(filters.scope()), *params, limit, offset],
     ).df()
     frame = frame.set_index("id")[list(LIST_COLUMNS)]
     frame["rank"] = frame["rank"].astype("Int64")
@@ -218,14 +224,14 @@ def find_companies(
     """Companies of any status whose name contains the words, as (id, 'Name — status, N people')."""
     rows = conn.execute(
         f"""
-        WITH coverage AS ({_COVERAGE})
+        WITH coverage AS ({_coverage("contains(lower(name), lower(?))")})
         SELECT co.id, co.name, co.status, coalesce(cv.people, 0)
         FROM companies co LEFT JOIN coverage cv ON cv.company_id = co.id
         WHERE contains(lower(co.name), lower(?))
         ORDER BY lower(co.name), co.id
         LIMIT ?
         """,
-        [search.strip(), limit],
+        [search.strip(), search.strip(), limit],
     ).fetchall()
     return [
         (int(i), f"{name} — {STATUS_LABELS[status].lower()}, {_people(people)}")
@@ -241,7 +247,7 @@ def coverage_by_industry(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Per industry of the active targets (target, researching): targets, people, contacted, met."""
     frame = conn.execute(
         f"""
-        WITH coverage AS ({_COVERAGE}),
+        WITH coverage AS ({_coverage("status IN ('target', 'researching')")}),
         active AS (
             SELECT CASE WHEN coalesce(co.industry, '') = '' THEN ? ELSE co.industry END
                        AS industry,

@@ -81,6 +81,15 @@ class HistorySummary:
         return text
 
 
+def can_match(conn: duckdb.DuckDBPyConnection) -> bool:
+    """Whether any contact has a profile address that history could be matched to."""
+    return bool(
+        conn.execute("SELECT count(*) FROM contacts WHERE linkedin_url IS NOT NULL").fetchall()[0][
+            0
+        ]
+    )
+
+
 def default_since(today: date | None = None) -> date:
     return (today or date.today()) - timedelta(days=DEFAULT_DAYS_BACK)
 

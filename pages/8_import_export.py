@@ -234,53 +234,66 @@ contacts_csv.download_button(
     icon=":material/download:",
 )
 
-# --- LinkedIn history (messages and invitations as events; issue 7 / H6) goes below. ---
-# Self-contained: its own upload, so it works whether or not the connections came in first.
-st.subheader("Bring in what you already sent on LinkedIn")
-st.markdown(
-    "LinkedIn's full archive holds your messages and invitations (`messages.csv`, "
-    "`Invitations.csv`). infoint can turn the messages you sent, and invitations you sent "
-    "with a note, into outreach, and the answers into replies, so your funnel starts with "
-    "what you already did. Your own words are kept; of the other person's messages only "
-    "the fact and the date of an answer are kept, never what they wrote."
-)
-history_round = st.session_state.setdefault("history_round", 0)
-archive_box, since_box = st.columns([3, 1])
-archive_file = archive_box.file_uploader(
-    "Your LinkedIn archive (.zip)",
-    type=["zip"],
-    max_upload_size=MAX_UPLOAD_MB,
-    key=f"history_upload_{history_round}",
-)
-since = since_box.date_input(
-    "Starting from",
-    value=linkedin_history.default_since(),
-    max_value=date.today(),
-    format="DD/MM/YYYY",
-    help="Messages before this day are left out; the default is 90 days back.",
-    key="history_since",
-)
-if archive_file is not None:
-    try:
-        found = linkedin_history.preview_history(
-            conn, archive_file.getvalue(), archive_file.name, since
+
+# --- LinkedIn history (messages and invitations as events) is offered below. ---
+# Self-contained, with its own upload of the full archive; it needs contacts to match against.
+def offer_history() -> None:
+    """Messages and invitations from the full archive as outreach and reply events."""
+    st.subheader("Bring in what you already sent on LinkedIn")
+    st.markdown(
+        "LinkedIn's full archive holds your messages and invitations (`messages.csv`, "
+        "`Invitations.csv`). infoint can turn the messages you sent, and invitations you sent "
+        "with a note, into outreach, and the answers into replies, so your funnel starts with "
+        "what you already did. Your own words are kept; of the other person's messages only "
+        "the fact and the date of an answer are kept, never what they wrote."
+    )
+    history_round = st.session_state.setdefault("history_round", 0)
+    if not linkedin_history.can_match(conn):
+        st.info(
+            "First bring in your connections above: messages are matched to people by their "
+            "LinkedIn profile address.",
+            icon=":material/link:",
         )
-    except InfointError as exc:
-        ui.show_error(exc)
-    else:
-        st.write(found.describe())
-        for note in found.notes:
-            st.caption(note)
-        if found.events and st.button(
-            f"Add these {found.events} events to your history", icon=":material/history:"
-        ):
-            try:
-                added = linkedin_history.import_history(
-                    conn, archive_file.getvalue(), archive_file.name, since
-                )
-            except InfointError as exc:
-                ui.show_error(exc)
-            else:
-                st.session_state["history_round"] = history_round + 1
-                st.session_state["import_done"] = added.describe(done=True)
-                st.rerun()
+        return
+    archive_box, since_box = st.columns([3, 1])
+    archive_file = archive_box.file_uploader(
+        "Your LinkedIn archive (.zip)",
+        type=["zip"],
+        max_upload_size=MAX_UPLOAD_MB,
+        key=f"history_upload_{history_round}",
+    )
+    since = since_box.date_input(
+        "Starting from",
+        value=linkedin_history.default_since(),
+        max_value=date.today(),
+        format="DD/MM/YYYY",
+        help="Messages before this day are left out; the default is 90 days back.",
+        key="history_since",
+    )
+    if archive_file is not None:
+        try:
+            found = linkedin_history.preview_history(
+                conn, archive_file.getvalue(), archive_file.name, since
+            )
+        except InfointError as exc:
+            ui.show_error(exc)
+        else:
+            st.write(found.describe())
+            for note in found.notes:
+                st.caption(note)
+            if found.events and st.button(
+                f"Add these {found.events} events to your history", icon=":material/history:"
+            ):
+                try:
+                    added = linkedin_history.import_history(
+                        conn, archive_file.getvalue(), archive_file.name, since
+                    )
+                except InfointError as exc:
+                    ui.show_error(exc)
+                else:
+                    st.session_state["history_round"] = history_round + 1
+                    st.session_state["import_done"] = added.describe(done=True)
+                    st.rerun()
+
+
+offer_history()

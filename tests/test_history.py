@@ -6,12 +6,15 @@ import csv
 import io
 import zipfile
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
-from infoint import contacts, funnel, history, interactions
+from infoint import contacts, db, funnel, history, interactions
 from infoint.errors import NotAnExportError
 
+ROOT = Path(__file__).resolve().parent.parent
 ME = "https://www.linkedin.com/in/sam-me"
 ANA = "https://www.linkedin.com/in/ana-lopez"
 BO = "https://www.linkedin.com/in/bo-berg"
@@ -213,3 +216,31 @@ def test_user_events_and_history_live_side_by_side(conn, people):
 
 def test_default_start_is_ninety_days_back():
     assert history.default_since(date(2026, 4, 1)) == date(2026, 1, 1)
+
+
+# --- the offer on the Import & export page --------------------------------------------------
+
+
+def test_import_page_previews_and_adds_the_history(app_db):
+    conn = db.connect(app_db)
+    contacts.add_contact(conn, "Ana", "Lopez", linkedin_url=ANA)
+    contacts.add_contact(conn, "Cy", "Chu", linkedin_url=CY)
+    conn.close()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.switch_page("pages/8_import_export.py")
+    at.run()
+    at.date_input(key="history_since").set_value(date(2026, 2, 1))
+    at.file_uploader(key="history_upload_0").set_value(
+        ("Complete_LinkedInDataExport.zip", history_zip(), "application/zip")
+    )
+    at.run()
+    assert not at.exception, at.exception
+    assert any("Found 2 outreach, 1 follow-up and 1 reply" in m.value for m in at.markdown)
+    [add] = [b for b in at.button if b.label == "Add these 4 events to your history"]
+    add.click()
+    at.run()
+    assert not at.exception, at.exception
+    assert "Added 2 outreach" in at.success[0].value
+    conn = db.connect(app_db)
+    assert funnel.stage_counts(conn)[0].count == 2
+    conn.close()

@@ -36,13 +36,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import duckdb
 import numpy as np
 
-from infoint import db, profile
+from infoint import db, meetings, profile
 from infoint.errors import InvalidInputError
 
 TRY_ANOTHER_AFTER = 3
@@ -51,10 +51,19 @@ STALE_AFTER_DAYS = 30
 PEOPLE_SUGGESTED = 5
 OUTREACH_PAGE = "pages/3_outreach.py"
 CONTACTS_PAGE = "pages/2_contacts.py"
+MEETINGS_PAGE = "pages/5_meetings.py"
 
 KIND_LABELS = {
     "try_another": "Try someone else",
     "follow_up": "Follow up",
+    "thank_you": "Say thank you",
+    "prepare": "Prepare",
+    "debrief": "Note how it went",
+}
+_MEETING_ACTIONS = {
+    "thank_you": "Write the thank-you",
+    "prepare": "Open the prep sheet",
+    "debrief": "Record how it went",
 }
 # Interactions that show the person answered.
 _ANSWER_KINDS = ("reply", "referral", "opportunity", "thank_you")
@@ -250,8 +259,35 @@ def _holidays(conn: duckdb.DuckDBPyConnection) -> tuple[date, ...]:
     return profile.holidays(conn)
 
 
+def _meeting_due(conn: duckdb.DuckDBPyConnection, today: date) -> list[DueItem]:
+    """The meeting rules of `meetings.due_items`: an overdue thank-you, prepare, debrief.
+
+    Those rules need the time of day (a thank-you is overdue 24 hours after the meeting);
+    for a day other than the real today (a fixed clock in tests) they judge it at noon.
+    """
+    zone = profile.zone(conn)
+    now = datetime.now(zone)
+    if now.date() != today:
+        now = datetime.combine(today, time(12), zone)
+    return [
+        DueItem(
+            key=item.key,
+            kind=item.kind,
+            title=item.title,
+            detail=item.detail,
+            due_on=item.due_on,
+            contact_id=item.contact_id,
+            company_id=item.company_id,
+            action_label=_MEETING_ACTIONS[item.kind],
+            action_page=MEETINGS_PAGE,
+            action_state=((meetings.OPEN_MEETING_KEY, item.meeting_id),),
+        )
+        for item in meetings.due_items(conn, now)
+    ]
+
+
 Rule = Callable[[duckdb.DuckDBPyConnection, date], list[DueItem]]
-RULES: list[Rule] = [_try_another_due, _follow_up_due]
+RULES: list[Rule] = [_try_another_due, _follow_up_due, _meeting_due]
 
 
 def due_items(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> list[DueItem]:

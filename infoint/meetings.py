@@ -20,6 +20,8 @@ STATUS_LABELS = {
     "no_show": "No-show",
 }
 DEFAULT_MINUTES = 20
+# Session-state key another page sets (then switches to the Meetings page) to open a meeting.
+OPEN_MEETING_KEY = "meeting_chosen"
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,7 @@ class MeetingSummary:
     status: str
     prepared: bool
     thanked: bool
+    company_id: int | None
 
     @property
     def title(self) -> str:
@@ -159,11 +162,13 @@ class DebriefResult:
 
 @dataclass(frozen=True)
 class MeetingDue:
-    """Something a meeting needs from the user now (see the rules below)."""
+    """Something a meeting needs from the user now (see `due_items`)."""
 
+    key: str  # stable while the item means the same thing (snoozes and dismissals use it)
     kind: str  # "thank_you", "prepare" or "debrief"
     meeting_id: int
     contact_id: int
+    company_id: int | None
     title: str
     detail: str
     due_on: date
@@ -242,7 +247,8 @@ _SUMMARY = """
            EXISTS (
                SELECT 1 FROM interactions i
                WHERE i.contact_id = m.contact_id AND i.kind = 'thank_you'
-                 AND i.occurred_at >= date_trunc('day', timezone(?, m.starts_at))) AS thanked
+                 AND i.occurred_at >= date_trunc('day', timezone(?, m.starts_at))) AS thanked,
+           c.company_id
     FROM meetings m
     JOIN contacts c ON c.id = m.contact_id
     LEFT JOIN companies co ON co.id = c.company_id
@@ -498,14 +504,6 @@ def log_thank_you(
     )
 
 
-def _due_title(kind: str, title: str) -> str:
-    return {
-        "thank_you": f"Send a thank-you to {title}",
-        "prepare": f"Prepare for your meeting with {title}",
-        "debrief": f"Record how the meeting with {title} went",
-    }[kind]
-
-
 def due_items(conn: duckdb.DuckDBPyConnection, now: datetime) -> list[MeetingDue]:
     """What meetings ask of the user now.
 
@@ -518,10 +516,10 @@ def due_items(conn: duckdb.DuckDBPyConnection, now: datetime) -> list[MeetingDue
     rows = _summaries(
         conn,
         """
-        (m.status = 'held'
+        (m.status = 'held' AND NOT thanked
          AND m.starts_at + to_minutes(coalesce(m.actual_minutes, m.promised_minutes))
              + INTERVAL 24 HOUR <= ?)
-        OR (m.status = 'scheduled' AND m.starts_at > ?
+        OR (m.status = 'scheduled' AND NOT prepared AND m.starts_at > ?
             AND CAST(timezone(?, m.starts_at) AS DATE) <= ?)
         OR (m.status = 'scheduled' AND m.starts_at + to_minutes(m.promised_minutes) <= ?)
         """,
@@ -531,40 +529,27 @@ def due_items(conn: duckdb.DuckDBPyConnection, now: datetime) -> list[MeetingDue
     due = []
     for m in rows:
         start = m.starts_at.astimezone(zone)
-        if m.status == "held" and not m.thanked:
-            due.append(
-                MeetingDue(
-                    "thank_you",
-                    m.id,
-                    m.contact_id,
-                    _due_title("thank_you", m.title),
-                    f"You met on {start:%a %d %b}; a short note within a day is best. "
-                    "It is not too late.",
-                    start.date() + timedelta(days=1),
-                )
+        if m.status == "held":
+            kind, key, due_on = "thank_you", f"thank_you:{m.id}", start.date() + timedelta(days=1)
+            title = f"Send a thank-you to {m.title}"
+            detail = (
+                f"You met on {start:%a %d %b}. A short note within a day is best, and it is "
+                "not too late."
             )
-        elif m.status == "scheduled" and m.starts_at > now and not m.prepared:
-            due.append(
-                MeetingDue(
-                    "prepare",
-                    m.id,
-                    m.contact_id,
-                    _due_title("prepare", m.title),
-                    f"You meet on {start:%a %d %b at %H:%M}. Pick a few questions and read "
-                    "up on the company.",
-                    start.date() - timedelta(days=1),
-                )
+        elif m.starts_at > now:
+            kind, key = "prepare", f"prepare:{m.id}:{start:%Y%m%dT%H%M}"
+            due_on = start.date() - timedelta(days=1)
+            title = f"Prepare for your meeting with {m.title}"
+            detail = (
+                f"You meet on {start:%a %d %b at %H:%M}. Pick a few questions and read up on "
+                "the company."
             )
-        elif m.status == "scheduled" and m.starts_at <= now:
-            due.append(
-                MeetingDue(
-                    "debrief",
-                    m.id,
-                    m.contact_id,
-                    _due_title("debrief", m.title),
-                    f"It was on {start:%a %d %b}. Note the answers and who they suggested "
-                    "while you still remember.",
-                    start.date(),
-                )
+        else:
+            kind, key, due_on = "debrief", f"debrief:{m.id}:{start:%Y%m%dT%H%M}", start.date()
+            title = f"Record how the meeting with {m.title} went"
+            detail = (
+                f"It was on {start:%a %d %b}. Note the answers and who they suggested while "
+                "you still remember."
             )
+        due.append(MeetingDue(key, kind, m.id, m.contact_id, m.company_id, title, detail, due_on))
     return due

@@ -7,7 +7,7 @@ from infoint.errors import InfointError
 
 conn = ui.page("Meetings", ":material/coffee:")
 FLASH = "meetings_flash"
-CHOSEN = "meeting_chosen"
+CHOSEN = meetings.OPEN_MEETING_KEY
 OUTCOMES = {"held": "We met", "cancelled": "It was cancelled", "no_show": "They did not show up"}
 
 now = datetime.now(UTC)

@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from infoint import contacts, funnel, interactions, meetings, questions
+from infoint import contacts, followups, funnel, interactions, meetings, questions
 from infoint.errors import InvalidInputError, NotFoundError
 from infoint.referrals import ReferredPerson
 
@@ -257,3 +257,28 @@ def test_debrief_due_once_the_promised_time_is_over(conn, ana):
     assert due(conn, at(9, 10, 20)) == [("debrief", meeting)]
     meetings.set_outcome(conn, meeting, "cancelled")
     assert due(conn, at(20)) == []
+
+
+def test_meeting_items_join_the_one_due_now_list(conn, ana):
+    held = meetings.schedule_meeting(conn, ana, at(9, 10))  # Monday 10:00
+    meetings.set_outcome(conn, held, "held", actual_minutes=20)
+    ben = contacts.add_contact(conn, "Ben", "Ode")
+    upcoming = meetings.schedule_meeting(conn, ben, at(11, 15))  # Wednesday 15:00
+    # a date other than the real today is judged at noon: Tuesday noon is past 24 hours
+    items = followups.due_items(conn, date(2026, 3, 10))
+    assert [(i.kind, i.key, i.due_on) for i in items] == [
+        ("prepare", f"prepare:{upcoming}:20260311T1500", date(2026, 3, 10)),
+        ("thank_you", f"thank_you:{held}", date(2026, 3, 10)),
+    ]
+    prepare, thanks = items
+    assert thanks.title == "Send a thank-you to Ana Lee (Acme)"
+    assert (thanks.action_page, thanks.action_label) == (
+        "pages/5_meetings.py",
+        "Write the thank-you",
+    )
+    assert thanks.action_state == ((meetings.OPEN_MEETING_KEY, held),)
+    assert thanks.company_id is not None and prepare.company_id is None
+    # the shared mechanism: dismiss, and nothing due for a ruled-out company
+    followups.dismiss(conn, prepare.key)
+    conn.execute("UPDATE companies SET status = 'ruled_out' WHERE id = ?", [thanks.company_id])
+    assert followups.due_items(conn, date(2026, 3, 10)) == []

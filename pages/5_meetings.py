@@ -2,7 +2,17 @@ from datetime import UTC, datetime, time
 
 import streamlit as st
 
-from infoint import ics, insights, interactions, meetings, profile, questions, referrals, ui
+from infoint import (
+    followups,
+    ics,
+    insights,
+    interactions,
+    meetings,
+    profile,
+    questions,
+    referrals,
+    ui,
+)
 from infoint.errors import InfointError
 
 conn = ui.page("Meetings", ":material/coffee:")
@@ -31,16 +41,18 @@ def people(count: int, one: str, many: str) -> str:
 
 
 def show_due() -> None:
-    due = meetings.due_items(conn, now)
+    """This page's share of the due-now list (snoozed and dismissed items stay hidden)."""
+    due = [i for i in followups.due_items(conn) if i.action_page == followups.MEETINGS_PAGE]
     if not due:
         return
     with st.container(border=True):
         st.subheader("Due now")
         for item in due:
-            text, action = st.columns([5, 1])
+            text, action = st.columns([4, 1])
             text.markdown(f"**{ui.plain(item.title)}**  \n{ui.plain(item.detail)}")
-            if action.button("Open", key=f"due_{item.kind}_{item.meeting_id}"):
-                done("Here it is.", item.meeting_id)
+            if action.button(item.action_label, key=f"due_{item.key}"):
+                done("Here it is.", dict(item.action_state)[meetings.OPEN_MEETING_KEY])
+        st.caption("Snooze or dismiss these on the Follow-ups page.")
 
 
 def show_schedule(expanded: bool) -> None:

@@ -189,3 +189,17 @@ def test_add_a_question_to_the_bank(app_db):
     finally:
         conn.close()
     assert "What would you tell your younger self?" in texts
+
+
+def test_due_item_opens_its_meeting(past_meeting):
+    conn = db.connect(past_meeting)
+    later = meetings.schedule_meeting(conn, 2, datetime.now(UTC) + timedelta(days=7))
+    meetings.save_prep(conn, later, question_ids=[], prep_notes="Ask about their move.")
+    conn.close()
+    at = run(meetings_page())
+    assert at.selectbox(key="meeting_pick").value == later  # the next one comes first
+    [due] = [b for b in at.button if b.key and b.key.startswith("due_")]
+    assert due.label == "Record how it went"
+    due.click()
+    run(at)
+    assert at.selectbox(key="meeting_pick").value == 1

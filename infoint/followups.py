@@ -187,19 +187,20 @@ def _try_another_due(conn: duckdb.DuckDBPyConnection, today: date) -> list[DueIt
     # up to PEOPLE_SUGGESTED people there never written to (closest degree first).
     rows = conn.execute(
         f"""
-        WITH silent AS ({_SILENT_OUTREACH}),
+        WITH silent AS MATERIALIZED ({_SILENT_OUTREACH}),
         latest_at_company AS (
-            SELECT i.id, c.company_id
+            SELECT i.id
             FROM interactions i JOIN contacts c ON c.id = i.contact_id
-            WHERE i.kind = 'outreach' AND c.company_id IN (
-                SELECT c2.company_id FROM silent s JOIN contacts c2 ON c2.id = s.contact_id)
+            WHERE i.kind = 'outreach'
+              AND c.company_id IN (SELECT company_id FROM silent WHERE company_id IS NOT NULL)
             QUALIFY row_number() OVER (
                 PARTITION BY c.company_id ORDER BY i.occurred_at DESC, i.id DESC) = 1
         ),
-        candidates AS (
-            SELECT s.*
-            FROM silent s
-            JOIN latest_at_company l ON l.id = s.id
+        candidates AS MATERIALIZED (
+            SELECT s.* FROM silent s WHERE s.id IN (SELECT id FROM latest_at_company)
+        ),
+        contacted AS (
+            SELECT DISTINCT contact_id FROM interactions WHERE kind IN ('outreach', 'follow_up')
         ),
         uncontacted AS (
             SELECT c.company_id, c.id,
@@ -208,15 +209,14 @@ def _try_another_due(conn: duckdb.DuckDBPyConnection, today: date) -> list[DueIt
                    row_number() OVER (
                        PARTITION BY c.company_id
                        ORDER BY CASE c.degree WHEN '1st' THEN 0 WHEN '2nd' THEN 1 ELSE 2 END,
-                                lower(c.last_name), lower(c.first_name), c.id) AS n
+                                lower(c.last_name), lower(c.first_name), c.id) AS n,
+                   count(*) OVER (PARTITION BY c.company_id) AS total
             FROM contacts c
             WHERE c.company_id IN (SELECT company_id FROM candidates)
-              AND NOT EXISTS (SELECT 1 FROM interactions i WHERE i.contact_id = c.id
-                              AND i.kind IN ('outreach', 'follow_up'))
+              AND c.id NOT IN (SELECT contact_id FROM contacted)
         )
         SELECT k.id, k.contact_id, k.company_id, k.name, k.company, k.sent_at,
-               list(struct_pack(id := u.id, label := u.label) ORDER BY u.n),
-               (SELECT count(*) FROM uncontacted x WHERE x.company_id = k.company_id)
+               list(u.id ORDER BY u.n), list(u.label ORDER BY u.n), max(u.total)
         FROM candidates k
         JOIN uncontacted u ON u.company_id = k.company_id AND u.n <= {PEOPLE_SUGGESTED}
         GROUP BY ALL
@@ -227,12 +227,11 @@ def _try_another_due(conn: duckdb.DuckDBPyConnection, today: date) -> list[DueIt
         (row[5].date() for row in rows), TRY_ANOTHER_AFTER, _holidays(conn)
     )
     items = []
-    for (outreach_id, contact_id, company_id, name, company, sent, people, total), due_on in zip(
-        rows, due, strict=True
-    ):
+    for row, due_on in zip(rows, due, strict=True):
+        outreach_id, contact_id, company_id, name, company, sent, ids, labels, total = row
         if due_on > today:
             continue
-        more = f" ({total} in all; the closest connections first)" if total > len(people) else ""
+        more = f" ({total} in all; the closest connections first)" if total > len(ids) else ""
         items.append(
             DueItem(
                 key=f"try_another:{outreach_id}",
@@ -249,7 +248,7 @@ def _try_another_due(conn: duckdb.DuckDBPyConnection, today: date) -> list[DueIt
                 action_label="Write to",
                 action_page=OUTREACH_PAGE,
                 compose_kind="outreach",
-                people=tuple((int(p["id"]), p["label"]) for p in people),
+                people=tuple(zip(ids, labels, strict=True)),
             )
         )
     return items

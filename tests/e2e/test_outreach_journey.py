@@ -1,0 +1,57 @@
+"""Pick a contact, compose from a template, see the checklist, log as sent: Contacted rises."""
+
+from infoint import contacts, db, profile
+
+from .conftest import start_server, stop_server, wait_for_app
+
+
+def test_compose_check_and_log_raises_contacted(tmp_path, page, shots):
+    db_path = tmp_path / "journey.duckdb"
+    conn = db.connect(db_path)
+    maria = contacts.add_contact(conn, "Maria", "Lopez", company="Globex")
+    contacts.add_contact(
+        conn,
+        "Ana",
+        "Silva",
+        company="Acme Health",
+        position="Product lead",
+        degree="2nd",
+        mutual_contact_id=maria,
+    )
+    profile.save_profile(
+        conn,
+        name="Sam Lee",
+        job_title="a data analyst at a logistics firm",
+        focus_kind="occupation",
+        focus="product management in health tech",
+    )
+    conn.close()
+    server = start_server(db_path)
+    try:
+        page.goto(server.url)
+        wait_for_app(page)
+        page.get_by_text("You have not contacted anyone yet.").wait_for()
+
+        page.goto(f"{server.url}/outreach")
+        wait_for_app(page)
+        search = page.get_by_label("Find a person")
+        search.fill("acme")
+        search.press("Enter")
+        wait_for_app(page)
+        page.get_by_test_id("stSelectbox").filter(has_text="Person").click()
+        page.get_by_role("option", name="Ana Silva — Product lead at Acme Health").click()
+        wait_for_app(page)
+
+        page.get_by_text("Checklist: 7 of 7 points covered").wait_for()
+        page.get_by_text("How you found them").wait_for()
+        page.screenshot(path=shots / "composer.png", full_page=True)
+        page.get_by_role("button", name="Log as sent").click()
+        wait_for_app(page)
+        page.get_by_text("Ana Silva now counts as Contacted").wait_for()
+
+        page.goto(server.url)
+        wait_for_app(page)
+        page.get_by_text("You contacted 1 person.").wait_for()
+        page.screenshot(path=shots / "home-after.png", full_page=True)
+    finally:
+        stop_server(server)

@@ -12,6 +12,7 @@ import codecs
 import csv
 import hashlib
 import io
+import itertools
 import lzma
 import os
 import re
@@ -47,6 +48,7 @@ NAMELESS_REASON = "no name (a hidden or closed LinkedIn account)"
 
 _EXPECTED_FILE = "LinkedIn's Connections.csv or the LinkedIn archive .zip that contains it"
 _HEADER_SEARCH_LINES = 10
+_LONGEST_HEADER = 10_000  # characters; also keeps the csv module under its field size limit
 _DELIMITERS = (",", ";", "\t")
 _CHUNK = 1024 * 1024
 
@@ -230,7 +232,7 @@ def _load(source: str | os.PathLike | bytes, filename: str | None) -> tuple[byte
 
 def _refuse_size(size: int) -> None:
     raise NotAnExportError(
-        f"The file is {size / 1024 / 1024:,.0f} MB, more than the "
+        f"The file is {size / 1024 / 1024:,.1f} MB, more than the "
         f"{MAX_UPLOAD_BYTES // 1024 // 1024} MB allowed; expected {_EXPECTED_FILE} "
         "(about 4 MB for 30,000 people)."
     )
@@ -386,6 +388,8 @@ def _parse_connections(text: str) -> tuple[pd.DataFrame, list[SkippedRow]]:
 def _find_header(text: str) -> _Header:
     best: tuple[int, set[str]] = (0, set())
     for number, line in enumerate(text.split("\n", _HEADER_SEARCH_LINES)[:-1], start=1):
+        if len(line) > _LONGEST_HEADER:
+            continue
         for delimiter in _DELIMITERS:
             if delimiter not in line:
                 continue
@@ -446,10 +450,18 @@ def _read_table(body: str, delimiter: str, width: int) -> pd.DataFrame:
     try:
         records = list(csv.reader(io.StringIO(body, newline=""), delimiter=delimiter))
     except csv.Error as error:
+        if "field limit" in str(error):
+            raise NotAnExportError(
+                "This file has a value far longer than any LinkedIn field; expected "
+                "Connections.csv as LinkedIn wrote it."
+            ) from error
         raise _broken_csv() from error
-    table = pd.DataFrame(records, dtype=object).fillna("")
-    table = table.reindex(columns=range(max(width, table.shape[1])), fill_value="")
-    return table.astype(str)
+    columns = list(itertools.zip_longest(*records, fillvalue=""))
+    columns += [("",) * len(records)] * (width - len(columns))
+    return pd.DataFrame(
+        {position: pd.Series(values, dtype="str") for position, values in enumerate(columns)},
+        index=pd.RangeIndex(len(records)),
+    )
 
 
 def _broken_csv() -> NotAnExportError:

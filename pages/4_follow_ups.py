@@ -42,6 +42,8 @@ def open_action(item: followups.DueItem) -> None:
     st.switch_page(item.action_page)
 
 
+# The first item's action is the page's one primary action: the thing to do first.
+kind_of_button = "primary"
 for item in items[:SHOWN]:
     with st.container(border=True):
         label = followups.KIND_LABELS.get(item.kind, item.kind.replace("_", " ").capitalize())
@@ -56,13 +58,26 @@ for item in items[:SHOWN]:
                     f"{item.action_label} {person}",
                     key=f"write_{item.key}_{person_id}",
                     icon=":material/edit:",
+                    type=kind_of_button,
                 ):
                     ui.compose_to(person_id, item.compose_kind)
+                kind_of_button = "secondary"
         elif item.compose_kind and item.contact_id is not None:
-            if st.button(item.action_label, key=f"act_{item.key}", icon=":material/edit:"):
+            if st.button(
+                item.action_label,
+                key=f"act_{item.key}",
+                icon=":material/edit:",
+                type=kind_of_button,
+            ):
                 ui.compose_to(item.contact_id, item.compose_kind)
-        elif st.button(item.action_label, key=f"act_{item.key}", icon=":material/arrow_forward:"):
+        elif st.button(
+            item.action_label,
+            key=f"act_{item.key}",
+            icon=":material/arrow_forward:",
+            type=kind_of_button,
+        ):
             open_action(item)
+        kind_of_button = "secondary"
         contact_box, snooze_box, dismiss_box = st.columns(3)
         if item.contact_id is not None and contact_box.button(
             "Open the contact", key=f"contact_{item.key}", icon=":material/person:"

@@ -131,12 +131,14 @@ def test_an_unfilled_placeholder_is_listed_highlighted_and_blocks_logging(networ
     assert "{shared_group} (the school, group or community you share)" in warning.value
     assert ":orange-background[**\\{shared_group\\}**]" in " ".join(m.value for m in at.markdown)
     assert button(at, "Log as sent").disabled
+    assert not at.get("link_button") and not at.code  # nothing half-written can go out
     body = at.text_area(key=f"body_{network['ana']}_2")
     body.set_value(body.value.replace("{shared_group}", "the Leeds alumni network"))
     at.text_input(key=f"subject_{network['ana']}_2").set_value("A fellow Leeds graduate")
     run(at)
     assert not at.warning
     assert not button(at, "Log as sent").disabled
+    assert at.code[0].value.startswith("Subject: A fellow Leeds graduate\n\nHi Ana,")
 
 
 def test_a_follow_up_opened_from_another_page(network):

@@ -5,7 +5,7 @@ from infoint.errors import InfointError
 
 conn = ui.page("Settings", ":material/settings:")
 st.title("Settings")
-st.caption("Your data, its backups, and the demo data.")
+st.caption("Your data and its backups, the demo data, and your profile and focus.")
 
 if done := st.session_state.pop("settings_done", None):
     st.success(done, icon=":material/check_circle:")
@@ -127,7 +127,7 @@ elif st.button("Load demo data", icon=":material/science:"):
         )
         st.rerun()
 
-# --- "Your profile and focus" (issue 7 / H6) is added below this line. ---
+# --- "Your profile and focus" (its own block, kept last) follows. ---
 # Self-contained: the profile form, ruled-out industries, and ruling out a company, each one
 # function below. It uses infoint.profile and infoint.targets only.
 

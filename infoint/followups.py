@@ -50,7 +50,6 @@ FOLLOW_UP_AFTER = 7
 STALE_AFTER_DAYS = 30
 PEOPLE_SUGGESTED = 5
 OUTREACH_PAGE = "pages/3_outreach.py"
-CONTACTS_PAGE = "pages/2_contacts.py"
 MEETINGS_PAGE = "pages/5_meetings.py"
 
 KIND_LABELS = {

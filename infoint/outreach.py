@@ -363,7 +363,6 @@ CHECK_LABELS = {
     "no_job_request": "No job request",
     "length": "Short enough",
 }
-STATUSES = ("pass", "warn", "fail")
 
 EARLY_WORDS = 50
 MAX_INTRO_SENTENCES = 2

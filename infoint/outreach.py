@@ -420,7 +420,7 @@ _NAME_WITH_ROLE = re.compile(r"\bI(?:'m| am) [A-Z][\w'-]*(?: [A-Z][\w'-]*)*, \w"
 COMPETENCE = (
     r"your (?:recent |latest |new )?(?:work|article|post|talk|presentation|paper|research"
     r"|project|team|book|podcast|newsletter|blog|interview|keynote|thread|product|launch|study"
-    r"|report|course|episode|essay|piece|video|panel|session|approach|transition|path)\b",
+    r"|report|course|episode|essay|piece|video|panel|session|approach)\b",
     r"i (?:read|enjoyed|admired|appreciated|loved|liked|followed)\b",
     r"caught my (?:eye|attention)",
     r"stayed with me",

@@ -11,7 +11,7 @@ STATUS_MARKS = {
     "warn": ":orange[:material/error:]",
     "fail": ":red[:material/cancel:]",
 }
-STATUS_WORDS = {"pass": "Good", "warn": "Worth a look", "fail": "Missing"}
+STATUS_WORDS = {"pass": "Good", "warn": "Worth a look", "fail": "Fix this"}
 NEW_TEMPLATE = -1
 BLANK = 0  # template ids start at 1
 

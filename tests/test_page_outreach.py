@@ -117,7 +117,7 @@ def test_the_checklist_follows_the_users_edits(network):
     run(at)
     page = shown(at)
     assert "Checklist: 2 of 7 points covered"  # the subject and the length in page
-    assert "**No job request** · Missing" in page
+    assert "**No job request** · Fix this" in page
     assert "“any openings” asks for a job" in page
 
 

@@ -7,6 +7,7 @@ needs — who, when, how long, where — and none of the user's notes.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import duckdb
 from icalendar import Calendar, Event
@@ -25,21 +26,20 @@ def summary_line(meeting: meetings.MeetingSummary) -> str:
     return f"Information interview with {meeting.title}"
 
 
-def meeting_uid(conn: duckdb.DuckDBPyConnection, meeting_id: int) -> str:
+def meeting_uids(conn: duckdb.DuckDBPyConnection, meeting_ids: list[int]) -> dict[int, str]:
     """The same for a meeting every time it is exported, so calendars update, not duplicate."""
-    created = conn.execute("SELECT created_at FROM meetings WHERE id = ?", [meeting_id]).fetchall()[
-        0
-    ][0]
-    return f"meeting-{meeting_id}-{created:%Y%m%dT%H%M%S}@infoint"
+    rows = conn.execute(
+        "SELECT id, created_at FROM meetings WHERE id IN (SELECT unnest(?::BIGINT[]))",
+        [meeting_ids],
+    ).fetchall()
+    return {int(i): f"meeting-{i}-{created:%Y%m%dT%H%M%S}@infoint" for i, created in rows}
 
 
-def _event(
-    conn: duckdb.DuckDBPyConnection, meeting: meetings.MeetingSummary, stamp: datetime
-) -> Event:
+def _event(meeting: meetings.MeetingSummary, uid: str, zone: ZoneInfo, stamp: datetime) -> Event:
     event = Event()
-    event.add("uid", meeting_uid(conn, meeting.id))
+    event.add("uid", uid)
     event.add("dtstamp", stamp)
-    event.add("dtstart", meeting.starts_at.astimezone(profile.zone(conn)))
+    event.add("dtstart", meeting.starts_at.astimezone(zone))
     event.add("duration", timedelta(minutes=meeting.promised_minutes))
     event.add("summary", summary_line(meeting))
     event.add("description", REMINDER.format(minutes=meeting.promised_minutes))
@@ -57,8 +57,10 @@ def _calendar(
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
     stamp = datetime.now(UTC).replace(microsecond=0)
+    zone = profile.zone(conn)
+    uids = meeting_uids(conn, [m.id for m in items])
     for meeting in items:
-        calendar.add_component(_event(conn, meeting, stamp))
+        calendar.add_component(_event(meeting, uids[meeting.id], zone, stamp))
     calendar.add_missing_timezones()
     return calendar.to_ical()
 

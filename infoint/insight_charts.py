@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -202,16 +203,17 @@ def referral_figure(links: list[Link]) -> go.Figure:
         if link.introducer_id is not None:
             introduced[link.introducer_id] = introduced.get(link.introducer_id, 0) + 1
     you_y = sum(positions[r][1] for r in roots) / len(roots) if roots else 0.0
-    edge_x: list[float | None] = []
-    edge_y: list[float | None] = []
-    for node, (depth, y) in positions.items():
-        start = (0, you_y) if node in roots else positions[by_id[node].introducer_id]
-        edge_x += [start[0], depth, None]
-        edge_y += [start[1], y, None]
+    # Plotly validates Python lists item by item; arrays keep a few hundred people fast.
+    nodes = np.array(list(positions), dtype=np.int64)
+    xs = np.array([positions[n][0] for n in nodes], dtype=float)
+    ys = np.array([positions[n][1] for n in nodes], dtype=float)
+    first = set(roots)
+    starts = [(0, you_y) if n in first else positions[by_id[n].introducer_id] for n in nodes]
+    gaps = np.full(len(nodes), np.nan)
     figure = go.Figure()
-    figure.add_scatter(
-        x=edge_x,
-        y=edge_y,
+    figure.add_scatter(  # one line per introduction; NaN breaks the line between them
+        x=np.column_stack([[s[0] for s in starts], xs, gaps]).ravel() if len(nodes) else [],
+        y=np.column_stack([[s[1] for s in starts], ys, gaps]).ravel() if len(nodes) else [],
         mode="lines",
         line={"color": "#cccccc", "width": 1.5},
         hoverinfo="skip",
@@ -228,23 +230,27 @@ def referral_figure(links: list[Link]) -> go.Figure:
         hovertemplate="You: the people on the left are the ones you reached yourself"
         "<extra></extra>",
     )
+    stages = np.array([by_id[n].stage for n in nodes], dtype=np.int64)
+    names = np.array([plain(by_id[n].name) for n in nodes], dtype=object)
+    details = np.array(
+        [[plain(by_id[n].company or "no company yet"), introduced.get(n, 0)] for n in nodes],
+        dtype=object,
+    ).reshape(len(nodes), 2)
     for stage in range(6):
-        nodes = [n for n in positions if by_id[n].stage == stage]
-        if not nodes:
+        chosen = stages == stage
+        if not chosen.any():
             continue
         name = funnel.stage_name(stage)
         colour = NOT_CONTACTED_COLOUR if stage == 0 else STAGE_COLOURS[funnel.STAGES[stage - 1]]
         figure.add_scatter(
-            x=[positions[n][0] for n in nodes],
-            y=[positions[n][1] for n in nodes],
+            x=xs[chosen],
+            y=ys[chosen],
             mode="markers+text",
-            text=[plain(by_id[n].name) for n in nodes],
+            text=names[chosen],
             textposition="top center",
             marker={"size": 14, "color": colour, "line": {"color": "white", "width": 1}},
             name=name,
-            customdata=[
-                [plain(by_id[n].company or "no company yet"), introduced.get(n, 0)] for n in nodes
-            ],
+            customdata=details[chosen],
             hovertemplate=(
                 f"%{{text}} (%{{customdata[0]}})<br>Stage: {name}"
                 "<br>Introduced you to %{customdata[1]} people<extra></extra>"

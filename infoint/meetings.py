@@ -20,6 +20,9 @@ STATUS_LABELS = {
     "no_show": "No-show",
 }
 DEFAULT_MINUTES = 20
+# A thank-you or a debrief more than this many days late is no longer worth a reminder
+# (and an imported history would otherwise flood the due-now list).
+STALE_AFTER_DAYS = 30
 # Session-state key another page sets (then switches to the Meetings page) to open a meeting.
 OPEN_MEETING_KEY = "meeting_chosen"
 
@@ -510,21 +513,24 @@ def due_items(conn: duckdb.DuckDBPyConnection, now: datetime) -> list[MeetingDue
     - held, and 24 hours after its end no thank-you is logged: the thank-you is overdue;
     - scheduled for today (not yet started) or tomorrow and nothing prepared: prepare;
     - scheduled, its promised time is over, and no outcome recorded: debrief.
+    Meetings more than `STALE_AFTER_DAYS` days ago are left alone.
     """
     zone = profile.zone(conn)
     today = now.astimezone(zone).date()
+    stale = now - timedelta(days=STALE_AFTER_DAYS)
     rows = _summaries(
         conn,
         """
-        (m.status = 'held' AND NOT thanked
+        (m.status = 'held' AND NOT thanked AND m.starts_at >= ?
          AND m.starts_at + to_minutes(coalesce(m.actual_minutes, m.promised_minutes))
              + INTERVAL 24 HOUR <= ?)
         OR (m.status = 'scheduled' AND NOT prepared AND m.starts_at > ?
             AND CAST(timezone(?, m.starts_at) AS DATE) <= ?)
-        OR (m.status = 'scheduled' AND m.starts_at + to_minutes(m.promised_minutes) <= ?)
+        OR (m.status = 'scheduled' AND m.starts_at + to_minutes(m.promised_minutes) <= ?
+            AND m.starts_at >= ?)
         """,
         "m.starts_at, m.id",
-        [now, now, zone.key, today + timedelta(days=1), now],
+        [stale, now, now, zone.key, today + timedelta(days=1), now, stale],
     )
     due = []
     for m in rows:

@@ -18,6 +18,7 @@ from infoint.errors import InfointError
 conn = ui.page("Meetings", ":material/coffee:")
 FLASH = "meetings_flash"
 CHOSEN = meetings.OPEN_MEETING_KEY
+DUE_SHOWN = 5
 OUTCOMES = {"held": "We met", "cancelled": "It was cancelled", "no_show": "They did not show up"}
 
 now = datetime.now(UTC)
@@ -47,12 +48,17 @@ def show_due() -> None:
         return
     with st.container(border=True):
         st.subheader("Due now")
-        for item in due:
+        for item in due[:DUE_SHOWN]:
             text, action = st.columns([4, 1])
             text.markdown(f"**{ui.plain(item.title)}**  \n{ui.plain(item.detail)}")
             if action.button(item.action_label, key=f"due_{item.key}"):
                 done("Here it is.", dict(item.action_state)[meetings.OPEN_MEETING_KEY])
-        st.caption("Snooze or dismiss these on the Follow-ups page.")
+        more = f"{len(due) - DUE_SHOWN} more, and " if len(due) > DUE_SHOWN else ""
+        st.page_link(
+            "pages/4_follow_ups.py",
+            label=f"See {more}everything due on the Follow-ups page (snooze or dismiss there)",
+            icon=":material/schedule:",
+        )
 
 
 def show_schedule(expanded: bool) -> None:
@@ -129,7 +135,8 @@ def show_upcoming(upcoming: list[meetings.MeetingSummary]) -> None:
     )
     st.download_button(
         "Download all upcoming meetings (.ics)",
-        data=ics.upcoming_ics(conn, now),
+        # Made when clicked, on a cursor of its own (the click is served outside this run).
+        data=lambda: ics.upcoming_ics(conn.cursor(), now),
         file_name="infoint-upcoming-meetings.ics",
         mime="text/calendar",
         icon=":material/calendar_month:",
@@ -413,7 +420,7 @@ def show_meetings(upcoming: list[meetings.MeetingSummary]) -> None:
         ui.open_contact(current.contact_id)
     download_box.download_button(
         "Download this meeting (.ics)",
-        data=ics.meeting_ics(conn, chosen),
+        data=lambda: ics.meeting_ics(conn.cursor(), chosen),
         file_name=f"infoint-meeting-{chosen}.ics",
         mime="text/calendar",
         icon=":material/calendar_month:",

@@ -282,3 +282,17 @@ def test_meeting_items_join_the_one_due_now_list(conn, ana):
     followups.dismiss(conn, prepare.key)
     conn.execute("UPDATE companies SET status = 'ruled_out' WHERE id = ?", [thanks.company_id])
     assert followups.due_items(conn, date(2026, 3, 10)) == []
+
+
+def test_reminders_stop_after_a_month(conn, ana):
+    held = meetings.schedule_meeting(conn, ana, at(2, 10))
+    meetings.set_outcome(conn, held, "held", actual_minutes=20)
+    forgotten = meetings.schedule_meeting(conn, ana, at(3, 10))
+    meetings.save_prep(conn, forgotten, question_ids=[], prep_notes="Ready.")
+    assert due(conn, datetime(2026, 4, 1, 10, tzinfo=UTC)) == [
+        ("thank_you", held),
+        ("debrief", forgotten),
+    ]
+    # more than 30 days after the meeting started, it is too late for a reminder
+    assert due(conn, datetime(2026, 4, 1, 10, 1, tzinfo=UTC)) == [("debrief", forgotten)]
+    assert due(conn, datetime(2026, 4, 2, 10, 1, tzinfo=UTC)) == []

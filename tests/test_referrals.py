@@ -1,4 +1,4 @@
-import json
+import math
 from datetime import date
 
 import pytest
@@ -136,11 +136,10 @@ def test_links_and_the_picture(conn, chains):
     assert links["Ana Lee"].introducer_id is None
     assert links["Ed Fox"].introducer_id == chains["di"]
     figure = insight_charts.referral_figure(list(links.values()))
-    spec = json.loads(figure.to_json())
     people = {
-        text: (x, trace["name"])
-        for trace in spec["data"][2:]
-        for text, x in zip(trace["text"], trace["x"], strict=True)
+        text: (x, trace.name)
+        for trace in figure.data[2:]
+        for text, x in zip(trace.text, trace.x, strict=True)
     }
     # left to right: you, Ana (reached by you), Bo and Cy, Di, Ed
     assert people == {
@@ -150,9 +149,10 @@ def test_links_and_the_picture(conn, chains):
         "Di Eze": (3, "Referred"),
         "Ed Fox": (4, "Not contacted"),
     }
-    # one line per person: from who introduced them (or from you)
-    edges = spec["data"][0]["x"]
-    assert edges.count(None) == 5
+    # one line per person, from who introduced them (or from you at 0), each ending in a gap
+    lines = list(figure.data[0].x)
+    assert len(lines) == 15 and sum(math.isnan(x) for x in lines) == 5
+    assert lines[:2] == [0, 1]  # you -> Ana
 
 
 def test_names_in_the_picture_are_plain_text(conn):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, available_timezones
 
 import duckdb
 
@@ -180,6 +180,19 @@ class MeetingDue:
 def time_zone(conn: duckdb.DuckDBPyConnection) -> ZoneInfo:
     """The user's time zone, in which meeting times are typed and shown (UTC if unset)."""
     return profile.zone(conn)
+
+
+def time_zone_names() -> list[str]:
+    """Every time zone the user can choose, by name (Europe/Berlin, America/New_York …)."""
+    return sorted(available_timezones() - {"localtime", "Factory"})
+
+
+def set_time_zone(conn: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Store the zone meeting times are typed and shown in; times already set keep their moment."""
+    if name not in available_timezones():
+        raise InvalidInputError(f"'{name}' is not a time zone infoint knows, e.g. Europe/Berlin.")
+    with db.transaction(conn):
+        conn.execute("UPDATE profile SET time_zone = ? WHERE id = 1", [name])
 
 
 def local_start(day: date, at: time, zone: ZoneInfo) -> datetime:

@@ -111,7 +111,24 @@ def show_schedule(expanded: bool) -> None:
                     ui.show_error(exc)
                 else:
                     done(f"Scheduled with {ui.plain(found[person])}. Now prepare below.", new_id)
-        st.caption(f"Times are in your time zone, {zone.key}; you can change it in Settings.")
+
+
+def show_time_zone() -> None:
+    with st.popover(f"Your time zone: {zone.key}", icon=":material/public:"):
+        names = meetings.time_zone_names()
+        chosen = st.selectbox(
+            "Time zone for typing and showing meeting times",
+            names,
+            index=names.index(zone.key) if zone.key in names else None,
+            key="time_zone_pick",
+        )
+        if st.button("Use this time zone", key="time_zone_save") and chosen:
+            try:
+                meetings.set_time_zone(conn, chosen)
+            except InfointError as exc:
+                ui.show_error(exc)
+            else:
+                done(f"Meeting times are now shown in {chosen}.")
 
 
 def show_upcoming(upcoming: list[meetings.MeetingSummary]) -> None:
@@ -519,6 +536,7 @@ if message := st.session_state.pop(FLASH, None):
     st.success(message, icon=":material/check_circle:")
 upcoming_meetings = meetings.upcoming_meetings(conn, now)
 show_due()
+show_time_zone()
 show_schedule(expanded=not upcoming_meetings)
 show_meetings(upcoming_meetings)
 show_question_bank()

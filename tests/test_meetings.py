@@ -296,3 +296,11 @@ def test_reminders_stop_after_a_month(conn, ana):
     # more than 30 days after the meeting started, it is too late for a reminder
     assert due(conn, datetime(2026, 4, 1, 10, 1, tzinfo=UTC)) == [("debrief", forgotten)]
     assert due(conn, datetime(2026, 4, 2, 10, 1, tzinfo=UTC)) == []
+
+
+def test_set_the_time_zone(conn):
+    meetings.set_time_zone(conn, "Asia/Tokyo")
+    assert meetings.time_zone(conn).key == "Asia/Tokyo"
+    with pytest.raises(InvalidInputError, match="not a time zone"):
+        meetings.set_time_zone(conn, "Mars/Olympus")
+    assert meetings.time_zone(conn).key == "Asia/Tokyo"

@@ -1,4 +1,4 @@
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -203,3 +203,20 @@ def test_due_item_opens_its_meeting(past_meeting):
     due.click()
     run(at)
     assert at.selectbox(key="meeting_pick").value == 1
+
+
+def test_times_are_typed_in_the_chosen_time_zone(replied):
+    at = run(meetings_page())
+    at.selectbox(key="time_zone_pick").set_value("Asia/Tokyo")
+    at.button(key="time_zone_save").click()
+    run(at)
+    assert at.success[0].value == "Meeting times are now shown in Asia/Tokyo."
+    at.date_input(key="schedule_day").set_value(date(2026, 12, 1))
+    at.time_input(key="schedule_time").set_value(time(9, 0))
+    submit(at, "Schedule the meeting")
+    conn = db.connect(replied)
+    try:
+        [meeting] = meetings.list_meetings(conn, 1)
+    finally:
+        conn.close()
+    assert meeting.starts_at == datetime(2026, 12, 1, 0, 0, tzinfo=UTC)  # Tokyo is UTC+9

@@ -257,7 +257,7 @@ def _holidays(conn: duckdb.DuckDBPyConnection) -> tuple[date, ...]:
     return profile.holidays(conn)
 
 
-def _meeting_due(conn: duckdb.DuckDBPyConnection, today: date) -> list[DueItem]:
+def meeting_due(conn: duckdb.DuckDBPyConnection, today: date) -> list[DueItem]:
     """The meeting rules of `meetings.due_items`: an overdue thank-you, prepare, debrief.
 
     Those rules need the time of day (a thank-you is overdue 24 hours after the meeting);
@@ -285,13 +285,18 @@ def _meeting_due(conn: duckdb.DuckDBPyConnection, today: date) -> list[DueItem]:
 
 
 Rule = Callable[[duckdb.DuckDBPyConnection, date], list[DueItem]]
-RULES: list[Rule] = [_try_another_due, _follow_up_due, _meeting_due]
+RULES: list[Rule] = [_try_another_due, _follow_up_due, meeting_due]
 
 
-def due_items(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> list[DueItem]:
-    """Everything due on `today` (default: the real today), oldest first."""
+def due_items(
+    conn: duckdb.DuckDBPyConnection, today: date | None = None, rules: list[Rule] | None = None
+) -> list[DueItem]:
+    """Everything due on `today` (default: the real today), oldest first.
+
+    `rules` narrows the list to some rules (a page showing only its own share).
+    """
     today = today or date.today()
-    items = [item for rule in RULES for item in rule(conn, today)]
+    items = [item for rule in (RULES if rules is None else rules) for item in rule(conn, today)]
     if not items:
         return []
     ruled_out = profile.ruled_out_company_ids(conn)

@@ -43,7 +43,7 @@ def people(count: int, one: str, many: str) -> str:
 
 def show_due() -> None:
     """This page's share of the due-now list (snoozed and dismissed items stay hidden)."""
-    due = [i for i in followups.due_items(conn) if i.action_page == followups.MEETINGS_PAGE]
+    due = followups.due_items(conn, rules=[followups.meeting_due])
     if not due:
         return
     with st.container(border=True):

@@ -13,7 +13,7 @@ import os
 import signal
 from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from os import PathLike
 from pathlib import Path
 
@@ -77,12 +77,8 @@ class ImportReport:
             "updated": self.updated,
             "unchanged": self.unchanged,
             "skipped": self.skipped,
-            "skipped_rows": [{"line": s.line, "reason": s.reason} for s in self.skipped_rows],
-            "changes": [
-                {"contact_id": c.contact_id, "name": c.name, "field": c.field}
-                | {"old": c.old, "new": c.new}
-                for c in self.changes
-            ],
+            "skipped_rows": [asdict(row) for row in self.skipped_rows],
+            "changes": [asdict(change) for change in self.changes],
             "backup": str(self.backup) if self.backup else None,
         }
 

@@ -108,10 +108,20 @@ def test_a_newer_export_lists_the_job_changes(capsys, db_path, tmp_path):
         CURRENT.read_text(encoding="utf-8").replace("Data Analyst", "Head of Data"),
         encoding="utf-8",
     )
-    code, out, _ = run(capsys, "--db", db_path, "import", newer)
+    code, out, _ = run(capsys, "--db", db_path, "import", newer, "--json")
+    assert code == 0
+    [change] = json.loads(out)["changes"]
+    assert change | {"contact_id": 0} == {
+        "contact_id": 0,
+        "name": "Ada Quill",
+        "field": "position",
+        "old": "Data Analyst",
+        "new": "Head of Data",
+    }
+    code, out, _ = run(capsys, "--db", db_path, "import", CURRENT)
     assert code == 0
     assert "Added 0 people, updated 1, 3 unchanged, skipped 1." in out
-    assert "Job changes (1):\n  Ada Quill: position Data Analyst → Head of Data" in out
+    assert "Job changes (1):\n  Ada Quill: position Head of Data → Data Analyst" in out
 
 
 @pytest.mark.parametrize("shape", sorted(p.name for p in SHAPES.iterdir()), ids=str)

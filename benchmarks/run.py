@@ -151,18 +151,42 @@ def reimport(ctx: Context) -> Measurement:
     )
 
 
+def upsert_fresh(ctx: Context) -> Measurement:
+    connections = read_connections(ctx.csv_path)
+
+    def run(conn):
+        importer.import_connections(conn, connections)
+        conn.close()
+
+    seconds = timed(run, ctx.repeat, setup=lambda: _fresh_database(ctx))
+    return Measurement("… of which the upsert, fresh", seconds, note="import_connections")
+
+
+def upsert_again(ctx: Context) -> Measurement:
+    connections = read_connections(ctx.csv_path)
+    conn = _fresh_database(ctx)
+    importer.import_connections(conn, connections)
+    seconds = timed(lambda: importer.import_connections(conn, connections), ctx.repeat)
+    conn.close()
+    return Measurement("… of which the upsert, again", seconds, note="import_connections")
+
+
 MEASUREMENTS: list[Callable[[Context], Measurement]] = [
     duckdb_scan,
     pandas_read,
     reader,
     import_fresh,
+    upsert_fresh,
     reimport,
+    upsert_again,
 ]
 
 
 def machine() -> str:
+    # The load average says how much else ran meanwhile: ratios drift on a busy machine.
+    load = f", load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
     return (
-        f"{os.cpu_count()} CPUs, {platform.machine()}, {platform.system()}; "
+        f"{os.cpu_count()} CPUs, {platform.machine()}, {platform.system()}{load}; "
         f"Python {platform.python_version()}, DuckDB {duckdb.__version__}, "
         f"pandas {pd.__version__}"
     )

@@ -90,9 +90,10 @@ class CompanyFilter:
         return STATUSES if self.whole_network else CHOSEN_STATUSES
 
     def where(self) -> tuple[str, list]:
-        """SQL conditions over `co` (companies), narrowing the scope by industry and name."""
+        """SQL conditions over `co` (companies): the scope, then industry and name."""
         clause, params = funnel.FunnelFilter(industries=self.industries).where()
-        clauses = [clause]
+        clauses = ["co.status IN (SELECT unnest(?))", clause]
+        params = [list(self.scope()), *params]
         if self.search.strip():
             clauses.append("contains(lower(co.name), lower(?))")
             params.append(self.search.strip())
@@ -180,10 +181,7 @@ def count_companies(conn: duckdb.DuckDBPyConnection, filters: CompanyFilter | No
     """How many companies the filter matches (for paging and the 'N companies' line)."""
     filters = filters or CompanyFilter()
     where, params = filters.where()
-    row = conn.execute(
-        f"SELECT count(*) FROM companies co WHERE co.status IN (SELECT unnest(?)) AND {where}",
-        [list(filters.scope()), *params],
-    ).fetchall()
+    row = conn.execute(f"SELECT count(*) FROM companies co WHERE {where}", params).fetchall()
     return int(row[0][0])
 
 
@@ -194,9 +192,7 @@ def list_company_ids(
     filters = filters or CompanyFilter()
     where, params = filters.where()
     rows = conn.execute(
-        f"SELECT co.id FROM companies co WHERE co.status IN (SELECT unnest(?)) AND {where}"
-        " ORDER BY co.id",
-        [list(filters.scope()), *params],
+        f"SELECT co.id FROM companies co WHERE {where} ORDER BY co.id", params
     ).fetchall()
     return [int(r[0]) for r in rows]
 

@@ -31,7 +31,7 @@ def done(message: str) -> None:
     st.rerun()
 
 
-def add_company_form() -> None:
+def add_company_form(conn) -> None:
     with st.form("add_company", clear_on_submit=True, border=True):
         st.markdown("**Add a company**")
         name_box, industry_box = st.columns(2)
@@ -80,7 +80,7 @@ if all_companies == 0:
     st.page_link(
         "pages/8_import_export.py", label="Go to Import & export", icon=":material/upload_file:"
     )
-    add_company_form()
+    add_company_form(conn)
     st.stop()
 
 whole_network = st.toggle(
@@ -117,6 +117,8 @@ else:
     pages = math.ceil(matching / PAGE_SIZE)
     page = 1
     if pages > 1:
+        # Fewer pages than before (a merge, a filter): stay on the last one.
+        st.session_state["targets_page"] = min(st.session_state.get("targets_page", 1), pages)
         page = st.number_input(
             "Page", 1, pages, key="targets_page", on_change=forget_edits, width=160
         )
@@ -296,4 +298,4 @@ with st.expander("Two entries for the same company? Merge them"):
                 st.session_state.pop("merge_search", None)
                 done(f"Merged. People who moved over: {moved}.")
 
-add_company_form()
+add_company_form(conn)

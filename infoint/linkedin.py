@@ -144,8 +144,11 @@ def normalise_profile_url(url: str) -> str:
         return ""
     if "://" not in text:
         text = "https://" + text
-    parts = urlsplit(text)
-    host = (parts.hostname or "").lower()
+    try:
+        parts = urlsplit(text)
+        host = (parts.hostname or "").lower()
+    except ValueError:  # e.g. an unbalanced "[" reads as a broken IPv6 address
+        return ""
     if not (host == "linkedin.com" or host.endswith(".linkedin.com")):
         return ""
     match = _SLUG.match(parts.path)

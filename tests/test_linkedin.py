@@ -331,6 +331,7 @@ def test_profile_urls_are_normalised_like_normalise_profile_url():
         "https://uk.linkedin.com/in/ZED-9",
         "https://example.com/in/nobody",
         "https://www.linkedin.com/company/acme",
+        "https://[linkedin.com/in/bracket",
     ]
     rows = "".join(f"P{i},Q,{url},,Co,Role,01 Jan 2020\n" for i, url in enumerate(urls))
     frame = read_connections((HEADER + rows).encode(), filename="c.csv").frame
@@ -339,6 +340,7 @@ def test_profile_urls_are_normalised_like_normalise_profile_url():
         URL + "sam",
         URL + "josé",
         URL + "zed-9",
+        "",
         "",
         "",
     ]

@@ -25,6 +25,8 @@ from urllib.parse import unquote, urlsplit
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from infoint.errors import NotAnExportError
 
@@ -95,13 +97,15 @@ _MONTHS = {
     )
     for name in names
 }
-_WORD_DATE = r"^(?P<day>\d{1,2})[ ./-]+(?P<month>[^\W\d_]+)\.?[ ./-]+(?P<year>\d{4}|\d{2})$"
+_WORD_DATE = r"^(?P<day>\d{1,2})[ ./-]+(?P<month>[A-Za-z]+)\.?[ ./-]+(?P<year>\d{4}|\d{2})$"
 _SLASH_DATE = (
     r"^(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4}|\d{2})"
     r"(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)?$"
 )
 _DOT_DATE = r"^(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4}|\d{2})$"
 _ISO_DATE = r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?:[T ].*)?$"
+_MONTH_NAMES = pa.array(list(_MONTHS), type=pa.string())
+_MONTH_NUMBERS = pa.array(list(_MONTHS.values()), type=pa.int64())
 _FIRST_YEAR, _LAST_YEAR = 1970, 2100
 
 _CANONICAL_URL = r"^https://www\.linkedin\.com/in/[A-Za-z0-9_.~-]+$"
@@ -508,10 +512,12 @@ def _normalise(raw: pd.DataFrame, header: _Header, lines: np.ndarray) -> pd.Data
 
 def _normalise_urls(urls: pd.Series) -> pd.Series:
     """normalise_profile_url over a column: LinkedIn's own form in bulk, the rest one by one."""
-    canonical = urls.str.match(_CANONICAL_URL)
-    result = urls.where(~canonical, urls.str.lower())
-    other = ~canonical & (urls != "")
-    result[other] = urls[other].map(normalise_profile_url)
+    text = pa.array(urls, type=pa.string())
+    canonical = pc.match_substring_regex(text, _CANONICAL_URL)
+    result = pd.Series(pc.if_else(canonical, pc.ascii_lower(text), text), index=urls.index)
+    other = ~canonical.to_numpy(zero_copy_only=False) & (urls != "").to_numpy()
+    if other.any():
+        result[other] = urls[other].map(normalise_profile_url)
     return result.astype("str")
 
 
@@ -523,75 +529,65 @@ def _parse_dates(column: pd.Series) -> pd.Series:
 
 
 def _parse_distinct_dates(values: pd.Series) -> pd.Series:
-    """One regex per accepted format over the whole column; `%b` would depend on the locale."""
-    year = pd.Series(np.nan, index=values.index)
-    month, day = year.copy(), year.copy()
+    """One regex per accepted format over the whole column (`%b` would depend on the locale).
 
-    def fill(pattern: str, convert) -> None:
-        todo = year.isna() & (values != "")
-        if not todo.any():
-            return
-        parts = values[todo].str.extract(pattern)
-        found = parts.notna().all(axis=1)
-        if found.any():
-            y, m, d = convert(parts[found])
-            year[y.index], month[m.index], day[d.index] = y, m, d
+    Arrow's RE2 engine runs them: pandas' `str.extract` is several times slower.
+    """
+    text = pa.array(values, type=pa.string())
+    year, month, day = (np.full(len(text), np.nan) for _ in range(3))
 
-    def word(parts):
-        return (
-            parts["year"].astype(float),
-            parts["month"].str.casefold().map(_MONTHS),
-            parts["day"].astype(float),
-        )
+    def fill(found_year: np.ndarray, found_month: np.ndarray, found_day: np.ndarray) -> None:
+        new = np.isnan(year) & ~np.isnan(found_year + found_month + found_day)
+        year[new], month[new], day[new] = found_year[new], found_month[new], found_day[new]
 
-    def slash(parts):
-        first, second = parts["first"].astype(float), parts["second"].astype(float)
-        day_first = (first > 12).any() and not (second > 12).any()
-        return (
-            parts["year"].astype(float),
-            second if day_first else first,
-            first if day_first else second,
-        )
-
-    def numeric(parts):
-        return tuple(parts[key].astype(float) for key in ("year", "month", "day"))
-
-    fill(_WORD_DATE, word)
-    fill(_SLASH_DATE, slash)
-    fill(_DOT_DATE, numeric)
-    fill(_ISO_DATE, numeric)
-    year = year.where(year >= 100, year + 2000)
-    plausible = year.between(_FIRST_YEAR, _LAST_YEAR)
+    parts = _extract(text, _WORD_DATE)
+    month_number = pc.index_in(pc.utf8_lower(parts["month"]), value_set=_MONTH_NAMES)
+    fill(
+        _numbers(parts["year"]),
+        _numbers(pc.take(_MONTH_NUMBERS, month_number)),
+        _numbers(parts["day"]),
+    )
+    parts = _extract(text, _SLASH_DATE)
+    first, second = _numbers(parts["first"]), _numbers(parts["second"])
+    if (first > 12).any() and not (second > 12).any():  # an unambiguous day first: D/M/Y
+        first, second = second, first
+    fill(_numbers(parts["year"]), first, second)
+    for pattern in (_DOT_DATE, _ISO_DATE):
+        parts = _extract(text, pattern)
+        fill(_numbers(parts["year"]), _numbers(parts["month"]), _numbers(parts["day"]))
+    year = np.where(year < 100, year + 2000, year)
+    year[(year < _FIRST_YEAR) | (year > _LAST_YEAR)] = np.nan
     dates = pd.to_datetime(
-        pd.DataFrame({"year": year.where(plausible), "month": month, "day": day}),
+        pd.DataFrame({"year": year, "month": month, "day": day}, index=values.index),
         errors="coerce",
     )
     return dates.dt.strftime("%Y-%m-%d").fillna("").astype("str")
 
 
+def _extract(text: pa.Array, pattern: str) -> dict[str, pa.Array]:
+    """Each named group of `pattern` as an array, null where the text does not match."""
+    parts = pc.extract_regex(text, pattern)
+    return {field.name: values for field, values in zip(parts.type, parts.flatten(), strict=True)}
+
+
+def _numbers(values: pa.Array) -> np.ndarray:
+    return pc.cast(values, pa.float64()).to_numpy(zero_copy_only=False)
+
+
 def _keep_or_skip(
     frame: pd.DataFrame, raw: pd.DataFrame, header: _Header
 ) -> tuple[pd.DataFrame, list[SkippedRow]]:
-    extra = pd.Series(False, index=raw.index)
-    for column in raw.columns[len(header.names) :]:
-        extra |= raw[column] != ""
-    nameless = (frame["first_name"] == "") & (frame["last_name"] == "")
+    """Drop each row we cannot keep, with its reason; the first reason found wins."""
+    reason = pd.Series("", index=frame.index, dtype="str")
     date_text = raw[header.columns["connected_on"]]
-    undated = frame["connected_on"] == ""
-    reason = pd.Series(
-        np.select(
-            [extra.to_numpy(), nameless.to_numpy(), (date_text == "").to_numpy(), undated],
-            [
-                f"extra values after {header.names[-1]}",
-                NAMELESS_REASON,
-                "no Connected On date",
-                "unreadable date '" + date_text.str.slice(0, 40) + "'",
-            ],
-            default="",
-        ),
-        index=frame.index,
-        dtype="str",
-    )
+    unreadable = (frame["connected_on"] == "") & (date_text != "")
+    if unreadable.any():
+        reason[unreadable] = "unreadable date '" + date_text[unreadable].str.slice(0, 40) + "'"
+    reason[date_text == ""] = "no Connected On date"
+    reason[(frame["first_name"] == "") & (frame["last_name"] == "")] = NAMELESS_REASON
+    for column in raw.columns[len(header.names) :]:
+        reason[raw[column] != ""] = f"extra values after {header.names[-1]}"
+
     candidates = frame[reason == ""]
     key = candidates["profile_url"].copy()
     no_url = key == ""
@@ -605,19 +601,23 @@ def _keep_or_skip(
             + "\x1f"
             + without["connected_on"]
         )
-    first_line = candidates["line"].groupby(key).transform("first")
     duplicate = key.duplicated(keep="first")
-    reason[duplicate[duplicate].index] = "same person as line " + first_line[duplicate].astype(str)
+    if duplicate.any():
+        first_lines = pd.Series(candidates["line"][~duplicate].to_numpy(), index=key[~duplicate])
+        reason[duplicate[duplicate].index] = "same person as line " + key[duplicate].map(
+            first_lines
+        ).astype("str")
+
     kept = reason == ""
-    skipped = [
-        SkippedRow(int(line), text)
-        for line, text in zip(frame["line"][~kept], reason[~kept], strict=True)
-    ]
     if not kept.any():
         raise NotAnExportError(
             f"No person could be read from this file, because all {len(frame):,} rows were "
             f"skipped ({_summarise(reason)}); expected rows with a name and a Connected On date."
         )
+    skipped = [
+        SkippedRow(int(line), text)
+        for line, text in zip(frame["line"][~kept], reason[~kept], strict=True)
+    ]
     return frame[kept].reset_index(drop=True), skipped
 
 

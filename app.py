@@ -61,8 +61,7 @@ if due := followups.due_items(conn):
             label="See what is due and act on it",
             icon=":material/schedule:",
         )
-
-if not due:
+else:
     step = home.next_step(figures)
     st.page_link(step.page, label=step.label, icon=":material/arrow_forward:")
     st.caption(step.why)

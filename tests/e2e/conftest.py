@@ -149,8 +149,48 @@ def shots(request) -> Path:
 
 
 def wait_for_app(page) -> None:
-    """Wait until Streamlit has finished running the script (no spinner, no 'Running')."""
+    """Wait until Streamlit has finished running the script (no spinner, no 'Running').
+
+    The app root says whether a run is under way; right after a page load it says 'initial'
+    until the first run starts, and widgets clicked before that run ends can be lost.
+    """
     page.wait_for_selector('[data-testid="stApp"]')
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000
     )
+
+
+README_SHOTS = ROOT / "docs" / "screenshots"
+README_MARGIN = 16
+
+
+def readme_screenshot(page, name: str, shots: Path, last=None) -> Path:
+    """The main area, from the page title to the end of `last` (default: all), as a picture.
+
+    Taken in a window tall enough to hold it all (the page scrolls inside Streamlit's own
+    container, so a "full page" screenshot would stop at the window). The README's copies
+    are committed: a run rewrites them only with UPDATE_SCREENSHOTS=1, so `make test` leaves
+    the work tree clean.
+    """
+    window = page.viewport_size
+    page.set_viewport_size({"width": window["width"], "height": 3000})
+    try:
+        main = page.get_by_test_id("stMainBlockContainer").bounding_box()
+        top = page.get_by_test_id("stHeading").first.bounding_box()["y"] - README_MARGIN
+        end = (last or page.get_by_test_id("stMainBlockContainer")).bounding_box()
+        bottom = end["y"] + end["height"] + README_MARGIN
+        taken = shots / name
+        page.screenshot(
+            path=taken,
+            # one pixel in from the left: the sidebar's border is not part of the picture
+            clip={"x": main["x"] + 1, "y": top, "width": main["width"] - 1, "height": bottom - top},
+            scale="css",
+            animations="disabled",
+        )
+    finally:
+        page.set_viewport_size(window)
+    if os.environ.get("UPDATE_SCREENSHOTS") == "1":
+        README_SHOTS.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(taken, README_SHOTS / name)
+    return taken

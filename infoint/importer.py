@@ -137,19 +137,14 @@ def upsert_connections(
     try:
         conn.register("_import_frame", connections.frame)
         _report_progress(progress, 0.4, "Matching people you already have…")
-        # The plan is kept as an Arrow table: materialising it as a DuckDB table would cost
-        # more than computing it.
-        conn.register("_import_plan", conn.sql(_PLAN_SQL).to_arrow_table())
-        _add_companies(conn, source)
+        full, (added, updated, unchanged) = _plan(conn)
+        if added or updated:
+            _add_companies(conn, source)
         fault_point("mid_upsert")
         _report_progress(progress, 0.6, "Comparing jobs and titles…")
-        added, updated, unchanged = conn.execute(
-            "SELECT count(*) FILTER (WHERE action = 'add'),"
-            " count(*) FILTER (WHERE action = 'match' AND changed),"
-            " count(*) FILTER (WHERE action = 'match' AND NOT changed)"
-            " FROM _import_plan"
-        ).fetchall()[0]
-        skipped_rows = sorted([*connections.skipped, *_plan_skips(conn)], key=lambda r: r.line)
+        skipped_rows = list(connections.skipped)
+        if full:
+            skipped_rows = sorted([*skipped_rows, *_plan_skips(conn)], key=lambda r: r.line)
         batch_id = None
         if record_batch:
             batch_id = conn.execute(
@@ -166,9 +161,12 @@ def upsert_connections(
                 ],
             ).fetchall()[0][0]
         _report_progress(progress, 0.8, "Saving…")
-        changes = _record_changes(conn, batch_id)
-        _update_contacts(conn)
-        _add_contacts(conn, source)
+        changes = []
+        if updated:
+            changes = _record_changes(conn, batch_id)
+            _update_contacts(conn)
+        if added:
+            _add_contacts(conn, source)
     finally:
         for name in ("_import_plan", "_import_frame"):
             with suppress(duckdb.Error):
@@ -194,43 +192,91 @@ def _has_contacts(conn: duckdb.DuckDBPyConnection) -> bool:
     return bool(conn.execute("SELECT EXISTS (SELECT 1 FROM contacts)").fetchall()[0][0])
 
 
-# For every row of the file: the contact it updates (`target`), or that it adds one.
-# Direct matches (the URL, or the key a contact was created with) beat adoption of a URL-less
-# contact; each saved contact is claimed by one row only, the first in the file (exports run
-# newest first). A second URL row that would adopt the same URL-less contact is another person
-# with the same name and date, so it is added. Company match keys are computed once per
-# distinct name (the macro's regular expressions are the costly part). GROUP BY … HAVING
-# finds the rare repeats more cheaply than window functions over every row.
-_PLAN_SQL = """
-    WITH keys AS (
+# The rows of the file typed once: company match keys are computed once per distinct name
+# (the macro's regular expressions are the costly part) and the identity is the URL, else the
+# fallback key.
+_ROWS = """
+    keys AS (
         SELECT company, company_key(company) AS company_key
         FROM (SELECT DISTINCT company FROM _import_frame WHERE company <> '')
+    ),
+    known AS (
+        -- A saved contact by the key a row may carry: its profile URL first, else the key
+        -- it was created with (the same for most, so those are listed once).
+        SELECT key, arg_min(id, rank) AS id
+        FROM (
+            SELECT linkedin_url AS key, id, 1 AS rank FROM contacts
+            WHERE linkedin_url IS NOT NULL
+            UNION ALL
+            SELECT profile_key, id, 2 FROM contacts
+            WHERE linkedin_url IS DISTINCT FROM profile_key
+        )
+        GROUP BY key
     ),
     rows AS (
         SELECT f.line, f.first_name, f.last_name, nullif(f.profile_url, '') AS url, f.email,
                f.company, f.position, TRY_CAST(nullif(f.connected_on, '') AS DATE) AS connected_on,
-               'nourl:' || lower(f.first_name) || '|' || lower(f.last_name) || '|' || f.connected_on
-                   AS fallback_key,
+               CASE
+                   WHEN f.profile_url <> '' THEN f.profile_url
+                   ELSE 'nourl:' || lower(f.first_name) || '|' || lower(f.last_name)
+                       || '|' || f.connected_on
+               END AS person_key,
                k.company_key
         FROM _import_frame f LEFT JOIN keys k USING (company)
-    ),
+    ),"""
+# A row beside the saved contact it updates (`c`, with company `oc`): what would change.
+_COMPARED = """
+    d.line, d.first_name, d.last_name, d.url, d.email, d.company, d.position, d.connected_on,
+    d.person_key, d.company_key,
+    c.id AS target,
+    trim(c.first_name || ' ' || c.last_name) AS name,
+    coalesce(oc.name, '') AS old_company,
+    c.position AS old_position,
+    oc.match_key IS DISTINCT FROM d.company_key AS company_changed,
+    c.position IS DISTINCT FROM d.position AS position_changed,
+    oc.match_key IS DISTINCT FROM d.company_key
+        OR c.position IS DISTINCT FROM d.position
+        OR (d.email <> '' AND c.linkedin_email IS DISTINCT FROM d.email)
+        OR (c.linkedin_url IS NULL AND d.url IS NOT NULL)
+        OR (c.connected_on IS NULL AND d.connected_on IS NOT NULL) AS changed"""
+
+# The usual case, and the cheap plan: no one in the database waits to be adopted, the file
+# names no one twice and no two rows find the same contact. `_plan` checks the last two.
+_SIMPLE_PLAN = f"""
+    WITH {_ROWS}
+    decided AS (
+        SELECT r.*, kn.id AS claimed_id
+        FROM rows r LEFT JOIN known kn ON kn.key = r.person_key
+    )
+    SELECT CASE WHEN c.id IS NULL THEN 'add' ELSE 'match' END AS action,
+           CAST(NULL AS BIGINT) AS kept_line, {_COMPARED}
+    FROM decided d
+    LEFT JOIN contacts c ON c.id = d.claimed_id
+    LEFT JOIN companies oc ON oc.id = c.company_id
+"""
+
+# Every case. For every row: the contact it updates (`target`), or that it adds one.
+# Direct matches (the URL, or the key a contact was created with) beat adoption of a URL-less
+# contact; each saved contact is claimed by one row only, the first in the file (exports run
+# newest first). A second URL row that would adopt the same URL-less contact is another person
+# with the same name and date, so it is added. GROUP BY … HAVING finds the rare repeats more
+# cheaply than window functions over every row.
+_FULL_PLAN = f"""
+    WITH {_ROWS}
     repeats AS (
-        SELECT coalesce(url, fallback_key) AS person_key, min(line) AS first_line
+        SELECT person_key, min(line) AS first_line
         FROM rows GROUP BY person_key HAVING count(*) > 1
     ),
-    by_url AS (
-        SELECT linkedin_url, min(id) AS id
-        FROM contacts WHERE linkedin_url IS NOT NULL GROUP BY linkedin_url
-    ),
     matched AS (
-        SELECT r.*, rp.first_line, coalesce(u.id, k.id) AS direct_id, a.id AS adopt_id,
-               coalesce(u.id, k.id, a.id) AS claimed_id
+        SELECT r.*, rp.first_line, kn.id AS direct_id, a.id AS adopt_id,
+               coalesce(kn.id, a.id) AS claimed_id
         FROM rows r
-        LEFT JOIN repeats rp ON rp.person_key = coalesce(r.url, r.fallback_key)
-        LEFT JOIN by_url u ON u.linkedin_url = r.url
-        LEFT JOIN contacts k ON k.profile_key = coalesce(r.url, r.fallback_key)
+        LEFT JOIN repeats rp ON rp.person_key = r.person_key
+        LEFT JOIN known kn ON kn.key = r.person_key
         LEFT JOIN contacts a
-            ON r.url IS NOT NULL AND a.profile_key = r.fallback_key AND a.linkedin_url IS NULL
+            ON r.url IS NOT NULL AND a.linkedin_url IS NULL
+            AND a.profile_key = 'nourl:' || lower(r.first_name) || '|' || lower(r.last_name)
+                || '|' || coalesce(strftime(r.connected_on, '%Y-%m-%d'), '')
     ),
     contested AS (
         SELECT claimed_id,
@@ -251,23 +297,36 @@ _PLAN_SQL = """
                coalesce(m.first_line, ct.winner) AS kept_line
         FROM matched m LEFT JOIN contested ct USING (claimed_id)
     )
-    SELECT d.line, d.first_name, d.last_name, d.url, d.email, d.company, d.position, d.connected_on,
-           d.fallback_key, d.company_key, d.action, d.kept_line,
-           c.id AS target,
-           trim(c.first_name || ' ' || c.last_name) AS name,
-           coalesce(oc.name, '') AS old_company,
-           c.position AS old_position,
-           oc.match_key IS DISTINCT FROM d.company_key AS company_changed,
-           c.position IS DISTINCT FROM d.position AS position_changed,
-           oc.match_key IS DISTINCT FROM d.company_key
-               OR c.position IS DISTINCT FROM d.position
-               OR (d.email <> '' AND c.linkedin_email IS DISTINCT FROM d.email)
-               OR (c.linkedin_url IS NULL AND d.url IS NOT NULL)
-               OR (c.connected_on IS NULL AND d.connected_on IS NOT NULL) AS changed
+    SELECT d.action, d.kept_line, {_COMPARED}
     FROM decided d
     LEFT JOIN contacts c ON d.action = 'match' AND c.id = d.claimed_id
     LEFT JOIN companies oc ON oc.id = c.company_id
 """
+_PLAN_CHECK = """
+    SELECT count(*) - count(DISTINCT person_key) + count(target) - count(DISTINCT target),
+           count(*) FILTER (WHERE action = 'add'),
+           count(*) FILTER (WHERE action = 'match' AND changed),
+           count(*) FILTER (WHERE action = 'match' AND NOT changed)
+    FROM _import_plan
+"""
+
+
+def _plan(conn: duckdb.DuckDBPyConnection) -> tuple[bool, tuple[int, int, int]]:
+    """Register `_import_plan` (whether the full plan was needed; added, updated, unchanged).
+
+    The plan is kept as an Arrow table: materialising it as a DuckDB table costs more than
+    computing it.
+    """
+    adoptable = conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM contacts"
+        " WHERE linkedin_url IS NULL AND profile_key LIKE 'nourl:%')"
+    ).fetchall()[0][0]
+    for plan in (_FULL_PLAN,) if adoptable else (_SIMPLE_PLAN, _FULL_PLAN):
+        conn.register("_import_plan", conn.sql(plan).to_arrow_table())
+        clashes, *counts = conn.execute(_PLAN_CHECK).fetchall()[0]
+        if not clashes:
+            break
+    return plan is _FULL_PLAN, (int(counts[0]), int(counts[1]), int(counts[2]))
 
 
 def _plan_skips(conn: duckdb.DuckDBPyConnection) -> list[SkippedRow]:
@@ -362,7 +421,7 @@ def _add_contacts(conn: duckdb.DuckDBPyConnection, source: str) -> None:
         """
         INSERT INTO contacts (profile_key, linkedin_url, first_name, last_name, linkedin_email,
                               company_id, position, connected_on, degree, source)
-        SELECT coalesce(p.url, p.fallback_key), p.url, p.first_name, p.last_name, p.email,
+        SELECT p.person_key, p.url, p.first_name, p.last_name, p.email,
                co.id, p.position, p.connected_on, '1st', ?
         FROM _import_plan p
         LEFT JOIN companies co ON co.match_key = p.company_key

@@ -252,6 +252,26 @@ def test_a_person_repeated_in_one_file_is_imported_once(conn):
     assert contact(conn, URL + "ada-q")[3] == "Data Analyst"
 
 
+def test_two_rows_that_find_the_same_saved_contact_update_it_once(conn):
+    import_connections(conn, export(ADA))
+    # The user corrected Ada's profile address; her old one is still her key.
+    with db.transaction(conn):
+        conn.execute("UPDATE contacts SET linkedin_url = ?", [URL + "ada-quill"])
+    report = import_connections(
+        conn,
+        export(
+            {**ADA, "line": 2, "profile_url": URL + "ada-quill", "position": "Lead"},
+            {**ADA, "line": 3, "position": "Older title"},
+        ),
+    )
+    assert (report.added, report.updated, report.skipped) == (0, 1, 1)
+    assert report.skipped_rows == [
+        SkippedRow(3, "matches the same saved contact as line 2, which was kept")
+    ]
+    assert contact(conn, URL + "ada-quill")[3] == "Lead"
+    assert table_counts(conn)["contacts"] == 1
+
+
 def test_duplicate_rows_of_a_real_file_count_once(conn):
     data = (
         b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"

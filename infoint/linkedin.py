@@ -622,12 +622,12 @@ def _keep_or_skip(
 
 
 def _summarise(reasons: pd.Series) -> str:
-    kinds = reasons.str.replace(r"^(unreadable date|same person|extra values).*", r"\1", regex=True)
+    """Counts by kind of reason (never duplicates: the first of them would have been kept)."""
+    kinds = reasons.str.replace(r"(?s)^(unreadable date|extra values).*", r"\1", regex=True)
     labels = {
         NAMELESS_REASON: "with no name",
         "no Connected On date": "with no date",
         "unreadable date": "with an unreadable date",
-        "same person": "repeating an earlier row",
         "extra values": "with extra values",
     }
     counts = kinds.value_counts()

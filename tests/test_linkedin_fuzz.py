@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from infoint.errors import NotAnExportError
-from infoint.linkedin import COLUMNS, read_archive_csv, read_connections
+from infoint.linkedin import COLUMNS, normalise_profile_url, read_archive_csv, read_connections
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "linkedin"
 REAL_SHAPES = [
@@ -169,3 +169,30 @@ def test_mutations_inside_an_archive(data, cut):
         return
     assert frame is not None
     assert all(pd.api.types.is_string_dtype(frame[name]) for name in frame.columns)
+
+
+url_text = st.text(st.characters(exclude_categories=("Cc", "Cs")), max_size=30)
+
+
+@settings(fuzz, max_examples=30)
+@given(
+    st.lists(
+        st.one_of(
+            url_text,
+            url_text.map(lambda slug: "https://www.linkedin.com/in/" + slug),
+            url_text.map(lambda slug: "HTTP://LinkedIn.com/in/" + slug + "/?trk=x"),
+        ),
+        min_size=1,
+        max_size=15,
+    )
+)
+def test_profile_urls_read_in_bulk_match_normalise_profile_url(urls):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(HEADER)
+    writer.writerows(
+        [f"P{i}", "Q", url, "", "Co", "Role", "01 Jan 2020"] for i, url in enumerate(urls)
+    )
+    frame = read_connections(buffer.getvalue().encode(), filename="c.csv").frame
+    for line, url in zip(frame["line"], frame["profile_url"], strict=True):
+        assert url == normalise_profile_url(urls[line - 2])

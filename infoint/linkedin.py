@@ -51,6 +51,8 @@ NAMELESS_REASON = "no name (a hidden or closed LinkedIn account)"
 _EXPECTED_FILE = "LinkedIn's Connections.csv or the LinkedIn archive .zip that contains it"
 _HEADER_SEARCH_LINES = 10
 _LONGEST_HEADER = 10_000  # characters; also keeps the csv module under its field size limit
+_MOST_COLUMNS = 30  # LinkedIn writes 6 to 8; this leaves room for a user's own columns
+_MOST_LINES = 300_000  # ten times LinkedIn's cap of 30,000 connections
 _DELIMITERS = (",", ";", "\t")
 _CHUNK = 1024 * 1024
 
@@ -378,18 +380,25 @@ class _Header:
 def _parse_connections(text: str) -> tuple[pd.DataFrame, list[SkippedRow]]:
     header = _find_header(text)
     body = text.split("\n", header.line)[header.line] if text.count("\n") >= header.line else ""
-    raw = _read_table(body, header.delimiter, len(header.names))
-    raw = raw.apply(lambda column: column.str.strip())
-    lines = _record_lines(raw, header.line, body)
-    blank = (raw == "").all(axis=1)
-    raw, lines = raw[~blank], lines[~blank.to_numpy()]
-    if raw.empty:
+    if body.count("\n") > _MOST_LINES:
+        raise NotAnExportError(
+            f"This file has more than {_MOST_LINES:,} lines, far beyond LinkedIn's limit of "
+            "30,000 connections; expected LinkedIn's Connections.csv."
+        )
+    table = _read_table(body, header.delimiter, len(header.names), header.line + 1)
+    raw = pd.DataFrame(
+        {column: values.str.strip() for column, values in table.fields.items()},
+        index=table.fields.index,
+    )
+    kept = ~((raw == "").all(axis=1).to_numpy() & ~table.extra)  # blank lines are no records
+    if not kept.any():
         raise NotAnExportError(
             "This Connections.csv has its header but no people; expected at least one "
             "connection below the header."
         )
+    raw, lines, extra = raw[kept], table.lines[kept], table.extra[kept]
     frame = _normalise(raw, header, lines)
-    return _keep_or_skip(frame, raw, header)
+    return _keep_or_skip(frame, raw, header, extra)
 
 
 def _find_header(text: str) -> _Header:
@@ -410,6 +419,12 @@ def _find_header(text: str) -> _Header:
                     columns[key] = position
             found = _REQUIRED.keys() & columns.keys()
             if len(found) == len(_REQUIRED):
+                if len(names) > _MOST_COLUMNS:
+                    raise NotAnExportError(
+                        f"This file has {len(names):,} columns, more than the {_MOST_COLUMNS} "
+                        "we read; expected LinkedIn's Connections.csv, which has 6 to 8, so "
+                        "delete the columns you added and try again."
+                    )
                 return _Header(number, delimiter, names, columns)
             if len(found) > len(best[1]):
                 best = (number, found)
@@ -429,16 +444,31 @@ def _join(words: list[str], conjunction: str) -> str:
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
 
 
-def _read_table(body: str, delimiter: str, width: int) -> pd.DataFrame:
-    """Every field as text, one row per record (blank lines included), at least `width` wide.
+@dataclass(frozen=True)
+class _Table:
+    fields: pd.DataFrame  # columns 0..width-1, text as written, one row per record
+    extra: np.ndarray  # the record has values beyond the header's last column
+    lines: np.ndarray  # the 1-based line of the file where the record starts
+
+
+def _read_table(body: str, delimiter: str, width: int, first_line: int) -> _Table:
+    """Every record of the body (blank lines included), cut to the header's width.
 
     pandas' C reader is fast but cannot take records wider than the header; those files go
     through the csv module, which takes ragged records.
     """
     if not body.strip():
-        return pd.DataFrame(columns=range(width), dtype=str)
+        fields = pd.DataFrame({column: pd.Series(dtype="str") for column in range(width)})
+        return _Table(fields, np.zeros(0, dtype=bool), np.zeros(0, dtype=np.int64))
     try:
-        table = pd.read_csv(
+        first_record = next(csv.reader(io.StringIO(body, newline=""), delimiter=delimiter))
+    except csv.Error:
+        first_record = []  # the full read below reports the problem
+    if len(first_record) > width:
+        # pandas would turn the surplus values of a wide first record into an index, slowly.
+        return _read_ragged_table(body, delimiter, width, first_line)
+    try:
+        fields = pd.read_csv(
             io.StringIO(body),
             sep=delimiter,
             header=None,
@@ -450,12 +480,21 @@ def _read_table(body: str, delimiter: str, width: int) -> pd.DataFrame:
     except pd.errors.ParserError as error:
         if "fields in line" not in str(error):
             raise _broken_csv() from error
-    else:
-        # A wider first record makes pandas turn its leading values into the index.
-        if isinstance(table.index, pd.RangeIndex):
-            return table
+        return _read_ragged_table(body, delimiter, width, first_line)
+    if not isinstance(fields.index, pd.RangeIndex):  # the csv module read a narrower record
+        return _read_ragged_table(body, delimiter, width, first_line)
+    lines = _record_lines(fields, first_line, body)
+    return _Table(fields, np.zeros(len(fields), dtype=bool), lines)
+
+
+def _read_ragged_table(body: str, delimiter: str, width: int, first_line: int) -> _Table:
+    reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter)
+    records, extra, last_lines = [], [], []
     try:
-        records = list(csv.reader(io.StringIO(body, newline=""), delimiter=delimiter))
+        for record in reader:
+            records.append(record[:width])
+            extra.append(bool("".join(record[width:]).strip()))
+            last_lines.append(reader.line_num)
     except csv.Error as error:
         if "field limit" in str(error):
             raise NotAnExportError(
@@ -465,10 +504,12 @@ def _read_table(body: str, delimiter: str, width: int) -> pd.DataFrame:
         raise _broken_csv() from error
     columns = list(itertools.zip_longest(*records, fillvalue=""))
     columns += [("",) * len(records)] * (width - len(columns))
-    return pd.DataFrame(
+    fields = pd.DataFrame(
         {position: pd.Series(values, dtype="str") for position, values in enumerate(columns)},
         index=pd.RangeIndex(len(records)),
     )
+    starts = np.concatenate(([0], np.array(last_lines[:-1], dtype=np.int64)))
+    return _Table(fields, np.array(extra, dtype=bool), first_line + starts)
 
 
 def _broken_csv() -> NotAnExportError:
@@ -478,14 +519,14 @@ def _broken_csv() -> NotAnExportError:
     )
 
 
-def _record_lines(raw: pd.DataFrame, header_line: int, body: str) -> np.ndarray:
-    """The 1-based line where each record starts, counting line breaks inside quoted values."""
-    first = header_line + 1 + np.arange(len(raw), dtype=np.int64)
-    if len(raw) == body.count("\n") + (not body.endswith("\n")):
+def _record_lines(fields: pd.DataFrame, first_line: int, body: str) -> np.ndarray:
+    """The line where each record starts, counting line breaks inside quoted values."""
+    first = first_line + np.arange(len(fields), dtype=np.int64)
+    if len(fields) == body.count("\n") + (not body.endswith("\n")):
         return first  # one record per line: no value holds a line break
-    inside = np.zeros(len(raw), dtype=np.int64)
-    for column in raw.columns:
-        inside += raw[column].str.count("\n").to_numpy(dtype=np.int64)
+    inside = np.zeros(len(fields), dtype=np.int64)
+    for _, values in fields.items():
+        inside += values.str.count("\n").to_numpy(dtype=np.int64)
     return first + np.cumsum(inside) - inside
 
 
@@ -575,7 +616,7 @@ def _numbers(values: pa.Array) -> np.ndarray:
 
 
 def _keep_or_skip(
-    frame: pd.DataFrame, raw: pd.DataFrame, header: _Header
+    frame: pd.DataFrame, raw: pd.DataFrame, header: _Header, extra: np.ndarray
 ) -> tuple[pd.DataFrame, list[SkippedRow]]:
     """Drop each row we cannot keep, with its reason; the first reason found wins."""
     reason = pd.Series("", index=frame.index, dtype="str")
@@ -585,8 +626,7 @@ def _keep_or_skip(
         reason[unreadable] = "unreadable date '" + date_text[unreadable].str.slice(0, 40) + "'"
     reason[date_text == ""] = "no Connected On date"
     reason[(frame["first_name"] == "") & (frame["last_name"] == "")] = NAMELESS_REASON
-    for column in raw.columns[len(header.names) :]:
-        reason[raw[column] != ""] = f"extra values after {header.names[-1]}"
+    reason[extra] = f"extra values after {header.names[-1]}"
 
     candidates = frame[reason == ""]
     key = candidates["profile_url"].copy()

@@ -347,11 +347,19 @@ def test_profile_urls_are_normalised_like_normalise_profile_url():
 
 
 def test_line_numbers_count_blank_lines_and_quoted_line_breaks():
-    text = HEADER + '\nAda,Quill,,,"Nimbus\nLabs",Analyst,01 Jan 2020\n\n\n'
+    text = HEADER + '\nAda,Quill,,,"\nNimbus\nLabs",Analyst,01 Jan 2020\n\n\n'
     text += ",,,,,,02 Jan 2020\nBo,Li,,,Co,X,3 Jan 2020"
     result = read_connections(text.encode(), filename="c.csv")
-    assert result.frame["line"].tolist() == [3, 8]
-    assert result.skipped == [SkippedRow(7, NAMELESS_REASON)]
+    assert result.frame["line"].tolist() == [3, 9]
+    assert result.frame["company"].tolist() == ["Nimbus\nLabs", "Co"]
+    assert result.skipped == [SkippedRow(8, NAMELESS_REASON)]
+
+
+def test_a_row_with_thousands_of_extra_values_is_skipped_with_its_line():
+    text = HEADER + "Ada,Quill,,,Co,X,01 Jan 2020" + ",x" * 100_000 + "\nBo,Li,,,Co,X,3 Jan 2020\n"
+    result = read_connections(text.encode(), filename="c.csv")
+    assert result.frame["first_name"].tolist() == ["Bo"]
+    assert result.skipped == [SkippedRow(2, "extra values after Connected On")]
 
 
 @pytest.mark.parametrize(
@@ -427,6 +435,16 @@ def test_never_a_success_of_zero_rows():
         (HEADER + "Ada,Quill,,,Co,X,someday\nAda,Quill,,,Co,X,,,oops\n").encode(), "c.csv"
     )
     assert_one_sentence(message, "1 with an unreadable date", "1 with extra values")
+
+
+def test_a_header_with_too_many_columns_is_refused():
+    text = HEADER.strip() + ",Mine" * 30 + "\nAda,Quill,,,Co,X,01 Jan 2020\n"
+    assert_one_sentence(refused(text.encode(), "c.csv"), "37 columns", "6 to 8")
+
+
+def test_far_more_lines_than_linkedin_allows_are_refused():
+    text = HEADER + "Ada,Quill,,,Co,X,01 Jan 2020" + "\n" * 300_001
+    assert_one_sentence(refused(text.encode(), "c.csv"), "300,000 lines", "30,000 connections")
 
 
 def test_an_unclosed_quote_is_refused():

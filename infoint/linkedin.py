@@ -1,9 +1,13 @@
 """A LinkedIn Connections.csv or archive .zip -> a normalised DataFrame, or our error.
 
 Facts behind every rule here: /work/shared/linkedin-format.md (section 5 is the checklist).
-Decoding: UTF-8; a byte sequence that is not UTF-8 is read as Windows-1252 on its own, so a
-file Excel re-saved in Windows-1252, or one mixing both (seen in the wild), reads correctly.
-Blank lines (and Excel's all-comma lines) are not records and are dropped without a note.
+- Decoding: UTF-8; each byte sequence that is not UTF-8 is read as Windows-1252 on its own, so
+  a file Excel re-saved in Windows-1252, or one mixing both line by line (seen in the wild),
+  reads correctly. UTF-16 is read when it starts with its byte order mark.
+- Blank lines (and Excel's all-comma lines) are not records and are dropped without a note;
+  every other row not kept is listed in `skipped` with its line and reason.
+- Bounds: uploads, zip members and ratios (the MAX_* constants), and within a file 30 columns
+  and 300,000 lines (ten times LinkedIn's cap), so hostile input is refused in seconds.
 """
 
 from __future__ import annotations
@@ -124,19 +128,20 @@ codecs.register_error("infoint-cp1252", _windows_1252_fallback)
 
 @dataclass(frozen=True)
 class SkippedRow:
-    line: int
-    reason: str
+    line: int  # 1-based line of the file where the record starts, as an editor shows it
+    reason: str  # plain words, shown to the user
 
 
 @dataclass(frozen=True)
 class Connections:
-    frame: pd.DataFrame
-    skipped: list[SkippedRow]
-    file_name: str
-    sha256: str
+    frame: pd.DataFrame  # people kept, in file order (newest first); columns are COLUMNS
+    skipped: list[SkippedRow]  # every data row not kept
+    file_name: str  # for a zip: "archive.zip/path/Connections.csv"
+    sha256: str  # of the bytes given: the whole upload
 
     @property
     def nameless(self) -> int:
+        """Rows of hidden or closed accounts: LinkedIn exports them with a date only."""
         return sum(row.reason == NAMELESS_REASON for row in self.skipped)
 
 
@@ -488,6 +493,7 @@ def _read_table(body: str, delimiter: str, width: int, first_line: int) -> _Tabl
 
 
 def _read_ragged_table(body: str, delimiter: str, width: int, first_line: int) -> _Table:
+    """The csv module's reading: slower, but it takes any width and counts lines itself."""
     reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter)
     records, extra, last_lines = [], [], []
     try:

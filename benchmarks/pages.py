@@ -1,0 +1,335 @@
+"""Pages at the heavy user's size: script runs and main interactions under AppTest, and the
+real server in Chromium (memory with every page opened, start to a visible funnel).
+
+Each page's script is run under `AppTest` on a copy of the heavy user's database and on an
+empty one: one warm-up run, then the median of `repeat` reruns of the same session (what a
+click costs, with Streamlit's caches as warm as they are in use). The warm-up's time, caches
+empty, is given in the notes. An interaction alternates between two states (two industries,
+two names, two people), so each timed run answers a change.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_LIST = (
+    "name,industry,motivation,postings\n"
+    + "\n".join(f"Listed Company {n},Health care,{n % 4},{(n * 3) % 4}" for n in range(40))
+).encode()
+Act = Callable[..., None]  # (AppTest, run number) -> None: set the widgets for that run
+
+
+@dataclass(frozen=True)
+class Interaction:
+    name: str
+    act: Act
+
+
+@dataclass(frozen=True)
+class PageCase:
+    script: str
+    label: str
+    interactions: tuple[Interaction, ...] = ()
+
+
+@dataclass(frozen=True)
+class Timing:
+    first: float  # the warm-up run, caches empty
+    median: float
+
+
+@contextmanager
+def _database(source: Path | None) -> Path:
+    """A throw-away copy of `source` (None: a fresh, empty database) as INFOINT_DB."""
+    folder = Path(tempfile.mkdtemp(prefix="infoint-pages-"))
+    target = folder / "bench.duckdb"
+    if source is not None:
+        shutil.copyfile(source, target)
+    saved = os.environ.get("INFOINT_DB"), Path.cwd()
+    os.environ["INFOINT_DB"] = str(target)
+    os.chdir(ROOT)
+    try:
+        yield target
+    finally:
+        _clear_caches()
+        if saved[0] is None:
+            os.environ.pop("INFOINT_DB", None)
+        else:
+            os.environ["INFOINT_DB"] = saved[0]
+        os.chdir(saved[1])
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _clear_caches() -> None:
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def _run(at) -> float:
+    start = time.perf_counter()
+    at.run(timeout=120)
+    seconds = time.perf_counter() - start
+    if at.exception:
+        raise RuntimeError(f"the page raised: {at.exception[0].value}")
+    return seconds
+
+
+def _open(script: str):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    if script != "app.py":
+        at.switch_page(script)
+    return at
+
+
+def time_page(
+    case: PageCase, source: Path | None, repeat: int
+) -> tuple[Timing, list[Timing | None]]:
+    """The page's script run and each of its main interactions (None where not offered)."""
+    with _database(source):
+        _clear_caches()
+        at = _open(case.script)
+        first = _run(at)
+        page = Timing(first, statistics.median(_run(at) for _ in range(repeat)))
+        interactions = []
+        for interaction in case.interactions:
+            at = _open(case.script)
+            _run(at)
+            try:
+                interaction.act(at, 0)
+            except (KeyError, IndexError, StopIteration):
+                interactions.append(None)  # not offered here: an empty page has no filters
+                continue
+            first = _run(at)
+            times = []
+            for number in range(1, repeat + 1):
+                interaction.act(at, number)
+                times.append(_run(at))
+            interactions.append(Timing(first, statistics.median(times)))
+        return page, interactions
+
+
+# --- The main interaction of each page. ---
+
+
+def _industries(at, number: int) -> None:
+    box = next(m for m in at.multiselect if m.label == "Industry")
+    named = [option for option in box.options if not option.startswith("(")]
+    box.set_value([named[number % 2]])
+
+
+def _type(key: str, *texts: str) -> Act:
+    def act(at, number: int) -> None:
+        at.text_input(key=key).input(texts[number % len(texts)])
+
+    return act
+
+
+def _choose(key: str, values: Callable[[duckdb.DuckDBPyConnection], list]) -> Act:
+    """Choose the first, then the second of `values` (read from the page's database)."""
+
+    def act(at, number: int) -> None:
+        from infoint import ui
+
+        choices = values(ui.connection())
+        at.selectbox(key=key).set_value(choices[number % 2])
+
+    return act
+
+
+def _meetings(conn: duckdb.DuckDBPyConnection) -> list[int]:
+    from datetime import UTC, datetime
+
+    from infoint import meetings
+
+    return [m.id for m in meetings.past_meetings(conn, datetime.now(UTC), limit=2)]
+
+
+def _introduced(conn: duckdb.DuckDBPyConnection) -> list[int]:
+    from infoint import referrals
+
+    return [person for person, _ in referrals.referred_people(conn, limit=2)]
+
+
+def _compare_by(at, number: int) -> None:
+    from infoint import insights
+
+    at.radio(key="rates_breakdown").set_value(insights.BREAKDOWNS[1 + number % 2])
+
+
+def _open_contact(at, number: int) -> None:
+    from infoint import ui
+
+    # Two people with much on their record: meetings, interactions, introductions.
+    people = (
+        ui.connection()
+        .execute(
+            "SELECT m.contact_id FROM meetings m"
+            " JOIN interactions i ON i.contact_id = m.contact_id"
+            " WHERE m.status = 'held' GROUP BY m.contact_id"
+            " ORDER BY count(*) DESC, m.contact_id LIMIT 2"
+        )
+        .fetchall()
+    )
+    at.query_params["contact"] = str(people[number % 2][0])
+
+
+def _outreach(at, number: int) -> None:
+    from infoint import outreach, ui
+
+    people = outreach.find_recipients(ui.connection(), "", limit=2)
+    at.selectbox(key="outreach_contact").set_value(people[number % 2].id)
+
+
+def _target_list(at, number: int) -> None:
+    uploader = next(u for u in at.get("file_uploader") if "companies" in u.label)
+    uploader.set_value((f"targets-{number % 2}.csv", TARGET_LIST, "text/csv"))
+
+
+def _snooze_first(at, number: int) -> None:
+    """Snooze the first item due: a write, so the rerun reads fresh data."""
+    next(b for b in at.button if b.key and b.key.startswith("snooze_")).click()
+
+
+CASES = (
+    PageCase("app.py", "Home", (Interaction("filter the funnel by industry", _industries),)),
+    PageCase(
+        "pages/1_targets.py", "Targets", (Interaction("filter targets by industry", _industries),)
+    ),
+    PageCase(
+        "pages/2_contacts.py",
+        "Contacts",
+        (
+            Interaction("search contacts by name", _type("search_name", "ana", "lee")),
+            Interaction("open a contact", _open_contact),
+        ),
+    ),
+    PageCase(
+        "pages/3_outreach.py", "Outreach", (Interaction("find and pick a person", _outreach),)
+    ),
+    PageCase(
+        "pages/4_follow_ups.py",
+        "Follow-ups",
+        (Interaction("snooze the first item (a write)", _snooze_first),),
+    ),
+    PageCase(
+        "pages/5_meetings.py",
+        "Meetings",
+        (Interaction("pick a meeting", _choose("meeting_pick", _meetings)),),
+    ),
+    PageCase(
+        "pages/6_referrals.py",
+        "Referrals",
+        (Interaction("trace an introduction", _choose("chain_person", _introduced)),),
+    ),
+    PageCase(
+        "pages/7_insights.py",
+        "Insights",
+        (Interaction("compare by another route", _compare_by),),
+    ),
+    PageCase(
+        "pages/8_import_export.py",
+        "Import & export",
+        (Interaction("preview a target list", _target_list),),
+    ),
+    PageCase(
+        "pages/9_settings.py",
+        "Settings",
+        (
+            Interaction(
+                "find a company to rule out", _type("rule_out_company_find", "bank", "tech")
+            ),
+        ),
+    ),
+)
+
+
+# --- The real server, in Chromium. ---
+
+
+def _rss_bytes(pid: int) -> int:
+    """Resident memory of a process and all its descendants, from /proc."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    family, total = {pid}, 0
+    grown = True
+    while grown:
+        grown = False
+        for child, parent in parents.items():
+            if parent in family and child not in family:
+                family.add(child)
+                grown = True
+    for member in family:
+        try:
+            status = (Path("/proc") / str(member) / "status").read_text()
+        except OSError:
+            continue
+        for line in status.splitlines():
+            if line.startswith("VmRSS:"):
+                total += int(line.split()[1]) * 1024
+    return total
+
+
+@dataclass(frozen=True)
+class Served:
+    to_funnel: float  # seconds from starting the server to the funnel drawn in Chromium
+    rss_bytes: int  # the server's resident memory after every page was opened once
+    pages: int
+
+
+def serve(source: Path) -> Served:
+    """Start `streamlit run` on a copy of `source`, open Home in Chromium until the funnel is
+    drawn, then every other page from our menu; measure the server's memory."""
+    from playwright.sync_api import sync_playwright
+
+    from infoint.ui import MENU
+    from tests.e2e.conftest import (
+        CHROMIUM,
+        CHROMIUM_FLAGS,
+        start_server,
+        stop_server,
+        wait_for_app,
+    )
+
+    with _database(source) as path, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_FLAGS
+        )
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.set_default_timeout(60_000)
+        start = time.perf_counter()
+        server = start_server(path)
+        try:
+            page.goto(server.url)
+            page.locator(".st-key-funnel .js-plotly-plot").wait_for(state="visible")
+            to_funnel = time.perf_counter() - start
+            wait_for_app(page)
+            for _, label, _ in MENU[1:]:
+                page.get_by_test_id("stSidebar").get_by_role("link", name=label, exact=True).click()
+                page.wait_for_function("label => document.title.startsWith(label)", arg=label)
+                wait_for_app(page)
+            rss = _rss_bytes(server.process.pid)
+        finally:
+            stop_server(server)
+            browser.close()
+    return Served(to_funnel, rss, len(MENU))

@@ -194,3 +194,108 @@ def readme_screenshot(page, name: str, shots: Path, last=None) -> Path:
         README_SHOTS.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(taken, README_SHOTS / name)
     return taken
+
+
+# --- Streamlit widgets as a user meets them: by their visible labels. ---
+
+
+def widget(page, testid: str, label: str):
+    """The widget of this kind whose label is exactly `label`."""
+    return page.get_by_test_id(testid).filter(
+        has=page.get_by_test_id("stWidgetLabel").get_by_text(label, exact=True)
+    )
+
+
+def open_options(page, testid: str, label: str):
+    """Open the list of a selectbox or multiselect (a multiselect's may be open still).
+
+    Returns the widget. Scrolled to first: the list closes when the page scrolls, and a click
+    on a widget out of view scrolls the page to it.
+    """
+    box = widget(page, testid, label)
+    field = box.get_by_role("combobox")  # not the box's middle: a chosen item may sit there
+    if field.get_attribute("aria-expanded") != "true":
+        field.scroll_into_view_if_needed()
+        field.click()
+    return box
+
+
+def choose(page, label: str, option: str) -> None:
+    open_options(page, "stSelectbox", label)
+    page.get_by_role("option", name=option, exact=True).click()
+    wait_for_app(page)
+
+
+def type_into(page, label: str, text: str) -> None:
+    """Type into a text input and commit it, as Enter does."""
+    field = page.get_by_label(label, exact=True).filter(visible=True)
+    field.fill(text)
+    field.press("Enter")
+    wait_for_app(page)
+
+
+def click(page, name: str) -> None:
+    page.get_by_role("button", name=name, exact=True).click()
+    wait_for_app(page)
+
+
+def go(page, menu_label: str, heading: str) -> None:
+    """Use our sidebar menu, as a user would, and wait for the page's title."""
+    page.get_by_test_id("stSidebar").get_by_role("link", name=menu_label, exact=True).click()
+    page.get_by_role("heading", name=heading, exact=True).wait_for()
+    wait_for_app(page)
+
+
+def chart_row(page):
+    """The first row of columns holding a chart: the chart with its numbers beside it."""
+    return (
+        page.get_by_test_id("stHorizontalBlock")
+        .filter(has=page.get_by_test_id("stPlotlyChart"))
+        .first
+    )
+
+
+def wait_for_grid_rows(page, count: int) -> None:
+    """The grid is redrawn a moment after the rest of the rerun's output."""
+    page.wait_for_function(
+        """count => {
+            const table = document.querySelector('table[role="grid"]');
+            return table && Number(table.getAttribute("aria-rowcount")) === count + 1;
+        }""",
+        arg=count,
+    )
+
+
+def first_grid(page):
+    """The accessible copy of the page's first table (the grid itself is a canvas)."""
+    return page.locator('table[role="grid"]').first
+
+
+def grid_rows(page) -> list[list[str]]:
+    """The cells of the first table's rows in view."""
+    return (
+        first_grid(page)
+        .locator("tbody tr")
+        .evaluate_all("rows => rows.map(row => [...row.cells].map(cell => cell.textContent))")
+    )
+
+
+def grid_column(page, header: str) -> list[str]:
+    """One column's cells for the rows in view, found by its header."""
+    headers = first_grid(page).locator("thead th").all_inner_texts()
+    return [row[headers.index(header)] for row in grid_rows(page)]
+
+
+def grid_row_count(page) -> int:
+    """All rows of the grid, those scrolled out of view included (the header row aside)."""
+    return int(first_grid(page).get_attribute("aria-rowcount")) - 1
+
+
+def see(page, text) -> None:
+    """Wait for a text (a string or a pattern) the last action should show, and the run's end.
+
+    Right after a click the app may not have started its rerun yet, so waiting for the run
+    alone can return too early: the text proves the rerun came, then the run is let finish.
+    """
+    page.get_by_text(text).first.wait_for()
+    wait_for_app(page)

@@ -5,7 +5,24 @@ import re
 
 from infoint import db, demo
 
-from .conftest import ROOT, readme_screenshot, start_server, stop_server, wait_for_app
+from .conftest import (
+    ROOT,
+    chart_row,
+    choose,
+    click,
+    go,
+    grid_column,
+    grid_row_count,
+    open_options,
+    readme_screenshot,
+    see,
+    start_server,
+    stop_server,
+    type_into,
+    wait_for_app,
+    wait_for_grid_rows,
+    widget,
+)
 
 SAMPLE = ROOT / "data" / "sample" / "Connections.csv"
 PREAMBLE_LINES = 3  # LinkedIn's "Notes:" block before the header
@@ -15,39 +32,6 @@ def sample_rows() -> list[dict[str, str]]:
     with SAMPLE.open(encoding="utf-8", newline="") as handle:
         lines = handle.readlines()[PREAMBLE_LINES:]
     return list(csv.DictReader(lines))
-
-
-def widget(page, testid: str, label: str):
-    """The widget of this kind whose label is exactly `label`."""
-    return page.get_by_test_id(testid).filter(
-        has=page.get_by_test_id("stWidgetLabel").get_by_text(label, exact=True)
-    )
-
-
-def choose(page, label: str, option: str) -> None:
-    widget(page, "stSelectbox", label).click()
-    page.get_by_role("option", name=option, exact=True).click()
-    wait_for_app(page)
-
-
-def type_into(page, label: str, text: str) -> None:
-    """Type into a text input and commit it, as Enter does."""
-    field = page.get_by_label(label, exact=True).filter(visible=True)
-    field.fill(text)
-    field.press("Enter")
-    wait_for_app(page)
-
-
-def click(page, name: str) -> None:
-    page.get_by_role("button", name=name, exact=True).click()
-    wait_for_app(page)
-
-
-def go(page, menu_label: str, heading: str) -> None:
-    """Use our sidebar menu, as a user would, and wait for the page's title."""
-    page.get_by_test_id("stSidebar").get_by_role("link", name=menu_label, exact=True).click()
-    page.get_by_role("heading", name=heading, exact=True).wait_for()
-    wait_for_app(page)
 
 
 def matching_companies(page) -> int:
@@ -75,51 +59,6 @@ def wait_for_targets(page, word: str = "") -> None:
     )
 
 
-def chart_row(page):
-    """The first row of columns holding a chart: the chart with its numbers beside it."""
-    return (
-        page.get_by_test_id("stHorizontalBlock")
-        .filter(has=page.get_by_test_id("stPlotlyChart"))
-        .first
-    )
-
-
-def wait_for_grid_rows(page, count: int) -> None:
-    """The grid is redrawn a moment after the rest of the rerun's output."""
-    page.wait_for_function(
-        """count => {
-            const table = document.querySelector('table[role="grid"]');
-            return table && Number(table.getAttribute("aria-rowcount")) === count + 1;
-        }""",
-        arg=count,
-    )
-
-
-def first_grid(page):
-    """The accessible copy of the page's first table (the grid itself is a canvas)."""
-    return page.locator('table[role="grid"]').first
-
-
-def grid_rows(page) -> list[list[str]]:
-    """The cells of the first table's rows in view."""
-    return (
-        first_grid(page)
-        .locator("tbody tr")
-        .evaluate_all("rows => rows.map(row => [...row.cells].map(cell => cell.textContent))")
-    )
-
-
-def grid_column(page, header: str) -> list[str]:
-    """One column's cells for the rows in view, found by its header."""
-    headers = first_grid(page).locator("thead th").all_inner_texts()
-    return [row[headers.index(header)] for row in grid_rows(page)]
-
-
-def grid_row_count(page) -> int:
-    """All rows of the grid, those scrolled out of view included (the header row aside)."""
-    return int(first_grid(page).get_attribute("aria-rowcount")) - 1
-
-
 def test_new_user_imports_finds_targets_and_moves_the_funnel(tmp_path, page, shots):
     rows = sample_rows()
     nimbus = [r for r in rows if "nimbus" in r["Company"].lower()]
@@ -131,7 +70,7 @@ def test_new_user_imports_finds_targets_and_moves_the_funnel(tmp_path, page, sho
         # An empty database: a friendly start that leads to the import.
         page.goto(server.url)
         wait_for_app(page)
-        page.get_by_text("Welcome! Two ways to start").wait_for()
+        see(page, "Welcome! Two ways to start")
         page.screenshot(path=shots / "01-welcome.png")
         page.get_by_role("link", name="Go to Import & export").click()
         page.get_by_role("heading", name="Import & export", exact=True).wait_for()
@@ -150,21 +89,21 @@ def test_new_user_imports_finds_targets_and_moves_the_funnel(tmp_path, page, sho
         skipped = int(skipped_metric.get_by_test_id("stMetricValue").inner_text())
         assert added + skipped == len(rows)
         assert added > 100
-        page.get_by_text(f"Added {added} people").wait_for()
+        see(page, f"Added {added} people")
         page.screenshot(path=shots / "02-import-report.png")
 
         # Nothing contacted yet.
         go(page, "Home", "How is your campaign going?")
-        page.get_by_text("You have not contacted anyone yet.").wait_for()
+        see(page, "You have not contacted anyone yet.")
         contacts_metric = page.get_by_test_id("stMetric").filter(has_text="Contacts")
         assert contacts_metric.get_by_test_id("stMetricValue").inner_text() == str(added)
 
         # Find a person the way one narrows a LinkedIn search: company, then position words.
         go(page, "Contacts", "Contacts")
         type_into(page, "Company", "Nimbus")
-        page.get_by_text(f"company 'Nimbus': {len(nimbus)}").wait_for()
+        see(page, f"company 'Nimbus': {len(nimbus)}")
         type_into(page, "Words in the position", "business partner")
-        page.get_by_text(f"position 'business partner': {len(partners)}").wait_for()
+        see(page, f"position 'business partner': {len(partners)}")
         wait_for_grid_rows(page, len(partners))
         page.screenshot(path=shots / "03-contacts-search.png")
         assert sorted(grid_column(page, "Name")) == sorted(
@@ -172,14 +111,14 @@ def test_new_user_imports_finds_targets_and_moves_the_funnel(tmp_path, page, sho
         )
         choose(page, "Or open someone on this page", "Amara Marlow — Nimbus Consulting Ltd")
         page.get_by_role("heading", name="Amara Marlow").wait_for()
-        page.get_by_text("Junior HR Business Partner at Nimbus Consulting Ltd").wait_for()
+        see(page, "Junior HR Business Partner at Nimbus Consulting Ltd")
         page.screenshot(path=shots / "04-contact.png")
 
         # Targets: none yet; pick them from the whole network, then give them industries.
         go(page, "Targets", "Targets")
-        page.get_by_text("No targets yet.").wait_for()
+        see(page, "No targets yet.")
         widget(page, "stCheckbox", "Show whole network").get_by_test_id("stWidgetLabel").click()
-        page.get_by_text(re.compile(r"^Companies 1–")).wait_for()
+        see(page, re.compile(r"^Companies 1–"))
         wait_for_app(page)
         whole_network = matching_companies(page)
         chosen = {}
@@ -192,7 +131,7 @@ def test_new_user_imports_finds_targets_and_moves_the_funnel(tmp_path, page, sho
             page.get_by_text(f"All {chosen[industry]} that match").click()
             wait_for_app(page)
             click(page, "Make them targets")
-            page.get_by_text(f"Added {chosen[industry]} companies to your targets.").wait_for()
+            see(page, f"Added {chosen[industry]} companies to your targets.")
             page.get_by_text(f"All {chosen[industry]} that match").click()
             wait_for_app(page)
             picker = widget(page, "stSelectbox", "Industry")
@@ -201,7 +140,7 @@ def test_new_user_imports_finds_targets_and_moves_the_funnel(tmp_path, page, sho
             picker.locator("input").press("Enter")
             wait_for_app(page)
             click(page, "Set industry")
-            page.get_by_text(f"Put {chosen[industry]} companies in {industry}.").wait_for()
+            see(page, f"Put {chosen[industry]} companies in {industry}.")
         assert all(count >= 2 for count in chosen.values())
 
         # Only the chosen companies now; the industry filter narrows them.
@@ -209,15 +148,15 @@ def test_new_user_imports_finds_targets_and_moves_the_funnel(tmp_path, page, sho
         widget(page, "stCheckbox", "Show whole network").get_by_test_id("stWidgetLabel").click()
         wait_for_app(page)
         all_targets = sum(chosen.values())
-        page.get_by_text(f"of {all_targets}, best first").wait_for()
+        see(page, f"of {all_targets}, best first")
         wait_for_targets(page)
         assert grid_row_count(page) == all_targets
         page.screenshot(path=shots / "05-targets.png")
-        widget(page, "stMultiSelect", "Industry").click()
+        open_options(page, "stMultiSelect", "Industry")
         page.get_by_role("option", name="Consulting", exact=True).click()
         page.keyboard.press("Escape")
         wait_for_app(page)
-        page.get_by_text(f"of {chosen['Consulting']}, best first").wait_for()
+        see(page, f"of {chosen['Consulting']}, best first")
         wait_for_targets(page, "consulting")
         assert grid_row_count(page) == chosen["Consulting"]
         assert set(grid_column(page, "Industry")) == {"Consulting"}
@@ -230,25 +169,25 @@ def test_new_user_imports_finds_targets_and_moves_the_funnel(tmp_path, page, sho
         page.get_by_role("tab", name="Log an interaction").click()
         wait_for_app(page)
         click(page, "Log it")
-        page.get_by_text("Logged: Outreach with Amara Marlow.").wait_for()
+        see(page, "Logged: Outreach with Amara Marlow.")
         choose(page, "What happened", "Reply")
         click(page, "Log it")
-        page.get_by_text("Logged: Reply with Amara Marlow.").wait_for()
+        see(page, "Logged: Reply with Amara Marlow.")
         page.get_by_role("tab", name="Meetings").click()
         wait_for_app(page)
         click(page, "Schedule")
-        page.get_by_text(re.compile(r"^Meeting with Amara Marlow scheduled")).wait_for()
+        see(page, re.compile(r"^Meeting with Amara Marlow scheduled"))
         click(page, "Save the outcome")
-        page.get_by_text("Meeting marked held.").wait_for()
+        see(page, "Meeting marked held.")
         stage = page.get_by_test_id("stMetric").filter(has_text="Stage")
         assert stage.get_by_test_id("stMetricValue").inner_text() == "Met"
         page.screenshot(path=shots / "06-contact-met.png")
 
         # Home: the funnel moved from nobody to one person contacted, replied and met.
         go(page, "Home", "How is your campaign going?")
-        page.get_by_text("You contacted 1 person.").wait_for()
-        page.get_by_text("1 of 1 contacted replied — 100 %").wait_for()
-        page.get_by_text("1 of 1 who replied met you — 100 %").wait_for()
+        see(page, "You contacted 1 person.")
+        see(page, "1 of 1 contacted replied — 100 %")
+        see(page, "1 of 1 who replied met you — 100 %")
         response = page.get_by_test_id("stMetric").filter(has_text="Response rate")
         assert "1 of 1 replied" in response.inner_text()
         page.screenshot(path=shots / "07-home-after.png", full_page=True)
@@ -267,14 +206,14 @@ def test_home_and_targets_with_demo_data_for_the_readme(tmp_path, page, shots):
         page.goto(server.url)
         wait_for_app(page)
         page.get_by_role("heading", name="Your funnel").wait_for()
-        page.get_by_text(re.compile(r"^You contacted \d+ people\.")).wait_for()
+        see(page, re.compile(r"^You contacted \d+ people\."))
         page.locator(".js-plotly-plot").first.wait_for()
         contacts_metric = page.get_by_test_id("stMetric").filter(has_text="Contacts")
         assert contacts_metric.get_by_test_id("stMetricValue").inner_text() == str(loaded.people)
         readme_screenshot(page, "home.png", shots, last=chart_row(page))
 
         go(page, "Targets", "Targets")
-        page.get_by_text(re.compile(r"^Companies 1–\d+ of \d+")).wait_for()
+        see(page, re.compile(r"^Companies 1–\d+ of \d+"))
         wait_for_targets(page)
         page.locator(".js-plotly-plot").first.wait_for()
         readme_screenshot(page, "targets.png", shots, last=chart_row(page))

@@ -1,0 +1,152 @@
+"""Issue 5: schedule, prepare from the question bank, debrief naming someone, see the referral."""
+
+import re
+
+from playwright.sync_api import expect
+
+from infoint import contacts, db, demo, interactions, profile
+
+from .conftest import (
+    choose,
+    click,
+    go,
+    grid_column,
+    open_options,
+    readme_screenshot,
+    see,
+    start_server,
+    stop_server,
+    type_into,
+    wait_for_app,
+    wait_for_grid_rows,
+)
+
+NAMED = "Bo Chen, Gamma Health, Head of Research"
+
+
+def seed_a_reply(db_path) -> None:
+    """Nadia answered our message: she is waiting for a meeting."""
+    conn = db.connect(db_path)
+    profile.save_profile(
+        conn,
+        name="Sam Lee",
+        job_title="a data analyst at a logistics firm",
+        focus_kind="industry",
+        focus="health tech",
+    )
+    nadia = contacts.add_contact(
+        conn, "Nadia", "Okafor", company="Beta Labs", position="Product lead"
+    )
+    interactions.log_interaction(conn, nadia, "outreach")
+    interactions.log_interaction(conn, nadia, "reply")
+    conn.close()
+
+
+def test_meeting_debrief_names_someone_who_arrives_referred(tmp_path, page, shots):
+    db_path = tmp_path / "meeting.duckdb"
+    seed_a_reply(db_path)
+    server = start_server(db_path)
+    try:
+        page.goto(server.url)
+        wait_for_app(page)
+        see(page, "No meetings held yet.")
+
+        # Schedule: the person who replied is offered first.
+        go(page, "Meetings", "Meetings")
+        expect(page.get_by_role("combobox", name="Person")).to_have_value(
+            "Nadia Okafor — Beta Labs"
+        )
+        page.get_by_label("Place or video link").fill("Café Central")  # in a form: no Enter
+        click(page, "Schedule the meeting")
+        see(page, "Scheduled with Nadia Okafor — Beta Labs. Now prepare below.")
+        page.screenshot(path=shots / "01-scheduled.png", full_page=True)
+
+        # Prepare: two questions from the bank, and what to learn.
+        bank_label = "Pick four or five: twenty minutes go quickly"
+        bank = open_options(page, "stMultiSelect", bank_label)
+        offered = page.get_by_role("option")
+        offered.first.wait_for()
+        questions = [text for text in offered.all_inner_texts() if text != "Select all"][:2]
+        assert len(questions) == 2
+        page.keyboard.press("Escape")
+        for question in questions:
+            open_options(page, "stMultiSelect", bank_label)
+            page.get_by_role("option", name=question, exact=True).click()
+            wait_for_app(page)
+            bank.get_by_text(question, exact=True).wait_for()
+        type_into(page, "What do you want to learn from this conversation?", "How teams hire")
+        click(page, "Save the prep sheet")
+        see(page, "Prep sheet saved.")
+        page.screenshot(path=shots / "02-prepared.png", full_page=True)
+
+        # Debrief: held, an answer, and the name they gave.
+        page.get_by_role("tab", name="Debrief").click()
+        debrief = page.get_by_test_id("stForm").filter(has_text="How did it go?")
+        debrief.get_by_role("textbox", name=questions[0]).fill("Hiring follows the product roadmap")
+        debrief.get_by_label(re.compile(r"^Who else should you talk to\?")).fill(NAMED)
+        debrief.get_by_role("button", name="Save the debrief").click()
+        wait_for_app(page)
+        see(page, "1 new contact introduced by Nadia Okafor: write to them from the Outreach page.")
+        # The answer joined the company's notes. Read in a fresh session: this one's Prepare
+        # tab still holds the notes as they were when it was first drawn.
+        page.reload()
+        page.get_by_role("heading", name="Work on a meeting").wait_for()
+        wait_for_app(page)
+        expect(page.get_by_role("textbox", name="About Beta Labs")).to_have_value(
+            re.compile(re.escape(f"Q: {questions[0]}\nA: Hiring follows the product roadmap"))
+        )
+        page.screenshot(path=shots / "03-debriefed.png", full_page=True)
+
+        # The person named is a contact, introduced by Nadia, 2nd degree.
+        go(page, "Contacts", "Contacts")
+        type_into(page, "Name", "Bo Chen")
+        wait_for_grid_rows(page, 1)
+        assert grid_column(page, "Company") == ["Gamma Health"]
+        assert grid_column(page, "Degree") == ["2nd"]
+        choose(page, "Or open someone on this page", "Bo Chen — Gamma Health")
+        page.get_by_role("heading", name="Bo Chen").wait_for()
+        see(page, "Head of Research at Gamma Health")
+        page.get_by_role("button", name="Introduced by: Nadia Okafor").wait_for()
+        page.screenshot(path=shots / "04-referred-contact.png", full_page=True)
+
+        # Nadia reached Referred on Home.
+        go(page, "Home", "How is your campaign going?")
+        see(page, "1 of 1 you met introduced you to someone — 100 %.")
+
+        # The referral picture draws the link; the table beside it counts it.
+        go(page, "Referrals", "Referrals")
+        picture = page.get_by_test_id("stPlotlyChart")
+        picture.locator(".js-plotly-plot").wait_for()
+        labels = picture.locator("g.textpoint text").all_text_contents()
+        assert {"You", "Nadia Okafor", "Bo Chen"} <= set(labels)
+        wait_for_grid_rows(page, 1)
+        assert grid_column(page, "Introduced by") == ["Nadia Okafor"]
+        assert grid_column(page, "Introduced") == ["1"]
+        see(page, "Nadia Okafor (Beta Labs): where it started")
+        see(page, "Bo Chen (Gamma Health): introduced by Nadia Okafor")
+        page.screenshot(path=shots / "05-referrals.png", full_page=True)
+    finally:
+        stop_server(server)
+
+
+def test_insights_and_referrals_with_demo_data_for_the_readme(tmp_path, page, shots):
+    db_path = tmp_path / "demo.duckdb"
+    conn = db.connect(db_path)
+    demo.load_demo(conn)
+    conn.close()
+    server = start_server(db_path)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    try:
+        page.goto(f"{server.url}/insights")
+        wait_for_app(page)
+        page.get_by_role("heading", name="Who replies, and who meets you").wait_for()
+        expect(page.locator(".js-plotly-plot")).to_have_count(5)  # every chart has data
+        speed = page.get_by_test_id("stHorizontalBlock").filter(has_text="Within 3 business days")
+        readme_screenshot(page, "insights.png", shots, last=speed.first)
+
+        go(page, "Referrals", "Referrals")
+        page.get_by_test_id("stPlotlyChart").locator(".js-plotly-plot").wait_for()
+        yields = page.get_by_test_id("stDataFrame").filter(has_text="Introduced by")
+        readme_screenshot(page, "referrals.png", shots, last=yields)
+    finally:
+        stop_server(server)

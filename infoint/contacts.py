@@ -507,7 +507,8 @@ def merge_contacts(conn: duckdb.DuckDBPyConnection, keep_id: int, drop_id: int) 
     """Fold `drop_id` into `keep_id` (the same person twice); the dropped one is deleted.
 
     Its events move over, the kept one's empty fields are filled from it, and links to it
-    point to the kept one.
+    point to the kept one. Snoozed and dismissed reminders stay as they were: their keys name
+    the event, which keeps its id.
     """
     if keep_id == drop_id:
         raise InvalidInputError("Pick two different people to merge.")
@@ -578,13 +579,23 @@ def _degree_rank(degree: str) -> int:
 
 
 def delete_contact(conn: duckdb.DuckDBPyConnection, contact_id: int) -> Moved:
-    """Forget a person: the contact, all their events and answers, and every link to them.
+    """Forget a person: the contact, all their events and answers, the snoozes and dismissals
+    of reminders about those events, and every link to them.
 
     Backups taken earlier still hold them; the page says so.
     """
+    # Imported here: followups imports meetings, which imports this module.
+    from infoint import followups
+
     require_contact(conn, contact_id)
     removed = _event_counts(conn, contact_id)
     with db.transaction(conn):
+        events = conn.execute(
+            "SELECT (SELECT list(id) FROM interactions WHERE contact_id = $id),"
+            " (SELECT list(id) FROM meetings WHERE contact_id = $id)",
+            {"id": contact_id},
+        ).fetchall()[0]
+        followups.forget_item_states(conn, events[0] or [], events[1] or [])
         conn.execute(
             "DELETE FROM meeting_questions"
             " WHERE meeting_id IN (SELECT id FROM meetings WHERE contact_id = ?)",

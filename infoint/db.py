@@ -20,6 +20,8 @@ from infoint.errors import ConflictError, DatabaseBusyError, InvalidInputError
 
 DEFAULT_PATH = Path("data") / "infoint.duckdb"
 BACKUPS_KEPT = 5
+# How long a backup waits for another cursor's write to finish before giving up.
+CHECKPOINT_WAIT_SECONDS = 5.0
 _MIGRATION_NAME = re.compile(r"^(\d{4})_(\w+)\.sql$")
 
 # Bumped on every committed write in this process. DuckDB lets only one process open the
@@ -144,7 +146,7 @@ def backup(conn: duckdb.DuckDBPyConnection, keep: int = BACKUPS_KEPT) -> Path:
     db_path = database_path(conn)
     if db_path is None:
         raise InvalidInputError("An in-memory database cannot be backed up.")
-    conn.execute("CHECKPOINT")
+    _checkpoint(conn)
     folder = backups_dir(db_path)
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
@@ -153,6 +155,27 @@ def backup(conn: duckdb.DuckDBPyConnection, keep: int = BACKUPS_KEPT) -> Path:
     for old in list_backups(db_path)[keep:]:
         old.unlink(missing_ok=True)
     return target
+
+
+def _checkpoint(conn: duckdb.DuckDBPyConnection) -> None:
+    """CHECKPOINT refuses while another cursor has a write open; ours last well under a
+    second, so wait for it a little before saying so in one sentence."""
+    deadline = time.monotonic() + CHECKPOINT_WAIT_SECONDS
+    pause = 0.05
+    while True:
+        try:
+            conn.execute("CHECKPOINT")
+            return
+        except duckdb.TransactionException as exc:
+            if "other write transactions" not in str(exc):
+                raise
+            if time.monotonic() >= deadline:
+                raise ConflictError(
+                    "Another change was being saved at that moment, so no backup was taken; "
+                    "please try again."
+                ) from exc
+        time.sleep(pause)
+        pause = min(pause * 2, 0.5)
 
 
 def list_backups(db_path: Path) -> list[Path]:

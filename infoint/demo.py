@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from infoint import db, importer, interactions, meetings
+from infoint import db, followups, importer, interactions, meetings
 from infoint.errors import InvalidInputError
 from infoint.linkedin import read_connections
 
@@ -132,13 +132,20 @@ def load_demo(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Dem
 def remove_demo(conn: duckdb.DuckDBPyConnection) -> int:
     """Remove exactly the demo rows, in one transaction; returns the demo people removed.
 
-    Goes with them: their interactions, meetings, answers and recorded job changes, links
-    from the user's people to them, and demo companies none of the user's people work at.
-    A demo company one of the user's people works at stays, as theirs.
+    Goes with them: their interactions, meetings, answers and recorded job changes, the
+    snoozes and dismissals of reminders about those events, links from the user's people to
+    them, and demo companies none of the user's people work at. A demo company one of the
+    user's people works at stays, as theirs.
     """
     demo_people = "SELECT id FROM contacts WHERE source = 'demo'"
     with db.transaction(conn):
         removed = conn.execute(f"SELECT count(*) FROM ({demo_people})").fetchall()[0][0]
+        events = conn.execute(
+            "SELECT (SELECT list(id) FROM interactions WHERE source = 'demo'"
+            f"  OR contact_id IN ({demo_people})),"
+            f" (SELECT list(id) FROM meetings WHERE contact_id IN ({demo_people}))"
+        ).fetchall()[0]
+        followups.forget_item_states(conn, events[0] or [], events[1] or [])
         conn.execute(
             "DELETE FROM meeting_questions WHERE meeting_id IN"
             f" (SELECT id FROM meetings WHERE contact_id IN ({demo_people}))"

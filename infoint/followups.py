@@ -310,6 +310,32 @@ def due_items(
     return sorted(kept, key=lambda item: (item.due_on, item.title))
 
 
+# Item keys start '<kind>:<id>', the id being the event the item is about.
+_ITEMS_ABOUT_INTERACTIONS = ("follow_up", "try_another")
+_ITEMS_ABOUT_MEETINGS = ("thank_you", "prepare", "debrief")
+
+
+def forget_item_states(
+    conn: duckdb.DuckDBPyConnection, interaction_ids: list[int], meeting_ids: list[int]
+) -> None:
+    """Drop the snoozes and dismissals of items about these events, which are being deleted.
+
+    Call inside the caller's transaction: deleting a person must leave no row about them.
+    """
+    event_id = "TRY_CAST(split_part(item_key, ':', 2) AS BIGINT)"
+    conn.execute(
+        "DELETE FROM due_item_states WHERE"
+        f" (split_part(item_key, ':', 1) IN {_ITEMS_ABOUT_INTERACTIONS}"
+        f"  AND list_contains($interactions, {event_id}))"
+        f" OR (split_part(item_key, ':', 1) IN {_ITEMS_ABOUT_MEETINGS}"
+        f"  AND list_contains($meetings, {event_id}))",
+        {
+            "interactions": [int(i) for i in interaction_ids],
+            "meetings": [int(i) for i in meeting_ids],
+        },
+    )
+
+
 def _remember(
     conn: duckdb.DuckDBPyConnection, key: str, snoozed_until: date | None, dismissed: bool
 ) -> None:

@@ -234,12 +234,16 @@ else:
         if whole_network and st.button(
             "Make them targets", disabled=not ids, icon=":material/flag:"
         ):
-            made = targets.make_targets(conn, ids)
-            done(
-                f"Added {companies(made)} to your targets."
-                if made
-                else "All of them were on your list already."
-            )
+            try:
+                made = targets.make_targets(conn, ids)
+            except InfointError as exc:
+                ui.show_error(exc)
+            else:
+                done(
+                    f"Added {companies(made)} to your targets."
+                    if made
+                    else "All of them were on your list already."
+                )
 
 st.subheader("Targets and coverage by industry")
 coverage = targets.coverage_by_industry(conn)

@@ -65,10 +65,14 @@ def template_editor() -> None:
         if current is not None:
             label = "Bring it back" if current.archived else "Archive it"
             if st.button(label, key=f"archive_{current.id}", icon=":material/archive:"):
-                outreach.archive_template(conn, current.id, archived=not current.archived)
-                word = "back in the list" if current.archived else "archived"
-                st.session_state[FLASH] = f"Template '{current.name}' is {word}."
-                st.rerun()
+                try:
+                    outreach.archive_template(conn, current.id, archived=not current.archived)
+                except InfointError as exc:
+                    ui.show_error(exc)
+                else:
+                    word = "back in the list" if current.archived else "archived"
+                    st.session_state[FLASH] = f"Template '{current.name}' is {word}."
+                    st.rerun()
 
 
 st.title("Write to someone")

@@ -107,6 +107,10 @@ for item in items[:SHOWN]:
                 "bring a new item).",
                 "Yes, dismiss",
             ):
-                followups.dismiss(conn, item.key)
-                st.session_state[FLASH] = f"Dismissed: {item.title}."
-                st.rerun()
+                try:
+                    followups.dismiss(conn, item.key)
+                except InfointError as exc:
+                    ui.show_error(exc)
+                else:
+                    st.session_state[FLASH] = f"Dismissed: {item.title}."
+                    st.rerun()

@@ -519,12 +519,16 @@ def show_question_bank() -> None:
                 else:
                     done("Question saved.")
             if archive_box.form_submit_button("Bring it back" if edited.archived else "Archive it"):
-                questions.set_archived(conn, edited_id, not edited.archived)
-                done(
-                    "Question brought back."
-                    if edited.archived
-                    else "Question archived; meetings that used it keep it."
-                )
+                try:
+                    questions.set_archived(conn, edited_id, not edited.archived)
+                except InfointError as exc:
+                    ui.show_error(exc)
+                else:
+                    done(
+                        "Question brought back."
+                        if edited.archived
+                        else "Question archived; meetings that used it keep it."
+                    )
 
 
 st.title("Meetings")

@@ -203,8 +203,12 @@ def ruled_out_industries() -> None:
             f"(since {entry.ruled_out_on:%d %b %Y})"
         )
         if button_box.button("Bring back", key=f"bring_back_{entry.industry}"):
-            profile.bring_back_industry(conn, entry.industry)
-            st.rerun()
+            try:
+                profile.bring_back_industry(conn, entry.industry)
+            except InfointError as exc:
+                ui.show_error(exc)
+            else:
+                st.rerun()
     industry_box, reason_box = st.columns(2)
     industry = industry_box.selectbox(
         "Industry",

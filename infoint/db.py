@@ -115,7 +115,7 @@ def transaction(conn: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConn
         # the original error is the one worth reporting.
         with suppress(duckdb.Error):
             conn.execute("ROLLBACK")
-        if isinstance(exc, duckdb.TransactionException) and "conflict" in str(exc).lower():
+        if _is_conflict(exc):
             raise ConflictError(
                 "Someone else changed the same record at the same moment, so nothing was "
                 "saved; please try again."
@@ -124,6 +124,15 @@ def transaction(conn: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConn
     key = _key(conn)
     with _versions_lock:
         _versions[key] = _versions.get(key, 0) + 1
+
+
+def _is_conflict(exc: BaseException) -> bool:
+    """Two sessions wrote the same row, or the same unique key, at once (DuckDB reports the
+    latter as a duplicate key, at the statement or at the later COMMIT): a retry can succeed."""
+    text = str(exc).lower()
+    if isinstance(exc, duckdb.TransactionException):
+        return "conflict" in text or "duplicate key" in text
+    return isinstance(exc, duckdb.ConstraintException) and "duplicate key" in text
 
 
 def data_version(conn: duckdb.DuckDBPyConnection) -> int:

@@ -19,7 +19,7 @@ import threading
 import tomllib
 import tracemalloc
 import zipfile
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import duckdb
@@ -221,49 +221,62 @@ def test_every_fault_point_is_tested():
 
 # --- 2. Concurrent use: one connection, a cursor per operation, as the app does -----------
 
-WORKERS = 6
+WORKERS = 6  # two each: logging interactions, editing people, snoozing reminders
 ROUNDS = 30
 
 
-def test_threads_logging_and_editing_the_same_people_lose_nothing(conn):
+def test_threads_logging_editing_and_snoozing_the_same_rows_lose_nothing(conn):
     people = [contacts.add_contact(conn, f"Person {n}") for n in range(3)]
+    reminders = [f"follow_up:{n}" for n in range(3)]
     logged: list[str] = []
-    saved: dict[int, list[str]] = {person: [] for person in people}
-    refused: dict[int, list[str]] = {person: [] for person in people}
+    saved: dict[object, list] = {target: [] for target in [*people, *reminders]}
+    refused: dict[object, list] = {target: [] for target in [*people, *reminders]}
     unexpected: list[BaseException] = []
     record = threading.Lock()
     start = threading.Barrier(WORKERS)
 
+    def write(cursor, role: int, worker: int, n: int) -> tuple[object, object]:
+        """One write of this worker's kind; returns what it wrote to which row."""
+        if role == 0:
+            text = f"worker {worker}, round {n}"
+            interactions.log_interaction(
+                cursor, people[n % 3], "note", occurred_at=date(2026, 3, 2), body=text
+            )
+            return None, text
+        if role == 1:
+            text = f"worker {worker}, round {n}"
+            contacts.update_contact(
+                cursor,
+                people[n % 3],
+                email="",
+                degree="1st",
+                mutual_contact_id=None,
+                notes=text,
+                tags="",
+            )
+            return people[n % 3], text
+        until = date(2026, 4, 1) + timedelta(days=worker * ROUNDS + n)
+        followups.snooze(cursor, reminders[n % 3], until, today=date(2026, 3, 12))
+        return reminders[n % 3], until
+
     def work(worker: int) -> None:
+        role = worker % 3
         start.wait()
         for n in range(ROUNDS):
             cursor = conn.cursor()  # the app's pattern: a cursor per operation
-            person, text = people[n % len(people)], f"worker {worker}, round {n}"
             try:
-                if worker % 2:
-                    contacts.update_contact(
-                        cursor,
-                        person,
-                        email="",
-                        degree="1st",
-                        mutual_contact_id=None,
-                        notes=text,
-                        tags="",
-                    )
-                else:
-                    interactions.log_interaction(
-                        cursor, person, "note", occurred_at=date(2026, 3, 2), body=text
-                    )
+                target, value = write(cursor, role, worker, n)
             except ConflictError as exc:
                 assert "try again" in str(exc)
+                target = people[n % 3] if role == 1 else reminders[n % 3]
                 with record:
-                    refused[person].append(text)
+                    refused[target].append((worker, n))
             except BaseException as exc:  # anything else fails the test below
                 with record:
                     unexpected.append(exc)
             else:
                 with record:
-                    (saved[person] if worker % 2 else logged).append(text)
+                    (logged if target is None else saved[target]).append(value)
             finally:
                 cursor.close()
 
@@ -274,15 +287,21 @@ def test_threads_logging_and_editing_the_same_people_lose_nothing(conn):
         thread.join()
 
     assert unexpected == []  # never a raw DuckDB error, never anything swallowed silently
+    per_role = WORKERS // 3 * ROUNDS
+    assert len(logged) == per_role  # inserts of new rows never conflict
     bodies = [row[0] for row in conn.execute("SELECT body FROM interactions").fetchall()]
     assert sorted(bodies) == sorted(logged)  # every logged interaction is there, once
-    assert len(logged) == WORKERS // 2 * ROUNDS  # inserts never conflict
-    edits = WORKERS // 2 * ROUNDS
-    assert sum(map(len, saved.values())) + sum(map(len, refused.values())) == edits
+    for targets_of_a_role in (people, reminders):
+        writes = sum(len(saved[t]) + len(refused[t]) for t in targets_of_a_role)
+        assert writes == per_role  # each write either saved or refused, none lost between
     for person in people:
         [(notes,)] = conn.execute("SELECT notes FROM contacts WHERE id = ?", [person]).fetchall()
-        assert notes in saved[person]  # the last successful write, never a refused one
-        assert notes not in refused[person]
+        assert notes in saved[person]  # one of the successful writes, never a refused one
+    for key in reminders:
+        [(until,)] = conn.execute(
+            "SELECT snoozed_until FROM due_item_states WHERE item_key = ?", [key]
+        ).fetchall()
+        assert until in saved[key]
 
 
 def test_an_edit_that_meets_another_open_write_is_refused_in_one_sentence(conn):
@@ -303,6 +322,23 @@ def test_an_edit_that_meets_another_open_write_is_refused_in_one_sentence(conn):
         mine, person, email="", degree="1st", mutual_contact_id=None, notes="mine", tags=""
     )
     assert contacts.get_contact(conn, person).notes == "mine"
+
+
+def test_two_sessions_adding_the_same_key_at_once_is_a_conflict_not_a_raw_error(conn):
+    """Two snoozes of one reminder at once: the unique key clashes only at the later COMMIT,
+    which is a conflict like any other."""
+    first, second = conn.cursor(), conn.cursor()
+    first.execute("BEGIN TRANSACTION")
+    first.execute("INSERT INTO due_item_states (item_key, dismissed) VALUES ('follow_up:1', true)")
+    with pytest.raises(ConflictError, match="try again"), db.transaction(second):
+        second.execute(
+            "INSERT INTO due_item_states (item_key, snoozed_until) VALUES"
+            " ('follow_up:1', DATE '2026-04-01')"
+        )
+        first.execute("COMMIT")
+    assert conn.execute("SELECT snoozed_until, dismissed FROM due_item_states").fetchall() == [
+        (None, True)
+    ]
 
 
 def test_a_conflict_on_a_page_is_one_sentence_not_a_traceback(app_db):

@@ -1,3 +1,5 @@
+from datetime import date
+
 import streamlit as st
 
 from infoint import charts, contacts, demo, followups, funnel, home, profile, targets, ui
@@ -8,7 +10,8 @@ st.title("How is your campaign going?")
 if notice := st.session_state.pop("home_notice", None):
     st.success(notice, icon=":material/check_circle:")
 
-figures = home.headline(conn)
+today = date.today()
+figures = ui.cached(home.headline, conn, today)
 if figures.contacts == 0 and figures.companies == 0:
     st.subheader("Welcome! Two ways to start")
     bring, explore = st.columns(2, border=True)
@@ -39,7 +42,7 @@ if figures.contacts == 0 and figures.companies == 0:
     st.stop()
 
 # --- Your focus: one line saying what you need to learn (from the profile). ---
-if focus := profile.focus_summary(conn):
+if focus := ui.cached(profile.focus_summary, conn):
     st.info(ui.plain(focus), icon=":material/center_focus_strong:")
 else:
     st.page_link(
@@ -47,11 +50,11 @@ else:
         label="Say what you want to learn: an occupation, an industry or which company fits",
         icon=":material/center_focus_strong:",
     )
-if (ruled_out := profile.ruled_out_summary(conn)).total:
+if (ruled_out := ui.cached(profile.ruled_out_summary, conn)).total:
     st.caption(ruled_out.sentence)
 
 # --- Due now: what to do today (from the outreach and follow-up work). ---
-if due := followups.due_items(conn):
+if due := ui.cached(followups.due_items, conn, today, refresh_every=60):
     with st.container(border=True):
         st.markdown(f"**Due now: {len(due)}**")
         for item in due[:3]:
@@ -93,7 +96,7 @@ st.subheader("Your funnel")
 industry_box, degree_box, weeks_box = st.columns(3)
 chosen_industries = industry_box.multiselect(
     "Industry",
-    [*targets.industries(conn), funnel.NO_INDUSTRY],
+    [*ui.cached(targets.industries, conn), funnel.NO_INDUSTRY],
     placeholder="All industries",
     help="The industry of the contact's company; set industries on the Targets page.",
 )
@@ -109,7 +112,8 @@ weeks = weeks_box.date_input(
     format="DD/MM/YYYY",
     help="Counts the people whose first outreach fell in the weeks of these two dates.",
 )
-counts = funnel.stage_counts(
+counts = ui.cached(
+    funnel.stage_counts,
     conn,
     funnel.FunnelFilter(
         industries=tuple(chosen_industries),
@@ -119,7 +123,9 @@ counts = funnel.stage_counts(
     ),
 )
 chart_box, words_box = st.columns([3, 2])
-chart_box.plotly_chart(charts.funnel_figure(counts), config=charts.PLOTLY_CONFIG, key="funnel")
+chart_box.plotly_chart(
+    ui.figure(charts.funnel_figure, counts), config=charts.PLOTLY_CONFIG, key="funnel"
+)
 with words_box:
     for line in home.describe_funnel(counts):
         st.markdown(f"- {line}")
@@ -129,9 +135,9 @@ with words_box:
         st.caption("Each stage counts the people who reached it or went further.")
 
 st.subheader("What you did each week")
-activity = home.weekly_activity(conn)
+activity = ui.cached(home.weekly_activity, conn, today=today)
 activity_box, totals_box = st.columns([3, 2])
 activity_box.plotly_chart(
-    charts.activity_figure(activity), config=charts.PLOTLY_CONFIG, key="activity"
+    ui.figure(charts.activity_figure, activity), config=charts.PLOTLY_CONFIG, key="activity"
 )
 totals_box.dataframe(home.summarise_activity(activity), hide_index=True, width="stretch")

@@ -7,6 +7,7 @@ import re
 import shutil
 import threading
 import time
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -96,11 +97,18 @@ def apply_migrations(conn: duckdb.DuckDBPyConnection, upto: int | None = None) -
     return applied
 
 
+# The file behind a connection never changes, and cached reads ask for it on every call.
+_keys: weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, str] = weakref.WeakKeyDictionary()
+
+
 def _key(conn: duckdb.DuckDBPyConnection) -> str:
+    if (known := _keys.get(conn)) is not None:
+        return known
     row = conn.execute(
         "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
     ).fetchall()
-    return (row[0][0] if row else None) or ":memory:"
+    key = _keys[conn] = (row[0][0] if row else None) or ":memory:"
+    return key
 
 
 @contextmanager
@@ -210,3 +218,9 @@ def restore(db_path: Path, backup_path: Path) -> None:
     # Make the restored copy newer than the backups so mtime order stays meaningful.
     now = time.time()
     os.utime(db_path, (now, now))
+    # Other data under the same path: what was cached by data version is stale now.
+    restored = db_path.resolve()
+    with _versions_lock:
+        for key in {str(db_path), *_versions}:
+            if key != ":memory:" and Path(key).resolve() == restored:
+                _versions[key] = _versions.get(key, 0) + 1

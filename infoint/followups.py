@@ -116,24 +116,26 @@ def _short_date(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b}"
 
 
+# The latest outreach to each person within the window ($since: STALE_AFTER_DAYS back), sent
+# before $today, with no answer and no meeting arranged since. Only outreach inside the
+# window is looked at: a person whose latest outreach is older is past the window anyway.
 _SILENT_OUTREACH = f"""
     WITH latest AS (
-        SELECT i.id, i.contact_id, i.occurred_at
-        FROM interactions i
-        WHERE i.kind = 'outreach'
-        QUALIFY row_number() OVER (
-            PARTITION BY i.contact_id ORDER BY i.occurred_at DESC, i.id DESC) = 1
+        SELECT contact_id, max_by(id, (occurred_at, id)) AS id, max(occurred_at) AS occurred_at
+        FROM interactions
+        WHERE kind = 'outreach' AND occurred_at >= $since
+        GROUP BY contact_id
+        HAVING CAST(max(occurred_at) AS DATE) < $today
     )
     SELECT l.id, l.contact_id, c.company_id, trim(c.first_name || ' ' || c.last_name) AS name,
            coalesce(co.name, '') AS company, l.occurred_at AS sent_at
     FROM latest l
     JOIN contacts c ON c.id = l.contact_id
     LEFT JOIN companies co ON co.id = c.company_id
-    WHERE l.occurred_at >= ? AND CAST(l.occurred_at AS DATE) < ?
-      AND NOT EXISTS (
+    WHERE NOT EXISTS (
         SELECT 1 FROM interactions a
         WHERE a.contact_id = l.contact_id AND a.occurred_at >= l.occurred_at
-          AND a.kind IN {_ANSWER_KINDS!r})
+          AND a.occurred_at >= $since AND a.kind IN {_ANSWER_KINDS!r})
       AND NOT EXISTS (
         SELECT 1 FROM meetings m
         WHERE m.contact_id = l.contact_id AND m.status <> 'cancelled'
@@ -141,16 +143,17 @@ _SILENT_OUTREACH = f"""
 """
 
 
-def _window_start(today: date) -> datetime:
-    return datetime.combine(today - timedelta(days=STALE_AFTER_DAYS), datetime.min.time())
+def _window(today: date) -> dict[str, Any]:
+    since = datetime.combine(today - timedelta(days=STALE_AFTER_DAYS), datetime.min.time())
+    return {"since": since, "today": today}
 
 
 def _follow_up_due(conn: duckdb.DuckDBPyConnection, today: date) -> list[DueItem]:
     rows = conn.execute(
         f"SELECT s.* FROM ({_SILENT_OUTREACH}) s"
         " WHERE NOT EXISTS (SELECT 1 FROM interactions f WHERE f.contact_id = s.contact_id"
-        "  AND f.kind = 'follow_up' AND f.occurred_at >= s.sent_at)",
-        [_window_start(today), today],
+        "  AND f.kind = 'follow_up' AND f.occurred_at >= s.sent_at AND f.occurred_at >= $since)",
+        _window(today),
     ).fetchall()
     due = add_business_days_many((row[5].date() for row in rows), FOLLOW_UP_AFTER, _holidays(conn))
     items = []
@@ -188,39 +191,36 @@ def _try_another_due(conn: duckdb.DuckDBPyConnection, today: date) -> list[DueIt
         f"""
         WITH silent AS MATERIALIZED ({_SILENT_OUTREACH}),
         latest_at_company AS (
-            SELECT i.id
+            SELECT max_by(i.id, (i.occurred_at, i.id)) AS id
             FROM interactions i JOIN contacts c ON c.id = i.contact_id
-            WHERE i.kind = 'outreach'
-              AND c.company_id IN (SELECT company_id FROM silent WHERE company_id IS NOT NULL)
-            QUALIFY row_number() OVER (
-                PARTITION BY c.company_id ORDER BY i.occurred_at DESC, i.id DESC) = 1
+            WHERE i.kind = 'outreach' AND c.company_id IN (SELECT company_id FROM silent)
+            GROUP BY c.company_id
         ),
         candidates AS MATERIALIZED (
-            SELECT s.* FROM silent s WHERE s.id IN (SELECT id FROM latest_at_company)
-        ),
-        contacted AS (
-            SELECT DISTINCT contact_id FROM interactions WHERE kind IN ('outreach', 'follow_up')
+            SELECT s.* FROM silent s SEMI JOIN latest_at_company l ON l.id = s.id
         ),
         uncontacted AS (
-            SELECT c.company_id, c.id,
-                   trim(c.first_name || ' ' || c.last_name)
-                   || CASE WHEN c.position <> '' THEN ' — ' || c.position ELSE '' END AS label,
-                   row_number() OVER (
-                       PARTITION BY c.company_id
-                       ORDER BY CASE c.degree WHEN '1st' THEN 0 WHEN '2nd' THEN 1 ELSE 2 END,
-                                lower(c.last_name), lower(c.first_name), c.id) AS n,
-                   count(*) OVER (PARTITION BY c.company_id) AS total
+            -- the first few by closeness and name, picked without sorting everyone there
+            SELECT c.company_id, count(*) AS total,
+                   min_by({{'id': c.id,
+                            'label': trim(c.first_name || ' ' || c.last_name)
+                                || CASE WHEN c.position <> '' THEN ' — ' || c.position
+                                        ELSE '' END}},
+                          (CASE c.degree WHEN '1st' THEN 0 WHEN '2nd' THEN 1 ELSE 2 END,
+                           lower(c.last_name), lower(c.first_name), c.id),
+                          {PEOPLE_SUGGESTED}) AS first_few
             FROM contacts c
-            WHERE c.company_id IN (SELECT company_id FROM candidates)
-              AND c.id NOT IN (SELECT contact_id FROM contacted)
+            SEMI JOIN candidates k ON k.company_id = c.company_id
+            ANTI JOIN (SELECT contact_id FROM interactions
+                       WHERE kind IN ('outreach', 'follow_up')) written ON written.contact_id = c.id
+            GROUP BY c.company_id
         )
         SELECT k.id, k.contact_id, k.company_id, k.name, k.company, k.sent_at,
-               list(u.id ORDER BY u.n), list(u.label ORDER BY u.n), max(u.total)
+               [p.id FOR p IN u.first_few], [p.label FOR p IN u.first_few], u.total
         FROM candidates k
-        JOIN uncontacted u ON u.company_id = k.company_id AND u.n <= {PEOPLE_SUGGESTED}
-        GROUP BY ALL
+        JOIN uncontacted u ON u.company_id = k.company_id
         """,
-        [_window_start(today), today],
+        _window(today),
     ).fetchall()
     due = add_business_days_many(
         (row[5].date() for row in rows), TRY_ANOTHER_AFTER, _holidays(conn)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, available_timezones
@@ -184,7 +185,13 @@ def time_zone(conn: duckdb.DuckDBPyConnection) -> ZoneInfo:
 
 def time_zone_names() -> list[str]:
     """Every time zone the user can choose, by name (Europe/Berlin, America/New_York …)."""
-    return sorted(available_timezones() - {"localtime", "Factory"})
+    return list(_zone_names())
+
+
+@functools.cache
+def _zone_names() -> tuple[str, ...]:
+    # Listing them walks the time zone database on disk: once per process is enough.
+    return tuple(sorted(available_timezones() - {"localtime", "Factory"}))
 
 
 def set_time_zone(conn: duckdb.DuckDBPyConnection, name: str) -> None:
@@ -254,20 +261,21 @@ def delete_meeting(conn: duckdb.DuckDBPyConnection, meeting_id: int) -> None:
 
 # Shared by the meeting lists and the due-now rules: who, where, prepared, thanked.
 # `?` is the user's time zone: a thank-you logged on the meeting's day or later counts.
+# Joins to per-meeting and per-person aggregates rather than a subquery per meeting.
 _SUMMARY = """
     SELECT m.id, m.contact_id, trim(c.first_name || ' ' || c.last_name) AS person,
            coalesce(co.name, '') AS company, m.starts_at, m.promised_minutes,
            m.actual_minutes, m.place, m.status,
-           m.prep_notes <> '' OR EXISTS (
-               SELECT 1 FROM meeting_questions q WHERE q.meeting_id = m.id) AS prepared,
-           EXISTS (
-               SELECT 1 FROM interactions i
-               WHERE i.contact_id = m.contact_id AND i.kind = 'thank_you'
-                 AND i.occurred_at >= date_trunc('day', timezone(?, m.starts_at))) AS thanked,
+           m.prep_notes <> '' OR q.meeting_id IS NOT NULL AS prepared,
+           coalesce(t.last_thanks >= date_trunc('day', timezone(?, m.starts_at)), false)
+               AS thanked,
            c.company_id
     FROM meetings m
     JOIN contacts c ON c.id = m.contact_id
     LEFT JOIN companies co ON co.id = c.company_id
+    LEFT JOIN (SELECT DISTINCT meeting_id FROM meeting_questions) q ON q.meeting_id = m.id
+    LEFT JOIN (SELECT contact_id, max(occurred_at) AS last_thanks FROM interactions
+               WHERE kind = 'thank_you' GROUP BY contact_id) t ON t.contact_id = m.contact_id
 """
 
 

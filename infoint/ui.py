@@ -6,7 +6,10 @@ The only module of the package that imports Streamlit.
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import duckdb
 import streamlit as st
@@ -118,3 +121,78 @@ def compose_to(contact_id: int, kind: str = "outreach") -> None:
     st.session_state[COMPOSE_CONTACT_KEY] = int(contact_id)
     st.session_state[COMPOSE_KIND_KEY] = kind
     st.switch_page(OUTREACH_PAGE)
+
+
+Result = TypeVar("Result")
+
+
+@st.cache_data(show_spinner=False, max_entries=1000)
+def _cached_result(
+    name: str,
+    path: str,
+    version: int,
+    moment: int | None,
+    key: tuple,
+    _fn: Callable[..., Any],
+    _conn: duckdb.DuckDBPyConnection,
+    _args: tuple,
+    _kwargs: dict,
+) -> Any:
+    return _fn(_conn, *_args, **_kwargs)
+
+
+def _name(fn: Callable[..., Any]) -> str:
+    return f"{fn.__module__}.{fn.__qualname__}"
+
+
+def _hashable(value: Any) -> Any:
+    """The value as a cache key part: functions (which Streamlit can't hash) by their name."""
+    if callable(value) and hasattr(value, "__qualname__"):
+        return _name(value)
+    if isinstance(value, list | tuple):
+        return tuple(_hashable(item) for item in value)
+    return value
+
+
+def cached(
+    fn: Callable[..., Result],
+    conn: duckdb.DuckDBPyConnection,
+    *args: Any,
+    refresh_every: int | None = None,
+    **kwargs: Any,
+) -> Result:
+    """`fn(conn, *args, **kwargs)`, computed once per version of the data.
+
+    Streamlit reruns the whole page on every click; at 30,000 contacts the queries behind a
+    page take longer than the click may. Every committed `db.transaction` (and a restore)
+    changes `db.data_version`, which is part of the key, so a cached answer is never stale.
+    An answer that also depends on the clock (what is due now) passes `refresh_every`
+    seconds: it is worked out again at least that often.
+    """
+    moment = None if refresh_every is None else int(time.time() // refresh_every)
+    key = (_hashable(args), tuple(sorted((k, _hashable(v)) for k, v in kwargs.items())))
+    return _cached_result(
+        _name(fn),
+        str(database_path()),
+        db.data_version(conn),
+        moment,
+        key,
+        fn,
+        conn,
+        args,
+        kwargs,
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=100)
+def _built_figure(name: str, inputs: tuple, _build: Callable[..., Any]) -> Any:
+    return _build(*inputs)
+
+
+def figure(build: Callable[..., Result], *inputs: Any) -> Result:
+    """`build(*inputs)`, a Plotly figure, built once per distinct input.
+
+    Plotly checks every property as a figure is built (tens of milliseconds each), while
+    showing a built figure is cheap. Shared, not copied: `st.plotly_chart` only reads it.
+    """
+    return _built_figure(_name(build), inputs, build)

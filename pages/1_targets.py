@@ -70,7 +70,7 @@ st.caption(
 if notice := st.session_state.pop(NOTICE, None):
     st.success(notice, icon=":material/check_circle:")
 
-all_companies, chosen = targets.count_chosen(conn)
+all_companies, chosen = ui.cached(targets.count_chosen, conn)
 if all_companies == 0:
     st.info(
         "No companies yet. Import your LinkedIn connections: the companies they work at come "
@@ -94,7 +94,7 @@ search_box, industry_box = st.columns(2)
 search = search_box.text_input(
     "Company name contains", key="targets_search", on_change=new_view, placeholder="e.g. bank"
 )
-known_industries = targets.industries(conn)
+known_industries = ui.cached(targets.industries, conn)
 chosen_industries = industry_box.multiselect(
     "Industry",
     [*known_industries, funnel.NO_INDUSTRY],
@@ -103,7 +103,7 @@ chosen_industries = industry_box.multiselect(
     placeholder="All industries",
 )
 filters = targets.CompanyFilter(whole_network, tuple(chosen_industries), search)
-matching = targets.count_companies(conn, filters)
+matching = ui.cached(targets.count_companies, conn, filters)
 
 if chosen == 0 and not whole_network:
     st.info(
@@ -127,7 +127,7 @@ else:
         f"Companies {first + 1}–{min(first + PAGE_SIZE, matching)} of {matching}, best first. "
         "Change any cell, then save."
     )
-    frame = targets.list_companies(conn, filters, limit=PAGE_SIZE, offset=first)
+    frame = ui.cached(targets.list_companies, conn, filters, limit=PAGE_SIZE, offset=first)
     frame.insert(0, "picked", False)
     edited = st.data_editor(
         frame,
@@ -223,7 +223,7 @@ else:
             placeholder="Choose one, or type a new industry",
             key="new_industry",
         )
-        ids = picked if scope == "picked" else targets.list_company_ids(conn, filters)
+        ids = picked if scope == "picked" else ui.cached(targets.list_company_ids, conn, filters)
         if button_box.button("Set industry", disabled=not ids or not new_industry):
             try:
                 changed = targets.set_industry(conn, ids, new_industry)
@@ -246,7 +246,7 @@ else:
                 )
 
 st.subheader("Targets and coverage by industry")
-coverage = targets.coverage_by_industry(conn)
+coverage = ui.cached(targets.coverage_by_industry, conn)
 if coverage.empty:
     st.caption(
         "Once you have targets, this shows how many you have per industry and whom you know."
@@ -254,7 +254,7 @@ if coverage.empty:
 else:
     chart_box, numbers_box = st.columns([3, 2])
     chart_box.plotly_chart(
-        charts.coverage_figure(coverage), config=charts.PLOTLY_CONFIG, key="coverage"
+        ui.figure(charts.coverage_figure, coverage), config=charts.PLOTLY_CONFIG, key="coverage"
     )
     numbers_box.dataframe(
         coverage,

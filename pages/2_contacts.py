@@ -128,7 +128,7 @@ def show_search() -> None:
     industry_col, degree_col, stage_col, since_col = st.columns(4)
     industries = industry_col.multiselect(
         "Industry",
-        [*contacts.list_industries(conn), funnel.NO_INDUSTRY],
+        [*ui.cached(contacts.list_industries, conn), funnel.NO_INDUSTRY],
         key="search_industries",
         help="The industry of the company they work at. Set industries on the Targets page.",
         **filters,
@@ -165,7 +165,7 @@ def show_search() -> None:
         stages=tuple(stages),
         connected_since=since,
     )
-    steps = contacts.narrowing_counts(conn, search)
+    steps = ui.cached(contacts.narrowing_counts, conn, search)
     trail = [f"{steps[0][1]:,} people"] + [f"{label}: {count:,}" for label, count in steps[1:]]
     st.markdown("**" + ui.plain(" → ".join(trail)) + "**")
     matched = steps[-1][1]
@@ -176,7 +176,7 @@ def show_search() -> None:
     if st.session_state.get("search_page", 1) > pages:
         st.session_state["search_page"] = pages
     page = st.session_state.get("search_page", 1)
-    frame, total = contacts.search_contacts(conn, search, page, PAGE_SIZE)
+    frame, total = ui.cached(contacts.search_contacts, conn, search, page, PAGE_SIZE)
     nonce = st.session_state.get("results_nonce", 0)
     picked = st.dataframe(
         frame,
@@ -249,7 +249,7 @@ def show_details(person: contacts.Contact) -> None:
 
 
 def show_timeline(person: contacts.Contact) -> None:
-    events = contacts.timeline(conn, person.id)
+    events = ui.cached(contacts.timeline, conn, person.id)
     if not events:
         st.info(
             "Nothing logged yet. When you write to them, log it here: that starts their "
@@ -555,7 +555,7 @@ def show_merge_and_delete(person: contacts.Contact) -> None:
 
 def show_contact(contact_id: int) -> None:
     try:
-        person = contacts.get_contact(conn, contact_id)
+        person = ui.cached(contacts.get_contact, conn, contact_id)
     except InfointError as exc:
         ui.show_error(exc)
         if st.button("Back to the search", icon=":material/arrow_back:"):
@@ -591,7 +591,7 @@ if message := st.session_state.pop(FLASH, None):
 wanted = st.query_params.get("contact", "")
 if wanted.isdigit():
     show_contact(int(wanted))
-elif contacts.count_contacts(conn) == 0:
+elif ui.cached(contacts.count_contacts, conn) == 0:
     st.title("Contacts")
     st.info(
         "No one in your network yet. Import your LinkedIn connections, or load the demo data "

@@ -94,7 +94,7 @@ if preset is not None:
 if FLASH in st.session_state:
     st.success(ui.plain(st.session_state.pop(FLASH)), icon=":material/check:")
 
-if not outreach.find_recipients(conn, "", limit=1):
+if not ui.cached(outreach.find_recipients, conn, "", limit=1):
     st.info(
         "There is no one to write to yet. Bring in your LinkedIn network, or add a person "
         "by hand on the Contacts page.",
@@ -111,7 +111,7 @@ with who_box:
     typed = st.text_input(
         "Find a person", placeholder="Part of a name, a company or a role", key="outreach_find"
     )
-    found = {r.id: r.label for r in outreach.find_recipients(conn, typed)}
+    found = {r.id: r.label for r in ui.cached(outreach.find_recipients, conn, typed)}
     chosen = st.session_state.get("outreach_contact")
     if chosen is not None and chosen not in found:
         try:
@@ -160,7 +160,7 @@ st.caption(ui.plain(" · ".join(facts)))
 
 # --- The draft and its checklist ------------------------------------------------------------
 
-draft = outreach.compose(conn, template_id, contact_id)
+draft = ui.cached(outreach.compose, conn, template_id, contact_id)
 # Keys carry the person and template: choosing another starts a fresh draft, and going back
 # finds your edits as you left them.
 draft_key = f"{contact_id}_{template_id}"

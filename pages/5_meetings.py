@@ -1,4 +1,4 @@
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 
 import streamlit as st
 
@@ -22,7 +22,9 @@ DUE_SHOWN = 5
 OUTCOMES = {"held": "We met", "cancelled": "It was cancelled", "no_show": "They did not show up"}
 
 now = datetime.now(UTC)
-zone = profile.zone(conn)
+# Meeting lists are cached per minute: one that ended seconds ago moves on the next minute.
+this_minute = now.replace(second=0, microsecond=0)
+zone = ui.cached(profile.zone, conn)
 
 
 def done(message: str, meeting_id: int | None = None) -> None:
@@ -43,7 +45,9 @@ def people(count: int, one: str, many: str) -> str:
 
 def show_due() -> None:
     """This page's share of the due-now list (snoozed and dismissed items stay hidden)."""
-    due = followups.due_items(conn, rules=[followups.meeting_due])
+    due = ui.cached(
+        followups.due_items, conn, date.today(), rules=[followups.meeting_due], refresh_every=60
+    )
     if not due:
         return
     with st.container(border=True):
@@ -68,7 +72,7 @@ def show_schedule(expanded: bool) -> None:
             key="schedule_search",
             placeholder="Leave empty to see the people who replied",
         )
-        found = {p.id: p.label for p in meetings.people_to_meet(conn, search)}
+        found = {p.id: p.label for p in ui.cached(meetings.people_to_meet, conn, search)}
         if not found:
             st.info(
                 "No one matches. Add the person on the Contacts page first."
@@ -234,14 +238,16 @@ def show_prepare(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
     needs = need_box.multiselect(
         "What you need to learn about",
         questions.NEEDS,
-        default=[questions.default_need(conn)],
+        default=[ui.cached(questions.default_need, conn)],
         format_func=questions.NEED_LABELS.get,
         key="bank_needs",
         placeholder="Everything",
     )
-    bank = {q.id: q.text for q in questions.list_questions(conn, include_archived=True)}
+    bank = {q.id: q.text for q in ui.cached(questions.list_questions, conn, include_archived=True)}
     already = [q.question_id for q in sheet.questions if q.question_id in bank]
-    offered = questions.list_questions(conn, categories=tuple(categories), needs=tuple(needs))
+    offered = ui.cached(
+        questions.list_questions, conn, categories=tuple(categories), needs=tuple(needs)
+    )
     # Picks not yet saved stay offered when the filters change.
     unsaved = st.session_state.get(f"prep_questions_{chosen}", [])
     picked = st.multiselect(
@@ -349,7 +355,7 @@ def show_thanks(current: meetings.MeetingSummary) -> None:
         st.success("You have logged a thank-you for this meeting. Well done.")
     else:
         st.caption("A short thank-you within a day is remembered. Edit, send it, then log it.")
-    subject_default, body_default = meetings.thank_you_draft(conn, chosen)
+    subject_default, body_default = ui.cached(meetings.thank_you_draft, conn, chosen)
     subject = st.text_input("Subject", value=subject_default, key=f"thanks_subject_{chosen}")
     body = st.text_area("Message", value=body_default, height=260, key=f"thanks_body_{chosen}")
     channel = st.selectbox(
@@ -416,14 +422,14 @@ def show_change(current: meetings.MeetingSummary) -> None:
 
 
 def show_meetings(upcoming: list[meetings.MeetingSummary]) -> None:
-    past = meetings.past_meetings(conn, now)
+    past = ui.cached(meetings.past_meetings, conn, this_minute)
     if not upcoming and not past:
         st.info(
             "No meetings yet. When someone agrees to talk, schedule it above: this page then "
             "helps you prepare, note what you learned, and thank them."
         )
         return
-    kept = insights.minutes_kept(conn)
+    kept = ui.cached(insights.minutes_kept, conn)
     if kept.meetings:
         st.caption(f"Keeping your word: {kept.sentence}")
     show_upcoming(upcoming)
@@ -431,7 +437,7 @@ def show_meetings(upcoming: list[meetings.MeetingSummary]) -> None:
     choices = {m.id: m for m in [*upcoming, *past]}
     chosen = choose_meeting(choices)
     current = choices[chosen]
-    sheet = meetings.prep_sheet(conn, chosen)
+    sheet = ui.cached(meetings.prep_sheet, conn, chosen)
     open_box, download_box = st.columns(2)
     if open_box.button(f"Open {ui.plain(current.person)}'s record", key="open_person"):
         ui.open_contact(current.contact_id)
@@ -483,7 +489,7 @@ def show_question_bank() -> None:
                 else:
                     hint = questions.searchable_hint(text)
                     done("Question added." + (f" One thought: {hint}" if hint else ""))
-        every = {q.id: q for q in questions.list_questions(conn, include_archived=True)}
+        every = {q.id: q for q in ui.cached(questions.list_questions, conn, include_archived=True)}
         if not every:
             return
         edited_id = st.selectbox(
@@ -538,7 +544,7 @@ st.caption(
 )
 if message := st.session_state.pop(FLASH, None):
     st.success(message, icon=":material/check_circle:")
-upcoming_meetings = meetings.upcoming_meetings(conn, now)
+upcoming_meetings = ui.cached(meetings.upcoming_meetings, conn, this_minute)
 show_due()
 show_time_zone()
 show_schedule(expanded=not upcoming_meetings)

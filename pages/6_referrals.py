@@ -9,7 +9,7 @@ st.caption(
     "who knows you both."
 )
 
-links = referrals.list_links(conn)
+links = ui.cached(referrals.list_links, conn)
 if not links:
     st.info(
         "No introductions yet. At the end of each meeting, ask “Who else do you think I "
@@ -20,10 +20,10 @@ if not links:
     st.page_link("pages/5_meetings.py", label="Go to Meetings", icon=":material/coffee:")
     st.stop()
 
-totals = referrals.referral_totals(conn)
+totals = ui.cached(referrals.referral_totals, conn)
 st.markdown(totals.sentence)
 st.plotly_chart(
-    insight_charts.referral_figure(links),
+    ui.figure(insight_charts.referral_figure, links),
     width="stretch",
     config=charts.PLOTLY_CONFIG,
     key="referral_picture",
@@ -44,7 +44,7 @@ st.dataframe(
             "Met": y.met,
             "Further on": y.further_down,
         }
-        for y in referrals.referral_yields(conn)
+        for y in ui.cached(referrals.referral_yields, conn)
     ],
     hide_index=True,
     width="stretch",
@@ -55,12 +55,12 @@ st.caption(
 )
 
 st.subheader("Where did an introduction start?")
-people = dict(referrals.referred_people(conn))
+people = dict(ui.cached(referrals.referred_people, conn))
 chosen = st.selectbox(
     "Person introduced to you", list(people), format_func=people.get, key="chain_person"
 )
 if chosen is not None:
-    steps = referrals.referral_chain(conn, chosen)
+    steps = ui.cached(referrals.referral_chain, conn, chosen)
     lines = []
     for number, step in enumerate(steps, start=1):
         where = f" ({ui.plain(step.company)})" if step.company else ""

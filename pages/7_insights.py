@@ -16,7 +16,7 @@ def chart(figure, key: str, where=st) -> None:
 st.title("Insights")
 st.caption("What works for you: who answers, by which route, how fast, and whether you keep time.")
 
-timing = insights.reply_timing(conn)
+timing = ui.cached(insights.reply_timing, conn)
 if timing.replies:
     st.markdown(
         f"Half of the replies came within **{timing.median_business_days:g} business days** "
@@ -31,7 +31,7 @@ breakdown = st.radio(
     horizontal=True,
     key="rates_breakdown",
 )
-rates = insights.rates_by(conn, breakdown)
+rates = ui.cached(insights.rates_by, conn, breakdown)
 if rates.empty:
     st.info(
         "Log the messages you send (and the replies) on the Outreach or Contacts page: "
@@ -41,7 +41,7 @@ else:
     shown = rates.head(insights.TOP_GROUPS)
     left, right = st.columns(2)
     chart(
-        insight_charts.rates_figure(shown, insights.BREAKDOWN_LABELS[breakdown]),
+        ui.figure(insight_charts.rates_figure, shown, insights.BREAKDOWN_LABELS[breakdown]),
         "rates_chart",
         left,
     )
@@ -66,7 +66,7 @@ else:
         )
 
 st.subheader("How fast people reply")
-speed = insights.reply_speed(conn)
+speed = ui.cached(insights.reply_speed, conn)
 if not speed["people"].sum():
     st.info(
         "Log an outreach, and each reply when it comes: this shows who answers within three "
@@ -74,7 +74,7 @@ if not speed["people"].sum():
     )
 else:
     left, right = st.columns([3, 2])
-    chart(insight_charts.speed_figure(speed), "speed_chart", left)
+    chart(ui.figure(insight_charts.speed_figure, speed), "speed_chart", left)
     right.dataframe(
         speed,
         hide_index=True,
@@ -85,10 +85,10 @@ else:
         "Business days leave out weekends and the holidays in your profile. No reply after "
         "three business days? Write to someone else at that company."
     )
-    days = insights.reply_days(conn)
+    days = ui.cached(insights.reply_days, conn)
     if not days.empty:
         left, right = st.columns([3, 2])
-        chart(insight_charts.reply_days_figure(days), "reply_days_chart", left)
+        chart(ui.figure(insight_charts.reply_days_figure, days), "reply_days_chart", left)
         right.dataframe(
             days,
             hide_index=True,
@@ -100,7 +100,7 @@ else:
         )
 
 st.subheader("The funnel by week of first outreach")
-weekly = insights.funnel_by_week(conn)
+weekly = ui.cached(insights.funnel_by_week, conn)
 if weekly.empty:
     st.info(
         "Once you log outreach, each week's contacts appear here with how far they got: "
@@ -108,7 +108,7 @@ if weekly.empty:
     )
 else:
     left, right = st.columns(2)
-    chart(insight_charts.weekly_funnel_figure(weekly), "weekly_chart", left)
+    chart(ui.figure(insight_charts.weekly_funnel_figure, weekly), "weekly_chart", left)
     right.dataframe(
         weekly,
         hide_index=True,
@@ -124,7 +124,7 @@ else:
     )
 
 st.subheader("Keeping the time you promised")
-kept = insights.minutes_kept(conn)
+kept = ui.cached(insights.minutes_kept, conn)
 if not kept.meetings:
     st.info(
         "After each meeting, note how long it actually took (the debrief on the Meetings "
@@ -132,9 +132,9 @@ if not kept.meetings:
     )
 else:
     st.markdown(kept.sentence)
-    buckets = insights.minutes_buckets(conn)
+    buckets = ui.cached(insights.minutes_buckets, conn)
     left, right = st.columns([3, 2])
-    chart(insight_charts.minutes_figure(buckets), "minutes_chart", left)
+    chart(ui.figure(insight_charts.minutes_figure, buckets), "minutes_chart", left)
     right.dataframe(
         buckets,
         hide_index=True,

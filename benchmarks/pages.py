@@ -47,6 +47,7 @@ class PageCase:
 class Timing:
     first: float  # the warm-up run, caches empty
     median: float
+    cpu: float  # the median's CPU time (all threads): what the run costs on an idle machine
 
 
 @contextmanager
@@ -78,13 +79,22 @@ def _clear_caches() -> None:
     st.cache_resource.clear()
 
 
-def _run(at) -> float:
-    start = time.perf_counter()
+def _run(at) -> tuple[float, float]:
+    """Wall and CPU seconds of one run."""
+    start, cpu = time.perf_counter(), time.process_time()
     at.run(timeout=120)
-    seconds = time.perf_counter() - start
+    seconds = time.perf_counter() - start, time.process_time() - cpu
     if at.exception:
         raise RuntimeError(f"the page raised: {at.exception[0].value}")
     return seconds
+
+
+def _timing(first: tuple[float, float], runs: list[tuple[float, float]]) -> Timing:
+    return Timing(
+        first[0],
+        statistics.median(wall for wall, _ in runs),
+        statistics.median(cpu for _, cpu in runs),
+    )
 
 
 def _open(script: str):
@@ -104,7 +114,7 @@ def time_page(
         _clear_caches()
         at = _open(case.script)
         first = _run(at)
-        page = Timing(first, statistics.median(_run(at) for _ in range(repeat)))
+        page = _timing(first, [_run(at) for _ in range(repeat)])
         interactions = []
         for interaction in case.interactions:
             at = _open(case.script)
@@ -119,7 +129,7 @@ def time_page(
             for number in range(1, repeat + 1):
                 interaction.act(at, number)
                 times.append(_run(at))
-            interactions.append(Timing(first, statistics.median(times)))
+            interactions.append(_timing(first, times))
         return page, interactions
 
 

@@ -148,14 +148,63 @@ def _window(today: date) -> dict[str, Any]:
     return {"since": since, "today": today}
 
 
-def _follow_up_due(conn: duckdb.DuckDBPyConnection, today: date) -> list[DueItem]:
-    rows = conn.execute(
-        f"SELECT s.* FROM ({_SILENT_OUTREACH}) s"
-        " WHERE NOT EXISTS (SELECT 1 FROM interactions f WHERE f.contact_id = s.contact_id"
-        "  AND f.kind = 'follow_up' AND f.occurred_at >= s.sent_at AND f.occurred_at >= $since)",
-        _window(today),
-    ).fetchall()
-    due = add_business_days_many((row[5].date() for row in rows), FOLLOW_UP_AFTER, _holidays(conn))
+# Both silence rules from one pass over the silent outreach: one row per item, its rule first.
+# A follow-up is due to a silent person not followed up since; trying someone else is due at
+# a company whose latest outreach is silent, with up to PEOPLE_SUGGESTED people there never
+# written to (closest degree first).
+_SILENCE = f"""
+    WITH silent AS MATERIALIZED ({_SILENT_OUTREACH}),
+    latest_at_company AS (
+        SELECT max_by(i.id, (i.occurred_at, i.id)) AS id
+        FROM interactions i JOIN contacts c ON c.id = i.contact_id
+        WHERE i.kind = 'outreach' AND c.company_id IN (SELECT company_id FROM silent)
+        GROUP BY c.company_id
+    ),
+    candidates AS MATERIALIZED (
+        SELECT s.* FROM silent s SEMI JOIN latest_at_company l ON l.id = s.id
+    ),
+    uncontacted AS (
+        -- the first few by closeness and name, picked without sorting everyone there
+        SELECT c.company_id, count(*) AS total,
+               min_by({{'id': c.id,
+                        'label': trim(c.first_name || ' ' || c.last_name)
+                            || CASE WHEN c.position <> '' THEN ' — ' || c.position
+                                    ELSE '' END}},
+                      (CASE c.degree WHEN '1st' THEN 0 WHEN '2nd' THEN 1 ELSE 2 END,
+                       lower(c.last_name), lower(c.first_name), c.id),
+                      {PEOPLE_SUGGESTED}) AS first_few
+        FROM contacts c
+        SEMI JOIN candidates k ON k.company_id = c.company_id
+        ANTI JOIN (SELECT contact_id FROM interactions
+                   WHERE kind IN ('outreach', 'follow_up')) written ON written.contact_id = c.id
+        GROUP BY c.company_id
+    )
+    SELECT 'follow_up' AS rule, s.*, NULL AS ids, NULL AS labels, NULL AS total
+    FROM silent s
+    WHERE NOT EXISTS (
+        SELECT 1 FROM interactions f
+        WHERE f.contact_id = s.contact_id AND f.kind = 'follow_up'
+          AND f.occurred_at >= s.sent_at AND f.occurred_at >= $since)
+    UNION ALL
+    SELECT 'try_another', k.*, [p.id FOR p IN u.first_few], [p.label FOR p IN u.first_few],
+           u.total
+    FROM candidates k
+    JOIN uncontacted u ON u.company_id = k.company_id
+"""
+
+
+def _silence_due(conn: duckdb.DuckDBPyConnection, today: date) -> list[DueItem]:
+    """The follow-up and try-another rules (see the module docstring)."""
+    rows = conn.execute(_SILENCE, _window(today)).fetchall()
+    holidays = _holidays(conn)
+    return [
+        *_try_another_items([r[1:] for r in rows if r[0] == "try_another"], today, holidays),
+        *_follow_up_items([r[1:7] for r in rows if r[0] == "follow_up"], today, holidays),
+    ]
+
+
+def _follow_up_items(rows: list[tuple], today: date, holidays: tuple[date, ...]) -> list[DueItem]:
+    due = add_business_days_many((row[5].date() for row in rows), FOLLOW_UP_AFTER, holidays)
     items = []
     for (outreach_id, contact_id, company_id, name, company, sent), due_on in zip(
         rows, due, strict=True
@@ -184,47 +233,8 @@ def _follow_up_due(conn: duckdb.DuckDBPyConnection, today: date) -> list[DueItem
     return items
 
 
-def _try_another_due(conn: duckdb.DuckDBPyConnection, today: date) -> list[DueItem]:
-    # The latest outreach at each company, if it is someone's silent latest outreach, with
-    # up to PEOPLE_SUGGESTED people there never written to (closest degree first).
-    rows = conn.execute(
-        f"""
-        WITH silent AS MATERIALIZED ({_SILENT_OUTREACH}),
-        latest_at_company AS (
-            SELECT max_by(i.id, (i.occurred_at, i.id)) AS id
-            FROM interactions i JOIN contacts c ON c.id = i.contact_id
-            WHERE i.kind = 'outreach' AND c.company_id IN (SELECT company_id FROM silent)
-            GROUP BY c.company_id
-        ),
-        candidates AS MATERIALIZED (
-            SELECT s.* FROM silent s SEMI JOIN latest_at_company l ON l.id = s.id
-        ),
-        uncontacted AS (
-            -- the first few by closeness and name, picked without sorting everyone there
-            SELECT c.company_id, count(*) AS total,
-                   min_by({{'id': c.id,
-                            'label': trim(c.first_name || ' ' || c.last_name)
-                                || CASE WHEN c.position <> '' THEN ' — ' || c.position
-                                        ELSE '' END}},
-                          (CASE c.degree WHEN '1st' THEN 0 WHEN '2nd' THEN 1 ELSE 2 END,
-                           lower(c.last_name), lower(c.first_name), c.id),
-                          {PEOPLE_SUGGESTED}) AS first_few
-            FROM contacts c
-            SEMI JOIN candidates k ON k.company_id = c.company_id
-            ANTI JOIN (SELECT contact_id FROM interactions
-                       WHERE kind IN ('outreach', 'follow_up')) written ON written.contact_id = c.id
-            GROUP BY c.company_id
-        )
-        SELECT k.id, k.contact_id, k.company_id, k.name, k.company, k.sent_at,
-               [p.id FOR p IN u.first_few], [p.label FOR p IN u.first_few], u.total
-        FROM candidates k
-        JOIN uncontacted u ON u.company_id = k.company_id
-        """,
-        _window(today),
-    ).fetchall()
-    due = add_business_days_many(
-        (row[5].date() for row in rows), TRY_ANOTHER_AFTER, _holidays(conn)
-    )
+def _try_another_items(rows: list[tuple], today: date, holidays: tuple[date, ...]) -> list[DueItem]:
+    due = add_business_days_many((row[5].date() for row in rows), TRY_ANOTHER_AFTER, holidays)
     items = []
     for row, due_on in zip(rows, due, strict=True):
         outreach_id, contact_id, company_id, name, company, sent, ids, labels, total = row
@@ -285,7 +295,7 @@ def meeting_due(conn: duckdb.DuckDBPyConnection, today: date) -> list[DueItem]:
 
 
 Rule = Callable[[duckdb.DuckDBPyConnection, date], list[DueItem]]
-RULES: list[Rule] = [_try_another_due, _follow_up_due, meeting_due]
+RULES: list[Rule] = [_silence_due, meeting_due]
 
 
 def due_items(

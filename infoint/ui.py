@@ -5,6 +5,7 @@ The only module of the package that imports Streamlit.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import time
 from collections.abc import Callable
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import duckdb
+import pandas as pd
 import streamlit as st
 
 from infoint import db
@@ -185,8 +187,23 @@ def cached(
 
 
 @st.cache_resource(show_spinner=False, max_entries=100)
-def _built_figure(name: str, inputs: tuple, _build: Callable[..., Any]) -> Any:
-    return _build(*inputs)
+def _built_figure(name: str, digest: str, _build: Callable[..., Any], _inputs: tuple) -> Any:
+    return _build(*_inputs)
+
+
+def _digest(inputs: tuple) -> str:
+    """A fingerprint of a figure's inputs: frames by their hashed cells, the rest by repr.
+
+    Cheaper than Streamlit's own hashing, which walks every dataclass in a long list.
+    """
+    parts = []
+    for value in inputs:
+        if isinstance(value, pd.DataFrame):
+            cells = pd.util.hash_pandas_object(value, index=True).to_numpy().tobytes()
+            parts.append(repr((list(value.columns), list(value.dtypes))).encode() + cells)
+        else:
+            parts.append(repr(value).encode())
+    return hashlib.sha256(b"\0".join(parts)).hexdigest()
 
 
 def figure(build: Callable[..., Result], *inputs: Any) -> Result:
@@ -195,4 +212,4 @@ def figure(build: Callable[..., Result], *inputs: Any) -> Result:
     Plotly checks every property as a figure is built (tens of milliseconds each), while
     showing a built figure is cheap. Shared, not copied: `st.plotly_chart` only reads it.
     """
-    return _built_figure(_name(build), inputs, build)
+    return _built_figure(_name(build), _digest(inputs), build, inputs)

@@ -21,12 +21,17 @@ import lzma
 import os
 import re
 import struct
+import tempfile
+import threading
 import zipfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import duckdb
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -114,7 +119,9 @@ _MONTH_NAMES = pa.array(list(_MONTHS), type=pa.string())
 _MONTH_NUMBERS = pa.array(list(_MONTHS.values()), type=pa.int64())
 _FIRST_YEAR, _LAST_YEAR = 1970, 2100
 
+_PROFILE_PREFIX = "https://www.linkedin.com/in/"
 _CANONICAL_URL = r"^https://www\.linkedin\.com/in/[A-Za-z0-9_.~-]+$"
+_ENCODED_URL = re.compile(r"^https://www\.linkedin\.com/in/[A-Za-z0-9_.~%-]+$")
 _SLUG = re.compile(r"^/in/([^/]+)/?$")
 
 
@@ -176,7 +183,9 @@ def read_connections(source: str | os.PathLike | bytes, filename: str | None = N
     """
     data, name = _load(source, filename)
     digest = hashlib.sha256(data).hexdigest()
+    on_disk = None if isinstance(source, bytes | bytearray | memoryview) else Path(source)
     if _is_zip(data, name):
+        on_disk = None
         with _open_archive(data) as archive:
             info = _find_member(archive, "connections.csv")
             if info is None:
@@ -186,7 +195,7 @@ def read_connections(source: str | os.PathLike | bytes, filename: str | None = N
                 )
             data = _read_member(archive, info)
             name = f"{name}/{info.filename}"
-    frame, skipped = _parse_connections(_decode(data))
+    frame, skipped = _parse_connections(data, on_disk)
     return Connections(frame=frame, skipped=skipped, file_name=name, sha256=digest)
 
 
@@ -382,28 +391,56 @@ class _Header:
     columns: dict[str, int]  # our column name -> position
 
 
-def _parse_connections(text: str) -> tuple[pd.DataFrame, list[SkippedRow]]:
-    header = _find_header(text)
-    body = text.split("\n", header.line)[header.line] if text.count("\n") >= header.line else ""
-    if body.count("\n") > _MOST_LINES:
-        raise NotAnExportError(
-            f"This file has more than {_MOST_LINES:,} lines, far beyond LinkedIn's limit of "
-            "30,000 connections; expected LinkedIn's Connections.csv."
-        )
-    table = _read_table(body, header.delimiter, len(header.names), header.line + 1)
-    raw = pd.DataFrame(
-        {column: values.str.strip() for column, values in table.fields.items()},
-        index=table.fields.index,
-    )
-    kept = ~((raw == "").all(axis=1).to_numpy() & ~table.extra)  # blank lines are no records
-    if not kept.any():
+@dataclass(frozen=True)
+class _Table:
+    fields: list[pa.Array]  # one per header column: trimmed text, '' when empty
+    extra: np.ndarray  # the record has values beyond the header's last column
+    lines: np.ndarray  # the 1-based line of the file where the record starts
+
+
+def _parse_connections(
+    data: bytes, on_disk: Path | None = None, *, plain: bool = True
+) -> tuple[pd.DataFrame, list[SkippedRow]]:
+    """The people kept and the rows skipped.
+
+    A plain file (as LinkedIn writes it) is parsed by DuckDB, several times faster than pandas;
+    every other shape by pandas or the csv module. Both give the same result (the tests compare
+    them on every fixture); `plain=False` forces the general reading.
+    """
+    read = _read_plain(data, on_disk) if plain else None
+    header, table = read if read is not None else _read_any(_decode(data))
+    return _finish(header, table)
+
+
+def _finish(header: _Header, table: _Table) -> tuple[pd.DataFrame, list[SkippedRow]]:
+    blank = ~table.extra
+    for values in table.fields:
+        blank &= pc.equal(values, "").to_numpy(zero_copy_only=False)
+    if blank.all():
         raise NotAnExportError(
             "This Connections.csv has its header but no people; expected at least one "
             "connection below the header."
         )
-    raw, lines, extra = raw[kept], table.lines[kept], table.extra[kept]
-    frame = _normalise(raw, header, lines)
-    return _keep_or_skip(frame, raw, header, extra)
+    fields, lines, extra = table.fields, table.lines, table.extra
+    if blank.any():  # blank lines (and Excel's all-comma lines) are no records
+        kept = pa.array(~blank)
+        fields = [pc.filter(values, kept) for values in fields]
+        lines, extra = lines[~blank], extra[~blank]
+    empty = pa.array([""] * len(lines), type=pa.string())
+    picked = {
+        key: fields[header.columns[key]] if key in header.columns else empty
+        for key in (*_REQUIRED, *_OPTIONAL)
+    }
+    rows = {
+        "first_name": picked["first_name"],
+        "last_name": picked["last_name"],
+        "profile_url": _normalise_urls(picked["profile_url"]),
+        "email": picked["email"],
+        "company": picked["company"],
+        "position": picked["position"],
+        "connected_on": _parse_dates(picked["connected_on"]),
+    }
+    return _keep_or_skip(rows, picked["connected_on"], lines, extra, header)
 
 
 def _find_header(text: str) -> _Header:
@@ -449,22 +486,166 @@ def _join(words: list[str], conjunction: str) -> str:
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
 
 
-@dataclass(frozen=True)
-class _Table:
-    fields: pd.DataFrame  # columns 0..width-1, text as written, one row per record
-    extra: np.ndarray  # the record has values beyond the header's last column
-    lines: np.ndarray  # the 1-based line of the file where the record starts
+def _trimmed(values: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """Text without surrounding whitespace: Arrow's Unicode whitespace is Python's str.strip()."""
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    return pc.utf8_trim_whitespace(pc.cast(values, pa.string()).fill_null(""))
 
 
-def _read_table(body: str, delimiter: str, width: int, first_line: int) -> _Table:
-    """Every record of the body (blank lines included), cut to the header's width.
+# The plain file: DuckDB's reader
+
+
+def _read_plain(data: bytes, on_disk: Path | None) -> tuple[_Header, _Table] | None:
+    """A file as LinkedIn writes it, read by DuckDB; None when it is not plain enough to be sure
+    DuckDB reads it exactly as `_read_any` would.
+
+    Plain: UTF-8 (a BOM only at the start), LF or CRLF line ends, a header within the first
+    lines with no quote left open before it, no quoted value starting after spaces (DuckDB drops
+    those spaces and unquotes, pandas keeps them), and exactly one record on every line below
+    the header, none wider than the header (DuckDB refuses those; then we fall back too).
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data:
+        return None
+    if data.find(b"\xef", 1) != -1 and data.find(codecs.BOM_UTF8, 1) != -1:
+        return None
+    if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    octets = np.frombuffer(data, dtype=np.uint8)
+    breaks = np.flatnonzero(octets == ord("\n"))
+    head_end = breaks[_HEADER_SEARCH_LINES - 1] + 1 if len(breaks) >= _HEADER_SEARCH_LINES else None
+    head = data[:head_end].decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
+    try:
+        header = _find_header(head)
+    except NotAnExportError:
+        return None
+    if any(line.count('"') % 2 for line in head.split("\n")[: header.line]):
+        return None
+    end = len(data.rstrip(b"\r\n"))  # line ends after the last record make no record
+    body_breaks = len(breaks) - header.line
+    if header.line > len(breaks) or breaks[header.line - 1] + 1 >= end:
+        return None
+    if body_breaks > _MOST_LINES or _has_spaced_quote(data, octets, header.delimiter):
+        return None
+    width = len(header.names)
+    columns = ", ".join(f"'c{position}': 'VARCHAR'" for position in range(width))
+    values = ", ".join(f"coalesce(c{position}, '')" for position in range(width))
+    query = (
+        f"SELECT {values} FROM read_csv(?, skip = {header.line}, header = false,"
+        f" columns = {{{columns}}}, delim = '{header.delimiter}', quote = '\"',"
+        " escape = '\"', auto_detect = false, strict_mode = true)"
+    )
+    cursor = _csv_engine().cursor()
+    try:
+        with _as_file(data, on_disk) as path:
+            table = cursor.sql(query, params=[str(path)]).to_arrow_table()
+    except (duckdb.Error, OSError):
+        return None
+    finally:
+        cursor.close()
+    records = body_breaks - int(np.count_nonzero(breaks >= end)) + 1
+    if table.num_rows != records:  # a blank line, or a line break inside quotes
+        return None
+    fields = [_trimmed(table.column(position)) for position in range(width)]
+    lines = np.arange(header.line + 1, header.line + 1 + records, dtype=np.int64)
+    return header, _Table(fields, np.zeros(records, dtype=bool), lines)
+
+
+_SPACED_QUOTE = re.compile(r'[ \t]+"')
+
+
+def _has_spaced_quote(data: bytes, octets: np.ndarray, delimiter: str) -> bool:
+    """Whether a value starts with spaces and then a quote, as the csv module reads the lines
+    where that may happen (a quoted value may also hold `, ""`, which is no such start)."""
+    quotes = np.flatnonzero(octets[1:] == ord('"')) + 1
+    before = octets[quotes - 1]
+    ends = (b"\n", delimiter.encode())
+    lines_read = set()
+    for at in quotes[(before == ord(" ")) | (before == ord("\t"))].tolist():
+        start = at
+        while start > 0 and data[start - 1] in b" \t":
+            start -= 1
+        line_start = data.rfind(b"\n", 0, at) + 1
+        if (start == 0 or data[start - 1 : start] in ends) and line_start not in lines_read:
+            lines_read.add(line_start)
+            line_end = data.find(b"\n", line_start)
+            line = data[line_start : len(data) if line_end == -1 else line_end]
+            try:
+                values = next(csv.reader([line.decode().rstrip("\r")], delimiter=delimiter), [])
+            except csv.Error:
+                return True
+            if any(_SPACED_QUOTE.match(value) for value in values):
+                return True
+    return False
+
+
+_UNSAFE_PATH = re.compile(r"[*?\[\]{}]|://")  # DuckDB would read these as globs or URLs
+
+
+@contextmanager
+def _as_file(data: bytes, on_disk: Path | None) -> Iterator[Path]:
+    """A path DuckDB can read holding exactly `data`: the file it came from, else a private
+    temporary copy removed right after."""
+    if on_disk is not None and not _UNSAFE_PATH.search(str(on_disk)):
+        yield on_disk
+        return
+    descriptor, name = tempfile.mkstemp(prefix="infoint-", suffix=".csv")
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        yield Path(name)
+    finally:
+        with suppress(OSError):
+            os.unlink(name)
+
+
+_engine: duckdb.DuckDBPyConnection | None = None
+_engine_lock = threading.Lock()
+
+
+def _csv_engine() -> duckdb.DuckDBPyConnection:
+    """A private in-memory DuckDB, opened once: opening one takes as long as reading the file.
+    Callers take a cursor each (one per thread)."""
+    global _engine
+    with _engine_lock:
+        if _engine is None:
+            _engine = duckdb.connect(":memory:")
+        return _engine
+
+
+# Any other shape: pandas, or the csv module for ragged rows
+
+
+def _read_any(text: str) -> tuple[_Header, _Table]:
+    header = _find_header(text)
+    body = text.split("\n", header.line)[header.line] if text.count("\n") >= header.line else ""
+    if body.count("\n") > _MOST_LINES:
+        raise NotAnExportError(
+            f"This file has more than {_MOST_LINES:,} lines, far beyond LinkedIn's limit of "
+            "30,000 connections; expected LinkedIn's Connections.csv."
+        )
+    fields, extra, lines = _read_table(body, header.delimiter, len(header.names), header.line + 1)
+    trimmed = [_trimmed(pa.array(values, type=pa.string())) for _, values in fields.items()]
+    return header, _Table(trimmed, extra, lines)
+
+
+def _read_table(
+    body: str, delimiter: str, width: int, first_line: int
+) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+    """Every record of the body (blank lines included), cut to the header's width: its fields
+    (columns 0..width-1, text as written), whether it had values beyond the header's last
+    column, and the line where it starts.
 
     pandas' C reader is fast but cannot take records wider than the header; those files go
     through the csv module, which takes ragged records.
     """
     if not body.strip():
         fields = pd.DataFrame({column: pd.Series(dtype="str") for column in range(width)})
-        return _Table(fields, np.zeros(0, dtype=bool), np.zeros(0, dtype=np.int64))
+        return fields, np.zeros(0, dtype=bool), np.zeros(0, dtype=np.int64)
     try:
         first_record = next(csv.reader(io.StringIO(body, newline=""), delimiter=delimiter))
     except csv.Error:
@@ -489,10 +670,12 @@ def _read_table(body: str, delimiter: str, width: int, first_line: int) -> _Tabl
     if not isinstance(fields.index, pd.RangeIndex):  # the csv module read a narrower record
         return _read_ragged_table(body, delimiter, width, first_line)
     lines = _record_lines(fields, first_line, body)
-    return _Table(fields, np.zeros(len(fields), dtype=bool), lines)
+    return fields, np.zeros(len(fields), dtype=bool), lines
 
 
-def _read_ragged_table(body: str, delimiter: str, width: int, first_line: int) -> _Table:
+def _read_ragged_table(
+    body: str, delimiter: str, width: int, first_line: int
+) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
     """The csv module's reading: slower, but it takes any width and counts lines itself."""
     reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter)
     records, extra, last_lines = [], [], []
@@ -515,7 +698,7 @@ def _read_ragged_table(body: str, delimiter: str, width: int, first_line: int) -
         index=pd.RangeIndex(len(records)),
     )
     starts = np.concatenate(([0], np.array(last_lines[:-1], dtype=np.int64)))
-    return _Table(fields, np.array(extra, dtype=bool), first_line + starts)
+    return fields, np.array(extra, dtype=bool), first_line + starts
 
 
 def _broken_csv() -> NotAnExportError:
@@ -536,56 +719,51 @@ def _record_lines(fields: pd.DataFrame, first_line: int, body: str) -> np.ndarra
     return first + np.cumsum(inside) - inside
 
 
-def _normalise(raw: pd.DataFrame, header: _Header, lines: np.ndarray) -> pd.DataFrame:
-    empty = pd.Series("", index=raw.index, dtype="str")
-    picked = {
-        key: raw[header.columns[key]] if key in header.columns else empty
-        for key in (*_REQUIRED, *_OPTIONAL)
-    }
-    return pd.DataFrame(
-        {
-            "line": lines,
-            "first_name": picked["first_name"],
-            "last_name": picked["last_name"],
-            "profile_url": _normalise_urls(picked["profile_url"]),
-            "email": picked["email"],
-            "company": picked["company"],
-            "position": picked["position"],
-            "connected_on": _parse_dates(picked["connected_on"]),
-        },
-        index=raw.index,
-    )
+# Normalising
 
 
-def _normalise_urls(urls: pd.Series) -> pd.Series:
-    """normalise_profile_url over a column: LinkedIn's own form in bulk, the rest one by one."""
-    text = pa.array(urls, type=pa.string())
-    canonical = pc.match_substring_regex(text, _CANONICAL_URL)
-    result = pd.Series(pc.if_else(canonical, pc.ascii_lower(text), text), index=urls.index)
-    other = ~canonical.to_numpy(zero_copy_only=False) & (urls != "").to_numpy()
-    if other.any():
-        result[other] = urls[other].map(normalise_profile_url)
-    return result.astype("str")
+def _normalise_urls(urls: pa.Array) -> pa.Array:
+    """normalise_profile_url over a column: LinkedIn's own forms in bulk (about 1 % of slugs are
+    percent-encoded), anything else one by one."""
+    canonical = pc.match_substring_regex(urls, _CANONICAL_URL)
+    result = pc.if_else(canonical, pc.ascii_lower(urls), urls)
+    other = pc.and_(pc.invert(canonical), pc.not_equal(urls, ""))
+    if pc.any(other).as_py():
+        values = pc.filter(urls, other).to_pylist()
+        normalised = pa.array([_normalise_other_url(value) for value in values], pa.string())
+        result = pc.replace_with_mask(result, other, normalised)
+    return result
 
 
-def _parse_dates(column: pd.Series) -> pd.Series:
+def _normalise_other_url(url: str) -> str:
+    """normalise_profile_url, with a shortcut for LinkedIn's form with a percent-encoded slug."""
+    if _ENCODED_URL.match(url):
+        slug = unquote(url[len(_PROFILE_PREFIX) :]).strip().lower()
+        return _PROFILE_PREFIX + slug if slug else ""
+    return normalise_profile_url(url)
+
+
+def _parse_dates(column: pa.Array) -> pa.Array:
     """ISO dates ('' when unreadable); each distinct text is parsed once (a file has few)."""
-    codes, distinct = pd.factorize(column)
-    parsed = _parse_distinct_dates(pd.Series(distinct, dtype="str"))
-    return pd.Series(parsed.to_numpy()[codes], index=column.index, dtype="str")
+    encoded = pc.dictionary_encode(column)
+    return pc.take(_parse_distinct_dates(encoded.dictionary), encoded.indices)
 
 
-def _parse_distinct_dates(values: pd.Series) -> pd.Series:
-    """One regex per accepted format over the whole column (`%b` would depend on the locale).
+def _parse_distinct_dates(text: pa.Array) -> pa.Array:
+    """One regex per accepted format (`%b` would depend on the locale), each over the values no
+    earlier format read: the formats exclude each other, so the first match is the only one.
 
     Arrow's RE2 engine runs them: pandas' `str.extract` is several times slower.
     """
-    text = pa.array(values, type=pa.string())
     year, month, day = (np.full(len(text), np.nan) for _ in range(3))
+    todo = np.arange(len(text))
 
     def fill(found_year: np.ndarray, found_month: np.ndarray, found_day: np.ndarray) -> None:
-        new = np.isnan(year) & ~np.isnan(found_year + found_month + found_day)
-        year[new], month[new], day[new] = found_year[new], found_month[new], found_day[new]
+        nonlocal todo
+        found = ~np.isnan(found_year + found_month + found_day)
+        rows = todo[found]
+        year[rows], month[rows], day[rows] = found_year[found], found_month[found], found_day[found]
+        todo = todo[~found]
 
     parts = _extract(text, _WORD_DATE)
     month_number = pc.index_in(pc.utf8_lower(parts["month"]), value_set=_MONTH_NAMES)
@@ -594,21 +772,22 @@ def _parse_distinct_dates(values: pd.Series) -> pd.Series:
         _numbers(pc.take(_MONTH_NUMBERS, month_number)),
         _numbers(parts["day"]),
     )
-    parts = _extract(text, _SLASH_DATE)
-    first, second = _numbers(parts["first"]), _numbers(parts["second"])
-    if (first > 12).any() and not (second > 12).any():  # an unambiguous day first: D/M/Y
-        first, second = second, first
-    fill(_numbers(parts["year"]), first, second)
+    if todo.size:
+        parts = _extract(text.take(todo), _SLASH_DATE)
+        first, second = _numbers(parts["first"]), _numbers(parts["second"])
+        if (first > 12).any() and not (second > 12).any():  # an unambiguous day first: D/M/Y
+            first, second = second, first
+        fill(_numbers(parts["year"]), first, second)
     for pattern in (_DOT_DATE, _ISO_DATE):
-        parts = _extract(text, pattern)
-        fill(_numbers(parts["year"]), _numbers(parts["month"]), _numbers(parts["day"]))
+        if todo.size:
+            parts = _extract(text.take(todo), pattern)
+            fill(_numbers(parts["year"]), _numbers(parts["month"]), _numbers(parts["day"]))
     year = np.where(year < 100, year + 2000, year)
-    year[(year < _FIRST_YEAR) | (year > _LAST_YEAR)] = np.nan
-    dates = pd.to_datetime(
-        pd.DataFrame({"year": year, "month": month, "day": day}, index=values.index),
-        errors="coerce",
-    )
-    return dates.dt.strftime("%Y-%m-%d").fillna("").astype("str")
+    known = (year >= _FIRST_YEAR) & (year <= _LAST_YEAR) & (month >= 1) & (month <= 12) & (day >= 1)
+    months = np.where(known, (year - 1970) * 12 + month - 1, 0).astype("datetime64[M]")
+    dates = months.astype("datetime64[D]") + np.where(known, day - 1, 0).astype("timedelta64[D]")
+    known &= dates.astype("datetime64[M]") == months  # no 31 June
+    return pa.array(np.where(known, np.datetime_as_string(dates, unit="D"), ""), pa.string())
 
 
 def _extract(text: pa.Array, pattern: str) -> dict[str, pa.Array]:
@@ -622,49 +801,65 @@ def _numbers(values: pa.Array) -> np.ndarray:
 
 
 def _keep_or_skip(
-    frame: pd.DataFrame, raw: pd.DataFrame, header: _Header, extra: np.ndarray
+    rows: dict[str, pa.Array],
+    date_text: pa.Array,
+    lines: np.ndarray,
+    extra: np.ndarray,
+    header: _Header,
 ) -> tuple[pd.DataFrame, list[SkippedRow]]:
     """Drop each row we cannot keep, with its reason; the first reason found wins."""
-    reason = pd.Series("", index=frame.index, dtype="str")
-    date_text = raw[header.columns["connected_on"]]
-    unreadable = (frame["connected_on"] == "") & (date_text != "")
+
+    def where(condition: pa.Array) -> np.ndarray:
+        return condition.to_numpy(zero_copy_only=False)
+
+    reason = np.full(len(lines), "", dtype=object)
+    no_date = where(pc.equal(date_text, ""))
+    unreadable = where(pc.equal(rows["connected_on"], "")) & ~no_date
     if unreadable.any():
-        reason[unreadable] = "unreadable date '" + date_text[unreadable].str.slice(0, 40) + "'"
-    reason[date_text == ""] = "no Connected On date"
-    reason[(frame["first_name"] == "") & (frame["last_name"] == "")] = NAMELESS_REASON
+        texts = pc.filter(date_text, pa.array(unreadable)).to_pylist()
+        reason[unreadable] = [f"unreadable date '{text[:40]}'" for text in texts]
+    reason[no_date] = "no Connected On date"
+    first, last = rows["first_name"], rows["last_name"]
+    reason[where(pc.and_(pc.equal(first, ""), pc.equal(last, "")))] = NAMELESS_REASON
     reason[extra] = f"extra values after {header.names[-1]}"
 
-    candidates = frame[reason == ""]
-    key = candidates["profile_url"].copy()
-    no_url = key == ""
-    if no_url.any():
-        without = candidates[no_url]
-        key[no_url] = (
-            "\x1f"
-            + without["first_name"]
-            + "\x1f"
-            + without["last_name"]
-            + "\x1f"
-            + without["connected_on"]
+    # Duplicates among the rows left: the same URL, else the same name and date; first wins.
+    candidates = np.flatnonzero(reason == "")
+    key = rows["profile_url"].take(candidates)
+    no_url = pc.equal(key, "")
+    if pc.any(no_url).as_py():
+        fallback_key = pc.binary_join_element_wise(
+            "",
+            first.take(candidates),
+            last.take(candidates),
+            rows["connected_on"].take(candidates),
+            "\x1f",
         )
-    duplicate = key.duplicated(keep="first")
-    if duplicate.any():
-        first_lines = pd.Series(candidates["line"][~duplicate].to_numpy(), index=key[~duplicate])
-        reason[duplicate[duplicate].index] = "same person as line " + key[duplicate].map(
-            first_lines
-        ).astype("str")
+        key = pc.if_else(no_url, fallback_key, key)
+    codes = pc.dictionary_encode(key).indices.to_numpy()
+    seen_before = np.maximum.accumulate(np.concatenate(([-1], codes[:-1])))
+    repeat = codes <= seen_before  # codes number values in order of first appearance
+    if repeat.any():
+        first_line = np.zeros(codes.max() + 1, dtype=np.int64)
+        first_line[codes[~repeat]] = lines[candidates[~repeat]]
+        reason[candidates[repeat]] = [
+            f"same person as line {line}" for line in first_line[codes[repeat]]
+        ]
 
     kept = reason == ""
     if not kept.any():
         raise NotAnExportError(
-            f"No person could be read from this file, because all {len(frame):,} rows were "
-            f"skipped ({_summarise(reason)}); expected rows with a name and a Connected On date."
+            f"No person could be read from this file, because all {len(lines):,} rows were "
+            f"skipped ({_summarise(pd.Series(reason, dtype='str'))}); expected rows with a "
+            "name and a Connected On date."
         )
     skipped = [
-        SkippedRow(int(line), text)
-        for line, text in zip(frame["line"][~kept], reason[~kept], strict=True)
+        SkippedRow(int(line), text) for line, text in zip(lines[~kept], reason[~kept], strict=True)
     ]
-    return frame[kept].reset_index(drop=True), skipped
+    table = pa.table({"line": lines, **rows})
+    if not kept.all():
+        table = table.filter(pa.array(kept))
+    return table.to_pandas(), skipped
 
 
 def _summarise(reasons: pd.Series) -> str:

@@ -3,6 +3,8 @@
 import csv
 import re
 
+from playwright.sync_api import expect
+
 from infoint import db, demo
 
 from .conftest import (
@@ -96,7 +98,7 @@ def test_new_user_imports_finds_targets_and_moves_the_funnel(tmp_path, page, sho
         go(page, "Home", "How is your campaign going?")
         see(page, "You have not contacted anyone yet.")
         contacts_metric = page.get_by_test_id("stMetric").filter(has_text="Contacts")
-        assert contacts_metric.get_by_test_id("stMetricValue").inner_text() == str(added)
+        expect(contacts_metric.get_by_test_id("stMetricValue")).to_have_text(str(added))
 
         # Find a person the way one narrows a LinkedIn search: company, then position words.
         go(page, "Contacts", "Contacts")
@@ -134,10 +136,9 @@ def test_new_user_imports_finds_targets_and_moves_the_funnel(tmp_path, page, sho
             see(page, f"Added {chosen[industry]} companies to your targets.")
             page.get_by_text(f"All {chosen[industry]} that match").click()
             wait_for_app(page)
-            picker = widget(page, "stSelectbox", "Industry")
-            picker.click()
-            picker.locator("input").fill(industry)
-            picker.locator("input").press("Enter")
+            new_industry = widget(page, "stSelectbox", "Industry").get_by_role("combobox")
+            new_industry.fill(industry)  # a new one: typed, then Enter
+            new_industry.press("Enter")
             wait_for_app(page)
             click(page, "Set industry")
             see(page, f"Put {chosen[industry]} companies in {industry}.")
@@ -164,6 +165,7 @@ def test_new_user_imports_finds_targets_and_moves_the_funnel(tmp_path, page, sho
         # Log an outreach, a reply and a held meeting on Amara's record.
         go(page, "Contacts", "Contacts")
         type_into(page, "Name", "Amara Marlow")
+        wait_for_grid_rows(page, 1)
         choose(page, "Or open someone on this page", "Amara Marlow — Nimbus Consulting Ltd")
         page.get_by_role("heading", name="Amara Marlow").wait_for()
         page.get_by_role("tab", name="Log an interaction").click()
@@ -180,7 +182,7 @@ def test_new_user_imports_finds_targets_and_moves_the_funnel(tmp_path, page, sho
         click(page, "Save the outcome")
         see(page, "Meeting marked held.")
         stage = page.get_by_test_id("stMetric").filter(has_text="Stage")
-        assert stage.get_by_test_id("stMetricValue").inner_text() == "Met"
+        expect(stage.get_by_test_id("stMetricValue")).to_have_text("Met")
         page.screenshot(path=shots / "06-contact-met.png")
 
         # Home: the funnel moved from nobody to one person contacted, replied and met.
@@ -189,7 +191,7 @@ def test_new_user_imports_finds_targets_and_moves_the_funnel(tmp_path, page, sho
         see(page, "1 of 1 contacted replied — 100 %")
         see(page, "1 of 1 who replied met you — 100 %")
         response = page.get_by_test_id("stMetric").filter(has_text="Response rate")
-        assert "1 of 1 replied" in response.inner_text()
+        expect(response).to_contain_text("1 of 1 replied")
         page.screenshot(path=shots / "07-home-after.png", full_page=True)
     finally:
         stop_server(server)
@@ -209,7 +211,7 @@ def test_home_and_targets_with_demo_data_for_the_readme(tmp_path, page, shots):
         see(page, re.compile(r"^You contacted \d+ people\."))
         page.locator(".js-plotly-plot").first.wait_for()
         contacts_metric = page.get_by_test_id("stMetric").filter(has_text="Contacts")
-        assert contacts_metric.get_by_test_id("stMetricValue").inner_text() == str(loaded.people)
+        expect(contacts_metric.get_by_test_id("stMetricValue")).to_have_text(str(loaded.people))
         readme_screenshot(page, "home.png", shots, last=chart_row(page))
 
         go(page, "Targets", "Targets")

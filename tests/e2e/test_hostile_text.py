@@ -166,6 +166,7 @@ def test_hostile_text_is_shown_as_text_on_every_page(tmp_path, page, shots):
         visit("Referrals", "Referrals")
         shown(f"Bea {SCRIPT}", f"{IMG} Cole")
         labels = page.get_by_test_id("stPlotlyChart").locator("g.textpoint text")
+        labels.filter(has_text="Cole").wait_for()
         assert {f"Bea {SCRIPT}", f"{IMG} Cole"} <= set(labels.all_text_contents())
         harmless("referrals")
 

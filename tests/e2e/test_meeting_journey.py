@@ -116,7 +116,7 @@ def test_meeting_debrief_names_someone_who_arrives_referred(tmp_path, page, shot
         # The referral picture draws the link; the table beside it counts it.
         go(page, "Referrals", "Referrals")
         picture = page.get_by_test_id("stPlotlyChart")
-        picture.locator(".js-plotly-plot").wait_for()
+        picture.locator("g.textpoint text", has_text="Bo Chen").wait_for()
         labels = picture.locator("g.textpoint text").all_text_contents()
         assert {"You", "Nadia Okafor", "Bo Chen"} <= set(labels)
         wait_for_grid_rows(page, 1)

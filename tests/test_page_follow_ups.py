@@ -133,3 +133,22 @@ def test_home_shows_the_focus_what_was_ruled_out_and_what_is_due(silence):
     assert "You have ruled out 1 industry." in " ".join(c.value for c in at.caption)
     page = shown(at)
     assert "Due now: 2" in page and "Try someone else at Acme" in page
+
+
+def test_a_long_list_shows_ten_at_a_time(app_db):
+    """Twelve silent people: the first ten items, then two more on asking."""
+    conn = db.connect(app_db)
+    for number in range(12):
+        person = contacts.add_contact(conn, f"Person{number:02d}", company=f"Firm {number}")
+        interactions.log_interaction(
+            conn, person, "outreach", occurred_at=date.today() - timedelta(days=20)
+        )
+    conn.close()
+    at = run(follow_ups_page())
+    assert "**12 things to do**, oldest first. The first 10 are shown here." in shown(at)
+    assert len([b for b in at.button if b.key.startswith("snooze_")]) == 10
+    button(at, "Show 2 more").click()
+    run(at)
+    assert "The first" not in shown(at)
+    assert len([b for b in at.button if b.key.startswith("snooze_")]) == 12
+    assert not [b for b in at.button if b.label.startswith("Show ")]

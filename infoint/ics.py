@@ -7,12 +7,15 @@ needs — who, when, how long, where — and none of the user's notes.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import duckdb
-from icalendar import Calendar, Event
 
 from infoint import meetings, profile
+
+if TYPE_CHECKING:
+    from icalendar import Event
 
 PRODID = "-//infoint//information interviews//EN"
 REMINDER = (
@@ -36,6 +39,8 @@ def meeting_uids(conn: duckdb.DuckDBPyConnection, meeting_ids: list[int]) -> dic
 
 
 def _event(meeting: meetings.MeetingSummary, uid: str, zone: ZoneInfo, stamp: datetime) -> Event:
+    from icalendar import Event
+
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
@@ -52,6 +57,9 @@ def _event(meeting: meetings.MeetingSummary, uid: str, zone: ZoneInfo, stamp: da
 def _calendar(
     conn: duckdb.DuckDBPyConnection, items: list[meetings.MeetingSummary], name: str
 ) -> bytes:
+    # Imported here: icalendar takes a tenth of a second to load, and only a download needs it.
+    from icalendar import Calendar
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

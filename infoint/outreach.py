@@ -51,6 +51,7 @@ from infoint import db, interactions
 from infoint.contacts import require_contact
 from infoint.errors import InvalidInputError, NotFoundError
 from infoint.profile import get_profile
+from infoint.text import plain_markdown
 
 # --- Placeholders -------------------------------------------------------------------------
 
@@ -186,21 +187,14 @@ def compose(
     return Draft(subject, body, unfilled_placeholders(subject, body))
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
-
-
-def _escape_markdown(text: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-
-
 def preview_markdown(text: str) -> str:
     """The draft as Markdown: the user's text escaped, unfilled placeholders highlighted."""
     pieces, last = [], 0
     for match in _PLACEHOLDER.finditer(text or ""):
-        pieces.append(_escape_markdown(text[last : match.start()]))
+        pieces.append(plain_markdown(text[last : match.start()]))
         pieces.append(f":orange-background[**\\{{{match[1]}\\}}**]")
         last = match.end()
-    pieces.append(_escape_markdown((text or "")[last:]))
+    pieces.append(plain_markdown((text or "")[last:]))
     return "".join(pieces).replace("\n", "  \n")
 
 

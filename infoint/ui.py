@@ -6,7 +6,6 @@ The only module of the package that imports Streamlit.
 from __future__ import annotations
 
 import hashlib
-import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +18,7 @@ import streamlit as st
 from infoint import db
 from infoint.errors import InfointError
 from infoint.outreach import COMPOSE_CONTACT_KEY, COMPOSE_KIND_KEY
+from infoint.text import plain_markdown
 
 MENU = (
     ("app.py", "Home", ":material/home:"),
@@ -107,12 +107,9 @@ def open_contact(contact_id: int) -> None:
     st.switch_page(CONTACTS_PAGE, query_params={"contact": str(int(contact_id))})
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
-
-
 def plain(text: str) -> str:
     """User text for a markdown element, shown exactly as typed (no formatting, no links)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    return plain_markdown(text)
 
 
 OUTREACH_PAGE = "pages/3_outreach.py"

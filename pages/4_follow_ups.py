@@ -58,7 +58,7 @@ for item in items[:shown]:
         if item.compose_kind and item.people:
             for person_id, person in item.people:
                 if st.button(
-                    f"{item.action_label} {person}",
+                    f"{item.action_label} {ui.plain(person)}",
                     key=f"write_{item.key}_{person_id}",
                     icon=":material/edit:",
                     type=kind_of_button,

@@ -152,3 +152,19 @@ def test_a_long_list_shows_ten_at_a_time(app_db):
     assert "The first" not in shown(at)
     assert len([b for b in at.button if b.key.startswith("snooze_")]) == 12
     assert not [b for b in at.button if b.label.startswith("Show ")]
+
+
+def test_names_in_button_labels_are_shown_as_typed(app_db):
+    """A position imported from LinkedIn is text, never an image the browser would fetch."""
+    conn = db.connect(app_db)
+    ana = contacts.add_contact(conn, "Ana", "Silva", company="Acme")
+    contacts.add_contact(
+        conn, "Bo", "Berg", company="Acme", position="![x](https://evil.example/p.png)"
+    )
+    interactions.log_interaction(
+        conn, ana, "outreach", occurred_at=date.today() - timedelta(days=20)
+    )
+    conn.close()
+    at = run(follow_ups_page())
+    [write] = [b for b in at.button if b.label.startswith("Write to Bo")]
+    assert write.label == r"Write to Bo Berg — \!\[x\]\(https\://evil\.example/p\.png\)"

@@ -111,6 +111,16 @@ def _all_words_in(column: str, words: list[str]) -> tuple[str, list]:
     return " AND ".join(f"contains(lower({column}), ?)" for _ in words), list(words)
 
 
+def words_condition(column: str, text: str) -> tuple[str, list]:
+    """SQL true when `column` holds every word typed, any case, with its parameters.
+
+    The one way pickers on every page search: `%` and `_` are taken as typed, never as
+    wildcards; nothing typed matches everyone.
+    """
+    words = _words(text)
+    return _all_words_in(column, words) if words else ("TRUE", [])
+
+
 @dataclass(frozen=True)
 class ContactSearch:
     """The filters of the network search, applied in this order to show how each narrows."""

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo, available_timezones
 import duckdb
 
 from infoint import db, interactions, profile, referrals
-from infoint.contacts import require_contact
+from infoint.contacts import require_contact, words_condition
 from infoint.errors import InvalidInputError, NotFoundError
 
 STATUSES = ("scheduled", "held", "cancelled", "no_show")
@@ -211,24 +211,22 @@ def people_to_meet(
     conn: duckdb.DuckDBPyConnection, search: str = "", limit: int = 25
 ) -> list[PersonOption]:
     """People to schedule with: matches for the search, else those who replied and wait."""
-    search = search.strip()
+    where, params = words_condition(
+        "c.first_name || ' ' || c.last_name || ' ' || coalesce(co.name, '')", search
+    )
     rows = conn.execute(
-        """
+        f"""
         SELECT c.id,
                trim(c.first_name || ' ' || c.last_name)
                    || CASE WHEN co.name IS NULL THEN '' ELSE ' — ' || co.name END
         FROM contacts c
         JOIN contact_stages s ON s.contact_id = c.id
         LEFT JOIN companies co ON co.id = c.company_id
-        WHERE CASE WHEN ? = ''
-                   THEN s.stage = 2
-                   ELSE (c.first_name || ' ' || c.last_name || ' ' || coalesce(co.name, ''))
-                        ILIKE '%' || ? || '%'
-              END
+        WHERE {where if params else "s.stage = 2"}
         ORDER BY s.stage DESC, c.first_name, c.last_name, c.id
         LIMIT ?
         """,
-        [search, search, limit],
+        [*params, limit],
     ).fetchall()
     return [PersonOption(int(i), label) for i, label in rows]
 

@@ -48,7 +48,7 @@ from urllib.parse import quote
 import duckdb
 
 from infoint import db, interactions
-from infoint.contacts import require_contact
+from infoint.contacts import require_contact, words_condition
 from infoint.errors import InvalidInputError, NotFoundError
 from infoint.profile import get_profile
 from infoint.text import plain_markdown
@@ -290,17 +290,15 @@ _RECIPIENT_SQL = """
 
 def find_recipients(conn: duckdb.DuckDBPyConnection, text: str, limit: int = 25) -> list[Recipient]:
     """Contacts whose name, company or position contains every word typed, best known first."""
-    words = text.lower().split()
-    where = " AND ".join(
-        "lower(c.first_name || ' ' || c.last_name || ' ' || coalesce(co.name, '') || ' '"
-        " || c.position) LIKE ?"
-        for _ in words
+    where, params = words_condition(
+        "c.first_name || ' ' || c.last_name || ' ' || coalesce(co.name, '') || ' ' || c.position",
+        text,
     )
     rows = conn.execute(
-        f"{_RECIPIENT_SQL} WHERE {where or 'TRUE'}"
+        f"{_RECIPIENT_SQL} WHERE {where}"
         " ORDER BY CASE c.degree WHEN '1st' THEN 0 WHEN '2nd' THEN 1 ELSE 2 END,"
         " lower(c.last_name), lower(c.first_name), c.id LIMIT ?",
-        [*(f"%{word}%" for word in words), limit],
+        [*params, limit],
     ).fetchall()
     return [Recipient(*row) for row in rows]
 

@@ -65,6 +65,16 @@ def test_people_to_meet(conn, ana):
     assert [p.label for p in meetings.people_to_meet(conn)] == ["Ana Lee — Acme"]
     assert [p.id for p in meetings.people_to_meet(conn, "bet")] == [ben]
     assert meetings.people_to_meet(conn, "nobody") == []
+    # every word typed, in any order, across name and company
+    assert [p.id for p in meetings.people_to_meet(conn, "acme ana")] == [ana]
+
+
+def test_people_to_meet_takes_percent_and_underscore_as_typed(conn):
+    contacts.add_contact(conn, "Axb", "Moss")
+    a_b = contacts.add_contact(conn, "a_b", "Kay", company="50% Ltd")
+    assert [p.id for p in meetings.people_to_meet(conn, "a_b")] == [a_b]
+    assert [p.id for p in meetings.people_to_meet(conn, "50%")] == [a_b]
+    assert [p.id for p in meetings.people_to_meet(conn, "%")] == [a_b]
 
 
 def test_prep_keeps_notes_with_company_and_person(conn, ana):

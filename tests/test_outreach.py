@@ -174,3 +174,13 @@ def test_find_recipients_matches_every_word_closest_degree_first(conn, ana):
     assert outreach.get_recipient(conn, ana).first_name == "Ana"
     with pytest.raises(NotFoundError):
         outreach.get_recipient(conn, 999)
+
+
+def test_find_recipients_takes_percent_and_underscore_as_typed(conn):
+    axb = contacts.add_contact(conn, "Axb", "Moss")
+    a_b = contacts.add_contact(conn, "a_b", "Kay")
+    contacts.add_contact(conn, "Cleo", "Ray", company="Fifty Co")
+    assert [r.id for r in outreach.find_recipients(conn, "a_b")] == [a_b]
+    assert [r.id for r in outreach.find_recipients(conn, "A_B kay")] == [a_b]
+    assert outreach.find_recipients(conn, "%") == []
+    assert axb in [r.id for r in outreach.find_recipients(conn, "axb")]

@@ -160,8 +160,12 @@ class PersonOption:
 
 @dataclass(frozen=True)
 class DebriefResult:
-    referred_ids: tuple[int, ...]
-    already_known: tuple[str, ...]  # names this person had already introduced, not added again
+    introductions: referrals.Introductions  # what the names given became
+
+    @property
+    def referred_ids(self) -> tuple[int, ...]:
+        """The new contacts the names became."""
+        return self.introductions.added
 
 
 @dataclass(frozen=True)
@@ -424,7 +428,8 @@ def record_debrief(
     """How the meeting went, in one write: outcome, answers, and the people they named.
 
     New answers are also appended to the company's research notes (with the date and the
-    person), and each person named becomes a 2nd-degree contact referred by this one.
+    person), and each person named is linked as referred by this one: a contact already
+    there, or a new 2nd-degree one (`referrals.add_referred_people`).
     """
     if status not in STATUSES or status == "scheduled":
         raise InvalidInputError("Choose whether the meeting was held, cancelled or a no-show.")
@@ -454,8 +459,8 @@ def record_debrief(
                 " WHERE id = ?",
                 [_answers_note(day, sheet.person, changed), sheet.company_id],
             )
-        added, known = referrals.add_referred_people(conn, sheet.meeting.contact_id, referred)
-    return DebriefResult(tuple(added), tuple(known))
+        introductions = referrals.add_referred_people(conn, sheet.meeting.contact_id, referred)
+    return DebriefResult(introductions)
 
 
 def _answers_note(day: date, person: str, answers: list[tuple[str, str]]) -> str:

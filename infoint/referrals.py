@@ -4,12 +4,12 @@ and how much each introducer's introductions yielded."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import duckdb
 
 from infoint import targets
-from infoint.errors import InvalidInputError
+from infoint.errors import InvalidInputError, NotFoundError
 
 MAX_NAMES = 20
 
@@ -20,10 +20,62 @@ class ReferredPerson:
     last_name: str = ""
     company: str = ""
     position: str = ""
+    line: int = field(default=0, compare=False)  # where it was typed, to point at it
 
     @property
     def name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
+
+
+@dataclass(frozen=True)
+class Introductions:
+    """What the names from one meeting became; `sentences` says it to the user."""
+
+    introducer: str  # the person met, who named them
+    added: tuple[int, ...] = ()  # new contacts introduced by the person met
+    marked: tuple[str, ...] = ()  # already contacts, now marked as introduced by them
+    known: tuple[str, ...] = ()  # already introduced by them (a second save)
+    # Already contacts, left as they were: (name, why), e.g. introduced by someone else.
+    kept: tuple[tuple[str, str], ...] = ()
+    # Lines naming several contacts, so nothing was done for them: (line, as typed, how
+    # many match, what would tell them apart).
+    unclear: tuple[tuple[int, str, int, str], ...] = ()
+
+    @property
+    def sentences(self) -> list[str]:
+        said = []
+        if self.added:
+            count = len(self.added)
+            said.append(
+                f"{count} new {'contact' if count == 1 else 'contacts'} introduced by "
+                f"{self.introducer}: write to them from the Outreach page."
+            )
+        said += [
+            f"{name} was already in your contacts: now marked as introduced by {self.introducer}."
+            for name in self.marked
+        ]
+        if self.known:
+            said.append(f"Already introduced by {self.introducer}: {', '.join(self.known)}.")
+        said += [
+            f"{name} was already in your contacts, {why}: left as it was."
+            for name, why in self.kept
+        ]
+        said += [
+            f"Line {line} ({typed}) matches {count} people in your contacts, so nothing was "
+            f"added for it: {hint}."
+            for line, typed, count, hint in self.unclear
+        ]
+        return said
+
+
+def _tell_apart(person: ReferredPerson) -> str:
+    """What to add to a line that matches several contacts."""
+    if not person.company:
+        more = "their company" if person.last_name else "their last name or company"
+        return f"add {more} to tell them apart"
+    if not person.last_name:
+        return "add their last name to tell them apart"
+    return "they share that name and company; add the right one on the Contacts page"
 
 
 @dataclass(frozen=True)
@@ -78,50 +130,103 @@ def parse_referred(text: str) -> list[ReferredPerson]:
         first, _, last = parts[0].partition(" ")
         company = parts[1] if len(parts) > 1 else ""
         position = parts[2] if len(parts) > 2 else ""
-        people.append(ReferredPerson(first, last.strip(), company, position))
+        people.append(ReferredPerson(first, last.strip(), company, position, number))
     if len(people) > MAX_NAMES:
         raise InvalidInputError(f"Add at most {MAX_NAMES} people at a time.")
     return people
 
 
+# Contacts a named person could be: the same full name (or first name, when only that is
+# given), with whether their company has the same match key as the one named, and who
+# introduced them.
+_CANDIDATES = """
+    SELECT c.id, trim(c.first_name || ' ' || c.last_name), c.referred_by,
+           c.company_id IS NULL, coalesce(co.match_key = company_key($company), false),
+           trim(coalesce(r.first_name || ' ' || r.last_name, ''))
+    FROM contacts c
+    LEFT JOIN companies co ON co.id = c.company_id
+    LEFT JOIN contacts r ON r.id = c.referred_by
+    WHERE lower(trim(c.first_name || ' ' || c.last_name)) = lower($name)
+       OR ($last = '' AND lower(trim(c.first_name)) = lower($name))
+    ORDER BY c.id
+"""
+
+
 def add_referred_people(
     conn: duckdb.DuckDBPyConnection, introducer_id: int, people: list[ReferredPerson]
-) -> tuple[list[int], list[str]]:
-    """Add each person as a 2nd-degree contact introduced by `introducer_id`.
+) -> Introductions:
+    """Link each person named to `introducer_id`: an existing contact, or a new one.
 
-    Call inside the caller's transaction (the debrief is one write). People this
-    introducer already introduced under the same name are not added twice; their names
-    come back in the second list.
+    Call inside the caller's transaction (the debrief is one write). A person is matched
+    by name (first name alone when only that is given, any case) and, when a company is
+    named, by its match key (a contact with no company on record fits any). One match that
+    nobody introduced is marked as introduced by them (and they become the mutual contact
+    if there is none); several matches do nothing but say which line to make precise;
+    no match becomes a new 2nd-degree contact. Saving the same names again changes nothing.
     """
-    added, known = [], []
+    chain = referral_chain(conn, introducer_id)
+    if not chain:
+        raise NotFoundError("The person who introduced them is no longer in your contacts.")
+    introducer, upstream = chain[-1].name, {step.contact_id for step in chain}
+    added, marked, known, kept, unclear = [], [], [], [], []
     for person in people:
         if not person.name:
             raise InvalidInputError("Every person introduced needs a name.")
-        exists = conn.execute(
-            "SELECT count(*) FROM contacts WHERE referred_by = ?"
-            " AND lower(trim(first_name || ' ' || last_name)) = lower(?)",
-            [introducer_id, person.name],
-        ).fetchall()[0][0]
-        if exists:
-            known.append(person.name)
-            continue
-        company_id = targets.ensure_company(conn, person.company, source="referral")
-        row = conn.execute(
-            "INSERT INTO contacts (profile_key, first_name, last_name, company_id, position,"
-            " degree, mutual_contact_id, referred_by, source)"
-            " VALUES (?, ?, ?, ?, ?, '2nd', ?, ?, 'referral') RETURNING id",
-            [
-                f"referral:{uuid.uuid4().hex}",
-                person.first_name,
-                person.last_name,
-                company_id,
-                person.position,
-                introducer_id,
-                introducer_id,
-            ],
+        found = conn.execute(
+            _CANDIDATES,
+            {"name": person.name, "last": person.last_name, "company": person.company},
         ).fetchall()
-        added.append(int(row[0][0]))
-    return added, known
+        if person.company:
+            same = [row for row in found if row[4]]
+            found = same or [row for row in found if row[3]]
+        theirs = [row for row in found if row[2] == introducer_id]
+        if theirs:
+            known.append(theirs[0][1])
+        elif len(found) > 1:
+            typed = ", ".join(p for p in (person.name, person.company) if p)
+            unclear.append((person.line, typed, len(found), _tell_apart(person)))
+        elif found:
+            contact_id, name, referred_by, *_, introduced_by = found[0]
+            if contact_id == introducer_id:
+                kept.append((name, "and is the person you met"))
+            elif contact_id in upstream:
+                kept.append((name, f"and led you to {introducer}"))
+            elif referred_by is not None:
+                kept.append((name, f"introduced by {introduced_by or 'someone else'}"))
+            else:
+                conn.execute(
+                    "UPDATE contacts SET referred_by = $by,"
+                    " mutual_contact_id = coalesce(mutual_contact_id, $by),"
+                    " updated_at = current_localtimestamp() WHERE id = $id",
+                    {"by": introducer_id, "id": contact_id},
+                )
+                marked.append(name)
+        else:
+            added.append(_add_referred(conn, introducer_id, person))
+    return Introductions(
+        introducer, tuple(added), tuple(marked), tuple(known), tuple(kept), tuple(unclear)
+    )
+
+
+def _add_referred(
+    conn: duckdb.DuckDBPyConnection, introducer_id: int, person: ReferredPerson
+) -> int:
+    company_id = targets.ensure_company(conn, person.company, source="referral")
+    row = conn.execute(
+        "INSERT INTO contacts (profile_key, first_name, last_name, company_id, position,"
+        " degree, mutual_contact_id, referred_by, source)"
+        " VALUES (?, ?, ?, ?, ?, '2nd', ?, ?, 'referral') RETURNING id",
+        [
+            f"referral:{uuid.uuid4().hex}",
+            person.first_name,
+            person.last_name,
+            company_id,
+            person.position,
+            introducer_id,
+            introducer_id,
+        ],
+    ).fetchall()
+    return int(row[0][0])
 
 
 def list_links(conn: duckdb.DuckDBPyConnection) -> list[Link]:

@@ -1,4 +1,4 @@
-from datetime import UTC, date, datetime, time
+from datetime import UTC, datetime, time
 
 import streamlit as st
 
@@ -45,9 +45,7 @@ def people(count: int, one: str, many: str) -> str:
 
 def show_due() -> None:
     """This page's share of the due-now list (snoozed and dismissed items stay hidden)."""
-    due = ui.cached(
-        followups.due_items, conn, date.today(), rules=[followups.meeting_due], refresh_every=60
-    )
+    due = ui.cached(followups.due_items, conn, rules=[followups.meeting_due], refresh_every=60)
     if not due:
         return
     with st.container(border=True):
@@ -311,7 +309,8 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
             key=f"debrief_names_{chosen}",
             placeholder="Bo Chen, Beta Labs, Head of Research",
             help=f"Each person becomes a contact introduced by {ui.plain(current.person)} "
-            "(2nd degree), ready for your outreach.",
+            "(2nd degree), ready for your outreach. Someone already in your contacts is "
+            "marked as introduced by them, not added twice.",
         )
         notes = st.text_area(
             "Anything else to remember", value=sheet.meeting.notes, key=f"debrief_notes_{chosen}"
@@ -332,15 +331,7 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
     except InfointError as exc:
         ui.show_error(exc)
         return
-    message = "Debrief saved."
-    if result.referred_ids:
-        added = people(len(result.referred_ids), "new contact", "new contacts")
-        message += (
-            f" {added} introduced by {ui.plain(current.person)}: write to them from the "
-            "Outreach page."
-        )
-    if result.already_known:
-        message += f" Already in your contacts: {ui.plain(', '.join(result.already_known))}."
+    message = " ".join(["Debrief saved.", *map(ui.plain, result.introductions.sentences)])
     if held and not current.thanked:
         message += " Next: the thank-you (the Thank you tab)."
     done(message, chosen)

@@ -166,7 +166,7 @@ def test_saving_the_debrief_again_adds_nothing_twice(conn, ana):
         result = meetings.record_debrief(
             conn, meeting, "held", answers={row: "Yes."}, referred=[ReferredPerson("Bo", "Chen")]
         )
-    assert result.referred_ids == () and result.already_known == ("Bo Chen",)
+    assert result.referred_ids == () and result.introductions.known == ("Bo Chen",)
     assert meetings.prep_sheet(conn, meeting).company_notes.count("A: Yes.") == 1
     assert conn.execute("SELECT count(*) FROM contacts").fetchall()[0][0] == 2
 
@@ -274,8 +274,8 @@ def test_meeting_items_join_the_one_due_now_list(conn, ana):
     meetings.set_outcome(conn, held, "held", actual_minutes=20)
     ben = contacts.add_contact(conn, "Ben", "Ode")
     upcoming = meetings.schedule_meeting(conn, ben, at(11, 15))  # Wednesday 15:00
-    # a date other than the real today is judged at noon: Tuesday noon is past 24 hours
-    items = followups.due_items(conn, date(2026, 3, 10))
+    # Tuesday noon is past 24 hours after Monday's meeting, and Wednesday is tomorrow
+    items = followups.due_items(conn, at(10, 12))
     assert [(i.kind, i.key, i.due_on) for i in items] == [
         ("prepare", f"prepare:{upcoming}:20260311T1500", date(2026, 3, 10)),
         ("thank_you", f"thank_you:{held}", date(2026, 3, 10)),
@@ -291,7 +291,7 @@ def test_meeting_items_join_the_one_due_now_list(conn, ana):
     # the shared mechanism: dismiss, and nothing due for a ruled-out company
     followups.dismiss(conn, prepare.key)
     conn.execute("UPDATE companies SET status = 'ruled_out' WHERE id = ?", [thanks.company_id])
-    assert followups.due_items(conn, date(2026, 3, 10)) == []
+    assert followups.due_items(conn, at(10, 12)) == []
 
 
 def test_reminders_stop_after_a_month(conn, ana):

@@ -220,3 +220,22 @@ def test_times_are_typed_in_the_chosen_time_zone(replied):
     finally:
         conn.close()
     assert meeting.starts_at == datetime(2026, 12, 1, 0, 0, tzinfo=UTC)  # Tokyo is UTC+9
+
+
+def test_debrief_naming_a_contact_links_them_instead_of_adding_a_second(past_meeting):
+    at = run(meetings_page())
+    at.text_area(key="debrief_names_1").set_value("ben ode, Beta Ltd, Director\nCara Diaz")
+    submit(at, "Save the debrief")
+    message = at.success[0].value.replace("\\", "")
+    assert "1 new contact introduced by Ana Lee" in message
+    assert "Ben Ode was already in your contacts: now marked as introduced by Ana Lee." in message
+    submit(at, "Save the debrief")  # again: nothing changes
+    assert "Already introduced by Ana Lee: Ben Ode, Cara Diaz." in at.success[0].value.replace(
+        "\\", ""
+    )
+    conn = db.connect(past_meeting)
+    try:
+        rows = conn.execute("SELECT first_name, referred_by FROM contacts ORDER BY id").fetchall()
+    finally:
+        conn.close()
+    assert rows == [("Ana", None), ("Ben", 1), ("Cara", 1)]

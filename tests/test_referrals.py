@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from infoint import db, funnel, insight_charts, interactions, referrals
+from infoint import contacts, db, funnel, insight_charts, interactions, referrals
 from infoint.errors import InvalidInputError
 from infoint.referrals import ReferredPerson
 
@@ -68,10 +68,9 @@ def test_parse_refuses_what_it_cannot_read(text, message):
 def test_add_referred_people_inside_a_transaction(conn):
     ana = person(conn, "Ana Lee")
     with db.transaction(conn):
-        added, known = referrals.add_referred_people(
+        added = referrals.add_referred_people(
             conn, ana, [ReferredPerson("Bo", "Chen", "Beta Labs", "Researcher")]
-        )
-    assert known == []
+        ).added
     row = conn.execute(
         "SELECT c.first_name, c.last_name, co.name, c.position, c.degree, c.source,"
         " c.referred_by, c.mutual_contact_id"
@@ -81,8 +80,9 @@ def test_add_referred_people_inside_a_transaction(conn):
     assert row == [("Bo", "Chen", "Beta Labs", "Researcher", "2nd", "referral", ana, ana)]
     # the same name from the same introducer is not added twice
     with db.transaction(conn):
-        again, known = referrals.add_referred_people(conn, ana, [ReferredPerson("bo", "chen")])
-    assert (again, known) == ([], ["bo chen"])
+        again = referrals.add_referred_people(conn, ana, [ReferredPerson("bo", "chen")])
+    assert (again.added, again.known) == ((), ("Bo Chen",))
+    assert again.sentences == ["Already introduced by Ana Lee: Bo Chen."]
     # the introducer is Referred; the person introduced starts at no stage
     assert [s.count for s in funnel.stage_counts(conn)] == [1, 1, 1, 1, 0]
 
@@ -168,3 +168,98 @@ def test_no_referrals_yet(conn):
     assert referrals.list_links(conn) == []
     assert referrals.referral_yields(conn) == []
     assert referrals.referred_people(conn) == []
+
+
+def introduce(conn, introducer, text):
+    with db.transaction(conn):
+        return referrals.add_referred_people(conn, introducer, referrals.parse_referred(text))
+
+
+def contact_links(conn, contact_id):
+    return conn.execute(
+        "SELECT degree, referred_by, mutual_contact_id FROM contacts WHERE id = ?", [contact_id]
+    ).fetchall()[0]
+
+
+def count_contacts(conn):
+    return conn.execute("SELECT count(*) FROM contacts").fetchall()[0][0]
+
+
+def test_someone_already_in_contacts_is_marked_as_introduced_not_added_again(conn):
+    saul = contacts.add_contact(conn, "Saul", "Kim", company="Acme")
+    vik = contacts.add_contact(conn, "Vik", "Adler", company="Nimbus Consulting")
+    # the company by its match key ("Ltd" aside), the name in any case
+    got = introduce(conn, saul, "vik ADLER, Nimbus Consulting Ltd, Director")
+    assert (got.added, got.marked) == ((), ("Vik Adler",))
+    assert got.sentences == [
+        "Vik Adler was already in your contacts: now marked as introduced by Saul Kim."
+    ]
+    assert contact_links(conn, vik) == ("1st", saul, saul)
+    assert count_contacts(conn) == 2
+    # saving the same names again changes nothing
+    again = introduce(conn, saul, "Vik Adler, Nimbus Consulting Ltd, Director")
+    assert (again.added, again.marked, again.known) == ((), (), ("Vik Adler",))
+    assert count_contacts(conn) == 2
+
+
+def test_a_first_name_alone_finds_the_one_person_of_that_name(conn):
+    saul = contacts.add_contact(conn, "Saul", "Kim")
+    maria = contacts.add_contact(conn, "Maria", "Lopez")
+    peter = contacts.add_contact(conn, "Peter", "Novak", company="Beta", mutual_contact_id=maria)
+    got = introduce(conn, saul, "Peter")
+    assert got.marked == ("Peter Novak",)
+    # the mutual contact already set stays; only an empty one becomes the introducer
+    assert contact_links(conn, peter) == ("1st", saul, maria)
+    assert count_contacts(conn) == 3
+
+
+def test_a_line_naming_several_contacts_adds_nothing_and_says_what_to_add(conn):
+    saul = contacts.add_contact(conn, "Saul", "Kim")
+    novak = contacts.add_contact(conn, "Peter", "Novak", company="Beta")
+    ode = contacts.add_contact(conn, "Peter", "Ode", company="Gamma")
+    got = introduce(conn, saul, "Bo Chen\npeter")
+    assert len(got.added) == 1 and got.marked == ()
+    assert got.unclear == ((2, "peter", 2, "add their last name or company to tell them apart"),)
+    assert got.sentences[-1] == (
+        "Line 2 (peter) matches 2 people in your contacts, so nothing was added for it: "
+        "add their last name or company to tell them apart."
+    )
+    assert [contact_links(conn, p)[1] for p in (novak, ode)] == [None, None]
+    # with the company, the line is clear
+    assert introduce(conn, saul, "Peter, Gamma").marked == ("Peter Ode",)
+    assert [contact_links(conn, p)[1] for p in (novak, ode)] == [None, saul]
+    # and the bare first name now means the one Saul introduced
+    assert introduce(conn, saul, "Peter").known == ("Peter Ode",)
+    assert count_contacts(conn) == 4
+
+
+def test_a_contact_introduced_by_someone_else_is_left_as_it_was(conn):
+    maria = contacts.add_contact(conn, "Maria", "Lopez")
+    saul = contacts.add_contact(conn, "Saul", "Kim")
+    vik = contacts.add_contact(conn, "Vik", "Adler", referred_by=maria)
+    got = introduce(conn, saul, "Vik Adler")
+    assert got.sentences == [
+        "Vik Adler was already in your contacts, introduced by Maria Lopez: left as it was."
+    ]
+    assert contact_links(conn, vik)[1] == maria
+
+
+def test_the_person_met_and_who_led_to_them_are_not_introduced_again(conn):
+    maria = contacts.add_contact(conn, "Maria", "Lopez")
+    saul = contacts.add_contact(conn, "Saul", "Kim", referred_by=maria)
+    got = introduce(conn, saul, "Saul Kim\nMaria Lopez")
+    assert got.sentences == [
+        "Saul Kim was already in your contacts, and is the person you met: left as it was.",
+        "Maria Lopez was already in your contacts, and led you to Saul Kim: left as it was.",
+    ]
+    assert (contact_links(conn, saul)[1], contact_links(conn, maria)[1]) == (maria, None)
+
+
+def test_a_different_company_is_a_different_person_and_no_company_fits_any(conn):
+    saul = contacts.add_contact(conn, "Saul", "Kim")
+    contacts.add_contact(conn, "Vik", "Adler", company="Nimbus")
+    bo = contacts.add_contact(conn, "Bo", "Chen")
+    got = introduce(conn, saul, "Vik Adler, Orbit Labs\nBo Chen, Beta Labs")
+    assert len(got.added) == 1 and got.marked == ("Bo Chen",)
+    assert contact_links(conn, bo)[1] == saul
+    assert count_contacts(conn) == 4

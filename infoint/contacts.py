@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -28,6 +29,10 @@ SOURCE_LABELS = {
     "referral": "introduced by someone",
     "demo": "demo data",
 }
+# Held by every write that adds people, from checking their profile keys to its commit: with no
+# UNIQUE index on contacts.profile_key (migration 0005), two writers at once could each add the
+# same person. Only one process can open the database, so a lock in it is enough.
+ADDING_PEOPLE = threading.Lock()
 
 
 def require_contact(conn: duckdb.DuckDBPyConnection, contact_id: int) -> None:
@@ -66,14 +71,16 @@ def add_contact(
     url = normalise_profile_url(linkedin_url) if linkedin_url.strip() else ""
     if linkedin_url.strip() and not url:
         raise InvalidInputError("That does not look like a LinkedIn profile address.")
-    if url:
-        taken = conn.execute(
-            "SELECT first_name || ' ' || last_name FROM contacts WHERE linkedin_url = ?", [url]
-        ).fetchall()
-        if taken:
-            raise InvalidInputError(f"{taken[0][0].strip()} already has that LinkedIn profile.")
     key = url or f"{source}:{uuid.uuid4().hex}"
-    with db.transaction(conn):
+    with ADDING_PEOPLE, db.transaction(conn):
+        if url:  # the profile key is unique by this check, not by an index (migration 0005)
+            taken = conn.execute(
+                "SELECT first_name || ' ' || last_name FROM contacts"
+                " WHERE linkedin_url = $url OR profile_key = $url",
+                {"url": url},
+            ).fetchall()
+            if taken:
+                raise InvalidInputError(f"{taken[0][0].strip()} already has that LinkedIn profile.")
         company_id = targets.ensure_company(conn, company, source=source)
         row = conn.execute(
             "INSERT INTO contacts (profile_key, linkedin_url, first_name, last_name, email,"

@@ -18,8 +18,9 @@ from os import PathLike
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
-from infoint import db
+from infoint import contacts, db
 from infoint.linkedin import Connections, SkippedRow, read_connections
 
 Progress = Callable[[float, str], None]
@@ -112,7 +113,7 @@ def import_connections(
     if db.database_path(conn) is not None and _has_contacts(conn):
         _report_progress(progress, 0.2, "Backing up your data first…")
         backup = db.backup(conn)
-    with db.transaction(conn):
+    with contacts.ADDING_PEOPLE, db.transaction(conn):
         report = upsert_connections(conn, connections, source="linkedin", progress=progress)
         fault_point("before_commit")
     fault_point("after_commit")
@@ -135,7 +136,10 @@ def upsert_connections(
     data, which is not recorded as an import batch).
     """
     try:
-        conn.register("_import_frame", connections.frame)
+        # Arrow, not the pandas frame: DuckDB scans it several times faster.
+        rows = pa.Table.from_pandas(connections.frame, preserve_index=False)
+        conn.register("_import_frame", rows)
+        conn.register("_import_keys", conn.sql(_KEYS).to_arrow_table())
         _report_progress(progress, 0.4, "Matching people you already have…")
         full, (added, updated, unchanged) = _plan(conn)
         if added or updated:
@@ -168,7 +172,7 @@ def upsert_connections(
         if added:
             _add_contacts(conn, source)
     finally:
-        for name in ("_import_plan", "_import_frame"):
+        for name in ("_import_plan", "_import_keys", "_import_frame"):
             with suppress(duckdb.Error):
                 conn.unregister(name)
     return ImportReport(
@@ -192,14 +196,27 @@ def _has_contacts(conn: duckdb.DuckDBPyConnection) -> bool:
     return bool(conn.execute("SELECT EXISTS (SELECT 1 FROM contacts)").fetchall()[0][0])
 
 
-# The rows of the file typed once: company match keys are computed once per distinct name
-# (the macro's regular expressions are the costly part) and the identity is the URL, else the
-# fallback key.
+# Company match keys, once per distinct name: the macro's regular expressions are the costly
+# part, and plans may be computed more than once.
+_KEYS = """
+    SELECT company, company_key(company) AS company_key
+    FROM (SELECT DISTINCT company FROM _import_frame WHERE company <> '')
+"""
+# The rows of the file typed; the identity is the URL, else the fallback key.
 _ROWS = """
-    keys AS (
-        SELECT company, company_key(company) AS company_key
-        FROM (SELECT DISTINCT company FROM _import_frame WHERE company <> '')
-    ),
+    rows AS (
+        SELECT f.line, f.first_name, f.last_name, nullif(f.profile_url, '') AS url, f.email,
+               f.company, f.position, TRY_CAST(nullif(f.connected_on, '') AS DATE) AS connected_on,
+               CASE
+                   WHEN f.profile_url <> '' THEN f.profile_url
+                   ELSE 'nourl:' || lower(f.first_name) || '|' || lower(f.last_name)
+                       || '|' || f.connected_on
+               END AS person_key,
+               k.company_key
+        FROM _import_frame f LEFT JOIN _import_keys k USING (company)
+    )"""
+# Saved contacts by the key a row may carry.
+_KNOWN = """
     known AS (
         -- A saved contact by the key a row may carry: its profile URL first, else the key
         -- it was created with (the same for most, so those are listed once).
@@ -212,18 +229,7 @@ _ROWS = """
             WHERE linkedin_url IS DISTINCT FROM profile_key
         )
         GROUP BY key
-    ),
-    rows AS (
-        SELECT f.line, f.first_name, f.last_name, nullif(f.profile_url, '') AS url, f.email,
-               f.company, f.position, TRY_CAST(nullif(f.connected_on, '') AS DATE) AS connected_on,
-               CASE
-                   WHEN f.profile_url <> '' THEN f.profile_url
-                   ELSE 'nourl:' || lower(f.first_name) || '|' || lower(f.last_name)
-                       || '|' || f.connected_on
-               END AS person_key,
-               k.company_key
-        FROM _import_frame f LEFT JOIN keys k USING (company)
-    ),"""
+    )"""
 # A row beside the saved contact it updates (`c`, with company `oc`): what would change.
 _COMPARED = """
     d.line, d.first_name, d.last_name, d.url, d.email, d.company, d.position, d.connected_on,
@@ -243,7 +249,7 @@ _COMPARED = """
 # The usual case, and the cheap plan: no one in the database waits to be adopted, the file
 # names no one twice and no two rows find the same contact. `_plan` checks the last two.
 _SIMPLE_PLAN = f"""
-    WITH {_ROWS}
+    WITH {_ROWS}, {_KNOWN},
     decided AS (
         SELECT r.*, kn.id AS claimed_id
         FROM rows r LEFT JOIN known kn ON kn.key = r.person_key
@@ -255,6 +261,14 @@ _SIMPLE_PLAN = f"""
     LEFT JOIN companies oc ON oc.id = c.company_id
 """
 
+# Nobody is saved yet: every row adds someone, unless the file names someone twice.
+_NEW_PLAN = f"""
+    WITH {_ROWS}
+    SELECT 'add' AS action, CAST(NULL AS BIGINT) AS kept_line, r.*, CAST(NULL AS BIGINT) AS target,
+           false AS company_changed, true AS changed
+    FROM rows r
+"""
+
 # Every case. For every row: the contact it updates (`target`), or that it adds one.
 # Direct matches (the URL, or the key a contact was created with) beat adoption of a URL-less
 # contact; each saved contact is claimed by one row only, the first in the file (exports run
@@ -262,7 +276,7 @@ _SIMPLE_PLAN = f"""
 # with the same name and date, so it is added. GROUP BY … HAVING finds the rare repeats more
 # cheaply than window functions over every row.
 _FULL_PLAN = f"""
-    WITH {_ROWS}
+    WITH {_ROWS}, {_KNOWN},
     repeats AS (
         SELECT person_key, min(line) AS first_line
         FROM rows GROUP BY person_key HAVING count(*) > 1
@@ -302,31 +316,40 @@ _FULL_PLAN = f"""
     LEFT JOIN contacts c ON d.action = 'match' AND c.id = d.claimed_id
     LEFT JOIN companies oc ON oc.id = c.company_id
 """
-_PLAN_CHECK = """
+_PLAN_COUNTS = """
     SELECT count(*) - count(DISTINCT person_key) + count(target) - count(DISTINCT target),
            count(*) FILTER (WHERE action = 'add'),
            count(*) FILTER (WHERE action = 'match' AND changed),
            count(*) FILTER (WHERE action = 'match' AND NOT changed)
-    FROM _import_plan
+    FROM ({plan})
 """
 
 
 def _plan(conn: duckdb.DuckDBPyConnection) -> tuple[bool, tuple[int, int, int]]:
-    """Register `_import_plan` (whether the full plan was needed; added, updated, unchanged).
+    """Register `_import_plan`: the rows that add or change someone (whether the full plan was
+    needed; added, updated, unchanged).
 
-    The plan is kept as an Arrow table: materialising it as a DuckDB table costs more than
-    computing it.
+    The cheap plan is counted before anything is kept, so re-importing an unchanged export
+    keeps nothing. A plan is kept as an Arrow table: materialising it as a DuckDB table costs
+    more than computing it.
     """
     adoptable = conn.execute(
         "SELECT EXISTS (SELECT 1 FROM contacts"
         " WHERE linkedin_url IS NULL AND profile_key LIKE 'nourl:%')"
     ).fetchall()[0][0]
-    for plan in (_FULL_PLAN,) if adoptable else (_SIMPLE_PLAN, _FULL_PLAN):
-        conn.register("_import_plan", conn.sql(plan).to_arrow_table())
-        clashes, *counts = conn.execute(_PLAN_CHECK).fetchall()[0]
-        if not clashes:
-            break
-    return plan is _FULL_PLAN, (int(counts[0]), int(counts[1]), int(counts[2]))
+    kept = "SELECT * FROM _import_plan"
+    if not _has_contacts(conn):  # everyone is new: computing the plan is cheaper than keeping it
+        conn.register("_import_plan", conn.sql(_NEW_PLAN))
+        clashes, *counts = conn.execute(_PLAN_COUNTS.format(plan=kept)).fetchall()[0]
+    elif not adoptable:  # most are known: count first, then keep only the rows with work
+        clashes, *counts = conn.execute(_PLAN_COUNTS.format(plan=_SIMPLE_PLAN)).fetchall()[0]
+        if not clashes and (counts[0] or counts[1]):
+            work = f"SELECT * FROM ({_SIMPLE_PLAN}) WHERE action = 'add' OR changed"
+            conn.register("_import_plan", conn.sql(work).to_arrow_table())
+    if adoptable or clashes:
+        conn.register("_import_plan", conn.sql(_FULL_PLAN).to_arrow_table())
+        _, *counts = conn.execute(_PLAN_COUNTS.format(plan=kept)).fetchall()[0]
+    return bool(adoptable or clashes), (int(counts[0]), int(counts[1]), int(counts[2]))
 
 
 def _plan_skips(conn: duckdb.DuckDBPyConnection) -> list[SkippedRow]:
@@ -426,7 +449,6 @@ def _add_contacts(conn: duckdb.DuckDBPyConnection, source: str) -> None:
         FROM _import_plan p
         LEFT JOIN companies co ON co.match_key = p.company_key
         WHERE p.action = 'add'
-        ORDER BY p.line DESC
         """,
         [source],
     )

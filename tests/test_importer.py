@@ -1,10 +1,16 @@
 import hashlib
+import threading
+from contextlib import suppress
 from datetime import date
 
+import duckdb
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from infoint import db, importer
+from infoint import contacts, db, importer, targets
+from infoint.errors import InvalidInputError
 from infoint.importer import ImportReport, JobChange, import_connections, import_file
 from infoint.linkedin import Connections, SkippedRow
 
@@ -330,3 +336,185 @@ def test_summary_reads_well():
 
 def test_fault_points_are_named():
     assert importer.FAULT_POINTS == ("after_parse", "mid_upsert", "before_commit", "after_commit")
+
+
+# One person, one profile key. Migration 0005 dropped the UNIQUE index on contacts.profile_key
+# (it cost the import its budget), so these prove the domain keeps the rule by itself.
+
+
+def duplicate_keys(conn):
+    return conn.execute(
+        "SELECT list(profile_key) FROM (SELECT profile_key FROM contacts"
+        " GROUP BY profile_key HAVING count(*) > 1)"
+    ).fetchall()[0][0]
+
+
+POOL = [
+    ADA,
+    {**ADA, "profile_url": ""},
+    {**ADA, "first_name": "ADA", "profile_url": ""},  # the same fallback key, other case
+    BRAM,
+    {**BRAM, "profile_url": URL + "BRAM-O"},
+    {**BRAM, "profile_url": "", "company": "Elsewhere"},
+    CLEO,
+    {**CLEO, "profile_url": URL + "cleo-marsh"},
+    person(9, "Sam", "Lee", "Fern", on="2023-03-03"),
+    person(9, "Sam", "Lee", "Orchard", on="2023-03-03", url=URL + "sam-1"),
+    person(9, "Sam", "Lee", "Fern", on="2023-03-03", url=URL + "sam-2"),
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.lists(st.integers(0, len(POOL) - 1), min_size=1, max_size=6).map(
+                lambda picks: ("import", picks)
+            ),
+            st.integers(0, len(POOL) - 1).map(lambda pick: ("by hand", pick)),
+            st.integers(0, len(POOL) - 1).map(lambda pick: ("new address", pick)),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_no_sequence_of_imports_and_edits_gives_two_people_one_profile_key(steps):
+    conn = db.connect(":memory:")
+    try:
+        for kind, pick in steps:
+            if kind == "import":
+                rows = [{**POOL[index], "line": line} for line, index in enumerate(pick, 2)]
+                import_connections(conn, export(*rows))
+                again = import_connections(conn, export(*rows))
+                assert (again.added, again.updated) == (0, 0)
+            elif kind == "by hand" and POOL[pick]["profile_url"]:
+                with suppress(InvalidInputError):
+                    contacts.add_contact(conn, "Hand", linkedin_url=POOL[pick]["profile_url"])
+            elif kind == "new address":  # the user corrects someone's profile address
+                with db.transaction(conn):
+                    conn.execute(
+                        "UPDATE contacts SET linkedin_url = ? WHERE id = (SELECT min(id)"
+                        " FROM contacts) AND NOT EXISTS (SELECT 1 FROM contacts"
+                        " WHERE linkedin_url = ?)",
+                        [URL + f"moved-{pick}", URL + f"moved-{pick}"],
+                    )
+            assert duplicate_keys(conn) is None
+    finally:
+        conn.close()
+
+
+def test_two_imports_at_once_add_each_person_once(conn, monkeypatch):
+    arrived = threading.Barrier(2)
+    add_contacts = importer._add_contacts
+
+    def add_when_both_could(*args):
+        # Without the lock both imports would reach this point and add everyone twice; with
+        # it the second waits for the first to commit, so the barrier gives up.
+        with suppress(threading.BrokenBarrierError):
+            arrived.wait(timeout=1)
+        add_contacts(*args)
+
+    monkeypatch.setattr(importer, "_add_contacts", add_when_both_could)
+    reports, errors = [], []
+
+    def run():
+        cursor = conn.cursor()
+        try:
+            reports.append(import_connections(cursor, FIRST))
+        except BaseException as error:
+            errors.append(error)
+        finally:
+            cursor.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sorted(report.added for report in reports) == [0, 3]
+    assert table_counts(conn)["contacts"] == 3
+    assert duplicate_keys(conn) is None
+
+
+def test_a_profile_address_already_held_cannot_be_added_by_hand(conn):
+    import_connections(conn, FIRST)
+    with pytest.raises(InvalidInputError, match="Ada Quill already has that LinkedIn profile"):
+        contacts.add_contact(conn, "Someone", linkedin_url="linkedin.com/in/ADA-Q/")
+    # Ada's address changed; her old one is still her key, so it is still hers.
+    with db.transaction(conn):
+        conn.execute("UPDATE contacts SET linkedin_url = ? WHERE first_name = 'Ada'", [URL + "a"])
+    with pytest.raises(InvalidInputError, match="Ada Quill already has"):
+        contacts.add_contact(conn, "Someone", linkedin_url=URL + "ada-q")
+    assert table_counts(conn)["contacts"] == 3
+
+
+def test_two_people_added_by_hand_at_once_with_one_address_make_one_contact(conn, monkeypatch):
+    arrived = threading.Barrier(2)
+    ensure_company = targets.ensure_company
+
+    def ensure_when_both_could(*args, **kwargs):
+        with suppress(threading.BrokenBarrierError):
+            arrived.wait(timeout=1)
+        return ensure_company(*args, **kwargs)
+
+    monkeypatch.setattr(targets, "ensure_company", ensure_when_both_could)
+    outcomes = []
+
+    def add(name):
+        cursor = conn.cursor()
+        try:
+            outcomes.append(contacts.add_contact(cursor, name, linkedin_url=URL + "new-person"))
+        except InvalidInputError as error:
+            outcomes.append(str(error))
+        finally:
+            cursor.close()
+
+    threads = [threading.Thread(target=add, args=(name,)) for name in ("Ann", "Bo")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sum(isinstance(outcome, int) for outcome in outcomes) == 1
+    assert any("already has that LinkedIn profile" in str(outcome) for outcome in outcomes)
+    assert duplicate_keys(conn) is None
+
+
+def test_migration_0005_keeps_every_contact_and_drops_only_the_unique_index(db_path):
+    old = duckdb.connect(str(db_path))
+    db.apply_migrations(old, upto=4)
+    old.execute(
+        "INSERT INTO contacts (id, profile_key, linkedin_url, first_name, last_name, email,"
+        " linkedin_email, company_id, position, connected_on, degree, mutual_contact_id,"
+        " referred_by, source, notes, tags, created_at, updated_at) VALUES"
+        " (4, 'https://www.linkedin.com/in/ana', 'https://www.linkedin.com/in/ana', 'Ana', 'Lee',"
+        " 'ana@x.example', 'ana@work.example', 7, 'Chef', '2020-02-03', '2nd', 9, 8, 'linkedin',"
+        " 'notes', 'tag', '2024-01-01 10:00', '2024-02-01 11:00'),"
+        " (9, 'manual:1', NULL, 'Bo', '', '', '', NULL, '', NULL, 'cold', NULL, NULL, 'manual',"
+        " '', '', '2024-03-01 09:00', '2024-03-01 09:00')"
+    )
+    old.execute(
+        "INSERT INTO interactions (contact_id, kind, occurred_at) VALUES (4, 'reply', '2026-01-02')"
+    )
+    before = old.execute("SELECT * FROM contacts ORDER BY id").fetchall()
+    with pytest.raises(duckdb.ConstraintException):
+        old.execute("INSERT INTO contacts (profile_key) VALUES ('manual:1')")
+    old.close()
+
+    upgraded = db.connect(db_path)
+    try:
+        assert upgraded.execute("SELECT * FROM contacts ORDER BY id").fetchall() == before
+        assert upgraded.execute(
+            "SELECT contact_id, stage FROM contact_stages ORDER BY contact_id"
+        ).fetchall() == [(4, 2), (9, 0)]
+        constraints = upgraded.execute(
+            "SELECT constraint_type, constraint_column_names FROM duckdb_constraints()"
+            " WHERE table_name = 'contacts' AND constraint_type <> 'NOT NULL'"
+        ).fetchall()
+        assert constraints == [("PRIMARY KEY", ["id"])]
+        new_id = contacts.add_contact(upgraded, "Cy", linkedin_url=URL + "cy")
+        assert new_id not in (4, 9)
+        with pytest.raises(duckdb.ConstraintException):
+            upgraded.execute("INSERT INTO contacts (id, profile_key) VALUES (4, 'x')")
+    finally:
+        upgraded.close()

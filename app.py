@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import datetime
 
 import streamlit as st
 
@@ -10,7 +10,8 @@ st.title("How is your campaign going?")
 if notice := st.session_state.pop("home_notice", None):
     st.success(notice, icon=":material/check_circle:")
 
-today = date.today()
+# The user's today, in their time zone (Meetings page), not the machine's.
+today = datetime.now(ui.cached(profile.zone, conn)).date()
 figures = ui.cached(home.headline, conn, today)
 if figures.contacts == 0 and figures.companies == 0:
     st.subheader("Welcome! Two ways to start")
@@ -54,7 +55,7 @@ if (ruled_out := ui.cached(profile.ruled_out_summary, conn)).total:
     st.caption(ruled_out.sentence)
 
 # --- Due now: what to do today (from the outreach and follow-up work). ---
-if due := ui.cached(followups.due_items, conn, today, refresh_every=60):
+if due := ui.cached(followups.due_items, conn, refresh_every=60):
     with st.container(border=True):
         st.markdown(f"**Due now: {len(due)}**")
         for item in due[:3]:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import duckdb
 
+from infoint import clock
 from infoint.errors import ConflictError, DatabaseBusyError, InvalidInputError
 
 DEFAULT_PATH = Path("data") / "infoint.duckdb"
@@ -54,7 +55,10 @@ def migrations() -> list[Migration]:
 
 
 def connect(path: str | os.PathLike[str] | None = None) -> duckdb.DuckDBPyConnection:
-    """Open (creating if needed) the database file and bring its schema up to date."""
+    """Open (creating if needed) the database file and bring its schema up to date.
+
+    Its clock is set to the user's time zone (see `infoint.clock`).
+    """
     target = Path(path) if path is not None else default_path()
     if str(target) != ":memory:":
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -72,6 +76,7 @@ def connect(path: str | os.PathLike[str] | None = None) -> duckdb.DuckDBPyConnec
             f"{target} is not an infoint database (DuckDB could not read it)."
         ) from exc
     apply_migrations(conn)
+    clock.use_profile_zone(conn)
     return conn
 
 

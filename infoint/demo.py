@@ -87,9 +87,9 @@ def load_demo(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Dem
             "The demo data is already loaded; remove it first (in Settings, or with"
             " `infoint demo --remove`)."
         )
-    today = today or date.today()
-    connections = read_connections(SAMPLE_PATH)
     zone = meetings.time_zone(conn)
+    today = today or datetime.now(zone).date()
+    connections = read_connections(SAMPLE_PATH)
     with db.transaction(conn):
         importer.upsert_connections(conn, connections, source=SOURCE, record_batch=False)
         people = [

@@ -1,13 +1,14 @@
 """What is due now: follow-ups on silence and, later, other items, as one list.
 
 Items are derived from the event log each time, never stored. A rule is a function
-`(conn, today) -> list[DueItem]`; `due_items` runs every rule in `RULES`, then drops
+`(conn, now) -> list[DueItem]`, `now` aware and in the user's zone (`infoint.clock`), its
+date the user's today; `due_items` runs every rule in `RULES`, then drops
 - items whose company is ruled out (by its status or its industry),
-- items the user dismissed, or snoozed until a day after `today` (by `DueItem.key`),
+- items the user dismissed, or snoozed until a day after today (by `DueItem.key`),
 and sorts what is left by due date, oldest first.
 
 To add a rule (e.g. a thank-you not yet sent after a held meeting):
-1. Write `def _thank_you_overdue(conn, today) -> list[DueItem]` in this module (queries may
+1. Write `def _thank_you_overdue(conn, now) -> list[DueItem]` in this module (queries may
    live in your own module; import them here, not the other way round, to avoid a cycle).
    Select only the few candidate rows in SQL; do date arithmetic over those rows.
 2. Give each item a key that is stable for as long as the item means the same thing and
@@ -19,7 +20,7 @@ To add a rule (e.g. a thank-you not yet sent after a held meeting):
    Outreach page, or `action_state` (session-state entries the Follow-ups page sets before
    switching to `action_page`, e.g. `(("meeting_to_open", 12),)`). The Follow-ups page
    also offers "open the contact", snooze and dismiss for every item.
-4. Append the function to `RULES`, and test it on a fixed clock (pass `today`).
+4. Append the function to `RULES`, and test it on a fixed clock (pass `now`).
 
 The silence rules, in business days (weekends and the user's holidays skipped) after the
 latest outreach to a person with no answer since (a reply, referral, opportunity or
@@ -36,7 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import duckdb
@@ -193,8 +194,9 @@ _SILENCE = f"""
 """
 
 
-def _silence_due(conn: duckdb.DuckDBPyConnection, today: date) -> list[DueItem]:
+def _silence_due(conn: duckdb.DuckDBPyConnection, now: datetime) -> list[DueItem]:
     """The follow-up and try-another rules (see the module docstring)."""
+    today = now.date()
     rows = conn.execute(_SILENCE, _window(today)).fetchall()
     holidays = _holidays(conn)
     return [
@@ -267,16 +269,8 @@ def _holidays(conn: duckdb.DuckDBPyConnection) -> tuple[date, ...]:
     return profile.holidays(conn)
 
 
-def meeting_due(conn: duckdb.DuckDBPyConnection, today: date) -> list[DueItem]:
-    """The meeting rules of `meetings.due_items`: an overdue thank-you, prepare, debrief.
-
-    Those rules need the time of day (a thank-you is overdue 24 hours after the meeting);
-    for a day other than the real today (a fixed clock in tests) they judge it at noon.
-    """
-    zone = profile.zone(conn)
-    now = datetime.now(zone)
-    if now.date() != today:
-        now = datetime.combine(today, time(12), zone)
+def meeting_due(conn: duckdb.DuckDBPyConnection, now: datetime) -> list[DueItem]:
+    """The meeting rules of `meetings.due_items`: an overdue thank-you, prepare, debrief."""
     return [
         DueItem(
             key=item.key,
@@ -294,19 +288,25 @@ def meeting_due(conn: duckdb.DuckDBPyConnection, today: date) -> list[DueItem]:
     ]
 
 
-Rule = Callable[[duckdb.DuckDBPyConnection, date], list[DueItem]]
+Rule = Callable[[duckdb.DuckDBPyConnection, datetime], list[DueItem]]
 RULES: list[Rule] = [_silence_due, meeting_due]
 
 
 def due_items(
-    conn: duckdb.DuckDBPyConnection, today: date | None = None, rules: list[Rule] | None = None
+    conn: duckdb.DuckDBPyConnection, now: datetime | None = None, rules: list[Rule] | None = None
 ) -> list[DueItem]:
-    """Everything due on `today` (default: the real today), oldest first.
+    """Everything due at `now` (aware; default: the real now), oldest first.
 
     `rules` narrows the list to some rules (a page showing only its own share).
     """
-    today = today or date.today()
-    items = [item for rule in (RULES if rules is None else rules) for item in rule(conn, today)]
+    zone = profile.zone(conn)
+    if now is None:
+        now = datetime.now(zone)
+    elif now.tzinfo is None:
+        raise InvalidInputError("Give the moment with its time zone, e.g. datetime.now(zone).")
+    now = now.astimezone(zone)
+    today = now.date()
+    items = [item for rule in (RULES if rules is None else rules) for item in rule(conn, now)]
     if not items:
         return []
     ruled_out = profile.ruled_out_company_ids(conn)
@@ -363,8 +363,8 @@ def _remember(
 def snooze(
     conn: duckdb.DuckDBPyConnection, key: str, until: date, today: date | None = None
 ) -> None:
-    """Hide an item until `until` (it shows again on that day)."""
-    if until <= (today or date.today()):
+    """Hide an item until `until` (it shows again on that day); `today` is the user's."""
+    if until <= (today or profile.now(conn).date()):
         raise InvalidInputError("Pick a day after today to snooze until.")
     _remember(conn, key, until, False)
 

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 
-from infoint import funnel
+from infoint import funnel, profile
 from infoint.funnel import StageCount
 from infoint.interactions import KIND_LABELS
 
@@ -45,8 +45,8 @@ class Headline:
 
 
 def headline(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Headline:
-    """The figures at the top of the home page, in one query."""
-    week = funnel.week_start(today or date.today())
+    """The figures at the top of the home page, in one query (`today`: the user's)."""
+    week = funnel.week_start(today or profile.now(conn).date())
     # One pass over the stages (the costly part) for every per-contact figure.
     row = conn.execute(
         """
@@ -83,7 +83,7 @@ def weekly_activity(
     conn: duckdb.DuckDBPyConnection, weeks: int = 12, today: date | None = None
 ) -> pd.DataFrame:
     """Things done per week over the last `weeks` weeks, zero-filled: week, kind, label, count."""
-    last = funnel.week_start(today or date.today())
+    last = funnel.week_start(today or profile.now(conn).date())
     first = last - timedelta(weeks=weeks - 1)
     kinds = list(ACTIVITY_LABELS)
     frame = conn.execute(

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
 import duckdb
 
-from infoint import db
+from infoint import db, profile
 from infoint.contacts import require_contact
 from infoint.errors import InvalidInputError, NotFoundError
 
@@ -45,9 +46,13 @@ class Interaction:
     source: str
 
 
-def _as_datetime(value: date | datetime) -> datetime:
+def _wall_time(value: date | datetime | None, zone: ZoneInfo) -> datetime:
+    """`occurred_at` is naive wall time in the user's zone (`infoint.clock`): an aware time is
+    converted to it, a naive one is taken as already there, a day alone is 9:00 that day."""
+    if value is None:
+        return datetime.now(zone).replace(tzinfo=None)
     if isinstance(value, datetime):
-        return value.replace(tzinfo=None) if value.tzinfo else value
+        return value.astimezone(zone).replace(tzinfo=None) if value.tzinfo else value
     return datetime.combine(value, time(9, 0))
 
 
@@ -71,9 +76,9 @@ def log_interaction(
     body: str = "",
     source: str = "manual",
 ) -> int:
-    """Record one event with a contact; returns its id."""
+    """Record one event with a contact (by default as happening now); returns its id."""
     _validate(conn, contact_id, kind, channel)
-    when = _as_datetime(occurred_at or datetime.now())
+    when = _wall_time(occurred_at, profile.zone(conn))
     with db.transaction(conn):
         row = conn.execute(
             "INSERT INTO interactions"
@@ -112,7 +117,14 @@ def update_interaction(
         conn.execute(
             "UPDATE interactions SET kind = ?, channel = ?, occurred_at = ?, subject = ?,"
             " body = ? WHERE id = ?",
-            [kind, channel, _as_datetime(occurred_at), subject.strip(), body, interaction_id],
+            [
+                kind,
+                channel,
+                _wall_time(occurred_at, profile.zone(conn)),
+                subject.strip(),
+                body,
+                interaction_id,
+            ],
         )
 
 

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo, available_timezones
 
 import duckdb
 
-from infoint import db, interactions, profile, referrals
+from infoint import clock, db, interactions, profile, referrals
 from infoint.contacts import require_contact, words_condition
 from infoint.errors import InvalidInputError, NotFoundError
 
@@ -60,16 +60,24 @@ def schedule_meeting(
     place: str = "",
     prep_notes: str = "",
 ) -> int:
-    """Put a meeting in the calendar; `starts_at` should carry the user's time zone."""
+    """Put a meeting in the calendar.
+
+    `starts_at` is a moment; without a time zone it is read as wall time in the user's zone,
+    as they typed it (`infoint.clock`).
+    """
     _check_minutes(promised_minutes, "promised time")
     require_contact(conn, contact_id)
     with db.transaction(conn):
         row = conn.execute(
             "INSERT INTO meetings (contact_id, starts_at, promised_minutes, place, prep_notes)"
             " VALUES (?, ?, ?, ?, ?) RETURNING id",
-            [contact_id, starts_at, promised_minutes, place.strip(), prep_notes],
+            [contact_id, _moment(conn, starts_at), promised_minutes, place.strip(), prep_notes],
         ).fetchall()
     return int(row[0][0])
+
+
+def _moment(conn: duckdb.DuckDBPyConnection, starts_at: datetime) -> datetime:
+    return starts_at if starts_at.tzinfo else starts_at.replace(tzinfo=profile.zone(conn))
 
 
 def get_meeting(conn: duckdb.DuckDBPyConnection, meeting_id: int) -> Meeting:
@@ -183,7 +191,7 @@ class MeetingDue:
 
 
 def time_zone(conn: duckdb.DuckDBPyConnection) -> ZoneInfo:
-    """The user's time zone, in which meeting times are typed and shown (UTC if unset)."""
+    """The user's time zone, in which meeting times are typed and shown (the machine's if unset)."""
     return profile.zone(conn)
 
 
@@ -199,11 +207,15 @@ def _zone_names() -> tuple[str, ...]:
 
 
 def set_time_zone(conn: duckdb.DuckDBPyConnection, name: str) -> None:
-    """Store the zone meeting times are typed and shown in; times already set keep their moment."""
+    """Store the user's time zone; meetings keep their moment, logged times their wall time.
+
+    The database's clock follows at once (`infoint.clock`), for every cursor.
+    """
     if name not in available_timezones():
         raise InvalidInputError(f"'{name}' is not a time zone infoint knows, e.g. Europe/Berlin.")
     with db.transaction(conn):
         conn.execute("UPDATE profile SET time_zone = ? WHERE id = 1", [name])
+    clock.use_profile_zone(conn)
 
 
 def local_start(day: date, at: time, zone: ZoneInfo) -> datetime:
@@ -243,13 +255,13 @@ def update_meeting(
     promised_minutes: int,
     place: str,
 ) -> None:
-    """Move a meeting or change where it happens."""
+    """Move a meeting or change where it happens (a naive `starts_at` as in `schedule_meeting`)."""
     _check_minutes(promised_minutes, "promised time")
     get_meeting(conn, meeting_id)
     with db.transaction(conn):
         conn.execute(
             "UPDATE meetings SET starts_at = ?, promised_minutes = ?, place = ? WHERE id = ?",
-            [starts_at, promised_minutes, place.strip(), meeting_id],
+            [_moment(conn, starts_at), promised_minutes, place.strip(), meeting_id],
         )
 
 
@@ -525,7 +537,7 @@ def log_thank_you(
         meeting.contact_id,
         "thank_you",
         channel=channel,
-        occurred_at=sent_at or datetime.now(),
+        occurred_at=sent_at,
         subject=subject,
         body=body,
     )

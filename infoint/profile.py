@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import duckdb
 
-from infoint import db
+from infoint import clock, db
 from infoint.errors import InvalidInputError, NotFoundError
 
 # The same three needs tag the question bank (`questions.need`).
@@ -109,11 +109,13 @@ def holidays(conn: duckdb.DuckDBPyConnection) -> tuple[date, ...]:
 
 
 def zone(conn: duckdb.DuckDBPyConnection) -> ZoneInfo:
-    """The user's time zone, UTC if the stored name is unknown."""
-    try:
-        return ZoneInfo(get_profile(conn).time_zone or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
+    """The user's time zone: the one chosen, else this machine's (see `infoint.clock`)."""
+    return clock.resolve_zone(get_profile(conn).time_zone)
+
+
+def now(conn: duckdb.DuckDBPyConnection) -> datetime:
+    """The moment, on the user's clock (aware, in their zone); its date is their today."""
+    return datetime.now(zone(conn))
 
 
 def save_profile(

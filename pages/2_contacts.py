@@ -2,7 +2,7 @@ from datetime import date, datetime, time
 
 import streamlit as st
 
-from infoint import contacts, db, funnel, interactions, meetings, ui
+from infoint import contacts, db, funnel, interactions, meetings, profile, ui
 from infoint.errors import InfointError
 
 conn = ui.page("Contacts", ":material/group:")
@@ -268,6 +268,7 @@ def show_timeline(person: contacts.Contact) -> None:
 
 
 def show_log(person: contacts.Contact) -> None:
+    today = profile.now(conn).date()  # the user's, in their time zone
     with st.form(f"log_{person.id}", clear_on_submit=True):
         kind_col, channel_col, day_col = st.columns(3)
         kind = kind_col.selectbox(
@@ -276,7 +277,7 @@ def show_log(person: contacts.Contact) -> None:
         channel = channel_col.selectbox(
             "How", interactions.CHANNELS, format_func=interactions.CHANNEL_LABELS.get
         )
-        day = day_col.date_input("When", value=date.today(), max_value=date.today())
+        day = day_col.date_input("When", value=today, max_value=today)
         subject = st.text_input("Subject (optional)")
         body = st.text_area("Notes (optional)")
         if st.form_submit_button("Log it", type="primary"):
@@ -286,8 +287,8 @@ def show_log(person: contacts.Contact) -> None:
                     person.id,
                     kind,
                     channel=channel,
-                    # today's entries keep their moment, so the timeline orders them rightly
-                    occurred_at=datetime.now() if day == date.today() else day,
+                    # today's entries are logged as now, so the timeline orders them rightly
+                    occurred_at=None if day == today else day,
                     subject=subject,
                     body=body,
                 )
@@ -366,6 +367,7 @@ def show_log(person: contacts.Contact) -> None:
 def show_meetings(person: contacts.Contact) -> None:
     held = meetings.list_meetings(conn, person.id)
     zone = meetings.time_zone(conn)
+    today = datetime.now(zone).date()
     labels = {
         m.id: f"{m.starts_at.astimezone(zone):%Y-%m-%d %H:%M} · {meetings.STATUS_LABELS[m.status]}"
         for m in held
@@ -381,7 +383,7 @@ def show_meetings(person: contacts.Contact) -> None:
     with st.form(f"schedule_{person.id}", clear_on_submit=True):
         st.markdown("**Schedule a meeting**")
         day_col, time_col, minutes_col = st.columns(3)
-        day = day_col.date_input("Date", value=date.today())
+        day = day_col.date_input("Date", value=today)
         at = time_col.time_input("Time", value=time(10, 0), step=900)
         minutes = minutes_col.number_input(
             "Minutes you asked for",

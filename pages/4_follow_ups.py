@@ -1,8 +1,8 @@
-from datetime import date, timedelta
+from datetime import datetime, timedelta
 
 import streamlit as st
 
-from infoint import followups, ui
+from infoint import followups, profile, ui
 from infoint.errors import InfointError
 
 conn = ui.page("Follow-ups", ":material/schedule:")
@@ -21,8 +21,8 @@ st.caption(
 if FLASH in st.session_state:
     st.success(ui.plain(st.session_state.pop(FLASH)), icon=":material/check:")
 
-today = date.today()
-items = ui.cached(followups.due_items, conn, today, refresh_every=60)
+today = datetime.now(ui.cached(profile.zone, conn)).date()  # the user's, in their time zone
+items = ui.cached(followups.due_items, conn, refresh_every=60)
 if not items:
     st.success(
         "Nothing is due today. When you write to someone, log it on Outreach: if they stay "

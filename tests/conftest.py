@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,11 @@ from infoint import db
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+# The user's time zone defaults to the machine's: tests run as on a machine set to UTC, so they
+# pass on any machine (tests of other zones set TZ themselves).
+os.environ["TZ"] = "UTC"
+time.tzset()
 
 # CI runs the same examples every time (`.ci/run` sets CI): a failure there is reproducible.
 settings.register_profile("ci", derandomize=True, deadline=None)

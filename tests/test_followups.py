@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 import pytest
 
@@ -70,8 +70,13 @@ def people(conn):
     return ids
 
 
+def noon(day: date) -> datetime:
+    """Noon that day in UTC, the user's time zone in these tests (conftest sets the machine's)."""
+    return datetime.combine(day, time(12), UTC)
+
+
 def due(conn, day):
-    return [(item.kind, item.contact_id) for item in followups.due_items(conn, day)]
+    return [(item.kind, item.contact_id) for item in followups.due_items(conn, noon(day))]
 
 
 def test_nothing_is_due_before_three_business_days(conn, people):
@@ -79,7 +84,7 @@ def test_nothing_is_due_before_three_business_days(conn, people):
 
 
 def test_after_three_business_days_try_someone_else_at_the_company(conn, people):
-    items = followups.due_items(conn, date(2026, 3, 5))
+    items = followups.due_items(conn, noon(date(2026, 3, 5)))
     assert len(items) == 1
     item = items[0]
     assert (item.kind, item.contact_id, item.company_id, item.due_on) == (
@@ -102,7 +107,7 @@ def test_after_seven_business_days_one_follow_up(conn, people):
         ("follow_up", people["ana"]),
         ("follow_up", people["dee"]),
     ]
-    item = followups.due_items(conn, date(2026, 3, 11))[1]
+    item = followups.due_items(conn, noon(date(2026, 3, 11)))[1]
     outreach_id = interactions.list_interactions(conn, people["ana"])[0].id
     assert (item.key, item.title, item.compose_kind) == (
         f"follow_up:{outreach_id}",
@@ -121,7 +126,7 @@ def test_holidays_push_the_due_date(conn, people):
         holidays_text="2026-03-09",
     )
     assert due(conn, date(2026, 3, 11)) == [("try_another", people["ana"])]
-    assert [i.due_on for i in followups.due_items(conn, date(2026, 3, 12))][1:] == [
+    assert [i.due_on for i in followups.due_items(conn, noon(date(2026, 3, 12)))][1:] == [
         date(2026, 3, 12),
         date(2026, 3, 12),
     ]
@@ -133,7 +138,7 @@ def test_writing_to_someone_else_there_clears_the_item(conn, people):
     )
     assert ("try_another", people["ana"]) not in due(conn, date(2026, 3, 10))
     # Cy is silent too: three business days later, Bo is the one left to try.
-    items = followups.due_items(conn, date(2026, 3, 11))
+    items = followups.due_items(conn, noon(date(2026, 3, 11)))
     again = [i for i in items if i.kind == "try_another"]
     assert [(i.contact_id, i.people) for i in again] == [
         (people["cy"], ((people["bo"], "Bo Berg"),))
@@ -182,7 +187,7 @@ def test_silence_older_than_a_month_is_left_alone(conn, people):
 
 
 def test_snooze_until_a_day_and_dismiss_for_good(conn, people):
-    items = {i.key: i for i in followups.due_items(conn, date(2026, 3, 11))}
+    items = {i.key: i for i in followups.due_items(conn, noon(date(2026, 3, 11)))}
     dee = next(k for k, i in items.items() if i.contact_id == people["dee"])
     ana = next(k for k, i in items.items() if i.kind == "follow_up" and k != dee)
     followups.snooze(conn, dee, date(2026, 3, 13), today=date(2026, 3, 11))
@@ -200,7 +205,7 @@ def test_snooze_until_a_day_and_dismiss_for_good(conn, people):
 
 
 def test_a_new_rule_joins_the_same_list(conn, people, monkeypatch):
-    def reminder(conn, today):
+    def reminder(conn, now):
         return [
             followups.DueItem(
                 key="test:1",

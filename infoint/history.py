@@ -90,8 +90,9 @@ def can_match(conn: duckdb.DuckDBPyConnection) -> bool:
     )
 
 
-def default_since(today: date | None = None) -> date:
-    return (today or date.today()) - timedelta(days=DEFAULT_DAYS_BACK)
+def default_since(today: date) -> date:
+    """The start date offered: `DEFAULT_DAYS_BACK` days before the user's today."""
+    return today - timedelta(days=DEFAULT_DAYS_BACK)
 
 
 def preview_history(

@@ -1,8 +1,8 @@
-from datetime import date
+from datetime import datetime
 
 import streamlit as st
 
-from infoint import db, export, settings, targets, ui
+from infoint import db, export, profile, settings, targets, ui
 from infoint import history as linkedin_history
 from infoint.errors import InfointError
 
@@ -217,7 +217,7 @@ st.write(
     "Everything in one Excel workbook, or your contacts as a CSV file "
     "for other tools. Cells that a spreadsheet could run as a formula are made harmless."
 )
-today = date.today().isoformat()
+today = datetime.now(ui.cached(profile.zone, conn)).date()  # the user's, in their time zone
 workbook, contacts_csv = st.columns(2)
 workbook.download_button(
     "Download everything (Excel)",
@@ -264,8 +264,8 @@ def offer_history() -> None:
     )
     since = since_box.date_input(
         "Starting from",
-        value=linkedin_history.default_since(),
-        max_value=date.today(),
+        value=linkedin_history.default_since(today),
+        max_value=today,
         format="DD/MM/YYYY",
         help="Messages before this day are left out; the default is 90 days back.",
         key="history_since",

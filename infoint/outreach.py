@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from urllib.parse import quote
 
 import duckdb
@@ -50,6 +51,7 @@ import duckdb
 from infoint import db, interactions
 from infoint.contacts import require_contact, words_condition
 from infoint.errors import InvalidInputError, NotFoundError
+from infoint.followups import STALE_AFTER_DAYS
 from infoint.profile import get_profile
 from infoint.text import plain_markdown
 
@@ -63,11 +65,15 @@ PLACEHOLDERS = {
     "position": "their position",
     "mutual_first_name": "the first name of the person who connects you",
     "mutual_name": "the full name of the person who connects you",
-    "my_name": "your name (Settings)",
-    "my_first_name": "your first name (Settings)",
-    "my_role": "your current role (Settings)",
-    "my_focus": "what you are learning about (Settings)",
+    "last_written": "the day you last wrote to them",
+    "my_name": "your name, from Settings",
+    "my_first_name": "your first name, from Settings",
+    "my_role": "your current role, from Settings",
+    "my_focus": "what you are learning about, from Settings",
 }
+# Placeholders that only a contact with a mutual contact fills: a template using them is not
+# offered first to someone without one (it would ask the user to invent a referrer).
+MUTUAL_PLACEHOLDERS = ("mutual_first_name", "mutual_name")
 # Blanks in the built-in templates that only the user can write.
 BLANKS = {
     "shared_group": "the school, group or community you share",
@@ -76,7 +82,7 @@ BLANKS = {
 }
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
-# What the composer writes and logs.
+# What the composer writes and logs; a template is for one of them.
 SEND_KINDS = ("outreach", "follow_up")
 # Session-state keys other pages set before switching to the Outreach page, to open the
 # composer on a contact (and as a follow-up).
@@ -92,6 +98,11 @@ class Template:
     body: str
     builtin: bool
     archived: bool
+    kind: str  # one of SEND_KINDS
+
+    @property
+    def placeholders(self) -> tuple[str, ...]:
+        return unfilled_placeholders(self.subject, self.body)
 
 
 @dataclass(frozen=True)
@@ -104,11 +115,13 @@ class Recipient:
     email: str
     degree: str
     mutual_name: str
+    wrote_on: date | None = None  # the latest outreach, for people awaiting a follow-up
 
     @property
     def label(self) -> str:
         where = " at ".join(part for part in (self.position, self.company) if part)
-        return f"{self.name} — {where}" if where else self.name
+        label = f"{self.name} — {where}" if where else self.name
+        return f"{label} · you wrote on {day_in_words(self.wrote_on)}" if self.wrote_on else label
 
 
 @dataclass(frozen=True)
@@ -142,8 +155,15 @@ def fill(text: str, values: dict[str, str]) -> str:
     return _PLACEHOLDER.sub(replace, text or "")
 
 
+def day_in_words(day: date | datetime, today: date | None = None) -> str:
+    """'3 November', with the year when it is not this year's."""
+    today = today or date.today()
+    day = day.date() if isinstance(day, datetime) else day
+    return f"{day.day} {day:%B}" + ("" if day.year == today.year else f" {day.year}")
+
+
 def placeholder_values(conn: duckdb.DuckDBPyConnection, contact_id: int | None) -> dict[str, str]:
-    """Values for `PLACEHOLDERS` from the contact, company, mutual contact and profile."""
+    """Values for `PLACEHOLDERS` from the contact, company, mutual contact, log and profile."""
     me = get_profile(conn)
     values = {
         "my_name": me.name,
@@ -155,14 +175,16 @@ def placeholder_values(conn: duckdb.DuckDBPyConnection, contact_id: int | None) 
         return values
     rows = conn.execute(
         "SELECT c.first_name, c.last_name, coalesce(co.name, ''), c.position,"
-        " coalesce(m.first_name, ''), trim(coalesce(m.first_name || ' ' || m.last_name, ''))"
+        " coalesce(m.first_name, ''), trim(coalesce(m.first_name || ' ' || m.last_name, '')),"
+        " (SELECT max(occurred_at) FROM interactions"
+        "  WHERE contact_id = c.id AND kind = 'outreach')"
         " FROM contacts c LEFT JOIN companies co ON co.id = c.company_id"
         " LEFT JOIN contacts m ON m.id = c.mutual_contact_id WHERE c.id = ?",
         [contact_id],
     ).fetchall()
     if not rows:
         raise NotFoundError("That contact no longer exists.")
-    first, last, company, position, mutual_first, mutual_name = rows[0]
+    first, last, company, position, mutual_first, mutual_name, wrote = rows[0]
     values.update(
         first_name=first,
         last_name=last,
@@ -171,6 +193,7 @@ def placeholder_values(conn: duckdb.DuckDBPyConnection, contact_id: int | None) 
         position=position,
         mutual_first_name=mutual_first,
         mutual_name=mutual_name,
+        last_written=day_in_words(wrote) if wrote else "",
     )
     return values
 
@@ -207,19 +230,37 @@ def mailto_link(address: str, subject: str, body: str) -> str:
 
 # --- Templates ----------------------------------------------------------------------------
 
-_TEMPLATE_COLUMNS = "id, name, subject, body, builtin, archived"
+_TEMPLATE_COLUMNS = "id, name, subject, body, builtin, archived, kind"
 
 
 def list_templates(
-    conn: duckdb.DuckDBPyConnection, *, include_archived: bool = False
+    conn: duckdb.DuckDBPyConnection, *, include_archived: bool = False, kind: str | None = None
 ) -> list[Template]:
-    """Built-in templates first, then the user's, each by name."""
+    """Built-in templates first, then the user's, in the order made; of one kind if given."""
     rows = conn.execute(
-        f"SELECT {_TEMPLATE_COLUMNS} FROM templates WHERE ? OR NOT archived"
-        " ORDER BY builtin DESC, id",
-        [include_archived],
+        f"SELECT {_TEMPLATE_COLUMNS} FROM templates WHERE ($archived OR NOT archived)"
+        " AND kind = coalesce($kind, kind) ORDER BY builtin DESC, id",
+        {"archived": include_archived, "kind": kind},
     ).fetchall()
     return [Template(*row) for row in rows]
+
+
+def suggest_template(templates: list[Template], kind: str, has_mutual: bool) -> int | None:
+    """The template to start from, by what we know; None for a blank page.
+
+    A follow-up starts from the first follow-up template. A first message starts from one
+    naming the mutual contact when there is one; otherwise from the first that neither names
+    a mutual contact nor a shared school or group (the user picks that one knowingly): the
+    built-in cold message, written after reading their work.
+    """
+    fitting = [t for t in templates if t.kind == kind and not t.archived]
+    if kind == "follow_up":
+        return fitting[0].id if fitting else None
+    needs_mutual = [t for t in fitting if set(MUTUAL_PLACEHOLDERS) & set(t.placeholders)]
+    if has_mutual and needs_mutual:
+        return needs_mutual[0].id
+    plain = [t for t in fitting if t not in needs_mutual and "shared_group" not in t.placeholders]
+    return plain[0].id if plain else None
 
 
 def get_template(conn: duckdb.DuckDBPyConnection, template_id: int) -> Template:
@@ -237,8 +278,11 @@ def save_template(
     subject: str,
     body: str,
     template_id: int | None = None,
+    kind: str = "outreach",
 ) -> int:
     """Add a template (no id) or change one, built-in ones included; returns its id."""
+    if kind not in SEND_KINDS:
+        raise InvalidInputError("A template is for a first message or a follow-up.")
     name = name.strip()
     if not name:
         raise InvalidInputError("Give the template a name.")
@@ -256,13 +300,14 @@ def save_template(
     with db.transaction(conn):
         if template_id is None:
             row = conn.execute(
-                "INSERT INTO templates (name, subject, body) VALUES (?, ?, ?) RETURNING id",
-                [name, subject.strip(), body],
+                "INSERT INTO templates (name, subject, body, kind) VALUES (?, ?, ?, ?)"
+                " RETURNING id",
+                [name, subject.strip(), body, kind],
             ).fetchall()
             return int(row[0][0])
         conn.execute(
-            "UPDATE templates SET name = ?, subject = ?, body = ? WHERE id = ?",
-            [name, subject.strip(), body, template_id],
+            "UPDATE templates SET name = ?, subject = ?, body = ?, kind = ? WHERE id = ?",
+            [name, subject.strip(), body, kind, template_id],
         )
     return template_id
 
@@ -301,6 +346,60 @@ def find_recipients(conn: duckdb.DuckDBPyConnection, text: str, limit: int = 25)
         [*params, limit],
     ).fetchall()
     return [Recipient(*row) for row in rows]
+
+
+# A person is silent when nothing came back since your latest outreach (the answers the
+# follow-up rule of infoint.followups counts) and no meeting was arranged since; one
+# follow-up (or a thank-you) since then means they are not waiting for one. Like that rule,
+# only outreach since the first parameter counts: a first follow-up much later reads oddly.
+_SILENT_SQL = """
+    SELECT c.id, trim(c.first_name || ' ' || c.last_name), c.first_name,
+           coalesce(co.name, ''), c.position, coalesce(nullif(c.email, ''), c.linkedin_email),
+           c.degree, trim(coalesce(m.first_name || ' ' || m.last_name, '')),
+           CAST(l.sent_at AS DATE)
+    FROM (SELECT contact_id, max(occurred_at) AS sent_at FROM interactions
+          WHERE kind = 'outreach' GROUP BY contact_id HAVING max(occurred_at) >= ?) l
+    JOIN contacts c ON c.id = l.contact_id
+    LEFT JOIN companies co ON co.id = c.company_id
+    LEFT JOIN contacts m ON m.id = c.mutual_contact_id
+    WHERE NOT EXISTS (
+        SELECT 1 FROM interactions a
+        WHERE a.contact_id = l.contact_id AND a.occurred_at >= l.sent_at
+          AND a.kind IN ('reply', 'referral', 'opportunity', 'thank_you', 'follow_up'))
+      AND NOT EXISTS (
+        SELECT 1 FROM meetings mt
+        WHERE mt.contact_id = l.contact_id AND mt.status <> 'cancelled'
+          AND (mt.created_at >= l.sent_at OR CAST(mt.starts_at AS TIMESTAMP) >= l.sent_at))
+"""
+
+
+def silent_recipients(
+    conn: duckdb.DuckDBPyConnection, text: str = "", limit: int = 25, today: date | None = None
+) -> list[Recipient]:
+    """People waiting for a follow-up: written to, no answer since, not yet followed up.
+
+    As on the Follow-ups page, only outreach of the last `STALE_AFTER_DAYS` days counts.
+    Those you wrote to longest ago first (their follow-up is due soonest); narrowed like
+    `find_recipients` by every word typed.
+    """
+    since = (today or date.today()) - timedelta(days=STALE_AFTER_DAYS)
+    where, params = words_condition(
+        "c.first_name || ' ' || c.last_name || ' ' || coalesce(co.name, '') || ' ' || c.position",
+        text,
+    )
+    rows = conn.execute(
+        f"{_SILENT_SQL} AND {where} ORDER BY l.sent_at, c.id LIMIT ?",
+        [since, *params, limit],
+    ).fetchall()
+    return [Recipient(*row) for row in rows]
+
+
+def waiting_for_follow_up(
+    conn: duckdb.DuckDBPyConnection, contact_id: int, today: date | None = None
+) -> bool:
+    """Whether `silent_recipients` lists this person, whatever was typed."""
+    since = (today or date.today()) - timedelta(days=STALE_AFTER_DAYS)
+    return bool(conn.execute(f"{_SILENT_SQL} AND c.id = ?", [since, contact_id]).fetchall())
 
 
 def get_recipient(conn: duckdb.DuckDBPyConnection, contact_id: int) -> Recipient:
@@ -753,7 +852,35 @@ def _check_length(body: str) -> Check:
 
 
 def check_email(body: str, subject: str = "") -> list[Check]:
-    """The draft against the points of a good networking email, one `Check` per key."""
+    """The draft against the points of a good networking email, one `Check` per key.
+
+    A point covered only by a sentence that still holds an unfilled placeholder does not
+    count yet: "{mutual_first_name} suggested I write" names no one. Such a point is a
+    warning that says what to fill in.
+    """
+    checks = _checks(body, subject)
+    blanks = unfilled_placeholders(subject, body)
+    if not blanks:
+        return checks
+    finished = _checks(_without_blanks(body), _without_blanks(subject))
+    names = ", ".join(f"{{{name}}}" for name in blanks)
+    return [
+        Check(check.key, "warn", f"Fill in {names} first: until then this point is not covered.")
+        if _RANK[without.status] > _RANK[check.status]
+        else check
+        for check, without in zip(checks, finished, strict=True)
+    ]
+
+
+_RANK = {"pass": 0, "warn": 1, "fail": 2}
+
+
+def _without_blanks(text: str) -> str:
+    """The text without its sentences that still hold an unfilled placeholder."""
+    return "\n".join(s for s in _sentences(text or "") if not _PLACEHOLDER.search(s))
+
+
+def _checks(body: str, subject: str) -> list[Check]:
     text, heading = _normalise(body), _normalise(subject)
     original = (body or "").replace("\u2019", "'")
     return [

@@ -6,6 +6,7 @@ from infoint.errors import InfointError
 conn = ui.page("Outreach", ":material/edit:")
 FLASH = "outreach_flash"
 KIND_LABELS = {"outreach": "A first message", "follow_up": "A follow-up to someone silent"}
+TEMPLATE_KIND_LABELS = {"outreach": "First messages", "follow_up": "Follow-ups"}
 STATUS_MARKS = {
     "pass": ":green[:material/check_circle:]",
     "warn": ":orange[:material/error:]",
@@ -14,6 +15,17 @@ STATUS_MARKS = {
 STATUS_WORDS = {"pass": "Good", "warn": "Worth a look", "fail": "Fix this"}
 NEW_TEMPLATE = -1
 BLANK = 0  # template ids start at 1
+# Set once the user picks a template themselves; until then the suggested one is used.
+TEMPLATE_PICKED = "outreach_template_picked"
+
+
+def suggest_again() -> None:
+    """Another person or kind: start again from the template suggested for them."""
+    st.session_state.pop(TEMPLATE_PICKED, None)
+
+
+def keep_pick() -> None:
+    st.session_state[TEMPLATE_PICKED] = True
 
 
 def template_editor() -> None:
@@ -22,7 +34,10 @@ def template_editor() -> None:
         st.caption(
             "Change any template, built-in ones included, or add your own. Words in braces are "
             "filled in for you: "
-            + ", ".join(f"{{{name}}} {what}" for name, what in outreach.PLACEHOLDERS.items())
+            + "; ".join(
+                f"{ui.plain(f'{{{name}}}')} ({what})"
+                for name, what in outreach.PLACEHOLDERS.items()
+            )
             + ". Any other word in braces stays for you to fill in before sending."
         )
         every = {t.id: t for t in outreach.list_templates(conn, include_archived=True)}
@@ -52,10 +67,23 @@ def template_editor() -> None:
                 height=260,
                 key=f"template_body_{editing}",
             )
+            used_for = st.radio(
+                "Used for",
+                outreach.SEND_KINDS,
+                index=outreach.SEND_KINDS.index(current.kind if current else "outreach"),
+                format_func=TEMPLATE_KIND_LABELS.get,
+                horizontal=True,
+                key=f"template_kind_{editing}",
+            )
             if st.form_submit_button("Save template", icon=":material/save:"):
                 try:
                     outreach.save_template(
-                        conn, name, new_subject, new_body, None if current is None else current.id
+                        conn,
+                        name,
+                        new_subject,
+                        new_body,
+                        None if current is None else current.id,
+                        kind=used_for,
                     )
                 except InfointError as exc:
                     ui.show_error(exc)
@@ -85,12 +113,10 @@ st.caption(
 preset = st.session_state.pop(outreach.COMPOSE_CONTACT_KEY, None)
 if preset is not None:
     st.session_state["outreach_contact"] = int(preset)
-    kind = st.session_state.pop(outreach.COMPOSE_KIND_KEY, None) or "outreach"
-    st.session_state["outreach_kind"] = kind
-    if kind == "follow_up":
-        st.session_state["outreach_template"] = next(
-            (t.id for t in outreach.list_templates(conn) if "follow" in t.name.lower()), BLANK
-        )
+    st.session_state["outreach_kind"] = (
+        st.session_state.pop(outreach.COMPOSE_KIND_KEY, None) or "outreach"
+    )
+    suggest_again()
 if FLASH in st.session_state:
     st.success(ui.plain(st.session_state.pop(FLASH)), icon=":material/check:")
 
@@ -104,54 +130,82 @@ if not ui.cached(outreach.find_recipients, conn, "", limit=1):
     st.page_link("pages/2_contacts.py", label="Add a person on Contacts")
     st.stop()
 
-# --- Who, what kind, which template ---------------------------------------------------------
+# --- What kind, who, which template ---------------------------------------------------------
 
 who_box, kind_box, template_box = st.columns([3, 2, 2])
+# The kind narrows the people and the templates: a follow-up goes to someone who went silent.
+kind = kind_box.radio(
+    "What are you writing?",
+    outreach.SEND_KINDS,
+    format_func=KIND_LABELS.get,
+    key="outreach_kind",
+    on_change=suggest_again,
+)
+following_up = kind == "follow_up"
 with who_box:
     typed = st.text_input(
         "Find a person", placeholder="Part of a name, a company or a role", key="outreach_find"
     )
-    found = {r.id: r.label for r in ui.cached(outreach.find_recipients, conn, typed)}
+    if following_up:
+        people = ui.cached(outreach.silent_recipients, conn, typed, refresh_every=60)
+    else:
+        people = ui.cached(outreach.find_recipients, conn, typed)
+    found = {r.id: r.label for r in people}
     chosen = st.session_state.get("outreach_contact")
     if chosen is not None and chosen not in found:
         try:
-            found = {chosen: outreach.get_recipient(conn, chosen).label, **found}
+            if following_up and not outreach.waiting_for_follow_up(conn, chosen):
+                st.session_state["outreach_contact"] = None  # not someone who went silent
+            else:
+                found = {chosen: outreach.get_recipient(conn, chosen).label, **found}
         except InfointError:
             st.session_state["outreach_contact"] = None
-    if typed.strip() and not found:
+    if following_up and not found:
+        st.caption(
+            "No one is waiting for a follow-up"
+            + (" by that name" if typed.strip() else "")
+            + f": people appear here when you wrote to them in the last "
+            f"{followups.STALE_AFTER_DAYS} days and have heard nothing since. Follow-ups says "
+            "when one is due."
+        )
+    elif typed.strip() and not found:
         st.caption("No one matches that; try part of a first or last name.")
     st.session_state.setdefault("outreach_contact", None)
     contact_id = st.selectbox(
         "Person",
         list(found),
         format_func=found.get,
-        placeholder="Choose who to write to",
+        placeholder="Choose who to follow up" if following_up else "Choose who to write to",
         key="outreach_contact",
+        on_change=suggest_again,
     )
-kind = kind_box.radio(
-    "What are you writing?",
-    outreach.SEND_KINDS,
-    format_func=KIND_LABELS.get,
-    key="outreach_kind",
-)
-templates = {t.id: t.name for t in outreach.list_templates(conn)} | {BLANK: "A blank page"}
-if st.session_state.get("outreach_template") not in templates:
-    st.session_state["outreach_template"] = next(iter(templates))
+person = None if contact_id is None else outreach.get_recipient(conn, contact_id)
+every_template = ui.cached(outreach.list_templates, conn)
+templates = {t.id: t.name for t in every_template if t.kind == kind} | {BLANK: "A blank page"}
+if (
+    not st.session_state.get(TEMPLATE_PICKED)
+    or st.session_state.get("outreach_template") not in templates
+):
+    suggested = outreach.suggest_template(
+        every_template, kind, has_mutual=bool(person and person.mutual_name)
+    )
+    st.session_state["outreach_template"] = BLANK if suggested is None else suggested
 chosen_template = template_box.selectbox(
     "Template",
     list(templates),
     format_func=templates.get,
     key="outreach_template",
-    help="Templates fill in names and details for you. Edit them at the bottom of this page.",
+    on_change=keep_pick,
+    help="Picked for what you know about the person; choose another if it fits better. "
+    "Edit templates at the bottom of this page.",
 )
 template_id = None if chosen_template == BLANK else chosen_template
 
-if contact_id is None:
+if person is None:
     st.info("Choose a person above to start a draft.", icon=":material/arrow_upward:")
     template_editor()
     st.stop()
 
-person = outreach.get_recipient(conn, contact_id)
 facts = [person.label, f"{person.degree} degree"]
 if person.mutual_name:
     facts.append(f"you both know {person.mutual_name}")
@@ -182,9 +236,11 @@ with checklist_box, st.container(border=True):
 missing = outreach.unfilled_placeholders(subject, body)
 if missing:
     st.warning(
-        "Fill in before sending: "
-        + "; ".join(f"{{{name}}} ({outreach.describe_placeholder(name)})" for name in missing)
-        + ". Replace each one in the message above.",
+        "Fill in before sending, in the message above:\n"
+        + "\n".join(
+            f"- {ui.plain(f'{{{name}}}')}: {ui.plain(outreach.describe_placeholder(name))}"
+            for name in missing
+        ),
         icon=":material/edit_note:",
     )
 with st.expander("Preview", expanded=bool(missing), icon=":material/visibility:"):

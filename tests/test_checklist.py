@@ -211,6 +211,7 @@ def test_each_built_in_template_passes_once_filled(conn):
         "company": "Acme Health",
         "position": "product lead",
         "mutual_first_name": "Maria",
+        "last_written": "3 November",
         **blanks,
     }
     values |= outreach.placeholder_values(conn, None)
@@ -224,3 +225,41 @@ def test_each_built_in_template_passes_once_filled(conn):
         assert outreach.unfilled_placeholders(subject, body) == ()
         results = {c.key: c.status for c in outreach.check_email(body, subject)}
         assert set(results.values()) == {"pass"}, (template.name, results)
+
+
+# --- a blank still to fill covers no point -------------------------------------------------
+
+
+def test_a_point_resting_on_an_unfilled_placeholder_is_not_covered():
+    body = GOOD.replace("Maria Lopez suggested", "{mutual_first_name} suggested").replace(
+        "I read your article", "Your article"
+    )
+    checks = {c.key: c for c in outreach.check_email(body, "A question from a fellow analyst")}
+    # the subject says what connects you, so the point is covered without the blank
+    assert checks["connection"].status == "pass"
+    checks = {c.key: c for c in outreach.check_email(body, "{mutual_first_name} suggested I")}
+    assert checks["connection"].status == "warn"
+    assert checks["connection"].hint == (
+        "Fill in {mutual_first_name} first: until then this point is not covered."
+    )
+    # the points the blank has nothing to do with stay as they were
+    assert {k: c.status for k, c in checks.items() if k != "connection"} == dict.fromkeys(
+        ("introduction", "competence", "ask", "time", "no_job_request", "length"), "pass"
+    )
+
+
+def test_the_built_in_templates_with_blanks_cover_no_point_through_them(conn):
+    conn.execute(
+        "UPDATE profile SET name = 'Sam Lee', job_title = 'a data analyst at a logistics firm',"
+        " focus = 'product management in health tech'"
+    )
+    lone = conn.execute(
+        "INSERT INTO contacts (profile_key, first_name) VALUES ('x', 'Bo') RETURNING id"
+    ).fetchall()[0][0]
+    mutual = outreach.compose(conn, 1, lone)  # "Through a mutual connection", no mutual contact
+    assert "{mutual_first_name} suggested I get in touch" in mutual.body
+    checks = {c.key: c.status for c in outreach.check_email(mutual.body, mutual.subject)}
+    assert checks["connection"] == "warn"
+    cold = outreach.compose(conn, 3, lone)  # "I read your {their_work} and it stayed with me"
+    checks = {c.key: c.status for c in outreach.check_email(cold.body, cold.subject)}
+    assert (checks["connection"], checks["competence"]) == ("warn", "warn")

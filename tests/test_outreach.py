@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, timedelta
 from urllib.parse import unquote
 
 import pytest
 
-from infoint import contacts, funnel, interactions, outreach, profile
+from infoint import contacts, followups, funnel, interactions, meetings, outreach, profile
 from infoint.errors import InvalidInputError, NotFoundError
 
 
@@ -58,6 +59,7 @@ def test_values_come_from_contact_company_mutual_contact_and_profile(conn, ana):
         "position": "Product lead",
         "mutual_first_name": "Maria",
         "mutual_name": "Maria Lopez",
+        "last_written": "",  # not written to yet
         "my_name": "Sam Lee",
         "my_first_name": "Sam",
         "my_role": "a data analyst",
@@ -184,3 +186,84 @@ def test_find_recipients_takes_percent_and_underscore_as_typed(conn):
     assert [r.id for r in outreach.find_recipients(conn, "A_B kay")] == [a_b]
     assert outreach.find_recipients(conn, "%") == []
     assert axb in [r.id for r in outreach.find_recipients(conn, "axb")]
+
+
+# --- which template, and who is waiting for a follow-up --------------------------------------
+
+
+def test_templates_have_a_kind_and_the_follow_up_is_one(conn):
+    kinds = {t.name: t.kind for t in outreach.list_templates(conn)}
+    assert kinds == {
+        "Through a mutual connection": "outreach",
+        "Shared school or group": "outreach",
+        "Cold, after reading their profile or work": "outreach",
+        "One polite follow-up": "follow_up",
+    }
+    assert [t.id for t in outreach.list_templates(conn, kind="follow_up")] == [4]
+    mine = outreach.save_template(conn, "Second nudge", "", "Hi {first_name}", kind="follow_up")
+    assert [t.id for t in outreach.list_templates(conn, kind="follow_up")] == [4, mine]
+    with pytest.raises(InvalidInputError, match="first message or a follow-up"):
+        outreach.save_template(conn, "Odd", "", "Hi", kind="thank_you")
+
+
+def test_the_template_suggested_follows_what_we_know(conn):
+    templates = outreach.list_templates(conn)
+    assert outreach.suggest_template(templates, "outreach", has_mutual=True) == 1  # mutual
+    # no mutual contact: never the mutual one, nor the shared group one: the cold one
+    assert outreach.suggest_template(templates, "outreach", has_mutual=False) == 3
+    assert outreach.suggest_template(templates, "follow_up", has_mutual=False) == 4
+    outreach.archive_template(conn, 3)
+    outreach.archive_template(conn, 4)
+    templates = outreach.list_templates(conn)
+    assert outreach.suggest_template(templates, "outreach", has_mutual=False) is None
+    assert outreach.suggest_template(templates, "follow_up", has_mutual=True) is None
+    mine = outreach.save_template(conn, "After a meetup", "", "Hi {first_name}, we met at {x}.")
+    templates = outreach.list_templates(conn)
+    assert outreach.suggest_template(templates, "outreach", has_mutual=False) == mine
+    assert outreach.suggest_template(templates, "outreach", has_mutual=True) == 1
+
+
+def test_the_follow_up_names_the_day_you_wrote(conn, ana):
+    interactions.log_interaction(conn, ana, "outreach", occurred_at=datetime(2025, 11, 3, 9))
+    values = outreach.placeholder_values(conn, ana)
+    assert values["last_written"] in ("3 November", "3 November 2025")
+    draft = outreach.compose(conn, 4, ana)
+    assert "last week" not in draft.body
+    assert f"I wrote to you on {values['last_written']} about" in draft.body
+    assert outreach.day_in_words(date(2025, 11, 3), today=date(2025, 12, 1)) == "3 November"
+    assert outreach.day_in_words(date(2025, 11, 3), today=date(2026, 1, 5)) == "3 November 2025"
+
+
+def test_silent_recipients_are_those_written_to_without_an_answer_or_follow_up(conn, ana):
+    today = date(2026, 3, 20)
+    bo = contacts.add_contact(conn, "Bo", "Berg", company="Beta")
+    cy = contacts.add_contact(conn, "Cy", "Dunn")
+    di = contacts.add_contact(conn, "Di", "Eze")
+    contacts.add_contact(conn, "Ed", "Fox")  # never written to
+    old = contacts.add_contact(conn, "Flo", "Gale")
+    for who, day in ((ana, 2), (bo, 3), (cy, 4), (di, 5)):
+        interactions.log_interaction(conn, who, "outreach", occurred_at=date(2026, 3, day))
+    interactions.log_interaction(conn, old, "outreach", occurred_at=date(2026, 1, 5))
+    interactions.log_interaction(conn, cy, "reply", occurred_at=date(2026, 3, 6))
+    interactions.log_interaction(conn, di, "follow_up", occurred_at=date(2026, 3, 16))
+    found = outreach.silent_recipients(conn, today=today)
+    # written to longest ago first; Cy answered, Di was followed up, Flo's is too old
+    assert [r.id for r in found] == [ana, bo]
+    assert found[1].wrote_on == date(2026, 3, 3)
+    assert found[1].label == "Bo Berg — Beta · you wrote on 3 March"
+    assert [r.id for r in outreach.silent_recipients(conn, "beta", today=today)] == [bo]
+    # a meeting arranged since is an answer too
+    meetings.schedule_meeting(conn, bo, datetime(2026, 3, 25, 10, tzinfo=UTC))
+    assert [r.id for r in outreach.silent_recipients(conn, today=today)] == [ana]
+
+
+def test_silent_recipients_match_the_follow_ups_due(conn, ana):
+    """Everyone Follow-ups says to follow up is offered when writing a follow-up."""
+    bo = contacts.add_contact(conn, "Bo", "Berg", company="Beta")
+    today = date.today()
+    for who in (ana, bo):
+        interactions.log_interaction(conn, who, "outreach", occurred_at=today - timedelta(20))
+    interactions.log_interaction(conn, bo, "thank_you", occurred_at=today - timedelta(2))
+    due = {i.contact_id for i in followups.due_items(conn) if i.kind == "follow_up"}
+    assert due == {ana}
+    assert {r.id for r in outreach.silent_recipients(conn)} == due

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -128,7 +129,9 @@ def test_an_unfilled_placeholder_is_listed_highlighted_and_blocks_logging(networ
     at.selectbox(key="outreach_template").set_value(2)  # shared school or group
     run(at)
     [warning] = at.warning
-    assert "{shared_group} (the school, group or community you share)" in warning.value
+    assert "- {shared_group}: the school, group or community you share" in warning.value.replace(
+        "\\", ""
+    )
     assert ":orange-background[**\\{shared_group\\}**]" in " ".join(m.value for m in at.markdown)
     assert button(at, "Log as sent").disabled
     assert not at.get("link_button") and not at.code  # nothing half-written can go out
@@ -182,7 +185,7 @@ def test_add_a_template_of_your_own(network):
     assert templates.options[-2:] == ["After a meetup", "A blank page"]
     templates.set_value(5)
     run(at)
-    assert "{event} (a value only you can fill in)" in at.warning[0].value
+    assert "- {event}: a value only you can fill in" in at.warning[0].value.replace("\\", "")
 
 
 def test_a_built_in_template_can_be_edited_and_archived(network):
@@ -207,3 +210,85 @@ def test_a_built_in_template_can_be_edited_and_archived(network):
         True,
         True,
     )
+
+
+def test_a_follow_up_uses_the_follow_up_template_and_offers_only_silent_people(network):
+    conn = db.connect(network["db"])
+    wrote = date.today() - timedelta(days=10)
+    interactions.log_interaction(conn, network["ana"], "outreach", occurred_at=wrote)
+    conn.close()
+    at = outreach_page()
+    at.session_state[outreach.COMPOSE_CONTACT_KEY] = network["maria"]
+    run(at)
+    assert len(at.selectbox(key="outreach_contact").options) == 2  # everyone, for a first message
+    at.radio(key="outreach_kind").set_value("follow_up")
+    run(at)
+    # Maria was never written to: she is not someone to follow up, so she is no longer chosen
+    assert at.selectbox(key="outreach_contact").value is None
+    assert at.selectbox(key="outreach_contact").options == [
+        f"Ana Silva — Product lead at Acme Health · you wrote on {outreach.day_in_words(wrote)}"
+    ]
+    assert at.selectbox(key="outreach_template").options == ["One polite follow-up", "A blank page"]
+    at.selectbox(key="outreach_contact").set_value(network["ana"])
+    run(at)
+    assert at.selectbox(key="outreach_template").value == 4  # one polite follow-up
+    body = at.text_area(key=f"body_{network['ana']}_4").value
+    assert f"I wrote to you on {outreach.day_in_words(wrote)} about" in body
+    assert "last week" not in body
+    # back to a first message: the first-message templates, the suggested one chosen
+    at.radio(key="outreach_kind").set_value("outreach")
+    run(at)
+    assert at.selectbox(key="outreach_template").value == 1  # through a mutual connection
+    assert "One polite follow-up" not in at.selectbox(key="outreach_template").options
+
+
+def test_no_one_silent_says_who_would_appear(network):
+    at = run(outreach_page())
+    at.radio(key="outreach_kind").set_value("follow_up")
+    run(at)
+    assert at.selectbox(key="outreach_contact").options == []
+    assert "No one is waiting for a follow-up" in " ".join(c.value for c in at.caption)
+
+
+def test_the_template_is_chosen_by_what_we_know_about_the_person(network):
+    at = outreach_page()
+    at.session_state[outreach.COMPOSE_CONTACT_KEY] = network["maria"]  # 1st degree, no mutual
+    run(at)
+    assert at.selectbox(key="outreach_template").value == 3  # cold, after reading their work
+    body = at.text_area(key=f"body_{network['maria']}_3").value
+    assert "suggested I get in touch" not in body
+    # Ana has a mutual contact: the template through Maria
+    at.selectbox(key="outreach_contact").set_value(network["ana"])
+    run(at)
+    assert at.selectbox(key="outreach_template").value == 1  # through a mutual connection
+    # a template the user picks stays picked
+    at.selectbox(key="outreach_template").set_value(2)
+    run(at)
+    assert at.selectbox(key="outreach_template").value == 2  # shared school or group
+
+
+def test_an_unfilled_referrer_does_not_count_as_how_you_found_them(network):
+    at = outreach_page()
+    at.session_state[outreach.COMPOSE_CONTACT_KEY] = network["maria"]
+    run(at)
+    at.selectbox(key="outreach_template").set_value(1)  # through a mutual connection: none
+    run(at)
+    page = shown(at)
+    assert "**How you found them** · Worth a look" in page
+    assert "Fill in {mutual_first_name} first" in page
+    assert "Checklist: 7 of 7" not in page
+
+
+def test_the_placeholder_help_reads_plainly(app_db):
+    conn = db.connect(app_db)
+    lone = contacts.add_contact(conn, "Bo")  # empty profile: {my_name} and others unfilled
+    conn.close()
+    at = outreach_page()
+    at.session_state[outreach.COMPOSE_CONTACT_KEY] = lone
+    run(at)
+    warning = at.warning[0].value.replace("\\", "")
+    assert "- {my_name}: your name, from Settings" in warning
+    assert "(Settings)" not in warning and "))" not in warning
+    caption = " ".join(c.value for c in at.caption).replace("\\", "")
+    assert "{my_name} (your name, from Settings)" in caption
+    assert "))" not in caption

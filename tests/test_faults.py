@@ -19,7 +19,7 @@ import threading
 import tomllib
 import tracemalloc
 import zipfile
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import duckdb
@@ -691,9 +691,16 @@ def _linkedin_row(position: str) -> bytes:
     ).encode()
 
 
+def _noon(day: date) -> datetime:
+    """Noon that day in UTC, the user's time zone here: the due-now rules take a moment."""
+    return datetime.combine(day, time(12), UTC)
+
+
 def _keys_about(conn, person: int, day: date) -> dict[str, str]:
     return {
-        item.key: item.kind for item in followups.due_items(conn, day) if item.contact_id == person
+        item.key: item.kind
+        for item in followups.due_items(conn, _noon(day))
+        if item.contact_id == person
     }
 
 
@@ -791,7 +798,7 @@ def test_a_merge_carries_snoozes_and_dismissals_with_the_events(conn):
     twin = contacts.add_contact(conn, "Ana", "Lee", company="Acme", email="ana@acme.example")
     contacts.add_contact(conn, "Bo", "Berg", company="Acme")
     outreach = interactions.log_interaction(conn, twin, "outreach", occurred_at=MONDAY)
-    assert {item.key for item in followups.due_items(conn, CHECK_DAY)} == {
+    assert {item.key for item in followups.due_items(conn, _noon(CHECK_DAY))} == {
         f"follow_up:{outreach}",
         f"try_another:{outreach}",
     }
@@ -802,8 +809,8 @@ def test_a_merge_carries_snoozes_and_dismissals_with_the_events(conn):
     contacts.merge_contacts(conn, kept, twin)
 
     assert conn.execute("SELECT * FROM due_item_states ORDER BY ALL").fetchall() == states_before
-    assert followups.due_items(conn, CHECK_DAY) == []  # still snoozed and dismissed
-    [back] = followups.due_items(conn, date(2026, 3, 20))  # the snooze is over
+    assert followups.due_items(conn, _noon(CHECK_DAY)) == []  # still snoozed and dismissed
+    [back] = followups.due_items(conn, _noon(date(2026, 3, 20)))  # the snooze is over
     assert (back.key, back.contact_id) == (f"follow_up:{outreach}", kept)
 
 
@@ -831,7 +838,9 @@ def test_removing_the_demo_leaves_the_users_import_and_events_exactly_as_they_we
     interactions.log_interaction(conn, demo_people[0][0], "note", body="looks promising")
     meetings.schedule_meeting(conn, demo_people[1][0], datetime(2026, 5, 21, 9, tzinfo=UTC))
     demo_reminders = [
-        item.key for item in followups.due_items(conn, DEMO_DAY) if item.contact_id not in own
+        item.key
+        for item in followups.due_items(conn, _noon(DEMO_DAY))
+        if item.contact_id not in own
     ]
     assert demo_reminders
     for key in demo_reminders:
@@ -883,6 +892,8 @@ def _rows(conn) -> dict[str, tuple[list[str], list[tuple]]]:
 
 def _still_there(conn, earlier: dict[str, tuple[list[str], list[str]]]) -> list[str]:
     """Tables whose earlier rows (in the columns they had then) are not all still there."""
+    # Moments shown in UTC, as they were written: db.connect shows them in the user's zone.
+    conn.execute("SET TimeZone = 'UTC'")
     lost = []
     for table, (columns, rows) in earlier.items():
         now = conn.execute(f'SELECT {", ".join(columns)} FROM "{table}"').fetchall()

@@ -20,7 +20,8 @@ and Invitations.csv (shapes in linkedin-format.md), from a start date the user p
   are counted and skipped. Approaches that started before the start date are left out.
 - Each event carries `interactions.external_key`, so importing the same (or a newer) archive
   again adds only what is new.
-- Times in the archive are UTC; events are stored in the user's time zone (Settings).
+- Times in the archive are UTC; events are stored as wall time in the user's time zone
+  (`infoint.clock`), like every logged time.
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from contextlib import suppress
 from dataclasses import asdict, dataclass, field
 from os import PathLike
 from pathlib import Path
+from typing import NamedTuple
 
 import duckdb
 import pyarrow as pa
@@ -141,9 +142,10 @@ def upsert_connections(
         conn.register("_import_frame", rows)
         conn.register("_import_keys", conn.sql(_KEYS).to_arrow_table())
         _report_progress(progress, 0.4, "Matching people you already have…")
-        full, (added, updated, unchanged) = _plan(conn)
+        plan = _plan(conn)
+        full, added, updated, unchanged = plan.full, plan.added, plan.updated, plan.unchanged
         if added or updated:
-            _add_companies(conn, source)
+            _add_companies(conn, source, plan.companies)
         fault_point("mid_upsert")
         _report_progress(progress, 0.6, "Comparing jobs and titles…")
         skipped_rows = list(connections.skipped)
@@ -196,11 +198,12 @@ def _has_contacts(conn: duckdb.DuckDBPyConnection) -> bool:
     return bool(conn.execute("SELECT EXISTS (SELECT 1 FROM contacts)").fetchall()[0][0])
 
 
-# Company match keys, once per distinct name: the macro's regular expressions are the costly
-# part, and plans may be computed more than once.
+# Company match keys, once per distinct spelling (the macro's regular expressions are the costly
+# part, and plans may be computed more than once), with the line where each is first seen.
 _KEYS = """
-    SELECT company, company_key(company) AS company_key
-    FROM (SELECT DISTINCT company FROM _import_frame WHERE company <> '')
+    SELECT company, company_key(company) AS company_key, first_line
+    FROM (SELECT company, min(line) AS first_line FROM _import_frame
+          WHERE company <> '' GROUP BY company)
 """
 # The rows of the file typed; the identity is the URL, else the fallback key.
 _ROWS = """
@@ -215,7 +218,6 @@ _ROWS = """
                k.company_key
         FROM _import_frame f LEFT JOIN _import_keys k USING (company)
     )"""
-# Saved contacts by the key a row may carry.
 _KNOWN = """
     known AS (
         -- A saved contact by the key a row may carry: its profile URL first, else the key
@@ -262,12 +264,7 @@ _SIMPLE_PLAN = f"""
 """
 
 # Nobody is saved yet: every row adds someone, unless the file names someone twice.
-_NEW_PLAN = f"""
-    WITH {_ROWS}
-    SELECT 'add' AS action, CAST(NULL AS BIGINT) AS kept_line, r.*, CAST(NULL AS BIGINT) AS target,
-           false AS company_changed, true AS changed
-    FROM rows r
-"""
+_NEW_PLAN = f"WITH {_ROWS} SELECT 'add' AS action, * FROM rows"
 
 # Every case. For every row: the contact it updates (`target`), or that it adds one.
 # Direct matches (the URL, or the key a contact was created with) beat adoption of a URL-less
@@ -325,31 +322,55 @@ _PLAN_COUNTS = """
 """
 
 
-def _plan(conn: duckdb.DuckDBPyConnection) -> tuple[bool, tuple[int, int, int]]:
-    """Register `_import_plan`: the rows that add or change someone (whether the full plan was
-    needed; added, updated, unchanged).
+class _Plan(NamedTuple):
+    full: bool  # the full plan was needed (its skipped rows are reported)
+    added: int
+    updated: int
+    unchanged: int
+    companies: str  # the rows that bring a company: company, company_key, line
 
-    The cheap plan is counted before anything is kept, so re-importing an unchanged export
-    keeps nothing. A plan is kept as an Arrow table: materialising it as a DuckDB table costs
-    more than computing it.
+
+# The rows of a plan that bring a company: those that add someone or change their company.
+_PLAN_COMPANIES = """
+    SELECT company, company_key, line FROM _import_plan
+    WHERE action = 'add' OR (action = 'match' AND company_changed)
+"""
+
+
+def _plan(conn: duckdb.DuckDBPyConnection) -> _Plan:
+    """Register `_import_plan`, the rows that add or change someone, and count them.
+
+    Three ways, cheapest first. Into an empty database everyone is new: the plan is computed
+    where used (cheaper than keeping it) and only repeats need checking. Otherwise the cheap
+    plan is counted before anything is kept, so re-importing an unchanged export keeps nothing.
+    The full plan handles adoption and repeats. A plan is kept as an Arrow table: materialising
+    it as a DuckDB table costs more than computing it.
     """
-    adoptable = conn.execute(
-        "SELECT EXISTS (SELECT 1 FROM contacts"
-        " WHERE linkedin_url IS NULL AND profile_key LIKE 'nourl:%')"
-    ).fetchall()[0][0]
-    kept = "SELECT * FROM _import_plan"
-    if not _has_contacts(conn):  # everyone is new: computing the plan is cheaper than keeping it
+    if not _has_contacts(conn):
         conn.register("_import_plan", conn.sql(_NEW_PLAN))
-        clashes, *counts = conn.execute(_PLAN_COUNTS.format(plan=kept)).fetchall()[0]
-    elif not adoptable:  # most are known: count first, then keep only the rows with work
+        rows, keys = conn.execute(
+            "SELECT count(*), count(DISTINCT person_key) FROM _import_plan"
+        ).fetchall()[0]
+        if rows == keys:
+            companies = "SELECT company, company_key, first_line AS line FROM _import_keys"
+            return _Plan(False, int(rows), 0, 0, companies)
+        simple = False  # a repeat
+    else:
+        simple = not conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM contacts"
+            " WHERE linkedin_url IS NULL AND profile_key LIKE 'nourl:%')"
+        ).fetchall()[0][0]
+    if simple:
         clashes, *counts = conn.execute(_PLAN_COUNTS.format(plan=_SIMPLE_PLAN)).fetchall()[0]
-        if not clashes and (counts[0] or counts[1]):
-            work = f"SELECT * FROM ({_SIMPLE_PLAN}) WHERE action = 'add' OR changed"
-            conn.register("_import_plan", conn.sql(work).to_arrow_table())
-    if adoptable or clashes:
-        conn.register("_import_plan", conn.sql(_FULL_PLAN).to_arrow_table())
-        _, *counts = conn.execute(_PLAN_COUNTS.format(plan=kept)).fetchall()[0]
-    return bool(adoptable or clashes), (int(counts[0]), int(counts[1]), int(counts[2]))
+        if not clashes:
+            if counts[0] or counts[1]:
+                work = f"SELECT * FROM ({_SIMPLE_PLAN}) WHERE action = 'add' OR changed"
+                conn.register("_import_plan", conn.sql(work).to_arrow_table())
+            return _Plan(False, *(int(count) for count in counts), _PLAN_COMPANIES)
+    conn.register("_import_plan", conn.sql(_FULL_PLAN).to_arrow_table())
+    plan = "SELECT * FROM _import_plan"
+    _, *counts = conn.execute(_PLAN_COUNTS.format(plan=plan)).fetchall()[0]
+    return _Plan(True, *(int(count) for count in counts), _PLAN_COMPANIES)
 
 
 def _plan_skips(conn: duckdb.DuckDBPyConnection) -> list[SkippedRow]:
@@ -369,16 +390,16 @@ def _plan_skips(conn: duckdb.DuckDBPyConnection) -> list[SkippedRow]:
     ]
 
 
-def _add_companies(conn: duckdb.DuckDBPyConnection, source: str) -> None:
-    """Companies not known yet, by match key, named as first seen in the file."""
+def _add_companies(conn: duckdb.DuckDBPyConnection, source: str, rows: str) -> None:
+    """Companies not known yet, by match key, named as first seen in the file; `rows` are
+    those that bring one (company, company_key, line)."""
     conn.execute(
-        """
+        f"""
         INSERT INTO companies (name, match_key, status, source)
         SELECT arg_min(p.company, p.line), p.company_key, 'network', ?
-        FROM _import_plan p
+        FROM ({rows}) p
         ANTI JOIN companies c ON c.match_key = p.company_key
         WHERE p.company_key IS NOT NULL
-          AND (p.action = 'add' OR (p.action = 'match' AND p.company_changed))
         GROUP BY p.company_key
         ORDER BY min(p.line)
         """,

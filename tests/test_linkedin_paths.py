@@ -186,3 +186,23 @@ def test_random_rows_read_the_same_both_ways(rows, delimiter, line_end, quote_al
 @given(st.lists(st.sampled_from([*'ab ,"\n\r\t', "01 Jan 2020"]), max_size=40).map("".join))
 def test_random_text_below_the_header_reads_the_same_both_ways(body):
     assert_same_both_ways((HEADER + "\n" + body).encode())
+
+
+encoded_slugs = st.lists(
+    st.one_of(
+        st.sampled_from([*"aZ09_.~-", "%", "%2", "%0A", "%0a", "%20", "%C3", "%C3%A9", "%E2%82"]),
+        st.integers(0, 255).map(lambda byte: f"%{byte:02X}"),
+    ),
+    min_size=1,
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(encoded_slugs, min_size=1, max_size=12))
+def test_percent_encoded_profile_urls_read_in_bulk_match_normalise_profile_url(slugs):
+    urls = ["https://www.linkedin.com/in/" + slug for slug in slugs]
+    rows = "".join(f"P{i},Q,{url},,Co,Role,01 Jan 2020\n" for i, url in enumerate(urls))
+    frame, _ = linkedin._parse_connections((HEADER + "\n" + rows).encode())
+    for line, url in zip(frame["line"], frame["profile_url"], strict=True):
+        assert url == linkedin.normalise_profile_url(urls[line - 2])

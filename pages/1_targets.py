@@ -7,6 +7,7 @@ from infoint.errors import InfointError
 
 PAGE_SIZE = 50
 EDITOR = "targets_editor"
+EDITOR_VERSION = "targets_editor_version"
 NOTICE = "targets_notice"
 
 
@@ -14,9 +15,23 @@ def companies(count: int) -> str:
     return "1 company" if count == 1 else f"{count} companies"
 
 
+def changes(count: int) -> str:
+    return "1 change" if count == 1 else f"{count} changes"
+
+
+def editor_key() -> str:
+    return f"{EDITOR}_{st.session_state.get(EDITOR_VERSION, 0)}"
+
+
 def forget_edits() -> None:
-    """The list shows other rows now: edits pending on the old rows would land on the wrong ones."""
-    st.session_state.pop(EDITOR, None)
+    """Start the table afresh: after a save, or when it shows other rows.
+
+    Dropping the editor's state alone is not enough: the browser keeps its ticks and typed
+    cells for a widget it already knows, and shows them while the page counts none. A new
+    key is a new table in the browser too.
+    """
+    st.session_state.pop(editor_key(), None)
+    st.session_state[EDITOR_VERSION] = st.session_state.get(EDITOR_VERSION, 0) + 1
 
 
 def new_view() -> None:
@@ -24,26 +39,45 @@ def new_view() -> None:
     st.session_state["targets_page"] = 1
 
 
-def done(message: str) -> None:
-    """Show the message after the rerun that shows the saved data."""
+def done(message: str, where: str) -> None:
+    """Show the message after the rerun that shows the saved data, `where` the user acted."""
     forget_edits()
-    st.session_state[NOTICE] = message
+    st.session_state[NOTICE] = (where, message)
     st.rerun()
 
 
+def notice(where: str) -> None:
+    """The message of the last action, beside the button that did it."""
+    if (shown := st.session_state.get(NOTICE)) and shown[0] == where:
+        st.success(shown[1], icon=":material/check_circle:")
+        st.session_state[NOTICE] = None
+
+
+ADD_FORM_FIELDS = ("add_name", "add_industry", "add_motivation", "add_postings", "add_status")
+
+
 def add_company_form(conn) -> None:
-    with st.form("add_company", clear_on_submit=True, border=True):
+    # Kept after a refusal, so the user corrects what they typed; emptied after an addition.
+    with st.form("add_company", border=True):
         st.markdown("**Add a company**")
         name_box, industry_box = st.columns(2)
-        name = name_box.text_input("Company name")
-        industry = industry_box.text_input("Industry", placeholder="e.g. Health care")
-        motivation_box, postings_box, status_box = st.columns(3)
-        motivation = motivation_box.number_input(
-            "Motivation (0–3)", 0, 3, 0, help=targets.MOTIVATION_HELP
+        name = name_box.text_input("Company name", key="add_name")
+        industry = industry_box.text_input(
+            "Industry", placeholder="e.g. Health care", key="add_industry"
         )
-        postings = postings_box.number_input("Postings (0–3)", 0, 3, 0, help=targets.POSTINGS_HELP)
+        motivation_box, postings_box, status_box = st.columns(3)
+        # Not bounded here: a bounded box silently refuses 99, the domain says why in words.
+        motivation = motivation_box.number_input(
+            "Motivation (0–3)", value=0, step=1, help=targets.MOTIVATION_HELP, key="add_motivation"
+        )
+        postings = postings_box.number_input(
+            "Postings (0–3)", value=0, step=1, help=targets.POSTINGS_HELP, key="add_postings"
+        )
         status = status_box.selectbox(
-            "Status", ("target", "researching"), format_func=targets.STATUS_LABELS.get
+            "Status",
+            ("target", "researching"),
+            format_func=targets.STATUS_LABELS.get,
+            key="add_status",
         )
         if st.form_submit_button("Add company", icon=":material/add:"):
             try:
@@ -58,7 +92,10 @@ def add_company_form(conn) -> None:
             except InfointError as exc:
                 ui.show_error(exc)
             else:
-                done(f"{name.strip()} is on your list.")
+                for field in ADD_FORM_FIELDS:
+                    st.session_state.pop(field, None)
+                done(f"{name.strip()} is on your list.", "add")
+    notice("add")
 
 
 conn = ui.page("Targets", ":material/flag:")
@@ -67,8 +104,8 @@ st.caption(
     "Which companies do you want to learn about? Choose them, score them, "
     "and see how far you have got with the people there."
 )
-if notice := st.session_state.pop(NOTICE, None):
-    st.success(notice, icon=":material/check_circle:")
+# A message whose place is not on the page this time (a filter hides the table) shows here.
+unplaced_notice = st.empty()
 
 all_companies, chosen = ui.cached(targets.count_chosen, conn)
 if all_companies == 0:
@@ -131,11 +168,12 @@ else:
     frame.insert(0, "picked", False)
     edited = st.data_editor(
         frame,
-        key=EDITOR,
+        key=editor_key(),
         hide_index=True,
         width="stretch",
         placeholder="",
         disabled=["rank", "people", "contacted", "met"],
+        # What you can change first, the coverage you can only read after it.
         column_config={
             "picked": st.column_config.CheckboxColumn(
                 "Pick",
@@ -147,61 +185,60 @@ else:
             ),
             "name": st.column_config.TextColumn(
                 "Company",
+                width="medium",
                 required=True,
                 help="Rename freely: later imports still recognise the company.",
             ),
             "industry": st.column_config.TextColumn("Industry"),
+            # Not bounded: the grid would quietly turn a 7 into a 3; saving says what is wrong.
             "motivation": st.column_config.NumberColumn(
-                "Motivation",
-                min_value=0,
-                max_value=3,
-                step=1,
-                help=targets.MOTIVATION_HELP,
+                "Motivation", width=100, step=1, help=targets.MOTIVATION_HELP
             ),
             "postings": st.column_config.NumberColumn(
-                "Postings",
-                min_value=0,
-                max_value=3,
-                step=1,
-                help=targets.POSTINGS_HELP,
+                "Postings", width=90, step=1, help=targets.POSTINGS_HELP
             ),
             "status": st.column_config.SelectboxColumn(
                 "Status",
                 options=targets.STATUSES,
                 format_func=targets.STATUS_LABELS.get,
                 required=True,
+                width=130,  # "In your network" in full
                 help="Target: you want to learn about it. Researching: you are on it. "
                 "Ruled out: you learned it is not for you (say why under Reason).",
             ),
             "ruled_out_reason": st.column_config.TextColumn(
-                "Reason", width="small", help="Why you ruled it out: what you learned."
+                "Reason", width="medium", help="Why you ruled it out: what you learned."
             ),
             "people": st.column_config.NumberColumn(
-                "People", help="Contacts of yours who work there."
+                "People", width="small", help="Contacts of yours who work there."
             ),
             "contacted": st.column_config.NumberColumn(
-                "Contacted", help="People there you have written to."
+                "Contacted", width="small", help="People there you have written to."
             ),
-            "met": st.column_config.NumberColumn("Met", help="People there you have met."),
+            "met": st.column_config.NumberColumn(
+                "Met", width="small", help="People there you have met."
+            ),
         },
     )
-    edited_rows = st.session_state.get(EDITOR, {}).get("edited_rows", {})
-    changes = {
+    edited_rows = st.session_state.get(editor_key(), {}).get("edited_rows", {})
+    pending = {
         int(frame.index[int(position)]): fields
         for position, row in edited_rows.items()
         if (fields := {name: value for name, value in row.items() if name != "picked"})
     }
     picked = [int(i) for i in edited.index[edited["picked"]]]
 
-    if changes:
-        st.caption(f"Your changes to {companies(len(changes))} are not saved yet.")
-    if st.button("Save changes", type="primary", icon=":material/save:", disabled=not changes):
+    edits = sum(len(fields) for fields in pending.values())
+    if pending:
+        st.caption(f"{changes(edits).capitalize()} to {companies(len(pending))}, not saved yet.")
+    if st.button("Save changes", type="primary", icon=":material/save:", disabled=not pending):
         try:
-            saved = targets.update_companies(conn, changes)
+            saved = targets.update_companies(conn, pending)
         except InfointError as exc:
             ui.show_error(exc)
         else:
-            done(f"Saved your changes to {companies(saved)}.")
+            done(f"Saved {changes(edits)} to {companies(saved)}.", "save")
+    notice("save")
 
     with st.container(border=True):
         st.markdown("**Change many companies at once**")
@@ -230,7 +267,7 @@ else:
             except InfointError as exc:
                 ui.show_error(exc)
             else:
-                done(f"Put {companies(changed)} in {new_industry}.")
+                done(f"Put {companies(changed)} in {new_industry}.", "bulk")
         if whole_network and st.button(
             "Make them targets", disabled=not ids, icon=":material/flag:"
         ):
@@ -242,8 +279,10 @@ else:
                 done(
                     f"Added {companies(made)} to your targets."
                     if made
-                    else "All of them were on your list already."
+                    else "All of them were on your list already.",
+                    "bulk",
                 )
+        notice("bulk")
 
 st.subheader("Targets and coverage by industry")
 coverage = ui.cached(targets.coverage_by_industry, conn)
@@ -300,6 +339,9 @@ with st.expander("Two entries for the same company? Merge them"):
                 ui.show_error(exc)
             else:
                 st.session_state.pop("merge_search", None)
-                done(f"Merged. People who moved over: {moved}.")
+                done(f"Merged. People who moved over: {moved}.", "merge")
+notice("merge")
 
 add_company_form(conn)
+if leftover := st.session_state.pop(NOTICE, None):
+    unplaced_notice.success(leftover[1], icon=":material/check_circle:")

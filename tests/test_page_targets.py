@@ -20,8 +20,14 @@ def run_targets(at: AppTest | None = None) -> AppTest:
     return at
 
 
+def editor(at: AppTest):
+    """The targets table; its key changes each time the page starts it afresh."""
+    [table] = [d for d in at.dataframe if (d.key or "").startswith(EDITOR)]
+    return table
+
+
 def names(at: AppTest) -> list[str]:
-    return list(at.dataframe(key=EDITOR).value["name"])
+    return list(editor(at).value["name"])
 
 
 def button(at: AppTest, label: str):
@@ -30,7 +36,7 @@ def button(at: AppTest, label: str):
 
 def edit(at: AppTest, rows: dict) -> None:
     """Cells changed in the table (a rerun, as in the browser), which enables the buttons."""
-    at.session_state[EDITOR] = {"edited_rows": rows, "added_rows": [], "deleted_rows": []}
+    at.session_state[editor(at).key] = {"edited_rows": rows, "added_rows": [], "deleted_rows": []}
     run_targets(at)
 
 
@@ -77,7 +83,7 @@ def test_empty_database_leads_to_import_and_lets_you_add_one(app_db):
 
 def test_targets_in_rank_order_with_coverage(network):
     at = run_targets()
-    frame = at.dataframe(key=EDITOR).value
+    frame = editor(at).value
     assert list(frame["name"]) == ["Acme", "Volt", "Medix"]
     assert list(frame["rank"]) == [1, 2, 3]
     assert frame.iloc[0][["people", "contacted", "met"]].tolist() == [2, 1, 0]
@@ -124,12 +130,12 @@ def test_saving_edits_from_the_table(network):
     edit(at, {2: {"name": "Medix Health", "motivation": 3}, 1: {"industry": "Utilities"}})
     button(at, "Save changes").click()
     run_targets(at)
-    assert "Saved your changes to 2 companies." in at.success[0].value
+    assert at.success[0].value == "Saved 3 changes to 2 companies."
     saved = companies(network)
     assert saved["Medix Health"] == ("target", "Health", 3, None)
     assert saved["Volt"][1] == "Utilities"
     assert names(at) == ["Acme", "Medix Health", "Volt"]  # the new rank, edits cleared
-    assert at.session_state[EDITOR]["edited_rows"] == {}
+    assert at.session_state[editor(at).key]["edited_rows"] == {}
 
 
 def test_ruling_out_asks_for_a_reason(network):
@@ -177,6 +183,66 @@ def test_set_the_industry_of_picked_and_of_all_matching(network):
     saved = companies(network)
     assert saved["Omega Bank"][1] == saved["Omega Banking Group"][1] == "Health"
     assert saved["Volt"][1] == "Energy"
+
+
+def test_a_bulk_change_starts_the_table_afresh_so_no_tick_is_left_showing(network):
+    """The browser keeps a table's ticks while the table is the same widget: after a bulk
+    change the page counts none, so the table must be a new one, without ticks."""
+    at = run_targets()
+    edit(at, {0: {"picked": True}, 1: {"picked": True}})
+    assert at.radio[0].options[0] == "The 2 you ticked in the table"
+    before = editor(at).key
+    at.selectbox(key="new_industry").set_value("Energy")
+    run_targets(at)
+    button(at, "Set industry").click()
+    run_targets(at)
+    assert at.success[0].value == "Put 2 companies in Energy."
+    assert editor(at).key != before
+    assert not editor(at).value["picked"].any()
+    assert at.radio[0].options[0] == "The 0 you ticked in the table"
+    assert button(at, "Set industry").disabled
+    # Ticking again counts from the new table.
+    edit(at, {2: {"picked": True}})
+    assert at.radio[0].options[0] == "The 1 you ticked in the table"
+
+
+def test_scores_are_not_clamped_by_the_table_and_a_bad_one_is_refused_in_words(network):
+    """A bounded grid turns a typed 7 into a 3 without a word; ours lets it through to the
+    save, which refuses it and says why. Status and reason get room to be read."""
+    at = run_targets()
+    columns = json.loads(editor(at).proto.columns)
+    for score in ("motivation", "postings"):
+        assert {"min_value", "max_value"}.isdisjoint(columns[score]["type_config"]), columns
+    assert columns["status"]["width"] == "medium"
+    assert columns["ruled_out_reason"]["width"] == "medium"
+    before = companies(network)
+    edit(at, {0: {"postings": 7}})
+    assert "1 change to 1 company, not saved yet." in [c.value for c in at.caption]
+    button(at, "Save changes").click()
+    run_targets(at)
+    assert at.error[0].value == "The postings of Acme must be a whole number from 0 to 3, not '7'."
+    assert companies(network) == before
+
+
+def test_adding_a_company_with_bad_scores_says_which_and_keeps_what_was_typed(network):
+    at = run_targets()
+    at.text_input(key="add_name").set_value("Beta Corp")
+    at.number_input(key="add_motivation").set_value(99)
+    at.number_input(key="add_postings").set_value(-5)
+    button(at, "Add company").click()
+    run_targets(at)
+    assert at.error[0].value == (
+        "The motivation of Beta Corp must be a whole number from 0 to 3, not '99'."
+    )
+    assert "Beta Corp" not in companies(network)
+    assert at.text_input(key="add_name").value == "Beta Corp"  # to correct, not retype
+    at.number_input(key="add_motivation").set_value(2)
+    at.number_input(key="add_postings").set_value(1)
+    button(at, "Add company").click()
+    run_targets(at)
+    assert at.success[0].value == "Beta Corp is on your list."
+    assert companies(network)["Beta Corp"] == ("target", None, 2, None)
+    assert at.text_input(key="add_name").value == ""
 
 
 def test_merge_asks_first_then_moves_the_people(network):

@@ -64,6 +64,12 @@ def _validate(conn: duckdb.DuckDBPyConnection, contact_id: int, kind: str, chann
     require_contact(conn, contact_id)
 
 
+def _require_template(conn: duckdb.DuckDBPyConnection, template_id: int) -> None:
+    found = conn.execute("SELECT count(*) FROM templates WHERE id = ?", [template_id]).fetchall()
+    if not found[0][0]:
+        raise NotFoundError("That template no longer exists.")
+
+
 def log_interaction(
     conn: duckdb.DuckDBPyConnection,
     contact_id: int,
@@ -78,6 +84,8 @@ def log_interaction(
 ) -> int:
     """Record one event with a contact (by default as happening now); returns its id."""
     _validate(conn, contact_id, kind, channel)
+    if template_id is not None:
+        _require_template(conn, template_id)
     when = _wall_time(occurred_at, profile.zone(conn))
     with db.transaction(conn):
         row = conn.execute(
@@ -129,8 +137,13 @@ def update_interaction(
 
 
 def delete_interaction(conn: duckdb.DuckDBPyConnection, interaction_id: int) -> None:
+    """Remove an interaction logged by mistake, with the snoozes and dismissals of reminders
+    about it."""
+    from infoint import followups  # imported here: followups imports meetings, which imports us
+
     get_interaction(conn, interaction_id)
     with db.transaction(conn):
+        followups.forget_item_states(conn, [interaction_id], [])
         conn.execute("DELETE FROM interactions WHERE id = ?", [interaction_id])
 
 

@@ -266,9 +266,13 @@ def update_meeting(
 
 
 def delete_meeting(conn: duckdb.DuckDBPyConnection, meeting_id: int) -> None:
-    """Remove a meeting entered by mistake, with its questions and answers."""
+    """Remove a meeting entered by mistake, with its questions and answers, and the snoozes
+    and dismissals of reminders about it."""
+    from infoint import followups  # imported here: followups imports this module
+
     get_meeting(conn, meeting_id)
     with db.transaction(conn):
+        followups.forget_item_states(conn, [], [meeting_id])
         conn.execute("DELETE FROM meeting_questions WHERE meeting_id = ?", [meeting_id])
         conn.execute("DELETE FROM meetings WHERE id = ?", [meeting_id])
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from importlib import resources
 from pathlib import Path
 
 import duckdb
@@ -21,6 +22,8 @@ from infoint import db, followups, importer, interactions, meetings
 from infoint.errors import InvalidInputError
 from infoint.linkedin import read_connections
 
+# The sample as committed in the repository; a wheel carries a copy inside the package
+# (pyproject.toml, force-include), which `sample_path` finds first.
 SAMPLE_PATH = Path(__file__).resolve().parent.parent / "data" / "sample" / "Connections.csv"
 SOURCE = "demo"
 # Fewer new people than this (the user already has most of the sample) makes no campaign.
@@ -70,6 +73,12 @@ class DemoSummary:
         )
 
 
+def sample_path() -> Path:
+    """The sample export: the copy installed with the package, else the repository's."""
+    packaged = resources.files("infoint") / "data" / "sample" / "Connections.csv"
+    return Path(str(packaged)) if packaged.is_file() else SAMPLE_PATH
+
+
 def has_demo(conn: duckdb.DuckDBPyConnection) -> bool:
     """Whether any demo row is in the database."""
     found = conn.execute(
@@ -89,7 +98,7 @@ def load_demo(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Dem
         )
     zone = meetings.time_zone(conn)
     today = today or datetime.now(zone).date()
-    connections = read_connections(SAMPLE_PATH)
+    connections = read_connections(sample_path())
     with db.transaction(conn):
         importer.upsert_connections(conn, connections, source=SOURCE, record_batch=False)
         people = [

@@ -125,7 +125,9 @@ def compose_to(contact_id: int, kind: str = "outreach") -> None:
 Result = TypeVar("Result")
 
 
-@st.cache_data(show_spinner=False, max_entries=1000)
+# Answers for older data versions are never asked for again: the bounds keep them from
+# piling up in a long session (the server's memory budget is 300 MB).
+@st.cache_data(show_spinner=False, max_entries=500, ttl=3600)
 def _cached_result(
     name: str,
     path: str,
@@ -183,7 +185,7 @@ def cached(
     )
 
 
-@st.cache_resource(show_spinner=False, max_entries=100)
+@st.cache_resource(show_spinner=False, max_entries=40, ttl=3600)
 def _built_figure(name: str, digest: str, _build: Callable[..., Any], _inputs: tuple) -> Any:
     return _build(*_inputs)
 

@@ -20,6 +20,10 @@ FLASH = "meetings_flash"
 CHOSEN = meetings.OPEN_MEETING_KEY
 DUE_SHOWN = 5
 OUTCOMES = {"held": "We met", "cancelled": "It was cancelled", "no_show": "They did not show up"}
+TABS = ("Prepare", "Debrief", "Thank you", "Change")
+TAB = "meeting_tab"  # the open tab, which the page sets when it opens a meeting
+NEXT_TAB = "meeting_next_tab"
+DUE_TABS = {"prepare": "Prepare", "debrief": "Debrief", "thank_you": "Thank you"}
 
 now = datetime.now(UTC)
 # Meeting lists are cached per minute: one that ended seconds ago moves on the next minute.
@@ -27,12 +31,23 @@ this_minute = now.replace(second=0, microsecond=0)
 zone = ui.cached(profile.zone, conn)
 
 
-def done(message: str, meeting_id: int | None = None) -> None:
-    """Say what happened on the next run, which shows the fresh data."""
+def done(message: str, meeting_id: int | None = None, tab: str | None = None) -> None:
+    """Say what happened on the next run, which shows the fresh data (on `tab`, if given)."""
     st.session_state[FLASH] = message
     if meeting_id is not None:
         st.session_state[CHOSEN] = meeting_id
+    if tab is not None:
+        st.session_state[NEXT_TAB] = tab
     st.rerun()
+
+
+def tab_for(meeting: meetings.MeetingSummary) -> str:
+    """The tab a meeting needs next: prepare it, record how it went, or say thank you."""
+    if meeting.status == "held":
+        return "Debrief" if meeting.thanked else "Thank you"
+    if meeting.status == "scheduled" and meeting.starts_at > now:
+        return "Prepare"
+    return "Debrief"
 
 
 def when(moment: datetime) -> str:
@@ -54,7 +69,11 @@ def show_due() -> None:
             text, action = st.columns([4, 1])
             text.markdown(f"**{ui.plain(item.title)}**  \n{ui.plain(item.detail)}")
             if action.button(item.action_label, key=f"due_{item.key}"):
-                done("Here it is.", dict(item.action_state)[meetings.OPEN_MEETING_KEY])
+                done(
+                    "Here it is, below.",
+                    dict(item.action_state)[meetings.OPEN_MEETING_KEY],
+                    DUE_TABS.get(item.kind),
+                )
         more = f"{len(due) - DUE_SHOWN} more, and " if len(due) > DUE_SHOWN else ""
         st.page_link(
             "pages/4_follow_ups.py",
@@ -112,7 +131,11 @@ def show_schedule(expanded: bool) -> None:
                 except InfointError as exc:
                     ui.show_error(exc)
                 else:
-                    done(f"Scheduled with {ui.plain(found[person])}. Now prepare below.", new_id)
+                    done(
+                        f"Scheduled with {ui.plain(found[person])}. Now prepare below.",
+                        new_id,
+                        "Prepare",
+                    )
 
 
 def show_time_zone() -> None:
@@ -164,8 +187,11 @@ def show_upcoming(upcoming: list[meetings.MeetingSummary]) -> None:
     )
 
 
-def choose_meeting(choices: dict[int, meetings.MeetingSummary]) -> int:
-    """The meeting to work on: the one just acted on, one named in the URL, or the user's pick."""
+def choose_meeting(choices: dict[int, meetings.MeetingSummary]) -> tuple[int, bool]:
+    """The meeting to work on: the one just acted on, one named in the URL, or the user's pick.
+
+    Also whether it was opened from elsewhere (an action, a due item, a link), not picked.
+    """
     asked = st.query_params.pop("meeting", None)
     if asked and asked.isdigit() and int(asked) not in choices:
         try:
@@ -179,7 +205,7 @@ def choose_meeting(choices: dict[int, meetings.MeetingSummary]) -> int:
         st.session_state["meeting_pick"] = wanted
     elif st.session_state.get("meeting_pick") not in choices:
         st.session_state.pop("meeting_pick", None)
-    return st.selectbox(
+    chosen = st.selectbox(
         "Meeting",
         list(choices),
         format_func=lambda i: (
@@ -188,6 +214,7 @@ def choose_meeting(choices: dict[int, meetings.MeetingSummary]) -> int:
         ),
         key="meeting_pick",
     )
+    return chosen, wanted == chosen
 
 
 def show_prepare(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) -> None:
@@ -271,7 +298,7 @@ def show_prepare(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
         except InfointError as exc:
             ui.show_error(exc)
         else:
-            done("Prep sheet saved.", chosen)
+            done("Prep sheet saved.", chosen, "Prepare")
     st.info(
         "Before you leave, ask: “Who else do you think I should talk to?”",
         icon=":material/lightbulb:",
@@ -332,9 +359,10 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
         ui.show_error(exc)
         return
     message = " ".join(["Debrief saved.", *map(ui.plain, result.introductions.sentences)])
-    if held and not current.thanked:
-        message += " Next: the thank-you (the Thank you tab)."
-    done(message, chosen)
+    thank_next = held and not current.thanked
+    if thank_next:
+        message += " Next: the thank-you, below."
+    done(message, chosen, "Thank you" if thank_next else "Debrief")
 
 
 def show_thanks(current: meetings.MeetingSummary) -> None:
@@ -361,7 +389,11 @@ def show_thanks(current: meetings.MeetingSummary) -> None:
         except InfointError as exc:
             ui.show_error(exc)
         else:
-            done("Thank-you logged. Later, tell them what you did with their advice.", chosen)
+            done(
+                "Thank-you logged. Later, tell them what you did with their advice.",
+                chosen,
+                "Thank you",
+            )
 
 
 def show_change(current: meetings.MeetingSummary) -> None:
@@ -396,7 +428,11 @@ def show_change(current: meetings.MeetingSummary) -> None:
             except InfointError as exc:
                 ui.show_error(exc)
             else:
-                done("Meeting changed. Download its calendar file again for your calendar.", chosen)
+                done(
+                    "Meeting changed. Download its calendar file again for your calendar.",
+                    chosen,
+                    "Change",
+                )
     if ui.ask_first(
         f"remove_{chosen}",
         "Remove this meeting",
@@ -426,8 +462,14 @@ def show_meetings(upcoming: list[meetings.MeetingSummary]) -> None:
     show_upcoming(upcoming)
     st.subheader("Work on a meeting")
     choices = {m.id: m for m in [*upcoming, *past]}
-    chosen = choose_meeting(choices)
+    chosen, opened = choose_meeting(choices)
     current = choices[chosen]
+    # A meeting opened from a due item, an action or another pick shows the tab it needs:
+    # "Write the thank-you" lands on the thank-you draft.
+    next_tab = st.session_state.pop(NEXT_TAB, None)
+    if opened or next_tab or st.session_state.get(f"{TAB}_for") != chosen:
+        st.session_state[TAB] = next_tab or tab_for(current)
+        st.session_state[f"{TAB}_for"] = chosen
     sheet = ui.cached(meetings.prep_sheet, conn, chosen)
     open_box, download_box = st.columns(2)
     if open_box.button(f"Open {ui.plain(current.person)}'s record", key="open_person"):
@@ -440,7 +482,7 @@ def show_meetings(upcoming: list[meetings.MeetingSummary]) -> None:
         icon=":material/calendar_month:",
         key="download_one",
     )
-    prepare, debrief, thanks, change = st.tabs(["Prepare", "Debrief", "Thank you", "Change"])
+    prepare, debrief, thanks, change = st.tabs(TABS, key=TAB, on_change="rerun")
     with prepare:
         show_prepare(current, sheet)
     with debrief:

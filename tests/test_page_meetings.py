@@ -239,3 +239,39 @@ def test_debrief_naming_a_contact_links_them_instead_of_adding_a_second(past_mee
     finally:
         conn.close()
     assert rows == [("Ana", None), ("Ben", 1), ("Cara", 1)]
+
+
+def test_write_the_thank_you_lands_on_the_thank_you_draft(past_meeting):
+    """From Follow-ups or from the page's own due list: the Thank you tab, open."""
+    conn = db.connect(past_meeting)
+    meetings.set_outcome(conn, 1, "held", actual_minutes=20)
+    conn.execute("UPDATE meetings SET starts_at = starts_at - INTERVAL 2 DAY")  # thank-you due
+    conn.close()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.switch_page("pages/4_follow_ups.py")
+    run(at)
+    [write] = [b for b in at.button if b.label == "Write the thank-you"]
+    write.click()
+    run(at)
+    assert at.title[0].value == "Meetings"
+    assert at.session_state["meeting_tab"] == "Thank you"
+    assert at.text_input(key="thanks_subject_1").value == "Thank you, Ana"
+    # moving to another tab, then the page's own due button opens the draft again
+    at.switch_page("pages/5_meetings.py")  # AppTest's next run would be the first page again
+    at.session_state["meeting_tab"] = "Prepare"
+    run(at)
+    assert at.session_state["meeting_tab"] == "Prepare"
+    [due] = [b for b in at.button if b.key and b.key.startswith("due_")]
+    assert due.label == "Write the thank-you"
+    due.click()
+    run(at)
+    assert at.session_state["meeting_tab"] == "Thank you"
+    assert "Here it is, below." in at.success[0].value
+
+
+def test_a_held_debrief_moves_on_to_the_thank_you(past_meeting):
+    at = run(meetings_page())
+    assert at.session_state["meeting_tab"] == "Debrief"  # yesterday's meeting, not recorded
+    submit(at, "Save the debrief")
+    assert "Next: the thank-you, below." in at.success[0].value
+    assert at.session_state["meeting_tab"] == "Thank you"

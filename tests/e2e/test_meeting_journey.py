@@ -81,16 +81,22 @@ def test_meeting_debrief_names_someone_who_arrives_referred(tmp_path, page, shot
 
         # Debrief: held, an answer, and the name they gave.
         page.get_by_role("tab", name="Debrief").click()
+        wait_for_app(page)  # a tab switch is a rerun
         debrief = page.get_by_test_id("stForm").filter(has_text="How did it go?")
         debrief.get_by_role("textbox", name=questions[0]).fill("Hiring follows the product roadmap")
         debrief.get_by_label(re.compile(r"^Who else should you talk to\?")).fill(NAMED)
         debrief.get_by_role("button", name="Save the debrief").click()
         wait_for_app(page)
         see(page, "1 new contact introduced by Nadia Okafor: write to them from the Outreach page.")
+        # Next comes the thank-you: its tab is open, the draft thanks Nadia.
+        expect(page.get_by_role("tab", name="Thank you")).to_have_attribute("aria-selected", "true")
+        expect(page.get_by_role("textbox", name="Subject")).to_have_value("Thank you, Nadia")
         # The answer joined the company's notes. Read in a fresh session: this one's Prepare
         # tab still holds the notes as they were when it was first drawn.
         page.reload()
         page.get_by_role("heading", name="Work on a meeting").wait_for()
+        wait_for_app(page)
+        page.get_by_role("tab", name="Prepare").click()
         wait_for_app(page)
         expect(page.get_by_role("textbox", name="About Beta Labs")).to_have_value(
             re.compile(re.escape(f"Q: {questions[0]}\nA: Hiring follows the product roadmap"))

@@ -25,6 +25,14 @@ _LAYOUT = {
     "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
 }
 SPEED_COLOURS = (STAGE_COLOURS["replied"], "#9ecae9", "#bab0ac", "#ddd8d5")
+REFERRAL_LEGEND = {
+    "title": {"text": "Stage"},
+    "orientation": "v",
+    "x": 1.02,
+    "xanchor": "left",
+    "y": 1,
+    "yanchor": "top",
+}
 MINUTE_COLOURS = ("#8cd17d", "#8cd17d", "#ffbe7d", "#f28e2b")
 
 
@@ -271,6 +279,7 @@ def referral_figure(links: list[Link]) -> go.Figure:
         },
         yaxis={"title": "", "visible": False, "autorange": "reversed"},
         height=max(320, 120 + 38 * (rows + 1)),
-        **_LAYOUT,
+        # The legend stands right of the plot: above it, it covered the top row's names.
+        **{**_LAYOUT, "legend": REFERRAL_LEGEND},
     )
     return figure

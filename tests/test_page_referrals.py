@@ -66,3 +66,13 @@ def test_picture_numbers_and_chain(introductions):
     assert "1. **Ana Lee** (Acme): where it started; referred" in chain
     assert "2. **Bo Chen**: introduced by Ana Lee; referred" in chain
     assert "3. **Di <b>Eze</b>**: introduced by Bo Chen; not contacted" in chain
+
+
+def test_the_legend_stands_beside_the_picture_clear_of_the_names(introductions):
+    """Above the plot it covered the top row's labels; right of the plot area it covers none."""
+    at = referrals_page()
+    layout = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]
+    legend = layout["legend"]
+    assert legend.get("orientation", "v") == "v"
+    assert (legend["x"], legend["xanchor"]) == (1.02, "left")  # outside the plot, on its right
+    assert legend["title"]["text"] == "Stage"

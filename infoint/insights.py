@@ -69,12 +69,16 @@ class ReplyTiming:
     median_business_days: float | None
 
 
+# A meeting a few minutes over still kept its word: the other person rarely minds five.
+GRACE_MINUTES = 5
+
+
 @dataclass(frozen=True)
 class MinutesKept:
     meetings: int  # held meetings with the actual minutes recorded
     promised_average: float | None
     actual_average: float | None
-    kept: int  # ended within the promised time
+    kept: int  # ended within the promised time, or at most GRACE_MINUTES over
 
     @property
     def sentence(self) -> str:
@@ -82,10 +86,19 @@ class MinutesKept:
             return ""
         share = round(100 * self.kept / self.meetings)
         return (
-            f"{self.kept} of {self.meetings} meetings ended within the time you promised "
-            f"({share} %). On average you promised {self.promised_average:.0f} minutes "
-            f"and took {self.actual_average:.0f}."
+            f"{self.kept} of {self.meetings} meetings ended within the time you promised, "
+            f"or at most {GRACE_MINUTES} minutes over ({share} %). On average you promised "
+            f"{self.promised_average:.0f} minutes and took {self.actual_average:.0f} minutes."
         )
+
+
+def minutes_in_words(actual: int, promised: int) -> str:
+    """'25 minutes, 5 over the 20 you promised': a meeting's length, kindly."""
+    if actual == promised:
+        return f"{actual} minutes, as promised"
+    if actual < promised:
+        return f"{actual} minutes, within the {promised} you promised"
+    return f"{actual} minutes, {actual - promised} over the {promised} you promised"
 
 
 def _label(breakdown: str, value: str) -> str:
@@ -235,11 +248,13 @@ def funnel_by_week(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 
 def minutes_kept(conn: duckdb.DuckDBPyConnection) -> MinutesKept:
-    """Across held meetings with the actual time recorded: did they keep to the promise?"""
+    """Across held meetings with the actual time recorded: did they keep to the promise
+    (give or take `GRACE_MINUTES`)?"""
     count, promised, actual, kept = conn.execute(
         "SELECT count(*), avg(promised_minutes), avg(actual_minutes),"
-        " count(*) FILTER (WHERE actual_minutes <= promised_minutes)"
-        " FROM meetings WHERE status = 'held' AND actual_minutes IS NOT NULL"
+        " count(*) FILTER (WHERE actual_minutes <= promised_minutes + ?)"
+        " FROM meetings WHERE status = 'held' AND actual_minutes IS NOT NULL",
+        [GRACE_MINUTES],
     ).fetchall()[0]
     return MinutesKept(int(count), promised, actual, int(kept))
 

@@ -2,7 +2,7 @@ from datetime import date, datetime, time
 
 import streamlit as st
 
-from infoint import contacts, db, funnel, interactions, meetings, profile, ui
+from infoint import contacts, db, funnel, insights, interactions, meetings, profile, ui
 from infoint.errors import InfointError
 
 conn = ui.page("Contacts", ":material/group:")
@@ -374,7 +374,7 @@ def show_meetings(person: contacts.Contact) -> None:
     }
     for meeting in held:
         length = (
-            f"{meeting.actual_minutes} of {meeting.promised_minutes} minutes"
+            insights.minutes_in_words(meeting.actual_minutes, meeting.promised_minutes)
             if meeting.actual_minutes
             else f"{meeting.promised_minutes} minutes promised"
         )
@@ -534,7 +534,8 @@ def show_merge_and_delete(person: contacts.Contact) -> None:
     backups = db.backups_dir(ui.database_path())
     st.caption(
         "They asked you to, or you simply shouldn't keep their data: this removes them, every "
-        "interaction, meeting and question answer about them, and every link to them."
+        "interaction, meeting and question answer about them, and every link to them. "
+        "Later imports leave them out, knowing them only by a scrambled code, not their name."
     )
     if ui.ask_first(
         f"delete_person_{person.id}",

@@ -220,10 +220,12 @@ def choose_meeting(choices: dict[int, meetings.MeetingSummary]) -> tuple[int, bo
 def show_prepare(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) -> None:
     chosen = current.id
     place = f", at {ui.plain(current.place)}" if current.place else ""
-    st.markdown(
-        f"**{ui.plain(current.title)}**, {when(current.starts_at)}, "
-        f"{current.promised_minutes} minutes promised{place}"
+    length = (
+        insights.minutes_in_words(current.actual_minutes, current.promised_minutes)
+        if current.actual_minutes
+        else f"{current.promised_minutes} minutes promised"
     )
+    st.markdown(f"**{ui.plain(current.title)}**, {when(current.starts_at)}, {length}{place}")
     if sheet.earlier_meetings_there:
         others = people(sheet.earlier_meetings_there, "other person", "other people")
         told = "; what they told you is in the company notes" if sheet.company_notes else ""

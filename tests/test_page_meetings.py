@@ -275,3 +275,16 @@ def test_a_held_debrief_moves_on_to_the_thank_you(past_meeting):
     submit(at, "Save the debrief")
     assert "Next: the thank-you, below." in at.success[0].value
     assert at.session_state["meeting_tab"] == "Thank you"
+
+
+def test_a_few_minutes_over_is_said_kindly_with_units(past_meeting):
+    conn = db.connect(past_meeting)
+    meetings.set_outcome(conn, 1, "held", actual_minutes=25)
+    conn.close()
+    at = run(meetings_page())
+    assert "25 minutes, 5 over the 20 you promised" in shown(at)
+    kept = " ".join(c.value for c in at.caption)
+    assert (
+        "Keeping your word: 1 of 1 meetings ended within the time you promised, or at most 5 "
+        "minutes over (100 %). On average you promised 20 minutes and took 25 minutes."
+    ) in kept

@@ -1,6 +1,14 @@
-"""Plotly figures for the pages: labelled axes, counts on hover, the stage colours everywhere."""
+"""Plotly figures for the pages: labelled axes, counts on hover, the stage colours everywhere.
+
+User text (names, companies, industries, template names) goes into figures through `plain`:
+Plotly reads a few HTML tags in labels, so `<`, `>` and `&` are escaped as entities.
+"""
 
 from __future__ import annotations
+
+import html
+import textwrap
+from datetime import date
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -33,6 +41,39 @@ COVERAGE_SERIES = {
 _LAYOUT = {"margin": {"l": 10, "r": 10, "t": 40, "b": 10}}
 
 
+def plain(text: object) -> str:
+    """Text shown as typed in a figure: no tag in it is read as HTML by Plotly."""
+    return html.escape(str(text), quote=False)
+
+
+def plain_lines(text: object, width: int = 30, lines: int = 2) -> str:
+    """`plain(text)` broken at spaces into at most `lines` lines (… when cut): a long name as
+    an axis label would otherwise squeeze the plot to nothing. Tables beside show it whole."""
+    parts = textwrap.wrap(str(text), width) or [""]
+    if len(parts) > lines:
+        parts = [*parts[: lines - 1], parts[lines - 1] + "…"]
+    return "<br>".join(plain(part) for part in parts)
+
+
+def counts_axis(largest: float) -> dict:
+    """An axis of counts: whole numbers only (no 0.5 of a person), starting at zero.
+
+    Up to ten, every number is a tick; above, Plotly's own spacing is whole already, and
+    the format makes sure. With nothing to count the axis still reads 0 to 1.
+    """
+    axis = {"rangemode": "tozero", "tickformat": ",d"}
+    if largest <= 10:
+        axis["dtick"] = 1
+    if not largest > 0:  # zero, or nothing at all (NaN)
+        axis["range"] = [0, 1]
+    return axis
+
+
+def week_label(week: date) -> str:
+    """'w/c 3 Nov': the week commencing on that Monday."""
+    return f"w/c {week.day} {week:%b}"
+
+
 def funnel_figure(counts: list[StageCount]) -> go.Figure:
     """Contacted → … → Opportunity, every stage shown even at zero."""
     figure = go.Figure(
@@ -50,30 +91,46 @@ def funnel_figure(counts: list[StageCount]) -> go.Figure:
         title="Contacts at each stage",
         xaxis_title="Contacts at this stage or beyond",
         yaxis_title="Stage",
+        xaxis=counts_axis(max((c.count for c in counts), default=0)),
         **_LAYOUT,
     )
     return figure
 
 
 def activity_figure(activity: pd.DataFrame) -> go.Figure:
-    """Bars per week stacked by kind, from a frame of week, kind, label, count."""
+    """Bars per week stacked by kind, from a frame of week, kind, label, count.
+
+    Every week is labelled ('w/c 3 Nov'): the bars are weeks, not points in time.
+    """
+    labels = [week_label(week) for week in sorted(set(activity["week"]))]
     figure = go.Figure()
     for kind, rows in activity.groupby("kind", sort=False):
         label = rows["label"].iloc[0]
         figure.add_bar(
             name=label,
-            x=rows["week"].tolist(),
+            x=[week_label(week) for week in rows["week"]],
             y=rows["count"].tolist(),
             marker_color=ACTIVITY_COLOURS[kind],
-            hovertemplate=f"Week of %{{x|%d %b}}: %{{y}} × {label.lower()}<extra></extra>",
+            hovertemplate=f"%{{x}}: %{{y}} × {label.lower()}<extra></extra>",
         )
+    most_in_a_week = activity.groupby("week")["count"].sum().max() if len(activity) else 0
     figure.update_layout(
         barmode="stack",
         title="Things logged per week",
-        xaxis_title="Week starting",
+        xaxis_title="Week commencing (Monday)",
         yaxis_title="Things logged",
-        xaxis={"tickformat": "%d %b"},
-        **_LAYOUT,
+        xaxis={  # on two lines, so twelve weeks fit without turning the labels
+            "type": "category",
+            "tickvals": labels,
+            "ticktext": [label.replace(" ", "<br>", 1) for label in labels],
+            "tickangle": 0,
+            "tickfont": {"size": 11},
+        },
+        yaxis=counts_axis(most_in_a_week),
+        # The legend above the plot leaves the width to the weeks.
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
+        height=440,
+        **{**_LAYOUT, "margin": {**_LAYOUT["margin"], "t": 100}},
     )
     return figure
 
@@ -81,10 +138,11 @@ def activity_figure(activity: pd.DataFrame) -> go.Figure:
 def coverage_figure(coverage: pd.DataFrame) -> go.Figure:
     """Horizontal grouped bars per industry: targets, people there, contacted, met."""
     figure = go.Figure()
+    industries = [plain(industry) for industry in coverage["industry"]]
     for column, (label, colour) in COVERAGE_SERIES.items():
         figure.add_bar(
             name=label,
-            y=coverage["industry"].tolist(),
+            y=industries,
             x=coverage[column].tolist(),
             orientation="h",
             marker_color=colour,
@@ -95,7 +153,8 @@ def coverage_figure(coverage: pd.DataFrame) -> go.Figure:
         title="Targets, people and conversations per industry",
         xaxis_title="Number",
         yaxis_title="Industry",
-        yaxis={"autorange": "reversed"},
+        yaxis={"autorange": "reversed", "automargin": True},
+        xaxis=counts_axis(max((coverage[c].max() for c in COVERAGE_SERIES), default=0)),
         height=max(300, 120 + 70 * len(coverage)),
         **_LAYOUT,
     )

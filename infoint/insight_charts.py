@@ -1,18 +1,17 @@
 """Plotly figures for meetings, referrals and insights.
 
-User text (names, companies, industries, template names) goes into figures as plain text:
-Plotly reads a few HTML tags in labels, so `<`, `>` and `&` are escaped as entities.
+User text (names, companies, industries, template names) goes into figures through
+`charts.plain`, counts onto axes through `charts.counts_axis`, as on the other pages.
 """
 
 from __future__ import annotations
-
-import html
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from infoint import funnel
+from infoint.charts import counts_axis, plain, plain_lines
 from infoint.funnel import STAGE_COLOURS
 from infoint.referrals import Link
 
@@ -36,20 +35,12 @@ REFERRAL_LEGEND = {
 MINUTE_COLOURS = ("#8cd17d", "#8cd17d", "#ffbe7d", "#f28e2b")
 
 
-def plain(text: str) -> str:
-    """Text shown as typed: no tag in it is read as HTML by Plotly."""
-    return html.escape(str(text), quote=False)
-
-
-def _counts_axis(largest: float) -> dict:
-    """Whole numbers only on a count axis (no 0.5 of a person)."""
-    return {"rangemode": "tozero", "dtick": 1} if largest <= 10 else {"rangemode": "tozero"}
-
-
 def rates_figure(rates: pd.DataFrame, title: str) -> go.Figure:
     """Response and meeting rate per group, with 'n of m' on hover."""
     figure = go.Figure()
-    groups = [plain(g) for g in rates["group"]]
+    groups = [plain_lines(g) for g in rates["group"]]
+    if len(set(groups)) < len(groups):  # two names alike until cut: keep them whole
+        groups = [plain(g) for g in rates["group"]]
     for column, label, count in (
         ("response_rate", "Replied", "replied"),
         ("meeting_rate", "Met", "met"),
@@ -63,6 +54,7 @@ def rates_figure(rates: pd.DataFrame, title: str) -> go.Figure:
             customdata=list(zip(rates[count], rates["contacted"], strict=True)),
             texttemplate="%{customdata[0]} of %{customdata[1]}",
             textposition="outside",
+            cliponaxis=False,  # '12 of 12' beside a full bar stays whole
             hovertemplate=(
                 f"%{{y}}: %{{customdata[0]}} of %{{customdata[1]}} {label.lower()}"
                 " (%{x:.0f} %)<extra></extra>"
@@ -73,8 +65,9 @@ def rates_figure(rates: pd.DataFrame, title: str) -> go.Figure:
         title=title,
         xaxis_title="Share of the people you contacted (%)",
         yaxis_title="",
-        xaxis={"range": [0, 115], "tickvals": [0, 25, 50, 75, 100]},
-        yaxis={"autorange": "reversed"},
+        # Room right of 100 % for the 'n of m' labels of full bars.
+        xaxis={"range": [0, 135], "tickvals": [0, 25, 50, 75, 100]},
+        yaxis={"autorange": "reversed", "automargin": True},
         height=max(260, 110 + 55 * len(rates)),
         **_LAYOUT,
     )
@@ -96,7 +89,7 @@ def reply_days_figure(days: pd.DataFrame) -> go.Figure:
         xaxis_title="Business days from your first message to their reply",
         yaxis_title="Replies",
         xaxis={"dtick": 1},
-        yaxis=_counts_axis(days["replies"].max()),
+        yaxis=counts_axis(days["replies"].max()),
         **_LAYOUT,
     )
     return figure
@@ -118,7 +111,7 @@ def speed_figure(speed: pd.DataFrame) -> go.Figure:
         xaxis_title="People you sent an outreach to",
         yaxis_title="",
         yaxis={"autorange": "reversed"},
-        xaxis=_counts_axis(speed["people"].max()),
+        xaxis=counts_axis(speed["people"].max()),
         height=300,
         **_LAYOUT,
     )
@@ -144,7 +137,7 @@ def weekly_funnel_figure(weekly: pd.DataFrame) -> go.Figure:
         xaxis_title="Week you first wrote to them (starting Monday)",
         yaxis_title="Contacts at this stage or beyond",
         xaxis={"tickformat": "%d %b"},
-        yaxis=_counts_axis(weekly["contacted"].max()),
+        yaxis=counts_axis(weekly["contacted"].max()),
         **{**_LAYOUT, "margin": {**_LAYOUT["margin"], "t": 110}},
     )
     return figure
@@ -164,7 +157,7 @@ def minutes_figure(buckets: pd.DataFrame) -> go.Figure:
         title="Promised against actual time",
         xaxis_title="How long the meeting took, against what you promised",
         yaxis_title="Held meetings",
-        yaxis=_counts_axis(buckets["meetings"].max()),
+        yaxis=counts_axis(buckets["meetings"].max()),
         **_LAYOUT,
     )
     return figure

@@ -39,18 +39,19 @@ if rates.empty:
     )
 else:
     shown = rates.head(insights.TOP_GROUPS)
-    left, right = st.columns(2)
+    # The chart over its table, not beside it: template and industry names need the width.
     chart(
         ui.figure(insight_charts.rates_figure, shown, insights.BREAKDOWN_LABELS[breakdown]),
         "rates_chart",
-        left,
     )
-    right.dataframe(
+    st.dataframe(
         rates,
         hide_index=True,
         width="stretch",
         column_config={
-            "group": insights.BREAKDOWN_COLUMNS[breakdown],
+            "group": st.column_config.TextColumn(
+                insights.BREAKDOWN_COLUMNS[breakdown], width="large"
+            ),
             "contacted": count_column("Contacted"),
             "replied": count_column("Replied"),
             "met": count_column("Met"),
@@ -61,7 +62,7 @@ else:
         },
     )
     if len(rates) > len(shown):
-        right.caption(
+        st.caption(
             f"The chart shows the {len(shown)} biggest groups; the table has all {len(rates)}."
         )
 

@@ -2,7 +2,7 @@ from datetime import date
 
 import pandas as pd
 
-from infoint import charts, funnel
+from infoint import charts, funnel, insight_charts
 from infoint.funnel import STAGE_COLOURS, StageCount
 
 
@@ -35,8 +35,38 @@ def test_activity_is_stacked_by_kind_with_stage_colours():
     assert set(bars) == {"Outreach", "Reply"}
     assert list(bars["Outreach"].y) == [3, 1]
     assert bars["Reply"].marker.color == STAGE_COLOURS["replied"]
-    assert figure.layout.xaxis.title.text == "Week starting"
+    assert figure.layout.xaxis.title.text == "Week commencing (Monday)"
     assert figure.layout.yaxis.title.text
+
+
+def test_every_week_of_the_activity_is_labelled_and_counts_are_whole():
+    weeks = [date(2026, 10, 26), date(2026, 11, 2), date(2026, 11, 9)]
+    activity = pd.DataFrame(
+        {
+            "week": weeks,
+            "kind": ["outreach"] * 3,
+            "label": ["Outreach"] * 3,
+            "count": [1, 0, 1],
+        }
+    )
+    figure = charts.activity_figure(activity)
+    assert list(figure.data[0].x) == ["w/c 26 Oct", "w/c 2 Nov", "w/c 9 Nov"]
+    axis = figure.layout.xaxis
+    assert list(axis.tickvals) == ["w/c 26 Oct", "w/c 2 Nov", "w/c 9 Nov"]
+    assert list(axis.ticktext) == ["w/c<br>26 Oct", "w/c<br>2 Nov", "w/c<br>9 Nov"]
+    assert (figure.layout.yaxis.dtick, figure.layout.yaxis.tickformat) == (1, ",d")
+
+
+def test_count_axes_never_show_fractions():
+    assert charts.counts_axis(1) == {
+        "rangemode": "tozero",
+        "tickformat": ",d",
+        "dtick": 1,
+    }  # 0, 1 — not 0, 0.5, 1
+    assert charts.counts_axis(0)["range"] == [0, 1]
+    assert charts.counts_axis(250) == {"rangemode": "tozero", "tickformat": ",d"}
+    counts = [StageCount(s, funnel.STAGE_LABELS[s], 1, None) for s in funnel.STAGES]
+    assert charts.funnel_figure(counts).layout.xaxis.tickformat == ",d"
 
 
 def test_coverage_bars_per_industry():
@@ -55,3 +85,41 @@ def test_coverage_bars_per_industry():
     assert list(bars["Met"].y) == ["Health", funnel.NO_INDUSTRY]
     assert bars["Contacted"].marker.color == STAGE_COLOURS["contacted"]
     assert figure.layout.xaxis.title.text and figure.layout.yaxis.title.text
+    assert (figure.layout.xaxis.dtick, figure.layout.xaxis.tickformat) == (1, ",d")  # 0–10
+
+
+def test_coverage_shows_industry_names_as_typed_not_as_html():
+    coverage = pd.DataFrame(
+        {"industry": ["<b>Health</b> & care"], "targets": [1], "people": [1], "contacted": [0]}
+        | {"met": [0]}
+    )
+    figure = charts.coverage_figure(coverage)
+    assert {tuple(trace.y) for trace in figure.data} == {("&lt;b&gt;Health&lt;/b&gt; &amp; care",)}
+    assert figure.layout.xaxis.dtick == 1
+
+
+def test_one_plain_text_helper_for_every_figure():
+    assert insight_charts.plain is charts.plain
+    assert charts.plain("<i>A</i> & B") == "&lt;i&gt;A&lt;/i&gt; &amp; B"
+    # Long names wrap on two lines at most, each line escaped on its own.
+    assert charts.plain_lines("Cold, after reading their <talk> on data platforms and more") == (
+        "Cold, after reading their<br>&lt;talk&gt; on data platforms and…"
+    )
+
+
+def test_rate_bars_keep_their_labels_and_long_names_in_view():
+    rates = pd.DataFrame(
+        {
+            "group": ["Cold, after reading their conference talk on data platforms", "Warm"],
+            "contacted": [1, 4],
+            "replied": [1, 2],
+            "met": [0, 1],
+        }
+    )
+    rates["response_rate"] = rates["replied"] / rates["contacted"]
+    rates["meeting_rate"] = rates["met"] / rates["contacted"]
+    figure = insight_charts.rates_figure(rates, "Template of the first message")
+    replied = figure.data[0]
+    assert replied.cliponaxis is False  # '1 of 1' beside a full bar is drawn whole
+    assert figure.layout.xaxis.range[1] >= 130
+    assert list(replied.y) == ["Cold, after reading their<br>conference talk on data…", "Warm"]

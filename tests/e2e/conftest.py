@@ -59,13 +59,45 @@ class Server:
     url: str
     db_path: Path
     process: subprocess.Popen
+    log: Path
+
+
+def _tail(log: Path, characters: int = 2000) -> str:
+    return log.read_text(errors="replace")[-characters:] if log.exists() else ""
 
 
 def start_server(db_path: Path, env_extra: dict[str, str] | None = None) -> Server:
-    """Start `streamlit run app.py` on a free port with its own database; wait until healthy."""
+    """Start `streamlit run app.py` on a free port with its own database; wait until healthy.
+
+    The server's output goes to a file under test-artifacts, never to a pipe: a pipe nobody
+    reads during the test fills up, and a chatty server then hangs on its next write.
+    """
     port = _free_port()
     env = {**os.environ, "INFOINT_DB": str(db_path), **(env_extra or {})}
-    process = subprocess.Popen(
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    log = ARTIFACTS / f"streamlit-{port}.log"
+    with log.open("wb") as output:
+        process = _launch(port, env, output)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited early; the end of {log}:\n{_tail(log)}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+                if response.read().strip() == b"ok":
+                    return Server(url, db_path, process, log)
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    process.wait(timeout=10)
+    raise RuntimeError(
+        f"streamlit did not become healthy within a minute; the end of {log}:\n{_tail(log)}"
+    )
+
+
+def _launch(port: int, env: dict[str, str], output) -> subprocess.Popen:
+    return subprocess.Popen(
         [
             sys.executable,
             "-m",
@@ -83,22 +115,9 @@ def start_server(db_path: Path, env_extra: dict[str, str] | None = None) -> Serv
         ],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stdout=output,
+        stderr=subprocess.STDOUT,
     )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited early: {process.stderr.read().decode()[-2000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
-                if response.read().strip() == b"ok":
-                    return Server(url, db_path, process)
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError("streamlit did not become healthy within a minute")
 
 
 def stop_server(server: Server) -> None:

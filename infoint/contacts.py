@@ -65,6 +65,7 @@ def add_contact(
         raise InvalidInputError(f"'{degree}' is not a degree infoint knows (1st, 2nd or cold).")
     if source not in SOURCES:
         raise InvalidInputError(f"'{source}' is not a contact source infoint knows.")
+    email = _checked_email(email)
     for other in (mutual_contact_id, referred_by):
         if other is not None:
             require_contact(conn, other)
@@ -76,7 +77,8 @@ def add_contact(
         if url:  # the profile key is unique by this check, not by an index (migration 0005)
             taken = conn.execute(
                 "SELECT first_name || ' ' || last_name FROM contacts"
-                " WHERE linkedin_url = $url OR profile_key = $url",
+                " WHERE linkedin_url = $url OR profile_key = $url"
+                " OR id IN (SELECT contact_id FROM contact_aliases WHERE profile_key = $url)",
                 {"url": url},
             ).fetchall()
             if taken:
@@ -91,7 +93,7 @@ def add_contact(
                 url or None,
                 first_name,
                 last_name,
-                email.strip(),
+                email,
                 company_id,
                 position.strip(),
                 degree,
@@ -106,6 +108,16 @@ def add_contact(
 
 NAMELESS = "(no name)"
 _EMAIL_SHAPE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _checked_email(email: str) -> str:
+    """The address trimmed, or our error if it is not shaped like one; empty is allowed."""
+    email = (email or "").strip()
+    if email and not _EMAIL_SHAPE.match(email):
+        raise InvalidInputError(f"'{email}' does not look like an email address.")
+    return email
+
+
 _NAME_SQL = "trim(c.first_name || ' ' || c.last_name)"
 
 
@@ -374,9 +386,7 @@ def update_contact(
 ) -> None:
     """Save the fields the user owns (a re-import never overwrites them)."""
     require_contact(conn, contact_id)
-    email = email.strip()
-    if email and not _EMAIL_SHAPE.match(email):
-        raise InvalidInputError(f"'{email}' does not look like an email address.")
+    email = _checked_email(email)
     if degree not in DEGREES:
         raise InvalidInputError(f"'{degree}' is not a degree infoint knows (1st, 2nd or cold).")
     if mutual_contact_id is not None:
@@ -514,6 +524,8 @@ def _event_counts(conn: duckdb.DuckDBPyConnection, contact_id: int) -> Moved:
     return Moved(*(int(n) for n in row))
 
 
+# Keys an export can carry: a profile address, or the importer's fallback of name and date.
+_IMPORTED_KEYS = ("https://", "nourl:")
 _MERGE_COLUMNS = (
     "first_name, last_name, email, linkedin_email, linkedin_url, profile_key, company_id,"
     " position, connected_on, degree, mutual_contact_id, referred_by, source, notes, tags"
@@ -525,7 +537,9 @@ def merge_contacts(conn: duckdb.DuckDBPyConnection, keep_id: int, drop_id: int) 
 
     Its events move over, the kept one's empty fields are filled from it, and links to it
     point to the kept one. Snoozed and dismissed reminders stay as they were: their keys name
-    the event, which keeps its id.
+    the event, which keeps its id. Every key an export may know either of them by stays with
+    the kept one, as its own or as an alias (`contact_aliases`), so no import brings the
+    dropped one back.
     """
     if keep_id == drop_id:
         raise InvalidInputError("Pick two different people to merge.")
@@ -538,13 +552,32 @@ def merge_contacts(conn: duckdb.DuckDBPyConnection, keep_id: int, drop_id: int) 
     keep, drop = found[keep_id], found[drop_id]
     merged = {
         field: keep[field] or drop[field]
-        for field in ("email", "linkedin_email", "company_id", "position", "connected_on")
+        for field in (
+            "email",
+            "linkedin_email",
+            "linkedin_url",
+            "company_id",
+            "position",
+            "connected_on",
+        )
     }
     if not (keep["first_name"] or keep["last_name"]):
         merged.update(first_name=drop["first_name"], last_name=drop["last_name"])
-    # The LinkedIn identity must survive, or the next import would bring the dropped one back.
-    if not _from_linkedin(keep) and _from_linkedin(drop):
-        merged.update(linkedin_url=drop["linkedin_url"], profile_key=drop["profile_key"])
+    # A record made by hand takes the LinkedIn one's key, by which the importer adopts people.
+    merged["profile_key"] = (
+        drop["profile_key"]
+        if not _from_linkedin(keep) and _from_linkedin(drop)
+        else keep["profile_key"]
+    )
+    aliases = sorted(
+        {
+            key
+            for record in (keep, drop)
+            for key in (record["profile_key"], record["linkedin_url"])
+            if key and key.startswith(_IMPORTED_KEYS)
+        }
+        - {merged["profile_key"], merged["linkedin_url"]}
+    )
     # The closer link is the truer one: a LinkedIn 1st beats a hand-entered 'cold'.
     merged["degree"] = min(keep["degree"], drop["degree"], key=_degree_rank)
     for link in ("mutual_contact_id", "referred_by"):
@@ -554,10 +587,16 @@ def merge_contacts(conn: duckdb.DuckDBPyConnection, keep_id: int, drop_id: int) 
     merged["tags"] = normalise_tags(f"{keep['tags']}, {drop['tags']}")
     moved = _event_counts(conn, drop_id)
     with db.transaction(conn):
-        for table in _tables_about_a_contact(conn):
+        for table in _tables_about_a_contact(conn):  # contact_aliases among them
             conn.execute(
                 f"UPDATE {table} SET contact_id = ? WHERE contact_id = ?", [keep_id, drop_id]
             )
+        conn.execute(
+            "INSERT INTO contact_aliases (profile_key, contact_id)"
+            " SELECT key, ? FROM unnest(?) AS t(key)"
+            " WHERE key NOT IN (SELECT profile_key FROM contact_aliases)",
+            [keep_id, aliases],
+        )
         # Delete first: the kept row may take over the dropped one's unique profile key.
         conn.execute("DELETE FROM contacts WHERE id = ?", [drop_id])
         for link in ("mutual_contact_id", "referred_by"):
@@ -599,7 +638,10 @@ def delete_contact(conn: duckdb.DuckDBPyConnection, contact_id: int) -> Moved:
     """Forget a person: the contact, all their events and answers, the snoozes and dismissals
     of reminders about those events, and every link to them.
 
-    Backups taken earlier still hold them; the page says so.
+    A later import must not bring them back, yet nothing here may say who they were: what is
+    kept (`forgotten_people`) is a one-way hash of each key an export could carry them by,
+    and the day. Demo people are only made up, so nothing is kept of them. Backups taken
+    earlier still hold them; the page says so.
     """
     # Imported here: followups imports meetings, which imports this module.
     from infoint import followups
@@ -607,6 +649,7 @@ def delete_contact(conn: duckdb.DuckDBPyConnection, contact_id: int) -> Moved:
     require_contact(conn, contact_id)
     removed = _event_counts(conn, contact_id)
     with db.transaction(conn):
+        conn.execute(_FORGET, {"id": contact_id})
         events = conn.execute(
             "SELECT (SELECT list(id) FROM interactions WHERE contact_id = $id),"
             " (SELECT list(id) FROM meetings WHERE contact_id = $id)",
@@ -618,9 +661,31 @@ def delete_contact(conn: duckdb.DuckDBPyConnection, contact_id: int) -> Moved:
             " WHERE meeting_id IN (SELECT id FROM meetings WHERE contact_id = ?)",
             [contact_id],
         )
-        for table in _tables_about_a_contact(conn):
+        for table in _tables_about_a_contact(conn):  # contact_aliases among them
             conn.execute(f"DELETE FROM {table} WHERE contact_id = ?", [contact_id])
         for link in ("mutual_contact_id", "referred_by"):
             conn.execute(f"UPDATE contacts SET {link} = NULL WHERE {link} = ?", [contact_id])
         conn.execute("DELETE FROM contacts WHERE id = ?", [contact_id])
     return removed
+
+
+# The keys of a person an import could bring back (their own, the fallback of name and the
+# day LinkedIn connected them, and those of people merged into them: `_IMPORTED_KEYS`), hashed.
+_FORGET = """
+    INSERT INTO forgotten_people (key_hash)
+    SELECT DISTINCT sha256(key)
+    FROM (
+        SELECT unnest([
+            profile_key,
+            linkedin_url,
+            'nourl:' || lower(first_name) || '|' || lower(last_name) || '|'
+                || strftime(connected_on, '%Y-%m-%d')
+        ]) AS key
+        FROM contacts WHERE id = $id AND source <> 'demo'
+        UNION ALL
+        SELECT a.profile_key FROM contact_aliases a JOIN contacts c ON c.id = a.contact_id
+        WHERE c.id = $id AND c.source <> 'demo'
+    )
+    WHERE (starts_with(key, 'https://') OR starts_with(key, 'nourl:'))
+      AND sha256(key) NOT IN (SELECT key_hash FROM forgotten_people)
+"""

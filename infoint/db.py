@@ -7,6 +7,7 @@ import re
 import shutil
 import threading
 import time
+import uuid
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -21,9 +22,10 @@ from infoint import clock
 from infoint.errors import ConflictError, DatabaseBusyError, InvalidInputError
 
 DEFAULT_PATH = Path("data") / "infoint.duckdb"
+# Backups kept of each kind: the user's own ('manual'), and infoint's before an import or a
+# restore, so no number of imports removes a copy the user made.
 BACKUPS_KEPT = 5
-# How long a backup waits for another cursor's write to finish before giving up.
-CHECKPOINT_WAIT_SECONDS = 5.0
+BACKUP_REASONS = ("manual", "import", "restore")
 _MIGRATION_NAME = re.compile(r"^(\d{4})_(\w+)\.sql$")
 
 # Bumped on every committed write in this process. DuckDB lets only one process open the
@@ -61,7 +63,12 @@ def connect(path: str | os.PathLike[str] | None = None) -> duckdb.DuckDBPyConnec
     """
     target = Path(path) if path is not None else default_path()
     if str(target) != ":memory:":
-        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InvalidInputError(
+                f"The folder {target.parent} could not be made ({exc.strerror or exc})."
+            ) from None
     try:
         conn = duckdb.connect(str(target))
     except duckdb.IOException as exc:
@@ -163,53 +170,110 @@ def backups_dir(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
-def backup(conn: duckdb.DuckDBPyConnection, keep: int = BACKUPS_KEPT) -> Path:
-    """Checkpoint, then copy the database file to backups/ beside it, keeping the last few."""
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    taken_at: datetime
+    reason: str  # one of BACKUP_REASONS
+
+    @property
+    def automatic(self) -> bool:
+        return self.reason != "manual"
+
+
+_STAMP = "%Y%m%d-%H%M%S-%f"
+# <database stem>-<moment>-<reason>.duckdb; backups named before reasons were given end at the
+# moment and came before imports. Matched whole, so infoint-work's backups are not infoint's.
+_BACKUP_NAME = re.compile(
+    r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})"
+    r"(?:-(?P<reason>manual|import|restore))?\.duckdb$"
+)
+
+
+def backup(conn: duckdb.DuckDBPyConnection, *, reason: str = "manual") -> Path:
+    """Copy the database to backups/ beside it; keep the last few of the user's own backups
+    and, apart from them, the last few infoint made (before an import or a restore).
+
+    DuckDB copies it from one snapshot, so a write another cursor commits meanwhile is in the
+    copy whole or not at all, and the copy waits for no one: a copy of the file could tear.
+    """
     db_path = database_path(conn)
     if db_path is None:
         raise InvalidInputError("An in-memory database cannot be backed up.")
-    _checkpoint(conn)
-    folder = backups_dir(db_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = folder / f"{db_path.stem}-{stamp}.duckdb"
-    shutil.copy2(db_path, target)
-    for old in list_backups(db_path)[keep:]:
-        old.unlink(missing_ok=True)
+    target = _copy_database(conn, db_path, reason)
+    _prune(db_path)
     return target
 
 
-def _checkpoint(conn: duckdb.DuckDBPyConnection) -> None:
-    """CHECKPOINT refuses while another cursor has a write open; ours last well under a
-    second, so wait for it a little before saying so in one sentence."""
-    deadline = time.monotonic() + CHECKPOINT_WAIT_SECONDS
-    pause = 0.05
-    while True:
+def _copy_database(conn: duckdb.DuckDBPyConnection, db_path: Path, reason: str) -> Path:
+    if reason not in BACKUP_REASONS:
+        raise InvalidInputError(f"'{reason}' is not a reason for a backup infoint knows.")
+    folder = backups_dir(db_path)
+    target = folder / f"{db_path.stem}-{datetime.now().strftime(_STAMP)}-{reason}.duckdb"
+    alias = f"backup_{uuid.uuid4().hex}"
+    cursor = conn.cursor()  # its own transaction, beside any the caller has open
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        source = cursor.execute("SELECT current_database()").fetchall()[0][0]
+        cursor.execute(f"ATTACH '{_quoted(str(target), chr(39))}' AS {alias}")
         try:
-            conn.execute("CHECKPOINT")
-            return
-        except duckdb.TransactionException as exc:
-            if "other write transactions" not in str(exc):
+            # One transaction, so every table is read from the same snapshot. Not through
+            # `transaction`: a copy is no change to the data its version counts.
+            cursor.execute("BEGIN TRANSACTION")
+            try:
+                cursor.execute(f'COPY FROM DATABASE "{_quoted(source, chr(34))}" TO {alias}')
+                cursor.execute("COMMIT")
+            except BaseException:
+                with suppress(duckdb.Error):
+                    cursor.execute("ROLLBACK")
                 raise
-            if time.monotonic() >= deadline:
-                raise ConflictError(
-                    "Another change was being saved at that moment, so no backup was taken; "
-                    "please try again."
-                ) from exc
-        time.sleep(pause)
-        pause = min(pause * 2, 0.5)
+        finally:
+            cursor.execute(f"DETACH {alias}")
+    except (OSError, duckdb.Error) as exc:
+        for left in (target, target.with_name(target.name + ".wal")):
+            left.unlink(missing_ok=True)
+        raise InvalidInputError(f"No backup could be written to {folder} ({exc}).") from None
+    finally:
+        cursor.close()
+    return target
 
 
-def list_backups(db_path: Path) -> list[Path]:
-    """Backups of this database, newest first."""
+def _quoted(text: str, quote: str) -> str:
+    return text.replace(quote, quote * 2)
+
+
+def _prune(db_path: Path) -> None:
+    found = backup_files(db_path)
+    for automatic in (False, True):
+        for old in [b for b in found if b.automatic == automatic][BACKUPS_KEPT:]:
+            old.path.unlink(missing_ok=True)
+
+
+def backup_files(db_path: Path) -> list[BackupFile]:
+    """Backups of this database (and of no other in the same folder), newest first."""
     folder = backups_dir(db_path)
     if not folder.is_dir():
         return []
-    return sorted(folder.glob(f"{db_path.stem}-*.duckdb"), reverse=True)
+    found = []
+    for path in folder.iterdir():
+        match = _BACKUP_NAME.match(path.name)
+        if match and match["stem"] == db_path.stem:
+            taken_at = datetime.strptime(match["stamp"], _STAMP)
+            found.append(BackupFile(path, taken_at, match["reason"] or "import"))
+    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+
+
+def list_backups(db_path: Path) -> list[Path]:
+    """The files of `backup_files`, newest first."""
+    return [found.path for found in backup_files(db_path)]
 
 
 def restore(db_path: Path, backup_path: Path) -> None:
-    """Put a backup in place of the database. Every connection to it must be closed first."""
+    """Put a backup in place of the database. Every connection to it must be closed first.
+
+    The data as it was is backed up first (reason 'restore'), so a mistaken restore can be
+    taken back by restoring that copy.
+    """
     if not backup_path.is_file():
         raise InvalidInputError(f"The backup {backup_path.name} no longer exists.")
     try:
@@ -217,6 +281,8 @@ def restore(db_path: Path, backup_path: Path) -> None:
         probe.close()
     except duckdb.Error:
         raise InvalidInputError(f"{backup_path.name} is not a readable infoint backup.") from None
+    if db_path.is_file():
+        _back_up_before_restoring(db_path)
     wal = db_path.with_name(db_path.name + ".wal")
     wal.unlink(missing_ok=True)
     shutil.copy2(backup_path, db_path)
@@ -229,3 +295,28 @@ def restore(db_path: Path, backup_path: Path) -> None:
         for key in {str(db_path), *_versions}:
             if key != ":memory:" and Path(key).resolve() == restored:
                 _versions[key] = _versions.get(key, 0) + 1
+    _prune(db_path)
+
+
+def _back_up_before_restoring(db_path: Path) -> None:
+    try:
+        current = duckdb.connect(str(db_path))
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise DatabaseBusyError(
+                f"The database {db_path} is in use by another infoint program; close that "
+                "program (or stop `make run`) and try again."
+            ) from None
+        current = None
+    except duckdb.Error:
+        current = None
+    if current is None:  # not a database DuckDB can open: keep its bytes as they are
+        folder = backups_dir(db_path)
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now().strftime(_STAMP)
+        shutil.copy2(db_path, folder / f"{db_path.stem}-{stamp}-restore.duckdb")
+        return
+    try:
+        _copy_database(current, db_path, "restore")
+    finally:
+        current.close()

@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from infoint import contacts, db
 from infoint.linkedin import Connections, SkippedRow, read_connections
@@ -107,20 +108,78 @@ def import_connections(
 ) -> ImportReport:
     """Import parsed connections in one transaction, recorded in `import_batches`.
 
-    A database that already holds contacts is backed up first (`db.backup`), so the import
-    can be undone by restoring that copy.
+    An import that changes something can be undone (`settings.undo_offer`), from the page or
+    the command line alike: once the plan shows it will change something, and before it
+    writes, the database is backed up (`db.backup`, reason 'import'), and the undo point (that
+    backup, and a fingerprint of the data just after) is written in the import's transaction.
+    The backup is a snapshot taken after the import's own began, so a write committed between
+    the two ends the undo offer rather than being lost by an undo. An import that changes
+    nothing takes no backup and offers no undo.
     """
-    backup = None
-    if db.database_path(conn) is not None and _has_contacts(conn):
-        _report_progress(progress, 0.2, "Backing up your data first…")
-        backup = db.backup(conn)
-    with contacts.ADDING_PEOPLE, db.transaction(conn):
-        report = upsert_connections(conn, connections, source="linkedin", progress=progress)
-        fault_point("before_commit")
+    taken: list[Path] = []
+
+    def back_up_first() -> None:
+        if db.database_path(conn) is not None:
+            _report_progress(progress, 0.5, "Backing up your data first…")
+            taken.append(db.backup(conn, reason="import"))
+
+    try:
+        with contacts.ADDING_PEOPLE, db.transaction(conn):
+            report = upsert_connections(
+                conn,
+                connections,
+                source="linkedin",
+                progress=progress,
+                before_changes=back_up_first,
+            )
+            if taken:
+                _record_undo_point(conn, report.batch_id, taken[0])
+            fault_point("before_commit")
+    except BaseException:
+        for backup in taken:  # nothing was imported: the copy of the data as it is goes too
+            backup.unlink(missing_ok=True)
+        raise
     fault_point("after_commit")
-    report.backup = backup
+    report.backup = taken[0] if taken else None
     _report_progress(progress, 1.0, report.summary())
     return report
+
+
+# Bookkeeping, not the user's data: writing these must not withdraw the undo offer.
+_NOT_DATA = ("migrations", "import_undo")
+
+
+def fingerprint(conn: duckdb.DuckDBPyConnection) -> str:
+    """A digest of every data table's rows: any insert, update or delete changes it."""
+    tables = [
+        row[0]
+        for row in conn.execute(
+            "SELECT table_name FROM duckdb_tables()"
+            " WHERE database_name = current_database() AND schema_name = 'main'"
+            " AND NOT temporary ORDER BY table_name"
+        ).fetchall()
+        if row[0] not in _NOT_DATA
+    ]
+    # XOR of the rows' hashes is an order-free digest of a table (its rows are distinct).
+    parts = " UNION ALL ".join(
+        f"SELECT '{table}' AS name, count(*) AS n,"
+        f" coalesce(bit_xor(hash(fingerprint_row)), 0) AS digest"
+        f' FROM "{table}" AS fingerprint_row'
+        for table in tables
+    )
+    row = conn.execute(
+        f"SELECT string_agg(name || ':' || n || ':' || digest, ';' ORDER BY name) FROM ({parts})"
+    ).fetchall()
+    return row[0][0] or ""
+
+
+def _record_undo_point(conn: duckdb.DuckDBPyConnection, batch_id: int, backup: Path) -> None:
+    """The backup taken before this import and the data just after it. Call inside the
+    import's transaction, after its writes."""
+    conn.execute(
+        "INSERT INTO import_undo (batch_id, backup_file, fingerprint) VALUES (?, ?, ?)",
+        [batch_id, backup.name, fingerprint(conn)],
+    )
 
 
 def upsert_connections(
@@ -130,27 +189,37 @@ def upsert_connections(
     source: str,
     record_batch: bool = True,
     progress: Progress | None = None,
+    before_changes: Callable[[], None] | None = None,
 ) -> ImportReport:
     """The import itself. Call inside the caller's transaction: it writes but does not commit.
 
     `source` tags the contacts and companies it creates ('linkedin', or 'demo' for the demo
-    data, which is not recorded as an import batch).
+    data, which is not recorded as an import batch). `before_changes` runs once the plan
+    shows that someone will be added or updated, before anything is written.
     """
     try:
         # Arrow, not the pandas frame: DuckDB scans it several times faster.
         rows = pa.Table.from_pandas(connections.frame, preserve_index=False)
         conn.register("_import_frame", rows)
+        forgotten = _forgotten_rows(conn)
+        if forgotten:
+            lines = pa.array([row.line for row in forgotten], type=rows["line"].type)
+            conn.register("_import_frame", rows.filter(pc.invert(pc.is_in(rows["line"], lines))))
         conn.register("_import_keys", conn.sql(_KEYS).to_arrow_table())
         _report_progress(progress, 0.4, "Matching people you already have…")
         plan = _plan(conn)
         full, added, updated, unchanged = plan.full, plan.added, plan.updated, plan.unchanged
+        if (added or updated) and before_changes is not None:
+            before_changes()
         if added or updated:
             _add_companies(conn, source, plan.companies)
         fault_point("mid_upsert")
         _report_progress(progress, 0.6, "Comparing jobs and titles…")
-        skipped_rows = list(connections.skipped)
+        skipped_rows = [*connections.skipped, *forgotten]
         if full:
-            skipped_rows = sorted([*skipped_rows, *_plan_skips(conn)], key=lambda r: r.line)
+            skipped_rows.extend(_plan_skips(conn))
+        if forgotten or full:
+            skipped_rows.sort(key=lambda r: r.line)
         batch_id = None
         if record_batch:
             batch_id = conn.execute(
@@ -198,12 +267,52 @@ def _has_contacts(conn: duckdb.DuckDBPyConnection) -> bool:
     return bool(conn.execute("SELECT EXISTS (SELECT 1 FROM contacts)").fetchall()[0][0])
 
 
+# Every key a row could bring a person back by: the fallback key of name and date, and the
+# profile address when there is one (`contacts.delete_contact` keeps their hashes).
+_ROW_KEYS = """
+    SELECT line, 'nourl:' || lower(first_name) || '|' || lower(last_name) || '|' || connected_on
+        AS key
+    FROM _import_frame
+    UNION ALL
+    SELECT line, profile_url FROM _import_frame WHERE profile_url <> ''
+"""
+
+
+def _forgotten_rows(conn: duckdb.DuckDBPyConnection) -> list[SkippedRow]:
+    """Rows of people the user deleted, who must not come back (`forgotten_people`), unless
+    the user added them again since: a row with the address of someone saved is theirs."""
+    if not conn.execute("SELECT EXISTS (SELECT 1 FROM forgotten_people)").fetchall()[0][0]:
+        return []
+    rows = conn.execute(
+        f"""
+        SELECT k.line, max(g.forgotten_at)
+        FROM ({_ROW_KEYS}) k JOIN forgotten_people g ON g.key_hash = sha256(k.key)
+        WHERE k.line NOT IN (
+            SELECT line FROM _import_frame
+            WHERE profile_url IN (SELECT linkedin_url FROM contacts
+                                  UNION ALL SELECT profile_key FROM contact_aliases)
+        )
+        GROUP BY k.line ORDER BY k.line
+        """
+    ).fetchall()
+    return [
+        SkippedRow(int(line), f"you deleted this person on {deleted:%d %b %Y}")
+        for line, deleted in rows
+    ]
+
+
 # Company match keys, once per distinct spelling (the macro's regular expressions are the costly
 # part, and plans may be computed more than once), with the line where each is first seen.
+# A key merged into another company (`company_aliases`) is that company's key.
 _KEYS = """
-    SELECT company, company_key(company) AS company_key, first_line
-    FROM (SELECT company, min(line) AS first_line FROM _import_frame
-          WHERE company <> '' GROUP BY company)
+    SELECT k.company, coalesce(kept.match_key, k.company_key) AS company_key, k.first_line
+    FROM (
+        SELECT company, company_key(company) AS company_key, first_line
+        FROM (SELECT company, min(line) AS first_line FROM _import_frame
+              WHERE company <> '' GROUP BY company)
+    ) k
+    LEFT JOIN company_aliases a ON a.match_key = k.company_key
+    LEFT JOIN companies kept ON kept.id = a.company_id
 """
 # The rows of the file typed; the identity is the URL, else the fallback key.
 _ROWS = """
@@ -221,7 +330,8 @@ _ROWS = """
 _KNOWN = """
     known AS (
         -- A saved contact by the key a row may carry: its profile URL first, else the key
-        -- it was created with (the same for most, so those are listed once).
+        -- it was created with (the same for most, so those are listed once), else a key of
+        -- someone merged into it.
         SELECT key, arg_min(id, rank) AS id
         FROM (
             SELECT linkedin_url AS key, id, 1 AS rank FROM contacts
@@ -229,6 +339,9 @@ _KNOWN = """
             UNION ALL
             SELECT profile_key, id, 2 FROM contacts
             WHERE linkedin_url IS DISTINCT FROM profile_key
+            UNION ALL
+            SELECT profile_key, contact_id, 3 FROM contact_aliases
+            WHERE contact_id IN (SELECT id FROM contacts)
         )
         GROUP BY key
     )"""

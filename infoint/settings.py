@@ -2,28 +2,21 @@
 
 "Undo the last import" restores the backup taken just before that import, so it must only
 be offered while that import is the last thing written: otherwise the restore would also
-throw away the user's later work. Right after an import we record a fingerprint of every
-table's content; the offer stands while the fingerprint is unchanged.
+throw away the user's later work. The importer records, with every import that changed
+something, a fingerprint of every table's content; the offer stands while it is unchanged.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from os import PathLike
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from infoint import db, importer
-from infoint.importer import ImportReport
-
-# Bookkeeping, not the user's data: writing these must not withdraw the undo offer.
-_NOT_DATA = ("migrations", "import_undo")
-_BACKUP_STAMP = re.compile(r"-(\d{8}-\d{6}-\d{6})$")
+from infoint import db
+from infoint.importer import fingerprint
 
 
 @dataclass(frozen=True)
@@ -42,7 +35,7 @@ class BackupInfo:
     path: Path
     taken_at: datetime
     size_bytes: int
-    note: str = ""  # e.g. "Before importing Connections.csv", when infoint knows
+    note: str = ""  # why it was taken, e.g. "Before importing Connections.csv"
 
 
 @dataclass(frozen=True)
@@ -75,7 +68,7 @@ def database_summary(conn: duckdb.DuckDBPyConnection) -> DatabaseSummary:
 
 
 def list_backups(conn: duckdb.DuckDBPyConnection) -> list[BackupInfo]:
-    """The backups of this database, newest first, with when and (if known) why each was taken."""
+    """The backups of this database, newest first, with when and why each was taken."""
     path = db.database_path(conn)
     if path is None:
         return []
@@ -86,21 +79,19 @@ def list_backups(conn: duckdb.DuckDBPyConnection) -> list[BackupInfo]:
         ).fetchall()
     )
     return [
-        _backup_info(backup, f"Before importing {imported[backup.name]}")
-        if backup.name in imported
-        else _backup_info(backup, "")
-        for backup in db.list_backups(path)
+        BackupInfo(found.path, found.taken_at, found.path.stat().st_size, _why(found, imported))
+        for found in db.backup_files(path)
     ]
 
 
-def _backup_info(path: Path, note: str) -> BackupInfo:
-    # The file's mtime is the database's last write (copy2 keeps it); the name has the moment.
-    match = _BACKUP_STAMP.search(path.stem)
-    if match:
-        taken_at = datetime.strptime(match[1], "%Y%m%d-%H%M%S-%f")
-    else:
-        taken_at = datetime.fromtimestamp(path.stat().st_mtime)
-    return BackupInfo(path, taken_at, path.stat().st_size, note)
+def _why(found: db.BackupFile, imported: dict[str, str]) -> str:
+    if found.path.name in imported:
+        return f"Before importing {imported[found.path.name]}"
+    return {
+        "manual": "Made by you",
+        "import": "Before an import",
+        "restore": "Before restoring an earlier backup",
+    }[found.reason]
 
 
 def import_history(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -109,70 +100,6 @@ def import_history(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         "SELECT imported_at, file_name, added, updated, unchanged, skipped"
         " FROM import_batches ORDER BY id DESC"
     ).df()
-
-
-def fingerprint(conn: duckdb.DuckDBPyConnection) -> str:
-    """A digest of every data table's rows: any insert, update or delete changes it."""
-    tables = [
-        row[0]
-        for row in conn.execute(
-            "SELECT table_name FROM duckdb_tables()"
-            " WHERE database_name = current_database() AND schema_name = 'main'"
-            " AND NOT temporary ORDER BY table_name"
-        ).fetchall()
-        if row[0] not in _NOT_DATA
-    ]
-    # Rows have unique ids, so XOR-ing their hashes is an order-free digest of the table.
-    parts = " UNION ALL ".join(
-        f"SELECT '{table}' AS name, count(*) AS n,"
-        f" coalesce(bit_xor(hash(fingerprint_row)), 0) AS digest"
-        f' FROM "{table}" AS fingerprint_row'
-        for table in tables
-    )
-    row = conn.execute(
-        f"SELECT string_agg(name || ':' || n || ':' || digest, ';' ORDER BY name) FROM ({parts})"
-    ).fetchall()
-    return row[0][0] or ""
-
-
-def _has_contacts(conn: duckdb.DuckDBPyConnection) -> bool:
-    # The importer's own rule for when it backs up first; the two must agree.
-    return bool(conn.execute("SELECT EXISTS (SELECT 1 FROM contacts)").fetchall()[0][0])
-
-
-def import_with_undo(
-    conn: duckdb.DuckDBPyConnection,
-    source: str | PathLike[str] | bytes,
-    *,
-    filename: str | None = None,
-    progress: Callable[[float, str], None] | None = None,
-) -> ImportReport:
-    """Import a LinkedIn export and remember how to take it back.
-
-    The importer backs up a database that holds contacts; one without is backed up here, so
-    even a first import can be undone. A failed import leaves no backup of ours behind.
-    """
-    own_backup = None if _has_contacts(conn) else db.backup(conn)
-    try:
-        report = importer.import_file(conn, source, filename=filename, progress=progress)
-    except BaseException:
-        if own_backup is not None:
-            own_backup.unlink(missing_ok=True)
-        raise
-    backup = report.backup or own_backup
-    if backup is not None:
-        record_undo_point(conn, report.batch_id, backup)
-    return report
-
-
-def record_undo_point(conn: duckdb.DuckDBPyConnection, batch_id: int, backup: Path) -> None:
-    """Remember the backup taken before this import and the data just after it."""
-    with db.transaction(conn):
-        conn.execute(
-            "INSERT OR REPLACE INTO import_undo (batch_id, backup_file, fingerprint)"
-            " VALUES (?, ?, ?)",
-            [batch_id, Path(backup).name, fingerprint(conn)],
-        )
 
 
 def undo_offer(conn: duckdb.DuckDBPyConnection) -> UndoOffer | None:

@@ -62,17 +62,32 @@ def ensure_company(
         return None
     if status not in STATUSES:
         raise InvalidInputError(f"'{status}' is not a company status infoint knows.")
-    found = conn.execute(
-        "SELECT id FROM companies WHERE match_key = company_key(?)", [name]
-    ).fetchall()
+    found = _find_company(conn, name)
     if found:
-        return int(found[0][0])
+        return int(found[0])
     row = conn.execute(
         "INSERT INTO companies (name, match_key, status, source)"
         " VALUES (?, company_key(?), ?, ?) RETURNING id",
         [name, name, status, source],
     ).fetchall()
     return int(row[0][0])
+
+
+def _find_company(conn: duckdb.DuckDBPyConnection, name: str) -> tuple[int, str, str] | None:
+    """(id, name, status) of the company with this name's match key, or of the company a
+    company with that key was merged into (`company_aliases`); None if there is none."""
+    rows = conn.execute(
+        """
+        SELECT co.id, co.name, co.status
+        FROM (SELECT company_key($name) AS key) wanted
+        LEFT JOIN company_aliases a ON a.match_key = wanted.key
+        JOIN companies co ON co.match_key = wanted.key OR co.id = a.company_id
+        ORDER BY co.match_key = wanted.key DESC
+        LIMIT 1
+        """,
+        {"name": name},
+    ).fetchall()
+    return (int(rows[0][0]), rows[0][1], rows[0][2]) if rows else None
 
 
 # --- Reading the list --------------------------------------------------------------------
@@ -436,17 +451,14 @@ def add_company(
         "The company",
     )
     record["industry"] = _spelled_as_before(conn, record["industry"])
-    found = conn.execute(
-        "SELECT id, name, status FROM companies WHERE match_key = company_key(?)",
-        [record["name"]],
-    ).fetchall()
-    if found and found[0][2] != "network":
+    found = _find_company(conn, record["name"])
+    if found and found[2] != "network":
         raise InvalidInputError(
-            f"{found[0][1]} is already on your list ({STATUS_LABELS[found[0][2]].lower()})."
+            f"{found[1]} is already on your list ({STATUS_LABELS[found[2]].lower()})."
         )
     with db.transaction(conn):
         if found:
-            company_id = int(found[0][0])
+            company_id = found[0]
             conn.execute(
                 "UPDATE companies SET industry = coalesce(?, industry), motivation = ?,"
                 " postings = ?, status = ? WHERE id = ?",
@@ -479,6 +491,8 @@ def merge_companies(conn: duckdb.DuckDBPyConnection, keep_id: int, merge_id: int
 
     The kept company keeps its name and match key; blanks in it are filled from the other,
     it takes the higher scores, and the other's choice of status if it had none of its own.
+    The other's match key, and those merged into it before, become aliases of the kept one
+    (`company_aliases`), so no import or list brings the merged company back.
     """
     if int(keep_id) == int(merge_id):
         raise InvalidInputError("Pick two different companies to merge.")
@@ -502,6 +516,21 @@ def merge_companies(conn: duckdb.DuckDBPyConnection, keep_id: int, merge_id: int
             FROM companies AS m
             WHERE k.id = ? AND m.id = ?
             """,
+            [keep_id, merge_id],
+        )
+        conn.execute(
+            "UPDATE company_aliases SET company_id = $keep WHERE company_id = $merge",
+            {"keep": keep_id, "merge": merge_id},
+        )
+        # A key can be left from a company since deleted (demo data): one alias per key.
+        conn.execute(
+            "DELETE FROM company_aliases"
+            " WHERE match_key = (SELECT match_key FROM companies WHERE id = ?)",
+            [merge_id],
+        )
+        conn.execute(
+            "INSERT INTO company_aliases (match_key, company_id)"
+            " SELECT match_key, ? FROM companies WHERE id = ?",
             [keep_id, merge_id],
         )
         conn.execute("DELETE FROM companies WHERE id = ?", [merge_id])
@@ -673,14 +702,21 @@ def import_target_list(
             conn.execute(
                 f"""
                 CREATE OR REPLACE TEMP TABLE target_list_rows AS
-                SELECT name, company_key(name) AS match_key,
+                WITH keyed AS (
+                    -- A name merged into another company stands for the company kept.
+                    SELECT u.*, coalesce(kept.match_key, u.key) AS match_key
+                    FROM (SELECT *, company_key(name) AS key FROM {view}) u
+                    LEFT JOIN company_aliases a ON a.match_key = u.key
+                    LEFT JOIN companies kept ON kept.id = a.company_id
+                )
+                SELECT name, match_key,
                        coalesce((SELECT min(co.industry) FROM companies co
                                  WHERE lower(co.industry) = lower(u.industry)), u.industry)
                            AS industry,
                        CAST(motivation AS SMALLINT) AS motivation,
                        CAST(postings AS SMALLINT) AS postings
-                FROM {view} u
-                QUALIFY row_number() OVER (PARTITION BY company_key(name) ORDER BY line DESC) = 1
+                FROM keyed u
+                QUALIFY row_number() OVER (PARTITION BY match_key ORDER BY line DESC) = 1
                 """
             )
         finally:

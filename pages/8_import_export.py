@@ -2,7 +2,7 @@ from datetime import datetime
 
 import streamlit as st
 
-from infoint import db, export, profile, settings, targets, ui
+from infoint import db, export, importer, profile, settings, targets, ui
 from infoint import history as linkedin_history
 from infoint.errors import InfointError
 
@@ -37,7 +37,7 @@ if st.button("Import", type="primary", icon=":material/upload:", disabled=upload
     with st.status("Importing your connections…", expanded=True) as status:
         bar = st.progress(0.0, text="Reading the file…")
         try:
-            report = settings.import_with_undo(
+            report = importer.import_file(
                 conn,
                 uploaded.getvalue(),
                 filename=uploaded.name,

@@ -25,16 +25,18 @@ meetings.metric("Meetings", summary.meetings)
 st.markdown(
     "- **It stays here.** Everything you enter lives in that one file on this machine. "
     "infoint sends nothing anywhere: no account, no cloud, no usage statistics.\n"
-    "- **Backups** are copies of the file in the `backups` folder beside it; the last "
-    f"{db.BACKUPS_KEPT} are kept.\n"
-    "- **Deleting a person** removes them from the database, but backups made before that "
-    "still hold them. Delete those backup files too if the person must be gone everywhere."
+    "- **Backups** are copies of the file in the `backups` folder beside it: the last "
+    f"{db.BACKUPS_KEPT} you made, and apart from those the last {db.BACKUPS_KEPT} infoint "
+    "made, are kept.\n"
+    "- **Deleting a person** removes them from the database, and later imports leave them "
+    "out, but backups made before that still hold them. Delete those backup files too if "
+    "the person must be gone everywhere."
 )
 
 st.subheader("Backups")
 st.write(
-    "A backup is a copy of your whole database. infoint makes one before every import; "
-    "make one yourself before big changes."
+    "A backup is a copy of your whole database. infoint makes one before every import that "
+    "changes something and before every restore; make one yourself before big changes."
 )
 if st.button("Back up now", type="primary", icon=":material/backup:"):
     try:
@@ -76,8 +78,8 @@ else:
         "restore_backup",
         "Restore this backup",
         f"Your data goes back to how it was on {chosen.taken_at:%a %d %b at %H:%M}. "
-        "Everything you changed after that is lost. To keep today's data too, "
-        "cancel and “Back up now” first.",
+        "Everything you changed after that is lost from your data, but today's data is "
+        "backed up first, so you can restore it again if this was a mistake.",
         "Yes, restore it",
     ):
         db_path = db.database_path(conn)

@@ -80,7 +80,7 @@ def test_import_stats_and_export_through_the_command_line(capsys, db_path, tmp_p
     assert report["skipped_rows"] == [
         {"line": 7, "reason": "no name (a hidden or closed LinkedIn account)"}
     ]
-    assert Path(report["backup"]).is_file()
+    assert report["backup"] is None  # the same file again changes nothing: no copy is made
 
     code, out, _ = run(capsys, "--db", db_path, "stats", "--json")
     assert code == 0

@@ -387,6 +387,9 @@ def test_delete_leaves_no_row_referring_to_the_person(conn):
         " VALUES (?, 'company', 'A', 'B')",
         [gone],
     )
+    conn.execute(  # a key of someone merged into them
+        "INSERT INTO contact_aliases (profile_key, contact_id) VALUES ('nourl:g|one|', ?)", [gone]
+    )
     before = contact_references(conn, gone, theirs)
     assert all(before.values()), before
 

@@ -313,12 +313,19 @@ def test_a_failure_mid_import_leaves_the_database_exactly_as_it_was(conn, monkey
     assert import_connections(conn, newer).added == 1
 
 
-def test_a_database_with_contacts_is_backed_up_before_each_import(conn, db_path):
+def test_an_import_that_changes_something_is_backed_up_before_it_writes(conn, db_path):
     first = import_connections(conn, FIRST)
-    assert first.backup is None  # nothing to lose yet
-    second = import_connections(conn, FIRST)
-    assert second.backup is not None and second.backup.is_file()
-    assert db.list_backups(db_path) == [second.backup]
+    assert first.backup is not None  # even an empty database, so the import can be undone
+    copy = duckdb.connect(str(first.backup), read_only=True)
+    try:
+        assert copy.execute("SELECT count(*) FROM contacts").fetchall() == [(0,)]
+    finally:
+        copy.close()
+    assert import_connections(conn, FIRST).backup is None  # it changes nothing
+    moved = export({**CLEO, "company": "Initech"}, name="newer.csv")
+    third = import_connections(conn, moved)
+    assert third.updated == 1 and third.backup.is_file()
+    assert db.list_backups(db_path) == [third.backup, first.backup]
 
 
 def test_progress_is_reported_up_to_done(conn):

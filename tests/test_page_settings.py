@@ -6,7 +6,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from infoint import contacts, db, settings, ui
+from infoint import contacts, db, importer, ui
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = "pages/9_settings.py"
@@ -86,12 +86,16 @@ def test_restore_asks_first_then_brings_back_the_earlier_state(app_db):
     button(at, "Restore this backup").click()
     run(at)
     assert "Everything you changed after that is lost" in at.warning[0].value
+    assert "today's data is backed up first" in at.warning[0].value
     assert people() == ["Ada", "Grace"]  # asking changed nothing
     button(at, "Yes, restore it").click()
     run(at)
     assert "Restored the backup" in at.success[0].value
     assert people() == ["Ada"]
     assert {m.label: m.value for m in at.metric}["People"] == "1"
+    # The data as it was just before is a backup of its own, to go back to.
+    notes = list(at.dataframe[0].value["Note"])
+    assert notes == ["Before restoring an earlier backup", "Made by you"]
 
 
 def test_demo_data_loads_and_removes_only_itself(app_db):
@@ -149,7 +153,7 @@ CONNECTIONS = (
 
 def test_with_an_import_the_counts_and_its_backup_show(app_db):
     conn = db.connect(app_db)
-    settings.import_with_undo(conn, CONNECTIONS, filename="Connections.csv")
+    importer.import_file(conn, CONNECTIONS, filename="Connections.csv")
     conn.close()
     at = open_page()
     figures = {m.label: m.value for m in at.metric}

@@ -8,6 +8,7 @@ import pytest
 
 from infoint import contacts, db, importer, interactions, settings
 from infoint.errors import InfointError
+from infoint.linkedin import read_connections
 
 PREAMBLE = (
     "Notes:\n"
@@ -48,7 +49,7 @@ def undo_and_reopen(conn, db_path):
 
 
 def test_the_first_import_can_be_undone_back_to_an_empty_database(conn, db_path):
-    report = settings.import_with_undo(conn, FIRST, filename="Connections.csv")
+    report = importer.import_file(conn, FIRST, filename="Connections.csv")
     assert report.added == 2
     offer = settings.undo_offer(conn)
     assert offer is not None
@@ -66,10 +67,10 @@ def test_the_first_import_can_be_undone_back_to_an_empty_database(conn, db_path)
 
 
 def test_undoing_a_second_import_keeps_the_first(conn, db_path):
-    settings.import_with_undo(conn, FIRST, filename="first.csv")
-    report = settings.import_with_undo(conn, SECOND, filename="second.csv")
+    importer.import_file(conn, FIRST, filename="first.csv")
+    report = importer.import_file(conn, SECOND, filename="second.csv")
     assert (report.added, report.updated, report.unchanged) == (1, 1, 1)
-    assert report.backup is not None  # the importer's own backup of a database with contacts
+    assert report.backup is not None
     assert settings.undo_offer(conn).backup == report.backup
 
     reopened = undo_and_reopen(conn, db_path)
@@ -89,57 +90,69 @@ def test_undoing_a_second_import_keeps_the_first(conn, db_path):
 
 
 def test_backups_say_which_import_they_came_before(conn):
-    settings.import_with_undo(conn, FIRST, filename="first.csv")
+    importer.import_file(conn, FIRST, filename="first.csv")
     db.backup(conn)
-    settings.import_with_undo(conn, SECOND, filename="second.csv")
+    importer.import_file(conn, SECOND, filename="second.csv")
     notes = [backup.note for backup in settings.list_backups(conn)]
-    assert notes == ["Before importing second.csv", "", "Before importing first.csv"]
+    assert notes == ["Before importing second.csv", "Made by you", "Before importing first.csv"]
     times = [backup.taken_at for backup in settings.list_backups(conn)]
     assert times == sorted(times, reverse=True)
 
 
 def test_the_offer_ends_with_any_other_write(conn):
-    settings.import_with_undo(conn, FIRST, filename="Connections.csv")
+    importer.import_file(conn, FIRST, filename="Connections.csv")
     ada = conn.execute("SELECT id FROM contacts WHERE first_name = 'Ada'").fetchall()[0][0]
     interactions.log_interaction(conn, ada, "outreach", occurred_at=datetime(2026, 1, 5, 9, 0))
     assert settings.undo_offer(conn) is None
 
 
 def test_the_offer_ends_when_a_person_is_added_by_hand(conn):
-    settings.import_with_undo(conn, FIRST, filename="Connections.csv")
+    importer.import_file(conn, FIRST, filename="Connections.csv")
     contacts.add_contact(conn, "Katherine", "Johnson")
     assert settings.undo_offer(conn) is None
 
 
 def test_the_offer_ends_when_a_field_is_edited_in_place(conn):
-    settings.import_with_undo(conn, FIRST, filename="Connections.csv")
+    importer.import_file(conn, FIRST, filename="Connections.csv")
     with db.transaction(conn):
         conn.execute("UPDATE companies SET industry = 'Computing' WHERE name = 'Navy'")
     assert settings.undo_offer(conn) is None
 
 
 def test_the_offer_ends_when_its_backup_is_gone(conn):
-    settings.import_with_undo(conn, FIRST, filename="Connections.csv")
+    importer.import_file(conn, FIRST, filename="Connections.csv")
     settings.undo_offer(conn).backup.unlink()
     assert settings.undo_offer(conn) is None
 
 
 def test_backing_up_does_not_end_the_offer(conn):
-    settings.import_with_undo(conn, FIRST, filename="Connections.csv")
+    importer.import_file(conn, FIRST, filename="Connections.csv")
     db.backup(conn)
     assert settings.undo_offer(conn) is not None
 
 
-def test_an_import_without_an_undo_point_is_not_offered(conn):
-    # The CLI imports with the importer alone: no fingerprint, so no offer.
-    settings.import_with_undo(conn, FIRST, filename="first.csv")
-    importer.import_file(conn, SECOND, filename="second.csv")
+def test_parsed_connections_imported_as_the_command_line_does_can_be_undone(conn, db_path):
+    importer.import_file(conn, FIRST, filename="first.csv")
+    report = importer.import_connections(conn, read_connections(SECOND, "second.csv"))
+    assert settings.undo_offer(conn).backup == report.backup
+    reopened = undo_and_reopen(conn, db_path)
+    try:
+        assert names(reopened) == ["Ada", "Grace"]
+    finally:
+        reopened.close()
+
+
+def test_an_import_that_changed_nothing_is_not_offered(conn, db_path):
+    importer.import_file(conn, FIRST, filename="first.csv")
+    again = importer.import_file(conn, FIRST, filename="again.csv")
+    assert (again.added, again.updated, again.backup) == (0, 0, None)
     assert settings.undo_offer(conn) is None
+    assert len(db.list_backups(db_path)) == 1
 
 
 def test_a_failed_import_changes_nothing_and_leaves_no_backup(conn, db_path):
     with pytest.raises(InfointError):
-        settings.import_with_undo(conn, b"just some words\n", filename="notes.csv")
+        importer.import_file(conn, b"just some words\n", filename="notes.csv")
     assert names(conn) == []
     assert settings.list_backups(conn) == []
     assert settings.undo_offer(conn) is None
@@ -158,3 +171,15 @@ def test_the_fingerprint_sees_every_table_and_survives_reopening(conn, db_path):
         assert settings.fingerprint(reopened) == changed
     finally:
         reopened.close()
+
+
+def test_an_import_that_fails_after_its_backup_leaves_no_backup(conn, monkeypatch):
+    def fail(*args):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(importer, "_add_contacts", fail)
+    with pytest.raises(RuntimeError):
+        importer.import_file(conn, FIRST, filename="Connections.csv")
+    assert names(conn) == []
+    assert settings.list_backups(conn) == []
+    assert settings.import_history(conn).empty

@@ -14,12 +14,12 @@ from playwright.sync_api import expect
 from infoint import (
     contacts,
     db,
+    importer,
     interactions,
     meetings,
     outreach,
     profile,
     questions,
-    settings,
     ui,
 )
 from infoint import targets as target_list
@@ -94,7 +94,7 @@ def seed_hostile(db_path) -> None:
     outreach.save_template(conn, f"{IMG} template", SCRIPT, f"Hi {{first_name}}, {IMG}")
     profile.rule_out_industry(conn, IMG, SCRIPT)
     # Last, so the Import & export page still offers to undo it (it names the file).
-    settings.import_with_undo(conn, hostile_export(), filename=FILE_NAME)
+    importer.import_file(conn, hostile_export(), filename=FILE_NAME)
     conn.close()
 
 

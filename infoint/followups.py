@@ -29,21 +29,24 @@ thank-you logged, or a meeting arranged, counts as an answer):
   there not yet contacted; the item goes once an outreach to anyone else there is logged;
 - after `FOLLOW_UP_AFTER` days: one polite follow-up to the same person; the item goes once
   a follow-up to them is logged, and no second one is suggested.
+"After N days" is `infoint.business_days`' definition, the one Insights uses for "replied
+within N business days": an answer on the Nth business day after the message is in time,
+so the item is due the next business day (sent Monday: try someone else on Friday).
 Silence older than `STALE_AFTER_DAYS` calendar days is left alone: a first follow-up that
 late reads oddly, and an imported history would otherwise flood the list.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
 import duckdb
-import numpy as np
 
 from infoint import db, meetings, profile
+from infoint.business_days import silence_noticed_on_many
 from infoint.errors import InvalidInputError
 
 TRY_ANOTHER_AFTER = 3
@@ -84,33 +87,6 @@ class DueItem:
     people: tuple[tuple[int, str], ...] = ()  # others the action could go to: (id, label)
     # Session-state entries set before opening action_page (e.g. which meeting to show).
     action_state: tuple[tuple[str, Any], ...] = ()
-
-
-def add_business_days(start: date, days: int, holidays: Iterable[date] = ()) -> date:
-    """The day `days` business days after `start` (weekends and `holidays` skipped).
-
-    A start on a weekend or holiday counts from the business day before it, so three
-    business days after a Saturday is the Wednesday.
-    """
-    return add_business_days_many([start], days, holidays)[0]
-
-
-def add_business_days_many(
-    starts: Iterable[date], days: int, holidays: Iterable[date] = ()
-) -> list[date]:
-    """`add_business_days` over many start days at once (vectorised with numpy)."""
-    if days < 0:
-        raise InvalidInputError("Count business days forward: the number must not be negative.")
-    days_array = np.array([np.datetime64(d, "D") for d in starts], dtype="datetime64[D]")
-    if not len(days_array):
-        return []
-    result = np.busday_offset(
-        days_array,
-        days,
-        roll="backward",
-        holidays=np.array([np.datetime64(h, "D") for h in holidays], dtype="datetime64[D]"),
-    )
-    return [d.astype(date) for d in result]
 
 
 def _short_date(day: date) -> str:
@@ -206,7 +182,7 @@ def _silence_due(conn: duckdb.DuckDBPyConnection, now: datetime) -> list[DueItem
 
 
 def _follow_up_items(rows: list[tuple], today: date, holidays: tuple[date, ...]) -> list[DueItem]:
-    due = add_business_days_many((row[5].date() for row in rows), FOLLOW_UP_AFTER, holidays)
+    due = silence_noticed_on_many((row[5].date() for row in rows), FOLLOW_UP_AFTER, holidays)
     items = []
     for (outreach_id, contact_id, company_id, name, company, sent), due_on in zip(
         rows, due, strict=True
@@ -236,7 +212,7 @@ def _follow_up_items(rows: list[tuple], today: date, holidays: tuple[date, ...])
 
 
 def _try_another_items(rows: list[tuple], today: date, holidays: tuple[date, ...]) -> list[DueItem]:
-    due = add_business_days_many((row[5].date() for row in rows), TRY_ANOTHER_AFTER, holidays)
+    due = silence_noticed_on_many((row[5].date() for row in rows), TRY_ANOTHER_AFTER, holidays)
     items = []
     for row, due_on in zip(rows, due, strict=True):
         outreach_id, contact_id, company_id, name, company, sent, ids, labels, total = row

@@ -8,13 +8,16 @@ frames; business days are counted in SQL too, with the holidays from the user's 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import duckdb
 import pandas as pd
 
-from infoint import funnel, interactions, profile
+from infoint import business_days, followups, funnel, interactions, profile
 
-QUICK_REPLY_DAYS = 3
+# "Replied within 3 business days": the window after which Follow-ups suggests trying
+# someone else, counted the same way (`infoint.business_days`).
+QUICK_REPLY_DAYS = followups.TRY_ANOTHER_AFTER
 TOP_GROUPS = 15  # groups drawn in a rates chart; the table beside it lists them all
 BREAKDOWNS = ("degree", "channel", "template", "industry")
 BREAKDOWN_LABELS = {
@@ -32,7 +35,7 @@ BREAKDOWN_COLUMNS = {
 NOT_LOGGED = "(not logged)"
 NO_TEMPLATE = "(written without a template)"
 SPEED_GROUPS = (
-    "Replied within 3 business days",
+    f"Replied within {QUICK_REPLY_DAYS} business days",
     "Replied later",
     "No reply after the follow-up",
     "No reply yet, no follow-up sent",
@@ -44,6 +47,18 @@ MINUTE_BUCKETS = (
     "More than 10 minutes over",
 )
 DEGREE_LABELS = {"1st": "1st degree", "2nd": "2nd degree", "cold": "Cold"}
+# Where "replied" is inferred, said on the page beside the numbers.
+ANSWER_NOTE = (
+    "A meeting held or an introduction counts as a reply when no reply was logged: "
+    "you cannot meet someone who never answered, and the funnel counts them as Replied too."
+)
+_LAST_QUICK_DAY = business_days.add_business_days(date(2026, 3, 2), QUICK_REPLY_DAYS)  # a Monday
+WITHIN_NOTE = (
+    f"Within {QUICK_REPLY_DAYS} business days: counting the working days after the day you "
+    f"wrote, the reply came on day {QUICK_REPLY_DAYS} or sooner (written on a Monday: by "
+    f"{_LAST_QUICK_DAY:%A}). Weekends and the holidays in your profile do not count. Nothing "
+    "by then? Follow-ups suggests writing to someone else at that company the next working day."
+)
 
 # The first message to each contact: its channel and template describe the approach.
 _FIRST_MESSAGE = """
@@ -148,40 +163,41 @@ def rates_by(conn: duckdb.DuckDBPyConnection, breakdown: str) -> pd.DataFrame:
     return frame
 
 
-# Business days in [sent, replied): weekdays counted arithmetically from a Monday,
-# minus the holidays on weekdays in between (numpy.busday_count's convention).
-_WEEKDAYS_SINCE = (
-    "(date_diff('day', DATE '1970-01-05', {d}) // 7 * 5"
-    " + least(date_diff('day', DATE '1970-01-05', {d}) % 7, 5))"
-)
+# Who answered, and when: the events that put a contact at Replied or beyond in
+# `contact_stages` (a reply, a held meeting, an introduction, an opportunity). Stages are
+# cumulative: someone you met answered you, even if the reply itself was never logged, so
+# the first of these events is their answer. That keeps "replied" here equal to the
+# funnel's Replied. An answer logged before the first message counts as at once (0 days).
 _TIMING = f"""
-    WITH sent AS (
-        SELECT contact_id, min(occurred_at) AS at FROM interactions
-        WHERE kind = 'outreach' GROUP BY contact_id
+    WITH holiday AS (SELECT DISTINCT unnest(?::DATE[]) AS day),
+    answers AS (
+        SELECT contact_id, occurred_at AS at FROM interactions
+        WHERE kind IN ('reply', 'referral', 'opportunity')
+        UNION ALL
+        SELECT contact_id, CAST(starts_at AS TIMESTAMP) FROM meetings WHERE status = 'held'
+        UNION ALL
+        SELECT referred_by, created_at FROM contacts WHERE referred_by IS NOT NULL
     ),
-    replied AS (
-        SELECT r.contact_id, min(r.occurred_at) AS at
-        FROM interactions r JOIN sent ON sent.contact_id = r.contact_id
-        WHERE r.kind = 'reply' AND r.occurred_at >= sent.at
-        GROUP BY r.contact_id
+    contacted AS (
+        SELECT contact_id, first_outreach_at AS sent FROM contact_stages WHERE stage >= 1
+    ),
+    answered AS (
+        SELECT c.contact_id, coalesce(min(a.at) FILTER (WHERE a.at >= c.sent), c.sent) AS at
+        FROM contacted c JOIN answers a ON a.contact_id = c.contact_id
+        GROUP BY c.contact_id, c.sent
     ),
     followed AS (
-        SELECT DISTINCT i.contact_id FROM interactions i JOIN sent ON sent.contact_id = i.contact_id
-        WHERE i.kind = 'follow_up' AND i.occurred_at >= sent.at
+        SELECT DISTINCT i.contact_id FROM interactions i
+        JOIN contacted c ON c.contact_id = i.contact_id
+        WHERE i.kind = 'follow_up' AND i.occurred_at > c.sent
     ),
-    holiday AS (SELECT unnest(?::DATE[]) AS day),
     timing AS (
-        SELECT sent.contact_id, replied.at IS NOT NULL AS has_reply,
+        SELECT c.contact_id, answered.at IS NOT NULL AS has_reply,
                followed.contact_id IS NOT NULL AS followed_up,
-               {_WEEKDAYS_SINCE.format(d="CAST(replied.at AS DATE)")}
-               - {_WEEKDAYS_SINCE.format(d="CAST(sent.at AS DATE)")}
-               - (SELECT count(*) FROM holiday
-                  WHERE holiday.day >= CAST(sent.at AS DATE)
-                    AND holiday.day < CAST(replied.at AS DATE)
-                    AND isodow(holiday.day) < 6) AS business_days
-        FROM sent
-        LEFT JOIN replied ON replied.contact_id = sent.contact_id
-        LEFT JOIN followed ON followed.contact_id = sent.contact_id
+               {business_days.between_sql("c.sent", "answered.at", "holiday")} AS business_days
+        FROM contacted c
+        LEFT JOIN answered ON answered.contact_id = c.contact_id
+        LEFT JOIN followed ON followed.contact_id = c.contact_id
     )
 """
 

@@ -18,9 +18,11 @@ st.caption("What works for you: who answers, by which route, how fast, and wheth
 
 timing = ui.cached(insights.reply_timing, conn)
 if timing.replies:
+    median_days = timing.median_business_days
     st.markdown(
-        f"Half of the replies came within **{timing.median_business_days:g} business days** "
-        f"of your first message ({timing.replies} {'reply' if timing.replies == 1 else 'replies'})."
+        f"Half of the people who replied did so within **{median_days:g} business "
+        f"{'day' if median_days == 1 else 'days'}** of your first message ({timing.replies} "
+        f"{'person' if timing.replies == 1 else 'people'} replied)."
     )
 
 st.subheader("Who replies, and who meets you")
@@ -65,6 +67,7 @@ else:
         st.caption(
             f"The chart shows the {len(shown)} biggest groups; the table has all {len(rates)}."
         )
+    st.caption(insights.ANSWER_NOTE)
 
 st.subheader("How fast people reply")
 speed = ui.cached(insights.reply_speed, conn)
@@ -82,10 +85,8 @@ else:
         width="stretch",
         column_config={"group": "Reply", "people": count_column("People")},
     )
-    right.caption(
-        "Business days leave out weekends and the holidays in your profile. No reply after "
-        "three business days? Write to someone else at that company."
-    )
+    right.caption(insights.WITHIN_NOTE)
+    right.caption(insights.ANSWER_NOTE)
     days = ui.cached(insights.reply_days, conn)
     if not days.empty:
         left, right = st.columns([3, 2])

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 
-from infoint import contacts, followups, interactions, meetings, profile, targets
+from infoint import business_days, contacts, followups, interactions, meetings, profile, targets
 from infoint.errors import InvalidInputError
 
 # --- business days ------------------------------------------------------------------------
@@ -36,19 +36,19 @@ from infoint.errors import InvalidInputError
     ],
 )
 def test_add_business_days(start, days, holidays, expected):
-    assert followups.add_business_days(start, days, holidays) == expected
+    assert business_days.add_business_days(start, days, holidays) == expected
 
 
 def test_many_start_days_at_once():
-    assert followups.add_business_days_many(
+    assert business_days.add_business_days_many(
         [date(2026, 3, 2), date(2026, 3, 6)], 3, [date(2026, 3, 10)]
     ) == [date(2026, 3, 5), date(2026, 3, 12)]
-    assert followups.add_business_days_many([], 3) == []
+    assert business_days.add_business_days_many([], 3) == []
 
 
 def test_negative_days_are_refused():
     with pytest.raises(InvalidInputError):
-        followups.add_business_days(date(2026, 3, 2), -1)
+        business_days.add_business_days(date(2026, 3, 2), -1)
 
 
 # --- the rules ----------------------------------------------------------------------------
@@ -81,17 +81,20 @@ def due(conn, day):
 
 def test_nothing_is_due_before_three_business_days(conn, people):
     assert due(conn, date(2026, 3, 4)) == []
+    # Thursday is the third business day after Monday: a reply today is still in time
+    # (Insights counts it as within 3 business days), so nothing is due until Friday.
+    assert due(conn, date(2026, 3, 5)) == []
 
 
 def test_after_three_business_days_try_someone_else_at_the_company(conn, people):
-    items = followups.due_items(conn, noon(date(2026, 3, 5)))
+    items = followups.due_items(conn, noon(date(2026, 3, 6)))
     assert len(items) == 1
     item = items[0]
     assert (item.kind, item.contact_id, item.company_id, item.due_on) == (
         "try_another",
         people["ana"],
         people["acme"],
-        date(2026, 3, 5),
+        date(2026, 3, 6),
     )
     # people not yet contacted there, the closest connections first
     assert item.people == ((people["cy"], "Cy Chu — Designer"), (people["bo"], "Bo Berg"))
@@ -101,13 +104,15 @@ def test_after_three_business_days_try_someone_else_at_the_company(conn, people)
 
 
 def test_after_seven_business_days_one_follow_up(conn, people):
-    assert due(conn, date(2026, 3, 10)) == [("try_another", people["ana"])]
-    assert due(conn, date(2026, 3, 11)) == [
+    # Seven business days after Monday 2 March end on Wednesday 11; the follow-up is due
+    # the day after.
+    assert due(conn, date(2026, 3, 11)) == [("try_another", people["ana"])]
+    assert due(conn, date(2026, 3, 12)) == [
         ("try_another", people["ana"]),
         ("follow_up", people["ana"]),
         ("follow_up", people["dee"]),
     ]
-    item = followups.due_items(conn, noon(date(2026, 3, 11)))[1]
+    item = followups.due_items(conn, noon(date(2026, 3, 12)))[1]
     outreach_id = interactions.list_interactions(conn, people["ana"])[0].id
     assert (item.key, item.title, item.compose_kind) == (
         f"follow_up:{outreach_id}",
@@ -125,10 +130,10 @@ def test_holidays_push_the_due_date(conn, people):
         focus="",
         holidays_text="2026-03-09",
     )
-    assert due(conn, date(2026, 3, 11)) == [("try_another", people["ana"])]
-    assert [i.due_on for i in followups.due_items(conn, noon(date(2026, 3, 12)))][1:] == [
-        date(2026, 3, 12),
-        date(2026, 3, 12),
+    assert due(conn, date(2026, 3, 12)) == [("try_another", people["ana"])]
+    assert [i.due_on for i in followups.due_items(conn, noon(date(2026, 3, 13)))][1:] == [
+        date(2026, 3, 13),
+        date(2026, 3, 13),
     ]
 
 
@@ -138,7 +143,7 @@ def test_writing_to_someone_else_there_clears_the_item(conn, people):
     )
     assert ("try_another", people["ana"]) not in due(conn, date(2026, 3, 10))
     # Cy is silent too: three business days later, Bo is the one left to try.
-    items = followups.due_items(conn, noon(date(2026, 3, 11)))
+    items = followups.due_items(conn, noon(date(2026, 3, 12)))
     again = [i for i in items if i.kind == "try_another"]
     assert [(i.contact_id, i.people) for i in again] == [
         (people["cy"], ((people["bo"], "Bo Berg"),))
@@ -161,16 +166,16 @@ def test_an_answer_or_a_meeting_clears_everything_for_that_person(conn, people):
 
 def test_an_old_reply_does_not_answer_a_new_outreach(conn, people):
     interactions.log_interaction(conn, people["dee"], "reply", occurred_at=datetime(2026, 1, 5))
-    assert ("follow_up", people["dee"]) in due(conn, date(2026, 3, 11))
+    assert ("follow_up", people["dee"]) in due(conn, date(2026, 3, 12))
 
 
 def test_nothing_is_due_for_a_ruled_out_company_or_industry(conn, people):
     targets.rule_out(conn, people["acme"], "Not my kind of place")
-    assert due(conn, date(2026, 3, 11)) == [("follow_up", people["dee"])]
+    assert due(conn, date(2026, 3, 12)) == [("follow_up", people["dee"])]
     conn.execute("UPDATE companies SET status = 'target', industry = 'Mining'")
-    assert len(due(conn, date(2026, 3, 11))) == 3
+    assert len(due(conn, date(2026, 3, 12))) == 3
     profile.rule_out_industry(conn, "mining", "I learned I don't want it")
-    assert due(conn, date(2026, 3, 11)) == [("follow_up", people["dee"])]
+    assert due(conn, date(2026, 3, 12)) == [("follow_up", people["dee"])]
 
 
 def test_no_one_left_to_try_means_no_item(conn, people):
@@ -178,7 +183,7 @@ def test_no_one_left_to_try_means_no_item(conn, people):
         interactions.log_interaction(
             conn, people[who], "outreach", occurred_at=datetime(2026, 2, 2)
         )
-    assert due(conn, date(2026, 3, 5)) == []
+    assert due(conn, date(2026, 3, 6)) == []
 
 
 def test_silence_older_than_a_month_is_left_alone(conn, people):
@@ -187,18 +192,18 @@ def test_silence_older_than_a_month_is_left_alone(conn, people):
 
 
 def test_snooze_until_a_day_and_dismiss_for_good(conn, people):
-    items = {i.key: i for i in followups.due_items(conn, noon(date(2026, 3, 11)))}
+    items = {i.key: i for i in followups.due_items(conn, noon(date(2026, 3, 12)))}
     dee = next(k for k, i in items.items() if i.contact_id == people["dee"])
     ana = next(k for k, i in items.items() if i.kind == "follow_up" and k != dee)
-    followups.snooze(conn, dee, date(2026, 3, 13), today=date(2026, 3, 11))
+    followups.snooze(conn, dee, date(2026, 3, 16), today=date(2026, 3, 12))
     followups.dismiss(conn, ana)
-    assert due(conn, date(2026, 3, 12)) == [("try_another", people["ana"])]
-    assert due(conn, date(2026, 3, 13)) == [
+    assert due(conn, date(2026, 3, 13)) == [("try_another", people["ana"])]
+    assert due(conn, date(2026, 3, 16)) == [
         ("try_another", people["ana"]),
         ("follow_up", people["dee"]),
     ]
     # snoozing again replaces the earlier choice
-    followups.snooze(conn, dee, date(2026, 3, 20), today=date(2026, 3, 13))
+    followups.snooze(conn, dee, date(2026, 3, 20), today=date(2026, 3, 16))
     assert ("follow_up", people["dee"]) not in due(conn, date(2026, 3, 19))
     with pytest.raises(InvalidInputError, match="after today"):
         followups.snooze(conn, dee, date(2026, 3, 11), today=date(2026, 3, 11))
@@ -221,6 +226,6 @@ def test_a_new_rule_joins_the_same_list(conn, people, monkeypatch):
         ]
 
     monkeypatch.setattr(followups, "RULES", [*followups.RULES, reminder])
-    assert due(conn, date(2026, 3, 5))[0] == ("test", people["bo"])
+    assert due(conn, date(2026, 3, 6))[0] == ("test", people["bo"])
     followups.dismiss(conn, "test:1")
-    assert due(conn, date(2026, 3, 5)) == [("try_another", people["ana"])]
+    assert due(conn, date(2026, 3, 6)) == [("try_another", people["ana"])]

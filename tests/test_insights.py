@@ -2,7 +2,15 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from infoint import contacts, funnel, insight_charts, insights, interactions, meetings
+from infoint import (
+    business_days,
+    contacts,
+    funnel,
+    insight_charts,
+    insights,
+    interactions,
+    meetings,
+)
 
 
 def template(conn, name):
@@ -102,26 +110,27 @@ def test_rates_by_industry(conn, campaign):
 
 
 def test_median_business_days_to_reply(conn, campaign):
-    # Ana: Mon→Wed = 2; Ben: Mon→next Mon = 5; Eve: Fri→Tue over the Monday holiday = 1
+    # The business days after the day of the message, up to the day of the reply:
+    # Ana: Mon→Wed = Tue, Wed = 2; Ben: Mon→next Mon, the holiday = Tue–Fri = 4;
+    # Eve: Fri→Tue over the Monday holiday = Tue = 1
     timing = insights.reply_timing(conn)
     assert (timing.replies, timing.median_business_days) == (3, 2.0)
     days = insights.reply_days(conn)
     assert list(zip(days["business_days"], days["replies"], strict=True)) == [
         (1, 1),
         (2, 1),
-        (5, 1),
+        (4, 1),
     ]
     # without the holiday Eve's reply took 2 business days
     conn.execute("UPDATE profile SET holidays = ''")
     assert list(insights.reply_days(conn)["business_days"]) == [2, 5]
 
 
-def test_business_days_match_numpy(conn, campaign):
-    import numpy as np
-
+def test_business_days_are_counted_as_the_shared_definition_counts_them(conn, campaign):
     pairs = [(date(2026, 3, 2), date(2026, 3, 4)), (date(2026, 3, 2), date(2026, 3, 9))]
     pairs.append((date(2026, 3, 6), date(2026, 3, 10)))
-    expected = sorted(np.busday_count(a, b, holidays=["2026-03-09"]) for a, b in pairs)
+    holidays = [date(2026, 3, 9)]
+    expected = sorted(business_days.business_days_between(a, b, holidays) for a, b in pairs)
     assert sorted(insights.reply_days(conn)["business_days"]) == expected
 
 
@@ -184,3 +193,29 @@ def test_figures_carry_the_numbers_and_stage_colours(conn, campaign):
     weekly = insight_charts.weekly_funnel_figure(insights.funnel_by_week(conn))
     assert [t.marker.color for t in weekly.data] == [funnel.STAGE_COLOURS[s] for s in funnel.STAGES]
     assert weekly.layout.yaxis.title.text == "Contacts at this stage or beyond"
+
+
+def test_reply_speed_counts_the_people_the_funnel_counts_as_replied(conn):
+    """Stages are cumulative: Ana met you without a logged reply, Cy introduced someone.
+    Both replied for the funnel, so both have an answer in the reply speed too; the first
+    two speed groups add up to the Replied of the rates, and the groups to Contacted.
+
+    person  first message   answer                                 business days
+    Ana     Mon 2 Mar       held meeting Mon 9 Mar (no reply)     5: later
+    Ben     Mon 2 Mar       —                                      no reply yet
+    Cy      Tue 3 Mar       reply Wed 4 Mar, then an introduction  1: within 3
+    """
+    ana, ben, cy = (contacts.add_contact(conn, name) for name in ("Ana", "Ben", "Cy"))
+    for person, day in ((ana, 2), (ben, 2), (cy, 3)):
+        interactions.log_interaction(conn, person, "outreach", occurred_at=date(2026, 3, day))
+    meeting = meetings.schedule_meeting(conn, ana, datetime(2026, 3, 9, 9, tzinfo=UTC))
+    meetings.set_outcome(conn, meeting, "held", actual_minutes=20)
+    interactions.log_interaction(conn, cy, "reply", occurred_at=date(2026, 3, 4))
+    contacts.add_contact(conn, "Di", referred_by=cy, degree="2nd")
+    [rates] = insights.rates_by(conn, "degree").itertuples()
+    assert (rates.contacted, rates.replied, rates.met) == (3, 2, 2)  # Cy, Referred, is past Met
+    speed = insights.reply_speed(conn)
+    assert list(speed["people"]) == [1, 1, 0, 1]
+    assert sum(speed["people"][:2]) == rates.replied and sum(speed["people"]) == rates.contacted
+    timing = insights.reply_timing(conn)
+    assert (timing.replies, timing.median_business_days) == (2, 3.0)  # median of 1 and 5

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from infoint import contacts, db, funnel, interactions, meetings
+from infoint import contacts, db, funnel, insights, interactions, meetings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -90,3 +90,22 @@ def test_compare_by_industry(campaign):
     assert not at.exception
     assert list(at.dataframe[0].value["group"]) == ["Health", funnel.NO_INDUSTRY]
     assert figures(at)["rates_chart"]["layout"]["title"]["text"] == "Industry"
+
+
+def test_a_meeting_without_a_logged_reply_counts_as_a_reply_everywhere_and_says_so(app_db):
+    """1 of 2 replied (Ana met you; her reply was never logged): the reply speed puts her
+    with the replies too, and the page says where that number comes from."""
+    conn = db.connect(app_db)
+    ana, ben = contacts.add_contact(conn, "Ana"), contacts.add_contact(conn, "Ben")
+    for person in (ana, ben):
+        interactions.log_interaction(conn, person, "outreach", occurred_at=date(2026, 3, 2))
+    meeting = meetings.schedule_meeting(conn, ana, datetime(2026, 3, 9, 9, tzinfo=UTC))
+    meetings.set_outcome(conn, meeting, "held", actual_minutes=20)
+    conn.close()
+    at = insights_page()
+    rates, speed = at.dataframe[0].value, at.dataframe[1].value
+    assert (rates["contacted"].sum(), rates["replied"].sum()) == (2, 1)
+    assert list(speed["people"]) == [0, 1, 0, 1]  # Ana after 5 business days; Ben not yet
+    captions = [c.value for c in at.caption]
+    assert captions.count(insights.ANSWER_NOTE) == 2  # under the rates and the speed
+    assert insights.WITHIN_NOTE in captions

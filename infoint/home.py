@@ -18,14 +18,23 @@ CONVERSATIONS_HELP = (
     "the conversations still open."
 )
 MEETINGS_HELP = "Meetings held or planned this week, Monday to Sunday (cancelled ones left out)."
-TARGETS_HELP = "Companies marked as a target or being researched (ruled-out ones left out)."
-RESPONSE_HELP = "Of the people you contacted, the share who replied."
+TARGETS_HELP = (
+    "Companies marked as a target or being researched, except those ruled out: by you, or "
+    "through an industry you ruled out in Settings."
+)
+RESPONSE_HELP = (
+    "Of the people you contacted, the share who replied. A meeting held or an introduction "
+    "counts as a reply even when no reply was logged: you cannot meet someone who never "
+    "answered. The funnel counts the same way."
+)
 
-# What counts as activity: every kind of interaction except private notes, and meetings held.
+# What counts as activity: every kind of interaction except private notes, meetings held,
+# and introductions — a referral logged, or a person added as introduced by someone
+# (the funnel counts both as Referred).
 ACTIVITY_LABELS = {
     kind: KIND_LABELS[kind]
     for kind in ("outreach", "follow_up", "reply", "thank_you", "referral", "opportunity")
-} | {"meeting_held": "Meeting held"}
+} | {"meeting_held": "Meeting held", "referral": "Introduction"}
 
 
 @dataclass(frozen=True)
@@ -47,13 +56,15 @@ class Headline:
 def headline(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Headline:
     """The figures at the top of the home page, in one query (`today`: the user's)."""
     week = funnel.week_start(today or profile.now(conn).date())
-    # One pass over the stages (the costly part) for every per-contact figure.
+    # One pass over the stages (the costly part) for every per-contact figure. Ruled out
+    # means the company or its industry (`profile.RULED_OUT_COMPANY_SQL`), as Follow-ups has it.
+    ruled_out = profile.RULED_OUT_COMPANY_SQL
     row = conn.execute(
-        """
+        f"""
         WITH people AS (
             SELECT count(*) AS contacts,
                    count(*) FILTER (WHERE s.stage IN (1, 2)
-                                    AND coalesce(co.status, '') <> 'ruled_out') AS conversations,
+                                    AND NOT coalesce({ruled_out}, false)) AS conversations,
                    count(*) FILTER (WHERE s.stage >= 1) AS contacted,
                    count(*) FILTER (WHERE s.stage >= 2) AS replied
             FROM contact_stages s
@@ -62,9 +73,10 @@ def headline(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Head
         ),
         firms AS (
             SELECT count(*) AS companies,
-                   count(*) FILTER (WHERE status IN ('target', 'researching')) AS targets,
-                   count(*) FILTER (WHERE status = 'ruled_out') AS ruled_out
-            FROM companies
+                   count(*) FILTER (WHERE status IN ('target', 'researching')
+                                    AND NOT {ruled_out}) AS targets,
+                   count(*) FILTER (WHERE status <> 'network' AND {ruled_out}) AS ruled_out
+            FROM companies co
         ),
         week AS (
             SELECT count(*) AS meetings FROM meetings
@@ -93,20 +105,27 @@ def weekly_activity(
                                                INTERVAL 7 DAY)) AS DATE) AS week
         ),
         kinds AS (SELECT unnest(?) AS kind, unnest(range(len(?))) AS position),
+        -- An introduction counts once per introducer and week, however it was recorded.
         events AS (
-            SELECT CAST(date_trunc('week', occurred_at) AS DATE) AS week, kind
+            SELECT CAST(date_trunc('week', occurred_at) AS DATE) AS week, kind,
+                   CASE WHEN kind = 'referral' THEN 'by ' || contact_id ELSE 'i' || id END
+                       AS event
             FROM interactions WHERE occurred_at >= ?
             UNION ALL
-            SELECT CAST(date_trunc('week', CAST(starts_at AS DATE)) AS DATE), 'meeting_held'
+            SELECT CAST(date_trunc('week', CAST(starts_at AS DATE)) AS DATE), 'meeting_held',
+                   'm' || id
             FROM meetings WHERE status = 'held' AND CAST(starts_at AS DATE) >= ?
+            UNION ALL
+            SELECT CAST(date_trunc('week', created_at) AS DATE), 'referral', 'by ' || referred_by
+            FROM contacts WHERE referred_by IS NOT NULL AND created_at >= ?
         )
-        SELECT w.week, k.kind, count(e.kind) AS count
+        SELECT w.week, k.kind, count(DISTINCT e.event) AS count
         FROM weeks w CROSS JOIN kinds k
         LEFT JOIN events e ON e.week = w.week AND e.kind = k.kind
         GROUP BY w.week, k.kind, k.position
         ORDER BY w.week, k.position
         """,
-        [first, last, kinds, kinds, first, first],
+        [first, last, kinds, kinds, first, first, first],
     ).df()
     frame["week"] = frame["week"].dt.date
     frame["label"] = frame["kind"].map(ACTIVITY_LABELS)

@@ -1,6 +1,6 @@
 from datetime import UTC, date, datetime
 
-from infoint import contacts, funnel, home, interactions, meetings, targets
+from infoint import contacts, funnel, home, interactions, meetings, profile, targets
 
 TODAY = date(2026, 3, 11)  # a Wednesday; its week runs 9–15 March
 
@@ -105,3 +105,45 @@ def test_next_step_follows_the_campaign():
     assert home.next_step(chosen).label == "Write your first outreach"
     under_way = home.Headline(10, 5, 2, 0, 1, 0, 1, 0)
     assert home.next_step(under_way).label == "Write to someone new"
+
+
+def test_a_ruled_out_industry_takes_its_companies_out_of_targets_and_conversations(conn):
+    """Acme and Mina are targets in Mining, Beta in Health; then Mining is ruled out.
+
+    Targets: Beta alone; ruled out: Acme and Mina (by their industry) and Nope (by you).
+    Conversations: Bo at Beta; Ana at Acme no longer counts.
+    """
+    targets.add_company(conn, "Acme", industry="Mining")
+    targets.add_company(conn, "Mina", industry=" mining ")
+    targets.add_company(conn, "Beta", industry="Health")
+    targets.add_company(conn, "Nope")
+    targets.rule_out(conn, targets.ensure_company(conn, "Nope"), "Not my field")
+    ana = contacts.add_contact(conn, "Ana", company="Acme")
+    bo = contacts.add_contact(conn, "Bo", company="Beta")
+    for person in (ana, bo):
+        interactions.log_interaction(conn, person, "outreach", occurred_at=date(2026, 3, 2))
+    before = home.headline(conn, TODAY)
+    assert (before.targets, before.ruled_out, before.conversations) == (3, 1, 2)
+    profile.rule_out_industry(conn, "Mining", "Too far from what I want to learn")
+    after = home.headline(conn, TODAY)
+    assert (after.targets, after.ruled_out, after.conversations) == (1, 3, 1)
+    assert after.contacted == 2  # what happened stays counted
+
+
+def test_an_introduction_counts_in_the_weekly_activity_as_in_the_funnel(conn):
+    """Ana introduced Cy (recorded twice: a referral logged on Ana and Cy added as introduced
+    by her); Bo introduced Di (Di added only). Two people introduced you: the funnel's
+    Referred is 2, and this week's introductions are 2."""
+    today = profile.now(conn).date()
+    ana, bo = contacts.add_contact(conn, "Ana"), contacts.add_contact(conn, "Bo")
+    interactions.log_interaction(conn, ana, "referral")
+    contacts.add_contact(conn, "Cy", referred_by=ana, degree="2nd")
+    contacts.add_contact(conn, "Di", referred_by=bo, degree="2nd")
+    referred = next(c for c in funnel.stage_counts(conn) if c.stage == "referred")
+    assert referred.count == 2
+    activity = home.weekly_activity(conn, today=today)
+    introductions = activity[activity["kind"] == "referral"]
+    assert introductions["label"].unique().tolist() == ["Introduction"]
+    assert introductions["count"].tolist()[-1] == 2 and introductions["count"].sum() == 2
+    summary = home.summarise_activity(activity).set_index("What")
+    assert summary.loc["Introduction", "This week"] == 2

@@ -1,11 +1,11 @@
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from infoint import contacts, db, funnel, interactions, meetings, targets, ui
+from infoint import contacts, db, funnel, interactions, meetings, profile, targets, ui
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -107,3 +107,29 @@ def test_logging_an_outreach_raises_contacted(campaign):
     interactions.log_interaction(conn, cy, "outreach")
     at.run()
     assert funnel_counts(at)[0] == 3
+
+
+def test_numbers_that_agree_and_say_where_they_come_from(app_db):
+    """Ann met you without a logged reply and introduced Di; Volt is in a ruled-out industry.
+    Response rate 1 of 1 says a meeting counts as a reply; the week's introductions match
+    Referred; Bob at Volt is no conversation under way and Volt is no target."""
+    conn = db.connect(app_db)
+    targets.add_company(conn, "Acme", industry="Health")
+    targets.add_company(conn, "Volt", industry="Energy")
+    ann = contacts.add_contact(conn, "Ann", company="Acme")
+    bob = contacts.add_contact(conn, "Bob", company="Volt")
+    interactions.log_interaction(conn, ann, "outreach")
+    held = meetings.schedule_meeting(conn, ann, datetime.now(UTC) - timedelta(hours=2))
+    meetings.set_outcome(conn, held, "held", actual_minutes=20)
+    contacts.add_contact(conn, "Di", referred_by=ann, degree="2nd")
+    interactions.log_interaction(conn, bob, "outreach")
+    profile.rule_out_industry(conn, "Energy", "Shift work")
+    conn.close()
+    at = run_home()
+    assert funnel_counts(at)[:4] == [2, 1, 1, 1]
+    metric = {m.label: m for m in at.metric}
+    assert metric["Response rate"].value == "50 %"
+    assert "A meeting held or an introduction counts as a reply" in metric["Response rate"].help
+    assert metric["Targets"].value == "1" and metric["Conversations under way"].value == "0"
+    week = at.dataframe[0].value.set_index("What")
+    assert week.loc["Introduction", "This week"] == 1  # as Referred: 1

@@ -4,7 +4,8 @@ real server in Chromium (memory with every page opened, start to a visible funne
 Each page's script is run under `AppTest` on a copy of the heavy user's database and on an
 empty one: one warm-up run, then the median of `repeat` reruns of the same session (what a
 click costs, with Streamlit's caches as warm as they are in use). The warm-up's time, caches
-empty, is given in the notes. An interaction alternates between two states (two industries,
+empty, is given in the notes (for an interaction: its first run, when only its own answers
+are not cached yet). An interaction alternates between two states (two industries,
 two names, two people), so each timed run answers a change.
 """
 
@@ -15,7 +16,7 @@ import shutil
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,7 +52,7 @@ class Timing:
 
 
 @contextmanager
-def _database(source: Path | None) -> Path:
+def _database(source: Path | None) -> Iterator[Path]:
     """A throw-away copy of `source` (None: a fresh, empty database) as INFOINT_DB."""
     folder = Path(tempfile.mkdtemp(prefix="infoint-pages-"))
     target = folder / "bench.duckdb"

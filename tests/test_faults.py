@@ -662,7 +662,7 @@ def test_the_csv_quotes_every_hostile_value_and_our_own_import_takes_the_quote_o
 
 MARK = "zyxwvq"  # written into every field about the person to delete, and nowhere else
 MONDAY = datetime(2026, 3, 2, 10, 0)
-CHECK_DAY = date(2026, 3, 11)  # seven business days after MONDAY: every rule has fired
+CHECK_DAY = date(2026, 3, 12)  # the day after seven business days after MONDAY: all have fired
 EXPORT_HEAD = "Notes:\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
 
 
@@ -741,7 +741,7 @@ def test_deleting_a_person_leaves_no_row_about_them_or_their_events(conn):
     # Then meetings: held (thank-you due), tomorrow (prepare) and over without an outcome.
     held = meetings.schedule_meeting(conn, gone, datetime(2026, 3, 9, 10, tzinfo=UTC), place=MARK)
     meetings.set_outcome(conn, held, "held", actual_minutes=20, notes=MARK)
-    tomorrow = meetings.schedule_meeting(conn, gone, datetime(2026, 3, 12, 15, tzinfo=UTC))
+    tomorrow = meetings.schedule_meeting(conn, gone, datetime(2026, 3, 13, 15, tzinfo=UTC))
     over = meetings.schedule_meeting(conn, gone, datetime(2026, 3, 10, 14, tzinfo=UTC))
     meeting_reminders = _keys_about(conn, gone, CHECK_DAY)
     reminders = silence | meeting_reminders

@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 import pytest
 from openpyxl import load_workbook
 
-from infoint import export, interactions, meetings
+from infoint import contacts, export, interactions, meetings, targets
 from infoint.errors import InvalidInputError
 
 HOSTILE = [
@@ -68,8 +68,6 @@ def test_workbook_keeps_hostile_values_as_quoted_text_never_formulas(hostile_db)
     )
     meetings.schedule_meeting(hostile_db, contact_id, datetime(2026, 3, 10, 9, tzinfo=UTC))
     book = load_workbook(io.BytesIO(export.workbook_bytes(hostile_db)))
-    assert book.sheetnames[:4] == ["contacts", "companies", "interactions", "meetings"]
-    assert "migrations" not in book.sheetnames
     texts = set()
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
@@ -82,16 +80,86 @@ def test_workbook_keeps_hostile_values_as_quoted_text_never_formulas(hostile_db)
     # XML turns a bare carriage return into a line feed when the file is read.
     assert {value.replace("\r", "\n") for value in HOSTILE} <= texts
     assert "=cmd()" in texts
-    header = [cell.value for cell in book["contacts"][1]]
-    assert "first_name" in header and "profile_key" in header
-    assert book["contacts"].max_row == len(HOSTILE) + 1
-    assert book["meetings"]["C2"].value == "2026-03-10T09:00:00+00:00"
+    assert book["Contacts"].max_row == len(HOSTILE) + 1
+
+
+def sheet_rows(book, title: str) -> list[dict]:
+    rows = list(book[title].iter_rows(values_only=True))
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+
+
+def test_the_workbook_reads_as_a_job_seekers_record_not_a_database_dump(conn):
+    """Ana at Acme (a target in Health): written to on Mon 2 March, met on Tue 10 March at
+    9:30 your time, asked one question; she introduced Bo."""
+    targets.add_company(conn, "Acme", industry="Health", motivation=3)
+    ana = contacts.add_contact(conn, "Ana", "Lee", company="Acme", position="PM")
+    bo = contacts.add_contact(conn, "Bo", "Chen", company="Acme", referred_by=ana, degree="2nd")
+    interactions.log_interaction(
+        conn, ana, "outreach", channel="linkedin", occurred_at=datetime(2026, 3, 2, 9, 15)
+    )
+    meeting = meetings.schedule_meeting(conn, ana, datetime(2026, 3, 10, 9, 30, tzinfo=UTC))
+    conn.execute(
+        "INSERT INTO meeting_questions (meeting_id, question, answer)"
+        " VALUES (?, 'What surprised you?', 'The travel')",
+        [meeting],
+    )
+    book = load_workbook(io.BytesIO(export.workbook_bytes(conn)))
+    assert book.sheetnames == [
+        "Contacts",
+        "Companies",
+        "Interactions",
+        "Meetings",
+        "Questions and answers",
+        "Introductions",
+        "Job changes",
+        "Ruled-out industries",
+        "Templates",
+        "Question bank",
+    ]  # no import history, undo records, reminder states or migrations
+    headers = {title: next(book[title].iter_rows(values_only=True)) for title in book.sheetnames}
+    for title, columns in headers.items():
+        for internal in ("company_id", "contact_id", "profile_key", "match_key", "template_id"):
+            assert internal not in columns, (title, internal)
+    people = sheet_rows(book, "Contacts")
+    assert [(p["ID"], p["First name"], p["Company"], p["Position"]) for p in people] == [
+        (bo, "Bo", "Acme", None),
+        (ana, "Ana", "Acme", "PM"),
+    ]  # by last name; an empty cell reads back as None
+    assert [p["Stage"] for p in people] == ["Not contacted", "Referred"]
+    assert people[0]["Introduced by"] == "Ana Lee"
+    [company] = sheet_rows(book, "Companies")
+    assert (company["Company"], company["Industry"], company["Status"]) == (
+        "Acme",
+        "Health",
+        "Target",
+    )
+    assert (company["Motivation (0–3)"], company["People there"]) == (3, 2)
+    [logged] = sheet_rows(book, "Interactions")
+    assert (logged["Person"], logged["Company"], logged["What"], logged["How"]) == (
+        "Ana Lee",
+        "Acme",
+        "Outreach",
+        "LinkedIn",
+    )
+    assert logged["When"] == datetime(2026, 3, 2, 9, 15)
+    assert book["Interactions"]["A2"].number_format == export.EXCEL_MOMENT
+    [met] = sheet_rows(book, "Meetings")
+    assert (met["Person"], met["Status"], met["Minutes promised"]) == ("Ana Lee", "Scheduled", 20)
+    assert met["When (your time)"] == datetime(2026, 3, 10, 9, 30)  # the profile zone is UTC
+    [asked] = sheet_rows(book, "Questions and answers")
+    assert (asked["Person"], asked["Question"], asked["Answer"]) == (
+        "Ana Lee",
+        "What surprised you?",
+        "The travel",
+    )
+    [introduced] = sheet_rows(book, "Introductions")
+    assert (introduced["Introduced by"], introduced["Person introduced"]) == ("Ana Lee", "Bo Chen")
 
 
 def test_an_empty_database_exports_headers_only(conn):
     rows = list(csv.reader(io.StringIO(export.contacts_csv_bytes(conn).decode("utf-8-sig"))))
     assert rows[0][:3] == ["First name", "Last name", "Company"] and len(rows) == 1
-    assert load_workbook(io.BytesIO(export.workbook_bytes(conn)))["contacts"].max_row == 1
+    assert load_workbook(io.BytesIO(export.workbook_bytes(conn)))["Contacts"].max_row == 1
 
 
 def test_export_file_kind_comes_from_the_extension(conn, tmp_path):

@@ -22,6 +22,7 @@ DUE_SHOWN = 5
 OUTCOMES = {"held": "We met", "cancelled": "It was cancelled", "no_show": "They did not show up"}
 TABS = ("Prepare", "Debrief", "Thank you", "Change")
 TAB = "meeting_tab"  # the open tab, which the page sets when it opens a meeting
+TAB_FOR = "meeting_tab_for"  # the meeting that tab was chosen for
 NEXT_TAB = "meeting_next_tab"
 DUE_TABS = {"prepare": "Prepare", "debrief": "Debrief", "thank_you": "Thank you"}
 
@@ -187,25 +188,40 @@ def show_upcoming(upcoming: list[meetings.MeetingSummary]) -> None:
     )
 
 
-def choose_meeting(choices: dict[int, meetings.MeetingSummary]) -> tuple[int, bool]:
-    """The meeting to work on: the one just acted on, one named in the URL, or the user's pick.
+def open_asked_meeting() -> None:
+    """Open the meeting, on its tab, that an action or another page asked for.
 
-    Also whether it was opened from elsewhere (an action, a due item, a link), not picked.
+    Done first thing in the run: a click that interrupts this run (on a tab, say) then
+    still wins over it. "Write the thank-you" lands on the thank-you draft.
     """
-    asked = st.query_params.pop("meeting", None)
-    if asked and asked.isdigit() and int(asked) not in choices:
+    asked = st.session_state.pop(CHOSEN, None)
+    if asked is None:
+        return
+    tab = st.session_state.pop(NEXT_TAB, None)
+    if tab is None:
         try:
-            choices[int(asked)] = meetings.summary(conn, int(asked))
+            tab = tab_for(ui.cached(meetings.summary, conn, asked))
         except InfointError:
-            st.warning("That meeting no longer exists; choose another below.")
-    wanted = st.session_state.pop(CHOSEN, None) or (
-        int(asked) if asked and asked.isdigit() else None
-    )
-    if wanted in choices:
-        st.session_state["meeting_pick"] = wanted
-    elif st.session_state.get("meeting_pick") not in choices:
+            return
+    st.session_state["meeting_pick"] = asked
+    st.session_state[TAB] = tab
+    st.session_state[TAB_FOR] = asked
+
+
+def choose_meeting(choices: dict[int, meetings.MeetingSummary]) -> int:
+    """The meeting to work on: the one just acted on, one named in the URL, or the user's pick."""
+    asked = st.query_params.pop("meeting", None)
+    if asked and asked.isdigit():
+        if int(asked) not in choices:
+            try:
+                choices[int(asked)] = meetings.summary(conn, int(asked))
+            except InfointError:
+                st.warning("That meeting no longer exists; choose another below.")
+        if int(asked) in choices:
+            st.session_state["meeting_pick"] = int(asked)
+    if st.session_state.get("meeting_pick") not in choices:
         st.session_state.pop("meeting_pick", None)
-    chosen = st.selectbox(
+    return st.selectbox(
         "Meeting",
         list(choices),
         format_func=lambda i: (
@@ -214,7 +230,6 @@ def choose_meeting(choices: dict[int, meetings.MeetingSummary]) -> tuple[int, bo
         ),
         key="meeting_pick",
     )
-    return chosen, wanted == chosen
 
 
 def show_prepare(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) -> None:
@@ -464,14 +479,11 @@ def show_meetings(upcoming: list[meetings.MeetingSummary]) -> None:
     show_upcoming(upcoming)
     st.subheader("Work on a meeting")
     choices = {m.id: m for m in [*upcoming, *past]}
-    chosen, opened = choose_meeting(choices)
+    chosen = choose_meeting(choices)
     current = choices[chosen]
-    # A meeting opened from a due item, an action or another pick shows the tab it needs:
-    # "Write the thank-you" lands on the thank-you draft.
-    next_tab = st.session_state.pop(NEXT_TAB, None)
-    if opened or next_tab or st.session_state.get(f"{TAB}_for") != chosen:
-        st.session_state[TAB] = next_tab or tab_for(current)
-        st.session_state[f"{TAB}_for"] = chosen
+    if st.session_state.get(TAB_FOR) != chosen:  # another meeting: the tab it needs
+        st.session_state[TAB] = tab_for(current)
+        st.session_state[TAB_FOR] = chosen
     sheet = ui.cached(meetings.prep_sheet, conn, chosen)
     open_box, download_box = st.columns(2)
     if open_box.button(f"Open {ui.plain(current.person)}'s record", key="open_person"):
@@ -572,6 +584,7 @@ def show_question_bank() -> None:
                     )
 
 
+open_asked_meeting()
 st.title("Meetings")
 st.caption(
     "Prepare, keep to the time you promised, ask who else to talk to, and say thank you "

@@ -2,7 +2,7 @@ from datetime import datetime
 
 import streamlit as st
 
-from infoint import charts, contacts, demo, followups, funnel, home, profile, targets, ui
+from infoint import charts, contacts, demo, followups, funnel, home, profile, targets, text, ui
 from infoint.errors import InfointError
 
 conn = ui.page("Home", ":material/home:")
@@ -110,7 +110,7 @@ chosen_degrees = degree_box.multiselect(
 weeks = weeks_box.date_input(
     "First outreach between",
     value=(),
-    format="DD/MM/YYYY",
+    format=text.DATE_INPUT_FORMAT,
     help="Counts the people whose first outreach fell in the weeks of these two dates.",
 )
 counts = ui.cached(

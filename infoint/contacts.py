@@ -15,6 +15,7 @@ from infoint import db, targets
 from infoint.errors import InvalidInputError, NotFoundError
 from infoint.funnel import NO_INDUSTRY, stage_name
 from infoint.linkedin import normalise_profile_url
+from infoint.text import day as written_date
 
 DEGREES = ("1st", "2nd", "cold")
 DEGREE_HELP = {
@@ -187,7 +188,7 @@ class ContactSearch:
         if self.connected_since is not None:
             found.append(
                 (
-                    f"connected since {self.connected_since.isoformat()}",
+                    f"connected since {written_date(self.connected_since)}",
                     "c.connected_on >= ?",
                     [self.connected_since],
                 )

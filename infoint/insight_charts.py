@@ -128,7 +128,7 @@ def weekly_funnel_figure(weekly: pd.DataFrame) -> go.Figure:
             x=weekly["week"],
             y=weekly[stage],
             marker_color=STAGE_COLOURS[stage],
-            hovertemplate=f"Week of %{{x|%d %b}}: %{{y}} {label.lower()}<extra></extra>",
+            hovertemplate=f"w/c %{{x|%-d %b %Y}}: %{{y}} {label.lower()}<extra></extra>",
         )
     figure.update_layout(
         barmode="group",
@@ -136,7 +136,7 @@ def weekly_funnel_figure(weekly: pd.DataFrame) -> go.Figure:
         height=480,
         xaxis_title="Week you first wrote to them (starting Monday)",
         yaxis_title="Contacts at this stage or beyond",
-        xaxis={"tickformat": "%d %b"},
+        xaxis={"tickformat": "%-d %b"},
         yaxis=counts_axis(weekly["contacted"].max()),
         **{**_LAYOUT, "margin": {**_LAYOUT["margin"], "t": 110}},
     )

@@ -2,7 +2,7 @@ from datetime import date, datetime, time
 
 import streamlit as st
 
-from infoint import contacts, db, funnel, insights, interactions, meetings, profile, ui
+from infoint import contacts, db, funnel, insights, interactions, meetings, profile, text, ui
 from infoint.errors import InfointError
 
 conn = ui.page("Contacts", ":material/group:")
@@ -150,6 +150,7 @@ def show_search() -> None:
     )
     since = since_col.date_input(
         "Connected since",
+        format=text.DATE_INPUT_FORMAT,
         value=None,
         min_value=date(2003, 1, 1),
         max_value=date.today(),
@@ -189,7 +190,9 @@ def show_search() -> None:
             "industry": "Industry",
             "degree": "Degree",
             "stage": "Stage",
-            "connected_on": st.column_config.DateColumn("Connected on", format="YYYY-MM-DD"),
+            "connected_on": st.column_config.DateColumn(
+                "Connected on", format=text.DATE_COLUMN_FORMAT
+            ),
         },
         on_select="rerun",
         selection_mode="single-row",
@@ -230,7 +233,7 @@ def show_details(person: contacts.Contact) -> None:
     first.markdown(f"**Degree:** {person.degree} — {contacts.DEGREE_HELP.get(person.degree, '')}")
     second.markdown(
         "**Connected on:** "
-        + (person.connected_on.isoformat() if person.connected_on else "not on LinkedIn")
+        + (text.day(person.connected_on) if person.connected_on else "not on LinkedIn")
     )
     second.markdown(f"**Email:** {ui.plain(person.shown_email) if person.shown_email else '—'}")
     second.markdown(f"**From:** {contacts.SOURCE_LABELS.get(person.source, person.source)}")
@@ -257,10 +260,10 @@ def show_timeline(person: contacts.Contact) -> None:
         )
         return
     for number, event in enumerate(events):
-        text, action = st.columns([5, 1])
-        text.markdown(f"**{event.at:%Y-%m-%d}** · {ui.plain(event.text)}")
+        line, action = st.columns([5, 1])
+        line.markdown(f"**{text.day(event.at)}** · {ui.plain(event.text)}")
         if event.details:
-            text.caption(ui.plain(event.details))
+            line.caption(ui.plain(event.details))
         if event.other_contact_id is not None and action.button(
             "Open", key=f"timeline_open_{number}", icon=":material/person:"
         ):
@@ -277,7 +280,9 @@ def show_log(person: contacts.Contact) -> None:
         channel = channel_col.selectbox(
             "How", interactions.CHANNELS, format_func=interactions.CHANNEL_LABELS.get
         )
-        day = day_col.date_input("When", value=today, max_value=today)
+        day = day_col.date_input(
+            "When", value=today, max_value=today, format=text.DATE_INPUT_FORMAT
+        )
         subject = st.text_input("Subject (optional)")
         body = st.text_area("Notes (optional)")
         if st.form_submit_button("Log it", type="primary"):
@@ -301,7 +306,7 @@ def show_log(person: contacts.Contact) -> None:
         return
     st.markdown("**Fix something logged by mistake**")
     labels = {
-        x.id: f"{x.occurred_at:%Y-%m-%d} · {interactions.KIND_LABELS[x.kind]}"
+        x.id: f"{text.day(x.occurred_at)} · {interactions.KIND_LABELS[x.kind]}"
         f" ({interactions.CHANNEL_LABELS[x.channel]}) {x.subject}"
         for x in logged
     }
@@ -330,7 +335,9 @@ def show_log(person: contacts.Contact) -> None:
             index=interactions.CHANNELS.index(item.channel),
             format_func=interactions.CHANNEL_LABELS.get,
         )
-        day = day_col.date_input("When", value=item.occurred_at.date())
+        day = day_col.date_input(
+            "When", value=item.occurred_at.date(), format=text.DATE_INPUT_FORMAT
+        )
         subject = st.text_input("Subject", value=item.subject)
         body = st.text_area("Notes", value=item.body)
         if st.form_submit_button("Save the correction"):
@@ -369,7 +376,7 @@ def show_meetings(person: contacts.Contact) -> None:
     zone = meetings.time_zone(conn)
     today = datetime.now(zone).date()
     labels = {
-        m.id: f"{m.starts_at.astimezone(zone):%Y-%m-%d %H:%M} · {meetings.STATUS_LABELS[m.status]}"
+        m.id: f"{text.moment(m.starts_at.astimezone(zone))} · {meetings.STATUS_LABELS[m.status]}"
         for m in held
     }
     for meeting in held:
@@ -383,7 +390,7 @@ def show_meetings(person: contacts.Contact) -> None:
     with st.form(f"schedule_{person.id}", clear_on_submit=True):
         st.markdown("**Schedule a meeting**")
         day_col, time_col, minutes_col = st.columns(3)
-        day = day_col.date_input("Date", value=today)
+        day = day_col.date_input("Date", value=today, format=text.DATE_INPUT_FORMAT)
         at = time_col.time_input("Time", value=time(10, 0), step=900)
         minutes = minutes_col.number_input(
             "Minutes you asked for",
@@ -408,7 +415,7 @@ def show_meetings(person: contacts.Contact) -> None:
             else:
                 done(
                     f"Meeting with {ui.plain(person.name)} scheduled"
-                    f" for {day:%Y-%m-%d} at {at:%H:%M}."
+                    f" for {text.day(day)} at {at:%H:%M}."
                 )
     if not held:
         return

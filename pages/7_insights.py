@@ -1,6 +1,6 @@
 import streamlit as st
 
-from infoint import charts, insight_charts, insights, ui
+from infoint import charts, insight_charts, insights, text, ui
 
 conn = ui.page("Insights", ":material/insights:")
 
@@ -116,7 +116,7 @@ else:
         hide_index=True,
         width="stretch",
         column_config={
-            "week": st.column_config.DateColumn("Week of", format="D MMM YYYY"),
+            "week": st.column_config.DateColumn("Week of", format=text.DATE_COLUMN_FORMAT),
             "contacted": count_column("Contacted"),
             "replied": count_column("Replied"),
             "met": count_column("Met"),

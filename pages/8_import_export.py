@@ -2,7 +2,7 @@ from datetime import datetime
 
 import streamlit as st
 
-from infoint import db, export, importer, profile, settings, targets, ui
+from infoint import db, export, importer, profile, settings, targets, text, ui
 from infoint import history as linkedin_history
 from infoint.errors import InfointError
 
@@ -119,7 +119,9 @@ else:
     st.dataframe(
         history,
         column_config={
-            "imported_at": st.column_config.DatetimeColumn("When", format="ddd D MMM YYYY, HH:mm"),
+            "imported_at": st.column_config.DatetimeColumn(
+                "When", format=text.MOMENT_COLUMN_FORMAT
+            ),
             "file_name": "File",
             "added": "Added",
             "updated": "Updated",
@@ -132,7 +134,7 @@ offer = settings.undo_offer(conn)
 if offer is not None:
     st.write(
         f"Imported the wrong file? You can undo the import of {ui.plain(offer.file_name)} from "
-        f"{offer.imported_at:%a %d %b at %H:%M} until you change anything else."
+        f"{text.moment(offer.imported_at)} until you change anything else."
     )
     if ui.ask_first(
         f"undo_import_{offer.batch_id}",
@@ -214,8 +216,10 @@ if target_file is not None:
 
 st.subheader("Take your data out")
 st.write(
-    "Everything in one Excel workbook, or your contacts as a CSV file "
-    "for other tools. Cells that a spreadsheet could run as a formula are made harmless."
+    "Everything you keep here in one Excel workbook (a sheet each for your contacts, "
+    "companies, what you logged, meetings, introductions and more, with names, not codes), "
+    "or your contacts as a CSV file for other tools. Cells that a spreadsheet could run as a "
+    "formula are made harmless."
 )
 today = datetime.now(ui.cached(profile.zone, conn)).date()  # the user's, in their time zone
 workbook, contacts_csv = st.columns(2)
@@ -266,7 +270,7 @@ def offer_history() -> None:
         "Starting from",
         value=linkedin_history.default_since(today),
         max_value=today,
-        format="DD/MM/YYYY",
+        format=text.DATE_INPUT_FORMAT,
         help="Messages before this day are left out; the default is 90 days back.",
         key="history_since",
     )

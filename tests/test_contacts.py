@@ -97,7 +97,7 @@ def test_narrowing_counts_each_prefix_of_the_filters(conn, network):
         ("company 'acme'", 3),
         ("position 'human resources'", 2),
         ("degree 1st", 2),
-        ("connected since 2025-01-01", 1),
+        ("connected since 1 Jan 2025", 1),
     ]
     assert contacts.narrowing_counts(conn, ContactSearch()) == [("everyone", 6)]
     staged = ContactSearch(industries=("Finance",), stages=(3,))

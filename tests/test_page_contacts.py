@@ -94,7 +94,7 @@ def test_opening_a_contact_shows_its_timeline(people):
     run(at)
     assert at.query_params["contact"] == str(people["cara"])
     assert at.title[0].value == "Cara Diaz"
-    assert "**2026-03-02** · You reached out by email: Coffee?" in shown(at)
+    assert "**2 Mar 2026** · You reached out by email: Coffee?" in shown(at)
     at.button[0].click()  # back to the search
     run(at)
     assert at.title[0].value == "Contacts"
@@ -262,7 +262,7 @@ def test_removing_an_interaction_logged_by_mistake_asks_first(people, app_db):
     at = contacts_page(contact=str(cara))
     at.session_state["contact_tab"] = "Log an interaction"
     run(at)
-    assert at.selectbox(key=f"fix_{cara}").options == ["2026-03-02 · Outreach (Email) Coffee?"]
+    assert at.selectbox(key=f"fix_{cara}").options == ["2 Mar 2026 · Outreach (Email) Coffee?"]
     conn = db.connect(app_db)
     (fix_id,) = [item.id for item in interactions.list_interactions(conn, cara)]
     conn.close()

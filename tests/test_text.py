@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 
 from infoint import outreach, text
 
@@ -31,3 +32,12 @@ def test_the_outreach_preview_uses_the_same_escaper():
         + r":orange-background[**\{first_name\}**]"
     )
     assert not hasattr(outreach, "_escape_markdown")
+
+
+def test_one_way_to_write_a_date():
+    assert text.day(date(2026, 11, 26)) == "26 Nov 2026"
+    assert text.day(date(2026, 3, 2)) == "2 Mar 2026"  # no leading zero
+    assert text.day(datetime(2026, 3, 2, 23, 59)) == "2 Mar 2026"
+    assert text.moment(datetime(2026, 3, 2, 9, 5)) == "2 Mar 2026, 09:05"
+    assert text.DATE_INPUT_FORMAT == "DD/MM/YYYY"
+    assert text.DATE_COLUMN_FORMAT == "D MMM YYYY"

@@ -28,6 +28,12 @@ SAMPLE_PATH = Path(__file__).resolve().parent.parent / "data" / "sample" / "Conn
 SOURCE = "demo"
 # Fewer new people than this (the user already has most of the sample) makes no campaign.
 MIN_PEOPLE = 40
+ALREADY_HAVE_THE_PEOPLE = (
+    "The demo is made of the same made-up people as the sample file "
+    "(data/sample/Connections.csv), and your database already has them, so there is nothing "
+    "to add; to see the demo campaign, undo that import (Import & export) or restore the "
+    "backup from before it (Settings), or start infoint on a new database file."
+)
 
 # The ten demo companies with the most people become the story's targets.
 _COMPANY_PLAN = (
@@ -110,9 +116,7 @@ def load_demo(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Dem
             ).fetchall()
         ]
         if len(people) < MIN_PEOPLE:
-            raise InvalidInputError(
-                "Your database already holds most of the demo people, so the demo was not loaded."
-            )
+            raise InvalidInputError(ALREADY_HAVE_THE_PEOPLE)
         _shape_targets(conn)
         # People at target companies first: that is whom a real campaign writes to.
         people = [

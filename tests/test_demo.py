@@ -131,6 +131,11 @@ def test_a_demo_company_the_user_works_with_stays_as_theirs(conn):
 def test_the_demo_needs_people_of_its_own(conn):
     importer.import_connections(conn, read_connections(demo.SAMPLE_PATH))
     before = snapshot(conn)
-    with pytest.raises(InvalidInputError, match="already holds most of the demo people"):
+    with pytest.raises(InvalidInputError) as refused:
         demo.load_demo(conn, today=TODAY)
     assert snapshot(conn) == before
+    # Why (the same made-up people as the sample, which you have) and what to do instead.
+    message = str(refused.value)
+    assert message == demo.ALREADY_HAVE_THE_PEOPLE
+    for words in ("same made-up people", "data/sample", "already has them", "undo that import"):
+        assert words in message

@@ -19,7 +19,8 @@ def referrals_page() -> AppTest:
 
 
 def shown(at: AppTest) -> str:
-    return " ".join(m.value for m in at.markdown).replace("\\", "")
+    """The markdown as the page wrote it: user text escaped, so escaping is checked too."""
+    return " ".join(m.value for m in at.markdown)
 
 
 @pytest.fixture
@@ -65,7 +66,7 @@ def test_picture_numbers_and_chain(introductions):
     chain = shown(at)
     assert "1. **Ana Lee** (Acme): where it started; referred" in chain
     assert "2. **Bo Chen**: introduced by Ana Lee; referred" in chain
-    assert "3. **Di <b>Eze</b>**: introduced by Bo Chen; not contacted" in chain
+    assert "3. **Di \\<b\\>Eze\\</b\\>**: introduced by Bo Chen; not contacted" in chain
 
 
 def test_the_legend_stands_beside_the_picture_clear_of_the_names(introductions):

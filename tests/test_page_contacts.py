@@ -5,6 +5,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from infoint import contacts, db, funnel, interactions, meetings
+from infoint.text import plain_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,9 +24,9 @@ def run(at: AppTest) -> AppTest:
 
 
 def shown(at: AppTest) -> str:
-    """The main area's text, with markdown escapes removed."""
+    """The main area's text as the page wrote it: user text escaped, so escaping is checked."""
     texts = [m.value for m in at.main.markdown] + [c.value for c in at.main.caption]
-    return " ".join(texts).replace("\\", "")
+    return " ".join(texts)
 
 
 def stage_counts(path: Path) -> list[int]:
@@ -76,7 +77,8 @@ def test_search_narrows_the_rows_and_shows_each_step(people):
     at.text_input(key="search_position").input("human resources")
     run(at)
     assert list(at.dataframe[0].value["name"]) == ["Ann Lee"]
-    assert "3 people → company 'acme': 2 → position 'human resources': 1" in shown(at)
+    trail = "3 people → company 'acme': 2 → position 'human resources': 1"
+    assert f"**{plain_markdown(trail)}**" in shown(at)
     at.text_input(key="search_company").input("")
     at.multiselect(key="search_stages").select(1)
     run(at)
@@ -94,7 +96,7 @@ def test_opening_a_contact_shows_its_timeline(people):
     run(at)
     assert at.query_params["contact"] == str(people["cara"])
     assert at.title[0].value == "Cara Diaz"
-    assert "**2 Mar 2026** · You reached out by email: Coffee?" in shown(at)
+    assert "**2 Mar 2026** · " + plain_markdown("You reached out by email: Coffee?") in shown(at)
     at.button[0].click()  # back to the search
     run(at)
     assert at.title[0].value == "Contacts"

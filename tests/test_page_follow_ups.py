@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from infoint import contacts, db, funnel, interactions, outreach, profile, targets
+from infoint.text import plain_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,7 +28,8 @@ def run(at: AppTest) -> AppTest:
 
 
 def shown(at: AppTest) -> str:
-    return " ".join(m.value for m in at.markdown).replace("\\", "")
+    """The markdown as the page wrote it: user text escaped, so escaping is checked too."""
+    return " ".join(m.value for m in at.markdown)
 
 
 def button(at: AppTest, label: str):
@@ -59,7 +61,7 @@ def test_items_are_listed_with_their_actions(silence):
     page = shown(at)
     assert "2 things to do" in page
     assert "Try someone else at Acme" in page
-    assert "Follow up with Ana Silva (Acme)" in page
+    assert plain_markdown("Follow up with Ana Silva (Acme)") in page
     labels = [b.label for b in at.button]
     assert "Write to Bo Berg — Designer" in labels and "Write the follow-up" in labels
 

@@ -5,6 +5,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from infoint import contacts, db, funnel, interactions, meetings, questions
+from infoint.text import plain_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,8 +24,8 @@ def run(at: AppTest, errors: int = 0) -> AppTest:
 
 
 def shown(at: AppTest) -> str:
-    """The markdown on the page, with the escapes of user text removed."""
-    return " ".join(m.value for m in at.markdown).replace("\\", "")
+    """The markdown as the page wrote it: user text escaped, so escaping is checked too."""
+    return " ".join(m.value for m in at.markdown)
 
 
 def submit(at: AppTest, label: str, errors: int = 0) -> AppTest:
@@ -86,7 +87,7 @@ def test_schedule_a_meeting_with_someone_who_replied(replied):
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Download all upcoming meetings (.ics)", "Download this meeting (.ics)"]
     # nothing prepared for tomorrow yet: due now says so
-    assert "Prepare for your meeting with Ana Lee (Acme)" in shown(at)
+    assert plain_markdown("Prepare for your meeting with Ana Lee (Acme)") in shown(at)
 
 
 def test_search_finds_anyone_in_contacts(replied):
@@ -128,7 +129,7 @@ def test_a_question_a_web_search_answers_gets_a_hint(past_meeting):
 
 def test_debrief_naming_someone_adds_them_as_referred(past_meeting):
     at = run(meetings_page())
-    assert "Record how the meeting with Ana Lee (Acme) went" in shown(at)
+    assert plain_markdown("Record how the meeting with Ana Lee (Acme) went") in shown(at)
     sheet_rows = [t for t in at.text_area if t.key.startswith("answer_")]
     assert len(sheet_rows) == 2
     sheet_rows[0].set_value("Sensors everywhere, and data people to read them.")

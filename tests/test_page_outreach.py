@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from infoint import contacts, db, funnel, interactions, outreach, profile
+from infoint.text import plain_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,8 +28,8 @@ def run(at: AppTest) -> AppTest:
 
 
 def shown(at: AppTest) -> str:
-    """The markdown on the page, with the escapes of user text removed."""
-    return " ".join(m.value for m in at.markdown).replace("\\", "")
+    """The markdown as the page wrote it: user text escaped, so escaping is checked too."""
+    return " ".join(m.value for m in at.markdown)
 
 
 def button(at: AppTest, label: str):
@@ -275,7 +276,7 @@ def test_an_unfilled_referrer_does_not_count_as_how_you_found_them(network):
     run(at)
     page = shown(at)
     assert "**How you found them** · Worth a look" in page
-    assert "Fill in {mutual_first_name} first" in page
+    assert plain_markdown("Fill in {mutual_first_name} first") in page
     assert "Checklist: 7 of 7" not in page
 
 

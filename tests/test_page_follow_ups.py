@@ -131,7 +131,7 @@ def test_home_shows_the_focus_what_was_ruled_out_and_what_is_due(silence):
     profile.rule_out_industry(conn, "Mining", "Too remote")
     conn.close()
     at = run(AppTest.from_file(str(ROOT / "app.py"), default_timeout=30))
-    assert "You are learning about an industry: health tech." in at.info[0].value.replace("\\", "")
+    assert plain_markdown("You are learning about an industry: health tech.") in at.info[0].value
     assert "You have ruled out 1 industry." in " ".join(c.value for c in at.caption)
     page = shown(at)
     assert "Due now: 2" in page and "Try someone else at Acme" in page

@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from infoint import db, interactions, ui
+from infoint.text import plain_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = "pages/8_import_export.py"
@@ -67,13 +68,9 @@ def scalar(sql: str):
     return ui.connection().execute(sql).fetchall()[0][0]
 
 
-def plain(markdown_text: str) -> str:
-    """Text as the reader sees it: user text reaches markdown with its specials escaped."""
-    return markdown_text.replace("\\", "")
-
-
 def markdown(at: AppTest) -> str:
-    return plain("\n".join(m.value for m in at.markdown))
+    """The markdown as the page wrote it: user text escaped, so escaping is checked too."""
+    return "\n".join(m.value for m in at.markdown)
 
 
 def test_empty_database_offers_the_upload_and_the_downloads(app_db):
@@ -145,11 +142,11 @@ def test_undo_asks_first_then_takes_the_import_back(app_db):
     at = upload(open_page(), FIRST)
     button(at, "Undo the last import").click()
     run(at)
-    assert "just before Connections.csv was imported" in plain(at.warning[0].value)
+    assert f"just before {plain_markdown('Connections.csv')} was imported" in at.warning[0].value
     assert scalar("SELECT count(*) FROM contacts") == 2  # asking changed nothing
     button(at, "Yes, undo the import").click()
     run(at)
-    assert "The import of Connections.csv was undone." in plain(at.success[0].value)
+    assert f"The import of {plain_markdown('Connections.csv')} was undone." in (at.success[0].value)
     assert scalar("SELECT count(*) FROM contacts") == 0
     assert "No imports yet" in at.info[0].value
     assert "Undo the last import" not in labels(at)

@@ -258,6 +258,14 @@ def test_a_person_repeated_in_one_file_is_imported_once(conn):
     assert contact(conn, URL + "ada-q")[3] == "Data Analyst"
 
 
+def test_a_person_repeated_in_a_file_of_people_already_saved_is_counted_once(conn):
+    import_connections(conn, export(ADA))
+    report = import_connections(conn, export(ADA, {**ADA, "line": 9, "position": "Older"}))
+    assert (report.added, report.updated, report.unchanged, report.skipped) == (0, 0, 1, 1)
+    assert report.skipped_rows == [SkippedRow(9, "the same person as line 5, which was kept")]
+    assert contact(conn, URL + "ada-q")[3] == "Data Analyst"
+
+
 def test_two_rows_that_find_the_same_saved_contact_update_it_once(conn):
     import_connections(conn, export(ADA))
     # The user corrected Ada's profile address; her old one is still her key.
@@ -358,6 +366,7 @@ def duplicate_keys(conn):
 
 POOL = [
     ADA,
+    {**ADA, "position": "Older title"},  # the same address: a repeat
     {**ADA, "profile_url": ""},
     {**ADA, "first_name": "ADA", "profile_url": ""},  # the same fallback key, other case
     BRAM,
@@ -391,8 +400,16 @@ def test_no_sequence_of_imports_and_edits_gives_two_people_one_profile_key(steps
         for kind, pick in steps:
             if kind == "import":
                 rows = [{**POOL[index], "line": line} for line, index in enumerate(pick, 2)]
-                import_connections(conn, export(*rows))
+                first = import_connections(conn, export(*rows))
                 again = import_connections(conn, export(*rows))
+                keys = [
+                    row["profile_url"] or (row["first_name"].lower(), row["last_name"].lower())
+                    for row in rows
+                ]
+                for report in (first, again):  # each row counted once; a repeat is skipped
+                    counted = report.added + report.updated + report.unchanged + report.skipped
+                    assert counted == len(rows)
+                    assert report.skipped >= len(keys) - len(set(keys))
                 assert (again.added, again.updated) == (0, 0)
             elif kind == "by hand" and POOL[pick]["profile_url"]:
                 with suppress(InvalidInputError):

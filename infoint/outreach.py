@@ -53,6 +53,7 @@ from infoint.contacts import require_contact, words_condition
 from infoint.errors import InvalidInputError, NotFoundError
 from infoint.followups import STALE_AFTER_DAYS
 from infoint.profile import get_profile
+from infoint.text import day as short_day
 from infoint.text import plain_markdown
 
 # --- Placeholders -------------------------------------------------------------------------
@@ -121,7 +122,7 @@ class Recipient:
     def label(self) -> str:
         where = " at ".join(part for part in (self.position, self.company) if part)
         label = f"{self.name} — {where}" if where else self.name
-        return f"{label} · you wrote on {day_in_words(self.wrote_on)}" if self.wrote_on else label
+        return f"{label} · you wrote on {short_day(self.wrote_on)}" if self.wrote_on else label
 
 
 @dataclass(frozen=True)
@@ -156,7 +157,8 @@ def fill(text: str, values: dict[str, str]) -> str:
 
 
 def day_in_words(day: date | datetime, today: date | None = None) -> str:
-    """'3 November', with the year when it is not this year's."""
+    """'3 November' (the year too when it is not this year's): a date in the user's email,
+    in full words, where the app's own pages write `text.day`."""
     today = today or date.today()
     day = day.date() if isinstance(day, datetime) else day
     return f"{day.day} {day:%B}" + ("" if day.year == today.year else f" {day.year}")

@@ -250,7 +250,7 @@ def test_silent_recipients_are_those_written_to_without_an_answer_or_follow_up(c
     # written to longest ago first; Cy answered, Di was followed up, Flo's is too old
     assert [r.id for r in found] == [ana, bo]
     assert found[1].wrote_on == date(2026, 3, 3)
-    assert found[1].label == "Bo Berg — Beta · you wrote on 3 March"
+    assert found[1].label == "Bo Berg — Beta · you wrote on 3 Mar 2026"
     assert [r.id for r in outreach.silent_recipients(conn, "beta", today=today)] == [bo]
     # a meeting arranged since is an answer too
     meetings.schedule_meeting(conn, bo, datetime(2026, 3, 25, 10, tzinfo=UTC))

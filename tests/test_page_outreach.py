@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from infoint import contacts, db, funnel, interactions, outreach, profile
-from infoint.text import plain_markdown
+from infoint.text import day, plain_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -227,7 +227,7 @@ def test_a_follow_up_uses_the_follow_up_template_and_offers_only_silent_people(n
     # Maria was never written to: she is not someone to follow up, so she is no longer chosen
     assert at.selectbox(key="outreach_contact").value is None
     assert at.selectbox(key="outreach_contact").options == [
-        f"Ana Silva — Product lead at Acme Health · you wrote on {outreach.day_in_words(wrote)}"
+        f"Ana Silva — Product lead at Acme Health · you wrote on {day(wrote)}"
     ]
     assert at.selectbox(key="outreach_template").options == ["One polite follow-up", "A blank page"]
     at.selectbox(key="outreach_contact").set_value(network["ana"])

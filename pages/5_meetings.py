@@ -55,6 +55,16 @@ def when(moment: datetime) -> str:
     return f"{moment.astimezone(zone):%a %d %b %Y, %H:%M}"
 
 
+def stored_text(key: str, stored: str) -> str:
+    """Show the saved text again once it changed elsewhere (a debrief adds to the company
+    notes), so the browser's older copy cannot be saved back over it; returns the key."""
+    seen = f"{key}_stored"
+    if st.session_state.get(seen) != stored:
+        st.session_state[key] = stored
+        st.session_state[seen] = stored
+    return key
+
+
 def people(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
@@ -248,9 +258,8 @@ def show_prepare(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
     company_box, person_box = st.columns(2)
     company_notes = company_box.text_area(
         f"About {ui.plain(sheet.company)}" if sheet.company else "About the company",
-        value=sheet.company_notes,
         height=200,
-        key=f"prep_company_{chosen}",
+        key=stored_text(f"prep_company_{chosen}", sheet.company_notes),
         disabled=sheet.company_id is None,
         placeholder="No company on this person's record yet." if sheet.company_id is None else "",
         help="What they do, recent news, what you want to understand. Kept with the company, "
@@ -258,9 +267,8 @@ def show_prepare(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
     )
     person_notes = person_box.text_area(
         f"About {ui.plain(sheet.person)}",
-        value=sheet.person_notes,
         height=200,
-        key=f"prep_person_{chosen}",
+        key=stored_text(f"prep_person_{chosen}", sheet.person_notes),
         help="Their path so far, what they post or write about. Kept with the contact.",
     )
     goal = st.text_input(

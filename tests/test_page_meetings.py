@@ -292,3 +292,26 @@ def test_a_few_minutes_over_is_said_kindly_with_units(past_meeting):
         "Keeping your word: 1 of 1 meetings ended within the time you promised, or at most 5 "
         "minutes over (100 %). On average you promised 20 minutes and took 25 minutes."
     ) in kept
+
+
+def test_saving_the_prep_after_a_debrief_keeps_what_the_debrief_added(past_meeting):
+    at = run(meetings_page())
+    at.session_state["meeting_tab"] = "Prepare"
+    run(at)
+    assert at.text_area(key="prep_company_1").value == ""
+    at.session_state["meeting_tab"] = "Debrief"
+    run(at)
+    answers = [t for t in at.text_area if t.key.startswith("answer_")]
+    answers[0].set_value("They hire through their open-source community.")
+    submit(at, "Save the debrief")
+    at.session_state["meeting_tab"] = "Prepare"
+    run(at)
+    assert "open-source community" in at.text_area(key="prep_company_1").value
+    at.button(key="save_prep_1").click()
+    run(at)
+    conn = db.connect(past_meeting)
+    try:
+        notes = meetings.prep_sheet(conn, 1).company_notes
+    finally:
+        conn.close()
+    assert "open-source community" in notes

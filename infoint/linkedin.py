@@ -800,7 +800,8 @@ def _parse_distinct_dates(text: pa.Array) -> pa.Array:
     months = np.where(known, (year - 1970) * 12 + month - 1, 0).astype("datetime64[M]")
     dates = months.astype("datetime64[D]") + np.where(known, day - 1, 0).astype("timedelta64[D]")
     known &= dates.astype("datetime64[M]") == months  # no 31 June
-    return pa.array(np.where(known, np.datetime_as_string(dates, unit="D"), ""), pa.string())
+    iso = pc.cast(pa.array(dates, pa.date32(), mask=~known), pa.string())  # YYYY-MM-DD
+    return iso.fill_null("")
 
 
 def _extract(text: pa.Array, pattern: str) -> dict[str, pa.Array]:

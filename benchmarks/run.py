@@ -324,16 +324,25 @@ def page_runs(ctx: Context) -> list[Measurement]:
     return results
 
 
+SERVER_STARTS = 3
+
+
 def server(ctx: Context) -> list[Measurement]:
-    """`streamlit run` with the heavy user: start to a drawn funnel, then memory."""
-    served = pages.serve(heavy.heavy_database())
+    """`streamlit run` with the heavy user, started a few times: start to a drawn funnel, then
+    memory with every page opened (medians)."""
+    starts = [pages.serve(heavy.heavy_database()) for _ in range(SERVER_STARTS)]
+    funnel = statistics.median(s.to_funnel for s in starts)
+    title = statistics.median(s.to_title for s in starts)
+    spread = ", ".join(f"{s.to_funnel:.1f}" for s in starts)
     return [
         Measurement(
             "server start to the funnel drawn in Chromium",
-            served.to_funnel,
+            funnel,
             Budget(seconds=4),
             Budget(seconds=3),
-            note="streamlit run, then Home opened in Debian's Chromium",
+            note=f"streamlit run, then Home in Debian's Chromium; {SERVER_STARTS} starts: "
+            f"{spread} s; Home's title shows at {title:.1f} s, the rest is the browser "
+            "loading Plotly's 4.7 MB script",
             against_scan=False,
         ),
         Measurement(
@@ -341,8 +350,9 @@ def server(ctx: Context) -> list[Measurement]:
             0.0,
             Budget(megabytes=400),
             Budget(megabytes=300),
-            note=f"resident memory of the server and its children after {served.pages} pages",
-            megabytes=served.rss_bytes / 1e6,
+            note="resident memory of the server and its children after "
+            f"{starts[0].pages} pages; median of {SERVER_STARTS} starts",
+            megabytes=statistics.median(s.rss_bytes for s in starts) / 1e6,
             against_scan=False,
         ),
     ]

@@ -48,7 +48,7 @@ from urllib.parse import quote
 
 import duckdb
 
-from infoint import db, interactions
+from infoint import db, interactions, profile
 from infoint.contacts import require_contact, words_condition
 from infoint.errors import InvalidInputError, NotFoundError
 from infoint.followups import STALE_AFTER_DAYS
@@ -375,6 +375,11 @@ _SILENT_SQL = """
 """
 
 
+def _user_today(conn: duckdb.DuckDBPyConnection) -> date:
+    """Today where the user is (their profile's time zone), as the Follow-ups page counts."""
+    return datetime.now(profile.zone(conn)).date()
+
+
 def silent_recipients(
     conn: duckdb.DuckDBPyConnection, text: str = "", limit: int = 25, today: date | None = None
 ) -> list[Recipient]:
@@ -384,7 +389,7 @@ def silent_recipients(
     Those you wrote to longest ago first (their follow-up is due soonest); narrowed like
     `find_recipients` by every word typed.
     """
-    since = (today or date.today()) - timedelta(days=STALE_AFTER_DAYS)
+    since = (today or _user_today(conn)) - timedelta(days=STALE_AFTER_DAYS)
     where, params = words_condition(
         "c.first_name || ' ' || c.last_name || ' ' || coalesce(co.name, '') || ' ' || c.position",
         text,
@@ -400,7 +405,7 @@ def waiting_for_follow_up(
     conn: duckdb.DuckDBPyConnection, contact_id: int, today: date | None = None
 ) -> bool:
     """Whether `silent_recipients` lists this person, whatever was typed."""
-    since = (today or date.today()) - timedelta(days=STALE_AFTER_DAYS)
+    since = (today or _user_today(conn)) - timedelta(days=STALE_AFTER_DAYS)
     return bool(conn.execute(f"{_SILENT_SQL} AND c.id = ?", [since, contact_id]).fetchall())
 
 

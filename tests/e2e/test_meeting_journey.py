@@ -2,6 +2,7 @@
 
 import re
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from infoint import contacts, db, demo, interactions, profile
@@ -70,10 +71,19 @@ def test_meeting_debrief_names_someone_who_arrives_referred(tmp_path, page, shot
         assert len(questions) == 2
         page.keyboard.press("Escape")
         for question in questions:
-            open_options(page, "stMultiSelect", bank_label)
-            page.get_by_role("option", name=question, exact=True).click()
-            wait_for_app(page)
-            bank.get_by_text(question, exact=True).wait_for()
+            # Under heavy load a pick can land while the previous rerun is still drawing the
+            # list and be dropped by it; a person would simply pick again, so we do too.
+            for attempt in range(3):
+                open_options(page, "stMultiSelect", bank_label)
+                page.get_by_role("option", name=question, exact=True).click()
+                wait_for_app(page)
+                chip = bank.get_by_text(question, exact=True)
+                try:
+                    chip.wait_for(timeout=8_000)
+                    break
+                except PlaywrightTimeout:
+                    if attempt == 2:
+                        raise
         type_into(page, "What do you want to learn from this conversation?", "How teams hire")
         click(page, "Save the prep sheet")
         see(page, "Prep sheet saved.")

@@ -145,6 +145,7 @@ def _describe(report: ImportReport) -> str:
         lines.append(f"  {reason}: {len(numbers)} {rows} (line {shown})")
     if report.backup:
         lines.append(f"Your data as it was before is backed up in {report.backup}.")
+    if report.added or report.updated:
         lines.append("Undo it on the app's Import & export page, until you change anything else.")
     return "\n".join(lines)
 

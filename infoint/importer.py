@@ -114,12 +114,14 @@ def import_connections(
     backup, and a fingerprint of the data just after) is written in the import's transaction.
     The backup is a snapshot taken after the import's own began, so a write committed between
     the two ends the undo offer rather than being lost by an undo. An import that changes
-    nothing takes no backup and offers no undo.
+    nothing takes no backup and offers no undo. The first import, into a database without
+    people or companies, only adds rows: its undo deletes them, so it needs no backup.
     """
+    undoable = db.database_path(conn) is not None
     taken: list[Path] = []
 
     def back_up_first() -> None:
-        if db.database_path(conn) is not None:
+        if undoable and _holds_people(conn):
             _report_progress(progress, 0.5, "Backing up your data first…")
             taken.append(db.backup(conn, reason="import"))
 
@@ -132,8 +134,8 @@ def import_connections(
                 progress=progress,
                 before_changes=back_up_first,
             )
-            if taken:
-                _record_undo_point(conn, report.batch_id, taken[0])
+            if undoable and (report.added or report.updated):
+                _record_undo_point(conn, report.batch_id, taken[0] if taken else None)
             fault_point("before_commit")
     except BaseException:
         for backup in taken:  # nothing was imported: the copy of the data as it is goes too
@@ -143,6 +145,23 @@ def import_connections(
     report.backup = taken[0] if taken else None
     _report_progress(progress, 1.0, report.summary())
     return report
+
+
+# What an import writes to. While all are empty, undoing an import means emptying them again.
+IMPORTED_TABLES = (
+    "contacts",
+    "companies",
+    "contact_changes",
+    "import_batches",
+    "contact_aliases",
+    "company_aliases",
+)
+
+
+def _holds_people(conn: duckdb.DuckDBPyConnection) -> bool:
+    """Whether any table an import writes to holds a row."""
+    found = " OR ".join(f"EXISTS (SELECT 1 FROM {table})" for table in IMPORTED_TABLES)
+    return bool(conn.execute(f"SELECT {found}").fetchall()[0][0])
 
 
 # Bookkeeping, not the user's data: writing these must not withdraw the undo offer.
@@ -173,12 +192,12 @@ def fingerprint(conn: duckdb.DuckDBPyConnection) -> str:
     return row[0][0] or ""
 
 
-def _record_undo_point(conn: duckdb.DuckDBPyConnection, batch_id: int, backup: Path) -> None:
-    """The backup taken before this import and the data just after it. Call inside the
-    import's transaction, after its writes."""
+def _record_undo_point(conn: duckdb.DuckDBPyConnection, batch_id: int, backup: Path | None) -> None:
+    """The backup taken before this import (None when there was nothing to keep) and the data
+    just after it. Call inside the import's transaction, after its writes."""
     conn.execute(
         "INSERT INTO import_undo (batch_id, backup_file, fingerprint) VALUES (?, ?, ?)",
-        [batch_id, backup.name, fingerprint(conn)],
+        [batch_id, backup.name if backup else None, fingerprint(conn)],
     )
 
 
@@ -388,14 +407,36 @@ _DIRECT_PLAN = f"""
     LEFT JOIN contacts c ON c.linkedin_url = d.url
     LEFT JOIN companies oc ON oc.id = c.company_id
 """
-_DIRECT_COUNTS = f"""
-    SELECT (SELECT count(*) FROM _import_frame), count(*), count(target),
-           count(DISTINCT person_key), count(*) FILTER (WHERE changed)
-    FROM ({_DIRECT_PLAN})
+# `_DIRECT_PLAN`'s counts, computed straight from the file's rows (the plan's typed columns
+# cost more than the join): rows, rows after the joins, rows found, distinct contacts found
+# (fewer when two rows found one), and rows that would change someone (`_COMPARED`'s
+# `changed`, less what cannot happen to a contact found by its profile address).
+_DIRECT_COUNTS = """
+    SELECT (SELECT count(*) FROM _import_frame), count(*), count(c.id), count(DISTINCT c.id),
+           count(*) FILTER (
+               WHERE oc.match_key IS DISTINCT FROM k.company_key
+               OR c.position IS DISTINCT FROM f.position
+               OR (f.email <> '' AND c.linkedin_email IS DISTINCT FROM f.email)
+               OR (c.connected_on IS NULL
+                   AND TRY_CAST(nullif(f.connected_on, '') AS DATE) IS NOT NULL)
+           )
+    FROM _import_frame f
+    LEFT JOIN _import_keys k USING (company)
+    LEFT JOIN contacts c ON c.linkedin_url = nullif(f.profile_url, '')
+    LEFT JOIN companies oc ON oc.id = c.company_id
 """
 
 # Nobody is saved yet: every row adds someone, unless the file names someone twice.
 _NEW_PLAN = f"WITH {_ROWS} SELECT 'add' AS action, * FROM rows"
+# Rows less the distinct hashes of their keys (`_ROWS`' person_key): 0 when no one is named
+# twice. A clash of two hashes only sends the import to the full plan, which compares keys.
+_REPEATS = """
+    SELECT count(*) - count(DISTINCT CASE
+        WHEN profile_url <> '' THEN hash(profile_url)
+        ELSE hash('nourl:' || lower(first_name) || '|' || lower(last_name) || '|' || connected_on)
+    END)
+    FROM _import_frame
+"""
 
 # Every case. For every row: the contact it updates (`target`), or that it adds one.
 # Direct matches (the URL, or the key a contact was created with) beat adoption of a URL-less
@@ -480,17 +521,15 @@ def _plan(conn: duckdb.DuckDBPyConnection) -> _Plan:
     than computing it).
     """
     if not _has_contacts(conn):
-        conn.register("_import_plan", conn.sql(_NEW_PLAN))
-        rows, keys = conn.execute(
-            "SELECT count(*), count(DISTINCT person_key) FROM _import_plan"
-        ).fetchall()[0]
-        if rows == keys:
+        if not conn.execute(_REPEATS).fetchall()[0][0]:
+            conn.register("_import_plan", conn.sql(_NEW_PLAN))
+            rows = conn.execute("SELECT count(*) FROM _import_frame").fetchall()[0][0]
             companies = "SELECT company, company_key, first_line AS line FROM _import_keys"
-            return _Plan(False, int(rows), 0, 0, companies)
+            return _Plan(False, rows, 0, 0, companies)
         simple = False  # a repeat
     else:
-        rows, joined, found, keys, changed = conn.execute(_DIRECT_COUNTS).fetchall()[0]
-        if rows == joined == found == keys:
+        rows, joined, found, contacts_found, changed = conn.execute(_DIRECT_COUNTS).fetchall()[0]
+        if rows == joined == found == contacts_found:
             if changed:
                 work = f"SELECT * FROM ({_DIRECT_PLAN}) WHERE changed"
                 conn.register("_import_plan", conn.sql(work).to_arrow_table())

@@ -16,7 +16,7 @@ import duckdb
 import pandas as pd
 
 from infoint import db
-from infoint.importer import fingerprint
+from infoint.importer import IMPORTED_TABLES, fingerprint
 
 
 @dataclass(frozen=True)
@@ -40,12 +40,13 @@ class BackupInfo:
 
 @dataclass(frozen=True)
 class UndoOffer:
-    """The last import, which can still be taken back by restoring `backup`."""
+    """The last import, which can still be taken back by restoring `backup`, or, when it was
+    the first (`backup` None), by emptying the tables it filled."""
 
     batch_id: int
     file_name: str
     imported_at: datetime
-    backup: Path
+    backup: Path | None
 
 
 def file_size(path: Path | None) -> int:
@@ -115,12 +116,27 @@ def undo_offer(conn: duckdb.DuckDBPyConnection) -> UndoOffer | None:
     if not rows:
         return None
     batch_id, file_name, imported_at, backup_file, recorded = rows[0]
-    backup = db.backups_dir(path) / backup_file
-    if not backup.is_file() or fingerprint(conn) != recorded:
+    backup = db.backups_dir(path) / backup_file if backup_file else None
+    if (backup is not None and not backup.is_file()) or fingerprint(conn) != recorded:
         return None
     return UndoOffer(int(batch_id), file_name, imported_at, backup)
 
 
 def undo_import(db_path: Path, offer: UndoOffer) -> None:
-    """Put the pre-import backup back. Close every connection to the database first."""
-    db.restore(db_path, offer.backup)
+    """Put the data back as it was before the import. Close every connection to the database
+    first.
+
+    The first import only added rows, so they are deleted; the data as it is is backed up
+    first, as a restore does, so a mistaken undo can be taken back.
+    """
+    if offer.backup is not None:
+        db.restore(db_path, offer.backup)
+        return
+    conn = db.connect(db_path)
+    try:
+        db.backup(conn, reason="restore")
+        with db.transaction(conn):
+            for table in IMPORTED_TABLES:
+                conn.execute(f"DELETE FROM {table}")
+    finally:
+        conn.close()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import duckdb
 import pytest
 
-from infoint import contacts, db, importer, interactions, settings
+from infoint import contacts, db, importer, interactions, profile, settings
 from infoint.errors import InfointError
 from infoint.linkedin import read_connections
 
@@ -49,19 +50,50 @@ def undo_and_reopen(conn, db_path):
 
 
 def test_the_first_import_can_be_undone_back_to_an_empty_database(conn, db_path):
+    profile.save_profile(
+        conn,
+        name="Sam Lee",
+        job_title="Data analyst",
+        focus_kind=profile.FOCUS_KINDS[0],
+        focus="Product",
+    )
     report = importer.import_file(conn, FIRST, filename="Connections.csv")
-    assert report.added == 2
+    assert (report.added, report.backup) == (2, None)  # nothing to back up: no one was saved
+    assert db.list_backups(db_path) == []
     offer = settings.undo_offer(conn)
     assert offer is not None
-    assert (offer.batch_id, offer.file_name) == (report.batch_id, "Connections.csv")
+    assert (offer.batch_id, offer.file_name, offer.backup) == (
+        report.batch_id,
+        "Connections.csv",
+        None,
+    )
     assert isinstance(offer.imported_at, datetime)
-    assert offer.backup.parent == db_path.parent / "backups"
 
     reopened = undo_and_reopen(conn, db_path)
     try:
         assert names(reopened) == []
-        assert settings.import_history(reopened).empty
+        for table in importer.IMPORTED_TABLES:
+            assert reopened.execute(f"SELECT count(*) FROM {table}").fetchall() == [(0,)]
         assert settings.undo_offer(reopened) is None
+        assert profile.get_profile(reopened).name == "Sam Lee"  # the import never touched it
+        # The imported people are kept in a backup, in case the undo was the mistake.
+        (kept,) = db.list_backups(db_path)
+        copy = duckdb.connect(str(kept), read_only=True)
+        try:
+            assert copy.execute("SELECT count(*) FROM contacts").fetchall() == [(2,)]
+        finally:
+            copy.close()
+    finally:
+        reopened.close()
+
+
+def test_the_first_import_undone_can_be_imported_again(conn, db_path):
+    importer.import_file(conn, FIRST, filename="Connections.csv")
+    reopened = undo_and_reopen(conn, db_path)
+    try:
+        again = importer.import_file(reopened, FIRST, filename="Connections.csv")
+        assert (again.added, again.updated) == (2, 0)
+        assert names(reopened) == ["Ada", "Grace"]
     finally:
         reopened.close()
 
@@ -94,7 +126,7 @@ def test_backups_say_which_import_they_came_before(conn):
     db.backup(conn)
     importer.import_file(conn, SECOND, filename="second.csv")
     notes = [backup.note for backup in settings.list_backups(conn)]
-    assert notes == ["Before importing second.csv", "Made by you", "Before importing first.csv"]
+    assert notes == ["Before importing second.csv", "Made by you"]
     times = [backup.taken_at for backup in settings.list_backups(conn)]
     assert times == sorted(times, reverse=True)
 
@@ -120,7 +152,8 @@ def test_the_offer_ends_when_a_field_is_edited_in_place(conn):
 
 
 def test_the_offer_ends_when_its_backup_is_gone(conn):
-    importer.import_file(conn, FIRST, filename="Connections.csv")
+    importer.import_file(conn, FIRST, filename="first.csv")
+    importer.import_file(conn, SECOND, filename="second.csv")
     settings.undo_offer(conn).backup.unlink()
     assert settings.undo_offer(conn) is None
 
@@ -147,7 +180,7 @@ def test_an_import_that_changed_nothing_is_not_offered(conn, db_path):
     again = importer.import_file(conn, FIRST, filename="again.csv")
     assert (again.added, again.updated, again.backup) == (0, 0, None)
     assert settings.undo_offer(conn) is None
-    assert len(db.list_backups(db_path)) == 1
+    assert db.list_backups(db_path) == []
 
 
 def test_a_failed_import_changes_nothing_and_leaves_no_backup(conn, db_path):

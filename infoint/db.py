@@ -99,7 +99,7 @@ def apply_migrations(conn: duckdb.DuckDBPyConnection, upto: int | None = None) -
     for migration in migrations():
         if migration.version in done or (upto is not None and migration.version > upto):
             continue
-        with transaction(conn):
+        with _transaction(conn):
             conn.execute(migration.sql)
             conn.execute(
                 "INSERT INTO migrations (version, name) VALUES (?, ?)",
@@ -125,7 +125,19 @@ def _key(conn: duckdb.DuckDBPyConnection) -> str:
 
 @contextmanager
 def transaction(conn: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
-    """One write: committed whole, or rolled back whole if anything in it raises."""
+    """One write: committed whole, or rolled back whole if anything in it raises.
+
+    It is counted in `write_log` from its start, so whatever commits after its snapshot
+    began has a row it cannot see (see `importer.fingerprint`).
+    """
+    with _transaction(conn):
+        conn.execute("INSERT INTO write_log DEFAULT VALUES")
+        yield conn
+
+
+@contextmanager
+def _transaction(conn: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """`transaction` without its count, for migrations: the count's table is one of them."""
     conn.execute("BEGIN TRANSACTION")
     try:
         yield conn

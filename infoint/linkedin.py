@@ -29,8 +29,10 @@ import threading
 import zipfile
 import zlib
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -144,10 +146,15 @@ class SkippedRow:
 
 @dataclass(frozen=True)
 class Connections:
-    frame: pd.DataFrame  # people kept, in file order (newest first); columns are COLUMNS
+    rows: pa.Table  # people kept, in file order (newest first); columns are COLUMNS
     skipped: list[SkippedRow]  # every data row not kept
     file_name: str  # for a zip: "archive.zip/path/Connections.csv"
     sha256: str  # of the bytes given: the whole upload
+
+    @cached_property
+    def frame(self) -> pd.DataFrame:
+        """`rows` for pandas; the importer takes the Arrow table as it is."""
+        return self.rows.to_pandas()
 
     @property
     def nameless(self) -> int:
@@ -179,13 +186,17 @@ def normalise_profile_url(url: str) -> str:
     return f"https://www.linkedin.com/in/{slug}" if slug else ""
 
 
+# The digest is worked out beside the parsing: hashlib lets go of the interpreter meanwhile.
+_DIGESTS = ThreadPoolExecutor(max_workers=1, thread_name_prefix="infoint-digest")
+
+
 def read_connections(source: str | os.PathLike | bytes, filename: str | None = None) -> Connections:
     """Read a Connections.csv (any shape LinkedIn or Excel produced) or a LinkedIn archive.
 
     Raises NotAnExportError, in one sentence, for anything else, and when no person is left.
     """
     data, name = _load(source, filename)
-    digest = hashlib.sha256(data).hexdigest()
+    digest = _DIGESTS.submit(lambda: hashlib.sha256(data).hexdigest())
     on_disk = None if isinstance(source, bytes | bytearray | memoryview) else Path(source)
     if _is_zip(data, name):
         on_disk = None
@@ -198,8 +209,8 @@ def read_connections(source: str | os.PathLike | bytes, filename: str | None = N
                 )
             data = _read_member(archive, info)
             name = f"{name}/{info.filename}"
-    frame, skipped = _parse_connections(data, on_disk)
-    return Connections(frame=frame, skipped=skipped, file_name=name, sha256=digest)
+    rows, skipped = _parse_connections(data, on_disk)
+    return Connections(rows=rows, skipped=skipped, file_name=name, sha256=digest.result())
 
 
 def read_archive_csv(
@@ -403,7 +414,7 @@ class _Table:
 
 def _parse_connections(
     data: bytes, on_disk: Path | None = None, *, plain: bool = True
-) -> tuple[pd.DataFrame, list[SkippedRow]]:
+) -> tuple[pa.Table, list[SkippedRow]]:
     """The people kept and the rows skipped.
 
     A plain file (as LinkedIn writes it) is parsed by DuckDB, about twice as fast as pandas;
@@ -415,7 +426,7 @@ def _parse_connections(
     return _finish(header, table)
 
 
-def _finish(header: _Header, table: _Table) -> tuple[pd.DataFrame, list[SkippedRow]]:
+def _finish(header: _Header, table: _Table) -> tuple[pa.Table, list[SkippedRow]]:
     blank = ~table.extra
     for values in table.fields:
         blank &= pc.equal(values, "").to_numpy(zero_copy_only=False)
@@ -429,9 +440,10 @@ def _finish(header: _Header, table: _Table) -> tuple[pd.DataFrame, list[SkippedR
         kept = pa.array(~blank)
         fields = [pc.filter(values, kept) for values in fields]
         lines, extra = lines[~blank], extra[~blank]
-    empty = pa.array([""] * len(lines), type=pa.string())
     picked = {
-        key: fields[header.columns[key]] if key in header.columns else empty
+        key: fields[header.columns[key]]
+        if key in header.columns
+        else pa.array([""] * len(lines), type=pa.string())
         for key in (*_REQUIRED, *_OPTIONAL)
     }
     rows = {
@@ -519,8 +531,8 @@ def _read_plain(data: bytes, on_disk: Path | None) -> tuple[_Header, _Table] | N
     except UnicodeDecodeError:
         return None
     octets = np.frombuffer(data, dtype=np.uint8)
-    breaks = np.flatnonzero(octets == ord("\n"))
-    head_end = breaks[_HEADER_SEARCH_LINES - 1] + 1 if len(breaks) >= _HEADER_SEARCH_LINES else None
+    breaks = data.count(b"\n")
+    head_end = _line_end(data, _HEADER_SEARCH_LINES) + 1 if breaks >= _HEADER_SEARCH_LINES else None
     head = data[:head_end].decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
     try:
         header = _find_header(head)
@@ -529,8 +541,8 @@ def _read_plain(data: bytes, on_disk: Path | None) -> tuple[_Header, _Table] | N
     if any(line.count('"') % 2 for line in head.split("\n")[: header.line]):
         return None
     end = len(data.rstrip(b"\r\n"))  # line ends after the last record make no record
-    body_breaks = len(breaks) - header.line
-    if header.line > len(breaks) or breaks[header.line - 1] + 1 >= end:
+    body_breaks = breaks - header.line
+    if header.line > breaks or _line_end(data, header.line) + 1 >= end:
         return None
     if body_breaks > _MOST_LINES or _has_spaced_quote(data, octets, header.delimiter):
         return None
@@ -542,20 +554,25 @@ def _read_plain(data: bytes, on_disk: Path | None) -> tuple[_Header, _Table] | N
         f" columns = {{{columns}}}, delim = '{header.delimiter}', quote = '\"',"
         " escape = '\"', auto_detect = false, strict_mode = true)"
     )
-    cursor = _csv_engine().cursor()
     try:
         with _as_file(data, on_disk) as path:
-            table = cursor.sql(query, params=[str(path)]).to_arrow_table()
+            table = _csv_cursor().sql(query, params=[str(path)]).to_arrow_table()
     except (duckdb.Error, OSError):
         return None
-    finally:
-        cursor.close()
-    records = body_breaks - int(np.count_nonzero(breaks >= end)) + 1
+    records = body_breaks - data.count(b"\n", end) + 1
     if table.num_rows != records:  # a blank line, or a line break inside quotes
         return None
     fields = [_trimmed(table.column(position)) for position in range(width)]
     lines = np.arange(header.line + 1, header.line + 1 + records, dtype=np.int64)
     return header, _Table(fields, np.zeros(records, dtype=bool), lines)
+
+
+def _line_end(data: bytes, line: int) -> int:
+    """Where the line break ending the 1-based `line` is; the file has that many breaks."""
+    at = -1
+    for _ in range(line):
+        at = data.find(b"\n", at + 1)
+    return at
 
 
 _SPACED_QUOTE = re.compile(r'[ \t]+"')
@@ -608,16 +625,20 @@ def _as_file(data: bytes, on_disk: Path | None) -> Iterator[Path]:
 
 _engine: duckdb.DuckDBPyConnection | None = None
 _engine_lock = threading.Lock()
+_per_thread = threading.local()
 
 
-def _csv_engine() -> duckdb.DuckDBPyConnection:
-    """A private in-memory DuckDB, opened once: opening one takes as long as reading the file.
-    Callers take a cursor each (one per thread)."""
+def _csv_cursor() -> duckdb.DuckDBPyConnection:
+    """This thread's cursor on a private in-memory DuckDB, opened once: opening one takes as
+    long as reading the file, and a cursor a tenth of that."""
     global _engine
-    with _engine_lock:
-        if _engine is None:
-            _engine = duckdb.connect(":memory:")
-        return _engine
+    cursor = getattr(_per_thread, "cursor", None)
+    if cursor is None:
+        with _engine_lock:
+            if _engine is None:
+                _engine = duckdb.connect(":memory:")
+            cursor = _per_thread.cursor = _engine.cursor()
+    return cursor
 
 
 # Any other shape: pandas, or the csv module for ragged rows
@@ -820,7 +841,7 @@ def _keep_or_skip(
     lines: np.ndarray,
     extra: np.ndarray,
     header: _Header,
-) -> tuple[pd.DataFrame, list[SkippedRow]]:
+) -> tuple[pa.Table, list[SkippedRow]]:
     """Drop each row we cannot keep, with its reason; the first reason found wins."""
 
     def where(condition: pa.Array) -> np.ndarray:
@@ -834,33 +855,31 @@ def _keep_or_skip(
         reason[unreadable] = [f"unreadable date '{text[:40]}'" for text in texts]
     reason[no_date] = "no Connected On date"
     first, last = rows["first_name"], rows["last_name"]
-    reason[where(pc.and_(pc.equal(first, ""), pc.equal(last, "")))] = NAMELESS_REASON
+    nameless = where(pc.and_(pc.equal(first, ""), pc.equal(last, "")))
+    reason[nameless] = NAMELESS_REASON
     reason[extra] = f"extra values after {header.names[-1]}"
+    skip = no_date | unreadable | nameless | extra
 
     # Duplicates among the rows left: the same URL, else the same name and date; first wins.
-    candidates = np.flatnonzero(reason == "")
-    key = rows["profile_url"].take(candidates)
+    key = rows["profile_url"]
     no_url = pc.equal(key, "")
     if pc.any(no_url).as_py():
-        fallback_key = pc.binary_join_element_wise(
-            "",
-            first.take(candidates),
-            last.take(candidates),
-            rows["connected_on"].take(candidates),
-            "\x1f",
-        )
+        fallback_key = pc.binary_join_element_wise("", first, last, rows["connected_on"], "\x1f")
         key = pc.if_else(no_url, fallback_key, key)
-    codes = pc.dictionary_encode(key).indices.to_numpy()
-    seen_before = np.maximum.accumulate(np.concatenate(([-1], codes[:-1])))
-    repeat = codes <= seen_before  # codes number values in order of first appearance
-    if repeat.any():
+    candidates = np.flatnonzero(~skip)
+    codes = pc.dictionary_encode(key).indices.to_numpy()[candidates]
+    firsts = np.unique(codes, return_index=True)[1]  # each key's first row among candidates
+    if len(firsts) < len(codes):
+        repeat = np.ones(len(codes), dtype=bool)
+        repeat[firsts] = False
         first_line = np.zeros(codes.max() + 1, dtype=np.int64)
-        first_line[codes[~repeat]] = lines[candidates[~repeat]]
+        first_line[codes[firsts]] = lines[candidates[firsts]]
         reason[candidates[repeat]] = [
             f"same person as line {line}" for line in first_line[codes[repeat]]
         ]
+        skip[candidates[repeat]] = True
 
-    kept = reason == ""
+    kept = ~skip
     if not kept.any():
         raise NotAnExportError(
             f"No person could be read from this file, because all {len(lines):,} rows were "
@@ -873,7 +892,7 @@ def _keep_or_skip(
     table = pa.table({"line": lines, **rows})
     if not kept.all():
         table = table.filter(pa.array(kept))
-    return table.to_pandas(), skipped
+    return table, skipped
 
 
 def _summarise(reasons: pd.Series) -> str:

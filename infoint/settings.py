@@ -3,7 +3,8 @@
 "Undo the last import" restores the backup taken just before that import, so it must only
 be offered while that import is the last thing written: otherwise the restore would also
 throw away the user's later work. The importer records, with every import that changed
-something, a fingerprint of every table's content; the offer stands while it is unchanged.
+something, a fingerprint of the writes so far (`importer.fingerprint`); the offer stands while
+it is unchanged.
 """
 
 from __future__ import annotations

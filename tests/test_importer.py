@@ -5,6 +5,7 @@ from datetime import date
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -42,8 +43,9 @@ def person(line, first, last, company="", position="", on="2024-01-15", *, url="
 
 def export(*people, skipped=(), name="Connections.csv"):
     frame = pd.DataFrame(list(people), columns=COLUMNS).astype({"line": "int64"})
+    rows = pa.Table.from_pandas(frame, preserve_index=False)
     digest = hashlib.sha256(repr(people).encode()).hexdigest()
-    return Connections(frame=frame, skipped=list(skipped), file_name=name, sha256=digest)
+    return Connections(rows=rows, skipped=list(skipped), file_name=name, sha256=digest)
 
 
 ADA = person(5, "Ada", "Quill", "Nimbus Labs", "Data Analyst", "2024-11-06", url=URL + "ada-q")

@@ -40,10 +40,10 @@ HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
 
 def outcome(data: bytes, *, plain: bool):
     try:
-        frame, skipped = linkedin._parse_connections(data, plain=plain)
+        rows, skipped = linkedin._parse_connections(data, plain=plain)
     except NotAnExportError as error:
         return str(error)
-    return frame.to_dict("records"), skipped, [str(dtype) for dtype in frame.dtypes]
+    return rows.to_pylist(), skipped, [str(column.type) for column in rows.columns]
 
 
 def assert_same_both_ways(data: bytes) -> None:
@@ -203,6 +203,7 @@ encoded_slugs = st.lists(
 def test_percent_encoded_profile_urls_read_in_bulk_match_normalise_profile_url(slugs):
     urls = ["https://www.linkedin.com/in/" + slug for slug in slugs]
     rows = "".join(f"P{i},Q,{url},,Co,Role,01 Jan 2020\n" for i, url in enumerate(urls))
-    frame, _ = linkedin._parse_connections((HEADER + "\n" + rows).encode())
+    read, _ = linkedin._parse_connections((HEADER + "\n" + rows).encode())
+    frame = read.to_pandas()
     for line, url in zip(frame["line"], frame["profile_url"], strict=True):
         assert url == linkedin.normalise_profile_url(urls[line - 2])

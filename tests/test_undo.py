@@ -191,19 +191,42 @@ def test_a_failed_import_changes_nothing_and_leaves_no_backup(conn, db_path):
     assert settings.undo_offer(conn) is None
 
 
-def test_the_fingerprint_sees_every_table_and_survives_reopening(conn, db_path):
+def test_the_fingerprint_counts_every_write_and_survives_reopening(conn, db_path):
     before = settings.fingerprint(conn)
     assert before == settings.fingerprint(conn)
     with db.transaction(conn):
-        conn.execute("UPDATE profile SET name = 'Me'")
+        conn.execute("UPDATE profile SET name = 'Me'")  # the same number of rows
     changed = settings.fingerprint(conn)
     assert changed != before
+    with pytest.raises(RuntimeError), db.transaction(conn):
+        conn.execute("UPDATE profile SET name = 'Not saved'")
+        raise RuntimeError("a write that fails is no write")
+    assert settings.fingerprint(conn) == changed
     conn.close()
     reopened = db.connect(db_path)
     try:
         assert settings.fingerprint(reopened) == changed
     finally:
         reopened.close()
+
+
+def test_a_write_that_escaped_a_transaction_still_ends_the_offer(conn):
+    importer.import_file(conn, FIRST, filename="first.csv")
+    conn.execute("DELETE FROM contacts WHERE first_name = 'Ada'")  # not how infoint writes
+    assert settings.undo_offer(conn) is None
+
+
+def test_a_write_that_began_before_the_import_and_ended_after_it_ends_the_offer(conn):
+    """The import cannot see that write, so its undo would lose it."""
+    other = conn.cursor()
+    try:
+        with db.transaction(other):
+            other.execute("UPDATE profile SET name = 'Me'")
+            importer.import_file(conn, FIRST, filename="first.csv")
+            assert settings.undo_offer(conn) is not None
+        assert settings.undo_offer(conn) is None
+    finally:
+        other.close()
 
 
 def test_an_import_that_fails_after_its_backup_leaves_no_backup(conn, monkeypatch):

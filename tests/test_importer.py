@@ -510,7 +510,8 @@ def test_two_people_added_by_hand_at_once_with_one_address_make_one_contact(conn
     assert duplicate_keys(conn) is None
 
 
-def test_migration_0005_keeps_every_contact_and_drops_only_the_unique_index(db_path):
+def _contacts_at_migration_4(db_path) -> list[tuple]:
+    """Two contacts (and a reply) in a database made before migration 0005; their rows."""
     old = duckdb.connect(str(db_path))
     db.apply_migrations(old, upto=4)
     old.execute(
@@ -530,21 +531,45 @@ def test_migration_0005_keeps_every_contact_and_drops_only_the_unique_index(db_p
     with pytest.raises(duckdb.ConstraintException):
         old.execute("INSERT INTO contacts (profile_key) VALUES ('manual:1')")
     old.close()
+    return before
 
-    upgraded = db.connect(db_path)
+
+def contact_constraints(conn) -> list[tuple]:
+    return conn.execute(
+        "SELECT constraint_type, constraint_column_names FROM duckdb_constraints()"
+        " WHERE table_name = 'contacts' AND constraint_type <> 'NOT NULL'"
+    ).fetchall()
+
+
+def test_migration_0005_keeps_every_contact_and_drops_only_the_unique_index(db_path):
+    before = _contacts_at_migration_4(db_path)
+    upgraded = duckdb.connect(str(db_path))
+    try:
+        assert db.apply_migrations(upgraded, upto=5) == [5]
+        assert upgraded.execute("SELECT * FROM contacts ORDER BY id").fetchall() == before
+        assert upgraded.execute(
+            "SELECT contact_id, stage FROM contact_stages ORDER BY contact_id"
+        ).fetchall() == [(4, 2), (9, 0)]
+        assert contact_constraints(upgraded) == [("PRIMARY KEY", ["id"])]
+    finally:
+        upgraded.close()
+
+
+def test_migration_0011_keeps_every_contact_and_drops_the_id_index(db_path):
+    before = _contacts_at_migration_4(db_path)
+    upgraded = db.connect(db_path)  # today's code: every migration
     try:
         assert upgraded.execute("SELECT * FROM contacts ORDER BY id").fetchall() == before
         assert upgraded.execute(
             "SELECT contact_id, stage FROM contact_stages ORDER BY contact_id"
         ).fetchall() == [(4, 2), (9, 0)]
-        constraints = upgraded.execute(
-            "SELECT constraint_type, constraint_column_names FROM duckdb_constraints()"
-            " WHERE table_name = 'contacts' AND constraint_type <> 'NOT NULL'"
-        ).fetchall()
-        assert constraints == [("PRIMARY KEY", ["id"])]
-        new_id = contacts.add_contact(upgraded, "Cy", linkedin_url=URL + "cy")
-        assert new_id not in (4, 9)
-        with pytest.raises(duckdb.ConstraintException):
-            upgraded.execute("INSERT INTO contacts (id, profile_key) VALUES (4, 'x')")
+        assert contact_constraints(upgraded) == []
+        new_ids = [
+            contacts.add_contact(upgraded, "Cy", linkedin_url=URL + "cy"),
+            contacts.add_contact(upgraded, "Di"),
+        ]
+        ids = [row[0] for row in upgraded.execute("SELECT id FROM contacts").fetchall()]
+        assert len(set(new_ids)) == 2 and not set(new_ids) & {4, 9}
+        assert sorted(ids) == sorted({*ids})  # the sequence alone keeps ids unique
     finally:
         upgraded.close()

@@ -215,7 +215,12 @@ def upsert_connections(
         forgotten = _forgotten_rows(conn)
         if forgotten:
             lines = pa.array([row.line for row in forgotten], type=rows["line"].type)
-            conn.register("_import_frame", rows.filter(pc.invert(pc.is_in(rows["line"], lines))))
+            rows = rows.filter(pc.invert(pc.is_in(rows["line"], lines)))
+            conn.register("_import_frame", rows)
+        spellings = rows.filter(pc.not_equal(rows["company"], "")).group_by(
+            "company", use_threads=False
+        )  # in Arrow: a third of DuckDB's time over a frame this size
+        conn.register("_import_spellings", spellings.aggregate([("line", "min")]))
         conn.register("_import_keys", conn.sql(_KEYS).to_arrow_table())
         _report_progress(progress, 0.4, "Matching people you already have…")
         plan = _plan(conn)
@@ -254,7 +259,7 @@ def upsert_connections(
         if added:
             _add_contacts(conn, source)
     finally:
-        for name in ("_import_plan", "_import_keys", "_import_frame"):
+        for name in ("_import_plan", "_import_keys", "_import_spellings", "_import_frame"):
             with suppress(duckdb.Error):
                 conn.unregister(name)
     return ImportReport(
@@ -318,9 +323,8 @@ def _forgotten_rows(conn: duckdb.DuckDBPyConnection) -> list[SkippedRow]:
 _KEYS = """
     SELECT k.company, coalesce(kept.match_key, k.company_key) AS company_key, k.first_line
     FROM (
-        SELECT company, company_key(company) AS company_key, first_line
-        FROM (SELECT company, min(line) AS first_line FROM _import_frame
-              WHERE company <> '' GROUP BY company)
+        SELECT company, company_key(company) AS company_key, line_min AS first_line
+        FROM _import_spellings
     ) k
     LEFT JOIN company_aliases a ON a.match_key = k.company_key
     LEFT JOIN companies kept ON kept.id = a.company_id

@@ -829,9 +829,10 @@ def _keep_or_skip(
     # Duplicates among the rows left: the same URL, else the same name and date; first wins.
     key = rows["profile_url"]
     no_url = pc.equal(key, "")
-    if pc.any(no_url).as_py():
-        fallback_key = pc.binary_join_element_wise("", first, last, rows["connected_on"], "\x1f")
-        key = pc.if_else(no_url, fallback_key, key)
+    if pc.any(no_url).as_py():  # a few rows: their fallback keys are made for them alone
+        parts = [pc.filter(values, no_url) for values in (first, last, rows["connected_on"])]
+        fallback_key = pc.binary_join_element_wise("", *parts, "\x1f")
+        key = pc.replace_with_mask(key, no_url, fallback_key)
     candidates = np.flatnonzero(~skip)
     codes = pc.dictionary_encode(key).indices.to_numpy()[candidates]
     firsts = np.unique(codes, return_index=True)[1]  # each key's first row among candidates

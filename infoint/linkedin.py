@@ -510,9 +510,9 @@ def _read_plain(data: bytes) -> tuple[_Header, _Table] | None:
     Arrow reads it exactly as `_read_any` would.
 
     Plain: UTF-8 (a BOM only at the start), LF or CRLF line ends, a header within the first
-    lines with no quote left open before it, no quoted value starting after spaces (readers
-    differ on those), and exactly one record on every line below the header, each as wide as
-    the header (Arrow refuses any other width; then we fall back too).
+    lines with no quote left open before it, and exactly one record on every line below the
+    header, each as wide as the header (Arrow refuses any other width; then we fall back too).
+    Arrow, like pandas, reads a quote after spaces as text (the tests compare the two).
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data:
         return None
@@ -520,17 +520,12 @@ def _read_plain(data: bytes) -> tuple[_Header, _Table] | None:
         return None
     if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
         return None
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    octets = np.frombuffer(data, dtype=np.uint8)
     breaks = data.count(b"\n")
     head_end = _line_end(data, _HEADER_SEARCH_LINES) + 1 if breaks >= _HEADER_SEARCH_LINES else None
-    head = data[:head_end].decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
-    try:
+    try:  # Arrow checks that the rest is UTF-8
+        head = data[:head_end].decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
         header = _find_header(head)
-    except NotAnExportError:
+    except (UnicodeDecodeError, NotAnExportError):
         return None
     if any(line.count('"') % 2 for line in head.split("\n")[: header.line]):
         return None
@@ -538,7 +533,7 @@ def _read_plain(data: bytes) -> tuple[_Header, _Table] | None:
     body_breaks = breaks - header.line
     if header.line > breaks or _line_end(data, header.line) + 1 >= end:
         return None
-    if body_breaks > _MOST_LINES or _has_spaced_quote(data, octets, header.delimiter):
+    if body_breaks > _MOST_LINES:
         return None
     width = len(header.names)
     names = [f"c{position}" for position in range(width)]
@@ -577,34 +572,6 @@ def _line_end(data: bytes, line: int) -> int:
     for _ in range(line):
         at = data.find(b"\n", at + 1)
     return at
-
-
-_SPACED_QUOTE = re.compile(r'[ \t]+"')
-
-
-def _has_spaced_quote(data: bytes, octets: np.ndarray, delimiter: str) -> bool:
-    """Whether a value starts with spaces and then a quote, as the csv module reads the lines
-    where that may happen (a quoted value may also hold `, ""`, which is no such start)."""
-    quotes = np.flatnonzero(octets[1:] == ord('"')) + 1
-    before = octets[quotes - 1]
-    ends = (b"\n", delimiter.encode())
-    lines_read = set()
-    for at in quotes[(before == ord(" ")) | (before == ord("\t"))].tolist():
-        start = at
-        while start > 0 and data[start - 1] in b" \t":
-            start -= 1
-        line_start = data.rfind(b"\n", 0, at) + 1
-        if (start == 0 or data[start - 1 : start] in ends) and line_start not in lines_read:
-            lines_read.add(line_start)
-            line_end = data.find(b"\n", line_start)
-            line = data[line_start : len(data) if line_end == -1 else line_end]
-            try:
-                values = next(csv.reader([line.decode().rstrip("\r")], delimiter=delimiter), [])
-            except csv.Error:
-                return True
-            if any(_SPACED_QUOTE.match(value) for value in values):
-                return True
-    return False
 
 
 # Any other shape: pandas, or the csv module for ragged rows

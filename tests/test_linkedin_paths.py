@@ -121,7 +121,7 @@ VARIANTS = [
     (
         "a value starting with spaces and a quote",
         with_line(9, b'Ann,Lee,,, "Acme",Boss,01 Jan 2020'),
-        False,
+        True,
     ),
     ("an extra value", with_line(9, b"Ann,Lee,,,Acme,Boss,01 Jan 2020,x"), False),
     ("a Windows-1252 byte", with_line(9, b"Ren\xe9,Lee,,,Acme,Boss,01 Jan 2020"), False),

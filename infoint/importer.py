@@ -412,8 +412,8 @@ _DIRECT_COUNTS = """
                WHERE oc.match_key IS DISTINCT FROM k.company_key
                OR c.position IS DISTINCT FROM f.position
                OR (f.email <> '' AND c.linkedin_email IS DISTINCT FROM f.email)
-               OR (c.connected_on IS NULL
-                   AND TRY_CAST(nullif(f.connected_on, '') AS DATE) IS NOT NULL)
+               OR CASE WHEN c.connected_on IS NULL  -- cast only where it can matter
+                   THEN TRY_CAST(nullif(f.connected_on, '') AS DATE) IS NOT NULL END
            )
     FROM _import_frame f
     LEFT JOIN _import_keys k USING (company)

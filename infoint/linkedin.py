@@ -801,16 +801,15 @@ def _keep_or_skip(
         fallback_key = pc.binary_join_element_wise("", *parts, "\x1f")
         key = pc.replace_with_mask(key, no_url, fallback_key)
     candidates = np.flatnonzero(~skip)
-    codes = pc.dictionary_encode(key).indices.to_numpy()[candidates]
-    firsts = np.unique(codes, return_index=True)[1]  # each key's first row among candidates
-    if len(firsts) < len(codes):
-        repeat = np.ones(len(codes), dtype=bool)
-        repeat[firsts] = False
-        first_line = np.zeros(codes.max() + 1, dtype=np.int64)
-        first_line[codes[firsts]] = lines[candidates[firsts]]
-        reason[candidates[repeat]] = [
-            f"same person as line {line}" for line in first_line[codes[repeat]]
-        ]
+    encoded = pc.dictionary_encode(key)
+    codes = encoded.indices.to_numpy()[candidates]
+    repeat = pd.Series(codes).duplicated().to_numpy()
+    if repeat.any():
+        kept_first = np.flatnonzero(~repeat)
+        first = np.empty(len(encoded.dictionary), dtype=np.int64)
+        first[codes[kept_first]] = kept_first  # each key once: its first row among candidates
+        first_line = lines[candidates[first[codes[repeat]]]]
+        reason[candidates[repeat]] = [f"same person as line {line}" for line in first_line]
         skip[candidates[repeat]] = True
 
     kept = ~skip

@@ -165,7 +165,7 @@ def _holds_people(conn: duckdb.DuckDBPyConnection) -> bool:
 
 
 # Bookkeeping, not the user's data: writing these must not withdraw the undo offer.
-_NOT_DATA = ("migrations", "import_undo", "write_log")
+_NOT_DATA = ("migrations", "import_undo", "write_log", "company_spellings")
 
 
 def fingerprint(conn: duckdb.DuckDBPyConnection) -> str:
@@ -222,6 +222,10 @@ def upsert_connections(
         )  # in Arrow: a third of DuckDB's time over a frame this size
         conn.register("_import_spellings", spellings.aggregate([("line", "min")]))
         conn.register("_import_keys", conn.sql(_KEYS).to_arrow_table())
+        conn.execute(
+            "INSERT INTO company_spellings"
+            " SELECT company, own_key FROM _import_keys WHERE NOT known AND own_key IS NOT NULL"
+        )
         _report_progress(progress, 0.4, "Matching people you already have…")
         plan = _plan(conn)
         full, added, updated, unchanged = plan.full, plan.added, plan.updated, plan.unchanged
@@ -317,14 +321,18 @@ def _forgotten_rows(conn: duckdb.DuckDBPyConnection) -> list[SkippedRow]:
     ]
 
 
-# Company match keys, once per distinct spelling (the macro's regular expressions are the costly
-# part, and plans may be computed more than once), with the line where each is first seen.
-# A key merged into another company (`company_aliases`) is that company's key.
+# Company match keys, once per distinct spelling, from the memo of spellings met before
+# (`company_spellings`) or else the macro, whose regular expressions are the costly part; with
+# the line where each is first seen. A key merged into another company (`company_aliases`) is
+# that company's key.
 _KEYS = """
-    SELECT k.company, coalesce(kept.match_key, k.company_key) AS company_key, k.first_line
+    SELECT k.company, coalesce(kept.match_key, k.company_key) AS company_key, k.first_line,
+           k.company_key AS own_key, k.known
     FROM (
-        SELECT company, company_key(company) AS company_key, line_min AS first_line
-        FROM _import_spellings
+        SELECT s.company, s.line_min AS first_line, m.spelling IS NOT NULL AS known,
+               CASE WHEN m.spelling IS NULL THEN company_key(s.company) ELSE m.match_key END
+                   AS company_key
+        FROM _import_spellings s LEFT JOIN company_spellings m ON m.spelling = s.company
     ) k
     LEFT JOIN company_aliases a ON a.match_key = k.company_key
     LEFT JOIN companies kept ON kept.id = a.company_id

@@ -573,3 +573,17 @@ def test_migration_0011_keeps_every_contact_and_drops_the_id_index(db_path):
         assert sorted(ids) == sorted({*ids})  # the sequence alone keeps ids unique
     finally:
         upgraded.close()
+
+
+def test_company_spellings_met_are_remembered_with_the_key_the_macro_gives(conn):
+    first = export(ADA, BRAM, CLEO, {**ADA, "line": 9, "url": URL + "ann", "company": " Acme, Inc "})
+    import_connections(conn, first)
+    memo = conn.execute(
+        "SELECT spelling, match_key, company_key(spelling) FROM company_spellings ORDER BY 1"
+    ).fetchall()
+    assert [row[0] for row in memo] == [" Acme, Inc ", "ACME Inc.", "Acme", "Nimbus Labs"]
+    assert all(key == macro for _, key, macro in memo)
+    moved = export({**CLEO, "company": "ACME Inc."}, {**BRAM, "company": "Nimbus Labs"})
+    report = import_connections(conn, moved)  # every spelling known: keys from the memo
+    assert report.updated == 1  # Bram moved to Nimbus; Cleo's "ACME Inc." is still Acme
+    assert conn.execute("SELECT count(*) FROM company_spellings").fetchall() == [(4,)]

@@ -160,8 +160,8 @@ IMPORTED_TABLES = (
 
 def _holds_people(conn: duckdb.DuckDBPyConnection) -> bool:
     """Whether any table an import writes to holds a row."""
-    found = " OR ".join(f"EXISTS (SELECT 1 FROM {table})" for table in IMPORTED_TABLES)
-    return bool(conn.execute(f"SELECT {found}").fetchall()[0][0])
+    rows = " UNION ALL ".join(f"SELECT 1 FROM {table}" for table in IMPORTED_TABLES)
+    return bool(conn.execute(f"SELECT EXISTS ({rows})").fetchall()[0][0])
 
 
 # Bookkeeping, not the user's data: writing these must not withdraw the undo offer.
@@ -172,17 +172,20 @@ def fingerprint(conn: duckdb.DuckDBPyConnection) -> str:
     """The writes committed so far (`write_log`, counted by every `db.transaction`) and each
     data table's row count: a later write changes it, and an insert or delete that escaped a
     transaction changes it too."""
-    tables = [
-        row[0]
-        for row in conn.execute(
-            "SELECT table_name FROM duckdb_tables()"
-            " WHERE database_name = current_database() AND schema_name = 'main'"
-            " AND NOT temporary ORDER BY table_name"
-        ).fetchall()
-        if row[0] not in _NOT_DATA
-    ]
-    counts = ", ".join(f'(SELECT count(*) FROM "{table}")' for table in ["write_log", *tables])
-    return ":".join(str(count) for count in conn.execute(f"SELECT {counts}").fetchall()[0])
+    tables = conn.execute(
+        "SELECT table_name FROM duckdb_tables()"
+        " WHERE database_name = current_database() AND schema_name = 'main'"
+        " AND NOT temporary AND table_name NOT IN ?",
+        [list(_NOT_DATA)],
+    ).fetchall()
+    counts = " UNION ALL ".join(
+        f"SELECT '{name}' AS name, count(*) AS n FROM \"{name}\""
+        for name in ["write_log", *sorted(row[0] for row in tables)]
+    )
+    rows = conn.execute(
+        f"SELECT string_agg(name || ':' || n, ';' ORDER BY name) FROM ({counts})"
+    ).fetchall()
+    return rows[0][0]
 
 
 def _record_undo_point(conn: duckdb.DuckDBPyConnection, batch_id: int, backup: Path | None) -> None:

@@ -21,7 +21,7 @@ $(DEV_STAMP): $(BIN)/python pyproject.toml
 
 run: $(STAMP)
 	@mkdir -p data
-	$(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port 8501
+	$(BIN)/streamlit run serve.py --server.address 127.0.0.1 --server.port 8501
 
 # Browser tests need Debian's chromium; install it when missing and apt is usable.
 chromium:

@@ -302,48 +302,123 @@ def _rss_bytes(pid: int) -> int:
 
 
 @dataclass(frozen=True)
-class Served:
+class Started:
     to_title: float  # seconds from starting the server to Home's title in Chromium
-    to_funnel: float  # … to the funnel drawn (after the browser has loaded Plotly)
+    to_funnel: float  # … to the funnel's bars drawn (after the browser has loaded Plotly)
+    plotly_cached: bool  # whether Plotly's script came from the browser's cache
+
+
+@dataclass(frozen=True)
+class Served:
+    start: Started  # in a browser that never opened the app
     rss_bytes: int  # the server's resident memory after every page was opened once
     pages: int
 
 
+HOME_TITLE = "How is your campaign going?"
+# Checked on every frame (Playwright's own waits poll every 500 ms after the first second,
+# which would add up to half a second): the title, then the funnel's bars, in the page.
+TITLE_SHOWN = """title => [...document.querySelectorAll('h1')].some(
+    h => h.textContent.trim() === title && h.getBoundingClientRect().height > 0)"""
+FUNNEL_DRAWN = """() => {
+    const plot = document.querySelector('.st-key-funnel .js-plotly-plot');
+    if (!plot || !plot.querySelector('.funnellayer path')) return false;
+    const box = plot.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && getComputedStyle(plot).visibility === 'visible';
+}"""
+PLOTLY_FROM_CACHE = """() => performance.getEntriesByType('resource').some(
+    r => r.name.includes('/PlotlyChart.') && r.transferSize === 0)"""
+
+
+def _start(page, path: Path, port: int | None = None):
+    """Start the server as `make run` does and open Home in `page`, timed from the start.
+
+    Returns the timing and the running server (the caller stops it).
+    """
+    from tests.e2e.conftest import start_server, stop_server
+
+    start = time.perf_counter()
+    server = start_server(path, port=port)
+    try:
+        page.goto(server.url)
+        page.wait_for_function(TITLE_SHOWN, arg=HOME_TITLE, polling="raf")
+        to_title = time.perf_counter() - start
+        page.wait_for_function(FUNNEL_DRAWN, polling="raf")
+        to_funnel = time.perf_counter() - start
+        cached = page.evaluate(PLOTLY_FROM_CACHE)
+    except BaseException:
+        stop_server(server)
+        raise
+    return Started(to_title, to_funnel, cached), server
+
+
+VIEWPORT = {"width": 1400, "height": 1000}
+
+
 def serve(source: Path) -> Served:
-    """Start `streamlit run` on a copy of `source`, open Home in Chromium until the funnel is
-    drawn, then every other page from our menu; measure the server's memory."""
+    """Start the server on a copy of `source` with a browser that never opened the app, open
+    Home until the funnel is drawn, then every other page from our menu; measure the server's
+    memory."""
     from playwright.sync_api import sync_playwright
 
     from infoint.ui import MENU
-    from tests.e2e.conftest import (
-        CHROMIUM,
-        CHROMIUM_FLAGS,
-        start_server,
-        stop_server,
-        wait_for_app,
-    )
+    from tests.e2e.conftest import CHROMIUM, CHROMIUM_FLAGS, stop_server, wait_for_app
 
     with _database(source) as path, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
+        browser = playwright.chromium.launch(  # before the clock starts
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_FLAGS
         )
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page = browser.new_page(viewport=VIEWPORT)
         page.set_default_timeout(60_000)
-        start = time.perf_counter()
-        server = start_server(path)
         try:
-            page.goto(server.url)
-            page.get_by_role("heading", name="How is your campaign going?").wait_for()
-            to_title = time.perf_counter() - start
-            page.locator(".st-key-funnel .js-plotly-plot").wait_for(state="visible")
-            to_funnel = time.perf_counter() - start
-            wait_for_app(page)
-            for _, label, _ in MENU[1:]:
-                page.get_by_test_id("stSidebar").get_by_role("link", name=label, exact=True).click()
-                page.wait_for_function("label => document.title.startsWith(label)", arg=label)
+            started, server = _start(page, path)
+            try:
                 wait_for_app(page)
-            rss = _rss_bytes(server.process.pid)
+                for _, label, _ in MENU[1:]:
+                    page.get_by_test_id("stSidebar").get_by_role(
+                        "link", name=label, exact=True
+                    ).click()
+                    page.wait_for_function("label => document.title.startsWith(label)", arg=label)
+                    wait_for_app(page)
+                rss = _rss_bytes(server.process.pid)
+            finally:
+                stop_server(server)
         finally:
-            stop_server(server)
             browser.close()
-    return Served(to_title, to_funnel, rss, len(MENU))
+    return Served(started, rss, len(MENU))
+
+
+def serve_to_a_returning_browser(source: Path, visits_before: int, starts: int) -> list[Started]:
+    """Starts of the server for a browser that opened the app before, as a returning user's
+    has: one Chromium profile on one port (its cache is kept per address) opens the app
+    `visits_before` times untimed, then the timed `starts`, each with a fresh server and
+    browser process."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.e2e.conftest import CHROMIUM, CHROMIUM_FLAGS, _free_port, stop_server
+
+    port = _free_port()
+    profile = Path(tempfile.mkdtemp(prefix="infoint-profile-"))
+    timed = []
+    try:
+        with _database(source) as path, sync_playwright() as playwright:
+            for visit in range(visits_before + starts):
+                browser = playwright.chromium.launch_persistent_context(
+                    profile,
+                    executable_path=str(CHROMIUM),
+                    headless=True,
+                    args=CHROMIUM_FLAGS,
+                    viewport=VIEWPORT,
+                )
+                try:
+                    page = browser.pages[0] if browser.pages else browser.new_page()
+                    page.set_default_timeout(60_000)
+                    started, server = _start(page, path, port)
+                    stop_server(server)
+                finally:
+                    browser.close()
+                if visit >= visits_before:
+                    timed.append(started)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    return timed

@@ -31,6 +31,8 @@ CHROMIUM_FLAGS = [
 ]
 ARTIFACTS = ROOT / "test-artifacts" / "e2e"
 START_TIMEOUT_S = 60
+# Streamlit opens the user's browser as soon as it is up; asking often comes close to that.
+HEALTH_POLL_S = 0.05
 
 
 def pytest_collection_modifyitems(items):
@@ -66,13 +68,16 @@ def _tail(log: Path, characters: int = 2000) -> str:
     return log.read_text(errors="replace")[-characters:] if log.exists() else ""
 
 
-def start_server(db_path: Path, env_extra: dict[str, str] | None = None) -> Server:
-    """Start `streamlit run app.py` on a free port with its own database; wait until healthy.
+def start_server(
+    db_path: Path, env_extra: dict[str, str] | None = None, port: int | None = None
+) -> Server:
+    """Start the app as `make run` does (`streamlit run serve.py`) with its own database, on
+    `port` or a free one; wait until healthy.
 
     The server's output goes to a file under test-artifacts, never to a pipe: a pipe nobody
     reads during the test fills up, and a chatty server then hangs on its next write.
     """
-    port = _free_port()
+    port = port or _free_port()
     env = {**os.environ, "INFOINT_DB": str(db_path), **(env_extra or {})}
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     log = ARTIFACTS / f"streamlit-{port}.log"
@@ -88,7 +93,7 @@ def start_server(db_path: Path, env_extra: dict[str, str] | None = None) -> Serv
                 if response.read().strip() == b"ok":
                     return Server(url, db_path, process, log)
         except OSError:
-            time.sleep(0.2)
+            time.sleep(HEALTH_POLL_S)
     process.kill()
     process.wait(timeout=10)
     raise RuntimeError(
@@ -103,7 +108,7 @@ def _launch(port: int, env: dict[str, str], output) -> subprocess.Popen:
             "-m",
             "streamlit",
             "run",
-            "app.py",
+            "serve.py",
             "--server.port",
             str(port),
             "--server.address",

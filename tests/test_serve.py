@@ -1,0 +1,111 @@
+"""The launcher (serve.py): what it readies before Home's first run, and that whatever fails
+there is left to the page, which tells the user."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import sys
+from pathlib import Path
+
+import pytest
+from streamlit import config
+
+from infoint import db, ui
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def serve():
+    """serve.py, loaded once (building its `st.App` names the app's script to Streamlit's
+    config, which is put back afterwards)."""
+    saved = config._main_script_path
+    spec = importlib.util.spec_from_file_location("serve", ROOT / "serve.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    yield module
+    config._main_script_path = saved
+
+
+@pytest.fixture
+def modules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder on sys.path for made-up modules, forgotten again after the test."""
+    monkeypatch.syspath_prepend(str(tmp_path))
+    before = set(sys.modules)
+    yield tmp_path
+    for name in set(sys.modules) - before:
+        if name.startswith("warm_"):
+            del sys.modules[name]
+
+
+def _script(folder: Path, text: str) -> Path:
+    script = folder / "page_script.py"
+    script.write_text(text)
+    return script
+
+
+def test_imports_of_lists_the_top_level_imports_in_order(tmp_path, serve):
+    script = _script(
+        tmp_path,
+        "import json\n"
+        "from datetime import date, datetime\n"
+        "from . import sibling\n"
+        "if True:\n"
+        "    import csv\n"
+        "from infoint import funnel as stages\n",
+    )
+    assert serve.imports_of(script) == [
+        ("json", None),
+        ("datetime", "date"),
+        ("datetime", "datetime"),
+        ("infoint", "funnel"),
+    ]
+
+
+def test_home_is_the_script_warmed_up(serve):
+    assert serve.HOME == ROOT / "app.py"
+    assert ("infoint", "charts") in serve.imports_of(serve.HOME)
+
+
+def test_warm_up_imports_the_modules_and_opens_the_connection_the_page_reuses(
+    modules, app_db, monkeypatch, serve
+):
+    (modules / "warm_package").mkdir()
+    (modules / "warm_package" / "__init__.py").write_text("")
+    (modules / "warm_package" / "leaf.py").write_text("VALUE = 1\n")
+    opened = []
+    real_connect = db.connect
+    monkeypatch.setattr(db, "connect", lambda path: opened.append(path) or real_connect(path))
+
+    serve.warm_up(_script(modules, "from warm_package import leaf\nimport json\n"))
+
+    assert "warm_package.leaf" in sys.modules
+    assert opened == [str(app_db)]
+    ui.connection().close()  # what the page's run does: the same connection, not a new one
+    assert opened == [str(app_db)]
+
+
+def test_a_failing_import_is_logged_and_the_rest_still_warmed(modules, app_db, serve, caplog):
+    (modules / "warm_broken.py").write_text("raise RuntimeError('broken on purpose')\n")
+    (modules / "warm_fine.py").write_text("")
+    script = _script(modules, "import warm_broken\nimport warm_missing_module\nimport warm_fine\n")
+
+    with caplog.at_level(logging.WARNING, logger="infoint.serve"):
+        serve.warm_up(script)  # raises nothing: the page's own run shows the error
+
+    assert "warm_fine" in sys.modules
+    failed = [r.getMessage() for r in caplog.records]
+    assert failed == [
+        "Warming up: importing warm_broken failed",
+        "Warming up: importing warm_missing_module failed",
+    ]
+
+
+def test_a_database_that_cannot_be_opened_is_left_to_the_page(
+    tmp_path, modules, monkeypatch, serve, caplog
+):
+    monkeypatch.setenv("INFOINT_DB", str(tmp_path))  # a folder, not a database file
+    with caplog.at_level(logging.WARNING, logger="infoint.serve"):
+        serve.warm_up(_script(modules, "import json\n"))
+    assert [r.getMessage() for r in caplog.records] == ["Warming up: opening the database failed"]

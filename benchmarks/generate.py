@@ -487,10 +487,13 @@ def connections_frame(
 
 def export_bytes(rows: int = 30_000, **options) -> bytes:
     """The export as LinkedIn sends it: preamble, header, rows, no final newline."""
+    return frame_bytes(connections_frame(rows, **options))
+
+
+def frame_bytes(frame: pd.DataFrame) -> bytes:
+    """Rows of `connections_frame` (or some of them) as LinkedIn writes an export."""
     buffer = io.StringIO()
-    connections_frame(rows, **options).to_csv(
-        buffer, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL
-    )
+    frame.to_csv(buffer, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     return (PREAMBLE + buffer.getvalue().removesuffix("\n")).encode("utf-8")
 
 

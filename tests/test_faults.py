@@ -70,12 +70,6 @@ def content_digest(conn) -> str:
 # --- 1. Crashes: a 30,000-row import killed at every fault point -------------------------
 
 
-def _export_text(frame) -> bytes:
-    buffer = io.StringIO()
-    frame.to_csv(buffer, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    return (generate.PREAMBLE + buffer.getvalue().removesuffix("\n")).encode("utf-8")
-
-
 def run_cli(db_path: Path, *argv, fault: str | None = None) -> subprocess.CompletedProcess:
     """`python -m infoint.cli --db … ARGV` in its own process, killed at `fault` if named."""
     env = {key: value for key, value in os.environ.items() if key != "INFOINT_FAULT"}
@@ -129,11 +123,11 @@ def campaign(tmp_path_factory) -> dict:
     folder = tmp_path_factory.mktemp("campaign")
     frame = generate.connections_frame(BIG_ROWS)
     big = folder / "Connections.csv"
-    big.write_bytes(_export_text(frame))
+    big.write_bytes(generate.frame_bytes(frame))
     earlier_frame = frame.tail(EARLIER_ROWS).copy()
     earlier_frame.iloc[::RETITLED_EVERY, 5] = "Intern"
     earlier = folder / "earlier.csv"
-    earlier.write_bytes(_export_text(earlier_frame))
+    earlier.write_bytes(generate.frame_bytes(earlier_frame))
 
     base = folder / "base" / "infoint.duckdb"
     conn = db.connect(base)

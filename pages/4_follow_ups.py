@@ -2,7 +2,7 @@ from datetime import datetime, timedelta
 
 import streamlit as st
 
-from infoint import followups, profile, ui
+from infoint import followups, profile, text, ui
 from infoint.errors import InfointError
 
 conn = ui.page("Follow-ups", ":material/schedule:")
@@ -51,7 +51,7 @@ for item in items[:shown]:
     with st.container(border=True):
         label = followups.KIND_LABELS.get(item.kind, item.kind.replace("_", " ").capitalize())
         overdue = (today - item.due_on).days
-        since = "due today" if overdue <= 0 else f"due since {item.due_on:%a %d %b}"
+        since = "due today" if overdue <= 0 else f"due since {text.day(item.due_on)}"
         st.markdown(f"**{ui.plain(item.title)}**")
         st.caption(f"{label} · {since}")
         st.markdown(ui.plain(item.detail))
@@ -91,7 +91,7 @@ for item in items[:shown]:
                 "Show it again on",
                 value=today + timedelta(days=3),
                 min_value=today + timedelta(days=1),
-                format="DD/MM/YYYY",
+                format=text.DATE_INPUT_FORMAT,
                 key=f"until_{item.key}",
             )
             if st.button("Snooze", key=f"snooze_{item.key}"):
@@ -100,7 +100,7 @@ for item in items[:shown]:
                 except InfointError as exc:
                     ui.show_error(exc)
                 else:
-                    st.session_state[FLASH] = f"Snoozed until {until:%a %d %b}: {item.title}."
+                    st.session_state[FLASH] = f"Snoozed until {text.day(until)}: {item.title}."
                     st.rerun()
         with dismiss_box:
             if ui.ask_first(

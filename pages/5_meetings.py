@@ -11,6 +11,7 @@ from infoint import (
     profile,
     questions,
     referrals,
+    text,
     ui,
 )
 from infoint.errors import InfointError
@@ -52,7 +53,8 @@ def tab_for(meeting: meetings.MeetingSummary) -> str:
 
 
 def when(moment: datetime) -> str:
-    return f"{moment.astimezone(zone):%a %d %b %Y, %H:%M}"
+    """The moment as the user's clock shows it: '26 Nov 2026, 14:30'."""
+    return text.moment(moment.astimezone(zone))
 
 
 def stored_text(key: str, stored: str) -> str:
@@ -77,8 +79,8 @@ def show_due() -> None:
     with st.container(border=True):
         st.subheader("Due now")
         for item in due[:DUE_SHOWN]:
-            text, action = st.columns([4, 1])
-            text.markdown(f"**{ui.plain(item.title)}**  \n{ui.plain(item.detail)}")
+            words, action = st.columns([4, 1])
+            words.markdown(f"**{ui.plain(item.title)}**  \n{ui.plain(item.detail)}")
             if action.button(item.action_label, key=f"due_{item.key}"):
                 done(
                     "Here it is, below.",
@@ -114,7 +116,12 @@ def show_schedule(expanded: bool) -> None:
                 "Person", list(found), format_func=found.get, key="schedule_person"
             )
             day_box, time_box, minutes_box = st.columns(3)
-            day = day_box.date_input("Date", value=now.astimezone(zone).date(), key="schedule_day")
+            day = day_box.date_input(
+                "Date",
+                value=now.astimezone(zone).date(),
+                format=text.DATE_INPUT_FORMAT,
+                key="schedule_day",
+            )
             at = time_box.time_input(
                 f"Time ({zone.key})", value=time(10, 0), step=900, key="schedule_time"
             )
@@ -426,7 +433,9 @@ def show_change(current: meetings.MeetingSummary) -> None:
     start = current.starts_at.astimezone(zone)
     with st.form(f"change_form_{chosen}", border=False):
         day_box, time_box, minutes_box = st.columns(3)
-        day = day_box.date_input("Date", value=start.date(), key=f"change_day_{chosen}")
+        day = day_box.date_input(
+            "Date", value=start.date(), format=text.DATE_INPUT_FORMAT, key=f"change_day_{chosen}"
+        )
         at = time_box.time_input(
             f"Time ({zone.key})", value=start.time(), step=900, key=f"change_time_{chosen}"
         )
@@ -522,7 +531,7 @@ def show_question_bank() -> None:
             "assignments. Ask what only someone inside can tell you."
         )
         with st.form("bank_add_form", clear_on_submit=True, border=False):
-            text = st.text_area("A new question", key="bank_new_text", height=70)
+            question = st.text_area("A new question", key="bank_new_text", height=70)
             kind_box, need_box = st.columns(2)
             category = kind_box.selectbox(
                 "Kind",
@@ -538,11 +547,11 @@ def show_question_bank() -> None:
             )
             if st.form_submit_button("Add to the bank"):
                 try:
-                    questions.add_question(conn, text, category, need)
+                    questions.add_question(conn, question, category, need)
                 except InfointError as exc:
                     ui.show_error(exc)
                 else:
-                    hint = questions.searchable_hint(text)
+                    hint = questions.searchable_hint(question)
                     done("Question added." + (f" One thought: {hint}" if hint else ""))
         every = {q.id: q for q in ui.cached(questions.list_questions, conn, include_archived=True)}
         if not every:
@@ -555,7 +564,9 @@ def show_question_bank() -> None:
         )
         edited = every[edited_id]
         with st.form(f"bank_edit_form_{edited_id}", border=False):
-            text = st.text_area("Question", value=edited.text, key=f"bank_edit_text_{edited_id}")
+            question = st.text_area(
+                "Question", value=edited.text, key=f"bank_edit_text_{edited_id}"
+            )
             kind_box, need_box = st.columns(2)
             category = kind_box.selectbox(
                 "Kind",
@@ -574,7 +585,7 @@ def show_question_bank() -> None:
             save_box, archive_box = st.columns(2)
             if save_box.form_submit_button("Save the question"):
                 try:
-                    questions.update_question(conn, edited_id, text, category, need)
+                    questions.update_question(conn, edited_id, question, category, need)
                 except InfointError as exc:
                     ui.show_error(exc)
                 else:

@@ -1,14 +1,15 @@
 """One way to write a date on every page we show dates on: "2 Mar 2026" in text, tables and
-pickers, day/month/year in date inputs."""
+pickers ("2 Mar 2026, 09:30" with a time, in the user's zone), day/month/year in date inputs."""
 
 import json
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from infoint import contacts, db, importer, interactions, meetings, text
+from infoint import contacts, db, followups, importer, interactions, meetings, text
+from infoint.text import plain_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 NUMERIC_DATE = re.compile(r"\b\d{4}[-/.]\d{2}[-/.]\d{2}\b|\b\d{2}/\d{2}/\d{4}\b")
@@ -82,3 +83,54 @@ def test_dates_read_the_same_on_home_contacts_and_import(app_db):
     assert column_date_formats(imports) == {text.MOMENT_COLUMN_FORMAT}
     assert date_formats(imports) <= {text.DATE_INPUT_FORMAT}
     assert not NUMERIC_DATE.search(everything_shown(imports))
+
+
+def test_dates_read_the_same_on_follow_ups(app_db):
+    conn = db.connect(app_db)
+    ana = contacts.add_contact(conn, "Ana", "Lee", company="Acme")
+    contacts.add_contact(conn, "Bo", "Chen", company="Acme")
+    today = date.today()  # the user's day: tests run in UTC (conftest)
+    interactions.log_interaction(conn, ana, "outreach", occurred_at=today - timedelta(days=20))
+    due = followups.due_items(conn)
+    conn.close()
+    assert len(due) == 2 and all(item.due_on < today for item in due)
+
+    at = page("pages/4_follow_ups.py")
+    captions = [c.value for c in at.main.caption]
+    for item in due:
+        label = followups.KIND_LABELS[item.kind]
+        assert f"{label} · due since {text.day(item.due_on)}" in captions, captions
+    assert date_formats(at) == {text.DATE_INPUT_FORMAT}
+    assert not NUMERIC_DATE.search(everything_shown(at))
+
+    next(b for b in at.main.button if b.label == "Snooze").click()
+    at.run()
+    snoozed = at.main.success[0].value
+    until = text.day(today + timedelta(days=3))
+    assert snoozed.startswith(plain_markdown(f"Snoozed until {until}: ")), snoozed
+
+
+def test_meeting_times_read_the_same_on_meetings_in_the_users_zone(app_db):
+    conn = db.connect(app_db)
+    meetings.set_time_zone(conn, "Europe/Paris")  # UTC+1 in March, UTC+2 in June
+    ana = contacts.add_contact(conn, "Ana", "Lee", company="Acme")
+    ahead = meetings.schedule_meeting(conn, ana, datetime(2030, 6, 4, 9, 30, tzinfo=UTC))
+    meetings.schedule_meeting(conn, ana, datetime(2026, 3, 10, 9, 30, tzinfo=UTC))
+    title = meetings.summary(conn, ahead).title
+    conn.close()
+
+    at = page("pages/5_meetings.py")
+    [coming_up] = at.main.dataframe
+    assert list(coming_up.value["When"]) == ["4 Jun 2030, 11:30"]
+    pick = at.main.selectbox(key="meeting_pick")
+    assert [o.split(" — ")[0] for o in pick.options] == ["4 Jun 2030, 11:30", "10 Mar 2026, 10:30"]
+    shown = everything_shown(at)
+    assert f"**{plain_markdown(title)}**, 4 Jun 2030, 11:30, 20 minutes promised" in shown
+    assert not NUMERIC_DATE.search(shown), NUMERIC_DATE.search(shown)
+
+    at.main.text_input(key="schedule_search").set_value("Ana")
+    at.session_state["meeting_tab"] = "Change"
+    at.run()
+    assert not at.exception, at.exception
+    assert {d.key for d in at.main.date_input} == {"schedule_day", f"change_day_{ahead}"}
+    assert date_formats(at) == {text.DATE_INPUT_FORMAT}

@@ -148,9 +148,15 @@ def remove_demo(conn: duckdb.DuckDBPyConnection) -> int:
     Goes with them: their interactions, meetings, answers and recorded job changes, the
     snoozes and dismissals of reminders about those events, links from the user's people to
     them, and demo companies none of the user's people work at. A demo company one of the
-    user's people works at stays, as theirs.
+    user's people works at stays, as theirs. Aliases left by merges (`company_aliases`,
+    `contact_aliases`) go with the row they point at; those pointing at the user's rows stay,
+    as a demo record merged into one of theirs is theirs now.
     """
     demo_people = "SELECT id FROM contacts WHERE source = 'demo'"
+    demo_companies_unused = (
+        "SELECT id FROM companies WHERE source = 'demo' AND id NOT IN"
+        " (SELECT company_id FROM contacts WHERE company_id IS NOT NULL)"
+    )
     with db.transaction(conn):
         removed = conn.execute(f"SELECT count(*) FROM ({demo_people})").fetchall()[0][0]
         events = conn.execute(
@@ -163,7 +169,7 @@ def remove_demo(conn: duckdb.DuckDBPyConnection) -> int:
             "DELETE FROM meeting_questions WHERE meeting_id IN"
             f" (SELECT id FROM meetings WHERE contact_id IN ({demo_people}))"
         )
-        for table in ("meetings", "contact_changes"):
+        for table in ("meetings", "contact_changes", "contact_aliases"):
             conn.execute(f"DELETE FROM {table} WHERE contact_id IN ({demo_people})")
         conn.execute(
             f"DELETE FROM interactions WHERE source = 'demo' OR contact_id IN ({demo_people})"
@@ -174,10 +180,8 @@ def remove_demo(conn: duckdb.DuckDBPyConnection) -> int:
                 f" WHERE source <> 'demo' AND {link} IN ({demo_people})"
             )
         conn.execute("DELETE FROM contacts WHERE source = 'demo'")
-        conn.execute(
-            "DELETE FROM companies WHERE source = 'demo' AND id NOT IN"
-            " (SELECT company_id FROM contacts WHERE company_id IS NOT NULL)"
-        )
+        conn.execute(f"DELETE FROM company_aliases WHERE company_id IN ({demo_companies_unused})")
+        conn.execute(f"DELETE FROM companies WHERE id IN ({demo_companies_unused})")
         conn.execute("UPDATE companies SET source = 'linkedin' WHERE source = 'demo'")
     return int(removed)
 

@@ -3,7 +3,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from benchmarks.generate import sample_bytes
-from infoint import contacts, db, demo, funnel, importer, interactions, meetings
+from infoint import contacts, db, demo, funnel, importer, interactions, meetings, targets
 from infoint.errors import InvalidInputError
 from infoint.linkedin import read_connections
 
@@ -126,6 +126,53 @@ def test_a_demo_company_the_user_works_with_stays_as_theirs(conn):
     assert conn.execute("SELECT name, source FROM companies").fetchall() == [(name, "linkedin")]
     assert not demo.has_demo(conn)
     assert funnel.stats(conn)["contacts"] == 1
+
+
+def test_removing_the_demo_leaves_no_alias_of_a_removed_row(conn):
+    ada = own_data(conn)
+    nimbus = contacts.get_contact(conn, ada).company_id
+    demo.load_demo(conn, today=TODAY)
+    # Two demo companies merged, and a demo company merged into the user's company.
+    first, second, third = [
+        row[0]
+        for row in conn.execute(
+            "SELECT id FROM companies WHERE source = 'demo' ORDER BY id LIMIT 3"
+        ).fetchall()
+    ]
+    targets.merge_companies(conn, first, second)
+    targets.merge_companies(conn, nimbus, third)
+    # Two demo people merged, and a demo person merged into the user's person.
+    one, two, three = [
+        row[0]
+        for row in conn.execute(
+            "SELECT id FROM contacts WHERE source = 'demo' AND linkedin_url <> ''"
+            " ORDER BY id LIMIT 3"
+        ).fetchall()
+    ]
+    contacts.merge_contacts(conn, one, two)
+    contacts.merge_contacts(conn, ada, three)
+    kept = conn.execute(
+        "SELECT (SELECT list(match_key) FROM company_aliases WHERE company_id = ?),"
+        " (SELECT list(profile_key) FROM contact_aliases WHERE contact_id = ?)",
+        [nimbus, ada],
+    ).fetchall()[0]
+    assert len(kept[0]) == 1 and len(kept[1]) == 1
+
+    demo.remove_demo(conn)
+    orphans = conn.execute(
+        "SELECT (SELECT count(*) FROM company_aliases"
+        "        WHERE company_id NOT IN (SELECT id FROM companies)),"
+        " (SELECT count(*) FROM contact_aliases WHERE contact_id NOT IN (SELECT id FROM contacts))"
+    ).fetchall()[0]
+    assert orphans == (0, 0)
+    # The aliases that now belong to the user's company and person stay with them.
+    assert (
+        conn.execute(
+            "SELECT (SELECT list(match_key) FROM company_aliases),"
+            " (SELECT list(profile_key) FROM contact_aliases)"
+        ).fetchall()[0]
+        == kept
+    )
 
 
 def test_the_demo_needs_people_of_its_own(conn):

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, available_timezones
 
 import duckdb
 
-from infoint import clock, db, interactions, profile, referrals
+from infoint import clock, db, interactions, profile, referrals, text
 from infoint.contacts import require_contact, words_condition
 from infoint.errors import InvalidInputError, NotFoundError
 
@@ -443,9 +444,11 @@ def record_debrief(
 ) -> DebriefResult:
     """How the meeting went, in one write: outcome, answers, and the people they named.
 
-    New answers are also appended to the company's research notes (with the date and the
-    person), and each person named is linked as referred by this one: a contact already
-    there, or a new 2nd-degree one (`referrals.add_referred_people`).
+    The meeting's answers are also kept in the company's research notes, as one block
+    marked with the meeting (`_answers_block`); a corrected debrief rewrites that block in
+    place. Each person named is linked as referred by this one: a contact already there, or
+    a new 2nd-degree one (`referrals.add_referred_people`); a company named by a name merged
+    away stands for the company it was merged into.
     """
     if status not in STATUSES or status == "scheduled":
         raise InvalidInputError("Choose whether the meeting was held, cancelled or a no-show.")
@@ -460,8 +463,10 @@ def record_debrief(
     asked = {q.id: q for q in sheet.questions}
     if set(answers) - set(asked):
         raise NotFoundError("One of those questions is no longer on this meeting's sheet.")
-    changed = [(asked[i].text, a) for i, a in answers.items() if a and a != asked[i].answer]
+    changed = any(answer != asked[i].answer for i, answer in answers.items())
+    answered = [(q.text, answers.get(q.id, q.answer)) for q in sheet.questions]
     day = sheet.meeting.starts_at.astimezone(profile.zone(conn)).date()
+    block = _answers_block(meeting_id, day, sheet.person, [qa for qa in answered if qa[1]])
     with db.transaction(conn):
         conn.execute(
             "UPDATE meetings SET status = ?, actual_minutes = ?, notes = ? WHERE id = ?",
@@ -470,20 +475,71 @@ def record_debrief(
         for row_id, answer in answers.items():
             conn.execute("UPDATE meeting_questions SET answer = ? WHERE id = ?", [answer, row_id])
         if changed and sheet.company_id is not None:
+            research = conn.execute(
+                "SELECT research_notes FROM companies WHERE id = ?", [sheet.company_id]
+            ).fetchall()[0][0]
             conn.execute(
-                "UPDATE companies SET research_notes = ltrim(research_notes || ? , chr(10))"
-                " WHERE id = ?",
-                [_answers_note(day, sheet.person, changed), sheet.company_id],
+                "UPDATE companies SET research_notes = ? WHERE id = ?",
+                [_with_answers_block(research or "", meeting_id, block), sheet.company_id],
             )
-        introductions = referrals.add_referred_people(conn, sheet.meeting.contact_id, referred)
+        introductions = referrals.add_referred_people(
+            conn, sheet.meeting.contact_id, _by_kept_company_names(conn, referred)
+        )
     return DebriefResult(introductions)
 
 
-def _answers_note(day: date, person: str, answers: list[tuple[str, str]]) -> str:
-    lines = [f"\n\n{day.isoformat()} — from {person}:"]
+def _answers_block(meeting_id: int, day: date, person: str, answers: list[tuple[str, str]]) -> str:
+    """A meeting's answers as the company notes keep them; '' when there are none.
+
+    The first and last lines name the meeting, in words, so a corrected debrief finds and
+    replaces its own block and nothing the user wrote around it."""
+    if not answers:
+        return ""
+    lines = [f"Answers from the meeting with {person} on {text.day(day)} (meeting {meeting_id}):"]
     for question, answer in answers:
         lines.extend((f"Q: {question}", f"A: {answer}"))
+    lines.append(f"(End of the answers from meeting {meeting_id}.)")
     return "\n".join(lines)
+
+
+def _with_answers_block(research: str, meeting_id: int, block: str) -> str:
+    """The notes with this meeting's block replaced (or removed, when `block` is ''), else
+    with `block` added at the end; a block the user cut short is theirs and stays as it is."""
+    start = re.search(
+        rf"^Answers from the meeting with .* \(meeting {meeting_id}\):$", research, re.MULTILINE
+    )
+    end = start and re.compile(
+        rf"^\(End of the answers from meeting {meeting_id}\.\)$", re.MULTILINE
+    ).search(research, start.end())
+    if not end:
+        return "\n\n".join(part for part in (research.rstrip(), block) if part)
+    before, after = research[: start.start()], research[end.end() :]
+    if block:
+        return before + block + after
+    return "\n\n".join(part for part in (before.rstrip(), after.lstrip()) if part)
+
+
+def _by_kept_company_names(
+    conn: duckdb.DuckDBPyConnection, people: list[referrals.ReferredPerson]
+) -> list[referrals.ReferredPerson]:
+    """The people named, a company merged away (`company_aliases`) named as the one kept,
+    so they match the contacts there (no company has that key itself any more)."""
+    typed = sorted({person.company for person in people if person.company})
+    if not typed:
+        return people
+    kept = dict(
+        conn.execute(
+            """
+            SELECT t.name, co.name
+            FROM unnest(?::VARCHAR[]) AS t(name)
+            JOIN company_aliases a ON a.match_key = company_key(t.name)
+            JOIN companies co ON co.id = a.company_id
+            WHERE NOT EXISTS (SELECT 1 FROM companies same WHERE same.match_key = a.match_key)
+            """,
+            [typed],
+        ).fetchall()
+    )
+    return [replace(person, company=kept.get(person.company, person.company)) for person in people]
 
 
 THANK_YOU_SUBJECT = "Thank you, {first_name}"

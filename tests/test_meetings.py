@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from infoint import contacts, followups, funnel, interactions, meetings, questions
+from infoint import contacts, followups, funnel, interactions, meetings, questions, targets
 from infoint.errors import InvalidInputError, NotFoundError
 from infoint.referrals import ReferredPerson
 
@@ -146,7 +146,9 @@ def test_debrief_records_answers_and_referrals_in_one_step(conn, ana):
         "",
     ]
     assert meetings.prep_sheet(conn, meeting).company_notes == (
-        f"Old.\n\n2026-03-10 — from Ana Lee:\nQ: {bank[0].text}\nA: Sensors everywhere."
+        f"Old.\n\nAnswers from the meeting with Ana Lee on 10 Mar 2026 (meeting {meeting}):\n"
+        f"Q: {bank[0].text}\nA: Sensors everywhere.\n"
+        f"(End of the answers from meeting {meeting}.)"
     )
     rows = conn.execute(
         "SELECT first_name, last_name, degree, source, referred_by FROM contacts"
@@ -169,6 +171,69 @@ def test_saving_the_debrief_again_adds_nothing_twice(conn, ana):
     assert result.referred_ids == () and result.introductions.known == ("Bo Chen",)
     assert meetings.prep_sheet(conn, meeting).company_notes.count("A: Yes.") == 1
     assert conn.execute("SELECT count(*) FROM contacts").fetchall()[0][0] == 2
+
+
+def test_correcting_a_debrief_replaces_its_answers_in_the_company_notes(conn, ana):
+    bank = questions.list_questions(conn)
+    first = meetings.schedule_meeting(conn, ana, at(10))
+    meetings.save_prep(conn, first, question_ids=[bank[0].id, bank[1].id], company_notes="Old.")
+    asked = [q.id for q in meetings.prep_sheet(conn, first).questions]
+    meetings.record_debrief(conn, first, "held", answers={asked[0]: "Yes."})
+    # Another meeting at Acme, and the user's own words after both blocks.
+    cy = contacts.add_contact(conn, "Cy", "Dunn", company="Acme")
+    second = meetings.schedule_meeting(conn, cy, at(12))
+    meetings.save_prep(conn, second, question_ids=[bank[2].id])
+    [cy_asked] = [q.id for q in meetings.prep_sheet(conn, second).questions]
+    meetings.record_debrief(conn, second, "held", answers={cy_asked: "Through friends."})
+    notes = meetings.prep_sheet(conn, first).company_notes
+    picked = [bank[0].id, bank[1].id]
+    meetings.save_prep(conn, first, question_ids=picked, company_notes=notes + "\n\nCall in May.")
+    cy_block = (
+        f"Answers from the meeting with Cy Dunn on 12 Mar 2026 (meeting {second}):\n"
+        f"Q: {bank[2].text}\nA: Through friends.\n(End of the answers from meeting {second}.)"
+    )
+
+    meetings.record_debrief(
+        conn, first, "held", answers={asked[0]: "Yes, mostly.", asked[1]: "Two teams."}
+    )
+    assert meetings.prep_sheet(conn, first).company_notes == (
+        f"Old.\n\nAnswers from the meeting with Ana Lee on 10 Mar 2026 (meeting {first}):\n"
+        f"Q: {bank[0].text}\nA: Yes, mostly.\nQ: {bank[1].text}\nA: Two teams.\n"
+        f"(End of the answers from meeting {first}.)\n\n{cy_block}\n\nCall in May."
+    )
+    # Every answer taken back: the block goes, the words around it stay.
+    meetings.record_debrief(conn, first, "held", answers={asked[0]: "", asked[1]: ""})
+    assert meetings.prep_sheet(conn, first).company_notes == f"Old.\n\n{cy_block}\n\nCall in May."
+
+
+def test_a_debrief_block_the_user_cut_short_is_left_alone(conn, ana):
+    meeting = meetings.schedule_meeting(conn, ana, at(10))
+    meetings.save_prep(conn, meeting, question_ids=[questions.list_questions(conn)[0].id])
+    [row] = [q.id for q in meetings.prep_sheet(conn, meeting).questions]
+    meetings.record_debrief(conn, meeting, "held", answers={row: "Yes."})
+    # The user deleted the block's last line and wrote on: nothing of theirs may be lost.
+    notes = meetings.prep_sheet(conn, meeting).company_notes
+    edited = notes.rsplit("\n", 1)[0] + "\nMy thoughts on it."
+    meetings.save_prep(conn, meeting, question_ids=[row], company_notes=edited)
+    meetings.record_debrief(conn, meeting, "held", answers={row: "No."})
+    got = meetings.prep_sheet(conn, meeting).company_notes
+    assert got.startswith(edited + "\n\nAnswers from the meeting with Ana Lee")
+    assert got.endswith(f"A: No.\n(End of the answers from meeting {meeting}.)")
+
+
+def test_debrief_names_a_company_by_the_name_it_had_before_a_merge(conn, ana):
+    bo = contacts.add_contact(conn, "Bo", "Chen", company="Beta Labs")
+    contacts.add_contact(conn, "Bo", "Chen", company="Gamma")
+    old_beta = targets.add_company(conn, "Old Beta")
+    beta = conn.execute("SELECT company_id FROM contacts WHERE id = ?", [bo]).fetchall()[0][0]
+    targets.merge_companies(conn, beta, old_beta)
+    meeting = meetings.schedule_meeting(conn, ana, at(10))
+    result = meetings.record_debrief(
+        conn, meeting, "held", referred=[ReferredPerson("Bo", "Chen", "Old Beta")]
+    )
+    assert result.introductions.marked == ("Bo Chen",) and result.referred_ids == ()
+    assert conn.execute("SELECT count(*) FROM contacts").fetchall()[0][0] == 3
+    assert contacts.get_contact(conn, bo).referred_by == ana
 
 
 def test_a_failing_debrief_changes_nothing(conn, ana):

@@ -9,6 +9,10 @@ PAGE_SIZE = 50
 EDITOR = "targets_editor"
 EDITOR_VERSION = "targets_editor_version"
 NOTICE = "targets_notice"
+NEW_INDUSTRY = "new_industry"
+# Set by a bulk industry change: the next run empties the box before drawing it (a drawn
+# widget's value cannot change), so it is not set again by mistake.
+CLEAR_NEW_INDUSTRY = "targets_clear_new_industry"
 
 
 def companies(count: int) -> str:
@@ -252,13 +256,15 @@ else:
             horizontal=True,
         )
         industry_box, button_box = st.columns([3, 1], vertical_alignment="bottom")
+        if st.session_state.pop(CLEAR_NEW_INDUSTRY, False):
+            st.session_state[NEW_INDUSTRY] = None
         new_industry = industry_box.selectbox(
             "Industry",
             known_industries,
             index=None,
             accept_new_options=True,
             placeholder="Choose one, or type a new industry",
-            key="new_industry",
+            key=NEW_INDUSTRY,
         )
         ids = picked if scope == "picked" else ui.cached(targets.list_company_ids, conn, filters)
         if button_box.button("Set industry", disabled=not ids or not new_industry):
@@ -267,6 +273,7 @@ else:
             except InfointError as exc:
                 ui.show_error(exc)
             else:
+                st.session_state[CLEAR_NEW_INDUSTRY] = True
                 done(f"Put {companies(changed)} in {new_industry}.", "bulk")
         if whole_network and st.button(
             "Make them targets", disabled=not ids, icon=":material/flag:"

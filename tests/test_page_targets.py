@@ -185,6 +185,24 @@ def test_set_the_industry_of_picked_and_of_all_matching(network):
     assert saved["Volt"][1] == "Energy"
 
 
+def test_the_industry_box_is_emptied_after_the_industry_is_set(network):
+    """A chosen industry left in the box would be one click away from going on the next
+    companies ticked: once it is set, the box starts empty again."""
+    at = run_targets()
+    edit(at, {1: {"picked": True}, 2: {"picked": True}})  # Volt and Medix
+    at.selectbox(key="new_industry").set_value("Energy")
+    run_targets(at)
+    button(at, "Set industry").click()
+    run_targets(at)
+    assert at.success[0].value == "Put 2 companies in Energy."
+    assert at.selectbox(key="new_industry").value is None
+    saved = companies(network)
+    assert saved["Volt"][1] == saved["Medix"][1] == "Energy"
+    assert saved["Acme"][1] == "Health"
+    run_targets(at)  # and it stays empty
+    assert at.selectbox(key="new_industry").value is None
+
+
 def test_a_bulk_change_starts_the_table_afresh_so_no_tick_is_left_showing(network):
     """The browser keeps a table's ticks while the table is the same widget: after a bulk
     change the page counts none, so the table must be a new one, without ticks."""

@@ -9,6 +9,17 @@ PAGE_SIZE = 50
 EDITOR = "targets_editor"
 EDITOR_VERSION = "targets_editor_version"
 NOTICE = "targets_notice"
+TABLE_COLUMNS = (
+    "picked",
+    "name",
+    "industry",
+    "motivation",
+    "postings",
+    "status",
+    "ruled_out_reason",
+    "reached",
+    "met",
+)
 NEW_INDUSTRY = "new_industry"
 # Set by a bulk industry change: the next run empties the box before drawing it (a drawn
 # widget's value cannot change), so it is not set again by mistake.
@@ -166,61 +177,66 @@ else:
     first = (page - 1) * PAGE_SIZE
     st.caption(
         f"Companies {first + 1}–{min(first + PAGE_SIZE, matching)} of {matching}, best first. "
-        "Change any cell, then save."
+        "Change any cell, then save.",
+        help=targets.RANK_HELP,
     )
     frame = ui.cached(targets.list_companies, conn, filters, limit=PAGE_SIZE, offset=first)
     frame.insert(0, "picked", False)
+    # "3 of 16" in one column: the three coverage counts side by side made the table wider
+    # than a laptop's window.
+    frame["reached"] = frame["contacted"].astype(str) + " of " + frame["people"].astype(str)
     edited = st.data_editor(
         frame,
         key=editor_key(),
         hide_index=True,
         width="stretch",
         placeholder="",
-        disabled=["rank", "people", "contacted", "met"],
-        # What you can change first, the coverage you can only read after it.
+        # What you can change first, the coverage you can only read after it. The rank is the
+        # rows' order (the caption's help says how it is worked out), so it takes no column.
+        column_order=TABLE_COLUMNS,
+        disabled=["rank", "people", "contacted", "reached", "met"],
+        # Widths fit every column in a 1280-pixel window beside the menu: labels in full.
         column_config={
             "picked": st.column_config.CheckboxColumn(
                 "Pick",
-                width="small",
+                width=60,
                 help="Tick companies to change them together, below the table.",
-            ),
-            "rank": st.column_config.NumberColumn(
-                "Rank", width="small", help=targets.RANK_HELP, format="%d"
             ),
             "name": st.column_config.TextColumn(
                 "Company",
-                width="medium",
+                width=144,
                 required=True,
                 help="Rename freely: later imports still recognise the company.",
             ),
-            "industry": st.column_config.TextColumn("Industry"),
+            "industry": st.column_config.TextColumn("Industry", width=90),
             # Not bounded: the grid would quietly turn a 7 into a 3; saving says what is wrong.
             "motivation": st.column_config.NumberColumn(
                 "Motivation", width=100, step=1, help=targets.MOTIVATION_HELP
             ),
             "postings": st.column_config.NumberColumn(
-                "Postings", width=90, step=1, help=targets.POSTINGS_HELP
+                "Postings", width=86, step=1, help=targets.POSTINGS_HELP
             ),
             "status": st.column_config.SelectboxColumn(
                 "Status",
                 options=targets.STATUSES,
                 format_func=targets.STATUS_LABELS.get,
                 required=True,
-                width=130,  # "In your network" in full
+                width=110,  # "In your network" in full
                 help="Target: you want to learn about it. Researching: you are on it. "
                 "Ruled out: you learned it is not for you (say why under Reason).",
             ),
             "ruled_out_reason": st.column_config.TextColumn(
-                "Reason", width="medium", help="Why you ruled it out: what you learned."
+                "Reason", width=84, help="Why you ruled it out: what you learned."
             ),
-            "people": st.column_config.NumberColumn(
-                "People", width="small", help="Contacts of yours who work there."
-            ),
-            "contacted": st.column_config.NumberColumn(
-                "Contacted", width="small", help="People there you have written to."
+            "reached": st.column_config.TextColumn(
+                "Contacted",
+                width=76,
+                alignment="right",
+                help="How many of the people you know there you have written to: "
+                "3 of 16 means 3 written to, of 16 contacts of yours who work there.",
             ),
             "met": st.column_config.NumberColumn(
-                "Met", width="small", help="People there you have met."
+                "Met", width=40, help="People there you have met."
             ),
         },
     )
@@ -298,7 +314,8 @@ if coverage.empty:
         "Once you have targets, this shows how many you have per industry and whom you know."
     )
 else:
-    chart_box, numbers_box = st.columns([3, 2])
+    # Halves: the numbers' five columns fit beside the chart in a 1280-pixel window too.
+    chart_box, numbers_box = st.columns(2)
     chart_box.plotly_chart(
         ui.figure(charts.coverage_figure, coverage), config=charts.PLOTLY_CONFIG, key="coverage"
     )

@@ -45,7 +45,7 @@ from typing import Any
 
 import duckdb
 
-from infoint import db, meetings, profile
+from infoint import db, meetings, profile, text
 from infoint.business_days import silence_noticed_on_many
 from infoint.errors import InvalidInputError
 
@@ -87,10 +87,6 @@ class DueItem:
     people: tuple[tuple[int, str], ...] = ()  # others the action could go to: (id, label)
     # Session-state entries set before opening action_page (e.g. which meeting to show).
     action_state: tuple[tuple[str, Any], ...] = ()
-
-
-def _short_date(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
 
 
 # The latest outreach to each person within the window ($since: STALE_AFTER_DAYS back), sent
@@ -196,7 +192,7 @@ def _follow_up_items(rows: list[tuple], today: date, holidays: tuple[date, ...])
                 kind="follow_up",
                 title=f"Follow up with {who}",
                 detail=(
-                    f"You wrote on {_short_date(sent.date())} and have heard nothing for "
+                    f"You wrote on {text.day(sent.date())} and have heard nothing for "
                     f"{FOLLOW_UP_AFTER} business days. One short, polite follow-up is fine; "
                     "after that, let it rest."
                 ),
@@ -225,7 +221,7 @@ def _try_another_items(rows: list[tuple], today: date, holidays: tuple[date, ...
                 kind="try_another",
                 title=f"Try someone else at {company}",
                 detail=(
-                    f"{name} has not answered since {_short_date(sent.date())} "
+                    f"{name} has not answered since {text.day(sent.date())} "
                     f"({TRY_ANOTHER_AFTER} business days). Write to another person there "
                     f"you have not contacted yet{more}."
                 ),

@@ -34,7 +34,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from infoint import db, linkedin, profile
+from infoint import db, linkedin, profile, text
 from infoint.errors import NotAnExportError
 
 DEFAULT_DAYS_BACK = 90
@@ -65,21 +65,21 @@ class HistorySummary:
         """One or two sentences for the user."""
         verb = "Added" if done else "Found"
         if not self.events:
-            text = f"No new messages or invitations since {self.since:%d %b %Y} to add."
+            said = f"No new messages or invitations since {text.day(self.since)} to add."
         else:
-            text = (
+            said = (
                 f"{verb} {self.outreach} outreach, {self.follow_ups} follow-up and "
                 f"{self.replies} reply events with {self.people} of your contacts since "
-                f"{self.since:%d %b %Y}."
+                f"{text.day(self.since)}."
             )
         if self.already_imported:
-            text += f" {self.already_imported} were already in infoint."
+            said += f" {self.already_imported} were already in infoint."
         if self.not_in_contacts:
-            text += (
+            said += (
                 f" {self.not_in_contacts} people you wrote to are not among your contacts "
                 "and were left out."
             )
-        return text
+        return said
 
 
 def can_match(conn: duckdb.DuckDBPyConnection) -> bool:

@@ -22,7 +22,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from infoint import contacts, db
+from infoint import contacts, db, text
 from infoint.linkedin import Connections, SkippedRow, read_connections
 
 Progress = Callable[[float, str], None]
@@ -319,7 +319,7 @@ def _forgotten_rows(conn: duckdb.DuckDBPyConnection) -> list[SkippedRow]:
         """
     ).fetchall()
     return [
-        SkippedRow(int(line), f"you deleted this person on {deleted:%d %b %Y}")
+        SkippedRow(int(line), f"you deleted this person on {text.day(deleted)}")
         for line, deleted in rows
     ]
 

@@ -635,7 +635,7 @@ def due_items(conn: duckdb.DuckDBPyConnection, now: datetime) -> list[MeetingDue
             kind, key, due_on = "thank_you", f"thank_you:{m.id}", start.date() + timedelta(days=1)
             title = f"Send a thank-you to {m.title}"
             detail = (
-                f"You met on {start:%a %d %b}. A short note within a day is best, and it is "
+                f"You met on {text.day(start)}. A short note within a day is best, and it is "
                 "not too late."
             )
         elif m.starts_at > now:
@@ -643,14 +643,14 @@ def due_items(conn: duckdb.DuckDBPyConnection, now: datetime) -> list[MeetingDue
             due_on = start.date() - timedelta(days=1)
             title = f"Prepare for your meeting with {m.title}"
             detail = (
-                f"You meet on {start:%a %d %b at %H:%M}. Pick a few questions and read up on "
-                "the company."
+                f"You meet on {text.day(start)} at {start:%H:%M}. Pick a few questions and read "
+                "up on the company."
             )
         else:
             kind, key, due_on = "debrief", f"debrief:{m.id}:{start:%Y%m%dT%H%M}", start.date()
             title = f"Record how the meeting with {m.title} went"
             detail = (
-                f"It was on {start:%a %d %b}. Note the answers and who they suggested while "
+                f"It was on {text.day(start)}. Note the answers and who they suggested while "
                 "you still remember."
             )
         due.append(MeetingDue(key, kind, m.id, m.contact_id, m.company_id, title, detail, due_on))

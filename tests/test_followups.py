@@ -99,7 +99,7 @@ def test_after_three_business_days_try_someone_else_at_the_company(conn, people)
     # people not yet contacted there, the closest connections first
     assert item.people == ((people["cy"], "Cy Chu — Designer"), (people["bo"], "Bo Berg"))
     assert item.title == "Try someone else at Acme"
-    assert "Ana Silva has not answered since Mon 2 Mar" in item.detail
+    assert "Ana Silva has not answered since 2 Mar 2026" in item.detail
     assert (item.action_page, item.compose_kind) == ("pages/3_outreach.py", "outreach")
 
 

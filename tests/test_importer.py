@@ -576,7 +576,8 @@ def test_migration_0011_keeps_every_contact_and_drops_the_id_index(db_path):
 
 
 def test_company_spellings_met_are_remembered_with_the_key_the_macro_gives(conn):
-    first = export(ADA, BRAM, CLEO, {**ADA, "line": 9, "url": URL + "ann", "company": " Acme, Inc "})
+    ann = {**ADA, "line": 9, "url": URL + "ann", "company": " Acme, Inc "}
+    first = export(ADA, BRAM, CLEO, ann)
     import_connections(conn, first)
     memo = conn.execute(
         "SELECT spelling, match_key, company_key(spelling) FROM company_spellings ORDER BY 1"

@@ -172,8 +172,8 @@ def test_a_deleted_person_is_not_imported_again_and_the_report_says_why(conn):
     assert (again.added, again.updated, again.unchanged, again.skipped) == (0, 0, 1, 2)
     today = date.today()
     assert [(row.line, row.reason) for row in again.skipped_rows] == [
-        (4, f"you deleted this person on {today:%d %b %Y}"),
-        (5, f"you deleted this person on {today:%d %b %Y}"),
+        (4, f"you deleted this person on {today.day} {today:%b %Y}"),
+        (5, f"you deleted this person on {today.day} {today:%b %Y}"),
     ]
     assert [r[0] for r in conn.execute("SELECT first_name FROM contacts").fetchall()] == ["Cy"]
 

@@ -28,7 +28,7 @@ import zipfile
 import zlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -184,7 +184,7 @@ def normalise_profile_url(url: str) -> str:
 
 # The digest, and the work on separate columns, run beside each other: hashlib and Arrow let go
 # of the interpreter while they work, so a second core shortens the read.
-_WORKERS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="infoint-reader")
+_WORKERS = ThreadPoolExecutor(max_workers=3, thread_name_prefix="infoint-reader")
 
 
 def read_connections(source: str | os.PathLike | bytes, filename: str | None = None) -> Connections:
@@ -441,18 +441,19 @@ def _finish(header: _Header, table: _Table) -> tuple[pa.Table, list[SkippedRow]]
         else pa.array([""] * len(lines), type=pa.string())
         for key in (*_REQUIRED, *_OPTIONAL)
     }
-    urls = _WORKERS.submit(_normalise_urls, picked["profile_url"])
+    urls = _WORKERS.submit(_addresses, picked["profile_url"])
     dates = _WORKERS.submit(_parse_dates, picked["connected_on"])
+    addresses, address_codes = urls.result()
     rows = {
         "first_name": picked["first_name"],
         "last_name": picked["last_name"],
-        "profile_url": urls.result(),
+        "profile_url": addresses,
         "email": picked["email"],
         "company": picked["company"],
         "position": picked["position"],
         "connected_on": dates.result(),
     }
-    return _keep_or_skip(rows, picked["connected_on"], lines, extra, header)
+    return _keep_or_skip(rows, address_codes, picked["connected_on"], lines, extra, header)
 
 
 def _find_header(text: str) -> _Header:
@@ -538,27 +539,15 @@ def _read_plain(data: bytes) -> tuple[_Header, _Table] | None:
         return None
     if body_breaks > _MOST_LINES:
         return None
-    width = len(header.names)
-    names = [f"c{position}" for position in range(width)]
-    body = data[_line_end(data, header.line) + 1 :]
+    start = _line_end(data, header.line) + 1
+    middle = data.find(b"\n", (start + len(data)) // 2) + 1  # the body in halves of whole lines
+    whole = memoryview(data)
+    read = partial(_read_records, header.delimiter, len(header.names))
     try:
-        table = pa_csv.read_csv(
-            pa.py_buffer(body),
-            read_options=pa_csv.ReadOptions(column_names=names, use_threads=False),
-            parse_options=pa_csv.ParseOptions(
-                delimiter=header.delimiter,
-                quote_char='"',
-                double_quote=True,
-                newlines_in_values=True,
-            ),
-            convert_options=pa_csv.ConvertOptions(
-                column_types=dict.fromkeys(
-                    (f"c{position}" for position in range(width)), pa.string()
-                ),
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
-        )
+        if start < middle < end:  # records on both sides: each half read on its own core
+            table = pa.concat_tables(_WORKERS.map(read, [whole[start:middle], whole[middle:]]))
+        else:
+            table = read(whole[start:])
     except pa.ArrowException:  # e.g. a record wider or narrower than the header
         return None
     records = body_breaks - data.count(b"\n", end) + 1
@@ -567,6 +556,23 @@ def _read_plain(data: bytes) -> tuple[_Header, _Table] | None:
     fields = list(_WORKERS.map(_trimmed, table.columns))
     lines = np.arange(header.line + 1, header.line + 1 + records, dtype=np.int64)
     return header, _Table(fields, np.zeros(records, dtype=bool), lines)
+
+
+def _read_records(delimiter: str, width: int, text: memoryview) -> pa.Table:
+    """Arrow's reading of whole lines of records, every value as text ('' when empty)."""
+    names = [f"c{position}" for position in range(width)]
+    return pa_csv.read_csv(
+        pa.py_buffer(text),
+        read_options=pa_csv.ReadOptions(column_names=names, use_threads=False),
+        parse_options=pa_csv.ParseOptions(
+            delimiter=delimiter, quote_char='"', double_quote=True, newlines_in_values=True
+        ),
+        convert_options=pa_csv.ConvertOptions(
+            column_types=dict.fromkeys(names, pa.string()),
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
+    )
 
 
 def _line_end(data: bytes, line: int) -> int:
@@ -682,6 +688,12 @@ def _record_lines(fields: pd.DataFrame, first_line: int, body: str) -> np.ndarra
 # Normalising
 
 
+def _addresses(urls: pa.Array) -> tuple[pa.Array, pa.DictionaryArray]:
+    """Profile addresses normalised, and coded: one code per address (for finding repeats)."""
+    normalised = _normalise_urls(urls)
+    return normalised, pc.dictionary_encode(normalised)
+
+
 def _normalise_urls(urls: pa.Array) -> pa.Array:
     """normalise_profile_url over a column: LinkedIn's own forms in bulk (about 1 % of slugs are
     percent-encoded), anything else one by one."""
@@ -773,6 +785,7 @@ def _numbers(values: pa.Array) -> np.ndarray:
 
 def _keep_or_skip(
     rows: dict[str, pa.Array],
+    address_codes: pa.DictionaryArray,
     date_text: pa.Array,
     lines: np.ndarray,
     extra: np.ndarray,
@@ -797,19 +810,19 @@ def _keep_or_skip(
     skip = no_date | unreadable | nameless | extra
 
     # Duplicates among the rows left: the same URL, else the same name and date; first wins.
-    key = rows["profile_url"]
-    no_url = pc.equal(key, "")
-    if pc.any(no_url).as_py():  # a few rows: their fallback keys are made for them alone
+    # The rows without a URL (a few) are told apart by codes after the addresses'.
+    codes = address_codes.indices.to_numpy().astype(np.int64)
+    no_url = pc.equal(rows["profile_url"], "")
+    if pc.any(no_url).as_py():
         parts = [pc.filter(values, no_url) for values in (first, last, rows["connected_on"])]
-        fallback_key = pc.binary_join_element_wise("", *parts, "\x1f")
-        key = pc.replace_with_mask(key, no_url, fallback_key)
+        fallback = pc.dictionary_encode(pc.binary_join_element_wise(*parts, "\x1f"))
+        codes[where(no_url)] = len(address_codes.dictionary) + fallback.indices.to_numpy()
     candidates = np.flatnonzero(~skip)
-    encoded = pc.dictionary_encode(key)
-    codes = encoded.indices.to_numpy()[candidates]
+    codes = codes[candidates]
     repeat = pd.Series(codes).duplicated().to_numpy()
     if repeat.any():
         kept_first = np.flatnonzero(~repeat)
-        first = np.empty(len(encoded.dictionary), dtype=np.int64)
+        first = np.empty(codes.max() + 1, dtype=np.int64)
         first[codes[kept_first]] = kept_first  # each key once: its first row among candidates
         first_line = lines[candidates[first[codes[repeat]]]]
         reason[candidates[repeat]] = [f"same person as line {line}" for line in first_line]

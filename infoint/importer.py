@@ -341,16 +341,16 @@ _KEYS = """
     LEFT JOIN companies kept ON kept.id = a.company_id
 """
 # The rows of the file typed; the identity is the URL, else the fallback key.
-_ROWS = """
+_TYPED = """
+    f.line, f.first_name, f.last_name, nullif(f.profile_url, '') AS url, f.email, f.company,
+    f.position, TRY_CAST(nullif(f.connected_on, '') AS DATE) AS connected_on,
+    CASE
+        WHEN f.profile_url <> '' THEN f.profile_url
+        ELSE 'nourl:' || lower(f.first_name) || '|' || lower(f.last_name) || '|' || f.connected_on
+    END AS person_key"""
+_ROWS = f"""
     rows AS (
-        SELECT f.line, f.first_name, f.last_name, nullif(f.profile_url, '') AS url, f.email,
-               f.company, f.position, TRY_CAST(nullif(f.connected_on, '') AS DATE) AS connected_on,
-               CASE
-                   WHEN f.profile_url <> '' THEN f.profile_url
-                   ELSE 'nourl:' || lower(f.first_name) || '|' || lower(f.last_name)
-                       || '|' || f.connected_on
-               END AS person_key,
-               k.company_key
+        SELECT {_TYPED}, k.company_key
         FROM _import_frame f LEFT JOIN _import_keys k USING (company)
     )"""
 _KNOWN = """
@@ -432,8 +432,9 @@ _DIRECT_COUNTS = """
     LEFT JOIN companies oc ON oc.id = c.company_id
 """
 
-# Nobody is saved yet: every row adds someone, unless the file names someone twice.
-_NEW_PLAN = f"WITH {_ROWS} SELECT 'add' AS action, * FROM rows"
+# Nobody is saved yet: every row adds someone, unless the file names someone twice. Its
+# companies are all new, found by spelling (`_COMPANY_IDS`): no match key needed.
+_NEW_PLAN = f"SELECT 'add' AS action, {_TYPED} FROM _import_frame f"
 # Rows less the distinct hashes of their keys (`_ROWS`' person_key): 0 when no one is named
 # twice. A clash of two hashes only sends the import to the full plan, which compares keys.
 _REPEATS = """
@@ -646,14 +647,20 @@ def _update_contacts(conn: duckdb.DuckDBPyConnection) -> None:
 
 def _add_contacts(conn: duckdb.DuckDBPyConnection, source: str) -> None:
     conn.execute(
-        """
+        f"""
         INSERT INTO contacts (profile_key, linkedin_url, first_name, last_name, linkedin_email,
                               company_id, position, connected_on, degree, source)
         SELECT p.person_key, p.url, p.first_name, p.last_name, p.email,
                co.id, p.position, p.connected_on, '1st', ?
         FROM _import_plan p
-        LEFT JOIN companies co ON co.match_key = p.company_key
+        LEFT JOIN ({_COMPANY_IDS}) co USING (company)
         WHERE p.action = 'add'
         """,
         [source],
     )
+
+
+# Each spelling in the file and the company it names, once companies are added.
+_COMPANY_IDS = """
+    SELECT k.company, c.id FROM _import_keys k JOIN companies c ON c.match_key = k.company_key
+"""

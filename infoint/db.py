@@ -25,7 +25,7 @@ DEFAULT_PATH = Path("data") / "infoint.duckdb"
 # Backups kept of each kind: the user's own ('manual'), and infoint's before an import or a
 # restore, so no number of imports removes a copy the user made.
 BACKUPS_KEPT = 5
-BACKUP_REASONS = ("manual", "import", "restore")
+BACKUP_REASONS = ("manual", "import", "restore", "undo")
 _MIGRATION_NAME = re.compile(r"^(\d{4})_(\w+)\.sql$")
 
 # Bumped on every committed write in this process. DuckDB lets only one process open the
@@ -198,7 +198,7 @@ _STAMP = "%Y%m%d-%H%M%S-%f"
 # moment and came before imports. Matched whole, so infoint-work's backups are not infoint's.
 _BACKUP_NAME = re.compile(
     r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})"
-    r"(?:-(?P<reason>manual|import|restore))?\.duckdb$"
+    r"(?:-(?P<reason>manual|import|restore|undo))?\.duckdb$"
 )
 
 

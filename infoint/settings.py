@@ -93,6 +93,7 @@ def _why(found: db.BackupFile, imported: dict[str, str]) -> str:
         "manual": "Made by you",
         "import": "Before an import",
         "restore": "Before restoring an earlier backup",
+        "undo": "Before undoing an import",
     }[found.reason]
 
 
@@ -135,7 +136,7 @@ def undo_import(db_path: Path, offer: UndoOffer) -> None:
         return
     conn = db.connect(db_path)
     try:
-        db.backup(conn, reason="restore")
+        db.backup(conn, reason="undo")
         with db.transaction(conn):
             for table in IMPORTED_TABLES:
                 conn.execute(f"DELETE FROM {table}")

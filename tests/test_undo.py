@@ -77,7 +77,9 @@ def test_the_first_import_can_be_undone_back_to_an_empty_database(conn, db_path)
         assert settings.undo_offer(reopened) is None
         assert profile.get_profile(reopened).name == "Sam Lee"  # the import never touched it
         # The imported people are kept in a backup, in case the undo was the mistake.
-        (kept,) = db.list_backups(db_path)
+        (kept,) = settings.list_backups(reopened)
+        assert kept.note == "Before undoing an import"
+        kept = kept.path
         copy = duckdb.connect(str(kept), read_only=True)
         try:
             assert copy.execute("SELECT count(*) FROM contacts").fetchall() == [(2,)]

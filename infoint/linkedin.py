@@ -541,10 +541,17 @@ def _read_plain(data: bytes) -> tuple[_Header, _Table] | None:
         return None
     start = _line_end(data, header.line) + 1
     middle = data.find(b"\n", (start + len(data)) // 2) + 1  # the body in halves of whole lines
+    if not start < middle < end:
+        middle = 0
+    # Arrow ends a quoted value at the end of its input, where pandas reads on past the line
+    # break (or refuses a file cut short): no half may end inside quotes.
+    ends = [end, middle - 1] if middle else [end]
+    if any(_quote_open_at(data, at, header.delimiter) for at in ends):
+        return None
     whole = memoryview(data)
     read = partial(_read_records, header.delimiter, len(header.names))
     try:
-        if start < middle < end:  # records on both sides: each half read on its own core
+        if middle:  # records on both sides: each half read on its own core
             table = pa.concat_tables(_WORKERS.map(read, [whole[start:middle], whole[middle:]]))
         else:
             table = read(whole[start:])
@@ -573,6 +580,17 @@ def _read_records(delimiter: str, width: int, text: memoryview) -> pa.Table:
             quoted_strings_can_be_null=False,
         ),
     )
+
+
+def _quote_open_at(data: bytes, at: int, delimiter: str) -> bool:
+    """Whether a quote opened on the line ending at `at` is still open there. A quote opened
+    on an earlier line cannot be: Arrow's count of records would fall short of the lines."""
+    line = data[data.rfind(b"\n", 0, at) + 1 : at].removesuffix(b"\r")
+    probe = io.StringIO(line.decode("utf-8", errors="replace") + "\nx", newline="")
+    try:  # the csv module reads quotes as pandas does: an open one takes the "x" in
+        return len(list(csv.reader(probe, delimiter=delimiter))) < 2
+    except csv.Error:  # e.g. a value beyond its field size limit: not plain, to be safe
+        return True
 
 
 def _line_end(data: bytes, line: int) -> int:

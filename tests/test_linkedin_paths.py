@@ -207,3 +207,24 @@ def test_percent_encoded_profile_urls_read_in_bulk_match_normalise_profile_url(s
     frame = read.to_pandas()
     for line, url in zip(frame["line"], frame["profile_url"], strict=True):
         assert url == linkedin.normalise_profile_url(urls[line - 2])
+
+
+@pytest.mark.parametrize("end", ["", "\n", "\r\n", "\n\n"])
+def test_a_file_cut_short_inside_a_quoted_last_value_is_refused_both_ways(end):
+    # Arrow ends a quoted value at the end of its input; pandas sees the quote never close.
+    data = f'{HEADER}\nAnn,Lee,,,Acme,Boss,01 Jan 2020\nBo,Li,,,Acme,Boss,"01 Jan 2020{end}'
+    assert outcome(data.encode(), plain=True) == outcome(data.encode(), plain=False)
+    assert "quotes do not close" in outcome(data.encode(), plain=True)
+
+
+@pytest.mark.parametrize("padding", range(0, 80, 3))
+def test_a_line_break_in_quotes_wherever_the_body_is_halved_reads_the_same_both_ways(padding):
+    # One record over two lines, each as wide as the header: where the body is cut in halves
+    # at that line break, each half alone reads as two records of the right width.
+    rows = "".join(f"P{i},Q,,,Co,Role,01 Jan 2020\n" for i in range(3))
+    record = 'A,B,,,C,D,"01 Jan 2020\nE",F,,,G,H,02 Jan 2020\n'
+    data = f"{HEADER}\n{rows}{record}R,S,,,Co,Role{'x' * padding},03 Jan 2020\n".encode()
+    people, skipped, _ = outcome(data, plain=False)
+    assert [person["first_name"] for person in people] == ["P0", "P1", "P2", "R"]
+    assert skipped == [linkedin.SkippedRow(5, "extra values after Connected On")]
+    assert outcome(data, plain=True) == outcome(data, plain=False)

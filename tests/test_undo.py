@@ -7,7 +7,7 @@ from datetime import datetime
 import duckdb
 import pytest
 
-from infoint import contacts, db, importer, interactions, profile, settings
+from infoint import contacts, db, importer, interactions, profile, settings, targets
 from infoint.errors import InfointError
 from infoint.linkedin import read_connections
 
@@ -241,3 +241,17 @@ def test_an_import_that_fails_after_its_backup_leaves_no_backup(conn, monkeypatc
     assert names(conn) == []
     assert settings.list_backups(conn) == []
     assert settings.import_history(conn).empty
+
+
+def test_a_company_added_by_hand_before_the_first_import_survives_its_undo(conn, db_path):
+    targets.add_company(conn, "Navy", industry="Defence")  # also named in FIRST
+    report = importer.import_file(conn, FIRST, filename="Connections.csv")
+    assert report.added == 2 and report.backup is not None  # someone's data to keep: a backup
+    assert settings.undo_offer(conn).backup == report.backup
+    reopened = undo_and_reopen(conn, db_path)
+    try:
+        assert names(reopened) == []
+        kept = reopened.execute("SELECT name, industry, status FROM companies").fetchall()
+        assert kept == [("Navy", "Defence", "target")]
+    finally:
+        reopened.close()

@@ -17,6 +17,7 @@ import duckdb
 import pandas as pd
 
 from infoint import db
+from infoint.errors import InvalidInputError
 from infoint.importer import IMPORTED_TABLES, fingerprint
 
 
@@ -136,6 +137,12 @@ def undo_import(db_path: Path, offer: UndoOffer) -> None:
         return
     conn = db.connect(db_path)
     try:
+        still = undo_offer(conn)
+        if still is None or still.batch_id != offer.batch_id:
+            raise InvalidInputError(
+                f"The import of {offer.file_name} can no longer be undone: something was saved "
+                "since, so nothing was changed."
+            )
         db.backup(conn, reason="undo")
         with db.transaction(conn):
             for table in IMPORTED_TABLES:

@@ -255,3 +255,18 @@ def test_a_company_added_by_hand_before_the_first_import_survives_its_undo(conn,
         assert kept == [("Navy", "Defence", "target")]
     finally:
         reopened.close()
+
+
+def test_a_first_import_is_not_undone_once_something_was_saved_after_the_offer(conn, db_path):
+    importer.import_file(conn, FIRST, filename="Connections.csv")
+    offer = settings.undo_offer(conn)
+    contacts.add_contact(conn, "Katherine", "Johnson")  # between the offer and the click
+    conn.close()
+    with pytest.raises(InfointError, match="can no longer be undone"):
+        settings.undo_import(db_path, offer)
+    reopened = db.connect(db_path)
+    try:
+        assert names(reopened) == ["Ada", "Grace", "Katherine"]
+        assert db.list_backups(db_path) == []
+    finally:
+        reopened.close()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import signal
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import asdict, dataclass, field
 from os import PathLike
@@ -220,6 +221,9 @@ def upsert_connections(
             lines = pa.array([row.line for row in forgotten], type=rows["line"].type)
             rows = rows.filter(pc.invert(pc.is_in(rows["line"], lines)))
             conn.register("_import_frame", rows)
+        # Into an empty database, whether the file names anyone twice is all the plan needs to
+        # know. That reads the file's rows alone, so a cursor of its own counts it meanwhile.
+        repeats = None if _has_contacts(conn) else _BESIDE.submit(_repeats, conn.cursor(), rows)
         spellings = rows.filter(pc.not_equal(rows["company"], "")).group_by(
             "company", use_threads=False
         )  # in Arrow: a third of DuckDB's time over a frame this size
@@ -230,7 +234,7 @@ def upsert_connections(
             " SELECT company, own_key FROM _import_keys WHERE NOT known AND own_key IS NOT NULL"
         )
         _report_progress(progress, 0.4, "Matching people you already have…")
-        plan = _plan(conn)
+        plan = _plan(conn, repeats)
         full, added, updated, unchanged = plan.full, plan.added, plan.updated, plan.unchanged
         if (added or updated) and before_changes is not None:
             before_changes()
@@ -516,7 +520,7 @@ _PLAN_COMPANIES = """
 """
 
 
-def _plan(conn: duckdb.DuckDBPyConnection) -> _Plan:
+def _plan(conn: duckdb.DuckDBPyConnection, repeats: Future[int] | None) -> _Plan:
     """Register `_import_plan`, the rows that add or change someone, and count them.
 
     The cheapest plan that fits, tried in turn. Into an empty database everyone is new: the
@@ -525,10 +529,10 @@ def _plan(conn: duckdb.DuckDBPyConnection) -> _Plan:
     serves when no one waits to be adopted, and the full plan handles adoption and repeats.
     Plans are counted before anything is kept, so re-importing an unchanged export keeps
     nothing; a plan is kept as an Arrow table (materialising it as a DuckDB table costs more
-    than computing it).
+    than computing it). `repeats` is the count of `_repeats` when the database has no one yet.
     """
-    if not _has_contacts(conn):
-        if not conn.execute(_REPEATS).fetchall()[0][0]:
+    if repeats is not None:
+        if not repeats.result():
             conn.register("_import_plan", conn.sql(_NEW_PLAN))
             rows = conn.execute("SELECT count(*) FROM _import_frame").fetchall()[0][0]
             companies = "SELECT company, company_key, first_line AS line FROM _import_keys"
@@ -556,6 +560,18 @@ def _plan(conn: duckdb.DuckDBPyConnection) -> _Plan:
     plan = "SELECT * FROM _import_plan"
     _, *counts = conn.execute(_PLAN_COUNTS.format(plan=plan)).fetchall()[0]
     return _Plan(True, *(int(count) for count in counts), _PLAN_COMPANIES)
+
+
+_BESIDE = ThreadPoolExecutor(max_workers=1, thread_name_prefix="infoint-import")
+
+
+def _repeats(cursor: duckdb.DuckDBPyConnection, rows: pa.Table) -> int:
+    """`_REPEATS` over `rows`, on a cursor of its own (closed here)."""
+    try:
+        cursor.register("_import_frame", rows)
+        return cursor.execute(_REPEATS).fetchall()[0][0]
+    finally:
+        cursor.close()
 
 
 def _plan_skips(conn: duckdb.DuckDBPyConnection) -> list[SkippedRow]:

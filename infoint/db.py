@@ -70,13 +70,8 @@ def connect(path: str | os.PathLike[str] | None = None) -> duckdb.DuckDBPyConnec
                 f"The folder {target.parent} could not be made ({exc.strerror or exc})."
             ) from None
     try:
-        conn = duckdb.connect(str(target))
+        conn = _open_unless_busy(target)
     except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
-            raise DatabaseBusyError(
-                f"The database {target} is in use by another infoint program; "
-                "close that program (or stop `make run`) and try again."
-            ) from None
         raise InvalidInputError(f"{target} could not be opened as a database: {exc}.") from None
     except duckdb.Error as exc:
         raise InvalidInputError(
@@ -85,6 +80,20 @@ def connect(path: str | os.PathLike[str] | None = None) -> duckdb.DuckDBPyConnec
     apply_migrations(conn)
     clock.use_profile_zone(conn)
     return conn
+
+
+def _open_unless_busy(path: Path) -> duckdb.DuckDBPyConnection:
+    """DuckDB's connection to the file, or our error when another program holds it; DuckDB's
+    other errors pass through for the caller to judge."""
+    try:
+        return duckdb.connect(str(path))
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise DatabaseBusyError(
+                f"The database {path} is in use by another infoint program; "
+                "close that program (or stop `make run`) and try again."
+            ) from None
+        raise
 
 
 def apply_migrations(conn: duckdb.DuckDBPyConnection, upto: int | None = None) -> list[int]:
@@ -312,14 +321,7 @@ def restore(db_path: Path, backup_path: Path) -> None:
 
 def _back_up_before_restoring(db_path: Path) -> None:
     try:
-        current = duckdb.connect(str(db_path))
-    except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
-            raise DatabaseBusyError(
-                f"The database {db_path} is in use by another infoint program; close that "
-                "program (or stop `make run`) and try again."
-            ) from None
-        current = None
+        current = _open_unless_busy(db_path)
     except duckdb.Error:
         current = None
     if current is None:  # not a database DuckDB can open: keep its bytes as they are

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -482,9 +482,7 @@ def record_debrief(
                 "UPDATE companies SET research_notes = ? WHERE id = ?",
                 [_with_answers_block(research or "", meeting_id, block), sheet.company_id],
             )
-        introductions = referrals.add_referred_people(
-            conn, sheet.meeting.contact_id, _by_kept_company_names(conn, referred)
-        )
+        introductions = referrals.add_referred_people(conn, sheet.meeting.contact_id, referred)
     return DebriefResult(introductions)
 
 
@@ -517,29 +515,6 @@ def _with_answers_block(research: str, meeting_id: int, block: str) -> str:
     if block:
         return before + block + after
     return "\n\n".join(part for part in (before.rstrip(), after.lstrip()) if part)
-
-
-def _by_kept_company_names(
-    conn: duckdb.DuckDBPyConnection, people: list[referrals.ReferredPerson]
-) -> list[referrals.ReferredPerson]:
-    """The people named, a company merged away (`company_aliases`) named as the one kept,
-    so they match the contacts there (no company has that key itself any more)."""
-    typed = sorted({person.company for person in people if person.company})
-    if not typed:
-        return people
-    kept = dict(
-        conn.execute(
-            """
-            SELECT t.name, co.name
-            FROM unnest(?::VARCHAR[]) AS t(name)
-            JOIN company_aliases a ON a.match_key = company_key(t.name)
-            JOIN companies co ON co.id = a.company_id
-            WHERE NOT EXISTS (SELECT 1 FROM companies same WHERE same.match_key = a.match_key)
-            """,
-            [typed],
-        ).fetchall()
-    )
-    return [replace(person, company=kept.get(person.company, person.company)) for person in people]
 
 
 THANK_YOU_SUBJECT = "Thank you, {first_name}"

@@ -137,14 +137,13 @@ def parse_referred(text: str) -> list[ReferredPerson]:
 
 
 # Contacts a named person could be: the same full name (or first name, when only that is
-# given), with whether their company has the same match key as the one named, and who
-# introduced them.
+# given), with whether they are at the company named (`targets.find_company_id`: by match
+# key, a name merged away standing for the company kept), and who introduced them.
 _CANDIDATES = """
     SELECT c.id, trim(c.first_name || ' ' || c.last_name), c.referred_by,
-           c.company_id IS NULL, coalesce(co.match_key = company_key($company), false),
+           c.company_id IS NULL, coalesce(c.company_id = $company_id, false),
            trim(coalesce(r.first_name || ' ' || r.last_name, ''))
     FROM contacts c
-    LEFT JOIN companies co ON co.id = c.company_id
     LEFT JOIN contacts r ON r.id = c.referred_by
     WHERE lower(trim(c.first_name || ' ' || c.last_name)) = lower($name)
        OR ($last = '' AND lower(trim(c.first_name)) = lower($name))
@@ -159,7 +158,8 @@ def add_referred_people(
 
     Call inside the caller's transaction (the debrief is one write). A person is matched
     by name (first name alone when only that is given, any case) and, when a company is
-    named, by its match key (a contact with no company on record fits any). One match that
+    named, by its match key, a name merged away meaning the company kept (a contact with no
+    company on record fits any). One match that
     nobody introduced is marked as introduced by them (and they become the mutual contact
     if there is none); several matches do nothing but say which line to make precise;
     no match becomes a new 2nd-degree contact. Saving the same names again changes nothing.
@@ -174,7 +174,11 @@ def add_referred_people(
             raise InvalidInputError("Every person introduced needs a name.")
         found = conn.execute(
             _CANDIDATES,
-            {"name": person.name, "last": person.last_name, "company": person.company},
+            {
+                "name": person.name,
+                "last": person.last_name,
+                "company_id": targets.find_company_id(conn, person.company),
+            },
         ).fetchall()
         if person.company:
             same = [row for row in found if row[4]]

@@ -73,6 +73,13 @@ def ensure_company(
     return int(row[0][0])
 
 
+def find_company_id(conn: duckdb.DuckDBPyConnection, name: str) -> int | None:
+    """The company a typed name stands for, a name merged away included (see `_find_company`),
+    so that other modules match companies the way imports and the Targets page do."""
+    found = _find_company(conn, name.strip()) if name and name.strip() else None
+    return found[0] if found else None
+
+
 def _find_company(conn: duckdb.DuckDBPyConnection, name: str) -> tuple[int, str, str] | None:
     """(id, name, status) of the company with this name's match key, or of the company a
     company with that key was merged into (`company_aliases`); None if there is none."""

@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from infoint import contacts, db, funnel, insight_charts, interactions, referrals
+from infoint import contacts, db, funnel, insight_charts, interactions, referrals, targets
 from infoint.errors import InvalidInputError
 from infoint.referrals import ReferredPerson
 
@@ -262,4 +262,20 @@ def test_a_different_company_is_a_different_person_and_no_company_fits_any(conn)
     got = introduce(conn, saul, "Vik Adler, Orbit Labs\nBo Chen, Beta Labs")
     assert len(got.added) == 1 and got.marked == ("Bo Chen",)
     assert contact_links(conn, bo)[1] == saul
+    assert count_contacts(conn) == 4
+
+
+def test_a_company_named_by_a_name_merged_away_is_the_company_kept(conn):
+    saul = contacts.add_contact(conn, "Saul", "Kim")
+    vik = contacts.add_contact(conn, "Vik", "Adler", company="Nimbus")
+    contacts.add_contact(conn, "Vik", "Adler", company="Orbit Labs")  # the company decides
+    nimbus = contacts.get_contact(conn, vik).company_id
+    targets.merge_companies(conn, nimbus, targets.add_company(conn, "Nimbus Cloud"))
+    # "Nimbus Cloud Ltd" has the merged company's match key: it stands for Nimbus now.
+    got = introduce(conn, saul, "Vik Adler, Nimbus Cloud Ltd\nBo Chen, Nimbus Cloud")
+    assert got.marked == ("Vik Adler",)
+    assert contact_links(conn, vik) == ("1st", saul, saul)
+    # the one new person is placed at the company kept, not at a revived "Nimbus Cloud"
+    [bo] = got.added
+    assert contacts.get_contact(conn, bo).company_id == nimbus
     assert count_contacts(conn) == 4

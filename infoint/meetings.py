@@ -446,9 +446,10 @@ def record_debrief(
 
     The meeting's answers are also kept in the company's research notes, as one block
     marked with the meeting (`_answers_block`); a corrected debrief rewrites that block in
-    place. Each person named is linked as referred by this one: a contact already there, or
-    a new 2nd-degree one (`referrals.add_referred_people`); a company named by a name merged
-    away stands for the company it was merged into.
+    place, or the note an older version wrote when it is provably this meeting's
+    (`_old_answers_note`). Each person named is linked as referred by this one: a contact
+    already there, or a new 2nd-degree one (`referrals.add_referred_people`); a company
+    named by a name merged away stands for the company it was merged into.
     """
     if status not in STATUSES or status == "scheduled":
         raise InvalidInputError("Choose whether the meeting was held, cancelled or a no-show.")
@@ -478,9 +479,13 @@ def record_debrief(
             research = conn.execute(
                 "SELECT research_notes FROM companies WHERE id = ?", [sheet.company_id]
             ).fetchall()[0][0]
+            old_note = _old_answers_note(conn, sheet, day)
             conn.execute(
                 "UPDATE companies SET research_notes = ? WHERE id = ?",
-                [_with_answers_block(research or "", meeting_id, block), sheet.company_id],
+                [
+                    _with_answers_block(research or "", meeting_id, block, old_note),
+                    sheet.company_id,
+                ],
             )
         introductions = referrals.add_referred_people(conn, sheet.meeting.contact_id, referred)
     return DebriefResult(introductions)
@@ -500,21 +505,65 @@ def _answers_block(meeting_id: int, day: date, person: str, answers: list[tuple[
     return "\n".join(lines)
 
 
-def _with_answers_block(research: str, meeting_id: int, block: str) -> str:
+def _old_answers_note(conn: duckdb.DuckDBPyConnection, sheet: PrepSheet, day: date) -> str:
+    """This meeting's answers as the note older versions appended instead of a marked block,
+    word for word as one save of every answer on record wrote it; '' when it could be
+    another meeting's note.
+
+    That note ("2026-03-10 — from Ana Lee:", then Q:/A: lines for the answers that save
+    changed) named no meeting: only its date, person and exact answers tie it to this one,
+    so another meeting that day with someone of that name makes it ambiguous."""
+    answered = [(q.text, q.answer) for q in sheet.questions if q.answer]
+    if not answered:
+        return ""
+    others = conn.execute(
+        "SELECT count(*) FROM meetings m JOIN contacts c ON c.id = m.contact_id"
+        " WHERE m.id <> ? AND trim(c.first_name || ' ' || c.last_name) = ?"
+        " AND CAST(timezone(?, m.starts_at) AS DATE) = ?",
+        [sheet.meeting.id, sheet.person, profile.zone(conn).key, day],
+    ).fetchall()[0][0]
+    if others:
+        return ""
+    lines = [f"{day.isoformat()} — from {sheet.person}:"]
+    for question, answer in answered:
+        lines.extend((f"Q: {question}", f"A: {answer}"))
+    return "\n".join(lines)
+
+
+def _with_answers_block(research: str, meeting_id: int, block: str, old_note: str = "") -> str:
     """The notes with this meeting's block replaced (or removed, when `block` is ''), else
-    with `block` added at the end; a block the user cut short is theirs and stays as it is."""
+    with `block` added at the end; a block the user cut short is theirs and stays as it is.
+
+    Without a block of its own, `old_note` (`_old_answers_note`) is replaced instead, when
+    it is in the notes once, word for word, as a paragraph of its own: a note the user
+    edited, or wrote on right below, is theirs."""
+    span = _block_span(research, meeting_id) or _old_note_span(research, old_note)
+    if not span:
+        return "\n\n".join(part for part in (research.rstrip(), block) if part)
+    before, after = research[: span[0]], research[span[1] :]
+    if block:
+        return before + block + after
+    return "\n\n".join(part for part in (before.rstrip(), after.lstrip()) if part)
+
+
+def _block_span(research: str, meeting_id: int) -> tuple[int, int] | None:
     start = re.search(
         rf"^Answers from the meeting with .* \(meeting {meeting_id}\):$", research, re.MULTILINE
     )
     end = start and re.compile(
         rf"^\(End of the answers from meeting {meeting_id}\.\)$", re.MULTILINE
     ).search(research, start.end())
-    if not end:
-        return "\n\n".join(part for part in (research.rstrip(), block) if part)
-    before, after = research[: start.start()], research[end.end() :]
-    if block:
-        return before + block + after
-    return "\n\n".join(part for part in (before.rstrip(), after.lstrip()) if part)
+    return (start.start(), end.end()) if end else None
+
+
+def _old_note_span(research: str, old_note: str) -> tuple[int, int] | None:
+    at = research.find(old_note) if old_note else -1
+    if at < 0 or research.count(old_note) > 1:
+        return None
+    end = at + len(old_note)
+    alone_above = at == 0 or research.endswith("\n\n", 0, at)
+    alone_below = end == len(research) or research.startswith("\n\n", end)
+    return (at, end) if alone_above and alone_below else None
 
 
 THANK_YOU_SUBJECT = "Thank you, {first_name}"

@@ -221,6 +221,73 @@ def test_a_debrief_block_the_user_cut_short_is_left_alone(conn, ana):
     assert got.endswith(f"A: No.\n(End of the answers from meeting {meeting}.)")
 
 
+# The note versions before the marked blocks appended to the company notes, for a debrief
+# answering both questions of a meeting with Ana Lee on 10 March.
+OLD_NOTE = "2026-03-10 — from Ana Lee:\nQ: {0}\nA: Yes.\nQ: {1}\nA: Two teams."
+
+
+def debriefed_by_an_older_version(conn, ana, notes):
+    """A meeting with two answers on record, and the company notes `notes` as that version
+    left them ({old} is OLD_NOTE, {q0} and {q1} the questions): (meeting, rows, the notes)."""
+    bank = questions.list_questions(conn)
+    picked = [bank[0].id, bank[1].id]
+    meeting = meetings.schedule_meeting(conn, ana, at(10))
+    meetings.save_prep(conn, meeting, question_ids=picked)
+    rows = [q.id for q in meetings.prep_sheet(conn, meeting).questions]
+    meetings.record_debrief(conn, meeting, "held", answers={rows[0]: "Yes.", rows[1]: "Two teams."})
+    asked = (bank[0].text, bank[1].text)
+    notes = notes.format(old=OLD_NOTE.format(*asked), q0=asked[0], q1=asked[1])
+    meetings.save_prep(conn, meeting, question_ids=picked, company_notes=notes)
+    return meeting, rows, meetings.prep_sheet(conn, meeting).company_notes
+
+
+def test_correcting_a_debrief_replaces_the_note_an_older_version_wrote(conn, ana):
+    bank = questions.list_questions(conn)
+    meeting, rows, _ = debriefed_by_an_older_version(conn, ana, "Old.\n\n{old}\n\nCall in May.")
+    meetings.record_debrief(conn, meeting, "held", answers={rows[0]: "Yes, mostly."})
+    assert meetings.prep_sheet(conn, meeting).company_notes == (
+        f"Old.\n\nAnswers from the meeting with Ana Lee on 10 Mar 2026 (meeting {meeting}):\n"
+        f"Q: {bank[0].text}\nA: Yes, mostly.\nQ: {bank[1].text}\nA: Two teams.\n"
+        f"(End of the answers from meeting {meeting}.)\n\nCall in May."
+    )
+
+
+def test_taking_every_answer_back_removes_the_note_an_older_version_wrote(conn, ana):
+    meeting, rows, _ = debriefed_by_an_older_version(conn, ana, "{old}\n\nCall in May.")
+    meetings.record_debrief(conn, meeting, "held", answers={rows[0]: "", rows[1]: ""})
+    assert meetings.prep_sheet(conn, meeting).company_notes == "Call in May."
+
+
+@pytest.mark.parametrize(
+    ("notes", "same_day_meeting"),
+    [
+        pytest.param("{old} Ask Bo too.", False, id="the user added to an answer"),
+        pytest.param("{old}\nCall in May.", False, id="a line of theirs right below"),
+        pytest.param("Old.\n{old}", False, id="a line of theirs right above"),
+        pytest.param("{old}\n\n{old}", False, id="the note twice"),
+        pytest.param("{old}", True, id="another meeting with Ana Lee that day"),
+        pytest.param(
+            "2026-03-11 — from Ana Lee:\nQ: {q0}\nA: Yes.\nQ: {q1}\nA: Two teams.",
+            False,
+            id="the same answers on another day",
+        ),
+    ],
+)
+def test_a_note_from_an_older_version_not_provably_this_meetings_is_left_alone(
+    conn, ana, notes, same_day_meeting
+):
+    bank = questions.list_questions(conn)
+    meeting, rows, before = debriefed_by_an_older_version(conn, ana, notes)
+    if same_day_meeting:
+        meetings.schedule_meeting(conn, ana, at(10, 15))
+    meetings.record_debrief(conn, meeting, "held", answers={rows[0]: "No."})
+    assert meetings.prep_sheet(conn, meeting).company_notes == (
+        f"{before}\n\nAnswers from the meeting with Ana Lee on 10 Mar 2026 (meeting {meeting}):\n"
+        f"Q: {bank[0].text}\nA: No.\nQ: {bank[1].text}\nA: Two teams.\n"
+        f"(End of the answers from meeting {meeting}.)"
+    )
+
+
 def test_debrief_names_a_company_by_the_name_it_had_before_a_merge(conn, ana):
     bo = contacts.add_contact(conn, "Bo", "Chen", company="Beta Labs")
     contacts.add_contact(conn, "Bo", "Chen", company="Gamma")

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import duckdb
 
-from infoint import db, profile
+from infoint import db, profile, text
 from infoint.contacts import require_contact
 from infoint.errors import InvalidInputError, NotFoundError
 
@@ -56,6 +56,16 @@ def _wall_time(value: date | datetime | None, zone: ZoneInfo) -> datetime:
     return datetime.combine(value, time(9, 0))
 
 
+def _happened(conn: duckdb.DuckDBPyConnection, value: date | datetime | None) -> datetime:
+    """The wall time of something that already happened: a day still ahead is refused, never
+    moved (a date picker's clamp to today once turned 2030 into today without a word)."""
+    zone = profile.zone(conn)
+    when = _wall_time(value, zone)
+    if when.date() > datetime.now(zone).date():
+        raise InvalidInputError(f"{text.day(when)} is still ahead: log it once it has happened.")
+    return when
+
+
 def _validate(conn: duckdb.DuckDBPyConnection, contact_id: int, kind: str, channel: str) -> None:
     if kind not in KINDS:
         raise InvalidInputError(f"'{kind}' is not a kind of interaction infoint knows.")
@@ -86,7 +96,7 @@ def log_interaction(
     _validate(conn, contact_id, kind, channel)
     if template_id is not None:
         _require_template(conn, template_id)
-    when = _wall_time(occurred_at, profile.zone(conn))
+    when = _happened(conn, occurred_at)
     with db.transaction(conn):
         row = conn.execute(
             "INSERT INTO interactions"
@@ -121,6 +131,7 @@ def update_interaction(
     """Correct an interaction logged by mistake."""
     current = get_interaction(conn, interaction_id)
     _validate(conn, current.contact_id, kind, channel)
+    when = _happened(conn, occurred_at)
     with db.transaction(conn):
         conn.execute(
             "UPDATE interactions SET kind = ?, channel = ?, occurred_at = ?, subject = ?,"
@@ -128,7 +139,7 @@ def update_interaction(
             [
                 kind,
                 channel,
-                _wall_time(occurred_at, profile.zone(conn)),
+                when,
                 subject.strip(),
                 body,
                 interaction_id,

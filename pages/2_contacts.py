@@ -272,19 +272,28 @@ def show_timeline(person: contacts.Contact) -> None:
 
 def show_log(person: contacts.Contact) -> None:
     today = profile.now(conn).date()  # the user's, in their time zone
-    with st.form(f"log_{person.id}", clear_on_submit=True):
+    # Cleared only once logged: a refused date keeps what was typed. No max_value on the
+    # date, since the picker would move a later day to it without a word; the domain says no.
+    fresh = f"log_{person.id}_{st.session_state.get('logged_count', 0)}"
+    with st.form(f"log_{person.id}"):
         kind_col, channel_col, day_col = st.columns(3)
         kind = kind_col.selectbox(
-            "What happened", interactions.KINDS, format_func=interactions.KIND_LABELS.get
+            "What happened",
+            interactions.KINDS,
+            format_func=interactions.KIND_LABELS.get,
+            key=f"{fresh}_kind",
         )
         channel = channel_col.selectbox(
-            "How", interactions.CHANNELS, format_func=interactions.CHANNEL_LABELS.get
+            "How",
+            interactions.CHANNELS,
+            format_func=interactions.CHANNEL_LABELS.get,
+            key=f"{fresh}_channel",
         )
         day = day_col.date_input(
-            "When", value=today, max_value=today, format=text.DATE_INPUT_FORMAT
+            "When", value=today, format=text.DATE_INPUT_FORMAT, key=f"{fresh}_day"
         )
-        subject = st.text_input("Subject (optional)")
-        body = st.text_area("Notes (optional)")
+        subject = st.text_input("Subject (optional)", key=f"{fresh}_subject")
+        body = st.text_area("Notes (optional)", key=f"{fresh}_body")
         if st.form_submit_button("Log it", type="primary"):
             try:
                 interactions.log_interaction(
@@ -300,7 +309,11 @@ def show_log(person: contacts.Contact) -> None:
             except InfointError as exc:
                 ui.show_error(exc)
             else:
-                done(f"Logged: {interactions.KIND_LABELS[kind]} with {ui.plain(person.name)}.")
+                st.session_state["logged_count"] = st.session_state.get("logged_count", 0) + 1
+                done(
+                    f"Logged: {interactions.KIND_LABELS[kind]} with {ui.plain(person.name)}"
+                    f" on {text.day(day)}."
+                )
     logged = interactions.list_interactions(conn, person.id)
     if not logged:
         return
@@ -356,7 +369,7 @@ def show_log(person: contacts.Contact) -> None:
             except InfointError as exc:
                 ui.show_error(exc)
             else:
-                done("Corrected.")
+                done(f"Corrected: it now reads {text.day(day)}.")
     if ui.ask_first(
         f"remove_interaction_{fix_id}",
         "Remove this interaction",

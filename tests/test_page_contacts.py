@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from infoint import contacts, db, funnel, interactions, meetings
+from infoint import contacts, db, funnel, interactions, meetings, profile
 from infoint.text import plain_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -125,7 +125,36 @@ def test_logging_an_outreach_raises_contacted(people, app_db):
     at.button(key="FormSubmitter:log_{}-Log it".format(people["ann"])).click()
     run(at)
     assert stage_counts(app_db)[0] == 2
-    assert "Logged: Outreach with Ann Lee." in at.success[0].value
+    today = db.connect(app_db)
+    try:
+        day = profile.now(today).date()
+    finally:
+        today.close()
+    assert f"Logged: Outreach with Ann Lee on {day.day} {day:%b %Y}." in at.success[0].value
+
+
+def test_logging_a_day_still_ahead_is_refused_and_keeps_what_was_typed(people, app_db):
+    at = contacts_page(contact=str(people["ann"]))
+    at.session_state["contact_tab"] = "Log an interaction"
+    run(at)
+    at.date_input[0].set_value(date(2030, 1, 1))
+    at.text_input[0].input("Twenty minutes of your time?")
+    at.button(key="FormSubmitter:log_{}-Log it".format(people["ann"])).click()
+    run(at)
+    assert at.error[0].value == "1 Jan 2030 is still ahead: log it once it has happened."
+    assert stage_counts(app_db)[0] == 1
+    assert at.text_input[0].value == "Twenty minutes of your time?"
+
+
+def test_logging_an_earlier_day_names_it(people, app_db):
+    at = contacts_page(contact=str(people["ann"]))
+    at.session_state["contact_tab"] = "Log an interaction"
+    run(at)
+    at.date_input[0].set_value(date(2026, 2, 28))
+    at.button(key="FormSubmitter:log_{}-Log it".format(people["ann"])).click()
+    run(at)
+    assert "Logged: Outreach with Ann Lee on 28 Feb 2026." in at.success[0].value
+    assert at.date_input[0].value != date(2026, 2, 28)  # the form starts afresh
 
 
 def test_marking_a_meeting_held_raises_met(people, app_db):

@@ -1,0 +1,47 @@
+"""Something that happened has a day that is not still ahead: no silent change of date."""
+
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from infoint import contacts, interactions, profile
+from infoint.errors import InvalidInputError
+
+
+@pytest.fixture
+def ana(conn):
+    return contacts.add_contact(conn, "Ana", "Lee", company="Acme")
+
+
+def test_a_day_still_ahead_is_refused_in_one_sentence_and_nothing_is_logged(conn, ana):
+    tomorrow = profile.now(conn).date() + timedelta(days=1)
+    with pytest.raises(InvalidInputError) as refused:
+        interactions.log_interaction(conn, ana, "outreach", occurred_at=tomorrow)
+    assert str(refused.value) == (
+        f"{tomorrow.day} {tomorrow:%b %Y} is still ahead: log it once it has happened."
+    )
+    assert interactions.list_interactions(conn, ana) == []
+
+
+def test_a_far_future_day_is_refused_not_moved_to_today(conn, ana):
+    with pytest.raises(InvalidInputError, match="1 Jan 2130 is still ahead"):
+        interactions.log_interaction(conn, ana, "outreach", occurred_at=date(2130, 1, 1))
+    assert interactions.list_interactions(conn, ana) == []
+
+
+def test_today_and_earlier_days_are_kept_as_given(conn, ana):
+    today = profile.now(conn).date()
+    interactions.log_interaction(conn, ana, "outreach", occurred_at=date(2026, 2, 28))
+    interactions.log_interaction(conn, ana, "reply", occurred_at=today)
+    days = [x.occurred_at.date() for x in interactions.list_interactions(conn, ana)]
+    assert days == [today, date(2026, 2, 28)]
+
+
+def test_a_correction_cannot_move_an_event_into_the_future(conn, ana):
+    logged = interactions.log_interaction(conn, ana, "outreach", occurred_at=date(2026, 3, 2))
+    later = datetime.combine(profile.now(conn).date() + timedelta(days=3), datetime.min.time())
+    with pytest.raises(InvalidInputError, match="is still ahead"):
+        interactions.update_interaction(
+            conn, logged, kind="outreach", channel="email", occurred_at=later
+        )
+    assert interactions.get_interaction(conn, logged).occurred_at == datetime(2026, 3, 2, 9)

@@ -18,7 +18,18 @@ import pytest
 from icalendar import Calendar
 from streamlit.testing.v1 import AppTest
 
-from infoint import clock, contacts, db, followups, home, ics, interactions, meetings, profile
+from infoint import (
+    clock,
+    contacts,
+    db,
+    followups,
+    home,
+    ics,
+    interactions,
+    meetings,
+    profile,
+    text,
+)
 from infoint.errors import InvalidInputError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -303,7 +314,8 @@ def test_logging_a_reply_on_the_contacts_page_sorts_after_the_outreach(app_db, m
     at.button(key=f"FormSubmitter:log_{ana}-Log it").click()
     at.run()
     assert not at.exception, at.exception
-    assert "Logged: Reply with Ana Lee." in at.success[0].value
+    users_today = text.day(datetime.now(ZoneInfo("Pacific/Kiritimati")))
+    assert f"Logged: Reply with Ana Lee on {users_today}." in at.success[0].value
     conn = db.connect(app_db)
     try:
         logged = interactions.list_interactions(conn, ana)

@@ -142,3 +142,4 @@ activity_box.plotly_chart(
     ui.figure(charts.activity_figure, activity), config=charts.PLOTLY_CONFIG, key="activity"
 )
 totals_box.dataframe(home.summarise_activity(activity), hide_index=True, width="stretch")
+totals_box.caption(home.ACTIVITY_NOTE)

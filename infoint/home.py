@@ -35,6 +35,11 @@ ACTIVITY_LABELS = {
     kind: KIND_LABELS[kind]
     for kind in ("outreach", "follow_up", "reply", "thank_you", "referral", "opportunity")
 } | {"meeting_held": "Meeting held", "referral": "Introduction"}
+# Said under the weekly numbers, so they and the funnel's Referred read as one story.
+ACTIVITY_NOTE = (
+    "Each number counts what you logged that week. An introduction counts once a week for "
+    "each person who made it; the funnel counts each person once, whatever the week."
+)
 
 
 @dataclass(frozen=True)

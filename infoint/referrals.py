@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import duckdb
 
-from infoint import targets
+from infoint import home, targets
 from infoint.errors import InvalidInputError, NotFoundError
 
 MAX_NAMES = 20
@@ -337,29 +337,65 @@ def referred_people(conn: duckdb.DuckDBPyConnection, limit: int = 500) -> list[t
 
 @dataclass(frozen=True)
 class Totals:
-    introducers: int
-    introduced: int
-    contacted: int  # of the people introduced
+    introducers: int  # people who introduced you, however it was recorded: the funnel's Referred
+    introduced: int  # the people they named
+    contacted: int  # of the people named
     met: int
+    unnamed: int  # introducers with an introduction logged but nobody named by them
 
     @property
     def sentence(self) -> str:
-        if not self.introduced:
+        if not self.introducers:
             return ""
         people = "person" if self.introducers == 1 else "people"
-        share = round(100 * self.contacted / self.introduced)
-        return (
-            f"{self.introducers} {people} introduced you to {self.introduced}. You have "
-            f"written to {self.contacted} of them ({share} %) and met {self.met}."
-        )
+        said = [f"{self.introducers} {people} introduced you to someone (Referred in your funnel)."]
+        if self.introduced:
+            named = "person" if self.introduced == 1 else "people"
+            share = home.percent(self.contacted / self.introduced)
+            said.append(
+                f"They named {self.introduced} {named}: you have written to {self.contacted} "
+                f"({share}) and met {self.met}."
+            )
+        if self.unnamed:
+            more = " more" if self.introduced else ""
+            was = "introduction was" if self.unnamed == 1 else "introductions were"
+            said.append(
+                f"{self.unnamed}{more} {was} logged without a name: add the person on the "
+                "Contacts page, with who introduced them."
+            )
+        return " ".join(said)
 
 
 def referral_totals(conn: duckdb.DuckDBPyConnection) -> Totals:
-    """The whole referral picture in four numbers."""
+    """The whole referral picture in five numbers.
+
+    An introducer is anyone the funnel counts as Referred for an introduction: a referral
+    logged on them, or someone added as introduced by them. So the first number here and
+    the funnel's agree even when no name was written down.
+    """
     row = conn.execute(
-        "SELECT count(DISTINCT c.referred_by), count(*),"
-        " count(*) FILTER (WHERE s.stage >= 1), count(*) FILTER (WHERE s.stage >= 3)"
-        " FROM contacts c JOIN contact_stages s ON s.contact_id = c.id"
-        " WHERE c.referred_by IS NOT NULL"
+        """
+        WITH named AS (
+            SELECT DISTINCT referred_by AS id FROM contacts WHERE referred_by IS NOT NULL
+        ),
+        introducers AS (
+            SELECT id FROM named
+            UNION
+            SELECT contact_id FROM interactions WHERE kind = 'referral'
+        ),
+        givers AS (
+            SELECT count(*) AS everyone,
+                   count(*) FILTER (WHERE i.id NOT IN (SELECT id FROM named)) AS unnamed
+            FROM introducers i JOIN contacts c ON c.id = i.id
+        ),
+        introduced AS (
+            SELECT count(*) AS introduced,
+                   count(*) FILTER (WHERE s.stage >= 1) AS contacted,
+                   count(*) FILTER (WHERE s.stage >= 3) AS met
+            FROM contacts c JOIN contact_stages s ON s.contact_id = c.id
+            WHERE c.referred_by IS NOT NULL
+        )
+        SELECT everyone, introduced, contacted, met, unnamed FROM givers, introduced
+        """
     ).fetchall()[0]
     return Totals(*(int(n) for n in row))

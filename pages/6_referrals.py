@@ -9,8 +9,8 @@ st.caption(
     "who knows you both."
 )
 
-links = ui.cached(referrals.list_links, conn)
-if not links:
+totals = ui.cached(referrals.referral_totals, conn)
+if not totals.introducers:
     st.info(
         "No introductions yet. At the end of each meeting, ask “Who else do you think I "
         "should talk to?” and note the names in the debrief: they appear here, with who "
@@ -20,8 +20,14 @@ if not links:
     st.page_link("pages/5_meetings.py", label="Go to Meetings", icon=":material/coffee:")
     st.stop()
 
-totals = ui.cached(referrals.referral_totals, conn)
 st.markdown(totals.sentence)
+if totals.unnamed:
+    st.page_link(
+        "pages/2_contacts.py", label="Add the people introduced", icon=":material/person_add:"
+    )
+links = ui.cached(referrals.list_links, conn)
+if not links:  # introductions logged, but nobody named yet: nothing to draw
+    st.stop()
 st.plotly_chart(
     ui.figure(insight_charts.referral_figure, links),
     width="stretch",

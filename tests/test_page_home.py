@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from infoint import contacts, db, funnel, interactions, meetings, profile, targets, ui
+from infoint import contacts, db, funnel, home, interactions, meetings, profile, targets, ui
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -133,3 +133,4 @@ def test_numbers_that_agree_and_say_where_they_come_from(app_db):
     assert metric["Targets"].value == "1" and metric["Conversations under way"].value == "0"
     week = at.dataframe[0].value.set_index("What")
     assert week.loc["Introduction", "This week"] == 1  # as Referred: 1
+    assert home.ACTIVITY_NOTE in [c.value for c in at.caption]  # says what it counts

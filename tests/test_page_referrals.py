@@ -47,9 +47,11 @@ def test_empty_database_says_how_introductions_come(app_db):
 
 def test_picture_numbers_and_chain(introductions):
     at = referrals_page()
-    assert "2 people introduced you to 3. You have written to 1 of them (33 %) and met 1." in (
-        shown(at)
-    )
+    assert (
+        "2 people introduced you to someone (Referred in your funnel). They named 3 people: "
+        "you have written to 1 (33 %) and met 1."
+    ) in shown(at)
+    assert not at.main.get("page_link")  # every introduction has its names
     [chart] = at.get("plotly_chart")
     spec = json.loads(chart.proto.spec)
     assert spec["layout"]["title"]["text"] == "Who introduced you to whom"
@@ -77,3 +79,21 @@ def test_the_legend_stands_beside_the_picture_clear_of_the_names(introductions):
     assert legend.get("orientation", "v") == "v"
     assert (legend["x"], legend["xanchor"]) == (1.02, "left")  # outside the plot, on its right
     assert legend["title"]["text"] == "Stage"
+
+
+def test_an_introduction_logged_without_a_name_counts_as_in_the_funnel(app_db):
+    """Eva's introduction was logged at the meeting, but nobody was named: Home's funnel
+    counts her as Referred, so this page says so too, and where to add the name."""
+    conn = db.connect(app_db)
+    eva = contacts.add_contact(conn, "Eva", "Holm")
+    interactions.log_interaction(conn, eva, "referral", occurred_at=date(2026, 3, 2))
+    conn.close()
+    at = referrals_page()
+    assert not at.info  # not "No introductions yet"
+    assert (
+        "1 person introduced you to someone (Referred in your funnel). 1 introduction was "
+        "logged without a name"
+    ) in shown(at)
+    links = {link.proto.label: link.proto.page for link in at.main.get("page_link")}
+    assert links == {"Add the people introduced": "contacts"}
+    assert not at.get("plotly_chart")

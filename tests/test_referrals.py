@@ -168,6 +168,7 @@ def test_no_referrals_yet(conn):
     assert referrals.list_links(conn) == []
     assert referrals.referral_yields(conn) == []
     assert referrals.referred_people(conn) == []
+    assert referrals.referral_totals(conn).sentence == ""
 
 
 def introduce(conn, introducer, text):
@@ -279,3 +280,35 @@ def test_a_company_named_by_a_name_merged_away_is_the_company_kept(conn):
     [bo] = got.added
     assert contacts.get_contact(conn, bo).company_id == nimbus
     assert count_contacts(conn) == 4
+
+
+def test_totals_count_every_introducer_the_funnel_counts_named_or_not(conn):
+    """Eva introduced Lu (logged at the meeting, and Lu added as introduced by her); Sam's
+    introduction was logged without a name. Two people introduced you, as Referred says;
+    one person is named, and the page says one more introduction has no name yet."""
+    eva, sam = person(conn, "Eva Holm"), person(conn, "Sam Ode")
+    interactions.log_interaction(conn, eva, "referral", occurred_at=date(2026, 3, 2))
+    interactions.log_interaction(conn, sam, "referral", occurred_at=date(2026, 3, 3))
+    lu = person(conn, "Lu Park", referred_by=eva)
+    interactions.log_interaction(conn, lu, "outreach", occurred_at=date(2026, 3, 4))
+    referred = next(c for c in funnel.stage_counts(conn) if c.stage == "referred")
+    totals = referrals.referral_totals(conn)
+    assert totals == referrals.Totals(introducers=2, introduced=1, contacted=1, met=0, unnamed=1)
+    assert totals.introducers == referred.count
+    assert totals.sentence == (
+        "2 people introduced you to someone (Referred in your funnel). They named 1 person: "
+        "you have written to 1 (100 %) and met 0. 1 more introduction was logged without "
+        "a name: add the person on the Contacts page, with who introduced them."
+    )
+
+
+def test_totals_with_only_introductions_logged_without_a_name(conn):
+    sam = person(conn, "Sam Ode")
+    interactions.log_interaction(conn, sam, "referral", occurred_at=date(2026, 3, 3))
+    interactions.log_interaction(conn, sam, "referral", occurred_at=date(2026, 3, 9))
+    totals = referrals.referral_totals(conn)
+    assert totals == referrals.Totals(introducers=1, introduced=0, contacted=0, met=0, unnamed=1)
+    assert totals.sentence == (
+        "1 person introduced you to someone (Referred in your funnel). 1 introduction was "
+        "logged without a name: add the person on the Contacts page, with who introduced them."
+    )

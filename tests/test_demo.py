@@ -1,3 +1,4 @@
+import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -186,3 +187,42 @@ def test_the_demo_needs_people_of_its_own(conn):
     assert message == demo.ALREADY_HAVE_THE_PEOPLE
     for words in ("same made-up people", "data/sample", "already has them", "undo that import"):
         assert words in message
+
+
+# A seniority word before a person's title ("Head of Product Manager", "VP Nurse").
+SENIORITY_BEFORE_A_PERSON = re.compile(
+    r"^(Head of|VP|Vice President|Director,?|Chief) (?!of\b).*"
+    r"\b(Manager|Analyst|Nurse|Engineer|Scientist|Designer|Executive|Recruiter|Consultant"
+    r"|Teacher|Counsel|Partner|Planner)$"
+)
+
+
+def demo_titles(conn):
+    return [
+        row[0]
+        for row in conn.execute(
+            "SELECT position FROM contacts WHERE source = 'demo' ORDER BY profile_key"
+        ).fetchall()
+    ]
+
+
+def test_every_demo_title_is_a_whole_title_someone_really_holds(conn, tmp_path):
+    demo.load_demo(conn, today=TODAY)
+    titles = demo_titles(conn)
+    assert [t for t in titles if SENIORITY_BEFORE_A_PERSON.match(t)] == []
+    assert set(titles) - {""} <= demo.JOB_TITLES
+    # Seniority varies as in a real network, and the same people hold the same titles each time.
+    assert {"Lead Software Engineer", "Senior Product Manager", "Head of Product"} <= set(titles)
+    again = db.connect(tmp_path / "again.duckdb")
+    try:
+        demo.load_demo(again, today=TODAY)
+        assert demo_titles(again) == titles
+    finally:
+        again.close()
+
+
+def test_the_title_check_catches_a_seniority_word_before_a_person():
+    for broken in ("Head of Product Manager", "VP Nurse", "Director, Teacher"):
+        assert SENIORITY_BEFORE_A_PERSON.match(broken)
+    for whole in ("Head of Product", "VP of Engineering", "Director of Nursing", "Head Teacher"):
+        assert not SENIORITY_BEFORE_A_PERSON.match(whole)

@@ -15,6 +15,7 @@ import duckdb
 
 from infoint import clock, db
 from infoint.errors import InvalidInputError, NotFoundError
+from infoint.text import typed_day
 
 # The same three needs tag the question bank (`questions.need`).
 FOCUS_KINDS = ("occupation", "industry", "company")
@@ -80,18 +81,11 @@ class RuledOutSummary:
 
 
 def parse_holidays(text: str) -> tuple[date, ...]:
-    """Dates written as YYYY-MM-DD, separated by commas, spaces or lines; sorted, unique."""
-    found = set()
-    for token in _HOLIDAY_SPLIT.split(text or ""):
-        if not token:
-            continue
-        try:
-            found.add(date.fromisoformat(token))
-        except ValueError:
-            raise InvalidInputError(
-                f"'{token}' is not a date; write holidays as YYYY-MM-DD, e.g. 2026-12-25."
-            ) from None
-    return tuple(sorted(found))
+    """Dates written day first (25/12/2026) or as YYYY-MM-DD, separated by commas, spaces or
+    lines; sorted, unique."""
+    return tuple(
+        sorted({typed_day(token, "holiday") for token in _HOLIDAY_SPLIT.split(text or "") if token})
+    )
 
 
 def get_profile(conn: duckdb.DuckDBPyConnection) -> Profile:

@@ -7,13 +7,16 @@ directive. Escaping every Markdown character shows the text exactly as typed.
 
 Dates read the same on every page: "26 Nov 2026" (with a time: "26 Nov 2026, 14:30"), in
 text, in tables and in pickers' labels; date inputs take day/month/year. No numeric date is
-shown, so 03/04 is never a question.
+shown, so 03/04 is never a question. A date typed as text is read day first too (25/12/2026),
+and as YYYY-MM-DD, which cannot be misread.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime
+
+from infoint.errors import InvalidInputError
 
 # st.date_input(format=…): day first, as the dates shown.
 DATE_INPUT_FORMAT = "DD/MM/YYYY"
@@ -37,3 +40,51 @@ def day(value: date | datetime) -> str:
 def moment(value: datetime) -> str:
     """'26 Nov 2026, 14:30' (the time as given: convert to the user's zone first)."""
     return f"{day(value)}, {value:%H:%M}"
+
+
+def typed(value: date) -> str:
+    """'25/12/2026': a date as the user types it into a text box (see `typed_day`)."""
+    return f"{value.day:02d}/{value.month:02d}/{value.year}"
+
+
+def joined(items: list[str], conjunction: str = "and") -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def counted(count: int, one: str, many: str | None = None) -> str:
+    """'1 row', '1,200 rows': a count with its noun, singular for one."""
+    return f"{count:,} {one if count == 1 else (many or one + 's')}"
+
+
+_TYPED_DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_TYPED_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def typed_day(typed: str, what: str = "date") -> date:
+    """A date typed as day/month/year (25/12/2026; also with dots or dashes) or as YYYY-MM-DD.
+
+    `what` names the date in the sentence of an error, e.g. "holiday".
+    """
+    token = typed.strip()
+    if day_first := _TYPED_DAY_FIRST.fullmatch(token):
+        day_number, month, year = (int(part) for part in day_first.groups())
+    elif iso := _TYPED_ISO.fullmatch(token):
+        year, month, day_number = (int(part) for part in iso.groups())
+    else:
+        raise InvalidInputError(
+            f"'{token}' is not a date; write each {what} as day/month/year, e.g. 25/12/2026."
+        )
+    try:
+        return date(year, month, day_number)
+    except ValueError:
+        if 1 <= month <= 12:
+            named = date(year, month, 1).strftime("%B")
+            raise InvalidInputError(
+                f"There is no {day_number} {named} {year}; check that {what}."
+            ) from None
+        raise InvalidInputError(
+            f"'{token}' has no month {month}; write each {what} as day/month/year, e.g. 25/12/2026."
+        ) from None

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from infoint import db, demo, profile, settings, targets, ui
+from infoint import db, demo, profile, settings, targets, text, ui
 from infoint.errors import InfointError
 
 conn = ui.page("Settings", ":material/settings:")
@@ -43,18 +43,22 @@ if st.button("Back up now", type="primary", icon=":material/backup:"):
         st.session_state["fresh_backup"] = db.backup(conn)
     except InfointError as exc:
         ui.show_error(exc)
-fresh = st.session_state.get("fresh_backup")
-if fresh is not None and fresh.is_file():
-    st.success(f"Backed up to {fresh.name}. You can also keep a copy elsewhere:")
+backups = settings.list_backups(conn)
+fresh = next((b for b in backups if b.path == st.session_state.get("fresh_backup")), None)
+if fresh is not None:
+    st.success(
+        f"Backed up: a copy of all your data as it was at {text.moment(fresh.taken_at)}. "
+        "It is in the list below, to restore if you ever need it. "
+        "For safety, keep a copy elsewhere too, such as on a USB stick:"
+    )
     st.download_button(
         "Download this backup",
-        data=fresh.read_bytes,
-        file_name=fresh.name,
+        data=fresh.path.read_bytes,
+        file_name=fresh.path.name,
         mime="application/octet-stream",
         icon=":material/download:",
     )
 
-backups = settings.list_backups(conn)
 if not backups:
     st.info("No backups yet. “Back up now” makes the first one.")
 else:
@@ -64,7 +68,7 @@ else:
             for b in backups
         ],
         column_config={
-            "Taken": st.column_config.DatetimeColumn(format="ddd D MMM YYYY, HH:mm:ss"),
+            "Taken": st.column_config.DatetimeColumn(format=text.MOMENT_COLUMN_FORMAT),
             "Size (MB)": st.column_config.NumberColumn(format="%.1f"),
         },
         hide_index=True,
@@ -72,12 +76,12 @@ else:
     chosen = st.selectbox(
         "Backup to restore",
         backups,
-        format_func=lambda b: f"{b.taken_at:%a %d %b %Y, %H:%M:%S} · {b.size_bytes / 1e6:.1f} MB",
+        format_func=lambda b: f"{text.moment(b.taken_at)} · {b.note}",
     )
     if ui.ask_first(
         "restore_backup",
         "Restore this backup",
-        f"Your data goes back to how it was on {chosen.taken_at:%a %d %b at %H:%M}. "
+        f"Your data goes back to how it was on {text.moment(chosen.taken_at)}. "
         "Everything you changed after that is lost from your data, but today's data is "
         "backed up first, so you can restore it again if this was a mistake.",
         "Yes, restore it",
@@ -91,7 +95,7 @@ else:
         else:
             st.session_state.pop("import_report", None)
             st.session_state["settings_done"] = (
-                f"Restored the backup from {chosen.taken_at:%a %d %b at %H:%M}."
+                f"Restored the backup from {text.moment(chosen.taken_at)}."
             )
         st.rerun()
 
@@ -168,14 +172,14 @@ def profile_form() -> None:
         )
         holidays = st.text_area(
             "Holidays: days that don't count as business days for follow-ups",
-            value="\n".join(d.isoformat() for d in me.holidays),
-            placeholder="2026-12-25\n2026-12-26",
-            help="One date per line, written YYYY-MM-DD.",
+            value="\n".join(text.typed(d) for d in me.holidays),
+            placeholder="25/12/2026\n26/12/2026",
+            help="One date per line, day/month/year, e.g. 25/12/2026.",
             key="profile_holidays",
         )
         if st.form_submit_button("Save your profile", icon=":material/save:"):
             try:
-                profile.save_profile(
+                me = profile.save_profile(
                     conn,
                     name=name,
                     job_title=role,
@@ -188,6 +192,10 @@ def profile_form() -> None:
                 ui.show_error(exc)
             else:
                 st.success("Saved. Home shows your focus; templates use your name and role.")
+        if me.holidays:
+            st.caption(
+                f"Follow-ups skip these days: {text.joined([text.day(d) for d in me.holidays])}."
+            )
 
 
 def ruled_out_industries() -> None:
@@ -202,7 +210,7 @@ def ruled_out_industries() -> None:
         text_box, button_box = st.columns([4, 1])
         text_box.markdown(
             f"{ui.plain(entry.industry)}: {ui.plain(entry.reason)} "
-            f"(since {entry.ruled_out_on:%d %b %Y})"
+            f"(since {text.day(entry.ruled_out_on)})"
         )
         if button_box.button("Bring back", key=f"bring_back_{entry.industry}"):
             try:

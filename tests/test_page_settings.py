@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from infoint import contacts, db, importer, ui
+from infoint import contacts, db, importer, profile, text, ui
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = "pages/9_settings.py"
@@ -70,7 +71,14 @@ def test_back_up_now_writes_a_copy_beside_the_database(app_db):
     made = backups(app_db)
     assert len(made) == 1
     assert made[0].stat().st_size > 0
-    assert made[0].name in at.success[0].value
+    [taken] = db.backup_files(app_db)
+    # Said in words, not as the file's name: when, and what it is for.
+    assert at.success[0].value == (
+        f"Backed up: a copy of all your data as it was at {text.moment(taken.taken_at)}. "
+        "It is in the list below, to restore if you ever need it. "
+        "For safety, keep a copy elsewhere too, such as on a USB stick:"
+    )
+    assert made[0].name not in at.success[0].value
     assert [d.label for d in at.get("download_button")] == ["Download this backup"]
     assert len(at.dataframe[0].value) == 1
 
@@ -162,3 +170,52 @@ def test_with_an_import_the_counts_and_its_backup_show(app_db):
     listed = at.dataframe[0].value
     assert list(listed["Note"]) == ["Before importing Connections.csv"]
     assert "Load demo data" in labels(at)
+
+
+def test_backups_and_the_restore_warning_write_dates_one_way(app_db):
+    at = open_page()
+    button(at, "Back up now").click()
+    run(at)
+    [taken] = db.backup_files(app_db)
+    when = text.moment(taken.taken_at)  # '26 Nov 2026, 13:42'
+    columns = json.loads(at.dataframe[0].proto.columns)
+    assert columns["Taken"]["type_config"]["format"] == text.MOMENT_COLUMN_FORMAT
+    [restore_box] = [s for s in at.selectbox if s.label == "Backup to restore"]
+    assert restore_box.options == [f"{when} · Made by you"]
+    button(at, "Restore this backup").click()
+    run(at)
+    assert at.warning[0].value.startswith(f"Your data goes back to how it was on {when}. ")
+    button(at, "Yes, restore it").click()
+    run(at)
+    assert at.success[0].value == f"Restored the backup from {when}."
+
+
+def test_holidays_are_shown_and_taken_day_first(app_db):
+    conn = db.connect(app_db)
+    profile.save_profile(
+        conn, name="Sam", job_title="", focus_kind="industry", focus="x", holidays_text="2026-12-25"
+    )
+    conn.close()
+    at = open_page()
+    box = at.text_area(key="profile_holidays")
+    assert box.value == "25/12/2026"
+    assert "day/month/year" in box.help
+    box.set_value("25/12/2026\n31/02/2027")
+    at.button(key="FormSubmitter:profile_form-Save your profile").click()
+    run(at)
+    assert at.error[0].value == "There is no 31 February 2027; check that holiday."
+    at.text_area(key="profile_holidays").set_value("25/12/2026\n26/12/2026")
+    at.button(key="FormSubmitter:profile_form-Save your profile").click()
+    run(at)
+    assert not at.error
+    assert any("25 Dec 2026 and 26 Dec 2026" in c.value for c in at.caption)
+
+
+def test_the_ruled_out_date_is_written_as_every_date(app_db):
+    conn = db.connect(app_db)
+    profile.rule_out_industry(conn, "Oil and gas", "I want renewables")
+    conn.execute("UPDATE ruled_out_industries SET ruled_out_at = TIMESTAMP '2026-03-02 10:00'")
+    conn.close()
+    at = open_page()
+    shown = " ".join(m.value for m in at.markdown)
+    assert "(since 2 Mar 2026)" in shown

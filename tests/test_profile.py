@@ -38,9 +38,33 @@ def test_profile_and_focus_are_saved_and_summarised(conn):
     )
 
 
+def test_holidays_are_read_day_first_or_as_yyyy_mm_dd_and_kept_one_way(conn):
+    saved = profile.save_profile(
+        conn,
+        name="Sam",
+        job_title="",
+        focus_kind="industry",
+        focus="x",
+        holidays_text="25/12/2026\n1/5/2027, 2026-12-24\n24.12.2026",
+    )
+    assert saved.holidays == (date(2026, 12, 24), date(2026, 12, 25), date(2027, 5, 1))
+    stored = conn.execute("SELECT holidays FROM profile").fetchall()[0][0]
+    assert stored == "2026-12-24\n2026-12-25\n2027-05-01"
+
+
 @pytest.mark.parametrize(
     ("kind", "holidays", "message"),
-    [("hobby", "", "Choose what you need to learn"), ("industry", "25/12/2026", "YYYY-MM-DD")],
+    [
+        ("hobby", "", "Choose what you need to learn"),
+        (
+            "industry",
+            "Christmas",
+            "^'Christmas' is not a date; write each holiday as day/month/year",
+        ),
+        ("industry", "31/02/2026", "^There is no 31 February 2026; check that holiday.$"),
+        ("industry", "2026-02-29", "^There is no 29 February 2026; check that holiday.$"),
+        ("industry", "12/25/2026", "^'12/25/2026' has no month 25; write each holiday as day/"),
+    ],
 )
 def test_bad_profile_input_is_refused_and_nothing_changes(conn, kind, holidays, message):
     with pytest.raises(InvalidInputError, match=message):

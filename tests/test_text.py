@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+import pytest
+
 from infoint import outreach, text
+from infoint.errors import InvalidInputError
 
 
 def test_markup_is_shown_as_typed():
@@ -41,3 +44,44 @@ def test_one_way_to_write_a_date():
     assert text.moment(datetime(2026, 3, 2, 9, 5)) == "2 Mar 2026, 09:05"
     assert text.DATE_INPUT_FORMAT == "DD/MM/YYYY"
     assert text.DATE_COLUMN_FORMAT == "D MMM YYYY"
+
+
+def test_a_typed_date_is_read_day_first_or_as_yyyy_mm_dd():
+    assert text.typed_day("25/12/2026") == date(2026, 12, 25)
+    assert text.typed_day(" 1/5/2027 ") == date(2027, 5, 1)
+    assert text.typed_day("24.12.2026") == text.typed_day("24-12-2026") == date(2026, 12, 24)
+    assert text.typed_day("2026-12-25") == date(2026, 12, 25)
+    assert text.typed_day("29/02/2028") == date(2028, 2, 29)
+    assert text.typed(date(2027, 5, 1)) == "01/05/2027"
+    assert text.typed_day(text.typed(date(2027, 5, 1))) == date(2027, 5, 1)
+
+
+@pytest.mark.parametrize(
+    ("typed", "sentence"),
+    [
+        ("31/02/2026", "There is no 31 February 2026; check that holiday."),
+        ("2026-04-31", "There is no 31 April 2026; check that holiday."),
+        (
+            "12/13/2026",
+            "'12/13/2026' has no month 13; write each holiday as day/month/year, e.g. 25/12/2026.",
+        ),
+        (
+            "25/12/26",
+            "'25/12/26' is not a date; write each holiday as day/month/year, e.g. 25/12/2026.",
+        ),
+    ],
+)
+def test_a_date_that_cannot_be_is_refused_in_one_sentence(typed, sentence):
+    with pytest.raises(InvalidInputError) as refused:
+        text.typed_day(typed, "holiday")
+    assert str(refused.value) == sentence
+
+
+def test_counts_and_lists_read_as_sentences():
+    assert text.counted(1, "row") == "1 row"
+    assert text.counted(0, "row") == "0 rows"
+    assert text.counted(1200, "company", "companies") == "1,200 companies"
+    assert text.joined([]) == ""
+    assert text.joined(["a"]) == "a"
+    assert text.joined(["a", "b"]) == "a and b"
+    assert text.joined(["a", "b", "c"], "or") == "a, b or c"

@@ -39,6 +39,17 @@ COVERAGE_SERIES = {
 }
 
 _LAYOUT = {"margin": {"l": 10, "r": 10, "t": 40, "b": 10}}
+# A legend of many series stands at the foot of the figure, under the axis title: above
+# the plot it wrapped onto more rows as the page narrowed and covered the chart's title.
+# Placed on the figure (not the plot), Plotly makes room for it however many rows it takes.
+LEGEND_BELOW = {
+    "orientation": "h",
+    "yref": "container",
+    "y": 0,
+    "yanchor": "bottom",
+    "x": 0,
+    "xanchor": "left",
+}
 
 
 def plain(text: object) -> str:
@@ -127,10 +138,9 @@ def activity_figure(activity: pd.DataFrame) -> go.Figure:
             "tickfont": {"size": 11},
         },
         yaxis=counts_axis(most_in_a_week),
-        # The legend above the plot leaves the width to the weeks.
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
+        legend=LEGEND_BELOW,  # under the plot, leaving the width to the weeks
         height=440,
-        **{**_LAYOUT, "margin": {**_LAYOUT["margin"], "t": 100}},
+        **_LAYOUT,
     )
     return figure
 

@@ -11,18 +11,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from infoint import funnel
-from infoint.charts import counts_axis, plain, plain_lines
+from infoint.charts import LEGEND_BELOW, counts_axis, plain, plain_lines
 from infoint.funnel import STAGE_COLOURS
 from infoint.referrals import Link
 
 NOT_CONTACTED_COLOUR = "#bab0ac"
 YOU_COLOUR = "#333333"
 RATE_COLOURS = {"response_rate": STAGE_COLOURS["replied"], "meeting_rate": STAGE_COLOURS["met"]}
-# The legend sits above the plot, clear of the axis titles below it.
-_LAYOUT = {
-    "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
-    "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
-}
+_LAYOUT = {"margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "legend": LEGEND_BELOW}
 SPEED_COLOURS = (STAGE_COLOURS["replied"], "#9ecae9", "#bab0ac", "#ddd8d5")
 REFERRAL_LEGEND = {
     "title": {"text": "Stage"},
@@ -138,7 +134,7 @@ def weekly_funnel_figure(weekly: pd.DataFrame) -> go.Figure:
         yaxis_title="Contacts at this stage or beyond",
         xaxis={"tickformat": "%-d %b"},
         yaxis=counts_axis(weekly["contacted"].max()),
-        **{**_LAYOUT, "margin": {**_LAYOUT["margin"], "t": 110}},
+        **_LAYOUT,
     )
     return figure
 

@@ -123,3 +123,33 @@ def test_rate_bars_keep_their_labels_and_long_names_in_view():
     assert replied.cliponaxis is False  # '1 of 1' beside a full bar is drawn whole
     assert figure.layout.xaxis.range[1] >= 130
     assert list(replied.y) == ["Cold, after reading their<br>conference talk on data…", "Warm"]
+
+
+def test_legends_of_many_series_stand_below_the_plot_clear_of_the_title():
+    """Above the plot a legend wrapping onto a second row covered the title ('Meeting held'
+    over 'week'); at the foot of the figure, Plotly makes room for it however many rows."""
+    activity = pd.DataFrame(
+        {
+            "week": [date(2026, 3, 2)] * 2,
+            "kind": ["outreach", "reply"],
+            "label": ["Outreach", "Reply"],
+            "count": [3, 1],
+        }
+    )
+    rates = pd.DataFrame(
+        {"group": ["1st degree"], "contacted": [4], "replied": [2], "met": [1]}
+    ).assign(response_rate=0.5, meeting_rate=0.25)
+    weekly = pd.DataFrame({"week": [date(2026, 3, 2)], **{s: [1] for s in funnel.STAGES}})
+    for figure in (
+        charts.activity_figure(activity),
+        insight_charts.rates_figure(rates, "Degree"),
+        insight_charts.weekly_funnel_figure(weekly),
+    ):
+        legend = figure.layout.legend
+        assert (legend.orientation, legend.yref, legend.y, legend.yanchor) == (
+            "h",
+            "container",
+            0,
+            "bottom",
+        )
+        assert figure.layout.margin.t <= 60  # no band left above the plot for a legend

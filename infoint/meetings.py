@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, available_timezones
 
 import duckdb
@@ -88,6 +88,17 @@ def get_meeting(conn: duckdb.DuckDBPyConnection, meeting_id: int) -> Meeting:
     return Meeting(*rows[0])
 
 
+def _require_started(conn: duckdb.DuckDBPyConnection, meeting: Meeting, status: str) -> None:
+    """Only a meeting whose start has come can have been held or missed: a wrong click must not
+    count someone as Met before you have met them."""
+    if status not in ("held", "no_show") or meeting.starts_at <= datetime.now(UTC):
+        return
+    start = meeting.starts_at.astimezone(profile.zone(conn))
+    raise InvalidInputError(
+        f"This meeting is on {text.moment(start)}, still ahead: change its date first if it moved."
+    )
+
+
 def set_outcome(
     conn: duckdb.DuckDBPyConnection,
     meeting_id: int,
@@ -100,7 +111,7 @@ def set_outcome(
     if status not in STATUSES:
         raise InvalidInputError(f"'{status}' is not a meeting status infoint knows.")
     _check_minutes(actual_minutes, "actual time")
-    get_meeting(conn, meeting_id)
+    _require_started(conn, get_meeting(conn, meeting_id), status)
     with db.transaction(conn):
         conn.execute(
             "UPDATE meetings SET status = ?, actual_minutes = ?, notes = coalesce(?, notes)"
@@ -461,6 +472,7 @@ def record_debrief(
             "Answers and names come from a meeting that took place; mark it as held first."
         )
     sheet = prep_sheet(conn, meeting_id)
+    _require_started(conn, sheet.meeting, status)
     asked = {q.id: q for q in sheet.questions}
     if set(answers) - set(asked):
         raise NotFoundError("One of those questions is no longer on this meeting's sheet.")

@@ -446,3 +446,22 @@ def test_set_the_time_zone(conn):
     with pytest.raises(InvalidInputError, match="not a time zone"):
         meetings.set_time_zone(conn, "Mars/Olympus")
     assert meetings.time_zone(conn).key == "Asia/Tokyo"
+
+
+def test_a_meeting_still_ahead_cannot_be_held_or_missed(conn, ana):
+    start = datetime(2126, 12, 1, 9, tzinfo=UTC)
+    meetings.set_time_zone(conn, "UTC")
+    ahead = meetings.schedule_meeting(conn, ana, start)
+    sentence = (
+        "This meeting is on 1 Dec 2126, 09:00, still ahead: change its date first if it moved."
+    )
+    for status in ("held", "no_show"):
+        with pytest.raises(InvalidInputError) as refused:
+            meetings.record_debrief(conn, ahead, status, actual_minutes=20)
+        assert str(refused.value) == sentence
+        with pytest.raises(InvalidInputError, match="still ahead"):
+            meetings.set_outcome(conn, ahead, status, actual_minutes=20)
+    assert meetings.get_meeting(conn, ahead).status == "scheduled"
+    assert funnel.stage_counts(conn)[2].count == 0
+    meetings.record_debrief(conn, ahead, "cancelled")  # calling it off ahead of time is fine
+    assert meetings.get_meeting(conn, ahead).status == "cancelled"

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -161,6 +161,7 @@ def test_marking_a_meeting_held_raises_met(people, app_db):
     at = contacts_page(contact=str(people["cara"]))
     at.session_state["contact_tab"] = "Meetings"
     run(at)
+    at.date_input[0].set_value(date(2026, 3, 10))  # a meeting logged after the fact
     at.text_input[0].input("Café Blue")
     at.button(key=f"FormSubmitter:schedule_{people['cara']}-Schedule").click()
     run(at)
@@ -317,3 +318,20 @@ def test_names_with_markup_are_shown_as_typed(app_db):
     title = at.title[0].value
     assert "\\<img" in title and "\\*Bold\\*" in title and "\\[link\\]\\(http" in title
     assert title == plain_markdown("<img src=x onerror=alert(1)> *Bold* [link](http://x)")
+
+
+def test_a_meeting_still_ahead_cannot_be_marked_held(people, app_db):
+    conn = db.connect(app_db)
+    meetings.set_time_zone(conn, "UTC")
+    meetings.schedule_meeting(conn, people["cara"], datetime(2126, 12, 1, 10, tzinfo=UTC))
+    conn.close()
+    at = contacts_page(contact=str(people["cara"]))
+    at.session_state["contact_tab"] = "Meetings"
+    run(at)
+    at.radio[0].set_value("held")
+    at.button(key=f"FormSubmitter:outcome_{people['cara']}-Save the outcome").click()
+    run(at)
+    assert at.error[0].value == (
+        "This meeting is on 1 Dec 2126, 10:00, still ahead: change its date first if it moved."
+    )
+    assert stage_counts(app_db)[2] == 0

@@ -315,3 +315,24 @@ def test_saving_the_prep_after_a_debrief_keeps_what_the_debrief_added(past_meeti
     finally:
         conn.close()
     assert "open-source community" in notes
+
+
+def test_a_meeting_still_ahead_cannot_be_debriefed_as_held(replied):
+    conn = db.connect(replied)
+    meetings.set_time_zone(conn, "UTC")
+    meetings.schedule_meeting(conn, 1, datetime(2126, 12, 1, 10, tzinfo=UTC))
+    conn.close()
+    at = run(meetings_page())
+    at.session_state["meeting_tab"] = "Debrief"
+    run(at)
+    submit(at, "Save the debrief", errors=1)
+    assert at.error[0].value == (
+        "This meeting is on 1 Dec 2126, 10:00, still ahead: change its date first if it moved."
+    )
+    assert not at.success
+    conn = db.connect(replied)
+    try:
+        assert meetings.get_meeting(conn, 1).status == "scheduled"
+        assert funnel.stage_counts(conn)[2].count == 0
+    finally:
+        conn.close()

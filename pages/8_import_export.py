@@ -71,7 +71,8 @@ if report is not None:
         skipped.metric("Skipped", report.skipped, help="Rows that could not be used; see why.")
         if report.skipped_rows:
             with st.expander(
-                f"Why {report.skipped} rows were skipped",
+                f"Why {text.counted(report.skipped, 'row')} "
+                f"{'was' if report.skipped == 1 else 'were'} skipped",
                 expanded=len(report.skipped_rows) <= SKIPPED_SHOWN_OPEN,
             ):
                 st.dataframe(
@@ -191,15 +192,20 @@ if target_file is not None:
             st.caption(f"Columns left aside: {ui.plain(', '.join(preview.ignored_columns))}.")
         if preview.problems:
             st.warning(
-                f"{len(preview.problems)} rows can't be read and will be left out; "
+                f"{text.counted(len(preview.problems), 'row')} can't be read and will be left "
+                "out; "
                 "fix them in your file and upload it again to add them too."
             )
             st.dataframe(
                 [{"Line": p.line, "Reason": p.reason} for p in preview.problems],
                 hide_index=True,
             )
-        if len(preview.frame) and st.button(
-            f"Add these {len(preview.frame)} companies as targets", icon=":material/flag:"
+        companies = len(preview.frame)
+        if companies and st.button(
+            "Add this company as a target"
+            if companies == 1
+            else f"Add these {text.counted(companies, 'company', 'companies')} as targets",
+            icon=":material/flag:",
         ):
             try:
                 result = targets.import_target_list(conn, preview)
@@ -207,10 +213,13 @@ if target_file is not None:
                 ui.show_error(exc)
             else:
                 st.session_state["target_round"] = target_round + 1
+                done = [f"{text.counted(result.added, 'new target')}"] if result.added else []
+                if result.updated:
+                    had = text.counted(result.updated, "company", "companies")
+                    done.append(f"{had} you already had brought up to date")
                 st.session_state["import_done"] = (
-                    f"From {ui.plain(target_file.name)}: {result.added} new targets, and "
-                    f"{result.updated} companies you already had brought up to date. "
-                    "See them on the Targets page."
+                    f"From {ui.plain(target_file.name)}: {', and '.join(done)}. See "
+                    f"{'it' if result.added + result.updated == 1 else 'them'} on the Targets page."
                 )
                 st.rerun()
 
@@ -286,7 +295,10 @@ def offer_history() -> None:
             for note in found.notes:
                 st.caption(note)
             if found.events and st.button(
-                f"Add these {found.events} events to your history", icon=":material/history:"
+                "Add this event to your history"
+                if found.events == 1
+                else f"Add these {text.counted(found.events, 'event')} to your history",
+                icon=":material/history:",
             ):
                 try:
                     added = linkedin_history.import_history(

@@ -95,6 +95,7 @@ def test_an_upload_imports_and_shows_the_report_and_history(app_db):
     assert "Added 2 people, updated 0, 0 unchanged, skipped 1." in markdown(at)
     figures = {m.label: m.value for m in at.metric}
     assert figures == {"New people": "2", "Updated": "0", "Unchanged": "0", "Skipped": "1"}
+    assert [e.label for e in at.expander] == ["Why 1 row was skipped"]
     skipped = at.dataframe[0].value
     assert list(skipped["Line"]) == [7]
     assert skipped["Reason"][0]
@@ -185,20 +186,41 @@ def test_a_target_list_is_previewed_then_added_on_confirm(app_db):
     run(at)
     preview = at.dataframe[0].value
     assert list(preview["name"]) == ["Acme Health", "Omega Bank"]
-    assert "1 rows can't be read" in at.warning[0].value
+    assert at.warning[0].value.startswith("1 row can't be read and will be left out;")
     problems = at.dataframe[1].value
     assert list(problems["Line"]) == [3]
     assert "motivation of Volt" in problems["Reason"][0]
     assert scalar("SELECT count(*) FROM companies") == 0  # a preview writes nothing
     button(at, "Add these 2 companies as targets").click()
     run(at)
-    assert "2 new targets" in at.success[0].value
+    assert at.success[0].value == (
+        "From targets\\.csv: 2 new targets. See them on the Targets page."
+    )
     rows = (
         ui.connection()
         .execute("SELECT name, status, industry, motivation FROM companies ORDER BY name")
         .fetchall()
     )
     assert rows == [("Acme Health", "target", "Health", 3), ("Omega Bank", "target", None, 1)]
+
+
+def test_a_list_of_one_company_is_offered_as_one(app_db):
+    at = open_page()
+    uploader = next(u for u in at.get("file_uploader") if "companies" in u.label)
+    uploader.set_value(("targets.csv", b"name\nAcme Health\n", "text/csv"))
+    run(at)
+    button(at, "Add this company as a target").click()
+    run(at)
+    assert at.success[0].value == "From targets\\.csv: 1 new target. See it on the Targets page."
+    uploader = next(u for u in at.get("file_uploader") if "companies" in u.label)
+    uploader.set_value(("more.csv", b"name,motivation\nAcme Health,3\nVolt,1\n", "text/csv"))
+    run(at)
+    button(at, "Add these 2 companies as targets").click()
+    run(at)
+    assert at.success[0].value == (
+        "From more\\.csv: 1 new target, and 1 company you already had brought up to date. "
+        "See them on the Targets page."
+    )
 
 
 def test_an_unreadable_target_list_says_so(app_db):

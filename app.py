@@ -65,23 +65,29 @@ if due := ui.cached(followups.due_items, conn, refresh_every=60):
             label="See what is due and act on it",
             icon=":material/schedule:",
         )
-else:
+started = figures.contacted > 0  # before the first outreach there is nothing to chart
+if not due or not started:
     step = home.next_step(figures)
     st.page_link(step.page, label=step.label, icon=":material/arrow_forward:")
     st.caption(step.why)
-
-contacts_box, targets_box, talks_box, meetings_box, rate_box = st.columns(5)
+if started:
+    contacts_box, targets_box, talks_box, meetings_box, rate_box = st.columns(5)
+else:
+    contacts_box, targets_box, _ = st.columns([1, 1, 3])
 contacts_box.metric(
     "Contacts", figures.contacts, help="People in your network: from LinkedIn and added by hand."
 )
 targets_box.metric(
     "Targets",
     figures.targets,
-    delta=f"{figures.ruled_out} ruled out",
+    delta=f"{figures.ruled_out} ruled out" if figures.ruled_out else None,
     delta_color="off",
     delta_arrow="off",
     help=home.TARGETS_HELP + " Ruling one out is a result too: you learned it is not for you.",
 )
+if not started:  # the one step above, not a funnel without bars and weeks of zeros
+    st.caption(home.BEFORE_FIRST_OUTREACH)
+    st.stop()
 talks_box.metric("Conversations under way", figures.conversations, help=home.CONVERSATIONS_HELP)
 meetings_box.metric("Meetings this week", figures.meetings_this_week, help=home.MEETINGS_HELP)
 rate_box.metric(

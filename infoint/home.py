@@ -188,6 +188,13 @@ def summarise_activity(activity: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+# Said instead of empty charts while nobody has been written to yet.
+BEFORE_FIRST_OUTREACH = (
+    "You have not contacted anyone yet. Your funnel and weekly numbers start with your "
+    "first outreach."
+)
+
+
 @dataclass(frozen=True)
 class NextStep:
     page: str

@@ -134,3 +134,21 @@ def test_numbers_that_agree_and_say_where_they_come_from(app_db):
     week = at.dataframe[0].value.set_index("What")
     assert week.loc["Introduction", "This week"] == 1  # as Referred: 1
     assert home.ACTIVITY_NOTE in [c.value for c in at.caption]  # says what it counts
+
+
+def test_people_but_no_outreach_lead_to_the_first_outreach_not_empty_charts(app_db):
+    """After the demo is removed, three people and two targets are left and nobody was
+    written to: no funnel without bars, no weeks of zeros, no 'Response rate –'."""
+    conn = db.connect(app_db)
+    for name in ("Acme", "Volt"):
+        targets.add_company(conn, name, motivation=2)
+    for name in ("Ann", "Bob", "Cy"):
+        contacts.add_contact(conn, name, company="Acme")
+    conn.close()
+    at = run_home()
+    assert not at.get("plotly_chart") and not at.dataframe and not at.multiselect
+    assert {m.label: m.value for m in at.metric} == {"Contacts": "3", "Targets": "2"}
+    assert not at.metric[1].proto.delta  # no "0 ruled out"
+    links = [(link.proto.label, link.proto.page) for link in at.main.get("page_link")]
+    assert ("Write your first outreach", "outreach") in links
+    assert home.BEFORE_FIRST_OUTREACH in [c.value for c in at.caption]

@@ -146,18 +146,18 @@ def test_removing_the_demo_leaves_no_alias_of_a_removed_row(conn):
     one, two, three = [
         row[0]
         for row in conn.execute(
-            "SELECT id FROM contacts WHERE source = 'demo' AND linkedin_url <> ''"
-            " ORDER BY id LIMIT 3"
+            "SELECT id FROM contacts WHERE source = 'demo' ORDER BY id LIMIT 3"
         ).fetchall()
     ]
     contacts.merge_contacts(conn, one, two)
     contacts.merge_contacts(conn, ada, three)
     kept = conn.execute(
         "SELECT (SELECT list(match_key) FROM company_aliases WHERE company_id = ?),"
-        " (SELECT list(profile_key) FROM contact_aliases WHERE contact_id = ?)",
-        [nimbus, ada],
+        " (SELECT count(*) FROM contact_aliases)",
+        [nimbus],
     ).fetchall()[0]
-    assert len(kept[0]) == 1 and len(kept[1]) == 1
+    # A made-up person has no key an import could find anyone by, so none is kept for them.
+    assert len(kept[0]) == 1 and kept[1] == 0
 
     demo.remove_demo(conn)
     orphans = conn.execute(
@@ -166,11 +166,11 @@ def test_removing_the_demo_leaves_no_alias_of_a_removed_row(conn):
         " (SELECT count(*) FROM contact_aliases WHERE contact_id NOT IN (SELECT id FROM contacts))"
     ).fetchall()[0]
     assert orphans == (0, 0)
-    # The aliases that now belong to the user's company and person stay with them.
+    # The alias that now belongs to the user's company stays with it.
     assert (
         conn.execute(
             "SELECT (SELECT list(match_key) FROM company_aliases),"
-            " (SELECT list(profile_key) FROM contact_aliases)"
+            " (SELECT count(*) FROM contact_aliases)"
         ).fetchall()[0]
         == kept
     )
@@ -226,3 +226,55 @@ def test_the_title_check_catches_a_seniority_word_before_a_person():
         assert SENIORITY_BEFORE_A_PERSON.match(broken)
     for whole in ("Head of Product", "VP of Engineering", "Director of Nursing", "Head Teacher"):
         assert not SENIORITY_BEFORE_A_PERSON.match(whole)
+
+
+EXPORT_HEAD = "Notes:\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+# The first person of the sample export, as a real person of that name might be exported.
+ANOUK = "Anouk,Ivers,https://www.linkedin.com/in/anouk-ivers,,Real Works,Nurse,02 Feb 2024"
+
+
+def test_demo_people_have_no_address_a_real_person_could_have(conn):
+    demo.load_demo(conn, today=TODAY)
+    keys = conn.execute(
+        "SELECT linkedin_url, profile_key FROM contacts WHERE source = 'demo'"
+    ).fetchall()
+    assert len(keys) >= 140
+    assert {url for url, _ in keys} == {None}  # no LinkedIn address, so no link to follow
+    assert all(key.startswith("demo:") for _, key in keys)  # a key no import can carry
+    # What the person's page shows: no "LinkedIn profile" button.
+    anouk = conn.execute("SELECT id FROM contacts WHERE first_name = 'Anouk'").fetchall()[0][0]
+    assert contacts.get_contact(conn, anouk).linkedin_url is None
+
+
+def test_a_real_person_with_a_demo_persons_address_stays_theirs(conn):
+    """Someone in the user's export may have the address a made-up person was generated with."""
+    before = importer.import_file(conn, (EXPORT_HEAD + ANOUK).encode(), filename="mine.csv")
+    assert before.added == 1
+    summary = demo.load_demo(conn, today=TODAY)
+    # The demo leaves the user's Anouk as she was and brings no second one.
+    assert summary.people == 148  # the sample's 148 people, less Anouk, and Marit Solberg
+    rows = conn.execute(
+        "SELECT c.source, c.position, co.name FROM contacts c"
+        " JOIN companies co ON co.id = c.company_id"
+        " WHERE c.first_name = 'Anouk' AND c.last_name = 'Ivers'"
+    ).fetchall()
+    assert rows == [("linkedin", "Nurse", "Real Works")]
+    # A later import finds the user's Anouk; removing the demo keeps her.
+    again = importer.import_file(
+        conn, (EXPORT_HEAD + ANOUK.replace("Nurse", "Charge Nurse")).encode(), filename="2.csv"
+    )
+    assert (again.added, again.updated) == (0, 1)
+    demo.remove_demo(conn)
+    assert conn.execute("SELECT source, position, linkedin_url FROM contacts").fetchall() == [
+        ("linkedin", "Charge Nurse", "https://www.linkedin.com/in/anouk-ivers")
+    ]
+
+
+def test_an_import_after_the_demo_never_becomes_demo_data(conn):
+    demo.load_demo(conn, today=TODAY)
+    report = importer.import_file(conn, (EXPORT_HEAD + ANOUK).encode(), filename="mine.csv")
+    assert report.added == 1
+    demo.remove_demo(conn)
+    assert conn.execute("SELECT first_name, source FROM contacts").fetchall() == [
+        ("Anouk", "linkedin")
+    ]

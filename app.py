@@ -58,13 +58,12 @@ if (ruled_out := ui.cached(profile.ruled_out_summary, conn)).total:
 if due := ui.cached(followups.due_items, conn, refresh_every=60):
     with st.container(border=True):
         st.markdown(f"**Due now: {len(due)}**")
-        for item in due[:3]:
+        for item in due[: home.DUE_LISTED]:
             st.markdown(f"- {ui.plain(item.title)}")
-        st.page_link(
-            "pages/4_follow_ups.py",
-            label="See what is due and act on it",
-            icon=":material/schedule:",
-        )
+        more, see_all = home.due_more(len(due))
+        if more:
+            st.markdown(more)
+        st.page_link("pages/4_follow_ups.py", label=see_all, icon=":material/schedule:")
 started = figures.contacted > 0  # before the first outreach there is nothing to chart
 if not due or not started:
     step = home.next_step(figures)

@@ -195,6 +195,16 @@ BEFORE_FIRST_OUTREACH = (
 )
 
 
+DUE_LISTED = 3  # the items due that Home lists; Follow-ups has them all
+
+
+def due_more(total: int) -> tuple[str, str]:
+    """Under the items listed: how many more are due, and the link's label to see them."""
+    if total <= DUE_LISTED:
+        return "", "See what is due and act on it"
+    return f"…and {total - DUE_LISTED} more.", f"See all {total} on Follow-ups"
+
+
 @dataclass(frozen=True)
 class NextStep:
     page: str

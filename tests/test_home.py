@@ -147,3 +147,9 @@ def test_an_introduction_counts_in_the_weekly_activity_as_in_the_funnel(conn):
     assert introductions["count"].tolist()[-1] == 2 and introductions["count"].sum() == 2
     summary = home.summarise_activity(activity).set_index("What")
     assert summary.loc["Introduction", "This week"] == 2
+
+
+def test_due_now_says_how_many_more_there_are_beyond_those_listed():
+    assert home.DUE_LISTED == 3
+    assert home.due_more(3) == ("", "See what is due and act on it")
+    assert home.due_more(5) == ("…and 2 more.", "See all 5 on Follow-ups")

@@ -5,7 +5,19 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from infoint import contacts, db, funnel, home, interactions, meetings, profile, targets, ui
+from infoint import (
+    contacts,
+    db,
+    followups,
+    funnel,
+    home,
+    interactions,
+    meetings,
+    profile,
+    targets,
+    text,
+    ui,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -152,3 +164,22 @@ def test_people_but_no_outreach_lead_to_the_first_outreach_not_empty_charts(app_
     links = [(link.proto.label, link.proto.page) for link in at.main.get("page_link")]
     assert ("Write your first outreach", "outreach") in links
     assert home.BEFORE_FIRST_OUTREACH in [c.value for c in at.caption]
+
+
+def test_due_now_lists_three_and_says_how_many_more(app_db):
+    conn = db.connect(app_db)
+    for name in ("Ann", "Bob", "Cy", "Di", "Ed"):
+        person = contacts.add_contact(conn, name)
+        interactions.log_interaction(
+            conn, person, "outreach", occurred_at=datetime.now(UTC) - timedelta(days=14)
+        )
+    due = [f"- {text.plain_markdown(item.title)}" for item in followups.due_items(conn)]
+    conn.close()
+    assert len(due) == 5
+    at = run_home()
+    box = [m.value for m in at.markdown]
+    assert "**Due now: 5**" in box
+    assert [line for line in box if line in due] == due[:3]
+    assert "…and 2 more." in box
+    links = {link.proto.label: link.proto.page for link in at.main.get("page_link")}
+    assert links["See all 5 on Follow-ups"] == "follow_ups"

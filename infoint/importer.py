@@ -65,12 +65,32 @@ class ImportReport:
     backup: Path | None = None  # the copy taken just before this import, if any
 
     def summary(self) -> str:
-        """One sentence, e.g. "Added 120 people, updated 3, 4,210 unchanged, skipped 12."."""
-        people = "person" if self.added == 1 else "people"
-        return (
-            f"Added {self.added:,} {people}, updated {self.updated:,}, "
-            f"{self.unchanged:,} unchanged, skipped {self.skipped:,}."
-        )
+        """One sentence leading with what the import meant, e.g. "Added 120 people and updated
+        3; 4,210 already up to date; 12 rows skipped." or, for a re-import that changed
+        nothing, "Already up to date: all 4 people in it were here already; 1 row skipped."."""
+        skipped = [f"{text.counted(self.skipped, 'row')} skipped"] if self.skipped else []
+        if self.added or self.updated:
+            # The noun once, with the first number: "added 1 person and updated 3".
+            done = [
+                f"{verb} {n:,}"
+                for verb, n in (("added", self.added), ("updated", self.updated))
+                if n
+            ]
+            done[0] += " person" if (self.added or self.updated) == 1 else " people"
+            known = [f"{self.unchanged:,} already up to date"] if self.unchanged else []
+            sentence = "; ".join([" and ".join(done), *known, *skipped])
+        elif self.unchanged:
+            who = (
+                "the one person in it was"
+                if self.unchanged == 1
+                else f"all {self.unchanged:,} people in it were"
+            )
+            sentence = "; ".join([f"Already up to date: {who} here already", *skipped])
+        elif self.skipped == 1:
+            sentence = "No one was imported: the one row was skipped"
+        else:
+            sentence = f"No one was imported: all {self.skipped:,} rows were skipped"
+        return sentence[0].upper() + sentence[1:] + "."
 
     def as_dict(self) -> dict:
         """Plain values for `infoint import --json`."""

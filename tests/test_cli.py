@@ -71,7 +71,7 @@ def test_every_command_has_help(capsys):
 def test_import_stats_and_export_through_the_command_line(capsys, db_path, tmp_path):
     code, out, err = run(capsys, "--db", db_path, "import", CURRENT)
     assert (code, err) == (0, "")
-    assert out.startswith("current.csv: Added 4 people, updated 0, 0 unchanged, skipped 1.")
+    assert out.startswith("current.csv: Added 4 people; 1 row skipped.")
     assert "no name (a hidden or closed LinkedIn account): 1 row (line 7)" in out
 
     code, out, _ = run(capsys, "--db", db_path, "import", CURRENT, "--json")
@@ -120,7 +120,7 @@ def test_a_newer_export_lists_the_job_changes(capsys, db_path, tmp_path):
     }
     code, out, _ = run(capsys, "--db", db_path, "import", CURRENT)
     assert code == 0
-    assert "Added 0 people, updated 1, 3 unchanged, skipped 1." in out
+    assert "Updated 1 person; 3 already up to date; 1 row skipped." in out
     assert "Job changes (1):\n  Ada Quill: position Head of Data → Data Analyst" in out
 
 

@@ -92,7 +92,7 @@ def test_first_import_adds_people_and_companies_by_match_key(conn):
     report = import_connections(conn, FIRST)
     assert (report.added, report.updated, report.unchanged, report.skipped) == (3, 0, 0, 1)
     assert report.skipped_rows == [SkippedRow(8, "no name")]
-    assert report.summary() == "Added 3 people, updated 0, 0 unchanged, skipped 1."
+    assert report.summary() == "Added 3 people; 1 row skipped."
     assert contact(conn, URL + "ada-q") == (
         "Ada",
         "Quill",
@@ -350,9 +350,25 @@ def test_progress_is_reported_up_to_done(conn):
     assert seen[-1][1] == report.summary()
 
 
-def test_summary_reads_well():
-    report = ImportReport(batch_id=1, file_name="x", added=1, updated=3, unchanged=4210, skipped=12)
-    assert report.summary() == "Added 1 person, updated 3, 4,210 unchanged, skipped 12."
+@pytest.mark.parametrize(
+    ("counts", "sentence"),
+    [
+        (
+            (1, 3, 4210, 12),
+            "Added 1 person and updated 3; 4,210 already up to date; 12 rows skipped.",
+        ),
+        ((120, 0, 0, 0), "Added 120 people."),
+        ((0, 1, 3, 1), "Updated 1 person; 3 already up to date; 1 row skipped."),
+        # A re-import that changed nothing says so first.
+        ((0, 0, 4, 1), "Already up to date: all 4 people in it were here already; 1 row skipped."),
+        ((0, 0, 1, 0), "Already up to date: the one person in it was here already."),
+        ((0, 0, 0, 2), "No one was imported: all 2 rows were skipped."),
+    ],
+)
+def test_summary_reads_well(counts, sentence):
+    added, updated, unchanged, skipped = counts
+    report = ImportReport(1, "x", added, updated, unchanged, skipped)
+    assert report.summary() == sentence
 
 
 def test_fault_points_are_named():

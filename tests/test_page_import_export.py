@@ -92,7 +92,7 @@ def test_empty_database_offers_the_upload_and_the_downloads(app_db):
 def test_an_upload_imports_and_shows_the_report_and_history(app_db):
     at = upload(open_page(), FIRST)
     assert not at.error
-    assert "Added 2 people, updated 0, 0 unchanged, skipped 1." in markdown(at)
+    assert "Added 2 people; 1 row skipped." in markdown(at)
     figures = {m.label: m.value for m in at.metric}
     assert figures == {"New people": "2", "Updated": "0", "Unchanged": "0", "Skipped": "1"}
     assert [e.label for e in at.expander] == ["Why 1 row was skipped"]

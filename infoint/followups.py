@@ -46,7 +46,7 @@ from typing import Any
 import duckdb
 
 from infoint import db, meetings, profile, text
-from infoint.business_days import silence_noticed_on_many
+from infoint.business_days import business_days_between, silence_noticed_on_many
 from infoint.errors import InvalidInputError
 
 TRY_ANOTHER_AFTER = 3
@@ -192,9 +192,9 @@ def _follow_up_items(rows: list[tuple], today: date, holidays: tuple[date, ...])
                 kind="follow_up",
                 title=f"Follow up with {who}",
                 detail=(
-                    f"You wrote on {text.day(sent.date())} and have heard nothing for "
-                    f"{FOLLOW_UP_AFTER} business days. One short, polite follow-up is fine; "
-                    "after that, let it rest."
+                    f"You wrote on {text.day(sent.date())}, {_waited(sent, today, holidays)}, "
+                    f"and have heard nothing since. After {FOLLOW_UP_AFTER} business days of "
+                    "silence, one short, polite follow-up is fine; after that, let it rest."
                 ),
                 due_on=due_on,
                 contact_id=int(contact_id),
@@ -221,9 +221,9 @@ def _try_another_items(rows: list[tuple], today: date, holidays: tuple[date, ...
                 kind="try_another",
                 title=f"Try someone else at {company}",
                 detail=(
-                    f"{name} has not answered since {text.day(sent.date())} "
-                    f"({TRY_ANOTHER_AFTER} business days). Write to another person there "
-                    f"you have not contacted yet{more}."
+                    f"{name} has not answered since {text.day(sent.date())}, "
+                    f"{_waited(sent, today, holidays)}. After {TRY_ANOTHER_AFTER} business days "
+                    f"of silence, write to another person there you have not contacted yet{more}."
                 ),
                 due_on=due_on,
                 contact_id=int(contact_id),
@@ -235,6 +235,13 @@ def _try_another_items(rows: list[tuple], today: date, holidays: tuple[date, ...
             )
         )
     return items
+
+
+def _waited(sent: datetime, today: date, holidays: tuple[date, ...]) -> str:
+    """'9 business days ago': the silence so far, apart from the rule's days."""
+    return (
+        f"{text.counted(business_days_between(sent.date(), today, holidays), 'business day')} ago"
+    )
 
 
 def _holidays(conn: duckdb.DuckDBPyConnection) -> tuple[date, ...]:

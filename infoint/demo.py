@@ -22,7 +22,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from infoint import db, followups, importer, interactions, meetings
+from infoint import db, followups, importer, interactions, meetings, text
 from infoint.errors import InvalidInputError
 from infoint.linkedin import Connections, read_connections
 
@@ -364,15 +364,84 @@ def load_demo(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Dem
     return DemoSummary(*(int(n) for n in counts))
 
 
+# People named in the warning before removal; beyond these, a count.
+_NAMED = 3
+
+
+def removal_warning(conn: duckdb.DuckDBPyConnection) -> str:
+    """What removing the demo takes, and what of the user's stays: asked before removing.
+
+    The user's own people stay, but a link from one of them to a demo person (who introduced
+    them, say, in a debrief with that person) cannot: the demo person was made up.
+    """
+    sentences = [
+        "This deletes every demo person and company and everything logged about them.",
+        "Your own people, companies and notes stay as they are.",
+    ]
+    introduced, introducers, through, mutuals = conn.execute(_LINKED_TO_DEMO).fetchall()[0]
+    if introducers:
+        by = "a demo person" if introducers == 1 else "demo people"
+        if introduced[1] == 1:
+            stay, which = "stays", "that introduction goes"
+        else:
+            stay, which = "stay", "those introductions go"
+        sentences.append(
+            f"{_few(*introduced)}, whom {by} introduced to you, {stay}; only {which} with the demo."
+        )
+    if mutuals:
+        person = "person" if mutuals == 1 else "people"
+        if through[1] == 1:
+            stay, contact = "stays", "the mutual contact"
+        else:
+            stay, contact = "stay", "their mutual contact"
+        sentences.append(
+            f"{_few(*through)} {stay} too, without the demo {person} you named as {contact}."
+        )
+    return " ".join(sentences)
+
+
+# The user's people linked to a demo person: those introduced by one, and those with one as
+# their mutual contact only (someone introduced has the introducer as mutual contact too). For
+# each: the first few names and how many, and how many demo people they link to.
+_LINKED_TO_DEMO = f"""
+    WITH linked AS (
+        SELECT trim(c.first_name || ' ' || c.last_name) AS name, c.id, c.referred_by,
+               c.mutual_contact_id,
+               coalesce(c.referred_by IN (SELECT id FROM contacts WHERE source = 'demo'), false)
+                   AS introduced
+        FROM contacts c
+        WHERE c.source <> 'demo' AND (
+            c.referred_by IN (SELECT id FROM contacts WHERE source = 'demo')
+            OR c.mutual_contact_id IN (SELECT id FROM contacts WHERE source = 'demo'))
+    )
+    SELECT (list_slice(list(name ORDER BY lower(name), id) FILTER (WHERE introduced), 1, {_NAMED}),
+            count(*) FILTER (WHERE introduced)),
+           count(DISTINCT referred_by) FILTER (WHERE introduced),
+           (list_slice(list(name ORDER BY lower(name), id) FILTER (WHERE NOT introduced), 1,
+                       {_NAMED}),
+            count(*) FILTER (WHERE NOT introduced)),
+           count(DISTINCT mutual_contact_id) FILTER (WHERE NOT introduced)
+    FROM linked
+"""
+
+
+def _few(names: list[str] | None, count: int) -> str:
+    """'Bo Chen and Maria Lund'; 'Ana, Bo, Cy and 2 more' when there are more than named."""
+    names = names or []
+    if count <= len(names):
+        return text.joined(names)
+    return f"{', '.join(names)} and {count - len(names)} more"
+
+
 def remove_demo(conn: duckdb.DuckDBPyConnection) -> int:
     """Remove exactly the demo rows, in one transaction; returns the demo people removed.
 
     Goes with them: their interactions, meetings, answers and recorded job changes, the
     snoozes and dismissals of reminders about those events, links from the user's people to
-    them, and demo companies none of the user's people work at. A demo company one of the
-    user's people works at stays, as theirs. Aliases left by merges (`company_aliases`,
-    `contact_aliases`) go with the row they point at; those pointing at the user's rows stay,
-    as a demo record merged into one of theirs is theirs now.
+    them (`removal_warning` names those people first), and demo companies none of the user's
+    people work at. A demo company one of the user's people works at stays, as theirs. Aliases
+    left by merges (`company_aliases`, `contact_aliases`) go with the row they point at; those
+    pointing at the user's rows stay, as a demo record merged into one of theirs is theirs now.
     """
     demo_people = "SELECT id FROM contacts WHERE source = 'demo'"
     demo_companies_unused = (

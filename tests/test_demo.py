@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from benchmarks.generate import sample_bytes
-from infoint import contacts, db, demo, funnel, importer, interactions, meetings, targets
+from infoint import contacts, db, demo, funnel, importer, interactions, meetings, referrals, targets
 from infoint.errors import InvalidInputError
 from infoint.linkedin import read_connections
 
@@ -278,3 +278,74 @@ def test_an_import_after_the_demo_never_becomes_demo_data(conn):
     assert conn.execute("SELECT first_name, source FROM contacts").fetchall() == [
         ("Anouk", "linkedin")
     ]
+
+
+KEPT = "Your own people, companies and notes stay as they are."
+
+
+def introduced_by_a_demo_person(conn):
+    """As the user does in a debrief with a demo person: two people they introduced."""
+    introducer = conn.execute(
+        "SELECT min(contact_id) FROM meetings WHERE status = 'held'"
+    ).fetchall()[0][0]
+    with db.transaction(conn):
+        referrals.add_referred_people(
+            conn,
+            introducer,
+            [referrals.ReferredPerson("Bo", "Chen"), referrals.ReferredPerson("Maria", "Lund")],
+        )
+    return introducer
+
+
+def test_the_warning_before_removal_says_what_stays_and_what_goes(conn):
+    own_data(conn)
+    demo.load_demo(conn, today=TODAY)
+    assert demo.removal_warning(conn) == (
+        f"This deletes every demo person and company and everything logged about them. {KEPT}"
+    )
+    introduced_by_a_demo_person(conn)
+    warning = demo.removal_warning(conn)
+    assert warning.endswith(
+        f"{KEPT} Bo Chen and Maria Lund, whom a demo person introduced to you, stay;"
+        " only those introductions go with the demo."
+    )
+
+
+def test_people_a_demo_person_introduced_stay_without_the_introduction(conn):
+    demo.load_demo(conn, today=TODAY)
+    introduced_by_a_demo_person(conn)
+    assert {link.name for link in referrals.list_links(conn)} >= {"Bo Chen", "Maria Lund"}
+    demo.remove_demo(conn)
+    kept = conn.execute(
+        "SELECT first_name, last_name, source, degree, referred_by, mutual_contact_id"
+        " FROM contacts ORDER BY first_name"
+    ).fetchall()
+    assert kept == [
+        ("Bo", "Chen", "referral", "2nd", None, None),
+        ("Maria", "Lund", "referral", "2nd", None, None),
+    ]
+    assert referrals.list_links(conn) == []  # as the warning said
+    assert demo.removal_warning(conn) == (
+        f"This deletes every demo person and company and everything logged about them. {KEPT}"
+    )
+
+
+def test_the_warning_names_a_few_and_counts_the_rest(conn):
+    ada = own_data(conn)
+    demo.load_demo(conn, today=TODAY)
+    introducer = introduced_by_a_demo_person(conn)
+    other = conn.execute(
+        "SELECT max(id) FROM contacts WHERE source = 'demo' AND id <> ?", [introducer]
+    ).fetchall()[0][0]
+    with db.transaction(conn):
+        referrals.add_referred_people(
+            conn, other, [referrals.ReferredPerson("Cy", "Abel"), referrals.ReferredPerson("Di")]
+        )
+    contacts.update_contact(
+        conn, ada, email="", degree="2nd", mutual_contact_id=other, notes="", tags=""
+    )
+    assert demo.removal_warning(conn).endswith(
+        f"{KEPT} Bo Chen, Cy Abel, Di and 1 more, whom demo people introduced to you,"
+        " stay; only those introductions go with the demo. Ada Quill stays too, without the"
+        " demo person you named as the mutual contact."
+    )

@@ -173,6 +173,10 @@ def percent(share: float | None) -> str:
     return "–" if share is None else f"{round(100 * share)} %"
 
 
+# The same '40 %' in a table, for a column of whole percentages (st.column_config format).
+PERCENT_COLUMN_FORMAT = "%d %%"
+
+
 def summarise_activity(activity: pd.DataFrame) -> pd.DataFrame:
     """The numbers beside the activity chart: per kind, this week and the whole period."""
     this_week = activity["week"] == activity["week"].max()

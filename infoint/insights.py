@@ -13,7 +13,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from infoint import business_days, followups, funnel, interactions, profile
+from infoint import business_days, followups, funnel, home, interactions, profile
 
 # "Replied within 3 business days": the window after which Follow-ups suggests trying
 # someone else, counted the same way (`infoint.business_days`).
@@ -99,10 +99,10 @@ class MinutesKept:
     def sentence(self) -> str:
         if not self.meetings:
             return ""
-        share = round(100 * self.kept / self.meetings)
+        share = home.percent(self.kept / self.meetings)
         return (
             f"{self.kept} of {self.meetings} meetings ended within the time you promised, "
-            f"or at most {GRACE_MINUTES} minutes over ({share} %). On average you promised "
+            f"or at most {GRACE_MINUTES} minutes over ({share}). On average you promised "
             f"{self.promised_average:.0f} minutes and took {self.actual_average:.0f} minutes."
         )
 
@@ -129,8 +129,8 @@ def _label(breakdown: str, value: str) -> str:
 def rates_by(conn: duckdb.DuckDBPyConnection, breakdown: str) -> pd.DataFrame:
     """Per group of contacted people: how many replied and met, and the rates.
 
-    Columns: group, contacted, replied, met, response_rate, meeting_rate (0..1); the
-    biggest groups first.
+    Columns: group, contacted, replied, met, response_rate, meeting_rate (0..1),
+    replied_percent, met_percent (whole numbers); the biggest groups first.
     """
     if breakdown not in BREAKDOWNS:
         raise ValueError(f"unknown breakdown {breakdown!r}")
@@ -160,6 +160,9 @@ def rates_by(conn: duckdb.DuckDBPyConnection, breakdown: str) -> pd.DataFrame:
         frame[column] = frame[column].astype("int64")
     frame["response_rate"] = frame["replied"] / frame["contacted"]
     frame["meeting_rate"] = frame["met"] / frame["contacted"]
+    # For the table: whole percentages, rounded half to even as `home.percent` rounds.
+    frame["replied_percent"] = (100 * frame["response_rate"]).round().astype("int64")
+    frame["met_percent"] = (100 * frame["meeting_rate"]).round().astype("int64")
     return frame
 
 

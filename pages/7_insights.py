@@ -1,12 +1,16 @@
 import streamlit as st
 
-from infoint import charts, insight_charts, insights, text, ui
+from infoint import charts, home, insight_charts, insights, text, ui
 
 conn = ui.page("Insights", ":material/insights:")
 
 
 def count_column(label: str):
     return st.column_config.NumberColumn(label, width="small")
+
+
+def percent_column(label: str):
+    return st.column_config.NumberColumn(label, format=home.PERCENT_COLUMN_FORMAT, width="small")
 
 
 def chart(figure, key: str, where=st) -> None:
@@ -57,10 +61,10 @@ else:
             "contacted": count_column("Contacted"),
             "replied": count_column("Replied"),
             "met": count_column("Met"),
-            "response_rate": st.column_config.NumberColumn(
-                "Replied %", format="percent", width="small"
-            ),
-            "meeting_rate": st.column_config.NumberColumn("Met %", format="percent", width="small"),
+            "response_rate": None,  # the chart's; the table shows whole percentages
+            "meeting_rate": None,
+            "replied_percent": percent_column("Reply rate"),
+            "met_percent": percent_column("Meeting rate"),
         },
     )
     if len(rates) > len(shown):

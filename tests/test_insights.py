@@ -6,6 +6,7 @@ from infoint import (
     business_days,
     contacts,
     funnel,
+    home,
     insight_charts,
     insights,
     interactions,
@@ -87,6 +88,20 @@ def test_rates_by_degree(conn, campaign):
     ]
     assert list(frame["response_rate"]) == [1.0, 0.5, 0.0]
     assert list(frame["meeting_rate"]) == [0.5, 0.0, 0.0]
+    # whole percentages for the table, rounded as Home writes them ("50 %")
+    assert list(frame["replied_percent"]) == [100, 50, 0]
+    assert list(frame["met_percent"]) == [50, 0, 0]
+
+
+def test_rates_are_whole_percentages_rounded_as_home_rounds_them(conn):
+    for name in ("Ana", "Bo", "Cy"):
+        person = contacts.add_contact(conn, name)
+        interactions.log_interaction(conn, person, "outreach", occurred_at=date(2026, 3, 2))
+        if name != "Cy":
+            interactions.log_interaction(conn, person, "reply", occurred_at=date(2026, 3, 3))
+    frame = insights.rates_by(conn, "degree")
+    assert list(frame["replied_percent"]) == [67]  # 2 of 3: not 66.67
+    assert home.percent(frame["response_rate"][0]) == "67 %"
 
 
 def test_rates_by_channel(conn, campaign):

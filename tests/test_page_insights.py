@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from infoint import contacts, db, funnel, insights, interactions, meetings
+from infoint import contacts, db, funnel, home, insights, interactions, meetings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -69,6 +69,13 @@ def test_charts_with_their_numbers(campaign):
     assert replied["y"] == met["y"] == ["1st degree", "Cold"]
     rates = at.dataframe[0].value
     assert list(rates["group"]) == ["1st degree", "Cold"]
+    # percentages as Home writes them: whole, "100 %", not "100%" or "26.67%"
+    config = json.loads(at.dataframe[0].proto.columns)
+    assert [config[c]["type_config"]["format"] for c in ("replied_percent", "met_percent")] == [
+        home.PERCENT_COLUMN_FORMAT
+    ] * 2
+    assert home.percent(0.67) == home.PERCENT_COLUMN_FORMAT % 67
+    assert config["response_rate"]["hidden"] and config["meeting_rate"]["hidden"]
     assert list(rates["replied"]) == [1, 0] and list(rates["met"]) == [1, 0]
     speed = at.dataframe[1].value
     assert list(speed["people"]) == [1, 0, 1, 0]

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo, available_timezones
 
 import duckdb
 
-from infoint import clock, db, interactions, profile, referrals, text
+from infoint import business_days, clock, db, interactions, profile, referrals, text
 from infoint.contacts import require_contact, words_condition
 from infoint.errors import InvalidInputError, NotFoundError
 
@@ -233,6 +233,30 @@ def set_time_zone(conn: duckdb.DuckDBPyConnection, name: str) -> None:
 def local_start(day: date, at: time, zone: ZoneInfo) -> datetime:
     """The moment a meeting starts, from the date and time the user typed in their zone."""
     return datetime.combine(day, at, tzinfo=zone)
+
+
+DEFAULT_START_TIME = time(10, 0)
+
+
+def suggested_start(conn: duckdb.DuckDBPyConnection) -> datetime:
+    """The start a new meeting is offered: the next business day at 10:00, the user's clock.
+    Today at 10:00 was often already over, and the meeting landed in the past unseen."""
+    today = profile.now(conn).date()
+    day = business_days.add_business_days(today, 1, profile.holidays(conn))
+    return local_start(day, DEFAULT_START_TIME, profile.zone(conn))
+
+
+def scheduled_sentence(conn: duckdb.DuckDBPyConnection, person: str, starts_at: datetime) -> str:
+    """What scheduling said: the start, and, for a start already past (a meeting logged
+    after the fact), that it now waits for how it went rather than for preparation."""
+    start = starts_at.astimezone(profile.zone(conn))
+    said = f"Scheduled with {person} for {text.moment(start)}."
+    if starts_at > datetime.now(UTC):
+        return f"{said} Now prepare below."
+    return (
+        f"{said} That time has already passed: if you met, say how it went below; if not,"
+        " change its date."
+    )
 
 
 def people_to_meet(

@@ -1,4 +1,4 @@
-from datetime import date, datetime, time
+from datetime import date
 
 import streamlit as st
 
@@ -387,7 +387,6 @@ def show_log(person: contacts.Contact) -> None:
 def show_meetings(person: contacts.Contact) -> None:
     held = meetings.list_meetings(conn, person.id)
     zone = meetings.time_zone(conn)
-    today = datetime.now(zone).date()
     labels = {
         m.id: f"{text.moment(m.starts_at.astimezone(zone))} · {meetings.STATUS_LABELS[m.status]}"
         for m in held
@@ -403,8 +402,14 @@ def show_meetings(person: contacts.Contact) -> None:
     with st.form(f"schedule_{person.id}", clear_on_submit=True):
         st.markdown("**Schedule a meeting**")
         day_col, time_col, minutes_col = st.columns(3)
-        day = day_col.date_input("Date", value=today, format=text.DATE_INPUT_FORMAT)
-        at = time_col.time_input("Time", value=time(10, 0), step=900)
+        suggested = meetings.suggested_start(conn)
+        day = day_col.date_input(
+            "Date",
+            value=suggested.date(),
+            format=text.DATE_INPUT_FORMAT,
+            help="Your next working day to start with: change it to the day you agreed.",
+        )
+        at = time_col.time_input("Time", value=suggested.time(), step=900)
         minutes = minutes_col.number_input(
             "Minutes you asked for",
             min_value=5,
@@ -416,20 +421,14 @@ def show_meetings(person: contacts.Contact) -> None:
         place = st.text_input("Where", placeholder="Café, video link, their office")
         if st.form_submit_button("Schedule"):
             try:
+                start = meetings.local_start(day, at, zone)
                 meetings.schedule_meeting(
-                    conn,
-                    person.id,
-                    meetings.local_start(day, at, zone),
-                    promised_minutes=int(minutes),
-                    place=place,
+                    conn, person.id, start, promised_minutes=int(minutes), place=place
                 )
             except InfointError as exc:
                 ui.show_error(exc)
             else:
-                done(
-                    f"Meeting with {ui.plain(person.name)} scheduled"
-                    f" for {text.day(day)} at {at:%H:%M}."
-                )
+                done(meetings.scheduled_sentence(conn, ui.plain(person.name), start))
     if not held:
         return
     with st.form(f"outcome_{person.id}"):

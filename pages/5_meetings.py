@@ -1,4 +1,4 @@
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime
 
 import streamlit as st
 
@@ -115,15 +115,17 @@ def show_schedule(expanded: bool) -> None:
             person = st.selectbox(
                 "Person", list(found), format_func=found.get, key="schedule_person"
             )
+            suggested = meetings.suggested_start(conn)
             day_box, time_box, minutes_box = st.columns(3)
             day = day_box.date_input(
                 "Date",
-                value=now.astimezone(zone).date(),
+                value=suggested.date(),
                 format=text.DATE_INPUT_FORMAT,
                 key="schedule_day",
+                help="Your next working day to start with: change it to the day you agreed.",
             )
             at = time_box.time_input(
-                f"Time ({zone.key})", value=time(10, 0), step=900, key="schedule_time"
+                f"Time ({zone.key})", value=suggested.time(), step=900, key="schedule_time"
             )
             minutes = minutes_box.number_input(
                 "Minutes you promise",
@@ -138,21 +140,18 @@ def show_schedule(expanded: bool) -> None:
                 "Place or video link", key="schedule_place", placeholder="Café Central, or a link"
             )
             if st.form_submit_button("Schedule the meeting", type="primary"):
+                start = meetings.local_start(day, at, zone)
                 try:
                     new_id = meetings.schedule_meeting(
-                        conn,
-                        person,
-                        meetings.local_start(day, at, zone),
-                        promised_minutes=int(minutes),
-                        place=place,
+                        conn, person, start, promised_minutes=int(minutes), place=place
                     )
                 except InfointError as exc:
                     ui.show_error(exc)
                 else:
+                    # opens on Prepare, or on Debrief for a meeting logged after the fact
                     done(
-                        f"Scheduled with {ui.plain(found[person])}. Now prepare below.",
+                        meetings.scheduled_sentence(conn, ui.plain(found[person]), start),
                         new_id,
-                        "Prepare",
                     )
 
 

@@ -1,9 +1,18 @@
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from infoint import contacts, followups, funnel, interactions, meetings, questions, targets
+from infoint import (
+    contacts,
+    followups,
+    funnel,
+    interactions,
+    meetings,
+    profile,
+    questions,
+    targets,
+)
 from infoint.errors import InvalidInputError, NotFoundError
 from infoint.referrals import ReferredPerson
 
@@ -465,3 +474,42 @@ def test_a_meeting_still_ahead_cannot_be_held_or_missed(conn, ana):
     assert funnel.stage_counts(conn)[2].count == 0
     meetings.record_debrief(conn, ahead, "cancelled")  # calling it off ahead of time is fine
     assert meetings.get_meeting(conn, ahead).status == "cancelled"
+
+
+def test_a_new_meeting_is_offered_the_next_business_day_at_ten(conn):
+    meetings.set_time_zone(conn, "Europe/Berlin")
+    today = datetime.now(ZoneInfo("Europe/Berlin")).date()
+    day_after = {4: 3, 5: 2}.get(today.weekday(), 1)  # Friday and Saturday skip to Monday
+    suggested = meetings.suggested_start(conn)
+    assert suggested.date() == today + timedelta(days=day_after)
+    assert (suggested.hour, suggested.minute, suggested.tzinfo) == (
+        10,
+        0,
+        ZoneInfo("Europe/Berlin"),
+    )
+
+
+def test_a_holiday_is_skipped_too(conn):
+    meetings.set_time_zone(conn, "UTC")
+    first = meetings.suggested_start(conn).date()
+    profile.save_profile(
+        conn,
+        name="",
+        job_title="",
+        focus_kind="industry",
+        focus="",
+        holidays_text=first.isoformat(),
+    )
+    assert meetings.suggested_start(conn).date() > first
+
+
+def test_scheduling_says_when_and_what_next(conn):
+    meetings.set_time_zone(conn, "UTC")
+    ahead = datetime(2126, 3, 2, 10, tzinfo=UTC)
+    assert meetings.scheduled_sentence(conn, "Ana Lee", ahead) == (
+        "Scheduled with Ana Lee for 2 Mar 2126, 10:00. Now prepare below."
+    )
+    assert meetings.scheduled_sentence(conn, "Ana Lee", at(2, 10)) == (
+        "Scheduled with Ana Lee for 2 Mar 2026, 10:00. That time has already passed: if you met,"
+        " say how it went below; if not, change its date."
+    )

@@ -165,7 +165,10 @@ def test_marking_a_meeting_held_raises_met(people, app_db):
     at.text_input[0].input("Café Blue")
     at.button(key=f"FormSubmitter:schedule_{people['cara']}-Schedule").click()
     run(at)
-    assert "scheduled" in at.success[0].value
+    assert at.success[0].value == (
+        "Scheduled with Cara Diaz for 10 Mar 2026, 10:00. That time has already passed: if you"
+        " met, say how it went below; if not, change its date."
+    )
     assert stage_counts(app_db)[2] == 0
     at.radio[0].set_value("held")
     at.number_input[1].set_value(25)

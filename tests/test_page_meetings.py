@@ -336,3 +336,20 @@ def test_a_meeting_still_ahead_cannot_be_debriefed_as_held(replied):
         assert funnel.stage_counts(conn)[2].count == 0
     finally:
         conn.close()
+
+
+def test_schedule_offers_the_next_business_day_and_says_when_a_start_is_past(replied):
+    at = run(meetings_page())
+    conn = db.connect(replied)
+    try:
+        suggested = meetings.suggested_start(conn)
+    finally:
+        conn.close()
+    assert at.date_input(key="schedule_day").value == suggested.date()
+    assert at.time_input(key="schedule_time").value == time(10, 0)
+    at.date_input(key="schedule_day").set_value(date.today() - timedelta(days=2))
+    submit(at, "Schedule the meeting")
+    assert "That time has already passed: if you met, say how it went below" in (
+        at.success[0].value
+    )
+    assert at.session_state["meeting_tab"] == "Debrief"

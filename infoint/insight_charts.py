@@ -28,7 +28,8 @@ REFERRAL_LEGEND = {
     "y": 1,
     "yanchor": "top",
 }
-MINUTE_COLOURS = ("#8cd17d", "#8cd17d", "#ffbe7d", "#f28e2b")
+# Kept (shorter, as promised, within the grace) in greens; over the grace in orange.
+MINUTE_COLOURS = ("#8cd17d", "#8cd17d", "#b6e3a8", "#f28e2b")
 
 
 def rates_figure(rates: pd.DataFrame, title: str) -> go.Figure:

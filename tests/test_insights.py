@@ -182,6 +182,26 @@ def test_promised_against_actual_minutes(conn, campaign):
     assert list(buckets["meetings"]) == [1, 0, 1, 1]
 
 
+def test_the_time_buckets_and_the_sentence_use_one_rule(conn):
+    """Over by -5, 0, 3, 5, 6 and 15 minutes: the sentence's 4 kept are the first three
+    buckets (shorter, as promised, within the five minutes' grace), the other 2 the last."""
+    ana = contacts.add_contact(conn, "Ana")
+    for day, actual in enumerate((15, 20, 23, 25, 26, 35), start=2):
+        meeting = meetings.schedule_meeting(conn, ana, datetime(2026, 3, day, tzinfo=UTC))
+        meetings.set_outcome(conn, meeting, "held", actual_minutes=actual)
+    kept = insights.minutes_kept(conn)
+    assert (kept.meetings, kept.kept) == (6, 4)
+    buckets = insights.minutes_buckets(conn)
+    assert list(buckets["group"]) == [
+        "Shorter than promised",
+        "As promised",
+        "1–5 minutes over",
+        "More than 5 minutes over",
+    ]
+    assert list(buckets["meetings"]) == [1, 1, 2, 2]
+    assert buckets["meetings"][:3].sum() == kept.kept
+
+
 def test_a_meetings_length_in_words():
     assert insights.minutes_in_words(25, 20) == "25 minutes, 5 over the 20 you promised"
     assert insights.minutes_in_words(20, 20) == "20 minutes, as promised"

@@ -39,6 +39,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
 from infoint.errors import NotAnExportError
+from infoint.text import not_text
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 MAX_MEMBER_BYTES = 100 * 1024 * 1024
@@ -385,10 +386,7 @@ def _decode(data: bytes) -> str:
 
 
 def _not_text() -> NotAnExportError:
-    return NotAnExportError(
-        f"This file holds binary data, not text; expected {_EXPECTED_FILE} "
-        "(an Excel workbook must first be saved as CSV)."
-    )
+    return NotAnExportError(not_text(f"{_EXPECTED_FILE} (save an Excel workbook as CSV first)"))
 
 
 # Parsing

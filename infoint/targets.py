@@ -17,6 +17,7 @@ import pandas as pd
 
 from infoint import db, export, funnel
 from infoint.errors import InvalidInputError, NotFoundError
+from infoint.text import not_text
 
 STATUSES = ("network", "target", "researching", "ruled_out")
 STATUS_LABELS = {
@@ -583,7 +584,13 @@ def _read_bytes(source: bytes | BinaryIO | str | Path) -> bytes:
     return source.read()
 
 
+_NOT_TEXT = not_text("your list of companies as CSV, or as an Excel workbook (.xlsx)")
+
+
 def _csv_rows(data: bytes) -> list[tuple[int, list[str]]]:
+    # cp1252 reads almost any bytes: a picture would otherwise come out as a garbled list.
+    if b"\x00" in data:
+        raise InvalidInputError(_NOT_TEXT)
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             text = data.decode(encoding)
@@ -591,7 +598,7 @@ def _csv_rows(data: bytes) -> list[tuple[int, list[str]]]:
         except UnicodeDecodeError:
             continue
     else:  # pragma: no cover - cp1252 decodes almost any bytes
-        raise InvalidInputError("That CSV file is not in a text encoding infoint can read.")
+        raise InvalidInputError(_NOT_TEXT)
     sample = text[:4096]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")

@@ -42,6 +42,12 @@ def moment(value: datetime) -> str:
     return f"{day(value)}, {value:%H:%M}"
 
 
+def not_text(expected: str) -> str:
+    """The one sentence for a file of binary data (a picture, a workbook) where a CSV was
+    expected, whichever upload it came to."""
+    return f"This file is not text, so it is not a CSV file; expected {expected}."
+
+
 def typed(value: date) -> str:
     """'25/12/2026': a date as the user types it into a text box (see `typed_day`)."""
     return f"{value.day:02d}/{value.month:02d}/{value.year}"

@@ -411,7 +411,7 @@ def test_empty_file_is_refused(data):
     ],
 )
 def test_binary_data_is_refused(data):
-    assert_one_sentence(refused(data, "Connections.csv"), "binary", "Connections.csv")
+    assert_one_sentence(refused(data, "Connections.csv"), "not text", "Connections.csv")
 
 
 def test_another_csv_is_refused_naming_the_expected_columns():

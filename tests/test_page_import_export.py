@@ -223,6 +223,25 @@ def test_a_list_of_one_company_is_offered_as_one(app_db):
     )
 
 
+PICTURE = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
+
+
+def test_a_file_that_is_not_text_gets_the_same_sentence_in_both_uploads(app_db):
+    at = upload(open_page(), PICTURE, "Connections.csv")
+    assert at.error[0].value == (
+        "This file is not text, so it is not a CSV file; expected LinkedIn's Connections.csv "
+        "or the LinkedIn archive .zip that contains it (save an Excel workbook as CSV first)."
+    )
+    at = open_page()
+    uploader = next(u for u in at.get("file_uploader") if "companies" in u.label)
+    uploader.set_value(("targets.csv", PICTURE, "text/csv"))
+    run(at)
+    assert at.error[0].value == (
+        "This file is not text, so it is not a CSV file; expected your list of companies as "
+        "CSV, or as an Excel workbook (.xlsx)."
+    )
+
+
 def test_an_unreadable_target_list_says_so(app_db):
     at = open_page()
     uploader = next(u for u in at.get("file_uploader") if "companies" in u.label)

@@ -278,7 +278,7 @@ with log_box:
         "Log as sent", type="primary", disabled=blocked, icon=":material/send:", key="log_sent"
     ):
         try:
-            outreach.log_sent(
+            sent = outreach.log_sent(
                 conn,
                 contact_id,
                 subject=subject,
@@ -290,15 +290,21 @@ with log_box:
         except InfointError as exc:
             ui.show_error(exc)
         else:
-            if kind == "outreach":
-                after = (
-                    f"If {person.first_name or person.name} has not answered in "
+            if sent.already_logged:
+                said = f"Already logged: this message to {person.name} today counts once."
+            elif kind == "outreach":
+                said = (
+                    f"Logged: {person.name} now counts as Contacted. If "
+                    f"{person.first_name or person.name} has not answered in "
                     f"{followups.TRY_ANOTHER_AFTER} business days, Follow-ups will suggest "
                     "someone else to try."
                 )
             else:
-                after = "That was the one follow-up; if there is still no answer, let it rest."
-            st.session_state[FLASH] = f"Logged: {person.name} now counts as Contacted. {after}"
+                said = (
+                    f"Logged: {person.name} now counts as Contacted. That was the one "
+                    "follow-up; if there is still no answer, let it rest."
+                )
+            st.session_state[FLASH] = said
             st.rerun()
     if blocked:
         st.caption("Logging opens once the message has text and no {placeholder} is left.")

@@ -141,7 +141,8 @@ def test_log_sent_records_the_outreach_and_raises_contacted(conn, ana):
         channel="linkedin",
         template_id=template.id,
     )
-    logged = interactions.get_interaction(conn, sent)
+    assert not sent.already_logged
+    logged = interactions.get_interaction(conn, sent.interaction_id)
     assert (logged.kind, logged.channel, logged.template_id, logged.subject, logged.body) == (
         "outreach",
         "linkedin",
@@ -150,6 +151,25 @@ def test_log_sent_records_the_outreach_and_raises_contacted(conn, ana):
         "Hi Ana, ...",
     )
     assert funnel.stage_counts(conn)[0].count == 1
+
+
+def test_the_same_message_logged_twice_the_same_day_counts_once(conn, ana):
+    first = outreach.log_sent(conn, ana, subject="Coffee?", body="Hi Ana, ...")
+    again = outreach.log_sent(conn, ana, subject="Coffee? ", body="Hi Ana, ...")
+    assert (again.interaction_id, again.already_logged) == (first.interaction_id, True)
+    assert len(interactions.list_interactions(conn, ana)) == 1
+    # another message, or the follow-up kind, is a message of its own
+    other = outreach.log_sent(conn, ana, subject="Coffee?", body="Hi Ana, one more thing")
+    assert not other.already_logged
+    assert len(interactions.list_interactions(conn, ana)) == 2
+
+
+def test_the_same_message_on_another_day_is_a_message_of_its_own(conn, ana):
+    interactions.log_interaction(
+        conn, ana, "outreach", occurred_at=date(2026, 3, 2), subject="Coffee?", body="Hi"
+    )
+    assert not outreach.log_sent(conn, ana, subject="Coffee?", body="Hi").already_logged
+    assert len(interactions.list_interactions(conn, ana)) == 2
 
 
 def test_log_sent_refuses_unfilled_placeholders_and_empty_messages(conn, ana):

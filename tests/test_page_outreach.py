@@ -107,6 +107,15 @@ def test_pick_compose_see_the_checklist_and_log_as_sent(network):
     conn.close()
     assert (sent.kind, sent.channel, sent.template_id) == ("outreach", "email", 1)
     assert sent.subject == "Maria suggested I write to you" and sent.body == body
+    # a second click on the same draft logs nothing more, and says so
+    button(at, "Log as sent").click()
+    run(at)
+    assert at.success[0].value == plain_markdown(
+        "Already logged: this message to Ana Silva today counts once."
+    )
+    conn = db.connect(network["db"])
+    assert len(interactions.list_interactions(conn, network["ana"])) == 1
+    conn.close()
 
 
 def test_the_checklist_follows_the_users_edits(network):

@@ -7,6 +7,8 @@ from infoint import history as linkedin_history
 from infoint.errors import InfointError
 
 MAX_UPLOAD_MB = 50
+# The uploaders take any file: a type filter would only grey a wrong one out with an icon,
+# while the reader says in a sentence what it expected.
 SKIPPED_SHOWN_OPEN = 10
 CHANGED = {"company": "Company", "position": "Title"}
 
@@ -29,7 +31,6 @@ st.markdown(
 upload_round = st.session_state.setdefault("upload_round", 0)
 uploaded = st.file_uploader(
     "Your LinkedIn export (.zip or Connections.csv)",
-    type=["csv", "zip"],
     max_upload_size=MAX_UPLOAD_MB,
     key=f"linkedin_upload_{upload_round}",
 )
@@ -167,7 +168,6 @@ st.markdown(
 target_round = st.session_state.setdefault("target_round", 0)
 target_file = st.file_uploader(
     "Your list of companies (.xlsx or .csv)",
-    type=["xlsx", "csv"],
     max_upload_size=MAX_UPLOAD_MB,
     key=f"target_upload_{target_round}",
 )
@@ -271,7 +271,6 @@ def offer_history() -> None:
     archive_box, since_box = st.columns([3, 1])
     archive_file = archive_box.file_uploader(
         "Your LinkedIn archive (.zip)",
-        type=["zip"],
         max_upload_size=MAX_UPLOAD_MB,
         key=f"history_upload_{history_round}",
     )

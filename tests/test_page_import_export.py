@@ -242,6 +242,21 @@ def test_a_file_that_is_not_text_gets_the_same_sentence_in_both_uploads(app_db):
     )
 
 
+def test_any_file_is_taken_and_a_wrong_one_refused_in_a_sentence(app_db):
+    # A browser-side type filter only greys the file out with an icon: the page takes any
+    # file and says in words what it expected.
+    at = open_page()
+    assert [list(u.proto.type) for u in at.get("file_uploader")] == [[], []]
+    at = upload(at, PICTURE, "photo.png")
+    assert at.error[0].value.startswith("This file is not text, so it is not a CSV file;")
+    uploader = next(u for u in at.get("file_uploader") if "companies" in u.label)
+    uploader.set_value(("photo.png", PICTURE, "image/png"))
+    run(at)
+    assert (
+        at.error[0].value == "photo.png is not a CSV or Excel (.xlsx) file; save your list as one."
+    )
+
+
 def test_an_unreadable_target_list_says_so(app_db):
     at = open_page()
     uploader = next(u for u in at.get("file_uploader") if "companies" in u.label)

@@ -85,6 +85,24 @@ def week_label(week: date) -> str:
     return f"w/c {week.day} {week:%b}"
 
 
+# Up to this many weeks, every one is labelled; more, and Plotly picks which to label.
+WEEKS_LABELLED = 16
+
+
+def weeks_axis(weeks: list[date]) -> dict:
+    """An axis of weeks named for their Mondays ('w/c 3 Nov'), as the table beside says.
+
+    A category axis: the bars are weeks, not points in time (a date axis put its own
+    ticks, on Sundays, between them). On two lines, twelve weeks fit without turning.
+    """
+    axis = {"type": "category", "tickfont": {"size": 11}}
+    if len(weeks) <= WEEKS_LABELLED:
+        labels = [week_label(week) for week in weeks]
+        ticktext = [label.replace(" ", "<br>", 1) for label in labels]
+        axis |= {"tickvals": labels, "ticktext": ticktext, "tickangle": 0}
+    return axis
+
+
 def funnel_figure(counts: list[StageCount]) -> go.Figure:
     """Contacted → … → Opportunity, every stage shown even at zero."""
     figure = go.Figure(
@@ -113,7 +131,6 @@ def activity_figure(activity: pd.DataFrame) -> go.Figure:
 
     Every week is labelled ('w/c 3 Nov'): the bars are weeks, not points in time.
     """
-    labels = [week_label(week) for week in sorted(set(activity["week"]))]
     figure = go.Figure()
     for kind, rows in activity.groupby("kind", sort=False):
         label = rows["label"].iloc[0]
@@ -130,13 +147,7 @@ def activity_figure(activity: pd.DataFrame) -> go.Figure:
         title="Things logged per week",
         xaxis_title="Week commencing (Monday)",
         yaxis_title="Things logged",
-        xaxis={  # on two lines, so twelve weeks fit without turning the labels
-            "type": "category",
-            "tickvals": labels,
-            "ticktext": [label.replace(" ", "<br>", 1) for label in labels],
-            "tickangle": 0,
-            "tickfont": {"size": 11},
-        },
+        xaxis=weeks_axis(sorted(set(activity["week"]))),
         yaxis=counts_axis(most_in_a_week),
         legend=LEGEND_BELOW,  # under the plot, leaving the width to the weeks
         height=440,

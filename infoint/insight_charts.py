@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from infoint import funnel
-from infoint.charts import LEGEND_BELOW, counts_axis, plain, plain_lines
+from infoint.charts import LEGEND_BELOW, counts_axis, plain, plain_lines, week_label, weeks_axis
 from infoint.funnel import STAGE_COLOURS
 from infoint.referrals import Link
 
@@ -118,14 +118,15 @@ def speed_figure(speed: pd.DataFrame) -> go.Figure:
 def weekly_funnel_figure(weekly: pd.DataFrame) -> go.Figure:
     """For each week of first outreach, how many got to each stage (stage colours)."""
     figure = go.Figure()
+    weeks = [week_label(week) for week in weekly["week"]]
     for stage in funnel.STAGES:
         label = funnel.STAGE_LABELS[stage]
         figure.add_bar(
             name=label,
-            x=weekly["week"],
+            x=weeks,
             y=weekly[stage],
             marker_color=STAGE_COLOURS[stage],
-            hovertemplate=f"w/c %{{x|%-d %b %Y}}: %{{y}} {label.lower()}<extra></extra>",
+            hovertemplate=f"%{{x}}: %{{y}} {label.lower()}<extra></extra>",
         )
     figure.update_layout(
         barmode="group",
@@ -133,7 +134,7 @@ def weekly_funnel_figure(weekly: pd.DataFrame) -> go.Figure:
         height=480,
         xaxis_title="Week you first wrote to them (starting Monday)",
         yaxis_title="Contacts at this stage or beyond",
-        xaxis={"tickformat": "%-d %b"},
+        xaxis=weeks_axis(list(weekly["week"])),
         yaxis=counts_axis(weekly["contacted"].max()),
         **_LAYOUT,
     )

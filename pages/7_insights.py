@@ -120,7 +120,7 @@ else:
         hide_index=True,
         width="stretch",
         column_config={
-            "week": st.column_config.DateColumn("Week of", format=text.DATE_COLUMN_FORMAT),
+            "week": st.column_config.DateColumn("Week commencing", format=text.DATE_COLUMN_FORMAT),
             "contacted": count_column("Contacted"),
             "replied": count_column("Replied"),
             "met": count_column("Met"),

@@ -153,3 +153,23 @@ def test_legends_of_many_series_stand_below_the_plot_clear_of_the_title():
             "bottom",
         )
         assert figure.layout.margin.t <= 60  # no band left above the plot for a legend
+
+
+def test_a_week_reads_the_same_in_every_weekly_chart_as_in_its_table():
+    """Insights' axis said '20 Sep' (a Sunday, Plotly's own tick) beside a table of Mondays;
+    each bar is now named for its week's Monday, as on Home: 'w/c 14 Sep'."""
+    weeks = pd.to_datetime(["2026-09-14", "2026-09-21", "2026-10-05"])
+    weekly = pd.DataFrame({"week": weeks, **{s: [3, 2, 1] for s in funnel.STAGES}})
+    figure = insight_charts.weekly_funnel_figure(weekly)
+    assert {tuple(trace.x) for trace in figure.data} == {("w/c 14 Sep", "w/c 21 Sep", "w/c 5 Oct")}
+    axis = figure.layout.xaxis
+    assert axis.type == "category"
+    assert list(axis.ticktext) == ["w/c<br>14 Sep", "w/c<br>21 Sep", "w/c<br>5 Oct"]
+    assert "Monday" in axis.title.text
+
+
+def test_many_weeks_are_left_for_plotly_to_label_a_few_of():
+    weeks = [date(2026, 1, 5) + pd.Timedelta(weeks=n) for n in range(30)]
+    axis = charts.weeks_axis(weeks)
+    assert axis["type"] == "category" and "tickvals" not in axis
+    assert len(charts.weeks_axis(weeks[:12])["tickvals"]) == 12

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from infoint import contacts, db, funnel, home, insights, interactions, meetings
+from infoint import charts, contacts, db, funnel, home, insights, interactions, meetings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -80,6 +80,10 @@ def test_charts_with_their_numbers(campaign):
     speed = at.dataframe[1].value
     assert list(speed["people"]) == [1, 0, 1, 0]
     weekly = shown["weekly_chart"]["data"]
+    # the bars are named for the Mondays the table lists: 'w/c 2 Mar' beside '2 Mar 2026'
+    table = next(t for t in at.dataframe if "week" in t.value.columns)
+    assert json.loads(table.proto.columns)["week"]["label"] == "Week commencing"
+    assert [charts.week_label(w) for w in table.value["week"]] == weekly[0]["x"] == ["w/c 2 Mar"]
     assert [t["marker"]["color"] for t in weekly] == [
         funnel.STAGE_COLOURS[s] for s in funnel.STAGES
     ]

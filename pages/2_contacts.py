@@ -447,7 +447,10 @@ def show_meetings(person: contacts.Contact) -> None:
             horizontal=True,
         )
         actual = st.number_input(
-            "Minutes it actually took (if held)", min_value=1, max_value=600, value=20
+            "Minutes it actually took (if held)",
+            value=20,
+            step=1,
+            help="From 1 to 600 minutes; only counted when you met.",
         )
         if st.form_submit_button("Save the outcome"):
             try:

@@ -347,12 +347,14 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
             horizontal=True,
             key=f"debrief_status_{chosen}",
         )
+        # No bounds on the box: out of them it only turns red and Save does nothing, without
+        # a word; the domain says what fits instead.
         actual = st.number_input(
             f"Minutes it actually took (you promised {current.promised_minutes})",
-            min_value=1,
-            max_value=600,
             value=current.actual_minutes or current.promised_minutes,
+            step=1,
             key=f"debrief_minutes_{chosen}",
+            help="From 1 to 600 minutes; only counted when you met.",
         )
         if sheet.questions:
             st.markdown("**What you learned**: each answer is also added to the company notes.")

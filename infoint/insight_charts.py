@@ -225,6 +225,7 @@ def referral_figure(links: list[Link]) -> go.Figure:
         text=["You"],
         textposition="middle left",
         marker={"size": 16, "color": YOU_COLOUR, "symbol": "diamond"},
+        cliponaxis=False,
         name="You",
         hovertemplate="You: the people on the left are the ones you reached yourself"
         "<extra></extra>",
@@ -248,6 +249,7 @@ def referral_figure(links: list[Link]) -> go.Figure:
             text=names[chosen],
             textposition="top center",
             marker={"size": 14, "color": colour, "line": {"color": "white", "width": 1}},
+            cliponaxis=False,
             name=name,
             customdata=details[chosen],
             hovertemplate=(
@@ -268,7 +270,9 @@ def referral_figure(links: list[Link]) -> go.Figure:
             "zeroline": False,
             "showgrid": False,
         },
-        yaxis={"title": "", "visible": False, "autorange": "reversed"},
+        # The first row at the top, with room above it for its names (fitted to the dots
+        # alone, the range cut them off).
+        yaxis={"title": "", "visible": False, "range": [rows + 0.5, -0.7]},
         height=max(320, 120 + 38 * (rows + 1)),
         # The legend stands right of the plot: above it, it covered the top row's names.
         **{**_LAYOUT, "legend": REFERRAL_LEGEND},

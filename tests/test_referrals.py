@@ -312,3 +312,12 @@ def test_totals_with_only_introductions_logged_without_a_name(conn):
         "1 person introduced you to someone (Referred in your funnel). 1 introduction was "
         "logged without a name: add the person on the Contacts page, with who introduced them."
     )
+
+
+def test_the_top_row_of_names_has_room_above_it(conn, chains):
+    """Plotly fitted the range to the dots alone, so names above the top row were cut."""
+    figure = insight_charts.referral_figure(referrals.list_links(conn))
+    rows = [y for trace in figure.data[1:] for y in trace.y]
+    bottom, top = figure.layout.yaxis.range  # reversed: the first row at the top
+    assert top <= min(rows) - 0.5 and bottom >= max(rows) + 0.4
+    assert all(trace.cliponaxis is False for trace in figure.data[1:])

@@ -20,6 +20,7 @@ TABLE_COLUMNS = (
     "reached",
     "met",
 )
+SCORE_RANGE = "A whole number from 0 to 3."
 NEW_INDUSTRY = "new_industry"
 # Set by a bulk industry change: the next run empties the box before drawing it (a drawn
 # widget's value cannot change), so it is not set again by mistake.
@@ -210,11 +211,12 @@ else:
             ),
             "industry": st.column_config.TextColumn("Industry", width=90),
             # Not bounded: the grid would quietly turn a 7 into a 3; saving says what is wrong.
+            # The help names the range, so it is known before the save.
             "motivation": st.column_config.NumberColumn(
-                "Motivation", width=100, step=1, help=targets.MOTIVATION_HELP
+                "Motivation", width=100, step=1, help=f"{SCORE_RANGE} {targets.MOTIVATION_HELP}"
             ),
             "postings": st.column_config.NumberColumn(
-                "Postings", width=86, step=1, help=targets.POSTINGS_HELP
+                "Postings", width=86, step=1, help=f"{SCORE_RANGE} {targets.POSTINGS_HELP}"
             ),
             "status": st.column_config.SelectboxColumn(
                 "Status",
@@ -226,7 +228,9 @@ else:
                 "Ruled out: you learned it is not for you (say why under Reason).",
             ),
             "ruled_out_reason": st.column_config.TextColumn(
-                "Reason", width=84, help="Why you ruled it out: what you learned."
+                "Reason",
+                width=84,
+                help="Why you ruled it out: what you learned. Shown in full below the table.",
             ),
             "reached": st.column_config.TextColumn(
                 "Contacted",
@@ -259,6 +263,18 @@ else:
         else:
             done(f"Saved {changes(edits)} to {companies(saved)}.", "save")
     notice("save")
+    # The reason's cell is narrow so the table fits a laptop's window: in full here.
+    ruled_out = frame[frame["status"].eq("ruled_out") & frame["ruled_out_reason"].fillna("").ne("")]
+    if not ruled_out.empty:
+        st.markdown("**Why you ruled them out**")
+        st.markdown(
+            "\n".join(
+                f"- {ui.plain(name)}: {ui.plain(reason)}"
+                for name, reason in zip(
+                    ruled_out["name"], ruled_out["ruled_out_reason"], strict=True
+                )
+            )
+        )
 
     with st.container(border=True):
         st.markdown("**Change many companies at once**")

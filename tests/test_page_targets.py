@@ -344,3 +344,23 @@ def test_demo_targets_by_industry(app_db):
     run_targets(at)
     assert names(at) == list(expected["name"])
     assert 0 < len(names(at)) < len(everything)
+
+
+def test_the_scores_help_names_the_range_the_save_allows(network):
+    columns = json.loads(editor(run_targets()).proto.columns)
+    for score in ("motivation", "postings"):
+        assert columns[score]["help"].startswith("A whole number from 0 to 3. "), columns[score]
+    assert columns["motivation"]["help"].endswith(targets.MOTIVATION_HELP)
+    assert columns["postings"]["help"].endswith(targets.POSTINGS_HELP)
+
+
+def test_a_reason_too_long_for_its_cell_is_shown_in_full_below_the_table(network):
+    reason = "Long hours are the norm there, and the team I'd join is shrinking"
+    conn = ui.connection()
+    volt = conn.execute("SELECT id FROM companies WHERE name = 'Volt'").fetchall()[0][0]
+    targets.rule_out(conn, volt, reason)
+    at = run_targets()
+    assert "ruled_out_reason" in editor(at).proto.column_order  # still in the table, cut short
+    shown = [m.value for m in at.main.markdown]
+    assert "**Why you ruled them out**" in shown
+    assert f"- Volt: {ui.plain(reason)}" in shown[shown.index("**Why you ruled them out**") + 1]

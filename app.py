@@ -87,7 +87,7 @@ targets_box.metric(
 if not started:  # the one step above, not a funnel without bars and weeks of zeros
     st.caption(home.BEFORE_FIRST_OUTREACH)
     st.stop()
-talks_box.metric("Conversations under way", figures.conversations, help=home.CONVERSATIONS_HELP)
+talks_box.metric("Open conversations", figures.conversations, help=home.CONVERSATIONS_HELP)
 meetings_box.metric("Meetings this week", figures.meetings_this_week, help=home.MEETINGS_HELP)
 rate_box.metric(
     "Response rate",

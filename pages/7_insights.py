@@ -113,9 +113,9 @@ if weekly.empty:
         "replied, met, referred you on, or led to an opportunity."
     )
 else:
-    left, right = st.columns(2)
-    chart(ui.figure(insight_charts.weekly_funnel_figure, weekly), "weekly_chart", left)
-    right.dataframe(
+    # The chart over its table: the table's six columns need the page's width.
+    chart(ui.figure(insight_charts.weekly_funnel_figure, weekly), "weekly_chart")
+    st.dataframe(
         weekly,
         hide_index=True,
         width="stretch",

@@ -86,7 +86,7 @@ def test_funnel_and_figures_with_data(campaign):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Contacts"] == "3"
     assert metrics["Targets"] == "2"
-    assert metrics["Conversations under way"] == "1"  # Bob: contacted, not met
+    assert metrics["Open conversations"] == "1"  # Bob: contacted, not met
     assert metrics["Response rate"] == "50 %"
     words = " ".join(m.value for m in at.markdown)
     assert "1 of 2 contacted replied — 50 %" in words
@@ -142,7 +142,7 @@ def test_numbers_that_agree_and_say_where_they_come_from(app_db):
     metric = {m.label: m for m in at.metric}
     assert metric["Response rate"].value == "50 %"
     assert "A meeting held or an introduction counts as a reply" in metric["Response rate"].help
-    assert metric["Targets"].value == "1" and metric["Conversations under way"].value == "0"
+    assert metric["Targets"].value == "1" and metric["Open conversations"].value == "0"
     week = at.dataframe[0].value.set_index("What")
     assert week.loc["Introduction", "This week"] == 1  # as Referred: 1
     assert home.ACTIVITY_NOTE in [c.value for c in at.caption]  # says what it counts

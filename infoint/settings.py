@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from infoint import db
+from infoint import db, text
 from infoint.errors import InvalidInputError
 from infoint.importer import IMPORTED_TABLES, fingerprint
 
@@ -24,7 +24,6 @@ from infoint.importer import IMPORTED_TABLES, fingerprint
 @dataclass(frozen=True)
 class DatabaseSummary:
     path: Path | None
-    size_bytes: int
     contacts: int
     companies: int
     interactions: int
@@ -60,14 +59,35 @@ def file_size(path: Path | None) -> int:
 
 
 def database_summary(conn: duckdb.DuckDBPyConnection) -> DatabaseSummary:
-    """Where the database is, how big, and how much it holds."""
+    """Where the database is and how much it holds."""
     path = db.database_path(conn)
     counts = conn.execute(
         "SELECT (SELECT count(*) FROM contacts), (SELECT count(*) FROM companies),"
         " (SELECT count(*) FROM interactions), (SELECT count(*) FROM meetings),"
         " (SELECT count(*) FROM import_batches)"
     ).fetchall()[0]
-    return DatabaseSummary(path, file_size(path), *(int(n) for n in counts))
+    return DatabaseSummary(path, *(int(n) for n in counts))
+
+
+def space_used(conn: duckdb.DuckDBPyConnection) -> str:
+    """How much disk the data and its backups take, in one number.
+
+    The database's own file is small until DuckDB folds its log of changes into it, and then
+    grows by a quarter-megabyte block at a time; a backup is written out whole at once. Their
+    sizes side by side would only puzzle, so they are added up.
+    """
+    path = db.database_path(conn)
+    if path is None:
+        return ""
+    backups = list_backups(conn)
+    total = file_size(path) + sum(b.size_bytes for b in backups)
+    size = f"{total / 1_000_000:.1f} MB"
+    if not backups:
+        return f"Your data takes {size} on this computer's disk."
+    return (
+        f"Your data and its {text.counted(len(backups), 'backup')} take {size} of disk in all; "
+        "a backup is a full copy, so even one of an empty database takes a few MB."
+    )
 
 
 def list_backups(conn: duckdb.DuckDBPyConnection) -> list[BackupInfo]:

@@ -14,7 +14,7 @@ if failed := st.session_state.pop("settings_failed", None):
 
 summary = settings.database_summary(conn)
 st.subheader("Where your data lives")
-st.write(f"One file on this computer, {summary.size_bytes / 1_000_000:.1f} MB:")
+st.markdown("One file on this computer:")
 st.code(str(summary.path), language=None, wrap_lines=True)
 people, companies, logged, meetings = st.columns(4)
 people.metric("People", summary.contacts)
@@ -59,6 +59,7 @@ if fresh is not None:
         icon=":material/download:",
     )
 
+st.caption(settings.space_used(conn))
 if not backups:
     st.info("No backups yet. “Back up now” makes the first one.")
 else:

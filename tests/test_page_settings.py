@@ -7,7 +7,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from infoint import contacts, db, importer, profile, text, ui
+from infoint import contacts, db, importer, profile, settings, text, ui
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = "pages/9_settings.py"
@@ -56,6 +56,7 @@ def test_empty_database_shows_where_it_lives(app_db):
         "Meetings": "0",
     }
     assert "No backups yet" in at.info[0].value
+    assert any(c.value.startswith("Your data takes ") for c in at.main.caption)
     assert "Load demo data" in labels(at)
     assert "Remove demo data" not in labels(at)
     assert button(at, "Back up now").proto.type == "primary"
@@ -219,3 +220,29 @@ def test_the_ruled_out_date_is_written_as_every_date(app_db):
     at = open_page()
     shown = " ".join(m.value for m in at.markdown)
     assert "(since 2 Mar 2026)" in shown
+
+
+def test_the_space_used_is_one_number_for_the_data_and_its_backups(app_db):
+    at = open_page()
+    assert at.main.markdown[0].value == "One file on this computer:"  # no size that jumps
+    button(at, "Back up now").click()
+    run(at)
+    [backup] = backups(app_db)
+    wal = app_db.with_name(app_db.name + ".wal")
+    total = app_db.stat().st_size + (wal.stat().st_size if wal.is_file() else 0)
+    total += backup.stat().st_size
+    assert f"Your data and its 1 backup take {total / 1_000_000:.1f} MB of disk in all" in " ".join(
+        c.value for c in at.main.caption
+    )
+
+
+def test_the_space_used_reads_well_in_every_case(conn):
+    assert settings.space_used(conn).startswith("Your data takes ")
+    db.backup(conn)
+    db.backup(conn)
+    used = settings.space_used(conn)
+    assert used.startswith("Your data and its 2 backups take ")
+    assert used.endswith(
+        " MB of disk in all; a backup is a full copy, so even one of an empty database takes "
+        "a few MB."
+    )

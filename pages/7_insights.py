@@ -20,6 +20,18 @@ def chart(figure, key: str, where=st) -> None:
 st.title("Insights")
 st.caption("What works for you: who answers, by which route, how fast, and whether you keep time.")
 
+# Everyone counted here was contacted (or met, or introduced you): with nobody in the
+# funnel yet, every section would be empty, so the page says so once and leads on.
+weekly = ui.cached(insights.funnel_by_week, conn)
+if weekly.empty:
+    st.info(
+        "Log the messages you send, and the replies when they come: this page then shows "
+        "who answers, by which route, how fast, and whether your meetings keep to time.",
+        icon=":material/lightbulb:",
+    )
+    st.page_link("pages/3_outreach.py", label="Write your first outreach", icon=":material/edit:")
+    st.stop()
+
 timing = ui.cached(insights.reply_timing, conn)
 if timing.replies:
     median_days = timing.median_business_days
@@ -38,96 +50,73 @@ breakdown = st.radio(
     key="rates_breakdown",
 )
 rates = ui.cached(insights.rates_by, conn, breakdown)
-if rates.empty:
-    st.info(
-        "Log the messages you send (and the replies) on the Outreach or Contacts page: "
-        "the reply and meeting rates for each route appear here."
-    )
-else:
-    shown = rates.head(insights.TOP_GROUPS)
-    # The chart over its table, not beside it: template and industry names need the width.
-    chart(
-        ui.figure(insight_charts.rates_figure, shown, insights.BREAKDOWN_LABELS[breakdown]),
-        "rates_chart",
-    )
-    st.dataframe(
-        rates,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "group": st.column_config.TextColumn(
-                insights.BREAKDOWN_COLUMNS[breakdown], width="large"
-            ),
-            "contacted": count_column("Contacted"),
-            "replied": count_column("Replied"),
-            "met": count_column("Met"),
-            "response_rate": None,  # the chart's; the table shows whole percentages
-            "meeting_rate": None,
-            "replied_percent": percent_column("Reply rate"),
-            "met_percent": percent_column("Meeting rate"),
-        },
-    )
-    if len(rates) > len(shown):
-        st.caption(
-            f"The chart shows the {len(shown)} biggest groups; the table has all {len(rates)}."
-        )
-    st.caption(insights.ANSWER_NOTE)
+shown = rates.head(insights.TOP_GROUPS)
+# The chart over its table, not beside it: template and industry names need the width.
+chart(
+    ui.figure(insight_charts.rates_figure, shown, insights.BREAKDOWN_LABELS[breakdown]),
+    "rates_chart",
+)
+st.dataframe(
+    rates,
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "group": st.column_config.TextColumn(insights.BREAKDOWN_COLUMNS[breakdown], width="large"),
+        "contacted": count_column("Contacted"),
+        "replied": count_column("Replied"),
+        "met": count_column("Met"),
+        "response_rate": None,  # the chart's; the table shows whole percentages
+        "meeting_rate": None,
+        "replied_percent": percent_column("Reply rate"),
+        "met_percent": percent_column("Meeting rate"),
+    },
+)
+if len(rates) > len(shown):
+    st.caption(f"The chart shows the {len(shown)} biggest groups; the table has all {len(rates)}.")
+st.caption(insights.ANSWER_NOTE)
 
 st.subheader("How fast people reply")
 speed = ui.cached(insights.reply_speed, conn)
-if not speed["people"].sum():
-    st.info(
-        "Log an outreach, and each reply when it comes: this shows who answers within three "
-        "business days, who later, and who has not answered even after a follow-up."
-    )
-else:
+left, right = st.columns([3, 2])
+chart(ui.figure(insight_charts.speed_figure, speed), "speed_chart", left)
+right.dataframe(
+    speed,
+    hide_index=True,
+    width="stretch",
+    column_config={"group": "Reply", "people": count_column("People")},
+)
+right.caption(insights.WITHIN_NOTE)
+right.caption(insights.ANSWER_NOTE)
+days = ui.cached(insights.reply_days, conn)
+if not days.empty:
     left, right = st.columns([3, 2])
-    chart(ui.figure(insight_charts.speed_figure, speed), "speed_chart", left)
+    chart(ui.figure(insight_charts.reply_days_figure, days), "reply_days_chart", left)
     right.dataframe(
-        speed,
-        hide_index=True,
-        width="stretch",
-        column_config={"group": "Reply", "people": count_column("People")},
-    )
-    right.caption(insights.WITHIN_NOTE)
-    right.caption(insights.ANSWER_NOTE)
-    days = ui.cached(insights.reply_days, conn)
-    if not days.empty:
-        left, right = st.columns([3, 2])
-        chart(ui.figure(insight_charts.reply_days_figure, days), "reply_days_chart", left)
-        right.dataframe(
-            days,
-            hide_index=True,
-            width="stretch",
-            column_config={
-                "business_days": count_column("Business days to reply"),
-                "replies": count_column("Replies"),
-            },
-        )
-
-st.subheader("The funnel by week of first outreach")
-weekly = ui.cached(insights.funnel_by_week, conn)
-if weekly.empty:
-    st.info(
-        "Once you log outreach, each week's contacts appear here with how far they got: "
-        "replied, met, referred you on, or led to an opportunity."
-    )
-else:
-    # The chart over its table: the table's six columns need the page's width.
-    chart(ui.figure(insight_charts.weekly_funnel_figure, weekly), "weekly_chart")
-    st.dataframe(
-        weekly,
+        days,
         hide_index=True,
         width="stretch",
         column_config={
-            "week": st.column_config.DateColumn("Week commencing", format=text.DATE_COLUMN_FORMAT),
-            "contacted": count_column("Contacted"),
-            "replied": count_column("Replied"),
-            "met": count_column("Met"),
-            "referred": count_column("Referred"),
-            "opportunity": count_column("Opportunity"),
+            "business_days": count_column("Business days to reply"),
+            "replies": count_column("Replies"),
         },
     )
+
+st.subheader("The funnel by week of first outreach")
+# The chart over its table: the table's six columns need the page's width.
+chart(ui.figure(insight_charts.weekly_funnel_figure, weekly), "weekly_chart")
+st.dataframe(
+    weekly,
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "week": st.column_config.DateColumn("Week commencing", format=text.DATE_COLUMN_FORMAT),
+        "contacted": count_column("Contacted"),
+        "replied": count_column("Replied"),
+        "met": count_column("Met"),
+        "referred": count_column("Referred"),
+        "opportunity": count_column("Opportunity"),
+    },
+)
 
 st.subheader("Keeping the time you promised")
 kept = ui.cached(insights.minutes_kept, conn)
@@ -136,6 +125,7 @@ if not kept.meetings:
         "After each meeting, note how long it actually took (the debrief on the Meetings "
         "page): this shows whether you keep to the time you promised."
     )
+    st.page_link("pages/5_meetings.py", label="Go to Meetings", icon=":material/coffee:")
 else:
     st.markdown(kept.sentence)
     buckets = ui.cached(insights.minutes_buckets, conn)

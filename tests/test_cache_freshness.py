@@ -480,10 +480,10 @@ def test_insights_reply_timing_rates_speed_and_days_count_a_reply(acme, conn):
 
 def test_insights_weekly_funnel_counts_an_outreach(acme, conn):
     at = open_page("pages/7_insights.py")
-    assert "Once you log outreach" in shown(at)
+    assert "Log the messages you send" in shown(at)
     interactions.log_interaction(conn, acme["ana"], "outreach", occurred_at=days_ago(1))
     run(at)
-    assert "Once you log outreach" not in shown(at)
+    assert "Log the messages you send" not in shown(at)
     assert chart(at, "weekly_chart")["data"]
 
 

@@ -45,13 +45,25 @@ def campaign(app_db):
     return app_db
 
 
-def test_empty_database_says_what_to_log(app_db):
+def test_empty_database_says_what_to_log_and_leads_to_it(app_db):
     at = insights_page()
-    assert not at.get("plotly_chart")
-    infos = [i.value for i in at.info]
-    assert len(infos) == 4
-    assert "Log the messages you send" in infos[0]
-    assert "note how long it actually took" in infos[3]
+    assert not at.get("plotly_chart") and not at.subheader
+    [info] = [i.value for i in at.info]
+    assert "Log the messages you send" in info
+    links = {link.proto.label: link.proto.page for link in at.main.get("page_link")}
+    assert links == {"Write your first outreach": "outreach"}
+
+
+def test_no_meeting_timed_yet_leads_to_meetings(app_db):
+    conn = db.connect(app_db)
+    ana = contacts.add_contact(conn, "Ana")
+    interactions.log_interaction(conn, ana, "outreach", occurred_at=date(2026, 3, 2))
+    conn.close()
+    at = insights_page()
+    [info] = [i.value for i in at.info]
+    assert "note how long it actually took" in info
+    links = {link.proto.label: link.proto.page for link in at.main.get("page_link")}
+    assert links == {"Go to Meetings": "meetings"}
 
 
 def test_charts_with_their_numbers(campaign):

@@ -2,7 +2,7 @@ import math
 
 import streamlit as st
 
-from infoint import charts, funnel, targets, ui
+from infoint import charts, funnel, targets, text, ui
 from infoint.errors import InfointError
 
 PAGE_SIZE = 50
@@ -28,11 +28,11 @@ CLEAR_NEW_INDUSTRY = "targets_clear_new_industry"
 
 
 def companies(count: int) -> str:
-    return "1 company" if count == 1 else f"{count} companies"
+    return text.counted(count, "company", "companies")
 
 
 def changes(count: int) -> str:
-    return "1 change" if count == 1 else f"{count} changes"
+    return text.counted(count, "change")
 
 
 def editor_key() -> str:

@@ -125,7 +125,8 @@ def show_search() -> None:
         help="Every word must appear, in any order and any case.",
         **filters,
     )
-    industry_col, degree_col, stage_col, since_col = st.columns(4)
+    # the stage box is the wider one: its chips ("Opportunity") must not be cut short
+    industry_col, degree_col, stage_col, since_col = st.columns([3, 3, 4, 3])
     industries = industry_col.multiselect(
         "Industry",
         [*ui.cached(contacts.list_industries, conn), funnel.NO_INDUSTRY],
@@ -184,18 +185,21 @@ def show_search() -> None:
         hide_index=True,
         column_order=("name", "company", "position", "industry", "degree", "stage", "connected_on"),
         column_config={
-            "name": "Name",
-            "company": "Company",
-            "position": "Position",
-            "industry": "Industry",
-            "degree": "Degree",
-            "stage": "Stage",
+            # Widths that fit 1280 px whole: short values ("Opportunity", "Not contacted",
+            # "17 May 2024") are read in full; a long name or position is the one cut short.
+            "name": st.column_config.TextColumn("Name", width=125),
+            "company": st.column_config.TextColumn("Company", width=140),
+            "position": st.column_config.TextColumn("Position", width=170),
+            "industry": st.column_config.TextColumn("Industry", width=85),
+            "degree": st.column_config.TextColumn("Degree", width=60),
+            "stage": st.column_config.TextColumn("Stage", width=105),
             "connected_on": st.column_config.DateColumn(
-                "Connected on", format=text.DATE_COLUMN_FORMAT
+                "Connected on", format=text.DATE_COLUMN_FORMAT, width=100
             ),
         },
         on_select="rerun",
         selection_mode="single-row",
+        width="stretch",
         key=f"results_{nonce}",
     )
     if picked.selection.rows:

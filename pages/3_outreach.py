@@ -132,20 +132,24 @@ if not ui.cached(outreach.find_recipients, conn, "", limit=1):
 
 # --- What kind, who, which template ---------------------------------------------------------
 
-who_box, kind_box, template_box = st.columns([3, 2, 2])
 # The kind narrows the people and the templates: a follow-up goes to someone who went silent.
-kind = kind_box.radio(
+kind = st.radio(
     "What are you writing?",
     outreach.SEND_KINDS,
     format_func=KIND_LABELS.get,
     key="outreach_kind",
     on_change=suggest_again,
+    horizontal=True,
 )
 following_up = kind == "follow_up"
-with who_box:
+# Wide boxes: a person's label ("… at Solar Insurance AE") and a template's name ("Cold, after
+# reading their profile or work") are read whole at 1280 px.
+find_box, who_box = st.columns([1, 2])
+with find_box:
     typed = st.text_input(
         "Find a person", placeholder="Part of a name, a company or a role", key="outreach_find"
     )
+with who_box:
     if following_up:
         people = ui.cached(outreach.silent_recipients, conn, typed, refresh_every=60)
     else:
@@ -161,7 +165,7 @@ with who_box:
         except InfointError:
             st.session_state["outreach_contact"] = None
     if following_up and not found:
-        st.caption(
+        find_box.caption(
             "No one is waiting for a follow-up"
             + (" by that name" if typed.strip() else "")
             + f": people appear here when you wrote to them in the last "
@@ -169,7 +173,7 @@ with who_box:
             "when one is due."
         )
     elif typed.strip() and not found:
-        st.caption("No one matches that; try part of a first or last name.")
+        find_box.caption("No one matches that; try part of a first or last name.")
     st.session_state.setdefault("outreach_contact", None)
     contact_id = st.selectbox(
         "Person",
@@ -190,6 +194,7 @@ if (
         every_template, kind, has_mutual=bool(person and person.mutual_name)
     )
     st.session_state["outreach_template"] = BLANK if suggested is None else suggested
+template_box, _ = st.columns([1, 1])
 chosen_template = template_box.selectbox(
     "Template",
     list(templates),

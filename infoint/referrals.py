@@ -353,8 +353,8 @@ class Totals:
             named = "person" if self.introduced == 1 else "people"
             share = home.percent(self.contacted / self.introduced)
             said.append(
-                f"They named {self.introduced} {named}: you have written to {self.contacted} "
-                f"({share}) and met {self.met}."
+                f"They named {self.introduced} {named}. You have written to {self.contacted} "
+                f"of them ({share}) and met {self.met}."
             )
         if self.unnamed:
             more = " more" if self.introduced else ""

@@ -48,8 +48,8 @@ def test_empty_database_says_how_introductions_come(app_db):
 def test_picture_numbers_and_chain(introductions):
     at = referrals_page()
     assert (
-        "2 people introduced you to someone (Referred in your funnel). They named 3 people: "
-        "you have written to 1 (33 %) and met 1."
+        "2 people introduced you to someone (Referred in your funnel). They named 3 people. "
+        "You have written to 1 of them (33 %) and met 1."
     ) in shown(at)
     assert not at.main.get("page_link")  # every introduction has its names
     [chart] = at.get("plotly_chart")

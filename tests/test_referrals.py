@@ -296,8 +296,8 @@ def test_totals_count_every_introducer_the_funnel_counts_named_or_not(conn):
     assert totals == referrals.Totals(introducers=2, introduced=1, contacted=1, met=0, unnamed=1)
     assert totals.introducers == referred.count
     assert totals.sentence == (
-        "2 people introduced you to someone (Referred in your funnel). They named 1 person: "
-        "you have written to 1 (100 %) and met 0. 1 more introduction was logged without "
+        "2 people introduced you to someone (Referred in your funnel). They named 1 person. "
+        "You have written to 1 of them (100 %) and met 0. 1 more introduction was logged without "
         "a name: add the person on the Contacts page, with who introduced them."
     )
 

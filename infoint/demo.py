@@ -478,15 +478,21 @@ def remove_demo(conn: duckdb.DuckDBPyConnection) -> int:
 
 
 def _not_held(conn: duckdb.DuckDBPyConnection, sample: Connections) -> Connections:
-    """The sample less anyone whose address the database holds (as when the user imported the
-    sample itself): the demo would show them twice, and must not touch the user's people."""
-    held = conn.execute(
-        "SELECT list(url) FROM unnest(?) AS sample(url) WHERE url IN"
-        " (SELECT linkedin_url FROM contacts UNION ALL SELECT profile_key FROM contacts"
-        "  UNION ALL SELECT profile_key FROM contact_aliases)",
-        [sample.rows["profile_url"].to_pylist()],
-    ).fetchall()[0][0]
-    kept = pc.invert(pc.is_in(sample.rows["profile_url"], pa.array(held or [], pa.string())))
+    """The sample less anyone the importer would find among the user's people: by address (as
+    when the user imported the sample itself), or by name and day for someone saved without
+    one. The demo would show them twice, or change the user's person."""
+    with _registered(conn, "_demo_sample", sample.rows):
+        held = conn.execute(
+            """
+            SELECT list(line) FROM _demo_sample
+            WHERE profile_url IN (SELECT linkedin_url FROM contacts
+                                  UNION ALL SELECT profile_key FROM contacts
+                                  UNION ALL SELECT profile_key FROM contact_aliases)
+               OR 'nourl:' || lower(first_name) || '|' || lower(last_name) || '|' || connected_on
+                  IN (SELECT profile_key FROM contacts WHERE linkedin_url IS NULL)
+            """
+        ).fetchall()[0][0]
+    kept = pc.invert(pc.is_in(sample.rows["line"], pa.array(held or [], pa.int64())))
     return replace(sample, rows=sample.rows.filter(kept))
 
 
@@ -509,8 +515,10 @@ def _as_demo(sample: Connections) -> Connections:
 
 
 @contextmanager
-def _registered(conn: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> Iterator[None]:
-    """A DataFrame visible to SQL as `name` for the duration of the block."""
+def _registered(
+    conn: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame | pa.Table
+) -> Iterator[None]:
+    """A DataFrame (or Arrow table) visible to SQL as `name` for the duration of the block."""
     conn.register(name, frame)
     try:
         yield

@@ -349,3 +349,16 @@ def test_the_warning_names_a_few_and_counts_the_rest(conn):
         " stay; only those introductions go with the demo. Ada Quill stays too, without the"
         " demo person you named as the mutual contact."
     )
+
+
+def test_the_demo_never_adopts_a_person_of_the_users_without_an_address(conn):
+    """An export row without an address is known by name and day; a made-up person may share
+    both, and the importer would give that person the demo's key."""
+    mine = "Anouk,Ivers,,,Real Works,Nurse,17 May 2026"  # the sample's Anouk, to the day
+    importer.import_file(conn, (EXPORT_HEAD + mine).encode(), filename="mine.csv")
+    demo.load_demo(conn, today=TODAY)
+    rows = conn.execute(
+        "SELECT source, position, linkedin_url FROM contacts"
+        " WHERE first_name = 'Anouk' AND last_name = 'Ivers'"
+    ).fetchall()
+    assert rows == [("linkedin", "Nurse", None)]

@@ -247,13 +247,17 @@ def list_templates(
     return [Template(*row) for row in rows]
 
 
-def suggest_template(templates: list[Template], kind: str, has_mutual: bool) -> int | None:
+def suggest_template(
+    templates: list[Template], kind: str, has_mutual: bool, knows_them: bool = False
+) -> int | None:
     """The template to start from, by what we know; None for a blank page.
 
     A follow-up starts from the first follow-up template. A first message starts from one
     naming the mutual contact when there is one; otherwise from the first that neither names
     a mutual contact nor a shared school or group (the user picks that one knowingly): the
-    built-in cold message, written after reading their work.
+    built-in cold message, written after reading their work. Someone the user already knows
+    (1st degree) would find that cold message odd, and no built-in one is written for them:
+    a template of the user's own, else a blank page for their own words.
     """
     fitting = [t for t in templates if t.kind == kind and not t.archived]
     if kind == "follow_up":
@@ -262,6 +266,8 @@ def suggest_template(templates: list[Template], kind: str, has_mutual: bool) -> 
     if has_mutual and needs_mutual:
         return needs_mutual[0].id
     plain = [t for t in fitting if t not in needs_mutual and "shared_group" not in t.placeholders]
+    if knows_them:
+        plain = [t for t in plain if not t.builtin]
     return plain[0].id if plain else None
 
 

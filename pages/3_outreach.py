@@ -175,6 +175,9 @@ with who_box:
     elif typed.strip() and not found:
         find_box.caption("No one matches that; try part of a first or last name.")
     st.session_state.setdefault("outreach_contact", None)
+    if typed.strip() and len(found) == 1 and st.session_state["outreach_contact"] is None:
+        st.session_state["outreach_contact"] = next(iter(found))  # the one person it can be
+        suggest_again()
     contact_id = st.selectbox(
         "Person",
         list(found),
@@ -191,7 +194,10 @@ if (
     or st.session_state.get("outreach_template") not in templates
 ):
     suggested = outreach.suggest_template(
-        every_template, kind, has_mutual=bool(person and person.mutual_name)
+        every_template,
+        kind,
+        has_mutual=bool(person and person.mutual_name),
+        knows_them=bool(person and person.degree == "1st"),
     )
     st.session_state["outreach_template"] = BLANK if suggested is None else suggested
 template_box, _ = st.columns([1, 1])
@@ -211,6 +217,12 @@ if person is None:
     template_editor()
     st.stop()
 
+if template_id is None and not st.session_state.get(TEMPLATE_PICKED) and person.degree == "1st":
+    st.caption(
+        f"You know {ui.plain(person.first_name or person.name)} already, so a blank page: a few "
+        "words of your own suit them better than a message for a stranger. Pick a template if "
+        "you would rather start from one, or save your own below."
+    )
 facts = [person.label, f"{person.degree} degree"]
 if person.mutual_name:
     facts.append(f"you both know {person.mutual_name}")

@@ -243,6 +243,16 @@ def test_the_template_suggested_follows_what_we_know(conn):
     assert outreach.suggest_template(templates, "outreach", has_mutual=True) == 1
 
 
+def test_someone_you_know_is_not_offered_the_cold_message(conn):
+    templates = outreach.list_templates(conn)
+    assert outreach.suggest_template(templates, "outreach", False, knows_them=True) is None
+    # through a mutual contact still fits them, and so does a template of the user's own
+    assert outreach.suggest_template(templates, "outreach", True, knows_them=True) == 1
+    mine = outreach.save_template(conn, "Catching up", "", "Hi {first_name}, it has been a while.")
+    templates = outreach.list_templates(conn)
+    assert outreach.suggest_template(templates, "outreach", False, knows_them=True) == mine
+
+
 def test_the_follow_up_names_the_day_you_wrote(conn, ana):
     interactions.log_interaction(conn, ana, "outreach", occurred_at=datetime(2025, 11, 3, 9))
     values = outreach.placeholder_values(conn, ana)

@@ -264,9 +264,9 @@ def test_the_template_is_chosen_by_what_we_know_about_the_person(network):
     at = outreach_page()
     at.session_state[outreach.COMPOSE_CONTACT_KEY] = network["maria"]  # 1st degree, no mutual
     run(at)
-    assert at.selectbox(key="outreach_template").value == 3  # cold, after reading their work
-    body = at.text_area(key=f"body_{network['maria']}_3").value
-    assert "suggested I get in touch" not in body
+    # someone you know: not the cold message for a stranger, but a blank page, said why
+    assert at.selectbox(key="outreach_template").value == 0
+    assert "You know Maria already, so a blank page" in " ".join(c.value for c in at.caption)
     # Ana has a mutual contact: the template through Maria
     at.selectbox(key="outreach_contact").set_value(network["ana"])
     run(at)
@@ -291,7 +291,7 @@ def test_an_unfilled_referrer_does_not_count_as_how_you_found_them(network):
 
 def test_the_placeholder_help_reads_plainly(app_db):
     conn = db.connect(app_db)
-    lone = contacts.add_contact(conn, "Bo")  # empty profile: {my_name} and others unfilled
+    lone = contacts.add_contact(conn, "Bo", degree="cold")  # empty profile: {my_name} unfilled
     conn.close()
     at = outreach_page()
     at.session_state[outreach.COMPOSE_CONTACT_KEY] = lone
@@ -302,3 +302,14 @@ def test_the_placeholder_help_reads_plainly(app_db):
     caption = " ".join(c.value for c in at.caption)
     assert f"{plain_markdown('{my_name}')} (your name, from Settings)" in caption
     assert "))" not in caption
+
+
+def test_a_name_that_matches_one_person_picks_them(network):
+    at = run(outreach_page())
+    at.text_input(key="outreach_find").set_value("Ana Silva")
+    run(at)
+    assert at.selectbox(key="outreach_contact").value == network["ana"]
+    assert at.selectbox(key="outreach_template").value == 1  # through Maria, as for a pick
+    at.text_input(key="outreach_find").set_value("a")  # Ana and Maria: the pick stays
+    run(at)
+    assert at.selectbox(key="outreach_contact").value == network["ana"]

@@ -634,7 +634,8 @@ def thank_you_draft(conn: duckdb.DuckDBPyConnection, meeting_id: int) -> tuple[s
         "day": f"{sheet.meeting.starts_at.astimezone(profile.zone(conn)):%A}",
         "at_company": f" at {sheet.company}" if sheet.company else "",
         "introductions": f"I will get in touch with {names}, as you suggested. " if names else "",
-        "my_name": my_name or "",
+        # left in braces, as in every draft, until Settings has the name to sign with
+        "my_name": my_name or "{my_name}",
     }
     return THANK_YOU_SUBJECT.format(**values), THANK_YOU_BODY.format(**values).rstrip()
 
@@ -648,10 +649,17 @@ def log_thank_you(
     channel: str = "email",
     sent_at: datetime | None = None,
 ) -> int:
-    """Record the thank-you as sent (an interaction of kind thank_you); returns its id."""
+    """Record the thank-you as sent (an interaction of kind thank_you); returns its id.
+    Refuses one with a {placeholder} left, as the outreach composer does."""
+    from infoint import outreach  # imported here: outreach imports followups, which imports us
+
     meeting = get_meeting(conn, meeting_id)
     if meeting.status != "held":
         raise InvalidInputError("Record the meeting as held before logging a thank-you for it.")
+    missing = outreach.unfilled_placeholders(subject, body)
+    if missing:
+        names = ", ".join(f"{{{name}}}" for name in missing)
+        raise InvalidInputError(f"Fill in {names} before logging this thank-you as sent.")
     return interactions.log_interaction(
         conn,
         meeting.contact_id,

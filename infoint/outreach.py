@@ -72,6 +72,8 @@ PLACEHOLDERS = {
     "my_role": "your current role, from Settings",
     "my_focus": "what you are learning about, from Settings",
 }
+# Placeholders the user's profile fills: when one is left, the way on is the Settings page.
+PROFILE_PLACEHOLDERS = ("my_name", "my_first_name", "my_role", "my_focus")
 # Placeholders that only a contact with a mutual contact fills: a template using them is not
 # offered first to someone without one (it would ask the user to invent a referrer).
 MUTUAL_PLACEHOLDERS = ("mutual_first_name", "mutual_name")
@@ -139,6 +141,11 @@ def unfilled_placeholders(*texts: str) -> tuple[str, ...]:
         for name in _PLACEHOLDER.findall(text or ""):
             seen.setdefault(name, None)
     return tuple(seen)
+
+
+def needs_settings(missing: tuple[str, ...]) -> bool:
+    """Whether some of the placeholders left are the user's own, filled from Settings."""
+    return bool(set(missing) & set(PROFILE_PLACEHOLDERS))
 
 
 def describe_placeholder(name: str) -> str:

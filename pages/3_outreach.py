@@ -260,6 +260,12 @@ if missing:
         ),
         icon=":material/edit_note:",
     )
+    if outreach.needs_settings(missing):
+        st.page_link(
+            "pages/9_settings.py",
+            label="Fill in your name, role and focus in Settings",
+            icon=":material/settings:",
+        )
 with st.expander("Preview", expanded=bool(missing), icon=":material/visibility:"):
     st.markdown(f"**{outreach.preview_markdown(subject)}**")
     st.markdown(outreach.preview_markdown(body))

@@ -8,6 +8,7 @@ from infoint import (
     insights,
     interactions,
     meetings,
+    outreach,
     profile,
     questions,
     referrals,
@@ -410,13 +411,29 @@ def show_thanks(current: meetings.MeetingSummary) -> None:
     subject_default, body_default = ui.cached(meetings.thank_you_draft, conn, chosen)
     subject = st.text_input("Subject", value=subject_default, key=f"thanks_subject_{chosen}")
     body = st.text_area("Message", value=body_default, height=260, key=f"thanks_body_{chosen}")
+    missing = outreach.unfilled_placeholders(subject, body)
+    if missing:
+        st.warning(
+            "Fill in before sending, in the message above:\n"
+            + "\n".join(
+                f"- {ui.plain(f'{{{name}}}')}: {ui.plain(outreach.describe_placeholder(name))}"
+                for name in missing
+            ),
+            icon=":material/edit_note:",
+        )
+        if outreach.needs_settings(missing):
+            st.page_link(
+                "pages/9_settings.py",
+                label="Fill in your name in Settings",
+                icon=":material/settings:",
+            )
     channel = st.selectbox(
         "Sent by",
         interactions.CHANNELS,
         format_func=interactions.CHANNEL_LABELS.get,
         key=f"thanks_channel_{chosen}",
     )
-    if st.button("Log the thank-you as sent", key=f"log_thanks_{chosen}"):
+    if st.button("Log the thank-you as sent", key=f"log_thanks_{chosen}", disabled=bool(missing)):
         try:
             meetings.log_thank_you(conn, chosen, subject=subject, body=body, channel=channel)
         except InfointError as exc:

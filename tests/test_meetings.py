@@ -355,6 +355,17 @@ def test_thank_you_draft_and_log(conn, ana):
     assert meetings.summary(conn, meeting).thanked
 
 
+def test_a_thank_you_without_your_name_is_not_signed_blank(conn, ana):
+    meeting = meetings.schedule_meeting(conn, ana, at(10))
+    meetings.record_debrief(conn, meeting, "held")
+    subject, body = meetings.thank_you_draft(conn, meeting)  # the profile has no name yet
+    assert body.endswith("Thank you again,\n{my_name}")
+    with pytest.raises(InvalidInputError) as refused:
+        meetings.log_thank_you(conn, meeting, subject=subject, body=body)
+    assert str(refused.value) == "Fill in {my_name} before logging this thank-you as sent."
+    assert not meetings.summary(conn, meeting).thanked
+
+
 def due(conn, now):
     return [(d.kind, d.meeting_id) for d in meetings.due_items(conn, now)]
 

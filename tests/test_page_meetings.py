@@ -153,7 +153,19 @@ def test_debrief_naming_someone_adds_them_as_referred(past_meeting):
     assert "Sensors everywhere" in notes
     # next: the thank-you draft is ready and can be logged
     assert at.text_input(key="thanks_subject_1").value == "Thank you, Ana"
-    assert "Bo Chen" in at.text_area(key="thanks_body_1").value
+    draft = at.text_area(key="thanks_body_1").value
+    assert "Bo Chen" in draft
+    # no name in Settings yet: the draft is not signed blank, and the way to Settings is there
+    assert draft.endswith("Thank you again,\n{my_name}")
+    assert at.button(key="log_thanks_1").disabled
+    assert plain_markdown("{my_name}") in at.warning[0].value
+    [settings] = [link for link in at.main.get("page_link") if "Settings" in link.proto.label]
+    assert (settings.proto.label, settings.proto.page) == (
+        "Fill in your name in Settings",
+        "settings",
+    )
+    at.text_area(key="thanks_body_1").set_value(draft.replace("{my_name}", "Sam"))
+    run(at)
     at.button(key="log_thanks_1").click()
     run(at)
     assert "Thank-you logged" in at.success[0].value

@@ -299,6 +299,11 @@ def test_the_placeholder_help_reads_plainly(app_db):
     warning = at.warning[0].value
     assert f"- {plain_markdown('{my_name}')}: your name, from Settings" in warning
     assert "(Settings)" not in warning and "))" not in warning
+    [settings] = [link for link in at.main.get("page_link") if "Settings" in link.proto.label]
+    assert (settings.proto.label, settings.proto.page) == (
+        "Fill in your name, role and focus in Settings",
+        "settings",
+    )
     caption = " ".join(c.value for c in at.caption)
     assert f"{plain_markdown('{my_name}')} (your name, from Settings)" in caption
     assert "))" not in caption

@@ -507,6 +507,16 @@ def show_meetings(upcoming: list[meetings.MeetingSummary]) -> None:
             "No meetings yet. When someone agrees to talk, schedule it above: this page then "
             "helps you prepare, note what you learned, and thank them."
         )
+        st.page_link(
+            "pages/3_outreach.py",
+            label="Ask someone for twenty minutes on the Outreach page",
+            icon=":material/edit:",
+        )
+        st.page_link(
+            "pages/2_contacts.py",
+            label="Find who you know at a company on Contacts",
+            icon=":material/group:",
+        )
         return
     kept = ui.cached(insights.minutes_kept, conn)
     if kept.meetings:

@@ -64,6 +64,8 @@ def test_empty_database_says_what_to_do(app_db):
     assert "No one is waiting for a meeting" in infos
     assert "No meetings yet" in infos
     assert not at.tabs
+    onward = {link.proto.page for link in at.main.get("page_link")}
+    assert {"outreach", "contacts"} <= onward
 
 
 def test_schedule_a_meeting_with_someone_who_replied(replied):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import duckdb
@@ -105,6 +105,19 @@ def holidays(conn: duckdb.DuckDBPyConnection) -> tuple[date, ...]:
 def zone(conn: duckdb.DuckDBPyConnection) -> ZoneInfo:
     """The user's time zone: the one chosen, else this machine's (see `infoint.clock`)."""
     return clock.resolve_zone(get_profile(conn).time_zone)
+
+
+def zone_label(zone: ZoneInfo, at: datetime) -> str:
+    """'Berlin (Europe), now UTC+1', or 'UTC': a zone as people say it, not 'Europe/Berlin'."""
+    offset = at.astimezone(zone).utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    hours, rest = divmod(abs(minutes), 60)
+    sign = "+" if minutes >= 0 else "\u2212"
+    utc = "UTC" if not minutes else f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+    region, _, place = zone.key.partition("/")
+    if not place or region == "Etc":  # 'UTC', 'Etc/UTC', 'Etc/GMT+5': the offset says it all
+        return utc
+    return f"{place.rpartition('/')[2].replace('_', ' ')} ({region}), now {utc}"
 
 
 def now(conn: duckdb.DuckDBPyConnection) -> datetime:

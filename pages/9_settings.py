@@ -278,6 +278,12 @@ st.write(
     "and what to ask them."
 )
 profile_form()
+now = profile.now(conn)  # aware, in the user's zone
+st.caption(
+    f"Your time zone is {profile.zone_label(now.tzinfo, now)}. "
+    "Meeting times are typed and shown in it, and your day begins at midnight there for what "
+    "is due. Change it on Meetings."
+)
 if (summary_ruled_out := profile.ruled_out_summary(conn)).total:
     st.caption(summary_ruled_out.sentence)
 ruled_out_industries()

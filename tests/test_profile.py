@@ -202,3 +202,29 @@ def test_settings_rules_out_an_industry_and_a_company(app_db):
     conn = db.connect(app_db)
     assert profile.list_ruled_out_industries(conn) == []
     conn.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("Etc/UTC", "UTC"),
+        ("UTC", "UTC"),
+        ("Europe/Berlin", "Berlin (Europe), now UTC+1"),
+        ("America/Argentina/Buenos_Aires", "Buenos Aires (America), now UTC−3"),
+        ("Asia/Kolkata", "Kolkata (Asia), now UTC+5:30"),
+    ],
+)
+def test_a_time_zone_is_named_in_words_with_its_offset(name, label):
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    assert profile.zone_label(ZoneInfo(name), datetime(2026, 3, 2, 12, tzinfo=UTC)) == label
+
+
+def test_settings_says_what_the_time_zone_is_for(app_db):
+    at = run(settings_page())
+    said = " ".join(c.value for c in at.main.caption)
+    assert (
+        "Your time zone is UTC. Meeting times are typed and shown in it, and your day begins at "
+        "midnight there for what is due. Change it on Meetings." in said
+    )

@@ -110,7 +110,7 @@ def _run(args: argparse.Namespace) -> int:
         with _open(path) as conn:
             if args.remove:
                 removed = demo.remove_demo(conn)
-                print(f"Removed the demo data ({removed} people); your own data is untouched.")
+                print(demo.removed_sentence(removed))
             else:
                 print(demo.load_demo(conn).sentence())
                 print("Remove it again with: infoint demo --remove")

@@ -433,6 +433,15 @@ def _few(names: list[str] | None, count: int) -> str:
     return f"{', '.join(names)} and {count - len(names)} more"
 
 
+def removed_sentence(removed: int) -> str:
+    """Said once the demo is gone; not "untouched": links to demo people went with it."""
+    people = "person" if removed == 1 else "people"
+    return (
+        f"Removed the demo data ({removed:,} {people}). "
+        "Your own people, companies and notes are still here."
+    )
+
+
 def remove_demo(conn: duckdb.DuckDBPyConnection) -> int:
     """Remove exactly the demo rows, in one transaction; returns the demo people removed.
 

@@ -110,8 +110,7 @@ if demo.has_demo(conn):
     if ui.ask_first(
         "remove_demo",
         "Remove demo data",
-        "This deletes every demo person and company and everything logged about them. "
-        "Your own people, companies and notes stay as they are.",
+        ui.plain(demo.removal_warning(conn)),
         "Yes, remove demo data",
     ):
         try:
@@ -119,9 +118,7 @@ if demo.has_demo(conn):
         except InfointError as exc:
             ui.show_error(exc)
         else:
-            st.session_state["settings_done"] = (
-                f"Removed the demo data ({removed} people); your own data is untouched."
-            )
+            st.session_state["settings_done"] = demo.removed_sentence(removed)
             st.rerun()
 elif st.button("Load demo data", icon=":material/science:"):
     try:

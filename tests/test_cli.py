@@ -190,7 +190,10 @@ def test_the_console_entry_runs_as_a_process(db_path):
     again = run_process(db_path, "demo")
     assert again.returncode == 2 and again.stderr.count("\n") == 1
     removed = run_process(db_path, "demo", "--remove")
-    assert removed.returncode == 0 and "untouched" in removed.stdout
+    assert (
+        removed.returncode == 0
+        and "Your own people, companies and notes are still here." in removed.stdout
+    )
     assert counts(db_path) == (0, 0, 0)
 
 

@@ -116,12 +116,20 @@ def test_demo_data_loads_and_removes_only_itself(app_db):
     run(at)
     assert "Loaded the demo" in at.success[0].value
     assert len(people()) > 40
+    # Ada was introduced by a demo person: the warning says that link goes with the demo.
+    ui.connection().execute(
+        "UPDATE contacts SET referred_by = (SELECT min(id) FROM contacts WHERE source = 'demo')"
+        " WHERE first_name = 'Ada'"
+    )
     button(at, "Remove demo data").click()
     run(at)
-    assert "Your own people, companies and notes stay" in at.warning[0].value
+    warning = at.warning[0].value
+    assert "Your own people, companies and notes stay" in warning
+    assert "Ada Lovelace, whom a demo person introduced to you, stays" in warning
     button(at, "Yes, remove demo data").click()
     run(at)
     assert "Removed the demo data" in at.success[0].value
+    assert "Your own people, companies and notes are still here." in at.success[0].value
     assert people() == ["Ada"]
     own = (
         ui.connection()

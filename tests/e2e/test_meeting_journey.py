@@ -1,6 +1,7 @@
 """Issue 5: schedule, prepare from the question bank, debrief naming someone, see the referral."""
 
 import re
+from datetime import date, timedelta
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
@@ -59,7 +60,10 @@ def test_meeting_debrief_names_someone_who_arrives_referred(tmp_path, page, shot
         )
         page.get_by_label("Place or video link").fill("Café Central")  # in a form: no Enter
         click(page, "Schedule the meeting")
-        see(page, "Scheduled with Nadia Okafor — Beta Labs. Now prepare below.")
+        see(
+            page,
+            re.compile(r"^Scheduled with Nadia Okafor — Beta Labs for .*\. Now prepare below\."),
+        )
         page.screenshot(path=shots / "01-scheduled.png", full_page=True)
 
         # Prepare: two questions from the bank, and what to learn.
@@ -88,6 +92,16 @@ def test_meeting_debrief_names_someone_who_arrives_referred(tmp_path, page, shot
         click(page, "Save the prep sheet")
         see(page, "Prep sheet saved.")
         page.screenshot(path=shots / "02-prepared.png", full_page=True)
+
+        # The meeting took place (moved to yesterday: a meeting still ahead cannot be held).
+        page.get_by_role("tab", name="Change").click()
+        wait_for_app(page)
+        change = page.get_by_test_id("stForm").filter(has_text="Save the changes")
+        change.get_by_test_id("stDateInput").locator('[data-type="day"]').focus()
+        page.keyboard.type((date.today() - timedelta(days=1)).strftime("%d%m%Y"))
+        page.keyboard.press("Tab")
+        click(page, "Save the changes")
+        see(page, "Meeting changed.")
 
         # Debrief: held, an answer, and the name they gave.
         page.get_by_role("tab", name="Debrief").click()

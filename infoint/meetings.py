@@ -293,11 +293,18 @@ def update_meeting(
 ) -> None:
     """Move a meeting or change where it happens (a naive `starts_at` as in `schedule_meeting`)."""
     _check_minutes(promised_minutes, "promised time")
-    get_meeting(conn, meeting_id)
+    meeting = get_meeting(conn, meeting_id)
+    moved = _moment(conn, starts_at)
+    if meeting.status in ("held", "no_show") and moved > datetime.now(UTC):
+        when = text.moment(moved.astimezone(profile.zone(conn)))
+        raise InvalidInputError(
+            f"{when} is still ahead, and this meeting has already taken place: keep a day that"
+            " has come."
+        )
     with db.transaction(conn):
         conn.execute(
             "UPDATE meetings SET starts_at = ?, promised_minutes = ?, place = ? WHERE id = ?",
-            [_moment(conn, starts_at), promised_minutes, place.strip(), meeting_id],
+            [moved, promised_minutes, place.strip(), meeting_id],
         )
 
 

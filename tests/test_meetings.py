@@ -524,3 +524,20 @@ def test_scheduling_says_when_and_what_next(conn):
         "Scheduled with Ana Lee for 2 Mar 2026, 10:00. That time has already passed: if you met,"
         " say how it went below; if not, change its date."
     )
+
+
+def test_a_meeting_held_cannot_be_moved_into_the_future(conn, ana):
+    meetings.set_time_zone(conn, "UTC")
+    held = meetings.schedule_meeting(conn, ana, at(10))
+    meetings.set_outcome(conn, held, "held", actual_minutes=20)
+    with pytest.raises(InvalidInputError) as refused:
+        meetings.update_meeting(
+            conn, held, datetime(2126, 3, 2, 10, tzinfo=UTC), promised_minutes=20, place=""
+        )
+    assert str(refused.value) == (
+        "2 Mar 2126, 10:00 is still ahead, and this meeting has already taken place: keep a day"
+        " that has come."
+    )
+    assert meetings.get_meeting(conn, held).starts_at == at(10)
+    meetings.update_meeting(conn, held, at(9), promised_minutes=20, place="Café")  # a past day
+    assert meetings.get_meeting(conn, held).starts_at == at(9)

@@ -146,5 +146,6 @@ activity_box, totals_box = st.columns([3, 2])
 activity_box.plotly_chart(
     ui.figure(charts.activity_figure, activity), config=charts.PLOTLY_CONFIG, key="activity"
 )
-totals_box.dataframe(home.summarise_activity(activity), hide_index=True, width="stretch")
+totals = home.summarise_activity(activity)
+totals_box.markdown(text.markdown_table(totals.columns, totals.itertuples(index=False)))
 totals_box.caption(home.ACTIVITY_NOTE)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+import numpy as np
 import pytest
 
 from infoint import outreach, text
@@ -85,3 +86,23 @@ def test_counts_and_lists_read_as_sentences():
     assert text.joined(["a"]) == "a"
     assert text.joined(["a", "b"]) == "a and b"
     assert text.joined(["a", "b", "c"], "or") == "a, b or c"
+
+
+def test_a_markdown_table_aligns_numbers_right_and_shows_cells_as_typed():
+    table = text.markdown_table(
+        ["What", "This week", "Last 12 weeks"],
+        [("Outreach", np.int64(3), 1200), ("Met [them](x)", 0, 7)],
+    )
+    assert table.splitlines() == [
+        "| What | This week | Last 12 weeks |",
+        "|:--|--:|--:|",
+        "| Outreach | 3 | 1,200 |",
+        r"| Met \[them\]\(x\) | 0 | 7 |",
+    ]
+
+
+def test_a_markdown_table_with_no_rows_is_its_header():
+    assert text.markdown_table(["What", "Count"], []).splitlines() == [
+        "| What | Count |",
+        "|:--|:--|",
+    ]

@@ -32,6 +32,7 @@ now = datetime.now(UTC)
 # Meeting lists are cached per minute: one that ended seconds ago moves on the next minute.
 this_minute = now.replace(second=0, microsecond=0)
 zone = ui.cached(profile.zone, conn)
+zone_said = profile.zone_label(zone, now)  # "Berlin (Europe), now UTC+1", not a zone's key
 
 
 def done(message: str, meeting_id: int | None = None, tab: str | None = None) -> None:
@@ -126,7 +127,7 @@ def show_schedule(expanded: bool) -> None:
                 help="Your next working day to start with: change it to the day you agreed.",
             )
             at = time_box.time_input(
-                f"Time ({zone.key})", value=suggested.time(), step=900, key="schedule_time"
+                f"Time in {zone_said}", value=suggested.time(), step=900, key="schedule_time"
             )
             minutes = minutes_box.number_input(
                 "Minutes you promise",
@@ -157,7 +158,7 @@ def show_schedule(expanded: bool) -> None:
 
 
 def show_time_zone() -> None:
-    with st.popover(f"Your time zone: {zone.key}", icon=":material/public:"):
+    with st.popover(f"Your time zone: {zone_said}", icon=":material/public:"):
         names = meetings.time_zone_names()
         chosen = st.selectbox(
             "Time zone for typing and showing meeting times",

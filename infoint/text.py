@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import MINYEAR, date, datetime
 from numbers import Number
 
 from infoint.errors import InvalidInputError
@@ -101,14 +101,17 @@ def typed_day(typed: str, what: str = "date") -> date:
     `what` names the date in the sentence of an error, e.g. "holiday".
     """
     token = typed.strip()
+    not_a_date = InvalidInputError(
+        f"'{token}' is not a date; write each {what} as day/month/year, e.g. 25/12/2026."
+    )
     if day_first := _TYPED_DAY_FIRST.fullmatch(token):
         day_number, month, year = (int(part) for part in day_first.groups())
     elif iso := _TYPED_ISO.fullmatch(token):
         year, month, day_number = (int(part) for part in iso.groups())
     else:
-        raise InvalidInputError(
-            f"'{token}' is not a date; write each {what} as day/month/year, e.g. 25/12/2026."
-        )
+        raise not_a_date
+    if year < MINYEAR:  # year 0: `date` cannot even name a month in it
+        raise not_a_date
     try:
         return date(year, month, day_number)
     except ValueError:

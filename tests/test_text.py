@@ -70,6 +70,14 @@ def test_a_typed_date_is_read_day_first_or_as_yyyy_mm_dd():
             "25/12/26",
             "'25/12/26' is not a date; write each holiday as day/month/year, e.g. 25/12/2026.",
         ),
+        (
+            "01/01/0000",
+            "'01/01/0000' is not a date; write each holiday as day/month/year, e.g. 25/12/2026.",
+        ),
+        (
+            "0000-02-30",
+            "'0000-02-30' is not a date; write each holiday as day/month/year, e.g. 25/12/2026.",
+        ),
     ],
 )
 def test_a_date_that_cannot_be_is_refused_in_one_sentence(typed, sentence):

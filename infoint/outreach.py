@@ -102,6 +102,7 @@ class Template:
     builtin: bool
     archived: bool
     kind: str  # one of SEND_KINDS
+    for_known: bool  # the built-in first message for someone the user already knows
 
     @property
     def placeholders(self) -> tuple[str, ...]:
@@ -239,7 +240,7 @@ def mailto_link(address: str, subject: str, body: str) -> str:
 
 # --- Templates ----------------------------------------------------------------------------
 
-_TEMPLATE_COLUMNS = "id, name, subject, body, builtin, archived, kind"
+_TEMPLATE_COLUMNS = "id, name, subject, body, builtin, archived, kind, for_known"
 
 
 def list_templates(
@@ -261,10 +262,12 @@ def suggest_template(
 
     A follow-up starts from the first follow-up template. A first message starts from one
     naming the mutual contact when there is one; otherwise from the first that neither names
-    a mutual contact nor a shared school or group (the user picks that one knowingly): the
-    built-in cold message, written after reading their work. Someone the user already knows
-    (1st degree) would find that cold message odd, and no built-in one is written for them:
-    a template of the user's own, else a blank page for their own words.
+    a mutual contact nor a shared school or group (the user picks that one knowingly). For a
+    stranger that is the built-in cold message, written after reading their work, and never
+    the one for someone known. Someone the user already knows would find the cold message
+    odd: a template of the user's own comes first (they wrote it in their words, maybe for
+    just such people, and it was offered to them before ours existed), then our built-in one
+    for someone known, else a blank page.
     """
     fitting = [t for t in templates if t.kind == kind and not t.archived]
     if kind == "follow_up":
@@ -274,7 +277,9 @@ def suggest_template(
         return needs_mutual[0].id
     plain = [t for t in fitting if t not in needs_mutual and "shared_group" not in t.placeholders]
     if knows_them:
-        plain = [t for t in plain if not t.builtin]
+        plain = [t for t in plain if not t.builtin] + [t for t in plain if t.for_known]
+    else:
+        plain = [t for t in plain if not t.for_known]
     return plain[0].id if plain else None
 
 

@@ -288,7 +288,7 @@ def test_outreach_draft_follows_an_edited_template(acme, conn):
     at = open_page("pages/3_outreach.py")
     at.selectbox(key="outreach_contact").set_value(acme["ana"])
     run(at)
-    template = 3  # the cold one: Ana is 1st degree, so the page starts from a blank page
+    template = 3  # the cold one: Ana is 1st degree, so the page starts from another
     at.selectbox(key="outreach_template").set_value(template)
     run(at)
     body = at.text_area(key=f"body_{acme['ana']}_{template}").value

@@ -216,7 +216,7 @@ def test_each_built_in_template_passes_once_filled(conn):
     }
     values |= outreach.placeholder_values(conn, None)
     templates = outreach.list_templates(conn)
-    assert len(templates) == 4 and all(t.builtin for t in templates)
+    assert len(templates) == 5 and all(t.builtin for t in templates)
     for template in templates:
         subject, body = (
             outreach.fill(template.subject, values),

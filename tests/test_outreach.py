@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from urllib.parse import unquote
 
+import duckdb
 import pytest
 
-from infoint import contacts, followups, funnel, interactions, meetings, outreach, profile
+from infoint import contacts, db, followups, funnel, interactions, meetings, outreach, profile
 from infoint.errors import InvalidInputError, NotFoundError
 
 
@@ -218,6 +219,7 @@ def test_templates_have_a_kind_and_the_follow_up_is_one(conn):
         "Shared school or group": "outreach",
         "Cold, after reading their profile or work": "outreach",
         "One polite follow-up": "follow_up",
+        "Someone you already know": "outreach",
     }
     assert [t.id for t in outreach.list_templates(conn, kind="follow_up")] == [4]
     mine = outreach.save_template(conn, "Second nudge", "", "Hi {first_name}", kind="follow_up")
@@ -243,14 +245,108 @@ def test_the_template_suggested_follows_what_we_know(conn):
     assert outreach.suggest_template(templates, "outreach", has_mutual=True) == 1
 
 
-def test_someone_you_know_is_not_offered_the_cold_message(conn):
+KNOWN = 5  # "Someone you already know", seeded by migration 0013
+
+
+def test_someone_you_know_is_offered_ours_for_them_not_the_cold_message(conn):
     templates = outreach.list_templates(conn)
-    assert outreach.suggest_template(templates, "outreach", False, knows_them=True) is None
-    # through a mutual contact still fits them, and so does a template of the user's own
+    assert [t.id for t in templates if t.for_known] == [KNOWN]
+    assert outreach.suggest_template(templates, "outreach", False, knows_them=True) == KNOWN
+    # through a mutual contact still fits them
     assert outreach.suggest_template(templates, "outreach", True, knows_them=True) == 1
+    # a template of the user's own comes first, as before ours existed
     mine = outreach.save_template(conn, "Catching up", "", "Hi {first_name}, it has been a while.")
     templates = outreach.list_templates(conn)
     assert outreach.suggest_template(templates, "outreach", False, knows_them=True) == mine
+    # ours, archived, is not offered: a blank page
+    outreach.archive_template(conn, mine)
+    outreach.archive_template(conn, KNOWN)
+    templates = outreach.list_templates(conn)
+    assert outreach.suggest_template(templates, "outreach", False, knows_them=True) is None
+
+
+def test_a_stranger_is_never_offered_the_message_for_someone_known(conn):
+    templates = outreach.list_templates(conn)
+    assert outreach.suggest_template(templates, "outreach", has_mutual=False) == 3  # cold
+    outreach.archive_template(conn, 3)
+    templates = outreach.list_templates(conn)
+    assert outreach.suggest_template(templates, "outreach", has_mutual=False) is None
+    # renamed and reworded, it is still the one for someone known
+    outreach.save_template(conn, "Old friends", "Hello", "Hi {first_name}, long time!", KNOWN)
+    templates = outreach.list_templates(conn)
+    assert outreach.suggest_template(templates, "outreach", has_mutual=False) is None
+    assert outreach.suggest_template(templates, "outreach", False, knows_them=True) == KNOWN
+
+
+def test_the_message_for_someone_known_is_ready_once_composed_for_them(conn):
+    profile.save_profile(
+        conn,
+        name="Sam Lee",
+        job_title="a data analyst at a logistics firm",
+        focus_kind="occupation",
+        focus="product management in health tech",
+    )
+    maria = contacts.add_contact(conn, "Maria", "Lopez", company="Globex")
+    draft = outreach.compose(conn, KNOWN, maria)
+    assert draft.unfilled == ()
+    assert draft.subject == "Catching up, and a question about product management in health tech"
+    assert draft.body.startswith(
+        "Hi Maria,\n\nI hope you're well; it's been a while since we spoke. I'm now a data"
+        " analyst at a logistics firm, and I'm learning about product management in health tech."
+    )
+    assert "your work at Globex" in draft.body
+    assert draft.body.endswith("All the best,\nSam")
+    checks = {c.key: c.status for c in outreach.check_email(draft.body, draft.subject)}
+    assert checks == dict.fromkeys(outreach.CHECK_KEYS, "pass")
+
+
+def _known_templates(conn) -> list[tuple[str, bool, bool, str]]:
+    return conn.execute(
+        "SELECT name, builtin, archived, kind FROM templates WHERE for_known"
+    ).fetchall()
+
+
+def test_the_message_for_someone_known_is_seeded_once(db_path):
+    fresh = db.connect(db_path)
+    assert _known_templates(fresh) == [("Someone you already know", True, False, "outreach")]
+    assert db.apply_migrations(fresh) == []
+    assert _known_templates(fresh) == [("Someone you already know", True, False, "outreach")]
+    assert fresh.execute("SELECT count(*) FROM templates WHERE builtin").fetchall() == [(5,)]
+    fresh.close()
+
+
+def test_an_older_database_gets_it_once_beside_the_users_templates(tmp_path):
+    path = tmp_path / "older.duckdb"
+    old = duckdb.connect(str(path))
+    db.apply_migrations(old, upto=12)
+    old.execute(
+        "INSERT INTO templates (name, subject, body) VALUES"
+        " ('Someone you already know', 'Hi', 'Hi {first_name}'), ('Mine', 'Hi', 'Hello')"
+    )
+    old.close()
+    upgraded = db.connect(path)
+    # the user's template keeps its name; ours says it is the built-in one
+    assert _known_templates(upgraded) == [
+        ("Someone you already know (built-in)", True, False, "outreach")
+    ]
+    assert upgraded.execute(
+        "SELECT name, builtin, for_known FROM templates WHERE NOT builtin ORDER BY id"
+    ).fetchall() == [("Someone you already know", False, False), ("Mine", False, False)]
+    upgraded.close()
+    again = db.connect(path)
+    assert db.apply_migrations(again) == []
+    assert again.execute("SELECT count(*) FROM templates WHERE for_known").fetchall() == [(1,)]
+    assert again.execute("SELECT count(*) FROM templates").fetchall() == [(7,)]
+    # the upgraded database suggests it like a fresh one
+    templates = outreach.list_templates(again)
+    [known] = [t for t in templates if t.for_known]
+    theirs, mine = (t.id for t in templates if not t.builtin)
+    assert outreach.suggest_template(templates, "outreach", False, knows_them=True) == theirs
+    outreach.archive_template(again, theirs)
+    outreach.archive_template(again, mine)
+    templates = outreach.list_templates(again)
+    assert outreach.suggest_template(templates, "outreach", False, knows_them=True) == known.id
+    again.close()
 
 
 def test_the_follow_up_names_the_day_you_wrote(conn, ana):

@@ -127,7 +127,7 @@ def test_the_checklist_follows_the_users_edits(network):
     )
     run(at)
     page = shown(at)
-    assert "Checklist: 2 of 7 points covered"  # the subject and the length in page
+    assert "Checklist: 2 of 7 points covered" in page  # the subject and the length
     assert "**No job request** · Fix this" in page
     assert "“any openings” asks for a job" in page
 
@@ -193,7 +193,7 @@ def test_add_a_template_of_your_own(network):
     run(at)
     templates = at.selectbox(key="outreach_template")
     assert templates.options[-2:] == ["After a meetup", "A blank page"]
-    templates.set_value(5)
+    templates.set_value(6)  # after our five
     run(at)
     assert f"- {plain_markdown('{event}')}: a value only you can fill in" in at.warning[0].value
 
@@ -264,9 +264,12 @@ def test_the_template_is_chosen_by_what_we_know_about_the_person(network):
     at = outreach_page()
     at.session_state[outreach.COMPOSE_CONTACT_KEY] = network["maria"]  # 1st degree, no mutual
     run(at)
-    # someone you know: not the cold message for a stranger, but a blank page, said why
-    assert at.selectbox(key="outreach_template").value == 0
-    assert "You know Maria already, so a blank page" in " ".join(c.value for c in at.caption)
+    # someone you know: not the cold message for a stranger, but ours for someone known
+    assert at.selectbox(key="outreach_template").value == 5  # someone you already know
+    body = at.text_area(key=f"body_{network['maria']}_5").value
+    assert body.startswith("Hi Maria,\n\nI hope you're well; it's been a while since we spoke.")
+    assert "Checklist: 7 of 7 points covered" in shown(at)
+    assert "so a blank page" not in " ".join(c.value for c in at.caption)
     # Ana has a mutual contact: the template through Maria
     at.selectbox(key="outreach_contact").set_value(network["ana"])
     run(at)
@@ -275,6 +278,18 @@ def test_the_template_is_chosen_by_what_we_know_about_the_person(network):
     at.selectbox(key="outreach_template").set_value(2)
     run(at)
     assert at.selectbox(key="outreach_template").value == 2  # shared school or group
+
+
+def test_someone_you_know_gets_a_blank_page_once_ours_for_them_is_archived(network):
+    conn = db.connect(network["db"])
+    outreach.archive_template(conn, 5)  # someone you already know
+    conn.close()
+    at = outreach_page()
+    at.session_state[outreach.COMPOSE_CONTACT_KEY] = network["maria"]
+    run(at)
+    assert "Someone you already know" not in at.selectbox(key="outreach_template").options
+    assert at.selectbox(key="outreach_template").value == 0  # not the cold one: a blank page
+    assert "You know Maria already, so a blank page" in " ".join(c.value for c in at.caption)
 
 
 def test_an_unfilled_referrer_does_not_count_as_how_you_found_them(network):

@@ -456,7 +456,7 @@ def show_change(current: meetings.MeetingSummary) -> None:
             "Date", value=start.date(), format=text.DATE_INPUT_FORMAT, key=f"change_day_{chosen}"
         )
         at = time_box.time_input(
-            f"Time ({zone.key})", value=start.time(), step=900, key=f"change_time_{chosen}"
+            f"Time in {zone_said}", value=start.time(), step=900, key=f"change_time_{chosen}"
         )
         minutes = minutes_box.number_input(
             "Minutes you promise",

@@ -1,10 +1,11 @@
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from infoint import contacts, db, funnel, interactions, meetings, questions
+from infoint import contacts, db, funnel, interactions, meetings, profile, questions
 from infoint.text import plain_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -380,3 +381,15 @@ def test_zero_minutes_in_the_debrief_says_what_fits(past_meeting):
         assert meetings.get_meeting(conn, 1).status == "scheduled"
     finally:
         conn.close()
+
+
+def test_the_change_tab_names_the_time_zone_as_scheduling_does(past_meeting):
+    conn = db.connect(past_meeting)
+    meetings.set_time_zone(conn, "Europe/Berlin")
+    conn.close()
+    at = run(meetings_page())
+    at.session_state["meeting_tab"] = "Change"
+    run(at)
+    said = f"Time in {profile.zone_label(ZoneInfo('Europe/Berlin'), datetime.now(UTC))}"
+    assert at.time_input(key="schedule_time").label == said
+    assert at.time_input(key="change_time_1").label == said  # not "Time (Europe/Berlin)"

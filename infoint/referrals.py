@@ -341,7 +341,7 @@ class Totals:
     introduced: int  # the people they named
     contacted: int  # of the people named
     met: int
-    unnamed: int  # introducers with an introduction logged but nobody named by them
+    unnamed: int  # introductions logged by introducers who have named nobody
 
     @property
     def sentence(self) -> str:
@@ -359,8 +359,9 @@ class Totals:
         if self.unnamed:
             more = " more" if self.introduced else ""
             was = "introduction was" if self.unnamed == 1 else "introductions were"
+            whom = "person" if self.unnamed == 1 else "people"
             said.append(
-                f"{self.unnamed}{more} {was} logged without a name: add the person on the "
+                f"{self.unnamed}{more} {was} logged without a name: add the {whom} on the "
                 "Contacts page, with who introduced them."
             )
         return " ".join(said)
@@ -384,9 +385,13 @@ def referral_totals(conn: duckdb.DuckDBPyConnection) -> Totals:
             SELECT contact_id FROM interactions WHERE kind = 'referral'
         ),
         givers AS (
-            SELECT count(*) AS everyone,
-                   count(*) FILTER (WHERE i.id NOT IN (SELECT id FROM named)) AS unnamed
-            FROM introducers i JOIN contacts c ON c.id = i.id
+            SELECT count(*) AS everyone FROM introducers i JOIN contacts c ON c.id = i.id
+        ),
+        -- each introduction logged by someone who has named nobody, as the sentence says
+        unnamed AS (
+            SELECT count(*) AS unnamed
+            FROM interactions r JOIN contacts c ON c.id = r.contact_id
+            WHERE r.kind = 'referral' AND r.contact_id NOT IN (SELECT id FROM named)
         ),
         introduced AS (
             SELECT count(*) AS introduced,
@@ -395,7 +400,7 @@ def referral_totals(conn: duckdb.DuckDBPyConnection) -> Totals:
             FROM contacts c JOIN contact_stages s ON s.contact_id = c.id
             WHERE c.referred_by IS NOT NULL
         )
-        SELECT everyone, introduced, contacted, met, unnamed FROM givers, introduced
+        SELECT everyone, introduced, contacted, met, unnamed FROM givers, introduced, unnamed
         """
     ).fetchall()[0]
     return Totals(*(int(n) for n in row))

@@ -307,10 +307,11 @@ def test_totals_with_only_introductions_logged_without_a_name(conn):
     interactions.log_interaction(conn, sam, "referral", occurred_at=date(2026, 3, 3))
     interactions.log_interaction(conn, sam, "referral", occurred_at=date(2026, 3, 9))
     totals = referrals.referral_totals(conn)
-    assert totals == referrals.Totals(introducers=1, introduced=0, contacted=0, met=0, unnamed=1)
+    # two introductions logged, by one person: the sentence counts what was logged
+    assert totals == referrals.Totals(introducers=1, introduced=0, contacted=0, met=0, unnamed=2)
     assert totals.sentence == (
-        "1 person introduced you to someone (Referred in your funnel). 1 introduction was "
-        "logged without a name: add the person on the Contacts page, with who introduced them."
+        "1 person introduced you to someone (Referred in your funnel). 2 introductions were "
+        "logged without a name: add the people on the Contacts page, with who introduced them."
     )
 
 

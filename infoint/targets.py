@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import io
@@ -588,16 +589,21 @@ _NOT_TEXT = not_text("your list of companies as CSV, or as an Excel workbook (.x
 
 
 def _csv_rows(data: bytes) -> list[tuple[int, list[str]]]:
-    # cp1252 reads almost any bytes: a picture would otherwise come out as a garbled list.
-    if b"\x00" in data:
+    # UTF-16 with its byte-order mark is text, as the LinkedIn upload reads it. Other zero
+    # bytes are not: cp1252 reads almost any bytes, and a picture would come out garbled.
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encodings = ("utf-16",)
+    elif b"\x00" in data:
         raise InvalidInputError(_NOT_TEXT)
-    for encoding in ("utf-8-sig", "cp1252"):
+    else:
+        encodings = ("utf-8-sig", "cp1252")
+    for encoding in encodings:
         try:
             text = data.decode(encoding)
             break
         except UnicodeDecodeError:
             continue
-    else:  # pragma: no cover - cp1252 decodes almost any bytes
+    else:  # a broken UTF-16 file (cp1252 decodes almost any bytes)
         raise InvalidInputError(_NOT_TEXT)
     sample = text[:4096]
     try:

@@ -1,3 +1,4 @@
+import codecs
 import io
 from datetime import UTC, date, datetime
 
@@ -287,6 +288,19 @@ def test_an_upload_read_once_already_is_read_whole():
     upload = io.BytesIO(b"name\nAcme\n")
     upload.read()
     assert list(targets.read_target_list(upload, "list.csv").frame["name"]) == ["Acme"]
+
+
+def test_a_target_list_saved_as_utf16_text_is_read_as_linkedins_reader_reads_it():
+    """A CSV with a UTF-16 byte-order mark is text (the LinkedIn upload reads it so): its
+    zero bytes are not those of a picture."""
+    for encoding in ("utf-16", "utf-16-le", "utf-16-be"):
+        bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}.get(
+            encoding, b""
+        )
+        data = bom + "name\tindustry\nAcme Héalth\tHealth\n".encode(encoding)
+        preview = targets.read_target_list(data, "targets.csv")
+        assert list(preview.frame["name"]) == ["Acme Héalth"], encoding
+        assert list(preview.frame["industry"]) == ["Health"]
 
 
 def test_read_target_list_from_excel(tmp_path):

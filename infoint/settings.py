@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from infoint import db, text
+from infoint import db, profile, text
 from infoint.errors import InvalidInputError
 from infoint.importer import IMPORTED_TABLES, fingerprint
 
@@ -34,7 +34,7 @@ class DatabaseSummary:
 @dataclass(frozen=True)
 class BackupInfo:
     path: Path
-    taken_at: datetime
+    taken_at: datetime  # the user's clock time (profile.zone), without its zone
     size_bytes: int
     note: str = ""  # why it was taken, e.g. "Before importing Connections.csv"
 
@@ -101,8 +101,15 @@ def list_backups(conn: duckdb.DuckDBPyConnection) -> list[BackupInfo]:
             " JOIN import_batches b ON b.id = u.batch_id"
         ).fetchall()
     )
+    # A backup's name has the machine's clock time; the pages speak the user's (profile.zone).
+    zone = profile.zone(conn)
     return [
-        BackupInfo(found.path, found.taken_at, found.path.stat().st_size, _why(found, imported))
+        BackupInfo(
+            found.path,
+            found.taken_at.astimezone(zone).replace(tzinfo=None),
+            found.path.stat().st_size,
+            _why(found, imported),
+        )
         for found in db.backup_files(path)
     ]
 

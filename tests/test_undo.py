@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import duckdb
 import pytest
 
-from infoint import contacts, db, importer, interactions, profile, settings, targets
+from infoint import contacts, db, importer, interactions, meetings, profile, settings, targets
 from infoint.errors import InfointError
 from infoint.linkedin import read_connections
 
@@ -131,6 +132,15 @@ def test_backups_say_which_import_they_came_before(conn):
     assert notes == ["Before importing second.csv", "Made by you"]
     times = [backup.taken_at for backup in settings.list_backups(conn)]
     assert times == sorted(times, reverse=True)
+
+
+def test_a_backup_is_listed_at_the_users_clock_time_not_the_machines(conn):
+    # UTC+14 all year: far from any machine's zone but the one, whichever that is.
+    meetings.set_time_zone(conn, "Pacific/Kiritimati")
+    db.backup(conn)
+    (listed,) = settings.list_backups(conn)
+    users_now = datetime.now(ZoneInfo("Pacific/Kiritimati")).replace(tzinfo=None)
+    assert abs((users_now - listed.taken_at).total_seconds()) < 60
 
 
 def test_the_offer_ends_with_any_other_write(conn):

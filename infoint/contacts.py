@@ -579,6 +579,8 @@ def merge_contacts(conn: duckdb.DuckDBPyConnection, keep_id: int, drop_id: int) 
         }
         - {merged["profile_key"], merged["linkedin_url"]}
     )
+    # Kept as a demo person, the user's own would go with "Remove demo data", events and all.
+    merged["source"] = drop["source"] if keep["source"] == "demo" else keep["source"]
     # The closer link is the truer one: a LinkedIn 1st beats a hand-entered 'cold'.
     merged["degree"] = min(keep["degree"], drop["degree"], key=_degree_rank)
     for link in ("mutual_contact_id", "referred_by"):

@@ -362,3 +362,17 @@ def test_the_demo_never_adopts_a_person_of_the_users_without_an_address(conn):
         " WHERE first_name = 'Anouk' AND last_name = 'Ivers'"
     ).fetchall()
     assert rows == [("linkedin", "Nurse", None)]
+
+
+def test_the_users_person_merged_into_a_demo_one_stays_when_the_demo_goes(conn):
+    demo.load_demo(conn)
+    pretend = conn.execute("SELECT min(id) FROM contacts WHERE source = 'demo'").fetchall()[0][0]
+    mine = contacts.add_contact(conn, "Ada", "Lovelace", notes="met at the meetup")
+    interactions.log_interaction(conn, mine, "outreach", subject="Coffee?")
+    contacts.merge_contacts(conn, keep_id=pretend, drop_id=mine)  # kept the wrong one
+    demo.remove_demo(conn)
+    [(kept, notes)] = conn.execute("SELECT id, notes FROM contacts").fetchall()
+    assert kept == pretend and "met at the meetup" in notes
+    assert conn.execute(
+        "SELECT subject FROM interactions WHERE contact_id = ?", [kept]
+    ).fetchall() == [("Coffee?",)]

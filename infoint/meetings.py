@@ -246,13 +246,17 @@ def suggested_start(conn: duckdb.DuckDBPyConnection) -> datetime:
     return local_start(day, DEFAULT_START_TIME, profile.zone(conn))
 
 
-def scheduled_sentence(conn: duckdb.DuckDBPyConnection, person: str, starts_at: datetime) -> str:
+def scheduled_sentence(
+    conn: duckdb.DuckDBPyConnection, person: str, starts_at: datetime, *, prepare_here: bool = True
+) -> str:
     """What scheduling said: the start, and, for a start already past (a meeting logged
-    after the fact), that it now waits for how it went rather than for preparation."""
+    after the fact), that it now waits for how it went rather than for preparation.
+
+    `prepare_here`: the page has the preparation below (Meetings); else it points there."""
     start = starts_at.astimezone(profile.zone(conn))
     said = f"Scheduled with {person} for {text.moment(start)}."
     if starts_at > datetime.now(UTC):
-        return f"{said} Now prepare below."
+        return f"{said} Now prepare below." if prepare_here else f"{said} Prepare it on Meetings."
     return (
         f"{said} That time has already passed: if you met, say how it went below; if not,"
         " change its date."
@@ -297,10 +301,8 @@ def update_meeting(
     moved = _moment(conn, starts_at)
     if meeting.status in ("held", "no_show") and moved > datetime.now(UTC):
         when = text.moment(moved.astimezone(profile.zone(conn)))
-        raise InvalidInputError(
-            f"{when} is still ahead, and this meeting has already taken place: keep a day that"
-            " has come."
-        )
+        happened = "you have already met" if meeting.status == "held" else "it was already missed"
+        raise InvalidInputError(f"{when} is still ahead, but {happened}: keep a day that has come.")
     with db.transaction(conn):
         conn.execute(
             "UPDATE meetings SET starts_at = ?, promised_minutes = ?, place = ? WHERE id = ?",

@@ -432,7 +432,11 @@ def show_meetings(person: contacts.Contact) -> None:
             except InfointError as exc:
                 ui.show_error(exc)
             else:
-                done(meetings.scheduled_sentence(conn, ui.plain(person.name), start))
+                done(
+                    meetings.scheduled_sentence(
+                        conn, ui.plain(person.name), start, prepare_here=False
+                    )
+                )
     if not held:
         return
     with st.form(f"outcome_{person.id}"):

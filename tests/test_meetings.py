@@ -520,6 +520,9 @@ def test_scheduling_says_when_and_what_next(conn):
     assert meetings.scheduled_sentence(conn, "Ana Lee", ahead) == (
         "Scheduled with Ana Lee for 2 Mar 2126, 10:00. Now prepare below."
     )
+    assert meetings.scheduled_sentence(conn, "Ana Lee", ahead, prepare_here=False) == (
+        "Scheduled with Ana Lee for 2 Mar 2126, 10:00. Prepare it on Meetings."
+    )
     assert meetings.scheduled_sentence(conn, "Ana Lee", at(2, 10)) == (
         "Scheduled with Ana Lee for 2 Mar 2026, 10:00. That time has already passed: if you met,"
         " say how it went below; if not, change its date."
@@ -535,9 +538,14 @@ def test_a_meeting_held_cannot_be_moved_into_the_future(conn, ana):
             conn, held, datetime(2126, 3, 2, 10, tzinfo=UTC), promised_minutes=20, place=""
         )
     assert str(refused.value) == (
-        "2 Mar 2126, 10:00 is still ahead, and this meeting has already taken place: keep a day"
-        " that has come."
+        "2 Mar 2126, 10:00 is still ahead, but you have already met: keep a day that has come."
     )
     assert meetings.get_meeting(conn, held).starts_at == at(10)
+    missed = meetings.schedule_meeting(conn, ana, at(11))
+    meetings.set_outcome(conn, missed, "no_show")
+    with pytest.raises(InvalidInputError, match="still ahead, but it was already missed"):
+        meetings.update_meeting(
+            conn, missed, datetime(2126, 3, 2, 10, tzinfo=UTC), promised_minutes=20, place=""
+        )
     meetings.update_meeting(conn, held, at(9), promised_minutes=20, place="Café")  # a past day
     assert meetings.get_meeting(conn, held).starts_at == at(9)

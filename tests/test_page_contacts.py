@@ -158,6 +158,17 @@ def test_logging_an_earlier_day_names_it(people, app_db):
     assert at.date_input[0].value != date(2026, 2, 28)  # the form starts afresh
 
 
+def test_a_meeting_scheduled_here_points_to_meetings_to_prepare(people, app_db):
+    at = contacts_page(contact=str(people["cara"]))
+    at.session_state["contact_tab"] = "Meetings"
+    run(at)
+    ahead = date(date.today().year + 3, 3, 10)
+    at.date_input[0].set_value(ahead)
+    at.button(key=f"FormSubmitter:schedule_{people['cara']}-Schedule").click()
+    run(at)
+    assert at.success[0].value.endswith(". Prepare it on Meetings.")
+
+
 def test_marking_a_meeting_held_raises_met(people, app_db):
     at = contacts_page(contact=str(people["cara"]))
     at.session_state["contact_tab"] = "Meetings"

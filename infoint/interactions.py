@@ -46,6 +46,12 @@ class Interaction:
     source: str
 
 
+@dataclass(frozen=True)
+class Logged:
+    interaction_id: int
+    already_logged: bool  # the same entry was logged that day already: counted once
+
+
 def _wall_time(value: date | datetime | None, zone: ZoneInfo) -> datetime:
     """`occurred_at` is naive wall time in the user's zone (`infoint.clock`): an aware time is
     converted to it, a naive one is taken as already there, a day alone is 9:00 that day."""
@@ -105,6 +111,42 @@ def log_interaction(
             [contact_id, kind, channel, when, template_id, subject.strip(), body, source],
         ).fetchall()
     return int(row[0][0])
+
+
+def log_once(
+    conn: duckdb.DuckDBPyConnection,
+    contact_id: int,
+    kind: str,
+    *,
+    channel: str = "email",
+    occurred_at: date | datetime | None = None,
+    template_id: int | None = None,
+    subject: str = "",
+    body: str = "",
+) -> Logged:
+    """`log_interaction`, but the same entry with the same person on the same day (kind,
+    channel, subject and body alike) is recorded once: a second click on a "Log" button must
+    not count a second message, nor skew the reply rates. A different entry is its own."""
+    _validate(conn, contact_id, kind, channel)
+    when = _happened(conn, occurred_at)
+    earlier = conn.execute(
+        "SELECT id FROM interactions WHERE contact_id = ? AND kind = ? AND channel = ?"
+        " AND subject = ? AND body = ? AND CAST(occurred_at AS DATE) = ? ORDER BY id LIMIT 1",
+        [contact_id, kind, channel, subject.strip(), body, when.date()],
+    ).fetchall()
+    if earlier:
+        return Logged(int(earlier[0][0]), already_logged=True)
+    logged = log_interaction(
+        conn,
+        contact_id,
+        kind,
+        channel=channel,
+        occurred_at=when,
+        template_id=template_id,
+        subject=subject,
+        body=body,
+    )
+    return Logged(logged, already_logged=False)
 
 
 def get_interaction(conn: duckdb.DuckDBPyConnection, interaction_id: int) -> Interaction:

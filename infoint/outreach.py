@@ -434,23 +434,6 @@ def get_recipient(conn: duckdb.DuckDBPyConnection, contact_id: int) -> Recipient
     return Recipient(*rows[0])
 
 
-@dataclass(frozen=True)
-class Sent:
-    interaction_id: int
-    already_logged: bool  # the same message to them was logged earlier today: counted once
-
-
-def _logged_today(
-    conn: duckdb.DuckDBPyConnection, contact_id: int, kind: str, subject: str, body: str
-) -> int | None:
-    rows = conn.execute(
-        "SELECT id FROM interactions WHERE contact_id = ? AND kind = ? AND subject = ?"
-        " AND body = ? AND CAST(occurred_at AS DATE) = ? ORDER BY id LIMIT 1",
-        [contact_id, kind, subject.strip(), body, _user_today(conn)],
-    ).fetchall()
-    return int(rows[0][0]) if rows else None
-
-
 def log_sent(
     conn: duckdb.DuckDBPyConnection,
     contact_id: int,
@@ -460,11 +443,11 @@ def log_sent(
     channel: str = "email",
     kind: str = "outreach",
     template_id: int | None = None,
-) -> Sent:
+) -> interactions.Logged:
     """Record that the user sent this message; refuses a draft with unfilled placeholders.
 
-    The same message to the same person on the same day is recorded once: a second click
-    on "Log as sent" must not count a second message, nor skew the reply rates."""
+    The same message to the same person on the same day is recorded once
+    (`interactions.log_once`)."""
     if kind not in SEND_KINDS:
         raise InvalidInputError("Only an outreach or a follow-up can be logged from here.")
     require_contact(conn, contact_id)
@@ -476,10 +459,7 @@ def log_sent(
         raise InvalidInputError(f"Fill in {names} before logging this message as sent.")
     if template_id is not None:
         get_template(conn, template_id)
-    earlier = _logged_today(conn, contact_id, kind, subject, body)
-    if earlier is not None:
-        return Sent(earlier, already_logged=True)
-    logged = interactions.log_interaction(
+    return interactions.log_once(
         conn,
         contact_id,
         kind,
@@ -488,7 +468,6 @@ def log_sent(
         subject=subject,
         body=body,
     )
-    return Sent(logged, already_logged=False)
 
 
 # --- The checklist ------------------------------------------------------------------------

@@ -300,7 +300,7 @@ def show_log(person: contacts.Contact) -> None:
         body = st.text_area("Notes (optional)", key=f"{fresh}_body")
         if st.form_submit_button("Log it", type="primary"):
             try:
-                interactions.log_interaction(
+                logged = interactions.log_once(
                     conn,
                     person.id,
                     kind,
@@ -314,9 +314,14 @@ def show_log(person: contacts.Contact) -> None:
                 ui.show_error(exc)
             else:
                 st.session_state["logged_count"] = st.session_state.get("logged_count", 0) + 1
+                entry = (
+                    f"{interactions.KIND_LABELS[kind]} with {ui.plain(person.name)}"
+                    f" on {text.day(day)}"
+                )
                 done(
-                    f"Logged: {interactions.KIND_LABELS[kind]} with {ui.plain(person.name)}"
-                    f" on {text.day(day)}."
+                    f"{entry} was already logged: it counts once."
+                    if logged.already_logged
+                    else f"Logged: {entry}."
                 )
     logged = interactions.list_interactions(conn, person.id)
     if not logged:

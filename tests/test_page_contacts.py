@@ -158,6 +158,32 @@ def test_logging_an_earlier_day_names_it(people, app_db):
     assert at.date_input[0].value != date(2026, 2, 28)  # the form starts afresh
 
 
+def test_logging_the_same_interaction_twice_counts_it_once(people, app_db):
+    ann = people["ann"]
+    at = contacts_page(contact=str(ann))
+    at.session_state["contact_tab"] = "Log an interaction"
+    run(at)
+
+    def log(kind: str, subject: str) -> None:
+        at.selectbox[0].set_value(kind)
+        at.date_input[0].set_value(date(2026, 2, 28))
+        at.text_input[0].input(subject)
+        at.button(key=f"FormSubmitter:log_{ann}-Log it").click()
+        run(at)
+
+    log("reply", "Happy to talk")
+    log("reply", "Happy to talk")  # a second click: the same entry again
+    assert at.success[0].value == (
+        "Reply with Ann Lee on 28 Feb 2026 was already logged: it counts once."
+    )
+    log("note", "Happy to talk")  # a different entry the same day is its own
+    assert at.success[0].value == "Logged: Note with Ann Lee on 28 Feb 2026."
+    conn = db.connect(app_db)
+    kinds = [x.kind for x in interactions.list_interactions(conn, ann)]
+    conn.close()
+    assert sorted(kinds) == ["note", "reply"]
+
+
 def test_a_meeting_scheduled_here_points_to_meetings_to_prepare(people, app_db):
     at = contacts_page(contact=str(people["cara"]))
     at.session_state["contact_tab"] = "Meetings"

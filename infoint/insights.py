@@ -251,18 +251,32 @@ def funnel_by_week(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Contacts by the week of their first outreach and how far they got.
 
     Columns: week (the Monday), then one per `funnel.STAGES` name: the contacts of that
-    week at that stage or beyond, so each week is a small funnel of its own.
+    week at that stage or beyond, so each week is a small funnel of its own. Every week from
+    the first to the last is listed, quiet ones with zeros: on the chart's category axis a
+    missing week would vanish without a gap.
     """
     counts = ", ".join(
         f"count(*) FILTER (WHERE s.stage >= {i + 1}) AS {name}"
         for i, name in enumerate(funnel.STAGES)
     )
+    zeros = ", ".join(f"coalesce(w.{name}, 0) AS {name}" for name in funnel.STAGES)
     frame = conn.execute(
         f"""
-        SELECT CAST(date_trunc('week', s.first_outreach_at) AS DATE) AS week, {counts}
-        FROM contact_stages s
-        WHERE s.stage >= 1
-        GROUP BY week ORDER BY week
+        WITH w AS (
+            SELECT CAST(date_trunc('week', s.first_outreach_at) AS DATE) AS week, {counts}
+            FROM contact_stages s
+            WHERE s.stage >= 1
+            GROUP BY week
+        ),
+        weeks AS (
+            SELECT CAST(unnest(generate_series(CAST(min(week) AS TIMESTAMP),
+                                               CAST(max(week) AS TIMESTAMP),
+                                               INTERVAL 7 DAY)) AS DATE) AS week
+            FROM w
+        )
+        SELECT weeks.week, {zeros}
+        FROM weeks LEFT JOIN w ON w.week = weeks.week
+        ORDER BY weeks.week
         """
     ).df()
     return frame.astype({name: "int64" for name in funnel.STAGES})

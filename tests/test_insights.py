@@ -169,6 +169,27 @@ def test_funnel_by_week_of_first_outreach(conn, campaign):
     ]
 
 
+def test_weeks_without_a_first_outreach_are_listed_with_zeros(conn):
+    """A gap in the weeks shows as empty weeks: on a category axis a missing week would
+    vanish, and the bars would look continuous."""
+    ana, ben = (contacts.add_contact(conn, name) for name in ("Ana", "Ben"))
+    interactions.log_interaction(conn, ana, "outreach", occurred_at=date(2026, 3, 3))
+    interactions.log_interaction(conn, ben, "outreach", occurred_at=date(2026, 3, 26))
+    interactions.log_interaction(conn, ben, "reply", occurred_at=date(2026, 3, 27))
+    weekly = insights.funnel_by_week(conn)
+    assert [str(w.date()) for w in weekly["week"]] == [
+        "2026-03-02",
+        "2026-03-09",
+        "2026-03-16",
+        "2026-03-23",
+    ]
+    assert list(weekly["contacted"]) == [1, 0, 0, 1]
+    assert list(weekly["replied"]) == [0, 0, 0, 1]
+    assert weekly.dtypes["met"] == "int64"
+    figure = insight_charts.weekly_funnel_figure(weekly)
+    assert list(figure.data[0].x) == ["w/c 2 Mar", "w/c 9 Mar", "w/c 16 Mar", "w/c 23 Mar"]
+
+
 def test_promised_against_actual_minutes(conn, campaign):
     kept = insights.minutes_kept(conn)
     # 25 minutes for 20 is within the five minutes' grace; 40 is not

@@ -132,3 +132,17 @@ def test_a_meeting_without_a_logged_reply_counts_as_a_reply_everywhere_and_says_
     captions = [c.value for c in at.caption]
     assert captions.count(insights.ANSWER_NOTE) == 2  # under the rates and the speed
     assert insights.WITHIN_NOTE in captions
+
+
+def test_someone_met_without_any_outreach_is_counted_in_the_reply_speed(app_db):
+    """A reviewer saw an all-zero reply-speed chart for a contact at a stage without any
+    outreach (when the speed counted only people with an outreach logged). The speed counts
+    whom the funnel counts: everyone charted is in one of its groups."""
+    conn = db.connect(app_db)
+    ana = contacts.add_contact(conn, "Ana")
+    meeting = meetings.schedule_meeting(conn, ana, datetime(2026, 3, 9, 9, tzinfo=UTC))
+    meetings.set_outcome(conn, meeting, "held", actual_minutes=20)
+    conn.close()
+    at = insights_page()
+    assert "speed_chart" in figures(at)
+    assert list(at.dataframe[1].value["people"]) == [1, 0, 0, 0]  # an answer at once

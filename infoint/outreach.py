@@ -72,8 +72,14 @@ PLACEHOLDERS = {
     "my_role": "your current role, from Settings",
     "my_focus": "what you are learning about, from Settings",
 }
-# Placeholders the user's profile fills: when one is left, the way on is the Settings page.
-PROFILE_PLACEHOLDERS = ("my_name", "my_first_name", "my_role", "my_focus")
+# Placeholders the user's profile fills, and the detail each asks for: when one is left, the
+# way on is the Settings page.
+PROFILE_PLACEHOLDERS = {
+    "my_name": "name",
+    "my_first_name": "name",
+    "my_role": "role",
+    "my_focus": "focus",
+}
 # Placeholders that only a contact with a mutual contact fills: a template using them is not
 # offered first to someone without one (it would ask the user to invent a referrer).
 MUTUAL_PLACEHOLDERS = ("mutual_first_name", "mutual_name")
@@ -144,9 +150,15 @@ def unfilled_placeholders(*texts: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def needs_settings(missing: tuple[str, ...]) -> bool:
-    """Whether some of the placeholders left are the user's own, filled from Settings."""
-    return bool(set(missing) & set(PROFILE_PLACEHOLDERS))
+def settings_to_fill(missing: tuple[str, ...]) -> str:
+    """'your name and role': the user's own details a draft still lacks, '' for none. Named
+    alike under the Outreach draft and the thank-you, for the link to Settings."""
+    wanted = {PROFILE_PLACEHOLDERS[name] for name in missing if name in PROFILE_PLACEHOLDERS}
+    fields = [field for field in ("name", "role", "focus") if field in wanted]
+    if not fields:
+        return ""
+    listed = fields[0] if len(fields) == 1 else f"{', '.join(fields[:-1])} and {fields[-1]}"
+    return f"your {listed}"
 
 
 def describe_placeholder(name: str) -> str:

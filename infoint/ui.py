@@ -17,7 +17,12 @@ import streamlit as st
 
 from infoint import db
 from infoint.errors import InfointError
-from infoint.outreach import COMPOSE_CONTACT_KEY, COMPOSE_KIND_KEY
+from infoint.outreach import (
+    COMPOSE_CONTACT_KEY,
+    COMPOSE_KIND_KEY,
+    describe_placeholder,
+    settings_to_fill,
+)
 from infoint.text import plain_markdown
 
 MENU = (
@@ -99,6 +104,26 @@ def ask_first(key: str, label: str, warning: str, confirm_label: str) -> bool:
 
 
 CONTACTS_PAGE = "pages/2_contacts.py"
+
+
+def warn_unfilled(missing: tuple[str, ...]) -> None:
+    """What a draft still lacks before it is sent, and the way to Settings for the user's own
+    details: one warning for the Outreach draft and the thank-you."""
+    if not missing:
+        return
+    st.warning(
+        "Fill in before sending, in the message above:\n"
+        + "\n".join(
+            f"- {plain(f'{{{name}}}')}: {plain(describe_placeholder(name))}" for name in missing
+        ),
+        icon=":material/edit_note:",
+    )
+    if settings := settings_to_fill(missing):
+        st.page_link(
+            "pages/9_settings.py",
+            label=f"Fill in {settings} in Settings",
+            icon=":material/settings:",
+        )
 
 
 def open_contact(contact_id: int) -> None:

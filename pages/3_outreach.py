@@ -251,21 +251,7 @@ with checklist_box, st.container(border=True):
     st.caption("The checklist updates when you click outside the message (or press Ctrl+Enter).")
 
 missing = outreach.unfilled_placeholders(subject, body)
-if missing:
-    st.warning(
-        "Fill in before sending, in the message above:\n"
-        + "\n".join(
-            f"- {ui.plain(f'{{{name}}}')}: {ui.plain(outreach.describe_placeholder(name))}"
-            for name in missing
-        ),
-        icon=":material/edit_note:",
-    )
-    if outreach.needs_settings(missing):
-        st.page_link(
-            "pages/9_settings.py",
-            label="Fill in your name, role and focus in Settings",
-            icon=":material/settings:",
-        )
+ui.warn_unfilled(missing)
 with st.expander("Preview", expanded=bool(missing), icon=":material/visibility:"):
     st.markdown(f"**{outreach.preview_markdown(subject)}**")
     st.markdown(outreach.preview_markdown(body))

@@ -413,21 +413,7 @@ def show_thanks(current: meetings.MeetingSummary) -> None:
     subject = st.text_input("Subject", value=subject_default, key=f"thanks_subject_{chosen}")
     body = st.text_area("Message", value=body_default, height=260, key=f"thanks_body_{chosen}")
     missing = outreach.unfilled_placeholders(subject, body)
-    if missing:
-        st.warning(
-            "Fill in before sending, in the message above:\n"
-            + "\n".join(
-                f"- {ui.plain(f'{{{name}}}')}: {ui.plain(outreach.describe_placeholder(name))}"
-                for name in missing
-            ),
-            icon=":material/edit_note:",
-        )
-        if outreach.needs_settings(missing):
-            st.page_link(
-                "pages/9_settings.py",
-                label="Fill in your name in Settings",
-                icon=":material/settings:",
-            )
+    ui.warn_unfilled(missing)
     channel = st.selectbox(
         "Sent by",
         interactions.CHANNELS,

@@ -132,6 +132,20 @@ def test_bad_templates_are_refused_and_nothing_changes(conn, name, body, message
     assert outreach.list_templates(conn) == before
 
 
+@pytest.mark.parametrize(
+    ("missing", "said"),
+    [
+        (("first_name", "company"), ""),
+        (("my_name",), "your name"),
+        (("my_first_name", "my_name", "shared_group"), "your name"),
+        (("my_focus", "my_first_name"), "your name and focus"),
+        (("my_focus", "my_role", "my_name"), "your name, role and focus"),
+    ],
+)
+def test_the_settings_to_fill_name_only_what_the_draft_lacks(missing, said):
+    assert outreach.settings_to_fill(missing) == said
+
+
 def test_log_sent_records_the_outreach_and_raises_contacted(conn, ana):
     template = outreach.list_templates(conn)[0]
     sent = outreach.log_sent(

@@ -324,6 +324,21 @@ def test_the_placeholder_help_reads_plainly(app_db):
     assert "))" not in caption
 
 
+def test_the_way_to_settings_names_only_the_details_still_missing(app_db):
+    """With a role and focus saved but no name, the link asks for the name alone."""
+    conn = db.connect(app_db)
+    lone = contacts.add_contact(conn, "Bo", degree="cold")
+    profile.save_profile(
+        conn, name="", job_title="a data analyst", focus_kind="occupation", focus="product work"
+    )
+    conn.close()
+    at = outreach_page()
+    at.session_state[outreach.COMPOSE_CONTACT_KEY] = lone
+    run(at)
+    [settings] = [link for link in at.main.get("page_link") if "Settings" in link.proto.label]
+    assert settings.proto.label == "Fill in your name in Settings"
+
+
 def test_a_name_that_matches_one_person_picks_them(network):
     at = run(outreach_page())
     at.text_input(key="outreach_find").set_value("Ana Silva")

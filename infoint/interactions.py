@@ -62,12 +62,16 @@ def _wall_time(value: date | datetime | None, zone: ZoneInfo) -> datetime:
     return datetime.combine(value, time(9, 0))
 
 
-def _happened(conn: duckdb.DuckDBPyConnection, value: date | datetime | None) -> datetime:
+def _happened(
+    conn: duckdb.DuckDBPyConnection, value: date | datetime | None, kept_day: date | None = None
+) -> datetime:
     """The wall time of something that already happened: a day still ahead is refused, never
-    moved (a date picker's clamp to today once turned 2030 into today without a word)."""
+    moved (a date picker's clamp to today once turned 2030 into today without a word). A
+    correction may keep the entry's own day (`kept_day`) even when it is ahead now: after a
+    change of time zone, the entry could otherwise never be corrected."""
     zone = profile.zone(conn)
     when = _wall_time(value, zone)
-    if when.date() > datetime.now(zone).date():
+    if when.date() > datetime.now(zone).date() and when.date() != kept_day:
         raise InvalidInputError(f"{text.day(when)} is still ahead: log it once it has happened.")
     return when
 
@@ -170,10 +174,10 @@ def update_interaction(
     subject: str = "",
     body: str = "",
 ) -> None:
-    """Correct an interaction logged by mistake."""
+    """Correct an interaction logged by mistake; only a day moved into the future is refused."""
     current = get_interaction(conn, interaction_id)
     _validate(conn, current.contact_id, kind, channel)
-    when = _happened(conn, occurred_at)
+    when = _happened(conn, occurred_at, kept_day=current.occurred_at.date())
     with db.transaction(conn):
         conn.execute(
             "UPDATE interactions SET kind = ?, channel = ?, occurred_at = ?, subject = ?,"

@@ -4,7 +4,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from infoint import contacts, interactions, profile
+from infoint import contacts, interactions, meetings, profile
 from infoint.errors import InvalidInputError
 
 
@@ -45,3 +45,29 @@ def test_a_correction_cannot_move_an_event_into_the_future(conn, ana):
             conn, logged, kind="outreach", channel="email", occurred_at=later
         )
     assert interactions.get_interaction(conn, logged).occurred_at == datetime(2026, 3, 2, 9)
+
+
+def test_a_correction_keeping_a_day_ahead_in_a_new_time_zone_is_accepted(conn, ana):
+    """Logged 'now' at UTC+14, then the zone changed to UTC-11 (25 hours behind): the entry's
+    day is ahead there. Correcting its kind or notes while keeping that day must still work;
+    only moving it to another day ahead is refused."""
+    meetings.set_time_zone(conn, "Pacific/Kiritimati")
+    logged = interactions.log_interaction(conn, ana, "outreach", subject="Coffee?")
+    kept = interactions.get_interaction(conn, logged).occurred_at
+    meetings.set_time_zone(conn, "Pacific/Pago_Pago")
+    assert kept.date() > profile.now(conn).date()  # stranded ahead
+    interactions.update_interaction(
+        conn, logged, kind="reply", channel="email", occurred_at=kept, subject="Yes"
+    )
+    fixed = interactions.get_interaction(conn, logged)
+    assert (fixed.kind, fixed.subject, fixed.occurred_at) == ("reply", "Yes", kept)
+    interactions.update_interaction(  # a day alone, as the Contacts page's date picker gives
+        conn, logged, kind="reply", channel="email", occurred_at=kept.date(), subject="Yes"
+    )
+    assert interactions.get_interaction(conn, logged).occurred_at.date() == kept.date()
+    later = kept.date() + timedelta(days=1)
+    with pytest.raises(InvalidInputError, match="is still ahead"):
+        interactions.update_interaction(
+            conn, logged, kind="reply", channel="email", occurred_at=later
+        )
+    assert interactions.get_interaction(conn, logged).occurred_at.date() == kept.date()

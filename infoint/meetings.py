@@ -658,8 +658,8 @@ def log_thank_you(
     channel: str = "email",
     sent_at: datetime | None = None,
 ) -> int:
-    """Record the thank-you as sent (an interaction of kind thank_you); returns its id.
-    Refuses one with a {placeholder} left, as the outreach composer does."""
+    """Record the thank-you as sent (an interaction of kind thank_you), once however often it
+    is clicked; returns its id. Refuses one with a {placeholder} left, as Outreach does."""
     from infoint import outreach  # imported here: outreach imports followups, which imports us
 
     meeting = get_meeting(conn, meeting_id)
@@ -669,7 +669,7 @@ def log_thank_you(
     if missing:
         names = ", ".join(f"{{{name}}}" for name in missing)
         raise InvalidInputError(f"Fill in {names} before logging this thank-you as sent.")
-    return interactions.log_interaction(
+    return interactions.log_once(  # a second click on "Log" must not thank them twice
         conn,
         meeting.contact_id,
         "thank_you",
@@ -677,7 +677,7 @@ def log_thank_you(
         occurred_at=sent_at,
         subject=subject,
         body=body,
-    )
+    ).interaction_id
 
 
 def due_items(conn: duckdb.DuckDBPyConnection, now: datetime) -> list[MeetingDue]:

@@ -353,6 +353,12 @@ def test_thank_you_draft_and_log(conn, ana):
     got = interactions.get_interaction(conn, logged)
     assert (got.kind, got.contact_id, got.subject) == ("thank_you", ana, "Thank you, Ana")
     assert meetings.summary(conn, meeting).thanked
+    again = meetings.log_thank_you(
+        conn, meeting, subject=subject, body=body, sent_at=datetime(2026, 3, 10, 18, 1)
+    )  # a second click
+    assert again == logged
+    thanks = "SELECT count(*) FROM interactions WHERE kind = 'thank_you' AND contact_id = ?"
+    assert conn.execute(thanks, [ana]).fetchall() == [(1,)]
 
 
 def test_a_thank_you_without_your_name_is_not_signed_blank(conn, ana):

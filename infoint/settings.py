@@ -135,21 +135,48 @@ def import_history(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def undo_offer(conn: duckdb.DuckDBPyConnection) -> UndoOffer | None:
     """The last import if it can be undone: its backup is still there and nothing changed since."""
+    offer, _ = _undo_state(conn)
+    return offer
+
+
+def why_no_undo(conn: duckdb.DuckDBPyConnection) -> str | None:
+    """Why the last import can't be undone here, in one sentence, so the undo button does not
+    just vanish; None while it can be, or when there was no import to undo."""
+    _, reason = _undo_state(conn)
+    return reason
+
+
+_GO_BACK = "to go back, restore a backup in Settings."
+
+
+def _undo_state(conn: duckdb.DuckDBPyConnection) -> tuple[UndoOffer | None, str | None]:
     path = db.database_path(conn)
     if path is None:
-        return None
+        return None, None
     rows = conn.execute(
-        "SELECT b.id, b.file_name, b.imported_at, u.backup_file, u.fingerprint"
-        " FROM (SELECT * FROM import_batches ORDER BY id DESC LIMIT 1) AS b"
-        " JOIN import_undo AS u ON u.batch_id = b.id"
+        "SELECT b.id, b.file_name, b.imported_at, b.added + b.updated, u.backup_file,"
+        " u.fingerprint FROM (SELECT * FROM import_batches ORDER BY id DESC LIMIT 1) AS b"
+        " LEFT JOIN import_undo AS u ON u.batch_id = b.id"
     ).fetchall()
     if not rows:
-        return None
-    batch_id, file_name, imported_at, backup_file, recorded = rows[0]
+        return None, None
+    batch_id, file_name, imported_at, changed, backup_file, recorded = rows[0]
+    if not changed:  # the importer records no undo point for an import that changed nothing
+        return None, f"Your last import changed nothing, so there is nothing to undo; {_GO_BACK}"
+    if recorded is None:  # imported before undo points were kept
+        return None, f"Your last import can't be undone here; {_GO_BACK}"
     backup = db.backups_dir(path) / backup_file if backup_file else None
-    if (backup is not None and not backup.is_file()) or fingerprint(conn) != recorded:
-        return None
-    return UndoOffer(int(batch_id), file_name, imported_at, backup)
+    if backup is not None and not backup.is_file():
+        return None, (
+            f"The backup taken before your last import is gone, so it can no longer be undone "
+            f"here; {_GO_BACK}"
+        )
+    if fingerprint(conn) != recorded:
+        return None, (
+            "You have changed things since your last import, so it can no longer be undone "
+            f"here; {_GO_BACK}"
+        )
+    return UndoOffer(int(batch_id), file_name, imported_at, backup), None
 
 
 def undo_import(db_path: Path, offer: UndoOffer) -> None:

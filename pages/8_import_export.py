@@ -133,6 +133,11 @@ else:
         hide_index=True,
     )
 offer = settings.undo_offer(conn)
+if offer is None and (no_undo := settings.why_no_undo(conn)):
+    st.write(no_undo)
+    st.page_link(
+        "pages/9_settings.py", label="Restore a backup in Settings", icon=":material/restore:"
+    )
 if offer is not None:
     st.write(
         f"Imported the wrong file? You can undo the import of {ui.plain(offer.file_name)} from "

@@ -172,6 +172,10 @@ def test_undo_is_gone_after_another_write(app_db):
     )
     run(at)
     assert "Undo the last import" not in labels(at)
+    # Not just gone: the page says why, and where to go back instead.
+    assert "You have changed things since your last import" in markdown(at)
+    links = [link.proto for link in at.get("page_link") if "backup" in link.proto.label]
+    assert [link.page for link in links] == ["settings"]
 
 
 TARGET_LIST = (

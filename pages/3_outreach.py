@@ -17,6 +17,9 @@ NEW_TEMPLATE = -1
 BLANK = 0  # template ids start at 1
 # Set once the user picks a template themselves; until then the suggested one is used.
 TEMPLATE_PICKED = "outreach_template_picked"
+# Streamlit forgets a page's widgets when the user leaves it (say, for Settings through the
+# "Fill in …" link): the choices are kept here as well and put back on the way in.
+KEPT = "outreach_kept"
 
 
 def suggest_again() -> None:
@@ -117,6 +120,9 @@ if preset is not None:
         st.session_state.pop(outreach.COMPOSE_KIND_KEY, None) or "outreach"
     )
     suggest_again()
+    st.session_state.pop(KEPT, None)
+for key, value in st.session_state.get(KEPT, {}).items():
+    st.session_state.setdefault(key, value)
 if FLASH in st.session_state:
     st.success(ui.plain(st.session_state.pop(FLASH)), icon=":material/check:")
 
@@ -211,6 +217,12 @@ chosen_template = template_box.selectbox(
     "Edit templates at the bottom of this page.",
 )
 template_id = None if chosen_template == BLANK else chosen_template
+st.session_state[KEPT] = {
+    "outreach_kind": kind,
+    "outreach_find": typed,
+    "outreach_contact": contact_id,
+    "outreach_template": chosen_template,
+}
 
 if person is None:
     st.info("Choose a person above to start a draft.", icon=":material/arrow_upward:")

@@ -348,3 +348,36 @@ def test_a_name_that_matches_one_person_picks_them(network):
     at.text_input(key="outreach_find").set_value("a")  # Ana and Maria: the pick stays
     run(at)
     assert at.selectbox(key="outreach_contact").value == network["ana"]
+
+
+def test_the_trip_to_settings_and_back_keeps_the_draft_chosen(app_db):
+    """The 'Fill in … in Settings' link leaves Outreach: coming back finds the same person,
+    kind and template, and the draft now carries the details saved in Settings."""
+    conn = db.connect(app_db)
+    wrote = date.today() - timedelta(days=10)
+    bo = contacts.add_contact(conn, "Bo", "Berg", degree="cold")
+    interactions.log_interaction(conn, bo, "outreach", occurred_at=wrote)
+    contacts.add_contact(conn, "Cy", "Dunn", degree="cold")
+    conn.close()
+    at = run(outreach_page())
+    at.radio(key="outreach_kind").set_value("follow_up")
+    run(at)
+    at.selectbox(key="outreach_contact").set_value(bo)
+    run(at)
+    at.selectbox(key="outreach_template").set_value(0)  # a blank page, picked by hand
+    run(at)
+    at.selectbox(key="outreach_template").set_value(4)  # and back to the polite follow-up
+    run(at)
+    assert "{my_name}" in at.text_area(key=f"body_{bo}_4").value.replace("\\", "")
+    at.switch_page("pages/9_settings.py")
+    run(at)
+    at.text_input(key="profile_name").set_value("Sam Lee")
+    at.button(key="FormSubmitter:profile_form-Save your profile").click()
+    run(at)
+    at.switch_page("pages/3_outreach.py")
+    run(at)
+    assert at.radio(key="outreach_kind").value == "follow_up"
+    assert at.selectbox(key="outreach_contact").value == bo
+    assert at.selectbox(key="outreach_template").value == 4
+    assert "Sam Lee" in at.text_area(key=f"body_{bo}_4").value
+    assert not any("Choose a person above" in i.value for i in at.info)

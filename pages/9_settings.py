@@ -4,138 +4,11 @@ from infoint import db, demo, profile, settings, targets, text, ui
 from infoint.errors import InfointError
 
 conn = ui.page("Settings", ":material/settings:")
-st.title("Settings")
-st.caption("Your data and its backups, the demo data, and your profile and focus.")
-
-if done := st.session_state.pop("settings_done", None):
-    st.success(done, icon=":material/check_circle:")
-if failed := st.session_state.pop("settings_failed", None):
-    st.error(failed, icon=":material/error:")
-
-summary = settings.database_summary(conn)
-st.subheader("Where your data lives")
-st.markdown("One file on this computer:")
-st.code(str(summary.path), language=None, wrap_lines=True)
-people, companies, logged, meetings = st.columns(4)
-people.metric("People", summary.contacts)
-companies.metric("Companies", summary.companies)
-logged.metric("Interactions logged", summary.interactions)
-meetings.metric("Meetings", summary.meetings)
-
-st.markdown(
-    "- **It stays here.** Everything you enter lives in that one file on this machine. "
-    "infoint sends nothing anywhere: no account, no cloud, no usage statistics.\n"
-    "- **Backups** are copies of the file in the `backups` folder beside it: the last "
-    f"{db.BACKUPS_KEPT} you made, and apart from those the last {db.BACKUPS_KEPT} infoint "
-    "made, are kept.\n"
-    "- **Deleting a person** removes them from the database, and later imports leave them "
-    "out, but backups made before that still hold them. Delete those backup files too if "
-    "the person must be gone everywhere."
-)
-
-st.subheader("Backups")
-st.write(
-    "A backup is a copy of your whole database. infoint makes one before every import that "
-    "changes something and before every restore; make one yourself before big changes."
-)
-if st.button("Back up now", type="primary", icon=":material/backup:"):
-    try:
-        st.session_state["fresh_backup"] = db.backup(conn)
-    except InfointError as exc:
-        ui.show_error(exc)
-backups = settings.list_backups(conn)
-fresh = next((b for b in backups if b.path == st.session_state.get("fresh_backup")), None)
-if fresh is not None:
-    st.success(
-        f"Backed up: a copy of all your data as it was at {text.moment(fresh.taken_at)}. "
-        "It is in the list below, to restore if you ever need it. "
-        "For safety, keep a copy elsewhere too, such as on a USB stick:"
-    )
-    st.download_button(
-        "Download this backup",
-        data=fresh.path.read_bytes,
-        file_name=fresh.path.name,
-        mime="application/octet-stream",
-        icon=":material/download:",
-    )
-
-st.caption(settings.space_used(conn))
-if not backups:
-    st.info("No backups yet. “Back up now” makes the first one.")
-else:
-    st.dataframe(
-        [
-            {"Taken": b.taken_at, "Size (MB)": b.size_bytes / 1_000_000, "Note": b.note}
-            for b in backups
-        ],
-        column_config={
-            "Taken": st.column_config.DatetimeColumn(format=text.MOMENT_COLUMN_FORMAT),
-            "Size (MB)": st.column_config.NumberColumn(format="%.1f"),
-        },
-        hide_index=True,
-    )
-    chosen = st.selectbox(
-        "Backup to restore",
-        backups,
-        format_func=lambda b: f"{text.moment(b.taken_at)} · {b.note}",
-    )
-    if ui.ask_first(
-        "restore_backup",
-        "Restore this backup",
-        f"Your data goes back to how it was on {text.moment(chosen.taken_at)}. "
-        "Everything you changed after that is lost from your data, but today's data is "
-        "backed up first, so you can restore it again if this was a mistake.",
-        "Yes, restore it",
-    ):
-        db_path = db.database_path(conn)
-        ui.release_connection()  # `conn` is closed from here on: finish with a rerun
-        try:
-            db.restore(db_path, chosen.path)
-        except InfointError as exc:
-            st.session_state["settings_failed"] = str(exc)
-        else:
-            st.session_state.pop("import_report", None)
-            st.session_state["settings_done"] = (
-                f"Restored the backup from {text.moment(chosen.taken_at)}."
-            )
-        st.rerun()
-
-st.subheader("Demo data")
-st.write(
-    "Demo data is a made-up network to try infoint with. Every demo row is marked as "
-    "demo and kept apart from yours, so removing it later takes exactly those rows and "
-    "nothing you entered or imported."
-)
-if demo.has_demo(conn):
-    if ui.ask_first(
-        "remove_demo",
-        "Remove demo data",
-        ui.plain(demo.removal_warning(conn)),
-        "Yes, remove demo data",
-    ):
-        try:
-            removed = demo.remove_demo(conn)
-        except InfointError as exc:
-            ui.show_error(exc)
-        else:
-            st.session_state["settings_done"] = demo.removed_sentence(removed)
-            st.rerun()
-elif st.button("Load demo data", icon=":material/science:"):
-    try:
-        loaded = demo.load_demo(conn)
-    except InfointError as exc:
-        ui.show_error(exc)
-    else:
-        st.session_state["settings_done"] = (
-            f"{loaded.sentence()} Have a look at Home and Contacts; remove it here when done."
-        )
-        st.rerun()
-
-# --- "Your profile and focus" (its own block, kept last) follows. ---
-# Self-contained: the profile form, ruled-out industries, and ruling out a company, each one
-# function below. It uses infoint.profile and infoint.targets only.
 
 
+# "Your profile and focus" comes first on the page: it is what a new user comes for, and where
+# the "Fill in your name … in Settings" link of Outreach and Meetings leads. The profile form,
+# ruled-out industries, and ruling out a company are one function each.
 def profile_form() -> None:
     """Name, role, what to learn, holidays: they fill templates and count business days."""
     me = profile.get_profile(conn)
@@ -269,6 +142,14 @@ def rule_out_a_company() -> None:
             st.success(f"Ruled out {name}. Nothing is due there now.")
 
 
+st.title("Settings")
+st.caption("Your profile and focus, your data and its backups, and the demo data.")
+
+if done := st.session_state.pop("settings_done", None):
+    st.success(done, icon=":material/check_circle:")
+if failed := st.session_state.pop("settings_failed", None):
+    st.error(failed, icon=":material/error:")
+
 st.subheader("Your profile and focus")
 st.write(
     "What you need to learn guides everything else: which companies to target, who to ask, "
@@ -285,3 +166,122 @@ if (summary_ruled_out := profile.ruled_out_summary(conn)).total:
     st.caption(summary_ruled_out.sentence)
 ruled_out_industries()
 rule_out_a_company()
+
+summary = settings.database_summary(conn)
+st.subheader("Where your data lives")
+st.markdown("One file on this computer:")
+st.code(str(summary.path), language=None, wrap_lines=True)
+people, companies, logged, meetings = st.columns(4)
+people.metric("People", summary.contacts)
+companies.metric("Companies", summary.companies)
+logged.metric("Interactions logged", summary.interactions)
+meetings.metric("Meetings", summary.meetings)
+
+st.markdown(
+    "- **It stays here.** Everything you enter lives in that one file on this machine. "
+    "infoint sends nothing anywhere: no account, no cloud, no usage statistics.\n"
+    "- **Backups** are copies of the file in the `backups` folder beside it: the last "
+    f"{db.BACKUPS_KEPT} you made, and apart from those the last {db.BACKUPS_KEPT} infoint "
+    "made, are kept.\n"
+    "- **Deleting a person** removes them from the database, and later imports leave them "
+    "out, but backups made before that still hold them. Delete those backup files too if "
+    "the person must be gone everywhere."
+)
+
+st.subheader("Backups")
+st.write(
+    "A backup is a copy of your whole database. infoint makes one before every import that "
+    "changes something and before every restore; make one yourself before big changes."
+)
+if st.button("Back up now", type="primary", icon=":material/backup:"):
+    try:
+        st.session_state["fresh_backup"] = db.backup(conn)
+    except InfointError as exc:
+        ui.show_error(exc)
+backups = settings.list_backups(conn)
+fresh = next((b for b in backups if b.path == st.session_state.get("fresh_backup")), None)
+if fresh is not None:
+    st.success(
+        f"Backed up: a copy of all your data as it was at {text.moment(fresh.taken_at)}. "
+        "It is in the list below, to restore if you ever need it. "
+        "For safety, keep a copy elsewhere too, such as on a USB stick:"
+    )
+    st.download_button(
+        "Download this backup",
+        data=fresh.path.read_bytes,
+        file_name=fresh.path.name,
+        mime="application/octet-stream",
+        icon=":material/download:",
+    )
+
+st.caption(settings.space_used(conn))
+if not backups:
+    st.info("No backups yet. “Back up now” makes the first one.")
+else:
+    st.dataframe(
+        [
+            {"Taken": b.taken_at, "Size (MB)": b.size_bytes / 1_000_000, "Note": b.note}
+            for b in backups
+        ],
+        column_config={
+            "Taken": st.column_config.DatetimeColumn(format=text.MOMENT_COLUMN_FORMAT),
+            "Size (MB)": st.column_config.NumberColumn(format="%.1f"),
+        },
+        hide_index=True,
+    )
+    chosen = st.selectbox(
+        "Backup to restore",
+        backups,
+        format_func=lambda b: f"{text.moment(b.taken_at)} · {b.note}",
+    )
+    if ui.ask_first(
+        "restore_backup",
+        "Restore this backup",
+        f"Your data goes back to how it was on {text.moment(chosen.taken_at)}. "
+        "Everything you changed after that is lost from your data, but today's data is "
+        "backed up first, so you can restore it again if this was a mistake.",
+        "Yes, restore it",
+    ):
+        db_path = db.database_path(conn)
+        ui.release_connection()  # `conn` is closed from here on: finish with a rerun
+        try:
+            db.restore(db_path, chosen.path)
+        except InfointError as exc:
+            st.session_state["settings_failed"] = str(exc)
+        else:
+            st.session_state.pop("import_report", None)
+            st.session_state["settings_done"] = (
+                f"Restored the backup from {text.moment(chosen.taken_at)}."
+            )
+        st.rerun()
+
+st.subheader("Demo data")
+st.write(
+    "Demo data is a made-up network to try infoint with. Every demo row is marked as "
+    "demo and kept apart from yours, so removing it later takes exactly those rows and "
+    "nothing you entered or imported."
+)
+if demo.has_demo(conn):
+    if ui.ask_first(
+        "remove_demo",
+        "Remove demo data",
+        ui.plain(demo.removal_warning(conn)),
+        "Yes, remove demo data",
+    ):
+        try:
+            removed = demo.remove_demo(conn)
+        except InfointError as exc:
+            ui.show_error(exc)
+        else:
+            st.session_state["settings_done"] = demo.removed_sentence(removed)
+            st.rerun()
+elif st.button("Load demo data", icon=":material/science:"):
+    try:
+        loaded = demo.load_demo(conn)
+    except InfointError as exc:
+        ui.show_error(exc)
+    else:
+        st.session_state["settings_done"] = (
+            f"{loaded.sentence()} Have a look at Home and Contacts; remove it here when done."
+        )
+        st.rerun()

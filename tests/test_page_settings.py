@@ -232,7 +232,8 @@ def test_the_ruled_out_date_is_written_as_every_date(app_db):
 
 def test_the_space_used_is_one_number_for_the_data_and_its_backups(app_db):
     at = open_page()
-    assert at.main.markdown[0].value == "One file on this computer:"  # no size that jumps
+    # no size that jumps
+    assert "One file on this computer:" in [m.value for m in at.main.markdown]
     button(at, "Back up now").click()
     run(at)
     [backup] = backups(app_db)
@@ -254,3 +255,15 @@ def test_the_space_used_reads_well_in_every_case(conn):
         " MB of disk in all; a backup is a full copy, so even one of an empty database takes "
         "a few MB."
     )
+
+
+def test_the_profile_comes_first_where_the_fill_in_link_lands(app_db):
+    """A new user arrives from 'Fill in your name … in Settings': the profile is on top, and
+    the page keeps its one primary button."""
+    at = open_page()
+    assert [h.value for h in at.main.subheader][:2] == [
+        "Your profile and focus",
+        "Where your data lives",
+    ]
+    assert at.main.text_input[0].label == "Your name"
+    assert [b.label for b in at.button if b.proto.type == "primary"] == ["Back up now"]

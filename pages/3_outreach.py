@@ -20,6 +20,9 @@ TEMPLATE_PICKED = "outreach_template_picked"
 # Streamlit forgets a page's widgets when the user leaves it (say, for Settings through the
 # "Fill in …" link): the choices are kept here as well and put back on the way in.
 KEPT = "outreach_kept"
+# Set by a successful "Log as sent": the next run clears the person and the search, so the
+# one just logged is not offered again first.
+START_AFRESH = "outreach_start_afresh"
 
 
 def suggest_again() -> None:
@@ -121,6 +124,10 @@ if preset is not None:
     )
     suggest_again()
     st.session_state.pop(KEPT, None)
+if st.session_state.pop(START_AFRESH, False):
+    st.session_state["outreach_contact"] = None
+    st.session_state["outreach_find"] = ""
+    suggest_again()
 for key, value in st.session_state.get(KEPT, {}).items():
     st.session_state.setdefault(key, value)
 if FLASH in st.session_state:
@@ -326,6 +333,7 @@ with log_box:
                     "follow-up; if there is still no answer, let it rest."
                 )
             st.session_state[FLASH] = said
+            st.session_state[START_AFRESH] = not sent.already_logged
             st.rerun()
     if blocked:
         st.caption("Logging opens once the message has text and no {placeholder} is left.")

@@ -107,7 +107,18 @@ def test_pick_compose_see_the_checklist_and_log_as_sent(network):
     conn.close()
     assert (sent.kind, sent.channel, sent.template_id) == ("outreach", "email", 1)
     assert sent.subject == "Maria suggested I write to you" and sent.body == body
-    # a second click on the same draft logs nothing more, and says so
+    # the page starts afresh for the next person, the sentence still there
+    assert at.selectbox(key="outreach_contact").value is None
+    assert at.text_input(key="outreach_find").value == ""
+    assert "Choose a person above" in at.info[0].value
+    at.text_input(key="outreach_find").set_value("maria")
+    run(at)
+    assert at.selectbox(key="outreach_contact").options == ["Maria Lopez — Globex"]
+    # choosing Ana again and logging the same draft logs nothing more, and says so
+    at.text_input(key="outreach_find").set_value("")
+    run(at)
+    at.selectbox(key="outreach_contact").set_value(network["ana"])
+    run(at)
     button(at, "Log as sent").click()
     run(at)
     assert at.success[0].value == plain_markdown(

@@ -81,6 +81,10 @@ def _moment(conn: duckdb.DuckDBPyConnection, starts_at: datetime) -> datetime:
     return starts_at if starts_at.tzinfo else starts_at.replace(tzinfo=profile.zone(conn))
 
 
+def _to_minute(moment: datetime) -> datetime:
+    return moment.replace(second=0, microsecond=0)
+
+
 def get_meeting(conn: duckdb.DuckDBPyConnection, meeting_id: int) -> Meeting:
     rows = conn.execute(f"SELECT {_COLUMNS} FROM meetings WHERE id = ?", [meeting_id]).fetchall()
     if not rows:
@@ -294,11 +298,22 @@ def update_meeting(
     *,
     promised_minutes: int,
     place: str,
-) -> None:
-    """Move a meeting or change where it happens (a naive `starts_at` as in `schedule_meeting`)."""
+) -> bool:
+    """Move a meeting or change where it happens (a naive `starts_at` as in `schedule_meeting`).
+
+    False, writing nothing, when all is as it was: the page then says so rather than claiming
+    a change that would send the user to download the calendar file again for nothing.
+    """
     _check_minutes(promised_minutes, "promised time")
     meeting = get_meeting(conn, meeting_id)
     moved = _moment(conn, starts_at)
+    # To the minute, as the time is typed: seconds the form cannot show are no change.
+    same_start = _to_minute(meeting.starts_at) == _to_minute(moved)
+    if same_start and (meeting.promised_minutes, meeting.place) == (
+        promised_minutes,
+        place.strip(),
+    ):
+        return False
     if meeting.status in ("held", "no_show") and moved > datetime.now(UTC):
         when = text.moment(moved.astimezone(profile.zone(conn)))
         happened = "you have already met" if meeting.status == "held" else "it was already missed"
@@ -308,6 +323,7 @@ def update_meeting(
             "UPDATE meetings SET starts_at = ?, promised_minutes = ?, place = ? WHERE id = ?",
             [moved, promised_minutes, place.strip(), meeting_id],
         )
+    return True
 
 
 def delete_meeting(conn: duckdb.DuckDBPyConnection, meeting_id: int) -> None:

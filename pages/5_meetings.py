@@ -456,22 +456,24 @@ def show_change(current: meetings.MeetingSummary) -> None:
             "Place or video link", value=current.place, key=f"change_place_{chosen}"
         )
         if st.form_submit_button("Save the changes"):
+            moved = meetings.local_start(day, at, zone)
             try:
-                meetings.update_meeting(
-                    conn,
-                    chosen,
-                    meetings.local_start(day, at, zone),
-                    promised_minutes=int(minutes),
-                    place=place,
+                changed = meetings.update_meeting(
+                    conn, chosen, moved, promised_minutes=int(minutes), place=place
                 )
             except InfointError as exc:
                 ui.show_error(exc)
             else:
-                done(
-                    "Meeting changed. Download its calendar file again for your calendar.",
-                    chosen,
-                    "Change",
-                )
+                if not changed:
+                    st.info("Nothing to change.", icon=":material/info:")
+                elif moved > now:  # only a meeting still ahead is worth a calendar update
+                    done(
+                        "Meeting changed. Download its calendar file again for your calendar.",
+                        chosen,
+                        "Change",
+                    )
+                else:
+                    done("Meeting changed.", chosen, "Change")
     if ui.ask_first(
         f"remove_{chosen}",
         "Remove this meeting",

@@ -56,9 +56,14 @@ def test_upcoming_and_past_lists(conn, ana):
 def test_update_and_delete(conn, ana):
     meeting = meetings.schedule_meeting(conn, ana, at(10))
     meetings.save_prep(conn, meeting, question_ids=[questions.list_questions(conn)[0].id])
-    meetings.update_meeting(conn, meeting, at(11, 14), promised_minutes=30, place="Café")
+    assert meetings.update_meeting(conn, meeting, at(11, 14), promised_minutes=30, place="Café")
     got = meetings.get_meeting(conn, meeting)
     assert (got.starts_at, got.promised_minutes, got.place) == (at(11, 14), 30, "Café")
+    writes = conn.execute("SELECT count(*) FROM write_log").fetchall()[0][0]
+    assert not meetings.update_meeting(
+        conn, meeting, at(11, 14), promised_minutes=30, place="Café "
+    )
+    assert conn.execute("SELECT count(*) FROM write_log").fetchall()[0][0] == writes  # no write
     with pytest.raises(InvalidInputError):
         meetings.update_meeting(conn, meeting, at(11), promised_minutes=0, place="")
     meetings.delete_meeting(conn, meeting)

@@ -393,3 +393,27 @@ def test_the_change_tab_names_the_time_zone_as_scheduling_does(past_meeting):
     said = f"Time in {profile.zone_label(ZoneInfo('Europe/Berlin'), datetime.now(UTC))}"
     assert at.time_input(key="schedule_time").label == said
     assert at.time_input(key="change_time_1").label == said  # not "Time (Europe/Berlin)"
+
+
+def test_saving_the_change_tab_unchanged_says_nothing_to_change(past_meeting):
+    at = run(meetings_page())
+    at.session_state["meeting_tab"] = "Change"
+    run(at)
+    submit(at, "Save the changes")
+    assert not at.success
+    assert [i.value for i in at.info if i.value == "Nothing to change."] == ["Nothing to change."]
+
+
+def test_calendar_advice_only_for_a_meeting_still_ahead(past_meeting):
+    at = run(meetings_page())
+    at.session_state["meeting_tab"] = "Change"
+    run(at)
+    at.text_input(key="change_place_1").set_value("Café Rot")
+    submit(at, "Save the changes")
+    assert at.success[0].value == "Meeting changed."
+    two_days_ahead = date.today() + timedelta(days=2)
+    at.date_input(key="change_day_1").set_value(two_days_ahead)
+    submit(at, "Save the changes")
+    assert at.success[0].value == (
+        "Meeting changed. Download its calendar file again for your calendar."
+    )

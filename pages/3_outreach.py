@@ -329,8 +329,8 @@ with log_box:
                 )
             else:
                 said = (
-                    f"Logged: {person.name} now counts as Contacted. That was the one "
-                    "follow-up; if there is still no answer, let it rest."
+                    f"Follow-up to {person.name} logged. That was the one follow-up; if there "
+                    "is still no answer, let it rest."
                 )
             st.session_state[FLASH] = said
             st.session_state[START_AFRESH] = not sent.already_logged

@@ -178,6 +178,11 @@ def test_a_follow_up_opened_from_another_page(network):
     at.selectbox(key="outreach_channel").set_value("linkedin")
     button(at, "Log as sent").click()
     run(at)
+    # Ana was Contacted already: the sentence speaks of the follow-up, not of a new stage
+    assert at.success[0].value == plain_markdown(
+        "Follow-up to Ana Silva logged. That was the one follow-up; if there is still no "
+        "answer, let it rest."
+    )
     conn = db.connect(network["db"])
     kinds = [(i.kind, i.channel) for i in interactions.list_interactions(conn, network["ana"])]
     conn.close()

@@ -73,11 +73,12 @@ def people(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
-def show_due() -> None:
-    """This page's share of the due-now list (snoozed and dismissed items stay hidden)."""
+def show_due() -> bool:
+    """This page's share of the due-now list (snoozed and dismissed items stay hidden);
+    True when something is due, which is then the next step."""
     due = ui.cached(followups.due_items, conn, rules=[followups.meeting_due], refresh_every=60)
     if not due:
-        return
+        return False
     with st.container(border=True):
         st.subheader("Due now")
         for item in due[:DUE_SHOWN]:
@@ -95,6 +96,7 @@ def show_due() -> None:
             label=f"See {more}everything due on the Follow-ups page (snooze or dismiss there)",
             icon=":material/schedule:",
         )
+    return True
 
 
 def show_schedule(expanded: bool) -> None:
@@ -629,8 +631,9 @@ st.caption(
 if message := st.session_state.pop(FLASH, None):
     st.success(message, icon=":material/check_circle:")
 upcoming_meetings = ui.cached(meetings.upcoming_meetings, conn, this_minute)
-show_due()
+something_due = show_due()
 show_time_zone()
-show_schedule(expanded=not upcoming_meetings)
+# Open by itself only when scheduling is the next step: nothing ahead and nothing due now.
+show_schedule(expanded=not upcoming_meetings and not something_due)
 show_meetings(upcoming_meetings)
 show_question_bank()

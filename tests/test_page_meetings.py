@@ -417,3 +417,17 @@ def test_calendar_advice_only_for_a_meeting_still_ahead(past_meeting):
     assert at.success[0].value == (
         "Meeting changed. Download its calendar file again for your calendar."
     )
+
+
+def test_the_schedule_form_stays_closed_while_something_is_due(past_meeting):
+    at = run(meetings_page())
+    [due] = [b for b in at.button if b.key and b.key.startswith("due_")]
+    assert due.label == "Record how it went"  # nothing ahead, but the debrief is due
+    [schedule] = [e for e in at.expander if e.label == "Schedule a meeting"]
+    assert not schedule.proto.expanded
+
+
+def test_the_schedule_form_opens_when_nothing_is_ahead_or_due(replied):
+    at = run(meetings_page())
+    [schedule] = [e for e in at.expander if e.label == "Schedule a meeting"]
+    assert schedule.proto.expanded

@@ -77,6 +77,23 @@ class ReplyTiming:
     replies: int  # contacts who replied after a first outreach
     median_business_days: float | None
 
+    @property
+    def sentence(self) -> str:
+        """Markdown (no user text in it): 'within 0 business days' reads as a glitch, so a
+        median of none says 'on the same day'."""
+        if not self.replies or self.median_business_days is None:
+            return ""
+        days = self.median_business_days
+        if days == 0:
+            how_fast = "**on the same day** as"
+        else:
+            how_fast = f"within **{days:g} business {'day' if days == 1 else 'days'}** of"
+        who = "person" if self.replies == 1 else "people"
+        return (
+            f"Half of the people who replied did so {how_fast} your first message "
+            f"({self.replies} {who} replied)."
+        )
+
 
 # A meeting a few minutes over still kept its word: the other person rarely minds five.
 GRACE_MINUTES = 5

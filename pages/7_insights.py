@@ -33,13 +33,8 @@ if weekly.empty:
     st.stop()
 
 timing = ui.cached(insights.reply_timing, conn)
-if timing.replies:
-    median_days = timing.median_business_days
-    st.markdown(
-        f"Half of the people who replied did so within **{median_days:g} business "
-        f"{'day' if median_days == 1 else 'days'}** of your first message ({timing.replies} "
-        f"{'person' if timing.replies == 1 else 'people'} replied)."
-    )
+if timing.sentence:
+    st.markdown(timing.sentence)
 
 st.subheader("Who replies, and who meets you")
 breakdown = st.radio(

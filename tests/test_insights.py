@@ -130,6 +130,10 @@ def test_median_business_days_to_reply(conn, campaign):
     # Eve: Fri→Tue over the Monday holiday = Tue = 1
     timing = insights.reply_timing(conn)
     assert (timing.replies, timing.median_business_days) == (3, 2.0)
+    assert timing.sentence == (
+        "Half of the people who replied did so within **2 business days** of your first "
+        "message (3 people replied)."
+    )
     days = insights.reply_days(conn)
     assert list(zip(days["business_days"], days["replies"], strict=True)) == [
         (1, 1),
@@ -275,3 +279,15 @@ def test_reply_speed_counts_the_people_the_funnel_counts_as_replied(conn):
     assert sum(speed["people"][:2]) == rates.replied and sum(speed["people"]) == rates.contacted
     timing = insights.reply_timing(conn)
     assert (timing.replies, timing.median_business_days) == (2, 3.0)  # median of 1 and 5
+
+
+def test_the_reply_speed_sentence_says_same_day_and_one_day_in_words():
+    same_day = insights.ReplyTiming(3, 0.0).sentence
+    assert same_day == (
+        "Half of the people who replied did so **on the same day** as your first message "
+        "(3 people replied)."
+    )
+    assert "within **1 business day** of your first message (1 person replied)" in (
+        insights.ReplyTiming(1, 1.0).sentence
+    )
+    assert insights.ReplyTiming(0, None).sentence == ""

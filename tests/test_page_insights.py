@@ -146,3 +146,15 @@ def test_someone_met_without_any_outreach_is_counted_in_the_reply_speed(app_db):
     at = insights_page()
     assert "speed_chart" in figures(at)
     assert list(at.dataframe[1].value["people"]) == [1, 0, 0, 0]  # an answer at once
+
+
+def test_a_reply_on_the_day_of_the_message_is_said_as_the_same_day(app_db):
+    conn = db.connect(app_db)
+    ana = contacts.add_contact(conn, "Ana")
+    interactions.log_interaction(conn, ana, "outreach", occurred_at=date(2026, 3, 2))
+    interactions.log_interaction(conn, ana, "reply", occurred_at=date(2026, 3, 2))
+    conn.close()
+    at = insights_page()
+    said = at.markdown[0].value
+    assert "did so **on the same day** as your first message (1 person replied)" in said
+    assert "0 business days" not in said

@@ -78,5 +78,19 @@ if chosen is not None:
         stage = funnel.stage_name(step.stage).lower()
         lines.append(f"{number}. **{ui.plain(step.name)}**{where}: {how}; {stage}")
     st.markdown("\n".join(lines))
-    if st.button("Open this person's record", key="chain_open", type="primary"):
+    # Someone introduced but not yet written to: writing to them is the next step.
+    not_written_to = steps[-1].stage == 0
+    if not_written_to and st.button(
+        f"Write to {ui.plain(people[chosen])}",
+        key="chain_write",
+        icon=":material/edit:",
+        type="primary",
+    ):
+        ui.compose_to(chosen)
+    if st.button(
+        "Open this person's record",
+        key="chain_open",
+        icon=":material/person:",
+        type="secondary" if not_written_to else "primary",
+    ):
         ui.open_contact(chosen)

@@ -97,3 +97,29 @@ def test_an_introduction_logged_without_a_name_counts_as_in_the_funnel(app_db):
     links = {link.proto.label: link.proto.page for link in at.main.get("page_link")}
     assert links == {"Add the people introduced": "contacts"}
     assert not at.get("plotly_chart")
+
+
+def primary_labels(at: AppTest) -> list[str]:
+    return [b.label for b in at.button if b.proto.type == "primary"]
+
+
+def test_someone_introduced_but_not_written_to_is_written_to_next(introductions):
+    at = referrals_page()
+    picker = at.selectbox(key="chain_person")
+    picker.set_value(3)  # Cy: introduced by Ana, not contacted yet
+    at.run()
+    assert primary_labels(at) == ["Write to Cy Dunn"]  # the one primary action
+    [write] = [b for b in at.button if b.key == "chain_write"]
+    write.click()
+    at.run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Write to someone"
+    assert at.selectbox(key="outreach_contact").value == 3
+    assert at.radio(key="outreach_kind").value == "outreach"
+
+
+def test_someone_already_written_to_is_opened_on_their_record(introductions):
+    at = referrals_page()
+    assert at.selectbox(key="chain_person").value == 2  # Bo: written to and met
+    assert primary_labels(at) == ["Open this person's record"]
+    assert not [b for b in at.button if b.key == "chain_write"]

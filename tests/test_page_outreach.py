@@ -384,7 +384,7 @@ def test_the_trip_to_settings_and_back_keeps_the_draft_chosen(app_db):
     run(at)
     at.selectbox(key="outreach_template").set_value(4)  # and back to the polite follow-up
     run(at)
-    assert "{my_name}" in at.text_area(key=f"body_{bo}_4").value.replace("\\", "")
+    assert "{my_name}" in at.text_area(key=f"body_{bo}_4").value
     at.switch_page("pages/9_settings.py")
     run(at)
     at.text_input(key="profile_name").set_value("Sam Lee")

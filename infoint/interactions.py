@@ -103,18 +103,9 @@ def log_interaction(
     source: str = "manual",
 ) -> int:
     """Record one event with a contact (by default as happening now); returns its id."""
-    _validate(conn, contact_id, kind, channel)
-    if template_id is not None:
-        _require_template(conn, template_id)
-    when = _happened(conn, occurred_at)
+    when = _checked(conn, contact_id, kind, channel, template_id, occurred_at)
     with db.transaction(conn):
-        row = conn.execute(
-            "INSERT INTO interactions"
-            " (contact_id, kind, channel, occurred_at, template_id, subject, body, source)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            [contact_id, kind, channel, when, template_id, subject.strip(), body, source],
-        ).fetchall()
-    return int(row[0][0])
+        return _insert(conn, contact_id, kind, channel, when, template_id, subject, body, source)
 
 
 def log_once(
@@ -130,27 +121,57 @@ def log_once(
 ) -> Logged:
     """`log_interaction`, but the same entry with the same person on the same day (kind,
     channel, subject and body alike) is recorded once: a second click on a "Log" button must
-    not count a second message, nor skew the reply rates. A different entry is its own."""
-    _validate(conn, contact_id, kind, channel)
-    when = _happened(conn, occurred_at)
-    earlier = conn.execute(
-        "SELECT id FROM interactions WHERE contact_id = ? AND kind = ? AND channel = ?"
-        " AND subject = ? AND body = ? AND CAST(occurred_at AS DATE) = ? ORDER BY id LIMIT 1",
-        [contact_id, kind, channel, subject.strip(), body, when.date()],
-    ).fetchall()
-    if earlier:
-        return Logged(int(earlier[0][0]), already_logged=True)
-    logged = log_interaction(
-        conn,
-        contact_id,
-        kind,
-        channel=channel,
-        occurred_at=when,
-        template_id=template_id,
-        subject=subject,
-        body=body,
-    )
+    not count a second message, nor skew the reply rates. A different entry is its own.
+    Looked for and written in one transaction."""
+    when = _checked(conn, contact_id, kind, channel, template_id, occurred_at)
+    with db.transaction(conn):
+        earlier = conn.execute(
+            "SELECT id FROM interactions WHERE contact_id = ? AND kind = ? AND channel = ?"
+            " AND subject = ? AND body = ? AND CAST(occurred_at AS DATE) = ?"
+            " ORDER BY id LIMIT 1",
+            [contact_id, kind, channel, subject.strip(), body, when.date()],
+        ).fetchall()
+        if earlier:
+            return Logged(int(earlier[0][0]), already_logged=True)
+        logged = _insert(
+            conn, contact_id, kind, channel, when, template_id, subject, body, "manual"
+        )
     return Logged(logged, already_logged=False)
+
+
+def _checked(
+    conn: duckdb.DuckDBPyConnection,
+    contact_id: int,
+    kind: str,
+    channel: str,
+    template_id: int | None,
+    occurred_at: date | datetime | None,
+) -> datetime:
+    """The moment to record, once the person, kind, channel and template are known good."""
+    _validate(conn, contact_id, kind, channel)
+    if template_id is not None:
+        _require_template(conn, template_id)
+    return _happened(conn, occurred_at)
+
+
+def _insert(
+    conn: duckdb.DuckDBPyConnection,
+    contact_id: int,
+    kind: str,
+    channel: str,
+    when: datetime,
+    template_id: int | None,
+    subject: str,
+    body: str,
+    source: str,
+) -> int:
+    row = conn.execute(
+        "INSERT INTO interactions"
+        " (contact_id, kind, channel, occurred_at, template_id, subject, body, source)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        [contact_id, kind, channel, when, template_id, subject.strip(), body, source],
+    ).fetchall()
+    return int(row[0][0])
 
 
 def get_interaction(conn: duckdb.DuckDBPyConnection, interaction_id: int) -> Interaction:

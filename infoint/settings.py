@@ -135,21 +135,17 @@ def import_history(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def undo_offer(conn: duckdb.DuckDBPyConnection) -> UndoOffer | None:
     """The last import if it can be undone: its backup is still there and nothing changed since."""
-    offer, _ = _undo_state(conn)
+    offer, _ = undo_state(conn)
     return offer
-
-
-def why_no_undo(conn: duckdb.DuckDBPyConnection) -> str | None:
-    """Why the last import can't be undone here, in one sentence, so the undo button does not
-    just vanish; None while it can be, or when there was no import to undo."""
-    _, reason = _undo_state(conn)
-    return reason
 
 
 _GO_BACK = "to go back, restore a backup in Settings."
 
 
-def _undo_state(conn: duckdb.DuckDBPyConnection) -> tuple[UndoOffer | None, str | None]:
+def undo_state(conn: duckdb.DuckDBPyConnection) -> tuple[UndoOffer | None, str | None]:
+    """The undo offer for the last import, or why there is none, in one sentence, so the undo
+    button does not just vanish; (None, None) when there was no import to undo. One call, as
+    the page asks both: the check counts every table's rows."""
     path = db.database_path(conn)
     if path is None:
         return None, None

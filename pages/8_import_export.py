@@ -132,8 +132,8 @@ else:
         },
         hide_index=True,
     )
-offer = settings.undo_offer(conn)
-if offer is None and (no_undo := settings.why_no_undo(conn)):
+offer, no_undo = settings.undo_state(conn)
+if no_undo:
     st.write(no_undo)
     st.page_link(
         "pages/9_settings.py", label="Restore a backup in Settings", icon=":material/restore:"

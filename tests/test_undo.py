@@ -145,18 +145,18 @@ def test_a_backup_is_listed_at_the_users_clock_time_not_the_machines(conn):
 
 def test_the_offer_ends_with_any_other_write(conn):
     importer.import_file(conn, FIRST, filename="Connections.csv")
-    assert settings.why_no_undo(conn) is None
+    assert settings.undo_state(conn)[1] is None
     ada = conn.execute("SELECT id FROM contacts WHERE first_name = 'Ada'").fetchall()[0][0]
     interactions.log_interaction(conn, ada, "outreach", occurred_at=datetime(2026, 1, 5, 9, 0))
     assert settings.undo_offer(conn) is None
-    assert settings.why_no_undo(conn) == (
+    assert settings.undo_state(conn)[1] == (
         "You have changed things since your last import, so it can no longer be undone here; "
         "to go back, restore a backup in Settings."
     )
 
 
 def test_no_reason_is_given_before_any_import(conn):
-    assert settings.why_no_undo(conn) is None
+    assert settings.undo_state(conn)[1] is None
 
 
 def test_the_offer_ends_when_a_person_is_added_by_hand(conn):
@@ -177,7 +177,9 @@ def test_the_offer_ends_when_its_backup_is_gone(conn):
     importer.import_file(conn, SECOND, filename="second.csv")
     settings.undo_offer(conn).backup.unlink()
     assert settings.undo_offer(conn) is None
-    assert settings.why_no_undo(conn).startswith("The backup taken before your last import is gone")
+    assert settings.undo_state(conn)[1].startswith(
+        "The backup taken before your last import is gone"
+    )
 
 
 def test_backing_up_does_not_end_the_offer(conn):
@@ -202,7 +204,7 @@ def test_an_import_that_changed_nothing_is_not_offered(conn, db_path):
     again = importer.import_file(conn, FIRST, filename="again.csv")
     assert (again.added, again.updated, again.backup) == (0, 0, None)
     assert settings.undo_offer(conn) is None
-    assert settings.why_no_undo(conn).startswith("Your last import changed nothing")
+    assert settings.undo_state(conn)[1].startswith("Your last import changed nothing")
     assert db.list_backups(db_path) == []
 
 

@@ -75,7 +75,7 @@ _GROUP_EXPRESSIONS = {
 @dataclass(frozen=True)
 class ReplyTiming:
     replies: int  # contacts who replied after a first outreach
-    median_business_days: float | None
+    median_business_days: int | None  # whole days: at least half replied within it
 
     @property
     def sentence(self) -> str:
@@ -87,7 +87,7 @@ class ReplyTiming:
         if days == 0:
             how_fast = "**on the same day** as"
         else:
-            how_fast = f"within **{days:g} business {'day' if days == 1 else 'days'}** of"
+            how_fast = f"within **{days} business {'day' if days == 1 else 'days'}** of"
         who = "person" if self.replies == 1 else "people"
         return (
             f"Half of the people who replied did so {how_fast} your first message "
@@ -225,12 +225,16 @@ _TIMING = f"""
 
 
 def reply_timing(conn: duckdb.DuckDBPyConnection) -> ReplyTiming:
-    """The median number of business days from the first outreach to the first reply."""
+    """The median number of business days from the first outreach to the first reply.
+
+    The lower median of whole days (`quantile_disc`), not the interpolated one: replies after
+    0 and 1 days would read "within 0.5 business days", which no one can wait.
+    """
     count, median = conn.execute(
-        f"{_TIMING} SELECT count(*), median(business_days) FROM timing WHERE has_reply",
+        f"{_TIMING} SELECT count(*), quantile_disc(business_days, 0.5) FROM timing WHERE has_reply",
         [list(profile.holidays(conn))],
     ).fetchall()[0]
-    return ReplyTiming(int(count), None if median is None else float(median))
+    return ReplyTiming(int(count), None if median is None else int(median))
 
 
 def reply_days(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:

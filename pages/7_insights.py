@@ -81,7 +81,6 @@ right.dataframe(
     column_config={"group": "Reply", "people": count_column("People")},
 )
 right.caption(insights.WITHIN_NOTE)
-right.caption(insights.ANSWER_NOTE)
 days = ui.cached(insights.reply_days, conn)
 if not days.empty:
     left, right = st.columns([3, 2])

@@ -129,7 +129,7 @@ def test_median_business_days_to_reply(conn, campaign):
     # Ana: Mon→Wed = Tue, Wed = 2; Ben: Mon→next Mon, the holiday = Tue–Fri = 4;
     # Eve: Fri→Tue over the Monday holiday = Tue = 1
     timing = insights.reply_timing(conn)
-    assert (timing.replies, timing.median_business_days) == (3, 2.0)
+    assert (timing.replies, timing.median_business_days) == (3, 2)
     assert timing.sentence == (
         "Half of the people who replied did so within **2 business days** of your first "
         "message (3 people replied)."
@@ -278,16 +278,16 @@ def test_reply_speed_counts_the_people_the_funnel_counts_as_replied(conn):
     assert list(speed["people"]) == [1, 1, 0, 1]
     assert sum(speed["people"][:2]) == rates.replied and sum(speed["people"]) == rates.contacted
     timing = insights.reply_timing(conn)
-    assert (timing.replies, timing.median_business_days) == (2, 3.0)  # median of 1 and 5
+    assert (timing.replies, timing.median_business_days) == (2, 1)  # 1 and 5: half within 1
 
 
 def test_the_reply_speed_sentence_says_same_day_and_one_day_in_words():
-    same_day = insights.ReplyTiming(3, 0.0).sentence
+    same_day = insights.ReplyTiming(3, 0).sentence
     assert same_day == (
         "Half of the people who replied did so **on the same day** as your first message "
         "(3 people replied)."
     )
     assert "within **1 business day** of your first message (1 person replied)" in (
-        insights.ReplyTiming(1, 1.0).sentence
+        insights.ReplyTiming(1, 1).sentence
     )
     assert insights.ReplyTiming(0, None).sentence == ""

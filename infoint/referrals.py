@@ -337,7 +337,8 @@ def referred_people(conn: duckdb.DuckDBPyConnection, limit: int = 500) -> list[t
 
 @dataclass(frozen=True)
 class Totals:
-    introducers: int  # people who introduced you, however it was recorded: the funnel's Referred
+    introducers: int  # people who introduced you, however recorded: at Referred or beyond (the
+    # funnel's Referred also counts people at Opportunity who introduced no one)
     introduced: int  # the people they named
     contacted: int  # of the people named
     met: int
@@ -348,7 +349,10 @@ class Totals:
         if not self.introducers:
             return ""
         people = "person" if self.introducers == 1 else "people"
-        said = [f"{self.introducers} {people} introduced you to someone (Referred in your funnel)."]
+        said = [
+            f"{self.introducers} {people} introduced you to someone "
+            "(Referred or further in your funnel)."
+        ]
         if self.introduced:
             named = "person" if self.introduced == 1 else "people"
             share = home.percent(self.contacted / self.introduced)

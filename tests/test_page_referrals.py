@@ -48,7 +48,8 @@ def test_empty_database_says_how_introductions_come(app_db):
 def test_picture_numbers_and_chain(introductions):
     at = referrals_page()
     assert (
-        "2 people introduced you to someone (Referred in your funnel). They named 3 people. "
+        "2 people introduced you to someone (Referred or further in your funnel). "
+        "They named 3 people. "
         "You have written to 1 of them (33 %) and met 1."
     ) in shown(at)
     assert not at.main.get("page_link")  # every introduction has its names
@@ -91,7 +92,8 @@ def test_an_introduction_logged_without_a_name_counts_as_in_the_funnel(app_db):
     at = referrals_page()
     assert not at.info  # not "No introductions yet"
     assert (
-        "1 person introduced you to someone (Referred in your funnel). 1 introduction was "
+        "1 person introduced you to someone (Referred or further in your funnel). "
+        "1 introduction was "
         "logged without a name"
     ) in shown(at)
     links = {link.proto.label: link.proto.page for link in at.main.get("page_link")}

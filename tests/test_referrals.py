@@ -296,7 +296,8 @@ def test_totals_count_every_introducer_the_funnel_counts_named_or_not(conn):
     assert totals == referrals.Totals(introducers=2, introduced=1, contacted=1, met=0, unnamed=1)
     assert totals.introducers == referred.count
     assert totals.sentence == (
-        "2 people introduced you to someone (Referred in your funnel). They named 1 person. "
+        "2 people introduced you to someone (Referred or further in your funnel). "
+        "They named 1 person. "
         "You have written to 1 of them (100 %) and met 0. 1 more introduction was logged without "
         "a name: add the person on the Contacts page, with who introduced them."
     )
@@ -310,7 +311,8 @@ def test_totals_with_only_introductions_logged_without_a_name(conn):
     # two introductions logged, by one person: the sentence counts what was logged
     assert totals == referrals.Totals(introducers=1, introduced=0, contacted=0, met=0, unnamed=2)
     assert totals.sentence == (
-        "1 person introduced you to someone (Referred in your funnel). 2 introductions were "
+        "1 person introduced you to someone (Referred or further in your funnel). "
+        "2 introductions were "
         "logged without a name: add the people on the Contacts page, with who introduced them."
     )
 

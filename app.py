@@ -142,7 +142,7 @@ with words_box:
 
 st.subheader("What you did each week")
 activity = ui.cached(home.weekly_activity, conn, today=today)
-activity_box, totals_box = st.columns([3, 2])
+activity_box, totals_box = st.columns([4, 3])
 activity_box.plotly_chart(
     ui.figure(charts.activity_figure, activity), config=charts.PLOTLY_CONFIG, key="activity"
 )

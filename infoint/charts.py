@@ -93,12 +93,13 @@ def weeks_axis(weeks: list[date]) -> dict:
     """An axis of weeks named for their Mondays ('w/c 3 Nov'), as the table beside says.
 
     A category axis: the bars are weeks, not points in time (a date axis put its own
-    ticks, on Sundays, between them). On two lines, twelve weeks fit without turning.
+    ticks, on Sundays, between them). The tick says the day over the month ('3' over 'Nov'),
+    the axis title says they are Mondays: twelve weeks fit beside a table without touching.
     """
     axis = {"type": "category", "tickfont": {"size": 11}}
     if len(weeks) <= WEEKS_LABELLED:
         labels = [week_label(week) for week in weeks]
-        ticktext = [label.replace(" ", "<br>", 1) for label in labels]
+        ticktext = [f"{week.day}<br>{week:%b}" for week in weeks]
         axis |= {"tickvals": labels, "ticktext": ticktext, "tickangle": 0}
     return axis
 

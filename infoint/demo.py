@@ -265,8 +265,6 @@ _WHOLE_TITLE = {"": ""} | {
     for level, title in zip(_LEVELS, ladder, strict=True)
 }
 REFERRED_TITLE = "Team Lead"
-# Every title a demo person can hold.
-JOB_TITLES = (frozenset(_WHOLE_TITLE.values()) - {""}) | {REFERRED_TITLE}
 _PROFILE_PREFIX = "https://www.linkedin.com/in/"  # how read_connections writes every address
 _CHANNELS = ("email", "email", "linkedin", "email", "email")
 _MEETING_NOTES = (

@@ -5,7 +5,8 @@ Items are derived from the event log each time, never stored. A rule is a functi
 date the user's today; `due_items` runs every rule in `RULES`, then drops
 - items whose company is ruled out (by its status or its industry),
 - items the user dismissed, or snoozed until a day after today (by `DueItem.key`),
-and sorts what is left by due date, oldest first.
+and sorts what is left by due date, oldest first. `waiting_on` looks ahead with the same
+silence rules: whom you are waiting on, and the day each one's next step falls due.
 
 To add a rule (e.g. a thank-you not yet sent after a held meeting):
 1. Write `def _thank_you_overdue(conn, now) -> list[DueItem]` in this module (queries may
@@ -89,8 +90,8 @@ class DueItem:
     action_state: tuple[tuple[str, Any], ...] = ()
 
 
-# The latest outreach to each person within the window ($since: STALE_AFTER_DAYS back), sent
-# before $today, with no answer and no meeting arranged since. Only outreach inside the
+# The latest outreach to each person within the window ($since: STALE_AFTER_DAYS back, up to
+# $today), with no answer and no meeting arranged since. Only outreach inside the
 # window is looked at: a person whose latest outreach is older is past the window anyway.
 _SILENT_OUTREACH = f"""
     WITH latest AS (
@@ -98,7 +99,7 @@ _SILENT_OUTREACH = f"""
         FROM interactions
         WHERE kind = 'outreach' AND occurred_at >= $since
         GROUP BY contact_id
-        HAVING CAST(max(occurred_at) AS DATE) < $today
+        HAVING CAST(max(occurred_at) AS DATE) <= $today
     )
     SELECT l.id, l.contact_id, c.company_id, trim(c.first_name || ' ' || c.last_name) AS name,
            coalesce(co.name, '') AS company, l.occurred_at AS sent_at
@@ -116,16 +117,26 @@ _SILENT_OUTREACH = f"""
 """
 
 
-def _window(today: date) -> dict[str, Any]:
-    since = datetime.combine(today - timedelta(days=STALE_AFTER_DAYS), datetime.min.time())
-    return {"since": since, "today": today}
+def _window(today: date, holidays: tuple[date, ...]) -> dict[str, Any]:
+    """The parameters of `_SILENCE_STEPS`: the window, and the day each step falls due for a
+    message sent on any day in it (business days counted once, by `infoint.business_days`)."""
+    first = today - timedelta(days=STALE_AFTER_DAYS)
+    sent_days = [first + timedelta(days=n) for n in range(STALE_AFTER_DAYS + 1)]
+    return {
+        "since": datetime.combine(first, datetime.min.time()),
+        "today": today,
+        "sent_days": sent_days,
+        "try_another_on": silence_noticed_on_many(sent_days, TRY_ANOTHER_AFTER, holidays),
+        "follow_up_on": silence_noticed_on_many(sent_days, FOLLOW_UP_AFTER, holidays),
+    }
 
 
-# Both silence rules from one pass over the silent outreach: one row per item, its rule first.
+# Both silence rules from one pass over the silent outreach, as the relation `steps`: one row
+# per item, whether due yet or not, with its rule, key and the day it falls due (`due_on`).
 # A follow-up is due to a silent person not followed up since; trying someone else is due at
 # a company whose latest outreach is silent, with up to PEOPLE_SUGGESTED people there never
-# written to (closest degree first).
-_SILENCE = f"""
+# written to (closest degree first). Queries append their own SELECT from `steps`.
+_SILENCE_STEPS = f"""
     WITH silent AS MATERIALIZED ({_SILENT_OUTREACH}),
     latest_at_company AS (
         SELECT max_by(i.id, (i.occurred_at, i.id)) AS id
@@ -151,44 +162,60 @@ _SILENCE = f"""
         ANTI JOIN (SELECT contact_id FROM interactions
                    WHERE kind IN ('outreach', 'follow_up')) written ON written.contact_id = c.id
         GROUP BY c.company_id
+    ),
+    items AS (
+        SELECT 'follow_up' AS rule, s.*, NULL AS ids, NULL AS labels, NULL AS total
+        FROM silent s
+        WHERE NOT EXISTS (
+            SELECT 1 FROM interactions f
+            WHERE f.contact_id = s.contact_id AND f.kind = 'follow_up'
+              AND f.occurred_at >= s.sent_at AND f.occurred_at >= $since)
+        UNION ALL
+        SELECT 'try_another', k.*, [p.id FOR p IN u.first_few], [p.label FOR p IN u.first_few],
+               u.total
+        FROM candidates k
+        JOIN uncontacted u ON u.company_id = k.company_id
+    ),
+    step_days AS (
+        SELECT unnest($sent_days) AS sent_day, unnest($try_another_on) AS try_another_on,
+               unnest($follow_up_on) AS follow_up_on
+    ),
+    steps AS (
+        SELECT i.*, i.rule || ':' || i.id AS key,
+               CASE i.rule WHEN 'follow_up' THEN d.follow_up_on ELSE d.try_another_on END
+                   AS due_on
+        FROM items i JOIN step_days d ON d.sent_day = CAST(i.sent_at AS DATE)
     )
-    SELECT 'follow_up' AS rule, s.*, NULL AS ids, NULL AS labels, NULL AS total
-    FROM silent s
-    WHERE NOT EXISTS (
-        SELECT 1 FROM interactions f
-        WHERE f.contact_id = s.contact_id AND f.kind = 'follow_up'
-          AND f.occurred_at >= s.sent_at AND f.occurred_at >= $since)
-    UNION ALL
-    SELECT 'try_another', k.*, [p.id FOR p IN u.first_few], [p.label FOR p IN u.first_few],
-           u.total
-    FROM candidates k
-    JOIN uncontacted u ON u.company_id = k.company_id
 """
+
+
+_DUE_STEPS = (
+    _SILENCE_STEPS
+    + """
+    SELECT rule, key, due_on, contact_id, company_id, name, company, sent_at, ids, labels, total
+    FROM steps WHERE due_on <= $today
+"""
+)
 
 
 def _silence_due(conn: duckdb.DuckDBPyConnection, now: datetime) -> list[DueItem]:
     """The follow-up and try-another rules (see the module docstring)."""
     today = now.date()
-    rows = conn.execute(_SILENCE, _window(today)).fetchall()
     holidays = _holidays(conn)
+    rows = conn.execute(_DUE_STEPS, _window(today, holidays)).fetchall()
     return [
         *_try_another_items([r[1:] for r in rows if r[0] == "try_another"], today, holidays),
-        *_follow_up_items([r[1:7] for r in rows if r[0] == "follow_up"], today, holidays),
+        *_follow_up_items([r[1:8] for r in rows if r[0] == "follow_up"], today, holidays),
     ]
 
 
 def _follow_up_items(rows: list[tuple], today: date, holidays: tuple[date, ...]) -> list[DueItem]:
-    due = silence_noticed_on_many((row[5].date() for row in rows), FOLLOW_UP_AFTER, holidays)
     items = []
-    for (outreach_id, contact_id, company_id, name, company, sent), due_on in zip(
-        rows, due, strict=True
-    ):
-        if due_on > today:
-            continue
+    for key, due_on, contact_id, company_id, name, company, sent in rows:
         who = f"{name} ({company})" if company else name
         items.append(
             DueItem(
-                key=f"follow_up:{outreach_id}",
+                key=key,
                 kind="follow_up",
                 title=f"Follow up with {who}",
                 detail=(
@@ -208,16 +235,12 @@ def _follow_up_items(rows: list[tuple], today: date, holidays: tuple[date, ...])
 
 
 def _try_another_items(rows: list[tuple], today: date, holidays: tuple[date, ...]) -> list[DueItem]:
-    due = silence_noticed_on_many((row[5].date() for row in rows), TRY_ANOTHER_AFTER, holidays)
     items = []
-    for row, due_on in zip(rows, due, strict=True):
-        outreach_id, contact_id, company_id, name, company, sent, ids, labels, total = row
-        if due_on > today:
-            continue
+    for key, due_on, contact_id, company_id, name, company, sent, ids, labels, total in rows:
         more = f" ({total} in all; the closest connections first)" if total > len(ids) else ""
         items.append(
             DueItem(
-                key=f"try_another:{outreach_id}",
+                key=key,
                 kind="try_another",
                 title=f"Try someone else at {company}",
                 detail=(
@@ -271,6 +294,16 @@ Rule = Callable[[duckdb.DuckDBPyConnection, datetime], list[DueItem]]
 RULES: list[Rule] = [_silence_due, meeting_due]
 
 
+def _user_now(conn: duckdb.DuckDBPyConnection, now: datetime | None) -> datetime:
+    """`now` (default: the real now) on the user's clock, whose date is their today."""
+    zone = profile.zone(conn)
+    if now is None:
+        return datetime.now(zone)
+    if now.tzinfo is None:
+        raise InvalidInputError("Give the moment with its time zone, e.g. datetime.now(zone).")
+    return now.astimezone(zone)
+
+
 def due_items(
     conn: duckdb.DuckDBPyConnection, now: datetime | None = None, rules: list[Rule] | None = None
 ) -> list[DueItem]:
@@ -278,12 +311,7 @@ def due_items(
 
     `rules` narrows the list to some rules (a page showing only its own share).
     """
-    zone = profile.zone(conn)
-    if now is None:
-        now = datetime.now(zone)
-    elif now.tzinfo is None:
-        raise InvalidInputError("Give the moment with its time zone, e.g. datetime.now(zone).")
-    now = now.astimezone(zone)
+    now = _user_now(conn, now)
     today = now.date()
     items = [item for rule in (RULES if rules is None else rules) for item in rule(conn, now)]
     if not items:
@@ -297,6 +325,91 @@ def due_items(
     }
     kept = [i for i in items if i.key not in hidden and i.company_id not in ruled_out]
     return sorted(kept, key=lambda item: (item.due_on, item.title))
+
+
+@dataclass(frozen=True)
+class WaitingOn:
+    """Someone silent so far whose next step (a follow-up, or trying someone else at their
+    company) is still ahead: due on a later day, or snoozed until one."""
+
+    contact_id: int
+    name: str
+    company: str
+    wrote_on: date
+    next_kind: str  # "follow_up" or "try_another", as `DueItem.kind`
+    next_on: date
+
+    @property
+    def next_step(self) -> str:
+        """'Follow up on Thu 12 Mar 2026', 'Try someone else at Acme on Fri 6 Mar 2026'."""
+        step = KIND_LABELS[self.next_kind]
+        if self.next_kind == "try_another":
+            step += f" at {self.company}"
+        return f"{step} on {self.next_on:%a} {text.day(self.next_on)}"
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """The people waited on: how many, when the first next step falls due, the first few."""
+
+    count: int  # everyone waited on, not only those in `people`
+    next_on: date | None  # the soonest next step of all of them
+    people: tuple[WaitingOn, ...]  # the first few, soonest first
+
+
+# Per person, the soonest of their items still ahead: not dismissed, not for a ruled-out
+# company, due after $today or snoozed past it (then it falls due when the snooze ends), and
+# due while the message is still inside the window (the rules leave older silence alone).
+_WAITING = (
+    _SILENCE_STEPS
+    + f"""
+    , ahead AS (
+        SELECT s.contact_id, s.name, s.company, s.sent_at, s.rule,
+               greatest(s.due_on, coalesce(st.snoozed_until, s.due_on)) AS next_on
+        FROM steps s
+        LEFT JOIN due_item_states st ON st.item_key = s.key
+        WHERE NOT coalesce(st.dismissed, false)
+          AND (s.due_on > $today OR st.snoozed_until > $today)
+          AND s.due_on <= CAST(s.sent_at AS DATE) + {STALE_AFTER_DAYS}
+          AND NOT EXISTS (SELECT 1 FROM companies co
+                          WHERE co.id = s.company_id AND {profile.RULED_OUT_COMPANY_SQL})
+    ),
+    people AS MATERIALIZED (
+        SELECT contact_id, any_value(name) AS name, any_value(company) AS company,
+               max(sent_at) AS sent_at, arg_min(rule, (next_on, rule)) AS rule,
+               min(next_on) AS next_on
+        FROM ahead GROUP BY contact_id
+    ),
+    shown AS (
+        SELECT * FROM people ORDER BY next_on, lower(name), contact_id LIMIT $limit
+    )
+    SELECT t.count, t.next_on, s.contact_id, s.name, s.company, s.sent_at, s.rule, s.next_on
+    FROM (SELECT count(*) AS count, min(next_on) AS next_on FROM people) t
+    LEFT JOIN shown s ON true
+    ORDER BY s.next_on, lower(s.name), s.contact_id
+"""
+)
+
+
+def waiting_on(
+    conn: duckdb.DuckDBPyConnection, now: datetime | None = None, limit: int = 10
+) -> Waiting:
+    """Whom you are waiting on at `now` (aware; default: the real now), soonest next step
+    first, the first `limit` of them in full: the due list says what to do today, this says
+    what is coming, by the same rules, so a quiet day still says when to look again."""
+    today = _user_now(conn, now).date()
+    params = {**_window(today, _holidays(conn)), "limit": limit}
+    rows = conn.execute(_WAITING, params).fetchall()
+    count, next_on = rows[0][:2]
+    return Waiting(
+        count=int(count),
+        next_on=next_on,
+        people=tuple(
+            WaitingOn(int(contact_id), name, company, sent.date(), rule, on)
+            for _, _, contact_id, name, company, sent, rule, on in rows
+            if contact_id is not None
+        ),
+    )
 
 
 # Item keys start '<kind>:<id>', the id being the event the item is about.

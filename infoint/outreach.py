@@ -232,6 +232,33 @@ def compose(
     return Draft(subject, body, unfilled_placeholders(subject, body))
 
 
+def keep_edits(
+    conn: duckdb.DuckDBPyConnection,
+    typed: tuple[str, str],
+    composed_then: tuple[str, str],
+    composed_now: tuple[str, str],
+) -> tuple[str, str, str]:
+    """The subject and body the user edited, to show again when they come back to the draft
+    (from Settings, say), and a sentence for them ('' when there is nothing to say).
+
+    Their words stay: only the profile placeholders still in them are filled. Other new
+    details are theirs to add, as rewriting their text could undo what they meant.
+    `composed_then` and `composed_now` are the template's draft when they left and now.
+    """
+    mine = placeholder_values(conn, None)  # the profile's alone
+    subject, body = (fill(text, mine) for text in typed)
+    if (subject, body) != typed:
+        return subject, body, "Your edits are kept, with your details from Settings filled in."
+    if composed_now != composed_then:
+        return (
+            subject,
+            body,
+            "Your edits are kept as you wrote them: add your new details from Settings by hand "
+            "where they belong.",
+        )
+    return subject, body, ""
+
+
 def preview_markdown(text: str) -> str:
     """The draft as Markdown: the user's text escaped, unfilled placeholders highlighted."""
     pieces, last = [], 0

@@ -79,6 +79,27 @@ def test_compose_from_a_built_in_template_with_missing_values(conn):
     assert outreach.compose(conn, None, lone) == outreach.Draft("", "", ())
 
 
+def test_edits_keep_the_users_words_and_fill_only_profile_placeholders(conn):
+    profile.save_profile(
+        conn, name="Sam Lee", job_title="an analyst", focus_kind="occupation", focus="health"
+    )
+    then = ("Hello", "Hi {first_name},\n{my_name}")
+    now = ("Hello", "Hi {first_name},\nSam Lee")
+    typed = ("Hello again", "Hi {first_name}, about {company}.\n{my_first_name} ({my_role})")
+    assert outreach.keep_edits(conn, typed, then, now) == (
+        "Hello again",
+        "Hi {first_name}, about {company}.\nSam (an analyst)",
+        "Your edits are kept, with your details from Settings filled in.",
+    )
+    signed = ("Hello", "Hi {first_name},\nSam")
+    assert outreach.keep_edits(conn, signed, then, now) == (
+        *signed,
+        "Your edits are kept as you wrote them: add your new details from Settings by hand "
+        "where they belong.",
+    )
+    assert outreach.keep_edits(conn, signed, now, now) == (*signed, "")  # nothing new to add
+
+
 def test_preview_escapes_the_users_markdown_and_highlights_unfilled_placeholders():
     preview = outreach.preview_markdown("Hi {first_name},\n*Bold* <b>x</b> $5 [link](x)")
     assert ":orange-background[**\\{first_name\\}**]" in preview

@@ -397,3 +397,92 @@ def test_the_trip_to_settings_and_back_keeps_the_draft_chosen(app_db):
     assert at.selectbox(key="outreach_template").value == 4
     assert "Sam Lee" in at.text_area(key=f"body_{bo}_4").value
     assert not any("Choose a person above" in i.value for i in at.info)
+
+
+def trip_to_settings(at: AppTest, name: str) -> None:
+    """Leave Outreach for Settings, save a name there, and come back."""
+    at.switch_page("pages/9_settings.py")
+    run(at)
+    at.text_input(key="profile_name").set_value(name)
+    at.button(key="FormSubmitter:profile_form-Save your profile").click()
+    run(at)
+    at.switch_page("pages/3_outreach.py")
+    run(at)
+
+
+def draft_for_bo(app_db) -> tuple[AppTest, str]:
+    """A first message to Bo, with an empty profile: the draft asks for {my_name}."""
+    conn = db.connect(app_db)
+    bo = contacts.add_contact(conn, "Bo", "Berg", degree="cold")
+    conn.close()
+    at = outreach_page()
+    at.session_state[outreach.COMPOSE_CONTACT_KEY] = bo
+    run(at)
+    draft_key = f"{bo}_{at.selectbox(key='outreach_template').value}"
+    assert "{my_name}" in at.text_area(key=f"body_{draft_key}").value
+    return at, draft_key
+
+
+def test_words_typed_into_the_draft_survive_the_trip_to_settings(app_db):
+    """Coming back from Settings, the user's own text stays; the {my_name} still in it is
+    filled with the name just saved."""
+    at, draft_key = draft_for_bo(app_db)
+    mine = "Hi Bo, your talk on Tuesday stayed with me. Could we have a 15-minute call?\n{my_name}"
+    at.text_input(key=f"subject_{draft_key}").set_value("After your talk on Tuesday")
+    at.text_area(key=f"body_{draft_key}").set_value(mine)
+    run(at)
+    trip_to_settings(at, "Sam Lee")
+    assert at.text_input(key=f"subject_{draft_key}").value == "After your talk on Tuesday"
+    assert at.text_area(key=f"body_{draft_key}").value == mine.replace("{my_name}", "Sam Lee")
+    assert [i.value for i in at.info] == [
+        "Your edits are kept, with your details from Settings filled in."
+    ]
+
+
+def test_edits_without_the_placeholders_are_kept_as_written(app_db):
+    """The user signed by hand: nothing of theirs is rewritten, and they are told the new
+    details are theirs to add."""
+    at, draft_key = draft_for_bo(app_db)
+    mine = "Hi Bo, your talk on Tuesday stayed with me. Could we have a 15-minute call?\nSam"
+    at.text_area(key=f"body_{draft_key}").set_value(mine)
+    run(at)
+    trip_to_settings(at, "Sam Lee")
+    assert at.text_area(key=f"body_{draft_key}").value == mine
+    assert (
+        "Your edits are kept as you wrote them: add your new details from Settings by hand "
+        "where they belong."
+    ) in [i.value for i in at.info]
+    at.text_area(key=f"body_{draft_key}").set_value(mine + " Lee")
+    run(at)
+    assert at.text_area(key=f"body_{draft_key}").value == mine + " Lee"
+    assert not any("edits are kept" in i.value for i in at.info)  # said once, on the way back
+
+
+def test_an_untouched_draft_is_composed_again_with_the_new_profile(app_db):
+    at, draft_key = draft_for_bo(app_db)
+    trip_to_settings(at, "Sam Lee")
+    conn = db.connect(app_db)
+    template_id = int(draft_key.split("_")[1])
+    fresh = outreach.compose(conn, template_id, int(draft_key.split("_")[0]))
+    conn.close()
+    assert "Sam Lee" in fresh.body
+    assert at.text_area(key=f"body_{draft_key}").value == fresh.body
+    assert at.text_input(key=f"subject_{draft_key}").value == fresh.subject
+    assert not any("edits are kept" in i.value for i in at.info)
+
+
+def test_going_back_to_a_draft_finds_the_edits(network):
+    """Trying another template and returning to the first brings back what was typed in it."""
+    at = run(outreach_page())
+    at.selectbox(key="outreach_contact").set_value(network["ana"])
+    run(at)
+    draft_key = f"{network['ana']}_1"
+    mine = "Hi Ana, Maria says you know the health side well. Could we talk for 15 minutes?"
+    at.text_area(key=f"body_{draft_key}").set_value(mine)
+    run(at)
+    at.selectbox(key="outreach_template").set_value(0)
+    run(at)
+    assert at.text_area(key=f"body_{network['ana']}_None").value == ""
+    at.selectbox(key="outreach_template").set_value(1)
+    run(at)
+    assert at.text_area(key=f"body_{draft_key}").value == mine

@@ -681,8 +681,7 @@ _FORGET = """
         SELECT unnest([
             profile_key,
             linkedin_url,
-            'nourl:' || lower(first_name) || '|' || lower(last_name) || '|'
-                || strftime(connected_on, '%Y-%m-%d')
+            fallback_key(first_name, last_name, connected_on)
         ]) AS key
         FROM contacts WHERE id = $id AND source <> 'demo'
         UNION ALL

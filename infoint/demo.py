@@ -495,7 +495,7 @@ def _not_held(conn: duckdb.DuckDBPyConnection, sample: Connections) -> Connectio
             WHERE profile_url IN (SELECT linkedin_url FROM contacts
                                   UNION ALL SELECT profile_key FROM contacts
                                   UNION ALL SELECT profile_key FROM contact_aliases)
-               OR 'nourl:' || lower(first_name) || '|' || lower(last_name) || '|' || connected_on
+               OR fallback_key(first_name, last_name, connected_on)
                   IN (SELECT profile_key FROM contacts WHERE linkedin_url IS NULL)
             """
         ).fetchall()[0][0]

@@ -2,9 +2,9 @@
 
 The frame from `infoint.linkedin` is registered once and every step is a SQL statement over it:
 no Python loop over rows. Identity is the normalised profile URL; rows without one get the
-fallback key `nourl:<first>|<last>|<connected on>` (lower-cased), and a later row with a URL
-adopts the URL-less contact with that key. Only LinkedIn-owned fields (company, position, the
-export's email, a missing URL or connection date) are ever updated.
+fallback key `nourl:<first>|<last>|<connected on>` (lower-cased: the `fallback_key` macro), and
+a later row with a URL adopts the URL-less contact with that key. Only LinkedIn-owned fields
+(company, position, the export's email, a missing URL or connection date) are ever updated.
 """
 
 from __future__ import annotations
@@ -317,8 +317,7 @@ def _has_contacts(conn: duckdb.DuckDBPyConnection) -> bool:
 # Every key a row could bring a person back by: the fallback key of name and date, and the
 # profile address when there is one (`contacts.delete_contact` keeps their hashes).
 _ROW_KEYS = """
-    SELECT line, 'nourl:' || lower(first_name) || '|' || lower(last_name) || '|' || connected_on
-        AS key
+    SELECT line, fallback_key(first_name, last_name, connected_on) AS key
     FROM _import_frame
     UNION ALL
     SELECT line, profile_url FROM _import_frame WHERE profile_url <> ''
@@ -370,7 +369,7 @@ _TYPED = """
     f.position, TRY_CAST(nullif(f.connected_on, '') AS DATE) AS connected_on,
     CASE
         WHEN f.profile_url <> '' THEN f.profile_url
-        ELSE 'nourl:' || lower(f.first_name) || '|' || lower(f.last_name) || '|' || f.connected_on
+        ELSE fallback_key(f.first_name, f.last_name, f.connected_on)
     END AS person_key"""
 _ROWS = f"""
     rows AS (
@@ -464,7 +463,7 @@ _NEW_PLAN = f"SELECT 'add' AS action, {_TYPED} FROM _import_frame f"
 _REPEATS = """
     SELECT count(*) - count(DISTINCT CASE
         WHEN profile_url <> '' THEN hash(profile_url)
-        ELSE hash('nourl:' || lower(first_name) || '|' || lower(last_name) || '|' || connected_on)
+        ELSE hash(fallback_key(first_name, last_name, connected_on))
     END)
     FROM _import_frame
 """
@@ -489,8 +488,9 @@ _FULL_PLAN = f"""
         LEFT JOIN known kn ON kn.key = r.person_key
         LEFT JOIN contacts a
             ON r.url IS NOT NULL AND a.linkedin_url IS NULL
-            AND a.profile_key = 'nourl:' || lower(r.first_name) || '|' || lower(r.last_name)
-                || '|' || coalesce(strftime(r.connected_on, '%Y-%m-%d'), '')
+            AND a.profile_key = fallback_key(
+                r.first_name, r.last_name, coalesce(CAST(r.connected_on AS VARCHAR), '')
+            )
     ),
     contested AS (
         SELECT claimed_id,

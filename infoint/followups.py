@@ -345,7 +345,12 @@ class WaitingOn:
         step = KIND_LABELS[self.next_kind]
         if self.next_kind == "try_another":
             step += f" at {self.company}"
-        return f"{step} on {self.next_on:%a} {text.day(self.next_on)}"
+        return f"{step} on {weekday_day(self.next_on)}"
+
+
+def weekday_day(value: date) -> str:
+    """'Tue 1 Dec 2026': a day ahead, its weekday first, since business days are what count."""
+    return f"{value:%a} {text.day(value)}"
 
 
 @dataclass(frozen=True)

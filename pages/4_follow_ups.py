@@ -10,6 +10,7 @@ FLASH = "follow_ups_flash"
 # Items shown at first, and added by each "show more": a short list reads (and runs) faster.
 SHOWN_STEP = 10
 SHOWN_KEY = "follow_ups_shown"
+WAITING_SHOWN_KEY = "follow_ups_waiting_shown"
 
 st.title("What is due now?")
 st.caption(
@@ -23,13 +24,54 @@ if FLASH in st.session_state:
 
 today = datetime.now(ui.cached(profile.zone, conn)).date()  # the user's, in their time zone
 items = ui.cached(followups.due_items, conn, refresh_every=60)
-if not items:
-    st.success(
-        "Nothing is due today. When you write to someone, log it on Outreach: if they stay "
-        "silent, this page tells you what to do next.",
-        icon=":material/task_alt:",
+waiting_shown = st.session_state.get(WAITING_SHOWN_KEY, SHOWN_STEP)
+waiting = ui.cached(followups.waiting_on, conn, limit=waiting_shown, refresh_every=60)
+
+
+def show_waiting() -> None:
+    """Whom you are waiting on, below the due items or instead of them."""
+    st.subheader(f"Waiting on {text.counted(waiting.count, 'person', 'people')}")
+    st.caption(
+        "Soonest first. If they stay silent, the next step falls due on the day shown; "
+        "an answer or a meeting takes them off this list."
+        + (
+            f" The first {len(waiting.people)} are shown here."
+            if waiting.count > waiting_shown
+            else ""
+        )
     )
+    st.markdown(
+        text.markdown_table(
+            ["Person", "Company", "You wrote", "Next step"],
+            [(p.name, p.company, text.day(p.wrote_on), p.next_step) for p in waiting.people],
+        )
+    )
+    if waiting.count > waiting_shown and st.button(
+        f"Show {min(SHOWN_STEP, waiting.count - waiting_shown)} more people",
+        key="show_more_waiting",
+        icon=":material/expand_more:",
+    ):
+        st.session_state[WAITING_SHOWN_KEY] = waiting_shown + SHOWN_STEP
+        st.rerun()
+
+
+if not items:
+    if waiting.count:
+        st.success(
+            f"Nothing is due today; you are waiting on "
+            f"{text.counted(waiting.count, 'person', 'people')}, and the next step falls due "
+            f"on {followups.weekday_day(waiting.next_on)}.",
+            icon=":material/task_alt:",
+        )
+    else:
+        st.success(
+            "Nothing is due today. When you write to someone, log it on Outreach: if they stay "
+            "silent, this page tells you what to do next.",
+            icon=":material/task_alt:",
+        )
     st.page_link("pages/3_outreach.py", label="Write to someone", icon=":material/edit:")
+    if waiting.count:
+        show_waiting()
     st.stop()
 
 shown = st.session_state.get(SHOWN_KEY, SHOWN_STEP)
@@ -125,3 +167,7 @@ if len(items) > shown and st.button(
 ):
     st.session_state[SHOWN_KEY] = shown + SHOWN_STEP
     st.rerun()
+
+if waiting.count:
+    st.divider()
+    show_waiting()

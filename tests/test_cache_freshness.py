@@ -317,6 +317,14 @@ def test_follow_ups_item_goes_when_followed_up_elsewhere(acme, conn):
     assert "Nothing is due today" in shown(run(at))
 
 
+def test_follow_ups_waiting_list_drops_someone_who_replied(acme, conn):
+    interactions.log_interaction(conn, acme["ana"], "outreach", occurred_at=days_ago(1))
+    at = open_page("pages/4_follow_ups.py")
+    assert "Waiting on 1 person" in shown(at)
+    interactions.log_interaction(conn, acme["ana"], "reply", occurred_at=days_ago(0))
+    assert "Waiting on" not in shown(run(at))
+
+
 def test_follow_ups_snoozed_through_the_page_goes(acme, conn):
     interactions.log_interaction(conn, acme["ana"], "outreach", occurred_at=days_ago(14))
     at = open_page("pages/4_follow_ups.py")

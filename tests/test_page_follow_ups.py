@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from infoint import contacts, db, funnel, interactions, outreach, profile, targets
+from infoint import (
+    business_days,
+    contacts,
+    db,
+    followups,
+    funnel,
+    interactions,
+    outreach,
+    profile,
+    targets,
+    text,
+)
 from infoint.text import plain_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,8 +63,92 @@ def silence(app_db):
 
 def test_nothing_due_leads_to_the_composer(app_db):
     at = run(follow_ups_page())
-    assert "Nothing is due today" in at.success[0].value
+    assert at.success[0].value.startswith("Nothing is due today. When you write to someone")
     assert not at.button
+    assert not at.subheader  # no one to wait on, so no list of them
+
+
+def waiting_rows(at: AppTest) -> list[str]:
+    """The rows of the waiting list's table, as the page wrote them (cells escaped)."""
+    [table] = [m.value for m in at.markdown if m.value.startswith("| Person | Company |")]
+    return table.splitlines()[2:]
+
+
+def primary_labels(at: AppTest) -> list[str]:
+    return [b.label for b in at.button if b.proto.type == "primary"]
+
+
+def test_nothing_due_but_waiting_says_when_the_next_step_falls_due(app_db):
+    conn = db.connect(app_db)
+    ana = contacts.add_contact(conn, "Ana", "Silva", company="Acme")
+    contacts.add_contact(conn, "Bo", "Berg", company="Acme")
+    dee = contacts.add_contact(conn, "Dee", "Dunn")
+    interactions.log_interaction(conn, ana, "outreach")
+    interactions.log_interaction(conn, dee, "outreach")
+    conn.close()
+    today = date.today()
+    try_on = business_days.silence_noticed_on(today, followups.TRY_ANOTHER_AFTER)
+    follow_on = business_days.silence_noticed_on(today, followups.FOLLOW_UP_AFTER)
+    at = run(follow_ups_page())
+    assert at.success[0].value == (
+        "Nothing is due today; you are waiting on 2 people, and the next step falls due on "
+        f"{followups.weekday_day(try_on)}."
+    )
+    assert at.subheader[0].value == "Waiting on 2 people"
+    wrote = plain_markdown(text.day(today))
+    assert waiting_rows(at) == [
+        f"| Ana Silva | Acme | {wrote} | "
+        + plain_markdown(f"Try someone else at Acme on {followups.weekday_day(try_on)}")
+        + " |",
+        f"| Dee Dunn |  | {wrote} | "
+        + plain_markdown(f"Follow up on {followups.weekday_day(follow_on)}")
+        + " |",
+    ]
+    assert not at.button  # nothing to do yet: still no button, the composer one link away
+
+
+def test_due_items_come_first_and_the_people_waited_on_below(silence):
+    conn = db.connect(silence["db"])
+    dee = contacts.add_contact(conn, "Dee", "Dunn", company="Beta")
+    interactions.log_interaction(conn, dee, "outreach")
+    conn.close()
+    at = run(follow_ups_page())
+    assert "2 things to do" in shown(at)
+    assert at.subheader[0].value == "Waiting on 1 person"
+    [row] = waiting_rows(at)
+    assert row.startswith("| Dee Dunn | Beta |")
+    assert "Ana" not in row
+    assert primary_labels(at) == ["Write to Bo Berg — Designer"]  # still the one primary action
+
+
+def test_a_snoozed_item_is_waited_for_until_its_snooze_ends(silence):
+    at = run(follow_ups_page())
+    assert not at.subheader
+    [first_snooze, _] = [b for b in at.button if b.label == "Snooze"]
+    first_snooze.click()
+    run(at)
+    until = date.today() + timedelta(days=3)  # the snooze's first offer
+    assert at.subheader[0].value == "Waiting on 1 person"
+    [row] = waiting_rows(at)
+    assert row.startswith("| Ana Silva | Acme |")
+    assert row.endswith(f"on {plain_markdown(followups.weekday_day(until))} |")
+
+
+def test_a_long_waiting_list_shows_ten_at_a_time(app_db):
+    conn = db.connect(app_db)
+    for number in range(12):
+        person = contacts.add_contact(conn, f"Person{number:02d}", company=f"Firm {number}")
+        interactions.log_interaction(conn, person, "outreach", occurred_at=datetime.now())
+    conn.close()
+    at = run(follow_ups_page())
+    assert "you are waiting on 12 people" in at.success[0].value
+    assert "The first 10 are shown here." in at.main.caption[-1].value
+    assert len(waiting_rows(at)) == 10
+    button(at, "Show 2 more people").click()
+    run(at)
+    assert len(waiting_rows(at)) == 12
+    assert "The first" not in at.main.caption[-1].value
+    assert not [b for b in at.button if b.label.startswith("Show ")]
 
 
 def test_items_are_listed_with_their_actions(silence):

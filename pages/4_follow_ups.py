@@ -47,7 +47,10 @@ def show_waiting() -> None:
         )
     )
     if waiting.count > waiting_shown and st.button(
-        f"Show {min(SHOWN_STEP, waiting.count - waiting_shown)} more people",
+        "Show "
+        + text.counted(
+            min(SHOWN_STEP, waiting.count - waiting_shown), "more person", "more people"
+        ),
         key="show_more_waiting",
         icon=":material/expand_more:",
     ):

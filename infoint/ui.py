@@ -21,6 +21,7 @@ from infoint.outreach import (
     COMPOSE_CONTACT_KEY,
     COMPOSE_KIND_KEY,
     describe_placeholder,
+    keep_edits,
     settings_to_fill,
 )
 from infoint.text import plain_markdown
@@ -104,6 +105,51 @@ def ask_first(key: str, label: str, warning: str, confirm_label: str) -> bool:
 
 
 CONTACTS_PAGE = "pages/2_contacts.py"
+
+
+# The text of each draft the user edited, by the key of its message box.
+KEPT_DRAFTS = "kept_drafts"
+
+
+def _keep_draft(subject_key: str, body_key: str, composed: tuple[str, str]) -> None:
+    typed = (st.session_state[subject_key], st.session_state[body_key])
+    kept = st.session_state.setdefault(KEPT_DRAFTS, {})
+    if typed == composed:
+        kept.pop(body_key, None)  # untouched: composed afresh next time, from the profile then
+    else:
+        kept[body_key] = {"typed": typed, "composed": composed}
+
+
+def draft_boxes(
+    conn: duckdb.DuckDBPyConnection,
+    composed: tuple[str, str],
+    subject_key: str,
+    body_key: str,
+    height: int,
+) -> tuple[str, str]:
+    """The subject and message of a draft (Outreach, the thank-you), as the user left them.
+
+    Streamlit drops a box's state once it is not shown (another draft; another page, such as
+    Settings through the "Fill in …" link). An edited draft is copied out on every change, so
+    a link clicked right after typing loses nothing, and comes back with the user's words
+    (see `outreach.keep_edits`); an untouched one is composed afresh.
+    """
+    subject, body, note = (*composed, "")
+    edited = st.session_state.get(KEPT_DRAFTS, {}).get(body_key)
+    if edited and body_key not in st.session_state:
+        subject, body, note = keep_edits(conn, edited["typed"], edited["composed"], composed)
+    if note:
+        st.info(note, icon=":material/history:")
+    keep = {"on_change": _keep_draft, "args": (subject_key, body_key, composed)}
+    subject = st.text_input("Subject", value=subject, key=subject_key, **keep)
+    body = st.text_area("Message", value=body, height=height, key=body_key, **keep)
+    _keep_draft(subject_key, body_key, composed)
+    return subject, body
+
+
+def forget_draft(body_key: str) -> None:
+    """Once a draft is sent, the next one starts from the template again."""
+    st.session_state.get(KEPT_DRAFTS, {}).pop(body_key, None)
 
 
 def warn_unfilled(missing: tuple[str, ...]) -> None:

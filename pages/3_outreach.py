@@ -20,8 +20,6 @@ TEMPLATE_PICKED = "outreach_template_picked"
 # Streamlit forgets a page's widgets when the user leaves it (say, for Settings through the
 # "Fill in …" link): the choices are kept here as well and put back on the way in.
 KEPT = "outreach_kept"
-# The text of each draft the user edited, by draft key: their words come back with them.
-KEPT_DRAFTS = "outreach_kept_drafts"
 # Set by a successful "Log as sent": the next run clears the person and the search, so the
 # one just logged is not offered again first.
 START_AFRESH = "outreach_start_afresh"
@@ -34,17 +32,6 @@ def suggest_again() -> None:
 
 def keep_pick() -> None:
     st.session_state[TEMPLATE_PICKED] = True
-
-
-def keep_draft(key: str, composed: tuple[str, str]) -> None:
-    """Copy an edited draft out of its boxes, whose state Streamlit drops once they are not
-    shown. Also run on each change: a link clicked right after typing then loses nothing."""
-    typed = (st.session_state[f"subject_{key}"], st.session_state[f"body_{key}"])
-    drafts = st.session_state.setdefault(KEPT_DRAFTS, {})
-    if typed == composed:
-        drafts.pop(key, None)  # untouched: composed afresh, with the profile as it is then
-    else:
-        drafts[key] = {"typed": typed, "composed": composed}
 
 
 def template_editor() -> None:
@@ -264,36 +251,14 @@ st.caption(ui.plain(" · ".join(facts)))
 # --- The draft and its checklist ------------------------------------------------------------
 
 draft = ui.cached(outreach.compose, conn, template_id, contact_id)
-composed = (draft.subject, draft.body)
 # Keys carry the person and template: choosing another starts a fresh draft, and going back
 # (to this draft, or to this page from Settings) finds your edits as you left them.
 draft_key = f"{contact_id}_{template_id}"
-first_subject, first_body, kept_note = draft.subject, draft.body, ""
-edited = st.session_state.get(KEPT_DRAFTS, {}).get(draft_key)
-if edited and f"body_{draft_key}" not in st.session_state:
-    first_subject, first_body, kept_note = outreach.keep_edits(
-        conn, edited["typed"], edited["composed"], composed
-    )
 draft_box, checklist_box = st.columns([3, 2])
 with draft_box:
-    if kept_note:
-        st.info(kept_note, icon=":material/history:")
-    subject = st.text_input(
-        "Subject",
-        value=first_subject,
-        key=f"subject_{draft_key}",
-        on_change=keep_draft,
-        args=(draft_key, composed),
+    subject, body = ui.draft_boxes(
+        conn, (draft.subject, draft.body), f"subject_{draft_key}", f"body_{draft_key}", 380
     )
-    body = st.text_area(
-        "Message",
-        value=first_body,
-        height=380,
-        key=f"body_{draft_key}",
-        on_change=keep_draft,
-        args=(draft_key, composed),
-    )
-    keep_draft(draft_key, composed)
 with checklist_box, st.container(border=True):
     checks = outreach.check_email(body, subject)
     good = sum(c.status == "pass" for c in checks)
@@ -370,7 +335,7 @@ with log_box:
                 )
             st.session_state[FLASH] = said
             st.session_state[START_AFRESH] = not sent.already_logged
-            st.session_state[KEPT_DRAFTS].pop(draft_key, None)  # sent: next time, afresh
+            ui.forget_draft(f"body_{draft_key}")
             st.rerun()
     if blocked:
         st.caption("Logging opens once the message has text and no {placeholder} is left.")

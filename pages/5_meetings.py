@@ -27,6 +27,10 @@ TAB = "meeting_tab"  # the open tab, which the page sets when it opens a meeting
 TAB_FOR = "meeting_tab_for"  # the meeting that tab was chosen for
 NEXT_TAB = "meeting_next_tab"
 DUE_TABS = {"prepare": "Prepare", "debrief": "Debrief", "thank_you": "Thank you"}
+# Streamlit forgets a page's widgets when the user leaves it: a thank-you in progress (its
+# meeting, the tab and the channel) is kept here too and put back on the way in, so the trip
+# to Settings through "Fill in your name" comes back to it. Its words: `ui.draft_boxes`.
+KEPT = "meetings_kept"
 
 now = datetime.now(UTC)
 # Meeting lists are cached per minute: one that ended seconds ago moves on the next minute.
@@ -411,9 +415,13 @@ def show_thanks(current: meetings.MeetingSummary) -> None:
         st.success("You have logged a thank-you for this meeting. Well done.")
     else:
         st.caption("A short thank-you within a day is remembered. Edit, send it, then log it.")
-    subject_default, body_default = ui.cached(meetings.thank_you_draft, conn, chosen)
-    subject = st.text_input("Subject", value=subject_default, key=f"thanks_subject_{chosen}")
-    body = st.text_area("Message", value=body_default, height=260, key=f"thanks_body_{chosen}")
+    subject, body = ui.draft_boxes(
+        conn,
+        ui.cached(meetings.thank_you_draft, conn, chosen),
+        f"thanks_subject_{chosen}",
+        f"thanks_body_{chosen}",
+        260,
+    )
     missing = outreach.unfilled_placeholders(subject, body)
     ui.warn_unfilled(missing)
     channel = st.selectbox(
@@ -433,6 +441,20 @@ def show_thanks(current: meetings.MeetingSummary) -> None:
                 chosen,
                 "Thank you",
             )
+
+
+def keep_thank_you(current: meetings.MeetingSummary) -> None:
+    """Keep the thank-you being written, for the way back to this page; only that: from
+    another tab the page opens on what is next, as ever."""
+    if current.status == "held" and st.session_state.get(TAB) == "Thank you":
+        channel = f"thanks_channel_{current.id}"
+        st.session_state[KEPT] = {
+            "meeting_pick": current.id,
+            TAB: "Thank you",
+            channel: st.session_state[channel],
+        }
+    else:
+        st.session_state.pop(KEPT, None)
 
 
 def show_change(current: meetings.MeetingSummary) -> None:
@@ -541,6 +563,7 @@ def show_meetings(upcoming: list[meetings.MeetingSummary]) -> None:
         show_thanks(current)
     with change:
         show_change(current)
+    keep_thank_you(current)
 
 
 def show_question_bank() -> None:
@@ -622,7 +645,9 @@ def show_question_bank() -> None:
                     )
 
 
-open_asked_meeting()
+open_asked_meeting()  # an action or another page asking for a meeting wins over the kept one
+for kept_key, kept_value in st.session_state.get(KEPT, {}).items():
+    st.session_state.setdefault(kept_key, kept_value)
 st.title("Meetings")
 st.caption(
     "Prepare, keep to the time you promised, ask who else to talk to, and say thank you "

@@ -431,3 +431,79 @@ def test_the_schedule_form_opens_when_nothing_is_ahead_or_due(replied):
     at = run(meetings_page())
     [schedule] = [e for e in at.expander if e.label == "Schedule a meeting"]
     assert schedule.proto.expanded
+
+
+@pytest.fixture
+def thanks_due(past_meeting):
+    """Ana's meeting yesterday was held, no name in Settings yet; Ben's is tomorrow, so the
+    page opens on his meeting unless told otherwise."""
+    conn = db.connect(past_meeting)
+    meetings.set_outcome(conn, 1, "held", actual_minutes=20)
+    meetings.schedule_meeting(conn, 2, datetime.now(UTC) + timedelta(days=1))
+    conn.close()
+    return past_meeting
+
+
+def thank_ana(at: AppTest) -> AppTest:
+    """Open Ana's meeting, which lands on its thank-you draft."""
+    run(at)
+    at.selectbox(key="meeting_pick").set_value(1)
+    run(at)
+    assert at.session_state["meeting_tab"] == "Thank you"
+    return at
+
+
+def trip_to_settings(at: AppTest, name: str) -> AppTest:
+    """Leave Meetings for Settings, save a name there, and come back."""
+    at.switch_page("pages/9_settings.py")
+    run(at)
+    at.text_input(key="profile_name").set_value(name)
+    at.button(key="FormSubmitter:profile_form-Save your profile").click()
+    run(at)
+    at.switch_page("pages/5_meetings.py")
+    return run(at)
+
+
+def test_the_thank_you_being_written_survives_the_trip_to_settings(thanks_due):
+    """Back from Settings: the same meeting, on its thank-you, with the words typed, the
+    channel picked, and the {my_name} left in them filled with the name just saved."""
+    at = thank_ana(meetings_page())
+    mine = "Ana, the tip about the sensor team was gold. I owe you a coffee.\n{my_name}"
+    at.text_input(key="thanks_subject_1").set_value("Thanks for Tuesday")
+    at.text_area(key="thanks_body_1").set_value(mine)
+    at.selectbox(key="thanks_channel_1").set_value("linkedin")
+    run(at)
+    trip_to_settings(at, "Sam Lee")
+    assert at.selectbox(key="meeting_pick").value == 1
+    assert at.session_state["meeting_tab"] == "Thank you"
+    assert at.text_input(key="thanks_subject_1").value == "Thanks for Tuesday"
+    assert at.text_area(key="thanks_body_1").value == mine.replace("{my_name}", "Sam Lee")
+    assert at.selectbox(key="thanks_channel_1").value == "linkedin"
+    assert "Your edits are kept, with your details from Settings filled in." in [
+        i.value for i in at.info
+    ]
+    assert not at.button(key="log_thanks_1").disabled
+
+
+def test_an_untouched_thank_you_is_drafted_again_with_the_new_name(thanks_due):
+    at = trip_to_settings(thank_ana(meetings_page()), "Sam Lee")
+    assert at.selectbox(key="meeting_pick").value == 1
+    assert at.session_state["meeting_tab"] == "Thank you"
+    conn = db.connect(thanks_due)
+    fresh = meetings.thank_you_draft(conn, 1)
+    conn.close()
+    assert fresh[1].endswith("Thank you again,\nSam Lee")
+    assert (
+        at.text_input(key="thanks_subject_1").value,
+        at.text_area(key="thanks_body_1").value,
+    ) == fresh
+    assert not any("edits are kept" in i.value for i in at.info)
+
+
+def test_leaving_from_another_tab_opens_the_next_meeting_as_before(thanks_due):
+    """Only a thank-you in progress is kept: from the Prepare tab, the page opens afresh."""
+    at = thank_ana(meetings_page())
+    at.session_state["meeting_tab"] = "Prepare"
+    run(at)
+    trip_to_settings(at, "Sam Lee")
+    assert at.selectbox(key="meeting_pick").value == 2

@@ -17,7 +17,8 @@ TABLE_COLUMNS = (
     "postings",
     "status",
     "ruled_out_reason",
-    "reached",
+    "people",
+    "contacted",
     "met",
 )
 SCORE_RANGE = "A whole number from 0 to 3."
@@ -55,9 +56,17 @@ def new_view() -> None:
     st.session_state["targets_page"] = 1
 
 
-def done(message: str, where: str) -> None:
-    """Show the message after the rerun that shows the saved data, `where` the user acted."""
-    forget_edits()
+def done(message: str, where: str, *, keep_ticks: bool = False) -> None:
+    """Show the message after the rerun that shows the saved data, `where` the user acted.
+
+    `keep_ticks` is for a change to the ticked companies that leaves the rows in place
+    (industry, status): the table stays the same widget, ticks and typed cells included, so
+    the next change can go to the same companies. Streamlit keeps a keyed table's edits while
+    its rows are the same ones in the same order, and starts it afresh by itself when they are
+    not (the change took them out of the view).
+    """
+    if not keep_ticks:
+        forget_edits()
     st.session_state[NOTICE] = (where, message)
     st.rerun()
 
@@ -183,9 +192,6 @@ else:
     )
     frame = ui.cached(targets.list_companies, conn, filters, limit=PAGE_SIZE, offset=first)
     frame.insert(0, "picked", False)
-    # "3 of 16" in one column: the three coverage counts side by side made the table wider
-    # than a laptop's window.
-    frame["reached"] = frame["contacted"].astype(str) + " of " + frame["people"].astype(str)
     edited = st.data_editor(
         frame,
         key=editor_key(),
@@ -195,7 +201,7 @@ else:
         # What you can change first, the coverage you can only read after it. The rank is the
         # rows' order (the caption's help says how it is worked out), so it takes no column.
         column_order=TABLE_COLUMNS,
-        disabled=["rank", "people", "contacted", "reached", "met"],
+        disabled=["rank", "people", "contacted", "met"],
         # Widths fit every column in a 1280-pixel window beside the menu: labels in full.
         column_config={
             "picked": st.column_config.CheckboxColumn(
@@ -205,39 +211,42 @@ else:
             ),
             "name": st.column_config.TextColumn(
                 "Company",
-                width=144,
+                width=132,
                 required=True,
                 help="Rename freely: later imports still recognise the company.",
             ),
-            "industry": st.column_config.TextColumn("Industry", width=90),
+            "industry": st.column_config.TextColumn("Industry", width=80),
             # Not bounded: the grid would quietly turn a 7 into a 3; saving says what is wrong.
             # The help names the range, so it is known before the save.
             "motivation": st.column_config.NumberColumn(
-                "Motivation", width=100, step=1, help=f"{SCORE_RANGE} {targets.MOTIVATION_HELP}"
+                "Motivation", width=92, step=1, help=f"{SCORE_RANGE} {targets.MOTIVATION_HELP}"
             ),
             "postings": st.column_config.NumberColumn(
-                "Postings", width=86, step=1, help=f"{SCORE_RANGE} {targets.POSTINGS_HELP}"
+                "Postings", width=80, step=1, help=f"{SCORE_RANGE} {targets.POSTINGS_HELP}"
             ),
             "status": st.column_config.SelectboxColumn(
                 "Status",
                 options=targets.STATUSES,
                 format_func=targets.STATUS_LABELS.get,
                 required=True,
-                width=110,  # "In your network" in full
+                width=108,  # "In your network" in full
                 help="Target: you want to learn about it. Researching: you are on it. "
                 "Ruled out: you learned it is not for you (say why under Reason).",
             ),
             "ruled_out_reason": st.column_config.TextColumn(
                 "Reason",
-                width=84,
+                width=78,
                 help="Why you ruled it out: what you learned. Shown in full below the table.",
             ),
-            "reached": st.column_config.TextColumn(
+            # Numbers, not "3 of 16" in one text cell, so a click on a header sorts them as
+            # numbers (10 after 9); side by side they read "16 people, 3 contacted, 1 met".
+            "people": st.column_config.NumberColumn(
+                "People", width=52, help="Your contacts who work there."
+            ),
+            "contacted": st.column_config.NumberColumn(
                 "Contacted",
-                width=76,
-                alignment="right",
-                help="How many of the people you know there you have written to: "
-                "3 of 16 means 3 written to, of 16 contacts of yours who work there.",
+                width=68,
+                help="How many of the people there you have written to.",
             ),
             "met": st.column_config.NumberColumn(
                 "Met", width=40, help="People there you have met."
@@ -306,7 +315,7 @@ else:
                 ui.show_error(exc)
             else:
                 st.session_state[CLEAR_NEW_INDUSTRY] = True
-                done(f"Put {companies(changed)} in {new_industry}.", "bulk")
+                done(f"Put {companies(changed)} in {new_industry}.", "bulk", keep_ticks=True)
         if whole_network and st.button(
             "Make them targets", disabled=not ids, icon=":material/flag:"
         ):
@@ -320,6 +329,7 @@ else:
                     if made
                     else "All of them were on your list already.",
                     "bulk",
+                    keep_ticks=True,
                 )
         notice("bulk")
 

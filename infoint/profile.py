@@ -58,6 +58,9 @@ class RuledOutIndustry:
 class RuledOutSummary:
     companies: int
     industries: int
+    # Companies on the user's list (targets, researching) in a ruled-out industry: with
+    # `companies`, the "ruled out" under Home's targets.
+    in_industries: int = 0
 
     @property
     def total(self) -> int:
@@ -74,8 +77,12 @@ class RuledOutSummary:
         if self.industries:
             word = "industry" if self.industries == 1 else "industries"
             parts.append(f"{self.industries} {word}")
+        more = ""
+        if self.in_industries:
+            n = self.in_industries
+            more = f", which takes {n} more {'company' if n == 1 else 'companies'} off your list"
         return (
-            f"You have ruled out {' and '.join(parts)}. Knowing what you don't want "
+            f"You have ruled out {' and '.join(parts)}{more}. Knowing what you don't want "
             "narrows the search: that is progress."
         )
 
@@ -229,10 +236,13 @@ def ruled_out_company_ids(conn: duckdb.DuckDBPyConnection) -> set[int]:
 
 
 def ruled_out_summary(conn: duckdb.DuckDBPyConnection) -> RuledOutSummary:
-    """How many companies and industries the user ruled out."""
-    companies, industries = conn.execute(
+    """How many companies and industries the user ruled out, and the listed companies the
+    industries take off the list."""
+    companies, industries, in_industries = conn.execute(
         "SELECT (SELECT count(*) FROM companies WHERE status = 'ruled_out'),"
         " (SELECT count(DISTINCT lower(regexp_replace(trim(industry), '\\s+', ' ', 'g')))"
-        "  FROM ruled_out_industries)"
+        "  FROM ruled_out_industries),"
+        f" (SELECT count(*) FROM companies co WHERE co.status IN ('target', 'researching')"
+        f"  AND {RULED_OUT_COMPANY_SQL})"
     ).fetchall()[0]
-    return RuledOutSummary(int(companies), int(industries))
+    return RuledOutSummary(int(companies), int(industries), int(in_industries))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from infoint import contacts, db, profile, targets
+from infoint import contacts, db, home, profile, targets
 from infoint.errors import InvalidInputError, NotFoundError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,6 +124,24 @@ def test_ruled_out_summary_counts_and_reads_as_progress(conn):
         "You have ruled out 2 companies and 2 industries."
     )
     assert "progress" in profile.ruled_out_summary(conn).sentence
+
+
+def test_ruled_out_summary_counts_the_listed_companies_an_industry_takes_off(conn):
+    """Home shows '3 ruled out' under Targets: the sentence beside it must add up to 3."""
+    conn.execute(
+        "INSERT INTO companies (id, name, match_key, industry, status) VALUES"
+        " (1, 'A', 'a', 'Retail', 'ruled_out'), (2, 'B', 'b', 'Retail', 'target'),"
+        " (3, 'C', 'c', 'retail ', 'researching'), (4, 'D', 'd', 'Retail', 'network'),"
+        " (5, 'E', 'e', 'Health', 'target')"
+    )
+    assert profile.ruled_out_summary(conn).in_industries == 0
+    profile.rule_out_industry(conn, "Retail", "Weekend shifts")
+    summary = profile.ruled_out_summary(conn)
+    assert (summary.companies, summary.industries, summary.in_industries) == (1, 1, 2)
+    assert summary.sentence.startswith(
+        "You have ruled out 1 company and 1 industry, which takes 2 more companies off your list."
+    )
+    assert home.headline(conn).ruled_out == summary.companies + summary.in_industries
 
 
 # --- the Settings section -------------------------------------------------------------------

@@ -170,8 +170,8 @@ def focus_summary(conn: duckdb.DuckDBPyConnection) -> str:
     if not current.focus:
         return ""
     line = f"You are learning about {FOCUS_KIND_SHORT[current.focus_kind]}: {current.focus}."
-    if current.focus_detail:
-        line += f" {current.focus_detail}"
+    if detail := current.focus_detail:  # a sentence of its own after the full stop
+        line += f" {detail[0].upper()}{detail[1:]}"
     return line
 
 

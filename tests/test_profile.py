@@ -36,6 +36,15 @@ def test_profile_and_focus_are_saved_and_summarised(conn):
     assert profile.focus_summary(conn) == (
         "You are learning about an industry: health tech. Is it growing outside the big cities?"
     )
+    profile.save_profile(
+        conn,
+        name="Sam",
+        job_title="",
+        focus_kind="industry",
+        focus="health tech",
+        focus_detail="what a day is like",
+    )
+    assert profile.focus_summary(conn).endswith("health tech. What a day is like")
 
 
 def test_holidays_are_read_day_first_or_as_yyyy_mm_dd_and_kept_one_way(conn):

@@ -74,12 +74,14 @@ if started:
 else:
     contacts_box, targets_box, _ = st.columns([1, 1, 3])
 contacts_box.metric(
-    "Contacts", figures.contacts, help="People in your network: from LinkedIn and added by hand."
+    "Contacts",
+    f"{figures.contacts:,}",
+    help="People in your network: from LinkedIn and added by hand.",
 )
 targets_box.metric(
     "Targets",
-    figures.targets,
-    delta=f"{figures.ruled_out} ruled out" if figures.ruled_out else None,
+    f"{figures.targets:,}",
+    delta=f"{figures.ruled_out:,} ruled out" if figures.ruled_out else None,
     delta_color="off",
     delta_arrow="off",
     help=home.TARGETS_HELP + " Ruling one out is a result too: you learned it is not for you.",
@@ -87,12 +89,14 @@ targets_box.metric(
 if not started:  # the one step above, not a funnel without bars and weeks of zeros
     st.caption(home.BEFORE_FIRST_OUTREACH)
     st.stop()
-talks_box.metric("Open conversations", figures.conversations, help=home.CONVERSATIONS_HELP)
-meetings_box.metric("Meetings this week", figures.meetings_this_week, help=home.MEETINGS_HELP)
+talks_box.metric("Open conversations", f"{figures.conversations:,}", help=home.CONVERSATIONS_HELP)
+meetings_box.metric(
+    "Meetings this week", f"{figures.meetings_this_week:,}", help=home.MEETINGS_HELP
+)
 rate_box.metric(
     "Response rate",
     home.percent(figures.response_rate),
-    delta=f"{figures.replied} of {figures.contacted} replied",
+    delta=f"{figures.replied:,} of {figures.contacted:,} replied",
     delta_color="off",
     delta_arrow="off",
     help=home.RESPONSE_HELP,

@@ -172,10 +172,10 @@ st.subheader("Where your data lives")
 st.markdown("One file on this computer:")
 st.code(str(summary.path), language=None, wrap_lines=True)
 people, companies, logged, meetings = st.columns(4)
-people.metric("People", summary.contacts)
-companies.metric("Companies", summary.companies)
-logged.metric("Interactions logged", summary.interactions)
-meetings.metric("Meetings", summary.meetings)
+people.metric("People", f"{summary.contacts:,}")
+companies.metric("Companies", f"{summary.companies:,}")
+logged.metric("Interactions logged", f"{summary.interactions:,}")
+meetings.metric("Meetings", f"{summary.meetings:,}")
 
 st.markdown(
     "- **It stays here.** Everything you enter lives in that one file on this machine. "

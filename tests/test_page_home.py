@@ -167,6 +167,18 @@ def test_people_but_no_outreach_lead_to_the_first_outreach_not_empty_charts(app_
     assert home.BEFORE_FIRST_OUTREACH in [c.value for c in at.caption]
 
 
+def test_big_numbers_are_written_with_thousands_separators(app_db):
+    """'1,200', as in every sentence and table, not '1200'."""
+    conn = db.connect(app_db)
+    conn.execute(
+        "INSERT INTO contacts (profile_key, first_name)"
+        " SELECT 'manual:' || i, 'Person ' || i FROM range(1200) t(i)"
+    )
+    conn.close()
+    at = run_home()
+    assert {m.label: m.value for m in at.metric}["Contacts"] == "1,200"
+
+
 def test_due_now_lists_three_and_says_how_many_more(app_db):
     conn = db.connect(app_db)
     for name in ("Ann", "Bob", "Cy", "Di", "Ed"):

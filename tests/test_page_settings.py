@@ -102,6 +102,14 @@ def test_restore_asks_first_then_brings_back_the_earlier_state(app_db):
     assert "Restored the backup" in at.success[0].value
     assert people() == ["Ada"]
     assert {m.label: m.value for m in at.metric}["People"] == "1"
+    conn = db.connect(app_db)
+    conn.execute(
+        "INSERT INTO contacts (profile_key, first_name)"
+        " SELECT 'manual:' || i, 'Person ' || i FROM range(1200) t(i)"
+    )
+    conn.close()
+    run(at)
+    assert {m.label: m.value for m in at.metric}["People"] == "1,201"  # as in every sentence
     # The data as it was just before is a backup of its own, to go back to.
     notes = list(at.dataframe[0].value["Note"])
     assert notes == ["Before restoring an earlier backup", "Made by you"]

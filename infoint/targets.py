@@ -16,9 +16,9 @@ from typing import Any, BinaryIO
 import duckdb
 import pandas as pd
 
-from infoint import db, export, funnel
+from infoint import db, export, funnel, profile
 from infoint.errors import InvalidInputError, NotFoundError
-from infoint.text import not_text
+from infoint.text import counted, joined, not_text
 
 STATUSES = ("network", "target", "researching", "ruled_out")
 STATUS_LABELS = {
@@ -264,28 +264,42 @@ def _people(count: int) -> str:
 
 
 def coverage_by_industry(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Per industry of the active targets (target, researching): targets, people, contacted, met."""
+    """Per industry of the active targets (target, researching): how many there are, at how
+    many you have written to or met someone, and the people there with how many you contacted.
+
+    Targets and people are counted apart: 28 targets beside 3,000 people there would read as
+    no targets at all on one scale.
+    """
     frame = conn.execute(
         f"""
         WITH coverage AS ({_coverage("status IN ('target', 'researching')")}),
         active AS (
             SELECT CASE WHEN coalesce(co.industry, '') = '' THEN ? ELSE co.industry END
                        AS industry,
-                   cv.people, cv.contacted, cv.met
+                   coalesce(cv.people, 0) AS people,
+                   coalesce(cv.contacted, 0) AS contacted,
+                   coalesce(cv.met, 0) AS met
             FROM companies co LEFT JOIN coverage cv ON cv.company_id = co.id
             WHERE co.status IN ('target', 'researching')
         )
-        SELECT industry, count(*) AS targets, coalesce(sum(people), 0) AS people,
-               coalesce(sum(contacted), 0) AS contacted, coalesce(sum(met), 0) AS met
+        SELECT industry, count(*) AS targets,
+               count(*) FILTER (WHERE contacted > 0) AS targets_contacted,
+               count(*) FILTER (WHERE met > 0) AS targets_met,
+               sum(people) AS people, sum(contacted) AS contacted,
+               round(100 * sum(contacted) / nullif(sum(people), 0)) AS contacted_percent
         FROM active
         GROUP BY industry
         ORDER BY targets DESC, lower(industry)
         """,
         [funnel.NO_INDUSTRY],
     ).df()
-    for column in ("targets", "people", "contacted", "met"):
+    for column in COVERAGE_COUNTS:
         frame[column] = frame[column].astype("int64")
+    frame["contacted_percent"] = frame["contacted_percent"].astype("Int64")
     return frame
+
+
+COVERAGE_COUNTS = ("targets", "targets_contacted", "targets_met", "people", "contacted")
 
 
 # --- Changing companies ------------------------------------------------------------------
@@ -411,17 +425,103 @@ def rule_out(conn: duckdb.DuckDBPyConnection, company_id: int, reason: str) -> N
     update_companies(conn, {company_id: {"status": "ruled_out", "ruled_out_reason": reason}})
 
 
-def make_targets(conn: duckdb.DuckDBPyConnection, company_ids: Iterable[int]) -> int:
-    """Turn network companies into targets; companies already chosen keep their status."""
+@dataclass(frozen=True)
+class TargetPlan:
+    """What making some companies targets does to each of them.
+
+    Only companies that are merely in the network become targets. Those you ruled out, by
+    themselves or by their industry, are left out: a bulk change must not undo a decision
+    you made. Those on your list already keep the status you gave them.
+    """
+
+    becoming: int
+    chosen: int
+    ruled_out: int
+    ruled_out_industry: int
+    industries: tuple[str, ...] = ()  # the ruled-out industries the left-out ones are in
+
+    @property
+    def total(self) -> int:
+        return self.becoming + self.chosen + self.ruled_out + self.ruled_out_industry
+
+    def left_out(self) -> str:
+        """'Left out: 2 you ruled out and 40 in industries you ruled out (Retail).', or ''."""
+        parts = []
+        if self.ruled_out:
+            parts.append(f"{self.ruled_out:,} you ruled out")
+        if self.ruled_out_industry:
+            named = list(self.industries[:3])
+            if len(self.industries) > 3:
+                named.append(f"{len(self.industries) - 3:,} more")
+            where = "an industry" if len(self.industries) == 1 else "industries"
+            parts.append(f"{self.ruled_out_industry:,} in {where} you ruled out ({joined(named)})")
+        return f"Left out: {joined(parts)}." if parts else ""
+
+    def kept(self) -> str:
+        if not self.chosen:
+            return ""
+        were = "was" if self.chosen == 1 else "were"
+        return f"{counted(self.chosen, 'company', 'companies')} {were} on your list already."
+
+    def question(self) -> str:
+        """The question before changing every company that matches the filters."""
+        matching = counted(self.total, "company that matches", "companies that match")
+        into = "into a target" if self.becoming == 1 else "into targets"
+        asked = (
+            f"Turn {'the' if self.total == 1 else 'all'} {matching} {into}?"
+            if self.becoming == self.total
+            else f"Turn {self.becoming:,} of the {matching} {into}?"
+        )
+        undo = (
+            "There is no undo: to take one back off, set its status to "
+            f"'{STATUS_LABELS['network']}' in the table."
+        )
+        return " ".join(part for part in (asked, self.left_out(), self.kept(), undo) if part)
+
+    def outcome(self) -> str:
+        """What was done, with who was left out and why."""
+        if self.becoming:
+            done = f"Added {counted(self.becoming, 'company', 'companies')} to your targets."
+        elif self.chosen and not (self.ruled_out or self.ruled_out_industry):
+            return "All of them were on your list already."
+        else:
+            done = "No company was added to your targets."
+        return " ".join(part for part in (done, self.left_out(), self.kept()) if part)
+
+
+_RULED_OUT = profile.RULED_OUT_COMPANY_SQL
+
+
+def plan_targets(conn: duckdb.DuckDBPyConnection, company_ids: Iterable[int]) -> TargetPlan:
+    """What `make_targets` would do to these companies, to ask before it is done."""
+    row = conn.execute(
+        f"""
+        SELECT count(*) FILTER (WHERE co.status = 'network' AND NOT {_RULED_OUT}),
+               count(*) FILTER (WHERE co.status IN ('target', 'researching')),
+               count(*) FILTER (WHERE co.status = 'ruled_out'),
+               count(*) FILTER (WHERE co.status = 'network' AND {_RULED_OUT}),
+               list_sort(list_distinct(list(co.industry)
+                   FILTER (WHERE co.status = 'network' AND {_RULED_OUT})))
+        FROM companies co
+        WHERE co.id IN (SELECT unnest(?))
+        """,
+        [sorted({int(i) for i in company_ids})],
+    ).fetchall()[0]
+    return TargetPlan(*(int(n) for n in row[:4]), tuple(row[4] or ()))
+
+
+def make_targets(conn: duckdb.DuckDBPyConnection, company_ids: Iterable[int]) -> TargetPlan:
+    """Turn network companies into targets, all in one write; see `TargetPlan` for who is not."""
     ids = sorted({int(i) for i in company_ids})
     _current(conn, ids)
     with db.transaction(conn):
-        row = conn.execute(
-            "UPDATE companies SET status = 'target'"
-            " WHERE id IN (SELECT unnest(?)) AND status = 'network' RETURNING id",
+        plan = plan_targets(conn, ids)
+        conn.execute(
+            "UPDATE companies AS co SET status = 'target'"
+            f" WHERE co.id IN (SELECT unnest(?)) AND co.status = 'network' AND NOT {_RULED_OUT}",
             [ids],
-        ).fetchall()
-    return len(row)
+        )
+    return plan
 
 
 def set_industry(conn: duckdb.DuckDBPyConnection, company_ids: Iterable[int], industry: str) -> int:

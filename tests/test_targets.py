@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 import pandas as pd
 import pytest
 
-from infoint import contacts, funnel, interactions, meetings, targets
+from infoint import contacts, funnel, interactions, meetings, profile, targets
 from infoint.errors import InvalidInputError, NotFoundError
 from infoint.targets import CompanyFilter
 
@@ -89,9 +89,27 @@ def test_industries_and_coverage_by_industry(campaign):
     assert targets.industries(campaign) == ["Energy", "Health"]
     frame = targets.coverage_by_industry(campaign)
     # Delta is ruled out and Omega only in the network: neither counts as a target.
+    # Health: at Beta you wrote to Bob and Bea and met Bob; at Acme nobody yet. Four people
+    # there (Ann; Bob, Bea, Bo), two contacted: 50 %. Energy: no one there, so no share.
     assert frame.to_dict("records") == [
-        {"industry": "Health", "targets": 2, "people": 4, "contacted": 2, "met": 1},
-        {"industry": "Energy", "targets": 1, "people": 0, "contacted": 0, "met": 0},
+        {
+            "industry": "Health",
+            "targets": 2,
+            "targets_contacted": 1,
+            "targets_met": 1,
+            "people": 4,
+            "contacted": 2,
+            "contacted_percent": 50,
+        },
+        {
+            "industry": "Energy",
+            "targets": 1,
+            "targets_contacted": 0,
+            "targets_met": 0,
+            "people": 0,
+            "contacted": 0,
+            "contacted_percent": None,
+        },
     ]
 
 
@@ -155,11 +173,64 @@ def test_rule_out_needs_a_reason_and_un_ruling_clears_it(campaign):
 
 def test_make_targets_leaves_chosen_statuses_alone(campaign):
     omega, delta = company_id(campaign, "Omega"), company_id(campaign, "Delta")
-    assert targets.make_targets(campaign, [omega, delta]) == 1
+    assert targets.make_targets(campaign, [omega, delta]).becoming == 1
     statuses = dict(campaign.execute("SELECT name, status FROM companies").fetchall())
     assert statuses["Omega"] == "target" and statuses["Delta"] == "ruled_out"
     with pytest.raises(NotFoundError):
         targets.make_targets(campaign, [999])
+
+
+@pytest.fixture
+def ruled_out_industries(campaign):
+    """Campaign plus three network companies in the industries ruled out, Retail and Banking."""
+    for name, industry in (("Shopco", "Retail"), ("Mallco", "retail"), ("Bankco", "Banking")):
+        targets.set_industry(campaign, [targets.ensure_company(campaign, name)], industry)
+    campaign.commit()
+    profile.rule_out_industry(campaign, "Retail", "Weekend work")
+    profile.rule_out_industry(campaign, "  banking ", "Too formal")
+    return campaign
+
+
+def test_bulk_targets_leave_out_what_you_ruled_out(ruled_out_industries):
+    conn = ruled_out_industries
+    before = dict(conn.execute("SELECT name, status FROM companies").fetchall())
+    names = ["Omega", "Shopco", "Mallco", "Bankco", "Delta", "Acme"]
+    ids = [company_id(conn, name) for name in names]
+    # Omega is only in the network; Shopco, Mallco (Retail) and Bankco (Banking) are in an
+    # industry ruled out; Delta is ruled out itself; Acme is a target already.
+    expected = targets.TargetPlan(1, 1, 1, 3, ("Banking", "Retail"))
+    assert targets.plan_targets(conn, ids) == expected
+    assert expected.question() == (
+        "Turn 1 of the 6 companies that match into a target? Left out: 1 you ruled out and 3 "
+        "in industries you ruled out (Banking and Retail). 1 company was on your list already. "
+        "There is no undo: to take one back off, set its status to 'In your network' in the table."
+    )
+    assert dict(conn.execute("SELECT name, status FROM companies").fetchall()) == before
+    assert targets.make_targets(conn, ids) == expected
+    assert expected.outcome() == (
+        "Added 1 company to your targets. Left out: 1 you ruled out and 3 in industries you "
+        "ruled out (Banking and Retail). 1 company was on your list already."
+    )
+    after = dict(conn.execute("SELECT name, status FROM companies").fetchall())
+    assert {name for name in after if after[name] != before[name]} == {"Omega"}
+    assert after["Omega"] == "target"
+
+
+def test_the_bulk_target_sentences_count_with_commas_and_name_a_few_industries():
+    heavy = targets.TargetPlan(1603, 0, 12, 349, ("Retail",))
+    assert heavy.question().startswith(
+        "Turn 1,603 of the 1,964 companies that match into targets? Left out: 12 you ruled out "
+        "and 349 in an industry you ruled out (Retail). There is no undo"
+    )
+    assert (
+        targets.TargetPlan(5, 0, 0, 0)
+        .question()
+        .startswith("Turn all 5 companies that match into targets? There is no undo")
+    )
+    many = targets.TargetPlan(0, 0, 0, 5, ("A", "B", "C", "D", "E"))
+    assert many.left_out() == "Left out: 5 in industries you ruled out (A, B, C and 2 more)."
+    assert many.outcome() == "No company was added to your targets. " + many.left_out()
+    assert targets.TargetPlan(0, 2, 0, 0).outcome() == "All of them were on your list already."
 
 
 def test_set_industry_of_many_at_once(conn):

@@ -196,12 +196,31 @@ class ContactSearch:
         return found
 
 
-def _matching_from(search: ContactSearch) -> str:
-    """Contacts with their company; stages joined only when the search filters on them."""
+def _matching_from(search: ContactSearch, order: str = "name") -> str:
+    """Contacts with their company; stages joined only when the search filters or sorts by them."""
     joined = "contacts c LEFT JOIN companies co ON co.id = c.company_id"
-    if search.stages:
+    if search.stages or order == "stage":
         joined += " LEFT JOIN contact_stages s ON s.contact_id = c.id"
     return joined
+
+
+# How the search can order everyone who matches, before a page is cut from them.
+SORTS = {
+    "name": "Name (A–Z)",
+    "company": "Company (A–Z)",
+    "newest": "Connected on, newest first",
+    "oldest": "Connected on, oldest first",
+    "stage": "Stage, furthest along first",
+}
+_BY_NAME = [("lower(c.last_name)", "ASC"), ("lower(c.first_name)", "ASC")]
+# Each ends with the name, then the id (added in the query), so every page is stable.
+_SORT_KEYS = {
+    "name": _BY_NAME,
+    "company": [("lower(co.name)", "ASC NULLS LAST"), *_BY_NAME],
+    "newest": [("c.connected_on", "DESC NULLS LAST"), *_BY_NAME],
+    "oldest": [("c.connected_on", "ASC NULLS LAST"), *_BY_NAME],
+    "stage": [("coalesce(s.stage, 0)", "DESC"), *_BY_NAME],
+}
 
 
 def count_contacts(conn: duckdb.DuckDBPyConnection) -> int:
@@ -232,26 +251,38 @@ def narrowing_counts(
 
 
 def search_contacts(
-    conn: duckdb.DuckDBPyConnection, search: ContactSearch, page: int = 1, page_size: int = 50
+    conn: duckdb.DuckDBPyConnection,
+    search: ContactSearch,
+    page: int = 1,
+    page_size: int = 50,
+    order: str = "name",
 ) -> tuple[pd.DataFrame, int]:
     """One page of the people matching (indexed by contact id) and how many match in all.
 
-    Only the page's rows get their details and stage; the rest are only counted.
+    All who match are put in `order` (a key of SORTS) before the page is cut, so page 1 of
+    "oldest first" starts with the oldest of everyone. Only the page's rows get their details
+    and stage; the rest are only counted.
     """
     if page < 1 or not 1 <= page_size <= 1000:
         raise InvalidInputError("That page of results does not exist.")
+    if order not in _SORT_KEYS:
+        raise InvalidInputError(f"'{order}' is not an order the search knows.")
     conditions = search.conditions()
     where = " AND ".join(sql for _, sql, _ in conditions) or "TRUE"
     params = [value for _, _, values in conditions for value in values]
+    keys = _SORT_KEYS[order]
+    sort_columns = ", ".join(f"{sql} AS sort_{n}" for n, (sql, _) in enumerate(keys))
+    sorted_by = ", ".join(f"sort_{n} {direction}" for n, (_, direction) in enumerate(keys))
+    page_sorted_by = ", ".join(
+        f"page.sort_{n} {direction}" for n, (_, direction) in enumerate(keys)
+    )
     frame = conn.execute(
         f"""
         WITH hits AS (
-            SELECT c.id, c.first_name, c.last_name FROM {_matching_from(search)} WHERE {where}
+            SELECT c.id, {sort_columns} FROM {_matching_from(search, order)} WHERE {where}
         ),
         page AS (
-            SELECT id FROM hits
-            ORDER BY lower(last_name), lower(first_name), id
-            LIMIT ? OFFSET ?
+            SELECT * FROM hits ORDER BY {sorted_by}, id LIMIT ? OFFSET ?
         )
         SELECT total.n AS total, c.id, {_NAME_SQL} AS name, coalesce(co.name, '') AS company,
                c.position, coalesce(co.industry, '') AS industry, c.degree,
@@ -262,7 +293,7 @@ def search_contacts(
             LEFT JOIN companies co ON co.id = c.company_id
             LEFT JOIN contact_stages s ON s.contact_id = c.id
         ) ON TRUE
-        ORDER BY lower(c.last_name), lower(c.first_name), c.id
+        ORDER BY {page_sorted_by}, page.id
         """,
         [*params, page_size, (page - 1) * page_size],
     ).df()
@@ -365,6 +396,22 @@ def find_contacts_by_name(
     ]
 
 
+def count_contacts_by_name(
+    conn: duckdb.DuckDBPyConnection, text: str, *, exclude: int | None = None
+) -> int:
+    """How many people `find_contacts_by_name` would find with no limit, so a picker cut
+    short can say so."""
+    words = _words(text)
+    if not words:
+        return 0
+    where, params = _all_words_in(_NAME_SQL, words)
+    rows = conn.execute(
+        f"SELECT count(*) FROM contacts c WHERE {where} AND c.id IS DISTINCT FROM ?",
+        [*params, exclude],
+    ).fetchall()
+    return int(rows[0][0])
+
+
 def normalise_tags(tags: str) -> str:
     """Comma-separated, trimmed, each tag once (first spelling kept)."""
     seen, kept = set(), []
@@ -437,15 +484,51 @@ def _interaction_text(kind: str, channel: str, subject: str) -> str:
     return f"{text}: {subject}" if subject else text
 
 
+# What people type as a meeting's place when it is no place: the channel names of Log an
+# interaction among them. Anything else is a place, met "at" it.
+_NOT_A_PLACE = {
+    "by phone": ("phone", "telephone", "phone call", "call", "by phone", "on the phone"),
+    "on a video call": (
+        "video",
+        "video call",
+        "videocall",
+        "zoom",
+        "teams",
+        "microsoft teams",
+        "google meet",
+        "meet",
+        "skype",
+        "webex",
+        "online",
+    ),
+    "in person": ("in person", "in_person"),
+}
+_PLACE_WORDS = {typed: words for words, names in _NOT_A_PLACE.items() for typed in names}
+
+
+def place_words(place: str) -> str:
+    """How a meeting's place reads after "You met": "by phone", "on a video call" (a video
+    link too), "in person", or "at <place>"; empty when no place was given."""
+    place = (place or "").strip()
+    typed = " ".join(place.lower().split())
+    if not typed:
+        return ""
+    if typed in _PLACE_WORDS:
+        return _PLACE_WORDS[typed]
+    if typed.startswith(("http://", "https://")):
+        return "on a video call"
+    return f"at {place}"
+
+
 def _meeting_text(status: str, promised: int, actual: int | None, place: str) -> str:
-    where = f" at {place}" if place else ""
+    where = f" {words}" if (words := place_words(place)) else ""
     if status == "held":
         length = f" for {actual} minutes ({promised} promised)" if actual else ""
         return f"You met{length}{where}"
     if status == "cancelled":
-        return f"Meeting cancelled{where}"
+        return f"Meeting{where} cancelled"
     if status == "no_show":
-        return f"Meeting missed (no-show){where}"
+        return f"Meeting{where} missed (no-show)"
     return f"Meeting planned for {promised} minutes{where}"
 
 

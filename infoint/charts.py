@@ -30,12 +30,12 @@ ACTIVITY_COLOURS = {
     "opportunity": STAGE_COLOURS["opportunity"],
 }
 
-# Coverage series: the two that are funnel stages take the stage colours.
-COVERAGE_SERIES = {
-    "targets": ("Targets", "#9d755d"),
-    "people": ("People there", "#bab0ac"),
-    "contacted": ("Contacted", STAGE_COLOURS["contacted"]),
-    "met": ("Met", STAGE_COLOURS["met"]),
+# How far you got at each target company, furthest first: the stage colours for the two
+# stages, grey for targets where nobody has heard from you yet.
+TARGET_REACH = {
+    "met": ("Met someone there", STAGE_COLOURS["met"]),
+    "written": ("Wrote to someone, not met yet", STAGE_COLOURS["contacted"]),
+    "not_yet": ("Nobody written to yet", "#bab0ac"),
 }
 
 _LAYOUT = {"margin": {"l": 10, "r": 10, "t": 40, "b": 10}}
@@ -158,26 +158,53 @@ def activity_figure(activity: pd.DataFrame) -> go.Figure:
 
 
 def coverage_figure(coverage: pd.DataFrame) -> go.Figure:
-    """Horizontal grouped bars per industry: targets, people there, contacted, met."""
-    figure = go.Figure()
+    """Per industry, one bar of its target companies split by how far you got at each.
+
+    Only targets are drawn: the thousands of people who work there would dwarf them on a
+    shared axis. The people there, and how many you contacted, are in the hover and the table.
+    """
+    reach = {
+        "met": coverage["targets_met"],
+        "written": coverage["targets_contacted"] - coverage["targets_met"],
+        "not_yet": coverage["targets"] - coverage["targets_contacted"],
+    }
+    people = [
+        f"{people:,} people there, {contacted:,} contacted ({percent:g} %)"
+        if people
+        else "None of your contacts works there yet"
+        for people, contacted, percent in zip(
+            coverage["people"], coverage["contacted"], coverage["contacted_percent"], strict=True
+        )
+    ]
     industries = [plain(industry) for industry in coverage["industry"]]
-    for column, (label, colour) in COVERAGE_SERIES.items():
+    figure = go.Figure()
+    for part, (label, colour) in TARGET_REACH.items():
+        shares = (100 * reach[part] / coverage["targets"]).round().astype(int)
         figure.add_bar(
             name=label,
             y=industries,
-            x=coverage[column].tolist(),
+            x=reach[part].tolist(),
             orientation="h",
             marker_color=colour,
-            hovertemplate=f"%{{y}}: %{{x}} {label.lower()}<extra></extra>",
+            text=[f"{n:,}" if n else "" for n in reach[part]],
+            textposition="inside",
+            insidetextanchor="middle",
+            customdata=list(zip(coverage["targets"], shares, people, strict=True)),
+            hovertemplate=(
+                f"<b>%{{y}}</b><br>{label}: %{{x}} of %{{customdata[0]}} targets"
+                " (%{customdata[1]} %)<br>%{customdata[2]}<extra></extra>"
+            ),
         )
     figure.update_layout(
-        barmode="group",
-        title="Targets, people and conversations per industry",
-        xaxis_title="Number",
+        barmode="stack",
+        title="Your targets per industry, by how far you got at each",
+        xaxis_title="Target companies",
         yaxis_title="Industry",
         yaxis={"autorange": "reversed", "automargin": True},
-        xaxis=counts_axis(max((coverage[c].max() for c in COVERAGE_SERIES), default=0)),
-        height=max(300, 120 + 70 * len(coverage)),
+        xaxis=counts_axis(coverage["targets"].max() if len(coverage) else 0),
+        uniformtext={"mode": "hide", "minsize": 10},  # no number squeezed into a thin part
+        legend=LEGEND_BELOW,
+        height=max(320, 160 + 44 * len(coverage)),
         **_LAYOUT,
     )
     return figure

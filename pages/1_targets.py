@@ -1,3 +1,4 @@
+import dataclasses
 import math
 
 import streamlit as st
@@ -76,6 +77,28 @@ def notice(where: str) -> None:
     if (shown := st.session_state.get(NOTICE)) and shown[0] == where:
         st.success(shown[1], icon=":material/check_circle:")
         st.session_state[NOTICE] = None
+
+
+def bulk_button(
+    key: str,
+    everything: bool,
+    label: str,
+    question: str,
+    confirm: str,
+    *,
+    disabled: bool,
+    icon: str | None = None,
+) -> bool:
+    """True when the change should be made: at once for the ticked companies, and for all
+    that match only after the user said yes to `question` (`label…` opens it)."""
+    if everything and not disabled:
+        return ui.ask_first(key, f"{label}…", question, confirm)
+    return st.button(label, disabled=disabled, icon=icon)
+
+
+def shown(plan: targets.TargetPlan) -> targets.TargetPlan:
+    """The plan with the industries it names (user text) escaped for a markdown element."""
+    return dataclasses.replace(plan, industries=tuple(map(ui.plain, plan.industries)))
 
 
 ADD_FORM_FIELDS = ("add_name", "add_industry", "add_motivation", "add_postings", "add_status")
@@ -292,45 +315,64 @@ else:
             ("picked", "matching"),
             format_func={
                 "picked": f"The {len(picked)} you ticked in the table",
-                "matching": f"All {matching} that match the search and industry above",
+                "matching": f"All {matching:,} that match the search and industry above",
             }.get,
             horizontal=True,
         )
-        industry_box, button_box = st.columns([3, 1], vertical_alignment="bottom")
         if st.session_state.pop(CLEAR_NEW_INDUSTRY, False):
             st.session_state[NEW_INDUSTRY] = None
-        new_industry = industry_box.selectbox(
+        new_industry = st.selectbox(
             "Industry",
             known_industries,
             index=None,
             accept_new_options=True,
             placeholder="Choose one, or type a new industry",
             key=NEW_INDUSTRY,
+            width=420,
         )
-        ids = picked if scope == "picked" else ui.cached(targets.list_company_ids, conn, filters)
-        if button_box.button("Set industry", disabled=not ids or not new_industry):
+        # Ticked companies are at most one page of the table, in plain view. All that match
+        # can be thousands: that change waits for a yes to a question that names the count.
+        everything = scope == "matching"
+        ids = ui.cached(targets.list_company_ids, conn, filters) if everything else picked
+        if bulk_button(
+            "industry_of_all",
+            everything,
+            "Set industry",
+            f"Put all {companies(len(ids))} that match in {ui.plain(new_industry)}? "
+            "The industry each one has now is replaced, and there is no undo.",
+            "Yes, set their industry",
+            disabled=not ids or not new_industry,
+        ):
             try:
                 changed = targets.set_industry(conn, ids, new_industry)
             except InfointError as exc:
                 ui.show_error(exc)
             else:
                 st.session_state[CLEAR_NEW_INDUSTRY] = True
-                done(f"Put {companies(changed)} in {new_industry}.", "bulk", keep_ticks=True)
-        if whole_network and st.button(
-            "Make them targets", disabled=not ids, icon=":material/flag:"
-        ):
-            try:
-                made = targets.make_targets(conn, ids)
-            except InfointError as exc:
-                ui.show_error(exc)
-            else:
                 done(
-                    f"Added {companies(made)} to your targets."
-                    if made
-                    else "All of them were on your list already.",
+                    f"Put {companies(changed)} in {ui.plain(new_industry)}.",
                     "bulk",
                     keep_ticks=True,
                 )
+        if whole_network:
+            plan = ui.cached(targets.plan_targets, conn, ids) if everything else None
+            if bulk_button(
+                "targets_of_all",
+                everything,
+                "Make them targets",
+                shown(plan).question() if plan else "",
+                "Yes, make them targets",
+                disabled=not ids or (plan is not None and not plan.becoming),
+                icon=":material/flag:",
+            ):
+                try:
+                    made = targets.make_targets(conn, ids)
+                except InfointError as exc:
+                    ui.show_error(exc)
+                else:
+                    done(shown(made).outcome(), "bulk", keep_ticks=True)
+            if plan and not plan.becoming:
+                st.caption(f"Nothing to add. {shown(plan).left_out()} {plan.kept()}".strip())
         notice("bulk")
 
 st.subheader("Targets and coverage by industry")
@@ -340,7 +382,7 @@ if coverage.empty:
         "Once you have targets, this shows how many you have per industry and whom you know."
     )
 else:
-    # Halves: the numbers' five columns fit beside the chart in a 1280-pixel window too.
+    # Halves: the numbers' seven short columns fit beside the chart in a 1280-pixel window too.
     chart_box, numbers_box = st.columns(2)
     chart_box.plotly_chart(
         ui.figure(charts.coverage_figure, coverage), config=charts.PLOTLY_CONFIG, key="coverage"
@@ -351,10 +393,24 @@ else:
         width="stretch",
         column_config={
             "industry": "Industry",
-            "targets": "Targets",
-            "people": "People there",
-            "contacted": "Contacted",
-            "met": "Met",
+            "targets": st.column_config.NumberColumn("Targets", help="Your active targets."),
+            "targets_contacted": st.column_config.NumberColumn(
+                "Wrote to", help="Targets where you have written to at least one person."
+            ),
+            "targets_met": st.column_config.NumberColumn(
+                "Met at", help="Targets where you have met at least one person."
+            ),
+            "people": st.column_config.NumberColumn(
+                "People", help="Your contacts who work at these targets."
+            ),
+            "contacted": st.column_config.NumberColumn(
+                "Contacted", help="How many of those people you have written to."
+            ),
+            "contacted_percent": st.column_config.NumberColumn(
+                "Contacted %",
+                format="%.1f %%",
+                help="The share of the people there you have written to.",
+            ),
         },
     )
 

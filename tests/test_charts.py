@@ -69,33 +69,59 @@ def test_count_axes_never_show_fractions():
     assert charts.funnel_figure(counts).layout.xaxis.tickformat == ",d"
 
 
-def test_coverage_bars_per_industry():
-    coverage = pd.DataFrame(
+def coverage_frame(**columns) -> pd.DataFrame:
+    """A coverage_by_industry frame: Health's 28 targets among 3,467 people, as the tester saw."""
+    return pd.DataFrame(
         {
             "industry": ["Health", funnel.NO_INDUSTRY],
-            "targets": [4, 1],
-            "people": [10, 0],
-            "contacted": [3, 0],
-            "met": [1, 0],
+            "targets": [28, 2],
+            "targets_contacted": [5, 0],
+            "targets_met": [2, 0],
+            "people": [3467, 0],
+            "contacted": [9, 0],
+            "contacted_percent": [0.3, float("nan")],
         }
+        | columns
     )
-    figure = charts.coverage_figure(coverage)
+
+
+def test_coverage_draws_each_industrys_targets_by_how_far_you_got():
+    figure = charts.coverage_figure(coverage_frame())
+    assert figure.layout.title.text == "Your targets per industry, by how far you got at each"
+    assert figure.layout.xaxis.title.text == "Target companies"
+    assert figure.layout.yaxis.title.text == "Industry"
+    assert figure.layout.barmode == "stack"
     bars = {trace.name: trace for trace in figure.data}
-    assert list(bars["Targets"].x) == [4, 1]
-    assert list(bars["Met"].y) == ["Health", funnel.NO_INDUSTRY]
-    assert bars["Contacted"].marker.color == STAGE_COLOURS["contacted"]
-    assert figure.layout.xaxis.title.text and figure.layout.yaxis.title.text
-    assert (figure.layout.xaxis.dtick, figure.layout.xaxis.tickformat) == (1, ",d")  # 0–10
+    # Stacked, the parts of a bar add up to the industry's targets: 2 + 3 + 23 = 28.
+    assert list(bars) == [
+        "Met someone there",
+        "Wrote to someone, not met yet",
+        "Nobody written to yet",
+    ]
+    assert list(bars["Met someone there"].x) == [2, 0]
+    assert list(bars["Wrote to someone, not met yet"].x) == [3, 0]
+    assert list(bars["Nobody written to yet"].x) == [23, 2]
+    assert list(bars["Met someone there"].y) == ["Health", funnel.NO_INDUSTRY]
+    assert bars["Met someone there"].marker.color == STAGE_COLOURS["met"]
+    assert bars["Wrote to someone, not met yet"].marker.color == STAGE_COLOURS["contacted"]
+    # The people there are not on the axis (3,467 would flatten 28) but in the hover.
+    assert "People there" not in bars and figure.layout.xaxis.tickformat == ",d"
+    written = bars["Wrote to someone, not met yet"]
+    assert list(written.customdata[0]) == [28, 11, "3,467 people there, 9 contacted (0.3 %)"]
+    assert list(written.customdata[1]) == [2, 0, "None of your contacts works there yet"]
+    assert "%{x} of %{customdata[0]} targets (%{customdata[1]} %)" in written.hovertemplate
+    assert list(written.text) == ["3", ""]  # the count on the bar; none on a part of nothing
 
 
 def test_coverage_shows_industry_names_as_typed_not_as_html():
-    coverage = pd.DataFrame(
-        {"industry": ["<b>Health</b> & care"], "targets": [1], "people": [1], "contacted": [0]}
-        | {"met": [0]}
-    )
+    coverage = coverage_frame().iloc[:1].assign(industry=["<b>Health</b> & care"])
     figure = charts.coverage_figure(coverage)
     assert {tuple(trace.y) for trace in figure.data} == {("&lt;b&gt;Health&lt;/b&gt; &amp; care",)}
-    assert figure.layout.xaxis.dtick == 1
+
+
+def test_coverage_of_a_few_targets_counts_in_whole_numbers():
+    coverage = coverage_frame().iloc[1:]
+    assert charts.coverage_figure(coverage).layout.xaxis.dtick == 1  # 0, 1, 2 targets
 
 
 def test_one_plain_text_helper_for_every_figure():

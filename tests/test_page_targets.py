@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from infoint import contacts, db, demo, interactions, targets, ui
+from infoint import contacts, db, demo, interactions, profile, targets, ui
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITOR = "targets_editor"
@@ -106,8 +106,25 @@ def test_targets_in_rank_order_with_coverage(network):
     assert list(frame["rank"]) == [1, 2, 3]
     assert frame.iloc[0][["people", "contacted", "met"]].tolist() == [2, 1, 0]
     chart = json.loads(at.get("plotly_chart")[0].proto.spec)
-    targets_bars = next(trace for trace in chart["data"] if trace["name"] == "Targets")
-    assert targets_bars["y"] == ["Health", "Energy"] and targets_bars["x"] == [2, 1]
+    assert chart["layout"]["title"]["text"] == (
+        "Your targets per industry, by how far you got at each"
+    )
+    bars = {trace["name"]: trace for trace in chart["data"]}
+    # Health: Ann at Acme written to, nobody at Medix yet; Energy: nobody at Volt yet.
+    assert bars["Nobody written to yet"]["y"] == ["Health", "Energy"]
+    assert bars["Nobody written to yet"]["x"] == [1, 1]
+    assert bars["Wrote to someone, not met yet"]["x"] == [1, 0]
+    assert bars["Met someone there"]["x"] == [0, 0]
+    numbers = next(d for d in at.dataframe if d.key is None or not d.key.startswith(EDITOR))
+    assert numbers.value.fillna({"contacted_percent": -1}).to_dict("list") == {
+        "industry": ["Health", "Energy"],
+        "targets": [2, 1],
+        "targets_contacted": [1, 0],
+        "targets_met": [0, 0],
+        "people": [2, 0],
+        "contacted": [1, 0],
+        "contacted_percent": [50.0, -1],  # nobody at Volt: no share
+    }
 
 
 def test_industry_filter_and_search_change_the_rows(network):
@@ -196,11 +213,91 @@ def test_set_the_industry_of_picked_and_of_all_matching(network):
     at.radio[0].set_value("matching")
     at.selectbox(key="new_industry").set_value("Health")
     run_targets(at)
-    button(at, "Set industry").click()
+    before = companies(network)
+    button(at, "Set industry…").click()
     run_targets(at)
+    assert at.warning[0].value == (
+        "Put all 2 companies that match in Health? "
+        "The industry each one has now is replaced, and there is no undo."
+    )
+    assert companies(network) == before  # nothing until the yes
+    button(at, "Yes, set their industry").click()
+    run_targets(at)
+    assert "Put 2 companies in Health." in at.success[0].value
     saved = companies(network)
     assert saved["Omega Bank"][1] == saved["Omega Banking Group"][1] == "Health"
     assert saved["Volt"][1] == "Energy"
+
+
+@pytest.fixture
+def ruled_out_network(network):
+    """The network, plus Zeta Labs (network only), Omega Banking Group in Retail (an industry
+    ruled out) and Tobacco Co, ruled out itself."""
+    conn = ui.connection()
+    contacts.add_contact(conn, "Zed", company="Zeta Labs")
+    group = conn.execute("SELECT id FROM companies WHERE name = 'Omega Banking Group'")
+    targets.set_industry(conn, [group.fetchall()[0][0]], "Retail")
+    profile.rule_out_industry(conn, "retail", "Weekend shifts")
+    targets.rule_out(conn, targets.ensure_company(conn, "Tobacco Co"), "Not for me")
+    return network
+
+
+def test_making_all_that_match_targets_asks_first_and_leaves_out_the_ruled_out(
+    ruled_out_network,
+):
+    at = run_targets()
+    at.toggle(key="whole_network").set_value(True)
+    run_targets(at)
+    at.radio[0].set_value("matching")
+    run_targets(at)
+    assert at.radio[0].options[1] == "All 7 that match the search and industry above"
+    before = companies(ruled_out_network)
+    button(at, "Make them targets…").click()
+    run_targets(at)
+    question = (
+        "Turn 2 of the 7 companies that match into targets? Left out: 1 you ruled out and 1 in "
+        "an industry you ruled out (Retail). 3 companies were on your list already. There is "
+        "no undo: to take one back off, set its status to 'In your network' in the table."
+    )
+    assert at.warning[0].value == question
+    assert companies(ruled_out_network) == before
+    button(at, "Cancel").click()
+    run_targets(at)
+    assert not at.warning and companies(ruled_out_network) == before
+
+    button(at, "Make them targets…").click()
+    run_targets(at)
+    button(at, "Yes, make them targets").click()
+    run_targets(at)
+    assert at.success[0].value == (
+        "Added 2 companies to your targets. Left out: 1 you ruled out and 1 in an industry you "
+        "ruled out (Retail). 3 companies were on your list already."
+    )
+    after = companies(ruled_out_network)
+    changed = {name for name in after if after[name] != before[name]}
+    assert changed == {"Omega Bank", "Zeta Labs"}
+    assert {after[name][0] for name in changed} == {"target"}
+    assert after["Omega Banking Group"][0] == "network"
+    assert after["Tobacco Co"][0] == "ruled_out"
+    # Nothing left to add: the button cannot be clicked, and the page says why.
+    assert button(at, "Make them targets").disabled
+    assert "Nothing to add." in " ".join(c.value for c in at.caption)
+
+
+def test_ticked_companies_in_a_ruled_out_industry_are_not_made_targets(ruled_out_network):
+    at = run_targets()
+    at.toggle(key="whole_network").set_value(True)
+    at.text_input(key="targets_search").set_value("omega")
+    run_targets(at)
+    assert names(at) == ["Omega Bank", "Omega Banking Group"]
+    edit(at, {0: {"picked": True}, 1: {"picked": True}})
+    button(at, "Make them targets").click()  # a page of ticked rows: no question
+    run_targets(at)
+    assert at.success[0].value == (
+        "Added 1 company to your targets. Left out: 1 in an industry you ruled out (Retail)."
+    )
+    saved = companies(ruled_out_network)
+    assert (saved["Omega Bank"][0], saved["Omega Banking Group"][0]) == ("target", "network")
 
 
 def test_the_industry_box_is_emptied_after_the_industry_is_set(network):

@@ -91,7 +91,7 @@ def test_industries_and_coverage_by_industry(campaign):
     # Delta is ruled out and Omega only in the network: neither counts as a target.
     # Health: at Beta you wrote to Bob and Bea and met Bob; at Acme nobody yet. Four people
     # there (Ann; Bob, Bea, Bo), two contacted: 50 %. Energy: no one there, so no share.
-    assert frame.to_dict("records") == [
+    assert frame.fillna({"contacted_percent": -1}).to_dict("records") == [
         {
             "industry": "Health",
             "targets": 2,
@@ -99,7 +99,7 @@ def test_industries_and_coverage_by_industry(campaign):
             "targets_met": 1,
             "people": 4,
             "contacted": 2,
-            "contacted_percent": 50,
+            "contacted_percent": 50.0,
         },
         {
             "industry": "Energy",
@@ -108,7 +108,7 @@ def test_industries_and_coverage_by_industry(campaign):
             "targets_met": 0,
             "people": 0,
             "contacted": 0,
-            "contacted_percent": None,
+            "contacted_percent": -1,  # nobody there: no share to give
         },
     ]
 

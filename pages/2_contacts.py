@@ -7,6 +7,7 @@ from infoint.errors import InfointError
 
 conn = ui.page("Contacts", ":material/group:")
 PAGE_SIZE = 50
+PICKER_SIZE = 20
 FLASH = "contacts_flash"
 
 
@@ -36,7 +37,7 @@ def person_picker(
 ) -> int | None:
     """Find a person by typing part of their name, then pick them (30,000 won't fit a list)."""
     typed = st.text_input(label, key=f"{key}_typed", placeholder="Type part of a name")
-    found = dict(contacts.find_contacts_by_name(conn, typed, exclude=exclude))
+    found = dict(contacts.find_contacts_by_name(conn, typed, limit=PICKER_SIZE, exclude=exclude))
     options = [
         None,
         *([current[0]] if current else []),
@@ -45,6 +46,10 @@ def person_picker(
     labels = {None: none_label, **found, **(dict([current]) if current else {})}
     if typed.strip() and not found:
         st.caption("No one by that name yet.")
+    elif len(found) == PICKER_SIZE:
+        everyone = contacts.count_contacts_by_name(conn, typed, exclude=exclude)
+        if everyone > len(found):
+            st.caption(f"Showing the first {len(found)} of {everyone:,} — type more of the name.")
     return st.selectbox(
         "Person",
         options,
@@ -169,16 +174,25 @@ def show_search() -> None:
     )
     steps = ui.cached(contacts.narrowing_counts, conn, search)
     trail = [f"{steps[0][1]:,} people"] + [f"{label}: {count:,}" for label, count in steps[1:]]
-    st.markdown("**" + ui.plain(" → ".join(trail)) + "**")
+    trail_col, sort_col = st.columns([3, 1], vertical_alignment="bottom")
+    trail_col.markdown("**" + ui.plain(" → ".join(trail)) + "**")
     matched = steps[-1][1]
     if matched == 0:
         st.info("No one matches all of these. Loosen the last filter you added.")
         return
+    # Sorted in the database, so page 1 starts with the first of everyone who matches.
+    order = sort_col.selectbox(
+        "Sort by",
+        list(contacts.SORTS),
+        format_func=contacts.SORTS.get,
+        key="search_sort",
+        **filters,
+    )
     pages = -(-matched // PAGE_SIZE)
     if st.session_state.get("search_page", 1) > pages:
         st.session_state["search_page"] = pages
     page = st.session_state.get("search_page", 1)
-    frame, total = ui.cached(contacts.search_contacts, conn, search, page, PAGE_SIZE)
+    frame, total = ui.cached(contacts.search_contacts, conn, search, page, PAGE_SIZE, order)
     nonce = st.session_state.get("results_nonce", 0)
     picked = st.dataframe(
         frame,
@@ -213,6 +227,18 @@ def show_search() -> None:
     if pages > 1:
         pager.number_input(
             f"Page (of {pages:,})", 1, pages, key="search_page", persist_state="page"
+        )
+        # Streamlit sorts and downloads only the rows it was given, and neither can be
+        # turned off for this table alone: say so, and where the whole list is.
+        st.caption(
+            f"A click on a column header orders only the {len(frame)} people on this page, "
+            f"and the table's download icon saves only them. To order all {total:,}, use "
+            "Sort by; to save everyone, export from Import & export."
+        )
+        st.page_link(
+            "pages/8_import_export.py",
+            label="Export everyone to Excel or CSV",
+            icon=":material/download:",
         )
     chosen = st.selectbox(
         "Or open someone on this page",

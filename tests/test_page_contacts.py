@@ -376,3 +376,62 @@ def test_a_meeting_still_ahead_cannot_be_marked_held(people, app_db):
         "This meeting is on 1 Dec 2126, 10:00, still ahead: change its date first if it moved."
     )
     assert stage_counts(app_db)[2] == 0
+
+
+@pytest.fixture
+def crowd(app_db):
+    """Fifty Abaras connected lately and Zed Young, connected first of all, last by name."""
+    conn = db.connect(app_db)
+    conn.execute(
+        "INSERT INTO contacts (profile_key, first_name, last_name, connected_on)"
+        " SELECT 'abara' || n, 'Ada' || lpad(CAST(n AS VARCHAR), 2, '0'), 'Abara',"
+        " DATE '2025-01-01' + CAST(n AS INTEGER) FROM range(50) AS t(n)"
+    )
+    zed = conn.execute(
+        "INSERT INTO contacts (profile_key, first_name, last_name, connected_on)"
+        " VALUES ('zed', 'Zed', 'Young', DATE '2012-05-01') RETURNING id"
+    ).fetchall()[0][0]
+    conn.close()
+    return zed
+
+
+def test_sort_by_orders_everyone_before_the_page_is_cut(crowd):
+    at = run(contacts_page())
+    names = list(at.dataframe[0].value["name"])
+    assert (names[0], names[-1], len(names)) == ("Ada00 Abara", "Ada49 Abara", 50)
+    assert "Zed Young" not in names  # alone on page 2 by name
+    notes = shown(at)
+    assert "A click on a column header orders only the 50 people on this page" in notes
+    assert "To order all 51, use Sort by" in notes
+    assert at.main.get("page_link")[0].proto.page == "import_export"
+    at.number_input(key="search_page").set_value(2)
+    run(at)
+    assert list(at.dataframe[0].value["name"]) == ["Zed Young"]
+    at.selectbox(key="search_sort").set_value("oldest")
+    run(at)
+    assert at.number_input(key="search_page").value == 1  # a new order starts at its top
+    names = list(at.dataframe[0].value["name"])
+    assert names[:2] == ["Zed Young", "Ada00 Abara"]
+    at.selectbox(key="search_sort").set_value("newest")
+    run(at)
+    assert list(at.dataframe[0].value["name"])[:2] == ["Ada49 Abara", "Ada48 Abara"]
+
+
+def test_one_page_of_results_needs_no_warning_about_header_sorting(people):
+    at = run(contacts_page())
+    assert "column header" not in shown(at)
+    assert at.selectbox(key="search_sort").value == "name"
+
+
+def test_a_name_finder_cut_short_says_so(crowd):
+    at = contacts_page(contact=str(crowd))
+    at.session_state["contact_tab"] = "Merge or delete"
+    run(at)
+    at.text_input(key=f"merge_{crowd}_typed").input("abara")
+    run(at)
+    assert len(at.selectbox(key=f"merge_{crowd}_pick_abara").options) == 21  # none and 20
+    assert "Showing the first 20 of 50 — type more of the name." in shown(at)
+    at.text_input(key=f"merge_{crowd}_typed").input("ada0")
+    run(at)
+    assert len(at.selectbox(key=f"merge_{crowd}_pick_ada0").options) == 11
+    assert "Showing the first" not in shown(at)

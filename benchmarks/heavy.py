@@ -25,7 +25,7 @@ from benchmarks.generate import write_export
 from infoint import db, importer
 
 # Bump when what the file holds changes: the cached copy is then rebuilt.
-VERSION = 1
+VERSION = 2
 OUT = Path(__file__).resolve().parent / "out"
 ROWS = 30_000
 EXPORT = OUT / f"Connections-{ROWS}.csv"
@@ -171,6 +171,8 @@ UPDATE contacts SET referred_by = CASE
             THEN (SELECT h.contact_id FROM held h WHERE h.k = 1 + (i.k * 13) % {REFERRED})
         ELSE (SELECT e.contact_id FROM introduced e WHERE e.k = i.k - {REFERRED - 60})
     END,
+    -- introduced two days before the user first wrote to them
+    referred_at = (SELECT s.sent_at - to_days(2) FROM sent s WHERE s.contact_id = i.contact_id),
     degree = '2nd'
 FROM introduced i WHERE contacts.id = i.contact_id;
 

@@ -87,8 +87,10 @@ def add_contact(
         company_id = targets.ensure_company(conn, company, source=source)
         row = conn.execute(
             "INSERT INTO contacts (profile_key, linkedin_url, first_name, last_name, email,"
-            " company_id, position, degree, mutual_contact_id, referred_by, source, notes)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            " company_id, position, degree, mutual_contact_id, referred_by, referred_at,"
+            " source, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            " CASE WHEN CAST(? AS BIGINT) IS NOT NULL THEN current_localtimestamp() END, ?, ?)"
+            " RETURNING id",
             [
                 key,
                 url or None,
@@ -100,6 +102,7 @@ def add_contact(
                 degree,
                 mutual_contact_id,
                 referred_by,
+                referred_by,  # dated now when there is one
                 source,
                 notes,
             ],
@@ -557,10 +560,10 @@ def timeline(conn: duckdb.DuckDBPyConnection, contact_id: int) -> list[TimelineE
                promised_minutes, actual_minutes
         FROM meetings WHERE contact_id = $id
         UNION ALL
-        SELECT created_at, 'introduced', id, {_NAME_SQL}, NULL, NULL, NULL, NULL, NULL
+        SELECT referred_at, 'introduced', id, {_NAME_SQL}, NULL, NULL, NULL, NULL, NULL
         FROM contacts c WHERE referred_by = $id
         UNION ALL
-        SELECT c.created_at, 'introduced_by', r.id, trim(r.first_name || ' ' || r.last_name),
+        SELECT c.referred_at, 'introduced_by', r.id, trim(r.first_name || ' ' || r.last_name),
                NULL, NULL, NULL, NULL, NULL
         FROM contacts c JOIN contacts r ON r.id = c.referred_by WHERE c.id = $id
         UNION ALL
@@ -612,7 +615,8 @@ def _event_counts(conn: duckdb.DuckDBPyConnection, contact_id: int) -> Moved:
 _IMPORTED_KEYS = ("https://", "nourl:")
 _MERGE_COLUMNS = (
     "first_name, last_name, email, linkedin_email, linkedin_url, profile_key, company_id,"
-    " position, connected_on, degree, mutual_contact_id, referred_by, source, notes, tags"
+    " position, connected_on, degree, mutual_contact_id, referred_by, referred_at, source,"
+    " notes, tags"
 )
 
 
@@ -669,6 +673,11 @@ def merge_contacts(conn: duckdb.DuckDBPyConnection, keep_id: int, drop_id: int) 
     for link in ("mutual_contact_id", "referred_by"):
         candidates = [keep[link], drop[link]]
         merged[link] = next((c for c in candidates if c not in (None, keep_id, drop_id)), None)
+    # The introduction kept keeps its date; none kept, none dated.
+    merged["referred_at"] = next(
+        (r["referred_at"] for r in (keep, drop) if r["referred_by"] == merged["referred_by"]),
+        None,
+    )
     merged["notes"] = "\n\n".join(dict.fromkeys(n for n in (keep["notes"], drop["notes"]) if n))
     merged["tags"] = normalise_tags(f"{keep['tags']}, {drop['tags']}")
     moved = _event_counts(conn, drop_id)
@@ -749,8 +758,15 @@ def delete_contact(conn: duckdb.DuckDBPyConnection, contact_id: int) -> Moved:
         )
         for table in _tables_about_a_contact(conn):  # contact_aliases among them
             conn.execute(f"DELETE FROM {table} WHERE contact_id = ?", [contact_id])
-        for link in ("mutual_contact_id", "referred_by"):
-            conn.execute(f"UPDATE contacts SET {link} = NULL WHERE {link} = ?", [contact_id])
+        conn.execute(
+            "UPDATE contacts SET mutual_contact_id = NULL WHERE mutual_contact_id = ?",
+            [contact_id],
+        )
+        # An introduction by someone forgotten is gone, and so is its date.
+        conn.execute(
+            "UPDATE contacts SET referred_by = NULL, referred_at = NULL WHERE referred_by = ?",
+            [contact_id],
+        )
         conn.execute("DELETE FROM contacts WHERE id = ?", [contact_id])
     return removed
 

@@ -472,11 +472,14 @@ def remove_demo(conn: duckdb.DuckDBPyConnection) -> int:
         conn.execute(
             f"DELETE FROM interactions WHERE source = 'demo' OR contact_id IN ({demo_people})"
         )
-        for link in ("mutual_contact_id", "referred_by"):
-            conn.execute(
-                f"UPDATE contacts SET {link} = NULL"
-                f" WHERE source <> 'demo' AND {link} IN ({demo_people})"
-            )
+        conn.execute(
+            "UPDATE contacts SET mutual_contact_id = NULL"
+            f" WHERE source <> 'demo' AND mutual_contact_id IN ({demo_people})"
+        )
+        conn.execute(
+            "UPDATE contacts SET referred_by = NULL, referred_at = NULL"
+            f" WHERE source <> 'demo' AND referred_by IN ({demo_people})"
+        )
         conn.execute("DELETE FROM contacts WHERE source = 'demo'")
         conn.execute(f"DELETE FROM company_aliases WHERE company_id IN ({demo_companies_unused})")
         conn.execute(f"DELETE FROM companies WHERE id IN ({demo_companies_unused})")
@@ -649,19 +652,20 @@ def _insert_meetings(
 
 def _add_referred_person(conn: duckdb.DuckDBPyConnection, today: date) -> None:
     """Someone a met contact introduced: a new demo person whose referred_by is them."""
-    introducer = conn.execute(
-        "SELECT contact_id FROM interactions WHERE source = 'demo' AND kind = 'referral'"
-        " ORDER BY occurred_at DESC LIMIT 1"
-    ).fetchall()[0][0]
+    # Introduced when the introducer's referral was logged.
+    introducer, introduced_at = conn.execute(
+        "SELECT contact_id, occurred_at FROM interactions"
+        " WHERE source = 'demo' AND kind = 'referral' ORDER BY occurred_at DESC LIMIT 1"
+    ).fetchall()[0]
     company = conn.execute("SELECT company_id FROM contacts WHERE id = ?", [introducer]).fetchall()[
         0
     ][0]
     new_id = conn.execute(
         "INSERT INTO contacts (profile_key, first_name, last_name, company_id, position,"
-        " degree, referred_by, source, notes)"
-        " VALUES ('demo:referred-1', 'Marit', 'Solberg', ?, ?, '2nd', ?, 'demo',"
+        " degree, referred_by, referred_at, source, notes)"
+        " VALUES ('demo:referred-1', 'Marit', 'Solberg', ?, ?, '2nd', ?, ?, 'demo',"
         " 'Introduced after our coffee; happy to talk about her team.') RETURNING id",
-        [company, REFERRED_TITLE, introducer],
+        [company, REFERRED_TITLE, introducer, introduced_at],
     ).fetchall()[0][0]
     conn.execute(
         "INSERT INTO interactions (contact_id, kind, channel, occurred_at, subject, source)"

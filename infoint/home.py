@@ -121,8 +121,8 @@ def weekly_activity(
                    'm' || id
             FROM meetings WHERE status = 'held' AND CAST(starts_at AS DATE) >= ?
             UNION ALL
-            SELECT CAST(date_trunc('week', created_at) AS DATE), 'referral', 'by ' || referred_by
-            FROM contacts WHERE referred_by IS NOT NULL AND created_at >= ?
+            SELECT CAST(date_trunc('week', referred_at) AS DATE), 'referral', 'by ' || referred_by
+            FROM contacts WHERE referred_by IS NOT NULL AND referred_at >= ?
         )
         SELECT w.week, k.kind, count(DISTINCT e.event) AS count
         FROM weeks w CROSS JOIN kinds k

@@ -198,7 +198,7 @@ _TIMING = f"""
         UNION ALL
         SELECT contact_id, CAST(starts_at AS TIMESTAMP) FROM meetings WHERE status = 'held'
         UNION ALL
-        SELECT referred_by, created_at FROM contacts WHERE referred_by IS NOT NULL
+        SELECT referred_by, referred_at FROM contacts WHERE referred_by IS NOT NULL
     ),
     contacted AS (
         SELECT contact_id, first_outreach_at AS sent FROM contact_stages WHERE stage >= 1

@@ -221,11 +221,11 @@ def test_timeline_tells_everything_newest_first(conn, network):
         conn, cara, datetime(2026, 4, 1, 9, tzinfo=UTC), place="Café Blue"
     )
     conn.execute(
-        "UPDATE contacts SET referred_by = ?, created_at = '2026-02-01 12:00' WHERE id = ?",
+        "UPDATE contacts SET referred_by = ?, referred_at = '2026-02-01 12:00' WHERE id = ?",
         [ann, cara],
     )
     conn.execute(
-        "UPDATE contacts SET referred_by = ?, created_at = '2026-03-20 12:00' WHERE id = ?",
+        "UPDATE contacts SET referred_by = ?, referred_at = '2026-03-20 12:00' WHERE id = ?",
         [cara, network["dan"]],
     )
     events = contacts.timeline(conn, cara)

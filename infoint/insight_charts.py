@@ -193,14 +193,18 @@ def _tree_positions(links: list[Link]) -> tuple[dict[int, tuple[int, float]], li
     return positions, roots
 
 
+def _people(count: int) -> str:
+    return f"{count} {'person' if count == 1 else 'people'}"
+
+
 def referral_figure(links: list[Link]) -> go.Figure:
-    """Who introduced you to whom, read left to right, people coloured by their stage."""
+    """Who introduced you to whom, read left to right, people coloured by their stage.
+
+    One row per person introduced: draw a bounded selection (`referrals.referral_picture`).
+    The hover counts everyone each person introduced, drawn or not.
+    """
     positions, roots = _tree_positions(links)
     by_id = {link.contact_id: link for link in links}
-    introduced = {}
-    for link in links:
-        if link.introducer_id is not None:
-            introduced[link.introducer_id] = introduced.get(link.introducer_id, 0) + 1
     you_y = sum(positions[r][1] for r in roots) / len(roots) if roots else 0.0
     # Plotly validates Python lists item by item; arrays keep a few hundred people fast.
     nodes = np.array(list(positions), dtype=np.int64)
@@ -233,7 +237,10 @@ def referral_figure(links: list[Link]) -> go.Figure:
     stages = np.array([by_id[n].stage for n in nodes], dtype=np.int64)
     names = np.array([plain(by_id[n].name) for n in nodes], dtype=object)
     details = np.array(
-        [[plain(by_id[n].company or "no company yet"), introduced.get(n, 0)] for n in nodes],
+        [
+            [plain(by_id[n].company or "no company yet"), _people(by_id[n].introduced)]
+            for n in nodes
+        ],
         dtype=object,
     ).reshape(len(nodes), 2)
     for stage in range(6):
@@ -254,7 +261,7 @@ def referral_figure(links: list[Link]) -> go.Figure:
             customdata=details[chosen],
             hovertemplate=(
                 f"%{{text}} (%{{customdata[0]}})<br>Stage: {name}"
-                "<br>Introduced you to %{customdata[1]} people<extra></extra>"
+                "<br>Introduced you to %{customdata[1]}<extra></extra>"
             ),
         )
     depth = max((d for d, _ in positions.values()), default=1)

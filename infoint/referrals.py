@@ -87,6 +87,7 @@ class Link:
     company: str
     stage: int
     introducer_id: int | None
+    introduced: int = 0  # everyone they introduced, drawn or not
 
 
 @dataclass(frozen=True)
@@ -200,6 +201,7 @@ def add_referred_people(
             else:
                 conn.execute(
                     "UPDATE contacts SET referred_by = $by,"
+                    " referred_at = current_localtimestamp(),"
                     " mutual_contact_id = coalesce(mutual_contact_id, $by),"
                     " updated_at = current_localtimestamp() WHERE id = $id",
                     {"by": introducer_id, "id": contact_id},
@@ -218,8 +220,9 @@ def _add_referred(
     company_id = targets.ensure_company(conn, person.company, source="referral")
     row = conn.execute(
         "INSERT INTO contacts (profile_key, first_name, last_name, company_id, position,"
-        " degree, mutual_contact_id, referred_by, source)"
-        " VALUES (?, ?, ?, ?, ?, '2nd', ?, ?, 'referral') RETURNING id",
+        " degree, mutual_contact_id, referred_by, referred_at, source)"
+        " VALUES (?, ?, ?, ?, ?, '2nd', ?, ?, current_localtimestamp(), 'referral')"
+        " RETURNING id",
         [
             f"referral:{uuid.uuid4().hex}",
             person.first_name,
@@ -233,28 +236,121 @@ def _add_referred(
     return int(row[0][0])
 
 
-def list_links(conn: duckdb.DuckDBPyConnection) -> list[Link]:
-    """Everyone in an introduction, as introducer or introduced, with who introduced them."""
+# The picture draws this many introducers and at most this many of the people they
+# introduced, so it stays readable (and its height bounded) however many there are.
+PICTURE_INTRODUCERS = 15
+PICTURE_PEOPLE = 25
+
+
+@dataclass(frozen=True)
+class Picture:
+    """The introductions worth drawing, and how many were left to the table and the tracer."""
+
+    links: list[Link]
+    introducers: int  # drawn, those whose introductions went furthest
+    all_introducers: int  # everyone who named someone
+    people: int  # people introduced who are drawn
+    all_people: int  # everyone named by someone
+
+    @property
+    def note(self) -> str:
+        """What the picture leaves out, and where to find it; empty when it shows everyone."""
+        if self.introducers == self.all_introducers and self.people == self.all_people:
+            return ""
+        more = self.all_introducers - self.introducers
+        said = [
+            f"The picture shows the {self.introducers} introducers whose introductions went "
+            f"furthest and {self.people} of the {self.all_people} people introduced, "
+            "those furthest along first."
+        ]
+        if more:
+            said.append(
+                f"And {more} more {'introducer' if more == 1 else 'introducers'}: "
+                "see the table above."
+            )
+        said.append("Pick anyone introduced to you above to see their whole chain.")
+        return " ".join(said)
+
+
+def referral_picture(
+    conn: duckdb.DuckDBPyConnection,
+    introducers: int = PICTURE_INTRODUCERS,
+    people: int = PICTURE_PEOPLE,
+) -> Picture:
+    """The introducers whose introductions went furthest (ranked as in `referral_yields`),
+    whoever led you to them, and up to `people` of the people they introduced: one of each
+    introducer's first, furthest along first, then a second of each, and so on.
+
+    Only the people introduced take a row of the picture (an introducer sits beside those
+    they introduced), so its height stays bounded by `people`.
+    """
     rows = conn.execute(
         """
-        WITH people AS (
-            SELECT id FROM contacts WHERE referred_by IS NOT NULL
-            UNION
-            SELECT referred_by FROM contacts WHERE referred_by IS NOT NULL
-        )
+        WITH RECURSIVE
+        introduced AS (  -- everyone named by someone still in your contacts
+            SELECT r.id, r.referred_by, s.stage
+            FROM contacts r
+            JOIN contacts i ON i.id = r.referred_by
+            JOIN contact_stages s ON s.contact_id = r.id
+        ),
+        ranked AS (
+            SELECT referred_by AS id,
+                   row_number() OVER (
+                       ORDER BY count(*) FILTER (WHERE stage >= 3) DESC, count(*) DESC,
+                                referred_by
+                   ) AS rank,
+                   count(*) AS introduced
+            FROM introduced GROUP BY referred_by
+        ),
+        drawn_people AS (
+            SELECT id FROM (
+                SELECT i.id, r.rank,
+                       row_number() OVER (PARTITION BY i.referred_by
+                                          ORDER BY i.stage DESC, i.id) AS turn
+                FROM introduced i JOIN ranked r ON r.id = i.referred_by
+                WHERE r.rank <= $introducers
+            )
+            ORDER BY turn, rank LIMIT $people
+        ),
+        -- the introducers drawn, and who led you to them, back to where it started
+        upstream(id, path) AS (
+            SELECT id, [id] FROM ranked WHERE rank <= $introducers
+            UNION ALL
+            SELECT c.referred_by, list_append(u.path, c.referred_by)
+            FROM upstream u JOIN contacts c ON c.id = u.id
+            WHERE c.referred_by IS NOT NULL AND NOT list_contains(u.path, c.referred_by)
+              AND EXISTS (SELECT 1 FROM contacts x WHERE x.id = c.referred_by)
+        ),
+        drawn AS (SELECT id FROM upstream UNION SELECT id FROM drawn_people)
         SELECT c.id, trim(c.first_name || ' ' || c.last_name), coalesce(co.name, ''),
                s.stage,
                -- an introducer that no longer exists ends the chain
                CASE WHEN EXISTS (SELECT 1 FROM contacts r WHERE r.id = c.referred_by)
-                    THEN c.referred_by END
-        FROM people p
-        JOIN contacts c ON c.id = p.id
+                    THEN c.referred_by END,
+               coalesce(n.introduced, 0),
+               (SELECT count(*) FROM ranked), (SELECT count(*) FROM introduced)
+        FROM drawn d
+        JOIN contacts c ON c.id = d.id
         JOIN contact_stages s ON s.contact_id = c.id
         LEFT JOIN companies co ON co.id = c.company_id
+        LEFT JOIN ranked n ON n.id = c.id
         ORDER BY c.id
-        """
+        """,
+        {"introducers": introducers, "people": people},
     ).fetchall()
-    return [Link(int(i), name, company, int(stage), ref) for i, name, company, stage, ref in rows]
+    links = [
+        Link(int(i), name, company, int(stage), ref, int(n))
+        for i, name, company, stage, ref, n, *_ in rows
+    ]
+    drawn_ids = {link.contact_id for link in links}
+    all_introducers, all_people = (int(n) for n in rows[0][6:]) if rows else (0, 0)
+    return Picture(
+        links,
+        introducers=min(introducers, all_introducers),
+        all_introducers=all_introducers,
+        people=sum(1 for link in links if link.introducer_id in drawn_ids),
+        all_people=all_people,
+    )
 
 
 def referral_yields(conn: duckdb.DuckDBPyConnection) -> list[Yield]:

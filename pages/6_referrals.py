@@ -25,43 +25,11 @@ if totals.unnamed:
     st.page_link(
         "pages/2_contacts.py", label="Add the people introduced", icon=":material/person_add:"
     )
-links = ui.cached(referrals.list_links, conn)
-if not links:  # introductions logged, but nobody named yet: nothing to draw
+people = dict(ui.cached(referrals.referred_people, conn))
+if not people:  # introductions logged, but nobody named yet: nothing to trace or draw
     st.stop()
-st.plotly_chart(
-    ui.figure(insight_charts.referral_figure, links),
-    width="stretch",
-    config=charts.PLOTLY_CONFIG,
-    key="referral_picture",
-)
-st.caption(
-    "Read left to right: each line runs from the person who made the introduction to the "
-    "person introduced. Colours show how far each person has come in your funnel."
-)
-st.markdown("**What each introduction yielded**")
-st.dataframe(
-    [
-        {
-            "Introduced by": y.name,
-            "Company": y.company,
-            "Introduced": y.introduced,
-            "Contacted": y.contacted,
-            "Replied": y.replied,
-            "Met": y.met,
-            "Further on": y.further_down,
-        }
-        for y in ui.cached(referrals.referral_yields, conn)
-    ],
-    hide_index=True,
-    width="stretch",
-)
-st.caption(
-    "Counts are of the people they introduced; “further on” counts the people those people "
-    "introduced in turn, and so on."
-)
 
 st.subheader("Where did an introduction start?")
-people = dict(ui.cached(referrals.referred_people, conn))
 chosen = st.selectbox(
     "Person introduced to you", list(people), format_func=people.get, key="chain_person"
 )
@@ -94,3 +62,39 @@ if chosen is not None:
         type="secondary" if not_written_to else "primary",
     ):
         ui.open_contact(chosen)
+
+st.subheader("What each introduction yielded")
+st.dataframe(
+    [
+        {
+            "Introduced by": y.name,
+            "Company": y.company,
+            "Introduced": y.introduced,
+            "Contacted": y.contacted,
+            "Replied": y.replied,
+            "Met": y.met,
+            "Further on": y.further_down,
+        }
+        for y in ui.cached(referrals.referral_yields, conn)
+    ],
+    hide_index=True,
+    width="stretch",
+)
+st.caption(
+    "Counts are of the people they introduced; “further on” counts the people those people "
+    "introduced in turn, and so on. The introductions that went furthest come first."
+)
+
+picture = ui.cached(referrals.referral_picture, conn)
+st.plotly_chart(
+    ui.figure(insight_charts.referral_figure, picture.links),
+    width="stretch",
+    config=charts.PLOTLY_CONFIG,
+    key="referral_picture",
+)
+st.caption(
+    "Read left to right: each line runs from the person who made the introduction to the "
+    "person introduced. Colours show how far each person has come in your funnel."
+)
+if picture.note:
+    st.caption(picture.note)

@@ -315,7 +315,10 @@ def test_the_warning_before_removal_says_what_stays_and_what_goes(conn):
 def test_people_a_demo_person_introduced_stay_without_the_introduction(conn):
     demo.load_demo(conn, today=TODAY)
     introduced_by_a_demo_person(conn)
-    assert {link.name for link in referrals.list_links(conn)} >= {"Bo Chen", "Maria Lund"}
+    assert {link.name for link in referrals.referral_picture(conn).links} >= {
+        "Bo Chen",
+        "Maria Lund",
+    }
     demo.remove_demo(conn)
     kept = conn.execute(
         "SELECT first_name, last_name, source, degree, referred_by, mutual_contact_id"
@@ -325,7 +328,7 @@ def test_people_a_demo_person_introduced_stay_without_the_introduction(conn):
         ("Bo", "Chen", "referral", "2nd", None, None),
         ("Maria", "Lund", "referral", "2nd", None, None),
     ]
-    assert referrals.list_links(conn) == []  # as the warning said
+    assert referrals.referral_picture(conn).links == []  # as the warning said
     assert demo.removal_warning(conn) == (
         f"This deletes every demo person and company and everything logged about them. {KEPT}"
     )

@@ -125,3 +125,56 @@ def test_someone_already_written_to_is_opened_on_their_record(introductions):
     assert at.selectbox(key="chain_person").value == 2  # Bo: written to and met
     assert primary_labels(at) == ["Open this person's record"]
     assert not [b for b in at.button if b.key == "chain_write"]
+
+
+def in_order(at: AppTest) -> list:
+    """The page's elements from top to bottom."""
+
+    def walk(node, out):
+        for child in getattr(node, "children", {}).values():
+            out.append(child)
+            walk(child, out)
+        return out
+
+    return walk(at.main, [])
+
+
+@pytest.fixture
+def many_introducers(app_db):
+    """Twenty people (Intro 01–20) introduced you to two people each, nobody written to yet:
+    the introductions tie, so the picture takes the first fifteen introducers."""
+    conn = db.connect(app_db)
+    for n in range(1, 21):
+        introducer = contacts.add_contact(conn, "Intro", f"{n:02d}")
+        for k in (1, 2):
+            contacts.add_contact(conn, "Named", f"{n:02d}-{k}", referred_by=introducer)
+    conn.close()
+    return app_db
+
+
+def test_beyond_fifteen_introducers_the_answers_come_first_and_the_picture_stays_short(
+    many_introducers,
+):
+    at = referrals_page()
+    elements = in_order(at)
+    kinds = [element.type for element in elements]
+    headings = [e.value for e in elements if e.type == "subheader"]
+    assert headings == ["Where did an introduction start?", "What each introduction yielded"]
+    # the totals, then the tracer, then the table, and the picture last
+    assert kinds.index("markdown") < kinds.index("selectbox") < kinds.index("dataframe")
+    assert kinds.index("dataframe") < kinds.index("plotly_chart")
+    assert len(at.dataframe[0].value) == 20  # every introducer is in the table
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    names = [name for trace in spec["data"][2:] for name in trace["text"]]
+    # the first fifteen introducers, one person of each, then a second of the first ten
+    expected = [f"Intro {n:02d}" for n in range(1, 16)]
+    expected += [f"Named {n:02d}-1" for n in range(1, 16)]
+    expected += [f"Named {n:02d}-2" for n in range(1, 11)]
+    assert sorted(names) == sorted(expected)
+    assert spec["layout"]["height"] == 120 + 38 * 25  # one row per person drawn
+    captions = [c.value for c in at.caption]
+    assert (
+        "The picture shows the 15 introducers whose introductions went furthest and 25 of the "
+        "40 people introduced, those furthest along first. And 5 more introducers: see the "
+        "table above. Pick anyone introduced to you above to see their whole chain."
+    ) in captions

@@ -1,9 +1,10 @@
 import math
-from datetime import date
+from datetime import date, datetime, timedelta
 
+import duckdb
 import pytest
 
-from infoint import contacts, db, funnel, insight_charts, interactions, referrals, targets
+from infoint import contacts, db, funnel, home, insight_charts, interactions, referrals, targets
 from infoint.errors import InvalidInputError
 from infoint.referrals import ReferredPerson
 
@@ -109,7 +110,7 @@ def test_chain_stops_at_a_cycle(conn):
     assert [s.name for s in referrals.referral_chain(conn, y)] == ["Xi Yu", "Yo Zed"]
     yields = {y.name: (y.introduced, y.further_down) for y in referrals.referral_yields(conn)}
     assert yields == {"Xi Yu": (1, 0), "Yo Zed": (1, 0)}
-    figure = insight_charts.referral_figure(referrals.list_links(conn))
+    figure = insight_charts.referral_figure(referrals.referral_picture(conn).links)
     names = [t for trace in figure.data[2:] for t in trace.text]
     assert sorted(names) == ["Xi Yu", "Yo Zed"]
 
@@ -131,7 +132,7 @@ def test_yields_count_introductions_and_how_far_they_went(conn, chains):
 
 
 def test_links_and_the_picture(conn, chains):
-    links = {link.name: link for link in referrals.list_links(conn)}
+    links = {link.name: link for link in referrals.referral_picture(conn).links}
     assert set(links) == {"Ana Lee", "Bo Chen", "Cy Dunn", "Di Eze", "Ed Fox"}
     assert links["Ana Lee"].introducer_id is None
     assert links["Ed Fox"].introducer_id == chains["di"]
@@ -158,14 +159,14 @@ def test_links_and_the_picture(conn, chains):
 def test_names_in_the_picture_are_plain_text(conn):
     ana = person(conn, "<b>Ana</b> &")
     person(conn, "Bo <a href='x'>", referred_by=ana)
-    figure = insight_charts.referral_figure(referrals.list_links(conn))
+    figure = insight_charts.referral_figure(referrals.referral_picture(conn).links)
     texts = [t for trace in figure.data[2:] for t in trace.text]
     assert sorted(texts) == ["&lt;b&gt;Ana&lt;/b&gt; &amp;", "Bo &lt;a href='x'&gt;"]
 
 
 def test_no_referrals_yet(conn):
     person(conn, "Ana Lee")
-    assert referrals.list_links(conn) == []
+    assert referrals.referral_picture(conn).links == []
     assert referrals.referral_yields(conn) == []
     assert referrals.referred_people(conn) == []
     assert referrals.referral_totals(conn).sentence == ""
@@ -319,8 +320,176 @@ def test_totals_with_only_introductions_logged_without_a_name(conn):
 
 def test_the_top_row_of_names_has_room_above_it(conn, chains):
     """Plotly fitted the range to the dots alone, so names above the top row were cut."""
-    figure = insight_charts.referral_figure(referrals.list_links(conn))
+    figure = insight_charts.referral_figure(referrals.referral_picture(conn).links)
     rows = [y for trace in figure.data[1:] for y in trace.y]
     bottom, top = figure.layout.yaxis.range  # reversed: the first row at the top
     assert top <= min(rows) - 0.5 and bottom >= max(rows) + 0.4
     assert all(trace.cliponaxis is False for trace in figure.data[1:])
+
+
+# When an introduction was recorded: contacts.referred_at, set with referred_by (0015).
+
+
+def referred(conn, contact_id):
+    return conn.execute(
+        "SELECT referred_by, referred_at FROM contacts WHERE id = ?", [contact_id]
+    ).fetchall()[0]
+
+
+def introductions_by_week(conn):
+    """Home's introductions last week and this week."""
+    activity = home.weekly_activity(conn, weeks=2)
+    return activity[activity["kind"] == "referral"]["count"].tolist()
+
+
+def test_an_introduction_is_dated_when_it_is_recorded_not_when_the_contact_was_added(conn):
+    """Bo came in with an import a week ago; Ana names him in this week's debrief. The
+    introduction is this week's (it was dated by the import before), and Ana, who has no
+    outreach of her own, enters the funnel's weeks this week too."""
+    ana = contacts.add_contact(conn, "Ana", "Lee")
+    bo = contacts.add_contact(conn, "Bo", "Chen", source="linkedin")
+    conn.execute(
+        "UPDATE contacts SET created_at = current_localtimestamp() - INTERVAL 7 DAY WHERE id = ?",
+        [bo],
+    )
+    assert referred(conn, bo) == (None, None)
+    before = datetime.now()
+    introduce(conn, ana, "Bo Chen")
+    by, at = referred(conn, bo)
+    assert by == ana and at >= before - timedelta(minutes=1)
+    assert introductions_by_week(conn) == [0, 1]  # last week, this week
+    first_seen = conn.execute(
+        "SELECT first_outreach_at FROM contact_stages WHERE contact_id = ?", [ana]
+    ).fetchall()[0][0]
+    assert first_seen == at
+    assert [e.at for e in contacts.timeline(conn, bo)] == [at]
+
+
+def test_clearing_an_introduction_clears_its_date_and_its_week(conn):
+    """Forgetting the introducer clears every introduction they made, and its date."""
+    ana = contacts.add_contact(conn, "Ana", "Lee")
+    bo = contacts.add_contact(conn, "Bo", "Chen", referred_by=ana)
+    assert referred(conn, bo)[1] is not None
+    assert introductions_by_week(conn) == [0, 1]
+    contacts.delete_contact(conn, ana)
+    assert referred(conn, bo) == (None, None)
+    assert introductions_by_week(conn) == [0, 0]
+
+
+def test_someone_added_without_an_introducer_has_no_introduction_date(conn):
+    cy = contacts.add_contact(conn, "Cy", "Dunn")
+    assert referred(conn, cy) == (None, None)
+
+
+def test_a_merge_keeps_the_introduction_with_its_own_date(conn):
+    """Bo was imported; the same Bo was added by hand as introduced by Ana on 4 March. The
+    merged Bo is introduced by Ana on 4 March, not on the day of the import."""
+    ana = contacts.add_contact(conn, "Ana", "Lee")
+    imported = contacts.add_contact(conn, "Bo", "Chen", source="linkedin")
+    by_hand = contacts.add_contact(conn, "Bo", "Chen", referred_by=ana)
+    conn.execute("UPDATE contacts SET referred_at = '2026-03-04 10:00' WHERE id = ?", [by_hand])
+    contacts.merge_contacts(conn, imported, by_hand)
+    assert referred(conn, imported) == (ana, datetime(2026, 3, 4, 10))
+
+
+def test_an_older_database_gets_introduction_dates_from_when_each_person_was_added(tmp_path):
+    path = tmp_path / "older.duckdb"
+    old = duckdb.connect(str(path))
+    db.apply_migrations(old, upto=14)
+    old.execute(
+        "INSERT INTO contacts (id, profile_key, first_name, referred_by, created_at) VALUES"
+        " (1, 'a', 'Ana', NULL, '2026-01-05 09:00'), (2, 'b', 'Bo', 1, '2026-02-02 10:00')"
+    )
+    old.close()
+    upgraded = db.connect(path)
+    assert upgraded.execute("SELECT id, referred_at FROM contacts ORDER BY id").fetchall() == [
+        (1, None),
+        (2, datetime(2026, 2, 2, 10)),
+    ]
+    # Ana's introduction is what puts her in the funnel, on that day
+    assert upgraded.execute(
+        "SELECT stage, first_outreach_at FROM contact_stages WHERE contact_id = 1"
+    ).fetchall() == [(4, datetime(2026, 2, 2, 10))]
+    assert db.apply_migrations(upgraded) == []
+    upgraded.close()
+
+
+# The picture: the introducers whose introductions went furthest, with a bounded number of
+# the people they introduced.
+
+
+@pytest.fixture
+def many_introducers(conn):
+    """Twenty introducers (ids 1–20) named three people each (ids 21–80, in order). Only the
+    last introducer's first person (id 78) was met, so that introducer ranks first; the
+    rest tie and go by id."""
+    introducers = [person(conn, f"Intro {n:02d}") for n in range(1, 21)]
+    for introducer in introducers:
+        for k in range(3):
+            person(conn, f"Named {introducer:02d}-{k}", referred_by=introducer)
+    conn.execute(
+        "INSERT INTO meetings (contact_id, starts_at, status) VALUES (78, '2026-03-05 10:00+00',"
+        " 'held')"
+    )
+    return introducers
+
+
+def test_the_picture_draws_the_introducers_whose_introductions_went_furthest(
+    conn, many_introducers
+):
+    picture = referrals.referral_picture(conn)
+    drawn = {link.contact_id for link in picture.links}
+    # first turn: the first (furthest along) person of each of the top 15 introducers —
+    # introducer 20 (Named 20-0, met) and introducers 1–14; second turn: the next person of
+    # the first ten of them (20, then 1–9), for 25 people in all
+    top = [20, *range(1, 15)]
+    firsts = {21 + 3 * (i - 1) for i in top}
+    seconds = {22 + 3 * (i - 1) for i in top[:10]}
+    assert drawn == set(top) | firsts | seconds
+    assert (picture.introducers, picture.all_introducers) == (15, 20)
+    assert (picture.people, picture.all_people) == (25, 60)
+    assert picture.note == (
+        "The picture shows the 15 introducers whose introductions went furthest and 25 of the "
+        "60 people introduced, those furthest along first. And 5 more introducers: see the "
+        "table above. Pick anyone introduced to you above to see their whole chain."
+    )
+    links = {link.contact_id: link for link in picture.links}
+    assert links[20].introduced == 3 and links[78].introducer_id == 20
+    figure = insight_charts.referral_figure(picture.links)
+    assert max(y for trace in figure.data[1:] for y in trace.y) == 24  # one row per person
+    assert figure.layout.height == 120 + 38 * 25
+    hovers = {
+        text: list(details)
+        for trace in figure.data[2:]
+        for text, details in zip(trace.text, trace.customdata, strict=True)
+    }
+    assert hovers["Intro 01"] == ["no company yet", "3 people"]  # all three, one drawn
+    assert hovers["Named 01-0"] == ["no company yet", "0 people"]
+
+
+def test_the_picture_keeps_who_led_to_an_introducer_drawn(conn):
+    """Ana introduced Bo; Bo introduced Cy and Di, both met. Only Bo is drawn as a top
+    introducer, yet Ana, who led to him, stays in the picture, so Bo is not drawn as someone
+    you reached yourself."""
+    ana = person(conn, "Ana Lee")
+    bo = person(conn, "Bo Chen", referred_by=ana)
+    for name in ("Cy Dunn", "Di Eze"):
+        met = person(conn, name, referred_by=bo)
+        conn.execute(
+            "INSERT INTO meetings (contact_id, starts_at, status)"
+            " VALUES (?, '2026-03-05 10:00+00', 'held')",
+            [met],
+        )
+    picture = referrals.referral_picture(conn, introducers=1, people=1)
+    links = {link.name: link.introducer_id for link in picture.links}
+    assert links == {"Ana Lee": None, "Bo Chen": ana, "Cy Dunn": bo}
+    assert (picture.introducers, picture.all_introducers) == (1, 2)
+    assert (picture.people, picture.all_people) == (2, 3)
+    figure = insight_charts.referral_figure(picture.links)
+    depth = {t: x for trace in figure.data[2:] for t, x in zip(trace.text, trace.x, strict=True)}
+    assert depth == {"Ana Lee": 1, "Bo Chen": 2, "Cy Dunn": 3}
+
+
+def test_a_small_picture_shows_everyone_and_says_nothing_more(conn, chains):
+    picture = referrals.referral_picture(conn)
+    assert len(picture.links) == 5 and picture.note == ""

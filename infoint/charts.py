@@ -158,10 +158,11 @@ def activity_figure(activity: pd.DataFrame) -> go.Figure:
 
 
 def coverage_figure(coverage: pd.DataFrame) -> go.Figure:
-    """Per industry, one bar of its target companies split by how far you got at each.
+    """Per industry, its target companies as one full bar, split by how far you got at each.
 
-    Only targets are drawn: the thousands of people who work there would dwarf them on a
-    shared axis. The people there, and how many you contacted, are in the hover and the table.
+    Shares, not counts, on the axis: an industry of 1,500 targets (or the thousands of people
+    who work at them) would flatten one of 28 to a sliver. The counts are on the bars, in the
+    industry's label and in the hover, the people there and how many you contacted too.
     """
     reach = {
         "met": coverage["targets_met"],
@@ -176,34 +177,36 @@ def coverage_figure(coverage: pd.DataFrame) -> go.Figure:
             coverage["people"], coverage["contacted"], coverage["contacted_percent"], strict=True
         )
     ]
-    industries = [plain(industry) for industry in coverage["industry"]]
+    industries = [
+        f"{plain(industry)} ({targets:,})"
+        for industry, targets in zip(coverage["industry"], coverage["targets"], strict=True)
+    ]
     figure = go.Figure()
     for part, (label, colour) in TARGET_REACH.items():
-        shares = (100 * reach[part] / coverage["targets"]).round().astype(int)
         figure.add_bar(
             name=label,
             y=industries,
-            x=reach[part].tolist(),
+            x=(100 * reach[part] / coverage["targets"]).tolist(),
             orientation="h",
             marker_color=colour,
             text=[f"{n:,}" if n else "" for n in reach[part]],
             textposition="inside",
             insidetextanchor="middle",
-            customdata=list(zip(coverage["targets"], shares, people, strict=True)),
+            customdata=list(zip(reach[part], coverage["targets"], people, strict=True)),
             hovertemplate=(
-                f"<b>%{{y}}</b><br>{label}: %{{x}} of %{{customdata[0]}} targets"
-                " (%{customdata[1]} %)<br>%{customdata[2]}<extra></extra>"
+                f"<b>%{{y}}</b><br>{label}: %{{customdata[0]:,}} of %{{customdata[1]:,}}"
+                " targets (%{x:.0f} %)<br>%{customdata[2]}<extra></extra>"
             ),
         )
     figure.update_layout(
         barmode="stack",
-        title="Your targets per industry, by how far you got at each",
-        xaxis_title="Target companies",
-        yaxis_title="Industry",
+        title="How far you got at your targets, per industry",
+        xaxis_title="Share of the industry's targets",
+        yaxis_title="Industry (targets)",
         yaxis={"autorange": "reversed", "automargin": True},
-        xaxis=counts_axis(coverage["targets"].max() if len(coverage) else 0),
+        xaxis={"range": [0, 100], "dtick": 25, "ticksuffix": " %"},
         uniformtext={"mode": "hide", "minsize": 10},  # no number squeezed into a thin part
-        legend=LEGEND_BELOW,
+        legend=LEGEND_BELOW | {"traceorder": "normal"},  # in the bars' order, left to right
         height=max(320, 160 + 44 * len(coverage)),
         **_LAYOUT,
     )

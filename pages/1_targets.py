@@ -382,8 +382,9 @@ if coverage.empty:
         "Once you have targets, this shows how many you have per industry and whom you know."
     )
 else:
-    # Halves: the numbers' seven short columns fit beside the chart in a 1280-pixel window too.
-    chart_box, numbers_box = st.columns(2)
+    # The table gets the wider part: its seven columns fit in a 1280-pixel window, labels
+    # in full (widths in pixels); the chart's bars need less.
+    chart_box, numbers_box = st.columns([4, 5])
     chart_box.plotly_chart(
         ui.figure(charts.coverage_figure, coverage), config=charts.PLOTLY_CONFIG, key="coverage"
     )
@@ -391,23 +392,35 @@ else:
         coverage,
         hide_index=True,
         width="stretch",
+        height="content",  # every industry in view, as in the chart beside
         column_config={
-            "industry": "Industry",
-            "targets": st.column_config.NumberColumn("Targets", help="Your active targets."),
+            "industry": st.column_config.TextColumn("Industry", width=90),
+            "targets": st.column_config.NumberColumn(
+                "Targets", width=54, help="Your targets in this industry (target, researching)."
+            ),
             "targets_contacted": st.column_config.NumberColumn(
-                "Wrote to", help="Targets where you have written to at least one person."
+                "Wrote to",
+                width=62,
+                help="Targets where you have written to at least one person.",
             ),
             "targets_met": st.column_config.NumberColumn(
-                "Met at", help="Targets where you have met at least one person."
+                "Met at", width=52, help="Targets where you have met at least one person."
             ),
             "people": st.column_config.NumberColumn(
-                "People", help="Your contacts who work at these targets."
+                "People",
+                width=54,
+                format="localized",  # 3,467: thousands are common here
+                help="Your contacts who work at these targets.",
             ),
             "contacted": st.column_config.NumberColumn(
-                "Contacted", help="How many of those people you have written to."
+                "Contacted",
+                width=72,
+                format="localized",
+                help="How many of those people you have written to.",
             ),
             "contacted_percent": st.column_config.NumberColumn(
-                "Contacted %",
+                "%",
+                width=48,
                 format="%.1f %%",
                 help="The share of the people there you have written to.",
             ),

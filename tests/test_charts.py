@@ -87,41 +87,39 @@ def coverage_frame(**columns) -> pd.DataFrame:
 
 def test_coverage_draws_each_industrys_targets_by_how_far_you_got():
     figure = charts.coverage_figure(coverage_frame())
-    assert figure.layout.title.text == "Your targets per industry, by how far you got at each"
-    assert figure.layout.xaxis.title.text == "Target companies"
-    assert figure.layout.yaxis.title.text == "Industry"
+    assert figure.layout.title.text == "How far you got at your targets, per industry"
+    assert figure.layout.xaxis.title.text == "Share of the industry's targets"
+    assert figure.layout.yaxis.title.text == "Industry (targets)"
     assert figure.layout.barmode == "stack"
+    assert (tuple(figure.layout.xaxis.range), figure.layout.xaxis.ticksuffix) == ((0, 100), " %")
     bars = {trace.name: trace for trace in figure.data}
-    # Stacked, the parts of a bar add up to the industry's targets: 2 + 3 + 23 = 28.
     assert list(bars) == [
         "Met someone there",
         "Wrote to someone, not met yet",
         "Nobody written to yet",
     ]
-    assert list(bars["Met someone there"].x) == [2, 0]
-    assert list(bars["Wrote to someone, not met yet"].x) == [3, 0]
-    assert list(bars["Nobody written to yet"].x) == [23, 2]
-    assert list(bars["Met someone there"].y) == ["Health", funnel.NO_INDUSTRY]
+    assert list(bars["Met someone there"].y) == ["Health (28)", f"{funnel.NO_INDUSTRY} (2)"]
+    # Health's 28 targets: met someone at 2, wrote to someone at 3 more, nobody at 23.
+    assert [list(bars[name].text) for name in bars] == [["2", ""], ["3", ""], ["23", "2"]]
+    assert [bars[name].x[0] for name in bars] == [100 * 2 / 28, 100 * 3 / 28, 100 * 23 / 28]
+    assert [bars[name].x[1] for name in bars] == [0, 0, 100]  # each bar is all its targets
     assert bars["Met someone there"].marker.color == STAGE_COLOURS["met"]
     assert bars["Wrote to someone, not met yet"].marker.color == STAGE_COLOURS["contacted"]
-    # The people there are not on the axis (3,467 would flatten 28) but in the hover.
-    assert "People there" not in bars and figure.layout.xaxis.tickformat == ",d"
+    # The people there (3,467, which would flatten 28 on one axis) are in the hover.
     written = bars["Wrote to someone, not met yet"]
-    assert list(written.customdata[0]) == [28, 11, "3,467 people there, 9 contacted (0.3 %)"]
-    assert list(written.customdata[1]) == [2, 0, "None of your contacts works there yet"]
-    assert "%{x} of %{customdata[0]} targets (%{customdata[1]} %)" in written.hovertemplate
-    assert list(written.text) == ["3", ""]  # the count on the bar; none on a part of nothing
+    assert list(written.customdata[0]) == [3, 28, "3,467 people there, 9 contacted (0.3 %)"]
+    assert list(written.customdata[1]) == [0, 2, "None of your contacts works there yet"]
+    assert "%{customdata[0]:,} of %{customdata[1]:,} targets (%{x:.0f} %)" in (
+        written.hovertemplate
+    )
 
 
 def test_coverage_shows_industry_names_as_typed_not_as_html():
     coverage = coverage_frame().iloc[:1].assign(industry=["<b>Health</b> & care"])
     figure = charts.coverage_figure(coverage)
-    assert {tuple(trace.y) for trace in figure.data} == {("&lt;b&gt;Health&lt;/b&gt; &amp; care",)}
-
-
-def test_coverage_of_a_few_targets_counts_in_whole_numbers():
-    coverage = coverage_frame().iloc[1:]
-    assert charts.coverage_figure(coverage).layout.xaxis.dtick == 1  # 0, 1, 2 targets
+    assert {tuple(trace.y) for trace in figure.data} == {
+        ("&lt;b&gt;Health&lt;/b&gt; &amp; care (28)",)
+    }
 
 
 def test_one_plain_text_helper_for_every_figure():

@@ -106,15 +106,12 @@ def test_targets_in_rank_order_with_coverage(network):
     assert list(frame["rank"]) == [1, 2, 3]
     assert frame.iloc[0][["people", "contacted", "met"]].tolist() == [2, 1, 0]
     chart = json.loads(at.get("plotly_chart")[0].proto.spec)
-    assert chart["layout"]["title"]["text"] == (
-        "Your targets per industry, by how far you got at each"
-    )
+    assert chart["layout"]["title"]["text"] == "How far you got at your targets, per industry"
     bars = {trace["name"]: trace for trace in chart["data"]}
     # Health: Ann at Acme written to, nobody at Medix yet; Energy: nobody at Volt yet.
-    assert bars["Nobody written to yet"]["y"] == ["Health", "Energy"]
-    assert bars["Nobody written to yet"]["x"] == [1, 1]
-    assert bars["Wrote to someone, not met yet"]["x"] == [1, 0]
-    assert bars["Met someone there"]["x"] == [0, 0]
+    assert bars["Nobody written to yet"]["y"] == ["Health (2)", "Energy (1)"]
+    assert [bars[name]["text"] for name in bars] == [["", ""], ["1", ""], ["1", "1"]]
+    assert [bars[name]["x"] for name in bars] == [[0, 0], [50, 0], [50, 100]]
     numbers = next(d for d in at.dataframe if d.key is None or not d.key.startswith(EDITOR))
     assert numbers.value.fillna({"contacted_percent": -1}).to_dict("list") == {
         "industry": ["Health", "Energy"],
@@ -424,10 +421,14 @@ def test_the_table_fits_a_laptop_window_without_scrolling_sideways(network):
     assert "written to" in columns["contacted"]["help"]
     best_first = next(c for c in at.caption if c.value.startswith("Companies 1–3 of 3"))
     assert best_first.proto.help == targets.RANK_HELP
-    # The coverage numbers beside the chart get half the width, room for their five columns.
+    # The coverage numbers beside the chart get 5/9 of about 800 pixels: their seven columns
+    # fit in it, labels in full (seen in Chromium).
     [chart_box] = [c for c in at.columns if c.get("plotly_chart")]
     [numbers_box] = [c for c in at.columns if c.dataframe]
-    assert chart_box.proto.weight == numbers_box.proto.weight == 0.5
+    assert (chart_box.proto.weight, numbers_box.proto.weight) == pytest.approx((4 / 9, 5 / 9))
+    numbers = json.loads(numbers_box.dataframe[0].proto.columns)
+    assert sum(config.get("width", 0) for config in numbers.values()) <= 440, numbers
+    assert len([c for c in numbers.values() if "width" in c]) == 7, numbers
 
 
 def test_scores_are_not_clamped_by_the_table_and_a_bad_one_is_refused_in_words(network):

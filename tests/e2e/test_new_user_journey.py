@@ -133,7 +133,10 @@ def test_new_user_imports_finds_targets_and_moves_the_funnel(tmp_path, page, sho
             assert grid_row_count(page) == chosen[industry]
             page.get_by_text(f"All {chosen[industry]} that match").click()
             wait_for_app(page)
-            click(page, "Make them targets")
+            # All that match is more than the ticked rows: the page asks first.
+            click(page, "Make them targets…")
+            see(page, f"Turn all {chosen[industry]} companies that match into targets?")
+            click(page, "Yes, make them targets")
             see(page, f"Added {chosen[industry]} companies to your targets.")
             page.get_by_text(f"All {chosen[industry]} that match").click()
             wait_for_app(page)
@@ -141,7 +144,9 @@ def test_new_user_imports_finds_targets_and_moves_the_funnel(tmp_path, page, sho
             new_industry.fill(industry)  # a new one: typed, then Enter
             new_industry.press("Enter")
             wait_for_app(page)
-            click(page, "Set industry")
+            click(page, "Set industry…")
+            see(page, f"Put all {chosen[industry]} companies that match in {industry}?")
+            click(page, "Yes, set their industry")
             see(page, f"Put {chosen[industry]} companies in {industry}.")
         assert all(count >= 2 for count in chosen.values())
 

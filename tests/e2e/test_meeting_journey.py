@@ -175,8 +175,9 @@ def test_insights_and_referrals_with_demo_data_for_the_readme(tmp_path, page, sh
         readme_screenshot(page, "insights.png", shots, last=speed.first)
 
         go(page, "Referrals", "Referrals")
-        page.get_by_test_id("stPlotlyChart").locator(".js-plotly-plot").wait_for()
-        yields = page.get_by_test_id("stDataFrame").filter(has_text="Introduced by")
-        readme_screenshot(page, "referrals.png", shots, last=yields)
+        picture = page.get_by_test_id("stPlotlyChart")
+        picture.locator(".js-plotly-plot").wait_for()
+        # the picture comes last, below the tracer and the table of yields
+        readme_screenshot(page, "referrals.png", shots, last=picture)
     finally:
         stop_server(server)

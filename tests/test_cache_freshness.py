@@ -198,7 +198,10 @@ def test_targets_set_industry_for_all_matching_includes_a_new_company(acme, conn
     at.radio[0].set_value("matching")  # its label counts the companies: a new radio now
     at.selectbox(key="new_industry").set_value("Health")
     run(at)
-    next(b for b in at.button if b.label == "Set industry").click()
+    next(b for b in at.button if b.label == "Set industry…").click()  # all that match: asks
+    run(at)
+    assert at.warning[0].value.startswith("Put all 2 companies that match in Health?")
+    next(b for b in at.button if b.label == "Yes, set their industry").click()
     run(at)
     assert "Put 2 companies in Health." in shown(at)
 
@@ -211,7 +214,7 @@ def test_targets_coverage_counts_a_new_industry(acme, conn):
     coverage = run(at).dataframe[0].value
     assert sorted(coverage["industry"]) == ["Energy", "Health"]
     bars = chart(at, "coverage")["data"]
-    assert any("Energy" in bar["y"] or "Energy" in bar.get("x", []) for bar in bars)
+    assert any("Energy (1)" in bar["y"] for bar in bars)  # the industry and its targets
 
 
 # --- Contacts ---

@@ -235,15 +235,33 @@ st.write(
     "or your contacts as a CSV file for other tools. Cells that a spreadsheet could run as a "
     "formula are made harmless."
 )
+sizes = ui.cached(export.sheet_sizes, conn)
+st.caption(f"The workbook's sheets and their rows: {export.describe_sizes(sizes)}")
 today = datetime.now(ui.cached(profile.zone, conn)).date()  # the user's, in their time zone
 workbook, contacts_csv = st.columns(2)
-workbook.download_button(
-    "Download everything (Excel)",
-    data=lambda: export.workbook_bytes(conn.cursor()),
-    file_name=f"infoint-{today}.xlsx",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    icon=":material/table_view:",
-)
+# Built on request and kept for this version of the data: a big workbook takes a moment, and
+# a download button fed up front would build it again on every rerun of the page.
+this_version = (str(ui.database_path()), db.data_version(conn))
+prepared = st.session_state.get("prepared_workbook")
+if prepared is None or prepared[0] != this_version:
+    prepared = None
+    slot = workbook.empty()  # the button, then in its place what is being done
+    if slot.button("Prepare the Excel workbook", icon=":material/table_view:"):
+        with slot.status(
+            f"Preparing {text.counted(sizes['Contacts'], 'contact')} and the rest of your records…"
+        ) as status:
+            prepared = (this_version, export.workbook_bytes(conn))
+            status.update(label="Your workbook is ready.", state="complete", expanded=False)
+        st.session_state["prepared_workbook"] = prepared
+if prepared is not None:
+    workbook.download_button(
+        "Download everything (Excel)",
+        data=prepared[1],
+        file_name=f"infoint-{today}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/table_view:",
+        on_click="ignore",
+    )
 contacts_csv.download_button(
     "Download contacts (CSV)",
     data=lambda: export.contacts_csv_bytes(conn.cursor()),

@@ -88,9 +88,10 @@ def sheet_rows(book, title: str) -> list[dict]:
     return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
 
 
-def test_the_workbook_reads_as_a_job_seekers_record_not_a_database_dump(conn):
+@pytest.fixture
+def campaign(conn):
     """Ana at Acme (a target in Health): written to on Mon 2 March, met on Tue 10 March at
-    9:30 your time, asked one question; she introduced Bo."""
+    9:30 your time, asked one question; she introduced Bo. Returns their ids."""
     targets.add_company(conn, "Acme", industry="Health", motivation=3)
     ana = contacts.add_contact(conn, "Ana", "Lee", company="Acme", position="PM")
     bo = contacts.add_contact(conn, "Bo", "Chen", company="Acme", referred_by=ana, degree="2nd")
@@ -103,6 +104,11 @@ def test_the_workbook_reads_as_a_job_seekers_record_not_a_database_dump(conn):
         " VALUES (?, 'What surprised you?', 'The travel')",
         [meeting],
     )
+    return ana, bo
+
+
+def test_the_workbook_reads_as_a_job_seekers_record_not_a_database_dump(conn, campaign):
+    ana, bo = campaign
     book = load_workbook(io.BytesIO(export.workbook_bytes(conn)))
     assert book.sheetnames == [
         "Contacts",
@@ -154,6 +160,123 @@ def test_the_workbook_reads_as_a_job_seekers_record_not_a_database_dump(conn):
     )
     [introduced] = sheet_rows(book, "Introductions")
     assert (introduced["Introduced by"], introduced["Person introduced"]) == ("Ana Lee", "Bo Chen")
+
+
+HEADERS = {
+    "Contacts": (
+        "ID", "First name", "Last name", "Company", "Position", "Stage", "Degree", "Email",
+        "LinkedIn profile", "Connected on", "Mutual contact", "Introduced by", "Came from",
+        "Tags", "Notes", "Added on",
+    ),
+    "Companies": (
+        "ID", "Company", "Industry", "Status", "Why ruled out", "Motivation (0–3)",
+        "Postings (0–3)", "People there", "Research notes", "Added on",
+    ),
+    "Interactions": (
+        "When", "Person", "Contact ID", "Company", "What", "How", "Template", "Subject", "Notes",
+    ),
+    "Meetings": (
+        "When (your time)", "Person", "Contact ID", "Company", "Status", "Minutes promised",
+        "Minutes taken", "Where", "Preparation", "Notes",
+    ),
+    "Questions and answers": ("Meeting", "Person", "Contact ID", "Question", "Answer"),
+    "Introductions": (
+        "Introduced by", "Their ID", "Person introduced", "Contact ID", "Company", "Position",
+        "Added on",
+    ),
+    "Job changes": ("Seen on", "Person", "Contact ID", "What changed", "Before", "After"),
+    "Ruled-out industries": ("Industry", "Why", "Ruled out on"),
+    "Templates": ("Template", "Subject", "Text", "Status"),
+    "Question bank": ("Question", "Kind", "When you learn about", "Status"),
+}  # fmt: skip
+
+
+def test_every_sheet_keeps_its_bold_frozen_headers_widths_and_date_formats(conn, campaign):
+    ana, bo = campaign
+    book = load_workbook(io.BytesIO(export.workbook_bytes(conn)))
+    assert tuple(book.sheetnames) == tuple(HEADERS)
+    for title, headers in HEADERS.items():
+        sheet = book[title]
+        assert tuple(cell.value for cell in sheet[1]) == headers, title
+        assert all(cell.font.b for cell in sheet[1]), title
+        assert sheet.freeze_panes == "A2", title
+        widths = [sheet.column_dimensions[cell.column_letter].width for cell in sheet[1]]
+        assert widths == [max(12, len(header) + 4) for header in headers], title
+    [[added_on]] = conn.execute("SELECT CAST(created_at AS DATE) FROM contacts LIMIT 1").fetchall()
+    added_on = datetime.combine(added_on, datetime.min.time())  # Excel keeps no bare dates
+    contacts_row = [cell.value for cell in book["Contacts"][3]]
+    assert contacts_row == [
+        ana, "Ana", "Lee", "Acme", "PM", "Referred", "1st", None, None, None, None, None,
+        "added by hand", None, None, added_on,
+    ]  # fmt: skip
+    assert book["Contacts"]["P3"].number_format == export.EXCEL_DATE
+    assert [cell.value for cell in book["Companies"][2]] == [
+        1, "Acme", "Health", "Target", None, 3, 0, 2, None, added_on,
+    ]  # fmt: skip
+    assert book["Companies"]["J2"].number_format == export.EXCEL_DATE
+    assert [cell.value for cell in book["Meetings"][2]] == [
+        datetime(2026, 3, 10, 9, 30), "Ana Lee", ana, "Acme", "Scheduled", 20, None, None,
+        None, None,
+    ]  # fmt: skip
+    assert book["Meetings"]["A2"].number_format == export.EXCEL_MOMENT
+    assert book["Questions and answers"]["A2"].number_format == export.EXCEL_MOMENT
+    assert [cell.value for cell in book["Introductions"][2]] == [
+        "Ana Lee", ana, "Bo Chen", bo, "Acme", None, added_on,
+    ]  # fmt: skip
+    assert book["Introductions"]["G2"].number_format == export.EXCEL_DATE
+
+
+def test_sheet_sizes_say_each_sheets_rows_before_it_is_built(conn, campaign):
+    [(templates, bank)] = conn.execute(
+        "SELECT (SELECT count(*) FROM templates), (SELECT count(*) FROM questions)"
+    ).fetchall()
+    sizes = export.sheet_sizes(conn)
+    assert sizes == {
+        "Contacts": 2,
+        "Companies": 1,
+        "Interactions": 1,
+        "Meetings": 1,
+        "Questions and answers": 1,
+        "Introductions": 1,  # Bo, introduced by Ana
+        "Job changes": 0,
+        "Ruled-out industries": 0,
+        "Templates": templates,
+        "Question bank": bank,
+    }
+    book = load_workbook(io.BytesIO(export.workbook_bytes(conn)))
+    assert {title: book[title].max_row - 1 for title in book.sheetnames} == sizes
+    assert export.describe_sizes(sizes).startswith(
+        "Contacts 2 · Companies 1 · Interactions 1 · Meetings 1 · Questions and answers 1 · "
+        "Introductions 1 · Job changes 0 · Ruled-out industries 0 · Templates "
+    )
+    assert export.describe_sizes({"Contacts": 29_699, "Companies": 1_963}) == (
+        "Contacts 29,699 · Companies 1,963"
+    )
+
+
+def test_text_comes_back_exactly_and_a_formula_behind_control_characters_is_quoted(conn):
+    """XML can't hold control characters, so they go; what is left is checked for a formula
+    start, since that is what the spreadsheet shows."""
+    for n, (first, notes) in enumerate(
+        [("\x02=cmd()", "<b>Zoë & 日本 😀</b>"), ("Ada", "  spaced, two\nlines  ")]
+    ):
+        conn.execute(
+            "INSERT INTO contacts (profile_key, first_name, last_name, notes) VALUES (?, ?, ?, ?)",
+            [f"k{n}", first, "Lee", notes],
+        )
+    book = load_workbook(io.BytesIO(export.workbook_bytes(conn)))
+    rows = {row[1].value: row for row in book["Contacts"].iter_rows(min_row=2)}
+    assert set(rows) == {"=cmd()", "Ada"}
+    assert (rows["=cmd()"][1].data_type, rows["=cmd()"][1].quotePrefix) == ("s", True)
+    assert rows["=cmd()"][14].value == "<b>Zoë & 日本 😀</b>"
+    assert (rows["Ada"][1].quotePrefix, rows["Ada"][14].value) == (False, "  spaced, two\nlines  ")
+
+
+def test_the_workbook_still_reads_as_a_list_of_companies(conn, campaign):
+    """Uploaded again as a target list, the first sheet's Company column gives the names."""
+    preview = targets.read_target_list(export.workbook_bytes(conn), "infoint-2026-03-02.xlsx")
+    assert preview.problems == []
+    assert list(preview.frame["name"]) == ["Acme", "Acme"]
 
 
 def test_an_empty_database_exports_headers_only(conn):

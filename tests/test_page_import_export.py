@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
 from infoint import db, interactions, ui
@@ -68,6 +70,16 @@ def scalar(sql: str):
     return ui.connection().execute(sql).fetchall()[0][0]
 
 
+def downloads(at: AppTest) -> list[str]:
+    return [d.label for d in at.get("download_button")]
+
+
+def contents(at: AppTest) -> str:
+    """The line saying what the workbook will hold."""
+    [line] = [c.value for c in at.caption if c.value.startswith("The workbook's sheets")]
+    return line
+
+
 def markdown(at: AppTest) -> str:
     """The markdown as the page wrote it: user text escaped, so escaping is checked too."""
     return "\n".join(m.value for m in at.markdown)
@@ -85,8 +97,14 @@ def test_empty_database_offers_the_upload_and_the_downloads(app_db):
     assert button(at, "Import").disabled
     assert "No imports yet" in at.info[0].value
     assert "Undo the last import" not in labels(at)
-    downloads = [d.label for d in at.get("download_button")]
-    assert downloads == ["Download everything (Excel)", "Download contacts (CSV)"]
+    # The workbook is prepared on request; the CSV is quick enough to build on the click.
+    assert "Prepare the Excel workbook" in labels(at)
+    assert downloads(at) == ["Download contacts (CSV)"]
+    assert contents(at).startswith(
+        "The workbook's sheets and their rows: Contacts 0 · Companies 0 · Interactions 0 · "
+        "Meetings 0 · Questions and answers 0 · Introductions 0 · Job changes 0 · "
+        "Ruled-out industries 0 · Templates "
+    )
 
 
 def test_an_upload_imports_and_shows_the_report_and_history(app_db):
@@ -288,3 +306,42 @@ def test_history_lists_earlier_imports_with_data(imported):
     assert list(history["skipped"]) == [1]
     # An import made outside the page can be undone here too.
     assert "Undo the last import" in labels(at)
+
+
+def test_the_workbook_says_what_it_holds_and_is_prepared_once_per_version_of_the_data(imported):
+    at = open_page()
+    assert contents(at).startswith(
+        "The workbook's sheets and their rows: Contacts 2 · Companies 2 · Interactions 0 · "
+        "Meetings 0 · "
+    )
+    assert downloads(at) == ["Download contacts (CSV)"]  # nothing built before the click
+    assert "prepared_workbook" not in at.session_state
+
+    button(at, "Prepare the Excel workbook").click()
+    run(at)
+    [status] = at.status
+    assert (status.label, status.state) == ("Your workbook is ready.", "complete")
+    assert downloads(at) == ["Download everything (Excel)", "Download contacts (CSV)"]
+    assert "Prepare the Excel workbook" not in labels(at)
+    book = load_workbook(io.BytesIO(at.session_state["prepared_workbook"][1]))
+    people = [row[1:3] for row in book["Contacts"].iter_rows(min_row=2, values_only=True)]
+    assert people == [("Grace", "Hopper"), ("Ada", "Lovelace")]
+
+    # Kept while the data stays as it is: the page reruns without building it again.
+    run(at)
+    assert not at.status
+    assert downloads(at) == ["Download everything (Excel)", "Download contacts (CSV)"]
+
+    # Anything written makes it stale: prepared afresh on request, with the new row in it.
+    ada = scalar("SELECT id FROM contacts WHERE first_name = 'Ada'")
+    interactions.log_interaction(
+        ui.connection(), ada, "outreach", occurred_at=datetime(2026, 1, 5, 9, 0)
+    )
+    run(at)
+    assert "Interactions 1 · Meetings 0" in contents(at)
+    assert downloads(at) == ["Download contacts (CSV)"]
+    button(at, "Prepare the Excel workbook").click()
+    run(at)
+    book = load_workbook(io.BytesIO(at.session_state["prepared_workbook"][1]))
+    [(when, person)] = book["Interactions"].iter_rows(min_row=2, max_col=2, values_only=True)
+    assert (when, person) == (datetime(2026, 1, 5, 9, 0), "Ada Lovelace")

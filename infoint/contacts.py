@@ -211,9 +211,9 @@ def _matching_from(search: ContactSearch, order: str = "name") -> str:
 SORTS = {
     "name": "Name (A–Z)",
     "company": "Company (A–Z)",
-    "newest": "Connected on, newest first",
-    "oldest": "Connected on, oldest first",
-    "stage": "Stage, furthest along first",
+    "newest": "Newest connection first",
+    "oldest": "Oldest connection first",
+    "stage": "Furthest stage first",
 }
 _BY_NAME = [("lower(c.last_name)", "ASC"), ("lower(c.first_name)", "ASC")]
 # Each ends with the name, then the id (added in the query), so every page is stable.

@@ -174,7 +174,7 @@ def show_search() -> None:
     )
     steps = ui.cached(contacts.narrowing_counts, conn, search)
     trail = [f"{steps[0][1]:,} people"] + [f"{label}: {count:,}" for label, count in steps[1:]]
-    trail_col, sort_col = st.columns([3, 1], vertical_alignment="bottom")
+    trail_col, sort_col = st.columns([2, 1], vertical_alignment="bottom")
     trail_col.markdown("**" + ui.plain(" → ".join(trail)) + "**")
     matched = steps[-1][1]
     if matched == 0:

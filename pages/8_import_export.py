@@ -244,16 +244,17 @@ workbook, contacts_csv = st.columns(2)
 this_version = (str(ui.database_path()), db.data_version(conn))
 prepared = st.session_state.get("prepared_workbook")
 if prepared is None or prepared[0] != this_version:
-    prepared = None
-    slot = workbook.empty()  # the button, then in its place what is being done
-    if slot.button("Prepare the Excel workbook", icon=":material/table_view:"):
-        with slot.status(
-            f"Preparing {text.counted(sizes['Contacts'], 'contact')} and the rest of your records…"
-        ) as status:
-            prepared = (this_version, export.workbook_bytes(conn))
-            status.update(label="Your workbook is ready.", state="complete", expanded=False)
-        st.session_state["prepared_workbook"] = prepared
-if prepared is not None:
+    if workbook.button("Prepare the Excel workbook", icon=":material/table_view:"):
+        with (
+            workbook,
+            st.spinner(
+                f"Preparing {text.counted(sizes['Contacts'], 'contact')} and the rest of your "
+                "records…"
+            ),
+        ):
+            st.session_state["prepared_workbook"] = (this_version, export.workbook_bytes(conn))
+        st.rerun()  # the download takes the button's place
+else:
     workbook.download_button(
         "Download everything (Excel)",
         data=prepared[1],

@@ -13,12 +13,14 @@ import plotly.graph_objects as go
 from infoint import funnel
 from infoint.charts import LEGEND_BELOW, counts_axis, plain, plain_lines, week_label, weeks_axis
 from infoint.funnel import STAGE_COLOURS
+from infoint.insights import SPEED_GROUPS
 from infoint.referrals import Link
 
 NOT_CONTACTED_COLOUR = "#bab0ac"
 YOU_COLOUR = "#333333"
 RATE_COLOURS = {"response_rate": STAGE_COLOURS["replied"], "meeting_rate": STAGE_COLOURS["met"]}
 _LAYOUT = {"margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "legend": LEGEND_BELOW}
+# One per `insights.SPEED_GROUPS`: quick replies in the colour of Replied, later ones paler.
 SPEED_COLOURS = (STAGE_COLOURS["replied"], "#9ecae9", "#bab0ac", "#ddd8d5")
 REFERRAL_LEGEND = {
     "title": {"text": "Stage"},
@@ -28,8 +30,6 @@ REFERRAL_LEGEND = {
     "y": 1,
     "yanchor": "top",
 }
-# Kept (shorter, as promised, within the grace) in greens; over the grace in orange.
-MINUTE_COLOURS = ("#8cd17d", "#8cd17d", "#b6e3a8", "#f28e2b")
 
 
 def rates_figure(rates: pd.DataFrame, title: str) -> go.Figure:
@@ -71,45 +71,34 @@ def rates_figure(rates: pd.DataFrame, title: str) -> go.Figure:
     return figure
 
 
-def reply_days_figure(days: pd.DataFrame) -> go.Figure:
-    """Replies by the number of business days they took."""
-    figure = go.Figure(
-        go.Bar(
-            x=days["business_days"],
-            y=days["replies"],
-            marker_color=STAGE_COLOURS["replied"],
-            hovertemplate="After %{x} business days: %{y} replies<extra></extra>",
-        )
-    )
-    figure.update_layout(
-        title="How long replies took",
-        xaxis_title="Business days from your first message to their reply",
-        yaxis_title="Replies",
-        xaxis={"dtick": 1},
-        yaxis=counts_axis(days["replies"].max()),
-        **_LAYOUT,
-    )
-    return figure
-
-
-def speed_figure(speed: pd.DataFrame) -> go.Figure:
-    """The people you wrote to, by how fast they replied."""
-    figure = go.Figure(
-        go.Bar(
-            y=speed["group"],
-            x=speed["people"],
+def reply_waits_figure(waits: pd.DataFrame) -> go.Figure:
+    """The people you wrote to by how long their reply took, then those still silent; one
+    colour per speed group (the quick replies in the colour of Replied)."""
+    figure = go.Figure()
+    for speed, name in enumerate(SPEED_GROUPS):
+        rows = waits[waits["speed"] == speed]
+        figure.add_bar(
+            name=name,
+            y=list(rows["wait"]),
+            x=list(rows["people"]),
             orientation="h",
-            marker_color=list(SPEED_COLOURS[: len(speed)]),
-            hovertemplate="%{y}: %{x} people<extra></extra>",
+            marker_color=SPEED_COLOURS[speed],
+            customdata=["person" if n == 1 else "people" for n in rows["people"]],
+            hovertemplate="%{y}: %{x} %{customdata}<extra></extra>",
         )
-    )
     figure.update_layout(
-        title="How fast people replied",
+        title="When people replied",
         xaxis_title="People you sent an outreach to",
-        yaxis_title="",
-        yaxis={"autorange": "reversed"},
-        xaxis=counts_axis(speed["people"].max()),
-        height=300,
+        yaxis_title="When they replied",
+        # Every wait in its order, top to bottom, the empty ones too.
+        yaxis={
+            "categoryorder": "array",
+            "categoryarray": list(waits["wait"]),
+            "autorange": "reversed",
+            "automargin": True,
+        },
+        xaxis=counts_axis(waits["people"].max()),
+        height=110 + 30 * len(waits),
         **_LAYOUT,
     )
     return figure
@@ -136,26 +125,6 @@ def weekly_funnel_figure(weekly: pd.DataFrame) -> go.Figure:
         yaxis_title="Contacts at this stage or beyond",
         xaxis=weeks_axis(list(weekly["week"])),
         yaxis=counts_axis(weekly["contacted"].max()),
-        **_LAYOUT,
-    )
-    return figure
-
-
-def minutes_figure(buckets: pd.DataFrame) -> go.Figure:
-    """Held meetings by how their length compared with the time promised."""
-    figure = go.Figure(
-        go.Bar(
-            x=buckets["group"],
-            y=buckets["meetings"],
-            marker_color=list(MINUTE_COLOURS[: len(buckets)]),
-            hovertemplate="%{x}: %{y} meetings<extra></extra>",
-        )
-    )
-    figure.update_layout(
-        title="Promised against actual time",
-        xaxis_title="How long the meeting took, against what you promised",
-        yaxis_title="Held meetings",
-        yaxis=counts_axis(buckets["meetings"].max()),
         **_LAYOUT,
     )
     return figure

@@ -19,6 +19,7 @@ from infoint import business_days, followups, funnel, home, interactions, profil
 # someone else, counted the same way (`infoint.business_days`).
 QUICK_REPLY_DAYS = followups.TRY_ANOTHER_AFTER
 TOP_GROUPS = 15  # groups drawn in a rates chart; the table beside it lists them all
+WEEKS_CHARTED = 12  # the latest weeks drawn in the weekly funnel, as on Home; the table has all
 BREAKDOWNS = ("degree", "channel", "template", "industry")
 BREAKDOWN_LABELS = {
     "degree": "Degree of connection",
@@ -34,11 +35,41 @@ BREAKDOWN_COLUMNS = {
 }
 NOT_LOGGED = "(not logged)"
 NO_TEMPLATE = "(written without a template)"
+# A first message logged with a follow-up template (its kind changed since it was used, or
+# logged so by hand) is said to be one, rather than pass for a first-message template.
+FOLLOW_UP_TEMPLATE = " (a follow-up template)"
+FOLLOW_UP_TEMPLATE_NOTE = (
+    "A template marked “a follow-up template” was used for a first message: it was logged "
+    "that way, or the template was changed into a follow-up afterwards."
+)
 SPEED_GROUPS = (
     f"Replied within {QUICK_REPLY_DAYS} business days",
     "Replied later",
     "No reply after the follow-up",
     "No reply yet, no follow-up sent",
+)
+# Four working weeks: about the month (`followups.STALE_AFTER_DAYS`) after which Follow-ups
+# leaves a silence alone; replies later than that are few.
+LONG_WAIT_DAYS = 20
+
+
+def _days(first: int, last: int | None = None) -> str:
+    if last is None:
+        return f"{first} business {'day' if first == 1 else 'days'}"
+    return f"{first}–{last} business days"
+
+
+# When people replied, in the steps of the rules of thumb: each day up to the quick-reply
+# window; then up to the follow-up (`followups.FOLLOW_UP_AFTER`); then up to four working
+# weeks; then later. The people still silent close the list. (label, speed group, last day)
+REPLY_WAITS = (
+    ("Same day", 0, 0),
+    *((_days(day), 0, day) for day in range(1, QUICK_REPLY_DAYS + 1)),
+    (_days(QUICK_REPLY_DAYS + 1, followups.FOLLOW_UP_AFTER), 1, followups.FOLLOW_UP_AFTER),
+    (_days(followups.FOLLOW_UP_AFTER + 1, LONG_WAIT_DAYS), 1, LONG_WAIT_DAYS),
+    (f"More than {_days(LONG_WAIT_DAYS)}", 1, None),
+    (SPEED_GROUPS[2], 2, None),
+    (SPEED_GROUPS[3], 3, None),
 )
 DEGREE_LABELS = {"1st": "1st degree", "2nd": "2nd degree", "cold": "Cold"}
 # Where "replied" is inferred, said on the page beside the numbers.
@@ -67,6 +98,7 @@ _GROUP_EXPRESSIONS = {
     "degree": "c.degree",
     "channel": "coalesce(f.channel, '')",
     "template": "CASE WHEN f.template_id IS NULL THEN ''"
+    f" WHEN t.kind = 'follow_up' THEN t.name || '{FOLLOW_UP_TEMPLATE}'"
     " ELSE coalesce(t.name, '(a template since removed)') END",
     "industry": "coalesce(nullif(trim(co.industry), ''), '')",
 }
@@ -74,15 +106,23 @@ _GROUP_EXPRESSIONS = {
 
 @dataclass(frozen=True)
 class ReplyTiming:
-    replies: int  # contacts who replied after a first outreach
+    contacted: int  # people sent an outreach (or at a later stage)
+    quick: int  # of them, replied within QUICK_REPLY_DAYS business days
+    replies: int  # replied at all
     median_business_days: int | None  # whole days: at least half replied within it
 
     @property
     def sentence(self) -> str:
         """Markdown (no user text in it): 'within 0 business days' reads as a glitch, so a
         median of none says 'on the same day'."""
-        if not self.replies or self.median_business_days is None:
+        if not self.contacted:
             return ""
+        quick = (
+            f"{self.quick:,} of the {self.contacted:,} people you wrote to replied within "
+            f"{QUICK_REPLY_DAYS} business days ({home.percent(self.quick / self.contacted)})."
+        )
+        if not self.replies or self.median_business_days is None:
+            return quick
         days = self.median_business_days
         if days == 0:
             how_fast = "**on the same day** as"
@@ -90,15 +130,15 @@ class ReplyTiming:
             how_fast = f"within **{days} business {'day' if days == 1 else 'days'}** of"
         who = "person" if self.replies == 1 else "people"
         return (
-            f"Half of the people who replied did so {how_fast} your first message "
-            f"({self.replies} {who} replied)."
+            f"{quick} Half of the people who replied did so {how_fast} your first message "
+            f"({self.replies:,} {who} replied)."
         )
 
 
 # A meeting a few minutes over still kept its word: the other person rarely minds five.
 GRACE_MINUTES = 5
 # How long held meetings took against the promise; the first three are the ones kept, so the
-# chart and the sentence above it count by one rule.
+# table and the sentence above it count by one rule.
 MINUTE_BUCKETS = (
     "Shorter than promised",
     "As promised",
@@ -185,6 +225,12 @@ def rates_by(conn: duckdb.DuckDBPyConnection, breakdown: str) -> pd.DataFrame:
     return frame
 
 
+def shows_follow_up_template(rates: pd.DataFrame) -> bool:
+    """Whether a `rates_by(conn, "template")` frame has a follow-up template among the first
+    messages (then the page says what that means)."""
+    return bool(rates["group"].str.endswith(FOLLOW_UP_TEMPLATE).any())
+
+
 # Who answered, and when: the events that put a contact at Replied or beyond in
 # `contact_stages` (a reply, a held meeting, an introduction, an opportunity). Stages are
 # cumulative: someone you met answered you, even if the reply itself was never logged, so
@@ -225,25 +271,66 @@ _TIMING = f"""
 
 
 def reply_timing(conn: duckdb.DuckDBPyConnection) -> ReplyTiming:
-    """The median number of business days from the first outreach to the first reply.
+    """How many replied within the quick-reply window, and the median number of business
+    days from the first outreach to the first reply.
 
     The lower median of whole days (`quantile_disc`), not the interpolated one: replies after
     0 and 1 days would read "within 0.5 business days", which no one can wait.
     """
-    count, median = conn.execute(
-        f"{_TIMING} SELECT count(*), quantile_disc(business_days, 0.5) FROM timing WHERE has_reply",
+    contacted, quick, replies, median = conn.execute(
+        f"""{_TIMING}
+        SELECT count(*),
+               count(*) FILTER (WHERE has_reply AND business_days <= {QUICK_REPLY_DAYS}),
+               count(*) FILTER (WHERE has_reply),
+               quantile_disc(business_days, 0.5) FILTER (WHERE has_reply)
+        FROM timing""",
         [list(profile.holidays(conn))],
     ).fetchall()[0]
-    return ReplyTiming(int(count), None if median is None else int(median))
+    return ReplyTiming(
+        int(contacted), int(quick), int(replies), None if median is None else int(median)
+    )
 
 
-def reply_days(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """How many replies came after 0, 1, 2 … business days (columns business_days, replies)."""
-    return conn.execute(
-        f"{_TIMING} SELECT business_days, count(*) AS replies FROM timing WHERE has_reply"
-        " GROUP BY business_days ORDER BY business_days",
-        [list(profile.holidays(conn))],
+def _wait_position() -> str:
+    """SQL: the place in `REPLY_WAITS` of a row of `timing`."""
+    cases = []
+    for position, (_, speed, last_day) in enumerate(REPLY_WAITS):
+        if speed < 2 and last_day is not None:
+            cases.append(f"WHEN has_reply AND business_days <= {last_day} THEN {position}")
+        elif speed < 2:
+            cases.append(f"WHEN has_reply THEN {position}")
+        elif speed == 2:
+            cases.append(f"WHEN followed_up THEN {position}")
+        else:
+            cases.append(f"ELSE {position}")
+    return f"CASE {' '.join(cases)} END"
+
+
+def reply_waits(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The people sent an outreach, by how long their reply took (`REPLY_WAITS`), then those
+    still silent. Columns: wait (the label), people, speed (its place in `SPEED_GROUPS`).
+
+    Every wait is listed, even when empty, in order: a chart of one bar per day ran to 110
+    days, with the few late replies too small to see.
+    """
+    waits = ", ".join("(?, ?, ?)" for _ in REPLY_WAITS)
+    labels = [
+        value
+        for position, (label, speed, _) in enumerate(REPLY_WAITS)
+        for value in (position, label, speed)
+    ]
+    frame = conn.execute(
+        f"""{_TIMING},
+        waits(position, wait, speed) AS (VALUES {waits}),
+        placed AS (SELECT {_wait_position()} AS position FROM timing)
+        SELECT w.wait, count(p.position) AS people, w.speed
+        FROM waits w LEFT JOIN placed p ON p.position = w.position
+        GROUP BY w.position, w.wait, w.speed
+        ORDER BY w.position
+        """,
+        [list(profile.holidays(conn)), *labels],
     ).df()
+    return frame.astype({"people": "int64", "speed": "int64"})
 
 
 def reply_speed(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:

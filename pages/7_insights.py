@@ -68,36 +68,31 @@ st.dataframe(
 )
 if len(rates) > len(shown):
     st.caption(f"The chart shows the {len(shown)} biggest groups; the table has all {len(rates)}.")
+if breakdown == "template" and insights.shows_follow_up_template(rates):
+    st.caption(insights.FOLLOW_UP_TEMPLATE_NOTE)
 st.caption(insights.ANSWER_NOTE)
 
 st.subheader("How fast people reply")
-speed = ui.cached(insights.reply_speed, conn)
+waits = ui.cached(insights.reply_waits, conn)
 left, right = st.columns([3, 2])
-chart(ui.figure(insight_charts.speed_figure, speed), "speed_chart", left)
+chart(ui.figure(insight_charts.reply_waits_figure, waits), "reply_waits_chart", left)
 right.dataframe(
-    speed,
+    waits,
     hide_index=True,
     width="stretch",
-    column_config={"group": "Reply", "people": count_column("People")},
+    column_config={
+        "wait": st.column_config.TextColumn("When they replied", width="medium"),
+        "people": count_column("People"),
+        "speed": None,  # the chart's colours
+    },
 )
 right.caption(insights.WITHIN_NOTE)
-days = ui.cached(insights.reply_days, conn)
-if not days.empty:
-    left, right = st.columns([3, 2])
-    chart(ui.figure(insight_charts.reply_days_figure, days), "reply_days_chart", left)
-    right.dataframe(
-        days,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "business_days": count_column("Business days to reply"),
-            "replies": count_column("Replies"),
-        },
-    )
 
 st.subheader("The funnel by week of first outreach")
-# The chart over its table: the table's six columns need the page's width.
-chart(ui.figure(insight_charts.weekly_funnel_figure, weekly), "weekly_chart")
+# The chart over its table: the table's six columns need the page's width. The chart draws
+# the latest weeks only (a browser draws every bar); the table lists them all.
+charted = weekly.tail(insights.WEEKS_CHARTED)
+chart(ui.figure(insight_charts.weekly_funnel_figure, charted), "weekly_chart")
 st.dataframe(
     weekly,
     hide_index=True,
@@ -111,6 +106,8 @@ st.dataframe(
         "opportunity": count_column("Opportunity"),
     },
 )
+if len(weekly) > len(charted):
+    st.caption(f"The chart shows the last {len(charted)} weeks; the table has all {len(weekly)}.")
 
 st.subheader("Keeping the time you promised")
 kept = ui.cached(insights.minutes_kept, conn)
@@ -122,15 +119,13 @@ if not kept.meetings:
     st.page_link("pages/5_meetings.py", label="Go to Meetings", icon=":material/coffee:")
 else:
     st.markdown(kept.sentence)
+    # Four numbers read at a glance in a table: no chart for the browser to draw.
     buckets = ui.cached(insights.minutes_buckets, conn)
-    left, right = st.columns([3, 2])
-    chart(ui.figure(insight_charts.minutes_figure, buckets), "minutes_chart", left)
-    right.dataframe(
+    left, _ = st.columns([2, 3])
+    left.dataframe(
         buckets,
         hide_index=True,
         width="stretch",
         column_config={"group": "Length", "meetings": count_column("Meetings")},
     )
-    right.caption(
-        "Asking for 20 minutes and keeping to them earns trust, and the next introduction."
-    )
+    st.caption("Asking for 20 minutes and keeping to them earns trust, and the next introduction.")

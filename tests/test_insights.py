@@ -11,6 +11,7 @@ from infoint import (
     insights,
     interactions,
     meetings,
+    outreach,
 )
 
 
@@ -124,33 +125,99 @@ def test_rates_by_industry(conn, campaign):
     ]
 
 
+def waits(frame):
+    return dict(zip(frame["wait"], frame["people"], strict=True))
+
+
 def test_median_business_days_to_reply(conn, campaign):
     # The business days after the day of the message, up to the day of the reply:
     # Ana: Mon→Wed = Tue, Wed = 2; Ben: Mon→next Mon, the holiday = Tue–Fri = 4;
-    # Eve: Fri→Tue over the Monday holiday = Tue = 1
+    # Eve: Fri→Tue over the Monday holiday = Tue = 1. Of the 5 written to, Ana and Eve
+    # replied within 3.
     timing = insights.reply_timing(conn)
+    assert (timing.contacted, timing.quick) == (5, 2)
     assert (timing.replies, timing.median_business_days) == (3, 2)
     assert timing.sentence == (
+        "2 of the 5 people you wrote to replied within 3 business days (40 %). "
         "Half of the people who replied did so within **2 business days** of your first "
         "message (3 people replied)."
     )
-    days = insights.reply_days(conn)
-    assert list(zip(days["business_days"], days["replies"], strict=True)) == [
-        (1, 1),
-        (2, 1),
-        (4, 1),
-    ]
-    # without the holiday Eve's reply took 2 business days
+    assert waits(insights.reply_waits(conn)) == {
+        "Same day": 0,
+        "1 business day": 1,  # Eve
+        "2 business days": 1,  # Ana
+        "3 business days": 0,
+        "4–7 business days": 1,  # Ben
+        "8–20 business days": 0,
+        "More than 20 business days": 0,
+        "No reply after the follow-up": 1,  # Cat
+        "No reply yet, no follow-up sent": 1,  # Dan
+    }
+    # without the holiday Eve's reply took 2 business days, Ben's 5
     conn.execute("UPDATE profile SET holidays = ''")
-    assert list(insights.reply_days(conn)["business_days"]) == [2, 5]
+    counted = waits(insights.reply_waits(conn))
+    assert (counted["1 business day"], counted["2 business days"]) == (0, 2)
+    assert counted["4–7 business days"] == 1
+
+
+def test_replies_after_weeks_are_counted_in_their_buckets_in_order(conn):
+    """A chart of one bar per day ran to 110 days, the late replies too small to see: the
+    days are grouped by the rules of thumb, every group listed in order even when empty.
+
+    person  first message   reply            business days
+    Ana     Mon 2 Mar       Fri 6 Mar        4: after the 3 of a quick reply
+    Ben     Mon 2 Mar       Wed 11 Mar       7: the last day before the follow-up is due
+    Cy      Mon 2 Mar       Thu 12 Mar       8: the first day after it
+    Di      Mon 2 Mar       Mon 23 Mar       15 (three weeks)
+    Ed      Mon 2 Mar       Mon 30 Mar       20: four working weeks
+    Flo     Mon 2 Mar       Tue 31 Mar       21
+    Gil     Mon 2 Mar       Mon 27 Apr       40 (eight weeks)
+    """
+    replies = {
+        "Ana": date(2026, 3, 6),
+        "Ben": date(2026, 3, 11),
+        "Cy": date(2026, 3, 12),
+        "Di": date(2026, 3, 23),
+        "Ed": date(2026, 3, 30),
+        "Flo": date(2026, 3, 31),
+        "Gil": date(2026, 4, 27),
+    }
+    for name, answered in replies.items():
+        person = contacts.add_contact(conn, name)
+        interactions.log_interaction(conn, person, "outreach", occurred_at=date(2026, 3, 2))
+        interactions.log_interaction(conn, person, "reply", occurred_at=answered)
+    frame = insights.reply_waits(conn)
+    assert list(frame["wait"]) == [label for label, _, _ in insights.REPLY_WAITS]
+    assert waits(frame) == {
+        "Same day": 0,
+        "1 business day": 0,
+        "2 business days": 0,
+        "3 business days": 0,
+        "4–7 business days": 2,  # Ana, Ben
+        "8–20 business days": 3,  # Cy, Di, Ed
+        "More than 20 business days": 2,  # Flo, Gil
+        "No reply after the follow-up": 0,
+        "No reply yet, no follow-up sent": 0,
+    }
+    assert list(frame["speed"]) == [0, 0, 0, 0, 1, 1, 1, 2, 3]
+    assert frame.dtypes["people"] == "int64"
+
+
+def test_the_waits_add_up_to_the_speed_groups(conn, campaign):
+    frame = insights.reply_waits(conn)
+    by_speed = frame.groupby("speed")["people"].sum()
+    assert list(by_speed) == list(insights.reply_speed(conn)["people"]) == [2, 1, 1, 1]
 
 
 def test_business_days_are_counted_as_the_shared_definition_counts_them(conn, campaign):
     pairs = [(date(2026, 3, 2), date(2026, 3, 4)), (date(2026, 3, 2), date(2026, 3, 9))]
     pairs.append((date(2026, 3, 6), date(2026, 3, 10)))
     holidays = [date(2026, 3, 9)]
-    expected = sorted(business_days.business_days_between(a, b, holidays) for a, b in pairs)
-    assert sorted(insights.reply_days(conn)["business_days"]) == expected
+    expected = [business_days.business_days_between(a, b, holidays) for a, b in pairs]
+    assert expected == [2, 4, 1]  # Ana, Ben, Eve: their waits, counted one way
+    counted = waits(insights.reply_waits(conn))
+    assert (counted["2 business days"], counted["4–7 business days"]) == (1, 1)
+    assert counted["1 business day"] == 1
 
 
 def test_reply_speed_groups(conn, campaign):
@@ -236,8 +303,9 @@ def test_a_meetings_length_in_words():
 def test_empty_database(conn):
     for breakdown in insights.BREAKDOWNS:
         assert insights.rates_by(conn, breakdown).empty
-    assert insights.reply_timing(conn) == insights.ReplyTiming(0, None)
-    assert insights.reply_days(conn).empty
+    assert insights.reply_timing(conn) == insights.ReplyTiming(0, 0, 0, None)
+    assert insights.reply_waits(conn)["people"].sum() == 0
+    assert len(insights.reply_waits(conn)) == len(insights.REPLY_WAITS)
     assert list(insights.reply_speed(conn)["people"]) == [0, 0, 0, 0]
     assert insights.funnel_by_week(conn).empty
     assert insights.minutes_kept(conn).meetings == 0 and insights.minutes_kept(conn).sentence == ""
@@ -279,15 +347,56 @@ def test_reply_speed_counts_the_people_the_funnel_counts_as_replied(conn):
     assert sum(speed["people"][:2]) == rates.replied and sum(speed["people"]) == rates.contacted
     timing = insights.reply_timing(conn)
     assert (timing.replies, timing.median_business_days) == (2, 1)  # 1 and 5: half within 1
+    assert (timing.contacted, timing.quick) == (3, 1)
 
 
 def test_the_reply_speed_sentence_says_same_day_and_one_day_in_words():
-    same_day = insights.ReplyTiming(3, 0).sentence
+    same_day = insights.ReplyTiming(4, 3, 3, 0).sentence
     assert same_day == (
+        "3 of the 4 people you wrote to replied within 3 business days (75 %). "
         "Half of the people who replied did so **on the same day** as your first message "
         "(3 people replied)."
     )
     assert "within **1 business day** of your first message (1 person replied)" in (
-        insights.ReplyTiming(1, 1).sentence
+        insights.ReplyTiming(1, 1, 1, 1).sentence
     )
-    assert insights.ReplyTiming(0, None).sentence == ""
+    assert insights.ReplyTiming(0, 0, 0, None).sentence == ""
+    # nobody replied yet: the share alone, with thousands marked as the numbers grow
+    assert insights.ReplyTiming(4973, 0, 0, None).sentence == (
+        "0 of the 4,973 people you wrote to replied within 3 business days (0 %)."
+    )
+
+
+def test_a_first_message_with_a_follow_up_template_is_said_to_be_one(conn):
+    """The composer offers follow-up templates for follow-ups only, but a template can be
+    changed into a follow-up after it opened conversations (or an entry logged by hand):
+    the breakdown says so, instead of passing it off as a first-message template."""
+    nudge = outreach.save_template(conn, "Nudge", "Hi", "Hello {first_name}")
+    ana, ben = contacts.add_contact(conn, "Ana"), contacts.add_contact(conn, "Ben")
+    for person in (ana, ben):
+        interactions.log_interaction(conn, person, "outreach", template_id=nudge)
+    rates = insights.rates_by(conn, "template")
+    assert list(rates["group"]) == ["Nudge"]
+    assert not insights.shows_follow_up_template(rates)
+    outreach.save_template(conn, "Nudge", "Hi", "Hello {first_name}", nudge, kind="follow_up")
+    rates = insights.rates_by(conn, "template")
+    assert list(rates["group"]) == ["Nudge (a follow-up template)"]
+    assert list(rates["contacted"]) == [2]
+    assert insights.shows_follow_up_template(rates)
+
+
+def test_the_waits_chart_lists_every_wait_in_order_with_its_count(conn, campaign):
+    figure = insight_charts.reply_waits_figure(insights.reply_waits(conn))
+    labels = [label for label, _, _ in insights.REPLY_WAITS]
+    assert list(figure.layout.yaxis.categoryarray) == labels  # the empty waits too
+    assert figure.layout.yaxis.autorange == "reversed"  # the same day at the top
+    assert figure.layout.xaxis.title.text == "People you sent an outreach to"
+    assert figure.layout.yaxis.title.text == "When they replied"
+    quick, later, followed, silent = figure.data
+    assert quick.name == "Replied within 3 business days"
+    assert quick.marker.color == funnel.STAGE_COLOURS["replied"]
+    assert list(quick.y) == labels[:4] and list(quick.x) == [0, 1, 1, 0]
+    assert list(later.y) == labels[4:7] and list(later.x) == [1, 0, 0]  # Ben, after 4
+    assert (list(followed.x), list(silent.x)) == ([1], [1])  # Cat; Dan
+    assert list(quick.customdata) == ["people", "person", "person", "people"]
+    assert quick.hovertemplate == "%{y}: %{x} %{customdata}<extra></extra>"

@@ -1,11 +1,11 @@
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from infoint import charts, contacts, db, funnel, home, insights, interactions, meetings
+from infoint import charts, contacts, db, funnel, home, insights, interactions, meetings, outreach
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -70,13 +70,9 @@ def test_charts_with_their_numbers(campaign):
     at = insights_page()
     assert "within **2 business days**" in at.markdown[0].value
     shown = figures(at)
-    assert set(shown) == {
-        "rates_chart",
-        "speed_chart",
-        "reply_days_chart",
-        "weekly_chart",
-        "minutes_chart",
-    }
+    # three charts, not five: the reply speed and the days it took are one chart, and the
+    # four lengths of meetings are a table beside their sentence
+    assert set(shown) == {"rates_chart", "reply_waits_chart", "weekly_chart"}
     replied, met = shown["rates_chart"]["data"]
     assert replied["y"] == met["y"] == ["1st degree", "Cold"]
     rates = at.dataframe[0].value
@@ -89,8 +85,13 @@ def test_charts_with_their_numbers(campaign):
     assert home.percent(0.67) == home.PERCENT_COLUMN_FORMAT % 67
     assert config["response_rate"]["hidden"] and config["meeting_rate"]["hidden"]
     assert list(rates["replied"]) == [1, 0] and list(rates["met"]) == [1, 0]
-    speed = at.dataframe[1].value
-    assert list(speed["people"]) == [1, 0, 1, 0]
+    waits = at.dataframe[1].value
+    # Ana replied after 2 business days; Ben had a follow-up and no reply
+    assert list(waits["people"]) == [0, 0, 1, 0, 0, 0, 0, 1, 0]
+    charted = shown["reply_waits_chart"]
+    assert list(waits["wait"]) == charted["layout"]["yaxis"]["categoryarray"]
+    assert json.loads(at.dataframe[1].proto.columns)["speed"]["hidden"]
+    assert at.dataframe[-1].value["meetings"].tolist() == [0, 0, 1, 0]  # 25 for 20: 5 over
     weekly = shown["weekly_chart"]["data"]
     # the bars are named for the Mondays the table lists: 'w/c 2 Mar' beside '2 Mar 2026'
     table = next(t for t in at.dataframe if "week" in t.value.columns)
@@ -126,9 +127,10 @@ def test_a_meeting_without_a_logged_reply_counts_as_a_reply_everywhere_and_says_
     meetings.set_outcome(conn, meeting, "held", actual_minutes=20)
     conn.close()
     at = insights_page()
-    rates, speed = at.dataframe[0].value, at.dataframe[1].value
+    rates, waits = at.dataframe[0].value, at.dataframe[1].value
     assert (rates["contacted"].sum(), rates["replied"].sum()) == (2, 1)
-    assert list(speed["people"]) == [0, 1, 0, 1]  # Ana after 5 business days; Ben not yet
+    # Ana after 5 business days; Ben not yet
+    assert list(waits["people"]) == [0, 0, 0, 0, 1, 0, 0, 0, 1]
     captions = [c.value for c in at.caption]
     assert captions.count(insights.ANSWER_NOTE) == 1  # under the rates, the first it applies to
     assert insights.WITHIN_NOTE in captions
@@ -144,8 +146,8 @@ def test_someone_met_without_any_outreach_is_counted_in_the_reply_speed(app_db):
     meetings.set_outcome(conn, meeting, "held", actual_minutes=20)
     conn.close()
     at = insights_page()
-    assert "speed_chart" in figures(at)
-    assert list(at.dataframe[1].value["people"]) == [1, 0, 0, 0]  # an answer at once
+    assert "reply_waits_chart" in figures(at)
+    assert list(at.dataframe[1].value["people"]) == [1, 0, 0, 0, 0, 0, 0, 0, 0]  # at once
 
 
 def test_a_reply_on_the_day_of_the_message_is_said_as_the_same_day(app_db):
@@ -158,3 +160,74 @@ def test_a_reply_on_the_day_of_the_message_is_said_as_the_same_day(app_db):
     said = at.markdown[0].value
     assert "did so **on the same day** as your first message (1 person replied)" in said
     assert "0 business days" not in said
+
+
+def test_late_replies_are_grouped_beside_a_table_that_matches_the_chart(app_db):
+    """A tester saw one bar per day up to 110, the x-axis labels run together and the late
+    replies invisible. Replies after 15 and 40 business days now land in their groups."""
+    conn = db.connect(app_db)
+    for name, answered in (("Ana", date(2026, 3, 3)), ("Di", date(2026, 3, 23))):
+        person = contacts.add_contact(conn, name)
+        interactions.log_interaction(conn, person, "outreach", occurred_at=date(2026, 3, 2))
+        interactions.log_interaction(conn, person, "reply", occurred_at=answered)
+    gil = contacts.add_contact(conn, "Gil")
+    interactions.log_interaction(conn, gil, "outreach", occurred_at=date(2026, 3, 2))
+    interactions.log_interaction(conn, gil, "reply", occurred_at=date(2026, 4, 27))
+    conn.close()
+    at = insights_page()
+    waits = at.dataframe[1].value
+    counted = dict(zip(waits["wait"], waits["people"], strict=True))
+    assert counted == {
+        "Same day": 0,
+        "1 business day": 1,  # Ana
+        "2 business days": 0,
+        "3 business days": 0,
+        "4–7 business days": 0,
+        "8–20 business days": 1,  # Di, after 15
+        "More than 20 business days": 1,  # Gil, after 40
+        "No reply after the follow-up": 0,
+        "No reply yet, no follow-up sent": 0,
+    }
+    chart = figures(at)["reply_waits_chart"]
+    drawn = {y: x for trace in chart["data"] for y, x in zip(trace["y"], trace["x"], strict=True)}
+    assert drawn == counted  # the chart says what the table says, the empty waits too
+    assert chart["layout"]["xaxis"]["title"]["text"] == "People you sent an outreach to"
+    assert chart["layout"]["yaxis"]["title"]["text"] == "When they replied"
+    assert "1 of the 3 people you wrote to replied within 3 business days (33 %)." in (
+        at.markdown[0].value
+    )
+
+
+def test_the_weekly_chart_draws_the_last_twelve_weeks_and_the_table_lists_all(app_db):
+    conn = db.connect(app_db)
+    for week in range(20):
+        person = contacts.add_contact(conn, f"Person {week}")
+        interactions.log_interaction(
+            conn, person, "outreach", occurred_at=date(2026, 1, 5) + timedelta(weeks=week)
+        )
+    conn.close()
+    at = insights_page()
+    table = next(t for t in at.dataframe if "week" in t.value.columns)
+    assert len(table.value) == 20
+    drawn = figures(at)["weekly_chart"]["data"][0]["x"]
+    assert drawn == [charts.week_label(w) for w in table.value["week"].tail(12)]
+    assert drawn[0] == "w/c 2 Mar" and drawn[-1] == "w/c 18 May"
+    assert "The chart shows the last 12 weeks; the table has all 20." in [
+        c.value for c in at.caption
+    ]
+
+
+def test_a_template_changed_into_a_follow_up_is_named_so_in_the_breakdown(app_db):
+    conn = db.connect(app_db)
+    nudge = outreach.save_template(conn, "Nudge", "Hi", "Hello {first_name}")
+    ana = contacts.add_contact(conn, "Ana")
+    interactions.log_interaction(conn, ana, "outreach", template_id=nudge)
+    outreach.save_template(conn, "Nudge", "Hi", "Hello {first_name}", nudge, kind="follow_up")
+    conn.close()
+    at = insights_page()
+    assert insights.FOLLOW_UP_TEMPLATE_NOTE not in [c.value for c in at.caption]
+    at.radio(key="rates_breakdown").set_value("template")
+    at.run()
+    assert not at.exception
+    assert list(at.dataframe[0].value["group"]) == ["Nudge (a follow-up template)"]
+    assert insights.FOLLOW_UP_TEMPLATE_NOTE in [c.value for c in at.caption]

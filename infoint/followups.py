@@ -39,6 +39,7 @@ late reads oddly, and an imported history would otherwise flood the list.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -54,6 +55,10 @@ TRY_ANOTHER_AFTER = 3
 FOLLOW_UP_AFTER = 7
 STALE_AFTER_DAYS = 30
 PEOPLE_SUGGESTED = 5
+# Items overdue by more than this many days may be snoozed or dismissed all at once: by then
+# a long list of old items hides what is due today.
+OLD_AFTER_DAYS = 14
+BULK_SNOOZE_DAYS = 7
 OUTREACH_PAGE = "pages/3_outreach.py"
 MEETINGS_PAGE = "pages/5_meetings.py"
 
@@ -327,6 +332,45 @@ def due_items(
     return sorted(kept, key=lambda item: (item.due_on, item.title))
 
 
+def kind_label(kind: str) -> str:
+    """'Follow up': how the page names a kind (a kind a new rule adds, from its name)."""
+    return KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
+
+
+@dataclass(frozen=True)
+class KindCount:
+    kind: str
+    label: str
+    count: int
+
+
+def count_by_kind(items: list[DueItem]) -> list[KindCount]:
+    """How many items there are of each kind, in `KIND_LABELS` order (a filter keeps its
+    place as counts change), from the due list the page already holds: no second query."""
+    counts = Counter(item.kind for item in items)
+    order = {kind: number for number, kind in enumerate(KIND_LABELS)}
+    kinds = sorted(counts, key=lambda kind: (order.get(kind, len(order)), kind))
+    return [KindCount(kind, kind_label(kind), counts[kind]) for kind in kinds]
+
+
+def describe_counts(counts: list[KindCount]) -> str:
+    """'Try someone else: 90 · Follow up: 120 · Say thank you: 8'."""
+    return " · ".join(f"{count.label}: {count.count:,}" for count in counts)
+
+
+def of_kind(items: list[DueItem], kind: str | None) -> list[DueItem]:
+    """The items of one kind, in their order; every item for None."""
+    return items if kind is None else [item for item in items if item.kind == kind]
+
+
+def long_overdue(
+    items: list[DueItem], today: date, more_than_days: int = OLD_AFTER_DAYS
+) -> list[DueItem]:
+    """The items overdue by more than `more_than_days` days on `today`: those offered to
+    snooze or dismiss all at once."""
+    return [item for item in items if (today - item.due_on).days > more_than_days]
+
+
 @dataclass(frozen=True)
 class WaitingOn:
     """Someone silent so far whose next step (a follow-up, or trying someone else at their
@@ -444,28 +488,46 @@ def forget_item_states(
 
 
 def _remember(
-    conn: duckdb.DuckDBPyConnection, key: str, snoozed_until: date | None, dismissed: bool
-) -> None:
-    if not key.strip():
-        raise InvalidInputError("That item has no key; reload the page and try again.")
+    conn: duckdb.DuckDBPyConnection, keys: list[str], snoozed_until: date | None, dismissed: bool
+) -> int:
+    """Store one choice for every item in `keys` in one statement; how many items it is."""
+    unique = list(dict.fromkeys(keys))  # an upsert may touch each row once
+    if not unique:
+        raise InvalidInputError("No items were chosen, so nothing changed.")
+    if any(not key.strip() for key in unique):
+        raise InvalidInputError("An item has no key; reload the page and try again.")
     with db.transaction(conn):
         conn.execute(
-            "INSERT INTO due_item_states (item_key, snoozed_until, dismissed) VALUES (?, ?, ?)"
+            "INSERT INTO due_item_states (item_key, snoozed_until, dismissed)"
+            " SELECT unnest($keys), $until, $dismissed"
             " ON CONFLICT (item_key) DO UPDATE SET snoozed_until = excluded.snoozed_until,"
             " dismissed = excluded.dismissed, updated_at = current_localtimestamp()",
-            [key, snoozed_until, dismissed],
+            {"keys": unique, "until": snoozed_until, "dismissed": dismissed},
         )
+    return len(unique)
 
 
 def snooze(
     conn: duckdb.DuckDBPyConnection, key: str, until: date, today: date | None = None
 ) -> None:
     """Hide an item until `until` (it shows again on that day); `today` is the user's."""
+    snooze_many(conn, [key], until, today)
+
+
+def snooze_many(
+    conn: duckdb.DuckDBPyConnection, keys: list[str], until: date, today: date | None = None
+) -> int:
+    """Hide these items until `until`, all in one write; returns how many items that is."""
     if until <= (today or profile.now(conn).date()):
         raise InvalidInputError("Pick a day after today to snooze until.")
-    _remember(conn, key, until, False)
+    return _remember(conn, keys, until, False)
 
 
 def dismiss(conn: duckdb.DuckDBPyConnection, key: str) -> None:
     """Hide an item for good (the situation it describes may still produce a new one)."""
-    _remember(conn, key, None, True)
+    dismiss_many(conn, [key])
+
+
+def dismiss_many(conn: duckdb.DuckDBPyConnection, keys: list[str]) -> int:
+    """Hide these items for good, all in one write; returns how many items that is."""
+    return _remember(conn, keys, None, True)

@@ -25,6 +25,10 @@ DEFAULT_MINUTES = 20
 # A thank-you or a debrief more than this many days late is no longer worth a reminder
 # (and an imported history would otherwise flood the due-now list).
 STALE_AFTER_DAYS = 30
+# A thank-you more than a week after the meeting is late: the reminder says so, kindly.
+THANKS_LATE_AFTER_DAYS = 7
+# How many meetings a search by person lists, newest first.
+FOUND_SHOWN = 30
 # Session-state key another page sets (then switches to the Meetings page) to open a meeting.
 OPEN_MEETING_KEY = "meeting_chosen"
 
@@ -389,6 +393,28 @@ def past_meetings(
     )
 
 
+def count_past_meetings(conn: duckdb.DuckDBPyConnection, now: datetime) -> int:
+    """How many meetings `past_meetings` would list with no limit, so a list of the latest
+    can say that older ones are left out."""
+    rows = conn.execute(
+        "SELECT count(*) FROM meetings m"
+        " WHERE NOT (m.status = 'scheduled' AND m.starts_at + to_minutes(m.promised_minutes) > ?)",
+        [now],
+    ).fetchall()
+    return int(rows[0][0])
+
+
+def find_meetings(
+    conn: duckdb.DuckDBPyConnection, search: str, limit: int = FOUND_SHOWN
+) -> list[MeetingSummary]:
+    """Meetings, of any age, with people whose name or company holds every word typed,
+    newest first: the way to an old meeting the lists leave out."""
+    where, params = words_condition(
+        "c.first_name || ' ' || c.last_name || ' ' || coalesce(co.name, '')", search
+    )
+    return _summaries(conn, where, f"m.starts_at DESC, m.id DESC LIMIT {int(limit)}", params)
+
+
 def summary(conn: duckdb.DuckDBPyConnection, meeting_id: int) -> MeetingSummary:
     found = _summaries(conn, "m.id = ?", "m.id", [meeting_id])
     if not found:
@@ -727,10 +753,16 @@ def due_items(conn: duckdb.DuckDBPyConnection, now: datetime) -> list[MeetingDue
         if m.status == "held":
             kind, key, due_on = "thank_you", f"thank_you:{m.id}", start.date() + timedelta(days=1)
             title = f"Send a thank-you to {m.title}"
-            detail = (
-                f"You met on {text.day(start)}. A short note within a day is best, and it is "
-                "not too late."
-            )
+            if (today - start.date()).days > THANKS_LATE_AFTER_DAYS:
+                detail = (
+                    f"You met on {text.day(start)}. It is late, but a short thank-you still "
+                    "lands well; or dismiss this if the moment has passed."
+                )
+            else:
+                detail = (
+                    f"You met on {text.day(start)}. A short note within a day is best, and it "
+                    "is not too late."
+                )
         elif m.starts_at > now:
             kind, key = "prepare", f"prepare:{m.id}:{start:%Y%m%dT%H%M}"
             due_on = start.date() - timedelta(days=1)

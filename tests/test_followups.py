@@ -229,3 +229,116 @@ def test_a_new_rule_joins_the_same_list(conn, people, monkeypatch):
     assert due(conn, date(2026, 3, 6))[0] == ("test", people["bo"])
     followups.dismiss(conn, "test:1")
     assert due(conn, date(2026, 3, 6)) == [("try_another", people["ana"])]
+
+
+# --- counts by kind, and clearing old items in bulk ------------------------------------------
+
+
+def item(key: str, kind: str, due_on: date) -> followups.DueItem:
+    return followups.DueItem(
+        key=key,
+        kind=kind,
+        title=key,
+        detail="",
+        due_on=due_on,
+        contact_id=None,
+        company_id=None,
+        action_label="Open",
+        action_page="pages/5_meetings.py",
+    )
+
+
+LIST = [
+    item("follow_up:1", "follow_up", date(2026, 3, 1)),
+    item("thank_you:7", "thank_you", date(2026, 3, 1)),
+    item("follow_up:2", "follow_up", date(2026, 3, 5)),
+    item("reminder:1", "call_back", date(2026, 3, 6)),
+    item("try_another:3", "try_another", date(2026, 3, 16)),
+    item("follow_up:4", "follow_up", date(2026, 3, 17)),
+]
+
+
+def test_counts_by_kind_in_a_steady_order_with_their_words():
+    counts = followups.count_by_kind(LIST)
+    assert [(c.kind, c.label, c.count) for c in counts] == [
+        ("try_another", "Try someone else", 1),
+        ("follow_up", "Follow up", 3),
+        ("thank_you", "Say thank you", 1),
+        ("call_back", "Call back", 1),  # a kind no label names yet, said from its name
+    ]
+    assert followups.describe_counts(counts) == (
+        "Try someone else: 1 · Follow up: 3 · Say thank you: 1 · Call back: 1"
+    )
+    assert followups.count_by_kind([]) == []
+    many = [item(f"follow_up:{n}", "follow_up", date(2026, 3, 1)) for n in range(1200)]
+    assert followups.describe_counts(followups.count_by_kind(many)) == "Follow up: 1,200"
+
+
+def test_one_kind_and_the_long_overdue_among_them():
+    follow_ups = followups.of_kind(LIST, "follow_up")
+    assert [i.key for i in follow_ups] == ["follow_up:1", "follow_up:2", "follow_up:4"]
+    assert followups.of_kind(LIST, None) == LIST
+    # 20 March: 1 March is 19 days ago, 5 March 15, 6 March 14 (not more than 14)
+    today = date(2026, 3, 20)
+    assert [i.key for i in followups.long_overdue(LIST, today)] == [
+        "follow_up:1",
+        "thank_you:7",
+        "follow_up:2",
+    ]
+    assert [i.key for i in followups.long_overdue(follow_ups, today)] == [
+        "follow_up:1",
+        "follow_up:2",
+    ]
+    assert [i.key for i in followups.long_overdue(LIST, today, more_than_days=3)] == [
+        i.key for i in LIST[:5]
+    ]
+
+
+def states(conn) -> list[tuple]:
+    return conn.execute(
+        "SELECT item_key, snoozed_until, dismissed FROM due_item_states ORDER BY item_key"
+    ).fetchall()
+
+
+def writes(conn) -> int:
+    return conn.execute("SELECT count(*) FROM write_log").fetchall()[0][0]
+
+
+def test_snooze_and_dismiss_many_in_one_write(conn):
+    followups.dismiss(conn, "follow_up:2")  # an earlier choice, replaced below
+    before = writes(conn)
+    keys = ["follow_up:1", "follow_up:2", "thank_you:7", "follow_up:1"]
+    assert followups.snooze_many(conn, keys, date(2026, 3, 27), today=date(2026, 3, 20)) == 3
+    assert writes(conn) == before + 1
+    assert states(conn) == [
+        ("follow_up:1", date(2026, 3, 27), False),
+        ("follow_up:2", date(2026, 3, 27), False),
+        ("thank_you:7", date(2026, 3, 27), False),
+    ]
+    assert followups.dismiss_many(conn, ["follow_up:2", "try_another:3"]) == 2
+    assert writes(conn) == before + 2
+    assert states(conn) == [
+        ("follow_up:1", date(2026, 3, 27), False),
+        ("follow_up:2", None, True),
+        ("thank_you:7", date(2026, 3, 27), False),
+        ("try_another:3", None, True),
+    ]
+
+
+def test_bulk_choices_refused_change_nothing(conn):
+    followups.snooze_many(conn, ["follow_up:1"], date(2026, 3, 27), today=date(2026, 3, 20))
+    kept = states(conn)
+    with pytest.raises(InvalidInputError, match="after today"):
+        followups.snooze_many(conn, ["follow_up:2"], date(2026, 3, 20), today=date(2026, 3, 20))
+    with pytest.raises(InvalidInputError, match="has no key"):
+        followups.dismiss_many(conn, ["follow_up:1", " "])
+    with pytest.raises(InvalidInputError, match="No items"):
+        followups.dismiss_many(conn, [])
+    assert states(conn) == kept
+
+
+def test_dismissed_in_bulk_leaves_the_due_list(conn, people):
+    items = followups.due_items(conn, noon(date(2026, 3, 12)))
+    follow_ups = followups.of_kind(items, "follow_up")
+    followups.dismiss_many(conn, [i.key for i in follow_ups])
+    assert due(conn, date(2026, 3, 12)) == [("try_another", people["ana"])]

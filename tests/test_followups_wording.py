@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
 
-from infoint import contacts, followups, interactions, profile
+import pytest
+
+from infoint import contacts, followups, interactions, meetings, profile
 
 MONDAY = datetime(2026, 3, 2, 10, 0)
 
@@ -38,3 +40,22 @@ def test_holidays_are_not_counted_in_the_wait(conn):
         conn, name="", job_title="", focus_kind="occupation", focus="", holidays_text="9/3/2026"
     )
     assert ", 4 business days ago." in details(conn, date(2026, 3, 9))["try_another"]
+
+
+ON_TIME = "A short note within a day is best, and it is not too late."
+LATE = (
+    "It is late, but a short thank-you still lands well; or dismiss this if the moment has passed."
+)
+
+
+@pytest.mark.parametrize(
+    ("days_after", "said"), [(1, ON_TIME), (7, ON_TIME), (8, LATE), (29, LATE)]
+)
+def test_a_thank_you_past_a_week_says_it_is_late_and_still_welcome(conn, days_after, said):
+    ana = contacts.add_contact(conn, "Ana", "Silva", company="Acme")
+    held = meetings.schedule_meeting(conn, ana, MONDAY.replace(tzinfo=UTC))
+    meetings.set_outcome(conn, held, "held", actual_minutes=20)
+    assert (
+        details(conn, date(2026, 3, 2 + days_after))["thank_you"]
+        == f"You met on 2 Mar 2026. {said}"
+    )

@@ -8,6 +8,7 @@ such values as text cells with Excel's quote prefix; the CSV prefixes them with 
 
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 from dataclasses import dataclass
@@ -283,8 +284,8 @@ def describe_sizes(sizes: dict[str, int]) -> str:
 
 
 # The workbook is written as Office Open XML directly, a column at a time with Arrow's string
-# kernels. openpyxl, even write-only, builds and serialises an object per cell in Python:
-# 11–15 s for 30,000 contacts (half a million cells), against under a second this way.
+# kernels. openpyxl, even write-only, builds and serialises an object per cell in Python: about
+# 11 s of CPU for the heavy user's 30,000 contacts (450,000 cells), against 0.6 s this way.
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _RELATIONS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PACKAGE_RELATIONS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -310,7 +311,6 @@ _STYLES = f"""{_XML}<styleSheet xmlns="{_MAIN}">
 </styleSheet>"""
 # Characters XML 1.0 cannot hold at all (openpyxl's ILLEGAL_CHARACTERS_RE): dropped.
 _ILLEGAL = r"[\x00-\x08\x0b\x0c\x0e-\x1f]"
-_FORMULA_START = "^[=+\\-@\t\r]"
 # Excel counts days from 30 Dec 1899 (its 1900 leap-year slip only touches Jan–Feb 1900).
 _EXCEL_EPOCH = datetime(1899, 12, 30)
 _MICROSECONDS_A_DAY = 86_400_000_000
@@ -330,8 +330,11 @@ def _text_cells(values: pa.Array, starts: pa.Array) -> pa.Array:
     text = pc.replace_substring_regex(values, _ILLEGAL, "")
     for raw, escaped in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")):
         text = pc.replace_substring(text, raw, escaped)
+    formula_start = functools.reduce(
+        pc.or_, (pc.starts_with(text, trigger) for trigger in FORMULA_TRIGGERS)
+    )
     opening = pc.if_else(
-        pc.match_substring_regex(text, _FORMULA_START),
+        formula_start,
         f'" s="{_QUOTED_STYLE}" t="inlineStr"><is><t xml:space="preserve">',
         '" t="inlineStr"><is><t xml:space="preserve">',
     )

@@ -11,6 +11,7 @@ FLASH = "follow_ups_flash"
 SHOWN_STEP = 10
 SHOWN_KEY = "follow_ups_shown"
 WAITING_SHOWN_KEY = "follow_ups_waiting_shown"
+KIND_KEY = "follow_ups_kind"
 
 st.title("What is due now?")
 st.caption(
@@ -77,11 +78,78 @@ if not items:
         show_waiting()
     st.stop()
 
+counts = followups.count_by_kind(items)
+st.markdown(f"**{text.counted(len(items), 'thing')} to do**, oldest first.")
+st.caption(followups.describe_counts(counts))
+kind = None
+if len(counts) > 1:
+    kinds = ["all", *(count.kind for count in counts)]
+    if st.session_state.get(KIND_KEY) not in kinds:
+        st.session_state[KIND_KEY] = "all"  # that kind is all done: back to everything
+    chosen = st.pills(
+        "Show",
+        kinds,
+        format_func=lambda option: "All" if option == "all" else followups.kind_label(option),
+        key=KIND_KEY,
+        on_change=lambda: st.session_state.pop(SHOWN_KEY, None),  # a new list starts short
+    )
+    kind = None if chosen in (None, "all") else chosen
+total = len(items)
+items = followups.of_kind(items, kind)
 shown = st.session_state.get(SHOWN_KEY, SHOWN_STEP)
-st.markdown(
-    f"**{len(items)} {'thing' if len(items) == 1 else 'things'} to do**, oldest first."
-    + (f" The first {shown} are shown here." if len(items) > shown else "")
-)
+if kind is not None or len(items) > shown:
+    st.caption(
+        (f"{followups.kind_label(kind)}: {len(items):,} of the {total:,}. " if kind else "")
+        + (f"The first {shown} are shown here." if len(items) > shown else "")
+    )
+
+
+def done(message: str) -> None:
+    st.session_state[FLASH] = message
+    st.rerun()
+
+
+def clear_old(old: list[followups.DueItem]) -> None:
+    """Snooze or dismiss, after a yes, every shown item overdue for weeks: a long list of
+    old items hides what is due today."""
+    what = text.counted(len(old), "item") + (f" ({followups.kind_label(kind)})" if kind else "")
+    days = followups.OLD_AFTER_DAYS
+    until = today + timedelta(days=followups.BULK_SNOOZE_DAYS)
+    keys = [item.key for item in old]
+    with st.expander(
+        f"{what} overdue by more than {days} days: snooze or dismiss them all",
+        icon=":material/event_busy:",
+    ):
+        if ui.ask_first(
+            "bulk_snooze",
+            "Snooze all these for a week",
+            f"Snooze {what} overdue by more than {days} days until "
+            f"{followups.weekday_day(until)}? Those still due come back that day.",
+            f"Yes, snooze {len(old):,}",
+        ):
+            try:
+                followups.snooze_many(conn, keys, until, today)
+            except InfointError as exc:
+                ui.show_error(exc)
+            else:
+                done(f"Snoozed {what} until {followups.weekday_day(until)}.")
+        if ui.ask_first(
+            "bulk_dismiss",
+            "Dismiss all these",
+            f"Dismiss {what} overdue by more than {days} days for good? They will not come "
+            "back (a new silence may still bring a new item).",
+            f"Yes, dismiss {len(old):,}",
+        ):
+            try:
+                followups.dismiss_many(conn, keys)
+            except InfointError as exc:
+                ui.show_error(exc)
+            else:
+                done(f"Dismissed {what}.")
+
+
+if old := followups.long_overdue(items, today):
+    clear_old(old)
 
 
 def open_action(item: followups.DueItem) -> None:
@@ -94,7 +162,7 @@ def open_action(item: followups.DueItem) -> None:
 kind_of_button = "primary"
 for item in items[:shown]:
     with st.container(border=True):
-        label = followups.KIND_LABELS.get(item.kind, item.kind.replace("_", " ").capitalize())
+        label = followups.kind_label(item.kind)
         overdue = (today - item.due_on).days
         since = "due today" if overdue <= 0 else f"due since {text.day(item.due_on)}"
         st.markdown(f"**{ui.plain(item.title)}**")
@@ -145,8 +213,7 @@ for item in items[:shown]:
                 except InfointError as exc:
                     ui.show_error(exc)
                 else:
-                    st.session_state[FLASH] = f"Snoozed until {text.day(until)}: {item.title}."
-                    st.rerun()
+                    done(f"Snoozed until {text.day(until)}: {item.title}.")
         with dismiss_box:
             if ui.ask_first(
                 f"dismiss_{item.key}",
@@ -160,8 +227,7 @@ for item in items[:shown]:
                 except InfointError as exc:
                     ui.show_error(exc)
                 else:
-                    st.session_state[FLASH] = f"Dismissed: {item.title}."
-                    st.rerun()
+                    done(f"Dismissed: {item.title}.")
 
 if len(items) > shown and st.button(
     f"Show {min(SHOWN_STEP, len(items) - shown)} more",

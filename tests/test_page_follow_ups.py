@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,6 +15,7 @@ from infoint import (
     followups,
     funnel,
     interactions,
+    meetings,
     outreach,
     profile,
     targets,
@@ -242,11 +243,12 @@ def test_a_long_list_shows_ten_at_a_time(app_db):
         )
     conn.close()
     at = run(follow_ups_page())
-    assert "**12 things to do**, oldest first. The first 10 are shown here." in shown(at)
+    assert "**12 things to do**, oldest first." in shown(at)
+    assert "The first 10 are shown here." in [c.value for c in at.main.caption]
     assert len([b for b in at.button if b.key.startswith("snooze_")]) == 10
     button(at, "Show 2 more").click()
     run(at)
-    assert "The first" not in shown(at)
+    assert not [c for c in at.main.caption if "The first" in c.value]
     assert len([b for b in at.button if b.key.startswith("snooze_")]) == 12
     assert not [b for b in at.button if b.label.startswith("Show ")]
 
@@ -265,3 +267,155 @@ def test_names_in_button_labels_are_shown_as_typed(app_db):
     at = run(follow_ups_page())
     [write] = [b for b in at.button if b.label.startswith("Write to Bo")]
     assert write.label == r"Write to Bo Berg — \!\[x\]\(https\://evil\.example/p\.png\)"
+
+
+def outreach_id(conn, contact_id: int) -> int:
+    return interactions.list_interactions(conn, contact_id)[0].id
+
+
+def write(conn, contact_id: int, days_ago: int) -> int:
+    interactions.log_interaction(
+        conn, contact_id, "outreach", occurred_at=date.today() - timedelta(days=days_ago)
+    )
+    return outreach_id(conn, contact_id)
+
+
+@pytest.fixture
+def mixed(app_db):
+    """Ana at Acme (Bo not contacted) and Dee are silent since 20 days ago; Eve met us 3 days
+    ago and has no thank-you: 1 try-someone-else, 2 follow-ups and 1 thank-you are due."""
+    conn = db.connect(app_db)
+    ana = contacts.add_contact(conn, "Ana", "Silva", company="Acme")
+    contacts.add_contact(conn, "Bo", "Berg", company="Acme")
+    dee = contacts.add_contact(conn, "Dee", "Dunn")
+    eve = contacts.add_contact(conn, "Eve", "Egan", company="Gamma")
+    write(conn, ana, 20)
+    write(conn, dee, 20)
+    met = datetime.now(UTC).replace(hour=10, minute=0) - timedelta(days=3)
+    meeting = meetings.schedule_meeting(conn, eve, met)
+    meetings.set_outcome(conn, meeting, "held", actual_minutes=20)
+    conn.close()
+    return app_db
+
+
+def kinds_filter(at: AppTest):
+    return at.button_group(key="follow_ups_kind")
+
+
+def captions(at: AppTest) -> list[str]:
+    return [c.value for c in at.main.caption]
+
+
+def test_counts_by_kind_and_a_filter_to_one_kind(mixed):
+    at = run(follow_ups_page())
+    assert "**4 things to do**, oldest first." in shown(at)
+    assert "Try someone else: 1 · Follow up: 2 · Say thank you: 1" in captions(at)
+    assert kinds_filter(at).options == ["All", "Try someone else", "Follow up", "Say thank you"]
+    assert kinds_filter(at).value == "all"
+    assert len([b for b in at.button if b.key.startswith("snooze_")]) == 4
+
+    kinds_filter(at).set_value("thank_you")
+    run(at)
+    assert "Say thank you: 1 of the 4." in captions(at)
+    [only] = [b.key for b in at.button if b.key.startswith("snooze_")]
+    assert only.startswith("snooze_thank_you:")
+    assert plain_markdown("Send a thank-you to Eve Egan (Gamma)") in shown(at)
+    assert "Follow up with" not in shown(at)
+    assert primary_labels(at) == ["Write the thank-you"]  # the first shown item's action
+
+    kinds_filter(at).set_value("follow_up")
+    run(at)
+    assert "Follow up: 2 of the 4." in captions(at)
+    follow_ups = [b.key for b in at.button if b.key.startswith("snooze_")]
+    assert [key.split(":")[0] for key in follow_ups] == ["snooze_follow_up"] * 2
+    assert primary_labels(at) == ["Write the follow-up"]
+
+    kinds_filter(at).set_value("all")
+    run(at)
+    assert len([b for b in at.button if b.key.startswith("snooze_")]) == 4
+    assert not [c for c in captions(at) if " of the " in c]
+
+
+@pytest.fixture
+def old_and_new(app_db):
+    """Ana at Acme (Bo not contacted) and Dee are silent since 28 days ago: all three of their
+    items are overdue by more than 14 days; Fay at Beta (Gus not contacted) since 10 days ago:
+    her items are overdue by a week at most."""
+    conn = db.connect(app_db)
+    ana = contacts.add_contact(conn, "Ana", "Silva", company="Acme")
+    contacts.add_contact(conn, "Bo", "Berg", company="Acme")
+    dee = contacts.add_contact(conn, "Dee", "Dunn")
+    fay = contacts.add_contact(conn, "Fay", "Fox", company="Beta")
+    contacts.add_contact(conn, "Gus", "Gray", company="Beta")
+    ids = {"ana": write(conn, ana, 28), "dee": write(conn, dee, 28), "fay": write(conn, fay, 10)}
+    conn.close()
+    return {"db": app_db, **ids}
+
+
+def item_states(app_db) -> set[tuple]:
+    conn = db.connect(app_db)
+    rows = conn.execute("SELECT item_key, snoozed_until, dismissed FROM due_item_states").fetchall()
+    conn.close()
+    return set(rows)
+
+
+def test_old_items_of_the_shown_kind_snoozed_for_a_week_after_a_yes(old_and_new):
+    at = run(follow_ups_page())
+    kinds_filter(at).set_value("follow_up")
+    run(at)
+    [old] = at.expander
+    assert old.label == (
+        "2 items (Follow up) overdue by more than 14 days: snooze or dismiss them all"
+    )
+    button(at, "Snooze all these for a week").click()
+    run(at)
+    back = date.today() + timedelta(days=7)
+    assert at.warning[0].value == (
+        "Snooze 2 items (Follow up) overdue by more than 14 days until "
+        f"{followups.weekday_day(back)}? Those still due come back that day."
+    )
+    assert item_states(old_and_new["db"]) == set()  # nothing changed before the yes
+    button(at, "Cancel").click()
+    run(at)
+    assert not at.warning and item_states(old_and_new["db"]) == set()
+
+    button(at, "Snooze all these for a week").click()
+    run(at)
+    button(at, "Yes, snooze 2").click()
+    run(at)
+    assert item_states(old_and_new["db"]) == {
+        (f"follow_up:{old_and_new['ana']}", back, False),
+        (f"follow_up:{old_and_new['dee']}", back, False),
+    }
+    assert at.success[0].value == plain_markdown(
+        f"Snoozed 2 items (Follow up) until {followups.weekday_day(back)}."
+    )
+    kinds_filter(at).set_value("all")
+    run(at)
+    keys = [b.key for b in at.button if b.key.startswith("snooze_")]
+    assert f"snooze_try_another:{old_and_new['ana']}" in keys  # another kind: left as it was
+    assert f"snooze_follow_up:{old_and_new['ana']}" not in keys
+    assert f"snooze_follow_up:{old_and_new['dee']}" not in keys
+
+
+def test_all_old_items_dismissed_after_a_yes(old_and_new):
+    at = run(follow_ups_page())
+    [old] = at.expander
+    assert old.label == "3 items overdue by more than 14 days: snooze or dismiss them all"
+    button(at, "Dismiss all these").click()
+    run(at)
+    assert at.warning[0].value.startswith(
+        "Dismiss 3 items overdue by more than 14 days for good? They will not come back"
+    )
+    assert item_states(old_and_new["db"]) == set()
+    button(at, "Yes, dismiss 3").click()
+    run(at)
+    assert item_states(old_and_new["db"]) == {
+        (f"try_another:{old_and_new['ana']}", None, True),
+        (f"follow_up:{old_and_new['ana']}", None, True),
+        (f"follow_up:{old_and_new['dee']}", None, True),
+    }
+    assert at.success[0].value == plain_markdown("Dismissed 3 items.")
+    left = [b.key for b in at.button if b.key.startswith("snooze_")]
+    assert left and all(key.endswith(f":{old_and_new['fay']}") for key in left)
+    assert not at.expander  # nothing old is left

@@ -334,11 +334,14 @@ else:
         # can be thousands: that change waits for a yes to a question that names the count.
         everything = scope == "matching"
         ids = ui.cached(targets.list_company_ids, conn, filters) if everything else picked
+        those = f"all {len(ids):,} companies that match"
+        if len(ids) == 1:
+            those = "the 1 company that matches"
         if bulk_button(
             "industry_of_all",
             everything,
             "Set industry",
-            f"Put all {companies(len(ids))} that match in {ui.plain(new_industry)}? "
+            f"Put {those} in {ui.plain(new_industry)}? "
             "The industry each one has now is replaced, and there is no undo.",
             "Yes, set their industry",
             disabled=not ids or not new_industry,

@@ -330,8 +330,9 @@ def test_counts_by_kind_and_a_filter_to_one_kind(mixed):
     assert [key.split(":")[0] for key in follow_ups] == ["snooze_follow_up"] * 2
     assert primary_labels(at) == ["Write the follow-up"]
 
-    kinds_filter(at).set_value("all")
+    kinds_filter(at).set_value(None)  # the chosen pill clicked again: everything
     run(at)
+    assert kinds_filter(at).value == "all"
     assert len([b for b in at.button if b.key.startswith("snooze_")]) == 4
     assert not [c for c in captions(at) if " of the " in c]
 
@@ -419,3 +420,16 @@ def test_all_old_items_dismissed_after_a_yes(old_and_new):
     left = [b.key for b in at.button if b.key.startswith("snooze_")]
     assert left and all(key.endswith(f":{old_and_new['fay']}") for key in left)
     assert not at.expander  # nothing old is left
+
+
+def test_when_the_kind_shown_is_all_done_everything_is_shown(mixed):
+    at = run(follow_ups_page())
+    kinds_filter(at).set_value("thank_you")
+    run(at)
+    button(at, "Dismiss").click()
+    run(at)
+    button(at, "Yes, dismiss").click()
+    run(at)
+    assert "Try someone else: 1 · Follow up: 2" in captions(at)
+    assert kinds_filter(at).value == "all"
+    assert len([b for b in at.button if b.key.startswith("snooze_")]) == 3

@@ -42,13 +42,13 @@ and the word lists and patterns below. What makes each key pass, warn or fail:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from urllib.parse import quote
 
 import duckdb
 
-from infoint import db, interactions, profile
+from infoint import db, funnel, interactions, profile
 from infoint.contacts import require_contact, words_condition
 from infoint.errors import InvalidInputError, NotFoundError
 from infoint.followups import STALE_AFTER_DAYS
@@ -126,12 +126,62 @@ class Recipient:
     degree: str
     mutual_name: str
     wrote_on: date | None = None  # the latest outreach, for people awaiting a follow-up
+    stage: int = 0  # from contact_stages: 0 not contacted … 5
+    stage_on: date | None = None  # the latest event of that stage
 
     @property
     def label(self) -> str:
         where = " at ".join(part for part in (self.position, self.company) if part)
         label = f"{self.name} — {where}" if where else self.name
-        return f"{label} · you wrote on {short_day(self.wrote_on)}" if self.wrote_on else label
+        if self.wrote_on:
+            return f"{label} · you wrote on {short_day(self.wrote_on)}"
+        if self.stage:
+            when = f" {short_day(self.stage_on)}" if self.stage_on else ""
+            return f"{label} · {STAGE_WORDS[self.stage]}{when}"
+        return label
+
+
+# How a person's label says how far you got with them (a stage of `contact_stages`).
+STAGE_WORDS = {
+    1: "you wrote",
+    2: "replied",
+    3: "met",
+    4: "introduced you to someone",
+    5: "a lead came of it",
+}
+
+
+@dataclass(frozen=True)
+class History:
+    """What already happened with a person, for the word beside a first message to them."""
+
+    stage: int
+    wrote_on: date | None
+    replied_on: date | None
+    met_on: date | None
+    meets_on: date | None  # the next scheduled meeting
+
+    def sentence(self, first_name: str) -> str:
+        """'You already wrote to Edda on 3 Jun 2026 and met on 23 Jun 2026: a first message
+        would repeat yourself.' ('' for someone not yet contacted)."""
+        if not self.stage and not self.meets_on:
+            return ""
+        done = []
+        if self.wrote_on:
+            done.append(f"wrote to {first_name} on {short_day(self.wrote_on)}")
+        if self.replied_on:
+            done.append(f"heard back on {short_day(self.replied_on)}")
+        if self.met_on:
+            done.append(f"met on {short_day(self.met_on)}")
+        if self.meets_on:
+            done.append(f"are to meet on {short_day(self.meets_on)}")
+        if not done:
+            return (
+                f"{first_name} is already at the {funnel.stage_name(self.stage)} stage: "
+                "a first message would repeat yourself."
+            )
+        said = done[0] if len(done) == 1 else f"{', '.join(done[:-1])} and {done[-1]}"
+        return f"You already {said}: a first message would repeat yourself."
 
 
 @dataclass(frozen=True)
@@ -392,19 +442,121 @@ _RECIPIENT_SQL = """
 """
 
 
-def find_recipients(conn: duckdb.DuckDBPyConnection, text: str, limit: int = 25) -> list[Recipient]:
-    """Contacts whose name, company or position contains every word typed, best known first."""
-    where, params = words_condition(
-        "c.first_name || ' ' || c.last_name || ' ' || coalesce(co.name, '') || ' ' || c.position",
-        text,
-    )
+_SEARCHED = (
+    "c.first_name || ' ' || c.last_name || ' ' || coalesce(co.name, '') || ' ' || c.position"
+)
+_DEGREE_ORDER = "CASE c.degree WHEN '1st' THEN 0 WHEN '2nd' THEN 1 ELSE 2 END"
+RECIPIENTS_SHOWN = 25
+
+
+def find_recipients(
+    conn: duckdb.DuckDBPyConnection, text: str, limit: int = RECIPIENTS_SHOWN
+) -> list[Recipient]:
+    """Contacts whose name, company or position contains every word typed, best known first,
+    each with how far you got with them."""
+    where, params = words_condition(_SEARCHED, text)
     rows = conn.execute(
         f"{_RECIPIENT_SQL} WHERE {where}"
-        " ORDER BY CASE c.degree WHEN '1st' THEN 0 WHEN '2nd' THEN 1 ELSE 2 END,"
-        " lower(c.last_name), lower(c.first_name), c.id LIMIT ?",
+        f" ORDER BY {_DEGREE_ORDER}, lower(c.last_name), lower(c.first_name), c.id LIMIT ?",
         [*params, limit],
     ).fetchall()
+    return _with_stages(conn, [Recipient(*row) for row in rows])
+
+
+def count_recipients(conn: duckdb.DuckDBPyConnection, text: str) -> int:
+    """How many people `find_recipients` would find with no limit, so a list cut short can
+    say so."""
+    where, params = words_condition(_SEARCHED, text)
+    rows = conn.execute(
+        "SELECT count(*) FROM contacts c LEFT JOIN companies co ON co.id = c.company_id"
+        f" WHERE {where}",
+        params,
+    ).fetchall()
+    return int(rows[0][0])
+
+
+def suggested_recipients(
+    conn: duckdb.DuckDBPyConnection, limit: int = RECIPIENTS_SHOWN
+) -> list[Recipient]:
+    """The people most worth a first message, before anything is typed: not yet contacted,
+    at a company you target or research, best target first (the Targets page's rank:
+    motivation, postings, knowing someone there), then closest degree, then by name."""
+    rows = conn.execute(
+        f"""
+        WITH targets AS (
+            SELECT co.id, co.motivation, co.postings,
+                   EXISTS (SELECT 1 FROM contacts k
+                           WHERE k.company_id = co.id AND k.degree = '1st') AS known
+            FROM companies co WHERE co.status IN ('target', 'researching')
+        )
+        {_RECIPIENT_SQL}
+        JOIN targets t ON t.id = c.company_id
+        JOIN contact_stages s ON s.contact_id = c.id
+        WHERE s.stage = 0
+        ORDER BY t.motivation DESC, t.postings DESC, t.known DESC, lower(co.name), co.id,
+                 {_DEGREE_ORDER}, lower(c.last_name), lower(c.first_name), c.id
+        LIMIT ?
+        """,
+        [limit],
+    ).fetchall()
     return [Recipient(*row) for row in rows]
+
+
+def _with_stages(conn: duckdb.DuckDBPyConnection, people: list[Recipient]) -> list[Recipient]:
+    """The people with their stage (from `contact_stages`) and the day they last reached it;
+    only for these few ids, so a picker's labels cost little."""
+    if not people:
+        return people
+    rows = conn.execute(
+        """
+        WITH wanted AS (SELECT unnest(?) AS id),
+        events AS (
+            SELECT contact_id,
+                   CASE kind WHEN 'reply' THEN 2 WHEN 'referral' THEN 4 WHEN 'opportunity' THEN 5
+                             ELSE 1 END AS stage,
+                   occurred_at AS at
+            FROM interactions
+            WHERE contact_id IN (SELECT id FROM wanted)
+              AND kind IN ('outreach', 'follow_up', 'reply', 'referral', 'opportunity')
+            UNION ALL
+            SELECT contact_id, 3, timezone(?, starts_at) FROM meetings
+            WHERE contact_id IN (SELECT id FROM wanted) AND status = 'held'
+            UNION ALL
+            SELECT referred_by, 4, referred_at FROM contacts
+            WHERE referred_by IN (SELECT id FROM wanted)
+        )
+        SELECT s.contact_id, s.stage, CAST(max(e.at) AS DATE)
+        FROM contact_stages s
+        LEFT JOIN events e ON e.contact_id = s.contact_id AND e.stage = s.stage
+        WHERE s.contact_id IN (SELECT id FROM wanted) AND s.stage > 0
+        GROUP BY s.contact_id, s.stage
+        """,
+        [[p.id for p in people], profile.zone(conn).key],
+    ).fetchall()
+    reached = {contact_id: (stage, on) for contact_id, stage, on in rows}
+    return [
+        replace(p, stage=reached[p.id][0], stage_on=reached[p.id][1]) if p.id in reached else p
+        for p in people
+    ]
+
+
+def history(conn: duckdb.DuckDBPyConnection, contact_id: int) -> History:
+    """What already happened with this person: their stage and the days that mark it."""
+    rows = conn.execute(
+        """
+        SELECT coalesce((SELECT stage FROM contact_stages WHERE contact_id = $id), 0),
+               (SELECT CAST(max(occurred_at) AS DATE) FROM interactions
+                WHERE contact_id = $id AND kind IN ('outreach', 'follow_up')),
+               (SELECT CAST(max(occurred_at) AS DATE) FROM interactions
+                WHERE contact_id = $id AND kind = 'reply'),
+               (SELECT CAST(max(timezone($zone, starts_at)) AS DATE) FROM meetings
+                WHERE contact_id = $id AND status = 'held'),
+               (SELECT CAST(min(timezone($zone, starts_at)) AS DATE) FROM meetings
+                WHERE contact_id = $id AND status = 'scheduled' AND starts_at > now())
+        """,
+        {"id": contact_id, "zone": profile.zone(conn).key},
+    ).fetchall()
+    return History(*rows[0])
 
 
 # A person is silent when nothing came back since your latest outreach (the answers the
@@ -447,10 +599,7 @@ def silent_recipients(
     `find_recipients` by every word typed.
     """
     since = (today or _user_today(conn)) - timedelta(days=STALE_AFTER_DAYS)
-    where, params = words_condition(
-        "c.first_name || ' ' || c.last_name || ' ' || coalesce(co.name, '') || ' ' || c.position",
-        text,
-    )
+    where, params = words_condition(_SEARCHED, text)
     rows = conn.execute(
         f"{_SILENT_SQL} AND {where} ORDER BY l.sent_at, c.id LIMIT ?",
         [since, *params, limit],
@@ -470,7 +619,7 @@ def get_recipient(conn: duckdb.DuckDBPyConnection, contact_id: int) -> Recipient
     rows = conn.execute(f"{_RECIPIENT_SQL} WHERE c.id = ?", [contact_id]).fetchall()
     if not rows:
         raise NotFoundError("That contact no longer exists.")
-    return Recipient(*rows[0])
+    return _with_stages(conn, [Recipient(*rows[0])])[0]
 
 
 def log_sent(

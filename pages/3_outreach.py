@@ -1,6 +1,6 @@
 import streamlit as st
 
-from infoint import followups, interactions, outreach, ui
+from infoint import followups, interactions, outreach, text, ui
 from infoint.errors import InfointError
 
 conn = ui.page("Outreach", ":material/edit:")
@@ -163,10 +163,31 @@ with find_box:
         "Find a person", placeholder="Part of a name, a company or a role", key="outreach_find"
     )
 with who_box:
+    suggesting = not following_up and not typed.strip()
     if following_up:
         people = ui.cached(outreach.silent_recipients, conn, typed, refresh_every=60)
+    elif suggesting:
+        people = ui.cached(outreach.suggested_recipients, conn)
     else:
         people = ui.cached(outreach.find_recipients, conn, typed)
+    if suggesting and people:
+        find_box.caption(
+            f"{text.counted(len(people), 'person', 'people')} not yet contacted at your "
+            "targets, best first; type a name to find anyone."
+        )
+    elif not following_up:
+        if suggesting:  # no one left to write to at the targets: everyone, closest first
+            people = ui.cached(outreach.find_recipients, conn, "")
+        cut = len(people) == outreach.RECIPIENTS_SHOWN
+        total = ui.cached(outreach.count_recipients, conn, typed) if cut else len(people)
+        shown = f"the first {len(people)} of {total:,}" if total > len(people) else "everyone"
+        if suggesting:
+            find_box.caption(
+                "No one at your targets is waiting for a first message, so here is "
+                f"{shown}, closest first; type a name to find anyone."
+            )
+        elif total > len(people):
+            find_box.caption(f"Showing {shown}, closest first — type more of the name.")
     found = {r.id: r.label for r in people}
     chosen = st.session_state.get("outreach_contact")
     if chosen is not None and chosen not in found:
@@ -247,6 +268,33 @@ if person.mutual_name:
     facts.append(f"you both know {person.mutual_name}")
 facts.append(f"email: {person.email}" if person.email else "no email address on file")
 st.caption(ui.plain(" · ".join(facts)))
+if not following_up and (
+    already := ui.cached(outreach.history, conn, contact_id).sentence(
+        person.first_name or person.name
+    )
+):
+    with st.container(border=True):
+        st.markdown(f":orange[:material/history:] {ui.plain(already)}")
+        silent = outreach.waiting_for_follow_up(conn, contact_id)
+        st.caption(
+            "No answer yet, so a follow-up fits better"
+            if silent
+            else "Their record shows what happened so far and what comes next"
+            ". Or carry on below if you mean to write a first message all the same."
+        )
+        follow_box, record_box, _ = st.columns([1, 1, 1])
+        if silent and follow_box.button(
+            "Write a follow-up instead", icon=":material/reply:", key="notice_follow_up"
+        ):
+            st.session_state[outreach.COMPOSE_CONTACT_KEY] = contact_id
+            st.session_state[outreach.COMPOSE_KIND_KEY] = "follow_up"
+            st.rerun()
+        if record_box.button(
+            f"Open {ui.plain(person.first_name or person.name)}'s record",
+            icon=":material/person:",
+            key="notice_open_record",
+        ):
+            ui.open_contact(contact_id)
 
 # --- The draft and its checklist ------------------------------------------------------------
 

@@ -295,11 +295,15 @@ def test_outreach_draft_follows_an_edited_template(acme, conn):
     at.selectbox(key="outreach_template").set_value(template)
     run(at)
     body = at.text_area(key=f"body_{acme['ana']}_{template}").value
+    at.text_input(key="outreach_find").set_value("ben")  # Beta is no target: found by name
+    run(at)
     at.selectbox(key="outreach_contact").set_value(ben)
     run(at)
     outreach.save_template(
         conn, "Mine", "Hello", "Hi {first_name}, a new opening line.", template_id=template
     )
+    at.text_input(key="outreach_find").set_value("")
+    run(at)
     at.selectbox(key="outreach_contact").set_value(acme["ana"])
     run(at)
     at.selectbox(key="outreach_template").set_value(template)

@@ -8,7 +8,18 @@ from urllib.parse import unquote
 import duckdb
 import pytest
 
-from infoint import contacts, db, followups, funnel, interactions, meetings, outreach, profile
+from infoint import (
+    contacts,
+    db,
+    followups,
+    funnel,
+    interactions,
+    meetings,
+    outreach,
+    profile,
+    targets,
+    text,
+)
 from infoint.errors import InvalidInputError, NotFoundError
 
 
@@ -428,3 +439,98 @@ def test_silent_recipients_match_the_follow_ups_due(conn, ana):
     due = {i.contact_id for i in followups.due_items(conn) if i.kind == "follow_up"}
     assert due == {ana}
     assert {r.id for r in outreach.silent_recipients(conn)} == due
+
+
+# --- Who to write to, and what already happened with them ---------------------------------
+
+
+def _held_meeting(conn, contact_id: int, starts_at: datetime) -> int:
+    meeting = meetings.schedule_meeting(conn, contact_id, starts_at)
+    meetings.set_outcome(conn, meeting, "held", actual_minutes=20)
+    return meeting
+
+
+def test_suggested_recipients_are_the_uncontacted_at_the_best_targets_closest_first(conn):
+    """Zeta (motivation 3) comes first; Beta and Alpha tie on motivation 2, postings 3, and
+    Beta wins as you know someone there; within a company 1st, 2nd, then cold. Gamma is only
+    in the network, Ruled is ruled out, and people already written to or met are left out."""
+    targets.add_company(conn, "Zeta", motivation=3, postings=0)
+    targets.add_company(conn, "Alpha", motivation=2, postings=3)
+    targets.add_company(conn, "Beta", motivation=2, postings=3, status="researching")
+    ruled = targets.add_company(conn, "Ruled", motivation=3, postings=3)
+    targets.rule_out(conn, ruled, "Not my field")
+    add = contacts.add_contact
+    zoe = add(conn, "Zoe", "Cold", company="Zeta", degree="cold")
+    ann = add(conn, "Ann", "First", company="Zeta", degree="1st")
+    carl = add(conn, "Carl", "Written", company="Zeta", degree="1st")
+    bo = add(conn, "Bo", "Second", company="Beta", degree="2nd")
+    bea = add(conn, "Bea", "Known", company="Beta", degree="1st")
+    aaron = add(conn, "Aaron", "Cold", company="Alpha", degree="cold")
+    al = add(conn, "Al", "Second", company="Alpha", degree="2nd")
+    mel = add(conn, "Mel", "Met", company="Alpha", degree="2nd")
+    add(conn, "Gus", "Network", company="Gamma", degree="1st")
+    add(conn, "Rae", "Ruled", company="Ruled", degree="1st")
+    interactions.log_interaction(conn, carl, "outreach", occurred_at=date(2026, 6, 3))
+    _held_meeting(conn, mel, datetime(2026, 6, 23, 10, tzinfo=UTC))  # met without writing
+
+    found = outreach.suggested_recipients(conn)
+    assert [r.id for r in found] == [ann, zoe, bea, bo, al, aaron]
+    assert all(r.stage == 0 for r in found)
+    assert [r.id for r in outreach.suggested_recipients(conn, limit=3)] == [ann, zoe, bea]
+
+
+def test_no_targets_means_no_suggestions(conn, ana):
+    assert outreach.suggested_recipients(conn) == []
+
+
+def test_labels_say_how_far_you_got_with_each_person(conn, ana):
+    edda = contacts.add_contact(conn, "Edda", "Abara", company="Acme Health", degree="1st")
+    interactions.log_interaction(conn, edda, "outreach", occurred_at=date(2026, 6, 3))
+    interactions.log_interaction(conn, edda, "reply", occurred_at=date(2026, 6, 5))
+    _held_meeting(conn, edda, datetime(2026, 6, 23, 10, tzinfo=UTC))
+    interactions.log_interaction(conn, ana, "outreach", occurred_at=date(2026, 6, 1))
+    interactions.log_interaction(conn, ana, "follow_up", occurred_at=date(2026, 6, 9))
+    labels = {r.id: r.label for r in outreach.find_recipients(conn, "acme")}
+    assert labels[edda] == "Edda Abara — Acme Health · met 23 Jun 2026"
+    assert labels[ana] == "Ana Silva — Product lead at Acme Health · you wrote 9 Jun 2026"
+    assert outreach.get_recipient(conn, edda).label == labels[edda]
+    maria = outreach.find_recipients(conn, "maria")[0]
+    assert (maria.stage, maria.label) == (0, "Maria Lopez — Globex")
+
+
+def test_count_recipients_counts_what_find_recipients_cuts_short(conn, ana):
+    for number in range(4):
+        contacts.add_contact(conn, f"Person{number}", "Abara", company="Acme Health")
+    assert len(outreach.find_recipients(conn, "abara", limit=3)) == 3
+    assert outreach.count_recipients(conn, "abara") == 4
+    assert outreach.count_recipients(conn, "acme health") == 5
+    assert outreach.count_recipients(conn, "") == 6  # Maria, Ana and the four
+    assert outreach.count_recipients(conn, "nobody") == 0
+
+
+def test_history_says_what_a_first_message_would_repeat(conn, ana):
+    assert outreach.history(conn, ana).sentence("Ana") == ""
+    interactions.log_interaction(conn, ana, "outreach", occurred_at=date(2026, 6, 3))
+    assert outreach.history(conn, ana).sentence("Ana") == (
+        "You already wrote to Ana on 3 Jun 2026: a first message would repeat yourself."
+    )
+    _held_meeting(conn, ana, datetime(2026, 6, 23, 10, tzinfo=UTC))
+    assert outreach.history(conn, ana).sentence("Ana") == (
+        "You already wrote to Ana on 3 Jun 2026 and met on 23 Jun 2026: a first message "
+        "would repeat yourself."
+    )
+    interactions.log_interaction(conn, ana, "reply", occurred_at=date(2026, 6, 5))
+    meetings.schedule_meeting(conn, ana, datetime.now(UTC) + timedelta(days=30))
+    ahead = (datetime.now(UTC) + timedelta(days=30)).astimezone(profile.zone(conn)).date()
+    assert outreach.history(conn, ana).sentence("Ana") == (
+        "You already wrote to Ana on 3 Jun 2026, heard back on 5 Jun 2026, met on 23 Jun 2026 "
+        f"and are to meet on {text.day(ahead)}: a first message would repeat yourself."
+    )
+
+
+def test_history_of_someone_who_only_introduced_you_names_their_stage(conn, ana):
+    maria = contacts.get_contact(conn, ana).mutual_contact_id
+    contacts.add_contact(conn, "Nia", "Park", referred_by=maria)
+    assert outreach.history(conn, maria).sentence("Maria") == (
+        "Maria is already at the Referred stage: a first message would repeat yourself."
+    )

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from infoint import contacts, db, funnel, interactions, outreach, profile
+from infoint import contacts, db, funnel, interactions, meetings, outreach, profile, targets
 from infoint.text import day, plain_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -486,3 +486,110 @@ def test_going_back_to_a_draft_finds_the_edits(network):
     at.selectbox(key="outreach_template").set_value(1)
     run(at)
     assert at.text_area(key=f"body_{draft_key}").value == mine
+
+
+def captions(at: AppTest) -> str:
+    return " ".join(c.value for c in at.caption)
+
+
+def test_a_first_message_to_someone_already_met_says_so_and_leads_to_their_record(network):
+    conn = db.connect(network["db"])
+    interactions.log_interaction(conn, network["ana"], "outreach", occurred_at=date(2026, 6, 3))
+    meeting = meetings.schedule_meeting(conn, network["ana"], datetime(2026, 6, 23, 10, tzinfo=UTC))
+    meetings.set_outcome(conn, meeting, "held", actual_minutes=20)
+    conn.close()
+    at = run(outreach_page())
+    at.text_input(key="outreach_find").set_value("ana")
+    run(at)
+    assert at.selectbox(key="outreach_contact").value == network["ana"]
+    assert at.selectbox(key="outreach_contact").options == [
+        "Ana Silva — Product lead at Acme Health · met 23 Jun 2026"
+    ]
+    assert plain_markdown(
+        "You already wrote to Ana on 3 Jun 2026 and met on 23 Jun 2026: a first message "
+        "would repeat yourself."
+    ) in shown(at)
+    assert "Their record shows what happened so far" in captions(at)
+    assert not [b for b in at.button if b.label == "Write a follow-up instead"]
+    assert at.text_area(key=f"body_{network['ana']}_1").value  # the draft is still there
+    button(at, "Open Ana's record").click()
+    run(at)
+    assert at.query_params["contact"] == str(network["ana"])
+    assert at.title[0].value == "Ana Silva"  # her record, on Contacts
+
+
+def test_a_first_message_to_someone_silent_offers_the_follow_up(network):
+    conn = db.connect(network["db"])
+    interactions.log_interaction(conn, network["ana"], "outreach", occurred_at=date.today())
+    conn.close()
+    at = run(outreach_page())
+    at.text_input(key="outreach_find").set_value("ana")
+    run(at)
+    wrote = day(date.today())
+    said = f"You already wrote to Ana on {wrote}: a first message would repeat yourself."
+    assert plain_markdown(said) in shown(at)
+    button(at, "Write a follow-up instead").click()
+    run(at)
+    assert at.radio(key="outreach_kind").value == "follow_up"
+    assert at.selectbox(key="outreach_contact").value == network["ana"]
+    assert "You already wrote" not in shown(at)  # a follow-up is what fits
+
+
+def test_someone_not_yet_contacted_gets_no_notice(network):
+    at = run(outreach_page())
+    at.text_input(key="outreach_find").set_value("ana")
+    run(at)
+    assert at.selectbox(key="outreach_contact").value == network["ana"]
+    assert "You already" not in shown(at)
+
+
+def test_with_nothing_typed_the_list_offers_the_uncontacted_at_your_targets(network):
+    conn = db.connect(network["db"])
+    targets.add_company(conn, "Acme Health", motivation=1)
+    targets.add_company(conn, "Initech", motivation=3)
+    bo = contacts.add_contact(conn, "Bo", "Berg", company="Initech", degree="cold")
+    contacts.add_contact(conn, "Cy", "Dahl", company="Initech", degree="1st")
+    written = contacts.add_contact(conn, "Di", "Eng", company="Initech", degree="1st")
+    interactions.log_interaction(conn, written, "outreach")
+    conn.close()
+    at = run(outreach_page())
+    people = at.selectbox(key="outreach_contact")
+    assert people.options == [
+        "Cy Dahl — Initech",
+        "Bo Berg — Initech",
+        "Ana Silva — Product lead at Acme Health",
+    ]  # Initech first (motivation 3), Cy (1st) before Bo (cold); Globex is no target, and
+    # Di was written to already
+    assert people.value is None
+    said = "3 people not yet contacted at your targets, best first; type a name to find anyone."
+    assert said in captions(at)
+    people.set_value(bo)
+    run(at)
+    assert at.selectbox(key="outreach_contact").value == bo
+    assert "You already" not in shown(at)
+
+
+def test_without_targets_the_list_says_it_holds_everyone(network):
+    at = run(outreach_page())
+    assert len(at.selectbox(key="outreach_contact").options) == 2
+    assert (
+        "No one at your targets is waiting for a first message, so here is everyone, closest "
+        "first; type a name to find anyone." in captions(at)
+    )
+
+
+def test_a_search_cut_short_says_how_many_match(network):
+    conn = db.connect(network["db"])
+    for number in range(27):
+        contacts.add_contact(conn, f"Person{number:02}", "Abara", company="Delta")
+    conn.close()
+    at = run(outreach_page())
+    assert "here are the first" not in captions(at)
+    at.text_input(key="outreach_find").set_value("abara")
+    run(at)
+    assert len(at.selectbox(key="outreach_contact").options) == 25
+    assert "Showing the first 25 of 27, closest first — type more of the name." in captions(at)
+    at.text_input(key="outreach_find").set_value("person2 abara")  # 20 to 26: all shown
+    run(at)
+    assert len(at.selectbox(key="outreach_contact").options) == 7
+    assert "Showing the first" not in captions(at)

@@ -186,6 +186,7 @@ def show_upcoming(upcoming: list[meetings.MeetingSummary]) -> None:
     if not upcoming:
         st.caption("Nothing scheduled. When someone agrees to talk, schedule it above.")
         return
+    st.caption(f"{text.counted(len(upcoming), 'meeting')} ahead of you, soonest first.")
     st.dataframe(
         [
             {
@@ -232,7 +233,12 @@ def open_asked_meeting() -> None:
     st.session_state[TAB_FOR] = asked
 
 
-def choose_meeting(choices: dict[int, meetings.MeetingSummary]) -> int:
+def pick_afresh() -> None:
+    """A new search: its newest meeting comes up, rather than the one picked before it."""
+    st.session_state.pop("meeting_pick", None)
+
+
+def choose_meeting(choices: dict[int, meetings.MeetingSummary]) -> int | None:
     """The meeting to work on: the one just acted on, one named in the URL, or the user's pick."""
     asked = st.query_params.pop("meeting", None)
     if asked and asked.isdigit():
@@ -243,8 +249,12 @@ def choose_meeting(choices: dict[int, meetings.MeetingSummary]) -> int:
                 st.warning("That meeting no longer exists; choose another below.")
         if int(asked) in choices:
             st.session_state["meeting_pick"] = int(asked)
-    if st.session_state.get("meeting_pick") not in choices:
-        st.session_state.pop("meeting_pick", None)
+    picked = st.session_state.get("meeting_pick")
+    if picked is not None and picked not in choices:  # kept in the list while it is worked on
+        try:
+            choices[picked] = ui.cached(meetings.summary, conn, picked)
+        except InfointError:
+            st.session_state.pop("meeting_pick", None)
     return st.selectbox(
         "Meeting",
         list(choices),
@@ -536,8 +546,41 @@ def show_meetings(upcoming: list[meetings.MeetingSummary]) -> None:
         st.caption(f"Keeping your word: {kept.sentence}")
     show_upcoming(upcoming)
     st.subheader("Work on a meeting")
-    choices = {m.id: m for m in [*upcoming, *past]}
-    chosen = choose_meeting(choices)
+    find_box, pick_box = st.columns([1, 2])
+    search = find_box.text_input(
+        "Find a meeting by person",
+        placeholder="Part of a name or company",
+        key="meeting_find",
+        on_change=pick_afresh,
+        help="Any meeting, however old, with the people whose name or company you type.",
+    )
+    if search.strip():
+        found = ui.cached(meetings.find_meetings, conn, search)
+        if not found:
+            find_box.caption("No meeting with anyone by that name; try part of a first name.")
+        else:
+            latest = ", the latest" if len(found) == meetings.FOUND_SHOWN else ""
+            find_box.caption(
+                f"{text.counted(len(found), 'meeting')}{latest} with people by that name, "
+                "newest first."
+            )
+        choices = {m.id: m for m in found}
+    else:
+        choices = {m.id: m for m in [*upcoming, *past]}
+        older = ui.cached(meetings.count_past_meetings, conn, this_minute) - len(past)
+        past_said = (
+            f"your {'last ' if older > 0 else ''}{text.counted(len(past), 'past meeting')}"
+            if past
+            else "none past yet"
+        )
+        find_box.caption(
+            f"Coming up: {len(upcoming):,} · {past_said}"
+            + (f"; find the {older:,} older ones by the person's name." if older > 0 else ".")
+        )
+    with pick_box:
+        chosen = choose_meeting(choices)
+    if chosen is None:
+        return
     current = choices[chosen]
     if st.session_state.get(TAB_FOR) != chosen:  # another meeting: the tab it needs
         st.session_state[TAB] = tab_for(current)

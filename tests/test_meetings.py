@@ -560,3 +560,20 @@ def test_a_meeting_held_cannot_be_moved_into_the_future(conn, ana):
         )
     meetings.update_meeting(conn, held, at(9), promised_minutes=20, place="Café")  # a past day
     assert meetings.get_meeting(conn, held).starts_at == at(9)
+
+
+def test_find_meetings_and_count_the_past_ones_the_list_leaves_out(conn):
+    ana = contacts.add_contact(conn, "Ana", "Lee", company="Acme")
+    bo = contacts.add_contact(conn, "Bo", "Berg", company="Beta Labs")
+    now = datetime(2026, 6, 1, 12, tzinfo=UTC)
+    ahead = meetings.schedule_meeting(conn, ana, now + timedelta(days=1))
+    old = meetings.schedule_meeting(conn, ana, now - timedelta(days=300))
+    recent = meetings.schedule_meeting(conn, ana, now - timedelta(days=3))
+    called_off = meetings.schedule_meeting(conn, bo, now - timedelta(days=9))
+    meetings.set_outcome(conn, called_off, "cancelled")
+    assert [m.id for m in meetings.past_meetings(conn, now, limit=2)] == [recent, called_off]
+    assert meetings.count_past_meetings(conn, now) == 3  # all but the one ahead
+    assert [m.id for m in meetings.find_meetings(conn, "ana")] == [ahead, recent, old]
+    assert [m.id for m in meetings.find_meetings(conn, "LEE acme", limit=2)] == [ahead, recent]
+    assert [m.id for m in meetings.find_meetings(conn, "beta")] == [called_off]
+    assert meetings.find_meetings(conn, "ana beta") == []

@@ -507,3 +507,48 @@ def test_leaving_from_another_tab_opens_the_next_meeting_as_before(thanks_due):
     run(at)
     trip_to_settings(at, "Sam Lee")
     assert at.selectbox(key="meeting_pick").value == 2
+
+
+def captions(at: AppTest) -> str:
+    return " ".join(c.value for c in at.caption)
+
+
+@pytest.fixture
+def many_meetings(replied):
+    """Ana: 2 meetings ahead and 30 over in the last 30 days; Olle Timer: 2 long ago."""
+    conn = db.connect(replied)
+    olle = contacts.add_contact(conn, "Olle", "Timer", company="Zinc")
+    now = datetime.now(UTC).replace(microsecond=0)
+    for days in (2, 3):
+        meetings.schedule_meeting(conn, 1, now + timedelta(days=days))
+    for days in range(1, 31):
+        meetings.schedule_meeting(conn, 1, now - timedelta(days=days))
+    old = [meetings.schedule_meeting(conn, olle, now - timedelta(days=d)) for d in (200, 100)]
+    conn.close()
+    return old
+
+
+def test_the_meeting_list_says_what_it_holds_and_finds_older_ones(many_meetings):
+    at = run(meetings_page())
+    assert "2 meetings ahead of you, soonest first." in captions(at)
+    assert (
+        "Coming up: 2 · your last 30 past meetings; find the 2 older ones by the person's name."
+        in captions(at)
+    )
+    picker = at.selectbox(key="meeting_pick")
+    assert len(picker.options) == 32 and not any("Olle" in o for o in picker.options)
+    at.text_input(key="meeting_find").set_value("timer")
+    run(at)
+    picker = at.selectbox(key="meeting_pick")
+    assert [o.split(" — ")[1] for o in picker.options] == ["Olle Timer (Zinc) (scheduled)"] * 2
+    assert picker.value == many_meetings[1]  # the newest of the two
+    assert "2 meetings with people by that name, newest first." in captions(at)
+    at.text_input(key="meeting_find").set_value("nobody")
+    run(at)
+    assert "No meeting with anyone by that name" in captions(at)
+    assert not at.tabs
+
+
+def test_few_meetings_need_no_word_about_older_ones(past_meeting):
+    at = run(meetings_page())
+    assert "Coming up: 0 · your 1 past meeting." in captions(at)

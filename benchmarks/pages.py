@@ -202,7 +202,10 @@ def _open_contact(at, number: int) -> None:
 def _outreach(at, number: int) -> None:
     from infoint import outreach, ui
 
-    people = outreach.find_recipients(ui.connection(), "", limit=2)
+    # With nothing typed the list offers the uncontacted at the targets, else everyone.
+    people = outreach.suggested_recipients(ui.connection(), limit=2) or outreach.find_recipients(
+        ui.connection(), "", limit=2
+    )
     at.selectbox(key="outreach_contact").set_value(people[number % 2].id)
 
 

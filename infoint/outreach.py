@@ -615,11 +615,16 @@ def waiting_for_follow_up(
     return bool(conn.execute(f"{_SILENT_SQL} AND c.id = ?", [since, contact_id]).fetchall())
 
 
-def get_recipient(conn: duckdb.DuckDBPyConnection, contact_id: int) -> Recipient:
+def get_recipient(
+    conn: duckdb.DuckDBPyConnection, contact_id: int, *, with_stage: bool = False
+) -> Recipient:
+    """One person to write to; `with_stage` adds their stage for a label in a picker (a
+    costlier query, so only when asked)."""
     rows = conn.execute(f"{_RECIPIENT_SQL} WHERE c.id = ?", [contact_id]).fetchall()
     if not rows:
         raise NotFoundError("That contact no longer exists.")
-    return _with_stages(conn, [Recipient(*rows[0])])[0]
+    found = [Recipient(*rows[0])]
+    return (_with_stages(conn, found) if with_stage else found)[0]
 
 
 def log_sent(

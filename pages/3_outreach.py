@@ -195,7 +195,8 @@ with who_box:
             if following_up and not outreach.waiting_for_follow_up(conn, chosen):
                 st.session_state["outreach_contact"] = None  # not someone who went silent
             else:
-                found = {chosen: outreach.get_recipient(conn, chosen).label, **found}
+                kept = ui.cached(outreach.get_recipient, conn, chosen, with_stage=True)
+                found = {chosen: kept.label, **found}
         except InfointError:
             st.session_state["outreach_contact"] = None
     if following_up and not found:
@@ -220,7 +221,7 @@ with who_box:
         key="outreach_contact",
         on_change=suggest_again,
     )
-person = None if contact_id is None else outreach.get_recipient(conn, contact_id)
+person = None if contact_id is None else ui.cached(outreach.get_recipient, conn, contact_id)
 every_template = ui.cached(outreach.list_templates, conn)
 templates = {t.id: t.name for t in every_template if t.kind == kind} | {BLANK: "A blank page"}
 if (
@@ -275,7 +276,7 @@ if not following_up and (
 ):
     with st.container(border=True):
         st.markdown(f":orange[:material/history:] {ui.plain(already)}")
-        silent = outreach.waiting_for_follow_up(conn, contact_id)
+        silent = ui.cached(outreach.waiting_for_follow_up, conn, contact_id, refresh_every=60)
         st.caption(
             "No answer yet, so a follow-up fits better"
             if silent

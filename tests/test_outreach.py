@@ -493,7 +493,8 @@ def test_labels_say_how_far_you_got_with_each_person(conn, ana):
     labels = {r.id: r.label for r in outreach.find_recipients(conn, "acme")}
     assert labels[edda] == "Edda Abara — Acme Health · met 23 Jun 2026"
     assert labels[ana] == "Ana Silva — Product lead at Acme Health · you wrote 9 Jun 2026"
-    assert outreach.get_recipient(conn, edda).label == labels[edda]
+    assert outreach.get_recipient(conn, edda, with_stage=True).label == labels[edda]
+    assert outreach.get_recipient(conn, edda).label == "Edda Abara — Acme Health"
     maria = outreach.find_recipients(conn, "maria")[0]
     assert (maria.stage, maria.label) == (0, "Maria Lopez — Globex")
 

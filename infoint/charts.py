@@ -111,9 +111,9 @@ def funnel_figure(counts: list[StageCount]) -> go.Figure:
             y=[c.label for c in counts],
             x=[c.count for c in counts],
             marker={"color": [STAGE_COLOURS[c.stage] for c in counts]},
-            textinfo="value",
+            texttemplate="%{x:,}",
             customdata=[funnel.STAGE_HELP[c.stage] for c in counts],
-            hovertemplate="%{y}: %{x} contacts<br>(%{customdata})<extra></extra>",
+            hovertemplate="%{y}: %{x:,} contacts<br>(%{customdata})<extra></extra>",
             connector={"fillcolor": "#e6e6e6", "line": {"width": 0}},
         )
     )

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 
-from infoint import funnel, profile
+from infoint import funnel, profile, text
 from infoint.funnel import StageCount
 from infoint.interactions import KIND_LABELS
 
@@ -154,7 +154,7 @@ def describe_funnel(counts: list[StageCount]) -> list[str]:
     """The funnel in words, one line per stage: '8 of 20 contacted replied — 40 %'."""
     first = counts[0]
     lines = [
-        f"You contacted {first.count} {'person' if first.count == 1 else 'people'}."
+        f"You contacted {text.counted(first.count, 'person', 'people')}."
         if first.count
         else "You have not contacted anyone yet."
     ]
@@ -163,8 +163,8 @@ def describe_funnel(counts: list[StageCount]) -> list[str]:
         if current.conversion is None:
             lines.append(f"{empty}.")
             continue
-        text = sentence.format(n=current.count, m=previous.count)
-        lines.append(f"{text} — {percent(current.conversion)}.")
+        said = sentence.format(n=f"{current.count:,}", m=f"{previous.count:,}")
+        lines.append(f"{said} — {percent(current.conversion)}.")
     return lines
 
 

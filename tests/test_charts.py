@@ -16,7 +16,7 @@ def test_funnel_shows_every_stage_in_its_colour():
     assert list(trace.y) == ["Contacted", "Replied", "Met", "Referred", "Opportunity"]
     assert list(trace.x) == [5, 2, 0, 0, 0]
     assert list(trace.marker.color) == [STAGE_COLOURS[s] for s in funnel.STAGES]
-    assert "%{x}" in trace.hovertemplate
+    assert "%{x:,}" in trace.hovertemplate and trace.texttemplate == "%{x:,}"  # '4,973'
     assert figure.layout.xaxis.title.text and figure.layout.yaxis.title.text
 
 

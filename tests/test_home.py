@@ -96,6 +96,14 @@ def test_the_funnel_in_words():
         "0 of 3 you met introduced you to someone — 0 %.",
         "No introductions yet.",
     ]
+    big = [
+        funnel.StageCount("contacted", "Contacted", 4973, None),
+        funnel.StageCount("replied", "Replied", 1994, 1994 / 4973),
+    ]
+    assert home.describe_funnel(big) == [
+        "You contacted 4,973 people.",
+        "1,994 of 4,973 contacted replied — 40 %.",
+    ]
 
 
 def test_next_step_follows_the_campaign():

@@ -278,19 +278,21 @@ if not following_up and (
         st.markdown(f":orange[:material/history:] {ui.plain(already)}")
         silent = ui.cached(outreach.waiting_for_follow_up, conn, contact_id, refresh_every=60)
         st.caption(
-            "No answer yet, so a follow-up fits better"
-            if silent
-            else "Their record shows what happened so far and what comes next"
-            ". Or carry on below if you mean to write a first message all the same."
+            (
+                "No answer yet, so a follow-up fits better"
+                if silent
+                else "Their record shows what happened so far and what comes next"
+            )
+            + ". Or carry on below if you mean to write a first message all the same."
         )
-        follow_box, record_box, _ = st.columns([1, 1, 1])
-        if silent and follow_box.button(
+        buttons = st.container(horizontal=True)
+        if silent and buttons.button(
             "Write a follow-up instead", icon=":material/reply:", key="notice_follow_up"
         ):
             st.session_state[outreach.COMPOSE_CONTACT_KEY] = contact_id
             st.session_state[outreach.COMPOSE_KIND_KEY] = "follow_up"
             st.rerun()
-        if record_box.button(
+        if buttons.button(
             f"Open {ui.plain(person.first_name or person.name)}'s record",
             icon=":material/person:",
             key="notice_open_record",

@@ -528,6 +528,10 @@ def test_a_first_message_to_someone_silent_offers_the_follow_up(network):
     wrote = day(date.today())
     said = f"You already wrote to Ana on {wrote}: a first message would repeat yourself."
     assert plain_markdown(said) in shown(at)
+    assert (
+        "No answer yet, so a follow-up fits better. Or carry on below if you mean to write a "
+        "first message all the same." in captions(at)
+    )
     button(at, "Write a follow-up instead").click()
     run(at)
     assert at.radio(key="outreach_kind").value == "follow_up"

@@ -142,9 +142,14 @@ def weekly_activity(
 _STAGE_SENTENCES = {
     "replied": ("{n} of {m} contacted replied", "No one to hear back from yet"),
     "met": ("{n} of {m} who replied met you", "No replies yet, so no meetings"),
-    "referred": ("{n} of {m} you met introduced you to someone", "No meetings held yet"),
+    # Stages count the people at them or beyond: someone at Opportunity counts as Referred
+    # even without an introduction, so the sentence says "or went further".
+    "referred": (
+        "{n} of {m} you met introduced you to someone or went further",
+        "No meetings held yet",
+    ),
     "opportunity": (
-        "{n} of {m} who introduced you to someone led to an opportunity",
+        "{n} of those {m} led to an opportunity",
         "No introductions yet",
     ),
 }

@@ -93,7 +93,7 @@ def test_the_funnel_in_words():
         "You contacted 20 people.",
         "8 of 20 contacted replied — 40 %.",
         "3 of 8 who replied met you — 38 %.",
-        "0 of 3 you met introduced you to someone — 0 %.",
+        "0 of 3 you met introduced you to someone or went further — 0 %.",
         "No introductions yet.",
     ]
     big = [

@@ -170,7 +170,7 @@ def test_insights_and_referrals_with_demo_data_for_the_readme(tmp_path, page, sh
         page.goto(f"{server.url}/insights")
         wait_for_app(page)
         page.get_by_role("heading", name="Who replies, and who meets you").wait_for()
-        expect(page.locator(".js-plotly-plot")).to_have_count(5)  # every chart has data
+        expect(page.locator(".js-plotly-plot")).to_have_count(3)  # every chart has data
         speed = page.get_by_test_id("stHorizontalBlock").filter(has_text="Within 3 business days")
         readme_screenshot(page, "insights.png", shots, last=speed.first)
 

@@ -46,6 +46,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from infoint import db, meetings, profile, text
 from infoint.business_days import business_days_between, silence_noticed_on_many
@@ -194,20 +196,29 @@ _SILENCE_STEPS = f"""
 """
 
 
-_DUE_STEPS = (
-    _SILENCE_STEPS
-    + """
-    SELECT rule, key, due_on, contact_id, company_id, name, company, sent_at, ids, labels, total
-    FROM steps WHERE due_on <= $today
-"""
-)
+_STEP_COLUMNS = (
+    "rule", "key", "due_on", "contact_id", "company_id", "name", "company", "sent_at", "ids",
+    "labels", "total",
+)  # fmt: skip
 
 
-def _silence_due(conn: duckdb.DuckDBPyConnection, now: datetime) -> list[DueItem]:
+def _silence_steps(conn: duckdb.DuckDBPyConnection, today: date) -> pa.Table:
+    """Every step of the silence rules in the window, due or not (`_SILENCE_STEPS`): what is
+    due now and whom you are waiting on both come from it, so `agenda` runs it once."""
+    query = f"{_SILENCE_STEPS} SELECT {', '.join(_STEP_COLUMNS)} FROM steps"
+    return conn.sql(query, params=_window(today, _holidays(conn))).to_arrow_table()
+
+
+def _silence_due(
+    conn: duckdb.DuckDBPyConnection, now: datetime, steps: pa.Table | None = None
+) -> list[DueItem]:
     """The follow-up and try-another rules (see the module docstring)."""
     today = now.date()
     holidays = _holidays(conn)
-    rows = conn.execute(_DUE_STEPS, _window(today, holidays)).fetchall()
+    if steps is None:
+        steps = _silence_steps(conn, today)
+    due = steps.filter(pc.less_equal(steps["due_on"], pa.scalar(today, pa.date32())))
+    rows = list(zip(*(due[column].to_pylist() for column in _STEP_COLUMNS), strict=True))
     return [
         *_try_another_items([r[1:] for r in rows if r[0] == "try_another"], today, holidays),
         *_follow_up_items([r[1:8] for r in rows if r[0] == "follow_up"], today, holidays),
@@ -317,8 +328,13 @@ def due_items(
     `rules` narrows the list to some rules (a page showing only its own share).
     """
     now = _user_now(conn, now)
-    today = now.date()
     items = [item for rule in (RULES if rules is None else rules) for item in rule(conn, now)]
+    return _still_due(conn, now.date(), items)
+
+
+def _still_due(conn: duckdb.DuckDBPyConnection, today: date, items: list[DueItem]) -> list[DueItem]:
+    """The items neither dismissed, snoozed past today nor for a ruled-out company, oldest
+    first."""
     if not items:
         return []
     ruled_out = profile.ruled_out_company_ids(conn)
@@ -409,13 +425,11 @@ class Waiting:
 # Per person, the soonest of their items still ahead: not dismissed, not for a ruled-out
 # company, due after $today or snoozed past it (then it falls due when the snooze ends), and
 # due while the message is still inside the window (the rules leave older silence alone).
-_WAITING = (
-    _SILENCE_STEPS
-    + f"""
-    , ahead AS (
+_WAITING = f"""
+    WITH ahead AS (
         SELECT s.contact_id, s.name, s.company, s.sent_at, s.rule,
                greatest(s.due_on, coalesce(st.snoozed_until, s.due_on)) AS next_on
-        FROM steps s
+        FROM _followup_steps s
         LEFT JOIN due_item_states st ON st.item_key = s.key
         WHERE NOT coalesce(st.dismissed, false)
           AND (s.due_on > $today OR st.snoozed_until > $today)
@@ -437,7 +451,6 @@ _WAITING = (
     LEFT JOIN shown s ON true
     ORDER BY s.next_on, lower(s.name), s.contact_id
 """
-)
 
 
 def waiting_on(
@@ -447,8 +460,15 @@ def waiting_on(
     first, the first `limit` of them in full: the due list says what to do today, this says
     what is coming, by the same rules, so a quiet day still says when to look again."""
     today = _user_now(conn, now).date()
-    params = {**_window(today, _holidays(conn)), "limit": limit}
-    rows = conn.execute(_WAITING, params).fetchall()
+    return _waiting(conn, _silence_steps(conn, today), today, limit)
+
+
+def _waiting(conn: duckdb.DuckDBPyConnection, steps: pa.Table, today: date, limit: int) -> Waiting:
+    conn.register("_followup_steps", steps)
+    try:
+        rows = conn.execute(_WAITING, {"today": today, "limit": limit}).fetchall()
+    finally:
+        conn.unregister("_followup_steps")
     count, next_on = rows[0][:2]
     return Waiting(
         count=int(count),
@@ -459,6 +479,29 @@ def waiting_on(
             if contact_id is not None
         ),
     )
+
+
+@dataclass(frozen=True)
+class Agenda:
+    due: list[DueItem]  # as `due_items`
+    waiting: Waiting  # as `waiting_on`
+
+
+def agenda(
+    conn: duckdb.DuckDBPyConnection, now: datetime | None = None, waiting_limit: int = 10
+) -> Agenda:
+    """`due_items` and `waiting_on` together, for the Follow-ups page: both come from the
+    same steps of the silence rules, worked out once (after a snooze, the page needs both
+    again, and the steps are most of their cost)."""
+    now = _user_now(conn, now)
+    today = now.date()
+    steps = _silence_steps(conn, today)
+    items = [
+        item
+        for rule in RULES
+        for item in (_silence_due(conn, now, steps) if rule is _silence_due else rule(conn, now))
+    ]
+    return Agenda(_still_due(conn, today, items), _waiting(conn, steps, today, waiting_limit))
 
 
 # Item keys start '<kind>:<id>', the id being the event the item is about.

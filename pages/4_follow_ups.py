@@ -24,9 +24,9 @@ if FLASH in st.session_state:
     st.success(ui.plain(st.session_state.pop(FLASH)), icon=":material/check:")
 
 today = datetime.now(ui.cached(profile.zone, conn)).date()  # the user's, in their time zone
-items = ui.cached(followups.due_items, conn, refresh_every=60)
 waiting_shown = st.session_state.get(WAITING_SHOWN_KEY, SHOWN_STEP)
-waiting = ui.cached(followups.waiting_on, conn, limit=waiting_shown, refresh_every=60)
+agenda = ui.cached(followups.agenda, conn, waiting_limit=waiting_shown, refresh_every=60)
+items, waiting = agenda.due, agenda.waiting
 
 
 def show_waiting() -> None:

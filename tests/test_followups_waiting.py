@@ -160,3 +160,17 @@ def test_the_first_few_are_given_and_everyone_counted(conn, people):
     assert (found.count, found.next_on) == (2, date(2026, 3, 6))
     assert [p.contact_id for p in found.people] == [people["ana"]]
     assert waiting(conn, date(2026, 3, 2), limit=0) == followups.Waiting(2, date(2026, 3, 6), ())
+
+
+def test_the_agenda_is_the_due_list_and_the_waiting_list_at_once(conn, people):
+    """The Follow-ups page reads both from one pass: they must be what each gives alone.
+    On Mon 16 Mar, Ana's two steps are due; Dee's follow-up is snoozed to the 20th."""
+    followups.snooze(conn, f"follow_up:{people['dee_outreach']}", date(2026, 3, 20), MON.date())
+    for day in (date(2026, 3, 2), date(2026, 3, 5), date(2026, 3, 11), date(2026, 3, 16)):
+        agenda = followups.agenda(conn, noon(day), waiting_limit=1)
+        assert agenda.due == followups.due_items(conn, noon(day))
+        assert agenda.waiting == followups.waiting_on(conn, noon(day), limit=1)
+    assert [item.kind for item in followups.agenda(conn, noon(date(2026, 3, 16))).due] == [
+        "try_another",
+        "follow_up",
+    ]

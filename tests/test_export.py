@@ -77,7 +77,7 @@ def test_workbook_keeps_hostile_values_as_quoted_text_never_formulas(hostile_db)
                     texts.add(cell.value)
                     if cell.value.startswith(export.FORMULA_TRIGGERS):
                         assert cell.quotePrefix, (sheet.title, cell.coordinate)
-    # XML turns a bare carriage return into a line feed when the file is read.
+    # A carriage return is written as a line feed, as XML would read a bare one anyway.
     assert {value.replace("\r", "\n") for value in HOSTILE} <= texts
     assert "=cmd()" in texts
     assert book["Contacts"].max_row == len(HOSTILE) + 1
@@ -182,13 +182,24 @@ HEADERS = {
     "Questions and answers": ("Meeting", "Person", "Contact ID", "Question", "Answer"),
     "Introductions": (
         "Introduced by", "Their ID", "Person introduced", "Contact ID", "Company", "Position",
-        "Added on",
+        "Introduced on",
     ),
     "Job changes": ("Seen on", "Person", "Contact ID", "What changed", "Before", "After"),
     "Ruled-out industries": ("Industry", "Why", "Ruled out on"),
     "Templates": ("Template", "Subject", "Text", "Status"),
     "Question bank": ("Question", "Kind", "When you learn about", "Status"),
 }  # fmt: skip
+
+
+def shown_widths(sheet) -> list[float]:
+    """Each column's width as Excel shows it, in characters. xlsxwriter stores a width with
+    Excel's 5 pixels of cell padding (a character is 7 pixels in Calibri 11), and columns of
+    equal width side by side as one range, which openpyxl files under the first column."""
+    widths = {}
+    for dimension in sheet.column_dimensions.values():
+        for number in range(dimension.min, dimension.max + 1):
+            widths[number] = round((dimension.width * 7 - 5) / 7, 2)
+    return [widths.get(number) for number in range(1, sheet.max_column + 1)]
 
 
 def test_every_sheet_keeps_its_bold_frozen_headers_widths_and_date_formats(conn, campaign):
@@ -200,8 +211,7 @@ def test_every_sheet_keeps_its_bold_frozen_headers_widths_and_date_formats(conn,
         assert tuple(cell.value for cell in sheet[1]) == headers, title
         assert all(cell.font.b for cell in sheet[1]), title
         assert sheet.freeze_panes == "A2", title
-        widths = [sheet.column_dimensions[cell.column_letter].width for cell in sheet[1]]
-        assert widths == [max(12, len(header) + 4) for header in headers], title
+        assert shown_widths(sheet) == [max(12, len(header) + 4) for header in headers], title
     [[added_on]] = conn.execute("SELECT CAST(created_at AS DATE) FROM contacts LIMIT 1").fetchall()
     added_on = datetime.combine(added_on, datetime.min.time())  # Excel keeps no bare dates
     contacts_row = [cell.value for cell in book["Contacts"][3]]
@@ -220,10 +230,27 @@ def test_every_sheet_keeps_its_bold_frozen_headers_widths_and_date_formats(conn,
     ]  # fmt: skip
     assert book["Meetings"]["A2"].number_format == export.EXCEL_MOMENT
     assert book["Questions and answers"]["A2"].number_format == export.EXCEL_MOMENT
+    [[introduced_on]] = conn.execute(
+        "SELECT CAST(referred_at AS DATE) FROM contacts WHERE id = ?", [bo]
+    ).fetchall()
     assert [cell.value for cell in book["Introductions"][2]] == [
-        "Ana Lee", ana, "Bo Chen", bo, "Acme", None, added_on,
+        "Ana Lee", ana, "Bo Chen", bo, "Acme", None,
+        datetime.combine(introduced_on, datetime.min.time()),
     ]  # fmt: skip
     assert book["Introductions"]["G2"].number_format == export.EXCEL_DATE
+
+
+def test_introductions_are_dated_and_ordered_by_when_they_were_made(conn, campaign):
+    """Not by when the person was added: someone imported long ago may be introduced today."""
+    ana, bo = campaign
+    cy = contacts.add_contact(conn, "Cy", "Diaz", referred_by=ana)  # added after Bo
+    for person, when in ((bo, datetime(2026, 3, 5, 10)), (cy, datetime(2026, 3, 1, 18))):
+        conn.execute("UPDATE contacts SET referred_at = ? WHERE id = ?", [when, person])
+    book = load_workbook(io.BytesIO(export.workbook_bytes(conn)))
+    introduced = [
+        (i["Person introduced"], i["Introduced on"]) for i in sheet_rows(book, "Introductions")
+    ]
+    assert introduced == [("Cy Diaz", datetime(2026, 3, 1)), ("Bo Chen", datetime(2026, 3, 5))]
 
 
 def test_sheet_sizes_say_each_sheets_rows_before_it_is_built(conn, campaign):

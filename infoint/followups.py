@@ -41,6 +41,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -219,13 +220,16 @@ def _silence_due(
         steps = _silence_steps(conn, today)
     due = steps.filter(pc.less_equal(steps["due_on"], pa.scalar(today, pa.date32())))
     rows = list(zip(*(due[column].to_pylist() for column in _STEP_COLUMNS), strict=True))
+    # The silence so far, once per day written (at most the window's 31), not once per item.
+    days = {sent.date() for sent in due["sent_at"].to_pylist()}
+    waited = {day: _waited(day, today, holidays) for day in days}
     return [
-        *_try_another_items([r[1:] for r in rows if r[0] == "try_another"], today, holidays),
-        *_follow_up_items([r[1:8] for r in rows if r[0] == "follow_up"], today, holidays),
+        *_try_another_items([r[1:] for r in rows if r[0] == "try_another"], waited),
+        *_follow_up_items([r[1:8] for r in rows if r[0] == "follow_up"], waited),
     ]
 
 
-def _follow_up_items(rows: list[tuple], today: date, holidays: tuple[date, ...]) -> list[DueItem]:
+def _follow_up_items(rows: list[tuple], waited: dict[date, str]) -> list[DueItem]:
     items = []
     for key, due_on, contact_id, company_id, name, company, sent in rows:
         who = f"{name} ({company})" if company else name
@@ -235,7 +239,7 @@ def _follow_up_items(rows: list[tuple], today: date, holidays: tuple[date, ...])
                 kind="follow_up",
                 title=f"Follow up with {who}",
                 detail=(
-                    f"You wrote on {text.day(sent.date())}, {_waited(sent, today, holidays)}, "
+                    f"You wrote on {text.day(sent.date())}, {waited[sent.date()]}, "
                     f"and have heard nothing since. After {FOLLOW_UP_AFTER} business days of "
                     "silence, one short, polite follow-up is fine; after that, let it rest."
                 ),
@@ -250,7 +254,7 @@ def _follow_up_items(rows: list[tuple], today: date, holidays: tuple[date, ...])
     return items
 
 
-def _try_another_items(rows: list[tuple], today: date, holidays: tuple[date, ...]) -> list[DueItem]:
+def _try_another_items(rows: list[tuple], waited: dict[date, str]) -> list[DueItem]:
     items = []
     for key, due_on, contact_id, company_id, name, company, sent, ids, labels, total in rows:
         more = f" ({total} in all; the closest connections first)" if total > len(ids) else ""
@@ -261,7 +265,7 @@ def _try_another_items(rows: list[tuple], today: date, holidays: tuple[date, ...
                 title=f"Try someone else at {company}",
                 detail=(
                     f"{name} has not answered since {text.day(sent.date())}, "
-                    f"{_waited(sent, today, holidays)}. After {TRY_ANOTHER_AFTER} business days "
+                    f"{waited[sent.date()]}. After {TRY_ANOTHER_AFTER} business days "
                     f"of silence, write to another person there you have not contacted yet{more}."
                 ),
                 due_on=due_on,
@@ -276,11 +280,9 @@ def _try_another_items(rows: list[tuple], today: date, holidays: tuple[date, ...
     return items
 
 
-def _waited(sent: datetime, today: date, holidays: tuple[date, ...]) -> str:
+def _waited(sent: date, today: date, holidays: tuple[date, ...]) -> str:
     """'9 business days ago': the silence so far, apart from the rule's days."""
-    return (
-        f"{text.counted(business_days_between(sent.date(), today, holidays), 'business day')} ago"
-    )
+    return f"{text.counted(business_days_between(sent, today, holidays), 'business day')} ago"
 
 
 def _holidays(conn: duckdb.DuckDBPyConnection) -> tuple[date, ...]:
@@ -495,13 +497,23 @@ def agenda(
     again, and the steps are most of their cost)."""
     now = _user_now(conn, now)
     today = now.date()
+    # The other rules (the meetings') run on a cursor of their own meanwhile: DuckDB plans
+    # and runs each query off the interpreter, so the two overlap on a second core.
+    others = _BESIDE.submit(_other_rules, conn.cursor(), now)
     steps = _silence_steps(conn, today)
-    items = [
-        item
-        for rule in RULES
-        for item in (_silence_due(conn, now, steps) if rule is _silence_due else rule(conn, now))
-    ]
+    items = [*_silence_due(conn, now, steps), *others.result()]
     return Agenda(_still_due(conn, today, items), _waiting(conn, steps, today, waiting_limit))
+
+
+_BESIDE = ThreadPoolExecutor(max_workers=1, thread_name_prefix="infoint-followups")
+
+
+def _other_rules(cursor: duckdb.DuckDBPyConnection, now: datetime) -> list[DueItem]:
+    """Every rule but the silence rules, on `cursor` (closed here)."""
+    try:
+        return [item for rule in RULES if rule is not _silence_due for item in rule(cursor, now)]
+    finally:
+        cursor.close()
 
 
 # Item keys start '<kind>:<id>', the id being the event the item is about.

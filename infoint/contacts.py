@@ -509,9 +509,10 @@ _NOT_A_PLACE = {
 _PLACE_WORDS = {typed: words for words, names in _NOT_A_PLACE.items() for typed in names}
 
 
-def place_words(place: str) -> str:
+def place_words(place: str, *, keep_link: bool = False) -> str:
     """How a meeting's place reads after "You met": "by phone", "on a video call" (a video
-    link too), "in person", or "at <place>"; empty when no place was given."""
+    link too, and then the link itself with `keep_link`: it joins the call), "in person", or
+    "at <place>"; empty when no place was given."""
     place = (place or "").strip()
     typed = " ".join(place.lower().split())
     if not typed:
@@ -519,7 +520,7 @@ def place_words(place: str) -> str:
     if typed in _PLACE_WORDS:
         return _PLACE_WORDS[typed]
     if typed.startswith(("http://", "https://")):
-        return "on a video call"
+        return f"on a video call: {place}" if keep_link else "on a video call"
     return f"at {place}"
 
 

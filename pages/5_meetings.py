@@ -3,6 +3,7 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from infoint import (
+    contacts,
     followups,
     ics,
     insights,
@@ -268,7 +269,8 @@ def choose_meeting(choices: dict[int, meetings.MeetingSummary]) -> int | None:
 
 def show_prepare(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) -> None:
     chosen = current.id
-    place = f", at {ui.plain(current.place)}" if current.place else ""
+    where = contacts.place_words(current.place, keep_link=True)
+    place = f", {ui.plain(where)}" if where else ""
     length = (
         insights.minutes_in_words(current.actual_minutes, current.promised_minutes)
         if current.actual_minutes

@@ -124,6 +124,12 @@ def test_a_meeting_place_reads_as_words(place, words):
     assert contacts.place_words(place) == words
 
 
+def test_a_video_link_can_be_kept_with_its_words():
+    link = "https://meet.example.com/abc-defg"
+    assert contacts.place_words(link, keep_link=True) == f"on a video call: {link}"
+    assert contacts.place_words("Phone", keep_link=True) == "by phone"
+
+
 def test_the_timeline_says_how_you_met(conn, people):
     cara = people["cara"]
     conn.execute("UPDATE meetings SET place = 'Phone', actual_minutes = 31")

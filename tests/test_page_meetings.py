@@ -121,6 +121,29 @@ def test_prepare_with_questions_and_notes(past_meeting):
     assert len(sheet.questions) == 3
 
 
+def set_place(path, place: str) -> None:
+    conn = db.connect(path)
+    try:
+        [(start, minutes)] = conn.execute(
+            "SELECT starts_at, promised_minutes FROM meetings WHERE id = 1"
+        ).fetchall()
+        meetings.update_meeting(conn, 1, start, promised_minutes=minutes, place=place)
+    finally:
+        conn.close()
+
+
+def test_the_meeting_says_where_in_words(past_meeting):
+    """'by phone', not 'at Phone'; a video link stays, since it is what joins the call."""
+    at = run(meetings_page())
+    assert ", at Café Blau" in shown(at)
+    set_place(past_meeting, "Phone")
+    at = run(meetings_page())
+    assert ", by phone" in shown(at) and "at Phone" not in shown(at)
+    set_place(past_meeting, "https://meet.example.com/abc")
+    at = run(meetings_page())
+    assert ", on a video call\\: https\\://meet\\.example\\.com/abc" in shown(at)  # escaped
+
+
 def test_a_question_a_web_search_answers_gets_a_hint(past_meeting):
     conn = db.connect(past_meeting)
     question = questions.add_question(conn, "Who are your main competitors?", "insights", "company")

@@ -479,15 +479,18 @@ def suggested_recipients(
     conn: duckdb.DuckDBPyConnection, limit: int = RECIPIENTS_SHOWN
 ) -> list[Recipient]:
     """The people most worth a first message, before anything is typed: not yet contacted,
-    at a company you target or research, best target first (the Targets page's rank:
-    motivation, postings, knowing someone there), then closest degree, then by name."""
+    at a company you target or research (not in an industry you ruled out), best target
+    first (the Targets page's rank: motivation, postings, knowing someone there), then
+    closest degree, then by name."""
     rows = conn.execute(
         f"""
         WITH targets AS (
             SELECT co.id, co.motivation, co.postings,
                    EXISTS (SELECT 1 FROM contacts k
                            WHERE k.company_id = co.id AND k.degree = '1st') AS known
-            FROM companies co WHERE co.status IN ('target', 'researching')
+            FROM companies co
+            WHERE co.status IN ('target', 'researching')
+              AND NOT {profile.RULED_OUT_COMPANY_SQL}
         )
         {_RECIPIENT_SQL}
         JOIN targets t ON t.id = c.company_id

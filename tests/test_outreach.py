@@ -479,6 +479,17 @@ def test_suggested_recipients_are_the_uncontacted_at_the_best_targets_closest_fi
     assert [r.id for r in outreach.suggested_recipients(conn, limit=3)] == [ann, zoe, bea]
 
 
+def test_suggestions_leave_out_targets_in_an_industry_you_ruled_out(conn):
+    """A target whose industry was ruled out in Settings is off the list, as on Follow-ups:
+    its people are not suggested for a first message."""
+    targets.add_company(conn, "Kept", industry="Health", motivation=1)
+    targets.add_company(conn, "Retailer", industry="Retail", motivation=3)
+    kim = contacts.add_contact(conn, "Kim", "Kept", company="Kept")
+    contacts.add_contact(conn, "Rita", "Retail", company="Retailer")
+    profile.rule_out_industry(conn, " retail ", "Not for me")
+    assert [r.id for r in outreach.suggested_recipients(conn)] == [kim]
+
+
 def test_no_targets_means_no_suggestions(conn, ana):
     assert outreach.suggested_recipients(conn) == []
 

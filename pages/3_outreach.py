@@ -269,11 +269,15 @@ if person.mutual_name:
     facts.append(f"you both know {person.mutual_name}")
 facts.append(f"email: {person.email}" if person.email else "no email address on file")
 st.caption(ui.plain(" · ".join(facts)))
-if not following_up and (
-    already := ui.cached(outreach.history, conn, contact_id).sentence(
+# Worked out again each minute: a meeting still ahead leaves the history once it begins.
+already = (
+    ""
+    if following_up
+    else ui.cached(outreach.history, conn, contact_id, refresh_every=60).sentence(
         person.first_name or person.name
     )
-):
+)
+if already:
     with st.container(border=True):
         st.markdown(f":orange[:material/history:] {ui.plain(already)}")
         silent = ui.cached(outreach.waiting_for_follow_up, conn, contact_id, refresh_every=60)

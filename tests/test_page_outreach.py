@@ -4,11 +4,22 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from infoint import contacts, db, funnel, interactions, meetings, outreach, profile, targets
+from infoint import (
+    contacts,
+    db,
+    funnel,
+    interactions,
+    meetings,
+    outreach,
+    profile,
+    targets,
+    ui,
+)
 from infoint.text import day, plain_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -537,6 +548,28 @@ def test_a_first_message_to_someone_silent_offers_the_follow_up(network):
     assert at.radio(key="outreach_kind").value == "follow_up"
     assert at.selectbox(key="outreach_contact").value == network["ana"]
     assert "You already wrote" not in shown(at)  # a follow-up is what fits
+
+
+def test_a_meeting_that_has_begun_leaves_the_notice_within_a_minute(network, monkeypatch):
+    """The notice counts only meetings still ahead: once one begins, the next minute's run
+    says no more of it, though nothing was written in between."""
+    conn = db.connect(network["db"])
+    meetings.schedule_meeting(conn, network["ana"], datetime.now(UTC) + timedelta(hours=2))
+    conn.close()
+    clock = [1_000_000.0]
+    monkeypatch.setattr(ui, "time", SimpleNamespace(time=lambda: clock[0]))
+    at = run(outreach_page())
+    at.text_input(key="outreach_find").set_value("ana")
+    run(at)
+    assert "are to meet on" in shown(at)
+    # The hours pass: the meeting has begun (moved back here, without a write the data
+    # version would count, as time itself changes nothing in the database).
+    conn = db.connect(network["db"])
+    conn.execute("UPDATE meetings SET starts_at = starts_at - INTERVAL 3 HOUR")
+    conn.close()
+    clock[0] += 60
+    run(at)
+    assert "You already" not in shown(at)
 
 
 def test_someone_not_yet_contacted_gets_no_notice(network):

@@ -54,7 +54,7 @@ from infoint.errors import InvalidInputError, NotFoundError
 from infoint.followups import STALE_AFTER_DAYS
 from infoint.profile import get_profile
 from infoint.text import day as short_day
-from infoint.text import plain_markdown
+from infoint.text import joined, plain_markdown
 
 # --- Placeholders -------------------------------------------------------------------------
 
@@ -174,14 +174,16 @@ class History:
         if self.met_on:
             done.append(f"met on {short_day(self.met_on)}")
         if self.meets_on:
-            done.append(f"are to meet on {short_day(self.meets_on)}")
+            on = short_day(self.meets_on)
+            done.append(
+                f"are to meet on {on}" if done else f"have a meeting with {first_name} on {on}"
+            )
         if not done:
             return (
                 f"{first_name} is already at the {funnel.stage_name(self.stage)} stage: "
                 "a first message would repeat yourself."
             )
-        said = done[0] if len(done) == 1 else f"{', '.join(done[:-1])} and {done[-1]}"
-        return f"You already {said}: a first message would repeat yourself."
+        return f"You already {joined(done)}: a first message would repeat yourself."
 
 
 @dataclass(frozen=True)

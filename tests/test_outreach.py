@@ -540,6 +540,15 @@ def test_history_says_what_a_first_message_would_repeat(conn, ana):
     )
 
 
+def test_history_of_someone_you_only_arranged_to_meet_reads_as_a_sentence(conn, ana):
+    ahead = datetime.now(UTC) + timedelta(days=30)
+    meetings.schedule_meeting(conn, ana, ahead)
+    on = text.day(ahead.astimezone(profile.zone(conn)).date())
+    assert outreach.history(conn, ana).sentence("Ana") == (
+        f"You already have a meeting with Ana on {on}: a first message would repeat yourself."
+    )
+
+
 def test_history_of_someone_who_only_introduced_you_names_their_stage(conn, ana):
     maria = contacts.get_contact(conn, ana).mutual_contact_id
     contacts.add_contact(conn, "Nia", "Park", referred_by=maria)

@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 from infoint import funnel
 from infoint.funnel import STAGE_COLOURS, StageCount
+from infoint.text import counted
 
 # Plotly options for st.plotly_chart(config=...): no logo, no toolbar clutter.
 PLOTLY_CONFIG = {"displaylogo": False, "displayModeBar": False}
@@ -170,7 +171,7 @@ def coverage_figure(coverage: pd.DataFrame) -> go.Figure:
         "not_yet": coverage["targets"] - coverage["targets_contacted"],
     }
     people = [
-        f"{people:,} people there, {contacted:,} contacted ({percent:g} %)"
+        f"{counted(people, 'person', 'people')} there, {contacted:,} contacted ({percent:g} %)"
         if people
         else "None of your contacts works there yet"
         for people, contacted, percent in zip(

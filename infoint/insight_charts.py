@@ -15,6 +15,7 @@ from infoint.charts import LEGEND_BELOW, counts_axis, plain, plain_lines, week_l
 from infoint.funnel import STAGE_COLOURS
 from infoint.insights import SPEED_GROUPS
 from infoint.referrals import Link
+from infoint.text import counted
 
 NOT_CONTACTED_COLOUR = "#bab0ac"
 YOU_COLOUR = "#333333"
@@ -162,10 +163,6 @@ def _tree_positions(links: list[Link]) -> tuple[dict[int, tuple[int, float]], li
     return positions, roots
 
 
-def _people(count: int) -> str:
-    return f"{count} {'person' if count == 1 else 'people'}"
-
-
 def referral_figure(links: list[Link]) -> go.Figure:
     """Who introduced you to whom, read left to right, people coloured by their stage.
 
@@ -207,7 +204,10 @@ def referral_figure(links: list[Link]) -> go.Figure:
     names = np.array([plain(by_id[n].name) for n in nodes], dtype=object)
     details = np.array(
         [
-            [plain(by_id[n].company or "no company yet"), _people(by_id[n].introduced)]
+            [
+                plain(by_id[n].company or "no company yet"),
+                counted(by_id[n].introduced, "person", "people"),
+            ]
             for n in nodes
         ],
         dtype=object,

@@ -114,6 +114,12 @@ def test_coverage_draws_each_industrys_targets_by_how_far_you_got():
     )
 
 
+def test_coverage_hover_says_one_person_in_the_singular():
+    coverage = coverage_frame(people=[1, 0], contacted=[1, 0], contacted_percent=[100.0, None])
+    figure = charts.coverage_figure(coverage)
+    assert figure.data[0].customdata[0][2] == "1 person there, 1 contacted (100 %)"
+
+
 def test_coverage_shows_industry_names_as_typed_not_as_html():
     coverage = coverage_frame().iloc[:1].assign(industry=["<b>Health</b> & care"])
     figure = charts.coverage_figure(coverage)

@@ -15,7 +15,7 @@ import duckdb
 
 from infoint import clock, db
 from infoint.errors import InvalidInputError, NotFoundError
-from infoint.text import typed_day
+from infoint.text import counted, typed_day
 
 # The same three needs tag the question bank (`questions.need`).
 FOCUS_KINDS = ("occupation", "industry", "company")
@@ -73,14 +73,13 @@ class RuledOutSummary:
             return ""
         parts = []
         if self.companies:
-            parts.append(f"{self.companies} {'company' if self.companies == 1 else 'companies'}")
+            parts.append(counted(self.companies, "company", "companies"))
         if self.industries:
-            word = "industry" if self.industries == 1 else "industries"
-            parts.append(f"{self.industries} {word}")
+            parts.append(counted(self.industries, "industry", "industries"))
         more = ""
         if self.in_industries:
-            n = self.in_industries
-            more = f", which takes {n} more {'company' if n == 1 else 'companies'} off your list"
+            taken = counted(self.in_industries, "more company", "more companies")
+            more = f", which takes {taken} off your list"
         return (
             f"You have ruled out {' and '.join(parts)}{more}. Knowing what you don't want "
             "narrows the search: that is progress."

@@ -135,6 +135,14 @@ def test_ruled_out_summary_counts_and_reads_as_progress(conn):
     assert "progress" in profile.ruled_out_summary(conn).sentence
 
 
+def test_ruled_out_summary_writes_thousands_with_separators():
+    sentence = profile.RuledOutSummary(companies=1200, industries=2, in_industries=1563).sentence
+    assert sentence.startswith(
+        "You have ruled out 1,200 companies and 2 industries, which takes 1,563 more companies "
+        "off your list."
+    )
+
+
 def test_ruled_out_summary_counts_the_listed_companies_an_industry_takes_off(conn):
     """Home shows '3 ruled out' under Targets: the sentence beside it must add up to 3."""
     conn.execute(

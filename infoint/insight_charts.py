@@ -85,7 +85,7 @@ def reply_waits_figure(waits: pd.DataFrame) -> go.Figure:
             orientation="h",
             marker_color=SPEED_COLOURS[speed],
             customdata=["person" if n == 1 else "people" for n in rows["people"]],
-            hovertemplate="%{y}: %{x} %{customdata}<extra></extra>",
+            hovertemplate="%{y}: %{x:,} %{customdata}<extra></extra>",
         )
     figure.update_layout(
         title="When people replied",

@@ -399,4 +399,4 @@ def test_the_waits_chart_lists_every_wait_in_order_with_its_count(conn, campaign
     assert list(later.y) == labels[4:7] and list(later.x) == [1, 0, 0]  # Ben, after 4
     assert (list(followed.x), list(silent.x)) == ([1], [1])  # Cat; Dan
     assert list(quick.customdata) == ["people", "person", "person", "people"]
-    assert quick.hovertemplate == "%{y}: %{x} %{customdata}<extra></extra>"
+    assert quick.hovertemplate == "%{y}: %{x:,} %{customdata}<extra></extra>"  # 1,994 people

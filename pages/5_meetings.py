@@ -235,8 +235,10 @@ def open_asked_meeting() -> None:
 
 
 def pick_afresh() -> None:
-    """A new search: its newest meeting comes up, rather than the one picked before it."""
+    """A new search: its newest meeting comes up, rather than the one picked before it (or
+    the thank-you kept for the way back, which would put that one back)."""
     st.session_state.pop("meeting_pick", None)
+    st.session_state.pop(KEPT, None)
 
 
 def choose_meeting(choices: dict[int, meetings.MeetingSummary]) -> int | None:

@@ -575,3 +575,13 @@ def test_the_meeting_list_says_what_it_holds_and_finds_older_ones(many_meetings)
 def test_few_meetings_need_no_word_about_older_ones(past_meeting):
     at = run(meetings_page())
     assert "Coming up: 0 · your 1 past meeting." in captions(at)
+
+
+def test_a_new_search_opens_its_newest_meeting_after_a_thank_you_was_open(thanks_due):
+    """The thank-you kept for the trip to Settings must not hold the picker against a search:
+    typing a name brings up that person's newest meeting."""
+    at = thank_ana(meetings_page())
+    at.text_input(key="meeting_find").set_value("ben")
+    run(at)
+    picker = at.selectbox(key="meeting_pick")
+    assert picker.value == 2

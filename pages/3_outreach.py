@@ -171,9 +171,10 @@ with who_box:
     else:
         people = ui.cached(outreach.find_recipients, conn, typed)
     if suggesting and people:
+        first = "The first " if len(people) == outreach.RECIPIENTS_SHOWN else ""  # more wait
         find_box.caption(
-            f"{text.counted(len(people), 'person', 'people')} not yet contacted at your "
-            "targets, best first; type a name to find anyone."
+            f"{first}{text.counted(len(people), 'person', 'people')} not yet contacted at "
+            "your targets, best first; type a name to find anyone."
         )
     elif not following_up:
         if suggesting:  # no one left to write to at the targets: everyone, closest first

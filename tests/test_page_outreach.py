@@ -606,6 +606,21 @@ def test_with_nothing_typed_the_list_offers_the_uncontacted_at_your_targets(netw
     assert "You already" not in shown(at)
 
 
+def test_suggestions_cut_short_say_they_are_the_first(network):
+    conn = db.connect(network["db"])
+    targets.add_company(conn, "Delta", motivation=2)
+    for number in range(26):
+        contacts.add_contact(conn, f"Person{number:02}", "Abara", company="Delta")
+    conn.close()
+    at = run(outreach_page())
+    assert len(at.selectbox(key="outreach_contact").options) == 25
+    said = (
+        "The first 25 people not yet contacted at your targets, best first; type a name to "
+        "find anyone."
+    )
+    assert said in captions(at)
+
+
 def test_without_targets_the_list_says_it_holds_everyone(network):
     at = run(outreach_page())
     assert len(at.selectbox(key="outreach_contact").options) == 2

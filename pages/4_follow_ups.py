@@ -7,6 +7,7 @@ from infoint.errors import InfointError
 
 conn = ui.page("Follow-ups", ":material/schedule:")
 FLASH = "follow_ups_flash"
+SNOOZE_FAILED = "follow_ups_snooze_failed"
 # Items shown at first, and added by each "show more": a short list reads (and runs) faster.
 SHOWN_STEP = 10
 SHOWN_KEY = "follow_ups_shown"
@@ -22,6 +23,8 @@ st.caption(
 )
 if FLASH in st.session_state:
     st.success(ui.plain(st.session_state.pop(FLASH)), icon=":material/check:")
+if SNOOZE_FAILED in st.session_state:
+    st.error(st.session_state.pop(SNOOZE_FAILED), icon=":material/error:")
 
 today = datetime.now(ui.cached(profile.zone, conn)).date()  # the user's, in their time zone
 waiting_shown = st.session_state.get(WAITING_SHOWN_KEY, SHOWN_STEP)
@@ -107,6 +110,18 @@ if kind is not None or len(items) > shown:
 def done(message: str) -> None:
     st.session_state[FLASH] = message
     st.rerun()
+
+
+def snooze(item: followups.DueItem) -> None:
+    """The Snooze button's callback: it runs before the next run of the page, so that one
+    run shows the list without the item (a rerun after the click would draw the page twice)."""
+    until = st.session_state[f"until_{item.key}"]
+    try:
+        followups.snooze(ui.connection(), item.key, until, today)
+    except InfointError as exc:
+        st.session_state[SNOOZE_FAILED] = str(exc)
+    else:
+        st.session_state[FLASH] = f"Snoozed until {text.day(until)}: {item.title}."
 
 
 def clear_old(old: list[followups.DueItem]) -> None:
@@ -207,13 +222,7 @@ for item in items[:shown]:
                 format=text.DATE_INPUT_FORMAT,
                 key=f"until_{item.key}",
             )
-            if st.button("Snooze", key=f"snooze_{item.key}"):
-                try:
-                    followups.snooze(conn, item.key, until, today)
-                except InfointError as exc:
-                    ui.show_error(exc)
-                else:
-                    done(f"Snoozed until {text.day(until)}: {item.title}.")
+            st.button("Snooze", key=f"snooze_{item.key}", on_click=snooze, args=(item,))
         with dismiss_box:
             if ui.ask_first(
                 f"dismiss_{item.key}",

@@ -9,17 +9,7 @@ from types import SimpleNamespace
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from infoint import (
-    contacts,
-    db,
-    funnel,
-    interactions,
-    meetings,
-    outreach,
-    profile,
-    targets,
-    ui,
-)
+from infoint import contacts, db, funnel, interactions, meetings, outreach, profile, targets, ui
 from infoint.text import day, plain_markdown
 
 ROOT = Path(__file__).resolve().parent.parent

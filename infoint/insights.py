@@ -333,28 +333,6 @@ def reply_waits(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return frame.astype({"people": "int64", "speed": "int64"})
 
 
-def reply_speed(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """People sent an outreach, grouped by how fast they replied (columns group, people).
-
-    Every group is listed, even when empty, in the order of `SPEED_GROUPS`.
-    """
-    rows = conn.execute(
-        f"""{_TIMING}
-        SELECT CASE WHEN has_reply AND business_days <= {QUICK_REPLY_DAYS} THEN 0
-                    WHEN has_reply THEN 1
-                    WHEN followed_up THEN 2
-                    ELSE 3 END AS speed,
-               count(*)
-        FROM timing GROUP BY speed
-        """,
-        [list(profile.holidays(conn))],
-    ).fetchall()
-    counts = dict(rows)
-    return pd.DataFrame(
-        {"group": list(SPEED_GROUPS), "people": [int(counts.get(i, 0)) for i in range(4)]}
-    )
-
-
 def funnel_by_week(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Contacts by the week of their first outreach and how far they got.
 

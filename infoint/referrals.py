@@ -10,6 +10,7 @@ import duckdb
 
 from infoint import home, targets
 from infoint.errors import InvalidInputError, NotFoundError
+from infoint.text import counted
 
 MAX_NAMES = 20
 
@@ -259,15 +260,13 @@ class Picture:
             return ""
         more = self.all_introducers - self.introducers
         said = [
-            f"The picture shows the {self.introducers} introducers whose introductions went "
-            f"furthest and {self.people} of the {self.all_people} people introduced, "
-            "those furthest along first."
+            f"The picture shows the {counted(self.introducers, 'introducer')} whose "
+            f"introductions went furthest and {self.people:,} of the "
+            f"{counted(self.all_people, 'person', 'people')} introduced, those furthest along "
+            "first."
         ]
         if more:
-            said.append(
-                f"And {more} more {'introducer' if more == 1 else 'introducers'}: "
-                "see the table above."
-            )
+            said.append(f"And {counted(more, 'more introducer')}: see the table above.")
         said.append("Pick anyone introduced to you above to see their whole chain.")
         return " ".join(said)
 

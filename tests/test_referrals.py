@@ -493,3 +493,17 @@ def test_the_picture_keeps_who_led_to_an_introducer_drawn(conn):
 def test_a_small_picture_shows_everyone_and_says_nothing_more(conn, chains):
     picture = referrals.referral_picture(conn)
     assert len(picture.links) == 5 and picture.note == ""
+
+
+def test_the_picture_note_says_one_introducer_in_the_singular(conn):
+    """Pia's introduction went furthest (Quin introduced two more), so with room for one
+    introducer the picture draws her and Quin; Quin's two are left to the table."""
+    pia = contacts.add_contact(conn, "Pia", "Up")
+    quin = contacts.add_contact(conn, "Quin", "Mid", referred_by=pia)
+    for name in ("Ada", "Bea"):
+        contacts.add_contact(conn, name, "Low", referred_by=quin)
+    assert referrals.referral_picture(conn, introducers=1).note == (
+        "The picture shows the 1 introducer whose introductions went furthest and 1 of the 3 "
+        "people introduced, those furthest along first. And 1 more introducer: see the table "
+        "above. Pick anyone introduced to you above to see their whole chain."
+    )

@@ -31,6 +31,8 @@ _MIGRATION_NAME = re.compile(r"^(\d{4})_(\w+)\.sql$")
 # Bumped on every committed write in this process. DuckDB lets only one process open the
 # file, so an in-process counter is enough for caches to know when data changed.
 _versions: dict[str, int] = {}
+# The same count, less the writes of reminder states alone (`transaction(reminders_only=True)`).
+_content_versions: dict[str, int] = {}
 _versions_lock = threading.Lock()
 
 
@@ -133,15 +135,21 @@ def _key(conn: duckdb.DuckDBPyConnection) -> str:
 
 
 @contextmanager
-def transaction(conn: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+def transaction(
+    conn: duckdb.DuckDBPyConnection, *, reminders_only: bool = False
+) -> Iterator[duckdb.DuckDBPyConnection]:
     """One write: committed whole, or rolled back whole if anything in it raises.
 
     It is counted in `write_log` from its start, so whatever commits after its snapshot
-    began has a row it cannot see (see `importer.fingerprint`).
+    began has a row it cannot see (see `importer.fingerprint`). `reminders_only` says it
+    writes nothing but the user's choices about due items (`due_item_states`): it changes
+    `data_version` but not `content_version`, so what the reminder rules find stays cached.
     """
     with _transaction(conn):
         conn.execute("INSERT INTO write_log DEFAULT VALUES")
         yield conn
+    if not reminders_only:
+        _bump(_content_versions, _key(conn))
 
 
 @contextmanager
@@ -162,9 +170,12 @@ def _transaction(conn: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyCon
                 "saved; please try again."
             ) from exc
         raise
-    key = _key(conn)
+    _bump(_versions, _key(conn))
+
+
+def _bump(versions: dict[str, int], key: str) -> None:
     with _versions_lock:
-        _versions[key] = _versions.get(key, 0) + 1
+        versions[key] = versions.get(key, 0) + 1
 
 
 def _is_conflict(exc: BaseException) -> bool:
@@ -179,6 +190,12 @@ def _is_conflict(exc: BaseException) -> bool:
 def data_version(conn: duckdb.DuckDBPyConnection) -> int:
     """A number that changes whenever this process commits a write to this database."""
     return _versions.get(_key(conn), 0)
+
+
+def content_version(conn: duckdb.DuckDBPyConnection) -> int:
+    """`data_version` but for writes of reminder states alone: a number that changes with
+    everything but a snooze or a dismissal."""
+    return _content_versions.get(_key(conn), 0)
 
 
 def database_path(conn: duckdb.DuckDBPyConnection) -> Path | None:
@@ -313,9 +330,10 @@ def restore(db_path: Path, backup_path: Path) -> None:
     # Other data under the same path: what was cached by data version is stale now.
     restored = db_path.resolve()
     with _versions_lock:
-        for key in {str(db_path), *_versions}:
+        for key in {str(db_path), *_versions, *_content_versions}:
             if key != ":memory:" and Path(key).resolve() == restored:
                 _versions[key] = _versions.get(key, 0) + 1
+                _content_versions[key] = _content_versions.get(key, 0) + 1
     _prune(db_path)
 
 

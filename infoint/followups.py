@@ -484,25 +484,49 @@ def _waiting(conn: duckdb.DuckDBPyConnection, steps: pa.Table, today: date, limi
 
 
 @dataclass(frozen=True)
-class Agenda:
-    due: list[DueItem]  # as `due_items`
-    waiting: Waiting  # as `waiting_on`
+class Found:
+    """What the rules find at a moment, before the user's snoozes and dismissals: it reads
+    no `due_item_states`, so a page may keep it across them (`ui.cached(...,
+    reads_reminders=False)`), and a snooze costs only `agenda`'s cheap part."""
+
+    today: date  # the user's, when it was found
+    steps: pa.Table  # `_silence_steps`
+    items: list[DueItem]  # every rule's items due today, none left out yet
 
 
-def agenda(
-    conn: duckdb.DuckDBPyConnection, now: datetime | None = None, waiting_limit: int = 10
-) -> Agenda:
-    """`due_items` and `waiting_on` together, for the Follow-ups page: both come from the
-    same steps of the silence rules, worked out once (after a snooze, the page needs both
-    again, and the steps are most of their cost)."""
+def found(conn: duckdb.DuckDBPyConnection, now: datetime | None = None) -> Found:
+    """Run every rule (see `Found`)."""
     now = _user_now(conn, now)
     today = now.date()
     # The other rules (the meetings') run on a cursor of their own meanwhile: DuckDB plans
     # and runs each query off the interpreter, so the two overlap on a second core.
     others = _BESIDE.submit(_other_rules, conn.cursor(), now)
     steps = _silence_steps(conn, today)
-    items = [*_silence_due(conn, now, steps), *others.result()]
-    return Agenda(_still_due(conn, today, items), _waiting(conn, steps, today, waiting_limit))
+    return Found(today, steps, [*_silence_due(conn, now, steps), *others.result()])
+
+
+@dataclass(frozen=True)
+class Agenda:
+    due: list[DueItem]  # as `due_items`
+    waiting: Waiting  # as `waiting_on`
+
+
+def agenda(
+    conn: duckdb.DuckDBPyConnection,
+    now: datetime | None = None,
+    waiting_limit: int = 10,
+    *,
+    rules_found: Found | None = None,
+) -> Agenda:
+    """`due_items` and `waiting_on` together, for the Follow-ups page: both come from the
+    same steps of the silence rules, worked out once, or taken from `rules_found`."""
+    if rules_found is None:
+        rules_found = found(conn, now)
+    today = rules_found.today
+    return Agenda(
+        _still_due(conn, today, rules_found.items),
+        _waiting(conn, rules_found.steps, today, waiting_limit),
+    )
 
 
 _BESIDE = ThreadPoolExecutor(max_workers=1, thread_name_prefix="infoint-followups")
@@ -551,7 +575,7 @@ def _remember(
         raise InvalidInputError("No items were chosen, so nothing changed.")
     if any(not key.strip() for key in unique):
         raise InvalidInputError("An item has no key; reload the page and try again.")
-    with db.transaction(conn):
+    with db.transaction(conn, reminders_only=True):
         conn.execute(
             "INSERT INTO due_item_states (item_key, snoozed_until, dismissed)"
             " SELECT unnest($keys), $until, $dismissed"

@@ -231,6 +231,7 @@ def cached(
     conn: duckdb.DuckDBPyConnection,
     *args: Any,
     refresh_every: int | None = None,
+    reads_reminders: bool = True,
     **kwargs: Any,
 ) -> Result:
     """`fn(conn, *args, **kwargs)`, computed once per version of the data.
@@ -239,14 +240,18 @@ def cached(
     page take longer than the click may. Every committed `db.transaction` (and a restore)
     changes `db.data_version`, which is part of the key, so a cached answer is never stale.
     An answer that also depends on the clock (what is due now) passes `refresh_every`
-    seconds: it is worked out again at least that often.
+    seconds: it is worked out again at least that often. One that never reads the user's
+    snoozes and dismissals (`due_item_states`) may pass `reads_reminders=False`: it is then
+    kept across them (`db.content_version`), which a snooze would otherwise throw away.
     """
     moment = None if refresh_every is None else int(time.time() // refresh_every)
     key = (_hashable(args), tuple(sorted((k, _hashable(v)) for k, v in kwargs.items())))
+    # Content versions count below zero, so the two kinds of key never meet.
+    version = db.data_version(conn) if reads_reminders else -1 - db.content_version(conn)
     return _cached_result(
         _name(fn),
         str(database_path()),
-        db.data_version(conn),
+        version,
         moment,
         key,
         fn,

@@ -28,7 +28,10 @@ if SNOOZE_FAILED in st.session_state:
 
 today = datetime.now(ui.cached(profile.zone, conn)).date()  # the user's, in their time zone
 waiting_shown = st.session_state.get(WAITING_SHOWN_KEY, SHOWN_STEP)
-agenda = ui.cached(followups.agenda, conn, waiting_limit=waiting_shown, refresh_every=60)
+# What the rules find is kept across snoozes and dismissals (it reads none of them); which
+# items those leave, and whom you wait on, is worked out on every run from it.
+rules_found = ui.cached(followups.found, conn, refresh_every=60, reads_reminders=False)
+agenda = followups.agenda(conn, waiting_limit=waiting_shown, rules_found=rules_found)
 items, waiting = agenda.due, agenda.waiting
 
 

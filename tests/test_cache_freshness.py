@@ -341,6 +341,23 @@ def test_follow_ups_snoozed_through_the_page_goes(acme, conn):
     assert "Nothing is due today" in shown(at)
 
 
+def test_follow_ups_keeps_what_the_rules_found_across_a_dismissal_but_not_a_new_message(acme, conn):
+    """The page keeps the rules' findings across snoozes and dismissals only: a dismissal
+    still takes the item away on the next run, and a new outreach still brings one."""
+    interactions.log_interaction(conn, acme["ana"], "outreach", occurred_at=days_ago(14))
+    at = open_page("pages/4_follow_ups.py")
+    assert "Follow up with Ana Lee" in shown(at)
+    data, content = db.data_version(conn), db.content_version(conn)
+    for item in followups.due_items(conn):
+        followups.dismiss(conn, item.key)
+    assert db.data_version(conn) > data and db.content_version(conn) == content
+    assert "Nothing is due today" in shown(run(at))
+    bo = contacts.add_contact(conn, "Bo", "Berg")
+    interactions.log_interaction(conn, bo, "outreach", occurred_at=days_ago(14))
+    assert db.content_version(conn) > content
+    assert "Follow up with Bo Berg" in shown(run(at))
+
+
 # --- Meetings ---
 
 

@@ -59,6 +59,18 @@ def test_commit_bumps_the_data_version(conn):
     assert db.data_version(conn) == before + 1
 
 
+
+def test_a_write_of_reminder_states_alone_leaves_the_content_version(conn):
+    """A snooze changes what is due, not what the reminder rules find."""
+    data, content = db.data_version(conn), db.content_version(conn)
+    with db.transaction(conn, reminders_only=True):
+        conn.execute("INSERT INTO due_item_states (item_key, dismissed) VALUES ('x:1', true)")
+    assert (db.data_version(conn), db.content_version(conn)) == (data + 1, content)
+    with db.transaction(conn):
+        conn.execute("INSERT INTO contacts (profile_key) VALUES ('x')")
+    assert (db.data_version(conn), db.content_version(conn)) == (data + 2, content + 1)
+
+
 def test_second_process_gets_a_clear_busy_error(conn, db_path):
     code = (
         "import sys\n"

@@ -170,6 +170,8 @@ def test_the_agenda_is_the_due_list_and_the_waiting_list_at_once(conn, people):
         agenda = followups.agenda(conn, noon(day), waiting_limit=1)
         assert agenda.due == followups.due_items(conn, noon(day))
         assert agenda.waiting == followups.waiting_on(conn, noon(day), limit=1)
+        found = followups.found(conn, noon(day))
+        assert followups.agenda(conn, waiting_limit=1, rules_found=found) == agenda
     assert [item.kind for item in followups.agenda(conn, noon(date(2026, 3, 16))).due] == [
         "try_another",
         "follow_up",

@@ -59,7 +59,6 @@ def test_commit_bumps_the_data_version(conn):
     assert db.data_version(conn) == before + 1
 
 
-
 def test_a_write_of_reminder_states_alone_leaves_the_content_version(conn):
     """A snooze changes what is due, not what the reminder rules find."""
     data, content = db.data_version(conn), db.content_version(conn)

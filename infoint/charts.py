@@ -141,7 +141,7 @@ def activity_figure(activity: pd.DataFrame) -> go.Figure:
             x=[week_label(week) for week in rows["week"]],
             y=rows["count"].tolist(),
             marker_color=ACTIVITY_COLOURS[kind],
-            hovertemplate=f"%{{x}}: %{{y}} × {label.lower()}<extra></extra>",
+            hovertemplate=f"%{{x}}: %{{y:,}} × {label.lower()}<extra></extra>",
         )
     most_in_a_week = activity.groupby("week")["count"].sum().max() if len(activity) else 0
     figure.update_layout(

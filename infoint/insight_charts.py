@@ -50,11 +50,11 @@ def rates_figure(rates: pd.DataFrame, title: str) -> go.Figure:
             orientation="h",
             marker_color=RATE_COLOURS[column],
             customdata=list(zip(rates[count], rates["contacted"], strict=True)),
-            texttemplate="%{customdata[0]} of %{customdata[1]}",
+            texttemplate="%{customdata[0]:,} of %{customdata[1]:,}",
             textposition="outside",
             cliponaxis=False,  # '12 of 12' beside a full bar stays whole
             hovertemplate=(
-                f"%{{y}}: %{{customdata[0]}} of %{{customdata[1]}} {label.lower()}"
+                f"%{{y}}: %{{customdata[0]:,}} of %{{customdata[1]:,}} {label.lower()}"
                 " (%{x:.0f} %)<extra></extra>"
             ),
         )
@@ -116,7 +116,7 @@ def weekly_funnel_figure(weekly: pd.DataFrame) -> go.Figure:
             x=weeks,
             y=weekly[stage],
             marker_color=STAGE_COLOURS[stage],
-            hovertemplate=f"%{{x}}: %{{y}} {label.lower()}<extra></extra>",
+            hovertemplate=f"%{{x}}: %{{y:,}} {label.lower()}<extra></extra>",
         )
     figure.update_layout(
         barmode="group",

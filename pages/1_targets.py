@@ -142,7 +142,7 @@ def add_company_form(conn) -> None:
             else:
                 for field in ADD_FORM_FIELDS:
                     st.session_state.pop(field, None)
-                done(f"{name.strip()} is on your list.", "add")
+                done(f"{ui.plain(name.strip())} is on your list.", "add")
     notice("add")
 
 

@@ -17,6 +17,11 @@ def test_funnel_shows_every_stage_in_its_colour():
     assert list(trace.x) == [5, 2, 0, 0, 0]
     assert list(trace.marker.color) == [STAGE_COLOURS[s] for s in funnel.STAGES]
     assert "%{x:,}" in trace.hovertemplate and trace.texttemplate == "%{x:,}"  # '4,973'
+    # The activity's counts too: every hover writes thousands as the sentences do.
+    activity = pd.DataFrame(
+        {"week": [date(2026, 3, 2)], "kind": ["outreach"], "label": ["Outreach"], "count": [1200]}
+    )
+    assert ":,}" in charts.activity_figure(activity).data[0].hovertemplate
     assert figure.layout.xaxis.title.text and figure.layout.yaxis.title.text
 
 

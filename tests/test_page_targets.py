@@ -99,6 +99,15 @@ def test_empty_database_leads_to_import_and_lets_you_add_one(app_db):
     assert companies(app_db)["Initech"] == ("target", "Software", 2, None)
 
 
+def test_the_name_added_is_said_as_typed(app_db):
+    at = run_targets()
+    at.text_input[0].set_value("*Globex*")
+    at.number_input[0].set_value(2)
+    at.button[0].click()
+    run_targets(at)
+    assert at.success[0].value == "\\*Globex\\* is on your list."  # as typed, not in italics
+
+
 def test_targets_in_rank_order_with_coverage(network):
     at = run_targets()
     frame = editor(at).value

@@ -5,8 +5,8 @@ Items are derived from the event log each time, never stored. A rule is a functi
 date the user's today; `due_items` runs every rule in `RULES`, then drops
 - items whose company is ruled out (by its status or its industry),
 - items the user dismissed, or snoozed until a day after today (by `DueItem.key`),
-and sorts what is left by due date, oldest first. `waiting_on` looks ahead with the same
-silence rules: whom you are waiting on, and the day each one's next step falls due.
+and sorts what is left by due date, oldest first. `agenda` gives that list with a look ahead
+by the same silence rules: whom you are waiting on, and the day each one's next step falls due.
 
 To add a rule (e.g. a thank-you not yet sent after a held meeting):
 1. Write `def _thank_you_overdue(conn, now) -> list[DueItem]` in this module (queries may
@@ -407,12 +407,7 @@ class WaitingOn:
         step = KIND_LABELS[self.next_kind]
         if self.next_kind == "try_another":
             step += f" at {self.company}"
-        return f"{step} on {weekday_day(self.next_on)}"
-
-
-def weekday_day(value: date) -> str:
-    """'Tue 1 Dec 2026': a day ahead, its weekday first, since business days are what count."""
-    return f"{value:%a} {text.day(value)}"
+        return f"{step} on {text.weekday_day(self.next_on)}"
 
 
 @dataclass(frozen=True)
@@ -455,17 +450,10 @@ _WAITING = f"""
 """
 
 
-def waiting_on(
-    conn: duckdb.DuckDBPyConnection, now: datetime | None = None, limit: int = 10
-) -> Waiting:
-    """Whom you are waiting on at `now` (aware; default: the real now), soonest next step
-    first, the first `limit` of them in full: the due list says what to do today, this says
-    what is coming, by the same rules, so a quiet day still says when to look again."""
-    today = _user_now(conn, now).date()
-    return _waiting(conn, _silence_steps(conn, today), today, limit)
-
-
 def _waiting(conn: duckdb.DuckDBPyConnection, steps: pa.Table, today: date, limit: int) -> Waiting:
+    """Whom you are waiting on, soonest next step first, the first `limit` of them in full:
+    the due list says what to do today, this says what is coming, by the same rules, so a
+    quiet day still says when to look again."""
     conn.register("_followup_steps", steps)
     try:
         rows = conn.execute(_WAITING, {"today": today, "limit": limit}).fetchall()
@@ -508,7 +496,7 @@ def found(conn: duckdb.DuckDBPyConnection, now: datetime | None = None) -> Found
 @dataclass(frozen=True)
 class Agenda:
     due: list[DueItem]  # as `due_items`
-    waiting: Waiting  # as `waiting_on`
+    waiting: Waiting  # whom you are waiting on (`_waiting`)
 
 
 def agenda(
@@ -518,7 +506,7 @@ def agenda(
     *,
     rules_found: Found | None = None,
 ) -> Agenda:
-    """`due_items` and `waiting_on` together, for the Follow-ups page: both come from the
+    """`due_items` and whom you are waiting on, for the Follow-ups page: both come from the
     same steps of the silence rules, worked out once, or taken from `rules_found`."""
     if rules_found is None:
         rules_found = found(conn, now)

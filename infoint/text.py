@@ -63,6 +63,11 @@ def day(value: date | datetime) -> str:
     return f"{value.day} {value:%b %Y}"
 
 
+def weekday_day(value: date) -> str:
+    """'Tue 1 Dec 2026': a day ahead, its weekday first, since business days are what count."""
+    return f"{value:%a} {day(value)}"
+
+
 def moment(value: datetime) -> str:
     """'26 Nov 2026, 14:30' (the time as given: convert to the user's zone first)."""
     return f"{day(value)}, {value:%H:%M}"

@@ -70,7 +70,7 @@ if not items:
         st.success(
             f"Nothing is due today; you are waiting on "
             f"{text.counted(waiting.count, 'person', 'people')}, and the next step falls due "
-            f"on {followups.weekday_day(waiting.next_on)}.",
+            f"on {text.weekday_day(waiting.next_on)}.",
             icon=":material/task_alt:",
         )
     else:
@@ -142,7 +142,7 @@ def clear_old(old: list[followups.DueItem]) -> None:
             "bulk_snooze",
             "Snooze all these for a week",
             f"Snooze {what} overdue by more than {days} days until "
-            f"{followups.weekday_day(until)}? Those still due come back that day.",
+            f"{text.weekday_day(until)}? Those still due come back that day.",
             f"Yes, snooze {len(old):,}",
         ):
             try:
@@ -150,7 +150,7 @@ def clear_old(old: list[followups.DueItem]) -> None:
             except InfointError as exc:
                 ui.show_error(exc)
             else:
-                done(f"Snoozed {what} until {followups.weekday_day(until)}.")
+                done(f"Snoozed {what} until {text.weekday_day(until)}.")
         if ui.ask_first(
             "bulk_dismiss",
             "Dismiss all these",

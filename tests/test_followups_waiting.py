@@ -36,7 +36,7 @@ def noon(day: date) -> datetime:
 
 
 def waiting(conn, day: date, limit: int = 10) -> followups.Waiting:
-    return followups.waiting_on(conn, noon(day), limit=limit)
+    return followups.agenda(conn, noon(day), waiting_limit=limit).waiting
 
 
 def steps(conn, day: date) -> list[tuple[int, str, date]]:
@@ -162,14 +162,13 @@ def test_the_first_few_are_given_and_everyone_counted(conn, people):
     assert waiting(conn, date(2026, 3, 2), limit=0) == followups.Waiting(2, date(2026, 3, 6), ())
 
 
-def test_the_agenda_is_the_due_list_and_the_waiting_list_at_once(conn, people):
-    """The Follow-ups page reads both from one pass: they must be what each gives alone.
+def test_the_agenda_gives_the_due_list_from_the_rules_found_once(conn, people):
+    """The Follow-ups page reads the due list from the agenda: it must be due_items' own.
     On Mon 16 Mar, Ana's two steps are due; Dee's follow-up is snoozed to the 20th."""
     followups.snooze(conn, f"follow_up:{people['dee_outreach']}", date(2026, 3, 20), MON.date())
     for day in (date(2026, 3, 2), date(2026, 3, 5), date(2026, 3, 11), date(2026, 3, 16)):
         agenda = followups.agenda(conn, noon(day), waiting_limit=1)
         assert agenda.due == followups.due_items(conn, noon(day))
-        assert agenda.waiting == followups.waiting_on(conn, noon(day), limit=1)
         found = followups.found(conn, noon(day))
         assert followups.agenda(conn, waiting_limit=1, rules_found=found) == agenda
     assert [item.kind for item in followups.agenda(conn, noon(date(2026, 3, 16))).due] == [

@@ -93,16 +93,16 @@ def test_nothing_due_but_waiting_says_when_the_next_step_falls_due(app_db):
     at = run(follow_ups_page())
     assert at.success[0].value == (
         "Nothing is due today; you are waiting on 2 people, and the next step falls due on "
-        f"{followups.weekday_day(try_on)}."
+        f"{text.weekday_day(try_on)}."
     )
     assert at.subheader[0].value == "Waiting on 2 people"
     wrote = plain_markdown(text.day(today))
     assert waiting_rows(at) == [
         f"| Ana Silva | Acme | {wrote} | "
-        + plain_markdown(f"Try someone else at Acme on {followups.weekday_day(try_on)}")
+        + plain_markdown(f"Try someone else at Acme on {text.weekday_day(try_on)}")
         + " |",
         f"| Dee Dunn |  | {wrote} | "
-        + plain_markdown(f"Follow up on {followups.weekday_day(follow_on)}")
+        + plain_markdown(f"Follow up on {text.weekday_day(follow_on)}")
         + " |",
     ]
     assert not at.button  # nothing to do yet: still no button, the composer one link away
@@ -132,7 +132,7 @@ def test_a_snoozed_item_is_waited_for_until_its_snooze_ends(silence):
     assert at.subheader[0].value == "Waiting on 1 person"
     [row] = waiting_rows(at)
     assert row.startswith("| Ana Silva | Acme |")
-    assert row.endswith(f"on {plain_markdown(followups.weekday_day(until))} |")
+    assert row.endswith(f"on {plain_markdown(text.weekday_day(until))} |")
 
 
 def test_a_long_waiting_list_shows_ten_at_a_time(app_db):
@@ -373,7 +373,7 @@ def test_old_items_of_the_shown_kind_snoozed_for_a_week_after_a_yes(old_and_new)
     back = date.today() + timedelta(days=7)
     assert at.warning[0].value == (
         "Snooze 2 items (Follow up) overdue by more than 14 days until "
-        f"{followups.weekday_day(back)}? Those still due come back that day."
+        f"{text.weekday_day(back)}? Those still due come back that day."
     )
     assert item_states(old_and_new["db"]) == set()  # nothing changed before the yes
     button(at, "Cancel").click()
@@ -389,7 +389,7 @@ def test_old_items_of_the_shown_kind_snoozed_for_a_week_after_a_yes(old_and_new)
         (f"follow_up:{old_and_new['dee']}", back, False),
     }
     assert at.success[0].value == plain_markdown(
-        f"Snoozed 2 items (Follow up) until {followups.weekday_day(back)}."
+        f"Snoozed 2 items (Follow up) until {text.weekday_day(back)}."
     )
     kinds_filter(at).set_value("all")
     run(at)

@@ -114,3 +114,7 @@ def test_a_markdown_table_with_no_rows_is_its_header():
         "| What | Count |",
         "|:--|:--|",
     ]
+
+
+def test_a_day_ahead_says_its_weekday_first():
+    assert text.weekday_day(date(2026, 12, 1)) == "Tue 1 Dec 2026"

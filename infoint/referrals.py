@@ -248,7 +248,7 @@ class Picture:
     """The introductions worth drawing, and how many were left to the table and the tracer."""
 
     links: list[Link]
-    introducers: int  # drawn, those whose introductions went furthest
+    introducers: int  # drawn: those whose introductions went furthest, who led you to them
     all_introducers: int  # everyone who named someone
     people: int  # people introduced who are drawn
     all_people: int  # everyone named by someone
@@ -345,7 +345,8 @@ def referral_picture(
     all_introducers, all_people = (int(n) for n in rows[0][6:]) if rows else (0, 0)
     return Picture(
         links,
-        introducers=min(introducers, all_introducers),
+        # those with an introduction in the picture: the top ones and who led you to them
+        introducers=len({link.introducer_id for link in links if link.introducer_id in drawn_ids}),
         all_introducers=all_introducers,
         people=sum(1 for link in links if link.introducer_id in drawn_ids),
         all_people=all_people,

@@ -483,8 +483,10 @@ def test_the_picture_keeps_who_led_to_an_introducer_drawn(conn):
     picture = referrals.referral_picture(conn, introducers=1, people=1)
     links = {link.name: link.introducer_id for link in picture.links}
     assert links == {"Ana Lee": None, "Bo Chen": ana, "Cy Dunn": bo}
-    assert (picture.introducers, picture.all_introducers) == (1, 2)
+    # Both introduced someone drawn: none is left to the table ("and 1 more introducer")
+    assert (picture.introducers, picture.all_introducers) == (2, 2)
     assert (picture.people, picture.all_people) == (2, 3)
+    assert "more introducer" not in picture.note
     figure = insight_charts.referral_figure(picture.links)
     depth = {t: x for trace in figure.data[2:] for t, x in zip(trace.text, trace.x, strict=True)}
     assert depth == {"Ana Lee": 1, "Bo Chen": 2, "Cy Dunn": 3}

@@ -104,6 +104,11 @@ def ask_first(key: str, label: str, warning: str, confirm_label: str) -> bool:
     return False
 
 
+def forget_question(key: str) -> None:
+    """Close `ask_first`'s question for `key`, unanswered: what it asked about has changed."""
+    st.session_state.pop(f"_ask_first_{key}", None)
+
+
 CONTACTS_PAGE = "pages/2_contacts.py"
 
 

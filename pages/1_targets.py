@@ -93,6 +93,7 @@ def bulk_button(
     that match only after the user said yes to `question` (`label…` opens it)."""
     if everything and not disabled:
         return ui.ask_first(key, f"{label}…", question, confirm)
+    ui.forget_question(key)  # asked about all that match: back to them, it is asked afresh
     return st.button(label, disabled=disabled, icon=icon)
 
 

@@ -271,6 +271,16 @@ def test_making_all_that_match_targets_asks_first_and_leaves_out_the_ruled_out(
     run_targets(at)
     assert not at.warning and companies(ruled_out_network) == before
 
+    # A question left open closes when the choice goes back to the ticked companies.
+    button(at, "Make them targets…").click()
+    run_targets(at)
+    assert at.warning
+    at.radio[0].set_value("picked")
+    run_targets(at)
+    at.radio[0].set_value("matching")
+    run_targets(at)
+    assert not at.warning and companies(ruled_out_network) == before
+
     button(at, "Make them targets…").click()
     run_targets(at)
     button(at, "Yes, make them targets").click()

@@ -238,13 +238,8 @@ def shows_follow_up_template(rates: pd.DataFrame) -> bool:
 # funnel's Replied. An answer logged before the first message counts as at once (0 days).
 _TIMING = f"""
     WITH holiday AS (SELECT DISTINCT unnest(?::DATE[]) AS day),
-    answers AS (
-        SELECT contact_id, occurred_at AS at FROM interactions
-        WHERE kind IN ('reply', 'referral', 'opportunity')
-        UNION ALL
-        SELECT contact_id, CAST(starts_at AS TIMESTAMP) FROM meetings WHERE status = 'held'
-        UNION ALL
-        SELECT referred_by, referred_at FROM contacts WHERE referred_by IS NOT NULL
+    answers AS (  -- a reply, or what counts as one: anything at Replied or beyond
+        SELECT contact_id, occurred_at AS at FROM contact_events WHERE stage >= 2
     ),
     contacted AS (
         SELECT contact_id, first_outreach_at AS sent FROM contact_stages WHERE stage >= 1

@@ -508,35 +508,21 @@ def suggested_recipients(
 
 
 def _with_stages(conn: duckdb.DuckDBPyConnection, people: list[Recipient]) -> list[Recipient]:
-    """The people with their stage (from `contact_stages`) and the day they last reached it;
-    only for these few ids, so a picker's labels cost little."""
+    """The people with their stage (`contact_stages`) and the day they last reached it (the
+    latest of their `contact_events` at that stage); only for these few ids, so a picker's
+    labels cost little."""
     if not people:
         return people
     rows = conn.execute(
         """
-        WITH wanted AS (SELECT unnest(?) AS id),
-        events AS (
-            SELECT contact_id,
-                   CASE kind WHEN 'reply' THEN 2 WHEN 'referral' THEN 4 WHEN 'opportunity' THEN 5
-                             ELSE 1 END AS stage,
-                   occurred_at AS at
-            FROM interactions
-            WHERE contact_id IN (SELECT id FROM wanted)
-              AND kind IN ('outreach', 'follow_up', 'reply', 'referral', 'opportunity')
-            UNION ALL
-            SELECT contact_id, 3, timezone(?, starts_at) FROM meetings
-            WHERE contact_id IN (SELECT id FROM wanted) AND status = 'held'
-            UNION ALL
-            SELECT referred_by, 4, referred_at FROM contacts
-            WHERE referred_by IN (SELECT id FROM wanted)
-        )
-        SELECT s.contact_id, s.stage, CAST(max(e.at) AS DATE)
+        WITH wanted AS (SELECT unnest(?) AS id)
+        SELECT s.contact_id, s.stage, CAST(max(e.occurred_at) AS DATE)
         FROM contact_stages s
-        LEFT JOIN events e ON e.contact_id = s.contact_id AND e.stage = s.stage
+        LEFT JOIN contact_events e ON e.contact_id = s.contact_id AND e.stage = s.stage
         WHERE s.contact_id IN (SELECT id FROM wanted) AND s.stage > 0
         GROUP BY s.contact_id, s.stage
         """,
-        [[p.id for p in people], profile.zone(conn).key],
+        [[p.id for p in people]],
     ).fetchall()
     reached = {contact_id: (stage, on) for contact_id, stage, on in rows}
     return [

@@ -36,6 +36,35 @@ def test_stages_are_cumulative_and_derived(conn):
     assert conv[0].conversion is None and conv[1].conversion == pytest.approx(2 / 3)
 
 
+def test_each_event_says_the_stage_it_reaches_and_when(conn):
+    """`contact_events`, which the stages, the picker's labels and Insights all read."""
+    a, b = add_contact(conn, "a"), add_contact(conn, "b")
+    interactions.log_interaction(conn, a, "outreach", occurred_at=date(2026, 3, 2))
+    interactions.log_interaction(conn, a, "reply", occurred_at=date(2026, 3, 4))
+    interactions.log_interaction(conn, a, "note", occurred_at=date(2026, 3, 5))  # no stage
+    m = meetings.schedule_meeting(conn, a, datetime(2026, 3, 10, 9, tzinfo=UTC))
+    meetings.set_outcome(conn, m, "held", actual_minutes=25)
+    cancelled = meetings.schedule_meeting(conn, b, datetime(2026, 3, 11, 9, tzinfo=UTC))
+    meetings.set_outcome(conn, cancelled, "cancelled")
+    conn.execute(
+        "UPDATE contacts SET referred_by = ?, referred_at = ? WHERE id = ?",
+        [a, datetime(2026, 3, 12, 8), b],
+    )
+    events = conn.execute(
+        "SELECT contact_id, stage, CAST(occurred_at AS DATE) FROM contact_events ORDER BY 3"
+    ).fetchall()
+    assert events == [
+        (a, 1, date(2026, 3, 2)),
+        (a, 2, date(2026, 3, 4)),
+        (a, 3, date(2026, 3, 10)),
+        (a, 4, date(2026, 3, 12)),  # a introduced b
+    ]
+    assert conn.execute(
+        "SELECT stage, CAST(first_outreach_at AS DATE) FROM contact_stages WHERE contact_id = ?",
+        [a],
+    ).fetchall() == [(4, date(2026, 3, 2))]
+
+
 def test_filters_by_industry_degree_and_week(conn):
     conn.execute(
         "INSERT INTO companies (id, name, match_key, industry) VALUES"

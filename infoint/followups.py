@@ -205,7 +205,7 @@ _STEP_COLUMNS = (
 
 def _silence_steps(conn: duckdb.DuckDBPyConnection, today: date) -> pa.Table:
     """Every step of the silence rules in the window, due or not (`_SILENCE_STEPS`): what is
-    due now and whom you are waiting on both come from it, so `agenda` runs it once."""
+    due now and whom you are waiting on both come from it, so `found` runs it once."""
     query = f"{_SILENCE_STEPS} SELECT {', '.join(_STEP_COLUMNS)} FROM steps"
     return conn.sql(query, params=_window(today, _holidays(conn))).to_arrow_table()
 
@@ -221,7 +221,7 @@ def _silence_due(
     due = steps.filter(pc.less_equal(steps["due_on"], pa.scalar(today, pa.date32())))
     rows = list(zip(*(due[column].to_pylist() for column in _STEP_COLUMNS), strict=True))
     # The silence so far, once per day written (at most the window's 31), not once per item.
-    days = {sent.date() for sent in due["sent_at"].to_pylist()}
+    days = {row[_STEP_COLUMNS.index("sent_at")].date() for row in rows}
     waited = {day: _waited(day, today, holidays) for day in days}
     return [
         *_try_another_items([r[1:] for r in rows if r[0] == "try_another"], waited),

@@ -327,10 +327,14 @@ def due_items(
 ) -> list[DueItem]:
     """Everything due at `now` (aware; default: the real now), oldest first.
 
-    `rules` narrows the list to some rules (a page showing only its own share).
+    `rules` narrows the list to some rules (a page showing only its own share); without it,
+    the rules run as `found` runs them, the meeting rules beside the silence rules.
     """
     now = _user_now(conn, now)
-    items = [item for rule in (RULES if rules is None else rules) for item in rule(conn, now)]
+    if rules is None:
+        items = found(conn, now).items
+    else:
+        items = [item for rule in rules for item in rule(conn, now)]
     return _still_due(conn, now.date(), items)
 
 

@@ -722,6 +722,21 @@ def log_thank_you(
     ).interaction_id
 
 
+def thank_you_sent(
+    conn: duckdb.DuckDBPyConnection, meeting_id: int
+) -> interactions.Interaction | None:
+    """The thank-you logged for this meeting, or None: the first one to the person on the
+    meeting's day or later (the day by which `thanked` counts it too), so the page shows what
+    was sent rather than a draft that would be logged a second time."""
+    meeting = get_meeting(conn, meeting_id)
+    found = conn.execute(
+        "SELECT id FROM interactions WHERE contact_id = ? AND kind = 'thank_you'"
+        " AND occurred_at >= date_trunc('day', timezone(?, ?)) ORDER BY occurred_at, id LIMIT 1",
+        [meeting.contact_id, profile.zone(conn).key, meeting.starts_at],
+    ).fetchall()
+    return interactions.get_interaction(conn, found[0][0]) if found else None
+
+
 def due_items(conn: duckdb.DuckDBPyConnection, now: datetime) -> list[MeetingDue]:
     """What meetings ask of the user now.
 

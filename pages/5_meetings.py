@@ -425,10 +425,10 @@ def show_thanks(current: meetings.MeetingSummary) -> None:
     if current.status != "held":
         st.info("Once the meeting is recorded as held (Debrief tab), a thank-you draft is here.")
         return
-    if current.thanked:
-        st.success("You have logged a thank-you for this meeting. Well done.")
-    else:
-        st.caption("A short thank-you within a day is remembered. Edit, send it, then log it.")
+    if current.thanked and (sent := ui.cached(meetings.thank_you_sent, conn, chosen)):
+        show_thanks_sent(current, sent)
+        return
+    st.caption("A short thank-you within a day is remembered. Edit, send it, then log it.")
     subject, body = ui.draft_boxes(
         conn,
         ui.cached(meetings.thank_you_draft, conn, chosen),
@@ -450,17 +450,33 @@ def show_thanks(current: meetings.MeetingSummary) -> None:
         except InfointError as exc:
             ui.show_error(exc)
         else:
-            done(
-                "Thank-you logged. Later, tell them what you did with their advice.",
-                chosen,
-                "Thank you",
-            )
+            ui.forget_draft(f"thanks_body_{chosen}")  # sent: a later visit shows what was sent
+            done("Thank-you logged: what you sent is below.", chosen, "Thank you")
+
+
+def show_thanks_sent(current: meetings.MeetingSummary, sent: interactions.Interaction) -> None:
+    """What was sent, as the log holds it, in place of a draft that could be logged twice."""
+    how = interactions.CHANNEL_LABELS[sent.channel]
+    st.success(
+        f"You thanked {ui.plain(current.person)} on {text.day(sent.occurred_at)} ({how}). "
+        "Well done.",
+        icon=":material/check_circle:",
+    )
+    with st.container(border=True):
+        if sent.subject:
+            st.markdown(f"**{outreach.preview_markdown(sent.subject)}**")
+        st.markdown(outreach.preview_markdown(sent.body))
+    st.caption(
+        "Next, in a few weeks: tell them what you did with their advice. Something to correct "
+        f"in what was logged? Open {ui.plain(current.person)}'s record above."
+    )
 
 
 def keep_thank_you(current: meetings.MeetingSummary) -> None:
     """Keep the thank-you being written, for the way back to this page; only that: from
-    another tab the page opens on what is next, as ever."""
-    if current.status == "held" and st.session_state.get(TAB) == "Thank you":
+    another tab, or once it is logged, the page opens on what is next, as ever."""
+    writing = current.status == "held" and not current.thanked
+    if writing and st.session_state.get(TAB) == "Thank you":
         channel = f"thanks_channel_{current.id}"
         st.session_state[KEPT] = {
             "meeting_pick": current.id,

@@ -6,11 +6,15 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
 
 from infoint import db
+
+if TYPE_CHECKING:  # streamlit is imported by the tests that use it, not by every test
+    from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -56,3 +60,28 @@ def app_db(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("INFOINT_DB", str(db_path))
     monkeypatch.chdir(ROOT)
     return db_path
+
+
+@pytest.fixture
+def trip_to_settings():
+    """`trip(at, name, back_to)`: leave a page for Settings, save `name` there and come back
+    to `back_to`, as the "Fill in … in Settings" link has the user do. Streamlit forgets the
+    page's widgets on the way, which is what the pages that keep a draft must survive."""
+
+    def trip(at: AppTest, name: str, back_to: str) -> AppTest:
+        at.switch_page("pages/9_settings.py")
+        _ran_cleanly(at)
+        at.text_input(key="profile_name").set_value(name)
+        at.button(key="FormSubmitter:profile_form-Save your profile").click()
+        _ran_cleanly(at)
+        at.switch_page(back_to)
+        return _ran_cleanly(at)
+
+    return trip
+
+
+def _ran_cleanly(at: AppTest) -> AppTest:
+    at.run()
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    return at

@@ -377,6 +377,34 @@ def test_a_thank_you_without_your_name_is_not_signed_blank(conn, ana):
     assert not meetings.summary(conn, meeting).thanked
 
 
+def test_the_thank_you_sent_for_each_meeting(conn, ana):
+    """Each meeting shows the first thank-you logged on its day or later, in the user's zone:
+    an older one was for an earlier meeting, a later one for the next meeting."""
+    meetings.set_time_zone(conn, "Asia/Tokyo")  # UTC+9
+    early = meetings.schedule_meeting(conn, ana, at(2, 10))  # 2 March, 19:00 in Tokyo
+    late = meetings.schedule_meeting(conn, ana, at(9, 20))  # 9 March 20:00 UTC: 10 March there
+    for meeting in (early, late):
+        meetings.set_outcome(conn, meeting, "held", actual_minutes=20)
+    assert meetings.thank_you_sent(conn, early) is None
+    first = interactions.log_interaction(
+        conn, ana, "thank_you", occurred_at=date(2026, 3, 3), subject="For Monday"
+    )
+    interactions.log_interaction(
+        conn, ana, "thank_you", occurred_at=date(2026, 3, 9), subject="Again"
+    )  # 9 March in Tokyo: before the later meeting's day
+    assert meetings.thank_you_sent(conn, late) is None
+    assert not meetings.summary(conn, late).thanked
+    after = interactions.log_interaction(
+        conn, ana, "thank_you", occurred_at=date(2026, 3, 10), channel="linkedin"
+    )
+    assert meetings.thank_you_sent(conn, early).id == first
+    got = meetings.thank_you_sent(conn, late)
+    assert (got.id, got.channel, got.occurred_at) == (after, "linkedin", datetime(2026, 3, 10, 9))
+    assert meetings.summary(conn, late).thanked
+    with pytest.raises(NotFoundError):
+        meetings.thank_you_sent(conn, late + 1)
+
+
 def due(conn, now):
     return [(d.kind, d.meeting_id) for d in meetings.due_items(conn, now)]
 

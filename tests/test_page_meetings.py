@@ -5,15 +5,16 @@ from zoneinfo import ZoneInfo
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from infoint import contacts, db, funnel, interactions, meetings, profile, questions
-from infoint.text import plain_markdown
+from infoint import contacts, db, funnel, interactions, meetings, profile, questions, ui
+from infoint.text import day, plain_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
+MEETINGS = "pages/5_meetings.py"
 
 
 def meetings_page() -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    at.switch_page("pages/5_meetings.py")
+    at.switch_page(MEETINGS)
     return at
 
 
@@ -476,18 +477,7 @@ def thank_ana(at: AppTest) -> AppTest:
     return at
 
 
-def trip_to_settings(at: AppTest, name: str) -> AppTest:
-    """Leave Meetings for Settings, save a name there, and come back."""
-    at.switch_page("pages/9_settings.py")
-    run(at)
-    at.text_input(key="profile_name").set_value(name)
-    at.button(key="FormSubmitter:profile_form-Save your profile").click()
-    run(at)
-    at.switch_page("pages/5_meetings.py")
-    return run(at)
-
-
-def test_the_thank_you_being_written_survives_the_trip_to_settings(thanks_due):
+def test_the_thank_you_being_written_survives_the_trip_to_settings(thanks_due, trip_to_settings):
     """Back from Settings: the same meeting, on its thank-you, with the words typed, the
     channel picked, and the {my_name} left in them filled with the name just saved."""
     at = thank_ana(meetings_page())
@@ -496,7 +486,7 @@ def test_the_thank_you_being_written_survives_the_trip_to_settings(thanks_due):
     at.text_area(key="thanks_body_1").set_value(mine)
     at.selectbox(key="thanks_channel_1").set_value("linkedin")
     run(at)
-    trip_to_settings(at, "Sam Lee")
+    trip_to_settings(at, "Sam Lee", MEETINGS)
     assert at.selectbox(key="meeting_pick").value == 1
     assert at.session_state["meeting_tab"] == "Thank you"
     assert at.text_input(key="thanks_subject_1").value == "Thanks for Tuesday"
@@ -508,8 +498,8 @@ def test_the_thank_you_being_written_survives_the_trip_to_settings(thanks_due):
     assert not at.button(key="log_thanks_1").disabled
 
 
-def test_an_untouched_thank_you_is_drafted_again_with_the_new_name(thanks_due):
-    at = trip_to_settings(thank_ana(meetings_page()), "Sam Lee")
+def test_an_untouched_thank_you_is_drafted_again_with_the_new_name(thanks_due, trip_to_settings):
+    at = trip_to_settings(thank_ana(meetings_page()), "Sam Lee", MEETINGS)
     assert at.selectbox(key="meeting_pick").value == 1
     assert at.session_state["meeting_tab"] == "Thank you"
     conn = db.connect(thanks_due)
@@ -523,13 +513,68 @@ def test_an_untouched_thank_you_is_drafted_again_with_the_new_name(thanks_due):
     assert not any("edits are kept" in i.value for i in at.info)
 
 
-def test_leaving_from_another_tab_opens_the_next_meeting_as_before(thanks_due):
+def test_leaving_from_another_tab_opens_the_next_meeting_as_before(thanks_due, trip_to_settings):
     """Only a thank-you in progress is kept: from the Prepare tab, the page opens afresh."""
     at = thank_ana(meetings_page())
     at.session_state["meeting_tab"] = "Prepare"
     run(at)
-    trip_to_settings(at, "Sam Lee")
+    trip_to_settings(at, "Sam Lee", MEETINGS)
     assert at.selectbox(key="meeting_pick").value == 2
+
+
+def test_a_logged_thank_you_shows_what_was_sent_and_keeps_no_draft(thanks_due, trip_to_settings):
+    """Once logged, the thank-you tab says when and how it went, with the words from the log,
+    and offers no draft to log twice; the edited draft kept for the trip to Settings is gone,
+    so a later visit does not bring it back."""
+    at = thank_ana(meetings_page())
+    mine = "Ana, the tip about the sensor team was gold.\nI owe you a coffee.\n{my_name}"
+    at.text_input(key="thanks_subject_1").set_value("Thanks for Tuesday")
+    at.text_area(key="thanks_body_1").set_value(mine)
+    at.selectbox(key="thanks_channel_1").set_value("linkedin")
+    run(at)
+    trip_to_settings(at, "Sam Lee", MEETINGS)
+    at.button(key="log_thanks_1").click()
+    run(at)
+    sent_on = f"You thanked Ana Lee on {day(date.today())} (LinkedIn)."
+
+    def says_it_was_sent() -> None:
+        assert at.session_state["meeting_tab"] == "Thank you"
+        assert any(s.value.startswith(sent_on) for s in at.success), [s.value for s in at.success]
+        assert plain_markdown("Thanks for Tuesday") in shown(at)
+        assert plain_markdown("I owe you a coffee") in shown(at)
+        assert plain_markdown("Sam Lee") in shown(at)
+        assert not [box for box in at.text_area if box.key == "thanks_body_1"]
+        assert not [b for b in at.button if b.key == "log_thanks_1"]
+        assert "thanks_body_1" not in at.session_state[ui.KEPT_DRAFTS]
+
+    assert "Thank-you logged" in at.success[0].value
+    says_it_was_sent()
+    at.switch_page("pages/1_targets.py")
+    run(at)
+    at.switch_page(MEETINGS)
+    run(at)
+    at.selectbox(key="meeting_pick").set_value(1)
+    run(at)
+    assert at.session_state["meeting_tab"] == "Debrief"  # thanked: the next step is done
+    at.session_state["meeting_tab"] = "Thank you"
+    run(at)
+    says_it_was_sent()
+    # what is shown is what the log holds: corrected there, it reads corrected here
+    conn = db.connect(thanks_due)
+    [logged] = [i for i in interactions.list_interactions(conn, 1) if i.kind == "thank_you"]
+    interactions.update_interaction(
+        conn,
+        logged.id,
+        kind="thank_you",
+        channel="email",
+        occurred_at=logged.occurred_at,
+        subject="Thank you for Tuesday",
+        body=logged.body,
+    )
+    conn.close()
+    run(at)
+    assert any(s.value.startswith(sent_on.replace("LinkedIn", "Email")) for s in at.success)
+    assert plain_markdown("Thank you for Tuesday") in shown(at)
 
 
 def captions(at: AppTest) -> str:

@@ -13,11 +13,12 @@ from infoint import contacts, db, funnel, interactions, meetings, outreach, prof
 from infoint.text import day, plain_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
+OUTREACH = "pages/3_outreach.py"
 
 
 def outreach_page() -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    at.switch_page("pages/3_outreach.py")
+    at.switch_page(OUTREACH)
     return at
 
 
@@ -367,7 +368,7 @@ def test_a_name_that_matches_one_person_picks_them(network):
     assert at.selectbox(key="outreach_contact").value == network["ana"]
 
 
-def test_the_trip_to_settings_and_back_keeps_the_draft_chosen(app_db):
+def test_the_trip_to_settings_and_back_keeps_the_draft_chosen(app_db, trip_to_settings):
     """The 'Fill in … in Settings' link leaves Outreach: coming back finds the same person,
     kind and template, and the draft now carries the details saved in Settings."""
     conn = db.connect(app_db)
@@ -386,29 +387,12 @@ def test_the_trip_to_settings_and_back_keeps_the_draft_chosen(app_db):
     at.selectbox(key="outreach_template").set_value(4)  # and back to the polite follow-up
     run(at)
     assert "{my_name}" in at.text_area(key=f"body_{bo}_4").value
-    at.switch_page("pages/9_settings.py")
-    run(at)
-    at.text_input(key="profile_name").set_value("Sam Lee")
-    at.button(key="FormSubmitter:profile_form-Save your profile").click()
-    run(at)
-    at.switch_page("pages/3_outreach.py")
-    run(at)
+    trip_to_settings(at, "Sam Lee", OUTREACH)
     assert at.radio(key="outreach_kind").value == "follow_up"
     assert at.selectbox(key="outreach_contact").value == bo
     assert at.selectbox(key="outreach_template").value == 4
     assert "Sam Lee" in at.text_area(key=f"body_{bo}_4").value
     assert not any("Choose a person above" in i.value for i in at.info)
-
-
-def trip_to_settings(at: AppTest, name: str) -> None:
-    """Leave Outreach for Settings, save a name there, and come back."""
-    at.switch_page("pages/9_settings.py")
-    run(at)
-    at.text_input(key="profile_name").set_value(name)
-    at.button(key="FormSubmitter:profile_form-Save your profile").click()
-    run(at)
-    at.switch_page("pages/3_outreach.py")
-    run(at)
 
 
 def draft_for_bo(app_db) -> tuple[AppTest, str]:
@@ -424,7 +408,7 @@ def draft_for_bo(app_db) -> tuple[AppTest, str]:
     return at, draft_key
 
 
-def test_words_typed_into_the_draft_survive_the_trip_to_settings(app_db):
+def test_words_typed_into_the_draft_survive_the_trip_to_settings(app_db, trip_to_settings):
     """Coming back from Settings, the user's own text stays; the {my_name} still in it is
     filled with the name just saved."""
     at, draft_key = draft_for_bo(app_db)
@@ -432,7 +416,7 @@ def test_words_typed_into_the_draft_survive_the_trip_to_settings(app_db):
     at.text_input(key=f"subject_{draft_key}").set_value("After your talk on Tuesday")
     at.text_area(key=f"body_{draft_key}").set_value(mine)
     run(at)
-    trip_to_settings(at, "Sam Lee")
+    trip_to_settings(at, "Sam Lee", OUTREACH)
     assert at.text_input(key=f"subject_{draft_key}").value == "After your talk on Tuesday"
     assert at.text_area(key=f"body_{draft_key}").value == mine.replace("{my_name}", "Sam Lee")
     assert [i.value for i in at.info] == [
@@ -440,14 +424,14 @@ def test_words_typed_into_the_draft_survive_the_trip_to_settings(app_db):
     ]
 
 
-def test_edits_without_the_placeholders_are_kept_as_written(app_db):
+def test_edits_without_the_placeholders_are_kept_as_written(app_db, trip_to_settings):
     """The user signed by hand: nothing of theirs is rewritten, and they are told the new
     details are theirs to add."""
     at, draft_key = draft_for_bo(app_db)
     mine = "Hi Bo, your talk on Tuesday stayed with me. Could we have a 15-minute call?\nSam"
     at.text_area(key=f"body_{draft_key}").set_value(mine)
     run(at)
-    trip_to_settings(at, "Sam Lee")
+    trip_to_settings(at, "Sam Lee", OUTREACH)
     assert at.text_area(key=f"body_{draft_key}").value == mine
     assert (
         "Your edits are kept as you wrote them: add your new details from Settings by hand "
@@ -459,9 +443,9 @@ def test_edits_without_the_placeholders_are_kept_as_written(app_db):
     assert not any("edits are kept" in i.value for i in at.info)  # said once, on the way back
 
 
-def test_an_untouched_draft_is_composed_again_with_the_new_profile(app_db):
+def test_an_untouched_draft_is_composed_again_with_the_new_profile(app_db, trip_to_settings):
     at, draft_key = draft_for_bo(app_db)
-    trip_to_settings(at, "Sam Lee")
+    trip_to_settings(at, "Sam Lee", OUTREACH)
     conn = db.connect(app_db)
     template_id = int(draft_key.split("_")[1])
     fresh = outreach.compose(conn, template_id, int(draft_key.split("_")[0]))

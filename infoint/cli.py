@@ -63,7 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
         "export",
         help="write your data to a workbook or CSV",
         description="FILE.xlsx gets every table as a sheet; FILE.csv gets one row per contact. "
-        "Text that a spreadsheet would run as a formula is stored as plain text.",
+        "Text that a spreadsheet would run as a formula is stored as plain text. A text longer "
+        "than an Excel cell holds is cut to fit and marked, and the command says how many.",
     )
     to_export.add_argument("file", type=Path, help="where to write: a .xlsx or .csv file")
 
@@ -105,7 +106,9 @@ def _run(args: argparse.Namespace) -> int:
         export.export_kind(args.file)
         with _open(path) as conn:
             written = export.write_export(conn, args.file)
-        print(f"Wrote {written}.")
+        print(f"Wrote {written.path}.")
+        if cut := export.describe_cut(written.cut):
+            print(cut)
     elif args.command == "demo":
         with _open(path) as conn:
             if args.remove:

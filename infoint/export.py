@@ -294,6 +294,12 @@ _BATCH_ROWS = 10_000
 # Characters XML 1.0 cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE): dropped. xlsxwriter would
 # write them as Excel's `_x0002_` escapes, which openpyxl (reading target lists) shows as such.
 _ILLEGAL = r"[\x00-\x08\x0b\x0c\x0e-\x1f]"
+# The most an Excel cell holds, counted as Excel and xlsxwriter count: in UTF-16 units, so an
+# emoji takes 2. xlsxwriter 3.3 cuts a longer text there without a word (write_string returns
+# -2); we cut it ourselves, so that the cell says it was cut and the export can say how many.
+CELL_LIMIT = 32_767
+CUT_MARKER = "… [cut: the rest is in infoint]"
+_KEPT_UNITS = CELL_LIMIT - len(CUT_MARKER)  # the marker is within the BMP: a unit a character
 
 
 @dataclass(frozen=True)
@@ -304,13 +310,27 @@ class _Formats:
     quoted: Format
 
 
-def _text(values: pa.Array) -> tuple[list[str | None], list[bool] | None]:
-    """A text column's cells: XML-safe, line breaks as `\\n`, empty text as no cell; and which
-    of them need the quote prefix (None when none does).
+def _units(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _cut(text: str) -> str:
+    """As much of the text as a cell holds with the marker after it; a character beyond
+    U+FFFF split by the cut (half of its two units) is dropped, as the decoder ignores it."""
+    kept = text.encode("utf-16-le")[: 2 * _KEPT_UNITS].decode("utf-16-le", "ignore")
+    return kept + CUT_MARKER
+
+
+def _text(values: pa.Array) -> tuple[list[str | None], list[bool] | None, int]:
+    """A text column's cells: XML-safe, line breaks as `\\n`, empty text as no cell, a text
+    longer than a cell holds cut with `CUT_MARKER`; which of them need the quote prefix (None
+    when none does); and how many were cut.
 
     The formula start is looked for once the control characters are gone, as the spreadsheet
     shows the text, but before a `\\r` becomes `\\n` (as XML made of it when we wrote it raw;
-    xlsxwriter would write `_x000D_`, which openpyxl reads back as such)."""
+    xlsxwriter would write `_x000D_`, which openpyxl reads back as such). A text of no more
+    bytes than a cell's units cannot be too long (a unit is at least one UTF-8 byte), so only
+    the rare longer ones are measured one by one."""
     text = pc.replace_substring_regex(values, _ILLEGAL, "")
     formula_start = functools.reduce(
         pc.or_, (pc.starts_with(text, trigger) for trigger in FORMULA_TRIGGERS)
@@ -318,40 +338,50 @@ def _text(values: pa.Array) -> tuple[list[str | None], list[bool] | None]:
     text = pc.replace_substring_regex(text, "\r\n?", "\n")
     text = pc.if_else(pc.equal(text, ""), None, text)
     quoted = formula_start.to_pylist() if pc.any(formula_start).as_py() else None
-    return text.to_pylist(), quoted
+    cells = text.to_pylist()
+    maybe_long = pc.greater(pc.binary_length(text), CELL_LIMIT)
+    cut = 0
+    if pc.any(maybe_long).as_py():
+        for index in pc.indices_nonzero(maybe_long).to_pylist():
+            if _units(cells[index]) > CELL_LIMIT:
+                cells[index] = _cut(cells[index])
+                cut += 1
+    return cells, quoted, cut
 
 
 def _column(sheet: Worksheet, values: pa.Array, first_row: int, formats: _Formats):
-    """A column of a batch as Python values, the worksheet method that writes one of them and
-    its format, chosen from the column's type."""
+    """A column of a batch as Python values, the worksheet method that writes one of them, its
+    format and how many of its texts were cut, chosen from the column's type."""
     kind = values.type
     if pa.types.is_string(kind) or pa.types.is_large_string(kind):
-        text, quoted = _text(values)
+        text, quoted, cut = _text(values)
         if quoted is None:
-            return text, sheet.write_string, None
+            return text, sheet.write_string, None, cut
 
         def write_text(row: int, col: int, value: str, _: None) -> None:
             sheet.write_string(row, col, value, formats.quoted if quoted[row - first_row] else None)
 
-        return text, write_text, None
+        return text, write_text, None, cut
     if pa.types.is_integer(kind) or pa.types.is_floating(kind):
-        return values.to_pylist(), sheet.write_number, None
+        return values.to_pylist(), sheet.write_number, None, 0
     if pa.types.is_date(kind):
-        return values.to_pylist(), sheet.write_datetime, formats.date
+        return values.to_pylist(), sheet.write_datetime, formats.date, 0
     if pa.types.is_timestamp(kind) and kind.tz is None:
-        return values.to_pylist(), sheet.write_datetime, formats.moment
+        return values.to_pylist(), sheet.write_datetime, formats.moment, 0
     raise TypeError(f"The workbook has no cell for {kind} values; select them as text.")
 
 
-def _write_rows(sheet: Worksheet, reader: pa.RecordBatchReader, formats: _Formats) -> None:
+def _write_rows(sheet: Worksheet, reader: pa.RecordBatchReader, formats: _Formats) -> int:
     """The rows below the header, a batch at a time (constant memory wants them in order);
-    an empty value is no cell."""
+    an empty value is no cell. Returns how many texts had to be cut."""
     row = 1
+    cut = 0
     places = range(len(reader.schema))
     for batch in reader:
-        cells, writes, cell_formats = zip(
+        cells, writes, cell_formats, cuts = zip(
             *(_column(sheet, values, row, formats) for values in batch.columns), strict=True
         )
+        cut += sum(cuts)
         for values in zip(*cells, strict=True):
             for col, write, cell_format, value in zip(
                 places, writes, cell_formats, values, strict=True
@@ -359,9 +389,46 @@ def _write_rows(sheet: Worksheet, reader: pa.RecordBatchReader, formats: _Format
                 if value is not None:
                     write(row, col, value, cell_format)
             row += 1
+    return cut
 
 
-def workbook_bytes(conn: duckdb.DuckDBPyConnection) -> bytes:
+@dataclass(frozen=True)
+class PreparedWorkbook:
+    """The workbook's file, and per sheet how many texts it holds cut (sheets with none left
+    out): the user may keep the workbook as their copy, so they are told."""
+
+    data: bytes
+    cut: dict[str, int]
+
+
+@dataclass(frozen=True)
+class WrittenExport:
+    """Where an export was written, and what its workbook had to cut (nothing for a CSV)."""
+
+    path: Path
+    cut: dict[str, int]
+
+
+def describe_cut(cut: dict[str, int]) -> str:
+    """One sentence on the texts too long for a cell, or '' when none was: infoint still has
+    them whole, which is what a user keeping the workbook as a copy needs to know."""
+    total = sum(cut.values())
+    if total == 0:
+        return ""
+    ending = f"ending in “{CUT_MARKER}”, and infoint keeps"
+    if total == 1:
+        return (
+            f"1 text was longer than one Excel cell can hold ({next(iter(cut))}); the workbook "
+            f"has its first {_KEPT_UNITS:,} characters, {ending} it whole."
+        )
+    sheets = ", ".join(f"{title} {count:,}" for title, count in cut.items())
+    return (
+        f"{total:,} texts were longer than one Excel cell can hold ({sheets}); the workbook "
+        f"has the first {_KEPT_UNITS:,} characters of each, {ending} them whole."
+    )
+
+
+def prepare_workbook(conn: duckdb.DuckDBPyConnection) -> PreparedWorkbook:
     """Everything the user keeps in infoint, readable, as an .xlsx workbook (see `_sheets`):
     bold headers in a frozen first row, columns as wide as their headers, dates as dates."""
     from xlsxwriter import Workbook  # imported here: only exports need it (77 ms)
@@ -382,6 +449,7 @@ def workbook_bytes(conn: duckdb.DuckDBPyConnection) -> bytes:
         moment=workbook.add_format({"num_format": EXCEL_MOMENT}),
         quoted=workbook.add_format({"quote_prefix": True}),
     )
+    cut = {}
     for title, query in _sheets().items():
         sheet = workbook.add_worksheet(title)
         reader = conn.sql(query.query()).to_arrow_reader(_BATCH_ROWS)
@@ -389,17 +457,28 @@ def workbook_bytes(conn: duckdb.DuckDBPyConnection) -> bytes:
         for col, header in enumerate(reader.schema.names):
             sheet.set_column(col, col, max(12, len(header) + 4))
             sheet.write_string(0, col, header, formats.header)
-        _write_rows(sheet, reader, formats)
+        if sheet_cut := _write_rows(sheet, reader, formats):
+            cut[title] = sheet_cut
     workbook.close()
-    return buffer.getvalue()
+    return PreparedWorkbook(buffer.getvalue(), cut)
 
 
-def write_export(conn: duckdb.DuckDBPyConnection, path: str | Path) -> Path:
-    """Write the contacts CSV or the workbook, chosen by the file's extension."""
+def workbook_bytes(conn: duckdb.DuckDBPyConnection) -> bytes:
+    """The workbook's file alone, for a reader that needs no word on cut texts."""
+    return prepare_workbook(conn).data
+
+
+def write_export(conn: duckdb.DuckDBPyConnection, path: str | Path) -> WrittenExport:
+    """Write the contacts CSV or the workbook, chosen by the file's extension. The CSV has no
+    cell limit: its texts are whole."""
     target = Path(path)
-    data = contacts_csv_bytes(conn) if export_kind(target) == "csv" else workbook_bytes(conn)
+    if export_kind(target) == "csv":
+        data, cut = contacts_csv_bytes(conn), {}
+    else:
+        prepared = prepare_workbook(conn)
+        data, cut = prepared.data, prepared.cut
     try:
         target.write_bytes(data)
     except OSError as exc:
         raise InvalidInputError(f"{target} could not be written ({exc.strerror}).") from None
-    return target
+    return WrittenExport(target, cut)

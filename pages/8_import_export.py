@@ -252,12 +252,12 @@ if prepared is None or prepared[0] != this_version:
                 "records…"
             ),
         ):
-            st.session_state["prepared_workbook"] = (this_version, export.workbook_bytes(conn))
+            st.session_state["prepared_workbook"] = (this_version, export.prepare_workbook(conn))
         st.rerun()  # the download takes the button's place
 else:
     workbook.download_button(
         "Download everything (Excel)",
-        data=prepared[1],
+        data=prepared[1].data,
         file_name=f"infoint-{today}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/table_view:",
@@ -270,6 +270,8 @@ contacts_csv.download_button(
     mime="text/csv",
     icon=":material/download:",
 )
+if prepared is not None and prepared[0] == this_version and prepared[1].cut:
+    st.info(export.describe_cut(prepared[1].cut), icon=":material/content_cut:")
 
 
 # --- LinkedIn history (messages and invitations as events) is offered below. ---

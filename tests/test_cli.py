@@ -97,8 +97,28 @@ def test_import_stats_and_export_through_the_command_line(capsys, db_path, tmp_p
     assert sorted(row["Last name"] for row in rows) == ["Lindqvist", "Okafor, PhD", "Quill", "佐藤"]
     assert {row["Company"] for row in rows} == {"Nimbus Labs", "N/A", "'@Orbit Works", "None"}
     workbook = tmp_path / "all.xlsx"
-    assert run(capsys, "--db", db_path, "export", workbook)[0] == 0
+    assert run(capsys, "--db", db_path, "export", workbook) == (0, f"Wrote {workbook}.\n", "")
     assert workbook.read_bytes()[:2] == b"PK"
+
+
+def test_export_says_when_the_workbook_had_to_cut_a_long_text(capsys, db_path, tmp_path):
+    run(capsys, "--db", db_path, "import", CURRENT)
+    conn = db.connect(db_path)
+    conn.execute("UPDATE contacts SET notes = ? WHERE last_name = 'Quill'", ["n" * 40_000])
+    conn.close()
+    workbook = tmp_path / "all.xlsx"
+    code, out, err = run(capsys, "--db", db_path, "export", workbook)
+    assert (code, err) == (0, "")
+    assert out == (
+        f"Wrote {workbook}.\n"
+        "1 text was longer than one Excel cell can hold (Contacts); the workbook has its first "
+        "32,736 characters, ending in “… [cut: the rest is in infoint]”, and infoint keeps it "
+        "whole.\n"
+    )
+    # The CSV has no such limit: the note is whole there, and nothing is said.
+    contacts = tmp_path / "contacts.csv"
+    assert run(capsys, "--db", db_path, "export", contacts) == (0, f"Wrote {contacts}.\n", "")
+    assert "n" * 40_000 in contacts.read_text(encoding="utf-8-sig")
 
 
 def test_a_newer_export_lists_the_job_changes(capsys, db_path, tmp_path):

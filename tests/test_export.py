@@ -313,10 +313,96 @@ def test_an_empty_database_exports_headers_only(conn):
 
 
 def test_export_file_kind_comes_from_the_extension(conn, tmp_path):
-    assert export.write_export(conn, tmp_path / "out.CSV").read_bytes().startswith(b"\xef")
-    assert export.write_export(conn, tmp_path / "out.xlsx").read_bytes().startswith(b"PK")
+    assert export.write_export(conn, tmp_path / "out.CSV").path.read_bytes().startswith(b"\xef")
+    assert export.write_export(conn, tmp_path / "out.xlsx").path.read_bytes().startswith(b"PK")
     with pytest.raises(InvalidInputError, match=r"\.xlsx workbook or a \.csv file"):
         export.write_export(conn, tmp_path / "out.pdf")
     assert not (tmp_path / "out.pdf").exists()
     with pytest.raises(InvalidInputError, match="could not be written"):
         export.write_export(conn, tmp_path / "missing" / "out.csv")
+
+
+def set_notes(conn, contact_id: int, notes: str) -> None:
+    conn.execute("UPDATE contacts SET notes = ? WHERE id = ?", [notes, contact_id])
+
+
+def cell_units(value: str) -> int:
+    """A text's length as Excel counts it: in UTF-16 units, an emoji counting 2."""
+    return len(value.encode("utf-16-le")) // 2
+
+
+def test_a_text_too_long_for_a_cell_is_cut_visibly_and_counted_by_sheet(conn, campaign):
+    ana, bo = campaign
+    set_notes(conn, ana, "n" * 40_000)
+    set_notes(conn, bo, "k" * export.CELL_LIMIT)  # fits exactly: kept whole
+    prepared = export.prepare_workbook(conn)
+    assert prepared.cut == {"Contacts": 1}
+    notes = {row["First name"]: row["Notes"] for row in sheet_rows(load(prepared), "Contacts")}
+    assert len(notes["Ana"]) == export.CELL_LIMIT == 32_767
+    assert notes["Ana"] == "n" * (32_767 - len(export.CUT_MARKER)) + export.CUT_MARKER
+    assert notes["Ana"].endswith("… [cut: the rest is in infoint]")
+    assert notes["Bo"] == "k" * 32_767
+    # infoint itself keeps the whole text.
+    assert conn.execute("SELECT length(notes) FROM contacts WHERE id = ?", [ana]).fetchall() == [
+        (40_000,)
+    ]
+
+
+def load(prepared):
+    return load_workbook(io.BytesIO(prepared.data))
+
+
+def test_long_texts_are_counted_on_each_sheet_and_a_formula_start_stays_harmless(conn, campaign):
+    ana, _ = campaign
+    interactions.log_interaction(
+        conn, ana, "note", occurred_at=date(2026, 3, 3), body="=HYPERLINK(" + "x" * 40_000
+    )
+    meeting = conn.execute("SELECT id FROM meetings").fetchall()[0][0]
+    conn.execute("UPDATE meetings SET notes = ? WHERE id = ?", ["m" * 32_768, meeting])
+    prepared = export.prepare_workbook(conn)
+    assert prepared.cut == {"Interactions": 1, "Meetings": 1}
+    book = load(prepared)
+    [formula] = [row[8] for row in book["Interactions"].iter_rows(min_row=2) if row[8].value]
+    assert (formula.data_type, formula.quotePrefix) == ("s", True)
+    assert formula.value.startswith("=HYPERLINK(xxx") and len(formula.value) == 32_767
+    assert formula.value.endswith(export.CUT_MARKER)
+    [met] = sheet_rows(book, "Meetings")
+    assert len(met["Notes"]) == 32_767 and met["Notes"].endswith(export.CUT_MARKER)
+
+
+def test_the_cut_never_splits_an_emoji_and_counts_as_excel_does(conn, campaign):
+    ana, bo = campaign
+    # 16,383 emoji are 32,766 units: they fit; one more does not, though only 16,384 characters.
+    set_notes(conn, ana, "😀" * 16_384)
+    set_notes(conn, bo, "😀" * 16_383)
+    prepared = export.prepare_workbook(conn)
+    assert prepared.cut == {"Contacts": 1}
+    notes = {row["First name"]: row["Notes"] for row in sheet_rows(load(prepared), "Contacts")}
+    assert notes["Bo"] == "😀" * 16_383
+    kept = notes["Ana"].removesuffix(export.CUT_MARKER)
+    assert kept == "😀" * len(kept)  # whole emoji only, no half of one
+    assert cell_units(notes["Ana"]) in (32_766, 32_767)
+
+
+def test_a_cut_is_said_in_one_sentence_and_nothing_is_said_when_nothing_was_cut():
+    assert export.describe_cut({}) == ""
+    assert export.describe_cut({"Meetings": 1}) == (
+        "1 text was longer than one Excel cell can hold (Meetings); the workbook has its first "
+        "32,736 characters, ending in “… [cut: the rest is in infoint]”, and infoint keeps it "
+        "whole."
+    )
+    assert export.describe_cut({"Interactions": 1, "Meetings": 2}) == (
+        "3 texts were longer than one Excel cell can hold (Interactions 1, Meetings 2); the "
+        "workbook has the first 32,736 characters of each, ending in "
+        "“… [cut: the rest is in infoint]”, and infoint keeps them whole."
+    )
+
+
+def test_the_contacts_csv_keeps_a_long_note_whole(conn, campaign, tmp_path):
+    ana, _ = campaign
+    set_notes(conn, ana, "n" * 40_000)
+    written = export.write_export(conn, tmp_path / "contacts.csv")
+    assert written.cut == {}
+    rows = list(csv.DictReader(io.StringIO(written.path.read_text(encoding="utf-8-sig"))))
+    assert "n" * 40_000 in {row["Notes"] for row in rows}
+    assert export.write_export(conn, tmp_path / "all.xlsx").cut == {"Contacts": 1}

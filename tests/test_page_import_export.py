@@ -321,7 +321,8 @@ def test_the_workbook_says_what_it_holds_and_is_prepared_once_per_version_of_the
     run(at)
     assert downloads(at) == ["Download everything (Excel)", "Download contacts (CSV)"]
     assert "Prepare the Excel workbook" not in labels(at)
-    book = load_workbook(io.BytesIO(at.session_state["prepared_workbook"][1]))
+    assert not [i for i in at.info if "Excel cell" in i.value]  # nothing cut, nothing said
+    book = load_workbook(io.BytesIO(at.session_state["prepared_workbook"][1].data))
     people = [row[1:3] for row in book["Contacts"].iter_rows(min_row=2, values_only=True)]
     assert people == [("Grace", "Hopper"), ("Ada", "Lovelace")]
 
@@ -341,6 +342,31 @@ def test_the_workbook_says_what_it_holds_and_is_prepared_once_per_version_of_the
     assert downloads(at) == ["Download contacts (CSV)"]
     button(at, "Prepare the Excel workbook").click()
     run(at)
-    book = load_workbook(io.BytesIO(at.session_state["prepared_workbook"][1]))
+    book = load_workbook(io.BytesIO(at.session_state["prepared_workbook"][1].data))
     [(when, person)] = book["Interactions"].iter_rows(min_row=2, max_col=2, values_only=True)
     assert (when, person) == (datetime(2026, 1, 5, 9, 0), "Ada Lovelace")
+
+
+def test_the_page_says_when_the_workbook_had_to_cut_long_texts(imported):
+    conn = db.connect(imported)
+    conn.execute("UPDATE contacts SET notes = ? WHERE first_name = 'Ada'", ["n" * 40_000])
+    ada = conn.execute("SELECT id FROM contacts WHERE first_name = 'Ada'").fetchall()[0][0]
+    interactions.log_interaction(conn, ada, "note", body="b" * 33_000)
+    conn.close()
+    at = open_page()
+    assert not [i for i in at.info if "Excel cell" in i.value]  # said once it is prepared
+    button(at, "Prepare the Excel workbook").click()
+    run(at)
+    [said] = [i.value for i in at.info if "Excel cell" in i.value]
+    assert said == (
+        "2 texts were longer than one Excel cell can hold (Contacts 1, Interactions 1); the "
+        "workbook has the first 32,736 characters of each, ending in "
+        "“… [cut: the rest is in infoint]”, and infoint keeps them whole."
+    )
+    book = load_workbook(io.BytesIO(at.session_state["prepared_workbook"][1].data))
+    [notes] = [
+        row[-2]
+        for row in book["Contacts"].iter_rows(min_row=2, values_only=True)
+        if row[1] == "Ada"
+    ]
+    assert len(notes) == 32_767 and notes.endswith("[cut: the rest is in infoint]")

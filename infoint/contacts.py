@@ -432,10 +432,15 @@ def update_contact(
     email: str,
     degree: str,
     mutual_contact_id: int | None,
+    referred_by: int | None,
     notes: str,
     tags: str,
 ) -> None:
-    """Save the fields the user owns (a re-import never overwrites them)."""
+    """Save the fields the user owns (a re-import never overwrites them).
+
+    A new introducer dates the introduction now, the week it counts in on Home; the same one
+    keeps its date; none clears both.
+    """
     require_contact(conn, contact_id)
     email = _checked_email(email)
     if degree not in DEGREES:
@@ -445,10 +450,64 @@ def update_contact(
             raise InvalidInputError("A person cannot be their own mutual contact.")
         require_contact(conn, mutual_contact_id)
     with db.transaction(conn):
+        _check_introducer(conn, contact_id, referred_by)
         conn.execute(
-            "UPDATE contacts SET email = ?, degree = ?, mutual_contact_id = ?, notes = ?,"
-            " tags = ?, updated_at = current_localtimestamp() WHERE id = ?",
-            [email, degree, mutual_contact_id, notes, normalise_tags(tags), contact_id],
+            "UPDATE contacts SET email = $email, degree = $degree, mutual_contact_id = $mutual,"
+            " referred_at = CASE WHEN CAST($by AS BIGINT) IS NULL THEN NULL"
+            "   WHEN referred_by IS NOT DISTINCT FROM $by THEN referred_at"
+            "   ELSE current_localtimestamp() END,"
+            " referred_by = $by, notes = $notes, tags = $tags,"
+            " updated_at = current_localtimestamp() WHERE id = $id",
+            {
+                "email": email,
+                "degree": degree,
+                "mutual": mutual_contact_id,
+                "by": referred_by,
+                "notes": notes,
+                "tags": normalise_tags(tags),
+                "id": contact_id,
+            },
+        )
+
+
+def _check_introducer(
+    conn: duckdb.DuckDBPyConnection, contact_id: int, referred_by: int | None
+) -> None:
+    """Refuse a new introducer who is the person, is gone, or came to you through them.
+
+    In a loop no one starts the chain: Referrals, tracing back to where it started, would
+    stop at whoever it met twice and show a start that is not one. The introducer already
+    recorded passes unchecked, so a loop in older data never blocks saving other details.
+    """
+    current = conn.execute(
+        "SELECT referred_by FROM contacts WHERE id = ?", [contact_id]
+    ).fetchall()[0][0]
+    if referred_by is None or referred_by == current:
+        return
+    if referred_by == contact_id:
+        raise InvalidInputError("A person cannot have introduced themself.")
+    rows = conn.execute(
+        f"""
+        WITH RECURSIVE upstream(id, path) AS (  -- the introducer, who introduced them, ...
+            SELECT $by, [$by]
+            UNION ALL
+            SELECT c.referred_by, list_append(u.path, c.referred_by)
+            FROM upstream u JOIN contacts c ON c.id = u.id
+            WHERE c.referred_by IS NOT NULL AND NOT list_contains(u.path, c.referred_by)
+        )
+        SELECT {_NAME_SQL}, (SELECT {_NAME_SQL} FROM contacts c WHERE c.id = $id),
+               $id IN (SELECT id FROM upstream)
+        FROM contacts c WHERE c.id = $by
+        """,
+        {"by": referred_by, "id": contact_id},
+    ).fetchall()
+    if not rows:
+        raise NotFoundError("The person you picked as introducer is no longer in your contacts.")
+    introducer, person, loop = rows[0]
+    if loop:
+        introducer, person = introducer or NAMELESS, person or NAMELESS
+        raise InvalidInputError(
+            f"{introducer} cannot have introduced {person}, who led you to {introducer}."
         )
 
 

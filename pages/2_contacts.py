@@ -33,10 +33,16 @@ def done(message: str) -> None:
 
 
 def person_picker(
-    label: str, key: str, *, none_label: str, exclude: int | None = None, current=None
+    label: str,
+    key: str,
+    *,
+    none_label: str,
+    exclude: int | None = None,
+    current=None,
+    help: str | None = None,
 ) -> int | None:
     """Find a person by typing part of their name, then pick them (30,000 won't fit a list)."""
-    typed = st.text_input(label, key=f"{key}_typed", placeholder="Type part of a name")
+    typed = st.text_input(label, key=f"{key}_typed", placeholder="Type part of a name", help=help)
     found = dict(contacts.find_contacts_by_name(conn, typed, limit=PICKER_SIZE, exclude=exclude))
     options = [
         None,
@@ -538,6 +544,22 @@ def show_edit(person: contacts.Contact) -> None:
         exclude=person.id,
         current=current,
     )
+    introducer = person_picker(
+        "Introduced by: who put you in touch",
+        f"edit_referrer_{person.id}",
+        none_label="Nobody",
+        exclude=person.id,
+        current=(
+            (person.referred_by, person.referred_by_name)
+            if person.referred_by is not None
+            else None
+        ),
+        help=(
+            "Someone who gave you this person's name, or wrote to you both, so you could talk. "
+            "It counts toward the Referred stage of the one who introduced you; picking someone "
+            "new dates the introduction today. Pick Nobody if you found them yourself."
+        ),
+    )
     notes = st.text_area("Notes", value=person.notes, key=f"edit_notes_{person.id}")
     tags = st.text_input(
         "Tags",
@@ -553,6 +575,7 @@ def show_edit(person: contacts.Contact) -> None:
                 email=email,
                 degree=degree,
                 mutual_contact_id=mutual,
+                referred_by=introducer,
                 notes=notes,
                 tags=tags,
             )

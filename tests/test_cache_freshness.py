@@ -253,6 +253,7 @@ def test_contacts_record_shows_an_edit(acme, conn):
         email="ana@example.org",
         degree="1st",
         mutual_contact_id=None,
+        referred_by=None,
         notes="",
         tags="",
     )
@@ -504,6 +505,30 @@ def test_referrals_people_to_trace_include_a_new_introduction(introduced, conn):
     assert len(at.selectbox(key="chain_person").options) == 1
     contacts.add_contact(conn, "Cy", "Dunn", referred_by=introduced["bo"], source="referral")
     assert len(run(at).selectbox(key="chain_person").options) == 2
+
+
+def test_home_funnel_referred_follows_a_changed_introducer(introduced, conn):
+    """Ana is Referred for introducing Bo; Bo's introducer cleared on the Contacts page (as
+    another session), Ana is back at Met, and named again, Referred again."""
+
+    def introducer_of_bo(ana: int | None) -> None:
+        contacts.update_contact(
+            conn,
+            introduced["bo"],
+            email="",
+            degree="2nd",
+            mutual_contact_id=None,
+            referred_by=ana,
+            notes="",
+            tags="",
+        )
+
+    at = open_page()
+    assert chart(at, "funnel")["data"][0]["x"] == [1, 1, 1, 1, 0]
+    introducer_of_bo(None)
+    assert chart(run(at), "funnel")["data"][0]["x"] == [1, 1, 1, 0, 0]
+    introducer_of_bo(introduced["ana"])
+    assert chart(run(at), "funnel")["data"][0]["x"] == [1, 1, 1, 1, 0]
 
 
 # --- Insights ---

@@ -158,6 +158,7 @@ def test_get_contact_prefers_the_email_the_user_typed(conn, network):
         email=" ann@home.example ",
         degree="2nd",
         mutual_contact_id=network["cara"],
+        referred_by=None,
         notes="Met at the spring fair",
         tags="hr, fair, HR ,",
     )
@@ -189,6 +190,7 @@ def test_update_refuses_bad_input_and_changes_nothing(conn, network, change, err
         "email": "ann@home.example",
         "degree": "1st",
         "mutual_contact_id": None,
+        "referred_by": None,
         "notes": "new notes",
         "tags": "new",
     }
@@ -198,6 +200,125 @@ def test_update_refuses_bad_input_and_changes_nothing(conn, network, change, err
     with pytest.raises(error):
         contacts.update_contact(conn, network["ann"], **fields)
     assert conn.execute("SELECT * FROM contacts ORDER BY id").fetchall() == before
+
+
+def edit(conn, contact_id: int, **changes) -> None:
+    """Save a person's details as the Edit form does: what is not changed is sent as it is."""
+    person = contacts.get_contact(conn, contact_id)
+    fields = {
+        "email": person.email,
+        "degree": person.degree,
+        "mutual_contact_id": person.mutual_contact_id,
+        "referred_by": person.referred_by,
+        "notes": person.notes,
+        "tags": person.tags,
+    }
+    contacts.update_contact(conn, contact_id, **{**fields, **changes})
+
+
+def introduction(conn, contact_id: int) -> tuple:
+    return conn.execute(
+        "SELECT referred_by, referred_at FROM contacts WHERE id = ?", [contact_id]
+    ).fetchall()[0]
+
+
+def now(conn) -> datetime:
+    return conn.execute("SELECT current_localtimestamp()").fetchall()[0][0]
+
+
+def stage_of(conn, contact_id: int) -> int:
+    return contacts.get_contact(conn, contact_id).stage
+
+
+def test_who_introduced_someone_can_be_set_changed_and_cleared(conn, network):
+    """Ann's introducer is set (dated now), kept (date kept), changed (dated now again) and
+    cleared; the Referred stage moves with it: Bob's on, off again, Eve's on, off."""
+    ann, bob, eve = network["ann"], network["bob"], network["eve"]
+    assert introduction(conn, ann) == (None, None)
+    assert (stage_of(conn, bob), stage_of(conn, eve)) == (0, 0)
+
+    before = now(conn)
+    edit(conn, ann, referred_by=bob)
+    by, at = introduction(conn, ann)
+    assert by == bob and before <= at <= now(conn)
+    assert contacts.get_contact(conn, ann).referred_by_name == "Bob Stone"
+    assert stage_of(conn, bob) == 4
+
+    # An introduction made in February: saving other details with the same person keeps it.
+    conn.execute("UPDATE contacts SET referred_at = '2026-02-01 12:00' WHERE id = ?", [ann])
+    edit(conn, ann, referred_by=bob, notes="Bob put us in touch")
+    assert introduction(conn, ann) == (bob, datetime(2026, 2, 1, 12))
+    assert contacts.get_contact(conn, ann).notes == "Bob put us in touch"
+
+    before = now(conn)
+    edit(conn, ann, referred_by=eve)
+    by, at = introduction(conn, ann)
+    assert by == eve and before <= at <= now(conn)
+    assert (stage_of(conn, bob), stage_of(conn, eve)) == (0, 4)
+
+    edit(conn, ann, referred_by=None)
+    assert introduction(conn, ann) == (None, None)
+    assert (stage_of(conn, bob), stage_of(conn, eve)) == (0, 0)
+    assert stage_of(conn, ann) == 1  # her own outreach is untouched
+
+
+def test_changing_who_introduced_someone_moves_the_referred_count(conn, network):
+    """Cara (met) introducing Ann makes her Referred: 1; Eve instead, who was never contacted,
+    is Referred and so counts at every stage before it too; nobody: 0 again."""
+
+    def referred() -> int:
+        return next(s.count for s in funnel.stage_counts(conn) if s.stage == "referred")
+
+    assert referred() == 0
+    edit(conn, network["ann"], referred_by=network["cara"])
+    assert referred() == 1
+    edit(conn, network["ann"], referred_by=network["eve"])
+    assert referred() == 1
+    assert [s.count for s in funnel.stage_counts(conn)] == [3, 2, 2, 1, 0]
+    edit(conn, network["ann"], referred_by=None)
+    assert referred() == 0
+
+
+@pytest.fixture
+def chain(conn, network):
+    """Eve introduced Bob, who introduced Ann: Eve -> Bob -> Ann."""
+    edit(conn, network["bob"], referred_by=network["eve"])
+    edit(conn, network["ann"], referred_by=network["bob"])
+    return network
+
+
+@pytest.mark.parametrize(
+    ("person", "introducer", "error", "said"),
+    [
+        ("dan", "dan", InvalidInputError, "A person cannot have introduced themself."),
+        ("dan", 999, NotFoundError, "The person you picked as introducer is no longer in your"),
+        # Bob introduced Ann: Ann cannot have introduced Bob.
+        ("bob", "ann", InvalidInputError, "Ann Lee cannot have introduced Bob Stone, who led"),
+        # Up the chain: Eve led you to Ann through Bob.
+        ("eve", "ann", InvalidInputError, "Ann Lee cannot have introduced Eve Moss, who led"),
+    ],
+)
+def test_a_wrong_introducer_is_refused_and_changes_nothing(
+    conn, chain, person, introducer, error, said
+):
+    before = conn.execute("SELECT * FROM contacts ORDER BY id").fetchall()
+    introducer_id = chain[introducer] if isinstance(introducer, str) else introducer
+    with pytest.raises(error) as refused:
+        edit(conn, chain[person], referred_by=introducer_id, notes="changed")
+    assert str(refused.value).startswith(said)
+    assert str(refused.value).count(".") == 1
+    assert conn.execute("SELECT * FROM contacts ORDER BY id").fetchall() == before
+
+
+def test_a_loop_already_in_the_data_does_not_stop_saving_other_details(conn, chain):
+    """Older data may hold a loop (Ann introduced Eve, who led to Ann); keeping that
+    introducer while fixing the notes is still allowed, and the loop can then be cleared."""
+    eve, ann = chain["eve"], chain["ann"]
+    conn.execute("UPDATE contacts SET referred_by = ? WHERE id = ?", [ann, eve])
+    edit(conn, eve, referred_by=ann, notes="fixing this")
+    assert contacts.get_contact(conn, eve).notes == "fixing this"
+    edit(conn, eve, referred_by=None)
+    assert introduction(conn, eve) == (None, None)
 
 
 def test_timeline_tells_everything_newest_first(conn, network):

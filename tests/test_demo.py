@@ -346,7 +346,14 @@ def test_the_warning_names_a_few_and_counts_the_rest(conn):
             conn, other, [referrals.ReferredPerson("Cy", "Abel"), referrals.ReferredPerson("Di")]
         )
     contacts.update_contact(
-        conn, ada, email="", degree="2nd", mutual_contact_id=other, notes="", tags=""
+        conn,
+        ada,
+        email="",
+        degree="2nd",
+        mutual_contact_id=other,
+        referred_by=None,
+        notes="",
+        tags="",
     )
     assert demo.removal_warning(conn).endswith(
         f"{KEPT} Bo Chen, Cy Abel, Di and 1 more, whom demo people introduced to you,"

@@ -151,6 +151,7 @@ def campaign(tmp_path_factory) -> dict:
             email="",
             degree="2nd",
             mutual_contact_id=people[4],
+            referred_by=None,
             notes="mine",
             tags="warm",
         )
@@ -261,6 +262,7 @@ def test_threads_logging_editing_and_snoozing_the_same_rows_lose_nothing(conn):
                 email="",
                 degree="1st",
                 mutual_contact_id=None,
+                referred_by=None,
                 notes=text,
                 tags="",
             )
@@ -322,14 +324,28 @@ def test_an_edit_that_meets_another_open_write_is_refused_in_one_sentence(conn):
     mine = conn.cursor()
     with pytest.raises(ConflictError) as refused:
         contacts.update_contact(
-            mine, person, email="", degree="1st", mutual_contact_id=None, notes="mine", tags=""
+            mine,
+            person,
+            email="",
+            degree="1st",
+            mutual_contact_id=None,
+            referred_by=None,
+            notes="mine",
+            tags="",
         )
     assert str(refused.value).count(".") == 1 and "try again" in str(refused.value)
     other.execute("COMMIT")
     assert contacts.get_contact(conn, person).notes == "theirs"
     # Trying again, as the message says, works.
     contacts.update_contact(
-        mine, person, email="", degree="1st", mutual_contact_id=None, notes="mine", tags=""
+        mine,
+        person,
+        email="",
+        degree="1st",
+        mutual_contact_id=None,
+        referred_by=None,
+        notes="mine",
+        tags="",
     )
     assert contacts.get_contact(conn, person).notes == "mine"
 
@@ -735,6 +751,7 @@ def test_deleting_a_person_leaves_no_row_about_them_or_their_events(conn):
         email=f"{MARK}@home.example",
         degree="1st",
         mutual_contact_id=None,
+        referred_by=None,
         notes=f"met {MARK} at a fair",
         tags=MARK,
     )
@@ -818,7 +835,14 @@ def test_removing_the_demo_leaves_the_users_import_and_events_exactly_as_they_we
     meetings.schedule_meeting(conn, own[1], datetime(2026, 5, 20, 9, tzinfo=UTC))
     followups.dismiss(conn, f"follow_up:{outreach}")
     contacts.update_contact(
-        conn, own[2], email="", degree="2nd", mutual_contact_id=own[1], notes="mine", tags="x"
+        conn,
+        own[2],
+        email="",
+        degree="2nd",
+        mutual_contact_id=own[1],
+        referred_by=None,
+        notes="mine",
+        tags="x",
     )
     before = content_digest(conn)
 

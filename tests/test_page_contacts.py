@@ -2,7 +2,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Selectbox
 
 from infoint import contacts, db, funnel, interactions, meetings, profile
 from infoint.text import plain_markdown
@@ -281,6 +283,104 @@ def test_editing_details_refuses_a_bad_email_and_saves_a_good_one(people, app_db
         "alumni, warm",
     )
     assert "**Email:** ann@home\\.example" in [m.value for m in at.main.markdown]
+
+
+def choose_by_label(box: Selectbox, label: str) -> None:
+    """Choose an option as the browser does, by the label it shows. AppTest's `select` sends
+    an option whose value is None (a picker's "Nobody") as no choice at all, which leaves the
+    choice the picker started from."""
+    assert label in box.options
+    chosen = WidgetState(id=box.id, string_value=label)
+    box.__class__ = type("ChosenByLabel", (type(box),), {"_widget_state": chosen})
+
+
+def edit_tab(contact_id: int) -> AppTest:
+    at = contacts_page(contact=str(contact_id))
+    at.session_state["contact_tab"] = "Edit details"
+    return run(at)
+
+
+def test_changing_who_introduced_someone_is_saved_and_moves_referred(people, app_db):
+    ann, bob = people["ann"], people["bob"]
+    at = edit_tab(ann)
+    picker = at.text_input(key=f"edit_referrer_{ann}_typed")
+    assert picker.label == "Introduced by: who put you in touch"
+    assert "Referred" in picker.help
+    assert at.selectbox(key=f"edit_referrer_{ann}_pick_").value is None  # "Nobody" so far
+    picker.input("bob")
+    run(at)
+    at.selectbox(key=f"edit_referrer_{ann}_pick_bob").select(bob)
+    at.button(key=f"save_{ann}").click()
+    run(at)
+    assert at.success[0].value == "Saved."
+    assert any(b.label == "Introduced by: Bob Stone" for b in at.button)
+    conn = db.connect(app_db)
+    saved, bob_stage = contacts.get_contact(conn, ann), contacts.get_contact(conn, bob).stage
+    conn.close()
+    assert (saved.referred_by, saved.referred_by_name) == (bob, "Bob Stone")
+    assert bob_stage == 4  # introducing Ann makes Bob Referred
+
+
+def test_clearing_who_introduced_someone(people, app_db):
+    ann, cara = people["ann"], people["cara"]
+    conn = db.connect(app_db)
+    contacts.update_contact(
+        conn,
+        ann,
+        email="",
+        degree="1st",
+        mutual_contact_id=None,
+        referred_by=cara,
+        notes="",
+        tags="",
+    )
+    conn.close()
+    at = edit_tab(ann)
+    chosen = at.selectbox(key=f"edit_referrer_{ann}_pick_")
+    assert chosen.value == cara  # the picker starts from who is recorded
+    choose_by_label(chosen, "Nobody")
+    at.button(key=f"save_{ann}").click()
+    run(at)
+    assert at.success[0].value == "Saved."
+    assert "**Introduced by:** —" in [m.value for m in at.main.markdown]
+    conn = db.connect(app_db)
+    saved = contacts.get_contact(conn, ann)
+    [(referred_at,)] = conn.execute(
+        "SELECT referred_at FROM contacts WHERE id = ?", [ann]
+    ).fetchall()
+    conn.close()
+    assert (saved.referred_by, referred_at) == (None, None)
+
+
+def test_an_introducer_who_would_make_a_loop_is_refused_in_one_sentence(people, app_db):
+    """Ann introduced Bob; naming Bob as Ann's introducer is refused, and nothing is saved."""
+    ann, bob = people["ann"], people["bob"]
+    conn = db.connect(app_db)
+    contacts.update_contact(
+        conn,
+        bob,
+        email="",
+        degree="2nd",
+        mutual_contact_id=None,
+        referred_by=ann,
+        notes="",
+        tags="",
+    )
+    conn.close()
+    at = edit_tab(ann)
+    at.text_input(key=f"edit_referrer_{ann}_typed").input("bob")
+    run(at)
+    at.selectbox(key=f"edit_referrer_{ann}_pick_bob").select(bob)
+    at.text_area(key=f"edit_notes_{ann}").input("not saved")
+    at.button(key=f"save_{ann}").click()
+    run(at)
+    assert (
+        at.error[0].value == "Bob Stone cannot have introduced Ann Lee, who led you to Bob Stone."
+    )
+    conn = db.connect(app_db)
+    saved = contacts.get_contact(conn, ann)
+    conn.close()
+    assert (saved.referred_by, saved.notes) == (None, "")
 
 
 def test_deleting_a_person_asks_first_and_mentions_backups(people, app_db):

@@ -197,7 +197,7 @@ def referral_figure(links: list[Link]) -> go.Figure:
         marker={"size": 16, "color": YOU_COLOUR, "symbol": "diamond"},
         cliponaxis=False,
         name="You",
-        hovertemplate="You: the people on the left are the ones you reached yourself"
+        hovertemplate="You: the people just to your right are the ones you reached yourself"
         "<extra></extra>",
     )
     stages = np.array([by_id[n].stage for n in nodes], dtype=np.int64)

@@ -435,6 +435,7 @@ def referred_people(conn: duckdb.DuckDBPyConnection, limit: int = 500) -> list[t
 class Totals:
     introducers: int  # people who introduced you, however recorded: at Referred or beyond (the
     # funnel's Referred also counts people at Opportunity who introduced no one)
+    named_by: int  # those of them who named someone: the rows of the table of yields
     introduced: int  # the people they named
     contacted: int  # of the people named
     met: int
@@ -442,6 +443,8 @@ class Totals:
 
     @property
     def sentence(self) -> str:
+        """The headline, told so that its numbers match the table below it: the introducers
+        who named someone are the table's rows, the others are said apart."""
         if not self.introducers:
             return ""
         people = "person" if self.introducers == 1 else "people"
@@ -449,26 +452,35 @@ class Totals:
             f"{self.introducers} {people} introduced you to someone "
             "(Referred or further in your funnel)."
         ]
-        if self.introduced:
-            named = "person" if self.introduced == 1 else "people"
+        if self.named_by:
+            who = (
+                "They"
+                if self.named_by == self.introducers
+                else f"{self.named_by} of them, listed in the table below,"
+            )
             share = home.percent(self.contacted / self.introduced)
             said.append(
-                f"They named {self.introduced} {named}. You have written to {self.contacted} "
-                f"of them ({share}) and met {self.met}."
+                f"{who} named {counted(self.introduced, 'person', 'people')}. You have written "
+                f"to {self.contacted} of them ({share}) and met {self.met}."
             )
         if self.unnamed:
-            more = " more" if self.introduced else ""
-            was = "introduction was" if self.unnamed == 1 else "introductions were"
-            whom = "person" if self.unnamed == 1 else "people"
+            # Everyone else who introduced you did it without a name (the table omits them).
+            others = self.introducers - self.named_by
+            if not self.named_by:
+                who = "They"
+            else:
+                who = "The other one" if others == 1 else f"The other {others}"
+            what = "an introduction" if self.unnamed == 1 else f"{self.unnamed} introductions"
+            whom = "that person" if self.unnamed == 1 else "those people"
             said.append(
-                f"{self.unnamed}{more} {was} logged without a name: add the {whom} on the "
-                "Contacts page, with who introduced them."
+                f"{who} logged {what} without a name: add {whom} on the Contacts page, "
+                "with who introduced them."
             )
         return " ".join(said)
 
 
 def referral_totals(conn: duckdb.DuckDBPyConnection) -> Totals:
-    """The whole referral picture in five numbers.
+    """The whole referral picture in six numbers.
 
     An introducer is anyone the funnel counts as Referred for an introduction: a referral
     logged on them, or someone added as introduced by them. So the first number here and
@@ -485,7 +497,9 @@ def referral_totals(conn: duckdb.DuckDBPyConnection) -> Totals:
             SELECT contact_id FROM interactions WHERE kind = 'referral'
         ),
         givers AS (
-            SELECT count(*) AS everyone FROM introducers i JOIN contacts c ON c.id = i.id
+            SELECT count(*) AS everyone,
+                   count(*) FILTER (WHERE i.id IN (SELECT id FROM named)) AS naming
+            FROM introducers i JOIN contacts c ON c.id = i.id
         ),
         -- each introduction logged by someone who has named nobody, as the sentence says
         unnamed AS (
@@ -500,7 +514,8 @@ def referral_totals(conn: duckdb.DuckDBPyConnection) -> Totals:
             FROM contacts c JOIN contact_stages s ON s.contact_id = c.id
             WHERE c.referred_by IS NOT NULL
         )
-        SELECT everyone, introduced, contacted, met, unnamed FROM givers, introduced, unnamed
+        SELECT everyone, naming, introduced, contacted, met, unnamed
+        FROM givers, introduced, unnamed
         """
     ).fetchall()[0]
     return Totals(*(int(n) for n in row))

@@ -93,12 +93,33 @@ def test_an_introduction_logged_without_a_name_counts_as_in_the_funnel(app_db):
     assert not at.info  # not "No introductions yet"
     assert (
         "1 person introduced you to someone (Referred or further in your funnel). "
-        "1 introduction was "
-        "logged without a name"
+        "They logged an introduction without a name: add that person on the Contacts page"
     ) in shown(at)
     links = {link.proto.label: link.proto.page for link in at.main.get("page_link")}
     assert links == {"Add the people introduced": "contacts"}
     assert not at.get("plotly_chart")
+
+
+def test_the_headline_counts_the_introducers_the_table_lists_and_says_who_is_not(
+    introductions,
+):
+    """Besides Ana and Bo, who named people (the table's two rows), Eva logged an
+    introduction without a name: 3 introducers, 2 of them in the table, the other one said."""
+    conn = db.connect(introductions)
+    eva = contacts.add_contact(conn, "Eva", "Holm")
+    interactions.log_interaction(conn, eva, "referral", occurred_at=date(2026, 3, 2))
+    conn.close()
+    at = referrals_page()
+    assert (
+        "3 people introduced you to someone (Referred or further in your funnel). "
+        "2 of them, listed in the table below, named 3 people. "
+        "You have written to 1 of them (33 %) and met 1. "
+        "The other one logged an introduction without a name: add that person on the "
+        "Contacts page, with who introduced them."
+    ) in shown(at)
+    assert list(at.dataframe[0].value["Introduced by"]) == ["Ana Lee", "Bo Chen"]
+    links = {link.proto.label: link.proto.page for link in at.main.get("page_link")}
+    assert links == {"Add the people introduced": "contacts"}
 
 
 def primary_labels(at: AppTest) -> list[str]:

@@ -286,7 +286,8 @@ def test_a_company_named_by_a_name_merged_away_is_the_company_kept(conn):
 def test_totals_count_every_introducer_the_funnel_counts_named_or_not(conn):
     """Eva introduced Lu (logged at the meeting, and Lu added as introduced by her); Sam's
     introduction was logged without a name. Two people introduced you, as Referred says;
-    one person is named, and the page says one more introduction has no name yet."""
+    the table lists Eva alone, so the headline says she is the one who named someone and
+    Sam the other, who logged an introduction without a name."""
     eva, sam = person(conn, "Eva Holm"), person(conn, "Sam Ode")
     interactions.log_interaction(conn, eva, "referral", occurred_at=date(2026, 3, 2))
     interactions.log_interaction(conn, sam, "referral", occurred_at=date(2026, 3, 3))
@@ -294,13 +295,54 @@ def test_totals_count_every_introducer_the_funnel_counts_named_or_not(conn):
     interactions.log_interaction(conn, lu, "outreach", occurred_at=date(2026, 3, 4))
     referred = next(c for c in funnel.stage_counts(conn) if c.stage == "referred")
     totals = referrals.referral_totals(conn)
-    assert totals == referrals.Totals(introducers=2, introduced=1, contacted=1, met=0, unnamed=1)
+    assert totals == referrals.Totals(
+        introducers=2, named_by=1, introduced=1, contacted=1, met=0, unnamed=1
+    )
     assert totals.introducers == referred.count
+    assert totals.named_by == len(referrals.referral_yields(conn))  # the table's rows
     assert totals.sentence == (
         "2 people introduced you to someone (Referred or further in your funnel). "
-        "They named 1 person. "
-        "You have written to 1 of them (100 %) and met 0. 1 more introduction was logged without "
-        "a name: add the person on the Contacts page, with who introduced them."
+        "1 of them, listed in the table below, named 1 person. "
+        "You have written to 1 of them (100 %) and met 0. The other one logged an introduction "
+        "without a name: add that person on the Contacts page, with who introduced them."
+    )
+
+
+def test_the_headline_adds_up_to_the_table_and_says_who_named_nobody(conn):
+    """Ana named Bo and Cy; Eva named Lu (and logged it too); Sam logged two introductions and
+    Tom one, all without a name. By hand: 4 introducers; the table lists the 2 who named
+    someone (Ana, Eva); they named 3 people, of whom you wrote to Lu alone (1 of 3, 33 %) and
+    met nobody; the other 2 (Sam, Tom) logged 3 introductions without a name."""
+    ana, eva = person(conn, "Ana Lee"), person(conn, "Eva Holm")
+    sam, tom = person(conn, "Sam Ode"), person(conn, "Tom Ruiz")
+    person(conn, "Bo Chen", referred_by=ana)
+    person(conn, "Cy Dunn", referred_by=ana)
+    lu = person(conn, "Lu Park", referred_by=eva)
+    for who, day in ((eva, 2), (sam, 3), (sam, 9), (tom, 4)):
+        interactions.log_interaction(conn, who, "referral", occurred_at=date(2026, 3, day))
+    interactions.log_interaction(conn, lu, "outreach", occurred_at=date(2026, 3, 5))
+    totals = referrals.referral_totals(conn)
+    assert totals == referrals.Totals(
+        introducers=4, named_by=2, introduced=3, contacted=1, met=0, unnamed=3
+    )
+    assert [y.name for y in referrals.referral_yields(conn)] == ["Ana Lee", "Eva Holm"]
+    assert totals.sentence == (
+        "4 people introduced you to someone (Referred or further in your funnel). "
+        "2 of them, listed in the table below, named 3 people. "
+        "You have written to 1 of them (33 %) and met 0. The other 2 logged 3 introductions "
+        "without a name: add those people on the Contacts page, with who introduced them."
+    )
+
+
+def test_when_everyone_named_someone_the_headline_needs_no_aside(conn, chains):
+    """Ana (Bo, Cy), Bo (Di) and Di (Ed) named everyone they introduced: 3 introducers, all
+    in the table; 4 people named, 3 written to (Bo, Cy, Di: 75 %), 2 met or further (Bo met;
+    Di is Referred, past Met in the funnel, for introducing Ed)."""
+    totals = referrals.referral_totals(conn)
+    assert totals.named_by == totals.introducers == len(referrals.referral_yields(conn)) == 3
+    assert totals.sentence == (
+        "3 people introduced you to someone (Referred or further in your funnel). "
+        "They named 4 people. You have written to 3 of them (75 %) and met 2."
     )
 
 
@@ -310,12 +352,24 @@ def test_totals_with_only_introductions_logged_without_a_name(conn):
     interactions.log_interaction(conn, sam, "referral", occurred_at=date(2026, 3, 9))
     totals = referrals.referral_totals(conn)
     # two introductions logged, by one person: the sentence counts what was logged
-    assert totals == referrals.Totals(introducers=1, introduced=0, contacted=0, met=0, unnamed=2)
+    assert totals == referrals.Totals(
+        introducers=1, named_by=0, introduced=0, contacted=0, met=0, unnamed=2
+    )
     assert totals.sentence == (
         "1 person introduced you to someone (Referred or further in your funnel). "
-        "2 introductions were "
-        "logged without a name: add the people on the Contacts page, with who introduced them."
+        "They logged 2 introductions without a name: add those people on the Contacts page, "
+        "with who introduced them."
     )
+
+
+def test_the_hover_on_you_points_to_where_the_people_you_reached_are(conn, chains):
+    """You sit at x = 0 and the people you reached yourself (Ana) in the column at x = 1:
+    to your right, so the hover must not send the eye to the left."""
+    figure = insight_charts.referral_figure(referrals.referral_picture(conn).links)
+    [you] = [trace for trace in figure.data if trace.name == "You"]
+    column = {t: x for trace in figure.data[2:] for t, x in zip(trace.text, trace.x, strict=True)}
+    assert column["Ana Lee"] > you.x[0]
+    assert "right" in you.hovertemplate and "left" not in you.hovertemplate
 
 
 def test_the_top_row_of_names_has_room_above_it(conn, chains):

@@ -51,7 +51,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from infoint import db, meetings, profile, text
-from infoint.business_days import business_days_between, silence_noticed_on_many
+from infoint.business_days import (
+    add_business_days,
+    business_days_between,
+    silence_noticed_on_many,
+)
 from infoint.errors import InvalidInputError
 
 TRY_ANOTHER_AFTER = 3
@@ -61,7 +65,10 @@ PEOPLE_SUGGESTED = 5
 # Items overdue by more than this many days may be snoozed or dismissed all at once: by then
 # a long list of old items hides what is due today.
 OLD_AFTER_DAYS = 14
-BULK_SNOOZE_DAYS = 7
+# The day a snooze offers, in business days ahead (`default_snooze_day`): for one item, and
+# for all the old items at once ("for a week").
+SNOOZE_BUSINESS_DAYS = 3
+BULK_SNOOZE_BUSINESS_DAYS = 5
 OUTREACH_PAGE = "pages/3_outreach.py"
 MEETINGS_PAGE = "pages/5_meetings.py"
 
@@ -576,6 +583,15 @@ def _remember(
             {"keys": unique, "until": snoozed_until, "dismissed": dismissed},
         )
     return len(unique)
+
+
+def default_snooze_day(
+    conn: duckdb.DuckDBPyConnection, today: date, business_days: int = SNOOZE_BUSINESS_DAYS
+) -> date:
+    """The day a snooze offers to end: `business_days` business days after `today`, weekends
+    and the user's holidays skipped, as the rules count. Three days ahead on a Thursday would
+    be a Sunday, when the page says weekends don't count; the user may still pick any day."""
+    return add_business_days(today, business_days, _holidays(conn))
 
 
 def snooze(

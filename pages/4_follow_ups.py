@@ -132,7 +132,13 @@ def clear_old(old: list[followups.DueItem]) -> None:
     old items hides what is due today."""
     what = text.counted(len(old), "item") + (f" ({followups.kind_label(kind)})" if kind else "")
     days = followups.OLD_AFTER_DAYS
-    until = today + timedelta(days=followups.BULK_SNOOZE_DAYS)
+    until = ui.cached(
+        followups.default_snooze_day,
+        conn,
+        today,
+        followups.BULK_SNOOZE_BUSINESS_DAYS,
+        reads_reminders=False,
+    )
     keys = [item.key for item in old]
     with st.expander(
         f"{what} overdue by more than {days} days: snooze or dismiss them all",
@@ -176,6 +182,8 @@ def open_action(item: followups.DueItem) -> None:
     st.switch_page(item.action_page)
 
 
+# The day each item's snooze offers (weekends and holidays skipped); any later day may be picked.
+snooze_offered = ui.cached(followups.default_snooze_day, conn, today, reads_reminders=False)
 # The first item's action is the page's one primary action: the thing to do first.
 kind_of_button = "primary"
 for item in items[:shown]:
@@ -220,7 +228,7 @@ for item in items[:shown]:
         with snooze_box.popover("Snooze", icon=":material/snooze:"):
             until = st.date_input(
                 "Show it again on",
-                value=today + timedelta(days=3),
+                value=snooze_offered,
                 min_value=today + timedelta(days=1),
                 format=text.DATE_INPUT_FORMAT,
                 key=f"until_{item.key}",

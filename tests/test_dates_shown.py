@@ -8,7 +8,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from infoint import contacts, db, followups, importer, interactions, meetings, text
+from infoint import business_days, contacts, db, followups, importer, interactions, meetings, text
 from infoint.text import plain_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,7 +106,7 @@ def test_dates_read_the_same_on_follow_ups(app_db):
     next(b for b in at.main.button if b.label == "Snooze").click()
     at.run()
     snoozed = at.main.success[0].value
-    until = text.day(today + timedelta(days=3))
+    until = text.day(business_days.add_business_days(today, followups.SNOOZE_BUSINESS_DAYS))
     assert snoozed.startswith(plain_markdown(f"Snoozed until {until}: ")), snoozed
 
 

@@ -342,3 +342,39 @@ def test_dismissed_in_bulk_leaves_the_due_list(conn, people):
     follow_ups = followups.of_kind(items, "follow_up")
     followups.dismiss_many(conn, [i.key for i in follow_ups])
     assert due(conn, date(2026, 3, 12)) == [("try_another", people["ana"])]
+
+
+# --- the day a snooze offers ----------------------------------------------------------------
+
+
+def set_holidays(conn, holidays_text: str) -> None:
+    profile.save_profile(
+        conn, name="Kim", job_title="", focus_kind="occupation", focus="UX",
+        holidays_text=holidays_text,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("today", "holidays_text", "expected"),
+    [
+        (date(2026, 3, 5), "", date(2026, 3, 10)),  # Thu: Fri, Mon, Tue
+        (date(2026, 3, 6), "", date(2026, 3, 11)),  # Fri: Mon, Tue, Wed
+        (date(2026, 3, 5), "2026-03-09", date(2026, 3, 11)),  # Thu, Mon off: Fri, Tue, Wed
+        (date(2026, 3, 7), "", date(2026, 3, 11)),  # Sat: Mon, Tue, Wed
+        (date(2026, 11, 26), "", date(2026, 12, 1)),  # Thu 26 Nov: not Sun 29 Nov
+    ],
+)
+def test_a_snooze_offers_three_business_days_ahead(conn, today, holidays_text, expected):
+    set_holidays(conn, holidays_text)
+    assert followups.default_snooze_day(conn, today) == expected
+
+
+def test_snoozing_many_offers_a_week_of_business_days(conn):
+    thu = date(2026, 3, 5)
+    assert followups.default_snooze_day(conn, thu, followups.BULK_SNOOZE_BUSINESS_DAYS) == (
+        date(2026, 3, 12)  # Fri, Mon, Tue, Wed, Thu
+    )
+    set_holidays(conn, "2026-03-09\n2026-03-12")  # Mon and Thu off: Fri, Tue, Wed, Fri, Mon
+    assert followups.default_snooze_day(conn, thu, followups.BULK_SNOOZE_BUSINESS_DAYS) == (
+        date(2026, 3, 16)
+    )

@@ -122,17 +122,54 @@ def test_due_items_come_first_and_the_people_waited_on_below(silence):
     assert primary_labels(at) == ["Write to Bo Berg — Designer"]  # still the one primary action
 
 
+def business_days_ahead(start: date, count: int, holidays: tuple[date, ...] = ()) -> date:
+    """Counted by hand, one day at a time: the check on the page's arithmetic."""
+    day = start
+    while count:
+        day += timedelta(days=1)
+        if day.weekday() < 5 and day not in holidays:
+            count -= 1
+    return day
+
+
 def test_a_snoozed_item_is_waited_for_until_its_snooze_ends(silence):
     at = run(follow_ups_page())
     assert not at.subheader
     [first_snooze, _] = [b for b in at.button if b.label == "Snooze"]
     first_snooze.click()
     run(at)
-    until = date.today() + timedelta(days=3)  # the snooze's first offer
+    until = business_days_ahead(date.today(), 3)  # the snooze's first offer
     assert at.subheader[0].value == "Waiting on 1 person"
     [row] = waiting_rows(at)
     assert row.startswith("| Ana Silva | Acme |")
     assert row.endswith(f"on {plain_markdown(text.weekday_day(until))} |")
+
+
+def test_the_snooze_offers_three_business_days_ahead_skipping_a_holiday(silence):
+    """The first weekday after today is a holiday: the day offered skips it and the weekend,
+    as the page's caption promises; any later day may still be picked."""
+    today = date.today()
+    holiday = business_days_ahead(today, 1)
+    conn = db.connect(silence["db"])
+    profile.save_profile(
+        conn, name="Kim", job_title="", focus_kind="occupation", focus="UX",
+        holidays_text=holiday.isoformat(),
+    )  # fmt: skip
+    conn.close()
+    at = run(follow_ups_page())
+    offered = business_days_ahead(today, 3, (holiday,))
+    inputs = [d for d in at.date_input if d.key.startswith("until_")]
+    assert [d.label for d in inputs] == ["Show it again on"] * 2
+    assert [d.value for d in inputs] == [offered] * 2
+    assert offered.weekday() < 5 and offered != holiday
+    assert [d.min for d in inputs] == [today + timedelta(days=1)] * 2
+
+    saturday = today + timedelta(days=(5 - today.weekday()) % 7 or 7)
+    inputs[0].set_value(saturday)  # the user's choice, weekend or not
+    [first_snooze, _] = [b for b in at.button if b.label == "Snooze"]
+    first_snooze.click()
+    run(at)
+    assert at.success[0].value.startswith(plain_markdown(f"Snoozed until {text.day(saturday)}: "))
 
 
 def test_a_long_waiting_list_shows_ten_at_a_time(app_db):
@@ -370,7 +407,7 @@ def test_old_items_of_the_shown_kind_snoozed_for_a_week_after_a_yes(old_and_new)
     )
     button(at, "Snooze all these for a week").click()
     run(at)
-    back = date.today() + timedelta(days=7)
+    back = business_days_ahead(date.today(), 5)  # a week of business days
     assert at.warning[0].value == (
         "Snooze 2 items (Follow up) overdue by more than 14 days until "
         f"{text.weekday_day(back)}? Those still due come back that day."

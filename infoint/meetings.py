@@ -274,9 +274,16 @@ def scheduled_sentence(
 def people_to_meet(
     conn: duckdb.DuckDBPyConnection, search: str = "", limit: int = 25
 ) -> list[PersonOption]:
-    """People to schedule with: matches for the search, else those who replied and wait."""
+    """People to schedule with: matches for the search, else those who replied and wait.
+
+    Waiting means no meeting booked: one still scheduled (ahead, or over and awaiting its
+    debrief) takes them off the list, a cancelled or missed one puts them back; a held one
+    makes them Met, past waiting. A search finds anyone, for a second meeting too."""
     where, params = words_condition(
         "c.first_name || ' ' || c.last_name || ' ' || coalesce(co.name, '')", search
+    )
+    waiting = (
+        "s.stage = 2 AND c.id NOT IN (SELECT contact_id FROM meetings WHERE status = 'scheduled')"
     )
     rows = conn.execute(
         f"""
@@ -286,7 +293,7 @@ def people_to_meet(
         FROM contacts c
         JOIN contact_stages s ON s.contact_id = c.id
         LEFT JOIN companies co ON co.id = c.company_id
-        WHERE {where if params else "s.stage = 2"}
+        WHERE {where if params else waiting}
         ORDER BY s.stage DESC, c.first_name, c.last_name, c.id
         LIMIT ?
         """,

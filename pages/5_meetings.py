@@ -117,7 +117,8 @@ def show_schedule(expanded: bool) -> None:
                 "No one matches. Add the person on the Contacts page first."
                 if search.strip()
                 else "No one is waiting for a meeting: people appear here once you log their "
-                "reply. Or type a name to find anyone in your contacts."
+                "reply, until a meeting with them is booked. Or type a name to find anyone in "
+                "your contacts."
             )
             return
         with st.form("schedule_form", border=False):

@@ -83,6 +83,27 @@ def test_people_to_meet(conn, ana):
     assert [p.id for p in meetings.people_to_meet(conn, "acme ana")] == [ana]
 
 
+def test_people_to_meet_leaves_out_who_has_a_meeting_booked(conn, ana):
+    """Those who replied wait for a meeting until one is booked; a cancelled or missed one
+    puts them back, and once met (a held meeting) they are past waiting: Met, not Replied."""
+    ben = contacts.add_contact(conn, "Ben", "Ode", company="Beta")
+    cy = contacts.add_contact(conn, "Cy", "Park", company="Core")
+    for person in (ana, ben, cy):
+        interactions.log_interaction(conn, person, "outreach", occurred_at=date(2026, 3, 2))
+        interactions.log_interaction(conn, person, "reply", occurred_at=date(2026, 3, 3))
+    assert [p.id for p in meetings.people_to_meet(conn)] == [ana, ben, cy]
+    ahead = meetings.schedule_meeting(conn, ana, datetime.now(UTC) + timedelta(days=5))
+    missed = meetings.schedule_meeting(conn, ben, at(4))  # over, not yet debriefed
+    met = meetings.schedule_meeting(conn, cy, at(4))
+    meetings.set_outcome(conn, met, "held", actual_minutes=20)
+    assert meetings.people_to_meet(conn) == []  # Ben's next step is the debrief, not a booking
+    meetings.set_outcome(conn, ahead, "cancelled")
+    meetings.set_outcome(conn, missed, "no_show")
+    assert [p.id for p in meetings.people_to_meet(conn)] == [ana, ben]
+    # typing a name still finds anyone, a second meeting with Cy included
+    assert [p.id for p in meetings.people_to_meet(conn, "cy")] == [cy]
+
+
 def test_people_to_meet_takes_percent_and_underscore_as_typed(conn):
     contacts.add_contact(conn, "Axb", "Moss")
     a_b = contacts.add_contact(conn, "a_b", "Kay", company="50% Ltd")

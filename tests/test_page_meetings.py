@@ -92,6 +92,8 @@ def test_schedule_a_meeting_with_someone_who_replied(replied):
     assert labels == ["Download all upcoming meetings (.ics)", "Download this meeting (.ics)"]
     # nothing prepared for tomorrow yet: due now says so
     assert plain_markdown("Prepare for your meeting with Ana Lee (Acme)") in shown(at)
+    # booked: Ana no longer waits for a meeting
+    assert "No one is waiting for a meeting" in " ".join(i.value for i in at.info)
 
 
 def test_search_finds_anyone_in_contacts(replied):
@@ -413,6 +415,7 @@ def test_the_change_tab_names_the_time_zone_as_scheduling_does(past_meeting):
     conn.close()
     at = run(meetings_page())
     at.session_state["meeting_tab"] = "Change"
+    at.text_input(key="schedule_search").set_value("ana")  # booked: found by name only
     run(at)
     said = f"Time in {profile.zone_label(ZoneInfo('Europe/Berlin'), datetime.now(UTC))}"
     assert at.time_input(key="schedule_time").label == said

@@ -652,6 +652,12 @@ def merge_companies(conn: duckdb.DuckDBPyConnection, keep_id: int, merge_id: int
 TARGET_LIST_COLUMNS = ("name", "industry", "motivation", "postings")
 # Headers people use for the company column besides 'name'.
 _NAME_HEADERS = ("name", "company", "company name", "organisation", "organization")
+# LinkedIn's Connections.csv has these columns (compared without case, spaces, underscores):
+# a list of people, not companies, which belongs in the LinkedIn import. Its Company column
+# would otherwise read as a list of targets.
+_LINKEDIN_COLUMNS = {"firstname", "lastname", "connectedon"}
+_LINKEDIN_HEADER_LINES = 10  # its header follows a preamble of three lines, or fewer
+_TO_THE_LINKEDIN_IMPORT = "under “Bring in your LinkedIn connections” at the top of this page"
 
 
 @dataclass(frozen=True)
@@ -742,6 +748,17 @@ def _xlsx_rows(data: bytes) -> list[tuple[int, list[str]]]:
         book.close()
 
 
+def _is_linkedin_connections(rows: list[tuple[int, list[str]]]) -> bool:
+    """Whether one of the first lines names LinkedIn's columns, split at any delimiter: behind
+    LinkedIn's preamble the sniffer can miss a semicolon, leaving the header one cell."""
+    for _, cells in rows[:_LINKEDIN_HEADER_LINES]:
+        line = ",".join(cells).replace(";", ",").replace("\t", ",")
+        names = {"".join(name.split()).replace("_", "").casefold() for name in line.split(",")}
+        if names >= _LINKEDIN_COLUMNS:
+            return True
+    return False
+
+
 def read_target_list(source: bytes | BinaryIO | str | Path, filename: str) -> TargetListPreview:
     """Read a CSV or .xlsx list of companies (name, industry, motivation, postings) for preview.
 
@@ -749,6 +766,11 @@ def read_target_list(source: bytes | BinaryIO | str | Path, filename: str) -> Ta
     """
     suffix = Path(filename).suffix.lower()
     data = _read_bytes(source)
+    if suffix == ".zip":
+        raise InvalidInputError(
+            f"A .zip like LinkedIn's archive goes {_TO_THE_LINKEDIN_IMPORT}; here, upload your "
+            "own list of companies as CSV or Excel (.xlsx)."
+        )
     if suffix == ".csv":
         rows = _csv_rows(data)
     elif suffix in (".xlsx", ".xlsm"):
@@ -760,6 +782,11 @@ def read_target_list(source: bytes | BinaryIO | str | Path, filename: str) -> Ta
     rows = [(line, cells) for line, cells in rows if any(c.strip() for c in cells)]
     if not rows:
         raise InvalidInputError(f"{Path(filename).name} is empty.")
+    if _is_linkedin_connections(rows):
+        raise InvalidInputError(
+            "This is LinkedIn's list of your connections, people rather than companies: bring "
+            f"it in {_TO_THE_LINKEDIN_IMPORT}."
+        )
     header_line, header = rows[0]
     positions: dict[str, int] = {}
     ignored = []

@@ -192,6 +192,7 @@ if target_file is not None:
                 "postings": "Postings (0–3)",
             },
             hide_index=True,
+            placeholder="",  # a value not given is a blank cell, not the word None
         )
         if preview.ignored_columns:
             st.caption(f"Columns left aside: {ui.plain(', '.join(preview.ignored_columns))}.")

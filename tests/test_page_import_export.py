@@ -6,6 +6,7 @@ import io
 from datetime import datetime
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
@@ -196,6 +197,44 @@ def test_undo_is_gone_after_another_write(app_db):
     assert [link.page for link in links] == ["settings"]
 
 
+def test_importing_the_same_file_again_keeps_the_undo_of_the_import_that_changed_something(
+    app_db,
+):
+    at = upload(open_page(), FIRST)
+    at = upload(at, FIRST)
+    assert "Already up to date: all 2 people in it were here already; 1 row skipped." in (
+        markdown(at)
+    )
+    assert "changed nothing" not in markdown(at)
+    assert "Undo the last import" in labels(at)
+    [offer] = [m for m in at.markdown if m.value.startswith("Imported the wrong file?")]
+    assert offer.value.endswith(
+        "until you change anything else. The import after it changed nothing, so there is "
+        "nothing of it to take back."
+    )
+    button(at, "Undo the last import").click()
+    run(at)
+    button(at, "Yes, undo the import").click()
+    run(at)
+    assert f"The import of {plain_markdown('Connections.csv')} was undone." in at.success[0].value
+    assert scalar("SELECT count(*) FROM contacts") == 0
+    assert "No imports yet" in at.info[0].value
+
+
+def test_a_write_before_importing_the_same_file_again_still_ends_the_undo(app_db):
+    at = upload(open_page(), FIRST)
+    ada = scalar("SELECT id FROM contacts WHERE first_name = 'Ada'")
+    interactions.log_interaction(
+        ui.connection(), ada, "outreach", occurred_at=datetime(2026, 1, 5, 9, 0)
+    )
+    at = upload(at, FIRST)
+    assert "Undo the last import" not in labels(at)
+    assert (
+        "You have changed things since your last import that changed something, so it can no "
+        "longer be undone here" in markdown(at)
+    )
+
+
 TARGET_LIST = (
     b"name,industry,motivation,postings\nAcme Health,Health,3,2\nVolt,Energy,7,1\nOmega Bank,,1,\n"
 )
@@ -243,6 +282,33 @@ def test_a_list_of_one_company_is_offered_as_one(app_db):
         "From more\\.csv: 1 new target, and 1 company you already had brought up to date. "
         "See them on the Targets page."
     )
+
+
+def test_a_target_list_preview_leaves_what_was_not_given_empty(app_db):
+    """Omega Bank has no industry and no postings: blank cells, not the word None."""
+    at = open_page()
+    uploader = next(u for u in at.get("file_uploader") if "companies" in u.label)
+    uploader.set_value(("targets.csv", TARGET_LIST, "text/csv"))
+    run(at)
+    preview = at.dataframe[0]
+    omega = preview.value[preview.value["name"] == "Omega Bank"].iloc[0]
+    assert pd.isna(omega["industry"]) and pd.isna(omega["postings"])  # missing, as read
+    assert preview.proto.HasField("placeholder") and preview.proto.placeholder == ""
+
+
+def test_linkedins_connections_in_the_target_list_upload_are_sent_to_the_linkedin_import(
+    app_db,
+):
+    at = open_page()
+    uploader = next(u for u in at.get("file_uploader") if "companies" in u.label)
+    uploader.set_value(("Connections.csv", FIRST, "text/csv"))
+    run(at)
+    assert at.error[0].value == (
+        "This is LinkedIn's list of your connections, people rather than companies: bring it "
+        "in under “Bring in your LinkedIn connections” at the top of this page."
+    )
+    assert not [b for b in at.button if b.label.startswith("Add th")]
+    assert scalar("SELECT count(*) FROM companies") == 0
 
 
 PICTURE = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))

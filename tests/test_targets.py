@@ -407,6 +407,57 @@ def test_unreadable_target_lists_get_one_sentence(data, filename, message):
         targets.read_target_list(data, filename)
 
 
+LINKEDIN_CONNECTIONS = (
+    "Notes:\n"
+    '"When exporting your connection data, you may notice that some of the email addresses '
+    'are missing."\n'
+    "\n"
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    "Ada,Lovelace,https://www.linkedin.com/in/ada-l,,Analytical Engines,Engineer,06 Nov 2024"
+)
+IN_THE_LINKEDIN_IMPORT = (
+    "This is LinkedIn's list of your connections, people rather than companies: bring it in "
+    "under “Bring in your LinkedIn connections” at the top of this page."
+)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        LINKEDIN_CONNECTIONS.encode(),
+        # the preamble deleted: its Company column once read as a list of target companies
+        LINKEDIN_CONNECTIONS.split("\n", 3)[3].encode(),
+        # re-saved by Excel: semicolons, the preamble padded with them, the URL column gone
+        LINKEDIN_CONNECTIONS.replace(",", ";")
+        .replace("URL;", "")
+        .replace("Notes:", "Notes:;;")
+        .encode("cp1252"),
+    ],
+    ids=["as-exported", "no-preamble", "excel-resaved"],
+)
+def test_linkedins_connections_file_is_sent_to_the_linkedin_import(data):
+    with pytest.raises(InvalidInputError) as raised:
+        targets.read_target_list(data, "Connections.csv")
+    assert str(raised.value) == IN_THE_LINKEDIN_IMPORT
+
+
+def test_linkedins_archive_is_sent_to_the_linkedin_import():
+    with pytest.raises(InvalidInputError) as raised:
+        targets.read_target_list(b"PK\x03\x04", "Basic_LinkedInDataExport_11-26-2026.zip")
+    assert str(raised.value) == (
+        "A .zip like LinkedIn's archive goes under “Bring in your LinkedIn connections” at "
+        "the top of this page; here, upload your own list of companies as CSV or Excel (.xlsx)."
+    )
+
+
+def test_a_list_of_companies_with_a_first_name_column_is_still_a_list_of_companies():
+    """Only LinkedIn's own columns together (first and last name, connected on) send it away."""
+    preview = targets.read_target_list(
+        b"name,first name,last name\nAcme,Sam,Ode\n", "contacts-at-targets.csv"
+    )
+    assert list(preview.frame["name"]) == ["Acme"]
+
+
 class FailingInsert:
     """A connection whose INSERT into companies fails, after the UPDATE already ran."""
 

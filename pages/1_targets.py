@@ -27,6 +27,10 @@ NEW_INDUSTRY = "new_industry"
 # Set by a bulk industry change: the next run empties the box before drawing it (a drawn
 # widget's value cannot change), so it is not set again by mistake.
 CLEAR_NEW_INDUSTRY = "targets_clear_new_industry"
+COVERAGE_NOTE = (
+    "Reached: targets where you wrote to someone. Met: targets where you met someone. "
+    "People: your contacts there. Contacted: how many of them you wrote to."
+)
 
 
 def companies(count: int) -> str:
@@ -387,7 +391,8 @@ if coverage.empty:
     )
 else:
     # The table gets the wider part: its seven columns fit in a 1280-pixel window, labels
-    # in full (widths in pixels); the chart's bars need less.
+    # and "(no industry yet)" in full (widths in pixels, seen in Chromium); the bars need less.
+    # Short headers to fit; the caption under the table says what each counts.
     chart_box, numbers_box = st.columns([4, 5])
     chart_box.plotly_chart(
         ui.figure(charts.coverage_figure, coverage), config=charts.PLOTLY_CONFIG, key="coverage"
@@ -397,18 +402,21 @@ else:
         hide_index=True,
         width="stretch",
         height="content",  # every industry in view, as in the chart beside
+        placeholder="—",  # no people there, so no share of them
         column_config={
-            "industry": st.column_config.TextColumn("Industry", width=90),
+            "industry": st.column_config.TextColumn("Industry", width=112),
             "targets": st.column_config.NumberColumn(
-                "Targets", width=54, help="Your targets in this industry (target, researching)."
+                "Targets",
+                width=56,
+                help="Companies in this industry you chose: targets and those you research.",
             ),
             "targets_contacted": st.column_config.NumberColumn(
-                "Wrote to",
+                "Reached",
                 width=62,
                 help="Targets where you have written to at least one person.",
             ),
             "targets_met": st.column_config.NumberColumn(
-                "Met at", width=52, help="Targets where you have met at least one person."
+                "Met", width=40, help="Targets where you have met at least one person."
             ),
             "people": st.column_config.NumberColumn(
                 "People",
@@ -430,6 +438,7 @@ else:
             ),
         },
     )
+    numbers_box.caption(COVERAGE_NOTE)
 
 with st.expander("Two entries for the same company? Merge them"):
     st.caption(

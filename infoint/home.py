@@ -14,8 +14,9 @@ from infoint.funnel import StageCount
 from infoint.interactions import KIND_LABELS
 
 CONVERSATIONS_HELP = (
-    "People you have contacted whom you have not met yet, at companies you have not ruled out: "
-    "the conversations still open."
+    "People who answered you or agreed to meet, and whom you have not met yet (companies you "
+    "ruled out left aside): with them, the next step is a meeting. Those who have not answered "
+    "yet are not counted here; Follow-ups says when to write to them again."
 )
 MEETINGS_HELP = "Meetings held or planned this week, Monday to Sunday (cancelled ones left out)."
 TARGETS_HELP = (
@@ -63,18 +64,27 @@ def headline(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Head
     week = funnel.week_start(today or profile.now(conn).date())
     # One pass over the stages (the costly part) for every per-contact figure. Ruled out
     # means the company or its industry (`profile.RULED_OUT_COMPANY_SQL`), as Follow-ups has it.
+    # A conversation is open once they answer (Replied or further, as the response rate
+    # counts) or a meeting is arranged, until a meeting is held: the silent are not in it.
     ruled_out = profile.RULED_OUT_COMPANY_SQL
     row = conn.execute(
         f"""
-        WITH people AS (
+        WITH met AS (
+            SELECT contact_id, bool_or(status = 'held') AS held,
+                   bool_or(status = 'scheduled') AS arranged
+            FROM meetings GROUP BY contact_id
+        ),
+        people AS (
             SELECT count(*) AS contacts,
-                   count(*) FILTER (WHERE s.stage IN (1, 2)
+                   count(*) FILTER (WHERE (s.stage >= 2 OR coalesce(m.arranged, false))
+                                    AND NOT coalesce(m.held, false)
                                     AND NOT coalesce({ruled_out}, false)) AS conversations,
                    count(*) FILTER (WHERE s.stage >= 1) AS contacted,
                    count(*) FILTER (WHERE s.stage >= 2) AS replied
             FROM contact_stages s
             JOIN contacts c ON c.id = s.contact_id
             LEFT JOIN companies co ON co.id = c.company_id
+            LEFT JOIN met m ON m.contact_id = s.contact_id
         ),
         firms AS (
             SELECT count(*) AS companies,

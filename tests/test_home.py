@@ -37,13 +37,13 @@ def test_headline_figures(conn):
     meetings.schedule_meeting(conn, answered, datetime(2026, 3, 17, 10, tzinfo=UTC))
 
     figures = home.headline(conn, TODAY)
-    # conversations: Ann and Bob (Cy was met, Di's company is ruled out)
+    # conversations: Bob (Ann has not answered, Cy was met, Di's company is ruled out)
     assert figures == home.Headline(
         contacts=5,
         companies=2,
         targets=1,
         ruled_out=1,
-        conversations=2,
+        conversations=1,
         meetings_this_week=2,
         contacted=4,
         replied=2,
@@ -51,6 +51,33 @@ def test_headline_figures(conn):
     assert figures.response_rate == 0.5
     assert home.percent(figures.response_rate) == "50 %"
     assert home.next_step(figures).page == "pages/3_outreach.py"
+
+
+def test_open_conversations_are_with_people_who_answered_and_are_not_met_yet(conn):
+    """Open: Bob (replied), Dee (a meeting arranged, no reply logged), Eve (replied; the
+    meeting was cancelled). Not open: Ann (silent), Cy (met), Gus (ruled out), Hal (met, and
+    meeting again). So 3 open, while 7 were contacted and 5 replied."""
+    targets.add_company(conn, "Nope")
+    targets.rule_out(conn, targets.ensure_company(conn, "Nope"), "Not my field")
+    names = ("Ann", "Bob", "Cy", "Dee", "Eve", "Gus", "Hal")
+    people = {
+        name: contacts.add_contact(conn, name, company="Nope" if name == "Gus" else "")
+        for name in names
+    }
+    for person in people.values():
+        interactions.log_interaction(conn, person, "outreach", occurred_at=date(2026, 3, 2))
+    for name in ("Bob", "Cy", "Eve", "Gus", "Hal"):
+        interactions.log_interaction(conn, people[name], "reply", occurred_at=date(2026, 3, 3))
+    for name in ("Cy", "Hal"):
+        held = meetings.schedule_meeting(conn, people[name], datetime(2026, 3, 5, tzinfo=UTC))
+        meetings.set_outcome(conn, held, "held", actual_minutes=20)
+    meetings.schedule_meeting(conn, people["Hal"], datetime(2026, 3, 19, tzinfo=UTC))
+    meetings.schedule_meeting(conn, people["Dee"], datetime(2026, 3, 13, tzinfo=UTC))
+    cancelled = meetings.schedule_meeting(conn, people["Eve"], datetime(2026, 3, 12, tzinfo=UTC))
+    meetings.set_outcome(conn, cancelled, "cancelled")
+
+    figures = home.headline(conn, TODAY)
+    assert (figures.conversations, figures.contacted, figures.replied) == (3, 7, 5)
 
 
 def test_weekly_activity_is_zero_filled_and_counts_by_kind(conn):
@@ -119,7 +146,7 @@ def test_a_ruled_out_industry_takes_its_companies_out_of_targets_and_conversatio
     """Acme and Mina are targets in Mining, Beta in Health; then Mining is ruled out.
 
     Targets: Beta alone; ruled out: Acme and Mina (by their industry) and Nope (by you).
-    Conversations: Bo at Beta; Ana at Acme no longer counts.
+    Conversations (both replied): Bo at Beta; Ana at Acme no longer counts.
     """
     targets.add_company(conn, "Acme", industry="Mining")
     targets.add_company(conn, "Mina", industry=" mining ")
@@ -130,6 +157,7 @@ def test_a_ruled_out_industry_takes_its_companies_out_of_targets_and_conversatio
     bo = contacts.add_contact(conn, "Bo", company="Beta")
     for person in (ana, bo):
         interactions.log_interaction(conn, person, "outreach", occurred_at=date(2026, 3, 2))
+        interactions.log_interaction(conn, person, "reply", occurred_at=date(2026, 3, 3))
     before = home.headline(conn, TODAY)
     assert (before.targets, before.ruled_out, before.conversations) == (3, 1, 2)
     profile.rule_out_industry(conn, "Mining", "Too far from what I want to learn")

@@ -86,11 +86,27 @@ def test_funnel_and_figures_with_data(campaign):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Contacts"] == "3"
     assert metrics["Targets"] == "2"
-    assert metrics["Open conversations"] == "1"  # Bob: contacted, not met
+    assert metrics["Open conversations"] == "0"  # Bob has not answered; Ann was met
     assert metrics["Response rate"] == "50 %"
     words = " ".join(m.value for m in at.markdown)
     assert "1 of 2 contacted replied — 50 %" in words
     assert len(at.get("plotly_chart")) == 2  # the funnel and the weekly activity
+
+
+def test_open_conversations_count_who_answered_not_who_is_still_silent(campaign):
+    """Cy at Volt replied and is not met yet: the one open conversation. Bob, silent, is not
+    one; the help says where the silent ones are."""
+    conn = db.connect(campaign)
+    cy = conn.execute("SELECT id FROM contacts WHERE first_name = 'Cy'").fetchall()[0][0]
+    interactions.log_interaction(conn, cy, "outreach", occurred_at=date(2026, 3, 16))
+    interactions.log_interaction(conn, cy, "reply", occurred_at=date(2026, 3, 17))
+    conn.close()
+    at = run_home()
+    metric = {m.label: m for m in at.metric}
+    assert metric["Open conversations"].value == "1"
+    assert metric["Response rate"].proto.delta == "2 of 3 replied"
+    assert metric["Open conversations"].help == home.CONVERSATIONS_HELP
+    assert "answered" in home.CONVERSATIONS_HELP and "Follow-ups" in home.CONVERSATIONS_HELP
 
 
 def test_filters_recompute_the_funnel(campaign):

@@ -22,6 +22,7 @@ from infoint.outreach import (
     COMPOSE_KIND_KEY,
     describe_placeholder,
     keep_edits,
+    mailto_link,
     settings_to_fill,
 )
 from infoint.text import plain_markdown
@@ -175,6 +176,26 @@ def warn_unfilled(missing: tuple[str, ...]) -> None:
             label=f"Fill in {settings} in Settings",
             icon=":material/settings:",
         )
+
+
+def copy_or_mail(address: str, subject: str, body: str, missing: tuple[str, ...]) -> None:
+    """The draft to copy, and a link opening the user's email program with it addressed,
+    once it has text and nothing left to fill, so nothing half-written goes out: one way to
+    send for the Outreach draft and the thank-you."""
+    if missing or not body.strip():
+        st.info(
+            "Copying and your email program open once the message has text and every "
+            "{placeholder} is filled in, so nothing goes out half-written.",
+            icon=":material/lock:",
+        )
+        return
+    st.caption("Copy with the icon at the top right of the box, or open your email program.")
+    st.code(f"Subject: {subject}\n\n{body}", language=None, wrap_lines=True)
+    st.link_button(
+        "Open in your email program",
+        mailto_link(address, subject, body),
+        icon=":material/mail:",
+    )
 
 
 def open_contact(contact_id: int) -> None:

@@ -337,20 +337,7 @@ with st.expander("Preview", expanded=bool(missing), icon=":material/visibility:"
 st.subheader("Send it yourself, then log it")
 copy_box, log_box = st.columns([3, 2])
 with copy_box:
-    if missing or not body.strip():
-        st.info(
-            "Copying and your email program open once the message has text and every "
-            "{placeholder} is filled in, so nothing goes out half-written.",
-            icon=":material/lock:",
-        )
-    else:
-        st.caption("Copy with the icon at the top right of the box, or open your email program.")
-        st.code(f"Subject: {subject}\n\n{body}", language=None, wrap_lines=True)
-        st.link_button(
-            "Open in your email program",
-            outreach.mailto_link(person.email, subject, body),
-            icon=":material/mail:",
-        )
+    ui.copy_or_mail(person.email, subject, body, missing)
 with log_box:
     channel = st.selectbox(
         "Sent by",

@@ -439,13 +439,19 @@ def show_thanks(current: meetings.MeetingSummary) -> None:
     )
     missing = outreach.unfilled_placeholders(subject, body)
     ui.warn_unfilled(missing)
-    channel = st.selectbox(
+    copy_box, log_box = st.columns([3, 2])
+    with copy_box:
+        email = ui.cached(outreach.get_recipient, conn, current.contact_id).email
+        ui.copy_or_mail(email, subject, body, missing)
+    channel = log_box.selectbox(
         "Sent by",
         interactions.CHANNELS,
         format_func=interactions.CHANNEL_LABELS.get,
         key=f"thanks_channel_{chosen}",
     )
-    if st.button("Log the thank-you as sent", key=f"log_thanks_{chosen}", disabled=bool(missing)):
+    if log_box.button(
+        "Log the thank-you as sent", key=f"log_thanks_{chosen}", disabled=bool(missing)
+    ):
         try:
             meetings.log_thank_you(conn, chosen, subject=subject, body=body, channel=channel)
         except InfointError as exc:

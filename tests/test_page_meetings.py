@@ -633,3 +633,28 @@ def test_a_new_search_opens_its_newest_meeting_after_a_thank_you_was_open(thanks
     run(at)
     picker = at.selectbox(key="meeting_pick")
     assert picker.value == 2
+
+
+def test_the_thank_you_can_be_copied_or_opened_in_your_email_program(thanks_due):
+    """As on Outreach: once nothing is left to fill, the draft as typed is in a box to copy
+    and in a link that opens the email program addressed to them."""
+    conn = db.connect(thanks_due)
+    conn.execute("UPDATE contacts SET email = 'ana@example.org' WHERE id = 1")
+    conn.close()
+    at = thank_ana(meetings_page())
+    assert not at.get("link_button") and not at.code  # {my_name} is left: nothing goes out
+    assert any(i.value.startswith("Copying and your email program open once") for i in at.info)
+    body = at.text_area(key="thanks_body_1")
+    body.set_value(body.value.replace("{my_name}", "Sam") + "\nP.S. 20% of it was new to me & more")
+    run(at)
+    [link] = at.get("link_button")
+    assert link.proto.label == "Open in your email program"
+    assert link.proto.url.startswith(
+        "mailto:ana@example.org?subject=Thank%20you%2C%20Ana&body=Hi%20Ana%2C%0D%0A%0D%0AThank"
+        "%20you%20for%20talking%20with%20me%20on%20"
+    )
+    assert link.proto.url.endswith(
+        "%0D%0ASam%0D%0AP.S.%2020%25%20of%20it%20was%20new%20to%20me%20%26%20more"
+    )
+    [copy] = at.code
+    assert copy.value == f"Subject: Thank you, Ana\n\n{body.value}"

@@ -652,10 +652,21 @@ def merge_companies(conn: duckdb.DuckDBPyConnection, keep_id: int, merge_id: int
 TARGET_LIST_COLUMNS = ("name", "industry", "motivation", "postings")
 # Headers people use for the company column besides 'name'.
 _NAME_HEADERS = ("name", "company", "company name", "organisation", "organization")
-# LinkedIn's Connections.csv has these columns (compared without case, spaces, underscores):
-# a list of people, not companies, which belongs in the LinkedIn import. Its Company column
-# would otherwise read as a list of targets.
+# LinkedIn's Connections.csv: a list of people, not companies, which belongs in the LinkedIn
+# import (its Company column would otherwise read as a list of targets). Known by these
+# columns and no others (compared without case, spaces, underscores): our own export of
+# contacts has the first three too, besides Stage and more, and reads as a list of companies.
 _LINKEDIN_COLUMNS = {"firstname", "lastname", "connectedon"}
+_LINKEDIN_OTHER_COLUMNS = {
+    "url",
+    "profileurl",
+    "emailaddress",
+    "email",
+    "company",
+    "position",
+    "tags",
+    "",
+}
 _LINKEDIN_HEADER_LINES = 10  # its header follows a preamble of three lines, or fewer
 _TO_THE_LINKEDIN_IMPORT = "under “Bring in your LinkedIn connections” at the top of this page"
 
@@ -754,7 +765,7 @@ def _is_linkedin_connections(rows: list[tuple[int, list[str]]]) -> bool:
     for _, cells in rows[:_LINKEDIN_HEADER_LINES]:
         line = ",".join(cells).replace(";", ",").replace("\t", ",")
         names = {"".join(name.split()).replace("_", "").casefold() for name in line.split(",")}
-        if names >= _LINKEDIN_COLUMNS:
+        if names >= _LINKEDIN_COLUMNS and names <= _LINKEDIN_COLUMNS | _LINKEDIN_OTHER_COLUMNS:
             return True
     return False
 

@@ -450,12 +450,18 @@ def test_linkedins_archive_is_sent_to_the_linkedin_import():
     )
 
 
-def test_a_list_of_companies_with_a_first_name_column_is_still_a_list_of_companies():
-    """Only LinkedIn's own columns together (first and last name, connected on) send it away."""
-    preview = targets.read_target_list(
-        b"name,first name,last name\nAcme,Sam,Ode\n", "contacts-at-targets.csv"
-    )
-    assert list(preview.frame["name"]) == ["Acme"]
+@pytest.mark.parametrize(
+    "header",
+    [
+        "name,first name,last name",
+        # our own contacts export: LinkedIn's first columns, and ours besides
+        "First name,Last name,Company,Position,Email,LinkedIn profile,Connected on,Degree,Stage",
+    ],
+)
+def test_a_list_with_some_of_linkedins_columns_is_still_a_list_of_companies(header):
+    """Only LinkedIn's columns, first and last name and connected on among them, send it away."""
+    data = f"{header}\n{','.join(['Acme'] * header.count(','))},Acme\n".encode()
+    assert list(targets.read_target_list(data, "people-at-targets.csv").frame["name"]) == ["Acme"]
 
 
 class FailingInsert:

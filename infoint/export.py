@@ -50,7 +50,7 @@ SELECT c.first_name AS "First name",
        coalesce(strftime(c.connected_on, '%Y-%m-%d'), '') AS "Connected on",
        c.degree AS "Degree",
        coalesce(trim(m.first_name || ' ' || m.last_name), '') AS "Mutual contact",
-       coalesce(trim(r.first_name || ' ' || r.last_name), '') AS "Referred by",
+       coalesce(trim(r.first_name || ' ' || r.last_name), '') AS "Introduced by",
        {_STAGE_LABEL} AS "Stage",
        c.source AS "Source",
        c.tags AS "Tags",
@@ -259,7 +259,7 @@ def _sheets() -> dict[str, _Sheet]:
             columns=f"""
                 text AS "Question",
                 {_labels_sql("category", questions.CATEGORY_LABELS)} AS "Kind",
-                {_labels_sql("need", questions.NEED_LABELS)} AS "When you learn about",
+                {_labels_sql("need", questions.NEED_LABELS)} AS "Useful when learning about",
                 CASE WHEN archived THEN 'Archived' ELSE 'In use' END AS "Status"
             """,
             rows="questions",

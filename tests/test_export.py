@@ -187,7 +187,7 @@ HEADERS = {
     "Job changes": ("Seen on", "Person", "Contact ID", "What changed", "Before", "After"),
     "Ruled-out industries": ("Industry", "Why", "Ruled out on"),
     "Templates": ("Template", "Subject", "Text", "Status"),
-    "Question bank": ("Question", "Kind", "When you learn about", "Status"),
+    "Question bank": ("Question", "Kind", "Useful when learning about", "Status"),
 }  # fmt: skip
 
 
@@ -304,6 +304,17 @@ def test_the_workbook_still_reads_as_a_list_of_companies(conn, campaign):
     preview = targets.read_target_list(export.workbook_bytes(conn), "infoint-2026-03-02.xlsx")
     assert preview.problems == []
     assert list(preview.frame["name"]) == ["Acme", "Acme"]
+
+
+def test_the_csv_names_an_introducer_as_the_workbook_and_the_app_do(conn):
+    """'Introduced by', as on the Contacts page and the workbook's Contacts sheet."""
+    ana = contacts.add_contact(conn, "Ana", "Lee")
+    contacts.add_contact(conn, "Bo", "Chen", referred_by=ana)
+    data = export.contacts_csv_bytes(conn).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(data, newline="")))
+    assert "Referred by" not in rows[0]
+    assert {row["First name"]: row["Introduced by"] for row in rows} == {"Ana": "", "Bo": "Ana Lee"}
+    assert "Introduced by" in HEADERS["Contacts"]
 
 
 def test_an_empty_database_exports_headers_only(conn):

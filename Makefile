@@ -1,5 +1,7 @@
 # Each target bootstraps .venv itself, so a fresh clone needs nothing installed by hand.
 PYTHON ?= python3
+# The app's port: `make run PORT=8502` when 8501 is taken.
+PORT ?= 8501
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
@@ -21,7 +23,7 @@ $(DEV_STAMP): $(BIN)/python pyproject.toml
 
 run: $(STAMP)
 	@mkdir -p data
-	$(BIN)/streamlit run serve.py --server.address 127.0.0.1 --server.port 8501
+	$(BIN)/streamlit run serve.py --server.address 127.0.0.1 --server.port $(PORT)
 
 # Browser tests need Debian's chromium; install it when missing and apt is usable.
 chromium:

@@ -1,8 +1,8 @@
 """The `infoint` command: import, stats, export and demo, on the same database as the app.
 
 Exit 0 on success; 2 with one line on stderr for anything the user can fix (a file that is
-not an export, a database another program holds, an unknown export type), and then the
-database is unchanged.
+not an export, a database another program holds, an unknown export type, a database that is
+not there for a command that needs one), and then the database is unchanged.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from pathlib import Path
 
 import duckdb
 
-from infoint import db, demo, export, funnel, importer
-from infoint.errors import InfointError
+from infoint import db, demo, export, funnel, importer, settings, text
+from infoint.errors import InfointError, NotFoundError
 from infoint.importer import ImportReport
 from infoint.linkedin import read_connections
 
@@ -97,21 +97,28 @@ def _run(args: argparse.Namespace) -> int:
         importer.fault_point("after_parse")
         with _open(path) as conn:
             report = importer.import_connections(conn, connections)
-        print(json.dumps(report.as_dict(), ensure_ascii=False) if args.json else _describe(report))
+            offer = None if args.json else settings.undo_offer(conn)
+        print(
+            json.dumps(report.as_dict(), ensure_ascii=False)
+            if args.json
+            else _describe(report, offer)
+        )
     elif args.command == "stats":
-        with _open(path) as conn:
+        with _open_existing(path) as conn:
             figures = funnel.stats(conn)
         print(json.dumps(figures) if args.json else _describe_stats(figures))
     elif args.command == "export":
         export.export_kind(args.file)
-        with _open(path) as conn:
+        with _open_existing(path) as conn:
             written = export.write_export(conn, args.file)
         print(f"Wrote {written.path}.")
         if cut := export.describe_cut(written.cut):
             print(cut)
     elif args.command == "demo":
-        with _open(path) as conn:
-            if args.remove:
+        with _open_existing(path) if args.remove else _open(path) as conn:
+            if args.remove and not demo.has_demo(conn):
+                print(demo.NO_DEMO_TO_REMOVE)  # and no write, which would end an import's undo
+            elif args.remove:
                 removed = demo.remove_demo(conn)
                 print(demo.removed_sentence(removed))
             else:
@@ -130,7 +137,19 @@ def _open(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         conn.close()
 
 
-def _describe(report: ImportReport) -> str:
+@contextmanager
+def _open_existing(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """`_open` for a command with nothing to add: a mistyped path must not quietly become a new,
+    empty database (and its folders) that reads as all zeros."""
+    if not path.is_file():
+        raise NotFoundError(
+            f"No database at {path}: check --db or $INFOINT_DB, or import your connections first."
+        )
+    with _open(path) as conn:
+        yield conn
+
+
+def _describe(report: ImportReport, offer: settings.UndoOffer | None) -> str:
     lines = [f"{report.file_name}: {report.summary()}"]
     if report.changes:
         lines.append(f"Job changes ({len(report.changes)}):")
@@ -148,8 +167,14 @@ def _describe(report: ImportReport) -> str:
         lines.append(f"  {reason}: {len(numbers)} {rows} (line {shown})")
     if report.backup:
         lines.append(f"Your data as it was before is backed up in {report.backup}.")
-    if report.added or report.updated:
+    if offer is not None and offer.batch_id == report.batch_id:
         lines.append("Undo it on the app's Import & export page, until you change anything else.")
+    elif offer is not None:  # this import changed nothing, so an earlier one is still the last
+        lines.append(
+            f"Nothing changed, so your import of {offer.file_name} from "
+            f"{text.moment(offer.imported_at)} can still be undone on the app's Import & export "
+            "page, until you change anything else."
+        )
     return "\n".join(lines)
 
 

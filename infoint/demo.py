@@ -431,6 +431,9 @@ def _few(names: list[str] | None, count: int) -> str:
     return f"{', '.join(names)} and {count - len(names)} more"
 
 
+NO_DEMO_TO_REMOVE = "There is no demo data to remove; your own data is as it was."
+
+
 def removed_sentence(removed: int) -> str:
     """Said once the demo is gone; not "untouched": links to demo people went with it."""
     people = "person" if removed == 1 else "people"

@@ -135,8 +135,11 @@ def import_connections(
     backup, and a fingerprint of the data just after) is written in the import's transaction.
     The backup is a snapshot taken after the import's own began, so a write committed between
     the two ends the undo offer rather than being lost by an undo. An import that changes
-    nothing takes no backup and offers no undo. The first import, into a database without
-    people or companies, only adds rows: its undo deletes them, so it needs no backup.
+    nothing takes no backup and offers no undo of its own; but when the data it found was as
+    the last undo point left it, it carries that point forward (`_carry_undo_point`), so
+    importing the same file again does not take away the undo of the import that changed
+    something. The first import, into a database without people or companies, only adds rows:
+    its undo deletes them, so it needs no backup.
     """
     undoable = db.database_path(conn) is not None
     taken: list[Path] = []
@@ -148,6 +151,7 @@ def import_connections(
 
     try:
         with contacts.ADDING_PEOPLE, db.transaction(conn):
+            standing = _standing_undo_point(conn) if undoable else None
             report = upsert_connections(
                 conn,
                 connections,
@@ -157,6 +161,8 @@ def import_connections(
             )
             if undoable and (report.added or report.updated):
                 _record_undo_point(conn, report.batch_id, taken[0] if taken else None)
+            elif standing is not None:
+                _carry_undo_point(conn, standing)
             fault_point("before_commit")
     except BaseException:
         for backup in taken:  # nothing was imported: the copy of the data as it is goes too
@@ -189,10 +195,11 @@ def _holds_people(conn: duckdb.DuckDBPyConnection) -> bool:
 _NOT_DATA = ("migrations", "import_undo", "write_log", "company_spellings")
 
 
-def fingerprint(conn: duckdb.DuckDBPyConnection) -> str:
+def fingerprint(conn: duckdb.DuckDBPyConnection, *, writes_open: int = 0) -> str:
     """The writes committed so far (`write_log`, counted by every `db.transaction`) and each
     data table's row count: a later write changes it, and an insert or delete that escaped a
-    transaction changes it too."""
+    transaction changes it too. `writes_open` is the caller's own transactions still open,
+    whose rows in `write_log` it leaves out: the fingerprint of the data as they found it."""
     tables = conn.execute(
         "SELECT table_name FROM duckdb_tables()"
         " WHERE database_name = current_database() AND schema_name = 'main'"
@@ -200,8 +207,13 @@ def fingerprint(conn: duckdb.DuckDBPyConnection) -> str:
         [list(_NOT_DATA)],
     ).fetchall()
     counts = " UNION ALL ".join(
-        f"SELECT '{name}' AS name, count(*) AS n FROM \"{name}\""
-        for name in ["write_log", *sorted(row[0] for row in tables)]
+        [
+            f"SELECT 'write_log' AS name, count(*) - {int(writes_open)} AS n FROM write_log",
+            *(
+                f"SELECT '{name}', count(*) FROM \"{name}\""
+                for name in sorted(row[0] for row in tables)
+            ),
+        ]
     )
     rows = conn.execute(
         f"SELECT string_agg(name || ':' || n, ';' ORDER BY name) FROM ({counts})"
@@ -215,6 +227,27 @@ def _record_undo_point(conn: duckdb.DuckDBPyConnection, batch_id: int, backup: P
     conn.execute(
         "INSERT INTO import_undo (batch_id, backup_file, fingerprint) VALUES (?, ?, ?)",
         [batch_id, backup.name if backup else None, fingerprint(conn)],
+    )
+
+
+def _standing_undo_point(conn: duckdb.DuckDBPyConnection) -> int | None:
+    """The batch of the last undo point if the data is still as it left it, as this import's
+    transaction found it (its own row in `write_log` aside). Call first in that transaction:
+    a write committed after its snapshot began is not seen here, and ends the offer later."""
+    rows = conn.execute(
+        "SELECT batch_id, fingerprint FROM import_undo ORDER BY batch_id DESC LIMIT 1"
+    ).fetchall()
+    if not rows or rows[0][1] != fingerprint(conn, writes_open=1):
+        return None
+    return rows[0][0]
+
+
+def _carry_undo_point(conn: duckdb.DuckDBPyConnection, batch_id: int) -> None:
+    """Move an undo point past an import that changed nothing: its backup is still the data
+    before that point's import, and nothing but this import was written since. Call inside
+    the import's transaction, after its writes."""
+    conn.execute(
+        "UPDATE import_undo SET fingerprint = ? WHERE batch_id = ?", [fingerprint(conn), batch_id]
     )
 
 

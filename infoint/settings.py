@@ -4,7 +4,8 @@
 be offered while that import is the last thing written: otherwise the restore would also
 throw away the user's later work. The importer records, with every import that changed
 something, a fingerprint of the writes so far (`importer.fingerprint`); the offer stands while
-it is unchanged.
+it is unchanged. An import that changes nothing (the same file again) carries that fingerprint
+forward when it found the data as the fingerprint says, so it does not end the offer.
 """
 
 from __future__ import annotations
@@ -41,13 +42,15 @@ class BackupInfo:
 
 @dataclass(frozen=True)
 class UndoOffer:
-    """The last import, which can still be taken back by restoring `backup`, or, when it was
-    the first (`backup` None), by emptying the tables it filled."""
+    """The last import that changed something, which can still be taken back by restoring
+    `backup`, or, when it was the first (`backup` None), by emptying the tables it filled.
+    `unchanged_since` counts the imports after it, which changed nothing."""
 
     batch_id: int
     file_name: str
     imported_at: datetime
     backup: Path | None
+    unchanged_since: int = 0
 
 
 def file_size(path: Path | None) -> int:
@@ -134,7 +137,8 @@ def import_history(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 
 def undo_offer(conn: duckdb.DuckDBPyConnection) -> UndoOffer | None:
-    """The last import if it can be undone: its backup is still there and nothing changed since."""
+    """The last import that changed something, if it can be undone: its backup is still
+    there and nothing but imports that changed nothing was written since."""
     offer, _ = undo_state(conn)
     return offer
 
@@ -143,36 +147,40 @@ _GO_BACK = "to go back, restore a backup in Settings."
 
 
 def undo_state(conn: duckdb.DuckDBPyConnection) -> tuple[UndoOffer | None, str | None]:
-    """The undo offer for the last import, or why there is none, in one sentence, so the undo
-    button does not just vanish; (None, None) when there was no import to undo. One call, as
-    the page asks both: the check counts every table's rows."""
+    """The undo offer for the last import that changed something, or why there is none, in
+    one sentence, so the undo button does not just vanish; (None, None) when there was no
+    import to undo. One call, as the page asks both: the check counts every table's rows."""
     path = db.database_path(conn)
     if path is None:
         return None, None
     rows = conn.execute(
-        "SELECT b.id, b.file_name, b.imported_at, b.added + b.updated, u.backup_file,"
-        " u.fingerprint FROM (SELECT * FROM import_batches ORDER BY id DESC LIMIT 1) AS b"
+        "SELECT b.id, b.file_name, b.imported_at, u.backup_file, u.fingerprint,"
+        " (SELECT count(*) FROM import_batches WHERE id > b.id),"
+        " (SELECT count(*) FROM import_batches)"
+        " FROM (SELECT 1) AS one"
+        " LEFT JOIN (SELECT * FROM import_batches WHERE added + updated > 0"
+        "            ORDER BY id DESC LIMIT 1) AS b ON true"
         " LEFT JOIN import_undo AS u ON u.batch_id = b.id"
     ).fetchall()
-    if not rows:
+    batch_id, file_name, imported_at, backup_file, recorded, since, imports = rows[0]
+    if not imports:
         return None, None
-    batch_id, file_name, imported_at, changed, backup_file, recorded = rows[0]
-    if not changed:  # the importer records no undo point for an import that changed nothing
+    if batch_id is None:  # every import found its people here already, or left them out
         return None, f"Your last import changed nothing, so there is nothing to undo; {_GO_BACK}"
+    which = "your last import" if not since else "your last import that changed something"
     if recorded is None:  # imported before undo points were kept
-        return None, f"Your last import can't be undone here; {_GO_BACK}"
+        return None, f"{which.capitalize()} can't be undone here; {_GO_BACK}"
     backup = db.backups_dir(path) / backup_file if backup_file else None
     if backup is not None and not backup.is_file():
         return None, (
-            f"The backup taken before your last import is gone, so it can no longer be undone "
-            f"here; {_GO_BACK}"
+            f"The backup taken before {which} is gone, so it can no longer be undone here; "
+            f"{_GO_BACK}"
         )
     if fingerprint(conn) != recorded:
         return None, (
-            "You have changed things since your last import, so it can no longer be undone "
-            f"here; {_GO_BACK}"
+            f"You have changed things since {which}, so it can no longer be undone here; {_GO_BACK}"
         )
-    return UndoOffer(int(batch_id), file_name, imported_at, backup), None
+    return UndoOffer(int(batch_id), file_name, imported_at, backup, int(since)), None
 
 
 def undo_import(db_path: Path, offer: UndoOffer) -> None:

@@ -139,9 +139,16 @@ if no_undo:
         "pages/9_settings.py", label="Restore a backup in Settings", icon=":material/restore:"
     )
 if offer is not None:
+    since = (
+        ""
+        if not offer.unchanged_since
+        else " The import after it changed nothing."
+        if offer.unchanged_since == 1
+        else f" The {offer.unchanged_since:,} imports after it changed nothing."
+    )
     st.write(
         f"Imported the wrong file? You can undo the import of {ui.plain(offer.file_name)} from "
-        f"{text.moment(offer.imported_at)} until you change anything else."
+        f"{text.moment(offer.imported_at)} until you change anything else.{since}"
     )
     if ui.ask_first(
         f"undo_import_{offer.batch_id}",

@@ -275,13 +275,15 @@ if demo.has_demo(conn):
         else:
             st.session_state["settings_done"] = demo.removed_sentence(removed)
             st.rerun()
-elif st.button("Load demo data", icon=":material/science:"):
-    try:
-        loaded = demo.load_demo(conn)
-    except InfointError as exc:
-        ui.show_error(exc)
-    else:
-        st.session_state["settings_done"] = (
-            f"{loaded.sentence()} Have a look at Home and Contacts; remove it here when done."
-        )
-        st.rerun()
+else:
+    ui.forget_question("remove_demo")  # it went another way: loaded again, it is not asked
+    if st.button("Load demo data", icon=":material/science:"):
+        try:
+            loaded = demo.load_demo(conn)
+        except InfointError as exc:
+            ui.show_error(exc)
+        else:
+            st.session_state["settings_done"] = (
+                f"{loaded.sentence()} Have a look at Home and Contacts; remove it here when done."
+            )
+            st.rerun()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from infoint import cli, db
+from infoint import cli, contacts, db, settings
 from infoint.errors import NotAnExportError
 from infoint.linkedin import read_connections
 
@@ -231,3 +231,87 @@ def test_a_crash_at_a_fault_point_keeps_all_or_none_of_the_import(db_path, tmp_p
     done = run_process(db_path, "import", more, env={"INFOINT_FAULT": fault})
     assert done.returncode == -9  # SIGKILL: no cleanup ran
     assert counts(db_path) == kept
+
+
+def test_importing_the_same_file_again_says_the_import_before_can_still_be_undone(capsys, db_path):
+    code, out, _ = run(capsys, "--db", db_path, "import", CURRENT)
+    assert code == 0
+    assert out.endswith(
+        "Undo it on the app's Import & export page, until you change anything else.\n"
+    )
+    code, out, _ = run(capsys, "--db", db_path, "import", CURRENT)
+    assert code == 0
+    [first, *_, last] = out.splitlines()
+    assert (
+        first
+        == "current.csv: Already up to date: all 4 people in it were here already; 1 row skipped."
+    )
+    assert re.fullmatch(
+        r"Nothing changed, so your import of current\.csv from .+ can still be undone on the "
+        r"app's Import & export page, until you change anything else\.",
+        last,
+    ), last
+
+
+def test_importing_the_same_file_again_after_a_change_offers_no_undo(capsys, db_path):
+    run(capsys, "--db", db_path, "import", CURRENT)
+    conn = db.connect(db_path)
+    try:
+        contacts.add_contact(conn, "Katherine", "Johnson")
+    finally:
+        conn.close()
+    code, out, _ = run(capsys, "--db", db_path, "import", CURRENT)
+    assert code == 0
+    assert "undo" not in out.lower()
+
+
+NO_DATABASE = "No database at {}: check --db or $INFOINT_DB, or import your connections first.\n"
+
+
+@pytest.mark.parametrize("argv", [("stats",), ("stats", "--json"), ("export", "out.xlsx")])
+def test_a_reading_command_refuses_a_database_that_is_not_there(capsys, tmp_path, argv):
+    missing = tmp_path / "mistyped" / "dir" / "db.duckdb"
+    argv = [tmp_path / arg if arg.startswith("out") else arg for arg in argv]
+    code, out, err = run(capsys, "--db", missing, *argv)
+    assert (code, out, err) == (2, "", NO_DATABASE.format(missing))
+    assert list(tmp_path.iterdir()) == []  # no folder, no database, no workbook
+
+
+def test_the_default_database_is_refused_too_when_it_is_not_there(capsys, tmp_path, monkeypatch):
+    missing = tmp_path / "infoint.duckdb"
+    monkeypatch.setenv("INFOINT_DB", str(missing))
+    code, out, err = run(capsys, "stats")
+    assert (code, out, err) == (2, "", NO_DATABASE.format(missing))
+    assert not missing.exists()
+
+
+def test_removing_the_demo_from_a_database_that_is_not_there_creates_nothing(capsys, tmp_path):
+    missing = tmp_path / "mistyped" / "db.duckdb"
+    code, out, err = run(capsys, "--db", missing, "demo", "--remove")
+    assert (code, out, err) == (2, "", NO_DATABASE.format(missing))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_import_and_demo_still_create_the_database(capsys, tmp_path):
+    for argv in (("import", CURRENT), ("demo",)):
+        fresh = tmp_path / argv[0] / "new" / "db.duckdb"
+        code, _, err = run(capsys, "--db", fresh, *argv)
+        assert (code, err) == (0, "")
+        assert fresh.is_file()
+
+
+def test_removing_the_demo_when_none_is_loaded_says_so_and_changes_nothing(capsys, db_path):
+    run(capsys, "--db", db_path, "import", CURRENT)
+    code, out, err = run(capsys, "--db", db_path, "demo", "--remove")
+    assert (code, out, err) == (
+        0,
+        "There is no demo data to remove; your own data is as it was.\n",
+        "",
+    )
+    assert counts(db_path) == (4, 4, 1)
+    # Nothing was written, so the import can still be undone.
+    conn = db.connect(db_path)
+    try:
+        assert settings.undo_offer(conn) is not None
+    finally:
+        conn.close()

@@ -205,12 +205,11 @@ def test_importing_the_same_file_again_keeps_the_undo_of_the_import_that_changed
     assert "Already up to date: all 2 people in it were here already; 1 row skipped." in (
         markdown(at)
     )
-    assert "changed nothing" not in markdown(at)
+    assert "nothing to undo" not in markdown(at)
     assert "Undo the last import" in labels(at)
     [offer] = [m for m in at.markdown if m.value.startswith("Imported the wrong file?")]
     assert offer.value.endswith(
-        "until you change anything else. The import after it changed nothing, so there is "
-        "nothing of it to take back."
+        "until you change anything else. The import after it changed nothing."
     )
     button(at, "Undo the last import").click()
     run(at)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from infoint import contacts, db, importer, profile, settings, text, ui
+from infoint import contacts, db, demo, importer, profile, settings, text, ui
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = "pages/9_settings.py"
@@ -148,6 +148,29 @@ def test_demo_data_loads_and_removes_only_itself(app_db):
     )
     assert own == [("mine", "Analytical Engines")]
     assert "Load demo data" in labels(at)
+
+
+def test_removing_the_demo_is_offered_only_while_there_is_demo_data(app_db):
+    conn = db.connect(app_db)
+    importer.import_file(conn, CONNECTIONS, filename="Connections.csv")
+    conn.close()
+    at = open_page()
+    assert "Remove demo data" not in labels(at)
+    button(at, "Load demo data").click()
+    run(at)
+    button(at, "Remove demo data").click()
+    run(at)
+    assert at.warning  # the question is open when the demo goes another way (the command line)
+    demo.remove_demo(ui.connection())
+    run(at)
+    assert "Remove demo data" not in labels(at)
+    assert "Yes, remove demo data" not in labels(at)
+    assert not at.warning
+    # Loaded again, the demo is not met by the old question, still open, asking to remove it.
+    button(at, "Load demo data").click()
+    run(at)
+    assert "Remove demo data" in labels(at)
+    assert "Yes, remove demo data" not in labels(at)
 
 
 def test_a_damaged_backup_is_refused_in_one_sentence_and_nothing_changes(app_db):

@@ -26,8 +26,11 @@ def export_csv(*rows: str) -> bytes:
     return (PREAMBLE + HEADER + "\n".join(rows)).encode()
 
 
+FIRST_ADA = (
+    "Ada,Lovelace,https://www.linkedin.com/in/ada-l,,Analytical Engines,Engineer,06 Nov 2024"
+)
 FIRST = export_csv(
-    "Ada,Lovelace,https://www.linkedin.com/in/ada-l,,Analytical Engines,Engineer,06 Nov 2024",
+    FIRST_ADA,
     "Grace,Hopper,https://www.linkedin.com/in/grace-h,,Navy,Rear Admiral,01 Sep 2023",
 )
 SECOND = export_csv(
@@ -200,12 +203,143 @@ def test_parsed_connections_imported_as_the_command_line_does_can_be_undone(conn
 
 
 def test_an_import_that_changed_nothing_is_not_offered(conn, db_path):
-    importer.import_file(conn, FIRST, filename="first.csv")
-    again = importer.import_file(conn, FIRST, filename="again.csv")
-    assert (again.added, again.updated, again.backup) == (0, 0, None)
+    # Someone added by hand and deleted: an export bringing only them back imports no one.
+    ada = contacts.add_contact(
+        conn, "Ada", "Lovelace", linkedin_url="https://www.linkedin.com/in/ada-l"
+    )
+    contacts.delete_contact(conn, ada)
+    report = importer.import_file(conn, export_csv(FIRST_ADA), filename="ada.csv")
+    assert (report.added, report.updated, report.skipped, report.backup) == (0, 0, 1, None)
     assert settings.undo_offer(conn) is None
-    assert settings.undo_state(conn)[1].startswith("Your last import changed nothing")
+    assert settings.undo_state(conn)[1] == (
+        "Your last import changed nothing, so there is nothing to undo; to go back, restore a "
+        "backup in Settings."
+    )
     assert db.list_backups(db_path) == []
+
+
+DATA_TABLES_SKIPPED = {"migrations", "write_log", "import_undo", "company_spellings"}
+
+
+def everything(conn) -> dict[str, list[tuple]]:
+    """Every row of every table the user's data is in, sorted: bookkeeping aside."""
+    tables = [
+        row[0]
+        for row in conn.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()"
+        ).fetchall()
+        if row[0] not in DATA_TABLES_SKIPPED
+    ]
+    return {
+        table: sorted(conn.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr)
+        for table in tables
+    }
+
+
+def test_importing_the_same_file_again_keeps_the_undo_of_the_first_import(conn, db_path):
+    report = importer.import_file(conn, FIRST, filename="Connections.csv")
+    again = importer.import_file(conn, FIRST, filename="Connections.csv")
+    assert (again.added, again.updated, again.unchanged, again.backup) == (0, 0, 2, None)
+    assert db.list_backups(db_path) == []  # an import that changes nothing takes no backup
+    offer, why_not = settings.undo_state(conn)
+    assert why_not is None
+    assert (offer.batch_id, offer.file_name, offer.backup) == (
+        report.batch_id,
+        "Connections.csv",
+        None,
+    )
+    assert offer.unchanged_since == 1
+    reopened = undo_and_reopen(conn, db_path)
+    try:
+        for table in importer.IMPORTED_TABLES:
+            assert reopened.execute(f"SELECT count(*) FROM {table}").fetchall() == [(0,)]
+        assert settings.undo_state(reopened) == (None, None)
+    finally:
+        reopened.close()
+
+
+def test_an_undo_kept_across_re_imports_restores_exactly_the_data_before_the_import(conn, db_path):
+    targets.add_company(conn, "Navy", industry="Defence")
+    profile.save_profile(
+        conn,
+        name="Sam Lee",
+        job_title="Data analyst",
+        focus_kind=profile.FOCUS_KINDS[0],
+        focus="Product",
+    )
+    importer.import_file(conn, FIRST, filename="first.csv")
+    ada = conn.execute("SELECT id FROM contacts WHERE first_name = 'Ada'").fetchall()[0][0]
+    interactions.log_interaction(conn, ada, "outreach", occurred_at=datetime(2026, 1, 5, 9, 0))
+    before = everything(conn)
+    report = importer.import_file(conn, SECOND, filename="second.csv")
+    assert report.backup is not None
+    backups = db.list_backups(db_path)
+    for _ in range(2):  # each import of the same file again changes nothing
+        again = importer.import_file(conn, SECOND, filename="second.csv")
+        assert (again.added, again.updated, again.backup) == (0, 0, None)
+    assert db.list_backups(db_path) == backups
+    offer = settings.undo_offer(conn)
+    assert (offer.batch_id, offer.backup, offer.unchanged_since) == (
+        report.batch_id,
+        report.backup,
+        2,
+    )
+    reopened = undo_and_reopen(conn, db_path)
+    try:
+        assert everything(reopened) == before
+        assert list(settings.import_history(reopened)["file_name"]) == ["first.csv"]
+    finally:
+        reopened.close()
+
+
+def test_a_write_between_an_import_and_its_re_import_still_ends_the_offer(conn, db_path):
+    importer.import_file(conn, FIRST, filename="first.csv")
+    importer.import_file(conn, SECOND, filename="second.csv")
+    ada = conn.execute("SELECT id FROM contacts WHERE first_name = 'Ada'").fetchall()[0][0]
+    interactions.log_interaction(conn, ada, "outreach", occurred_at=datetime(2026, 1, 5, 9, 0))
+    again = importer.import_file(conn, SECOND, filename="second.csv")
+    assert (again.added, again.updated, again.backup) == (0, 0, None)
+    assert settings.undo_state(conn) == (
+        None,
+        "You have changed things since your last import that changed something, so it can no "
+        "longer be undone here; to go back, restore a backup in Settings.",
+    )
+
+
+def test_a_write_after_a_re_import_ends_the_offer(conn):
+    importer.import_file(conn, FIRST, filename="first.csv")
+    importer.import_file(conn, FIRST, filename="first.csv")
+    assert settings.undo_offer(conn) is not None
+    contacts.add_contact(conn, "Katherine", "Johnson")
+    assert settings.undo_offer(conn) is None
+    assert settings.undo_state(conn)[1].startswith(
+        "You have changed things since your last import that changed something,"
+    )
+
+
+def test_a_write_that_began_before_a_re_import_and_ended_after_it_ends_the_offer(conn):
+    """The re-import cannot see that write, so carrying the undo past it would lose it."""
+    importer.import_file(conn, FIRST, filename="first.csv")
+    other = conn.cursor()
+    try:
+        with db.transaction(other):
+            other.execute("UPDATE profile SET name = 'Me'")
+            importer.import_file(conn, FIRST, filename="first.csv")
+            assert settings.undo_offer(conn) is not None
+        assert settings.undo_offer(conn) is None
+    finally:
+        other.close()
+
+
+def test_a_re_import_into_an_in_memory_database_records_no_undo():
+    memory = db.connect(":memory:")
+    try:
+        importer.import_file(memory, FIRST, filename="first.csv")
+        importer.import_file(memory, FIRST, filename="first.csv")
+        assert memory.execute("SELECT count(*) FROM import_undo").fetchall() == [(0,)]
+        assert settings.undo_state(memory) == (None, None)
+    finally:
+        memory.close()
 
 
 def test_a_failed_import_changes_nothing_and_leaves_no_backup(conn, db_path):

@@ -9,6 +9,8 @@ conn = ui.page("Contacts", ":material/group:")
 PAGE_SIZE = 50
 PICKER_SIZE = 20
 FLASH = "contacts_flash"
+# The stage first: see picked_row for why the first column is not the name.
+RESULT_COLUMNS = ("stage", "name", "company", "position", "industry", "degree", "connected_on")
 
 
 def open_here(contact_id: int) -> None:
@@ -115,6 +117,21 @@ def show_add_person() -> None:
                 open_here(new_id)
 
 
+def picked_row(selection) -> int | None:
+    """The position of the row picked in the results: by its box at the left, or by a click
+    on one of its cells (positions in the frame given, even after a header click sorted it).
+
+    A cell of the first column opens no one: the grid selects the top row's cell there by
+    itself when it takes the focus, as a click on a header to sort does (seen in Chromium).
+    """
+    if selection.rows:
+        return selection.rows[0]
+    for row, column in selection.cells:
+        if column != RESULT_COLUMNS[0]:
+            return row
+    return None
+
+
 def reset_page() -> None:
     st.session_state["search_page"] = 1
 
@@ -203,7 +220,7 @@ def show_search() -> None:
     picked = st.dataframe(
         frame,
         hide_index=True,
-        column_order=("name", "company", "position", "industry", "degree", "stage", "connected_on"),
+        column_order=RESULT_COLUMNS,
         column_config={
             # Widths that fit 1280 px whole: short values ("Opportunity", "Not contacted",
             # "17 May 2024") are read in full; a long name or position is the one cut short.
@@ -217,18 +234,21 @@ def show_search() -> None:
                 "Connected on", format=text.DATE_COLUMN_FORMAT, width=100
             ),
         },
+        placeholder="—",  # no connection date: added by hand
         on_select="rerun",
-        selection_mode="single-row",
+        # A click on a cell selects only that cell, a row is selected by its box at the left:
+        # either names the row, so either opens the person.
+        selection_mode=["single-row", "single-cell"],
         width="stretch",
         key=f"results_{nonce}",
     )
-    if picked.selection.rows:
-        open_here(int(frame.index[picked.selection.rows[0]]))
+    if (row := picked_row(picked.selection)) is not None:
+        open_here(int(frame.index[row]))
     first = (page - 1) * PAGE_SIZE + 1
     info, pager = st.columns([3, 1])
     info.caption(
         f"Showing {first:,}–{first + len(frame) - 1:,} of {total:,}. "
-        "Click a row to open the person."
+        "Click a name to open the person."
     )
     if pages > 1:
         pager.number_input(

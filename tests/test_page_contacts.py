@@ -105,6 +105,52 @@ def test_opening_a_contact_shows_its_timeline(people):
     assert len(at.dataframe[0].value) == 3
 
 
+@pytest.mark.parametrize(
+    "selection",
+    [
+        {"rows": [], "columns": [], "cells": [[2, "name"]]},  # a click on the name
+        {"rows": [], "columns": [], "cells": [[2, "company"]]},  # or on another of its cells
+        {"rows": [2], "columns": [], "cells": []},  # its box at the left
+    ],
+    ids=["name", "company", "box"],
+)
+def test_a_click_in_a_row_opens_that_person(people, selection):
+    """In Chromium a click on a cell only selected the cell: the caption promised more."""
+    at = run(contacts_page())
+    table = at.dataframe[0]
+    assert list(table.value["name"]) == ["Cara Diaz", "Ann Lee", "Bob Stone"]  # by last name
+    assert "Click a name to open the person." in shown(at)
+    at.session_state[table.key] = {"selection": selection}
+    run(at)
+    assert at.query_params["contact"] == str(people["bob"])
+    assert at.title[0].value == "Bob Stone"
+    at.button[0].click()  # back to the search: the pick is not made again
+    run(at)
+    assert at.title[0].value == "Contacts"
+
+
+def test_the_cell_the_grid_selects_by_itself_opens_no_one(people):
+    """A click on a header (to sort) selects the top row's cell in the first column without
+    the user choosing it (seen in Chromium): that column is the stage, which opens no one."""
+    at = run(contacts_page())
+    table = at.dataframe[0]
+    assert list(table.proto.column_order)[:2] == ["stage", "name"]
+    at.session_state[table.key] = {
+        "selection": {"rows": [], "columns": [], "cells": [[0, "stage"]]}
+    }
+    run(at)
+    assert "contact" not in at.query_params
+    assert at.title[0].value == "Contacts"
+
+
+def test_an_empty_cell_reads_as_a_dash(people):
+    """People added by hand have no LinkedIn connection date: '—' in the table, not 'None'."""
+    at = run(contacts_page())
+    table = at.dataframe[0]
+    assert table.value["connected_on"].isna().all()
+    assert table.proto.placeholder == "—"
+
+
 def test_another_page_can_hand_over_a_contact(people):
     at = contacts_page()
     at.session_state["open_contact"] = people["bob"]

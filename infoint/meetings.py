@@ -660,42 +660,52 @@ def _old_note_span(research: str, old_note: str) -> tuple[int, int] | None:
     return (at, end) if alone_above and alone_below else None
 
 
-THANK_YOU_SUBJECT = "Thank you, {first_name}"
-THANK_YOU_BODY = """Hi {first_name},
+# The thank-you, in the placeholders of Outreach's templates (`outreach.PLACEHOLDERS`) and
+# filled as they are, so what it leaves for the user is named and described alike; signed with
+# the first name, as one writes to someone met (and as Outreach's template for someone you know
+# does). {met_on} and {introduced} are its own, always filled; the parts in `_THANK_YOU_BITS`
+# are dropped when the meeting has no company on record or no one was introduced.
+THANK_YOU = (
+    "Thank you, {first_name}",
+    """Hi {first_name},
 
-Thank you for talking with me on {day}. Hearing how things really work{at_company} helped me a \
-lot, and I came away with a clearer idea of my next steps.
+Thank you for talking with me on {met_on}. Hearing how things really work at {company} helped \
+me a lot, and I came away with a clearer idea of my next steps.
 
-{introductions}I will let you know what I do with your advice.
+I will get in touch with {introduced}, as you suggested. I will let you know what I do with \
+your advice.
 
 Thank you again,
-{my_name}"""
+{my_first_name}""",
+)
+_THANK_YOU_BITS = {
+    "company": " at {company}",
+    "introduced": "I will get in touch with {introduced}, as you suggested. ",
+}
 
 
 def thank_you_draft(conn: duckdb.DuckDBPyConnection, meeting_id: int) -> tuple[str, str]:
     """A subject and body to start the thank-you from; the user edits before sending."""
+    from infoint import outreach  # imported here: outreach imports followups, which imports us
+
     sheet = prep_sheet(conn, meeting_id)
-    first_name, my_name, introduced = conn.execute(
-        "SELECT c.first_name, (SELECT name FROM profile WHERE id = 1),"
-        " (SELECT list(trim(r.first_name || ' ' || r.last_name) ORDER BY r.id)"
-        "  FROM contacts r WHERE r.referred_by = c.id)"
-        " FROM contacts c WHERE c.id = ?",
+    values = outreach.placeholder_values(conn, sheet.meeting.contact_id)
+    [(introduced,)] = conn.execute(
+        "SELECT list(trim(first_name || ' ' || last_name) ORDER BY id) FROM contacts"
+        " WHERE referred_by = ?",
         [sheet.meeting.contact_id],
-    ).fetchall()[0]
-    introduced = introduced or []
-    if len(introduced) > 1:
-        names = ", ".join(introduced[:-1]) + " and " + introduced[-1]
-    else:
-        names = "".join(introduced)
-    values = {
-        "first_name": first_name or sheet.person,
-        "day": f"{sheet.meeting.starts_at.astimezone(profile.zone(conn)):%A}",
-        "at_company": f" at {sheet.company}" if sheet.company else "",
-        "introductions": f"I will get in touch with {names}, as you suggested. " if names else "",
-        # left in braces, as in every draft, until Settings has the name to sign with
-        "my_name": my_name or "{my_name}",
-    }
-    return THANK_YOU_SUBJECT.format(**values), THANK_YOU_BODY.format(**values).rstrip()
+    ).fetchall()
+    values.update(
+        first_name=values["first_name"] or sheet.person,
+        met_on=f"{sheet.meeting.starts_at.astimezone(profile.zone(conn)):%A}",
+        introduced=text.joined(introduced or []),
+    )
+    subject, body = THANK_YOU
+    for name, bit in _THANK_YOU_BITS.items():
+        if not values[name]:
+            body = body.replace(bit, "")
+    # One pass over our own words: names filled in are not read again for placeholders.
+    return outreach.fill(subject, values), outreach.fill(body, values)
 
 
 def log_thank_you(

@@ -20,6 +20,7 @@ from infoint.errors import InfointError
 from infoint.outreach import (
     COMPOSE_CONTACT_KEY,
     COMPOSE_KIND_KEY,
+    PLACEHOLDERS,
     describe_placeholder,
     keep_edits,
     mailto_link,
@@ -176,6 +177,18 @@ def warn_unfilled(missing: tuple[str, ...]) -> None:
             label=f"Fill in {settings} in Settings",
             icon=":material/settings:",
         )
+
+
+def placeholder_help(names: tuple[str, ...] | None = None) -> str:
+    """What the words in braces stand for, in one sentence for Outreach's templates (all of
+    them) and the thank-you (those it is written with, `names`; others are skipped), so both
+    pages name and describe them alike."""
+    listed = [name for name in (PLACEHOLDERS if names is None else names) if name in PLACEHOLDERS]
+    return (
+        "Words in braces are filled in for you: "
+        + "; ".join(f"{plain(f'{{{name}}}')} ({PLACEHOLDERS[name]})" for name in listed)
+        + ". Any other word in braces stays for you to fill in before sending."
+    )
 
 
 def copy_or_mail(address: str, subject: str, body: str, missing: tuple[str, ...]) -> None:

@@ -38,13 +38,7 @@ def template_editor() -> None:
     """Edit, add and archive templates (built-in ones included)."""
     with st.expander("Your templates", icon=":material/description:"):
         st.caption(
-            "Change any template, built-in ones included, or add your own. Words in braces are "
-            "filled in for you: "
-            + "; ".join(
-                f"{ui.plain(f'{{{name}}}')} ({what})"
-                for name, what in outreach.PLACEHOLDERS.items()
-            )
-            + ". Any other word in braces stays for you to fill in before sending."
+            "Change any template, built-in ones included, or add your own. " + ui.placeholder_help()
         )
         every = {t.id: t for t in outreach.list_templates(conn, include_archived=True)}
         editing = st.selectbox(

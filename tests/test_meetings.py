@@ -9,6 +9,7 @@ from infoint import (
     funnel,
     interactions,
     meetings,
+    outreach,
     profile,
     questions,
     targets,
@@ -371,7 +372,7 @@ def test_thank_you_draft_and_log(conn, ana):
     assert body.startswith("Hi Ana,\n\nThank you for talking with me on Tuesday.")
     assert "how things really work at Acme" in body
     assert "I will get in touch with Bo Chen and Cy, as you suggested." in body
-    assert body.endswith("Thank you again,\nSam Park")
+    assert body.endswith("Thank you again,\nSam")  # to someone met, as one signs to them
     assert "{" not in body
     logged = meetings.log_thank_you(
         conn, meeting, subject=subject, body=body, sent_at=datetime(2026, 3, 10, 18)
@@ -391,11 +392,29 @@ def test_a_thank_you_without_your_name_is_not_signed_blank(conn, ana):
     meeting = meetings.schedule_meeting(conn, ana, at(10))
     meetings.record_debrief(conn, meeting, "held")
     subject, body = meetings.thank_you_draft(conn, meeting)  # the profile has no name yet
-    assert body.endswith("Thank you again,\n{my_name}")
+    assert body.endswith("Thank you again,\n{my_first_name}")
     with pytest.raises(InvalidInputError) as refused:
         meetings.log_thank_you(conn, meeting, subject=subject, body=body)
-    assert str(refused.value) == "Fill in {my_name} before logging this thank-you as sent."
+    assert str(refused.value) == "Fill in {my_first_name} before logging this thank-you as sent."
     assert not meetings.summary(conn, meeting).thanked
+
+
+def test_the_thank_you_speaks_outreachs_placeholders(conn):
+    """The thank-you is written in the placeholders of Outreach's templates and filled as they
+    are: what it leaves for the user is one of them, described and sent to Settings alike."""
+    bo = contacts.add_contact(conn, "Bo")  # no company, nobody introduced, empty profile
+    meeting = meetings.schedule_meeting(conn, bo, at(10))
+    meetings.record_debrief(conn, meeting, "held")
+    subject, body = meetings.thank_you_draft(conn, meeting)
+    assert subject == "Thank you, Bo"
+    assert "how things really work helped me" in body  # no "at" without a company
+    assert "get in touch" not in body
+    assert outreach.unfilled_placeholders(subject, body) == ("my_first_name",)
+    assert set(outreach.unfilled_placeholders(*meetings.THANK_YOU)) - {"met_on", "introduced"} <= (
+        set(outreach.PLACEHOLDERS)
+    )
+    profile.save_profile(conn, name="Sam Lee", job_title="", focus_kind="occupation", focus="")
+    assert meetings.thank_you_draft(conn, meeting)[1].endswith("Thank you again,\nSam")
 
 
 def test_the_thank_you_sent_for_each_meeting(conn, ana):

@@ -90,6 +90,19 @@ def test_compose_from_a_built_in_template_with_missing_values(conn):
     assert outreach.compose(conn, None, lone) == outreach.Draft("", "", ())
 
 
+def test_a_saved_template_signed_with_either_name_still_fills(conn):
+    """Your name and your first name are two placeholders of the one set: a template the user
+    saved with either (the thank-you now signs with the first) fills from the same Settings."""
+    profile.save_profile(conn, name="Sam Lee", job_title="", focus_kind="occupation", focus="")
+    mine = outreach.save_template(
+        conn, "Mine", "From {my_name}", "Hi {first_name},\nI'm {my_name}.\n{my_first_name}"
+    )
+    bo = contacts.add_contact(conn, "Bo")
+    assert outreach.compose(conn, mine, bo) == outreach.Draft(
+        "From Sam Lee", "Hi Bo,\nI'm Sam Lee.\nSam", ()
+    )
+
+
 def test_edits_keep_the_users_words_and_fill_only_profile_placeholders(conn):
     profile.save_profile(
         conn, name="Sam Lee", job_title="an analyst", focus_kind="occupation", focus="health"

@@ -185,15 +185,15 @@ def test_debrief_naming_someone_adds_them_as_referred(past_meeting):
     draft = at.text_area(key="thanks_body_1").value
     assert "Bo Chen" in draft
     # no name in Settings yet: the draft is not signed blank, and the way to Settings is there
-    assert draft.endswith("Thank you again,\n{my_name}")
+    assert draft.endswith("Thank you again,\n{my_first_name}")
     assert at.button(key="log_thanks_1").disabled
-    assert plain_markdown("{my_name}") in at.warning[0].value
+    assert plain_markdown("{my_first_name}") in at.warning[0].value
     [settings] = [link for link in at.main.get("page_link") if "Settings" in link.proto.label]
     assert (settings.proto.label, settings.proto.page) == (
         "Fill in your name in Settings",
         "settings",
     )
-    at.text_area(key="thanks_body_1").set_value(draft.replace("{my_name}", "Sam"))
+    at.text_area(key="thanks_body_1").set_value(draft.replace("{my_first_name}", "Sam"))
     run(at)
     at.button(key="log_thanks_1").click()
     run(at)
@@ -482,7 +482,8 @@ def thank_ana(at: AppTest) -> AppTest:
 
 def test_the_thank_you_being_written_survives_the_trip_to_settings(thanks_due, trip_to_settings):
     """Back from Settings: the same meeting, on its thank-you, with the words typed, the
-    channel picked, and the {my_name} left in them filled with the name just saved."""
+    channel picked, and the {my_name} left in them (what the draft signed with before it took
+    {my_first_name}: a draft kept from then still fills) filled with the name just saved."""
     at = thank_ana(meetings_page())
     mine = "Ana, the tip about the sensor team was gold. I owe you a coffee.\n{my_name}"
     at.text_input(key="thanks_subject_1").set_value("Thanks for Tuesday")
@@ -508,7 +509,7 @@ def test_an_untouched_thank_you_is_drafted_again_with_the_new_name(thanks_due, t
     conn = db.connect(thanks_due)
     fresh = meetings.thank_you_draft(conn, 1)
     conn.close()
-    assert fresh[1].endswith("Thank you again,\nSam Lee")
+    assert fresh[1].endswith("Thank you again,\nSam")
     assert (
         at.text_input(key="thanks_subject_1").value,
         at.text_area(key="thanks_body_1").value,
@@ -642,10 +643,12 @@ def test_the_thank_you_can_be_copied_or_opened_in_your_email_program(thanks_due)
     conn.execute("UPDATE contacts SET email = 'ana@example.org' WHERE id = 1")
     conn.close()
     at = thank_ana(meetings_page())
-    assert not at.get("link_button") and not at.code  # {my_name} is left: nothing goes out
+    assert not at.get("link_button") and not at.code  # your name is left: nothing goes out
     assert any(i.value.startswith("Copying and your email program open once") for i in at.info)
     body = at.text_area(key="thanks_body_1")
-    body.set_value(body.value.replace("{my_name}", "Sam") + "\nP.S. 20% of it was new to me & more")
+    body.set_value(
+        body.value.replace("{my_first_name}", "Sam") + "\nP.S. 20% of it was new to me & more"
+    )
     run(at)
     [link] = at.get("link_button")
     assert link.proto.label == "Open in your email program"
@@ -658,3 +661,23 @@ def test_the_thank_you_can_be_copied_or_opened_in_your_email_program(thanks_due)
     )
     [copy] = at.code
     assert copy.value == f"Subject: Thank you, Ana\n\n{body.value}"
+
+
+def test_the_thank_you_names_its_placeholders_as_outreach_does(thanks_due):
+    """The words in braces of the thank-you are Outreach's, described in the same sentence."""
+    at = thank_ana(meetings_page())
+    assert at.text_area(key="thanks_body_1").value.endswith("Thank you again,\n{my_first_name}")
+    first_name, company, mine = (
+        f"{plain_markdown('{first_name}')} (their first name)",
+        f"{plain_markdown('{company}')} (their company)",
+        f"{plain_markdown('{my_first_name}')} (your first name, from Settings)",
+    )
+    opening = "Words in braces are filled in for you: "
+    ending = ". Any other word in braces stays for you to fill in before sending."
+    assert opening + "; ".join([first_name, company, mine]) + ending in captions(at)
+    on_outreach = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    on_outreach.switch_page("pages/3_outreach.py")
+    said = captions(run(on_outreach))
+    assert opening + first_name + "; " in said
+    assert all(f"; {entry};" in said for entry in (company, mine))
+    assert ending in said

@@ -151,7 +151,6 @@ def import_connections(
 
     try:
         with contacts.ADDING_PEOPLE, db.transaction(conn):
-            standing = _standing_undo_point(conn) if undoable else None
             report = upsert_connections(
                 conn,
                 connections,
@@ -161,8 +160,8 @@ def import_connections(
             )
             if undoable and (report.added or report.updated):
                 _record_undo_point(conn, report.batch_id, taken[0] if taken else None)
-            elif standing is not None:
-                _carry_undo_point(conn, standing)
+            elif undoable:
+                _carry_undo_point(conn)
             fault_point("before_commit")
     except BaseException:
         for backup in taken:  # nothing was imported: the copy of the data as it is goes too
@@ -195,30 +194,27 @@ def _holds_people(conn: duckdb.DuckDBPyConnection) -> bool:
 _NOT_DATA = ("migrations", "import_undo", "write_log", "company_spellings")
 
 
-def fingerprint(conn: duckdb.DuckDBPyConnection, *, writes_open: int = 0) -> str:
+def fingerprint(conn: duckdb.DuckDBPyConnection) -> str:
     """The writes committed so far (`write_log`, counted by every `db.transaction`) and each
     data table's row count: a later write changes it, and an insert or delete that escaped a
-    transaction changes it too. `writes_open` is the caller's own transactions still open,
-    whose rows in `write_log` it leaves out: the fingerprint of the data as they found it."""
+    transaction changes it too."""
+    return _fingerprint_of(_row_counts(conn))
+
+
+def _row_counts(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
     tables = conn.execute(
         "SELECT table_name FROM duckdb_tables()"
         " WHERE database_name = current_database() AND schema_name = 'main'"
         " AND NOT temporary AND table_name NOT IN ?",
         [list(_NOT_DATA)],
     ).fetchall()
-    counts = " UNION ALL ".join(
-        [
-            f"SELECT 'write_log' AS name, count(*) - {int(writes_open)} AS n FROM write_log",
-            *(
-                f"SELECT '{name}', count(*) FROM \"{name}\""
-                for name in sorted(row[0] for row in tables)
-            ),
-        ]
-    )
-    rows = conn.execute(
-        f"SELECT string_agg(name || ':' || n, ';' ORDER BY name) FROM ({counts})"
-    ).fetchall()
-    return rows[0][0]
+    names = ["write_log", *sorted(row[0] for row in tables)]
+    counts = ", ".join(f'(SELECT count(*) FROM "{name}")' for name in names)
+    return dict(zip(names, conn.execute(f"SELECT {counts}").fetchall()[0], strict=True))
+
+
+def _fingerprint_of(counts: dict[str, int]) -> str:
+    return ";".join(f"{name}:{counts[name]}" for name in sorted(counts))
 
 
 def _record_undo_point(conn: duckdb.DuckDBPyConnection, batch_id: int, backup: Path | None) -> None:
@@ -230,25 +226,27 @@ def _record_undo_point(conn: duckdb.DuckDBPyConnection, batch_id: int, backup: P
     )
 
 
-def _standing_undo_point(conn: duckdb.DuckDBPyConnection) -> int | None:
-    """The batch of the last undo point if the data is still as it left it, as this import's
-    transaction found it (its own row in `write_log` aside). Call first in that transaction:
-    a write committed after its snapshot began is not seen here, and ends the offer later."""
+def _carry_undo_point(conn: duckdb.DuckDBPyConnection) -> None:
+    """Move the last undo point past an import that changed nothing, if the data it found
+    was as that point left it: the point's backup is still the data before its import.
+
+    Call inside that import's transaction, after its writes, which are one row of
+    `write_log` and one of `import_batches` (its memo of company spellings is not data): the
+    data it found is the data now less those two. A write committed after the transaction's
+    snapshot began is not seen here, and ends the offer later."""
     rows = conn.execute(
         "SELECT batch_id, fingerprint FROM import_undo ORDER BY batch_id DESC LIMIT 1"
     ).fetchall()
-    if not rows or rows[0][1] != fingerprint(conn, writes_open=1):
-        return None
-    return rows[0][0]
-
-
-def _carry_undo_point(conn: duckdb.DuckDBPyConnection, batch_id: int) -> None:
-    """Move an undo point past an import that changed nothing: its backup is still the data
-    before that point's import, and nothing but this import was written since. Call inside
-    the import's transaction, after its writes."""
-    conn.execute(
-        "UPDATE import_undo SET fingerprint = ? WHERE batch_id = ?", [fingerprint(conn), batch_id]
-    )
+    if not rows:
+        return
+    after = _row_counts(conn)
+    found = {**after, "write_log": after["write_log"] - 1}
+    found["import_batches"] -= 1
+    if _fingerprint_of(found) == rows[0][1]:
+        conn.execute(
+            "UPDATE import_undo SET fingerprint = ? WHERE batch_id = ?",
+            [_fingerprint_of(after), rows[0][0]],
+        )
 
 
 def upsert_connections(

@@ -66,7 +66,7 @@ PEOPLE_SUGGESTED = 5
 # a long list of old items hides what is due today.
 OLD_AFTER_DAYS = 14
 # The day a snooze offers, in business days ahead (`default_snooze_day`): for one item, and
-# for all the old items at once ("for a week").
+# for all the old items at once ("for a working week").
 SNOOZE_BUSINESS_DAYS = 3
 BULK_SNOOZE_BUSINESS_DAYS = 5
 OUTREACH_PAGE = "pages/3_outreach.py"

@@ -466,15 +466,16 @@ class Totals:
         if self.unnamed:
             # Everyone else who introduced you did it without a name (the table omits them).
             others = self.introducers - self.named_by
-            if not self.named_by:
-                who = "They"
-            else:
-                who = "The other one" if others == 1 else f"The other {others}"
+            source = (
+                ("the other one" if others == 1 else f"the other {others}")
+                if self.named_by
+                else ("them" if self.introducers > 1 else "this person")
+            )
             what = "an introduction" if self.unnamed == 1 else f"{self.unnamed} introductions"
             whom = "that person" if self.unnamed == 1 else "those people"
             said.append(
-                f"{who} logged {what} without a name: add {whom} on the Contacts page, "
-                "with who introduced them."
+                f"From {source}, you logged {what} without a name: add {whom} on the Contacts "
+                "page, with who introduced them."
             )
         return " ".join(said)
 

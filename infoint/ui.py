@@ -179,14 +179,11 @@ def warn_unfilled(missing: tuple[str, ...]) -> None:
         )
 
 
-def placeholder_help(names: tuple[str, ...] | None = None) -> str:
-    """What the words in braces stand for, in one sentence for Outreach's templates (all of
-    them) and the thank-you (those it is written with, `names`; others are skipped), so both
-    pages name and describe them alike."""
-    listed = [name for name in (PLACEHOLDERS if names is None else names) if name in PLACEHOLDERS]
+def placeholder_help() -> str:
+    """What the words in braces of a template stand for, in one sentence."""
     return (
         "Words in braces are filled in for you: "
-        + "; ".join(f"{plain(f'{{{name}}}')} ({PLACEHOLDERS[name]})" for name in listed)
+        + "; ".join(f"{plain(f'{{{name}}}')} ({meaning})" for name, meaning in PLACEHOLDERS.items())
         + ". Any other word in braces stays for you to fill in before sending."
     )
 

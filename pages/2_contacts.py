@@ -9,6 +9,13 @@ conn = ui.page("Contacts", ":material/group:")
 PAGE_SIZE = 50
 PICKER_SIZE = 20
 FLASH = "contacts_flash"
+# Who put the user in touch with someone, asked alike when adding and when editing a person.
+INTRODUCED_BY = "Introduced by: who put you in touch"
+INTRODUCED_HELP = (
+    "Someone who gave you this person's name, or wrote to you both, so you could talk. It "
+    "counts toward the Referred stage of the one who introduced you. Pick Nobody if you found "
+    "them yourself."
+)
 # The stage first: see picked_row for why the first column is not the name.
 RESULT_COLUMNS = ("stage", "name", "company", "position", "industry", "degree", "connected_on")
 
@@ -90,7 +97,7 @@ def show_add_person() -> None:
             key="add_degree",
         )
         referrer = person_picker(
-            "Introduced by (optional)", "add_referrer", none_label="No one: we met directly"
+            INTRODUCED_BY, "add_referrer", none_label="Nobody", help=INTRODUCED_HELP
         )
         notes = st.text_area("Where you met, what you talked about", key="add_notes")
         if st.button("Add this person", key="add_person", type="primary"):
@@ -565,7 +572,7 @@ def show_edit(person: contacts.Contact) -> None:
         current=current,
     )
     introducer = person_picker(
-        "Introduced by: who put you in touch",
+        INTRODUCED_BY,
         f"edit_referrer_{person.id}",
         none_label="Nobody",
         exclude=person.id,
@@ -574,11 +581,7 @@ def show_edit(person: contacts.Contact) -> None:
             if person.referred_by is not None
             else None
         ),
-        help=(
-            "Someone who gave you this person's name, or wrote to you both, so you could talk. "
-            "It counts toward the Referred stage of the one who introduced you; picking someone "
-            "new dates the introduction today. Pick Nobody if you found them yourself."
-        ),
+        help=f"{INTRODUCED_HELP} Picking someone new dates the introduction today.",
     )
     notes = st.text_area("Notes", value=person.notes, key=f"edit_notes_{person.id}")
     tags = st.text_input(

@@ -146,7 +146,7 @@ def clear_old(old: list[followups.DueItem]) -> None:
     ):
         if ui.ask_first(
             "bulk_snooze",
-            "Snooze all these for a week",
+            "Snooze all these for a working week",
             f"Snooze {what} overdue by more than {days} days until "
             f"{text.weekday_day(until)}? Those still due come back that day.",
             f"Yes, snooze {len(old):,}",

@@ -437,7 +437,6 @@ def show_thanks(current: meetings.MeetingSummary) -> None:
         f"thanks_body_{chosen}",
         260,
     )
-    st.caption(ui.placeholder_help(outreach.unfilled_placeholders(*meetings.THANK_YOU)))
     missing = outreach.unfilled_placeholders(subject, body)
     ui.warn_unfilled(missing)
     copy_box, log_box = st.columns([3, 2])

@@ -405,7 +405,7 @@ def test_old_items_of_the_shown_kind_snoozed_for_a_week_after_a_yes(old_and_new)
     assert old.label == (
         "2 items (Follow up) overdue by more than 14 days: snooze or dismiss them all"
     )
-    button(at, "Snooze all these for a week").click()
+    button(at, "Snooze all these for a working week").click()
     run(at)
     back = business_days_ahead(date.today(), 5)  # a week of business days
     assert at.warning[0].value == (
@@ -417,7 +417,7 @@ def test_old_items_of_the_shown_kind_snoozed_for_a_week_after_a_yes(old_and_new)
     run(at)
     assert not at.warning and item_states(old_and_new["db"]) == set()
 
-    button(at, "Snooze all these for a week").click()
+    button(at, "Snooze all these for a working week").click()
     run(at)
     button(at, "Yes, snooze 2").click()
     run(at)

@@ -93,7 +93,8 @@ def test_an_introduction_logged_without_a_name_counts_as_in_the_funnel(app_db):
     assert not at.info  # not "No introductions yet"
     assert (
         "1 person introduced you to someone (Referred or further in your funnel). "
-        "They logged an introduction without a name: add that person on the Contacts page"
+        "From this person, you logged an introduction without a name: add that person on "
+        "the Contacts page"
     ) in shown(at)
     links = {link.proto.label: link.proto.page for link in at.main.get("page_link")}
     assert links == {"Add the people introduced": "contacts"}
@@ -114,8 +115,8 @@ def test_the_headline_counts_the_introducers_the_table_lists_and_says_who_is_not
         "3 people introduced you to someone (Referred or further in your funnel). "
         "2 of them, listed in the table below, named 3 people. "
         "You have written to 1 of them (33 %) and met 1. "
-        "The other one logged an introduction without a name: add that person on the "
-        "Contacts page, with who introduced them."
+        "From the other one, you logged an introduction without a name: add that person on "
+        "the Contacts page, with who introduced them."
     ) in shown(at)
     assert list(at.dataframe[0].value["Introduced by"]) == ["Ana Lee", "Bo Chen"]
     links = {link.proto.label: link.proto.page for link in at.main.get("page_link")}

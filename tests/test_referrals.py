@@ -303,8 +303,9 @@ def test_totals_count_every_introducer_the_funnel_counts_named_or_not(conn):
     assert totals.sentence == (
         "2 people introduced you to someone (Referred or further in your funnel). "
         "1 of them, listed in the table below, named 1 person. "
-        "You have written to 1 of them (100 %) and met 0. The other one logged an introduction "
-        "without a name: add that person on the Contacts page, with who introduced them."
+        "You have written to 1 of them (100 %) and met 0. From the other one, you logged an "
+        "introduction without a name: add that person on the Contacts page, with who "
+        "introduced them."
     )
 
 
@@ -329,8 +330,9 @@ def test_the_headline_adds_up_to_the_table_and_says_who_named_nobody(conn):
     assert totals.sentence == (
         "4 people introduced you to someone (Referred or further in your funnel). "
         "2 of them, listed in the table below, named 3 people. "
-        "You have written to 1 of them (33 %) and met 0. The other 2 logged 3 introductions "
-        "without a name: add those people on the Contacts page, with who introduced them."
+        "You have written to 1 of them (33 %) and met 0. From the other 2, you logged 3 "
+        "introductions without a name: add those people on the Contacts page, with who "
+        "introduced them."
     )
 
 
@@ -357,8 +359,8 @@ def test_totals_with_only_introductions_logged_without_a_name(conn):
     )
     assert totals.sentence == (
         "1 person introduced you to someone (Referred or further in your funnel). "
-        "They logged 2 introductions without a name: add those people on the Contacts page, "
-        "with who introduced them."
+        "From this person, you logged 2 introductions without a name: add those people on the "
+        "Contacts page, with who introduced them."
     )
 
 

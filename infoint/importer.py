@@ -160,7 +160,7 @@ def import_connections(
             )
             if undoable and (report.added or report.updated):
                 _record_undo_point(conn, report.batch_id, taken[0] if taken else None)
-            elif undoable:
+            elif undoable:  # changed nothing
                 _carry_undo_point(conn)
             fault_point("before_commit")
     except BaseException:
@@ -240,8 +240,11 @@ def _carry_undo_point(conn: duckdb.DuckDBPyConnection) -> None:
     if not rows:
         return
     after = _row_counts(conn)
-    found = {**after, "write_log": after["write_log"] - 1}
-    found["import_batches"] -= 1
+    found = {
+        **after,
+        "write_log": after["write_log"] - 1,
+        "import_batches": after["import_batches"] - 1,
+    }
     if _fingerprint_of(found) == rows[0][1]:
         conn.execute(
             "UPDATE import_undo SET fingerprint = ? WHERE batch_id = ?",

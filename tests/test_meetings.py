@@ -445,6 +445,115 @@ def test_the_thank_you_sent_for_each_meeting(conn, ana):
         meetings.thank_you_sent(conn, late + 1)
 
 
+def held_with_ana_in_tokyo(conn, ana, *starts):
+    """Held meetings with Ana, in Tokyo (UTC+9): an evening in UTC is the next day there."""
+    meetings.set_time_zone(conn, "Asia/Tokyo")
+    held = [meetings.schedule_meeting(conn, ana, start) for start in starts]
+    for meeting in held:
+        meetings.set_outcome(conn, meeting, "held", actual_minutes=20)
+    return held
+
+
+def thanks(conn, ana, when, subject=""):
+    """A thank-you to Ana; `when` is a day (9:00) or a wall time in the user's zone."""
+    return interactions.log_interaction(conn, ana, "thank_you", occurred_at=when, subject=subject)
+
+
+def thanked(conn, *meeting_ids):
+    return [meetings.summary(conn, m).thanked for m in meeting_ids]
+
+
+def sent(conn, meeting_id):
+    found = meetings.thank_you_sent(conn, meeting_id)
+    return found and found.id
+
+
+def test_a_thank_you_counts_for_the_meeting_it_follows(conn, ana):
+    """A thank-you is for the latest held meeting before it: thanking Ana for 20 March does
+    not thank her for 2 March too, which stays due."""
+    # 2 March 19:00 in Tokyo; 19 March 20:00 UTC is 20 March 05:00 there
+    first, second = held_with_ana_in_tokyo(conn, ana, at(2, 10), at(19, 20))
+    for_the_second = thanks(conn, ana, date(2026, 3, 21), "For Friday")
+    assert thanked(conn, first, second) == [False, True]
+    assert sent(conn, first) is None
+    assert meetings.thank_you_sent(conn, second).subject == "For Friday"
+    assert sent(conn, second) == for_the_second
+    # 22 March noon in Tokyo: the 2 March meeting is still inside the month of reminders
+    assert due(conn, at(22, 3)) == [("thank_you", first)]
+    [item] = meetings.due_items(conn, at(22, 3))
+    assert item.detail.startswith("You met on 2 Mar 2026. It is late")
+    assert [m.thanked for m in meetings.past_meetings(conn, at(22, 3))] == [True, False]
+
+
+def test_a_meeting_thanked_twice_shows_the_first(conn, ana):
+    [meeting] = held_with_ana_in_tokyo(conn, ana, at(2, 10))
+    first = thanks(conn, ana, date(2026, 3, 3), "Thank you")
+    thanks(conn, ana, date(2026, 3, 5), "One more thing")
+    assert thanked(conn, meeting) == [True]
+    assert sent(conn, meeting) == first
+    assert due(conn, at(6)) == []
+
+
+def test_a_thank_you_on_a_later_meetings_day_goes_by_the_time_it_was_logged(conn, ana):
+    """On the day of the next meeting, a thank-you logged before that meeting began is for the
+    one before it; logged after, for the new one. The day is Tokyo's day."""
+    # 2 March 19:00 and 20 March 05:00 in Tokyo
+    first, second = held_with_ana_in_tokyo(conn, ana, at(2, 10), at(19, 20))
+    # 19 March 22:00 in Tokyo is before the second meeting's day there (in UTC it is after)
+    on_the_eve = thanks(conn, ana, datetime(2026, 3, 19, 22), "Sorry it is late")
+    assert thanked(conn, first, second) == [True, False]
+    before = thanks(conn, ana, datetime(2026, 3, 20, 4, 30), "Before we talk again")
+    after = thanks(conn, ana, datetime(2026, 3, 20, 6), "Thanks for this morning")
+    assert thanked(conn, first, second) == [True, True]
+    assert (sent(conn, first), sent(conn, second)) == (on_the_eve, after)
+    interactions.delete_interaction(conn, on_the_eve)
+    assert sent(conn, first) == before
+
+
+def test_a_thank_you_logged_earlier_on_the_meetings_day_still_counts(conn, ana):
+    """With no meeting before it, a thank-you on the meeting's day is for that meeting, even
+    dated without a time (9:00) before an evening meeting."""
+    [meeting] = held_with_ana_in_tokyo(conn, ana, at(2, 10))  # 2 March 19:00 in Tokyo
+    same_day = thanks(conn, ana, date(2026, 3, 2))
+    assert sent(conn, meeting) == same_day
+    assert thanked(conn, meeting) == [True]
+
+
+def test_only_a_held_meeting_takes_a_thank_you(conn, ana):
+    """A cancelled or missed meeting, or one whose outcome is not recorded yet, is not thanked
+    and does not take the thank-you from the meeting held before it."""
+    [held] = held_with_ana_in_tokyo(conn, ana, at(2, 10))
+    cancelled = meetings.schedule_meeting(conn, ana, at(10, 10))
+    meetings.set_outcome(conn, cancelled, "cancelled")
+    missed = meetings.schedule_meeting(conn, ana, at(12, 10))
+    meetings.set_outcome(conn, missed, "no_show")
+    unrecorded = meetings.schedule_meeting(conn, ana, at(14, 10))
+    late = thanks(conn, ana, date(2026, 3, 16), "Sorry for the delay")
+    assert thanked(conn, held, cancelled, missed, unrecorded) == [True, False, False, False]
+    assert [sent(conn, m) for m in (held, cancelled, missed, unrecorded)] == [
+        late,
+        None,
+        None,
+        None,
+    ]
+    # once recorded as held, the latest meeting is the one the thank-you follows
+    meetings.set_outcome(conn, unrecorded, "held", actual_minutes=20)
+    assert thanked(conn, held, unrecorded) == [False, True]
+    assert sent(conn, unrecorded) == late
+
+
+def test_the_due_now_list_asks_for_the_thank_you_a_later_one_did_not_give(conn, ana):
+    first, _thanked_later = held_with_ana_in_tokyo(conn, ana, at(2, 10), at(19, 20))
+    thanks(conn, ana, date(2026, 3, 21))
+    items = followups.due_items(conn, at(22, 3))
+    assert [(i.kind, i.key, i.due_on) for i in items] == [
+        ("thank_you", f"thank_you:{first}", date(2026, 3, 3))
+    ]
+    assert items[0].action_state == ((meetings.OPEN_MEETING_KEY, first),)
+    thanks(conn, ana, datetime(2026, 3, 20, 4), "For the 2nd, before we talk again")
+    assert followups.due_items(conn, at(22, 3)) == []
+
+
 def due(conn, now):
     return [(d.kind, d.meeting_id) for d in meetings.due_items(conn, now)]
 

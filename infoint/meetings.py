@@ -349,46 +349,23 @@ def delete_meeting(conn: duckdb.DuckDBPyConnection, meeting_id: int) -> None:
         conn.execute("DELETE FROM meetings WHERE id = ?", [meeting_id])
 
 
-# Which held meeting each thank-you is for: the latest one with that person that began before
-# it, by the user's wall clock (`?` is their zone: occurred_at is wall time there). With none
-# before it, a thank-you on a meeting's own day (one dated without a time is 9:00) is for the
-# first meeting that day, as a note dated the day of an evening meeting means. A cancelled,
-# missed or unrecorded meeting takes none. One row per thanked meeting, with the first
-# thank-you: `thanked` and `thank_you_sent` both read it, so they cannot disagree.
-_THANKED_MEETINGS = """
-    SELECT meeting_id, arg_min(interaction_id, (occurred_at, interaction_id)) AS first_thanks
-    FROM (
-        SELECT t.id AS interaction_id, t.occurred_at, h.id AS meeting_id
-        FROM interactions t
-        JOIN (SELECT id, contact_id, timezone(?, starts_at) AS wall_start FROM meetings
-              WHERE status = 'held') h
-          ON h.contact_id = t.contact_id
-         AND CAST(h.wall_start AS DATE) <= CAST(t.occurred_at AS DATE)
-        WHERE t.kind = 'thank_you'
-        QUALIFY row_number() OVER (
-            PARTITION BY t.id
-            ORDER BY h.wall_start <= t.occurred_at DESC,
-                     CASE WHEN h.wall_start <= t.occurred_at THEN h.wall_start END DESC,
-                     h.wall_start, h.id DESC
-        ) = 1
-    )
-    GROUP BY meeting_id
-"""
-
 # Shared by the meeting lists and the due-now rules: who, where, prepared, thanked.
+# `?` is the user's time zone: a thank-you logged on the meeting's day or later counts.
 # Joins to per-meeting and per-person aggregates rather than a subquery per meeting.
-_SUMMARY = f"""
+_SUMMARY = """
     SELECT m.id, m.contact_id, trim(c.first_name || ' ' || c.last_name) AS person,
            coalesce(co.name, '') AS company, m.starts_at, m.promised_minutes,
            m.actual_minutes, m.place, m.status,
            m.prep_notes <> '' OR q.meeting_id IS NOT NULL AS prepared,
-           t.meeting_id IS NOT NULL AS thanked,
+           coalesce(t.last_thanks >= date_trunc('day', timezone(?, m.starts_at)), false)
+               AS thanked,
            c.company_id
     FROM meetings m
     JOIN contacts c ON c.id = m.contact_id
     LEFT JOIN companies co ON co.id = c.company_id
     LEFT JOIN (SELECT DISTINCT meeting_id FROM meeting_questions) q ON q.meeting_id = m.id
-    LEFT JOIN ({_THANKED_MEETINGS}) t ON t.meeting_id = m.id
+    LEFT JOIN (SELECT contact_id, max(occurred_at) AS last_thanks FROM interactions
+               WHERE kind = 'thank_you' GROUP BY contact_id) t ON t.contact_id = m.contact_id
 """
 
 
@@ -765,13 +742,14 @@ def log_thank_you(
 def thank_you_sent(
     conn: duckdb.DuckDBPyConnection, meeting_id: int
 ) -> interactions.Interaction | None:
-    """The thank-you logged for this meeting, or None: the first one it takes by the rule that
-    makes it `thanked` (`_THANKED_MEETINGS`), so the page shows what was sent rather than a
-    draft that would be logged a second time."""
-    get_meeting(conn, meeting_id)
+    """The thank-you logged for this meeting, or None: the first one to the person on the
+    meeting's day or later (the day by which `thanked` counts it too), so the page shows what
+    was sent rather than a draft that would be logged a second time."""
+    meeting = get_meeting(conn, meeting_id)
     found = conn.execute(
-        f"SELECT first_thanks FROM ({_THANKED_MEETINGS}) WHERE meeting_id = ?",
-        [profile.zone(conn).key, meeting_id],
+        "SELECT id FROM interactions WHERE contact_id = ? AND kind = 'thank_you'"
+        " AND occurred_at >= date_trunc('day', timezone(?, ?)) ORDER BY occurred_at, id LIMIT 1",
+        [meeting.contact_id, profile.zone(conn).key, meeting.starts_at],
     ).fetchall()
     return interactions.get_interaction(conn, found[0][0]) if found else None
 

@@ -64,8 +64,11 @@ def headline(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Head
     week = funnel.week_start(today or profile.now(conn).date())
     # One pass over the stages (the costly part) for every per-contact figure. Ruled out
     # means the company or its industry (`profile.RULED_OUT_COMPANY_SQL`), as Follow-ups has it.
-    # A conversation is open once they answer (Replied or further, as the response rate
-    # counts) or a meeting is arranged, until a meeting is held: the silent are not in it.
+    # A conversation is open once they answer or a meeting is arranged, until a meeting is
+    # held: the silent are not in it. Answering is a reply logged, or, for someone you wrote
+    # to, going further (an introduction, a lead), as the response rate counts it. Being named
+    # as an introducer alone reaches Referred too, but is no conversation with someone you
+    # never wrote to.
     ruled_out = profile.RULED_OUT_COMPANY_SQL
     row = conn.execute(
         f"""
@@ -74,9 +77,17 @@ def headline(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Head
                    bool_or(status = 'scheduled') AS arranged
             FROM meetings GROUP BY contact_id
         ),
+        written AS (
+            SELECT contact_id, bool_or(kind = 'reply') AS replied,
+                   bool_or(kind IN ('outreach', 'follow_up')) AS written_to
+            FROM interactions WHERE kind IN ('outreach', 'follow_up', 'reply')
+            GROUP BY contact_id
+        ),
         people AS (
             SELECT count(*) AS contacts,
-                   count(*) FILTER (WHERE (s.stage >= 2 OR coalesce(m.arranged, false))
+                   count(*) FILTER (WHERE (coalesce(m.arranged, false)
+                                           OR coalesce(w.replied, false)
+                                           OR (s.stage >= 2 AND coalesce(w.written_to, false)))
                                     AND NOT coalesce(m.held, false)
                                     AND NOT coalesce({ruled_out}, false)) AS conversations,
                    count(*) FILTER (WHERE s.stage >= 1) AS contacted,
@@ -85,6 +96,7 @@ def headline(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Head
             JOIN contacts c ON c.id = s.contact_id
             LEFT JOIN companies co ON co.id = c.company_id
             LEFT JOIN met m ON m.contact_id = s.contact_id
+            LEFT JOIN written w ON w.contact_id = s.contact_id
         ),
         firms AS (
             SELECT count(*) AS companies,

@@ -80,6 +80,37 @@ def test_open_conversations_are_with_people_who_answered_and_are_not_met_yet(con
     assert (figures.conversations, figures.contacted, figures.replied) == (3, 7, 5)
 
 
+def test_an_introducer_you_never_wrote_to_is_no_open_conversation(conn):
+    """Naming someone as an introducer moves them to Referred, but a person you never wrote to
+    is not a conversation you are having, however the introduction was recorded.
+
+    Open: Lea (replied, introduced Ray), Max (written to, introduced Sam: an introduction
+    answers, as the response rate counts it), Ned (a meeting arranged, nothing else logged).
+    Not open: Ivy (introduced Jo, never written to), Kim (a referral logged on her, never
+    written to), Oli (met), Pat (replied, company ruled out), Jo, Ray and Sam (introduced,
+    nobody wrote to them). So 3.
+    """
+    targets.add_company(conn, "Nope")
+    targets.rule_out(conn, targets.ensure_company(conn, "Nope"), "Not my field")
+    names = ("Ivy", "Kim", "Lea", "Max", "Ned", "Oli", "Pat")
+    people = {
+        name: contacts.add_contact(conn, name, company="Nope" if name == "Pat" else "")
+        for name in names
+    }
+    for name in ("Lea", "Max", "Oli", "Pat"):
+        interactions.log_interaction(conn, people[name], "outreach", occurred_at=date(2026, 3, 2))
+    for name in ("Lea", "Oli", "Pat"):
+        interactions.log_interaction(conn, people[name], "reply", occurred_at=date(2026, 3, 3))
+    for introducer, introduced in (("Ivy", "Jo"), ("Lea", "Ray"), ("Max", "Sam")):
+        contacts.add_contact(conn, introduced, referred_by=people[introducer], degree="2nd")
+    interactions.log_interaction(conn, people["Kim"], "referral", occurred_at=date(2026, 3, 4))
+    meetings.schedule_meeting(conn, people["Ned"], datetime(2026, 3, 13, tzinfo=UTC))
+    held = meetings.schedule_meeting(conn, people["Oli"], datetime(2026, 3, 5, tzinfo=UTC))
+    meetings.set_outcome(conn, held, "held", actual_minutes=20)
+
+    assert home.headline(conn, TODAY).conversations == 3
+
+
 def test_weekly_activity_is_zero_filled_and_counts_by_kind(conn):
     ann = contacts.add_contact(conn, "Ann")
     interactions.log_interaction(conn, ann, "outreach", occurred_at=date(2026, 3, 2))

@@ -439,7 +439,10 @@ def update_contact(
     """Save the fields the user owns (a re-import never overwrites them).
 
     A new introducer dates the introduction now, the week it counts in on Home; the same one
-    keeps its date; none clears both.
+    keeps its date; none clears both, and someone added as introduced ('referral') becomes
+    added by hand ('manual'), so the app stops saying someone introduced them. A LinkedIn or
+    demo person keeps their source whoever introduced them: it says where they came from, and
+    the demo's removal finds its people by it.
     """
     require_contact(conn, contact_id)
     email = _checked_email(email)
@@ -457,6 +460,8 @@ def update_contact(
             "   WHEN referred_by IS NOT DISTINCT FROM $by THEN referred_at"
             "   ELSE current_localtimestamp() END,"
             " referred_by = $by, notes = $notes, tags = $tags,"
+            " source = CASE WHEN CAST($by AS BIGINT) IS NULL AND source = 'referral'"
+            "   THEN 'manual' ELSE source END,"
             " updated_at = current_localtimestamp() WHERE id = $id",
             {
                 "email": email,

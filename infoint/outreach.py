@@ -284,6 +284,25 @@ def compose(
     return Draft(subject, body, unfilled_placeholders(subject, body))
 
 
+def as_sent(typed: tuple[str, str], values: dict[str, str]) -> Draft:
+    """The subject and body as they go out: every placeholder with a known value filled in.
+
+    A draft is filled once, when composed; a placeholder the user types later (their
+    `{my_first_name}` under a template that did not sign with it) is filled here, so Settings
+    already holding the name is enough. The text in the box stays as they typed it.
+    """
+    subject, body = (fill(text, values) for text in typed)
+    return Draft(subject, body, unfilled_placeholders(subject, body))
+
+
+def filled_on_sending(typed: tuple[str, str], values: dict[str, str]) -> str:
+    """'In what you send, {my_first_name} reads “Sam”.': the placeholders the box still shows
+    in braces that `as_sent` fills ('' for none), so the user is not left wondering."""
+    known = {name: (values.get(name) or "").strip() for name in unfilled_placeholders(*typed)}
+    read = [f"{{{name}}} reads “{value}”" for name, value in known.items() if value]
+    return f"In what you send, {joined(read)}." if read else ""
+
+
 def keep_edits(
     conn: duckdb.DuckDBPyConnection,
     typed: tuple[str, str],

@@ -21,9 +21,13 @@ from infoint.outreach import (
     COMPOSE_CONTACT_KEY,
     COMPOSE_KIND_KEY,
     PLACEHOLDERS,
+    Draft,
+    as_sent,
     describe_placeholder,
+    filled_on_sending,
     keep_edits,
     mailto_link,
+    placeholder_values,
     settings_to_fill,
 )
 from infoint.text import plain_markdown
@@ -157,6 +161,18 @@ def draft_boxes(
 def forget_draft(body_key: str) -> None:
     """Once a draft is sent, the next one starts from the template again."""
     st.session_state.get(KEPT_DRAFTS, {}).pop(body_key, None)
+
+
+def draft_as_sent(
+    conn: duckdb.DuckDBPyConnection, contact_id: int, subject: str, body: str
+) -> Draft:
+    """The draft as it goes out (`outreach.as_sent`), under a caption naming what is filled in
+    on the way while the box still shows it in braces. The Outreach draft and the thank-you
+    check, preview, copy and log this, never the box's text as such."""
+    values = cached(placeholder_values, conn, contact_id)
+    if said := filled_on_sending((subject, body), values):
+        st.caption(plain(said))
+    return as_sent((subject, body), values)
 
 
 def warn_unfilled(missing: tuple[str, ...]) -> None:

@@ -309,8 +309,10 @@ with draft_box:
     subject, body = ui.draft_boxes(
         conn, (draft.subject, draft.body), f"subject_{draft_key}", f"body_{draft_key}", 380
     )
+    # What goes out: placeholders typed by hand are filled too, the box left as typed.
+    sending = ui.draft_as_sent(conn, contact_id, subject, body)
 with checklist_box, st.container(border=True):
-    checks = outreach.check_email(body, subject)
+    checks = outreach.check_email(sending.body, sending.subject)
     good = sum(c.status == "pass" for c in checks)
     st.markdown(f"**Checklist: {good} of {len(checks)} points covered**")
     for check in checks:
@@ -320,18 +322,18 @@ with checklist_box, st.container(border=True):
         )
     st.caption("The checklist updates when you click outside the message (or press Ctrl+Enter).")
 
-missing = outreach.unfilled_placeholders(subject, body)
+missing = sending.unfilled
 ui.warn_unfilled(missing)
 with st.expander("Preview", expanded=bool(missing), icon=":material/visibility:"):
-    st.markdown(f"**{outreach.preview_markdown(subject)}**")
-    st.markdown(outreach.preview_markdown(body))
+    st.markdown(f"**{outreach.preview_markdown(sending.subject)}**")
+    st.markdown(outreach.preview_markdown(sending.body))
 
 # --- Sending stays with you -----------------------------------------------------------------
 
 st.subheader("Send it yourself, then log it")
 copy_box, log_box = st.columns([3, 2])
 with copy_box:
-    ui.copy_or_mail(person.email, subject, body, missing)
+    ui.copy_or_mail(person.email, sending.subject, sending.body, missing)
 with log_box:
     channel = st.selectbox(
         "Sent by",
@@ -339,7 +341,7 @@ with log_box:
         format_func=interactions.CHANNEL_LABELS.get,
         key="outreach_channel",
     )
-    blocked = bool(missing) or not body.strip()
+    blocked = bool(missing) or not sending.body.strip()
     if st.button(
         "Log as sent", type="primary", disabled=blocked, icon=":material/send:", key="log_sent"
     ):
@@ -347,8 +349,8 @@ with log_box:
             sent = outreach.log_sent(
                 conn,
                 contact_id,
-                subject=subject,
-                body=body,
+                subject=sending.subject,
+                body=sending.body,
                 channel=channel,
                 kind=kind,
                 template_id=template_id,

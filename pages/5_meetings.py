@@ -437,12 +437,13 @@ def show_thanks(current: meetings.MeetingSummary) -> None:
         f"thanks_body_{chosen}",
         260,
     )
-    missing = outreach.unfilled_placeholders(subject, body)
+    sending = ui.draft_as_sent(conn, current.contact_id, subject, body)
+    missing = sending.unfilled
     ui.warn_unfilled(missing)
     copy_box, log_box = st.columns([3, 2])
     with copy_box:
         email = ui.cached(outreach.get_recipient, conn, current.contact_id).email
-        ui.copy_or_mail(email, subject, body, missing)
+        ui.copy_or_mail(email, sending.subject, sending.body, missing)
     channel = log_box.selectbox(
         "Sent by",
         interactions.CHANNELS,
@@ -453,7 +454,9 @@ def show_thanks(current: meetings.MeetingSummary) -> None:
         "Log the thank-you as sent", key=f"log_thanks_{chosen}", disabled=bool(missing)
     ):
         try:
-            meetings.log_thank_you(conn, chosen, subject=subject, body=body, channel=channel)
+            meetings.log_thank_you(
+                conn, chosen, subject=sending.subject, body=sending.body, channel=channel
+            )
         except InfointError as exc:
             ui.show_error(exc)
         else:

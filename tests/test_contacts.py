@@ -3,7 +3,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from infoint import contacts, funnel, interactions, meetings
-from infoint.contacts import ContactSearch
+from infoint.contacts import SOURCE_LABELS, ContactSearch
 from infoint.errors import InvalidInputError, NotFoundError
 
 
@@ -260,6 +260,38 @@ def test_who_introduced_someone_can_be_set_changed_and_cleared(conn, network):
     assert introduction(conn, ann) == (None, None)
     assert (stage_of(conn, bob), stage_of(conn, eve)) == (0, 0)
     assert stage_of(conn, ann) == 1  # her own outreach is untouched
+
+
+def source_of(conn, contact_id: int) -> str:
+    return contacts.get_contact(conn, contact_id).source
+
+
+def test_clearing_the_introducer_of_someone_added_as_introduced_makes_them_added_by_hand(
+    conn, network
+):
+    """Rae was added as introduced by Bob: 'referral'. Another introducer keeps that; clearing
+    it leaves a person the user added by hand: 'manual'. Sources that say where a person came
+    from otherwise (LinkedIn, the demo, which its removal finds by it) never change, and naming
+    an introducer for someone added by hand keeps 'manual': they were added by hand."""
+    bob, eve = network["bob"], network["eve"]
+    rae = contacts.add_contact(conn, "Rae", referred_by=bob, source="referral")
+    edit(conn, rae, referred_by=eve)
+    assert source_of(conn, rae) == "referral"
+    edit(conn, rae, referred_by=None)
+    assert (source_of(conn, rae), introduction(conn, rae)) == ("manual", (None, None))
+    assert SOURCE_LABELS[source_of(conn, rae)] == "added by hand"
+
+    linked = contacts.add_contact(conn, "Lin", referred_by=bob, source="linkedin")
+    made_up = contacts.add_contact(conn, "Dem", referred_by=bob, source="demo")
+    by_hand = contacts.add_contact(conn, "Han")
+    for person in (linked, made_up):
+        edit(conn, person, referred_by=None)
+    edit(conn, by_hand, referred_by=bob)
+    assert [source_of(conn, p) for p in (linked, made_up, by_hand)] == [
+        "linkedin",
+        "demo",
+        "manual",
+    ]
 
 
 def test_changing_who_introduced_someone_moves_the_referred_count(conn, network):

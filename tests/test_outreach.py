@@ -124,6 +124,25 @@ def test_edits_keep_the_users_words_and_fill_only_profile_placeholders(conn):
     assert outreach.keep_edits(conn, signed, now, now) == (*signed, "")  # nothing new to add
 
 
+def test_placeholders_typed_into_a_draft_go_out_filled_when_their_value_is_known(conn, ana):
+    """The draft was filled when composed; what the user types after is filled on sending."""
+    profile.save_profile(conn, name="Sam Lee", job_title="", focus_kind="occupation", focus="")
+    values = outreach.placeholder_values(conn, ana)
+    typed = ("For {first_name}", "Hi,\nI'm {my_first_name}, {my_role}. {shared_group}\n{my_name}")
+    assert outreach.as_sent(typed, values) == outreach.Draft(
+        "For Ana",
+        "Hi,\nI'm Sam, {my_role}. {shared_group}\nSam Lee",
+        ("my_role", "shared_group"),
+    )
+    assert outreach.filled_on_sending(typed, values) == (
+        "In what you send, {first_name} reads “Ana”, {my_first_name} reads “Sam” and "
+        "{my_name} reads “Sam Lee”."
+    )
+    done = ("For Ana", "Hi,\nSam")
+    assert outreach.as_sent(done, values) == outreach.Draft(*done, ())
+    assert outreach.filled_on_sending(done, values) == ""
+
+
 def test_preview_escapes_the_users_markdown_and_highlights_unfilled_placeholders():
     preview = outreach.preview_markdown("Hi {first_name},\n*Bold* <b>x</b> $5 [link](x)")
     assert ":orange-background[**\\{first_name\\}**]" in preview

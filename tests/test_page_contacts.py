@@ -368,34 +368,30 @@ def test_changing_who_introduced_someone_is_saved_and_moves_referred(people, app
 
 
 def test_clearing_who_introduced_someone(people, app_db):
-    ann, cara = people["ann"], people["cara"]
+    """Rae was added as introduced by Cara (as the Add form does); once the introducer is
+    cleared, the page no longer says she came by an introduction: she was added by hand."""
+    cara = people["cara"]
     conn = db.connect(app_db)
-    contacts.update_contact(
-        conn,
-        ann,
-        email="",
-        degree="1st",
-        mutual_contact_id=None,
-        referred_by=cara,
-        notes="",
-        tags="",
-    )
+    rae = contacts.add_contact(conn, "Rae", "Moss", referred_by=cara, source="referral")
     conn.close()
-    at = edit_tab(ann)
-    chosen = at.selectbox(key=f"edit_referrer_{ann}_pick_")
+    at = edit_tab(rae)
+    assert "**From:** introduced by someone" in [m.value for m in at.main.markdown]
+    chosen = at.selectbox(key=f"edit_referrer_{rae}_pick_")
     assert chosen.value == cara  # the picker starts from who is recorded
     choose_by_label(chosen, "Nobody")
-    at.button(key=f"save_{ann}").click()
+    at.button(key=f"save_{rae}").click()
     run(at)
     assert at.success[0].value == "Saved."
-    assert "**Introduced by:** —" in [m.value for m in at.main.markdown]
+    shown = [m.value for m in at.main.markdown]
+    assert "**Introduced by:** —" in shown
+    assert "**From:** added by hand" in shown
     conn = db.connect(app_db)
-    saved = contacts.get_contact(conn, ann)
+    saved = contacts.get_contact(conn, rae)
     [(referred_at,)] = conn.execute(
-        "SELECT referred_at FROM contacts WHERE id = ?", [ann]
+        "SELECT referred_at FROM contacts WHERE id = ?", [rae]
     ).fetchall()
     conn.close()
-    assert (saved.referred_by, referred_at) == (None, None)
+    assert (saved.referred_by, referred_at, saved.source) == (None, None, "manual")
 
 
 def test_an_introducer_who_would_make_a_loop_is_refused_in_one_sentence(people, app_db):

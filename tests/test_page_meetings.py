@@ -671,3 +671,30 @@ def test_the_thank_you_names_its_placeholders_as_outreach_does(thanks_due):
     [warning] = at.warning
     assert f"{plain_markdown('{my_first_name}')}: your first name, from Settings" in warning.value
     assert not any("Words in braces are filled in" in said for said in captions(at))
+
+
+def test_a_name_placeholder_typed_into_the_thank_you_is_filled_from_settings(thanks_due):
+    """With the name in Settings, {my_first_name} typed by hand needs no trip there: the box
+    keeps it as typed, and what is copied and logged reads 'Sam'."""
+    conn = db.connect(thanks_due)
+    profile.save_profile(conn, name="Sam Lee", job_title="", focus_kind="occupation", focus="")
+    conn.close()
+    at = thank_ana(meetings_page())
+    mine = "Ana, the tip about the sensor team was gold.\nBest,\n{my_first_name}"
+    at.text_area(key="thanks_body_1").set_value(mine)
+    run(at)
+    assert at.text_area(key="thanks_body_1").value == mine
+    assert not at.warning
+    assert not [link for link in at.main.get("page_link") if "Settings" in link.proto.label]
+    sent = mine.replace("{my_first_name}", "Sam")
+    assert at.code[0].value == f"Subject: Thank you, Ana\n\n{sent}"
+    assert "In what you send, {my_first_name} reads “Sam”." in [
+        c.value.replace("\\", "") for c in at.caption
+    ]
+    at.button(key="log_thanks_1").click()
+    run(at)
+    conn = db.connect(thanks_due)
+    [logged] = [i for i in interactions.list_interactions(conn, 1) if i.kind == "thank_you"]
+    conn.close()
+    assert logged.body == sent
+

@@ -619,3 +619,55 @@ def test_a_search_cut_short_says_how_many_match(network):
     run(at)
     assert len(at.selectbox(key="outreach_contact").options) == 7
     assert "Showing the first" not in captions(at)
+
+
+def test_a_name_placeholder_typed_by_hand_is_filled_from_settings(network):
+    """Settings has the name; {my_first_name} typed into the draft by hand reads 'Sam' in what
+    goes out (checklist, preview, copy, log), asks for no trip to Settings, and the box keeps
+    the words as typed."""
+    at = outreach_page()
+    at.session_state[outreach.COMPOSE_CONTACT_KEY] = network["ana"]
+    run(at)
+    draft_key = f"{network['ana']}_1"
+    mine = (
+        "Hi Ana,\n\nMaria suggested I write. I'm {my_first_name}, a data analyst. "
+        "Could we have a 15-minute call?\n\n{my_first_name}"
+    )
+    at.text_area(key=f"body_{draft_key}").set_value(mine)
+    run(at)
+    assert at.text_area(key=f"body_{draft_key}").value == mine  # the user's words stay
+    assert not at.warning
+    assert not [link for link in at.main.get("page_link") if "Settings" in link.proto.label]
+    sent = mine.replace("{my_first_name}", "Sam")
+    assert at.code[0].value == f"Subject: Maria suggested I write to you\n\n{sent}"
+    assert plain_markdown("I'm Sam, a data analyst") in shown(at)
+    assert "In what you send, {my_first_name} reads “Sam”." in [
+        c.value.replace("\\", "") for c in at.caption
+    ]
+    assert "**Who you are** · Good" in shown(at)  # "I'm Sam, a data analyst"
+    button(at, "Log as sent").click()
+    run(at)
+    conn = db.connect(network["db"])
+    [logged] = interactions.list_interactions(conn, network["ana"])
+    conn.close()
+    assert logged.body == sent
+
+
+def test_a_placeholder_typed_by_hand_without_a_value_says_where_to_fill_it(network):
+    """Settings has the name but no role, and nothing was written to Ana yet: {my_first_name}
+    is filled, {my_role} and {last_written} are named, with the way to Settings for the role."""
+    conn = db.connect(network["db"])
+    profile.save_profile(conn, name="Sam Lee", job_title="", focus_kind="occupation", focus="x")
+    conn.close()
+    at = outreach_page()
+    at.session_state[outreach.COMPOSE_CONTACT_KEY] = network["ana"]
+    run(at)
+    body = at.text_area(key=f"body_{network['ana']}_1")
+    body.set_value(body.value + "\nI wrote on {last_written} as {my_role}. {my_first_name}")
+    run(at)
+    [warning] = at.warning
+    said = warning.value.replace("\\", "")
+    assert "{last_written}" in said and "{my_role}" in said and "{my_first_name}" not in said
+    [settings] = [link for link in at.main.get("page_link") if "Settings" in link.proto.label]
+    assert settings.proto.label == "Fill in your role in Settings"
+    assert button(at, "Log as sent").disabled

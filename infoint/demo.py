@@ -619,7 +619,8 @@ def _insert_meetings(
     today: date,
     zone,
 ) -> None:
-    """Held meetings with their actual length and notes, and one next week."""
+    """Held meetings with their actual length and notes (and their thank-yous), and one next
+    week."""
     rows = [
         (
             person,
@@ -650,6 +651,12 @@ def _insert_meetings(
         " (SELECT unnest(?) AS question, unnest(?) AS answer) q"
         " WHERE m.contact_id = ? AND m.status = 'held'",
         [[q for q, _ in _ANSWERS], [a for _, a in _ANSWERS], first_held],
+    )
+    # Each thank-you is for its person's one held meeting, as logged from the meeting's tab.
+    conn.execute(
+        "UPDATE interactions SET meeting_id = m.id FROM meetings m"
+        " WHERE interactions.source = 'demo' AND interactions.kind = 'thank_you'"
+        " AND m.contact_id = interactions.contact_id AND m.status = 'held'"
     )
 
 

@@ -183,12 +183,13 @@ def _sheets() -> dict[str, _Sheet]:
                 {_labels_sql("i.kind", interactions.KIND_LABELS)} AS "What",
                 {_labels_sql("i.channel", interactions.CHANNEL_LABELS)} AS "How",
                 coalesce(t.name, '') AS "Template", i.subject AS "Subject",
-                i.body AS "Notes"
+                i.body AS "Notes", CAST(tm.starts_at AS TIMESTAMP) AS "For the meeting on"
             """,
             rows="interactions i JOIN contacts c ON c.id = i.contact_id",
             lookups="""
                 LEFT JOIN companies co ON co.id = c.company_id
                 LEFT JOIN templates t ON t.id = i.template_id
+                LEFT JOIN meetings tm ON tm.id = i.meeting_id
             """,
             order="i.occurred_at, i.id",
         ),

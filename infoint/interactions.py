@@ -90,6 +90,16 @@ def _require_template(conn: duckdb.DuckDBPyConnection, template_id: int) -> None
         raise NotFoundError("That template no longer exists.")
 
 
+def _require_meeting(conn: duckdb.DuckDBPyConnection, meeting_id: int, contact_id: int) -> None:
+    """An entry for a meeting (a thank-you) must name a meeting with the same person: the
+    meeting counts it as its own (`meetings.thank_you_sent`)."""
+    found = conn.execute("SELECT contact_id FROM meetings WHERE id = ?", [meeting_id]).fetchall()
+    if not found:
+        raise NotFoundError("That meeting no longer exists.")
+    if found[0][0] != contact_id:
+        raise InvalidInputError("That meeting was with someone else, not with this person.")
+
+
 def log_interaction(
     conn: duckdb.DuckDBPyConnection,
     contact_id: int,
@@ -118,23 +128,27 @@ def log_once(
     template_id: int | None = None,
     subject: str = "",
     body: str = "",
+    meeting_id: int | None = None,
 ) -> Logged:
     """`log_interaction`, but the same entry with the same person on the same day (kind,
-    channel, subject and body alike) is recorded once: a second click on a "Log" button must
-    not count a second message, nor skew the reply rates. A different entry is its own.
+    channel, subject and body alike, and for the same meeting, if any) is recorded once: a
+    second click on a "Log" button must not count a second message, nor skew the reply rates.
+    A different entry is its own: the same words of thanks for another meeting too.
     Looked for and written in one transaction."""
     when = _checked(conn, contact_id, kind, channel, template_id, occurred_at)
     with db.transaction(conn):
+        if meeting_id is not None:  # looked for in the write: a meeting deleted meanwhile is gone
+            _require_meeting(conn, meeting_id, contact_id)
         earlier = conn.execute(
             "SELECT id FROM interactions WHERE contact_id = ? AND kind = ? AND channel = ?"
             " AND subject = ? AND body = ? AND CAST(occurred_at AS DATE) = ?"
-            " ORDER BY id LIMIT 1",
-            [contact_id, kind, channel, subject.strip(), body, when.date()],
+            " AND meeting_id IS NOT DISTINCT FROM ? ORDER BY id LIMIT 1",
+            [contact_id, kind, channel, subject.strip(), body, when.date(), meeting_id],
         ).fetchall()
         if earlier:
             return Logged(int(earlier[0][0]), already_logged=True)
         logged = _insert(
-            conn, contact_id, kind, channel, when, template_id, subject, body, "manual"
+            conn, contact_id, kind, channel, when, template_id, subject, body, "manual", meeting_id
         )
     return Logged(logged, already_logged=False)
 
@@ -164,12 +178,12 @@ def _insert(
     subject: str,
     body: str,
     source: str,
+    meeting_id: int | None = None,
 ) -> int:
     row = conn.execute(
-        "INSERT INTO interactions"
-        " (contact_id, kind, channel, occurred_at, template_id, subject, body, source)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        [contact_id, kind, channel, when, template_id, subject.strip(), body, source],
+        "INSERT INTO interactions (contact_id, kind, channel, occurred_at, template_id,"
+        " subject, body, source, meeting_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        [contact_id, kind, channel, when, template_id, subject.strip(), body, source, meeting_id],
     ).fetchall()
     return int(row[0][0])
 

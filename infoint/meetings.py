@@ -339,33 +339,53 @@ def update_meeting(
 
 def delete_meeting(conn: duckdb.DuckDBPyConnection, meeting_id: int) -> None:
     """Remove a meeting entered by mistake, with its questions and answers, and the snoozes
-    and dismissals of reminders about it."""
+    and dismissals of reminders about it.
+
+    A thank-you logged for it stays in the person's history, as one for no meeting: it then
+    counts by its day (`_THANKS`), as one logged on the person's record does. A meeting
+    entered twice and thanked on the copy deleted is thereby thanked still."""
     from infoint import followups  # imported here: followups imports this module
 
     get_meeting(conn, meeting_id)
     with db.transaction(conn):
         followups.forget_item_states(conn, [], [meeting_id])
+        conn.execute("UPDATE interactions SET meeting_id = NULL WHERE meeting_id = ?", [meeting_id])
         conn.execute("DELETE FROM meeting_questions WHERE meeting_id = ?", [meeting_id])
         conn.execute("DELETE FROM meetings WHERE id = ?", [meeting_id])
 
 
+# The one rule for which thank-you thanks a meeting, read by `thanked` (the lists and the
+# reminders) and by `thank_you_sent` (what the page shows as sent), so they cannot disagree.
+# A thank-you logged for the meeting (`log_thank_you`) thanks it, and no other. One logged for
+# no meeting (before migration 0017, or on the person's record) cannot say which it was for:
+# it thanks every meeting with that person whose day is its day or earlier (`?` is the user's
+# time zone: `occurred_at` is wall time there). One row per thanked meeting, with the
+# thank-you shown: the one written for it if any, else the first since the meeting's day.
+_THANKS = """
+    SELECT m.id AS meeting_id,
+           arg_min(t.id, (t.meeting_id IS NULL, t.occurred_at, t.id)) AS thank_you_id
+    FROM meetings m
+    JOIN interactions t ON t.contact_id = m.contact_id AND t.kind = 'thank_you'
+    WHERE t.meeting_id = m.id
+       OR (t.meeting_id IS NULL
+           AND t.occurred_at >= date_trunc('day', timezone(?, m.starts_at)))
+    GROUP BY m.id
+"""
+
 # Shared by the meeting lists and the due-now rules: who, where, prepared, thanked.
-# `?` is the user's time zone: a thank-you logged on the meeting's day or later counts.
-# Joins to per-meeting and per-person aggregates rather than a subquery per meeting.
-_SUMMARY = """
+# Joins to per-meeting aggregates rather than a subquery per meeting; `?` as in `_THANKS`.
+_SUMMARY = f"""
     SELECT m.id, m.contact_id, trim(c.first_name || ' ' || c.last_name) AS person,
            coalesce(co.name, '') AS company, m.starts_at, m.promised_minutes,
            m.actual_minutes, m.place, m.status,
            m.prep_notes <> '' OR q.meeting_id IS NOT NULL AS prepared,
-           coalesce(t.last_thanks >= date_trunc('day', timezone(?, m.starts_at)), false)
-               AS thanked,
+           t.meeting_id IS NOT NULL AS thanked,
            c.company_id
     FROM meetings m
     JOIN contacts c ON c.id = m.contact_id
     LEFT JOIN companies co ON co.id = c.company_id
     LEFT JOIN (SELECT DISTINCT meeting_id FROM meeting_questions) q ON q.meeting_id = m.id
-    LEFT JOIN (SELECT contact_id, max(occurred_at) AS last_thanks FROM interactions
-               WHERE kind = 'thank_you' GROUP BY contact_id) t ON t.contact_id = m.contact_id
+    LEFT JOIN ({_THANKS}) t ON t.meeting_id = m.id
 """
 
 
@@ -717,8 +737,9 @@ def log_thank_you(
     channel: str = "email",
     sent_at: datetime | None = None,
 ) -> int:
-    """Record the thank-you as sent (an interaction of kind thank_you), once however often it
-    is clicked; returns its id. Refuses one with a {placeholder} left, as Outreach does."""
+    """Record the thank-you as sent (an interaction of kind thank_you, for this meeting), once
+    however often it is clicked; returns its id. Refuses one with a {placeholder} left, as
+    Outreach does."""
     from infoint import outreach  # imported here: outreach imports followups, which imports us
 
     meeting = get_meeting(conn, meeting_id)
@@ -736,20 +757,20 @@ def log_thank_you(
         occurred_at=sent_at,
         subject=subject,
         body=body,
+        meeting_id=meeting_id,
     ).interaction_id
 
 
 def thank_you_sent(
     conn: duckdb.DuckDBPyConnection, meeting_id: int
 ) -> interactions.Interaction | None:
-    """The thank-you logged for this meeting, or None: the first one to the person on the
-    meeting's day or later (the day by which `thanked` counts it too), so the page shows what
-    was sent rather than a draft that would be logged a second time."""
-    meeting = get_meeting(conn, meeting_id)
+    """The thank-you that thanks this meeting, or None, by the rule `thanked` follows
+    (`_THANKS`), so the page shows what was sent rather than a draft that would be logged a
+    second time."""
+    get_meeting(conn, meeting_id)
     found = conn.execute(
-        "SELECT id FROM interactions WHERE contact_id = ? AND kind = 'thank_you'"
-        " AND occurred_at >= date_trunc('day', timezone(?, ?)) ORDER BY occurred_at, id LIMIT 1",
-        [meeting.contact_id, profile.zone(conn).key, meeting.starts_at],
+        f"SELECT thank_you_id FROM ({_THANKS}) WHERE meeting_id = ?",
+        [profile.zone(conn).key, meeting_id],
     ).fetchall()
     return interactions.get_interaction(conn, found[0][0]) if found else None
 

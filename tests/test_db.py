@@ -1,10 +1,11 @@
 import subprocess
 import sys
+from datetime import date, datetime
 
 import duckdb
 import pytest
 
-from infoint import db
+from infoint import db, interactions, meetings
 from infoint.errors import DatabaseBusyError
 
 
@@ -105,3 +106,40 @@ def test_backup_keeps_the_last_five_and_restores(conn, db_path):
     reopened = db.connect(db_path)
     assert reopened.execute("SELECT profile_key FROM contacts").fetchall() == [("kept",)]
     reopened.close()
+
+
+def test_0017_keeps_every_interaction_and_names_no_meeting_for_old_thank_yous(tmp_path):
+    """A database at 0016 with a campaign in it: every row and id is kept, an old thank-you is
+    for no meeting (so it counts from the meeting's day, as before), and the views still read."""
+    path = tmp_path / "older.duckdb"
+    old = duckdb.connect(str(path))
+    db.apply_migrations(old, upto=16)
+    old.execute("INSERT INTO contacts (profile_key, first_name) VALUES ('a', 'Ana')")
+    old.execute(
+        "INSERT INTO meetings (contact_id, starts_at, status) VALUES"
+        " (1, '2026-03-02 10:00+00', 'held'), (1, '2026-03-20 10:00+00', 'held')"
+    )
+    old.execute(
+        "INSERT INTO interactions (contact_id, kind, occurred_at, subject) VALUES"
+        " (1, 'outreach', '2026-02-20 09:00', 'Coffee?'), (1, 'reply', '2026-02-21 10:00', ''),"
+        " (1, 'thank_you', '2026-03-03 08:00', 'Thank you')"
+    )
+    before = old.execute("SELECT * FROM interactions ORDER BY id").fetchall()
+    old.close()
+    upgraded = db.connect(path)
+    try:
+        assert upgraded.execute(
+            "SELECT * EXCLUDE (meeting_id), meeting_id FROM interactions ORDER BY id"
+        ).fetchall() == [(*row, None) for row in before]
+        assert [row[0] for row in before] == [1, 2, 3]
+        assert upgraded.execute(
+            "SELECT stage, first_outreach_at FROM contact_stages"
+        ).fetchall() == [(3, datetime(2026, 2, 20, 9))]
+        # the thank-you of 3 March is for the meeting of 2 March, not the one after it
+        assert [meetings.summary(upgraded, m).thanked for m in (1, 2)] == [True, False]
+        assert meetings.thank_you_sent(upgraded, 1).id == 3
+        later = interactions.log_interaction(upgraded, 1, "note", occurred_at=date(2026, 3, 4))
+        assert later == 4  # the ids go on from where they were
+        assert db.apply_migrations(upgraded) == []
+    finally:
+        upgraded.close()

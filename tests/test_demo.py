@@ -117,6 +117,25 @@ def test_removing_the_demo_leaves_the_users_own_data_exactly_as_it_was(conn):
     assert orphans == 0
 
 
+def test_each_demo_thank_you_is_for_the_meeting_it_followed(conn):
+    """The demo's eight held meetings were each thanked the day after, as from the meeting's
+    own tab: nothing asks for a thank-you already sent, and only thank-yous name a meeting."""
+    demo.load_demo(conn, today=TODAY)
+    thanks = conn.execute(
+        "SELECT m.contact_id = i.contact_id AND m.status = 'held',"
+        " CAST(i.occurred_at AS DATE) - CAST(m.starts_at AS DATE)"
+        " FROM interactions i LEFT JOIN meetings m ON m.id = i.meeting_id"
+        " WHERE i.kind = 'thank_you'"
+    ).fetchall()
+    assert thanks == [(True, 1)] * 8
+    assert conn.execute(
+        "SELECT count(DISTINCT meeting_id), count(*) FILTER (WHERE kind <> 'thank_you')"
+        " FROM interactions WHERE meeting_id IS NOT NULL"
+    ).fetchall() == [(8, 0)]
+    now = datetime.combine(TODAY, datetime.min.time(), tzinfo=UTC)
+    assert [i.kind for i in meetings.due_items(conn, now) if i.kind == "thank_you"] == []
+
+
 def test_a_demo_company_the_user_works_with_stays_as_theirs(conn):
     demo.load_demo(conn, today=TODAY)
     name = conn.execute(

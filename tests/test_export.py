@@ -174,6 +174,7 @@ HEADERS = {
     ),
     "Interactions": (
         "When", "Person", "Contact ID", "Company", "What", "How", "Template", "Subject", "Notes",
+        "For the meeting on",
     ),
     "Meetings": (
         "When (your time)", "Person", "Contact ID", "Company", "Status", "Minutes promised",
@@ -238,6 +239,27 @@ def test_every_sheet_keeps_its_bold_frozen_headers_widths_and_date_formats(conn,
         datetime.combine(introduced_on, datetime.min.time()),
     ]  # fmt: skip
     assert book["Introductions"]["G2"].number_format == export.EXCEL_DATE
+
+
+def test_a_thank_you_says_which_meeting_it_was_for(conn, campaign):
+    """The meeting's start on the user's clock, as the Meetings sheet has it; other entries,
+    and a thank-you logged for no meeting, leave the cell empty."""
+    ana, _ = campaign
+    meetings.set_time_zone(conn, "Europe/Berlin")  # the meeting of 9:30 UTC is at 10:30 there
+    [meeting] = meetings.list_meetings(conn, ana)
+    meetings.set_outcome(conn, meeting.id, "held", actual_minutes=20)
+    meetings.log_thank_you(
+        conn, meeting.id, subject="Thanks", body="Thanks", sent_at=datetime(2026, 3, 11, 8)
+    )
+    interactions.log_interaction(conn, ana, "thank_you", occurred_at=datetime(2026, 3, 12, 8))
+    book = load_workbook(io.BytesIO(export.workbook_bytes(conn)))
+    assert [(i["What"], i["For the meeting on"]) for i in sheet_rows(book, "Interactions")] == [
+        ("Outreach", None),
+        ("Thank-you", datetime(2026, 3, 10, 10, 30)),
+        ("Thank-you", None),
+    ]
+    assert book["Interactions"]["J3"].number_format == export.EXCEL_MOMENT
+    assert export.sheet_sizes(conn)["Interactions"] == 3
 
 
 def test_introductions_are_dated_and_ordered_by_when_they_were_made(conn, campaign):

@@ -1,10 +1,11 @@
 """A second click on a "Log" button records nothing new; a different entry is its own."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
-from infoint import contacts, interactions
+from infoint import contacts, interactions, meetings
+from infoint.errors import InvalidInputError, NotFoundError
 
 
 @pytest.fixture
@@ -47,3 +48,35 @@ def test_an_earlier_day_logged_twice_counts_once(conn, ana):
     again = interactions.log_once(conn, ana, "outreach", occurred_at=date(2026, 3, 2))
     assert again.already_logged and again.interaction_id == first.interaction_id
     assert len(interactions.list_interactions(conn, ana)) == 1
+
+
+def test_an_entry_for_a_meeting_is_the_same_only_for_that_meeting(conn, ana):
+    """Thanking two meetings the same day in the same words is two thank-yous."""
+    first, second = (
+        meetings.schedule_meeting(conn, ana, datetime(2026, 3, day, 10, tzinfo=UTC))
+        for day in (2, 20)
+    )
+    entry = {"occurred_at": date(2026, 3, 21), "subject": "Thank you", "body": "Thank you"}
+    one = interactions.log_once(conn, ana, "thank_you", meeting_id=first, **entry)
+    other = interactions.log_once(conn, ana, "thank_you", meeting_id=second, **entry)
+    unnamed = interactions.log_once(conn, ana, "thank_you", **entry)
+    assert not (one.already_logged or other.already_logged or unnamed.already_logged)
+    again = interactions.log_once(conn, ana, "thank_you", meeting_id=second, **entry)
+    assert (again.interaction_id, again.already_logged) == (other.interaction_id, True)
+    assert conn.execute("SELECT meeting_id FROM interactions ORDER BY id").fetchall() == [
+        (first,),
+        (second,),
+        (None,),
+    ]
+
+
+def test_an_entry_for_a_meeting_needs_that_meeting_with_that_person(conn, ana):
+    bo = contacts.add_contact(conn, "Bo", "Chen")
+    with_bo = meetings.schedule_meeting(conn, bo, datetime(2026, 3, 2, 10, tzinfo=UTC))
+    with pytest.raises(NotFoundError) as gone:
+        interactions.log_once(conn, ana, "thank_you", meeting_id=with_bo + 1)
+    assert str(gone.value) == "That meeting no longer exists."
+    with pytest.raises(InvalidInputError) as someone_else:
+        interactions.log_once(conn, ana, "thank_you", meeting_id=with_bo)
+    assert str(someone_else.value) == "That meeting was with someone else, not with this person."
+    assert conn.execute("SELECT count(*) FROM interactions").fetchall() == [(0,)]

@@ -468,6 +468,120 @@ def test_an_old_thank_you_does_not_count_for_a_new_meeting(conn, ana):
     assert due(conn, at(12)) == [("thank_you", meeting)]
 
 
+# A thank-you is recorded for the meeting it was written for (`interactions.meeting_id`).
+
+
+def held_with_ana(conn, ana, *starts):
+    held = [meetings.schedule_meeting(conn, ana, start) for start in starts]
+    for meeting in held:
+        meetings.set_outcome(conn, meeting, "held", actual_minutes=20)
+    return held
+
+
+def thank(conn, meeting_id, sent_at, words="Thank you for your time"):
+    """The thank-you logged from the meeting's own tab, sent at `sent_at` (the user's clock)."""
+    return meetings.log_thank_you(conn, meeting_id, subject=words, body=words, sent_at=sent_at)
+
+
+def thanked(conn, *meeting_ids):
+    return [meetings.summary(conn, m).thanked for m in meeting_ids]
+
+
+def sent(conn, meeting_id):
+    found = meetings.thank_you_sent(conn, meeting_id)
+    return found and found.id
+
+
+def thank_yous(conn):
+    """Every thank-you as (meeting it is for, subject), in the order logged."""
+    return conn.execute(
+        "SELECT meeting_id, subject FROM interactions WHERE kind = 'thank_you' ORDER BY id"
+    ).fetchall()
+
+
+def test_a_thank_you_counts_for_the_meeting_it_was_written_for(conn, ana):
+    """Met Ana on 2 March (no thank-you) and on 20 March (thanked on the 21st): 2 March stays
+    unthanked and due. Its thank-you, logged late from its own tab after 20 March was held,
+    clears it, and 20 March stays thanked by its own."""
+    first, second = held_with_ana(conn, ana, at(2, 10), at(20, 10))
+    for_the_second = thank(conn, second, datetime(2026, 3, 21, 8), "Thank you for Friday")
+    assert thank_yous(conn) == [(second, "Thank you for Friday")]
+    assert thanked(conn, first, second) == [False, True]
+    assert (sent(conn, first), sent(conn, second)) == (None, for_the_second)
+    assert [m.thanked for m in meetings.past_meetings(conn, at(22))] == [True, False]
+    assert [m.thanked for m in meetings.find_meetings(conn, "Ana")] == [True, False]
+    assert due(conn, at(22)) == [("thank_you", first)]
+    [item] = followups.due_items(conn, at(22))
+    assert (item.kind, item.key, item.due_on) == (
+        "thank_you",
+        f"thank_you:{first}",
+        date(2026, 3, 3),
+    )
+    late = thank(conn, first, datetime(2026, 3, 23, 8), "Sorry this comes late")
+    assert thank_yous(conn) == [(second, "Thank you for Friday"), (first, "Sorry this comes late")]
+    assert thanked(conn, first, second) == [True, True]
+    assert (sent(conn, first), sent(conn, second)) == (late, for_the_second)
+    assert due(conn, at(24)) == []
+    assert followups.due_items(conn, at(24)) == []
+
+
+def test_a_thank_you_for_no_meeting_counts_from_each_meetings_day_as_before(conn, ana):
+    """One logged before thank-yous named their meeting, or on the person's record, counts for
+    every meeting with them on its day or earlier, as it always did: which one it was for
+    cannot be known. A thank-you written for the meeting is what the meeting shows as sent."""
+    first, second = held_with_ana(conn, ana, at(2, 10), at(20, 10))
+    unnamed = interactions.log_interaction(conn, ana, "thank_you", occurred_at=date(2026, 3, 21))
+    assert thank_yous(conn) == [(None, "")]
+    assert thanked(conn, first, second) == [True, True]
+    assert (sent(conn, first), sent(conn, second)) == (unnamed, unnamed)
+    assert due(conn, at(22)) == []
+    own = thank(conn, second, datetime(2026, 3, 22, 8))
+    assert (sent(conn, first), sent(conn, second)) == (unnamed, own)
+    # one dated before a meeting's day is not for it
+    third = held_with_ana(conn, ana, at(23, 10))[0]
+    assert thanked(conn, third) == [False]
+    assert due(conn, at(24, 12)) == [("thank_you", third)]
+
+
+def test_thanking_two_meetings_the_same_day_in_the_same_words_logs_each(conn, ana):
+    """A second click logs nothing more; the same words for another meeting are its own."""
+    first, second = held_with_ana(conn, ana, at(2, 10), at(20, 10))
+    for_the_first = thank(conn, first, datetime(2026, 3, 21, 8))
+    for_the_second = thank(conn, second, datetime(2026, 3, 21, 8))
+    assert for_the_first != for_the_second
+    assert thank(conn, second, datetime(2026, 3, 21, 9)) == for_the_second  # a second click
+    assert thank(conn, first, datetime(2026, 3, 21, 9)) == for_the_first
+    words = "Thank you for your time"
+    assert thank_yous(conn) == [(first, words), (second, words)]
+    assert (sent(conn, first), sent(conn, second)) == (for_the_first, for_the_second)
+
+
+def test_a_thank_you_stays_when_its_meeting_is_deleted_and_counts_by_its_day(conn, ana):
+    """A meeting entered twice, thanked on the copy, which is then deleted: the thank-you stays
+    in Ana's history, now for no meeting, so it thanks the meeting kept, by its day."""
+    kept, copy = held_with_ana(conn, ana, at(2, 10), at(2, 10))
+    thanks = thank(conn, copy, datetime(2026, 3, 3, 8))
+    assert thanked(conn, kept, copy) == [False, True]
+    meetings.delete_meeting(conn, copy)
+    assert thank_yous(conn) == [(None, "Thank you for your time")]
+    assert [i.id for i in interactions.list_interactions(conn, ana)] == [thanks]
+    assert thanked(conn, kept) == [True]
+    assert sent(conn, kept) == thanks
+    assert due(conn, at(4)) == []
+
+
+def test_merging_two_records_of_a_person_keeps_each_thank_you_with_its_meeting(conn, ana):
+    twin = contacts.add_contact(conn, "Ana", "Lee")
+    [first] = held_with_ana(conn, twin, at(2, 10))
+    [second] = held_with_ana(conn, ana, at(20, 10))
+    for_the_second = thank(conn, second, datetime(2026, 3, 21, 8))
+    contacts.merge_contacts(conn, ana, twin)
+    assert [m.id for m in meetings.list_meetings(conn, ana)] == [second, first]
+    assert thanked(conn, first, second) == [False, True]
+    assert sent(conn, second) == for_the_second
+    assert due(conn, at(22)) == [("thank_you", first)]
+
+
 def test_prepare_for_tomorrows_meeting(conn, ana):
     meeting = meetings.schedule_meeting(conn, ana, at(12, 15))  # Thursday 15:00
     assert due(conn, at(10, 23, 59)) == []  # Tuesday: two days ahead

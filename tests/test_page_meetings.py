@@ -698,3 +698,41 @@ def test_a_name_placeholder_typed_into_the_thank_you_is_filled_from_settings(tha
     conn.close()
     assert logged.body == sent
 
+
+def test_each_meeting_shows_the_thank_you_written_for_it(thanks_due):
+    """Ana was met three weeks ago too (meeting 3), not thanked; yesterday's meeting (1) was.
+    Meeting 3 still offers its draft, not yesterday's thank-you; logged late from there, each
+    meeting shows its own."""
+    conn = db.connect(thanks_due)
+    profile.save_profile(conn, name="Sam Lee", job_title="", focus_kind="occupation", focus="")
+    earlier = meetings.schedule_meeting(conn, 1, datetime.now(UTC) - timedelta(days=21))
+    meetings.set_outcome(conn, earlier, "held", actual_minutes=20)
+    meetings.log_thank_you(conn, 1, subject="Thanks for yesterday", body="It helped a lot.")
+    conn.close()
+    at = run(meetings_page())
+    at.selectbox(key="meeting_pick").set_value(earlier)
+    run(at)
+    assert at.session_state["meeting_tab"] == "Thank you"
+    assert not [s for s in at.success if s.value.startswith("You thanked")]
+    assert plain_markdown("Thanks for yesterday") not in shown(at)
+    at.text_input(key=f"thanks_subject_{earlier}").set_value("Sorry this comes late")
+    at.text_area(key=f"thanks_body_{earlier}").set_value("Thank you for your advice, Ana.")
+    at.button(key=f"log_thanks_{earlier}").click()
+    run(at)
+    sent_on = f"You thanked Ana Lee on {day(date.today())} (Email)."
+    assert any(s.value.startswith(sent_on) for s in at.success)
+    assert plain_markdown("Sorry this comes late") in shown(at)
+    assert plain_markdown("Thanks for yesterday") not in shown(at)
+    at.selectbox(key="meeting_pick").set_value(1)
+    run(at)
+    assert at.session_state["meeting_tab"] == "Debrief"  # thanked already
+    at.session_state["meeting_tab"] = "Thank you"
+    run(at)
+    assert plain_markdown("Thanks for yesterday") in shown(at)
+    assert plain_markdown("Sorry this comes late") not in shown(at)
+    conn = db.connect(thanks_due)
+    logged = conn.execute(
+        "SELECT meeting_id, subject FROM interactions WHERE kind = 'thank_you' ORDER BY id"
+    ).fetchall()
+    conn.close()
+    assert logged == [(1, "Thanks for yesterday"), (earlier, "Sorry this comes late")]

@@ -292,6 +292,28 @@ def test_an_undo_kept_across_re_imports_restores_exactly_the_data_before_the_imp
         reopened.close()
 
 
+def test_undoing_an_import_keeps_each_thank_you_with_its_meeting(conn, db_path):
+    importer.import_file(conn, FIRST, filename="first.csv")
+    ada = conn.execute("SELECT id FROM contacts WHERE first_name = 'Ada'").fetchall()[0][0]
+    met = [
+        meetings.schedule_meeting(conn, ada, datetime(2026, 1, day, 10, tzinfo=ZoneInfo("UTC")))
+        for day in (5, 19)
+    ]
+    for meeting in met:
+        meetings.set_outcome(conn, meeting, "held", actual_minutes=20)
+    meetings.log_thank_you(
+        conn, met[1], subject="Thanks", body="Thanks", sent_at=datetime(2026, 1, 20, 8)
+    )
+    before = everything(conn)
+    importer.import_file(conn, SECOND, filename="second.csv")
+    reopened = undo_and_reopen(conn, db_path)
+    try:
+        assert everything(reopened) == before
+        assert [meetings.summary(reopened, m).thanked for m in met] == [False, True]
+    finally:
+        reopened.close()
+
+
 def test_a_write_between_an_import_and_its_re_import_still_ends_the_offer(conn, db_path):
     importer.import_file(conn, FIRST, filename="first.csv")
     importer.import_file(conn, SECOND, filename="second.csv")

@@ -706,7 +706,40 @@ def _read_bytes(source: bytes | BinaryIO | str | Path) -> bytes:
 _NOT_TEXT = not_text("your list of companies as CSV, or as an Excel workbook (.xlsx)")
 
 
+# Notes above the column names (a title, a date, a remark) take a few lines, not a page.
+_HEADER_SEARCH_LINES = 30
+_DELIMITERS = ",;\t"
+
+
+def _column(title: str) -> str:
+    """The column of ours a header cell names ('name' for 'Company'), else the cell as read."""
+    key = export.restore(title.strip()).lower()
+    return "name" if key in _NAME_HEADERS else key
+
+
+def _named_columns(cells: list[str]) -> int:
+    """How many of our columns a row names, 0 unless 'name' is one: the header's mark."""
+    columns = {_column(cell) for cell in cells}
+    return len(columns & set(TARGET_LIST_COLUMNS)) if "name" in columns else 0
+
+
+def _header_at(lines: list[str]) -> tuple[int, str] | None:
+    """The header's index among `lines`, with the delimiters that cut it into our columns.
+
+    Found together: the first line naming a 'name' column when cut at a comma, a semicolon
+    or a tab. Notes above it are passed over, a semicolon in one of them included, which
+    would mislead a sniffer reading the whole top of the file.
+    """
+    for index, line in enumerate(lines[:_HEADER_SEARCH_LINES]):
+        named = {d: _named_columns(next(csv.reader([line], delimiter=d), [])) for d in _DELIMITERS}
+        if most := max(named.values()):
+            return index, "".join(d for d, count in named.items() if count == most)
+    return None
+
+
 def _csv_rows(data: bytes) -> list[tuple[int, list[str]]]:
+    """The rows from the column names on (all of them when none are found), numbered by
+    their line in the file."""
     # UTF-16 with its byte-order mark is text, as the LinkedIn upload reads it. Other zero
     # bytes are not: cp1252 reads almost any bytes, and a picture would come out garbled.
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -723,19 +756,23 @@ def _csv_rows(data: bytes) -> list[tuple[int, list[str]]]:
             continue
     else:  # a broken UTF-16 file (cp1252 decodes almost any bytes)
         raise InvalidInputError(_NOT_TEXT)
-    sample = text[:4096]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    lines = io.StringIO(text, newline="").readlines()
+    start, delimiters = _header_at(lines) or (0, _DELIMITERS)
+    # The sniffer reads the quoting from the header on, among the delimiters the header
+    # allows (all three for a lone 'name' column); failing that, Excel's way at the first.
+    dialect: Any = csv.excel
+    delimiter = delimiters[0]
+    with contextlib.suppress(csv.Error):
+        dialect = csv.Sniffer().sniff("".join(lines[start:])[:4096], delimiters=delimiters)
+        delimiter = dialect.delimiter
+    reader = csv.reader(lines[start:], dialect, delimiter=delimiter)
     rows = []
     try:
         for cells in reader:
-            rows.append((reader.line_num, cells))
+            rows.append((start + reader.line_num, cells))
     except csv.Error as exc:
         raise InvalidInputError(
-            f"Line {reader.line_num} of the CSV file cannot be read ({exc})."
+            f"Line {start + reader.line_num} of the CSV file cannot be read ({exc})."
         ) from None
     return rows
 
@@ -798,12 +835,17 @@ def read_target_list(source: bytes | BinaryIO | str | Path, filename: str) -> Ta
             "This is LinkedIn's list of your connections, people rather than companies: bring "
             f"it in {_TO_THE_LINKEDIN_IMPORT}."
         )
+    # A CSV's rows start at its header already; a workbook's may have notes above it too.
+    first = next(
+        (i for i, (_, cells) in enumerate(rows[:_HEADER_SEARCH_LINES]) if _named_columns(cells)),
+        0,
+    )
+    rows = rows[first:]
     header_line, header = rows[0]
     positions: dict[str, int] = {}
     ignored = []
     for index, title in enumerate(header):
-        key = export.restore(title.strip()).lower()
-        column = "name" if key in _NAME_HEADERS else key
+        column = _column(title)
         if column in TARGET_LIST_COLUMNS and column not in positions:
             positions[column] = index
         elif title.strip():

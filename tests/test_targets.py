@@ -485,3 +485,66 @@ def test_import_writes_nothing_when_it_fails(campaign):
     with pytest.raises(InvalidInputError):
         targets.import_target_list(FailingInsert(campaign), preview)
     assert snapshot(campaign) == before
+
+
+# Notes above the column names, as people keep a list: one with a semicolon of its own, which
+# must not make the semicolon file's delimiter a comma or the comma file's a semicolon.
+PREAMBLE = "My targets for spring\nUpdated 2 Mar; from the careers fair\n\n"
+
+
+@pytest.mark.parametrize("delimiter", [";", ",", "\t"], ids=["semicolons", "commas", "tabs"])
+def test_a_list_with_notes_above_its_column_names_is_read_from_them(delimiter):
+    rows = [
+        ["Company", "industry", "motivation"],
+        ["Acme, Inc.", "Health", "3"],
+        ["Beta", "", "2"],
+        ["Gamma", "Energy", "9"],
+    ]
+    lines = (delimiter.join(f'"{c}"' if "," in c else c for c in row) for row in rows)
+    data = (PREAMBLE + "\n".join(lines) + "\n").encode()
+    preview = targets.read_target_list(data, "targets.csv")
+    shown = preview.frame.astype(object).where(preview.frame.notna(), None)
+    assert shown[["line", "name", "industry", "motivation"]].values.tolist() == [
+        [5, "Acme, Inc.", "Health", 3],
+        [6, "Beta", None, 2],
+    ]
+    assert [p.line for p in preview.problems] == [7]  # Gamma's 9, by its line in the file
+    assert preview.ignored_columns == []
+
+
+def test_a_semicolon_list_saved_by_excel_with_notes_padded_with_semicolons():
+    data = (
+        "Companies to look at;;\n"
+        "Note: scores 0-3; 3 is best;;\n"
+        ";;\n"
+        "name;postings;notes\n"
+        "Acme;1;liked the talk\n"
+    ).encode("cp1252")
+    preview = targets.read_target_list(data, "targets.csv")
+    assert preview.frame[["line", "name", "postings"]].values.tolist() == [[5, "Acme", 1]]
+    assert preview.ignored_columns == ["notes"]
+
+
+def test_notes_without_column_names_under_them_get_one_sentence():
+    data = (PREAMBLE + "Acme;Health\n").encode()
+    with pytest.raises(InvalidInputError) as raised:
+        targets.read_target_list(data, "targets.csv")
+    assert str(raised.value) == (
+        "Line 1 of targets.csv should name the columns, with one called 'name' "
+        "(also: industry, motivation, postings)."
+    )
+
+
+def test_an_excel_list_with_notes_above_its_column_names(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["My targets", None])
+    sheet.append([None, None])
+    sheet.append(["Name", "Postings"])
+    sheet.append(["Acme", 2])
+    path = tmp_path / "targets.xlsx"
+    book.save(path)
+    preview = targets.read_target_list(path.read_bytes(), "targets.xlsx")
+    assert preview.frame[["line", "name", "postings"]].values.tolist() == [[4, "Acme", 2]]

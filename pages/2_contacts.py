@@ -125,16 +125,19 @@ def show_add_person() -> None:
 
 
 def picked_row(selection) -> int | None:
-    """The position of the row picked in the results: by its box at the left, or by a click
-    on one of its cells (positions in the frame given, even after a header click sorted it).
+    """The position of the row picked in the results: by its box at the left (Shift+Space
+    from the keyboard), or by a click on its name (positions in the frame given, even after a
+    header click sorted it).
 
-    A cell of the first column opens no one: the grid selects the top row's cell there by
-    itself when it takes the focus, as a click on a header to sort does (seen in Chromium).
+    Other cells open no one: the arrow keys move the selected cell, so a keyboard user can go
+    through the table without the page changing under them; and the grid selects the top
+    row's first cell by itself when it takes the focus, as a click on a header to sort does
+    (both seen in Chromium), which is why the name is not the first column.
     """
     if selection.rows:
         return selection.rows[0]
     for row, column in selection.cells:
-        if column != RESULT_COLUMNS[0]:
+        if column == "name":
             return row
     return None
 

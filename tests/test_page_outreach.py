@@ -641,8 +641,8 @@ def test_a_name_placeholder_typed_by_hand_is_filled_from_settings(network):
     sent = mine.replace("{my_first_name}", "Sam")
     assert at.code[0].value == f"Subject: Maria suggested I write to you\n\n{sent}"
     assert plain_markdown("I'm Sam, a data analyst") in shown(at)
-    assert "In what you send, {my_first_name} reads “Sam”." in [
-        c.value.replace("\\", "") for c in at.caption
+    assert plain_markdown("In what you send, {my_first_name} reads “Sam”.") in [
+        c.value for c in at.caption
     ]
     assert "**Who you are** · Good" in shown(at)  # "I'm Sam, a data analyst"
     button(at, "Log as sent").click()
@@ -666,8 +666,10 @@ def test_a_placeholder_typed_by_hand_without_a_value_says_where_to_fill_it(netwo
     body.set_value(body.value + "\nI wrote on {last_written} as {my_role}. {my_first_name}")
     run(at)
     [warning] = at.warning
-    said = warning.value.replace("\\", "")
-    assert "{last_written}" in said and "{my_role}" in said and "{my_first_name}" not in said
+    said = warning.value
+    assert f"- {plain_markdown('{my_role}')}: your current role, from Settings" in said
+    assert f"- {plain_markdown('{last_written}')}: the day you last wrote to them" in said
+    assert plain_markdown("{my_first_name}") not in said
     [settings] = [link for link in at.main.get("page_link") if "Settings" in link.proto.label]
     assert settings.proto.label == "Fill in your role in Settings"
     assert button(at, "Log as sent").disabled

@@ -32,6 +32,7 @@ DUE_TABS = {"prepare": "Prepare", "debrief": "Debrief", "thank_you": "Thank you"
 # meeting, the tab and the channel) is kept here too and put back on the way in, so the trip
 # to Settings through "Fill in your name" comes back to it. Its words: `ui.draft_boxes`.
 KEPT = "meetings_kept"
+PICK_FIRST = "meeting_pick_first"  # set by a new search: its newest meeting comes up
 
 now = datetime.now(UTC)
 # Meeting lists are cached per minute: one that ended seconds ago moves on the next minute.
@@ -230,7 +231,7 @@ def open_asked_meeting() -> None:
             tab = tab_for(ui.cached(meetings.summary, conn, asked))
         except InfointError:
             return
-    st.session_state["meeting_pick"] = asked
+    pick(asked)
     st.session_state[TAB] = tab
     st.session_state[TAB_FOR] = asked
 
@@ -238,12 +239,20 @@ def open_asked_meeting() -> None:
 def pick_afresh() -> None:
     """A new search: its newest meeting comes up, rather than the one picked before it (or
     the thank-you kept for the way back, which would put that one back)."""
-    st.session_state.pop("meeting_pick", None)
+    st.session_state[PICK_FIRST] = True
     st.session_state.pop(KEPT, None)
+
+
+def pick(meeting_id: int | None) -> None:
+    """Put this meeting in the Meeting box. Set, never just forgotten: a forgotten pick
+    leaves the browser showing the old meeting's label over the new one's notes."""
+    st.session_state["meeting_pick"] = meeting_id
 
 
 def choose_meeting(choices: dict[int, meetings.MeetingSummary]) -> int | None:
     """The meeting to work on: the one just acted on, one named in the URL, or the user's pick."""
+    if st.session_state.pop(PICK_FIRST, False):
+        pick(next(iter(choices), None))
     asked = st.query_params.pop("meeting", None)
     if asked and asked.isdigit():
         if int(asked) not in choices:
@@ -252,13 +261,13 @@ def choose_meeting(choices: dict[int, meetings.MeetingSummary]) -> int | None:
             except InfointError:
                 st.warning("That meeting no longer exists; choose another below.")
         if int(asked) in choices:
-            st.session_state["meeting_pick"] = int(asked)
+            pick(int(asked))
     picked = st.session_state.get("meeting_pick")
     if picked is not None and picked not in choices:  # kept in the list while it is worked on
         try:
             choices[picked] = ui.cached(meetings.summary, conn, picked)
-        except InfointError:
-            st.session_state.pop("meeting_pick", None)
+        except InfointError:  # removed meanwhile
+            pick(next(iter(choices), None))
     return st.selectbox(
         "Meeting",
         list(choices),

@@ -378,3 +378,52 @@ def test_snoozing_many_offers_a_week_of_business_days(conn):
     assert followups.default_snooze_day(conn, thu, followups.BULK_SNOOZE_BUSINESS_DAYS) == (
         date(2026, 3, 16)
     )
+
+
+# --- placeholder employers ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "placeholder",
+    [
+        "N/A",
+        " n/a ",
+        "-",
+        "None",
+        "Self-employed",
+        "self employed",
+        "FREELANCE",
+        "Independent",
+        "Retired",
+        "Unemployed",
+        "Looking for work",
+        "Stealth Startup",
+    ],
+)
+def test_no_one_else_is_suggested_at_a_placeholder_employer(conn, placeholder):
+    """People whose company is 'N/A' or 'Self-employed' do not work together: a silence there
+    asks for one follow-up, never for 'someone else at N/A'."""
+    ana = contacts.add_contact(conn, "Ana", "Silva", company=placeholder)
+    contacts.add_contact(conn, "Bo", "Berg", company=placeholder)
+    interactions.log_interaction(conn, ana, "outreach", occurred_at=MON)
+    assert due(conn, date(2026, 3, 6)) == []  # Friday: someone else at a company would be due
+    assert due(conn, date(2026, 3, 12)) == [("follow_up", ana)]
+    waiting = followups.agenda(conn, noon(date(2026, 3, 4))).waiting
+    assert [(p.contact_id, p.next_kind, p.next_on) for p in waiting.people] == [
+        (ana, "follow_up", date(2026, 3, 12))
+    ]
+
+
+def test_a_real_company_with_a_placeholder_word_in_its_name_is_a_company(conn):
+    ana = contacts.add_contact(conn, "Ana", "Silva", company="Independent Bank")
+    bo = contacts.add_contact(conn, "Bo", "Berg", company="Independent Bank")
+    interactions.log_interaction(conn, ana, "outreach", occurred_at=MON)
+    [item] = followups.due_items(conn, noon(date(2026, 3, 6)))
+    assert (item.kind, item.people) == ("try_another", ((bo, "Bo Berg"),))
+
+
+def test_placeholder_companies_are_written_as_compared():
+    """The rule compares a company's name trimmed and in lower case with these."""
+    names = followups.PLACEHOLDER_COMPANIES
+    assert names and all(name == name.strip().lower() for name in names)
+    assert {"n/a", "-", "none", "self-employed", "freelance", "retired"} <= set(names)

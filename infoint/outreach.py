@@ -617,6 +617,19 @@ def silent_recipients(
     return [Recipient(*row) for row in rows]
 
 
+def count_silent_recipients(
+    conn: duckdb.DuckDBPyConnection, text: str = "", today: date | None = None
+) -> int:
+    """How many people `silent_recipients` would list with no limit, so a list cut short can
+    say of how many."""
+    since = (today or _user_today(conn)) - timedelta(days=STALE_AFTER_DAYS)
+    where, params = words_condition(_SEARCHED, text)
+    rows = conn.execute(
+        f"SELECT count(*) FROM ({_SILENT_SQL} AND {where})", [since, *params]
+    ).fetchall()
+    return int(rows[0][0])
+
+
 def waiting_for_follow_up(
     conn: duckdb.DuckDBPyConnection, contact_id: int, today: date | None = None
 ) -> bool:

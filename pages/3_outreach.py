@@ -183,18 +183,45 @@ with who_box:
             )
         elif total > len(people):
             find_box.caption(f"Showing {shown}, closest first — type more of the name.")
+        elif people:
+            matches = "matches" if len(people) == 1 else "match"
+            find_box.caption(
+                f"{text.counted(len(people), 'person', 'people')} {matches}, closest first."
+            )
+    elif people:
+        cut = len(people) == outreach.RECIPIENTS_SHOWN
+        total = (
+            ui.cached(outreach.count_silent_recipients, conn, typed, refresh_every=60)
+            if cut
+            else len(people)
+        )
+        waiting = (
+            f"The first {len(people)} of {total:,} people"
+            if total > len(people)
+            else text.counted(total, "person", "people")
+        ) + " waiting for a follow-up"
+        by_name = " by that name" if typed.strip() else ""
+        narrow = "type more of the name" if typed.strip() else "type a name to narrow the list"
+        find_box.caption(
+            f"{waiting}{by_name}, written to longest ago first"
+            + (f"; {narrow}." if total > len(people) else ".")
+        )
     found = {r.id: r.label for r in people}
+    # The person chosen before this search stays chosen, so their draft is not lost; if the
+    # search does not find them they come last, said so, rather than first as if they matched.
     chosen = st.session_state.get("outreach_contact")
+    kept_name = None
     if chosen is not None and chosen not in found:
         try:
             if following_up and not outreach.waiting_for_follow_up(conn, chosen):
                 st.session_state["outreach_contact"] = None  # not someone who went silent
             else:
                 kept = ui.cached(outreach.get_recipient, conn, chosen, with_stage=True)
-                found = {chosen: kept.label, **found}
+                found[chosen] = kept.label
+                kept_name = ui.plain(kept.name)
         except InfointError:
             st.session_state["outreach_contact"] = None
-    if following_up and not found:
+    if following_up and not people:
         find_box.caption(
             "No one is waiting for a follow-up"
             + (" by that name" if typed.strip() else "")
@@ -202,8 +229,18 @@ with who_box:
             f"{followups.STALE_AFTER_DAYS} days and have heard nothing since. Follow-ups says "
             "when one is due."
         )
-    elif typed.strip() and not found:
-        find_box.caption("No one matches that; try part of a first or last name.")
+    elif typed.strip() and not people:
+        find_box.caption(
+            f"No one matches “{ui.plain(typed.strip())}”: try part of a first or last name, "
+            "a company or a role."
+        )
+    if kept_name and people:
+        find_box.caption(
+            f"{kept_name}, not one of them, stays chosen at the end of the list, with your "
+            "draft below."
+        )
+    elif kept_name:
+        find_box.caption(f"{kept_name} stays chosen, with your draft below.")
     st.session_state.setdefault("outreach_contact", None)
     if typed.strip() and len(found) == 1 and st.session_state["outreach_contact"] is None:
         st.session_state["outreach_contact"] = next(iter(found))  # the one person it can be

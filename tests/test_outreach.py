@@ -461,6 +461,23 @@ def test_silent_recipients_are_those_written_to_without_an_answer_or_follow_up(c
     assert [r.id for r in outreach.silent_recipients(conn, today=today)] == [ana]
 
 
+def test_count_silent_recipients_counts_everyone_the_list_would_hold(conn, ana):
+    """So a follow-up list cut at 25 can say of how many."""
+    today = date(2026, 3, 20)
+    bo = contacts.add_contact(conn, "Bo", "Berg", company="Beta")
+    cy = contacts.add_contact(conn, "Cy", "Dunn", company="Beta")
+    old = contacts.add_contact(conn, "Flo", "Gale", company="Beta")
+    for who in (ana, bo, cy):
+        interactions.log_interaction(conn, who, "outreach", occurred_at=date(2026, 3, 2))
+    interactions.log_interaction(conn, old, "outreach", occurred_at=date(2026, 1, 5))
+    interactions.log_interaction(conn, cy, "reply", occurred_at=date(2026, 3, 6))
+    # Ana and Bo are silent; Cy answered, Flo's message is too old
+    assert outreach.count_silent_recipients(conn, today=today) == 2
+    assert len(outreach.silent_recipients(conn, limit=1, today=today)) == 1
+    assert outreach.count_silent_recipients(conn, "beta", today=today) == 1  # Bo
+    assert outreach.count_silent_recipients(conn, "nobody", today=today) == 0
+
+
 def test_silent_recipients_match_the_follow_ups_due(conn, ana):
     """Everyone Follow-ups says to follow up is offered when writing a follow-up."""
     bo = contacts.add_contact(conn, "Bo", "Berg", company="Beta")

@@ -673,3 +673,84 @@ def test_a_placeholder_typed_by_hand_without_a_value_says_where_to_fill_it(netwo
     [settings] = [link for link in at.main.get("page_link") if "Settings" in link.proto.label]
     assert settings.proto.label == "Fill in your role in Settings"
     assert button(at, "Log as sent").disabled
+
+
+def chosen_ana_with_a_draft(network) -> AppTest:
+    """Ana chosen through a search, and words of the user's own typed into her draft."""
+    at = run(outreach_page())
+    at.text_input(key="outreach_find").set_value("Ana Silva")
+    run(at)
+    at.text_area(key=f"body_{network['ana']}_1").set_value("Hi Ana, my own words.")
+    return run(at)
+
+
+def test_a_search_that_finds_nobody_says_so_and_keeps_the_draft(network):
+    at = chosen_ana_with_a_draft(network)
+    at.text_input(key="outreach_find").set_value("zzzqx")
+    run(at)
+    assert (
+        "No one matches “zzzqx”: try part of a first or last name, a company or a role."
+        in captions(at)
+    )
+    assert "Ana Silva stays chosen, with your draft below." in captions(at)
+    people = at.selectbox(key="outreach_contact")
+    assert people.value == network["ana"]
+    assert people.options == ["Ana Silva — Product lead at Acme Health"]
+    assert at.text_area(key=f"body_{network['ana']}_1").value == "Hi Ana, my own words."
+
+
+def test_the_person_chosen_before_a_search_comes_last_and_is_not_counted_as_found(network):
+    at = chosen_ana_with_a_draft(network)
+    at.text_input(key="outreach_find").set_value("maria")
+    run(at)
+    people = at.selectbox(key="outreach_contact")
+    assert people.value == network["ana"]
+    assert people.options == [
+        "Maria Lopez — Globex",  # the one who matches, first
+        "Ana Silva — Product lead at Acme Health",
+    ]
+    said = captions(at)
+    assert "1 person matches, closest first." in said
+    assert (
+        "Ana Silva, not one of them, stays chosen at the end of the list, with your draft below."
+        in said
+    )
+    assert "No one matches" not in said
+    assert at.text_area(key=f"body_{network['ana']}_1").value == "Hi Ana, my own words."
+
+
+def test_a_search_finding_the_chosen_person_says_nothing_about_keeping_them(network):
+    at = chosen_ana_with_a_draft(network)
+    at.text_input(key="outreach_find").set_value("silva")
+    run(at)
+    assert at.selectbox(key="outreach_contact").value == network["ana"]
+    assert "1 person matches, closest first." in captions(at)
+    assert "stays chosen" not in captions(at)
+
+
+def test_follow_ups_say_how_many_of_how_many_are_shown(network):
+    conn = db.connect(network["db"])
+    wrote = date.today() - timedelta(days=10)
+    for number in range(27):
+        person = contacts.add_contact(conn, f"Person{number:02}", "Abara", company="Delta")
+        interactions.log_interaction(conn, person, "outreach", occurred_at=wrote)
+    interactions.log_interaction(conn, network["ana"], "outreach", occurred_at=wrote)
+    conn.close()
+    at = run(outreach_page())
+    at.radio(key="outreach_kind").set_value("follow_up")
+    run(at)
+    assert len(at.selectbox(key="outreach_contact").options) == 25
+    assert (
+        "The first 25 of 28 people waiting for a follow-up, written to longest ago first; "
+        "type a name to narrow the list." in captions(at)
+    )
+    at.text_input(key="outreach_find").set_value("person2 abara")  # 20 to 26
+    run(at)
+    assert len(at.selectbox(key="outreach_contact").options) == 7
+    assert (
+        "7 people waiting for a follow-up by that name, written to longest ago first."
+        in captions(at)
+    )
+    at.text_input(key="outreach_find").set_value("zzzqx")
+    run(at)
+    assert "No one is waiting for a follow-up by that name" in captions(at)

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 
-from infoint import funnel, profile, text
+from infoint import funnel, profile, targets, text
 from infoint.funnel import StageCount
 from infoint.interactions import KIND_LABELS
 
@@ -100,9 +100,8 @@ def headline(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Head
         ),
         firms AS (
             SELECT count(*) AS companies,
-                   count(*) FILTER (WHERE status IN ('target', 'researching')
-                                    AND NOT {ruled_out}) AS targets,
-                   count(*) FILTER (WHERE status <> 'network' AND {ruled_out}) AS ruled_out
+                   count(*) FILTER (WHERE {targets.ACTIVE_TARGET_SQL}) AS targets,
+                   count(*) FILTER (WHERE {targets.RULED_OUT_TARGET_SQL}) AS ruled_out
             FROM companies co
         ),
         week AS (

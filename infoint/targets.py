@@ -38,7 +38,8 @@ POSTINGS_HELP = (
 )
 RANK_HELP = (
     "The order to work through them: highest motivation first, then most postings, then "
-    "companies where you know someone (a 1st-degree contact). Ruled-out companies have no rank."
+    "companies where you know someone (a 1st-degree contact). Companies ruled out, by you or "
+    "through an industry you ruled out in Settings, have no rank: they come last."
 )
 # Fields the user may edit in the targets table, with the words used in error messages.
 EDITABLE_FIELDS = {
@@ -127,7 +128,7 @@ class CompanyFilter:
 def _coverage(companies: str) -> str:
     """People at each company and how far the campaign got with them, from `contact_stages`.
 
-    `companies` is a condition on `companies` picking the ones wanted: the stages are the
+    `companies` is a condition on `companies` (as `co`) picking the ones wanted: the stages are the
     costly part, so they are worked out only for the people there.
     """
     return f"""
@@ -138,32 +139,45 @@ def _coverage(companies: str) -> str:
                count(*) FILTER (WHERE s.stage >= 3) AS met
         FROM contacts c
         JOIN contact_stages s ON s.contact_id = c.id
-        WHERE c.company_id IN (SELECT id FROM companies WHERE {companies})
+        WHERE c.company_id IN (SELECT co.id FROM companies co WHERE {companies})
         GROUP BY c.company_id
     """
 
 
+_RULED_OUT = profile.RULED_OUT_COMPANY_SQL
+# The one count of targets, for Home, the list's line and the coverage by industry: a target
+# is a company you chose (target, researching) that is not ruled out, by you or through its
+# industry; the ruled out are those you chose, then ruled out either way.
+ACTIVE_TARGET_SQL = f"(co.status IN ('target', 'researching') AND NOT {_RULED_OUT})"
+RULED_OUT_TARGET_SQL = f"(co.status <> 'network' AND {_RULED_OUT})"
+
 # Rank is computed over the whole scope before the industry and name filters, so a
-# company keeps its place in the order whatever the user narrows the list to.
+# company keeps its place in the order whatever the user narrows the list to. Ruled out,
+# by the company or its industry, means no rank: such companies come last.
 _RANKED = f"""
     WITH coverage AS ({_coverage("status IN (SELECT unnest(?))")}),
+    scoped AS (
+        SELECT co.*, {_RULED_OUT} AS ruled_out FROM companies co
+        WHERE co.status IN (SELECT unnest(?))
+    ),
     ranked AS (
         SELECT co.id, co.name, co.industry, co.motivation, co.postings, co.status,
                co.ruled_out_reason,
                coalesce(cv.people, 0) AS people,
                coalesce(cv.contacted, 0) AS contacted,
                coalesce(cv.met, 0) AS met,
-               CASE WHEN co.status <> 'ruled_out' THEN row_number() OVER (
-                   PARTITION BY co.status = 'ruled_out'
+               CASE WHEN NOT co.ruled_out THEN row_number() OVER (
+                   PARTITION BY co.ruled_out
                    ORDER BY co.motivation DESC, co.postings DESC,
                             coalesce(cv.known, 0) > 0 DESC, lower(co.name), co.id
                ) END AS rank
-        FROM companies co
+        FROM scoped co
         LEFT JOIN coverage cv ON cv.company_id = co.id
-        WHERE co.status IN (SELECT unnest(?))
     )
     SELECT * FROM ranked co
 """
+# The list's order: by rank, then the unranked (ruled out) by name.
+_LIST_ORDER = "co.rank NULLS LAST, lower(co.name), co.id"
 
 LIST_COLUMNS = (
     "rank",
@@ -190,8 +204,7 @@ def list_companies(
     filters = filters or CompanyFilter()
     where, params = filters.where()
     frame = conn.execute(
-        f"{_RANKED} WHERE {where}"
-        " ORDER BY co.rank NULLS LAST, lower(co.name), co.id LIMIT ? OFFSET ?",
+        f"{_RANKED} WHERE {where} ORDER BY {_LIST_ORDER} LIMIT ? OFFSET ?",
         [list(filters.scope()), list(filters.scope()), *params, limit, offset],
     ).df()
     frame = frame.set_index("id")[list(LIST_COLUMNS)]
@@ -207,6 +220,105 @@ def count_companies(conn: duckdb.DuckDBPyConnection, filters: CompanyFilter | No
     where, params = filters.where()
     row = conn.execute(f"SELECT count(*) FROM companies co WHERE {where}", params).fetchall()
     return int(row[0][0])
+
+
+@dataclass(frozen=True)
+class ListCount:
+    """What the list holds: the companies that match, and among them the targets and the
+    ruled out, counted as Home counts them; the rest are only in the network."""
+
+    companies: int
+    targets: int
+    ruled_out: int
+
+    def caption(self, first: int, last: int) -> str:
+        """'Companies 1–50 of 360, best first: 294 targets and 66 ruled out, listed last.'
+
+        The ruled out are in the list so they can be brought back; saying so here keeps its
+        total in step with the targets Home counts.
+        """
+        parts = [counted(self.targets, "target")] if self.targets else []
+        network = self.companies - self.targets - self.ruled_out
+        if self.ruled_out:
+            listed_last = " (listed last)" if network else ", listed last"
+            parts.append(f"{self.ruled_out:,} ruled out{listed_last}")
+        if network:
+            parts.append(f"{network:,} only in your network")
+        standing = f": {joined(parts)}" if parts else ""
+        return f"Companies {first:,}–{last:,} of {self.companies:,}, best first{standing}."
+
+
+def count_listed(
+    conn: duckdb.DuckDBPyConnection, filters: CompanyFilter | None = None
+) -> ListCount:
+    """How many companies the filter matches, with how many are targets and ruled out."""
+    filters = filters or CompanyFilter()
+    where, params = filters.where()
+    row = conn.execute(
+        f"SELECT count(*), count(*) FILTER (WHERE {ACTIVE_TARGET_SQL}),"
+        f" count(*) FILTER (WHERE {RULED_OUT_TARGET_SQL})"
+        f" FROM companies co WHERE {where}",
+        params,
+    ).fetchall()[0]
+    return ListCount(*(int(n) for n in row))
+
+
+@dataclass(frozen=True)
+class Whereabouts:
+    """Where a company is in the list after a change: its page, None once out of the list."""
+
+    name: str
+    page: int | None
+
+    def said(self) -> str:
+        if self.page is None:
+            return f"{self.name} is no longer in this list"
+        return f"{self.name} is now on page {self.page:,}"
+
+
+def where_now(
+    conn: duckdb.DuckDBPyConnection,
+    filters: CompanyFilter,
+    company_ids: Iterable[int],
+    *,
+    page_size: int,
+) -> list[Whereabouts]:
+    """The page of the list each of these companies is on now, in list order (those no longer
+    in it last): a change of score moves a company in the order, and the user should know where."""
+    ids = sorted({int(i) for i in company_ids})
+    where, params = filters.where()
+    rows = conn.execute(
+        f"""
+        WITH listed AS (
+            SELECT co.id, row_number() OVER (ORDER BY {_LIST_ORDER}) - 1 AS position
+            FROM ({_RANKED} WHERE {where}) co
+        )
+        SELECT co.name, listed.position
+        FROM companies co LEFT JOIN listed ON listed.id = co.id
+        WHERE co.id IN (SELECT unnest(?))
+        ORDER BY listed.position NULLS LAST, lower(co.name), co.id
+        """,
+        [list(filters.scope()), list(filters.scope()), *params, ids],
+    ).fetchall()
+    return [
+        Whereabouts(name, None if position is None else int(position) // page_size + 1)
+        for name, position in rows
+    ]
+
+
+_MOVES_NAMED = 3  # more would not read as one sentence
+
+
+def saved_sentence(edits: int, saved: int, moved: list[Whereabouts]) -> str:
+    """'Saved 1 change to 1 company: Alder Consulting is now on page 3.' `moved`: the edited
+    companies that left the page the user is on."""
+    done = f"Saved {counted(edits, 'change')} to {counted(saved, 'company', 'companies')}"
+    if not moved:
+        return f"{done}."
+    said = [place.said() for place in moved[:_MOVES_NAMED]]
+    if len(moved) > _MOVES_NAMED:
+        said.append(f"{len(moved) - _MOVES_NAMED:,} more moved elsewhere")
+    return f"{done}: {joined(said)}."
 
 
 def list_company_ids(
@@ -264,15 +376,16 @@ def _people(count: int) -> str:
 
 
 def coverage_by_industry(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Per industry of the active targets (target, researching): how many there are, at how
-    many you have written to or met someone, and the people there with how many you contacted.
+    """Per industry of the targets (target, researching, not ruled out: `ACTIVE_TARGET_SQL`):
+    how many there are, at how many you have written to or met someone, and the people there
+    with how many you contacted.
 
     Targets and people are counted apart: 28 targets beside 3,000 people there would read as
     no targets at all on one scale.
     """
     frame = conn.execute(
         f"""
-        WITH coverage AS ({_coverage("status IN ('target', 'researching')")}),
+        WITH coverage AS ({_coverage(ACTIVE_TARGET_SQL)}),
         active AS (
             SELECT CASE WHEN coalesce(co.industry, '') = '' THEN ? ELSE co.industry END
                        AS industry,
@@ -280,7 +393,7 @@ def coverage_by_industry(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                    coalesce(cv.contacted, 0) AS contacted,
                    coalesce(cv.met, 0) AS met
             FROM companies co LEFT JOIN coverage cv ON cv.company_id = co.id
-            WHERE co.status IN ('target', 'researching')
+            WHERE {ACTIVE_TARGET_SQL}
         )
         SELECT industry, count(*) AS targets,
                count(*) FILTER (WHERE contacted > 0) AS targets_contacted,
@@ -488,9 +601,6 @@ class TargetPlan:
         else:
             done = "No company was added to your targets."
         return " ".join(part for part in (done, self.left_out(), self.kept()) if part)
-
-
-_RULED_OUT = profile.RULED_OUT_COMPANY_SQL
 
 
 def plan_targets(conn: duckdb.DuckDBPyConnection, company_ids: Iterable[int]) -> TargetPlan:

@@ -29,7 +29,8 @@ NEW_INDUSTRY = "new_industry"
 CLEAR_NEW_INDUSTRY = "targets_clear_new_industry"
 COVERAGE_NOTE = (
     "Reached: targets where you wrote to someone. Met: targets where you met someone. "
-    "People: your contacts there. Contacted: how many of them you wrote to."
+    "People: your contacts there. Contacted: how many of them you wrote to. Targets you "
+    "ruled out, or whose industry you ruled out in Settings, are left out, as on Home."
 )
 
 
@@ -193,7 +194,8 @@ chosen_industries = industry_box.multiselect(
     placeholder="All industries",
 )
 filters = targets.CompanyFilter(whole_network, tuple(chosen_industries), search)
-matching = ui.cached(targets.count_companies, conn, filters)
+listed = ui.cached(targets.count_listed, conn, filters)
+matching = listed.companies
 
 if chosen == 0 and not whole_network:
     st.info(
@@ -210,11 +212,11 @@ else:
         # Fewer pages than before (a merge, a filter): stay on the last one.
         st.session_state["targets_page"] = min(st.session_state.get("targets_page", 1), pages)
         page = st.number_input(
-            "Page", 1, pages, key="targets_page", on_change=forget_edits, width=160
+            f"Page (of {pages:,})", 1, pages, key="targets_page", on_change=forget_edits, width=160
         )
     first = (page - 1) * PAGE_SIZE
     st.caption(
-        f"Companies {first + 1}–{min(first + PAGE_SIZE, matching)} of {matching}, best first. "
+        f"{listed.caption(first + 1, min(first + PAGE_SIZE, matching))} "
         "Change any cell, then save.",
         help=targets.RANK_HELP,
     )
@@ -298,8 +300,23 @@ else:
         except InfointError as exc:
             ui.show_error(exc)
         else:
-            done(f"Saved {changes(edits)} to {companies(saved)}.", "save")
+            # A new score moves a company in the order: say where it went, if off this page.
+            moved = [
+                dataclasses.replace(place, name=ui.plain(place.name))
+                for place in targets.where_now(conn, filters, pending, page_size=PAGE_SIZE)
+                if place.page != page
+            ]
+            done(targets.saved_sentence(edits, saved, moved), "save")
     notice("save")
+    if pages > 1:
+        # Streamlit sorts and downloads only the rows it was given, and neither can be
+        # turned off for this table alone: say so, and where the whole list is.
+        st.caption(
+            f"A click on a column header orders only the {len(frame)} companies on this page, "
+            "and the table's download icon saves only them. All "
+            f"{matching:,} are in the order above, best first; to save them all, export from "
+            "Import & export."
+        )
     # The reason's cell is narrow so the table fits a laptop's window: in full here.
     ruled_out = frame[frame["status"].eq("ruled_out") & frame["ruled_out_reason"].fillna("").ne("")]
     if not ruled_out.empty:

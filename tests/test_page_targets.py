@@ -475,7 +475,8 @@ def test_the_coverage_table_says_in_plain_words_what_it_counts(network, app_db):
     assert columns["targets_met"]["help"] == "Targets where you have met at least one person."
     assert box.caption[0].value == (
         "Reached: targets where you wrote to someone. Met: targets where you met someone. "
-        "People: your contacts there. Contacted: how many of them you wrote to."
+        "People: your contacts there. Contacted: how many of them you wrote to. Targets you "
+        "ruled out, or whose industry you ruled out in Settings, are left out, as on Home."
     )
     # "(no industry yet)" is read whole at 112 pixels (seen in Chromium); a company with no
     # one there has no share, shown as a dash rather than "None".
@@ -592,3 +593,83 @@ def test_a_reason_too_long_for_its_cell_is_shown_in_full_below_the_table(network
     shown = [m.value for m in at.main.markdown]
     assert "**Why you ruled them out**" in shown
     assert f"- Volt: {ui.plain(reason)}" in shown[shown.index("**Why you ruled them out**") + 1]
+
+
+@pytest.fixture
+def retail_ruled_out(network):
+    """The network's three targets, plus Shop in Retail (an industry ruled out in Settings)
+    and Tobacco Co (Health) ruled out by itself."""
+    conn = db.connect(network)
+    targets.add_company(conn, "Shop", industry="Retail", motivation=3)
+    tobacco = targets.add_company(conn, "Tobacco Co", industry="Health", motivation=3)
+    targets.rule_out(conn, tobacco, "Not for me")
+    contacts.add_contact(conn, "Sam", company="Shop")
+    profile.rule_out_industry(conn, "Retail", "Weekend shifts")
+    conn.close()
+    return network
+
+
+def test_home_the_list_and_the_coverage_agree_on_the_targets(retail_ruled_out):
+    # Targets: Acme, Medix (Health), Volt (Energy). Ruled out: Shop (Retail), Tobacco Co.
+    home = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    home.run()
+    assert not home.exception, home.exception
+    [metric] = [m for m in home.metric if m.label == "Targets"]
+    assert (metric.value, metric.proto.delta) == ("3", "2 ruled out")
+
+    at = run_targets()
+    assert names(at)[-2:] == ["Shop", "Tobacco Co"]  # ruled out, either way: last
+    line = next(c for c in at.caption if c.value.startswith("Companies "))
+    assert line.value == (
+        "Companies 1–5 of 5, best first: 3 targets and 2 ruled out, listed last. "
+        "Change any cell, then save."
+    )
+    numbers = next(d for d in at.dataframe if d.key is None or not d.key.startswith(EDITOR))
+    coverage = numbers.value
+    assert dict(zip(coverage["industry"], coverage["targets"], strict=True)) == {
+        "Health": 2,
+        "Energy": 1,
+    }
+    assert coverage["people"].sum() == 2  # Ann and Bob at Acme; Sam at Shop is left out
+    chart = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert chart["data"][0]["y"] == ["Health (2)", "Energy (1)"]
+    assert "ruled out in Settings, are left out" in " ".join(c.value for c in at.caption)
+
+
+@pytest.fixture
+def two_pages(app_db):
+    """Alder Consulting first (motivation 3), then 59 companies scored 2: two pages of 50."""
+    conn = db.connect(app_db)
+    targets.add_company(conn, "Alder Consulting", motivation=3)
+    for i in range(59):
+        targets.add_company(conn, f"Company {i:02}", motivation=2)
+    conn.close()
+    return app_db
+
+
+def test_a_saved_score_that_moves_a_company_says_where_it_went(two_pages):
+    at = run_targets()
+    assert names(at)[0] == "Alder Consulting"
+    assert at.number_input(key="targets_page").label == "Page (of 2)"
+    edit(at, {0: {"motivation": 1}})
+    button(at, "Save changes").click()
+    run_targets(at)
+    # Below the 59 companies scored 2: the 60th, on page 2.
+    assert at.success[0].value == "Saved 1 change to 1 company: Alder Consulting is now on page 2."
+    assert "Alder Consulting" not in names(at)
+
+
+def test_a_saved_change_that_keeps_the_company_on_the_page_says_only_what_was_saved(two_pages):
+    at = run_targets()
+    edit(at, {1: {"postings": 3}})  # Company 00 moves up one row, on the same page
+    button(at, "Save changes").click()
+    run_targets(at)
+    assert at.success[0].value == "Saved 1 change to 1 company."
+    assert names(at)[:2] == ["Alder Consulting", "Company 00"]
+
+
+def test_a_header_click_sorts_only_the_page_and_the_page_says_so(two_pages):
+    at = run_targets()
+    captions = " ".join(c.value for c in at.caption)
+    assert "A click on a column header orders only the 50 companies on this page" in captions
+    assert "All 60 are in the order above, best first" in captions

@@ -306,6 +306,26 @@ def where_now(
     ]
 
 
+def why_ruled_out(conn: duckdb.DuckDBPyConnection, company_ids: Iterable[int]) -> dict[int, str]:
+    """Why each of these companies is ruled out, {id: reason}: its own reason, or its industry
+    ruled out in Settings, since the table's status reads 'Target' for those."""
+    rows = conn.execute(
+        f"""
+        SELECT co.id,
+               CASE WHEN co.status = 'ruled_out' THEN co.ruled_out_reason
+                    ELSE trim(co.industry) || ' is ruled out in Settings ('
+                         || trim(r.reason) || ')' END
+        FROM companies co
+        LEFT JOIN ruled_out_industries r
+               ON lower(regexp_replace(trim(r.industry), '\\s+', ' ', 'g'))
+                = lower(regexp_replace(trim(co.industry), '\\s+', ' ', 'g'))
+        WHERE co.id IN (SELECT unnest(?)) AND {_RULED_OUT}
+        """,
+        [sorted({int(i) for i in company_ids})],
+    ).fetchall()
+    return {int(company_id): reason for company_id, reason in rows if reason}
+
+
 _MOVES_NAMED = 3  # more would not read as one sentence
 
 

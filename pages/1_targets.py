@@ -317,16 +317,14 @@ else:
             f"{matching:,} are in the order above, best first; to save them all, export from "
             "Import & export."
         )
-    # The reason's cell is narrow so the table fits a laptop's window: in full here.
-    ruled_out = frame[frame["status"].eq("ruled_out") & frame["ruled_out_reason"].fillna("").ne("")]
-    if not ruled_out.empty:
+    # The reason's cell is narrow so the table fits a laptop's window: in full here, with
+    # the companies an industry ruled out in Settings, whose status still reads 'Target'.
+    if reasons := ui.cached(targets.why_ruled_out, conn, tuple(frame.index)):
         st.markdown("**Why you ruled them out**")
         st.markdown(
             "\n".join(
-                f"- {ui.plain(name)}: {ui.plain(reason)}"
-                for name, reason in zip(
-                    ruled_out["name"], ruled_out["ruled_out_reason"], strict=True
-                )
+                f"- {ui.plain(frame.at[company_id, 'name'])}: {ui.plain(reason)}"
+                for company_id, reason in reasons.items()
             )
         )
 

@@ -634,6 +634,11 @@ def test_home_the_list_and_the_coverage_agree_on_the_targets(retail_ruled_out):
     chart = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert chart["data"][0]["y"] == ["Health (2)", "Energy (1)"]
     assert "ruled out in Settings, are left out" in " ".join(c.value for c in at.caption)
+    shown = [m.value for m in at.main.markdown]
+    why = shown[shown.index("**Why you ruled them out**") + 1]
+    assert why == (
+        "- Shop: Retail is ruled out in Settings \\(Weekend shifts\\)\n- Tobacco Co: Not for me"
+    )
 
 
 @pytest.fixture

@@ -119,3 +119,14 @@ def test_the_saved_sentence_says_where_companies_went():
         "Saved 5 changes to 5 companies: A is now on page 2, B is now on page 2, "
         "C is now on page 2 and 2 more moved elsewhere."
     )
+
+
+def test_why_each_is_ruled_out_by_itself_or_its_industry(ruled_out_campaign):
+    conn = ruled_out_campaign
+    ids = {n: company_id(conn, n) for n in ("Acme", "Shop", "Mall", "Tobacco", "Outlet")}
+    assert targets.why_ruled_out(conn, ids.values()) == {
+        ids["Shop"]: "Retail is ruled out in Settings (Weekend shifts)",
+        ids["Mall"]: "Retail is ruled out in Settings (Weekend shifts)",
+        ids["Tobacco"]: "Not for me",
+        ids["Outlet"]: "Retail is ruled out in Settings (Weekend shifts)",
+    }

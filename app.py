@@ -57,7 +57,7 @@ if (ruled_out := ui.cached(profile.ruled_out_summary, conn)).total:
 # --- Due now: what to do today (from the outreach and follow-up work). ---
 if due := ui.cached(followups.due_items, conn, refresh_every=60):
     with st.container(border=True):
-        st.markdown(f"**Due now: {len(due)}**")
+        st.markdown(f"**Due now: {len(due):,}**")
         for item in due[: home.DUE_LISTED]:
             st.markdown(f"- {ui.plain(item.title)}")
         more, see_all = home.due_more(len(due))

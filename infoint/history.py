@@ -68,15 +68,15 @@ class HistorySummary:
             said = f"No new messages or invitations since {text.day(self.since)} to add."
         else:
             said = (
-                f"{verb} {self.outreach} outreach, {self.follow_ups} follow-up and "
-                f"{self.replies} reply events with {self.people} of your contacts since "
+                f"{verb} {self.outreach:,} outreach, {self.follow_ups:,} follow-up and "
+                f"{self.replies:,} reply events with {self.people:,} of your contacts since "
                 f"{text.day(self.since)}."
             )
         if self.already_imported:
-            said += f" {self.already_imported} were already in infoint."
+            said += f" {self.already_imported:,} were already in infoint."
         if self.not_in_contacts:
             said += (
-                f" {self.not_in_contacts} people you wrote to are not among your contacts "
+                f" {self.not_in_contacts:,} people you wrote to are not among your contacts "
                 "and were left out."
             )
         return said
@@ -239,7 +239,7 @@ def _message_timeline(
     one_to_one = others[sizes == 1].set_index("conversation")["url"]
     groups = others.loc[sizes > 1, "conversation"].nunique()
     if groups:
-        notes.append(f"{groups} group conversations were left out: they are not outreach.")
+        notes.append(f"{groups:,} group conversations were left out: they are not outreach.")
     messages = messages[messages["conversation"].isin(one_to_one.index)]
     return pd.DataFrame(
         {

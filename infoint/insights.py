@@ -19,7 +19,7 @@ from infoint import business_days, followups, funnel, home, interactions, profil
 # someone else, counted the same way (`infoint.business_days`).
 QUICK_REPLY_DAYS = followups.TRY_ANOTHER_AFTER
 TOP_GROUPS = 15  # groups drawn in a rates chart; the table beside it lists them all
-WEEKS_CHARTED = 12  # the latest weeks drawn in the weekly funnel, as on Home; the table has all
+WEEKS_CHARTED = 12  # the latest weeks in the weekly funnel, as on Home; earlier ones are folded
 BREAKDOWNS = ("degree", "channel", "template", "industry")
 BREAKDOWN_LABELS = {
     "degree": "Degree of connection",
@@ -160,7 +160,7 @@ class MinutesKept:
             return ""
         share = home.percent(self.kept / self.meetings)
         return (
-            f"{self.kept} of {self.meetings} meetings ended within the time you promised, "
+            f"{self.kept:,} of {self.meetings:,} meetings ended within the time you promised, "
             f"or at most {GRACE_MINUTES} minutes over ({share}). On average you promised "
             f"{self.promised_average:.0f} minutes and took {self.actual_average:.0f} minutes."
         )

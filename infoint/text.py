@@ -25,6 +25,9 @@ DATE_INPUT_FORMAT = "DD/MM/YYYY"
 # st.column_config.DateColumn / DatetimeColumn(format=…), in moment.js' words.
 DATE_COLUMN_FORMAT = "D MMM YYYY"
 MOMENT_COLUMN_FORMAT = "D MMM YYYY, HH:mm"
+# st.column_config.NumberColumn(format=…) for counts: "29,699", as `counted` writes them, in
+# every browser ("localized" would follow the browser's language: "29.699" in German).
+COUNT_COLUMN_FORMAT = "%,d"
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:=])")
 

@@ -6,7 +6,7 @@ conn = ui.page("Insights", ":material/insights:")
 
 
 def count_column(label: str):
-    return st.column_config.NumberColumn(label, width="small")
+    return st.column_config.NumberColumn(label, format=text.COUNT_COLUMN_FORMAT, width="small")
 
 
 def percent_column(label: str):
@@ -67,7 +67,9 @@ st.dataframe(
     },
 )
 if len(rates) > len(shown):
-    st.caption(f"The chart shows the {len(shown)} biggest groups; the table has all {len(rates)}.")
+    st.caption(
+        f"The chart shows the {len(shown):,} biggest groups; the table has all {len(rates):,}."
+    )
 if breakdown == "template" and insights.shows_follow_up_template(rates):
     st.caption(insights.FOLLOW_UP_TEMPLATE_NOTE)
 st.caption(insights.ANSWER_NOTE)
@@ -89,25 +91,33 @@ right.dataframe(
 right.caption(insights.WITHIN_NOTE)
 
 st.subheader("The funnel by week of first outreach")
-# The chart over its table: the table's six columns need the page's width. The chart draws
-# the latest weeks only (a browser draws every bar); the table lists them all.
+# The chart over its table: the table's six columns need the page's width. Both show the
+# latest weeks (a browser draws every bar): the chart in time order, left to right, as a time
+# axis reads; the table the latest first, as a list is read for "how did this week go". The
+# earlier weeks are one click away, latest first too, so the two lists read as one.
 charted = weekly.tail(insights.WEEKS_CHARTED)
 chart(ui.figure(insight_charts.weekly_funnel_figure, charted), "weekly_chart")
-st.dataframe(
-    weekly,
-    hide_index=True,
-    width="stretch",
-    column_config={
-        "week": st.column_config.DateColumn("Week commencing", format=text.DATE_COLUMN_FORMAT),
-        "contacted": count_column("Contacted"),
-        "replied": count_column("Replied"),
-        "met": count_column("Met"),
-        "referred": count_column("Referred"),
-        "opportunity": count_column("Opportunity"),
-    },
-)
-if len(weekly) > len(charted):
-    st.caption(f"The chart shows the last {len(charted)} weeks; the table has all {len(weekly)}.")
+weeks_columns = {
+    "week": st.column_config.DateColumn("Week commencing", format=text.DATE_COLUMN_FORMAT),
+    "contacted": count_column("Contacted"),
+    "replied": count_column("Replied"),
+    "met": count_column("Met"),
+    "referred": count_column("Referred"),
+    "opportunity": count_column("Opportunity"),
+}
+st.dataframe(charted[::-1], hide_index=True, width="stretch", column_config=weeks_columns)
+if earlier := len(weekly) - len(charted):
+    st.caption(
+        f"The chart and the table show the last {len(charted):,} weeks, the table with the "
+        "latest first."
+    )
+    with st.expander(f"The {text.counted(earlier, 'week')} before them"):
+        st.dataframe(
+            weekly.head(earlier)[::-1],
+            hide_index=True,
+            width="stretch",
+            column_config=weeks_columns,
+        )
 
 st.subheader("Keeping the time you promised")
 kept = ui.cached(insights.minutes_kept, conn)

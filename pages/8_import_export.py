@@ -13,6 +13,12 @@ SKIPPED_SHOWN_OPEN = 10
 CHANGED = {"company": "Company", "position": "Title"}
 
 conn = ui.page("Import & export", ":material/upload_file:")
+
+
+def count_column(label: str):
+    return st.column_config.NumberColumn(label, format=text.COUNT_COLUMN_FORMAT)
+
+
 st.title("Import & export")
 st.caption("Bring your LinkedIn network in; take your data out.")
 
@@ -62,14 +68,16 @@ if report is not None:
     with st.container(border=True):
         st.markdown(f"**{ui.plain(report.file_name)}**: {report.summary()}")
         added, updated, unchanged, skipped = st.columns(4)
-        added.metric("New people", report.added)
+        added.metric("New people", f"{report.added:,}")
         updated.metric(
             "Updated",
-            report.updated,
+            f"{report.updated:,}",
             help="Something LinkedIn holds about them changed, such as company or title.",
         )
-        unchanged.metric("Unchanged", report.unchanged)
-        skipped.metric("Skipped", report.skipped, help="Rows that could not be used; see why.")
+        unchanged.metric("Unchanged", f"{report.unchanged:,}")
+        skipped.metric(
+            "Skipped", f"{report.skipped:,}", help="Rows that could not be used; see why."
+        )
         if report.skipped_rows:
             with st.expander(
                 f"Why {text.counted(report.skipped, 'row')} "
@@ -125,10 +133,10 @@ else:
                 "When", format=text.MOMENT_COLUMN_FORMAT
             ),
             "file_name": "File",
-            "added": "Added",
-            "updated": "Updated",
-            "unchanged": "Unchanged",
-            "skipped": "Skipped",
+            "added": count_column("Added"),
+            "updated": count_column("Updated"),
+            "unchanged": count_column("Unchanged"),
+            "skipped": count_column("Skipped"),
         },
         hide_index=True,
     )
@@ -248,21 +256,24 @@ st.caption(f"The workbook's sheets and their rows: {export.describe_sizes(sizes)
 today = datetime.now(ui.cached(profile.zone, conn)).date()  # the user's, in their time zone
 workbook, contacts_csv = st.columns(2)
 # Built on request and kept for this version of the data: a big workbook takes a moment, and
-# a download button fed up front would build it again on every rerun of the page.
+# a download button fed up front would build it again on every rerun of the page. The bar takes
+# the button's place while it is built and stays, full, above the download until the next rerun.
 this_version = (str(ui.database_path()), db.data_version(conn))
 prepared = st.session_state.get("prepared_workbook")
 if prepared is None or prepared[0] != this_version:
-    if workbook.button("Prepare the Excel workbook", icon=":material/table_view:"):
-        with (
-            workbook,
-            st.spinner(
-                f"Preparing {text.counted(sizes['Contacts'], 'contact')} and the rest of your "
-                "records…"
-            ),
-        ):
-            st.session_state["prepared_workbook"] = (this_version, export.prepare_workbook(conn))
-        st.rerun()  # the download takes the button's place
-else:
+    slot = workbook.empty()
+    if slot.button("Prepare the Excel workbook", icon=":material/table_view:"):
+        with slot.container():
+            bar = st.progress(
+                0.0,
+                text=f"Preparing {text.counted(sizes['Contacts'], 'contact')} and the rest of "
+                "your records…",
+            )
+            built = export.prepare_workbook(
+                conn, progress=lambda fraction, message: bar.progress(fraction, text=message)
+            )
+        prepared = st.session_state["prepared_workbook"] = (this_version, built)
+if prepared is not None and prepared[0] == this_version:
     workbook.download_button(
         "Download everything (Excel)",
         data=prepared[1].data,

@@ -440,3 +440,51 @@ def test_the_contacts_csv_keeps_a_long_note_whole(conn, campaign, tmp_path):
     rows = list(csv.DictReader(io.StringIO(written.path.read_text(encoding="utf-8-sig"))))
     assert "n" * 40_000 in {row["Notes"] for row in rows}
     assert export.write_export(conn, tmp_path / "all.xlsx").cut == {"Contacts": 1}
+
+
+def test_preparing_the_workbook_reports_progress_by_sheet_and_by_batch_of_rows(conn, monkeypatch):
+    """Five contacts written two at a time stand for 30,000 written 5,000 at a time: the
+    bar moves within the Contacts sheet, then sheet by sheet, and ends at 1.0 when ready."""
+    monkeypatch.setattr(export, "_BATCH_ROWS", 2)
+    conn.execute(
+        "INSERT INTO contacts (profile_key, first_name, last_name)"
+        " SELECT 'k' || i, 'Person', 'No ' || i FROM range(5) t(i)"
+    )
+    seen = []
+    export.prepare_workbook(
+        conn, progress=lambda fraction, message: seen.append((fraction, message))
+    )
+    fractions = [fraction for fraction, _ in seen]
+    assert fractions == sorted(fractions) and fractions[0] == 0.0 and fractions[-1] == 1.0
+    # Every sheet's rows plus one each: 5 contacts, 5 templates, 21 questions, 10 sheets.
+    total = 5 + 5 + 21 + 10
+    contacts_sheet = [(f, m) for f, m in seen if "Contacts" in m]
+    assert contacts_sheet == [
+        (0.0, "Writing the Contacts sheet…"),
+        (pytest.approx(0.95 * 3 / total), "Writing the Contacts sheet (2 of 5 rows)…"),
+        (pytest.approx(0.95 * 5 / total), "Writing the Contacts sheet (4 of 5 rows)…"),
+        (pytest.approx(0.95 * 6 / total), "Writing the Contacts sheet…"),
+    ]
+    started = [m for m in dict.fromkeys(m for _, m in seen) if m.endswith(" sheet…")]
+    assert started == [
+        f"Writing the {title} sheet…"
+        for title in (
+            "Contacts",
+            "Companies",
+            "Interactions",
+            "Meetings",
+            "Questions and answers",
+            "Introductions",
+            "Job changes",
+            "Ruled-out industries",
+            "Templates",
+            "Question bank",
+        )
+    ]
+    assert seen[-2:] == [(0.95, "Putting the workbook together…"), (1.0, "Your workbook is ready.")]
+
+
+def test_no_progress_asked_for_none_counted(conn, monkeypatch):
+    """Without a listener the rows are not counted first: the CLI's export costs no more."""
+    monkeypatch.setattr(export, "sheet_sizes", lambda conn: pytest.fail("counted rows"))
+    assert load(export.prepare_workbook(conn)).sheetnames[0] == "Contacts"

@@ -244,3 +244,21 @@ def test_import_page_previews_and_adds_the_history(app_db):
     conn = db.connect(app_db)
     assert funnel.stage_counts(conn)[0].count == 2
     conn.close()
+
+
+def test_the_summary_writes_thousands_with_a_separator():
+    summary = history.HistorySummary(
+        since=date(2026, 3, 2),
+        outreach=1_250,
+        follow_ups=3,
+        replies=1_001,
+        people=2_000,
+        already_imported=4_321,
+        not_in_contacts=1_500,
+        notes=(),
+    )
+    assert summary.describe() == (
+        "Found 1,250 outreach, 3 follow-up and 1,001 reply events with 2,000 of your contacts "
+        "since 2 Mar 2026. 4,321 were already in infoint. 1,500 people you wrote to are not "
+        "among your contacts and were left out."
+    )

@@ -404,3 +404,8 @@ def test_the_waits_chart_lists_every_wait_in_order_with_its_count(conn, campaign
     assert (list(followed.x), list(silent.x)) == ([1], [1])  # Cat; Dan
     assert list(quick.customdata) == ["people", "person", "person", "people"]
     assert quick.hovertemplate == "%{y}: %{x:,} %{customdata}<extra></extra>"  # 1,994 people
+
+
+def test_the_minutes_sentence_writes_thousands_with_a_separator():
+    kept = insights.MinutesKept(meetings=1_000, promised_average=20, actual_average=22, kept=950)
+    assert kept.sentence.startswith("950 of 1,000 meetings ended within the time you promised")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from datetime import datetime
 from pathlib import Path
 
@@ -435,3 +436,40 @@ def test_the_page_says_when_the_workbook_had_to_cut_long_texts(imported):
         if row[1] == "Ada"
     ]
     assert len(notes) == 32_767 and notes.endswith("[cut: the rest is in infoint]")
+
+
+def test_a_thousand_people_are_counted_with_a_thousands_separator(app_db):
+    """The report's figures read "1,200" as the rest of the app writes counts, and the history
+    table's counts are formatted so in the browser too ("%,d" in every language)."""
+    people = [
+        f"Person,No {n},https://www.linkedin.com/in/p-{n},,Acme,Engineer,06 Nov 2024"
+        for n in range(1_200)
+    ]
+    at = upload(open_page(), export_csv(*people, NAMELESS))
+    figures = {m.label: m.value for m in at.metric}
+    assert figures == {"New people": "1,200", "Updated": "0", "Unchanged": "0", "Skipped": "1"}
+    history = next(d for d in at.dataframe if "file_name" in d.value.columns)
+    assert list(history.value["added"]) == [1_200]
+    columns = json.loads(history.proto.columns)
+    assert {
+        name: columns[name]["type_config"]["format"]
+        for name in ("added", "updated", "unchanged", "skipped")
+    } == dict.fromkeys(("added", "updated", "unchanged", "skipped"), "%,d")
+
+
+def progress_bars(at: AppTest) -> list[tuple[int, str]]:
+    return [(bar.proto.value, bar.proto.text) for bar in at.get("progress")]
+
+
+def test_preparing_the_workbook_shows_its_progress_until_ready(imported):
+    at = open_page()
+    assert progress_bars(at) == []
+    button(at, "Prepare the Excel workbook").click()
+    run(at)
+    # The bar took the button's place, and stays full above the download until the next run.
+    assert progress_bars(at) == [(100, "Your workbook is ready.")]
+    assert "Prepare the Excel workbook" not in labels(at)
+    assert downloads(at) == ["Download everything (Excel)", "Download contacts (CSV)"]
+    run(at)
+    assert progress_bars(at) == []
+    assert downloads(at) == ["Download everything (Excel)", "Download contacts (CSV)"]

@@ -198,7 +198,10 @@ def test_late_replies_are_grouped_beside_a_table_that_matches_the_chart(app_db):
     )
 
 
-def test_the_weekly_chart_draws_the_last_twelve_weeks_and_the_table_lists_all(app_db):
+def test_the_weekly_table_shows_the_charts_twelve_weeks_latest_first_and_folds_the_rest(app_db):
+    """Twenty weeks from Mon 5 Jan 2026, one person a week: the chart draws 2 Mar to 18 May
+    left to right; the table beside it lists those same weeks from 18 May back to 2 Mar, and
+    the 8 before them (23 Feb back to 5 Jan) are folded below."""
     conn = db.connect(app_db)
     for week in range(20):
         person = contacts.add_contact(conn, f"Person {week}")
@@ -207,14 +210,32 @@ def test_the_weekly_chart_draws_the_last_twelve_weeks_and_the_table_lists_all(ap
         )
     conn.close()
     at = insights_page()
-    table = next(t for t in at.dataframe if "week" in t.value.columns)
-    assert len(table.value) == 20
     drawn = figures(at)["weekly_chart"]["data"][0]["x"]
-    assert drawn == [charts.week_label(w) for w in table.value["week"].tail(12)]
-    assert drawn[0] == "w/c 2 Mar" and drawn[-1] == "w/c 18 May"
-    assert "The chart shows the last 12 weeks; the table has all 20." in [
+    assert drawn[0] == "w/c 2 Mar" and drawn[-1] == "w/c 18 May" and len(drawn) == 12
+    table, earlier = [t.value for t in at.dataframe if "week" in t.value.columns]
+    listed = [charts.week_label(w) for w in table["week"]]
+    assert listed == drawn[::-1]
+    assert listed[0] == "w/c 18 May"
+    assert [charts.week_label(w) for w in earlier["week"]] == [
+        charts.week_label(date(2026, 2, 23) - timedelta(weeks=n)) for n in range(8)
+    ]
+    assert charts.week_label(earlier["week"].iloc[-1]) == "w/c 5 Jan"
+    assert [e.label for e in at.expander] == ["The 8 weeks before them"]
+    assert "The chart and the table show the last 12 weeks, the table with the latest first." in [
         c.value for c in at.caption
     ]
+
+
+def test_counts_in_the_tables_have_thousands_separators(campaign):
+    """Degree counts in the thousands read "4,677", as everywhere else, in every browser."""
+    at = insights_page()
+    for table in at.dataframe:
+        config = json.loads(table.proto.columns)
+        counts = [
+            name for name in ("contacted", "replied", "met", "people", "meetings") if name in config
+        ]
+        assert counts, list(config)
+        assert {config[name]["type_config"]["format"] for name in counts} == {"%,d"}
 
 
 def test_a_template_changed_into_a_follow_up_is_named_so_in_the_breakdown(app_db):

@@ -65,9 +65,16 @@ def release_connection() -> None:
     _connection.clear()
 
 
+# The page the last run was of, and whether this run's page is another (`came_back`).
+_PAGE_RUN = "_page_run"
+_CAME_BACK = "_came_back"
+
+
 def page(title: str, icon: str = ":material/work:") -> duckdb.DuckDBPyConnection:
     """Set up a page: config, menu, and a database cursor; stops the page if it can't open."""
     st.set_page_config(page_title=f"{title} · infoint", page_icon=icon, layout="wide")
+    st.session_state[_CAME_BACK] = st.session_state.get(_PAGE_RUN) != title
+    st.session_state[_PAGE_RUN] = title
     with st.sidebar:
         st.markdown("### infoint")
         for path, label, menu_icon in MENU:
@@ -83,15 +90,29 @@ def page(title: str, icon: str = ":material/work:") -> duckdb.DuckDBPyConnection
     return conn
 
 
+def came_back() -> bool:
+    """Whether this is the page's first run since the user was on another page (or opened
+    the app): the page is then shown from its top, and a long list may start short again."""
+    return st.session_state.get(_CAME_BACK, True)
+
+
 def show_error(exc: InfointError) -> None:
     """One clear sentence for an error the user can act on."""
     st.error(str(exc), icon=":material/error:")
 
 
-def ask_first(key: str, label: str, warning: str, confirm_label: str) -> bool:
+def ask_first(
+    key: str,
+    label: str,
+    warning: str,
+    confirm_label: str,
+    on_confirm: Callable[[], None] | None = None,
+) -> bool:
     """A destructive action in two steps: its button, then a warning to confirm or cancel.
 
     Returns True on the run where the user confirmed; the question is open until answered.
+    With `on_confirm`, the yes runs it instead, as the button's callback: before the page's
+    next run, so that one run shows what it did (no rerun drawing the page twice).
     """
     asking = f"_ask_first_{key}"
     if st.button(label, key=key):
@@ -101,13 +122,23 @@ def ask_first(key: str, label: str, warning: str, confirm_label: str) -> bool:
     with st.container(border=True):
         st.warning(warning, icon=":material/warning:")
         confirm, cancel = st.columns(2)
-        if confirm.button(confirm_label, key=f"{key}_confirm"):
+        if confirm.button(
+            confirm_label,
+            key=f"{key}_confirm",
+            on_click=None if on_confirm is None else _answered,
+            args=None if on_confirm is None else (asking, on_confirm),
+        ):
             st.session_state[asking] = False
             return True
-        if cancel.button("Cancel", key=f"{key}_cancel"):
-            st.session_state[asking] = False
-            st.rerun()
+        cancel.button("Cancel", key=f"{key}_cancel", on_click=_answered, args=(asking,))
     return False
+
+
+def _answered(asking: str, then: Callable[[], None] | None = None) -> None:
+    """Close `ask_first`'s question before the next run draws it, then do what was asked."""
+    st.session_state[asking] = False
+    if then is not None:
+        then()
 
 
 def forget_question(key: str) -> None:

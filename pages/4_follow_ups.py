@@ -1,4 +1,4 @@
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import streamlit as st
 
@@ -6,13 +6,18 @@ from infoint import followups, profile, text, ui
 from infoint.errors import InfointError
 
 conn = ui.page("Follow-ups", ":material/schedule:")
-FLASH = "follow_ups_flash"
-SNOOZE_FAILED = "follow_ups_snooze_failed"
+# A snooze or dismissal that failed: (where: an item's key, or OLD_ITEMS, the message). It is
+# shown there, beside what the user clicked, not at the top of a long page.
+FAILED = "follow_ups_failed"
+OLD_ITEMS = "old items"
 # Items shown at first, and added by each "show more": a short list reads (and runs) faster.
 SHOWN_STEP = 10
 SHOWN_KEY = "follow_ups_shown"
 WAITING_SHOWN_KEY = "follow_ups_waiting_shown"
 KIND_KEY = "follow_ups_kind"
+if ui.came_back():  # the page starts at its top: so do its lists
+    st.session_state.pop(SHOWN_KEY, None)
+    st.session_state.pop(WAITING_SHOWN_KEY, None)
 
 st.title("What is due now?")
 st.caption(
@@ -21,10 +26,7 @@ st.caption(
     "Weekends and your holidays (Settings) don't count. Each item goes away once you log "
     "what it suggests."
 )
-if FLASH in st.session_state:
-    st.success(ui.plain(st.session_state.pop(FLASH)), icon=":material/check:")
-if SNOOZE_FAILED in st.session_state:
-    st.error(st.session_state.pop(SNOOZE_FAILED), icon=":material/error:")
+failed_at, failure = st.session_state.pop(FAILED, (None, None))
 
 today = datetime.now(ui.cached(profile.zone, conn)).date()  # the user's, in their time zone
 waiting_shown = st.session_state.get(WAITING_SHOWN_KEY, SHOWN_STEP)
@@ -33,6 +35,23 @@ waiting_shown = st.session_state.get(WAITING_SHOWN_KEY, SHOWN_STEP)
 rules_found = ui.cached(followups.found, conn, refresh_every=60, reads_reminders=False)
 agenda = followups.agenda(conn, waiting_limit=waiting_shown, rules_found=rules_found)
 items, waiting = agenda.due, agenda.waiting
+
+
+def show_more(key: str, now_shown: int) -> None:
+    """A "show more" button's callback: the run it starts draws the longer list (a rerun
+    after the click would draw the page twice)."""
+    st.session_state[key] = now_shown + SHOWN_STEP
+
+
+def done(message: str) -> None:
+    """Say what a click did where the user is, however far down the page they have scrolled
+    (a message drawn at the top of a long list goes unseen)."""
+    st.toast(ui.plain(message), icon=":material/check:", duration="long")
+
+
+def show_failure(where: str) -> None:
+    if failed_at == where:
+        st.error(failure, icon=":material/error:")
 
 
 def show_waiting() -> None:
@@ -53,16 +72,17 @@ def show_waiting() -> None:
             [(p.name, p.company, text.day(p.wrote_on), p.next_step) for p in waiting.people],
         )
     )
-    if waiting.count > waiting_shown and st.button(
-        "Show "
-        + text.counted(
-            min(SHOWN_STEP, waiting.count - waiting_shown), "more person", "more people"
-        ),
-        key="show_more_waiting",
-        icon=":material/expand_more:",
-    ):
-        st.session_state[WAITING_SHOWN_KEY] = waiting_shown + SHOWN_STEP
-        st.rerun()
+    if waiting.count > waiting_shown:
+        st.button(
+            "Show "
+            + text.counted(
+                min(SHOWN_STEP, waiting.count - waiting_shown), "more person", "more people"
+            ),
+            key="show_more_waiting",
+            icon=":material/expand_more:",
+            on_click=show_more,
+            args=(WAITING_SHOWN_KEY, waiting_shown),
+        )
 
 
 if not items:
@@ -110,21 +130,46 @@ if kind is not None or len(items) > shown:
     )
 
 
-def done(message: str) -> None:
-    st.session_state[FLASH] = message
-    st.rerun()
+# The callbacks of the buttons that snooze or dismiss: each runs before the page's next run,
+# so that one run shows the list without the item (a rerun after the click would draw every
+# card twice).
 
 
 def snooze(item: followups.DueItem) -> None:
-    """The Snooze button's callback: it runs before the next run of the page, so that one
-    run shows the list without the item (a rerun after the click would draw the page twice)."""
     until = st.session_state[f"until_{item.key}"]
     try:
         followups.snooze(ui.connection(), item.key, until, today)
     except InfointError as exc:
-        st.session_state[SNOOZE_FAILED] = str(exc)
+        st.session_state[FAILED] = (item.key, str(exc))
     else:
-        st.session_state[FLASH] = f"Snoozed until {text.day(until)}: {item.title}."
+        done(f"Snoozed until {text.day(until)}: {item.title}.")
+
+
+def dismiss(item: followups.DueItem) -> None:
+    try:
+        followups.dismiss(ui.connection(), item.key)
+    except InfointError as exc:
+        st.session_state[FAILED] = (item.key, str(exc))
+    else:
+        done(f"Dismissed: {item.title}.")
+
+
+def snooze_old(keys: list[str], until: date, what: str) -> None:
+    try:
+        followups.snooze_many(ui.connection(), keys, until, today)
+    except InfointError as exc:
+        st.session_state[FAILED] = (OLD_ITEMS, str(exc))
+    else:
+        done(f"Snoozed {what} until {text.weekday_day(until)}.")
+
+
+def dismiss_old(keys: list[str], what: str) -> None:
+    try:
+        followups.dismiss_many(ui.connection(), keys)
+    except InfointError as exc:
+        st.session_state[FAILED] = (OLD_ITEMS, str(exc))
+    else:
+        done(f"Dismissed {what}.")
 
 
 def clear_old(old: list[followups.DueItem]) -> None:
@@ -144,32 +189,23 @@ def clear_old(old: list[followups.DueItem]) -> None:
         f"{what} overdue by more than {days} days: snooze or dismiss them all",
         icon=":material/event_busy:",
     ):
-        if ui.ask_first(
+        show_failure(OLD_ITEMS)
+        ui.ask_first(
             "bulk_snooze",
             "Snooze all these for a working week",
             f"Snooze {what} overdue by more than {days} days until "
             f"{text.weekday_day(until)}? Those still due come back that day.",
             f"Yes, snooze {len(old):,}",
-        ):
-            try:
-                followups.snooze_many(conn, keys, until, today)
-            except InfointError as exc:
-                ui.show_error(exc)
-            else:
-                done(f"Snoozed {what} until {text.weekday_day(until)}.")
-        if ui.ask_first(
+            on_confirm=lambda: snooze_old(keys, until, what),
+        )
+        ui.ask_first(
             "bulk_dismiss",
             "Dismiss all these",
             f"Dismiss {what} overdue by more than {days} days for good? They will not come "
             "back (a new silence may still bring a new item).",
             f"Yes, dismiss {len(old):,}",
-        ):
-            try:
-                followups.dismiss_many(conn, keys)
-            except InfointError as exc:
-                ui.show_error(exc)
-            else:
-                done(f"Dismissed {what}.")
+            on_confirm=lambda: dismiss_old(keys, what),
+        )
 
 
 if old := followups.long_overdue(items, today):
@@ -187,7 +223,9 @@ snooze_offered = ui.cached(followups.default_snooze_day, conn, today, reads_remi
 # The first item's action is the page's one primary action: the thing to do first.
 kind_of_button = "primary"
 for item in items[:shown]:
-    with st.container(border=True):
+    # Every card and widget is keyed by its item: when an item goes, the one taking its place
+    # keeps nothing of it (an open Snooze, a question asked).
+    with st.container(border=True, key=f"item_{item.key}"):
         label = followups.kind_label(item.kind)
         overdue = (today - item.due_on).days
         since = "due today" if overdue <= 0 else f"due since {text.day(item.due_on)}"
@@ -225,37 +263,40 @@ for item in items[:shown]:
             "Open the contact", key=f"contact_{item.key}", icon=":material/person:"
         ):
             ui.open_contact(item.contact_id)
-        with snooze_box.popover("Snooze", icon=":material/snooze:"):
-            until = st.date_input(
-                "Show it again on",
-                value=snooze_offered,
-                min_value=today + timedelta(days=1),
-                format=text.DATE_INPUT_FORMAT,
-                key=f"until_{item.key}",
-            )
-            st.button("Snooze", key=f"snooze_{item.key}", on_click=snooze, args=(item,))
+        # Its date box and button are drawn only while it is open: a long list draws no
+        # hidden widgets on every run.
+        snooze_menu = snooze_box.popover(
+            "Snooze", icon=":material/snooze:", key=f"snooze_menu_{item.key}", on_change="rerun"
+        )
+        if snooze_menu.open:
+            with snooze_menu:
+                st.date_input(
+                    "Show it again on",
+                    value=snooze_offered,
+                    min_value=today + timedelta(days=1),
+                    format=text.DATE_INPUT_FORMAT,
+                    key=f"until_{item.key}",
+                )
+                st.button("Snooze", key=f"snooze_{item.key}", on_click=snooze, args=(item,))
         with dismiss_box:
-            if ui.ask_first(
+            ui.ask_first(
                 f"dismiss_{item.key}",
                 "Dismiss",
                 "Dismiss this for good? It will not come back (a new silence may still "
                 "bring a new item).",
                 "Yes, dismiss",
-            ):
-                try:
-                    followups.dismiss(conn, item.key)
-                except InfointError as exc:
-                    ui.show_error(exc)
-                else:
-                    done(f"Dismissed: {item.title}.")
+                on_confirm=lambda item=item: dismiss(item),
+            )
+        show_failure(item.key)
 
-if len(items) > shown and st.button(
-    f"Show {min(SHOWN_STEP, len(items) - shown)} more",
-    key="show_more",
-    icon=":material/expand_more:",
-):
-    st.session_state[SHOWN_KEY] = shown + SHOWN_STEP
-    st.rerun()
+if len(items) > shown:
+    st.button(
+        f"Show {min(SHOWN_STEP, len(items) - shown)} more",
+        key="show_more",
+        icon=":material/expand_more:",
+        on_click=show_more,
+        args=(SHOWN_KEY, shown),
+    )
 
 if waiting.count:
     st.divider()

@@ -21,6 +21,7 @@ from infoint import (
     targets,
     text,
 )
+from infoint.errors import InvalidInputError
 from infoint.text import plain_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -135,8 +136,9 @@ def business_days_ahead(start: date, count: int, holidays: tuple[date, ...] = ()
 def test_a_snoozed_item_is_waited_for_until_its_snooze_ends(silence):
     at = run(follow_ups_page())
     assert not at.subheader
-    [first_snooze, _] = [b for b in at.button if b.label == "Snooze"]
-    first_snooze.click()
+    first = item_keys(at)[0]
+    open_snooze(at, first)
+    at.button(key=f"snooze_{first}").click()
     run(at)
     until = business_days_ahead(date.today(), 3)  # the snooze's first offer
     assert at.subheader[0].value == "Waiting on 1 person"
@@ -157,6 +159,9 @@ def test_the_snooze_offers_three_business_days_ahead_skipping_a_holiday(silence)
     )  # fmt: skip
     conn.close()
     at = run(follow_ups_page())
+    for key in item_keys(at):
+        at.session_state[f"snooze_menu_{key}"] = True
+    run(at)
     offered = business_days_ahead(today, 3, (holiday,))
     inputs = [d for d in at.date_input if d.key.startswith("until_")]
     assert [d.label for d in inputs] == ["Show it again on"] * 2
@@ -169,7 +174,7 @@ def test_the_snooze_offers_three_business_days_ahead_skipping_a_holiday(silence)
     [first_snooze, _] = [b for b in at.button if b.label == "Snooze"]
     first_snooze.click()
     run(at)
-    assert at.success[0].value.startswith(plain_markdown(f"Snoozed until {text.day(saturday)}: "))
+    assert toasts(at)[0].startswith(plain_markdown(f"Snoozed until {text.day(saturday)}: "))
 
 
 def test_a_long_waiting_list_shows_ten_at_a_time(app_db):
@@ -187,6 +192,11 @@ def test_a_long_waiting_list_shows_ten_at_a_time(app_db):
     assert len(waiting_rows(at)) == 12
     assert "The first" not in at.main.caption[-1].value
     assert not [b for b in at.button if b.label.startswith("Show ")]
+    at.switch_page("pages/2_contacts.py")
+    run(at)
+    at.switch_page("pages/4_follow_ups.py")
+    run(at)
+    assert len(waiting_rows(at)) == 10  # back on the page, the list starts short again
 
 
 def test_items_are_listed_with_their_actions(silence):
@@ -236,10 +246,11 @@ def test_write_the_follow_up_opens_the_composer_as_a_follow_up(silence):
 
 def test_snooze_and_dismiss(silence):
     at = run(follow_ups_page())
-    [first_snooze, _] = [b for b in at.button if b.label == "Snooze"]
-    first_snooze.click()
+    first = item_keys(at)[0]
+    open_snooze(at, first)
+    at.button(key=f"snooze_{first}").click()
     run(at)
-    assert "Snoozed until" in at.success[0].value
+    assert "Snoozed until" in toasts(at)[0]
     assert "1 thing to do" in shown(at)
     button(at, "Dismiss").click()
     run(at)
@@ -282,11 +293,11 @@ def test_a_long_list_shows_ten_at_a_time(app_db):
     at = run(follow_ups_page())
     assert "**12 things to do**, oldest first." in shown(at)
     assert "The first 10 are shown here." in [c.value for c in at.main.caption]
-    assert len([b for b in at.button if b.key.startswith("snooze_")]) == 10
+    assert len(item_keys(at)) == 10
     button(at, "Show 2 more").click()
     run(at)
     assert not [c for c in at.main.caption if "The first" in c.value]
-    assert len([b for b in at.button if b.key.startswith("snooze_")]) == 12
+    assert len(item_keys(at)) == 12
     assert not [b for b in at.button if b.label.startswith("Show ")]
 
 
@@ -349,13 +360,13 @@ def test_counts_by_kind_and_a_filter_to_one_kind(mixed):
     assert "Try someone else: 1 · Follow up: 2 · Say thank you: 1" in captions(at)
     assert kinds_filter(at).options == ["All", "Try someone else", "Follow up", "Say thank you"]
     assert kinds_filter(at).value == "all"
-    assert len([b for b in at.button if b.key.startswith("snooze_")]) == 4
+    assert len(item_keys(at)) == 4
 
     kinds_filter(at).set_value("thank_you")
     run(at)
     assert "Say thank you: 1 of the 4." in captions(at)
-    [only] = [b.key for b in at.button if b.key.startswith("snooze_")]
-    assert only.startswith("snooze_thank_you:")
+    [only] = item_keys(at)
+    assert only.startswith("thank_you:")
     assert plain_markdown("Send a thank-you to Eve Egan (Gamma)") in shown(at)
     assert "Follow up with" not in shown(at)
     assert primary_labels(at) == ["Write the thank-you"]  # the first shown item's action
@@ -363,14 +374,14 @@ def test_counts_by_kind_and_a_filter_to_one_kind(mixed):
     kinds_filter(at).set_value("follow_up")
     run(at)
     assert "Follow up: 2 of the 4." in captions(at)
-    follow_ups = [b.key for b in at.button if b.key.startswith("snooze_")]
-    assert [key.split(":")[0] for key in follow_ups] == ["snooze_follow_up"] * 2
+    follow_ups = item_keys(at)
+    assert [key.split(":")[0] for key in follow_ups] == ["follow_up"] * 2
     assert primary_labels(at) == ["Write the follow-up"]
 
     kinds_filter(at).set_value(None)  # the chosen pill clicked again: everything
     run(at)
     assert kinds_filter(at).value == "all"
-    assert len([b for b in at.button if b.key.startswith("snooze_")]) == 4
+    assert len(item_keys(at)) == 4
     assert not [c for c in captions(at) if " of the " in c]
 
 
@@ -425,15 +436,15 @@ def test_old_items_of_the_shown_kind_snoozed_for_a_week_after_a_yes(old_and_new)
         (f"follow_up:{old_and_new['ana']}", back, False),
         (f"follow_up:{old_and_new['dee']}", back, False),
     }
-    assert at.success[0].value == plain_markdown(
-        f"Snoozed 2 items (Follow up) until {text.weekday_day(back)}."
-    )
+    assert toasts(at) == [
+        plain_markdown(f"Snoozed 2 items (Follow up) until {text.weekday_day(back)}.")
+    ]
     kinds_filter(at).set_value("all")
     run(at)
-    keys = [b.key for b in at.button if b.key.startswith("snooze_")]
-    assert f"snooze_try_another:{old_and_new['ana']}" in keys  # another kind: left as it was
-    assert f"snooze_follow_up:{old_and_new['ana']}" not in keys
-    assert f"snooze_follow_up:{old_and_new['dee']}" not in keys
+    keys = item_keys(at)
+    assert f"try_another:{old_and_new['ana']}" in keys  # another kind: left as it was
+    assert f"follow_up:{old_and_new['ana']}" not in keys
+    assert f"follow_up:{old_and_new['dee']}" not in keys
 
 
 def test_all_old_items_dismissed_after_a_yes(old_and_new):
@@ -453,8 +464,8 @@ def test_all_old_items_dismissed_after_a_yes(old_and_new):
         (f"follow_up:{old_and_new['ana']}", None, True),
         (f"follow_up:{old_and_new['dee']}", None, True),
     }
-    assert at.success[0].value == plain_markdown("Dismissed 3 items.")
-    left = [b.key for b in at.button if b.key.startswith("snooze_")]
+    assert toasts(at) == [plain_markdown("Dismissed 3 items.")]
+    left = item_keys(at)
     assert left and all(key.endswith(f":{old_and_new['fay']}") for key in left)
     assert not at.expander  # nothing old is left
 
@@ -469,4 +480,140 @@ def test_when_the_kind_shown_is_all_done_everything_is_shown(mixed):
     run(at)
     assert "Try someone else: 1 · Follow up: 2" in captions(at)
     assert kinds_filter(at).value == "all"
-    assert len([b for b in at.button if b.key.startswith("snooze_")]) == 3
+    assert len(item_keys(at)) == 3
+
+
+# --- Each item's widgets belong to that item; each click draws the page once. ---
+
+
+@pytest.fixture
+def twelve(app_db):
+    """Twelve silent people at firms of their own, written to 20 days ago: twelve follow-ups,
+    all due the same day, so listed by title (Person00's first); their keys by name."""
+    conn = db.connect(app_db)
+    keys = {}
+    for number in range(12):
+        person = contacts.add_contact(conn, f"Person{number:02d}", company=f"Firm {number}")
+        keys[f"Person{number:02d}"] = f"follow_up:{write(conn, person, 20)}"
+    conn.close()
+    return {"db": app_db, **keys}
+
+
+def item_keys(at: AppTest) -> list[str]:
+    """The items drawn, in order, by the keys of their cards."""
+    return [c.key.removeprefix("item_") for c in at.container if (c.key or "").startswith("item_")]
+
+
+def card(at: AppTest, key: str):
+    [found] = [c for c in at.container if c.key == f"item_{key}"]
+    return found
+
+
+def open_snooze(at: AppTest, key: str) -> AppTest:
+    """Open an item's Snooze popover, as a click on it does (it reruns the page)."""
+    at.session_state[f"snooze_menu_{key}"] = True
+    return run(at)
+
+
+def toasts(at: AppTest) -> list[str]:
+    return [t.value for t in at.toast]
+
+
+def test_a_snooze_lands_on_its_own_item_and_says_so_where_the_user_is(twelve):
+    """Seen in Chromium: the next item slid into the snoozed one's place with the popover still
+    open, and the confirmation was drawn at the top of the page, far above the view."""
+    at = run(follow_ups_page())
+    keys = item_keys(at)
+    assert keys == [twelve[f"Person{n:02d}"] for n in range(10)]
+    assert [p.key for p in at.get("popover")] == [f"snooze_menu_{key}" for key in keys]
+    assert not at.date_input  # a popover's inner widgets are drawn once it is opened
+    second, third = keys[1], keys[2]
+    open_snooze(at, second)
+    assert [d.key for d in at.date_input] == [f"until_{second}"]
+    at.button(key=f"snooze_{second}").click()
+    run(at)
+    until = business_days_ahead(date.today(), 3)  # the snooze's first offer
+    assert item_states(twelve["db"]) == {(second, until, False)}
+    assert toasts(at) == [
+        plain_markdown(f"Snoozed until {text.day(until)}: Follow up with Person01 (Firm 1).")
+    ]
+    assert not at.success  # not at the top of the page, where the user may not be
+    assert item_keys(at)[1] == third and second not in item_keys(at)
+    assert not at.date_input  # the item now in its place has its own popover, closed
+
+
+def test_a_dismissal_is_asked_and_confirmed_in_its_own_card(twelve):
+    at = run(follow_ups_page())
+    second, third = item_keys(at)[1:3]
+    at.button(key=f"dismiss_{second}").click()
+    run(at)
+    assert card(at, second).warning[0].value.startswith("Dismiss this for good?")
+    button(at, "Yes, dismiss").click()
+    run(at)
+    assert item_states(twelve["db"]) == {(second, None, True)}
+    assert toasts(at) == [plain_markdown("Dismissed: Follow up with Person01 (Firm 1).")]
+    assert not at.success and not at.warning  # the next item's question is not open
+    assert item_keys(at)[1] == third
+
+
+def test_a_snooze_refused_says_why_in_its_card(twelve, monkeypatch):
+    """E.g. the page was drawn before midnight and the day offered is now today."""
+
+    def refuse(conn, key, until, today):
+        raise InvalidInputError("Pick a day after today to snooze until.")
+
+    at = run(follow_ups_page())
+    second = item_keys(at)[1]
+    open_snooze(at, second)
+    monkeypatch.setattr(followups, "snooze", refuse)
+    at.button(key=f"snooze_{second}").click()
+    at.run()
+    assert [e.value for e in card(at, second).error] == ["Pick a day after today to snooze until."]
+    assert item_states(twelve["db"]) == set() and second in item_keys(at)
+
+
+def test_each_click_draws_the_page_once(twelve, monkeypatch):
+    """A click's callback changes the state before the page runs, so one run shows the new
+    state: a rerun after it would draw every card twice."""
+    runs = []
+    worked_out = followups.agenda
+    monkeypatch.setattr(
+        followups, "agenda", lambda *args, **kwargs: runs.append(1) or worked_out(*args, **kwargs)
+    )
+    at = run(follow_ups_page())
+    first = item_keys(at)[0]
+
+    def one_run(click) -> None:
+        runs.clear()
+        click()
+        run(at)
+        assert len(runs) == 1
+
+    one_run(button(at, "Show 2 more").click)
+    assert len(item_keys(at)) == 12
+    one_run(at.button(key=f"dismiss_{first}").click)
+    one_run(button(at, "Cancel").click)
+    assert not at.warning
+    one_run(at.button(key=f"dismiss_{first}").click)
+    one_run(button(at, "Yes, dismiss").click)
+    assert first not in item_keys(at)
+    second = item_keys(at)[0]
+    one_run(lambda: at.session_state.__setitem__(f"snooze_menu_{second}", True))
+    one_run(at.button(key=f"snooze_{second}").click)
+    assert second not in item_keys(at)
+
+
+def test_the_list_starts_short_again_when_the_user_comes_back(twelve):
+    """Back from another page the view starts at the top: so does the list."""
+    at = run(follow_ups_page())
+    button(at, "Show 2 more").click()
+    run(at)
+    assert len(item_keys(at)) == 12
+    open_snooze(at, item_keys(at)[11])  # another run of this page keeps what it shows
+    assert len(item_keys(at)) == 12
+    at.switch_page("pages/3_outreach.py")
+    run(at)
+    at.switch_page("pages/4_follow_ups.py")
+    run(at)
+    assert len(item_keys(at)) == 10
+    assert "The first 10 are shown here." in captions(at)

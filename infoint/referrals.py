@@ -449,29 +449,29 @@ class Totals:
             return ""
         people = "person" if self.introducers == 1 else "people"
         said = [
-            f"{self.introducers} {people} introduced you to someone "
+            f"{self.introducers:,} {people} introduced you to someone "
             "(Referred or further in your funnel)."
         ]
         if self.named_by:
             who = (
                 "They"
                 if self.named_by == self.introducers
-                else f"{self.named_by} of them, listed in the table below,"
+                else f"{self.named_by:,} of them, listed in the table below,"
             )
             share = home.percent(self.contacted / self.introduced)
             said.append(
                 f"{who} named {counted(self.introduced, 'person', 'people')}. You have written "
-                f"to {self.contacted} of them ({share}) and met {self.met}."
+                f"to {self.contacted:,} of them ({share}) and met {self.met:,}."
             )
         if self.unnamed:
             # Everyone else who introduced you did it without a name (the table omits them).
             others = self.introducers - self.named_by
             source = (
-                ("the other one" if others == 1 else f"the other {others}")
+                ("the other one" if others == 1 else f"the other {others:,}")
                 if self.named_by
                 else ("them" if self.introducers > 1 else "this person")
             )
-            what = "an introduction" if self.unnamed == 1 else f"{self.unnamed} introductions"
+            what = "an introduction" if self.unnamed == 1 else f"{self.unnamed:,} introductions"
             whom = "that person" if self.unnamed == 1 else "those people"
             said.append(
                 f"From {source}, you logged {what} without a name: add {whom} on the Contacts "

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from infoint import charts, funnel, insight_charts, referrals, ui
+from infoint import charts, funnel, insight_charts, referrals, text, ui
 
 conn = ui.page("Referrals", ":material/share:")
 st.title("Referrals")
@@ -79,6 +79,10 @@ st.dataframe(
     ],
     hide_index=True,
     width="stretch",
+    column_config={
+        counts: st.column_config.NumberColumn(format=text.COUNT_COLUMN_FORMAT)
+        for counts in ("Introduced", "Contacted", "Replied", "Met", "Further on")
+    },
 )
 st.caption(
     "Counts are of the people they introduced; “further on” counts the people those people "

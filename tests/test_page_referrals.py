@@ -200,3 +200,10 @@ def test_beyond_fifteen_introducers_the_answers_come_first_and_the_picture_stays
         "40 people introduced, those furthest along first. And 5 more introducers: see the "
         "table above. Pick anyone introduced to you above to see their whole chain."
     ) in captions
+
+
+def test_the_yields_table_counts_with_thousands_separators(introductions):
+    at = referrals_page()
+    columns = json.loads(at.dataframe[0].proto.columns)
+    counted = ("Introduced", "Contacted", "Replied", "Met", "Further on")
+    assert {columns[name]["type_config"]["format"] for name in counted} == {"%,d"}

@@ -565,3 +565,14 @@ def test_the_picture_note_says_one_introducer_in_the_singular(conn):
         "people introduced, those furthest along first. And 1 more introducer: see the table "
         "above. Pick anyone introduced to you above to see their whole chain."
     )
+
+
+def test_the_headline_writes_thousands_with_a_separator():
+    totals = referrals.Totals(
+        introducers=1_500, named_by=1_200, introduced=2_000, contacted=1_000, met=1_000, unnamed=0
+    )
+    assert totals.sentence == (
+        "1,500 people introduced you to someone (Referred or further in your funnel). "
+        "1,200 of them, listed in the table below, named 2,000 people. You have written to "
+        "1,000 of them (50 %) and met 1,000."
+    )

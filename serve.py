@@ -6,6 +6,10 @@ has loaded Streamlit's own page (another 0.7 s or so), so that work is done then
 thread started with the server imports what `app.py` imports and opens the database, and
 Home's first run finds both done. `streamlit run app.py` still works, only without that head
 start.
+
+The server also hands Arrow's allocations to the system allocator. Arrow's own (mimalloc)
+keeps what an import frees for later use: a process re-importing the 30,000-row export three
+times grew from 160 MB to 315 MB with it, and to 225 MB without it.
 """
 
 from __future__ import annotations
@@ -18,7 +22,10 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import pyarrow as pa
 import streamlit as st
+
+pa.set_memory_pool(pa.system_memory_pool())
 
 HOME = Path(__file__).resolve().parent / "app.py"
 log = logging.getLogger("infoint.serve")

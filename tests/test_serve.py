@@ -8,6 +8,7 @@ import logging
 import sys
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 from streamlit import config
 
@@ -19,13 +20,14 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="module")
 def serve():
     """serve.py, loaded once (building its `st.App` names the app's script to Streamlit's
-    config, which is put back afterwards)."""
-    saved = config._main_script_path
+    config, and it picks Arrow's allocator: both are put back afterwards)."""
+    saved, pool = config._main_script_path, pa.default_memory_pool()
     spec = importlib.util.spec_from_file_location("serve", ROOT / "serve.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     yield module
     config._main_script_path = saved
+    pa.set_memory_pool(pool)
 
 
 @pytest.fixture
@@ -109,3 +111,8 @@ def test_a_database_that_cannot_be_opened_is_left_to_the_page(
     with caplog.at_level(logging.WARNING, logger="infoint.serve"):
         serve.warm_up(_script(modules, "import json\n"))
     assert [r.getMessage() for r in caplog.records] == ["Warming up: opening the database failed"]
+
+
+def test_the_server_gives_arrow_memory_back_to_the_system(serve):
+    # Arrow's own allocator keeps what an import frees: the server would hold it all session.
+    assert pa.default_memory_pool().backend_name == "system"

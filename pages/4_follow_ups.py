@@ -263,21 +263,17 @@ for item in items[:shown]:
             "Open the contact", key=f"contact_{item.key}", icon=":material/person:"
         ):
             ui.open_contact(item.contact_id)
-        # Its date box and button are drawn only while it is open: a long list draws no
-        # hidden widgets on every run.
-        snooze_menu = snooze_box.popover(
-            "Snooze", icon=":material/snooze:", key=f"snooze_menu_{item.key}", on_change="rerun"
-        )
-        if snooze_menu.open:
-            with snooze_menu:
-                st.date_input(
-                    "Show it again on",
-                    value=snooze_offered,
-                    min_value=today + timedelta(days=1),
-                    format=text.DATE_INPUT_FORMAT,
-                    key=f"until_{item.key}",
-                )
-                st.button("Snooze", key=f"snooze_{item.key}", on_click=snooze, args=(item,))
+        # Its contents are drawn on every run, closed or not: drawing them only while open
+        # (on_change="rerun") costs a run of the whole page to open it, more than it saves.
+        with snooze_box.popover("Snooze", icon=":material/snooze:", key=f"snooze_menu_{item.key}"):
+            st.date_input(
+                "Show it again on",
+                value=snooze_offered,
+                min_value=today + timedelta(days=1),
+                format=text.DATE_INPUT_FORMAT,
+                key=f"until_{item.key}",
+            )
+            st.button("Snooze", key=f"snooze_{item.key}", on_click=snooze, args=(item,))
         with dismiss_box:
             ui.ask_first(
                 f"dismiss_{item.key}",

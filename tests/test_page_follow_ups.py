@@ -136,9 +136,7 @@ def business_days_ahead(start: date, count: int, holidays: tuple[date, ...] = ()
 def test_a_snoozed_item_is_waited_for_until_its_snooze_ends(silence):
     at = run(follow_ups_page())
     assert not at.subheader
-    first = item_keys(at)[0]
-    open_snooze(at, first)
-    at.button(key=f"snooze_{first}").click()
+    at.button(key=f"snooze_{item_keys(at)[0]}").click()
     run(at)
     until = business_days_ahead(date.today(), 3)  # the snooze's first offer
     assert at.subheader[0].value == "Waiting on 1 person"
@@ -159,9 +157,6 @@ def test_the_snooze_offers_three_business_days_ahead_skipping_a_holiday(silence)
     )  # fmt: skip
     conn.close()
     at = run(follow_ups_page())
-    for key in item_keys(at):
-        at.session_state[f"snooze_menu_{key}"] = True
-    run(at)
     offered = business_days_ahead(today, 3, (holiday,))
     inputs = [d for d in at.date_input if d.key.startswith("until_")]
     assert [d.label for d in inputs] == ["Show it again on"] * 2
@@ -246,9 +241,7 @@ def test_write_the_follow_up_opens_the_composer_as_a_follow_up(silence):
 
 def test_snooze_and_dismiss(silence):
     at = run(follow_ups_page())
-    first = item_keys(at)[0]
-    open_snooze(at, first)
-    at.button(key=f"snooze_{first}").click()
+    at.button(key=f"snooze_{item_keys(at)[0]}").click()
     run(at)
     assert "Snoozed until" in toasts(at)[0]
     assert "1 thing to do" in shown(at)
@@ -509,12 +502,6 @@ def card(at: AppTest, key: str):
     return found
 
 
-def open_snooze(at: AppTest, key: str) -> AppTest:
-    """Open an item's Snooze popover, as a click on it does (it reruns the page)."""
-    at.session_state[f"snooze_menu_{key}"] = True
-    return run(at)
-
-
 def toasts(at: AppTest) -> list[str]:
     return [t.value for t in at.toast]
 
@@ -526,10 +513,8 @@ def test_a_snooze_lands_on_its_own_item_and_says_so_where_the_user_is(twelve):
     keys = item_keys(at)
     assert keys == [twelve[f"Person{n:02d}"] for n in range(10)]
     assert [p.key for p in at.get("popover")] == [f"snooze_menu_{key}" for key in keys]
-    assert not at.date_input  # a popover's inner widgets are drawn once it is opened
+    assert [d.key for d in at.date_input] == [f"until_{key}" for key in keys]
     second, third = keys[1], keys[2]
-    open_snooze(at, second)
-    assert [d.key for d in at.date_input] == [f"until_{second}"]
     at.button(key=f"snooze_{second}").click()
     run(at)
     until = business_days_ahead(date.today(), 3)  # the snooze's first offer
@@ -538,8 +523,10 @@ def test_a_snooze_lands_on_its_own_item_and_says_so_where_the_user_is(twelve):
         plain_markdown(f"Snoozed until {text.day(until)}: Follow up with Person01 (Firm 1).")
     ]
     assert not at.success  # not at the top of the page, where the user may not be
-    assert item_keys(at)[1] == third and second not in item_keys(at)
-    assert not at.date_input  # the item now in its place has its own popover, closed
+    keys = item_keys(at)
+    assert keys[1] == third and second not in keys
+    # the item now in its place has its own popover (a browser keeps it closed: tests/e2e)
+    assert [p.key for p in at.get("popover")] == [f"snooze_menu_{key}" for key in keys]
 
 
 def test_a_dismissal_is_asked_and_confirmed_in_its_own_card(twelve):
@@ -564,7 +551,6 @@ def test_a_snooze_refused_says_why_in_its_card(twelve, monkeypatch):
 
     at = run(follow_ups_page())
     second = item_keys(at)[1]
-    open_snooze(at, second)
     monkeypatch.setattr(followups, "snooze", refuse)
     at.button(key=f"snooze_{second}").click()
     at.run()
@@ -598,7 +584,6 @@ def test_each_click_draws_the_page_once(twelve, monkeypatch):
     one_run(button(at, "Yes, dismiss").click)
     assert first not in item_keys(at)
     second = item_keys(at)[0]
-    one_run(lambda: at.session_state.__setitem__(f"snooze_menu_{second}", True))
     one_run(at.button(key=f"snooze_{second}").click)
     assert second not in item_keys(at)
 
@@ -609,7 +594,8 @@ def test_the_list_starts_short_again_when_the_user_comes_back(twelve):
     button(at, "Show 2 more").click()
     run(at)
     assert len(item_keys(at)) == 12
-    open_snooze(at, item_keys(at)[11])  # another run of this page keeps what it shows
+    at.button(key=f"dismiss_{item_keys(at)[11]}").click()  # a click on this page keeps it
+    run(at)
     assert len(item_keys(at)) == 12
     at.switch_page("pages/3_outreach.py")
     run(at)

@@ -271,15 +271,22 @@ else:
             # Numbers, not "3 of 16" in one text cell, so a click on a header sorts them as
             # numbers (10 after 9); side by side they read "16 people, 3 contacted, 1 met".
             "people": st.column_config.NumberColumn(
-                "People", width=52, help="Your contacts who work there."
+                "People",
+                width=52,
+                format=text.COUNT_COLUMN_FORMAT,
+                help="Your contacts who work there.",
             ),
             "contacted": st.column_config.NumberColumn(
                 "Contacted",
                 width=68,
+                format=text.COUNT_COLUMN_FORMAT,
                 help="How many of the people there you have written to.",
             ),
             "met": st.column_config.NumberColumn(
-                "Met", width=40, help="People there you have met."
+                "Met",
+                width=40,
+                format=text.COUNT_COLUMN_FORMAT,
+                help="People there you have met.",
             ),
         },
     )
@@ -423,26 +430,31 @@ else:
             "targets": st.column_config.NumberColumn(
                 "Targets",
                 width=56,
+                format=text.COUNT_COLUMN_FORMAT,
                 help="Companies in this industry you chose: targets and those you research.",
             ),
             "targets_contacted": st.column_config.NumberColumn(
                 "Reached",
                 width=62,
+                format=text.COUNT_COLUMN_FORMAT,
                 help="Targets where you have written to at least one person.",
             ),
             "targets_met": st.column_config.NumberColumn(
-                "Met", width=40, help="Targets where you have met at least one person."
+                "Met",
+                width=40,
+                format=text.COUNT_COLUMN_FORMAT,
+                help="Targets where you have met at least one person.",
             ),
             "people": st.column_config.NumberColumn(
                 "People",
                 width=54,
-                format="localized",  # 3,467: thousands are common here
+                format=text.COUNT_COLUMN_FORMAT,  # 3,467: thousands are common here
                 help="Your contacts who work at these targets.",
             ),
             "contacted": st.column_config.NumberColumn(
                 "Contacted",
                 width=72,
-                format="localized",
+                format=text.COUNT_COLUMN_FORMAT,
                 help="How many of those people you have written to.",
             ),
             "contacted_percent": st.column_config.NumberColumn(

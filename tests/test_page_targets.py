@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from infoint import contacts, db, demo, funnel, interactions, profile, targets, ui
+from infoint import contacts, db, demo, funnel, interactions, profile, targets, text, ui
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITOR = "targets_editor"
@@ -410,6 +410,23 @@ def test_the_coverage_columns_are_numbers_so_they_sort_as_numbers(app_db):
         [12, 9],
         [10, 10],
     ]
+
+
+def test_counts_in_both_tables_have_thousands_separators_in_every_browser(network):
+    """'3,467' people at a target, not '3467', nor '3.467' in a German browser ("localized")."""
+    at = run_targets()
+    listed = json.loads(editor(at).proto.columns)
+    [box] = [c for c in at.columns if c.dataframe]
+    covered = json.loads(box.dataframe[0].proto.columns)
+    formats = [
+        listed[shown_as(at, label)]["type_config"].get("format")
+        for label in ("People", "Contacted", "Met")
+    ]
+    formats += [
+        covered[name]["type_config"].get("format")
+        for name in ("targets", "targets_contacted", "targets_met", "people", "contacted")
+    ]
+    assert formats == [text.COUNT_COLUMN_FORMAT] * 8
 
 
 def test_the_table_fits_a_laptop_window_without_scrolling_sideways(network):

@@ -280,10 +280,10 @@ def test_outreach_sees_the_first_person(app_db, conn):
 def test_outreach_finds_a_new_person_by_name(acme, conn):
     at = open_page("pages/3_outreach.py")
     at.text_input(key="outreach_find").set_value("zed")
-    assert "No one matches that" in shown(run(at))
+    assert "No one matches “zed”" in shown(run(at))
     contacts.add_contact(conn, "Zed", "Ray")
     run(at)
-    assert "No one matches that" not in shown(at)
+    assert "No one matches “zed”" not in shown(at)
     assert [o.split(" ·")[0] for o in at.selectbox(key="outreach_contact").options] == ["Zed Ray"]
 
 

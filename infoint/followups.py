@@ -27,8 +27,9 @@ The silence rules, in business days (weekends and the user's holidays skipped) a
 latest outreach to a person with no answer since (a reply, referral, opportunity or
 thank-you logged, or a meeting arranged, counts as an answer):
 - after `TRY_ANOTHER_AFTER` days: try another person at that company, if there is someone
-  there not yet contacted and the company is a real employer (not a `PLACEHOLDER_COMPANIES`
-  name such as "N/A"); the item goes once an outreach to anyone else there is logged;
+  there not yet contacted and the company is a real employer (not one of
+  `targets.PLACEHOLDER_COMPANIES` such as "N/A"); the item goes once an outreach to anyone
+  else there is logged;
 - after `FOLLOW_UP_AFTER` days: one polite follow-up to the same person; the item goes once
   a follow-up to them is logged, and no second one is suggested.
 "After N days" is `infoint.business_days`' definition, the one Insights uses for "replied
@@ -51,7 +52,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from infoint import db, meetings, profile, text
+from infoint import db, meetings, profile, targets, text
 from infoint.business_days import (
     add_business_days,
     business_days_between,
@@ -87,25 +88,6 @@ _MEETING_ACTIONS = {
 }
 # Interactions that show the person answered.
 _ANSWER_KINDS = ("reply", "referral", "opportunity", "thank_you")
-
-PLACEHOLDER_COMPANIES = (
-    "n/a", "na", "n.a.", "-", "--", ".", "none", "null", "nil", "not applicable",
-    "self-employed", "self employed", "selfemployed", "freelance", "freelancer",
-    "independent", "independent consultant", "retired", "unemployed", "looking for work",
-    "open to work", "seeking opportunities", "career break", "confidential", "stealth",
-    "stealth startup", "stealth mode", "stealth mode startup",
-)  # fmt: skip
-"""What people type in LinkedIn's Company field when they have no employer to name (the
-export keeps it as typed: /work/shared/linkedin-format.md has 'N/A' in 3 of 6 files, and
-'None'). Everyone with one of these lands in one "company" of that name, yet they are not
-colleagues: there is no one else there to try. Compared with the name trimmed and in lower
-case (`_is_placeholder_company`)."""
-
-
-def _is_placeholder_company(name_column: str) -> str:
-    """SQL: whether `name_column` is one of `PLACEHOLDER_COMPANIES`."""
-    names = ", ".join("'" + name.replace("'", "''") + "'" for name in PLACEHOLDER_COMPANIES)
-    return f"lower(trim({name_column})) IN ({names})"
 
 
 @dataclass(frozen=True)
@@ -178,7 +160,7 @@ _SILENCE_STEPS = f"""
         SELECT max_by(i.id, (i.occurred_at, i.id)) AS id
         FROM interactions i JOIN contacts c ON c.id = i.contact_id
         WHERE i.kind = 'outreach' AND c.company_id IN (
-            SELECT company_id FROM silent WHERE NOT {_is_placeholder_company("company")})
+            SELECT company_id FROM silent WHERE NOT {targets.placeholder_company_sql("company")})
         GROUP BY c.company_id
     ),
     candidates AS MATERIALIZED (

@@ -48,7 +48,7 @@ from urllib.parse import quote
 
 import duckdb
 
-from infoint import db, funnel, interactions, profile
+from infoint import db, funnel, interactions, profile, targets
 from infoint.contacts import require_contact, words_condition
 from infoint.errors import InvalidInputError, NotFoundError
 from infoint.followups import STALE_AFTER_DAYS
@@ -500,9 +500,10 @@ def suggested_recipients(
     conn: duckdb.DuckDBPyConnection, limit: int = RECIPIENTS_SHOWN
 ) -> list[Recipient]:
     """The people most worth a first message, before anything is typed: not yet contacted,
-    at a company you target or research (not in an industry you ruled out), best target
-    first (the Targets page's rank: motivation, postings, knowing someone there), then
-    closest degree, then by name."""
+    at a company you target or research (not in an industry you ruled out, and not a
+    placeholder such as 'N/A', whose people are not colleagues), best target first (the
+    Targets page's rank: motivation, postings, knowing someone there), then closest degree,
+    then by name."""
     rows = conn.execute(
         f"""
         WITH targets AS (
@@ -512,6 +513,7 @@ def suggested_recipients(
             FROM companies co
             WHERE co.status IN ('target', 'researching')
               AND NOT {profile.RULED_OUT_COMPANY_SQL}
+              AND NOT {targets.placeholder_company_sql("co.name")}
         )
         {_RECIPIENT_SQL}
         JOIN targets t ON t.id = c.company_id

@@ -139,13 +139,18 @@ def parse_referred(text: str) -> list[ReferredPerson]:
 
 
 # Contacts a named person could be: the same full name (or first name, when only that is
-# given), with whether they are at the company named (`targets.find_company_id`: by match
-# key, a name merged away standing for the company kept), and who introduced them.
-_CANDIDATES = """
+# given), with whether they have no employer on record (no company, or a placeholder such as
+# 'N/A': `targets.PLACEHOLDER_COMPANIES`), whether they are at the company named
+# (`targets.find_company_id`: by match key, a name merged away standing for the company
+# kept; never a placeholder, which gathers strangers), and who introduced them.
+_CANDIDATES = f"""
     SELECT c.id, trim(c.first_name || ' ' || c.last_name), c.referred_by,
-           c.company_id IS NULL, coalesce(c.company_id = $company_id, false),
+           c.company_id IS NULL OR coalesce({targets.placeholder_company_sql("co.name")}, false),
+           coalesce(c.company_id = $company_id
+                    AND NOT {targets.placeholder_company_sql("co.name")}, false),
            trim(coalesce(r.first_name || ' ' || r.last_name, ''))
     FROM contacts c
+    LEFT JOIN companies co ON co.id = c.company_id
     LEFT JOIN contacts r ON r.id = c.referred_by
     WHERE lower(trim(c.first_name || ' ' || c.last_name)) = lower($name)
        OR ($last = '' AND lower(trim(c.first_name)) = lower($name))
@@ -161,7 +166,7 @@ def add_referred_people(
     Call inside the caller's transaction (the debrief is one write). A person is matched
     by name (first name alone when only that is given, any case) and, when a company is
     named, by its match key, a name merged away meaning the company kept (a contact with no
-    company on record fits any). One match that
+    company on record, or only a placeholder such as 'N/A', fits any). One match that
     nobody introduced is marked as introduced by them (and they become the mutual contact
     if there is none); several matches do nothing but say which line to make precise;
     no match becomes a new 2nd-degree contact. Saving the same names again changes nothing.

@@ -52,6 +52,31 @@ EDITABLE_FIELDS = {
 }
 TARGET_LIST_SOURCE = "target_list"
 
+PLACEHOLDER_COMPANIES = (
+    "n/a", "na", "n.a.", "-", "--", ".", "none", "null", "nil", "not applicable",
+    "self-employed", "self employed", "selfemployed", "freelance", "freelancer",
+    "independent", "independent consultant", "retired", "unemployed", "looking for work",
+    "open to work", "seeking opportunities", "career break", "confidential", "stealth",
+    "stealth startup", "stealth mode", "stealth mode startup",
+)  # fmt: skip
+"""What people type in LinkedIn's Company field when they have no employer to name (the
+export keeps it as typed: /work/shared/linkedin-format.md has 'N/A' in 3 of 6 files, and
+'None'). Everyone with one of these lands in one "company" of that name, yet they are not
+colleagues: no one to try next, no one you know there, no company to target. Compared with
+the name trimmed and in lower case (`placeholder_company_sql`)."""
+
+
+def placeholder_company_sql(name: str) -> str:
+    """SQL: whether the company name `name` (a column or an expression) is one of
+    `PLACEHOLDER_COMPANIES`; the one place that says how they are compared."""
+    names = ", ".join("'" + each.replace("'", "''") + "'" for each in PLACEHOLDER_COMPANIES)
+    return f"lower(trim({name})) IN ({names})"
+
+
+# A placeholder only in the network: not a company to offer as a target. One the user chose
+# stays listed as they left it.
+_PLACEHOLDER_IN_NETWORK = f"(co.status = 'network' AND {placeholder_company_sql('co.name')})"
+
 
 def ensure_company(
     conn: duckdb.DuckDBPyConnection, name: str, *, status: str = "network", source: str = "manual"
@@ -115,9 +140,10 @@ class CompanyFilter:
         return STATUSES if self.whole_network else CHOSEN_STATUSES
 
     def where(self) -> tuple[str, list]:
-        """SQL conditions over `co` (companies): the scope, then industry and name."""
+        """SQL conditions over `co` (companies): the scope (a placeholder such as 'N/A' only
+        in the network is none), then industry and name."""
         clause, params = funnel.FunnelFilter(industries=self.industries).where()
-        clauses = ["co.status IN (SELECT unnest(?))", clause]
+        clauses = ["co.status IN (SELECT unnest(?))", f"NOT {_PLACEHOLDER_IN_NETWORK}", clause]
         params = [list(self.scope()), *params]
         if self.search.strip():
             clauses.append("contains(lower(co.name), lower(?))")
@@ -129,16 +155,19 @@ def _coverage(companies: str) -> str:
     """People at each company and how far the campaign got with them, from `contact_stages`.
 
     `companies` is a condition on `companies` (as `co`) picking the ones wanted: the stages are the
-    costly part, so they are worked out only for the people there.
+    costly part, so they are worked out only for the people there. `known` counts the
+    1st-degree contacts there, none at a placeholder such as 'N/A': they are not colleagues.
     """
     return f"""
         SELECT c.company_id,
                count(*) AS people,
-               count(*) FILTER (WHERE c.degree = '1st') AS known,
+               count(*) FILTER (WHERE c.degree = '1st'
+                                  AND NOT {placeholder_company_sql("k.name")}) AS known,
                count(*) FILTER (WHERE s.stage >= 1) AS contacted,
                count(*) FILTER (WHERE s.stage >= 3) AS met
         FROM contacts c
         JOIN contact_stages s ON s.contact_id = c.id
+        JOIN companies k ON k.id = c.company_id
         WHERE c.company_id IN (SELECT co.id FROM companies co WHERE {companies})
         GROUP BY c.company_id
     """
@@ -158,7 +187,7 @@ _RANKED = f"""
     WITH coverage AS ({_coverage("status IN (SELECT unnest(?))")}),
     scoped AS (
         SELECT co.*, {_RULED_OUT} AS ruled_out FROM companies co
-        WHERE co.status IN (SELECT unnest(?))
+        WHERE co.status IN (SELECT unnest(?)) AND NOT {_PLACEHOLDER_IN_NETWORK}
     ),
     ranked AS (
         SELECT co.id, co.name, co.industry, co.motivation, co.postings, co.status,
@@ -354,9 +383,11 @@ def list_company_ids(
 
 
 def count_chosen(conn: duckdb.DuckDBPyConnection) -> tuple[int, int]:
-    """(all companies, companies the user chose): which empty state the targets page shows."""
+    """(all companies, companies the user chose): which empty state the targets page shows.
+    A placeholder such as 'N/A' only in the network is not counted, as the list leaves it out."""
     row = conn.execute(
-        "SELECT count(*), count(*) FILTER (WHERE status <> 'network') FROM companies"
+        f"SELECT count(*) FILTER (WHERE NOT {_PLACEHOLDER_IN_NETWORK}),"
+        " count(*) FILTER (WHERE co.status <> 'network') FROM companies co"
     ).fetchall()
     return int(row[0][0]), int(row[0][1])
 

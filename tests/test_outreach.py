@@ -539,6 +539,17 @@ def test_suggestions_leave_out_targets_in_an_industry_you_ruled_out(conn):
     assert [r.id for r in outreach.suggested_recipients(conn)] == [kim]
 
 
+def test_people_at_a_placeholder_you_made_a_target_are_not_suggested_as_colleagues(conn):
+    """'N/A' made a target (motivation 3) gathers strangers: Ann and Bo there are not people
+    at a company to write to; Cy at Acme is."""
+    targets.add_company(conn, "N/A", motivation=3)
+    targets.add_company(conn, "Acme", motivation=1)
+    contacts.add_contact(conn, "Ann", "First", company="N/A", degree="1st")
+    contacts.add_contact(conn, "Bo", "Second", company="n/a ", degree="2nd")
+    cy = contacts.add_contact(conn, "Cy", "Cold", company="Acme", degree="cold")
+    assert [r.id for r in outreach.suggested_recipients(conn)] == [cy]
+
+
 def test_no_targets_means_no_suggestions(conn, ana):
     assert outreach.suggested_recipients(conn) == []
 

@@ -267,6 +267,21 @@ def test_a_different_company_is_a_different_person_and_no_company_fits_any(conn)
     assert count_contacts(conn) == 4
 
 
+def test_a_placeholder_company_is_no_company_on_either_side(conn):
+    """A contact whose company is 'N/A' or 'Self-employed' has no employer on record, so any
+    company named fits them, as it fits a contact with no company: Vik fits Orbit Labs, Cy
+    fits Freelance, and Dee fits Acme, where her namesake at Orbit Labs does not."""
+    saul = contacts.add_contact(conn, "Saul", "Kim")
+    vik = contacts.add_contact(conn, "Vik", "Adler", company="N/A")
+    cy = contacts.add_contact(conn, "Cy", "Berg", company="n/a")
+    dee = contacts.add_contact(conn, "Dee", "Ode", company="Self-employed")
+    contacts.add_contact(conn, "Dee", "Ode", company="Orbit Labs")
+    got = introduce(conn, saul, "Vik Adler, Orbit Labs\nCy Berg, Freelance\nDee Ode, Acme")
+    assert (got.added, got.marked, got.unclear) == ((), ("Vik Adler", "Cy Berg", "Dee Ode"), ())
+    assert [contact_links(conn, p)[1] for p in (vik, cy, dee)] == [saul, saul, saul]
+    assert count_contacts(conn) == 5
+
+
 def test_a_company_named_by_a_name_merged_away_is_the_company_kept(conn):
     saul = contacts.add_contact(conn, "Saul", "Kim")
     vik = contacts.add_contact(conn, "Vik", "Adler", company="Nimbus")

@@ -67,6 +67,50 @@ def test_network_companies_only_with_the_switch(campaign):
     assert targets.count_chosen(campaign) == (5, 4)
 
 
+def test_a_placeholder_company_only_in_your_network_is_not_offered_as_a_target(conn):
+    """'N/A' and 'Self-employed' gather people with no employer to name: the whole network's
+    list does not offer them (nor rank them, count them or make them targets in bulk), though
+    the merge search still finds them."""
+    contacts.add_contact(conn, "Ann", company="N/A", degree="1st")
+    contacts.add_contact(conn, "Ben", company="Self-Employed", degree="1st")
+    contacts.add_contact(conn, "Cy", company="Acme", degree="cold")
+    acme = company_id(conn, "Acme")
+    everything = CompanyFilter(whole_network=True)
+    frame = targets.list_companies(conn, everything)
+    assert (list(frame["name"]), list(frame["rank"])) == (["Acme"], [1])
+    assert targets.count_listed(conn, everything) == targets.ListCount(1, 0, 0)
+    assert targets.list_company_ids(conn, everything) == [acme]
+    assert targets.count_companies(conn, CompanyFilter(whole_network=True, search="n/a")) == 0
+    assert targets.count_chosen(conn) == (1, 0)
+    assert targets.find_companies(conn, "n/a") == [
+        (company_id(conn, "N/A"), "N/A — in your network, 1 person")
+    ]
+
+
+def test_a_placeholder_you_made_a_target_stays_without_the_boost_of_knowing_someone(conn):
+    """Ann (1st degree) at 'N/A' is no one you know at a company: N/A ties with Acme and Beta
+    on scores, Beta goes first as you know Bea there, then Acme and N/A by name."""
+    for name in ("Acme", "N/A", "Beta"):
+        targets.add_company(conn, name, motivation=2, postings=1)
+    contacts.add_contact(conn, "Ann", company="N/A", degree="1st")
+    contacts.add_contact(conn, "Bea", company="Beta", degree="1st")
+    contacts.add_contact(conn, "Al", company="Acme", degree="cold")
+    for filters in (CompanyFilter(), CompanyFilter(whole_network=True)):
+        frame = targets.list_companies(conn, filters)
+        assert list(frame["name"]) == ["Beta", "Acme", "N/A"]
+        assert list(frame["rank"]) == [1, 2, 3]
+        assert list(frame["people"]) == [1, 1, 1]
+    assert targets.count_chosen(conn) == (3, 3)
+
+
+def test_placeholder_companies_are_written_as_compared():
+    """`placeholder_company_sql` compares a company's name trimmed and in lower case with
+    these."""
+    names = targets.PLACEHOLDER_COMPANIES
+    assert names and all(name == name.strip().lower() for name in names)
+    assert {"n/a", "-", "none", "self-employed", "freelance", "retired"} <= set(names)
+
+
 def test_industry_filter_and_search_keep_the_rank(campaign):
     health = targets.list_companies(campaign, CompanyFilter(industries=("Health",)))
     assert list(health["name"]) == ["Beta", "Acme"]

@@ -247,8 +247,12 @@ def placeholder_values(conn: duckdb.DuckDBPyConnection, contact_id: int | None) 
     }
     if contact_id is None:
         return values
+    # A placeholder employer ("N/A", "Self-employed") is no company to write about: left
+    # unfilled, the draft asks the user for one rather than saying "your work at N/A".
     rows = conn.execute(
-        "SELECT c.first_name, c.last_name, coalesce(co.name, ''), c.position,"
+        "SELECT c.first_name, c.last_name,"
+        f" CASE WHEN {targets.placeholder_company_sql('co.name')} THEN ''"
+        "  ELSE coalesce(co.name, '') END, c.position,"
         " coalesce(m.first_name, ''), trim(coalesce(m.first_name || ' ' || m.last_name, '')),"
         " (SELECT max(occurred_at) FROM interactions"
         "  WHERE contact_id = c.id AND kind = 'outreach')"

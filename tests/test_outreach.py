@@ -38,6 +38,14 @@ def ana(conn):
     )
 
 
+def test_a_placeholder_employer_is_not_written_into_a_draft_as_their_company(conn):
+    """'Your work at N/A' reads as a mail merge gone wrong: {company} is left for the user."""
+    vik = contacts.add_contact(conn, "Vik", "Adler", company=" N/A ")
+    assert outreach.placeholder_values(conn, vik)["company"] == ""
+    template = outreach.save_template(conn, "Ask", "About {company}", "Hi {first_name}")
+    assert outreach.compose(conn, template, vik).unfilled == ("company",)
+
+
 def test_fill_replaces_known_values_and_leaves_missing_ones_in_braces():
     text = "Hi {first_name}, {mutual_first_name} said {company} is great. {shared_group}"
     filled = outreach.fill(text, {"first_name": "Ana", "mutual_first_name": " ", "company": ""})

@@ -6,6 +6,7 @@ import codecs
 import contextlib
 import csv
 import io
+import itertools
 import math
 import numbers
 from collections.abc import Iterable, Mapping
@@ -867,8 +868,8 @@ def _read_bytes(source: bytes | BinaryIO | str | Path) -> bytes:
 _NOT_TEXT = not_text("your list of companies as CSV, or as an Excel workbook (.xlsx)")
 
 
-# Notes above the column names (a title, a date, a remark) take a few lines, not a page.
-_HEADER_SEARCH_LINES = 30
+# Notes above the column names (a title, a date, a remark) take a few rows, not a page.
+_HEADER_SEARCH_ROWS = 30
 _DELIMITERS = ",;\t"
 
 
@@ -884,18 +885,30 @@ def _named_columns(cells: list[str]) -> int:
     return len(columns & set(TARGET_LIST_COLUMNS)) if "name" in columns else 0
 
 
-def _header_at(lines: list[str]) -> tuple[int, str] | None:
-    """The header's index among `lines`, with the delimiters that cut it into our columns.
+def _header_at(text: str) -> tuple[int, str] | None:
+    """The number of file lines before the header, with the delimiters that cut it into our
+    columns.
 
-    Found together: the first line naming a 'name' column when cut at a comma, a semicolon
+    Found together: the first record naming a 'name' column when cut at a comma, a semicolon
     or a tab. Notes above it are passed over, a semicolon in one of them included, which
-    would mislead a sniffer reading the whole top of the file.
+    would mislead a sniffer reading the whole top of the file. Records, not lines: a quoted
+    note may run over several lines, and its second line is no header.
     """
-    for index, line in enumerate(lines[:_HEADER_SEARCH_LINES]):
-        named = {d: _named_columns(next(csv.reader([line], delimiter=d), [])) for d in _DELIMITERS}
-        if most := max(named.values()):
-            return index, "".join(d for d, count in named.items() if count == most)
-    return None
+    found: dict[str, tuple[int, int]] = {}  # delimiter: (lines before the header, named)
+    for delimiter in _DELIMITERS:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        before = 0
+        with contextlib.suppress(csv.Error):  # unreadable at this delimiter: not the one
+            for cells in itertools.islice(reader, _HEADER_SEARCH_ROWS):
+                if named := _named_columns(cells):
+                    found[delimiter] = (before, named)
+                    break
+                before = reader.line_num
+    if not found:
+        return None
+    first = min(found.values())[0]
+    most = max(named for before, named in found.values() if before == first)
+    return first, "".join(d for d, place in found.items() if place == (first, most))
 
 
 def _csv_rows(data: bytes) -> list[tuple[int, list[str]]]:
@@ -917,8 +930,8 @@ def _csv_rows(data: bytes) -> list[tuple[int, list[str]]]:
             continue
     else:  # a broken UTF-16 file (cp1252 decodes almost any bytes)
         raise InvalidInputError(_NOT_TEXT)
+    start, delimiters = _header_at(text) or (0, _DELIMITERS)
     lines = io.StringIO(text, newline="").readlines()
-    start, delimiters = _header_at(lines) or (0, _DELIMITERS)
     # The sniffer reads the quoting from the header on, among the delimiters the header
     # allows (all three for a lone 'name' column); failing that, Excel's way at the first.
     dialect: Any = csv.excel
@@ -998,7 +1011,7 @@ def read_target_list(source: bytes | BinaryIO | str | Path, filename: str) -> Ta
         )
     # A CSV's rows start at its header already; a workbook's may have notes above it too.
     first = next(
-        (i for i, (_, cells) in enumerate(rows[:_HEADER_SEARCH_LINES]) if _named_columns(cells)),
+        (i for i, (_, cells) in enumerate(rows[:_HEADER_SEARCH_ROWS]) if _named_columns(cells)),
         0,
     )
     rows = rows[first:]

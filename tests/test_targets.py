@@ -569,6 +569,21 @@ def test_a_semicolon_list_saved_by_excel_with_notes_padded_with_semicolons():
     assert preview.ignored_columns == ["notes"]
 
 
+def test_a_note_with_a_line_break_is_one_note_not_the_column_names():
+    """A spreadsheet cell holding two lines is saved quoted over two lines of the file: its
+    second line ('Name, industry...') is inside the note, not the header."""
+    data = (
+        b'"My targets for spring\nName, industry and a score each"\n'
+        b"Company,Industry,Motivation\n"
+        b"Acme,Health,3\n"
+    )
+    preview = targets.read_target_list(data, "targets.csv")
+    assert preview.frame[["line", "name", "industry", "motivation"]].values.tolist() == [
+        [4, "Acme", "Health", 3]
+    ]
+    assert (preview.problems, preview.ignored_columns) == ([], [])
+
+
 def test_notes_without_column_names_under_them_get_one_sentence():
     data = (PREAMBLE + "Acme;Health\n").encode()
     with pytest.raises(InvalidInputError) as raised:

@@ -66,9 +66,9 @@ def headline(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Head
     # means the company or its industry (`profile.RULED_OUT_COMPANY_SQL`), as Follow-ups has it.
     # A conversation is open once they answer or a meeting is arranged, until a meeting is
     # held: the silent are not in it. Answering is a reply logged, or, for someone you wrote
-    # to, going further (an introduction, a lead), as the response rate counts it. Being named
-    # as an introducer alone reaches Referred too, but is no conversation with someone you
-    # never wrote to.
+    # to, going further (an introduction, a lead) once you had written, as Follow-ups reads
+    # silence. Being named as an introducer reaches Referred too, but is no conversation
+    # with someone you never wrote to, nor an answer to a message sent after it.
     ruled_out = profile.RULED_OUT_COMPANY_SQL
     row = conn.execute(
         f"""
@@ -79,15 +79,25 @@ def headline(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Head
         ),
         written AS (
             SELECT contact_id, bool_or(kind = 'reply') AS replied,
-                   bool_or(kind IN ('outreach', 'follow_up')) AS written_to
-            FROM interactions WHERE kind IN ('outreach', 'follow_up', 'reply')
+                   min(occurred_at) FILTER (WHERE kind IN ('outreach', 'follow_up'))
+                       AS first_written,
+                   max(occurred_at) FILTER (WHERE kind IN ('referral', 'opportunity'))
+                       AS last_went_further
+            FROM interactions
+            WHERE kind IN ('outreach', 'follow_up', 'reply', 'referral', 'opportunity')
             GROUP BY contact_id
+        ),
+        introduced AS (
+            SELECT referred_by AS contact_id, max(referred_at) AS last_introduction
+            FROM contacts WHERE referred_by IS NOT NULL GROUP BY referred_by
         ),
         people AS (
             SELECT count(*) AS contacts,
                    count(*) FILTER (WHERE (coalesce(m.arranged, false)
                                            OR coalesce(w.replied, false)
-                                           OR (s.stage >= 2 AND coalesce(w.written_to, false)))
+                                           OR coalesce(greatest(w.last_went_further,
+                                                                i.last_introduction)
+                                                       >= w.first_written, false))
                                     AND NOT coalesce(m.held, false)
                                     AND NOT coalesce({ruled_out}, false)) AS conversations,
                    count(*) FILTER (WHERE s.stage >= 1) AS contacted,
@@ -97,6 +107,7 @@ def headline(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Head
             LEFT JOIN companies co ON co.id = c.company_id
             LEFT JOIN met m ON m.contact_id = s.contact_id
             LEFT JOIN written w ON w.contact_id = s.contact_id
+            LEFT JOIN introduced i ON i.contact_id = s.contact_id
         ),
         firms AS (
             SELECT count(*) AS companies,

@@ -111,6 +111,19 @@ def test_an_introducer_you_never_wrote_to_is_no_open_conversation(conn):
     assert home.headline(conn, TODAY).conversations == 3
 
 
+def test_an_answer_before_you_wrote_does_not_open_a_conversation(conn):
+    """Bob had a referral logged on him (he named someone) on 1 Mar; you wrote to him on
+    2 Mar and heard nothing: Follow-ups asks you to write again, so Home must not count him
+    as a conversation. Cy answered after you wrote, by introducing someone: open. So 1."""
+    bob, cy = contacts.add_contact(conn, "Bob"), contacts.add_contact(conn, "Cy")
+    interactions.log_interaction(conn, bob, "referral", occurred_at=date(2026, 3, 1))
+    for person in (bob, cy):
+        interactions.log_interaction(conn, person, "outreach", occurred_at=date(2026, 3, 2))
+    interactions.log_interaction(conn, cy, "referral", occurred_at=date(2026, 3, 4))
+
+    assert home.headline(conn, TODAY).conversations == 1
+
+
 def test_weekly_activity_is_zero_filled_and_counts_by_kind(conn):
     ann = contacts.add_contact(conn, "Ann")
     interactions.log_interaction(conn, ann, "outreach", occurred_at=date(2026, 3, 2))

@@ -341,25 +341,41 @@ def delete_meeting(conn: duckdb.DuckDBPyConnection, meeting_id: int) -> None:
     """Remove a meeting entered by mistake, with its questions and answers, and the snoozes
     and dismissals of reminders about it.
 
-    A thank-you logged for it stays in the person's history, as one for no meeting: it then
-    counts by its day (`_THANKS`), as one logged on the person's record does. A meeting
-    entered twice and thanked on the copy deleted is thereby thanked still."""
+    A thank-you logged for it stays in the person's history. It moves to a held meeting with
+    them the same day, if any (the meeting was entered twice and thanked on the copy deleted);
+    else it keeps the deleted meeting's id and so thanks no meeting (`_THANKS`). Set to NULL it
+    would count by its day, and clear the reminder for an earlier meeting never thanked."""
     from infoint import followups  # imported here: followups imports this module
 
     get_meeting(conn, meeting_id)
     with db.transaction(conn):
         followups.forget_item_states(conn, [], [meeting_id])
-        conn.execute("UPDATE interactions SET meeting_id = NULL WHERE meeting_id = ?", [meeting_id])
+        # The nearest in time: a copy began when the meeting kept did.
+        conn.execute(
+            """
+            UPDATE interactions SET meeting_id = twin.id
+            FROM (SELECT o.id FROM meetings d
+                  JOIN meetings o ON o.contact_id = d.contact_id AND o.id <> d.id
+                  WHERE d.id = $gone AND o.status = 'held'
+                    AND CAST(timezone($zone, o.starts_at) AS DATE)
+                        = CAST(timezone($zone, d.starts_at) AS DATE)
+                  ORDER BY abs(epoch(o.starts_at) - epoch(d.starts_at)), o.id
+                  LIMIT 1) twin
+            WHERE interactions.meeting_id = $gone
+            """,
+            {"gone": meeting_id, "zone": profile.zone(conn).key},
+        )
         conn.execute("DELETE FROM meeting_questions WHERE meeting_id = ?", [meeting_id])
         conn.execute("DELETE FROM meetings WHERE id = ?", [meeting_id])
 
 
 # The one rule for which thank-you thanks a meeting, read by `thanked` (the lists and the
 # reminders) and by `thank_you_sent` (what the page shows as sent), so they cannot disagree.
-# A thank-you logged for the meeting (`log_thank_you`) thanks it, and no other. One logged for
-# no meeting (before migration 0017, or on the person's record) cannot say which it was for:
-# it thanks every meeting with that person whose day is its day or earlier (`?` is the user's
-# time zone: `occurred_at` is wall time there). One row per thanked meeting, with the
+# A thank-you logged for the meeting (`log_thank_you`) thanks it, and no other; one for a
+# meeting since deleted thanks none (`delete_meeting`). One logged for no meeting (before
+# migration 0017, or on the person's record) cannot say which it was for: it thanks every
+# meeting with that person whose day is its day or earlier (`?` is the user's time zone:
+# `occurred_at` is wall time there). One row per thanked meeting, with the
 # thank-you shown: the one written for it if any, else the first since the meeting's day.
 _THANKS = """
     SELECT m.id AS meeting_id,

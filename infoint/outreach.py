@@ -283,9 +283,7 @@ def compose(
     if template_id is None:
         return Draft("", "", ())
     template = get_template(conn, template_id)
-    values = placeholder_values(conn, contact_id)
-    subject, body = fill(template.subject, values), fill(template.body, values)
-    return Draft(subject, body, unfilled_placeholders(subject, body))
+    return as_sent((template.subject, template.body), placeholder_values(conn, contact_id))
 
 
 def as_sent(typed: tuple[str, str], values: dict[str, str]) -> Draft:

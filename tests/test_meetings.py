@@ -556,18 +556,35 @@ def test_thanking_two_meetings_the_same_day_in_the_same_words_logs_each(conn, an
     assert (sent(conn, first), sent(conn, second)) == (for_the_first, for_the_second)
 
 
-def test_a_thank_you_stays_when_its_meeting_is_deleted_and_counts_by_its_day(conn, ana):
+def test_a_thank_you_moves_to_the_meeting_kept_when_its_copy_is_deleted(conn, ana):
     """A meeting entered twice, thanked on the copy, which is then deleted: the thank-you stays
-    in Ana's history, now for no meeting, so it thanks the meeting kept, by its day."""
-    kept, copy = held_with_ana(conn, ana, at(2, 10), at(2, 10))
+    in Ana's history, now for the meeting kept: the one held with her that day nearest in time
+    (not the breakfast entered before it)."""
+    breakfast, kept, copy = held_with_ana(conn, ana, at(2, 8), at(2, 10), at(2, 10))
+    thank(conn, breakfast, datetime(2026, 3, 2, 9), "Thanks for breakfast")
     thanks = thank(conn, copy, datetime(2026, 3, 3, 8))
     assert thanked(conn, kept, copy) == [False, True]
     meetings.delete_meeting(conn, copy)
-    assert thank_yous(conn) == [(None, "Thank you for your time")]
-    assert [i.id for i in interactions.list_interactions(conn, ana)] == [thanks]
+    assert thank_yous(conn) == [
+        (breakfast, "Thanks for breakfast"),
+        (kept, "Thank you for your time"),
+    ]
     assert thanked(conn, kept) == [True]
     assert sent(conn, kept) == thanks
     assert due(conn, at(4)) == []
+
+
+def test_deleting_a_thanked_meeting_does_not_thank_an_earlier_one(conn, ana):
+    """Met Ana on 2 March (never thanked) and on 20 March (thanked from its tab); 20 March is
+    deleted. Its thank-you stays in her history but thanks no meeting: 2 March still asks for
+    one, as it did before."""
+    first, second = held_with_ana(conn, ana, at(2, 10), at(20, 10))
+    thanks = thank(conn, second, datetime(2026, 3, 21, 8))
+    meetings.delete_meeting(conn, second)
+    assert [i.id for i in interactions.list_interactions(conn, ana)] == [thanks]
+    assert thanked(conn, first) == [False]
+    assert sent(conn, first) is None
+    assert due(conn, at(22)) == [("thank_you", first)]
 
 
 def test_merging_two_records_of_a_person_keeps_each_thank_you_with_its_meeting(conn, ana):

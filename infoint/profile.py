@@ -178,6 +178,12 @@ def _industry_key(industry: str) -> str:
     return " ".join((industry or "").split()).lower()
 
 
+def industry_key_sql(expr: str) -> str:
+    """SQL for `_industry_key` of a column: 'Retail ' and 'retail' are one industry, written
+    once so every comparison with the ruled-out industries matches them alike."""
+    return f"lower(regexp_replace(trim({expr}), '\\s+', ' ', 'g'))"
+
+
 def rule_out_industry(conn: duckdb.DuckDBPyConnection, industry: str, reason: str) -> None:
     """Record that a whole industry is not for the user; ruling it out again updates the reason."""
     name = " ".join((industry or "").split())
@@ -189,8 +195,7 @@ def rule_out_industry(conn: duckdb.DuckDBPyConnection, industry: str, reason: st
         )
     with db.transaction(conn):
         conn.execute(
-            "DELETE FROM ruled_out_industries"
-            " WHERE lower(regexp_replace(trim(industry), '\\s+', ' ', 'g')) = ?",
+            f"DELETE FROM ruled_out_industries WHERE {industry_key_sql('industry')} = ?",
             [_industry_key(name)],
         )
         conn.execute(
@@ -204,7 +209,7 @@ def bring_back_industry(conn: duckdb.DuckDBPyConnection, industry: str) -> None:
     with db.transaction(conn):
         gone = conn.execute(
             "DELETE FROM ruled_out_industries"
-            " WHERE lower(regexp_replace(trim(industry), '\\s+', ' ', 'g')) = ? RETURNING 1",
+            f" WHERE {industry_key_sql('industry')} = ? RETURNING 1",
             [_industry_key(industry)],
         ).fetchall()
     if not gone:
@@ -222,9 +227,9 @@ def list_ruled_out_industries(conn: duckdb.DuckDBPyConnection) -> list[RuledOutI
 # Companies out of the campaign: ruled out themselves or by their industry. A condition on
 # a companies row aliased `co`, for the modules that must skip them (follow-ups, suggestions).
 RULED_OUT_COMPANY_SQL = (
-    "(co.status = 'ruled_out' OR lower(regexp_replace(trim(coalesce(co.industry, '')),"
-    " '\\s+', ' ', 'g')) IN (SELECT lower(regexp_replace(trim(industry), '\\s+', ' ', 'g'))"
-    " FROM ruled_out_industries))"
+    "(co.status = 'ruled_out' OR "
+    + industry_key_sql("coalesce(co.industry, '')")
+    + f" IN (SELECT {industry_key_sql('industry')} FROM ruled_out_industries))"
 )
 
 
@@ -239,7 +244,7 @@ def ruled_out_summary(conn: duckdb.DuckDBPyConnection) -> RuledOutSummary:
     industries take off the list."""
     companies, industries, in_industries = conn.execute(
         "SELECT (SELECT count(*) FROM companies WHERE status = 'ruled_out'),"
-        " (SELECT count(DISTINCT lower(regexp_replace(trim(industry), '\\s+', ' ', 'g')))"
+        f" (SELECT count(DISTINCT {industry_key_sql('industry')})"
         "  FROM ruled_out_industries),"
         f" (SELECT count(*) FROM companies co WHERE co.status IN ('target', 'researching')"
         f"  AND {RULED_OUT_COMPANY_SQL})"

@@ -244,14 +244,6 @@ def list_companies(
     return frame
 
 
-def count_companies(conn: duckdb.DuckDBPyConnection, filters: CompanyFilter | None = None) -> int:
-    """How many companies the filter matches (for paging and the 'N companies' line)."""
-    filters = filters or CompanyFilter()
-    where, params = filters.where()
-    row = conn.execute(f"SELECT count(*) FROM companies co WHERE {where}", params).fetchall()
-    return int(row[0][0])
-
-
 @dataclass(frozen=True)
 class ListCount:
     """What the list holds: the companies that match, and among them the targets and the
@@ -347,8 +339,8 @@ def why_ruled_out(conn: duckdb.DuckDBPyConnection, company_ids: Iterable[int]) -
                          || trim(r.reason) || ')' END
         FROM companies co
         LEFT JOIN ruled_out_industries r
-               ON lower(regexp_replace(trim(r.industry), '\\s+', ' ', 'g'))
-                = lower(regexp_replace(trim(co.industry), '\\s+', ' ', 'g'))
+               ON {profile.industry_key_sql("r.industry")}
+                = {profile.industry_key_sql("co.industry")}
         WHERE co.id IN (SELECT unnest(?)) AND {_RULED_OUT}
         """,
         [sorted({int(i) for i in company_ids})],

@@ -58,9 +58,9 @@ def test_coverage_counts_come_from_the_stages(campaign):
 
 def test_network_companies_only_with_the_switch(campaign):
     assert "Omega" not in set(targets.list_companies(campaign)["name"])
-    assert targets.count_companies(campaign) == 4
+    assert targets.count_listed(campaign).companies == 4
     everything = CompanyFilter(whole_network=True)
-    assert targets.count_companies(campaign, everything) == 5
+    assert targets.count_listed(campaign, everything).companies == 5
     frame = targets.list_companies(campaign, everything)
     # Omega: motivation 0 but a 1st-degree contact; ranked after the scored companies.
     assert list(frame["name"]) == ["Beta", "Acme", "Gamma", "Omega", "Delta"]
@@ -80,7 +80,9 @@ def test_a_placeholder_company_only_in_your_network_is_not_offered_as_a_target(c
     assert (list(frame["name"]), list(frame["rank"])) == (["Acme"], [1])
     assert targets.count_listed(conn, everything) == targets.ListCount(1, 0, 0)
     assert targets.list_company_ids(conn, everything) == [acme]
-    assert targets.count_companies(conn, CompanyFilter(whole_network=True, search="n/a")) == 0
+    assert (
+        targets.count_listed(conn, CompanyFilter(whole_network=True, search="n/a")).companies == 0
+    )
     assert targets.count_chosen(conn) == (1, 0)
     assert targets.find_companies(conn, "n/a") == [
         (company_id(conn, "N/A"), "N/A — in your network, 1 person")
@@ -308,7 +310,7 @@ def test_add_company(conn):
         targets.add_company(conn, "Initech")
     with pytest.raises(InvalidInputError):
         targets.add_company(conn, "Hooli", postings=7)
-    assert targets.count_companies(conn) == 1
+    assert targets.count_listed(conn).companies == 1
 
 
 def test_merge_moves_contacts_and_keeps_the_match_key(campaign):

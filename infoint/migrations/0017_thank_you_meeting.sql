@@ -3,7 +3,8 @@
 -- someone for a second meeting cleared the reminder for a first one never thanked. NULL for
 -- every interaction already logged, and for any logged elsewhere (a person's record): those
 -- keep counting by their day, as before. No FOREIGN KEY (DESIGN.md): infoint.interactions
--- checks the meeting, and deleting a meeting sets this back to NULL.
+-- checks the meeting; deleting a meeting moves its thank-you to a copy of it
+-- the same day, or leaves the id of the meeting gone (infoint.meetings.delete_meeting).
 --
 -- Added in place: every row and id stays, and DuckDB 2 adds a column to a table that views
 -- read (contact_events, contact_stages), which name their columns and so stay as they are.

@@ -2,7 +2,7 @@
 
 from infoint import contacts, db, profile
 
-from .conftest import start_server, stop_server, wait_for_app
+from .conftest import choose, start_server, stop_server, type_into, wait_for_app
 
 
 def test_compose_check_and_log_raises_contacted(tmp_path, page, shots):
@@ -34,13 +34,8 @@ def test_compose_check_and_log_raises_contacted(tmp_path, page, shots):
 
         page.goto(f"{server.url}/outreach")
         wait_for_app(page)
-        search = page.get_by_label("Find a person")
-        search.fill("acme")
-        search.press("Enter")
-        wait_for_app(page)
-        page.get_by_test_id("stSelectbox").filter(has_text="Person").click()
-        page.get_by_role("option", name="Ana Silva — Product lead at Acme Health").click()
-        wait_for_app(page)
+        type_into(page, "Find a person", "acme")
+        choose(page, "Person", "Ana Silva — Product lead at Acme Health")
 
         page.get_by_text("Checklist: 7 of 7 points covered").wait_for()
         page.get_by_text("How you found them").wait_for()

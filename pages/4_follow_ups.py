@@ -1,4 +1,3 @@
-from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 import streamlit as st
@@ -136,43 +135,41 @@ if kind is not None or len(items) > shown:
 # card twice).
 
 
-def record(where: str, write: Callable[[], object], said: str) -> None:
-    """Do the write; say `said` once it is done, or keep the refusal for the card `where`."""
-    try:
-        write()
-    except InfointError as exc:
-        st.session_state[FAILED] = (where, str(exc))
-    else:
-        done(said)
-
-
 def snooze(item: followups.DueItem) -> None:
     until = st.session_state[f"until_{item.key}"]
-    record(
-        item.key,
-        lambda: followups.snooze(ui.connection(), item.key, until, today),
-        f"Snoozed until {text.day(until)}: {item.title}.",
-    )
+    try:
+        followups.snooze(ui.connection(), item.key, until, today)
+    except InfointError as exc:
+        st.session_state[FAILED] = (item.key, str(exc))
+    else:
+        done(f"Snoozed until {text.day(until)}: {item.title}.")
 
 
 def dismiss(item: followups.DueItem) -> None:
-    record(
-        item.key,
-        lambda: followups.dismiss(ui.connection(), item.key),
-        f"Dismissed: {item.title}.",
-    )
+    try:
+        followups.dismiss(ui.connection(), item.key)
+    except InfointError as exc:
+        st.session_state[FAILED] = (item.key, str(exc))
+    else:
+        done(f"Dismissed: {item.title}.")
 
 
 def snooze_old(keys: list[str], until: date, what: str) -> None:
-    record(
-        OLD_ITEMS,
-        lambda: followups.snooze_many(ui.connection(), keys, until, today),
-        f"Snoozed {what} until {text.weekday_day(until)}.",
-    )
+    try:
+        followups.snooze_many(ui.connection(), keys, until, today)
+    except InfointError as exc:
+        st.session_state[FAILED] = (OLD_ITEMS, str(exc))
+    else:
+        done(f"Snoozed {what} until {text.weekday_day(until)}.")
 
 
 def dismiss_old(keys: list[str], what: str) -> None:
-    record(OLD_ITEMS, lambda: followups.dismiss_many(ui.connection(), keys), f"Dismissed {what}.")
+    try:
+        followups.dismiss_many(ui.connection(), keys)
+    except InfointError as exc:
+        st.session_state[FAILED] = (OLD_ITEMS, str(exc))
+    else:
+        done(f"Dismissed {what}.")
 
 
 def clear_old(old: list[followups.DueItem]) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 
-from infoint import db, demo, export, funnel, importer, settings, text
+from infoint import db, demo, export, funnel, home, importer, settings, text
 from infoint.errors import InfointError, NotFoundError
 from infoint.importer import ImportReport
 from infoint.linkedin import read_connections
@@ -55,7 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
         "stats",
         help="counts and the funnel",
         description="How many contacts, companies, interactions and meetings you have, and "
-        "how many people reached each stage of the funnel.",
+        "how many people reached each stage of the funnel. Companies are those the Targets "
+        "page lists for your whole network: 'N/A', 'Self-employed' and the like name no "
+        "employer, so they are not counted unless you chose one as a target.",
     )
     stats.add_argument("--json", action="store_true", help="print one JSON object")
 
@@ -105,7 +107,7 @@ def _run(args: argparse.Namespace) -> int:
         )
     elif args.command == "stats":
         with _open_existing(path) as conn:
-            figures = funnel.stats(conn)
+            figures = home.stats(conn)
         print(json.dumps(figures) if args.json else _describe_stats(figures))
     elif args.command == "export":
         export.export_kind(args.file)

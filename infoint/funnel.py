@@ -109,18 +109,3 @@ def stage_name(stage: int) -> str:
 
 def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
-
-
-def stats(conn: duckdb.DuckDBPyConnection) -> dict:
-    """Headline counts and the funnel, as `infoint stats --json` prints them."""
-    contacts, companies, interactions, meetings = conn.execute(
-        "SELECT (SELECT count(*) FROM contacts), (SELECT count(*) FROM companies),"
-        " (SELECT count(*) FROM interactions), (SELECT count(*) FROM meetings)"
-    ).fetchall()[0]
-    return {
-        "contacts": int(contacts),
-        "companies": int(companies),
-        "interactions": int(interactions),
-        "meetings": int(meetings),
-        "funnel": funnel_dict(conn),
-    }

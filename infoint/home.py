@@ -128,6 +128,23 @@ def headline(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Head
     return Headline(*(int(v) for v in row))
 
 
+def stats(conn: duckdb.DuckDBPyConnection) -> dict:
+    """Headline counts and the funnel, as `infoint stats --json` prints them. The companies
+    are those the Targets page lists for the whole network (`targets.count_chosen`): a
+    placeholder such as 'N/A' only in the network is no employer there, nor here."""
+    contacts, interactions, meetings = conn.execute(
+        "SELECT (SELECT count(*) FROM contacts), (SELECT count(*) FROM interactions),"
+        " (SELECT count(*) FROM meetings)"
+    ).fetchall()[0]
+    return {
+        "contacts": int(contacts),
+        "companies": targets.count_chosen(conn)[0],
+        "interactions": int(interactions),
+        "meetings": int(meetings),
+        "funnel": funnel.funnel_dict(conn),
+    }
+
+
 def weekly_activity(
     conn: duckdb.DuckDBPyConnection, weeks: int = 12, today: date | None = None
 ) -> pd.DataFrame:

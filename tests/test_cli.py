@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from infoint import cli, contacts, db, settings
+from infoint import cli, contacts, db, settings, targets
 from infoint.errors import NotAnExportError
 from infoint.linkedin import read_connections
 
@@ -86,7 +86,7 @@ def test_import_stats_and_export_through_the_command_line(capsys, db_path, tmp_p
     assert code == 0
     assert json.loads(out) == {
         "contacts": 4,
-        "companies": 4,
+        "companies": 2,  # 'N/A' and 'None' name no employer: see the test below
         "interactions": 0,
         "meetings": 0,
         "funnel": {"contacted": 0, "replied": 0, "met": 0, "referred": 0, "opportunity": 0},
@@ -99,6 +99,23 @@ def test_import_stats_and_export_through_the_command_line(capsys, db_path, tmp_p
     workbook = tmp_path / "all.xlsx"
     assert run(capsys, "--db", db_path, "export", workbook) == (0, f"Wrote {workbook}.\n", "")
     assert workbook.read_bytes()[:2] == b"PK"
+
+
+def test_stats_counts_the_companies_the_targets_page_lists(capsys, db_path):
+    """Nimbus Labs, N/A, @Orbit Works, None: two of them are what people type for no employer,
+    no company, as everywhere in the app. One the user chose stays, as Targets lists it."""
+    run(capsys, "--db", db_path, "import", CURRENT)
+    assert json.loads(run(capsys, "--db", db_path, "stats", "--json")[1])["companies"] == 2
+    conn = db.connect(db_path)
+    try:
+        every = targets.CompanyFilter(whole_network=True)
+        assert targets.count_listed(conn, every).companies == 2
+        targets.update_companies(conn, {targets.find_company_id(conn, "N/A"): {"status": "target"}})
+        assert targets.count_listed(conn, every).companies == 3
+    finally:
+        conn.close()
+    assert json.loads(run(capsys, "--db", db_path, "stats", "--json")[1])["companies"] == 3
+    assert "\nCompanies: 3\n" in run(capsys, "--db", db_path, "stats")[1]
 
 
 def test_export_says_when_the_workbook_had_to_cut_a_long_text(capsys, db_path, tmp_path):

@@ -4,7 +4,18 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from benchmarks.generate import sample_bytes
-from infoint import contacts, db, demo, funnel, importer, interactions, meetings, referrals, targets
+from infoint import (
+    contacts,
+    db,
+    demo,
+    funnel,
+    home,
+    importer,
+    interactions,
+    meetings,
+    referrals,
+    targets,
+)
 from infoint.errors import InvalidInputError
 from infoint.linkedin import read_connections
 
@@ -41,7 +52,7 @@ def test_the_committed_sample_is_what_the_generator_makes():
 def test_demo_fills_every_funnel_stage_over_the_last_ten_weeks(conn):
     summary = demo.load_demo(conn, today=TODAY)
     assert summary.people >= 140 and summary.companies >= 30
-    counts = funnel.stats(conn)["funnel"]
+    counts = home.stats(conn)["funnel"]
     assert all(counts[stage] > 0 for stage in funnel.STAGES), counts
     assert counts == {"contacted": 31, "replied": 15, "met": 8, "referred": 2, "opportunity": 1}
     first, last = conn.execute(
@@ -145,7 +156,7 @@ def test_a_demo_company_the_user_works_with_stays_as_theirs(conn):
     demo.remove_demo(conn)
     assert conn.execute("SELECT name, source FROM companies").fetchall() == [(name, "linkedin")]
     assert not demo.has_demo(conn)
-    assert funnel.stats(conn)["contacts"] == 1
+    assert home.stats(conn)["contacts"] == 1
 
 
 def test_removing_the_demo_leaves_no_alias_of_a_removed_row(conn):

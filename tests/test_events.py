@@ -2,7 +2,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from infoint import funnel, interactions, meetings
+from infoint import funnel, home, interactions, meetings
 from infoint.errors import InvalidInputError, NotFoundError
 
 
@@ -121,6 +121,6 @@ def test_company_match_key_macro(conn):
 
 
 def test_stats_shape(conn):
-    s = funnel.stats(conn)
+    s = home.stats(conn)
     assert set(s) == {"contacts", "companies", "interactions", "meetings", "funnel"}
     assert list(s["funnel"]) == list(funnel.STAGES)

@@ -247,38 +247,49 @@ def list_companies(
 @dataclass(frozen=True)
 class ListCount:
     """What the list holds: the companies that match, and among them the targets and the
-    ruled out, counted as Home counts them; the rest are only in the network."""
+    ruled out, counted as Home counts them; the companies only in the network whose industry
+    you ruled out in Settings (neither chosen nor ranked); the rest are only in the network."""
 
     companies: int
     targets: int
     ruled_out: int
+    in_ruled_out_industry: int = 0
 
     def caption(self, first: int, last: int) -> str:
         """'Companies 1–50 of 360, best first: 294 targets and 66 ruled out, listed last.'
 
-        The ruled out are in the list so they can be brought back; saying so here keeps its
-        total in step with the targets Home counts.
+        Each group is named in the order listed: the ranked (targets, only in the network),
+        then the unranked. The ruled out are in the list so they can be brought back; saying
+        so here keeps its total in step with the targets Home counts.
         """
-        parts = [counted(self.targets, "target")] if self.targets else []
-        network = self.companies - self.targets - self.ruled_out
-        if self.ruled_out:
-            listed_last = " (listed last)" if network else ", listed last"
-            parts.append(f"{self.ruled_out:,} ruled out{listed_last}")
+        network = self.companies - self.targets - self.ruled_out - self.in_ruled_out_industry
+        ranked = [counted(self.targets, "target")] if self.targets else []
         if network:
-            parts.append(f"{network:,} only in your network")
-        standing = f": {joined(parts)}" if parts else ""
+            ranked.append(f"{network:,} only in your network")
+        unranked = [f"{self.ruled_out:,} ruled out"] if self.ruled_out else []
+        if self.in_ruled_out_industry:
+            unranked.append(f"{self.in_ruled_out_industry:,} in an industry you ruled out")
+        if ranked and len(unranked) > 1:
+            standing = f"{joined(ranked)}, then {joined(unranked)}"
+        elif unranked:
+            standing = f"{joined([*ranked, joined(unranked)])}, listed last"
+        else:
+            standing = joined(ranked)
+        standing = f": {standing}" if standing else ""
         return f"Companies {first:,}–{last:,} of {self.companies:,}, best first{standing}."
 
 
 def count_listed(
     conn: duckdb.DuckDBPyConnection, filters: CompanyFilter | None = None
 ) -> ListCount:
-    """How many companies the filter matches, with how many are targets and ruled out."""
+    """How many companies the filter matches, with how many are targets and ruled out, and
+    how many only in the network are in an industry ruled out."""
     filters = filters or CompanyFilter()
     where, params = filters.where()
     row = conn.execute(
         f"SELECT count(*), count(*) FILTER (WHERE {ACTIVE_TARGET_SQL}),"
-        f" count(*) FILTER (WHERE {RULED_OUT_TARGET_SQL})"
+        f" count(*) FILTER (WHERE {RULED_OUT_TARGET_SQL}),"
+        f" count(*) FILTER (WHERE co.status = 'network' AND {_RULED_OUT})"
         f" FROM companies co WHERE {where}",
         params,
     ).fetchall()[0]

@@ -56,13 +56,41 @@ def test_home_the_list_and_the_coverage_count_the_same_targets(ruled_out_campaig
     assert coverage["people"].sum() == 1
 
 
-def test_the_whole_network_says_how_many_are_only_in_it(ruled_out_campaign):
+def test_the_whole_network_names_each_group_in_the_order_listed(ruled_out_campaign):
+    # Omega is only in the network; Outlet too, but in Retail, ruled out in Settings: like the
+    # ruled out it has no rank and comes last, so it is not counted as only in the network.
+    # Nor is it counted as ruled out, which Home counts among the companies you chose.
     listed = targets.count_listed(ruled_out_campaign, CompanyFilter(whole_network=True))
-    assert (listed.companies, listed.targets, listed.ruled_out) == (8, 3, 3)
+    assert listed == targets.ListCount(companies=8, targets=3, ruled_out=3, in_ruled_out_industry=1)
     assert listed.caption(1, 8) == (
-        "Companies 1–8 of 8, best first: 3 targets, 3 ruled out (listed last) "
-        "and 2 only in your network."
+        "Companies 1–8 of 8, best first: 3 targets and 1 only in your network, "
+        "then 3 ruled out and 1 in an industry you ruled out."
     )
+    frame = targets.list_companies(ruled_out_campaign, CompanyFilter(whole_network=True))
+    assert list(frame["name"].iloc[4:]) == ["Mall", "Outlet", "Shop", "Tobacco"]  # unranked
+    retail = targets.count_listed(
+        ruled_out_campaign, CompanyFilter(whole_network=True, industries=("Retail",))
+    )
+    assert retail.caption(1, 3) == (  # Shop and Mall, chosen; Outlet, not
+        "Companies 1–3 of 3, best first: 2 ruled out and 1 in an industry you ruled out, "
+        "listed last."
+    )
+
+
+def test_the_whole_network_line_with_one_group_listed_last():
+    network = targets.ListCount(companies=10, targets=2, ruled_out=0, in_ruled_out_industry=3)
+    assert network.caption(1, 10) == (
+        "Companies 1–10 of 10, best first: 2 targets, 5 only in your network and "
+        "3 in an industry you ruled out, listed last."
+    )
+    chosen = targets.ListCount(companies=10, targets=2, ruled_out=3, in_ruled_out_industry=0)
+    assert chosen.caption(1, 10) == (
+        "Companies 1–10 of 10, best first: 2 targets, 5 only in your network and "
+        "3 ruled out, listed last."
+    )
+    assert targets.ListCount(companies=4, targets=0, ruled_out=0, in_ruled_out_industry=4).caption(
+        1, 4
+    ) == ("Companies 1–4 of 4, best first: 4 in an industry you ruled out, listed last.")
 
 
 def test_the_line_counts_within_the_filters_and_writes_thousands(ruled_out_campaign):

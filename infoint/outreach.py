@@ -498,6 +498,13 @@ def count_recipients(conn: duckdb.DuckDBPyConnection, text: str) -> int:
     return int(rows[0][0])
 
 
+# The companies whose people are suggested for a first message (see `suggested_recipients`).
+_SUGGESTED_COMPANY_SQL = (
+    f"co.status IN ('target', 'researching') AND NOT {profile.RULED_OUT_COMPANY_SQL}"
+    f" AND NOT {targets.placeholder_company_sql('co.name')}"
+)
+
+
 def suggested_recipients(
     conn: duckdb.DuckDBPyConnection, limit: int = RECIPIENTS_SHOWN
 ) -> list[Recipient]:
@@ -513,9 +520,7 @@ def suggested_recipients(
                    EXISTS (SELECT 1 FROM contacts k
                            WHERE k.company_id = co.id AND k.degree = '1st') AS known
             FROM companies co
-            WHERE co.status IN ('target', 'researching')
-              AND NOT {profile.RULED_OUT_COMPANY_SQL}
-              AND NOT {targets.placeholder_company_sql("co.name")}
+            WHERE {_SUGGESTED_COMPANY_SQL}
         )
         {_RECIPIENT_SQL}
         JOIN targets t ON t.id = c.company_id
@@ -640,6 +645,55 @@ def waiting_for_follow_up(
     """Whether `silent_recipients` lists this person, whatever was typed."""
     since = (today or _user_today(conn)) - timedelta(days=STALE_AFTER_DAYS)
     return bool(conn.execute(f"{_SILENT_SQL} AND c.id = ?", [since, contact_id]).fetchall())
+
+
+RECIPIENT_LISTS = ("suggested", "found", "silent")
+"""The composer's lists of people: `suggested_recipients`, `find_recipients`,
+`silent_recipients`."""
+
+
+def is_recipient(
+    conn: duckdb.DuckDBPyConnection,
+    contact_id: int,
+    listing: str,
+    text: str = "",
+    today: date | None = None,
+) -> bool:
+    """Whether this person is among everyone the list would hold with no limit (`text`: the
+    words typed): the person chosen before, kept at the end of a list cut short, may be one of
+    its matches past the cut, or not one of them at all, and the page says which."""
+    if listing not in RECIPIENT_LISTS:
+        raise InvalidInputError(f"'{listing}' is not a list of people infoint knows.")
+    if listing == "suggested":  # offered before anything is typed
+        query, params = (
+            (
+                "SELECT 1 FROM contacts c JOIN companies co ON co.id = c.company_id"
+                " JOIN contact_stages s ON s.contact_id = c.id"
+                f" WHERE s.stage = 0 AND {_SUGGESTED_COMPANY_SQL}"
+            ),
+            [],
+        )
+    elif listing == "silent":
+        where, params = words_condition(_SEARCHED, text)
+        since = (today or _user_today(conn)) - timedelta(days=STALE_AFTER_DAYS)
+        query, params = f"{_SILENT_SQL} AND {where}", [since, *params]
+    else:
+        where, params = words_condition(_SEARCHED, text)
+        query = (
+            f"SELECT 1 FROM contacts c LEFT JOIN companies co ON co.id = c.company_id WHERE {where}"
+        )
+    return bool(conn.execute(f"{query} AND c.id = ?", [*params, contact_id]).fetchall())
+
+
+def kept_sentence(name: str, *, listed: bool, shown: int) -> str:
+    """What the page says of the person chosen before, kept at the end of a list of `shown`
+    people: one of its matches past the cut, or not one of them (`is_recipient`)."""
+    if listed:
+        return (
+            f"{name} is one of them too, past the first {shown:,} shown, and stays chosen at "
+            "the end of the list, with your draft below."
+        )
+    return f"{name}, not one of them, stays chosen at the end of the list, with your draft below."
 
 
 def get_recipient(

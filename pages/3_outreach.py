@@ -159,10 +159,13 @@ with find_box:
 with who_box:
     suggesting = not following_up and not typed.strip()
     if following_up:
+        listing = "silent"
         people = ui.cached(outreach.silent_recipients, conn, typed, refresh_every=60)
     elif suggesting:
+        listing = "suggested"
         people = ui.cached(outreach.suggested_recipients, conn)
     else:
+        listing = "found"
         people = ui.cached(outreach.find_recipients, conn, typed)
     if suggesting and people:
         first = "The first " if len(people) == outreach.RECIPIENTS_SHOWN else ""  # more wait
@@ -172,6 +175,7 @@ with who_box:
         )
     elif not following_up:
         if suggesting:  # no one left to write to at the targets: everyone, closest first
+            listing = "found"
             people = ui.cached(outreach.find_recipients, conn, "")
         cut = len(people) == outreach.RECIPIENTS_SHOWN
         total = ui.cached(outreach.count_recipients, conn, typed) if cut else len(people)
@@ -208,7 +212,8 @@ with who_box:
         )
     found = {r.id: r.label for r in people}
     # The person chosen before this search stays chosen, so their draft is not lost; if the
-    # search does not find them they come last, said so, rather than first as if they matched.
+    # list does not show them they come last, said so (a match past the cut, or none), rather
+    # than first as if they were shown.
     chosen = st.session_state.get("outreach_contact")
     kept_name = None
     if chosen is not None and chosen not in found:
@@ -235,10 +240,8 @@ with who_box:
             "a company or a role."
         )
     if kept_name and people:
-        find_box.caption(
-            f"{kept_name}, not one of them, stays chosen at the end of the list, with your "
-            "draft below."
-        )
+        listed = ui.cached(outreach.is_recipient, conn, chosen, listing, typed, refresh_every=60)
+        find_box.caption(outreach.kept_sentence(kept_name, listed=listed, shown=len(people)))
     elif kept_name:
         find_box.caption(f"{kept_name} stays chosen, with your draft below.")
     st.session_state.setdefault("outreach_contact", None)

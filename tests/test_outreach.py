@@ -588,6 +588,45 @@ def test_count_recipients_counts_what_find_recipients_cuts_short(conn, ana):
     assert outreach.count_recipients(conn, "nobody") == 0
 
 
+def test_a_person_kept_chosen_is_known_to_be_in_a_list_or_not(conn, ana):
+    """The page keeps the person chosen before at the end of a list cut at 25; whether they
+    are among all its matches (past the cut) or not one of them at all is the domain's call,
+    for each of the three lists, with no limit."""
+    today = date.today()
+    targets.add_company(conn, "Acme Health", motivation=2)
+    edda = contacts.add_contact(conn, "Edda", "Abara", company="Acme Health", degree="1st")
+    bo = contacts.add_contact(conn, "Bo", "Berg", company="Beta")
+    interactions.log_interaction(conn, bo, "outreach", occurred_at=today - timedelta(10))
+    interactions.log_interaction(conn, edda, "outreach", occurred_at=today - timedelta(10))
+    maria = outreach.find_recipients(conn, "maria")[0].id
+
+    def listed(who, listing, typed=""):
+        return outreach.is_recipient(conn, who, listing, typed)
+
+    # Found: anyone matching every word typed; nothing typed matches everyone.
+    assert listed(ana, "found", "acme silva") and listed(maria, "found", "")
+    assert not listed(ana, "found", "maria")
+    # Suggested: not yet contacted at a target. Ana is; Edda was written to; Maria is at
+    # Globex, only in the network.
+    assert listed(ana, "suggested")
+    assert not listed(edda, "suggested") and not listed(maria, "suggested")
+    # Silent: written to, no answer since, narrowed by the words typed.
+    assert listed(bo, "silent") and listed(bo, "silent", "beta")
+    assert not listed(bo, "silent", "acme") and not listed(ana, "silent")
+    with pytest.raises(InvalidInputError):
+        listed(ana, "everyone")
+
+
+def test_the_sentence_for_a_person_kept_chosen_says_whether_they_match():
+    assert outreach.kept_sentence("Ana Silva", listed=False, shown=3) == (
+        "Ana Silva, not one of them, stays chosen at the end of the list, with your draft below."
+    )
+    assert outreach.kept_sentence("Ana Silva", listed=True, shown=25) == (
+        "Ana Silva is one of them too, past the first 25 shown, and stays chosen at the end "
+        "of the list, with your draft below."
+    )
+
+
 def test_history_says_what_a_first_message_would_repeat(conn, ana):
     assert outreach.history(conn, ana).sentence("Ana") == ""
     interactions.log_interaction(conn, ana, "outreach", occurred_at=date(2026, 6, 3))

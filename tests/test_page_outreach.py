@@ -719,6 +719,32 @@ def test_the_person_chosen_before_a_search_comes_last_and_is_not_counted_as_foun
     assert at.text_area(key=f"body_{network['ana']}_1").value == "Hi Ana, my own words."
 
 
+def test_the_person_chosen_past_the_first_25_is_said_to_match(network):
+    """Person26 Abara matches 'abara' too, but comes 27th: kept last, not called a stranger."""
+    conn = db.connect(network["db"])
+    for number in range(27):
+        contacts.add_contact(conn, f"Person{number:02}", "Abara", company="Delta")
+    conn.close()
+    at = run(outreach_page())
+    at.text_input(key="outreach_find").set_value("person26")
+    run(at)
+    people = at.selectbox(key="outreach_contact")
+    chosen = people.value
+    assert people.options == ["Person26 Abara — Delta"]
+    at.text_input(key="outreach_find").set_value("abara")
+    run(at)
+    people = at.selectbox(key="outreach_contact")
+    assert (people.value, len(people.options)) == (chosen, 26)
+    assert people.options[-1] == "Person26 Abara — Delta"
+    said = captions(at)
+    assert "Showing the first 25 of 27, closest first — type more of the name." in said
+    assert (
+        "Person26 Abara is one of them too, past the first 25 shown, and stays chosen at the "
+        "end of the list, with your draft below." in said
+    )
+    assert "not one of them" not in said
+
+
 def test_a_search_finding_the_chosen_person_says_nothing_about_keeping_them(network):
     at = chosen_ana_with_a_draft(network)
     at.text_input(key="outreach_find").set_value("silva")

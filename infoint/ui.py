@@ -30,7 +30,7 @@ from infoint.outreach import (
     placeholder_values,
     settings_to_fill,
 )
-from infoint.text import plain_markdown
+from infoint.text import COUNT_COLUMN_FORMAT, plain_markdown
 
 MENU = (
     ("app.py", "Home", ":material/home:"),
@@ -264,6 +264,12 @@ def open_contact(contact_id: int) -> None:
 def plain(text: str) -> str:
     """User text for a markdown element, shown exactly as typed (no formatting, no links)."""
     return plain_markdown(text)
+
+
+def count_column(label: str, *, width: str | None = None) -> Any:
+    """A table column of counts, written "3,467" in every browser language, as the app writes
+    counts (`text.COUNT_COLUMN_FORMAT`); `width` "small" for a table of narrow figures."""
+    return st.column_config.NumberColumn(label, format=COUNT_COLUMN_FORMAT, width=width)
 
 
 OUTREACH_PAGE = "pages/3_outreach.py"

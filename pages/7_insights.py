@@ -5,10 +5,6 @@ from infoint import charts, home, insight_charts, insights, text, ui
 conn = ui.page("Insights", ":material/insights:")
 
 
-def count_column(label: str):
-    return st.column_config.NumberColumn(label, format=text.COUNT_COLUMN_FORMAT, width="small")
-
-
 def percent_column(label: str):
     return st.column_config.NumberColumn(label, format=home.PERCENT_COLUMN_FORMAT, width="small")
 
@@ -57,9 +53,9 @@ st.dataframe(
     width="stretch",
     column_config={
         "group": st.column_config.TextColumn(insights.BREAKDOWN_COLUMNS[breakdown], width="large"),
-        "contacted": count_column("Contacted"),
-        "replied": count_column("Replied"),
-        "met": count_column("Met"),
+        "contacted": ui.count_column("Contacted", width="small"),
+        "replied": ui.count_column("Replied", width="small"),
+        "met": ui.count_column("Met", width="small"),
         "response_rate": None,  # the chart's; the table shows whole percentages
         "meeting_rate": None,
         "replied_percent": percent_column("Reply rate"),
@@ -84,7 +80,7 @@ right.dataframe(
     width="stretch",
     column_config={
         "wait": st.column_config.TextColumn("When they replied", width="medium"),
-        "people": count_column("People"),
+        "people": ui.count_column("People", width="small"),
         "speed": None,  # the chart's colours
     },
 )
@@ -99,11 +95,11 @@ charted = weekly.tail(insights.WEEKS_CHARTED)
 chart(ui.figure(insight_charts.weekly_funnel_figure, charted), "weekly_chart")
 weeks_columns = {
     "week": st.column_config.DateColumn("Week commencing", format=text.DATE_COLUMN_FORMAT),
-    "contacted": count_column("Contacted"),
-    "replied": count_column("Replied"),
-    "met": count_column("Met"),
-    "referred": count_column("Referred"),
-    "opportunity": count_column("Opportunity"),
+    "contacted": ui.count_column("Contacted", width="small"),
+    "replied": ui.count_column("Replied", width="small"),
+    "met": ui.count_column("Met", width="small"),
+    "referred": ui.count_column("Referred", width="small"),
+    "opportunity": ui.count_column("Opportunity", width="small"),
 }
 st.dataframe(charted[::-1], hide_index=True, width="stretch", column_config=weeks_columns)
 if earlier := len(weekly) - len(charted):
@@ -136,6 +132,6 @@ else:
         buckets,
         hide_index=True,
         width="stretch",
-        column_config={"group": "Length", "meetings": count_column("Meetings")},
+        column_config={"group": "Length", "meetings": ui.count_column("Meetings", width="small")},
     )
     st.caption("Asking for 20 minutes and keeping to them earns trust, and the next introduction.")

@@ -15,10 +15,6 @@ CHANGED = {"company": "Company", "position": "Title"}
 conn = ui.page("Import & export", ":material/upload_file:")
 
 
-def count_column(label: str):
-    return st.column_config.NumberColumn(label, format=text.COUNT_COLUMN_FORMAT)
-
-
 st.title("Import & export")
 st.caption("Bring your LinkedIn network in; take your data out.")
 
@@ -133,10 +129,10 @@ else:
                 "When", format=text.MOMENT_COLUMN_FORMAT
             ),
             "file_name": "File",
-            "added": count_column("Added"),
-            "updated": count_column("Updated"),
-            "unchanged": count_column("Unchanged"),
-            "skipped": count_column("Skipped"),
+            "added": ui.count_column("Added"),
+            "updated": ui.count_column("Updated"),
+            "unchanged": ui.count_column("Unchanged"),
+            "skipped": ui.count_column("Skipped"),
         },
         hide_index=True,
     )

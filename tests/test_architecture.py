@@ -36,6 +36,14 @@ def test_pages_hold_no_sql():
         assert not SQL.search(path.read_text()), f"{path.name} builds SQL; move it to infoint/"
 
 
+def test_pages_share_one_count_column():
+    """Counts look alike on every page ("3,467"): `ui.count_column` builds their column, and no
+    page keeps a copy of its own that could drift."""
+    for path in [ROOT / "app.py", *(ROOT / "pages").glob("*.py")]:
+        assert "def count_column" not in path.read_text(), f"{path.name}: use ui.count_column"
+    assert "def count_column" in (ROOT / "infoint" / "ui.py").read_text()
+
+
 def test_every_page_starts_with_the_shared_setup():
     for path in [ROOT / "app.py", *(ROOT / "pages").glob("*.py")]:
         assert "ui.page(" in path.read_text(), path.name

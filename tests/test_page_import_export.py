@@ -455,6 +455,13 @@ def test_a_thousand_people_are_counted_with_a_thousands_separator(app_db):
         name: columns[name]["type_config"]["format"]
         for name in ("added", "updated", "unchanged", "skipped")
     } == dict.fromkeys(("added", "updated", "unchanged", "skipped"), "%,d")
+    assert [columns[name]["label"] for name in ("added", "updated", "unchanged", "skipped")] == [
+        "Added",
+        "Updated",
+        "Unchanged",
+        "Skipped",
+    ]
+    assert not any(columns[name].get("width") for name in ("added", "skipped"))  # as wide as needed
 
 
 def progress_bars(at: AppTest) -> list[tuple[int, str]]:

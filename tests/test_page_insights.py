@@ -236,6 +236,7 @@ def test_counts_in_the_tables_have_thousands_separators(campaign):
         ]
         assert counts, list(config)
         assert {config[name]["type_config"]["format"] for name in counts} == {"%,d"}
+        assert {config[name]["width"] for name in counts} == {"small"}  # narrow: a few digits
 
 
 def test_a_template_changed_into_a_follow_up_is_named_so_in_the_breakdown(app_db):

@@ -187,25 +187,55 @@ def weekly_activity(
     return frame[["week", "kind", "label", "count"]]
 
 
-# How each stage reads after the one before it: (n of m ..., when the stage before is empty).
+@dataclass(frozen=True)
+class _StageWords:
+    """How a stage reads after the one before it, `m` people there: several of them, none of
+    several, or the one person at the stage before, who did or did not go on."""
+
+    some: str  # '{n} of {m} ...'
+    none: str  # 'None of ... {m} ... yet'
+    one: str  # the one person, who went on
+    one_not: str  # the one person, who has not yet
+    empty: str  # when the stage before is empty
+
+
 _STAGE_SENTENCES = {
-    "replied": ("{n} of {m} contacted replied", "No one to hear back from yet"),
-    "met": ("{n} of {m} who replied met you", "No replies yet, so no meetings"),
+    "replied": _StageWords(
+        "{n} of {m} contacted replied",
+        "None of the {m} people you contacted has replied yet",
+        "The one person you contacted replied",
+        "The one person you contacted has not replied yet",
+        "No one to hear back from yet",
+    ),
+    "met": _StageWords(
+        "{n} of {m} who replied met you",
+        "None of the {m} people who replied has met you yet",
+        "The one person who replied met you",
+        "The one person who replied has not met you yet",
+        "No replies yet, so no meetings",
+    ),
     # Stages count the people at them or beyond: someone at Opportunity counts as Referred
     # even without an introduction, so the sentence says "or went further".
-    "referred": (
+    "referred": _StageWords(
         "{n} of {m} you met introduced you to someone or went further",
+        "None of the {m} people you met has introduced you to anyone or gone further yet",
+        "The one person you met introduced you to someone or went further",
+        "The one person you met has not introduced you to anyone or gone further yet",
         "No meetings held yet",
     ),
-    "opportunity": (
+    "opportunity": _StageWords(
         "{n} of those {m} led to an opportunity",
+        "None of those {m} has led to an opportunity yet",
+        "That person led to an opportunity",
+        "That person has not led to an opportunity yet",
         "No introductions yet",
     ),
 }
 
 
 def describe_funnel(counts: list[StageCount]) -> list[str]:
-    """The funnel in words, one line per stage: '8 of 20 contacted replied — 40 %'."""
+    """The funnel in words, one line per stage: '8 of 20 contacted replied — 40 %'; one
+    person and none of several get sentences of their own ('0 of those 1' reads badly)."""
     first = counts[0]
     lines = [
         f"You contacted {text.counted(first.count, 'person', 'people')}."
@@ -213,10 +243,14 @@ def describe_funnel(counts: list[StageCount]) -> list[str]:
         else "You have not contacted anyone yet."
     ]
     for previous, current in itertools.pairwise(counts):
-        sentence, empty = _STAGE_SENTENCES[current.stage]
+        words = _STAGE_SENTENCES[current.stage]
         if current.conversion is None:
-            lines.append(f"{empty}.")
+            lines.append(f"{words.empty}.")
             continue
+        if previous.count == 1:
+            sentence = words.one if current.count else words.one_not
+        else:
+            sentence = words.some if current.count else words.none
         said = sentence.format(n=f"{current.count:,}", m=f"{previous.count:,}")
         lines.append(f"{said} — {percent(current.conversion)}.")
     return lines

@@ -164,7 +164,7 @@ def test_the_funnel_in_words():
         "You contacted 20 people.",
         "8 of 20 contacted replied — 40 %.",
         "3 of 8 who replied met you — 38 %.",
-        "0 of 3 you met introduced you to someone or went further — 0 %.",
+        "None of the 3 people you met has introduced you to anyone or gone further yet — 0 %.",
         "No introductions yet.",
     ]
     big = [
@@ -233,3 +233,58 @@ def test_due_now_says_how_many_more_there_are_beyond_those_listed():
     assert home.DUE_LISTED == 3
     assert home.due_more(3) == ("", "See what is due and act on it")
     assert home.due_more(5) == ("…and 2 more.", "See all 5 on Follow-ups")
+
+
+def test_the_funnel_in_words_reads_naturally_at_none_and_one():
+    """'0 of those 1 led to an opportunity' was said: one and none get sentences of their own."""
+    one_each = [
+        funnel.StageCount("contacted", "Contacted", 1, None),
+        funnel.StageCount("replied", "Replied", 1, 1.0),
+        funnel.StageCount("met", "Met", 1, 1.0),
+        funnel.StageCount("referred", "Referred", 1, 1.0),
+        funnel.StageCount("opportunity", "Opportunity", 0, 0.0),
+    ]
+    assert home.describe_funnel(one_each) == [
+        "You contacted 1 person.",
+        "The one person you contacted replied — 100 %.",
+        "The one person who replied met you — 100 %.",
+        "The one person you met introduced you to someone or went further — 100 %.",
+        "That person has not led to an opportunity yet — 0 %.",
+    ]
+    silent = [
+        funnel.StageCount("contacted", "Contacted", 1, None),
+        funnel.StageCount("replied", "Replied", 0, 0.0),
+    ]
+    assert home.describe_funnel(silent)[1] == (
+        "The one person you contacted has not replied yet — 0 %."
+    )
+    none_of_many = [
+        funnel.StageCount("contacted", "Contacted", 5, None),
+        funnel.StageCount("replied", "Replied", 4, 0.8),
+        funnel.StageCount("met", "Met", 3, 0.75),
+        funnel.StageCount("referred", "Referred", 2, 2 / 3),
+        funnel.StageCount("opportunity", "Opportunity", 0, 0.0),
+    ]
+    assert home.describe_funnel(none_of_many)[4] == (
+        "None of those 2 has led to an opportunity yet — 0 %."
+    )
+    nobody_answered = [
+        funnel.StageCount("contacted", "Contacted", 3, None),
+        funnel.StageCount("replied", "Replied", 0, 0.0),
+        funnel.StageCount("met", "Met", 0, None),
+    ]
+    assert home.describe_funnel(nobody_answered)[1:] == [
+        "None of the 3 people you contacted has replied yet — 0 %.",
+        "No replies yet, so no meetings.",
+    ]
+    one_of_many = [
+        funnel.StageCount("contacted", "Contacted", 3, None),
+        funnel.StageCount("replied", "Replied", 2, 2 / 3),
+        funnel.StageCount("met", "Met", 2, 1.0),
+        funnel.StageCount("referred", "Referred", 1, 0.5),
+        funnel.StageCount("opportunity", "Opportunity", 1, 1.0),
+    ]
+    assert home.describe_funnel(one_of_many)[3:] == [
+        "1 of 2 you met introduced you to someone or went further — 50 %.",
+        "That person led to an opportunity — 100 %.",
+    ]

@@ -141,7 +141,7 @@ def test_meeting_debrief_names_someone_who_arrives_referred(tmp_path, page, shot
 
         # Nadia reached Referred on Home.
         go(page, "Home", "How is your campaign going?")
-        see(page, "1 of 1 you met introduced you to someone or went further — 100 %.")
+        see(page, "The one person you met introduced you to someone or went further — 100 %.")
 
         # The referral picture draws the link; the table beside it counts it.
         go(page, "Referrals", "Referrals")

@@ -200,8 +200,8 @@ def test_new_user_imports_finds_targets_and_moves_the_funnel(tmp_path, page, sho
         # Home: the funnel moved from nobody to one person contacted, replied and met.
         go(page, "Home", "How is your campaign going?")
         see(page, "You contacted 1 person.")
-        see(page, "1 of 1 contacted replied — 100 %")
-        see(page, "1 of 1 who replied met you — 100 %")
+        see(page, "The one person you contacted replied — 100 %")
+        see(page, "The one person who replied met you — 100 %")
         response = page.get_by_test_id("stMetric").filter(has_text="Response rate")
         expect(response).to_contain_text("1 of 1 replied")
         page.screenshot(path=shots / "07-home-after.png", full_page=True)

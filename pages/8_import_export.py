@@ -208,10 +208,10 @@ if target_file is not None:
         if preview.ignored_columns:
             st.caption(f"Columns left aside: {ui.plain(', '.join(preview.ignored_columns))}.")
         if preview.problems:
+            them = "it" if len(preview.problems) == 1 else "them"
             st.warning(
                 f"{text.counted(len(preview.problems), 'row')} can't be read and will be left "
-                "out; "
-                "fix them in your file and upload it again to add them too."
+                f"out; fix {them} in your file and upload the file again to add {them} too."
             )
             st.dataframe(
                 [{"Line": p.line, "Reason": p.reason} for p in preview.problems],

@@ -265,6 +265,26 @@ def test_a_target_list_is_previewed_then_added_on_confirm(app_db):
     assert rows == [("Acme Health", "target", "Health", 3), ("Omega Bank", "target", None, 1)]
 
 
+def test_rows_left_out_of_a_target_list_are_counted_in_words_for_one_and_many(app_db):
+    """One row left out is 'it', two are 'them'; the file is 'the file', never a second 'it'."""
+    at = open_page()
+    uploader = next(u for u in at.get("file_uploader") if "companies" in u.label)
+    uploader.set_value(("targets.csv", TARGET_LIST, "text/csv"))
+    run(at)
+    assert at.warning[0].value == (
+        "1 row can't be read and will be left out; fix it in your file and upload the file "
+        "again to add it too."
+    )
+    two_bad = TARGET_LIST + b"Zed,Energy,9,1\n"
+    uploader = next(u for u in at.get("file_uploader") if "companies" in u.label)
+    uploader.set_value(("targets.csv", two_bad, "text/csv"))
+    run(at)
+    assert at.warning[0].value == (
+        "2 rows can't be read and will be left out; fix them in your file and upload the "
+        "file again to add them too."
+    )
+
+
 def test_a_list_of_one_company_is_offered_as_one(app_db):
     at = open_page()
     uploader = next(u for u in at.get("file_uploader") if "companies" in u.label)

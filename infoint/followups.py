@@ -599,18 +599,24 @@ def default_snooze_day(
 
 
 def snooze(
-    conn: duckdb.DuckDBPyConnection, key: str, until: date, today: date | None = None
+    conn: duckdb.DuckDBPyConnection, key: str, until: date | None, today: date | None = None
 ) -> None:
     """Hide an item until `until` (it shows again on that day); `today` is the user's."""
     snooze_many(conn, [key], until, today)
 
 
 def snooze_many(
-    conn: duckdb.DuckDBPyConnection, keys: list[str], until: date, today: date | None = None
+    conn: duckdb.DuckDBPyConnection, keys: list[str], until: date | None, today: date | None = None
 ) -> int:
     """Hide these items until `until`, all in one write; returns how many items that is."""
-    if until <= (today or profile.now(conn).date()):
-        raise InvalidInputError("Pick a day after today to snooze until.")
+    if until is None:  # a picker emptied by the user
+        raise InvalidInputError("Pick a day to snooze until.")
+    today = today or profile.now(conn).date()
+    if until <= today:
+        when = "is today" if until == today else "has passed"
+        raise InvalidInputError(
+            f"{text.day(until)} {when}: pick a day after today to snooze until."
+        )
     return _remember(conn, keys, until, False)
 
 

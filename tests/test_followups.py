@@ -330,6 +330,15 @@ def test_bulk_choices_refused_change_nothing(conn):
     kept = states(conn)
     with pytest.raises(InvalidInputError, match="after today"):
         followups.snooze_many(conn, ["follow_up:2"], date(2026, 3, 20), today=date(2026, 3, 20))
+    with pytest.raises(InvalidInputError) as past:
+        followups.snooze_many(conn, ["follow_up:2"], date(2026, 3, 19), today=date(2026, 3, 20))
+    assert str(past.value) == "19 Mar 2026 has passed: pick a day after today to snooze until."
+    with pytest.raises(InvalidInputError) as same_day:
+        followups.snooze_many(conn, ["follow_up:2"], date(2026, 3, 20), today=date(2026, 3, 20))
+    assert str(same_day.value) == "20 Mar 2026 is today: pick a day after today to snooze until."
+    with pytest.raises(InvalidInputError) as cleared:
+        followups.snooze_many(conn, ["follow_up:2"], None, today=date(2026, 3, 20))
+    assert str(cleared.value) == "Pick a day to snooze until."
     with pytest.raises(InvalidInputError, match="has no key"):
         followups.dismiss_many(conn, ["follow_up:1", " "])
     with pytest.raises(InvalidInputError, match="No items"):

@@ -162,7 +162,6 @@ def test_the_snooze_offers_three_business_days_ahead_skipping_a_holiday(silence)
     assert [d.label for d in inputs] == ["Show it again on"] * 2
     assert [d.value for d in inputs] == [offered] * 2
     assert offered.weekday() < 5 and offered != holiday
-    assert [d.min for d in inputs] == [today + timedelta(days=1)] * 2
 
     saturday = today + timedelta(days=(5 - today.weekday()) % 7 or 7)
     inputs[0].set_value(saturday)  # the user's choice, weekend or not
@@ -603,3 +602,23 @@ def test_the_list_starts_short_again_when_the_user_comes_back(twelve):
     run(at)
     assert len(item_keys(at)) == 10
     assert "The first 10 are shown here." in captions(at)
+
+
+def test_a_past_day_typed_is_refused_in_its_card_never_replaced_by_the_day_offered(twelve):
+    """Seen in Chromium: 01/11/2026 typed (past) turned the box red, yet Snooze snoozed to the
+    day offered and said so. A browser never sends a day outside the picker's range: the
+    script keeps the day offered. So the picker takes any day it can hold, and the domain
+    refuses a past one in one sentence, beside the item, with nothing snoozed."""
+    at = run(follow_ups_page())
+    second = item_keys(at)[1]
+    picker = at.date_input(key=f"until_{second}")
+    assert (picker.min, picker.max) == (date(1, 1, 1), date(9999, 12, 31))
+    yesterday = date.today() - timedelta(days=1)
+    picker.set_value(yesterday)
+    at.button(key=f"snooze_{second}").click()
+    at.run()
+    assert [e.value for e in card(at, second).error] == [
+        f"{text.day(yesterday)} has passed: pick a day after today to snooze until."
+    ]
+    assert not toasts(at)
+    assert item_states(twelve["db"]) == set() and second in item_keys(at)

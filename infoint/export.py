@@ -122,17 +122,23 @@ def _person(alias: str) -> str:
 class _Sheet:
     """One sheet's query in parts, so its rows can be counted without building it.
 
-    `rows` holds the FROM and the inner joins: one row of the sheet per row there. `lookups`
-    holds LEFT JOINs on a unique key, which only add names and labels, never rows; counting
-    `rows` alone is therefore exact, and cheap (the stages in `lookups` are not)."""
+    `rows` holds the FROM and the inner joins, and `where` (with its `params`) the rows of
+    those kept: one row of the sheet per row kept. `lookups` holds LEFT JOINs on a unique
+    key, which only add names and labels, never rows; counting `rows` alone is therefore
+    exact, and cheap (the stages in `lookups` are not)."""
 
     columns: str
     rows: str
     order: str
     lookups: str = ""
+    where: str = "TRUE"
+    params: tuple = ()
 
     def query(self) -> str:
-        return f"SELECT {self.columns} FROM {self.rows} {self.lookups} ORDER BY {self.order}"
+        return (
+            f"SELECT {self.columns} FROM {self.rows} {self.lookups} WHERE {self.where}"
+            f" ORDER BY {self.order}"
+        )
 
 
 def _sheets() -> dict[str, _Sheet]:
@@ -140,9 +146,14 @@ def _sheets() -> dict[str, _Sheet]:
     companies and words instead of internal ids and codes. The `ID` columns are there to
     tell two people of the same name apart across sheets. Internal tables (import history
     and undo, reminders' snoozes, migrations) stay out. Times are TIMESTAMPs on the clock
-    where the user lives (DuckDB's TimeZone is the profile's), never with a time zone."""
+    where the user lives (DuckDB's TimeZone is the profile's), never with a time zone.
+
+    The companies are those the Targets page lists for the whole network: a placeholder
+    employer such as 'N/A' is no company (its people keep it as their Company), so the sheet
+    has as many rows as Targets and Settings count companies."""
     from infoint import contacts, interactions, meetings, questions, targets
 
+    listed, listed_params = targets.CompanyFilter(whole_network=True).where()
     return {
         "Contacts": _Sheet(
             columns=f"""
@@ -178,6 +189,8 @@ def _sheets() -> dict[str, _Sheet]:
                 CAST(co.created_at AS DATE) AS "Added on"
             """,
             rows="companies co",
+            where=listed,
+            params=tuple(listed_params),
             order="co.status = 'network', lower(co.name), co.id",
         ),
         "Interactions": _Sheet(
@@ -278,10 +291,11 @@ def sheet_sizes(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
     download holds before it is built."""
     sheets = _sheets()
     counts = " UNION ALL ".join(  # a third of the time of ten scalar subqueries in one row
-        f"SELECT {number}, count(*) FROM {sheet.rows}"
+        f"SELECT {number}, count(*) FROM {sheet.rows} WHERE {sheet.where}"
         for number, sheet in enumerate(sheets.values())
     )
-    sizes = dict(conn.execute(counts).fetchall())
+    params = [param for sheet in sheets.values() for param in sheet.params]
+    sizes = dict(conn.execute(counts, params).fetchall())
     return {title: sizes[number] for number, title in enumerate(sheets)}
 
 
@@ -473,7 +487,7 @@ def prepare_workbook(
     cut = {}
     for title, query in _sheets().items():
         sheet = workbook.add_worksheet(title)
-        reader = conn.sql(query.query()).to_arrow_reader(_BATCH_ROWS)
+        reader = conn.sql(query.query(), params=list(query.params)).to_arrow_reader(_BATCH_ROWS)
         sheet.freeze_panes(1, 0)
         for col, header in enumerate(reader.schema.names):
             sheet.set_column(col, col, max(12, len(header) + 4))

@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from infoint import db, profile, text
+from infoint import db, profile, targets, text
 from infoint.errors import InvalidInputError
 from infoint.importer import IMPORTED_TABLES, fingerprint
 
@@ -61,15 +61,26 @@ def file_size(path: Path | None) -> int:
     return path.stat().st_size + (wal.stat().st_size if wal.is_file() else 0)
 
 
+# Beside the count of companies: what it counts, so it can be compared with Targets'.
+COMPANIES_HELP = (
+    "The companies your contacts work at and those you added, as Targets lists them; "
+    "placeholders such as 'N/A' are left out."
+)
+
+
 def database_summary(conn: duckdb.DuckDBPyConnection) -> DatabaseSummary:
-    """Where the database is and how much it holds."""
+    """Where the database is and how much it holds. The companies are those the Targets page
+    lists for the whole network (`targets.count_chosen`), so the two numbers never differ: a
+    placeholder employer such as 'N/A' is no company."""
     path = db.database_path(conn)
-    counts = conn.execute(
-        "SELECT (SELECT count(*) FROM contacts), (SELECT count(*) FROM companies),"
-        " (SELECT count(*) FROM interactions), (SELECT count(*) FROM meetings),"
-        " (SELECT count(*) FROM import_batches)"
+    contacts, interactions, meetings, imports = conn.execute(
+        "SELECT (SELECT count(*) FROM contacts), (SELECT count(*) FROM interactions),"
+        " (SELECT count(*) FROM meetings), (SELECT count(*) FROM import_batches)"
     ).fetchall()[0]
-    return DatabaseSummary(path, *(int(n) for n in counts))
+    companies = targets.count_chosen(conn)[0]
+    return DatabaseSummary(
+        path, int(contacts), companies, int(interactions), int(meetings), int(imports)
+    )
 
 
 def space_used(conn: duckdb.DuckDBPyConnection) -> str:

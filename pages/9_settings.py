@@ -173,7 +173,7 @@ st.markdown("One file on this computer:")
 st.code(str(summary.path), language=None, wrap_lines=True)
 people, companies, logged, meetings = st.columns(4)
 people.metric("People", f"{summary.contacts:,}")
-companies.metric("Companies", f"{summary.companies:,}")
+companies.metric("Companies", f"{summary.companies:,}", help=settings.COMPANIES_HELP)
 logged.metric("Interactions logged", f"{summary.interactions:,}")
 meetings.metric("Meetings", f"{summary.meetings:,}")
 

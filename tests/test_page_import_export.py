@@ -500,3 +500,11 @@ def test_preparing_the_workbook_shows_its_progress_until_ready(imported):
     run(at)
     assert progress_bars(at) == []
     assert downloads(at) == ["Download everything (Excel)", "Download contacts (CSV)"]
+
+
+def test_the_workbook_counts_the_companies_targets_lists(app_db):
+    """Grace's employer is 'N/A': one company, as on Targets and Settings, not two."""
+    at = upload(open_page(), export_csv(ADA, GRACE.replace(",Navy,", ",N/A,")))
+    assert contents(at).startswith(
+        "The workbook's sheets and their rows: Contacts 2 · Companies 1 · Interactions 0 · "
+    )

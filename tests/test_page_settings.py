@@ -298,3 +298,17 @@ def test_the_profile_comes_first_where_the_fill_in_link_lands(app_db):
     ]
     assert at.main.text_input[0].label == "Your name"
     assert [b.label for b in at.button if b.proto.type == "primary"] == ["Back up now"]
+
+
+def test_companies_are_counted_as_targets_lists_them_and_the_figure_says_so(app_db):
+    """Grace's employer is 'N/A': no company on Targets, so none here either."""
+    conn = db.connect(app_db)
+    importer.import_file(conn, CONNECTIONS.replace(b",Navy,", b",N/A,"), filename="Connections.csv")
+    conn.close()
+    at = open_page()
+    companies = next(m for m in at.metric if m.label == "Companies")
+    assert companies.value == "1"
+    assert companies.help == (
+        "The companies your contacts work at and those you added, as Targets lists them; "
+        "placeholders such as 'N/A' are left out."
+    )

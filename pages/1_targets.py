@@ -108,6 +108,16 @@ def shown(plan: targets.TargetPlan) -> targets.TargetPlan:
 
 
 ADD_FORM_FIELDS = ("add_name", "add_industry", "add_motivation", "add_postings", "add_status")
+ADD_FORM_VERSION = "add_form_version"
+
+
+def add_form_key(field: str) -> str:
+    """The key of a box of the form as it is now drawn; a new version is a new, empty form.
+
+    Dropping the boxes' state after an addition is not enough: the browser keeps showing
+    what was typed in a widget it already knows, and sends it back with the next click.
+    """
+    return f"{field}_{st.session_state.get(ADD_FORM_VERSION, 0)}"
 
 
 def add_company_form(conn) -> None:
@@ -115,23 +125,31 @@ def add_company_form(conn) -> None:
     with st.form("add_company", border=True):
         st.markdown("**Add a company**")
         name_box, industry_box = st.columns(2)
-        name = name_box.text_input("Company name", key="add_name")
+        name = name_box.text_input("Company name", key=add_form_key("add_name"))
         industry = industry_box.text_input(
-            "Industry", placeholder="e.g. Health care", key="add_industry"
+            "Industry", placeholder="e.g. Health care", key=add_form_key("add_industry")
         )
         motivation_box, postings_box, status_box = st.columns(3)
         # Not bounded here: a bounded box silently refuses 99, the domain says why in words.
         motivation = motivation_box.number_input(
-            "Motivation (0–3)", value=0, step=1, help=targets.MOTIVATION_HELP, key="add_motivation"
+            "Motivation (0–3)",
+            value=0,
+            step=1,
+            help=targets.MOTIVATION_HELP,
+            key=add_form_key("add_motivation"),
         )
         postings = postings_box.number_input(
-            "Postings (0–3)", value=0, step=1, help=targets.POSTINGS_HELP, key="add_postings"
+            "Postings (0–3)",
+            value=0,
+            step=1,
+            help=targets.POSTINGS_HELP,
+            key=add_form_key("add_postings"),
         )
         status = status_box.selectbox(
             "Status",
             ("target", "researching"),
             format_func=targets.STATUS_LABELS.get,
-            key="add_status",
+            key=add_form_key("add_status"),
         )
         if st.form_submit_button("Add company", icon=":material/add:"):
             try:
@@ -147,7 +165,8 @@ def add_company_form(conn) -> None:
                 ui.show_error(exc)
             else:
                 for field in ADD_FORM_FIELDS:
-                    st.session_state.pop(field, None)
+                    st.session_state.pop(add_form_key(field), None)
+                st.session_state[ADD_FORM_VERSION] = st.session_state.get(ADD_FORM_VERSION, 0) + 1
                 done(f"{ui.plain(name.strip())} is on your list.", "add")
     notice("add")
 

@@ -520,25 +520,37 @@ def test_scores_are_not_clamped_by_the_table_and_a_bad_one_is_refused_in_words(n
     assert companies(network) == before
 
 
+def add_box(at: AppTest, kind: str, label: str):
+    """A box of the Add a company form, found by its label (its key changes once it is
+    emptied)."""
+    [found] = [w for w in at.get(kind) if w.label == label and w.form_id == "add_company"]
+    return found
+
+
 def test_adding_a_company_with_bad_scores_says_which_and_keeps_what_was_typed(network):
     at = run_targets()
-    at.text_input(key="add_name").set_value("Beta Corp")
-    at.number_input(key="add_motivation").set_value(99)
-    at.number_input(key="add_postings").set_value(-5)
+    add_box(at, "text_input", "Company name").set_value("Beta Corp")
+    add_box(at, "number_input", "Motivation (0–3)").set_value(99)
+    add_box(at, "number_input", "Postings (0–3)").set_value(-5)
     button(at, "Add company").click()
     run_targets(at)
     assert at.error[0].value == (
         "The motivation of Beta Corp must be a whole number from 0 to 3, not '99'."
     )
     assert "Beta Corp" not in companies(network)
-    assert at.text_input(key="add_name").value == "Beta Corp"  # to correct, not retype
-    at.number_input(key="add_motivation").set_value(2)
-    at.number_input(key="add_postings").set_value(1)
+    kept = add_box(at, "text_input", "Company name")
+    assert (kept.value, kept.key) == ("Beta Corp", "add_name_0")  # to correct, not retype
+    add_box(at, "number_input", "Motivation (0–3)").set_value(2)
+    add_box(at, "number_input", "Postings (0–3)").set_value(1)
     button(at, "Add company").click()
     run_targets(at)
     assert at.success[0].value == "Beta Corp is on your list."
     assert companies(network)["Beta Corp"] == ("target", None, 2, None)
-    assert at.text_input(key="add_name").value == ""
+    # Emptied as a new form: a browser shows and sends back what a box it knows holds, so
+    # the boxes get new keys (tests/e2e/test_targets_add.py sees them empty in Chromium).
+    name = add_box(at, "text_input", "Company name")
+    assert (name.value, name.key) == ("", "add_name_1")
+    assert add_box(at, "number_input", "Motivation (0–3)").value == 0
 
 
 def test_merge_asks_first_then_moves_the_people(network):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
+from datetime import datetime
 
 import duckdb
 
@@ -159,9 +160,18 @@ _CANDIDATES = f"""
 
 
 def add_referred_people(
-    conn: duckdb.DuckDBPyConnection, introducer_id: int, people: list[ReferredPerson]
+    conn: duckdb.DuckDBPyConnection,
+    introducer_id: int,
+    people: list[ReferredPerson],
+    *,
+    introduced_at: datetime | None = None,
 ) -> Introductions:
     """Link each person named to `introducer_id`: an existing contact, or a new one.
+
+    `introduced_at` is when they were named, now by default. A debrief passes its meeting's
+    start: it may be saved days later, and the meeting held is dated at its start
+    (`contact_events`), so Met and Referred from one meeting share its day and its week, on
+    Home and in the workbook. Stored on the user's clock, as `referred_at` always is.
 
     Call inside the caller's transaction (the debrief is one write). A person is matched
     by name (first name alone when only that is given, any case) and, when a company is
@@ -175,6 +185,7 @@ def add_referred_people(
     if not chain:
         raise NotFoundError("The person who introduced them is no longer in your contacts.")
     introducer, upstream = chain[-1].name, {step.contact_id for step in chain}
+    at = _introduction_moment(conn, introduced_at)
     added, marked, known, kept, unclear = [], [], [], [], []
     for person in people:
         if not person.name:
@@ -206,28 +217,38 @@ def add_referred_people(
                 kept.append((name, f"introduced by {introduced_by or 'someone else'}"))
             else:
                 conn.execute(
-                    "UPDATE contacts SET referred_by = $by,"
-                    " referred_at = current_localtimestamp(),"
+                    "UPDATE contacts SET referred_by = $by, referred_at = $at,"
                     " mutual_contact_id = coalesce(mutual_contact_id, $by),"
                     " updated_at = current_localtimestamp() WHERE id = $id",
-                    {"by": introducer_id, "id": contact_id},
+                    {"by": introducer_id, "at": at, "id": contact_id},
                 )
                 marked.append(name)
         else:
-            added.append(_add_referred(conn, introducer_id, person))
+            added.append(_add_referred(conn, introducer_id, person, at))
     return Introductions(
         introducer, tuple(added), tuple(marked), tuple(known), tuple(kept), tuple(unclear)
     )
 
 
+def _introduction_moment(conn: duckdb.DuckDBPyConnection, at: datetime | None) -> datetime:
+    """`at` (now if None) on the user's clock, without its zone, as `referred_at` holds it:
+    DuckDB's TimeZone is the profile's, so an aware moment converts to the user's time and a
+    naive one is read as already theirs."""
+    rows = conn.execute(
+        "SELECT coalesce(CAST(CAST(? AS TIMESTAMPTZ) AS TIMESTAMP), current_localtimestamp())",
+        [at],
+    ).fetchall()
+    return rows[0][0]
+
+
 def _add_referred(
-    conn: duckdb.DuckDBPyConnection, introducer_id: int, person: ReferredPerson
+    conn: duckdb.DuckDBPyConnection, introducer_id: int, person: ReferredPerson, at: datetime
 ) -> int:
     company_id = targets.ensure_company(conn, person.company, source="referral")
     row = conn.execute(
         "INSERT INTO contacts (profile_key, first_name, last_name, company_id, position,"
         " degree, mutual_contact_id, referred_by, referred_at, source)"
-        " VALUES (?, ?, ?, ?, ?, '2nd', ?, ?, current_localtimestamp(), 'referral')"
+        " VALUES (?, ?, ?, ?, ?, '2nd', ?, ?, ?, 'referral')"
         " RETURNING id",
         [
             f"referral:{uuid.uuid4().hex}",
@@ -237,6 +258,7 @@ def _add_referred(
             person.position,
             introducer_id,
             introducer_id,
+            at,
         ],
     ).fetchall()
     return int(row[0][0])

@@ -1,10 +1,24 @@
+import io
 import math
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import duckdb
 import pytest
+from openpyxl import load_workbook
 
-from infoint import contacts, db, funnel, home, insight_charts, interactions, referrals, targets
+from infoint import (
+    contacts,
+    db,
+    export,
+    funnel,
+    home,
+    insight_charts,
+    interactions,
+    meetings,
+    referrals,
+    targets,
+)
 from infoint.errors import InvalidInputError
 from infoint.referrals import ReferredPerson
 
@@ -591,3 +605,35 @@ def test_the_headline_writes_thousands_with_a_separator():
         "1,200 of them, listed in the table below, named 2,000 people. You have written to "
         "1,000 of them (50 %) and met 1,000."
     )
+
+
+def test_introductions_from_a_debrief_carry_the_meeting_s_moment_not_the_save_s(conn):
+    """Ana, met on Wed 25 Nov 2026 at 10:00 in Auckland (21:00 on the 24th in UTC), names Bo
+    (new) and Vik (already a contact) in a debrief saved later: both introductions are dated
+    at the meeting's start on the user's clock, as the meeting held is, so the workbook says
+    'Introduced on 25 Nov' and Home counts them in that meeting's week."""
+    meetings.set_time_zone(conn, "Pacific/Auckland")
+    ana = contacts.add_contact(conn, "Ana", "Lee")
+    vik = contacts.add_contact(conn, "Vik", "Adler")
+    met_at = datetime(2026, 11, 25, 10, 0, tzinfo=ZoneInfo("Pacific/Auckland"))
+    with db.transaction(conn):
+        got = referrals.add_referred_people(
+            conn,
+            ana,
+            referrals.parse_referred("Bo Chen, Beta Labs\nVik Adler"),
+            introduced_at=met_at,
+        )
+    [bo] = got.added
+    assert got.marked == ("Vik Adler",)
+    for person in (bo, vik):
+        assert referred(conn, person) == (ana, datetime(2026, 11, 25, 10, 0))
+    book = load_workbook(io.BytesIO(export.workbook_bytes(conn)))
+    sheet = book["Introductions"]
+    header = [cell.value for cell in sheet[1]]
+    on = header.index("Introduced on")
+    assert [row[on] for row in sheet.iter_rows(min_row=2, values_only=True)] == [
+        datetime(2026, 11, 25),
+        datetime(2026, 11, 25),
+    ]
+    activity = home.weekly_activity(conn, weeks=2, today=date(2026, 11, 30))
+    assert activity[activity["kind"] == "referral"]["count"].tolist() == [1, 0]

@@ -40,6 +40,8 @@ TARGET_REACH = {
 }
 
 _LAYOUT = {"margin": {"l": 10, "r": 10, "t": 40, "b": 10}}
+# Pixels right of an axis that ends at "100 %", so its last tick label is drawn.
+SHARE_AXIS_RIGHT_MARGIN = 30
 # A legend of many series stands at the foot of the figure, under the axis title: above
 # the plot it wrapped onto more rows as the page narrowed and covered the chart's title.
 # Placed on the figure (not the plot), Plotly makes room for it however many rows it takes.
@@ -209,6 +211,8 @@ def coverage_figure(coverage: pd.DataFrame) -> go.Figure:
         uniformtext={"mode": "hide", "minsize": 10},  # no number squeezed into a thin part
         legend=LEGEND_BELOW | {"traceorder": "normal"},  # in the bars' order, left to right
         height=max(320, 160 + 44 * len(coverage)),
-        **_LAYOUT,
+        # Room for half of "100 %" past the plot's right edge: Plotly hides a tick label that
+        # would stick out of the figure, and the axis then seemed to stop at 75 %.
+        margin=_LAYOUT["margin"] | {"r": SHARE_AXIS_RIGHT_MARGIN},
     )
     return figure

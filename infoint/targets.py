@@ -454,7 +454,7 @@ def coverage_by_industry(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                count(*) FILTER (WHERE contacted > 0) AS targets_contacted,
                count(*) FILTER (WHERE met > 0) AS targets_met,
                sum(people) AS people, sum(contacted) AS contacted,
-               round(100 * sum(contacted) / nullif(sum(people), 0), 1) AS contacted_percent
+               100 * sum(contacted) / nullif(sum(people), 0) AS contacted_percent
         FROM active
         GROUP BY industry
         ORDER BY targets DESC, lower(industry)
@@ -463,8 +463,9 @@ def coverage_by_industry(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     ).df()
     for column in COVERAGE_COUNTS:
         frame[column] = frame[column].astype("int64")
-    # To a tenth: 9 of 3,467 people is 0.3 %, which a whole number would show as none.
-    frame["contacted_percent"] = frame["contacted_percent"].astype("float64")
+    # Whole percents, as Home and Insights write them (rounded half to even, as
+    # `home.percent`); none where nobody works there (no share to give).
+    frame["contacted_percent"] = frame["contacted_percent"].astype("float64").round()
     return frame
 
 

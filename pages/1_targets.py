@@ -3,7 +3,7 @@ import math
 
 import streamlit as st
 
-from infoint import charts, funnel, targets, text, ui
+from infoint import charts, funnel, home, targets, text, ui
 from infoint.errors import InfointError
 
 PAGE_SIZE = 50
@@ -477,10 +477,11 @@ else:
                 help="How many of those people you have written to.",
             ),
             "contacted_percent": st.column_config.NumberColumn(
-                "%",
+                "Share",
                 width=48,
-                format="%.1f %%",
-                help="The share of the people there you have written to.",
+                format=home.PERCENT_COLUMN_FORMAT,
+                help="Contacted ÷ people: the share of your contacts at these targets you have "
+                "written to.",
             ),
         },
     )

@@ -97,6 +97,8 @@ def test_coverage_draws_each_industrys_targets_by_how_far_you_got():
     assert figure.layout.yaxis.title.text == "Industry (targets)"
     assert figure.layout.barmode == "stack"
     assert (tuple(figure.layout.xaxis.range), figure.layout.xaxis.ticksuffix) == ((0, 100), " %")
+    # room for the "100 %" label at the right edge (tests/e2e/test_coverage_ticks.py sees it)
+    assert figure.layout.margin.r == charts.SHARE_AXIS_RIGHT_MARGIN
     bars = {trace.name: trace for trace in figure.data}
     assert list(bars) == [
         "Met someone there",

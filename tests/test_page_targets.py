@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from infoint import contacts, db, demo, funnel, interactions, profile, targets, text, ui
+from infoint import contacts, db, demo, funnel, home, interactions, profile, targets, text, ui
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITOR = "targets_editor"
@@ -484,8 +484,13 @@ def test_the_coverage_table_says_in_plain_words_what_it_counts(network, app_db):
         "targets_met": "Met",
         "people": "People",
         "contacted": "Contacted",
-        "contacted_percent": "%",
+        "contacted_percent": "Share",
     }
+    # Contacted ÷ people, said in words, as whole percents like the rest of the app.
+    assert columns["contacted_percent"]["help"] == (
+        "Contacted ÷ people: the share of your contacts at these targets you have written to."
+    )
+    assert columns["contacted_percent"]["type_config"]["format"] == home.PERCENT_COLUMN_FORMAT
     assert columns["targets_contacted"]["help"] == (
         "Targets where you have written to at least one person."
     )

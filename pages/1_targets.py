@@ -218,8 +218,9 @@ matching = listed.companies
 
 if chosen == 0 and not whole_network:
     st.info(
-        f"No targets yet. Switch on **Show whole network** above and pick some of the "
-        f"{all_companies} companies your contacts work at, or add one below.",
+        "No targets yet. Switch on **Show whole network** above and pick "
+        + ("the one company" if all_companies == 1 else f"some of the {companies(all_companies)}")
+        + " your contacts work at, or add one below.",
         icon=":material/lightbulb:",
     )
 elif matching == 0:
@@ -338,7 +339,7 @@ else:
         # Streamlit sorts and downloads only the rows it was given, and neither can be
         # turned off for this table alone: say so, and where the whole list is.
         st.caption(
-            f"A click on a column header orders only the {len(frame)} companies on this page, "
+            f"A click on a column header orders only the {companies(len(frame))} on this page, "
             "and the table's download icon saves only them. All "
             f"{matching:,} are in the order above, best first; to save them all, export from "
             "Import & export."

@@ -614,7 +614,12 @@ def show_meetings(upcoming: list[meetings.MeetingSummary]) -> None:
         )
         find_box.caption(
             f"Coming up: {len(upcoming):,} · {past_said}"
-            + (f"; find the {older:,} older ones by the person's name." if older > 0 else ".")
+            + (
+                f"; find the {'older one' if older == 1 else f'{older:,} older ones'} by the "
+                "person's name."
+                if older > 0
+                else "."
+            )
         )
     with pick_box:
         chosen = choose_meeting(choices)

@@ -600,6 +600,20 @@ def many_meetings(replied):
     return old
 
 
+def test_one_older_meeting_is_said_in_the_singular(replied):
+    """'find the older one', never 'the 1 older ones'."""
+    conn = db.connect(replied)
+    now = datetime.now(UTC).replace(microsecond=0)
+    for days in range(1, 32):  # the last 30 shown, the 31st days ago the one left out
+        meetings.schedule_meeting(conn, 1, now - timedelta(days=days))
+    conn.close()
+    at = run(meetings_page())
+    assert (
+        "Coming up: 0 · your last 30 past meetings; find the older one by the person's name."
+        in captions(at)
+    )
+
+
 def test_the_meeting_list_says_what_it_holds_and_finds_older_ones(many_meetings):
     at = run(meetings_page())
     assert "2 meetings ahead of you, soonest first." in captions(at)

@@ -707,6 +707,29 @@ def test_a_saved_change_that_keeps_the_company_on_the_page_says_only_what_was_sa
     assert names(at)[:2] == ["Alder Consulting", "Company 00"]
 
 
+def test_one_company_is_said_in_the_singular(app_db):
+    """'1 company', never '1 companies': the hint with no targets yet, and the last page of
+    the table when one company is left on it."""
+    conn = db.connect(app_db)
+    contacts.add_contact(conn, "Ann", company="Acme")
+    conn.close()
+    at = run_targets()
+    assert at.info[0].value == (
+        "No targets yet. Switch on **Show whole network** above and pick the one company your "
+        "contacts work at, or add one below."
+    )
+    conn = db.connect(app_db)
+    for i in range(51):  # fifty a page: the 51st alone on page 2
+        targets.add_company(conn, f"Company {i:02}", motivation=2)
+    conn.close()
+    at = run_targets()
+    at.number_input(key="targets_page").set_value(2)
+    run_targets(at)
+    assert names(at) == ["Company 50"]
+    captions = " ".join(c.value for c in at.caption)
+    assert "A click on a column header orders only the 1 company on this page" in captions
+
+
 def test_a_header_click_sorts_only_the_page_and_the_page_says_so(two_pages):
     at = run_targets()
     captions = " ".join(c.value for c in at.caption)

@@ -67,18 +67,30 @@ class HistorySummary:
         if not self.events:
             said = f"No new messages or invitations since {text.day(self.since)} to add."
         else:
+            kinds = [
+                f"{count:,} {kind}"
+                for count, kind in (
+                    (self.outreach, "outreach"),
+                    (self.follow_ups, "follow-up"),
+                    (self.replies, "reply"),
+                )
+                if count
+            ]
+            events = "event" if self.events == 1 else "events"
             said = (
-                f"{verb} {self.outreach:,} outreach, {self.follow_ups:,} follow-up and "
-                f"{self.replies:,} reply events with {self.people:,} of your contacts since "
-                f"{text.day(self.since)}."
+                f"{verb} {text.joined(kinds)} {events} with {self.people:,} of your contacts "
+                f"since {text.day(self.since)}."
             )
         if self.already_imported:
-            said += f" {self.already_imported:,} were already in infoint."
+            were = "was" if self.already_imported == 1 else "were"
+            said += f" {self.already_imported:,} {were} already in infoint."
         if self.not_in_contacts:
-            said += (
-                f" {self.not_in_contacts:,} people you wrote to are not among your contacts "
-                "and were left out."
+            left_out = (
+                "person you wrote to is not among your contacts and was"
+                if self.not_in_contacts == 1
+                else "people you wrote to are not among your contacts and were"
             )
+            said += f" {self.not_in_contacts:,} {left_out} left out."
         return said
 
 

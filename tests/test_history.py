@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import zipfile
 from datetime import date, datetime
@@ -262,3 +263,26 @@ def test_the_summary_writes_thousands_with_a_separator():
         "since 2 Mar 2026. 4,321 were already in infoint. 1,500 people you wrote to are not "
         "among your contacts and were left out."
     )
+
+
+def test_the_summary_reads_naturally_for_one():
+    summary = history.HistorySummary(
+        since=date(2026, 3, 2),
+        outreach=1,
+        follow_ups=0,
+        replies=0,
+        people=1,
+        already_imported=1,
+        not_in_contacts=1,
+        notes=(),
+    )
+    assert summary.describe(done=True) == (
+        "Added 1 outreach event with 1 of your contacts since 2 Mar 2026. 1 was already in "
+        "infoint. 1 person you wrote to is not among your contacts and was left out."
+    )
+    two_kinds = dataclasses.replace(summary, follow_ups=1, replies=2, people=2)
+    assert two_kinds.describe().startswith(
+        "Found 1 outreach, 1 follow-up and 2 reply events with 2 of your contacts since"
+    )
+    one_reply = dataclasses.replace(summary, outreach=0, replies=1)
+    assert one_reply.describe().startswith("Found 1 reply event with 1 of your contacts")

@@ -633,14 +633,15 @@ def show_meetings(upcoming: list[meetings.MeetingSummary]) -> None:
     open_box, download_box = st.columns(2)
     if open_box.button(f"Open {ui.plain(current.person)}'s record", key="open_person"):
         ui.open_contact(current.contact_id)
-    download_box.download_button(
-        "Download this meeting (.ics)",
-        data=lambda: ics.meeting_ics(conn.cursor(), chosen),
-        file_name=f"infoint-meeting-{chosen}.ics",
-        mime="text/calendar",
-        icon=":material/calendar_month:",
-        key="download_one",
-    )
+    if chosen in {m.id for m in upcoming}:  # a calendar file of a meeting over is noise
+        download_box.download_button(
+            "Download this meeting (.ics)",
+            data=lambda: ics.meeting_ics(conn.cursor(), chosen),
+            file_name=f"infoint-meeting-{chosen}.ics",
+            mime="text/calendar",
+            icon=":material/calendar_month:",
+            key="download_one",
+        )
     prepare, debrief, thanks, change = st.tabs(TABS, key=TAB, on_change="rerun")
     with prepare:
         show_prepare(current, sheet)

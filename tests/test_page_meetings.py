@@ -96,6 +96,14 @@ def test_schedule_a_meeting_with_someone_who_replied(replied):
     assert "No one is waiting for a meeting" in " ".join(i.value for i in at.info)
 
 
+def test_a_meeting_already_held_offers_no_calendar_file(past_meeting):
+    """A calendar file is for a meeting still ahead; yesterday's, held or not yet debriefed,
+    would only add noise to the user's calendar."""
+    at = run(meetings_page())
+    assert at.selectbox(key="meeting_pick").value is not None
+    assert [b.proto.label for b in at.get("download_button")] == []
+
+
 def test_search_finds_anyone_in_contacts(replied):
     at = run(meetings_page())
     at.text_input(key="schedule_search").set_value("beta")

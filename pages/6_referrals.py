@@ -29,9 +29,24 @@ people = dict(ui.cached(referrals.referred_people, conn))
 if not people:  # introductions logged, but nobody named yet: nothing to trace or draw
     st.stop()
 
+picture = ui.cached(referrals.referral_picture, conn)
+# The page's one action moves the campaign on: writing to someone introduced who has not
+# heard from you yet. So it opens on the first of them (the earliest added, of those drawn).
+waiting = next(
+    (
+        link.contact_id
+        for link in picture.links
+        if link.introducer_id is not None and link.stage == 0 and link.contact_id in people
+    ),
+    None,
+)
 st.subheader("Where did an introduction start?")
 chosen = st.selectbox(
-    "Person introduced to you", list(people), format_func=people.get, key="chain_person"
+    "Person introduced to you",
+    list(people),
+    index=list(people).index(waiting) if waiting is not None else 0,
+    format_func=people.get,
+    key="chain_person",
 )
 if chosen is not None:
     steps = ui.cached(referrals.referral_chain, conn, chosen)
@@ -55,12 +70,8 @@ if chosen is not None:
         type="primary",
     ):
         ui.compose_to(chosen)
-    if st.button(
-        "Open this person's record",
-        key="chain_open",
-        icon=":material/person:",
-        type="secondary" if not_written_to else "primary",
-    ):
+    # Reading a record moves nothing on: never the primary action.
+    if st.button("Open this person's record", key="chain_open", icon=":material/person:"):
         ui.open_contact(chosen)
 
 st.subheader("What each introduction yielded")
@@ -89,7 +100,6 @@ st.caption(
     "introduced in turn, and so on. The introductions that went furthest come first."
 )
 
-picture = ui.cached(referrals.referral_picture, conn)
 st.plotly_chart(
     ui.figure(insight_charts.referral_figure, picture.links),
     width="stretch",

@@ -128,10 +128,10 @@ def primary_labels(at: AppTest) -> list[str]:
 
 
 def test_someone_introduced_but_not_written_to_is_written_to_next(introductions):
+    """The page opens on its one action: Cy (introduced by Ana, added before Di) has not
+    heard from you yet, so writing to Cy is the primary button."""
     at = referrals_page()
-    picker = at.selectbox(key="chain_person")
-    picker.set_value(3)  # Cy: introduced by Ana, not contacted yet
-    at.run()
+    assert at.selectbox(key="chain_person").value == 3  # Cy, not Bo, first by name
     assert primary_labels(at) == ["Write to Cy Dunn"]  # the one primary action
     [write] = [b for b in at.button if b.key == "chain_write"]
     write.click()
@@ -142,11 +142,25 @@ def test_someone_introduced_but_not_written_to_is_written_to_next(introductions)
     assert at.radio(key="outreach_kind").value == "outreach"
 
 
-def test_someone_already_written_to_is_opened_on_their_record(introductions):
+def test_someone_already_written_to_has_their_record_but_no_primary_action(introductions):
+    """Opening a record moves nothing on: with Bo (written to and met) chosen, the page has no
+    primary button."""
     at = referrals_page()
-    assert at.selectbox(key="chain_person").value == 2  # Bo: written to and met
-    assert primary_labels(at) == ["Open this person's record"]
+    at.selectbox(key="chain_person").set_value(2)
+    at.run()
+    assert primary_labels(at) == []
     assert not [b for b in at.button if b.key == "chain_write"]
+    assert [b.label for b in at.button if b.key == "chain_open"] == ["Open this person's record"]
+
+
+def test_with_everyone_written_to_the_tracer_starts_at_the_first_name(introductions):
+    conn = db.connect(introductions)
+    for person in (3, 4):
+        interactions.log_interaction(conn, person, "outreach", occurred_at=date(2026, 3, 9))
+    conn.close()
+    at = referrals_page()
+    assert at.selectbox(key="chain_person").value == 2  # Bo Chen, first by name
+    assert primary_labels(at) == []
 
 
 def in_order(at: AppTest) -> list:

@@ -34,7 +34,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from infoint import db, linkedin, profile, text
+from infoint import db, interactions, linkedin, profile, text
 from infoint.errors import NotAnExportError
 
 DEFAULT_DAYS_BACK = 90
@@ -344,6 +344,40 @@ def _events(timeline: pd.DataFrame, since: date, zone: str) -> pd.DataFrame:
     return events.drop_duplicates("external_key")
 
 
+def _answered_only(
+    conn: duckdb.DuckDBPyConnection, new: pd.DataFrame, notes: list[str]
+) -> pd.DataFrame:
+    """The new events without replies that would answer no message (`interactions.answered_sql`).
+    Each reply comes after the user's message in the archive, but that message may be in
+    infoint already, changed since into something else or moved after the reply (a re-import
+    brings back only what was removed): then the reply is left out and said so."""
+    replies = new[new["kind"] == "reply"]
+    if replies.empty:
+        return new
+    messages = (
+        "(SELECT contact_id, kind, occurred_at FROM interactions"
+        " UNION ALL SELECT contact_id, kind, occurred_at FROM history_new)"
+    )
+    conn.register("history_new", new)
+    try:
+        unanswered = conn.execute(
+            "SELECT r.external_key FROM history_new r WHERE r.kind = 'reply'"
+            f" AND NOT {interactions.answered_sql('r', messages)}"
+        ).fetchall()
+    finally:
+        conn.unregister("history_new")
+    if not unanswered:
+        return new
+    answered = (
+        "the message it answers is" if len(unanswered) == 1 else "the messages they answer are"
+    )
+    notes.append(
+        f"{text.counted(len(unanswered), 'reply', 'replies')} left out: {answered} no longer "
+        "logged in infoint as sent on that day or before."
+    )
+    return new[~new["external_key"].isin([row[0] for row in unanswered])]
+
+
 def _plan(
     conn: duckdb.DuckDBPyConnection,
     source: str | os.PathLike | bytes,
@@ -377,7 +411,7 @@ def _plan(
         ).fetchall()
     }
     already = events["external_key"].isin(existing)
-    new = events[~already]
+    new = _answered_only(conn, events[~already], notes)
     kinds = new["kind"].value_counts()
     summary = HistorySummary(
         since=since,

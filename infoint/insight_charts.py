@@ -119,8 +119,7 @@ def weekly_funnel_figure(weekly: pd.DataFrame) -> go.Figure:
             hovertemplate=f"%{{x}}: %{{y:,}} {label.lower()}<extra></extra>",
         )
     figure.update_layout(
-        barmode="group",
-        title="The funnel by week of first outreach",
+        barmode="group",  # untitled: the page's heading above it names it
         height=480,
         xaxis_title="Week you first wrote to them (starting Monday)",
         yaxis_title="Contacts at this stage or beyond",

@@ -13,7 +13,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from infoint import business_days, followups, funnel, home, interactions, profile
+from infoint import business_days, followups, funnel, home, interactions, profile, text
 
 # "Replied within 3 business days": the window after which Follow-ups suggests trying
 # someone else, counted the same way (`infoint.business_days`).
@@ -106,33 +106,77 @@ _GROUP_EXPRESSIONS = {
 
 @dataclass(frozen=True)
 class ReplyTiming:
-    contacted: int  # people sent an outreach (or at a later stage)
+    contacted: int  # people sent an outreach or a follow-up
     quick: int  # of them, replied within QUICK_REPLY_DAYS business days
     replies: int  # replied at all
     median_business_days: int | None  # whole days: at least half replied within it
+    # At a stage in the funnel with no outreach or follow-up logged (met, introduced, or a
+    # reply stored before replies needed a message): no first message to time a reply from.
+    not_written_to: int = 0
+
+    @property
+    def not_written_note(self) -> str:
+        if not self.not_written_to:
+            return ""
+        verb = "is" if self.not_written_to == 1 else "are"
+        return (
+            f"{text.counted(self.not_written_to, 'person', 'people')} you met or heard from "
+            f"with no message of yours logged {verb} not counted here: there is no first "
+            "message to time a reply from."
+        )
 
     @property
     def sentence(self) -> str:
-        """Markdown (no user text in it): 'within 0 business days' reads as a glitch, so a
-        median of none says 'on the same day'."""
+        """Markdown (no user text in it), worded for one person, two and many ('1 of the 1
+        people' reads as a glitch); 'within 0 business days' too, so it says 'the same day'."""
         if not self.contacted:
             return ""
-        quick = (
-            f"{self.quick:,} of the {self.contacted:,} people you wrote to replied within "
-            f"{QUICK_REPLY_DAYS} business days ({home.percent(self.quick / self.contacted)})."
-        )
-        if not self.replies or self.median_business_days is None:
-            return quick
         days = self.median_business_days
-        if days == 0:
-            how_fast = "**on the same day** as"
-        else:
-            how_fast = f"within **{days} business {'day' if days == 1 else 'days'}** of"
-        who = "person" if self.replies == 1 else "people"
-        return (
-            f"{quick} Half of the people who replied did so {how_fast} your first message "
-            f"({self.replies:,} {who} replied)."
+        if self.contacted == 1:
+            if not self.replies or days is None:
+                return "You wrote to 1 person, who has not replied yet."
+            return f"You wrote to 1 person, who replied {_after(days, 'your message')}."
+        wrote_to = "people you wrote to"
+        if not self.replies or days is None:
+            return f"{_none_of(self.contacted, wrote_to)} has replied yet."
+        quick = f"{_share_of(self.quick, self.contacted, wrote_to)} replied within " + (
+            f"{QUICK_REPLY_DAYS} business days"
         )
+        if 0 < self.quick < self.contacted:
+            quick += f" ({home.percent(self.quick / self.contacted)})"
+        if self.replies == 1:
+            return f"{quick}. The one who replied did so {_after(days, 'your first message')}."
+        how_fast = (
+            "**on the same day** as"
+            if days == 0
+            else f"within **{text.counted(days, 'business day')}** of"
+        )
+        return (
+            f"{quick}. Half of the {self.replies:,} who replied did so {how_fast} your first "
+            "message."
+        )
+
+
+def _after(days: int, message: str) -> str:
+    """When one reply came: '**on the same day** as your message', '**2 business days**
+    after it'."""
+    if days == 0:
+        return f"**on the same day** as {message}"
+    return f"**{text.counted(days, 'business day')}** after {message}"
+
+
+def _none_of(whole: int, plural: str) -> str:
+    return f"Neither of the 2 {plural}" if whole == 2 else f"None of the {whole:,} {plural}"
+
+
+def _share_of(part: int, whole: int, plural: str, of: str = "of the") -> str:
+    """The subject of a sentence about `part` of `whole` (at least 2): 'Both people you wrote
+    to', 'All 5 …', 'None of the 5 …', '2 of the 5 …'."""
+    if part == whole:
+        return f"Both {plural}" if whole == 2 else f"All {whole:,} {plural}"
+    if not part:
+        return _none_of(whole, plural)
+    return f"{part:,} {of} {whole:,} {plural}"
 
 
 # A meeting a few minutes over still kept its word: the other person rarely minds five.
@@ -156,13 +200,33 @@ class MinutesKept:
 
     @property
     def sentence(self) -> str:
+        """Worded for one meeting, two and many, as `ReplyTiming.sentence`."""
         if not self.meetings:
             return ""
-        share = home.percent(self.kept / self.meetings)
+        within = f"within the time you promised, or at most {GRACE_MINUTES} minutes over"
+        if self.meetings == 1:
+            took = (
+                f"you promised {self.promised_average:.0f} minutes and took "
+                f"{self.actual_average:.0f}."
+            )
+            if self.kept:
+                return f"Your one meeting ended {within}: {took}"
+            return (
+                f"Your one meeting ran more than {GRACE_MINUTES} minutes over the time you "
+                f"promised: {took}"
+            )
+        if self.meetings == 2 and not self.kept:
+            ended = f"Neither meeting ended {within}."
+        elif self.meetings == 2 and self.kept == 2:
+            ended = f"Both meetings ended {within}."
+        else:
+            ended = f"{_share_of(self.kept, self.meetings, 'meetings', 'of')} ended {within}"
+            if 0 < self.kept < self.meetings:
+                ended += f" ({home.percent(self.kept / self.meetings)})"
+            ended += "."
         return (
-            f"{self.kept:,} of {self.meetings:,} meetings ended within the time you promised, "
-            f"or at most {GRACE_MINUTES} minutes over ({share}). On average you promised "
-            f"{self.promised_average:.0f} minutes and took {self.actual_average:.0f} minutes."
+            f"{ended} On average you promised {self.promised_average:.0f} minutes and took "
+            f"{self.actual_average:.0f} minutes."
         )
 
 
@@ -234,15 +298,18 @@ def shows_follow_up_template(rates: pd.DataFrame) -> bool:
 # Who answered, and when: the events that put a contact at Replied or beyond in
 # `contact_stages` (a reply, a held meeting, an introduction, an opportunity). Stages are
 # cumulative: someone you met answered you, even if the reply itself was never logged, so
-# the first of these events is their answer. That keeps "replied" here equal to the
-# funnel's Replied. An answer logged before the first message counts as at once (0 days).
+# the first of these events is their answer. Only people you wrote to (an outreach or a
+# follow-up: the funnel's stage 1 events) are counted, from your first message to them: one
+# you met or who replied with no message logged (stored before replies needed one) has no
+# first message to time from. An answer logged before the first message counts as at once.
 _TIMING = f"""
     WITH holiday AS (SELECT DISTINCT unnest(?::DATE[]) AS day),
     answers AS (  -- a reply, or what counts as one: anything at Replied or beyond
         SELECT contact_id, occurred_at AS at FROM contact_events WHERE stage >= 2
     ),
-    contacted AS (
-        SELECT contact_id, first_outreach_at AS sent FROM contact_stages WHERE stage >= 1
+    contacted AS (  -- the people you wrote to, from your first message
+        SELECT contact_id, min(occurred_at) AS sent FROM contact_events WHERE stage = 1
+        GROUP BY contact_id
     ),
     answered AS (
         SELECT c.contact_id, coalesce(min(a.at) FILTER (WHERE a.at >= c.sent), c.sent) AS at
@@ -272,17 +339,23 @@ def reply_timing(conn: duckdb.DuckDBPyConnection) -> ReplyTiming:
     The lower median of whole days (`quantile_disc`), not the interpolated one: replies after
     0 and 1 days would read "within 0.5 business days", which no one can wait.
     """
-    contacted, quick, replies, median = conn.execute(
+    contacted, quick, replies, median, not_written_to = conn.execute(
         f"""{_TIMING}
         SELECT count(*),
                count(*) FILTER (WHERE has_reply AND business_days <= {QUICK_REPLY_DAYS}),
                count(*) FILTER (WHERE has_reply),
-               quantile_disc(business_days, 0.5) FILTER (WHERE has_reply)
+               quantile_disc(business_days, 0.5) FILTER (WHERE has_reply),
+               (SELECT count(*) FROM contact_stages s WHERE s.stage >= 1
+                  AND s.contact_id NOT IN (SELECT contact_id FROM contacted))
         FROM timing""",
         [list(profile.holidays(conn))],
     ).fetchall()[0]
     return ReplyTiming(
-        int(contacted), int(quick), int(replies), None if median is None else int(median)
+        int(contacted),
+        int(quick),
+        int(replies),
+        None if median is None else int(median),
+        int(not_written_to),
     )
 
 

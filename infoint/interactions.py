@@ -33,6 +33,75 @@ CHANNEL_LABELS = {
 }
 
 
+# The kinds a reply can answer: a message the user sent to win a conversation. A reply with none
+# of these on its day or before would count someone as written to who never was (Home's
+# "contacted", Insights' reply times).
+MESSAGE_KINDS = ("outreach", "follow_up")
+
+
+def answered_sql(reply: str, messages: str = "interactions") -> str:
+    """SQL: whether the reply row `reply` answers a message in `messages` (a table or a
+    query with contact_id, kind, occurred_at): one to the same person on the reply's day or
+    before. By day, since a day alone is logged as 9:00 and a same-day message may be later."""
+    kinds = ", ".join(f"'{kind}'" for kind in MESSAGE_KINDS)
+    return (
+        f"EXISTS (SELECT 1 FROM {messages} m WHERE m.contact_id = {reply}.contact_id"
+        f" AND m.kind IN ({kinds})"
+        f" AND CAST(m.occurred_at AS DATE) <= CAST({reply}.occurred_at AS DATE))"
+    )
+
+
+def unanswered_replies(conn: duckdb.DuckDBPyConnection, contact_id: int | None = None) -> list[int]:
+    """Replies that answer no message (of one person, or of everyone), oldest first. New ones
+    are refused; ones stored before the rule are kept as they are."""
+    rows = conn.execute(
+        f"SELECT r.id FROM interactions r WHERE r.kind = 'reply'"
+        f" AND (? IS NULL OR r.contact_id = ?) AND NOT {answered_sql('r')}"
+        " ORDER BY r.occurred_at, r.id",
+        [contact_id, contact_id],
+    ).fetchall()
+    return [int(row[0]) for row in rows]
+
+
+def _keep_replies_answered(
+    conn: duckdb.DuckDBPyConnection,
+    contact_id: int,
+    unanswered_before: list[int],
+    written_id: int | None = None,
+) -> None:
+    """Inside the write's transaction, after it: refuse (and so roll back) a write that leaves
+    a reply of this person answering no message, unless it already answered none before."""
+    new = [i for i in unanswered_replies(conn, contact_id) if i not in unanswered_before]
+    if not new:
+        return
+    if written_id in new:  # the reply itself is new, or was moved or turned into one
+        day = get_interaction(conn, written_id).occurred_at
+        first = conn.execute(
+            "SELECT min(occurred_at) FROM interactions WHERE contact_id = ? AND kind IN"
+            f" ({', '.join('?' for _ in MESSAGE_KINDS)})",
+            [contact_id, *MESSAGE_KINDS],
+        ).fetchall()[0][0]
+        remedy = (
+            ""
+            if first is None
+            else (f"date it on or after your first message ({text.day(first)}), or ")
+        )
+        raise InvalidInputError(
+            f"A reply answers a message, and none to this person is logged on or before "
+            f"{text.day(day)}: {remedy}log the message you sent first, dated when you sent it."
+        )
+    reply = get_interaction(conn, new[0]).occurred_at
+    still_a_message = written_id is not None and get_interaction(conn, written_id).kind in (
+        MESSAGE_KINDS
+    )
+    remedy = (
+        "keep this message on or before that day, or correct that reply first"
+        if still_a_message
+        else "correct or remove that reply first"
+    )
+    raise InvalidInputError(f"Their reply of {text.day(reply)} answers this message: {remedy}.")
+
+
 @dataclass(frozen=True)
 class Interaction:
     id: int
@@ -115,7 +184,10 @@ def log_interaction(
     """Record one event with a contact (by default as happening now); returns its id."""
     when = _checked(conn, contact_id, kind, channel, template_id, occurred_at)
     with db.transaction(conn):
-        return _insert(conn, contact_id, kind, channel, when, template_id, subject, body, source)
+        before = unanswered_replies(conn, contact_id)
+        logged = _insert(conn, contact_id, kind, channel, when, template_id, subject, body, source)
+        _keep_replies_answered(conn, contact_id, before, logged)
+    return logged
 
 
 def log_once(
@@ -147,9 +219,11 @@ def log_once(
         ).fetchall()
         if earlier:
             return Logged(int(earlier[0][0]), already_logged=True)
+        before = unanswered_replies(conn, contact_id)
         logged = _insert(
             conn, contact_id, kind, channel, when, template_id, subject, body, "manual", meeting_id
         )
+        _keep_replies_answered(conn, contact_id, before, logged)
     return Logged(logged, already_logged=False)
 
 
@@ -209,11 +283,13 @@ def update_interaction(
     subject: str = "",
     body: str = "",
 ) -> None:
-    """Correct an interaction logged by mistake; only a day moved into the future is refused."""
+    """Correct an interaction logged by mistake. Refused: a day moved into the future, and a
+    change that leaves a reply answering no message (`MESSAGE_KINDS`)."""
     current = get_interaction(conn, interaction_id)
     _validate(conn, current.contact_id, kind, channel)
     when = _happened(conn, occurred_at, kept_day=current.occurred_at.date())
     with db.transaction(conn):
+        before = unanswered_replies(conn, current.contact_id)
         conn.execute(
             "UPDATE interactions SET kind = ?, channel = ?, occurred_at = ?, subject = ?,"
             " body = ? WHERE id = ?",
@@ -226,17 +302,20 @@ def update_interaction(
                 interaction_id,
             ],
         )
+        _keep_replies_answered(conn, current.contact_id, before, interaction_id)
 
 
 def delete_interaction(conn: duckdb.DuckDBPyConnection, interaction_id: int) -> None:
     """Remove an interaction logged by mistake, with the snoozes and dismissals of reminders
-    about it."""
+    about it. Refused while a reply answers only this message."""
     from infoint import followups  # imported here: followups imports meetings, which imports us
 
-    get_interaction(conn, interaction_id)
+    current = get_interaction(conn, interaction_id)
     with db.transaction(conn):
+        before = unanswered_replies(conn, current.contact_id)
         followups.forget_item_states(conn, [interaction_id], [])
         conn.execute("DELETE FROM interactions WHERE id = ?", [interaction_id])
+        _keep_replies_answered(conn, current.contact_id, before)
 
 
 def list_interactions(conn: duckdb.DuckDBPyConnection, contact_id: int) -> list[Interaction]:

@@ -71,20 +71,26 @@ if breakdown == "template" and insights.shows_follow_up_template(rates):
 st.caption(insights.ANSWER_NOTE)
 
 st.subheader("How fast people reply")
-waits = ui.cached(insights.reply_waits, conn)
-left, right = st.columns([3, 2])
-chart(ui.figure(insight_charts.reply_waits_figure, waits), "reply_waits_chart", left)
-right.dataframe(
-    waits,
-    hide_index=True,
-    width="stretch",
-    column_config={
-        "wait": st.column_config.TextColumn("When they replied", width="medium"),
-        "people": ui.count_column("People", width="small"),
-        "speed": None,  # the chart's colours
-    },
-)
-right.caption(insights.WITHIN_NOTE)
+if not timing.contacted:  # in the funnel, but never written to: nothing to time
+    st.info(timing.not_written_note, icon=":material/schedule:")
+    st.page_link("pages/3_outreach.py", label="Write to someone", icon=":material/edit:")
+else:
+    waits = ui.cached(insights.reply_waits, conn)
+    left, right = st.columns([3, 2])
+    chart(ui.figure(insight_charts.reply_waits_figure, waits), "reply_waits_chart", left)
+    right.dataframe(
+        waits,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "wait": st.column_config.TextColumn("When they replied", width="medium"),
+            "people": ui.count_column("People", width="small"),
+            "speed": None,  # the chart's colours
+        },
+    )
+    right.caption(insights.WITHIN_NOTE)
+    if timing.not_written_to:
+        st.caption(timing.not_written_note)
 
 st.subheader("The funnel by week of first outreach")
 # The chart over its table: the table's six columns need the page's width. Both show the

@@ -402,6 +402,7 @@ def test_meetings_due_thank_you_goes_once_logged(met, conn):
 def test_meetings_people_to_meet_includes_who_just_replied(acme, conn):
     at = open_page("pages/5_meetings.py")
     assert "No one is waiting for a meeting" in shown(at)
+    interactions.log_interaction(conn, acme["ana"], "outreach", occurred_at=days_ago(1))
     interactions.log_interaction(conn, acme["ana"], "reply", occurred_at=days_ago(0))
     assert run(at).selectbox(key="schedule_person").options == ["Ana Lee — Acme"]
 
@@ -430,7 +431,7 @@ def test_meetings_minutes_kept_counts_a_debrief(replied, conn):
     at = open_page("pages/5_meetings.py")
     assert "Keeping your word" not in shown(at)
     meetings.record_debrief(conn, meeting, "held", actual_minutes=15)
-    assert "Keeping your word: 1 of 1 meetings ended within" in shown(run(at))
+    assert "Keeping your word: Your one meeting ended within" in shown(run(at))
 
 
 def test_meetings_question_bank_lists_a_new_question(met, conn):
@@ -538,13 +539,13 @@ def test_home_funnel_referred_follows_a_changed_introducer(introduced, conn):
 def test_insights_reply_timing_rates_and_waits_count_a_reply(acme, conn):
     interactions.log_interaction(conn, acme["ana"], "outreach", occurred_at=days_ago(9))
     at = open_page("pages/7_insights.py")
-    assert "Half of the people who replied" not in shown(at)
+    assert "You wrote to 1 person, who has not replied yet." in shown(at)
     assert list(at.dataframe[0].value["replied"]) == [0]
     waits = at.dataframe[1].value
     assert waits["people"].tolist()[-1] == 1  # silent, no follow-up sent
     interactions.log_interaction(conn, acme["ana"], "reply", occurred_at=days_ago(8))
     run(at)
-    assert "Half of the people who replied did so within" in shown(at)
+    assert "You wrote to 1 person, who replied **" in shown(at)
     assert list(at.dataframe[0].value["replied"]) == [1]
     waits = at.dataframe[1].value
     assert waits["people"].iloc[:4].sum() == 1 and waits["people"].tolist()[-1] == 0
@@ -566,7 +567,7 @@ def test_insights_minutes_kept_and_buckets_count_a_debrief(replied, conn):
     assert "ended within the time you promised" not in shown(at)
     meetings.record_debrief(conn, meeting, "held", actual_minutes=15)
     run(at)
-    assert "1 of 1 meetings ended within the time you promised" in shown(at)
+    assert "Your one meeting ended within the time you promised" in shown(at)
     assert at.dataframe[-1].value["meetings"].sum() == 1
 
 

@@ -147,6 +147,16 @@ def test_each_demo_thank_you_is_for_the_meeting_it_followed(conn):
     assert [i.kind for i in meetings.due_items(conn, now) if i.kind == "thank_you"] == []
 
 
+def test_every_demo_reply_answers_a_message_sent_before_it(conn):
+    """The demo is written straight into the tables, past `interactions.log_interaction`:
+    its replies keep the rule the app keeps (a reply answers an outreach or follow-up on its
+    day or before), so its Insights time every reply from a first message."""
+    demo.load_demo(conn, today=TODAY)
+    replies = conn.execute("SELECT count(*) FROM interactions WHERE kind = 'reply'").fetchall()
+    assert replies[0][0] == 15
+    assert interactions.unanswered_replies(conn) == []
+
+
 def test_a_demo_company_the_user_works_with_stays_as_theirs(conn):
     demo.load_demo(conn, today=TODAY)
     name = conn.execute(

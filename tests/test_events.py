@@ -97,7 +97,7 @@ def test_bad_events_are_refused(conn):
 
 def test_edit_and_delete_an_interaction(conn):
     a = add_contact(conn, "a")
-    i = interactions.log_interaction(conn, a, "reply", occurred_at=date(2026, 1, 5))
+    i = interactions.log_interaction(conn, a, "note", occurred_at=date(2026, 1, 5))
     interactions.update_interaction(
         conn, i, kind="outreach", channel="linkedin", occurred_at=date(2026, 1, 6)
     )

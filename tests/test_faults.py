@@ -142,6 +142,7 @@ def campaign(tmp_path_factory) -> dict:
         outreach = interactions.log_interaction(
             conn, people[0], "outreach", occurred_at=datetime(2026, 3, 2, 10), body="Coffee?"
         )
+        interactions.log_interaction(conn, people[1], "outreach", occurred_at=date(2026, 3, 2))
         interactions.log_interaction(conn, people[1], "reply", occurred_at=date(2026, 3, 3))
         meeting = meetings.schedule_meeting(conn, people[2], datetime(2026, 3, 9, 10, tzinfo=UTC))
         meetings.set_outcome(conn, meeting, "held", actual_minutes=25, notes="Useful")

@@ -286,3 +286,26 @@ def test_the_summary_reads_naturally_for_one():
     )
     one_reply = dataclasses.replace(summary, outreach=0, replies=1)
     assert one_reply.describe().startswith("Found 1 reply event with 1 of your contacts")
+
+
+def test_a_reply_whose_message_was_changed_since_is_left_out_and_said(conn, people):
+    """A reply answers a message (`interactions.answered_sql`). Ana's reply removed, her
+    outreach and follow-up corrected into notes: a re-import brings the reply back alone, so
+    it is left out and said, rather than count her as written to."""
+    since = date(2026, 2, 1)
+    history.import_history(conn, history_zip(), "archive.zip", since)
+    logged = {x.kind: x for x in interactions.list_interactions(conn, people["ana"])}
+    interactions.delete_interaction(conn, logged["reply"].id)
+    for kind in ("outreach", "follow_up"):
+        x = logged[kind]
+        interactions.update_interaction(
+            conn, x.id, kind="note", channel=x.channel, occurred_at=x.occurred_at, body=x.body
+        )
+    again = history.import_history(conn, history_zip(), "archive.zip", since)
+    assert (again.events, again.already_imported) == (0, 3)
+    assert (
+        "1 reply left out: the message it answers is no longer logged in infoint as sent on "
+        "that day or before."
+    ) in again.notes
+    assert interactions.unanswered_replies(conn) == []
+    assert [x.kind for x in interactions.list_interactions(conn, people["ana"])] == ["note"] * 2

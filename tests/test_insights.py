@@ -139,8 +139,7 @@ def test_median_business_days_to_reply(conn, campaign):
     assert (timing.replies, timing.median_business_days) == (3, 2)
     assert timing.sentence == (
         "2 of the 5 people you wrote to replied within 3 business days (40 %). "
-        "Half of the people who replied did so within **2 business days** of your first "
-        "message (3 people replied)."
+        "Half of the 3 who replied did so within **2 business days** of your first message."
     )
     assert waits(insights.reply_waits(conn)) == {
         "Same day": 0,
@@ -358,16 +357,13 @@ def test_the_reply_speed_sentence_says_same_day_and_one_day_in_words():
     same_day = insights.ReplyTiming(4, 3, 3, 0).sentence
     assert same_day == (
         "3 of the 4 people you wrote to replied within 3 business days (75 %). "
-        "Half of the people who replied did so **on the same day** as your first message "
-        "(3 people replied)."
+        "Half of the 3 who replied did so **on the same day** as your first message."
     )
-    assert "within **1 business day** of your first message (1 person replied)" in (
-        insights.ReplyTiming(1, 1, 1, 1).sentence
-    )
+    assert "**1 business day** after your message" in insights.ReplyTiming(1, 1, 1, 1).sentence
     assert insights.ReplyTiming(0, 0, 0, None).sentence == ""
-    # nobody replied yet: the share alone, with thousands marked as the numbers grow
+    # nobody replied yet, with thousands marked as the numbers grow
     assert insights.ReplyTiming(4973, 0, 0, None).sentence == (
-        "0 of the 4,973 people you wrote to replied within 3 business days (0 %)."
+        "None of the 4,973 people you wrote to has replied yet."
     )
 
 
@@ -409,3 +405,86 @@ def test_the_waits_chart_lists_every_wait_in_order_with_its_count(conn, campaign
 def test_the_minutes_sentence_writes_thousands_with_a_separator():
     kept = insights.MinutesKept(meetings=1_000, promised_average=20, actual_average=22, kept=950)
     assert kept.sentence.startswith("950 of 1,000 meetings ended within the time you promised")
+
+
+@pytest.mark.parametrize(
+    ("timing", "said"),
+    [
+        ((1, 0, 0, None), "You wrote to 1 person, who has not replied yet."),
+        ((1, 1, 1, 0), "You wrote to 1 person, who replied **on the same day** as your message."),
+        ((1, 1, 1, 1), "You wrote to 1 person, who replied **1 business day** after your message."),
+        (
+            (1, 0, 1, 9),
+            "You wrote to 1 person, who replied **9 business days** after your message.",
+        ),
+        ((2, 0, 0, None), "Neither of the 2 people you wrote to has replied yet."),
+        (
+            (2, 0, 1, 9),
+            "Neither of the 2 people you wrote to replied within 3 business days. The one who "
+            "replied did so **9 business days** after your first message.",
+        ),
+        (
+            (2, 1, 1, 0),
+            "1 of the 2 people you wrote to replied within 3 business days (50 %). The one who "
+            "replied did so **on the same day** as your first message.",
+        ),
+        (
+            (2, 2, 2, 0),
+            "Both people you wrote to replied within 3 business days. Half of the 2 who replied "
+            "did so **on the same day** as your first message.",
+        ),
+        ((4973, 0, 0, None), "None of the 4,973 people you wrote to has replied yet."),
+        (
+            (5, 0, 2, 5),
+            "None of the 5 people you wrote to replied within 3 business days. Half of the 2 who "
+            "replied did so within **5 business days** of your first message.",
+        ),
+        (
+            (3, 3, 3, 1),
+            "All 3 people you wrote to replied within 3 business days. Half of the 3 who replied "
+            "did so within **1 business day** of your first message.",
+        ),
+    ],
+)
+def test_the_reply_speed_sentence_reads_naturally_for_one_two_and_many(timing, said):
+    assert insights.ReplyTiming(*timing).sentence == said
+
+
+@pytest.mark.parametrize(
+    ("kept", "said"),
+    [
+        (
+            (1, 20, 25, 1),
+            "Your one meeting ended within the time you promised, or at most 5 minutes over: "
+            "you promised 20 minutes and took 25.",
+        ),
+        (
+            (1, 20, 40, 0),
+            "Your one meeting ran more than 5 minutes over the time you promised: you promised "
+            "20 minutes and took 40.",
+        ),
+        (
+            (2, 20, 20, 2),
+            "Both meetings ended within the time you promised, or at most 5 minutes over. On "
+            "average you promised 20 minutes and took 20 minutes.",
+        ),
+        (
+            (2, 20, 35, 0),
+            "Neither meeting ended within the time you promised, or at most 5 minutes over. On "
+            "average you promised 20 minutes and took 35 minutes.",
+        ),
+        (
+            (4, 30, 41, 0),
+            "None of the 4 meetings ended within the time you promised, or at most 5 minutes "
+            "over. On average you promised 30 minutes and took 41 minutes.",
+        ),
+        (
+            (1000, 20, 21, 1000),
+            "All 1,000 meetings ended within the time you promised, or at most 5 minutes over. "
+            "On average you promised 20 minutes and took 21 minutes.",
+        ),
+    ],
+)
+def test_the_minutes_sentence_reads_naturally_for_one_two_and_many(kept, said):
+    meetings, promised, actual, kept_count = kept
+    assert insights.MinutesKept(meetings, promised, actual, kept_count).sentence == said

@@ -52,6 +52,8 @@ def test_a_correction_keeping_a_day_ahead_in_a_new_time_zone_is_accepted(conn, a
     day is ahead there. Correcting its kind or notes while keeping that day must still work;
     only moving it to another day ahead is refused."""
     meetings.set_time_zone(conn, "Pacific/Kiritimati")
+    # written to before: the entry, turned into a reply below, answers that message
+    interactions.log_interaction(conn, ana, "outreach", occurred_at=date(2026, 3, 2))
     logged = interactions.log_interaction(conn, ana, "outreach", subject="Coffee?")
     kept = interactions.get_interaction(conn, logged).occurred_at
     meetings.set_time_zone(conn, "Pacific/Pago_Pago")

@@ -13,7 +13,15 @@ def ana(conn):
     return contacts.add_contact(conn, "Ana", "Lee", company="Acme")
 
 
-def test_the_same_entry_the_same_day_is_logged_once(conn, ana):
+@pytest.fixture
+def written_to(conn, ana):
+    """Ana was written to first: a reply answers a message."""
+    interactions.log_interaction(conn, ana, "outreach", occurred_at=date(2026, 3, 1))
+    return ana
+
+
+def test_the_same_entry_the_same_day_is_logged_once(conn, written_to):
+    ana = written_to
     first = interactions.log_once(
         conn, ana, "reply", channel="phone", subject="Yes", body="Happy to talk"
     )
@@ -22,7 +30,7 @@ def test_the_same_entry_the_same_day_is_logged_once(conn, ana):
     )
     assert not first.already_logged
     assert (again.interaction_id, again.already_logged) == (first.interaction_id, True)
-    assert len(interactions.list_interactions(conn, ana)) == 1
+    assert len(interactions.list_interactions(conn, ana)) == 2  # the outreach and the reply
 
 
 @pytest.mark.parametrize(
@@ -35,12 +43,13 @@ def test_the_same_entry_the_same_day_is_logged_once(conn, ana):
         {"occurred_at": date(2026, 3, 2)},
     ],
 )
-def test_a_different_entry_the_same_day_is_logged_too(conn, ana, change):
+def test_a_different_entry_the_same_day_is_logged_too(conn, written_to, change):
+    ana = written_to
     entry = {"kind": "reply", "channel": "phone", "subject": "Yes", "body": "Happy to talk"}
     interactions.log_once(conn, ana, **entry)
     other = interactions.log_once(conn, ana, **(entry | change))
     assert not other.already_logged
-    assert len(interactions.list_interactions(conn, ana)) == 2
+    assert len(interactions.list_interactions(conn, ana)) == 3  # with the outreach
 
 
 def test_an_earlier_day_logged_twice_counts_once(conn, ana):

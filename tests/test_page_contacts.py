@@ -220,17 +220,62 @@ def test_logging_the_same_interaction_twice_counts_it_once(people, app_db):
         at.button(key=f"FormSubmitter:log_{ann}-Log it").click()
         run(at)
 
-    log("reply", "Happy to talk")
-    log("reply", "Happy to talk")  # a second click: the same entry again
+    log("outreach", "Coffee?")
+    log("outreach", "Coffee?")  # a second click: the same entry again
     assert at.success[0].value == (
-        "Reply with Ann Lee on 28 Feb 2026 was already logged: it counts once."
+        "Outreach with Ann Lee on 28 Feb 2026 was already logged: it counts once."
     )
-    log("note", "Happy to talk")  # a different entry the same day is its own
+    log("note", "Coffee?")  # a different entry the same day is its own
     assert at.success[0].value == "Logged: Note with Ann Lee on 28 Feb 2026."
     conn = db.connect(app_db)
     kinds = [x.kind for x in interactions.list_interactions(conn, ann)]
     conn.close()
-    assert sorted(kinds) == ["note", "reply"]
+    assert sorted(kinds) == ["note", "outreach"]
+
+
+def test_a_reply_from_someone_never_written_to_is_refused_with_what_to_do(people, app_db):
+    """The walkthrough: a reply dated 1 Jan 2020 for someone never written to was logged and
+    made them Replied. Refused now in one sentence, nothing logged; once the message sent is
+    logged, the reply is taken. A correction that would leave it unanswered is refused too."""
+    bob = people["bob"]
+    at = contacts_page(contact=str(bob))
+    at.session_state["contact_tab"] = "Log an interaction"
+    run(at)
+
+    def log(kind: str, day: date) -> None:
+        at.selectbox[0].set_value(kind)
+        at.date_input[0].set_value(day)
+        at.button(key=f"FormSubmitter:log_{bob}-Log it").click()
+        run(at)
+
+    log("reply", date(2020, 1, 1))
+    assert [e.value for e in at.error] == [
+        "A reply answers a message, and none to this person is logged on or before "
+        "1 Jan 2020: log the message you sent first, dated when you sent it."
+    ]
+    assert not at.success
+    assert stage_counts(app_db) == [1, 0, 0, 0, 0]  # Cara alone, written to
+    log("outreach", date(2019, 12, 30))
+    log("reply", date(2020, 1, 1))
+    assert at.success[0].value == "Logged: Reply with Bob Stone on 1 Jan 2020."
+    assert stage_counts(app_db) == [2, 1, 0, 0, 0]
+
+    # Fix something logged by mistake: the outreach moved after the reply is refused.
+    conn = db.connect(app_db)
+    sent = next(x for x in interactions.list_interactions(conn, bob) if x.kind == "outreach")
+    conn.close()
+    at.selectbox(key=f"fix_{bob}").set_value(sent.id)
+    run(at)
+    at.date_input[1].set_value(date(2020, 1, 2))
+    at.button(key=f"FormSubmitter:fix_form_{sent.id}-Save the correction").click()
+    run(at)
+    assert [e.value for e in at.error] == [
+        "Their reply of 1 Jan 2020 answers this message: keep this message on or before that "
+        "day, or correct that reply first."
+    ]
+    conn = db.connect(app_db)
+    assert interactions.get_interaction(conn, sent.id).occurred_at.date() == date(2019, 12, 30)
+    conn.close()
 
 
 def test_a_meeting_scheduled_here_points_to_meetings_to_prepare(people, app_db):

@@ -68,7 +68,7 @@ def test_no_meeting_timed_yet_leads_to_meetings(app_db):
 
 def test_charts_with_their_numbers(campaign):
     at = insights_page()
-    assert "within **2 business days**" in at.markdown[0].value
+    assert "**2 business days** after your first message" in at.markdown[0].value
     shown = figures(at)
     # three charts, not five: the reply speed and the days it took are one chart, and the
     # four lengths of meetings are a table beside their sentence
@@ -92,6 +92,9 @@ def test_charts_with_their_numbers(campaign):
     assert list(waits["wait"]) == charted["layout"]["yaxis"]["categoryarray"]
     assert json.loads(at.dataframe[1].proto.columns)["speed"]["hidden"]
     assert at.dataframe[-1].value["meetings"].tolist() == [0, 0, 1, 0]  # 25 for 20: 5 over
+    # The section's heading names the weekly chart: the chart repeats no title of its own.
+    assert "The funnel by week of first outreach" in [h.value for h in at.subheader]
+    assert "title" not in shown["weekly_chart"]["layout"]
     weekly = shown["weekly_chart"]["data"]
     # the bars are named for the Mondays the table lists: 'w/c 2 Mar' beside '2 Mar 2026'
     table = next(t for t in at.dataframe if "week" in t.value.columns)
@@ -102,8 +105,8 @@ def test_charts_with_their_numbers(campaign):
     ]
     # 25 minutes for 20 promised is within the grace, and said with its units
     assert (
-        "1 of 1 meetings ended within the time you promised, or at most 5 minutes over (100 %). "
-        "On average you promised 20 minutes and took 25 minutes."
+        "Your one meeting ended within the time you promised, or at most 5 minutes over: you "
+        "promised 20 minutes and took 25."
     ) in " ".join(m.value for m in at.markdown)
 
 
@@ -136,18 +139,47 @@ def test_a_meeting_without_a_logged_reply_counts_as_a_reply_everywhere_and_says_
     assert insights.WITHIN_NOTE in captions
 
 
-def test_someone_met_without_any_outreach_is_counted_in_the_reply_speed(app_db):
-    """A reviewer saw an all-zero reply-speed chart for a contact at a stage without any
-    outreach (when the speed counted only people with an outreach logged). The speed counts
-    whom the funnel counts: everyone charted is in one of its groups."""
+def test_someone_met_without_any_outreach_is_not_timed_and_the_page_says_why(app_db):
+    """Ana met you and was never written to: the funnel counts her (stages are cumulative),
+    but there is no first message to time a reply from. The speed section says so and leads
+    to Outreach, instead of an all-zero chart or an answer 'at once'."""
     conn = db.connect(app_db)
     ana = contacts.add_contact(conn, "Ana")
     meeting = meetings.schedule_meeting(conn, ana, datetime(2026, 3, 9, 9, tzinfo=UTC))
     meetings.set_outcome(conn, meeting, "held", actual_minutes=20)
     conn.close()
     at = insights_page()
-    assert "reply_waits_chart" in figures(at)
-    assert list(at.dataframe[1].value["people"]) == [1, 0, 0, 0, 0, 0, 0, 0, 0]  # at once
+    assert "reply_waits_chart" not in figures(at)
+    assert "people you wrote to" not in " ".join(m.value for m in at.markdown)
+    assert insights.ReplyTiming(0, 0, 0, None, not_written_to=1).not_written_note in [
+        i.value for i in at.info
+    ]
+    links = {link.proto.label: link.proto.page for link in at.main.get("page_link")}
+    assert links["Write to someone"] == "outreach"
+
+
+def test_a_reply_stored_without_a_message_is_not_counted_as_written_to(app_db):
+    """The walkthrough: Ana written to and replying the next day; Bo, never written to, with
+    a reply stored before replies needed a message. 'People you wrote to' is Ana alone."""
+    conn = db.connect(app_db)
+    ana, bo = contacts.add_contact(conn, "Ana"), contacts.add_contact(conn, "Bo", "Chen")
+    interactions.log_interaction(conn, ana, "outreach", occurred_at=date(2026, 3, 2))
+    interactions.log_interaction(conn, ana, "reply", occurred_at=date(2026, 3, 3))
+    conn.execute(
+        "INSERT INTO interactions (contact_id, kind, channel, occurred_at, source)"
+        " VALUES (?, 'reply', 'email', TIMESTAMP '2020-01-01 09:00', 'manual')",
+        [bo],
+    )
+    conn.close()
+    at = insights_page()
+    assert at.markdown[0].value == (
+        "You wrote to 1 person, who replied **1 business day** after your message."
+    )
+    assert list(at.dataframe[1].value["people"]) == [0, 1, 0, 0, 0, 0, 0, 0, 0]
+    assert (
+        "1 person you met or heard from with no message of yours logged is not counted here: "
+        "there is no first message to time a reply from."
+    ) in [c.value for c in at.caption]
 
 
 def test_a_reply_on_the_day_of_the_message_is_said_as_the_same_day(app_db):
@@ -158,7 +190,7 @@ def test_a_reply_on_the_day_of_the_message_is_said_as_the_same_day(app_db):
     conn.close()
     at = insights_page()
     said = at.markdown[0].value
-    assert "did so **on the same day** as your first message (1 person replied)" in said
+    assert said == "You wrote to 1 person, who replied **on the same day** as your message."
     assert "0 business days" not in said
 
 

@@ -18,9 +18,16 @@ from infoint.linkedin import normalise_profile_url
 from infoint.text import day as written_date
 
 DEGREES = ("1st", "2nd", "cold")
+# Where the user picks a degree: what each means, and what to do for a 2nd.
 DEGREE_HELP = {
     "1st": "you know them directly",
     "2nd": "someone you know knows them (name that person as the mutual contact)",
+    "cold": "no one connects you yet",
+}
+# Where a record shows it: a description, asking for nothing (`degree_description`).
+DEGREE_MEANINGS = {
+    "1st": "you know them directly",
+    "2nd": "someone you know knows them",
     "cold": "no one connects you yet",
 }
 SOURCES = ("linkedin", "manual", "referral", "demo")
@@ -347,6 +354,14 @@ class Contact:
     @property
     def shown_email(self) -> str:
         return self.email or self.linkedin_email
+
+
+def degree_description(person: Contact) -> str:
+    """'2nd — you know them through Ana Lee': the degree on a person's record, naming their
+    mutual contact when one is named (plain text: user text in it)."""
+    if person.degree == "2nd" and person.mutual_contact_id is not None:
+        return f"2nd — you know them through {person.mutual_contact_name or NAMELESS}"
+    return f"{person.degree} — {DEGREE_MEANINGS.get(person.degree, '')}".removesuffix(" — ")
 
 
 def get_contact(conn: duckdb.DuckDBPyConnection, contact_id: int) -> Contact:

@@ -296,7 +296,7 @@ def show_details(person: contacts.Contact) -> None:
         funnel.stage_name(person.stage),
         help=funnel.STAGE_HELP[stage_key] if stage_key else "You haven't reached out yet.",
     )
-    first.markdown(f"**Degree:** {person.degree} — {contacts.DEGREE_HELP.get(person.degree, '')}")
+    first.markdown(f"**Degree:** {ui.plain(contacts.degree_description(person))}")
     second.markdown(
         "**Connected on:** "
         + (text.day(person.connected_on) if person.connected_on else "not on LinkedIn")

@@ -577,3 +577,24 @@ def test_delete_is_one_transaction(conn, monkeypatch):
     monkeypatch.undo()
     assert conn.execute("SELECT count(*) FROM interactions").fetchall() == [(1,)]
     assert conn.execute("SELECT count(*) FROM contacts").fetchall() == [(1,)]
+
+
+def test_a_degree_is_described_on_the_record_and_asked_for_where_it_is_picked(conn):
+    """The record read '2nd — someone you know knows them (name that person as the mutual
+    contact)' with the mutual contact named beside it: an instruction where nothing is asked.
+    Pickers keep the instruction; the record describes, naming the mutual contact."""
+    assert "(name that person as the mutual contact)" in contacts.DEGREE_HELP["2nd"]
+    ana = contacts.add_contact(conn, "Ana", "Lee")
+    bo = contacts.add_contact(conn, "Bo", "Chen", degree="2nd", mutual_contact_id=ana)
+    cy = contacts.add_contact(conn, "Cy", "Diaz", degree="2nd")
+    dee = contacts.add_contact(conn, "Dee", "Moss", degree="cold")
+    described = {
+        who: contacts.degree_description(contacts.get_contact(conn, who))
+        for who in (ana, bo, cy, dee)
+    }
+    assert described == {
+        ana: "1st — you know them directly",
+        bo: "2nd — you know them through Ana Lee",
+        cy: "2nd — someone you know knows them",
+        dee: "cold — no one connects you yet",
+    }

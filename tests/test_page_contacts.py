@@ -375,6 +375,28 @@ def test_editing_details_refuses_a_bad_email_and_saves_a_good_one(people, app_db
         "alumni, warm",
     )
     assert "**Email:** ann@home\\.example" in [m.value for m in at.main.markdown]
+    # The record describes the degree, naming the mutual contact: it asks for nothing.
+    assert "**Degree:** 1st — you know them directly" in [m.value for m in at.main.markdown]
+
+
+def test_the_record_names_a_2nd_degree_contacts_mutual_contact(people, app_db):
+    conn = db.connect(app_db)
+    ann = contacts.get_contact(conn, people["ann"])
+    contacts.update_contact(
+        conn,
+        people["bob"],
+        email="",
+        degree="2nd",
+        mutual_contact_id=people["ann"],
+        referred_by=None,
+        notes="",
+        tags="",
+    )
+    conn.close()
+    at = run(contacts_page(contact=str(people["bob"])))
+    degree = [m.value for m in at.main.markdown if m.value.startswith("**Degree:**")]
+    assert degree == [f"**Degree:** 2nd — you know them through {ann.name}"]
+    assert "mutual contact)" not in shown(at)
 
 
 def choose_by_label(box: Selectbox, label: str) -> None:

@@ -113,7 +113,8 @@ if earlier := len(weekly) - len(charted):
         f"The chart and the table show the last {len(charted):,} weeks, the table with the "
         "latest first."
     )
-    with st.expander(f"The {text.counted(earlier, 'week')} before them"):
+    before = "The week" if earlier == 1 else f"The {text.counted(earlier, 'week')}"
+    with st.expander(f"{before} before them"):
         st.dataframe(
             weekly.head(earlier)[::-1],
             hide_index=True,

@@ -285,3 +285,17 @@ def test_a_template_changed_into_a_follow_up_is_named_so_in_the_breakdown(app_db
     assert not at.exception
     assert list(at.dataframe[0].value["group"]) == ["Nudge (a follow-up template)"]
     assert insights.FOLLOW_UP_TEMPLATE_NOTE in [c.value for c in at.caption]
+
+
+def test_one_week_before_the_charted_twelve_is_the_week_before_them(app_db):
+    """Thirteen weeks of outreach: the one folded away is 'the week before them', not 'the 1
+    week before them'."""
+    conn = db.connect(app_db)
+    for week in range(13):
+        person = contacts.add_contact(conn, f"Person {week}")
+        interactions.log_interaction(
+            conn, person, "outreach", occurred_at=date(2026, 1, 5) + timedelta(weeks=week)
+        )
+    conn.close()
+    at = insights_page()
+    assert [e.label for e in at.expander] == ["The week before them"]

@@ -576,9 +576,10 @@ def record_debrief(
     The meeting's answers are also kept in the company's research notes, as one block
     marked with the meeting (`_answers_block`); a corrected debrief rewrites that block in
     place, or the note an older version wrote when it is provably this meeting's
-    (`_old_answers_note`). Each person named is linked as referred by this one: a contact
-    already there, or a new 2nd-degree one (`referrals.add_referred_people`); a company
-    named by a name merged away stands for the company it was merged into.
+    (`_old_answers_note`). Each person named is linked as referred by this one, introduced at
+    the meeting (not when the debrief was saved): a contact already there, or a new
+    2nd-degree one (`referrals.add_referred_people`); a company named by a name merged away
+    stands for the company it was merged into.
     """
     if status not in STATUSES or status == "scheduled":
         raise InvalidInputError("Choose whether the meeting was held, cancelled or a no-show.")
@@ -617,7 +618,9 @@ def record_debrief(
                     sheet.company_id,
                 ],
             )
-        introductions = referrals.add_referred_people(conn, sheet.meeting.contact_id, referred)
+        introductions = referrals.add_referred_people(
+            conn, sheet.meeting.contact_id, referred, introduced_at=sheet.meeting.starts_at
+        )
     return DebriefResult(introductions)
 
 

@@ -196,6 +196,17 @@ def test_debrief_records_answers_and_referrals_in_one_step(conn, ana):
     assert [s.count for s in funnel.stage_counts(conn)] == [1, 1, 1, 1, 0]
 
 
+def test_introductions_named_in_a_debrief_are_dated_at_the_meeting(conn, ana):
+    """A debrief saved days later still dates its introductions when they were made: at the
+    meeting, so the workbook and Home's weeks put them beside it."""
+    meeting = meetings.schedule_meeting(conn, ana, at(10, hour=15))
+    result = meetings.record_debrief(conn, meeting, "held", referred=[ReferredPerson("Bo", "Chen")])
+    [when] = conn.execute(
+        "SELECT referred_at FROM contacts WHERE id = ?", [result.referred_ids[0]]
+    ).fetchall()[0]
+    assert when == datetime(2026, 3, 10, 15, 0)
+
+
 def test_saving_the_debrief_again_adds_nothing_twice(conn, ana):
     meeting = meetings.schedule_meeting(conn, ana, at(10))
     meetings.save_prep(conn, meeting, question_ids=[questions.list_questions(conn)[0].id])

@@ -2,7 +2,8 @@
 -- as a view of their own: the stages (`contact_stages`), the picker's "met 28 Aug" labels
 -- (infoint.outreach) and Insights' replies (infoint.insights) read these one rules, where each
 -- wrote them out. A held meeting counts at its start on the user's clock (DuckDB's TimeZone
--- is the profile's); an introduction when it was recorded (`referred_at`, 0015).
+-- is the profile's); an introduction at its `referred_at` (0015: when it was recorded, or the
+-- start of the meeting whose debrief named it).
 
 DROP VIEW contact_stages;
 

@@ -582,7 +582,7 @@ def show_meetings(upcoming: list[meetings.MeetingSummary]) -> None:
         return
     kept = ui.cached(insights.minutes_kept, conn)
     if kept.meetings:
-        st.caption(f"Keeping your word: {kept.sentence}")
+        st.caption(f"**Keeping your word:** {kept.sentence}")
     show_upcoming(upcoming)
     st.subheader("Work on a meeting")
     find_box, pick_box = st.columns([1, 2])

@@ -165,6 +165,8 @@ def test_an_answer_or_a_meeting_clears_everything_for_that_person(conn, people):
 
 
 def test_an_old_reply_does_not_answer_a_new_outreach(conn, people):
+    """Dee answered a message in January; the outreach of March is still unanswered."""
+    interactions.log_interaction(conn, people["dee"], "outreach", occurred_at=datetime(2026, 1, 2))
     interactions.log_interaction(conn, people["dee"], "reply", occurred_at=datetime(2026, 1, 5))
     assert ("follow_up", people["dee"]) in due(conn, date(2026, 3, 12))
 

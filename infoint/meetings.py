@@ -31,6 +31,8 @@ THANKS_LATE_AFTER_DAYS = 7
 FOUND_SHOWN = 30
 # Session-state key another page sets (then switches to the Meetings page) to open a meeting.
 OPEN_MEETING_KEY = "meeting_chosen"
+# The years a meeting may be in (`_check_year`): years back for a history being logged.
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,18 @@ def schedule_meeting(
 
 
 def _moment(conn: duckdb.DuckDBPyConnection, starts_at: datetime) -> datetime:
+    _check_year(starts_at)
     return starts_at if starts_at.tzinfo else starts_at.replace(tzinfo=profile.zone(conn))
+
+
+def _check_year(day: date) -> None:
+    """Time zone sums overflow near the calendar's ends (years 1 and 9999), and the date
+    pickers take any day, so a meeting keeps to years no real one lies outside."""
+    if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+        raise InvalidInputError(
+            f"The year {day.year} is out of reach: pick a date from {EARLIEST_YEAR} to "
+            f"{LATEST_YEAR}."
+        )
 
 
 def _to_minute(moment: datetime) -> datetime:
@@ -238,8 +251,14 @@ def set_time_zone(conn: duckdb.DuckDBPyConnection, name: str) -> None:
     clock.use_profile_zone(conn)
 
 
-def local_start(day: date, at: time, zone: ZoneInfo) -> datetime:
-    """The moment a meeting starts, from the date and time the user typed in their zone."""
+def local_start(day: date | None, at: time | None, zone: ZoneInfo) -> datetime:
+    """The moment a meeting starts, from the date and time the user typed in their zone (a
+    picker the user emptied gives None)."""
+    if day is None:
+        raise InvalidInputError("Pick the meeting's date.")
+    if at is None:
+        raise InvalidInputError("Pick the meeting's time.")
+    _check_year(day)
     return datetime.combine(day, at, tzinfo=zone)
 
 

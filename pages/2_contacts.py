@@ -477,6 +477,8 @@ def show_meetings(person: contacts.Contact) -> None:
         day = day_col.date_input(
             "Date",
             value=suggested.date(),
+            min_value=date.min,  # any day: the domain refuses, in words, what it cannot keep
+            max_value=date.max,
             format=text.DATE_INPUT_FORMAT,
             help="Your next working day to start with: change it to the day you agreed.",
         )

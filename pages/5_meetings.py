@@ -1,4 +1,4 @@
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import streamlit as st
 
@@ -128,9 +128,13 @@ def show_schedule(expanded: bool) -> None:
             )
             suggested = meetings.suggested_start(conn)
             day_box, time_box, minutes_box = st.columns(3)
+            # Any day the picker can hold: a browser never sends a day typed outside its
+            # range (it reddens the box and keeps the day offered); the domain says no.
             day = day_box.date_input(
                 "Date",
                 value=suggested.date(),
+                min_value=date.min,
+                max_value=date.max,
                 format=text.DATE_INPUT_FORMAT,
                 key="schedule_day",
                 help="Your next working day to start with: change it to the day you agreed.",
@@ -151,8 +155,8 @@ def show_schedule(expanded: bool) -> None:
                 "Place or video link", key="schedule_place", placeholder="Café Central, or a link"
             )
             if st.form_submit_button("Schedule the meeting", type="primary"):
-                start = meetings.local_start(day, at, zone)
                 try:
+                    start = meetings.local_start(day, at, zone)
                     new_id = meetings.schedule_meeting(
                         conn, person, start, promised_minutes=int(minutes), place=place
                     )
@@ -512,7 +516,12 @@ def show_change(current: meetings.MeetingSummary) -> None:
     with st.form(f"change_form_{chosen}", border=False):
         day_box, time_box, minutes_box = st.columns(3)
         day = day_box.date_input(
-            "Date", value=start.date(), format=text.DATE_INPUT_FORMAT, key=f"change_day_{chosen}"
+            "Date",
+            value=start.date(),
+            min_value=date.min,  # any day: the domain refuses, in words, what it cannot keep
+            max_value=date.max,
+            format=text.DATE_INPUT_FORMAT,
+            key=f"change_day_{chosen}",
         )
         at = time_box.time_input(
             f"Time in {zone_said}", value=start.time(), step=900, key=f"change_time_{chosen}"
@@ -529,8 +538,8 @@ def show_change(current: meetings.MeetingSummary) -> None:
             "Place or video link", value=current.place, key=f"change_place_{chosen}"
         )
         if st.form_submit_button("Save the changes"):
-            moved = meetings.local_start(day, at, zone)
             try:
+                moved = meetings.local_start(day, at, zone)
                 changed = meetings.update_meeting(
                     conn, chosen, moved, promised_minutes=int(minutes), place=place
                 )

@@ -787,3 +787,31 @@ def test_find_meetings_and_count_the_past_ones_the_list_leaves_out(conn):
     assert [m.id for m in meetings.find_meetings(conn, "LEE acme", limit=2)] == [ahead, recent]
     assert [m.id for m in meetings.find_meetings(conn, "beta")] == [called_off]
     assert meetings.find_meetings(conn, "ana beta") == []
+
+
+def test_a_date_outside_1900_to_2200_or_none_is_refused_in_one_sentence(conn, ana):
+    """The date pickers take any day (a browser never sends one typed outside their range),
+    so the domain refuses what it cannot keep: time zone sums overflow near years 1 and 9999."""
+    zone = ZoneInfo("America/Los_Angeles")
+    with pytest.raises(InvalidInputError) as year_one:
+        meetings.local_start(date(1, 1, 1), time(10, 0), zone)
+    assert str(year_one.value) == "The year 1 is out of reach: pick a date from 1900 to 2200."
+    with pytest.raises(InvalidInputError) as emptied:
+        meetings.local_start(None, time(10, 0), zone)
+    assert str(emptied.value) == "Pick the meeting's date."
+    with pytest.raises(InvalidInputError) as no_time:
+        meetings.local_start(date(2026, 3, 10), None, zone)
+    assert str(no_time.value) == "Pick the meeting's time."
+    # the ends of the range are kept, as typed
+    early = meetings.local_start(date(1900, 1, 1), time(0, 0), zone)
+    late = meetings.local_start(date(2200, 12, 31), time(23, 45), zone)
+    assert (early.year, late.year) == (1900, 2200)
+
+    meeting = meetings.schedule_meeting(conn, ana, at(10))
+    for far in (datetime(9999, 12, 31, 23, 45, tzinfo=zone), datetime(1899, 12, 31, 12, 0)):
+        with pytest.raises(InvalidInputError, match="out of reach: pick a date from 1900"):
+            meetings.schedule_meeting(conn, ana, far)
+        with pytest.raises(InvalidInputError, match="out of reach: pick a date from 1900"):
+            meetings.update_meeting(conn, meeting, far, promised_minutes=20, place="")
+    assert [m.id for m in meetings.list_meetings(conn, ana)] == [meeting]
+    assert meetings.get_meeting(conn, meeting).starts_at == at(10)

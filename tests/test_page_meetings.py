@@ -757,3 +757,45 @@ def test_each_meeting_shows_the_thank_you_written_for_it(thanks_due):
     ).fetchall()
     conn.close()
     assert logged == [(1, "Thanks for yesterday"), (earlier, "Sorry this comes late")]
+
+
+def test_any_typed_date_reaches_the_schedule_and_one_it_cannot_keep_is_refused(replied):
+    """Seen in Chromium: 10/03/2014 typed turned the box red (Streamlit's default range is ten
+    years either side), and the meeting was scheduled for the day offered instead. So the
+    picker takes any day it can hold, and the domain refuses, in words, what it cannot keep."""
+    at = run(meetings_page())
+    picker = at.date_input(key="schedule_day")
+    assert (picker.min, picker.max) == (date.min, date.max)
+    for typed, said in (
+        (date(1, 1, 1), "The year 1 is out of reach: pick a date from 1900 to 2200."),
+        (None, "Pick the meeting's date."),
+    ):
+        at.date_input(key="schedule_day").set_value(typed)
+        submit(at, "Schedule the meeting", errors=1)
+        assert at.error[0].value == said
+        assert not at.success
+    at.date_input(key="schedule_day").set_value(date(2014, 3, 10))
+    submit(at, "Schedule the meeting")
+    assert at.success[0].value.startswith("Scheduled with Ana Lee — Acme for 10 Mar 2014, 10:00.")
+    conn = db.connect(replied)
+    try:
+        [meeting] = meetings.list_meetings(conn, 1)
+    finally:
+        conn.close()
+    assert meeting.starts_at.date() == date(2014, 3, 10)
+
+
+def test_a_change_to_a_date_it_cannot_keep_is_refused_and_the_meeting_stays(past_meeting):
+    at = run(meetings_page())
+    at.session_state["meeting_tab"] = "Change"
+    run(at)
+    picker = at.date_input(key="change_day_1")
+    assert (picker.min, picker.max) == (date.min, date.max)
+    picker.set_value(date(9999, 12, 31))
+    submit(at, "Save the changes", errors=1)
+    assert at.error[0].value == "The year 9999 is out of reach: pick a date from 1900 to 2200."
+    conn = db.connect(past_meeting)
+    try:
+        assert meetings.get_meeting(conn, 1).starts_at.date() == date.today() - timedelta(days=1)
+    finally:
+        conn.close()

@@ -37,6 +37,9 @@ CHANNEL_LABELS = {
 # of these on its day or before would count someone as written to who never was (Home's
 # "contacted", Insights' reply times).
 MESSAGE_KINDS = ("outreach", "follow_up")
+# The earliest year an event may have: long before any campaign, and the workbook export's
+# dates start in 1900 (Excel's calendar).
+EARLIEST_YEAR = 1900
 
 
 def answered_sql(reply: str, messages: str = "interactions") -> str:
@@ -140,8 +143,14 @@ def _happened(
     change of time zone, the entry could otherwise never be corrected."""
     zone = profile.zone(conn)
     when = _wall_time(value, zone)
-    if when.date() > datetime.now(zone).date() and when.date() != kept_day:
+    if when.date() == kept_day:
+        return when
+    if when.date() > datetime.now(zone).date():
         raise InvalidInputError(f"{text.day(when)} is still ahead: log it once it has happened.")
+    if when.year < EARLIEST_YEAR:  # a slip of the keyboard (the picker takes any day)
+        raise InvalidInputError(
+            f"The year {when.year} is too long ago: pick a date from {EARLIEST_YEAR} on."
+        )
     return when
 
 

@@ -32,7 +32,7 @@ FOUND_SHOWN = 30
 # Session-state key another page sets (then switches to the Meetings page) to open a meeting.
 OPEN_MEETING_KEY = "meeting_chosen"
 # The years a meeting may be in (`_check_year`): years back for a history being logged.
-EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
+EARLIEST_YEAR, LATEST_YEAR = interactions.EARLIEST_YEAR, 2200
 
 
 @dataclass(frozen=True)

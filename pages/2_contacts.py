@@ -191,8 +191,10 @@ def show_search() -> None:
         "Connected since",
         format=text.DATE_INPUT_FORMAT,
         value=None,
-        min_value=date(2003, 1, 1),
-        max_value=date.today(),
+        # Any day: one typed outside a narrower range would never reach the search (the box
+        # reddens, the filter stays off); the trail above the results says the day applied.
+        min_value=date.min,
+        max_value=date.max,
         key="search_since",
         **filters,
     )
@@ -338,8 +340,9 @@ def show_timeline(person: contacts.Contact) -> None:
 
 def show_log(person: contacts.Contact) -> None:
     today = profile.now(conn).date()  # the user's, in their time zone
-    # Cleared only once logged: a refused date keeps what was typed. No max_value on the
-    # date, since the picker would move a later day to it without a word; the domain says no.
+    # Cleared only once logged: a refused date keeps what was typed. The date takes any day:
+    # a browser never sends a day typed outside the picker's range (it reddens the box and
+    # keeps the old day), so the domain says no, in words, to a day ahead or a slip of year.
     fresh = f"log_{person.id}_{st.session_state.get('logged_count', 0)}"
     with st.form(f"log_{person.id}"):
         kind_col, channel_col, day_col = st.columns(3)
@@ -356,7 +359,12 @@ def show_log(person: contacts.Contact) -> None:
             key=f"{fresh}_channel",
         )
         day = day_col.date_input(
-            "When", value=today, format=text.DATE_INPUT_FORMAT, key=f"{fresh}_day"
+            "When",
+            value=today,
+            min_value=date.min,
+            max_value=date.max,
+            format=text.DATE_INPUT_FORMAT,
+            key=f"{fresh}_day",
         )
         subject = st.text_input("Subject (optional)", key=f"{fresh}_subject")
         body = st.text_area("Notes (optional)", key=f"{fresh}_body")
@@ -420,7 +428,11 @@ def show_log(person: contacts.Contact) -> None:
             format_func=interactions.CHANNEL_LABELS.get,
         )
         day = day_col.date_input(
-            "When", value=item.occurred_at.date(), format=text.DATE_INPUT_FORMAT
+            "When",
+            value=item.occurred_at.date(),
+            min_value=date.min,  # any day, as when logging: the domain refuses in words
+            max_value=date.max,
+            format=text.DATE_INPUT_FORMAT,
         )
         subject = st.text_input("Subject", value=item.subject)
         body = st.text_area("Notes", value=item.body)

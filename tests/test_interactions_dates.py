@@ -73,3 +73,18 @@ def test_a_correction_keeping_a_day_ahead_in_a_new_time_zone_is_accepted(conn, a
             conn, logged, kind="reply", channel="email", occurred_at=later
         )
     assert interactions.get_interaction(conn, logged).occurred_at.date() == kept.date()
+
+
+def test_a_year_before_1900_is_refused_in_one_sentence_and_nothing_changes(conn, ana):
+    """The "When" pickers take any day (a browser never sends one typed outside their range),
+    so a slip such as year 1 reaches the domain, which says no; 1900 itself is kept."""
+    with pytest.raises(InvalidInputError) as refused:
+        interactions.log_once(conn, ana, "outreach", occurred_at=date(1, 3, 2))
+    assert str(refused.value) == "The year 1 is too long ago: pick a date from 1900 on."
+    assert interactions.list_interactions(conn, ana) == []
+    logged = interactions.log_interaction(conn, ana, "outreach", occurred_at=date(1900, 1, 1))
+    with pytest.raises(InvalidInputError, match=r"^The year 1899 is too long ago"):
+        interactions.update_interaction(
+            conn, logged, kind="outreach", channel="email", occurred_at=date(1899, 12, 31)
+        )
+    assert interactions.get_interaction(conn, logged).occurred_at == datetime(1900, 1, 1, 9)

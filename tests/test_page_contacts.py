@@ -645,3 +645,64 @@ def test_a_name_finder_cut_short_says_so(crowd):
     run(at)
     assert len(at.selectbox(key=f"merge_{crowd}_pick_ada0").options) == 11
     assert "Showing the first" not in shown(at)
+
+
+def test_a_persons_date_boxes_take_any_day_and_the_domain_says_no_in_words(people, app_db):
+    """A browser never sends a day typed outside a date box's range: the box reddens and the
+    script keeps the old day (Streamlit's default range is ten years either side). So an
+    outreach of 2014 was logged as today, without a word. A person's date boxes now take any
+    day; a slip of year is refused in one sentence, nothing logged."""
+    ann = people["ann"]
+    at = contacts_page(contact=str(ann))
+    at.session_state["contact_tab"] = "Log an interaction"
+    run(at)
+    assert [(d.label, d.min, d.max) for d in at.date_input] == [("When", date.min, date.max)]
+    at.date_input[0].set_value(date(1, 3, 2))
+    at.button(key=f"FormSubmitter:log_{ann}-Log it").click()
+    run(at)
+    assert [e.value for e in at.error] == ["The year 1 is too long ago: pick a date from 1900 on."]
+    assert stage_counts(app_db)[0] == 1
+    at.date_input[0].set_value(date(2014, 3, 10))
+    at.button(key=f"FormSubmitter:log_{ann}-Log it").click()
+    run(at)
+    assert at.success[0].value.startswith("Logged: Outreach with Ann Lee on 10 Mar 2014.")
+
+    conn = db.connect(app_db)
+    [sent] = interactions.list_interactions(conn, ann)
+    conn.close()
+    at.selectbox(key=f"fix_{ann}").set_value(sent.id)
+    run(at)
+    fix = at.date_input[1]
+    assert (fix.label, fix.min, fix.max) == ("When", date.min, date.max)
+    fix.set_value(date(2013, 3, 10))
+    at.button(key=f"FormSubmitter:fix_form_{sent.id}-Save the correction").click()
+    run(at)
+    assert at.success[0].value == "Corrected: it now reads 10 Mar 2013."
+
+    at.session_state["contact_tab"] = "Meetings"
+    run(at)
+    schedule = [d for d in at.date_input if d.label == "Date"]
+    assert [(d.min, d.max) for d in schedule] == [(date.min, date.max)]
+    schedule[0].set_value(date(1, 1, 1))
+    at.button(key=f"FormSubmitter:schedule_{ann}-Schedule").click()
+    run(at)
+    assert [e.value for e in at.error] == [
+        "The year 1 is out of reach: pick a date from 1900 to 2200."
+    ]
+
+
+def test_a_connected_since_day_before_linkedin_or_ahead_is_applied_and_named(people, app_db):
+    """Before 2003 or after today, the day typed used to be dropped (the box reddened, the
+    filter stayed off); now it filters, and the trail names it."""
+    conn = db.connect(app_db)
+    conn.execute("UPDATE contacts SET connected_on = DATE '2001-06-01'")
+    conn.close()
+    at = run(contacts_page())
+    at.date_input(key="search_since").set_value(date(2000, 1, 1))
+    run(at)
+    assert plain_markdown("connected since 1 Jan 2000: 3") in shown(at)
+    ahead = date(date.today().year + 20, 1, 1)
+    at.date_input(key="search_since").set_value(ahead)
+    run(at)
+    assert plain_markdown(f"connected since 1 Jan {ahead.year}: 0") in shown(at)
+    assert at.info[0].value == "No one matches all of these. Loosen the last filter you added."

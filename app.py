@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import date, datetime
 
 import streamlit as st
 
@@ -95,7 +95,7 @@ meetings_box.metric(
 )
 rate_box.metric(
     "Response rate",
-    home.percent(figures.response_rate),
+    text.percent(figures.response_rate),
     delta=f"{figures.replied:,} of {figures.contacted:,} replied",
     delta_color="off",
     delta_arrow="off",
@@ -119,6 +119,10 @@ chosen_degrees = degree_box.multiselect(
 weeks = weeks_box.date_input(
     "First outreach between",
     value=(),
+    # Any days: a browser never sends a day typed outside the picker's range (by default ten
+    # years either side of today); the box would redden and the funnel stay as it was.
+    min_value=date.min,
+    max_value=date.max,
     format=text.DATE_INPUT_FORMAT,
     help="Counts the people whose first outreach fell in the weeks of these two dates.",
 )

@@ -212,3 +212,22 @@ def test_due_now_lists_three_and_says_how_many_more(app_db):
     assert "…and 2 more." in box
     links = {link.proto.label: link.proto.page for link in at.main.get("page_link")}
     assert links["See all 5 on Follow-ups"] == "follow_ups"
+
+
+def test_weeks_more_than_ten_years_back_filter_the_funnel(campaign):
+    """A browser never sends a day typed outside the picker's range, by default ten years
+    either side of today: the box reddened and the funnel stayed unfiltered. The range now
+    takes any days, so a campaign of 2014 can be looked at."""
+    conn = db.connect(campaign)
+    dee = contacts.add_contact(conn, "Dee")
+    interactions.log_interaction(conn, dee, "outreach", occurred_at=date(2014, 3, 12))
+    conn.close()
+    at = run_home()
+    weeks = at.date_input[0]
+    assert (weeks.label, weeks.min, weeks.max) == ("First outreach between", date.min, date.max)
+    weeks.set_value((date(2014, 1, 1), date(2014, 12, 31))).run()
+    assert not at.exception, at.exception
+    assert funnel_counts(at) == [1, 0, 0, 0, 0]
+    at.date_input[0].set_value((date.min, date.max)).run()  # the ends of the calendar too
+    assert not at.exception, at.exception
+    assert funnel_counts(at) == [3, 1, 1, 0, 0]  # Ann, Bob and Dee written to

@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from infoint import db, interactions, linkedin, profile, text
-from infoint.errors import NotAnExportError
+from infoint.errors import InvalidInputError, NotAnExportError
 
 DEFAULT_DAYS_BACK = 90
 NEW_APPROACH_AFTER = 30
@@ -112,7 +112,7 @@ def preview_history(
     conn: duckdb.DuckDBPyConnection,
     source: str | os.PathLike | bytes,
     filename: str | None,
-    since: date,
+    since: date | None,
 ) -> HistorySummary:
     """What `import_history` would add, without writing anything."""
     _, summary = _plan(conn, source, filename, since)
@@ -123,7 +123,7 @@ def import_history(
     conn: duckdb.DuckDBPyConnection,
     source: str | os.PathLike | bytes,
     filename: str | None,
-    since: date,
+    since: date | None,
 ) -> HistorySummary:
     """Add the archive's history since `since` as events, in one transaction."""
     with db.transaction(conn):
@@ -378,12 +378,26 @@ def _answered_only(
     return new[~new["external_key"].isin([row[0] for row in unanswered])]
 
 
+def _checked_since(conn: duckdb.DuckDBPyConnection, since: date | None) -> date:
+    """The picker takes any day (a browser never sends one typed outside its range, and the
+    default would then be used without a word), so a day that cannot start a history is
+    refused here: none at all, or one still ahead."""
+    if since is None:
+        raise InvalidInputError("Pick the day to start from.")
+    if since > profile.now(conn).date():
+        raise InvalidInputError(
+            f"{text.day(since)} is still ahead: pick today or an earlier day to start from."
+        )
+    return since
+
+
 def _plan(
     conn: duckdb.DuckDBPyConnection,
     source: str | os.PathLike | bytes,
     filename: str | None,
-    since: date,
+    since: date | None,
 ) -> tuple[pd.DataFrame, HistorySummary]:
+    since = _checked_since(conn, since)
     messages = linkedin.read_archive_csv(source, "messages.csv", filename)
     invitations = linkedin.read_archive_csv(source, "Invitations.csv", filename)
     if messages is None and invitations is None:

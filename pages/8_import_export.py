@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import date, datetime
 
 import streamlit as st
 
@@ -318,7 +318,10 @@ def offer_history() -> None:
     since = since_box.date_input(
         "Starting from",
         value=linkedin_history.default_since(today),
-        max_value=today,
+        # Any day: one typed outside the picker's range would never arrive (the box reddens,
+        # the 90 days stay); the domain refuses a day still ahead in words.
+        min_value=date.min,
+        max_value=date.max,
         format=text.DATE_INPUT_FORMAT,
         help="Messages before this day are left out; the default is 90 days back.",
         key="history_since",

@@ -5,15 +5,16 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import re
 import zipfile
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from infoint import contacts, db, funnel, history, interactions
-from infoint.errors import NotAnExportError
+from infoint import contacts, db, funnel, history, interactions, profile, text
+from infoint.errors import InvalidInputError, NotAnExportError
 
 ROOT = Path(__file__).resolve().parent.parent
 ME = "https://www.linkedin.com/in/sam-me"
@@ -215,6 +216,24 @@ def test_user_events_and_history_live_side_by_side(conn, people):
     assert "2 of your contacts" in report.describe(done=True)
 
 
+def test_a_start_day_ahead_or_none_is_refused_in_one_sentence_and_nothing_added(conn, people):
+    """The picker takes any day (a browser never sends one typed outside its range), so a
+    start still ahead, or an emptied picker, is refused here in words; today is kept."""
+    ahead = profile.now(conn).date() + timedelta(days=1)
+    for refused_day, said in (
+        (ahead, f"{text.day(ahead)} is still ahead: pick today or an earlier day to start from."),
+        (None, "Pick the day to start from."),
+    ):
+        with pytest.raises(InvalidInputError) as refused:
+            history.import_history(conn, history_zip(), "archive.zip", refused_day)
+        assert str(refused.value) == said
+        with pytest.raises(InvalidInputError, match=f"^{re.escape(said)}$"):
+            history.preview_history(conn, history_zip(), "archive.zip", refused_day)
+    assert events(conn) == []
+    today = history.preview_history(conn, history_zip(), "archive.zip", ahead - timedelta(1))
+    assert today.events == 0  # the archive's messages are all of March 2026
+
+
 def test_default_start_is_ninety_days_back():
     assert history.default_since(date(2026, 4, 1)) == date(2026, 1, 1)
 
@@ -245,6 +264,34 @@ def test_import_page_previews_and_adds_the_history(app_db):
     conn = db.connect(app_db)
     assert funnel.stage_counts(conn)[0].count == 2
     conn.close()
+
+
+def test_a_start_more_than_ten_years_back_is_taken_and_one_ahead_refused(app_db):
+    """Seen in the browser: a start typed before the picker's range (by default ten years
+    before the day offered) reddened the box, and the preview used the 90 days offered. The
+    picker now takes any day; the domain refuses one still ahead, in one sentence."""
+    conn = db.connect(app_db)
+    contacts.add_contact(conn, "Ana", "Lopez", linkedin_url=ANA)
+    contacts.add_contact(conn, "Bo", "Berg", linkedin_url=BO)
+    conn.close()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.switch_page("pages/8_import_export.py")
+    at.run()
+    picker = at.date_input(key="history_since")
+    assert (picker.min, picker.max) == (date.min, date.max)
+    picker.set_value(date(2012, 1, 1))
+    at.file_uploader(key="history_upload_0").set_value(
+        ("Complete_LinkedInDataExport.zip", history_zip(), "application/zip")
+    )
+    at.run()
+    assert not at.exception, at.exception
+    assert any("Found 2 outreach, 1 follow-up and 1 reply" in m.value for m in at.markdown)
+    ahead = date.today() + timedelta(days=400)
+    at.date_input(key="history_since").set_value(ahead)
+    at.run()
+    assert [e.value for e in at.error] == [
+        f"{text.day(ahead)} is still ahead: pick today or an earlier day to start from."
+    ]
 
 
 def test_the_summary_writes_thousands_with_a_separator():

@@ -252,13 +252,8 @@ def describe_funnel(counts: list[StageCount]) -> list[str]:
         else:
             sentence = words.some if current.count else words.none
         said = sentence.format(n=f"{current.count:,}", m=f"{previous.count:,}")
-        lines.append(f"{said} — {percent(current.conversion)}.")
+        lines.append(f"{said} — {text.percent(current.conversion)}.")
     return lines
-
-
-def percent(share: float | None) -> str:
-    """'40 %' for 0.4; a dash when there is nothing to divide by."""
-    return "–" if share is None else f"{round(100 * share)} %"
 
 
 # The same '40 %' in a table, for a column of whole percentages (st.column_config format).

@@ -13,7 +13,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from infoint import business_days, followups, funnel, home, interactions, profile, text
+from infoint import business_days, followups, funnel, interactions, profile, text
 
 # "Replied within 3 business days": the window after which Follow-ups suggests trying
 # someone else, counted the same way (`infoint.business_days`).
@@ -143,7 +143,7 @@ class ReplyTiming:
             f"{QUICK_REPLY_DAYS} business days"
         )
         if 0 < self.quick < self.contacted:
-            quick += f" ({home.percent(self.quick / self.contacted)})"
+            quick += f" ({text.percent(self.quick / self.contacted)})"
         if self.replies == 1:
             return f"{quick}. The one who replied did so {_after(days, 'your first message')}."
         how_fast = (
@@ -222,7 +222,7 @@ class MinutesKept:
         else:
             ended = f"{_share_of(self.kept, self.meetings, 'meetings', 'of')} ended {within}"
             if 0 < self.kept < self.meetings:
-                ended += f" ({home.percent(self.kept / self.meetings)})"
+                ended += f" ({text.percent(self.kept / self.meetings)})"
             ended += "."
         return (
             f"{ended} On average you promised {self.promised_average:.0f} minutes and took "
@@ -283,9 +283,9 @@ def rates_by(conn: duckdb.DuckDBPyConnection, breakdown: str) -> pd.DataFrame:
         frame[column] = frame[column].astype("int64")
     frame["response_rate"] = frame["replied"] / frame["contacted"]
     frame["meeting_rate"] = frame["met"] / frame["contacted"]
-    # For the table: whole percentages, rounded half to even as `home.percent` rounds.
-    frame["replied_percent"] = (100 * frame["response_rate"]).round().astype("int64")
-    frame["met_percent"] = (100 * frame["meeting_rate"]).round().astype("int64")
+    # For the table: whole percentages, as `text.percent` writes them.
+    frame["replied_percent"] = text.whole_percents(frame["response_rate"]).astype("int64")
+    frame["met_percent"] = text.whole_percents(frame["meeting_rate"]).astype("int64")
     return frame
 
 

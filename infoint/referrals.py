@@ -9,9 +9,9 @@ from datetime import datetime
 
 import duckdb
 
-from infoint import home, targets
+from infoint import targets
 from infoint.errors import InvalidInputError, NotFoundError
-from infoint.text import counted
+from infoint.text import counted, percent
 
 MAX_NAMES = 20
 
@@ -485,7 +485,7 @@ class Totals:
                 if self.named_by == self.introducers
                 else f"{self.named_by:,} of them, listed in the table below,"
             )
-            share = home.percent(self.contacted / self.introduced)
+            share = percent(self.contacted / self.introduced)
             said.append(
                 f"{who} named {counted(self.introduced, 'person', 'people')}. You have written "
                 f"to {self.contacted:,} of them ({share}) and met {self.met:,}."

@@ -19,7 +19,7 @@ import pandas as pd
 
 from infoint import db, export, funnel, profile
 from infoint.errors import InvalidInputError, NotFoundError
-from infoint.text import counted, joined, not_text
+from infoint.text import counted, joined, not_text, whole_percents
 
 STATUSES = ("network", "target", "researching", "ruled_out")
 STATUS_LABELS = {
@@ -454,7 +454,7 @@ def coverage_by_industry(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                count(*) FILTER (WHERE contacted > 0) AS targets_contacted,
                count(*) FILTER (WHERE met > 0) AS targets_met,
                sum(people) AS people, sum(contacted) AS contacted,
-               100 * sum(contacted) / nullif(sum(people), 0) AS contacted_percent
+               sum(contacted) / nullif(sum(people), 0) AS contacted_share
         FROM active
         GROUP BY industry
         ORDER BY targets DESC, lower(industry)
@@ -463,9 +463,10 @@ def coverage_by_industry(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     ).df()
     for column in COVERAGE_COUNTS:
         frame[column] = frame[column].astype("int64")
-    # Whole percents, as Home and Insights write them (rounded half to even, as
-    # `home.percent`); none where nobody works there (no share to give).
-    frame["contacted_percent"] = frame["contacted_percent"].astype("float64").round()
+    # Whole percents, as Home and Insights write them (`text.percent`); none where nobody
+    # works there (no share to give).
+    share = frame.pop("contacted_share").astype("float64")
+    frame["contacted_percent"] = whole_percents(share)
     return frame
 
 

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import MINYEAR, date, datetime
 from numbers import Number
+from typing import Any
 
 from infoint.errors import InvalidInputError
 
@@ -92,6 +93,29 @@ def joined(items: list[str], conjunction: str = "and") -> str:
     if len(items) < 2:
         return "".join(items)
     return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def percent(share: float | None) -> str:
+    """'40 %' for 0.4, in whole percents (half to even); a share that rounds to none or all
+    without being so reads '<1 %' or '>99 %': 1 of 250 contacted is not none. A dash when
+    there is nothing to divide by."""
+    if share is None:
+        return "–"
+    whole = round(100 * share)
+    if whole == 0 and share > 0:
+        return "<1 %"
+    if whole == 100 and share < 1:
+        return ">99 %"
+    return f"{whole} %"
+
+
+def whole_percents(shares: Any) -> Any:
+    """`percent`'s rule for a table's column of shares (a pandas Series; NaN stays NaN): a
+    number cannot say '<1 %', so a share that rounds to none or all without being so is 1 or
+    99, the nearest whole percents that do not mislead."""
+    whole = (100 * shares).round()
+    whole = whole.mask((whole == 0) & (shares > 0), 1)
+    return whole.mask((whole == 100) & (shares < 1), 99)
 
 
 def counted(count: int, one: str, many: str | None = None) -> str:

@@ -1,6 +1,6 @@
 from datetime import UTC, date, datetime
 
-from infoint import contacts, funnel, home, interactions, meetings, profile, targets
+from infoint import contacts, funnel, home, interactions, meetings, profile, targets, text
 
 TODAY = date(2026, 3, 11)  # a Wednesday; its week runs 9–15 March
 
@@ -9,7 +9,7 @@ def test_an_empty_campaign(conn):
     figures = home.headline(conn, TODAY)
     assert figures == home.Headline(0, 0, 0, 0, 0, 0, 0, 0)
     assert figures.response_rate is None
-    assert home.percent(figures.response_rate) == "–"
+    assert text.percent(figures.response_rate) == "–"
     assert home.next_step(figures).page == "pages/1_targets.py"
     assert home.describe_funnel(funnel.stage_counts(conn))[0] == (
         "You have not contacted anyone yet."
@@ -49,7 +49,7 @@ def test_headline_figures(conn):
         replied=2,
     )
     assert figures.response_rate == 0.5
-    assert home.percent(figures.response_rate) == "50 %"
+    assert text.percent(figures.response_rate) == "50 %"
     assert home.next_step(figures).page == "pages/3_outreach.py"
 
 

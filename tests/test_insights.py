@@ -6,12 +6,12 @@ from infoint import (
     business_days,
     contacts,
     funnel,
-    home,
     insight_charts,
     insights,
     interactions,
     meetings,
     outreach,
+    text,
 )
 
 
@@ -102,7 +102,7 @@ def test_rates_are_whole_percentages_rounded_as_home_rounds_them(conn):
             interactions.log_interaction(conn, person, "reply", occurred_at=date(2026, 3, 3))
     frame = insights.rates_by(conn, "degree")
     assert list(frame["replied_percent"]) == [67]  # 2 of 3: not 66.67
-    assert home.percent(frame["response_rate"][0]) == "67 %"
+    assert text.percent(frame["response_rate"][0]) == "67 %"
 
 
 def test_rates_by_channel(conn, campaign):

@@ -5,7 +5,18 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from infoint import charts, contacts, db, funnel, home, insights, interactions, meetings, outreach
+from infoint import (
+    charts,
+    contacts,
+    db,
+    funnel,
+    home,
+    insights,
+    interactions,
+    meetings,
+    outreach,
+    text,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -82,7 +93,7 @@ def test_charts_with_their_numbers(campaign):
     assert [config[c]["type_config"]["format"] for c in ("replied_percent", "met_percent")] == [
         home.PERCENT_COLUMN_FORMAT
     ] * 2
-    assert home.percent(0.67) == home.PERCENT_COLUMN_FORMAT % 67
+    assert text.percent(0.67) == home.PERCENT_COLUMN_FORMAT % 67
     assert config["response_rate"]["hidden"] and config["meeting_rate"]["hidden"]
     assert list(rates["replied"]) == [1, 0] and list(rates["met"]) == [1, 0]
     waits = at.dataframe[1].value

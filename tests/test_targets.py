@@ -128,15 +128,16 @@ def test_industry_filter_and_search_keep_the_rank(campaign):
 
 def test_coverage_shares_are_whole_percents_as_elsewhere_in_the_app(conn):
     """Written '67 %' as Home and Insights write shares, not '66.7 %': 2 of 3 people at Sol
-    contacted; 1 of 8 at Volt is 12.5, rounded half to even as `home.percent` rounds."""
-    for company, people, written_to in (("Sol", 3, 2), ("Volt", 8, 1)):
+    contacted; 1 of 8 at Volt is 12.5, rounded half to even as `text.percent` rounds."""
+    for company, people, written_to in (("Sol", 3, 2), ("Volt", 8, 1), ("Wax", 201, 1)):
         targets.add_company(conn, company, industry=company)
         for number in range(people):
             person = contacts.add_contact(conn, f"P{number}", company, company=company)
             if number < written_to:
                 interactions.log_interaction(conn, person, "outreach", occurred_at=date(2026, 3, 2))
     frame = targets.coverage_by_industry(conn).set_index("industry")
-    assert frame["contacted_percent"].to_dict() == {"Sol": 67, "Volt": 12}
+    # 1 of 201 at Wax is 0.5 %: contacted, so never '0 %' (`text.whole_percents`).
+    assert frame["contacted_percent"].to_dict() == {"Sol": 67, "Volt": 12, "Wax": 1}
 
 
 def test_paging(campaign):

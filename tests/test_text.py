@@ -6,6 +6,7 @@ import re
 from datetime import date, datetime
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from infoint import outreach, text
@@ -118,3 +119,28 @@ def test_a_markdown_table_with_no_rows_is_its_header():
 
 def test_a_day_ahead_says_its_weekday_first():
     assert text.weekday_day(date(2026, 12, 1)) == "Tue 1 Dec 2026"
+
+
+@pytest.mark.parametrize(
+    ("share", "said"),
+    [
+        (None, "–"),
+        (0, "0 %"),
+        (0.004, "<1 %"),
+        (0.005, "<1 %"),
+        (0.4, "40 %"),
+        (0.125, "12 %"),
+        (0.996, ">99 %"),
+        (1, "100 %"),
+    ],
+)
+def test_a_share_never_reads_as_none_or_all_when_it_is_not(share, said):
+    assert text.percent(share) == said
+
+
+def test_whole_percents_for_a_table_never_show_none_or_all_when_it_is_not():
+    """A table's number cannot say '<1 %': 1 and 99 are the nearest that do not mislead."""
+    shares = pd.Series([0.004, 0.996, 0.0, 1.0, 0.4, 0.125, np.nan])
+    got = text.whole_percents(shares)
+    assert got.iloc[:6].tolist() == [1, 99, 0, 100, 40, 12]
+    assert np.isnan(got.iloc[6])

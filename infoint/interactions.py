@@ -33,10 +33,11 @@ CHANNEL_LABELS = {
 }
 
 
-# The kinds a reply can answer: a message the user sent to win a conversation. A reply with none
-# of these on its day or before would count someone as written to who never was (Home's
-# "contacted", Insights' reply times).
-MESSAGE_KINDS = ("outreach", "follow_up")
+# The kinds a reply can answer: a message the user sent. A reply with none of these on its day
+# or before would count someone as written to who never was (Home's "contacted", Insights'
+# reply times). A thank-you is one: someone met through an introduction, never written to
+# first, may answer it (Insights times only replies to outreach and follow-ups).
+MESSAGE_KINDS = ("outreach", "follow_up", "thank_you")
 # The earliest year an event may have: long before any campaign, and the workbook export's
 # dates start in 1900 (Excel's calendar).
 EARLIEST_YEAR = 1900
@@ -193,9 +194,11 @@ def log_interaction(
     """Record one event with a contact (by default as happening now); returns its id."""
     when = _checked(conn, contact_id, kind, channel, template_id, occurred_at)
     with db.transaction(conn):
-        before = unanswered_replies(conn, contact_id)
+        # Only a new reply can be one that answers nothing: the check costs a query a side.
+        before = unanswered_replies(conn, contact_id) if kind == "reply" else None
         logged = _insert(conn, contact_id, kind, channel, when, template_id, subject, body, source)
-        _keep_replies_answered(conn, contact_id, before, logged)
+        if before is not None:
+            _keep_replies_answered(conn, contact_id, before, logged)
     return logged
 
 
@@ -228,11 +231,12 @@ def log_once(
         ).fetchall()
         if earlier:
             return Logged(int(earlier[0][0]), already_logged=True)
-        before = unanswered_replies(conn, contact_id)
+        before = unanswered_replies(conn, contact_id) if kind == "reply" else None
         logged = _insert(
             conn, contact_id, kind, channel, when, template_id, subject, body, "manual", meeting_id
         )
-        _keep_replies_answered(conn, contact_id, before, logged)
+        if before is not None:
+            _keep_replies_answered(conn, contact_id, before, logged)
     return Logged(logged, already_logged=False)
 
 
@@ -297,8 +301,10 @@ def update_interaction(
     current = get_interaction(conn, interaction_id)
     _validate(conn, current.contact_id, kind, channel)
     when = _happened(conn, occurred_at, kept_day=current.occurred_at.date())
+    # Only a reply, or a message a reply may answer, can leave a reply answering nothing.
+    checked = {current.kind, kind} & {"reply", *MESSAGE_KINDS}
     with db.transaction(conn):
-        before = unanswered_replies(conn, current.contact_id)
+        before = unanswered_replies(conn, current.contact_id) if checked else None
         conn.execute(
             "UPDATE interactions SET kind = ?, channel = ?, occurred_at = ?, subject = ?,"
             " body = ? WHERE id = ?",
@@ -311,7 +317,8 @@ def update_interaction(
                 interaction_id,
             ],
         )
-        _keep_replies_answered(conn, current.contact_id, before, interaction_id)
+        if before is not None:
+            _keep_replies_answered(conn, current.contact_id, before, interaction_id)
 
 
 def delete_interaction(conn: duckdb.DuckDBPyConnection, interaction_id: int) -> None:
@@ -321,10 +328,14 @@ def delete_interaction(conn: duckdb.DuckDBPyConnection, interaction_id: int) -> 
 
     current = get_interaction(conn, interaction_id)
     with db.transaction(conn):
-        before = unanswered_replies(conn, current.contact_id)
+        # Only a message's going can leave a reply answering nothing.
+        before = (
+            unanswered_replies(conn, current.contact_id) if current.kind in MESSAGE_KINDS else None
+        )
         followups.forget_item_states(conn, [interaction_id], [])
         conn.execute("DELETE FROM interactions WHERE id = ?", [interaction_id])
-        _keep_replies_answered(conn, current.contact_id, before)
+        if before is not None:
+            _keep_replies_answered(conn, current.contact_id, before)
 
 
 def list_interactions(conn: duckdb.DuckDBPyConnection, contact_id: int) -> list[Interaction]:

@@ -1,5 +1,6 @@
-"""A reply answers a message: it needs an outreach or a follow-up to that person on its day or
-before, when logged and after any correction. Rows already stored are left as they are."""
+"""A reply answers a message: it needs an outreach, a follow-up or a thank-you to that person on
+its day or before, when logged and after any correction. Rows already stored are left as they
+are."""
 
 from datetime import date, datetime
 
@@ -55,11 +56,21 @@ def test_a_follow_up_is_a_message_a_reply_can_answer(conn, bo):
     assert len(kinds(conn, bo)) == 2
 
 
-def test_a_thank_you_or_a_note_is_not_a_message_a_reply_answers(conn, bo):
+def test_a_note_is_not_a_message_a_reply_answers(conn, bo):
     interactions.log_interaction(conn, bo, "note", occurred_at=date(2019, 12, 1))
-    interactions.log_interaction(conn, bo, "thank_you", occurred_at=date(2019, 12, 2))
     with pytest.raises(InvalidInputError, match="log the message you sent first"):
         interactions.log_interaction(conn, bo, "reply", occurred_at=date(2020, 1, 1))
+
+
+def test_a_reply_to_a_thank_you_is_kept_without_making_them_written_to(conn, bo):
+    """Met through an introduction, never written to first: Bo answers the thank-you. That is
+    a reply to a message the user sent, but no outreach: Insights times no reply of his."""
+    thanks = interactions.log_interaction(conn, bo, "thank_you", occurred_at=date(2026, 3, 2))
+    interactions.log_interaction(conn, bo, "reply", occurred_at=date(2026, 3, 3))
+    assert [kind for kind, _ in kinds(conn, bo)] == ["reply", "thank_you"]  # newest first
+    assert insights.reply_timing(conn).contacted == 0
+    with pytest.raises(InvalidInputError, match="correct or remove that reply first"):
+        interactions.delete_interaction(conn, thanks)
 
 
 def test_moving_the_message_after_its_reply_is_refused_and_nothing_changes(conn, bo):

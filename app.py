@@ -1,4 +1,4 @@
-from datetime import date, datetime
+from datetime import datetime
 
 import streamlit as st
 
@@ -116,14 +116,10 @@ chosen_degrees = degree_box.multiselect(
     placeholder="All degrees",
     help="; ".join(f"{d}: {why}" for d, why in contacts.DEGREE_HELP.items()) + ".",
 )
-weeks = weeks_box.date_input(
+weeks = ui.day_input(
+    weeks_box,
     "First outreach between",
     value=(),
-    # Any days: a browser never sends a day typed outside the picker's range (by default ten
-    # years either side of today); the box would redden and the funnel stay as it was.
-    min_value=date.min,
-    max_value=date.max,
-    format=text.DATE_INPUT_FORMAT,
     help="Counts the people whose first outreach fell in the weeks of these two dates.",
 )
 counts = ui.cached(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -30,7 +31,7 @@ from infoint.outreach import (
     placeholder_values,
     settings_to_fill,
 )
-from infoint.text import COUNT_COLUMN_FORMAT, plain_markdown
+from infoint.text import COUNT_COLUMN_FORMAT, DATE_INPUT_FORMAT, plain_markdown
 
 MENU = (
     ("app.py", "Home", ":material/home:"),
@@ -270,6 +271,24 @@ def count_column(label: str, *, width: str | None = None) -> Any:
     """A table column of counts, written "3,467" in every browser language, as the app writes
     counts (`text.COUNT_COLUMN_FORMAT`); `width` "small" for a table of narrow figures."""
     return st.column_config.NumberColumn(label, format=COUNT_COLUMN_FORMAT, width=width)
+
+
+def day_input(where: Any, label: str, value: Any, **kwargs: Any) -> Any:
+    """`where.date_input` that takes any day typed, written as the app writes days.
+
+    A browser never sends the script a day typed outside a date box's range (by default ten
+    years either side of the day shown): the box reddens and the script keeps the day it had,
+    so the user's day would be lost without a word. Every box takes any day; the domain
+    refuses, in one sentence, a day it cannot keep.
+    """
+    return where.date_input(
+        label,
+        value=value,
+        min_value=date.min,
+        max_value=date.max,
+        format=DATE_INPUT_FORMAT,
+        **kwargs,
+    )
 
 
 OUTREACH_PAGE = "pages/3_outreach.py"

@@ -1,5 +1,3 @@
-from datetime import date
-
 import streamlit as st
 
 from infoint import contacts, db, funnel, insights, interactions, meetings, profile, text, ui
@@ -187,14 +185,11 @@ def show_search() -> None:
         help="Where things stand with them now.",
         **filters,
     )
-    since = since_col.date_input(
+    # The trail above the results says the day applied.
+    since = ui.day_input(
+        since_col,
         "Connected since",
-        format=text.DATE_INPUT_FORMAT,
         value=None,
-        # Any day: one typed outside a narrower range would never reach the search (the box
-        # reddens, the filter stays off); the trail above the results says the day applied.
-        min_value=date.min,
-        max_value=date.max,
         key="search_since",
         **filters,
     )
@@ -358,14 +353,7 @@ def show_log(person: contacts.Contact) -> None:
             format_func=interactions.CHANNEL_LABELS.get,
             key=f"{fresh}_channel",
         )
-        day = day_col.date_input(
-            "When",
-            value=today,
-            min_value=date.min,
-            max_value=date.max,
-            format=text.DATE_INPUT_FORMAT,
-            key=f"{fresh}_day",
-        )
+        day = ui.day_input(day_col, "When", value=today, key=f"{fresh}_day")
         subject = st.text_input("Subject (optional)", key=f"{fresh}_subject")
         body = st.text_area("Notes (optional)", key=f"{fresh}_body")
         if st.form_submit_button("Log it", type="primary"):
@@ -427,13 +415,7 @@ def show_log(person: contacts.Contact) -> None:
             index=interactions.CHANNELS.index(item.channel),
             format_func=interactions.CHANNEL_LABELS.get,
         )
-        day = day_col.date_input(
-            "When",
-            value=item.occurred_at.date(),
-            min_value=date.min,  # any day, as when logging: the domain refuses in words
-            max_value=date.max,
-            format=text.DATE_INPUT_FORMAT,
-        )
+        day = ui.day_input(day_col, "When", value=item.occurred_at.date())
         subject = st.text_input("Subject", value=item.subject)
         body = st.text_area("Notes", value=item.body)
         if st.form_submit_button("Save the correction"):
@@ -486,12 +468,10 @@ def show_meetings(person: contacts.Contact) -> None:
         st.markdown("**Schedule a meeting**")
         day_col, time_col, minutes_col = st.columns(3)
         suggested = meetings.suggested_start(conn)
-        day = day_col.date_input(
+        day = ui.day_input(
+            day_col,
             "Date",
             value=suggested.date(),
-            min_value=date.min,  # any day: the domain refuses, in words, what it cannot keep
-            max_value=date.max,
-            format=text.DATE_INPUT_FORMAT,
             help="Your next working day to start with: change it to the day you agreed.",
         )
         at = time_col.time_input("Time", value=suggested.time(), step=900)

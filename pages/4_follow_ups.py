@@ -266,17 +266,7 @@ for item in items[:shown]:
         # Its contents are drawn on every run, closed or not: drawing them only while open
         # (on_change="rerun") costs a run of the whole page to open it, more than it saves.
         with snooze_box.popover("Snooze", icon=":material/snooze:", key=f"snooze_menu_{item.key}"):
-            # Any day the picker can hold: a browser never sends a day typed outside the
-            # picker's range (it reddens the box and the day offered stays), so a past day
-            # reaches the domain, which refuses it in one sentence.
-            st.date_input(
-                "Show it again on",
-                value=snooze_offered,
-                min_value=date.min,
-                max_value=date.max,
-                format=text.DATE_INPUT_FORMAT,
-                key=f"until_{item.key}",
-            )
+            ui.day_input(st, "Show it again on", value=snooze_offered, key=f"until_{item.key}")
             st.button("Snooze", key=f"snooze_{item.key}", on_click=snooze, args=(item,))
         with dismiss_box:
             ui.ask_first(

@@ -1,4 +1,4 @@
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 import streamlit as st
 
@@ -128,14 +128,10 @@ def show_schedule(expanded: bool) -> None:
             )
             suggested = meetings.suggested_start(conn)
             day_box, time_box, minutes_box = st.columns(3)
-            # Any day the picker can hold: a browser never sends a day typed outside its
-            # range (it reddens the box and keeps the day offered); the domain says no.
-            day = day_box.date_input(
+            day = ui.day_input(
+                day_box,
                 "Date",
                 value=suggested.date(),
-                min_value=date.min,
-                max_value=date.max,
-                format=text.DATE_INPUT_FORMAT,
                 key="schedule_day",
                 help="Your next working day to start with: change it to the day you agreed.",
             )
@@ -515,14 +511,7 @@ def show_change(current: meetings.MeetingSummary) -> None:
     start = current.starts_at.astimezone(zone)
     with st.form(f"change_form_{chosen}", border=False):
         day_box, time_box, minutes_box = st.columns(3)
-        day = day_box.date_input(
-            "Date",
-            value=start.date(),
-            min_value=date.min,  # any day: the domain refuses, in words, what it cannot keep
-            max_value=date.max,
-            format=text.DATE_INPUT_FORMAT,
-            key=f"change_day_{chosen}",
-        )
+        day = ui.day_input(day_box, "Date", value=start.date(), key=f"change_day_{chosen}")
         at = time_box.time_input(
             f"Time in {zone_said}", value=start.time(), step=900, key=f"change_time_{chosen}"
         )

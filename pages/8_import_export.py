@@ -1,4 +1,4 @@
-from datetime import date, datetime
+from datetime import datetime
 
 import streamlit as st
 
@@ -315,14 +315,10 @@ def offer_history() -> None:
         max_upload_size=MAX_UPLOAD_MB,
         key=f"history_upload_{history_round}",
     )
-    since = since_box.date_input(
+    since = ui.day_input(
+        since_box,
         "Starting from",
         value=linkedin_history.default_since(today),
-        # Any day: one typed outside the picker's range would never arrive (the box reddens,
-        # the 90 days stay); the domain refuses a day still ahead in words.
-        min_value=date.min,
-        max_value=date.max,
-        format=text.DATE_INPUT_FORMAT,
         help="Messages before this day are left out; the default is 90 days back.",
         key="history_since",
     )

@@ -44,6 +44,14 @@ def test_pages_share_one_count_column():
     assert "def count_column" in (ROOT / "infoint" / "ui.py").read_text()
 
 
+def test_every_date_box_takes_any_day_typed():
+    """A browser never sends a day typed outside a date box's range: the box reddens and the
+    script keeps its old day, without a word. `ui.day_input` takes any day; no page draws a
+    date box of its own."""
+    for path in [ROOT / "app.py", *(ROOT / "pages").glob("*.py")]:
+        assert "date_input(" not in path.read_text(), f"{path.name}: use ui.day_input"
+
+
 def test_every_page_starts_with_the_shared_setup():
     for path in [ROOT / "app.py", *(ROOT / "pages").glob("*.py")]:
         assert "ui.page(" in path.read_text(), path.name

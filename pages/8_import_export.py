@@ -333,11 +333,15 @@ def offer_history() -> None:
             st.write(found.describe())
             for note in found.notes:
                 st.caption(note)
+            # Keyed by the file and the preview: a day typed and the button clicked at once
+            # reach one run, and a click on the button shown for another day or file (another
+            # key) is not this button's, so nothing is added that the preview did not say.
             if found.events and st.button(
                 "Add this event to your history"
                 if found.events == 1
                 else f"Add these {text.counted(found.events, 'event')} to your history",
                 icon=":material/history:",
+                key=f"history_add_{archive_file.file_id}_{found}",
             ):
                 try:
                     added = linkedin_history.import_history(

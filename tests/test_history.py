@@ -266,6 +266,43 @@ def test_import_page_previews_and_adds_the_history(app_db):
     conn.close()
 
 
+def test_the_add_button_adds_only_what_its_preview_said(app_db):
+    """Seen in the browser: a day typed in 'Starting from' and the Add button clicked straight
+    away reached the script in one run, and the import used the new day, which the preview
+    on screen had never shown ("Found 1 … since 28 Aug", then "Added 1 … since 1 Jan 2014").
+    The button adds only what its preview said: with the day changed in the same run, nothing
+    is added and the new preview shows, with its own button."""
+    conn = db.connect(app_db)
+    contacts.add_contact(conn, "Ana", "Lopez", linkedin_url=ANA)
+    contacts.add_contact(conn, "Cy", "Chu", linkedin_url=CY)
+    conn.close()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.switch_page("pages/8_import_export.py")
+    at.run()
+    at.date_input(key="history_since").set_value(date(2026, 2, 1))
+    at.file_uploader(key="history_upload_0").set_value(
+        ("Complete_LinkedInDataExport.zip", history_zip(), "application/zip")
+    )
+    at.run()
+    [add] = [b for b in at.button if b.label == "Add these 4 events to your history"]
+    at.date_input(key="history_since").set_value(date(2025, 12, 1))
+    add.click()
+    at.run()
+    assert not at.exception, at.exception
+    assert not at.success
+    conn = db.connect(app_db)
+    assert events(conn) == []
+    conn.close()
+    assert any("since 1 Dec 2025" in m.value for m in at.markdown)
+    [add] = [b for b in at.button if b.label == "Add these 4 events to your history"]
+    add.click()
+    at.run()
+    assert "since 1 Dec 2025." in at.success[0].value
+    conn = db.connect(app_db)
+    assert len(events(conn)) == 4
+    conn.close()
+
+
 def test_a_start_more_than_ten_years_back_is_taken_and_one_ahead_refused(app_db):
     """Seen in the browser: a start typed before the picker's range (by default ten years
     before the day offered) reddened the box, and the preview used the 90 days offered. The

@@ -639,7 +639,9 @@ class TargetPlan:
         matching = counted(self.total, "company that matches", "companies that match")
         into = "into a target" if self.becoming == 1 else "into targets"
         asked = (
-            f"Turn {'the' if self.total == 1 else 'all'} {matching} {into}?"
+            "Turn the one company that matches into a target?"
+            if self.total == 1
+            else f"Turn all {matching} {into}?"
             if self.becoming == self.total
             else f"Turn {self.becoming:,} of the {matching} {into}?"
         )
@@ -654,10 +656,52 @@ class TargetPlan:
         if self.becoming:
             done = f"Added {counted(self.becoming, 'company', 'companies')} to your targets."
         elif self.chosen and not (self.ruled_out or self.ruled_out_industry):
-            return "All of them were on your list already."
+            return (
+                "It was on your list already."
+                if self.chosen == 1
+                else "All of them were on your list already."
+            )
         else:
             done = "No company was added to your targets."
         return " ".join(part for part in (done, self.left_out(), self.kept()) if part)
+
+
+def scope_choices(ticked: int, matching: int) -> dict[str, str]:
+    """The companies a change to many can go to, by scope: those ticked (offered at none too,
+    and first, so the small change that asks nothing stays the default) or all that match."""
+    return {
+        "picked": "The ones you tick in the table (none ticked yet)"
+        if not ticked
+        else "The one you ticked in the table"
+        if ticked == 1
+        else f"The {ticked:,} you ticked in the table",
+        "matching": "The one company that matches the search and industry above"
+        if matching == 1
+        else f"All {matching:,} that match the search and industry above",
+    }
+
+
+def industry_question(count: int, industry: str) -> tuple[str, str]:
+    """The question before giving every company that matches `industry` (as it is to be
+    shown), and its yes."""
+    if count == 1:
+        return (
+            f"Put the one company that matches in {industry}? The industry it has now is "
+            "replaced, and there is no undo.",
+            "Yes, set its industry",
+        )
+    return (
+        f"Put all {count:,} companies that match in {industry}? The industry each one has now "
+        "is replaced, and there is no undo.",
+        "Yes, set their industry",
+    )
+
+
+def make_targets_labels(count: int) -> tuple[str, str]:
+    """The button that makes `count` companies targets, and the yes to its question."""
+    if count == 1:
+        return "Make it a target", "Yes, make it a target"
+    return "Make them targets", "Yes, make them targets"
 
 
 def plan_targets(conn: duckdb.DuckDBPyConnection, company_ids: Iterable[int]) -> TargetPlan:

@@ -360,10 +360,7 @@ else:
         scope = st.radio(
             "Which companies",
             ("picked", "matching"),
-            format_func={
-                "picked": f"The {len(picked)} you ticked in the table",
-                "matching": f"All {matching:,} that match the search and industry above",
-            }.get,
+            format_func=targets.scope_choices(len(picked), matching).get,
             horizontal=True,
         )
         if st.session_state.pop(CLEAR_NEW_INDUSTRY, False):
@@ -381,16 +378,11 @@ else:
         # can be thousands: that change waits for a yes to a question that names the count.
         everything = scope == "matching"
         ids = ui.cached(targets.list_company_ids, conn, filters) if everything else picked
-        those = f"all {len(ids):,} companies that match"
-        if len(ids) == 1:
-            those = "the 1 company that matches"
         if bulk_button(
             "industry_of_all",
             everything,
             "Set industry",
-            f"Put {those} in {ui.plain(new_industry)}? "
-            "The industry each one has now is replaced, and there is no undo.",
-            "Yes, set their industry",
+            *targets.industry_question(len(ids), ui.plain(new_industry)),
             disabled=not ids or not new_industry,
         ):
             try:
@@ -406,12 +398,13 @@ else:
                 )
         if whole_network:
             plan = ui.cached(targets.plan_targets, conn, ids) if everything else None
+            make, yes = targets.make_targets_labels(len(ids))
             if bulk_button(
                 "targets_of_all",
                 everything,
-                "Make them targets",
+                make,
                 shown(plan).question() if plan else "",
-                "Yes, make them targets",
+                yes,
                 disabled=not ids or (plan is not None and not plan.becoming),
                 icon=":material/flag:",
             ):

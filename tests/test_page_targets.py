@@ -158,7 +158,7 @@ def test_no_targets_yet_points_to_the_whole_network(app_db):
     run_targets(at)
     assert names(at) == ["Omega Bank"]
     edit(at, {0: {"picked": True}})
-    button(at, "Make them targets").click()
+    button(at, "Make it a target").click()
     run_targets(at)
     assert "Added 1 company to your targets." in at.success[0].value
     assert companies(app_db)["Omega Bank"][0] == "target"
@@ -361,7 +361,7 @@ def test_ticks_survive_a_bulk_change_so_the_next_one_goes_to_the_same_companies(
     at.text_input(key="targets_search").set_value("o")
     run_targets(at)
     assert ticked(at) == []
-    assert at.radio[0].options[0] == "The 0 you ticked in the table"
+    assert at.radio[0].options[0] == "The ones you tick in the table (none ticked yet)"
 
 
 def test_a_bulk_change_that_takes_the_ticked_companies_out_of_view_leaves_no_tick(network):
@@ -379,10 +379,53 @@ def test_a_bulk_change_that_takes_the_ticked_companies_out_of_view_leaves_no_tic
     assert at.success[0].value == "Put 1 company in Energy."
     assert names(at) == ["Medix"]
     assert ticked(at) == []
-    assert at.radio[0].options[0] == "The 0 you ticked in the table"
+    assert at.radio[0].options[0] == "The ones you tick in the table (none ticked yet)"
     assert button(at, "Set industry").disabled
     edit(at, {0: {"picked": True}})
-    assert at.radio[0].options[0] == "The 1 you ticked in the table"
+    assert at.radio[0].options[0] == "The one you ticked in the table"
+
+
+def test_a_change_to_many_companies_reads_naturally_for_none_and_one(network):
+    """Seen in the browser: 'The 0 you ticked in the table', 'All 1 that match …', 'Put the 1
+    company that matches in …? The industry each one has now is replaced'."""
+    at = run_targets()
+    at.text_input(key="targets_search").set_value("medix")
+    run_targets(at)
+    assert at.radio[0].options == [
+        "The ones you tick in the table (none ticked yet)",
+        "The one company that matches the search and industry above",
+    ]
+    at.radio[0].set_value("matching")
+    at.selectbox(key="new_industry").set_value("Energy")
+    run_targets(at)
+    button(at, "Set industry…").click()
+    run_targets(at)
+    assert at.warning[0].value == (
+        "Put the one company that matches in Energy? The industry it has now is replaced, "
+        "and there is no undo."
+    )
+    button(at, "Yes, set its industry").click()
+    run_targets(at)
+    assert at.success[0].value == "Put 1 company in Energy."
+    at.toggle(key="whole_network").set_value(True)
+    at.text_input(key="targets_search").set_value("banking")
+    run_targets(at)
+    assert names(at) == ["Omega Banking Group"]
+    at.radio[0].set_value("matching")
+    run_targets(at)
+    button(at, "Make it a target…").click()
+    run_targets(at)
+    assert at.warning[0].value.startswith(
+        "Turn the one company that matches into a target? There is no undo"
+    )
+    button(at, "Yes, make it a target").click()
+    run_targets(at)
+    assert at.success[0].value == "Added 1 company to your targets."
+    edit(at, {0: {"picked": True}})
+    assert at.radio[0].options[0] == "The one you ticked in the table"
+    button(at, "Make it a target").click()
+    run_targets(at)
+    assert at.success[0].value == "It was on your list already."
 
 
 def test_the_coverage_columns_are_numbers_so_they_sort_as_numbers(app_db):

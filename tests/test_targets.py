@@ -623,3 +623,35 @@ def test_an_excel_list_with_notes_above_its_column_names(tmp_path):
     book.save(path)
     preview = targets.read_target_list(path.read_bytes(), "targets.xlsx")
     assert preview.frame[["line", "name", "postings"]].values.tolist() == [[4, "Acme", 2]]
+
+
+def test_the_sentences_of_a_change_to_many_companies_read_naturally_at_none_one_and_many():
+    """Seen in the browser: 'The 0 you ticked in the table', 'All 1 that match …', 'Put the 1
+    company that matches in Software? The industry each one has now is replaced'."""
+    assert targets.scope_choices(0, 1) == {
+        "picked": "The ones you tick in the table (none ticked yet)",
+        "matching": "The one company that matches the search and industry above",
+    }
+    assert targets.scope_choices(1, 1_200) == {
+        "picked": "The one you ticked in the table",
+        "matching": "All 1,200 that match the search and industry above",
+    }
+    assert targets.scope_choices(3, 7)["picked"] == "The 3 you ticked in the table"
+    assert targets.industry_question(1, "Software") == (
+        "Put the one company that matches in Software? The industry it has now is replaced, "
+        "and there is no undo.",
+        "Yes, set its industry",
+    )
+    assert targets.industry_question(1_200, "Software") == (
+        "Put all 1,200 companies that match in Software? The industry each one has now is "
+        "replaced, and there is no undo.",
+        "Yes, set their industry",
+    )
+    assert targets.make_targets_labels(1) == ("Make it a target", "Yes, make it a target")
+    assert targets.make_targets_labels(2) == ("Make them targets", "Yes, make them targets")
+    assert (
+        targets.TargetPlan(1, 0, 0, 0)
+        .question()
+        .startswith("Turn the one company that matches into a target? There is no undo")
+    )
+    assert targets.TargetPlan(0, 1, 0, 0).outcome() == "It was on your list already."

@@ -466,6 +466,23 @@ def count_past_meetings(conn: duckdb.DuckDBPyConnection, now: datetime) -> int:
     return int(rows[0][0])
 
 
+def list_said(upcoming: int, past_shown: int, past_all: int) -> str:
+    """What the list of meetings to work on holds, in words at none, one and many, and the
+    way to the older ones it leaves out."""
+    ahead = f"{upcoming:,} coming up" if upcoming else "Nothing coming up"
+    older = past_all - past_shown
+    if not past_shown:
+        over = "nothing past yet"
+    elif older > 0:
+        over = f"your last {text.counted(past_shown, 'past meeting')}"
+    else:
+        over = text.counted(past_shown, "past meeting")
+    if older <= 0:
+        return f"{ahead} · {over}."
+    them = "the older one" if older == 1 else f"the {older:,} older ones"
+    return f"{ahead} · {over}; find {them} by the person's name."
+
+
 def find_meetings(
     conn: duckdb.DuckDBPyConnection, search: str, limit: int = FOUND_SHOWN
 ) -> list[MeetingSummary]:

@@ -604,21 +604,8 @@ def show_meetings(upcoming: list[meetings.MeetingSummary]) -> None:
         choices = {m.id: m for m in found}
     else:
         choices = {m.id: m for m in [*upcoming, *past]}
-        older = ui.cached(meetings.count_past_meetings, conn, this_minute) - len(past)
-        past_said = (
-            f"your {'last ' if older > 0 else ''}{text.counted(len(past), 'past meeting')}"
-            if past
-            else "none past yet"
-        )
-        find_box.caption(
-            f"Coming up: {len(upcoming):,} · {past_said}"
-            + (
-                f"; find the {'older one' if older == 1 else f'{older:,} older ones'} by the "
-                "person's name."
-                if older > 0
-                else "."
-            )
-        )
+        past_all = ui.cached(meetings.count_past_meetings, conn, this_minute)
+        find_box.caption(meetings.list_said(len(upcoming), len(past), past_all))
     with pick_box:
         chosen = choose_meeting(choices)
     if chosen is None:

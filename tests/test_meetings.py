@@ -815,3 +815,17 @@ def test_a_date_outside_1900_to_2200_or_none_is_refused_in_one_sentence(conn, an
             meetings.update_meeting(conn, meeting, far, promised_minutes=20, place="")
     assert [m.id for m in meetings.list_meetings(conn, ana)] == [meeting]
     assert meetings.get_meeting(conn, meeting).starts_at == at(10)
+
+
+def test_the_meeting_list_is_said_naturally_at_none_one_and_many():
+    """Seen in the browser: 'Coming up: 0 · your 1 past meeting.'"""
+    assert meetings.list_said(0, 1, 1) == "Nothing coming up · 1 past meeting."
+    assert meetings.list_said(1, 0, 0) == "1 coming up · nothing past yet."
+    assert meetings.list_said(2, 5, 5) == "2 coming up · 5 past meetings."
+    assert meetings.list_said(0, 30, 31) == (
+        "Nothing coming up · your last 30 past meetings; find the older one by the person's name."
+    )
+    assert meetings.list_said(1_200, 30, 2_030) == (
+        "1,200 coming up · your last 30 past meetings; find the 2,000 older ones by the person's "
+        "name."
+    )

@@ -616,7 +616,7 @@ def test_one_older_meeting_is_said_in_the_singular(replied):
     conn.close()
     at = run(meetings_page())
     assert (
-        "Coming up: 0 · your last 30 past meetings; find the older one by the person's name."
+        "Nothing coming up · your last 30 past meetings; find the older one by the person's name."
         in captions(at)
     )
 
@@ -625,7 +625,7 @@ def test_the_meeting_list_says_what_it_holds_and_finds_older_ones(many_meetings)
     at = run(meetings_page())
     assert "2 meetings ahead of you, soonest first." in captions(at)
     assert (
-        "Coming up: 2 · your last 30 past meetings; find the 2 older ones by the person's name."
+        "2 coming up · your last 30 past meetings; find the 2 older ones by the person's name."
         in captions(at)
     )
     picker = at.selectbox(key="meeting_pick")
@@ -644,7 +644,7 @@ def test_the_meeting_list_says_what_it_holds_and_finds_older_ones(many_meetings)
 
 def test_few_meetings_need_no_word_about_older_ones(past_meeting):
     at = run(meetings_page())
-    assert "Coming up: 0 · your 1 past meeting." in captions(at)
+    assert "Nothing coming up · 1 past meeting." in captions(at)
 
 
 def test_a_new_search_opens_its_newest_meeting_after_a_thank_you_was_open(thanks_due):

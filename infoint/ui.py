@@ -112,6 +112,8 @@ def ask_first(
     """A destructive action in two steps: its button, then a warning to confirm or cancel.
 
     Returns True on the run where the user confirmed; the question is open until answered.
+    Once confirmed it is taken off the page, so what the page says next (a refusal, say)
+    shows in its place, where the user clicked, not below a question still asking.
     With `on_confirm`, the yes runs it instead, as the button's callback: before the page's
     next run, so that one run shows what it did (no rerun drawing the page twice).
     """
@@ -120,19 +122,21 @@ def ask_first(
         st.session_state[asking] = True
     if not st.session_state.get(asking):
         return False
-    with st.container(border=True):
+    question = st.empty()
+    with question.container(border=True):
         st.warning(warning, icon=":material/warning:")
         confirm, cancel = st.columns(2)
-        if confirm.button(
+        confirmed = confirm.button(
             confirm_label,
             key=f"{key}_confirm",
             on_click=None if on_confirm is None else _answered,
             args=None if on_confirm is None else (asking, on_confirm),
-        ):
-            st.session_state[asking] = False
-            return True
+        )
         cancel.button("Cancel", key=f"{key}_cancel", on_click=_answered, args=(asking,))
-    return False
+    if confirmed:
+        st.session_state[asking] = False
+        question.empty()
+    return confirmed
 
 
 def _answered(asking: str, then: Callable[[], None] | None = None) -> None:

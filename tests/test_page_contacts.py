@@ -278,6 +278,39 @@ def test_a_reply_from_someone_never_written_to_is_refused_with_what_to_do(people
     conn.close()
 
 
+def test_a_refused_removal_closes_its_question_and_says_why_in_its_place(people, app_db):
+    """Seen in the browser: 'Yes, remove it' on a message a reply answers showed the refusal
+    below the fold, under the question and its yes, still open. The question closes and the
+    refusal shows where it was."""
+    bob = people["bob"]
+    conn = db.connect(app_db)
+    sent = interactions.log_interaction(conn, bob, "outreach", occurred_at=date(2019, 12, 30))
+    interactions.log_interaction(conn, bob, "reply", occurred_at=date(2020, 1, 1))
+    conn.close()
+    at = contacts_page(contact=str(bob))
+    at.session_state["contact_tab"] = "Log an interaction"
+    run(at)
+    at.selectbox(key=f"fix_{bob}").set_value(sent)
+    run(at)
+    at.button(key=f"remove_interaction_{sent}").click()
+    run(at)
+    assert [w.value for w in at.warning] == [
+        "Remove this interaction for good? Your funnel will count it no more."
+    ]
+    at.button(key=f"remove_interaction_{sent}_confirm").click()
+    run(at)
+    assert [e.value for e in at.error] == [
+        "Their reply of 1 Jan 2020 answers this message: correct or remove that reply first."
+    ]
+    assert not at.warning
+    assert not [b for b in at.button if b.label in ("Yes, remove it", "Cancel")]
+    conn = db.connect(app_db)
+    assert interactions.get_interaction(conn, sent).kind == "outreach"
+    conn.close()
+    run(at)  # and it stays closed
+    assert not at.warning and not at.error
+
+
 def test_a_meeting_scheduled_here_points_to_meetings_to_prepare(people, app_db):
     at = contacts_page(contact=str(people["cara"]))
     at.session_state["contact_tab"] = "Meetings"

@@ -485,11 +485,8 @@ class Totals:
                 if self.named_by == self.introducers
                 else f"{self.named_by:,} of them, listed in the table below,"
             )
-            share = percent(self.contacted / self.introduced)
-            said.append(
-                f"{who} named {counted(self.introduced, 'person', 'people')}. You have written "
-                f"to {self.contacted:,} of them ({share}) and met {self.met:,}."
-            )
+            said.append(f"{who} named {counted(self.introduced, 'person', 'people')}.")
+            said.append(self._reached())
         if self.unnamed:
             # Everyone else who introduced you did it without a name (the table omits them).
             others = self.introducers - self.named_by
@@ -505,6 +502,19 @@ class Totals:
                 "page, with who introduced them."
             )
         return " ".join(said)
+
+    def _reached(self) -> str:
+        """How far you got with the people named: one of them spoken of as one."""
+        if self.introduced == 1:
+            return {
+                (False, False): "You have not written to them yet.",
+                (True, False): "You have written to them and not met them yet.",
+                (True, True): "You have written to them and met them.",
+                (False, True): "You have met them.",
+            }[(self.contacted > 0, self.met > 0)]
+        share = percent(self.contacted / self.introduced)
+        met = f"{self.met:,}" if self.met else "none yet"
+        return f"You have written to {self.contacted:,} of them ({share}) and met {met}."
 
 
 def referral_totals(conn: duckdb.DuckDBPyConnection) -> Totals:

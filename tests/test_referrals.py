@@ -332,7 +332,7 @@ def test_totals_count_every_introducer_the_funnel_counts_named_or_not(conn):
     assert totals.sentence == (
         "2 people introduced you to someone (Referred or further in your funnel). "
         "1 of them, listed in the table below, named 1 person. "
-        "You have written to 1 of them (100 %) and met 0. From the other one, you logged an "
+        "You have written to them and not met them yet. From the other one, you logged an "
         "introduction without a name: add that person on the Contacts page, with who "
         "introduced them."
     )
@@ -359,7 +359,7 @@ def test_the_headline_adds_up_to_the_table_and_says_who_named_nobody(conn):
     assert totals.sentence == (
         "4 people introduced you to someone (Referred or further in your funnel). "
         "2 of them, listed in the table below, named 3 people. "
-        "You have written to 1 of them (33 %) and met 0. From the other 2, you logged 3 "
+        "You have written to 1 of them (33 %) and met none yet. From the other 2, you logged 3 "
         "introductions without a name: add those people on the Contacts page, with who "
         "introduced them."
     )
@@ -637,3 +637,19 @@ def test_introductions_from_a_debrief_carry_the_meeting_s_moment_not_the_save_s(
     ]
     activity = home.weekly_activity(conn, weeks=2, today=date(2026, 11, 30))
     assert activity[activity["kind"] == "referral"]["count"].tolist() == [1, 0]
+
+
+@pytest.mark.parametrize(
+    ("contacted", "met", "said"),
+    [
+        (0, 0, "You have not written to them yet."),
+        (1, 0, "You have written to them and not met them yet."),
+        (1, 1, "You have written to them and met them."),
+        (0, 1, "You have met them."),
+    ],
+)
+def test_one_person_named_is_spoken_of_as_one(contacted, met, said):
+    totals = referrals.Totals(
+        introducers=1, named_by=1, introduced=1, contacted=contacted, met=met, unnamed=0
+    )
+    assert totals.sentence.endswith(f"They named 1 person. {said}")

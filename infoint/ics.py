@@ -6,7 +6,7 @@ needs — who, when, how long, where — and none of the user's notes.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from icalendar import Event
 
 PRODID = "-//infoint//information interviews//EN"
+# The years icalendar describes a time zone for by default; wider when a meeting is outside.
+_ZONE_FROM, _ZONE_TO = date(1970, 1, 1), date(2038, 1, 1)
 REMINDER = (
     "An information interview: you promised {minutes} minutes, so keep to them. "
     "Before you leave, ask who else you should talk to."
@@ -69,7 +71,13 @@ def _calendar(
     uids = meeting_uids(conn, [m.id for m in items])
     for meeting in items:
         calendar.add_component(_event(meeting, uids[meeting.id], zone, stamp))
-    calendar.add_missing_timezones()
+    # icalendar describes the zone from 1970 to 2038 unless told, and a calendar that follows
+    # the file would read a meeting outside those years at the wrong offset.
+    days = [meeting.starts_at.astimezone(zone).date() for meeting in items]
+    calendar.add_missing_timezones(
+        first_date=min([_ZONE_FROM, *days]),
+        last_date=max([_ZONE_TO, *(day + timedelta(days=366) for day in days)]),
+    )
     return calendar.to_ical()
 
 

@@ -512,6 +512,9 @@ class Totals:
                 (True, True): "You have written to them and met them.",
                 (False, True): "You have met them.",
             }[(self.contacted > 0, self.met > 0)]
+        if not self.contacted:
+            met = f", but met {self.met:,}" if self.met else ""
+            return f"You have not written to any of them yet{met}."
         share = percent(self.contacted / self.introduced)
         met = f"{self.met:,}" if self.met else "none yet"
         return f"You have written to {self.contacted:,} of them ({share}) and met {met}."

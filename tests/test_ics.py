@@ -2,6 +2,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
 from infoint import contacts, ics, meetings, questions
@@ -87,3 +88,37 @@ def test_empty_calendar_is_still_a_calendar(conn):
     calendar = Calendar.from_ical(ics.upcoming_ics(conn, NOW))
     assert calendar.walk("VEVENT") == []
     assert str(calendar["VERSION"]) == "2.0"
+
+
+def offset_the_file_gives(data: bytes, local: datetime) -> timedelta:
+    """The UTC offset a calendar following the file's own time zone description reads for a
+    local time: that of the last change of offset at or before it (DTSTART, RRULE, RDATE)."""
+    [zone] = Calendar.from_ical(data).walk("VTIMEZONE")
+    changes = []
+    for part in zone.subcomponents:
+        start = part.decoded("DTSTART")
+        found = [start] if start <= local else []
+        if "RRULE" in part:
+            rule = rrulestr(part["RRULE"].to_ical().decode(), dtstart=start)
+            found += [rule.before(local, inc=True)] if rule.before(local, inc=True) else []
+        rdates = part.get("RDATE", [])
+        for listed in rdates if isinstance(rdates, list) else [rdates]:
+            found += [day.dt for day in listed.dts if day.dt <= local]
+        changes += [(moment, part.decoded("TZOFFSETTO")) for moment in found]
+    return max(changes)[1]
+
+
+@pytest.mark.parametrize(
+    ("local", "offset"),
+    [
+        (datetime(2040, 7, 1, 10), timedelta(hours=2)),
+        (datetime(2040, 12, 1, 10), timedelta(hours=1)),
+    ],
+)
+def test_a_meeting_years_ahead_is_described_in_its_own_time(conn, local, offset):
+    """icalendar describes a zone from 1970 to 2038 unless told: a calendar following the file
+    read a summer meeting in 2040 at winter time, an hour off."""
+    conn.execute("UPDATE profile SET time_zone = 'Europe/Berlin'")
+    ana = contacts.add_contact(conn, "Ana", "Lee")
+    meeting = meetings.schedule_meeting(conn, ana, local.replace(tzinfo=BERLIN))
+    assert offset_the_file_gives(ics.meeting_ics(conn, meeting), local) == offset

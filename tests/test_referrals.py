@@ -653,3 +653,17 @@ def test_one_person_named_is_spoken_of_as_one(contacted, met, said):
         introducers=1, named_by=1, introduced=1, contacted=contacted, met=met, unnamed=0
     )
     assert totals.sentence.endswith(f"They named 1 person. {said}")
+
+
+@pytest.mark.parametrize(
+    ("met", "said"),
+    [
+        (0, "You have not written to any of them yet."),
+        (1, "You have not written to any of them yet, but met 1."),
+    ],
+)
+def test_none_of_several_named_written_to_is_said_as_none(met, said):
+    totals = referrals.Totals(
+        introducers=2, named_by=2, introduced=3, contacted=0, met=met, unnamed=0
+    )
+    assert totals.sentence.endswith(f"They named 3 people. {said}")

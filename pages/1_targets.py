@@ -366,7 +366,7 @@ else:
         if st.session_state.pop(CLEAR_NEW_INDUSTRY, False):
             st.session_state[NEW_INDUSTRY] = None
         new_industry = st.selectbox(
-            "Industry",
+            "New industry",
             known_industries,
             index=None,
             accept_new_options=True,

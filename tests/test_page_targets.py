@@ -203,6 +203,15 @@ def test_bad_scores_are_refused(network):
     assert companies(network) == before
 
 
+def test_the_filter_and_the_new_industry_are_told_apart_by_their_labels(network):
+    """Two boxes both called "Industry" (the filter, and the one a change to many companies
+    sets) could not be told apart by a screen reader, nor by a helper's script."""
+    at = run_targets()
+    labels = [w.label for w in at.multiselect] + [w.label for w in at.selectbox]
+    assert labels.count("Industry") == 1
+    assert at.selectbox(key="new_industry").label == "New industry"
+
+
 def test_set_the_industry_of_picked_and_of_all_matching(network):
     at = run_targets()
     at.toggle(key="whole_network").set_value(True)

@@ -140,7 +140,7 @@ def test_new_user_imports_finds_targets_and_moves_the_funnel(tmp_path, page, sho
             see(page, f"Added {chosen[industry]} companies to your targets.")
             page.get_by_text(f"All {chosen[industry]} that match").click()
             wait_for_app(page)
-            new_industry = widget(page, "stSelectbox", "Industry").get_by_role("combobox")
+            new_industry = widget(page, "stSelectbox", "New industry").get_by_role("combobox")
             new_industry.fill(industry)  # a new one: typed, then Enter
             new_industry.press("Enter")
             wait_for_app(page)

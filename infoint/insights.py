@@ -217,8 +217,6 @@ class MinutesKept:
             )
         if self.meetings == 2 and not self.kept:
             ended = f"Neither meeting ended {within}."
-        elif self.meetings == 2 and self.kept == 2:
-            ended = f"Both meetings ended {within}."
         else:
             ended = f"{_share_of(self.kept, self.meetings, 'meetings', 'of')} ended {within}"
             if 0 < self.kept < self.meetings:

@@ -218,11 +218,15 @@ if target_file is not None:
                 hide_index=True,
             )
         companies = len(preview.frame)
+        # Keyed by the upload (the preview is read from it alone) and what the preview showed,
+        # as the history's Add button is: a click on the button of another file's preview is
+        # not this button's, so nothing is added that the preview on screen did not show.
         if companies and st.button(
             "Add this company as a target"
             if companies == 1
             else f"Add these {text.counted(companies, 'company', 'companies')} as targets",
             icon=":material/flag:",
+            key=f"target_add_{target_file.file_id}_{companies}_{len(preview.problems)}",
         ):
             try:
                 result = targets.import_target_list(conn, preview)

@@ -265,6 +265,29 @@ def test_a_target_list_is_previewed_then_added_on_confirm(app_db):
     assert rows == [("Acme Health", "target", "Health", 3), ("Omega Bank", "target", None, 1)]
 
 
+def test_the_add_button_adds_only_the_list_its_preview_showed(app_db):
+    """A click on one list's Add button that reaches the script in the run where another list of
+    as many companies arrived once added that other list, which no preview had shown. The button
+    belongs to its file and preview: nothing is added, and the new list shows with its own."""
+    at = open_page()
+    uploader = next(u for u in at.get("file_uploader") if "companies" in u.label)
+    uploader.set_value(("first.csv", b"name\nAcme\nBeta\n", "text/csv"))
+    run(at)
+    add = button(at, "Add these 2 companies as targets")
+    uploader = next(u for u in at.get("file_uploader") if "companies" in u.label)
+    uploader.set_value(("second.csv", b"name\nGamma\nDelta\n", "text/csv"))
+    add.click()
+    run(at)
+    assert not at.success
+    assert scalar("SELECT count(*) FROM companies") == 0
+    assert list(at.dataframe[0].value["name"]) == ["Gamma", "Delta"]
+    button(at, "Add these 2 companies as targets").click()
+    run(at)
+    assert at.success[0].value.startswith("From second\\.csv: 2 new targets.")
+    names = ui.connection().execute("SELECT name FROM companies ORDER BY name").fetchall()
+    assert names == [("Delta",), ("Gamma",)]
+
+
 def test_rows_left_out_of_a_target_list_are_counted_in_words_for_one_and_many(app_db):
     """One row left out is 'it', two are 'them'; the file is 'the file', never a second 'it'."""
     at = open_page()

@@ -934,6 +934,21 @@ def _named_columns(cells: list[str]) -> int:
     return len(columns & set(TARGET_LIST_COLUMNS)) if "name" in columns else 0
 
 
+def _filled(cells: list[str]) -> int:
+    return sum(1 for cell in cells if cell.strip())
+
+
+def _heads_the_list(cells: list[str], widest_above: int) -> int:
+    """How many of our columns a row names as the header, 0 when it cannot be the header.
+
+    Lines above a header are notes, filling one cell or fewer than the header: a row under a
+    line as full as itself is a row of the list, and a note on it reading 'name' is a note.
+    """
+    if widest_above > 1 and widest_above >= _filled(cells):
+        return 0
+    return _named_columns(cells)
+
+
 def _header_at(text: str) -> tuple[int, str] | None:
     """The number of file lines before the header, with the delimiters that cut it into our
     columns.
@@ -946,13 +961,13 @@ def _header_at(text: str) -> tuple[int, str] | None:
     found: dict[str, tuple[int, int]] = {}  # delimiter: (lines before the header, named)
     for delimiter in _DELIMITERS:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        before = 0
+        before = widest = 0
         with contextlib.suppress(csv.Error):  # unreadable at this delimiter: not the one
             for cells in itertools.islice(reader, _HEADER_SEARCH_ROWS):
-                if named := _named_columns(cells):
+                if named := _heads_the_list(cells, widest):
                     found[delimiter] = (before, named)
                     break
-                before = reader.line_num
+                before, widest = reader.line_num, max(widest, _filled(cells))
     if not found:
         return None
     first = min(found.values())[0]
@@ -1059,10 +1074,12 @@ def read_target_list(source: bytes | BinaryIO | str | Path, filename: str) -> Ta
             f"it in {_TO_THE_LINKEDIN_IMPORT}."
         )
     # A CSV's rows start at its header already; a workbook's may have notes above it too.
-    first = next(
-        (i for i, (_, cells) in enumerate(rows[:_HEADER_SEARCH_ROWS]) if _named_columns(cells)),
-        0,
-    )
+    first = widest = 0
+    for index, (_, cells) in enumerate(rows[:_HEADER_SEARCH_ROWS]):
+        if _heads_the_list(cells, widest):
+            first = index
+            break
+        widest = max(widest, _filled(cells))
     rows = rows[first:]
     header_line, header = rows[0]
     positions: dict[str, int] = {}

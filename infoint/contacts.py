@@ -627,31 +627,71 @@ def _change_text(field: str, old: str | None, new: str | None) -> str:
     return f"{what} '{old}' removed" if not new else f"{what} changed from '{old}' to '{new}'"
 
 
+# What happens first in the method, for events dated alike: a debrief's introductions share
+# its meeting's start, and a day logged alone is 9:00. Ids come from different tables and say
+# nothing of it. A reply is placed by the messages beside it (`timeline`).
+_STEPS = (
+    "change",  # a job change an import noticed
+    "introduced_by",
+    "outreach",
+    "follow_up",
+    "meeting",
+    "thank_you",
+    "referral",
+    "introduced",
+    "opportunity",
+    "note",
+)
+_MESSAGE_STEPS = ("outreach", "follow_up", "thank_you")
+
+
 def timeline(conn: duckdb.DuckDBPyConnection, contact_id: int) -> list[TimelineEvent]:
-    """Everything logged about a person, newest first, each in plain words."""
+    """Everything logged about a person, newest first, each in plain words.
+
+    Events at one moment go in the method's order (`_STEPS`), read newest first too: the
+    introductions named at a meeting above it, a reply above the last message beside it.
+    """
     require_contact(conn, contact_id)
     rows = conn.execute(
         f"""
-        SELECT occurred_at AS happened_at, 'interaction' AS what, id, kind AS a, channel AS b,
-               subject AS c, body AS d, NULL::INTEGER AS n1, NULL::INTEGER AS n2
-        FROM interactions WHERE contact_id = $id
-        UNION ALL
-        SELECT CAST(starts_at AS TIMESTAMP), 'meeting', id, status, place, NULL, notes,
-               promised_minutes, actual_minutes
-        FROM meetings WHERE contact_id = $id
-        UNION ALL
-        SELECT referred_at, 'introduced', id, {_NAME_SQL}, NULL, NULL, NULL, NULL, NULL
-        FROM contacts c WHERE referred_by = $id
-        UNION ALL
-        SELECT c.referred_at, 'introduced_by', r.id, trim(r.first_name || ' ' || r.last_name),
-               NULL, NULL, NULL, NULL, NULL
-        FROM contacts c JOIN contacts r ON r.id = c.referred_by WHERE c.id = $id
-        UNION ALL
-        SELECT changed_at, 'change', id, field, old_value, new_value, NULL, NULL, NULL
-        FROM contact_changes WHERE contact_id = $id
-        ORDER BY happened_at DESC, id DESC
+        WITH events AS (
+            SELECT occurred_at AS happened_at, 'interaction' AS what, id, kind AS a, channel AS b,
+                   subject AS c, body AS d, NULL::INTEGER AS n1, NULL::INTEGER AS n2
+            FROM interactions WHERE contact_id = $id
+            UNION ALL
+            SELECT CAST(starts_at AS TIMESTAMP), 'meeting', id, status, place, NULL, notes,
+                   promised_minutes, actual_minutes
+            FROM meetings WHERE contact_id = $id
+            UNION ALL
+            SELECT referred_at, 'introduced', id, {_NAME_SQL}, NULL, NULL, NULL, NULL, NULL
+            FROM contacts c WHERE referred_by = $id
+            UNION ALL
+            SELECT c.referred_at, 'introduced_by', r.id, trim(r.first_name || ' ' || r.last_name),
+                   NULL, NULL, NULL, NULL, NULL
+            FROM contacts c JOIN contacts r ON r.id = c.referred_by WHERE c.id = $id
+            UNION ALL
+            SELECT changed_at, 'change', id, field, old_value, new_value, NULL, NULL, NULL
+            FROM contact_changes WHERE contact_id = $id
+        ),
+        stepped AS (
+            SELECT *, list_position($steps, CASE what WHEN 'interaction' THEN a ELSE what END)
+                AS step
+            FROM events
+        )
+        SELECT happened_at, what, id, a, b, c, d, n1, n2 FROM stepped
+        ORDER BY happened_at DESC,
+                 -- a reply answers the last message at its moment (a follow-up when none is)
+                 coalesce(
+                     step,
+                     coalesce(
+                         max(step) FILTER (what = 'interaction' AND list_contains($messages, a))
+                             OVER (PARTITION BY happened_at),
+                         list_position($steps, 'follow_up')
+                     ) + 0.5
+                 ) DESC,
+                 id DESC
         """,
-        {"id": contact_id},
+        {"id": contact_id, "steps": list(_STEPS), "messages": list(_MESSAGE_STEPS)},
     ).fetchall()
     events = []
     for at, what, ref, a, b, c, d, n1, n2 in rows:

@@ -759,11 +759,15 @@ _THANK_YOU_BITS = {
 }
 
 
-def thank_you_draft(conn: duckdb.DuckDBPyConnection, meeting_id: int) -> tuple[str, str]:
-    """A subject and body to start the thank-you from; the user edits before sending."""
+def thank_you_draft(
+    conn: duckdb.DuckDBPyConnection, meeting_id: int, now: datetime | None = None
+) -> tuple[str, str]:
+    """A subject and body to start the thank-you from; the user edits before sending. `now`
+    (default: the real now) says whether the meeting's weekday or its date names it."""
     from infoint import outreach  # imported here: outreach imports followups, which imports us
 
     sheet = prep_sheet(conn, meeting_id)
+    zone = profile.zone(conn)
     values = outreach.placeholder_values(conn, sheet.meeting.contact_id)
     [(introduced,)] = conn.execute(
         "SELECT list(trim(first_name || ' ' || last_name) ORDER BY id) FROM contacts"
@@ -772,7 +776,10 @@ def thank_you_draft(conn: duckdb.DuckDBPyConnection, meeting_id: int) -> tuple[s
     ).fetchall()
     values.update(
         first_name=values["first_name"] or sheet.person,
-        met_on=f"{sheet.meeting.starts_at.astimezone(profile.zone(conn)):%A}",
+        met_on=outreach.met_on(
+            sheet.meeting.starts_at.astimezone(zone).date(),
+            (now or datetime.now(zone)).astimezone(zone).date(),
+        ),
         introduced=text.joined(introduced or []),
     )
     subject, body = THANK_YOU

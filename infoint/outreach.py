@@ -218,6 +218,19 @@ def describe_placeholder(name: str) -> str:
     return PLACEHOLDERS.get(name) or BLANKS.get(name) or "a value only you can fill in"
 
 
+# A weekday names one day only within the week past: further back, "on Friday" reads as
+# last Friday, so the date is said instead.
+WEEKDAY_NAMED_WITHIN_DAYS = 7
+
+
+def met_on(met: date, today: date) -> str:
+    """How a thank-you names the day of the meeting: 'Friday' within the last week, else
+    '3 May 2019'."""
+    if 0 <= (today - met).days < WEEKDAY_NAMED_WITHIN_DAYS:
+        return f"{met:%A}"
+    return short_day(met)
+
+
 def fill(text: str, values: dict[str, str]) -> str:
     """Replace each placeholder that has a non-empty value; leave the others in braces."""
 

@@ -378,7 +378,7 @@ def test_thank_you_draft_and_log(conn, ana):
     meetings.record_debrief(
         conn, meeting, "held", referred=[ReferredPerson("Bo", "Chen"), ReferredPerson("Cy")]
     )
-    subject, body = meetings.thank_you_draft(conn, meeting)
+    subject, body = meetings.thank_you_draft(conn, meeting, now=at(12))  # two days later
     assert subject == "Thank you, Ana"
     assert body.startswith("Hi Ana,\n\nThank you for talking with me on Tuesday.")
     assert "how things really work at Acme" in body

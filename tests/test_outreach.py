@@ -662,3 +662,25 @@ def test_history_of_someone_who_only_introduced_you_names_their_stage(conn, ana)
     assert outreach.history(conn, maria).sentence("Maria") == (
         "Maria is already at the Referred stage: a first message would repeat yourself."
     )
+
+
+def test_a_thank_you_names_the_weekday_only_for_a_meeting_within_the_last_week():
+    """'On Friday' is last Friday only within a week; further back the date says which day."""
+    today = date(2026, 11, 27)  # a Friday
+    assert outreach.met_on(date(2026, 11, 27), today) == "Friday"
+    assert outreach.met_on(date(2026, 11, 24), today) == "Tuesday"
+    assert outreach.met_on(date(2026, 11, 21), today) == "Saturday"  # six days back
+    assert outreach.met_on(date(2026, 11, 20), today) == "20 Nov 2026"  # a week back: which Friday?
+    assert outreach.met_on(date(2019, 5, 3), today) == "3 May 2019"
+
+
+def test_a_thank_you_for_a_meeting_years_back_says_its_date(conn, ana):
+    meeting = meetings.schedule_meeting(conn, ana, datetime(2019, 5, 3, 10, tzinfo=UTC))
+    meetings.record_debrief(conn, meeting, "held")
+    now = datetime(2026, 11, 27, 12, tzinfo=UTC)
+    body = meetings.thank_you_draft(conn, meeting, now=now)[1]
+    assert body.startswith("Hi Ana,\n\nThank you for talking with me on 3 May 2019.")
+    recent = meetings.schedule_meeting(conn, ana, datetime(2026, 11, 24, 10, tzinfo=UTC))
+    meetings.record_debrief(conn, recent, "held")
+    body = meetings.thank_you_draft(conn, recent, now=now)[1]
+    assert body.startswith("Hi Ana,\n\nThank you for talking with me on Tuesday.")

@@ -24,7 +24,8 @@ st.caption(
     f"No answer after {followups.TRY_ANOTHER_AFTER} business days: try someone else at that "
     f"company. After {followups.FOLLOW_UP_AFTER}: one polite follow-up to the same person. "
     "Weekends and your holidays (Settings) don't count. Each item goes away once you log "
-    "what it suggests."
+    f"what it suggests. Meetings and messages more than {followups.STALE_AFTER_DAYS} days back "
+    "are left alone: write the thank-you for an older meeting on Meetings."
 )
 failed_at, failure = st.session_state.pop(FAILED, (None, None))
 
@@ -281,7 +282,10 @@ for item in items[:shown]:
 
 if len(items) > shown:
     st.button(
-        f"Show {min(SHOWN_STEP, len(items) - shown)} more",
+        "Show "
+        + text.counted(
+            min(SHOWN_STEP, len(items) - shown), "more thing to do", "more things to do"
+        ),
         key="show_more",
         icon=":material/expand_more:",
         on_click=show_more,

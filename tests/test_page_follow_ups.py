@@ -286,7 +286,7 @@ def test_a_long_list_shows_ten_at_a_time(app_db):
     assert "**12 things to do**, oldest first." in shown(at)
     assert "The first 10 are shown here." in [c.value for c in at.main.caption]
     assert len(item_keys(at)) == 10
-    button(at, "Show 2 more").click()
+    button(at, "Show 2 more things to do").click()
     run(at)
     assert not [c for c in at.main.caption if "The first" in c.value]
     assert len(item_keys(at)) == 12
@@ -574,7 +574,7 @@ def test_each_click_draws_the_page_once(twelve, monkeypatch):
         run(at)
         assert len(runs) == 1
 
-    one_run(button(at, "Show 2 more").click)
+    one_run(button(at, "Show 2 more things to do").click)
     assert len(item_keys(at)) == 12
     one_run(at.button(key=f"dismiss_{first}").click)
     one_run(button(at, "Cancel").click)
@@ -590,7 +590,7 @@ def test_each_click_draws_the_page_once(twelve, monkeypatch):
 def test_the_list_starts_short_again_when_the_user_comes_back(twelve):
     """Back from another page the view starts at the top: so does the list."""
     at = run(follow_ups_page())
-    button(at, "Show 2 more").click()
+    button(at, "Show 2 more things to do").click()
     run(at)
     assert len(item_keys(at)) == 12
     at.button(key=f"dismiss_{item_keys(at)[11]}").click()  # a click on this page keeps it
@@ -622,3 +622,37 @@ def test_a_past_day_typed_is_refused_in_its_card_never_replaced_by_the_day_offer
     ]
     assert not toasts(at)
     assert item_states(twelve["db"]) == set() and second in item_keys(at)
+
+
+def test_each_show_more_button_names_the_list_it_extends(app_db):
+    """Seen in a browser script: 'Show .* more' matched two buttons, one under each list; each
+    label says which list it lengthens."""
+    conn = db.connect(app_db)
+    for number in range(12):
+        due = contacts.add_contact(conn, f"Due{number:02d}", company=f"Old firm {number}")
+        write(conn, due, 20)
+        waited = contacts.add_contact(conn, f"Wait{number:02d}", company=f"New firm {number}")
+        write(conn, waited, 0)
+    conn.close()
+    at = run(follow_ups_page())
+    assert [b.label for b in at.button if b.label.startswith("Show ")] == [
+        "Show 2 more things to do",
+        "Show 2 more people",
+    ]
+
+
+def test_an_old_meeting_asks_for_no_thank_you_and_the_page_says_why(app_db):
+    """A meeting in 2019 recorded as held today brings no thank-you: the rules leave anything
+    more than 30 days back alone, so the page says so and where to write it instead."""
+    conn = db.connect(app_db)
+    ana = contacts.add_contact(conn, "Ana", "Silva", company="Acme")
+    meeting = meetings.schedule_meeting(conn, ana, datetime(2019, 5, 3, 10, tzinfo=UTC))
+    meetings.record_debrief(conn, meeting, "held")
+    conn.close()
+    at = run(follow_ups_page())
+    assert at.success[0].value.startswith("Nothing is due today.")
+    assert meetings.STALE_AFTER_DAYS == followups.STALE_AFTER_DAYS  # one number for both
+    assert (
+        f"Meetings and messages more than {followups.STALE_AFTER_DAYS} days back are left "
+        "alone: write the thank-you for an older meeting on Meetings."
+    ) in at.caption[0].value

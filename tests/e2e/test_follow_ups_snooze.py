@@ -53,7 +53,7 @@ def test_a_snooze_at_item_15_stays_with_it_and_is_confirmed_in_view(tmp_path, pa
         wait_for_app(page)
         go(page, "Follow-ups", "What is due now?")
         see(page, f"{PEOPLE} things to do")
-        page.get_by_role("button", name="Show 10 more", exact=True).click()
+        page.get_by_role("button", name="Show 10 more things to do", exact=True).click()
         snoozes = page.get_by_test_id("stPopover")
         expect(snoozes).to_have_count(PEOPLE)
         wait_for_app(page)

@@ -24,6 +24,7 @@ TABLE_COLUMNS = (
 )
 SCORE_RANGE = "A whole number from 0 to 3."
 NEW_INDUSTRY = "new_industry"
+SCOPE = "targets_scope"
 # Set by a bulk industry change: the next run empties the box before drawing it (a drawn
 # widget's value cannot change), so it is not set again by mistake.
 CLEAR_NEW_INDUSTRY = "targets_clear_new_industry"
@@ -105,6 +106,91 @@ def bulk_button(
 def shown(plan: targets.TargetPlan) -> targets.TargetPlan:
     """The plan with the industries it names (user text) escaped for a markdown element."""
     return dataclasses.replace(plan, industries=tuple(map(ui.plain, plan.industries)))
+
+
+def bulk_change(
+    conn,
+    filters: targets.CompanyFilter,
+    picked: list[int],
+    in_view: list[int],
+    matching: int,
+    known_industries: list[str],
+) -> None:
+    """Set the industry of, or make targets of, the ticked companies or all that match.
+
+    One company matching is the one row in view, ticked or not: the change goes to it, with
+    no choice between two ways of naming it and no question, as for a ticked one.
+    """
+    with st.container(border=True):
+        if matching == 1:
+            st.markdown("**Change the one company that matches**")
+            st.session_state.pop(SCOPE, None)  # widened again, start from the ticked ones
+            everything, ids = False, in_view
+        else:
+            st.markdown("**Change many companies at once**")
+            # Keyed: its labels hold the counts, and a radio without a key is known by them,
+            # so a tick or a new filter would make a new one and drop the user's choice.
+            scope = st.radio(
+                "Which companies",
+                ("picked", "matching"),
+                format_func=targets.scope_choices(len(picked), matching).get,
+                horizontal=True,
+                key=SCOPE,
+            )
+            # Ticked companies are at most one page of the table, in plain view. All that
+            # match can be thousands: that change waits for a yes to a question naming the count.
+            everything = scope == "matching"
+            ids = ui.cached(targets.list_company_ids, conn, filters) if everything else picked
+        if st.session_state.pop(CLEAR_NEW_INDUSTRY, False):
+            st.session_state[NEW_INDUSTRY] = None
+        new_industry = st.selectbox(
+            "New industry",
+            known_industries,
+            index=None,
+            accept_new_options=True,
+            placeholder="Choose one, or type a new industry",
+            key=NEW_INDUSTRY,
+            width=420,
+        )
+        if bulk_button(
+            "industry_of_all",
+            everything,
+            "Set industry",
+            *targets.industry_question(len(ids), ui.plain(new_industry)),
+            disabled=not ids or not new_industry,
+        ):
+            try:
+                changed = targets.set_industry(conn, ids, new_industry)
+            except InfointError as exc:
+                ui.show_error(exc)
+            else:
+                st.session_state[CLEAR_NEW_INDUSTRY] = True
+                done(
+                    f"Put {companies(changed)} in {ui.plain(new_industry)}.",
+                    "bulk",
+                    keep_ticks=True,
+                )
+        if filters.whole_network:
+            plan = ui.cached(targets.plan_targets, conn, ids) if everything else None
+            make, yes = targets.make_targets_labels(len(ids))
+            if bulk_button(
+                "targets_of_all",
+                everything,
+                make,
+                shown(plan).question() if plan else "",
+                yes,
+                disabled=not ids or (plan is not None and not plan.becoming),
+                icon=":material/flag:",
+            ):
+                try:
+                    made = targets.make_targets(conn, ids)
+                except InfointError as exc:
+                    ui.show_error(exc)
+                else:
+                    done(shown(made).outcome(), "bulk", keep_ticks=True)
+            if plan and not plan.becoming:
+                st.caption(f"Nothing to add. {shown(plan).left_out()} {plan.kept()}".strip())
+        notice("bulk")
 
 
 ADD_FORM_FIELDS = ("add_name", "add_industry", "add_motivation", "add_postings", "add_status")
@@ -355,68 +441,7 @@ else:
             )
         )
 
-    with st.container(border=True):
-        st.markdown("**Change many companies at once**")
-        scope = st.radio(
-            "Which companies",
-            ("picked", "matching"),
-            format_func=targets.scope_choices(len(picked), matching).get,
-            horizontal=True,
-        )
-        if st.session_state.pop(CLEAR_NEW_INDUSTRY, False):
-            st.session_state[NEW_INDUSTRY] = None
-        new_industry = st.selectbox(
-            "New industry",
-            known_industries,
-            index=None,
-            accept_new_options=True,
-            placeholder="Choose one, or type a new industry",
-            key=NEW_INDUSTRY,
-            width=420,
-        )
-        # Ticked companies are at most one page of the table, in plain view. All that match
-        # can be thousands: that change waits for a yes to a question that names the count.
-        everything = scope == "matching"
-        ids = ui.cached(targets.list_company_ids, conn, filters) if everything else picked
-        if bulk_button(
-            "industry_of_all",
-            everything,
-            "Set industry",
-            *targets.industry_question(len(ids), ui.plain(new_industry)),
-            disabled=not ids or not new_industry,
-        ):
-            try:
-                changed = targets.set_industry(conn, ids, new_industry)
-            except InfointError as exc:
-                ui.show_error(exc)
-            else:
-                st.session_state[CLEAR_NEW_INDUSTRY] = True
-                done(
-                    f"Put {companies(changed)} in {ui.plain(new_industry)}.",
-                    "bulk",
-                    keep_ticks=True,
-                )
-        if whole_network:
-            plan = ui.cached(targets.plan_targets, conn, ids) if everything else None
-            make, yes = targets.make_targets_labels(len(ids))
-            if bulk_button(
-                "targets_of_all",
-                everything,
-                make,
-                shown(plan).question() if plan else "",
-                yes,
-                disabled=not ids or (plan is not None and not plan.becoming),
-                icon=":material/flag:",
-            ):
-                try:
-                    made = targets.make_targets(conn, ids)
-                except InfointError as exc:
-                    ui.show_error(exc)
-                else:
-                    done(shown(made).outcome(), "bulk", keep_ticks=True)
-            if plan and not plan.becoming:
-                st.caption(f"Nothing to add. {shown(plan).left_out()} {plan.kept()}".strip())
-        notice("bulk")
+    bulk_change(conn, filters, picked, list(frame.index), matching, known_industries)
 
 st.subheader("Targets and coverage by industry")
 coverage = ui.cached(targets.coverage_by_industry, conn)

@@ -376,17 +376,18 @@ def test_ticks_survive_a_bulk_change_so_the_next_one_goes_to_the_same_companies(
 def test_a_bulk_change_that_takes_the_ticked_companies_out_of_view_leaves_no_tick(network):
     """Acme leaves the Health list when it moves to Energy; Medix, now first, is not ticked
     in its place, and nothing is left to change until the user ticks again."""
+    targets.add_company(ui.connection(), "Carely", industry="Health")
     at = run_targets()
     at.multiselect(key="targets_industries").set_value(["Health"])
     run_targets(at)
-    assert names(at) == ["Acme", "Medix"]
+    assert names(at) == ["Acme", "Medix", "Carely"]
     edit(at, {0: {"picked": True}})
     at.selectbox(key="new_industry").set_value("Energy")
     run_targets(at)
     button(at, "Set industry").click()
     run_targets(at)
     assert at.success[0].value == "Put 1 company in Energy."
-    assert names(at) == ["Medix"]
+    assert names(at) == ["Medix", "Carely"]
     assert ticked(at) == []
     assert at.radio[0].options[0] == "The ones you tick in the table (none ticked yet)"
     assert button(at, "Set industry").disabled
@@ -395,43 +396,20 @@ def test_a_bulk_change_that_takes_the_ticked_companies_out_of_view_leaves_no_tic
 
 
 def test_a_change_to_many_companies_reads_naturally_for_none_and_one(network):
-    """Seen in the browser: 'The 0 you ticked in the table', 'All 1 that match …', 'Put the 1
-    company that matches in …? The industry each one has now is replaced'."""
+    """Seen in the browser: 'The 0 you ticked in the table', 'All 1 that match …'."""
     at = run_targets()
-    at.text_input(key="targets_search").set_value("medix")
+    at.toggle(key="whole_network").set_value(True)
+    at.text_input(key="targets_search").set_value("omega")
     run_targets(at)
     assert at.radio[0].options == [
         "The ones you tick in the table (none ticked yet)",
-        "The one company that matches the search and industry above",
+        "All 2 that match the search and industry above",
     ]
-    at.radio[0].set_value("matching")
-    at.selectbox(key="new_industry").set_value("Energy")
-    run_targets(at)
-    button(at, "Set industry…").click()
-    run_targets(at)
-    assert at.warning[0].value == (
-        "Put the one company that matches in Energy? The industry it has now is replaced, "
-        "and there is no undo."
-    )
-    button(at, "Yes, set its industry").click()
-    run_targets(at)
-    assert at.success[0].value == "Put 1 company in Energy."
-    at.toggle(key="whole_network").set_value(True)
-    at.text_input(key="targets_search").set_value("banking")
-    run_targets(at)
-    assert names(at) == ["Omega Banking Group"]
-    at.radio[0].set_value("matching")
-    run_targets(at)
-    button(at, "Make it a target…").click()
-    run_targets(at)
-    assert at.warning[0].value.startswith(
-        "Turn the one company that matches into a target? There is no undo"
-    )
-    button(at, "Yes, make it a target").click()
-    run_targets(at)
-    assert at.success[0].value == "Added 1 company to your targets."
     edit(at, {0: {"picked": True}})
     assert at.radio[0].options[0] == "The one you ticked in the table"
+    button(at, "Make it a target").click()
+    run_targets(at)
+    assert at.success[0].value == "Added 1 company to your targets."
     button(at, "Make it a target").click()
     run_targets(at)
     assert at.success[0].value == "It was on your list already."
@@ -787,3 +765,61 @@ def test_a_header_click_sorts_only_the_page_and_the_page_says_so(two_pages):
     captions = " ".join(c.value for c in at.caption)
     assert "A click on a column header orders only the 50 companies on this page" in captions
     assert "All 60 are in the order above, best first" in captions
+
+
+def test_the_choice_of_companies_stays_when_a_row_is_ticked_or_the_filter_changes(network):
+    """Seen in the browser: the choice's labels hold counts ('The 3 you ticked'), and a radio
+    without a key is known by its labels, so a tick or a new filter made a new one and the
+    choice jumped back to the ticked companies."""
+    at = run_targets()
+    at.toggle(key="whole_network").set_value(True)
+    run_targets(at)
+    at.radio[0].set_value("matching")
+    run_targets(at)
+    assert at.radio[0].options[1] == "All 5 that match the search and industry above"
+    edit(at, {0: {"picked": True}})
+    assert at.radio[0].options[0] == "The one you ticked in the table"
+    assert at.radio[0].value == "matching"
+    at.text_input(key="targets_search").set_value("o")  # Volt, Omega Bank, Omega Banking Group
+    run_targets(at)
+    assert at.radio[0].options[1] == "All 3 that match the search and industry above"
+    assert at.radio[0].value == "matching"
+    at.radio[0].set_value("picked")
+    run_targets(at)
+    edit(at, {1: {"picked": True}})
+    assert at.radio[0].value == "picked"
+    assert at.radio[0].options[0] == "The one you ticked in the table"
+
+
+def test_one_company_matching_is_changed_at_once_without_a_choice_or_a_question(network):
+    """With one company in the table, 'the ones you tick' and 'all that match' are the same
+    company: no choice between them, and no question, as for one ticked. Widened again, the
+    choice starts from the ticked companies, not from all of a list the user no longer saw."""
+    at = run_targets()
+    at.toggle(key="whole_network").set_value(True)
+    run_targets(at)
+    at.radio[0].set_value("matching")
+    run_targets(at)
+    at.text_input(key="targets_search").set_value("banking")
+    run_targets(at)
+    assert names(at) == ["Omega Banking Group"]
+    shown = [m.value for m in at.main.markdown]
+    assert "**Change the one company that matches**" in shown
+    assert "**Change many companies at once**" not in shown
+    assert not at.radio
+    at.selectbox(key="new_industry").set_value("Energy")
+    run_targets(at)
+    button(at, "Set industry").click()  # not "Set industry…": nothing to ask
+    run_targets(at)
+    assert not at.warning
+    assert at.success[0].value == "Put 1 company in Energy."
+    button(at, "Make it a target").click()
+    run_targets(at)
+    assert at.success[0].value == "Added 1 company to your targets."
+    saved = companies(network)
+    assert saved["Omega Banking Group"][:2] == ("target", "Energy")
+    assert saved["Omega Bank"][:2] == ("network", None)
+    at.text_input(key="targets_search").set_value("omega")
+    run_targets(at)
+    assert "**Change many companies at once**" in [m.value for m in at.main.markdown]
+    assert at.radio[0].value == "picked"

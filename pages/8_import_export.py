@@ -254,26 +254,38 @@ st.write(
 sizes = ui.cached(export.sheet_sizes, conn)
 st.caption(f"The workbook's sheets and their rows: {export.describe_sizes(sizes)}")
 today = datetime.now(ui.cached(profile.zone, conn)).date()  # the user's, in their time zone
-workbook, contacts_csv = st.columns(2)
-# Built on request and kept for this version of the data: a big workbook takes a moment, and
-# a download button fed up front would build it again on every rerun of the page. The bar takes
-# the button's place while it is built and stays, full, above the download until the next rerun.
+# The two downloads share one row, side by side. The workbook is built on request and kept for
+# this version of the data: a big workbook takes a moment, and a download button fed up front
+# would build it again on every rerun of the page. The bar takes the Prepare button's place
+# while it is built (after the row is drawn, so the CSV download stays usable), and the
+# download takes the bar's.
+downloads = st.container(horizontal=True, vertical_alignment="center")
+workbook = downloads.empty()
 this_version = (str(ui.database_path()), db.data_version(conn))
 prepared = st.session_state.get("prepared_workbook")
-if prepared is None or prepared[0] != this_version:
-    slot = workbook.empty()
-    if slot.button("Prepare the Excel workbook", icon=":material/table_view:"):
-        with slot.container():
-            bar = st.progress(
-                0.0,
-                text=f"Preparing {text.counted(sizes['Contacts'], 'contact')} and the rest of "
-                "your records…",
-            )
-            built = export.prepare_workbook(
-                conn, progress=lambda fraction, message: bar.progress(fraction, text=message)
-            )
-        prepared = st.session_state["prepared_workbook"] = (this_version, built)
-if prepared is not None and prepared[0] == this_version:
+if prepared is not None and prepared[0] != this_version:
+    prepared = None
+prepare = prepared is None and workbook.button(
+    "Prepare the Excel workbook", icon=":material/table_view:"
+)
+downloads.download_button(
+    "Download contacts (CSV)",
+    data=lambda: export.contacts_csv_bytes(conn.cursor()),
+    file_name=f"infoint-contacts-{today}.csv",
+    mime="text/csv",
+    icon=":material/download:",
+)
+if prepare:
+    bar = workbook.progress(
+        0.0,
+        text=f"Preparing {text.counted(sizes['Contacts'], 'contact')} and the rest of "
+        "your records…",
+    )
+    built = export.prepare_workbook(
+        conn, progress=lambda fraction, message: bar.progress(fraction, text=message)
+    )
+    prepared = st.session_state["prepared_workbook"] = (this_version, built)
+if prepared is not None:
     workbook.download_button(
         "Download everything (Excel)",
         data=prepared[1].data,
@@ -282,14 +294,7 @@ if prepared is not None and prepared[0] == this_version:
         icon=":material/table_view:",
         on_click="ignore",
     )
-contacts_csv.download_button(
-    "Download contacts (CSV)",
-    data=lambda: export.contacts_csv_bytes(conn.cursor()),
-    file_name=f"infoint-contacts-{today}.csv",
-    mime="text/csv",
-    icon=":material/download:",
-)
-if prepared is not None and prepared[0] == this_version and prepared[1].cut:
+if prepared is not None and prepared[1].cut:
     st.info(export.describe_cut(prepared[1].cut), icon=":material/content_cut:")
 
 

@@ -14,8 +14,7 @@ INTRODUCED_HELP = (
     "counts toward the Referred stage of the one who introduced you. Pick Nobody if you found "
     "them yourself."
 )
-# The stage first: see picked_row for why the first column is not the name.
-RESULT_COLUMNS = ("stage", "name", "company", "position", "industry", "degree", "connected_on")
+RESULT_COLUMNS = ("name", "company", "position", "industry", "degree", "stage", "connected_on")
 
 
 def open_here(contact_id: int) -> None:
@@ -122,24 +121,6 @@ def show_add_person() -> None:
                 open_here(new_id)
 
 
-def picked_row(selection) -> int | None:
-    """The position of the row picked in the results: by its box at the left (Shift+Space
-    from the keyboard), or by a click on its name (positions in the frame given, even after a
-    header click sorted it).
-
-    Other cells open no one: the arrow keys move the selected cell, so a keyboard user can go
-    through the table without the page changing under them; and the grid selects the top
-    row's first cell by itself when it takes the focus, as a click on a header to sort does
-    (both seen in Chromium), which is why the name is not the first column.
-    """
-    if selection.rows:
-        return selection.rows[0]
-    for row, column in selection.cells:
-        if column == "name":
-            return row
-    return None
-
-
 def reset_page() -> None:
     st.session_state["search_page"] = 1
 
@@ -204,7 +185,9 @@ def show_search() -> None:
     )
     steps = ui.cached(contacts.narrowing_counts, conn, search)
     trail = [f"{steps[0][1]:,} people"] + [f"{label}: {count:,}" for label, count in steps[1:]]
-    trail_col, sort_col = st.columns([2, 1], vertical_alignment="bottom")
+    # Where the user is comes before the rows, 50 of them a scroll long: the pager beside the
+    # order, and what is shown just above the table.
+    trail_col, sort_col, pager_col = st.columns([3, 2, 1], vertical_alignment="bottom")
     trail_col.markdown("**" + ui.plain(" → ".join(trail)) + "**")
     matched = steps[-1][1]
     if matched == 0:
@@ -221,8 +204,22 @@ def show_search() -> None:
     pages = -(-matched // PAGE_SIZE)
     if st.session_state.get("search_page", 1) > pages:
         st.session_state["search_page"] = pages
-    page = st.session_state.get("search_page", 1)
+    page = (
+        pager_col.number_input(
+            f"Page (of {pages:,})", 1, pages, key="search_page", persist_state="page"
+        )
+        if pages > 1
+        else 1
+    )
     frame, total = ui.cached(contacts.search_contacts, conn, search, page, PAGE_SIZE, order)
+    first, last = (page - 1) * PAGE_SIZE + 1, (page - 1) * PAGE_SIZE + len(frame)
+    span = f"{first:,}" if first == last else f"{first:,}–{last:,}"
+    # Kept clear of the right end, where the table's toolbar shows while the mouse is on it.
+    info, _ = st.columns([3, 1])
+    info.caption(
+        f"Showing {span} of {total:,}. Tick the box at the left of a row to open that person"
+        " (from the keyboard: Shift+Space on their row)."
+    )
     nonce = st.session_state.get("results_nonce", 0)
     picked = st.dataframe(
         frame,
@@ -243,24 +240,18 @@ def show_search() -> None:
         },
         placeholder="—",  # no connection date: added by hand
         on_select="rerun",
-        # A click on a cell selects only that cell, a row is selected by its box at the left:
-        # either names the row, so either opens the person.
-        selection_mode=["single-row", "single-cell"],
+        # Rows only: with cells selectable, the arrow keys moved the selected cell and each
+        # move told the page, so arrowing into a name opened that person (seen in Chromium).
+        # Now a click on a cell or the arrow keys only move the grid's focus, and opening
+        # someone is a deliberate act: their row's box, or Shift+Space on their row.
+        selection_mode="single-row",
         width="stretch",
         key=f"results_{nonce}",
     )
-    if (row := picked_row(picked.selection)) is not None:
-        open_here(int(frame.index[row]))
-    first = (page - 1) * PAGE_SIZE + 1
-    info, pager = st.columns([3, 1])
-    info.caption(
-        f"Showing {first:,}–{first + len(frame) - 1:,} of {total:,}. "
-        "Click a name to open the person."
-    )
+    if rows := picked.selection.rows:
+        # positions in the frame given, even after a header click sorted the rows shown
+        open_here(int(frame.index[rows[0]]))
     if pages > 1:
-        pager.number_input(
-            f"Page (of {pages:,})", 1, pages, key="search_page", persist_state="page"
-        )
         # Streamlit sorts and downloads only the rows it was given, and neither can be
         # turned off for this table alone: say so, and where the whole list is.
         st.caption(

@@ -2,6 +2,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from streamlit.proto.Dataframe_pb2 import Dataframe as DataframeProto
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Selectbox
@@ -105,21 +106,13 @@ def test_opening_a_contact_shows_its_timeline(people):
     assert len(at.dataframe[0].value) == 3
 
 
-@pytest.mark.parametrize(
-    "selection",
-    [
-        {"rows": [], "columns": [], "cells": [[2, "name"]]},  # a click on the name
-        {"rows": [2], "columns": [], "cells": []},  # its box at the left (or Shift+Space)
-    ],
-    ids=["name", "box"],
-)
-def test_a_click_on_a_name_or_a_rows_box_opens_that_person(people, selection):
-    """In Chromium a click on a cell only selected the cell: the caption promised more."""
+def test_a_rows_box_opens_that_person(people):
+    """The box at the left of a row (or Shift+Space on the row, in Chromium) selects it."""
     at = run(contacts_page())
     table = at.dataframe[0]
     assert list(table.value["name"]) == ["Cara Diaz", "Ann Lee", "Bob Stone"]  # by last name
-    assert "Click a name to open the person." in shown(at)
-    at.session_state[table.key] = {"selection": selection}
+    assert "Tick the box at the left of a row to open that person" in shown(at)
+    at.session_state[table.key] = {"selection": {"rows": [2], "columns": [], "cells": []}}
     run(at)
     assert at.query_params["contact"] == str(people["bob"])
     assert at.title[0].value == "Bob Stone"
@@ -128,20 +121,14 @@ def test_a_click_on_a_name_or_a_rows_box_opens_that_person(people, selection):
     assert at.title[0].value == "Contacts"
 
 
-@pytest.mark.parametrize(
-    "column", ["stage", "company", "position", "industry", "degree", "connected_on"]
-)
-def test_a_cell_outside_the_names_opens_no_one(people, column):
-    """The arrow keys move the selected cell (seen in Chromium), and a click on a header (to
-    sort) selects the top row's cell in the first column by itself: a keyboard user moves
-    through every column but the names without the page changing under them."""
+def test_moving_through_the_table_opens_no_one(people):
+    """With cells selectable, the arrow keys moved the selected cell and each move reached
+    the page: arrowing into a name opened that person (seen in Chromium). Rows alone are
+    selectable now, so moving through the cells tells the page nothing."""
     at = run(contacts_page())
     table = at.dataframe[0]
-    assert list(table.proto.column_order)[:2] == ["stage", "name"]
-    at.session_state[table.key] = {"selection": {"rows": [], "columns": [], "cells": [[2, column]]}}
-    run(at)
-    assert "contact" not in at.query_params
-    assert at.title[0].value == "Contacts"
+    assert list(table.proto.selection_mode) == [DataframeProto.SelectionMode.SINGLE_ROW]
+    assert table.proto.column_order[0] == "name"
 
 
 def test_an_empty_cell_reads_as_a_dash(people):
@@ -658,6 +645,27 @@ def test_sort_by_orders_everyone_before_the_page_is_cut(crowd):
     at.selectbox(key="search_sort").set_value("newest")
     run(at)
     assert list(at.dataframe[0].value["name"])[:2] == ["Ada49 Abara", "Ada48 Abara"]
+
+
+def in_order(at: AppTest) -> list:
+    """The main area's elements as the page shows them, top to bottom."""
+    return [node for node in at.main if not hasattr(node, "children")]
+
+
+def test_where_you_are_is_said_above_the_table(crowd):
+    """Fifty rows are a scroll long: the count and the pager come before the rows."""
+    at = run(contacts_page())
+    shown_in_order = in_order(at)
+    table = next(n for n, e in enumerate(shown_in_order) if e.type == "dataframe")
+    above, below = shown_in_order[:table], shown_in_order[table + 1 :]
+    assert any(e.type == "caption" and e.value.startswith("Showing 1–50 of 51.") for e in above)
+    assert [e.label for e in above if e.type == "number_input"] == ["Page (of 2)"]
+    assert not any(e.type == "number_input" for e in below)  # one pager
+    assert not any(e.type == "caption" and "Showing" in e.value for e in below)
+    at.number_input(key="search_page").set_value(2)
+    run(at)
+    assert "Showing 51 of 51." in shown(at)
+    assert list(at.dataframe[0].value["name"]) == ["Zed Young"]
 
 
 def test_one_page_of_results_needs_no_warning_about_header_sorting(people):

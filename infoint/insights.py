@@ -110,6 +110,9 @@ class ReplyTiming:
     quick: int  # of them, replied within QUICK_REPLY_DAYS business days
     replies: int  # replied at all
     median_business_days: int | None  # whole days: at least half replied within it
+    # … and in calendar days: 0 business days can be a Saturday reply to a Friday message,
+    # which is not "the same day".
+    median_days: int | None
     # At a stage in the funnel with no outreach or follow-up logged (met, introduced, or a
     # reply stored before replies needed a message): no first message to time a reply from.
     not_written_to: int = 0
@@ -128,14 +131,15 @@ class ReplyTiming:
     @property
     def sentence(self) -> str:
         """Markdown (no user text in it), worded for one person, two and many ('1 of the 1
-        people' reads as a glitch); 'within 0 business days' too, so it says 'the same day'."""
+        people' reads as a glitch); 'within 0 business days' too, so it says 'the same day'
+        or 'before the next business day'."""
         if not self.contacted:
             return ""
         days = self.median_business_days
         if self.contacted == 1:
             if not self.replies or days is None:
                 return "You wrote to 1 person, who has not replied yet."
-            return f"You wrote to 1 person, who replied {_after(days, 'your message')}."
+            return f"You wrote to 1 person, who replied {self._after('your message')}."
         wrote_to = "people you wrote to"
         if not self.replies or days is None:
             return f"{_none_of(self.contacted, wrote_to)} has replied yet."
@@ -145,24 +149,21 @@ class ReplyTiming:
         if 0 < self.quick < self.contacted:
             quick += f" ({text.percent(self.quick / self.contacted)})"
         if self.replies == 1:
-            return f"{quick}. The one who replied did so {_after(days, 'your first message')}."
-        how_fast = (
-            "**on the same day** as"
-            if days == 0
-            else f"within **{text.counted(days, 'business day')}** of"
-        )
-        return (
-            f"{quick}. Half of the {self.replies:,} who replied did so {how_fast} your first "
-            "message."
-        )
+            return f"{quick}. The one who replied did so {self._after('your first message')}."
+        if days == 0:
+            how_fast = self._after("your first message")
+        else:
+            how_fast = f"within **{text.counted(days, 'business day')}** of your first message"
+        return f"{quick}. Half of the {self.replies:,} who replied did so {how_fast}."
 
-
-def _after(days: int, message: str) -> str:
-    """When one reply came: '**on the same day** as your message', '**2 business days**
-    after it'."""
-    if days == 0:
-        return f"**on the same day** as {message}"
-    return f"**{text.counted(days, 'business day')}** after {message}"
+    def _after(self, message: str) -> str:
+        """When the (median) reply came: '**on the same day** as your message', '**before
+        the next business day** after it' (a weekend reply), '**2 business days** after it'."""
+        if self.median_days == 0:
+            return f"**on the same day** as {message}"
+        if self.median_business_days == 0:
+            return f"**before the next business day** after {message}"
+        return f"**{text.counted(self.median_business_days, 'business day')}** after {message}"
 
 
 def _none_of(whole: int, plural: str) -> str:
@@ -322,7 +323,8 @@ _TIMING = f"""
     timing AS (
         SELECT c.contact_id, answered.at IS NOT NULL AS has_reply,
                followed.contact_id IS NOT NULL AS followed_up,
-               {business_days.between_sql("c.sent", "answered.at", "holiday")} AS business_days
+               {business_days.between_sql("c.sent", "answered.at", "holiday")} AS business_days,
+               CAST(answered.at AS DATE) - CAST(c.sent AS DATE) AS days
         FROM contacted c
         LEFT JOIN answered ON answered.contact_id = c.contact_id
         LEFT JOIN followed ON followed.contact_id = c.contact_id
@@ -337,12 +339,13 @@ def reply_timing(conn: duckdb.DuckDBPyConnection) -> ReplyTiming:
     The lower median of whole days (`quantile_disc`), not the interpolated one: replies after
     0 and 1 days would read "within 0.5 business days", which no one can wait.
     """
-    contacted, quick, replies, median, not_written_to = conn.execute(
+    contacted, quick, replies, median, median_days, not_written_to = conn.execute(
         f"""{_TIMING}
         SELECT count(*),
                count(*) FILTER (WHERE has_reply AND business_days <= {QUICK_REPLY_DAYS}),
                count(*) FILTER (WHERE has_reply),
                quantile_disc(business_days, 0.5) FILTER (WHERE has_reply),
+               quantile_disc(days, 0.5) FILTER (WHERE has_reply),
                (SELECT count(*) FROM contact_stages s WHERE s.stage >= 1
                   AND s.contact_id NOT IN (SELECT contact_id FROM contacted))
         FROM timing""",
@@ -353,6 +356,7 @@ def reply_timing(conn: duckdb.DuckDBPyConnection) -> ReplyTiming:
         int(quick),
         int(replies),
         None if median is None else int(median),
+        None if median_days is None else int(median_days),
         int(not_written_to),
     )
 

@@ -303,10 +303,22 @@ def test_a_meetings_length_in_words():
     assert insights.minutes_in_words(15, 20) == "15 minutes, within the 20 you promised"
 
 
+def test_a_weekend_reply_to_a_friday_message_is_not_called_the_same_day(conn):
+    friday, saturday = date(2026, 11, 20), date(2026, 11, 21)
+    ana = contacts.add_contact(conn, "Ana")
+    interactions.log_interaction(conn, ana, "outreach", occurred_at=friday)
+    interactions.log_interaction(conn, ana, "reply", occurred_at=saturday)
+    timing = insights.reply_timing(conn)
+    assert (timing.median_business_days, timing.median_days) == (0, 1)
+    assert timing.sentence == (
+        "You wrote to 1 person, who replied **before the next business day** after your message."
+    )
+
+
 def test_empty_database(conn):
     for breakdown in insights.BREAKDOWNS:
         assert insights.rates_by(conn, breakdown).empty
-    assert insights.reply_timing(conn) == insights.ReplyTiming(0, 0, 0, None)
+    assert insights.reply_timing(conn) == insights.ReplyTiming(0, 0, 0, None, None)
     assert insights.reply_waits(conn)["people"].sum() == 0
     assert len(insights.reply_waits(conn)) == len(insights.REPLY_WAITS)
     assert list(speed_groups(conn).values()) == [0, 0, 0, 0]
@@ -354,15 +366,15 @@ def test_reply_speed_counts_the_people_the_funnel_counts_as_replied(conn):
 
 
 def test_the_reply_speed_sentence_says_same_day_and_one_day_in_words():
-    same_day = insights.ReplyTiming(4, 3, 3, 0).sentence
+    same_day = insights.ReplyTiming(4, 3, 3, 0, 0).sentence
     assert same_day == (
         "3 of the 4 people you wrote to replied within 3 business days (75 %). "
         "Half of the 3 who replied did so **on the same day** as your first message."
     )
-    assert "**1 business day** after your message" in insights.ReplyTiming(1, 1, 1, 1).sentence
-    assert insights.ReplyTiming(0, 0, 0, None).sentence == ""
+    assert "**1 business day** after your message" in insights.ReplyTiming(1, 1, 1, 1, 1).sentence
+    assert insights.ReplyTiming(0, 0, 0, None, None).sentence == ""
     # nobody replied yet, with thousands marked as the numbers grow
-    assert insights.ReplyTiming(4973, 0, 0, None).sentence == (
+    assert insights.ReplyTiming(4973, 0, 0, None, None).sentence == (
         "None of the 4,973 people you wrote to has replied yet."
     )
 
@@ -410,39 +422,55 @@ def test_the_minutes_sentence_writes_thousands_with_a_separator():
 @pytest.mark.parametrize(
     ("timing", "said"),
     [
-        ((1, 0, 0, None), "You wrote to 1 person, who has not replied yet."),
-        ((1, 1, 1, 0), "You wrote to 1 person, who replied **on the same day** as your message."),
-        ((1, 1, 1, 1), "You wrote to 1 person, who replied **1 business day** after your message."),
+        ((1, 0, 0, None, None), "You wrote to 1 person, who has not replied yet."),
         (
-            (1, 0, 1, 9),
+            (1, 1, 1, 0, 0),
+            "You wrote to 1 person, who replied **on the same day** as your message.",
+        ),
+        (
+            (1, 1, 1, 1, 1),
+            "You wrote to 1 person, who replied **1 business day** after your message.",
+        ),
+        (
+            (1, 0, 1, 9, 13),
             "You wrote to 1 person, who replied **9 business days** after your message.",
         ),
-        ((2, 0, 0, None), "Neither of the 2 people you wrote to has replied yet."),
+        ((2, 0, 0, None, None), "Neither of the 2 people you wrote to has replied yet."),
         (
-            (2, 0, 1, 9),
+            (2, 0, 1, 9, 13),
             "Neither of the 2 people you wrote to replied within 3 business days. The one who "
             "replied did so **9 business days** after your first message.",
         ),
         (
-            (2, 1, 1, 0),
+            (2, 1, 1, 0, 0),
             "1 of the 2 people you wrote to replied within 3 business days (50 %). The one who "
             "replied did so **on the same day** as your first message.",
         ),
         (
-            (2, 2, 2, 0),
+            (2, 2, 2, 0, 0),
             "Both people you wrote to replied within 3 business days. Half of the 2 who replied "
             "did so **on the same day** as your first message.",
         ),
-        ((4973, 0, 0, None), "None of the 4,973 people you wrote to has replied yet."),
+        ((4973, 0, 0, None, None), "None of the 4,973 people you wrote to has replied yet."),
         (
-            (5, 0, 2, 5),
+            (5, 0, 2, 5, 7),
             "None of the 5 people you wrote to replied within 3 business days. Half of the 2 who "
             "replied did so within **5 business days** of your first message.",
         ),
         (
-            (3, 3, 3, 1),
+            (3, 3, 3, 1, 1),
             "All 3 people you wrote to replied within 3 business days. Half of the 3 who replied "
             "did so within **1 business day** of your first message.",
+        ),
+        (
+            (1, 1, 1, 0, 1),
+            "You wrote to 1 person, who replied **before the next business day** after your "
+            "message.",
+        ),
+        (
+            (3, 3, 3, 0, 1),
+            "All 3 people you wrote to replied within 3 business days. Half of the 3 who replied "
+            "did so **before the next business day** after your first message.",
         ),
     ],
 )

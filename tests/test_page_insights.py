@@ -162,7 +162,7 @@ def test_someone_met_without_any_outreach_is_not_timed_and_the_page_says_why(app
     at = insights_page()
     assert "reply_waits_chart" not in figures(at)
     assert "people you wrote to" not in " ".join(m.value for m in at.markdown)
-    assert insights.ReplyTiming(0, 0, 0, None, not_written_to=1).not_written_note in [
+    assert insights.ReplyTiming(0, 0, 0, None, None, not_written_to=1).not_written_note in [
         i.value for i in at.info
     ]
     links = {link.proto.label: link.proto.page for link in at.main.get("page_link")}

@@ -156,19 +156,15 @@ def _coverage(companies: str) -> str:
     """People at each company and how far the campaign got with them, from `contact_stages`.
 
     `companies` is a condition on `companies` (as `co`) picking the ones wanted: the stages are the
-    costly part, so they are worked out only for the people there. `known` counts the
-    1st-degree contacts there, none at a placeholder such as 'N/A': they are not colleagues.
+    costly part, so they are worked out only for the people there.
     """
     return f"""
         SELECT c.company_id,
                count(*) AS people,
-               count(*) FILTER (WHERE c.degree = '1st'
-                                  AND NOT {placeholder_company_sql("k.name")}) AS known,
                count(*) FILTER (WHERE s.stage >= 1) AS contacted,
                count(*) FILTER (WHERE s.stage >= 3) AS met
         FROM contacts c
         JOIN contact_stages s ON s.contact_id = c.id
-        JOIN companies k ON k.id = c.company_id
         WHERE c.company_id IN (SELECT co.id FROM companies co WHERE {companies})
         GROUP BY c.company_id
     """
@@ -183,26 +179,31 @@ RULED_OUT_TARGET_SQL = f"(co.status <> 'network' AND {_RULED_OUT})"
 
 # Rank is computed over the whole scope before the industry and name filters, so a
 # company keeps its place in the order whatever the user narrows the list to. Ruled out,
-# by the company or its industry, means no rank: such companies come last.
+# by the company or its industry, means no rank: such companies come last. The order needs
+# only whether you know someone there (a 1st-degree contact; none at a placeholder such as
+# 'N/A': they are not colleagues), not the stages of everyone there: those are worked out
+# for the page shown (`list_companies`).
 _RANKED = f"""
-    WITH coverage AS ({_coverage("status IN (SELECT unnest(?))")}),
-    scoped AS (
+    WITH scoped AS (
         SELECT co.*, {_RULED_OUT} AS ruled_out FROM companies co
         WHERE co.status IN (SELECT unnest(?)) AND NOT {_PLACEHOLDER_IN_NETWORK}
+    ),
+    known AS (
+        SELECT DISTINCT c.company_id FROM contacts c
+        WHERE c.degree = '1st' AND c.company_id IN (
+            SELECT co.id FROM scoped co WHERE NOT {placeholder_company_sql("co.name")}
+        )
     ),
     ranked AS (
         SELECT co.id, co.name, co.industry, co.motivation, co.postings, co.status,
                co.ruled_out_reason,
-               coalesce(cv.people, 0) AS people,
-               coalesce(cv.contacted, 0) AS contacted,
-               coalesce(cv.met, 0) AS met,
                CASE WHEN NOT co.ruled_out THEN row_number() OVER (
                    PARTITION BY co.ruled_out
                    ORDER BY co.motivation DESC, co.postings DESC,
-                            coalesce(cv.known, 0) > 0 DESC, lower(co.name), co.id
+                            known.company_id IS NOT NULL DESC, lower(co.name), co.id
                ) END AS rank
         FROM scoped co
-        LEFT JOIN coverage cv ON cv.company_id = co.id
+        LEFT JOIN known ON known.company_id = co.id
     )
     SELECT * FROM ranked co
 """
@@ -234,8 +235,17 @@ def list_companies(
     filters = filters or CompanyFilter()
     where, params = filters.where()
     frame = conn.execute(
-        f"{_RANKED} WHERE {where} ORDER BY {_LIST_ORDER} LIMIT ? OFFSET ?",
-        [list(filters.scope()), list(filters.scope()), *params, limit, offset],
+        f"""
+        WITH page AS ({_RANKED} WHERE {where} ORDER BY {_LIST_ORDER} LIMIT ? OFFSET ?),
+        coverage AS ({_coverage("co.id IN (SELECT id FROM page)")})
+        SELECT co.*,
+               coalesce(cv.people, 0) AS people,
+               coalesce(cv.contacted, 0) AS contacted,
+               coalesce(cv.met, 0) AS met
+        FROM page co LEFT JOIN coverage cv ON cv.company_id = co.id
+        ORDER BY {_LIST_ORDER}
+        """,
+        [list(filters.scope()), *params, limit, offset],
     ).df()
     frame = frame.set_index("id")[list(LIST_COLUMNS)]
     frame["rank"] = frame["rank"].astype("Int64")
@@ -331,7 +341,7 @@ def where_now(
         WHERE co.id IN (SELECT unnest(?))
         ORDER BY listed.position NULLS LAST, lower(co.name), co.id
         """,
-        [list(filters.scope()), list(filters.scope()), *params, ids],
+        [list(filters.scope()), *params, ids],
     ).fetchall()
     return [
         Whereabouts(name, None if position is None else int(position) // page_size + 1)

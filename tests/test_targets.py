@@ -145,6 +145,18 @@ def test_paging(campaign):
     assert list(page_two["name"]) == ["Gamma", "Delta"]
 
 
+def test_each_page_counts_the_people_of_its_own_companies(campaign):
+    """The stages are worked out for the page shown only: a page of one is Beta's people, the
+    next Acme's, each in its place in the order."""
+    first, second = (targets.list_companies(campaign, limit=1, offset=n) for n in (0, 1))
+    assert first[["name", "rank", "people", "contacted", "met"]].values.tolist() == [
+        ["Beta", 1, 3, 2, 1]
+    ]
+    assert second[["name", "rank", "people", "contacted", "met"]].values.tolist() == [
+        ["Acme", 2, 1, 0, 0]
+    ]
+
+
 def test_industries_and_coverage_by_industry(campaign):
     assert targets.industries(campaign) == ["Energy", "Health"]
     frame = targets.coverage_by_industry(campaign)

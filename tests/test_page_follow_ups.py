@@ -656,3 +656,38 @@ def test_an_old_meeting_asks_for_no_thank_you_and_the_page_says_why(app_db):
         f"Meetings and messages more than {followups.STALE_AFTER_DAYS} days back are left "
         "alone: write the thank-you for an older meeting on Meetings."
     ) in at.caption[0].value
+
+
+def slots(at: AppTest) -> list[str]:
+    """The list's places, in order: an item's card, or the empty place of one handled."""
+    return [c.key for c in at.container if (c.key or "").startswith(("item_", "gone_"))]
+
+
+def test_an_item_handled_keeps_its_place_so_the_cards_below_stay_put(twelve):
+    """Moved up by one, every card below a snoozed one is drawn anew by the browser (seconds
+    with 160 shown): the item's place stays, empty, for the rest of the visit."""
+    at = run(follow_ups_page())
+    keys = item_keys(at)
+    at.button(key=f"snooze_{keys[1]}").click()
+    run(at)
+    at.button(key=f"dismiss_{keys[3]}").click()
+    run(at)
+    button(at, "Yes, dismiss").click()
+    run(at)
+    assert slots(at) == [
+        f"item_{keys[0]}",
+        f"gone_{keys[1]}",
+        f"item_{keys[2]}",
+        f"gone_{keys[3]}",
+        *(f"item_{key}" for key in keys[4:]),
+        f"item_{twelve['Person10']}",  # ten items still shown: the next come in at the end
+        f"item_{twelve['Person11']}",
+    ]
+    # each card shown has its own Snooze; the empty places have none
+    assert [p.key for p in at.get("popover")] == [f"snooze_menu_{k}" for k in item_keys(at)]
+    at.switch_page("pages/3_outreach.py")
+    run(at)
+    at.switch_page("pages/4_follow_ups.py")
+    run(at)
+    assert slots(at) == [f"item_{key}" for key in item_keys(at)]  # a new visit: no gaps
+    assert len(item_keys(at)) == 10

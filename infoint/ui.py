@@ -295,6 +295,16 @@ def day_input(where: Any, label: str, value: Any, **kwargs: Any) -> Any:
     )
 
 
+def form(key: str, **kwargs: Any) -> Any:
+    """`st.form` that only its button sends.
+
+    By default Enter in a text box sends the form: a user pressing Enter after a reply's
+    subject logged the reply half written, and the notes they typed next went into a second
+    entry, of the kind the cleared form had fallen back to.
+    """
+    return st.form(key, enter_to_submit=False, **kwargs)
+
+
 OUTREACH_PAGE = "pages/3_outreach.py"
 
 

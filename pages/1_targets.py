@@ -208,7 +208,7 @@ def add_form_key(field: str) -> str:
 
 def add_company_form(conn) -> None:
     # Kept after a refusal, so the user corrects what they typed; emptied after an addition.
-    with st.form("add_company", border=True):
+    with ui.form("add_company", border=True):
         st.markdown("**Add a company**")
         name_box, industry_box = st.columns(2)
         name = name_box.text_input("Company name", key=add_form_key("add_name"))

@@ -330,7 +330,7 @@ def show_log(person: contacts.Contact) -> None:
     # a browser never sends a day typed outside the picker's range (it reddens the box and
     # keeps the old day), so the domain says no, in words, to a day ahead or a slip of year.
     fresh = f"log_{person.id}_{st.session_state.get('logged_count', 0)}"
-    with st.form(f"log_{person.id}"):
+    with ui.form(f"log_{person.id}"):
         kind_col, channel_col, day_col = st.columns(3)
         kind = kind_col.selectbox(
             "What happened",
@@ -392,7 +392,7 @@ def show_log(person: contacts.Contact) -> None:
     if fix_id is None:
         return
     item = next(x for x in logged if x.id == fix_id)
-    with st.form(f"fix_form_{fix_id}"):
+    with ui.form(f"fix_form_{fix_id}"):
         kind_col, channel_col, day_col = st.columns(3)
         kind = kind_col.selectbox(
             "What happened",
@@ -455,7 +455,7 @@ def show_meetings(person: contacts.Contact) -> None:
         )
         place = f" · {ui.plain(meeting.place)}" if meeting.place else ""
         st.markdown(f"**{labels[meeting.id]}** · {length}{place}")
-    with st.form(f"schedule_{person.id}", clear_on_submit=True):
+    with ui.form(f"schedule_{person.id}", clear_on_submit=True):
         st.markdown("**Schedule a meeting**")
         day_col, time_col, minutes_col = st.columns(3)
         suggested = meetings.suggested_start(conn)
@@ -491,7 +491,7 @@ def show_meetings(person: contacts.Contact) -> None:
                 )
     if not held:
         return
-    with st.form(f"outcome_{person.id}"):
+    with ui.form(f"outcome_{person.id}"):
         st.markdown("**How did it go?**")
         meeting_id = st.selectbox(
             "Meeting",

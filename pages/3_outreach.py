@@ -52,7 +52,7 @@ def template_editor() -> None:
             key="template_editing",
         )
         current = every.get(editing)
-        with st.form(f"template_form_{editing}"):
+        with ui.form(f"template_form_{editing}"):
             name = st.text_input(
                 "Name", value=current.name if current else "", key=f"template_name_{editing}"
             )

@@ -122,7 +122,7 @@ def show_schedule(expanded: bool) -> None:
                 "your contacts."
             )
             return
-        with st.form("schedule_form", border=False):
+        with ui.form("schedule_form", border=False):
             person = st.selectbox(
                 "Person", list(found), format_func=found.get, key="schedule_person"
             )
@@ -370,7 +370,7 @@ def show_prepare(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
 
 def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) -> None:
     chosen = current.id
-    with st.form(f"debrief_form_{chosen}", border=False):
+    with ui.form(f"debrief_form_{chosen}", border=False):
         status = st.radio(
             "How did it go?",
             list(OUTCOMES),
@@ -509,7 +509,7 @@ def keep_thank_you(current: meetings.MeetingSummary) -> None:
 def show_change(current: meetings.MeetingSummary) -> None:
     chosen = current.id
     start = current.starts_at.astimezone(zone)
-    with st.form(f"change_form_{chosen}", border=False):
+    with ui.form(f"change_form_{chosen}", border=False):
         day_box, time_box, minutes_box = st.columns(3)
         day = ui.day_input(day_box, "Date", value=start.date(), key=f"change_day_{chosen}")
         at = time_box.time_input(
@@ -645,7 +645,7 @@ def show_question_bank() -> None:
             "Questions are grouped the TIARA way: trends, insights, advice, resources and "
             "assignments. Ask what only someone inside can tell you."
         )
-        with st.form("bank_add_form", clear_on_submit=True, border=False):
+        with ui.form("bank_add_form", clear_on_submit=True, border=False):
             question = st.text_area("A new question", key="bank_new_text", height=70)
             kind_box, need_box = st.columns(2)
             category = kind_box.selectbox(
@@ -678,7 +678,7 @@ def show_question_bank() -> None:
             key="bank_edit_pick",
         )
         edited = every[edited_id]
-        with st.form(f"bank_edit_form_{edited_id}", border=False):
+        with ui.form(f"bank_edit_form_{edited_id}", border=False):
             question = st.text_area(
                 "Question", value=edited.text, key=f"bank_edit_text_{edited_id}"
             )

@@ -12,7 +12,7 @@ conn = ui.page("Settings", ":material/settings:")
 def profile_form() -> None:
     """Name, role, what to learn, holidays: they fill templates and count business days."""
     me = profile.get_profile(conn)
-    with st.form("profile_form"):
+    with ui.form("profile_form"):
         name = st.text_input("Your name", value=me.name, key="profile_name")
         role = st.text_input(
             "Your current role, as you would say it in a sentence",

@@ -52,6 +52,13 @@ def test_every_date_box_takes_any_day_typed():
         assert "date_input(" not in path.read_text(), f"{path.name}: use ui.day_input"
 
 
+def test_every_form_is_sent_by_its_button_only():
+    """Enter in a form's text box sends the form unless told otherwise, and a half-filled
+    form was logged that way: `ui.form` turns it off, and no page draws a form of its own."""
+    for path in [ROOT / "app.py", *(ROOT / "pages").glob("*.py")]:
+        assert "st.form(" not in path.read_text(), f"{path.name}: use ui.form"
+
+
 def test_every_page_starts_with_the_shared_setup():
     for path in [ROOT / "app.py", *(ROOT / "pages").glob("*.py")]:
         assert "ui.page(" in path.read_text(), path.name

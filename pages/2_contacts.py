@@ -132,7 +132,8 @@ def show_search() -> None:
         "you would narrow a LinkedIn search, then open a person to see and log everything."
     )
     name_col, company_col, position_col = st.columns(3)
-    filters = {"on_change": reset_page, "persist_state": "page"}
+    # Kept for the whole session: back from another page, the search is as the user left it.
+    filters = {"on_change": reset_page, "persist_state": "session"}
     name = name_col.text_input("Name", key="search_name", **filters)
     company = company_col.text_input("Company", key="search_company", **filters)
     position = position_col.text_input(
@@ -206,7 +207,7 @@ def show_search() -> None:
         st.session_state["search_page"] = pages
     page = (
         pager_col.number_input(
-            f"Page (of {pages:,})", 1, pages, key="search_page", persist_state="page"
+            f"Page (of {pages:,})", 1, pages, key="search_page", persist_state="session"
         )
         if pages > 1
         else 1

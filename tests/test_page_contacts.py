@@ -747,3 +747,36 @@ def test_a_connected_since_day_before_linkedin_or_ahead_is_applied_and_named(peo
     run(at)
     assert plain_markdown(f"connected since 1 Jan {ahead.year}: 0") in shown(at)
     assert at.info[0].value == "No one matches all of these. Loosen the last filter you added."
+
+
+def visit_home_and_come_back(at: AppTest) -> AppTest:
+    """Another page drawn in the same session: Streamlit forgets the widgets it did not draw."""
+    at.switch_page("app.py")
+    run(at)
+    at.switch_page("pages/2_contacts.py")
+    return run(at)
+
+
+def test_the_filters_are_kept_across_a_visit_to_another_page(people):
+    at = run(contacts_page())
+    at.text_input(key="search_company").input("acme")
+    at.multiselect(key="search_degrees").select("2nd")
+    run(at)
+    assert list(at.dataframe[0].value["name"]) == ["Bob Stone"]
+    visit_home_and_come_back(at)
+    assert at.text_input(key="search_company").value == "acme"
+    assert at.multiselect(key="search_degrees").value == ["2nd"]
+    assert list(at.dataframe[0].value["name"]) == ["Bob Stone"]
+
+
+def test_the_order_and_page_are_kept_across_a_visit_to_another_page(crowd):
+    at = run(contacts_page())
+    at.selectbox(key="search_sort").set_value("newest")
+    run(at)
+    at.number_input(key="search_page").set_value(2)
+    run(at)
+    assert list(at.dataframe[0].value["name"]) == ["Zed Young"]
+    visit_home_and_come_back(at)
+    assert at.selectbox(key="search_sort").value == "newest"
+    assert at.number_input(key="search_page").value == 2
+    assert list(at.dataframe[0].value["name"]) == ["Zed Young"]

@@ -15,7 +15,7 @@ import duckdb
 
 from infoint import clock, db
 from infoint.errors import InvalidInputError, NotFoundError
-from infoint.text import counted, typed_day
+from infoint.text import counted, joined, typed_day
 
 # The same three needs tag the question bank (`questions.need`).
 FOCUS_KINDS = ("occupation", "industry", "company")
@@ -30,6 +30,7 @@ FOCUS_KIND_SHORT = {
     "company": "which company fits you",
 }
 _HOLIDAY_SPLIT = re.compile(r"[\s,;]+")
+_DATE_CHARACTERS = re.compile(r"[\d/.-]+")  # what a typed date is made of (`typed_day`)
 
 
 @dataclass(frozen=True)
@@ -89,9 +90,19 @@ class RuledOutSummary:
 def parse_holidays(text: str) -> tuple[date, ...]:
     """Dates written day first (25/12/2026) or as YYYY-MM-DD, separated by commas, spaces or
     lines; sorted, unique."""
-    return tuple(
-        sorted({typed_day(token, "holiday") for token in _HOLIDAY_SPLIT.split(text or "") if token})
-    )
+    return tuple(sorted({day for line in (text or "").splitlines() for day in _holiday_line(line)}))
+
+
+def _holiday_line(line: str) -> list[date]:
+    """The dates on one line. A word that is no date at all is refused with the whole line
+    quoted: 'not a date' said as "'not' is not a date" reads as if part of it were one."""
+    tokens = [token for token in _HOLIDAY_SPLIT.split(line) if token]
+    if any(not _DATE_CHARACTERS.fullmatch(token) for token in tokens):
+        raise InvalidInputError(
+            f"'{line.strip()}' is not a date; write each holiday as day/month/year, "
+            "e.g. 25/12/2026."
+        )
+    return [typed_day(token, "holiday") for token in tokens]
 
 
 def get_profile(conn: duckdb.DuckDBPyConnection) -> Profile:
@@ -161,6 +172,39 @@ def save_profile(
             ],
         )
     return get_profile(conn)
+
+
+def saved_sentence(me: Profile) -> str:
+    """What the saved profile does now, and what is still blank: a blank form saved is not
+    done, and saying "Home shows your focus" then promises what Home will not show."""
+    used = []
+    if me.name or me.job_title:
+        said = " and ".join(
+            part for part, filled in (("name", me.name), ("role", me.job_title)) if filled
+        )
+        used.append(f"templates use your {said}")
+    if me.focus:
+        used.append("Home shows your focus")
+    if me.holidays:
+        used.append(f"follow-ups skip your {counted(len(me.holidays), 'holiday')}")
+    blank = [
+        part
+        for part, filled in (
+            ("your name", me.name),
+            ("your role", me.job_title),
+            ("what you need to learn", me.focus),
+        )
+        if not filled
+    ]
+    if not used:
+        return (
+            "Saved, but your profile is still blank, so there is nothing to show yet. "
+            "Fill in your name and role for your message templates, and what you need to "
+            "learn, in a few words, for Home."
+        )
+    done = "; ".join(used)
+    still = f" Still blank: {joined(blank)}." if blank else ""
+    return f"Saved. {done[0].upper()}{done[1:]}.{still}"
 
 
 def focus_summary(conn: duckdb.DuckDBPyConnection) -> str:

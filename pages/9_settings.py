@@ -62,7 +62,7 @@ def profile_form() -> None:
             except InfointError as exc:
                 ui.show_error(exc)
             else:
-                st.success("Saved. Home shows your focus; templates use your name and role.")
+                st.success(profile.saved_sentence(me))
         if me.holidays:
             st.caption(
                 f"Follow-ups skip these days: {text.joined([text.day(d) for d in me.holidays])}."
@@ -190,8 +190,8 @@ st.markdown(
 
 st.subheader("Backups")
 st.write(
-    "A backup is a copy of your whole database. infoint makes one before every import that "
-    "changes something and before every restore; make one yourself before big changes."
+    "A backup is a copy of your whole database. infoint makes one before an import changes "
+    "people you already have, and before every restore; make one yourself before big changes."
 )
 if st.button("Back up now", type="primary", icon=":material/backup:"):
     try:
@@ -216,7 +216,13 @@ if fresh is not None:
 
 st.caption(settings.space_used(conn))
 if not backups:
-    st.info("No backups yet. “Back up now” makes the first one.")
+    # The first import, into an empty database, takes none: its undo deletes what it added.
+    why_none = (
+        "An import into an empty database needs none: undoing it removes what it added. "
+        if summary.imports
+        else ""
+    )
+    st.info(f"No backups yet. {why_none}“Back up now” makes the first one.")
 else:
     st.dataframe(
         [

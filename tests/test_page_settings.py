@@ -312,3 +312,37 @@ def test_companies_are_counted_as_targets_lists_them_and_the_figure_says_so(app_
         "The companies your contacts work at and those you added, as Targets lists them; "
         "placeholders such as 'N/A' are left out."
     )
+
+
+def test_saving_a_blank_profile_says_there_is_nothing_to_show_yet(app_db):
+    at = open_page()
+    at.button(key="FormSubmitter:profile_form-Save your profile").click()
+    run(at)
+    [saved] = at.success
+    assert saved.value.startswith("Saved, but your profile is still blank")
+    assert "Home shows your focus" not in saved.value
+
+
+def test_a_holiday_line_that_is_no_date_is_quoted_whole_on_the_page(app_db):
+    at = open_page()
+    at.text_area(key="profile_holidays").set_value("25/12/2026\nnot a date")
+    at.button(key="FormSubmitter:profile_form-Save your profile").click()
+    run(at)
+    assert at.error[0].value.startswith("'not a date' is not a date; ")
+
+
+def test_the_backups_words_hold_after_a_first_import_takes_none(app_db):
+    """The first import into an empty database takes no backup (its undo removes what it
+    added): the page said one is made before every import that changes something."""
+    conn = db.connect(app_db)
+    importer.import_file(conn, CONNECTIONS, filename="Connections.csv")
+    conn.close()
+    at = open_page()
+    assert backups(app_db) == []
+    said = " ".join(m.value for m in at.markdown)
+    assert "before every import that changes something" not in said
+    assert "before an import changes people you already have" in said
+    assert at.info[0].value == (
+        "No backups yet. An import into an empty database needs none: undoing it removes "
+        "what it added. “Back up now” makes the first one."
+    )

@@ -263,3 +263,56 @@ def test_settings_says_what_the_time_zone_is_for(app_db):
         "Your time zone is UTC. Meeting times are typed and shown in it, and your day begins at "
         "midnight there for what is due. Change it on Meetings." in said
     )
+
+
+def blank_profile(**filled) -> profile.Profile:
+    fields = dict(
+        name="", job_title="", focus_kind="occupation", focus="", focus_detail="", holidays=()
+    )
+    return profile.Profile(**{**fields, **filled}, time_zone="")
+
+
+def test_saving_says_what_was_saved_and_a_blank_profile_is_not_done():
+    """A new user saved a blank form and read that Home shows their focus: it showed none."""
+    assert profile.saved_sentence(blank_profile()) == (
+        "Saved, but your profile is still blank, so there is nothing to show yet. "
+        "Fill in your name and role for your message templates, and what you need to learn, "
+        "in a few words, for Home."
+    )
+    assert profile.saved_sentence(blank_profile(name="Sam Lee", focus="health tech")) == (
+        "Saved. Templates use your name; Home shows your focus. Still blank: your role."
+    )
+    assert profile.saved_sentence(
+        blank_profile(
+            name="Sam Lee",
+            job_title="a data analyst",
+            focus="health tech",
+            holidays=(date(2026, 12, 25), date(2026, 12, 26)),
+        )
+    ) == (
+        "Saved. Templates use your name and role; Home shows your focus; "
+        "follow-ups skip your 2 holidays."
+    )
+    assert profile.saved_sentence(blank_profile(holidays=(date(2026, 12, 25),))) == (
+        "Saved. Follow-ups skip your 1 holiday. Still blank: your name, your role and "
+        "what you need to learn."
+    )
+
+
+@pytest.mark.parametrize("line", ["not a date", "Christmas 25/12/2026", "25 Dec 2026"])
+def test_a_holiday_line_that_is_not_a_date_is_quoted_whole(line):
+    with pytest.raises(InvalidInputError) as refused:
+        profile.parse_holidays(f"24/12/2026\n  {line} \n26/12/2026")
+    assert str(refused.value) == (
+        f"'{line}' is not a date; write each holiday as day/month/year, e.g. 25/12/2026."
+    )
+
+
+def test_several_dates_on_a_line_are_still_read_and_a_bad_one_is_named():
+    assert profile.parse_holidays("24/12/2026, 25/12/2026 26/12/2026") == (
+        date(2026, 12, 24),
+        date(2026, 12, 25),
+        date(2026, 12, 26),
+    )
+    with pytest.raises(InvalidInputError, match=r"^There is no 31 February 2026; check that"):
+        profile.parse_holidays("24/12/2026, 31/02/2026")

@@ -122,27 +122,26 @@ weeks = ui.day_input(
     value=(),
     help="Counts the people whose first outreach fell in the weeks of these two dates.",
 )
-counts = ui.cached(
-    funnel.stage_counts,
-    conn,
-    funnel.FunnelFilter(
-        industries=tuple(chosen_industries),
-        degrees=tuple(chosen_degrees),
-        start=weeks[0] if len(weeks) > 0 else None,
-        end=weeks[1] if len(weeks) > 1 else None,
-    ),
+chosen = funnel.FunnelFilter(
+    industries=tuple(chosen_industries),
+    degrees=tuple(chosen_degrees),
+    start=weeks[0] if len(weeks) > 0 else None,
+    end=weeks[1] if len(weeks) > 1 else None,
 )
+counts = ui.cached(funnel.stage_counts, conn, chosen)
 chart_box, words_box = st.columns([3, 2])
-chart_box.plotly_chart(
-    ui.figure(charts.funnel_figure, counts), config=charts.PLOTLY_CONFIG, key="funnel"
-)
-with words_box:
-    for line in home.describe_funnel(counts):
-        st.markdown(f"- {line}")
-    with st.expander("What the stages mean"):
-        for stage in funnel.STAGES:
-            st.markdown(f"**{funnel.STAGE_LABELS[stage]}**: {funnel.STAGE_HELP[stage]}.")
-        st.caption("Each stage counts the people who reached it or went further.")
+if counts[0].count:
+    chart_box.plotly_chart(
+        ui.figure(charts.funnel_figure, counts), config=charts.PLOTLY_CONFIG, key="funnel"
+    )
+    for line in home.describe_funnel(counts, filtered=chosen.narrows):
+        words_box.markdown(f"- {line}")
+else:  # only when filtered: someone was written to (`started`)
+    chart_box.info(home.FILTERED_OUT, icon=":material/filter_alt_off:")
+with words_box.expander("What the stages mean"):
+    for stage in funnel.STAGES:
+        st.markdown(f"**{funnel.STAGE_LABELS[stage]}**: {funnel.STAGE_HELP[stage]}.")
+    st.caption("Each stage counts the people who reached it or went further.")
 
 st.subheader("What you did each week")
 activity = ui.cached(home.weekly_activity, conn, today=today)
@@ -153,3 +152,5 @@ activity_box.plotly_chart(
 totals = home.summarise_activity(activity)
 totals_box.markdown(text.markdown_table(totals.columns, totals.itertuples(index=False)))
 totals_box.caption(home.ACTIVITY_NOTE)
+if chosen.narrows:
+    totals_box.caption(home.ACTIVITY_UNFILTERED)

@@ -73,6 +73,11 @@ class FunnelFilter:
             params.append(self.end)
         return (" AND ".join(clauses) or "TRUE"), params
 
+    @property
+    def narrows(self) -> bool:
+        """Whether it leaves anyone out (an industry, a degree or weeks chosen)."""
+        return bool(self.industries or self.degrees or self.start or self.end)
+
 
 def stage_counts(
     conn: duckdb.DuckDBPyConnection, filters: FunnelFilter | None = None

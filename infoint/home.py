@@ -233,15 +233,27 @@ _STAGE_SENTENCES = {
 }
 
 
-def describe_funnel(counts: list[StageCount]) -> list[str]:
+def describe_funnel(counts: list[StageCount], filtered: bool) -> list[str]:
     """The funnel in words, one line per stage: '8 of 20 contacted replied — 40 %'; one
-    person and none of several get sentences of their own ('0 of those 1' reads badly)."""
+    person and none of several get sentences of their own ('0 of those 1' reads badly).
+
+    `filtered`: the counts are of the people the filters choose, and the first line says so;
+    'You have not contacted anyone yet' under an industry filter read as the whole campaign.
+    """
     first = counts[0]
-    lines = [
-        f"You contacted {text.counted(first.count, 'person', 'people')}."
-        if first.count
-        else "You have not contacted anyone yet."
-    ]
+    if filtered:
+        lines = [
+            f"Of the people your filters choose, you contacted "
+            f"{text.counted(first.count, 'person', 'people')}."
+            if first.count
+            else FILTERED_OUT
+        ]
+    else:
+        lines = [
+            f"You contacted {text.counted(first.count, 'person', 'people')}."
+            if first.count
+            else "You have not contacted anyone yet."
+        ]
     for previous, current in itertools.pairwise(counts):
         words = _STAGE_SENTENCES[current.stage]
         if current.conversion is None:
@@ -274,6 +286,14 @@ def summarise_activity(activity: pd.DataFrame) -> pd.DataFrame:
         columns={"label": "What", "this_week": "This week", "count": f"Last {weeks} weeks"}
     )
 
+
+# Said instead of an empty funnel when the filters leave no one you wrote to.
+FILTERED_OUT = (
+    "You have not contacted anyone your filters choose. Clear a filter to see the rest of "
+    "your funnel."
+)
+# Under the weekly numbers while the funnel is filtered: they are not.
+ACTIVITY_UNFILTERED = "These weekly numbers count everyone: the filters above apply to the funnel."
 
 # Said instead of empty charts while nobody has been written to yet.
 BEFORE_FIRST_OUTREACH = (

@@ -11,7 +11,7 @@ def test_an_empty_campaign(conn):
     assert figures.response_rate is None
     assert text.percent(figures.response_rate) == "–"
     assert home.next_step(figures).page == "pages/1_targets.py"
-    assert home.describe_funnel(funnel.stage_counts(conn))[0] == (
+    assert home.describe_funnel(funnel.stage_counts(conn), filtered=False)[0] == (
         "You have not contacted anyone yet."
     )
 
@@ -160,7 +160,7 @@ def test_the_funnel_in_words():
         funnel.StageCount("referred", "Referred", 0, 0.0),
         funnel.StageCount("opportunity", "Opportunity", 0, None),
     ]
-    assert home.describe_funnel(counts) == [
+    assert home.describe_funnel(counts, filtered=False) == [
         "You contacted 20 people.",
         "8 of 20 contacted replied — 40 %.",
         "3 of 8 who replied met you — 38 %.",
@@ -171,10 +171,24 @@ def test_the_funnel_in_words():
         funnel.StageCount("contacted", "Contacted", 4973, None),
         funnel.StageCount("replied", "Replied", 1994, 1994 / 4973),
     ]
-    assert home.describe_funnel(big) == [
+    assert home.describe_funnel(big, filtered=False) == [
         "You contacted 4,973 people.",
         "1,994 of 4,973 contacted replied — 40 %.",
     ]
+
+
+def test_the_funnel_in_words_under_filters():
+    counts = [
+        funnel.StageCount("contacted", "Contacted", 3, None),
+        funnel.StageCount("replied", "Replied", 1, 1 / 3),
+    ]
+    assert home.describe_funnel(counts, filtered=True) == [
+        "Of the people your filters choose, you contacted 3 people.",
+        "1 of 3 contacted replied — 33 %.",
+    ]
+    nobody = [funnel.StageCount("contacted", "Contacted", 0, None)]
+    assert home.describe_funnel(nobody, filtered=True) == [home.FILTERED_OUT]
+    assert home.describe_funnel(nobody, filtered=False) == ["You have not contacted anyone yet."]
 
 
 def test_next_step_follows_the_campaign():
@@ -244,7 +258,7 @@ def test_the_funnel_in_words_reads_naturally_at_none_and_one():
         funnel.StageCount("referred", "Referred", 1, 1.0),
         funnel.StageCount("opportunity", "Opportunity", 0, 0.0),
     ]
-    assert home.describe_funnel(one_each) == [
+    assert home.describe_funnel(one_each, filtered=False) == [
         "You contacted 1 person.",
         "The one person you contacted replied — 100 %.",
         "The one person who replied met you — 100 %.",
@@ -255,7 +269,7 @@ def test_the_funnel_in_words_reads_naturally_at_none_and_one():
         funnel.StageCount("contacted", "Contacted", 1, None),
         funnel.StageCount("replied", "Replied", 0, 0.0),
     ]
-    assert home.describe_funnel(silent)[1] == (
+    assert home.describe_funnel(silent, filtered=False)[1] == (
         "The one person you contacted has not replied yet — 0 %."
     )
     none_of_many = [
@@ -265,7 +279,7 @@ def test_the_funnel_in_words_reads_naturally_at_none_and_one():
         funnel.StageCount("referred", "Referred", 2, 2 / 3),
         funnel.StageCount("opportunity", "Opportunity", 0, 0.0),
     ]
-    assert home.describe_funnel(none_of_many)[4] == (
+    assert home.describe_funnel(none_of_many, filtered=False)[4] == (
         "None of those 2 has led to an opportunity yet — 0 %."
     )
     nobody_answered = [
@@ -273,7 +287,7 @@ def test_the_funnel_in_words_reads_naturally_at_none_and_one():
         funnel.StageCount("replied", "Replied", 0, 0.0),
         funnel.StageCount("met", "Met", 0, None),
     ]
-    assert home.describe_funnel(nobody_answered)[1:] == [
+    assert home.describe_funnel(nobody_answered, filtered=False)[1:] == [
         "None of the 3 people you contacted has replied yet — 0 %.",
         "No replies yet, so no meetings.",
     ]
@@ -284,7 +298,7 @@ def test_the_funnel_in_words_reads_naturally_at_none_and_one():
         funnel.StageCount("referred", "Referred", 1, 0.5),
         funnel.StageCount("opportunity", "Opportunity", 1, 1.0),
     ]
-    assert home.describe_funnel(one_of_many)[3:] == [
+    assert home.describe_funnel(one_of_many, filtered=False)[3:] == [
         "1 of 2 you met introduced you to someone or went further — 50 %.",
         "That person led to an opportunity — 100 %.",
     ]

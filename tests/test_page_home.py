@@ -109,6 +109,13 @@ def test_open_conversations_count_who_answered_not_who_is_still_silent(campaign)
     assert "answered" in home.CONVERSATIONS_HELP and "Follow-ups" in home.CONVERSATIONS_HELP
 
 
+def filtered_out(at: AppTest) -> bool:
+    """Whether the funnel says, in place of its chart, that the filters leave no one."""
+    shown = [i.value for i in at.info] == [home.FILTERED_OUT]
+    assert shown != any(chart.proto.id.endswith("funnel") for chart in at.get("plotly_chart"))
+    return shown
+
+
 def test_filters_recompute_the_funnel(campaign):
     at = run_home()
     industry = next(w for w in at.multiselect if w.label == "Industry")
@@ -117,13 +124,32 @@ def test_filters_recompute_the_funnel(campaign):
     assert funnel_counts(at) == [1, 0, 0, 0, 0]
     degree = next(w for w in at.multiselect if w.label == "Degree")
     degree.set_value(["1st"]).run()
-    assert funnel_counts(at) == [0, 0, 0, 0, 0]
+    assert filtered_out(at)
     industry.set_value([]).run()
     assert funnel_counts(at) == [1, 1, 1, 0, 0]
     at.date_input[0].set_value((date(2026, 3, 16), date(2026, 3, 22))).run()
-    assert funnel_counts(at) == [0, 0, 0, 0, 0]
+    assert filtered_out(at)
     degree.set_value([]).run()
     assert funnel_counts(at) == [1, 0, 0, 0, 0]
+
+
+def test_a_filtered_funnel_says_it_is_filtered_and_the_weeks_say_they_are_not(campaign):
+    """A new user filtering by an industry nobody in it was written to read 'You have not
+    contacted anyone yet' beside an empty chart, and the weekly numbers unchanged."""
+    at = run_home()
+    words = [m.value for m in at.markdown]
+    assert "- You contacted 2 people." in words
+    assert home.ACTIVITY_UNFILTERED not in [c.value for c in at.caption]
+    industry = next(w for w in at.multiselect if w.label == "Industry")
+    industry.set_value(["Energy"]).run()
+    assert "- Of the people your filters choose, you contacted 1 person." in [
+        m.value for m in at.markdown
+    ]
+    assert home.ACTIVITY_UNFILTERED in [c.value for c in at.caption]
+    industry.set_value([funnel.NO_INDUSTRY]).run()
+    assert filtered_out(at)
+    assert not any("contacted anyone yet" in m.value for m in at.markdown)
+    assert home.ACTIVITY_UNFILTERED in [c.value for c in at.caption]
 
 
 def test_logging_an_outreach_raises_contacted(campaign):

@@ -290,6 +290,112 @@ def scheduled_sentence(
     )
 
 
+# A start further back than this is asked about before it is saved. Reminders leave such a
+# meeting alone (`due_items`), so a year typed wrong (1990 for 2026) took it off Coming up and
+# every reminder without a word; last week's meeting, logged late, is saved without a question.
+ASK_BEYOND_DAYS = STALE_AFTER_DAYS
+
+
+def long_ago_question(
+    conn: duckdb.DuckDBPyConnection,
+    starts_at: datetime,
+    *,
+    was: datetime | None = None,
+    now: datetime | None = None,
+) -> str | None:
+    """What to ask before saving a start more than `ASK_BEYOND_DAYS` days back, else None.
+
+    `was`: the start before a change; a start kept (to the minute) is not asked about again,
+    so the place of a meeting logged years back is corrected without a question.
+    """
+    moment = _moment(conn, starts_at)
+    now = now or datetime.now(UTC)
+    if moment >= now - timedelta(days=ASK_BEYOND_DAYS):
+        return None
+    if was is not None and _to_minute(_moment(conn, was)) == _to_minute(moment):
+        return None
+    zone = profile.zone(conn)
+    day = moment.astimezone(zone).date()
+    ago, part = _time_ago(day, now.astimezone(zone).date())
+    return (
+        f"{text.day(day)} is {ago}: is the {part} right? That far back, the meeting gets no "
+        "reminders: it leaves Coming up and Due now."
+    )
+
+
+def _time_ago(day: date, today: date) -> tuple[str, str]:
+    """'36 years ago', '3 months ago' or '5 weeks ago' (a day over 30 days back), with the
+    part of the date most likely mistyped: the year, once it is a year or more."""
+    before_in_year = (today.month, today.day) < (day.month, day.day)
+    years = today.year - day.year - before_in_year
+    if years:
+        return ("a year ago" if years == 1 else f"{years} years ago"), "year"
+    months = (today.year - day.year) * 12 + today.month - day.month - (today.day < day.day)
+    if months >= 2:
+        return f"{months} months ago", "date"
+    return f"{(today - day).days // 7} weeks ago", "date"
+
+
+def change_said(
+    conn: duckdb.DuckDBPyConnection,
+    status: str,
+    was: datetime,
+    moved: datetime,
+    *,
+    now: datetime | None = None,
+) -> tuple[str, bool]:
+    """What saving a change says, plainly where the meeting went, and whether how it went is
+    the next thing to record (a meeting still scheduled, moved to a time already over).
+
+    A meeting moved into the past leaves Coming up: saying only "Meeting changed." left the
+    user looking for it there."""
+    now = now or datetime.now(UTC)
+    moved = _moment(conn, moved)
+    ahead = moved > now
+    calendar = " Download its calendar file again for your calendar." if ahead else ""
+    if _to_minute(_moment(conn, was)) == _to_minute(moved):
+        return f"Meeting changed.{calendar}", False
+    said = f"Moved to {text.moment(moved.astimezone(profile.zone(conn)))}"
+    if ahead:
+        return f"{said}.{calendar}", False
+    if status == "scheduled":
+        return f"{said}, in the past: record how it went below.", True
+    return f"{said}.", False
+
+
+# About four to five minutes a question, with the hellos and the thanks around them: twenty
+# minutes hold four or five.
+MINUTES_PER_QUESTION = (5, 4)
+# Counts of questions up to ten are said in words ("four or five"), beyond in figures.
+_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _fitting(minutes: int) -> tuple[int, int]:
+    slow, quick = MINUTES_PER_QUESTION
+    fewest = max(1, minutes // slow)
+    return fewest, max(fewest, minutes // quick)
+
+
+def questions_that_fit(minutes: int) -> str:
+    """'four or five' for 20 minutes: how many questions the promised time holds, in words."""
+    fewest, most = _fitting(minutes)
+    said = [_NUMBER_WORDS[n - 1] if most <= len(_NUMBER_WORDS) else f"{n}" for n in (fewest, most)]
+    if fewest == most:
+        return said[0]
+    return f"{said[0]}{' or ' if most == fewest + 1 else ' to '}{said[1]}"
+
+
+def picked_sentence(picked: int, minutes: int) -> str:
+    """The questions picked, counted against what fits: the list offers many more, and
+    picking every one would not fit the time promised."""
+    fit = f"{questions_that_fit(minutes)} fit in {minutes} minutes"
+    if not picked:
+        return f"None picked yet: {fit}."
+    if picked > _fitting(minutes)[1]:
+        return f"{picked} picked: about {fit}, so ask the ones that matter most first."
+    return f"{picked} picked: {fit}."
+
+
 def people_to_meet(
     conn: duckdb.DuckDBPyConnection, search: str = "", limit: int = 25
 ) -> list[PersonOption]:

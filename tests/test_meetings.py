@@ -829,3 +829,85 @@ def test_the_meeting_list_is_said_naturally_at_none_one_and_many():
         "1,200 coming up · your last 30 past meetings; find the 2,000 older ones by the person's "
         "name."
     )
+
+
+def test_a_start_more_than_a_month_back_is_asked_about_before_it_is_saved(conn, ana):
+    """A year typed wrong (1990 for 2026) took the meeting off Coming up and every reminder
+    without a word; last week's meeting, logged late, is saved without a question."""
+    meetings.set_time_zone(conn, "UTC")
+    now = datetime(2026, 11, 27, 12, tzinfo=UTC)
+    asked = meetings.long_ago_question
+    assert asked(conn, datetime(1990, 3, 12, 10, tzinfo=UTC), now=now) == (
+        "12 Mar 1990 is 36 years ago: is the year right? That far back, the meeting gets no "
+        "reminders: it leaves Coming up and Due now."
+    )
+    assert asked(conn, datetime(2025, 11, 20, 10, tzinfo=UTC), now=now).startswith(
+        "20 Nov 2025 is a year ago: is the year right?"
+    )
+    assert asked(conn, datetime(2026, 8, 3, 10, tzinfo=UTC), now=now).startswith(
+        "3 Aug 2026 is 3 months ago: is the date right?"
+    )
+    assert asked(conn, datetime(2026, 10, 20, 10, tzinfo=UTC), now=now).startswith(
+        "20 Oct 2026 is 5 weeks ago: is the date right?"
+    )
+    # within the reminders' month, and anything ahead, is saved without a word
+    assert asked(conn, now - timedelta(days=meetings.STALE_AFTER_DAYS), now=now) is None
+    assert asked(conn, datetime(2026, 11, 20, 10, tzinfo=UTC), now=now) is None
+    assert asked(conn, datetime(2126, 11, 20, 10, tzinfo=UTC), now=now) is None
+    # a meeting logged years back is not asked about again when its place is corrected
+    old = datetime(2014, 3, 10, 10, tzinfo=UTC)
+    assert asked(conn, old, was=old + timedelta(seconds=30), now=now) is None
+    assert asked(conn, old, was=old + timedelta(days=1), now=now).startswith("10 Mar 2014 is 12")
+
+
+def test_the_question_names_the_day_on_the_users_clock(conn):
+    meetings.set_time_zone(conn, "Pacific/Auckland")  # UTC+13 in March
+    now = datetime(2026, 11, 27, 12, tzinfo=UTC)
+    start = datetime(1990, 3, 11, 20, tzinfo=UTC)  # 12 Mar 1990, 09:00 in Auckland
+    assert meetings.long_ago_question(conn, start, now=now).startswith("12 Mar 1990 is 36 years")
+
+
+def test_a_change_says_where_the_meeting_went(conn):
+    meetings.set_time_zone(conn, "UTC")
+    now = datetime(2026, 11, 27, 12, tzinfo=UTC)
+    ahead = datetime(2026, 12, 3, 10, tzinfo=UTC)
+    said = meetings.change_said
+    assert said(conn, "scheduled", ahead, datetime(1990, 3, 12, 10, tzinfo=UTC), now=now) == (
+        "Moved to 12 Mar 1990, 10:00, in the past: record how it went below.",
+        True,
+    )
+    assert said(conn, "scheduled", ahead, datetime(2026, 12, 4, 15, tzinfo=UTC), now=now) == (
+        "Moved to 4 Dec 2026, 15:00. Download its calendar file again for your calendar.",
+        False,
+    )
+    # a meeting already held keeps its outcome: nothing left to record
+    held = datetime(2026, 11, 20, 10, tzinfo=UTC)
+    assert said(conn, "held", held, held - timedelta(days=1), now=now) == (
+        "Moved to 19 Nov 2026, 10:00.",
+        False,
+    )
+    # the same start (to the minute): only the place or the minutes changed
+    assert said(conn, "scheduled", ahead, ahead + timedelta(seconds=20), now=now) == (
+        "Meeting changed. Download its calendar file again for your calendar.",
+        False,
+    )
+    assert said(conn, "scheduled", held, held, now=now) == ("Meeting changed.", False)
+
+
+@pytest.mark.parametrize(
+    ("minutes", "fit"),
+    [(20, "four or five"), (15, "three"), (30, "six or seven"), (5, "one"), (60, "12 to 15")],
+)
+def test_the_questions_that_fit_the_promised_minutes(minutes, fit):
+    assert meetings.questions_that_fit(minutes) == fit
+
+
+def test_the_count_of_questions_picked_is_said_against_what_fits():
+    said = meetings.picked_sentence
+    assert said(0, 20) == "None picked yet: four or five fit in 20 minutes."
+    assert said(1, 20) == "1 picked: four or five fit in 20 minutes."
+    assert said(4, 20) == "4 picked: four or five fit in 20 minutes."
+    assert said(5, 20) == "5 picked: four or five fit in 20 minutes."
+    assert said(7, 20) == (
+        "7 picked: about four or five fit in 20 minutes, so ask the ones that matter most first."
+    )

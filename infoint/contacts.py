@@ -430,6 +430,54 @@ def count_contacts_by_name(
     return int(rows[0][0])
 
 
+@dataclass(frozen=True)
+class SameName:
+    """Someone already in the network by the name about to be added."""
+
+    id: int
+    name: str
+    company: str
+    stage: int
+    same_company: bool
+
+
+def _squeezed(sql: str) -> str:
+    """SQL: `sql` in lower case without any space, so "Edda  Abara" and "edda abara" meet."""
+    return f"regexp_replace(lower({sql}), '\\s+', '', 'g')"
+
+
+def find_same_name(
+    conn: duckdb.DuckDBPyConnection, first_name: str, last_name: str, *, company: str = ""
+) -> list[SameName]:
+    """People already there under this name (any case and spacing), those at `company` first.
+
+    Adding someone by hand asks first when the person may be there already: a second record
+    would start again at Not contacted, apart from all that was logged about the first.
+    """
+    name = re.sub(r"\s+", "", f"{first_name}{last_name}".lower())
+    if not name:
+        return []
+    rows = conn.execute(
+        f"""
+        WITH same AS (
+            SELECT c.id, {_NAME_SQL} AS name, coalesce(co.name, '') AS company,
+                   {_squeezed("coalesce(co.name, '')")} = $company AS same_company,
+                   lower(c.last_name) AS last, lower(c.first_name) AS first
+            FROM contacts c LEFT JOIN companies co ON co.id = c.company_id
+            WHERE {_squeezed("c.first_name || c.last_name")} = $name
+        )
+        SELECT same.id, same.name, same.company, coalesce(s.stage, 0), same.same_company
+        FROM same LEFT JOIN contact_stages s ON s.contact_id = same.id
+        ORDER BY same.same_company DESC, same.last, same.first, same.id
+        """,
+        {"name": name, "company": re.sub(r"\s+", "", company.lower())},
+    ).fetchall()
+    return [
+        SameName(int(cid), who, firm, int(stage), same_company=bool(alike))
+        for cid, who, firm, stage, alike in rows
+    ]
+
+
 def normalise_tags(tags: str) -> str:
     """Comma-separated, trimmed, each tag once (first spelling kept)."""
     seen, kept = set(), []

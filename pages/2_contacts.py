@@ -6,6 +6,7 @@ from infoint.errors import InfointError
 conn = ui.page("Contacts", ":material/group:")
 PAGE_SIZE = 50
 PICKER_SIZE = 20
+SAME_NAME_SHOWN = 5
 FLASH = "contacts_flash"
 # Who put the user in touch with someone, asked alike when adding and when editing a person.
 INTRODUCED_BY = "Introduced by: who put you in touch"
@@ -72,6 +73,31 @@ def person_picker(
     )
 
 
+def ask_before_adding_again(same: list[contacts.SameName]) -> bool:
+    """Say who is there already by this name, each a click away; adding asks first."""
+    st.warning(
+        "Already in your network by this name. Open them to log what happened, rather than "
+        "adding them again:",
+        icon=":material/group:",
+    )
+    for number, person in enumerate(same[:SAME_NAME_SHOWN]):
+        where = f" at {person.company}" if person.company else ""
+        line, action = st.columns([5, 1], vertical_alignment="center")
+        line.markdown(ui.plain(f"{person.name}{where} · {funnel.stage_name(person.stage)}"))
+        if action.button("Open", key=f"add_same_{number}", icon=":material/person:"):
+            open_here(person.id)
+    if len(same) > SAME_NAME_SHOWN:
+        st.caption(f"And {len(same) - SAME_NAME_SHOWN:,} more by this name: search for them above.")
+    return ui.ask_first(
+        "add_person",
+        "Add this person",
+        "Add a second record all the same? Do it only for someone else with that name: "
+        "the new record starts at Not contacted, without anything logged about "
+        f"{'those' if len(same) > 1 else 'the one'} above.",
+        "Add anyway",
+    )
+
+
 def show_add_person() -> None:
     with st.expander("Add a person by hand", icon=":material/person_add:"):
         st.caption(
@@ -97,7 +123,14 @@ def show_add_person() -> None:
             INTRODUCED_BY, "add_referrer", none_label="Nobody", help=INTRODUCED_HELP
         )
         notes = st.text_area("Where you met, what you talked about", key="add_notes")
-        if st.button("Add this person", key="add_person", type="primary"):
+        if same := ui.cached(
+            contacts.find_same_name, conn, first_name, last_name, company=company_name
+        ):
+            add = ask_before_adding_again(same)
+        else:
+            ui.forget_question("add_person")  # a question about another name is moot
+            add = st.button("Add this person", key="add_person", type="primary")
+        if add:
             try:
                 new_id = contacts.add_contact(
                     conn,

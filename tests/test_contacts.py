@@ -598,3 +598,22 @@ def test_a_degree_is_described_on_the_record_and_asked_for_where_it_is_picked(co
         cy: "2nd — someone you know knows them",
         dee: "cold — no one connects you yet",
     }
+
+
+def test_people_by_the_same_name_are_found_whatever_the_case_and_spaces(network, conn):
+    """Ann Lee at Acme Corp was contacted (stage 1); a second Ann Lee elsewhere is not."""
+    other_ann = contacts.add_contact(conn, "ANN", "  lee ", company="Globex")
+    contacts.add_contact(conn, "Anne", "Lee", company="Acme Corp")  # another name
+    found = contacts.find_same_name(conn, " ann ", "LEE", company="acme  corp")
+    assert found == [
+        contacts.SameName(network["ann"], "Ann Lee", "Acme Corp", 1, same_company=True),
+        contacts.SameName(other_ann, "ANN lee", "Globex", 0, same_company=False),
+    ]
+    # the whole name alike, however it was split between first and last
+    assert [p.id for p in contacts.find_same_name(conn, "", "Cara  Diaz")] == [network["cara"]]
+    assert contacts.find_same_name(conn, "Cara", "Diaz")[0].stage == 3  # met
+
+
+def test_no_name_or_a_new_name_finds_no_one(network, conn):
+    assert contacts.find_same_name(conn, "", "  ") == []
+    assert contacts.find_same_name(conn, "Zoe", "Lee", company="Acme Corp") == []

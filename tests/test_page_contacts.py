@@ -780,3 +780,44 @@ def test_the_order_and_page_are_kept_across_a_visit_to_another_page(crowd):
     assert at.selectbox(key="search_sort").value == "newest"
     assert at.number_input(key="search_page").value == 2
     assert list(at.dataframe[0].value["name"]) == ["Zed Young"]
+
+
+def type_a_person_to_add(at: AppTest, first: str, last: str, company: str) -> None:
+    at.text_input(key="add_first").input(first)
+    at.text_input(key="add_last").input(last)
+    at.text_input(key="add_company").input(company)
+    run(at)
+
+
+def test_adding_someone_already_there_asks_first_and_offers_to_open_them(people, app_db):
+    """Cara Diaz at Globex was written to: adding her again would start a second record at
+    Not contacted, apart from all that was logged."""
+    at = run(contacts_page())
+    type_a_person_to_add(at, "cara", "  DIAZ", "globex")
+    assert "Cara Diaz at Globex · Contacted" in shown(at)
+    at.button(key="add_person").click()
+    run(at)
+    assert "Add a second record all the same?" in at.warning[-1].value
+    assert at.button(key="add_person_confirm").label == "Add anyway"
+    conn = db.connect(app_db)
+    assert contacts.count_contacts(conn) == 3  # nothing added yet
+    conn.close()
+    at.button(key="add_same_0").click()
+    run(at)
+    assert at.title[0].value == "Cara Diaz"
+    assert at.query_params["contact"] == str(people["cara"])
+
+
+def test_adding_someone_by_a_name_already_there_anyway(people, app_db):
+    at = run(contacts_page())
+    type_a_person_to_add(at, "Cara", "Diaz", "Initech")
+    assert "Cara Diaz at Globex · Contacted" in shown(at)  # at another company: asked too
+    at.button(key="add_person").click()
+    run(at)
+    at.button(key="add_person_confirm").click()
+    run(at)
+    assert "Added Cara Diaz." in at.success[0].value
+    conn = db.connect(app_db)
+    found = contacts.find_same_name(conn, "Cara", "Diaz", company="Initech")
+    conn.close()
+    assert [(p.company, p.stage) for p in found] == [("Initech", 0), ("Globex", 1)]

@@ -128,6 +128,7 @@ class Recipient:
     wrote_on: date | None = None  # the latest outreach, for people awaiting a follow-up
     stage: int = 0  # from contact_stages: 0 not contacted … 5
     stage_on: date | None = None  # the latest event of that stage
+    introduced_by: str = ""  # who introduced you, for someone not yet written to
 
     @property
     def label(self) -> str:
@@ -138,6 +139,8 @@ class Recipient:
         if self.stage:
             when = f" {short_day(self.stage_on)}" if self.stage_on else ""
             return f"{label} · {STAGE_WORDS[self.stage]}{when}"
+        if self.introduced_by:
+            return f"{label} · introduced by {self.introduced_by}"
         return label
 
 
@@ -160,6 +163,13 @@ class History:
     replied_on: date | None
     met_on: date | None
     meets_on: date | None  # the next scheduled meeting
+
+    @property
+    def spoken(self) -> bool:
+        """Whether you have talked with them (they replied, or you met): only then does a
+        message for someone you already know fit. Being connected on LinkedIn is not enough:
+        many connections are people you never spoke to."""
+        return bool(self.replied_on or self.met_on)
 
     def sentence(self, first_name: str) -> str:
         """'You already wrote to Edda on 3 Jun 2026 and met on 23 Jun 2026: a first message
@@ -468,14 +478,39 @@ def archive_template(
 
 # --- Recipients and sending ---------------------------------------------------------------
 
-_RECIPIENT_SQL = """
+
+def default_channel(person: Recipient) -> str:
+    """How a message to this person most likely goes out: by email when there is an address
+    on file, else on LinkedIn (where the contacts come from), so the log says what happened."""
+    return "email" if person.email else "linkedin"
+
+
+# Someone introduced to you and not yet written to (no event at all: `contact_stages` 0),
+# the warmest of leads; and who introduced them, for the label.
+_INTRODUCED_SQL = (
+    "c.referred_by IS NOT NULL"
+    " AND NOT EXISTS (SELECT 1 FROM contact_events e WHERE e.contact_id = c.id)"
+)
+_INTRODUCER_SQL = (
+    f"CASE WHEN {_INTRODUCED_SQL} THEN (SELECT trim(r.first_name || ' ' || r.last_name)"
+    " FROM contacts r WHERE r.id = c.referred_by) END"
+)
+
+_RECIPIENT_SQL = f"""
     SELECT c.id, trim(c.first_name || ' ' || c.last_name), c.first_name,
            coalesce(co.name, ''), c.position, coalesce(nullif(c.email, ''), c.linkedin_email),
-           c.degree, trim(coalesce(m.first_name || ' ' || m.last_name, ''))
+           c.degree, trim(coalesce(m.first_name || ' ' || m.last_name, '')),
+           {_INTRODUCER_SQL}
     FROM contacts c
     LEFT JOIN companies co ON co.id = c.company_id
     LEFT JOIN contacts m ON m.id = c.mutual_contact_id
 """
+
+
+def _recipient(row: tuple) -> Recipient:
+    """A row of `_RECIPIENT_SQL` as a person to write to."""
+    *person, introduced_by = row
+    return Recipient(*person, introduced_by=introduced_by or "")
 
 
 _SEARCHED = (
@@ -488,15 +523,23 @@ RECIPIENTS_SHOWN = 25
 def find_recipients(
     conn: duckdb.DuckDBPyConnection, text: str, limit: int = RECIPIENTS_SHOWN
 ) -> list[Recipient]:
-    """Contacts whose name, company or position contains every word typed, best known first,
-    each with how far you got with them."""
+    """Contacts whose name, company or position contains every word typed, each with how far
+    you got with them.
+
+    Best known first (closest degree); among those, people at a company you target or
+    research come before the rest, then people introduced to you and not yet written to:
+    the first of three Eddas should be the one worth writing to. Then by name.
+    """
     where, params = words_condition(_SEARCHED, text)
+    # The companies aimed at are few: found once, not tested again for each person.
     rows = conn.execute(
-        f"{_RECIPIENT_SQL} WHERE {where}"
-        f" ORDER BY {_DEGREE_ORDER}, lower(c.last_name), lower(c.first_name), c.id LIMIT ?",
+        f"WITH aimed AS (SELECT co.id FROM companies co WHERE {_SUGGESTED_COMPANY_SQL})"
+        f" {_RECIPIENT_SQL} WHERE {where}"
+        f" ORDER BY {_DEGREE_ORDER}, coalesce(c.company_id IN (SELECT id FROM aimed), false)"
+        f" DESC, {_INTRODUCED_SQL} DESC, lower(c.last_name), lower(c.first_name), c.id LIMIT ?",
         [*params, limit],
     ).fetchall()
-    return _with_stages(conn, [Recipient(*row) for row in rows])
+    return _with_stages(conn, [_recipient(row) for row in rows])
 
 
 def count_recipients(conn: duckdb.DuckDBPyConnection, text: str) -> int:
@@ -522,10 +565,11 @@ def suggested_recipients(
     conn: duckdb.DuckDBPyConnection, limit: int = RECIPIENTS_SHOWN
 ) -> list[Recipient]:
     """The people most worth a first message, before anything is typed: not yet contacted,
-    at a company you target or research (not in an industry you ruled out, and not a
-    placeholder such as 'N/A', whose people are not colleagues), best target first (the
-    Targets page's rank: motivation, postings, knowing someone there), then closest degree,
-    then by name."""
+    and either introduced to you (the warmest leads, wherever they work: the latest
+    introduction first) or at a company you target or research (not in an industry you
+    ruled out, and not a placeholder such as 'N/A', whose people are not colleagues). Those
+    at the targets come best target first (the Targets page's rank: motivation, postings,
+    knowing someone there), then closest degree, then by name."""
     rows = conn.execute(
         f"""
         WITH targets AS (
@@ -536,16 +580,17 @@ def suggested_recipients(
             WHERE {_SUGGESTED_COMPANY_SQL}
         )
         {_RECIPIENT_SQL}
-        JOIN targets t ON t.id = c.company_id
+        LEFT JOIN targets t ON t.id = c.company_id
         JOIN contact_stages s ON s.contact_id = c.id
-        WHERE s.stage = 0
-        ORDER BY t.motivation DESC, t.postings DESC, t.known DESC, lower(co.name), co.id,
+        WHERE s.stage = 0 AND (c.referred_by IS NOT NULL OR t.id IS NOT NULL)
+        ORDER BY c.referred_by IS NOT NULL DESC, c.referred_at DESC NULLS LAST,
+                 t.motivation DESC, t.postings DESC, t.known DESC, lower(co.name), co.id,
                  {_DEGREE_ORDER}, lower(c.last_name), lower(c.first_name), c.id
         LIMIT ?
         """,
         [limit],
     ).fetchall()
-    return [Recipient(*row) for row in rows]
+    return [_recipient(row) for row in rows]
 
 
 def _with_stages(conn: duckdb.DuckDBPyConnection, people: list[Recipient]) -> list[Recipient]:
@@ -680,9 +725,9 @@ def is_recipient(
     if listing == "suggested":  # offered before anything is typed
         query, params = (
             (
-                "SELECT 1 FROM contacts c JOIN companies co ON co.id = c.company_id"
-                " JOIN contact_stages s ON s.contact_id = c.id"
-                f" WHERE s.stage = 0 AND {_SUGGESTED_COMPANY_SQL}"
+                "SELECT 1 FROM contacts c LEFT JOIN companies co ON co.id = c.company_id"
+                " JOIN contact_stages s ON s.contact_id = c.id WHERE s.stage = 0"
+                f" AND (c.referred_by IS NOT NULL OR coalesce({_SUGGESTED_COMPANY_SQL}, false))"
             ),
             [],
         )
@@ -717,7 +762,7 @@ def get_recipient(
     rows = conn.execute(f"{_RECIPIENT_SQL} WHERE c.id = ?", [contact_id]).fetchall()
     if not rows:
         raise NotFoundError("That contact no longer exists.")
-    found = [Recipient(*rows[0])]
+    found = [_recipient(rows[0])]
     return (_with_stages(conn, found) if with_stage else found)[0]
 
 

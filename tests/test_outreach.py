@@ -684,3 +684,63 @@ def test_a_thank_you_for_a_meeting_years_back_says_its_date(conn, ana):
     meetings.record_debrief(conn, recent, "held")
     body = meetings.thank_you_draft(conn, recent, now=now)[1]
     assert body.startswith("Hi Ana,\n\nThank you for talking with me on Tuesday.")
+
+
+# --- finding the right person, and defaults that fit them ------------------------------------
+
+
+def test_among_equal_matches_people_at_your_targets_then_the_introduced_come_first(conn):
+    """Three Eddas, all 1st degree: the one at a target first, then the one introduced to you
+    and not yet written to, then the rest by name (A before H before I)."""
+    targets.add_company(conn, "Indigo Robotics", motivation=2)
+    contacts.add_contact(conn, "Edda", "Abara", company="Harbor Motors")
+    at_target = contacts.add_contact(conn, "Edda", "Abara", company="Indigo Robotics")
+    lena = contacts.add_contact(conn, "Lena", "Ito")
+    introduced = contacts.add_contact(conn, "Edda", "Holm", company="Acorn", referred_by=lena)
+    written = contacts.add_contact(conn, "Edda", "Aalto", company="Acorn", referred_by=lena)
+    interactions.log_interaction(conn, written, "outreach")
+    found = outreach.find_recipients(conn, "edda")
+    assert [r.id for r in found][:2] == [at_target, introduced]
+    assert [r.name for r in found][2:] == ["Edda Aalto", "Edda Abara"]
+    # a closer degree still comes first: 'closest first' says so
+    cold = contacts.add_contact(conn, "Edda", "Zorn", company="Indigo Robotics", degree="2nd")
+    assert outreach.find_recipients(conn, "edda")[-1].id == cold
+
+
+def test_people_introduced_to_you_and_not_yet_written_to_are_suggested_first(conn):
+    targets.add_company(conn, "Acme", motivation=3)
+    contacts.add_contact(conn, "Aino", "Aalto", company="Acme")
+    lena = contacts.add_contact(conn, "Lena", "Ito", company="Globex")
+    jonas = contacts.add_contact(conn, "Jonas", "Weber", company="Umbra", referred_by=lena)
+    written = contacts.add_contact(conn, "Kai", "Berg", company="Umbra", referred_by=lena)
+    interactions.log_interaction(conn, written, "outreach")
+    suggested = outreach.suggested_recipients(conn)
+    # Jonas is at no target, yet first; Kai, written to already, is not offered
+    assert [r.name for r in suggested] == ["Jonas Weber", "Aino Aalto"]
+    assert suggested[0].introduced_by == "Lena Ito"
+    assert suggested[0].label == "Jonas Weber — Umbra · introduced by Lena Ito"
+    assert suggested[1].introduced_by == ""
+    assert outreach.is_recipient(conn, jonas, "suggested")
+    assert not outreach.is_recipient(conn, written, "suggested")
+    assert outreach.find_recipients(conn, "jonas")[0].introduced_by == "Lena Ito"
+
+
+def test_the_channel_fits_what_is_on_file(conn, ana):
+    assert outreach.default_channel(outreach.get_recipient(conn, ana)) == "email"
+    maria = contacts.add_contact(conn, "Maria", "Lopez", company="Globex")
+    assert outreach.default_channel(outreach.get_recipient(conn, maria)) == "linkedin"
+
+
+def test_only_someone_you_have_spoken_with_counts_as_known(conn):
+    """A LinkedIn connection is often someone you never spoke to: knowing them takes a reply
+    from them or a meeting held with them."""
+    maria = contacts.add_contact(conn, "Maria", "Lopez", company="Globex")  # 1st degree
+    assert not outreach.history(conn, maria).spoken
+    interactions.log_interaction(conn, maria, "outreach", occurred_at=date(2026, 3, 2))
+    assert not outreach.history(conn, maria).spoken  # written to, no answer
+    interactions.log_interaction(conn, maria, "reply", occurred_at=date(2026, 3, 3))
+    assert outreach.history(conn, maria).spoken
+    met = outreach.History(
+        stage=3, wrote_on=None, replied_on=None, met_on=date(2026, 3, 9), meets_on=None
+    )
+    assert met.spoken

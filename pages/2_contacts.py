@@ -1,6 +1,6 @@
 import streamlit as st
 
-from infoint import contacts, db, funnel, insights, interactions, meetings, profile, text, ui
+from infoint import contacts, db, funnel, home, insights, interactions, meetings, profile, text, ui
 from infoint.errors import InfointError
 
 conn = ui.page("Contacts", ":material/group:")
@@ -734,9 +734,13 @@ elif ui.cached(contacts.count_contacts, conn) == 0:
         label="Import your LinkedIn export",
         icon=":material/upload_file:",
     )
-    st.page_link(
-        "pages/9_settings.py", label="Load demo data in Settings", icon=":material/settings:"
-    )
+    # Home's welcome (no people, no companies) has the demo's button; Settings always has.
+    if ui.cached(home.headline, conn).companies == 0:
+        st.page_link("app.py", label="Load the demo data on Home", icon=":material/science:")
+    else:
+        st.page_link(
+            "pages/9_settings.py", label="Load the demo data in Settings", icon=":material/science:"
+        )
     show_add_person()
 else:
     show_search()

@@ -96,3 +96,20 @@ def test_someone_introducing_them_comes_before_writing_to_them(conn):
         (outreach, None),
         (None, ana),
     ]
+
+
+def test_a_note_and_an_opportunity_are_said_without_a_channel(conn):
+    """A note is no message: 'Note by email' reads as if it were sent. An opportunity is what
+    came of the talks, not how; the messages keep their channel."""
+    ana = contacts.add_contact(conn, "Ana", "Lee")
+    for day, kind in enumerate(("outreach", "reply", "referral", "opportunity", "note"), 2):
+        interactions.log_interaction(
+            conn, ana, kind, channel="email", occurred_at=date(2026, 3, day), subject="Hi"
+        )
+    assert [e.text for e in contacts.timeline(conn, ana)] == [
+        "Note: Hi",
+        "An opportunity came of it: Hi",
+        "They referred you to someone by email: Hi",
+        "They replied by email: Hi",
+        "You reached out by email: Hi",
+    ]

@@ -7,7 +7,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Selectbox
 
-from infoint import contacts, db, funnel, interactions, meetings, profile
+from infoint import contacts, db, funnel, interactions, meetings, profile, targets
 from infoint.text import plain_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,8 +64,21 @@ def people(app_db):
 def test_empty_database_leads_to_import_or_demo_data(app_db):
     at = run(contacts_page())
     assert "No one in your network yet" in at.info[0].value
-    links = {link.proto.page for link in at.main.get("page_link")}
-    assert {"import_export", "settings"} <= links
+    links = {link.proto.label: link.proto.page for link in at.main.get("page_link")}
+    assert links["Import your LinkedIn export"] == "import_export"
+    # the demo's button is on Home (Settings has it too, though not as what to do first)
+    assert links["Load the demo data on Home"] == ""
+
+
+def test_with_target_companies_but_no_one_the_demo_is_in_settings(app_db):
+    """Home welcomes with the demo's button only while it has no companies either."""
+    conn = db.connect(app_db)
+    targets.add_company(conn, "Acme")
+    conn.close()
+    at = run(contacts_page())
+    links = {link.proto.label: link.proto.page for link in at.main.get("page_link")}
+    assert links["Load the demo data in Settings"] == "settings"
+    assert "Load the demo data on Home" not in links
     assert at.main.button(key="add_person").label == "Add this person"
     assert not at.main.dataframe
 

@@ -39,8 +39,9 @@ POSTINGS_HELP = (
 )
 RANK_HELP = (
     "The order to work through them: highest motivation first, then most postings, then "
-    "companies where you know someone (a 1st-degree contact). Companies ruled out, by you or "
-    "through an industry you ruled out in Settings, have no rank: they come last."
+    "the most people you know there (1st-degree contacts), then how far you got with "
+    "someone there (met before replied before contacted), then the name. Companies ruled "
+    "out, by you or through an industry you ruled out in Settings, have no rank: they come last."
 )
 # Fields the user may edit in the targets table, with the words used in error messages.
 EDITABLE_FIELDS = {
@@ -179,20 +180,28 @@ RULED_OUT_TARGET_SQL = f"(co.status <> 'network' AND {_RULED_OUT})"
 
 # Rank is computed over the whole scope before the industry and name filters, so a
 # company keeps its place in the order whatever the user narrows the list to. Ruled out,
-# by the company or its industry, means no rank: such companies come last. The order needs
-# only whether you know someone there (a 1st-degree contact; none at a placeholder such as
-# 'N/A': they are not colleagues), not the stages of everyone there: those are worked out
-# for the page shown (`list_companies`).
+# by the company or its industry, means no rank: such companies come last. After the user's
+# own scores come the people you know there (1st-degree contacts; none at a placeholder such
+# as 'N/A': they are not colleagues), then the furthest stage anyone there reached, so that
+# with nothing scored yet the order is not the alphabet's. Neither needs the stages of
+# everyone there (`contact_stages`, worked out for the page shown in `list_companies`): the
+# progress is read from the events alone (`contact_events`: interactions and meetings, some
+# 11,000 rows at 30,000 contacts), which adds about 10 ms of CPU to the query.
 _RANKED = f"""
     WITH scoped AS (
         SELECT co.*, {_RULED_OUT} AS ruled_out FROM companies co
         WHERE co.status IN (SELECT unnest(?)) AND NOT {_PLACEHOLDER_IN_NETWORK}
     ),
-    known AS (
-        SELECT DISTINCT c.company_id FROM contacts c
-        WHERE c.degree = '1st' AND c.company_id IN (
+    colleagues AS (
+        SELECT c.company_id, count(*) FILTER (WHERE c.degree = '1st') AS known,
+               max(e.stage) AS furthest
+        FROM contacts c
+        LEFT JOIN (SELECT contact_id, max(stage) AS stage FROM contact_events GROUP BY 1) e
+               ON e.contact_id = c.id
+        WHERE c.company_id IN (
             SELECT co.id FROM scoped co WHERE NOT {placeholder_company_sql("co.name")}
         )
+        GROUP BY c.company_id
     ),
     ranked AS (
         SELECT co.id, co.name, co.industry, co.motivation, co.postings, co.status,
@@ -200,10 +209,12 @@ _RANKED = f"""
                CASE WHEN NOT co.ruled_out THEN row_number() OVER (
                    PARTITION BY co.ruled_out
                    ORDER BY co.motivation DESC, co.postings DESC,
-                            known.company_id IS NOT NULL DESC, lower(co.name), co.id
+                            coalesce(colleagues.known, 0) DESC,
+                            coalesce(colleagues.furthest, 0) DESC,
+                            lower(co.name), co.id
                ) END AS rank
         FROM scoped co
-        LEFT JOIN known ON known.company_id = co.id
+        LEFT JOIN colleagues ON colleagues.company_id = co.id
     )
     SELECT * FROM ranked co
 """

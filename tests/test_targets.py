@@ -667,3 +667,59 @@ def test_the_sentences_of_a_change_to_many_companies_read_naturally_at_none_one_
         .startswith("Turn the one company that matches into a target? There is no undo")
     )
     assert targets.TargetPlan(0, 1, 0, 0).outcome() == "It was on your list already."
+
+
+def test_unscored_companies_go_by_people_you_know_then_progress_before_the_name(conn):
+    """Seen by a new user with nothing scored yet: 'best first' read as alphabetical, Alder
+    Analytics (1 person) before Maple Media (243), Birch Cloud (no one contacted) before
+    Indigo Robotics (someone met). After the user's own scores come the people you know
+    there (1st degree), then how far you got with anyone there, and only then the name."""
+    targets.add_company(conn, "Zinc Co", motivation=1)  # scored: first, with no one there
+    people = {
+        "Alder Analytics": 1,
+        "Maple Media": 3,
+        "Birch Cloud": 2,
+        "Indigo Robotics": 2,
+        "Cedar Labs": 2,
+        "Oak Works": 1,
+    }
+    first = {}
+    for company, count in people.items():
+        for n in range(count):
+            made = contacts.add_contact(conn, f"{company} {n}", company=company, degree="1st")
+            first.setdefault(company, made)
+    for n in range(3):  # people you don't know add nothing to the order
+        contacts.add_contact(conn, f"Stranger {n}", company="Oak Works", degree="2nd")
+    interactions.log_interaction(
+        conn, first["Cedar Labs"], "outreach", occurred_at=date(2026, 3, 2)
+    )
+    meeting = meetings.schedule_meeting(
+        conn, first["Indigo Robotics"], datetime(2026, 3, 9, 9, tzinfo=UTC)
+    )
+    meetings.set_outcome(conn, meeting, "held", actual_minutes=20)
+    expected = [
+        "Zinc Co",
+        "Maple Media",
+        "Indigo Robotics",
+        "Cedar Labs",
+        "Birch Cloud",
+        "Alder Analytics",
+        "Oak Works",
+    ]
+    everything = CompanyFilter(whole_network=True)
+    frame = targets.list_companies(conn, everything)
+    assert list(frame["name"]) == expected
+    assert list(frame["rank"]) == list(range(1, 8))
+    # One company per page keeps the same order, and where_now finds each on its page.
+    paged = [
+        targets.list_companies(conn, everything, limit=1, offset=n)["name"].iloc[0]
+        for n in range(7)
+    ]
+    assert paged == expected
+    ids = [company_id(conn, name) for name in expected]
+    assert [p.page for p in targets.where_now(conn, everything, ids, page_size=1)] == list(
+        range(1, 8)
+    )
+    # Among your targets alike.
+    targets.make_targets(conn, ids)
+    assert list(targets.list_companies(conn)["name"]) == expected

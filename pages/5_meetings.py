@@ -33,6 +33,9 @@ DUE_TABS = {"prepare": "Prepare", "debrief": "Debrief", "thank_you": "Thank you"
 # to Settings through "Fill in your name" comes back to it. Its words: `ui.draft_boxes`.
 KEPT = "meetings_kept"
 PICK_FIRST = "meeting_pick_first"  # set by a new search: its newest meeting comes up
+# A start long ago waiting for the user's yes (`date_is_right`): the question, the start, and
+# what to schedule once the user says the date is right.
+SCHEDULE_ASKED = "schedule_date_asked"
 
 now = datetime.now(UTC)
 # Meeting lists are cached per minute: one that ended seconds ago moves on the next minute.
@@ -151,19 +154,54 @@ def show_schedule(expanded: bool) -> None:
                 "Place or video link", key="schedule_place", placeholder="Café Central, or a link"
             )
             if st.form_submit_button("Schedule the meeting", type="primary"):
+                st.session_state.pop(SCHEDULE_ASKED, None)  # a new try: asked afresh
                 try:
                     start = meetings.local_start(day, at, zone)
-                    new_id = meetings.schedule_meeting(
-                        conn, person, start, promised_minutes=int(minutes), place=place
-                    )
+                    question = meetings.long_ago_question(conn, start, now=now)
                 except InfointError as exc:
                     ui.show_error(exc)
                 else:
-                    # opens on Prepare, or on Debrief for a meeting logged after the fact
-                    done(
-                        meetings.scheduled_sentence(conn, ui.plain(found[person]), start),
-                        new_id,
-                    )
+                    wanted = (found[person], person, start, int(minutes), place)
+                    if question:
+                        st.session_state[SCHEDULE_ASKED] = (question, start, wanted)
+                    else:
+                        schedule(*wanted)
+        if asked := st.session_state.get(SCHEDULE_ASKED):
+            question, start, wanted = asked
+            if date_is_right(SCHEDULE_ASKED, question, start):
+                schedule(*wanted)
+
+
+def schedule(label: str, person: int, start: datetime, minutes: int, place: str) -> None:
+    try:
+        new_id = meetings.schedule_meeting(
+            conn, person, start, promised_minutes=minutes, place=place
+        )
+    except InfointError as exc:
+        ui.show_error(exc)
+    else:
+        # opens on Prepare, or on Debrief for a meeting logged after the fact
+        done(meetings.scheduled_sentence(conn, ui.plain(label), start), new_id)
+
+
+def date_is_right(asked_key: str, question: str, start: datetime) -> bool:
+    """Ask whether a start long ago is the one meant (`meetings.long_ago_question`): True on
+    the run the user says yes. "No" closes the question, for the date to be fixed above."""
+    with st.container(border=True):
+        st.warning(question, icon=":material/warning:")
+        yes_box, no_box = st.columns(2)
+        confirmed = yes_box.button(
+            f"Yes, {text.day(start.astimezone(zone))} is right", key=f"{asked_key}_yes"
+        )
+        no_box.button(
+            "No, let me fix the date",
+            key=f"{asked_key}_no",
+            on_click=st.session_state.pop,
+            args=(asked_key, None),
+        )
+    if confirmed:
+        st.session_state.pop(asked_key, None)
+    return confirmed
 
 
 def show_time_zone() -> None:
@@ -338,13 +376,16 @@ def show_prepare(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
     )
     # Picks not yet saved stay offered when the filters change.
     unsaved = st.session_state.get(f"prep_questions_{chosen}", [])
+    minutes = current.promised_minutes
     picked = st.multiselect(
-        "Pick four or five: twenty minutes go quickly",
+        f"Pick {meetings.questions_that_fit(minutes)}: {minutes} minutes go quickly",
         list(dict.fromkeys([*already, *unsaved, *(q.id for q in offered)])),
         default=already,
         format_func=bank.get,
         key=f"prep_questions_{chosen}",
+        select_all=False,  # the words ask for a few: no button picking the whole bank
     )
+    st.caption(meetings.picked_sentence(len(picked), minutes))
     for question_id in picked:
         if hint := questions.searchable_hint(bank[question_id]):
             st.warning(f"“{ui.plain(bank[question_id])}”: {hint}", icon=":material/search:")
@@ -506,8 +547,29 @@ def keep_thank_you(current: meetings.MeetingSummary) -> None:
         st.session_state.pop(KEPT, None)
 
 
+def save_change(
+    current: meetings.MeetingSummary, moved: datetime, minutes: int, place: str
+) -> None:
+    try:
+        changed = meetings.update_meeting(
+            conn, current.id, moved, promised_minutes=minutes, place=place
+        )
+    except InfointError as exc:
+        ui.show_error(exc)
+        return
+    if not changed:
+        st.info("Nothing to change.", icon=":material/info:")
+        return
+    # Said plainly where it went: moved into the past, it leaves Coming up for the Debrief.
+    said, record_next = meetings.change_said(
+        conn, current.status, current.starts_at, moved, now=now
+    )
+    done(said, current.id, "Debrief" if record_next else "Change")
+
+
 def show_change(current: meetings.MeetingSummary) -> None:
     chosen = current.id
+    asked_key = f"change_date_asked_{chosen}"
     start = current.starts_at.astimezone(zone)
     with ui.form(f"change_form_{chosen}", border=False):
         day_box, time_box, minutes_box = st.columns(3)
@@ -527,24 +589,22 @@ def show_change(current: meetings.MeetingSummary) -> None:
             "Place or video link", value=current.place, key=f"change_place_{chosen}"
         )
         if st.form_submit_button("Save the changes"):
+            st.session_state.pop(asked_key, None)  # a new try: asked afresh
             try:
                 moved = meetings.local_start(day, at, zone)
-                changed = meetings.update_meeting(
-                    conn, chosen, moved, promised_minutes=int(minutes), place=place
-                )
+                question = meetings.long_ago_question(conn, moved, was=current.starts_at, now=now)
             except InfointError as exc:
                 ui.show_error(exc)
             else:
-                if not changed:
-                    st.info("Nothing to change.", icon=":material/info:")
-                elif moved > now:  # only a meeting still ahead is worth a calendar update
-                    done(
-                        "Meeting changed. Download its calendar file again for your calendar.",
-                        chosen,
-                        "Change",
-                    )
+                wanted = (moved, int(minutes), place)
+                if question:
+                    st.session_state[asked_key] = (question, moved, wanted)
                 else:
-                    done("Meeting changed.", chosen, "Change")
+                    save_change(current, *wanted)
+    if asked := st.session_state.get(asked_key):
+        question, moved, wanted = asked
+        if date_is_right(asked_key, question, moved):
+            save_change(current, *wanted)
     if ui.ask_first(
         f"remove_{chosen}",
         "Remove this meeting",

@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from infoint import contacts, db, funnel, insights, interactions, meetings, profile, questions, ui
-from infoint.text import day, plain_markdown
+from infoint.text import day, moment, plain_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 MEETINGS = "pages/5_meetings.py"
@@ -34,6 +34,14 @@ def submit(at: AppTest, label: str, errors: int = 0) -> AppTest:
     [button] = [b for b in at.button if b.label == label]
     button.click()
     return run(at, errors)
+
+
+def start_of_meeting(db_path) -> datetime:
+    conn = db.connect(db_path)
+    try:
+        return meetings.get_meeting(conn, 1).starts_at
+    finally:
+        conn.close()
 
 
 @pytest.fixture
@@ -448,6 +456,13 @@ def test_calendar_advice_only_for_a_meeting_still_ahead(past_meeting):
     two_days_ahead = date.today() + timedelta(days=2)
     at.date_input(key="change_day_1").set_value(two_days_ahead)
     submit(at, "Save the changes")
+    moved = start_of_meeting(past_meeting).astimezone(ZoneInfo("UTC"))  # the profile's zone
+    assert moved.date() == two_days_ahead
+    assert at.success[0].value == (
+        f"Moved to {moment(moved)}. Download its calendar file again for your calendar."
+    )
+    at.text_input(key="change_place_1").set_value("Café Grün")  # ahead, at the same time
+    submit(at, "Save the changes")
     assert at.success[0].value == (
         "Meeting changed. Download its calendar file again for your calendar."
     )
@@ -776,6 +791,7 @@ def test_any_typed_date_reaches_the_schedule_and_one_it_cannot_keep_is_refused(r
         assert not at.success
     at.date_input(key="schedule_day").set_value(date(2014, 3, 10))
     submit(at, "Schedule the meeting")
+    submit(at, "Yes, 10 Mar 2014 is right")  # so long ago, the year is asked about first
     assert at.success[0].value.startswith("Scheduled with Ana Lee — Acme for 10 Mar 2014, 10:00.")
     conn = db.connect(replied)
     try:
@@ -799,3 +815,93 @@ def test_a_change_to_a_date_it_cannot_keep_is_refused_and_the_meeting_stays(past
         assert meetings.get_meeting(conn, 1).starts_at.date() == date.today() - timedelta(days=1)
     finally:
         conn.close()
+
+
+@pytest.fixture
+def coming_meeting(replied):
+    """Ana's meeting is in three days, at 10:00 (UTC, the profile's zone here)."""
+    conn = db.connect(replied)
+    meetings.set_time_zone(conn, "UTC")
+    start = datetime.combine(date.today() + timedelta(days=3), time(10), tzinfo=UTC)
+    meetings.schedule_meeting(conn, 1, start)
+    conn.close()
+    return replied
+
+
+def test_moving_a_coming_meeting_to_1990_asks_first_then_says_where_it_went(coming_meeting):
+    """A new user changed a coming meeting's year to 1990: "Meeting changed.", and it left
+    Coming up and every reminder. Now the year is asked about before anything is saved."""
+    was = start_of_meeting(coming_meeting)
+    at = run(meetings_page())
+    at.session_state["meeting_tab"] = "Change"
+    run(at)
+    at.date_input(key="change_day_1").set_value(date(1990, 3, 12))
+    submit(at, "Save the changes")
+    assert not at.success
+    [question] = [w.value for w in at.warning if "1990" in w.value]
+    assert question.startswith("12 Mar 1990 is 36 years ago: is the year right?")
+    assert start_of_meeting(coming_meeting) == was  # nothing saved yet
+    # "No": the question goes, the meeting stays where it was
+    submit(at, "No, let me fix the date")
+    assert not [w for w in at.warning if "1990" in w.value]
+    assert start_of_meeting(coming_meeting) == was
+    submit(at, "Save the changes")
+    submit(at, "Yes, 12 Mar 1990 is right")
+    assert at.success[0].value == (
+        "Moved to 12 Mar 1990, 10:00, in the past: record how it went below."
+    )
+    assert at.session_state["meeting_tab"] == "Debrief"
+    assert at.selectbox(key="meeting_pick").value == 1
+    assert start_of_meeting(coming_meeting) == datetime(1990, 3, 12, 10, tzinfo=UTC)
+    assert not [w for w in at.warning if "1990" in w.value]
+
+
+def test_moving_a_meeting_to_last_week_asks_nothing_and_says_so(coming_meeting):
+    last_week = date.today() - timedelta(days=6)
+    at = run(meetings_page())
+    at.session_state["meeting_tab"] = "Change"
+    run(at)
+    at.date_input(key="change_day_1").set_value(last_week)
+    submit(at, "Save the changes")
+    assert at.success[0].value == (
+        f"Moved to {day(last_week)}, 10:00, in the past: record how it went below."
+    )
+    assert at.session_state["meeting_tab"] == "Debrief"
+    assert start_of_meeting(coming_meeting).date() == last_week
+
+
+def test_scheduling_in_1990_asks_first(replied):
+    at = run(meetings_page())
+    at.date_input(key="schedule_day").set_value(date(1990, 3, 12))
+    submit(at, "Schedule the meeting")
+    assert not at.success
+    assert next(w.value for w in at.warning if "1990" in w.value).startswith(
+        "12 Mar 1990 is 36 years ago: is the year right?"
+    )
+    conn = db.connect(replied)
+    try:
+        assert meetings.list_meetings(conn, 1) == []
+    finally:
+        conn.close()
+    submit(at, "Yes, 12 Mar 1990 is right")
+    assert at.success[0].value.startswith("Scheduled with Ana Lee — Acme for 12 Mar 1990, 10:00.")
+    assert start_of_meeting(replied).date() == date(1990, 3, 12)
+
+
+def test_the_prep_list_counts_the_questions_picked_and_offers_no_select_all(past_meeting):
+    at = run(meetings_page())
+    picker = at.multiselect(key="prep_questions_1")
+    assert picker.label == "Pick four or five: 20 minutes go quickly"
+    assert picker.proto.select_all == 0  # "Select all" would pick the whole bank
+    assert "2 picked: four or five fit in 20 minutes." in [c.value for c in at.caption]
+    conn = db.connect(past_meeting)
+    try:
+        offered = questions.list_questions(conn, needs=(questions.default_need(conn),))
+    finally:
+        conn.close()
+    picker.set_value([*picker.value, *[q.id for q in offered if q.id not in picker.value][:5]])
+    run(at)
+    assert (
+        "7 picked: about four or five fit in 20 minutes, so ask the ones that matter most first."
+        in [c.value for c in at.caption]
+    )

@@ -168,11 +168,23 @@ with who_box:
         listing = "found"
         people = ui.cached(outreach.find_recipients, conn, typed)
     if suggesting and people:
-        first = "The first " if len(people) == outreach.RECIPIENTS_SHOWN else ""  # more wait
-        find_box.caption(
-            f"{first}{text.counted(len(people), 'person', 'people')} not yet contacted at "
-            "your targets, best first; type a name to find anyone."
-        )
+        cut = len(people) == outreach.RECIPIENTS_SHOWN  # more wait
+        first = "The first " if cut else ""
+        introduced = sum(1 for p in people if p.introduced_by)
+        if introduced == len(people) and not cut:
+            who = f"{text.counted(introduced, 'person', 'people')} introduced to you and"
+            find_box.caption(f"{who} not yet contacted; type a name to find anyone.")
+        else:
+            whom = (
+                f": {text.counted(introduced, 'person', 'people')} introduced to you, then "
+                "those at your targets"
+                if introduced
+                else " at your targets"
+            )
+            find_box.caption(
+                f"{first}{text.counted(len(people), 'person', 'people')} not yet contacted"
+                f"{whom}, best first; type a name to find anyone."
+            )
     elif not following_up:
         if suggesting:  # no one left to write to at the targets: everyone, closest first
             listing = "found"
@@ -187,10 +199,12 @@ with who_box:
             )
         elif total > len(people):
             find_box.caption(f"Showing {shown}, closest first — type more of the name.")
+        elif len(people) == 1:
+            find_box.caption("1 person matches, closest first.")
         elif people:
-            matches = "matches" if len(people) == 1 else "match"
             find_box.caption(
-                f"{text.counted(len(people), 'person', 'people')} {matches}, closest first."
+                f"{len(people)} people match, closest first, then those at your targets and "
+                "those introduced to you."
             )
     elif people:
         cut = len(people) == outreach.RECIPIENTS_SHOWN
@@ -248,15 +262,27 @@ with who_box:
     if typed.strip() and len(found) == 1 and st.session_state["outreach_contact"] is None:
         st.session_state["outreach_contact"] = next(iter(found))  # the one person it can be
         suggest_again()
+    # Picked from, not typed into: typing here would only ever search the people listed, so
+    # the one search is "Find a person", and the box says so.
     contact_id = st.selectbox(
         "Person",
         list(found),
         format_func=found.get,
-        placeholder="Choose who to follow up" if following_up else "Choose who to write to",
+        placeholder=("Choose who to follow up" if following_up else "Choose who to write to")
+        + ", or search in “Find a person”",
         key="outreach_contact",
         on_change=suggest_again,
+        filter_mode=None,
+        help="The people listed here come from “Find a person”: type part of a name, a company "
+        "or a role there to find anyone.",
     )
 person = None if contact_id is None else ui.cached(outreach.get_recipient, conn, contact_id)
+# Worked out again each minute: a meeting still ahead leaves the history once it begins.
+earlier = (
+    None
+    if person is None or following_up
+    else ui.cached(outreach.history, conn, contact_id, refresh_every=60)
+)
 every_template = ui.cached(outreach.list_templates, conn)
 templates = {t.id: t.name for t in every_template if t.kind == kind} | {BLANK: "A blank page"}
 if (
@@ -267,7 +293,7 @@ if (
         every_template,
         kind,
         has_mutual=bool(person and person.mutual_name),
-        knows_them=bool(person and person.degree == "1st"),
+        knows_them=bool(earlier and earlier.spoken),
     )
     st.session_state["outreach_template"] = BLANK if suggested is None else suggested
 template_box, _ = st.columns([1, 1])
@@ -293,25 +319,32 @@ if person is None:
     template_editor()
     st.stop()
 
-if template_id is None and not st.session_state.get(TEMPLATE_PICKED) and person.degree == "1st":
-    st.caption(
-        f"You know {ui.plain(person.first_name or person.name)} already, so a blank page: a few "
-        "words of your own suit them better than a message for a stranger. Pick a template if "
-        "you would rather start from one, or save your own below."
-    )
+first_name = ui.plain(person.first_name or person.name)
+if not st.session_state.get(TEMPLATE_PICKED) and not following_up:
+    for_known = [t for t in every_template if t.for_known and t.kind == "outreach"]
+    if template_id is None and earlier.spoken:
+        st.caption(
+            f"You have spoken with {first_name} before, so a blank page: a few words of your "
+            "own suit them better than a message for a stranger. Pick a template if you would "
+            "rather start from one, or save your own below."
+        )
+    elif (
+        person.degree == "1st"
+        and not earlier.spoken
+        and for_known
+        and template_id != for_known[0].id
+    ):
+        st.caption(
+            f"{first_name} is a 1st-degree contact, which may not mean you have spoken, so "
+            "this draft does not say you know each other. If you do, pick "
+            f"“{ui.plain(for_known[0].name)}”."
+        )
 facts = [person.label, f"{person.degree} degree"]
 if person.mutual_name:
     facts.append(f"you both know {person.mutual_name}")
 facts.append(f"email: {person.email}" if person.email else "no email address on file")
 st.caption(ui.plain(" · ".join(facts)))
-# Worked out again each minute: a meeting still ahead leaves the history once it begins.
-already = (
-    ""
-    if following_up
-    else ui.cached(outreach.history, conn, contact_id, refresh_every=60).sentence(
-        person.first_name or person.name
-    )
-)
+already = "" if following_up else earlier.sentence(person.first_name or person.name)
 if already:
     with st.container(border=True):
         st.markdown(f":orange[:material/history:] {ui.plain(already)}")
@@ -375,11 +408,13 @@ copy_box, log_box = st.columns([3, 2])
 with copy_box:
     ui.copy_or_mail(person.email, sending.subject, sending.body, missing)
 with log_box:
+    # One box per person: each starts from how a message to them most likely goes out.
     channel = st.selectbox(
         "Sent by",
         interactions.CHANNELS,
+        index=interactions.CHANNELS.index(outreach.default_channel(person)),
         format_func=interactions.CHANNEL_LABELS.get,
-        key="outreach_channel",
+        key=f"outreach_channel_{contact_id}",
     )
     blocked = bool(missing) or not sending.body.strip()
     if st.button(

@@ -7,10 +7,13 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from streamlit.proto.SelectWidgetFilterMode_pb2 import SelectWidgetFilterMode
 from streamlit.testing.v1 import AppTest
 
 from infoint import contacts, db, funnel, interactions, meetings, outreach, profile, targets, ui
 from infoint.text import day, plain_markdown
+
+FILTER_MODE_NONE = SelectWidgetFilterMode.FILTER_MODE_NONE
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTREACH = "pages/3_outreach.py"
@@ -177,7 +180,8 @@ def test_a_follow_up_opened_from_another_page(network):
     run(at)
     assert at.radio(key="outreach_kind").value == "follow_up"
     assert at.selectbox(key="outreach_template").value == 4  # the polite follow-up
-    at.selectbox(key="outreach_channel").set_value("linkedin")
+    assert at.selectbox(key=f"outreach_channel_{network['ana']}").value == "email"  # on file
+    at.selectbox(key=f"outreach_channel_{network['ana']}").set_value("linkedin")
     button(at, "Log as sent").click()
     run(at)
     # Ana was Contacted already: the sentence speaks of the follow-up, not of a new stage
@@ -278,16 +282,26 @@ def test_no_one_silent_says_who_would_appear(network):
     assert "No one is waiting for a follow-up" in " ".join(c.value for c in at.caption)
 
 
+def met_maria(network) -> None:
+    """A meeting held with Maria: someone the user has spoken with."""
+    conn = db.connect(network["db"])
+    held = meetings.schedule_meeting(conn, network["maria"], datetime(2026, 3, 2, 10, 0))
+    meetings.set_outcome(conn, held, "held")
+    conn.close()
+
+
 def test_the_template_is_chosen_by_what_we_know_about_the_person(network):
+    met_maria(network)
     at = outreach_page()
     at.session_state[outreach.COMPOSE_CONTACT_KEY] = network["maria"]  # 1st degree, no mutual
     run(at)
-    # someone you know: not the cold message for a stranger, but ours for someone known
+    # someone you met: not the cold message for a stranger, but ours for someone known
     assert at.selectbox(key="outreach_template").value == 5  # someone you already know
     body = at.text_area(key=f"body_{network['maria']}_5").value
     assert body.startswith("Hi Maria,\n\nI hope you're well; it's been a while since we spoke.")
     assert "Checklist: 7 of 7 points covered" in shown(at)
     assert "so a blank page" not in " ".join(c.value for c in at.caption)
+    assert "may not mean you have spoken" not in captions(at)
     # Ana has a mutual contact: the template through Maria
     at.selectbox(key="outreach_contact").set_value(network["ana"])
     run(at)
@@ -299,6 +313,7 @@ def test_the_template_is_chosen_by_what_we_know_about_the_person(network):
 
 
 def test_someone_you_know_gets_a_blank_page_once_ours_for_them_is_archived(network):
+    met_maria(network)
     conn = db.connect(network["db"])
     outreach.archive_template(conn, 5)  # someone you already know
     conn.close()
@@ -307,7 +322,7 @@ def test_someone_you_know_gets_a_blank_page_once_ours_for_them_is_archived(netwo
     run(at)
     assert "Someone you already know" not in at.selectbox(key="outreach_template").options
     assert at.selectbox(key="outreach_template").value == 0  # not the cold one: a blank page
-    assert "You know Maria already, so a blank page" in " ".join(c.value for c in at.caption)
+    assert "You have spoken with Maria before, so a blank page" in captions(at)
 
 
 def test_an_unfilled_referrer_does_not_count_as_how_you_found_them(network):
@@ -780,3 +795,81 @@ def test_follow_ups_say_how_many_of_how_many_are_shown(network):
     at.text_input(key="outreach_find").set_value("zzzqx")
     run(at)
     assert "No one is waiting for a follow-up by that name" in captions(at)
+
+
+# --- finding the right person, and defaults that fit them ------------------------------------
+
+
+def test_the_person_box_is_picked_from_and_the_search_is_find_a_person(network):
+    """Typing into the Person box only ever searched the 25 people it held: it takes no typing,
+    and says where to search."""
+    at = run(outreach_page())
+    people = at.selectbox(key="outreach_contact")
+    assert people.proto.filter_mode == FILTER_MODE_NONE
+    assert "Find a person" in people.proto.placeholder
+    assert "Find a person" in people.proto.help
+
+
+def test_among_equal_matches_the_one_at_a_target_comes_first(network):
+    conn = db.connect(network["db"])
+    targets.add_company(conn, "Indigo Robotics", motivation=2)
+    contacts.add_contact(conn, "Edda", "Abara", company="Harbor Motors")
+    indigo = contacts.add_contact(conn, "Edda", "Abara", company="Indigo Robotics")
+    conn.close()
+    at = run(outreach_page())
+    at.text_input(key="outreach_find").set_value("Edda Abara")
+    run(at)
+    people = at.selectbox(key="outreach_contact")
+    assert people.options == ["Edda Abara — Indigo Robotics", "Edda Abara — Harbor Motors"]
+    assert "2 people match, closest first, then those at your targets" in captions(at)
+    people.set_value(indigo)
+    run(at)
+    assert at.text_area(key=f"body_{indigo}_3").value.startswith("Hi Edda,")
+
+
+def test_someone_introduced_to_you_is_suggested_first(network):
+    """After a debrief names Jonas ('write to them from the Outreach page'), he heads the list
+    though his company is no target, and the label says who introduced him."""
+    conn = db.connect(network["db"])
+    targets.add_company(conn, "Acme Health", motivation=3)
+    contacts.add_contact(conn, "Aino", "Aalto", company="Acme Health")
+    contacts.add_contact(conn, "Jonas", "Weber", company="Umbra", referred_by=network["maria"])
+    conn.close()
+    at = run(outreach_page())
+    people = at.selectbox(key="outreach_contact")
+    assert people.options[0] == "Jonas Weber — Umbra · introduced by Maria Lopez"
+    assert len(people.options) == 3  # then Aino and Ana at Acme Health
+    said = (
+        "3 people not yet contacted: 1 person introduced to you, then those at your targets, "
+        "best first; type a name to find anyone."
+    )
+    assert said in captions(at)
+
+
+def test_without_an_email_address_the_channel_is_linkedin(network):
+    at = outreach_page()
+    at.session_state[outreach.COMPOSE_CONTACT_KEY] = network["maria"]  # no address on file
+    run(at)
+    assert "no email address on file" in captions(at)
+    assert at.selectbox(key=f"outreach_channel_{network['maria']}").value == "linkedin"
+    at.selectbox(key="outreach_contact").set_value(network["ana"])
+    run(at)
+    assert at.selectbox(key=f"outreach_channel_{network['ana']}").value == "email"
+
+
+def test_a_connection_never_spoken_to_is_not_greeted_as_an_old_friend(network):
+    """Maria is a 1st-degree connection with nothing on record: the draft makes no claim that
+    you have spoken, and the page says which template to pick if you have."""
+    at = outreach_page()
+    at.session_state[outreach.COMPOSE_CONTACT_KEY] = network["maria"]
+    run(at)
+    assert at.selectbox(key="outreach_template").value == 3  # cold, after reading their work
+    body = at.text_area(key=f"body_{network['maria']}_3").value
+    assert "since we spoke" not in body
+    assert (
+        "Maria is a 1st-degree contact, which may not mean you have spoken, so this draft "
+        "does not say you know each other. If you do, pick “Someone you already know”."
+    ) in captions(at)
+    at.selectbox(key="outreach_template").set_value(5)
+    run(at)
+    assert "may not mean you have spoken" not in captions(at)

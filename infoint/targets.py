@@ -655,6 +655,23 @@ class TargetPlan:
         were = "was" if self.chosen == 1 else "were"
         return f"{counted(self.chosen, 'company', 'companies')} {were} on your list already."
 
+    def nothing_to_add(self) -> str:
+        """Why none of them would become a target, said where the button would be: a button
+        that would change nothing is not offered."""
+        if self.total == 1:
+            if self.chosen:
+                return "It is on your list already."
+            if self.ruled_out:
+                return "You ruled it out, so it is not made a target."
+            industry = joined(list(self.industries))
+            return f"You ruled out its industry ({industry}), so it is not made a target."
+        on_list = (
+            f"{self.chosen:,} {'is' if self.chosen == 1 else 'are'} on your list already."
+            if self.chosen
+            else ""
+        )
+        return " ".join(part for part in ("Nothing to add.", self.left_out(), on_list) if part)
+
     def question(self) -> str:
         """The question before changing every company that matches the filters."""
         matching = counted(self.total, "company that matches", "companies that match")

@@ -171,25 +171,28 @@ def bulk_change(
                     keep_ticks=True,
                 )
         if filters.whole_network:
-            plan = ui.cached(targets.plan_targets, conn, ids) if everything else None
-            make, yes = targets.make_targets_labels(len(ids))
-            if bulk_button(
-                "targets_of_all",
-                everything,
-                make,
-                shown(plan).question() if plan else "",
-                yes,
-                disabled=not ids or (plan is not None and not plan.becoming),
-                icon=":material/flag:",
-            ):
-                try:
-                    made = targets.make_targets(conn, ids)
-                except InfointError as exc:
-                    ui.show_error(exc)
-                else:
-                    done(shown(made).outcome(), "bulk", keep_ticks=True)
-            if plan and not plan.becoming:
-                st.caption(f"Nothing to add. {shown(plan).left_out()} {plan.kept()}".strip())
+            # Offered only when it changes something: not for companies on the list already.
+            plan = ui.cached(targets.plan_targets, conn, ids) if ids else None
+            if plan is not None and not plan.becoming:
+                ui.forget_question("targets_of_all")
+                st.caption(shown(plan).nothing_to_add())
+            else:
+                make, yes = targets.make_targets_labels(len(ids))
+                if bulk_button(
+                    "targets_of_all",
+                    everything,
+                    make,
+                    shown(plan).question() if plan else "",
+                    yes,
+                    disabled=not ids,
+                    icon=":material/flag:",
+                ):
+                    try:
+                        made = targets.make_targets(conn, ids)
+                    except InfointError as exc:
+                        ui.show_error(exc)
+                    else:
+                        done(shown(made).outcome(), "bulk", keep_ticks=True)
         notice("bulk")
 
 

@@ -304,9 +304,12 @@ def test_making_all_that_match_targets_asks_first_and_leaves_out_the_ruled_out(
     assert {after[name][0] for name in changed} == {"target"}
     assert after["Omega Banking Group"][0] == "network"
     assert after["Tobacco Co"][0] == "ruled_out"
-    # Nothing left to add: the button cannot be clicked, and the page says why.
-    assert button(at, "Make them targets").disabled
-    assert "Nothing to add." in " ".join(c.value for c in at.caption)
+    # Nothing left to add: no button that would change nothing, and the page says why.
+    assert not [b for b in at.button if b.label.startswith("Make them targets")]
+    assert (
+        "Nothing to add. Left out: 1 you ruled out and 1 in an industry you ruled out (Retail). "
+        "5 are on your list already."
+    ) in [c.value for c in at.caption]
 
 
 def test_ticked_companies_in_a_ruled_out_industry_are_not_made_targets(ruled_out_network):
@@ -410,9 +413,10 @@ def test_a_change_to_many_companies_reads_naturally_for_none_and_one(network):
     button(at, "Make it a target").click()
     run_targets(at)
     assert at.success[0].value == "Added 1 company to your targets."
-    button(at, "Make it a target").click()
-    run_targets(at)
-    assert at.success[0].value == "It was on your list already."
+    # Still ticked, and a target now: making it one again would change nothing.
+    assert ticked(at) == ["Omega Bank"]
+    assert not {"Make it a target", "Make them targets"} & {b.label for b in at.button}
+    assert "It is on your list already." in [c.value for c in at.caption]
 
 
 def test_the_coverage_columns_are_numbers_so_they_sort_as_numbers(app_db):
@@ -816,6 +820,9 @@ def test_one_company_matching_is_changed_at_once_without_a_choice_or_a_question(
     button(at, "Make it a target").click()
     run_targets(at)
     assert at.success[0].value == "Added 1 company to your targets."
+    # The one company is a target now: it is not offered again (a new user saw it offered).
+    assert "Make it a target" not in [b.label for b in at.button]
+    assert "It is on your list already." in [c.value for c in at.caption]
     saved = companies(network)
     assert saved["Omega Banking Group"][:2] == ("target", "Energy")
     assert saved["Omega Bank"][:2] == ("network", None)

@@ -723,3 +723,21 @@ def test_unscored_companies_go_by_people_you_know_then_progress_before_the_name(
     # Among your targets alike.
     targets.make_targets(conn, ids)
     assert list(targets.list_companies(conn)["name"]) == expected
+
+
+def test_when_none_would_become_a_target_the_plan_says_why_in_the_present():
+    """Said instead of a 'Make it a target' button that would change nothing."""
+    assert targets.TargetPlan(0, 1, 0, 0).nothing_to_add() == "It is on your list already."
+    assert targets.TargetPlan(0, 0, 1, 0).nothing_to_add() == (
+        "You ruled it out, so it is not made a target."
+    )
+    assert targets.TargetPlan(0, 0, 0, 1, ("Retail",)).nothing_to_add() == (
+        "You ruled out its industry (Retail), so it is not made a target."
+    )
+    assert targets.TargetPlan(0, 3, 1, 1, ("Retail",)).nothing_to_add() == (
+        "Nothing to add. Left out: 1 you ruled out and 1 in an industry you ruled out "
+        "(Retail). 3 are on your list already."
+    )
+    assert targets.TargetPlan(0, 1, 1, 0).nothing_to_add() == (
+        "Nothing to add. Left out: 1 you ruled out. 1 is on your list already."
+    )

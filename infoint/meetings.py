@@ -318,8 +318,8 @@ def long_ago_question(
     day = moment.astimezone(zone).date()
     ago, part = _time_ago(day, now.astimezone(zone).date())
     return (
-        f"{text.day(day)} is {ago}: is the {part} right? That far back, the meeting gets no "
-        "reminders: it leaves Coming up and Due now."
+        f"{text.day(day)} is {ago}: is the {part} right? A meeting that far back leaves Coming "
+        "up and gets no reminders."
     )
 
 

@@ -1,3 +1,4 @@
+import re
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -839,7 +840,7 @@ def test_moving_a_coming_meeting_to_1990_asks_first_then_says_where_it_went(comi
     submit(at, "Save the changes")
     assert not at.success
     [question] = [w.value for w in at.warning if "1990" in w.value]
-    assert question.startswith("12 Mar 1990 is 36 years ago: is the year right?")
+    assert re.match(r"12 Mar 1990 is \d\d years ago: is the year right\?", question)
     assert start_of_meeting(coming_meeting) == was  # nothing saved yet
     # "No": the question goes, the meeting stays where it was
     submit(at, "No, let me fix the date")
@@ -875,9 +876,8 @@ def test_scheduling_in_1990_asks_first(replied):
     at.date_input(key="schedule_day").set_value(date(1990, 3, 12))
     submit(at, "Schedule the meeting")
     assert not at.success
-    assert next(w.value for w in at.warning if "1990" in w.value).startswith(
-        "12 Mar 1990 is 36 years ago: is the year right?"
-    )
+    [question] = [w.value for w in at.warning if "1990" in w.value]
+    assert re.match(r"12 Mar 1990 is \d\d years ago: is the year right\?", question)
     conn = db.connect(replied)
     try:
         assert meetings.list_meetings(conn, 1) == []

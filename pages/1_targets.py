@@ -355,13 +355,23 @@ else:
                 help="Rename freely: later imports still recognise the company.",
             ),
             "industry": st.column_config.TextColumn("Industry", width=80),
-            # Not bounded: the grid would quietly turn a 7 into a 3; saving says what is wrong.
-            # The help names the range, so it is known before the save.
+            # Bounded, so the grid itself keeps a score from 0 to 3 (a 5 typed was refused
+            # only at Save); the help names the range, and the save still checks it.
             "motivation": st.column_config.NumberColumn(
-                "Motivation", width=92, step=1, help=f"{SCORE_RANGE} {targets.MOTIVATION_HELP}"
+                "Motivation",
+                width=92,
+                min_value=min(targets.SCALE),
+                max_value=max(targets.SCALE),
+                step=1,
+                help=f"{SCORE_RANGE} {targets.MOTIVATION_HELP}",
             ),
             "postings": st.column_config.NumberColumn(
-                "Postings", width=80, step=1, help=f"{SCORE_RANGE} {targets.POSTINGS_HELP}"
+                "Postings",
+                width=80,
+                min_value=min(targets.SCALE),
+                max_value=max(targets.SCALE),
+                step=1,
+                help=f"{SCORE_RANGE} {targets.POSTINGS_HELP}",
             ),
             "status": st.column_config.SelectboxColumn(
                 "Status",

@@ -541,13 +541,15 @@ def test_the_coverage_table_says_in_plain_words_what_it_counts(network, app_db):
     assert table.proto.placeholder == "—"
 
 
-def test_scores_are_not_clamped_by_the_table_and_a_bad_one_is_refused_in_words(network):
-    """A bounded grid turns a typed 7 into a 3 without a word; ours lets it through to the
-    save, which refuses it and says why. Status and reason get room to be read."""
+def test_the_table_keeps_scores_in_range_and_the_save_still_refuses_a_bad_one(network):
+    """A new user typed 5 for Motivation and was refused only at Save: the grid itself keeps
+    a score from 0 to 3. The save still refuses one out of range, in words (a file, a
+    browser of another kind). Status and reason get room to be read."""
     at = run_targets()
     columns = json.loads(editor(at).proto.columns)
     for score in ("motivation", "postings"):
-        assert {"min_value", "max_value"}.isdisjoint(columns[score]["type_config"]), columns
+        bounds = columns[score]["type_config"]
+        assert (bounds["min_value"], bounds["max_value"], bounds["step"]) == (0, 3, 1), columns
     assert columns["status"]["width"] >= 108  # "In your network" in full
     assert columns["ruled_out_reason"]["width"] >= 78  # its label in full (seen in Chromium)
     before = companies(network)

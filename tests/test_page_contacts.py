@@ -834,3 +834,17 @@ def test_adding_someone_by_a_name_already_there_anyway(people, app_db):
     found = contacts.find_same_name(conn, "Cara", "Diaz", company="Initech")
     conn.close()
     assert [(p.company, p.stage) for p in found] == [("Initech", 0), ("Globex", 1)]
+
+
+def test_many_by_the_same_name_are_shown_five_and_counted(people, app_db):
+    conn = db.connect(app_db)
+    for n in range(6):
+        contacts.add_contact(conn, "Ann", "Lee", company=f"Firm {n}")
+    conn.close()
+    at = run(contacts_page())
+    type_a_person_to_add(at, "Ann", "Lee", "Acme")
+    assert "Ann Lee at Acme · Not contacted" in shown(at)  # at the same company: first
+    assert [b.key for b in at.main.button if b.key.startswith("add_same_")] == [
+        f"add_same_{n}" for n in range(5)
+    ]
+    assert "And 2 more by this name: search for them above." in shown(at)

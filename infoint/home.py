@@ -237,23 +237,16 @@ def describe_funnel(counts: list[StageCount], filtered: bool) -> list[str]:
     """The funnel in words, one line per stage: '8 of 20 contacted replied — 40 %'; one
     person and none of several get sentences of their own ('0 of those 1' reads badly).
 
-    `filtered`: the counts are of the people the filters choose, and the first line says so;
-    'You have not contacted anyone yet' under an industry filter read as the whole campaign.
+    For a funnel with someone in it: before the first outreach Home says
+    `BEFORE_FIRST_OUTREACH`, and with filters that leave no one, `FILTERED_OUT`.
+    `filtered`: the counts are of the people the filters choose, and the first line says so.
     """
-    first = counts[0]
-    if filtered:
-        lines = [
-            f"Of the people your filters choose, you contacted "
-            f"{text.counted(first.count, 'person', 'people')}."
-            if first.count
-            else FILTERED_OUT
-        ]
-    else:
-        lines = [
-            f"You contacted {text.counted(first.count, 'person', 'people')}."
-            if first.count
-            else "You have not contacted anyone yet."
-        ]
+    contacted = text.counted(counts[0].count, "person", "people")
+    lines = [
+        f"Of the people your filters choose, you contacted {contacted}."
+        if filtered
+        else f"You contacted {contacted}."
+    ]
     for previous, current in itertools.pairwise(counts):
         words = _STAGE_SENTENCES[current.stage]
         if current.conversion is None:

@@ -11,9 +11,6 @@ def test_an_empty_campaign(conn):
     assert figures.response_rate is None
     assert text.percent(figures.response_rate) == "–"
     assert home.next_step(figures).page == "pages/1_targets.py"
-    assert home.describe_funnel(funnel.stage_counts(conn), filtered=False)[0] == (
-        "You have not contacted anyone yet."
-    )
 
 
 def test_headline_figures(conn):
@@ -186,9 +183,6 @@ def test_the_funnel_in_words_under_filters():
         "Of the people your filters choose, you contacted 3 people.",
         "1 of 3 contacted replied — 33 %.",
     ]
-    nobody = [funnel.StageCount("contacted", "Contacted", 0, None)]
-    assert home.describe_funnel(nobody, filtered=True) == [home.FILTERED_OUT]
-    assert home.describe_funnel(nobody, filtered=False) == ["You have not contacted anyone yet."]
 
 
 def test_next_step_follows_the_campaign():

@@ -388,7 +388,8 @@ def questions_that_fit(minutes: int) -> str:
 def picked_sentence(picked: int, minutes: int) -> str:
     """The questions picked, counted against what fits: the list offers many more, and
     picking every one would not fit the time promised."""
-    fit = f"{questions_that_fit(minutes)} fit in {minutes} minutes"
+    fits = "fits" if _fitting(minutes)[1] == 1 else "fit"
+    fit = f"{questions_that_fit(minutes)} {fits} in {minutes} minutes"
     if not picked:
         return f"None picked yet: {fit}."
     if picked > _fitting(minutes)[1]:

@@ -911,3 +911,4 @@ def test_the_count_of_questions_picked_is_said_against_what_fits():
     assert said(7, 20) == (
         "7 picked: about four or five fit in 20 minutes, so ask the ones that matter most first."
     )
+    assert said(1, 5) == "1 picked: one fits in 5 minutes."

@@ -979,12 +979,15 @@ def _filled(cells: list[str]) -> int:
 def _heads_the_list(cells: list[str], widest_above: int) -> int:
     """How many of our columns a row names as the header, 0 when it cannot be the header.
 
-    Lines above a header are notes, filling one cell or fewer than the header: a row under a
-    line as full as itself is a row of the list, and a note on it reading 'name' is a note.
+    A row naming two of our columns or more is the header ('Name,Industry' under a note
+    'Updated:,27/11/2026'). One naming 'name' alone may be a row of the list with a note
+    reading 'name': it is the header only when the lines above it are notes, filling one cell
+    or fewer than it does.
     """
-    if widest_above > 1 and widest_above >= _filled(cells):
+    named = _named_columns(cells)
+    if named == 1 and widest_above > 1 and widest_above >= _filled(cells):
         return 0
-    return _named_columns(cells)
+    return named
 
 
 def _header_at(text: str) -> tuple[int, str] | None:

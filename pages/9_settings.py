@@ -190,8 +190,9 @@ st.markdown(
 
 st.subheader("Backups")
 st.write(
-    "A backup is a copy of your whole database. infoint makes one before an import changes "
-    "people you already have, and before every restore; make one yourself before big changes."
+    "A backup is a copy of your whole database. infoint makes one before a LinkedIn import "
+    "adds or changes people in a database that already holds some, and before every restore; "
+    "make one yourself before big changes."
 )
 if st.button("Back up now", type="primary", icon=":material/backup:"):
     try:

@@ -341,7 +341,7 @@ def test_the_backups_words_hold_after_a_first_import_takes_none(app_db):
     assert backups(app_db) == []
     said = " ".join(m.value for m in at.markdown)
     assert "before every import that changes something" not in said
-    assert "before an import changes people you already have" in said
+    assert "before a LinkedIn import adds or changes people in a database that already" in said
     assert at.info[0].value == (
         "No backups yet. An import into an empty database needs none: undoing it removes "
         "what it added. “Back up now” makes the first one."

@@ -74,3 +74,11 @@ def test_notes_above_the_column_names_still_lead_to_them(reader):
     suffix = "csv" if reader is csv_bytes else "xlsx"
     preview = targets.read_target_list(reader(rows), f"targets.{suffix}")
     assert preview.frame[["line", "name", "industry"]].values.tolist() == [[4, "Acme", "Health"]]
+
+
+def test_a_two_cell_note_above_a_header_naming_two_of_our_columns_is_passed_over():
+    """Found by review: a note as wide as the header ('Updated:,27/11/2026') made a list of
+    'Name,Industry' unreadable, where it was read before."""
+    data = csv_bytes([["Updated:", "27/11/2026"], ["Name", "Industry"], ["Acme", "Health"]])
+    preview = targets.read_target_list(data, "list.csv")
+    assert preview.frame[["line", "name"]].values.tolist() == [[3, "Acme"]]

@@ -696,7 +696,6 @@ _STEPS = (
     "opportunity",
     "note",
 )
-_MESSAGE_STEPS = ("outreach", "follow_up", "thank_you")
 
 
 def timeline(conn: duckdb.DuckDBPyConnection, contact_id: int) -> list[TimelineEvent]:
@@ -705,6 +704,8 @@ def timeline(conn: duckdb.DuckDBPyConnection, contact_id: int) -> list[TimelineE
     Events at one moment go in the method's order (`_STEPS`), read newest first too: the
     introductions named at a meeting above it, a reply above the last message beside it.
     """
+    from infoint.interactions import MESSAGE_KINDS  # it imports this module
+
     require_contact(conn, contact_id)
     rows = conn.execute(
         f"""
@@ -745,7 +746,7 @@ def timeline(conn: duckdb.DuckDBPyConnection, contact_id: int) -> list[TimelineE
                  ) DESC,
                  id DESC
         """,
-        {"id": contact_id, "steps": list(_STEPS), "messages": list(_MESSAGE_STEPS)},
+        {"id": contact_id, "steps": list(_STEPS), "messages": list(MESSAGE_KINDS)},
     ).fetchall()
     events = []
     for at, what, ref, a, b, c, d, n1, n2 in rows:

@@ -1,3 +1,5 @@
+from datetime import datetime
+
 import streamlit as st
 
 from infoint import contacts, db, funnel, home, insights, interactions, meetings, profile, text, ui
@@ -474,6 +476,35 @@ def show_log(person: contacts.Contact) -> None:
             done("Removed.")
 
 
+def schedule(person: contacts.Contact, start: datetime, minutes: int, place: str) -> None:
+    try:
+        meetings.schedule_meeting(conn, person.id, start, promised_minutes=minutes, place=place)
+    except InfointError as exc:
+        ui.show_error(exc)
+    else:
+        st.session_state["scheduled_count"] = st.session_state.get("scheduled_count", 0) + 1
+        done(meetings.scheduled_sentence(conn, ui.plain(person.name), start, prepare_here=False))
+
+
+def date_is_right(asked_key: str, question: str, start: datetime) -> bool:
+    """Ask whether a start long ago is the one meant (`meetings.long_ago_question`), as the
+    Meetings page does: a typo'd year would book a meeting that leaves every reminder. True
+    on the run the user says yes; "No" closes the question, for the date to be fixed above."""
+    with st.container(border=True):
+        st.warning(question, icon=":material/warning:")
+        yes_box, no_box = st.columns(2)
+        confirmed = yes_box.button(f"Yes, {text.day(start)} is right", key=f"{asked_key}_yes")
+        no_box.button(
+            "No, let me fix the date",
+            key=f"{asked_key}_no",
+            on_click=st.session_state.pop,
+            args=(asked_key, None),
+        )
+    if confirmed:
+        st.session_state.pop(asked_key, None)
+    return confirmed
+
+
 def show_meetings(person: contacts.Contact) -> None:
     held = meetings.list_meetings(conn, person.id)
     zone = meetings.time_zone(conn)
@@ -489,7 +520,10 @@ def show_meetings(person: contacts.Contact) -> None:
         )
         place = f" · {ui.plain(meeting.place)}" if meeting.place else ""
         st.markdown(f"**{labels[meeting.id]}** · {length}{place}")
-    with ui.form(f"schedule_{person.id}", clear_on_submit=True):
+    asked_key = f"schedule_date_asked_{person.id}"
+    # Cleared only once scheduled: a question about the date, or a refusal, keeps what was typed.
+    fresh = f"schedule_{person.id}_{st.session_state.get('scheduled_count', 0)}"
+    with ui.form(f"schedule_{person.id}"):
         st.markdown("**Schedule a meeting**")
         day_col, time_col, minutes_col = st.columns(3)
         suggested = meetings.suggested_start(conn)
@@ -497,32 +531,38 @@ def show_meetings(person: contacts.Contact) -> None:
             day_col,
             "Date",
             value=suggested.date(),
+            key=f"{fresh}_day",
             help="Your next working day to start with: change it to the day you agreed.",
         )
-        at = time_col.time_input("Time", value=suggested.time(), step=900)
+        at = time_col.time_input("Time", value=suggested.time(), step=900, key=f"{fresh}_time")
         minutes = minutes_col.number_input(
             "Minutes you asked for",
             min_value=5,
             max_value=240,
             value=meetings.DEFAULT_MINUTES,
             step=5,
+            key=f"{fresh}_minutes",
             help="Keep to it: a short, kept promise makes a yes more likely next time.",
         )
-        place = st.text_input("Where", placeholder="Café, video link, their office")
+        place = st.text_input(
+            "Where", placeholder="Café, video link, their office", key=f"{fresh}_place"
+        )
         if st.form_submit_button("Schedule"):
+            st.session_state.pop(asked_key, None)  # a new try: asked afresh
             try:
                 start = meetings.local_start(day, at, zone)
-                meetings.schedule_meeting(
-                    conn, person.id, start, promised_minutes=int(minutes), place=place
-                )
+                question = meetings.long_ago_question(conn, start)
             except InfointError as exc:
                 ui.show_error(exc)
             else:
-                done(
-                    meetings.scheduled_sentence(
-                        conn, ui.plain(person.name), start, prepare_here=False
-                    )
-                )
+                if question:
+                    st.session_state[asked_key] = (question, start, int(minutes), place)
+                else:
+                    schedule(person, start, int(minutes), place)
+    if asked := st.session_state.get(asked_key):
+        question, start, minutes, place = asked
+        if date_is_right(asked_key, question, start.astimezone(zone)):
+            schedule(person, start, minutes, place)
     if not held:
         return
     with ui.form(f"outcome_{person.id}"):

@@ -1,4 +1,5 @@
-from datetime import UTC, date, datetime
+import re
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -7,7 +8,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Selectbox
 
-from infoint import contacts, db, funnel, interactions, meetings, profile, targets
+from infoint import contacts, db, funnel, interactions, meetings, profile, targets, text
 from infoint.text import plain_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -330,6 +331,9 @@ def test_marking_a_meeting_held_raises_met(people, app_db):
     at.text_input[0].input("Café Blue")
     at.button(key=f"FormSubmitter:schedule_{people['cara']}-Schedule").click()
     run(at)
+    [yes] = [b for b in at.button if b.label == "Yes, 10 Mar 2026 is right"]
+    yes.click()
+    run(at)
     assert at.success[0].value == (
         "Scheduled with Cara Diaz for 10 Mar 2026, 10:00. That time has already passed: if you"
         " met, say how it went below; if not, change its date."
@@ -346,6 +350,87 @@ def test_marking_a_meeting_held_raises_met(people, app_db):
     conn.close()
     assert (meeting.status, meeting.actual_minutes, meeting.promised_minutes) == ("held", 25, 20)
     assert (meeting.place, starts.hour, starts.minute) == ("Café Blue", 10, 0)
+
+
+def click(at: AppTest, label: str) -> AppTest:
+    [button] = [b for b in at.button if b.label == label]
+    button.click()
+    return run(at)
+
+
+def cara_meetings(app_db, cara: int) -> list[datetime]:
+    conn = db.connect(app_db)
+    try:
+        return [m.starts_at for m in meetings.list_meetings(conn, cara)]
+    finally:
+        conn.close()
+
+
+def test_scheduling_in_1990_asks_first_as_meetings_does(people, app_db):
+    """A typo'd year booked a meeting at once, gone from Coming up and every reminder: now a
+    start more than 30 days back is asked about before anything is saved."""
+    cara = people["cara"]
+    at = contacts_page(contact=str(cara))
+    at.session_state["contact_tab"] = "Meetings"
+    run(at)
+    at.date_input[0].set_value(date(1990, 3, 12))
+    at.text_input[0].input("Café Blue")
+    at.button(key=f"FormSubmitter:schedule_{cara}-Schedule").click()
+    run(at)
+    assert not at.success
+    [question] = [w.value for w in at.warning if "1990" in w.value]
+    assert re.match(r"12 Mar 1990 is \d\d years ago: is the year right\?", question)
+    assert cara_meetings(app_db, cara) == []
+    # "No": the question goes, nothing is saved, and what was typed is there to fix
+    click(at, "No, let me fix the date")
+    assert not [w for w in at.warning if "1990" in w.value]
+    assert cara_meetings(app_db, cara) == []
+    assert (at.date_input[0].value, at.text_input[0].value) == (date(1990, 3, 12), "Café Blue")
+    at.button(key=f"FormSubmitter:schedule_{cara}-Schedule").click()
+    run(at)
+    click(at, "Yes, 12 Mar 1990 is right")
+    assert at.success[0].value.startswith("Scheduled with Cara Diaz for 12 Mar 1990, 10:00.")
+    [start] = cara_meetings(app_db, cara)
+    assert start.date() == date(1990, 3, 12)
+    assert not [w for w in at.warning if "1990" in w.value]
+    assert at.text_input[0].value == ""  # the form starts afresh once scheduled
+
+
+def test_scheduling_last_week_asks_nothing(people, app_db):
+    cara = people["cara"]
+    at = contacts_page(contact=str(cara))
+    at.session_state["contact_tab"] = "Meetings"
+    run(at)
+    last_week = date.today() - timedelta(days=6)
+    at.date_input[0].set_value(last_week)
+    at.button(key=f"FormSubmitter:schedule_{cara}-Schedule").click()
+    run(at)
+    assert at.success[0].value.startswith(f"Scheduled with Cara Diaz for {text.day(last_week)}")
+    assert [s.date() for s in cara_meetings(app_db, cara)] == [last_week]
+
+
+def test_a_note_is_not_asked_how_it_was_sent(people, app_db):
+    """A note to self, or an opportunity, is no message: "How" (email, phone…) means nothing
+    for it, and the timeline never says it."""
+    ann = people["ann"]
+    at = contacts_page(contact=str(ann))
+    at.session_state["contact_tab"] = "Log an interaction"
+    run(at)
+    assert "How" in [s.label for s in at.selectbox]
+    at.selectbox[0].set_value("note")
+    run(at)
+    assert "How" not in [s.label for s in at.selectbox]
+    at.text_input[0].input("Ask about the Lyon team")
+    at.button(key=f"FormSubmitter:log_{ann}-Log it").click()
+    run(at)
+    assert at.success[0].value.startswith("Logged: Note with Ann Lee on ")
+    conn = db.connect(app_db)
+    [note] = interactions.list_interactions(conn, ann)
+    conn.close()
+    assert (note.kind, note.subject) == ("note", "Ask about the Lyon team")
+    at.selectbox[0].set_value("reply")
+    run(at)
+    assert "How" in [s.label for s in at.selectbox]
 
 
 def test_adding_a_person_by_hand_with_who_introduced_them(people, app_db):

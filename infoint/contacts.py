@@ -610,12 +610,12 @@ _FIELD_NAMES = {"position": "Title", "company": "Company"}
 
 
 # Kinds that are no message, so "by email" would misread: a note to self, and an opportunity
-# (what came of the talks, not how it was said).
-_WITHOUT_CHANNEL = frozenset({"note", "opportunity"})
+# (what came of the talks, not how it was said). Contacts' log form does not ask "How" for them.
+KINDS_WITHOUT_CHANNEL = frozenset({"note", "opportunity"})
 
 
 def _interaction_text(kind: str, channel: str, subject: str) -> str:
-    by = "" if kind in _WITHOUT_CHANNEL else _BY.get(channel, "")
+    by = "" if kind in KINDS_WITHOUT_CHANNEL else _BY.get(channel, "")
     text = " ".join(part for part in (_SAID.get(kind, kind), by) if part)
     return f"{text}: {subject}" if subject else text
 

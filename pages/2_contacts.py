@@ -366,20 +366,28 @@ def show_log(person: contacts.Contact) -> None:
     # a browser never sends a day typed outside the picker's range (it reddens the box and
     # keeps the old day), so the domain says no, in words, to a day ahead or a slip of year.
     fresh = f"log_{person.id}_{st.session_state.get('logged_count', 0)}"
+    # Outside the form, so the kind picked shows or hides "How" at once.
+    kind_col, _ = st.columns([1, 2])
+    kind = kind_col.selectbox(
+        "What happened",
+        interactions.KINDS,
+        format_func=interactions.KIND_LABELS.get,
+        key=f"{fresh}_kind",
+    )
     with ui.form(f"log_{person.id}"):
-        kind_col, channel_col, day_col = st.columns(3)
-        kind = kind_col.selectbox(
-            "What happened",
-            interactions.KINDS,
-            format_func=interactions.KIND_LABELS.get,
-            key=f"{fresh}_kind",
-        )
-        channel = channel_col.selectbox(
-            "How",
-            interactions.CHANNELS,
-            format_func=interactions.CHANNEL_LABELS.get,
-            key=f"{fresh}_channel",
-        )
+        # The day first, in the same place whatever the kind, so a change of kind keeps it.
+        day_col, channel_col = st.columns(2)
+        if kind in contacts.KINDS_WITHOUT_CHANNEL:
+            how = {}  # a note is no message: not asked how it was sent, the domain's default kept
+        else:
+            how = {
+                "channel": channel_col.selectbox(
+                    "How",
+                    interactions.CHANNELS,
+                    format_func=interactions.CHANNEL_LABELS.get,
+                    key=f"{fresh}_channel",
+                )
+            }
         day = ui.day_input(day_col, "When", value=today, key=f"{fresh}_day")
         subject = st.text_input("Subject (optional)", key=f"{fresh}_subject")
         body = st.text_area("Notes (optional)", key=f"{fresh}_body")
@@ -389,7 +397,7 @@ def show_log(person: contacts.Contact) -> None:
                     conn,
                     person.id,
                     kind,
-                    channel=channel,
+                    **how,
                     # today's entries are logged as now, so the timeline orders them rightly
                     occurred_at=None if day == today else day,
                     subject=subject,
@@ -414,7 +422,12 @@ def show_log(person: contacts.Contact) -> None:
     st.markdown("**Fix something logged by mistake**")
     labels = {
         x.id: f"{text.day(x.occurred_at)} · {interactions.KIND_LABELS[x.kind]}"
-        f" ({interactions.CHANNEL_LABELS[x.channel]}) {x.subject}"
+        + (
+            ""
+            if x.kind in contacts.KINDS_WITHOUT_CHANNEL
+            else f" ({interactions.CHANNEL_LABELS[x.channel]})"
+        )
+        + f" {x.subject}"
         for x in logged
     }
     fix_id = st.selectbox(

@@ -428,6 +428,9 @@ def test_a_note_is_not_asked_how_it_was_sent(people, app_db):
     [note] = interactions.list_interactions(conn, ann)
     conn.close()
     assert (note.kind, note.subject) == ("note", "Ask about the Lyon team")
+    assert at.selectbox(key=f"fix_{ann}").options == [
+        f"{text.day(note.occurred_at)} · Note Ask about the Lyon team"
+    ]
     at.selectbox[0].set_value("reply")
     run(at)
     assert "How" in [s.label for s in at.selectbox]

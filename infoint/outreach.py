@@ -569,22 +569,25 @@ def suggested_recipients(
     introduction first) or at a company you target or research (not in an industry you
     ruled out, and not a placeholder such as 'N/A', whose people are not colleagues). Those
     at the targets come best target first (the Targets page's rank: motivation, postings,
-    knowing someone there), then closest degree, then by name."""
+    the people you know there, how far anyone there got), then closest degree, then by
+    name."""
     rows = conn.execute(
         f"""
-        WITH targets AS (
-            SELECT co.id, co.motivation, co.postings,
-                   EXISTS (SELECT 1 FROM contacts k
-                           WHERE k.company_id = co.id AND k.degree = '1st') AS known
-            FROM companies co
-            WHERE {_SUGGESTED_COMPANY_SQL}
+        WITH suggested AS (SELECT co.id FROM companies co WHERE {_SUGGESTED_COMPANY_SQL}),
+        colleagues AS ({targets.colleagues_sql("SELECT id FROM suggested")}),
+        targets AS (
+            SELECT co.id, co.motivation, co.postings, coalesce(k.known, 0) AS known,
+                   coalesce(k.furthest, 0) AS furthest
+            FROM companies co LEFT JOIN colleagues k ON k.company_id = co.id
+            WHERE co.id IN (SELECT id FROM suggested)
         )
         {_RECIPIENT_SQL}
         LEFT JOIN targets t ON t.id = c.company_id
         JOIN contact_stages s ON s.contact_id = c.id
         WHERE s.stage = 0 AND (c.referred_by IS NOT NULL OR t.id IS NOT NULL)
         ORDER BY c.referred_by IS NOT NULL DESC, c.referred_at DESC NULLS LAST,
-                 t.motivation DESC, t.postings DESC, t.known DESC, lower(co.name), co.id,
+                 t.motivation DESC, t.postings DESC, t.known DESC, t.furthest DESC,
+                 lower(co.name), co.id,
                  {_DEGREE_ORDER}, lower(c.last_name), lower(c.first_name), c.id
         LIMIT ?
         """,

@@ -178,6 +178,22 @@ _RULED_OUT = profile.RULED_OUT_COMPANY_SQL
 ACTIVE_TARGET_SQL = f"(co.status IN ('target', 'researching') AND NOT {_RULED_OUT})"
 RULED_OUT_TARGET_SQL = f"(co.status <> 'network' AND {_RULED_OUT})"
 
+
+def colleagues_sql(company_ids: str) -> str:
+    """SQL: per company among `company_ids` (a query of ids), the rank's tiebreaks after the
+    user's scores: `known`, its 1st-degree contacts, and `furthest`, the furthest stage
+    anyone there reached. Outreach orders its suggestions by them too."""
+    return f"""
+        SELECT c.company_id, count(*) FILTER (WHERE c.degree = '1st') AS known,
+               max(e.stage) AS furthest
+        FROM contacts c
+        LEFT JOIN (SELECT contact_id, max(stage) AS stage FROM contact_events GROUP BY 1) e
+               ON e.contact_id = c.id
+        WHERE c.company_id IN ({company_ids})
+        GROUP BY c.company_id
+    """
+
+
 # Rank is computed over the whole scope before the industry and name filters, so a
 # company keeps its place in the order whatever the user narrows the list to. Ruled out,
 # by the company or its industry, means no rank: such companies come last. After the user's
@@ -187,22 +203,15 @@ RULED_OUT_TARGET_SQL = f"(co.status <> 'network' AND {_RULED_OUT})"
 # everyone there (`contact_stages`, worked out for the page shown in `list_companies`): the
 # progress is read from the events alone (`contact_events`: interactions and meetings, some
 # 11,000 rows at 30,000 contacts), which adds about 10 ms of CPU to the query.
+_SCOPED_COLLEAGUES = colleagues_sql(
+    f"SELECT co.id FROM scoped co WHERE NOT {placeholder_company_sql('co.name')}"
+)
 _RANKED = f"""
     WITH scoped AS (
         SELECT co.*, {_RULED_OUT} AS ruled_out FROM companies co
         WHERE co.status IN (SELECT unnest(?)) AND NOT {_PLACEHOLDER_IN_NETWORK}
     ),
-    colleagues AS (
-        SELECT c.company_id, count(*) FILTER (WHERE c.degree = '1st') AS known,
-               max(e.stage) AS furthest
-        FROM contacts c
-        LEFT JOIN (SELECT contact_id, max(stage) AS stage FROM contact_events GROUP BY 1) e
-               ON e.contact_id = c.id
-        WHERE c.company_id IN (
-            SELECT co.id FROM scoped co WHERE NOT {placeholder_company_sql("co.name")}
-        )
-        GROUP BY c.company_id
-    ),
+    colleagues AS ({_SCOPED_COLLEAGUES}),
     ranked AS (
         SELECT co.id, co.name, co.industry, co.motivation, co.postings, co.status,
                co.ruled_out_reason,

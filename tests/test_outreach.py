@@ -536,6 +536,29 @@ def test_suggested_recipients_are_the_uncontacted_at_the_best_targets_closest_fi
     assert [r.id for r in outreach.suggested_recipients(conn, limit=3)] == [ann, zoe, bea]
 
 
+def test_suggestions_follow_the_targets_rank_past_the_scores(conn):
+    """As on Targets: with the scores equal, more people you know there first (Beta: two
+    1st-degree, the others one), then how far anyone there got (Gamma, where someone
+    replied), then the name (Alpha, Delta)."""
+    for name in ("Alpha", "Beta", "Gamma", "Delta"):
+        targets.add_company(conn, name, motivation=2)
+    add = contacts.add_contact
+    al = add(conn, "Al", "One", company="Alpha", degree="2nd")
+    add(conn, "Ada", "Known", company="Alpha", degree="1st")
+    bo = add(conn, "Bo", "One", company="Beta", degree="2nd")
+    for first in ("Bea", "Ben"):
+        add(conn, first, "Known", company="Beta", degree="1st")
+    gus = add(conn, "Gus", "One", company="Gamma", degree="1st")
+    gil = add(conn, "Gil", "Replied", company="Gamma", degree="2nd")
+    interactions.log_interaction(conn, gil, "outreach", occurred_at=date(2026, 6, 1))
+    interactions.log_interaction(conn, gil, "reply", occurred_at=date(2026, 6, 2))
+    dee = add(conn, "Dee", "One", company="Delta", degree="1st")
+    companies = {r.id: r.company for r in outreach.suggested_recipients(conn)}
+    order = list(dict.fromkeys(companies.values()))
+    assert order == ["Beta", "Gamma", "Alpha", "Delta"]
+    assert {al, bo, gus, dee} <= set(companies)
+
+
 def test_suggestions_leave_out_targets_in_an_industry_you_ruled_out(conn):
     """A target whose industry was ruled out in Settings is off the list, as on Follow-ups:
     its people are not suggested for a first message."""

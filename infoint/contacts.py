@@ -446,15 +446,22 @@ def _squeezed(sql: str) -> str:
     return f"regexp_replace(lower({sql}), '\\s+', '', 'g')"
 
 
+def _spaced(sql: str) -> str:
+    """SQL: `sql` in lower case, trimmed, each run of spaces made one: "Cara  Diaz" and
+    "cara diaz" meet, while "Anna Smith" and "Ann Asmith" stay two names."""
+    return f"trim(regexp_replace(lower({sql}), '\\s+', ' ', 'g'))"
+
+
 def find_same_name(
     conn: duckdb.DuckDBPyConnection, first_name: str, last_name: str, *, company: str = ""
 ) -> list[SameName]:
-    """People already there under this name (any case and spacing), those at `company` first.
+    """People already there under this name (any case, any spaces between and around its
+    words), those at `company` first.
 
     Adding someone by hand asks first when the person may be there already: a second record
     would start again at Not contacted, apart from all that was logged about the first.
     """
-    name = re.sub(r"\s+", "", f"{first_name}{last_name}".lower())
+    name = " ".join(f"{first_name} {last_name}".lower().split())
     if not name:
         return []
     rows = conn.execute(
@@ -464,7 +471,7 @@ def find_same_name(
                    {_squeezed("coalesce(co.name, '')")} = $company AS same_company,
                    lower(c.last_name) AS last, lower(c.first_name) AS first
             FROM contacts c LEFT JOIN companies co ON co.id = c.company_id
-            WHERE {_squeezed("c.first_name || c.last_name")} = $name
+            WHERE {_spaced("c.first_name || ' ' || c.last_name")} = $name
         )
         SELECT same.id, same.name, same.company, coalesce(s.stage, 0), same.same_company
         FROM same LEFT JOIN contact_stages s ON s.contact_id = same.id

@@ -614,6 +614,15 @@ def test_people_by_the_same_name_are_found_whatever_the_case_and_spaces(network,
     assert contacts.find_same_name(conn, "Cara", "Diaz")[0].stage == 3  # met
 
 
+def test_a_name_split_elsewhere_between_its_words_is_another_name(network, conn):
+    """Squeezing out every space made "Anna Smith" the "Ann Asmith" already there: the
+    words are compared, only the spaces between them made single."""
+    contacts.add_contact(conn, "Ann", "Asmith")
+    assert contacts.find_same_name(conn, "Anna", "Smith") == []
+    assert contacts.find_same_name(conn, "Ann", "A smith") == []
+    assert [p.name for p in contacts.find_same_name(conn, " ANN\t", "asmith ")] == ["Ann Asmith"]
+
+
 def test_no_name_or_a_new_name_finds_no_one(network, conn):
     assert contacts.find_same_name(conn, "", "  ") == []
     assert contacts.find_same_name(conn, "Zoe", "Lee", company="Acme Corp") == []

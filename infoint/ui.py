@@ -155,6 +155,51 @@ def forget_question(key: str) -> None:
     st.session_state.pop(f"_ask_first_{key}", None)
 
 
+def ask_date(key: str, question: str, *, who: str, day: str, form: tuple, wanted: tuple) -> None:
+    """Open the question a start long ago asks (`meetings.long_ago_question`), under the form
+    it was typed in: `form` is what the form holds, `wanted` what to save on a yes."""
+    st.session_state[key] = {
+        "question": question,
+        "who": who,
+        "day": day,
+        "form": form,
+        "wanted": wanted,
+    }
+
+
+def date_is_right(key: str, form: tuple) -> tuple | None:
+    """Draw the question `ask_date` opened; on the run the user says yes, what to save.
+
+    The question lives only as long as its form shows what it asked about: back from another
+    page, or with the form showing other values, it is dropped, so a "Yes" can never save a
+    date the form no longer shows. "No" closes it, for the date to be fixed above. A typo'd
+    year would book a meeting that leaves Coming up and every reminder.
+    """
+    asked = st.session_state.get(key)
+    if asked is None:
+        return None
+    if came_back() or asked["form"] != form:
+        st.session_state.pop(key, None)
+        return None
+    with st.container(border=True):
+        st.warning(
+            f"**Meeting with {plain(asked['who'])}**\n\n{asked['question']}",
+            icon=":material/warning:",
+        )
+        yes_box, no_box = st.columns(2)
+        confirmed = yes_box.button(f"Yes, {asked['day']} is right", key=f"{key}_yes")
+        no_box.button(
+            "No, let me fix the date",
+            key=f"{key}_no",
+            on_click=st.session_state.pop,
+            args=(key, None),
+        )
+    if not confirmed:
+        return None
+    st.session_state.pop(key, None)
+    return asked["wanted"]
+
+
 CONTACTS_PAGE = "pages/2_contacts.py"
 
 

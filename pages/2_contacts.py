@@ -499,25 +499,6 @@ def schedule(person: contacts.Contact, start: datetime, minutes: int, place: str
         done(meetings.scheduled_sentence(conn, ui.plain(person.name), start, prepare_here=False))
 
 
-def date_is_right(asked_key: str, question: str, start: datetime) -> bool:
-    """Ask whether a start long ago is the one meant (`meetings.long_ago_question`), as the
-    Meetings page does: a typo'd year would book a meeting that leaves every reminder. True
-    on the run the user says yes; "No" closes the question, for the date to be fixed above."""
-    with st.container(border=True):
-        st.warning(question, icon=":material/warning:")
-        yes_box, no_box = st.columns(2)
-        confirmed = yes_box.button(f"Yes, {text.day(start)} is right", key=f"{asked_key}_yes")
-        no_box.button(
-            "No, let me fix the date",
-            key=f"{asked_key}_no",
-            on_click=st.session_state.pop,
-            args=(asked_key, None),
-        )
-    if confirmed:
-        st.session_state.pop(asked_key, None)
-    return confirmed
-
-
 def show_meetings(person: contacts.Contact) -> None:
     held = meetings.list_meetings(conn, person.id)
     zone = meetings.time_zone(conn)
@@ -560,6 +541,7 @@ def show_meetings(person: contacts.Contact) -> None:
         place = st.text_input(
             "Where", placeholder="Café, video link, their office", key=f"{fresh}_place"
         )
+        form = (day, at, minutes, place)  # what a question about the date is of
         if st.form_submit_button("Schedule"):
             st.session_state.pop(asked_key, None)  # a new try: asked afresh
             try:
@@ -569,13 +551,18 @@ def show_meetings(person: contacts.Contact) -> None:
                 ui.show_error(exc)
             else:
                 if question:
-                    st.session_state[asked_key] = (question, start, int(minutes), place)
+                    ui.ask_date(
+                        asked_key,
+                        question,
+                        who=person.name,
+                        day=text.day(start.astimezone(zone)),
+                        form=form,
+                        wanted=(start, int(minutes), place),
+                    )
                 else:
                     schedule(person, start, int(minutes), place)
-    if asked := st.session_state.get(asked_key):
-        question, start, minutes, place = asked
-        if date_is_right(asked_key, question, start.astimezone(zone)):
-            schedule(person, start, minutes, place)
+    if wanted := ui.date_is_right(asked_key, form):
+        schedule(person, *wanted)
     if not held:
         return
     with ui.form(f"outcome_{person.id}"):

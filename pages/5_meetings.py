@@ -33,8 +33,7 @@ DUE_TABS = {"prepare": "Prepare", "debrief": "Debrief", "thank_you": "Thank you"
 # to Settings through "Fill in your name" comes back to it. Its words: `ui.draft_boxes`.
 KEPT = "meetings_kept"
 PICK_FIRST = "meeting_pick_first"  # set by a new search: its newest meeting comes up
-# A start long ago waiting for the user's yes (`date_is_right`): the question, the start, and
-# what to schedule once the user says the date is right.
+# A start long ago waiting for the user's yes (`ui.date_is_right`), with what to schedule then.
 SCHEDULE_ASKED = "schedule_date_asked"
 
 now = datetime.now(UTC)
@@ -153,6 +152,7 @@ def show_schedule(expanded: bool) -> None:
             place = st.text_input(
                 "Place or video link", key="schedule_place", placeholder="Café Central, or a link"
             )
+            form = (person, day, at, minutes, place)  # what a question about the date is of
             if st.form_submit_button("Schedule the meeting", type="primary"):
                 st.session_state.pop(SCHEDULE_ASKED, None)  # a new try: asked afresh
                 try:
@@ -163,13 +163,18 @@ def show_schedule(expanded: bool) -> None:
                 else:
                     wanted = (found[person], person, start, int(minutes), place)
                     if question:
-                        st.session_state[SCHEDULE_ASKED] = (question, start, wanted)
+                        ui.ask_date(
+                            SCHEDULE_ASKED,
+                            question,
+                            who=found[person],
+                            day=text.day(start.astimezone(zone)),
+                            form=form,
+                            wanted=wanted,
+                        )
                     else:
                         schedule(*wanted)
-        if asked := st.session_state.get(SCHEDULE_ASKED):
-            question, start, wanted = asked
-            if date_is_right(SCHEDULE_ASKED, question, start):
-                schedule(*wanted)
+        if wanted := ui.date_is_right(SCHEDULE_ASKED, form):
+            schedule(*wanted)
 
 
 def schedule(label: str, person: int, start: datetime, minutes: int, place: str) -> None:
@@ -182,26 +187,6 @@ def schedule(label: str, person: int, start: datetime, minutes: int, place: str)
     else:
         # opens on Prepare, or on Debrief for a meeting logged after the fact
         done(meetings.scheduled_sentence(conn, ui.plain(label), start), new_id)
-
-
-def date_is_right(asked_key: str, question: str, start: datetime) -> bool:
-    """Ask whether a start long ago is the one meant (`meetings.long_ago_question`): True on
-    the run the user says yes. "No" closes the question, for the date to be fixed above."""
-    with st.container(border=True):
-        st.warning(question, icon=":material/warning:")
-        yes_box, no_box = st.columns(2)
-        confirmed = yes_box.button(
-            f"Yes, {text.day(start.astimezone(zone))} is right", key=f"{asked_key}_yes"
-        )
-        no_box.button(
-            "No, let me fix the date",
-            key=f"{asked_key}_no",
-            on_click=st.session_state.pop,
-            args=(asked_key, None),
-        )
-    if confirmed:
-        st.session_state.pop(asked_key, None)
-    return confirmed
 
 
 def show_time_zone() -> None:
@@ -588,6 +573,7 @@ def show_change(current: meetings.MeetingSummary) -> None:
         place = st.text_input(
             "Place or video link", value=current.place, key=f"change_place_{chosen}"
         )
+        form = (day, at, minutes, place)  # what a question about the date is of
         if st.form_submit_button("Save the changes"):
             st.session_state.pop(asked_key, None)  # a new try: asked afresh
             try:
@@ -598,13 +584,18 @@ def show_change(current: meetings.MeetingSummary) -> None:
             else:
                 wanted = (moved, int(minutes), place)
                 if question:
-                    st.session_state[asked_key] = (question, moved, wanted)
+                    ui.ask_date(
+                        asked_key,
+                        question,
+                        who=current.title,
+                        day=text.day(moved.astimezone(zone)),
+                        form=form,
+                        wanted=wanted,
+                    )
                 else:
                     save_change(current, *wanted)
-    if asked := st.session_state.get(asked_key):
-        question, moved, wanted = asked
-        if date_is_right(asked_key, question, moved):
-            save_change(current, *wanted)
+    if wanted := ui.date_is_right(asked_key, form):
+        save_change(current, *wanted)
     if ui.ask_first(
         f"remove_{chosen}",
         "Remove this meeting",

@@ -379,7 +379,8 @@ def test_scheduling_in_1990_asks_first_as_meetings_does(people, app_db):
     run(at)
     assert not at.success
     [question] = [w.value for w in at.warning if "1990" in w.value]
-    assert re.match(r"12 Mar 1990 is \d\d years ago: is the year right\?", question)
+    assert question.startswith("**Meeting with Cara Diaz**\n\n")
+    assert re.search(r"\n12 Mar 1990 is \d\d years ago: is the year right\?", question)
     assert cara_meetings(app_db, cara) == []
     # "No": the question goes, nothing is saved, and what was typed is there to fix
     click(at, "No, let me fix the date")
@@ -394,6 +395,30 @@ def test_scheduling_in_1990_asks_first_as_meetings_does(people, app_db):
     assert start.date() == date(1990, 3, 12)
     assert not [w for w in at.warning if "1990" in w.value]
     assert at.text_input[0].value == ""  # the form starts afresh once scheduled
+
+
+def test_a_year_question_goes_once_the_page_is_left(people, app_db):
+    """Back from another page, the form shows the suggested day again: the 1990 question it
+    asked is gone with what was typed, so its "Yes" can book nothing the form does not show."""
+    cara = people["cara"]
+    at = contacts_page(contact=str(cara))
+    at.session_state["contact_tab"] = "Meetings"
+    run(at)
+    at.date_input[0].set_value(date(1990, 3, 12))
+    at.button(key=f"FormSubmitter:schedule_{cara}-Schedule").click()
+    run(at)
+    [question] = [w.value for w in at.warning if "1990" in w.value]
+    assert question.startswith("**Meeting with Cara Diaz**\n\n12 Mar 1990 is ")
+    at.switch_page("pages/5_meetings.py")
+    run(at)
+    at.switch_page("pages/2_contacts.py")
+    at.query_params.update(contact=str(cara))
+    at.session_state["contact_tab"] = "Meetings"
+    run(at)
+    assert at.date_input[0].value != date(1990, 3, 12)  # the suggested day
+    assert not [w for w in at.warning if "1990" in w.value]
+    assert not [b for b in at.button if b.label.startswith("Yes, 12 Mar 1990")]
+    assert cara_meetings(app_db, cara) == []
 
 
 def test_scheduling_last_week_asks_nothing(people, app_db):

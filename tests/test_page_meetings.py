@@ -840,7 +840,8 @@ def test_moving_a_coming_meeting_to_1990_asks_first_then_says_where_it_went(comi
     submit(at, "Save the changes")
     assert not at.success
     [question] = [w.value for w in at.warning if "1990" in w.value]
-    assert re.match(r"12 Mar 1990 is \d\d years ago: is the year right\?", question)
+    assert question.startswith(f"**Meeting with {plain_markdown('Ana Lee (Acme)')}**\n\n")
+    assert re.search(r"\n12 Mar 1990 is \d\d years ago: is the year right\?", question)
     assert start_of_meeting(coming_meeting) == was  # nothing saved yet
     # "No": the question goes, the meeting stays where it was
     submit(at, "No, let me fix the date")
@@ -855,6 +856,61 @@ def test_moving_a_coming_meeting_to_1990_asks_first_then_says_where_it_went(comi
     assert at.selectbox(key="meeting_pick").value == 1
     assert start_of_meeting(coming_meeting) == datetime(1990, 3, 12, 10, tzinfo=UTC)
     assert not [w for w in at.warning if "1990" in w.value]
+
+
+def year_questions(at: AppTest) -> list[str]:
+    return [w.value for w in at.warning if "1990" in w.value]
+
+
+def test_a_year_question_goes_with_the_form_it_asked_about(replied):
+    """Left for another page, the form came back with the suggested day, under the 1990
+    question still open: its "Yes" booked a 1990 meeting the form no longer showed."""
+    at = run(meetings_page())
+    at.date_input(key="schedule_day").set_value(date(1990, 3, 12))
+    submit(at, "Schedule the meeting")
+    [question] = year_questions(at)
+    assert question.startswith("**Meeting with Ana Lee — Acme**\n\n12 Mar 1990 is ")
+    at.switch_page("pages/2_contacts.py")
+    run(at)
+    at.switch_page(MEETINGS)
+    run(at)
+    assert at.date_input(key="schedule_day").value != date(1990, 3, 12)  # the suggested day
+    assert not year_questions(at)
+    assert not [b for b in at.button if b.label.startswith("Yes, 12 Mar 1990")]
+    conn = db.connect(replied)
+    try:
+        assert meetings.list_meetings(conn, 1) == []
+    finally:
+        conn.close()
+
+
+def test_a_change_question_goes_when_its_meeting_is_shown_afresh(coming_meeting):
+    """Another meeting picked and this one picked again: the Change form shows the meeting's
+    own date again, and the question about 1990 goes with what was typed."""
+    conn = db.connect(coming_meeting)
+    ben = contacts.get_contact(conn, 2)
+    later = datetime.combine(date.today() + timedelta(days=5), time(11), tzinfo=UTC)
+    meetings.schedule_meeting(conn, ben.id, later)
+    conn.close()
+    was = start_of_meeting(coming_meeting)
+    at = run(meetings_page())
+    at.selectbox(key="meeting_pick").set_value(1)
+    at.session_state["meeting_tab"] = "Change"
+    run(at)
+    at.date_input(key="change_day_1").set_value(date(1990, 3, 12))
+    submit(at, "Save the changes")
+    [question] = year_questions(at)
+    assert question.startswith(
+        f"**Meeting with {plain_markdown('Ana Lee (Acme)')}**\n\n12 Mar 1990 is "
+    )
+    at.selectbox(key="meeting_pick").set_value(2)
+    run(at)
+    at.selectbox(key="meeting_pick").set_value(1)
+    at.session_state["meeting_tab"] = "Change"
+    run(at)
+    assert at.date_input(key="change_day_1").value == was.date()
+    assert not year_questions(at)
+    assert start_of_meeting(coming_meeting) == was
 
 
 def test_moving_a_meeting_to_last_week_asks_nothing_and_says_so(coming_meeting):
@@ -877,7 +933,8 @@ def test_scheduling_in_1990_asks_first(replied):
     submit(at, "Schedule the meeting")
     assert not at.success
     [question] = [w.value for w in at.warning if "1990" in w.value]
-    assert re.match(r"12 Mar 1990 is \d\d years ago: is the year right\?", question)
+    assert question.startswith("**Meeting with Ana Lee — Acme**\n\n")
+    assert re.search(r"\n12 Mar 1990 is \d\d years ago: is the year right\?", question)
     conn = db.connect(replied)
     try:
         assert meetings.list_meetings(conn, 1) == []

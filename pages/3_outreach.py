@@ -1,6 +1,6 @@
 import streamlit as st
 
-from infoint import followups, interactions, outreach, text, ui
+from infoint import contacts, followups, interactions, outreach, text, ui
 from infoint.errors import InfointError
 
 conn = ui.page("Outreach", ":material/edit:")
@@ -127,7 +127,7 @@ for key, value in st.session_state.get(KEPT, {}).items():
 if FLASH in st.session_state:
     st.success(ui.plain(st.session_state.pop(FLASH)), icon=":material/check:")
 
-if not ui.cached(outreach.find_recipients, conn, "", limit=1):
+if not ui.cached(contacts.count_contacts, conn):
     st.info(
         "There is no one to write to yet. Bring in your LinkedIn network, or add a person "
         "by hand on the Contacts page.",
@@ -171,9 +171,9 @@ with who_box:
         cut = len(people) == outreach.RECIPIENTS_SHOWN  # more wait
         first = "The first " if cut else ""
         introduced = sum(1 for p in people if p.introduced_by)
-        if introduced == len(people) and not cut:
-            who = f"{text.counted(introduced, 'person', 'people')} introduced to you and"
-            find_box.caption(f"{who} not yet contacted; type a name to find anyone.")
+        if introduced == len(people):
+            who = f"{first}{text.counted(introduced, 'person', 'people')} introduced to you"
+            find_box.caption(f"{who} and not yet contacted; type a name to find anyone.")
         else:
             whom = (
                 f": {text.counted(introduced, 'person', 'people')} introduced to you, then "

@@ -846,6 +846,23 @@ def test_someone_introduced_to_you_is_suggested_first(network):
     assert said in captions(at)
 
 
+def test_a_list_of_introductions_alone_says_so_when_it_is_cut(network):
+    """Found by review: with more people introduced than the list holds, it read '25 people
+    introduced to you, then those at your targets', and no one at a target was on it."""
+    conn = db.connect(network["db"])
+    targets.add_company(conn, "Acme Health", motivation=3)
+    for number in range(outreach.RECIPIENTS_SHOWN + 1):
+        contacts.add_contact(
+            conn, "Person", f"Introduced {number}", company="Umbra", referred_by=network["maria"]
+        )
+    conn.close()
+    at = run(outreach_page())
+    assert (
+        f"The first {outreach.RECIPIENTS_SHOWN} people introduced to you and not yet contacted;"
+        " type a name to find anyone."
+    ) in captions(at)
+
+
 def test_without_an_email_address_the_channel_is_linkedin(network):
     at = outreach_page()
     at.session_state[outreach.COMPOSE_CONTACT_KEY] = network["maria"]  # no address on file

@@ -5,7 +5,7 @@ import streamlit as st
 from infoint import charts, contacts, demo, followups, funnel, home, profile, targets, text, ui
 from infoint.errors import InfointError
 
-conn = ui.page("Home", ":material/home:")
+conn = ui.page("Home")
 st.title("How is your campaign going?")
 if notice := st.session_state.pop("home_notice", None):
     st.success(notice, icon=":material/check_circle:")

@@ -75,7 +75,7 @@ _PAGE_RUN = "_page_run"
 _CAME_BACK = "_came_back"
 
 
-def page(title: str, icon: str = ":material/work:") -> duckdb.DuckDBPyConnection:
+def page(title: str) -> duckdb.DuckDBPyConnection:
     """Set up a page: config, menu, and a database cursor; stops the page if it can't open."""
     st.set_page_config(page_title=f"{title} · infoint", page_icon=FAVICON, layout="wide")
     st.session_state[_CAME_BACK] = st.session_state.get(_PAGE_RUN) != title

@@ -260,7 +260,7 @@ def add_company_form(conn) -> None:
     notice("add")
 
 
-conn = ui.page("Targets", ":material/flag:")
+conn = ui.page("Targets")
 st.title("Targets")
 st.caption(
     "Which companies do you want to learn about? Choose them, score them, "

@@ -5,7 +5,7 @@ import streamlit as st
 from infoint import contacts, db, funnel, home, insights, interactions, meetings, profile, text, ui
 from infoint.errors import InfointError
 
-conn = ui.page("Contacts", ":material/group:")
+conn = ui.page("Contacts")
 PAGE_SIZE = 50
 PICKER_SIZE = 20
 SAME_NAME_SHOWN = 5

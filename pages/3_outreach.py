@@ -3,7 +3,7 @@ import streamlit as st
 from infoint import contacts, followups, interactions, outreach, text, ui
 from infoint.errors import InfointError
 
-conn = ui.page("Outreach", ":material/edit:")
+conn = ui.page("Outreach")
 FLASH = "outreach_flash"
 KIND_LABELS = {"outreach": "A first message", "follow_up": "A follow-up to someone silent"}
 TEMPLATE_KIND_LABELS = {"outreach": "First messages", "follow_up": "Follow-ups"}

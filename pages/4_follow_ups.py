@@ -5,7 +5,7 @@ import streamlit as st
 from infoint import followups, profile, text, ui
 from infoint.errors import InfointError
 
-conn = ui.page("Follow-ups", ":material/schedule:")
+conn = ui.page("Follow-ups")
 # A snooze or dismissal that failed: (where: an item's key, or OLD_ITEMS, the message). It is
 # shown there, beside what the user clicked, not at the top of a long page, by the run its
 # click starts; taken off the page on the run after.

@@ -18,7 +18,7 @@ from infoint import (
 )
 from infoint.errors import InfointError
 
-conn = ui.page("Meetings", ":material/coffee:")
+conn = ui.page("Meetings")
 FLASH = "meetings_flash"
 CHOSEN = meetings.OPEN_MEETING_KEY
 DUE_SHOWN = 5

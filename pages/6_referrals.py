@@ -2,7 +2,7 @@ import streamlit as st
 
 from infoint import charts, funnel, insight_charts, referrals, text, ui
 
-conn = ui.page("Referrals", ":material/share:")
+conn = ui.page("Referrals")
 st.title("Referrals")
 st.caption(
     "Who introduced you to whom. Every introduction is a warm door: a name from someone "

@@ -2,7 +2,7 @@ import streamlit as st
 
 from infoint import charts, home, insight_charts, insights, text, ui
 
-conn = ui.page("Insights", ":material/insights:")
+conn = ui.page("Insights")
 
 
 def percent_column(label: str):

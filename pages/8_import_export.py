@@ -12,7 +12,7 @@ MAX_UPLOAD_MB = 50
 SKIPPED_SHOWN_OPEN = 10
 CHANGED = {"company": "Company", "position": "Title"}
 
-conn = ui.page("Import & export", ":material/upload_file:")
+conn = ui.page("Import & export")
 
 
 st.title("Import & export")

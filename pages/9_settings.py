@@ -3,7 +3,7 @@ import streamlit as st
 from infoint import db, demo, profile, settings, targets, text, ui
 from infoint.errors import InfointError
 
-conn = ui.page("Settings", ":material/settings:")
+conn = ui.page("Settings")
 
 
 # "Your profile and focus" comes first on the page: it is what a new user comes for, and where

@@ -39,6 +39,19 @@ def companies(count: int) -> str:
     return text.counted(count, "company", "companies")
 
 
+def score_column(label: str, width: int, meaning: str):
+    """A score's column, bounded so the grid itself keeps it from 0 to 3 (a 5 typed was
+    refused only at Save); the save still checks it."""
+    return st.column_config.NumberColumn(
+        label,
+        width=width,
+        min_value=min(targets.SCALE),
+        max_value=max(targets.SCALE),
+        step=1,
+        help=f"{SCORE_RANGE} {meaning}",
+    )
+
+
 def changes(count: int) -> str:
     return text.counted(count, "change")
 
@@ -355,24 +368,8 @@ else:
                 help="Rename freely: later imports still recognise the company.",
             ),
             "industry": st.column_config.TextColumn("Industry", width=80),
-            # Bounded, so the grid itself keeps a score from 0 to 3 (a 5 typed was refused
-            # only at Save); the help names the range, and the save still checks it.
-            "motivation": st.column_config.NumberColumn(
-                "Motivation",
-                width=92,
-                min_value=min(targets.SCALE),
-                max_value=max(targets.SCALE),
-                step=1,
-                help=f"{SCORE_RANGE} {targets.MOTIVATION_HELP}",
-            ),
-            "postings": st.column_config.NumberColumn(
-                "Postings",
-                width=80,
-                min_value=min(targets.SCALE),
-                max_value=max(targets.SCALE),
-                step=1,
-                help=f"{SCORE_RANGE} {targets.POSTINGS_HELP}",
-            ),
+            "motivation": score_column("Motivation", 92, targets.MOTIVATION_HELP),
+            "postings": score_column("Postings", 80, targets.POSTINGS_HELP),
             "status": st.column_config.SelectboxColumn(
                 "Status",
                 options=targets.STATUSES,

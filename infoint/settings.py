@@ -154,7 +154,16 @@ def undo_offer(conn: duckdb.DuckDBPyConnection) -> UndoOffer | None:
     return offer
 
 
-_GO_BACK = "to go back, restore a backup in Settings."
+def _go_back(conn: duckdb.DuckDBPyConnection) -> str:
+    """The way back when an import can no longer be undone: a backup, when there is one. A
+    first import into an empty database takes none, and pointing to the backups then led a
+    new user to 'No backups yet'."""
+    if list_backups(conn):
+        return "to go back, restore a backup in Settings."
+    return (
+        "there is no backup to go back to either (“Back up now” in Settings makes one, "
+        "to keep what you have from here on)."
+    )
 
 
 def undo_state(conn: duckdb.DuckDBPyConnection) -> tuple[UndoOffer | None, str | None]:
@@ -177,19 +186,23 @@ def undo_state(conn: duckdb.DuckDBPyConnection) -> tuple[UndoOffer | None, str |
     if not imports:
         return None, None
     if batch_id is None:  # every import found its people here already, or left them out
-        return None, f"Your last import changed nothing, so there is nothing to undo; {_GO_BACK}"
+        return (
+            None,
+            f"Your last import changed nothing, so there is nothing to undo; {_go_back(conn)}",
+        )
     which = "your last import" if not since else "your last import that changed something"
     if recorded is None:  # imported before undo points were kept
-        return None, f"{which.capitalize()} can't be undone here; {_GO_BACK}"
+        return None, f"{which.capitalize()} can't be undone here; {_go_back(conn)}"
     backup = db.backups_dir(path) / backup_file if backup_file else None
     if backup is not None and not backup.is_file():
         return None, (
             f"The backup taken before {which} is gone, so it can no longer be undone here; "
-            f"{_GO_BACK}"
+            f"{_go_back(conn)}"
         )
     if fingerprint(conn) != recorded:
         return None, (
-            f"You have changed things since {which}, so it can no longer be undone here; {_GO_BACK}"
+            f"You have changed things since {which}, so it can no longer be undone here; "
+            f"{_go_back(conn)}"
         )
     return UndoOffer(int(batch_id), file_name, imported_at, backup, int(since)), None
 

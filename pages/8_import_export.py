@@ -139,9 +139,10 @@ else:
 offer, no_undo = settings.undo_state(conn)
 if no_undo:
     st.write(no_undo)
-    st.page_link(
-        "pages/9_settings.py", label="Restore a backup in Settings", icon=":material/restore:"
-    )
+    if settings.list_backups(conn):
+        st.page_link(
+            "pages/9_settings.py", label="Restore a backup in Settings", icon=":material/restore:"
+        )
 if offer is not None:
     since = (
         ""

@@ -192,10 +192,19 @@ def test_undo_is_gone_after_another_write(app_db):
     )
     run(at)
     assert "Undo the last import" not in labels(at)
-    # Not just gone: the page says why, and where to go back instead.
+    # Not just gone: the page says why, and where to go back instead: a first import into
+    # an empty database took no backup, so none is pointed to until one is made.
     assert "You have changed things since your last import" in markdown(at)
-    links = [link.proto for link in at.get("page_link") if "backup" in link.proto.label]
-    assert [link.page for link in links] == ["settings"]
+    assert "there is no backup to go back to" in markdown(at)
+
+    def backup_links() -> list[str]:
+        return [link.proto.page for link in at.get("page_link") if "backup" in link.proto.label]
+
+    assert backup_links() == []
+    db.backup(ui.connection())
+    run(at)
+    assert "to go back, restore a backup in Settings." in markdown(at)
+    assert backup_links() == ["settings"]
 
 
 def test_importing_the_same_file_again_keeps_the_undo_of_the_import_that_changed_something(

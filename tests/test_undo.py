@@ -152,6 +152,15 @@ def test_the_offer_ends_with_any_other_write(conn):
     ada = conn.execute("SELECT id FROM contacts WHERE first_name = 'Ada'").fetchall()[0][0]
     interactions.log_interaction(conn, ada, "outreach", occurred_at=datetime(2026, 1, 5, 9, 0))
     assert settings.undo_offer(conn) is None
+    # A first import into an empty database took no backup: none to point to (a new user
+    # followed 'restore a backup in Settings' to 'No backups yet').
+    assert settings.list_backups(conn) == []
+    assert settings.undo_state(conn)[1] == (
+        "You have changed things since your last import, so it can no longer be undone here; "
+        "there is no backup to go back to either (“Back up now” in Settings makes one, to keep "
+        "what you have from here on)."
+    )
+    db.backup(conn)
     assert settings.undo_state(conn)[1] == (
         "You have changed things since your last import, so it can no longer be undone here; "
         "to go back, restore a backup in Settings."
@@ -211,11 +220,12 @@ def test_an_import_that_changed_nothing_is_not_offered(conn, db_path):
     report = importer.import_file(conn, export_csv(FIRST_ADA), filename="ada.csv")
     assert (report.added, report.updated, report.skipped, report.backup) == (0, 0, 1, None)
     assert settings.undo_offer(conn) is None
-    assert settings.undo_state(conn)[1] == (
-        "Your last import changed nothing, so there is nothing to undo; to go back, restore a "
-        "backup in Settings."
-    )
     assert db.list_backups(db_path) == []
+    assert settings.undo_state(conn)[1] == (
+        "Your last import changed nothing, so there is nothing to undo; there is no backup to "
+        "go back to either (“Back up now” in Settings makes one, to keep what you have from "
+        "here on)."
+    )
 
 
 DATA_TABLES_SKIPPED = {"migrations", "write_log", "import_undo", "company_spellings"}

@@ -33,8 +33,9 @@ REFERRAL_LEGEND = {
 }
 
 
-def rates_figure(rates: pd.DataFrame, title: str) -> go.Figure:
-    """Response and meeting rate per group, with 'n of m' on hover."""
+def rates_figure(rates: pd.DataFrame, grouped_by: str) -> go.Figure:
+    """Response and meeting rate per group ('Degree of connection' names the groups' axis),
+    with 'n of m' on hover."""
     figure = go.Figure()
     groups = [plain_lines(g) for g in rates["group"]]
     if len(set(groups)) < len(groups):  # two names alike until cut: keep them whole
@@ -60,9 +61,9 @@ def rates_figure(rates: pd.DataFrame, title: str) -> go.Figure:
         )
     figure.update_layout(
         barmode="group",
-        title=title,
+        # untitled: the section's heading and the "Compare by" choice above name it
         xaxis_title="Share of the people you contacted (%)",
-        yaxis_title="",
+        yaxis_title=grouped_by,
         # Room right of 100 % for the 'n of m' labels of full bars.
         xaxis={"range": [0, 135], "tickvals": [0, 25, 50, 75, 100]},
         yaxis={"autorange": "reversed", "automargin": True},

@@ -328,8 +328,10 @@ def test_empty_database(conn):
 
 
 def test_figures_carry_the_numbers_and_stage_colours(conn, campaign):
-    figure = insight_charts.rates_figure(insights.rates_by(conn, "degree"), "By degree")
+    figure = insight_charts.rates_figure(insights.rates_by(conn, "degree"), "Degree of connection")
     replied, met = figure.data
+    # Both axes say what they hold (the groups' axis had no title)
+    assert figure.layout.yaxis.title.text == "Degree of connection"
     assert list(replied.x) == [100.0, 50.0, 0.0] and list(met.x) == [50.0, 0.0, 0.0]
     assert [list(c) for c in replied.customdata] == [[2, 2], [1, 2], [0, 1]]  # "2 of 2" on hover
     assert figure.layout.xaxis.title.text == "Share of the people you contacted (%)"

@@ -127,7 +127,7 @@ def test_compare_by_industry(campaign):
     at.run()
     assert not at.exception
     assert list(at.dataframe[0].value["group"]) == ["Health", funnel.NO_INDUSTRY]
-    assert figures(at)["rates_chart"]["layout"]["title"]["text"] == "Industry"
+    assert figures(at)["rates_chart"]["layout"]["yaxis"]["title"]["text"] == "Industry"
 
 
 def test_a_meeting_without_a_logged_reply_counts_as_a_reply_everywhere_and_says_so(app_db):

@@ -33,6 +33,12 @@ CHANNEL_LABELS = {
 }
 
 
+def likely_channel(address: str) -> str:
+    """How a message to someone most likely went or goes out: by email when an address is on
+    file, else on LinkedIn (where the contacts come from), so the log says what happened."""
+    return "email" if address.strip() else "linkedin"
+
+
 # The kinds a reply can answer: a message the user sent. A reply with none of these on its day
 # or before would count someone as written to who never was (Home's "contacted", Insights'
 # reply times). A thank-you is one: someone met through an introduction, never written to

@@ -479,12 +479,6 @@ def archive_template(
 # --- Recipients and sending ---------------------------------------------------------------
 
 
-def default_channel(person: Recipient) -> str:
-    """How a message to this person most likely goes out: by email when there is an address
-    on file, else on LinkedIn (where the contacts come from), so the log says what happened."""
-    return "email" if person.email else "linkedin"
-
-
 # The people introduced to you and not yet written to (no event at all: `contact_stages` 0),
 # the warmest of leads: found once per query, as a CTE every `_RECIPIENT_SQL` query starts
 # with (a test per person read the events for each row, 3-4 times the query's cost).

@@ -93,7 +93,8 @@ def ask_before_adding_again(same: list[contacts.SameName]) -> bool:
     return ui.ask_first(
         "add_person",
         "Add this person",
-        "Add a second record all the same? Do it only for someone else with that name: "
+        f"Add {'another' if len(same) > 1 else 'a second'} record all the same? Do it only "
+        "for someone else with that name: "
         "the new record starts at Not contacted, without anything logged about "
         f"{'those' if len(same) > 1 else 'the one'} above.",
         "Add anyway",
@@ -384,6 +385,9 @@ def show_log(person: contacts.Contact) -> None:
                 "channel": channel_col.selectbox(
                     "How",
                     interactions.CHANNELS,
+                    index=interactions.CHANNELS.index(
+                        interactions.likely_channel(person.email or person.linkedin_email)
+                    ),
                     format_func=interactions.CHANNEL_LABELS.get,
                     key=f"{fresh}_channel",
                 )

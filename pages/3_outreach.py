@@ -412,7 +412,7 @@ with log_box:
     channel = st.selectbox(
         "Sent by",
         interactions.CHANNELS,
-        index=interactions.CHANNELS.index(outreach.default_channel(person)),
+        index=interactions.CHANNELS.index(interactions.likely_channel(person.email)),
         format_func=interactions.CHANNEL_LABELS.get,
         key=f"outreach_channel_{contact_id}",
     )

@@ -749,9 +749,10 @@ def test_people_introduced_to_you_and_not_yet_written_to_are_suggested_first(con
 
 
 def test_the_channel_fits_what_is_on_file(conn, ana):
-    assert outreach.default_channel(outreach.get_recipient(conn, ana)) == "email"
+    assert interactions.likely_channel(outreach.get_recipient(conn, ana).email) == "email"
     maria = contacts.add_contact(conn, "Maria", "Lopez", company="Globex")
-    assert outreach.default_channel(outreach.get_recipient(conn, maria)) == "linkedin"
+    assert interactions.likely_channel(outreach.get_recipient(conn, maria).email) == "linkedin"
+    assert interactions.likely_channel("  ") == "linkedin"
 
 
 def test_only_someone_you_have_spoken_with_counts_as_known(conn):

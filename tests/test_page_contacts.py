@@ -934,6 +934,32 @@ def test_adding_someone_already_there_asks_first_and_offers_to_open_them(people,
     assert at.query_params["contact"] == str(people["cara"])
 
 
+def test_adding_a_name_two_records_have_already_asks_about_another_not_a_second(people, app_db):
+    conn = db.connect(app_db)
+    contacts.add_contact(conn, "Cara", "Diaz", company="Initech")
+    conn.close()
+    at = run(contacts_page())
+    type_a_person_to_add(at, "Cara", "Diaz", "Hooli")
+    at.button(key="add_person").click()
+    run(at)
+    assert "Add another record all the same?" in at.warning[-1].value
+
+
+def test_the_log_form_starts_at_linkedin_for_someone_with_no_address(people, app_db):
+    """As Outreach does: a reply logged for someone with no email address on file read 'They
+    replied by email' when the user left 'How' as it was."""
+    conn = db.connect(app_db)
+    no_address = contacts.add_contact(conn, "Dan", "Vo", company="Globex")
+    with_address = contacts.add_contact(conn, "Eve", "Ng", company="Globex", email="eve@x.org")
+    conn.close()
+    for person, channel in ((no_address, "linkedin"), (with_address, "email")):
+        at = contacts_page(contact=str(person))
+        at.session_state["contact_tab"] = "Log an interaction"
+        run(at)
+        how = next(box for box in at.selectbox if box.label == "How")
+        assert how.value == channel
+
+
 def test_adding_someone_by_a_name_already_there_anyway(people, app_db):
     at = run(contacts_page())
     type_a_person_to_add(at, "Cara", "Diaz", "Initech")

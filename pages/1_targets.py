@@ -91,10 +91,15 @@ def done(message: str, where: str, *, keep_ticks: bool = False) -> None:
     st.rerun()
 
 
+def just_done(where: str) -> bool:
+    """Whether this run shows the message of an action taken `where`."""
+    return (shown := st.session_state.get(NOTICE)) is not None and shown[0] == where
+
+
 def notice(where: str) -> None:
     """The message of the last action, beside the button that did it."""
-    if (shown := st.session_state.get(NOTICE)) and shown[0] == where:
-        st.success(shown[1], icon=":material/check_circle:")
+    if just_done(where):
+        st.success(st.session_state[NOTICE][1], icon=":material/check_circle:")
         st.session_state[NOTICE] = None
 
 
@@ -188,7 +193,8 @@ def bulk_change(
             plan = ui.cached(targets.plan_targets, conn, ids) if ids else None
             if plan is not None and not plan.becoming:
                 ui.forget_question("targets_of_all")
-                st.caption(shown(plan).nothing_to_add())
+                if not just_done("bulk"):  # 'already' under 'Added 1 company' reads oddly
+                    st.caption(shown(plan).nothing_to_add())
             else:
                 make, yes = targets.make_targets_labels(len(ids))
                 if bulk_button(

@@ -17,7 +17,8 @@ from infoint import contacts, db, interactions
 from .conftest import choose, see, start_server, stop_server, wait_for_app
 
 SUBJECT = "Coffee next week?"
-REPLIED = f"They replied by email: {SUBJECT}"
+# Ann has no email address on file, so "How" starts at LinkedIn (as on Outreach).
+REPLIED = f"They replied on LinkedIn: {SUBJECT}"
 WRITTEN = "You reached out by email"
 
 

@@ -1,7 +1,10 @@
 import hashlib
+import subprocess
+import sys
 import threading
 from contextlib import suppress
 from datetime import date
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -14,6 +17,8 @@ from infoint import contacts, db, importer, targets
 from infoint.errors import InvalidInputError
 from infoint.importer import ImportReport, JobChange, import_connections, import_file
 from infoint.linkedin import Connections, SkippedRow
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 URL = "https://www.linkedin.com/in/"
 COLUMNS = [
@@ -607,3 +612,20 @@ def test_company_spellings_met_are_remembered_with_the_key_the_macro_gives(conn)
     report = import_connections(conn, moved)  # every spelling known: keys from the memo
     assert report.updated == 1  # Bram moved to Nimbus; Cleo's "ACME Inc." is still Acme
     assert conn.execute("SELECT count(*) FROM company_spellings").fetchall() == [(4,)]
+
+
+def test_an_import_leaves_arrow_s_query_engine_unloaded(tmp_path):
+    """Arrow's `group_by` loads its query engine, file formats and cloud file systems: 11 MB
+    that the server would keep for the rest of its life, for one grouping."""
+    script = (
+        "import sys\n"
+        "from infoint import db, importer\n"
+        f"conn = db.connect({str(tmp_path / 'infoint.duckdb')!r})\n"
+        f"importer.import_file(conn, {str(FIXTURES / 'linkedin' / 'current.csv')!r})\n"
+        "assert conn.execute('SELECT count(*) FROM companies').fetchall()[0][0] > 0\n"
+        "print(sorted(m for m in ('pyarrow.acero', 'pyarrow.dataset') if m in sys.modules))\n"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    assert loaded.strip() == "[]"

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import os
+import platform
+import subprocess
 import sys
 from pathlib import Path
 
@@ -116,3 +119,41 @@ def test_a_database_that_cannot_be_opened_is_left_to_the_page(
 def test_the_server_gives_arrow_memory_back_to_the_system(serve):
     # Arrow's own allocator keeps what an import frees: the server would hold it all session.
     assert pa.default_memory_pool().backend_name == "system"
+
+
+# Frees a 4 MiB block (by default glibc then raises its bar for mapped blocks to 4 MiB), asks
+# for 1 MiB and says whether that block was mapped on its own: given back to the system when
+# freed, rather than carved out of a heap that keeps the space.
+_MAPPED_AFTER_A_BIG_FREE = """
+import ctypes, runpy, sys
+if sys.argv[1] == "serve":
+    runpy.run_path(sys.argv[2])
+class Info(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in (
+        "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks",
+        "fordblks", "keepcost")]
+libc = ctypes.CDLL(None)
+libc.mallinfo2.restype = Info
+libc.malloc.restype = ctypes.c_void_p
+libc.free(ctypes.c_void_p(libc.malloc(4 << 20)))
+mapped_before = libc.mallinfo2().hblkhd
+libc.malloc(1 << 20)
+print(libc.mallinfo2().hblkhd - mapped_before >= 1 << 20)
+"""
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="glibc's allocator only")
+def test_the_server_gives_large_freed_blocks_back_to_the_system():
+    def mapped(setup: str) -> str:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("MALLOC_")}
+        return subprocess.run(
+            [sys.executable, "-c", _MAPPED_AFTER_A_BIG_FREE, setup, str(ROOT / "serve.py")],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env,
+            cwd=ROOT,
+        ).stdout.strip()
+
+    assert mapped("plain") == "False"  # glibc's default, which the server changes
+    assert mapped("serve") == "True"

@@ -23,7 +23,7 @@ import shutil
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -435,6 +435,10 @@ def _starts(starts: list[pages.Started]) -> str:
     return f"{len(starts)} starts: {funnel} s; Home's title at {title:.1f} s"
 
 
+def _megabytes(sizes: Iterable[int]) -> str:
+    return ", ".join(f"{size / 1e6:.0f}" for size in sizes) + " MB"
+
+
 def server(ctx: Context) -> list[Measurement]:
     """`make run`'s server with the heavy user, started a few times: start to a drawn funnel
     in a browser that never opened the app, then memory with every page opened (medians); and
@@ -472,7 +476,8 @@ def server(ctx: Context) -> list[Measurement]:
             Budget(megabytes=400),
             Budget(megabytes=300),
             note="resident memory of the server and its children after "
-            f"{served[0].pages} pages; median of {SERVER_STARTS} starts",
+            f"{served[0].pages} pages; median of {SERVER_STARTS} starts: "
+            f"{_megabytes(s.rss_bytes for s in served)}",
             megabytes=statistics.median(s.rss_bytes for s in served) / 1e6,
             against_scan=False,
         ),
@@ -483,7 +488,8 @@ def server(ctx: Context) -> list[Measurement]:
             Budget(megabytes=300),
             note=f"the same servers, after importing the {ctx.rows:,}-row export again and "
             "preparing the Excel workbook on Import & export, as a user does; what the server "
-            "keeps for the rest of the session",
+            "keeps for the rest of the session; "
+            f"{_megabytes(s.rss_after_work_bytes for s in served)}",
             megabytes=statistics.median(s.rss_after_work_bytes for s in served) / 1e6,
             against_scan=False,
         ),

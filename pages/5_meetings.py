@@ -467,7 +467,7 @@ def show_thanks(current: meetings.MeetingSummary) -> None:
     st.caption("A short thank-you within a day is remembered. Edit, send it, then log it.")
     subject, body = ui.draft_boxes(
         conn,
-        ui.cached(meetings.thank_you_draft, conn, chosen),
+        ui.cached(meetings.thank_you_draft, conn, chosen, refresh_every=60),  # names the day
         f"thanks_subject_{chosen}",
         f"thanks_body_{chosen}",
         260,

@@ -26,6 +26,7 @@ from infoint import (
     profile,
     questions,
     targets,
+    text,
     ui,
 )
 from infoint.text import plain_markdown
@@ -466,6 +467,26 @@ def test_meetings_prep_sheet_and_thank_you_draft_follow_the_records(met, conn):
     fresh = open_page("pages/5_meetings.py")
     assert fresh.text_area(key=f"thanks_body_{meeting}").value.endswith("\nSam")
     assert fresh.text_area(key=f"prep_person_{meeting}").value == "Moved from teaching."
+
+
+def test_meetings_thank_you_draft_follows_the_calendar(met, conn, monkeypatch):
+    """Within a week the draft names the meeting's weekday, after it the date: a draft computed
+    once and kept for the data's version would say "on Friday" a month later."""
+    start = meetings.prep_sheet(conn, met["meeting"]).meeting.starts_at.astimezone(UTC)
+    body = open_page("pages/5_meetings.py").text_area(key=f"thanks_body_{met['meeting']}")
+    assert f"talking with me on {start:%A}." in body.value
+
+    later = timedelta(days=30)
+
+    class Later(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime.now(tz) + later
+
+    monkeypatch.setattr(meetings, "datetime", Later)
+    monkeypatch.setattr(ui.time, "time", lambda: datetime.now(UTC).timestamp() + later.days * 86400)
+    body = open_page("pages/5_meetings.py").text_area(key=f"thanks_body_{met['meeting']}")
+    assert f"talking with me on {text.day(start.date())}." in body.value
 
 
 # --- Referrals ---

@@ -21,8 +21,10 @@ NOT_CONTACTED_COLOUR = "#bab0ac"
 YOU_COLOUR = "#333333"
 RATE_COLOURS = {"response_rate": STAGE_COLOURS["replied"], "meeting_rate": STAGE_COLOURS["met"]}
 _LAYOUT = {"margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "legend": LEGEND_BELOW}
-# One per `insights.SPEED_GROUPS`: quick replies in the colour of Replied, later ones paler.
-SPEED_COLOURS = (STAGE_COLOURS["replied"], "#9ecae9", "#bab0ac", "#ddd8d5")
+# One per `insights.SPEED_GROUPS`: quick replies in the colour of Replied, later ones paler;
+# those who talked with you before you wrote (Replied, not timed) in a pale tint of Met's
+# green, the silent ones in greys.
+SPEED_COLOURS = (STAGE_COLOURS["replied"], "#9ecae9", "#b5dcae", "#bab0ac", "#ddd8d5")
 REFERRAL_LEGEND = {
     "title": {"text": "Stage"},
     "orientation": "v",
@@ -74,8 +76,9 @@ def rates_figure(rates: pd.DataFrame, grouped_by: str) -> go.Figure:
 
 
 def reply_waits_figure(waits: pd.DataFrame) -> go.Figure:
-    """The people you wrote to by how long their reply took, then those still silent; one
-    colour per speed group (the quick replies in the colour of Replied)."""
+    """The people you wrote to by how long their reply took, then those who talked with you
+    before you wrote, then those still silent; one colour per speed group (the quick replies
+    in the colour of Replied)."""
     figure = go.Figure()
     for speed, name in enumerate(SPEED_GROUPS):
         rows = waits[waits["speed"] == speed]

@@ -42,9 +42,18 @@ FOLLOW_UP_TEMPLATE_NOTE = (
     "A template marked “a follow-up template” was used for a first message: it was logged "
     "that way, or the template was changed into a follow-up afterwards."
 )
+# Met at an event, say, or heard from first, then written to, and nothing since: Replied in
+# the funnel (stages are cumulative), but there is no reply to time from the first message.
+TALKED_BEFORE = "Talked before you wrote"
+TALKED_BEFORE_NOTE = (
+    f"“{TALKED_BEFORE}”: you met them or heard from them before your first message, and "
+    "nothing is logged from them since. They count as Replied, but there is no reply to time, "
+    "so they are left out of how fast people replied."
+)
 SPEED_GROUPS = (
     f"Replied within {QUICK_REPLY_DAYS} business days",
     "Replied later",
+    TALKED_BEFORE,
     "No reply after the follow-up",
     "No reply yet, no follow-up sent",
 )
@@ -61,7 +70,8 @@ def _days(first: int, last: int | None = None) -> str:
 
 # When people replied, in the steps of the rules of thumb: each day up to the quick-reply
 # window; then up to the follow-up (`followups.FOLLOW_UP_AFTER`); then up to four working
-# weeks; then later. The people still silent close the list. (label, speed group, last day)
+# weeks; then later. Those who talked with you before you wrote follow, and the people still
+# silent close the list. (label, speed group, last day)
 REPLY_WAITS = (
     ("Same day", 0, 0),
     *((_days(day), 0, day) for day in range(1, QUICK_REPLY_DAYS + 1)),
@@ -70,6 +80,7 @@ REPLY_WAITS = (
     (f"More than {_days(LONG_WAIT_DAYS)}", 1, None),
     (SPEED_GROUPS[2], 2, None),
     (SPEED_GROUPS[3], 3, None),
+    (SPEED_GROUPS[4], 4, None),
 )
 DEGREE_LABELS = {"1st": "1st degree", "2nd": "2nd degree", "cold": "Cold"}
 # Where "replied" is inferred, said on the page beside the numbers.
@@ -108,7 +119,7 @@ _GROUP_EXPRESSIONS = {
 class ReplyTiming:
     contacted: int  # people sent an outreach or a follow-up
     quick: int  # of them, replied within QUICK_REPLY_DAYS business days
-    replies: int  # replied at all
+    replies: int  # answered after your first message: the replies timed
     median_business_days: int | None  # whole days: at least half replied within it
     # … and in calendar days: 0 business days can be a Saturday reply to a Friday message,
     # which is not "the same day".
@@ -116,6 +127,9 @@ class ReplyTiming:
     # At a stage in the funnel with no outreach or follow-up logged (met, introduced, or a
     # reply stored before replies needed a message): no first message to time a reply from.
     not_written_to: int = 0
+    # Answered only before your first message (met at an event, say): Replied in the funnel,
+    # with no reply to time (`TALKED_BEFORE`).
+    talked_before: int = 0
 
     @property
     def not_written_note(self) -> str:
@@ -137,12 +151,25 @@ class ReplyTiming:
             return ""
         days = self.median_business_days
         if self.contacted == 1:
+            if self.talked_before:
+                return (
+                    "You wrote to 1 person, who had already talked with you before you wrote: "
+                    "there is no reply since to time."
+                )
             if not self.replies or days is None:
                 return "You wrote to 1 person, who has not replied yet."
             return f"You wrote to 1 person, who replied {self._after('your message')}."
         wrote_to = "people you wrote to"
         if not self.replies or days is None:
-            return f"{_none_of(self.contacted, wrote_to)} has replied yet."
+            if not self.talked_before:
+                return f"{_none_of(self.contacted, wrote_to)} has replied yet."
+            before = f"{self.talked_before:,}"
+            if self.talked_before == self.contacted:
+                before = "both" if self.contacted == 2 else f"all {before}"
+            return (
+                f"{_none_of(self.contacted, wrote_to)} has replied to your message yet "
+                f"({before} had talked with you before you wrote)."
+            )
         quick = f"{_share_of(self.quick, self.contacted, wrote_to)} replied within " + (
             f"{QUICK_REPLY_DAYS} business days"
         )
@@ -155,6 +182,26 @@ class ReplyTiming:
         else:
             how_fast = f"within **{text.counted(days, 'business day')}** of your first message"
         return f"{quick}. Half of the {self.replies:,} who replied did so {how_fast}."
+
+    @property
+    def replied_note(self) -> str:
+        """How the reply-speed groups add up to Replied in the funnel (Home's count): the
+        timed replies, those who talked with you before you wrote, and the people at Replied
+        never written to, who are not timed at all."""
+        groups = (
+            (self.quick, f"within {QUICK_REPLY_DAYS} business days"),
+            (self.replies - self.quick, "later"),
+            (self.talked_before, "who talked with you before you wrote"),
+            (self.not_written_to, "you met or heard from with no message of yours logged"),
+        )
+        total = sum(count for count, _ in groups)
+        if not total:
+            return ""
+        parts = [f"{count:,} {words}" for count, words in groups if count]
+        return (
+            f"Replied in your funnel: {text.counted(total, 'person', 'people')} — "
+            f"{text.joined(parts)}."
+        )
 
     def _after(self, message: str) -> str:
         """When the (median) reply came: '**on the same day** as your message', '**before
@@ -300,7 +347,9 @@ def shows_follow_up_template(rates: pd.DataFrame) -> bool:
 # the first of these events is their answer. Only people you wrote to (an outreach or a
 # follow-up: the funnel's stage 1 events) are counted, from your first message to them: one
 # you met or who replied with no message logged (stored before replies needed one) has no
-# first message to time from. An answer logged before the first message counts as at once.
+# first message to time from. Someone whose answers all came before the first message (met at
+# an event, then written to, then silence) talked with you before you wrote: Replied in the
+# funnel, with no reply to time, so a group of their own (`TALKED_BEFORE`), never "at once".
 _TIMING = f"""
     WITH holiday AS (SELECT DISTINCT unnest(?::DATE[]) AS day),
     answers AS (  -- a reply, or what counts as one: anything at Replied or beyond
@@ -311,7 +360,8 @@ _TIMING = f"""
         GROUP BY contact_id
     ),
     answered AS (
-        SELECT c.contact_id, coalesce(min(a.at) FILTER (WHERE a.at >= c.sent), c.sent) AS at
+        -- the first answer since the first message; NULL when all came before it
+        SELECT c.contact_id, min(a.at) FILTER (WHERE a.at >= c.sent) AS at
         FROM contacted c JOIN answers a ON a.contact_id = c.contact_id
         GROUP BY c.contact_id, c.sent
     ),
@@ -322,6 +372,7 @@ _TIMING = f"""
     ),
     timing AS (
         SELECT c.contact_id, answered.at IS NOT NULL AS has_reply,
+               answered.contact_id IS NOT NULL AND answered.at IS NULL AS talked_before,
                followed.contact_id IS NOT NULL AS followed_up,
                {business_days.between_sql("c.sent", "answered.at", "holiday")} AS business_days,
                CAST(answered.at AS DATE) - CAST(c.sent AS DATE) AS days
@@ -334,12 +385,13 @@ _TIMING = f"""
 
 def reply_timing(conn: duckdb.DuckDBPyConnection) -> ReplyTiming:
     """How many replied within the quick-reply window, and the median number of business
-    days from the first outreach to the first reply.
+    days from the first outreach to the first reply; those who talked with you only before
+    you wrote are counted apart, not timed.
 
     The lower median of whole days (`quantile_disc`), not the interpolated one: replies after
     0 and 1 days would read "within 0.5 business days", which no one can wait.
     """
-    contacted, quick, replies, median, median_days, not_written_to = conn.execute(
+    contacted, quick, replies, median, median_days, not_written_to, talked_before = conn.execute(
         f"""{_TIMING}
         SELECT count(*),
                count(*) FILTER (WHERE has_reply AND business_days <= {QUICK_REPLY_DAYS}),
@@ -347,7 +399,8 @@ def reply_timing(conn: duckdb.DuckDBPyConnection) -> ReplyTiming:
                quantile_disc(business_days, 0.5) FILTER (WHERE has_reply),
                quantile_disc(days, 0.5) FILTER (WHERE has_reply),
                (SELECT count(*) FROM contact_stages s WHERE s.stage >= 1
-                  AND s.contact_id NOT IN (SELECT contact_id FROM contacted))
+                  AND s.contact_id NOT IN (SELECT contact_id FROM contacted)),
+               count(*) FILTER (WHERE talked_before)
         FROM timing""",
         [list(profile.holidays(conn))],
     ).fetchall()[0]
@@ -358,6 +411,7 @@ def reply_timing(conn: duckdb.DuckDBPyConnection) -> ReplyTiming:
         None if median is None else int(median),
         None if median_days is None else int(median_days),
         int(not_written_to),
+        int(talked_before),
     )
 
 
@@ -370,6 +424,8 @@ def _wait_position() -> str:
         elif speed < 2:
             cases.append(f"WHEN has_reply THEN {position}")
         elif speed == 2:
+            cases.append(f"WHEN talked_before THEN {position}")
+        elif speed == 3:
             cases.append(f"WHEN followed_up THEN {position}")
         else:
             cases.append(f"ELSE {position}")
@@ -378,7 +434,8 @@ def _wait_position() -> str:
 
 def reply_waits(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """The people sent an outreach, by how long their reply took (`REPLY_WAITS`), then those
-    still silent. Columns: wait (the label), people, speed (its place in `SPEED_GROUPS`).
+    who talked with you before you wrote, then those still silent. Columns: wait (the
+    label), people, speed (its place in `SPEED_GROUPS`).
 
     Every wait is listed, even when empty, in order: a chart of one bar per day ran to 110
     days, with the few late replies too small to see.

@@ -88,6 +88,11 @@ else:
             "speed": None,  # the chart's colours
         },
     )
+    # Beside the numbers: how the groups add up to Replied on Home, and who is not timed.
+    if timing.replied_note:
+        right.caption(timing.replied_note)
+    if timing.talked_before:
+        right.caption(insights.TALKED_BEFORE_NOTE)
     right.caption(insights.WITHIN_NOTE)
     if timing.not_written_to:
         st.caption(timing.not_written_note)

@@ -149,6 +149,7 @@ def test_median_business_days_to_reply(conn, campaign):
         "4–7 business days": 1,  # Ben
         "8–20 business days": 0,
         "More than 20 business days": 0,
+        "Talked before you wrote": 0,
         "No reply after the follow-up": 1,  # Cat
         "No reply yet, no follow-up sent": 1,  # Dan
     }
@@ -195,10 +196,11 @@ def test_replies_after_weeks_are_counted_in_their_buckets_in_order(conn):
         "4–7 business days": 2,  # Ana, Ben
         "8–20 business days": 3,  # Cy, Di, Ed
         "More than 20 business days": 2,  # Flo, Gil
+        "Talked before you wrote": 0,
         "No reply after the follow-up": 0,
         "No reply yet, no follow-up sent": 0,
     }
-    assert list(frame["speed"]) == [0, 0, 0, 0, 1, 1, 1, 2, 3]
+    assert list(frame["speed"]) == [0, 0, 0, 0, 1, 1, 1, 2, 3, 4]
     assert frame.dtypes["people"] == "int64"
 
 
@@ -210,7 +212,7 @@ def speed_groups(conn) -> dict[str, int]:
 
 def test_the_waits_add_up_to_the_speed_groups(conn, campaign):
     frame = insights.reply_waits(conn)
-    assert list(frame.groupby("speed")["people"].sum()) == [2, 1, 1, 1]
+    assert list(frame.groupby("speed")["people"].sum()) == [2, 1, 0, 1, 1]
 
 
 def test_business_days_are_counted_as_the_shared_definition_counts_them(conn, campaign):
@@ -228,6 +230,7 @@ def test_reply_speed_groups(conn, campaign):
     assert list(speed_groups(conn).items()) == [
         ("Replied within 3 business days", 2),  # Ana, Eve
         ("Replied later", 1),  # Ben
+        ("Talked before you wrote", 0),
         ("No reply after the follow-up", 1),  # Cat
         ("No reply yet, no follow-up sent", 1),  # Dan
     ]
@@ -321,7 +324,7 @@ def test_empty_database(conn):
     assert insights.reply_timing(conn) == insights.ReplyTiming(0, 0, 0, None, None)
     assert insights.reply_waits(conn)["people"].sum() == 0
     assert len(insights.reply_waits(conn)) == len(insights.REPLY_WAITS)
-    assert list(speed_groups(conn).values()) == [0, 0, 0, 0]
+    assert list(speed_groups(conn).values()) == [0, 0, 0, 0, 0]
     assert insights.funnel_by_week(conn).empty
     assert insights.minutes_kept(conn).meetings == 0 and insights.minutes_kept(conn).sentence == ""
     assert list(insights.minutes_buckets(conn)["meetings"]) == [0, 0, 0, 0]
@@ -343,7 +346,7 @@ def test_figures_carry_the_numbers_and_stage_colours(conn, campaign):
 def test_reply_speed_counts_the_people_the_funnel_counts_as_replied(conn):
     """Stages are cumulative: Ana met you without a logged reply, Cy introduced someone.
     Both replied for the funnel, so both have an answer in the reply speed too; the first
-    two speed groups add up to the Replied of the rates, and the groups to Contacted.
+    three speed groups add up to the Replied of the rates, and the groups to Contacted.
 
     person  first message   answer                                 business days
     Ana     Mon 2 Mar       held meeting Mon 9 Mar (no reply)     5: later
@@ -360,8 +363,8 @@ def test_reply_speed_counts_the_people_the_funnel_counts_as_replied(conn):
     [rates] = insights.rates_by(conn, "degree").itertuples()
     assert (rates.contacted, rates.replied, rates.met) == (3, 2, 2)  # Cy, Referred, is past Met
     speed = list(speed_groups(conn).values())
-    assert speed == [1, 1, 0, 1]
-    assert sum(speed[:2]) == rates.replied and sum(speed) == rates.contacted
+    assert speed == [1, 1, 0, 0, 1]
+    assert sum(speed[:3]) == rates.replied and sum(speed) == rates.contacted
     timing = insights.reply_timing(conn)
     assert (timing.replies, timing.median_business_days) == (2, 1)  # 1 and 5: half within 1
     assert (timing.contacted, timing.quick) == (3, 1)
@@ -406,12 +409,12 @@ def test_the_waits_chart_lists_every_wait_in_order_with_its_count(conn, campaign
     assert figure.layout.yaxis.autorange == "reversed"  # the same day at the top
     assert figure.layout.xaxis.title.text == "People you sent an outreach to"
     assert figure.layout.yaxis.title.text == "When they replied"
-    quick, later, followed, silent = figure.data
+    quick, later, before, followed, silent = figure.data
     assert quick.name == "Replied within 3 business days"
     assert quick.marker.color == funnel.STAGE_COLOURS["replied"]
     assert list(quick.y) == labels[:4] and list(quick.x) == [0, 1, 1, 0]
     assert list(later.y) == labels[4:7] and list(later.x) == [1, 0, 0]  # Ben, after 4
-    assert (list(followed.x), list(silent.x)) == ([1], [1])  # Cat; Dan
+    assert (list(before.x), list(followed.x), list(silent.x)) == ([0], [1], [1])  # -; Cat; Dan
     assert list(quick.customdata) == ["people", "person", "person", "people"]
     assert quick.hovertemplate == "%{y}: %{x:,} %{customdata}<extra></extra>"  # 1,994 people
 
@@ -518,3 +521,152 @@ def test_the_reply_speed_sentence_reads_naturally_for_one_two_and_many(timing, s
 def test_the_minutes_sentence_reads_naturally_for_one_two_and_many(kept, said):
     meetings, promised, actual, kept_count = kept
     assert insights.MinutesKept(meetings, promised, actual, kept_count).sentence == said
+
+
+@pytest.fixture
+def met_before_writing(conn):
+    """Cy and Dee met you before you first wrote to them, and have not answered since; Eve
+    met you before too, then replied to your message. No holidays.
+
+    person  met (held)   first message   after it                   wait (business days)
+    Ana     —            Mon 2 Mar       reply Wed 4 Mar            2
+    Ben     —            Mon 2 Mar       reply Mon 9 Mar            5
+    Cy      Mon 2 Mar    Wed 4 Mar       —                          talked before you wrote
+    Dee     Tue 3 Mar    Thu 5 Mar       follow-up Mon 16 Mar       talked before you wrote
+    Eve     Mon 2 Mar    Wed 4 Mar       reply Thu 5 Mar            1
+    Fay     —            Mon 2 Mar       —                          no reply yet
+    """
+    names = ("Ana", "Ben", "Cy", "Dee", "Eve", "Fay")
+    people = {name: contacts.add_contact(conn, name) for name in names}
+    log = interactions.log_interaction
+    for name, met in (("Cy", 2), ("Dee", 3), ("Eve", 2)):
+        meeting = meetings.schedule_meeting(
+            conn, people[name], datetime(2026, 3, met, 9, tzinfo=UTC)
+        )
+        meetings.set_outcome(conn, meeting, "held", actual_minutes=20)
+    for name, day in (("Ana", 2), ("Ben", 2), ("Cy", 4), ("Dee", 5), ("Eve", 4), ("Fay", 2)):
+        log(conn, people[name], "outreach", occurred_at=date(2026, 3, day))
+    log(conn, people["Ana"], "reply", occurred_at=date(2026, 3, 4))
+    log(conn, people["Ben"], "reply", occurred_at=date(2026, 3, 9))
+    log(conn, people["Dee"], "follow_up", occurred_at=date(2026, 3, 16))
+    log(conn, people["Eve"], "reply", occurred_at=date(2026, 3, 5))
+    return people
+
+
+def test_someone_met_before_you_wrote_is_not_a_same_day_reply(conn, met_before_writing):
+    """Cy and Dee answered nothing after your message: the answer that puts them at Replied
+    came first. They were counted as replying at once (same day, quick, 0 days in the
+    median); now they are a group of their own, and the timed replies are Ana, Ben and Eve."""
+    counted = waits(insights.reply_waits(conn))
+    assert counted == {
+        "Same day": 0,  # not Cy and Dee
+        "1 business day": 1,  # Eve: met before, but replied to your message
+        "2 business days": 1,  # Ana
+        "3 business days": 0,
+        "4–7 business days": 1,  # Ben
+        "8–20 business days": 0,
+        "More than 20 business days": 0,
+        "Talked before you wrote": 2,  # Cy, Dee (followed up, yet not 'no reply')
+        "No reply after the follow-up": 0,
+        "No reply yet, no follow-up sent": 1,  # Fay
+    }
+    timing = insights.reply_timing(conn)
+    assert (timing.contacted, timing.quick, timing.replies, timing.talked_before) == (6, 2, 3, 2)
+    # Business days 1, 2, 5 and calendar days 1, 2, 7: the middle ones, not 0 (Cy, Dee).
+    assert (timing.median_business_days, timing.median_days) == (2, 2)
+    assert timing.sentence == (
+        "2 of the 6 people you wrote to replied within 3 business days (33 %). "
+        "Half of the 3 who replied did so within **2 business days** of your first message."
+    )
+
+
+def test_the_speed_groups_add_up_to_the_funnels_replied(conn, met_before_writing):
+    replied = funnel.funnel_dict(conn)["replied"]
+    assert replied == 5  # Ana, Ben, Cy, Dee, Eve
+    groups = speed_groups(conn)
+    assert groups == {
+        "Replied within 3 business days": 2,  # Ana, Eve
+        "Replied later": 1,  # Ben
+        "Talked before you wrote": 2,  # Cy, Dee
+        "No reply after the follow-up": 0,
+        "No reply yet, no follow-up sent": 1,  # Fay
+    }
+    assert sum(list(groups.values())[:3]) == replied
+    timing = insights.reply_timing(conn)
+    assert timing.replies + timing.talked_before == replied
+    assert timing.replied_note == (
+        "Replied in your funnel: 5 people — 2 within 3 business days, 1 later and 2 who "
+        "talked with you before you wrote."
+    )
+
+
+def test_the_replied_note_counts_the_people_never_written_to_as_well(conn, met_before_writing):
+    """Gil met you and was never written to: the funnel counts him at Replied, the reply
+    speed does not (no first message); the sentence adds him so the sum is the funnel's."""
+    gil = contacts.add_contact(conn, "Gil")
+    meeting = meetings.schedule_meeting(conn, gil, datetime(2026, 3, 2, 9, tzinfo=UTC))
+    meetings.set_outcome(conn, meeting, "held", actual_minutes=20)
+    assert funnel.funnel_dict(conn)["replied"] == 6
+    timing = insights.reply_timing(conn)
+    assert (timing.not_written_to, timing.talked_before) == (1, 2)
+    assert timing.replied_note == (
+        "Replied in your funnel: 6 people — 2 within 3 business days, 1 later, 2 who talked "
+        "with you before you wrote and 1 you met or heard from with no message of yours logged."
+    )
+
+
+@pytest.mark.parametrize(
+    ("timing", "said"),
+    [
+        ((1, 0, 0, None, None, 0, 0), ""),  # nobody at Replied: the sentence above says so
+        ((1, 1, 1, 0, 0), "Replied in your funnel: 1 person — 1 within 3 business days."),
+        (
+            (1, 0, 0, None, None, 0, 1),
+            "Replied in your funnel: 1 person — 1 who talked with you before you wrote.",
+        ),
+        (
+            (4973, 1404, 1992, 3, 4, 0, 2),
+            "Replied in your funnel: 1,994 people — 1,404 within 3 business days, 588 later "
+            "and 2 who talked with you before you wrote.",
+        ),
+    ],
+)
+def test_the_replied_note_reads_naturally(timing, said):
+    assert insights.ReplyTiming(*timing).replied_note == said
+
+
+@pytest.mark.parametrize(
+    ("timing", "said"),
+    [
+        (
+            (1, 0, 0, None, None, 0, 1),
+            "You wrote to 1 person, who had already talked with you before you wrote: there "
+            "is no reply since to time.",
+        ),
+        (
+            (3, 0, 0, None, None, 0, 1),
+            "None of the 3 people you wrote to has replied to your message yet (1 had talked "
+            "with you before you wrote).",
+        ),
+        (
+            (2, 0, 0, None, None, 0, 2),
+            "Neither of the 2 people you wrote to has replied to your message yet (both had "
+            "talked with you before you wrote).",
+        ),
+    ],
+)
+def test_the_reply_speed_sentence_when_the_only_answers_came_before_you_wrote(timing, said):
+    assert insights.ReplyTiming(*timing).sentence == said
+
+
+def test_the_waits_chart_draws_those_who_talked_before_apart(conn, met_before_writing):
+    figure = insight_charts.reply_waits_figure(insights.reply_waits(conn))
+    names = [trace.name for trace in figure.data]
+    assert names == list(insights.SPEED_GROUPS)
+    before = figure.data[names.index("Talked before you wrote")]
+    assert (list(before.y), list(before.x)) == (["Talked before you wrote"], [2])
+    assert before.hovertemplate == "%{y}: %{x:,} %{customdata}<extra></extra>"
+    assert list(before.customdata) == ["people"]
+    colours = [trace.marker.color for trace in figure.data]
+    assert len(set(colours)) == len(colours)  # a colour of its own
+    assert colours[0] == funnel.STAGE_COLOURS["replied"]

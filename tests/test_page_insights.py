@@ -98,7 +98,7 @@ def test_charts_with_their_numbers(campaign):
     assert list(rates["replied"]) == [1, 0] and list(rates["met"]) == [1, 0]
     waits = at.dataframe[1].value
     # Ana replied after 2 business days; Ben had a follow-up and no reply
-    assert list(waits["people"]) == [0, 0, 1, 0, 0, 0, 0, 1, 0]
+    assert list(waits["people"]) == [0, 0, 1, 0, 0, 0, 0, 0, 1, 0]
     charted = shown["reply_waits_chart"]
     assert list(waits["wait"]) == charted["layout"]["yaxis"]["categoryarray"]
     assert json.loads(at.dataframe[1].proto.columns)["speed"]["hidden"]
@@ -144,7 +144,7 @@ def test_a_meeting_without_a_logged_reply_counts_as_a_reply_everywhere_and_says_
     rates, waits = at.dataframe[0].value, at.dataframe[1].value
     assert (rates["contacted"].sum(), rates["replied"].sum()) == (2, 1)
     # Ana after 5 business days; Ben not yet
-    assert list(waits["people"]) == [0, 0, 0, 0, 1, 0, 0, 0, 1]
+    assert list(waits["people"]) == [0, 0, 0, 0, 1, 0, 0, 0, 0, 1]
     captions = [c.value for c in at.caption]
     assert captions.count(insights.ANSWER_NOTE) == 1  # under the rates, the first it applies to
     assert insights.WITHIN_NOTE in captions
@@ -186,7 +186,7 @@ def test_a_reply_stored_without_a_message_is_not_counted_as_written_to(app_db):
     assert at.markdown[0].value == (
         "You wrote to 1 person, who replied **1 business day** after your message."
     )
-    assert list(at.dataframe[1].value["people"]) == [0, 1, 0, 0, 0, 0, 0, 0, 0]
+    assert list(at.dataframe[1].value["people"]) == [0, 1, 0, 0, 0, 0, 0, 0, 0, 0]
     assert (
         "1 person you met or heard from with no message of yours logged is not counted here: "
         "there is no first message to time a reply from."
@@ -228,6 +228,7 @@ def test_late_replies_are_grouped_beside_a_table_that_matches_the_chart(app_db):
         "4–7 business days": 0,
         "8–20 business days": 1,  # Di, after 15
         "More than 20 business days": 1,  # Gil, after 40
+        "Talked before you wrote": 0,
         "No reply after the follow-up": 0,
         "No reply yet, no follow-up sent": 0,
     }
@@ -310,3 +311,43 @@ def test_one_week_before_the_charted_twelve_is_the_week_before_them(app_db):
     conn.close()
     at = insights_page()
     assert [e.label for e in at.expander] == ["The week before them"]
+
+
+def test_someone_met_before_you_wrote_is_shown_apart_and_the_groups_add_up(app_db):
+    """Cy met you at an event on Mon 2 Mar; you wrote on Wed 4 Mar and heard nothing since.
+    Ana replied a business day after your message. Cy is no same-day reply: she has a row of
+    her own, and the sentence beside the numbers adds the groups up to the funnel's 2
+    Replied."""
+    conn = db.connect(app_db)
+    ana, cy = contacts.add_contact(conn, "Ana"), contacts.add_contact(conn, "Cy")
+    meeting = meetings.schedule_meeting(conn, cy, datetime(2026, 3, 2, 18, tzinfo=UTC))
+    meetings.set_outcome(conn, meeting, "held", actual_minutes=20)
+    interactions.log_interaction(conn, cy, "outreach", occurred_at=date(2026, 3, 4))
+    interactions.log_interaction(conn, ana, "outreach", occurred_at=date(2026, 3, 2))
+    interactions.log_interaction(conn, ana, "reply", occurred_at=date(2026, 3, 3))
+    conn.close()
+    at = insights_page()
+    assert at.markdown[0].value == (
+        "1 of the 2 people you wrote to replied within 3 business days (50 %). The one who "
+        "replied did so **1 business day** after your first message."
+    )
+    assert at.dataframe[0].value["replied"].sum() == 2  # the funnel's Replied: Ana and Cy
+    waits = at.dataframe[1].value
+    counted = dict(zip(waits["wait"], waits["people"], strict=True))
+    assert (counted["Same day"], counted["1 business day"]) == (0, 1)
+    assert counted["Talked before you wrote"] == 1
+    captions = [c.value for c in at.caption]
+    assert (
+        "Replied in your funnel: 2 people — 1 within 3 business days and 1 who talked with "
+        "you before you wrote."
+    ) in captions
+    assert insights.TALKED_BEFORE_NOTE in captions
+    drawn = figures(at)["reply_waits_chart"]["data"]
+    assert [t["name"] for t in drawn] == list(insights.SPEED_GROUPS)
+
+
+def test_the_talked_before_note_is_left_out_when_nobody_did(campaign):
+    at = insights_page()
+    captions = [c.value for c in at.caption]
+    assert "Replied in your funnel: 1 person — 1 within 3 business days." in captions
+    assert insights.TALKED_BEFORE_NOTE not in captions

@@ -263,3 +263,49 @@ def test_the_built_in_templates_with_blanks_cover_no_point_through_them(conn):
     cold = outreach.compose(conn, 3, lone)  # "I read your {their_work} and it stayed with me"
     checks = {c.key: c.status for c in outreach.check_email(cold.body, cold.subject)}
     assert (checks["connection"], checks["competence"]) == ("warn", "warn")
+
+
+# --- a blank profile is no mistake in the draft --------------------------------------------
+
+# The built-in cold template's introduction, as composed while Settings is still blank.
+COLD_WITH_BLANK_PROFILE = GOOD.replace(
+    "I'm Sam Lee, a data analyst at a logistics firm, and I'm\nlearning about product "
+    "management in health tech.",
+    "I'm {my_name}, {my_role}, and I'm learning about {my_focus}.",
+).replace("Thank you,\nSam", "Thank you for considering it,\n{my_name}")
+
+
+def test_an_introduction_waiting_for_the_profile_says_to_fill_in_settings():
+    """'I'm {my_name}, {my_role}' is the template's line, not the user's slip: it is worth a
+    look, as the other unfilled points are, and says where the details go."""
+    checks = {c.key: c for c in outreach.check_email(COLD_WITH_BLANK_PROFILE)}
+    assert checks["introduction"].status == "warn"
+    assert checks["introduction"].hint == (
+        "Add your name, role and focus in Settings, and the draft fills them in."
+    )
+    # the points the profile has nothing to do with stay as they were
+    assert {k: c.status for k, c in checks.items() if k != "introduction"} == dict.fromkeys(
+        ("connection", "competence", "ask", "time", "no_job_request", "length"), "pass"
+    )
+
+
+def test_with_only_the_role_missing_the_introduction_asks_for_the_role():
+    body = COLD_WITH_BLANK_PROFILE.replace("{my_name}", "Sam Lee")
+    [introduction] = [c for c in outreach.check_email(body) if c.key == "introduction"]
+    assert (introduction.status, introduction.hint) == (
+        "warn",
+        "Add your role and focus in Settings, and the draft fills them in.",
+    )
+    body = body.replace(", and I'm learning about {my_focus}", "")
+    [introduction] = [c for c in outreach.check_email(body) if c.key == "introduction"]
+    assert introduction.hint == "Add your role in Settings, and the draft fills it in."
+
+
+def test_an_introduction_the_user_typed_as_a_placeholder_still_needs_fixing():
+    """Settings would not fill '[Your name], [your role]': that line is the draft's to fix."""
+    body = COLD_WITH_BLANK_PROFILE.replace("{my_name}, {my_role}", "[Your name], [your role]")
+    [introduction] = [c for c in outreach.check_email(body) if c.key == "introduction"]
+    assert (introduction.status, introduction.hint) == (
+        "fail",
+        "Introduce yourself in a sentence: who you are, what you do.",
+    )

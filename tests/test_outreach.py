@@ -375,11 +375,13 @@ def test_the_message_for_someone_known_is_ready_once_composed_for_them(conn):
     maria = contacts.add_contact(conn, "Maria", "Lopez", company="Globex")
     draft = outreach.compose(conn, KNOWN, maria)
     assert draft.unfilled == ()
-    assert draft.subject == "Catching up, and a question about product management in health tech"
+    assert draft.subject == "A question about product management in health tech"
+    # true of someone met last week as of an old colleague (offered to both: `knows_them`)
     assert draft.body.startswith(
-        "Hi Maria,\n\nI hope you're well; it's been a while since we spoke. I'm now a data"
+        "Hi Maria,\n\nI hope you've been well since we spoke last. I'm currently a data"
         " analyst at a logistics firm, and I'm learning about product management in health tech."
     )
+    assert "a while" not in draft.body
     assert "your work at Globex" in draft.body
     assert draft.body.endswith("All the best,\nSam")
     checks = {c.key: c.status for c in outreach.check_email(draft.body, draft.subject)}
@@ -768,3 +770,78 @@ def test_only_someone_you_have_spoken_with_counts_as_known(conn):
         stage=3, wrote_on=None, replied_on=None, met_on=date(2026, 3, 9), meets_on=None
     )
     assert met.spoken
+
+
+# --- People of the same name ----------------------------------------------------------------
+
+
+def _on_record(conn, contact_id, *, connected_on=None, added_on=date(2026, 11, 20)):
+    """When LinkedIn connected them and when they were added, as an import would leave it."""
+    conn.execute(
+        "UPDATE contacts SET connected_on = ?, created_at = ? WHERE id = ?",
+        [connected_on, datetime.combine(added_on, datetime.min.time()), contact_id],
+    )
+
+
+def test_people_whose_labels_would_read_alike_are_told_apart_by_when_you_connected(conn):
+    """Two Kim Parks with no company or position looked the same in the picker: the one on
+    LinkedIn says when you connected, the one added by hand when; a namesake whose position
+    or company already tells them apart, and anyone else, keeps a short label."""
+    linked = contacts.add_contact(conn, "Kim", "Park")
+    _on_record(conn, linked, connected_on=date(2024, 3, 3))
+    by_hand = contacts.add_contact(conn, "KIM", "PARK")  # any case: it reads as the same name
+    at_acme = contacts.add_contact(conn, "Kim", "Park", company="Acme", position="Analyst")
+    lone = contacts.add_contact(conn, "Kim", "Lund")
+    for person in (by_hand, at_acme, lone):
+        _on_record(conn, person)
+    labels = {r.id: r.label for r in outreach.find_recipients(conn, "kim")}
+    assert labels == {
+        linked: "Kim Park — connected 3 Mar 2024",
+        by_hand: "KIM PARK — added 20 Nov 2026",
+        at_acme: "Kim Park — Analyst at Acme",
+        lone: "Kim Lund",
+    }
+    # the same label in every list, whether or not the namesake is listed with them
+    assert outreach.find_recipients(conn, "kim park", limit=1)[0].label == labels[linked]
+    assert outreach.get_recipient(conn, by_hand).label == labels[by_hand]
+    assert outreach.get_recipient(conn, by_hand, with_stage=True).label == labels[by_hand]
+
+
+def test_namesakes_at_the_same_company_with_the_same_position_are_told_apart_too(conn):
+    first = contacts.add_contact(conn, "Jo", "Li", company="Acme", position="Nurse")
+    second = contacts.add_contact(conn, "Jo", "Li", company="Acme", position="nurse ")
+    _on_record(conn, first, connected_on=date(2025, 1, 9))
+    _on_record(conn, second, connected_on=date(2025, 2, 1))
+    labels = {r.id: r.label for r in outreach.find_recipients(conn, "jo li")}
+    assert labels == {
+        first: "Jo Li — Nurse at Acme, connected 9 Jan 2025",
+        second: "Jo Li — nurse at Acme, connected 1 Feb 2025",
+    }
+
+
+def test_namesakes_added_the_same_day_are_told_apart_by_their_email_address(conn):
+    with_email = contacts.add_contact(conn, "Jo", "Li", email="jo.li@example.org")
+    without = contacts.add_contact(conn, "Jo", "Li")
+    for person in (with_email, without):
+        _on_record(conn, person)
+    labels = {r.id: r.label for r in outreach.find_recipients(conn, "jo")}
+    assert labels == {
+        with_email: "Jo Li — added 20 Nov 2026, jo.li@example.org",
+        without: "Jo Li — added 20 Nov 2026",
+    }
+
+
+def test_suggested_and_silent_namesakes_are_told_apart(conn):
+    targets.add_company(conn, "Umbra", motivation=3)
+    older = contacts.add_contact(conn, "Kim", "Park", company="Umbra")
+    newer = contacts.add_contact(conn, "Kim", "Park", company="Umbra")
+    _on_record(conn, older, connected_on=date(2023, 5, 2))
+    _on_record(conn, newer, connected_on=date(2026, 10, 1))
+    suggested = {r.id: r.label for r in outreach.suggested_recipients(conn)}
+    assert suggested == {
+        older: "Kim Park — Umbra, connected 2 May 2023",
+        newer: "Kim Park — Umbra, connected 1 Oct 2026",
+    }
+    interactions.log_interaction(conn, older, "outreach", occurred_at=date(2026, 11, 2))
+    [silent] = outreach.silent_recipients(conn, today=date(2026, 11, 20))
+    assert silent.label == "Kim Park — Umbra, connected 2 May 2023 · you wrote on 2 Nov 2026"

@@ -298,7 +298,10 @@ def test_the_template_is_chosen_by_what_we_know_about_the_person(network):
     # someone you met: not the cold message for a stranger, but ours for someone known
     assert at.selectbox(key="outreach_template").value == 5  # someone you already know
     body = at.text_area(key=f"body_{network['maria']}_5").value
-    assert body.startswith("Hi Maria,\n\nI hope you're well; it's been a while since we spoke.")
+    conn = db.connect(network["db"])  # its words are the template's, whatever they say now
+    assert body == outreach.compose(conn, 5, network["maria"]).body
+    conn.close()
+    assert body.startswith("Hi Maria,\n\n")
     assert "Checklist: 7 of 7 points covered" in shown(at)
     assert "so a blank page" not in " ".join(c.value for c in at.caption)
     assert "may not mean you have spoken" not in captions(at)
@@ -890,3 +893,44 @@ def test_a_connection_never_spoken_to_is_not_greeted_as_an_old_friend(network):
     at.selectbox(key="outreach_template").set_value(5)
     run(at)
     assert "may not mean you have spoken" not in captions(at)
+
+
+def test_a_blank_profile_makes_who_you_are_worth_a_look_not_a_mistake(app_db):
+    """The cold template's 'I'm {my_name}, {my_role}' waits for Settings: the checklist says
+    so, with the weight of the other unfilled points, and the way to Settings is there."""
+    at, _ = draft_for_bo(app_db)
+    page = shown(at)
+    assert "**Who you are** · Worth a look" in page
+    assert (
+        plain_markdown("Add your name, role and focus in Settings, and the draft fills them in.")
+        in page
+    )
+    assert "Fix this" not in page
+    [settings] = [link for link in at.main.get("page_link") if "Settings" in link.proto.label]
+    assert settings.proto.label == "Fill in your name, role and focus in Settings"
+
+
+def test_people_of_the_same_name_are_told_apart_in_the_picker(app_db):
+    """Two Kim Parks with no company read the same: each label says when you connected or
+    when they were added; the one with a position needs nothing more."""
+    conn = db.connect(app_db)
+    linked = contacts.add_contact(conn, "Kim", "Park")
+    by_hand = contacts.add_contact(conn, "Kim", "Park")
+    contacts.add_contact(conn, "Kim", "Park", position="Nurse")
+    conn.execute("UPDATE contacts SET connected_on = DATE '2024-03-03' WHERE id = ?", [linked])
+    conn.execute(
+        "UPDATE contacts SET created_at = TIMESTAMP '2026-11-20 09:00' WHERE id = ?", [by_hand]
+    )
+    conn.close()
+    at = outreach_page()
+    run(at)
+    at.text_input(key="outreach_find").set_value("kim")
+    run(at)
+    assert sorted(at.selectbox(key="outreach_contact").options) == [
+        "Kim Park — Nurse",
+        "Kim Park — added 20 Nov 2026",
+        "Kim Park — connected 3 Mar 2024",
+    ]
+    at.selectbox(key="outreach_contact").set_value(by_hand)
+    run(at)
+    assert any(c.value.startswith("Kim Park — added 20 Nov 2026 · 1st degree") for c in at.caption)

@@ -22,7 +22,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from infoint import db, followups, importer, interactions, meetings, text
+from infoint import contacts, db, followups, importer, interactions, meetings, text
 from infoint.errors import InvalidInputError
 from infoint.linkedin import Connections, read_connections
 
@@ -594,7 +594,7 @@ def _campaign(people: list[int], today: date) -> tuple[list[tuple], list[tuple[i
     for person, met in held[:2]:
         events.append((person, "referral", "in_person", _at(today, met, 11), "Introduction"))
     person, met = held[0]
-    events.append((person, "opportunity", "email", _at(today, met - 6, 10), "Role to apply for"))
+    events.append((person, "opportunity", None, _at(today, met - 6, 10), "Role to apply for"))
     return events, held
 
 
@@ -603,7 +603,10 @@ def _insert_interactions(conn: duckdb.DuckDBPyConnection, events: list[tuple]) -
         events, columns=["contact_id", "kind", "channel", "occurred_at", "subject"]
     )
     assert set(frame["kind"]) <= set(interactions.KINDS)
-    assert set(frame["channel"]) <= set(interactions.CHANNELS)
+    # a message has a channel we know; a note or an opportunity has none (see 0018)
+    unsent = frame["kind"].isin(list(contacts.KINDS_WITHOUT_CHANNEL))
+    assert frame["channel"][unsent].isna().all()
+    assert set(frame["channel"][~unsent]) <= set(interactions.CHANNELS)
     with _registered(conn, "_demo_events", frame):
         conn.execute(
             "INSERT INTO interactions (contact_id, kind, channel, occurred_at, subject, source)"

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import duckdb
 
 from infoint import db, profile, text
-from infoint.contacts import require_contact
+from infoint.contacts import KINDS_WITHOUT_CHANNEL, require_contact
 from infoint.errors import InvalidInputError, NotFoundError
 
 KINDS = ("outreach", "reply", "follow_up", "thank_you", "referral", "opportunity", "note")
@@ -117,7 +117,7 @@ class Interaction:
     id: int
     contact_id: int
     kind: str
-    channel: str
+    channel: str | None  # None for a kind that is no message (`KINDS_WITHOUT_CHANNEL`)
     occurred_at: datetime
     template_id: int | None
     subject: str
@@ -161,12 +161,24 @@ def _happened(
     return when
 
 
-def _validate(conn: duckdb.DuckDBPyConnection, contact_id: int, kind: str, channel: str) -> None:
+def _validate(
+    conn: duckdb.DuckDBPyConnection, contact_id: int, kind: str, channel: str | None
+) -> str | None:
+    """The channel to store: none for a kind that is no message (`KINDS_WITHOUT_CHANNEL`),
+    whatever was passed, so nothing reads a note as sent "by email"; one we know for the rest."""
     if kind not in KINDS:
         raise InvalidInputError(f"'{kind}' is not a kind of interaction infoint knows.")
-    if channel not in CHANNELS:
+    if kind in KINDS_WITHOUT_CHANNEL:
+        channel = None
+    elif channel is None:
+        raise InvalidInputError(
+            "Say how it happened: by email, on LinkedIn, by phone, in person, on a video call "
+            "or another way."
+        )
+    elif channel not in CHANNELS:
         raise InvalidInputError(f"'{channel}' is not a channel infoint knows.")
     require_contact(conn, contact_id)
+    return channel
 
 
 def _require_template(conn: duckdb.DuckDBPyConnection, template_id: int) -> None:
@@ -190,15 +202,16 @@ def log_interaction(
     contact_id: int,
     kind: str,
     *,
-    channel: str = "email",
+    channel: str | None = "email",
     occurred_at: date | datetime | None = None,
     template_id: int | None = None,
     subject: str = "",
     body: str = "",
     source: str = "manual",
 ) -> int:
-    """Record one event with a contact (by default as happening now); returns its id."""
-    when = _checked(conn, contact_id, kind, channel, template_id, occurred_at)
+    """Record one event with a contact (by default as happening now); returns its id. A note
+    or an opportunity is stored with no channel, whatever `channel` says."""
+    channel, when = _checked(conn, contact_id, kind, channel, template_id, occurred_at)
     with db.transaction(conn):
         # Only a new reply can be one that answers nothing: the check costs a query a side.
         before = unanswered_replies(conn, contact_id) if kind == "reply" else None
@@ -213,7 +226,7 @@ def log_once(
     contact_id: int,
     kind: str,
     *,
-    channel: str = "email",
+    channel: str | None = "email",
     occurred_at: date | datetime | None = None,
     template_id: int | None = None,
     subject: str = "",
@@ -225,12 +238,13 @@ def log_once(
     second click on a "Log" button must not count a second message, nor skew the reply rates.
     A different entry is its own: the same words of thanks for another meeting too.
     Looked for and written in one transaction."""
-    when = _checked(conn, contact_id, kind, channel, template_id, occurred_at)
+    channel, when = _checked(conn, contact_id, kind, channel, template_id, occurred_at)
     with db.transaction(conn):
         if meeting_id is not None:  # looked for in the write: a meeting deleted meanwhile is gone
             _require_meeting(conn, meeting_id, contact_id)
         earlier = conn.execute(
-            "SELECT id FROM interactions WHERE contact_id = ? AND kind = ? AND channel = ?"
+            "SELECT id FROM interactions WHERE contact_id = ? AND kind = ?"
+            " AND channel IS NOT DISTINCT FROM ?"
             " AND subject = ? AND body = ? AND CAST(occurred_at AS DATE) = ?"
             " AND meeting_id IS NOT DISTINCT FROM ? ORDER BY id LIMIT 1",
             [contact_id, kind, channel, subject.strip(), body, when.date(), meeting_id],
@@ -250,22 +264,23 @@ def _checked(
     conn: duckdb.DuckDBPyConnection,
     contact_id: int,
     kind: str,
-    channel: str,
+    channel: str | None,
     template_id: int | None,
     occurred_at: date | datetime | None,
-) -> datetime:
-    """The moment to record, once the person, kind, channel and template are known good."""
-    _validate(conn, contact_id, kind, channel)
+) -> tuple[str | None, datetime]:
+    """The channel and the moment to record, once the person, kind, channel and template are
+    known good."""
+    stored = _validate(conn, contact_id, kind, channel)
     if template_id is not None:
         _require_template(conn, template_id)
-    return _happened(conn, occurred_at)
+    return stored, _happened(conn, occurred_at)
 
 
 def _insert(
     conn: duckdb.DuckDBPyConnection,
     contact_id: int,
     kind: str,
-    channel: str,
+    channel: str | None,
     when: datetime,
     template_id: int | None,
     subject: str,
@@ -297,15 +312,16 @@ def update_interaction(
     interaction_id: int,
     *,
     kind: str,
-    channel: str,
+    channel: str | None,
     occurred_at: date | datetime,
     subject: str = "",
     body: str = "",
 ) -> None:
-    """Correct an interaction logged by mistake. Refused: a day moved into the future, and a
-    change that leaves a reply answering no message (`MESSAGE_KINDS`)."""
+    """Correct an interaction logged by mistake; a note or an opportunity keeps no channel.
+    Refused: a day moved into the future, and a change that leaves a reply answering no
+    message (`MESSAGE_KINDS`)."""
     current = get_interaction(conn, interaction_id)
-    _validate(conn, current.contact_id, kind, channel)
+    channel = _validate(conn, current.contact_id, kind, channel)
     when = _happened(conn, occurred_at, kept_day=current.occurred_at.date())
     # Only a reply, or a message a reply may answer, can leave a reply answering nothing.
     checked = {current.kind, kind} & {"reply", *MESSAGE_KINDS}

@@ -379,7 +379,7 @@ def show_log(person: contacts.Contact) -> None:
         # The day first, in the same place whatever the kind, so a change of kind keeps it.
         day_col, channel_col = st.columns(2)
         if kind in contacts.KINDS_WITHOUT_CHANNEL:
-            how = {}  # a note is no message: not asked how it was sent, the domain's default kept
+            how = {}  # a note is no message: not asked how it was sent, and none is stored
         else:
             how = {
                 "channel": channel_col.selectbox(
@@ -445,20 +445,31 @@ def show_log(person: contacts.Contact) -> None:
     if fix_id is None:
         return
     item = next(x for x in logged if x.id == fix_id)
+    # Outside the form, as in the log form, so the kind picked shows or hides "How" at once.
+    kind_col, _ = st.columns([1, 2])
+    kind = kind_col.selectbox(
+        "What happened",
+        interactions.KINDS,
+        index=interactions.KINDS.index(item.kind),
+        format_func=interactions.KIND_LABELS.get,
+        key=f"fix_kind_{fix_id}",
+    )
     with ui.form(f"fix_form_{fix_id}"):
-        kind_col, channel_col, day_col = st.columns(3)
-        kind = kind_col.selectbox(
-            "What happened",
-            interactions.KINDS,
-            index=interactions.KINDS.index(item.kind),
-            format_func=interactions.KIND_LABELS.get,
-        )
-        channel = channel_col.selectbox(
-            "How",
-            interactions.CHANNELS,
-            index=interactions.CHANNELS.index(item.channel),
-            format_func=interactions.CHANNEL_LABELS.get,
-        )
+        day_col, channel_col = st.columns(2)
+        if kind in contacts.KINDS_WITHOUT_CHANNEL:
+            channel = None  # a note is no message: not asked how it was sent, none stored
+        else:
+            channel = channel_col.selectbox(
+                "How",
+                interactions.CHANNELS,
+                # a note made a message has no channel yet: start where the log form would
+                index=interactions.CHANNELS.index(
+                    item.channel
+                    or interactions.likely_channel(person.email or person.linkedin_email)
+                ),
+                format_func=interactions.CHANNEL_LABELS.get,
+                key=f"fix_channel_{fix_id}",
+            )
         day = ui.day_input(day_col, "When", value=item.occurred_at.date())
         subject = st.text_input("Subject", value=item.subject)
         body = st.text_area("Notes", value=item.body)

@@ -143,3 +143,91 @@ def test_0017_keeps_every_interaction_and_names_no_meeting_for_old_thank_yous(tm
         assert db.apply_migrations(upgraded) == []
     finally:
         upgraded.close()
+
+
+_KNOWN_SUBJECT_0013 = "Catching up, and a question about {my_focus}"
+_KNOWN_BODY_0013 = (
+    "Hi {first_name},\n\nI hope you're well; it's been a while since we spoke. I'm now"
+    " {my_role}, and I'm learning about {my_focus}.\n\nYou came to mind because your work at"
+    " {company} is close to what I want to understand.\n\nWould you have 20 minutes for a call"
+    " or a coffee (my treat) in the next few weeks? I'm not asking for a job, only for your"
+    " view, and I'd love to hear your news too.\n\nAll the best,\n{my_first_name}"
+)
+
+
+def _database_at_0017(path) -> duckdb.DuckDBPyConnection:
+    """A campaign stored before 0018: a note and an opportunity 'by email' (the old default),
+    messages by phone and email, and the user's own copy of our words for someone known."""
+    old = duckdb.connect(str(path))
+    db.apply_migrations(old, upto=17)
+    old.execute("INSERT INTO contacts (profile_key, first_name) VALUES ('a', 'Ana')")
+    old.execute(
+        "INSERT INTO interactions (contact_id, kind, channel, occurred_at, subject) VALUES"
+        " (1, 'outreach', 'phone', '2026-02-20 09:00', 'Coffee?'),"
+        " (1, 'reply', 'email', '2026-02-21 10:00', ''),"
+        " (1, 'note', 'email', '2026-02-22 10:00', 'Ask about Lyon'),"
+        " (1, 'opportunity', 'linkedin', '2026-02-23 10:00', 'A role')"
+    )
+    old.execute(
+        "INSERT INTO templates (name, subject, body) VALUES ('My copy', ?, ?)",
+        [_KNOWN_SUBJECT_0013, _KNOWN_BODY_0013],
+    )
+    return old
+
+
+def _known(conn) -> tuple[str, str]:
+    return conn.execute(
+        "SELECT subject, body FROM templates WHERE builtin AND for_known"
+    ).fetchall()[0]
+
+
+def test_0018_takes_the_channel_from_notes_and_rewords_our_message_for_someone_known(tmp_path):
+    path = tmp_path / "older.duckdb"
+    old = _database_at_0017(path)
+    assert _known(old) == (_KNOWN_SUBJECT_0013, _KNOWN_BODY_0013)  # 0013's words, as tested
+    before = old.execute("SELECT * EXCLUDE (channel) FROM interactions ORDER BY id").fetchall()
+    old.close()
+    upgraded = db.connect(path)
+    try:
+        assert (
+            upgraded.execute("SELECT * EXCLUDE (channel) FROM interactions ORDER BY id").fetchall()
+            == before
+        )
+        assert upgraded.execute(
+            "SELECT kind, channel FROM interactions ORDER BY id"
+        ).fetchall() == [
+            ("outreach", "phone"),
+            ("reply", "email"),
+            ("note", None),
+            ("opportunity", None),
+        ]
+        subject, body = _known(upgraded)
+        assert "been a while" not in body and "Catching up" not in subject
+        assert body.startswith("Hi {first_name},\n\nI hope you've been well since we spoke last.")
+        # the user's own copy of the old words is theirs: kept as they wrote it
+        assert upgraded.execute(
+            "SELECT subject, body FROM templates WHERE name = 'My copy'"
+        ).fetchall() == [(_KNOWN_SUBJECT_0013, _KNOWN_BODY_0013)]
+        # a message logged with nothing said is still by email; a note has no channel
+        reply = interactions.log_interaction(upgraded, 1, "reply", occurred_at=date(2026, 3, 4))
+        note = interactions.log_interaction(upgraded, 1, "note", occurred_at=date(2026, 3, 4))
+        assert [interactions.get_interaction(upgraded, i).channel for i in (reply, note)] == [
+            "email",
+            None,
+        ]
+        assert db.apply_migrations(upgraded) == []
+    finally:
+        upgraded.close()
+
+
+def test_0018_keeps_our_message_for_someone_known_as_the_user_edited_it(tmp_path):
+    path = tmp_path / "older.duckdb"
+    old = _database_at_0017(path)
+    edited = _KNOWN_BODY_0013.replace("20 minutes", "15 minutes")
+    old.execute("UPDATE templates SET body = ? WHERE builtin AND for_known", [edited])
+    old.close()
+    upgraded = db.connect(path)
+    try:
+        assert _known(upgraded) == (_KNOWN_SUBJECT_0013, edited)
+    finally:
+        upgraded.close()

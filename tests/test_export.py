@@ -488,3 +488,16 @@ def test_no_progress_asked_for_none_counted(conn, monkeypatch):
     """Without a listener the rows are not counted first: the CLI's export costs no more."""
     monkeypatch.setattr(export, "sheet_sizes", lambda conn: pytest.fail("counted rows"))
     assert load(export.prepare_workbook(conn)).sheetnames[0] == "Contacts"
+
+
+def test_a_note_or_an_opportunity_has_no_how_in_the_workbook(conn, campaign):
+    """They are no message: "How" says nothing for them, and still says it for a message."""
+    ana, _ = campaign
+    interactions.log_interaction(conn, ana, "note", occurred_at=date(2026, 3, 3), subject="Lyon")
+    interactions.log_interaction(conn, ana, "opportunity", occurred_at=date(2026, 3, 11))
+    logged = sheet_rows(load_workbook(io.BytesIO(export.workbook_bytes(conn))), "Interactions")
+    assert [(row["What"], row["How"]) for row in logged] == [
+        ("Outreach", "LinkedIn"),
+        ("Note", None),  # an empty cell reads back as None
+        ("Opportunity", None),
+    ]

@@ -987,3 +987,40 @@ def test_many_by_the_same_name_are_shown_five_and_counted(people, app_db):
         f"add_same_{n}" for n in range(5)
     ]
     assert "And 2 more by this name: search for them above." in shown(at)
+
+
+def test_fixing_a_note_does_not_ask_how_and_a_message_still_does(people, app_db):
+    """A note is no message: its Fix form asks no "How". Made a message there, "How" shows at
+    once, starting where the log form would (LinkedIn: Ann has no email address on file)."""
+    ann = people["ann"]
+    conn = db.connect(app_db)
+    called = interactions.log_interaction(
+        conn, ann, "outreach", channel="phone", occurred_at=date(2026, 3, 2)
+    )
+    note = interactions.log_interaction(
+        conn, ann, "note", occurred_at=date(2026, 3, 3), subject="Ask about Lyon"
+    )
+    conn.close()
+    at = contacts_page(contact=str(ann))
+    at.session_state["contact_tab"] = "Log an interaction"
+    run(at)
+    at.selectbox(key=f"fix_{ann}").set_value(called)
+    run(at)
+    assert at.selectbox(key=f"fix_channel_{called}").value == "phone"
+    at.selectbox(key=f"fix_kind_{called}").set_value("note")  # made a note: "How" goes at once
+    run(at)
+    assert f"fix_channel_{called}" not in [s.key for s in at.selectbox]
+    at.selectbox(key=f"fix_{ann}").set_value(note)
+    run(at)
+    keys = [s.key for s in at.selectbox]
+    assert f"fix_kind_{note}" in keys and f"fix_channel_{note}" not in keys
+    at.selectbox(key=f"fix_kind_{note}").set_value("follow_up")
+    run(at)
+    assert at.selectbox(key=f"fix_channel_{note}").value == "linkedin"
+    at.button(key=f"FormSubmitter:fix_form_{note}-Save the correction").click()
+    run(at)
+    assert at.success[0].value == "Corrected: it now reads 3 Mar 2026."
+    conn = db.connect(app_db)
+    fixed = interactions.get_interaction(conn, note)
+    conn.close()
+    assert (fixed.kind, fixed.channel, fixed.subject) == ("follow_up", "linkedin", "Ask about Lyon")

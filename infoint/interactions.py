@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import duckdb
@@ -159,6 +159,49 @@ def _happened(
             f"The year {when.year} is too long ago: pick a date from {EARLIEST_YEAR} on."
         )
     return when
+
+
+# What a day long ago changes: an outreach of 1990 made Home's response rate 100 % and
+# Insights' reply times wrong, and a message that old never gets a follow-up reminder.
+LONG_AGO_COUNTS = "Home, Insights and your reminders count it on that day."
+
+
+def date_question(
+    conn: duckdb.DuckDBPyConnection,
+    contact_id: int,
+    kind: str,
+    day: date,
+    *,
+    was: date | None = None,
+    today: date | None = None,
+) -> str | None:
+    """What to ask before logging (or moving an entry to) `day`, else None; as Meetings asks.
+
+    A day more than `meetings.ASK_BEYOND_DAYS` back is asked about: the year is the likely
+    slip. So is an outreach dated before the LinkedIn connection, as a question, never a
+    refusal: a first email, or a talk at an event, often comes before connecting, and a
+    reconnection leaves LinkedIn only the later day. A day the write refuses (ahead, before
+    1900) is not asked about: the refusal says it. `was`: a correction's day, kept unasked.
+    """
+    from infoint import meetings  # it imports this module
+
+    today = today or profile.now(conn).date()
+    if day == was or day > today or day.year < EARLIEST_YEAR:
+        return None
+    if day < today - timedelta(days=meetings.ASK_BEYOND_DAYS):
+        ago, part = meetings._time_ago(day, today)
+        return f"{text.day(day)} is {ago}: is the {part} right? {LONG_AGO_COUNTS}"
+    if kind != "outreach":
+        return None
+    connected = conn.execute(
+        "SELECT connected_on FROM contacts WHERE id = ?", [contact_id]
+    ).fetchall()
+    if not connected or connected[0][0] is None or day >= connected[0][0]:
+        return None
+    return (
+        f"{text.day(day)} is before you connected on LinkedIn ({text.day(connected[0][0])}): "
+        "is the date right? It is if you first wrote another way, by email say."
+    )
 
 
 def _validate(

@@ -88,3 +88,57 @@ def test_a_year_before_1900_is_refused_in_one_sentence_and_nothing_changes(conn,
             conn, logged, kind="outreach", channel="email", occurred_at=date(1899, 12, 31)
         )
     assert interactions.get_interaction(conn, logged).occurred_at == datetime(1900, 1, 1, 9)
+
+
+def connect_on(conn, contact_id: int, day: date) -> None:
+    conn.execute("UPDATE contacts SET connected_on = ? WHERE id = ?", [day, contact_id])
+
+
+def test_a_day_long_ago_is_asked_about_as_a_meeting_is(conn, ana):
+    """The walkthrough: an outreach of 1 Jan 1990 was logged without a word, and Home and
+    Insights counted it. Beyond `meetings.ASK_BEYOND_DAYS` days back, the day is asked about."""
+    today = date(2026, 11, 27)
+    asked = interactions.date_question(conn, ana, "outreach", date(1990, 1, 1), today=today)
+    assert asked == (
+        "1 Jan 1990 is 36 years ago: is the year right? Home, Insights and your reminders "
+        "count it on that day."
+    )
+    last_spring = interactions.date_question(conn, ana, "note", date(2026, 4, 2), today=today)
+    assert last_spring is not None
+    assert last_spring.startswith("2 Apr 2026 is 7 months ago: is the date right?")
+    edge = today - timedelta(days=meetings.ASK_BEYOND_DAYS)
+    assert interactions.date_question(conn, ana, "outreach", edge, today=today) is None
+    before_edge = edge - timedelta(days=1)
+    assert interactions.date_question(conn, ana, "outreach", before_edge, today=today)
+
+
+def test_a_day_the_write_refuses_is_not_asked_about(conn, ana):
+    """A day ahead, or before 1900, is refused by the log in its own words: no question first."""
+    today = date(2026, 11, 27)
+    for day in (date(2026, 11, 28), date(1899, 12, 31)):
+        assert interactions.date_question(conn, ana, "outreach", day, today=today) is None
+
+
+def test_a_correction_keeping_its_day_is_not_asked_again(conn, ana):
+    today = date(2026, 11, 27)
+    kept = date(1990, 1, 1)
+    assert interactions.date_question(conn, ana, "reply", kept, was=kept, today=today) is None
+    moved = interactions.date_question(conn, ana, "reply", date(1991, 1, 1), was=kept, today=today)
+    assert moved is not None and moved.startswith("1 Jan 1991 is 35 years ago")
+
+
+def test_an_outreach_before_the_linkedin_connection_is_asked_about_not_refused(conn, ana):
+    """A first message before you connected on LinkedIn happens (an email, an event), so it is
+    a question; a later message, or another kind, on that day is not asked about."""
+    today = date(2026, 11, 27)
+    connect_on(conn, ana, date(2026, 11, 20))
+    asked = interactions.date_question(conn, ana, "outreach", date(2026, 11, 10), today=today)
+    assert asked == (
+        "10 Nov 2026 is before you connected on LinkedIn (20 Nov 2026): is the date right? "
+        "It is if you first wrote another way, by email say."
+    )
+    for kind, day in (("outreach", date(2026, 11, 20)), ("note", date(2026, 11, 10))):
+        assert interactions.date_question(conn, ana, kind, day, today=today) is None
+    # long ago and before the connection: the year is the likelier slip, and is asked about
+    far = interactions.date_question(conn, ana, "outreach", date(1990, 1, 1), today=today)
+    assert far is not None and far.startswith("1 Jan 1990 is 36 years ago: is the year right?")

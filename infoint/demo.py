@@ -376,6 +376,19 @@ def removal_warning(conn: duckdb.DuckDBPyConnection) -> str:
         "This deletes every demo person and company and everything logged about them.",
         "Your own people, companies and notes stay as they are.",
     ]
+    kept = conn.execute(_DECIDED_KEPT).fetchall()[0]
+    if kept[1] == 1:
+        sentences.append(
+            f"{_few(*kept)} stays, as one of your people works there, but as a plain company"
+            " of your network: what was set on it while the demo was loaded (its status,"
+            " industry, scores and reason) goes."
+        )
+    elif kept[1]:
+        sentences.append(
+            f"{_few(*kept)} stay, as your people work there, but as plain companies of your"
+            " network: what was set on them while the demo was loaded (their status, industry,"
+            " scores and reasons) goes."
+        )
     introduced, introducers, through, mutuals = conn.execute(_LINKED_TO_DEMO).fetchall()[0]
     if introducers:
         by = "a demo person" if introducers == 1 else "demo people"
@@ -397,6 +410,17 @@ def removal_warning(conn: duckdb.DuckDBPyConnection) -> str:
         )
     return " ".join(sentences)
 
+
+# Demo companies that stay for the user's people at them (`remove_demo`) and have something
+# set on them that goes: the first few names and how many.
+_DECIDED_KEPT = f"""
+    SELECT list_slice(list(name ORDER BY lower(name), id), 1, {_NAMED}), count(*)
+    FROM companies
+    WHERE source = 'demo'
+      AND (status <> 'network' OR industry IS NOT NULL OR ruled_out_reason IS NOT NULL
+           OR motivation <> 0 OR postings <> 0)
+      AND id IN (SELECT company_id FROM contacts WHERE source <> 'demo')
+"""
 
 # The user's people linked to a demo person: those introduced by one, and those with one as
 # their mutual contact only (someone introduced has the introducer as mutual contact too). For
@@ -449,7 +473,8 @@ def remove_demo(conn: duckdb.DuckDBPyConnection) -> int:
     Goes with them: their interactions, meetings, answers and recorded job changes, the
     snoozes and dismissals of reminders about those events, links from the user's people to
     them (`removal_warning` names those people first), and demo companies none of the user's
-    people work at. A demo company one of the user's people works at stays, as theirs. Aliases
+    people work at. A demo company one of the user's people works at stays, as theirs, but
+    plain: none of the demo's made-up decisions about it (status, reason, scores) stay. Aliases
     left by merges (`company_aliases`, `contact_aliases`) go with the row they point at; those
     pointing at the user's rows stay, as a demo record merged into one of theirs is theirs now.
     """
@@ -466,6 +491,7 @@ def remove_demo(conn: duckdb.DuckDBPyConnection) -> int:
             f" (SELECT list(id) FROM meetings WHERE contact_id IN ({demo_people}))"
         ).fetchall()[0]
         followups.forget_item_states(conn, events[0] or [], events[1] or [])
+        _drop_demo_answers(conn, events[1] or [])
         conn.execute(
             "DELETE FROM meeting_questions WHERE meeting_id IN"
             f" (SELECT id FROM meetings WHERE contact_id IN ({demo_people}))"
@@ -486,8 +512,42 @@ def remove_demo(conn: duckdb.DuckDBPyConnection) -> int:
         conn.execute("DELETE FROM contacts WHERE source = 'demo'")
         conn.execute(f"DELETE FROM company_aliases WHERE company_id IN ({demo_companies_unused})")
         conn.execute(f"DELETE FROM companies WHERE id IN ({demo_companies_unused})")
-        conn.execute("UPDATE companies SET source = 'linkedin' WHERE source = 'demo'")
+        # Kept for the user's people there: as their own import or typing would have made
+        # it (importer._add_companies, targets.ensure_company), with the source of the first
+        # of them. Nothing records who set a status or score, so all of them go (the warning
+        # says so); notes stay, as the demo writes none and its meetings' answers went above.
+        conn.execute(
+            "UPDATE companies SET status = 'network', industry = NULL, ruled_out_reason = NULL,"
+            " motivation = 0, postings = 0,"
+            " source = (SELECT arg_min(c.source, c.id) FROM contacts c"
+            "           WHERE c.company_id = companies.id)"
+            " WHERE source = 'demo'"
+        )
     return int(removed)
+
+
+def _drop_demo_answers(conn: duckdb.DuckDBPyConnection, demo_meetings: list[int]) -> None:
+    """Take the answers of the demo's meetings out of any company's notes, where a debrief of
+    one wrote them (`meetings.record_debrief`): the user's company too, if a demo person was
+    moved there. Only the few notes that name such a meeting are read."""
+    noted = conn.execute(
+        r"""
+        SELECT id, research_notes,
+               list_intersect(
+                   CAST(regexp_extract_all(research_notes, '\(meeting (\d+)\):', 1)
+                        AS BIGINT[]),
+                   ?::BIGINT[])
+        FROM companies
+        WHERE research_notes LIKE '%(meeting %'
+        """,
+        [demo_meetings],
+    ).fetchall()
+    for company_id, research, meeting_ids in noted:
+        if not meeting_ids:
+            continue
+        for meeting_id in meeting_ids:
+            research = meetings.without_answers(research, meeting_id)
+        conn.execute("UPDATE companies SET research_notes = ? WHERE id = ?", [research, company_id])
 
 
 def _not_held(conn: duckdb.DuckDBPyConnection, sample: Connections) -> Connections:

@@ -806,6 +806,12 @@ def _old_answers_note(conn: duckdb.DuckDBPyConnection, sheet: PrepSheet, day: da
     return "\n".join(lines)
 
 
+def without_answers(research: str, meeting_id: int) -> str:
+    """The notes less the block of this meeting's answers, for a meeting that is going (the
+    demo's, when the demo is removed); a block the user cut short is theirs and stays."""
+    return _with_answers_block(research, meeting_id, "")
+
+
 def _with_answers_block(research: str, meeting_id: int, block: str, old_note: str = "") -> str:
     """The notes with this meeting's block replaced (or removed, when `block` is ''), else
     with `block` added at the end; a block the user cut short is theirs and stays as it is.

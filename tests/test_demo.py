@@ -164,7 +164,10 @@ def test_a_demo_company_the_user_works_with_stays_as_theirs(conn):
     ).fetchall()[0][0]
     contacts.add_contact(conn, "Bo", "Holm", company=name)  # matches the demo company
     demo.remove_demo(conn)
-    assert conn.execute("SELECT name, source FROM companies").fetchall() == [(name, "linkedin")]
+    # As added by hand, with the name typed: what contacts.add_contact makes of a new company.
+    assert conn.execute("SELECT name, source, status FROM companies").fetchall() == [
+        (name, "manual", "network")
+    ]
     assert not demo.has_demo(conn)
     assert home.stats(conn)["contacts"] == 1
 
@@ -427,3 +430,140 @@ def test_the_users_person_merged_into_a_demo_one_stays_when_the_demo_goes(conn):
     assert conn.execute(
         "SELECT subject FROM interactions WHERE contact_id = ?", [kept]
     ).fetchall() == [("Coffee?",)]
+
+
+def demo_company(conn, status):
+    """The first demo company the demo gave this status, with what the demo set on it."""
+    return conn.execute(
+        "SELECT id, name, industry, motivation, postings, ruled_out_reason FROM companies"
+        " WHERE source = 'demo' AND status = ? ORDER BY id LIMIT 1",
+        [status],
+    ).fetchall()[0]
+
+
+def test_a_kept_demo_company_keeps_none_of_the_demos_decisions(conn):
+    """The walkthrough: the user's export has people at companies named as the demo's; once
+    the demo goes, those companies are as the user's own import would have made them."""
+    demo.load_demo(conn, today=TODAY)
+    ruled_out = demo_company(conn, "ruled_out")
+    target = demo_company(conn, "target")
+    assert ruled_out[5]  # the demo's made-up reason, say "Long hours and little room…"
+    assert target[3] > 0  # and a made-up motivation
+    mine = "\n".join(
+        (
+            f"Ida,Berg,https://www.linkedin.com/in/ida-berg,,{ruled_out[1]},Nurse,02 Feb 2024",
+            f"Jon,Falk,https://www.linkedin.com/in/jon-falk,,{target[1]},Teacher,03 Feb 2024",
+        )
+    )
+    report = importer.import_file(conn, (EXPORT_HEAD + mine).encode(), filename="mine.csv")
+    assert report.added == 2
+    # Both went to the demo's companies, as the importer finds a company by its name.
+    assert conn.execute(
+        "SELECT list(company_id ORDER BY first_name) FROM contacts WHERE source = 'linkedin'"
+    ).fetchall()[0][0] == [ruled_out[0], target[0]]
+
+    demo.remove_demo(conn)
+    # What importer._add_companies makes: a network company, nothing decided about it.
+    plain = ("network", None, None, 0, 0, "", "linkedin")
+    assert conn.execute(
+        "SELECT id, name, status, industry, ruled_out_reason, motivation, postings,"
+        " research_notes, source FROM companies ORDER BY id"
+    ).fetchall() == sorted([(ruled_out[0], ruled_out[1], *plain), (target[0], target[1], *plain)])
+    assert home.stats(conn)["contacts"] == 2
+
+
+def test_a_kept_company_loses_the_answers_of_demo_meetings_and_keeps_the_users_words(conn):
+    """A debrief of a demo meeting writes its answers into the company's notes (a block marked
+    with the meeting): that block goes with the meeting; what the user typed there stays, and
+    so do the answers of the user's own meetings."""
+    demo.load_demo(conn, today=TODAY)
+    meeting_id, company_id, name = conn.execute(
+        "SELECT m.id, c.company_id, co.name FROM meetings m"
+        " JOIN contacts c ON c.id = m.contact_id JOIN companies co ON co.id = c.company_id"
+        " WHERE m.status = 'held' ORDER BY m.id LIMIT 1"
+    ).fetchall()[0]
+    ida = contacts.add_contact(conn, "Ida", "Berg", company=name)  # the user's, at that name
+    assert contacts.get_contact(conn, ida).company_id == company_id
+    question = conn.execute(
+        "SELECT id FROM meeting_questions WHERE meeting_id = ? ORDER BY id LIMIT 1", [meeting_id]
+    ).fetchall()[0][0]
+    meetings.record_debrief(
+        conn, meeting_id, "held", actual_minutes=20, answers={question: "Mostly meetings."}
+    )
+    # The user's own meeting with Ida, debriefed, and a line of their own in between.
+    own = meetings.schedule_meeting(conn, ida, datetime(2026, 5, 1, 9, tzinfo=UTC))
+    with db.transaction(conn):
+        conn.execute(
+            "INSERT INTO meeting_questions (meeting_id, question, answer)"
+            " VALUES (?, 'What is hard here?', '')",
+            [own],
+        )
+    own_question = conn.execute(
+        "SELECT id FROM meeting_questions WHERE meeting_id = ?", [own]
+    ).fetchall()[0][0]
+    notes = conn.execute(
+        "SELECT research_notes FROM companies WHERE id = ?", [company_id]
+    ).fetchall()[0][0]
+    with db.transaction(conn):
+        conn.execute(
+            "UPDATE companies SET research_notes = ? WHERE id = ?",
+            [notes + "\n\nMy own note: they hire in spring.", company_id],
+        )
+    meetings.record_debrief(
+        conn, own, "held", actual_minutes=30, answers={own_question: "Finding people."}
+    )
+    notes = conn.execute(
+        "SELECT research_notes FROM companies WHERE id = ?", [company_id]
+    ).fetchall()[0][0]
+    assert f"(meeting {meeting_id})" in notes and f"(meeting {own})" in notes
+
+    demo.remove_demo(conn)
+    [(kept,)] = conn.execute("SELECT research_notes FROM companies").fetchall()
+    assert kept == (
+        "My own note: they hire in spring.\n\n"
+        f"Answers from the meeting with Ida Berg on 1 May 2026 (meeting {own}):\n"
+        "Q: What is hard here?\n"
+        "A: Finding people.\n"
+        f"(End of the answers from meeting {own}.)"
+    )
+
+
+def test_the_answers_of_a_demo_meeting_leave_the_users_own_company_too(conn):
+    """A demo person at a company of the user's (the user imported first): the demo never
+    touches that company, but a debrief of the demo person's meeting writes to its notes."""
+    demo.load_demo(conn, today=TODAY)
+    meeting_id, demo_person = conn.execute(
+        "SELECT id, contact_id FROM meetings WHERE status = 'held' ORDER BY id LIMIT 1"
+    ).fetchall()[0]
+    ada = contacts.add_contact(conn, "Ada", "Quill", company="Nimbus Labs")
+    nimbus = contacts.get_contact(conn, ada).company_id
+    with db.transaction(conn):
+        conn.execute("UPDATE contacts SET company_id = ? WHERE id = ?", [nimbus, demo_person])
+        conn.execute("UPDATE companies SET research_notes = 'Mine.' WHERE id = ?", [nimbus])
+    question = conn.execute(
+        "SELECT id FROM meeting_questions WHERE meeting_id = ? ORDER BY id LIMIT 1", [meeting_id]
+    ).fetchall()[0][0]
+    meetings.record_debrief(conn, meeting_id, "held", answers={question: "Mostly meetings."})
+    assert (
+        "Mostly meetings."
+        in conn.execute("SELECT research_notes FROM companies WHERE id = ?", [nimbus]).fetchall()[
+            0
+        ][0]
+    )
+
+    demo.remove_demo(conn)
+    assert conn.execute("SELECT id, research_notes, source FROM companies").fetchall() == [
+        (nimbus, "Mine.", "manual")
+    ]
+
+
+def test_the_warning_says_a_kept_company_goes_back_to_plain(conn):
+    demo.load_demo(conn, today=TODAY)
+    ruled_out = demo_company(conn, "ruled_out")
+    contacts.add_contact(conn, "Ida", "Berg", company=ruled_out[1])
+    assert demo.removal_warning(conn) == (
+        "This deletes every demo person and company and everything logged about them. "
+        f"{KEPT} {ruled_out[1]} stays, as one of your people works there, but as a plain"
+        " company of your network: what was set on it while the demo was loaded (its status,"
+        " industry, scores and reason) goes."
+    )

@@ -155,11 +155,22 @@ def forget_question(key: str) -> None:
     st.session_state.pop(f"_ask_first_{key}", None)
 
 
-def ask_date(key: str, question: str, *, who: str, day: str, form: tuple, wanted: tuple) -> None:
+def ask_date(
+    key: str,
+    question: str,
+    *,
+    who: str,
+    day: str,
+    form: tuple,
+    wanted: tuple,
+    what: str = "Meeting",
+) -> None:
     """Open the question a start long ago asks (`meetings.long_ago_question`), under the form
-    it was typed in: `form` is what the form holds, `wanted` what to save on a yes."""
+    it was typed in: `form` is what the form holds, `wanted` what to save on a yes. `what` is
+    headed "… with {who}": a logged entry's kind ("Outreach") asks for it as a meeting does."""
     st.session_state[key] = {
         "question": question,
+        "what": what,
         "who": who,
         "day": day,
         "form": form,
@@ -183,7 +194,7 @@ def date_is_right(key: str, form: tuple) -> tuple | None:
         return None
     with st.container(border=True):
         st.warning(
-            f"**Meeting with {plain(asked['who'])}**\n\n{asked['question']}",
+            f"**{asked['what']} with {plain(asked['who'])}**\n\n{asked['question']}",
             icon=":material/warning:",
         )
         yes_box, no_box = st.columns(2)

@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import date, datetime
 
 import streamlit as st
 
@@ -361,12 +361,65 @@ def show_timeline(person: contacts.Contact) -> None:
             open_here(event.other_contact_id)
 
 
+def log(
+    person: contacts.Contact,
+    kind: str,
+    channel: str | None,
+    day: date,
+    subject: str,
+    body: str,
+    *,
+    today: date,
+) -> None:
+    try:
+        logged = interactions.log_once(
+            conn,
+            person.id,
+            kind,
+            channel=channel,
+            # today's entries are logged as now, so the timeline orders them rightly
+            occurred_at=None if day == today else day,
+            subject=subject,
+            body=body,
+        )
+    except InfointError as exc:
+        ui.show_error(exc)
+    else:
+        st.session_state["logged_count"] = st.session_state.get("logged_count", 0) + 1
+        entry = f"{interactions.KIND_LABELS[kind]} with {ui.plain(person.name)} on {text.day(day)}"
+        done(
+            f"{entry} was already logged: it counts once."
+            if logged.already_logged
+            else f"Logged: {entry}."
+        )
+
+
+def fix(
+    fix_id: int, kind: str, channel: str | None, moment: datetime, subject: str, body: str
+) -> None:
+    try:
+        interactions.update_interaction(
+            conn,
+            fix_id,
+            kind=kind,
+            channel=channel,
+            occurred_at=moment,
+            subject=subject,
+            body=body,
+        )
+    except InfointError as exc:
+        ui.show_error(exc)
+    else:
+        done(f"Corrected: it now reads {text.day(moment)}.")
+
+
 def show_log(person: contacts.Contact) -> None:
     today = profile.now(conn).date()  # the user's, in their time zone
     # Cleared only once logged: a refused date keeps what was typed. The date takes any day:
     # a browser never sends a day typed outside the picker's range (it reddens the box and
     # keeps the old day), so the domain says no, in words, to a day ahead or a slip of year.
     fresh = f"log_{person.id}_{st.session_state.get('logged_count', 0)}"
+    asked_key = f"log_date_asked_{person.id}"
     # Outside the form, so the kind picked shows or hides "How" at once.
     kind_col, _ = st.columns([1, 2])
     kind = kind_col.selectbox(
@@ -395,31 +448,24 @@ def show_log(person: contacts.Contact) -> None:
         day = ui.day_input(day_col, "When", value=today, key=f"{fresh}_day")
         subject = st.text_input("Subject (optional)", key=f"{fresh}_subject")
         body = st.text_area("Notes (optional)", key=f"{fresh}_body")
+        form = (kind, how.get("channel"), day, subject, body)  # what a question is of
         if st.form_submit_button("Log it", type="primary"):
-            try:
-                logged = interactions.log_once(
-                    conn,
-                    person.id,
-                    kind,
-                    **how,
-                    # today's entries are logged as now, so the timeline orders them rightly
-                    occurred_at=None if day == today else day,
-                    subject=subject,
-                    body=body,
+            st.session_state.pop(asked_key, None)  # a new try: asked afresh
+            # A day long ago (or an outreach before connecting) is asked about first.
+            if question := interactions.date_question(conn, person.id, kind, day, today=today):
+                ui.ask_date(
+                    asked_key,
+                    question,
+                    who=person.name,
+                    day=text.day(day),
+                    form=form,
+                    wanted=form,
+                    what=interactions.KIND_LABELS[kind],
                 )
-            except InfointError as exc:
-                ui.show_error(exc)
             else:
-                st.session_state["logged_count"] = st.session_state.get("logged_count", 0) + 1
-                entry = (
-                    f"{interactions.KIND_LABELS[kind]} with {ui.plain(person.name)}"
-                    f" on {text.day(day)}"
-                )
-                done(
-                    f"{entry} was already logged: it counts once."
-                    if logged.already_logged
-                    else f"Logged: {entry}."
-                )
+                log(person, *form, today=today)
+    if wanted := ui.date_is_right(asked_key, form):
+        log(person, *wanted, today=today)
     logged = interactions.list_interactions(conn, person.id)
     if not logged:
         return
@@ -445,6 +491,7 @@ def show_log(person: contacts.Contact) -> None:
     if fix_id is None:
         return
     item = next(x for x in logged if x.id == fix_id)
+    asked_key = f"fix_date_asked_{fix_id}"
     # Outside the form, as in the log form, so the kind picked shows or hides "How" at once.
     kind_col, _ = st.columns([1, 2])
     kind = kind_col.selectbox(
@@ -471,25 +518,29 @@ def show_log(person: contacts.Contact) -> None:
                 key=f"fix_channel_{fix_id}",
             )
         day = ui.day_input(day_col, "When", value=item.occurred_at.date())
-        subject = st.text_input("Subject", value=item.subject)
-        body = st.text_area("Notes", value=item.body)
+        subject = st.text_input("Subject", value=item.subject, key=f"fix_subject_{fix_id}")
+        body = st.text_area("Notes", value=item.body, key=f"fix_body_{fix_id}")
+        form = (kind, channel, day, subject, body)  # what a question about the day is of
         if st.form_submit_button("Save the correction"):
-            try:
-                interactions.update_interaction(
-                    conn,
-                    fix_id,
-                    kind=kind,
-                    channel=channel,
-                    occurred_at=item.occurred_at.replace(
-                        year=day.year, month=day.month, day=day.day
-                    ),
-                    subject=subject,
-                    body=body,
+            st.session_state.pop(asked_key, None)  # a new try: asked afresh
+            moment = item.occurred_at.replace(year=day.year, month=day.month, day=day.day)
+            wanted = (fix_id, kind, channel, moment, subject, body)
+            if question := interactions.date_question(
+                conn, person.id, kind, day, was=item.occurred_at.date()
+            ):
+                ui.ask_date(
+                    asked_key,
+                    question,
+                    who=person.name,
+                    day=text.day(day),
+                    form=form,
+                    wanted=wanted,
+                    what=interactions.KIND_LABELS[kind],
                 )
-            except InfointError as exc:
-                ui.show_error(exc)
             else:
-                done(f"Corrected: it now reads {text.day(day)}.")
+                fix(*wanted)
+    if wanted := ui.date_is_right(asked_key, form):
+        fix(*wanted)
     if ui.ask_first(
         f"remove_interaction_{fix_id}",
         "Remove this interaction",

@@ -201,11 +201,12 @@ def test_logging_an_earlier_day_names_it(people, app_db):
     at = contacts_page(contact=str(people["ann"]))
     at.session_state["contact_tab"] = "Log an interaction"
     run(at)
-    at.date_input[0].set_value(date(2026, 2, 28))
+    earlier = date.today() - timedelta(days=3)  # within a month: logged without a question
+    at.date_input[0].set_value(earlier)
     at.button(key="FormSubmitter:log_{}-Log it".format(people["ann"])).click()
     run(at)
-    assert "Logged: Outreach with Ann Lee on 28 Feb 2026." in at.success[0].value
-    assert at.date_input[0].value != date(2026, 2, 28)  # the form starts afresh
+    assert f"Logged: Outreach with Ann Lee on {text.day(earlier)}." in at.success[0].value
+    assert at.date_input[0].value != earlier  # the form starts afresh
 
 
 def test_logging_the_same_interaction_twice_counts_it_once(people, app_db):
@@ -214,9 +215,11 @@ def test_logging_the_same_interaction_twice_counts_it_once(people, app_db):
     at.session_state["contact_tab"] = "Log an interaction"
     run(at)
 
+    earlier = date.today() - timedelta(days=3)
+
     def log(kind: str, subject: str) -> None:
         at.selectbox[0].set_value(kind)
-        at.date_input[0].set_value(date(2026, 2, 28))
+        at.date_input[0].set_value(earlier)
         at.text_input[0].input(subject)
         at.button(key=f"FormSubmitter:log_{ann}-Log it").click()
         run(at)
@@ -224,10 +227,10 @@ def test_logging_the_same_interaction_twice_counts_it_once(people, app_db):
     log("outreach", "Coffee?")
     log("outreach", "Coffee?")  # a second click: the same entry again
     assert at.success[0].value == (
-        "Outreach with Ann Lee on 28 Feb 2026 was already logged: it counts once."
+        f"Outreach with Ann Lee on {text.day(earlier)} was already logged: it counts once."
     )
     log("note", "Coffee?")  # a different entry the same day is its own
-    assert at.success[0].value == "Logged: Note with Ann Lee on 28 Feb 2026."
+    assert at.success[0].value == f"Logged: Note with Ann Lee on {text.day(earlier)}."
     conn = db.connect(app_db)
     kinds = [x.kind for x in interactions.list_interactions(conn, ann)]
     conn.close()
@@ -248,6 +251,7 @@ def test_a_reply_from_someone_never_written_to_is_refused_with_what_to_do(people
         at.date_input[0].set_value(day)
         at.button(key=f"FormSubmitter:log_{bob}-Log it").click()
         run(at)
+        yes_the_day_is_right(at, day)  # years back: asked about first
 
     log("reply", date(2020, 1, 1))
     assert [e.value for e in at.error] == [
@@ -270,6 +274,7 @@ def test_a_reply_from_someone_never_written_to_is_refused_with_what_to_do(people
     at.date_input[1].set_value(date(2020, 1, 2))
     at.button(key=f"FormSubmitter:fix_form_{sent.id}-Save the correction").click()
     run(at)
+    yes_the_day_is_right(at, date(2020, 1, 2))
     assert [e.value for e in at.error] == [
         "Their reply of 1 Jan 2020 answers this message: keep this message on or before that "
         "day, or correct that reply first."
@@ -356,6 +361,11 @@ def click(at: AppTest, label: str) -> AppTest:
     [button] = [b for b in at.button if b.label == label]
     button.click()
     return run(at)
+
+
+def yes_the_day_is_right(at: AppTest, day: date) -> AppTest:
+    """Answer the question a day long ago asks; fails when none was asked."""
+    return click(at, f"Yes, {text.day(day)} is right")
 
 
 def cara_meetings(app_db, cara: int) -> list[datetime]:
@@ -832,6 +842,7 @@ def test_a_persons_date_boxes_take_any_day_and_the_domain_says_no_in_words(peopl
     at.date_input[0].set_value(date(2014, 3, 10))
     at.button(key=f"FormSubmitter:log_{ann}-Log it").click()
     run(at)
+    yes_the_day_is_right(at, date(2014, 3, 10))
     assert at.success[0].value.startswith("Logged: Outreach with Ann Lee on 10 Mar 2014.")
 
     conn = db.connect(app_db)
@@ -844,6 +855,7 @@ def test_a_persons_date_boxes_take_any_day_and_the_domain_says_no_in_words(peopl
     fix.set_value(date(2013, 3, 10))
     at.button(key=f"FormSubmitter:fix_form_{sent.id}-Save the correction").click()
     run(at)
+    yes_the_day_is_right(at, date(2013, 3, 10))
     assert at.success[0].value == "Corrected: it now reads 10 Mar 2013."
 
     at.session_state["contact_tab"] = "Meetings"
@@ -1024,3 +1036,102 @@ def test_fixing_a_note_does_not_ask_how_and_a_message_still_does(people, app_db)
     fixed = interactions.get_interaction(conn, note)
     conn.close()
     assert (fixed.kind, fixed.channel, fixed.subject) == ("follow_up", "linkedin", "Ask about Lyon")
+
+
+def ann_logged(app_db, ann: int) -> list[tuple[str, date]]:
+    conn = db.connect(app_db)
+    try:
+        return [(x.kind, x.occurred_at.date()) for x in interactions.list_interactions(conn, ann)]
+    finally:
+        conn.close()
+
+
+def test_logging_an_outreach_in_1990_asks_first_as_meetings_does(people, app_db):
+    """The walkthrough: an outreach dated 1 Jan 1990 was logged without a question, and Home
+    said 'Response rate 100 %'. Now a day more than 30 days back is asked about first."""
+    ann = people["ann"]
+    at = contacts_page(contact=str(ann))
+    at.session_state["contact_tab"] = "Log an interaction"
+    run(at)
+    at.date_input[0].set_value(date(1990, 1, 1))
+    at.text_input[0].input("Twenty minutes?")
+    at.button(key=f"FormSubmitter:log_{ann}-Log it").click()
+    run(at)
+    assert not at.success
+    [question] = [w.value for w in at.warning if "1990" in w.value]
+    assert question.startswith("**Outreach with Ann Lee**\n\n")
+    assert re.search(r"\n1 Jan 1990 is \d\d years ago: is the year right\? Home, ", question)
+    assert ann_logged(app_db, ann) == []
+    # "No": nothing is logged, and what was typed is there to fix
+    click(at, "No, let me fix the date")
+    assert not [w for w in at.warning if "1990" in w.value]
+    assert ann_logged(app_db, ann) == []
+    assert (at.date_input[0].value, at.text_input[0].value) == (date(1990, 1, 1), "Twenty minutes?")
+    # a question about a form since changed goes: its "Yes" would log what is no longer shown
+    at.button(key=f"FormSubmitter:log_{ann}-Log it").click()
+    run(at)
+    assert [b for b in at.button if b.label == "Yes, 1 Jan 1990 is right"]
+    at.selectbox[0].set_value("note")
+    run(at)
+    assert not [b for b in at.button if b.label.startswith("Yes, 1 Jan 1990")]
+    at.selectbox[0].set_value("outreach")
+    at.button(key=f"FormSubmitter:log_{ann}-Log it").click()
+    run(at)
+    yes_the_day_is_right(at, date(1990, 1, 1))
+    assert at.success[0].value == "Logged: Outreach with Ann Lee on 1 Jan 1990."
+    assert ann_logged(app_db, ann) == [("outreach", date(1990, 1, 1))]
+    assert not at.warning
+    assert at.text_input[0].value == ""  # the form starts afresh once logged
+
+
+def test_an_outreach_before_the_linkedin_connection_asks_first(people, app_db):
+    """A first message before you connected is possible (an email), so it is asked, not refused."""
+    ann = people["ann"]
+    connected, written = date.today() - timedelta(days=5), date.today() - timedelta(days=10)
+    conn = db.connect(app_db)
+    conn.execute("UPDATE contacts SET connected_on = ? WHERE id = ?", [connected, ann])
+    conn.close()
+    at = contacts_page(contact=str(ann))
+    at.session_state["contact_tab"] = "Log an interaction"
+    run(at)
+    at.date_input[0].set_value(written)
+    at.button(key=f"FormSubmitter:log_{ann}-Log it").click()
+    run(at)
+    [question] = [w.value for w in at.warning if "connected" in w.value]
+    assert question == (
+        f"**Outreach with Ann Lee**\n\n{text.day(written)} is before you connected on LinkedIn"
+        f" ({text.day(connected)}): is the date right? It is if you first wrote another way,"
+        " by email say."
+    )
+    assert ann_logged(app_db, ann) == []
+    yes_the_day_is_right(at, written)
+    assert ann_logged(app_db, ann) == [("outreach", written)]
+
+
+def test_moving_a_logged_entry_to_a_day_long_ago_asks_first(people, app_db):
+    """The Fix form asks as the log form does; keeping an old entry's day asks nothing."""
+    cara = people["cara"]  # her outreach of 2 Mar 2026, months back
+    at = contacts_page(contact=str(cara))
+    at.session_state["contact_tab"] = "Log an interaction"
+    run(at)
+    conn = db.connect(app_db)
+    [sent] = interactions.list_interactions(conn, cara)
+    conn.close()
+    at.selectbox(key=f"fix_{cara}").set_value(sent.id)
+    run(at)
+    at.text_input(key=f"fix_subject_{sent.id}").input("Coffee, maybe?")
+    at.button(key=f"FormSubmitter:fix_form_{sent.id}-Save the correction").click()
+    run(at)
+    assert at.success[0].value == "Corrected: it now reads 2 Mar 2026."  # kept: not asked
+    at.selectbox(key=f"fix_{cara}").set_value(sent.id)
+    run(at)
+    at.date_input[1].set_value(date(1996, 3, 2))
+    at.button(key=f"FormSubmitter:fix_form_{sent.id}-Save the correction").click()
+    run(at)
+    assert not at.success
+    [question] = [w.value for w in at.warning if "1996" in w.value]
+    assert question.startswith("**Outreach with Cara Diaz**\n\n2 Mar 1996 is ")
+    assert ann_logged(app_db, cara) == [("outreach", date(2026, 3, 2))]
+    yes_the_day_is_right(at, date(1996, 3, 2))
+    assert at.success[0].value == "Corrected: it now reads 2 Mar 1996."
+    assert ann_logged(app_db, cara) == [("outreach", date(1996, 3, 2))]

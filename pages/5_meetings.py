@@ -125,8 +125,15 @@ def show_schedule(expanded: bool) -> None:
             )
             return
         with ui.form("schedule_form", border=False):
+            # Empty at first: scheduling with the first who replied, never chosen, booked a
+            # meeting with the wrong person. Another page's person has its own form (Contacts).
             person = st.selectbox(
-                "Person", list(found), format_func=found.get, key="schedule_person"
+                "Person",
+                list(found),
+                index=None,
+                placeholder="Choose who you are meeting",
+                format_func=found.get,
+                key="schedule_person",
             )
             suggested = meetings.suggested_start(conn)
             day_box, time_box, minutes_box = st.columns(3)
@@ -155,6 +162,12 @@ def show_schedule(expanded: bool) -> None:
             form = (person, day, at, minutes, place)  # what a question about the date is of
             if st.form_submit_button("Schedule the meeting", type="primary"):
                 st.session_state.pop(SCHEDULE_ASKED, None)  # a new try: asked afresh
+                if person is None:
+                    st.error(
+                        "Choose who you are meeting first, in the Person box.",
+                        icon=":material/error:",
+                    )
+                    return
                 try:
                     start = meetings.local_start(day, at, zone)
                     question = meetings.long_ago_question(conn, start, now=now)

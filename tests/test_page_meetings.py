@@ -37,6 +37,11 @@ def submit(at: AppTest, label: str, errors: int = 0) -> AppTest:
     return run(at, errors)
 
 
+def choose_ana(at: AppTest) -> None:
+    """The Person box starts empty: scheduling with someone is a choice, never a default."""
+    at.selectbox(key="schedule_person").set_value(1)
+
+
 def start_of_meeting(db_path) -> datetime:
     conn = db.connect(db_path)
     try:
@@ -86,6 +91,7 @@ def test_schedule_a_meeting_with_someone_who_replied(replied):
     tomorrow = date.today() + timedelta(days=1)
     at.date_input(key="schedule_day").set_value(tomorrow)
     at.text_input(key="schedule_place").set_value("https://meet.example/ana")
+    choose_ana(at)
     submit(at, "Schedule the meeting")
     assert "Scheduled with Ana Lee" in at.success[0].value
     conn = db.connect(replied)
@@ -103,6 +109,26 @@ def test_schedule_a_meeting_with_someone_who_replied(replied):
     assert plain_markdown("Prepare for your meeting with Ana Lee (Acme)") in shown(at)
     # booked: Ana no longer waits for a meeting
     assert "No one is waiting for a meeting" in " ".join(i.value for i in at.info)
+
+
+def test_the_person_box_starts_empty_and_scheduling_waits_for_a_choice(replied):
+    """The walkthrough: the box started on the first who replied, and "Schedule the meeting"
+    booked them without the user choosing anyone. Now it starts empty and asks for a choice."""
+    at = run(meetings_page())
+    people = at.selectbox(key="schedule_person")
+    assert people.value is None
+    assert people.placeholder == "Choose who you are meeting"
+    submit(at, "Schedule the meeting", errors=1)
+    assert at.error[0].value == "Choose who you are meeting first, in the Person box."
+    assert not at.success
+    conn = db.connect(replied)
+    try:
+        assert meetings.list_meetings(conn, 1) == []
+    finally:
+        conn.close()
+    choose_ana(at)
+    submit(at, "Schedule the meeting")
+    assert at.success[0].value.startswith("Scheduled with Ana Lee — Acme for ")
 
 
 def test_a_meeting_already_held_offers_no_calendar_file(past_meeting):
@@ -272,6 +298,7 @@ def test_times_are_typed_in_the_chosen_time_zone(replied):
     assert at.success[0].value == "Meeting times are now shown in Asia/Tokyo."
     at.date_input(key="schedule_day").set_value(date(2026, 12, 1))
     at.time_input(key="schedule_time").set_value(time(9, 0))
+    choose_ana(at)
     submit(at, "Schedule the meeting")
     conn = db.connect(replied)
     try:
@@ -405,6 +432,7 @@ def test_schedule_offers_the_next_business_day_and_says_when_a_start_is_past(rep
     assert at.date_input(key="schedule_day").value == suggested.date()
     assert at.time_input(key="schedule_time").value == time(10, 0)
     at.date_input(key="schedule_day").set_value(date.today() - timedelta(days=2))
+    choose_ana(at)
     submit(at, "Schedule the meeting")
     assert "That time has already passed: if you met, say how it went below" in (
         at.success[0].value
@@ -787,10 +815,12 @@ def test_any_typed_date_reaches_the_schedule_and_one_it_cannot_keep_is_refused(r
         (None, "Pick the meeting's date."),
     ):
         at.date_input(key="schedule_day").set_value(typed)
+        choose_ana(at)
         submit(at, "Schedule the meeting", errors=1)
         assert at.error[0].value == said
         assert not at.success
     at.date_input(key="schedule_day").set_value(date(2014, 3, 10))
+    choose_ana(at)
     submit(at, "Schedule the meeting")
     submit(at, "Yes, 10 Mar 2014 is right")  # so long ago, the year is asked about first
     assert at.success[0].value.startswith("Scheduled with Ana Lee — Acme for 10 Mar 2014, 10:00.")
@@ -867,6 +897,7 @@ def test_a_year_question_goes_with_the_form_it_asked_about(replied):
     question still open: its "Yes" booked a 1990 meeting the form no longer showed."""
     at = run(meetings_page())
     at.date_input(key="schedule_day").set_value(date(1990, 3, 12))
+    choose_ana(at)
     submit(at, "Schedule the meeting")
     [question] = year_questions(at)
     assert question.startswith("**Meeting with Ana Lee — Acme**\n\n12 Mar 1990 is ")
@@ -930,6 +961,7 @@ def test_moving_a_meeting_to_last_week_asks_nothing_and_says_so(coming_meeting):
 def test_scheduling_in_1990_asks_first(replied):
     at = run(meetings_page())
     at.date_input(key="schedule_day").set_value(date(1990, 3, 12))
+    choose_ana(at)
     submit(at, "Schedule the meeting")
     assert not at.success
     [question] = [w.value for w in at.warning if "1990" in w.value]

@@ -69,6 +69,7 @@ def add_contact(
     first_name, last_name = first_name.strip(), last_name.strip()
     if not (first_name or last_name):
         raise InvalidInputError("Give the person a first or last name.")
+    targets.check_name_length(f"{first_name} {last_name}".strip())  # as lists show it
     if degree not in DEGREES:
         raise InvalidInputError(f"'{degree}' is not a degree infoint knows (1st, 2nd or cold).")
     if source not in SOURCES:

@@ -39,6 +39,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
 from infoint.errors import NotAnExportError
+from infoint.targets import NAME_LIMIT
 from infoint.text import not_text
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
@@ -822,8 +823,22 @@ def _keep_or_skip(
     first, last = rows["first_name"], rows["last_name"]
     nameless = where(pc.and_(pc.equal(first, ""), pc.equal(last, "")))
     reason[nameless] = NAMELESS_REASON
+    # A name or company longer than any real one (a paragraph pasted in): that row alone.
+    first_length, last_length = (where(pc.utf8_length(part)) for part in (first, last))
+    name_length = first_length + last_length + ((first_length > 0) & (last_length > 0))
+    company_length = where(pc.utf8_length(rows["company"]))
+    long_name, long_company = name_length > NAME_LIMIT, company_length > NAME_LIMIT
+    for too_long, lengths, what in (
+        (long_company, company_length, "company name"),
+        (long_name, name_length, "name"),
+    ):
+        if too_long.any():  # a few rows at most: their reasons one by one
+            reason[too_long] = [
+                f"{what} too long ({length:,} characters; at most {NAME_LIMIT})"
+                for length in lengths[too_long]
+            ]
     reason[extra] = f"extra values after {header.names[-1]}"
-    skip = no_date | unreadable | nameless | extra
+    skip = no_date | unreadable | nameless | long_name | long_company | extra
 
     # Duplicates among the rows left: the same URL, else the same name and date; first wins.
     # The rows without a URL (a few) are told apart by codes after the addresses'.
@@ -862,12 +877,18 @@ def _keep_or_skip(
 
 def _summarise(reasons: pd.Series) -> str:
     """Counts by kind of reason (never duplicates: the first of them would have been kept)."""
-    kinds = reasons.str.replace(r"(?s)^(unreadable date|extra values).*", r"\1", regex=True)
+    kinds = reasons.str.replace(
+        r"(?s)^(unreadable date|extra values|name too long|company name too long).*",
+        r"\1",
+        regex=True,
+    )
     labels = {
         NAMELESS_REASON: "with no name",
         "no Connected On date": "with no date",
         "unreadable date": "with an unreadable date",
         "extra values": "with extra values",
+        "name too long": "with a name too long",
+        "company name too long": "with a company name too long",
     }
     counts = kinds.value_counts()
     return ", ".join(f"{count:,} {labels[kind]}" for kind, count in counts.items())

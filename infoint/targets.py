@@ -9,6 +9,7 @@ import io
 import itertools
 import math
 import numbers
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,6 +76,45 @@ def placeholder_company_sql(name: str) -> str:
     return f"lower(trim({name})) IN ({names})"
 
 
+# The longest name a person or a company may have. The longest real ones run to about 100
+# characters (a full legal name with several given names and surnames; "The Royal Society for
+# the Prevention of Cruelty to Animals" is 59): 200 leaves room for any of them, and stops a
+# pasted paragraph from filling every list and table it would be shown in.
+NAME_LIMIT = 200
+
+
+def check_name_length(name: str) -> None:
+    """Our sentence for a name longer than `NAME_LIMIT`; it does not quote the name."""
+    if len(name) > NAME_LIMIT:
+        raise InvalidInputError(
+            f"A name can be at most {NAME_LIMIT} characters; this one has {len(name):,}."
+        )
+
+
+# `company_key`: the company_key() macro of migration 0001 in Python, for reading a target
+# list before it meets the database. DuckDB's trim() strips the space separators (Unicode
+# category Zs), RE2's \s is ASCII whitespace without \v, and its $ is the very end.
+_SPACE_SEPARATORS = "".join(
+    map(chr, (0x20, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000))
+)
+_PUNCTUATION = re.compile(r'[.,;:()"]')
+_LEGAL_SUFFIX = re.compile(
+    r"[\t\n\f\r ]+(inc|incorporated|llc|llp|ltd|limited|corp|corporation|co|plc|gmbh|ag|sa|bv"
+    r"|nv|pty|pte|srl|spa|oy|ab|se)[\t\n\f\r ]*\Z"
+)
+_WHITESPACE = re.compile(r"[\t\n\f\r ]+")
+
+
+def company_key(name: str) -> str:
+    """A company's match key as the database makes it ('NOVA LABS, Inc.' -> 'nova labs');
+    tests compare the two. Lower case letter by letter, as DuckDB does: 'ΣΑΣ' is 'σασ' (no
+    final sigma) and 'İ' is 'i'."""
+    key = "".join(letter.lower()[0] for letter in name.strip(_SPACE_SEPARATORS))
+    key = _PUNCTUATION.sub(" ", key)
+    key = _LEGAL_SUFFIX.sub("", _LEGAL_SUFFIX.sub("", key, count=1), count=1)
+    return _WHITESPACE.sub(" ", key).strip(_SPACE_SEPARATORS)
+
+
 # A placeholder only in the network: not a company to offer as a target. One the user chose
 # stays listed as they left it.
 _PLACEHOLDER_IN_NETWORK = f"(co.status = 'network' AND {placeholder_company_sql('co.name')})"
@@ -90,6 +130,7 @@ def ensure_company(
     name = (name or "").strip()
     if not name:
         return None
+    check_name_length(name)
     if status not in STATUSES:
         raise InvalidInputError(f"'{status}' is not a company status infoint knows.")
     found = _find_company(conn, name)
@@ -574,6 +615,7 @@ def _checked(record: dict[str, Any], was_name: str) -> dict[str, Any]:
     name = _text(record["name"])
     if not name:
         raise InvalidInputError(f"{was_name} needs a name; it cannot be empty.")
+    check_name_length(name)
     status = _text(record["status"])
     if status not in STATUSES:
         raise InvalidInputError(f"'{status}' is not a company status infoint knows.")
@@ -1146,6 +1188,7 @@ def read_target_list(source: bytes | BinaryIO | str | Path, filename: str) -> Ta
             "called 'name' (also: industry, motivation, postings)."
         )
     good, problems = [], []
+    firsts: dict[str, tuple[int, str]] = {}  # match key: the line and name that use it first
     for line, cells in rows[1:]:
 
         def cell(column: str, cells: list[str] = cells) -> str:
@@ -1159,6 +1202,11 @@ def read_target_list(source: bytes | BinaryIO | str | Path, filename: str) -> Ta
             problems.append(RowProblem(line, "It has no company name."))
             continue
         try:
+            check_name_length(name)
+        except InvalidInputError as exc:
+            problems.append(RowProblem(line, str(exc)))
+            continue
+        try:
             scores = {
                 column: None if not cell(column) else _scale(cell(column), column, name)
                 for column in ("motivation", "postings")
@@ -1167,11 +1215,26 @@ def read_target_list(source: bytes | BinaryIO | str | Path, filename: str) -> Ta
         except InvalidInputError as exc:
             problems.append(RowProblem(line, str(exc)))
             continue
+        first = firsts.setdefault(company_key(name), (line, name))
+        if first[0] != line:
+            problems.append(RowProblem(line, _repeated(name, *first)))
+            continue
         good.append({"line": line, "name": name, "industry": industry, **scores})
+    problems.sort(key=lambda problem: problem.line)
     frame = pd.DataFrame(good, columns=["line", "name", "industry", "motivation", "postings"])
     for column in ("line", "motivation", "postings"):
         frame[column] = frame[column].astype("Int64")
     return TargetListPreview(frame, problems, ignored)
+
+
+def _repeated(name: str, first_line: int, first_name: str) -> str:
+    """Why a line naming a company again is left out: the import would keep one of them."""
+    if name == first_name:
+        return f"{name} is on line {first_line} too; line {first_line} is kept."
+    return (
+        f"{name} is the same company as {first_name} on line {first_line}; "
+        f"line {first_line} is kept."
+    )
 
 
 def import_target_list(
@@ -1181,7 +1244,9 @@ def import_target_list(
 
     New companies become targets; network companies become targets; companies already
     chosen (researching, ruled out) keep their status. A given industry or score replaces
-    the stored one, a blank leaves it. When a name appears twice, the later line wins.
+    the stored one, a blank leaves it. A company named twice keeps its first line, as the
+    preview says (`read_target_list`); so do two names merged into one company, which only
+    the database knows.
     """
     if preview.frame.empty:
         return TargetListImport(0, 0, len(preview.problems))
@@ -1207,7 +1272,7 @@ def import_target_list(
                        CAST(motivation AS SMALLINT) AS motivation,
                        CAST(postings AS SMALLINT) AS postings
                 FROM keyed u
-                QUALIFY row_number() OVER (PARTITION BY match_key ORDER BY line DESC) = 1
+                QUALIFY row_number() OVER (PARTITION BY match_key ORDER BY line) = 1
                 """
             )
         finally:

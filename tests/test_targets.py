@@ -385,15 +385,20 @@ TARGET_LIST = (
 
 def test_read_target_list_previews_rows_and_problems():
     preview = targets.read_target_list(TARGET_LIST.encode(), "targets.csv")
-    assert list(preview.frame["name"]) == ["Acme Inc.", "Hooli", "Omega", "hooli"]
-    assert list(preview.frame["line"]) == [2, 3, 7, 9]
+    assert list(preview.frame["name"]) == ["Acme Inc.", "Hooli", "Omega"]
+    assert list(preview.frame["line"]) == [2, 3, 7]
     assert preview.frame.loc[1, "industry"] == "-Tech"  # our export's formula guard undone
     assert pd.isna(preview.frame.loc[0, "postings"])
     assert [(p.line, p.reason.split()[0:3]) for p in preview.problems] == [
         (4, ["It", "has", "no"]),
         (5, ["The", "motivation", "of"]),
         (6, ["The", "postings", "of"]),
+        (9, ["hooli", "is", "the"]),
     ]
+    assert (
+        preview.problems[3].reason
+        == "hooli is the same company as Hooli on line 3; line 3 is kept."
+    )
     assert "Initrode" in preview.problems[1].reason
     assert preview.ignored_columns == ["Notes"]
 
@@ -402,7 +407,7 @@ def test_import_target_list_upserts_by_match_key(campaign):
     preview = targets.read_target_list(TARGET_LIST.encode(), "targets.csv")
     acme = company_id(campaign, "Acme")
     summary = targets.import_target_list(campaign, preview)
-    assert summary == targets.TargetListImport(added=1, updated=2, skipped=3)
+    assert summary == targets.TargetListImport(added=1, updated=2, skipped=4)
     rows = {
         r[0]: r[1:]
         for r in campaign.execute(
@@ -412,8 +417,9 @@ def test_import_target_list_upserts_by_match_key(campaign):
     # Acme keeps its postings (blank in the file) and takes the new industry and motivation.
     assert rows["Acme"] == ("target", "Health care", 2, 1, "manual")
     assert rows["Omega"][:4] == ("target", "Logistics", 0, 0)
-    # Hooli appears twice: the later line wins.
-    assert rows["hooli"] == ("target", "Software", 1, 1, targets.TARGET_LIST_SOURCE)
+    # Hooli appears twice: the first line is kept, as the preview said.
+    assert rows["Hooli"] == ("target", "-Tech", 3, 2, targets.TARGET_LIST_SOURCE)
+    assert "hooli" not in rows
     assert company_id(campaign, "Acme") == acme
     again = targets.import_target_list(campaign, preview)
     assert (again.added, again.updated) == (0, 3)

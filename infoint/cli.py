@@ -2,7 +2,8 @@
 
 Exit 0 on success; 2 with one line on stderr for anything the user can fix (a file that is
 not an export, a database another program holds, an unknown export type, a database that is
-not there for a command that needs one), and then the database is unchanged.
+not there for a command that needs one, an export older than one imported before that would
+move people back to their old jobs), and then the database is unchanged.
 """
 
 from __future__ import annotations
@@ -46,10 +47,17 @@ def build_parser() -> argparse.ArgumentParser:
         "import",
         help="import your LinkedIn connections",
         description="Import Connections.csv or the LinkedIn archive .zip that contains it. "
-        "Importing the same file again changes nothing; a newer one updates jobs and titles.",
+        "Importing the same file again changes nothing; a newer one updates jobs and titles. "
+        "A file older than one imported before, which would move people back to the jobs "
+        "they had then, is not imported unless you add --anyway.",
     )
     to_import.add_argument("file", type=Path, help="Connections.csv or the LinkedIn archive .zip")
     to_import.add_argument("--json", action="store_true", help="print the report as JSON")
+    to_import.add_argument(
+        "--anyway",
+        action="store_true",
+        help="import the file even if it looks older than one imported before",
+    )
 
     stats = commands.add_parser(
         "stats",
@@ -86,6 +94,12 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return _run(args)
+    except importer.OlderExportError as exc:
+        print(
+            f"{exc} Nothing was imported; to import it anyway, run the same command with --anyway.",
+            file=sys.stderr,
+        )
+        return EXIT_USER_ERROR
     except InfointError as exc:
         print(" ".join(str(exc).split()), file=sys.stderr)
         return EXIT_USER_ERROR
@@ -98,7 +112,7 @@ def _run(args: argparse.Namespace) -> int:
         connections = read_connections(args.file)
         importer.fault_point("after_parse")
         with _open(path) as conn:
-            report = importer.import_connections(conn, connections)
+            report = importer.import_connections(conn, connections, anyway=args.anyway)
             offer = None if args.json else settings.undo_offer(conn)
         print(
             json.dumps(report.as_dict(), ensure_ascii=False)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from os import PathLike
 from pathlib import Path
 from typing import NamedTuple
@@ -25,6 +26,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from infoint import contacts, db, text
+from infoint.errors import InfointError
 from infoint.linkedin import Connections, SkippedRow, read_connections
 
 Progress = Callable[[float, str], None]
@@ -38,6 +40,36 @@ def fault_point(step: str) -> None:
     """Kill this process outright (no cleanup, like a power cut) if INFOINT_FAULT names `step`."""
     if os.environ.get("INFOINT_FAULT") == step:
         os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
+
+
+class OlderExportError(InfointError):
+    """The file looks older than a LinkedIn export imported before, and importing it would put
+    people back in the jobs and titles they had then; nothing was written.
+
+    Two facts about exports tell: a newer one holds every connection up to the day it was
+    downloaded, so its newest "Connected On" is at least as late as any before it; and it gives
+    each person the day you connected, or a later one if you connected again, never an earlier.
+    `earlier` counts those people it would move whose day the file gives as earlier than the
+    day saved for them."""
+
+    def __init__(self, file_newest: date, saved_newest: date, people: int, earlier: int):
+        self.file_newest, self.saved_newest = file_newest, saved_newest
+        self.people, self.earlier = people, earlier
+        if file_newest < saved_newest:
+            seen = (
+                f"its newest connection is {text.day(file_newest)}, but you have people "
+                f"connected up to {text.day(saved_newest)}"
+            )
+        else:
+            seen = (
+                f"it dates your connection with {text.counted(earlier, 'person', 'people')} "
+                "earlier than that one did"
+            )
+        jobs = "job and title" if people == 1 else "jobs and titles"
+        super().__init__(
+            f"This file looks older than one you imported before: {seen}, so importing it "
+            f"would move {text.counted(people, 'person', 'people')} back to the {jobs} it lists."
+        )
 
 
 @dataclass(frozen=True)
@@ -114,12 +146,13 @@ def import_file(
     *,
     filename: str | None = None,
     progress: Progress | None = None,
+    anyway: bool = False,
 ) -> ImportReport:
     """Read a Connections.csv or LinkedIn archive (path, or bytes with a name) and import it."""
     _report_progress(progress, 0.05, "Reading the file…")
     connections = read_connections(source, filename)
     fault_point("after_parse")
-    return import_connections(conn, connections, progress=progress)
+    return import_connections(conn, connections, progress=progress, anyway=anyway)
 
 
 def import_connections(
@@ -127,8 +160,12 @@ def import_connections(
     connections: Connections,
     *,
     progress: Progress | None = None,
+    anyway: bool = False,
 ) -> ImportReport:
     """Import parsed connections in one transaction, recorded in `import_batches`.
+
+    A file that looks older than what was imported before, and would move someone back to an
+    earlier job or title, raises `OlderExportError` and writes nothing, unless `anyway`.
 
     An import that changes something can be undone (`settings.undo_offer`), from the page or
     the command line alike: once the plan shows it will change something, and before it
@@ -158,6 +195,7 @@ def import_connections(
                 source="linkedin",
                 progress=progress,
                 before_changes=back_up_first,
+                refuse_older=not anyway,
             )
             if undoable and (report.added or report.updated):
                 _record_undo_point(conn, report.batch_id, taken[0] if taken else None)
@@ -261,12 +299,15 @@ def upsert_connections(
     record_batch: bool = True,
     progress: Progress | None = None,
     before_changes: Callable[[], None] | None = None,
+    refuse_older: bool = False,
 ) -> ImportReport:
     """The import itself. Call inside the caller's transaction: it writes but does not commit.
 
     `source` tags the contacts and companies it creates ('linkedin', or 'demo' for the demo
     data, which is not recorded as an import batch). `before_changes` runs once the plan
-    shows that someone will be added or updated, before anything is written.
+    shows that someone will be added or updated, before anything is written. `refuse_older`
+    raises `OlderExportError` (see `_refuse_if_older`) before then; the caller's transaction
+    rolls back the memo of company spellings written so far.
     """
     try:
         rows = connections.rows  # Arrow: DuckDB scans it several times faster than pandas
@@ -288,6 +329,8 @@ def upsert_connections(
         _report_progress(progress, 0.4, "Matching people you already have…")
         plan = _plan(conn, repeats)
         full, added, updated, unchanged = plan.full, plan.added, plan.updated, plan.unchanged
+        if updated and refuse_older:
+            _refuse_if_older(conn, connections.rows)
         if (added or updated) and before_changes is not None:
             before_changes()
         if added or updated:
@@ -335,6 +378,32 @@ def upsert_connections(
         skipped_rows=skipped_rows,
         changes=changes,
     )
+
+
+def _refuse_if_older(conn: duckdb.DuckDBPyConnection, rows: pa.Table) -> None:
+    """Raise `OlderExportError` when the plan changes someone's company or title and the file
+    looks older than what was imported before: its newest connection is earlier than the
+    newest of the people saved from LinkedIn, or it gives one of those it would move an
+    earlier day of connecting than the one saved (which only an import sets).
+
+    Call once the plan updates someone. Only people the importer brought in count (not the
+    demo's, nor those added by hand), so a database without a LinkedIn import never asks.
+    The file's dates are ISO text ('' sorts first), so its newest is the largest."""
+    saved_newest, people, earlier = conn.execute(
+        """
+        SELECT (SELECT max(connected_on) FROM contacts WHERE source = 'linkedin'),
+               count(*),
+               count(*) FILTER (WHERE c.source = 'linkedin' AND p.connected_on < c.connected_on)
+        FROM _import_plan p JOIN contacts c ON c.id = p.target
+        WHERE p.action = 'match' AND (p.company_changed OR p.position_changed)
+        """
+    ).fetchall()[0]
+    if not people or saved_newest is None:
+        return
+    file_newest = pc.max(rows["connected_on"]).as_py()
+    file_newest = date.fromisoformat(file_newest) if file_newest else saved_newest
+    if earlier or file_newest < saved_newest:
+        raise OlderExportError(file_newest, saved_newest, int(people), int(earlier))
 
 
 def _spellings(rows: pa.Table) -> pa.Table:

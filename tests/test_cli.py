@@ -332,3 +332,45 @@ def test_removing_the_demo_when_none_is_loaded_says_so_and_changes_nothing(capsy
         assert settings.undo_offer(conn) is not None
     finally:
         conn.close()
+
+
+def older_export(tmp_path):
+    """`current.csv` as downloaded before its newest connection (Ada, 6 Nov 2024), while Bram
+    was still a Research Assistant."""
+    older = tmp_path / "older.csv"
+    lines = CURRENT.read_text(encoding="utf-8").split("\n")
+    kept = [line for line in lines if not line.startswith("Ada,")]
+    older.write_text(
+        "\n".join(kept).replace("Research Lead ,", "Research Assistant,"), encoding="utf-8"
+    )
+    return older
+
+
+OLDER_REFUSAL = (
+    "This file looks older than one you imported before: its newest connection is 28 Sep 2024, "
+    "but you have people connected up to 6 Nov 2024, so importing it would move 1 person back to "
+    "the job and title it lists. Nothing was imported; to import it anyway, run the same command "
+    "with --anyway.\n"
+)
+
+
+def test_an_older_export_is_refused_in_a_sentence_and_imported_with_anyway(
+    capsys, db_path, tmp_path
+):
+    run(capsys, "--db", db_path, "import", CURRENT)
+    before = counts(db_path)
+    older = older_export(tmp_path)
+    code, out, err = run(capsys, "--db", db_path, "import", older)
+    assert (code, out, err) == (2, "", OLDER_REFUSAL)
+    assert counts(db_path) == before
+    code, out, err = run(capsys, "--db", db_path, "import", older, "--anyway")
+    assert (code, err) == (0, "")
+    assert (
+        "Job changes (1):\n  Bram Okafor, PhD: position Research Lead → Research Assistant" in out
+    )
+
+
+def test_import_help_names_the_flag_to_import_an_older_file(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["import", "--help"])
+    assert "--anyway" in capsys.readouterr().out

@@ -332,7 +332,8 @@ def test_an_import_that_changes_something_is_backed_up_before_it_writes(conn, db
     first = import_connections(conn, FIRST)
     assert first.backup is None  # no one saved yet: its undo deletes what it added
     assert import_connections(conn, FIRST).backup is None  # it changes nothing
-    moved = export({**CLEO, "company": "Initech"}, name="newer.csv")
+    # A newer export lists everyone up to its day: Ada, the newest, is in it too.
+    moved = export(ADA, {**CLEO, "company": "Initech"}, name="newer.csv")
     third = import_connections(conn, moved)
     assert third.updated == 1 and third.backup.is_file()
     assert db.list_backups(db_path) == [third.backup]
@@ -427,7 +428,9 @@ def test_no_sequence_of_imports_and_edits_gives_two_people_one_profile_key(steps
         for kind, pick in steps:
             if kind == "import":
                 rows = [{**POOL[index], "line": line} for line, index in enumerate(pick, 2)]
-                first = import_connections(conn, export(*rows))
+                # Files picked at random, not in the order LinkedIn made them: whether one
+                # looks older is not the question here.
+                first = import_connections(conn, export(*rows), anyway=True)
                 again = import_connections(conn, export(*rows))
                 keys = [
                     row["profile_url"] or (row["first_name"].lower(), row["last_name"].lower())
@@ -608,7 +611,7 @@ def test_company_spellings_met_are_remembered_with_the_key_the_macro_gives(conn)
     ).fetchall()
     assert [row[0] for row in memo] == [" Acme, Inc ", "ACME Inc.", "Acme", "Nimbus Labs"]
     assert all(key == macro for _, key, macro in memo)
-    moved = export({**CLEO, "company": "ACME Inc."}, {**BRAM, "company": "Nimbus Labs"})
+    moved = export(ADA, {**CLEO, "company": "ACME Inc."}, {**BRAM, "company": "Nimbus Labs"})
     report = import_connections(conn, moved)  # every spelling known: keys from the memo
     assert report.updated == 1  # Bram moved to Nimbus; Cleo's "ACME Inc." is still Acme
     assert conn.execute("SELECT count(*) FROM company_spellings").fetchall() == [(4,)]
@@ -629,3 +632,106 @@ def test_an_import_leaves_arrow_s_query_engine_unloaded(tmp_path):
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     ).stdout
     assert loaded.strip() == "[]"
+
+
+# An export downloaded in Dec 2024 and one from Oct 2023, before Ada connected and while Bram
+# was still a junior: the older one lists Bram's job of then.
+NEWER = export(ADA, BRAM, CLEO, name="newer.csv")
+BRAM_THEN = person(6, "Bram", "Okafor", "Volt", "Junior Designer", "2023-09-30", url=URL + "bram-o")
+OLDER = export(BRAM_THEN, CLEO, name="older.csv")
+OLDER_SENTENCE = (
+    "This file looks older than one you imported before: its newest connection is 30 Sep 2023, "
+    "but you have people connected up to 6 Nov 2024, so importing it would move 1 person back to "
+    "the job and title it lists."
+)
+
+
+def test_an_older_export_that_would_move_people_back_writes_nothing_and_says_why(conn):
+    import_connections(conn, NEWER)
+    before, counts = checksum(conn), table_counts(conn)
+    with pytest.raises(importer.OlderExportError) as refused:
+        import_connections(conn, OLDER)
+    assert str(refused.value) == OLDER_SENTENCE
+    assert (refused.value.file_newest, refused.value.saved_newest) == (
+        date(2023, 9, 30),
+        date(2024, 11, 6),
+    )
+    assert refused.value.people == 1
+    assert checksum(conn) == before
+    assert table_counts(conn) == counts
+    assert contact(conn, URL + "bram-o")[2:4] == ("ACME Inc.", "Designer")
+
+
+def test_many_people_moved_back_are_counted_in_the_sentence(conn):
+    import_connections(conn, NEWER)
+    cleo_then = {**CLEO, "position": "Student Nurse"}
+    with pytest.raises(importer.OlderExportError) as refused:
+        import_connections(conn, export(BRAM_THEN, cleo_then))
+    assert refused.value.people == 2
+    assert str(refused.value).endswith("would move 2 people back to the jobs and titles it lists.")
+
+
+def test_an_older_export_is_imported_anyway_when_asked(conn):
+    import_connections(conn, NEWER)
+    report = import_connections(conn, OLDER, anyway=True)
+    assert (report.added, report.updated, report.unchanged) == (0, 1, 1)
+    assert contact(conn, URL + "bram-o")[2:4] == ("Volt", "Junior Designer")
+
+
+def test_an_older_export_that_moves_no_one_back_is_imported_without_asking(conn):
+    # Adding people, or finding everyone as they are, is harmless whatever the file's age.
+    import_connections(conn, NEWER)
+    dora = person(8, "Dora", "Finch", "Kite", "Pilot", "2021-05-05", url=URL + "dora-f")
+    report = import_connections(conn, export(BRAM, CLEO, dora))
+    assert (report.added, report.updated, report.unchanged) == (1, 0, 2)
+
+
+def test_a_newer_export_after_an_older_one_is_never_questioned(conn):
+    import_connections(conn, OLDER)
+    report = import_connections(conn, NEWER)
+    assert (report.added, report.updated) == (1, 1)
+
+
+def test_an_export_as_new_as_the_saved_data_is_not_older(conn):
+    # Downloaded again the same week with no new connection: the same newest date.
+    import_connections(conn, NEWER)
+    ada_promoted = {**ADA, "position": "Lead Data Analyst"}
+    report = import_connections(conn, export(ada_promoted, BRAM_THEN))
+    assert report.updated == 2
+
+
+@pytest.mark.parametrize("source", ["demo", "manual"])
+def test_people_not_from_linkedin_never_make_a_file_look_older(conn, source):
+    import_connections(conn, NEWER)
+    conn.execute("UPDATE contacts SET source = ?", [source])
+    report = import_connections(conn, OLDER)
+    assert report.updated == 1
+
+
+def test_an_older_export_into_an_empty_database_is_simply_imported(conn):
+    report = import_connections(conn, OLDER)
+    assert report.added == 2
+
+
+def test_an_earlier_day_of_connecting_for_someone_it_moves_also_says_the_file_is_older(conn):
+    # The same newest connection, but Bram dated as an earlier connection of yours: a file made
+    # before you connected again (a newer export never dates a connection earlier).
+    import_connections(conn, NEWER)
+    before = checksum(conn)
+    bram_before = {**BRAM_THEN, "connected_on": "2019-04-01"}
+    with pytest.raises(importer.OlderExportError) as refused:
+        import_connections(conn, export(ADA, bram_before, CLEO))
+    assert str(refused.value) == (
+        "This file looks older than one you imported before: it dates your connection with "
+        "1 person earlier than that one did, so importing it would move 1 person back to the "
+        "job and title it lists."
+    )
+    assert (refused.value.people, refused.value.earlier) == (1, 1)
+    assert checksum(conn) == before
+
+
+def test_a_later_day_of_connecting_is_a_connection_made_again_and_not_older(conn):
+    import_connections(conn, NEWER)
+    bram_again = {**BRAM_THEN, "connected_on": "2024-10-01"}
+    report = import_connections(conn, export(ADA, bram_again, CLEO))
+    assert report.updated == 1

@@ -11,9 +11,11 @@ import duckdb
 
 from infoint import targets
 from infoint.errors import InvalidInputError, NotFoundError
-from infoint.text import counted, percent
+from infoint.text import counted, joined, percent
 
 MAX_NAMES = 20
+# The headline names this many of the introducers who logged introductions without a name.
+NAMED_UNNAMED = 3
 
 
 @dataclass(frozen=True)
@@ -264,6 +266,15 @@ def _add_referred(
     return int(row[0][0])
 
 
+def _furthest_first(stage: str) -> str:
+    """How introducers are ranked, in the table and the picture, grouped by introducer with
+    `stage` the funnel stage of each person they introduced: the furthest stage anyone they
+    introduced reached (an opportunity, Referred, met, replied, contacted, introduced only),
+    then how many reached each stage from the furthest down, then how many they introduced."""
+    at_least = ", ".join(f"count(*) FILTER (WHERE {stage} >= {n}) DESC" for n in (5, 4, 3, 2, 1))
+    return f"max({stage}) DESC, {at_least}, count(*) DESC"
+
+
 # The picture draws this many introducers and at most this many of the people they
 # introduced, so it stays readable (and its height bounded) however many there are.
 PICTURE_INTRODUCERS = 15
@@ -311,7 +322,7 @@ def referral_picture(
     they introduced), so its height stays bounded by `people`.
     """
     rows = conn.execute(
-        """
+        f"""
         WITH RECURSIVE
         introduced AS (  -- everyone named by someone still in your contacts
             SELECT r.id, r.referred_by, s.stage
@@ -322,8 +333,7 @@ def referral_picture(
         ranked AS (
             SELECT referred_by AS id,
                    row_number() OVER (
-                       ORDER BY count(*) FILTER (WHERE stage >= 3) DESC, count(*) DESC,
-                                referred_by
+                       ORDER BY {_furthest_first("stage")}, referred_by
                    ) AS rank,
                    count(*) AS introduced
             FROM introduced GROUP BY referred_by
@@ -383,7 +393,7 @@ def referral_picture(
 def referral_yields(conn: duckdb.DuckDBPyConnection) -> list[Yield]:
     """Per introducer: how many they introduced, how far those went, and the chains beyond."""
     rows = conn.execute(
-        """
+        f"""
         WITH RECURSIVE below(root, id, path) AS (
             SELECT referred_by, id, [referred_by, id] FROM contacts
             WHERE referred_by IS NOT NULL
@@ -410,7 +420,7 @@ def referral_yields(conn: duckdb.DuckDBPyConnection) -> list[Yield]:
         LEFT JOIN companies co ON co.id = i.company_id
         LEFT JOIN further f ON f.root = i.id
         GROUP BY i.id, i.first_name, i.last_name, co.name
-        ORDER BY count(*) FILTER (WHERE s.stage >= 3) DESC, count(*) DESC, i.id
+        ORDER BY {_furthest_first("s.stage")}, i.id
         """
     ).fetchall()
     return [Yield(int(row[0]), row[1], row[2], *(int(n) for n in row[3:])) for row in rows]
@@ -467,6 +477,8 @@ class Totals:
     contacted: int  # of the people named
     met: int
     unnamed: int  # introductions logged by introducers who have named nobody
+    # the first few of those introducers (`NAMED_UNNAMED`), by name: whose debriefs to add to
+    unnamed_by: tuple[str, ...]
 
     @property
     def sentence(self) -> str:
@@ -488,18 +500,21 @@ class Totals:
             said.append(f"{who} named {counted(self.introduced, 'person', 'people')}.")
             said.append(self._reached())
         if self.unnamed:
-            # Everyone else who introduced you did it without a name (the table omits them).
+            # Everyone else who introduced you did it without a name (the table omits them):
+            # named, so the user knows whose introductions to add, and as whose.
             others = self.introducers - self.named_by
+            names = list(self.unnamed_by)
             source = (
-                ("the other one" if others == 1 else f"the other {others:,}")
-                if self.named_by
-                else ("them" if self.introducers > 1 else "this person")
+                joined(names)
+                if others <= len(names)
+                else f"{', '.join(names)} and {others - len(names):,} more"
             )
             what = "an introduction" if self.unnamed == 1 else f"{self.unnamed:,} introductions"
             whom = "that person" if self.unnamed == 1 else "those people"
+            introducer = f"with {names[0]} as" if others == 1 else "each with"
             said.append(
                 f"From {source}, you logged {what} without a name: add {whom} on the Contacts "
-                "page, with who introduced them."
+                f"page (“Add a person by hand”), {introducer} who put you in touch."
             )
         return " ".join(said)
 
@@ -543,10 +558,18 @@ def referral_totals(conn: duckdb.DuckDBPyConnection) -> Totals:
             FROM introducers i JOIN contacts c ON c.id = i.id
         ),
         -- each introduction logged by someone who has named nobody, as the sentence says
-        unnamed AS (
-            SELECT count(*) AS unnamed
+        unnamed_by_each AS (
+            SELECT c.id, any_value(trim(c.first_name || ' ' || c.last_name)) AS name,
+                   count(*) AS logged
             FROM interactions r JOIN contacts c ON c.id = r.contact_id
             WHERE r.kind = 'referral' AND r.contact_id NOT IN (SELECT id FROM named)
+            GROUP BY c.id
+        ),
+        -- and who logged them, the first few by name: whose introductions to add
+        unnamed AS (
+            SELECT coalesce(sum(logged), 0) AS unnamed,
+                   list_slice(list(name ORDER BY lower(name), id), 1, ?) AS unnamed_by
+            FROM unnamed_by_each
         ),
         introduced AS (
             SELECT count(*) AS introduced,
@@ -555,8 +578,9 @@ def referral_totals(conn: duckdb.DuckDBPyConnection) -> Totals:
             FROM contacts c JOIN contact_stages s ON s.contact_id = c.id
             WHERE c.referred_by IS NOT NULL
         )
-        SELECT everyone, naming, introduced, contacted, met, unnamed
+        SELECT everyone, naming, introduced, contacted, met, unnamed, unnamed_by
         FROM givers, introduced, unnamed
-        """
+        """,
+        [NAMED_UNNAMED],
     ).fetchall()[0]
-    return Totals(*(int(n) for n in row))
+    return Totals(*(int(n) for n in row[:6]), tuple(row[6] or ()))

@@ -20,7 +20,7 @@ if not totals.introducers:
     st.page_link("pages/5_meetings.py", label="Go to Meetings", icon=":material/coffee:")
     st.stop()
 
-st.markdown(totals.sentence)
+st.markdown(ui.plain(totals.sentence))  # it names people: their names shown as typed
 if totals.unnamed:
     st.page_link(
         "pages/2_contacts.py", label="Add the people introduced", icon=":material/person_add:"
@@ -97,7 +97,9 @@ st.dataframe(
 )
 st.caption(
     "Counts are of the people they introduced; “further on” counts the people those people "
-    "introduced in turn, and so on. The introductions that went furthest come first."
+    "introduced in turn, and so on. Those whose introductions went furthest in your funnel "
+    "come first (an opportunity, then Referred, Met, Replied, Contacted, not yet contacted), "
+    "and among them those with more people that far."
 )
 
 st.plotly_chart(

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from infoint import contacts, db, interactions, meetings
+from infoint import contacts, db, interactions, meetings, ui
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,7 +47,7 @@ def test_empty_database_says_how_introductions_come(app_db):
 
 def test_picture_numbers_and_chain(introductions):
     at = referrals_page()
-    assert (
+    assert ui.plain(
         "2 people introduced you to someone (Referred or further in your funnel). "
         "They named 3 people. "
         "You have written to 1 of them (33 %) and met 1."
@@ -84,17 +84,19 @@ def test_the_legend_stands_beside_the_picture_clear_of_the_names(introductions):
 
 def test_an_introduction_logged_without_a_name_counts_as_in_the_funnel(app_db):
     """Eva's introduction was logged at the meeting, but nobody was named: Home's funnel
-    counts her as Referred, so this page says so too, and where to add the name."""
+    counts her as Referred, so this page says so too, whose it was, and where to add the name
+    (her name shown as typed, the stars no emphasis)."""
     conn = db.connect(app_db)
-    eva = contacts.add_contact(conn, "Eva", "Holm")
+    eva = contacts.add_contact(conn, "Eva", "*Holm*")
     interactions.log_interaction(conn, eva, "referral", occurred_at=date(2026, 3, 2))
     conn.close()
     at = referrals_page()
     assert not at.info  # not "No introductions yet"
-    assert (
+    assert ui.plain(
         "1 person introduced you to someone (Referred or further in your funnel). "
-        "From this person, you logged an introduction without a name: add that person on "
-        "the Contacts page"
+        "From Eva *Holm*, you logged an introduction without a name: add that person on "
+        "the Contacts page (“Add a person by hand”), with Eva *Holm* as who put "
+        "you in touch."
     ) in shown(at)
     links = {link.proto.label: link.proto.page for link in at.main.get("page_link")}
     assert links == {"Add the people introduced": "contacts"}
@@ -105,18 +107,19 @@ def test_the_headline_counts_the_introducers_the_table_lists_and_says_who_is_not
     introductions,
 ):
     """Besides Ana and Bo, who named people (the table's two rows), Eva logged an
-    introduction without a name: 3 introducers, 2 of them in the table, the other one said."""
+    introduction without a name: 3 introducers, 2 of them in the table, Eva named apart."""
     conn = db.connect(introductions)
     eva = contacts.add_contact(conn, "Eva", "Holm")
     interactions.log_interaction(conn, eva, "referral", occurred_at=date(2026, 3, 2))
     conn.close()
     at = referrals_page()
-    assert (
+    assert ui.plain(
         "3 people introduced you to someone (Referred or further in your funnel). "
         "2 of them, listed in the table below, named 3 people. "
         "You have written to 1 of them (33 %) and met 1. "
-        "From the other one, you logged an introduction without a name: add that person on "
-        "the Contacts page, with who introduced them."
+        "From Eva Holm, you logged an introduction without a name: add that person on "
+        "the Contacts page (“Add a person by hand”), with Eva Holm as who put you in "
+        "touch."
     ) in shown(at)
     assert list(at.dataframe[0].value["Introduced by"]) == ["Ana Lee", "Bo Chen"]
     links = {link.proto.label: link.proto.page for link in at.main.get("page_link")}
@@ -221,3 +224,25 @@ def test_the_yields_table_counts_with_thousands_separators(introductions):
     columns = json.loads(at.dataframe[0].proto.columns)
     counted = ("Introduced", "Contacted", "Replied", "Met", "Further on")
     assert {columns[name]["type_config"]["format"] for name in counted} == {"%,d"}
+
+
+def test_the_table_puts_the_introductions_that_went_furthest_first(app_db):
+    """Pia introduced two people, neither written to yet; Rex introduced one, written to.
+    Rex's introduction went further, so Rex comes first, as the caption says, though Pia
+    introduced more."""
+    conn = db.connect(app_db)
+    pia = contacts.add_contact(conn, "Pia", "Ash")
+    rex = contacts.add_contact(conn, "Rex", "Bay")
+    contacts.add_contact(conn, "Ola", "Cho", referred_by=pia, degree="2nd")
+    contacts.add_contact(conn, "Ivo", "Dee", referred_by=pia, degree="2nd")
+    sam = contacts.add_contact(conn, "Sam", "Eck", referred_by=rex, degree="2nd")
+    interactions.log_interaction(conn, sam, "outreach", occurred_at=date(2026, 3, 2))
+    conn.close()
+    at = referrals_page()
+    table = at.dataframe[0].value
+    assert list(table["Introduced by"]) == ["Rex Bay", "Pia Ash"]
+    assert list(table["Introduced"]) == [1, 2]
+    assert list(table["Contacted"]) == [1, 0]
+    assert (
+        "Those whose introductions went furthest in your funnel come first" in at.caption[1].value
+    )

@@ -142,7 +142,8 @@ def test_yields_count_introductions_and_how_far_they_went(conn, chains):
     assert (bo.introduced, bo.contacted, bo.replied, bo.met, bo.further_down) == (1, 1, 1, 1, 1)
     di = got["Di Eze"]
     assert (di.introduced, di.contacted, di.further_down) == (1, 0, 0)
-    assert list(got) == ["Ana Lee", "Bo Chen", "Di Eze"]  # most meetings first
+    # Ana's and Bo's went as far (Bo and Di are Referred); then Ana has more contacted (2 to 1)
+    assert list(got) == ["Ana Lee", "Bo Chen", "Di Eze"]
 
 
 def test_links_and_the_picture(conn, chains):
@@ -316,7 +317,8 @@ def test_totals_count_every_introducer_the_funnel_counts_named_or_not(conn):
     """Eva introduced Lu (logged at the meeting, and Lu added as introduced by her); Sam's
     introduction was logged without a name. Two people introduced you, as Referred says;
     the table lists Eva alone, so the headline says she is the one who named someone and
-    Sam the other, who logged an introduction without a name."""
+    Sam the other, who logged an introduction without a name: the headline names Sam, so the
+    user knows whose introduction to add."""
     eva, sam = person(conn, "Eva Holm"), person(conn, "Sam Ode")
     interactions.log_interaction(conn, eva, "referral", occurred_at=date(2026, 3, 2))
     interactions.log_interaction(conn, sam, "referral", occurred_at=date(2026, 3, 3))
@@ -325,16 +327,22 @@ def test_totals_count_every_introducer_the_funnel_counts_named_or_not(conn):
     referred = next(c for c in funnel.stage_counts(conn) if c.stage == "referred")
     totals = referrals.referral_totals(conn)
     assert totals == referrals.Totals(
-        introducers=2, named_by=1, introduced=1, contacted=1, met=0, unnamed=1
+        introducers=2,
+        named_by=1,
+        introduced=1,
+        contacted=1,
+        met=0,
+        unnamed=1,
+        unnamed_by=("Sam Ode",),
     )
     assert totals.introducers == referred.count
     assert totals.named_by == len(referrals.referral_yields(conn))  # the table's rows
     assert totals.sentence == (
         "2 people introduced you to someone (Referred or further in your funnel). "
         "1 of them, listed in the table below, named 1 person. "
-        "You have written to them and not met them yet. From the other one, you logged an "
-        "introduction without a name: add that person on the Contacts page, with who "
-        "introduced them."
+        "You have written to them and not met them yet. From Sam Ode, you logged an "
+        "introduction without a name: add that person on the Contacts page (“Add a person by "
+        "hand”), with Sam Ode as who put you in touch."
     )
 
 
@@ -353,15 +361,22 @@ def test_the_headline_adds_up_to_the_table_and_says_who_named_nobody(conn):
     interactions.log_interaction(conn, lu, "outreach", occurred_at=date(2026, 3, 5))
     totals = referrals.referral_totals(conn)
     assert totals == referrals.Totals(
-        introducers=4, named_by=2, introduced=3, contacted=1, met=0, unnamed=3
+        introducers=4,
+        named_by=2,
+        introduced=3,
+        contacted=1,
+        met=0,
+        unnamed=3,
+        unnamed_by=("Sam Ode", "Tom Ruiz"),
     )
-    assert [y.name for y in referrals.referral_yields(conn)] == ["Ana Lee", "Eva Holm"]
+    # Eva's went further (Lu, written to) than Ana's (Bo and Cy, not yet)
+    assert [y.name for y in referrals.referral_yields(conn)] == ["Eva Holm", "Ana Lee"]
     assert totals.sentence == (
         "4 people introduced you to someone (Referred or further in your funnel). "
         "2 of them, listed in the table below, named 3 people. "
-        "You have written to 1 of them (33 %) and met none yet. From the other 2, you logged 3 "
-        "introductions without a name: add those people on the Contacts page, with who "
-        "introduced them."
+        "You have written to 1 of them (33 %) and met none yet. From Sam Ode and Tom Ruiz, you "
+        "logged 3 introductions without a name: add those people on the Contacts page (“Add a "
+        "person by hand”), each with who put you in touch."
     )
 
 
@@ -384,12 +399,18 @@ def test_totals_with_only_introductions_logged_without_a_name(conn):
     totals = referrals.referral_totals(conn)
     # two introductions logged, by one person: the sentence counts what was logged
     assert totals == referrals.Totals(
-        introducers=1, named_by=0, introduced=0, contacted=0, met=0, unnamed=2
+        introducers=1,
+        named_by=0,
+        introduced=0,
+        contacted=0,
+        met=0,
+        unnamed=2,
+        unnamed_by=("Sam Ode",),
     )
     assert totals.sentence == (
         "1 person introduced you to someone (Referred or further in your funnel). "
-        "From this person, you logged 2 introductions without a name: add those people on the "
-        "Contacts page, with who introduced them."
+        "From Sam Ode, you logged 2 introductions without a name: add those people on the "
+        "Contacts page (“Add a person by hand”), with Sam Ode as who put you in touch."
     )
 
 
@@ -553,7 +574,8 @@ def test_the_picture_draws_the_introducers_whose_introductions_went_furthest(
 
 
 def test_the_picture_keeps_who_led_to_an_introducer_drawn(conn):
-    """Ana introduced Bo; Bo introduced Cy and Di, both met. Only Bo is drawn as a top
+    """Ana introduced Bo; Bo introduced Cy and Di, both met, and Cy became an opportunity:
+    Bo's introductions went further than Ana's (Bo, Referred), so only Bo is drawn as a top
     introducer, yet Ana, who led to him, stays in the picture, so Bo is not drawn as someone
     you reached yourself."""
     ana = person(conn, "Ana Lee")
@@ -565,6 +587,8 @@ def test_the_picture_keeps_who_led_to_an_introducer_drawn(conn):
             " VALUES (?, '2026-03-05 10:00+00', 'held')",
             [met],
         )
+        if name == "Cy Dunn":
+            interactions.log_interaction(conn, met, "opportunity", occurred_at=date(2026, 3, 9))
     picture = referrals.referral_picture(conn, introducers=1, people=1)
     links = {link.name: link.introducer_id for link in picture.links}
     assert links == {"Ana Lee": None, "Bo Chen": ana, "Cy Dunn": bo}
@@ -598,7 +622,13 @@ def test_the_picture_note_says_one_introducer_in_the_singular(conn):
 
 def test_the_headline_writes_thousands_with_a_separator():
     totals = referrals.Totals(
-        introducers=1_500, named_by=1_200, introduced=2_000, contacted=1_000, met=1_000, unnamed=0
+        introducers=1_500,
+        named_by=1_200,
+        introduced=2_000,
+        contacted=1_000,
+        met=1_000,
+        unnamed=0,
+        unnamed_by=(),
     )
     assert totals.sentence == (
         "1,500 people introduced you to someone (Referred or further in your funnel). "
@@ -650,7 +680,13 @@ def test_introductions_from_a_debrief_carry_the_meeting_s_moment_not_the_save_s(
 )
 def test_one_person_named_is_spoken_of_as_one(contacted, met, said):
     totals = referrals.Totals(
-        introducers=1, named_by=1, introduced=1, contacted=contacted, met=met, unnamed=0
+        introducers=1,
+        named_by=1,
+        introduced=1,
+        contacted=contacted,
+        met=met,
+        unnamed=0,
+        unnamed_by=(),
     )
     assert totals.sentence.endswith(f"They named 1 person. {said}")
 
@@ -664,6 +700,87 @@ def test_one_person_named_is_spoken_of_as_one(contacted, met, said):
 )
 def test_none_of_several_named_written_to_is_said_as_none(met, said):
     totals = referrals.Totals(
-        introducers=2, named_by=2, introduced=3, contacted=0, met=met, unnamed=0
+        introducers=2,
+        named_by=2,
+        introduced=3,
+        contacted=0,
+        met=met,
+        unnamed=0,
+        unnamed_by=(),
     )
     assert totals.sentence.endswith(f"They named 3 people. {said}")
+
+
+def test_many_who_named_nobody_are_named_a_few_and_counted():
+    """Five introducers logged introductions without a name: three named, two counted."""
+    totals = referrals.Totals(
+        introducers=5,
+        named_by=0,
+        introduced=0,
+        contacted=0,
+        met=0,
+        unnamed=6,
+        unnamed_by=("Ana Lee", "Bo Chen", "Cy Dunn"),
+    )
+    assert totals.sentence == (
+        "5 people introduced you to someone (Referred or further in your funnel). "
+        "From Ana Lee, Bo Chen, Cy Dunn and 2 more, you logged 6 introductions without a name: "
+        "add those people on the Contacts page (“Add a person by hand”), each with who put you "
+        "in touch."
+    )
+
+
+def test_totals_name_at_most_three_who_named_nobody_in_alphabetical_order(conn):
+    for name in ("Eve Roe", "ada Bly", "Cal Day", "Bob Fay"):
+        who = person(conn, name)
+        interactions.log_interaction(conn, who, "referral", occurred_at=date(2026, 3, 3))
+    assert referrals.referral_totals(conn).unnamed_by == ("ada Bly", "Bob Fay", "Cal Day")
+
+
+def stage_of(conn, who, stage):
+    """Moves `who` to a funnel stage by what the user logs: 1 contacted, 2 replied, 3 met,
+    5 an opportunity (4, Referred, is introducing someone: see the test)."""
+    day = date(2026, 3, 2)
+    if stage >= 1:
+        interactions.log_interaction(conn, who, "outreach", occurred_at=day)
+    if stage >= 2:
+        interactions.log_interaction(conn, who, "reply", occurred_at=day + timedelta(days=1))
+    if stage >= 3:
+        conn.execute(
+            "INSERT INTO meetings (contact_id, starts_at, status) VALUES (?, ?, 'held')",
+            [who, "2026-03-05 10:00+00"],
+        )
+    if stage >= 5:
+        interactions.log_interaction(conn, who, "opportunity", occurred_at=date(2026, 3, 9))
+
+
+def test_the_introductions_that_went_furthest_come_first(conn):
+    """By hand, each introducer and the stages of the people they introduced:
+    Pia: 0, 0 (two introduced, neither written to: furthest is 'introduced only');
+    Rex: 1 (one contacted); Sol: 3, 3 (two met); Tia: 3, 1, 1, 1 (one met, three
+    contacted); Uma: 5 (an opportunity); Val: 2, 2 (two replied).
+    Furthest first: Uma (opportunity), then Sol and Tia (met; Sol has 2 met to Tia's 1,
+    though Tia introduced more), Val (replied), Rex (contacted), Pia (introduced only).
+    The old order (meetings, then how many) put Pia, with 2 introduced, above Rex."""
+    stages = {
+        "Pia Ash": (0, 0),
+        "Rex Bay": (1,),
+        "Sol Cox": (3, 3),
+        "Tia Dow": (3, 1, 1, 1),
+        "Uma Eng": (5,),
+        "Val Fry": (2, 2),
+    }
+    for name, reached in stages.items():
+        introducer = person(conn, name)
+        for n, stage in enumerate(reached):
+            stage_of(conn, person(conn, f"{name.split()[0]}{n} Kid", referred_by=introducer), stage)
+    order = ["Uma Eng", "Sol Cox", "Tia Dow", "Val Fry", "Rex Bay", "Pia Ash"]
+    assert [y.name for y in referrals.referral_yields(conn)] == order
+    # The picture draws the same introducers first: with room for two, Uma and Sol.
+    picture = referrals.referral_picture(conn, introducers=2)
+    assert {link.introducer_id for link in picture.links if link.introducer_id} == {
+        conn.execute(
+            "SELECT id FROM contacts WHERE first_name = ? AND last_name = ?", name.split()
+        ).fetchall()[0][0]
+        for name in order[:2]
+    }

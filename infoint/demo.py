@@ -5,7 +5,8 @@ The people come from the synthetic export committed at data/sample/Connections.c
 that fits their level and role and no LinkedIn address (a made-up person's address could be a
 real person's). Every row the demo creates is tagged
 `source = 'demo'`; meetings and answers belong to demo people. The user's own rows are never
-retagged or changed.
+retagged or changed, but for what the demo left on them (`remove_demo`): a link to a demo
+person, and a demo meeting's answers in a company's notes.
 """
 
 from __future__ import annotations

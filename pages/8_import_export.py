@@ -28,7 +28,8 @@ st.markdown(
     "On LinkedIn, open **Settings & Privacy → Data privacy → Get a copy of your data**, "
     "tick **Connections** and request the archive. LinkedIn emails you a link to a .zip, "
     "usually within minutes. Upload that .zip as it is, or the `Connections.csv` inside it. "
-    "Importing again later is safe: your notes stay, and new jobs and titles are picked up."
+    "Importing again later is safe: your notes stay, and new jobs and titles are picked up. "
+    "A file older than one you imported before is only imported once you say so."
 )
 upload_round = st.session_state.setdefault("upload_round", 0)
 uploaded = st.file_uploader(
@@ -36,7 +37,25 @@ uploaded = st.file_uploader(
     max_upload_size=MAX_UPLOAD_MB,
     key=f"linkedin_upload_{upload_round}",
 )
-if st.button("Import", type="primary", icon=":material/upload:", disabled=uploaded is None):
+import_clicked = st.button(
+    "Import", type="primary", icon=":material/upload:", disabled=uploaded is None
+)
+# The file the import found older than one imported before (importer.OlderExportError), and
+# what it said: asked about while that same file stays chosen.
+older = st.session_state.get("older_import")
+if older is not None and (uploaded is None or uploaded.file_id != older["file_id"]):
+    del st.session_state["older_import"]
+    older = None
+anyway = False
+if older is not None:
+    st.warning(older["sentence"], icon=":material/history:")
+    go_on, cancel = st.columns(2)
+    anyway = go_on.button("Import anyway", icon=":material/upload:")
+    if cancel.button("Cancel", icon=":material/close:"):
+        del st.session_state["older_import"]
+        st.session_state["upload_round"] = upload_round + 1  # nothing was imported: start over
+        st.rerun()
+if import_clicked or anyway:
     with st.status("Importing your connections…", expanded=True) as status:
         bar = st.progress(0.0, text="Reading the file…")
         try:
@@ -45,16 +64,24 @@ if st.button("Import", type="primary", icon=":material/upload:", disabled=upload
                 uploaded.getvalue(),
                 filename=uploaded.name,
                 progress=lambda fraction, message: bar.progress(fraction, text=message),
+                anyway=anyway,
             )
+        except importer.OlderExportError as exc:
+            status.update(label="Nothing was imported yet.", state="complete", expanded=False)
+            failure = exc
         except InfointError as exc:
             status.update(label="Nothing was imported; your data is as it was.", state="error")
             failure = exc
         else:
             status.update(label="Import finished.", state="complete", expanded=False)
             failure = None
-    if failure is not None:
+    if isinstance(failure, importer.OlderExportError):
+        st.session_state["older_import"] = {"file_id": uploaded.file_id, "sentence": str(failure)}
+        st.rerun()
+    elif failure is not None:
         ui.show_error(failure)
     else:
+        st.session_state.pop("older_import", None)
         st.session_state["import_report"] = report
         st.session_state["upload_round"] = upload_round + 1
         st.rerun()

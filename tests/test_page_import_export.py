@@ -558,3 +558,58 @@ def test_the_workbook_counts_the_companies_targets_lists(app_db):
     assert contents(at).startswith(
         "The workbook's sheets and their rows: Contacts 2 · Companies 1 · Interactions 0 · "
     )
+
+
+# Downloaded before Ada connected (6 Nov 2024), while Grace was still a Commander.
+GRACE_THEN = GRACE.replace("Rear Admiral", "Commander")
+OLDER = export_csv(GRACE_THEN)
+OLDER_SENTENCE = (
+    "This file looks older than one you imported before: its newest connection is 1 Sep 2023, "
+    "but you have people connected up to 6 Nov 2024, so importing it would move 1 person back "
+    "to the job and title it lists."
+)
+
+
+def grace_title() -> str:
+    return scalar("SELECT position FROM contacts WHERE first_name = 'Grace'")
+
+
+def test_an_older_export_asks_first_and_changes_nothing_until_imported_anyway(app_db):
+    at = upload(open_page(), FIRST)
+    batches = scalar("SELECT count(*) FROM import_batches")
+    at = upload(at, OLDER, name="old.csv")
+    assert [w.value for w in at.warning] == [OLDER_SENTENCE]
+    assert not at.error
+    assert "Import anyway" in labels(at) and "Cancel" in labels(at)
+    assert grace_title() == "Rear Admiral"
+    assert scalar("SELECT count(*) FROM import_batches") == batches
+    button(at, "Import anyway").click()
+    run(at)
+    assert not at.warning
+    assert "Updated 1 person." in markdown(at)
+    assert grace_title() == "Commander"
+    assert "Import anyway" not in labels(at)
+    assert button(at, "Import").disabled  # the uploader is emptied, as after any import
+
+
+def test_an_older_export_can_be_cancelled(app_db):
+    at = upload(open_page(), FIRST)
+    at = upload(at, OLDER, name="old.csv")
+    button(at, "Cancel").click()
+    run(at)
+    assert not at.warning
+    assert "Import anyway" not in labels(at)
+    assert button(at, "Import").disabled
+    assert grace_title() == "Rear Admiral"
+
+
+def test_another_file_chosen_after_the_question_is_not_imported_anyway(app_db):
+    at = upload(open_page(), FIRST)
+    at = upload(at, OLDER, name="old.csv")
+    uploader = next(u for u in at.get("file_uploader") if "LinkedIn" in u.label)
+    uploader.set_value(
+        ("other.csv", export_csv(GRACE_THEN.replace("Commander", "Ensign")), "text/csv")
+    )
+    run(at)
+    assert not at.warning
+    assert "Import anyway" not in labels(at)

@@ -16,6 +16,7 @@ import duckdb
 from infoint import clock, db
 from infoint.errors import InvalidInputError, NotFoundError
 from infoint.text import counted, joined, typed_day
+from infoint.text import day as written_day
 
 # The same three needs tag the question bank (`questions.need`).
 FOCUS_KINDS = ("occupation", "industry", "company")
@@ -30,7 +31,20 @@ FOCUS_KIND_SHORT = {
     "company": "which company fits you",
 }
 _HOLIDAY_SPLIT = re.compile(r"[\s,;]+")
-_DATE_CHARACTERS = re.compile(r"[\d/.-]+")  # what a typed date is made of (`typed_day`)
+# What `typed_day` reads: day/month/year (with slashes, dots or dashes) or YYYY-MM-DD.
+_NUMERIC_DAY = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{1,2}-\d{1,2}")
+# A day as the app writes one ('24 Dec 2026', `text.day`), or with the month in full; its
+# month is looked up in `_MONTHS`, so 'Christmas 2026' is no date.
+_NAMED_DAY = re.compile(r"\b(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})\b")
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+_MONTHS = {
+    **{name[:3].lower(): number for number, name in enumerate(_MONTH_NAMES, start=1)},
+    **{name.lower(): number for number, name in enumerate(_MONTH_NAMES, start=1)},
+    "sept": 9,
+}
 
 
 @dataclass(frozen=True)
@@ -88,21 +102,47 @@ class RuledOutSummary:
 
 
 def parse_holidays(text: str) -> tuple[date, ...]:
-    """Dates written day first (25/12/2026) or as YYYY-MM-DD, separated by commas, spaces or
-    lines; sorted, unique."""
+    """Dates written as the app writes them (24 Dec 2026), day first (25/12/2026) or as
+    YYYY-MM-DD, separated by commas, spaces or lines; sorted, unique."""
     return tuple(sorted({day for line in (text or "").splitlines() for day in _holiday_line(line)}))
 
 
 def _holiday_line(line: str) -> list[date]:
     """The dates on one line. A word that is no date at all is refused with the whole line
     quoted: 'not a date' said as "'not' is not a date" reads as if part of it were one."""
-    tokens = [token for token in _HOLIDAY_SPLIT.split(line) if token]
-    if any(not _DATE_CHARACTERS.fullmatch(token) for token in tokens):
+    named: list[date] = []
+
+    def take(found: re.Match[str]) -> str:
+        month = _MONTHS.get(found[2].lower())
+        if month is None:  # left in place: the line is refused below
+            return found[0]
+        named.append(_named_day(int(found[1]), month, int(found[3])))
+        return " "
+
+    tokens = [token for token in _HOLIDAY_SPLIT.split(_NAMED_DAY.sub(take, line)) if token]
+    if any(not _NUMERIC_DAY.fullmatch(token) for token in tokens):
         raise InvalidInputError(
-            f"'{line.strip()}' is not a date; write each holiday as day/month/year, "
-            "e.g. 25/12/2026."
+            f"'{line.strip()}' is not a date; write each holiday as 25 Dec 2026 or 25/12/2026 "
+            "and save again."
         )
-    return [typed_day(token, "holiday") for token in tokens]
+    return named + [typed_day(token, "holiday") for token in tokens]
+
+
+def _named_day(day_number: int, month: int, year: int) -> date:
+    """The day, or the sentence `typed_day` gives for one that does not exist."""
+    try:
+        return date(year, month, day_number)
+    except ValueError:
+        raise InvalidInputError(
+            f"There is no {day_number} {_MONTH_NAMES[month - 1]} {year}; check that holiday."
+        ) from None
+
+
+def _a_year_before(today: date) -> date:
+    try:
+        return today.replace(year=today.year - 1)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - 1, day=28)
 
 
 def get_profile(conn: duckdb.DuckDBPyConnection) -> Profile:
@@ -205,6 +245,29 @@ def saved_sentence(me: Profile) -> str:
     done = "; ".join(used)
     still = f" Still blank: {joined(blank)}." if blank else ""
     return f"Saved. {done[0].upper()}{done[1:]}.{still}"
+
+
+def long_past_warning(me: Profile, today: date) -> str:
+    """A word on holidays more than a year ago; '' if none.
+
+    They are saved, not refused: such a day is no harm, only of no use (follow-ups fall due
+    days after a recent message, so it changes none), and a holiday saved last year grows
+    old in the box, where a refusal would then block the next change of name. But it is
+    most likely a mistyped year (01/01/1990 for 2027), so it is named after every save.
+    """
+    earliest = _a_year_before(today)
+    old = [written_day(holiday) for holiday in me.holidays if holiday < earliest]
+    if not old:
+        return ""
+    if len(old) == 1:
+        return (
+            f"{old[0]} is more than a year ago, so it cannot change when a follow-up is due: "
+            "check its year, or remove it."
+        )
+    return (
+        f"{joined(old)} are more than a year ago, so they cannot change when a follow-up is "
+        "due: check their years, or remove them."
+    )
 
 
 def focus_summary(conn: duckdb.DuckDBPyConnection) -> str:

@@ -43,9 +43,9 @@ def profile_form() -> None:
         )
         holidays = st.text_area(
             "Holidays: days that don't count as business days for follow-ups",
-            value="\n".join(text.typed(d) for d in me.holidays),
-            placeholder="25/12/2026\n26/12/2026",
-            help="One date per line, day/month/year, e.g. 25/12/2026.",
+            value="\n".join(text.day(d) for d in me.holidays),  # as the app writes dates
+            placeholder="25 Dec 2026\n26/12/2026",
+            help="One date per line, as 25 Dec 2026 or as day/month/year, e.g. 25/12/2026.",
             key="profile_holidays",
         )
         if st.form_submit_button("Save your profile", icon=":material/save:"):
@@ -63,6 +63,8 @@ def profile_form() -> None:
                 ui.show_error(exc)
             else:
                 st.success(profile.saved_sentence(me))
+                if long_past := profile.long_past_warning(me, profile.now(conn).date()):
+                    st.warning(long_past, icon=":material/event_busy:")
         if me.holidays:
             st.caption(
                 f"Follow-ups skip these days: {text.joined([text.day(d) for d in me.holidays])}."

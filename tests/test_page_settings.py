@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -238,7 +239,7 @@ def test_holidays_are_shown_and_taken_day_first(app_db):
     conn.close()
     at = open_page()
     box = at.text_area(key="profile_holidays")
-    assert box.value == "25/12/2026"
+    assert box.value == "25 Dec 2026"  # as the app writes dates, and reads them back
     assert "day/month/year" in box.help
     box.set_value("25/12/2026\n31/02/2027")
     at.button(key="FormSubmitter:profile_form-Save your profile").click()
@@ -346,3 +347,51 @@ def test_the_backups_words_hold_after_a_first_import_takes_none(app_db):
         "No backups yet. An import into an empty database needs none: undoing it removes "
         "what it added. “Back up now” makes the first one."
     )
+
+
+def test_a_holiday_typed_as_the_app_writes_dates_is_saved_with_the_rest(app_db):
+    """The walkthrough's '24 Dec 2026' was refused, and the name typed beside it lost."""
+    at = open_page()
+    box = at.text_area(key="profile_holidays")
+    assert "25 Dec 2026" in box.help and "25/12/2026" in box.help
+    at.text_input(key="profile_name").set_value("Sam Lee")
+    box.set_value("24 Dec 2026\n25/12/2026")
+    at.button(key="FormSubmitter:profile_form-Save your profile").click()
+    run(at)
+    assert not at.error
+    conn = db.connect(app_db)
+    me = profile.get_profile(conn)
+    conn.close()
+    assert (me.name, me.holidays) == ("Sam Lee", (date(2026, 12, 24), date(2026, 12, 25)))
+    assert any("24 Dec 2026 and 25 Dec 2026" in c.value for c in at.caption)
+
+
+def test_a_wrong_holiday_saves_nothing_and_keeps_what_was_typed(app_db):
+    at = open_page()
+    at.text_input(key="profile_name").set_value("Sam Lee")
+    at.text_area(key="profile_holidays").set_value("24 Decc 2026")
+    at.button(key="FormSubmitter:profile_form-Save your profile").click()
+    run(at)
+    assert [e.value for e in at.error] == [
+        "'24 Decc 2026' is not a date; write each holiday as 25 Dec 2026 or 25/12/2026 and "
+        "save again."
+    ]
+    assert not at.success
+    assert at.text_input(key="profile_name").value == "Sam Lee"  # still there to save again
+    conn = db.connect(app_db)
+    assert profile.get_profile(conn).name == ""
+    conn.close()
+
+
+def test_a_holiday_decades_ago_is_saved_and_named_as_a_likely_typo(app_db):
+    at = open_page()
+    at.text_input(key="profile_name").set_value("Sam Lee")
+    at.text_area(key="profile_holidays").set_value("01/01/1990")
+    at.button(key="FormSubmitter:profile_form-Save your profile").click()
+    run(at)
+    assert not at.error
+    assert at.success[0].value.startswith("Saved.")
+    assert [w.value for w in at.warning] == [
+        "1 Jan 1990 is more than a year ago, so it cannot change when a follow-up is due: "
+        "check its year, or remove it."
+    ]

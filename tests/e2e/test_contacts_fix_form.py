@@ -4,6 +4,8 @@ shows at once (its kind is picked outside the form) and the correction says how 
 import re
 from datetime import date
 
+from playwright.sync_api import expect
+
 from infoint import contacts, db, interactions
 
 from .conftest import see, start_server, stop_server, wait_for_app, widget
@@ -38,7 +40,8 @@ def test_a_note_is_fixed_without_how_and_a_message_made_of_it_says_how(page, tmp
         wait_for_app(page)
         page.get_by_role("tab", name="Log an interaction", exact=True).click()
         see(page, "Fix something logged by mistake")
-        assert how_boxes(page) == 1  # the log form's, for an outreach
+        # the log form's, for an outreach; waited for, as it may be drawn after the last line
+        expect(widget(page, "stSelectbox", "How")).to_have_count(1)
 
         box = widget(page, "stSelectbox", "Interaction").get_by_role("combobox")
         box.scroll_into_view_if_needed()

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from infoint import contacts, db, interactions, meetings
 
-from .conftest import click, go, see, start_server, stop_server, wait_for_app
+from .conftest import choose, click, go, see, start_server, stop_server, wait_for_app
 
 LONG_AGO = date(2014, 3, 10)
 
@@ -34,6 +34,7 @@ def test_a_meeting_logged_twelve_years_late_keeps_its_typed_date(tmp_path, page,
         page.goto(server.url)
         wait_for_app(page)
         go(page, "Meetings", "Meetings")
+        choose(page, "Person", "Nadia Okafor — Beta Labs")  # the box starts empty
         schedule = page.get_by_test_id("stForm").filter(has_text="Schedule the meeting")
         schedule.get_by_test_id("stDateInput").locator('[data-type="day"]').focus()
         page.keyboard.type(LONG_AGO.strftime("%d%m%Y"))

@@ -53,8 +53,9 @@ def test_meeting_debrief_names_someone_who_arrives_referred(tmp_path, page, shot
         wait_for_app(page)
         see(page, "No meetings held yet.")
 
-        # Schedule: the person who replied is offered first.
+        # Schedule: the person who replied is offered, and chosen (the box starts empty).
         go(page, "Meetings", "Meetings")
+        choose(page, "Person", "Nadia Okafor — Beta Labs")
         expect(page.get_by_role("combobox", name="Person")).to_have_value(
             "Nadia Okafor — Beta Labs"
         )

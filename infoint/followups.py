@@ -110,6 +110,8 @@ class DueItem:
 # The latest outreach to each person within the window ($since: STALE_AFTER_DAYS back, up to
 # $today), with no answer and no meeting arranged since. Only outreach inside the
 # window is looked at: a person whose latest outreach is older is past the window anyway.
+# An answer that day counts whatever its hour: one logged by its day alone is stored at 9:00,
+# maybe before the message's own time.
 _SILENT_OUTREACH = f"""
     WITH latest AS (
         SELECT contact_id, max_by(id, (occurred_at, id)) AS id, max(occurred_at) AS occurred_at
@@ -125,7 +127,8 @@ _SILENT_OUTREACH = f"""
     LEFT JOIN companies co ON co.id = c.company_id
     WHERE NOT EXISTS (
         SELECT 1 FROM interactions a
-        WHERE a.contact_id = l.contact_id AND a.occurred_at >= l.occurred_at
+        WHERE a.contact_id = l.contact_id
+          AND CAST(a.occurred_at AS DATE) >= CAST(l.occurred_at AS DATE)
           AND a.occurred_at >= $since AND a.kind IN {_ANSWER_KINDS!r})
       AND NOT EXISTS (
         SELECT 1 FROM meetings m

@@ -347,8 +347,8 @@ def shows_follow_up_template(rates: pd.DataFrame) -> bool:
 # the first of these events is their answer. Only people you wrote to (an outreach or a
 # follow-up: the funnel's stage 1 events) are counted, from your first message to them: one
 # you met or who replied with no message logged (stored before replies needed one) has no
-# first message to time from. Someone whose answers all came before the first message (met at
-# an event, then written to, then silence) talked with you before you wrote: Replied in the
+# first message to time from. Someone whose answers all came on days before the first message
+# (met at an event, then written to, then silence) talked with you before you wrote: Replied in the
 # funnel, with no reply to time, so a group of their own (`TALKED_BEFORE`), never "at once".
 _TIMING = f"""
     WITH holiday AS (SELECT DISTINCT unnest(?::DATE[]) AS day),
@@ -360,8 +360,12 @@ _TIMING = f"""
         GROUP BY contact_id
     ),
     answered AS (
-        -- the first answer since the first message; NULL when all came before it
-        SELECT c.contact_id, min(a.at) FILTER (WHERE a.at >= c.sent) AS at
+        -- the first answer since the first message's day, timed from the message at the
+        -- earliest (a reply logged by its day alone is stored at a set hour, which may come
+        -- before the message's own time); NULL when all came on earlier days
+        SELECT c.contact_id,
+               min(greatest(a.at, c.sent)) FILTER (WHERE CAST(a.at AS DATE) >= CAST(c.sent AS DATE))
+                   AS at
         FROM contacted c JOIN answers a ON a.contact_id = c.contact_id
         GROUP BY c.contact_id, c.sent
     ),

@@ -690,9 +690,10 @@ def history(conn: duckdb.DuckDBPyConnection, contact_id: int) -> History:
 
 
 # A person is silent when nothing came back since your latest outreach (the answers the
-# follow-up rule of infoint.followups counts) and no meeting was arranged since; one
-# follow-up (or a thank-you) since then means they are not waiting for one. Like that rule,
-# only outreach since the first parameter counts: a first follow-up much later reads oddly.
+# follow-up rule of infoint.followups counts, from the message's day) and no meeting was
+# arranged since; one follow-up (or a thank-you) since then means they are not waiting for
+# one. Like that rule, only outreach since the first parameter counts: a first follow-up much
+# later reads oddly.
 _SILENT_SQL = """
     SELECT c.id, trim(c.first_name || ' ' || c.last_name), c.first_name,
            coalesce(co.name, ''), c.position, coalesce(nullif(c.email, ''), c.linkedin_email),
@@ -705,7 +706,8 @@ _SILENT_SQL = """
     LEFT JOIN contacts m ON m.id = c.mutual_contact_id
     WHERE NOT EXISTS (
         SELECT 1 FROM interactions a
-        WHERE a.contact_id = l.contact_id AND a.occurred_at >= l.sent_at
+        WHERE a.contact_id = l.contact_id
+          AND CAST(a.occurred_at AS DATE) >= CAST(l.sent_at AS DATE)
           AND a.kind IN ('reply', 'referral', 'opportunity', 'thank_you', 'follow_up'))
       AND NOT EXISTS (
         SELECT 1 FROM meetings mt

@@ -431,3 +431,12 @@ def test_a_real_company_with_a_placeholder_word_in_its_name_is_a_company(conn):
     interactions.log_interaction(conn, ana, "outreach", occurred_at=MON)
     [item] = followups.due_items(conn, noon(date(2026, 3, 6)))
     assert (item.kind, item.people) == ("try_another", ((bo, "Bo Berg"),))
+
+
+def test_a_reply_logged_by_its_day_alone_answers_that_days_outreach(conn, people):
+    """Dee was written to at 10:00 on Monday; her reply, logged later as "Monday", is stored
+    at the hour a day alone is given, which may come before 10:00. It still answers."""
+    interactions.log_interaction(conn, people["dee"], "reply", occurred_at=MON.date())
+    stored = conn.execute("SELECT occurred_at FROM interactions WHERE kind = 'reply'").fetchall()
+    assert stored[0][0] < MON  # the case: stored before the message it answers
+    assert ("follow_up", people["dee"]) not in due(conn, date(2026, 3, 12))

@@ -670,3 +670,19 @@ def test_the_waits_chart_draws_those_who_talked_before_apart(conn, met_before_wr
     colours = [trace.marker.color for trace in figure.data]
     assert len(set(colours)) == len(colours)  # a colour of its own
     assert colours[0] == funnel.STAGE_COLOURS["replied"]
+
+
+def test_a_reply_logged_by_its_day_alone_after_a_message_that_day_is_a_same_day_reply(conn):
+    """An outreach sent at 14:30 and a reply logged the next morning as "yesterday": the reply
+    is stored at the hour a day alone is given, before 14:30, yet it answered the message."""
+    ana = contacts.add_contact(conn, "Ana")
+    sent = datetime(2026, 3, 2, 14, 30, tzinfo=UTC)
+    interactions.log_interaction(conn, ana, "outreach", occurred_at=sent)
+    interactions.log_interaction(conn, ana, "reply", occurred_at=date(2026, 3, 2))
+    answered = conn.execute(
+        "SELECT occurred_at < ? FROM interactions WHERE kind = 'reply'", [sent]
+    ).fetchall()
+    assert answered == [(True,)]  # stored before the message, as the case needs
+    timing = insights.reply_timing(conn)
+    assert (timing.replies, timing.talked_before, timing.quick) == (1, 0, 1)
+    assert (timing.median_business_days, timing.median_days) == (0, 0)

@@ -845,3 +845,16 @@ def test_suggested_and_silent_namesakes_are_told_apart(conn):
     interactions.log_interaction(conn, older, "outreach", occurred_at=date(2026, 11, 2))
     [silent] = outreach.silent_recipients(conn, today=date(2026, 11, 20))
     assert silent.label == "Kim Park — Umbra, connected 2 May 2023 · you wrote on 2 Nov 2026"
+
+
+def test_a_reply_logged_by_its_day_alone_is_an_answer_to_that_days_outreach(conn, ana):
+    """Written to at 17:00; the reply logged later as "that day" is stored at the hour a day
+    alone is given, before 17:00: Ana answered, so she is not waiting for a follow-up."""
+    sent = datetime(2026, 3, 2, 17)  # wall time, as stored
+    interactions.log_interaction(conn, ana, "outreach", occurred_at=sent)
+    interactions.log_interaction(conn, ana, "reply", occurred_at=date(2026, 3, 2))
+    [(stored,)] = conn.execute(
+        "SELECT occurred_at FROM interactions WHERE kind = 'reply'"
+    ).fetchall()
+    assert stored < sent  # the case: stored before the message it answers
+    assert outreach.silent_recipients(conn, today=date(2026, 3, 20)) == []

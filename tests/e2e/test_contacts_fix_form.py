@@ -22,8 +22,9 @@ def fix_form_kind(page, option: str) -> None:
     wait_for_app(page)
 
 
-def how_boxes(page) -> int:
-    return widget(page, "stSelectbox", "How").count()
+def how_boxes(page):
+    """Every "How" box on the page: the log form's, and the Fix form's when it asks one."""
+    return widget(page, "stSelectbox", "How")
 
 
 def test_a_note_is_fixed_without_how_and_a_message_made_of_it_says_how(page, tmp_path, shots):
@@ -41,19 +42,20 @@ def test_a_note_is_fixed_without_how_and_a_message_made_of_it_says_how(page, tmp
         page.get_by_role("tab", name="Log an interaction", exact=True).click()
         see(page, "Fix something logged by mistake")
         # the log form's, for an outreach; waited for, as it may be drawn after the last line
-        expect(widget(page, "stSelectbox", "How")).to_have_count(1)
+        expect(how_boxes(page)).to_have_count(1)
 
         box = widget(page, "stSelectbox", "Interaction").get_by_role("combobox")
         box.scroll_into_view_if_needed()
         box.click()
         page.get_by_role("option", name=f"3 Mar 2026 · Note {NOTE}", exact=True).click()
         see(page, "Save the correction")
+        wait_for_app(page)
         page.screenshot(path=shots / "01-a-note-in-the-fix-form.png")
-        assert how_boxes(page) == 1  # none in the Fix form
+        expect(how_boxes(page)).to_have_count(1)  # none in the Fix form
 
         fix_form_kind(page, "Follow-up")
         page.get_by_role("button", name="Save the correction").wait_for()
-        assert how_boxes(page) == 2
+        expect(how_boxes(page)).to_have_count(2)
         page.screenshot(path=shots / "02-made-a-follow-up.png")
         page.get_by_role("button", name="Save the correction", exact=True).click()
         see(page, re.compile(r"^Corrected: it now reads 3 Mar 2026\."))

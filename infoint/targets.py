@@ -984,6 +984,12 @@ class TargetListPreview:
     frame: pd.DataFrame  # columns: line, name, industry, motivation, postings (None = not given)
     problems: list[RowProblem] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
+    # Lines naming a company an earlier line names: nothing to fix, so apart from the problems.
+    repeats: list[RowProblem] = field(default_factory=list)
+
+    @property
+    def skipped(self) -> int:
+        return len(self.problems) + len(self.repeats)
 
 
 @dataclass(frozen=True)
@@ -1187,7 +1193,7 @@ def read_target_list(source: bytes | BinaryIO | str | Path, filename: str) -> Ta
             f"Line {header_line} of {Path(filename).name} should name the columns, with one "
             "called 'name' (also: industry, motivation, postings)."
         )
-    good, problems = [], []
+    good, problems, repeats = [], [], []
     firsts: dict[str, tuple[int, str]] = {}  # match key: the line and name that use it first
     for line, cells in rows[1:]:
 
@@ -1217,14 +1223,14 @@ def read_target_list(source: bytes | BinaryIO | str | Path, filename: str) -> Ta
             continue
         first = firsts.setdefault(company_key(name), (line, name))
         if first[0] != line:
-            problems.append(RowProblem(line, _repeated(name, *first)))
+            repeats.append(RowProblem(line, _repeated(name, *first)))
             continue
         good.append({"line": line, "name": name, "industry": industry, **scores})
     problems.sort(key=lambda problem: problem.line)
     frame = pd.DataFrame(good, columns=["line", "name", "industry", "motivation", "postings"])
     for column in ("line", "motivation", "postings"):
         frame[column] = frame[column].astype("Int64")
-    return TargetListPreview(frame, problems, ignored)
+    return TargetListPreview(frame, problems, ignored, repeats)
 
 
 def _repeated(name: str, first_line: int, first_name: str) -> str:
@@ -1249,7 +1255,7 @@ def import_target_list(
     the database knows.
     """
     if preview.frame.empty:
-        return TargetListImport(0, 0, len(preview.problems))
+        return TargetListImport(0, 0, preview.skipped)
     frame = preview.frame.astype(object).where(preview.frame.notna(), None)
     view = "target_list_upload"
     with db.transaction(conn):
@@ -1301,4 +1307,4 @@ def import_target_list(
             [TARGET_LIST_SOURCE],
         ).fetchall()
         conn.execute("DROP TABLE target_list_rows")
-    return TargetListImport(len(added), len(updated), len(preview.problems))
+    return TargetListImport(len(added), len(updated), preview.skipped)

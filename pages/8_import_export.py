@@ -245,6 +245,17 @@ if target_file is not None:
                 [{"Line": p.line, "Reason": p.reason} for p in preview.problems],
                 hide_index=True,
             )
+        if preview.repeats:
+            repeated = len(preview.repeats)
+            st.info(
+                f"{text.counted(repeated, 'row')} {'names' if repeated == 1 else 'name'} a "
+                "company an earlier line names; only the first line of each is added."
+            )
+            with st.expander("Which lines", expanded=repeated <= SKIPPED_SHOWN_OPEN):
+                st.dataframe(
+                    [{"Line": p.line, "Reason": p.reason} for p in preview.repeats],
+                    hide_index=True,
+                )
         companies = len(preview.frame)
         # Keyed by the upload (the preview is read from it alone) and what the preview showed,
         # as the history's Add button is: a click on the button of another file's preview is
@@ -254,7 +265,7 @@ if target_file is not None:
             if companies == 1
             else f"Add these {text.counted(companies, 'company', 'companies')} as targets",
             icon=":material/flag:",
-            key=f"target_add_{target_file.file_id}_{companies}_{len(preview.problems)}",
+            key=f"target_add_{target_file.file_id}_{companies}_{preview.skipped}",
         ):
             try:
                 result = targets.import_target_list(conn, preview)

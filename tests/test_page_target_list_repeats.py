@@ -28,6 +28,10 @@ def test_the_repeat_is_shown_skipped_and_the_first_line_is_added(app_db):
     uploader.set_value(("targets.csv", NOVA_TWICE, "text/csv"))
     run(at)
     assert list(at.dataframe[0].value["name"]) == ["Nova Labs", "Acme", "Beta"]
+    assert "1 row names a company an earlier line names; only the first line of each is added." in [
+        info.value for info in at.info
+    ]
+    assert not at.warning  # nothing to fix in the file
     problems = at.dataframe[1].value
     assert list(problems["Line"]) == [5]
     assert list(problems["Reason"]) == ["Nova Labs is on line 2 too; line 2 is kept."]

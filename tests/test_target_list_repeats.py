@@ -19,17 +19,19 @@ def test_a_repeated_company_is_listed_as_skipped_and_the_first_line_is_kept():
     preview = targets.read_target_list(NOVA_TWICE.encode(), "list.csv")
     assert list(preview.frame["name"]) == ["Nova Labs", "Acme"]
     assert list(preview.frame["line"]) == [2, 3]
-    assert [(p.line, p.reason) for p in preview.problems] == [
-        (4, "It has no company name."),
+    assert [(p.line, p.reason) for p in preview.problems] == [(4, "It has no company name.")]
+    assert [(p.line, p.reason) for p in preview.repeats] == [
         (5, "Nova Labs is on line 2 too; line 2 is kept."),
     ]
+    assert preview.skipped == 2
 
 
 def test_a_repeat_spelled_otherwise_is_matched_by_the_company_key():
     data = b'name,motivation\nNova Labs,3\n"NOVA LABS, Inc.",1\nNova  labs ltd,2\n'
     preview = targets.read_target_list(data, "list.csv")
     assert list(preview.frame["name"]) == ["Nova Labs"]
-    assert [(p.line, p.reason) for p in preview.problems] == [
+    assert preview.problems == []
+    assert [(p.line, p.reason) for p in preview.repeats] == [
         (3, "NOVA LABS, Inc. is the same company as Nova Labs on line 2; line 2 is kept."),
         (4, "Nova  labs ltd is the same company as Nova Labs on line 2; line 2 is kept."),
     ]
@@ -41,6 +43,7 @@ def test_a_repeat_after_a_line_that_cannot_be_read_is_kept():
     preview = targets.read_target_list(data, "list.csv")
     assert list(preview.frame["line"]) == [3]
     assert [p.line for p in preview.problems] == [2]
+    assert preview.repeats == []
 
 
 def test_the_import_of_a_repeated_company_keeps_the_first_line(conn):

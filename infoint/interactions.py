@@ -189,8 +189,7 @@ def date_question(
     if day == was or day > today or day.year < EARLIEST_YEAR:
         return None
     if day < today - timedelta(days=meetings.ASK_BEYOND_DAYS):
-        ago, part = meetings._time_ago(day, today)
-        return f"{text.day(day)} is {ago}: is the {part} right? {LONG_AGO_COUNTS}"
+        return f"{meetings.is_it_right(day, today)} {LONG_AGO_COUNTS}"
     if kind != "outreach":
         return None
     connected = conn.execute(

@@ -316,24 +316,26 @@ def long_ago_question(
         return None
     zone = profile.zone(conn)
     day = moment.astimezone(zone).date()
-    ago, part = _time_ago(day, now.astimezone(zone).date())
     return (
-        f"{text.day(day)} is {ago}: is the {part} right? A meeting that far back leaves Coming "
+        f"{is_it_right(day, now.astimezone(zone).date())} A meeting that far back leaves Coming "
         "up and gets no reminders."
     )
 
 
-def _time_ago(day: date, today: date) -> tuple[str, str]:
-    """'36 years ago', '3 months ago' or '5 weeks ago' (a day over 30 days back), with the
-    part of the date most likely mistyped: the year, once it is a year or more."""
+def is_it_right(day: date, today: date) -> str:
+    """'12 Mar 1990 is 36 years ago: is the year right?' for a day over 30 days back ('3
+    months ago', '5 weeks ago'), asking of the part of the date most likely mistyped: the
+    year, once it is a year or more. Meetings and logged entries ask alike."""
     before_in_year = (today.month, today.day) < (day.month, day.day)
     years = today.year - day.year - before_in_year
-    if years:
-        return ("a year ago" if years == 1 else f"{years} years ago"), "year"
     months = (today.year - day.year) * 12 + today.month - day.month - (today.day < day.day)
-    if months >= 2:
-        return f"{months} months ago", "date"
-    return f"{(today - day).days // 7} weeks ago", "date"
+    if years:
+        ago, part = ("a year ago" if years == 1 else f"{years} years ago"), "year"
+    elif months >= 2:
+        ago, part = f"{months} months ago", "date"
+    else:
+        ago, part = f"{(today - day).days // 7} weeks ago", "date"
+    return f"{text.day(day)} is {ago}: is the {part} right?"
 
 
 def change_said(

@@ -1279,26 +1279,40 @@ def check_email(body: str, subject: str = "") -> list[Check]:
     if not blanks:
         return checks
     finished = _checks(_without_blanks(body), _without_blanks(subject))
-    names = ", ".join(f"{{{name}}}" for name in blanks)
     # A point the user's own details would cover ("I'm {my_name}, {my_role}" with Settings
     # blank) is no mistake in the draft: it says where to add them, weighed as a blank is.
     mine = settings_to_fill(blanks)
-    imagined = (
-        _checks(fill(body, _PROFILE_STAND_INS), fill(subject, _PROFILE_STAND_INS))
-        if mine
-        else checks
-    )
-    them = "them" if " and " in mine else "it"
-    return [
-        Check(check.key, "warn", f"Add {mine} in Settings, and the draft fills {them} in.")
-        if _RANK[profiled.status] < _RANK[check.status]
-        else Check(
-            check.key, "warn", f"Fill in {names} first: until then this point is not covered."
+    others = [name for name in blanks if name not in PROFILE_PLACEHOLDERS]
+    if mine:
+        body_mine, subject_mine = fill(body, _PROFILE_STAND_INS), fill(subject, _PROFILE_STAND_INS)
+        imagined = _checks(body_mine, subject_mine)
+        # With the profile in, without the sentences resting on the draft's own blanks.
+        rest = (
+            _checks(_without_blanks(body_mine), _without_blanks(subject_mine))
+            if others
+            else imagined
         )
-        if _RANK[without.status] > _RANK[check.status]
-        else check
-        for check, without, profiled in zip(checks, finished, imagined, strict=True)
-    ]
+    else:
+        imagined, rest = checks, finished
+    to_settings = (
+        f"Add {mine} in Settings, and the draft fills {'them' if ' and ' in mine else 'it'} in."
+    )
+    to_fill = (
+        f"Fill in {', '.join(f'{{{name}}}' for name in others)} first: until then this point is"
+        " not covered."
+    )
+    hinted = []
+    for check, without, profiled, rested in zip(checks, finished, imagined, rest, strict=True):
+        if _RANK[profiled.status] < _RANK[check.status]:
+            hinted.append(Check(check.key, "warn", to_settings))
+        elif _RANK[without.status] > _RANK[check.status]:
+            # A point resting on the profile's details alone is Settings' to fill, not the
+            # draft's: "Fill in …" names only the blanks the user writes in the draft.
+            drafts_own = others and _RANK[rested.status] > _RANK[check.status]
+            hinted.append(Check(check.key, "warn", to_fill if drafts_own else to_settings))
+        else:
+            hinted.append(check)
+    return hinted
 
 
 _RANK = {"pass": 0, "warn": 1, "fail": 2}

@@ -309,3 +309,31 @@ def test_an_introduction_the_user_typed_as_a_placeholder_still_needs_fixing():
         "fail",
         "Introduce yourself in a sentence: who you are, what you do.",
     )
+
+
+def test_the_blanks_to_fill_in_leave_out_the_details_settings_fills():
+    """{my_name} and the like have their own pointer to Settings: 'Fill in … first' names only
+    the blanks that are the draft's to write, and none when only the profile's are left."""
+    body = COLD_WITH_BLANK_PROFILE.replace(
+        "I read your article on patient onboarding", "I read your {their_work}"
+    )
+    checks = {c.key: c for c in outreach.check_email(body, "A question")}
+    assert checks["competence"].hint == (
+        "Fill in {their_work} first: until then this point is not covered."
+    )
+    assert checks["introduction"].hint == (
+        "Add your name, role and focus in Settings, and the draft fills them in."
+    )
+    # the praise rests on a sentence holding the user's first name alone
+    body = GOOD.replace(
+        "I read your article on patient onboarding",
+        "I read your article on patient onboarding, {my_first_name},",
+    )
+    checks = {c.key: c for c in outreach.check_email(body, "A question")}
+    assert (checks["competence"].status, checks["competence"].hint) == (
+        "warn",
+        "Add your name in Settings, and the draft fills it in.",
+    )
+    # a blank of the draft's own elsewhere does not make the praise wait for it
+    checks = {c.key: c for c in outreach.check_email(body, "A question from {shared_group}")}
+    assert checks["competence"].hint == "Add your name in Settings, and the draft fills it in."

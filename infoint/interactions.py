@@ -213,10 +213,9 @@ def _validate(
     if kind in KINDS_WITHOUT_CHANNEL:
         channel = None
     elif channel is None:
-        raise InvalidInputError(
-            "Say how it happened: by email, on LinkedIn, by phone, in person, on a video call "
-            "or another way."
-        )
+        # The choices in the words the form shows them, so the two never drift apart.
+        choices = text.joined(list(CHANNEL_LABELS.values()), "or")
+        raise InvalidInputError(f"Say how it happened: {choices}.")
     elif channel not in CHANNELS:
         raise InvalidInputError(f"'{channel}' is not a channel infoint knows.")
     require_contact(conn, contact_id)

@@ -77,3 +77,15 @@ def test_the_demos_opportunity_has_no_channel_and_its_messages_have_one(conn):
         "SELECT kind, count(*), count(channel) FROM interactions"
         " WHERE kind IN ('note', 'opportunity', 'outreach') GROUP BY kind ORDER BY kind"
     ).fetchall() == [("opportunity", 1, 0), ("outreach", 31, 31)]
+
+
+def test_the_channel_question_names_the_channels_as_the_form_shows_them(conn, ana, monkeypatch):
+    """Built from CHANNEL_LABELS, the sentence cannot drift from the choices the user sees."""
+    with pytest.raises(InvalidInputError) as asked:
+        interactions.log_interaction(conn, ana, "reply", channel=None)
+    assert str(asked.value) == (
+        "Say how it happened: Email, LinkedIn, Phone, In person, Video call or Other."
+    )
+    monkeypatch.setitem(interactions.CHANNEL_LABELS, "letter", "Letter")
+    with pytest.raises(InvalidInputError, match="Video call, Other or Letter"):
+        interactions.log_interaction(conn, ana, "reply", channel=None)

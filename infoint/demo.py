@@ -367,6 +367,16 @@ def load_demo(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Dem
 _NAMED = 3
 
 
+# Settings' words on the demo before it is loaded or removed: no promise that all the user's
+# own stays, as their notes on demo people and settings on a kept demo company go with it
+# (`remove_demo`); `removal_warning` names those.
+ABOUT = (
+    "Demo data is a made-up network to try infoint with. Removing it takes the made-up people"
+    " and companies and everything logged about them, what you logged included; it asks"
+    " first and names anything of yours it would change."
+)
+
+
 def removal_warning(conn: duckdb.DuckDBPyConnection) -> str:
     """What removing the demo takes, and what of the user's stays: asked before removing.
 

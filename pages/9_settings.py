@@ -265,11 +265,7 @@ else:
         st.rerun()
 
 st.subheader("Demo data")
-st.write(
-    "Demo data is a made-up network to try infoint with. Every demo row is marked as "
-    "demo and kept apart from yours, so removing it later takes exactly those rows and "
-    "nothing you entered or imported."
-)
+st.write(demo.ABOUT)
 if demo.has_demo(conn):
     if ui.ask_first(
         "remove_demo",

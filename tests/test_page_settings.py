@@ -395,3 +395,14 @@ def test_a_holiday_decades_ago_is_saved_and_named_as_a_likely_typo(app_db):
         "1 Jan 1990 is more than a year ago, so it cannot change when a follow-up is due: "
         "check its year, or remove it."
     ]
+
+
+def test_the_demo_intro_promises_no_more_than_the_removal_keeps(app_db):
+    """Removing the demo also takes what the user logged about demo people and what they set
+    on a demo company kept for their people: the intro does not say it leaves all theirs."""
+    at = open_page()
+    [intro] = [m.value for m in at.markdown if m.value.startswith("Demo data is")]
+    assert "nothing you entered" not in intro
+    assert "everything logged about them, what you logged included" in intro
+    assert "names anything of yours it would change" in intro
+    assert intro == demo.ABOUT  # said where the removal is written

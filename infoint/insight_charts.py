@@ -78,10 +78,13 @@ def rates_figure(rates: pd.DataFrame, grouped_by: str) -> go.Figure:
 def reply_waits_figure(waits: pd.DataFrame) -> go.Figure:
     """The people you wrote to by how long their reply took, then those who talked with you
     before you wrote, then those still silent; one colour per speed group (the quick replies
-    in the colour of Replied)."""
+    in the colour of Replied). A group with no rows (`insights.reply_waits` leaves out an
+    empty "Talked before you wrote") has no bar and no place in the legend."""
     figure = go.Figure()
     for speed, name in enumerate(SPEED_GROUPS):
         rows = waits[waits["speed"] == speed]
+        if rows.empty:
+            continue
         figure.add_bar(
             name=name,
             y=list(rows["wait"]),

@@ -442,7 +442,8 @@ def reply_waits(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     label), people, speed (its place in `SPEED_GROUPS`).
 
     Every wait is listed, even when empty, in order: a chart of one bar per day ran to 110
-    days, with the few late replies too small to see.
+    days, with the few late replies too small to see. Only "Talked before you wrote" is left
+    out when no one is in it: it is no wait, and a row at 0 reads as something missed.
     """
     waits = ", ".join("(?, ?, ?)" for _ in REPLY_WAITS)
     labels = [
@@ -457,6 +458,7 @@ def reply_waits(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         SELECT w.wait, count(p.position) AS people, w.speed
         FROM waits w LEFT JOIN placed p ON p.position = w.position
         GROUP BY w.position, w.wait, w.speed
+        HAVING w.speed <> 2 OR count(p.position) > 0
         ORDER BY w.position
         """,
         [list(profile.holidays(conn)), *labels],

@@ -149,7 +149,6 @@ def test_median_business_days_to_reply(conn, campaign):
         "4–7 business days": 1,  # Ben
         "8–20 business days": 0,
         "More than 20 business days": 0,
-        "Talked before you wrote": 0,
         "No reply after the follow-up": 1,  # Cat
         "No reply yet, no follow-up sent": 1,  # Dan
     }
@@ -187,7 +186,9 @@ def test_replies_after_weeks_are_counted_in_their_buckets_in_order(conn):
         interactions.log_interaction(conn, person, "outreach", occurred_at=date(2026, 3, 2))
         interactions.log_interaction(conn, person, "reply", occurred_at=answered)
     frame = insights.reply_waits(conn)
-    assert list(frame["wait"]) == [label for label, _, _ in insights.REPLY_WAITS]
+    assert list(frame["wait"]) == [
+        label for label, _, _ in insights.REPLY_WAITS if label != insights.TALKED_BEFORE
+    ]
     assert waits(frame) == {
         "Same day": 0,
         "1 business day": 0,
@@ -196,23 +197,23 @@ def test_replies_after_weeks_are_counted_in_their_buckets_in_order(conn):
         "4–7 business days": 2,  # Ana, Ben
         "8–20 business days": 3,  # Cy, Di, Ed
         "More than 20 business days": 2,  # Flo, Gil
-        "Talked before you wrote": 0,
         "No reply after the follow-up": 0,
         "No reply yet, no follow-up sent": 0,
     }
-    assert list(frame["speed"]) == [0, 0, 0, 0, 1, 1, 1, 2, 3, 4]
+    assert list(frame["speed"]) == [0, 0, 0, 0, 1, 1, 1, 3, 4]
     assert frame.dtypes["people"] == "int64"
 
 
 def speed_groups(conn) -> dict[str, int]:
-    """The people of each of `insights.SPEED_GROUPS`: the reply waits added up by group."""
+    """The people of each of `insights.SPEED_GROUPS`: the reply waits added up by group (a
+    group left out, as an empty "Talked before you wrote" is, has no one)."""
     by_speed = insights.reply_waits(conn).groupby("speed")["people"].sum()
-    return {group: int(by_speed[n]) for n, group in enumerate(insights.SPEED_GROUPS)}
+    return {group: int(by_speed.get(n, 0)) for n, group in enumerate(insights.SPEED_GROUPS)}
 
 
 def test_the_waits_add_up_to_the_speed_groups(conn, campaign):
     frame = insights.reply_waits(conn)
-    assert list(frame.groupby("speed")["people"].sum()) == [2, 1, 0, 1, 1]
+    assert frame.groupby("speed")["people"].sum().to_dict() == {0: 2, 1: 1, 3: 1, 4: 1}
 
 
 def test_business_days_are_counted_as_the_shared_definition_counts_them(conn, campaign):
@@ -323,7 +324,7 @@ def test_empty_database(conn):
         assert insights.rates_by(conn, breakdown).empty
     assert insights.reply_timing(conn) == insights.ReplyTiming(0, 0, 0, None, None)
     assert insights.reply_waits(conn)["people"].sum() == 0
-    assert len(insights.reply_waits(conn)) == len(insights.REPLY_WAITS)
+    assert len(insights.reply_waits(conn)) == len(insights.REPLY_WAITS) - 1  # no one talked before
     assert list(speed_groups(conn).values()) == [0, 0, 0, 0, 0]
     assert insights.funnel_by_week(conn).empty
     assert insights.minutes_kept(conn).meetings == 0 and insights.minutes_kept(conn).sentence == ""
@@ -404,17 +405,17 @@ def test_a_first_message_with_a_follow_up_template_is_said_to_be_one(conn):
 
 def test_the_waits_chart_lists_every_wait_in_order_with_its_count(conn, campaign):
     figure = insight_charts.reply_waits_figure(insights.reply_waits(conn))
-    labels = [label for label, _, _ in insights.REPLY_WAITS]
+    labels = [label for label, _, _ in insights.REPLY_WAITS if label != insights.TALKED_BEFORE]
     assert list(figure.layout.yaxis.categoryarray) == labels  # the empty waits too
     assert figure.layout.yaxis.autorange == "reversed"  # the same day at the top
     assert figure.layout.xaxis.title.text == "People you sent an outreach to"
     assert figure.layout.yaxis.title.text == "When they replied"
-    quick, later, before, followed, silent = figure.data
+    quick, later, followed, silent = figure.data  # no one talked with you before you wrote
     assert quick.name == "Replied within 3 business days"
     assert quick.marker.color == funnel.STAGE_COLOURS["replied"]
     assert list(quick.y) == labels[:4] and list(quick.x) == [0, 1, 1, 0]
     assert list(later.y) == labels[4:7] and list(later.x) == [1, 0, 0]  # Ben, after 4
-    assert (list(before.x), list(followed.x), list(silent.x)) == ([0], [1], [1])  # -; Cat; Dan
+    assert (list(followed.x), list(silent.x)) == ([1], [1])  # Cat; Dan
     assert list(quick.customdata) == ["people", "person", "person", "people"]
     assert quick.hovertemplate == "%{y}: %{x:,} %{customdata}<extra></extra>"  # 1,994 people
 
@@ -686,3 +687,25 @@ def test_a_reply_logged_by_its_day_alone_after_a_message_that_day_is_a_same_day_
     timing = insights.reply_timing(conn)
     assert (timing.replies, timing.talked_before, timing.quick) == (1, 0, 1)
     assert (timing.median_business_days, timing.median_days) == (0, 0)
+
+
+def test_the_talked_before_row_is_left_out_when_no_one_is_in_it(conn, campaign):
+    """A row at 0 for a group the user has never met reads as something missed; the other
+    groups keep their empty rows, as their place in the order says how long a reply took."""
+    frame = insights.reply_waits(conn)
+    assert insights.TALKED_BEFORE not in list(frame["wait"])
+    assert list(frame["wait"]) == [
+        label for label, _, _ in insights.REPLY_WAITS if label != insights.TALKED_BEFORE
+    ]
+    figure = insight_charts.reply_waits_figure(frame)
+    assert [trace.name for trace in figure.data] == [
+        group for group in insights.SPEED_GROUPS if group != insights.TALKED_BEFORE
+    ]
+    assert insights.TALKED_BEFORE not in list(figure.layout.yaxis.categoryarray)
+    # what is shown still adds up to Replied, as the note beside it says
+    timing = insights.reply_timing(conn)
+    replied = frame[frame["speed"] < 2]["people"].sum()
+    assert replied == timing.replies == 3
+    assert timing.replied_note == (
+        "Replied in your funnel: 3 people — 2 within 3 business days and 1 later."
+    )

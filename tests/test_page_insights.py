@@ -98,7 +98,8 @@ def test_charts_with_their_numbers(campaign):
     assert list(rates["replied"]) == [1, 0] and list(rates["met"]) == [1, 0]
     waits = at.dataframe[1].value
     # Ana replied after 2 business days; Ben had a follow-up and no reply
-    assert list(waits["people"]) == [0, 0, 1, 0, 0, 0, 0, 0, 1, 0]
+    assert list(waits["people"]) == [0, 0, 1, 0, 0, 0, 0, 1, 0]
+    assert insights.TALKED_BEFORE not in list(waits["wait"])  # no one did: no row at 0
     charted = shown["reply_waits_chart"]
     assert list(waits["wait"]) == charted["layout"]["yaxis"]["categoryarray"]
     assert json.loads(at.dataframe[1].proto.columns)["speed"]["hidden"]
@@ -144,7 +145,7 @@ def test_a_meeting_without_a_logged_reply_counts_as_a_reply_everywhere_and_says_
     rates, waits = at.dataframe[0].value, at.dataframe[1].value
     assert (rates["contacted"].sum(), rates["replied"].sum()) == (2, 1)
     # Ana after 5 business days; Ben not yet
-    assert list(waits["people"]) == [0, 0, 0, 0, 1, 0, 0, 0, 0, 1]
+    assert list(waits["people"]) == [0, 0, 0, 0, 1, 0, 0, 0, 1]
     captions = [c.value for c in at.caption]
     assert captions.count(insights.ANSWER_NOTE) == 1  # under the rates, the first it applies to
     assert insights.WITHIN_NOTE in captions
@@ -186,7 +187,7 @@ def test_a_reply_stored_without_a_message_is_not_counted_as_written_to(app_db):
     assert at.markdown[0].value == (
         "You wrote to 1 person, who replied **1 business day** after your message."
     )
-    assert list(at.dataframe[1].value["people"]) == [0, 1, 0, 0, 0, 0, 0, 0, 0, 0]
+    assert list(at.dataframe[1].value["people"]) == [0, 1, 0, 0, 0, 0, 0, 0, 0]
     assert (
         "1 person you met or heard from with no message of yours logged is not counted here: "
         "there is no first message to time a reply from."
@@ -228,7 +229,6 @@ def test_late_replies_are_grouped_beside_a_table_that_matches_the_chart(app_db):
         "4–7 business days": 0,
         "8–20 business days": 1,  # Di, after 15
         "More than 20 business days": 1,  # Gil, after 40
-        "Talked before you wrote": 0,
         "No reply after the follow-up": 0,
         "No reply yet, no follow-up sent": 0,
     }

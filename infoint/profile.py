@@ -138,11 +138,12 @@ def _named_day(day_number: int, month: int, year: int) -> date:
         ) from None
 
 
-def _a_year_before(today: date) -> date:
+def _a_year_from(today: date, years: int) -> date:
+    """The same day a year before (-1) or after (1); 28 February for 29 February."""
     try:
-        return today.replace(year=today.year - 1)
+        return today.replace(year=today.year + years)
     except ValueError:  # 29 February
-        return today.replace(year=today.year - 1, day=28)
+        return today.replace(year=today.year + years, day=28)
 
 
 def get_profile(conn: duckdb.DuckDBPyConnection) -> Profile:
@@ -255,7 +256,7 @@ def long_past_warning(me: Profile, today: date) -> str:
     old in the box, where a refusal would then block the next change of name. But it is
     most likely a mistyped year (01/01/1990 for 2027), so it is named after every save.
     """
-    earliest = _a_year_before(today)
+    earliest = _a_year_from(today, -1)
     old = [written_day(holiday) for holiday in me.holidays if holiday < earliest]
     if not old:
         return ""
@@ -267,6 +268,27 @@ def long_past_warning(me: Profile, today: date) -> str:
     return (
         f"{joined(old)} are more than a year ago, so they cannot change when a follow-up is "
         "due: check their years, or remove them."
+    )
+
+
+def far_ahead_warning(me: Profile, today: date) -> str:
+    """A word on holidays more than a year ahead; '' if none.
+
+    The mirror of `long_past_warning`: saved, not refused (next year's holidays may well be
+    typed in November), but 25/12/2206 for 2026 is most likely a mistyped year.
+    """
+    latest = _a_year_from(today, 1)
+    far = [written_day(holiday) for holiday in me.holidays if holiday > latest]
+    if not far:
+        return ""
+    if len(far) == 1:
+        return (
+            f"{far[0]} is more than a year ahead, so it will not change when a follow-up is due "
+            "for a long while: check its year."
+        )
+    return (
+        f"{joined(far)} are more than a year ahead, so they will not change when a follow-up "
+        "is due for a long while: check their years."
     )
 
 

@@ -63,8 +63,13 @@ def profile_form() -> None:
                 ui.show_error(exc)
             else:
                 st.success(profile.saved_sentence(me))
-                if long_past := profile.long_past_warning(me, profile.now(conn).date()):
-                    st.warning(long_past, icon=":material/event_busy:")
+                today = profile.now(conn).date()
+                for unlikely in (
+                    profile.long_past_warning(me, today),
+                    profile.far_ahead_warning(me, today),
+                ):
+                    if unlikely:
+                        st.warning(unlikely, icon=":material/event_busy:")
         if me.holidays:
             st.caption(
                 f"Follow-ups skip these days: {text.joined([text.day(d) for d in me.holidays])}."

@@ -406,3 +406,20 @@ def test_the_demo_intro_promises_no_more_than_the_removal_keeps(app_db):
     assert "everything logged about them, what you logged included" in intro
     assert "names anything of yours it would change" in intro
     assert intro == demo.ABOUT  # said where the removal is written
+
+
+def test_holidays_long_past_or_far_ahead_are_saved_and_named_on_the_page(app_db):
+    at = open_page()
+    at.text_area(key="profile_holidays").set_value("25/12/2026\n01/01/1990\n25/12/2206")
+    at.button(key="FormSubmitter:profile_form-Save your profile").click()
+    run(at)
+    assert not at.error
+    assert at.success[0].value.startswith("Saved")
+    warnings = [w.value for w in at.warning]
+    assert any(w.startswith("1 Jan 1990 is more than a year ago") for w in warnings)
+    assert any(w.startswith("25 Dec 2206 is more than a year ahead") for w in warnings)
+    assert profile.holidays(ui.connection()) == (
+        date(1990, 1, 1),
+        date(2026, 12, 25),
+        date(2206, 12, 25),
+    )

@@ -9,7 +9,6 @@ import io
 import itertools
 import math
 import numbers
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,30 +88,6 @@ def check_name_length(name: str) -> None:
         raise InvalidInputError(
             f"A name can be at most {NAME_LIMIT} characters; this one has {len(name):,}."
         )
-
-
-# `company_key`: the company_key() macro of migration 0001 in Python, for reading a target
-# list before it meets the database. DuckDB's trim() strips the space separators (Unicode
-# category Zs), RE2's \s is ASCII whitespace without \v, and its $ is the very end.
-_SPACE_SEPARATORS = "".join(
-    map(chr, (0x20, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000))
-)
-_PUNCTUATION = re.compile(r'[.,;:()"]')
-_LEGAL_SUFFIX = re.compile(
-    r"[\t\n\f\r ]+(inc|incorporated|llc|llp|ltd|limited|corp|corporation|co|plc|gmbh|ag|sa|bv"
-    r"|nv|pty|pte|srl|spa|oy|ab|se)[\t\n\f\r ]*\Z"
-)
-_WHITESPACE = re.compile(r"[\t\n\f\r ]+")
-
-
-def company_key(name: str) -> str:
-    """A company's match key as the database makes it ('NOVA LABS, Inc.' -> 'nova labs');
-    tests compare the two. Lower case letter by letter, as DuckDB does: 'ΣΑΣ' is 'σασ' (no
-    final sigma) and 'İ' is 'i'."""
-    key = "".join(letter.lower()[0] for letter in name.strip(_SPACE_SEPARATORS))
-    key = _PUNCTUATION.sub(" ", key)
-    key = _LEGAL_SUFFIX.sub("", _LEGAL_SUFFIX.sub("", key, count=1), count=1)
-    return _WHITESPACE.sub(" ", key).strip(_SPACE_SEPARATORS)
 
 
 # A placeholder only in the network: not a company to offer as a target. One the user chose
@@ -1143,10 +1118,14 @@ def _is_linkedin_connections(rows: list[tuple[int, list[str]]]) -> bool:
     return False
 
 
-def read_target_list(source: bytes | BinaryIO | str | Path, filename: str) -> TargetListPreview:
+def read_target_list(
+    conn: duckdb.DuckDBPyConnection, source: bytes | BinaryIO | str | Path, filename: str
+) -> TargetListPreview:
     """Read a CSV or .xlsx list of companies (name, industry, motivation, postings) for preview.
 
-    Nothing is written: the user sees the rows and the problems first.
+    Nothing is written: the user sees the rows and the problems first. The connection only
+    keys the names, with the database's own company_key(), so that the preview and the
+    import agree on which lines name one company.
     """
     suffix = Path(filename).suffix.lower()
     data = _read_bytes(source)
@@ -1193,8 +1172,7 @@ def read_target_list(source: bytes | BinaryIO | str | Path, filename: str) -> Ta
             f"Line {header_line} of {Path(filename).name} should name the columns, with one "
             "called 'name' (also: industry, motivation, postings)."
         )
-    good, problems, repeats = [], [], []
-    firsts: dict[str, tuple[int, str]] = {}  # match key: the line and name that use it first
+    readable, problems = [], []
     for line, cells in rows[1:]:
 
         def cell(column: str, cells: list[str] = cells) -> str:
@@ -1221,16 +1199,40 @@ def read_target_list(source: bytes | BinaryIO | str | Path, filename: str) -> Ta
         except InvalidInputError as exc:
             problems.append(RowProblem(line, str(exc)))
             continue
-        first = firsts.setdefault(company_key(name), (line, name))
-        if first[0] != line:
-            repeats.append(RowProblem(line, _repeated(name, *first)))
-            continue
-        good.append({"line": line, "name": name, "industry": industry, **scores})
+        readable.append({"line": line, "name": name, "industry": industry, **scores})
     problems.sort(key=lambda problem: problem.line)
+    good, repeats = _first_of_each_company(conn, readable)
     frame = pd.DataFrame(good, columns=["line", "name", "industry", "motivation", "postings"])
     for column in ("line", "motivation", "postings"):
         frame[column] = frame[column].astype("Int64")
     return TargetListPreview(frame, problems, ignored, repeats)
+
+
+def _first_of_each_company(
+    conn: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], list[RowProblem]]:
+    """The rows naming a company no earlier row names, and why each of the others is left out.
+
+    One query keys every name at once, by the match key the import uses (merges aside: the
+    import alone follows a merged name to the company kept).
+    """
+    if not rows:
+        return [], []
+    later = conn.execute(
+        """
+        SELECT i, first FROM (
+            SELECT i, min(i) OVER (PARTITION BY company_key(name)) AS first
+            FROM unnest(?) WITH ORDINALITY AS t(name, i)
+        ) WHERE i <> first ORDER BY i
+        """,
+        [[row["name"] for row in rows]],
+    ).fetchall()
+    repeated = {i - 1: rows[first - 1] for i, first in later}  # ordinality counts from 1
+    repeats = [
+        RowProblem(rows[i]["line"], _repeated(rows[i]["name"], first["line"], first["name"]))
+        for i, first in repeated.items()
+    ]
+    return [row for i, row in enumerate(rows) if i not in repeated], repeats
 
 
 def _repeated(name: str, first_line: int, first_name: str) -> str:
@@ -1251,8 +1253,8 @@ def import_target_list(
     New companies become targets; network companies become targets; companies already
     chosen (researching, ruled out) keep their status. A given industry or score replaces
     the stored one, a blank leaves it. A company named twice keeps its first line, as the
-    preview says (`read_target_list`); so do two names merged into one company, which only
-    the database knows.
+    preview says (`read_target_list`); so do two names merged into one company, which the
+    preview does not follow.
     """
     if preview.frame.empty:
         return TargetListImport(0, 0, preview.skipped)

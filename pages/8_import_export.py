@@ -217,7 +217,7 @@ target_file = st.file_uploader(
 )
 if target_file is not None:
     try:
-        preview = targets.read_target_list(target_file, target_file.name)
+        preview = targets.read_target_list(conn, target_file, target_file.name)
     except InfointError as exc:
         ui.show_error(exc)
     else:

@@ -324,7 +324,7 @@ def test_text_comes_back_exactly_and_a_formula_behind_control_characters_is_quot
 def test_the_workbook_still_reads_as_a_list_of_companies(conn, campaign):
     """Uploaded again as a target list, the first sheet's Company column gives the names, each
     company once (the two people at Acme name it twice)."""
-    preview = targets.read_target_list(export.workbook_bytes(conn), "infoint-2026-03-02.xlsx")
+    preview = targets.read_target_list(conn, export.workbook_bytes(conn), "infoint-2026-03-02.xlsx")
     assert preview.problems == []
     assert list(preview.frame["name"]) == ["Acme"]
     assert [(p.line, p.reason) for p in preview.repeats] == [

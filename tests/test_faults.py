@@ -675,7 +675,7 @@ def test_the_csv_quotes_every_hostile_value_and_our_own_import_takes_the_quote_o
 
     # The same file as a target list (its "Company" column is the name): quotes come off, so
     # every company is found again by its exact name and none is added twice.
-    preview = targets.read_target_list(data, "infoint-contacts.csv")
+    preview = targets.read_target_list(hostile, data, "infoint-contacts.csv")
     assert preview.problems == []
     names = set(preview.frame["name"])
     assert names == {f"{value} {n}" for n, value in enumerate(HOSTILE)}

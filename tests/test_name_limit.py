@@ -58,9 +58,9 @@ def test_renaming_a_company_to_a_paragraph_is_refused(conn):
     assert everything(conn) == before
 
 
-def test_a_target_list_skips_the_row_with_a_paragraph_for_a_name():
+def test_a_target_list_skips_the_row_with_a_paragraph_for_a_name(conn):
     data = f"name,motivation\nAcme,2\n{LONG_COMPANY},3\nBeta,1\n".encode()
-    preview = targets.read_target_list(data, "list.csv")
+    preview = targets.read_target_list(conn, data, "list.csv")
     assert list(preview.frame["name"]) == ["Acme", "Beta"]
     assert [(p.line, p.reason) for p in preview.problems] == [
         (3, "A name can be at most 200 characters; this one has 5,000.")

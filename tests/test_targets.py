@@ -383,8 +383,8 @@ TARGET_LIST = (
 )
 
 
-def test_read_target_list_previews_rows_and_problems():
-    preview = targets.read_target_list(TARGET_LIST.encode(), "targets.csv")
+def test_read_target_list_previews_rows_and_problems(conn):
+    preview = targets.read_target_list(conn, TARGET_LIST.encode(), "targets.csv")
     assert list(preview.frame["name"]) == ["Acme Inc.", "Hooli", "Omega"]
     assert list(preview.frame["line"]) == [2, 3, 7]
     assert preview.frame.loc[1, "industry"] == "-Tech"  # our export's formula guard undone
@@ -402,7 +402,7 @@ def test_read_target_list_previews_rows_and_problems():
 
 
 def test_import_target_list_upserts_by_match_key(campaign):
-    preview = targets.read_target_list(TARGET_LIST.encode(), "targets.csv")
+    preview = targets.read_target_list(campaign, TARGET_LIST.encode(), "targets.csv")
     acme = company_id(campaign, "Acme")
     summary = targets.import_target_list(campaign, preview)
     assert summary == targets.TargetListImport(added=1, updated=2, skipped=4)
@@ -424,20 +424,22 @@ def test_import_target_list_upserts_by_match_key(campaign):
 
 
 def test_import_keeps_a_ruled_out_company_ruled_out(campaign):
-    preview = targets.read_target_list(b"name;motivation;industry\nDelta;1;ENERGY\n", "list.csv")
+    preview = targets.read_target_list(
+        campaign, b"name;motivation;industry\nDelta;1;ENERGY\n", "list.csv"
+    )
     targets.import_target_list(campaign, preview)
     assert campaign.execute(
         "SELECT status, motivation, industry FROM companies WHERE name = 'Delta'"
     ).fetchall() == [("ruled_out", 1, "Energy")]
 
 
-def test_an_upload_read_once_already_is_read_whole():
+def test_an_upload_read_once_already_is_read_whole(conn):
     upload = io.BytesIO(b"name\nAcme\n")
     upload.read()
-    assert list(targets.read_target_list(upload, "list.csv").frame["name"]) == ["Acme"]
+    assert list(targets.read_target_list(conn, upload, "list.csv").frame["name"]) == ["Acme"]
 
 
-def test_a_target_list_saved_as_utf16_text_is_read_as_linkedins_reader_reads_it():
+def test_a_target_list_saved_as_utf16_text_is_read_as_linkedins_reader_reads_it(conn):
     """A CSV with a UTF-16 byte-order mark is text (the LinkedIn upload reads it so): its
     zero bytes are not those of a picture."""
     for encoding in ("utf-16", "utf-16-le", "utf-16-be"):
@@ -445,12 +447,12 @@ def test_a_target_list_saved_as_utf16_text_is_read_as_linkedins_reader_reads_it(
             encoding, b""
         )
         data = bom + "name\tindustry\nAcme Héalth\tHealth\n".encode(encoding)
-        preview = targets.read_target_list(data, "targets.csv")
+        preview = targets.read_target_list(conn, data, "targets.csv")
         assert list(preview.frame["name"]) == ["Acme Héalth"], encoding
         assert list(preview.frame["industry"]) == ["Health"]
 
 
-def test_read_target_list_from_excel(tmp_path):
+def test_read_target_list_from_excel(conn, tmp_path):
     import openpyxl
 
     book = openpyxl.Workbook()
@@ -461,7 +463,7 @@ def test_read_target_list_from_excel(tmp_path):
     sheet.append(["Gamma", None, 9])
     path = tmp_path / "targets.xlsx"
     book.save(path)
-    preview = targets.read_target_list(path.read_bytes(), "targets.xlsx")
+    preview = targets.read_target_list(conn, path.read_bytes(), "targets.xlsx")
     assert preview.frame[["line", "name", "motivation"]].values.tolist() == [
         [2, "Acme", 3],
         [3, "Beta", 2],
@@ -478,9 +480,9 @@ def test_read_target_list_from_excel(tmp_path):
         (b"not a workbook", "list.xlsx", "could not be opened"),
     ],
 )
-def test_unreadable_target_lists_get_one_sentence(data, filename, message):
+def test_unreadable_target_lists_get_one_sentence(conn, data, filename, message):
     with pytest.raises(InvalidInputError, match=message):
-        targets.read_target_list(data, filename)
+        targets.read_target_list(conn, data, filename)
 
 
 LINKEDIN_CONNECTIONS = (
@@ -511,15 +513,15 @@ IN_THE_LINKEDIN_IMPORT = (
     ],
     ids=["as-exported", "no-preamble", "excel-resaved"],
 )
-def test_linkedins_connections_file_is_sent_to_the_linkedin_import(data):
+def test_linkedins_connections_file_is_sent_to_the_linkedin_import(conn, data):
     with pytest.raises(InvalidInputError) as raised:
-        targets.read_target_list(data, "Connections.csv")
+        targets.read_target_list(conn, data, "Connections.csv")
     assert str(raised.value) == IN_THE_LINKEDIN_IMPORT
 
 
-def test_linkedins_archive_is_sent_to_the_linkedin_import():
+def test_linkedins_archive_is_sent_to_the_linkedin_import(conn):
     with pytest.raises(InvalidInputError) as raised:
-        targets.read_target_list(b"PK\x03\x04", "Basic_LinkedInDataExport_11-26-2026.zip")
+        targets.read_target_list(conn, b"PK\x03\x04", "Basic_LinkedInDataExport_11-26-2026.zip")
     assert str(raised.value) == (
         "A .zip like LinkedIn's archive goes under “Bring in your LinkedIn connections” at "
         "the top of this page; here, upload your own list of companies as CSV or Excel (.xlsx)."
@@ -534,10 +536,11 @@ def test_linkedins_archive_is_sent_to_the_linkedin_import():
         "First name,Last name,Company,Position,Email,LinkedIn profile,Connected on,Degree,Stage",
     ],
 )
-def test_a_list_with_some_of_linkedins_columns_is_still_a_list_of_companies(header):
+def test_a_list_with_some_of_linkedins_columns_is_still_a_list_of_companies(conn, header):
     """Only LinkedIn's columns, first and last name and connected on among them, send it away."""
     data = f"{header}\n{','.join(['Acme'] * header.count(','))},Acme\n".encode()
-    assert list(targets.read_target_list(data, "people-at-targets.csv").frame["name"]) == ["Acme"]
+    preview = targets.read_target_list(conn, data, "people-at-targets.csv")
+    assert list(preview.frame["name"]) == ["Acme"]
 
 
 class FailingInsert:
@@ -556,7 +559,9 @@ class FailingInsert:
 
 
 def test_import_writes_nothing_when_it_fails(campaign):
-    preview = targets.read_target_list(b"name,industry\nNew Co,\nAcme,Retail\n", "list.csv")
+    preview = targets.read_target_list(
+        campaign, b"name,industry\nNew Co,\nAcme,Retail\n", "list.csv"
+    )
     before = snapshot(campaign)
     with pytest.raises(InvalidInputError):
         targets.import_target_list(FailingInsert(campaign), preview)
@@ -569,7 +574,7 @@ PREAMBLE = "My targets for spring\nUpdated 2 Mar; from the careers fair\n\n"
 
 
 @pytest.mark.parametrize("delimiter", [";", ",", "\t"], ids=["semicolons", "commas", "tabs"])
-def test_a_list_with_notes_above_its_column_names_is_read_from_them(delimiter):
+def test_a_list_with_notes_above_its_column_names_is_read_from_them(conn, delimiter):
     rows = [
         ["Company", "industry", "motivation"],
         ["Acme, Inc.", "Health", "3"],
@@ -578,7 +583,7 @@ def test_a_list_with_notes_above_its_column_names_is_read_from_them(delimiter):
     ]
     lines = (delimiter.join(f'"{c}"' if "," in c else c for c in row) for row in rows)
     data = (PREAMBLE + "\n".join(lines) + "\n").encode()
-    preview = targets.read_target_list(data, "targets.csv")
+    preview = targets.read_target_list(conn, data, "targets.csv")
     shown = preview.frame.astype(object).where(preview.frame.notna(), None)
     assert shown[["line", "name", "industry", "motivation"]].values.tolist() == [
         [5, "Acme, Inc.", "Health", 3],
@@ -588,7 +593,7 @@ def test_a_list_with_notes_above_its_column_names_is_read_from_them(delimiter):
     assert preview.ignored_columns == []
 
 
-def test_a_semicolon_list_saved_by_excel_with_notes_padded_with_semicolons():
+def test_a_semicolon_list_saved_by_excel_with_notes_padded_with_semicolons(conn):
     data = (
         "Companies to look at;;\n"
         "Note: scores 0-3; 3 is best;;\n"
@@ -596,12 +601,12 @@ def test_a_semicolon_list_saved_by_excel_with_notes_padded_with_semicolons():
         "name;postings;notes\n"
         "Acme;1;liked the talk\n"
     ).encode("cp1252")
-    preview = targets.read_target_list(data, "targets.csv")
+    preview = targets.read_target_list(conn, data, "targets.csv")
     assert preview.frame[["line", "name", "postings"]].values.tolist() == [[5, "Acme", 1]]
     assert preview.ignored_columns == ["notes"]
 
 
-def test_a_note_with_a_line_break_is_one_note_not_the_column_names():
+def test_a_note_with_a_line_break_is_one_note_not_the_column_names(conn):
     """A spreadsheet cell holding two lines is saved quoted over two lines of the file: its
     second line ('Name, industry...') is inside the note, not the header."""
     data = (
@@ -609,24 +614,24 @@ def test_a_note_with_a_line_break_is_one_note_not_the_column_names():
         b"Company,Industry,Motivation\n"
         b"Acme,Health,3\n"
     )
-    preview = targets.read_target_list(data, "targets.csv")
+    preview = targets.read_target_list(conn, data, "targets.csv")
     assert preview.frame[["line", "name", "industry", "motivation"]].values.tolist() == [
         [4, "Acme", "Health", 3]
     ]
     assert (preview.problems, preview.ignored_columns) == ([], [])
 
 
-def test_notes_without_column_names_under_them_get_one_sentence():
+def test_notes_without_column_names_under_them_get_one_sentence(conn):
     data = (PREAMBLE + "Acme;Health\n").encode()
     with pytest.raises(InvalidInputError) as raised:
-        targets.read_target_list(data, "targets.csv")
+        targets.read_target_list(conn, data, "targets.csv")
     assert str(raised.value) == (
         "Line 1 of targets.csv should name the columns, with one called 'name' "
         "(also: industry, motivation, postings)."
     )
 
 
-def test_an_excel_list_with_notes_above_its_column_names(tmp_path):
+def test_an_excel_list_with_notes_above_its_column_names(conn, tmp_path):
     import openpyxl
 
     book = openpyxl.Workbook()
@@ -637,7 +642,7 @@ def test_an_excel_list_with_notes_above_its_column_names(tmp_path):
     sheet.append(["Acme", 2])
     path = tmp_path / "targets.xlsx"
     book.save(path)
-    preview = targets.read_target_list(path.read_bytes(), "targets.xlsx")
+    preview = targets.read_target_list(conn, path.read_bytes(), "targets.xlsx")
     assert preview.frame[["line", "name", "postings"]].values.tolist() == [[4, "Acme", 2]]
 
 

@@ -131,9 +131,7 @@ chosen = funnel.FunnelFilter(
 counts = ui.cached(funnel.stage_counts, conn, chosen)
 chart_box, words_box = st.columns([3, 2])
 if counts[0].count:
-    chart_box.plotly_chart(
-        ui.figure(charts.funnel_figure, counts), config=charts.PLOTLY_CONFIG, key="funnel"
-    )
+    ui.chart(chart_box, charts.funnel_figure, counts, config=charts.PLOTLY_CONFIG, key="funnel")
     for line in home.describe_funnel(counts, filtered=chosen.narrows):
         words_box.markdown(f"- {line}")
 else:  # only when filtered: someone was written to (`started`)
@@ -146,8 +144,8 @@ with words_box.expander("What the stages mean"):
 st.subheader("What you did each week")
 activity = ui.cached(home.weekly_activity, conn, today=today)
 activity_box, totals_box = st.columns([4, 3])
-activity_box.plotly_chart(
-    ui.figure(charts.activity_figure, activity), config=charts.PLOTLY_CONFIG, key="activity"
+ui.chart(
+    activity_box, charts.activity_figure, activity, config=charts.PLOTLY_CONFIG, key="activity"
 )
 totals = home.summarise_activity(activity)
 totals_box.markdown(text.markdown_table(totals.columns, totals.itertuples(index=False)))

@@ -5,7 +5,9 @@ The only module of the package that imports Streamlit.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import json
 import time
 from collections.abc import Callable
 from datetime import date
@@ -470,3 +472,42 @@ def figure(build: Callable[..., Result], *inputs: Any) -> Result:
     showing a built figure is cheap. Shared, not copied: `st.plotly_chart` only reads it.
     """
     return _built_figure(_name(build), _digest(inputs), build, inputs)
+
+
+# Trace types that Plotly's finance bundle draws (static/plotly-finance.min.js, from the npm
+# package plotly.js-finance-dist-min; it has candlesticks and gauges too). No lines, no scatter.
+QUICK_TRACES = frozenset({"bar", "funnel", "funnelarea", "histogram", "pie", "waterfall"})
+# Relative to the page, so it holds under a `server.baseUrlPath` too (served because
+# .streamlit/config.toml turns on `server.enableStaticServing`).
+PLOTLY_FINANCE_URL = "app/static/plotly-finance.min.js"
+
+
+@functools.cache
+def _chart_component() -> Callable[..., Any]:
+    script = Path(__file__).with_name("chart.js").read_text()
+    return st.components.v2.component("infoint.chart", js=script, isolate_styles=False)
+
+
+@st.cache_resource(show_spinner=False, max_entries=40, ttl=3600)
+def _built_spec(name: str, digest: str, _build: Callable[..., Any], _inputs: tuple) -> dict:
+    spec = json.loads(_built_figure(name, digest, _build, _inputs).to_json())
+    spec["layout"].pop("template", None)  # chart.js gives the app's theme instead
+    return spec
+
+
+def chart(where: Any, build: Callable[..., Any], *inputs: Any, config: dict, key: str) -> None:
+    """Draw `build(*inputs)` in `where` with Plotly's finance bundle, for a page that must
+    show its chart soon after the app starts (Home's funnel).
+
+    `st.plotly_chart` makes the browser load and run Plotly's full bundle (4.7 MB, well over
+    a second on a modest machine) before the first chart appears; this bundle is 1.3 MB. It
+    holds funnels and bars but no lines or scatter: other figures are refused here.
+    """
+    name, digest = _name(build), _digest(inputs)
+    spec = _built_spec(name, digest, build, inputs)
+    if missing := {trace.get("type", "scatter") for trace in spec["data"]} - QUICK_TRACES:
+        raise ValueError(f"Plotly's finance bundle cannot draw {', '.join(sorted(missing))}.")
+    with where:
+        _chart_component()(
+            data={"figure": spec, "config": config, "script": PLOTLY_FINANCE_URL}, key=key
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import time
@@ -85,3 +86,15 @@ def _ran_cleanly(at: AppTest) -> AppTest:
     assert not at.exception, at.exception
     assert not at.error, [e.value for e in at.error]
     return at
+
+
+def quick_charts(at: AppTest) -> dict[str, dict]:
+    """The figures a page drew with `ui.chart` (Plotly's finance bundle), by widget key.
+
+    AppTest does not know that component, so it lists each as an unknown element that keeps
+    the data sent to the browser."""
+    return {
+        element.proto.id.rsplit("-", 1)[-1]: json.loads(element.proto.json)["figure"]
+        for element in at.get("bidi_component")
+        if element.proto.component_name == "infoint.chart"
+    }

@@ -273,9 +273,7 @@ def go(page, menu_label: str, heading: str) -> None:
 def chart_row(page):
     """The first row of columns holding a chart: the chart with its numbers beside it."""
     return (
-        page.get_by_test_id("stHorizontalBlock")
-        .filter(has=page.get_by_test_id("stPlotlyChart"))
-        .first
+        page.get_by_test_id("stHorizontalBlock").filter(has=page.locator(".js-plotly-plot")).first
     )
 
 

@@ -1,0 +1,90 @@
+// Draws one Plotly figure with Plotly's finance bundle (funnels and bars), which the app
+// serves from its `static/` folder. Streamlit's own chart loads Plotly's full bundle, which the
+// browser needs well over a second to run before Home's funnel can appear; this one is a
+// quarter of its size. The look follows the app's theme (light or dark) through the CSS
+// variables Streamlit gives a component.
+
+function loadPlotly(url) {
+  // One load per page, shared by every chart; a failed load is tried again on the next run.
+  window.infointPlotly ??= new Promise((resolve, reject) => {
+    if (window.Plotly) {
+      resolve(window.Plotly);
+      return;
+    }
+    const script = document.createElement("script");
+    script.src = url;
+    script.onload = () => resolve(window.Plotly);
+    script.onerror = () => reject(new Error(`could not load ${url}`));
+    document.head.appendChild(script);
+  });
+  return window.infointPlotly;
+}
+
+function withAlpha(colour, alpha) {
+  // Plotly reads "#rgb", "#rrggbb" and "rgb()" but not CSS's colour mixing, so the theme's
+  // text colour is faded here: "#2f2d2b" at 0.6 gives "rgba(47, 45, 43, 0.6)".
+  let channels;
+  const hex = colour.match(/^#([0-9a-f]{3}|[0-9a-f]{6})$/i);
+  if (hex) {
+    const digits = hex[1].length === 3 ? [...hex[1]].map((d) => d + d) : hex[1].match(/../g);
+    channels = digits.map((pair) => parseInt(pair, 16));
+  } else {
+    channels = (colour.match(/[\d.]+/g) || []).slice(0, 3).map(Number);
+  }
+  return channels.length === 3 ? `rgba(${channels.join(", ")}, ${alpha})` : colour;
+}
+
+function theme(element) {
+  const css = getComputedStyle(element);
+  const themed = (name, fallback) => css.getPropertyValue(name).trim() || fallback;
+  const text = themed("--st-text-color", "#31333f");
+  const faded = withAlpha(text, 0.6);
+  const family = themed("--st-font", "sans-serif");
+  const axis = (standoff) => ({
+    automargin: true,
+    tickfont: { color: faded, size: 12 },
+    title: { font: { color: faded, size: 14 }, standoff },
+    zeroline: false,
+  });
+  return {
+    font: { family, color: faded, size: 12 },
+    title: {
+      font: { color: themed("--st-heading-color", text), size: 16, weight: "bold" },
+      x: 0,
+      xanchor: "left",
+      xref: "container",
+      pad: { l: 4 },
+    },
+    paper_bgcolor: "rgba(0, 0, 0, 0)",
+    plot_bgcolor: "rgba(0, 0, 0, 0)",
+    hoverlabel: {
+      bgcolor: themed("--st-background-color", "#ffffff"),
+      bordercolor: themed("--st-border-color", faded),
+      font: { family, color: text, size: 12 },
+    },
+    legend: { font: { color: text, size: 12 } },
+    xaxis: { ...axis(20), showgrid: false, ticks: "" },
+    yaxis: { ...axis(24), gridcolor: themed("--st-border-color-light", withAlpha(text, 0.1)) },
+  };
+}
+
+export default function ({ parentElement, data }) {
+  let box = parentElement.querySelector(".infoint-chart");
+  if (!box) {
+    box = document.createElement("div");
+    box.className = "infoint-chart";
+    parentElement.appendChild(box);
+  }
+  const { figure, config, script } = data;
+  const layout = { ...figure.layout, template: { layout: theme(parentElement) } };
+  loadPlotly(script)
+    .then((Plotly) => {
+      if (!box._fullLayout) box.textContent = ""; // an earlier failure's words
+      return Plotly.react(box, figure.data, layout, { ...config, responsive: true });
+    })
+    .catch(() => {
+      delete window.infointPlotly;
+      box.textContent = "This chart could not be drawn. Reload the page to try again.";
+    });
+  return () => window.Plotly?.purge(box);
+}

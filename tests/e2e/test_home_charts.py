@@ -1,0 +1,45 @@
+"""Home draws its charts with Plotly's finance bundle, served by the app, and never waits for
+the full bundle behind `st.plotly_chart`: the funnel is what a start is waiting for."""
+
+from playwright.sync_api import expect
+
+from infoint import funnel
+from infoint.ui import PLOTLY_FINANCE_URL
+
+from .conftest import go, wait_for_app
+
+FULL_BUNDLE = "/PlotlyChart."  # Streamlit's chunk with the whole of Plotly
+
+
+def fetched(page, part: str) -> bool:
+    return page.evaluate(
+        "part => performance.getEntriesByType('resource').some(r => r.name.includes(part))", part
+    )
+
+
+def test_home_draws_its_charts_without_the_full_plotly_bundle(server, page):
+    page.goto(server.url)
+    wait_for_app(page)
+    page.get_by_role("button", name="Load demo data").click()
+    funnel_chart = page.locator(".st-key-funnel .js-plotly-plot")
+    expect(funnel_chart.locator(".funnellayer .point")).to_have_count(len(funnel.STAGES))
+    expect(page.locator(".st-key-activity .js-plotly-plot .barlayer .point")).not_to_have_count(0)
+    assert fetched(page, PLOTLY_FINANCE_URL)
+    assert not fetched(page, FULL_BUNDLE)
+
+    # Counts on hover, in the page's own font, as on every other chart.
+    contacted = funnel_chart.locator(".funnellayer .point path").first.bounding_box()
+    page.mouse.move(
+        contacted["x"] + contacted["width"] / 2, contacted["y"] + contacted["height"] / 2
+    )
+    expect(funnel_chart.locator(".hoverlayer .hovertext")).to_contain_text("Contacted: ")
+    title = funnel_chart.locator(".gtitle")
+    expect(title).to_have_text("Contacts at each stage")
+    assert "Source Sans" in title.evaluate("node => getComputedStyle(node).fontFamily")
+
+    # A page with a line chart loads the full bundle; Home, visited again, still draws.
+    go(page, "Referrals", "Referrals")
+    page.locator(".js-plotly-plot").first.wait_for()
+    assert fetched(page, FULL_BUNDLE)
+    go(page, "Home", "How is your campaign going?")
+    expect(funnel_chart.locator(".funnellayer .point")).to_have_count(len(funnel.STAGES))

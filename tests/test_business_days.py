@@ -86,9 +86,10 @@ def silent_at_acme(conn):
 
 
 def speed(conn) -> dict[str, int]:
-    """The people of each speed group: the reply waits added up by group."""
+    """The people of each speed group: the reply waits added up by group (a group left out,
+    as an empty "Talked before you wrote" is, has no one)."""
     by_speed = insights.reply_waits(conn).groupby("speed")["people"].sum()
-    return {group: int(by_speed[n]) for n, group in enumerate(insights.SPEED_GROUPS)}
+    return {group: int(by_speed.get(n, 0)) for n, group in enumerate(insights.SPEED_GROUPS)}
 
 
 def test_follow_ups_and_insights_agree_on_the_thursday(conn, silent_at_acme):

@@ -4,6 +4,8 @@
 // quarter of its size. The look follows the app's theme (light or dark) through the CSS
 // variables Streamlit gives a component.
 
+const DEFAULT_HEIGHT = 450; // pixels, as Streamlit's own Plotly charts
+
 function loadPlotly(url) {
   // One load per page, shared by every chart; a failed load is tried again on the next run.
   window.infointPlotly ??= new Promise((resolve, reject) => {
@@ -76,7 +78,11 @@ export default function ({ parentElement, data }) {
     parentElement.appendChild(box);
   }
   const { figure, config, script } = data;
-  const layout = { ...figure.layout, template: { layout: theme(parentElement) } };
+  // A fixed height: left to Plotly's "responsive" sizing, a chart redrawn after a filter
+  // changed sometimes measured its own box at 0 px and spilled over what follows it.
+  const height = figure.layout.height ?? DEFAULT_HEIGHT;
+  box.style.height = `${height}px`;
+  const layout = { ...figure.layout, height, template: { layout: theme(parentElement) } };
   loadPlotly(script)
     .then((Plotly) => {
       if (!box._fullLayout) box.textContent = ""; // an earlier failure's words

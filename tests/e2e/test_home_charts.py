@@ -37,6 +37,19 @@ def test_home_draws_its_charts_without_the_full_plotly_bundle(server, page):
     expect(title).to_have_text("Contacts at each stage")
     assert "Source Sans" in title.evaluate("node => getComputedStyle(node).fontFamily")
 
+    # Filtered, the funnel is drawn again in a box of its own height, not over what follows.
+    for industry in ("Software", "Health"):
+        page.get_by_test_id("stMultiSelect").first.click()
+        page.get_by_role("option", name=industry, exact=True).click()
+        page.keyboard.press("Escape")
+        wait_for_app(page)
+        expect(funnel_chart.locator(".funnellayer .point")).to_have_count(len(funnel.STAGES))
+        drawn = funnel_chart.locator(".main-svg").first.bounding_box()
+        held = page.locator(".st-key-funnel").bounding_box()
+        below = page.get_by_role("heading", name="What you did each week").bounding_box()
+        assert held["height"] >= drawn["height"] > 0
+        assert below["y"] >= drawn["y"] + drawn["height"]
+
     # A page with a line chart loads the full bundle; Home, visited again, still draws.
     go(page, "Referrals", "Referrals")
     page.locator(".js-plotly-plot").first.wait_for()

@@ -100,9 +100,12 @@ def test_names_the_company_key_keeps_apart_are_two_companies_in_the_preview(conn
 
 
 def target_list(names):
-    """A CSV list naming these companies, one a line from line 2, each with motivation 1."""
+    """A CSV list naming these companies, one a line from line 2, each with motivation 1.
+
+    Every cell is quoted: a list of apostrophes alone would have the sniffer read them as
+    the quotes."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv.writer(out, quoting=csv.QUOTE_ALL)
     writer.writerow(["name", "motivation"])
     writer.writerows([name, 1] for name in names)
     return out.getvalue().encode()

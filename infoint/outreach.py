@@ -53,8 +53,8 @@ from infoint.contacts import require_contact, words_condition
 from infoint.errors import InvalidInputError, NotFoundError
 from infoint.followups import STALE_AFTER_DAYS
 from infoint.profile import get_profile
+from infoint.text import counted, joined, plain_markdown
 from infoint.text import day as short_day
-from infoint.text import joined, plain_markdown
 
 # --- Placeholders -------------------------------------------------------------------------
 
@@ -1252,18 +1252,17 @@ def word_count(body: str) -> int:
 
 
 def _check_length(body: str) -> Check:
-    words = word_count(body)
-    if words <= PASS_WORDS:
-        return Check("length", "pass", f"{words} words: short enough to read on a phone.")
-    if words <= WARN_WORDS:
+    count = word_count(body)
+    words = counted(count, "word")  # '3,608 words', as the app writes every count
+    if count <= PASS_WORDS:
+        return Check("length", "pass", f"{words}: short enough to read on a phone.")
+    if count <= WARN_WORDS:
         return Check(
             "length",
             "warn",
-            f"{words} words: aim for {PASS_WORDS} or fewer; cut what they don't need.",
+            f"{words}: aim for {PASS_WORDS} or fewer; cut what they don't need.",
         )
-    return Check(
-        "length", "fail", f"{words} words: too long for a first message; aim for {PASS_WORDS}."
-    )
+    return Check("length", "fail", f"{words}: too long for a first message; aim for {PASS_WORDS}.")
 
 
 def check_email(body: str, subject: str = "") -> list[Check]:

@@ -188,6 +188,22 @@ def test_length(words, expected):
     assert status(" ".join(["word"] * words), "length") == expected
 
 
+def length_hint(words: int) -> str:
+    [length] = [c for c in outreach.check_email(" ".join(["word"] * words)) if c.key == "length"]
+    return length.hint
+
+
+def test_a_long_draft_s_word_count_separates_thousands_as_the_rest_of_the_app():
+    """A pasted essay reads '3,608 words', as every other count in the app does."""
+    assert length_hint(3_608) == "3,608 words: too long for a first message; aim for 100."
+    assert length_hint(1) == "1 word: short enough to read on a phone."
+
+
+def test_the_warning_s_word_count_separates_thousands_too(monkeypatch):
+    monkeypatch.setattr(outreach, "WARN_WORDS", 5_000)
+    assert length_hint(1_250).startswith("1,250 words: aim for 100 or fewer")
+
+
 def test_words_are_counted_as_written():
     # A, 20-minute, call, don't, worry: hyphens and apostrophes join; a dash alone is no word.
     assert outreach.word_count("A 20-minute call — don't worry!") == 5

@@ -6,6 +6,7 @@ from infoint import charts, contacts, demo, followups, funnel, home, profile, ta
 from infoint.errors import InfointError
 
 conn = ui.page("Home")
+ui.load_charts_early()
 st.title("How is your campaign going?")
 if notice := st.session_state.pop("home_notice", None):
     st.success(notice, icon=":material/check_circle:")

@@ -71,13 +71,17 @@ function theme(element) {
 }
 
 export default function ({ parentElement, data }) {
+  const { figure, config, script } = data;
+  if (!figure) {
+    loadPlotly(script).catch(() => delete window.infointPlotly); // only fetch it early
+    return undefined;
+  }
   let box = parentElement.querySelector(".infoint-chart");
   if (!box) {
     box = document.createElement("div");
     box.className = "infoint-chart";
     parentElement.appendChild(box);
   }
-  const { figure, config, script } = data;
   // A fixed height: left to Plotly's "responsive" sizing, a chart redrawn after a filter
   // changed sometimes measured its own box at 0 px and spilled over what follows it.
   const height = figure.layout.height ?? DEFAULT_HEIGHT;

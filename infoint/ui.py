@@ -495,6 +495,14 @@ def _built_spec(name: str, digest: str, _build: Callable[..., Any], _inputs: tup
     return spec
 
 
+def load_charts_early() -> None:
+    """Have the browser fetch and run Plotly's bundle for `chart` from the page's first
+    moment, from the sidebar, rather than once the chart's own element arrives: Home's
+    filters, metrics and their scripts come before the funnel and took a second to draw."""
+    with st.sidebar:
+        _chart_component()(data={"script": PLOTLY_FINANCE_URL}, key="charts_early")
+
+
 def chart(where: Any, build: Callable[..., Any], *inputs: Any, config: dict, key: str) -> None:
     """Draw `build(*inputs)` in `where` with Plotly's finance bundle, for a page that must
     show its chart soon after the app starts (Home's funnel).

@@ -93,8 +93,9 @@ def quick_charts(at: AppTest) -> dict[str, dict]:
 
     AppTest does not know that component, so it lists each as an unknown element that keeps
     the data sent to the browser."""
-    return {
-        element.proto.id.rsplit("-", 1)[-1]: json.loads(element.proto.json)["figure"]
+    sent = [
+        (element.proto.id.rsplit("-", 1)[-1], json.loads(element.proto.json))
         for element in at.get("bidi_component")
         if element.proto.component_name == "infoint.chart"
-    }
+    ]
+    return {key: data["figure"] for key, data in sent if "figure" in data}

@@ -1,5 +1,7 @@
 """`ui.chart`: what it sends the browser, and the figures it refuses to send."""
 
+import json
+
 from streamlit.testing.v1 import AppTest
 
 from infoint import ui
@@ -36,3 +38,11 @@ def test_a_line_chart_is_refused_before_it_reaches_a_bundle_without_lines():
     at = AppTest.from_function(_page, args=("scatter",)).run()
     assert "Plotly's finance bundle cannot draw scatter." in at.exception[0].value
     assert not at.get("bidi_component")
+
+
+def test_home_has_the_browser_fetch_the_bundle_from_its_sidebar_before_any_chart(app_db):
+    at = AppTest.from_file("../app.py", default_timeout=30).run()
+    assert not at.exception
+    [early] = at.sidebar.get("bidi_component")
+    assert json.loads(early.proto.json) == {"script": ui.PLOTLY_FINANCE_URL}
+    assert not quick_charts(at)  # an empty database: nothing to chart, the bundle all the same

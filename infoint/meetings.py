@@ -209,6 +209,122 @@ class DebriefResult:
         return self.introductions.added
 
 
+# A name, as the debrief reads one: one to four words of letters (with ' - . inside, as in
+# O'Neil, Lee-Ann, J.), the first and last not starting in lower case (van and de may sit
+# between); a line that is not one is kept with the notes (`read_names`), not made a person.
+_NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-])*")
+NAME_WORDS = 4
+# Where the lines that name no one go in the meeting's notes, under this heading.
+ALSO_SAID = "Also said when asked who else to talk to:"
+
+
+@dataclass(frozen=True)
+class NamesRead:
+    """The "Who else should you talk to?" box, read: the people it names, and the lines that
+    do not read as a person, which the debrief keeps with its notes instead."""
+
+    people: tuple[referrals.ReferredPerson, ...]
+    not_people: tuple[str, ...]
+
+    @property
+    def kept_sentence(self) -> str:
+        """What becomes of the lines that are not a person, or '' when there are none."""
+        if not self.not_people:
+            return ""
+        lines = ", ".join(f"“{line}”" for line in self.not_people)
+        it = "it is" if len(self.not_people) == 1 else "they are"
+        return (
+            f"Not read as a person, so kept with your notes: {lines} (write a first and last "
+            f"name, or a name and their company, to add someone; {it} not a contact)."
+        )
+
+
+def _reads_as_name(name: str, *, with_company: bool) -> bool:
+    words = name.split()
+    if not 1 <= len(words) <= NAME_WORDS or (len(words) == 1 and not with_company):
+        return False
+    if not all(_NAME_WORD.fullmatch(word) for word in words):
+        return False
+    # A name typed in lower case is still one when the line has its company after it.
+    return with_company or not (words[0][0].islower() or words[-1][0].islower())
+
+
+def read_names(typed: str) -> NamesRead:
+    """The people named, one a line as 'name, company, position'.
+
+    A line becomes a person only when it reads as one: a first and last name, capitalised,
+    or any name followed by a company. Anything else (a sentence, 'just a first name', a
+    lone word) is kept for the notes rather than made a contact; a line of commas alone is
+    nothing. A line with a company but no name, or too many parts, is refused as before."""
+    people_lines, not_people = [], []
+    for line in typed.splitlines():
+        parts = [part.strip() for part in line.split(",")]
+        with_company = any(parts[1:])
+        if not parts[0] or _reads_as_name(parts[0], with_company=with_company):
+            people_lines.append(line)  # blank and ", , ," lines are skipped when parsed
+        else:
+            people_lines.append("")  # the line numbers of the people stay as typed
+            not_people.append(line.strip())
+    people = referrals.parse_referred("\n".join(people_lines))
+    return NamesRead(tuple(people), tuple(dict.fromkeys(not_people)))
+
+
+@dataclass(frozen=True)
+class NewContacts:
+    """Who saving a debrief's names would add as new contacts (`new_contacts`)."""
+
+    introducer: str
+    people: tuple[str, ...]  # each as 'name, company, position', the parts known
+
+    @property
+    def question(self) -> str:
+        """What to ask before they are added (the page lists them below it)."""
+        them = "this person" if len(self.people) == 1 else f"these {len(self.people)} people"
+        return (
+            f"Saving adds {them} to your contacts, as introduced by {self.introducer}. "
+            "Is each one a person to talk to?"
+        )
+
+
+def new_contacts(
+    conn: duckdb.DuckDBPyConnection, meeting_id: int, people: tuple[referrals.ReferredPerson, ...]
+) -> NewContacts:
+    """Who saving these names with the debrief would add as new contacts, without adding
+    them, so the page can name them first (a line taken for a person must never become a
+    contact unseen): the save's own rules run in a transaction rolled back, so they cannot
+    disagree with what the save then does."""
+    meeting = get_meeting(conn, meeting_id)
+    if not people:
+        return NewContacts(summary(conn, meeting_id).person, ())
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        added = referrals.add_referred_people(
+            conn, meeting.contact_id, list(people), introduced_at=meeting.starts_at
+        )
+        rows = conn.execute(
+            "SELECT concat_ws(', ', nullif(trim(c.first_name || ' ' || c.last_name), ''),"
+            " nullif(co.name, ''), nullif(c.position, ''))"
+            " FROM contacts c LEFT JOIN companies co ON co.id = c.company_id"
+            " WHERE c.id IN (SELECT unnest(?::BIGINT[])) ORDER BY c.id",
+            [list(added.added)],
+        ).fetchall()
+    finally:
+        conn.execute("ROLLBACK")
+    return NewContacts(added.introducer, tuple(row[0] for row in rows))
+
+
+def notes_with(notes: str, not_people: tuple[str, ...]) -> str:
+    """The meeting's notes with the lines of the names box that named no one, under their
+    own heading, each once however often the debrief is saved."""
+    notes = notes.strip()
+    have = set(notes.splitlines())
+    missing = [line for line in not_people if line not in have]
+    if not missing:
+        return notes
+    heading = [] if ALSO_SAID in have else [ALSO_SAID]
+    return "\n\n".join(part for part in (notes, "\n".join([*heading, *missing])) if part)
+
+
 @dataclass(frozen=True)
 class MeetingDue:
     """Something a meeting needs from the user now (see `due_items`)."""
@@ -715,6 +831,7 @@ def record_debrief(
     notes: str = "",
     answers: dict[int, str] | None = None,
     referred: list[referrals.ReferredPerson] | None = None,
+    not_people: tuple[str, ...] = (),
 ) -> DebriefResult:
     """How the meeting went, in one write: outcome, answers, and the people they named.
 
@@ -724,7 +841,8 @@ def record_debrief(
     (`_old_answers_note`). Each person named is linked as referred by this one, introduced at
     the meeting (not when the debrief was saved): a contact already there, or a new
     2nd-degree one (`referrals.add_referred_people`); a company named by a name merged away
-    stands for the company it was merged into.
+    stands for the company it was merged into. `not_people`: the lines of the names box that
+    name no one (`read_names`), kept with the notes (`notes_with`).
     """
     if status not in STATUSES or status == "scheduled":
         raise InvalidInputError("Choose whether the meeting was held, cancelled or a no-show.")
@@ -747,7 +865,12 @@ def record_debrief(
     with db.transaction(conn):
         conn.execute(
             "UPDATE meetings SET status = ?, actual_minutes = ?, notes = ? WHERE id = ?",
-            [status, actual_minutes if status == "held" else None, notes.strip(), meeting_id],
+            [
+                status,
+                actual_minutes if status == "held" else None,
+                notes_with(notes, not_people),
+                meeting_id,
+            ],
         )
         for row_id, answer in answers.items():
             conn.execute("UPDATE meeting_questions SET answer = ? WHERE id = ?", [answer, row_id])

@@ -12,7 +12,6 @@ from infoint import (
     outreach,
     profile,
     questions,
-    referrals,
     text,
     ui,
 )
@@ -409,6 +408,7 @@ def show_prepare(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
 
 def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) -> None:
     chosen = current.id
+    asked_key = f"debrief_adding_{chosen}"
     with ui.form(f"debrief_form_{chosen}", border=False):
         status = st.radio(
             "How did it go?",
@@ -439,34 +439,77 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
             "Who else should you talk to? One person per line: name, company, position",
             key=f"debrief_names_{chosen}",
             placeholder="Bo Chen, Beta Labs, Head of Research",
-            help=f"Each person becomes a contact introduced by {ui.plain(current.person)} "
-            "(2nd degree), ready for your outreach. Someone already in your contacts is "
-            "marked as introduced by them, not added twice.",
+            help="A first and last name, or a name with their company, becomes a contact "
+            f"introduced by {ui.plain(current.person)} (2nd degree), ready for your outreach: "
+            "you are asked before anyone new is added. Someone already in your contacts is "
+            "marked as introduced by them, not added twice. Other lines are kept with your "
+            "notes.",
         )
         notes = st.text_area(
             "Anything else to remember", value=sheet.meeting.notes, key=f"debrief_notes_{chosen}"
         )
-        if not st.form_submit_button("Save the debrief"):
+        submitted = st.form_submit_button("Save the debrief")
+    form = (status, actual, tuple(answers.items()), names, notes)  # what a question is about
+    if submitted:
+        st.session_state.pop(asked_key, None)  # a new try: asked afresh
+        try:
+            read = meetings.read_names(names if status == "held" else "")
+            adding = meetings.new_contacts(conn, chosen, read.people)
+        except InfointError as exc:
+            ui.show_error(exc)
             return
+        if not adding.people:
+            save_debrief(current, form, read)
+            return
+        st.session_state[asked_key] = {"form": form, "adding": adding, "read": read}
+    asked = st.session_state.get(asked_key)
+    if asked is None:
+        return
+    if ui.came_back() or asked["form"] != form:  # the form shows something else now
+        st.session_state.pop(asked_key, None)
+        return
+    with st.container(border=True):
+        st.warning(ui.plain(asked["adding"].question), icon=":material/person_add:")
+        st.markdown("\n".join(f"- {ui.plain(person)}" for person in asked["adding"].people))
+        if kept := asked["read"].kept_sentence:
+            st.caption(ui.plain(kept))
+        yes_box, no_box = st.columns(2)
+        confirmed = yes_box.button("Yes, add them and save", key=f"{asked_key}_yes")
+        no_box.button(
+            "No, let me change the names",
+            key=f"{asked_key}_no",
+            on_click=st.session_state.pop,
+            args=(asked_key, None),
+        )
+    if confirmed:
+        st.session_state.pop(asked_key, None)
+        save_debrief(current, form, asked["read"])
+
+
+def save_debrief(current: meetings.MeetingSummary, form: tuple, read: meetings.NamesRead) -> None:
+    """Save the debrief the form holds, with the people `read` from its names box."""
+    status, actual, answers, _, notes = form
     held = status == "held"
     try:
         result = meetings.record_debrief(
             conn,
-            chosen,
+            current.id,
             status,
             actual_minutes=int(actual) if held else None,
             notes=notes,
-            answers=answers if held else {},
-            referred=referrals.parse_referred(names) if held else [],
+            answers=dict(answers) if held else {},
+            referred=list(read.people),
+            not_people=read.not_people,
         )
     except InfointError as exc:
         ui.show_error(exc)
         return
-    message = " ".join(["Debrief saved.", *map(ui.plain, result.introductions.sentences)])
+    said = [*result.introductions.sentences, read.kept_sentence]
+    message = " ".join(["Debrief saved.", *(ui.plain(s) for s in said if s)])
     thank_next = held and not current.thanked
     if thank_next:
         message += " Next: the thank-you, below."
-    done(message, chosen, "Thank you" if thank_next else "Debrief")
+    done(message, current.id, "Thank you" if thank_next else "Debrief")
 
 
 def show_thanks(current: meetings.MeetingSummary) -> None:

@@ -114,6 +114,8 @@ def test_meeting_debrief_names_someone_who_arrives_referred(tmp_path, page, shot
         debrief.get_by_label(re.compile(r"^Who else should you talk to\?")).fill(NAMED)
         debrief.get_by_role("button", name="Save the debrief").click()
         wait_for_app(page)
+        see(page, "Saving adds this person to your contacts, as introduced by Nadia Okafor.")
+        click(page, "Yes, add them and save")  # who becomes a new contact is asked first
         see(page, "1 new contact introduced by Nadia Okafor: write to them from the Outreach page.")
         # Next comes the thank-you: its tab is open, the draft thanks Nadia.
         expect(page.get_by_role("tab", name="Thank you")).to_have_attribute("aria-selected", "true")

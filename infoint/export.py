@@ -286,6 +286,11 @@ def _sheets() -> dict[str, _Sheet]:
     }
 
 
+def sheet_titles() -> tuple[str, ...]:
+    """The workbook's sheets, in order: how an upload of it is known again."""
+    return tuple(_sheets())
+
+
 def sheet_sizes(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """How many rows each sheet of the workbook will have, in one cheap query, to say what a
     download holds before it is built."""

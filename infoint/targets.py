@@ -944,6 +944,11 @@ _LINKEDIN_OTHER_COLUMNS = {
 }
 _LINKEDIN_HEADER_LINES = 10  # its header follows a preamble of three lines, or fewer
 _TO_THE_LINKEDIN_IMPORT = "under “Bring in your LinkedIn connections” at the top of this page"
+OUR_WORKBOOK = (
+    "This is infoint's own workbook, a copy of everything you keep here for reading in Excel, "
+    "so nothing was added: your companies are on the Targets page already, and this box takes "
+    "a list of companies of your own."
+)
 
 
 @dataclass(frozen=True)
@@ -965,6 +970,22 @@ class TargetListPreview:
     @property
     def skipped(self) -> int:
         return len(self.problems) + len(self.repeats)
+
+    @property
+    def mostly_left_out(self) -> bool:
+        """More rows left out than kept: likely not a list of companies at all (a list of
+        people, with a Company column naming each employer many times), so not one click
+        away from changing every company it names."""
+        return self.skipped > len(self.frame)
+
+    def left_out_question(self) -> str:
+        """What to ask before adding a list that is `mostly_left_out`."""
+        rows = len(self.frame) + self.skipped
+        return (
+            f"{self.skipped:,} of the {rows:,} rows in this file are left out as repeats or "
+            "unreadable, so it may not be your list of companies: adding it marks "
+            f"{counted(len(self.frame), 'company', 'companies')} as targets at once."
+        )
 
 
 @dataclass(frozen=True)
@@ -1098,6 +1119,8 @@ def _xlsx_rows(data: bytes) -> list[tuple[int, list[str]]]:
             "That file could not be opened as an Excel workbook (.xlsx)."
         ) from None
     try:
+        if _is_our_workbook(book.sheetnames):
+            raise InvalidInputError(OUR_WORKBOOK)
         sheet = book.worksheets[0]
         return [
             (number, ["" if v is None else str(v) for v in values])
@@ -1105,6 +1128,15 @@ def _xlsx_rows(data: bytes) -> list[tuple[int, list[str]]]:
         ]
     finally:
         book.close()
+
+
+def _is_our_workbook(sheet_names: list[str]) -> bool:
+    """Whether a workbook is the one 'Prepare the Excel workbook' writes: most of its sheets.
+
+    Its first sheet is Contacts, whose Company column read as a list of targets would make
+    every employer in the network a target in one click."""
+    ours = export.sheet_titles()
+    return "Contacts" in sheet_names and 2 * len(set(sheet_names) & set(ours)) >= len(ours)
 
 
 def _is_linkedin_connections(rows: list[tuple[int, list[str]]]) -> bool:

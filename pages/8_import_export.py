@@ -257,15 +257,21 @@ if target_file is not None:
                     hide_index=True,
                 )
         companies = len(preview.frame)
+        add_label = (
+            "Add this company as a target"
+            if companies == 1
+            else f"Add these {text.counted(companies, 'company', 'companies')} as targets"
+        )
         # Keyed by the upload (the preview is read from it alone) and what the preview showed,
         # as the history's Add button is: a click on the button of another file's preview is
         # not this button's, so nothing is added that the preview on screen did not show.
-        if companies and st.button(
-            "Add this company as a target"
-            if companies == 1
-            else f"Add these {text.counted(companies, 'company', 'companies')} as targets",
-            icon=":material/flag:",
-            key=f"target_add_{target_file.file_id}_{companies}_{preview.skipped}",
+        add_key = f"target_add_{target_file.file_id}_{companies}_{preview.skipped}"
+        # A file whose rows are mostly left out is likely no list of companies (a list of
+        # people names each employer again and again): asked about before it changes them all.
+        if companies and (
+            ui.ask_first(add_key, f"{add_label}…", preview.left_out_question(), "Yes, add them")
+            if preview.mostly_left_out
+            else st.button(add_label, icon=":material/flag:", key=add_key)
         ):
             try:
                 result = targets.import_target_list(conn, preview)

@@ -321,15 +321,28 @@ def test_text_comes_back_exactly_and_a_formula_behind_control_characters_is_quot
     assert (rows["Ada"][1].quotePrefix, rows["Ada"][14].value) == (False, "  spaced, two\nlines  ")
 
 
-def test_the_workbook_still_reads_as_a_list_of_companies(conn, campaign):
-    """Uploaded again as a target list, the first sheet's Company column gives the names, each
-    company once (the two people at Acme name it twice)."""
-    preview = targets.read_target_list(conn, export.workbook_bytes(conn), "infoint-2026-03-02.xlsx")
-    assert preview.problems == []
-    assert list(preview.frame["name"]) == ["Acme"]
-    assert [(p.line, p.reason) for p in preview.repeats] == [
-        (3, "Acme is on line 2 too; line 2 is kept.")
-    ]
+def test_the_workbook_uploaded_as_a_target_list_is_known_and_nothing_is_read(conn, campaign):
+    """Its first sheet is Contacts: read as a target list, its Company column made every
+    employer in the network a target in one click (1,966 for the walkthrough's user)."""
+    with pytest.raises(InvalidInputError) as refused:
+        targets.read_target_list(conn, export.workbook_bytes(conn), "infoint-2026-03-02.xlsx")
+    assert str(refused.value) == targets.OUR_WORKBOOK
+    assert str(refused.value).startswith("This is infoint's own workbook,")
+
+
+def test_a_workbook_with_a_sheet_named_contacts_is_still_read_as_a_list(conn, tmp_path):
+    """One sheet of ours by name is not our workbook: most of them are."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Contacts"
+    book.active.append(["Company"])
+    book.active.append(["Acme"])
+    book.create_sheet("Companies")
+    path = tmp_path / "mine.xlsx"
+    book.save(path)
+    assert list(targets.read_target_list(conn, path, "mine.xlsx").frame["name"]) == ["Acme"]
+    assert set(export.sheet_titles()) >= {"Contacts", "Companies", "Job changes"}
 
 
 def test_the_csv_names_an_introducer_as_the_workbook_and_the_app_do(conn):

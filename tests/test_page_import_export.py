@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from infoint import db, interactions, ui
+from infoint import db, interactions, targets, ui
 from infoint.text import plain_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -404,6 +404,35 @@ def test_an_unreadable_target_list_says_so(app_db):
     run(at)
     assert "'name'" in at.error[0].value
     assert not [b for b in at.button if b.label.startswith("Add these")]
+
+
+def test_the_app_s_own_workbook_in_the_target_list_upload_is_named_and_adds_nothing(imported):
+    at = open_page()
+    button(at, "Prepare the Excel workbook").click()
+    run(at)
+    workbook = at.session_state["prepared_workbook"][1].data
+    companies = scalar("SELECT count(*) FROM companies WHERE status = 'network'")
+    uploader = next(u for u in at.get("file_uploader") if "companies" in u.label)
+    uploader.set_value(("infoint-2026-11-27.xlsx", workbook, "application/octet-stream"))
+    run(at)
+    assert [e.value for e in at.error] == [targets.OUR_WORKBOOK]
+    assert not [b for b in at.button if b.label.startswith("Add th")]
+    assert scalar("SELECT count(*) FROM companies WHERE status = 'network'") == companies
+
+
+def test_a_list_mostly_of_repeats_asks_before_adding(app_db):
+    at = open_page()
+    uploader = next(u for u in at.get("file_uploader") if "companies" in u.label)
+    uploader.set_value(("people.csv", b"Company\nAcme\nAcme\nAcme\nAcme\nVolt\n", "text/csv"))
+    run(at)
+    button(at, "Add these 2 companies as targets…").click()
+    run(at)
+    assert scalar("SELECT count(*) FROM companies") == 0
+    assert at.warning[-1].value.startswith("3 of the 5 rows in this file are left out")
+    button(at, "Yes, add them").click()
+    run(at)
+    assert at.success[0].value.startswith("From people\\.csv: 2 new targets.")
+    assert scalar("SELECT count(*) FROM companies WHERE status = 'target'") == 2
 
 
 @pytest.fixture

@@ -750,3 +750,17 @@ def test_when_none_would_become_a_target_the_plan_says_why_in_the_present():
     assert targets.TargetPlan(0, 1, 1, 0).nothing_to_add() == (
         "Nothing to add. Left out: 1 you ruled out. 1 is on your list already."
     )
+
+
+def test_a_list_mostly_of_repeats_is_flagged_and_the_question_counts_in_words(conn):
+    """A list of people (each employer named again and again) is likely no list of companies:
+    the page asks before adding it."""
+    people = "name\n" + "Acme\n" * 3 + "Volt\n" + ",a note\n"  # 2 kept, 2 repeats, 1 nameless
+    preview = targets.read_target_list(conn, people.encode(), "people.csv")
+    assert (len(preview.frame), preview.skipped, preview.mostly_left_out) == (2, 3, True)
+    assert preview.left_out_question() == (
+        "3 of the 5 rows in this file are left out as repeats or unreadable, so it may not be "
+        "your list of companies: adding it marks 2 companies as targets at once."
+    )
+    even = targets.read_target_list(conn, b"name\nAcme\nAcme\nVolt\n", "list.csv")
+    assert (len(even.frame), even.skipped, even.mostly_left_out) == (2, 1, False)

@@ -192,6 +192,34 @@ class PrepSheet:
     questions: tuple[PickedQuestion, ...]
     earlier_meetings_there: int  # held meetings at the same company, this one aside
 
+    @property
+    def met_there(self) -> str:
+        """'You have met 2 other people at this company', and where what they said is: the
+        company notes, only when they hold answers a debrief put there (`_answers_block`);
+        notes the user typed themselves are theirs, not what someone told them."""
+        if not self.earlier_meetings_there:
+            return ""
+        others = text.counted(self.earlier_meetings_there, "other person", "other people")
+        met = f"You have met {others} at this company"
+        if _holds_answers(self.company_notes, self.meeting.id):
+            return f"{met}; what they told you is in the notes on the company below."
+        if self.company_notes.strip():
+            return f"{met}. Your own notes on the company are below."
+        return f"{met}."
+
+
+# The first line of a debrief's answers in the company notes: the marked block
+# (`_answers_block`), or the note older versions wrote ("2026-03-10 — from Ana Lee:").
+_ANSWERS_HEADING = re.compile(
+    r"^(?:Answers from the meeting with .* \(meeting (\d+)\):|\d{4}-\d{2}-\d{2} — from .+:)$",
+    re.MULTILINE,
+)
+
+
+def _holds_answers(notes: str, meeting_id: int) -> bool:
+    """Whether the notes hold answers from a meeting other than `meeting_id`."""
+    return any(found.group(1) != str(meeting_id) for found in _ANSWERS_HEADING.finditer(notes))
+
 
 @dataclass(frozen=True)
 class PersonOption:

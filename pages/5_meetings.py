@@ -76,10 +76,6 @@ def stored_text(key: str, stored: str) -> str:
     return key
 
 
-def people(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 def show_due() -> bool:
     """This page's share of the due-now list (snoozed and dismissed items stay hidden);
     True when something is due, which is then the next step."""
@@ -324,10 +320,8 @@ def show_prepare(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
         else f"{current.promised_minutes} minutes promised"
     )
     st.markdown(f"**{ui.plain(current.title)}**, {when(current.starts_at)}, {length}{place}")
-    if sheet.earlier_meetings_there:
-        others = people(sheet.earlier_meetings_there, "other person", "other people")
-        told = "; what they told you is in the company notes" if sheet.company_notes else ""
-        st.caption(f"You have met {others} at this company{told}.")
+    if met_there := sheet.met_there:
+        st.caption(met_there)
     company_box, person_box = st.columns(2)
     company_notes = company_box.text_area(
         f"About {ui.plain(sheet.company)}" if sheet.company else "About the company",

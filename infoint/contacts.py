@@ -596,6 +596,25 @@ class TimelineEvent:
     meeting_id: int | None = None
     other_contact_id: int | None = None  # the person introduced, or who introduced them
 
+    @property
+    def details_start(self) -> str:
+        """As much of `details` as the timeline shows at first: all of a short one; of a long
+        one its first `DETAILS_SHOWN` characters or `DETAILS_LINES` lines, ended at a word,
+        with '…' (the page shows the rest on request). A pasted page made the timeline some
+        12,000 pixels high."""
+        lines = self.details.splitlines()
+        start = "\n".join(lines[:DETAILS_LINES])[:DETAILS_SHOWN]
+        if start == self.details:
+            return start
+        if len(start) == DETAILS_SHOWN and (space := start.rfind(" ")) > DETAILS_SHOWN // 2:
+            start = start[:space]
+        return f"{start.rstrip()} …"
+
+
+# How much of a long message or note the timeline shows before "Show all of it".
+DETAILS_SHOWN = 500
+DETAILS_LINES = 6
+
 
 _SAID = {
     "outreach": "You reached out",

@@ -22,6 +22,10 @@ KIND_LABELS = {
     "opportunity": "Opportunity",
     "note": "Note",
 }
+# The longest message or note an entry keeps, in characters: a long email is some 3,000, and
+# a pasted page of 60,000 made the person's timeline some 12,000 pixels high. Entries already
+# longer (imported, or logged before there was a limit) stay as they are, and can be fixed.
+BODY_LIMIT = 5_000
 CHANNELS = ("email", "linkedin", "phone", "in_person", "video", "other")
 CHANNEL_LABELS = {
     "email": "Email",
@@ -222,6 +226,14 @@ def _validate(
     return channel
 
 
+def _check_body(body: str) -> None:
+    if len(body) > BODY_LIMIT:
+        raise InvalidInputError(
+            f"A message or note can be at most {BODY_LIMIT:,} characters; this one has "
+            f"{len(body):,}."
+        )
+
+
 def _require_template(conn: duckdb.DuckDBPyConnection, template_id: int) -> None:
     found = conn.execute("SELECT count(*) FROM templates WHERE id = ?", [template_id]).fetchall()
     if not found[0][0]:
@@ -252,6 +264,7 @@ def log_interaction(
 ) -> int:
     """Record one event with a contact (by default as happening now); returns its id. A note
     or an opportunity is stored with no channel, whatever `channel` says."""
+    _check_body(body)
     channel, when = _checked(conn, contact_id, kind, channel, template_id, occurred_at)
     with db.transaction(conn):
         # Only a new reply can be one that answers nothing: the check costs a query a side.
@@ -279,6 +292,7 @@ def log_once(
     second click on a "Log" button must not count a second message, nor skew the reply rates.
     A different entry is its own: the same words of thanks for another meeting too.
     Looked for and written in one transaction."""
+    _check_body(body)
     channel, when = _checked(conn, contact_id, kind, channel, template_id, occurred_at)
     with db.transaction(conn):
         if meeting_id is not None:  # looked for in the write: a meeting deleted meanwhile is gone
@@ -360,8 +374,11 @@ def update_interaction(
 ) -> None:
     """Correct an interaction logged by mistake; a note or an opportunity keeps no channel.
     Refused: a day moved into the future, and a change that leaves a reply answering no
-    message (`MESSAGE_KINDS`)."""
+    message (`MESSAGE_KINDS`), and a body longer than `BODY_LIMIT` that was not already as
+    long: an entry imported longer can still be corrected, and shortened."""
     current = get_interaction(conn, interaction_id)
+    if len(body) > len(current.body):
+        _check_body(body)
     channel = _validate(conn, current.contact_id, kind, channel)
     when = _happened(conn, occurred_at, kept_day=current.occurred_at.date())
     # Only a reply, or a message a reply may answer, can leave a reply answering nothing.

@@ -354,7 +354,11 @@ def show_timeline(person: contacts.Contact) -> None:
         line, action = st.columns([5, 1])
         line.markdown(f"**{text.day(event.at)}** · {ui.plain(event.text)}")
         if event.details:
-            line.caption(ui.plain(event.details))
+            start = event.details_start
+            line.caption(ui.plain(start))
+            if start != event.details:  # a long one: the rest only when asked for
+                with line.expander(f"Show all of it ({len(event.details):,} characters)"):
+                    st.caption(ui.plain(event.details))
         if event.other_contact_id is not None and action.button(
             "Open", key=f"timeline_open_{number}", icon=":material/person:"
         ):

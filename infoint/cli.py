@@ -167,6 +167,8 @@ def _open_existing(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
 
 def _describe(report: ImportReport, offer: settings.UndoOffer | None) -> str:
     lines = [f"{report.file_name}: {report.summary()}"]
+    if report.moved_back:
+        lines.append(report.moved_back_sentence())
     if report.changes:
         lines.append(f"Job changes ({len(report.changes)}):")
         lines += [f"  {change.describe()}" for change in report.changes[:SHOWN]]

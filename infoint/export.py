@@ -255,6 +255,8 @@ def _sheets() -> dict[str, _Sheet]:
                 coalesce(ch.old_value, '') AS "Before", coalesce(ch.new_value, '') AS "After"
             """,
             rows="contact_changes ch JOIN contacts c ON c.id = ch.contact_id",
+            # Not what an older file put back (importer.OLDER_FILE_FIELDS): no job change.
+            where="ch.field IN ('company', 'position')",
             order="ch.changed_at, ch.id",
         ),
         "Ruled-out industries": _Sheet(

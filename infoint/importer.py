@@ -72,6 +72,13 @@ class OlderExportError(InfointError):
         )
 
 
+# How `contact_changes` names a change an older file made (imported anyway): it puts someone
+# back in a job or title they had before, no news, so it is neither listed nor exported as a
+# job change; the person's history still says what changed and when, in these words.
+OLDER_FILE_FIELDS = {"company": "company (older file)", "position": "title (older file)"}
+JOB_CHANGE_FIELDS = tuple(OLDER_FILE_FIELDS)
+
+
 @dataclass(frozen=True)
 class JobChange:
     contact_id: int
@@ -96,6 +103,18 @@ class ImportReport:
     skipped_rows: list[SkippedRow] = field(default_factory=list)
     changes: list[JobChange] = field(default_factory=list)
     backup: Path | None = None  # the copy taken just before this import, if any
+    # People an older file (imported anyway) put back in an earlier job or title: not news.
+    moved_back: int = 0
+
+    def moved_back_sentence(self) -> str:
+        """What an older file did to the people it updated, said without congratulations."""
+        if not self.moved_back:
+            return ""
+        who = text.counted(self.moved_back, "person is", "people are")
+        return (
+            f"{who} back at the job or title this older file lists: no news to congratulate "
+            "anyone on, and each record notes the change."
+        )
 
     def summary(self) -> str:
         """One sentence leading with what the import meant, e.g. "Added 120 people and updated
@@ -136,6 +155,7 @@ class ImportReport:
             "skipped": self.skipped,
             "skipped_rows": [asdict(row) for row in self.skipped_rows],
             "changes": [asdict(change) for change in self.changes],
+            "moved_back": self.moved_back,
             "backup": str(self.backup) if self.backup else None,
         }
 
@@ -306,7 +326,7 @@ def upsert_connections(
     `source` tags the contacts and companies it creates ('linkedin', or 'demo' for the demo
     data, which is not recorded as an import batch). `before_changes` runs once the plan
     shows that someone will be added or updated, before anything is written. `refuse_older`
-    raises `OlderExportError` (see `_refuse_if_older`) before then; the caller's transaction
+    raises `OlderExportError` (see `_older_than_saved`) before then; the caller's transaction
     rolls back the memo of company spellings written so far.
     """
     try:
@@ -329,8 +349,9 @@ def upsert_connections(
         _report_progress(progress, 0.4, "Matching people you already have…")
         plan = _plan(conn, repeats)
         full, added, updated, unchanged = plan.full, plan.added, plan.updated, plan.unchanged
-        if updated and refuse_older:
-            _refuse_if_older(conn, connections.rows)
+        older = _older_than_saved(conn, connections.rows) if updated else None
+        if older is not None and refuse_older:
+            raise older
         if (added or updated) and before_changes is not None:
             before_changes()
         if added or updated:
@@ -360,7 +381,7 @@ def upsert_connections(
         _report_progress(progress, 0.8, "Saving…")
         changes = []
         if updated:
-            changes = _record_changes(conn, batch_id)
+            changes = _record_changes(conn, batch_id, older=older is not None)
             _update_contacts(conn)
         if added:
             _add_contacts(conn, source)
@@ -376,13 +397,14 @@ def upsert_connections(
         unchanged=int(unchanged),
         skipped=len(skipped_rows),
         skipped_rows=skipped_rows,
-        changes=changes,
+        changes=[] if older is not None else changes,
+        moved_back=len({change.contact_id for change in changes}) if older is not None else 0,
     )
 
 
-def _refuse_if_older(conn: duckdb.DuckDBPyConnection, rows: pa.Table) -> None:
-    """Raise `OlderExportError` when the plan changes someone's company or title and the file
-    looks older than what was imported before: its newest connection is earlier than the
+def _older_than_saved(conn: duckdb.DuckDBPyConnection, rows: pa.Table) -> OlderExportError | None:
+    """The `OlderExportError` to raise when the plan changes someone's company or title and the
+    file looks older than what was imported before: its newest connection is earlier than the
     newest of the people saved from LinkedIn, or it gives one of those it would move an
     earlier day of connecting than the one saved (which only an import sets).
 
@@ -399,11 +421,12 @@ def _refuse_if_older(conn: duckdb.DuckDBPyConnection, rows: pa.Table) -> None:
         """
     ).fetchall()[0]
     if not people or saved_newest is None:
-        return
+        return None
     file_newest = pc.max(rows["connected_on"]).as_py()
     file_newest = date.fromisoformat(file_newest) if file_newest else saved_newest
     if earlier or file_newest < saved_newest:
-        raise OlderExportError(file_newest, saved_newest, int(people), int(earlier))
+        return OlderExportError(file_newest, saved_newest, int(people), int(earlier))
+    return None
 
 
 def _spellings(rows: pa.Table) -> pa.Table:
@@ -743,21 +766,29 @@ def _add_companies(conn: duckdb.DuckDBPyConnection, source: str, rows: str) -> N
     )
 
 
-def _record_changes(conn: duckdb.DuckDBPyConnection, batch_id: int | None) -> list[JobChange]:
-    """Write each change of company or title to `contact_changes` and return them."""
+def _record_changes(
+    conn: duckdb.DuckDBPyConnection, batch_id: int | None, *, older: bool
+) -> list[JobChange]:
+    """Write each change of company or title to `contact_changes` and return them; an
+    `older` file's changes under `OLDER_FILE_FIELDS`."""
+    company, position = (
+        (OLDER_FILE_FIELDS["company"], OLDER_FILE_FIELDS["position"])
+        if older
+        else JOB_CHANGE_FIELDS
+    )
     rows = conn.execute(
         """
         INSERT INTO contact_changes (contact_id, field, old_value, new_value, batch_id)
-        SELECT p.target, 'company', p.old_company, coalesce(co.name, ''), ?
+        SELECT p.target, $company, p.old_company, coalesce(co.name, ''), $batch
         FROM _import_plan p
         LEFT JOIN companies co ON co.match_key = p.company_key
         WHERE p.action = 'match' AND p.company_changed
         UNION ALL
-        SELECT target, 'position', old_position, position, ?
+        SELECT target, $position, old_position, position, $batch
         FROM _import_plan WHERE action = 'match' AND position_changed
         RETURNING contact_id, field, old_value, new_value
         """,
-        [batch_id, batch_id],
+        {"company": company, "position": position, "batch": batch_id},
     ).fetchall()
     if not rows:
         return []

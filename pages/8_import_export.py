@@ -120,6 +120,8 @@ if report is not None:
         next_contacts.page_link(
             "pages/2_contacts.py", label="Search your network", icon=":material/group:"
         )
+        if report.moved_back:
+            st.info(report.moved_back_sentence(), icon=":material/history:")
         if report.changes:
             st.markdown("**Worth a message: a new job or title**")
             st.caption(

@@ -518,3 +518,26 @@ def test_a_note_or_an_opportunity_has_no_how_in_the_workbook(conn, campaign):
         ("Note", None),  # an empty cell reads back as None
         ("Opportunity", None),
     ]
+
+
+def test_what_an_older_file_put_back_is_no_job_change_in_the_workbook(conn):
+    """An older export imported anyway moves people back: the Job changes sheet and its count
+    leave those rows out (the walkthrough's workbook counted 3,261 job changes, all such)."""
+    from infoint import importer
+
+    ada = contacts.add_contact(conn, "Ada", "Lee")
+    conn.execute(
+        "INSERT INTO contact_changes (contact_id, field, old_value, new_value) VALUES"
+        " (?, 'company', 'Volt', 'Acme'), (?, ?, 'Acme', 'Volt'), (?, ?, 'Lead', 'Junior')",
+        [
+            ada,
+            ada,
+            importer.OLDER_FILE_FIELDS["company"],
+            ada,
+            importer.OLDER_FILE_FIELDS["position"],
+        ],
+    )
+    assert export.sheet_sizes(conn)["Job changes"] == 1
+    book = load_workbook(io.BytesIO(export.workbook_bytes(conn)))
+    rows = list(book["Job changes"].iter_rows(min_row=2, values_only=True))
+    assert [row[3:] for row in rows] == [("Company", "Volt", "Acme")]

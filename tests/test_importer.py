@@ -678,6 +678,41 @@ def test_an_older_export_is_imported_anyway_when_asked(conn):
     assert contact(conn, URL + "bram-o")[2:4] == ("Volt", "Junior Designer")
 
 
+def test_an_older_export_imported_anyway_offers_no_job_change_as_news(conn):
+    """Its changes put people back in jobs they had: not listed to congratulate, nor counted
+    as job changes, but each person's history still says what changed and when."""
+    import_connections(conn, NEWER)
+    report = import_connections(conn, OLDER, anyway=True)
+    assert (report.changes, report.moved_back) == ([], 1)
+    assert report.moved_back_sentence() == (
+        "1 person is back at the job or title this older file lists: no news to congratulate "
+        "anyone on, and each record notes the change."
+    )
+    assert report.as_dict()["moved_back"] == 1
+    recorded = conn.execute(
+        "SELECT field, old_value, new_value FROM contact_changes ORDER BY field"
+    ).fetchall()
+    assert recorded == [
+        ("company (older file)", "ACME Inc.", "Volt"),
+        ("title (older file)", "Designer", "Junior Designer"),
+    ]
+    # A newer file after it is news again: Bram's move to ACME Inc. is a job change.
+    again = import_connections(conn, NEWER)
+    assert [(c.field, c.old, c.new) for c in again.changes] == [
+        ("company", "Volt", "ACME Inc."),
+        ("position", "Junior Designer", "Designer"),
+    ]
+    assert again.moved_back == 0
+
+
+def test_an_export_imported_anyway_that_is_not_older_lists_its_job_changes(conn):
+    import_connections(conn, NEWER)
+    ada_promoted = {**ADA, "position": "Lead Data Analyst"}
+    report = import_connections(conn, export(ada_promoted, BRAM, CLEO), anyway=True)
+    assert [(c.name, c.field) for c in report.changes] == [("Ada Quill", "position")]
+    assert report.moved_back == 0
+
+
 def test_an_older_export_that_moves_no_one_back_is_imported_without_asking(conn):
     # Adding people, or finding everyone as they are, is harmless whatever the file's age.
     import_connections(conn, NEWER)

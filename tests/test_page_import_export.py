@@ -617,6 +617,12 @@ def test_an_older_export_asks_first_and_changes_nothing_until_imported_anyway(ap
     assert not at.warning
     assert "Updated 1 person." in markdown(at)
     assert grace_title() == "Commander"
+    # Grace is back at her title of then: no news, so nothing to congratulate her on.
+    assert "Worth a message" not in markdown(at)
+    assert [i.value for i in at.info] == [
+        "1 person is back at the job or title this older file lists: no news to congratulate "
+        "anyone on, and each record notes the change."
+    ]
     assert "Import anyway" not in labels(at)
     assert button(at, "Import").disabled  # the uploader is emptied, as after any import
 

@@ -151,14 +151,35 @@ def _window(today: date, holidays: tuple[date, ...]) -> dict[str, Any]:
     }
 
 
+# The follow-up rule's items, due or not, as the relation `follow_ups` (after `silent`, the
+# silent outreach, and `step_days`, the day each step falls due for a message sent on a day
+# of the window): a follow-up to each silent person not followed up since. The Follow-ups
+# page and Outreach's list of people waiting for a follow-up both read it, so they count
+# the same people. Queries append their own CTEs or SELECT.
+_FOLLOW_UP_STEPS = f"""
+    WITH silent AS MATERIALIZED ({_SILENT_OUTREACH}),
+    step_days AS (
+        SELECT unnest($sent_days) AS sent_day, unnest($try_another_on) AS try_another_on,
+               unnest($follow_up_on) AS follow_up_on
+    ),
+    follow_ups AS (
+        SELECT 'follow_up' AS rule, 'follow_up:' || s.id AS key, d.follow_up_on AS due_on, s.*
+        FROM silent s JOIN step_days d ON d.sent_day = CAST(s.sent_at AS DATE)
+        WHERE NOT EXISTS (
+            SELECT 1 FROM interactions f
+            WHERE f.contact_id = s.contact_id AND f.kind = 'follow_up'
+              AND f.occurred_at >= s.sent_at AND f.occurred_at >= $since)
+    )
+"""
+
 # Both silence rules from one pass over the silent outreach, as the relation `steps`: one row
 # per item, whether due yet or not, with its rule, key and the day it falls due (`due_on`).
-# A follow-up is due to a silent person not followed up since; trying someone else is due at
-# a company whose latest outreach is silent, with up to PEOPLE_SUGGESTED people there never
-# written to (closest degree first); a placeholder "company" such as "N/A" has no one else
-# there to try. Queries append their own SELECT from `steps`.
+# A follow-up is due as `_FOLLOW_UP_STEPS` says; trying someone else is due at a company
+# whose latest outreach is silent, with up to PEOPLE_SUGGESTED people there never written
+# to (closest degree first); a placeholder "company" such as "N/A" has no one else there to
+# try. Queries append their own SELECT from `steps`.
 _SILENCE_STEPS = f"""
-    WITH silent AS MATERIALIZED ({_SILENT_OUTREACH}),
+    {_FOLLOW_UP_STEPS},
     latest_at_company AS (
         SELECT max_by(i.id, (i.occurred_at, i.id)) AS id
         FROM interactions i JOIN contacts c ON c.id = i.contact_id
@@ -185,28 +206,15 @@ _SILENCE_STEPS = f"""
                    WHERE kind IN ('outreach', 'follow_up')) written ON written.contact_id = c.id
         GROUP BY c.company_id
     ),
-    items AS (
-        SELECT 'follow_up' AS rule, s.*, NULL AS ids, NULL AS labels, NULL AS total
-        FROM silent s
-        WHERE NOT EXISTS (
-            SELECT 1 FROM interactions f
-            WHERE f.contact_id = s.contact_id AND f.kind = 'follow_up'
-              AND f.occurred_at >= s.sent_at AND f.occurred_at >= $since)
-        UNION ALL
-        SELECT 'try_another', k.*, [p.id FOR p IN u.first_few], [p.label FOR p IN u.first_few],
+    steps AS (
+        SELECT * FROM follow_ups
+        UNION ALL BY NAME
+        SELECT 'try_another' AS rule, 'try_another:' || k.id AS key, d.try_another_on AS due_on,
+               k.*, [p.id FOR p IN u.first_few] AS ids, [p.label FOR p IN u.first_few] AS labels,
                u.total
         FROM candidates k
         JOIN uncontacted u ON u.company_id = k.company_id
-    ),
-    step_days AS (
-        SELECT unnest($sent_days) AS sent_day, unnest($try_another_on) AS try_another_on,
-               unnest($follow_up_on) AS follow_up_on
-    ),
-    steps AS (
-        SELECT i.*, i.rule || ':' || i.id AS key,
-               CASE i.rule WHEN 'follow_up' THEN d.follow_up_on ELSE d.try_another_on END
-                   AS due_on
-        FROM items i JOIN step_days d ON d.sent_day = CAST(i.sent_at AS DATE)
+        JOIN step_days d ON d.sent_day = CAST(k.sent_at AS DATE)
     )
 """
 
@@ -222,6 +230,43 @@ def _silence_steps(conn: duckdb.DuckDBPyConnection, today: date) -> pa.Table:
     due now and whom you are waiting on both come from it, so `found` runs it once."""
     query = f"{_SILENCE_STEPS} SELECT {', '.join(_STEP_COLUMNS)} FROM steps"
     return conn.sql(query, params=_window(today, _holidays(conn))).to_arrow_table()
+
+
+@dataclass(frozen=True)
+class PendingFollowUps:
+    """Everyone waiting for their one follow-up, due or not, as columns, longest written to
+    first: the day they were last written to, and the day the follow-up is due on the
+    Follow-ups page (the rule's day, or the end of a snooze past it)."""
+
+    contact_ids: list[int]
+    sent_at: list[datetime]
+    due_on: list[date]
+
+
+# `_FOLLOW_UP_STEPS`, with what the Follow-ups page leaves out left out here too: the
+# dismissed, those at a ruled-out company, and any falling due past the window. A snooze
+# moves the day: due on or before $today is due on that page today.
+_PENDING_FOLLOW_UPS = f"""
+    {_FOLLOW_UP_STEPS}
+    SELECT f.contact_id, f.sent_at,
+           greatest(f.due_on, coalesce(st.snoozed_until, f.due_on)) AS due_on
+    FROM follow_ups f
+    LEFT JOIN due_item_states st ON st.item_key = f.key
+    WHERE NOT coalesce(st.dismissed, false)
+      AND f.due_on <= CAST(f.sent_at AS DATE) + {STALE_AFTER_DAYS}
+      AND NOT EXISTS (SELECT 1 FROM companies co
+                      WHERE co.id = f.company_id AND {profile.RULED_OUT_COMPANY_SQL})
+    ORDER BY f.sent_at, f.contact_id
+"""
+
+
+def pending_follow_ups(conn: duckdb.DuckDBPyConnection, today: date) -> PendingFollowUps:
+    """Whom the follow-up rule is about on `today` (the user's), due or not: Outreach lists
+    those due, and says when it will be for the others, by the same rule as this page."""
+    table = conn.sql(_PENDING_FOLLOW_UPS, params=_window(today, _holidays(conn))).to_arrow_table()
+    return PendingFollowUps(
+        table["contact_id"].to_pylist(), table["sent_at"].to_pylist(), table["due_on"].to_pylist()
+    )
 
 
 def _silence_due(

@@ -43,15 +43,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from urllib.parse import quote
 
 import duckdb
 
-from infoint import db, funnel, interactions, profile, targets
+from infoint import db, followups, funnel, interactions, profile, targets
 from infoint.contacts import require_contact, words_condition
 from infoint.errors import InvalidInputError, NotFoundError
-from infoint.followups import STALE_AFTER_DAYS
 from infoint.profile import get_profile
 from infoint.text import counted, joined, plain_markdown
 from infoint.text import day as short_day
@@ -689,30 +688,20 @@ def history(conn: duckdb.DuckDBPyConnection, contact_id: int) -> History:
     return History(*rows[0])
 
 
-# A person is silent when nothing came back since your latest outreach (the answers the
-# follow-up rule of infoint.followups counts, from the message's day) and no meeting was
-# arranged since; one follow-up (or a thank-you) since then means they are not waiting for
-# one. Like that rule, only outreach since the first parameter counts: a first follow-up much
-# later reads oddly.
+# The people whose follow-up is due, from the follow-up rule's own list
+# (`followups.pending_follow_ups`, as `_due` passes it), with what a picker shows and how
+# many there are in all.
 _SILENT_SQL = """
+    WITH due AS (SELECT unnest(?) AS contact_id, unnest(?) AS sent_at, unnest(?) AS due_on)
     SELECT c.id, trim(c.first_name || ' ' || c.last_name), c.first_name,
            coalesce(co.name, ''), c.position, coalesce(nullif(c.email, ''), c.linkedin_email),
            c.degree, trim(coalesce(m.first_name || ' ' || m.last_name, '')),
-           CAST(l.sent_at AS DATE)
-    FROM (SELECT contact_id, max(occurred_at) AS sent_at FROM interactions
-          WHERE kind = 'outreach' GROUP BY contact_id HAVING max(occurred_at) >= ?) l
-    JOIN contacts c ON c.id = l.contact_id
+           CAST(d.sent_at AS DATE), count(*) OVER () AS total
+    FROM due d
+    JOIN contacts c ON c.id = d.contact_id
     LEFT JOIN companies co ON co.id = c.company_id
     LEFT JOIN contacts m ON m.id = c.mutual_contact_id
-    WHERE NOT EXISTS (
-        SELECT 1 FROM interactions a
-        WHERE a.contact_id = l.contact_id
-          AND CAST(a.occurred_at AS DATE) >= CAST(l.sent_at AS DATE)
-          AND a.kind IN ('reply', 'referral', 'opportunity', 'thank_you', 'follow_up'))
-      AND NOT EXISTS (
-        SELECT 1 FROM meetings mt
-        WHERE mt.contact_id = l.contact_id AND mt.status <> 'cancelled'
-          AND (mt.created_at >= l.sent_at OR CAST(mt.starts_at AS TIMESTAMP) >= l.sent_at))
+    WHERE d.due_on <= ?
 """
 
 
@@ -721,48 +710,51 @@ def _user_today(conn: duckdb.DuckDBPyConnection) -> date:
     return datetime.now(profile.zone(conn)).date()
 
 
-def silent_recipients(
-    conn: duckdb.DuckDBPyConnection, text: str = "", limit: int = 25, today: date | None = None
-) -> list[Recipient]:
-    """People waiting for a follow-up: written to, no answer since, not yet followed up.
+def _due(conn: duckdb.DuckDBPyConnection, today: date | None) -> list:
+    """The parameters `_SILENT_SQL` starts with: the follow-up rule's list on `today`."""
+    today = today or _user_today(conn)
+    pending = followups.pending_follow_ups(conn, today)
+    return [pending.contact_ids, pending.sent_at, pending.due_on, today]
 
-    As on the Follow-ups page, only outreach of the last `STALE_AFTER_DAYS` days counts.
-    Those you wrote to longest ago first (their follow-up is due soonest); narrowed like
-    `find_recipients` by every word typed.
+
+@dataclass(frozen=True)
+class FollowUpList:
+    people: list[Recipient]  # the first few, written to longest ago first
+    total: int  # everyone the list holds, so a list cut short can say of how many
+
+
+def follow_up_list(
+    conn: duckdb.DuckDBPyConnection,
+    text: str = "",
+    limit: int = RECIPIENTS_SHOWN,
+    today: date | None = None,
+) -> FollowUpList:
+    """People waiting for a follow-up: those the Follow-ups page says to follow up today, by
+    its rule (written to in the last `followups.STALE_AFTER_DAYS` days, silent for
+    `followups.FOLLOW_UP_AFTER` business days, not followed up, not snoozed or dismissed
+    there). Those you wrote to longest ago first; narrowed like `find_recipients` by every
+    word typed. The rule's list is worked out once for both the people and their number.
     """
-    since = (today or _user_today(conn)) - timedelta(days=STALE_AFTER_DAYS)
     where, params = words_condition(_SEARCHED, text)
     rows = conn.execute(
-        f"{_SILENT_SQL} AND {where} ORDER BY l.sent_at, c.id LIMIT ?",
-        [since, *params, limit],
+        f"{_SILENT_SQL} AND {where} ORDER BY d.sent_at, c.id LIMIT ?",
+        [*_due(conn, today), *params, limit],
     ).fetchall()
-    return _told_apart(conn, [Recipient(*row) for row in rows])
-
-
-def count_silent_recipients(
-    conn: duckdb.DuckDBPyConnection, text: str = "", today: date | None = None
-) -> int:
-    """How many people `silent_recipients` would list with no limit, so a list cut short can
-    say of how many."""
-    since = (today or _user_today(conn)) - timedelta(days=STALE_AFTER_DAYS)
-    where, params = words_condition(_SEARCHED, text)
-    rows = conn.execute(
-        f"SELECT count(*) FROM ({_SILENT_SQL} AND {where})", [since, *params]
-    ).fetchall()
-    return int(rows[0][0])
+    people = _told_apart(conn, [Recipient(*row[:-1]) for row in rows])
+    return FollowUpList(people, int(rows[0][-1]) if rows else 0)
 
 
 def waiting_for_follow_up(
     conn: duckdb.DuckDBPyConnection, contact_id: int, today: date | None = None
 ) -> bool:
-    """Whether `silent_recipients` lists this person, whatever was typed."""
-    since = (today or _user_today(conn)) - timedelta(days=STALE_AFTER_DAYS)
-    return bool(conn.execute(f"{_SILENT_SQL} AND c.id = ?", [since, contact_id]).fetchall())
+    """Whether `follow_up_list` holds this person, whatever was typed."""
+    rows = conn.execute(f"{_SILENT_SQL} AND c.id = ?", [*_due(conn, today), contact_id])
+    return bool(rows.fetchall())
 
 
 RECIPIENT_LISTS = ("suggested", "found", "silent")
 """The composer's lists of people: `suggested_recipients`, `find_recipients`,
-`silent_recipients`."""
+`follow_up_list`."""
 
 
 def is_recipient(
@@ -788,8 +780,7 @@ def is_recipient(
         )
     elif listing == "silent":
         where, params = words_condition(_SEARCHED, text)
-        since = (today or _user_today(conn)) - timedelta(days=STALE_AFTER_DAYS)
-        query, params = f"{_SILENT_SQL} AND {where}", [since, *params]
+        query, params = f"{_SILENT_SQL} AND {where}", [*_due(conn, today), *params]
     else:
         where, params = words_condition(_SEARCHED, text)
         query = (

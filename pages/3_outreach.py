@@ -160,7 +160,8 @@ with who_box:
     suggesting = not following_up and not typed.strip()
     if following_up:
         listing = "silent"
-        people = ui.cached(outreach.silent_recipients, conn, typed, refresh_every=60)
+        due = ui.cached(outreach.follow_up_list, conn, typed, refresh_every=60)
+        people = due.people
     elif suggesting:
         listing = "suggested"
         people = ui.cached(outreach.suggested_recipients, conn)
@@ -207,17 +208,12 @@ with who_box:
                 "those introduced to you."
             )
     elif people:
-        cut = len(people) == outreach.RECIPIENTS_SHOWN
-        total = (
-            ui.cached(outreach.count_silent_recipients, conn, typed, refresh_every=60)
-            if cut
-            else len(people)
-        )
+        total = due.total
         waiting = (
             f"The first {len(people)} of {total:,} people"
             if total > len(people)
             else text.counted(total, "person", "people")
-        ) + " waiting for a follow-up"
+        ) + " due a follow-up"
         by_name = " by that name" if typed.strip() else ""
         narrow = "type more of the name" if typed.strip() else "type a name to narrow the list"
         find_box.caption(
@@ -242,11 +238,11 @@ with who_box:
             st.session_state["outreach_contact"] = None
     if following_up and not people:
         find_box.caption(
-            "No one is waiting for a follow-up"
+            "No one is due a follow-up"
             + (" by that name" if typed.strip() else "")
-            + f": people appear here when you wrote to them in the last "
-            f"{followups.STALE_AFTER_DAYS} days and have heard nothing since. Follow-ups says "
-            "when one is due."
+            + f": a person appears here, as on Follow-ups, after {followups.FOLLOW_UP_AFTER} "
+            "business days without an answer (weekends and your holidays don't count). "
+            "Follow-ups says who is next, and when."
         )
     elif typed.strip() and not people:
         find_box.caption(

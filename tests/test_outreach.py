@@ -448,7 +448,7 @@ def test_the_follow_up_names_the_day_you_wrote(conn, ana):
     assert outreach.day_in_words(date(2025, 11, 3), today=date(2026, 1, 5)) == "3 November 2025"
 
 
-def test_silent_recipients_are_those_written_to_without_an_answer_or_follow_up(conn, ana):
+def test_the_follow_up_list_holds_those_written_to_without_an_answer_or_follow_up(conn, ana):
     today = date(2026, 3, 20)
     bo = contacts.add_contact(conn, "Bo", "Berg", company="Beta")
     cy = contacts.add_contact(conn, "Cy", "Dunn")
@@ -460,18 +460,18 @@ def test_silent_recipients_are_those_written_to_without_an_answer_or_follow_up(c
     interactions.log_interaction(conn, old, "outreach", occurred_at=date(2026, 1, 5))
     interactions.log_interaction(conn, cy, "reply", occurred_at=date(2026, 3, 6))
     interactions.log_interaction(conn, di, "follow_up", occurred_at=date(2026, 3, 16))
-    found = outreach.silent_recipients(conn, today=today)
+    found = outreach.follow_up_list(conn, today=today).people
     # written to longest ago first; Cy answered, Di was followed up, Flo's is too old
     assert [r.id for r in found] == [ana, bo]
     assert found[1].wrote_on == date(2026, 3, 3)
     assert found[1].label == "Bo Berg — Beta · you wrote on 3 Mar 2026"
-    assert [r.id for r in outreach.silent_recipients(conn, "beta", today=today)] == [bo]
+    assert [r.id for r in outreach.follow_up_list(conn, "beta", today=today).people] == [bo]
     # a meeting arranged since is an answer too
     meetings.schedule_meeting(conn, bo, datetime(2026, 3, 25, 10, tzinfo=UTC))
-    assert [r.id for r in outreach.silent_recipients(conn, today=today)] == [ana]
+    assert [r.id for r in outreach.follow_up_list(conn, today=today).people] == [ana]
 
 
-def test_count_silent_recipients_counts_everyone_the_list_would_hold(conn, ana):
+def test_the_follow_up_list_counts_everyone_it_holds_past_its_limit(conn, ana):
     """So a follow-up list cut at 25 can say of how many."""
     today = date(2026, 3, 20)
     bo = contacts.add_contact(conn, "Bo", "Berg", company="Beta")
@@ -482,13 +482,14 @@ def test_count_silent_recipients_counts_everyone_the_list_would_hold(conn, ana):
     interactions.log_interaction(conn, old, "outreach", occurred_at=date(2026, 1, 5))
     interactions.log_interaction(conn, cy, "reply", occurred_at=date(2026, 3, 6))
     # Ana and Bo are silent; Cy answered, Flo's message is too old
-    assert outreach.count_silent_recipients(conn, today=today) == 2
-    assert len(outreach.silent_recipients(conn, limit=1, today=today)) == 1
-    assert outreach.count_silent_recipients(conn, "beta", today=today) == 1  # Bo
-    assert outreach.count_silent_recipients(conn, "nobody", today=today) == 0
+    assert outreach.follow_up_list(conn, today=today).total == 2
+    cut = outreach.follow_up_list(conn, limit=1, today=today)
+    assert (len(cut.people), cut.total) == (1, 2)
+    assert outreach.follow_up_list(conn, "beta", today=today).total == 1  # Bo
+    assert outreach.follow_up_list(conn, "nobody", today=today).total == 0
 
 
-def test_silent_recipients_match_the_follow_ups_due(conn, ana):
+def test_the_follow_up_list_matches_the_follow_ups_due(conn, ana):
     """Everyone Follow-ups says to follow up is offered when writing a follow-up."""
     bo = contacts.add_contact(conn, "Bo", "Berg", company="Beta")
     today = date.today()
@@ -497,7 +498,7 @@ def test_silent_recipients_match_the_follow_ups_due(conn, ana):
     interactions.log_interaction(conn, bo, "thank_you", occurred_at=today - timedelta(2))
     due = {i.contact_id for i in followups.due_items(conn) if i.kind == "follow_up"}
     assert due == {ana}
-    assert {r.id for r in outreach.silent_recipients(conn)} == due
+    assert {r.id for r in outreach.follow_up_list(conn).people} == due
 
 
 # --- Who to write to, and what already happened with them ---------------------------------
@@ -621,8 +622,9 @@ def test_a_person_kept_chosen_is_known_to_be_in_a_list_or_not(conn, ana):
     targets.add_company(conn, "Acme Health", motivation=2)
     edda = contacts.add_contact(conn, "Edda", "Abara", company="Acme Health", degree="1st")
     bo = contacts.add_contact(conn, "Bo", "Berg", company="Beta")
-    interactions.log_interaction(conn, bo, "outreach", occurred_at=today - timedelta(10))
-    interactions.log_interaction(conn, edda, "outreach", occurred_at=today - timedelta(10))
+    # two weeks ago: 10 business days, so Bo's follow-up is due
+    interactions.log_interaction(conn, bo, "outreach", occurred_at=today - timedelta(14))
+    interactions.log_interaction(conn, edda, "outreach", occurred_at=today - timedelta(14))
     maria = outreach.find_recipients(conn, "maria")[0].id
 
     def listed(who, listing, typed=""):
@@ -843,7 +845,7 @@ def test_suggested_and_silent_namesakes_are_told_apart(conn):
         newer: "Kim Park — Umbra, connected 1 Oct 2026",
     }
     interactions.log_interaction(conn, older, "outreach", occurred_at=date(2026, 11, 2))
-    [silent] = outreach.silent_recipients(conn, today=date(2026, 11, 20))
+    [silent] = outreach.follow_up_list(conn, today=date(2026, 11, 20)).people
     assert silent.label == "Kim Park — Umbra, connected 2 May 2023 · you wrote on 2 Nov 2026"
 
 
@@ -857,4 +859,4 @@ def test_a_reply_logged_by_its_day_alone_is_an_answer_to_that_days_outreach(conn
         "SELECT occurred_at FROM interactions WHERE kind = 'reply'"
     ).fetchall()
     assert stored < sent  # the case: stored before the message it answers
-    assert outreach.silent_recipients(conn, today=date(2026, 3, 20)) == []
+    assert outreach.follow_up_list(conn, today=date(2026, 3, 20)).people == []

@@ -172,7 +172,8 @@ def test_an_unfilled_placeholder_is_listed_highlighted_and_blocks_logging(networ
 
 def test_a_follow_up_opened_from_another_page(network):
     conn = db.connect(network["db"])
-    interactions.log_interaction(conn, network["ana"], "outreach")
+    two_weeks_ago = date.today() - timedelta(days=14)  # the follow-up is due, as Follow-ups says
+    interactions.log_interaction(conn, network["ana"], "outreach", occurred_at=two_weeks_ago)
     conn.close()
     at = outreach_page()
     at.session_state[outreach.COMPOSE_CONTACT_KEY] = network["ana"]
@@ -246,7 +247,7 @@ def test_a_built_in_template_can_be_edited_and_archived(network):
 
 def test_a_follow_up_uses_the_follow_up_template_and_offers_only_silent_people(network):
     conn = db.connect(network["db"])
-    wrote = date.today() - timedelta(days=10)
+    wrote = date.today() - timedelta(days=14)  # 10 business days: the follow-up is due
     interactions.log_interaction(conn, network["ana"], "outreach", occurred_at=wrote)
     conn.close()
     at = outreach_page()
@@ -279,7 +280,10 @@ def test_no_one_silent_says_who_would_appear(network):
     at.radio(key="outreach_kind").set_value("follow_up")
     run(at)
     assert at.selectbox(key="outreach_contact").options == []
-    assert "No one is waiting for a follow-up" in " ".join(c.value for c in at.caption)
+    assert (
+        "No one is due a follow-up: a person appears here, as on Follow-ups, after 7 "
+        in " ".join(c.value for c in at.caption)
+    )
 
 
 def met_maria(network) -> None:
@@ -390,7 +394,7 @@ def test_the_trip_to_settings_and_back_keeps_the_draft_chosen(app_db, trip_to_se
     """The 'Fill in … in Settings' link leaves Outreach: coming back finds the same person,
     kind and template, and the draft now carries the details saved in Settings."""
     conn = db.connect(app_db)
-    wrote = date.today() - timedelta(days=10)
+    wrote = date.today() - timedelta(days=14)  # 10 business days: the follow-up is due
     bo = contacts.add_contact(conn, "Bo", "Berg", degree="cold")
     interactions.log_interaction(conn, bo, "outreach", occurred_at=wrote)
     contacts.add_contact(conn, "Cy", "Dunn", degree="cold")
@@ -523,12 +527,13 @@ def test_a_first_message_to_someone_already_met_says_so_and_leads_to_their_recor
 
 def test_a_first_message_to_someone_silent_offers_the_follow_up(network):
     conn = db.connect(network["db"])
-    interactions.log_interaction(conn, network["ana"], "outreach", occurred_at=date.today())
+    two_weeks_ago = date.today() - timedelta(days=14)  # 10 business days: a follow-up is due
+    interactions.log_interaction(conn, network["ana"], "outreach", occurred_at=two_weeks_ago)
     conn.close()
     at = run(outreach_page())
     at.text_input(key="outreach_find").set_value("ana")
     run(at)
-    wrote = day(date.today())
+    wrote = day(two_weeks_ago)
     said = f"You already wrote to Ana on {wrote}: a first message would repeat yourself."
     assert plain_markdown(said) in shown(at)
     assert (
@@ -774,7 +779,7 @@ def test_a_search_finding_the_chosen_person_says_nothing_about_keeping_them(netw
 
 def test_follow_ups_say_how_many_of_how_many_are_shown(network):
     conn = db.connect(network["db"])
-    wrote = date.today() - timedelta(days=10)
+    wrote = date.today() - timedelta(days=14)  # 10 business days: the follow-up is due
     for number in range(27):
         person = contacts.add_contact(conn, f"Person{number:02}", "Abara", company="Delta")
         interactions.log_interaction(conn, person, "outreach", occurred_at=wrote)
@@ -785,19 +790,16 @@ def test_follow_ups_say_how_many_of_how_many_are_shown(network):
     run(at)
     assert len(at.selectbox(key="outreach_contact").options) == 25
     assert (
-        "The first 25 of 28 people waiting for a follow-up, written to longest ago first; "
+        "The first 25 of 28 people due a follow-up, written to longest ago first; "
         "type a name to narrow the list." in captions(at)
     )
     at.text_input(key="outreach_find").set_value("person2 abara")  # 20 to 26
     run(at)
     assert len(at.selectbox(key="outreach_contact").options) == 7
-    assert (
-        "7 people waiting for a follow-up by that name, written to longest ago first."
-        in captions(at)
-    )
+    assert "7 people due a follow-up by that name, written to longest ago first." in captions(at)
     at.text_input(key="outreach_find").set_value("zzzqx")
     run(at)
-    assert "No one is waiting for a follow-up by that name" in captions(at)
+    assert "No one is due a follow-up by that name" in captions(at)
 
 
 # --- finding the right person, and defaults that fit them ------------------------------------

@@ -377,6 +377,14 @@ ABOUT = (
 )
 
 
+# Said beside a real import while the demo is loaded: its made-up companies now take in real
+# people, and its follow-ups point at real people, with nothing else saying it is still there.
+STILL_LOADED = (
+    "The demo's made-up people and companies are still here beside your own network; when "
+    "you no longer need them, “Remove demo data” in Settings takes them out."
+)
+
+
 def removal_warning(conn: duckdb.DuckDBPyConnection) -> str:
     """What removing the demo takes, and what of the user's stays: asked before removing.
 

@@ -2,7 +2,7 @@ from datetime import datetime
 
 import streamlit as st
 
-from infoint import db, export, importer, profile, settings, targets, text, ui
+from infoint import db, demo, export, importer, profile, settings, targets, text, ui
 from infoint import history as linkedin_history
 from infoint.errors import InfointError
 
@@ -111,6 +111,13 @@ if report is not None:
                     [{"Line": row.line, "Reason": row.reason} for row in report.skipped_rows],
                     hide_index=True,
                 )
+        if demo.has_demo(conn):
+            st.info(demo.STILL_LOADED, icon=":material/science:")
+            st.page_link(
+                "pages/9_settings.py",
+                label="Remove demo data in Settings",
+                icon=":material/delete:",
+            )
         next_targets, next_contacts = st.columns(2)
         next_targets.page_link(
             "pages/1_targets.py",

@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from infoint import db, interactions, targets, ui
+from infoint import db, demo, interactions, targets, ui
 from infoint.text import plain_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -126,6 +126,17 @@ def test_an_upload_imports_and_shows_the_report_and_history(app_db):
     # The uploader is emptied, so a second click cannot import the same file twice.
     assert button(at, "Import").disabled
     assert "Undo the last import" in labels(at)
+
+
+def test_a_real_import_beside_the_demo_says_it_is_still_loaded_and_where_to_remove_it(app_db):
+    at = upload(open_page(), FIRST)
+    assert demo.STILL_LOADED not in [i.value for i in at.info]  # no demo: nothing said
+    demo.load_demo(ui.connection())
+    at = upload(at, export_csv(ADA_MOVED, GRACE), name="later.csv")
+    assert demo.STILL_LOADED in [i.value for i in at.info]
+    links = {link.proto.label: link.proto.page for link in at.main.get("page_link")}
+    assert links["Remove demo data in Settings"] == "settings"
+    assert scalar("SELECT count(*) FROM contacts WHERE source = 'demo'") > 0  # nothing removed
 
 
 def test_a_job_change_is_worth_a_message_and_opens_the_contact(app_db):

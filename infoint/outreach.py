@@ -52,7 +52,7 @@ from infoint import db, followups, funnel, interactions, profile, targets
 from infoint.contacts import require_contact, words_condition
 from infoint.errors import InvalidInputError, NotFoundError
 from infoint.profile import get_profile
-from infoint.text import counted, joined, plain_markdown
+from infoint.text import counted, joined, plain_markdown, weekday_day
 from infoint.text import day as short_day
 
 # --- Placeholders -------------------------------------------------------------------------
@@ -744,12 +744,54 @@ def follow_up_list(
     return FollowUpList(people, int(rows[0][-1]) if rows else 0)
 
 
-def waiting_for_follow_up(
+@dataclass(frozen=True)
+class FollowUpTiming:
+    """When the one follow-up to someone still silent is due, by the Follow-ups page's rule:
+    the composer names the day rather than offering a reminder the day you wrote."""
+
+    wrote_on: date
+    due_on: date  # the rule's day, or the end of a snooze on Follow-ups
+    today: date
+
+    @property
+    def due(self) -> bool:
+        return self.due_on <= self.today
+
+    def _wrote(self, first_name: str) -> str:
+        when = "today" if self.wrote_on == self.today else f"on {short_day(self.wrote_on)}"
+        return f"wrote to {first_name} {when}"
+
+    def sentence(self, first_name: str) -> str:
+        """'You wrote to Tam today; if there is no answer, a follow-up is due on Wed 9 Dec
+        2026.'"""
+        return (
+            f"You {self._wrote(first_name)}; if there is no answer, a follow-up is due on "
+            f"{weekday_day(self.due_on)}."
+        )
+
+    def early(self, first_name: str) -> str:
+        """What the composer says over a follow-up drafted before it is due: it is still
+        theirs to send (they may know of a deadline), but they should know it is early."""
+        return (
+            f"This follow-up would be early: you {self._wrote(first_name)}, and one is due on "
+            f"{weekday_day(self.due_on)} if there is no answer by then. Many people take a week "
+            "or more to reply, so waiting is usually kinder; if you have a reason to write "
+            "sooner, the draft is yours."
+        )
+
+
+def follow_up_timing(
     conn: duckdb.DuckDBPyConnection, contact_id: int, today: date | None = None
-) -> bool:
-    """Whether `follow_up_list` holds this person, whatever was typed."""
-    rows = conn.execute(f"{_SILENT_SQL} AND c.id = ?", [*_due(conn, today), contact_id])
-    return bool(rows.fetchall())
+) -> FollowUpTiming | None:
+    """When a follow-up to this person is due, or was (`FollowUpTiming.due`); None when no
+    follow-up is waited for: never written to, answered, followed up already, or dismissed
+    or ruled out on Follow-ups."""
+    today = today or _user_today(conn)
+    pending = followups.pending_follow_ups(conn, today)
+    if contact_id not in pending.contact_ids:
+        return None
+    at = pending.contact_ids.index(contact_id)
+    return FollowUpTiming(pending.sent_at[at].date(), pending.due_on[at], today)
 
 
 RECIPIENT_LISTS = ("suggested", "found", "silent")

@@ -228,8 +228,10 @@ with who_box:
     kept_name = None
     if chosen is not None and chosen not in found:
         try:
-            if following_up and not outreach.waiting_for_follow_up(conn, chosen):
-                st.session_state["outreach_contact"] = None  # not someone who went silent
+            if following_up and not ui.cached(
+                outreach.follow_up_timing, conn, chosen, refresh_every=60
+            ):
+                st.session_state["outreach_contact"] = None  # no answer is awaited from them
             else:
                 kept = ui.cached(outreach.get_recipient, conn, chosen, with_stage=True)
                 found[chosen] = kept.label
@@ -273,6 +275,12 @@ with who_box:
         "or a role there to find anyone.",
     )
 person = None if contact_id is None else ui.cached(outreach.get_recipient, conn, contact_id)
+# When the one follow-up to them is due, by the Follow-ups page's rule (None: none awaited).
+timing = (
+    None
+    if person is None
+    else ui.cached(outreach.follow_up_timing, conn, contact_id, refresh_every=60)
+)
 # Worked out again each minute: a meeting still ahead leaves the history once it begins.
 earlier = (
     None
@@ -340,22 +348,29 @@ if person.mutual_name:
     facts.append(f"you both know {person.mutual_name}")
 facts.append(f"email: {person.email}" if person.email else "no email address on file")
 st.caption(ui.plain(" · ".join(facts)))
+early = following_up and timing is not None and not timing.due
+if early:
+    st.info(timing.early(first_name), icon=":material/schedule:")
 already = "" if following_up else earlier.sentence(person.first_name or person.name)
 if already:
     with st.container(border=True):
         st.markdown(f":orange[:material/history:] {ui.plain(already)}")
-        silent = ui.cached(outreach.waiting_for_follow_up, conn, contact_id, refresh_every=60)
+        if timing is None:
+            next_step = "Their record shows what happened so far and what comes next."
+        elif timing.due:
+            next_step = "No answer yet, so a follow-up fits better."
+        else:
+            next_step = timing.sentence(first_name)
         st.caption(
-            (
-                "No answer yet, so a follow-up fits better"
-                if silent
-                else "Their record shows what happened so far and what comes next"
-            )
-            + ". Or carry on below if you mean to write a first message all the same."
+            next_step + " Or carry on below if you mean to write a first message all the same."
         )
         buttons = st.container(horizontal=True)
-        if silent and buttons.button(
-            "Write a follow-up instead", icon=":material/reply:", key="notice_follow_up"
+        if (
+            timing is not None
+            and timing.due
+            and buttons.button(
+                "Write a follow-up instead", icon=":material/reply:", key="notice_follow_up"
+            )
         ):
             st.session_state[outreach.COMPOSE_CONTACT_KEY] = contact_id
             st.session_state[outreach.COMPOSE_KIND_KEY] = "follow_up"
@@ -449,6 +464,8 @@ with log_box:
             st.rerun()
     if blocked:
         st.caption("Logging opens once the message has text and no {placeholder} is left.")
+    elif early:
+        st.caption(f"Early: the follow-up is due on {text.weekday_day(timing.due_on)}.")
     if st.button("Open their record", icon=":material/person:", key="open_record"):
         ui.open_contact(contact_id)
 

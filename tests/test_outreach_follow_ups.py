@@ -25,10 +25,10 @@ def test_someone_written_to_today_is_not_yet_waiting_for_a_follow_up(conn):
     for today in (FRIDAY, date(2026, 11, 30), date(2026, 12, 8)):
         assert listed(conn, today) == []
         assert outreach.follow_up_list(conn, today=today).total == 0
-        assert not outreach.waiting_for_follow_up(conn, tam, today=today)
+        assert not outreach.follow_up_timing(conn, tam, today=today).due
         assert not outreach.is_recipient(conn, tam, "silent", today=today)
     assert listed(conn, date(2026, 12, 9)) == [tam]
-    assert outreach.waiting_for_follow_up(conn, tam, today=date(2026, 12, 9))
+    assert outreach.follow_up_timing(conn, tam, today=date(2026, 12, 9)).due
 
 
 def test_a_holiday_moves_the_day_the_follow_up_is_due(conn):
@@ -76,6 +76,39 @@ def test_the_list_holds_whom_follow_ups_says_to_follow_up_and_counts_them_alike(
     assert listed(conn, FRIDAY) == due
     assert outreach.follow_up_list(conn, today=FRIDAY).total == len(due) == 1
     for name in ("Bo", "Cy", "Di", "Ed", "Flo"):
-        assert not outreach.waiting_for_follow_up(conn, people[name], today=FRIDAY), name
+        timing = outreach.follow_up_timing(conn, people[name], today=FRIDAY)
+        assert timing is None or not timing.due, name
     # the snooze over, Bo is due on both pages again
     assert listed(conn, date(2026, 12, 1)) == [people["Ana"], people["Bo"]]
+
+
+def test_the_composer_says_when_a_follow_up_will_be_due(conn):
+    tam = contacts.add_contact(conn, "Tam", "Okafor")
+    assert outreach.follow_up_timing(conn, tam, today=FRIDAY) is None  # never written to
+    wrote(conn, tam, FRIDAY)
+    timing = outreach.follow_up_timing(conn, tam, today=FRIDAY)
+    assert (timing.wrote_on, timing.due_on, timing.due) == (FRIDAY, date(2026, 12, 9), False)
+    assert timing.sentence("Tam") == (
+        "You wrote to Tam today; if there is no answer, a follow-up is due on Wed 9 Dec 2026."
+    )
+    assert timing.early("Tam").startswith(
+        "This follow-up would be early: you wrote to Tam today, and one is due on Wed 9 Dec 2026"
+    )
+    monday = outreach.follow_up_timing(conn, tam, today=date(2026, 11, 30))
+    assert monday.sentence("Tam").startswith("You wrote to Tam on 27 Nov 2026; if there is no")
+    assert outreach.follow_up_timing(conn, tam, today=date(2026, 12, 9)).due
+    # an answer, and none is waited for
+    interactions.log_interaction(conn, tam, "reply", occurred_at=FRIDAY)
+    assert outreach.follow_up_timing(conn, tam, today=date(2026, 12, 9)) is None
+
+
+def test_a_snooze_on_follow_ups_moves_the_day_the_composer_names(conn):
+    tam = contacts.add_contact(conn, "Tam", "Okafor")
+    wrote(conn, tam, date(2026, 11, 9))  # due Thu 19 Nov
+    now = datetime.combine(FRIDAY, time(12), tzinfo=profile.zone(conn))
+    [item] = [i for i in followups.due_items(conn, now) if i.kind == "follow_up"]
+    followups.snooze(conn, item.key, date(2026, 12, 2), today=FRIDAY)
+    timing = outreach.follow_up_timing(conn, tam, today=FRIDAY)
+    assert (timing.due_on, timing.due) == (date(2026, 12, 2), False)
+    followups.dismiss(conn, item.key)
+    assert outreach.follow_up_timing(conn, tam, today=FRIDAY) is None

@@ -10,8 +10,20 @@ import pytest
 from streamlit.proto.SelectWidgetFilterMode_pb2 import SelectWidgetFilterMode
 from streamlit.testing.v1 import AppTest
 
-from infoint import contacts, db, funnel, interactions, meetings, outreach, profile, targets, ui
-from infoint.text import day, plain_markdown
+from infoint import (
+    contacts,
+    db,
+    followups,
+    funnel,
+    interactions,
+    meetings,
+    outreach,
+    profile,
+    targets,
+    ui,
+)
+from infoint.business_days import silence_noticed_on
+from infoint.text import day, plain_markdown, weekday_day
 
 FILTER_MODE_NONE = SelectWidgetFilterMode.FILTER_MODE_NONE
 
@@ -545,6 +557,54 @@ def test_a_first_message_to_someone_silent_offers_the_follow_up(network):
     assert at.radio(key="outreach_kind").value == "follow_up"
     assert at.selectbox(key="outreach_contact").value == network["ana"]
     assert "You already wrote" not in shown(at)  # a follow-up is what fits
+
+
+def test_someone_written_to_today_is_told_when_a_follow_up_is_due_not_offered_one(network):
+    """The walkthrough's fault: the day you wrote, Outreach offered "one gentle reminder"."""
+    conn = db.connect(network["db"])
+    interactions.log_interaction(conn, network["ana"], "outreach", occurred_at=date.today())
+    conn.close()
+    due = weekday_day(silence_noticed_on(date.today(), followups.FOLLOW_UP_AFTER))
+    at = run(outreach_page())
+    at.text_input(key="outreach_find").set_value("ana")
+    run(at)
+    assert (
+        f"You wrote to Ana today; if there is no answer, a follow-up is due on {due}. Or carry "
+        "on below if you mean to write a first message all the same." in captions(at)
+    )
+    assert "fits better" not in captions(at)
+    assert not [b for b in at.button if b.label == "Write a follow-up instead"]
+    # A follow-up all the same: still possible, said to be early before logging it.
+    at.radio(key="outreach_kind").set_value("follow_up")
+    run(at)
+    assert at.selectbox(key="outreach_contact").value == network["ana"]
+    assert "No one is due a follow-up by that name" in captions(at)
+    [early] = at.info
+    assert early.value.startswith(
+        f"This follow-up would be early: you wrote to Ana today, and one is due on {due} if "
+    )
+    assert f"Early: the follow-up is due on {due}." in captions(at)
+    assert not button(at, "Log as sent").disabled
+    button(at, "Log as sent").click()
+    run(at)
+    conn = db.connect(network["db"])
+    kinds = [i.kind for i in interactions.list_interactions(conn, network["ana"])]
+    conn.close()
+    assert sorted(kinds) == ["follow_up", "outreach"]
+
+
+def test_a_follow_up_that_is_due_says_nothing_of_being_early(network):
+    conn = db.connect(network["db"])
+    two_weeks_ago = date.today() - timedelta(days=14)
+    interactions.log_interaction(conn, network["ana"], "outreach", occurred_at=two_weeks_ago)
+    conn.close()
+    at = outreach_page()
+    at.session_state[outreach.COMPOSE_CONTACT_KEY] = network["ana"]
+    at.session_state[outreach.COMPOSE_KIND_KEY] = "follow_up"
+    run(at)
+    assert at.selectbox(key="outreach_contact").value == network["ana"]
+    assert not at.info
+    assert "Early" not in captions(at)
 
 
 def test_a_meeting_that_has_begun_leaves_the_notice_within_a_minute(network, monkeypatch):

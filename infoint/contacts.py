@@ -50,6 +50,17 @@ def require_contact(conn: duckdb.DuckDBPyConnection, contact_id: int) -> None:
         raise NotFoundError("That contact no longer exists.")
 
 
+def require_link(degree: str, mutual_contact_id: int | None, referred_by: int | None) -> None:
+    """A 2nd-degree contact is one someone you know connects you to: the form promises to name
+    that person, so a 2nd with no one named is refused. Who introduced them connects you too
+    (introductions named at a meeting make the introducer the mutual contact)."""
+    if degree == "2nd" and mutual_contact_id is None and referred_by is None:
+        raise InvalidInputError(
+            "A 2nd-degree contact needs the person who connects you: pick their mutual contact "
+            "(or who introduced them), or choose 1st or cold."
+        )
+
+
 def add_contact(
     conn: duckdb.DuckDBPyConnection,
     first_name: str,
@@ -514,11 +525,21 @@ def update_contact(
     added by hand ('manual'), so the app stops saying someone introduced them. A LinkedIn or
     demo person keeps their source whoever introduced them: it says where they came from, and
     the demo's removal finds its people by it.
+
+    A change of degree or of mutual contact leaving a 2nd with no one who connects you is
+    refused (`require_link`). A record already so (its mutual contact deleted, or the
+    introducer alone cleared) is saved as it is: its notes stay editable.
     """
-    require_contact(conn, contact_id)
+    found = conn.execute(
+        "SELECT degree, mutual_contact_id FROM contacts WHERE id = ?", [contact_id]
+    ).fetchall()
+    if not found:
+        raise NotFoundError("That contact no longer exists.")
     email = _checked_email(email)
     if degree not in DEGREES:
         raise InvalidInputError(f"'{degree}' is not a degree infoint knows (1st, 2nd or cold).")
+    if (degree, mutual_contact_id) != found[0]:  # a 2nd kept as it was is not asked again
+        require_link(degree, mutual_contact_id, referred_by)
     if mutual_contact_id is not None:
         if mutual_contact_id == contact_id:
             raise InvalidInputError("A person cannot be their own mutual contact.")

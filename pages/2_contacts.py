@@ -135,6 +135,7 @@ def show_add_person() -> None:
             add = st.button("Add this person", key="add_person", type="primary")
         if add:
             try:
+                contacts.require_link(degree, None, referrer)  # the form names no mutual contact
                 new_id = contacts.add_contact(
                     conn,
                     first_name,

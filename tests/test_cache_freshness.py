@@ -543,7 +543,7 @@ def test_home_funnel_referred_follows_a_changed_introducer(introduced, conn):
             conn,
             introduced["bo"],
             email="",
-            degree="2nd",
+            degree="1st",  # as added: a 2nd with no one connecting is refused
             mutual_contact_id=None,
             referred_by=ana,
             notes="",

@@ -9,6 +9,7 @@ import io
 import itertools
 import math
 import numbers
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -925,8 +926,14 @@ def merge_companies(conn: duckdb.DuckDBPyConnection, keep_id: int, merge_id: int
 # --- A list of target companies from a spreadsheet ----------------------------------------
 
 TARGET_LIST_COLUMNS = ("name", "industry", "motivation", "postings")
-# Headers people use for the company column besides 'name'.
-_NAME_HEADERS = ("name", "company", "company name", "organisation", "organization")
+# Headers people use for the company column besides 'name'; one of these is taken before a
+# column called 'name', which in a list of people (Google Contacts' 'Name' beside 'Given
+# Name' and 'Organization 1 - Name') is a person's name.
+_COMPANY_HEADERS = re.compile(
+    r"^(?:company|employer|organi[sz]ation)(?: \d+)?(?: -)?(?: name)?$|^company name$"
+)
+# Columns that name a person: beside them, a column called 'name' is the person's.
+_PERSON_HEADERS = {"first name", "given name", "last name", "family name", "surname"}
 # LinkedIn's Connections.csv: a list of people, not companies, which belongs in the LinkedIn
 # import (its Company column would otherwise read as a list of targets). Known by these
 # columns and no others (compared without case, spaces, underscores): our own export of
@@ -1013,10 +1020,26 @@ _HEADER_SEARCH_ROWS = 30
 _DELIMITERS = ",;\t"
 
 
+def _header_key(title: str) -> str:
+    return " ".join(export.restore(title.strip()).lower().replace("_", " ").split())
+
+
 def _column(title: str) -> str:
     """The column of ours a header cell names ('name' for 'Company'), else the cell as read."""
-    key = export.restore(title.strip()).lower()
-    return "name" if key in _NAME_HEADERS else key
+    key = _header_key(title)
+    return "name" if key == "name" or _COMPANY_HEADERS.match(key) else key
+
+
+def _company_column(header: list[str]) -> int | None:
+    """Which cell of the header names the companies: the first company or organisation
+    column, else one called 'name' unless the list names people (then it is theirs)."""
+    keys = [_header_key(title) for title in header]
+    for index, key in enumerate(keys):
+        if _COMPANY_HEADERS.match(key):
+            return index
+    if "name" in keys and not _PERSON_HEADERS & set(keys):
+        return keys.index("name")
+    return None
 
 
 def _named_columns(cells: list[str]) -> int:
@@ -1192,13 +1215,21 @@ def read_target_list(
     rows = rows[first:]
     header_line, header = rows[0]
     positions: dict[str, int] = {}
+    if (company := _company_column(header)) is not None:
+        positions["name"] = company
     ignored = []
     for index, title in enumerate(header):
         column = _column(title)
-        if column in TARGET_LIST_COLUMNS and column not in positions:
+        if column in TARGET_LIST_COLUMNS and column != "name" and column not in positions:
             positions[column] = index
-        elif title.strip():
+        elif title.strip() and positions.get(column) != index:
             ignored.append(title.strip())
+    if "name" not in positions and "name" in {_column(title) for title in header}:
+        people = [title.strip() for title in header if _header_key(title) in _PERSON_HEADERS]
+        raise InvalidInputError(
+            f"{Path(filename).name} lists people (its columns include {people[0]}) and no "
+            "company column: add one called 'company', or upload a list of companies."
+        )
     if "name" not in positions:
         raise InvalidInputError(
             f"Line {header_line} of {Path(filename).name} should name the columns, with one "

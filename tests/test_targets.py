@@ -531,7 +531,8 @@ def test_linkedins_archive_is_sent_to_the_linkedin_import(conn):
 @pytest.mark.parametrize(
     "header",
     [
-        "name,first name,last name",
+        # ('name' beside a first and last name would be the person's: see GOOGLE_CONTACTS)
+        "company,first name,last name",
         # our own contacts export: LinkedIn's first columns, and ours besides
         "First name,Last name,Company,Position,Email,LinkedIn profile,Connected on,Degree,Stage",
     ],
@@ -764,3 +765,46 @@ def test_a_list_mostly_of_repeats_is_flagged_and_the_question_counts_in_words(co
     )
     even = targets.read_target_list(conn, b"name\nAcme\nAcme\nVolt\n", "list.csv")
     assert (len(even.frame), even.skipped, even.mostly_left_out) == (2, 1, False)
+
+
+GOOGLE_CONTACTS = (
+    b"Name,Given Name,Additional Name,Family Name,Organization 1 - Type,Organization 1 - Name,"
+    b"Organization 1 - Title\n"
+    b"Anna Smith,Anna,,Smith,,Acme GmbH,Engineer\n"
+    b"Bo Li,Bo,,Li,,Volt,CTO\n"
+)
+
+
+def test_a_list_of_people_gives_the_companies_from_its_organisation_column(conn):
+    """Google Contacts' CSV: 'Name' is the person's; the companies are 'Organization 1 - Name'
+    (the walkthrough saw 'Anna Smith' previewed as a company)."""
+    preview = targets.read_target_list(conn, GOOGLE_CONTACTS, "contacts.csv")
+    assert preview.frame[["line", "name"]].values.tolist() == [[2, "Acme GmbH"], [3, "Volt"]]
+    assert preview.ignored_columns == [
+        "Name",
+        "Given Name",
+        "Additional Name",
+        "Family Name",
+        "Organization 1 - Type",
+        "Organization 1 - Title",
+    ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Employer", "Organisation", "organization_name", "Company Name", "Organization 1 - Name"],
+)
+def test_company_columns_by_other_names_are_taken_before_a_name_column(conn, header):
+    preview = targets.read_target_list(conn, f"Name,{header}\nAda,Acme\n".encode(), "list.csv")
+    assert (list(preview.frame["name"]), preview.ignored_columns) == (["Acme"], ["Name"])
+
+
+def test_a_list_of_people_without_a_company_column_says_so(conn):
+    with pytest.raises(InvalidInputError) as refused:
+        targets.read_target_list(
+            conn, b"Name,Given Name,Family Name\nAnna Smith,Anna,Smith\n", "c.csv"
+        )
+    assert str(refused.value) == (
+        "c.csv lists people (its columns include Given Name) and no company column: add one "
+        "called 'company', or upload a list of companies."
+    )

@@ -53,6 +53,17 @@ MESSAGE_KINDS = ("outreach", "follow_up", "thank_you")
 EARLIEST_YEAR = 1900
 
 
+def likely_kind(conn: duckdb.DuckDBPyConnection, contact_id: int) -> str:
+    """What the log form offers first: a reply once you have written to them (the likely next
+    thing to log), an outreach before. Offering Outreach for someone already written to
+    logged their answer as a second first message."""
+    written = conn.execute(
+        "SELECT count(*) FROM interactions WHERE contact_id = ? AND list_contains(?, kind)",
+        [contact_id, list(MESSAGE_KINDS)],
+    ).fetchall()
+    return "reply" if written[0][0] else "outreach"
+
+
 def answered_sql(reply: str, messages: str = "interactions") -> str:
     """SQL: whether the reply row `reply` answers a message in `messages` (a table or a
     query with contact_id, kind, occurred_at): one to the same person on the reply's day or

@@ -430,6 +430,7 @@ def show_log(person: contacts.Contact) -> None:
     kind = kind_col.selectbox(
         "What happened",
         interactions.KINDS,
+        index=interactions.KINDS.index(interactions.likely_kind(conn, person.id)),
         format_func=interactions.KIND_LABELS.get,
         key=f"{fresh}_kind",
     )

@@ -127,6 +127,15 @@ def find_company_id(conn: duckdb.DuckDBPyConnection, name: str) -> int | None:
     return found[0] if found else None
 
 
+def company_name(conn: duckdb.DuckDBPyConnection, company_id: int) -> str:
+    """The company's name as stored: what to say after adding 'copper security ab' found
+    'Copper Security AB'."""
+    rows = conn.execute("SELECT name FROM companies WHERE id = ?", [company_id]).fetchall()
+    if not rows:
+        raise NotFoundError("That company is no longer in your list.")
+    return rows[0][0]
+
+
 def _find_company(conn: duckdb.DuckDBPyConnection, name: str) -> tuple[int, str, str] | None:
     """(id, name, status) of the company with this name's match key, or of the company a
     company with that key was merged into (`company_aliases`); None if there is none."""

@@ -261,7 +261,7 @@ def add_company_form(conn) -> None:
         )
         if st.form_submit_button("Add company", icon=":material/add:"):
             try:
-                targets.add_company(
+                added = targets.add_company(
                     conn,
                     name,
                     industry=industry,
@@ -269,13 +269,14 @@ def add_company_form(conn) -> None:
                     postings=postings,
                     status=status,
                 )
+                added_name = targets.company_name(conn, added)
             except InfointError as exc:
                 ui.show_error(exc)
             else:
                 for field in ADD_FORM_FIELDS:
                     st.session_state.pop(add_form_key(field), None)
                 st.session_state[ADD_FORM_VERSION] = st.session_state.get(ADD_FORM_VERSION, 0) + 1
-                done(f"{ui.plain(name.strip())} is on your list.", "add")
+                done(f"{ui.plain(added_name)} is on your list.", "add")
     notice("add")
 
 

@@ -108,6 +108,17 @@ def test_the_name_added_is_said_as_typed(app_db):
     assert at.success[0].value == "\\*Globex\\* is on your list."  # as typed, not in italics
 
 
+def test_a_company_found_under_another_spelling_is_named_as_stored(network):
+    """'omega bank' finds Omega Bank, only in the network so far: it is named as stored."""
+    at = run_targets()
+    add_box(at, "text_input", "Company name").set_value("omega bank")
+    button(at, "Add company").click()
+    run_targets(at)
+    assert "Omega Bank is on your list." in [s.value for s in at.success]
+    assert companies(network)["Omega Bank"][0] == "target"
+    assert "omega bank" not in companies(network)
+
+
 def test_targets_in_rank_order_with_coverage(network):
     at = run_targets()
     frame = editor(at).value

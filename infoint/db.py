@@ -306,12 +306,14 @@ def list_backups(db_path: Path) -> list[Path]:
     return [found.path for found in backup_files(db_path)]
 
 
-def restore(db_path: Path, backup_path: Path) -> None:
+def restore(db_path: Path, backup_path: Path, *, reason: str = "restore") -> None:
     """Put a backup in place of the database. Every connection to it must be closed first.
 
-    The data as it was is backed up first (reason 'restore'), so a mistaken restore can be
-    taken back by restoring that copy.
+    The data as it was is backed up first (`reason`: 'restore', or 'undo' when the restore
+    undoes an import), so a mistaken restore can be taken back by restoring that copy.
     """
+    if reason not in BACKUP_REASONS:
+        raise InvalidInputError(f"'{reason}' is not a reason for a backup infoint knows.")
     if not backup_path.is_file():
         raise InvalidInputError(f"The backup {backup_path.name} no longer exists.")
     try:
@@ -320,7 +322,7 @@ def restore(db_path: Path, backup_path: Path) -> None:
     except duckdb.Error:
         raise InvalidInputError(f"{backup_path.name} is not a readable infoint backup.") from None
     if db_path.is_file():
-        _back_up_before_restoring(db_path)
+        _back_up_before_restoring(db_path, reason)
     wal = db_path.with_name(db_path.name + ".wal")
     wal.unlink(missing_ok=True)
     shutil.copy2(backup_path, db_path)
@@ -337,7 +339,7 @@ def restore(db_path: Path, backup_path: Path) -> None:
     _prune(db_path)
 
 
-def _back_up_before_restoring(db_path: Path) -> None:
+def _back_up_before_restoring(db_path: Path, reason: str = "restore") -> None:
     try:
         current = _open_unless_busy(db_path)
     except duckdb.Error:
@@ -346,9 +348,9 @@ def _back_up_before_restoring(db_path: Path) -> None:
         folder = backups_dir(db_path)
         folder.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now().strftime(_STAMP)
-        shutil.copy2(db_path, folder / f"{db_path.stem}-{stamp}-restore.duckdb")
+        shutil.copy2(db_path, folder / f"{db_path.stem}-{stamp}-{reason}.duckdb")
         return
     try:
-        _copy_database(current, db_path, "restore")
+        _copy_database(current, db_path, reason)
     finally:
         current.close()

@@ -10,6 +10,7 @@ forward when it found the data as the fingerprint says, so it does not end the o
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -104,33 +105,71 @@ def space_used(conn: duckdb.DuckDBPyConnection) -> str:
     )
 
 
+# Each import that can be undone, oldest first: the backup taken before it, the file imported.
+_UNDO_POINTS = (
+    "SELECT u.backup_file, b.file_name FROM import_undo u"
+    " JOIN import_batches b ON b.id = u.batch_id ORDER BY u.batch_id"
+)
+
+
 def list_backups(conn: duckdb.DuckDBPyConnection) -> list[BackupInfo]:
-    """The backups of this database, newest first, with when and why each was taken."""
+    """The backups of this database, newest first, with when and why each was taken.
+
+    Which file an import backup came before is in the undo points of the data (`import_undo`);
+    after an undo or a restore the data no longer holds them, but the copy taken just before
+    does, and names the import an undo took back: its last undo point. So the notes are read
+    from the backups too, and stay the same whatever was restored since."""
     path = db.database_path(conn)
     if path is None:
         return []
-    imported = dict(
-        conn.execute(
-            "SELECT u.backup_file, b.file_name FROM import_undo u"
-            " JOIN import_batches b ON b.id = u.batch_id"
-        ).fetchall()
-    )
+    found = db.backup_files(path)
+    imported = dict(conn.execute(_UNDO_POINTS).fetchall())
+    undone = {}
+    for backup in found:  # newest first: the latest word on a backup wins
+        points = _undo_points_in(str(backup.path), *_stamp(backup.path))
+        for backup_file, file_name in points:
+            imported.setdefault(backup_file, file_name)
+        if backup.reason == "undo" and points:
+            undone[backup.path.name] = points[-1][1]
     # A backup's name has the machine's clock time; the pages speak the user's (profile.zone).
     zone = profile.zone(conn)
     return [
         BackupInfo(
-            found.path,
-            found.taken_at.astimezone(zone).replace(tzinfo=None),
-            found.path.stat().st_size,
-            _why(found, imported),
+            backup.path,
+            backup.taken_at.astimezone(zone).replace(tzinfo=None),
+            backup.path.stat().st_size,
+            _why(backup, imported.get(backup.path.name), undone.get(backup.path.name)),
         )
-        for found in db.backup_files(path)
+        for backup in found
     ]
 
 
-def _why(found: db.BackupFile, imported: dict[str, str]) -> str:
-    if found.path.name in imported:
-        return f"Before importing {imported[found.path.name]}"
+def _stamp(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size
+
+
+@functools.lru_cache(maxsize=64)
+def _undo_points_in(path: str, mtime_ns: int, size: int) -> tuple[tuple[str | None, str], ...]:
+    """`_UNDO_POINTS` of a backup, read once per file (keyed by its time and size: a backup is
+    never written again); none from a file that cannot be read as one."""
+    try:
+        copy = duckdb.connect(path, read_only=True)
+    except duckdb.Error:
+        return ()
+    try:
+        return tuple(copy.execute(_UNDO_POINTS).fetchall())
+    except duckdb.Error:  # a backup from before undo points were kept
+        return ()
+    finally:
+        copy.close()
+
+
+def _why(found: db.BackupFile, imported: str | None, undone: str | None) -> str:
+    if found.reason == "import" and imported is not None:
+        return f"Before importing {imported}"
+    if found.reason == "undo" and undone is not None:
+        return f"Before undoing the import of {undone}"
     return {
         "manual": "Made by you",
         "import": "Before an import",
@@ -215,7 +254,7 @@ def undo_import(db_path: Path, offer: UndoOffer) -> None:
     first, as a restore does, so a mistaken undo can be taken back.
     """
     if offer.backup is not None:
-        db.restore(db_path, offer.backup)
+        db.restore(db_path, offer.backup, reason="undo")
         return
     conn = db.connect(db_path)
     try:

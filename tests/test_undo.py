@@ -82,7 +82,7 @@ def test_the_first_import_can_be_undone_back_to_an_empty_database(conn, db_path)
         assert profile.get_profile(reopened).name == "Sam Lee"  # the import never touched it
         # The imported people are kept in a backup, in case the undo was the mistake.
         (kept,) = settings.list_backups(reopened)
-        assert kept.note == "Before undoing an import"
+        assert kept.note == "Before undoing the import of Connections.csv"
         kept = kept.path
         copy = duckdb.connect(str(kept), read_only=True)
         try:
@@ -135,6 +135,32 @@ def test_backups_say_which_import_they_came_before(conn):
     assert notes == ["Before importing second.csv", "Made by you"]
     times = [backup.taken_at for backup in settings.list_backups(conn)]
     assert times == sorted(times, reverse=True)
+
+
+def test_backups_name_the_import_an_undo_took_back_and_keep_their_notes_after_it(conn, db_path):
+    """Undoing twice once listed 'Before restoring an earlier backup' twice, though no backup
+    was restored by the user, and the import backups lost their file names."""
+    importer.import_file(conn, FIRST, filename="first.csv")
+    importer.import_file(conn, SECOND, filename="second.csv")
+    reopened = undo_and_reopen(conn, db_path)  # restores the backup taken before second.csv
+    try:
+        notes = [backup.note for backup in settings.list_backups(reopened)]
+        assert notes == ["Before undoing the import of second.csv", "Before importing second.csv"]
+        offer = settings.undo_offer(reopened)
+        assert offer.file_name == "first.csv"
+    finally:
+        reopened.close()
+    settings.undo_import(db_path, offer)  # the first import: emptied, after a copy
+    emptied = db.connect(db_path)
+    try:
+        notes = [backup.note for backup in settings.list_backups(emptied)]
+        assert notes == [
+            "Before undoing the import of first.csv",
+            "Before undoing the import of second.csv",
+            "Before importing second.csv",
+        ]
+    finally:
+        emptied.close()
 
 
 def test_a_backup_is_listed_at_the_users_clock_time_not_the_machines(conn):

@@ -229,19 +229,20 @@ def undo_state(conn: duckdb.DuckDBPyConnection) -> tuple[UndoOffer | None, str |
             None,
             f"Your last import changed nothing, so there is nothing to undo; {_go_back(conn)}",
         )
-    which = "your last import" if not since else "your last import that changed something"
+    # Named by its file: "your last import that changed something" was hard to read under a
+    # re-import that changed nothing.
     if recorded is None:  # imported before undo points were kept
-        return None, f"{which.capitalize()} can't be undone here; {_go_back(conn)}"
+        return None, f"Your import of {file_name} can't be undone here; {_go_back(conn)}"
     backup = db.backups_dir(path) / backup_file if backup_file else None
     if backup is not None and not backup.is_file():
         return None, (
-            f"The backup taken before {which} is gone, so it can no longer be undone here; "
-            f"{_go_back(conn)}"
+            f"The backup taken before you imported {file_name} is gone, so that import can no "
+            f"longer be undone here; {_go_back(conn)}"
         )
     if fingerprint(conn) != recorded:
         return None, (
-            f"You have changed things since {which}, so it can no longer be undone here; "
-            f"{_go_back(conn)}"
+            f"You saved other changes after importing {file_name}, so that import can no "
+            f"longer be undone here; {_go_back(conn)}"
         )
     return UndoOffer(int(batch_id), file_name, imported_at, backup, int(since)), None
 

@@ -205,7 +205,7 @@ def test_undo_is_gone_after_another_write(app_db):
     assert "Undo the last import" not in labels(at)
     # Not just gone: the page says why, and where to go back instead: a first import into
     # an empty database took no backup, so none is pointed to until one is made.
-    assert "You have changed things since your last import" in markdown(at)
+    assert "You saved other changes after importing Connections\\.csv, so that" in markdown(at)
     assert "there is no backup to go back to" in markdown(at)
 
     def backup_links() -> list[str]:
@@ -214,7 +214,7 @@ def test_undo_is_gone_after_another_write(app_db):
     assert backup_links() == []
     db.backup(ui.connection())
     run(at)
-    assert "to go back, restore a backup in Settings." in markdown(at)
+    assert plain_markdown("to go back, restore a backup in Settings.") in markdown(at)
     assert backup_links() == ["settings"]
 
 
@@ -249,8 +249,9 @@ def test_a_write_before_importing_the_same_file_again_still_ends_the_undo(app_db
     )
     at = upload(at, FIRST)
     assert "Undo the last import" not in labels(at)
+    # Under a re-import that changed nothing, the import named is the one that did.
     assert (
-        "You have changed things since your last import that changed something, so it can no "
+        "You saved other changes after importing Connections\\.csv, so that import can no "
         "longer be undone here" in markdown(at)
     )
 

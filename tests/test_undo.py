@@ -182,14 +182,14 @@ def test_the_offer_ends_with_any_other_write(conn):
     # followed 'restore a backup in Settings' to 'No backups yet').
     assert settings.list_backups(conn) == []
     assert settings.undo_state(conn)[1] == (
-        "You have changed things since your last import, so it can no longer be undone here; "
-        "there is no backup to go back to either (“Back up now” in Settings makes one, to keep "
-        "what you have from here on)."
+        "You saved other changes after importing Connections.csv, so that import can no longer "
+        "be undone here; there is no backup to go back to either (“Back up now” in Settings "
+        "makes one, to keep what you have from here on)."
     )
     db.backup(conn)
     assert settings.undo_state(conn)[1] == (
-        "You have changed things since your last import, so it can no longer be undone here; "
-        "to go back, restore a backup in Settings."
+        "You saved other changes after importing Connections.csv, so that import can no longer "
+        "be undone here; to go back, restore a backup in Settings."
     )
 
 
@@ -216,7 +216,7 @@ def test_the_offer_ends_when_its_backup_is_gone(conn):
     settings.undo_offer(conn).backup.unlink()
     assert settings.undo_offer(conn) is None
     assert settings.undo_state(conn)[1].startswith(
-        "The backup taken before your last import is gone"
+        "The backup taken before you imported second.csv is gone, so that import can no longer"
     )
 
 
@@ -359,8 +359,8 @@ def test_a_write_between_an_import_and_its_re_import_still_ends_the_offer(conn, 
     assert (again.added, again.updated, again.backup) == (0, 0, None)
     assert settings.undo_state(conn) == (
         None,
-        "You have changed things since your last import that changed something, so it can no "
-        "longer be undone here; to go back, restore a backup in Settings.",
+        "You saved other changes after importing second.csv, so that import can no longer be "
+        "undone here; to go back, restore a backup in Settings.",
     )
 
 
@@ -371,7 +371,7 @@ def test_a_write_after_a_re_import_ends_the_offer(conn):
     contacts.add_contact(conn, "Katherine", "Johnson")
     assert settings.undo_offer(conn) is None
     assert settings.undo_state(conn)[1].startswith(
-        "You have changed things since your last import that changed something,"
+        "You saved other changes after importing first.csv, so that import"
     )
 
 

@@ -82,6 +82,7 @@ export default function ({ parentElement, data }) {
     box.className = "infoint-chart";
     parentElement.appendChild(box);
   }
+  box.infointGone = false; // set by the cleanup below, which also runs before a redraw
   // A fixed height: left to Plotly's "responsive" sizing, a chart redrawn after a filter
   // changed sometimes measured its own box at 0 px and spilled over what follows it.
   const height = figure.layout.height ?? DEFAULT_HEIGHT;
@@ -89,6 +90,7 @@ export default function ({ parentElement, data }) {
   const layout = { ...figure.layout, height, template: { layout: theme(parentElement) } };
   loadPlotly(script)
     .then((Plotly) => {
+      if (box.infointGone) return undefined; // the page moved on while Plotly loaded
       if (!box._fullLayout) box.textContent = ""; // an earlier failure's words
       return Plotly.react(box, figure.data, layout, { ...config, responsive: true });
     })
@@ -96,5 +98,8 @@ export default function ({ parentElement, data }) {
       delete window.infointPlotly;
       box.textContent = "This chart could not be drawn. Reload the page to try again.";
     });
-  return () => window.Plotly?.purge(box);
+  return () => {
+    box.infointGone = true;
+    window.Plotly?.purge(box);
+  };
 }

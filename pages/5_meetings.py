@@ -440,7 +440,8 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
             "notes.",
         )
         notes = st.text_area(
-            "Anything else to remember", value=sheet.meeting.notes, key=f"debrief_notes_{chosen}"
+            "Anything else to remember",
+            key=stored_text(f"debrief_notes_{chosen}", sheet.meeting.notes),
         )
         submitted = st.form_submit_button("Save the debrief")
     form = (status, actual, tuple(answers.items()), names, notes)  # what a question is about

@@ -122,3 +122,18 @@ def test_lines_naming_no_one_are_saved_without_a_question(met_tam):
     assert "Flora Balogun was already in your contacts" in message
     assert "new contact" not in message
     assert [p[:2] for p in people(met_tam)] == [("Tam", "Adler"), ("Flora", "Balogun")]
+
+
+def test_lines_kept_with_the_notes_show_in_the_notes_box_and_survive_a_second_save(met_tam):
+    """The notes box shows the notes as stored, kept lines included, so saving again (the
+    names box cleared) cannot write the typed notes back over them."""
+    at = debrief("just a first name")
+    stored = f"Warm and direct.\n\n{meetings.ALSO_SAID}\njust a first name"
+    assert at.text_area(key="debrief_notes_1").value == stored
+    at.text_area(key="debrief_names_1").set_value("")
+    submit(at, "Save the debrief")
+    conn = db.connect(met_tam)
+    try:
+        assert meetings.get_meeting(conn, 1).notes == stored
+    finally:
+        conn.close()

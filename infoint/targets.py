@@ -982,6 +982,8 @@ class TargetListPreview:
     ignored_columns: list[str] = field(default_factory=list)
     # Lines naming a company an earlier line names: nothing to fix, so apart from the problems.
     repeats: list[RowProblem] = field(default_factory=list)
+    # Of the companies named, those the add would make targets: new, or only in the network.
+    newly_targeted: int = 0
 
     @property
     def skipped(self) -> int:
@@ -997,10 +999,18 @@ class TargetListPreview:
     def left_out_question(self) -> str:
         """What to ask before adding a list that is `mostly_left_out`."""
         rows = len(self.frame) + self.skipped
+        if self.newly_targeted:
+            change = (
+                f"marks {counted(self.newly_targeted, 'company', 'companies')} as targets at once"
+            )
+        else:  # every company it names is chosen already: only its details change
+            change = (
+                "marks no new target, but it may change the industry and scores of the "
+                f"{counted(len(self.frame), 'company', 'companies')} it names"
+            )
         return (
             f"{self.skipped:,} of the {rows:,} rows in this file are left out as repeats or "
-            "unreadable, so it may not be your list of companies: adding it marks "
-            f"{counted(len(self.frame), 'company', 'companies')} as targets at once."
+            f"unreadable, so it may not be your list of companies: adding it {change}."
         )
 
 
@@ -1187,9 +1197,10 @@ def read_target_list(
 ) -> TargetListPreview:
     """Read a CSV or .xlsx list of companies (name, industry, motivation, postings) for preview.
 
-    Nothing is written: the user sees the rows and the problems first. The connection only
-    keys the names, with the database's own company_key(), so that the preview and the
-    import agree on which lines name one company.
+    Nothing is written: the user sees the rows and the problems first. The connection keys
+    the names, with the database's own company_key(), so that the preview and the import
+    agree on which lines name one company, and counts the companies the add would make
+    targets, for the question asked before adding a list that is mostly left out.
     """
     suffix = Path(filename).suffix.lower()
     data = _read_bytes(source)
@@ -1277,7 +1288,30 @@ def read_target_list(
     frame = pd.DataFrame(good, columns=["line", "name", "industry", "motivation", "postings"])
     for column in ("line", "motivation", "postings"):
         frame[column] = frame[column].astype("Int64")
-    return TargetListPreview(frame, problems, ignored, repeats)
+    newly = _newly_targeted(conn, [row["name"] for row in good])
+    return TargetListPreview(frame, problems, ignored, repeats, newly)
+
+
+def _newly_targeted(conn: duckdb.DuckDBPyConnection, names: list[str]) -> int:
+    """How many companies adding these names would make targets, as `import_target_list`
+    does: those not here yet and those only in the network (a merged name stands for the
+    company kept); the ones already chosen keep their status."""
+    if not names:
+        return 0
+    rows = conn.execute(
+        """
+        WITH keyed AS (
+            SELECT DISTINCT coalesce(kept.match_key, u.key) AS match_key
+            FROM (SELECT company_key(name) AS key FROM unnest(?) AS t(name)) u
+            LEFT JOIN company_aliases a ON a.match_key = u.key
+            LEFT JOIN companies kept ON kept.id = a.company_id
+        )
+        SELECT count(*) FROM keyed k LEFT JOIN companies co ON co.match_key = k.match_key
+        WHERE co.id IS NULL OR co.status = 'network'
+        """,
+        [names],
+    ).fetchall()
+    return rows[0][0]
 
 
 def _first_of_each_company(

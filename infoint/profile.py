@@ -272,23 +272,24 @@ def long_past_warning(me: Profile, today: date) -> str:
 
 
 def far_ahead_warning(me: Profile, today: date) -> str:
-    """A word on holidays more than a year ahead; '' if none.
+    """A word on holidays after the end of next year; '' if none.
 
-    The mirror of `long_past_warning`: saved, not refused (next year's holidays may well be
-    typed in November), but 25/12/2206 for 2026 is most likely a mistyped year.
+    The mirror of `long_past_warning`: saved, not refused. Next year's holidays are typed
+    in November, so a year from today would be too near (25/12/2027 is right on 27 Nov
+    2026); after next year, though, 25/12/2206 for 2026 is most likely a mistyped year.
     """
-    latest = _a_year_from(today, 1)
+    latest = date(today.year + 1, 12, 31)
     far = [written_day(holiday) for holiday in me.holidays if holiday > latest]
     if not far:
         return ""
     if len(far) == 1:
         return (
-            f"{far[0]} is more than a year ahead, so it will not change when a follow-up is due "
-            "for a long while: check its year."
+            f"{far[0]} is after the end of next year, so it will not change when a follow-up "
+            "is due for a long while: check its year."
         )
     return (
-        f"{joined(far)} are more than a year ahead, so they will not change when a follow-up "
-        "is due for a long while: check their years."
+        f"{joined(far)} are after the end of next year, so they will not change when a "
+        "follow-up is due for a long while: check their years."
     )
 
 

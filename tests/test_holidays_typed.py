@@ -87,32 +87,33 @@ def test_several_old_holidays_are_named_together():
     )
 
 
-def test_a_holiday_more_than_a_year_ahead_is_saved_and_named_as_a_likely_typo(conn):
+def test_a_holiday_after_next_year_is_saved_and_named_as_a_likely_typo(conn):
     """The mirror of the long-past day: 25/12/2206 for 2026 is saved, then named."""
     saved = save(conn, "25/12/2026\n25/12/2206")
     assert saved.holidays == (date(2026, 12, 25), date(2206, 12, 25))
     assert profile.far_ahead_warning(saved, date(2026, 11, 27)) == (
-        "25 Dec 2206 is more than a year ahead, so it will not change when a follow-up is due "
-        "for a long while: check its year."
+        "25 Dec 2206 is after the end of next year, so it will not change when a follow-up is "
+        "due for a long while: check its year."
     )
     assert profile.long_past_warning(saved, date(2026, 11, 27)) == ""
 
 
-def test_a_holiday_up_to_a_year_ahead_is_no_worry():
-    """27 Nov 2027 is a year after 27 Nov 2026; 28 Nov 2027 a day more."""
-    me = profile.Profile("", "", "industry", "", "", (date(2027, 11, 27),), "")
+def test_next_years_holidays_typed_in_november_are_no_worry():
+    """On 27 Nov 2026 next Christmas (25 and 26 Dec 2027) is typed in good faith: anything up
+    to 31 Dec 2027 is; 1 Jan 2028 is a day after."""
+    days = (date(2027, 11, 28), date(2027, 12, 25), date(2027, 12, 26), date(2027, 12, 31))
+    me = profile.Profile("", "", "industry", "", "", days, "")
     assert profile.far_ahead_warning(me, date(2026, 11, 27)) == ""
-    later = profile.Profile("", "", "industry", "", "", (date(2027, 11, 28),), "")
-    assert profile.far_ahead_warning(later, date(2026, 11, 27)).startswith("28 Nov 2027 is ")
-    # a year after 29 February is 28 February
-    me = profile.Profile("", "", "industry", "", "", (date(2029, 2, 28), date(2029, 3, 1)), "")
-    assert profile.far_ahead_warning(me, date(2028, 2, 29)).startswith("1 Mar 2029 is more")
+    later = profile.Profile("", "", "industry", "", "", (date(2028, 1, 1),), "")
+    assert profile.far_ahead_warning(later, date(2026, 11, 27)).startswith("1 Jan 2028 is ")
+    # on 1 January the end of next year is still almost two years ahead
+    assert profile.far_ahead_warning(later, date(2027, 1, 1)) == ""
 
 
 def test_several_far_holidays_are_named_together():
     days = (date(2026, 12, 25), date(2206, 1, 1), date(2207, 2, 2))
     me = profile.Profile("", "", "industry", "", "", days, "")
     assert profile.far_ahead_warning(me, date(2026, 11, 27)) == (
-        "1 Jan 2206 and 2 Feb 2207 are more than a year ahead, so they will not change when a "
-        "follow-up is due for a long while: check their years."
+        "1 Jan 2206 and 2 Feb 2207 are after the end of next year, so they will not change when "
+        "a follow-up is due for a long while: check their years."
     )

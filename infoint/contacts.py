@@ -526,19 +526,19 @@ def update_contact(
     demo person keeps their source whoever introduced them: it says where they came from, and
     the demo's removal finds its people by it.
 
-    A change of degree or of mutual contact leaving a 2nd with no one who connects you is
-    refused (`require_link`). A record already so (its mutual contact deleted, or the
-    introducer alone cleared) is saved as it is: its notes stay editable.
+    A change of degree, mutual contact or introducer leaving a 2nd with no one who connects
+    you is refused (`require_link`). A record already so (its mutual contact deleted) whose
+    links stay as they are is saved: its notes stay editable.
     """
     found = conn.execute(
-        "SELECT degree, mutual_contact_id FROM contacts WHERE id = ?", [contact_id]
+        "SELECT degree, mutual_contact_id, referred_by FROM contacts WHERE id = ?", [contact_id]
     ).fetchall()
     if not found:
         raise NotFoundError("That contact no longer exists.")
     email = _checked_email(email)
     if degree not in DEGREES:
         raise InvalidInputError(f"'{degree}' is not a degree infoint knows (1st, 2nd or cold).")
-    if (degree, mutual_contact_id) != found[0]:  # a 2nd kept as it was is not asked again
+    if (degree, mutual_contact_id, referred_by) != found[0]:  # kept as it was: not asked
         require_link(degree, mutual_contact_id, referred_by)
     if mutual_contact_id is not None:
         if mutual_contact_id == contact_id:

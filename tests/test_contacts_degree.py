@@ -42,11 +42,20 @@ def test_a_2nd_with_no_one_connecting_is_refused_and_nothing_changes(conn):
         save(conn, bob, "2nd")  # the mutual contact taken away
     save(conn, bob, "2nd", introducer=ann)  # who introduced them connects you too
     assert details(conn, bob) == ("2nd", None, ann, "changed")
-    # A 2nd left as it was (only its introduction cleared) is saved: its notes stay editable.
-    save(conn, bob, "2nd")
-    assert details(conn, bob) == ("2nd", None, None, "changed")
+    with pytest.raises(InvalidInputError, match=r"^A 2nd-degree contact needs the person"):
+        save(conn, bob, "2nd")  # the introducer cleared, no mutual contact: the same state
+    assert details(conn, bob) == ("2nd", None, ann, "changed")
     save(conn, bob, "cold")
     assert details(conn, bob) == ("cold", None, None, "changed")
+
+
+def test_a_2nd_already_naming_no_one_stays_editable_while_its_links_stay(conn):
+    """Older data (a mutual contact deleted) may hold a 2nd with no one: saving its notes
+    with the same links is not refused, changing a link is checked."""
+    bob = contacts.add_contact(conn, "Bob", "Stone")
+    conn.execute("UPDATE contacts SET degree = '2nd' WHERE id = ?", [bob])
+    save(conn, bob, "2nd")
+    assert details(conn, bob) == ("2nd", None, None, "changed")
 
 
 def test_the_rule_in_words():

@@ -122,6 +122,9 @@ def show_add_person() -> None:
             format_func=lambda d: f"{d} — {contacts.DEGREE_HELP[d]}",
             key="add_degree",
         )
+        mutual = person_picker(
+            "Mutual contact: who connects you", "add_mutual", none_label="Nobody"
+        )
         referrer = person_picker(
             INTRODUCED_BY, "add_referrer", none_label="Nobody", help=INTRODUCED_HELP
         )
@@ -135,7 +138,7 @@ def show_add_person() -> None:
             add = st.button("Add this person", key="add_person", type="primary")
         if add:
             try:
-                contacts.require_link(degree, None, referrer)  # the form names no mutual contact
+                contacts.require_link(degree, mutual, referrer)
                 new_id = contacts.add_contact(
                     conn,
                     first_name,
@@ -145,6 +148,7 @@ def show_add_person() -> None:
                     email=email_text,
                     linkedin_url=url_text,
                     degree=degree,
+                    mutual_contact_id=mutual,
                     referred_by=referrer,
                     source="referral" if referrer is not None else "manual",
                     notes=notes,

@@ -97,3 +97,28 @@ def test_adding_a_2nd_by_hand_needs_who_introduced_them(app_db):
         assert conn.execute("SELECT count(*) FROM contacts").fetchall() == [(0,)]
     finally:
         conn.close()
+
+
+def test_adding_a_2nd_by_hand_names_their_mutual_contact_not_an_introducer(app_db):
+    """The form's 2nd promises a mutual contact: picking one adds them without a false
+    introduction (which would count them as Referred)."""
+    conn = db.connect(app_db)
+    ann = contacts.add_contact(conn, "Ann", "Lee")
+    conn.close()
+    at = run(contacts_page())
+    at.text_input(key="add_first").input("Dee")
+    at.text_input(key="add_last").input("Moss")
+    at.radio(key="add_degree").set_value("2nd")
+    at.text_input(key="add_mutual_typed").input("Ann")
+    run(at)
+    at.selectbox(key="add_mutual_pick_Ann").set_value(ann)
+    at.button(key="add_person").click()
+    run(at)
+    assert not at.error
+    conn = db.connect(app_db)
+    try:
+        [(dee,)] = conn.execute("SELECT id FROM contacts WHERE first_name = 'Dee'").fetchall()
+        assert details(conn, dee) == ("2nd", ann, None, "")
+        assert contacts.get_contact(conn, dee).source == "manual"
+    finally:
+        conn.close()

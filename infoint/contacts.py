@@ -625,11 +625,18 @@ class TimelineEvent:
         12,000 pixels high."""
         lines = self.details.splitlines()
         start = "\n".join(lines[:DETAILS_LINES])[:DETAILS_SHOWN]
-        if start == self.details:
-            return start
+        if not self.details_cut:
+            return start.rstrip()
         if len(start) == DETAILS_SHOWN and (space := start.rfind(" ")) > DETAILS_SHOWN // 2:
             start = start[:space]
         return f"{start.rstrip()} …"
+
+    @property
+    def details_cut(self) -> bool:
+        """Whether `details_start` leaves something out. Line ends and trailing spaces are
+        not text: a note ending in one, or a mail's Windows line ends, is shown whole."""
+        lines = self.details.rstrip().splitlines()
+        return len(lines) > DETAILS_LINES or len("\n".join(lines)) > DETAILS_SHOWN
 
 
 # How much of a long message or note the timeline shows before "Show all of it".

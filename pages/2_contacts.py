@@ -361,7 +361,7 @@ def show_timeline(person: contacts.Contact) -> None:
         if event.details:
             start = event.details_start
             line.caption(ui.plain(start))
-            if start != event.details:  # a long one: the rest only when asked for
+            if event.details_cut:  # a long one: the rest only when asked for
                 with line.expander(f"Show all of it ({len(event.details):,} characters)"):
                     st.caption(ui.plain(event.details))
         if event.other_contact_id is not None and action.button(

@@ -50,12 +50,14 @@ TALKED_BEFORE_NOTE = (
     "nothing is logged from them since. They count as Replied, but there is no reply to time, "
     "so they are left out of how fast people replied."
 )
+FOLLOWED_UP_UNANSWERED = "No reply after the follow-up"
+STILL_SILENT = "No reply yet, no follow-up sent"
 SPEED_GROUPS = (
     f"Replied within {QUICK_REPLY_DAYS} business days",
     "Replied later",
     TALKED_BEFORE,
-    "No reply after the follow-up",
-    "No reply yet, no follow-up sent",
+    FOLLOWED_UP_UNANSWERED,
+    STILL_SILENT,
 )
 # Four working weeks: about the month (`followups.STALE_AFTER_DAYS`) after which Follow-ups
 # leaves a silence alone; replies later than that are few.
@@ -78,9 +80,10 @@ REPLY_WAITS = (
     (_days(QUICK_REPLY_DAYS + 1, followups.FOLLOW_UP_AFTER), 1, followups.FOLLOW_UP_AFTER),
     (_days(followups.FOLLOW_UP_AFTER + 1, LONG_WAIT_DAYS), 1, LONG_WAIT_DAYS),
     (f"More than {_days(LONG_WAIT_DAYS)}", 1, None),
-    (SPEED_GROUPS[2], 2, None),
-    (SPEED_GROUPS[3], 3, None),
-    (SPEED_GROUPS[4], 4, None),
+    *(
+        (group, SPEED_GROUPS.index(group), None)
+        for group in (TALKED_BEFORE, FOLLOWED_UP_UNANSWERED, STILL_SILENT)
+    ),
 )
 DEGREE_LABELS = {"1st": "1st degree", "2nd": "2nd degree", "cold": "Cold"}
 # Where "replied" is inferred, said on the page beside the numbers.
@@ -420,20 +423,23 @@ def reply_timing(conn: duckdb.DuckDBPyConnection) -> ReplyTiming:
 
 
 def _wait_position() -> str:
-    """SQL: the place in `REPLY_WAITS` of a row of `timing`."""
-    cases = []
+    """SQL: the place in `REPLY_WAITS` of a row of `timing`, found by the name of its group,
+    not its place in `SPEED_GROUPS`, which may change. Replies and talks come first (a
+    follow-up may have gone to someone who replied since), the still silent last."""
+    replies, talked, followed, silent = [], [], [], []
     for position, (_, speed, last_day) in enumerate(REPLY_WAITS):
-        if speed < 2 and last_day is not None:
-            cases.append(f"WHEN has_reply AND business_days <= {last_day} THEN {position}")
-        elif speed < 2:
-            cases.append(f"WHEN has_reply THEN {position}")
-        elif speed == 2:
-            cases.append(f"WHEN talked_before THEN {position}")
-        elif speed == 3:
-            cases.append(f"WHEN followed_up THEN {position}")
+        group = SPEED_GROUPS[speed]
+        if group == TALKED_BEFORE:
+            talked.append(f"WHEN talked_before THEN {position}")
+        elif group == FOLLOWED_UP_UNANSWERED:
+            followed.append(f"WHEN followed_up THEN {position}")
+        elif group == STILL_SILENT:
+            silent.append(f"ELSE {position}")
+        elif last_day is not None:
+            replies.append(f"WHEN has_reply AND business_days <= {last_day} THEN {position}")
         else:
-            cases.append(f"ELSE {position}")
-    return f"CASE {' '.join(cases)} END"
+            replies.append(f"WHEN has_reply THEN {position}")
+    return f"CASE {' '.join([*replies, *talked, *followed, *silent])} END"
 
 
 def reply_waits(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -458,10 +464,10 @@ def reply_waits(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         SELECT w.wait, count(p.position) AS people, w.speed
         FROM waits w LEFT JOIN placed p ON p.position = w.position
         GROUP BY w.position, w.wait, w.speed
-        HAVING w.speed <> 2 OR count(p.position) > 0
+        HAVING w.speed <> ? OR count(p.position) > 0
         ORDER BY w.position
         """,
-        [list(profile.holidays(conn)), *labels],
+        [list(profile.holidays(conn)), *labels, SPEED_GROUPS.index(TALKED_BEFORE)],
     ).df()
     return frame.astype({"people": "int64", "speed": "int64"})
 

@@ -709,3 +709,37 @@ def test_the_talked_before_row_is_left_out_when_no_one_is_in_it(conn, campaign):
     assert timing.replied_note == (
         "Replied in your funnel: 3 people — 2 within 3 business days and 1 later."
     )
+
+
+def test_the_row_left_out_is_talked_before_by_name_whatever_the_order_of_the_groups(
+    conn, campaign, monkeypatch
+):
+    """`SPEED_GROUPS` reordered (talked before after the follow-up): the empty "Talked before
+    you wrote" is still the row left out, and no one is placed in another group's row. The
+    rule once read `speed <> 2`, so it dropped whichever group came third."""
+    groups = list(insights.SPEED_GROUPS)
+    groups[2], groups[3] = groups[3], groups[2]
+    renumbered = {2: 3, 3: 2}
+    monkeypatch.setattr(insights, "SPEED_GROUPS", tuple(groups))
+    monkeypatch.setattr(
+        insights,
+        "REPLY_WAITS",
+        tuple(
+            (label, renumbered.get(speed, speed), last)
+            for label, speed, last in insights.REPLY_WAITS
+        ),
+    )
+    frame = insights.reply_waits(conn)
+    assert insights.TALKED_BEFORE not in list(frame["wait"])
+    assert waits(frame) == {
+        "Same day": 0,
+        "1 business day": 1,  # Eve
+        "2 business days": 1,  # Ana
+        "3 business days": 0,
+        "4–7 business days": 1,  # Ben
+        "8–20 business days": 0,
+        "More than 20 business days": 0,
+        "No reply after the follow-up": 1,  # Cat
+        "No reply yet, no follow-up sent": 1,  # Dan
+    }
+    assert speed_groups(conn)["No reply after the follow-up"] == 1

@@ -173,6 +173,28 @@ def _transaction(conn: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyCon
     _bump(_versions, _key(conn))
 
 
+@contextmanager
+def rolled_back(conn: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A write tried only to see what it would do (who a save would add), then undone
+    whatever happens: nothing changes, so nothing is counted or bumped. A clash with another
+    session's open write is the same one sentence `transaction` gives."""
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        yield conn
+    except BaseException as exc:
+        if _is_conflict(exc):
+            raise ConflictError(
+                "Someone else changed the same record at the same moment, so nothing was "
+                "saved; please try again."
+            ) from exc
+        raise
+    finally:
+        # ROLLBACK can itself fail when DuckDB already ended the transaction;
+        # the original error is the one worth reporting.
+        with suppress(duckdb.Error):
+            conn.execute("ROLLBACK")
+
+
 def _bump(versions: dict[str, int], key: str) -> None:
     with _versions_lock:
         versions[key] = versions.get(key, 0) + 1

@@ -324,8 +324,7 @@ def new_contacts(
     meeting = get_meeting(conn, meeting_id)
     if not people:
         return NewContacts(summary(conn, meeting_id).person, ())
-    conn.execute("BEGIN TRANSACTION")
-    try:
+    with db.rolled_back(conn):
         added = referrals.add_referred_people(
             conn, meeting.contact_id, list(people), introduced_at=meeting.starts_at
         )
@@ -336,8 +335,6 @@ def new_contacts(
             " WHERE c.id IN (SELECT unnest(?::BIGINT[])) ORDER BY c.id",
             [list(added.added)],
         ).fetchall()
-    finally:
-        conn.execute("ROLLBACK")
     return NewContacts(added.introducer, tuple(row[0] for row in rows))
 
 

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import pytest
 
 from infoint import contacts, meetings
-from infoint.errors import InvalidInputError
+from infoint.errors import ConflictError, InvalidInputError
 from infoint.referrals import ReferredPerson
 
 
@@ -106,3 +106,30 @@ def test_the_debrief_keeps_the_lines_naming_no_one_with_its_notes(conn):
     assert conn.execute("SELECT count(*) FROM contacts WHERE first_name = 'just'").fetchall() == [
         (0,)
     ]
+
+
+def test_new_contacts_meeting_another_open_write_says_so_in_one_sentence(conn):
+    """The preview writes, then rolls back: a write to the same person open elsewhere is the
+    app's conflict sentence, not a DuckDB exception, and leaves both sides as they were."""
+    tam = contacts.add_contact(conn, "Tam", "Adler", company="Zenith")
+    flora = contacts.add_contact(conn, "Flora", "Balogun")
+    meeting = meetings.schedule_meeting(conn, tam, datetime(2026, 3, 10, 9, tzinfo=UTC))
+    other = conn.cursor()
+    other.execute("BEGIN TRANSACTION")
+    other.execute(  # an edit of Flora's notes, saving, as update_contact writes it
+        "UPDATE contacts SET notes = 'theirs', updated_at = current_localtimestamp() WHERE id = ?",
+        [flora],
+    )
+    mine = conn.cursor()
+    read = meetings.read_names("Flora Balogun\nIvy Park")
+    with pytest.raises(ConflictError) as refused:
+        meetings.new_contacts(mine, meeting, read.people)
+    assert str(refused.value).count(".") == 1 and "try again" in str(refused.value)
+    other.execute("COMMIT")
+    assert mine.execute("SELECT count(*) FROM contacts").fetchall() == [(2,)]
+    assert contacts.get_contact(mine, flora).referred_by is None
+    assert contacts.get_contact(mine, flora).notes == "theirs"
+    # Asked again, as the sentence says, the preview works and still adds no one.
+    adding = meetings.new_contacts(mine, meeting, read.people)
+    assert adding.people == ("Ivy Park",)
+    assert mine.execute("SELECT count(*) FROM contacts").fetchall() == [(2,)]

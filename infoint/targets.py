@@ -1139,6 +1139,9 @@ def _csv_rows(data: bytes) -> list[tuple[int, list[str]]]:
     with contextlib.suppress(csv.Error):
         dialect = csv.Sniffer().sniff("".join(lines[start:])[:4096], delimiters=delimiters)
         delimiter = dialect.delimiter
+        # A quote inside a quoted cell is written twice (RFC 4180, Excel, our own export);
+        # the sniffer guesses that from the rows it sees, and a short list misleads it.
+        dialect.doublequote = True
     reader = csv.reader(lines[start:], dialect, delimiter=delimiter)
     rows = []
     try:

@@ -5,7 +5,7 @@ import io
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from infoint import db, targets
@@ -137,6 +137,9 @@ def memory():
 
 @settings(max_examples=150, deadline=None)
 @given(names=st.lists(NAMES, min_size=1, max_size=20))
+# Read alone, that second line's doubled quote came back doubled: the sniffer had guessed
+# from one row that quotes are not written twice.
+@example(names=["a", 'a,Inc"\x0b', '"'])
 def test_the_preview_and_the_import_agree_on_which_lines_name_one_company(memory, names):
     """The import makes one company per line the preview keeps, under its name; each line the
     preview calls a repeat names one of them, and its reason points to an earlier kept line."""

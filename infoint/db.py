@@ -152,6 +152,13 @@ def transaction(
         _bump(_content_versions, _key(conn))
 
 
+# What a clash with another session's open write tells the user, from any write.
+CONFLICT = (
+    "Someone else changed the same record at the same moment, so nothing was saved; "
+    "please try again."
+)
+
+
 @contextmanager
 def _transaction(conn: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
     """`transaction` without its count, for migrations: the count's table is one of them."""
@@ -165,10 +172,7 @@ def _transaction(conn: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyCon
         with suppress(duckdb.Error):
             conn.execute("ROLLBACK")
         if _is_conflict(exc):
-            raise ConflictError(
-                "Someone else changed the same record at the same moment, so nothing was "
-                "saved; please try again."
-            ) from exc
+            raise ConflictError(CONFLICT) from exc
         raise
     _bump(_versions, _key(conn))
 
@@ -183,10 +187,7 @@ def rolled_back(conn: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConn
         yield conn
     except BaseException as exc:
         if _is_conflict(exc):
-            raise ConflictError(
-                "Someone else changed the same record at the same moment, so nothing was "
-                "saved; please try again."
-            ) from exc
+            raise ConflictError(CONFLICT) from exc
         raise
     finally:
         # ROLLBACK can itself fail when DuckDB already ended the transaction;

@@ -138,12 +138,11 @@ def _named_day(day_number: int, month: int, year: int) -> date:
         ) from None
 
 
-def _a_year_from(today: date, years: int) -> date:
-    """The same day a year before (-1) or after (1); 28 February for 29 February."""
+def _a_year_before(today: date) -> date:
     try:
-        return today.replace(year=today.year + years)
+        return today.replace(year=today.year - 1)
     except ValueError:  # 29 February
-        return today.replace(year=today.year + years, day=28)
+        return today.replace(year=today.year - 1, day=28)
 
 
 def get_profile(conn: duckdb.DuckDBPyConnection) -> Profile:
@@ -256,7 +255,7 @@ def long_past_warning(me: Profile, today: date) -> str:
     old in the box, where a refusal would then block the next change of name. But it is
     most likely a mistyped year (01/01/1990 for 2027), so it is named after every save.
     """
-    earliest = _a_year_from(today, -1)
+    earliest = _a_year_before(today)
     old = [written_day(holiday) for holiday in me.holidays if holiday < earliest]
     if not old:
         return ""

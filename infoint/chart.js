@@ -6,18 +6,35 @@
 
 const DEFAULT_HEIGHT = 450; // pixels, as Streamlit's own Plotly charts
 
+function fetchPlotly(url) {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = url;
+    script.onload = () => resolve(window.Plotly);
+    script.onerror = () => {
+      script.remove();
+      reject(new Error(`could not load ${url}`));
+    };
+    document.head.appendChild(script);
+  });
+}
+
 function loadPlotly(url) {
   // One load per page, shared by every chart; a failed load is tried again on the next run.
-  window.infointPlotly ??= new Promise((resolve, reject) => {
+  // The launcher (serve.py) names the script in Home's page itself: while that one loads, it
+  // is waited for rather than fetched and run twice, and if it fails, fetched again here.
+  window.infointPlotly ??= new Promise((resolve) => {
     if (window.Plotly) {
       resolve(window.Plotly);
       return;
     }
-    const script = document.createElement("script");
-    script.src = url;
-    script.onload = () => resolve(window.Plotly);
-    script.onerror = () => reject(new Error(`could not load ${url}`));
-    document.head.appendChild(script);
+    const early = document.querySelector(`script[src$="${url}"]:not([data-failed])`);
+    if (!early) {
+      resolve(fetchPlotly(url));
+      return;
+    }
+    early.addEventListener("load", () => resolve(window.Plotly));
+    early.addEventListener("error", () => resolve(fetchPlotly(url)));
   });
   return window.infointPlotly;
 }

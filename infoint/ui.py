@@ -33,6 +33,7 @@ from infoint.outreach import (
     placeholder_values,
     settings_to_fill,
 )
+from infoint.plotly_bundle import PLOTLY_FINANCE_URL
 from infoint.text import COUNT_COLUMN_FORMAT, DATE_INPUT_FORMAT, plain_markdown
 
 MENU = (
@@ -477,9 +478,6 @@ def figure(build: Callable[..., Result], *inputs: Any) -> Result:
 # Trace types that Plotly's finance bundle draws (static/plotly-finance.min.js, from the npm
 # package plotly.js-finance-dist-min; it has candlesticks and gauges too). No lines, no scatter.
 QUICK_TRACES = frozenset({"bar", "funnel", "funnelarea", "histogram", "pie", "waterfall"})
-# Relative to the page, so it holds under a `server.baseUrlPath` too (served because
-# .streamlit/config.toml turns on `server.enableStaticServing`).
-PLOTLY_FINANCE_URL = "app/static/plotly-finance.min.js"
 
 
 @functools.cache

@@ -3,10 +3,12 @@ there is left to the page, which tells the user."""
 
 from __future__ import annotations
 
+import asyncio
 import importlib.util
 import logging
 import os
 import platform
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -161,3 +163,92 @@ def test_the_server_gives_large_freed_blocks_back_to_the_system():
 
     assert mapped("plain") == "False"  # glibc's default, which the server changes
     assert mapped("serve") == "True"
+
+
+def _listening_as_streamlit_binds_it() -> socket.socket:
+    # Streamlit's own `_bind_socket`: no protocol named, so asyncio leaves Nagle's algorithm on.
+    listening = socket.socket(family=socket.AF_INET)
+    listening.bind(("127.0.0.1", 0))
+    listening.listen()
+    return listening
+
+
+def _accepted_without_delay(listening: socket.socket) -> int:
+    with socket.create_connection(listening.getsockname()):
+        accepted, _ = listening.accept()
+        with accepted:
+            return accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+
+
+@pytest.mark.skipif(platform.system() != "Linux", reason="Linux hands the setting on")
+def test_connections_the_server_accepts_send_without_delay(serve):
+    with _listening_as_streamlit_binds_it() as listening:
+        assert _accepted_without_delay(listening) == 0  # what asyncio leaves it at
+
+        assert serve.send_without_delay() >= 1
+
+        assert _accepted_without_delay(listening) == 1
+        assert listening.fileno() >= 0  # its own descriptor is still open
+
+
+def _asgi_reply(middleware, path: str, start: dict, bodies: list[bytes], method="GET"):
+    """What `middleware` sends for one request to an app that answers `start` and `bodies`."""
+    sent = []
+
+    async def app(scope, receive, send):
+        await send(start)
+        for index, body in enumerate(bodies):
+            more = index < len(bodies) - 1
+            await send({"type": "http.response.body", "body": body, "more_body": more})
+
+    async def send(message):
+        sent.append(message)
+
+    scope = {"type": "http", "method": method, "path": path}
+    asyncio.run(middleware(app)(scope, None, send))
+    return sent
+
+
+HOME_PAGE = b"<html><head><title>Streamlit</title></head><body></body></html>"
+
+
+def _html_start(status=200, content_type=b"text/html; charset=utf-8") -> dict:
+    headers = [
+        (b"content-type", content_type),
+        (b"content-length", str(len(HOME_PAGE)).encode()),
+        (b"etag", b'"streamlit-etag"'),
+        (b"last-modified", b"Fri, 27 Nov 2026 09:13:56 GMT"),
+        (b"cache-control", b"no-cache"),
+    ]
+    return {"type": "http.response.start", "status": status, "headers": headers}
+
+
+def test_homes_page_names_plotlys_bundle_before_streamlits_scripts(serve):
+    half = len(HOME_PAGE) // 2
+    start, body = _asgi_reply(
+        serve.EarlyCharts, "/", _html_start(), [HOME_PAGE[:half], HOME_PAGE[half:]]
+    )
+
+    page = body["body"]
+    assert page.count(b"<script") == 1
+    assert page.index(f'src="./{ui.PLOTLY_FINANCE_URL}"'.encode()) < page.index(b"</head>")
+    assert page.replace(serve.EARLY_PLOTLY, b"") == HOME_PAGE
+    headers = dict(start["headers"])
+    assert headers[b"content-length"] == str(len(page)).encode()
+    # Changed, the page is no longer what Streamlit's validators describe.
+    assert b"etag" not in headers and b"last-modified" not in headers
+    assert headers[b"cache-control"] == b"no-cache"
+
+
+@pytest.mark.parametrize(
+    ("path", "method", "start"),
+    [
+        ("/contacts", "GET", _html_start()),  # another page: no chart to draw
+        ("/", "HEAD", _html_start()),
+        ("/", "GET", _html_start(status=304)),  # the browser's copy is still good
+        ("/", "GET", _html_start(content_type=b"application/json")),
+    ],
+)
+def test_everything_else_passes_untouched(serve, path, method, start):
+    sent = _asgi_reply(serve.EarlyCharts, path, start, [HOME_PAGE], method=method)
+    assert sent == [start, {"type": "http.response.body", "body": HOME_PAGE, "more_body": False}]

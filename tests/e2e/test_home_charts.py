@@ -1,6 +1,8 @@
 """Home draws its charts with Plotly's finance bundle, served by the app, and never waits for
 the full bundle behind `st.plotly_chart`: the funnel is what a start is waiting for."""
 
+import time
+
 from playwright.sync_api import expect
 
 from infoint import funnel
@@ -56,3 +58,49 @@ def test_home_draws_its_charts_without_the_full_plotly_bundle(server, page):
     assert fetched(page, FULL_BUNDLE)
     go(page, "Home", "How is your campaign going?")
     expect(funnel_chart.locator(".funnellayer .point")).to_have_count(len(funnel.STAGES))
+
+
+def _bundle_fetches(page) -> int:
+    return page.evaluate(
+        "url => performance.getEntriesByType('resource').filter(r => r.name.includes(url)).length",
+        PLOTLY_FINANCE_URL,
+    )
+
+
+def test_homes_page_fetches_plotly_itself_and_the_charts_wait_for_it(server, page):
+    def slowly(route):  # as on a busy machine: still loading when Home's first run arrives
+        time.sleep(2)
+        route.continue_()
+
+    page.route(f"**/{PLOTLY_FINANCE_URL}", slowly)
+    page.goto(server.url)
+    wait_for_app(page)
+    page.get_by_role("button", name="Load demo data").click()
+    bars = page.locator(".st-key-funnel .js-plotly-plot .funnellayer .point")
+    expect(bars).to_have_count(len(funnel.STAGES))
+    # The one copy is the page's own (serve.py's "./…"; chart.js names it without "./"):
+    # every chart drew with it, fetched and run once.
+    bundles = page.locator(f'script[src$="{PLOTLY_FINANCE_URL}"]')
+    expect(bundles).to_have_count(1)
+    assert bundles.get_attribute("src") == f"./{PLOTLY_FINANCE_URL}"
+    assert _bundle_fetches(page) == 1
+
+
+def test_when_the_pages_own_fetch_fails_the_charts_fetch_plotly_again(server, page):
+    failed = []
+
+    def fail_the_first(route):
+        if failed:
+            route.continue_()
+        else:
+            failed.append(route.request.url)
+            route.abort()
+
+    page.route(f"**/{PLOTLY_FINANCE_URL}", fail_the_first)
+    page.goto(server.url)
+    wait_for_app(page)
+    page.get_by_role("button", name="Load demo data").click()
+    expect(page.locator(".st-key-funnel .js-plotly-plot .funnellayer .point")).to_have_count(
+        len(funnel.STAGES)
+    )
+    assert len(failed) == 1

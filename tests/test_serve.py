@@ -13,26 +13,29 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pyarrow as pa
 import pytest
 from streamlit import config
 
 from infoint import db, ui
 
 ROOT = Path(__file__).resolve().parent.parent
+ARROW_POOL = "ARROW_DEFAULT_MEMORY_POOL"
 
 
 @pytest.fixture(scope="module")
 def serve():
     """serve.py, loaded once (building its `st.App` names the app's script to Streamlit's
-    config, and it picks Arrow's allocator: both are put back afterwards)."""
-    saved, pool = config._main_script_path, pa.default_memory_pool()
+    config, and it names Arrow's allocator in the environment: both are put back afterwards)."""
+    saved, pool = config._main_script_path, os.environ.get(ARROW_POOL)
     spec = importlib.util.spec_from_file_location("serve", ROOT / "serve.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     yield module
     config._main_script_path = saved
-    pa.set_memory_pool(pool)
+    if pool is None:
+        os.environ.pop(ARROW_POOL, None)
+    else:
+        os.environ[ARROW_POOL] = pool
 
 
 @pytest.fixture
@@ -118,9 +121,32 @@ def test_a_database_that_cannot_be_opened_is_left_to_the_page(
     assert [r.getMessage() for r in caplog.records] == ["Warming up: opening the database failed"]
 
 
-def test_the_server_gives_arrow_memory_back_to_the_system(serve):
+# Arrow's allocator in a process that loads serve.py (as the server does) or not, then Arrow.
+_ARROWS_ALLOCATOR = """
+import runpy, sys
+if sys.argv[1] == "serve":
+    runpy.run_path(sys.argv[2])
+assert "pyarrow" not in sys.modules, "serve.py imported Arrow before the server could answer"
+import pyarrow
+print(pyarrow.default_memory_pool().backend_name)
+"""
+
+
+def test_the_server_gives_arrow_memory_back_to_the_system():
     # Arrow's own allocator keeps what an import frees: the server would hold it all session.
-    assert pa.default_memory_pool().backend_name == "system"
+    def allocator(setup: str) -> str:
+        env = {k: v for k, v in os.environ.items() if k != ARROW_POOL}
+        return subprocess.run(
+            [sys.executable, "-c", _ARROWS_ALLOCATOR, setup, str(ROOT / "serve.py")],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env,
+            cwd=ROOT,
+        ).stdout.strip()
+
+    assert allocator("plain") != "system"  # Arrow's default, which the server changes
+    assert allocator("serve") == "system"
 
 
 # Frees a 4 MiB block (by default glibc then raises its bar for mapped blocks to 4 MiB), asks

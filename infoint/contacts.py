@@ -41,6 +41,25 @@ SOURCE_LABELS = {
 # UNIQUE index on contacts.profile_key (migration 0005), two writers at once could each add the
 # same person. Only one process can open the database, so a lock in it is enough.
 ADDING_PEOPLE = threading.Lock()
+# The longest notes on a person or a meeting, in characters: four messages' worth
+# (`interactions.BODY_LIMIT`), as they gather what many conversations taught (some 3,000
+# words, ten printed pages); more is a pasted document, not notes. Notes already longer
+# (written before there was a limit, or joined by a merge) stay as they are, and can be saved
+# as they are or shortened (`check_notes`).
+NOTES_LIMIT = 20_000
+PERSON_NOTES = "Notes on a person"  # what the sentence of `check_notes` calls a contact's notes
+
+
+def check_notes(notes: str, subject: str, kept: str = "", counted: str = "") -> None:
+    """Refuse `notes` longer than `NOTES_LIMIT` and than `kept`, the notes they replace, in one
+    sentence about `subject` ("Notes on a person"); `counted` says what the count includes
+    beyond what was typed, if anything. As `interactions.update_interaction` does for a body:
+    an old note over the limit can still be saved unchanged, or shortened."""
+    if len(notes) > max(NOTES_LIMIT, len(kept)):
+        raise InvalidInputError(
+            f"{subject} can be at most {NOTES_LIMIT:,} characters; these have "
+            f"{len(notes):,}{counted}."
+        )
 
 
 def require_contact(conn: duckdb.DuckDBPyConnection, contact_id: int) -> None:
@@ -86,6 +105,7 @@ def add_contact(
     if source not in SOURCES:
         raise InvalidInputError(f"'{source}' is not a contact source infoint knows.")
     email = _checked_email(email)
+    check_notes(notes, PERSON_NOTES)
     for other in (mutual_contact_id, referred_by):
         if other is not None:
             require_contact(conn, other)
@@ -529,16 +549,22 @@ def update_contact(
     A change of degree, mutual contact or introducer leaving a 2nd with no one who connects
     you is refused (`require_link`). A record already so (its mutual contact deleted) whose
     links stay as they are is saved: its notes stay editable.
+
+    Notes longer than `NOTES_LIMIT` are refused, unless no longer than those saved before
+    (`check_notes`).
     """
     found = conn.execute(
-        "SELECT degree, mutual_contact_id, referred_by FROM contacts WHERE id = ?", [contact_id]
+        "SELECT degree, mutual_contact_id, referred_by, notes FROM contacts WHERE id = ?",
+        [contact_id],
     ).fetchall()
     if not found:
         raise NotFoundError("That contact no longer exists.")
+    *links, kept_notes = found[0]
     email = _checked_email(email)
+    check_notes(notes, PERSON_NOTES, kept_notes)
     if degree not in DEGREES:
         raise InvalidInputError(f"'{degree}' is not a degree infoint knows (1st, 2nd or cold).")
-    if (degree, mutual_contact_id, referred_by) != found[0]:  # kept as it was: not asked
+    if (degree, mutual_contact_id, referred_by) != tuple(links):  # kept as it was: not asked
         require_link(degree, mutual_contact_id, referred_by)
     if mutual_contact_id is not None:
         if mutual_contact_id == contact_id:
@@ -908,6 +934,8 @@ def merge_contacts(conn: duckdb.DuckDBPyConnection, keep_id: int, drop_id: int) 
         (r["referred_at"] for r in (keep, drop) if r["referred_by"] == merged["referred_by"]),
         None,
     )
+    # Both notes are kept whole, even past NOTES_LIMIT: a merge loses none of the user's words,
+    # and the joined notes stay editable as notes written before the limit are.
     merged["notes"] = "\n\n".join(dict.fromkeys(n for n in (keep["notes"], drop["notes"]) if n))
     merged["tags"] = normalise_tags(f"{keep['tags']}, {drop['tags']}")
     moved = _event_counts(conn, drop_id)

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo, available_timezones
 import duckdb
 
 from infoint import business_days, clock, db, interactions, profile, referrals, text
-from infoint.contacts import require_contact, words_condition
+from infoint.contacts import PERSON_NOTES, check_notes, require_contact, words_condition
 from infoint.errors import InvalidInputError, NotFoundError
 
 STATUSES = ("scheduled", "held", "cancelled", "no_show")
@@ -51,6 +51,10 @@ class Meeting:
 _COLUMNS = (
     "id, contact_id, starts_at, promised_minutes, actual_minutes, place, status, prep_notes, notes"
 )
+# What the sentence of `check_notes` calls each: the page asks "What do you want to learn from
+# this conversation?" for the first.
+PREP_NOTES = "Notes on what you want to learn"
+MEETING_NOTES = "Notes on a meeting"
 
 
 def _check_minutes(minutes: int | None, what: str) -> None:
@@ -73,6 +77,7 @@ def schedule_meeting(
     as they typed it (`infoint.clock`).
     """
     _check_minutes(promised_minutes, "promised time")
+    check_notes(prep_notes, PREP_NOTES)
     require_contact(conn, contact_id)
     with db.transaction(conn):
         row = conn.execute(
@@ -132,7 +137,10 @@ def set_outcome(
     if status not in STATUSES:
         raise InvalidInputError(f"'{status}' is not a meeting status infoint knows.")
     _check_minutes(actual_minutes, "actual time")
-    _require_started(conn, get_meeting(conn, meeting_id), status)
+    meeting = get_meeting(conn, meeting_id)
+    if notes is not None:
+        check_notes(notes, MEETING_NOTES, meeting.notes)
+    _require_started(conn, meeting, status)
     with db.transaction(conn):
         conn.execute(
             "UPDATE meetings SET status = ?, actual_minutes = ?, notes = coalesce(?, notes)"
@@ -798,17 +806,25 @@ def save_prep(
 
     Company notes go to the company and person notes to the contact, so the next meeting
     there starts from them. Questions no longer picked are dropped unless already answered.
+    Person and preparation notes longer than `contacts.NOTES_LIMIT` are refused, unless no
+    longer than before (`check_notes`).
     """
     meeting = get_meeting(conn, meeting_id)
+    person_notes = None if person_notes is None else person_notes.strip()
+    prep_notes = None if prep_notes is None else prep_notes.strip()
     wanted = list(dict.fromkeys(int(q) for q in question_ids))
     known = conn.execute(
         "SELECT id FROM questions WHERE id IN (SELECT unnest(?::BIGINT[]))", [wanted]
     ).fetchall()
     if len(known) != len(wanted):
         raise NotFoundError("One of the questions picked is no longer in the bank.")
-    company_id = conn.execute(
-        "SELECT company_id FROM contacts WHERE id = ?", [meeting.contact_id]
-    ).fetchall()[0][0]
+    company_id, person_before = conn.execute(
+        "SELECT company_id, notes FROM contacts WHERE id = ?", [meeting.contact_id]
+    ).fetchall()[0]
+    if person_notes is not None:
+        check_notes(person_notes, PERSON_NOTES, person_before)
+    if prep_notes is not None:
+        check_notes(prep_notes, PREP_NOTES, meeting.prep_notes)
     if company_notes is not None and company_notes.strip() and company_id is None:
         raise InvalidInputError(
             "This person has no company yet; add one on their contact record to keep company notes."
@@ -839,11 +855,11 @@ def save_prep(
         if person_notes is not None:
             conn.execute(
                 "UPDATE contacts SET notes = ?, updated_at = current_localtimestamp() WHERE id = ?",
-                [person_notes.strip(), meeting.contact_id],
+                [person_notes, meeting.contact_id],
             )
         if prep_notes is not None:
             conn.execute(
-                "UPDATE meetings SET prep_notes = ? WHERE id = ?", [prep_notes.strip(), meeting_id]
+                "UPDATE meetings SET prep_notes = ? WHERE id = ?", [prep_notes, meeting_id]
             )
 
 
@@ -867,7 +883,8 @@ def record_debrief(
     the meeting (not when the debrief was saved): a contact already there, or a new
     2nd-degree one (`referrals.add_referred_people`); a company named by a name merged away
     stands for the company it was merged into. `not_people`: the lines of the names box that
-    name no one (`read_names`), kept with the notes (`notes_with`).
+    name no one (`read_names`), kept with the notes (`notes_with`). Notes longer than
+    `contacts.NOTES_LIMIT`, those lines counted, are refused unless no longer than before.
     """
     if status not in STATUSES or status == "scheduled":
         raise InvalidInputError("Choose whether the meeting was held, cancelled or a no-show.")
@@ -880,6 +897,13 @@ def record_debrief(
         )
     sheet = prep_sheet(conn, meeting_id)
     _require_started(conn, sheet.meeting, status)
+    kept_notes = notes_with(notes, not_people)
+    check_notes(
+        kept_notes,
+        MEETING_NOTES,
+        sheet.meeting.notes,
+        ", with the lines from the names box kept in them" if kept_notes != notes.strip() else "",
+    )
     asked = {q.id: q for q in sheet.questions}
     if set(answers) - set(asked):
         raise NotFoundError("One of those questions is no longer on this meeting's sheet.")
@@ -893,7 +917,7 @@ def record_debrief(
             [
                 status,
                 actual_minutes if status == "held" else None,
-                notes_with(notes, not_people),
+                kept_notes,
                 meeting_id,
             ],
         )

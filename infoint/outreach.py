@@ -761,12 +761,21 @@ class FollowUpTiming:
         when = "today" if self.wrote_on == self.today else f"on {short_day(self.wrote_on)}"
         return f"wrote to {first_name} {when}"
 
-    def sentence(self, first_name: str) -> str:
-        """'You wrote to Tam today; if there is no answer, a follow-up is due on Wed 9 Dec
-        2026.'"""
-        return (
-            f"You {self._wrote(first_name)}; if there is no answer, a follow-up is due on "
-            f"{weekday_day(self.due_on)}."
+    def instead_of_a_first_message(self, first_name: str) -> Notice:
+        """What the composer says over a first message to someone it already waits on, in
+        one notice: a follow-up when it is due, else the day it will be and, until then,
+        patience ('already wrote' is said once, by the facts, not twice)."""
+        if self.due:
+            return Notice(
+                f"You {self._wrote(first_name)} and have heard nothing since: it is time for "
+                "one short, polite follow-up.",
+                "Or carry on below if you mean to write a first message all the same.",
+            )
+        return Notice(
+            f"You {self._wrote(first_name)}. If there is no answer, a follow-up is due on "
+            f"{weekday_day(self.due_on)}.",
+            f"Until then, give {first_name} time to reply: it will be on Follow-ups that day. "
+            "To write again anyway, carry on below.",
         )
 
     def early(self, first_name: str) -> str:
@@ -778,6 +787,33 @@ class FollowUpTiming:
             "or more to reply, so waiting is usually kinder; if you have a reason to write "
             "sooner, the draft is yours."
         )
+
+
+@dataclass(frozen=True)
+class Notice:
+    """What the composer says before a first message to someone you already wrote to, met
+    or were introduced through: what happened, then what to do next."""
+
+    said: str
+    next_step: str
+
+
+def first_message_notice(
+    earlier: History, timing: FollowUpTiming | None, first_name: str
+) -> Notice | None:
+    """The one notice over a first message to this person; None when nothing happened yet.
+    While a follow-up is awaited it speaks of that (`FollowUpTiming`); otherwise it says what
+    already happened and points to their record."""
+    if timing is not None:
+        return timing.instead_of_a_first_message(first_name)
+    said = earlier.sentence(first_name)
+    if not said:
+        return None
+    return Notice(
+        said,
+        "Their record shows what happened so far and what comes next. Or carry on below if "
+        "you mean to write a first message all the same.",
+    )
 
 
 def follow_up_timing(

@@ -351,25 +351,30 @@ st.caption(ui.plain(" · ".join(facts)))
 early = following_up and timing is not None and not timing.due
 if early:
     st.info(timing.early(first_name), icon=":material/schedule:")
-already = "" if following_up else earlier.sentence(person.first_name or person.name)
-if already:
+# One notice for someone already written to, met or introduced through: what happened and
+# what to do next (a follow-up when it is due, else the day it will be).
+notice = (
+    None
+    if following_up
+    else outreach.first_message_notice(earlier, timing, person.first_name or person.name)
+)
+if notice:
     with st.container(border=True):
-        st.markdown(f":orange[:material/history:] {ui.plain(already)}")
-        if timing is None:
-            next_step = "Their record shows what happened so far and what comes next."
-        elif timing.due:
-            next_step = "No answer yet, so a follow-up fits better."
-        else:
-            next_step = timing.sentence(first_name)
-        st.caption(
-            next_step + " Or carry on below if you mean to write a first message all the same."
+        icon = (
+            ":material/history:"
+            if timing is None
+            else ":material/reply:"
+            if timing.due
+            else ":material/schedule:"
         )
+        st.markdown(f":orange[{icon}] {ui.plain(notice.said)}")
+        st.caption(ui.plain(notice.next_step))
         buttons = st.container(horizontal=True)
         if (
             timing is not None
             and timing.due
             and buttons.button(
-                "Write a follow-up instead", icon=":material/reply:", key="notice_follow_up"
+                "Write the follow-up", icon=":material/reply:", key="notice_follow_up"
             )
         ):
             st.session_state[outreach.COMPOSE_CONTACT_KEY] = contact_id

@@ -88,14 +88,16 @@ def test_the_composer_says_when_a_follow_up_will_be_due(conn):
     wrote(conn, tam, FRIDAY)
     timing = outreach.follow_up_timing(conn, tam, today=FRIDAY)
     assert (timing.wrote_on, timing.due_on, timing.due) == (FRIDAY, date(2026, 12, 9), False)
-    assert timing.sentence("Tam") == (
-        "You wrote to Tam today; if there is no answer, a follow-up is due on Wed 9 Dec 2026."
+    assert timing.instead_of_a_first_message("Tam").said == (
+        "You wrote to Tam today. If there is no answer, a follow-up is due on Wed 9 Dec 2026."
     )
     assert timing.early("Tam").startswith(
         "This follow-up would be early: you wrote to Tam today, and one is due on Wed 9 Dec 2026"
     )
     monday = outreach.follow_up_timing(conn, tam, today=date(2026, 11, 30))
-    assert monday.sentence("Tam").startswith("You wrote to Tam on 27 Nov 2026; if there is no")
+    assert monday.instead_of_a_first_message("Tam").said.startswith(
+        "You wrote to Tam on 27 Nov 2026. If there is no answer"
+    )
     assert outreach.follow_up_timing(conn, tam, today=date(2026, 12, 9)).due
     # an answer, and none is waited for
     interactions.log_interaction(conn, tam, "reply", occurred_at=FRIDAY)
@@ -112,3 +114,43 @@ def test_a_snooze_on_follow_ups_moves_the_day_the_composer_names(conn):
     assert (timing.due_on, timing.due) == (date(2026, 12, 2), False)
     followups.dismiss(conn, item.key)
     assert outreach.follow_up_timing(conn, tam, today=FRIDAY) is None
+
+
+def test_a_first_message_to_someone_awaited_gets_one_notice_of_what_to_do_next(conn):
+    """Written to and silent: the composer said "You already wrote to Tam on …: a first
+    message would repeat yourself" and then, apart, "You wrote to Tam today; … a follow-up is
+    due on …". One notice now: the day it will be due and, until then, patience; once due,
+    the follow-up itself. "Wrote" is said once, and "already" not at all."""
+    tam = contacts.add_contact(conn, "Tam", "Okafor")
+    wrote(conn, tam, FRIDAY)
+
+    def notice(today: date) -> outreach.Notice:
+        timing = outreach.follow_up_timing(conn, tam, today=today)
+        return outreach.first_message_notice(outreach.history(conn, tam), timing, "Tam")
+
+    waiting = notice(FRIDAY)
+    assert waiting == outreach.Notice(
+        "You wrote to Tam today. If there is no answer, a follow-up is due on Wed 9 Dec 2026.",
+        "Until then, give Tam time to reply: it will be on Follow-ups that day. To write "
+        "again anyway, carry on below.",
+    )
+    due = notice(date(2026, 12, 10))
+    assert due == outreach.Notice(
+        "You wrote to Tam on 27 Nov 2026 and have heard nothing since: it is time for one "
+        "short, polite follow-up.",
+        "Or carry on below if you mean to write a first message all the same.",
+    )
+    for said in (waiting, due):
+        both = f"{said.said} {said.next_step}"
+        assert both.count("wrote") == 1 and "already" not in both
+    # answered: nothing awaited, so the notice tells what happened and points to the record
+    interactions.log_interaction(conn, tam, "reply", occurred_at=FRIDAY)
+    answered = notice(date(2026, 12, 10))
+    assert answered.said == (
+        "You already wrote to Tam on 27 Nov 2026 and heard back on 27 Nov 2026: a first "
+        "message would repeat yourself."
+    )
+    assert answered.next_step.startswith("Their record shows what happened so far")
+    # never written to: no notice at all
+    kim = contacts.add_contact(conn, "Kim", "Park")
+    assert outreach.first_message_notice(outreach.history(conn, kim), None, "Kim") is None

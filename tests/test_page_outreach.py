@@ -529,7 +529,7 @@ def test_a_first_message_to_someone_already_met_says_so_and_leads_to_their_recor
         "would repeat yourself."
     ) in shown(at)
     assert "Their record shows what happened so far" in captions(at)
-    assert not [b for b in at.button if b.label == "Write a follow-up instead"]
+    assert not [b for b in at.button if b.label == "Write the follow-up"]
     assert at.text_area(key=f"body_{network['ana']}_1").value  # the draft is still there
     button(at, "Open Ana's record").click()
     run(at)
@@ -537,7 +537,27 @@ def test_a_first_message_to_someone_already_met_says_so_and_leads_to_their_recor
     assert at.title[0].value == "Ana Silva"  # her record, on Contacts
 
 
+def notice(at: AppTest) -> str:
+    """The bordered notice over a first message to someone already written to, as read: the
+    words of the box holding the line with its icon."""
+
+    def boxes(node):
+        children = getattr(node, "children", {})
+        yield node, list(children.values())
+        for child in children.values():
+            yield from boxes(child)
+
+    for _, inside in boxes(at.main):
+        said = [e.value for e in inside if e.type in ("markdown", "caption")]
+        icons = (":material/history:", ":material/schedule:", ":material/reply:")
+        if any(text.startswith(f":orange[{icon}]") for text in said for icon in icons):
+            return " ".join(said)
+    return ""
+
+
 def test_a_first_message_to_someone_silent_offers_the_follow_up(network):
+    """One notice: what happened and the follow-up it calls for, with the button to write
+    it; no "You already wrote …" beside it saying the same again."""
     conn = db.connect(network["db"])
     two_weeks_ago = date.today() - timedelta(days=14)  # 10 business days: a follow-up is due
     interactions.log_interaction(conn, network["ana"], "outreach", occurred_at=two_weeks_ago)
@@ -546,21 +566,26 @@ def test_a_first_message_to_someone_silent_offers_the_follow_up(network):
     at.text_input(key="outreach_find").set_value("ana")
     run(at)
     wrote = day(two_weeks_ago)
-    said = f"You already wrote to Ana on {wrote}: a first message would repeat yourself."
-    assert plain_markdown(said) in shown(at)
-    assert (
-        "No answer yet, so a follow-up fits better. Or carry on below if you mean to write a "
-        "first message all the same." in captions(at)
+    said = (
+        f"You wrote to Ana on {wrote} and have heard nothing since: it is time for one short, "
+        "polite follow-up."
     )
-    button(at, "Write a follow-up instead").click()
+    assert plain_markdown(said) in shown(at)
+    assert plain_markdown(
+        "Or carry on below if you mean to write a first message all the same."
+    ) in captions(at)
+    assert "already" not in notice(at) and notice(at).count("wrote") == 1
+    button(at, "Write the follow-up").click()
     run(at)
     assert at.radio(key="outreach_kind").value == "follow_up"
     assert at.selectbox(key="outreach_contact").value == network["ana"]
-    assert "You already wrote" not in shown(at)  # a follow-up is what fits
+    assert "You wrote to Ana" not in shown(at)  # a follow-up is what fits
 
 
 def test_someone_written_to_today_is_told_when_a_follow_up_is_due_not_offered_one(network):
-    """The walkthrough's fault: the day you wrote, Outreach offered "one gentle reminder"."""
+    """The walkthrough's fault: the day you wrote, Outreach offered "one gentle reminder".
+    Then it said twice that you wrote ("You already wrote to Ana on …", then "You wrote to Ana
+    today; … a follow-up is due on …"): one notice now says when, and what to do until then."""
     conn = db.connect(network["db"])
     interactions.log_interaction(conn, network["ana"], "outreach", occurred_at=date.today())
     conn.close()
@@ -568,12 +593,16 @@ def test_someone_written_to_today_is_told_when_a_follow_up_is_due_not_offered_on
     at = run(outreach_page())
     at.text_input(key="outreach_find").set_value("ana")
     run(at)
-    assert (
-        f"You wrote to Ana today; if there is no answer, a follow-up is due on {due}. Or carry "
-        "on below if you mean to write a first message all the same." in captions(at)
-    )
+    assert plain_markdown(
+        f"You wrote to Ana today. If there is no answer, a follow-up is due on {due}."
+    ) in shown(at)
+    assert plain_markdown(
+        "Until then, give Ana time to reply: it will be on Follow-ups that day. To write "
+        "again anyway, carry on below."
+    ) in captions(at)
+    assert "already" not in notice(at) and notice(at).count("wrote") == 1
     assert "fits better" not in captions(at)
-    assert not [b for b in at.button if b.label == "Write a follow-up instead"]
+    assert not [b for b in at.button if b.label == "Write the follow-up"]
     # A follow-up all the same: still possible, said to be early before logging it.
     at.radio(key="outreach_kind").set_value("follow_up")
     run(at)

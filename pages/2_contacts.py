@@ -128,7 +128,11 @@ def show_add_person() -> None:
         referrer = person_picker(
             INTRODUCED_BY, "add_referrer", none_label="Nobody", help=INTRODUCED_HELP
         )
-        notes = st.text_area("Where you met, what you talked about", key="add_notes")
+        notes = st.text_area(
+            "Where you met, what you talked about",
+            key="add_notes",
+            max_chars=contacts.notes_room(),
+        )
         if same := ui.cached(
             contacts.find_same_name, conn, first_name, last_name, company=company_name
         ):
@@ -721,7 +725,12 @@ def show_edit(person: contacts.Contact) -> None:
         ),
         help=f"{INTRODUCED_HELP} Picking someone new dates the introduction today.",
     )
-    notes = st.text_area("Notes", value=person.notes, key=f"edit_notes_{person.id}")
+    notes = st.text_area(
+        "Notes",
+        value=person.notes,
+        key=f"edit_notes_{person.id}",
+        max_chars=contacts.notes_room(person.notes),
+    )
     tags = st.text_input(
         "Tags",
         value=person.tags,

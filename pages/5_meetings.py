@@ -336,12 +336,14 @@ def show_prepare(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
         f"About {ui.plain(sheet.person)}",
         height=200,
         key=stored_text(f"prep_person_{chosen}", sheet.person_notes),
+        max_chars=contacts.notes_room(sheet.person_notes),
         help="Their path so far, what they post or write about. Kept with the contact.",
     )
     goal = st.text_input(
         "What do you want to learn from this conversation?",
         value=sheet.meeting.prep_notes,
         key=f"prep_goal_{chosen}",
+        max_chars=contacts.notes_room(sheet.meeting.prep_notes),
     )
     st.markdown("**Questions to ask**")
     category_box, need_box = st.columns(2)
@@ -442,6 +444,7 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
         notes = st.text_area(
             "Anything else to remember",
             key=stored_text(f"debrief_notes_{chosen}", sheet.meeting.notes),
+            max_chars=contacts.notes_room(sheet.meeting.notes),
         )
         submitted = st.form_submit_button("Save the debrief")
     form = (status, actual, tuple(answers.items()), names, notes)  # what a question is about

@@ -51,18 +51,19 @@ PERSON_NOTES = "Notes on a person"  # what the sentence of `check_notes` calls a
 
 
 def notes_room(kept: str = "") -> int:
-    """The most characters notes replacing `kept` may have: `NOTES_LIMIT`, or as many as notes
-    already longer have. A page's box for them takes it as `max_chars`: Streamlit cuts a box's
-    text to its `max_chars`, so a smaller one would cut old notes short on the next save."""
-    return max(NOTES_LIMIT, len(kept))
+    """`max_chars` for a page's box showing notes `kept`: `NOTES_LIMIT`, or the length of notes
+    already longer. Streamlit cuts a box's text to its `max_chars`, so a smaller one would cut
+    old notes short on the next save; and the browser, counting in UTF-16 units (an emoji is
+    two), ignores every change that leaves more than `max_chars`, so it counts them that way."""
+    return max(NOTES_LIMIT, len(kept.encode("utf-16-le")) // 2)
 
 
 def check_notes(notes: str, subject: str, kept: str = "", counted: str = "") -> None:
-    """Refuse `notes` longer than `notes_room(kept)`, `kept` being the notes they replace, in
-    one sentence about `subject` ("Notes on a person"); `counted` says what the count includes
+    """Refuse `notes` longer than `NOTES_LIMIT` and than `kept`, the notes they replace, in one
+    sentence about `subject` ("Notes on a person"); `counted` says what the count includes
     beyond what was typed, if anything. As `interactions.update_interaction` does for a body:
     an old note over the limit can still be saved unchanged, or shortened."""
-    if len(notes) > notes_room(kept):
+    if len(notes) > max(NOTES_LIMIT, len(kept)):
         raise InvalidInputError(
             f"{subject} can be at most {NOTES_LIMIT:,} characters; these have "
             f"{len(notes):,}{counted}."

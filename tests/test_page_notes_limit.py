@@ -84,6 +84,23 @@ def test_old_notes_over_the_limit_are_kept_whole_when_other_details_are_saved(ap
     assert edit_page(bo).text_area(key=f"edit_notes_{bo}").proto.max_chars == LIMIT
 
 
+def test_a_box_counts_old_notes_as_the_browser_does(app_db):
+    """The browser counts an emoji as two and ignores any change leaving more than max_chars:
+    a box sized by Python's count of 15,000 emoji (30,000 to the browser) could not be edited."""
+    smiles = "\N{GRINNING FACE}" * 15_000
+    conn = db.connect(app_db)
+    ann = contacts.add_contact(conn, "Ann", "Lee")
+    conn.execute("UPDATE contacts SET notes = ? WHERE id = ?", [smiles, ann])
+    conn.close()
+    at = edit_page(ann)
+    assert at.text_area(key=f"edit_notes_{ann}").proto.max_chars == 30_000
+    at.text_input(key=f"edit_tags_{ann}").input("alumni")
+    at.button(key=f"save_{ann}").click()
+    run_contacts(at)
+    assert at.success[0].value == "Saved."
+    assert notes_of(app_db, ann) == smiles
+
+
 def test_two_long_noted_records_merge_and_the_joined_notes_can_be_saved(app_db):
     conn = db.connect(app_db)
     cara = contacts.add_contact(conn, "Cara", "Diaz", company="Globex", notes="a" * 15_000)

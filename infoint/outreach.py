@@ -618,55 +618,81 @@ def _with_stages(conn: duckdb.DuckDBPyConnection, people: list[Recipient]) -> li
     ]
 
 
+# How a label names a degree when that is what tells namesakes apart.
+_DEGREE_WORDS = {"1st": "1st degree", "2nd": "2nd degree", "cold": "cold contact"}
+# The last resort for namesakes nothing else tells apart: their order, in words, so it does
+# not read as a degree ('2nd of 2' beside '2nd degree').
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+
+
 def _told_apart(conn: duckdb.DuckDBPyConnection, people: list[Recipient]) -> list[Recipient]:
     """The people, each whose label another contact's would repeat (same name, position and
-    company, anywhere in the contacts, listed or not) with what tells them apart: the day
-    LinkedIn connected you, else the day they were added, and their email address too when a
-    namesake shares that day. Everyone else's label stays short, and the same in every list.
+    company as read, anywhere in the contacts, listed or not) with what tells them apart: the
+    day LinkedIn connected you, else the day they were added; for those a namesake shares
+    that day with, their email address; for those still alike, their degree when it differs;
+    and, when nothing on record does, their order ('second of 2 alike'). Everyone else's
+    label stays short, and the same in every list.
 
-    Only the namesakes of these few are read: a join on the name, each paired with the
-    others (at 30,000 contacts 6 ms a list, where windows over them took 10)."""
+    Only the namesakes of these few are read, by their name as a label shows it: 'Anna
+    Maria' 'Berg' and 'Anna' 'Maria Berg' read alike too, as do two companies of one name."""
     if not people:
         return people
     rows = conn.execute(
         """
         WITH shown AS (SELECT unnest(?) AS id),
         names AS (
-            SELECT DISTINCT lower(c.first_name) AS first, lower(c.last_name) AS last
+            SELECT DISTINCT lower(trim(c.first_name || ' ' || c.last_name)) AS name
             FROM contacts c WHERE c.id IN (SELECT id FROM shown)
-        ),
-        alike AS (
-            SELECT c.id, n.first, n.last, lower(trim(c.position)) AS position, c.company_id,
-                   c.connected_on, CAST(c.created_at AS DATE) AS added_on,
-                   coalesce(c.connected_on, CAST(c.created_at AS DATE)) AS day,
-                   coalesce(nullif(c.email, ''), c.linkedin_email) AS email
-            FROM contacts c
-            JOIN names n ON lower(c.last_name) = n.last AND lower(c.first_name) = n.first
         )
-        SELECT a.id, a.connected_on, a.added_on,
-               CASE WHEN bool_or(b.day = a.day
-                                 AND (b.connected_on IS NULL) = (a.connected_on IS NULL))
-                    THEN a.email ELSE '' END
-        FROM alike a
-        JOIN alike b ON b.id <> a.id AND b.first = a.first AND b.last = a.last
-             AND b.position = a.position AND b.company_id IS NOT DISTINCT FROM a.company_id
-        WHERE a.id IN (SELECT id FROM shown)
-        GROUP BY a.id, a.connected_on, a.added_on, a.email
+        SELECT c.id, lower(trim(c.first_name || ' ' || c.last_name)),
+               lower(trim(c.position)), lower(trim(coalesce(co.name, ''))),
+               c.connected_on, CAST(c.created_at AS DATE),
+               coalesce(nullif(c.email, ''), c.linkedin_email), c.degree
+        FROM contacts c LEFT JOIN companies co ON co.id = c.company_id
+        WHERE lower(trim(c.first_name || ' ' || c.last_name)) IN (SELECT name FROM names)
+        ORDER BY c.created_at, c.id
         """,
         [[p.id for p in people]],
     ).fetchall()
-    apart = {
-        contact_id: ", ".join(
-            part
-            for part in (
-                f"connected {short_day(connected)}" if connected else f"added {short_day(added)}",
-                email,
-            )
-            if part
-        )
-        for contact_id, connected, added, email in rows
-    }
+    groups: dict[tuple, list[tuple]] = {}
+    for row in rows:
+        groups.setdefault(row[1:4], []).append(row)
+    apart: dict[int, str] = {}
+    for group in groups.values():
+        if len(group) > 1:
+            apart |= _details_apart(group)
     return [replace(p, told_apart=apart[p.id]) if p.id in apart else p for p in people]
+
+
+def _details_apart(group: list[tuple]) -> dict[int, str]:
+    """For people whose labels would read alike (rows of `_told_apart`, oldest first): the
+    fewest details that tell each from the others, added one kind at a time, each only for
+    those still alike."""
+    details = {
+        row[0]: [f"connected {short_day(row[4])}" if row[4] else f"added {short_day(row[5])}"]
+        for row in group
+    }
+
+    def alike() -> list[list[tuple]]:
+        """The rows whose details so far read the same as another's, in sets."""
+        sets: dict[str, list[tuple]] = {}
+        for row in group:
+            sets.setdefault(", ".join(details[row[0]]).lower(), []).append(row)
+        return [rows for rows in sets.values() if len(rows) > 1]
+
+    for rows in alike():
+        for row in rows:
+            if row[6]:
+                details[row[0]].append(row[6])
+    for rows in alike():
+        if len({row[7] for row in rows}) > 1:
+            for row in rows:
+                details[row[0]].append(_DEGREE_WORDS.get(row[7], row[7]))
+    for rows in alike():
+        for at, row in enumerate(rows):
+            nth = _ORDINALS[at] if at < len(_ORDINALS) else f"number {at + 1}"
+            details[row[0]].append(f"{nth} of {len(rows)} alike")
+    return {contact_id: ", ".join(parts) for contact_id, parts in details.items()}
 
 
 def history(conn: duckdb.DuckDBPyConnection, contact_id: int) -> History:

@@ -833,6 +833,64 @@ def test_namesakes_added_the_same_day_are_told_apart_by_their_email_address(conn
     }
 
 
+def test_namesakes_nothing_on_record_tells_apart_get_their_degree_then_their_order(conn):
+    """Added the same day with no email, or with the same one, two Jo Lis read the same: their
+    degree tells them apart when it differs, and when nothing on record does, their order.
+    Each detail is added only for those still alike; a namesake already told apart keeps
+    the label it had."""
+    first = contacts.add_contact(conn, "Jo", "Li")
+    second = contacts.add_contact(conn, "Jo", "Li", degree="2nd")
+    mailed = contacts.add_contact(conn, "Jo", "Li", email="jo@example.org")
+    twice = [contacts.add_contact(conn, "Bo", "Ek", email="bo@example.org") for _ in range(2)]
+    linked = contacts.add_contact(conn, "Bo", "Ek")
+    for person in (first, second, mailed, *twice):
+        _on_record(conn, person)
+    _on_record(conn, linked, connected_on=date(2024, 3, 3))
+    labels = {r.id: r.label for r in outreach.find_recipients(conn, "jo li")}
+    assert labels == {
+        first: "Jo Li — added 20 Nov 2026, 1st degree",
+        second: "Jo Li — added 20 Nov 2026, 2nd degree",
+        mailed: "Jo Li — added 20 Nov 2026, jo@example.org",
+    }
+    labels = {r.id: r.label for r in outreach.find_recipients(conn, "bo ek")}
+    assert labels == {
+        twice[0]: "Bo Ek — added 20 Nov 2026, bo@example.org, first of 2 alike",
+        twice[1]: "Bo Ek — added 20 Nov 2026, bo@example.org, second of 2 alike",
+        linked: "Bo Ek — connected 3 Mar 2024",
+    }
+    # the same in every list, the namesake listed or not
+    assert outreach.get_recipient(conn, twice[1]).label == labels[twice[1]]
+
+
+def test_names_and_companies_that_read_alike_are_told_apart_however_they_are_stored(conn):
+    """'Anna Maria' 'Berg' and 'Anna' 'Maria Berg' both read 'Anna Maria Berg'; two companies
+    renamed to one name read as one. The label is what the user compares, so they count as
+    namesakes too."""
+    split = [
+        contacts.add_contact(conn, "Anna Maria", "Berg"),
+        contacts.add_contact(conn, "Anna", "Maria Berg"),
+    ]
+    acme = contacts.add_contact(conn, "Al", "Ro", company="Acme")
+    other = contacts.add_contact(conn, "Al", "Ro", company="Acme Holdings")
+    for person in (*split, acme, other):
+        _on_record(conn, person)
+    _on_record(conn, split[1], added_on=date(2026, 11, 21))
+    _on_record(conn, other, added_on=date(2026, 11, 21))
+    holdings = contacts.get_contact(conn, other).company_id
+    assert contacts.get_contact(conn, acme).company_id != holdings
+    targets.update_companies(conn, {holdings: {"name": "Acme"}})
+    labels = {r.id: r.label for r in outreach.find_recipients(conn, "berg")}
+    assert labels == {
+        split[0]: "Anna Maria Berg — added 20 Nov 2026",
+        split[1]: "Anna Maria Berg — added 21 Nov 2026",
+    }
+    labels = {r.id: r.label for r in outreach.find_recipients(conn, "al ro")}
+    assert labels == {
+        acme: "Al Ro — Acme, added 20 Nov 2026",
+        other: "Al Ro — Acme, added 21 Nov 2026",
+    }
+
+
 def test_suggested_and_silent_namesakes_are_told_apart(conn):
     targets.add_company(conn, "Umbra", motivation=3)
     older = contacts.add_contact(conn, "Kim", "Park", company="Umbra")

@@ -1025,3 +1025,40 @@ def test_people_of_the_same_name_are_told_apart_in_the_picker(app_db):
     at.selectbox(key="outreach_contact").set_value(by_hand)
     run(at)
     assert any(c.value.startswith("Kim Park — added 20 Nov 2026 · 1st degree") for c in at.caption)
+
+
+def test_namesakes_nothing_else_tells_apart_read_differently_in_the_picker(app_db):
+    """Two Jo Lis added by hand the same day, no company, title or email: the picker showed
+    two identical "Jo Li — added …" labels. The degree tells them apart when it differs, and
+    their order when nothing does; the person chosen is the one whose label was picked."""
+    conn = db.connect(app_db)
+    first = contacts.add_contact(conn, "Jo", "Li")
+    second = contacts.add_contact(conn, "Jo", "Li", degree="2nd")
+    twins = [contacts.add_contact(conn, "Bo", "Ek") for _ in range(2)]
+    conn.execute(
+        "UPDATE contacts SET created_at = TIMESTAMP '2026-11-20 09:00' WHERE id IN (?, ?, ?, ?)",
+        [first, second, *twins],
+    )
+    conn.close()
+    at = outreach_page()
+    run(at)
+    at.text_input(key="outreach_find").set_value("jo li")
+    run(at)
+    picker = at.selectbox(key="outreach_contact")
+    assert picker.options == [  # the closest degree first
+        "Jo Li — added 20 Nov 2026, 1st degree",
+        "Jo Li — added 20 Nov 2026, 2nd degree",
+    ]
+    at.text_input(key="outreach_find").set_value("bo ek")
+    run(at)
+    picker = at.selectbox(key="outreach_contact")
+    assert sorted(picker.options) == [
+        "Bo Ek — added 20 Nov 2026, first of 2 alike",
+        "Bo Ek — added 20 Nov 2026, second of 2 alike",
+    ]
+    picker.set_value(twins[1])
+    run(at)
+    assert any(
+        c.value.startswith("Bo Ek — added 20 Nov 2026, second of 2 alike · 1st degree")
+        for c in at.caption
+    )

@@ -18,7 +18,7 @@ once freed: with the heavy user, a re-import and the workbook left the server at
 with the default and at 283–288 MB with the fixed bar (3 runs each).
 
 Two more things shorten a start, measured from starting the server to Home's funnel drawn in
-Chromium: every connection the server accepts sends without delay (`send_without_delay`), and
+Chromium: every connection the server accepts sends without delay (`turn_off_nagles_algorithm`), and
 Home's page fetches Plotly's finance bundle from its first moment (`EarlyCharts`).
 """
 
@@ -43,8 +43,8 @@ from starlette.middleware import Middleware
 
 from infoint.plotly_bundle import PLOTLY_FINANCE_URL
 
-# Read by Arrow when it first allocates: set here rather than by importing Arrow (80 ms)
-# before the server can answer the browser.
+# Read when Arrow is loaded, which in the server is after this (by the warm-up): set here
+# rather than by importing Arrow (80 ms) before the server can answer the browser.
 os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
 
 M_MMAP_THRESHOLD = -3  # glibc's malloc.h
@@ -103,7 +103,7 @@ def _descriptors() -> list[int]:
     return []
 
 
-def send_without_delay() -> int:
+def turn_off_nagles_algorithm() -> int:
     """Turn Nagle's algorithm off on the process's listening TCP sockets, and so (on Linux,
     which hands the setting on) on every connection they accept; returns how many.
 
@@ -112,34 +112,52 @@ def send_without_delay() -> int:
     written in two parts (headers, then body) waits for the browser's delayed acknowledgement:
     44 ms for every request on a kept-alive connection, where 0.5 ms is enough. A first visit
     asks for 60 of Streamlit's scripts, and every run of a page sends its elements one by one.
+    Never raises: the server works without it, only slower.
     """
     turned = 0
     for descriptor in _descriptors():
         try:
             if not stat.S_ISSOCK(os.fstat(descriptor).st_mode):
                 continue
-            copy = socket.socket(fileno=os.dup(descriptor))
+            copy = os.dup(descriptor)
         except OSError:
-            continue
-        with copy:
-            if (
-                copy.family in (socket.AF_INET, socket.AF_INET6)
-                and copy.type == socket.SOCK_STREAM
-                and copy.getsockopt(socket.SOL_SOCKET, socket.SO_ACCEPTCONN)
-            ):
-                copy.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-                turned += 1
+            continue  # closed meanwhile (the folder listing's own descriptor, for one)
+        try:
+            with socket.socket(fileno=copy) as listening:
+                copy = None  # the socket object closes it now
+                if (
+                    listening.family in (socket.AF_INET, socket.AF_INET6)
+                    and listening.type == socket.SOCK_STREAM
+                    and listening.proto in (0, socket.IPPROTO_TCP)
+                    and listening.getsockopt(socket.SOL_SOCKET, socket.SO_ACCEPTCONN)
+                ):
+                    listening.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                    turned += 1
+        except OSError:
+            log.debug("Descriptor %s: Nagle's algorithm left as it was", descriptor, exc_info=True)
+        finally:
+            if copy is not None:
+                os.close(copy)
+    if not turned:
+        log.debug("No listening TCP socket found: Nagle's algorithm left on")
     return turned
 
 
-# Relative, like Streamlit's own scripts in the page; `onerror` marks a failed fetch, which
-# chart.js then makes again itself.
+# Relative, like Streamlit's own scripts in the page. The attributes tell chart.js, however
+# late it looks, that the script ran (`loaded`) or could not be fetched (`failed`).
 EARLY_PLOTLY = (
-    f'<script async src="./{PLOTLY_FINANCE_URL}" onerror="this.dataset.failed = \'\'"></script>'
+    f'<script async src="./{PLOTLY_FINANCE_URL}" onload="this.dataset.loaded = \'\'" '
+    "onerror=\"this.dataset.failed = ''\"></script>"
 ).encode()
 
 Message = dict[str, Any]
 Send = Callable[[Message], Awaitable[None]]
+
+# Asked of Home's page, these would let Streamlit answer with its own unchanged page (or part
+# of it): a browser that cached Home before the page named the bundle would keep that copy.
+_CONDITIONS = (b"if-none-match", b"if-modified-since", b"range", b"if-range")
+# Describe Streamlit's page, not the one sent.
+_STALE_HEADERS = (b"content-length", b"etag", b"last-modified", b"accept-ranges")
 
 
 class EarlyCharts:
@@ -147,18 +165,21 @@ class EarlyCharts:
     beside Streamlit's own scripts: otherwise it is asked for only once Home's first elements
     have arrived and the component that draws charts has loaded (`ui.load_charts_early`).
 
-    Only the page at "/" (Home) and only a whole HTML page; anything else passes untouched.
-    The page changes, so it loses its ETag and Last-Modified: it is sent whole each time.
+    Only a GET of Home's page ("/", under `server.baseUrlPath` if one is set) and only a
+    whole HTML page; anything else passes untouched. The page is always sent whole.
     """
 
     def __init__(self, app: Callable[..., Awaitable[None]]) -> None:
         self.app = app
+        base = st.get_option("server.baseUrlPath").strip("/")
+        self.home = f"/{base}/" if base else "/"
 
     async def __call__(self, scope: Message, receive: Any, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "GET" or scope["path"] != "/":
+        if scope["type"] != "http" or scope["method"] != "GET" or scope["path"] != self.home:
             await self.app(scope, receive, send)
             return
-        await self.app(scope, receive, _with_early_plotly(send))
+        headers = [(k, v) for k, v in scope["headers"] if k.lower() not in _CONDITIONS]
+        await self.app({**scope, "headers": headers}, receive, _with_early_plotly(send))
 
 
 def _with_early_plotly(send: Send) -> Send:
@@ -183,12 +204,19 @@ def _with_early_plotly(send: Send) -> Send:
             headers = [
                 (name, value)
                 for name, value in start.get("headers", [])
-                if name.lower() not in (b"content-length", b"etag", b"last-modified")
+                if name.lower() not in _STALE_HEADERS
             ]
             headers.append((b"content-length", str(len(page)).encode()))
             await send({**start, "headers": headers})
             await send({"type": "http.response.body", "body": page})
             return
+        elif start:  # a page sent otherwise (a file path, say) goes as it is
+            held, held_parts = dict(start), list(parts)
+            start.clear()
+            parts.clear()
+            await send(held)
+            for part in held_parts:
+                await send({"type": "http.response.body", "body": part, "more_body": True})
         await send(message)
 
     return send_page
@@ -196,7 +224,7 @@ def _with_early_plotly(send: Send) -> Send:
 
 @asynccontextmanager
 async def _while_the_browser_loads(_app: st.App) -> AsyncIterator[None]:
-    send_without_delay()
+    turn_off_nagles_algorithm()
     threading.Thread(target=warm_up, name="infoint-warm-up", daemon=True).start()
     yield
 

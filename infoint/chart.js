@@ -10,11 +10,12 @@ function fetchPlotly(url) {
   return new Promise((resolve, reject) => {
     const script = document.createElement("script");
     script.src = url;
-    script.onload = () => resolve(window.Plotly);
-    script.onerror = () => {
+    const failed = () => {
       script.remove();
       reject(new Error(`could not load ${url}`));
     };
+    script.onload = () => (window.Plotly ? resolve(window.Plotly) : failed());
+    script.onerror = failed;
     document.head.appendChild(script);
   });
 }
@@ -22,18 +23,19 @@ function fetchPlotly(url) {
 function loadPlotly(url) {
   // One load per page, shared by every chart; a failed load is tried again on the next run.
   // The launcher (serve.py) names the script in Home's page itself: while that one loads, it
-  // is waited for rather than fetched and run twice, and if it fails, fetched again here.
+  // is waited for rather than fetched and run twice. If it failed, or ran without giving
+  // Plotly, the script is fetched again here (and a second failure says so in the box).
   window.infointPlotly ??= new Promise((resolve) => {
     if (window.Plotly) {
       resolve(window.Plotly);
       return;
     }
-    const early = document.querySelector(`script[src$="${url}"]:not([data-failed])`);
-    if (!early) {
+    const early = document.querySelector(`script[src="./${url}"]`);
+    if (!early || "loaded" in early.dataset || "failed" in early.dataset) {
       resolve(fetchPlotly(url));
       return;
     }
-    early.addEventListener("load", () => resolve(window.Plotly));
+    early.addEventListener("load", () => resolve(window.Plotly ?? fetchPlotly(url)));
     early.addEventListener("error", () => resolve(fetchPlotly(url)));
   });
   return window.infointPlotly;

@@ -494,9 +494,11 @@ def _built_spec(name: str, digest: str, _build: Callable[..., Any], _inputs: tup
 
 
 def load_charts_early() -> None:
-    """Have the browser fetch and run Plotly's bundle for `chart` from the page's first
-    moment, from the sidebar, rather than once the chart's own element arrives: Home's
-    filters, metrics and their scripts come before the funnel and took a second to draw."""
+    """Have the browser fetch and run Plotly's bundle for `chart` as Home's run starts, from
+    the sidebar, rather than once the chart's own element arrives: Home's filters, metrics and
+    their scripts come before the funnel and took a second to draw. The launcher names the
+    bundle in the page itself (serve.py), so this matters when Home is reached from another
+    page, or the app is run without the launcher."""
     with st.sidebar:
         _chart_component()(data={"script": PLOTLY_FINANCE_URL}, key="charts_early")
 

@@ -17,6 +17,7 @@ import pytest
 from streamlit import config
 
 from infoint import db, ui
+from infoint.plotly_bundle import PLOTLY_FINANCE_URL
 
 ROOT = Path(__file__).resolve().parent.parent
 ARROW_POOL = "ARROW_DEFAULT_MEMORY_POOL"
@@ -211,26 +212,46 @@ def test_connections_the_server_accepts_send_without_delay(serve):
     with _listening_as_streamlit_binds_it() as listening:
         assert _accepted_without_delay(listening) == 0  # what asyncio leaves it at
 
-        assert serve.send_without_delay() >= 1
+        assert serve.turn_off_nagles_algorithm() >= 1
 
+        assert _accepted_without_delay(listening) == 1  # and still listening
+
+
+@pytest.mark.skipif(platform.system() != "Linux", reason="Linux hands the setting on")
+def test_the_server_turns_nagles_algorithm_off_as_it_starts(serve, monkeypatch):
+    monkeypatch.setattr(serve, "warm_up", lambda: None)
+
+    async def start_the_server():
+        async with serve._while_the_browser_loads(None):
+            pass
+
+    with _listening_as_streamlit_binds_it() as listening:
+        asyncio.run(start_the_server())
         assert _accepted_without_delay(listening) == 1
-        assert listening.fileno() >= 0  # its own descriptor is still open
 
 
-def _asgi_reply(middleware, path: str, start: dict, bodies: list[bytes], method="GET"):
-    """What `middleware` sends for one request to an app that answers `start` and `bodies`."""
+def _asgi_reply(
+    middleware, path: str, start: dict, bodies: list, method="GET", headers=(), asked=None
+):
+    """What `middleware` sends for one request to an app that answers `start` and `bodies`
+    (a message, or bytes for a body message); `asked` gets the request headers the app saw."""
     sent = []
 
     async def app(scope, receive, send):
+        if asked is not None:
+            asked.extend(scope["headers"])
         await send(start)
         for index, body in enumerate(bodies):
+            if isinstance(body, dict):
+                await send(body)
+                continue
             more = index < len(bodies) - 1
             await send({"type": "http.response.body", "body": body, "more_body": more})
 
     async def send(message):
         sent.append(message)
 
-    scope = {"type": "http", "method": method, "path": path}
+    scope = {"type": "http", "method": method, "path": path, "headers": list(headers)}
     asyncio.run(middleware(app)(scope, None, send))
     return sent
 
@@ -244,12 +265,13 @@ def _html_start(status=200, content_type=b"text/html; charset=utf-8") -> dict:
         (b"content-length", str(len(HOME_PAGE)).encode()),
         (b"etag", b'"streamlit-etag"'),
         (b"last-modified", b"Fri, 27 Nov 2026 09:13:56 GMT"),
+        (b"accept-ranges", b"bytes"),
         (b"cache-control", b"no-cache"),
     ]
     return {"type": "http.response.start", "status": status, "headers": headers}
 
 
-def test_homes_page_names_plotlys_bundle_before_streamlits_scripts(serve):
+def test_homes_page_names_plotlys_bundle_in_its_head(serve):
     half = len(HOME_PAGE) // 2
     start, body = _asgi_reply(
         serve.EarlyCharts, "/", _html_start(), [HOME_PAGE[:half], HOME_PAGE[half:]]
@@ -257,13 +279,33 @@ def test_homes_page_names_plotlys_bundle_before_streamlits_scripts(serve):
 
     page = body["body"]
     assert page.count(b"<script") == 1
-    assert page.index(f'src="./{ui.PLOTLY_FINANCE_URL}"'.encode()) < page.index(b"</head>")
+    assert page.index(f'src="./{PLOTLY_FINANCE_URL}"'.encode()) < page.index(b"</head>")
     assert page.replace(serve.EARLY_PLOTLY, b"") == HOME_PAGE
     headers = dict(start["headers"])
     assert headers[b"content-length"] == str(len(page)).encode()
-    # Changed, the page is no longer what Streamlit's validators describe.
-    assert b"etag" not in headers and b"last-modified" not in headers
+    # Changed, the page is no longer what Streamlit's validators and ranges describe.
+    assert not {b"etag", b"last-modified", b"accept-ranges"} & set(headers)
     assert headers[b"cache-control"] == b"no-cache"
+
+
+def test_a_browser_that_cached_home_before_gets_the_page_whole(serve):
+    asked = []
+    conditions = [
+        (b"if-none-match", b'"streamlit-etag"'),
+        (b"if-modified-since", b"Fri, 27 Nov 2026 09:13:56 GMT"),
+        (b"range", b"bytes=0-99"),
+        (b"accept-language", b"en"),
+    ]
+    _asgi_reply(serve.EarlyCharts, "/", _html_start(), [HOME_PAGE], headers=conditions, asked=asked)
+    assert asked == [(b"accept-language", b"en")]  # so Streamlit answers 200, not 304 or 206
+
+
+def test_under_a_base_url_home_is_its_folder(monkeypatch, serve):
+    monkeypatch.setattr(serve.st, "get_option", {"server.baseUrlPath": "/infoint/"}.get)
+    _, body = _asgi_reply(serve.EarlyCharts, "/infoint/", _html_start(), [HOME_PAGE])
+    assert serve.EARLY_PLOTLY in body["body"]
+    untouched = _asgi_reply(serve.EarlyCharts, "/", _html_start(), [HOME_PAGE])
+    assert untouched[1]["body"] == HOME_PAGE
 
 
 @pytest.mark.parametrize(
@@ -271,10 +313,18 @@ def test_homes_page_names_plotlys_bundle_before_streamlits_scripts(serve):
     [
         ("/contacts", "GET", _html_start()),  # another page: no chart to draw
         ("/", "HEAD", _html_start()),
-        ("/", "GET", _html_start(status=304)),  # the browser's copy is still good
+        ("/", "GET", _html_start(status=304)),
         ("/", "GET", _html_start(content_type=b"application/json")),
     ],
 )
 def test_everything_else_passes_untouched(serve, path, method, start):
     sent = _asgi_reply(serve.EarlyCharts, path, start, [HOME_PAGE], method=method)
     assert sent == [start, {"type": "http.response.body", "body": HOME_PAGE, "more_body": False}]
+
+
+def test_a_page_sent_from_its_file_goes_as_it_is(serve):
+    from_file = {"type": "http.response.pathsend", "path": "/static/index.html"}
+    assert _asgi_reply(serve.EarlyCharts, "/", _html_start(), [from_file]) == [
+        _html_start(),
+        from_file,
+    ]

@@ -1,12 +1,10 @@
 """Home draws its charts with Plotly's finance bundle, served by the app, and never waits for
 the full bundle behind `st.plotly_chart`: the funnel is what a start is waiting for."""
 
-import time
-
 from playwright.sync_api import expect
 
 from infoint import funnel
-from infoint.ui import PLOTLY_FINANCE_URL
+from infoint.plotly_bundle import PLOTLY_FINANCE_URL
 
 from .conftest import go, wait_for_app
 
@@ -67,17 +65,21 @@ def _bundle_fetches(page) -> int:
     )
 
 
-def test_homes_page_fetches_plotly_itself_and_the_charts_wait_for_it(server, page):
-    def slowly(route):  # as on a busy machine: still loading when Home's first run arrives
-        time.sleep(2)
-        route.continue_()
-
-    page.route(f"**/{PLOTLY_FINANCE_URL}", slowly)
-    page.goto(server.url)
-    wait_for_app(page)
+def _draws_the_funnel(page) -> None:
     page.get_by_role("button", name="Load demo data").click()
     bars = page.locator(".st-key-funnel .js-plotly-plot .funnellayer .point")
     expect(bars).to_have_count(len(funnel.STAGES))
+
+
+def test_homes_page_fetches_plotly_itself_and_the_charts_wait_for_it(server, page):
+    held = []  # the page's own fetch of the bundle, held until Home's first run is drawn
+    page.route(f"**/{PLOTLY_FINANCE_URL}", lambda route: held.append(route))
+    page.goto(server.url, wait_until="commit")
+    wait_for_app(page)
+    expect(page.locator(".st-key-charts_early")).to_be_attached()  # it asked for Plotly
+    assert len(held) == 1
+    held[0].continue_()
+    _draws_the_funnel(page)
     # The one copy is the page's own (serve.py's "./…"; chart.js names it without "./"):
     # every chart drew with it, fetched and run once.
     bundles = page.locator(f'script[src$="{PLOTLY_FINANCE_URL}"]')
@@ -86,21 +88,34 @@ def test_homes_page_fetches_plotly_itself_and_the_charts_wait_for_it(server, pag
     assert _bundle_fetches(page) == 1
 
 
-def test_when_the_pages_own_fetch_fails_the_charts_fetch_plotly_again(server, page):
-    failed = []
+def _first_bundle(page, answer) -> None:
+    """Answer the first request for the bundle (the page's own) with `answer`, the rest as
+    the server does."""
+    answered = []
 
-    def fail_the_first(route):
-        if failed:
+    def first(route):
+        if answered:
             route.continue_()
         else:
-            failed.append(route.request.url)
-            route.abort()
+            answered.append(route.request.url)
+            answer(route)
 
-    page.route(f"**/{PLOTLY_FINANCE_URL}", fail_the_first)
+    page.route(f"**/{PLOTLY_FINANCE_URL}", first)
+
+
+def test_when_the_pages_own_fetch_fails_the_charts_fetch_plotly_again(server, page):
+    _first_bundle(page, lambda route: route.abort())
     page.goto(server.url)
     wait_for_app(page)
-    page.get_by_role("button", name="Load demo data").click()
-    expect(page.locator(".st-key-funnel .js-plotly-plot .funnellayer .point")).to_have_count(
-        len(funnel.STAGES)
-    )
-    assert len(failed) == 1
+    _draws_the_funnel(page)
+    expect(page.locator(f'script[src="./{PLOTLY_FINANCE_URL}"][data-failed]')).to_have_count(1)
+    expect(page.locator(f'script[src="{PLOTLY_FINANCE_URL}"]')).to_have_count(1)  # chart.js's
+
+
+def test_when_the_pages_own_copy_runs_without_plotly_the_charts_fetch_it_again(server, page):
+    broken = "throw new Error('a broken copy');"
+    _first_bundle(page, lambda route: route.fulfill(body=broken, content_type="text/javascript"))
+    page.goto(server.url)
+    wait_for_app(page)
+    _draws_the_funnel(page)
+    expect(page.locator(f'script[src="./{PLOTLY_FINANCE_URL}"][data-loaded]')).to_have_count(1)

@@ -133,21 +133,24 @@ print(pyarrow.default_memory_pool().backend_name)
 """
 
 
+def _in_a_process(script: str, setup: str, env: dict[str, str]) -> str:
+    """What `script` prints in a process of its own, given `setup` ("serve" to load serve.py
+    first, as the server does, or "plain") and serve.py's path."""
+    return subprocess.run(
+        [sys.executable, "-c", script, setup, str(ROOT / "serve.py")],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+        cwd=ROOT,
+    ).stdout.strip()
+
+
 def test_the_server_gives_arrow_memory_back_to_the_system():
     # Arrow's own allocator keeps what an import frees: the server would hold it all session.
-    def allocator(setup: str) -> str:
-        env = {k: v for k, v in os.environ.items() if k != ARROW_POOL}
-        return subprocess.run(
-            [sys.executable, "-c", _ARROWS_ALLOCATOR, setup, str(ROOT / "serve.py")],
-            capture_output=True,
-            text=True,
-            check=True,
-            env=env,
-            cwd=ROOT,
-        ).stdout.strip()
-
-    assert allocator("plain") != "system"  # Arrow's default, which the server changes
-    assert allocator("serve") == "system"
+    env = {k: v for k, v in os.environ.items() if k != ARROW_POOL}
+    assert _in_a_process(_ARROWS_ALLOCATOR, "plain", env) != "system"  # Arrow's default
+    assert _in_a_process(_ARROWS_ALLOCATOR, "serve", env) == "system"
 
 
 # Frees a 4 MiB block (by default glibc then raises its bar for mapped blocks to 4 MiB), asks
@@ -173,23 +176,12 @@ print(libc.mallinfo2().hblkhd - mapped_before >= 1 << 20)
 
 @pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="glibc's allocator only")
 def test_the_server_gives_large_freed_blocks_back_to_the_system():
-    def mapped(setup: str) -> str:
-        env = {  # glibc's defaults: no allocator settings from the environment
-            k: v
-            for k, v in os.environ.items()
-            if not k.startswith("MALLOC_") and k != "GLIBC_TUNABLES"
-        }
-        return subprocess.run(
-            [sys.executable, "-c", _MAPPED_AFTER_A_BIG_FREE, setup, str(ROOT / "serve.py")],
-            capture_output=True,
-            text=True,
-            check=True,
-            env=env,
-            cwd=ROOT,
-        ).stdout.strip()
-
-    assert mapped("plain") == "False"  # glibc's default, which the server changes
-    assert mapped("serve") == "True"
+    env = {  # glibc's defaults: no allocator settings from the environment
+        k: v for k, v in os.environ.items() if not k.startswith("MALLOC_") and k != "GLIBC_TUNABLES"
+    }
+    # glibc's default, which the server changes:
+    assert _in_a_process(_MAPPED_AFTER_A_BIG_FREE, "plain", env) == "False"
+    assert _in_a_process(_MAPPED_AFTER_A_BIG_FREE, "serve", env) == "True"
 
 
 def _listening_as_streamlit_binds_it() -> socket.socket:

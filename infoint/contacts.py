@@ -50,24 +50,24 @@ NOTES_LIMIT = 20_000
 PERSON_NOTES = "Notes on a person"  # what the sentence of `check_notes` calls a contact's notes
 
 
-def notes_room(kept: str = "") -> int:
-    """`max_chars` for a page's box showing notes `kept`: `NOTES_LIMIT`, or the length of notes
-    already longer. Streamlit cuts a box's text to its `max_chars`, so a smaller one would cut
-    old notes short on the next save; and the browser, counting in UTF-16 units (an emoji is
-    two), ignores every change that leaves more than `max_chars`, so it counts them that way."""
-    return max(NOTES_LIMIT, len(kept.encode("utf-16-le")) // 2)
-
-
 def check_notes(notes: str, subject: str, kept: str = "", counted: str = "") -> None:
     """Refuse `notes` longer than `NOTES_LIMIT` and than `kept`, the notes they replace, in one
-    sentence about `subject` ("Notes on a person"); `counted` says what the count includes
-    beyond what was typed, if anything. As `interactions.update_interaction` does for a body:
-    an old note over the limit can still be saved unchanged, or shortened."""
-    if len(notes) > max(NOTES_LIMIT, len(kept)):
-        raise InvalidInputError(
-            f"{subject} can be at most {NOTES_LIMIT:,} characters; these have "
-            f"{len(notes):,}{counted}."
+    sentence about `subject` ("Notes on a person"); `counted`, a sentence, says what the count
+    includes beyond what was typed, if anything. As `interactions.update_interaction` does for
+    a body: an old note over the limit can still be saved unchanged, or shortened."""
+    if len(notes) <= max(NOTES_LIMIT, len(kept)):
+        return
+    if len(kept) > NOTES_LIMIT:  # so they need not be cut to the limit, only kept from growing
+        sentence = (
+            f"These {subject.lower()} were already {len(kept):,} characters, over the "
+            f"{NOTES_LIMIT:,} limit: they can be kept or shortened, not made longer (these have "
+            f"{len(notes):,})."
         )
+    else:
+        sentence = (
+            f"{subject} can be at most {NOTES_LIMIT:,} characters; these have {len(notes):,}."
+        )
+    raise InvalidInputError(f"{sentence} {counted}".strip())
 
 
 def require_contact(conn: duckdb.DuckDBPyConnection, contact_id: int) -> None:

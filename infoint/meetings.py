@@ -55,6 +55,10 @@ _COLUMNS = (
 # this conversation?" for the first.
 PREP_NOTES = "Notes on what you want to learn"
 MEETING_NOTES = "Notes on a meeting"
+_KEPT_LINES_COUNTED = (
+    "That count includes the lines from the names box that name no one, which are kept with "
+    "the notes: shorten the notes or those lines."
+)
 
 
 def _check_minutes(minutes: int | None, what: str) -> None:
@@ -897,13 +901,7 @@ def record_debrief(
         )
     sheet = prep_sheet(conn, meeting_id)
     _require_started(conn, sheet.meeting, status)
-    kept_notes = notes_with(notes, not_people)
-    check_notes(
-        kept_notes,
-        MEETING_NOTES,
-        sheet.meeting.notes,
-        ", with the lines from the names box kept in them" if kept_notes != notes.strip() else "",
-    )
+    kept_notes = _checked_debrief_notes(notes, not_people, sheet.meeting.notes)
     asked = {q.id: q for q in sheet.questions}
     if set(answers) - set(asked):
         raise NotFoundError("One of those questions is no longer on this meeting's sheet.")
@@ -939,6 +937,27 @@ def record_debrief(
             conn, sheet.meeting.contact_id, referred, introduced_at=sheet.meeting.starts_at
         )
     return DebriefResult(introductions)
+
+
+def check_debrief_notes(
+    conn: duckdb.DuckDBPyConnection, meeting_id: int, notes: str, not_people: tuple[str, ...] = ()
+) -> None:
+    """Refuse the debrief's `notes` as `record_debrief` would: too long once the names box's
+    lines that name no one (`not_people`) are kept with them. The page asks it before asking
+    to add new people, so the user hears about the length first."""
+    _checked_debrief_notes(notes, not_people, get_meeting(conn, meeting_id).notes)
+
+
+def _checked_debrief_notes(notes: str, not_people: tuple[str, ...], before: str) -> str:
+    """The notes a debrief stores (`notes_with`), refused by `check_notes` against `before`."""
+    kept_notes = notes_with(notes, not_people)
+    check_notes(
+        kept_notes,
+        MEETING_NOTES,
+        before,
+        _KEPT_LINES_COUNTED if kept_notes != notes.strip() else "",
+    )
+    return kept_notes
 
 
 def _answers_block(meeting_id: int, day: date, person: str, answers: list[tuple[str, str]]) -> str:

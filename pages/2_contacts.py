@@ -128,11 +128,7 @@ def show_add_person() -> None:
         referrer = person_picker(
             INTRODUCED_BY, "add_referrer", none_label="Nobody", help=INTRODUCED_HELP
         )
-        notes = st.text_area(
-            "Where you met, what you talked about",
-            key="add_notes",
-            max_chars=contacts.notes_room(),
-        )
+        notes = st.text_area("Where you met, what you talked about", key="add_notes")
         if same := ui.cached(
             contacts.find_same_name, conn, first_name, last_name, company=company_name
         ):
@@ -725,12 +721,7 @@ def show_edit(person: contacts.Contact) -> None:
         ),
         help=f"{INTRODUCED_HELP} Picking someone new dates the introduction today.",
     )
-    notes = st.text_area(
-        "Notes",
-        value=person.notes,
-        key=f"edit_notes_{person.id}",
-        max_chars=contacts.notes_room(person.notes),
-    )
+    notes = st.text_area("Notes", value=person.notes, key=f"edit_notes_{person.id}")
     tags = st.text_input(
         "Tags",
         value=person.tags,

@@ -336,14 +336,12 @@ def show_prepare(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
         f"About {ui.plain(sheet.person)}",
         height=200,
         key=stored_text(f"prep_person_{chosen}", sheet.person_notes),
-        max_chars=contacts.notes_room(sheet.person_notes),
         help="Their path so far, what they post or write about. Kept with the contact.",
     )
     goal = st.text_input(
         "What do you want to learn from this conversation?",
         value=sheet.meeting.prep_notes,
         key=f"prep_goal_{chosen}",
-        max_chars=contacts.notes_room(sheet.meeting.prep_notes),
     )
     st.markdown("**Questions to ask**")
     category_box, need_box = st.columns(2)
@@ -444,7 +442,6 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
         notes = st.text_area(
             "Anything else to remember",
             key=stored_text(f"debrief_notes_{chosen}", sheet.meeting.notes),
-            max_chars=contacts.notes_room(sheet.meeting.notes),
         )
         submitted = st.form_submit_button("Save the debrief")
     form = (status, actual, tuple(answers.items()), names, notes)  # what a question is about
@@ -452,6 +449,8 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
         st.session_state.pop(asked_key, None)  # a new try: asked afresh
         try:
             read = meetings.read_names(names if status == "held" else "")
+            # too long is said before asking to add anyone, not after the user said yes
+            meetings.check_debrief_notes(conn, chosen, notes, read.not_people)
             adding = meetings.new_contacts(conn, chosen, read.people)
         except InfointError as exc:
             ui.show_error(exc)

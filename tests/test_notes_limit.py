@@ -16,9 +16,27 @@ OVER = "o" * (LIMIT + 1)
 OLD = "word " * 6_000  # 30,000 characters, written before there was a limit
 
 
+KEPT_LINES = (
+    " That count includes the lines from the names box that name no one, which are kept with "
+    "the notes: shorten the notes or those lines."
+)
+
+
 def refused(subject: str, length: int, counted: str = ""):
-    sentence = f"{subject} can be at most 20,000 characters; these have {length:,}{counted}."
+    sentence = f"{subject} can be at most 20,000 characters; these have {length:,}.{counted}"
+    return refused_with(sentence)
+
+
+def refused_with(sentence: str):
     return pytest.raises(InvalidInputError, match=f"^{re.escape(sentence)}$")
+
+
+def grown(subject: str, before: int, length: int, counted: str = ""):
+    """Notes already over the limit made longer: what may be done, not a cut to the limit."""
+    return refused_with(
+        f"These {subject} were already {before:,} characters, over the 20,000 limit: they can "
+        f"be kept or shortened, not made longer (these have {length:,}).{counted}"
+    )
 
 
 @pytest.fixture
@@ -75,7 +93,7 @@ def test_old_notes_over_the_limit_can_be_saved_unchanged_or_shortened(conn, ann)
     edit(conn, ann, OLD)  # e.g. only the tags changed
     assert notes_of(conn, ann) == OLD
     edit(conn, ann, OLD[:-5])
-    with refused("Notes on a person", 30_000):
+    with grown("notes on a person", 29_995, 30_000):
         edit(conn, ann, OLD[:-5] + "more!")
     assert notes_of(conn, ann) == OLD[:-5]
 
@@ -90,7 +108,7 @@ def test_merging_two_long_noted_people_keeps_both_notes_and_they_stay_editable(c
     edit(conn, ann, joined)
     meeting = meetings.schedule_meeting(conn, ann, datetime(2026, 3, 2, 9, tzinfo=UTC))
     meetings.save_prep(conn, meeting, question_ids=[], person_notes=joined)
-    with refused("Notes on a person", 30_003):
+    with grown("notes on a person", 30_002, 30_003):
         edit(conn, ann, joined + "!")
     assert notes_of(conn, ann) == joined
 
@@ -123,7 +141,7 @@ def test_old_preparation_notes_over_the_limit_can_be_saved_unchanged(conn, ann, 
     conn.execute("UPDATE meetings SET prep_notes = ? WHERE id = ?", [OLD, met])
     conn.execute("UPDATE contacts SET notes = ? WHERE id = ?", [OLD, ann])
     meetings.save_prep(conn, met, question_ids=[], person_notes=OLD, prep_notes=OLD)
-    with refused("Notes on what you want to learn", 30_001):
+    with grown("notes on what you want to learn", 29_999, 30_001):
         meetings.save_prep(conn, met, question_ids=[], prep_notes=OLD.strip() + "!?")
     sheet = meetings.prep_sheet(conn, met)
     assert (sheet.person_notes, sheet.meeting.prep_notes) == (OLD.strip(), OLD.strip())
@@ -148,7 +166,7 @@ def test_lines_kept_from_the_names_box_count_toward_the_limit(conn, met):
     assert read.not_people and not read.people
     stored = len(meetings.notes_with(AT_LIMIT, read.not_people))
     assert stored > LIMIT
-    with refused("Notes on a meeting", stored, ", with the lines from the names box kept in them"):
+    with refused("Notes on a meeting", stored, KEPT_LINES):
         meetings.record_debrief(
             conn, met, "held", actual_minutes=20, notes=AT_LIMIT, not_people=read.not_people
         )
@@ -159,7 +177,33 @@ def test_old_meeting_notes_over_the_limit_can_be_saved_unchanged(conn, met):
     conn.execute("UPDATE meetings SET notes = ? WHERE id = ?", [OLD.strip(), met])
     meetings.record_debrief(conn, met, "held", actual_minutes=30, notes=OLD)
     meetings.set_outcome(conn, met, "held", actual_minutes=30, notes=OLD.strip())
-    with refused("Notes on a meeting", 30_000):
+    with grown("notes on a meeting", 29_999, 30_000):
         meetings.record_debrief(conn, met, "held", actual_minutes=30, notes=OLD.strip() + "!")
     meeting = meetings.get_meeting(conn, met)
     assert (meeting.status, meeting.actual_minutes, meeting.notes) == ("held", 30, OLD.strip())
+
+
+def test_the_debrief_notes_can_be_checked_before_anything_is_asked(conn, met):
+    """The page checks the length, kept lines counted, before asking to add new people."""
+    read = meetings.read_names("ask about the team")
+    stored = len(meetings.notes_with(AT_LIMIT, read.not_people))
+    with refused("Notes on a meeting", stored, KEPT_LINES):
+        meetings.check_debrief_notes(conn, met, AT_LIMIT, read.not_people)
+    with refused("Notes on a meeting", 20_001):
+        meetings.check_debrief_notes(conn, met, OVER)
+    meetings.check_debrief_notes(conn, met, AT_LIMIT)
+    meetings.check_debrief_notes(conn, met, "Short.", read.not_people)
+    assert meetings.get_meeting(conn, met).notes == ""
+
+
+def test_old_meeting_notes_grown_by_kept_lines_say_both(conn, met):
+    conn.execute("UPDATE meetings SET notes = ? WHERE id = ?", [OLD.strip(), met])
+    read = meetings.read_names("ask about the team")
+    stored = len(meetings.notes_with(OLD, read.not_people))
+    with grown("notes on a meeting", 29_999, stored, KEPT_LINES):
+        meetings.check_debrief_notes(conn, met, OLD, read.not_people)
+    with grown("notes on a meeting", 29_999, stored, KEPT_LINES):
+        meetings.record_debrief(
+            conn, met, "held", actual_minutes=30, notes=OLD, not_people=read.not_people
+        )
+    assert meetings.get_meeting(conn, met).notes == OLD.strip()

@@ -343,11 +343,7 @@ if not st.session_state.get(TEMPLATE_PICKED) and not following_up:
             "this draft does not say you know each other. If you do, pick "
             f"“{ui.plain(for_known[0].name)}”."
         )
-facts = [person.label, f"{person.degree} degree"]
-if person.mutual_name:
-    facts.append(f"you both know {person.mutual_name}")
-facts.append(f"email: {person.email}" if person.email else "no email address on file")
-st.caption(ui.plain(" · ".join(facts)))
+st.caption(ui.plain(" · ".join(person.facts)))
 early = following_up and timing is not None and not timing.due
 if early:
     st.info(timing.early(first_name), icon=":material/schedule:")

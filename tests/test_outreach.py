@@ -835,7 +835,8 @@ def test_namesakes_added_the_same_day_are_told_apart_by_their_email_address(conn
 
 def test_namesakes_nothing_on_record_tells_apart_get_their_degree_then_their_order(conn):
     """Added the same day with no email, or with the same one, two Jo Lis read the same: their
-    degree tells them apart when it differs, and when nothing on record does, their order.
+    degree tells them apart when it differs, and when nothing on record does, the order they
+    were added in.
     Each detail is added only for those still alike; a namesake already told apart keeps
     the label it had."""
     first = contacts.add_contact(conn, "Jo", "Li")
@@ -853,9 +854,9 @@ def test_namesakes_nothing_on_record_tells_apart_get_their_degree_then_their_ord
         mailed: "Jo Li — added 20 Nov 2026, jo@example.org",
     }
     labels = {r.id: r.label for r in outreach.find_recipients(conn, "bo ek")}
-    assert labels == {
-        twice[0]: "Bo Ek — added 20 Nov 2026, bo@example.org, first of 2 alike",
-        twice[1]: "Bo Ek — added 20 Nov 2026, bo@example.org, second of 2 alike",
+    assert labels == {  # the email they share tells nothing, so it is left out
+        twice[0]: "Bo Ek — added 20 Nov 2026, first of 2 that day",
+        twice[1]: "Bo Ek — added 20 Nov 2026, second of 2 that day",
         linked: "Bo Ek — connected 3 Mar 2024",
     }
     # the same in every list, the namesake listed or not
@@ -889,6 +890,105 @@ def test_names_and_companies_that_read_alike_are_told_apart_however_they_are_sto
         acme: "Al Ro — Acme, added 20 Nov 2026",
         other: "Al Ro — Acme, added 21 Nov 2026",
     }
+
+
+def test_namesakes_whose_position_and_company_read_alike_are_told_apart(conn):
+    """The label joins position and company with " at ": 'Engineer at Acme' with no company
+    and 'Engineer' at Acme both read "Zed Quux — Engineer at Acme", as do a position alone
+    and a company of that name. What the label shows is what is compared."""
+    titled = contacts.add_contact(conn, "Zed", "Quux", position="Engineer at Acme")
+    at_acme = contacts.add_contact(conn, "Zed", "Quux", company="Acme", position="Engineer")
+    position = contacts.add_contact(conn, "Lu", "Ma", position="Globex")
+    company = contacts.add_contact(conn, "Lu", "Ma", company="GLOBEX")
+    for person in (titled, at_acme, position, company):
+        _on_record(conn, person)
+    _on_record(conn, at_acme, connected_on=date(2025, 6, 2))
+    _on_record(conn, company, added_on=date(2026, 11, 21))
+    labels = {r.id: r.label for r in outreach.find_recipients(conn, "zed")}
+    assert labels == {
+        titled: "Zed Quux — Engineer at Acme, added 20 Nov 2026",
+        at_acme: "Zed Quux — Engineer at Acme, connected 2 Jun 2025",
+    }
+    labels = {r.id: r.label for r in outreach.find_recipients(conn, "lu ma")}
+    assert labels == {
+        position: "Lu Ma — Globex, added 20 Nov 2026",
+        company: "Lu Ma — GLOBEX, added 21 Nov 2026",
+    }
+
+
+def test_an_email_namesakes_share_is_not_added_to_their_labels(conn):
+    """An email tells namesakes apart only where it differs: three Ana Ruiz added the same day,
+    two with one address and one with another, show the addresses, then the two who share
+    theirs their order; two who share one address and nothing else show their order alone."""
+    shared = [contacts.add_contact(conn, "Ana", "Ruiz", email="ana@a.org") for _ in range(2)]
+    other = contacts.add_contact(conn, "Ana", "Ruiz", email="ANA@b.org")
+    pair = [contacts.add_contact(conn, "Eli", "Sol", email="eli@a.org") for _ in range(2)]
+    linked = [contacts.add_contact(conn, "Ian", "Wu", email="ian@a.org") for _ in range(2)]
+    for person in (*shared, other, *pair):
+        _on_record(conn, person)
+    for person in linked:
+        _on_record(conn, person, connected_on=date(2024, 3, 3))
+    labels = {r.id: r.label for r in outreach.find_recipients(conn, "ana ruiz")}
+    assert labels == {
+        shared[0]: "Ana Ruiz — added 20 Nov 2026, ana@a.org, first of 2 that day",
+        shared[1]: "Ana Ruiz — added 20 Nov 2026, ana@a.org, second of 2 that day",
+        other: "Ana Ruiz — added 20 Nov 2026, ANA@b.org",
+    }
+    labels = [r.label for r in outreach.find_recipients(conn, "eli sol")]
+    assert labels == [
+        "Eli Sol — added 20 Nov 2026, first of 2 that day",
+        "Eli Sol — added 20 Nov 2026, second of 2 that day",
+    ]
+    # connected the same day: the order is the day they were added, and says so
+    labels = {r.id: r.label for r in outreach.find_recipients(conn, "ian wu")}
+    assert labels == {
+        linked[0]: "Ian Wu — connected 3 Mar 2024, added first of 2",
+        linked[1]: "Ian Wu — connected 3 Mar 2024, added second of 2",
+    }
+
+
+def test_namesakes_are_found_whichever_part_of_the_name_holds_what(conn):
+    """Contacts are first narrowed by their last name alone (for speed): a name held in the
+    first name, in the last name, split anywhere, with spaces around or in any case, still
+    finds every namesake."""
+    ways = [
+        contacts.add_contact(conn, "Anna Maria Berg", ""),
+        contacts.add_contact(conn, "", "anna maria berg"),
+        contacts.add_contact(conn, " Anna", "Maria Berg "),
+        contacts.add_contact(conn, "ANNA MARIA", "  BERG"),
+    ]
+    for at, person in enumerate(ways):
+        _on_record(conn, person, added_on=date(2026, 11, 20 + at))
+    labels = [r.label for r in outreach.find_recipients(conn, "berg")]
+    assert sorted(label.lower() for label in labels) == [
+        f"anna maria berg — added {day} nov 2026" for day in (20, 21, 22, 23)
+    ]
+    for person in ways:
+        assert outreach.get_recipient(conn, person).told_apart
+
+
+def test_the_facts_under_the_picker_say_the_degree_and_email_once(conn):
+    """The caption under the picker repeated what the label held: "Jo Li — added …,
+    jo@a.com, 2nd degree · 2nd degree · email: jo@a.com"."""
+    first = contacts.add_contact(conn, "Jo", "Li", email="jo@a.com", degree="2nd")
+    second = contacts.add_contact(conn, "Jo", "Li", email="jo@b.com")
+    lone = contacts.add_contact(conn, "Kai", "Ho", email="kai@a.com", degree="cold")
+    for person in (first, second, lone):
+        _on_record(conn, person)
+    assert outreach.get_recipient(conn, first).facts == [
+        "Jo Li — added 20 Nov 2026, jo@a.com",
+        "2nd degree",
+    ]
+    conn.execute("UPDATE contacts SET email = 'jo@a.com' WHERE id = ?", [second])
+    assert outreach.get_recipient(conn, first).facts == [
+        "Jo Li — added 20 Nov 2026, 2nd degree",
+        "email: jo@a.com",
+    ]
+    assert outreach.get_recipient(conn, lone).facts == [
+        "Kai Ho",
+        "cold contact",
+        "email: kai@a.com",
+    ]
 
 
 def test_suggested_and_silent_namesakes_are_told_apart(conn):

@@ -94,9 +94,15 @@ def test_the_composer_says_when_a_follow_up_will_be_due(conn):
     assert timing.early("Tam").startswith(
         "This follow-up would be early: you wrote to Tam today, and one is due on Wed 9 Dec 2026"
     )
+    # both days of a notice are written one way: with their weekday
     monday = outreach.follow_up_timing(conn, tam, today=date(2026, 11, 30))
-    assert monday.instead_of_a_first_message("Tam").said.startswith(
-        "You wrote to Tam on 27 Nov 2026. If there is no answer"
+    assert monday.instead_of_a_first_message("Tam").said == (
+        "You wrote to Tam on Fri 27 Nov 2026. If there is no answer, a follow-up is due on "
+        "Wed 9 Dec 2026."
+    )
+    assert monday.early("Tam").startswith(
+        "This follow-up would be early: you wrote to Tam on Fri 27 Nov 2026, and one is due "
+        "on Wed 9 Dec 2026"
     )
     assert outreach.follow_up_timing(conn, tam, today=date(2026, 12, 9)).due
     # an answer, and none is waited for
@@ -131,12 +137,12 @@ def test_a_first_message_to_someone_awaited_gets_one_notice_of_what_to_do_next(c
     waiting = notice(FRIDAY)
     assert waiting == outreach.Notice(
         "You wrote to Tam today. If there is no answer, a follow-up is due on Wed 9 Dec 2026.",
-        "Until then, give Tam time to reply: it will be on Follow-ups that day. To write "
-        "again anyway, carry on below.",
+        "Until then, give Tam time to reply; the follow-up will be on the Follow-ups page "
+        "that day. To write again anyway, carry on below.",
     )
     due = notice(date(2026, 12, 10))
     assert due == outreach.Notice(
-        "You wrote to Tam on 27 Nov 2026 and have heard nothing since: it is time for one "
+        "You wrote to Tam on Fri 27 Nov 2026 and have heard nothing since: it is time for one "
         "short, polite follow-up.",
         "Or carry on below if you mean to write a first message all the same.",
     )

@@ -565,7 +565,7 @@ def test_a_first_message_to_someone_silent_offers_the_follow_up(network):
     at = run(outreach_page())
     at.text_input(key="outreach_find").set_value("ana")
     run(at)
-    wrote = day(two_weeks_ago)
+    wrote = weekday_day(two_weeks_ago)
     said = (
         f"You wrote to Ana on {wrote} and have heard nothing since: it is time for one short, "
         "polite follow-up."
@@ -597,8 +597,8 @@ def test_someone_written_to_today_is_told_when_a_follow_up_is_due_not_offered_on
         f"You wrote to Ana today. If there is no answer, a follow-up is due on {due}."
     ) in shown(at)
     assert plain_markdown(
-        "Until then, give Ana time to reply: it will be on Follow-ups that day. To write "
-        "again anyway, carry on below."
+        "Until then, give Ana time to reply; the follow-up will be on the Follow-ups page "
+        "that day. To write again anyway, carry on below."
     ) in captions(at)
     assert "already" not in notice(at) and notice(at).count("wrote") == 1
     assert "fits better" not in captions(at)
@@ -1053,12 +1053,85 @@ def test_namesakes_nothing_else_tells_apart_read_differently_in_the_picker(app_d
     run(at)
     picker = at.selectbox(key="outreach_contact")
     assert sorted(picker.options) == [
-        "Bo Ek — added 20 Nov 2026, first of 2 alike",
-        "Bo Ek — added 20 Nov 2026, second of 2 alike",
+        "Bo Ek — added 20 Nov 2026, first of 2 that day",
+        "Bo Ek — added 20 Nov 2026, second of 2 that day",
     ]
     picker.set_value(twins[1])
     run(at)
     assert any(
-        c.value.startswith("Bo Ek — added 20 Nov 2026, second of 2 alike · 1st degree")
+        c.value.startswith("Bo Ek — added 20 Nov 2026, second of 2 that day · 1st degree")
         for c in at.caption
     )
+
+
+def test_namesakes_whose_position_and_company_read_alike_get_labels_of_their_own(app_db):
+    """'Engineer at Acme' with no company and 'Engineer' at Acme both read "Zed Quux —
+    Engineer at Acme": the picker showed two identical labels."""
+    conn = db.connect(app_db)
+    titled = contacts.add_contact(conn, "Zed", "Quux", position="Engineer at Acme")
+    at_acme = contacts.add_contact(conn, "Zed", "Quux", company="Acme", position="Engineer")
+    conn.execute("UPDATE contacts SET connected_on = DATE '2025-06-02' WHERE id = ?", [at_acme])
+    conn.execute(
+        "UPDATE contacts SET created_at = TIMESTAMP '2026-11-20 09:00' WHERE id = ?", [titled]
+    )
+    conn.close()
+    at = outreach_page()
+    run(at)
+    at.text_input(key="outreach_find").set_value("zed")
+    run(at)
+    picker = at.selectbox(key="outreach_contact")
+    assert sorted(picker.options) == [
+        "Zed Quux — Engineer at Acme, added 20 Nov 2026",
+        "Zed Quux — Engineer at Acme, connected 2 Jun 2025",
+    ]
+    picker.set_value(titled)
+    run(at)
+    assert "Zed Quux — Engineer at Acme, added 20 Nov 2026 · 1st degree" in captions(at)
+
+
+@pytest.mark.parametrize(
+    ("other_email", "expected"),
+    [
+        # one address for both: the degree tells them apart, the email follows once
+        ("jo@a.com", "Jo Li — added 20 Nov 2026, 2nd degree · email: jo@a.com"),
+        # addresses of their own: the email is in the label, the degree after it
+        ("jo@b.com", "Jo Li — added 20 Nov 2026, jo@a.com · 2nd degree"),
+    ],
+)
+def test_the_caption_under_the_picker_says_each_fact_once(app_db, other_email, expected):
+    """The label may hold the degree or the email that tells namesakes apart; the caption
+    said them again ("Jo Li — added …, 2nd degree · 2nd degree · email: jo@a.com")."""
+    conn = db.connect(app_db)
+    first = contacts.add_contact(conn, "Jo", "Li", email="jo@a.com", degree="2nd")
+    second = contacts.add_contact(conn, "Jo", "Li", email=other_email)
+    conn.execute(
+        "UPDATE contacts SET created_at = TIMESTAMP '2026-11-20 09:00' WHERE id IN (?, ?)",
+        [first, second],
+    )
+    conn.close()
+    at = outreach_page()
+    run(at)
+    at.text_input(key="outreach_find").set_value("jo li")
+    run(at)
+    at.selectbox(key="outreach_contact").set_value(first)
+    run(at)
+    [facts] = [c.value for c in at.caption if c.value.startswith("Jo Li")]
+    assert facts == plain_markdown(expected)
+
+
+def test_a_notice_writes_both_its_days_with_their_weekday(network):
+    """ "You wrote to Ana on 16 Nov 2026. … a follow-up is due on Tue 1 Dec 2026" wrote two
+    days of one notice two ways; and "it will be on Follow-ups" left "it" unclear."""
+    yesterday = date.today() - timedelta(days=1)
+    conn = db.connect(network["db"])
+    interactions.log_interaction(conn, network["ana"], "outreach", occurred_at=yesterday)
+    conn.close()
+    due = weekday_day(silence_noticed_on(yesterday, followups.FOLLOW_UP_AFTER))
+    at = run(outreach_page())
+    at.text_input(key="outreach_find").set_value("ana")
+    run(at)
+    assert plain_markdown(
+        f"You wrote to Ana on {weekday_day(yesterday)}. If there is no answer, a follow-up is "
+        f"due on {due}."
+    ) in shown(at)
+    assert plain_markdown("the follow-up will be on the Follow-ups page that day") in notice(at)

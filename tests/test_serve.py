@@ -11,6 +11,7 @@ import platform
 import socket
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -184,6 +185,13 @@ def test_the_server_gives_large_freed_blocks_back_to_the_system():
     assert _in_a_process(_MAPPED_AFTER_A_BIG_FREE, "serve", env) == "True"
 
 
+def _run(coroutine) -> None:
+    """Run `coroutine` to its end in a thread of its own: the browser tests' Playwright keeps
+    an event loop running in this one."""
+    with ThreadPoolExecutor(1) as thread:
+        thread.submit(asyncio.run, coroutine).result()
+
+
 def _listening_as_streamlit_binds_it() -> socket.socket:
     # Streamlit's own `_bind_socket`: no protocol named, so asyncio leaves Nagle's algorithm on.
     listening = socket.socket(family=socket.AF_INET)
@@ -218,7 +226,7 @@ def test_the_server_turns_nagles_algorithm_off_as_it_starts(serve, monkeypatch):
             pass
 
     with _listening_as_streamlit_binds_it() as listening:
-        asyncio.run(start_the_server())
+        _run(start_the_server())
         assert _accepted_without_delay(listening) == 1
 
 
@@ -244,7 +252,7 @@ def _asgi_reply(
         sent.append(message)
 
     scope = {"type": "http", "method": method, "path": path, "headers": list(headers)}
-    asyncio.run(middleware(app)(scope, None, send))
+    _run(middleware(app)(scope, None, send))
     return sent
 
 

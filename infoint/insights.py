@@ -133,6 +133,10 @@ class ReplyTiming:
     # Answered only before your first message (met at an event, say): Replied in the funnel,
     # with no reply to time (`TALKED_BEFORE`).
     talked_before: int = 0
+    # Of the timed replies, how many came within the median wait the sentence names (the
+    # same day, before the next business day, or within N business days): the lower median
+    # says "at least half", and often it is all of them. None: not counted.
+    within_median: int | None = None
 
     @property
     def not_written_note(self) -> str:
@@ -184,7 +188,11 @@ class ReplyTiming:
             how_fast = self._after("your first message")
         else:
             how_fast = f"within **{text.counted(days, 'business day')}** of your first message"
-        return f"{quick}. Half of the {self.replies:,} who replied did so {how_fast}."
+        if self.within_median is None:
+            who = f"At least half of the {self.replies:,} who replied"
+        else:
+            who = _share_of(self.within_median, self.replies, "people who replied")
+        return f"{quick}. {who} did so {how_fast}."
 
     @property
     def replied_note(self) -> str:
@@ -398,7 +406,18 @@ def reply_timing(conn: duckdb.DuckDBPyConnection) -> ReplyTiming:
     The lower median of whole days (`quantile_disc`), not the interpolated one: replies after
     0 and 1 days would read "within 0.5 business days", which no one can wait.
     """
-    contacted, quick, replies, median, median_days, not_written_to, talked_before = conn.execute(
+    (
+        contacted,
+        quick,
+        replies,
+        median,
+        median_days,
+        not_written_to,
+        talked_before,
+        same_day,
+        next_business_day,
+        within_median,
+    ) = conn.execute(
         f"""{_TIMING}
         SELECT count(*),
                count(*) FILTER (WHERE has_reply AND business_days <= {QUICK_REPLY_DAYS}),
@@ -407,10 +426,19 @@ def reply_timing(conn: duckdb.DuckDBPyConnection) -> ReplyTiming:
                quantile_disc(days, 0.5) FILTER (WHERE has_reply),
                (SELECT count(*) FROM contact_stages s WHERE s.stage >= 1
                   AND s.contact_id NOT IN (SELECT contact_id FROM contacted)),
-               count(*) FILTER (WHERE talked_before)
+               count(*) FILTER (WHERE talked_before),
+               count(*) FILTER (WHERE has_reply AND days = 0),
+               count(*) FILTER (WHERE has_reply AND business_days = 0),
+               count(*) FILTER (WHERE has_reply AND business_days <= (
+                   SELECT quantile_disc(business_days, 0.5) FROM timing WHERE has_reply))
         FROM timing""",
         [list(profile.holidays(conn))],
     ).fetchall()[0]
+    # The count within the wait the sentence names, by the rule of `ReplyTiming._after`.
+    if median_days == 0:
+        within_median = same_day
+    elif median == 0:
+        within_median = next_business_day
     return ReplyTiming(
         int(contacted),
         int(quick),
@@ -419,6 +447,7 @@ def reply_timing(conn: duckdb.DuckDBPyConnection) -> ReplyTiming:
         None if median_days is None else int(median_days),
         int(not_written_to),
         int(talked_before),
+        int(within_median),
     )
 
 

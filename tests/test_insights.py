@@ -139,7 +139,7 @@ def test_median_business_days_to_reply(conn, campaign):
     assert (timing.replies, timing.median_business_days) == (3, 2)
     assert timing.sentence == (
         "2 of the 5 people you wrote to replied within 3 business days (40 %). "
-        "Half of the 3 who replied did so within **2 business days** of your first message."
+        "2 of the 3 people who replied did so within **2 business days** of your first message."
     )
     assert waits(insights.reply_waits(conn)) == {
         "Same day": 0,
@@ -322,7 +322,7 @@ def test_a_weekend_reply_to_a_friday_message_is_not_called_the_same_day(conn):
 def test_empty_database(conn):
     for breakdown in insights.BREAKDOWNS:
         assert insights.rates_by(conn, breakdown).empty
-    assert insights.reply_timing(conn) == insights.ReplyTiming(0, 0, 0, None, None)
+    assert insights.reply_timing(conn) == insights.ReplyTiming(0, 0, 0, None, None, 0, 0, 0)
     assert insights.reply_waits(conn)["people"].sum() == 0
     assert len(insights.reply_waits(conn)) == len(insights.REPLY_WAITS) - 1  # no one talked before
     assert list(speed_groups(conn).values()) == [0, 0, 0, 0, 0]
@@ -371,11 +371,54 @@ def test_reply_speed_counts_the_people_the_funnel_counts_as_replied(conn):
     assert (timing.contacted, timing.quick) == (3, 1)
 
 
+def test_the_reply_speed_sentence_counts_those_within_the_wait_it_names(conn):
+    """A new user's two replies both came the same day, and the table said "Same day 2",
+    while the sentence said "Half of the 2 who replied did so on the same day".
+
+    person  first message   reply
+    Ana     Mon 2 Mar       Mon 2 Mar       same day
+    Ben     Mon 2 Mar       Mon 2 Mar       same day
+    then Cy, Tue 3 Mar, replies Mon 9 Mar (4 business days): 2 of the 3 the same day
+    then Di, Fri 6 Mar, replies Sat 7 Mar (before the next business day), Ed, Wed 4 Mar,
+    replies Fri 6 Mar (2): business days 0, 0, 0, 2, 4, calendar days 0, 0, 1, 2, 6:
+    the lower median is the same day for neither, before the next business day for 3 of 5
+    """
+    ana, ben = contacts.add_contact(conn, "Ana"), contacts.add_contact(conn, "Ben")
+    for person in (ana, ben):
+        interactions.log_interaction(conn, person, "outreach", occurred_at=date(2026, 3, 2))
+        interactions.log_interaction(conn, person, "reply", occurred_at=date(2026, 3, 2))
+    timing = insights.reply_timing(conn)
+    waits = insights.reply_waits(conn).set_index("wait")["people"]
+    assert waits["Same day"] == 2
+    assert timing.within_median == 2
+    assert timing.sentence == (
+        "Both people you wrote to replied within 3 business days. Both people who replied did "
+        "so **on the same day** as your first message."
+    )
+    cy = contacts.add_contact(conn, "Cy")
+    interactions.log_interaction(conn, cy, "outreach", occurred_at=date(2026, 3, 3))
+    interactions.log_interaction(conn, cy, "reply", occurred_at=date(2026, 3, 9))
+    assert insights.reply_timing(conn).sentence.endswith(
+        "2 of the 3 people who replied did so **on the same day** as your first message."
+    )
+    di, ed = contacts.add_contact(conn, "Di"), contacts.add_contact(conn, "Ed")
+    interactions.log_interaction(conn, di, "outreach", occurred_at=date(2026, 3, 6))
+    interactions.log_interaction(conn, di, "reply", occurred_at=date(2026, 3, 7))
+    interactions.log_interaction(conn, ed, "outreach", occurred_at=date(2026, 3, 4))
+    interactions.log_interaction(conn, ed, "reply", occurred_at=date(2026, 3, 6))
+    timing = insights.reply_timing(conn)
+    assert (timing.median_business_days, timing.median_days, timing.within_median) == (0, 1, 3)
+    assert timing.sentence.endswith(
+        "3 of the 5 people who replied did so **before the next business day** after your "
+        "first message."
+    )
+
+
 def test_the_reply_speed_sentence_says_same_day_and_one_day_in_words():
-    same_day = insights.ReplyTiming(4, 3, 3, 0, 0).sentence
+    same_day = insights.ReplyTiming(4, 3, 3, 0, 0, within_median=2).sentence
     assert same_day == (
         "3 of the 4 people you wrote to replied within 3 business days (75 %). "
-        "Half of the 3 who replied did so **on the same day** as your first message."
+        "2 of the 3 people who replied did so **on the same day** as your first message."
     )
     assert "**1 business day** after your message" in insights.ReplyTiming(1, 1, 1, 1, 1).sentence
     assert insights.ReplyTiming(0, 0, 0, None, None).sentence == ""
@@ -453,19 +496,19 @@ def test_the_minutes_sentence_writes_thousands_with_a_separator():
             "replied did so **on the same day** as your first message.",
         ),
         (
-            (2, 2, 2, 0, 0),
-            "Both people you wrote to replied within 3 business days. Half of the 2 who replied "
+            (2, 2, 2, 0, 0, 0, 0, 2),
+            "Both people you wrote to replied within 3 business days. Both people who replied "
             "did so **on the same day** as your first message.",
         ),
         ((4973, 0, 0, None, None), "None of the 4,973 people you wrote to has replied yet."),
         (
-            (5, 0, 2, 5, 7),
-            "None of the 5 people you wrote to replied within 3 business days. Half of the 2 who "
-            "replied did so within **5 business days** of your first message.",
+            (5, 0, 2, 5, 7, 0, 0, 1),
+            "None of the 5 people you wrote to replied within 3 business days. 1 of the 2 people "
+            "who replied did so within **5 business days** of your first message.",
         ),
         (
-            (3, 3, 3, 1, 1),
-            "All 3 people you wrote to replied within 3 business days. Half of the 3 who replied "
+            (3, 3, 3, 1, 1, 0, 0, 3),
+            "All 3 people you wrote to replied within 3 business days. All 3 people who replied "
             "did so within **1 business day** of your first message.",
         ),
         (
@@ -474,9 +517,14 @@ def test_the_minutes_sentence_writes_thousands_with_a_separator():
             "message.",
         ),
         (
-            (3, 3, 3, 0, 1),
-            "All 3 people you wrote to replied within 3 business days. Half of the 3 who replied "
-            "did so **before the next business day** after your first message.",
+            (3, 3, 3, 0, 1, 0, 0, 2),
+            "All 3 people you wrote to replied within 3 business days. 2 of the 3 people who "
+            "replied did so **before the next business day** after your first message.",
+        ),
+        (
+            (3, 3, 3, 1, 1),  # not counted: only what the lower median promises
+            "All 3 people you wrote to replied within 3 business days. At least half of the 3 "
+            "who replied did so within **1 business day** of your first message.",
         ),
     ],
 )
@@ -577,7 +625,7 @@ def test_someone_met_before_you_wrote_is_not_a_same_day_reply(conn, met_before_w
     assert (timing.median_business_days, timing.median_days) == (2, 2)
     assert timing.sentence == (
         "2 of the 6 people you wrote to replied within 3 business days (33 %). "
-        "Half of the 3 who replied did so within **2 business days** of your first message."
+        "2 of the 3 people who replied did so within **2 business days** of your first message."
     )
 
 

@@ -351,3 +351,23 @@ def test_the_talked_before_note_is_left_out_when_nobody_did(campaign):
     captions = [c.value for c in at.caption]
     assert "Replied in your funnel: 1 person — 1 within 3 business days." in captions
     assert insights.TALKED_BEFORE_NOTE not in captions
+
+
+def test_the_sentence_agrees_with_the_table_when_both_replied_the_same_day(app_db):
+    """The walkthrough's case: two people wrote back the day you wrote; the table said
+    "Same day 2" and the sentence "Half of the 2 who replied did so on the same day"."""
+    conn = db.connect(app_db)
+    for name in ("Ana", "Ben"):
+        person = contacts.add_contact(conn, name)
+        interactions.log_interaction(conn, person, "outreach", occurred_at=date(2026, 3, 2))
+        interactions.log_interaction(conn, person, "reply", occurred_at=date(2026, 3, 2))
+    conn.close()
+    at = insights_page()
+    waits = at.dataframe[1].value.set_index("wait")["people"]
+    assert waits["Same day"] == 2
+    said = [m.value for m in at.markdown]
+    assert (
+        "Both people you wrote to replied within 3 business days. Both people who replied did "
+        "so **on the same day** as your first message."
+    ) in said
+    assert not any("Half of" in text for text in said)

@@ -10,6 +10,7 @@ PAGE_SIZE = 50
 PICKER_SIZE = 20
 SAME_NAME_SHOWN = 5
 FLASH = "contacts_flash"
+SHOWN = "contacts_shown"  # the person the last run showed, if any
 # Who put the user in touch with someone, asked alike when adding and when editing a person.
 INTRODUCED_BY = "Introduced by: who put you in touch"
 INTRODUCED_HELP = (
@@ -837,7 +838,13 @@ if message := st.session_state.pop(FLASH, None):
     st.success(message, icon=":material/check_circle:")
 
 wanted = st.query_params.get("contact", "")
+if not wanted.isdigit() and st.session_state.pop(SHOWN, None) is not None:
+    # The sidebar's Contacts runs this page with no one open, but the browser's address kept
+    # "?contact=" and sent it with the next run (a name typed in the search), which reopened
+    # the person left: the address is told afresh, so a search shows its own results.
+    st.query_params.from_dict({key: st.query_params.get_all(key) for key in st.query_params})
 if wanted.isdigit():
+    st.session_state[SHOWN] = wanted
     show_contact(int(wanted))
 elif ui.cached(contacts.count_contacts, conn) == 0:
     st.title("Contacts")

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo, available_timezones
 
 import duckdb
 
-from infoint import business_days, clock, db, interactions, profile, referrals, text
+from infoint import business_days, clock, db, interactions, profile, referrals, targets, text
 from infoint.contacts import PERSON_NOTES, check_notes, require_contact, words_condition
 from infoint.errors import InvalidInputError, NotFoundError
 
@@ -22,6 +22,8 @@ STATUS_LABELS = {
     "no_show": "No-show",
 }
 DEFAULT_MINUTES = 20
+# The time a meeting may promise, as the page's boxes say it: five minutes to four hours.
+PROMISED_MINUTES = (5, 240)
 # A thank-you or a debrief more than this many days late is no longer worth a reminder
 # (and an imported history would otherwise flood the due-now list).
 STALE_AFTER_DAYS = 30
@@ -66,6 +68,14 @@ def _check_minutes(minutes: int | None, what: str) -> None:
         raise InvalidInputError(f"The {what} must be between 1 and 600 minutes.")
 
 
+def check_promised_minutes(minutes: int) -> None:
+    """Refuse a promised time outside `PROMISED_MINUTES`, in one sentence that says the range
+    (the page's box has no bounds of its own: out of them it only turned red, without a word)."""
+    low, high = PROMISED_MINUTES
+    if not low <= minutes <= high:
+        raise InvalidInputError(f"The minutes you promise must be between {low} and {high}.")
+
+
 def schedule_meeting(
     conn: duckdb.DuckDBPyConnection,
     contact_id: int,
@@ -80,7 +90,7 @@ def schedule_meeting(
     `starts_at` is a moment; without a time zone it is read as wall time in the user's zone,
     as they typed it (`infoint.clock`).
     """
-    _check_minutes(promised_minutes, "promised time")
+    check_promised_minutes(promised_minutes)
     check_notes(prep_notes, PREP_NOTES)
     require_contact(conn, contact_id)
     with db.transaction(conn):
@@ -279,34 +289,57 @@ class NamesRead:
         )
 
 
-def _reads_as_name(name: str, *, with_company: bool) -> bool:
+def _reads_as_name(name: str, *, with_company: bool, lower_case_ok: bool = True) -> bool:
     words = name.split()
     if not 1 <= len(words) <= NAME_WORDS or (len(words) == 1 and not with_company):
         return False
     if not all(_NAME_WORD.fullmatch(word) for word in words):
         return False
-    # A name typed in lower case is still one when the line has its company after it.
-    return with_company or not (words[0][0].islower() or words[-1][0].islower())
+    # A name typed in lower case is still one when the line has its company after it
+    # (after a comma: a dash in a sentence, 'ask about plans - she knows', names no one).
+    capitalised = not (words[0][0].islower() or words[-1][0].islower())
+    return capitalised or (with_company and lower_case_ok)
 
 
 def read_names(typed: str) -> NamesRead:
     """The people named, one a line as 'name, company, position'.
 
+    The parts may be split by commas or by a dash with spaces around it ('Priya Patel -
+    Quartz Games - Producer', with -, – or —): a dash inside a word (Lee-Ann) splits nothing.
     A line becomes a person only when it reads as one: a first and last name, capitalised,
     or any name followed by a company. Anything else (a sentence, 'just a first name', a
     lone word) is kept for the notes rather than made a contact; a line of commas alone is
-    nothing. A line with a company but no name, or too many parts, is refused as before."""
+    nothing. A line with a company but no name, or too many parts, is refused as before, and
+    so is a name longer than `targets.NAME_LIMIT` (it would run across every list)."""
     people_lines, not_people = [], []
     for line in typed.splitlines():
-        parts = [part.strip() for part in line.split(",")]
-        with_company = any(parts[1:])
-        if not parts[0] or _reads_as_name(parts[0], with_company=with_company):
-            people_lines.append(line)  # blank and ", , ," lines are skipped when parsed
+        parts = [part.strip() for part in _NAME_PARTS.split(line)]
+        with_company, by_commas = any(parts[1:]), "," in line
+        if not parts[0] or _reads_as_name(
+            parts[0], with_company=with_company, lower_case_ok=by_commas
+        ):
+            people_lines.append(", ".join(parts))  # blank and ", , ," lines are skipped
         else:
             people_lines.append("")  # the line numbers of the people stay as typed
             not_people.append(line.strip())
     people = referrals.parse_referred("\n".join(people_lines))
+    for person in people:
+        _check_referred_name(person)
     return NamesRead(tuple(people), tuple(dict.fromkeys(not_people)))
+
+
+# What splits a line of the names box into name, company and position.
+_NAME_PARTS = re.compile(r",|\s+[-–—]\s+")
+
+
+def _check_referred_name(person: referrals.ReferredPerson) -> None:
+    """Refuse a name longer than `targets.NAME_LIMIT`, saying on which line it was typed."""
+    if len(person.name) > targets.NAME_LIMIT:
+        where = f"Line {person.line} has" if person.line else "One line has"
+        raise InvalidInputError(
+            f"{where} a name of {len(person.name):,} characters; a name can be at most "
+            f"{targets.NAME_LIMIT}: write it shorter, or keep it with your notes."
+        )
 
 
 @dataclass(frozen=True)
@@ -596,8 +629,9 @@ def update_meeting(
     False, writing nothing, when all is as it was: the page then says so rather than claiming
     a change that would send the user to download the calendar file again for nothing.
     """
-    _check_minutes(promised_minutes, "promised time")
     meeting = get_meeting(conn, meeting_id)
+    if promised_minutes != meeting.promised_minutes:  # one kept as it was is not refused
+        check_promised_minutes(promised_minutes)
     moved = _moment(conn, starts_at)
     # To the minute, as the time is typed: seconds the form cannot show are no change.
     same_start = _to_minute(meeting.starts_at) == _to_minute(moved)
@@ -890,21 +924,12 @@ def record_debrief(
     name no one (`read_names`), kept with the notes (`notes_with`). Notes longer than
     `contacts.NOTES_LIMIT`, those lines counted, are refused unless no longer than before.
     """
-    if status not in STATUSES or status == "scheduled":
-        raise InvalidInputError("Choose whether the meeting was held, cancelled or a no-show.")
-    _check_minutes(actual_minutes, "actual time")
     answers = {int(k): v.strip() for k, v in (answers or {}).items()}
     referred = referred or []
-    if status != "held" and (any(answers.values()) or referred):
-        raise InvalidInputError(
-            "Answers and names come from a meeting that took place; mark it as held first."
-        )
-    sheet = prep_sheet(conn, meeting_id)
-    _require_started(conn, sheet.meeting, status)
-    kept_notes = _checked_debrief_notes(notes, not_people, sheet.meeting.notes)
+    sheet, kept_notes = _checked_debrief(
+        conn, meeting_id, status, actual_minutes, notes, answers, referred, not_people
+    )
     asked = {q.id: q for q in sheet.questions}
-    if set(answers) - set(asked):
-        raise NotFoundError("One of those questions is no longer on this meeting's sheet.")
     changed = any(answer != asked[i].answer for i, answer in answers.items())
     answered = [(q.text, answers.get(q.id, q.answer)) for q in sheet.questions]
     day = sheet.meeting.starts_at.astimezone(profile.zone(conn)).date()
@@ -937,6 +962,55 @@ def record_debrief(
             conn, sheet.meeting.contact_id, referred, introduced_at=sheet.meeting.starts_at
         )
     return DebriefResult(introductions)
+
+
+def check_debrief(
+    conn: duckdb.DuckDBPyConnection,
+    meeting_id: int,
+    status: str,
+    *,
+    actual_minutes: int | None = None,
+    notes: str = "",
+    answers: dict[int, str] | None = None,
+    referred: list[referrals.ReferredPerson] | None = None,
+    not_people: tuple[str, ...] = (),
+) -> None:
+    """Refuse the debrief as `record_debrief` would, writing nothing: the outcome, the minutes,
+    a meeting still ahead, answers or names for one that did not take place, the notes'
+    length. The page asks it before asking to add new people, so a refusal is heard first,
+    not after the user said yes to adding them."""
+    answers = {int(k): v.strip() for k, v in (answers or {}).items()}
+    _checked_debrief(
+        conn, meeting_id, status, actual_minutes, notes, answers, referred or [], not_people
+    )
+
+
+def _checked_debrief(
+    conn: duckdb.DuckDBPyConnection,
+    meeting_id: int,
+    status: str,
+    actual_minutes: int | None,
+    notes: str,
+    answers: dict[int, str],
+    referred: list[referrals.ReferredPerson],
+    not_people: tuple[str, ...],
+) -> tuple[PrepSheet, str]:
+    """`record_debrief`'s checks: its meeting's sheet and the notes it stores, or our error."""
+    if status not in STATUSES or status == "scheduled":
+        raise InvalidInputError("Choose whether the meeting was held, cancelled or a no-show.")
+    _check_minutes(actual_minutes, "actual time")
+    if status != "held" and (any(answers.values()) or referred):
+        raise InvalidInputError(
+            "Answers and names come from a meeting that took place; mark it as held first."
+        )
+    for person in referred:
+        _check_referred_name(person)
+    sheet = prep_sheet(conn, meeting_id)
+    _require_started(conn, sheet.meeting, status)
+    kept_notes = _checked_debrief_notes(notes, not_people, sheet.meeting.notes)
+    if set(answers) - {q.id for q in sheet.questions}:
+        raise NotFoundError("One of those questions is no longer on this meeting's sheet.")
+    return sheet, kept_notes
 
 
 def check_debrief_notes(

@@ -34,6 +34,7 @@ KEPT = "meetings_kept"
 PICK_FIRST = "meeting_pick_first"  # set by a new search: its newest meeting comes up
 # A start long ago waiting for the user's yes (`ui.date_is_right`), with what to schedule then.
 SCHEDULE_ASKED = "schedule_date_asked"
+PROMISED = "{} to {} minutes".format(*meetings.PROMISED_MINUTES)  # the boxes' help says it
 
 now = datetime.now(UTC)
 # Meeting lists are cached per minute: one that ended seconds ago moves on the next minute.
@@ -119,17 +120,19 @@ def show_schedule(expanded: bool) -> None:
                 "your contacts."
             )
             return
+        # Empty at first: scheduling with the first who replied, never chosen, booked a
+        # meeting with the wrong person. Another page's person has its own form (Contacts).
+        # Outside the form, so choosing someone runs the page again and takes away the
+        # "Choose who you are meeting first" said before, which no longer applies.
+        person = st.selectbox(
+            "Person",
+            list(found),
+            index=None,
+            placeholder="Choose who you are meeting",
+            format_func=found.get,
+            key="schedule_person",
+        )
         with ui.form("schedule_form", border=False):
-            # Empty at first: scheduling with the first who replied, never chosen, booked a
-            # meeting with the wrong person. Another page's person has its own form (Contacts).
-            person = st.selectbox(
-                "Person",
-                list(found),
-                index=None,
-                placeholder="Choose who you are meeting",
-                format_func=found.get,
-                key="schedule_person",
-            )
             suggested = meetings.suggested_start(conn)
             day_box, time_box, minutes_box = st.columns(3)
             day = ui.day_input(
@@ -142,14 +145,15 @@ def show_schedule(expanded: bool) -> None:
             at = time_box.time_input(
                 f"Time in {zone_said}", value=suggested.time(), step=900, key="schedule_time"
             )
+            # No bounds on the box: out of them it only turned red and Schedule did nothing,
+            # without a word; the domain says what fits instead (as the debrief's minutes).
             minutes = minutes_box.number_input(
                 "Minutes you promise",
-                min_value=5,
-                max_value=240,
                 value=meetings.DEFAULT_MINUTES,
                 step=5,
                 key="schedule_minutes",
-                help="Twenty minutes is plenty for a first conversation, and easy to say yes to.",
+                help=f"From {PROMISED}. Twenty minutes is plenty for a first conversation, "
+                "and easy to say yes to.",
             )
             place = st.text_input(
                 "Place or video link", key="schedule_place", placeholder="Café Central, or a link"
@@ -164,6 +168,7 @@ def show_schedule(expanded: bool) -> None:
                     )
                     return
                 try:
+                    meetings.check_promised_minutes(int(minutes))  # before asking about the date
                     start = meetings.local_start(day, at, zone)
                     question = meetings.long_ago_question(conn, start, now=now)
                 except InfointError as exc:
@@ -447,10 +452,21 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
     form = (status, actual, tuple(answers.items()), names, notes)  # what a question is about
     if submitted:
         st.session_state.pop(asked_key, None)  # a new try: asked afresh
+        held = status == "held"
         try:
-            read = meetings.read_names(names if status == "held" else "")
-            # too long is said before asking to add anyone, not after the user said yes
-            meetings.check_debrief_notes(conn, chosen, notes, read.not_people)
+            read = meetings.read_names(names if held else "")
+            # Whatever would refuse the save (a day still ahead, the minutes, the notes' length)
+            # is said before asking to add anyone, not after the user said yes.
+            meetings.check_debrief(
+                conn,
+                chosen,
+                status,
+                actual_minutes=int(actual) if held else None,
+                notes=notes,
+                answers=dict(answers) if held else {},
+                referred=list(read.people),
+                not_people=read.not_people,
+            )
             adding = meetings.new_contacts(conn, chosen, read.people)
         except InfointError as exc:
             ui.show_error(exc)
@@ -465,7 +481,8 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
     if ui.came_back() or asked["form"] != form:  # the form shows something else now
         st.session_state.pop(asked_key, None)
         return
-    with st.container(border=True):
+    question = st.empty()
+    with question.container(border=True):
         st.warning(ui.plain(asked["adding"].question), icon=":material/person_add:")
         st.markdown("\n".join(f"- {ui.plain(person)}" for person in asked["adding"].people))
         if kept := asked["read"].kept_sentence:
@@ -480,6 +497,7 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
         )
     if confirmed:
         st.session_state.pop(asked_key, None)
+        question.empty()  # answered: a refusal of the save shows alone, not beside its buttons
         save_debrief(current, form, asked["read"])
 
 
@@ -617,11 +635,10 @@ def show_change(current: meetings.MeetingSummary) -> None:
         )
         minutes = minutes_box.number_input(
             "Minutes you promise",
-            min_value=5,
-            max_value=240,
             value=current.promised_minutes,
             step=5,
             key=f"change_minutes_{chosen}",
+            help=f"From {PROMISED}.",
         )
         place = st.text_input(
             "Place or video link", value=current.place, key=f"change_place_{chosen}"
@@ -630,6 +647,8 @@ def show_change(current: meetings.MeetingSummary) -> None:
         if st.form_submit_button("Save the changes"):
             st.session_state.pop(asked_key, None)  # a new try: asked afresh
             try:
+                if int(minutes) != current.promised_minutes:  # as it was is never refused
+                    meetings.check_promised_minutes(int(minutes))
                 moved = meetings.local_start(day, at, zone)
                 question = meetings.long_ago_question(conn, moved, was=current.starts_at, now=now)
             except InfointError as exc:

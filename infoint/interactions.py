@@ -429,6 +429,53 @@ def delete_interaction(conn: duckdb.DuckDBPyConnection, interaction_id: int) -> 
             _keep_replies_answered(conn, current.contact_id, before)
 
 
+# How much of an entry's notes its label in a picker shows, where the label needs telling apart.
+NOTES_IN_LABEL = 40
+ORDINAL_ENDS = {1: "st", 2: "nd", 3: "rd"}
+
+
+def _ordinal(number: int) -> str:
+    if number % 100 in (11, 12, 13):
+        return f"{number}th"
+    return f"{number}{ORDINAL_ENDS.get(number % 10, 'th')}"
+
+
+def _notes_start(body: str) -> str:
+    line = body.strip().splitlines()[0].strip() if body.strip() else ""
+    if len(line) <= NOTES_IN_LABEL:
+        return line
+    start = line[:NOTES_IN_LABEL]
+    if (space := start.rfind(" ")) > NOTES_IN_LABEL // 2:
+        start = start[:space]
+    return f"{start.rstrip()}…"
+
+
+def choice_labels(items: list[Interaction]) -> dict[int, str]:
+    """A label for each interaction, by id, for a picker: its day, kind, how and subject; two
+    alike (the same kind on one day, say) also say which of that day's they are, first by
+    time, and how their notes begin, so no two labels are the same (a picker whose labels
+    are equal keeps the first chosen)."""
+    base = {
+        x.id: f"{text.day(x.occurred_at)} · {KIND_LABELS[x.kind]}"
+        + ("" if x.kind in KINDS_WITHOUT_CHANNEL else f" ({CHANNEL_LABELS[x.channel]})")
+        + (f" {x.subject}" if x.subject else "")
+        for x in items
+    }
+    alike: dict[str, list[Interaction]] = {}
+    for x in items:
+        alike.setdefault(base[x.id], []).append(x)
+    labels = dict(base)
+    for group in alike.values():
+        if len(group) < 2:
+            continue
+        for number, x in enumerate(sorted(group, key=lambda x: (x.occurred_at, x.id)), 1):
+            notes = _notes_start(x.body)
+            labels[x.id] = f"{base[x.id]} · {_ordinal(number)} of {len(group)} that day" + (
+                f": {notes}" if notes else ""
+            )
+    return labels
+
+
 def list_interactions(conn: duckdb.DuckDBPyConnection, contact_id: int) -> list[Interaction]:
     """A contact's interactions, newest first."""
     rows = conn.execute(

@@ -481,16 +481,8 @@ def show_log(person: contacts.Contact) -> None:
     if not logged:
         return
     st.markdown("**Fix something logged by mistake**")
-    labels = {
-        x.id: f"{text.day(x.occurred_at)} · {interactions.KIND_LABELS[x.kind]}"
-        + (
-            ""
-            if x.kind in contacts.KINDS_WITHOUT_CHANNEL
-            else f" ({interactions.CHANNEL_LABELS[x.channel]})"
-        )
-        + f" {x.subject}"
-        for x in logged
-    }
+    # Each label its own: a picker keeps the first of two equal labels, whichever is picked.
+    labels = interactions.choice_labels(logged)
     fix_id = st.selectbox(
         "Interaction",
         list(labels),

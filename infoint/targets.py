@@ -1008,17 +1008,78 @@ class TargetListPreview:
                 "marks no new target, but it may change the industry and scores of the "
                 f"{counted(len(self.frame), 'company', 'companies')} it names"
             )
-        return (
-            f"{self.skipped:,} of the {rows:,} rows in this file are left out as repeats or "
-            f"unreadable, so it may not be your list of companies: adding it {change}."
-        )
+        # Said by reason, each counted: "left out as repeats or unreadable" read as repeats to
+        # a tester whose rows were all unreadable.
+        lines = f"{self.skipped:,} of the {rows:,} rows in this file"
+        unreadable, repeats = len(self.problems), len(self.repeats)
+        if not repeats:
+            return (
+                f"{lines} can't be read and are left out (the reasons are above): adding the "
+                f"rest {change}."
+            )
+        names = f"{'names' if repeats == 1 else 'name'} a company an earlier line names"
+        if not unreadable:
+            left_out = f"{lines} {names}"
+        else:
+            left_out = f"{lines} are left out ({unreadable:,} can't be read, {repeats:,} {names})"
+        return f"{left_out}, so it may not be your list of companies: adding it {change}."
 
 
 @dataclass(frozen=True)
 class TargetListImport:
     added: int
-    updated: int
+    updated: int  # companies already here that the list names, changed or not
     skipped: int
+    # Of the `updated`: how many took a new industry, motivation, postings; network
+    # companies made targets; and those the list left as they were.
+    new_industry: int = 0
+    new_motivation: int = 0
+    new_postings: int = 0
+    made_targets: int = 0
+    unchanged: int = 0
+
+    def sentence(self) -> str:
+        """What the add did, for after the file's name: '2 new targets; the company you
+        already had changed industry and motivation.' (each change counted)"""
+        said = []
+        if self.added:
+            said.append(counted(self.added, "new target"))
+        if self.updated:
+            said.append(self._updates())
+        if not said:
+            return "nothing was added."
+        return "; ".join(said) + "."
+
+    def _updates(self) -> str:
+        one = self.updated == 1
+        fields = [
+            (count, name)
+            for count, name in (
+                (self.new_industry, "industry"),
+                (self.new_motivation, "motivation"),
+                (self.new_postings, "postings"),
+            )
+            if count
+        ]
+        if one:
+            done = []
+            if fields:
+                done.append(f"changed {joined([name for _, name in fields])}")
+            if self.made_targets:
+                done.append("became a target")
+            return "the company you already had " + (
+                joined(done) if done else "was already as the list has it"
+            )
+        # "2 changed industry, 1 motivation, 1 became a target and 1 was …"
+        done = [
+            f"{count:,} {'changed ' if not i else ''}{name}"
+            for i, (count, name) in enumerate(fields)
+        ]
+        if made := self.made_targets:
+            done.append(f"{made:,} became {'a target' if made == 1 else 'targets'}")
+        if same := self.unchanged:
+            done.append(f"{same:,} {'was' if same == 1 else 'were'} already as the list has it")
+        return f"of the {self.updated:,} companies you already had, {joined(done)}"
 
 
 def _read_bytes(source: bytes | BinaryIO | str | Path) -> bytes:
@@ -1394,6 +1455,26 @@ def import_target_list(
             )
         finally:
             conn.unregister(view)
+        # What the update changes, counted before it: a given value that differs.
+        changes = conn.execute(
+            """
+            WITH compared AS (
+                SELECT t.industry IS NOT NULL AND t.industry IS DISTINCT FROM co.industry
+                           AS industry,
+                       t.motivation IS NOT NULL AND t.motivation IS DISTINCT FROM co.motivation
+                           AS motivation,
+                       t.postings IS NOT NULL AND t.postings IS DISTINCT FROM co.postings
+                           AS postings,
+                       co.status = 'network' AS made_target
+                FROM companies co JOIN target_list_rows t ON co.match_key = t.match_key
+            )
+            SELECT count(*) FILTER (WHERE industry), count(*) FILTER (WHERE motivation),
+                   count(*) FILTER (WHERE postings), count(*) FILTER (WHERE made_target),
+                   count(*) FILTER (WHERE NOT (industry OR motivation OR postings
+                                               OR made_target))
+            FROM compared
+            """
+        ).fetchall()[0]
         updated = conn.execute(
             """
             UPDATE companies AS co SET
@@ -1418,4 +1499,4 @@ def import_target_list(
             [TARGET_LIST_SOURCE],
         ).fetchall()
         conn.execute("DROP TABLE target_list_rows")
-    return TargetListImport(len(added), len(updated), preview.skipped)
+    return TargetListImport(len(added), len(updated), preview.skipped, *map(int, changes))

@@ -218,6 +218,10 @@ st.markdown(
     "column **name**, and if you like **industry**, **motivation** and **postings** "
     "(each 0–3). You see what will be added before anything is saved."
 )
+# What the last add did, here where the user clicked: at the top of the page, far above,
+# a new user saw only the upload box empty.
+if listed := st.session_state.pop("target_list_done", None):
+    st.success(listed, icon=":material/check_circle:")
 target_round = st.session_state.setdefault("target_round", 0)
 target_file = st.file_uploader(
     "Your list of companies (.xlsx or .csv)",
@@ -288,13 +292,10 @@ if target_file is not None:
                 ui.show_error(exc)
             else:
                 st.session_state["target_round"] = target_round + 1
-                done = [f"{text.counted(result.added, 'new target')}"] if result.added else []
-                if result.updated:
-                    had = text.counted(result.updated, "company", "companies")
-                    done.append(f"{had} you already had brought up to date")
-                st.session_state["import_done"] = (
-                    f"From {ui.plain(target_file.name)}: {', and '.join(done)}. See "
-                    f"{'it' if result.added + result.updated == 1 else 'them'} on the Targets page."
+                them = "it" if result.added + result.updated == 1 else "them"
+                st.session_state["target_list_done"] = (
+                    f"From {ui.plain(target_file.name)}: {result.sentence()} See {them} on the "
+                    "Targets page."
                 )
                 st.rerun()
 

@@ -343,7 +343,7 @@ def test_a_list_of_one_company_is_offered_as_one(app_db):
     button(at, "Add these 2 companies as targets").click()
     run(at)
     assert at.success[0].value == (
-        "From more\\.csv: 1 new target, and 1 company you already had brought up to date. "
+        "From more\\.csv: 1 new target; the company you already had changed motivation. "
         "See them on the Targets page."
     )
 
@@ -440,11 +440,62 @@ def test_a_list_mostly_of_repeats_asks_before_adding(app_db):
     button(at, "Add these 2 companies as targets…").click()
     run(at)
     assert scalar("SELECT count(*) FROM companies") == 0
-    assert at.warning[-1].value.startswith("3 of the 5 rows in this file are left out")
+    assert at.warning[-1].value.startswith(
+        "3 of the 5 rows in this file name a company an earlier line names, so it may not be "
+        "your list of companies"
+    )
     button(at, "Yes, add them").click()
     run(at)
     assert at.success[0].value.startswith("From people\\.csv: 2 new targets.")
     assert scalar("SELECT count(*) FROM companies WHERE status = 'target'") == 2
+
+
+def flattened(node):
+    """Every element and block of the page, in the order they are drawn."""
+    yield node
+    for child in getattr(node, "children", {}).values():
+        yield from flattened(child)
+
+
+def test_a_list_updating_companies_says_what_it_did_where_it_was_added(app_db):
+    """The walkthrough: a list whose 2 readable rows name companies already here (3 rows
+    unreadable, none repeated). The question said 'left out as repeats or unreadable'; after
+    'Yes, add them' the upload box emptied and nothing near it said what happened, though a
+    company had changed industry and motivation."""
+    conn = db.connect(app_db)
+    targets.add_company(conn, "Acme", industry="Health", motivation=1)
+    targets.add_company(conn, "Volt", industry="Energy", motivation=2)
+    conn.close()
+    at = open_page()
+    uploader = next(u for u in at.get("file_uploader") if "companies" in u.label)
+    rows = b"name,industry,motivation\nAcme,Software,3\nVolt,,\nBeta,,high\n,Energy,1\nX,,9\n"
+    uploader.set_value(("mine.csv", rows, "text/csv"))
+    run(at)
+    button(at, "Add these 2 companies as targets…").click()
+    run(at)
+    assert at.warning[-1].value == (
+        "3 of the 5 rows in this file can't be read and are left out (the reasons are above): "
+        "adding the rest marks no new target, but it may change the industry and scores of "
+        "the 2 companies it names."
+    )
+    button(at, "Yes, add them").click()
+    run(at)
+    said = (
+        "From mine\\.csv: of the 2 companies you already had, 1 changed industry, 1 motivation "
+        "and 1 was already as the list has it. See them on the Targets page."
+    )
+    assert [s.value for s in at.success] == [said]
+    # Shown in the section of the list, under its heading, not at the top of the page.
+    drawn = list(flattened(at.main))
+    heading = next(
+        i
+        for i, e in enumerate(drawn)
+        if getattr(e, "type", "") == "subheader"
+        and getattr(e, "value", "") == "Add target companies from a list"
+    )
+    assert drawn.index(at.success[0]) > heading
+    acme = "SELECT industry, motivation FROM companies WHERE name = 'Acme'"
+    assert ui.connection().execute(acme).fetchall() == [("Software", 3)]
 
 
 @pytest.fixture

@@ -405,7 +405,14 @@ def test_import_target_list_upserts_by_match_key(campaign):
     preview = targets.read_target_list(campaign, TARGET_LIST.encode(), "targets.csv")
     acme = company_id(campaign, "Acme")
     summary = targets.import_target_list(campaign, preview)
-    assert summary == targets.TargetListImport(added=1, updated=2, skipped=4)
+    # Acme: a new industry and motivation; Omega (only in the network): an industry, a target.
+    assert summary == targets.TargetListImport(
+        added=1, updated=2, skipped=4, new_industry=2, new_motivation=1, made_targets=1
+    )
+    assert summary.sentence() == (
+        "1 new target; of the 2 companies you already had, 2 changed industry, 1 motivation "
+        "and 1 became a target."
+    )
     rows = {
         r[0]: r[1:]
         for r in campaign.execute(
@@ -420,7 +427,10 @@ def test_import_target_list_upserts_by_match_key(campaign):
     assert "hooli" not in rows
     assert company_id(campaign, "Acme") == acme
     again = targets.import_target_list(campaign, preview)
-    assert (again.added, again.updated) == (0, 3)
+    assert (again.added, again.updated, again.unchanged) == (0, 3, 3)
+    assert again.sentence() == (
+        "of the 3 companies you already had, 3 were already as the list has it."
+    )
 
 
 def test_import_keeps_a_ruled_out_company_ruled_out(campaign):
@@ -760,8 +770,9 @@ def test_a_list_mostly_of_repeats_is_flagged_and_the_question_counts_in_words(co
     preview = targets.read_target_list(conn, people.encode(), "people.csv")
     assert (len(preview.frame), preview.skipped, preview.mostly_left_out) == (2, 3, True)
     assert preview.left_out_question() == (
-        "3 of the 5 rows in this file are left out as repeats or unreadable, so it may not be "
-        "your list of companies: adding it marks 2 companies as targets at once."
+        "3 of the 5 rows in this file are left out (1 can't be read, 2 name a company an "
+        "earlier line names), so it may not be your list of companies: adding it marks 2 "
+        "companies as targets at once."
     )
     even = targets.read_target_list(conn, b"name\nAcme\nAcme\nVolt\n", "list.csv")
     assert (len(even.frame), even.skipped, even.mostly_left_out) == (2, 1, False)
@@ -817,7 +828,7 @@ def test_the_question_counts_only_the_companies_the_add_would_newly_make_targets
     preview = targets.read_target_list(campaign, people.encode(), "people.csv")
     assert (len(preview.frame), preview.mostly_left_out) == (4, True)
     assert preview.left_out_question() == (
-        "5 of the 9 rows in this file are left out as repeats or unreadable, so it may not be "
+        "5 of the 9 rows in this file name a company an earlier line names, so it may not be "
         "your list of companies: adding it marks 2 companies as targets at once."
     )
     before = dict(campaign.execute("SELECT name, status FROM companies").fetchall())
@@ -827,12 +838,44 @@ def test_the_question_counts_only_the_companies_the_add_would_newly_make_targets
     assert marked == {"Omega", "Nova"}
 
 
+def test_rows_that_update_companies_are_not_left_out_and_unreadable_ones_are_said_so(campaign):
+    """The walkthrough's list: 2 rows naming companies already here (one changed industry and
+    motivation), 3 unreadable, no repeats; the question said 'left out as repeats or
+    unreadable'. The updates are kept, not counted as left out."""
+    rows = "name,industry,motivation\nAcme,Software,2\nGamma,,\nBeta,,high\n,Energy,1\nX,,9\n"
+    preview = targets.read_target_list(campaign, rows.encode(), "mine.csv")
+    assert list(preview.frame["name"]) == ["Acme", "Gamma"]
+    assert (len(preview.problems), len(preview.repeats), preview.skipped) == (3, 0, 3)
+    assert preview.left_out_question() == (
+        "3 of the 5 rows in this file can't be read and are left out (the reasons are above): "
+        "adding the rest marks no new target, but it may change the industry and scores of "
+        "the 2 companies it names."
+    )
+    done = targets.import_target_list(campaign, preview)
+    assert done == targets.TargetListImport(
+        added=0, updated=2, skipped=3, new_industry=1, new_motivation=1, unchanged=1
+    )
+    assert done.sentence() == (
+        "of the 2 companies you already had, 1 changed industry, 1 motivation and 1 was "
+        "already as the list has it."
+    )
+
+
+def test_what_the_add_did_is_said_for_one_company_changed_or_not():
+    one = targets.TargetListImport(0, 1, 0, new_industry=1, new_motivation=1)
+    assert one.sentence() == "the company you already had changed industry and motivation."
+    made = targets.TargetListImport(2, 1, 0, made_targets=1)
+    assert made.sentence() == "2 new targets; the company you already had became a target."
+    same = targets.TargetListImport(0, 1, 0, unchanged=1)
+    assert same.sentence() == "the company you already had was already as the list has it."
+
+
 def test_the_question_says_so_when_the_add_marks_no_new_target(campaign):
     people = "company\n" + "Acme\nDelta\n" * 3
     preview = targets.read_target_list(campaign, people.encode(), "people.csv")
     assert preview.mostly_left_out
     assert preview.left_out_question() == (
-        "4 of the 6 rows in this file are left out as repeats or unreadable, so it may not be "
+        "4 of the 6 rows in this file name a company an earlier line names, so it may not be "
         "your list of companies: adding it marks no new target, but it may change the "
         "industry and scores of the 2 companies it names."
     )

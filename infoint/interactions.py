@@ -100,21 +100,7 @@ def _keep_replies_answered(
     if not new:
         return
     if written_id in new:  # the reply itself is new, or was moved or turned into one
-        day = get_interaction(conn, written_id).occurred_at
-        first = conn.execute(
-            "SELECT min(occurred_at) FROM interactions WHERE contact_id = ? AND kind IN"
-            f" ({', '.join('?' for _ in MESSAGE_KINDS)})",
-            [contact_id, *MESSAGE_KINDS],
-        ).fetchall()[0][0]
-        remedy = (
-            ""
-            if first is None
-            else (f"date it on or after your first message ({text.day(first)}), or ")
-        )
-        raise InvalidInputError(
-            f"A reply answers a message, and none to this person is logged on or before "
-            f"{text.day(day)}: {remedy}log the message you sent first, dated when you sent it."
-        )
+        _refuse_reply_unanswered(conn, contact_id, get_interaction(conn, written_id).occurred_at)
     reply = get_interaction(conn, new[0]).occurred_at
     still_a_message = written_id is not None and get_interaction(conn, written_id).kind in (
         MESSAGE_KINDS
@@ -125,6 +111,49 @@ def _keep_replies_answered(
         else "correct or remove that reply first"
     )
     raise InvalidInputError(f"Their reply of {text.day(reply)} answers this message: {remedy}.")
+
+
+def _refuse_reply_unanswered(
+    conn: duckdb.DuckDBPyConnection,
+    contact_id: int,
+    day: date | datetime,
+    exclude: int | None = None,
+) -> None:
+    first = conn.execute(
+        "SELECT min(occurred_at) FROM interactions WHERE contact_id = ? AND kind IN"
+        f" ({', '.join('?' for _ in MESSAGE_KINDS)}) AND id IS DISTINCT FROM ?",
+        [contact_id, *MESSAGE_KINDS, exclude],
+    ).fetchall()[0][0]
+    remedy = (
+        "" if first is None else f"date it on or after your first message ({text.day(first)}), or "
+    )
+    raise InvalidInputError(
+        f"A reply answers a message, and none to this person is logged on or before "
+        f"{text.day(day)}: {remedy}log the message you sent first, dated when you sent it."
+    )
+
+
+def check_reply_answered(
+    conn: duckdb.DuckDBPyConnection,
+    contact_id: int,
+    kind: str,
+    day: date,
+    *,
+    exclude: int | None = None,
+) -> None:
+    """Refuse at once a reply on `day` that would answer no message to this person, as the
+    write would: asked first whether a day years back was right, the user said yes only to
+    be refused. `exclude`: the entry being corrected, which is no message once it is this
+    reply. Anything else is left to the write."""
+    if kind != "reply":
+        return
+    answered = conn.execute(
+        "SELECT count(*) FROM interactions WHERE contact_id = ? AND list_contains(?, kind)"
+        " AND CAST(occurred_at AS DATE) <= ? AND id IS DISTINCT FROM ?",
+        [contact_id, list(MESSAGE_KINDS), day, exclude],
+    ).fetchall()[0][0]
+    if not answered:
+        _refuse_reply_unanswered(conn, contact_id, day, exclude)
 
 
 @dataclass(frozen=True)

@@ -371,6 +371,17 @@ def show_timeline(person: contacts.Contact) -> None:
             open_here(event.other_contact_id)
 
 
+def confirmed_date(asked_key: str, form: tuple) -> tuple | None:
+    """`ui.date_is_right`, drawn in a place emptied once the user says yes: a refusal of what
+    they confirmed then shows alone, not beside the question and its buttons, answered."""
+    slot = st.empty()
+    with slot.container():
+        wanted = ui.date_is_right(asked_key, form)
+    if wanted:
+        slot.empty()
+    return wanted
+
+
 def log(
     person: contacts.Contact,
     kind: str,
@@ -462,20 +473,25 @@ def show_log(person: contacts.Contact) -> None:
         form = (kind, how.get("channel"), day, subject, body)  # what a question is of
         if st.form_submit_button("Log it", type="primary"):
             st.session_state.pop(asked_key, None)  # a new try: asked afresh
-            # A day long ago (or an outreach before connecting) is asked about first.
-            if question := interactions.date_question(conn, person.id, kind, day, today=today):
-                ui.ask_date(
-                    asked_key,
-                    question,
-                    who=person.name,
-                    day=text.day(day),
-                    form=form,
-                    wanted=form,
-                    what=interactions.KIND_LABELS[kind],
-                )
+            try:  # a reply to no message is refused at once, never after "is the year right?"
+                interactions.check_reply_answered(conn, person.id, kind, day)
+            except InfointError as exc:
+                ui.show_error(exc)
             else:
-                log(person, *form, today=today)
-    if wanted := ui.date_is_right(asked_key, form):
+                # A day long ago (or an outreach before connecting) is asked about first.
+                if question := interactions.date_question(conn, person.id, kind, day, today=today):
+                    ui.ask_date(
+                        asked_key,
+                        question,
+                        who=person.name,
+                        day=text.day(day),
+                        form=form,
+                        wanted=form,
+                        what=interactions.KIND_LABELS[kind],
+                    )
+                else:
+                    log(person, *form, today=today)
+    if wanted := confirmed_date(asked_key, form):
         log(person, *wanted, today=today)
     logged = interactions.list_interactions(conn, person.id)
     if not logged:
@@ -528,21 +544,26 @@ def show_log(person: contacts.Contact) -> None:
             st.session_state.pop(asked_key, None)  # a new try: asked afresh
             moment = item.occurred_at.replace(year=day.year, month=day.month, day=day.day)
             wanted = (fix_id, kind, channel, moment, subject, body)
-            if question := interactions.date_question(
-                conn, person.id, kind, day, was=item.occurred_at.date()
-            ):
-                ui.ask_date(
-                    asked_key,
-                    question,
-                    who=person.name,
-                    day=text.day(day),
-                    form=form,
-                    wanted=wanted,
-                    what=interactions.KIND_LABELS[kind],
-                )
+            try:
+                interactions.check_reply_answered(conn, person.id, kind, day, exclude=fix_id)
+            except InfointError as exc:
+                ui.show_error(exc)
             else:
-                fix(*wanted)
-    if wanted := ui.date_is_right(asked_key, form):
+                if question := interactions.date_question(
+                    conn, person.id, kind, day, was=item.occurred_at.date()
+                ):
+                    ui.ask_date(
+                        asked_key,
+                        question,
+                        who=person.name,
+                        day=text.day(day),
+                        form=form,
+                        wanted=wanted,
+                        what=interactions.KIND_LABELS[kind],
+                    )
+                else:
+                    fix(*wanted)
+    if wanted := confirmed_date(asked_key, form):
         fix(*wanted)
     if ui.ask_first(
         f"remove_interaction_{fix_id}",
@@ -630,7 +651,7 @@ def show_meetings(person: contacts.Contact) -> None:
                     )
                 else:
                     schedule(person, start, int(minutes), place)
-    if wanted := ui.date_is_right(asked_key, form):
+    if wanted := confirmed_date(asked_key, form):
         schedule(person, *wanted)
     if not held:
         return

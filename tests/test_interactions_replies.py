@@ -172,3 +172,24 @@ def test_insights_count_only_the_people_written_to(conn, bo):
     assert waits.loc[waits["wait"] == "1 business day", "people"].tolist() == [1]
     # The funnel is cumulative by design: Bo, at Replied, counts as contacted there.
     assert [c.count for c in funnel.stage_counts(conn)][:2] == [2, 2]
+
+
+def test_a_reply_to_no_message_can_be_refused_before_the_write_in_the_same_words(conn, bo):
+    """The page asks it before "is the year right?": the same refusal, nothing written."""
+    with pytest.raises(InvalidInputError) as refused:
+        interactions.check_reply_answered(conn, bo, "reply", date(2020, 1, 1))
+    assert str(refused.value) == NO_MESSAGE
+    interactions.check_reply_answered(conn, bo, "outreach", date(2020, 1, 1))  # not a reply
+    sent = interactions.log_interaction(conn, bo, "outreach", occurred_at=datetime(2020, 1, 1, 18))
+    interactions.check_reply_answered(conn, bo, "reply", date(2020, 1, 1))  # by day: answered
+    with pytest.raises(InvalidInputError) as refused:  # the message itself made the reply
+        interactions.check_reply_answered(conn, bo, "reply", date(2020, 1, 1), exclude=sent)
+    assert str(refused.value) == NO_MESSAGE
+    with pytest.raises(InvalidInputError) as refused:
+        interactions.check_reply_answered(conn, bo, "reply", date(2019, 12, 31))
+    assert str(refused.value) == (
+        "A reply answers a message, and none to this person is logged on or before "
+        "31 Dec 2019: date it on or after your first message (1 Jan 2020), or log the message "
+        "you sent first, dated when you sent it."
+    )
+    assert len(interactions.list_interactions(conn, bo)) == 1

@@ -246,18 +246,20 @@ def test_a_reply_from_someone_never_written_to_is_refused_with_what_to_do(people
     at.session_state["contact_tab"] = "Log an interaction"
     run(at)
 
-    def log(kind: str, day: date) -> None:
+    def log(kind: str, day: date, asked: bool = True) -> None:
         at.selectbox[0].set_value(kind)
         at.date_input[0].set_value(day)
         at.button(key=f"FormSubmitter:log_{bob}-Log it").click()
         run(at)
-        yes_the_day_is_right(at, day)  # years back: asked about first
+        if asked:
+            yes_the_day_is_right(at, day)  # years back: asked about first
 
-    log("reply", date(2020, 1, 1))
+    log("reply", date(2020, 1, 1), asked=False)  # refused before any question on the year
     assert [e.value for e in at.error] == [
         "A reply answers a message, and none to this person is logged on or before "
         "1 Jan 2020: log the message you sent first, dated when you sent it."
     ]
+    assert not at.warning
     assert not at.success
     assert stage_counts(app_db) == [1, 0, 0, 0, 0]  # Cara alone, written to
     log("outreach", date(2019, 12, 30))

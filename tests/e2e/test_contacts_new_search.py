@@ -42,5 +42,15 @@ def test_a_new_search_after_the_sidebar_shows_its_results_not_the_last_person(
         expect(page.get_by_role("heading", name=name, exact=True)).to_have_count(0)
         expect(page.get_by_role("button", name="Back to the search")).to_have_count(0)
         assert "contact=" not in page.url
+
+        # and someone opened from these results is the one opened
+        open_options(page, "stSelectbox", "Or open someone on this page")
+        found = page.get_by_role("option").first
+        teo = found.inner_text().split(" — ")[0].strip()
+        assert teo.startswith("Teo ")
+        found.click()
+        see(page, "Back to the search")
+        page.get_by_role("heading", name=teo, exact=True).wait_for()
+        assert "contact=" in page.url
     finally:
         stop_server(server)

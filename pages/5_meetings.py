@@ -438,7 +438,8 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
             "Who else should you talk to? One person per line: name, company, position",
             key=f"debrief_names_{chosen}",
             placeholder="Bo Chen, Beta Labs, Head of Research",
-            help="A first and last name, or a name with their company, becomes a contact "
+            help="Commas or dashes between the parts (Priya Patel - Quartz Games - Producer). "
+            "A first and last name, or a name with their company, becomes a contact "
             f"introduced by {ui.plain(current.person)} (2nd degree), ready for your outreach: "
             "you are asked before anyone new is added. Someone already in your contacts is "
             "marked as introduced by them, not added twice. Other lines are kept with your "

@@ -157,6 +157,7 @@ def test_a_refusal_after_yes_shows_alone_without_the_question(past):
 
 def test_names_split_by_dashes_are_read_as_people(past):
     at = debrief(NAMES)
+    assert "Commas or dashes between the parts" in at.text_area(key="debrief_names_1").help
     submit(at, "Save the debrief")
     listed = " ".join(m.value for m in at.markdown)
     assert "Priya Patel, Quartz Games, Producer" in listed

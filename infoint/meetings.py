@@ -1013,15 +1013,6 @@ def _checked_debrief(
     return sheet, kept_notes
 
 
-def check_debrief_notes(
-    conn: duckdb.DuckDBPyConnection, meeting_id: int, notes: str, not_people: tuple[str, ...] = ()
-) -> None:
-    """Refuse the debrief's `notes` as `record_debrief` would: too long once the names box's
-    lines that name no one (`not_people`) are kept with them. The page asks it before asking
-    to add new people, so the user hears about the length first."""
-    _checked_debrief_notes(notes, not_people, get_meeting(conn, meeting_id).notes)
-
-
 def _checked_debrief_notes(notes: str, not_people: tuple[str, ...], before: str) -> str:
     """The notes a debrief stores (`notes_with`), refused by `check_notes` against `before`."""
     kept_notes = notes_with(notes, not_people)

@@ -188,11 +188,11 @@ def test_the_debrief_notes_can_be_checked_before_anything_is_asked(conn, met):
     read = meetings.read_names("ask about the team")
     stored = len(meetings.notes_with(AT_LIMIT, read.not_people))
     with refused("Notes on a meeting", stored, KEPT_LINES):
-        meetings.check_debrief_notes(conn, met, AT_LIMIT, read.not_people)
+        meetings.check_debrief(conn, met, "held", notes=AT_LIMIT, not_people=read.not_people)
     with refused("Notes on a meeting", 20_001):
-        meetings.check_debrief_notes(conn, met, OVER)
-    meetings.check_debrief_notes(conn, met, AT_LIMIT)
-    meetings.check_debrief_notes(conn, met, "Short.", read.not_people)
+        meetings.check_debrief(conn, met, "held", notes=OVER)
+    meetings.check_debrief(conn, met, "held", notes=AT_LIMIT)
+    meetings.check_debrief(conn, met, "held", notes="Short.", not_people=read.not_people)
     assert meetings.get_meeting(conn, met).notes == ""
 
 
@@ -201,7 +201,7 @@ def test_old_meeting_notes_grown_by_kept_lines_say_both(conn, met):
     read = meetings.read_names("ask about the team")
     stored = len(meetings.notes_with(OLD, read.not_people))
     with grown("notes on a meeting", 29_999, stored, KEPT_LINES):
-        meetings.check_debrief_notes(conn, met, OLD, read.not_people)
+        meetings.check_debrief(conn, met, "held", notes=OLD, not_people=read.not_people)
     with grown("notes on a meeting", 29_999, stored, KEPT_LINES):
         meetings.record_debrief(
             conn, met, "held", actual_minutes=30, notes=OLD, not_people=read.not_people

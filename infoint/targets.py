@@ -297,6 +297,12 @@ def list_companies(
     frame["rank"] = frame["rank"].astype("Int64")
     for column in ("motivation", "postings", "people", "contacted", "met"):
         frame[column] = frame[column].astype("int64")
+    # Text columns are text even when every row is blank: an all-NULL column comes back as
+    # objects, which Arrow types as null, and the page's table is known by its columns' types.
+    # Setting the industry of a page of companies with none gave it a new type, so a new
+    # table in the browser, and the ticks for the next change were gone.
+    for column in ("name", "industry", "status", "ruled_out_reason"):
+        frame[column] = frame[column].astype("str")
     return frame
 
 

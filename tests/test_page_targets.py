@@ -389,6 +389,41 @@ def test_ticks_survive_a_bulk_change_so_the_next_one_goes_to_the_same_companies(
     assert at.radio[0].options[0] == "The ones you tick in the table (none ticked yet)"
 
 
+def test_ticks_survive_setting_the_industry_of_companies_that_had_none(app_db):
+    """The walkthrough: 3 companies of the network, none with an industry, ticked; after
+    'Put 3 companies in Software.' the ticks and the choice of the ticked ones were gone, and
+    'Make them targets' was disabled. The Industry column changed type (all blank, then
+    text), so the table was a new one."""
+    conn = db.connect(app_db)
+    targets.add_company(conn, "Zed", industry="Software")  # out of the search below
+    for person, company in (("Ann", "Volt"), ("Bo", "Vortex"), ("Cy", "Nova")):
+        contacts.add_contact(conn, person, company=company)
+    conn.close()
+    at = run_targets()
+    at.toggle(key="whole_network").set_value(True)
+    at.text_input(key="targets_search").set_value("v")
+    run_targets(at)
+    assert names(at) == ["Nova", "Volt", "Vortex"]
+    edit(at, {0: {"picked": True}, 1: {"picked": True}, 2: {"picked": True}})
+    at.selectbox(key="new_industry").set_value("Software")
+    run_targets(at)
+    button(at, "Set industry").click()
+    run_targets(at)
+    assert at.success[0].value == "Put 3 companies in Software."
+    assert ticked(at) == ["Nova", "Volt", "Vortex"]
+    assert (at.radio[0].value, at.radio[0].options[0]) == (
+        "picked",
+        "The 3 you ticked in the table",
+    )
+    assert not button(at, "Make them targets").disabled
+    button(at, "Make them targets").click()
+    run_targets(at)
+    assert at.success[0].value == "Added 3 companies to your targets."
+    assert {companies(app_db)[name][:2] for name in ("Nova", "Volt", "Vortex")} == {
+        ("target", "Software")
+    }
+
+
 def test_a_bulk_change_that_takes_the_ticked_companies_out_of_view_leaves_no_tick(network):
     """Acme leaves the Health list when it moves to Energy; Medix, now first, is not ticked
     in its place, and nothing is left to change until the user ticks again."""

@@ -3,6 +3,7 @@ import io
 from datetime import UTC, date, datetime
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from infoint import contacts, funnel, interactions, meetings, profile, targets
@@ -399,6 +400,20 @@ def test_read_target_list_previews_rows_and_problems(conn):
     ]
     assert "Initrode" in preview.problems[1].reason
     assert preview.ignored_columns == ["Notes"]
+
+
+def test_the_list_has_the_same_column_types_whether_cells_are_blank_or_not(conn):
+    """The page's table is known by its columns' types: an Industry column of blanks only
+    came back as objects (Arrow: null), text once one was set, and the ticks were lost."""
+    for name in ("Volt", "Nova"):
+        targets.add_company(conn, name)
+    blank = targets.list_companies(conn)
+    targets.set_industry(conn, [company_id(conn, "Volt"), company_id(conn, "Nova")], "Software")
+    targets.rule_out(conn, company_id(conn, "Nova"), "Too far")
+    filled = targets.list_companies(conn)
+    assert list(filled["industry"]) == ["Software", "Software"]
+    assert blank.dtypes.to_dict() == filled.dtypes.to_dict()
+    assert pa.Schema.from_pandas(blank) == pa.Schema.from_pandas(filled)
 
 
 def test_import_target_list_upserts_by_match_key(campaign):

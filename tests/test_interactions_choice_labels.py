@@ -29,8 +29,7 @@ def test_entries_alike_say_which_of_the_day_they_are_and_how_their_notes_begin(t
     labels = interactions.choice_labels(interactions.list_interactions(conn, ann))
     conn.close()
     assert labels[first] == (
-        "27 Nov 2026 · Reply (LinkedIn) · 1st of 2 that day: Thanks, happy to talk next week"
-        " about…"
+        "27 Nov 2026 · Reply (LinkedIn) · 1st of 2 that day: Thanks, happy to talk next week about…"
     )
     assert labels[second] == "27 Nov 2026 · Reply (LinkedIn) · 2nd of 2 that day"
     assert labels[by_mail] == "27 Nov 2026 · Reply (Email)"  # told apart already

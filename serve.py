@@ -18,8 +18,9 @@ once freed: with the heavy user, a re-import and the workbook left the server at
 with the default and at 283–288 MB with the fixed bar (3 runs each).
 
 Two more things shorten a start, measured from starting the server to Home's funnel drawn in
-Chromium: every connection the server accepts sends without delay (`turn_off_nagles_algorithm`), and
-Home's page fetches Plotly's finance bundle from its first moment (`EarlyCharts`).
+Chromium: every connection the server accepts sends without delay
+(`turn_off_nagles_algorithm`), and Home's page names Plotly's finance bundle itself, so the
+browser fetches and runs it beside Streamlit's own scripts (`EarlyCharts`).
 """
 
 from __future__ import annotations

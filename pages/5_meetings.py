@@ -458,16 +458,7 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
             read = meetings.read_names(names if held else "")
             # Whatever would refuse the save (a day still ahead, the minutes, the notes' length)
             # is said before asking to add anyone, not after the user said yes.
-            meetings.check_debrief(
-                conn,
-                chosen,
-                status,
-                actual_minutes=int(actual) if held else None,
-                notes=notes,
-                answers=dict(answers) if held else {},
-                referred=list(read.people),
-                not_people=read.not_people,
-            )
+            meetings.check_debrief(conn, chosen, **debrief_fields(form, read))
             adding = meetings.new_contacts(conn, chosen, read.people)
         except InfointError as exc:
             ui.show_error(exc)
@@ -502,21 +493,25 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
         save_debrief(current, form, asked["read"])
 
 
-def save_debrief(current: meetings.MeetingSummary, form: tuple, read: meetings.NamesRead) -> None:
-    """Save the debrief the form holds, with the people `read` from its names box."""
+def debrief_fields(form: tuple, read: meetings.NamesRead) -> dict:
+    """The debrief the form holds, as `meetings.check_debrief` and `record_debrief` take it."""
     status, actual, answers, _, notes = form
     held = status == "held"
+    return {
+        "status": status,
+        "actual_minutes": int(actual) if held else None,
+        "notes": notes,
+        "answers": dict(answers) if held else {},
+        "referred": list(read.people),
+        "not_people": read.not_people,
+    }
+
+
+def save_debrief(current: meetings.MeetingSummary, form: tuple, read: meetings.NamesRead) -> None:
+    """Save the debrief the form holds, with the people `read` from its names box."""
+    held = form[0] == "held"
     try:
-        result = meetings.record_debrief(
-            conn,
-            current.id,
-            status,
-            actual_minutes=int(actual) if held else None,
-            notes=notes,
-            answers=dict(answers) if held else {},
-            referred=list(read.people),
-            not_people=read.not_people,
-        )
+        result = meetings.record_debrief(conn, current.id, **debrief_fields(form, read))
     except InfointError as exc:
         ui.show_error(exc)
         return

@@ -11,7 +11,13 @@ from zoneinfo import ZoneInfo, available_timezones
 import duckdb
 
 from infoint import business_days, clock, db, interactions, profile, referrals, targets, text
-from infoint.contacts import PERSON_NOTES, check_notes, require_contact, words_condition
+from infoint.contacts import (
+    NOTES_LIMIT,
+    PERSON_NOTES,
+    check_notes,
+    require_contact,
+    words_condition,
+)
 from infoint.errors import InvalidInputError, NotFoundError
 
 STATUSES = ("scheduled", "held", "cancelled", "no_show")
@@ -922,7 +928,8 @@ def record_debrief(
     2nd-degree one (`referrals.add_referred_people`); a company named by a name merged away
     stands for the company it was merged into. `not_people`: the lines of the names box that
     name no one (`read_names`), kept with the notes (`notes_with`). Notes longer than
-    `contacts.NOTES_LIMIT`, those lines counted, are refused unless no longer than before.
+    `contacts.NOTES_LIMIT`, those lines counted, are refused unless no longer than before, and
+    so is an answer (`_check_answer`).
     """
     answers = {int(k): v.strip() for k, v in (answers or {}).items()}
     referred = referred or []
@@ -976,9 +983,9 @@ def check_debrief(
     not_people: tuple[str, ...] = (),
 ) -> None:
     """Refuse the debrief as `record_debrief` would, writing nothing: the outcome, the minutes,
-    a meeting still ahead, answers or names for one that did not take place, the notes'
-    length. The page asks it before asking to add new people, so a refusal is heard first,
-    not after the user said yes to adding them."""
+    a meeting still ahead, answers or names for one that did not take place, the length of the
+    notes and of each answer. The page asks it before asking to add new people, so a refusal is
+    heard first, not after the user said yes to adding them."""
     answers = {int(k): v.strip() for k, v in (answers or {}).items()}
     _checked_debrief(
         conn, meeting_id, status, actual_minutes, notes, answers, referred or [], not_people
@@ -1010,7 +1017,28 @@ def _checked_debrief(
     kept_notes = _checked_debrief_notes(notes, not_people, sheet.meeting.notes)
     if set(answers) - {q.id for q in sheet.questions}:
         raise NotFoundError("One of those questions is no longer on this meeting's sheet.")
+    for question in sheet.questions:
+        if question.id in answers:
+            _check_answer(question, answers[question.id])
     return sheet, kept_notes
+
+
+# How much of a question an answer's refusal quotes, to say which answer it is.
+QUOTED_QUESTION = 60
+
+
+def _check_answer(question: PickedQuestion, answer: str) -> None:
+    """Refuse an answer longer than `contacts.NOTES_LIMIT`, the limit of notes, unless no longer
+    than the answer it replaces (one kept from before the limit may stay, or be shortened)."""
+    if len(answer) <= max(NOTES_LIMIT, len(question.answer)):
+        return
+    asked = question.text.strip()
+    if len(asked) > QUOTED_QUESTION:
+        asked = asked[: QUOTED_QUESTION - 1].rstrip() + "…"
+    raise InvalidInputError(
+        f"An answer can be at most {NOTES_LIMIT:,} characters, and yours to “{asked}” has "
+        f"{len(answer):,}: shorten it, then save again."
+    )
 
 
 def _checked_debrief_notes(notes: str, not_people: tuple[str, ...], before: str) -> str:

@@ -286,15 +286,38 @@ _ANSWERS = (
 
 @dataclass(frozen=True)
 class DemoSummary:
+    """What loading the demo added: its people, the companies it made, its interactions and
+    meetings; `joined`, the user's own companies its people work at (the importer finds a
+    company by its name, so a demo person at a name the user has joins the user's company)."""
+
     people: int
     companies: int
     interactions: int
     meetings: int
+    joined: int = 0
 
     def sentence(self) -> str:
+        """What was added, said as it is: on top of an import, 'people at 2 companies' read
+        as if the demo's people were at 2 companies, when most of them had joined 36 of the
+        user's, which the demo did not add and which its removal leaves."""
+        logged = (
+            f"{text.counted(self.interactions, 'logged interaction')} and "
+            f"{text.counted(self.meetings, 'meeting')}"
+        )
+        people = text.counted(self.people, "made-up person", "made-up people")
+        if not self.joined:
+            where = text.counted(self.companies, "company", "companies")
+            return f"Loaded the demo: {people} at {where}, {logged}."
+        were, names = ("was", "name") if self.joined == 1 else ("were", "names")
+        theirs = text.counted(self.joined, "company", "companies")
+        if self.companies:
+            added = text.counted(self.companies, "company", "companies")
+            where = f"It added {added}; the other {theirs} its people work at {were}"
+        else:
+            where = f"Its people work at {theirs} that {were}"
         return (
-            f"Loaded the demo: {self.people} people at {self.companies} companies, "
-            f"{self.interactions} logged interactions and {self.meetings} meetings."
+            f"Loaded the demo: {people}, {logged}. {where} already yours (same {names}). "
+            "Removing the demo leaves those companies and your own people as they are."
         )
 
 
@@ -358,7 +381,10 @@ def load_demo(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Dem
             " (SELECT count(*) FROM companies WHERE source = 'demo'),"
             " (SELECT count(*) FROM interactions WHERE source = 'demo'),"
             " (SELECT count(*) FROM meetings WHERE contact_id IN"
-            "  (SELECT id FROM contacts WHERE source = 'demo'))"
+            "  (SELECT id FROM contacts WHERE source = 'demo')),"
+            " (SELECT count(DISTINCT c.company_id) FROM contacts c"
+            "  JOIN companies co ON co.id = c.company_id"
+            "  WHERE c.source = 'demo' AND co.source <> 'demo')"
         ).fetchall()[0]
     return DemoSummary(*(int(n) for n in counts))
 

@@ -995,6 +995,83 @@ def log_sent(
     )
 
 
+def _nth(number: int) -> str:
+    """'second': the order of a message that day, in words while they last."""
+    if number <= len(_ORDINALS):
+        return _ORDINALS[number - 1]
+    ends = {1: "st", 2: "nd", 3: "rd"}
+    return f"{number}{'th' if number % 100 in (11, 12, 13) else ends.get(number % 10, 'th')}"
+
+
+def logged_sentence(
+    conn: duckdb.DuckDBPyConnection,
+    contact_id: int,
+    sent: interactions.Logged,
+    kind: str,
+    *,
+    today: date | None = None,
+) -> str:
+    """What the composer says once `log_sent` has logged a message: what actually happened.
+
+    A first message ever makes the person Contacted; a second one that day, or another after
+    earlier days, says so, and when the one follow-up now falls due if there is no answer
+    (`follow_up_timing`: the latest message sets the day). A follow-up is the one follow-up,
+    or a second one that day. The same message again is counted once (`log_once`)."""
+    person = get_recipient(conn, contact_id)
+    name, first = person.name, person.first_name or person.name
+    if sent.already_logged:
+        return f"Already logged: this message to {name} today counts once."
+    counted_kinds = list(interactions.MESSAGE_KINDS) if kind == "outreach" else [kind]
+    nth, wrote_before = conn.execute(
+        """
+        WITH this AS (SELECT occurred_at AS at, id FROM interactions WHERE id = $id)
+        SELECT count(*) FILTER (
+                   WHERE CAST(i.occurred_at AS DATE) = CAST(this.at AS DATE)
+                     AND list_contains($counted, i.kind)
+                     AND (i.occurred_at, i.id) <= (this.at, this.id)),
+               CAST(max(i.occurred_at) FILTER (
+                   WHERE CAST(i.occurred_at AS DATE) < CAST(this.at AS DATE)) AS DATE)
+        FROM interactions i, this
+        WHERE i.contact_id = $contact AND list_contains($messages, i.kind)
+        """,
+        {
+            "id": sent.interaction_id,
+            "contact": contact_id,
+            "counted": counted_kinds,
+            "messages": list(interactions.MESSAGE_KINDS),
+        },
+    ).fetchall()[0]
+    if kind == "follow_up":
+        if nth > 1:
+            return (
+                f"Logged: your {_nth(nth)} follow-up to {name} today. One follow-up is enough: "
+                "if there is still no answer, let it rest."
+            )
+        return (
+            f"Follow-up to {name} logged. That was the one follow-up; if there is still no "
+            "answer, let it rest."
+        )
+    if nth <= 1 and wrote_before is None:
+        return (
+            f"Logged: {name} now counts as Contacted. If {first} has not answered in "
+            f"{followups.TRY_ANOTHER_AFTER} business days, Follow-ups will suggest someone "
+            "else to try."
+        )
+    timing = follow_up_timing(conn, contact_id, today)
+    if nth > 1:
+        said = f"Logged: your {_nth(nth)} message to {name} today."
+        due = "a follow-up is due on"
+    else:
+        said = (
+            f"Logged: another message to {name}, whom you last wrote to on "
+            f"{weekday_day(wrote_before)}."
+        )
+        due = "the follow-up is now due on"
+    if timing is None or timing.due:  # answered already, say, or ruled out: no day to name
+        return said
+    return f"{said} If there is no answer, {due} {weekday_day(timing.due_on)}."
+
+
 # --- The checklist ------------------------------------------------------------------------
 
 CHECK_KEYS = ("connection", "introduction", "competence", "ask", "time", "no_job_request", "length")

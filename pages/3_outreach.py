@@ -442,24 +442,11 @@ with log_box:
                 kind=kind,
                 template_id=template_id,
             )
+            # What happened: a first message, a second one today, another after earlier days.
+            st.session_state[FLASH] = outreach.logged_sentence(conn, contact_id, sent, kind)
         except InfointError as exc:
             ui.show_error(exc)
         else:
-            if sent.already_logged:
-                said = f"Already logged: this message to {person.name} today counts once."
-            elif kind == "outreach":
-                said = (
-                    f"Logged: {person.name} now counts as Contacted. If "
-                    f"{person.first_name or person.name} has not answered in "
-                    f"{followups.TRY_ANOTHER_AFTER} business days, Follow-ups will suggest "
-                    "someone else to try."
-                )
-            else:
-                said = (
-                    f"Follow-up to {person.name} logged. That was the one follow-up; if there "
-                    "is still no answer, let it rest."
-                )
-            st.session_state[FLASH] = said
             st.session_state[START_AFRESH] = not sent.already_logged
             ui.forget_draft(f"body_{draft_key}")
             st.rerun()

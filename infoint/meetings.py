@@ -1189,21 +1189,42 @@ def thank_you_draft(
     return outreach.fill(subject, values), outreach.fill(body, values)
 
 
+def thank_you_channel(conn: duckdb.DuckDBPyConnection, contact_id: int) -> str:
+    """How a thank-you to this person most likely goes out, as the log should say: by email
+    when an address is on file (typed, or from LinkedIn), else on LinkedIn, as Outreach
+    offers (`interactions.likely_channel`). A thank-you logged 'by email' to someone with no
+    address said something that never happened."""
+    from infoint import outreach  # imported here: outreach imports followups, which imports us
+
+    return interactions.likely_channel(outreach.get_recipient(conn, contact_id).email)
+
+
+def no_address_sentence(person: str) -> str:
+    """What the thank-you says of someone with no email address on file, beside 'Sent by'."""
+    return (
+        f"No email address on file for {person}, so “Sent by” starts at LinkedIn: change it "
+        "if you thank them another way."
+    )
+
+
 def log_thank_you(
     conn: duckdb.DuckDBPyConnection,
     meeting_id: int,
     *,
     subject: str,
     body: str,
-    channel: str = "email",
+    channel: str | None = None,
     sent_at: datetime | None = None,
 ) -> int:
     """Record the thank-you as sent (an interaction of kind thank_you, for this meeting), once
     however often it is clicked; returns its id. Refuses one with a {placeholder} left, as
-    Outreach does."""
+    Outreach does. Without a `channel`, it went the likely way (`thank_you_channel`): by
+    email only when an address is on file."""
     from infoint import outreach  # imported here: outreach imports followups, which imports us
 
     meeting = get_meeting(conn, meeting_id)
+    if channel is None:
+        channel = thank_you_channel(conn, meeting.contact_id)
     if meeting.status != "held":
         raise InvalidInputError("Record the meeting as held before logging a thank-you for it.")
     missing = outreach.unfilled_placeholders(subject, body)

@@ -786,7 +786,8 @@ def test_each_meeting_shows_the_thank_you_written_for_it(thanks_due):
     at.text_area(key=f"thanks_body_{earlier}").set_value("Thank you for your advice, Ana.")
     at.button(key=f"log_thanks_{earlier}").click()
     run(at)
-    sent_on = f"You thanked Ana Lee on {day(date.today())} (Email)."
+    # Ana has no email address on file: logged as sent on LinkedIn, not by email
+    sent_on = f"You thanked Ana Lee on {day(date.today())} (LinkedIn)."
     assert any(s.value.startswith(sent_on) for s in at.success)
     assert plain_markdown("Sorry this comes late") in shown(at)
     assert plain_markdown("Thanks for yesterday") not in shown(at)

@@ -101,10 +101,60 @@ class RuledOutSummary:
         )
 
 
+# A bad holiday line is quoted up to this many characters: a paragraph pasted by mistake
+# would otherwise fill the message.
+_QUOTED = 40
+# Bad holiday lines named in one message; beyond these, a count.
+_BAD_LINES_NAMED = 5
+_HOLIDAY_FORMS = "write each holiday as 25 Dec 2026 or 25/12/2026 and save again."
+
+
+class _BadHolidayLine(InvalidInputError):
+    """A holiday line that is not a date: `str()` says so for that line alone; `quoted` and
+    `why` ("there is no 31 February 2027", or '' for no date at all) name it among others."""
+
+    def __init__(self, sentence: str, quoted: str, why: str = "") -> None:
+        super().__init__(sentence)
+        self.quoted = quoted
+        self.why = why
+
+
 def parse_holidays(text: str) -> tuple[date, ...]:
     """Dates written as the app writes them (24 Dec 2026), day first (25/12/2026) or as
-    YYYY-MM-DD, separated by commas, spaces or lines; sorted, unique."""
-    return tuple(sorted({day for line in (text or "").splitlines() for day in _holiday_line(line)}))
+    YYYY-MM-DD, separated by commas, spaces or lines; sorted, unique.
+
+    Every line that is not a date is named in one refusal, by its number in the box, so the
+    user fixes them all at once (named one at a time, each save brought the next)."""
+    days: set[date] = set()
+    bad: list[tuple[int, _BadHolidayLine]] = []
+    for number, line in enumerate((text or "").splitlines(), start=1):
+        try:
+            days.update(_holiday_line(line))
+        except _BadHolidayLine as exc:
+            bad.append((number, exc))
+    if len(bad) == 1:
+        raise bad[0][1]
+    if bad:
+        raise InvalidInputError(_bad_lines_sentence(bad))
+    return tuple(sorted(days))
+
+
+def _bad_lines_sentence(bad: list[tuple[int, _BadHolidayLine]]) -> str:
+    """'Lines 3 and 7 are not dates: 'Xmas' and '31/02/2026' (there is no 31 February
+    2026); write each holiday as …'; past `_BAD_LINES_NAMED`, the first of them and a count."""
+    named = bad[:_BAD_LINES_NAMED]
+    numbers = joined([str(number) for number, _ in named])
+    quotes = [f"{exc.quoted} ({exc.why})" if exc.why else exc.quoted for _, exc in named]
+    if len(bad) > len(named):
+        which = f"{len(bad):,} lines are not dates, the first of them lines {numbers}"
+    else:
+        which = f"Lines {numbers} are not dates"
+    return f"{which}: {joined(quotes)}; {_HOLIDAY_FORMS}"
+
+
+def _quoted(line: str) -> str:
+    line = line.strip()
+    return f"'{line[:_QUOTED]}…'" if len(line) > _QUOTED else f"'{line}'"
 
 
 def _holiday_line(line: str) -> list[date]:
@@ -116,26 +166,39 @@ def _holiday_line(line: str) -> list[date]:
         month = _MONTHS.get(found[2].lower())
         if month is None:  # left in place: the line is refused below
             return found[0]
-        named.append(_named_day(int(found[1]), month, int(found[3])))
+        named.append(_named_day(int(found[1]), month, int(found[3]), line))
         return " "
 
     tokens = [token for token in _HOLIDAY_SPLIT.split(_NAMED_DAY.sub(take, line)) if token]
     if any(not _NUMERIC_DAY.fullmatch(token) for token in tokens):
-        raise InvalidInputError(
-            f"'{line.strip()}' is not a date; write each holiday as 25 Dec 2026 or 25/12/2026 "
-            "and save again."
-        )
-    return named + [typed_day(token, "holiday") for token in tokens]
+        raise _BadHolidayLine(f"{_quoted(line)} is not a date; {_HOLIDAY_FORMS}", _quoted(line))
+    return named + [_typed_holiday(token, line) for token in tokens]
 
 
-def _named_day(day_number: int, month: int, year: int) -> date:
+def _typed_holiday(token: str, line: str) -> date:
+    """`typed_day` of one token of `line`, its refusal said for the line too."""
+    try:
+        return typed_day(token, "holiday")
+    except InvalidInputError as exc:
+        numbers = [int(part) for part in re.findall(r"\d+", token)]
+        iso = re.match(r"\d{4}-", token)  # YYYY-MM-DD, else day/month/year
+        year, month, day_number = numbers if iso else numbers[::-1]
+        if not 1 <= month <= 12:
+            why = f"there is no month {month}"
+        elif year >= 1:
+            why = f"there is no {day_number} {_MONTH_NAMES[month - 1]} {year}"
+        else:
+            why = ""
+        raise _BadHolidayLine(str(exc), _quoted(line), why) from None
+
+
+def _named_day(day_number: int, month: int, year: int, line: str) -> date:
     """The day, or the sentence `typed_day` gives for one that does not exist."""
     try:
         return date(year, month, day_number)
     except ValueError:
-        raise InvalidInputError(
-            f"There is no {day_number} {_MONTH_NAMES[month - 1]} {year}; check that holiday."
-        ) from None
+        why = f"there is no {day_number} {_MONTH_NAMES[month - 1]} {year}"
+        raise _BadHolidayLine(f"T{why[1:]}; check that holiday.", _quoted(line), why) from None
 
 
 def _a_year_before(today: date) -> date:
@@ -197,21 +260,69 @@ def save_profile(
         raise InvalidInputError(
             "Choose what you need to learn: an occupation, an industry or a company fit."
         )
+    fields = {
+        "name": name.strip(),
+        "job_title": job_title.strip(),
+        "focus": focus.strip(),
+        "focus_detail": focus_detail.strip(),
+    }
+    check_lengths(fields)
     days = parse_holidays(holidays_text)
     with db.transaction(conn):
         conn.execute(
             "UPDATE profile SET name = ?, job_title = ?, focus_kind = ?, focus = ?,"
             " focus_detail = ?, holidays = ? WHERE id = 1",
             [
-                name.strip(),
-                job_title.strip(),
+                fields["name"],
+                fields["job_title"],
                 focus_kind,
-                focus.strip(),
-                focus_detail.strip(),
+                fields["focus"],
+                fields["focus_detail"],
                 "\n".join(d.isoformat() for d in days),
             ],
         )
     return get_profile(conn)
+
+
+def _limits() -> dict[str, tuple[str, int]]:
+    """The profile's text fields: how a refusal names each, and the most characters it takes.
+    The name, role and focus are short phrases the templates and Home put in a sentence, so
+    they take as much as a name anywhere (`targets.NAME_LIMIT`); the detail is a note
+    (`contacts.NOTES_LIMIT`)."""
+    # Imported here: both modules import, through others, this one.
+    from infoint.contacts import NOTES_LIMIT
+    from infoint.targets import NAME_LIMIT
+
+    return {
+        "name": ("your name", NAME_LIMIT),
+        "job_title": ("your role", NAME_LIMIT),
+        "focus": ("your focus in a few words", NAME_LIMIT),
+        "focus_detail": ("the detail on your focus", NOTES_LIMIT),
+    }
+
+
+def check_lengths(fields: dict[str, str]) -> None:
+    """Refuse, in one sentence naming all of them, profile fields longer than they may be
+    (`_limits`); `fields` by column name, as saved (trimmed)."""
+    too_long = [
+        (said, limit, len(fields[field]))
+        for field, (said, limit) in _limits().items()
+        if len(fields.get(field, "")) > limit
+    ]
+    if len(too_long) == 1:
+        [(said, limit, length)] = too_long
+        raise InvalidInputError(
+            f"{said[0].upper()}{said[1:]} can be at most {limit:,} characters; "
+            f"this has {length:,}: shorten it and save again."
+        )
+    if too_long:
+        named = joined(
+            [
+                f"{said} ({length:,} characters, at most {limit:,})"
+                for said, limit, length in too_long
+            ]
+        )
+        raise InvalidInputError(f"These are too long: {named}; shorten them and save again.")
 
 
 def saved_sentence(me: Profile) -> str:
@@ -315,13 +426,21 @@ def industry_key_sql(expr: str) -> str:
 
 def rule_out_industry(conn: duckdb.DuckDBPyConnection, industry: str, reason: str) -> None:
     """Record that a whole industry is not for the user; ruling it out again updates the reason."""
+    from infoint import targets  # here: targets imports this module
+
     name = " ".join((industry or "").split())
     if not name:
         raise InvalidInputError("Name the industry you want to rule out.")
+    if len(name) > targets.NAME_LIMIT:
+        raise InvalidInputError(
+            f"An industry's name can be at most {targets.NAME_LIMIT} characters; this one has "
+            f"{len(name):,}."
+        )
     if not (reason or "").strip():
         raise InvalidInputError(
             f"Say why you are ruling out {name}: what you learned is worth keeping."
         )
+    targets.check_reason(reason.strip(), name)
     with db.transaction(conn):
         conn.execute(
             f"DELETE FROM ruled_out_industries WHERE {industry_key_sql('industry')} = ?",

@@ -91,6 +91,28 @@ def check_name_length(name: str) -> None:
         )
 
 
+def check_reason(reason: str, ruled_out: str, kept: str = "") -> None:
+    """Refuse a reason for ruling out `ruled_out` (a company or an industry) longer than notes
+    may be (`contacts.NOTES_LIMIT`), unless no longer than `kept`, the reason it replaces, as
+    `contacts.check_notes` lets an old note over the limit be kept or shortened."""
+    from infoint.contacts import NOTES_LIMIT  # here: contacts imports this module
+
+    if len(reason) <= max(NOTES_LIMIT, len(kept)):
+        return
+    raise InvalidInputError(
+        f"The reason for ruling out {ruled_out} can be at most {NOTES_LIMIT:,} characters; "
+        f"this one has {len(reason):,}."
+    )
+
+
+def check_company_notes(notes: str, kept: str = "") -> None:
+    """Refuse a company's notes (`research_notes`) longer than a person's or a meeting's may be
+    (`contacts.check_notes`), unless no longer than `kept`, the notes they replace."""
+    from infoint.contacts import check_notes  # here: contacts imports this module
+
+    check_notes(notes, "Notes on a company", kept)
+
+
 # A placeholder only in the network: not a company to offer as a target. One the user chose
 # stays listed as they left it.
 _PLACEHOLDER_IN_NETWORK = f"(co.status = 'network' AND {placeholder_company_sql('co.name')})"
@@ -601,8 +623,9 @@ def _current(conn: duckdb.DuckDBPyConnection, ids: Iterable[int]) -> dict[int, d
     return found
 
 
-def _checked(record: dict[str, Any], was_name: str) -> dict[str, Any]:
-    """The record made valid (trimmed, typed, reason cleared when not ruled out), or our error."""
+def _checked(record: dict[str, Any], was_name: str, kept_reason: str = "") -> dict[str, Any]:
+    """The record made valid (trimmed, typed, reason cleared when not ruled out), or our error;
+    `kept_reason`, the reason saved before, may stay however long it is (`check_reason`)."""
     name = _text(record["name"])
     if not name:
         raise InvalidInputError(f"{was_name} needs a name; it cannot be empty.")
@@ -615,6 +638,8 @@ def _checked(record: dict[str, Any], was_name: str) -> dict[str, Any]:
         raise InvalidInputError(
             f"Say why you are ruling out {name}: what you learned is worth keeping."
         )
+    if status == "ruled_out":
+        check_reason(reason, name, kept_reason)
     return {
         "name": name,
         "industry": _industry(record["industry"]),
@@ -641,8 +666,8 @@ def update_companies(
     current = _current(conn, changes)
     rows = []
     for company_id, change in changes.items():
-        record = {**current[int(company_id)], **change}
-        clean = _checked(record, current[int(company_id)]["name"])
+        was = current[int(company_id)]
+        clean = _checked({**was, **change}, was["name"], was["ruled_out_reason"] or "")
         clean["industry"] = _spelled_as_before(conn, clean["industry"], [int(company_id)])
         rows.append([*clean.values(), int(company_id)])
     with db.transaction(conn):

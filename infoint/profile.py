@@ -431,11 +431,7 @@ def rule_out_industry(conn: duckdb.DuckDBPyConnection, industry: str, reason: st
     name = " ".join((industry or "").split())
     if not name:
         raise InvalidInputError("Name the industry you want to rule out.")
-    if len(name) > targets.NAME_LIMIT:
-        raise InvalidInputError(
-            f"An industry's name can be at most {targets.NAME_LIMIT} characters; this one has "
-            f"{len(name):,}."
-        )
+    targets.check_industry_length(name)
     if not (reason or "").strip():
         raise InvalidInputError(
             f"Say why you are ruling out {name}: what you learned is worth keeping."

@@ -91,6 +91,16 @@ def check_name_length(name: str) -> None:
         )
 
 
+def check_industry_length(industry: str, kept: str | None = None) -> None:
+    """Our sentence for an industry longer than `NAME_LIMIT` (an industry is a name too, shown
+    in every list of them), unless it is `kept`, the one saved before."""
+    if len(industry) > NAME_LIMIT and industry != kept:
+        raise InvalidInputError(
+            f"An industry's name can be at most {NAME_LIMIT} characters; this one has "
+            f"{len(industry):,}."
+        )
+
+
 def check_reason(reason: str, ruled_out: str, kept: str = "") -> None:
     """Refuse a reason for ruling out `ruled_out` (a company or an industry) longer than notes
     may be (`contacts.NOTES_LIMIT`), unless no longer than `kept`, the reason it replaces, as
@@ -582,13 +592,15 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-def _industry(value: Any) -> str | None:
+def _industry(value: Any, kept: str | None = None) -> str | None:
+    """The industry typed, or None; `kept`, the one saved before, may stay however long."""
     industry = _text(value)
     if industry == funnel.NO_INDUSTRY:
         raise InvalidInputError(
             f"'{funnel.NO_INDUSTRY}' is how infoint shows a missing industry; "
             "leave the industry empty instead."
         )
+    check_industry_length(industry, kept)
     return industry or None
 
 
@@ -623,9 +635,12 @@ def _current(conn: duckdb.DuckDBPyConnection, ids: Iterable[int]) -> dict[int, d
     return found
 
 
-def _checked(record: dict[str, Any], was_name: str, kept_reason: str = "") -> dict[str, Any]:
+def _checked(
+    record: dict[str, Any], was_name: str, was: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
     """The record made valid (trimmed, typed, reason cleared when not ruled out), or our error;
-    `kept_reason`, the reason saved before, may stay however long it is (`check_reason`)."""
+    `was`, the record saved before: its industry and reason may stay however long they are."""
+    was = was or {}
     name = _text(record["name"])
     if not name:
         raise InvalidInputError(f"{was_name} needs a name; it cannot be empty.")
@@ -639,10 +654,10 @@ def _checked(record: dict[str, Any], was_name: str, kept_reason: str = "") -> di
             f"Say why you are ruling out {name}: what you learned is worth keeping."
         )
     if status == "ruled_out":
-        check_reason(reason, name, kept_reason)
+        check_reason(reason, name, was.get("ruled_out_reason") or "")
     return {
         "name": name,
-        "industry": _industry(record["industry"]),
+        "industry": _industry(record["industry"], was.get("industry")),
         "motivation": _scale(record["motivation"], "motivation", name),
         "postings": _scale(record["postings"], "postings", name),
         "status": status,
@@ -667,7 +682,7 @@ def update_companies(
     rows = []
     for company_id, change in changes.items():
         was = current[int(company_id)]
-        clean = _checked({**was, **change}, was["name"], was["ruled_out_reason"] or "")
+        clean = _checked({**was, **change}, was["name"], was)
         clean["industry"] = _spelled_as_before(conn, clean["industry"], [int(company_id)])
         rows.append([*clean.values(), int(company_id)])
     with db.transaction(conn):

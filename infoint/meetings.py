@@ -1168,11 +1168,15 @@ def thank_you_draft(
     sheet = prep_sheet(conn, meeting_id)
     zone = profile.zone(conn)
     values = outreach.placeholder_values(conn, sheet.meeting.contact_id)
-    [(introduced,)] = conn.execute(
-        "SELECT list(trim(first_name || ' ' || last_name) ORDER BY id) FROM contacts"
-        " WHERE referred_by = ?",
+    named = conn.execute(
+        "SELECT id, trim(first_name || ' ' || last_name) FROM contacts"
+        " WHERE referred_by = ? ORDER BY id",
         [sheet.meeting.contact_id],
     ).fetchall()
+    # Two of them by one name are told apart by company or position, as the person thanked
+    # knows them ('Bo Chen (Beta Labs) and Bo Chen (Gamma)'), not said as one name twice.
+    apart = referrals.names_apart(conn, [i for i, _ in named], among=True)
+    introduced = [referrals.told_apart(name, apart.get(i, ())) for i, name in named]
     values.update(
         first_name=values["first_name"] or sheet.person,
         met_on=outreach.met_on(

@@ -4,6 +4,7 @@ and how much each introducer's introductions yielded."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -11,7 +12,7 @@ import duckdb
 
 from infoint import targets
 from infoint.errors import InvalidInputError, NotFoundError
-from infoint.text import counted, joined, percent
+from infoint.text import counted, day, joined, percent
 
 MAX_NAMES = 20
 # The headline names this many of the introducers who logged introductions without a name.
@@ -82,6 +83,118 @@ def _tell_apart(person: ReferredPerson) -> str:
     return "they share that name and company; add the right one on the Contacts page"
 
 
+# What tells namesakes apart, tried in this order (`names_apart`): their company, their
+# position, the day LinkedIn connected you (else the day they were added), and last the order
+# they were added in, in words ('first of 2'), so it does not read as a degree.
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+
+
+def names_apart(
+    conn: duckdb.DuckDBPyConnection, ids: Iterable[int], *, among: bool = False
+) -> dict[int, tuple[str, ...]]:
+    """For each of these contacts whose name another contact shares (read trimmed, in any
+    case): what tells them apart, the fewest details that do, as the Outreach picker does it
+    (`outreach._told_apart`): their company, where the namesakes' differ; then the position,
+    for those still alike; then the day they were connected or added; then the order they were
+    added in. Someone sharing a name always gets one detail, so no sentence or picture reads two
+    people as one. Everyone else is left out (no detail needed).
+
+    `among`: only these contacts count as namesakes, and only company and position are said:
+    for words written to someone who knows them (a thank-you naming whom they introduced)."""
+    wanted = list(dict.fromkeys(int(i) for i in ids))
+    if not wanted:
+        return {}
+    names = [
+        row[0]
+        for row in conn.execute(
+            "SELECT DISTINCT trim(first_name || ' ' || last_name) FROM contacts"
+            " WHERE id IN (SELECT unnest(?::BIGINT[]))",
+            [wanted],
+        ).fetchall()
+    ]
+    # `among`: only these contacts are compared; else every contact sharing a name
+    among_them = "c.id IN (SELECT unnest($ids::BIGINT[])) AND" if among else ""
+    rows = conn.execute(
+        f"""
+        SELECT c.id, lower(trim(c.first_name || ' ' || c.last_name)),
+               coalesce(co.name, ''), trim(c.position), c.connected_on,
+               CAST(c.created_at AS DATE)
+        FROM contacts c
+        LEFT JOIN companies co ON co.id = c.company_id
+        WHERE {among_them} lower(trim(c.last_name)) IN (SELECT lower(unnest($endings)))
+          AND lower(trim(c.first_name || ' ' || c.last_name))
+              IN (SELECT lower(unnest($names)))
+        ORDER BY c.created_at, c.id
+        """,
+        {"endings": _endings(names), "names": names} | ({"ids": wanted} if among else {}),
+    ).fetchall()
+    groups: dict[str, list[tuple]] = {}
+    for row in rows:
+        groups.setdefault(row[1], []).append(row)
+    apart: dict[int, tuple[str, ...]] = {}
+    for group in groups.values():
+        if len(group) > 1:
+            apart |= _details_apart(group, dated=not among)
+    return {i: apart[i] for i in wanted if i in apart}
+
+
+def _endings(names: list[str]) -> list[str]:
+    """Every way a trimmed last name can end these trimmed names: the whole name, each part
+    after a space, and '' for a name held in the first name alone ('Anna Maria' 'Berg' and
+    'Anna' 'Maria Berg' read alike). Whoever shares a name has a last name among these, so
+    they narrow the contacts cheaply before whole names are compared (`outreach._endings`)."""
+    endings = {""}
+    for name in names:
+        endings.add(name)
+        endings.update(name[at + 1 :] for at, char in enumerate(name) if char == " ")
+    return sorted(endings)
+
+
+def _details_apart(group: list[tuple], *, dated: bool) -> dict[int, tuple[str, ...]]:
+    """The details telling apart namesakes (rows of `names_apart`, oldest first): one kind at a
+    time, each only for those still alike and only when it differs among them."""
+    details: dict[int, list[str]] = {row[0]: [] for row in group}
+
+    def alike() -> list[list[tuple]]:
+        sets: dict[str, list[tuple]] = {}
+        for row in group:
+            sets.setdefault(", ".join(details[row[0]]).lower(), []).append(row)
+        return [rows for rows in sets.values() if len(rows) > 1]
+
+    for column in (2, 3):  # the company, then the position
+        for rows in alike():
+            if len({row[column].lower() for row in rows}) > 1:
+                for row in rows:
+                    if row[column]:
+                        details[row[0]].append(row[column])
+    if not dated:
+        return {i: tuple(parts) for i, parts in details.items() if parts}
+    for row in group:  # one with no company or position said, among others with theirs
+        if not details[row[0]]:
+            details[row[0]].append(_day_of(row))
+    for rows in alike():
+        for row in rows:
+            if _day_of(row) not in details[row[0]]:
+                details[row[0]].append(_day_of(row))
+    for rows in alike():  # oldest first: the order they were added in
+        for at, row in enumerate(rows):
+            nth = _ORDINALS[at] if at < len(_ORDINALS) else f"number {at + 1}"
+            details[row[0]].append(f"{nth} of {len(rows)}")
+    return {i: tuple(parts) for i, parts in details.items()}
+
+
+def _day_of(row: tuple) -> str:
+    return f"connected {day(row[4])}" if row[4] else f"added {day(row[5])}"
+
+
+def told_apart(name: str, details: tuple[str, ...], beside: str = "") -> str:
+    """'Bo Chen (Beta Labs)': the name with what tells them apart from their namesakes, less
+    `beside`, a company the page shows next to the name already; the name alone when nothing
+    is left to say."""
+    said = [part for part in details if not (beside and part.lower() == beside.lower())]
+    return f"{name} ({', '.join(said)})" if said else name
+
+
 @dataclass(frozen=True)
 class Link:
     """One introduction: `introducer_id` introduced you to `contact_id`."""
@@ -117,6 +230,12 @@ class ChainStep:
     company: str
     stage: int
     hops: int  # 0 for the person asked about; the start of the chain has the most
+    # What tells them apart from contacts of the same name (`names_apart`); () for most
+    told_apart: tuple[str, ...] = ()
+
+    def said(self, beside: str = "") -> str:
+        """Their name, told apart from namesakes, less `beside` (`told_apart`)."""
+        return told_apart(self.name, self.told_apart, beside)
 
 
 def parse_referred(text: str) -> list[ReferredPerson]:
@@ -186,8 +305,10 @@ def add_referred_people(
     chain = referral_chain(conn, introducer_id)
     if not chain:
         raise NotFoundError("The person who introduced them is no longer in your contacts.")
-    introducer, upstream = chain[-1].name, {step.contact_id for step in chain}
+    upstream = {step.contact_id for step in chain}
     at = _introduction_moment(conn, introduced_at)
+    # Contacts are kept by id, as (id, name), and named once all are known: a name another
+    # contact shares is said with what tells them apart (`names_apart`).
     added, marked, known, kept, unclear = [], [], [], [], []
     for person in people:
         if not person.name:
@@ -205,18 +326,18 @@ def add_referred_people(
             found = same or [row for row in found if row[3]]
         theirs = [row for row in found if row[2] == introducer_id]
         if theirs:
-            known.append(theirs[0][1])
+            known.append(theirs[0][:2])
         elif len(found) > 1:
             typed = ", ".join(p for p in (person.name, person.company) if p)
             unclear.append((person.line, typed, len(found), _tell_apart(person)))
         elif found:
             contact_id, name, referred_by, *_, introduced_by = found[0]
             if contact_id == introducer_id:
-                kept.append((name, "and is the person you met"))
+                kept.append(((contact_id, name), "met", None))
             elif contact_id in upstream:
-                kept.append((name, f"and led you to {introducer}"))
+                kept.append(((contact_id, name), "led", (introducer_id, chain[-1].name)))
             elif referred_by is not None:
-                kept.append((name, f"introduced by {introduced_by or 'someone else'}"))
+                kept.append(((contact_id, name), "by", (referred_by, introduced_by)))
             else:
                 conn.execute(
                     "UPDATE contacts SET referred_by = $by, referred_at = $at,"
@@ -224,12 +345,35 @@ def add_referred_people(
                     " updated_at = current_localtimestamp() WHERE id = $id",
                     {"by": introducer_id, "at": at, "id": contact_id},
                 )
-                marked.append(name)
+                marked.append((contact_id, name))
         else:
             added.append(_add_referred(conn, introducer_id, person, at))
+    named = [(introducer_id, chain[-1].name), *marked, *known]
+    named += [who for first, _, by in kept for who in (first, by) if who is not None]
+    apart = names_apart(conn, [contact_id for contact_id, _ in named])
+
+    def said(who: tuple[int, str]) -> str:
+        return told_apart(who[1], apart.get(who[0], ()))
+
+    introducer = said((introducer_id, chain[-1].name))
     return Introductions(
-        introducer, tuple(added), tuple(marked), tuple(known), tuple(kept), tuple(unclear)
+        introducer,
+        tuple(added),
+        tuple(said(who) for who in marked),
+        tuple(said(who) for who in known),
+        tuple((said(who), _why_kept(why, by, said)) for who, why, by in kept),
+        tuple(unclear),
     )
+
+
+def _why_kept(why: str, by: tuple[int, str] | None, said) -> str:
+    """Why someone named was left as they were: the person met ("met"), one who led you to
+    the person met ("led", `by` that person), or introduced by someone else ("by", `by` who)."""
+    if why == "met" or by is None:
+        return "and is the person you met"
+    if why == "led":
+        return f"and led you to {said(by)}"
+    return f"introduced by {said(by) if by[1] else 'someone else'}"
 
 
 def _introduction_moment(conn: duckdb.DuckDBPyConnection, at: datetime | None) -> datetime:
@@ -374,8 +518,10 @@ def referral_picture(
         """,
         {"introducers": introducers, "people": people},
     ).fetchall()
+    # Namesakes told apart in the picture's names: its dots are people, never one name twice.
+    apart = names_apart(conn, [row[0] for row in rows])
     links = [
-        Link(int(i), name, company, int(stage), ref, int(n))
+        Link(int(i), told_apart(name, apart.get(i, ())), company, int(stage), ref, int(n))
         for i, name, company, stage, ref, n, *_ in rows
     ]
     drawn_ids = {link.contact_id for link in links}
@@ -423,7 +569,16 @@ def referral_yields(conn: duckdb.DuckDBPyConnection) -> list[Yield]:
         ORDER BY {_furthest_first("s.stage")}, i.id
         """
     ).fetchall()
-    return [Yield(int(row[0]), row[1], row[2], *(int(n) for n in row[3:])) for row in rows]
+    apart = names_apart(conn, [row[0] for row in rows])  # the Company column is beside
+    return [
+        Yield(
+            int(row[0]),
+            told_apart(row[1], apart.get(row[0], ()), beside=row[2]),
+            row[2],
+            *(int(n) for n in row[3:]),
+        )
+        for row in rows
+    ]
 
 
 def referral_chain(conn: duckdb.DuckDBPyConnection, contact_id: int) -> list[ChainStep]:
@@ -451,21 +606,28 @@ def referral_chain(conn: duckdb.DuckDBPyConnection, contact_id: int) -> list[Cha
         """,
         [contact_id],
     ).fetchall()
+    apart = names_apart(conn, [row[0] for row in rows])
     return [
-        ChainStep(int(i), name, company, int(stage), int(h)) for i, name, company, stage, h in rows
+        ChainStep(int(i), name, company, int(stage), int(h), apart.get(i, ()))
+        for i, name, company, stage, h in rows
     ]
 
 
 def referred_people(conn: duckdb.DuckDBPyConnection, limit: int = 500) -> list[tuple[int, str]]:
-    """People someone introduced you to, for picking whose chain to show."""
+    """People someone introduced you to, for picking whose chain to show: 'Bo Chen — Beta
+    Labs', a name another contact shares told apart (`names_apart`)."""
     rows = conn.execute(
-        "SELECT c.id, trim(c.first_name || ' ' || c.last_name)"
-        "   || CASE WHEN co.name IS NULL THEN '' ELSE ' — ' || co.name END"
+        "SELECT c.id, trim(c.first_name || ' ' || c.last_name), co.name"
         " FROM contacts c LEFT JOIN companies co ON co.id = c.company_id"
         " WHERE c.referred_by IS NOT NULL ORDER BY c.first_name, c.last_name, c.id LIMIT ?",
         [limit],
     ).fetchall()
-    return [(int(i), label) for i, label in rows]
+    apart = names_apart(conn, [row[0] for row in rows])
+    people = []
+    for i, name, company in rows:
+        label = told_apart(name, apart.get(i, ()), beside=company or "")
+        people.append((int(i), f"{label} — {company}" if company is not None else label))
+    return people
 
 
 @dataclass(frozen=True)
@@ -568,7 +730,7 @@ def referral_totals(conn: duckdb.DuckDBPyConnection) -> Totals:
         -- and who logged them, the first few by name: whose introductions to add
         unnamed AS (
             SELECT coalesce(sum(logged), 0) AS unnamed,
-                   list_slice(list(name ORDER BY lower(name), id), 1, ?) AS unnamed_by
+                   list_slice(list(id ORDER BY lower(name), id), 1, ?) AS unnamed_by
             FROM unnamed_by_each
         ),
         introduced AS (
@@ -583,4 +745,19 @@ def referral_totals(conn: duckdb.DuckDBPyConnection) -> Totals:
         """,
         [NAMED_UNNAMED],
     ).fetchall()[0]
-    return Totals(*(int(n) for n in row[:6]), tuple(row[6] or ()))
+    return Totals(*(int(n) for n in row[:6]), _names(conn, row[6] or []))
+
+
+def _names(conn: duckdb.DuckDBPyConnection, ids: list[int]) -> tuple[str, ...]:
+    """These contacts' names, in this order, namesakes told apart (`names_apart`)."""
+    if not ids:
+        return ()
+    names = dict(
+        conn.execute(
+            "SELECT id, trim(first_name || ' ' || last_name) FROM contacts"
+            " WHERE id IN (SELECT unnest(?::BIGINT[]))",
+            [ids],
+        ).fetchall()
+    )
+    apart = names_apart(conn, ids)
+    return tuple(told_apart(names[i], apart.get(i, ())) for i in ids)

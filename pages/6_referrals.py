@@ -56,10 +56,12 @@ if chosen is not None:
         how = (
             "where it started"
             if number == 1
-            else f"introduced by {ui.plain(steps[number - 2].name)}"
+            else f"introduced by {ui.plain(steps[number - 2].said())}"
         )
         stage = funnel.stage_name(step.stage).lower()
-        lines.append(f"{number}. **{ui.plain(step.name)}**{where}: {how}; {stage}")
+        # a namesake's name says what tells them apart, less the company said beside it
+        name = ui.plain(step.said(beside=step.company))
+        lines.append(f"{number}. **{name}**{where}: {how}; {stage}")
     st.markdown("\n".join(lines))
     # Someone introduced but not yet written to: writing to them is the next step.
     not_written_to = steps[-1].stage == 0

@@ -345,7 +345,9 @@ def test_debrief_names_a_company_by_the_name_it_had_before_a_merge(conn, ana):
     result = meetings.record_debrief(
         conn, meeting, "held", referred=[ReferredPerson("Bo", "Chen", "Old Beta")]
     )
-    assert result.introductions.marked == ("Bo Chen",) and result.referred_ids == ()
+    # the other Bo Chen is at Gamma: the one marked is said with his company
+    assert result.introductions.marked == ("Bo Chen (Beta Labs)",)
+    assert result.referred_ids == ()
     assert conn.execute("SELECT count(*) FROM contacts").fetchall()[0][0] == 3
     assert contacts.get_contact(conn, bo).referred_by == ana
 

@@ -11,6 +11,12 @@ PICKER_SIZE = 20
 SAME_NAME_SHOWN = 5
 FLASH = "contacts_flash"
 SHOWN = "contacts_shown"  # the person the last run showed, if any
+# Set by a log, until the user does anything but send the log form again. The second click
+# of a double-click logged an empty Reply beside the Outreach just logged (seen in Chromium):
+# it lands on the fresh form, or is sent while that form is drawn (its widgets, under new
+# keys, then hold their defaults), and either way the form holds the kind that comes next
+# (Reply) and nothing typed. Such a send, the form as it was drawn, logs nothing and says so.
+JUST_LOGGED = "contacts_just_logged"
 # Who put the user in touch with someone, asked alike when adding and when editing a person.
 INTRODUCED_BY = "Introduced by: who put you in touch"
 INTRODUCED_HELP = (
@@ -408,6 +414,7 @@ def log(
     else:
         st.session_state["logged_count"] = st.session_state.get("logged_count", 0) + 1
         entry = f"{interactions.KIND_LABELS[kind]} with {ui.plain(person.name)} on {text.day(day)}"
+        st.session_state[JUST_LOGGED] = {"person": person.id, "entry": entry, "drawn": False}
         done(
             f"{entry} was already logged: it counts once."
             if logged.already_logged
@@ -441,12 +448,22 @@ def show_log(person: contacts.Contact) -> None:
     # keeps the old day), so the domain says no, in words, to a day ahead or a slip of year.
     fresh = f"log_{person.id}_{st.session_state.get('logged_count', 0)}"
     asked_key = f"log_date_asked_{person.id}"
+    just = st.session_state.get(JUST_LOGGED)
+    if just is not None and just["person"] != person.id:  # logged on someone else
+        del st.session_state[JUST_LOGGED]
+        just = None
+    # The first run after the log draws the fresh form; a run after that one, not a send of
+    # the form, is the user moving on, and the log is forgotten at its end.
+    drawn_before = bool(just and just["drawn"])
+    if just:
+        just["drawn"] = True
     # Outside the form, so the kind picked shows or hides "How" at once.
     kind_col, _ = st.columns([1, 2])
+    likely = interactions.likely_kind(conn, person.id)
     kind = kind_col.selectbox(
         "What happened",
         interactions.KINDS,
-        index=interactions.KINDS.index(interactions.likely_kind(conn, person.id)),
+        index=interactions.KINDS.index(likely),
         format_func=interactions.KIND_LABELS.get,
         key=f"{fresh}_kind",
     )
@@ -471,7 +488,17 @@ def show_log(person: contacts.Contact) -> None:
         subject = st.text_input("Subject (optional)", key=f"{fresh}_subject")
         body = st.text_area("Notes (optional)", key=f"{fresh}_body")
         form = (kind, how.get("channel"), day, subject, body)  # what a question is of
-        if st.form_submit_button("Log it", type="primary"):
+        sent = st.form_submit_button("Log it", type="primary")
+        if sent:
+            st.session_state.pop(JUST_LOGGED, None)  # asked once: a send again logs
+        if sent and just and (kind, day, subject.strip(), body.strip()) == (likely, today, "", ""):
+            st.info(
+                f"Nothing more logged: the form was sent again, empty, right after the "
+                f"{just['entry']} was logged. To log this {interactions.KIND_LABELS[kind]} "
+                "as well, click “Log it” again.",
+                icon=":material/info:",
+            )
+        elif sent:
             st.session_state.pop(asked_key, None)  # a new try: asked afresh
             try:  # a reply to no message is refused at once, never after "is the year right?"
                 interactions.check_reply_answered(conn, person.id, kind, day)
@@ -493,6 +520,8 @@ def show_log(person: contacts.Contact) -> None:
                     log(person, *form, today=today)
     if wanted := confirmed_date(asked_key, form):
         log(person, *wanted, today=today)
+    if drawn_before and not sent:
+        st.session_state.pop(JUST_LOGGED, None)
     logged = interactions.list_interactions(conn, person.id)
     if not logged:
         return

@@ -1,0 +1,68 @@
+"""A double-click on a person's "Log it" logs one entry, not an empty Reply beside it.
+
+The second click landed on the form drawn afresh after the log (or was sent while it was
+drawn), whose kind had moved on to Reply: an empty Reply was logged beside the Outreach. Before
+the fix this happened on every click that came once the first was logged, and on about one
+double-click in three.
+"""
+
+import re
+
+from infoint import contacts, db, interactions
+
+from .conftest import see, start_server, stop_server, wait_for_app
+
+PEOPLE = 3
+
+
+def kinds(db_path, contact_id: int) -> list[str]:
+    conn = db.connect(db_path)
+    try:
+        return [x.kind for x in interactions.list_interactions(conn, contact_id)]
+    finally:
+        conn.close()
+
+
+def open_log_form(page, server, contact_id: int, name: str):
+    page.goto(f"{server.url}/contacts?contact={contact_id}")
+    page.get_by_role("heading", name=name, exact=True).wait_for()
+    wait_for_app(page)
+    page.get_by_role("tab", name="Log an interaction", exact=True).click()
+    wait_for_app(page)
+    return page.get_by_role("button", name="Log it", exact=True)
+
+
+def test_a_second_click_on_log_it_logs_no_empty_reply(page, tmp_path, shots):
+    db_path = tmp_path / "log-twice.duckdb"
+    conn = db.connect(db_path)
+    people = [contacts.add_contact(conn, f"Ann{n}", "Lee", company="Acme") for n in range(PEOPLE)]
+    slow, *fast = people
+    conn.close()
+    server = start_server(db_path)
+    try:
+        # A second click once the first is logged: on the fresh form, its kind now Reply.
+        log_it = open_log_form(page, server, slow, "Ann0 Lee")
+        log_it.click()
+        see(page, re.compile(r"^Logged: Outreach with Ann0 Lee on "))
+        page.get_by_role("button", name="Log it", exact=True).click()
+        see(page, re.compile(r"^Nothing more logged: the form was sent again, empty"))
+        page.screenshot(path=shots / "01-second-click-logs-nothing.png")
+
+        # A double-click as the mouse makes it: whenever the second click comes, one entry.
+        for number, contact_id in enumerate(fast, start=1):
+            open_log_form(page, server, contact_id, f"Ann{number} Lee").dblclick()
+            # The page says one of the two: the second click came before the first was
+            # logged (it is logged once), or after (it logged nothing, and says so).
+            see(
+                page,
+                re.compile(
+                    rf"^Logged: Outreach with Ann{number} Lee on "
+                    rf"|^Nothing more logged: .* right after the Outreach with Ann{number} Lee on "
+                ),
+            )
+            wait_for_app(page)
+        page.screenshot(path=shots / "02-double-clicked.png")
+    finally:
+        stop_server(server)
+    # Read once the server is gone: a second process cannot open the database.
+    assert [kinds(db_path, contact_id) for contact_id in people] == [["outreach"]] * PEOPLE

@@ -1,0 +1,75 @@
+"""A double-click on "Log it": the second click lands on the fresh form, whose kind has moved
+on to Reply, and logged an empty Reply beside the Outreach just logged (seen in Chromium,
+tests/e2e/test_contacts_log_twice.py). That send logs nothing now, and says so."""
+
+from __future__ import annotations
+
+import pytest
+
+from infoint import contacts, db, interactions
+from tests.test_page_contacts import contacts_page, run
+
+
+@pytest.fixture
+def ann(app_db):
+    conn = db.connect(app_db)
+    ann = contacts.add_contact(conn, "Ann", "Lee", company="Acme")
+    conn.close()
+    return ann
+
+
+def log_tab(ann: int):
+    at = contacts_page(contact=str(ann))
+    at.session_state["contact_tab"] = "Log an interaction"
+    return run(at)
+
+
+def log_it(at, ann: int):
+    at.button(key=f"FormSubmitter:log_{ann}-Log it").click()
+    return run(at)
+
+
+def kinds(app_db, ann: int) -> list[str]:
+    conn = db.connect(app_db)
+    try:
+        return [x.kind for x in interactions.list_interactions(conn, ann)]
+    finally:
+        conn.close()
+
+
+def test_a_second_click_on_the_fresh_form_logs_no_empty_reply(app_db, ann):
+    at = log_it(log_tab(ann), ann)
+    assert at.success[0].value.startswith("Logged: Outreach with Ann Lee on ")
+    assert at.selectbox(key=f"log_{ann}_1_kind").value == "reply"
+    log_it(at, ann)  # the double-click's second click, on the form drawn afresh
+    assert kinds(app_db, ann) == ["outreach"]
+    [said] = at.info
+    assert said.value.startswith(
+        "Nothing more logged: the form was sent again, empty, right after the Outreach with "
+        "Ann Lee on "
+    )
+    assert said.value.endswith("To log this Reply as well, click “Log it” again.")
+    # Meant after all: clicked again, it is logged.
+    log_it(at, ann)
+    assert at.success[0].value.startswith("Logged: Reply with Ann Lee on ")
+    assert kinds(app_db, ann) == ["reply", "outreach"]
+
+
+def test_a_form_filled_in_after_a_log_is_logged_at_once(app_db, ann):
+    at = log_it(log_tab(ann), ann)
+    at.text_input(key=f"log_{ann}_1_subject").input("Happy to talk on Tuesday")
+    log_it(at, ann)
+    assert at.success[0].value.startswith("Logged: Reply with Ann Lee on ")
+    assert kinds(app_db, ann) == ["reply", "outreach"]
+
+
+def test_after_any_other_run_the_form_logs_at_once(app_db, ann):
+    at = log_it(log_tab(ann), ann)
+    at.selectbox(key=f"log_{ann}_1_kind").set_value("note")
+    run(at)  # in a browser, choosing the kind is a run of its own
+    at.selectbox(key=f"log_{ann}_1_kind").set_value("reply")
+    run(at)
+    log_it(at, ann)
+    assert at.success[0].value.startswith("Logged: Reply with Ann Lee on ")
+    assert not at.info
+    assert kinds(app_db, ann) == ["reply", "outreach"]

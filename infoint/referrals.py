@@ -4,7 +4,7 @@ and how much each introducer's introductions yielded."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -301,6 +301,8 @@ def add_referred_people(
     nobody introduced is marked as introduced by them (and they become the mutual contact
     if there is none); several matches do nothing but say which line to make precise;
     no match becomes a new 2nd-degree contact. Saving the same names again changes nothing.
+    The sentences say a name another contact shares with what tells them apart
+    (`names_apart`): 'Bo Chen (Beta Labs) was already in your contacts…'.
     """
     chain = referral_chain(conn, introducer_id)
     if not chain:
@@ -350,7 +352,8 @@ def add_referred_people(
             added.append(_add_referred(conn, introducer_id, person, at))
     named = [(introducer_id, chain[-1].name), *marked, *known]
     named += [who for first, _, by in kept for who in (first, by) if who is not None]
-    apart = names_apart(conn, [contact_id for contact_id, _ in named])
+    # Nobody named (a debrief without names): no sentence to say, nothing to tell apart.
+    apart = names_apart(conn, [contact_id for contact_id, _ in named]) if people else {}
 
     def said(who: tuple[int, str]) -> str:
         return told_apart(who[1], apart.get(who[0], ()))
@@ -366,7 +369,7 @@ def add_referred_people(
     )
 
 
-def _why_kept(why: str, by: tuple[int, str] | None, said) -> str:
+def _why_kept(why: str, by: tuple[int, str] | None, said: Callable[[tuple[int, str]], str]) -> str:
     """Why someone named was left as they were: the person met ("met"), one who led you to
     the person met ("led", `by` that person), or introduced by someone else ("by", `by` who)."""
     if why == "met" or by is None:

@@ -648,14 +648,15 @@ def show_meetings(person: contacts.Contact) -> None:
             help="Your next working day to start with: change it to the day you agreed.",
         )
         at = time_col.time_input("Time", value=suggested.time(), step=900, key=f"{fresh}_time")
+        # No bounds on the box: out of them it only turned red and Schedule did nothing,
+        # without a word; the domain says what fits instead, as on the Meetings page.
         minutes = minutes_col.number_input(
             "Minutes you asked for",
-            min_value=5,
-            max_value=240,
             value=meetings.DEFAULT_MINUTES,
             step=5,
             key=f"{fresh}_minutes",
-            help="Keep to it: a short, kept promise makes a yes more likely next time.",
+            help="From {} to {} minutes. Keep to it: a short, kept promise makes a yes more "
+            "likely next time.".format(*meetings.PROMISED_MINUTES),
         )
         place = st.text_input(
             "Where", placeholder="Café, video link, their office", key=f"{fresh}_place"
@@ -664,6 +665,7 @@ def show_meetings(person: contacts.Contact) -> None:
         if st.form_submit_button("Schedule"):
             st.session_state.pop(asked_key, None)  # a new try: asked afresh
             try:
+                meetings.check_promised_minutes(int(minutes))  # before asking about the date
                 start = meetings.local_start(day, at, zone)
                 question = meetings.long_ago_question(conn, start)
             except InfointError as exc:

@@ -134,10 +134,18 @@ class Recipient:
 
     @property
     def label(self) -> str:
-        who = ", ".join(
-            part for part in (_where(self.position, self.company), self.told_apart) if part
-        )
-        label = f"{self.name} — {who}" if who else self.name
+        return self.labelled()
+
+    def labelled(self, quoted: bool = False) -> str:
+        """The label; `quoted` puts what is on record (their position and company, else
+        their name) in quotes, for a label another's would read as (see `picker_labels`)."""
+        where, name = _where(self.position, self.company), self.name
+        if quoted and where:
+            where = f"“{where}”"
+        elif quoted:
+            name = f"“{name}”"
+        who = ", ".join(part for part in (where, self.told_apart) if part)
+        label = f"{name} — {who}" if who else name
         if self.wrote_on:
             return f"{label} · you wrote on {short_day(self.wrote_on)}"
         if self.stage:
@@ -635,6 +643,35 @@ def _with_stages(conn: duckdb.DuckDBPyConnection, people: list[Recipient]) -> li
         replace(p, stage=reached[p.id][0], stage_on=reached[p.id][1]) if p.id in reached else p
         for p in people
     ]
+
+
+def picker_labels(people: list[Recipient]) -> dict[int, str]:
+    """Each person's label, by id in the order given, none the same as another's (a picker
+    whose labels are equal keeps the first chosen, whichever is picked).
+
+    `_told_apart` tells apart people whose name and 'where' read alike, but free text can
+    still read as another's label: a position 'Engineer, added 20 Nov 2026' reads as the
+    'Engineer' added that day. Labels alike put what is on record in quotes ('Ann Lee —
+    “Engineer, added 20 Nov 2026”', 'Ann Lee — “Engineer”, added 20 Nov 2026'); any still
+    alike then say their order, oldest first ('first of 2 alike'), until none are."""
+    by_id = {p.id: p for p in people}
+    labels = {p.id: p.label for p in people}
+    for ids in _alike_labels(labels):
+        for contact_id in ids:
+            labels[contact_id] = by_id[contact_id].labelled(quoted=True)
+    while alike := _alike_labels(labels):
+        for ids in alike:
+            for at, contact_id in enumerate(sorted(ids), start=1):
+                labels[contact_id] += f" · {_nth(at)} of {len(ids)} alike"
+    return labels
+
+
+def _alike_labels(labels: dict[int, str]) -> list[list[int]]:
+    """The ids whose labels are the same as another's, in sets."""
+    sets: dict[str, list[int]] = {}
+    for contact_id, label in labels.items():
+        sets.setdefault(label, []).append(contact_id)
+    return [ids for ids in sets.values() if len(ids) > 1]
 
 
 # How a label names a degree when that is what tells namesakes apart.

@@ -220,7 +220,8 @@ with who_box:
             f"{waiting}{by_name}, written to longest ago first"
             + (f"; {narrow}." if total > len(people) else ".")
         )
-    found = {r.id: r.label for r in people}
+    # Each label its own, whatever the text: a picker keeps the first of two equal labels.
+    found = outreach.picker_labels(people)
     # The person chosen before this search stays chosen, so their draft is not lost; if the
     # list does not show them they come last, said so (a match past the cut, or none), rather
     # than first as if they were shown.
@@ -234,7 +235,7 @@ with who_box:
                 st.session_state["outreach_contact"] = None  # no answer is awaited from them
             else:
                 kept = ui.cached(outreach.get_recipient, conn, chosen, with_stage=True)
-                found[chosen] = kept.label
+                found = outreach.picker_labels([*people, kept])
                 kept_name = ui.plain(kept.name)
         except InfointError:
             st.session_state["outreach_contact"] = None
@@ -343,7 +344,8 @@ if not st.session_state.get(TEMPLATE_PICKED) and not following_up:
             "this draft does not say you know each other. If you do, pick "
             f"“{ui.plain(for_known[0].name)}”."
         )
-st.caption(ui.plain(" · ".join(person.facts)))
+# The picker's label leads, as it may have been made distinct from another's (`picker_labels`).
+st.caption(ui.plain(" · ".join([found.get(contact_id, person.label), *person.facts[1:]])))
 early = following_up and timing is not None and not timing.due
 if early:
     st.info(timing.early(first_name), icon=":material/schedule:")

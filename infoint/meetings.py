@@ -850,8 +850,8 @@ def save_prep(
 
     Company notes go to the company and person notes to the contact, so the next meeting
     there starts from them. Questions no longer picked are dropped unless already answered.
-    Person and preparation notes longer than `contacts.NOTES_LIMIT` are refused, unless no
-    longer than before (`check_notes`).
+    Company, person and preparation notes longer than `contacts.NOTES_LIMIT` are refused,
+    unless no longer than before (`check_notes`), before anything is saved.
     """
     meeting = get_meeting(conn, meeting_id)
     person_notes = None if person_notes is None else person_notes.strip()
@@ -862,9 +862,13 @@ def save_prep(
     ).fetchall()
     if len(known) != len(wanted):
         raise NotFoundError("One of the questions picked is no longer in the bank.")
-    company_id, person_before = conn.execute(
-        "SELECT company_id, notes FROM contacts WHERE id = ?", [meeting.contact_id]
+    company_id, person_before, company_before = conn.execute(
+        "SELECT c.company_id, c.notes, coalesce(co.research_notes, '') FROM contacts c"
+        " LEFT JOIN companies co ON co.id = c.company_id WHERE c.id = ?",
+        [meeting.contact_id],
     ).fetchall()[0]
+    if company_notes is not None and company_id is not None:
+        targets.check_company_notes(company_notes.strip(), company_before)
     if person_notes is not None:
         check_notes(person_notes, PERSON_NOTES, person_before)
     if prep_notes is not None:
@@ -929,18 +933,14 @@ def record_debrief(
     stands for the company it was merged into. `not_people`: the lines of the names box that
     name no one (`read_names`), kept with the notes (`notes_with`). Notes longer than
     `contacts.NOTES_LIMIT`, those lines counted, are refused unless no longer than before, and
-    so is an answer (`_check_answer`).
+    so is an answer (`_check_answer`), and answers that would take the company's notes past
+    that limit (`_company_notes_with_answers`).
     """
     answers = {int(k): v.strip() for k, v in (answers or {}).items()}
     referred = referred or []
-    sheet, kept_notes = _checked_debrief(
+    sheet, kept_notes, research = _checked_debrief(
         conn, meeting_id, status, actual_minutes, notes, answers, referred, not_people
     )
-    asked = {q.id: q for q in sheet.questions}
-    changed = any(answer != asked[i].answer for i, answer in answers.items())
-    answered = [(q.text, answers.get(q.id, q.answer)) for q in sheet.questions]
-    day = sheet.meeting.starts_at.astimezone(profile.zone(conn)).date()
-    block = _answers_block(meeting_id, day, sheet.person, [qa for qa in answered if qa[1]])
     with db.transaction(conn):
         conn.execute(
             "UPDATE meetings SET status = ?, actual_minutes = ?, notes = ? WHERE id = ?",
@@ -953,17 +953,10 @@ def record_debrief(
         )
         for row_id, answer in answers.items():
             conn.execute("UPDATE meeting_questions SET answer = ? WHERE id = ?", [answer, row_id])
-        if changed and sheet.company_id is not None:
-            research = conn.execute(
-                "SELECT research_notes FROM companies WHERE id = ?", [sheet.company_id]
-            ).fetchall()[0][0]
-            old_note = _old_answers_note(conn, sheet, day)
+        if research is not None:
             conn.execute(
                 "UPDATE companies SET research_notes = ? WHERE id = ?",
-                [
-                    _with_answers_block(research or "", meeting_id, block, old_note),
-                    sheet.company_id,
-                ],
+                [research, sheet.company_id],
             )
         introductions = referrals.add_referred_people(
             conn, sheet.meeting.contact_id, referred, introduced_at=sheet.meeting.starts_at
@@ -984,8 +977,9 @@ def check_debrief(
 ) -> None:
     """Refuse the debrief as `record_debrief` would, writing nothing: the outcome, the minutes,
     a meeting still ahead, answers or names for one that did not take place, the length of the
-    notes and of each answer. The page asks it before asking to add new people, so a refusal is
-    heard first, not after the user said yes to adding them."""
+    notes and of each answer, and of the company's notes the answers are added to. The page asks
+    it before asking to add new people, so a refusal is heard first, not after the user said yes
+    to adding them."""
     answers = {int(k): v.strip() for k, v in (answers or {}).items()}
     _checked_debrief(
         conn, meeting_id, status, actual_minutes, notes, answers, referred or [], not_people
@@ -1001,8 +995,9 @@ def _checked_debrief(
     answers: dict[int, str],
     referred: list[referrals.ReferredPerson],
     not_people: tuple[str, ...],
-) -> tuple[PrepSheet, str]:
-    """`record_debrief`'s checks: its meeting's sheet and the notes it stores, or our error."""
+) -> tuple[PrepSheet, str, str | None]:
+    """`record_debrief`'s checks: its meeting's sheet, the notes it stores and the company's
+    notes with the answers (None: left as they are), or our error."""
     if status not in STATUSES or status == "scheduled":
         raise InvalidInputError("Choose whether the meeting was held, cancelled or a no-show.")
     _check_minutes(actual_minutes, "actual time")
@@ -1020,7 +1015,33 @@ def _checked_debrief(
     for question in sheet.questions:
         if question.id in answers:
             _check_answer(question, answers[question.id])
-    return sheet, kept_notes
+    return sheet, kept_notes, _company_notes_with_answers(conn, sheet, answers)
+
+
+def _company_notes_with_answers(
+    conn: duckdb.DuckDBPyConnection, sheet: PrepSheet, answers: dict[int, str]
+) -> str | None:
+    """The company's notes with the meeting's answers in their block (`_with_answers_block`),
+    None when no answer changed or the person has no company.
+
+    Refused when that would take the notes past `contacts.NOTES_LIMIT` (or notes kept from
+    before the limit past their length), as typing them would be (`targets.check_company_notes`):
+    cutting the answers or the user's notes to fit would lose words without a word said."""
+    asked = {q.id: q for q in sheet.questions}
+    if sheet.company_id is None or all(a == asked[i].answer for i, a in answers.items()):
+        return None
+    day = sheet.meeting.starts_at.astimezone(profile.zone(conn)).date()
+    answered = [(q.text, answers.get(q.id, q.answer)) for q in sheet.questions]
+    block = _answers_block(sheet.meeting.id, day, sheet.person, [qa for qa in answered if qa[1]])
+    old_note = _old_answers_note(conn, sheet, day)
+    research = _with_answers_block(sheet.company_notes, sheet.meeting.id, block, old_note)
+    if len(research) > max(NOTES_LIMIT, len(sheet.company_notes)):
+        raise InvalidInputError(
+            f"The notes on {sheet.company} are full: these answers would take them to "
+            f"{len(research):,} characters, past the limit of {NOTES_LIMIT:,}; shorten those "
+            "notes on the Prepare tab, or the answers, then save again."
+        )
+    return research
 
 
 # How much of a question an answer's refusal quotes, to say which answer it is.

@@ -1,0 +1,97 @@
+"""The Meetings page holds a company's notes to contacts.NOTES_LIMIT: on the prep sheet, and
+when a debrief's answers would be added to notes already nearly full. Either way one sentence,
+before anything is saved (before anyone is asked about), and the typed text stays in its box."""
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from infoint import contacts, db, interactions, meetings, questions
+from tests.test_page_meetings import meetings_page, run, submit
+
+LIMIT = 20_000
+OVER = "o" * (LIMIT + 1)
+
+
+@pytest.fixture
+def past_meeting(app_db):
+    """Ana (Acme, id 1) replied and met the user yesterday (meeting 1); one question picked."""
+    conn = db.connect(app_db)
+    ana = contacts.add_contact(conn, "Ana", "Lee", company="Acme")
+    interactions.log_interaction(conn, ana, "outreach", occurred_at=date.today() - timedelta(6))
+    interactions.log_interaction(conn, ana, "reply", occurred_at=date.today() - timedelta(5))
+    start = datetime.now(UTC).replace(microsecond=0) - timedelta(days=1)
+    meeting = meetings.schedule_meeting(conn, ana, start)
+    meetings.save_prep(conn, meeting, question_ids=[questions.list_questions(conn)[0].id])
+    conn.close()
+    return app_db
+
+
+def saved(path):
+    conn = db.connect(path)
+    try:
+        sheet = meetings.prep_sheet(conn, 1)
+        people = conn.execute("SELECT count(*) FROM contacts").fetchall()[0][0]
+    finally:
+        conn.close()
+    answers = [q.answer for q in sheet.questions]
+    return sheet.meeting.status, answers, sheet.company_notes, sheet.person_notes, people
+
+
+def test_prep_refuses_company_notes_too_long_and_keeps_them_in_the_box(past_meeting):
+    at = run(meetings_page())
+    at.session_state["meeting_tab"] = "Prepare"
+    run(at)
+    box = at.text_area(key="prep_company_1")
+    assert box.proto.max_chars == 0  # a paste is taken whole; the domain says what fits
+    box.set_value(OVER)
+    at.text_area(key="prep_person_1").set_value("Moved from teaching into design.")
+    before = saved(past_meeting)
+    submit(at, "Save the prep sheet", errors=1)
+    assert at.error[0].value == (
+        "Notes on a company can be at most 20,000 characters; these have 20,001."
+    )
+    assert at.text_area(key="prep_company_1").value == OVER
+    assert at.text_area(key="prep_person_1").value == "Moved from teaching into design."
+    assert saved(past_meeting) == before  # not the person's notes either
+    at.text_area(key="prep_company_1").set_value(OVER[:LIMIT])
+    submit(at, "Save the prep sheet")
+    assert saved(past_meeting)[2:4] == (OVER[:LIMIT], "Moved from teaching into design.")
+
+
+def test_answers_that_would_overfill_the_company_notes_are_refused_before_asking(past_meeting):
+    full = "r" * (LIMIT - 50)
+    conn = db.connect(past_meeting)
+    conn.execute("UPDATE companies SET research_notes = ? WHERE id = 1", [full])
+    conn.close()
+    at = run(meetings_page())
+    at.session_state["meeting_tab"] = "Debrief"
+    run(at)
+    [answer] = [t for t in at.text_area if t.key.startswith("answer_")]
+    answer.set_value("They hire through their open-source community, mostly.")
+    at.text_area(key="debrief_names_1").set_value("Bo Chen, Beta Labs")
+    submit(at, "Save the debrief", errors=1)
+    said = at.error[0].value
+    assert said.startswith("The notes on Acme are full")
+    assert "Prepare tab" in said
+    assert not [b for b in at.button if b.label == "Yes, add them and save"]  # not asked
+    assert at.text_area(key=answer.key).value.startswith("They hire through")
+    assert at.text_area(key="debrief_names_1").value == "Bo Chen, Beta Labs"
+    assert saved(past_meeting) == ("scheduled", [""], full, "", 1)
+    # shortened on the Prepare tab, the answer typed is still there to save
+    at.session_state["meeting_tab"] = "Prepare"
+    run(at)
+    at.text_area(key="prep_company_1").set_value(full[:10_000])
+    submit(at, "Save the prep sheet")
+    at.session_state["meeting_tab"] = "Debrief"
+    run(at)
+    assert at.text_area(key=answer.key).value.startswith("They hire through")
+    submit(at, "Save the debrief")
+    submit(at, "Yes, add them and save")
+    status, answers, notes, _, people = saved(past_meeting)
+    assert (status, answers, people) == (
+        "held",
+        ["They hire through their open-source community, mostly."],
+        2,
+    )
+    assert notes.startswith(full[:10_000] + "\n\nAnswers from the meeting with Ana Lee")

@@ -169,6 +169,20 @@ def _tree_positions(links: list[Link]) -> tuple[dict[int, tuple[int, float]], li
     return positions, roots
 
 
+def _with_company(link: Link) -> str:
+    """'Ana Lee (Acme)' for the hover: the name and the company, once. A namesake's name told
+    apart by their company (`referrals.told_apart`, which says the company first when it says
+    it) is said as it is, 'Ana Lee (Acme, Engineer)'; one told apart otherwise gets the company
+    after a comma, not a second pair of brackets: 'Ana Lee (Engineer), at Acme'."""
+    if link.company and (
+        link.name.endswith(f" ({link.company})") or f" ({link.company}, " in link.name
+    ):
+        return link.name
+    if link.name.endswith(")"):
+        return f"{link.name}, at {link.company}" if link.company else f"{link.name}, no company yet"
+    return f"{link.name} ({link.company or 'no company yet'})"
+
+
 def referral_figure(links: list[Link]) -> go.Figure:
     """Who introduced you to whom, read left to right, people coloured by their stage.
 
@@ -211,7 +225,7 @@ def referral_figure(links: list[Link]) -> go.Figure:
     details = np.array(
         [
             [
-                plain(by_id[n].company or "no company yet"),
+                plain(_with_company(by_id[n])),
                 counted(by_id[n].introduced, "person", "people"),
             ]
             for n in nodes
@@ -235,7 +249,7 @@ def referral_figure(links: list[Link]) -> go.Figure:
             name=name,
             customdata=details[chosen],
             hovertemplate=(
-                f"%{{text}} (%{{customdata[0]}})<br>Stage: {name}"
+                f"%{{customdata[0]}}<br>Stage: {name}"
                 "<br>Introduced you to %{customdata[1]}<extra></extra>"
             ),
         )

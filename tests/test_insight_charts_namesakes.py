@@ -1,0 +1,50 @@
+"""The picture of who introduced whom says each person's company once on hover. A namesake's
+name is already told apart by their company (`referrals.names_apart`): 'Ana Lee (Acme)' read
+'Ana Lee (Acme) (Acme)' when the hover added the company again."""
+
+from infoint import contacts, insight_charts, referrals
+
+
+def hovers(conn) -> dict[str, str]:
+    """Each person drawn: their dot's name, and the first line of its hover."""
+    figure = insight_charts.referral_figure(referrals.referral_picture(conn).links)
+    said = {}
+    for trace in figure.data[2:]:
+        for name, data in zip(trace.text, trace.customdata, strict=True):
+            hover = trace.hovertemplate.replace("%{text}", name)
+            said[name] = hover.replace("%{customdata[0]}", data[0]).split("<br>")[0]
+    return said
+
+
+def test_a_namesake_told_apart_by_company_has_it_said_once(conn):
+    acme = contacts.add_contact(conn, "Ana", "Lee", company="Acme")
+    zeta = contacts.add_contact(conn, "Ana", "Lee", company="Zeta")
+    contacts.add_contact(conn, "Cy", "Dunn", company="Acme", referred_by=acme, degree="2nd")
+    contacts.add_contact(conn, "Di", "Eze", referred_by=zeta, degree="2nd")
+    assert hovers(conn) == {
+        "Ana Lee (Acme)": "Ana Lee (Acme)",
+        "Ana Lee (Zeta)": "Ana Lee (Zeta)",
+        "Cy Dunn": "Cy Dunn (Acme)",
+        "Di Eze": "Di Eze (no company yet)",
+    }
+
+
+def test_a_namesake_told_apart_otherwise_gets_the_company_without_more_brackets(conn):
+    engineer = contacts.add_contact(conn, "Ana", "Lee", company="Acme", position="Engineer")
+    designer = contacts.add_contact(conn, "Ana", "Lee", company="Acme", position="Designer")
+    contacts.add_contact(conn, "Cy", "Dunn", referred_by=engineer, degree="2nd")
+    contacts.add_contact(conn, "Di", "Eze", referred_by=designer, degree="2nd")
+    said = hovers(conn)
+    assert said["Ana Lee (Engineer)"] == "Ana Lee (Engineer), at Acme"
+    assert said["Ana Lee (Designer)"] == "Ana Lee (Designer), at Acme"
+
+
+def test_a_company_told_apart_beside_a_position_is_said_once(conn):
+    one = contacts.add_contact(conn, "Ana", "Lee", company="Acme", position="Engineer")
+    contacts.add_contact(conn, "Ana", "Lee", company="Acme", position="Designer")
+    other = contacts.add_contact(conn, "Ana", "Lee", company="Zeta", position="Engineer")
+    contacts.add_contact(conn, "Cy", "Dunn", referred_by=one, degree="2nd")
+    contacts.add_contact(conn, "Di", "Eze", referred_by=other, degree="2nd")
+    said = hovers(conn)
+    assert said["Ana Lee (Acme, Engineer)"] == "Ana Lee (Acme, Engineer)"
+    assert said["Ana Lee (Zeta)"] == "Ana Lee (Zeta)"

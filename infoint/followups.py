@@ -52,7 +52,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from infoint import db, meetings, profile, targets, text
+from infoint import db, meetings, profile, referrals, targets, text
 from infoint.business_days import (
     add_business_days,
     business_days_between,
@@ -282,16 +282,21 @@ def _silence_due(
     # The silence so far, once per day written (at most the window's 31), not once per item.
     days = {row[_STEP_COLUMNS.index("sent_at")].date() for row in rows}
     waited = {day: _waited(day, today, holidays) for day in days}
+    # Two Ana Lees at Acme: each item names its own (`meetings.person_told_apart`).
+    contact_at = _STEP_COLUMNS.index("contact_id")
+    apart = referrals.names_apart(conn, [row[contact_at] for row in rows])
     return [
-        *_try_another_items([r[1:] for r in rows if r[0] == "try_another"], waited),
-        *_follow_up_items([r[1:8] for r in rows if r[0] == "follow_up"], waited),
+        *_try_another_items([r[1:] for r in rows if r[0] == "try_another"], waited, apart),
+        *_follow_up_items([r[1:8] for r in rows if r[0] == "follow_up"], waited, apart),
     ]
 
 
-def _follow_up_items(rows: list[tuple], waited: dict[date, str]) -> list[DueItem]:
+def _follow_up_items(
+    rows: list[tuple], waited: dict[date, str], apart: dict[int, tuple[str, ...]]
+) -> list[DueItem]:
     items = []
     for key, due_on, contact_id, company_id, name, company, sent in rows:
-        who = f"{name} ({company})" if company else name
+        who = meetings.person_told_apart(name, company, apart.get(contact_id, ()))
         items.append(
             DueItem(
                 key=key,
@@ -313,10 +318,14 @@ def _follow_up_items(rows: list[tuple], waited: dict[date, str]) -> list[DueItem
     return items
 
 
-def _try_another_items(rows: list[tuple], waited: dict[date, str]) -> list[DueItem]:
+def _try_another_items(
+    rows: list[tuple], waited: dict[date, str], apart: dict[int, tuple[str, ...]]
+) -> list[DueItem]:
     items = []
     for key, due_on, contact_id, company_id, name, company, sent, ids, labels, total in rows:
         more = f" ({total} in all; the closest connections first)" if total > len(ids) else ""
+        # the title names the company: the detail tells its person apart by anything else
+        name = referrals.told_apart(name, apart.get(contact_id, ()), beside=company)
         items.append(
             DueItem(
                 key=key,
@@ -523,13 +532,22 @@ def _waiting(conn: duckdb.DuckDBPyConnection, steps: pa.Table, today: date, limi
     finally:
         conn.unregister("_followup_steps")
     count, next_on = rows[0][:2]
+    rows = [row for row in rows if row[2] is not None]
+    # Two Ana Lees at Acme: told apart by what else differs, the company being beside
+    apart = referrals.names_apart(conn, [row[2] for row in rows])
     return Waiting(
         count=int(count),
         next_on=next_on,
         people=tuple(
-            WaitingOn(int(contact_id), name, company, sent.date(), rule, on)
+            WaitingOn(
+                int(contact_id),
+                referrals.told_apart(name, apart.get(contact_id, ()), beside=company),
+                company,
+                sent.date(),
+                rule,
+                on,
+            )
             for _, _, contact_id, name, company, sent, rule, on in rows
-            if contact_id is not None
         ),
     )
 

@@ -201,6 +201,15 @@ class MeetingSummary:
         return f"{self.person} ({self.company})" if self.company else self.person
 
 
+def person_told_apart(person: str, company: str, details: tuple[str, ...]) -> str:
+    """'Ana Lee (Acme)': the person with their company when known, and what else tells them
+    apart from contacts of the same name (`referrals.names_apart`): 'Ana Lee (Acme, Engineer)'
+    for one of two Ana Lees at Acme, so a title names one person."""
+    said = [company] if company else []
+    said += [part for part in details if part.lower() != company.lower()]
+    return referrals.told_apart(person, tuple(said))
+
+
 @dataclass(frozen=True)
 class PickedQuestion:
     id: int  # the meeting_questions row
@@ -1307,12 +1316,15 @@ def due_items(conn: duckdb.DuckDBPyConnection, now: datetime) -> list[MeetingDue
         "m.starts_at, m.id",
         [stale, now, now, zone.key, today + timedelta(days=1), now, stale],
     )
+    # Two Ana Lees at Acme: each title names its own (`person_told_apart`).
+    apart = referrals.names_apart(conn, [m.contact_id for m in rows])
     due = []
     for m in rows:
         start = m.starts_at.astimezone(zone)
+        who = person_told_apart(m.person, m.company, apart.get(m.contact_id, ()))
         if m.status == "held":
             kind, key, due_on = "thank_you", f"thank_you:{m.id}", start.date() + timedelta(days=1)
-            title = f"Send a thank-you to {m.title}"
+            title = f"Send a thank-you to {who}"
             if (today - start.date()).days > THANKS_LATE_AFTER_DAYS:
                 detail = (
                     f"You met on {text.day(start)}. It is late, but a short thank-you still "
@@ -1326,14 +1338,14 @@ def due_items(conn: duckdb.DuckDBPyConnection, now: datetime) -> list[MeetingDue
         elif m.starts_at > now:
             kind, key = "prepare", f"prepare:{m.id}:{start:%Y%m%dT%H%M}"
             due_on = start.date() - timedelta(days=1)
-            title = f"Prepare for your meeting with {m.title}"
+            title = f"Prepare for your meeting with {who}"
             detail = (
                 f"You meet on {text.day(start)} at {start:%H:%M}. Pick a few questions and read "
                 "up on the company."
             )
         else:
             kind, key, due_on = "debrief", f"debrief:{m.id}:{start:%Y%m%dT%H%M}", start.date()
-            title = f"Record how the meeting with {m.title} went"
+            title = f"Record how the meeting with {who} went"
             detail = (
                 f"It was on {text.day(start)}. Note the answers and who they suggested while "
                 "you still remember."

@@ -306,21 +306,35 @@ def placeholder_help() -> str:
 def copy_or_mail(address: str, subject: str, body: str, missing: tuple[str, ...]) -> None:
     """The draft to copy, and a link opening the user's email program with it addressed,
     once it has text and nothing left to fill, so nothing half-written goes out: one way to
-    send for the Outreach draft and the thank-you."""
+    send for the Outreach draft and the thank-you. Without an address on file there is no
+    link (it would open a message to no one): the draft is there to copy, and the caption
+    says why."""
+    mail = bool(address and address.strip())
     if missing or not body.strip():
+        ready = (
+            "Copying and your email program open once the message has"
+            if mail
+            else "The message can be copied once it has"
+        )
         st.info(
-            "Copying and your email program open once the message has text and every "
-            "{placeholder} is filled in, so nothing goes out half-written.",
+            f"{ready} text and every {{placeholder}} is filled in, so nothing goes out "
+            "half-written.",
             icon=":material/lock:",
         )
         return
-    st.caption("Copy with the icon at the top right of the box, or open your email program.")
-    st.code(f"Subject: {subject}\n\n{body}", language=None, wrap_lines=True)
-    st.link_button(
-        "Open in your email program",
-        mailto_link(address, subject, body),
-        icon=":material/mail:",
+    st.caption(
+        "Copy with the icon at the top right of the box, or open your email program."
+        if mail
+        else "Copy it with the icon at the top right of the box; with no email address on file "
+        "for them, there is no link to your email program."
     )
+    st.code(f"Subject: {subject}\n\n{body}", language=None, wrap_lines=True)
+    if mail:
+        st.link_button(
+            "Open in your email program",
+            mailto_link(address, subject, body),
+            icon=":material/mail:",
+        )
 
 
 def open_contact(contact_id: int) -> None:

@@ -39,7 +39,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
 from infoint.errors import NotAnExportError
-from infoint.targets import NAME_LIMIT
+from infoint.targets import INVISIBLE, NAME_LIMIT, OTHER_SPACES
 from infoint.text import not_text
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
@@ -448,11 +448,22 @@ def _finish(header: _Header, table: _Table) -> tuple[pa.Table, list[SkippedRow]]
         "last_name": picked["last_name"],
         "profile_url": addresses,
         "email": picked["email"],
-        "company": picked["company"],
+        "company": _visible(picked["company"]),
         "position": picked["position"],
         "connected_on": dates.result(),
     }
     return _keep_or_skip(rows, address_codes, picked["connected_on"], lines, extra, header)
+
+
+def _visible(values: pa.Array) -> pa.Array:
+    """Company names as they read (`targets.visible_name`, a column at once): 'Globex\u200b
+    Corp' pasted into a LinkedIn profile is the Globex Corp the user typed. A column all ASCII,
+    as most are, is returned as it is."""
+    if pc.all(pc.string_is_ascii(values)).as_py() is not False:
+        return values
+    values = pc.replace_substring_regex(values, pattern=INVISIBLE, replacement="")
+    values = pc.replace_substring_regex(values, pattern=OTHER_SPACES, replacement=" ")
+    return pc.utf8_trim_whitespace(values)
 
 
 def _find_header(text: str) -> _Header:

@@ -10,6 +10,7 @@ import itertools
 import math
 import numbers
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,6 +84,27 @@ def placeholder_company_sql(name: str) -> str:
 NAME_LIMIT = 200
 
 
+# Spaces other than the plain one, as a regular expression (Arrow's and DuckDB's RE2 reads
+# `\\s` as ASCII only): the no-break space a web page or a word processor puts between words.
+OTHER_SPACES = r"[\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}]"
+# Characters that take no room on screen: Unicode's format characters (category Cf), such as
+# the zero-width space, joiner and non-joiner, the byte-order mark, the soft hyphen, the word
+# joiner and the marks of writing direction. Pasted with a name from a web page or a chat,
+# they made 'Globex\u200b Corp' a second Globex Corp that looked the same in every list.
+INVISIBLE = r"\p{Cf}"
+
+
+def visible_name(name: str) -> str:
+    """A company name as it reads: invisible characters (`INVISIBLE`) taken out, other spaces
+    (`OTHER_SPACES`) made plain spaces, then trimmed, so that it finds the company whose name
+    looks the same. Applied wherever a company name is typed or imported; the LinkedIn reader
+    does the same to a whole column at once (`linkedin._visible`)."""
+    if name.isascii():
+        return name.strip()
+    kept = (" " if char.isspace() else char for char in name if unicodedata.category(char) != "Cf")
+    return "".join(kept).strip()
+
+
 def check_name_length(name: str) -> None:
     """Our sentence for a name longer than `NAME_LIMIT`; it does not quote the name."""
     if len(name) > NAME_LIMIT:
@@ -135,7 +157,7 @@ def ensure_company(
 
     Call inside the caller's transaction: it writes but does not commit.
     """
-    name = (name or "").strip()
+    name = visible_name(name or "")
     if not name:
         return None
     check_name_length(name)
@@ -155,7 +177,8 @@ def ensure_company(
 def find_company_id(conn: duckdb.DuckDBPyConnection, name: str) -> int | None:
     """The company a typed name stands for, a name merged away included (see `_find_company`),
     so that other modules match companies the way imports and the Targets page do."""
-    found = _find_company(conn, name.strip()) if name and name.strip() else None
+    name = visible_name(name or "")
+    found = _find_company(conn, name) if name else None
     return found[0] if found else None
 
 
@@ -641,7 +664,7 @@ def _checked(
     """The record made valid (trimmed, typed, reason cleared when not ruled out), or our error;
     `was`, the record saved before: its industry and reason may stay however long they are."""
     was = was or {}
-    name = _text(record["name"])
+    name = visible_name(_text(record["name"]))
     if not name:
         raise InvalidInputError(f"{was_name} needs a name; it cannot be empty.")
     check_name_length(name)
@@ -1374,7 +1397,7 @@ def read_target_list(
                 return ""
             return export.restore(cells[index].strip())
 
-        name = cell("name")
+        name = visible_name(cell("name"))
         if not name:
             problems.append(RowProblem(line, "It has no company name."))
             continue

@@ -61,6 +61,34 @@ COLUMNS = (
 NAMELESS_REASON = "no name (a hidden or closed LinkedIn account)"
 
 _EXPECTED_FILE = "LinkedIn's Connections.csv or the LinkedIn archive .zip that contains it"
+
+
+@dataclass(frozen=True)
+class _Upload:
+    """What an upload box takes, in the words that refuse anything else: the advice fits the
+    box (the box for messages takes no Connections.csv, so it is not suggested there)."""
+
+    expected: str  # after 'expected'
+    size_hint: str  # after the size refused
+    archive: str  # after 'expected' for a zip that cannot be used: the archive, as downloaded
+    damaged: str  # what to do about a damaged zip
+    workbook: str  # what to do about an Excel workbook
+
+
+_CONNECTIONS = _Upload(
+    expected=_EXPECTED_FILE,
+    size_hint=" (about 4 MB for 30,000 people)",
+    archive="the LinkedIn archive as downloaded, or the Connections.csv inside it",
+    damaged="download it again or upload the Connections.csv inside it",
+    workbook="expected Connections.csv, so save it from Excel as CSV and upload that",
+)
+_ARCHIVE = _Upload(
+    expected="the LinkedIn archive .zip as LinkedIn sent it",
+    size_hint="",
+    archive="the LinkedIn archive as downloaded, so download it again and upload it as it is",
+    damaged="download the archive again and upload it as it is",
+    workbook="expected the LinkedIn archive .zip as LinkedIn sent it, so upload that",
+)
 _HEADER_SEARCH_LINES = 10
 _LONGEST_HEADER = 10_000  # characters; also keeps the csv module under its field size limit
 _MOST_COLUMNS = 30  # LinkedIn writes 6 to 8; this leaves room for a user's own columns
@@ -194,17 +222,17 @@ def read_connections(source: str | os.PathLike | bytes, filename: str | None = N
 
     Raises NotAnExportError, in one sentence, for anything else, and when no person is left.
     """
-    data, name = _load(source, filename)
+    data, name = _load(source, filename, _CONNECTIONS)
     digest = _WORKERS.submit(hashlib.sha256, data)  # of the upload, before any unpacking
     if _is_zip(data, name):
-        with _open_archive(data) as archive:
+        with _open_archive(data, _CONNECTIONS) as archive:
             info = _find_member(archive, "connections.csv")
             if info is None:
                 raise NotAnExportError(
                     "This zip holds no Connections.csv; expected the LinkedIn archive "
                     "that includes your connections, or the Connections.csv itself."
                 )
-            data = _read_member(archive, info)
+            data = _read_member(archive, info, _CONNECTIONS)
             name = f"{name}/{info.filename}"
     rows, skipped = _parse_connections(data)
     return Connections(
@@ -219,16 +247,23 @@ def read_archive_csv(
 
     Returns None when the archive has no such file; the header is kept as written.
     """
-    data, name = _load(source, filename)
+    data, name = _load(source, filename, _ARCHIVE)
     if not _is_zip(data, name):
         raise NotAnExportError(
             f"This is not a zip archive; expected the LinkedIn archive .zip that holds {basename}."
         )
-    with _open_archive(data) as archive:
+    with _open_archive(data, _ARCHIVE) as archive:
         info = _find_member(archive, basename.casefold())
         if info is None:
             return None
-        text = _decode(_read_member(archive, info))
+        member = _read_member(archive, info, _ARCHIVE)
+    try:
+        text = _decode(member)
+    except NotAnExportError:
+        raise NotAnExportError(
+            f"The {basename} in this archive is not text; expected the file as LinkedIn wrote "
+            "it, so download the archive again and upload it as it is."
+        ) from None
     if not text.strip():
         return pd.DataFrame()
     try:
@@ -243,7 +278,9 @@ def read_archive_csv(
 # Loading and unpacking
 
 
-def _load(source: str | os.PathLike | bytes, filename: str | None) -> tuple[bytes, str]:
+def _load(
+    source: str | os.PathLike | bytes, filename: str | None, upload: _Upload
+) -> tuple[bytes, str]:
     if isinstance(source, bytes | bytearray | memoryview):
         data = bytes(source)
         name = filename or "uploaded file"
@@ -253,24 +290,24 @@ def _load(source: str | os.PathLike | bytes, filename: str | None) -> tuple[byte
         try:
             size = path.stat().st_size
             if size > MAX_UPLOAD_BYTES:
-                _refuse_size(size)
+                _refuse_size(size, upload)
             data = path.read_bytes()
         except OSError as error:
             raise NotAnExportError(
-                f"No file could be read at {path}; expected the path of {_EXPECTED_FILE}."
+                f"No file could be read at {path}; expected the path of {upload.expected}."
             ) from error
     if len(data) > MAX_UPLOAD_BYTES:
-        _refuse_size(len(data))
+        _refuse_size(len(data), upload)
     if not data.strip():
-        raise NotAnExportError(f"The file is empty; expected {_EXPECTED_FILE}.")
+        raise NotAnExportError(f"The file is empty; expected {upload.expected}.")
     return data, name
 
 
-def _refuse_size(size: int) -> None:
+def _refuse_size(size: int, upload: _Upload) -> None:
     raise NotAnExportError(
         f"The file is {size / 1024 / 1024:,.1f} MB, more than the "
-        f"{MAX_UPLOAD_BYTES // 1024 // 1024} MB allowed; expected {_EXPECTED_FILE} "
-        "(about 4 MB for 30,000 people)."
+        f"{MAX_UPLOAD_BYTES // 1024 // 1024} MB allowed; expected {upload.expected}"
+        f"{upload.size_hint}."
     )
 
 
@@ -278,24 +315,21 @@ def _is_zip(data: bytes, name: str) -> bool:
     return data[:4] in (b"PK\x03\x04", b"PK\x05\x06") or name.casefold().endswith(".zip")
 
 
-def _open_archive(data: bytes) -> zipfile.ZipFile:
+def _open_archive(data: bytes, upload: _Upload) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
     except _ZIP_ERRORS as error:
-        raise _corrupt_zip() from error
+        raise _corrupt_zip(upload) from error
     if len(members) > MAX_ZIP_MEMBERS:
         archive.close()
         raise NotAnExportError(
             f"This zip holds {len(members):,} files, more than the {MAX_ZIP_MEMBERS:,} "
-            "a LinkedIn archive could; expected the LinkedIn archive or its Connections.csv."
+            f"a LinkedIn archive could; expected {upload.archive}."
         )
     if any(info.filename == "xl/workbook.xml" for info in members):
         archive.close()
-        raise NotAnExportError(
-            "This is an Excel workbook; expected Connections.csv, so save it from Excel as "
-            "CSV and upload that."
-        )
+        raise NotAnExportError(f"This is an Excel workbook; {upload.workbook}.")
     return archive
 
 
@@ -311,16 +345,13 @@ def _find_member(archive: zipfile.ZipFile, basename: str) -> zipfile.ZipInfo | N
     return min(matches, key=lambda info: info.filename.count("/"), default=None)
 
 
-def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, upload: _Upload) -> bytes:
     """Unpack one member, refusing a bomb by its headers first and by its real size after."""
     limit = min(MAX_MEMBER_BYTES, MAX_COMPRESSION_RATIO * max(info.compress_size, 1))
     if info.file_size > limit:
-        _refuse_bomb()
+        _refuse_bomb(upload)
     if info.flag_bits & 0x1:
-        raise NotAnExportError(
-            "This zip is protected by a password; expected the LinkedIn archive as downloaded, "
-            "or the Connections.csv inside it."
-        )
+        raise NotAnExportError(f"This zip is protected by a password; expected {upload.archive}.")
     chunks: list[bytes] = []
     size = 0
     try:
@@ -328,25 +359,25 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
             while chunk := member.read(_CHUNK):
                 size += len(chunk)
                 if size > limit:
-                    _refuse_bomb()
+                    _refuse_bomb(upload)
                 chunks.append(chunk)
     except _ZIP_ERRORS as error:
-        raise _corrupt_zip() from error
+        raise _corrupt_zip(upload) from error
     return b"".join(chunks)
 
 
-def _refuse_bomb() -> None:
+def _refuse_bomb(upload: _Upload) -> None:
     raise NotAnExportError(
         f"This zip would unpack to more than {MAX_MEMBER_BYTES // 1024 // 1024} MB or "
-        f"{MAX_COMPRESSION_RATIO} times its size, so it was not opened; expected the LinkedIn "
-        "archive or its Connections.csv."
+        f"{MAX_COMPRESSION_RATIO} times its size, so it was not opened; expected "
+        f"{upload.archive}."
     )
 
 
-def _corrupt_zip() -> NotAnExportError:
+def _corrupt_zip(upload: _Upload) -> NotAnExportError:
     return NotAnExportError(
         "This zip is damaged and cannot be opened; expected the LinkedIn archive as "
-        "downloaded, so download it again or upload the Connections.csv inside it."
+        f"downloaded, so {upload.damaged}."
     )
 
 

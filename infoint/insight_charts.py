@@ -169,18 +169,19 @@ def _tree_positions(links: list[Link]) -> tuple[dict[int, tuple[int, float]], li
     return positions, roots
 
 
-def _with_company(link: Link) -> str:
-    """'Ana Lee (Acme)' for the hover: the name and the company, once. A namesake's name told
-    apart by their company (`referrals.told_apart`, which says the company first when it says
-    it) is said as it is, 'Ana Lee (Acme, Engineer)'; one told apart otherwise gets the company
-    after a comma, not a second pair of brackets: 'Ana Lee (Engineer), at Acme'."""
+def _hover_name(link: Link) -> str:
+    """How a dot's hover names its person, the company said once: '%{text} (%{customdata[0]})'
+    ('Cy Dunn (Acme)'). A namesake's name told apart by their company (`referrals.told_apart`,
+    which says the company first when it says it) is said as it is, 'Ana Lee (Acme)'; one told
+    apart otherwise gets the company after a comma, not a second pair of brackets: 'Ana Lee
+    (Engineer), at Acme'."""
     if link.company and (
         link.name.endswith(f" ({link.company})") or f" ({link.company}, " in link.name
     ):
-        return link.name
+        return "%{text}"
     if link.name.endswith(")"):
-        return f"{link.name}, at {link.company}" if link.company else f"{link.name}, no company yet"
-    return f"{link.name} ({link.company or 'no company yet'})"
+        return "%{text}, at %{customdata[0]}" if link.company else "%{text}, %{customdata[0]}"
+    return "%{text} (%{customdata[0]})"
 
 
 def referral_figure(links: list[Link]) -> go.Figure:
@@ -225,13 +226,15 @@ def referral_figure(links: list[Link]) -> go.Figure:
     details = np.array(
         [
             [
-                plain(_with_company(by_id[n])),
+                plain(by_id[n].company or "no company yet"),
                 counted(by_id[n].introduced, "person", "people"),
             ]
             for n in nodes
         ],
         dtype=object,
     ).reshape(len(nodes), 2)
+    # One template per dot, so that each says its person's company once (`_hover_name`).
+    heads = np.array([_hover_name(by_id[n]) for n in nodes], dtype=object)
     for stage in range(6):
         chosen = stages == stage
         if not chosen.any():
@@ -248,10 +251,8 @@ def referral_figure(links: list[Link]) -> go.Figure:
             cliponaxis=False,
             name=name,
             customdata=details[chosen],
-            hovertemplate=(
-                f"%{{customdata[0]}}<br>Stage: {name}"
-                "<br>Introduced you to %{customdata[1]}<extra></extra>"
-            ),
+            hovertemplate=heads[chosen]
+            + f"<br>Stage: {name}<br>Introduced you to %{{customdata[1]}}<extra></extra>",
         )
     depth = max((d for d, _ in positions.values()), default=1)
     rows = max((y for _, y in positions.values()), default=0)

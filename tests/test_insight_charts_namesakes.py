@@ -10,8 +10,11 @@ def hovers(conn) -> dict[str, str]:
     figure = insight_charts.referral_figure(referrals.referral_picture(conn).links)
     said = {}
     for trace in figure.data[2:]:
-        for name, data in zip(trace.text, trace.customdata, strict=True):
-            hover = trace.hovertemplate.replace("%{text}", name)
+        templates = trace.hovertemplate
+        if isinstance(templates, str):  # one for every dot of the trace
+            templates = [templates] * len(trace.text)
+        for name, data, template in zip(trace.text, trace.customdata, templates, strict=True):
+            hover = template.replace("%{text}", name)
             said[name] = hover.replace("%{customdata[0]}", data[0]).split("<br>")[0]
     return said
 

@@ -365,22 +365,29 @@ def list_companies(
 class ListCount:
     """What the list holds: the companies that match, and among them the targets and the
     ruled out, counted as Home counts them; the companies only in the network whose industry
-    you ruled out in Settings (neither chosen nor ranked); the rest are only in the network."""
+    you ruled out in Settings (neither chosen nor ranked); the rest are only in the network.
+    `researching` is how many of the `targets` have that status: the line names them apart,
+    as the table's Status column does ('6 targets, 2 researching'), while Home counts both."""
 
     companies: int
     targets: int
     ruled_out: int
     in_ruled_out_industry: int = 0
+    researching: int = 0
 
     def caption(self, first: int, last: int) -> str:
         """'Companies 1–50 of 360, best first: 294 targets and 66 ruled out, listed last.'
 
         Each group is named in the order listed: the ranked (targets, only in the network),
         then the unranked. The ruled out are in the list so they can be brought back; saying
-        so here keeps its total in step with the targets Home counts.
+        so here keeps its total in step with the targets Home counts. Those you are
+        researching are named by that status, as the table shows them.
         """
         network = self.companies - self.targets - self.ruled_out - self.in_ruled_out_industry
-        ranked = [counted(self.targets, "target")] if self.targets else []
+        only_targets = self.targets - self.researching
+        ranked = [counted(only_targets, "target")] if only_targets else []
+        if self.researching:
+            ranked.append(f"{self.researching:,} researching")
         if network:
             ranked.append(f"{network:,} only in your network")
         unranked = [f"{self.ruled_out:,} ruled out"] if self.ruled_out else []
@@ -406,7 +413,8 @@ def count_listed(
     row = conn.execute(
         f"SELECT count(*), count(*) FILTER (WHERE {ACTIVE_TARGET_SQL}),"
         f" count(*) FILTER (WHERE {RULED_OUT_TARGET_SQL}),"
-        f" count(*) FILTER (WHERE co.status = 'network' AND {_RULED_OUT})"
+        f" count(*) FILTER (WHERE co.status = 'network' AND {_RULED_OUT}),"
+        f" count(*) FILTER (WHERE co.status = 'researching' AND {ACTIVE_TARGET_SQL})"
         f" FROM companies co WHERE {where}",
         params,
     ).fetchall()[0]

@@ -41,8 +41,9 @@ def test_home_the_list_and_the_coverage_count_the_same_targets(ruled_out_campaig
 
     listed = targets.count_listed(conn, CompanyFilter())
     assert (listed.companies, listed.targets, listed.ruled_out) == (6, 3, 3)
+    assert listed.researching == 1  # Hydro, one of the 3 targets Home counts
     assert listed.caption(1, 6) == (
-        "Companies 1–6 of 6, best first: 3 targets and 3 ruled out, listed last."
+        "Companies 1–6 of 6, best first: 2 targets, 1 researching and 3 ruled out, listed last."
     )
     assert len(targets.list_companies(conn)) == listed.companies  # the rows it pages
 
@@ -61,9 +62,11 @@ def test_the_whole_network_names_each_group_in_the_order_listed(ruled_out_campai
     # ruled out it has no rank and comes last, so it is not counted as only in the network.
     # Nor is it counted as ruled out, which Home counts among the companies you chose.
     listed = targets.count_listed(ruled_out_campaign, CompanyFilter(whole_network=True))
-    assert listed == targets.ListCount(companies=8, targets=3, ruled_out=3, in_ruled_out_industry=1)
+    assert listed == targets.ListCount(
+        companies=8, targets=3, ruled_out=3, in_ruled_out_industry=1, researching=1
+    )
     assert listed.caption(1, 8) == (
-        "Companies 1–8 of 8, best first: 3 targets and 1 only in your network, "
+        "Companies 1–8 of 8, best first: 2 targets, 1 researching and 1 only in your network, "
         "then 3 ruled out and 1 in an industry you ruled out."
     )
     frame = targets.list_companies(ruled_out_campaign, CompanyFilter(whole_network=True))

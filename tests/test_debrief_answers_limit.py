@@ -16,8 +16,10 @@ OVER = "a" * (LIMIT + 1)
 
 @pytest.fixture
 def met(conn):
-    """Ana met the user yesterday (meeting 1), with two questions picked; not debriefed."""
-    ana = contacts.add_contact(conn, "Ana", "Lee", company="Acme")
+    """Ana met the user yesterday (meeting 1), with two questions picked; not debriefed. No
+    company: answers are then not copied into a company's notes, which have a limit of their own
+    (tests/test_meetings_company_notes_limit.py)."""
+    ana = contacts.add_contact(conn, "Ana", "Lee")
     start = datetime.now(UTC).replace(microsecond=0) - timedelta(days=1)
     meeting = meetings.schedule_meeting(conn, ana, start)
     bank = questions.list_questions(conn)

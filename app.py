@@ -143,7 +143,9 @@ with words_box.expander("What the stages mean"):
     st.caption("Each stage counts the people who reached it or went further.")
 
 st.subheader("What you did each week")
-activity = ui.cached(home.weekly_activity, conn, today=today)
+if chosen.narrows:
+    st.caption(home.ACTIVITY_FILTERED)
+activity = ui.cached(home.weekly_activity, conn, today=today, filters=chosen)
 activity_box, totals_box = st.columns([4, 3])
 ui.chart(
     activity_box, charts.activity_figure, activity, config=charts.PLOTLY_CONFIG, key="activity"
@@ -151,5 +153,3 @@ ui.chart(
 totals = home.summarise_activity(activity)
 totals_box.markdown(text.markdown_table(totals.columns, totals.itertuples(index=False)))
 totals_box.caption(home.ACTIVITY_NOTE)
-if chosen.narrows:
-    totals_box.caption(home.ACTIVITY_UNFILTERED)

@@ -146,16 +146,52 @@ def stats(conn: duckdb.DuckDBPyConnection) -> dict:
 
 
 def weekly_activity(
-    conn: duckdb.DuckDBPyConnection, weeks: int = 12, today: date | None = None
+    conn: duckdb.DuckDBPyConnection,
+    weeks: int = 12,
+    today: date | None = None,
+    filters: funnel.FunnelFilter | None = None,
 ) -> pd.DataFrame:
-    """Things done per week over the last `weeks` weeks, zero-filled: week, kind, label, count."""
+    """Things done per week over the last `weeks` weeks, zero-filled: week, kind, label, count.
+
+    `filters`: the funnel's, choosing people as it does (their company's industry, their
+    degree, the week of their first outreach); only what you did with them is counted. With
+    first-outreach weeks chosen, the weeks start earlier when one of them was first written to
+    before the last `weeks`: their first outreach is among the bars.
+    """
     last = funnel.week_start(today or profile.now(conn).date())
     first = last - timedelta(weeks=weeks - 1)
     kinds = list(ACTIVITY_LABELS)
+    chosen = filters if filters is not None and filters.narrows else None
+    # Without filters: everyone, from `first`. With them: the people they choose (`people`),
+    # from `first` or their first outreach if earlier (`since`, a query then).
+    people, people_params, theirs = "", [], ""
+    since, since_params = "CAST(? AS DATE)", [first]
+    if chosen is not None:
+        where, people_params = chosen.where()
+        by_weeks = chosen.start is not None or chosen.end is not None
+        # The stages (the costly view) only when weeks are chosen: the rest is on the row.
+        stages = "JOIN contact_stages s ON s.contact_id = c.id" if by_weeks else ""
+        first_outreach = "s.first_outreach_at" if by_weeks else "NULL"
+        people = f"""
+        people AS (
+            SELECT c.id, {first_outreach} AS first_outreach_at
+            FROM contacts c
+            LEFT JOIN companies co ON co.id = c.company_id
+            {stages}
+            WHERE {where}
+        ),"""
+        theirs = "AND {} IN (SELECT id FROM people)"
+        if by_weeks:
+            # From the week of the first of them written to, not the range's start: a range
+            # open to year 1 draws no centuries of empty weeks.
+            since = """(SELECT least(CAST(? AS DATE),
+                                     CAST(date_trunc('week', min(first_outreach_at)) AS DATE))
+                        FROM people)"""
     frame = conn.execute(
-        """
-        WITH weeks AS (
-            SELECT CAST(unnest(generate_series(CAST(? AS DATE), CAST(? AS DATE),
+        f"""
+        WITH {people}
+        weeks AS (
+            SELECT CAST(unnest(generate_series({since}, CAST(? AS DATE),
                                                INTERVAL 7 DAY)) AS DATE) AS week
         ),
         kinds AS (SELECT unnest(?) AS kind, unnest(range(len(?))) AS position),
@@ -164,14 +200,18 @@ def weekly_activity(
             SELECT CAST(date_trunc('week', occurred_at) AS DATE) AS week, kind,
                    CASE WHEN kind = 'referral' THEN 'by ' || contact_id ELSE 'i' || id END
                        AS event
-            FROM interactions WHERE occurred_at >= ?
+            FROM interactions WHERE occurred_at >= {since} {theirs.format("contact_id")}
             UNION ALL
             SELECT CAST(date_trunc('week', CAST(starts_at AS DATE)) AS DATE), 'meeting_held',
                    'm' || id
-            FROM meetings WHERE status = 'held' AND CAST(starts_at AS DATE) >= ?
+            FROM meetings
+            WHERE status = 'held' AND CAST(starts_at AS DATE) >= {since}
+                {theirs.format("contact_id")}
             UNION ALL
             SELECT CAST(date_trunc('week', referred_at) AS DATE), 'referral', 'by ' || referred_by
-            FROM contacts WHERE referred_by IS NOT NULL AND referred_at >= ?
+            FROM contacts
+            WHERE referred_by IS NOT NULL AND referred_at >= {since}
+                {theirs.format("referred_by")}
         )
         SELECT w.week, k.kind, count(DISTINCT e.event) AS count
         FROM weeks w CROSS JOIN kinds k
@@ -179,7 +219,7 @@ def weekly_activity(
         GROUP BY w.week, k.kind, k.position
         ORDER BY w.week, k.position
         """,
-        [first, last, kinds, kinds, first, first, first],
+        [*people_params, *since_params, last, kinds, kinds, *since_params * 3],
     ).df()
     frame["week"] = frame["week"].dt.date
     frame["label"] = frame["kind"].map(ACTIVITY_LABELS)
@@ -285,8 +325,10 @@ FILTERED_OUT = (
     "You have not contacted anyone your filters choose. Clear a filter to see the rest of "
     "your funnel."
 )
-# Under the weekly numbers while the funnel is filtered: they are not.
-ACTIVITY_UNFILTERED = "These weekly numbers count everyone: the filters above apply to the funnel."
+# Over the weekly numbers while the filters above narrow the funnel: they follow them too.
+ACTIVITY_FILTERED = (
+    "Filtered as the funnel is: these count only what you did with the people your filters choose."
+)
 
 # Said instead of empty charts while nobody has been written to yet.
 BEFORE_FIRST_OUTREACH = (

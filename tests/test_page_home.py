@@ -132,23 +132,24 @@ def test_filters_recompute_the_funnel(campaign):
     assert funnel_counts(at) == [1, 0, 0, 0, 0]
 
 
-def test_a_filtered_funnel_says_it_is_filtered_and_the_weeks_say_they_are_not(campaign):
+def test_a_filtered_funnel_says_it_is_filtered_and_so_do_the_weeks(campaign):
     """A new user filtering by an industry nobody in it was written to read 'You have not
-    contacted anyone yet' beside an empty chart, and the weekly numbers unchanged."""
+    contacted anyone yet' beside an empty chart; the weekly numbers below follow the same
+    filters and say so."""
     at = run_home()
     words = [m.value for m in at.markdown]
     assert "- You contacted 2 people." in words
-    assert home.ACTIVITY_UNFILTERED not in [c.value for c in at.caption]
+    assert home.ACTIVITY_FILTERED not in [c.value for c in at.caption]
     industry = next(w for w in at.multiselect if w.label == "Industry")
     industry.set_value(["Energy"]).run()
     assert "- Of the people your filters choose, you contacted 1 person." in [
         m.value for m in at.markdown
     ]
-    assert home.ACTIVITY_UNFILTERED in [c.value for c in at.caption]
+    assert home.ACTIVITY_FILTERED in [c.value for c in at.caption]
     industry.set_value([funnel.NO_INDUSTRY]).run()
     assert filtered_out(at)
     assert not any("contacted anyone yet" in m.value for m in at.markdown)
-    assert home.ACTIVITY_UNFILTERED in [c.value for c in at.caption]
+    assert home.ACTIVITY_FILTERED in [c.value for c in at.caption]
 
 
 def test_logging_an_outreach_raises_contacted(campaign):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, available_timezones
@@ -208,6 +209,17 @@ def person_told_apart(person: str, company: str, details: tuple[str, ...]) -> st
     said = [company] if company else []
     said += [part for part in details if part.lower() != company.lower()]
     return referrals.told_apart(person, tuple(said))
+
+
+def titles(conn: duckdb.DuckDBPyConnection, found: Iterable[MeetingSummary]) -> dict[int, str]:
+    """Each meeting's title by its id, its person told apart from contacts of the same name
+    (`person_told_apart`): two Ana Lees at Acme read 'Ana Lee (Acme, Engineer)' and 'Ana Lee
+    (Acme, Designer)' where `MeetingSummary.title` read both alike; everyone else as there."""
+    found = list(found)
+    apart = referrals.names_apart(conn, [m.contact_id for m in found])
+    return {
+        m.id: person_told_apart(m.person, m.company, apart.get(m.contact_id, ())) for m in found
+    }
 
 
 @dataclass(frozen=True)

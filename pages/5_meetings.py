@@ -77,6 +77,17 @@ def stored_text(key: str, stored: str) -> str:
     return key
 
 
+def shown_value(key: str, value: object) -> str:
+    """Put `value` in the box again once what it shows changed here (a new time zone moves the
+    hour shown, a change saved moves the day): a keyed box keeps what it held before, so it read
+    09:00 in Kolkata for a meeting at 14:30 there, and saving sent that back. Returns the key."""
+    seen = f"{key}_shown"
+    if st.session_state.get(seen) != value and key in st.session_state:
+        st.session_state[key] = value
+    st.session_state[seen] = value
+    return key
+
+
 def show_due() -> bool:
     """This page's share of the due-now list (snoozed and dismissed items stay hidden);
     True when something is due, which is then the next step."""
@@ -226,11 +237,12 @@ def show_upcoming(upcoming: list[meetings.MeetingSummary]) -> None:
         st.caption("Nothing scheduled. When someone agrees to talk, schedule it above.")
         return
     st.caption(f"{text.counted(len(upcoming), 'meeting')} ahead of you, soonest first.")
+    named = ui.cached(meetings.titles, conn, tuple(upcoming))  # namesakes told apart
     st.dataframe(
         [
             {
                 "When": when(m.starts_at),
-                "With": m.title,
+                "With": named[m.id],
                 "Place": m.place,
                 "Minutes": m.promised_minutes,
                 "Prepared": "yes" if m.prepared else "not yet",
@@ -279,6 +291,9 @@ def pick_afresh() -> None:
     st.session_state.pop(KEPT, None)
 
 
+PICKED_LABEL = "meeting_pick_label"  # the words the Meeting box last showed for its pick
+
+
 def pick(meeting_id: int | None) -> None:
     """Put this meeting in the Meeting box. Set, never just forgotten: a forgotten pick
     leaves the browser showing the old meeting's label over the new one's notes."""
@@ -299,20 +314,31 @@ def choose_meeting(choices: dict[int, meetings.MeetingSummary]) -> int | None:
         if int(asked) in choices:
             pick(int(asked))
     picked = st.session_state.get("meeting_pick")
+    if picked is not None and not isinstance(picked, int):  # a label, never an id: start over
+        picked = None
+        pick(next(iter(choices), None))
     if picked is not None and picked not in choices:  # kept in the list while it is worked on
         try:
             choices[picked] = ui.cached(meetings.summary, conn, picked)
         except InfointError:  # removed meanwhile
-            pick(next(iter(choices), None))
-    return st.selectbox(
-        "Meeting",
-        list(choices),
-        format_func=lambda i: (
-            f"{when(choices[i].starts_at)} — {choices[i].title}"
-            f" ({meetings.STATUS_LABELS[choices[i].status].lower()})"
-        ),
-        key="meeting_pick",
-    )
+            picked = next(iter(choices), None)
+            pick(picked)
+    named = ui.cached(meetings.titles, conn, tuple(choices.values()))  # namesakes told apart
+    labels = {
+        i: f"{when(m.starts_at)} — {named[i]} ({meetings.STATUS_LABELS[m.status].lower()})"
+        for i, m in choices.items()
+    }
+    # The browser keeps the words it was last sent as the box's value, and sends them back
+    # with the next click. When the pick's words change while it stays picked (a new time zone,
+    # a status, a name), the pick is set again, which sends its new words: else the box went
+    # on showing "09:00" after a move to Kolkata, and handed that label to the page as its pick.
+    if picked in labels and st.session_state.get(PICKED_LABEL) not in (None, labels[picked]):
+        pick(picked)
+    chosen = st.selectbox("Meeting", list(labels), format_func=labels.get, key="meeting_pick")
+    if chosen is not None and chosen not in labels:  # never a label where an id is expected
+        chosen = next((i for i, said in labels.items() if said == chosen), None)
+    st.session_state[PICKED_LABEL] = labels.get(chosen)
+    return chosen
 
 
 def show_prepare(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) -> None:
@@ -628,9 +654,17 @@ def show_change(current: meetings.MeetingSummary) -> None:
     start = current.starts_at.astimezone(zone)
     with ui.form(f"change_form_{chosen}", border=False):
         day_box, time_box, minutes_box = st.columns(3)
-        day = ui.day_input(day_box, "Date", value=start.date(), key=f"change_day_{chosen}")
+        day = ui.day_input(
+            day_box,
+            "Date",
+            value=start.date(),
+            key=shown_value(f"change_day_{chosen}", start.date()),
+        )
         at = time_box.time_input(
-            f"Time in {zone_said}", value=start.time(), step=900, key=f"change_time_{chosen}"
+            f"Time in {zone_said}",
+            value=start.time(),
+            step=900,
+            key=shown_value(f"change_time_{chosen}", start.time()),
         )
         minutes = minutes_box.number_input(
             "Minutes you promise",

@@ -1,0 +1,52 @@
+"""Two Ana Lees at Acme: the Meetings page's picker and Coming up tell them apart
+(`meetings.person_told_apart`), where `MeetingSummary.title` read both as 'Ana Lee (Acme)'."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from infoint import contacts, db, meetings
+from tests.test_page_meetings import meetings_page, run
+
+
+@pytest.fixture
+def two_ana_lees(app_db):
+    conn = db.connect(app_db)
+    engineer = contacts.add_contact(conn, "Ana", "Lee", company="Acme", position="Engineer")
+    designer = contacts.add_contact(conn, "Ana", "Lee", company="Acme", position="Designer")
+    cy = contacts.add_contact(conn, "Cy", "Dunn", company="Beta")
+    soon = datetime.now(UTC).replace(microsecond=0) + timedelta(days=3)
+    meetings.schedule_meeting(conn, engineer, soon)
+    meetings.schedule_meeting(conn, designer, soon + timedelta(hours=2))
+    meetings.schedule_meeting(conn, cy, soon + timedelta(hours=4))
+    conn.close()
+    return app_db
+
+
+def test_the_picker_and_coming_up_tell_two_ana_lees_at_acme_apart(two_ana_lees):
+    at = run(meetings_page())
+    pick = at.selectbox(key="meeting_pick")
+    said = [pick.format_func(i) for i in (1, 2, 3)]
+    assert said[0].endswith(" — Ana Lee (Acme, Engineer) (scheduled)")
+    assert said[1].endswith(" — Ana Lee (Acme, Designer) (scheduled)")
+    assert said[2].endswith(" — Cy Dunn (Beta) (scheduled)")  # no namesake: as before
+    coming_up = at.dataframe[0].value
+    assert list(coming_up["With"]) == [
+        "Ana Lee (Acme, Engineer)",
+        "Ana Lee (Acme, Designer)",
+        "Cy Dunn (Beta)",
+    ]
+
+
+def test_titles_tell_namesakes_apart_and_leave_others_as_they_were(two_ana_lees):
+    conn = db.connect(two_ana_lees)
+    try:
+        found = meetings.upcoming_meetings(conn, datetime.now(UTC))
+        assert meetings.titles(conn, found) == {
+            1: "Ana Lee (Acme, Engineer)",
+            2: "Ana Lee (Acme, Designer)",
+            3: "Cy Dunn (Beta)",
+        }
+        assert meetings.titles(conn, []) == {}
+    finally:
+        conn.close()

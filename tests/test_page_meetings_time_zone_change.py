@@ -1,0 +1,68 @@
+"""Changing the time zone on Meetings: the times redraw in the new zone at once, and an edit
+saved then is saved (the Meeting box once handed its old label where an id was expected)."""
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from infoint import contacts, db, interactions, meetings, profile
+from infoint.text import moment
+from tests.test_page_meetings import meetings_page, run, submit
+
+KOLKATA = "Asia/Kolkata"
+
+
+@pytest.fixture
+def held(app_db):
+    """Grace met at 09:00 UTC two days ago; the profile's zone is UTC."""
+    conn = db.connect(app_db)
+    meetings.set_time_zone(conn, "UTC")
+    grace = contacts.add_contact(conn, "Grace", "Hopper", company="Acme")
+    interactions.log_interaction(conn, grace, "outreach", occurred_at=date.today() - timedelta(9))
+    start = datetime.combine(date.today() - timedelta(days=2), datetime.min.time(), UTC)
+    start = start.replace(hour=9)
+    meeting = meetings.schedule_meeting(conn, grace, start, place="Café Blau")
+    meetings.set_outcome(conn, meeting, "held", actual_minutes=20)
+    conn.close()
+    return app_db, start
+
+
+def place_of(path) -> str:
+    conn = db.connect(path)
+    try:
+        return meetings.get_meeting(conn, 1).place
+    finally:
+        conn.close()
+
+
+def change_zone(at, name: str):
+    at.selectbox(key="time_zone_pick").set_value(name)
+    return submit(at, "Use this time zone")
+
+
+def test_a_new_time_zone_redraws_the_times_and_an_edit_then_saves(held):
+    path, start = held
+    at = run(meetings_page())
+    at.session_state["meeting_tab"] = "Change"
+    run(at)
+    assert at.time_input(key="change_time_1").value == start.time()
+    change_zone(at, KOLKATA)
+    at.session_state["meeting_tab"] = "Change"
+    run(at)
+    local = start.astimezone(profile.ZoneInfo(KOLKATA)) if hasattr(profile, "ZoneInfo") else None
+    from zoneinfo import ZoneInfo
+
+    local = start.astimezone(ZoneInfo(KOLKATA))
+    assert local.strftime("%H:%M") == "14:30"
+    times = [t for t in at.time_input if t.key.startswith("change_time")]
+    assert [t.value for t in times] == [local.time().replace(tzinfo=None)]
+    assert "Kolkata" in times[0].label
+    pick = at.selectbox(key="meeting_pick")
+    assert pick.value == 1
+    assert pick.format_func(1).startswith(moment(local))
+    assert "14:30" in pick.format_func(1)
+    [place] = [t for t in at.text_input if t.key.startswith("change_place")]
+    place.set_value("Zoom link")
+    submit(at, "Save the changes")
+    assert place_of(path) == "Zoom link"
+    assert at.selectbox(key="meeting_pick").value == 1

@@ -5,7 +5,9 @@ Items are derived from the event log each time, never stored. A rule is a functi
 date the user's today; `due_items` runs every rule in `RULES`, then drops
 - items whose company is ruled out (by its status or its industry),
 - items the user dismissed, or snoozed until a day after today (by `DueItem.key`),
-and sorts what is left by due date, oldest first. `agenda` gives that list with a look ahead
+and sorts what is left by due date, oldest first. What a snooze or dismissal hides is listed
+by `hidden_items` (and `Agenda.hidden`), and `show_again` brings it back: a slip of the
+mouse must never lose an item. `agenda` gives that list with a look ahead
 by the same silence rules: whom you are waiting on, and the day each one's next step falls due.
 
 To add a rule (e.g. a thank-you not yet sent after a held meeting):
@@ -409,17 +411,64 @@ def due_items(
 def _still_due(conn: duckdb.DuckDBPyConnection, today: date, items: list[DueItem]) -> list[DueItem]:
     """The items neither dismissed, snoozed past today nor for a ruled-out company, oldest
     first."""
+    return _sorted_out(conn, today, items)[0]
+
+
+@dataclass(frozen=True)
+class HiddenItem:
+    """An item due now that the user snoozed past today or dismissed: one they may bring
+    back (`show_again`), should the click have been a slip."""
+
+    item: DueItem
+    snoozed_until: date | None  # None: dismissed
+    hidden_on: date  # the day it was snoozed or dismissed
+
+    @property
+    def dismissed(self) -> bool:
+        return self.snoozed_until is None
+
+
+# The user's choices that hide an item today, the latest first.
+_HIDING_STATES = """
+    SELECT item_key, CASE WHEN dismissed THEN NULL ELSE snoozed_until END,
+           CAST(updated_at AS DATE)
+    FROM due_item_states
+    WHERE dismissed OR snoozed_until > $today
+    ORDER BY updated_at DESC, item_key
+"""
+
+
+def _sorted_out(
+    conn: duckdb.DuckDBPyConnection, today: date, items: list[DueItem]
+) -> tuple[list[DueItem], list[HiddenItem]]:
+    """The items still due (as `_still_due`), and those the user hid, the latest hidden
+    first; items for a ruled-out company are in neither."""
     if not items:
-        return []
+        return [], []
     ruled_out = profile.ruled_out_company_ids(conn)
-    hidden = {
-        row[0]
-        for row in conn.execute(
-            "SELECT item_key FROM due_item_states WHERE dismissed OR snoozed_until > ?", [today]
-        ).fetchall()
+    states = {
+        key: (until, on)
+        for key, until, on in conn.execute(_HIDING_STATES, {"today": today}).fetchall()
     }
-    kept = [i for i in items if i.key not in hidden and i.company_id not in ruled_out]
-    return sorted(kept, key=lambda item: (item.due_on, item.title))
+    kept, hidden = [], []
+    for item in items:
+        if item.company_id in ruled_out:
+            continue
+        if item.key in states:
+            hidden.append(HiddenItem(item, *states[item.key]))
+        else:
+            kept.append(item)
+    order = {key: number for number, key in enumerate(states)}
+    hidden.sort(key=lambda one: order[one.item.key])
+    return sorted(kept, key=lambda item: (item.due_on, item.title)), hidden
+
+
+def hidden_items(conn: duckdb.DuckDBPyConnection, now: datetime | None = None) -> list[HiddenItem]:
+    """The items due at `now` (aware; default: the real now) that the user snoozed past
+    today or dismissed, the latest hidden first. An item whose situation has changed since
+    (a follow-up logged, a message too old to follow up) is due no more, so not here."""
+    now = _user_now(conn, now)
+    return _sorted_out(conn, now.date(), found(conn, now).items)[1]
 
 
 def kind_label(kind: str) -> str:
@@ -578,6 +627,7 @@ def found(conn: duckdb.DuckDBPyConnection, now: datetime | None = None) -> Found
 class Agenda:
     due: list[DueItem]  # as `due_items`
     waiting: Waiting  # whom you are waiting on (`_waiting`)
+    hidden: list[HiddenItem]  # as `hidden_items`: what the user snoozed or dismissed
 
 
 def agenda(
@@ -592,10 +642,8 @@ def agenda(
     if rules_found is None:
         rules_found = found(conn, now)
     today = rules_found.today
-    return Agenda(
-        _still_due(conn, today, rules_found.items),
-        _waiting(conn, rules_found.steps, today, waiting_limit),
-    )
+    due, hidden = _sorted_out(conn, today, rules_found.items)
+    return Agenda(due, _waiting(conn, rules_found.steps, today, waiting_limit), hidden)
 
 
 _BESIDE = ThreadPoolExecutor(max_workers=1, thread_name_prefix="infoint-followups")
@@ -694,3 +742,18 @@ def dismiss(conn: duckdb.DuckDBPyConnection, key: str) -> None:
 def dismiss_many(conn: duckdb.DuckDBPyConnection, keys: list[str]) -> int:
     """Hide these items for good, all in one write; returns how many items that is."""
     return _remember(conn, keys, None, True)
+
+
+def show_again(conn: duckdb.DuckDBPyConnection, keys: list[str]) -> int:
+    """Undo snoozes and dismissals, all in one write: the items are due again now if the
+    rules still find them so. Returns how many of them had been hidden."""
+    unique = list(dict.fromkeys(keys))
+    if not unique:
+        raise InvalidInputError("No items were chosen, so nothing changed.")
+    if any(not key.strip() for key in unique):
+        raise InvalidInputError("An item has no key; reload the page and try again.")
+    with db.transaction(conn, reminders_only=True):
+        [(count,)] = conn.execute(
+            "DELETE FROM due_item_states WHERE list_contains($keys, item_key)", {"keys": unique}
+        ).fetchall()
+    return int(count)

@@ -23,9 +23,16 @@ KIND_KEY = "follow_ups_kind"
 # drawn anew: a snooze at item 100 of 160 cost Chromium 4.2 s of work, 1.8 to 2.2 s with
 # the place kept.
 HANDLED = "follow_ups_handled"
+# The items snoozed or dismissed, listed at the foot of the page (a slip must lose nothing),
+# each with its way back; and where a failure to bring one back is said (`FAILED`).
+HIDDEN_OPEN_KEY = "follow_ups_hidden_open"
+HIDDEN_SHOWN_KEY = "follow_ups_hidden_shown"
+HIDDEN_ITEMS = "hidden items"
 if ui.came_back():  # the page starts at its top: so do its lists
     st.session_state.pop(SHOWN_KEY, None)
     st.session_state.pop(WAITING_SHOWN_KEY, None)
+    st.session_state.pop(HIDDEN_OPEN_KEY, None)
+    st.session_state.pop(HIDDEN_SHOWN_KEY, None)
     st.session_state.pop(HANDLED, None)
 
 st.title("What is due now?")
@@ -45,7 +52,7 @@ waiting_shown = st.session_state.get(WAITING_SHOWN_KEY, SHOWN_STEP)
 # items those leave, and whom you wait on, is worked out on every run from it.
 rules_found = ui.cached(followups.found, conn, refresh_every=60, reads_reminders=False)
 agenda = followups.agenda(conn, waiting_limit=waiting_shown, rules_found=rules_found)
-items, waiting = agenda.due, agenda.waiting
+items, waiting, hidden = agenda.due, agenda.waiting, agenda.hidden
 
 
 def show_more(key: str, now_shown: int) -> None:
@@ -106,6 +113,62 @@ def show_waiting() -> None:
         )
 
 
+def bring_back(item: followups.DueItem) -> None:
+    """The callback of "Show it again": the item is due again, in its place in the list."""
+    try:
+        followups.show_again(ui.connection(), [item.key])
+    except InfointError as exc:
+        failed(HIDDEN_ITEMS, exc)
+    else:
+        handled = st.session_state.get(HANDLED, [])
+        st.session_state[HANDLED] = [one for one in handled if one.key != item.key]
+        done(f"Back on the list: {item.title}.")
+
+
+def show_hidden() -> None:
+    """What was snoozed or dismissed, latest first, each with a way back: one quiet line at
+    the foot of the page, the list drawn only when asked for."""
+    if not hidden:
+        return
+    dismissed = sum(one.dismissed for one in hidden)
+    what = " and ".join(
+        f"{verb} ({count:,})"
+        for verb, count in (("snoozed", len(hidden) - dismissed), ("dismissed", dismissed))
+        if count
+    )
+    if not st.toggle(f"Show what you {what}", key=HIDDEN_OPEN_KEY):
+        return
+    st.caption(
+        "A snoozed item comes back by itself on its day; a dismissed one stays away while it "
+        "would be due. Show it again to put it back on the list now."
+    )
+    show_failure(HIDDEN_ITEMS)
+    hidden_shown = st.session_state.get(HIDDEN_SHOWN_KEY, SHOWN_STEP)
+    for one in hidden[:hidden_shown]:
+        when = (
+            f"dismissed on {text.day(one.hidden_on)}"
+            if one.dismissed
+            else f"snoozed until {text.weekday_day(one.snoozed_until)}"
+        )
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.markdown(f"{ui.plain(one.item.title)} · {when}", width="stretch")
+            st.button(
+                "Show it again",
+                key=f"show_again_{one.item.key}",
+                icon=":material/undo:",
+                on_click=bring_back,
+                args=(one.item,),
+            )
+    if len(hidden) > hidden_shown:
+        st.button(
+            "Show " + text.counted(min(SHOWN_STEP, len(hidden) - hidden_shown), "more item"),
+            key="show_more_hidden",
+            icon=":material/expand_more:",
+            on_click=show_more,
+            args=(HIDDEN_SHOWN_KEY, hidden_shown),
+        )
+
+
 if not items:
     if waiting.count:
         st.success(
@@ -123,6 +186,7 @@ if not items:
     st.page_link("pages/3_outreach.py", label="Write to someone", icon=":material/edit:")
     if waiting.count:
         show_waiting()
+    show_hidden()
     st.session_state.pop(FAILED, None)  # its item has gone: nowhere left to say it
     st.stop()
 
@@ -164,6 +228,13 @@ if kind is not None or len(items) > shown:
 # card twice).
 
 
+def keep_place(item: followups.DueItem) -> None:
+    """Keep a snoozed or dismissed item's place in the list (`HANDLED`), once."""
+    handled = st.session_state.setdefault(HANDLED, [])
+    if all(one.key != item.key for one in handled):
+        handled.append(item)
+
+
 def snooze(item: followups.DueItem) -> None:
     until = st.session_state[f"until_{item.key}"]
     try:
@@ -171,7 +242,7 @@ def snooze(item: followups.DueItem) -> None:
     except InfointError as exc:
         failed(item.key, exc)
     else:
-        st.session_state.setdefault(HANDLED, []).append(item)
+        keep_place(item)
         done(f"Snoozed until {text.day(until)}: {item.title}.")
 
 
@@ -181,7 +252,7 @@ def dismiss(item: followups.DueItem) -> None:
     except InfointError as exc:
         failed(item.key, exc)
     else:
-        st.session_state.setdefault(HANDLED, []).append(item)
+        keep_place(item)
         done(f"Dismissed: {item.title}.")
 
 
@@ -346,4 +417,5 @@ if len(items) > shown:
 if waiting.count:
     st.divider()
     show_waiting()
+show_hidden()
 st.session_state.pop(FAILED, None)  # one for an item no longer shown: nowhere left to say it

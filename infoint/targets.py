@@ -11,7 +11,7 @@ import math
 import numbers
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -1050,9 +1050,57 @@ class RowProblem:
     reason: str
 
 
+# A company a list names that is on your list already, and what the list would change.
+_LIST_FIELDS = ("industry", "motivation", "postings")
+_NAMED = 3  # names said in one sentence before 'and 2 more'
+
+
+def _as_is(text: str) -> str:
+    return text
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str  # industry, motivation or postings
+    now: Any  # None: none yet
+    listed: Any
+
+    def said(self, plain: Callable[[str], str] = _as_is) -> str:
+        """'industry Robotics → Hardware', 'industry none yet → Hardware'."""
+        now = "none yet" if self.now is None else plain(str(self.now))
+        return f"{self.field} {now} → {plain(str(self.listed))}"
+
+
+@dataclass(frozen=True)
+class OnList:
+    """A company the list names that you chose already (target, researching or ruled out)."""
+
+    name: str  # as you have it
+    status: str
+    changes: tuple[Change, ...] = ()  # what the list gives that differs from what you have
+
+    def said(self, plain: Callable[[str], str] = _as_is) -> str:
+        """'Acme is on your list already (Target): industry Robotics → Hardware, motivation
+        2 → 1.'"""
+        already = f"{plain(self.name)} is on your list already ({STATUS_LABELS[self.status]})"
+        if not self.changes:
+            return f"{already}, as this file has it."
+        return f"{already}: {', '.join(change.said(plain) for change in self.changes)}."
+
+
+def _names(names: list[str], plain: Callable[[str], str]) -> str:
+    """'Acme, Beta and 2 more'."""
+    said = [plain(name) for name in names[:_NAMED]]
+    if len(names) > _NAMED:
+        said.append(f"{len(names) - _NAMED:,} more")
+    return joined(said)
+
+
 @dataclass(frozen=True)
 class TargetListPreview:
-    """What a target list holds: readable rows (by file line) and the ones it cannot use."""
+    """What a target list holds: readable rows (by file line) and the ones it cannot use, and
+    what adding it would do: the companies it makes targets (new here, or only in your network)
+    and those on your list already, with what the list would change of each."""
 
     frame: pd.DataFrame  # columns: line, name, industry, motivation, postings (None = not given)
     problems: list[RowProblem] = field(default_factory=list)
@@ -1061,10 +1109,18 @@ class TargetListPreview:
     repeats: list[RowProblem] = field(default_factory=list)
     # Of the companies named, those the add would make targets: new, or only in the network.
     newly_targeted: int = 0
+    # Those you chose already, in the order of the file; and of the rows, what each is now.
+    on_list: list[OnList] = field(default_factory=list)
+    standing: list[str] = field(default_factory=list)  # per row of `frame`: its status here
 
     @property
     def skipped(self) -> int:
         return len(self.problems) + len(self.repeats)
+
+    @property
+    def differing(self) -> list[OnList]:
+        """The companies on your list the file would change, if you let it."""
+        return [company for company in self.on_list if company.changes]
 
     @property
     def mostly_left_out(self) -> bool:
@@ -1073,17 +1129,95 @@ class TargetListPreview:
         away from changing every company it names."""
         return self.skipped > len(self.frame)
 
-    def left_out_question(self) -> str:
-        """What to ask before adding a list that is `mostly_left_out`."""
-        rows = len(self.frame) + self.skipped
-        if self.newly_targeted:
-            change = (
-                f"marks {counted(self.newly_targeted, 'company', 'companies')} as targets at once"
+    def shown(self) -> pd.DataFrame:
+        """The rows as the preview shows them, with what each company is here now: 'New',
+        'In your network' (it becomes a target), or the status you gave it."""
+        frame = self.frame.copy()
+        frame["now"] = self.standing or ["New"] * len(frame)
+        return frame
+
+    def updates(self, update: bool) -> int:
+        """How many companies on your list the add changes: none unless you let it."""
+        return len(self.differing) if update else 0
+
+    def button_label(self, update: bool = False) -> str:
+        """The add's label, counting what it does; '' when it would do nothing."""
+        adds, updates = self.newly_targeted, self.updates(update)
+        if adds and adds == len(self.frame):
+            add = (
+                "Add this company as a target"
+                if adds == 1
+                else f"Add these {counted(adds, 'company', 'companies')} as targets"
             )
-        else:  # every company it names is chosen already: only its details change
+        elif adds:
+            add = f"Add {counted(adds, 'company', 'companies')} as {_targets(adds)}"
+        else:
+            add = ""
+        if not updates:
+            return add
+        if add:
+            return f"{add} and update {updates:,} on your list"
+        if updates == 1 and len(self.frame) == 1:
+            return "Update this company"
+        return f"Update {counted(updates, 'company', 'companies')} on your list"
+
+    def nothing_to_add(self) -> str:
+        """Said instead of the button when adding would change nothing."""
+        if self.differing:
+            return (
+                "Nothing to add: every company in this file is on your list already, and you "
+                "chose to keep them as they are. To take this file's details, choose "
+                f"“{UPDATE_CHOICES[True]}” above."
+            )
+        return (
+            "Nothing to add: every company in this file is on your list already, as this file "
+            "has it."
+        )
+
+    def kept_note(self, update: bool, plain: Callable[[str], str] = _as_is) -> str:
+        """What happens to the companies on your list: '' when there are none."""
+        if not self.on_list:
+            return ""
+        if update:
+            same = [c.name for c in self.on_list if not c.changes]
+            changed = len(self.differing)
+            said = f"{counted(changed, 'company', 'companies')} on your list {_take(changed)} "
+            said += "this file's details"
+            if same:
+                said += f"; {_names(same, plain)} {_are(len(same))} as this file has "
+                said += "it" if len(same) == 1 else "them"
+            return f"{said}."
+        names = [c.name for c in self.on_list]
+        return (
+            f"{_names(names, plain)}, on your list already, "
+            f"{'stays as it is' if len(names) == 1 else 'stay as they are'}."
+        )
+
+    def _change(self, update: bool) -> str:
+        adds, updates = self.newly_targeted, self.updates(update)
+        if adds:
+            change = f"makes {counted(adds, 'company', 'companies')} {_targets(adds, 'a ')}"
+            if updates:
+                change += f" and updates {counted(updates, 'company', 'companies')} on your list"
+        elif updates:
             change = (
-                "marks no new target, but it may change the industry and scores of the "
-                f"{counted(len(self.frame), 'company', 'companies')} it names"
+                f"makes no new target but updates {counted(updates, 'company', 'companies')} "
+                "on your list"
+            )
+        else:
+            change = "changes nothing"
+        return change
+
+    def left_out_question(self, update: bool = False) -> str:
+        """What to ask before adding a list that is `mostly_left_out`, counting what the add
+        does as its button does."""
+        rows = len(self.frame) + self.skipped
+        change = self._change(update)
+        kept = [c.name for c in self.on_list] if not update else []
+        if kept:
+            change += (
+                f"; {counted(len(kept), 'company', 'companies')} on your list already "
+                f"{'stays as it is' if len(kept) == 1 else 'stay as they are'}"
             )
         # Said by reason, each counted: "left out as repeats or unreadable" read as repeats to
         # a tester whose rows were all unreadable.
@@ -1102,61 +1236,67 @@ class TargetListPreview:
         return f"{left_out}, so it may not be your list of companies: adding it {change}."
 
 
+UPDATE_CHOICES = {
+    False: "Keep them as they are",
+    True: "Update them from this file",
+}
+
+
+def _targets(count: int, a: str = "a ") -> str:
+    return f"{a}target" if count == 1 else "targets"
+
+
+def _take(count: int) -> str:
+    return "takes" if count == 1 else "take"
+
+
+def _are(count: int) -> str:
+    return "is" if count == 1 else "are"
+
+
 @dataclass(frozen=True)
 class TargetListImport:
-    added: int
-    updated: int  # companies already here that the list names, changed or not
+    added: int  # new companies, made targets
+    updated: int  # companies already here the list names: in your network or on your list
     skipped: int
-    # Of the `updated`: how many took a new industry, motivation, postings; network
-    # companies made targets; and those the list left as they were.
-    new_industry: int = 0
-    new_motivation: int = 0
-    new_postings: int = 0
-    made_targets: int = 0
-    unchanged: int = 0
+    made_targets: int = 0  # of the `updated`, those only in your network, made targets
+    # Of those on your list: changed as shown (when you let the file update them), already as
+    # the file has them, and left as they were (when you kept them).
+    changed: list[OnList] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
 
-    def sentence(self) -> str:
-        """What the add did, for after the file's name: '2 new targets; the company you
-        already had changed industry and motivation.' (each change counted)"""
+    def sentence(self, plain: Callable[[str], str] = _as_is) -> str:
+        """What the add did, for after the file's name: '1 new target; Acme, on your list
+        already, stayed as it was.' or '…; Acme updated: industry Robotics → Hardware.'"""
         said = []
-        if self.added:
-            said.append(counted(self.added, "new target"))
-        if self.updated:
-            said.append(self._updates())
+        if new := self.added + self.made_targets:
+            said.append(counted(new, "new target"))
+        for company in self.changed[:_NAMED]:
+            changes = ", ".join(change.said(plain) for change in company.changes)
+            said.append(f"{plain(company.name)} updated: {changes}")
+        if len(self.changed) > _NAMED:
+            said.append(f"{len(self.changed) - _NAMED:,} more updated")
+        if self.unchanged:
+            names = _names(self.unchanged, plain)
+            said.append(
+                f"{names} {'was' if len(self.unchanged) == 1 else 'were'} already as the "
+                "file has " + ("it" if len(self.unchanged) == 1 else "them")
+            )
+        if self.kept:
+            one = len(self.kept) == 1
+            said.append(
+                f"{_names(self.kept, plain)}, on your list already, "
+                f"{'stayed as it was' if one else 'stayed as they were'}"
+            )
         if not said:
             return "nothing was added."
         return "; ".join(said) + "."
 
-    def _updates(self) -> str:
-        one = self.updated == 1
-        fields = [
-            (count, name)
-            for count, name in (
-                (self.new_industry, "industry"),
-                (self.new_motivation, "motivation"),
-                (self.new_postings, "postings"),
-            )
-            if count
-        ]
-        if one:
-            done = []
-            if fields:
-                done.append(f"changed {joined([name for _, name in fields])}")
-            if self.made_targets:
-                done.append("became a target")
-            return "the company you already had " + (
-                joined(done) if done else "was already as the list has it"
-            )
-        # "2 changed industry, 1 motivation, 1 became a target and 1 was …"
-        done = [
-            f"{count:,} {'changed ' if not i else ''}{name}"
-            for i, (count, name) in enumerate(fields)
-        ]
-        if made := self.made_targets:
-            done.append(f"{made:,} became {'a target' if made == 1 else 'targets'}")
-        if same := self.unchanged:
-            done.append(f"{same:,} {'was' if same == 1 else 'were'} already as the list has it")
-        return f"of the {self.updated:,} companies you already had, {joined(done)}"
+    @property
+    def touched(self) -> int:
+        """The companies the add made targets or changed."""
+        return self.added + self.made_targets + len(self.changed)
 
 
 def _read_bytes(source: bytes | BinaryIO | str | Path) -> bytes:
@@ -1403,9 +1543,12 @@ def read_target_list(
             index = positions.get(column)
             if index is None or index >= len(cells):
                 return ""
-            return export.restore(cells[index].strip())
+            # Invisible characters go before our export's formula guard comes off: what the
+            # guard kept from running (a leading tab) is part of the name, as written.
+            text = visible_name(cells[index]) if column == "name" else cells[index].strip()
+            return export.restore(text)
 
-        name = visible_name(cell("name"))
+        name = cell("name")
         if not name:
             problems.append(RowProblem(line, "It has no company name."))
             continue
@@ -1429,30 +1572,104 @@ def read_target_list(
     frame = pd.DataFrame(good, columns=["line", "name", "industry", "motivation", "postings"])
     for column in ("line", "motivation", "postings"):
         frame[column] = frame[column].astype("Int64")
-    newly = _newly_targeted(conn, [row["name"] for row in good])
-    return TargetListPreview(frame, problems, ignored, repeats, newly)
+    planned = _plan(conn, frame) if good else []
+    return TargetListPreview(
+        frame,
+        problems,
+        ignored,
+        repeats,
+        newly_targeted=sum(
+            row.first and (row.company_id is None or row.status == "network") for row in planned
+        ),
+        on_list=[
+            row.on_list()
+            for row in planned
+            if row.first and row.company_id is not None and row.status != "network"
+        ],
+        standing=["New" if row.status is None else STATUS_LABELS[row.status] for row in planned],
+    )
 
 
-def _newly_targeted(conn: duckdb.DuckDBPyConnection, names: list[str]) -> int:
-    """How many companies adding these names would make targets, as `import_target_list`
-    does: those not here yet and those only in the network (a merged name stands for the
-    company kept); the ones already chosen keep their status."""
-    if not names:
-        return 0
-    rows = conn.execute(
-        """
-        WITH keyed AS (
-            SELECT DISTINCT coalesce(kept.match_key, u.key) AS match_key
-            FROM (SELECT company_key(name) AS key FROM unnest(?) AS t(name)) u
-            LEFT JOIN company_aliases a ON a.match_key = u.key
-            LEFT JOIN companies kept ON kept.id = a.company_id
+@dataclass(frozen=True)
+class _Planned:
+    """A row of the list beside the company it names here, if any."""
+
+    line: int
+    match_key: str
+    first: bool  # the first row naming its company: the one the add takes
+    listed: dict[str, Any]  # industry (spelled as other companies spell it), motivation, postings
+    company_id: int | None
+    name: str | None  # as you have it
+    status: str | None
+    now: dict[str, Any]
+
+    def changes(self) -> tuple[Change, ...]:
+        return tuple(
+            Change(column, self.now[column], self.listed[column])
+            for column in _LIST_FIELDS
+            if self.listed[column] is not None and self.listed[column] != self.now[column]
         )
-        SELECT count(*) FROM keyed k LEFT JOIN companies co ON co.match_key = k.match_key
-        WHERE co.id IS NULL OR co.status = 'network'
-        """,
-        [names],
-    ).fetchall()
-    return rows[0][0]
+
+    def on_list(self) -> OnList:
+        return OnList(self.name or "", self.status or "", self.changes())
+
+
+def _plan(conn: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> list[_Planned]:
+    """Each row of the list, in its order, with the company it names here (a name merged into
+    another company stands for the company kept), by the match key the add uses."""
+    rows = frame.astype(object).where(frame.notna(), None)
+    view = "target_list_upload"
+    conn.register(view, rows)
+    try:
+        found = conn.execute(
+            f"""
+            WITH keyed AS (
+                SELECT u.line, coalesce(kept.match_key, u.key) AS match_key,
+                       coalesce((SELECT min(co.industry) FROM companies co
+                                 WHERE lower(co.industry) = lower(u.industry)), u.industry)
+                           AS industry,
+                       CAST(u.motivation AS SMALLINT) AS motivation,
+                       CAST(u.postings AS SMALLINT) AS postings
+                FROM (SELECT *, company_key(name) AS key FROM {view}) u
+                LEFT JOIN company_aliases a ON a.match_key = u.key
+                LEFT JOIN companies kept ON kept.id = a.company_id
+            )
+            SELECT k.line, k.match_key,
+                   row_number() OVER (PARTITION BY k.match_key ORDER BY k.line) = 1,
+                   k.industry, k.motivation, k.postings,
+                   co.id, co.name, co.status, co.industry, co.motivation, co.postings
+            FROM keyed k LEFT JOIN companies co ON co.match_key = k.match_key
+            ORDER BY k.line
+            """
+        ).fetchall()
+    finally:
+        conn.unregister(view)
+    planned = []
+    for (
+        line,
+        key,
+        first,
+        *listed,
+        company_id,
+        name,
+        status,
+        industry,
+        motivation,
+        postings,
+    ) in found:
+        planned.append(
+            _Planned(
+                line=int(line),
+                match_key=key,
+                first=bool(first),
+                listed=dict(zip(_LIST_FIELDS, listed, strict=True)),
+                company_id=None if company_id is None else int(company_id),
+                name=name,
+                status=status,
+                now={"industry": industry, "motivation": motivation, "postings": postings},
+            )
+        )
+    return planned
 
 
 def _first_of_each_company(
@@ -1493,22 +1710,29 @@ def _repeated(name: str, first_line: int, first_name: str) -> str:
 
 
 def import_target_list(
-    conn: duckdb.DuckDBPyConnection, preview: TargetListPreview
+    conn: duckdb.DuckDBPyConnection, preview: TargetListPreview, *, update: bool = False
 ) -> TargetListImport:
-    """Upsert the readable rows by match key in one transaction.
+    """Add the readable rows by match key in one transaction.
 
-    New companies become targets; network companies become targets; companies already
-    chosen (researching, ruled out) keep their status. A given industry or score replaces
-    the stored one, a blank leaves it. A company named twice keeps its first line, as the
-    preview says (`read_target_list`); so do two names merged into one company, which the
-    preview does not follow.
+    New companies become targets, with the list's details; companies only in your network
+    become targets and take the details the list gives. Companies you chose already (target,
+    researching, ruled out) keep their status, and keep their industry and scores too unless
+    `update`: then a detail the list gives replaces yours (a blank leaves it). A company named
+    twice keeps its first line, as the preview says (`read_target_list`); so do two names
+    merged into one company.
     """
     if preview.frame.empty:
         return TargetListImport(0, 0, preview.skipped)
-    frame = preview.frame.astype(object).where(preview.frame.notna(), None)
-    view = "target_list_upload"
     with db.transaction(conn):
-        conn.register(view, frame)
+        planned = [row for row in _plan(conn, preview.frame) if row.first]
+        new = [row for row in planned if row.company_id is None]
+        network = [row for row in planned if row.status == "network"]
+        chosen = [row for row in planned if row.company_id is not None and row not in network]
+        changing = [row for row in chosen if update and row.changes()]
+        taken = {row.line for row in [*new, *network, *changing]}
+        rows = preview.frame[preview.frame["line"].isin(taken)]
+        view = "target_list_upload"
+        conn.register(view, rows.astype(object).where(rows.notna(), None))
         try:
             conn.execute(
                 f"""
@@ -1527,32 +1751,11 @@ def import_target_list(
                        CAST(motivation AS SMALLINT) AS motivation,
                        CAST(postings AS SMALLINT) AS postings
                 FROM keyed u
-                QUALIFY row_number() OVER (PARTITION BY match_key ORDER BY line) = 1
                 """
             )
         finally:
             conn.unregister(view)
-        # What the update changes, counted before it: a given value that differs.
-        changes = conn.execute(
-            """
-            WITH compared AS (
-                SELECT t.industry IS NOT NULL AND t.industry IS DISTINCT FROM co.industry
-                           AS industry,
-                       t.motivation IS NOT NULL AND t.motivation IS DISTINCT FROM co.motivation
-                           AS motivation,
-                       t.postings IS NOT NULL AND t.postings IS DISTINCT FROM co.postings
-                           AS postings,
-                       co.status = 'network' AS made_target
-                FROM companies co JOIN target_list_rows t ON co.match_key = t.match_key
-            )
-            SELECT count(*) FILTER (WHERE industry), count(*) FILTER (WHERE motivation),
-                   count(*) FILTER (WHERE postings), count(*) FILTER (WHERE made_target),
-                   count(*) FILTER (WHERE NOT (industry OR motivation OR postings
-                                               OR made_target))
-            FROM compared
-            """
-        ).fetchall()[0]
-        updated = conn.execute(
+        conn.execute(
             """
             UPDATE companies AS co SET
                 industry = coalesce(t.industry, co.industry),
@@ -1561,19 +1764,25 @@ def import_target_list(
                 status = CASE WHEN co.status = 'network' THEN 'target' ELSE co.status END
             FROM target_list_rows AS t
             WHERE co.match_key = t.match_key
-            RETURNING co.id
             """
-        ).fetchall()
-        added = conn.execute(
+        )
+        conn.execute(
             """
             INSERT INTO companies (name, match_key, industry, motivation, postings, status, source)
             SELECT name, match_key, industry, coalesce(motivation, 0), coalesce(postings, 0),
                    'target', ?
             FROM target_list_rows t
             WHERE NOT EXISTS (SELECT 1 FROM companies co WHERE co.match_key = t.match_key)
-            RETURNING id
             """,
             [TARGET_LIST_SOURCE],
-        ).fetchall()
+        )
         conn.execute("DROP TABLE target_list_rows")
-    return TargetListImport(len(added), len(updated), preview.skipped, *map(int, changes))
+    return TargetListImport(
+        added=len(new),
+        updated=len(network) + len(chosen),
+        skipped=preview.skipped,
+        made_targets=len(network),
+        changed=[row.on_list() for row in changing],
+        unchanged=[row.name or "" for row in chosen if update and not row.changes()],
+        kept=[row.name or "" for row in chosen if not update],
+    )

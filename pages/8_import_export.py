@@ -235,13 +235,18 @@ if target_file is not None:
         ui.show_error(exc)
     else:
         st.dataframe(
-            preview.frame,
+            preview.shown(),
             column_config={
                 "line": "Line",
                 "name": "Company",
                 "industry": "Industry",
                 "motivation": "Motivation (0–3)",
                 "postings": "Postings (0–3)",
+                "now": st.column_config.TextColumn(
+                    "Now",
+                    help="New: not here yet. In your network: someone you know works there. "
+                    "Either way it becomes a target. Otherwise the status you gave it.",
+                ),
             },
             hide_index=True,
             placeholder="",  # a value not given is a blank cell, not the word None
@@ -269,33 +274,55 @@ if target_file is not None:
                     [{"Line": p.line, "Reason": p.reason} for p in preview.repeats],
                     hide_index=True,
                 )
+        # Companies the user chose already: what the file would change of each, and whether
+        # it may (by default not: what the user typed stays).
+        update = False
+        if preview.on_list:
+            on_list = len(preview.on_list)
+            with st.expander(
+                f"Already on your list: {text.counted(on_list, 'company', 'companies')}",
+                expanded=on_list <= SKIPPED_SHOWN_OPEN,
+            ):
+                st.markdown("\n".join(f"- {c.said(ui.plain)}" for c in preview.on_list))
+            if preview.differing:
+                update = st.radio(
+                    "The companies already on your list",
+                    (False, True),
+                    format_func=targets.UPDATE_CHOICES.get,
+                    horizontal=True,
+                    key=f"target_update_{target_file.file_id}",
+                )
+            st.caption(preview.kept_note(update, ui.plain))
         companies = len(preview.frame)
-        add_label = (
-            "Add this company as a target"
-            if companies == 1
-            else f"Add these {text.counted(companies, 'company', 'companies')} as targets"
-        )
+        add_label = preview.button_label(update)
         # Keyed by the upload (the preview is read from it alone) and what the preview showed,
         # as the history's Add button is: a click on the button of another file's preview is
         # not this button's, so nothing is added that the preview on screen did not show.
-        add_key = f"target_add_{target_file.file_id}_{companies}_{preview.skipped}"
+        add_key = f"target_add_{target_file.file_id}_{companies}_{preview.skipped}_{update}"
+        if not add_label:
+            st.caption(preview.nothing_to_add())
         # A file whose rows are mostly left out is likely no list of companies (a list of
         # people names each employer again and again): asked about before it changes them all.
-        if companies and (
-            ui.ask_first(add_key, f"{add_label}…", preview.left_out_question(), "Yes, add them")
+        elif (
+            ui.ask_first(
+                add_key,
+                f"{add_label}…",
+                preview.left_out_question(update),
+                "Yes, add them" if preview.newly_targeted else "Yes, update them",
+            )
             if preview.mostly_left_out
             else st.button(add_label, icon=":material/flag:", key=add_key)
         ):
             try:
-                result = targets.import_target_list(conn, preview)
+                result = targets.import_target_list(conn, preview, update=update)
             except InfointError as exc:
                 ui.show_error(exc)
             else:
                 st.session_state["target_round"] = target_round + 1
-                them = "it" if result.added + result.updated == 1 else "them"
+                them = "it" if result.touched == 1 else "them"
                 st.session_state["target_list_done"] = (
-                    f"From {ui.plain(target_file.name)}: {result.sentence()} See {them} on the "
-                    "Targets page."
+                    f"From {ui.plain(target_file.name)}: {result.sentence(ui.plain)} See {them} "
+                    "on the Targets page."
                 )
                 st.rerun()
 

@@ -104,7 +104,9 @@ def test_every_way_of_naming_a_company_finds_the_one_it_was_merged_into(conn):
     added = targets.add_company(conn, "Acme Europe", industry="Health", motivation=2)
     assert added == acme
     listed = targets.import_target_list(
-        conn, targets.read_target_list(conn, b"name,postings\nAcme Europe,3\n", "list.csv")
+        conn,
+        targets.read_target_list(conn, b"name,postings\nAcme Europe,3\n", "list.csv"),
+        update=True,  # Acme is on the list already: let the file change it
     )
     assert (listed.added, listed.updated) == (0, 1)
     assert names(conn) == ["Acme"]

@@ -340,11 +340,11 @@ def test_a_list_of_one_company_is_offered_as_one(app_db):
     uploader = next(u for u in at.get("file_uploader") if "companies" in u.label)
     uploader.set_value(("more.csv", b"name,motivation\nAcme Health,3\nVolt,1\n", "text/csv"))
     run(at)
-    button(at, "Add these 2 companies as targets").click()
+    button(at, "Add 1 company as a target").click()  # Acme Health is kept as it is
     run(at)
     assert at.success[0].value == (
-        "From more\\.csv: 1 new target; the company you already had changed motivation. "
-        "See them on the Targets page."
+        "From more\\.csv: 1 new target; Acme Health, on your list already, stayed as it was. "
+        "See it on the Targets page."
     )
 
 
@@ -471,18 +471,19 @@ def test_a_list_updating_companies_says_what_it_did_where_it_was_added(app_db):
     rows = b"name,industry,motivation\nAcme,Software,3\nVolt,,\nBeta,,high\n,Energy,1\nX,,9\n"
     uploader.set_value(("mine.csv", rows, "text/csv"))
     run(at)
-    button(at, "Add these 2 companies as targets…").click()
+    at.radio(key=f"target_update_{uploader.value.file_id}").set_value(True)
+    run(at)
+    button(at, "Update 1 company on your list…").click()
     run(at)
     assert at.warning[-1].value == (
         "3 of the 5 rows in this file can't be read and are left out (the reasons are above): "
-        "adding the rest marks no new target, but it may change the industry and scores of "
-        "the 2 companies it names."
+        "adding the rest makes no new target but updates 1 company on your list."
     )
-    button(at, "Yes, add them").click()
+    button(at, "Yes, update them").click()
     run(at)
     said = (
-        "From mine\\.csv: of the 2 companies you already had, 1 changed industry, 1 motivation "
-        "and 1 was already as the list has it. See them on the Targets page."
+        "From mine\\.csv: Acme updated: industry Health → Software, motivation 1 → 3; Volt was "
+        "already as the file has it. See it on the Targets page."
     )
     assert [s.value for s in at.success] == [said]
     # Shown in the section of the list, under its heading, not at the top of the page.

@@ -66,7 +66,7 @@ def test_names_merged_into_one_company_keep_the_first_line_at_import(conn):
     keep = targets.add_company(conn, "Nova Labs")
     targets.merge_companies(conn, keep, targets.add_company(conn, "Nova"))
     preview = targets.read_target_list(conn, b"name,motivation\nNova,3\nNova Labs,1\n", "list.csv")
-    targets.import_target_list(conn, preview)
+    targets.import_target_list(conn, preview, update=True)  # Nova Labs is on the list already
     assert conn.execute("SELECT name, motivation FROM companies").fetchall() == [("Nova Labs", 3)]
 
 

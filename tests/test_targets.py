@@ -419,33 +419,41 @@ def test_the_list_has_the_same_column_types_whether_cells_are_blank_or_not(conn)
 def test_import_target_list_upserts_by_match_key(campaign):
     preview = targets.read_target_list(campaign, TARGET_LIST.encode(), "targets.csv")
     acme = company_id(campaign, "Acme")
+    # Hooli is new, Omega only in the network: both become targets. Acme is on the list
+    # already: what the file would change of it is said, and by default it is kept.
+    assert preview.newly_targeted == 2
+    assert [c.said() for c in preview.on_list] == [
+        "Acme is on your list already (Target): industry Health → Health care, motivation 3 → 2."
+    ]
+    assert list(preview.shown()["now"]) == ["Target", "New", "In your network"]
     summary = targets.import_target_list(campaign, preview)
-    # Acme: a new industry and motivation; Omega (only in the network): an industry, a target.
     assert summary == targets.TargetListImport(
-        added=1, updated=2, skipped=4, new_industry=2, new_motivation=1, made_targets=1
+        added=1, updated=2, skipped=4, made_targets=1, kept=["Acme"]
     )
-    assert summary.sentence() == (
-        "1 new target; of the 2 companies you already had, 2 changed industry, 1 motivation "
-        "and 1 became a target."
-    )
+    assert summary.sentence() == "2 new targets; Acme, on your list already, stayed as it was."
     rows = {
         r[0]: r[1:]
         for r in campaign.execute(
             "SELECT name, status, industry, motivation, postings, source FROM companies"
         ).fetchall()
     }
-    # Acme keeps its postings (blank in the file) and takes the new industry and motivation.
-    assert rows["Acme"] == ("target", "Health care", 2, 1, "manual")
+    assert rows["Acme"] == ("target", "Health", 3, 1, "manual")
     assert rows["Omega"][:4] == ("target", "Logistics", 0, 0)
     # Hooli appears twice: the first line is kept, as the preview said.
     assert rows["Hooli"] == ("target", "-Tech", 3, 2, targets.TARGET_LIST_SOURCE)
     assert "hooli" not in rows
-    assert company_id(campaign, "Acme") == acme
-    again = targets.import_target_list(campaign, preview)
-    assert (again.added, again.updated, again.unchanged) == (0, 3, 3)
-    assert again.sentence() == (
-        "of the 3 companies you already had, 3 were already as the list has it."
+    # Let the file update Acme: it keeps its postings (blank in the file) and takes the new
+    # industry and motivation.
+    updated = targets.import_target_list(campaign, preview, update=True)
+    assert updated.sentence() == (
+        "Acme updated: industry Health → Health care, motivation 3 → 2; Hooli and Omega were "
+        "already as the file has them."
     )
+    acme_now = "SELECT status, industry, motivation, postings FROM companies WHERE id = ?"
+    assert campaign.execute(acme_now, [acme]).fetchall() == [("target", "Health care", 2, 1)]
+    again = targets.import_target_list(campaign, preview, update=True)
+    assert (again.added, again.updated, again.unchanged) == (0, 3, ["Acme", "Hooli", "Omega"])
+    assert again.sentence() == ("Acme, Hooli and Omega were already as the file has them.")
 
 
 def test_import_keeps_a_ruled_out_company_ruled_out(campaign):
@@ -453,6 +461,10 @@ def test_import_keeps_a_ruled_out_company_ruled_out(campaign):
         campaign, b"name;motivation;industry\nDelta;1;ENERGY\n", "list.csv"
     )
     targets.import_target_list(campaign, preview)
+    assert campaign.execute(
+        "SELECT status, motivation, industry FROM companies WHERE name = 'Delta'"
+    ).fetchall() == [("ruled_out", 3, None)]
+    targets.import_target_list(campaign, preview, update=True)
     assert campaign.execute(
         "SELECT status, motivation, industry FROM companies WHERE name = 'Delta'"
     ).fetchall() == [("ruled_out", 1, "Energy")]
@@ -786,9 +798,10 @@ def test_a_list_mostly_of_repeats_is_flagged_and_the_question_counts_in_words(co
     assert (len(preview.frame), preview.skipped, preview.mostly_left_out) == (2, 3, True)
     assert preview.left_out_question() == (
         "3 of the 5 rows in this file are left out (1 can't be read, 2 name a company an "
-        "earlier line names), so it may not be your list of companies: adding it marks 2 "
-        "companies as targets at once."
+        "earlier line names), so it may not be your list of companies: adding it makes 2 "
+        "companies targets."
     )
+    assert preview.button_label() == "Add these 2 companies as targets"
     even = targets.read_target_list(conn, b"name\nAcme\nAcme\nVolt\n", "list.csv")
     assert (len(even.frame), even.skipped, even.mostly_left_out) == (2, 1, False)
 
@@ -844,8 +857,10 @@ def test_the_question_counts_only_the_companies_the_add_would_newly_make_targets
     assert (len(preview.frame), preview.mostly_left_out) == (4, True)
     assert preview.left_out_question() == (
         "5 of the 9 rows in this file name a company an earlier line names, so it may not be "
-        "your list of companies: adding it marks 2 companies as targets at once."
+        "your list of companies: adding it makes 2 companies targets; 2 companies on your "
+        "list already stay as they are."
     )
+    assert preview.button_label() == "Add 2 companies as targets"
     before = dict(campaign.execute("SELECT name, status FROM companies").fetchall())
     targets.import_target_list(campaign, preview)
     after = dict(campaign.execute("SELECT name, status FROM companies").fetchall())
@@ -861,36 +876,56 @@ def test_rows_that_update_companies_are_not_left_out_and_unreadable_ones_are_sai
     preview = targets.read_target_list(campaign, rows.encode(), "mine.csv")
     assert list(preview.frame["name"]) == ["Acme", "Gamma"]
     assert (len(preview.problems), len(preview.repeats), preview.skipped) == (3, 0, 3)
-    assert preview.left_out_question() == (
+    # Kept as they are (the default), adding would change nothing: no button, and why.
+    assert preview.button_label() == ""
+    assert preview.nothing_to_add() == (
+        "Nothing to add: every company in this file is on your list already, and you chose to "
+        "keep them as they are. To take this file's details, choose “Update them from this "
+        "file” above."
+    )
+    assert preview.button_label(update=True) == "Update 1 company on your list"
+    assert preview.left_out_question(update=True) == (
         "3 of the 5 rows in this file can't be read and are left out (the reasons are above): "
-        "adding the rest marks no new target, but it may change the industry and scores of "
-        "the 2 companies it names."
+        "adding the rest makes no new target but updates 1 company on your list."
     )
-    done = targets.import_target_list(campaign, preview)
-    assert done == targets.TargetListImport(
-        added=0, updated=2, skipped=3, new_industry=1, new_motivation=1, unchanged=1
-    )
+    done = targets.import_target_list(campaign, preview, update=True)
     assert done.sentence() == (
-        "of the 2 companies you already had, 1 changed industry, 1 motivation and 1 was "
-        "already as the list has it."
+        "Acme updated: industry Health → Software, motivation 3 → 2; Gamma was already as the "
+        "file has it."
     )
 
 
 def test_what_the_add_did_is_said_for_one_company_changed_or_not():
-    one = targets.TargetListImport(0, 1, 0, new_industry=1, new_motivation=1)
-    assert one.sentence() == "the company you already had changed industry and motivation."
+    acme = targets.OnList(
+        "Acme",
+        "target",
+        (targets.Change("industry", None, "Hardware"), targets.Change("motivation", 2, 1)),
+    )
+    one = targets.TargetListImport(0, 1, 0, changed=[acme])
+    assert one.sentence() == "Acme updated: industry none yet → Hardware, motivation 2 → 1."
     made = targets.TargetListImport(2, 1, 0, made_targets=1)
-    assert made.sentence() == "2 new targets; the company you already had became a target."
-    same = targets.TargetListImport(0, 1, 0, unchanged=1)
-    assert same.sentence() == "the company you already had was already as the list has it."
+    assert made.sentence() == "3 new targets."
+    same = targets.TargetListImport(0, 1, 0, unchanged=["Acme"])
+    assert same.sentence() == "Acme was already as the file has it."
+    kept = targets.TargetListImport(1, 4, 0, kept=["A", "B", "C", "D"])
+    assert kept.sentence() == (
+        "1 new target; A, B, C and 1 more, on your list already, stayed as they were."
+    )
+    many = targets.TargetListImport(0, 5, 0, changed=[acme] * 5)
+    assert many.sentence().endswith("; 2 more updated.")
+    assert targets.TargetListImport(0, 0, 3).sentence() == "nothing was added."
 
 
 def test_the_question_says_so_when_the_add_marks_no_new_target(campaign):
     people = "company\n" + "Acme\nDelta\n" * 3
     preview = targets.read_target_list(campaign, people.encode(), "people.csv")
     assert preview.mostly_left_out
+    assert (preview.button_label(), preview.button_label(update=True)) == ("", "")
+    assert preview.nothing_to_add() == (
+        "Nothing to add: every company in this file is on your list already, as this file has it."
+    )
     assert preview.left_out_question() == (
         "4 of the 6 rows in this file name a company an earlier line names, so it may not be "
-        "your list of companies: adding it marks no new target, but it may change the "
-        "industry and scores of the 2 companies it names."
+        "your list of companies: adding it changes nothing; 2 companies on your list already "
+        "stay as they are."
     )

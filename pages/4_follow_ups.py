@@ -139,8 +139,8 @@ def show_hidden() -> None:
     if not st.toggle(f"Show what you {what}", key=HIDDEN_OPEN_KEY):
         return
     st.caption(
-        "A snoozed item comes back by itself on its day; a dismissed one stays away while it "
-        "would be due. Show it again to put it back on the list now."
+        "A snoozed item comes back by itself on its day, a dismissed one not at all. "
+        '"Show it again" puts it back on the list now.'
     )
     show_failure(HIDDEN_ITEMS)
     hidden_shown = st.session_state.get(HIDDEN_SHOWN_KEY, SHOWN_STEP)

@@ -370,20 +370,48 @@ def _check_referred_name(person: referrals.ReferredPerson) -> None:
 
 
 @dataclass(frozen=True)
+class KnownPerson:
+    """Someone a debrief names who is already in your contacts, and what saving changes on
+    them (`new_contacts`), so the user sees it and may leave them as they are."""
+
+    id: int
+    said: str  # 'Alan Turing, Bletchley Labs, Cryptanalyst', the parts known
+    change: str  # 'you know them directly (1st degree): marked as introduced by …'
+
+
+# How the change on someone already in your contacts names their degree.
+_DEGREE_SAID = {"1st": "1st degree", "2nd": "2nd degree", "cold": "cold"}
+
+
+@dataclass(frozen=True)
 class NewContacts:
-    """Who saving a debrief's names would add as new contacts (`new_contacts`)."""
+    """Who saving a debrief's names would add as new contacts, and who already in your
+    contacts it would mark as introduced (`new_contacts`)."""
 
     introducer: str
     people: tuple[str, ...]  # each as 'name, company, position', the parts known
+    existing: tuple[KnownPerson, ...] = ()
 
     @property
     def question(self) -> str:
-        """What to ask before they are added (the page lists them below it)."""
-        them = "this person" if len(self.people) == 1 else f"these {len(self.people)} people"
-        return (
-            f"Saving adds {them} to your contacts, as introduced by {self.introducer}. "
-            "Is each one a person to talk to?"
-        )
+        """What to ask before they are added or marked (the page lists them below it)."""
+        said = []
+        if self.people:
+            them = "this person" if len(self.people) == 1 else f"these {len(self.people)} people"
+            said.append(f"Saving adds {them} to your contacts, as introduced by {self.introducer}.")
+        if self.existing:
+            known = (
+                "1 person already in your contacts"
+                if len(self.existing) == 1
+                else f"{len(self.existing)} people already in your contacts"
+            )
+            also = "It also marks" if self.people else "Saving marks"
+            said.append(
+                f"{also} {known} as introduced by {self.introducer}: untick anyone you want to "
+                "leave as they are."
+            )
+        said.append("Is each one a person to talk to?")
+        return " ".join(said)
 
 
 def new_contacts(
@@ -400,14 +428,41 @@ def new_contacts(
         added = referrals.add_referred_people(
             conn, meeting.contact_id, list(people), introduced_at=meeting.starts_at
         )
-        rows = conn.execute(
-            "SELECT concat_ws(', ', nullif(trim(c.first_name || ' ' || c.last_name), ''),"
-            " nullif(co.name, ''), nullif(c.position, ''))"
-            " FROM contacts c LEFT JOIN companies co ON co.id = c.company_id"
-            " WHERE c.id IN (SELECT unnest(?::BIGINT[])) ORDER BY c.id",
-            [list(added.added)],
-        ).fetchall()
-    return NewContacts(added.introducer, tuple(row[0] for row in rows))
+        rows = _people_said(conn, added.added)
+    # Read once the trial is rolled back: their degree and mutual contact as they are now.
+    known = {row[0]: row for row in _people_said(conn, added.marked_ids)}
+    existing = tuple(
+        KnownPerson(i, known[i][1], _change_said(added.introducer, *known[i][2:]))
+        for i in added.marked_ids
+        if i in known
+    )
+    return NewContacts(added.introducer, tuple(row[1] for row in rows), existing)
+
+
+def _people_said(conn: duckdb.DuckDBPyConnection, ids: tuple[int, ...]) -> list[tuple]:
+    """(id, 'name, company, position', degree, mutual contact's name or None) for these."""
+    return conn.execute(
+        "SELECT c.id, concat_ws(', ', nullif(trim(c.first_name || ' ' || c.last_name), ''),"
+        " nullif(co.name, ''), nullif(c.position, '')), c.degree,"
+        " CASE WHEN c.mutual_contact_id IS NOT NULL"
+        "  THEN coalesce(nullif(trim(m.first_name || ' ' || m.last_name), ''), 'someone') END"
+        " FROM contacts c LEFT JOIN companies co ON co.id = c.company_id"
+        " LEFT JOIN contacts m ON m.id = c.mutual_contact_id"
+        " WHERE c.id IN (SELECT unnest(?::BIGINT[])) ORDER BY c.id",
+        [list(ids)],
+    ).fetchall()
+
+
+def _change_said(introducer: str, degree: str, mutual: str | None) -> str:
+    """What marking someone already in your contacts as introduced changes on their record,
+    as `referrals.add_referred_people` does it."""
+    marked = f"already in your contacts ({_DEGREE_SAID.get(degree, degree)}): will be marked as "
+    marked += f"introduced by {introducer}"
+    if degree == "1st":
+        return f"{marked}; you know them directly, so no mutual contact is set."
+    if mutual is None:
+        return f"{marked}, who becomes their mutual contact."
+    return f"{marked}; their mutual contact stays {mutual}."
 
 
 def notes_with(notes: str, not_people: tuple[str, ...]) -> str:
@@ -942,6 +997,7 @@ def record_debrief(
     answers: dict[int, str] | None = None,
     referred: list[referrals.ReferredPerson] | None = None,
     not_people: tuple[str, ...] = (),
+    leave: tuple[int, ...] = (),
 ) -> DebriefResult:
     """How the meeting went, in one write: outcome, answers, and the people they named.
 
@@ -955,7 +1011,8 @@ def record_debrief(
     name no one (`read_names`), kept with the notes (`notes_with`). Notes longer than
     `contacts.NOTES_LIMIT`, those lines counted, are refused unless no longer than before, and
     so is an answer (`_check_answer`), and answers that would take the company's notes past
-    that limit (`_company_notes_with_answers`).
+    that limit (`_company_notes_with_answers`). `leave`: contacts already there, named, that
+    the user chose to leave as they are (`new_contacts` lists them first).
     """
     answers = {int(k): v.strip() for k, v in (answers or {}).items()}
     referred = referred or []
@@ -980,7 +1037,11 @@ def record_debrief(
                 [research, sheet.company_id],
             )
         introductions = referrals.add_referred_people(
-            conn, sheet.meeting.contact_id, referred, introduced_at=sheet.meeting.starts_at
+            conn,
+            sheet.meeting.contact_id,
+            referred,
+            introduced_at=sheet.meeting.starts_at,
+            leave=leave,
         )
     return DebriefResult(introductions)
 

@@ -45,6 +45,8 @@ class Introductions:
     # Lines naming several contacts, so nothing was done for them: (line, as typed, how
     # many match, what would tell them apart).
     unclear: tuple[tuple[int, str, int, str], ...] = ()
+    marked_ids: tuple[int, ...] = ()  # the contacts `marked` names, in its order
+    left: tuple[str, ...] = ()  # already contacts the user chose to leave as they were
 
     @property
     def sentences(self) -> list[str]:
@@ -61,6 +63,10 @@ class Introductions:
         ]
         if self.known:
             said.append(f"Already introduced by {self.introducer}: {', '.join(self.known)}.")
+        said += [
+            f"{name} was already in your contacts: left as it was, as you chose."
+            for name in self.left
+        ]
         said += [
             f"{name} was already in your contacts, {why}: left as it was."
             for name, why in self.kept
@@ -286,6 +292,7 @@ def add_referred_people(
     people: list[ReferredPerson],
     *,
     introduced_at: datetime | None = None,
+    leave: Iterable[int] = (),
 ) -> Introductions:
     """Link each person named to `introducer_id`: an existing contact, or a new one.
 
@@ -298,9 +305,11 @@ def add_referred_people(
     by name (first name alone when only that is given, any case) and, when a company is
     named, by its match key, a name merged away meaning the company kept (a contact with no
     company on record, or only a placeholder such as 'N/A', fits any). One match that
-    nobody introduced is marked as introduced by them (and they become the mutual contact
-    if there is none); several matches do nothing but say which line to make precise;
-    no match becomes a new 2nd-degree contact. Saving the same names again changes nothing.
+    nobody introduced is marked as introduced by them (and, unless the user knows them
+    directly, 1st degree, they become the mutual contact if there is none), unless its id is
+    in `leave`: the user chose to leave it as it is; several matches do nothing but say
+    which line to make precise; no match becomes a new 2nd-degree contact. Saving the same
+    names again changes nothing.
     The sentences say a name another contact shares with what tells them apart
     (`names_apart`): 'Bo Chen (Beta Labs) was already in your contacts…'.
     """
@@ -311,7 +320,8 @@ def add_referred_people(
     at = _introduction_moment(conn, introduced_at)
     # Contacts are kept by id, as (id, name), and named once all are known: a name another
     # contact shares is said with what tells them apart (`names_apart`).
-    added, marked, known, kept, unclear = [], [], [], [], []
+    added, marked, known, kept, unclear, left = [], [], [], [], [], []
+    leave = {int(i) for i in leave}
     for person in people:
         if not person.name:
             raise InvalidInputError("Every person introduced needs a name.")
@@ -340,17 +350,22 @@ def add_referred_people(
                 kept.append(((contact_id, name), "led", (introducer_id, chain[-1].name)))
             elif referred_by is not None:
                 kept.append(((contact_id, name), "by", (referred_by, introduced_by)))
+            elif contact_id in leave:
+                left.append((contact_id, name))
             else:
+                # Someone the user knows directly has no one between them: a mutual contact
+                # beside "1st — you know them directly" said two things at once.
                 conn.execute(
                     "UPDATE contacts SET referred_by = $by, referred_at = $at,"
-                    " mutual_contact_id = coalesce(mutual_contact_id, $by),"
+                    " mutual_contact_id = CASE WHEN degree = '1st' THEN mutual_contact_id"
+                    " ELSE coalesce(mutual_contact_id, $by) END,"
                     " updated_at = current_localtimestamp() WHERE id = $id",
                     {"by": introducer_id, "at": at, "id": contact_id},
                 )
                 marked.append((contact_id, name))
         else:
             added.append(_add_referred(conn, introducer_id, person, at))
-    named = [(introducer_id, chain[-1].name), *marked, *known]
+    named = [(introducer_id, chain[-1].name), *marked, *known, *left]
     named += [who for first, _, by in kept for who in (first, by) if who is not None]
     # Nobody named (a debrief without names): no sentence to say, nothing to tell apart.
     apart = names_apart(conn, [contact_id for contact_id, _ in named]) if people else {}
@@ -366,6 +381,8 @@ def add_referred_people(
         tuple(said(who) for who in known),
         tuple((said(who), _why_kept(why, by, said)) for who, why, by in kept),
         tuple(unclear),
+        tuple(contact_id for contact_id, _ in marked),
+        tuple(said(who) for who in left),
     )
 
 
@@ -411,6 +428,28 @@ def _add_referred(
         ],
     ).fetchall()
     return int(row[0][0])
+
+
+# Each person introduced, with the furthest funnel stage the introduction took them to: what
+# it yielded, which the Referrals page counts. DESIGN's funnel: "the person introduced starts
+# at no stage". So someone already in your contacts before the introduction (`referred_at`),
+# say written to in 2023 and named at a meeting now, is counted from the introduction on: the
+# outreach before it was the user's own doing, not the introducer's. Someone who came into
+# your contacts with the introduction (added from a debrief, source 'referral'; or added by
+# hand as introduced, dated in the same statement; or introduced before 0015 dated the
+# introductions, which took the row's date) counts with everything logged of them, a history
+# typed in late included. Their own place in the funnel (`contact_stages`) is unchanged.
+_SINCE_INTRODUCED = """
+    SELECT r.id AS contact_id,
+           coalesce(max(e.stage) FILTER (WHERE r.referred_at IS NULL
+                                          OR r.source = 'referral'
+                                          OR r.created_at = r.referred_at
+                                          OR e.occurred_at >= r.referred_at), 0) AS stage
+    FROM contacts r
+    LEFT JOIN contact_events e ON e.contact_id = r.id
+    WHERE r.referred_by IS NOT NULL
+    GROUP BY r.id
+"""
 
 
 def _furthest_first(stage: str) -> str:
@@ -472,10 +511,11 @@ def referral_picture(
         f"""
         WITH RECURSIVE
         introduced AS (  -- everyone named by someone still in your contacts
+            -- ranked by what the introduction yielded, as the table is (`_SINCE_INTRODUCED`)
             SELECT r.id, r.referred_by, s.stage
             FROM contacts r
             JOIN contacts i ON i.id = r.referred_by
-            JOIN contact_stages s ON s.contact_id = r.id
+            JOIN ({_SINCE_INTRODUCED}) s ON s.contact_id = r.id
         ),
         ranked AS (
             SELECT referred_by AS id,
@@ -565,7 +605,7 @@ def referral_yields(conn: duckdb.DuckDBPyConnection) -> list[Yield]:
                coalesce(any_value(f.n), 0)
         FROM contacts r
         JOIN contacts i ON i.id = r.referred_by
-        JOIN contact_stages s ON s.contact_id = r.id
+        JOIN ({_SINCE_INTRODUCED}) s ON s.contact_id = r.id
         LEFT JOIN companies co ON co.id = i.company_id
         LEFT JOIN further f ON f.root = i.id
         GROUP BY i.id, i.first_name, i.last_name, co.name
@@ -708,7 +748,7 @@ def referral_totals(conn: duckdb.DuckDBPyConnection) -> Totals:
     the funnel's agree even when no name was written down.
     """
     row = conn.execute(
-        """
+        f"""
         WITH named AS (
             SELECT DISTINCT referred_by AS id FROM contacts WHERE referred_by IS NOT NULL
         ),
@@ -736,11 +776,11 @@ def referral_totals(conn: duckdb.DuckDBPyConnection) -> Totals:
                    list_slice(list(id ORDER BY lower(name), id), 1, ?) AS unnamed_by
             FROM unnamed_by_each
         ),
-        introduced AS (
+        introduced AS (  -- counted from each introduction on (`_SINCE_INTRODUCED`)
             SELECT count(*) AS introduced,
                    count(*) FILTER (WHERE s.stage >= 1) AS contacted,
                    count(*) FILTER (WHERE s.stage >= 3) AS met
-            FROM contacts c JOIN contact_stages s ON s.contact_id = c.id
+            FROM contacts c JOIN ({_SINCE_INTRODUCED}) s ON s.contact_id = c.id
             WHERE c.referred_by IS NOT NULL
         )
         SELECT everyone, naming, introduced, contacted, met, unnamed, unnamed_by

@@ -468,8 +468,8 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
             "A first and last name, or a name with their company, becomes a contact "
             f"introduced by {ui.plain(current.person)} (2nd degree), ready for your outreach: "
             "you are asked before anyone new is added. Someone already in your contacts is "
-            "marked as introduced by them, not added twice. Other lines are kept with your "
-            "notes.",
+            "not added twice: you are shown what would change on them, and may leave them as "
+            "they are. Other lines are kept with your notes.",
         )
         notes = st.text_area(
             "Anything else to remember",
@@ -489,7 +489,7 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
         except InfointError as exc:
             ui.show_error(exc)
             return
-        if not adding.people:
+        if not adding.people and not adding.existing:
             save_debrief(current, form, read)
             return
         st.session_state[asked_key] = {"form": form, "adding": adding, "read": read}
@@ -501,12 +501,28 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
         return
     question = st.empty()
     with question.container(border=True):
-        st.warning(ui.plain(asked["adding"].question), icon=":material/person_add:")
-        st.markdown("\n".join(f"- {ui.plain(person)}" for person in asked["adding"].people))
+        adding: meetings.NewContacts = asked["adding"]
+        st.warning(ui.plain(adding.question), icon=":material/person_add:")
+        if adding.people:
+            st.markdown("\n".join(f"- {ui.plain(person)}" for person in adding.people))
+        # Each one already in your contacts, with what saving changes on them: ticked, as
+        # typed; unticked, left as they are (a person you know directly, say).
+        leave = tuple(
+            known.id
+            for known in adding.existing
+            if not st.checkbox(
+                ui.plain(f"{known.said}, {known.change}"),
+                value=True,
+                key=f"{asked_key}_mark_{known.id}",
+            )
+        )
         if kept := asked["read"].kept_sentence:
             st.caption(ui.plain(kept))
         yes_box, no_box = st.columns(2)
-        confirmed = yes_box.button("Yes, add them and save", key=f"{asked_key}_yes")
+        confirmed = yes_box.button(
+            "Yes, add them and save" if adding.people else "Yes, save the debrief",
+            key=f"{asked_key}_yes",
+        )
         no_box.button(
             "No, let me change the names",
             key=f"{asked_key}_no",
@@ -516,7 +532,7 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
     if confirmed:
         st.session_state.pop(asked_key, None)
         question.empty()  # answered: a refusal of the save shows alone, not beside its buttons
-        save_debrief(current, form, asked["read"])
+        save_debrief(current, form, asked["read"], leave)
 
 
 def debrief_fields(form: tuple, read: meetings.NamesRead) -> dict:
@@ -533,11 +549,19 @@ def debrief_fields(form: tuple, read: meetings.NamesRead) -> dict:
     }
 
 
-def save_debrief(current: meetings.MeetingSummary, form: tuple, read: meetings.NamesRead) -> None:
-    """Save the debrief the form holds, with the people `read` from its names box."""
+def save_debrief(
+    current: meetings.MeetingSummary,
+    form: tuple,
+    read: meetings.NamesRead,
+    leave: tuple[int, ...] = (),
+) -> None:
+    """Save the debrief the form holds, with the people `read` from its names box; those
+    already in your contacts whose ids are in `leave` are left as they are."""
     held = form[0] == "held"
     try:
-        result = meetings.record_debrief(conn, current.id, **debrief_fields(form, read))
+        result = meetings.record_debrief(
+            conn, current.id, **debrief_fields(form, read), leave=leave
+        )
     except InfointError as exc:
         ui.show_error(exc)
         return

@@ -72,12 +72,19 @@ def test_new_contacts_names_who_would_be_added_and_adds_no_one(conn):
     before = conn.execute("SELECT count(*) FROM contacts").fetchall()
     companies = conn.execute("SELECT count(*) FROM companies").fetchall()
     adding = meetings.new_contacts(conn, meeting, read.people)
+    flora = meetings.KnownPerson(
+        2,
+        "Flora Balogun",
+        "already in your contacts (1st degree): will be marked as introduced by Tam Adler; you "
+        "know them directly, so no mutual contact is set.",
+    )
     assert adding == meetings.NewContacts(
-        "Tam Adler", ("John Newperson, Acme Rockets, CTO", "Ivy Park")
+        "Tam Adler", ("John Newperson, Acme Rockets, CTO", "Ivy Park"), (flora,)
     )
     assert adding.question == (
-        "Saving adds these 2 people to your contacts, as introduced by Tam Adler. "
-        "Is each one a person to talk to?"
+        "Saving adds these 2 people to your contacts, as introduced by Tam Adler. It also marks "
+        "1 person already in your contacts as introduced by Tam Adler: untick anyone you want "
+        "to leave as they are. Is each one a person to talk to?"
     )
     assert conn.execute("SELECT count(*) FROM contacts").fetchall() == before
     assert conn.execute("SELECT count(*) FROM companies").fetchall() == companies

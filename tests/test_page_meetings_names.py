@@ -117,7 +117,10 @@ def test_a_question_about_names_no_longer_typed_is_dropped(met_tam):
 
 def test_lines_naming_no_one_are_saved_without_a_question(met_tam):
     at = debrief(", , ,\njust a first name\nFlora Balogun")
-    assert not asking_to_add(at)
+    assert not asking_to_add(at)  # no one new; Flora, already there, is asked about
+    [asked] = [w.value for w in at.warning]
+    assert asked.startswith("Saving marks 1 person already in your contacts as introduced")
+    submit(at, "Yes, save the debrief")
     message = at.success[0].value
     assert "Flora Balogun was already in your contacts" in message
     assert "new contact" not in message

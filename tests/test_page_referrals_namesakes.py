@@ -59,6 +59,7 @@ def test_the_debrief_says_which_bo_chen_was_marked(met_ana_with_two_bos):
     at = run(meetings_page())
     at.text_area(key="debrief_names_1").set_value("Bo Chen, Gamma")
     submit(at, "Save the debrief")
+    submit(at, "Yes, save the debrief")  # asked first: which Bo Chen, and what changes on him
     said = at.success[0].value
     assert (
         ui.plain(

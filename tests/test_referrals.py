@@ -211,7 +211,7 @@ def test_someone_already_in_contacts_is_marked_as_introduced_not_added_again(con
     assert got.sentences == [
         "Vik Adler was already in your contacts: now marked as introduced by Saul Kim."
     ]
-    assert contact_links(conn, vik) == ("1st", saul, saul)
+    assert contact_links(conn, vik) == ("1st", saul, None)  # known directly: no mutual contact
     assert count_contacts(conn) == 2
     # saving the same names again changes nothing
     again = introduce(conn, saul, "Vik Adler, Nimbus Consulting Ltd, Director")
@@ -308,7 +308,7 @@ def test_a_company_named_by_a_name_merged_away_is_the_company_kept(conn):
     # "Nimbus Cloud Ltd" has the merged company's match key: it stands for Nimbus now.
     got = introduce(conn, saul, "Vik Adler, Nimbus Cloud Ltd\nBo Chen, Nimbus Cloud")
     assert got.marked == ("Vik Adler (Nimbus)",)  # told apart from the Vik at Orbit Labs
-    assert contact_links(conn, vik) == ("1st", saul, saul)
+    assert contact_links(conn, vik) == ("1st", saul, None)  # known directly: no mutual contact
     # the one new person is placed at the company kept, not at a revived "Nimbus Cloud"
     [bo] = got.added
     assert contacts.get_contact(conn, bo).company_id == nimbus

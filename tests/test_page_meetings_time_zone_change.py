@@ -2,10 +2,11 @@
 saved then is saved (the Meeting box once handed its old label where an id was expected)."""
 
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from infoint import contacts, db, interactions, meetings, profile
+from infoint import contacts, db, interactions, meetings
 from infoint.text import moment
 from tests.test_page_meetings import meetings_page, run, submit
 
@@ -49,9 +50,6 @@ def test_a_new_time_zone_redraws_the_times_and_an_edit_then_saves(held):
     change_zone(at, KOLKATA)
     at.session_state["meeting_tab"] = "Change"
     run(at)
-    local = start.astimezone(profile.ZoneInfo(KOLKATA)) if hasattr(profile, "ZoneInfo") else None
-    from zoneinfo import ZoneInfo
-
     local = start.astimezone(ZoneInfo(KOLKATA))
     assert local.strftime("%H:%M") == "14:30"
     times = [t for t in at.time_input if t.key.startswith("change_time")]

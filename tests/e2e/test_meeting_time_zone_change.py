@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from infoint import contacts, db, interactions, meetings
 
-from .conftest import click, go, open_options, widget, see, start_server, stop_server, wait_for_app
+from .conftest import click, go, open_options, see, start_server, stop_server, wait_for_app, widget
 
 DAY = date.today() - timedelta(days=2)
 

@@ -16,6 +16,7 @@ from infoint.errors import InvalidInputError, NotFoundError
 from infoint.funnel import NO_INDUSTRY, stage_name
 from infoint.linkedin import normalise_profile_url
 from infoint.text import day as written_date
+from infoint.text import holds_sql
 
 DEGREES = ("1st", "2nd", "cold")
 # Where the user picks a degree: what each means, and what to do for a 2nd.
@@ -122,15 +123,8 @@ def add_contact(
         raise InvalidInputError("That does not look like a LinkedIn profile address.")
     key = url or f"{source}:{uuid.uuid4().hex}"
     with ADDING_PEOPLE, db.transaction(conn):
-        if url:  # the profile key is unique by this check, not by an index (migration 0005)
-            taken = conn.execute(
-                "SELECT first_name || ' ' || last_name FROM contacts"
-                " WHERE linkedin_url = $url OR profile_key = $url"
-                " OR id IN (SELECT contact_id FROM contact_aliases WHERE profile_key = $url)",
-                {"url": url},
-            ).fetchall()
-            if taken:
-                raise InvalidInputError(f"{taken[0][0].strip()} already has that LinkedIn profile.")
+        if url and (owner := _owner_of(conn, url)):  # unique by this check, not by an index
+            raise InvalidInputError(profile_taken_sentence(owner[1]))  # (migration 0005)
         company_id = targets.ensure_company(conn, company, source=source)
         row = conn.execute(
             "INSERT INTO contacts (profile_key, linkedin_url, first_name, last_name, email,"
@@ -157,6 +151,35 @@ def add_contact(
     return int(row[0][0])
 
 
+def _owner_of(conn: duckdb.DuckDBPyConnection, url: str) -> tuple[int, str] | None:
+    """(id, name) of whoever has the normalised profile address `url`, as their own or as an
+    alias left by a merge."""
+    taken = conn.execute(
+        "SELECT id, trim(first_name || ' ' || last_name) FROM contacts"
+        " WHERE linkedin_url = $url OR profile_key = $url"
+        " OR id IN (SELECT contact_id FROM contact_aliases WHERE profile_key = $url)"
+        " ORDER BY id LIMIT 1",
+        {"url": url},
+    ).fetchall()
+    return (int(taken[0][0]), taken[0][1] or NAMELESS) if taken else None
+
+
+def profile_owner(conn: duckdb.DuckDBPyConnection, linkedin_url: str) -> tuple[int, str] | None:
+    """Who already has the LinkedIn profile address typed (any spelling LinkedIn's addresses
+    take), as (id, name): adding a person says so before anything else, as `add_contact` would
+    refuse them. None when no one has it, or it is no profile address."""
+    url = normalise_profile_url(linkedin_url)
+    return _owner_of(conn, url) if url else None
+
+
+def profile_taken_sentence(name: str) -> str:
+    """What adding a person with a profile address someone has already is told."""
+    return (
+        f"{name} already has that LinkedIn profile. Open them to add what you know, or check "
+        "the address if you are adding someone else."
+    )
+
+
 NAMELESS = "(no name)"
 _EMAIL_SHAPE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -177,12 +200,14 @@ def _words(text: str) -> list[str]:
 
 
 def _all_words_in(column: str, words: list[str]) -> tuple[str, list]:
-    """Every word must appear in the column; `contains` needs no escaping of % or _."""
-    return " AND ".join(f"contains(lower({column}), ?)" for _ in words), list(words)
+    """Every word must appear in the column, any case, accents or none (`text.holds_sql`:
+    `contains` needs no escaping of % or _)."""
+    return " AND ".join(holds_sql(column) for _ in words), list(words)
 
 
 def words_condition(column: str, text: str) -> tuple[str, list]:
-    """SQL true when `column` holds every word typed, any case, with its parameters.
+    """SQL true when `column` holds every word typed, any case, accents or none ("zoe" finds
+    Zoë), with its parameters.
 
     The one way pickers on every page search: `%` and `_` are taken as typed, never as
     wildcards; nothing typed matches everyone.
@@ -208,10 +233,8 @@ class ContactSearch:
         found = []
         if words := _words(self.name):
             found.append((f"name '{' '.join(words)}'", *_all_words_in(_NAME_SQL, words)))
-        if company := self.company.strip().lower():
-            found.append(
-                (f"company '{self.company.strip()}'", "contains(lower(co.name), ?)", [company])
-            )
+        if company := self.company.strip():
+            found.append((f"company '{company}'", holds_sql("co.name"), [company]))
         if words := _words(self.position):
             found.append((f"position '{' '.join(words)}'", *_all_words_in("c.position", words)))
         if self.industries:

@@ -9,6 +9,9 @@ Dates read the same on every page: "26 Nov 2026" (with a time: "26 Nov 2026, 14:
 text, in tables and in pickers' labels; date inputs take day/month/year. No numeric date is
 shown, so 03/04 is never a question. A date typed as text is read day first too (25/12/2026),
 and as YYYY-MM-DD, which cannot be misread.
+
+Searches read text folded: any case, accents or none (`folded_sql`, `holds_sql`), so "zoe"
+finds Zoë Ñúñez and "Zoë" finds Zoe.
 """
 
 from __future__ import annotations
@@ -31,6 +34,21 @@ MOMENT_COLUMN_FORMAT = "D MMM YYYY, HH:mm"
 COUNT_COLUMN_FORMAT = "%,d"
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:=])")
+
+
+def folded_sql(sql: str) -> str:
+    """SQL: the text of the expression `sql` as searches compare it, in lower case with its
+    accents taken off ("Zoë Ñúñez" reads "zoe nunez"). Letters that are not a letter and an
+    accent (ø, ł, ß) stay as they are: DuckDB's `strip_accents` takes off marks only."""
+    return f"strip_accents(lower({sql}))"
+
+
+def holds_sql(sql: str) -> str:
+    """SQL true when the text of `sql` holds the next `?` parameter's text, both folded
+    (`folded_sql`): typed "zoe" or "ZOË", "Zoë" matches, and typed "Zoë", "Zoe" does. `%` and
+    `_` are taken as typed; an empty parameter matches everything. Folding the typed text in
+    SQL as well keeps the two sides folded by one and the same rule."""
+    return f"contains({folded_sql(sql)}, {folded_sql('?')})"
 
 
 def plain_markdown(text: object) -> str:

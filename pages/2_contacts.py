@@ -108,6 +108,24 @@ def ask_before_adding_again(same: list[contacts.SameName]) -> bool:
     )
 
 
+def say_profile_is_taken(owner_id: int, owner_name: str) -> bool:
+    """Who has the LinkedIn profile address typed, a click away; adding waits for another
+    address (or none)."""
+    ui.forget_question("add_person")  # a question about namesakes is moot
+    line, action = st.columns([5, 1], vertical_alignment="center")
+    line.warning(ui.plain(contacts.profile_taken_sentence(owner_name)), icon=":material/badge:")
+    if action.button("Open", key="add_owner_open", icon=":material/person:"):
+        open_here(owner_id)
+    st.button(
+        "Add this person",
+        key="add_person",
+        type="primary",
+        disabled=True,
+        help="Change or clear the LinkedIn profile address to add someone else.",
+    )
+    return False
+
+
 def show_add_person() -> None:
     with st.expander("Add a person by hand", icon=":material/person_add:"):
         st.caption(
@@ -136,7 +154,12 @@ def show_add_person() -> None:
             INTRODUCED_BY, "add_referrer", none_label="Nobody", help=INTRODUCED_HELP
         )
         notes = st.text_area("Where you met, what you talked about", key="add_notes")
-        if same := ui.cached(
+        # A profile address is one person's: said before a name's namesakes, with no "Add
+        # anyway", since adding would be refused.
+        owner = ui.cached(contacts.profile_owner, conn, url_text) if url_text.strip() else None
+        if owner:
+            add = say_profile_is_taken(*owner)
+        elif same := ui.cached(
             contacts.find_same_name, conn, first_name, last_name, company=company_name
         ):
             add = ask_before_adding_again(same)

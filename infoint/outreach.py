@@ -37,6 +37,11 @@ and the word lists and patterns below. What makes each key pass, warn or fail:
 - length: words in the body (letters or digits joined by apostrophes or hyphens, so
   "20-minute" and "don't" are one word): pass up to `PASS_WORDS`, warn up to `WARN_WORDS`,
   fail above.
+
+A body with no words yet passes nothing: no_job_request and length, which only a word could
+spoil, are "todo" (not yet checked) and say to write the message first. An email (`channel`
+"email") with an empty subject gets one more point, first: "subject", failed. A LinkedIn
+message to a connection has no subject line, and a call none either, so theirs is not asked.
 """
 
 from __future__ import annotations
@@ -1121,6 +1126,11 @@ CHECK_LABELS = {
     "no_job_request": "No job request",
     "length": "Short enough",
 }
+# Only for an email whose subject is empty (`check_email`), so not among the points every
+# draft is checked on.
+SUBJECT_LABEL = "A subject line"
+# What a point only words could spoil says while the message has none (status "todo").
+WRITE_FIRST = "Nothing to check yet: write your message first."
 
 EARLY_WORDS = 50
 MAX_INTRO_SENTENCES = 2
@@ -1308,7 +1318,7 @@ class Check:
 
     @property
     def label(self) -> str:
-        return CHECK_LABELS[self.key]
+        return SUBJECT_LABEL if self.key == "subject" else CHECK_LABELS[self.key]
 
 
 def _normalise(text: str) -> str:
@@ -1517,14 +1527,32 @@ def _check_length(body: str) -> Check:
     return Check("length", "fail", f"{words}: too long for a first message; aim for {PASS_WORDS}.")
 
 
-def check_email(body: str, subject: str = "") -> list[Check]:
-    """The draft against the points of a good networking email, one `Check` per key.
+def check_email(body: str, subject: str = "", channel: str | None = None) -> list[Check]:
+    """The draft against the points of a good networking email, one `Check` per key, with a
+    "subject" point first for an email (`channel` "email") whose subject is empty.
 
     A point covered only by a sentence that still holds an unfilled placeholder does not
     count yet: "{mutual_first_name} suggested I write" names no one. Such a point is a
     warning that says what to fill in; one that the user's details from Settings would cover
     ("I'm {my_name}, {my_role}" while the profile is blank) says to add them there.
     """
+    subject_point = (
+        [
+            Check(
+                "subject",
+                "fail",
+                "Write a subject: an email without one is easy to pass over. Say what connects "
+                "you, e.g. “Maria suggested I write”.",
+            )
+        ]
+        if channel == "email" and not (subject or "").strip()
+        else []
+    )
+    return subject_point + _body_checks(body, subject)
+
+
+def _body_checks(body: str, subject: str) -> list[Check]:
+    """`check_email`'s seven points, the unfilled placeholders weighed."""
     checks = _checks(body, subject)
     blanks = unfilled_placeholders(subject, body)
     if not blanks:
@@ -1566,7 +1594,7 @@ def check_email(body: str, subject: str = "") -> list[Check]:
     return hinted
 
 
-_RANK = {"pass": 0, "warn": 1, "fail": 2}
+_RANK = {"pass": 0, "todo": 1, "warn": 1, "fail": 2}
 # Details such as a profile holds, to see which points the user's own would cover.
 _PROFILE_STAND_INS = {
     "my_name": "Alex Morgan",
@@ -1584,12 +1612,18 @@ def _without_blanks(text: str) -> str:
 def _checks(body: str, subject: str) -> list[Check]:
     text, heading = _normalise(body), _normalise(subject)
     original = (body or "").replace("\u2019", "'")
+    if word_count(body):
+        judged = [_check_no_job_request(f"{heading}\n{text}"), _check_length(body)]
+    else:  # nothing written, nothing to praise: no job request in it, and short, says nothing
+        judged = [
+            Check("no_job_request", "todo", WRITE_FIRST),
+            Check("length", "todo", WRITE_FIRST),
+        ]
     return [
         _check_connection(heading, text),
         _check_introduction(original),
         _check_competence(text),
         _check_ask(text),
         _check_time(text),
-        _check_no_job_request(f"{heading}\n{text}"),
-        _check_length(body),
+        *judged,
     ]

@@ -11,8 +11,9 @@ STATUS_MARKS = {
     "pass": ":green[:material/check_circle:]",
     "warn": ":orange[:material/error:]",
     "fail": ":red[:material/cancel:]",
+    "todo": ":gray[:material/radio_button_unchecked:]",
 }
-STATUS_WORDS = {"pass": "Good", "warn": "Worth a look", "fail": "Fix this"}
+STATUS_WORDS = {"pass": "Good", "warn": "Worth a look", "fail": "Fix this", "todo": "Not yet"}
 NEW_TEMPLATE = -1
 BLANK = 0  # template ids start at 1
 # Set once the user picks a template themselves; until then the suggested one is used.
@@ -398,10 +399,18 @@ with draft_box:
     )
     # What goes out: placeholders typed by hand are filled too, the box left as typed.
     sending = ui.draft_as_sent(conn, contact_id, subject, body)
+# One box per person: each starts from how a message to them most likely goes out. Read here,
+# above the box, as an email is checked for a subject and a LinkedIn message is not.
+channel_key = f"outreach_channel_{contact_id}"
+likely_channel = interactions.likely_channel(person.email)
 with checklist_box, st.container(border=True):
-    checks = outreach.check_email(sending.body, sending.subject)
+    checks = outreach.check_email(
+        sending.body, sending.subject, st.session_state.get(channel_key, likely_channel)
+    )
     good = sum(c.status == "pass" for c in checks)
     st.markdown(f"**Checklist: {good} of {len(checks)} points covered**")
+    if not outreach.word_count(sending.body):
+        st.caption("Start by writing your message: each point is checked as you write.")
     for check in checks:
         st.markdown(
             f"{STATUS_MARKS[check.status]} **{check.label}** · {STATUS_WORDS[check.status]}  \n"
@@ -422,13 +431,12 @@ copy_box, log_box = st.columns([3, 2])
 with copy_box:
     ui.copy_or_mail(person.email, sending.subject, sending.body, missing)
 with log_box:
-    # One box per person: each starts from how a message to them most likely goes out.
     channel = st.selectbox(
         "Sent by",
         interactions.CHANNELS,
-        index=interactions.CHANNELS.index(interactions.likely_channel(person.email)),
+        index=interactions.CHANNELS.index(likely_channel),
         format_func=interactions.CHANNEL_LABELS.get,
-        key=f"outreach_channel_{contact_id}",
+        key=channel_key,
     )
     blocked = bool(missing) or not sending.body.strip()
     if st.button(

@@ -21,7 +21,7 @@ import pandas as pd
 
 from infoint import db, export, funnel, profile
 from infoint.errors import InvalidInputError, NotFoundError
-from infoint.text import counted, joined, not_text, whole_percents
+from infoint.text import counted, holds_sql, joined, not_text, whole_percents
 
 STATUSES = ("network", "target", "researching", "ruled_out")
 STATUS_LABELS = {
@@ -229,7 +229,7 @@ class CompanyFilter:
         clauses = ["co.status IN (SELECT unnest(?))", f"NOT {_PLACEHOLDER_IN_NETWORK}", clause]
         params = [list(self.scope()), *params]
         if self.search.strip():
-            clauses.append("contains(lower(co.name), lower(?))")
+            clauses.append(holds_sql("co.name"))
             params.append(self.search.strip())
         return " AND ".join(clauses), params
 
@@ -536,10 +536,10 @@ def find_companies(
     """Companies of any status whose name contains the words, as (id, 'Name — status, N people')."""
     rows = conn.execute(
         f"""
-        WITH coverage AS ({_coverage("contains(lower(name), lower(?))")})
+        WITH coverage AS ({_coverage(holds_sql("name"))})
         SELECT co.id, co.name, co.status, coalesce(cv.people, 0)
         FROM companies co LEFT JOIN coverage cv ON cv.company_id = co.id
-        WHERE contains(lower(co.name), lower(?))
+        WHERE {holds_sql("co.name")}
         ORDER BY lower(co.name), co.id
         LIMIT ?
         """,

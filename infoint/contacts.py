@@ -104,13 +104,17 @@ def add_contact(
     source: str = "manual",
     notes: str = "",
 ) -> int:
-    """Add a person by hand (met at an event, introduced by someone); returns their id."""
+    """Add a person by hand (met at an event, introduced by someone); returns their id.
+
+    A 2nd-degree contact needs the person who connects you (`require_link`), whoever adds
+    them: the page, a script or a test."""
     first_name, last_name = first_name.strip(), last_name.strip()
     if not (first_name or last_name):
         raise InvalidInputError("Give the person a first or last name.")
     targets.check_name_length(f"{first_name} {last_name}".strip())  # as lists show it
     if degree not in DEGREES:
         raise InvalidInputError(f"'{degree}' is not a degree infoint knows (1st, 2nd or cold).")
+    require_link(degree, mutual_contact_id, referred_by)
     if source not in SOURCES:
         raise InvalidInputError(f"'{source}' is not a contact source infoint knows.")
     email = _checked_email(email)

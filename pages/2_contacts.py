@@ -168,7 +168,6 @@ def show_add_person() -> None:
             add = st.button("Add this person", key="add_person", type="primary")
         if add:
             try:
-                contacts.require_link(degree, mutual, referrer)
                 new_id = contacts.add_contact(
                     conn,
                     first_name,

@@ -586,7 +586,9 @@ def test_a_degree_is_described_on_the_record_and_asked_for_where_it_is_picked(co
     assert "(name that person as the mutual contact)" in contacts.DEGREE_HELP["2nd"]
     ana = contacts.add_contact(conn, "Ana", "Lee")
     bo = contacts.add_contact(conn, "Bo", "Chen", degree="2nd", mutual_contact_id=ana)
-    cy = contacts.add_contact(conn, "Cy", "Diaz", degree="2nd")
+    cy = contacts.add_contact(conn, "Cy", "Diaz", degree="2nd", mutual_contact_id=ana)
+    # A 2nd stored before add_contact asked for the person who connects you.
+    conn.execute("UPDATE contacts SET mutual_contact_id = NULL WHERE id = ?", [cy])
     dee = contacts.add_contact(conn, "Dee", "Moss", degree="cold")
     described = {
         who: contacts.degree_description(contacts.get_contact(conn, who))

@@ -520,14 +520,15 @@ def test_suggested_recipients_are_the_uncontacted_at_the_best_targets_closest_fi
     ruled = targets.add_company(conn, "Ruled", motivation=3, postings=3)
     targets.rule_out(conn, ruled, "Not my field")
     add = contacts.add_contact
+    mia = add(conn, "Mia", "Ng")  # who connects you to the 2nd-degree ones, at no target
     zoe = add(conn, "Zoe", "Cold", company="Zeta", degree="cold")
     ann = add(conn, "Ann", "First", company="Zeta", degree="1st")
     carl = add(conn, "Carl", "Written", company="Zeta", degree="1st")
-    bo = add(conn, "Bo", "Second", company="Beta", degree="2nd")
+    bo = add(conn, "Bo", "Second", company="Beta", degree="2nd", mutual_contact_id=mia)
     bea = add(conn, "Bea", "Known", company="Beta", degree="1st")
     aaron = add(conn, "Aaron", "Cold", company="Alpha", degree="cold")
-    al = add(conn, "Al", "Second", company="Alpha", degree="2nd")
-    mel = add(conn, "Mel", "Met", company="Alpha", degree="2nd")
+    al = add(conn, "Al", "Second", company="Alpha", degree="2nd", mutual_contact_id=mia)
+    mel = add(conn, "Mel", "Met", company="Alpha", degree="2nd", mutual_contact_id=mia)
     add(conn, "Gus", "Network", company="Gamma", degree="1st")
     add(conn, "Rae", "Ruled", company="Ruled", degree="1st")
     interactions.log_interaction(conn, carl, "outreach", occurred_at=date(2026, 6, 3))
@@ -546,13 +547,14 @@ def test_suggestions_follow_the_targets_rank_past_the_scores(conn):
     for name in ("Alpha", "Beta", "Gamma", "Delta"):
         targets.add_company(conn, name, motivation=2)
     add = contacts.add_contact
-    al = add(conn, "Al", "One", company="Alpha", degree="2nd")
+    mia = add(conn, "Mia", "Ng")  # who connects you to the 2nd-degree ones, at no target
+    al = add(conn, "Al", "One", company="Alpha", degree="2nd", mutual_contact_id=mia)
     add(conn, "Ada", "Known", company="Alpha", degree="1st")
-    bo = add(conn, "Bo", "One", company="Beta", degree="2nd")
+    bo = add(conn, "Bo", "One", company="Beta", degree="2nd", mutual_contact_id=mia)
     for first in ("Bea", "Ben"):
         add(conn, first, "Known", company="Beta", degree="1st")
     gus = add(conn, "Gus", "One", company="Gamma", degree="1st")
-    gil = add(conn, "Gil", "Replied", company="Gamma", degree="2nd")
+    gil = add(conn, "Gil", "Replied", company="Gamma", degree="2nd", mutual_contact_id=mia)
     interactions.log_interaction(conn, gil, "outreach", occurred_at=date(2026, 6, 1))
     interactions.log_interaction(conn, gil, "reply", occurred_at=date(2026, 6, 2))
     dee = add(conn, "Dee", "One", company="Delta", degree="1st")
@@ -579,7 +581,8 @@ def test_people_at_a_placeholder_you_made_a_target_are_not_suggested_as_colleagu
     targets.add_company(conn, "N/A", motivation=3)
     targets.add_company(conn, "Acme", motivation=1)
     contacts.add_contact(conn, "Ann", "First", company="N/A", degree="1st")
-    contacts.add_contact(conn, "Bo", "Second", company="n/a ", degree="2nd")
+    mia = contacts.add_contact(conn, "Mia", "Ng")  # who connects you to Bo
+    contacts.add_contact(conn, "Bo", "Second", company="n/a ", degree="2nd", mutual_contact_id=mia)
     cy = contacts.add_contact(conn, "Cy", "Cold", company="Acme", degree="cold")
     assert [r.id for r in outreach.suggested_recipients(conn)] == [cy]
 
@@ -730,7 +733,9 @@ def test_among_equal_matches_people_at_your_targets_then_the_introduced_come_fir
     assert [r.id for r in found][:2] == [at_target, introduced]
     assert [r.name for r in found][2:] == ["Edda Aalto", "Edda Abara"]
     # a closer degree still comes first: 'closest first' says so
-    cold = contacts.add_contact(conn, "Edda", "Zorn", company="Indigo Robotics", degree="2nd")
+    cold = contacts.add_contact(
+        conn, "Edda", "Zorn", company="Indigo Robotics", degree="2nd", mutual_contact_id=lena
+    )
     assert outreach.find_recipients(conn, "edda")[-1].id == cold
 
 
@@ -840,7 +845,7 @@ def test_namesakes_nothing_on_record_tells_apart_get_their_degree_then_their_ord
     Each detail is added only for those still alike; a namesake already told apart keeps
     the label it had."""
     first = contacts.add_contact(conn, "Jo", "Li")
-    second = contacts.add_contact(conn, "Jo", "Li", degree="2nd")
+    second = contacts.add_contact(conn, "Jo", "Li", degree="2nd", mutual_contact_id=first)
     mailed = contacts.add_contact(conn, "Jo", "Li", email="jo@example.org")
     twice = [contacts.add_contact(conn, "Bo", "Ek", email="bo@example.org") for _ in range(2)]
     linked = contacts.add_contact(conn, "Bo", "Ek")
@@ -970,7 +975,10 @@ def test_namesakes_are_found_whichever_part_of_the_name_holds_what(conn):
 def test_the_facts_under_the_picker_say_the_degree_and_email_once(conn):
     """The caption under the picker repeated what the label held: "Jo Li — added …,
     jo@a.com, 2nd degree · 2nd degree · email: jo@a.com"."""
-    first = contacts.add_contact(conn, "Jo", "Li", email="jo@a.com", degree="2nd")
+    mia = contacts.add_contact(conn, "Mia", "Ng")
+    first = contacts.add_contact(
+        conn, "Jo", "Li", email="jo@a.com", degree="2nd", mutual_contact_id=mia
+    )
     second = contacts.add_contact(conn, "Jo", "Li", email="jo@b.com")
     lone = contacts.add_contact(conn, "Kai", "Ho", email="kai@a.com", degree="cold")
     for person in (first, second, lone):
@@ -978,10 +986,12 @@ def test_the_facts_under_the_picker_say_the_degree_and_email_once(conn):
     assert outreach.get_recipient(conn, first).facts == [
         "Jo Li — added 20 Nov 2026, jo@a.com",
         "2nd degree",
+        "you both know Mia Ng",
     ]
     conn.execute("UPDATE contacts SET email = 'jo@a.com' WHERE id = ?", [second])
     assert outreach.get_recipient(conn, first).facts == [
         "Jo Li — added 20 Nov 2026, 2nd degree",
+        "you both know Mia Ng",
         "email: jo@a.com",
     ]
     assert outreach.get_recipient(conn, lone).facts == [

@@ -44,12 +44,19 @@ def stage_counts(path: Path) -> list[int]:
 @pytest.fixture
 def people(app_db):
     conn = db.connect(app_db)
+    ann = contacts.add_contact(
+        conn, "Ann", "Lee", company="Acme", position="Human Resources Manager"
+    )
     ids = {
-        "ann": contacts.add_contact(
-            conn, "Ann", "Lee", company="Acme", position="Human Resources Manager"
-        ),
+        "ann": ann,
         "bob": contacts.add_contact(
-            conn, "Bob", "Stone", company="Acme", position="Engineer", degree="2nd"
+            conn,
+            "Bob",
+            "Stone",
+            company="Acme",
+            position="Engineer",
+            degree="2nd",
+            mutual_contact_id=ann,
         ),
         "cara": contacts.add_contact(
             conn, "Cara", "Diaz", company="Globex", position="Head of Human Resources"

@@ -1033,7 +1033,7 @@ def test_namesakes_nothing_else_tells_apart_read_differently_in_the_picker(app_d
     their order when nothing does; the person chosen is the one whose label was picked."""
     conn = db.connect(app_db)
     first = contacts.add_contact(conn, "Jo", "Li")
-    second = contacts.add_contact(conn, "Jo", "Li", degree="2nd")
+    second = contacts.add_contact(conn, "Jo", "Li", degree="2nd", mutual_contact_id=first)
     twins = [contacts.add_contact(conn, "Bo", "Ek") for _ in range(2)]
     conn.execute(
         "UPDATE contacts SET created_at = TIMESTAMP '2026-11-20 09:00' WHERE id IN (?, ?, ?, ?)",
@@ -1093,16 +1093,22 @@ def test_namesakes_whose_position_and_company_read_alike_get_labels_of_their_own
     ("other_email", "expected"),
     [
         # one address for both: the degree tells them apart, the email follows once
-        ("jo@a.com", "Jo Li — added 20 Nov 2026, 2nd degree · email: jo@a.com"),
+        (
+            "jo@a.com",
+            "Jo Li — added 20 Nov 2026, 2nd degree · you both know Mia Ng · email: jo@a.com",
+        ),
         # addresses of their own: the email is in the label, the degree after it
-        ("jo@b.com", "Jo Li — added 20 Nov 2026, jo@a.com · 2nd degree"),
+        ("jo@b.com", "Jo Li — added 20 Nov 2026, jo@a.com · 2nd degree · you both know Mia Ng"),
     ],
 )
 def test_the_caption_under_the_picker_says_each_fact_once(app_db, other_email, expected):
     """The label may hold the degree or the email that tells namesakes apart; the caption
     said them again ("Jo Li — added …, 2nd degree · 2nd degree · email: jo@a.com")."""
     conn = db.connect(app_db)
-    first = contacts.add_contact(conn, "Jo", "Li", email="jo@a.com", degree="2nd")
+    mia = contacts.add_contact(conn, "Mia", "Ng")
+    first = contacts.add_contact(
+        conn, "Jo", "Li", email="jo@a.com", degree="2nd", mutual_contact_id=mia
+    )
     second = contacts.add_contact(conn, "Jo", "Li", email=other_email)
     conn.execute(
         "UPDATE contacts SET created_at = TIMESTAMP '2026-11-20 09:00' WHERE id IN (?, ?)",

@@ -291,7 +291,7 @@ def pick_afresh() -> None:
     st.session_state.pop(KEPT, None)
 
 
-PICKED_LABEL = "meeting_pick_label"  # the words the Meeting box last showed for its pick
+PICKED_LABEL = "meeting_pick_label"  # (id, words) the Meeting box last showed for its pick
 
 
 def pick(meeting_id: int | None) -> None:
@@ -313,10 +313,11 @@ def choose_meeting(choices: dict[int, meetings.MeetingSummary]) -> int | None:
                 st.warning("That meeting no longer exists; choose another below.")
         if int(asked) in choices:
             pick(int(asked))
+    shown_id, shown_label = st.session_state.get(PICKED_LABEL, (None, None))
     picked = st.session_state.get("meeting_pick")
-    if picked is not None and not isinstance(picked, int):  # a label, never an id: start over
-        picked = None
-        pick(next(iter(choices), None))
+    if picked is not None and not isinstance(picked, int):  # words, never an id: whose they are
+        picked = shown_id if picked == shown_label else next(iter(choices), None)
+        pick(picked)
     if picked is not None and picked not in choices:  # kept in the list while it is worked on
         try:
             choices[picked] = ui.cached(meetings.summary, conn, picked)
@@ -332,12 +333,17 @@ def choose_meeting(choices: dict[int, meetings.MeetingSummary]) -> int | None:
     # with the next click. When the pick's words change while it stays picked (a new time zone,
     # a status, a name), the pick is set again, which sends its new words: else the box went
     # on showing "09:00" after a move to Kolkata, and handed that label to the page as its pick.
-    if picked in labels and st.session_state.get(PICKED_LABEL) not in (None, labels[picked]):
+    if picked in labels and shown_id == picked and shown_label != labels[picked]:
         pick(picked)
-    chosen = st.selectbox("Meeting", list(labels), format_func=labels.get, key="meeting_pick")
+    chosen = st.selectbox(
+        "Meeting",
+        list(labels),
+        format_func=lambda i: labels.get(i, str(i)),  # words already are what they say
+        key="meeting_pick",
+    )
     if chosen is not None and chosen not in labels:  # never a label where an id is expected
         chosen = next((i for i, said in labels.items() if said == chosen), None)
-    st.session_state[PICKED_LABEL] = labels.get(chosen)
+    st.session_state[PICKED_LABEL] = (chosen, labels.get(chosen))
     return chosen
 
 

@@ -64,3 +64,19 @@ def test_a_new_time_zone_redraws_the_times_and_an_edit_then_saves(held):
     submit(at, "Save the changes")
     assert place_of(path) == "Zoom link"
     assert at.selectbox(key="meeting_pick").value == 1
+
+
+def test_the_words_the_browser_kept_for_a_meeting_are_read_as_that_meeting(held):
+    """The browser sends back the label it was last shown; the page takes it for the meeting
+    it named then, and never hands words on where a meeting's id is expected."""
+    path, _ = held
+    at = run(meetings_page())
+    said = at.selectbox(key="meeting_pick").format_func(1)
+    at.session_state["meeting_pick"] = said  # as the browser sent it
+    at.session_state["meeting_tab"] = "Change"
+    run(at)
+    assert at.selectbox(key="meeting_pick").value == 1
+    [place] = [t for t in at.text_input if t.key.startswith("change_place")]
+    place.set_value("Room 2")
+    submit(at, "Save the changes")
+    assert place_of(path) == "Room 2"

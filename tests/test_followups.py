@@ -58,9 +58,12 @@ MON = datetime(2026, 3, 2, 10, 0)
 
 @pytest.fixture
 def people(conn):
+    ana = contacts.add_contact(conn, "Ana", "Silva", company="Acme", position="PM")
     ids = {
-        "ana": contacts.add_contact(conn, "Ana", "Silva", company="Acme", position="PM"),
-        "bo": contacts.add_contact(conn, "Bo", "Berg", company="Acme", degree="2nd"),
+        "ana": ana,
+        "bo": contacts.add_contact(
+            conn, "Bo", "Berg", company="Acme", degree="2nd", mutual_contact_id=ana
+        ),
         "cy": contacts.add_contact(conn, "Cy", "Chu", company="Acme", position="Designer"),
         "dee": contacts.add_contact(conn, "Dee", "Dunn"),
     }

@@ -27,7 +27,7 @@ def people(conn):
     targets.add_company(conn, "Acme", industry="Health")
     targets.add_company(conn, "Volt", industry="Energy")
     ann = contacts.add_contact(conn, "Ann", company="Acme")
-    bob = contacts.add_contact(conn, "Bob", company="Volt", degree="2nd")
+    bob = contacts.add_contact(conn, "Bob", company="Volt", degree="2nd", mutual_contact_id=ann)
     cy = contacts.add_contact(conn, "Cy")
     interactions.log_interaction(conn, ann, "outreach", occurred_at=date(2026, 3, 2))
     interactions.log_interaction(conn, ann, "reply", occurred_at=date(2026, 3, 3))

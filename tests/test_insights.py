@@ -39,17 +39,19 @@ def campaign(conn):
         " ('Acme', 'acme', 'Health'), ('Beta', 'beta', 'Finance')"
     )
     warm, cold = template(conn, "Warm"), template(conn, "Cold")
-    people = {
-        name: contacts.add_contact(conn, name, company=company, degree=degree)
-        for name, company, degree in [
-            ("Ana", "Acme", "1st"),
-            ("Ben", "Acme", "1st"),
-            ("Cat", "Beta", "2nd"),
-            ("Dan", "Beta", "cold"),
-            ("Eve", "", "cold"),
-            ("Fay", "Acme", "1st"),
-        ]
-    }
+    people = {}
+    for name, company, degree in [
+        ("Ana", "Acme", "1st"),
+        ("Ben", "Acme", "1st"),
+        ("Cat", "Beta", "2nd"),  # through Ana: a 2nd needs the person who connects you
+        ("Dan", "Beta", "cold"),
+        ("Eve", "", "cold"),
+        ("Fay", "Acme", "1st"),
+    ]:
+        mutual = people["Ana"] if degree == "2nd" else None
+        people[name] = contacts.add_contact(
+            conn, name, company=company, degree=degree, mutual_contact_id=mutual
+        )
     log = interactions.log_interaction
     log(conn, people["Ana"], "outreach", occurred_at=date(2026, 3, 2), template_id=warm)
     log(conn, people["Ana"], "reply", occurred_at=date(2026, 3, 4))

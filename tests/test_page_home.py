@@ -40,7 +40,7 @@ def campaign(app_db):
     targets.add_company(conn, "Acme", industry="Health", motivation=3)
     targets.add_company(conn, "Volt", industry="Energy", motivation=2)
     ann = contacts.add_contact(conn, "Ann", company="Acme")
-    bob = contacts.add_contact(conn, "Bob", company="Volt", degree="2nd")
+    bob = contacts.add_contact(conn, "Bob", company="Volt", degree="2nd", mutual_contact_id=ann)
     contacts.add_contact(conn, "Cy", company="Volt")
     interactions.log_interaction(conn, ann, "outreach", occurred_at=date(2026, 3, 2))
     interactions.log_interaction(conn, ann, "reply", occurred_at=date(2026, 3, 3))

@@ -47,7 +47,7 @@ def campaign(app_db):
     targets.add_company(conn, "Acme", industry="Health")
     targets.add_company(conn, "Volt", industry="Energy")
     ann = contacts.add_contact(conn, "Ann", company="Acme")
-    bob = contacts.add_contact(conn, "Bob", company="Volt", degree="2nd")
+    bob = contacts.add_contact(conn, "Bob", company="Volt", degree="2nd", mutual_contact_id=ann)
     cy = contacts.add_contact(conn, "Cy", company="Volt")
     today = date.today()  # the tests' machine, and so the user, are on UTC
     interactions.log_interaction(conn, ann, "outreach", occurred_at=today)

@@ -76,7 +76,7 @@ def network(app_db):
     targets.add_company(conn, "Medix", industry="Health", motivation=1)
     targets.add_company(conn, "Volt", industry="Energy", motivation=2)
     ann = contacts.add_contact(conn, "Ann", company="Acme")
-    contacts.add_contact(conn, "Bob", company="Acme", degree="2nd")
+    contacts.add_contact(conn, "Bob", company="Acme", degree="2nd", mutual_contact_id=ann)
     contacts.add_contact(conn, "Cy", company="Omega Bank")
     contacts.add_contact(conn, "Di", company="Omega Banking Group")
     interactions.log_interaction(conn, ann, "outreach", occurred_at=date(2026, 3, 2))

@@ -29,7 +29,7 @@ def campaign(conn):
     targets.rule_out(conn, company_id(conn, "Delta"), "Too much travel")
     contacts.add_contact(conn, "Ann", company="Acme", degree="cold")
     met = contacts.add_contact(conn, "Bob", company="Beta Inc.", degree="1st")
-    asked = contacts.add_contact(conn, "Bea", company="beta", degree="2nd")
+    asked = contacts.add_contact(conn, "Bea", company="beta", degree="2nd", mutual_contact_id=met)
     contacts.add_contact(conn, "Bo", company="Beta", degree="cold")
     contacts.add_contact(conn, "Olga", company="Omega", degree="1st")
     interactions.log_interaction(conn, met, "outreach", occurred_at=date(2026, 3, 2))
@@ -736,7 +736,7 @@ def test_unscored_companies_go_by_people_you_know_then_progress_before_the_name(
             made = contacts.add_contact(conn, f"{company} {n}", company=company, degree="1st")
             first.setdefault(company, made)
     for n in range(3):  # people you don't know add nothing to the order
-        contacts.add_contact(conn, f"Stranger {n}", company="Oak Works", degree="2nd")
+        contacts.add_contact(conn, f"Stranger {n}", company="Oak Works", degree="cold")
     interactions.log_interaction(
         conn, first["Cedar Labs"], "outreach", occurred_at=date(2026, 3, 2)
     )

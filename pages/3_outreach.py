@@ -452,11 +452,17 @@ with log_box:
                 kind=kind,
                 template_id=template_id,
             )
-            # What happened: a first message, a second one today, another after earlier days.
-            st.session_state[FLASH] = outreach.logged_sentence(conn, contact_id, sent, kind)
         except InfointError as exc:
             ui.show_error(exc)
         else:
+            # The message is logged: saying more about it must never look like a failure, which
+            # would keep the draft and invite logging it twice.
+            try:
+                # What happened: a first message, a second one today, another after earlier days.
+                said = outreach.logged_sentence(conn, contact_id, sent, kind)
+            except InfointError:
+                said = f"Logged: your message to {person.name}."
+            st.session_state[FLASH] = said
             st.session_state[START_AFRESH] = not sent.already_logged
             ui.forget_draft(f"body_{draft_key}")
             st.rerun()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from infoint import contacts, db, interactions, outreach, profile
+from infoint import contacts, db, interactions, outreach, profile, ui
 from infoint.text import plain_markdown, weekday_day
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,3 +91,29 @@ def test_another_message_on_a_later_day_says_the_follow_up_moved(app_db, ana):
         f"{weekday_day(earlier.date())}. If there is no answer, the follow-up is now due on "
         f"{weekday_day(after)}."
     )
+
+
+def test_a_message_logged_is_said_to_be_logged_even_when_the_sentence_cannot_be_made(
+    app_db, ana, monkeypatch
+):
+    """Working out what to say comes after the write: if it fails, the message is still
+    logged, so the page says so and starts afresh (no error inviting a second log)."""
+    from infoint.errors import InfointError
+
+    def cannot_say(*args, **kwargs):
+        raise InfointError("Something went wrong while working out what to say.")
+
+    monkeypatch.setattr(outreach, "logged_sentence", cannot_say)
+    at = outreach_page(ana)
+    body = "Hi Ana, could we talk for 20 minutes next week?"
+    said = log_as_sent(at, body)
+    assert said == plain_markdown("Logged: your message to Ana Silva.")
+    assert not at.error
+    conn = db.connect(app_db)
+    assert [x.body for x in interactions.list_interactions(conn, ana)] == [body]
+    conn.close()
+    # The draft is cleared: the page starts afresh, with no one chosen and no draft kept.
+    assert at.session_state["outreach_contact"] is None
+    assert not [a for a in at.text_area if a.key.startswith("body_")]
+    kept = at.session_state.get(ui.KEPT_DRAFTS, {})
+    assert not any(key.startswith(f"body_{ana}_") for key in kept)

@@ -489,19 +489,23 @@ def show_log(person: contacts.Contact) -> None:
         format_func=interactions.KIND_LABELS.get,
         key=f"{fresh}_kind",
     )
+    # A note is no message: not asked how it was sent, and none is stored.
+    likely_how = (
+        None
+        if kind in contacts.KINDS_WITHOUT_CHANNEL
+        else interactions.likely_channel(person.email or person.linkedin_email)
+    )
     with ui.form(f"log_{person.id}"):
         # The day first, in the same place whatever the kind, so a change of kind keeps it.
         day_col, channel_col = st.columns(2)
-        if kind in contacts.KINDS_WITHOUT_CHANNEL:
-            how = {}  # a note is no message: not asked how it was sent, and none is stored
+        if likely_how is None:
+            how = {}
         else:
             how = {
                 "channel": channel_col.selectbox(
                     "How",
                     interactions.CHANNELS,
-                    index=interactions.CHANNELS.index(
-                        interactions.likely_channel(person.email or person.linkedin_email)
-                    ),
+                    index=interactions.CHANNELS.index(likely_how),
                     format_func=interactions.CHANNEL_LABELS.get,
                     key=f"{fresh}_channel",
                 )
@@ -513,7 +517,13 @@ def show_log(person: contacts.Contact) -> None:
         sent = st.form_submit_button("Log it", type="primary")
         if sent:
             st.session_state.pop(JUST_LOGGED, None)  # asked once: a send again logs
-        if sent and just and (kind, day, subject.strip(), body.strip()) == (likely, today, "", ""):
+        # The form as drawn, untouched: a second click's, not something meant.
+        as_drawn = (likely, likely_how, today, "", "")
+        if (
+            sent
+            and just
+            and (kind, how.get("channel"), day, subject.strip(), body.strip()) == as_drawn
+        ):
             st.info(
                 f"Nothing more logged: the form was sent again, empty, right after the "
                 f"{just['entry']} was logged. To log this {interactions.KIND_LABELS[kind]} "

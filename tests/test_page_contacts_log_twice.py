@@ -73,3 +73,20 @@ def test_after_any_other_run_the_form_logs_at_once(app_db, ann):
     assert at.success[0].value.startswith("Logged: Reply with Ann Lee on ")
     assert not at.info
     assert kinds(app_db, ann) == ["reply", "outreach"]
+
+
+def test_a_fresh_form_with_only_the_channel_changed_is_logged_at_once(app_db, ann):
+    """Choosing how it happened is filling the form in, as a subject is: logged, not refused."""
+    at = log_it(log_tab(ann), ann)
+    how = at.selectbox(key=f"log_{ann}_1_channel")
+    other = next(c for c in interactions.CHANNELS if c != how.value)
+    how.set_value(other)
+    log_it(at, ann)
+    assert not at.info
+    assert at.success[0].value.startswith("Logged: Reply with Ann Lee on ")
+    conn = db.connect(app_db)
+    try:
+        [reply, _] = interactions.list_interactions(conn, ann)
+    finally:
+        conn.close()
+    assert (reply.kind, reply.channel) == ("reply", other)

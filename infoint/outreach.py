@@ -57,6 +57,7 @@ from infoint import db, followups, funnel, interactions, profile, targets
 from infoint.contacts import require_contact, words_condition
 from infoint.errors import InvalidInputError, NotFoundError
 from infoint.profile import get_profile
+from infoint.referrals import ORDINALS, name_endings_sql
 from infoint.text import counted, joined, plain_markdown, weekday_day
 from infoint.text import day as short_day
 
@@ -681,26 +682,13 @@ def _alike_labels(labels: dict[int, str]) -> list[list[int]]:
 
 # How a label names a degree when that is what tells namesakes apart.
 _DEGREE_WORDS = {"1st": "1st degree", "2nd": "2nd degree", "cold": "cold contact"}
-# The last resort for namesakes nothing else tells apart: the order they were added in, in
-# words, so it does not read as a degree ('second of 2 that day', never '2nd').
-_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+# The last resort for namesakes nothing else tells apart is the order they were added in, in
+# words (`referrals.ORDINALS`), so it does not read as a degree ('second of 2 that day').
 
 
 def _where(position: str, company: str) -> str:
     """What a label shows after the name: 'Engineer at Acme', 'Engineer', 'Acme' or ''."""
     return " at ".join(part for part in (position, company) if part)
-
-
-def _endings(names: list[str]) -> list[str]:
-    """Every way a trimmed last name can end these names (as listed: trimmed, in any case;
-    the query lower-cases both sides alike): the whole name, each part after a space, and ''
-    for a name held in the first name alone. Whoever shares a name has a last name among
-    these, so they narrow the contacts cheaply before the whole name is compared."""
-    endings = {""}
-    for name in names:
-        endings.add(name)
-        endings.update(name[at + 1 :] for at, char in enumerate(name) if char == " ")
-    return sorted(endings)
 
 
 def _told_apart(conn: duckdb.DuckDBPyConnection, people: list[Recipient]) -> list[Recipient]:
@@ -717,22 +705,23 @@ def _told_apart(conn: duckdb.DuckDBPyConnection, people: list[Recipient]) -> lis
     Maria' 'Berg' and 'Anna' 'Maria Berg' read alike too. Building that name for every
     contact cost 9-13 ms a list of 25 at 30,000 contacts (benchmarks' heavy-v2 database), so
     contacts are first narrowed by their last name alone, which must end a name looked for
-    (`_endings`): 4-7 ms, below the 6-9 ms of reading first and last names apart before."""
+    (`referrals.name_endings_sql`): 4-7 ms, below the 6-9 ms of reading first and last names
+    apart before."""
     if not people:
         return people
     names = [p.name for p in people]
     rows = conn.execute(
-        """
+        f"""
         SELECT c.id, lower(trim(c.first_name || ' ' || c.last_name)), c.position,
                coalesce(co.name, ''), c.connected_on, CAST(c.created_at AS DATE),
                coalesce(nullif(c.email, ''), c.linkedin_email), c.degree
         FROM contacts c LEFT JOIN companies co ON co.id = c.company_id
-        WHERE lower(trim(c.last_name)) IN (SELECT lower(unnest($endings)))
+        WHERE lower(trim(c.last_name)) IN ({name_endings_sql("SELECT unnest($names) AS name")})
           AND lower(trim(c.first_name || ' ' || c.last_name))
               IN (SELECT lower(trim(unnest($names))))
         ORDER BY c.created_at, c.id
         """,
-        {"endings": _endings(names), "names": names},
+        {"names": names},
     ).fetchall()
     groups: dict[tuple, list[tuple]] = {}
     for row in rows:
@@ -771,7 +760,7 @@ def _details_apart(group: list[tuple]) -> dict[int, str]:
                 details[row[0]].append(_DEGREE_WORDS.get(row[7], row[7]))
     for rows in alike():  # oldest first: the order they were added in
         for at, row in enumerate(rows):
-            nth = _ORDINALS[at] if at < len(_ORDINALS) else f"number {at + 1}"
+            nth = ORDINALS[at] if at < len(ORDINALS) else f"number {at + 1}"
             # 'added 20 Nov 2026, first of 2 that day'; 'connected …, added first of 2'
             details[row[0]].append(
                 f"added {nth} of {len(rows)}" if row[4] else f"{nth} of {len(rows)} that day"
@@ -1039,8 +1028,8 @@ def log_sent(
 
 def _nth(number: int) -> str:
     """'second': the order of a message that day, in words while they last."""
-    if number <= len(_ORDINALS):
-        return _ORDINALS[number - 1]
+    if number <= len(ORDINALS):
+        return ORDINALS[number - 1]
     ends = {1: "st", 2: "nd", 3: "rd"}
     return f"{number}{'th' if number % 100 in (11, 12, 13) else ends.get(number % 10, 'th')}"
 

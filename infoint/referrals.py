@@ -91,8 +91,43 @@ def _tell_apart(person: ReferredPerson) -> str:
 
 # What tells namesakes apart, tried in this order (`names_apart`): their company, their
 # position, the day LinkedIn connected you (else the day they were added), and last the order
-# they were added in, in words ('first of 2'), so it does not read as a degree.
-_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+# they were added in, in words ('first of 2'), so it does not read as a degree. The Outreach
+# picker says that order in these words too (`outreach._told_apart`).
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+
+
+def name_endings_sql(names: str) -> str:
+    """SQL for every way a trimmed last name, lower-cased, can end the names `names` gives (a
+    query with a column `name`): the whole name, each part after a space, and '' for a name
+    held in the first name alone ('Anna Maria' 'Berg' and 'Anna' 'Maria Berg' read alike).
+    Whoever shares one of those names has a last name among these, so they narrow the
+    contacts cheaply (by the last name alone) before whole names are built and compared:
+    here (`names_apart`) and in the Outreach picker (`outreach._told_apart`)."""
+    return f"""
+        SELECT lower(array_to_string(list_slice(parts, k, len(parts)), ' '))
+        FROM (SELECT parts, unnest(range(1, len(parts) + 1)) AS k
+              FROM (SELECT string_split(trim(name), ' ') AS parts FROM ({names})))
+        UNION ALL SELECT ''
+    """
+
+
+# The contacts sharing a name with any of $ids (read trimmed, in any case), oldest first, with
+# what may tell them apart; `{among}` narrows them to $ids themselves. The names are read in
+# the same query: a second round trip cost more than the reading.
+_NAMESAKES = f"""
+    WITH wanted AS MATERIALIZED (
+        SELECT DISTINCT trim(first_name || ' ' || last_name) AS name FROM contacts
+        WHERE id IN (SELECT unnest($ids::BIGINT[]))
+    )
+    SELECT c.id, lower(trim(c.first_name || ' ' || c.last_name)),
+           coalesce(co.name, ''), trim(c.position), c.connected_on,
+           CAST(c.created_at AS DATE)
+    FROM contacts c
+    LEFT JOIN companies co ON co.id = c.company_id
+    WHERE {{among}} lower(trim(c.last_name)) IN ({name_endings_sql("SELECT name FROM wanted")})
+      AND lower(trim(c.first_name || ' ' || c.last_name)) IN (SELECT lower(name) FROM wanted)
+    ORDER BY c.created_at, c.id
+"""
 
 
 def names_apart(
@@ -106,34 +141,16 @@ def names_apart(
     people as one. Everyone else is left out (no detail needed).
 
     `among`: only these contacts count as namesakes, and only company and position are said:
-    for words written to someone who knows them (a thank-you naming whom they introduced)."""
+    for words written to someone who knows them (a thank-you naming whom they introduced).
+
+    One query, about as long for a few hundred ids as for one: a page or a list that names
+    several kinds of people asks once for all of them, and hands the answer down."""
     wanted = list(dict.fromkeys(int(i) for i in ids))
     if not wanted:
         return {}
-    names = [
-        row[0]
-        for row in conn.execute(
-            "SELECT DISTINCT trim(first_name || ' ' || last_name) FROM contacts"
-            " WHERE id IN (SELECT unnest(?::BIGINT[]))",
-            [wanted],
-        ).fetchall()
-    ]
     # `among`: only these contacts are compared; else every contact sharing a name
     among_them = "c.id IN (SELECT unnest($ids::BIGINT[])) AND" if among else ""
-    rows = conn.execute(
-        f"""
-        SELECT c.id, lower(trim(c.first_name || ' ' || c.last_name)),
-               coalesce(co.name, ''), trim(c.position), c.connected_on,
-               CAST(c.created_at AS DATE)
-        FROM contacts c
-        LEFT JOIN companies co ON co.id = c.company_id
-        WHERE {among_them} lower(trim(c.last_name)) IN (SELECT lower(unnest($endings)))
-          AND lower(trim(c.first_name || ' ' || c.last_name))
-              IN (SELECT lower(unnest($names)))
-        ORDER BY c.created_at, c.id
-        """,
-        {"endings": _endings(names), "names": names} | ({"ids": wanted} if among else {}),
-    ).fetchall()
+    rows = conn.execute(_NAMESAKES.format(among=among_them), {"ids": wanted}).fetchall()
     groups: dict[str, list[tuple]] = {}
     for row in rows:
         groups.setdefault(row[1], []).append(row)
@@ -142,18 +159,6 @@ def names_apart(
         if len(group) > 1:
             apart |= _details_apart(group, dated=not among)
     return {i: apart[i] for i in wanted if i in apart}
-
-
-def _endings(names: list[str]) -> list[str]:
-    """Every way a trimmed last name can end these trimmed names: the whole name, each part
-    after a space, and '' for a name held in the first name alone ('Anna Maria' 'Berg' and
-    'Anna' 'Maria Berg' read alike). Whoever shares a name has a last name among these, so
-    they narrow the contacts cheaply before whole names are compared (`outreach._endings`)."""
-    endings = {""}
-    for name in names:
-        endings.add(name)
-        endings.update(name[at + 1 :] for at, char in enumerate(name) if char == " ")
-    return sorted(endings)
 
 
 def _details_apart(group: list[tuple], *, dated: bool) -> dict[int, tuple[str, ...]]:
@@ -184,7 +189,7 @@ def _details_apart(group: list[tuple], *, dated: bool) -> dict[int, tuple[str, .
                 details[row[0]].append(_day_of(row))
     for rows in alike():  # oldest first: the order they were added in
         for at, row in enumerate(rows):
-            nth = _ORDINALS[at] if at < len(_ORDINALS) else f"number {at + 1}"
+            nth = ORDINALS[at] if at < len(ORDINALS) else f"number {at + 1}"
             details[row[0]].append(f"{nth} of {len(rows)}")
     return {i: tuple(parts) for i, parts in details.items()}
 

@@ -16,7 +16,7 @@ from infoint.errors import InvalidInputError, NotFoundError
 from infoint.funnel import NO_INDUSTRY, stage_name
 from infoint.linkedin import normalise_profile_url
 from infoint.text import day as written_date
-from infoint.text import holds_sql
+from infoint.text import folded_sql, holds_sql
 
 DEGREES = ("1st", "2nd", "cold")
 # Where the user picks a degree: what each means, and what to do for a 2nd.
@@ -522,15 +522,18 @@ def _spaced(sql: str) -> str:
 def find_same_name(
     conn: duckdb.DuckDBPyConnection, first_name: str, last_name: str, *, company: str = ""
 ) -> list[SameName]:
-    """People already there under this name (any case, any spaces between and around its
-    words), those at `company` first.
+    """People already there under this name (any case, accents or none, any spaces between
+    and around its words), those at `company` first.
 
     Adding someone by hand asks first when the person may be there already: a second record
     would start again at Not contacted, apart from all that was logged about the first.
+    Names are folded as searches fold them (`text.folded_sql`), so "Zoe Nunez" is asked about
+    when Zoë Ñúñez is there: a search for either finds both.
     """
-    name = " ".join(f"{first_name} {last_name}".lower().split())
+    name = " ".join(f"{first_name} {last_name}".split())
     if not name:
         return []
+    full_name = folded_sql("c.first_name || ' ' || c.last_name")
     rows = conn.execute(
         f"""
         WITH same AS (
@@ -538,7 +541,7 @@ def find_same_name(
                    {_squeezed("coalesce(co.name, '')")} = $company AS same_company,
                    lower(c.last_name) AS last, lower(c.first_name) AS first
             FROM contacts c LEFT JOIN companies co ON co.id = c.company_id
-            WHERE {_spaced("c.first_name || ' ' || c.last_name")} = $name
+            WHERE {_spaced(full_name)} = {folded_sql("$name")}
         )
         SELECT same.id, same.name, same.company, coalesce(s.stage, 0), same.same_company
         FROM same LEFT JOIN contact_stages s ON s.contact_id = same.id

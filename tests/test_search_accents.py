@@ -93,6 +93,18 @@ def test_the_fold_is_one_rule_on_both_sides(conn):
     ]
 
 
+def test_adding_someone_asks_about_namesakes_with_or_without_accents(conn, people):
+    """ "Zoe Nunez-O'Brien" typed is Zoë Ñúñez-O'Brien, as a search finds her: adding her again
+    is asked about first. Typed with accents, a name found without them is asked about too."""
+    found = contacts.find_same_name(conn, "zoe", "NUNEZ-o'brien", company="Cafe & Co, Ltd.")
+    assert [(p.id, p.name) for p in found] == [(people["zoë"], "Zoë Ñúñez-O'Brien")]
+    assert [p.id for p in contacts.find_same_name(conn, "Zoë", "Park")] == [people["zoe"]]
+    assert [p.id for p in contacts.find_same_name(conn, "Zoe\u0308", "park")] == [people["zoe"]]
+    # still the whole name: a part of it is someone else
+    assert contacts.find_same_name(conn, "Zoe", "Nunez") == []
+    assert contacts.find_same_name(conn, "Zoe", "") == []
+
+
 # --- The pages ----------------------------------------------------------------------------
 
 
@@ -139,3 +151,16 @@ def test_outreach_finds_zoe_typed_without_accents(on_file, typed):
     assert "No one matches" not in captions
     # the one person it can be is chosen, and the draft is to her
     assert at.selectbox(key="outreach_contact").value == on_file["zoë"]
+
+
+def test_adding_zoe_typed_without_accents_asks_first(on_file):
+    at = run(page("pages/2_contacts.py"))
+    at.text_input(key="add_first").input("Zoe")
+    at.text_input(key="add_last").input("Nunez-O'Brien")
+    run(at)
+    assert any("Already in your network by this name" in w.value for w in at.warning)
+    assert [b.key for b in at.main.button if b.key and b.key.startswith("add_same_")] == [
+        "add_same_0"
+    ]
+    said = " ".join(m.value for m in at.main.markdown)
+    assert text.plain_markdown("Zoë Ñúñez-O'Brien at Café & Co, Ltd. · Not contacted") in said

@@ -28,6 +28,7 @@ import pyarrow.compute as pc
 from infoint import contacts, db, text
 from infoint.errors import InfointError
 from infoint.linkedin import Connections, SkippedRow, read_connections
+from infoint.targets import LOOKALIKE_KEYS, visible_key_sql
 
 Progress = Callable[[float, str], None]
 
@@ -488,9 +489,11 @@ def _forgotten_rows(conn: duckdb.DuckDBPyConnection) -> list[SkippedRow]:
 # Company match keys, once per distinct spelling, from the memo of spellings met before
 # (`company_spellings`) or else the macro, whose regular expressions are the costly part; with
 # the line where each is first seen. A key merged into another company (`company_aliases`) is
-# that company's key.
-_KEYS = """
-    SELECT k.company, coalesce(kept.match_key, k.company_key) AS company_key, k.first_line,
+# that company's key; so is the key of a company saved before names were cleaned, whose key
+# cleans to this one (`targets.LOOKALIKE_KEYS`: 'Globex\u200b Corp', now read as 'Globex Corp').
+_KEYS = f"""
+    SELECT k.company, coalesce(kept.match_key, look.match_key, k.company_key) AS company_key,
+           k.first_line,
            k.company_key AS own_key, k.known
     FROM (
         SELECT s.company, s.line_min AS first_line, m.spelling IS NOT NULL AS known,
@@ -500,6 +503,7 @@ _KEYS = """
     ) k
     LEFT JOIN company_aliases a ON a.match_key = k.company_key
     LEFT JOIN companies kept ON kept.id = a.company_id
+    LEFT JOIN ({LOOKALIKE_KEYS}) look ON look.clean_key = k.company_key
 """
 # The rows of the file typed; the identity is the URL, else the fallback key.
 _TYPED = """
@@ -532,17 +536,31 @@ _KNOWN = """
         )
         GROUP BY key
     )"""
+
+
+def _company_changed(old_key: str, new_key: str) -> str:
+    """SQL: whether a row's company key `new_key` names another company than the saved
+    contact's `old_key`. Keys that read the same are the same company (`visible_key_sql`): a
+    company saved as 'Globex\u200b Corp' before names were cleaned is no job change from the
+    'Globex Corp' beside it. Evaluated lazily: keys alike, the common case, cost nothing more."""
+    return (
+        f"CASE WHEN {old_key} IS NOT DISTINCT FROM {new_key} THEN false"
+        f" WHEN {old_key} IS NULL OR {new_key} IS NULL THEN true"
+        f" ELSE {visible_key_sql(old_key)} <> {visible_key_sql(new_key)} END"
+    )
+
+
 # A row beside the saved contact it updates (`c`, with company `oc`): what would change.
-_COMPARED = """
+_COMPARED = f"""
     d.line, d.first_name, d.last_name, d.url, d.email, d.company, d.position, d.connected_on,
     d.person_key, d.company_key,
     c.id AS target,
     trim(c.first_name || ' ' || c.last_name) AS name,
     coalesce(oc.name, '') AS old_company,
     c.position AS old_position,
-    oc.match_key IS DISTINCT FROM d.company_key AS company_changed,
+    {_company_changed("oc.match_key", "d.company_key")} AS company_changed,
     c.position IS DISTINCT FROM d.position AS position_changed,
-    oc.match_key IS DISTINCT FROM d.company_key
+    {_company_changed("oc.match_key", "d.company_key")}
         OR c.position IS DISTINCT FROM d.position
         OR (d.email <> '' AND c.linkedin_email IS DISTINCT FROM d.email)
         OR (c.linkedin_url IS NULL AND d.url IS NOT NULL)
@@ -578,10 +596,10 @@ _DIRECT_PLAN = f"""
 # cost more than the join): rows, rows after the joins, rows found, distinct contacts found
 # (fewer when two rows found one), and rows that would change someone (`_COMPARED`'s
 # `changed`, less what cannot happen to a contact found by its profile address).
-_DIRECT_COUNTS = """
+_DIRECT_COUNTS = f"""
     SELECT (SELECT count(*) FROM _import_frame), count(*), count(c.id), count(DISTINCT c.id),
            count(*) FILTER (
-               WHERE oc.match_key IS DISTINCT FROM k.company_key
+               WHERE {_company_changed("oc.match_key", "k.company_key")}
                OR c.position IS DISTINCT FROM f.position
                OR (f.email <> '' AND c.linkedin_email IS DISTINCT FROM f.email)
                OR CASE WHEN c.connected_on IS NULL  -- cast only where it can matter
@@ -810,14 +828,15 @@ def _update_contacts(conn: duckdb.DuckDBPyConnection) -> None:
     conn.execute(
         """
         UPDATE contacts
-        SET company_id = d.company_id,
+        SET company_id = CASE WHEN d.company_changed THEN d.company_id ELSE contacts.company_id END,
             position = d.position,
             linkedin_email = CASE WHEN d.email <> '' THEN d.email ELSE contacts.linkedin_email END,
             linkedin_url = coalesce(contacts.linkedin_url, d.url),
             connected_on = coalesce(contacts.connected_on, d.connected_on),
             updated_at = current_localtimestamp()
         FROM (
-            SELECT p.target, co.id AS company_id, p.position, p.email, p.url, p.connected_on
+            SELECT p.target, p.company_changed, co.id AS company_id, p.position, p.email, p.url,
+                   p.connected_on
             FROM _import_plan p
             LEFT JOIN companies co ON co.match_key = p.company_key
             WHERE p.action = 'match' AND p.changed

@@ -86,12 +86,55 @@ NAME_LIMIT = 200
 
 # Spaces other than the plain one, as a regular expression (Arrow's and DuckDB's RE2 reads
 # `\\s` as ASCII only): the no-break space a web page or a word processor puts between words.
-OTHER_SPACES = r"[\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}]"
+# With the next-line character and the ASCII separators, as Python's `str.isspace` reads them.
+_SPACES = (
+    r"\x{001C}-\x{001F}\x{0085}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}"
+    r"\x{205F}\x{3000}"
+)
+OTHER_SPACES = f"[{_SPACES}]"
 # Characters that take no room on screen: Unicode's format characters (category Cf), such as
 # the zero-width space, joiner and non-joiner, the byte-order mark, the soft hyphen, the word
 # joiner and the marks of writing direction. Pasted with a name from a web page or a chat,
 # they made 'Globex\u200b Corp' a second Globex Corp that looked the same in every list.
 INVISIBLE = r"\p{Cf}"
+# Either: what `visible_name` takes out or makes plain.
+_UNSEEN = f"[\\p{{Cf}}{_SPACES}]"
+
+
+def visible_key_sql(key: str) -> str:
+    """SQL: the match key `key` (a column or an expression) as `visible_name` would have made
+    it. A company saved before names were cleaned keeps its key (keys never change), and that
+    key may hold an invisible character or a no-break space ('globex\u200b' for 'Globex\u200b
+    Corp'): cleaned and keyed again it is 'globex', the key of the name as it reads. Any other
+    key is returned as it is; the regular expressions run only on keys that are not ASCII."""
+    return (
+        f"CASE WHEN strlen({key}) = length({key}) OR NOT regexp_matches({key}, '{_UNSEEN}')"
+        f" THEN {key} ELSE company_key(regexp_replace(regexp_replace({key}, '{INVISIBLE}', '',"
+        f" 'g'), '{OTHER_SPACES}', ' ', 'g')) END"
+    )
+
+
+# Companies saved before names were cleaned (see `visible_key_sql`), or a name merged into a
+# company (`company_aliases`) that was: (clean_key, match_key), the key a cleaned name has and
+# the key of the company it stands for. A cleaned key that is a company's own key, or a merged
+# name's, is not listed: that company, or the one it was merged into, is the match. Two saved
+# alike: the one saved first. Almost always empty; one pass over the companies' keys to find.
+LOOKALIKE_KEYS = f"""
+    SELECT clean_key, first(match_key ORDER BY kind, id) AS match_key
+    FROM (
+        SELECT {visible_key_sql("match_key")} AS clean_key, match_key, 0 AS kind, id
+        FROM companies
+        WHERE strlen(match_key) <> length(match_key) AND regexp_matches(match_key, '{_UNSEEN}')
+        UNION ALL
+        SELECT {visible_key_sql("a.match_key")}, co.match_key, 1, co.id
+        FROM company_aliases a JOIN companies co ON co.id = a.company_id
+        WHERE strlen(a.match_key) <> length(a.match_key)
+            AND regexp_matches(a.match_key, '{_UNSEEN}')
+    ) lookalike
+    WHERE clean_key NOT IN (SELECT match_key FROM companies)
+        AND clean_key NOT IN (SELECT match_key FROM company_aliases)
+    GROUP BY clean_key
+"""
 
 
 def visible_name(name: str) -> str:
@@ -193,13 +236,16 @@ def company_name(conn: duckdb.DuckDBPyConnection, company_id: int) -> str:
 
 def _find_company(conn: duckdb.DuckDBPyConnection, name: str) -> tuple[int, str, str] | None:
     """(id, name, status) of the company with this name's match key, or of the company a
-    company with that key was merged into (`company_aliases`); None if there is none."""
+    company with that key was merged into (`company_aliases`), or of a company saved before
+    names were cleaned whose key cleans to it (`LOOKALIKE_KEYS`); None if there is none."""
     rows = conn.execute(
-        """
+        f"""
         SELECT co.id, co.name, co.status
         FROM (SELECT company_key($name) AS key) wanted
         LEFT JOIN company_aliases a ON a.match_key = wanted.key
-        JOIN companies co ON co.match_key = wanted.key OR co.id = a.company_id
+        LEFT JOIN ({LOOKALIKE_KEYS}) look ON look.clean_key = wanted.key
+        JOIN companies co
+            ON co.match_key = wanted.key OR co.id = a.company_id OR co.match_key = look.match_key
         ORDER BY co.match_key = wanted.key DESC
         LIMIT 1
         """,
@@ -1624,7 +1670,7 @@ def _plan(conn: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> list[_Planned
         found = conn.execute(
             f"""
             WITH keyed AS (
-                SELECT u.line, coalesce(kept.match_key, u.key) AS match_key,
+                SELECT u.line, coalesce(kept.match_key, look.match_key, u.key) AS match_key,
                        coalesce((SELECT min(co.industry) FROM companies co
                                  WHERE lower(co.industry) = lower(u.industry)), u.industry)
                            AS industry,
@@ -1633,6 +1679,7 @@ def _plan(conn: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> list[_Planned
                 FROM (SELECT *, company_key(name) AS key FROM {view}) u
                 LEFT JOIN company_aliases a ON a.match_key = u.key
                 LEFT JOIN companies kept ON kept.id = a.company_id
+                LEFT JOIN ({LOOKALIKE_KEYS}) look ON look.clean_key = u.key
             )
             SELECT k.line, k.match_key,
                    row_number() OVER (PARTITION BY k.match_key ORDER BY k.line) = 1,
@@ -1738,11 +1785,13 @@ def import_target_list(
                 f"""
                 CREATE OR REPLACE TEMP TABLE target_list_rows AS
                 WITH keyed AS (
-                    -- A name merged into another company stands for the company kept.
-                    SELECT u.*, coalesce(kept.match_key, u.key) AS match_key
+                    -- A name merged into another company stands for the company kept; a
+                    -- name saved before names were cleaned, for the company saved so.
+                    SELECT u.*, coalesce(kept.match_key, look.match_key, u.key) AS match_key
                     FROM (SELECT *, company_key(name) AS key FROM {view}) u
                     LEFT JOIN company_aliases a ON a.match_key = u.key
                     LEFT JOIN companies kept ON kept.id = a.company_id
+                    LEFT JOIN ({LOOKALIKE_KEYS}) look ON look.clean_key = u.key
                 )
                 SELECT name, match_key,
                        coalesce((SELECT min(co.industry) FROM companies co

@@ -156,13 +156,19 @@ def check_name_length(name: str) -> None:
         )
 
 
-def check_industry_length(industry: str, kept: str | None = None) -> None:
+# What to do about text too long, said after the refusal: it is typed in a box, whose words
+# are kept, then saved with a button (Save changes, Add company, Rule out this industry…).
+TRY_AGAIN = ": shorten it, then try again."
+
+
+def check_industry_length(industry: str, kept: str | None = None, *, then: str = TRY_AGAIN) -> None:
     """Our sentence for an industry longer than `NAME_LIMIT` (an industry is a name too, shown
-    in every list of them), unless it is `kept`, the one saved before."""
+    in every list of them), unless it is `kept`, the one saved before; `then` ends it with
+    what to do (a row of a file is said to be left out, and how to add it, by the page)."""
     if len(industry) > NAME_LIMIT and industry != kept:
         raise InvalidInputError(
             f"An industry's name can be at most {NAME_LIMIT} characters; this one has "
-            f"{len(industry):,}."
+            f"{len(industry):,}{then}"
         )
 
 
@@ -176,7 +182,7 @@ def check_reason(reason: str, ruled_out: str, kept: str = "") -> None:
         return
     raise InvalidInputError(
         f"The reason for ruling out {ruled_out} can be at most {NOTES_LIMIT:,} characters; "
-        f"this one has {len(reason):,}."
+        f"this one has {len(reason):,}{TRY_AGAIN}"
     )
 
 
@@ -669,15 +675,16 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-def _industry(value: Any, kept: str | None = None) -> str | None:
-    """The industry typed, or None; `kept`, the one saved before, may stay however long."""
+def _industry(value: Any, kept: str | None = None, then: str = TRY_AGAIN) -> str | None:
+    """The industry typed, or None; `kept`, the one saved before, may stay however long;
+    `then`, what a refusal says to do (`check_industry_length`)."""
     industry = _text(value)
     if industry == funnel.NO_INDUSTRY:
         raise InvalidInputError(
             f"'{funnel.NO_INDUSTRY}' is how infoint shows a missing industry; "
             "leave the industry empty instead."
         )
-    check_industry_length(industry, kept)
+    check_industry_length(industry, kept, then=then)
     return industry or None
 
 
@@ -1608,7 +1615,8 @@ def read_target_list(
                 column: None if not cell(column) else _scale(cell(column), column, name)
                 for column in ("motivation", "postings")
             }
-            industry = _industry(cell("industry"))
+            # The page says what to do about a row left out: fix it in the file.
+            industry = _industry(cell("industry"), then=".")
         except InvalidInputError as exc:
             problems.append(RowProblem(line, str(exc)))
             continue

@@ -124,12 +124,14 @@ def test_ruling_out_an_industry_limits_its_name_and_reason(conn):
     with pytest.raises(InvalidInputError) as refused:
         profile.rule_out_industry(conn, "x" * 201, "Not for me")
     assert str(refused.value) == (
-        "An industry's name can be at most 200 characters; this one has 201."
+        "An industry's name can be at most 200 characters; this one has 201: "
+        "shorten it, then try again."
     )
     with pytest.raises(InvalidInputError) as refused:
         profile.rule_out_industry(conn, "Retail", "r" * 20_001)
     assert str(refused.value) == (
-        "The reason for ruling out Retail can be at most 20,000 characters; this one has 20,001."
+        "The reason for ruling out Retail can be at most 20,000 characters; this one has "
+        "20,001: shorten it, then try again."
     )
     assert profile.list_ruled_out_industries(conn) == []
     profile.rule_out_industry(conn, "i" * 200, "r" * 20_000)
@@ -141,7 +143,8 @@ def test_ruling_out_a_company_limits_its_reason(conn):
     with pytest.raises(InvalidInputError) as refused:
         targets.rule_out(conn, acme, "r" * 20_001)
     assert str(refused.value) == (
-        "The reason for ruling out Acme can be at most 20,000 characters; this one has 20,001."
+        "The reason for ruling out Acme can be at most 20,000 characters; this one has "
+        "20,001: shorten it, then try again."
     )
     assert conn.execute("SELECT status, ruled_out_reason FROM companies").fetchall() == [
         ("target", None)
@@ -222,7 +225,7 @@ def test_settings_refuses_a_too_long_reason_for_ruling_out_and_keeps_it(app_db):
     run(at)
     assert [e.value for e in at.error] == [
         "The reason for ruling out Oil and gas can be at most 20,000 characters; "
-        "this one has 20,001."
+        "this one has 20,001: shorten it, then try again."
     ]
     assert at.text_input(key="rule_out_industry_reason").value == "r" * 20_001
     conn = db.connect(app_db)

@@ -9,7 +9,12 @@ from infoint import targets
 from infoint.errors import InvalidInputError
 
 LONG = "i" * (targets.NAME_LIMIT + 1)
-TOO_LONG = "An industry's name can be at most 200 characters; this one has 201."
+TOO_LONG = (
+    "An industry's name can be at most 200 characters; this one has 201: "
+    "shorten it, then try again."
+)
+# A row of a list: the page says to fix it in the file and upload the file again.
+ROW_TOO_LONG = "An industry's name can be at most 200 characters; this one has 201."
 
 
 def industries(conn):
@@ -44,4 +49,4 @@ def test_a_target_list_row_with_a_too_long_industry_is_left_out_and_said_why(con
         conn, f"name,industry\nVolt,Energy\nAcme,{LONG}\n".encode(), "list.csv"
     )
     assert list(preview.frame["name"]) == ["Volt"]
-    assert [(p.line, p.reason) for p in preview.problems] == [(3, TOO_LONG)]
+    assert [(p.line, p.reason) for p in preview.problems] == [(3, ROW_TOO_LONG)]

@@ -14,7 +14,10 @@ from infoint.errors import InvalidInputError
 
 ROOT = Path(__file__).resolve().parent.parent
 LIMIT = contacts.NOTES_LIMIT
-TOO_LONG = "The reason for ruling out Volt can be at most 20,000 characters; this one has 20,001."
+TOO_LONG = (
+    "The reason for ruling out Volt can be at most 20,000 characters; this one has 20,001: "
+    "shorten it, then try again."
+)
 
 
 def rows(conn):

@@ -1364,18 +1364,12 @@ def thank_you_sent(
     return interactions.get_interaction(conn, found[0][0]) if found else None
 
 
-def due_items(conn: duckdb.DuckDBPyConnection, now: datetime) -> list[MeetingDue]:
-    """What meetings ask of the user now.
-
-    - held, and 24 hours after its end no thank-you is logged: the thank-you is overdue;
-    - scheduled for today (not yet started) or tomorrow and nothing prepared: prepare;
-    - scheduled, its promised time is over, and no outcome recorded: debrief.
-    Meetings more than `STALE_AFTER_DAYS` days ago are left alone.
-    """
+def due_meetings(conn: duckdb.DuckDBPyConnection, now: datetime) -> list[MeetingSummary]:
+    """The meetings `due_items` speaks of at `now`, soonest first (see there)."""
     zone = profile.zone(conn)
     today = now.astimezone(zone).date()
     stale = now - timedelta(days=STALE_AFTER_DAYS)
-    rows = _summaries(
+    return _summaries(
         conn,
         """
         (m.status = 'held' AND NOT thanked AND m.starts_at >= ?
@@ -1389,8 +1383,32 @@ def due_items(conn: duckdb.DuckDBPyConnection, now: datetime) -> list[MeetingDue
         "m.starts_at, m.id",
         [stale, now, now, zone.key, today + timedelta(days=1), now, stale],
     )
-    # Two Ana Lees at Acme: each title names its own (`person_told_apart`).
-    apart = referrals.names_apart(conn, [m.contact_id for m in rows])
+
+
+def due_items(
+    conn: duckdb.DuckDBPyConnection,
+    now: datetime,
+    *,
+    rows: list[MeetingSummary] | None = None,
+    apart: dict[int, tuple[str, ...]] | None = None,
+) -> list[MeetingDue]:
+    """What meetings ask of the user now.
+
+    - held, and 24 hours after its end no thank-you is logged: the thank-you is overdue;
+    - scheduled for today (not yet started) or tomorrow and nothing prepared: prepare;
+    - scheduled, its promised time is over, and no outcome recorded: debrief.
+    Meetings more than `STALE_AFTER_DAYS` days ago are left alone.
+
+    `rows` (`due_meetings`) and `apart` (`referrals.names_apart` of their people, or more)
+    may be given by a caller that read them already: the Follow-ups page reads the
+    namesakes of everyone it names at once.
+    """
+    zone = profile.zone(conn)
+    today = now.astimezone(zone).date()
+    if rows is None:
+        rows = due_meetings(conn, now)
+    if apart is None:  # Two Ana Lees at Acme: each title names its own (`person_told_apart`).
+        apart = referrals.names_apart(conn, [m.contact_id for m in rows])
     due = []
     for m in rows:
         start = m.starts_at.astimezone(zone)

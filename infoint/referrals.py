@@ -113,19 +113,27 @@ def name_endings_sql(names: str) -> str:
 
 # The contacts sharing a name with any of $ids (read trimmed, in any case), oldest first, with
 # what may tell them apart; `{among}` narrows them to $ids themselves. The names are read in
-# the same query: a second round trip cost more than the reading.
+# the same query, not in a round trip before it. Contacts are narrowed by their last name
+# first (`name_endings_sql`), materialized so that the whole names are built only for those:
+# left to the planner, a few ids got the whole names of all 30,000 contacts built first.
+_WANTED_NAMES = (
+    "SELECT trim(first_name || ' ' || last_name) AS name FROM contacts"
+    " WHERE id IN (SELECT unnest($ids::BIGINT[]))"
+)
 _NAMESAKES = f"""
-    WITH wanted AS MATERIALIZED (
-        SELECT DISTINCT trim(first_name || ' ' || last_name) AS name FROM contacts
-        WHERE id IN (SELECT unnest($ids::BIGINT[]))
+    WITH near AS MATERIALIZED (
+        SELECT id, first_name, last_name, company_id, position, connected_on, created_at
+        FROM contacts
+        WHERE {{among}} lower(trim(last_name)) IN ({name_endings_sql(_WANTED_NAMES)})
     )
     SELECT c.id, lower(trim(c.first_name || ' ' || c.last_name)),
            coalesce(co.name, ''), trim(c.position), c.connected_on,
            CAST(c.created_at AS DATE)
-    FROM contacts c
+    FROM near c
     LEFT JOIN companies co ON co.id = c.company_id
-    WHERE {{among}} lower(trim(c.last_name)) IN ({name_endings_sql("SELECT name FROM wanted")})
-      AND lower(trim(c.first_name || ' ' || c.last_name)) IN (SELECT lower(name) FROM wanted)
+    WHERE lower(trim(c.first_name || ' ' || c.last_name))
+          IN (SELECT lower(trim(first_name || ' ' || last_name)) FROM near
+              WHERE id IN (SELECT unnest($ids::BIGINT[])))
     ORDER BY c.created_at, c.id
 """
 
@@ -149,7 +157,7 @@ def names_apart(
     if not wanted:
         return {}
     # `among`: only these contacts are compared; else every contact sharing a name
-    among_them = "c.id IN (SELECT unnest($ids::BIGINT[])) AND" if among else ""
+    among_them = "id IN (SELECT unnest($ids::BIGINT[])) AND" if among else ""
     rows = conn.execute(_NAMESAKES.format(among=among_them), {"ids": wanted}).fetchall()
     groups: dict[str, list[tuple]] = {}
     for row in rows:

@@ -6,7 +6,7 @@ date the user's today; `due_items` runs every rule in `RULES`, then drops
 - items whose company is ruled out (by its status or its industry),
 - items the user dismissed, or snoozed until a day after today (by `DueItem.key`),
 and sorts what is left by due date, oldest first. What a snooze or dismissal hides is listed
-by `hidden_items` (and `Agenda.hidden`), and `show_again` brings it back: a slip of the
+by `agenda` (`Agenda.hidden`), and `show_again` brings it back: a slip of the
 mouse must never lose an item. `agenda` gives that list with a look ahead
 by the same silence rules: whom you are waiting on, and the day each one's next step falls due.
 
@@ -416,13 +416,7 @@ def due_items(
         items = found(conn, now).items
     else:
         items = [item for rule in rules for item in rule(conn, now)]
-    return _still_due(conn, now.date(), items)
-
-
-def _still_due(conn: duckdb.DuckDBPyConnection, today: date, items: list[DueItem]) -> list[DueItem]:
-    """The items neither dismissed, snoozed past today nor for a ruled-out company, oldest
-    first."""
-    return _sorted_out(conn, today, items)[0]
+    return _sorted_out(conn, now.date(), items)[0]
 
 
 @dataclass(frozen=True)
@@ -452,8 +446,9 @@ _HIDING_STATES = """
 def _sorted_out(
     conn: duckdb.DuckDBPyConnection, today: date, items: list[DueItem]
 ) -> tuple[list[DueItem], list[HiddenItem]]:
-    """The items still due (as `_still_due`), and those the user hid, the latest hidden
-    first; items for a ruled-out company are in neither."""
+    """The items still due (neither dismissed, snoozed past today nor for a ruled-out company),
+    oldest first, and those the user hid, the latest hidden first; items for a ruled-out
+    company are in neither."""
     if not items:
         return [], []
     ruled_out = profile.ruled_out_company_ids(conn)
@@ -472,14 +467,6 @@ def _sorted_out(
     order = {key: number for number, key in enumerate(states)}
     hidden.sort(key=lambda one: order[one.item.key])
     return sorted(kept, key=lambda item: (item.due_on, item.title)), hidden
-
-
-def hidden_items(conn: duckdb.DuckDBPyConnection, now: datetime | None = None) -> list[HiddenItem]:
-    """The items due at `now` (aware; default: the real now) that the user snoozed past
-    today or dismissed, the latest hidden first. An item whose situation has changed since
-    (a follow-up logged, a message too old to follow up) is due no more, so not here."""
-    now = _user_now(conn, now)
-    return _sorted_out(conn, now.date(), found(conn, now).items)[1]
 
 
 def kind_label(kind: str) -> str:
@@ -659,7 +646,10 @@ def found(conn: duckdb.DuckDBPyConnection, now: datetime | None = None) -> Found
 class Agenda:
     due: list[DueItem]  # as `due_items`
     waiting: Waiting  # whom you are waiting on (`_waiting`)
-    hidden: list[HiddenItem]  # as `hidden_items`: what the user snoozed or dismissed
+    # What the user snoozed past today or dismissed, the latest hidden first: an item whose
+    # situation has changed since (a follow-up logged, a message too old) is due no more, so
+    # not here either.
+    hidden: list[HiddenItem]
 
 
 def agenda(

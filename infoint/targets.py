@@ -1310,9 +1310,11 @@ def _are(count: int) -> str:
 @dataclass(frozen=True)
 class TargetListImport:
     added: int  # new companies, made targets
-    updated: int  # companies already here the list names: in your network or on your list
+    # Companies the list names that were here already, in your network or on your list,
+    # whatever the add did to them: made targets, changed, already as the file has them, kept.
+    already_here: int
     skipped: int
-    made_targets: int = 0  # of the `updated`, those only in your network, made targets
+    made_targets: int = 0  # of those `already_here`, the ones only in your network: made targets
     # Of those on your list: changed as shown (when you let the file update them), already as
     # the file has them, and left as they were (when you kept them).
     changed: list[OnList] = field(default_factory=list)
@@ -1836,7 +1838,7 @@ def import_target_list(
         conn.execute("DROP TABLE target_list_rows")
     return TargetListImport(
         added=len(new),
-        updated=len(network) + len(chosen),
+        already_here=len(network) + len(chosen),
         skipped=preview.skipped,
         made_targets=len(network),
         changed=[row.on_list() for row in changing],

@@ -681,7 +681,7 @@ def test_the_csv_quotes_every_hostile_value_and_our_own_import_takes_the_quote_o
     assert names == {f"{value} {n}" for n, value in enumerate(HOSTILE)}
     companies_before = hostile.execute("SELECT count(*) FROM companies").fetchall()
     done = targets.import_target_list(hostile, preview)
-    assert (done.added, done.updated) == (0, len(HOSTILE))
+    assert (done.added, done.already_here) == (0, len(HOSTILE))
     assert hostile.execute("SELECT count(*) FROM companies").fetchall() == companies_before
 
 

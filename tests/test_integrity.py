@@ -108,7 +108,7 @@ def test_every_way_of_naming_a_company_finds_the_one_it_was_merged_into(conn):
         targets.read_target_list(conn, b"name,postings\nAcme Europe,3\n", "list.csv"),
         update=True,  # Acme is on the list already: let the file change it
     )
-    assert (listed.added, listed.updated) == (0, 1)
+    assert (listed.added, listed.already_here, len(listed.changed)) == (0, 1, 1)
     assert names(conn) == ["Acme"]
     assert scalar(conn, "SELECT postings FROM companies WHERE id = ?", [acme]) == 3
 

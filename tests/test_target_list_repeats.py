@@ -54,7 +54,7 @@ def test_a_repeat_after_a_line_that_cannot_be_read_is_kept(conn):
 def test_the_import_of_a_repeated_company_keeps_the_first_line(conn):
     preview = targets.read_target_list(conn, NOVA_TWICE.encode(), "list.csv")
     result = targets.import_target_list(conn, preview)
-    assert result == targets.TargetListImport(added=2, updated=0, skipped=2)
+    assert result == targets.TargetListImport(added=2, already_here=0, skipped=2)
     rows = conn.execute(
         "SELECT name, industry, motivation, postings FROM companies ORDER BY name"
     ).fetchall()

@@ -428,7 +428,7 @@ def test_import_target_list_upserts_by_match_key(campaign):
     assert list(preview.shown()["now"]) == ["Target", "New", "In your network"]
     summary = targets.import_target_list(campaign, preview)
     assert summary == targets.TargetListImport(
-        added=1, updated=2, skipped=4, made_targets=1, kept=["Acme"]
+        added=1, already_here=2, skipped=4, made_targets=1, kept=["Acme"]
     )
     assert summary.sentence() == "2 new targets; Acme, on your list already, stayed as it was."
     rows = {
@@ -452,7 +452,7 @@ def test_import_target_list_upserts_by_match_key(campaign):
     acme_now = "SELECT status, industry, motivation, postings FROM companies WHERE id = ?"
     assert campaign.execute(acme_now, [acme]).fetchall() == [("target", "Health care", 2, 1)]
     again = targets.import_target_list(campaign, preview, update=True)
-    assert (again.added, again.updated, again.unchanged) == (0, 3, ["Acme", "Hooli", "Omega"])
+    assert (again.added, again.already_here, again.unchanged) == (0, 3, ["Acme", "Hooli", "Omega"])
     assert again.sentence() == ("Acme, Hooli and Omega were already as the file has them.")
 
 

@@ -279,6 +279,9 @@ class PersonOption:
 @dataclass(frozen=True)
 class DebriefResult:
     introductions: referrals.Introductions  # what the names given became
+    # Said when the company's notes were too full to take a copy of the answers, which are
+    # kept with the meeting all the same (`_company_notes_with_answers`); '' otherwise.
+    notes_full: str = ""
 
     @property
     def referred_ids(self) -> tuple[int, ...]:
@@ -1010,13 +1013,14 @@ def record_debrief(
     stands for the company it was merged into. `not_people`: the lines of the names box that
     name no one (`read_names`), kept with the notes (`notes_with`). Notes longer than
     `contacts.NOTES_LIMIT`, those lines counted, are refused unless no longer than before, and
-    so is an answer (`_check_answer`), and answers that would take the company's notes past
-    that limit (`_company_notes_with_answers`). `leave`: contacts already there, named, that
-    the user chose to leave as they are (`new_contacts` lists them first).
+    so is an answer (`_check_answer`). Answers that would take the company's notes past that
+    limit are saved with the meeting, not copied there (`_company_notes_with_answers`), and
+    `DebriefResult.notes_full` says so. `leave`: contacts already there, named, that the user
+    chose to leave as they are (`new_contacts` lists them first).
     """
     answers = {int(k): v.strip() for k, v in (answers or {}).items()}
     referred = referred or []
-    sheet, kept_notes, research = _checked_debrief(
+    sheet, kept_notes, (research, notes_full) = _checked_debrief(
         conn, meeting_id, status, actual_minutes, notes, answers, referred, not_people
     )
     with db.transaction(conn):
@@ -1043,7 +1047,7 @@ def record_debrief(
             introduced_at=sheet.meeting.starts_at,
             leave=leave,
         )
-    return DebriefResult(introductions)
+    return DebriefResult(introductions, notes_full)
 
 
 def check_debrief(
@@ -1059,9 +1063,9 @@ def check_debrief(
 ) -> None:
     """Refuse the debrief as `record_debrief` would, writing nothing: the outcome, the minutes,
     a meeting still ahead, answers or names for one that did not take place, the length of the
-    notes and of each answer, and of the company's notes the answers are added to. The page asks
-    it before asking to add new people, so a refusal is heard first, not after the user said yes
-    to adding them."""
+    notes and of each answer. The page asks it before asking to add new people, so a refusal is
+    heard first, not after the user said yes to adding them. (The company's notes being full
+    refuses nothing: the answers are then kept with the meeting only.)"""
     answers = {int(k): v.strip() for k, v in (answers or {}).items()}
     _checked_debrief(
         conn, meeting_id, status, actual_minutes, notes, answers, referred or [], not_people
@@ -1077,9 +1081,9 @@ def _checked_debrief(
     answers: dict[int, str],
     referred: list[referrals.ReferredPerson],
     not_people: tuple[str, ...],
-) -> tuple[PrepSheet, str, str | None]:
-    """`record_debrief`'s checks: its meeting's sheet, the notes it stores and the company's
-    notes with the answers (None: left as they are), or our error."""
+) -> tuple[PrepSheet, str, tuple[str | None, str]]:
+    """`record_debrief`'s checks: its meeting's sheet, the notes it stores, and the company's
+    notes with the answers (`_company_notes_with_answers`), or our error."""
     if status not in STATUSES or status == "scheduled":
         raise InvalidInputError("Choose whether the meeting was held, cancelled or a no-show.")
     _check_minutes(actual_minutes, "actual time")
@@ -1102,28 +1106,36 @@ def _checked_debrief(
 
 def _company_notes_with_answers(
     conn: duckdb.DuckDBPyConnection, sheet: PrepSheet, answers: dict[int, str]
-) -> str | None:
+) -> tuple[str | None, str]:
     """The company's notes with the meeting's answers in their block (`_with_answers_block`),
-    None when no answer changed or the person has no company.
+    None when no answer changed or the person has no company; and '' or the sentence saying
+    the notes were too full for them.
 
-    Refused when that would take the notes past `contacts.NOTES_LIMIT` (or notes kept from
-    before the limit past their length), as typing them would be (`targets.check_company_notes`):
-    cutting the answers or the user's notes to fit would lose words without a word said."""
+    Notes may not pass `contacts.NOTES_LIMIT` (nor notes kept from before the limit their
+    length), as typing them may not (`targets.check_company_notes`). When the answers would
+    take them past it, a short pointer to the meeting takes the block's place, else nothing
+    does (a block from an earlier save goes, rather than stay out of date): the answers are
+    saved with the meeting either way, and the debrief is never refused for it, so a meeting
+    held is never left 'scheduled'. Nothing of the user's notes is cut to make room."""
     asked = {q.id: q for q in sheet.questions}
     if sheet.company_id is None or all(a == asked[i].answer for i, a in answers.items()):
-        return None
+        return None, ""
     day = sheet.meeting.starts_at.astimezone(profile.zone(conn)).date()
     answered = [(q.text, answers.get(q.id, q.answer)) for q in sheet.questions]
     block = _answers_block(sheet.meeting.id, day, sheet.person, [qa for qa in answered if qa[1]])
     old_note = _old_answers_note(conn, sheet, day)
+    room = max(NOTES_LIMIT, len(sheet.company_notes))
     research = _with_answers_block(sheet.company_notes, sheet.meeting.id, block, old_note)
-    if len(research) > max(NOTES_LIMIT, len(sheet.company_notes)):
-        raise InvalidInputError(
-            f"The notes on {sheet.company} are full: these answers would take them to "
-            f"{len(research):,} characters, past the limit of {NOTES_LIMIT:,}; shorten those "
-            "notes on the Prepare tab, or the answers, then save again."
-        )
-    return research
+    if len(research) <= room:
+        return research, ""
+    full = f"{sheet.company}'s notes are full, so these answers stay with the meeting"
+    pointer = _answers_pointer(sheet.meeting.id, day, sheet.person)
+    research = _with_answers_block(sheet.company_notes, sheet.meeting.id, pointer, old_note)
+    if len(research) <= room:
+        return research, f"{full} (on its Debrief tab), and the notes point to them."
+    research = _with_answers_block(sheet.company_notes, sheet.meeting.id, "", old_note)
+    changed = research if research != sheet.company_notes else None
+    return changed, f"{full} only (on its Debrief tab)."
 
 
 # How much of a question an answer's refusal quotes, to say which answer it is.
@@ -1168,6 +1180,18 @@ def _answers_block(meeting_id: int, day: date, person: str, answers: list[tuple[
         lines.extend((f"Q: {question}", f"A: {answer}"))
     lines.append(f"(End of the answers from meeting {meeting_id}.)")
     return "\n".join(lines)
+
+
+def _answers_pointer(meeting_id: int, day: date, person: str) -> str:
+    """In place of a meeting's answers (`_answers_block`) in notes too full for them: where
+    they are. Marked as the block is, so a later save with room puts the answers in its place."""
+    return "\n".join(
+        (
+            f"Answers from the meeting with {person} on {text.day(day)} (meeting {meeting_id}):",
+            "Kept with the meeting on the Meetings page (Debrief tab): these notes were too full.",
+            f"(End of the answers from meeting {meeting_id}.)",
+        )
+    )
 
 
 def _old_answers_note(conn: duckdb.DuckDBPyConnection, sheet: PrepSheet, day: date) -> str:

@@ -571,7 +571,7 @@ def save_debrief(
     except InfointError as exc:
         ui.show_error(exc)
         return
-    said = [*result.introductions.sentences, read.kept_sentence]
+    said = [result.notes_full, *result.introductions.sentences, read.kept_sentence]
     message = " ".join(["Debrief saved.", *(ui.plain(s) for s in said if s)])
     thank_next = held and not current.thanked
     if thank_next:

@@ -16,10 +16,10 @@ OVER = "a" * (LIMIT + 1)
 
 @pytest.fixture
 def met(conn):
-    """Ana met the user yesterday (meeting 1), with two questions picked; not debriefed. No
-    company: answers are then not copied into a company's notes, which have a limit of their own
-    (tests/test_meetings_company_notes_limit.py)."""
-    ana = contacts.add_contact(conn, "Ana", "Lee")
+    """Ana (Acme) met the user yesterday (meeting 1), with two questions picked; not
+    debriefed. An answer at the limit does not fit in Acme's notes with its question: it is
+    kept with the meeting alone (tests/test_meetings_company_notes_limit.py)."""
+    ana = contacts.add_contact(conn, "Ana", "Lee", company="Acme")
     start = datetime.now(UTC).replace(microsecond=0) - timedelta(days=1)
     meeting = meetings.schedule_meeting(conn, ana, start)
     bank = questions.list_questions(conn)
@@ -54,8 +54,11 @@ def test_an_answer_at_the_limit_is_saved(conn, met):
     first, _ = meetings.prep_sheet(conn, met).questions
     at_limit = "b" * LIMIT
     meetings.check_debrief(conn, met, "held", actual_minutes=20, answers={first.id: at_limit})
-    meetings.record_debrief(conn, met, "held", actual_minutes=20, answers={first.id: at_limit})
+    result = meetings.record_debrief(
+        conn, met, "held", actual_minutes=20, answers={first.id: at_limit}
+    )
     assert meetings.prep_sheet(conn, met).questions[0].answer == at_limit
+    assert result.notes_full.startswith("Acme's notes are full")  # said, not refused
 
 
 def test_spaces_around_an_answer_are_not_counted(conn, met):

@@ -1,9 +1,11 @@
 """A company's notes have the notes' limit (contacts.NOTES_LIMIT, 20,000 characters) wherever
-the Meetings page writes them: typed on the prep sheet (meetings.save_prep), and added to by a
-debrief's answers. Too long is refused in one sentence before anything is saved; notes already
-longer from before may be kept or shortened, not made longer."""
+the Meetings page writes them: typed on the prep sheet (meetings.save_prep), too long is refused
+in one sentence before anything is saved; notes already longer from before may be kept or
+shortened, not made longer. A debrief's answers are copied into them too, but a debrief is never
+refused for that: when the copy would not fit, the answers stay with the meeting (a short pointer
+to it in the notes, if that fits), and the result says so in one sentence."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -81,56 +83,106 @@ def test_company_notes_longer_from_before_may_stay_or_shrink_not_grow(conn, met)
 # --- added to by a debrief ------------------------------------------------------------------
 
 
-def test_answers_that_would_overfill_the_company_notes_are_refused_before_anything_is_saved(
-    conn, met
-):
-    theirs = "r" * (LIMIT - 100)  # the user's research, nearly full
+POINTER = "Kept with the meeting on the Meetings page (Debrief tab): these notes were too full."
+
+
+def test_a_debrief_is_saved_when_the_company_notes_are_nearly_full(conn, met):
+    theirs = "r" * (LIMIT - 10)  # the user's research, nearly full
     picked = [q.question_id for q in meetings.prep_sheet(conn, met).questions]
     meetings.save_prep(conn, met, question_ids=picked, company_notes=theirs)
     first, second = meetings.prep_sheet(conn, met).questions
-    before = everything(conn)
     answers = {first.id: "They hire through their open-source community.", second.id: "Sensors."}
     people = [ReferredPerson("Bo", "Chen", "Beta Labs")]
-    for check in (meetings.check_debrief, meetings.record_debrief):
-        with pytest.raises(InvalidInputError) as refused:
-            check(conn, met, "held", actual_minutes=20, answers=answers, referred=people)
-        said = str(refused.value)
-        assert said.startswith("The notes on Acme are full")
-        assert "20,000" in said
-        assert "Prepare" in said and "save again" in said  # what to do
-        assert one_sentence(said)
-        assert everything(conn) == before  # no answer, no outcome, no Bo Chen
-    # once the notes are shortened, the same debrief goes through, every word kept
-    meetings.save_prep(conn, met, question_ids=picked, company_notes=theirs[:15_000])
-    meetings.record_debrief(conn, met, "held", actual_minutes=20, answers=answers, referred=people)
+    meetings.check_debrief(conn, met, "held", actual_minutes=20, answers=answers, referred=people)
+    result = meetings.record_debrief(
+        conn, met, "held", actual_minutes=20, answers=answers, referred=people
+    )
+    assert result.notes_full == (
+        "Acme's notes are full, so these answers stay with the meeting only (on its Debrief tab)."
+    )
+    assert one_sentence(result.notes_full)
+    sheet = meetings.prep_sheet(conn, met)
+    assert sheet.meeting.status == "held"  # the meeting happened, and says so
+    assert sheet.meeting.actual_minutes == 20
+    assert [q.answer for q in sheet.questions] == list(answers.values())  # nothing lost
+    assert result.introductions.added  # Bo Chen, introduced
+    assert company_notes(conn) == theirs  # the user's notes, as they were
+
+
+def test_a_pointer_takes_the_answers_place_when_it_fits(conn, met):
+    theirs = "r" * (LIMIT - 400)  # room for a pointer, not for these answers
+    picked = [q.question_id for q in meetings.prep_sheet(conn, met).questions]
+    meetings.save_prep(conn, met, question_ids=picked, company_notes=theirs)
+    first, _ = meetings.prep_sheet(conn, met).questions
+    long_answer = "They hire through their open-source community. " * 10
+    result = meetings.record_debrief(
+        conn, met, "held", actual_minutes=20, answers={first.id: long_answer}
+    )
+    assert result.notes_full == (
+        "Acme's notes are full, so these answers stay with the meeting (on its Debrief tab), "
+        "and the notes point to them."
+    )
     notes = company_notes(conn)
-    assert notes.startswith(theirs[:15_000] + "\n\nAnswers from the meeting with Ana Lee")
-    assert "A: They hire through their open-source community." in notes
-    assert [q.answer for q in meetings.prep_sheet(conn, met).questions] == [
-        "They hire through their open-source community.",
-        "Sensors.",
-    ]
+    assert notes.startswith(theirs + "\n\nAnswers from the meeting with Ana Lee")
+    assert POINTER in notes and "open-source" not in notes
+    assert len(notes) <= LIMIT
+    assert meetings.prep_sheet(conn, met).questions[0].answer == long_answer.strip()
+    # with room made, a corrected debrief puts the answers where the pointer was
+    meetings.save_prep(conn, met, question_ids=picked, company_notes=notes.replace(theirs, "Mine."))
+    result = meetings.record_debrief(
+        conn, met, "held", actual_minutes=20, answers={first.id: "Shorter now."}
+    )
+    assert result.notes_full == ""
+    notes = company_notes(conn)
+    assert notes.startswith("Mine.\n\nAnswers from the meeting with Ana Lee")
+    assert "A: Shorter now." in notes and POINTER not in notes
+
+
+def test_answers_that_no_longer_fit_take_their_old_copy_out_of_the_notes(conn, met):
+    short = questions.add_question(conn, "Remote?", "trends", "company")
+    meetings.save_prep(conn, met, question_ids=[short])
+    [first] = meetings.prep_sheet(conn, met).questions
+    meetings.record_debrief(conn, met, "held", actual_minutes=20, answers={first.id: "Yes."})
+    copied = company_notes(conn)  # a copy shorter than a pointer would be
+    assert "Q: Remote?\nA: Yes." in copied
+    assert len(copied) < len(meetings._answers_pointer(met, date.today(), "Ana Lee"))
+    mine = "f" * (LIMIT - len(copied) - 2)  # then the user's notes grew around it, to the limit
+    conn.execute(
+        "UPDATE companies SET research_notes = ? WHERE name = 'Acme'", [mine + "\n\n" + copied]
+    )
+    longer = "Long. " * 20
+    result = meetings.record_debrief(
+        conn, met, "held", actual_minutes=20, answers={first.id: longer}
+    )
+    assert result.notes_full == (
+        "Acme's notes are full, so these answers stay with the meeting only (on its Debrief tab)."
+    )
+    assert company_notes(conn) == mine  # no copy left there saying something else
+    assert meetings.prep_sheet(conn, met).questions[0].answer == longer.strip()
 
 
 def test_a_debrief_that_changes_no_answer_is_not_held_up_by_full_notes(conn, met):
     conn.execute("UPDATE companies SET research_notes = ? WHERE name = 'Acme'", ["o" * 25_000])
-    meetings.record_debrief(conn, met, "held", actual_minutes=25, notes="Went well.")
+    result = meetings.record_debrief(conn, met, "held", actual_minutes=25, notes="Went well.")
     assert meetings.get_meeting(conn, met).status == "held"
     assert company_notes(conn) == "o" * 25_000
+    assert result.notes_full == ""
 
 
-def test_notes_over_the_limit_from_before_take_a_corrected_answer_no_longer(conn, met):
+def test_notes_over_the_limit_from_before_are_not_made_longer_by_answers(conn, met):
     first, _ = meetings.prep_sheet(conn, met).questions
     meetings.record_debrief(conn, met, "held", actual_minutes=20, answers={first.id: "Long. " * 9})
     old = "o" * 25_000 + "\n\n" + company_notes(conn)  # research grown before the limit
     conn.execute("UPDATE companies SET research_notes = ? WHERE name = 'Acme'", [old])
     meetings.record_debrief(conn, met, "held", actual_minutes=20, answers={first.id: "Short."})
     assert company_notes(conn).endswith("A: Short.\n(End of the answers from meeting 1.)")
-    with pytest.raises(InvalidInputError, match="The notes on Acme are full"):
-        meetings.check_debrief(
-            conn, met, "held", actual_minutes=20, answers={first.id: "Long. " * 20}
-        )
-    assert company_notes(conn).endswith("A: Short.\n(End of the answers from meeting 1.)")
+    meetings.check_debrief(conn, met, "held", actual_minutes=20, answers={first.id: "Long. " * 20})
+    result = meetings.record_debrief(
+        conn, met, "held", actual_minutes=20, answers={first.id: "Long. " * 20}
+    )
+    assert result.notes_full.startswith("Acme's notes are full")
+    assert len(company_notes(conn)) <= len(old)
+    assert meetings.prep_sheet(conn, met).questions[0].answer == ("Long. " * 20).strip()
 
 
 def test_answers_for_someone_with_no_company_are_not_held_to_company_notes(conn):

@@ -1,6 +1,7 @@
-"""The Meetings page holds a company's notes to contacts.NOTES_LIMIT: on the prep sheet, and
-when a debrief's answers would be added to notes already nearly full. Either way one sentence,
-before anything is saved (before anyone is asked about), and the typed text stays in its box."""
+"""The Meetings page holds a company's notes to contacts.NOTES_LIMIT. On the prep sheet, notes
+too long are refused in one sentence and the typed text stays in its box. A debrief whose answers
+would not fit in notes already nearly full is saved all the same, the answers with the meeting,
+and the confirmation says in one sentence that they were not copied into the notes."""
 
 from datetime import UTC, date, datetime, timedelta
 
@@ -59,8 +60,8 @@ def test_prep_refuses_company_notes_too_long_and_keeps_them_in_the_box(past_meet
     assert saved(past_meeting)[2:4] == (OVER[:LIMIT], "Moved from teaching into design.")
 
 
-def test_answers_that_would_overfill_the_company_notes_are_refused_before_asking(past_meeting):
-    full = "r" * (LIMIT - 50)
+def test_a_debrief_is_saved_when_the_company_notes_are_nearly_full(past_meeting):
+    full = "r" * (LIMIT - 10)
     conn = db.connect(past_meeting)
     conn.execute("UPDATE companies SET research_notes = ? WHERE id = 1", [full])
     conn.close()
@@ -68,30 +69,18 @@ def test_answers_that_would_overfill_the_company_notes_are_refused_before_asking
     at.session_state["meeting_tab"] = "Debrief"
     run(at)
     [answer] = [t for t in at.text_area if t.key.startswith("answer_")]
-    answer.set_value("They hire through their open-source community, mostly.")
+    answer.set_value("Mostly remote.")  # 14 characters: no room for them, nor for a pointer
     at.text_area(key="debrief_names_1").set_value("Bo Chen, Beta Labs")
-    submit(at, "Save the debrief", errors=1)
-    said = at.error[0].value
-    assert said.startswith("The notes on Acme are full")
-    assert "Prepare tab" in said
-    assert not [b for b in at.button if b.label == "Yes, add them and save"]  # not asked
-    assert at.text_area(key=answer.key).value.startswith("They hire through")
-    assert at.text_area(key="debrief_names_1").value == "Bo Chen, Beta Labs"
-    assert saved(past_meeting) == ("scheduled", [""], full, "", 1)
-    # shortened on the Prepare tab, the answer typed is still there to save
-    at.session_state["meeting_tab"] = "Prepare"
-    run(at)
-    at.text_area(key="prep_company_1").set_value(full[:10_000])
-    submit(at, "Save the prep sheet")
-    at.session_state["meeting_tab"] = "Debrief"
-    run(at)
-    assert at.text_area(key=answer.key).value.startswith("They hire through")
     submit(at, "Save the debrief")
     submit(at, "Yes, add them and save")
-    status, answers, notes, _, people = saved(past_meeting)
-    assert (status, answers, people) == (
-        "held",
-        ["They hire through their open-source community, mostly."],
-        2,
+    assert not at.error
+    said = at.success[0].value.replace("\\", "")  # as shown: markdown's escapes aside
+    assert said.startswith(
+        "Debrief saved. Acme's notes are full, so these answers stay with the meeting only "
+        "(on its Debrief tab)."
     )
-    assert notes.startswith(full[:10_000] + "\n\nAnswers from the meeting with Ana Lee")
+    assert saved(past_meeting) == ("held", ["Mostly remote."], full, "", 2)
+    assert at.session_state["meeting_tab"] == "Thank you"  # on to the next step, as ever
+    at.session_state["meeting_tab"] = "Debrief"
+    run(at)
+    assert at.text_area(key=answer.key).value == "Mostly remote."  # there, with the meeting

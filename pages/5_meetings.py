@@ -347,7 +347,8 @@ def choose_meeting(choices: dict[int, meetings.MeetingSummary]) -> int | None:
     return chosen
 
 
-def show_prepare(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) -> None:
+def show_prepare(current: meetings.MeetingSummary, sheet: meetings.PrepSheet, title: str) -> None:
+    """The prep sheet, headed by the meeting's `title` (its person told apart from namesakes)."""
     chosen = current.id
     where = contacts.place_words(current.place, keep_link=True)
     place = f", {ui.plain(where)}" if where else ""
@@ -356,7 +357,7 @@ def show_prepare(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
         if current.actual_minutes
         else f"{current.promised_minutes} minutes promised"
     )
-    st.markdown(f"**{ui.plain(current.title)}**, {when(current.starts_at)}, {length}{place}")
+    st.markdown(f"**{ui.plain(title)}**, {when(current.starts_at)}, {length}{place}")
     if met_there := sheet.met_there:
         st.caption(met_there)
     company_box, person_box = st.columns(2)
@@ -459,7 +460,10 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
             help="From 1 to 600 minutes; only counted when you met.",
         )
         if sheet.questions:
-            st.markdown("**What you learned**: each answer is also added to the company notes.")
+            st.markdown(
+                "**What you learned**: each answer is also added to the company notes, when "
+                "they have room."
+            )
         answers = {
             question.id: st.text_area(
                 ui.plain(question.text), value=question.answer, key=f"answer_{question.id}"
@@ -678,7 +682,8 @@ def save_change(
     done(said, current.id, "Debrief" if record_next else "Change")
 
 
-def show_change(current: meetings.MeetingSummary) -> None:
+def show_change(current: meetings.MeetingSummary, title: str) -> None:
+    """Move or remove the meeting; `title` names it in a question about its date."""
     chosen = current.id
     asked_key = f"change_date_asked_{chosen}"
     start = current.starts_at.astimezone(zone)
@@ -722,7 +727,7 @@ def show_change(current: meetings.MeetingSummary) -> None:
                     ui.ask_date(
                         asked_key,
                         question,
-                        who=current.title,
+                        who=title,
                         day=text.day(moved.astimezone(zone)),
                         form=form,
                         wanted=wanted,
@@ -801,6 +806,8 @@ def show_meetings(upcoming: list[meetings.MeetingSummary]) -> None:
         st.session_state[TAB] = tab_for(current)
         st.session_state[TAB_FOR] = chosen
     sheet = ui.cached(meetings.prep_sheet, conn, chosen)
+    # Two Ana Lees at Acme: the prep sheet and a question about the date name this one.
+    title = ui.cached(meetings.titles, conn, (current,))[chosen]
     open_box, download_box = st.columns(2)
     if open_box.button(f"Open {ui.plain(current.person)}'s record", key="open_person"):
         ui.open_contact(current.contact_id)
@@ -815,13 +822,13 @@ def show_meetings(upcoming: list[meetings.MeetingSummary]) -> None:
         )
     prepare, debrief, thanks, change = st.tabs(TABS, key=TAB, on_change="rerun")
     with prepare:
-        show_prepare(current, sheet)
+        show_prepare(current, sheet, title)
     with debrief:
         show_debrief(current, sheet)
     with thanks:
         show_thanks(current)
     with change:
-        show_change(current)
+        show_change(current, title)
     keep_thank_you(current)
 
 

@@ -1,11 +1,12 @@
 """Two Ana Lees at Acme: the Meetings page's picker and Coming up tell them apart
 (`meetings.person_told_apart`), where `MeetingSummary.title` read both as 'Ana Lee (Acme)'."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from infoint import contacts, db, meetings
+from infoint.text import plain_markdown
 from tests.test_page_meetings import meetings_page, run
 
 
@@ -50,3 +51,25 @@ def test_titles_tell_namesakes_apart_and_leave_others_as_they_were(two_ana_lees)
         assert meetings.titles(conn, []) == {}
     finally:
         conn.close()
+
+
+def test_the_prep_sheet_names_which_ana(two_ana_lees):
+    at = run(meetings_page())
+    at.selectbox(key="meeting_pick").set_value(2)  # the designer's
+    at.session_state["meeting_tab"] = "Prepare"
+    run(at)
+    heading = f"**{plain_markdown('Ana Lee (Acme, Designer)')}**, "
+    assert any(m.value.startswith(heading) for m in at.markdown)
+
+
+def test_a_question_about_the_date_names_which_ana(two_ana_lees):
+    at = run(meetings_page())
+    at.selectbox(key="meeting_pick").set_value(2)  # the designer's
+    at.session_state["meeting_tab"] = "Change"
+    run(at)
+    at.date_input(key="change_day_2").set_value(date(1990, 3, 12))
+    [save] = [b for b in at.button if b.label == "Save the changes"]
+    save.click()
+    run(at)
+    [question] = [w.value for w in at.warning if "1990" in w.value]
+    assert question.startswith(f"**Meeting with {plain_markdown('Ana Lee (Acme, Designer)')}**")

@@ -28,7 +28,7 @@ import pyarrow.compute as pc
 from infoint import contacts, db, text
 from infoint.errors import InfointError
 from infoint.linkedin import Connections, SkippedRow, read_connections
-from infoint.targets import LOOKALIKE_KEYS, visible_key_sql
+from infoint.targets import lookalike_join, visible_key_sql
 
 Progress = Callable[[float, str], None]
 
@@ -342,13 +342,15 @@ def upsert_connections(
         # know. That reads the file's rows alone, so a cursor of its own counts it meanwhile.
         repeats = None if _has_contacts(conn) else _BESIDE.submit(_repeats, conn.cursor(), rows)
         conn.register("_import_spellings", _spellings(rows))
-        conn.register("_import_keys", conn.sql(_KEYS).to_arrow_table())
+        lookalike, saved_so = lookalike_join(conn, "k.company_key")
+        keys = _KEYS.format(lookalike=lookalike, saved_so=saved_so)
+        conn.register("_import_keys", conn.sql(keys).to_arrow_table())
         conn.execute(
             "INSERT INTO company_spellings"
             " SELECT company, own_key FROM _import_keys WHERE NOT known AND own_key IS NOT NULL"
         )
         _report_progress(progress, 0.4, "Matching people you already have…")
-        plan = _plan(conn, repeats)
+        plan = _plan(conn, repeats, alike=bool(lookalike))
         full, added, updated, unchanged = plan.full, plan.added, plan.updated, plan.unchanged
         older = _older_than_saved(conn, connections.rows) if updated else None
         if older is not None and refuse_older:
@@ -490,9 +492,9 @@ def _forgotten_rows(conn: duckdb.DuckDBPyConnection) -> list[SkippedRow]:
 # (`company_spellings`) or else the macro, whose regular expressions are the costly part; with
 # the line where each is first seen. A key merged into another company (`company_aliases`) is
 # that company's key; so is the key of a company saved before names were cleaned, whose key
-# cleans to this one (`targets.LOOKALIKE_KEYS`: 'Globex\u200b Corp', now read as 'Globex Corp').
-_KEYS = f"""
-    SELECT k.company, coalesce(kept.match_key, look.match_key, k.company_key) AS company_key,
+# cleans to this one (`targets.lookalike_join`: 'Globex\u200b Corp', now read as 'Globex Corp').
+_KEYS = """
+    SELECT k.company, coalesce(kept.match_key, {saved_so}, k.company_key) AS company_key,
            k.first_line,
            k.company_key AS own_key, k.known
     FROM (
@@ -503,7 +505,7 @@ _KEYS = f"""
     ) k
     LEFT JOIN company_aliases a ON a.match_key = k.company_key
     LEFT JOIN companies kept ON kept.id = a.company_id
-    LEFT JOIN ({LOOKALIKE_KEYS}) look ON look.clean_key = k.company_key
+    {lookalike}
 """
 # The rows of the file typed; the identity is the URL, else the fallback key.
 _TYPED = """
@@ -548,6 +550,18 @@ def _company_changed(old_key: str, new_key: str) -> str:
         f" WHEN {old_key} IS NULL OR {new_key} IS NULL THEN true"
         f" ELSE {visible_key_sql(old_key)} <> {visible_key_sql(new_key)} END"
     )
+
+
+def _plain_keys(query: str, alike: bool) -> str:
+    """`query` as written when `alike`; else with `_company_changed` made a plain comparison of
+    keys: with no saved key holding an unseen character, keys alike are the same company, and
+    planning the regular expressions of `visible_key_sql` takes milliseconds even over no row."""
+    if alike:
+        return query
+    for new in ("d.company_key", "k.company_key"):
+        plain = f"oc.match_key IS DISTINCT FROM {new}"
+        query = query.replace(_company_changed("oc.match_key", new), plain)
+    return query
 
 
 # A row beside the saved contact it updates (`c`, with company `oc`): what would change.
@@ -696,7 +710,7 @@ _PLAN_COMPANIES = """
 """
 
 
-def _plan(conn: duckdb.DuckDBPyConnection, repeats: Future[int] | None) -> _Plan:
+def _plan(conn: duckdb.DuckDBPyConnection, repeats: Future[int] | None, *, alike: bool) -> _Plan:
     """Register `_import_plan`, the rows that add or change someone, and count them.
 
     The cheapest plan that fits, tried in turn. Into an empty database everyone is new: the
@@ -706,6 +720,7 @@ def _plan(conn: duckdb.DuckDBPyConnection, repeats: Future[int] | None) -> _Plan
     Plans are counted before anything is kept, so re-importing an unchanged export keeps
     nothing; a plan is kept as an Arrow table (materialising it as a DuckDB table costs more
     than computing it). `repeats` is the count of `_repeats` when the database has no one yet.
+    `alike`: some saved company key holds an unseen character (`_plain_keys`).
     """
     if repeats is not None:
         if not repeats.result():
@@ -715,10 +730,12 @@ def _plan(conn: duckdb.DuckDBPyConnection, repeats: Future[int] | None) -> _Plan
             return _Plan(False, rows, 0, 0, companies)
         simple = False  # a repeat
     else:
-        rows, joined, found, contacts_found, changed = conn.execute(_DIRECT_COUNTS).fetchall()[0]
+        rows, joined, found, contacts_found, changed = conn.execute(
+            _plain_keys(_DIRECT_COUNTS, alike)
+        ).fetchall()[0]
         if rows == joined == found == contacts_found:
             if changed:
-                work = f"SELECT * FROM ({_DIRECT_PLAN}) WHERE changed"
+                work = f"SELECT * FROM ({_plain_keys(_DIRECT_PLAN, alike)}) WHERE changed"
                 conn.register("_import_plan", conn.sql(work).to_arrow_table())
             return _Plan(False, 0, int(changed), int(rows - changed), _PLAN_COMPANIES)
         simple = not conn.execute(
@@ -726,13 +743,14 @@ def _plan(conn: duckdb.DuckDBPyConnection, repeats: Future[int] | None) -> _Plan
             " WHERE linkedin_url IS NULL AND profile_key LIKE 'nourl:%')"
         ).fetchall()[0][0]
     if simple:
-        clashes, *counts = conn.execute(_PLAN_COUNTS.format(plan=_SIMPLE_PLAN)).fetchall()[0]
+        simple_plan = _plain_keys(_SIMPLE_PLAN, alike)
+        clashes, *counts = conn.execute(_PLAN_COUNTS.format(plan=simple_plan)).fetchall()[0]
         if not clashes:
             if counts[0] or counts[1]:
-                work = f"SELECT * FROM ({_SIMPLE_PLAN}) WHERE action = 'add' OR changed"
+                work = f"SELECT * FROM ({simple_plan}) WHERE action = 'add' OR changed"
                 conn.register("_import_plan", conn.sql(work).to_arrow_table())
             return _Plan(False, *(int(count) for count in counts), _PLAN_COMPANIES)
-    conn.register("_import_plan", conn.sql(_FULL_PLAN).to_arrow_table())
+    conn.register("_import_plan", conn.sql(_plain_keys(_FULL_PLAN, alike)).to_arrow_table())
     plan = "SELECT * FROM _import_plan"
     _, *counts = conn.execute(_PLAN_COUNTS.format(plan=plan)).fetchall()[0]
     return _Plan(True, *(int(count) for count in counts), _PLAN_COMPANIES)

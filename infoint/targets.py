@@ -137,6 +137,23 @@ LOOKALIKE_KEYS = f"""
 """
 
 
+def lookalike_join(conn: duckdb.DuckDBPyConnection, key: str) -> tuple[str, str]:
+    """(join, match_key) for a query that finds the company a key `key` (a column or an
+    expression) names: a LEFT JOIN of `LOOKALIKE_KEYS` as `look` and `look.match_key`, the key
+    of a company saved before names were cleaned that it stands for (NULL when none), or ''
+    and 'NULL' when no saved key holds an unseen character, as almost always: checking is a
+    cheap scan (the keys not ASCII, checked here), where planning `LOOKALIKE_KEYS`' regular
+    expressions takes milliseconds."""
+    not_ascii = conn.execute(
+        "SELECT match_key FROM (SELECT match_key FROM companies"
+        " UNION ALL SELECT match_key FROM company_aliases)"
+        " WHERE strlen(match_key) <> length(match_key)"
+    ).fetchall()
+    if all(visible_name(key) == key for (key,) in not_ascii):
+        return "", "NULL"
+    return f"LEFT JOIN ({LOOKALIKE_KEYS}) look ON look.clean_key = {key}", "look.match_key"
+
+
 def visible_name(name: str) -> str:
     """A company name as it reads: invisible characters (`INVISIBLE`) taken out, other spaces
     (`OTHER_SPACES`) made plain spaces, then trimmed, so that it finds the company whose name
@@ -244,14 +261,15 @@ def _find_company(conn: duckdb.DuckDBPyConnection, name: str) -> tuple[int, str,
     """(id, name, status) of the company with this name's match key, or of the company a
     company with that key was merged into (`company_aliases`), or of a company saved before
     names were cleaned whose key cleans to it (`LOOKALIKE_KEYS`); None if there is none."""
+    lookalike, saved_so = lookalike_join(conn, "wanted.key")
     rows = conn.execute(
         f"""
         SELECT co.id, co.name, co.status
         FROM (SELECT company_key($name) AS key) wanted
         LEFT JOIN company_aliases a ON a.match_key = wanted.key
-        LEFT JOIN ({LOOKALIKE_KEYS}) look ON look.clean_key = wanted.key
+        {lookalike}
         JOIN companies co
-            ON co.match_key = wanted.key OR co.id = a.company_id OR co.match_key = look.match_key
+            ON co.match_key = wanted.key OR co.id = a.company_id OR co.match_key = {saved_so}
         ORDER BY co.match_key = wanted.key DESC
         LIMIT 1
         """,
@@ -1675,12 +1693,13 @@ def _plan(conn: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> list[_Planned
     another company stands for the company kept), by the match key the add uses."""
     rows = frame.astype(object).where(frame.notna(), None)
     view = "target_list_upload"
+    lookalike, saved_so = lookalike_join(conn, "u.key")
     conn.register(view, rows)
     try:
         found = conn.execute(
             f"""
             WITH keyed AS (
-                SELECT u.line, coalesce(kept.match_key, look.match_key, u.key) AS match_key,
+                SELECT u.line, coalesce(kept.match_key, {saved_so}, u.key) AS match_key,
                        coalesce((SELECT min(co.industry) FROM companies co
                                  WHERE lower(co.industry) = lower(u.industry)), u.industry)
                            AS industry,
@@ -1689,7 +1708,7 @@ def _plan(conn: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> list[_Planned
                 FROM (SELECT *, company_key(name) AS key FROM {view}) u
                 LEFT JOIN company_aliases a ON a.match_key = u.key
                 LEFT JOIN companies kept ON kept.id = a.company_id
-                LEFT JOIN ({LOOKALIKE_KEYS}) look ON look.clean_key = u.key
+                {lookalike}
             )
             SELECT k.line, k.match_key,
                    row_number() OVER (PARTITION BY k.match_key ORDER BY k.line) = 1,
@@ -1789,6 +1808,7 @@ def import_target_list(
         taken = {row.line for row in [*new, *network, *changing]}
         rows = preview.frame[preview.frame["line"].isin(taken)]
         view = "target_list_upload"
+        lookalike, saved_so = lookalike_join(conn, "u.key")
         conn.register(view, rows.astype(object).where(rows.notna(), None))
         try:
             conn.execute(
@@ -1797,11 +1817,11 @@ def import_target_list(
                 WITH keyed AS (
                     -- A name merged into another company stands for the company kept; a
                     -- name saved before names were cleaned, for the company saved so.
-                    SELECT u.*, coalesce(kept.match_key, look.match_key, u.key) AS match_key
+                    SELECT u.*, coalesce(kept.match_key, {saved_so}, u.key) AS match_key
                     FROM (SELECT *, company_key(name) AS key FROM {view}) u
                     LEFT JOIN company_aliases a ON a.match_key = u.key
                     LEFT JOIN companies kept ON kept.id = a.company_id
-                    LEFT JOIN ({LOOKALIKE_KEYS}) look ON look.clean_key = u.key
+                    {lookalike}
                 )
                 SELECT name, match_key,
                        coalesce((SELECT min(co.industry) FROM companies co

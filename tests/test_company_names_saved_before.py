@@ -86,6 +86,7 @@ def test_a_real_move_is_still_a_change(conn, saved_before):
         "Bo Li: company Globex Corp → Initech\u00a0Inc."
     ]
     assert people_at(conn, initech) == [("Bo",), ("Cy",)]
+    assert people_at(conn, globex) == [("Ada",)]
     assert len(companies(conn)) == 2
 
 
@@ -127,6 +128,7 @@ def test_a_company_with_the_clean_name_already_is_the_match(conn, saved_before):
     ).fetchall()[0][0]
     assert targets.find_company_id(conn, "Globex Corp") == clean
     assert targets.find_company_id(conn, "Globex\u200b Corp") == clean
+    assert clean != globex
 
 
 def test_the_sql_cleaning_agrees_with_visible_name(conn):

@@ -12,6 +12,7 @@ import duckdb
 
 from infoint import targets
 from infoint.errors import InvalidInputError, NotFoundError
+from infoint.funnel import stage_name
 from infoint.text import counted, day, joined, percent
 
 MAX_NAMES = 20
@@ -251,10 +252,28 @@ class ChainStep:
     hops: int  # 0 for the person asked about; the start of the chain has the most
     # What tells them apart from contacts of the same name (`names_apart`); () for most
     told_apart: tuple[str, ...] = ()
+    # The furthest stage since they were introduced (`_SINCE_INTRODUCED`), as the page's
+    # headline counts it; None for someone nobody introduced (the start of the chain)
+    since_introduced: int | None = None
 
     def said(self, beside: str = "") -> str:
         """Their name, told apart from namesakes, less `beside` (`told_apart`)."""
         return told_apart(self.name, self.told_apart, beside)
+
+    @property
+    def to_write_to(self) -> bool:
+        """Not written to since they were introduced (or ever, if nobody introduced them):
+        writing to them is the next step, as the headline counts it."""
+        return (self.stage if self.since_introduced is None else self.since_introduced) == 0
+
+    @property
+    def stage_said(self) -> str:
+        """'met', or for someone further along before the introduction than since,
+        'contacted before the introduction; not contacted since'."""
+        now = stage_name(self.stage).lower()
+        if self.since_introduced is None or self.since_introduced == self.stage:
+            return now
+        return f"{now} before the introduction; {stage_name(self.since_introduced).lower()} since"
 
 
 def parse_referred(text: str) -> list[ReferredPerson]:
@@ -644,7 +663,7 @@ def referral_chain(conn: duckdb.DuckDBPyConnection, contact_id: int) -> list[Cha
     after a mistaken edit) stops at the first person seen twice.
     """
     rows = conn.execute(
-        """
+        f"""
         WITH RECURSIVE chain(id, hops, path) AS (
             SELECT id, 0, [id] FROM contacts WHERE id = ?
             UNION ALL
@@ -653,10 +672,13 @@ def referral_chain(conn: duckdb.DuckDBPyConnection, contact_id: int) -> list[Cha
             WHERE c.referred_by IS NOT NULL AND NOT list_contains(chain.path, c.referred_by)
         )
         SELECT c.id, trim(c.first_name || ' ' || c.last_name), coalesce(co.name, ''),
-               s.stage, chain.hops
+               s.stage, chain.hops, i.stage
         FROM chain
         JOIN contacts c ON c.id = chain.id
         JOIN contact_stages s ON s.contact_id = c.id
+        -- what each introduction yielded, as the headline counts it; for the chain's people only
+        LEFT JOIN ({_SINCE_INTRODUCED} HAVING r.id IN (SELECT id FROM chain)) i
+            ON i.contact_id = c.id
         LEFT JOIN companies co ON co.id = c.company_id
         ORDER BY chain.hops DESC
         """,
@@ -664,8 +686,16 @@ def referral_chain(conn: duckdb.DuckDBPyConnection, contact_id: int) -> list[Cha
     ).fetchall()
     apart = names_apart(conn, [row[0] for row in rows])
     return [
-        ChainStep(int(i), name, company, int(stage), int(h), apart.get(i, ()))
-        for i, name, company, stage, h in rows
+        ChainStep(
+            int(i),
+            name,
+            company,
+            int(stage),
+            int(h),
+            apart.get(i, ()),
+            None if since is None else int(since),
+        )
+        for i, name, company, stage, h, since in rows
     ]
 
 

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from infoint import charts, funnel, insight_charts, referrals, text, ui
+from infoint import charts, insight_charts, referrals, text, ui
 
 conn = ui.page("Referrals")
 st.title("Referrals")
@@ -58,14 +58,14 @@ if chosen is not None:
             if number == 1
             else f"introduced by {ui.plain(steps[number - 2].said())}"
         )
-        stage = funnel.stage_name(step.stage).lower()
         # a namesake's name says what tells them apart, less the company said beside it
         name = ui.plain(step.said(beside=step.company))
-        lines.append(f"{number}. **{name}**{where}: {how}; {stage}")
+        # as the headline counts them: what came of the introduction, not what came before it
+        lines.append(f"{number}. **{name}**{where}: {how}; {step.stage_said}")
     st.markdown("\n".join(lines))
-    # Someone introduced but not yet written to: writing to them is the next step.
-    not_written_to = steps[-1].stage == 0
-    if not_written_to and st.button(
+    # Someone introduced but not written to since: writing to them is the next step.
+    to_write_to = bool(steps) and steps[-1].to_write_to
+    if to_write_to and st.button(
         f"Write to {ui.plain(people[chosen])}",
         key="chain_write",
         icon=":material/edit:",

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from infoint import contacts, db, interactions, meetings, ui
+from infoint import contacts, db, interactions, meetings, referrals, ui
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -246,3 +246,30 @@ def test_the_table_puts_the_introductions_that_went_furthest_first(app_db):
     assert (
         "Those whose introductions went furthest in your funnel come first" in at.caption[1].value
     )
+
+
+@pytest.fixture
+def written_to_before(introductions):
+    """Ed Fox, whom you know directly, was written to in 2023; Ana then introduced him."""
+    conn = db.connect(introductions)
+    ed = contacts.add_contact(conn, "Ed", "Fox", degree="1st")
+    interactions.log_interaction(conn, ed, "outreach", occurred_at=date(2023, 5, 2))
+    with db.transaction(conn):
+        referrals.add_referred_people(conn, 1, [referrals.ReferredPerson("Ed", "Fox")])
+    conn.close()
+    return introductions
+
+
+def test_someone_written_to_before_the_introduction_is_offered_to_write_to(written_to_before):
+    """The headline counts what came of an introduction: Ed, written to in 2023 and introduced
+    now, is not counted as written to; the chain and the button say the same."""
+    at = referrals_page()
+    assert ui.plain("They named 4 people. You have written to 1 of them (25 %)") in shown(at)
+    at.selectbox(key="chain_person").set_value(5)
+    at.run()
+    assert not at.exception, at.exception
+    assert (
+        "2. **Ed Fox**: introduced by Ana Lee; contacted before the introduction; "
+        "not contacted since"
+    ) in shown(at)
+    assert primary_labels(at) == ["Write to Ed Fox"]

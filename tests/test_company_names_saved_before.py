@@ -170,3 +170,14 @@ def test_people_at_a_lookalike_of_the_clean_company_stay_where_they_are(conn, sa
     assert [c.describe() for c in report.changes] == ["Bo Li: position Designer → Lead designer"]
     assert people_at(conn, globex) == [("Ada",), ("Bo",)]
     assert conn.execute("SELECT field FROM contact_changes").fetchall() == [("position",)]
+
+
+def test_a_name_merged_away_before_names_were_cleaned_finds_the_company_kept(conn, saved_before):
+    globex, _ = saved_before
+    acme = targets.add_company(conn, "Acme")
+    targets.merge_companies(conn, acme, globex)
+    assert targets.find_company_id(conn, "Globex Corp") == acme
+    report = importer.import_file(conn, FILE, filename="Connections.csv")
+    assert (report.added, report.updated, report.changes) == (0, 0, [])
+    assert people_at(conn, acme) == [("Ada",), ("Bo",)]
+    assert conn.execute("SELECT count(*) FROM companies").fetchall() == [(2,)]

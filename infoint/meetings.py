@@ -279,8 +279,9 @@ class PersonOption:
 @dataclass(frozen=True)
 class DebriefResult:
     introductions: referrals.Introductions  # what the names given became
-    # Said when the company's notes were too full to take a copy of the answers, which are
-    # kept with the meeting all the same (`_company_notes_with_answers`); '' otherwise.
+    # Said when the answers were not copied into the company's notes as usual: the notes too
+    # full for them (kept with the meeting all the same), or holding a copy of this meeting's
+    # answers the user changed, left as it is (`_company_notes_with_answers`); '' otherwise.
     notes_full: str = ""
 
     @property
@@ -1006,8 +1007,9 @@ def record_debrief(
 
     The meeting's answers are also kept in the company's research notes, as one block
     marked with the meeting (`_answers_block`); a corrected debrief rewrites that block in
-    place, or the note an older version wrote when it is provably this meeting's
-    (`_old_answers_note`). Each person named is linked as referred by this one, introduced at
+    place when it is there as the app wrote it, or the note an older version wrote when it is
+    provably this meeting's (`_old_answers_note`); nothing the user typed there is cut.
+    Each person named is linked as referred by this one, introduced at
     the meeting (not when the debrief was saved): a contact already there, or a new
     2nd-degree one (`referrals.add_referred_people`); a company named by a name merged away
     stands for the company it was merged into. `not_people`: the lines of the names box that
@@ -1107,35 +1109,62 @@ def _checked_debrief(
 def _company_notes_with_answers(
     conn: duckdb.DuckDBPyConnection, sheet: PrepSheet, answers: dict[int, str]
 ) -> tuple[str | None, str]:
-    """The company's notes with the meeting's answers in their block (`_with_answers_block`),
-    None when no answer changed or the person has no company; and '' or the sentence saying
-    the notes were too full for them.
+    """The company's notes with the meeting's answers in their block, None when they stay as
+    they are (or the person has no company); and '' or the sentence saying why the answers
+    were not copied as usual.
+
+    Only a block the app wrote is ever replaced or taken out: the copy of the answers on
+    record, word for word (`_copy_span`), the pointer to them, or the note an older version
+    wrote (`_old_answers_note`). Everything else in the notes is the user's and is never cut:
+    a copy of this meeting's answers the user changed stays as they wrote it, and the new
+    answers go at the end (said), or, with no room for them, stay with the meeting only.
 
     Notes may not pass `contacts.NOTES_LIMIT` (nor notes kept from before the limit their
     length), as typing them may not (`targets.check_company_notes`). When the answers would
-    take them past it, a short pointer to the meeting takes the block's place, else nothing
-    does (a block from an earlier save goes, rather than stay out of date): the answers are
-    saved with the meeting either way, and the debrief is never refused for it, so a meeting
-    held is never left 'scheduled'. Nothing of the user's notes is cut to make room."""
-    asked = {q.id: q for q in sheet.questions}
-    if sheet.company_id is None or all(a == asked[i].answer for i, a in answers.items()):
+    take them past it, a short pointer to the meeting takes the place of the app's own copy,
+    else nothing does (that copy goes, rather than stay out of date): the answers are saved
+    with the meeting either way, and the debrief is never refused for it, so a meeting held
+    is never left 'scheduled'. A debrief changing no answer puts the answers in place of a
+    pointer once they fit, and otherwise leaves the notes alone."""
+    if sheet.company_id is None:
         return None, ""
+    meeting_id, notes = sheet.meeting.id, sheet.company_notes
     day = sheet.meeting.starts_at.astimezone(profile.zone(conn)).date()
+    on_record = [(q.text, q.answer) for q in sheet.questions if q.answer]
     answered = [(q.text, answers.get(q.id, q.answer)) for q in sheet.questions]
-    block = _answers_block(sheet.meeting.id, day, sheet.person, [qa for qa in answered if qa[1]])
-    old_note = _old_answers_note(conn, sheet, day)
-    room = max(NOTES_LIMIT, len(sheet.company_notes))
-    research = _with_answers_block(sheet.company_notes, sheet.meeting.id, block, old_note)
-    if len(research) <= room:
-        return research, ""
+    block = _answers_block(meeting_id, day, sheet.person, [qa for qa in answered if qa[1]])
+    pointer = _answers_pointer(meeting_id, day, sheet.person)
+    pointed = _copy_span(notes, meeting_id, pointer)
+    room = max(NOTES_LIMIT, len(notes))
+    asked = {q.id: q.answer for q in sheet.questions}
+    if all(a == asked[i] for i, a in answers.items()):
+        research = _replaced(notes, pointed, block) if pointed else notes
+        return (research, "") if research != notes and len(research) <= room else (None, "")
+    copy = _answers_block(meeting_id, day, sheet.person, on_record)
+    span = (
+        _copy_span(notes, meeting_id, copy)
+        or pointed
+        or _old_note_span(notes, _old_answers_note(conn, sheet, day))
+    )
     full = f"{sheet.company}'s notes are full, so these answers stay with the meeting"
-    pointer = _answers_pointer(sheet.meeting.id, day, sheet.person)
-    research = _with_answers_block(sheet.company_notes, sheet.meeting.id, pointer, old_note)
-    if len(research) <= room:
-        return research, f"{full} (on its Debrief tab), and the notes point to them."
-    research = _with_answers_block(sheet.company_notes, sheet.meeting.id, "", old_note)
-    changed = research if research != sheet.company_notes else None
-    return changed, f"{full} only (on its Debrief tab)."
+    if span is None and _answers_header(meeting_id).search(notes):
+        # A copy of this meeting's answers the user changed: theirs, left as they wrote it.
+        added = _replaced(notes, None, block)
+        if not block or len(added) > room:
+            return None, (f"{full} only (on its Debrief tab)." if block else "")
+        return added, (
+            f"{sheet.company}'s notes hold a copy of this meeting's answers that you changed,"
+            " so it is left as you wrote it and these answers are added at the end."
+        )
+    for put, said in (
+        (block, ""),
+        (pointer, f"{full} (on its Debrief tab), and the notes point to them."),
+        ("", f"{full} only (on its Debrief tab)."),
+    ):
+        research = _replaced(notes, span, put)
+        if len(research) <= room:
+            return (research if research != notes else None), said
+    return None, f"{full} only (on its Debrief tab)."
 
 
 # How much of a question an answer's refusal quotes, to say which answer it is.
@@ -1221,34 +1250,57 @@ def _old_answers_note(conn: duckdb.DuckDBPyConnection, sheet: PrepSheet, day: da
 
 def without_answers(research: str, meeting_id: int) -> str:
     """The notes less the block of this meeting's answers, for a meeting that is going (the
-    demo's, when the demo is removed); a block the user cut short is theirs and stays."""
-    return _with_answers_block(research, meeting_id, "")
+    demo's, when the demo is removed): a header of this meeting, its end line, and no other
+    header of it between (`_block_span`); a block the user cut short is theirs and stays."""
+    return _replaced(research, _block_span(research, meeting_id), "")
 
 
-def _with_answers_block(research: str, meeting_id: int, block: str, old_note: str = "") -> str:
-    """The notes with this meeting's block replaced (or removed, when `block` is ''), else
-    with `block` added at the end; a block the user cut short is theirs and stays as it is.
-
-    Without a block of its own, `old_note` (`_old_answers_note`) is replaced instead, when
-    it is in the notes once, word for word, as a paragraph of its own: a note the user
-    edited, or wrote on right below, is theirs."""
-    span = _block_span(research, meeting_id) or _old_note_span(research, old_note)
+def _replaced(research: str, span: tuple[int, int] | None, block: str) -> str:
+    """The notes with `span` replaced by `block` (taken out, with the blank line it leaves,
+    when `block` is ''), or without a span `block` added at the end after a blank line."""
     if not span:
-        return "\n\n".join(part for part in (research.rstrip(), block) if part)
+        return (
+            "\n\n".join(part for part in (research.rstrip(), block) if part) if block else research
+        )
     before, after = research[: span[0]], research[span[1] :]
     if block:
         return before + block + after
     return "\n\n".join(part for part in (before.rstrip(), after.lstrip()) if part)
 
 
-def _block_span(research: str, meeting_id: int) -> tuple[int, int] | None:
-    start = re.search(
-        rf"^Answers from the meeting with .* \(meeting {meeting_id}\):$", research, re.MULTILINE
+def _answers_header(meeting_id: int) -> re.Pattern[str]:
+    """The first line of this meeting's block (`_answers_block`) or pointer, any person and day."""
+    return re.compile(
+        rf"^Answers from the meeting with .* \(meeting {meeting_id}\):$", re.MULTILINE
     )
-    end = start and re.compile(
-        rf"^\(End of the answers from meeting {meeting_id}\.\)$", re.MULTILINE
-    ).search(research, start.end())
-    return (start.start(), end.end()) if end else None
+
+
+def _block_span(research: str, meeting_id: int) -> tuple[int, int] | None:
+    """The first end line of this meeting's block and the last header of it before that end."""
+    end = re.compile(rf"^\(End of the answers from meeting {meeting_id}\.\)$", re.MULTILINE).search(
+        research
+    )
+    starts = end and list(_answers_header(meeting_id).finditer(research, 0, end.start()))
+    return (starts[-1].start(), end.end()) if starts else None
+
+
+def _copy_span(research: str, meeting_id: int, written: str) -> tuple[int, int] | None:
+    """Where `written`, a block of this meeting's as the app writes it (`_answers_block`,
+    `_answers_pointer`), is in the notes once, word for word and in whole lines; None when it
+    is not, or is there more than once. Its first line may name the person and day otherwise
+    (a contact renamed, a meeting moved since): it is ours all the same. '' is never found."""
+    if not written:
+        return None
+    _, body = written.split("\n", 1)
+    found = list(
+        re.finditer(
+            rf"^Answers from the meeting with [^\n]* on \d{{1,2}} [A-Z][a-z]{{2}} \d{{4}}"
+            rf" \(meeting {meeting_id}\):\n{re.escape(body)}$",
+            research,
+            re.MULTILINE,
+        )
+    )
+    return found[0].span() if len(found) == 1 else None
 
 
 def _old_note_span(research: str, old_note: str) -> tuple[int, int] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import threading
 import uuid
@@ -17,6 +18,7 @@ from infoint.funnel import NO_INDUSTRY, stage_name
 from infoint.linkedin import normalise_profile_url
 from infoint.text import day as written_date
 from infoint.text import folded_sql, holds_sql
+from infoint.text import joined as and_list
 
 DEGREES = ("1st", "2nd", "cold")
 # Where the user picks a degree: what each means, and what to do for a 2nd.
@@ -893,6 +895,9 @@ class Moved:
     interactions: int
     meetings: int
     changes: int
+    # A 2nd-degree contact left with no one who connects you is cold now: the sentence that
+    # says so, to add to the page's confirmation ('' when no one is).
+    made_cold: str = ""
 
 
 def _event_counts(conn: duckdb.DuckDBPyConnection, contact_id: int) -> Moved:
@@ -967,6 +972,18 @@ def merge_contacts(conn: duckdb.DuckDBPyConnection, keep_id: int, drop_id: int) 
     for link in ("mutual_contact_id", "referred_by"):
         candidates = [keep[link], drop[link]]
         merged[link] = next((c for c in candidates if c not in (None, keep_id, drop_id)), None)
+    # Merged with the one who connected them (their own mutual contact or introducer), a 2nd
+    # has no one left to connect you, which `require_link` refuses: they are cold (a 1st, had
+    # either record been one, stays 1st above).
+    made_cold = ""
+    if merged["degree"] == "2nd" and merged["mutual_contact_id"] is merged["referred_by"] is None:
+        merged["degree"] = "cold"
+        named = {**keep, **merged}
+        name = f"{named['first_name'] or ''} {named['last_name'] or ''}".strip() or NAMELESS
+        made_cold = (
+            f"{name} was connected to you through the record merged into them, so they are "
+            "cold now: pick a mutual contact on their record if someone else connects you."
+        )
     # The introduction kept keeps its date; none kept, none dated.
     merged["referred_at"] = next(
         (r["referred_at"] for r in (keep, drop) if r["referred_by"] == merged["referred_by"]),
@@ -1001,7 +1018,7 @@ def merge_contacts(conn: duckdb.DuckDBPyConnection, keep_id: int, drop_id: int) 
             " WHERE id = ?",
             [*merged.values(), keep_id],
         )
-    return moved
+    return dataclasses.replace(moved, made_cold=made_cold)
 
 
 def _tables_about_a_contact(conn: duckdb.DuckDBPyConnection) -> list[str]:
@@ -1054,6 +1071,14 @@ def delete_contact(conn: duckdb.DuckDBPyConnection, contact_id: int) -> Moved:
         )
         for table in _tables_about_a_contact(conn):  # contact_aliases among them
             conn.execute(f"DELETE FROM {table} WHERE contact_id = ?", [contact_id])
+        # A 2nd they alone connected you to has no one left to (`require_link`): cold now.
+        stranded = conn.execute(
+            "UPDATE contacts SET degree = 'cold' WHERE degree = '2nd' AND id <> $id"
+            " AND (mutual_contact_id = $id OR referred_by = $id)"
+            " AND coalesce(mutual_contact_id, $id) = $id AND coalesce(referred_by, $id) = $id"
+            " RETURNING trim(coalesce(first_name, '') || ' ' || coalesce(last_name, ''))",
+            {"id": contact_id},
+        ).fetchall()
         conn.execute(
             "UPDATE contacts SET mutual_contact_id = NULL WHERE mutual_contact_id = ?",
             [contact_id],
@@ -1064,7 +1089,12 @@ def delete_contact(conn: duckdb.DuckDBPyConnection, contact_id: int) -> Moved:
             [contact_id],
         )
         conn.execute("DELETE FROM contacts WHERE id = ?", [contact_id])
-    return removed
+    if not stranded:
+        return removed
+    names = sorted(name or NAMELESS for (name,) in stranded)
+    shown = and_list(names[:3] + ([f"{len(names) - 3:,} others"] if len(names) > 3 else []))
+    cold = f"{shown} had no one else connecting you to them, so they are cold now."
+    return dataclasses.replace(removed, made_cold=cold)
 
 
 # The keys of a person an import could bring back (their own, the fallback of name and the

@@ -792,12 +792,22 @@ def test_deleting_a_person_leaves_no_row_about_them_or_their_events(conn):
 
     removed = contacts.delete_contact(conn, gone)
 
-    assert removed == contacts.Moved(interactions=1, meetings=3, changes=1)
+    assert removed == contacts.Moved(
+        interactions=1,
+        meetings=3,
+        changes=1,
+        made_cold="Introduced Friend had no one else connecting you to them, so they are cold now.",
+    )
     assert _leftovers(conn, gone, their_meetings, keys) == []
-    # Everyone else's rows stay: the introduced friend (unlinked), Keep's outreach and reminder.
+    # Everyone else's rows stay: the introduced friend (unlinked, so cold), Keep's outreach and
+    # reminder.
     assert conn.execute(
-        "SELECT first_name, referred_by, mutual_contact_id FROM contacts ORDER BY id"
-    ).fetchall() == [("Stay", None, None), ("Keep", None, None), ("Introduced", None, None)]
+        "SELECT first_name, referred_by, mutual_contact_id, degree FROM contacts ORDER BY id"
+    ).fetchall() == [
+        ("Stay", None, None, "1st"),
+        ("Keep", None, None, "1st"),
+        ("Introduced", None, None, "cold"),
+    ]
     assert conn.execute("SELECT item_key FROM due_item_states").fetchall() == [(kept_key,)]
     assert conn.execute("SELECT count(*) FROM interactions").fetchall() == [(1,)]
 

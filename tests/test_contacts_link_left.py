@@ -1,0 +1,74 @@
+"""A 2nd-degree contact needs someone who connects you (`contacts.require_link`): a merge or a
+delete that takes away the last such person leaves them cold, and says so."""
+
+from infoint import contacts
+
+
+def degree_and_links(conn, contact_id):
+    return conn.execute(
+        "SELECT degree, mutual_contact_id, referred_by FROM contacts WHERE id = ?", [contact_id]
+    ).fetchall()[0]
+
+
+def test_merging_a_2nd_with_their_own_mutual_contact_makes_them_cold(conn):
+    ann = contacts.add_contact(conn, "Ann", "Lee", degree="cold")
+    bo = contacts.add_contact(conn, "Bo", "Stone", degree="2nd", mutual_contact_id=ann)
+    moved = contacts.merge_contacts(conn, bo, ann)
+    assert degree_and_links(conn, bo) == ("cold", None, None)
+    assert moved.made_cold == (
+        "Bo Stone was connected to you through the record merged into them, so they are "
+        "cold now: pick a mutual contact on their record if someone else connects you."
+    )
+    contacts.update_contact(
+        conn,
+        bo,
+        email="",
+        degree="cold",
+        mutual_contact_id=None,
+        referred_by=None,
+        notes="Met at a fair",
+        tags="",
+    )  # saves as it stands
+
+
+def test_merging_a_2nd_with_a_1st_who_connected_them_keeps_the_1st(conn):
+    ann = contacts.add_contact(conn, "Ann", "Lee", degree="1st")
+    bo = contacts.add_contact(conn, "Bo", "Stone", degree="2nd", mutual_contact_id=ann)
+    moved = contacts.merge_contacts(conn, bo, ann)
+    assert degree_and_links(conn, bo) == ("1st", None, None)
+    assert moved.made_cold == ""
+
+
+def test_merging_keeps_a_2nd_someone_else_connects(conn):
+    ann = contacts.add_contact(conn, "Ann", "Lee", degree="1st")
+    cy = contacts.add_contact(conn, "Cy", "Ng", degree="1st")
+    bo = contacts.add_contact(
+        conn, "Bo", "Stone", degree="2nd", mutual_contact_id=ann, referred_by=cy
+    )
+    moved = contacts.merge_contacts(conn, bo, ann)
+    assert degree_and_links(conn, bo) == ("1st", None, cy)  # Ann was 1st
+    assert moved.made_cold == ""
+    di = contacts.add_contact(conn, "Di", "Fox", degree="2nd", mutual_contact_id=cy)
+    dup = contacts.add_contact(conn, "Di", "Fox", degree="2nd", mutual_contact_id=cy)
+    assert contacts.merge_contacts(conn, di, dup).made_cold == ""
+    assert degree_and_links(conn, di) == ("2nd", cy, None)
+
+
+def test_deleting_the_only_person_who_connects_you_makes_them_cold(conn):
+    ann = contacts.add_contact(conn, "Ann", "Lee", degree="1st")
+    cy = contacts.add_contact(conn, "Cy", "Ng", degree="1st")
+    bo = contacts.add_contact(conn, "Bo", "Stone", degree="2nd", mutual_contact_id=ann)
+    di = contacts.add_contact(conn, "Di", "Fox", degree="2nd", referred_by=ann)
+    ed = contacts.add_contact(
+        conn, "Ed", "Hall", degree="2nd", mutual_contact_id=ann, referred_by=cy
+    )
+    removed = contacts.delete_contact(conn, ann)
+    assert degree_and_links(conn, bo) == ("cold", None, None)
+    assert degree_and_links(conn, di) == ("cold", None, None)
+    assert degree_and_links(conn, ed) == ("2nd", None, cy)
+    assert removed.made_cold == (
+        "Bo Stone and Di Fox had no one else connecting you to them, so they are cold now."
+    )
+    assert contacts.delete_contact(conn, cy).made_cold == (
+        "Ed Hall had no one else connecting you to them, so they are cold now."
+    )

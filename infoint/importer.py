@@ -540,90 +540,23 @@ _KNOWN = """
     )"""
 
 
-def _company_changed(old_key: str, new_key: str) -> str:
+def _company_changed(old_key: str, new_key: str, old_name: str = "oc.name", *, alike: bool) -> str:
     """SQL: whether a row's company key `new_key` names another company than the saved
-    contact's `old_key`. Keys that read the same are the same company (`visible_key_sql`): a
-    company saved as 'Globex\u200b Corp' before names were cleaned is no job change from the
-    'Globex Corp' beside it. Evaluated lazily: keys alike, the common case, cost nothing more."""
+    contact's `old_key`. When `alike` (some saved key holds an unseen character:
+    `targets.lookalike_join`), keys that read the same are the same company
+    (`visible_key_sql`): a company saved as 'Globex\u200b Corp' before names were cleaned is no
+    job change from the 'Globex Corp' beside it; the saved company's key is read with its name
+    `old_name`. Evaluated lazily: keys alike, the common case, cost nothing more. Else keys
+    alike are the same company, and the comparison is plain: planning the regular expressions
+    of `visible_key_sql` takes milliseconds even over no row."""
+    if not alike:
+        return f"{old_key} IS DISTINCT FROM {new_key}"
     return (
         f"CASE WHEN {old_key} IS NOT DISTINCT FROM {new_key} THEN false"
         f" WHEN {old_key} IS NULL OR {new_key} IS NULL THEN true"
-        f" ELSE {visible_key_sql(old_key)} <> {visible_key_sql(new_key)} END"
+        f" ELSE {visible_key_sql(old_key, old_name)} <> {visible_key_sql(new_key)} END"
     )
 
-
-def _plain_keys(query: str, alike: bool) -> str:
-    """`query` as written when `alike`; else with `_company_changed` made a plain comparison of
-    keys: with no saved key holding an unseen character, keys alike are the same company, and
-    planning the regular expressions of `visible_key_sql` takes milliseconds even over no row."""
-    if alike:
-        return query
-    for new in ("d.company_key", "k.company_key"):
-        plain = f"oc.match_key IS DISTINCT FROM {new}"
-        query = query.replace(_company_changed("oc.match_key", new), plain)
-    return query
-
-
-# A row beside the saved contact it updates (`c`, with company `oc`): what would change.
-_COMPARED = f"""
-    d.line, d.first_name, d.last_name, d.url, d.email, d.company, d.position, d.connected_on,
-    d.person_key, d.company_key,
-    c.id AS target,
-    trim(c.first_name || ' ' || c.last_name) AS name,
-    coalesce(oc.name, '') AS old_company,
-    c.position AS old_position,
-    {_company_changed("oc.match_key", "d.company_key")} AS company_changed,
-    c.position IS DISTINCT FROM d.position AS position_changed,
-    {_company_changed("oc.match_key", "d.company_key")}
-        OR c.position IS DISTINCT FROM d.position
-        OR (d.email <> '' AND c.linkedin_email IS DISTINCT FROM d.email)
-        OR (c.linkedin_url IS NULL AND d.url IS NOT NULL)
-        OR (c.connected_on IS NULL AND d.connected_on IS NOT NULL) AS changed"""
-
-# The usual case, and the cheap plan: no one in the database waits to be adopted, the file
-# names no one twice and no two rows find the same contact. `_plan` checks the last two.
-_SIMPLE_PLAN = f"""
-    WITH {_ROWS}, {_KNOWN},
-    decided AS (
-        SELECT r.*, kn.id AS claimed_id
-        FROM rows r LEFT JOIN known kn ON kn.key = r.person_key
-    )
-    SELECT CASE WHEN c.id IS NULL THEN 'add' ELSE 'match' END AS action,
-           CAST(NULL AS BIGINT) AS kept_line, {_COMPARED}
-    FROM decided d
-    LEFT JOIN contacts c ON c.id = d.claimed_id
-    LEFT JOIN companies oc ON oc.id = c.company_id
-"""
-
-# Every row found by its profile address, as in a re-import of a current export: that address
-# outranks every other key, so each row's contact is the one holding it, no one is adopted and,
-# with no address twice in the file, no contact is found twice. One join where the cheap plan
-# needs three; `_plan` checks that every row was found, once.
-_DIRECT_PLAN = f"""
-    WITH {_ROWS}
-    SELECT 'match' AS action, CAST(NULL AS BIGINT) AS kept_line, {_COMPARED}
-    FROM rows d
-    LEFT JOIN contacts c ON c.linkedin_url = d.url
-    LEFT JOIN companies oc ON oc.id = c.company_id
-"""
-# `_DIRECT_PLAN`'s counts, computed straight from the file's rows (the plan's typed columns
-# cost more than the join): rows, rows after the joins, rows found, distinct contacts found
-# (fewer when two rows found one), and rows that would change someone (`_COMPARED`'s
-# `changed`, less what cannot happen to a contact found by its profile address).
-_DIRECT_COUNTS = f"""
-    SELECT (SELECT count(*) FROM _import_frame), count(*), count(c.id), count(DISTINCT c.id),
-           count(*) FILTER (
-               WHERE {_company_changed("oc.match_key", "k.company_key")}
-               OR c.position IS DISTINCT FROM f.position
-               OR (f.email <> '' AND c.linkedin_email IS DISTINCT FROM f.email)
-               OR CASE WHEN c.connected_on IS NULL  -- cast only where it can matter
-                   THEN TRY_CAST(nullif(f.connected_on, '') AS DATE) IS NOT NULL END
-           )
-    FROM _import_frame f
-    LEFT JOIN _import_keys k USING (company)
-    LEFT JOIN contacts c ON c.linkedin_url = nullif(f.profile_url, '')
-    LEFT JOIN companies oc ON oc.id = c.company_id
-"""
 
 # Nobody is saved yet: every row adds someone, unless the file names someone twice. Its
 # companies are all new, found by spelling (`_COMPANY_IDS`): no match key needed.
@@ -638,54 +571,133 @@ _REPEATS = """
     FROM _import_frame
 """
 
-# Every case. For every row: the contact it updates (`target`), or that it adds one.
-# Direct matches (the URL, or the key a contact was created with) beat adoption of a URL-less
-# contact; each saved contact is claimed by one row only, the first in the file (exports run
-# newest first). A second URL row that would adopt the same URL-less contact is another person
-# with the same name and date, so it is added. GROUP BY … HAVING finds the rare repeats more
-# cheaply than window functions over every row.
-_FULL_PLAN = f"""
-    WITH {_ROWS}, {_KNOWN},
-    repeats AS (
-        SELECT person_key, min(line) AS first_line
-        FROM rows GROUP BY person_key HAVING count(*) > 1
-    ),
-    matched AS (
-        SELECT r.*, rp.first_line, kn.id AS direct_id, a.id AS adopt_id,
-               coalesce(kn.id, a.id) AS claimed_id
-        FROM rows r
-        LEFT JOIN repeats rp ON rp.person_key = r.person_key
-        LEFT JOIN known kn ON kn.key = r.person_key
-        LEFT JOIN contacts a
-            ON r.url IS NOT NULL AND a.linkedin_url IS NULL
-            AND a.profile_key = fallback_key(
-                r.first_name, r.last_name, coalesce(CAST(r.connected_on AS VARCHAR), '')
-            )
-    ),
-    contested AS (
-        SELECT claimed_id,
-               coalesce(min(line) FILTER (WHERE direct_id IS NOT NULL), min(line)) AS winner
-        FROM matched
-        WHERE claimed_id IS NOT NULL AND (first_line IS NULL OR line = first_line)
-        GROUP BY claimed_id HAVING count(*) > 1
-    ),
-    decided AS (
-        SELECT m.*,
-               CASE
-                   WHEN m.line <> m.first_line THEN 'repeat'
-                   WHEN m.claimed_id IS NULL THEN 'add'
-                   WHEN ct.winner IS NULL OR ct.winner = m.line THEN 'match'
-                   WHEN m.direct_id IS NULL THEN 'add'
-                   ELSE 'skip'
-               END AS action,
-               coalesce(m.first_line, ct.winner) AS kept_line
-        FROM matched m LEFT JOIN contested ct USING (claimed_id)
-    )
-    SELECT d.action, d.kept_line, {_COMPARED}
-    FROM decided d
-    LEFT JOIN contacts c ON d.action = 'match' AND c.id = d.claimed_id
-    LEFT JOIN companies oc ON oc.id = c.company_id
-"""
+
+class _Queries(NamedTuple):
+    """The plans that compare a row with the saved contact it updates (`_plan`), built for
+    whether some saved company key holds an unseen character (`_company_changed`'s `alike`)."""
+
+    simple_plan: str
+    direct_plan: str
+    direct_counts: str
+    full_plan: str
+
+
+def _queries(alike: bool) -> _Queries:
+    # A row beside the saved contact it updates (`c`, with company `oc`): what would change.
+    compared = f"""
+        d.line, d.first_name, d.last_name, d.url, d.email, d.company, d.position, d.connected_on,
+        d.person_key, d.company_key,
+        c.id AS target,
+        trim(c.first_name || ' ' || c.last_name) AS name,
+        coalesce(oc.name, '') AS old_company,
+        c.position AS old_position,
+        {_company_changed("oc.match_key", "d.company_key", alike=alike)} AS company_changed,
+        c.position IS DISTINCT FROM d.position AS position_changed,
+        {_company_changed("oc.match_key", "d.company_key", alike=alike)}
+            OR c.position IS DISTINCT FROM d.position
+            OR (d.email <> '' AND c.linkedin_email IS DISTINCT FROM d.email)
+            OR (c.linkedin_url IS NULL AND d.url IS NOT NULL)
+            OR (c.connected_on IS NULL AND d.connected_on IS NOT NULL) AS changed"""
+
+    # The usual case, and the cheap plan: no one in the database waits to be adopted, the file
+    # names no one twice and no two rows find the same contact. `_plan` checks the last two.
+    simple_plan = f"""
+        WITH {_ROWS}, {_KNOWN},
+        decided AS (
+            SELECT r.*, kn.id AS claimed_id
+            FROM rows r LEFT JOIN known kn ON kn.key = r.person_key
+        )
+        SELECT CASE WHEN c.id IS NULL THEN 'add' ELSE 'match' END AS action,
+               CAST(NULL AS BIGINT) AS kept_line, {compared}
+        FROM decided d
+        LEFT JOIN contacts c ON c.id = d.claimed_id
+        LEFT JOIN companies oc ON oc.id = c.company_id
+    """
+
+    # Every row found by its profile address, as in a re-import of a current export: that address
+    # outranks every other key, so each row's contact is the one holding it, no one is adopted and,
+    # with no address twice in the file, no contact is found twice. One join where the cheap plan
+    # needs three; `_plan` checks that every row was found, once.
+    direct_plan = f"""
+        WITH {_ROWS}
+        SELECT 'match' AS action, CAST(NULL AS BIGINT) AS kept_line, {compared}
+        FROM rows d
+        LEFT JOIN contacts c ON c.linkedin_url = d.url
+        LEFT JOIN companies oc ON oc.id = c.company_id
+    """
+    # `direct_plan`'s counts, computed straight from the file's rows (the plan's typed columns
+    # cost more than the join): rows, rows after the joins, rows found, distinct contacts found
+    # (fewer when two rows found one), and rows that would change someone (`compared`'s
+    # `changed`, less what cannot happen to a contact found by its profile address).
+    direct_counts = f"""
+        SELECT (SELECT count(*) FROM _import_frame), count(*), count(c.id), count(DISTINCT c.id),
+               count(*) FILTER (
+                   WHERE {_company_changed("oc.match_key", "k.company_key", alike=alike)}
+                   OR c.position IS DISTINCT FROM f.position
+                   OR (f.email <> '' AND c.linkedin_email IS DISTINCT FROM f.email)
+                   OR CASE WHEN c.connected_on IS NULL  -- cast only where it can matter
+                       THEN TRY_CAST(nullif(f.connected_on, '') AS DATE) IS NOT NULL END
+               )
+        FROM _import_frame f
+        LEFT JOIN _import_keys k USING (company)
+        LEFT JOIN contacts c ON c.linkedin_url = nullif(f.profile_url, '')
+        LEFT JOIN companies oc ON oc.id = c.company_id
+    """
+
+    # Every case. For every row: the contact it updates (`target`), or that it adds one.
+    # Direct matches (the URL, or the key a contact was created with) beat adoption of a URL-less
+    # contact; each saved contact is claimed by one row only, the first in the file (exports run
+    # newest first). A second URL row that would adopt the same URL-less contact is another person
+    # with the same name and date, so it is added. GROUP BY … HAVING finds the rare repeats more
+    # cheaply than window functions over every row.
+    full_plan = f"""
+        WITH {_ROWS}, {_KNOWN},
+        repeats AS (
+            SELECT person_key, min(line) AS first_line
+            FROM rows GROUP BY person_key HAVING count(*) > 1
+        ),
+        matched AS (
+            SELECT r.*, rp.first_line, kn.id AS direct_id, a.id AS adopt_id,
+                   coalesce(kn.id, a.id) AS claimed_id
+            FROM rows r
+            LEFT JOIN repeats rp ON rp.person_key = r.person_key
+            LEFT JOIN known kn ON kn.key = r.person_key
+            LEFT JOIN contacts a
+                ON r.url IS NOT NULL AND a.linkedin_url IS NULL
+                AND a.profile_key = fallback_key(
+                    r.first_name, r.last_name, coalesce(CAST(r.connected_on AS VARCHAR), '')
+                )
+        ),
+        contested AS (
+            SELECT claimed_id,
+                   coalesce(min(line) FILTER (WHERE direct_id IS NOT NULL), min(line)) AS winner
+            FROM matched
+            WHERE claimed_id IS NOT NULL AND (first_line IS NULL OR line = first_line)
+            GROUP BY claimed_id HAVING count(*) > 1
+        ),
+        decided AS (
+            SELECT m.*,
+                   CASE
+                       WHEN m.line <> m.first_line THEN 'repeat'
+                       WHEN m.claimed_id IS NULL THEN 'add'
+                       WHEN ct.winner IS NULL OR ct.winner = m.line THEN 'match'
+                       WHEN m.direct_id IS NULL THEN 'add'
+                       ELSE 'skip'
+                   END AS action,
+                   coalesce(m.first_line, ct.winner) AS kept_line
+            FROM matched m LEFT JOIN contested ct USING (claimed_id)
+        )
+        SELECT d.action, d.kept_line, {compared}
+        FROM decided d
+        LEFT JOIN contacts c ON d.action = 'match' AND c.id = d.claimed_id
+        LEFT JOIN companies oc ON oc.id = c.company_id
+    """
+    return _Queries(simple_plan, direct_plan, direct_counts, full_plan)
+
+
+_QUERIES = {alike: _queries(alike) for alike in (False, True)}
+
+
 _PLAN_COUNTS = """
     SELECT count(*) - count(DISTINCT person_key) + count(target) - count(DISTINCT target),
            count(*) FILTER (WHERE action = 'add'),
@@ -720,8 +732,9 @@ def _plan(conn: duckdb.DuckDBPyConnection, repeats: Future[int] | None, *, alike
     Plans are counted before anything is kept, so re-importing an unchanged export keeps
     nothing; a plan is kept as an Arrow table (materialising it as a DuckDB table costs more
     than computing it). `repeats` is the count of `_repeats` when the database has no one yet.
-    `alike`: some saved company key holds an unseen character (`_plain_keys`).
+    `alike`: some saved company key holds an unseen character (`_company_changed`).
     """
+    queries = _QUERIES[alike]
     if repeats is not None:
         if not repeats.result():
             conn.register("_import_plan", conn.sql(_NEW_PLAN))
@@ -731,11 +744,11 @@ def _plan(conn: duckdb.DuckDBPyConnection, repeats: Future[int] | None, *, alike
         simple = False  # a repeat
     else:
         rows, joined, found, contacts_found, changed = conn.execute(
-            _plain_keys(_DIRECT_COUNTS, alike)
+            queries.direct_counts
         ).fetchall()[0]
         if rows == joined == found == contacts_found:
             if changed:
-                work = f"SELECT * FROM ({_plain_keys(_DIRECT_PLAN, alike)}) WHERE changed"
+                work = f"SELECT * FROM ({queries.direct_plan}) WHERE changed"
                 conn.register("_import_plan", conn.sql(work).to_arrow_table())
             return _Plan(False, 0, int(changed), int(rows - changed), _PLAN_COMPANIES)
         simple = not conn.execute(
@@ -743,14 +756,14 @@ def _plan(conn: duckdb.DuckDBPyConnection, repeats: Future[int] | None, *, alike
             " WHERE linkedin_url IS NULL AND profile_key LIKE 'nourl:%')"
         ).fetchall()[0][0]
     if simple:
-        simple_plan = _plain_keys(_SIMPLE_PLAN, alike)
+        simple_plan = queries.simple_plan
         clashes, *counts = conn.execute(_PLAN_COUNTS.format(plan=simple_plan)).fetchall()[0]
         if not clashes:
             if counts[0] or counts[1]:
                 work = f"SELECT * FROM ({simple_plan}) WHERE action = 'add' OR changed"
                 conn.register("_import_plan", conn.sql(work).to_arrow_table())
             return _Plan(False, *(int(count) for count in counts), _PLAN_COMPANIES)
-    conn.register("_import_plan", conn.sql(_plain_keys(_FULL_PLAN, alike)).to_arrow_table())
+    conn.register("_import_plan", conn.sql(queries.full_plan).to_arrow_table())
     plan = "SELECT * FROM _import_plan"
     _, *counts = conn.execute(_PLAN_COUNTS.format(plan=plan)).fetchall()[0]
     return _Plan(True, *(int(count) for count in counts), _PLAN_COMPANIES)

@@ -39,7 +39,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
 from infoint.errors import NotAnExportError
-from infoint.targets import INVISIBLE, NAME_LIMIT, OTHER_SPACES
+from infoint.targets import ASCII_SPACES, INVISIBLE, NAME_LIMIT, OTHER_SPACES
 from infoint.text import not_text
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
@@ -488,9 +488,13 @@ def _finish(header: _Header, table: _Table) -> tuple[pa.Table, list[SkippedRow]]
 
 def _visible(values: pa.Array) -> pa.Array:
     """Company names as they read (`targets.visible_name`, a column at once): 'Globex\u200b
-    Corp' pasted into a LinkedIn profile is the Globex Corp the user typed. A column all ASCII,
-    as most are, is returned as it is."""
-    if pc.all(pc.string_is_ascii(values)).as_py() is not False:
+    Corp' pasted into a LinkedIn profile is the Globex Corp the user typed. A column all ASCII
+    and free of the ASCII separators (`ASCII_SPACES`), as most are, is returned as it is: each
+    name reads the same whatever the file's other rows hold."""
+    if (
+        pc.all(pc.string_is_ascii(values)).as_py() is not False
+        and not pc.any(pc.match_substring_regex(values, pattern=ASCII_SPACES)).as_py()
+    ):
         return values
     values = pc.replace_substring_regex(values, pattern=INVISIBLE, replacement="")
     values = pc.replace_substring_regex(values, pattern=OTHER_SPACES, replacement=" ")

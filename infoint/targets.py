@@ -99,18 +99,47 @@ OTHER_SPACES = f"[{_SPACES}]"
 INVISIBLE = r"\p{Cf}"
 # Either: what `visible_name` takes out or makes plain.
 _UNSEEN = f"[\\p{{Cf}}{_SPACES}]"
+# The ASCII characters among them (no Cf character is ASCII): a name or key all ASCII needs
+# cleaning only when it holds one of these, whatever else a file holds.
+ASCII_SPACES = r"[\x{001C}-\x{001F}]"
+_ASCII_SPACES = re.compile("[\x1c-\x1f]")
 
 
-def visible_key_sql(key: str) -> str:
+def _cleaned_sql(text: str) -> str:
+    """SQL: `text` with invisible characters taken out and other spaces made plain."""
+    return (
+        f"regexp_replace(regexp_replace({text}, '{INVISIBLE}', '', 'g'), '{OTHER_SPACES}', ' ',"
+        " 'g')"
+    )
+
+
+def visible_key_sql(key: str, name: str | None = None) -> str:
     """SQL: the match key `key` (a column or an expression) as `visible_name` would have made
     it. A company saved before names were cleaned keeps its key (keys never change), and that
     key may hold an invisible character or a no-break space ('globex\u200b' for 'Globex\u200b
-    Corp'): cleaned and keyed again it is 'globex', the key of the name as it reads. Any other
-    key is returned as it is; the regular expressions run only on keys that are not ASCII."""
+    Corp'): the key of the name as it reads is 'globex'. Any other key is returned as it is;
+    the regular expressions run only on keys that are not ASCII.
+
+    `name`, the company's name (a column), is keyed cleaned when it still names what the key
+    does: keying the key again could take off more legal endings than the name's own key does
+    ('acme\u200b group co', saved for 'Acme\u200b Group Co Ltd Inc', would be 'acme group',
+    where the name as it reads is 'acme group co'). A name renamed since (its key is not the
+    key cleaned, give or take the endings a second keying takes off), or no `name` (a merged
+    name), leaves keying the key cleaned."""
+    rekeyed = f"company_key({_cleaned_sql(key)})"
+    if name is not None:
+        # The key cleaned, spaces as company_key leaves them, between which and `rekeyed` (as
+        # whole words) the name's key must lie.
+        spaced = f"trim(regexp_replace({_cleaned_sql(key)}, '\\s+', ' ', 'g'))"
+        named = f"company_key({_cleaned_sql(name)})"
+        rekeyed = (
+            f"CASE WHEN {named} <> '' AND starts_with({spaced} || ' ', {named} || ' ')"
+            f" AND starts_with({named} || ' ', {rekeyed} || ' ') THEN {named} ELSE {rekeyed} END"
+        )
     return (
-        f"CASE WHEN strlen({key}) = length({key}) OR NOT regexp_matches({key}, '{_UNSEEN}')"
-        f" THEN {key} ELSE company_key(regexp_replace(regexp_replace({key}, '{INVISIBLE}', '',"
-        f" 'g'), '{OTHER_SPACES}', ' ', 'g')) END"
+        f"CASE WHEN strlen({key}) = length({key})"
+        f" AND NOT regexp_matches({key}, '{ASCII_SPACES}') THEN {key}"
+        f" WHEN NOT regexp_matches({key}, '{_UNSEEN}') THEN {key} ELSE {rekeyed} END"
     )
 
 
@@ -122,14 +151,13 @@ def visible_key_sql(key: str) -> str:
 LOOKALIKE_KEYS = f"""
     SELECT clean_key, first(match_key ORDER BY kind, id) AS match_key
     FROM (
-        SELECT {visible_key_sql("match_key")} AS clean_key, match_key, 0 AS kind, id
+        SELECT {visible_key_sql("match_key", "name")} AS clean_key, match_key, 0 AS kind, id
         FROM companies
-        WHERE strlen(match_key) <> length(match_key) AND regexp_matches(match_key, '{_UNSEEN}')
+        WHERE regexp_matches(match_key, '{_UNSEEN}')
         UNION ALL
         SELECT {visible_key_sql("a.match_key")}, co.match_key, 1, co.id
         FROM company_aliases a JOIN companies co ON co.id = a.company_id
-        WHERE strlen(a.match_key) <> length(a.match_key)
-            AND regexp_matches(a.match_key, '{_UNSEEN}')
+        WHERE regexp_matches(a.match_key, '{_UNSEEN}')
     ) lookalike
     WHERE clean_key NOT IN (SELECT match_key FROM companies)
         AND clean_key NOT IN (SELECT match_key FROM company_aliases)
@@ -141,17 +169,36 @@ def lookalike_join(conn: duckdb.DuckDBPyConnection, key: str) -> tuple[str, str]
     """(join, match_key) for a query that finds the company a key `key` (a column or an
     expression) names: a LEFT JOIN of `LOOKALIKE_KEYS` as `look` and `look.match_key`, the key
     of a company saved before names were cleaned that it stands for (NULL when none), or ''
-    and 'NULL' when no saved key holds an unseen character, as almost always: checking is a
-    cheap scan (the keys not ASCII, checked here), where planning `LOOKALIKE_KEYS`' regular
-    expressions takes milliseconds."""
-    not_ascii = conn.execute(
+    and 'NULL' when no saved key holds an unseen character, as almost always (`_any_unseen`):
+    planning `LOOKALIKE_KEYS`' regular expressions takes milliseconds."""
+    if not _any_unseen(conn):
+        return "", "NULL"
+    return f"LEFT JOIN ({LOOKALIKE_KEYS}) look ON look.clean_key = {key}", "look.match_key"
+
+
+# Whether a saved key holds an unseen character, by database file: (data version, answer).
+_unseen_by_version: dict[Path, tuple[int, bool]] = {}
+
+
+def _any_unseen(conn: duckdb.DuckDBPyConnection) -> bool:
+    """Whether a company's key, or a merged name's, holds an unseen character (`_UNSEEN`).
+    A scan of the keys not ASCII or holding an ASCII separator, checked by `visible_name`:
+    worked out once per `db.data_version` of a database file, as every committed write
+    changes it (a key written since is a cleaned name's, which holds none)."""
+    path, version = db.database_path(conn), db.data_version(conn)
+    known = _unseen_by_version.get(path) if path is not None else None
+    if known is not None and known[0] == version:
+        return known[1]
+    odd = conn.execute(
         "SELECT match_key FROM (SELECT match_key FROM companies"
         " UNION ALL SELECT match_key FROM company_aliases)"
         " WHERE strlen(match_key) <> length(match_key)"
+        f" OR regexp_matches(match_key, '{ASCII_SPACES}')"
     ).fetchall()
-    if all(visible_name(key) == key for (key,) in not_ascii):
-        return "", "NULL"
-    return f"LEFT JOIN ({LOOKALIKE_KEYS}) look ON look.clean_key = {key}", "look.match_key"
+    answer = any(visible_name(key) != key for (key,) in odd)
+    if path is not None:
+        _unseen_by_version[path] = (version, answer)
+    return answer
 
 
 def visible_name(name: str) -> str:
@@ -159,7 +206,7 @@ def visible_name(name: str) -> str:
     (`OTHER_SPACES`) made plain spaces, then trimmed, so that it finds the company whose name
     looks the same. Applied wherever a company name is typed or imported; the LinkedIn reader
     does the same to a whole column at once (`linkedin._visible`)."""
-    if name.isascii():
+    if name.isascii() and not _ASCII_SPACES.search(name):
         return name.strip()
     kept = (" " if char.isspace() else char for char in name if unicodedata.category(char) != "Cf")
     return "".join(kept).strip()

@@ -28,7 +28,7 @@ import pyarrow.compute as pc
 from infoint import contacts, db, text
 from infoint.errors import InfointError
 from infoint.linkedin import Connections, SkippedRow, read_connections
-from infoint.targets import lookalike_join, visible_key_sql
+from infoint.targets import any_unseen, lookalike_join, visible_key_sql
 
 Progress = Callable[[float, str], None]
 
@@ -350,7 +350,7 @@ def upsert_connections(
             " SELECT company, own_key FROM _import_keys WHERE NOT known AND own_key IS NOT NULL"
         )
         _report_progress(progress, 0.4, "Matching people you already have…")
-        plan = _plan(conn, repeats, alike=bool(lookalike))
+        plan = _plan(conn, repeats, alike=any_unseen(conn))
         full, added, updated, unchanged = plan.full, plan.added, plan.updated, plan.unchanged
         older = _older_than_saved(conn, connections.rows) if updated else None
         if older is not None and refuse_older:

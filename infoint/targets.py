@@ -169,36 +169,73 @@ def lookalike_join(conn: duckdb.DuckDBPyConnection, key: str) -> tuple[str, str]
     """(join, match_key) for a query that finds the company a key `key` (a column or an
     expression) names: a LEFT JOIN of `LOOKALIKE_KEYS` as `look` and `look.match_key`, the key
     of a company saved before names were cleaned that it stands for (NULL when none), or ''
-    and 'NULL' when no saved key holds an unseen character, as almost always (`_any_unseen`):
-    planning `LOOKALIKE_KEYS`' regular expressions takes milliseconds."""
-    if not _any_unseen(conn):
+    and 'NULL' when there is none, as almost always. Its rows are read once per write
+    (`_lookalikes`) and joined as values: planning `LOOKALIKE_KEYS`' regular expressions
+    takes milliseconds."""
+    pairs = _lookalikes(conn)[1]
+    if not pairs:
         return "", "NULL"
-    return f"LEFT JOIN ({LOOKALIKE_KEYS}) look ON look.clean_key = {key}", "look.match_key"
+    if len(pairs) > _MOST_LOOKALIKES_WRITTEN:
+        rows = f"({LOOKALIKE_KEYS})"
+    else:
+        rows = "(VALUES " + ", ".join(f"({_quoted(a)}, {_quoted(b)})" for a, b in pairs) + ")"
+    return f"LEFT JOIN {rows} look(clean_key, match_key) ON look.clean_key = {key}", (
+        "look.match_key"
+    )
 
 
-# Whether a saved key holds an unseen character, by database file: (data version, answer).
-_unseen_by_version: dict[Path, tuple[int, bool]] = {}
+def any_unseen(conn: duckdb.DuckDBPyConnection) -> bool:
+    """Whether a company's key, or a merged name's, holds an unseen character (`_UNSEEN`):
+    only then may two keys read the same (`visible_key_sql`). Read once per write."""
+    return _lookalikes(conn)[0]
 
 
-def _any_unseen(conn: duckdb.DuckDBPyConnection) -> bool:
-    """Whether a company's key, or a merged name's, holds an unseen character (`_UNSEEN`).
-    A scan of the keys not ASCII or holding an ASCII separator, checked by `visible_name`:
-    worked out once per `db.data_version` of a database file, as every committed write
-    changes it (a key written since is a cleaned name's, which holds none)."""
+# More lookalikes than this are joined as `LOOKALIKE_KEYS` itself rather than written out.
+_MOST_LOOKALIKES_WRITTEN = 500
+
+
+def _quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+# By database file: (data version, whether a key holds an unseen character, LOOKALIKE_KEYS).
+_lookalikes_by_version: dict[Path, tuple[int, bool, tuple[tuple[str, str], ...]]] = {}
+
+
+def _lookalikes(
+    conn: duckdb.DuckDBPyConnection,
+) -> tuple[bool, tuple[tuple[str, str], ...]]:
+    """(whether a saved key holds an unseen character, the rows of `LOOKALIKE_KEYS`).
+
+    The first is a scan of the keys not ASCII or holding an ASCII separator, checked by
+    `visible_name`; only when it is true are the lookalikes read. Both are worked out once per
+    `db.data_version` of a database file, as every committed write changes it. Read inside a
+    write, they are not kept (the write may yet be undone); a write adds no key holding an
+    unseen character, as it keys names cleaned. In-memory databases are not remembered."""
     path, version = db.database_path(conn), db.data_version(conn)
-    known = _unseen_by_version.get(path) if path is not None else None
+    known = _lookalikes_by_version.get(path) if path is not None else None
     if known is not None and known[0] == version:
-        return known[1]
+        return known[1], known[2]
     odd = conn.execute(
         "SELECT match_key FROM (SELECT match_key FROM companies"
         " UNION ALL SELECT match_key FROM company_aliases)"
         " WHERE strlen(match_key) <> length(match_key)"
         f" OR regexp_matches(match_key, '{ASCII_SPACES}')"
     ).fetchall()
-    answer = any(visible_name(key) != key for (key,) in odd)
-    if path is not None:
-        _unseen_by_version[path] = (version, answer)
-    return answer
+    unseen = any(visible_name(key) != key for (key,) in odd)
+    pairs: tuple[tuple[str, str], ...] = ()
+    if unseen:
+        pairs = tuple(conn.execute(f"{LOOKALIKE_KEYS} ORDER BY clean_key").fetchall())
+    if path is not None and not _in_a_write(conn):
+        _lookalikes_by_version[path] = (version, unseen, pairs)
+    return unseen, pairs
+
+
+def _in_a_write(conn: duckdb.DuckDBPyConnection) -> bool:
+    """Whether `conn` is inside a transaction begun explicitly: there, two statements share
+    one transaction id (each of its own otherwise)."""
+    first, second = (conn.execute("SELECT txid_current()").fetchall()[0][0] for _ in range(2))
+    return first == second
 
 
 def visible_name(name: str) -> str:

@@ -274,3 +274,15 @@ def test_whether_a_key_holds_an_unseen_character_is_read_once_per_write(conn):
         conn.execute("UPDATE companies SET industry = 'Software' WHERE id = ?", [acme])
     [(globex,)] = conn.execute("SELECT id FROM companies WHERE name <> 'Acme'").fetchall()
     assert targets.find_company_id(conn, "Globex Corp") == globex
+
+
+def test_what_a_write_undone_saw_is_not_kept(conn, saved_before):
+    """Read inside a write that is then undone, the lookalikes are not remembered."""
+    from infoint import db
+
+    globex, _ = saved_before
+    with db.rolled_back(conn):
+        conn.execute("DELETE FROM contacts")
+        conn.execute("DELETE FROM companies")
+        assert targets.find_company_id(conn, "Globex Corp") is None
+    assert targets.find_company_id(conn, "Globex Corp") == globex

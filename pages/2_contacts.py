@@ -525,9 +525,9 @@ def show_log(person: contacts.Contact) -> None:
             and (kind, how.get("channel"), day, subject.strip(), body.strip()) == as_drawn
         ):
             st.info(
-                f"Nothing more logged: the form was sent again, empty, right after the "
-                f"{just['entry']} was logged. To log this {interactions.KIND_LABELS[kind]} "
-                "as well, click “Log it” again.",
+                f"Nothing more logged: that click came right after the {just['entry']} "
+                f"was logged. To log a {interactions.KIND_LABELS[kind]} too, click “Log it” "
+                "again.",
                 icon=":material/info:",
             )
         elif sent:

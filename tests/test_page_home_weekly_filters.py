@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from infoint import contacts, db, home, interactions, targets, ui
+from infoint import contacts, db, home, interactions, targets, text, ui
 from tests.conftest import quick_charts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,7 +31,8 @@ def weekly(at: AppTest) -> dict[str, tuple[int, int]]:
     """The table beside the weekly chart: per kind, (this week, the whole period)."""
     table = next(m.value for m in at.markdown if m.value.startswith("| What | This week |"))
     rows = [row.strip("| ").split(" | ") for row in table.splitlines()[2:]]
-    return {what.replace("\\", ""): (int(week), int(period)) for what, week, period in rows}
+    shown = {text.plain_markdown(label): label for label in home.ACTIVITY_LABELS.values()}
+    return {shown[what]: (int(week), int(period)) for what, week, period in rows}
 
 
 def bars(at: AppTest) -> int:

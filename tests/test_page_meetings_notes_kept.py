@@ -2,7 +2,7 @@
 notes was changed by the user and so left as they wrote it (meetings._company_notes_with_answers),
 and the line they typed inside it is still there."""
 
-from infoint import db, meetings
+from infoint import db, meetings, text
 from tests.test_page_meetings import meetings_page, run, submit
 from tests.test_page_meetings_company_notes_limit import past_meeting  # noqa: F401 - fixture
 
@@ -30,10 +30,12 @@ def test_a_copy_the_user_wrote_in_is_left_and_the_confirmation_says_so(past_meet
     answer.set_value("No, mostly in the office.")
     submit(at, "Save the debrief")
     assert not at.error
-    said = at.success[0].value.replace("\\", "")  # as shown: markdown's escapes aside
-    assert said.startswith(
-        "Debrief saved. Acme's notes hold a copy of this meeting's answers that you changed, so "
-        "it is left as you wrote it and these answers are added at the end."
+    assert at.success[0].value.startswith(
+        "Debrief saved. "
+        + text.plain_markdown(
+            "Acme's notes hold a copy of this meeting's answers that you changed, so it is left "
+            "as you wrote it and these answers are added at the end."
+        )
     )
     notes = company_notes(past_meeting)
     assert notes.startswith(edited + "\n\nAnswers from the meeting with Ana Lee")

@@ -849,7 +849,7 @@ def show_merge_and_delete(person: contacts.Contact) -> None:
         else:
             done(
                 f"Merged: {moved.interactions} interactions and {moved.meetings} meetings "
-                f"moved to {ui.plain(person.name)}."
+                f"moved to {ui.plain(person.name)}. {ui.plain(moved.made_cold)}".strip()
             )
     st.divider()
     st.markdown("**Delete this person**")
@@ -868,13 +868,13 @@ def show_merge_and_delete(person: contacts.Contact) -> None:
         "Yes, delete them",
     ):
         try:
-            contacts.delete_contact(conn, person.id)
+            removed = contacts.delete_contact(conn, person.id)
         except InfointError as exc:
             ui.show_error(exc)
         else:
             back_to_search(
                 f"{ui.plain(person.name)} was deleted. Earlier backups in {ui.plain(backups)}"
-                " still hold them."
+                f" still hold them. {ui.plain(removed.made_cold)}".strip()
             )
 
 

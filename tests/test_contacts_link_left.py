@@ -1,7 +1,8 @@
 """A 2nd-degree contact needs someone who connects you (`contacts.require_link`): a merge or a
 delete that takes away the last such person leaves them cold, and says so."""
 
-from infoint import contacts
+from infoint import contacts, db
+from tests.test_page_contacts import contacts_page, run
 
 
 def degree_and_links(conn, contact_id):
@@ -72,3 +73,22 @@ def test_deleting_the_only_person_who_connects_you_makes_them_cold(conn):
     assert contacts.delete_contact(conn, cy).made_cold == (
         "Ed Hall had no one else connecting you to them, so they are cold now."
     )
+
+
+def test_the_contacts_page_says_who_became_cold_when_their_link_is_deleted(app_db):
+    """The domain's sentence reaches the user: deleting Ann, through whom the user knows Bo,
+    says that Bo is cold now, beside the deletion's own words."""
+    conn = db.connect(app_db)
+    ann = contacts.add_contact(conn, "Ann", "Lee")
+    contacts.add_contact(conn, "Bo", "Stone", degree="2nd", mutual_contact_id=ann)
+    conn.close()
+    at = contacts_page(contact=str(ann))
+    at.session_state["contact_tab"] = "Merge or delete"
+    run(at)
+    at.button(key=f"delete_person_{ann}").click()
+    run(at)
+    at.button(key=f"delete_person_{ann}_confirm").click()
+    run(at)
+    said = at.success[0].value
+    assert "Ann Lee was deleted" in said
+    assert "Bo Stone had no one else connecting you to them, so they are cold now" in said

@@ -3,29 +3,13 @@ too long are refused in one sentence and the typed text stays in its box. A debr
 would not fit in notes already nearly full is saved all the same, the answers with the meeting,
 and the confirmation says in one sentence that they were not copied into the notes."""
 
-from datetime import UTC, date, datetime, timedelta
-
-import pytest
-
-from infoint import contacts, db, interactions, meetings, questions, text
+from infoint import db, meetings, text
+from tests import test_page_debrief_answers_limit as debrief_limits
+from tests.test_page_debrief_answers_limit import LIMIT, OVER
 from tests.test_page_meetings import meetings_page, run, submit
 
-LIMIT = 20_000
-OVER = "o" * (LIMIT + 1)
-
-
-@pytest.fixture
-def past_meeting(app_db):
-    """Ana (Acme, id 1) replied and met the user yesterday (meeting 1); one question picked."""
-    conn = db.connect(app_db)
-    ana = contacts.add_contact(conn, "Ana", "Lee", company="Acme")
-    interactions.log_interaction(conn, ana, "outreach", occurred_at=date.today() - timedelta(6))
-    interactions.log_interaction(conn, ana, "reply", occurred_at=date.today() - timedelta(5))
-    start = datetime.now(UTC).replace(microsecond=0) - timedelta(days=1)
-    meeting = meetings.schedule_meeting(conn, ana, start)
-    meetings.save_prep(conn, meeting, question_ids=[questions.list_questions(conn)[0].id])
-    conn.close()
-    return app_db
+# Ana (Acme, id 1) replied and met the user yesterday (meeting 1); one question picked.
+past_meeting = debrief_limits.past_meeting
 
 
 def saved(path):

@@ -13,7 +13,7 @@ import duckdb
 from infoint import targets
 from infoint.errors import InvalidInputError, NotFoundError
 from infoint.funnel import stage_name
-from infoint.text import counted, day, joined, percent
+from infoint.text import counted, day, folded_sql, joined, percent
 
 MAX_NAMES = 20
 # The headline names this many of the introducers who logged introductions without a name.
@@ -299,7 +299,8 @@ def parse_referred(text: str) -> list[ReferredPerson]:
 
 
 # Contacts a named person could be: the same full name (or first name, when only that is
-# given), with whether they have no employer on record (no company, or a placeholder such as
+# given), in any case and with or without accents, as searches find them; with whether they
+# have no employer on record (no company, or a placeholder such as
 # 'N/A': `targets.PLACEHOLDER_COMPANIES`), whether they are at the company named
 # (`targets.find_company_id`: by match key, a name merged away standing for the company
 # kept; never a placeholder, which gathers strangers), and who introduced them.
@@ -312,8 +313,8 @@ _CANDIDATES = f"""
     FROM contacts c
     LEFT JOIN companies co ON co.id = c.company_id
     LEFT JOIN contacts r ON r.id = c.referred_by
-    WHERE lower(trim(c.first_name || ' ' || c.last_name)) = lower($name)
-       OR ($last = '' AND lower(trim(c.first_name)) = lower($name))
+    WHERE {folded_sql("trim(c.first_name || ' ' || c.last_name)")} = {folded_sql("$name")}
+       OR ($last = '' AND {folded_sql("trim(c.first_name)")} = {folded_sql("$name")})
     ORDER BY c.id
 """
 

@@ -786,3 +786,14 @@ def test_the_introductions_that_went_furthest_come_first(conn):
         ).fetchall()[0][0]
         for name in order[:2]
     }
+
+
+def test_a_name_typed_without_its_accents_is_the_contact_already_there(conn):
+    """A walkthrough typed 'zoe nunez, Acme, Designer' in a debrief for the imported Zoë Ñúñez:
+    a second person was added, and messages went to the copy while she had the address."""
+    saul = contacts.add_contact(conn, "Saul", "Kim", company="Acme")
+    zoe = contacts.add_contact(conn, "Zoë", "Ñúñez", company="Acme", position="Designer")
+    got = introduce(conn, saul, "zoe nunez, Acme, Designer")
+    assert (got.added, got.marked) == ((), ("Zoë Ñúñez",))
+    assert contact_links(conn, zoe)[1] == saul
+    assert count_contacts(conn) == 2

@@ -303,8 +303,8 @@ def clear_old(old: list[followups.DueItem]) -> None:
         ui.ask_first(
             "bulk_dismiss",
             "Dismiss all these",
-            f"Dismiss {what} overdue by more than {days} days for good? They will not come "
-            "back (a new silence may still bring a new item).",
+            f"Dismiss {what} overdue by more than {days} days? They will not come back by "
+            "themselves; the list at the foot of this page can show them again.",
             f"Yes, dismiss {len(old):,}",
             on_confirm=lambda: dismiss_old(keys, what),
         )
@@ -377,8 +377,8 @@ def show_item(item: followups.DueItem, kind_of_button: str) -> None:
             ui.ask_first(
                 f"dismiss_{item.key}",
                 "Dismiss",
-                "Dismiss this for good? It will not come back (a new silence may still "
-                "bring a new item).",
+                "Dismiss this? It will not come back by itself; the list at the foot of this "
+                "page can show it again.",
                 "Yes, dismiss",
                 on_confirm=lambda: dismiss(item),
             )

@@ -246,7 +246,11 @@ def test_snooze_and_dismiss(silence):
     assert "1 thing to do" in shown(at)
     button(at, "Dismiss").click()
     run(at)
-    assert "Dismiss this for good?" in at.warning[0].value
+    # not "for good": what was dismissed can be shown again from the foot of the page
+    assert at.warning[0].value == (
+        "Dismiss this? It will not come back by itself; the list at the foot of this page can "
+        "show it again."
+    )
     button(at, "Yes, dismiss").click()
     run(at)
     assert "Nothing is due today" in at.success[-1].value
@@ -446,7 +450,8 @@ def test_all_old_items_dismissed_after_a_yes(old_and_new):
     button(at, "Dismiss all these").click()
     run(at)
     assert at.warning[0].value.startswith(
-        "Dismiss 3 items overdue by more than 14 days for good? They will not come back"
+        "Dismiss 3 items overdue by more than 14 days? They will not come back by themselves; "
+        "the list at the foot of this page can show them again."
     )
     assert item_states(old_and_new["db"]) == set()
     button(at, "Yes, dismiss 3").click()
@@ -533,7 +538,11 @@ def test_a_dismissal_is_asked_and_confirmed_in_its_own_card(twelve):
     second, third = item_keys(at)[1:3]
     at.button(key=f"dismiss_{second}").click()
     run(at)
-    assert card(at, second).warning[0].value.startswith("Dismiss this for good?")
+    assert (
+        card(at, second)
+        .warning[0]
+        .value.startswith("Dismiss this? It will not come back by itself")
+    )
     button(at, "Yes, dismiss").click()
     run(at)
     assert item_states(twelve["db"]) == {(second, None, True)}

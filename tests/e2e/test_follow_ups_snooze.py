@@ -74,7 +74,7 @@ def test_a_snooze_at_item_15_stays_with_it_and_is_confirmed_in_view(tmp_path, pa
 
         # The same for a dismissal: confirmed in view, nothing carried over to the next item.
         page.get_by_role("button", name="Dismiss", exact=True).nth(14).click()
-        expect(page.get_by_text("Dismiss this for good?")).to_have_count(1)
+        expect(page.get_by_text("Dismiss this? It will not come back by itself")).to_have_count(1)
         wait_for_app(page)
         page.get_by_role("button", name="Yes, dismiss").click()
         see(page, f"{PEOPLE - 2} things to do")
@@ -82,7 +82,7 @@ def test_a_snooze_at_item_15_stays_with_it_and_is_confirmed_in_view(tmp_path, pa
         expect(toast).to_contain_text(f"{title(15)}.")
         assert in_view(page, toast)
         assert titles(page)[14] == title(16) and title(15) not in titles(page)
-        expect(page.get_by_text("Dismiss this for good?")).to_have_count(0)
+        expect(page.get_by_text("Dismiss this? It will not come back by itself")).to_have_count(0)
         page.screenshot(path=shots / "dismissed.png")
     finally:
         stop_server(server)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import pickle
 import time
 from collections.abc import Callable
 from datetime import date
@@ -448,16 +449,26 @@ def cached(
     # Content versions count below zero, so the two kinds of key never meet.
     version = db.data_version(conn) if reads_reminders else -1 - db.content_version(conn)
     return _cached_result(
-        _name(fn),
-        str(database_path()),
-        version,
-        moment,
-        key,
-        fn,
-        conn,
-        args,
-        kwargs,
+        name=_name(fn),
+        path=str(database_path()),
+        version=version,
+        moment=moment,
+        key=_fingerprint(key),
+        _fn=fn,
+        _conn=conn,
+        _args=args,
+        _kwargs=kwargs,
     )
+
+
+def _fingerprint(key: tuple) -> tuple | str:
+    """The key's pickle, hashed: equal pickles only for equal values, and far cheaper than
+    Streamlit's hashing, which walked every dataclass in the key on every run (about a third of
+    the Meetings page's run). A key that cannot be pickled is left to Streamlit."""
+    try:
+        return hashlib.blake2b(pickle.dumps(key, protocol=5)).hexdigest()
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return key
 
 
 @st.cache_resource(show_spinner=False, max_entries=40, ttl=3600)

@@ -12,19 +12,13 @@ import pytest
 from infoint import contacts, meetings, questions
 from infoint.errors import InvalidInputError
 from infoint.referrals import ReferredPerson
+from tests import test_debrief_answers_limit as debrief_limits
 
 LIMIT = 20_000  # written out, so the tests fail on code without the limit
 
 
-@pytest.fixture
-def met(conn):
-    """Ana (Acme) met the user yesterday (meeting 1), two questions picked; not debriefed."""
-    ana = contacts.add_contact(conn, "Ana", "Lee", company="Acme")
-    start = datetime.now(UTC).replace(microsecond=0) - timedelta(days=1)
-    meeting = meetings.schedule_meeting(conn, ana, start)
-    bank = questions.list_questions(conn)
-    meetings.save_prep(conn, meeting, question_ids=[bank[0].id, bank[1].id])
-    return meeting
+# Ana (Acme) met the user yesterday (meeting 1), two questions picked; not debriefed.
+met = debrief_limits.met
 
 
 def everything(conn):

@@ -4,25 +4,18 @@ on record, or the pointer to them): every line the user typed in those notes, ar
 or inside one, is still there after any save (meetings._company_notes_with_answers)."""
 
 import random
-from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from infoint import contacts, meetings, questions
+from infoint import meetings
+from tests import test_debrief_answers_limit as debrief_limits
 
 LIMIT = 20_000  # contacts.NOTES_LIMIT, written out
 POINTER = "Kept with the meeting on the Meetings page (Debrief tab): these notes were too full."
 
 
-@pytest.fixture
-def met(conn):
-    """Ana (Acme) met the user yesterday (meeting 1), two questions picked; not debriefed."""
-    ana = contacts.add_contact(conn, "Ana", "Lee", company="Acme")
-    start = datetime.now(UTC).replace(microsecond=0) - timedelta(days=1)
-    meeting = meetings.schedule_meeting(conn, ana, start)
-    bank = questions.list_questions(conn)
-    meetings.save_prep(conn, meeting, question_ids=[bank[0].id, bank[1].id])
-    return meeting
+# Ana (Acme) met the user yesterday (meeting 1), two questions picked; not debriefed.
+met = debrief_limits.met
 
 
 def notes(conn) -> str:

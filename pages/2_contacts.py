@@ -1,3 +1,4 @@
+import time
 from datetime import date, datetime
 
 import streamlit as st
@@ -15,8 +16,14 @@ SHOWN = "contacts_shown"  # the person the last run showed, if any
 # of a double-click logged an empty Reply beside the Outreach just logged (seen in Chromium):
 # it lands on the fresh form, or is sent while that form is drawn (its widgets, under new
 # keys, then hold their defaults), and either way the form holds the kind that comes next
-# (Reply) and nothing typed. Such a send, the form as it was drawn, logs nothing and says so.
+# (Reply) and nothing typed. Such a send, the form as it was drawn, logs nothing and says so,
+# but only within DOUBLE_CLICK_SECONDS of the log: later, it is someone logging what came next.
 JUST_LOGGED = "contacts_just_logged"
+# How soon after a log an untouched send of the form is taken for the same click made twice. A
+# double-click's second click reaches the server well under a second after the first, and an
+# impatient second click a second or two later, even with a slow run drawing the fresh form
+# between them; reading "Logged: …" and then meaning to log the Reply takes longer than this.
+DOUBLE_CLICK_SECONDS = 5.0
 # Who put the user in touch with someone, asked alike when adding and when editing a person.
 INTRODUCED_BY = "Introduced by: who put you in touch"
 INTRODUCED_HELP = (
@@ -436,7 +443,12 @@ def log(
     else:
         st.session_state["logged_count"] = st.session_state.get("logged_count", 0) + 1
         entry = f"{interactions.KIND_LABELS[kind]} with {ui.plain(person.name)} on {text.day(day)}"
-        st.session_state[JUST_LOGGED] = {"person": person.id, "entry": entry, "drawn": False}
+        st.session_state[JUST_LOGGED] = {
+            "person": person.id,
+            "entry": entry,
+            "drawn": False,
+            "at": time.monotonic(),  # an interval's clock: a change of the wall clock can't move it
+        }
         done(
             f"{entry} was already logged: it counts once."
             if logged.already_logged
@@ -517,11 +529,12 @@ def show_log(person: contacts.Contact) -> None:
         sent = st.form_submit_button("Log it", type="primary")
         if sent:
             st.session_state.pop(JUST_LOGGED, None)  # asked once: a send again logs
-        # The form as drawn, untouched: a second click's, not something meant.
+        # The form as drawn, untouched, and sent at once: a second click's, not something meant.
         as_drawn = (likely, likely_how, today, "", "")
         if (
             sent
             and just
+            and time.monotonic() - just["at"] < DOUBLE_CLICK_SECONDS
             and (kind, how.get("channel"), day, subject.strip(), body.strip()) == as_drawn
         ):
             st.info(

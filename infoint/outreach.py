@@ -38,10 +38,13 @@ and the word lists and patterns below. What makes each key pass, warn or fail:
   "20-minute" and "don't" are one word): pass up to `PASS_WORDS`, warn up to `WARN_WORDS`,
   fail above.
 
-A body with no words yet passes nothing: no_job_request and length, which only a word could
-spoil, are "todo" (not yet checked) and say to write the message first. An email (`channel`
-"email") with an empty subject gets one more point, first: "subject", failed. A LinkedIn
-message to a connection has no subject line, and a call none either, so theirs is not asked.
+A body with no words yet fails nothing and passes nothing it does not hold: every point is
+"todo" (not yet checked, "Not yet" on the page), each saying what to write (`BEFORE_WRITING`),
+no_job_request and length, which only a word could spoil, saying to write the message first;
+only a subject that says what connects you covers its point. An email (`channel` "email")
+with an empty subject gets one more point, first: "subject", failed once the body has words,
+"todo" before. A LinkedIn message to a connection has no subject line, and a call none
+either, so theirs is not asked.
 """
 
 from __future__ import annotations
@@ -1120,6 +1123,18 @@ CHECK_LABELS = {
 SUBJECT_LABEL = "A subject line"
 # What a point only words could spoil says while the message has none (status "todo").
 WRITE_FIRST = "Nothing to check yet: write your message first."
+# What each point to be written says while the message has no words (status "todo"): what to
+# put in, not what is wrong, as nothing is yet. The subject's, for an email, is `check_email`'s.
+BEFORE_WRITING = {
+    "connection": "Start with how you found them or what you share: a person, a school, a post.",
+    "introduction": "Say in a sentence who you are and what you do.",
+    "competence": "Mention something of theirs you liked, a skill of yours, or help you can offer.",
+    "ask": "Ask for one thing, as a question: a short call or a coffee.",
+    "time": "Say how long it would take, e.g. 20 minutes.",
+}
+SUBJECT_BEFORE_WRITING = (
+    "Add a subject that says what connects you, e.g. “Maria suggested I write”."
+)
 
 EARLY_WORDS = 50
 MAX_INTRO_SENTENCES = 2
@@ -1525,8 +1540,12 @@ def check_email(body: str, subject: str = "", channel: str | None = None) -> lis
     warning that says what to fill in; one that the user's details from Settings would cover
     ("I'm {my_name}, {my_role}" while the profile is blank) says to add them there.
     """
-    subject_point = (
-        [
+    if channel != "email" or (subject or "").strip():
+        subject_point = []
+    elif not word_count(body):  # nothing written yet: a point to do, not a mistake
+        subject_point = [Check("subject", "todo", SUBJECT_BEFORE_WRITING)]
+    else:
+        subject_point = [
             Check(
                 "subject",
                 "fail",
@@ -1534,9 +1553,6 @@ def check_email(body: str, subject: str = "", channel: str | None = None) -> lis
                 "you, e.g. “Maria suggested I write”.",
             )
         ]
-        if channel == "email" and not (subject or "").strip()
-        else []
-    )
     return subject_point + _body_checks(body, subject)
 
 
@@ -1601,18 +1617,23 @@ def _without_blanks(text: str) -> str:
 def _checks(body: str, subject: str) -> list[Check]:
     text, heading = _normalise(body), _normalise(subject)
     original = (body or "").replace("\u2019", "'")
-    if word_count(body):
-        judged = [_check_no_job_request(f"{heading}\n{text}"), _check_length(body)]
-    else:  # nothing written, nothing to praise: no job request in it, and short, says nothing
-        judged = [
-            Check("no_job_request", "todo", WRITE_FIRST),
-            Check("length", "todo", WRITE_FIRST),
-        ]
-    return [
+    written = [
         _check_connection(heading, text),
         _check_introduction(original),
         _check_competence(text),
         _check_ask(text),
         _check_time(text),
-        *judged,
+    ]
+    if word_count(body):
+        return [*written, _check_no_job_request(f"{heading}\n{text}"), _check_length(body)]
+    # Nothing written yet: no point is a mistake ("Fix this" before a word reads as scolding),
+    # each says what to write; and none is praised for what is not there (no job request in
+    # it, short). A subject saying what connects you still covers its point.
+    return [
+        *(
+            c if c.status == "pass" else Check(c.key, "todo", BEFORE_WRITING[c.key])
+            for c in written
+        ),
+        Check("no_job_request", "todo", WRITE_FIRST),
+        Check("length", "todo", WRITE_FIRST),
     ]

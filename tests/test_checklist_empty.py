@@ -33,7 +33,9 @@ def test_a_message_without_words_is_praised_for_nothing(body):
     assert [c.key for c in checks] == list(outreach.CHECK_KEYS)
     assert "pass" not in {c.status for c in checks}
     todo = {c.key: c.hint for c in checks if c.status == "todo"}
-    assert todo == dict.fromkeys(["no_job_request", "length"], outreach.WRITE_FIRST)
+    assert todo == outreach.BEFORE_WRITING | dict.fromkeys(
+        ["no_job_request", "length"], outreach.WRITE_FIRST
+    )
     assert "write your message first" in outreach.WRITE_FIRST
 
 
@@ -108,7 +110,8 @@ def test_a_blank_page_is_not_praised_and_says_to_write_first(people):
     assert "**Short enough** · Not yet" in page
     assert "short enough to read on a phone" not in page
     assert "Start by writing your message" in " ".join(c.value for c in at.caption)
-    assert f"**{outreach.SUBJECT_LABEL}** · Fix this" in page
+    # the subject is asked for too, as a point still to do: nothing is written yet
+    assert f"**{outreach.SUBJECT_LABEL}** · Not yet" in page
 
 
 def test_an_email_with_an_empty_subject_is_pointed_out_and_can_still_be_logged(people):

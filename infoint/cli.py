@@ -136,7 +136,7 @@ def _run(args: argparse.Namespace) -> int:
                 print(demo.NO_DEMO_TO_REMOVE)  # and no write, which would end an import's undo
             elif args.remove:
                 removed = demo.remove_demo(conn)
-                print(demo.removed_sentence(removed))
+                print(removed.sentence())
             else:
                 print(demo.load_demo(conn).sentence())
                 print("Remove it again with: infoint demo --remove")

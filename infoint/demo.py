@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 import duckdb
 import pandas as pd
@@ -453,6 +454,11 @@ def removal_warning(conn: duckdb.DuckDBPyConnection) -> str:
         sentences.append(
             f"{_few(*through)} {stay} too, without the demo {person} you named as {contact}."
         )
+    stranded = conn.execute(f"SELECT list(name), count(*) FROM ({_STRANDED})").fetchall()[0]
+    if stranded[1]:
+        # Named again only when not everyone just named becomes cold.
+        who = "They" if stranded[1] == introduced[1] + through[1] else _named(*stranded)
+        sentences.append(f"{who} will be cold, not 2nd, as only demo people connect you to them.")
     return " ".join(sentences)
 
 
@@ -492,6 +498,25 @@ _LINKED_TO_DEMO = f"""
 """
 
 
+# The user's 2nd-degree people whom only demo people connect them to (mutual contact,
+# introducer, or both): with the demo gone no one does, which `contacts.require_link` refuses
+# of a 2nd, so they are cold then, as when a person's only link is deleted.
+_STRANDED = """
+    SELECT trim(first_name || ' ' || last_name) AS name, id
+    FROM contacts
+    WHERE source <> 'demo' AND degree = '2nd'
+      AND coalesce(mutual_contact_id, referred_by) IS NOT NULL
+      AND coalesce(mutual_contact_id IN (SELECT id FROM contacts WHERE source = 'demo'), true)
+      AND coalesce(referred_by IN (SELECT id FROM contacts WHERE source = 'demo'), true)
+    ORDER BY lower(name), id
+"""
+
+
+def _named(names: list[str], count: int) -> str:
+    """`_few` of people's names, the nameless said so."""
+    return _few([name or contacts.NAMELESS for name in names[:_NAMED]], count)
+
+
 def _few(names: list[str] | None, count: int) -> str:
     """'Bo Chen and Maria Lund'; 'Ana, Bo, Cy and 2 more' when there are more than named."""
     names = names or []
@@ -503,17 +528,29 @@ def _few(names: list[str] | None, count: int) -> str:
 NO_DEMO_TO_REMOVE = "There is no demo data to remove; your own data is as it was."
 
 
-def removed_sentence(removed: int) -> str:
-    """Said once the demo is gone; not "untouched": links to demo people went with it."""
-    people = "person" if removed == 1 else "people"
-    return (
-        f"Removed the demo data ({removed:,} {people}). "
-        "Your own people, companies and notes are still here."
-    )
+class DemoRemoved(NamedTuple):
+    people: int  # demo people removed
+    made_cold: tuple[str, ...]  # the user's 2nd-degree people only the demo connected them to
+
+    def sentence(self) -> str:
+        """Said once the demo is gone; not "untouched": links to demo people went with it."""
+        people = "person" if self.people == 1 else "people"
+        said = (
+            f"Removed the demo data ({self.people:,} {people}). "
+            "Your own people, companies and notes are still here."
+        )
+        if cold := len(self.made_cold):
+            said += (
+                f" {_named(list(self.made_cold), cold)} {'is' if cold == 1 else 'are'} cold now,"
+                " as only demo people connected you: pick a mutual contact on their record if"
+                " someone else does."
+            )
+        return said
 
 
-def remove_demo(conn: duckdb.DuckDBPyConnection) -> int:
-    """Remove exactly the demo rows, in one transaction; returns the demo people removed.
+def remove_demo(conn: duckdb.DuckDBPyConnection) -> DemoRemoved:
+    """Remove exactly the demo rows, in one transaction; returns who was removed and who of
+    the user's people is cold now (`_STRANDED`).
 
     Goes with them: their interactions, meetings, answers and recorded job changes, the
     snoozes and dismissals of reminders about those events, links from the user's people to
@@ -546,6 +583,10 @@ def remove_demo(conn: duckdb.DuckDBPyConnection) -> int:
         conn.execute(
             f"DELETE FROM interactions WHERE source = 'demo' OR contact_id IN ({demo_people})"
         )
+        made_cold = conn.execute(
+            f"UPDATE contacts SET degree = 'cold' WHERE id IN (SELECT id FROM ({_STRANDED}))"
+            " RETURNING trim(first_name || ' ' || last_name), id"
+        ).fetchall()
         conn.execute(
             "UPDATE contacts SET mutual_contact_id = NULL"
             f" WHERE source <> 'demo' AND mutual_contact_id IN ({demo_people})"
@@ -568,7 +609,8 @@ def remove_demo(conn: duckdb.DuckDBPyConnection) -> int:
             "           WHERE c.company_id = companies.id)"
             " WHERE source = 'demo'"
         )
-    return int(removed)
+    names = sorted(made_cold, key=lambda row: (row[0].lower(), row[1]))
+    return DemoRemoved(int(removed), tuple(name for name, _ in names))
 
 
 def _drop_demo_answers(conn: duckdb.DuckDBPyConnection, demo_meetings: list[int]) -> None:

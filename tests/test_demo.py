@@ -110,7 +110,7 @@ def test_removing_the_demo_leaves_the_users_own_data_exactly_as_it_was(conn):
     interactions.log_interaction(conn, demo_person, "note", body="looks interesting")
 
     removed = demo.remove_demo(conn)
-    assert removed >= 140
+    assert removed.people >= 140
     assert not demo.has_demo(conn)
     after = snapshot(conn)
     # Only the link to the demo person is gone; everything else is as before.
@@ -351,7 +351,8 @@ def test_the_warning_before_removal_says_what_stays_and_what_goes(conn):
     warning = demo.removal_warning(conn)
     assert warning.endswith(
         f"{KEPT} Bo Chen and Maria Lund, whom a demo person introduced to you, stay;"
-        " only those introductions go with the demo."
+        " only those introductions go with the demo. They will be cold, not 2nd, as only demo"
+        " people connect you to them."
     )
 
 
@@ -367,9 +368,10 @@ def test_people_a_demo_person_introduced_stay_without_the_introduction(conn):
         "SELECT first_name, last_name, source, degree, referred_by, mutual_contact_id"
         " FROM contacts ORDER BY first_name"
     ).fetchall()
+    # No one connects you to them now: cold, as a 2nd must name who does.
     assert kept == [
-        ("Bo", "Chen", "referral", "2nd", None, None),
-        ("Maria", "Lund", "referral", "2nd", None, None),
+        ("Bo", "Chen", "referral", "cold", None, None),
+        ("Maria", "Lund", "referral", "cold", None, None),
     ]
     assert referrals.referral_picture(conn).links == []  # as the warning said
     assert demo.removal_warning(conn) == (
@@ -401,7 +403,8 @@ def test_the_warning_names_a_few_and_counts_the_rest(conn):
     assert demo.removal_warning(conn).endswith(
         f"{KEPT} Bo Chen, Cy Abel, Di and 1 more, whom demo people introduced to you,"
         " stay; only those introductions go with the demo. Ada Quill stays too, without the"
-        " demo person you named as the mutual contact."
+        " demo person you named as the mutual contact. They will be cold, not 2nd, as only demo"
+        " people connect you to them."
     )
 
 

@@ -101,7 +101,7 @@ def test_removing_the_demo_after_an_import_leaves_the_users_companies_and_people
         "This deletes every demo person and company and everything logged about them. "
         "Your own people, companies and notes stay as they are."
     )
-    assert demo.remove_demo(conn) == 149
+    assert demo.remove_demo(conn).people == 149
 
     assert users_data(conn) == before
     assert not demo.has_demo(conn)

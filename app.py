@@ -105,9 +105,10 @@ rate_box.metric(
 
 st.subheader("Your funnel")
 industry_box, degree_box, weeks_box = st.columns(3)
+every_industry = [*ui.cached(targets.industries, conn), funnel.NO_INDUSTRY]
 chosen_industries = industry_box.multiselect(
     "Industry",
-    [*ui.cached(targets.industries, conn), funnel.NO_INDUSTRY],
+    every_industry,
     placeholder="All industries",
     help="The industry of the contact's company; set industries on the Targets page.",
 )
@@ -123,9 +124,11 @@ weeks = ui.day_input(
     value=(),
     help="Counts the people whose first outreach fell in the weeks of these two dates.",
 )
-chosen = funnel.FunnelFilter(
-    industries=tuple(chosen_industries),
-    degrees=tuple(chosen_degrees),
+# A box with every option chosen (its "select-all" action) is no filter: counted and said as none.
+chosen = home.funnel_filter(
+    chosen_industries,
+    every_industry,
+    chosen_degrees,
     start=weeks[0] if len(weeks) > 0 else None,
     end=weeks[1] if len(weeks) > 1 else None,
 )
@@ -133,7 +136,8 @@ counts = ui.cached(funnel.stage_counts, conn, chosen)
 chart_box, words_box = st.columns([3, 2])
 if counts[0].count:
     ui.chart(chart_box, charts.funnel_figure, counts, config=charts.PLOTLY_CONFIG, key="funnel")
-    for line in home.describe_funnel(counts, filtered=chosen.narrows):
+    whom = home.counted_whom(chosen, every_industry)
+    for line in home.describe_funnel(counts, filtered=chosen.narrows, whom=whom):
         words_box.markdown(f"- {line}")
 else:  # only when filtered: someone was written to (`started`)
     chart_box.info(home.FILTERED_OUT, icon=":material/filter_alt_off:")

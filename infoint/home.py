@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -10,6 +11,7 @@ import duckdb
 import pandas as pd
 
 from infoint import funnel, profile, targets, text
+from infoint.contacts import DEGREES
 from infoint.funnel import StageCount
 from infoint.interactions import KIND_LABELS
 
@@ -273,19 +275,58 @@ _STAGE_SENTENCES = {
 }
 
 
-def describe_funnel(counts: list[StageCount], filtered: bool) -> list[str]:
+def funnel_filter(
+    industries: Iterable[str],
+    every_industry: Iterable[str],
+    degrees: Iterable[str] = (),
+    start: date | None = None,
+    end: date | None = None,
+) -> funnel.FunnelFilter:
+    """The funnel's filter from Home's boxes, `every_industry` being the Industry box's
+    options (`funnel.NO_INDUSTRY` among them). A box with every option chosen, as its
+    "Select all" does, leaves no one out, so it is no filter: every industry there is, and
+    no industry (which takes in people with no company too), is everyone; so is every degree,
+    as each contact has one. Counted and described as no filter, the funnel says nothing
+    about filtering."""
+    industries, degrees = tuple(industries), tuple(degrees)
+    if set(every_industry) <= set(industries):
+        industries = ()
+    if set(DEGREES) <= set(degrees):
+        degrees = ()
+    return funnel.FunnelFilter(industries=industries, degrees=degrees, start=start, end=end)
+
+
+# Whom a filtered funnel counts, said in its first line.
+FILTERED_WHOM = "the people your filters choose"
+WITH_AN_INDUSTRY = "the people at a company with an industry"
+
+
+def counted_whom(chosen: funnel.FunnelFilter, every_industry: Iterable[str]) -> str:
+    """Whom the funnel counts under `chosen` (from `funnel_filter`), for `describe_funnel`:
+    with every industry chosen but "no industry", only the industry box narrows, and what
+    it leaves out is said exactly: people whose company has no industry, or who have no
+    company. Otherwise `FILTERED_WHOM`."""
+    named = {industry for industry in every_industry if industry != funnel.NO_INDUSTRY}
+    only_industries = not (chosen.degrees or chosen.start or chosen.end)
+    if only_industries and named and set(chosen.industries) == named:
+        return WITH_AN_INDUSTRY
+    return FILTERED_WHOM
+
+
+def describe_funnel(
+    counts: list[StageCount], filtered: bool, whom: str = FILTERED_WHOM
+) -> list[str]:
     """The funnel in words, one line per stage: '8 of 20 contacted replied — 40 %'; one
     person and none of several get sentences of their own ('0 of those 1' reads badly).
 
     For a funnel with someone in it: before the first outreach Home says
     `BEFORE_FIRST_OUTREACH`, and with filters that leave no one, `FILTERED_OUT`.
-    `filtered`: the counts are of the people the filters choose, and the first line says so.
+    `filtered`: the counts are of the people the filters choose, `whom` (`counted_whom`),
+    and the first line says so.
     """
     contacted = text.counted(counts[0].count, "person", "people")
     lines = [
-        f"Of the people your filters choose, you contacted {contacted}."
-        if filtered
-        else f"You contacted {contacted}."
+        f"Of {whom}, you contacted {contacted}." if filtered else f"You contacted {contacted}."
     ]
     for previous, current in itertools.pairwise(counts):
         words = _STAGE_SENTENCES[current.stage]

@@ -376,11 +376,31 @@ def _check_referred_name(person: referrals.ReferredPerson) -> None:
 @dataclass(frozen=True)
 class KnownPerson:
     """Someone a debrief names who is already in your contacts, and what saving changes on
-    them (`new_contacts`), so the user sees it and may leave them as they are."""
+    them (`new_contacts`), so the user sees it and may leave them as they are.
+
+    Or, with `line`, someone sharing the whole name typed on that line who is at another
+    company (she may have changed jobs): a new contact is added unless the user ticks that
+    they are the same person, who is then linked instead, with the change said."""
 
     id: int
     said: str  # 'Alan Turing, Bletchley Labs, Cryptanalyst', the parts known
     change: str  # 'you know them directly (1st degree): marked as introduced by …'
+    line: int = 0  # for a namesake at another company: the line of the person named
+
+    @property
+    def label(self) -> str:
+        """The tick box's words: who they are and what saving it ticked does."""
+        return self.change if self.line else f"{self.said}, {self.change}"
+
+    @property
+    def ticked(self) -> bool:
+        """As the box starts: marked as typed; a namesake elsewhere only when the user says."""
+        return not self.line
+
+    @property
+    def key(self) -> str:
+        """Their box's own key: one contact may be a namesake of two lines."""
+        return f"same_{self.line}_{self.id}" if self.line else f"mark_{self.id}"
 
 
 # How the change on someone already in your contacts names their degree.
@@ -394,6 +414,8 @@ class NewContacts:
 
     introducer: str
     people: tuple[str, ...]  # each as 'name, company, position', the parts known
+    # Those already in your contacts it marks, then namesakes at other companies of people it
+    # adds (`KnownPerson.line`), each with a tick box
     existing: tuple[KnownPerson, ...] = ()
 
     @property
@@ -403,11 +425,20 @@ class NewContacts:
         if self.people:
             them = "this person" if len(self.people) == 1 else f"these {len(self.people)} people"
             said.append(f"Saving adds {them} to your contacts, as introduced by {self.introducer}.")
-        if self.existing:
+        if namesakes := [known for known in self.existing if known.line]:
+            said.append(
+                "1 person already in your contacts has the same name, at another company: tick "
+                "if it is the same person, to link them rather than add a new one."
+                if len(namesakes) == 1
+                else f"{len(namesakes)} people already in your contacts have the same names, at "
+                "other companies: tick anyone who is the same person, to link them rather than "
+                "add a new one."
+            )
+        if marking := [known for known in self.existing if not known.line]:
             known = (
                 "1 person already in your contacts"
-                if len(self.existing) == 1
-                else f"{len(self.existing)} people already in your contacts"
+                if len(marking) == 1
+                else f"{len(marking)} people already in your contacts"
             )
             also = "It also marks" if self.people else "Saving marks"
             said.append(
@@ -416,6 +447,20 @@ class NewContacts:
             )
         said.append("Is each one a person to talk to?")
         return " ".join(said)
+
+    def adds(self, ticked: dict[KnownPerson, bool]) -> bool:
+        """Whether saving with these tick boxes still adds someone new: not when each person
+        to add has a namesake elsewhere ticked as the same person."""
+        linked = {k.line for k in self.existing if k.line and ticked.get(k, False)}
+        return len(self.people) > len(linked)
+
+    def chosen(self, ticked: dict[KnownPerson, bool]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """What the tick boxes say, as `record_debrief` takes it: those already in your
+        contacts to leave as they are (unticked), and the namesakes elsewhere who are the
+        person named (ticked)."""
+        leave = tuple(k.id for k in self.existing if not k.line and not ticked.get(k, True))
+        same = tuple(k.id for k in self.existing if k.line and ticked.get(k, False))
+        return leave, same
 
 
 def new_contacts(
@@ -434,24 +479,37 @@ def new_contacts(
         )
         rows = _people_said(conn, added.added)
     # Read once the trial is rolled back: their degree and mutual contact as they are now.
-    known = {row[0]: row for row in _people_said(conn, added.marked_ids)}
+    ids = (*added.marked_ids, *(i for _, i in added.elsewhere))
+    known = {row[0]: row for row in _people_said(conn, ids)}
     existing = tuple(
-        KnownPerson(i, known[i][1], _change_said(added.introducer, *known[i][2:]))
+        KnownPerson(i, known[i][1], _change_said(added.introducer, *known[i][2:4]))
         for i in added.marked_ids
+        if i in known
+    ) + tuple(
+        KnownPerson(i, known[i][1], _namesake_said(added.introducer, *known[i][2:]), line)
+        for line, i in added.elsewhere
         if i in known
     )
     return NewContacts(added.introducer, tuple(row[1] for row in rows), existing)
 
 
 def _people_said(conn: duckdb.DuckDBPyConnection, ids: tuple[int, ...]) -> list[tuple]:
-    """(id, 'name, company, position', degree, mutual contact's name or None) for these."""
+    """(id, 'name, company, position', degree, mutual contact's name or None, name, company,
+    position, who introduced them: their name, 'someone else' for one no longer there, or
+    None) for these."""
     return conn.execute(
         "SELECT c.id, concat_ws(', ', nullif(trim(c.first_name || ' ' || c.last_name), ''),"
         " nullif(co.name, ''), nullif(c.position, '')), c.degree,"
         " CASE WHEN c.mutual_contact_id IS NOT NULL"
-        "  THEN coalesce(nullif(trim(m.first_name || ' ' || m.last_name), ''), 'someone') END"
+        "  THEN coalesce(nullif(trim(m.first_name || ' ' || m.last_name), ''), 'someone') END,"
+        " trim(c.first_name || ' ' || c.last_name), coalesce(co.name, ''),"
+        " trim(coalesce(c.position, '')),"
+        " CASE WHEN c.referred_by IS NOT NULL"
+        "  THEN coalesce(nullif(trim(r.first_name || ' ' || r.last_name), ''), 'someone else')"
+        " END"
         " FROM contacts c LEFT JOIN companies co ON co.id = c.company_id"
         " LEFT JOIN contacts m ON m.id = c.mutual_contact_id"
+        " LEFT JOIN contacts r ON r.id = c.referred_by"
         " WHERE c.id IN (SELECT unnest(?::BIGINT[])) ORDER BY c.id",
         [list(ids)],
     ).fetchall()
@@ -460,13 +518,44 @@ def _people_said(conn: duckdb.DuckDBPyConnection, ids: tuple[int, ...]) -> list[
 def _change_said(introducer: str, degree: str, mutual: str | None) -> str:
     """What marking someone already in your contacts as introduced changes on their record,
     as `referrals.add_referred_people` does it."""
-    marked = f"already in your contacts ({_DEGREE_SAID.get(degree, degree)}): will be marked as "
-    marked += f"introduced by {introducer}"
+    return (
+        f"already in your contacts ({_DEGREE_SAID.get(degree, degree)}): will be "
+        f"{_marking_said(introducer, degree, mutual)}"
+    )
+
+
+def _marking_said(introducer: str, degree: str, mutual: str | None) -> str:
+    """'marked as introduced by …', and what becomes of their mutual contact."""
+    marked = f"marked as introduced by {introducer}"
     if degree == "1st":
         return f"{marked}; you know them directly, so no mutual contact is set."
     if mutual is None:
         return f"{marked}, who becomes their mutual contact."
     return f"{marked}; their mutual contact stays {mutual}."
+
+
+def _namesake_said(
+    introducer: str,
+    degree: str,
+    mutual: str | None,
+    name: str,
+    company: str,
+    position: str,
+    introduced_by: str | None,
+) -> str:
+    """The question about a contact at another company sharing the name typed (`KnownPerson`
+    with a line), and what ticking it changes, as `referrals.add_referred_people` does it."""
+    where = f"at {company}" + (f" ({position})" if position else "")
+    asked = (
+        f"You already have a {name}, {where}. Tick if it is the same person, to link them "
+        "rather than add a new one:"
+    )
+    if introduced_by is not None:  # left as they are, as a named contact introduced by another
+        return f"{asked} introduced by {introduced_by}, they are left as they are."
+    return (
+        f"{asked} they will be {_marking_said(introducer, degree, mutual)} Their "
+        f"company stays {company} until you change it."
+    )
 
 
 def notes_with(notes: str, not_people: tuple[str, ...]) -> str:
@@ -1002,6 +1091,7 @@ def record_debrief(
     referred: list[referrals.ReferredPerson] | None = None,
     not_people: tuple[str, ...] = (),
     leave: tuple[int, ...] = (),
+    same: tuple[int, ...] = (),
 ) -> DebriefResult:
     """How the meeting went, in one write: outcome, answers, and the people they named.
 
@@ -1018,7 +1108,9 @@ def record_debrief(
     so is an answer (`_check_answer`). Answers that would take the company's notes past that
     limit are saved with the meeting, not copied there (`_company_notes_with_answers`), and
     `DebriefResult.notes_full` says so. `leave`: contacts already there, named, that the user
-    chose to leave as they are (`new_contacts` lists them first).
+    chose to leave as they are (`new_contacts` lists them first); `same`: contacts at another
+    company sharing a name typed, that the user said are the person named, linked rather than
+    a new contact added (`KnownPerson.line`).
     """
     answers = {int(k): v.strip() for k, v in (answers or {}).items()}
     referred = referred or []
@@ -1048,6 +1140,7 @@ def record_debrief(
             referred,
             introduced_at=sheet.meeting.starts_at,
             leave=leave,
+            same=same,
         )
     return DebriefResult(introductions, notes_full)
 

@@ -48,6 +48,9 @@ class Introductions:
     unclear: tuple[tuple[int, str, int, str], ...] = ()
     marked_ids: tuple[int, ...] = ()  # the contacts `marked` names, in its order
     left: tuple[str, ...] = ()  # already contacts the user chose to leave as they were
+    # People added as new who share their whole name with a contact at another company, who
+    # may be the same person moved on: (the line they were typed on, that namesake), to ask
+    elsewhere: tuple[tuple[int, int], ...] = ()
 
     @property
     def sentences(self) -> list[str]:
@@ -303,13 +306,15 @@ def parse_referred(text: str) -> list[ReferredPerson]:
 # have no employer on record (no company, or a placeholder such as
 # 'N/A': `targets.PLACEHOLDER_COMPANIES`), whether they are at the company named
 # (`targets.find_company_id`: by match key, a name merged away standing for the company
-# kept; never a placeholder, which gathers strangers), and who introduced them.
+# kept; never a placeholder, which gathers strangers), who introduced them, and whether their
+# whole name is the one typed (not only their first name): a namesake at another company.
 _CANDIDATES = f"""
     SELECT c.id, trim(c.first_name || ' ' || c.last_name), c.referred_by,
            c.company_id IS NULL OR coalesce({targets.placeholder_company_sql("co.name")}, false),
            coalesce(c.company_id = $company_id
                     AND NOT {targets.placeholder_company_sql("co.name")}, false),
-           trim(coalesce(r.first_name || ' ' || r.last_name, ''))
+           trim(coalesce(r.first_name || ' ' || r.last_name, '')),
+           {folded_sql("trim(c.first_name || ' ' || c.last_name)")} = {folded_sql("$name")}
     FROM contacts c
     LEFT JOIN companies co ON co.id = c.company_id
     LEFT JOIN contacts r ON r.id = c.referred_by
@@ -326,6 +331,7 @@ def add_referred_people(
     *,
     introduced_at: datetime | None = None,
     leave: Iterable[int] = (),
+    same: Iterable[int] = (),
 ) -> Introductions:
     """Link each person named to `introducer_id`: an existing contact, or a new one.
 
@@ -343,6 +349,12 @@ def add_referred_people(
     in `leave`: the user chose to leave it as it is; several matches do nothing but say
     which line to make precise; no match becomes a new 2nd-degree contact. Saving the same
     names again changes nothing.
+    A person named with a company where no contact of that name is (nor one with no
+    employer), whose whole name a contact at another company has, may be that contact moved
+    on: never merged unasked, a new contact is added and `Introductions.elsewhere` pairs its
+    line with each such namesake, so the page can ask; a namesake whose id is in `same` is the
+    person named (the user said so), linked as any one match is, and no one is added. One
+    this introducer already introduced is that person too (a second save adds no one).
     The sentences say a name another contact shares with what tells them apart
     (`names_apart`): 'Bo Chen (Beta Labs) was already in your contacts…'.
     """
@@ -353,8 +365,8 @@ def add_referred_people(
     at = _introduction_moment(conn, introduced_at)
     # Contacts are kept by id, as (id, name), and named once all are known: a name another
     # contact shares is said with what tells them apart (`names_apart`).
-    added, marked, known, kept, unclear, left = [], [], [], [], [], []
-    leave = {int(i) for i in leave}
+    added, marked, known, kept, unclear, left, elsewhere = [], [], [], [], [], [], []
+    leave, same = {int(i) for i in leave}, {int(i) for i in same}
     for person in people:
         if not person.name:
             raise InvalidInputError("Every person introduced needs a name.")
@@ -366,9 +378,25 @@ def add_referred_people(
                 "company_id": targets.find_company_id(conn, person.company),
             },
         ).fetchall()
+        namesakes = []
         if person.company:
-            same = [row for row in found if row[4]]
-            found = same or [row for row in found if row[3]]
+            fitting = [row for row in found if row[4]] or [row for row in found if row[3]]
+            if not fitting:  # the whole name typed, at another company: the same person?
+                namesakes = [
+                    row
+                    for row in found
+                    if row[6] and row[0] != introducer_id and row[0] not in upstream
+                ]
+                # one they introduced already is the person (a second save); else the pick
+                picked = [row for row in namesakes if row[0] in same]
+                fitting = [row for row in namesakes if row[2] == introducer_id]
+                if not fitting and len(picked) > 1:
+                    raise InvalidInputError(
+                        f"You ticked {len(picked)} contacts as the {person.name} of line "
+                        f"{person.line}, and only one can be: tick one, or none, then save again."
+                    )
+                fitting = fitting or picked
+            found = fitting
         theirs = [row for row in found if row[2] == introducer_id]
         if theirs:
             known.append(theirs[0][:2])
@@ -376,7 +404,7 @@ def add_referred_people(
             typed = ", ".join(p for p in (person.name, person.company) if p)
             unclear.append((person.line, typed, len(found), _tell_apart(person)))
         elif found:
-            contact_id, name, referred_by, *_, introduced_by = found[0]
+            contact_id, name, referred_by, _, _, introduced_by, _ = found[0]
             if contact_id == introducer_id:
                 kept.append(((contact_id, name), "met", None))
             elif contact_id in upstream:
@@ -398,6 +426,7 @@ def add_referred_people(
                 marked.append((contact_id, name))
         else:
             added.append(_add_referred(conn, introducer_id, person, at))
+            elsewhere += [(person.line, row[0]) for row in namesakes]
     named = [(introducer_id, chain[-1].name), *marked, *known, *left]
     named += [who for first, _, by in kept for who in (first, by) if who is not None]
     # Nobody named (a debrief without names): no sentence to say, nothing to tell apart.
@@ -416,6 +445,7 @@ def add_referred_people(
         tuple(unclear),
         tuple(contact_id for contact_id, _ in marked),
         tuple(said(who) for who in left),
+        tuple(elsewhere),
     )
 
 

@@ -516,21 +516,19 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
         if adding.people:
             st.markdown("\n".join(f"- {ui.plain(person)}" for person in adding.people))
         # Each one already in your contacts, with what saving changes on them: ticked, as
-        # typed; unticked, left as they are (a person you know directly, say).
-        leave = tuple(
-            known.id
-            for known in adding.existing
-            if not st.checkbox(
-                ui.plain(f"{known.said}, {known.change}"),
-                value=True,
-                key=f"{asked_key}_mark_{known.id}",
+        # typed; unticked, left as they are (a person you know directly, say). A namesake at
+        # another company starts unticked: ticked, they are linked rather than a new one added.
+        ticked = {
+            known: st.checkbox(
+                ui.plain(known.label), value=known.ticked, key=f"{asked_key}_{known.key}"
             )
-        )
+            for known in adding.existing
+        }
         if kept := asked["read"].kept_sentence:
             st.caption(ui.plain(kept))
         yes_box, no_box = st.columns(2)
         confirmed = yes_box.button(
-            "Yes, add them and save" if adding.people else "Yes, save the debrief",
+            "Yes, add them and save" if adding.adds(ticked) else "Yes, save the debrief",
             key=f"{asked_key}_yes",
         )
         no_box.button(
@@ -542,7 +540,7 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
     if confirmed:
         st.session_state.pop(asked_key, None)
         question.empty()  # answered: a refusal of the save shows alone, not beside its buttons
-        save_debrief(current, form, asked["read"], leave)
+        save_debrief(current, form, asked["read"], *adding.chosen(ticked))
 
 
 def debrief_fields(form: tuple, read: meetings.NamesRead) -> dict:
@@ -564,13 +562,15 @@ def save_debrief(
     form: tuple,
     read: meetings.NamesRead,
     leave: tuple[int, ...] = (),
+    same: tuple[int, ...] = (),
 ) -> None:
     """Save the debrief the form holds, with the people `read` from its names box; those
-    already in your contacts whose ids are in `leave` are left as they are."""
+    already in your contacts whose ids are in `leave` are left as they are, and namesakes at
+    another company whose ids are in `same` are the people named (`NewContacts.chosen`)."""
     held = form[0] == "held"
     try:
         result = meetings.record_debrief(
-            conn, current.id, **debrief_fields(form, read), leave=leave
+            conn, current.id, **debrief_fields(form, read), leave=leave, same=same
         )
     except InfointError as exc:
         ui.show_error(exc)
@@ -579,7 +579,7 @@ def save_debrief(
     message = " ".join(["Debrief saved.", *(ui.plain(s) for s in said if s)])
     thank_next = held and not current.thanked
     if thank_next:
-        message += " Next: the thank-you, below."
+        message += " Next: the thank-you, on the “Thank you” tab."  # opened for it (`done`)
     done(message, current.id, "Thank you" if thank_next else "Debrief")
 
 

@@ -364,7 +364,7 @@ def test_a_held_debrief_moves_on_to_the_thank_you(past_meeting):
     at = run(meetings_page())
     assert at.session_state["meeting_tab"] == "Debrief"  # yesterday's meeting, not recorded
     submit(at, "Save the debrief")
-    assert "Next: the thank-you, below." in at.success[0].value
+    assert "Next: the thank-you, on the “Thank you” tab." in at.success[0].value
     assert at.session_state["meeting_tab"] == "Thank you"
 
 

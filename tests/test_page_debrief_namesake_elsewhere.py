@@ -1,0 +1,99 @@
+"""The Meetings page's debrief asks about a namesake at another company: "Priya Shah, Initech"
+typed, a Priya Shah at Globex in the contacts. Unticked (as the box starts), a new Priya Shah
+is added as before; ticked, the one there is linked and no one is added (the walkthrough: the
+debrief said nothing and added a second Priya Shah)."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from infoint import contacts, db, meetings
+from infoint.text import plain_markdown
+from tests.test_page_meetings import ROOT, run, submit
+
+PRIYA = (
+    "You already have a Priya Shah, at Globex (Analyst). Tick if it is the same person, to "
+    "link them rather than add a new one: they will be marked as introduced by Katherine "
+    "Johnson, who becomes their mutual contact. Their company stays Globex until you change it."
+)
+
+
+@pytest.fixture
+def met_katherine(app_db):
+    conn = db.connect(app_db)
+    katherine = contacts.add_contact(conn, "Katherine", "Johnson", company="NASA Langley")
+    priya = contacts.add_contact(
+        conn, "Priya", "Shah", company="Globex", position="Analyst", degree="cold"
+    )
+    start = datetime.now(UTC).replace(microsecond=0) - timedelta(days=1)
+    meeting = meetings.schedule_meeting(conn, katherine, start)
+    assert (katherine, priya, meeting) == (1, 2, 1)
+    conn.close()
+    return app_db
+
+
+def debrief(names: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.switch_page("pages/5_meetings.py")
+    run(at)
+    at.session_state["meeting_tab"] = "Debrief"
+    run(at)
+    at.text_area(key="debrief_names_1").set_value(names)
+    return submit(at, "Save the debrief")
+
+
+def people(path) -> list[tuple]:
+    conn = db.connect(path)
+    try:
+        return conn.execute(
+            "SELECT c.first_name, co.name, c.referred_by, c.mutual_contact_id"
+            " FROM contacts c LEFT JOIN companies co ON co.id = c.company_id ORDER BY c.id"
+        ).fetchall()
+    finally:
+        conn.close()
+
+
+def test_the_namesake_is_named_with_an_unticked_box(met_katherine):
+    at = debrief("Priya Shah, Initech")
+    [asked] = [w.value for w in at.warning if w.value.startswith("Saving adds")]
+    assert asked == plain_markdown(
+        "Saving adds this person to your contacts, as introduced by Katherine Johnson. 1 person "
+        "already in your contacts has the same name, at another company: tick if it is the "
+        "same person, to link them rather than add a new one. Is each one a person to talk to?"
+    )
+    assert "- Priya Shah, Initech" in [m.value for m in at.markdown]
+    [priya] = at.checkbox
+    assert priya.label == plain_markdown(PRIYA)
+    assert priya.value is False  # never merged unasked
+    assert len(people(met_katherine)) == 2  # nothing saved yet
+    # left unticked: a new Priya Shah at Initech, the one at Globex as she was
+    submit(at, "Yes, add them and save")
+    assert "1 new contact introduced by Katherine Johnson" in at.success[0].value
+    assert people(met_katherine) == [
+        ("Katherine", "NASA Langley", None, None),
+        ("Priya", "Globex", None, None),
+        ("Priya", "Initech", 1, 1),
+    ]
+
+
+def test_ticked_the_one_there_is_linked_instead(met_katherine):
+    at = debrief("Priya Shah, Initech")
+    at.checkbox[0].check()
+    run(at)
+    # no one new is added now, so the button says only what it does
+    assert not [b for b in at.button if b.label == "Yes, add them and save"]
+    submit(at, "Yes, save the debrief")
+    said = at.success[0].value
+    assert (
+        plain_markdown(
+            "Priya Shah was already in your contacts: now marked as introduced by Katherine "
+            "Johnson."
+        )
+        in said
+    )
+    assert "new contact" not in said
+    assert people(met_katherine) == [
+        ("Katherine", "NASA Langley", None, None),
+        ("Priya", "Globex", 1, 1),  # cold: Katherine becomes her mutual contact, as said
+    ]

@@ -1706,23 +1706,36 @@ def read_target_list(
             return export.restore(text)
 
         name = cell("name")
+        # Every problem of the row, so that one upload shows all there is to fix in it.
+        found = _RowProblems()
         if not name:
-            problems.append(RowProblem(line, "It has no company name."))
-            continue
+            found.said.append("It has no company name.")
+            found.name = "it has no company name"
         try:
             check_name_length(name)
         except InvalidInputError as exc:
-            problems.append(RowProblem(line, str(exc)))
-            continue
+            found.said.append(str(exc))
+            found.name = f"its name is {_too_long(name)}"
+        scores: dict[str, int | None] = {}
+        for column in ("motivation", "postings"):
+            try:
+                scores[column] = None if not cell(column) else _scale(cell(column), column, name)
+            except InvalidInputError as exc:
+                found.said.append(str(exc))
+                found.bad_scores[column] = cell(column)
         try:
-            scores = {
-                column: None if not cell(column) else _scale(cell(column), column, name)
-                for column in ("motivation", "postings")
-            }
             # The page says what to do about a row left out: fix it in the file.
             industry = _industry(cell("industry"), then=".")
         except InvalidInputError as exc:
-            problems.append(RowProblem(line, str(exc)))
+            found.said.append(str(exc))
+            listed = cell("industry")
+            found.industry = (
+                f"its industry should be left empty, not '{listed}'"
+                if listed == funnel.NO_INDUSTRY
+                else f"its industry is {_too_long(listed)}"
+            )
+        if found.said:
+            problems.append(RowProblem(line, found.reason(name)))
             continue
         readable.append({"line": line, "name": name, "industry": industry, **scores})
     problems.sort(key=lambda problem: problem.line)
@@ -1746,6 +1759,38 @@ def read_target_list(
         ],
         standing=["New" if row.status is None else STATUS_LABELS[row.status] for row in planned],
     )
+
+
+@dataclass
+class _RowProblems:
+    """The problems of one row of a target list: each as said alone (`said`), and the parts of
+    the one sentence that says them all, in the order the columns usually run."""
+
+    said: list[str] = field(default_factory=list)
+    name: str = ""  # "it has no company name", or its length
+    bad_scores: dict[str, str] = field(default_factory=dict)  # column: the cell as written
+    industry: str = ""
+
+    def reason(self, name: str) -> str:
+        """The one problem as said alone, or all of them in one short sentence, such as
+        "It has no company name; its motivation must be a whole number from 0 to 3, not '9'."
+        """
+        if len(self.said) == 1:
+            return self.said[0]
+        scores = ""
+        if self.bad_scores:
+            # By the company's name when it is fine, else "its" (no name, or a paragraph).
+            columns = " and ".join(self.bad_scores)
+            whose = f"the {columns} of {name}" if name and not self.name else f"its {columns}"
+            numbers = "a whole number" if len(self.bad_scores) == 1 else "whole numbers"
+            values = " and ".join(f"'{value}'" for value in self.bad_scores.values())
+            scores = f"{whose} must be {numbers} from 0 to 3, not {values}"
+        sentence = "; ".join(part for part in (self.name, scores, self.industry) if part)
+        return sentence[0].upper() + sentence[1:] + "."
+
+
+def _too_long(text: str) -> str:
+    return f"{len(text):,} characters long, over the {NAME_LIMIT} allowed"
 
 
 @dataclass(frozen=True)

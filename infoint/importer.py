@@ -28,7 +28,7 @@ import pyarrow.compute as pc
 from infoint import contacts, db, text
 from infoint.errors import InfointError
 from infoint.linkedin import Connections, SkippedRow, read_connections
-from infoint.targets import any_unseen, lookalike_join, visible_key_sql
+from infoint.targets import lookalikes, visible_key_sql
 
 Progress = Callable[[float, str], None]
 
@@ -347,7 +347,8 @@ def upsert_connections(
         # know. That reads the file's rows alone, so a cursor of its own counts it meanwhile.
         repeats = None if _has_contacts(conn) else _BESIDE.submit(_repeats, conn.cursor(), rows)
         conn.register("_import_spellings", _spellings(rows))
-        lookalike, saved_so = lookalike_join(conn, "k.company_key")
+        found = lookalikes(conn)  # once: inside the import's write it is not kept
+        lookalike, saved_so = found.join("k.company_key")
         keys = _KEYS.format(lookalike=lookalike, saved_so=saved_so)
         conn.register("_import_keys", conn.sql(keys).to_arrow_table())
         conn.execute(
@@ -355,7 +356,7 @@ def upsert_connections(
             " SELECT company, own_key FROM _import_keys WHERE NOT known AND own_key IS NOT NULL"
         )
         _report_progress(progress, 0.4, "Matching people you already have…")
-        plan = _plan(conn, repeats, alike=any_unseen(conn))
+        plan = _plan(conn, repeats, alike=found.unseen)
         full, added, updated, unchanged = plan.full, plan.added, plan.updated, plan.unchanged
         older = _older_than_saved(conn, connections.rows) if updated else None
         if older is not None and refuse_older:
@@ -497,7 +498,7 @@ def _forgotten_rows(conn: duckdb.DuckDBPyConnection) -> list[SkippedRow]:
 # (`company_spellings`) or else the macro, whose regular expressions are the costly part; with
 # the line where each is first seen. A key merged into another company (`company_aliases`) is
 # that company's key; so is the key of a company saved before names were cleaned, whose key
-# cleans to this one (`targets.lookalike_join`: 'Globex\u200b Corp', now read as 'Globex Corp').
+# cleans to this one (`targets.Lookalikes.join`: 'Globex\u200b Corp', now read as 'Globex Corp').
 _KEYS = """
     SELECT k.company, coalesce(kept.match_key, {saved_so}, k.company_key) AS company_key,
            k.first_line,
@@ -548,7 +549,7 @@ _KNOWN = """
 def _company_changed(old_key: str, new_key: str, old_name: str = "oc.name", *, alike: bool) -> str:
     """SQL: whether a row's company key `new_key` names another company than the saved
     contact's `old_key`. When `alike` (some saved key holds an unseen character:
-    `targets.lookalike_join`), keys that read the same are the same company
+    `targets.Lookalikes`), keys that read the same are the same company
     (`visible_key_sql`): a company saved as 'Globex\u200b Corp' before names were cleaned is no
     job change from the 'Globex Corp' beside it; the saved company's key is read with its name
     `old_name`. Evaluated lazily: keys alike, the common case, cost nothing more. Else keys

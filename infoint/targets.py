@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 import duckdb
 import pandas as pd
@@ -165,29 +165,33 @@ LOOKALIKE_KEYS = f"""
 """
 
 
+class Lookalikes(NamedTuple):
+    """What `lookalikes` finds of companies saved before names were cleaned."""
+
+    unseen: bool  # a company's key, or a merged name's, holds an unseen character (`_UNSEEN`)
+    pairs: tuple[tuple[str, str], ...]  # the rows of `LOOKALIKE_KEYS`
+
+    def join(self, key: str) -> tuple[str, str]:
+        """(join, match_key) for a query that finds the company a key `key` (a column or an
+        expression) names: a LEFT JOIN of `LOOKALIKE_KEYS` as `look` and `look.match_key`, the
+        key of a company saved before names were cleaned that it stands for (NULL when none),
+        or '' and 'NULL' when there is none, as almost always. The rows are joined as values:
+        planning `LOOKALIKE_KEYS`' regular expressions takes milliseconds."""
+        if not self.pairs:
+            return "", "NULL"
+        if len(self.pairs) > _MOST_LOOKALIKES_WRITTEN:
+            rows = f"({LOOKALIKE_KEYS})"
+        else:
+            written = ", ".join(f"({_quoted(a)}, {_quoted(b)})" for a, b in self.pairs)
+            rows = f"(VALUES {written})"
+        return f"LEFT JOIN {rows} look(clean_key, match_key) ON look.clean_key = {key}", (
+            "look.match_key"
+        )
+
+
 def lookalike_join(conn: duckdb.DuckDBPyConnection, key: str) -> tuple[str, str]:
-    """(join, match_key) for a query that finds the company a key `key` (a column or an
-    expression) names: a LEFT JOIN of `LOOKALIKE_KEYS` as `look` and `look.match_key`, the key
-    of a company saved before names were cleaned that it stands for (NULL when none), or ''
-    and 'NULL' when there is none, as almost always. Its rows are read once per write
-    (`_lookalikes`) and joined as values: planning `LOOKALIKE_KEYS`' regular expressions
-    takes milliseconds."""
-    pairs = _lookalikes(conn)[1]
-    if not pairs:
-        return "", "NULL"
-    if len(pairs) > _MOST_LOOKALIKES_WRITTEN:
-        rows = f"({LOOKALIKE_KEYS})"
-    else:
-        rows = "(VALUES " + ", ".join(f"({_quoted(a)}, {_quoted(b)})" for a, b in pairs) + ")"
-    return f"LEFT JOIN {rows} look(clean_key, match_key) ON look.clean_key = {key}", (
-        "look.match_key"
-    )
-
-
-def any_unseen(conn: duckdb.DuckDBPyConnection) -> bool:
-    """Whether a company's key, or a merged name's, holds an unseen character (`_UNSEEN`):
-    only then may two keys read the same (`visible_key_sql`). Read once per write."""
-    return _lookalikes(conn)[0]
+    """`Lookalikes.join` of the lookalikes now: read once per write (`lookalikes`)."""
+    return lookalikes(conn).join(key)
 
 
 # More lookalikes than this are joined as `LOOKALIKE_KEYS` itself rather than written out.
@@ -199,13 +203,11 @@ def _quoted(text: str) -> str:
 
 
 # By database file: (data version, whether a key holds an unseen character, LOOKALIKE_KEYS).
-_lookalikes_by_version: dict[Path, tuple[int, bool, tuple[tuple[str, str], ...]]] = {}
+_lookalikes_by_version: dict[Path, tuple[int, Lookalikes]] = {}
 
 
-def _lookalikes(
-    conn: duckdb.DuckDBPyConnection,
-) -> tuple[bool, tuple[tuple[str, str], ...]]:
-    """(whether a saved key holds an unseen character, the rows of `LOOKALIKE_KEYS`).
+def lookalikes(conn: duckdb.DuckDBPyConnection) -> Lookalikes:
+    """Whether a saved key holds an unseen character, and the rows of `LOOKALIKE_KEYS`.
 
     The first is a scan of the keys not ASCII or holding an ASCII separator, checked by
     `visible_name`; only when it is true are the lookalikes read. Both are worked out once per
@@ -215,7 +217,7 @@ def _lookalikes(
     path, version = db.database_path(conn), db.data_version(conn)
     known = _lookalikes_by_version.get(path) if path is not None else None
     if known is not None and known[0] == version:
-        return known[1], known[2]
+        return known[1]
     odd = conn.execute(
         "SELECT match_key FROM (SELECT match_key FROM companies"
         " UNION ALL SELECT match_key FROM company_aliases)"
@@ -226,9 +228,10 @@ def _lookalikes(
     pairs: tuple[tuple[str, str], ...] = ()
     if unseen:
         pairs = tuple(conn.execute(f"{LOOKALIKE_KEYS} ORDER BY clean_key").fetchall())
+    found = Lookalikes(unseen, pairs)
     if path is not None and not _in_a_write(conn):
-        _lookalikes_by_version[path] = (version, unseen, pairs)
-    return unseen, pairs
+        _lookalikes_by_version[path] = (version, found)
+    return found
 
 
 def _in_a_write(conn: duckdb.DuckDBPyConnection) -> bool:

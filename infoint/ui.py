@@ -70,10 +70,6 @@ def release_connection() -> None:
     _connection.clear()
 
 
-# The tab's icon, served by the app itself: for a Material icon as the page icon, the browser
-# fetches a picture from Google's servers, where the app promises to send nothing anywhere.
-FAVICON = str(Path(__file__).with_name("favicon.png"))
-
 # The page the last run was of, and whether this run's page is another (`came_back`).
 _PAGE_RUN = "_page_run"
 _CAME_BACK = "_came_back"
@@ -81,7 +77,8 @@ _CAME_BACK = "_came_back"
 
 def page(title: str) -> duckdb.DuckDBPyConnection:
     """Set up a page: config, menu, and a database cursor; stops the page if it can't open."""
-    st.set_page_config(page_title=f"{title} · infoint", page_icon=FAVICON, layout="wide")
+    # No page icon: `serve.OwnFavicon` answers for the default one.
+    st.set_page_config(page_title=f"{title} · infoint", layout="wide")
     st.session_state[_CAME_BACK] = st.session_state.get(_PAGE_RUN) != title
     st.session_state[_PAGE_RUN] = title
     with st.sidebar:

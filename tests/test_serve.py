@@ -328,3 +328,67 @@ def test_a_page_sent_from_its_file_goes_as_it_is(serve):
         _html_start(),
         from_file,
     ]
+
+
+def _favicon_reply(serve, path: str, method: str = "GET") -> list[dict]:
+    return _asgi_reply(serve.OwnFavicon, path, _html_start(), [HOME_PAGE], method=method)
+
+
+def test_the_tabs_icon_is_infoints(serve):
+    start, body = _favicon_reply(serve, "/favicon.png")
+    icon = (ROOT / "infoint" / "favicon.png").read_bytes()
+    assert body["body"] == icon
+    headers = dict(start["headers"])
+    assert (start["status"], headers[b"content-type"]) == (200, b"image/png")
+    assert headers[b"content-length"] == str(len(icon)).encode()
+    head = _favicon_reply(serve, "/favicon.png", method="HEAD")
+    assert head[0] == start and head[1]["body"] == b""
+
+
+def test_under_a_base_url_the_icon_is_in_its_folder(monkeypatch, serve):
+    monkeypatch.setattr(serve.st, "get_option", {"server.baseUrlPath": "/infoint/"}.get)
+    assert _favicon_reply(serve, "/infoint/favicon.png")[1]["body"] == serve.FAVICON
+    assert _favicon_reply(serve, "/favicon.png")[1]["body"] == HOME_PAGE  # Streamlit's to answer
+
+
+@pytest.mark.parametrize(
+    ("path", "method"), [("/", "GET"), ("/static/favicon.png", "GET"), ("/favicon.png", "POST")]
+)
+def test_other_requests_pass_the_icon_by(serve, path, method):
+    sent = _favicon_reply(serve, path, method=method)
+    assert sent == [
+        _html_start(),
+        {"type": "http.response.body", "body": HOME_PAGE, "more_body": False},
+    ]
+
+
+# Every page run once, as a visit does, in a process of its own: nothing loads Pillow's images
+# (importing Streamlit imports Pillow's package, for its version: not its images, nor its C part).
+_EVERY_PAGE = """
+import sys
+from pathlib import Path
+from streamlit.testing.v1 import AppTest
+root = Path(sys.argv[1])
+at = AppTest.from_file(str(root / "app.py"), default_timeout=120)
+at.run()
+for page in sorted((root / "pages").glob("*.py")):
+    at.switch_page(str(page.relative_to(root)))
+    at.run()
+    assert not at.exception, (page.name, at.exception)
+print(sorted(name for name in ("PIL.Image", "PIL._imaging") if name in sys.modules))
+"""
+
+
+def test_no_page_loads_pillow(app_db):
+    """A page icon named to Streamlit is read with Pillow on every page's first run (2 MB the
+    server keeps); the icon is served by `OwnFavicon` instead."""
+    env = {**os.environ, "INFOINT_DB": str(app_db)}
+    done = subprocess.run(
+        [sys.executable, "-c", _EVERY_PAGE, str(ROOT)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+        cwd=ROOT,
+    )
+    assert done.stdout.strip().splitlines()[-1] == "[]"

@@ -80,6 +80,18 @@ def require_contact(conn: duckdb.DuckDBPyConnection, contact_id: int) -> None:
         raise NotFoundError("That contact no longer exists.")
 
 
+def left_unlinked_sql(going: str) -> str:
+    """SQL condition on `contacts`: a 2nd-degree person whom only people about to go (`going`,
+    a query of contact ids) connect you to, as mutual contact, introducer or both. With them
+    gone no one does, which `require_link` refuses of a 2nd: they are to be made cold."""
+    return (
+        f"degree = '2nd' AND id NOT IN ({going})"
+        " AND coalesce(mutual_contact_id, referred_by) IS NOT NULL"
+        f" AND coalesce(mutual_contact_id IN ({going}), true)"
+        f" AND coalesce(referred_by IN ({going}), true)"
+    )
+
+
 def require_link(degree: str, mutual_contact_id: int | None, referred_by: int | None) -> None:
     """A 2nd-degree contact is one someone you know connects you to: the form promises to name
     that person, so a 2nd with no one named is refused. Who introduced them connects you too
@@ -1073,9 +1085,7 @@ def delete_contact(conn: duckdb.DuckDBPyConnection, contact_id: int) -> Moved:
             conn.execute(f"DELETE FROM {table} WHERE contact_id = ?", [contact_id])
         # A 2nd they alone connected you to has no one left to (`require_link`): cold now.
         stranded = conn.execute(
-            "UPDATE contacts SET degree = 'cold' WHERE degree = '2nd' AND id <> $id"
-            " AND (mutual_contact_id = $id OR referred_by = $id)"
-            " AND coalesce(mutual_contact_id, $id) = $id AND coalesce(referred_by, $id) = $id"
+            f"UPDATE contacts SET degree = 'cold' WHERE {left_unlinked_sql('SELECT $id')}"
             " RETURNING trim(coalesce(first_name, '') || ' ' || coalesce(last_name, ''))",
             {"id": contact_id},
         ).fetchall()

@@ -498,16 +498,12 @@ _LINKED_TO_DEMO = f"""
 """
 
 
-# The user's 2nd-degree people whom only demo people connect them to (mutual contact,
-# introducer, or both): with the demo gone no one does, which `contacts.require_link` refuses
-# of a 2nd, so they are cold then, as when a person's only link is deleted.
-_STRANDED = """
+# The user's 2nd-degree people whom only demo people connect them to: cold once the demo
+# goes, as when a person's only link is deleted (`contacts.left_unlinked_sql`).
+_STRANDED = f"""
     SELECT trim(first_name || ' ' || last_name) AS name, id
     FROM contacts
-    WHERE source <> 'demo' AND degree = '2nd'
-      AND coalesce(mutual_contact_id, referred_by) IS NOT NULL
-      AND coalesce(mutual_contact_id IN (SELECT id FROM contacts WHERE source = 'demo'), true)
-      AND coalesce(referred_by IN (SELECT id FROM contacts WHERE source = 'demo'), true)
+    WHERE {contacts.left_unlinked_sql("SELECT id FROM contacts WHERE source = 'demo'")}
     ORDER BY lower(name), id
 """
 

@@ -283,7 +283,7 @@ if demo.has_demo(conn):
         except InfointError as exc:
             ui.show_error(exc)
         else:
-            st.session_state["settings_done"] = removed.sentence()
+            st.session_state["settings_done"] = ui.plain(removed.sentence())
             st.rerun()
 else:
     ui.forget_question("remove_demo")  # it went another way: loaded again, it is not asked

@@ -114,10 +114,33 @@ def test_the_settings_page_says_who_is_cold_now(app_db):
     at.run()
     assert not at.exception
     assert at.success[0].value.endswith(
-        "Bo Chen is cold now, as only demo people connected you: pick a mutual contact on"
-        " their record if someone else does."
+        text.plain_markdown(
+            "Bo Chen is cold now, as only demo people connected you: pick a mutual contact on"
+            " their record if someone else does."
+        )
     )
     assert degrees(ui.connection()) == {"Bo Chen": "cold"}
+
+
+def test_a_name_made_cold_is_shown_as_typed(app_db):
+    """The sentence names the user's people: their names are text, not Markdown."""
+    conn = db.connect(app_db)
+    demo.load_demo(conn, today=TODAY)
+    (first,) = demo_people(conn, 1)
+    contacts.add_contact(
+        conn, "Amy", "*Star* [x](http://example.com)", degree="2nd", mutual_contact_id=first
+    )
+    conn.close()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.switch_page("pages/9_settings.py")
+    at.run()
+    next(b for b in at.button if b.label == "Remove demo data").click()
+    at.run()
+    next(b for b in at.button if b.label == "Yes, remove demo data").click()
+    at.run()
+    assert text.plain_markdown("Amy *Star* [x](http://example.com) is cold now") in (
+        at.success[0].value
+    )
 
 
 def test_the_command_line_says_who_is_cold_now(capsys, db_path):

@@ -138,7 +138,9 @@ def test_demo_data_loads_and_removes_only_itself(app_db):
     button(at, "Yes, remove demo data").click()
     run(at)
     assert "Removed the demo data" in at.success[0].value
-    assert "Your own people, companies and notes are still here." in at.success[0].value
+    assert text.plain_markdown("Your own people, companies and notes are still here.") in (
+        at.success[0].value
+    )
     assert people() == ["Ada"]
     own = (
         ui.connection()

@@ -99,3 +99,13 @@ def quick_charts(at: AppTest) -> dict[str, dict]:
         if element.proto.component_name == "infoint.chart"
     ]
     return {key: data["figure"] for key, data in sent if "figure" in data}
+
+
+@pytest.fixture
+def held_clock(monkeypatch) -> list[float]:
+    """`time.monotonic` held still, moved on only by the test (through the list returned):
+    what a page reads as "soon after" then never depends on how fast the machine runs it.
+    AppTest's own timeout reads `time.time`, which runs on."""
+    now = [time.monotonic()]
+    monkeypatch.setattr(time, "monotonic", lambda: now[0])
+    return now

@@ -4,12 +4,10 @@ The guard against a double-click (tests/test_page_contacts_log_twice.py) refused
 send of the fresh form, however late: someone who logged an Outreach and, a minute later, meant
 to log the Reply the form offers was told "Nothing more logged" once. The page keeps the
 moment of the log (time.monotonic) and refuses only a send that comes soon after it. The
-clock here is shifted, never waited for.
+clock here is held still and moved on by the tests, never waited for.
 """
 
 from __future__ import annotations
-
-import time
 
 import pytest
 
@@ -25,16 +23,15 @@ def ann(app_db):
     return ann
 
 
+pytestmark = pytest.mark.usefixtures("held_clock")
+
+
 @pytest.fixture
-def later(monkeypatch):
-    """Moves the monotonic clock on by the seconds given: what the page reads for 'soon'."""
-    real = time.monotonic
-    ahead = [0.0]
-    # Only ever forward, so whatever else reads this clock sees a pause, never time undone.
-    monkeypatch.setattr(time, "monotonic", lambda: real() + ahead[0])
+def later(held_clock):
+    """Moves the held monotonic clock on by the seconds given: what the page reads for 'soon'."""
 
     def move(seconds: float) -> None:
-        ahead[0] += seconds
+        held_clock[0] += seconds
 
     return move
 

@@ -9,6 +9,9 @@ import pytest
 from infoint import contacts, db, interactions
 from tests.test_page_contacts import contacts_page, run
 
+# The page's clock for "soon after a log" held still: a slow run is no pause between clicks.
+pytestmark = pytest.mark.usefixtures("held_clock")
+
 
 @pytest.fixture
 def ann(app_db):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -417,22 +417,39 @@ class NewContacts:
     # Those already in your contacts it marks, then namesakes at other companies of people it
     # adds (`KnownPerson.line`), each with a tick box
     existing: tuple[KnownPerson, ...] = ()
+    # The line each of `people` was typed on, in its order: a namesake ticked stands for it
+    lines: tuple[int, ...] = field(default=(), compare=False)
 
     @property
     def question(self) -> str:
-        """What to ask before they are added or marked (the page lists them below it)."""
+        """What to ask before they are added or marked, with the boxes as they start."""
+        return self.asked({known: known.ticked for known in self.existing})
+
+    def asked(self, ticked: dict[KnownPerson, bool]) -> str:
+        """What to ask before they are added or marked, with the boxes ticked so (the page
+        lists `to_add` below it): the people it adds are those no namesake ticked stands for."""
         said = []
-        if self.people:
-            them = "this person" if len(self.people) == 1 else f"these {len(self.people)} people"
+        adding = self.to_add(ticked)
+        if adding:
+            them = "this person" if len(adding) == 1 else f"these {len(adding)} people"
             said.append(f"Saving adds {them} to your contacts, as introduced by {self.introducer}.")
-        if namesakes := [known for known in self.existing if known.line]:
+        namesakes = [known for known in self.existing if known.line]
+        if sure := [known for known in namesakes if ticked.get(known, False)]:
+            said.append(
+                "You ticked 1 person already in your contacts as the same person as one named, so "
+                "no new one is added for them."
+                if len(sure) == 1
+                else f"You ticked {len(sure)} people already in your contacts as the same people "
+                "as ones named, so no new ones are added for them."
+            )
+        elif namesakes:
             said.append(
                 "1 person already in your contacts has the same name, at another company: tick "
-                "if it is the same person, to link them rather than add a new one."
+                "if it is the same person, so that no new one is added."
                 if len(namesakes) == 1
                 else f"{len(namesakes)} people already in your contacts have the same names, at "
-                "other companies: tick anyone who is the same person, to link them rather than "
-                "add a new one."
+                "other companies: tick anyone who is the same person, so that no new one is "
+                "added."
             )
         if marking := [known for known in self.existing if not known.line]:
             known = (
@@ -440,7 +457,7 @@ class NewContacts:
                 if len(marking) == 1
                 else f"{len(marking)} people already in your contacts"
             )
-            also = "It also marks" if self.people else "Saving marks"
+            also = "It also marks" if adding else "Saving marks"
             said.append(
                 f"{also} {known} as introduced by {self.introducer}: untick anyone you want to "
                 "leave as they are."
@@ -448,18 +465,28 @@ class NewContacts:
         said.append("Is each one a person to talk to?")
         return " ".join(said)
 
-    def adds(self, ticked: dict[KnownPerson, bool]) -> bool:
-        """Whether saving with these tick boxes still adds someone new: not when each person
-        to add has a namesake elsewhere ticked as the same person."""
+    def to_add(self, ticked: dict[KnownPerson, bool]) -> tuple[str, ...]:
+        """The people saving with these tick boxes adds: not one whose line has a namesake
+        elsewhere ticked as the same person."""
         linked = {k.line for k in self.existing if k.line and ticked.get(k, False)}
-        return len(self.people) > len(linked)
+        return tuple(
+            person
+            for person, line in zip(self.people, self.lines or (0,) * len(self.people), strict=True)
+            if line not in linked
+        )
 
-    def chosen(self, ticked: dict[KnownPerson, bool]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    def adds(self, ticked: dict[KnownPerson, bool]) -> bool:
+        """Whether saving with these tick boxes still adds someone new (`to_add`)."""
+        return bool(self.to_add(ticked))
+
+    def chosen(
+        self, ticked: dict[KnownPerson, bool]
+    ) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
         """What the tick boxes say, as `record_debrief` takes it: those already in your
         contacts to leave as they are (unticked), and the namesakes elsewhere who are the
-        person named (ticked)."""
+        person named (ticked), each with the line they were ticked for, for that line only."""
         leave = tuple(k.id for k in self.existing if not k.line and not ticked.get(k, True))
-        same = tuple(k.id for k in self.existing if k.line and ticked.get(k, False))
+        same = tuple((k.line, k.id) for k in self.existing if k.line and ticked.get(k, False))
         return leave, same
 
 
@@ -477,7 +504,7 @@ def new_contacts(
         added = referrals.add_referred_people(
             conn, meeting.contact_id, list(people), introduced_at=meeting.starts_at
         )
-        rows = _people_said(conn, added.added)
+        said = {row[0]: row[1] for row in _people_said(conn, added.added)}
     # Read once the trial is rolled back: their degree and mutual contact as they are now.
     ids = (*added.marked_ids, *(i for _, i in added.elsewhere))
     known = {row[0]: row for row in _people_said(conn, ids)}
@@ -490,7 +517,8 @@ def new_contacts(
         for line, i in added.elsewhere
         if i in known
     )
-    return NewContacts(added.introducer, tuple(row[1] for row in rows), existing)
+    people_said = tuple(said[i] for i in added.added)
+    return NewContacts(added.introducer, people_said, existing, added.added_lines)
 
 
 def _people_said(conn: duckdb.DuckDBPyConnection, ids: tuple[int, ...]) -> list[tuple]:
@@ -546,15 +574,15 @@ def _namesake_said(
     """The question about a contact at another company sharing the name typed (`KnownPerson`
     with a line), and what ticking it changes, as `referrals.add_referred_people` does it."""
     where = f"at {company}" + (f" ({position})" if position else "")
-    asked = (
-        f"You already have a {name}, {where}. Tick if it is the same person, to link them "
-        "rather than add a new one:"
-    )
-    if introduced_by is not None:  # left as they are, as a named contact introduced by another
-        return f"{asked} introduced by {introduced_by}, they are left as they are."
+    if introduced_by is not None:  # already introduced (by anyone): nothing on them changes
+        return (
+            f"You already have a {name}, {where}, introduced by {introduced_by}. Tick if it is "
+            "the same person, so that no new one is added: they stay as they are."
+        )
     return (
-        f"{asked} they will be {_marking_said(introducer, degree, mutual)} Their "
-        f"company stays {company} until you change it."
+        f"You already have a {name}, {where}. Tick if it is the same person, to link them "
+        f"rather than add a new one: they will be {_marking_said(introducer, degree, mutual)} "
+        f"Their company stays {company} until you change it."
     )
 
 
@@ -1091,7 +1119,7 @@ def record_debrief(
     referred: list[referrals.ReferredPerson] | None = None,
     not_people: tuple[str, ...] = (),
     leave: tuple[int, ...] = (),
-    same: tuple[int, ...] = (),
+    same: tuple[tuple[int, int], ...] = (),
 ) -> DebriefResult:
     """How the meeting went, in one write: outcome, answers, and the people they named.
 
@@ -1109,8 +1137,8 @@ def record_debrief(
     limit are saved with the meeting, not copied there (`_company_notes_with_answers`), and
     `DebriefResult.notes_full` says so. `leave`: contacts already there, named, that the user
     chose to leave as they are (`new_contacts` lists them first); `same`: contacts at another
-    company sharing a name typed, that the user said are the person named, linked rather than
-    a new contact added (`KnownPerson.line`).
+    company sharing a name typed, that the user said are the person named, as (the line they
+    were ticked for, their id), linked rather than a new contact added (`KnownPerson.line`).
     """
     answers = {int(k): v.strip() for k, v in (answers or {}).items()}
     referred = referred or []

@@ -51,6 +51,7 @@ class Introductions:
     # People added as new who share their whole name with a contact at another company, who
     # may be the same person moved on: (the line they were typed on, that namesake), to ask
     elsewhere: tuple[tuple[int, int], ...] = ()
+    added_lines: tuple[int, ...] = ()  # the line each of `added` was typed on, in its order
 
     @property
     def sentences(self) -> list[str]:
@@ -306,15 +307,17 @@ def parse_referred(text: str) -> list[ReferredPerson]:
 # have no employer on record (no company, or a placeholder such as
 # 'N/A': `targets.PLACEHOLDER_COMPANIES`), whether they are at the company named
 # (`targets.find_company_id`: by match key, a name merged away standing for the company
-# kept; never a placeholder, which gathers strangers), who introduced them, and whether their
-# whole name is the one typed (not only their first name): a namesake at another company.
+# kept; never a placeholder, which gathers strangers), who introduced them, whether their
+# whole name is the one typed (not only their first name): a namesake at another company, and
+# whether they were introduced at $at (by this debrief, saved before, when by its introducer).
 _CANDIDATES = f"""
     SELECT c.id, trim(c.first_name || ' ' || c.last_name), c.referred_by,
            c.company_id IS NULL OR coalesce({targets.placeholder_company_sql("co.name")}, false),
            coalesce(c.company_id = $company_id
                     AND NOT {targets.placeholder_company_sql("co.name")}, false),
            trim(coalesce(r.first_name || ' ' || r.last_name, '')),
-           {folded_sql("trim(c.first_name || ' ' || c.last_name)")} = {folded_sql("$name")}
+           {folded_sql("trim(c.first_name || ' ' || c.last_name)")} = {folded_sql("$name")},
+           coalesce(c.referred_at = $at, false)
     FROM contacts c
     LEFT JOIN companies co ON co.id = c.company_id
     LEFT JOIN contacts r ON r.id = c.referred_by
@@ -331,7 +334,7 @@ def add_referred_people(
     *,
     introduced_at: datetime | None = None,
     leave: Iterable[int] = (),
-    same: Iterable[int] = (),
+    same: Iterable[tuple[int, int]] = (),
 ) -> Introductions:
     """Link each person named to `introducer_id`: an existing contact, or a new one.
 
@@ -352,9 +355,12 @@ def add_referred_people(
     A person named with a company where no contact of that name is (nor one with no
     employer), whose whole name a contact at another company has, may be that contact moved
     on: never merged unasked, a new contact is added and `Introductions.elsewhere` pairs its
-    line with each such namesake, so the page can ask; a namesake whose id is in `same` is the
-    person named (the user said so), linked as any one match is, and no one is added. One
-    this introducer already introduced is that person too (a second save adds no one).
+    line with each such namesake, so the page can ask; a namesake paired with that line in
+    `same`, as (line, contact id), is the person named (the user said so), linked as any one
+    match is, and no one is added. One this introducer introduced at this very moment
+    (`introduced_at`: this debrief, saved before with her ticked) is that person too, so a
+    second save adds no one; one introduced by them at another meeting, or added or linked by
+    another line of these, is not (`_namesakes`).
     The sentences say a name another contact shares with what tells them apart
     (`names_apart`): 'Bo Chen (Beta Labs) was already in your contacts…'.
     """
@@ -366,45 +372,43 @@ def add_referred_people(
     # Contacts are kept by id, as (id, name), and named once all are known: a name another
     # contact shares is said with what tells them apart (`names_apart`).
     added, marked, known, kept, unclear, left, elsewhere = [], [], [], [], [], [], []
-    leave, same = {int(i) for i in leave}, {int(i) for i in same}
+    added_lines = []
+    leave = {int(i) for i in leave}
+    same = {(int(line), int(i)) for line, i in same}
+    # Whom the lines before have named, by id: (that line, as typed). A namesake one of them
+    # took is not another line's to take (`_namesakes`).
+    taken: dict[int, tuple[int, tuple[str, str]]] = {}
+    claimed = None  # whom the lines name at the company they name: read only when needed
     for person in people:
         if not person.name:
             raise InvalidInputError("Every person introduced needs a name.")
-        found = conn.execute(
-            _CANDIDATES,
-            {
-                "name": person.name,
-                "last": person.last_name,
-                "company_id": targets.find_company_id(conn, person.company),
-            },
-        ).fetchall()
+        found = _candidates(conn, person, at)
         namesakes = []
         if person.company:
             fitting = [row for row in found if row[4]] or [row for row in found if row[3]]
             if not fitting:  # the whole name typed, at another company: the same person?
-                namesakes = [
+                whole = [
                     row
                     for row in found
                     if row[6] and row[0] != introducer_id and row[0] not in upstream
                 ]
-                # one they introduced already is the person (a second save); else the pick
-                picked = [row for row in namesakes if row[0] in same]
-                fitting = [row for row in namesakes if row[2] == introducer_id]
-                if not fitting and len(picked) > 1:
-                    raise InvalidInputError(
-                        f"You ticked {len(picked)} contacts as the {person.name} of line "
-                        f"{person.line}, and only one can be: tick one, or none, then save again."
-                    )
-                fitting = fitting or picked
+                if whole and claimed is None:
+                    claimed = _claimed(conn, people)
+                fitting, namesakes = _namesakes(
+                    person, whole, introducer_id, same, taken, claimed or {}
+                )
             found = fitting
         theirs = [row for row in found if row[2] == introducer_id]
+        took = None  # the contact this line names, once it is known
         if theirs:
             known.append(theirs[0][:2])
+            took = theirs[0][0]
         elif len(found) > 1:
             typed = ", ".join(p for p in (person.name, person.company) if p)
             unclear.append((person.line, typed, len(found), _tell_apart(person)))
         elif found:
-            contact_id, name, referred_by, _, _, introduced_by, _ = found[0]
+            contact_id, name, referred_by, _, _, introduced_by, *_ = found[0]
+            took = contact_id
             if contact_id == introducer_id:
                 kept.append(((contact_id, name), "met", None))
             elif contact_id in upstream:
@@ -425,8 +429,12 @@ def add_referred_people(
                 )
                 marked.append((contact_id, name))
         else:
-            added.append(_add_referred(conn, introducer_id, person, at))
+            took = _add_referred(conn, introducer_id, person, at)
+            added.append(took)
+            added_lines.append(person.line)
             elsewhere += [(person.line, row[0]) for row in namesakes]
+        if took is not None:
+            taken.setdefault(took, (person.line, _as_typed(person)))
     named = [(introducer_id, chain[-1].name), *marked, *known, *left]
     named += [who for first, _, by in kept for who in (first, by) if who is not None]
     # Nobody named (a debrief without names): no sentence to say, nothing to tell apart.
@@ -446,7 +454,86 @@ def add_referred_people(
         tuple(contact_id for contact_id, _ in marked),
         tuple(said(who) for who in left),
         tuple(elsewhere),
+        tuple(added_lines),
     )
+
+
+def _candidates(
+    conn: duckdb.DuckDBPyConnection, person: ReferredPerson, at: datetime | None
+) -> list[tuple]:
+    """The contacts `person` could be (`_CANDIDATES`), with whether each was introduced at
+    `at`."""
+    return conn.execute(
+        _CANDIDATES,
+        {
+            "name": person.name,
+            "last": person.last_name,
+            "company_id": targets.find_company_id(conn, person.company),
+            "at": at,
+        },
+    ).fetchall()
+
+
+def _as_typed(person: ReferredPerson) -> tuple[str, str]:
+    """A line's name and company, in any case: two lines alike name one person."""
+    return (" ".join(person.name.casefold().split()), " ".join(person.company.casefold().split()))
+
+
+def _claimed(conn: duckdb.DuckDBPyConnection, people: list[ReferredPerson]) -> dict[int, set[int]]:
+    """The contacts a line names by their whole name at their own company: id -> those lines.
+    Such a contact is that line's person, never a namesake another line may take."""
+    claimed: dict[int, set[int]] = {}
+    for person in people:
+        if person.name and person.company:
+            for row in _candidates(conn, person, None):
+                if row[4] and row[6]:
+                    claimed.setdefault(row[0], set()).add(person.line)
+    return claimed
+
+
+def _namesakes(
+    person: ReferredPerson,
+    rows: list[tuple],
+    introducer_id: int,
+    same: set[tuple[int, int]],
+    taken: dict[int, tuple[int, tuple[str, str]]],
+    claimed: dict[int, set[int]],
+) -> tuple[list[tuple], list[tuple]]:
+    """For a line naming a company where no contact of its name is, the contacts of its whole
+    name elsewhere (`rows`, as `_CANDIDATES` reads them): (those that are the person named,
+    those to ask about).
+
+    Not this line's at all: one another line names at their own company (`claimed`), or one
+    a line before took (`taken`: added, linked or named), unless that line was typed alike
+    (the same person named twice), when they are the person named. So is one the introducer
+    introduced at this very moment (this debrief, saved before with her ticked). Else the
+    person named is the one the user ticked for this line (`same`), if any; two are refused,
+    and so is one ticked for this line that a line typed otherwise took."""
+    typed = _as_typed(person)
+    again, ours, asked = [], [], []
+    for row in rows:
+        if claimed.get(row[0], set()) - {person.line}:
+            continue
+        if row[0] in taken:
+            line, as_typed = taken[row[0]]
+            if as_typed == typed:
+                again.append(row)
+            elif (person.line, row[0]) in same:
+                raise InvalidInputError(
+                    f"You ticked the same {row[1]} for line {line} and line {person.line}, "
+                    "which name different people: tick them for one line only, then save again."
+                )
+        elif row[2] == introducer_id and row[7]:
+            ours.append(row)
+        else:
+            asked.append(row)
+    picked = [row for row in asked if (person.line, row[0]) in same]
+    if not (again or ours) and len(picked) > 1:
+        raise InvalidInputError(
+            f"You ticked {len(picked)} contacts as the {person.name} of line {person.line}, "
+            "and only one can be: tick one, or none, then save again."
+        )
+    return again or ours or picked, asked
 
 
 def _why_kept(why: str, by: tuple[int, str] | None, said: Callable[[tuple[int, str]], str]) -> str:

@@ -512,18 +512,21 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
     question = st.empty()
     with question.container(border=True):
         adding: meetings.NewContacts = asked["adding"]
-        st.warning(ui.plain(adding.question), icon=":material/person_add:")
-        if adding.people:
-            st.markdown("\n".join(f"- {ui.plain(person)}" for person in adding.people))
+        # Filled once the boxes below are read: the question and the people it adds follow
+        # them (a namesake ticked is not added anew).
+        question_said, people_listed = st.empty(), st.empty()
         # Each one already in your contacts, with what saving changes on them: ticked, as
         # typed; unticked, left as they are (a person you know directly, say). A namesake at
-        # another company starts unticked: ticked, they are linked rather than a new one added.
+        # another company starts unticked: ticked, no new one is added for that line.
         ticked = {
             known: st.checkbox(
                 ui.plain(known.label), value=known.ticked, key=f"{asked_key}_{known.key}"
             )
             for known in adding.existing
         }
+        question_said.warning(ui.plain(adding.asked(ticked)), icon=":material/person_add:")
+        if to_add := adding.to_add(ticked):
+            people_listed.markdown("\n".join(f"- {ui.plain(person)}" for person in to_add))
         if kept := asked["read"].kept_sentence:
             st.caption(ui.plain(kept))
         yes_box, no_box = st.columns(2)
@@ -562,11 +565,12 @@ def save_debrief(
     form: tuple,
     read: meetings.NamesRead,
     leave: tuple[int, ...] = (),
-    same: tuple[int, ...] = (),
+    same: tuple[tuple[int, int], ...] = (),
 ) -> None:
     """Save the debrief the form holds, with the people `read` from its names box; those
     already in your contacts whose ids are in `leave` are left as they are, and namesakes at
-    another company whose ids are in `same` are the people named (`NewContacts.chosen`)."""
+    another company in `same`, as (line, id), are the people named on those lines
+    (`NewContacts.chosen`)."""
     held = form[0] == "held"
     try:
         result = meetings.record_debrief(

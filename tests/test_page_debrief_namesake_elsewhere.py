@@ -60,7 +60,7 @@ def test_the_namesake_is_named_with_an_unticked_box(met_katherine):
     assert asked == plain_markdown(
         "Saving adds this person to your contacts, as introduced by Katherine Johnson. 1 person "
         "already in your contacts has the same name, at another company: tick if it is the "
-        "same person, to link them rather than add a new one. Is each one a person to talk to?"
+        "same person, so that no new one is added. Is each one a person to talk to?"
     )
     assert "- Priya Shah, Initech" in [m.value for m in at.markdown]
     [priya] = at.checkbox
@@ -81,7 +81,13 @@ def test_ticked_the_one_there_is_linked_instead(met_katherine):
     at = debrief("Priya Shah, Initech")
     at.checkbox[0].check()
     run(at)
-    # no one new is added now, so the button says only what it does
+    # no one new is added now: the question and the list say so, and the button only what it does
+    [asked] = [w.value for w in at.warning]
+    assert asked == plain_markdown(
+        "You ticked 1 person already in your contacts as the same person as one named, so no "
+        "new one is added for them. Is each one a person to talk to?"
+    )
+    assert not [m for m in at.markdown if m.value.startswith("- ")]
     assert not [b for b in at.button if b.label == "Yes, add them and save"]
     submit(at, "Yes, save the debrief")
     said = at.success[0].value
@@ -96,4 +102,54 @@ def test_ticked_the_one_there_is_linked_instead(met_katherine):
     assert people(met_katherine) == [
         ("Katherine", "NASA Langley", None, None),
         ("Priya", "Globex", 1, 1),  # cold: Katherine becomes her mutual contact, as said
+    ]
+
+
+# Two lines of one name at two companies, "Priya Shah, Initech" and "Priya Shah, Hooli": the
+# Priya Shah at Globex is a namesake of each, asked about on each line's own box.
+TWO_LINES = "Priya Shah, Initech\nPriya Shah, Hooli"
+
+
+def test_two_lines_left_unticked_add_both(met_katherine):
+    """Line 2 was taken for the Priya Shah line 1 adds: 'Already introduced by Katherine
+    Johnson: Priya Shah.', and no Priya Shah at Hooli."""
+    at = debrief(TWO_LINES)
+    [asked] = [w.value for w in at.warning]
+    assert asked.startswith(plain_markdown("Saving adds these 2 people to your contacts"))
+    assert "- Priya Shah, Initech\n- Priya Shah, Hooli" in [m.value for m in at.markdown]
+    assert [box.value for box in at.checkbox] == [False, False]
+    submit(at, "Yes, add them and save")
+    said = at.success[0].value
+    assert "2 new contacts introduced by Katherine Johnson" in said
+    assert "Already introduced" not in said
+    assert people(met_katherine) == [
+        ("Katherine", "NASA Langley", None, None),
+        ("Priya", "Globex", None, None),
+        ("Priya", "Initech", 1, 1),
+        ("Priya", "Hooli", 1, 1),
+    ]
+
+
+def test_a_tick_links_for_its_own_line_only(met_katherine):
+    """Ticked for line 1, the Priya Shah at Globex is line 1's person; line 2's at Hooli is
+    still added, and the question and list say so before saving."""
+    at = debrief(TWO_LINES)
+    first, second = at.checkbox
+    assert first.label == second.label == plain_markdown(PRIYA)
+    first.check()
+    run(at)
+    [asked] = [w.value for w in at.warning]
+    assert asked == plain_markdown(
+        "Saving adds this person to your contacts, as introduced by Katherine Johnson. You "
+        "ticked 1 person already in your contacts as the same person as one named, so no new "
+        "one is added for them. Is each one a person to talk to?"
+    )
+    assert [m.value for m in at.markdown if m.value.startswith("- ")] == ["- Priya Shah, Hooli"]
+    submit(at, "Yes, add them and save")
+    said = at.success[0].value
+    assert "1 new contact introduced by Katherine Johnson" in said
+    assert people(met_katherine) == [
+        ("Katherine", "NASA Langley", None, None),
+        ("Priya", "Globex", 1, 1),  # line 1's, linked
+        ("Priya", "Hooli", 1, 1),  # line 2's, added
     ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import textwrap
 from datetime import date
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -16,6 +17,9 @@ import plotly.graph_objects as go
 from infoint import funnel
 from infoint.funnel import STAGE_COLOURS, StageCount
 from infoint.text import counted
+
+# A figure: plain Plotly JSON, {"data": [trace, ...], "layout": {...}} in plotly.js's schema.
+Figure = dict[str, Any]
 
 # Plotly options for st.plotly_chart(config=...): no logo, no toolbar clutter.
 PLOTLY_CONFIG = {"displaylogo": False, "displayModeBar": False}

@@ -1,4 +1,5 @@
-"""Plotly figures for the pages: labelled axes, counts on hover, the stage colours everywhere.
+"""Figures for the pages, as plain Plotly JSON (`Figure`): labelled axes, counts on hover, the
+stage colours everywhere. Built here without Plotly's Python package; the browser draws them.
 
 User text (names, companies, industries, template names) goes into figures through `plain`:
 Plotly reads a few HTML tags in labels, so `<`, `>` and `&` are escaped as entities.
@@ -12,7 +13,6 @@ from datetime import date
 from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from infoint import funnel
 from infoint.funnel import STAGE_COLOURS, StageCount
@@ -21,7 +21,7 @@ from infoint.text import counted
 # A figure: plain Plotly JSON, {"data": [trace, ...], "layout": {...}} in plotly.js's schema.
 Figure = dict[str, Any]
 
-# Plotly options for st.plotly_chart(config=...): no logo, no toolbar clutter.
+# Plotly options for a drawn figure (ui.chart(config=...)): no logo, no toolbar clutter.
 PLOTLY_CONFIG = {"displaylogo": False, "displayModeBar": False}
 
 # Activity kinds drawn in the colour of the stage they move a contact to.
@@ -111,60 +111,61 @@ def weeks_axis(weeks: list[date]) -> dict:
     return axis
 
 
-def funnel_figure(counts: list[StageCount]) -> go.Figure:
+def funnel_figure(counts: list[StageCount]) -> Figure:
     """Contacted → … → Opportunity, every stage shown even at zero."""
-    figure = go.Figure(
-        go.Funnel(
-            y=[c.label for c in counts],
-            x=[c.count for c in counts],
-            marker={"color": [STAGE_COLOURS[c.stage] for c in counts]},
-            texttemplate="%{x:,}",
-            customdata=[funnel.STAGE_HELP[c.stage] for c in counts],
-            hovertemplate="%{y}: %{x:,} contacts<br>(%{customdata})<extra></extra>",
-            connector={"fillcolor": "#e6e6e6", "line": {"width": 0}},
-        )
-    )
-    figure.update_layout(
-        title="Contacts at each stage",
-        xaxis_title="Contacts at this stage or beyond",
-        yaxis_title="Stage",
-        xaxis=counts_axis(max((c.count for c in counts), default=0)),
-        **_LAYOUT,
-    )
-    return figure
+    trace = {
+        "type": "funnel",
+        "y": [c.label for c in counts],
+        "x": [c.count for c in counts],
+        "marker": {"color": [STAGE_COLOURS[c.stage] for c in counts]},
+        "texttemplate": "%{x:,}",
+        "customdata": [funnel.STAGE_HELP[c.stage] for c in counts],
+        "hovertemplate": "%{y}: %{x:,} contacts<br>(%{customdata})<extra></extra>",
+        "connector": {"fillcolor": "#e6e6e6", "line": {"width": 0}},
+    }
+    layout = {
+        "title": {"text": "Contacts at each stage"},
+        "xaxis": counts_axis(max((c.count for c in counts), default=0))
+        | {"title": {"text": "Contacts at this stage or beyond"}},
+        "yaxis": {"title": {"text": "Stage"}},
+        "margin": dict(_LAYOUT["margin"]),
+    }
+    return {"data": [trace], "layout": layout}
 
 
-def activity_figure(activity: pd.DataFrame) -> go.Figure:
+def activity_figure(activity: pd.DataFrame) -> Figure:
     """Bars per week stacked by kind, from a frame of week, kind, label, count.
 
     Every week is labelled ('w/c 3 Nov'): the bars are weeks, not points in time.
     """
-    figure = go.Figure()
+    bars = []
     for kind, rows in activity.groupby("kind", sort=False):
-        label = rows["label"].iloc[0]
-        figure.add_bar(
-            name=label,
-            x=[week_label(week) for week in rows["week"]],
-            y=rows["count"].tolist(),
-            marker_color=ACTIVITY_COLOURS[kind],
-            hovertemplate=f"%{{x}}: %{{y:,}} × {label.lower()}<extra></extra>",
+        label = str(rows["label"].iloc[0])
+        bars.append(
+            {
+                "type": "bar",
+                "name": label,
+                "x": [week_label(week) for week in rows["week"]],
+                "y": rows["count"].tolist(),
+                "marker": {"color": ACTIVITY_COLOURS[kind]},
+                "hovertemplate": f"%{{x}}: %{{y:,}} × {label.lower()}<extra></extra>",
+            }
         )
     most_in_a_week = activity.groupby("week")["count"].sum().max() if len(activity) else 0
-    figure.update_layout(
-        barmode="stack",
-        title="Things logged per week",
-        xaxis_title="Week commencing (Monday)",
-        yaxis_title="Things logged",
-        xaxis=weeks_axis(sorted(set(activity["week"]))),
-        yaxis=counts_axis(most_in_a_week),
-        legend=LEGEND_BELOW,  # under the plot, leaving the width to the weeks
-        height=440,
-        **_LAYOUT,
-    )
-    return figure
+    layout = {
+        "barmode": "stack",
+        "title": {"text": "Things logged per week"},
+        "xaxis": weeks_axis(sorted(set(activity["week"])))
+        | {"title": {"text": "Week commencing (Monday)"}},
+        "yaxis": counts_axis(most_in_a_week) | {"title": {"text": "Things logged"}},
+        "legend": dict(LEGEND_BELOW),  # under the plot, leaving the width to the weeks
+        "height": 440,
+        "margin": dict(_LAYOUT["margin"]),
+    }
+    return {"data": bars, "layout": layout}
 
 
-def coverage_figure(coverage: pd.DataFrame) -> go.Figure:
+def coverage_figure(coverage: pd.DataFrame) -> Figure:
     """Per industry, its target companies as one full bar, split by how far you got at each.
 
     Shares, not counts, on the axis: an industry of 1,500 targets (or the thousands of people
@@ -188,35 +189,47 @@ def coverage_figure(coverage: pd.DataFrame) -> go.Figure:
         f"{plain(industry)} ({targets:,})"
         for industry, targets in zip(coverage["industry"], coverage["targets"], strict=True)
     ]
-    figure = go.Figure()
+    targets = coverage["targets"].tolist()
+    bars = []
     for part, (label, colour) in TARGET_REACH.items():
-        figure.add_bar(
-            name=label,
-            y=industries,
-            x=(100 * reach[part] / coverage["targets"]).tolist(),
-            orientation="h",
-            marker_color=colour,
-            text=[f"{n:,}" if n else "" for n in reach[part]],
-            textposition="inside",
-            insidetextanchor="middle",
-            customdata=list(zip(reach[part], coverage["targets"], people, strict=True)),
-            hovertemplate=(
-                f"<b>%{{y}}</b><br>{label}: %{{customdata[0]:,}} of %{{customdata[1]:,}}"
-                " targets (%{x:.0f} %)<br>%{customdata[2]}<extra></extra>"
-            ),
+        counts = reach[part].tolist()
+        bars.append(
+            {
+                "type": "bar",
+                "name": label,
+                "y": industries,
+                "x": (100 * reach[part] / coverage["targets"]).tolist(),
+                "orientation": "h",
+                "marker": {"color": colour},
+                "text": [f"{n:,}" if n else "" for n in counts],
+                "textposition": "inside",
+                "insidetextanchor": "middle",
+                "customdata": [list(row) for row in zip(counts, targets, people, strict=True)],
+                "hovertemplate": (
+                    f"<b>%{{y}}</b><br>{label}: %{{customdata[0]:,}} of %{{customdata[1]:,}}"
+                    " targets (%{x:.0f} %)<br>%{customdata[2]}<extra></extra>"
+                ),
+            }
         )
-    figure.update_layout(
-        barmode="stack",
-        title="How far you got at your targets, per industry",
-        xaxis_title="Share of the industry's targets",
-        yaxis_title="Industry (targets)",
-        yaxis={"autorange": "reversed", "automargin": True},
-        xaxis={"range": [0, 100], "dtick": 25, "ticksuffix": " %"},
-        uniformtext={"mode": "hide", "minsize": 10},  # no number squeezed into a thin part
-        legend=LEGEND_BELOW | {"traceorder": "normal"},  # in the bars' order, left to right
-        height=max(320, 160 + 44 * len(coverage)),
+    layout = {
+        "barmode": "stack",
+        "title": {"text": "How far you got at your targets, per industry"},
+        "xaxis": {
+            "range": [0, 100],
+            "dtick": 25,
+            "ticksuffix": " %",
+            "title": {"text": "Share of the industry's targets"},
+        },
+        "yaxis": {
+            "autorange": "reversed",
+            "automargin": True,
+            "title": {"text": "Industry (targets)"},
+        },
+        "uniformtext": {"mode": "hide", "minsize": 10},  # no number squeezed into a thin part
+        "legend": LEGEND_BELOW | {"traceorder": "normal"},  # in the bars' order, left to right
+        "height": max(320, 160 + 44 * len(coverage)),
         # Room for half of "100 %" past the plot's right edge: Plotly hides a tick label that
         # would stick out of the figure, and the axis then seemed to stop at 75 %.
-        margin=_LAYOUT["margin"] | {"r": SHARE_AXIS_RIGHT_MARGIN},
-    )
-    return figure
+        "margin": _LAYOUT["margin"] | {"r": SHARE_AXIS_RIGHT_MARGIN},
+    }
+    return {"data": bars, "layout": layout}

@@ -1,4 +1,8 @@
+import json
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 
@@ -12,17 +16,19 @@ def test_funnel_shows_every_stage_in_its_colour():
         for stage, n in zip(funnel.STAGES, [5, 2, 0, 0, 0], strict=True)
     ]
     figure = charts.funnel_figure(counts)
-    trace = figure.data[0]
-    assert list(trace.y) == ["Contacted", "Replied", "Met", "Referred", "Opportunity"]
-    assert list(trace.x) == [5, 2, 0, 0, 0]
-    assert list(trace.marker.color) == [STAGE_COLOURS[s] for s in funnel.STAGES]
-    assert "%{x:,}" in trace.hovertemplate and trace.texttemplate == "%{x:,}"  # '4,973'
+    trace = figure["data"][0]
+    assert trace["type"] == "funnel"
+    assert trace["y"] == ["Contacted", "Replied", "Met", "Referred", "Opportunity"]
+    assert trace["x"] == [5, 2, 0, 0, 0]
+    assert trace["marker"]["color"] == [STAGE_COLOURS[s] for s in funnel.STAGES]
+    assert "%{x:,}" in trace["hovertemplate"] and trace["texttemplate"] == "%{x:,}"  # '4,973'
     # The activity's counts too: every hover writes thousands as the sentences do.
     activity = pd.DataFrame(
         {"week": [date(2026, 3, 2)], "kind": ["outreach"], "label": ["Outreach"], "count": [1200]}
     )
-    assert ":,}" in charts.activity_figure(activity).data[0].hovertemplate
-    assert figure.layout.xaxis.title.text and figure.layout.yaxis.title.text
+    assert ":,}" in charts.activity_figure(activity)["data"][0]["hovertemplate"]
+    layout = figure["layout"]
+    assert layout["xaxis"]["title"]["text"] and layout["yaxis"]["title"]["text"]
 
 
 def test_activity_is_stacked_by_kind_with_stage_colours():
@@ -35,13 +41,14 @@ def test_activity_is_stacked_by_kind_with_stage_colours():
         }
     )
     figure = charts.activity_figure(activity)
-    assert figure.layout.barmode == "stack"
-    bars = {trace.name: trace for trace in figure.data}
+    assert figure["layout"]["barmode"] == "stack"
+    bars = {trace["name"]: trace for trace in figure["data"]}
     assert set(bars) == {"Outreach", "Reply"}
-    assert list(bars["Outreach"].y) == [3, 1]
-    assert bars["Reply"].marker.color == STAGE_COLOURS["replied"]
-    assert figure.layout.xaxis.title.text == "Week commencing (Monday)"
-    assert figure.layout.yaxis.title.text
+    assert {trace["type"] for trace in figure["data"]} == {"bar"}
+    assert bars["Outreach"]["y"] == [3, 1]
+    assert bars["Reply"]["marker"]["color"] == STAGE_COLOURS["replied"]
+    assert figure["layout"]["xaxis"]["title"]["text"] == "Week commencing (Monday)"
+    assert figure["layout"]["yaxis"]["title"]["text"]
 
 
 def test_every_week_of_the_activity_is_labelled_and_counts_are_whole():
@@ -55,11 +62,12 @@ def test_every_week_of_the_activity_is_labelled_and_counts_are_whole():
         }
     )
     figure = charts.activity_figure(activity)
-    assert list(figure.data[0].x) == ["w/c 26 Oct", "w/c 2 Nov", "w/c 9 Nov"]
-    axis = figure.layout.xaxis
-    assert list(axis.tickvals) == ["w/c 26 Oct", "w/c 2 Nov", "w/c 9 Nov"]
-    assert list(axis.ticktext) == ["26<br>Oct", "2<br>Nov", "9<br>Nov"]
-    assert (figure.layout.yaxis.dtick, figure.layout.yaxis.tickformat) == (1, ",d")
+    assert figure["data"][0]["x"] == ["w/c 26 Oct", "w/c 2 Nov", "w/c 9 Nov"]
+    axis = figure["layout"]["xaxis"]
+    assert axis["tickvals"] == ["w/c 26 Oct", "w/c 2 Nov", "w/c 9 Nov"]
+    assert axis["ticktext"] == ["26<br>Oct", "2<br>Nov", "9<br>Nov"]
+    yaxis = figure["layout"]["yaxis"]
+    assert (yaxis["dtick"], yaxis["tickformat"]) == (1, ",d")
 
 
 def test_count_axes_never_show_fractions():
@@ -71,7 +79,7 @@ def test_count_axes_never_show_fractions():
     assert charts.counts_axis(0)["range"] == [0, 1]
     assert charts.counts_axis(250) == {"rangemode": "tozero", "tickformat": ",d"}
     counts = [StageCount(s, funnel.STAGE_LABELS[s], 1, None) for s in funnel.STAGES]
-    assert charts.funnel_figure(counts).layout.xaxis.tickformat == ",d"
+    assert charts.funnel_figure(counts)["layout"]["xaxis"]["tickformat"] == ",d"
 
 
 def coverage_frame(**columns) -> pd.DataFrame:
@@ -92,45 +100,48 @@ def coverage_frame(**columns) -> pd.DataFrame:
 
 def test_coverage_draws_each_industrys_targets_by_how_far_you_got():
     figure = charts.coverage_figure(coverage_frame())
-    assert figure.layout.title.text == "How far you got at your targets, per industry"
-    assert figure.layout.xaxis.title.text == "Share of the industry's targets"
-    assert figure.layout.yaxis.title.text == "Industry (targets)"
-    assert figure.layout.barmode == "stack"
-    assert (tuple(figure.layout.xaxis.range), figure.layout.xaxis.ticksuffix) == ((0, 100), " %")
+    layout = figure["layout"]
+    assert layout["title"]["text"] == "How far you got at your targets, per industry"
+    assert layout["xaxis"]["title"]["text"] == "Share of the industry's targets"
+    assert layout["yaxis"]["title"]["text"] == "Industry (targets)"
+    assert layout["barmode"] == "stack"
+    assert (layout["xaxis"]["range"], layout["xaxis"]["ticksuffix"]) == ([0, 100], " %")
     # room for the "100 %" label at the right edge (tests/e2e/test_coverage_ticks.py sees it)
-    assert figure.layout.margin.r == charts.SHARE_AXIS_RIGHT_MARGIN
-    bars = {trace.name: trace for trace in figure.data}
+    assert layout["margin"]["r"] == charts.SHARE_AXIS_RIGHT_MARGIN
+    bars = {trace["name"]: trace for trace in figure["data"]}
     assert list(bars) == [
         "Met someone there",
         "Wrote to someone, not met yet",
         "Nobody written to yet",
     ]
-    assert list(bars["Met someone there"].y) == ["Health (28)", f"{funnel.NO_INDUSTRY} (2)"]
+    assert bars["Met someone there"]["y"] == ["Health (28)", f"{funnel.NO_INDUSTRY} (2)"]
+    assert [bars[name]["orientation"] for name in bars] == ["h", "h", "h"]
     # Health's 28 targets: met someone at 2, wrote to someone at 3 more, nobody at 23.
-    assert [list(bars[name].text) for name in bars] == [["2", ""], ["3", ""], ["23", "2"]]
-    assert [bars[name].x[0] for name in bars] == [100 * 2 / 28, 100 * 3 / 28, 100 * 23 / 28]
-    assert [bars[name].x[1] for name in bars] == [0, 0, 100]  # each bar is all its targets
-    assert bars["Met someone there"].marker.color == STAGE_COLOURS["met"]
-    assert bars["Wrote to someone, not met yet"].marker.color == STAGE_COLOURS["contacted"]
+    assert [bars[name]["text"] for name in bars] == [["2", ""], ["3", ""], ["23", "2"]]
+    assert [bars[name]["x"][0] for name in bars] == [100 * 2 / 28, 100 * 3 / 28, 100 * 23 / 28]
+    assert [bars[name]["x"][1] for name in bars] == [0, 0, 100]  # each bar is all its targets
+    assert bars["Met someone there"]["marker"]["color"] == STAGE_COLOURS["met"]
+    assert bars["Wrote to someone, not met yet"]["marker"]["color"] == STAGE_COLOURS["contacted"]
     # The people there (3,467, which would flatten 28 on one axis) are in the hover.
     written = bars["Wrote to someone, not met yet"]
-    assert list(written.customdata[0]) == [3, 28, "3,467 people there, 9 contacted (0.3 %)"]
-    assert list(written.customdata[1]) == [0, 2, "None of your contacts works there yet"]
-    assert "%{customdata[0]:,} of %{customdata[1]:,} targets (%{x:.0f} %)" in (
-        written.hovertemplate
+    assert written["customdata"][0] == [3, 28, "3,467 people there, 9 contacted (0.3 %)"]
+    assert written["customdata"][1] == [0, 2, "None of your contacts works there yet"]
+    assert (
+        "%{customdata[0]:,} of %{customdata[1]:,} targets (%{x:.0f} %)"
+        in (written["hovertemplate"])
     )
 
 
 def test_coverage_hover_says_one_person_in_the_singular():
     coverage = coverage_frame(people=[1, 0], contacted=[1, 0], contacted_percent=[100.0, None])
     figure = charts.coverage_figure(coverage)
-    assert figure.data[0].customdata[0][2] == "1 person there, 1 contacted (100 %)"
+    assert figure["data"][0]["customdata"][0][2] == "1 person there, 1 contacted (100 %)"
 
 
 def test_coverage_shows_industry_names_as_typed_not_as_html():
     coverage = coverage_frame().iloc[:1].assign(industry=["<b>Health</b> & care"])
     figure = charts.coverage_figure(coverage)
-    assert {tuple(trace.y) for trace in figure.data} == {
+    assert {tuple(trace["y"]) for trace in figure["data"]} == {
         ("&lt;b&gt;Health&lt;/b&gt; &amp; care (28)",)
     }
 
@@ -156,10 +167,10 @@ def test_rate_bars_keep_their_labels_and_long_names_in_view():
     rates["response_rate"] = rates["replied"] / rates["contacted"]
     rates["meeting_rate"] = rates["met"] / rates["contacted"]
     figure = insight_charts.rates_figure(rates, "Template of the first message")
-    replied = figure.data[0]
-    assert replied.cliponaxis is False  # '1 of 1' beside a full bar is drawn whole
-    assert figure.layout.xaxis.range[1] >= 130
-    assert list(replied.y) == ["Cold, after reading their<br>conference talk on data…", "Warm"]
+    replied = figure["data"][0]
+    assert replied["cliponaxis"] is False  # '1 of 1' beside a full bar is drawn whole
+    assert figure["layout"]["xaxis"]["range"][1] >= 130
+    assert replied["y"] == ["Cold, after reading their<br>conference talk on data…", "Warm"]
 
 
 def test_legends_of_many_series_stand_below_the_plot_clear_of_the_title():
@@ -182,14 +193,14 @@ def test_legends_of_many_series_stand_below_the_plot_clear_of_the_title():
         insight_charts.rates_figure(rates, "Degree"),
         insight_charts.weekly_funnel_figure(weekly),
     ):
-        legend = figure.layout.legend
-        assert (legend.orientation, legend.yref, legend.y, legend.yanchor) == (
+        legend = figure["layout"]["legend"]
+        assert (legend["orientation"], legend["yref"], legend["y"], legend["yanchor"]) == (
             "h",
             "container",
             0,
             "bottom",
         )
-        assert figure.layout.margin.t <= 60  # no band left above the plot for a legend
+        assert figure["layout"]["margin"]["t"] <= 60  # no band left above the plot for a legend
 
 
 def test_a_week_reads_the_same_in_every_weekly_chart_as_in_its_table():
@@ -198,11 +209,13 @@ def test_a_week_reads_the_same_in_every_weekly_chart_as_in_its_table():
     weeks = pd.to_datetime(["2026-09-14", "2026-09-21", "2026-10-05"])
     weekly = pd.DataFrame({"week": weeks, **{s: [3, 2, 1] for s in funnel.STAGES}})
     figure = insight_charts.weekly_funnel_figure(weekly)
-    assert {tuple(trace.x) for trace in figure.data} == {("w/c 14 Sep", "w/c 21 Sep", "w/c 5 Oct")}
-    axis = figure.layout.xaxis
-    assert axis.type == "category"
-    assert list(axis.ticktext) == ["14<br>Sep", "21<br>Sep", "5<br>Oct"]
-    assert "Monday" in axis.title.text
+    assert {tuple(trace["x"]) for trace in figure["data"]} == {
+        ("w/c 14 Sep", "w/c 21 Sep", "w/c 5 Oct")
+    }
+    axis = figure["layout"]["xaxis"]
+    assert axis["type"] == "category"
+    assert axis["ticktext"] == ["14<br>Sep", "21<br>Sep", "5<br>Oct"]
+    assert "Monday" in axis["title"]["text"]
 
 
 def test_many_weeks_are_left_for_plotly_to_label_a_few_of():
@@ -210,3 +223,46 @@ def test_many_weeks_are_left_for_plotly_to_label_a_few_of():
     axis = charts.weeks_axis(weeks)
     assert axis["type"] == "category" and "tickvals" not in axis
     assert len(charts.weeks_axis(weeks[:12])["tickvals"]) == 12
+
+
+def test_figures_are_plain_plotly_json_built_without_plotly():
+    """What the browser draws: {"data": [...], "layout": {...}} of plain values, each trace
+    naming its type, titles written out as plotly.js 3+ reads them, and no theme of our own."""
+    activity = pd.DataFrame(
+        {
+            "week": pd.to_datetime(["2026-03-02", "2026-03-09"]),
+            "kind": ["outreach", "reply"],
+            "label": ["Outreach", "Reply"],
+            "count": [3, 1],
+        }
+    )
+    empty = activity.iloc[:0]
+    counts = [StageCount(s, funnel.STAGE_LABELS[s], 4973, None) for s in funnel.STAGES]
+    for figure in (
+        charts.funnel_figure(counts),
+        charts.funnel_figure([]),
+        charts.activity_figure(activity),
+        charts.activity_figure(empty),
+        charts.coverage_figure(coverage_frame()),
+        charts.coverage_figure(coverage_frame().iloc[:0]),
+    ):
+        assert type(figure) is dict and set(figure) == {"data", "layout"}
+        assert json.loads(json.dumps(figure, allow_nan=False)) == figure
+        assert all(trace["type"] in ("funnel", "bar") for trace in figure["data"])
+        layout = figure["layout"]
+        assert "template" not in layout
+        assert isinstance(layout["title"]["text"], str)
+        assert isinstance(layout["xaxis"]["title"]["text"], str)
+        assert isinstance(layout["yaxis"]["title"]["text"], str)
+    # Building figures leaves the shared pieces as they were.
+    assert charts.LEGEND_BELOW["y"] == 0 and "traceorder" not in charts.LEGEND_BELOW
+    assert charts._LAYOUT == {"margin": {"l": 10, "r": 10, "t": 40, "b": 10}}
+    # Plotly's Python package (16 MB at import) is never loaded for them.
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, infoint.charts; print('plotly' in sys.modules)"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parents[1],
+    )
+    assert loaded.stdout.strip() == "False"

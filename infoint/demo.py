@@ -404,6 +404,23 @@ ABOUT = (
 )
 
 
+def beside_own_data(conn: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the user has people or companies of their own, which the demo would join in
+    every count: then loading it is asked about first (`LOADING_BESIDE_YOURS`)."""
+    found = conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM contacts WHERE source <> 'demo')"
+        " OR EXISTS (SELECT 1 FROM companies WHERE source <> 'demo')"
+    ).fetchall()
+    return bool(found[0][0])
+
+
+LOADING_BESIDE_YOURS = (
+    "The demo adds about 150 made-up people, 30 companies and their history beside your own"
+    " data. Until you remove it here, they count in every number: Home, Follow-ups, Insights."
+    " Your own people, companies and notes are not changed."
+)
+
+
 # Said beside a real import while the demo is loaded: its made-up companies now take in real
 # people, and its follow-ups point at real people, with nothing else saying it is still there.
 STILL_LOADED = (

@@ -19,7 +19,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from infoint import db
+from infoint import db, demo
 from infoint.errors import InfointError
 from infoint.outreach import (
     COMPOSE_CONTACT_KEY,
@@ -93,7 +93,16 @@ def page(title: str) -> duckdb.DuckDBPyConnection:
         st.stop()
     with st.sidebar:
         st.caption(f"Database: `{database_path()}`")
+        # Its made-up people count in every number: said on every page, not only in Settings.
+        if cached(demo.has_demo, conn):
+            st.caption(DEMO_LOADED)
     return conn
+
+
+DEMO_LOADED = (
+    ":material/science: Demo data is loaded: its made-up people count in every number here. "
+    "Remove it in Settings when you are done looking around."
+)
 
 
 def came_back() -> bool:

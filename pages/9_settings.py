@@ -272,6 +272,7 @@ else:
 st.subheader("Demo data")
 st.write(demo.ABOUT)
 if demo.has_demo(conn):
+    ui.forget_question("load_demo")  # loaded: a question still open would ask to load it again
     if ui.ask_first(
         "remove_demo",
         "Remove demo data",
@@ -287,7 +288,17 @@ if demo.has_demo(conn):
             st.rerun()
 else:
     ui.forget_question("remove_demo")  # it went another way: loaded again, it is not asked
-    if st.button("Load demo data", icon=":material/science:"):
+    # Beside the user's own data the demo joins every count: asked first, as removing it is.
+    if (
+        ui.ask_first(
+            "load_demo",
+            "Load demo data",
+            ui.plain(demo.LOADING_BESIDE_YOURS),
+            "Yes, load demo data",
+        )
+        if demo.beside_own_data(conn)
+        else st.button("Load demo data", icon=":material/science:")
+    ):
         try:
             loaded = demo.load_demo(conn)
         except InfointError as exc:

@@ -123,6 +123,11 @@ def test_demo_data_loads_and_removes_only_itself(app_db):
     at = open_page()
     button(at, "Load demo data").click()
     run(at)
+    # Beside Ada, the demo would join every count: asked first, and asking loads nothing.
+    assert at.warning[0].value == ui.plain(demo.LOADING_BESIDE_YOURS)
+    assert people() == ["Ada"]
+    button(at, "Yes, load demo data").click()
+    run(at)
     assert "Loaded the demo" in at.success[0].value
     assert len(people()) > 40
     # Ada was introduced by a demo person: the warning says that link goes with the demo.
@@ -161,6 +166,8 @@ def test_removing_the_demo_is_offered_only_while_there_is_demo_data(app_db):
     assert "Remove demo data" not in labels(at)
     button(at, "Load demo data").click()
     run(at)
+    button(at, "Yes, load demo data").click()  # beside the import's people: asked first
+    run(at)
     button(at, "Remove demo data").click()
     run(at)
     assert at.warning  # the question is open when the demo goes another way (the command line)
@@ -172,7 +179,10 @@ def test_removing_the_demo_is_offered_only_while_there_is_demo_data(app_db):
     # Loaded again, the demo is not met by the old question, still open, asking to remove it.
     button(at, "Load demo data").click()
     run(at)
+    button(at, "Yes, load demo data").click()
+    run(at)
     assert "Remove demo data" in labels(at)
+    assert "Yes, load demo data" not in labels(at)  # nor by the question that loaded it
     assert "Yes, remove demo data" not in labels(at)
 
 

@@ -1,4 +1,4 @@
-"""Plotly figures for meetings, referrals and insights.
+"""Figures for meetings, referrals and insights, as plain Plotly JSON (`charts.Figure`).
 
 User text (names, companies, industries, template names) goes into figures through
 `charts.plain`, counts onto axes through `charts.counts_axis`, as on the other pages.
@@ -6,12 +6,20 @@ User text (names, companies, industries, template names) goes into figures throu
 
 from __future__ import annotations
 
-import numpy as np
+import copy
+
 import pandas as pd
-import plotly.graph_objects as go
 
 from infoint import funnel
-from infoint.charts import LEGEND_BELOW, counts_axis, plain, plain_lines, week_label, weeks_axis
+from infoint.charts import (
+    LEGEND_BELOW,
+    Figure,
+    counts_axis,
+    plain,
+    plain_lines,
+    week_label,
+    weeks_axis,
+)
 from infoint.funnel import STAGE_COLOURS
 from infoint.insights import SPEED_GROUPS
 from infoint.referrals import Link
@@ -35,106 +43,121 @@ REFERRAL_LEGEND = {
 }
 
 
-def rates_figure(rates: pd.DataFrame, grouped_by: str) -> go.Figure:
+def _layout(**layout: object) -> dict:
+    """The common layout (margins, the legend below the plot) with the figure's own keys:
+    fresh dicts each time, so that no two figures share one."""
+    return copy.deepcopy(_LAYOUT) | layout
+
+
+def rates_figure(rates: pd.DataFrame, grouped_by: str) -> Figure:
     """Response and meeting rate per group ('Degree of connection' names the groups' axis),
     with 'n of m' on hover."""
-    figure = go.Figure()
     groups = [plain_lines(g) for g in rates["group"]]
     if len(set(groups)) < len(groups):  # two names alike until cut: keep them whole
         groups = [plain(g) for g in rates["group"]]
-    for column, label, count in (
-        ("response_rate", "Replied", "replied"),
-        ("meeting_rate", "Met", "met"),
-    ):
-        figure.add_bar(
-            name=label,
-            y=groups,
-            x=rates[column] * 100,
-            orientation="h",
-            marker_color=RATE_COLOURS[column],
-            customdata=list(zip(rates[count], rates["contacted"], strict=True)),
-            texttemplate="%{customdata[0]:,} of %{customdata[1]:,}",
-            textposition="outside",
-            cliponaxis=False,  # '12 of 12' beside a full bar stays whole
-            hovertemplate=(
+    contacted = rates["contacted"].tolist()
+    data = [
+        {
+            "type": "bar",
+            "name": label,
+            "y": list(groups),
+            "x": (rates[column] * 100).tolist(),
+            "orientation": "h",
+            "marker": {"color": RATE_COLOURS[column]},
+            "customdata": [[n, m] for n, m in zip(rates[count].tolist(), contacted, strict=True)],
+            "texttemplate": "%{customdata[0]:,} of %{customdata[1]:,}",
+            "textposition": "outside",
+            "cliponaxis": False,  # '12 of 12' beside a full bar stays whole
+            "hovertemplate": (
                 f"%{{y}}: %{{customdata[0]:,}} of %{{customdata[1]:,}} {label.lower()}"
                 " (%{x:.0f} %)<extra></extra>"
             ),
+        }
+        for column, label, count in (
+            ("response_rate", "Replied", "replied"),
+            ("meeting_rate", "Met", "met"),
         )
-    figure.update_layout(
+    ]
+    layout = _layout(
         barmode="group",
         # untitled: the section's heading and the "Compare by" choice above name it
-        xaxis_title="Share of the people you contacted (%)",
-        yaxis_title=grouped_by,
-        # Room right of 100 % for the 'n of m' labels of full bars.
-        xaxis={"range": [0, 135], "tickvals": [0, 25, 50, 75, 100]},
-        yaxis={"autorange": "reversed", "automargin": True},
+        xaxis={
+            "title": {"text": "Share of the people you contacted (%)"},
+            # Room right of 100 % for the 'n of m' labels of full bars.
+            "range": [0, 135],
+            "tickvals": [0, 25, 50, 75, 100],
+        },
+        yaxis={"title": {"text": grouped_by}, "autorange": "reversed", "automargin": True},
         height=max(260, 110 + 55 * len(rates)),
-        **_LAYOUT,
     )
-    return figure
+    return {"data": data, "layout": layout}
 
 
-def reply_waits_figure(waits: pd.DataFrame) -> go.Figure:
+def reply_waits_figure(waits: pd.DataFrame) -> Figure:
     """The people you wrote to by how long their reply took, then those who talked with you
     before you wrote, then those still silent; one colour per speed group (the quick replies
     in the colour of Replied). A group with no rows (`insights.reply_waits` leaves out an
     empty "Talked before you wrote") has no bar and no place in the legend."""
-    figure = go.Figure()
+    data = []
     for speed, name in enumerate(SPEED_GROUPS):
         rows = waits[waits["speed"] == speed]
         if rows.empty:
             continue
-        figure.add_bar(
-            name=name,
-            y=list(rows["wait"]),
-            x=list(rows["people"]),
-            orientation="h",
-            marker_color=SPEED_COLOURS[speed],
-            customdata=["person" if n == 1 else "people" for n in rows["people"]],
-            hovertemplate="%{y}: %{x:,} %{customdata}<extra></extra>",
+        people = rows["people"].tolist()
+        data.append(
+            {
+                "type": "bar",
+                "name": name,
+                "y": rows["wait"].tolist(),
+                "x": people,
+                "orientation": "h",
+                "marker": {"color": SPEED_COLOURS[speed]},
+                "customdata": ["person" if n == 1 else "people" for n in people],
+                "hovertemplate": "%{y}: %{x:,} %{customdata}<extra></extra>",
+            }
         )
-    figure.update_layout(
-        title="When people replied",
-        xaxis_title="People you sent an outreach to",
-        yaxis_title="When they replied",
+    layout = _layout(
+        title={"text": "When people replied"},
+        xaxis=counts_axis(waits["people"].max())
+        | {"title": {"text": "People you sent an outreach to"}},
         # Every wait in its order, top to bottom, the empty ones too.
         yaxis={
+            "title": {"text": "When they replied"},
             "categoryorder": "array",
-            "categoryarray": list(waits["wait"]),
+            "categoryarray": waits["wait"].tolist(),
             "autorange": "reversed",
             "automargin": True,
         },
-        xaxis=counts_axis(waits["people"].max()),
         height=110 + 30 * len(waits),
-        **_LAYOUT,
     )
-    return figure
+    return {"data": data, "layout": layout}
 
 
-def weekly_funnel_figure(weekly: pd.DataFrame) -> go.Figure:
+def weekly_funnel_figure(weekly: pd.DataFrame) -> Figure:
     """For each week of first outreach, how many got to each stage (stage colours)."""
-    figure = go.Figure()
     weeks = [week_label(week) for week in weekly["week"]]
+    data = []
     for stage in funnel.STAGES:
         label = funnel.STAGE_LABELS[stage]
-        figure.add_bar(
-            name=label,
-            x=weeks,
-            y=weekly[stage],
-            marker_color=STAGE_COLOURS[stage],
-            hovertemplate=f"%{{x}}: %{{y:,}} {label.lower()}<extra></extra>",
+        data.append(
+            {
+                "type": "bar",
+                "name": label,
+                "x": list(weeks),
+                "y": weekly[stage].tolist(),
+                "marker": {"color": STAGE_COLOURS[stage]},
+                "hovertemplate": f"%{{x}}: %{{y:,}} {label.lower()}<extra></extra>",
+            }
         )
-    figure.update_layout(
+    layout = _layout(
         barmode="group",  # untitled: the page's heading above it names it
         height=480,
-        xaxis_title="Week you first wrote to them (starting Monday)",
-        yaxis_title="Contacts at this stage or beyond",
-        xaxis=weeks_axis(list(weekly["week"])),
-        yaxis=counts_axis(weekly["contacted"].max()),
-        **_LAYOUT,
+        xaxis=weeks_axis(list(weekly["week"]))
+        | {"title": {"text": "Week you first wrote to them (starting Monday)"}},
+        yaxis=counts_axis(weekly["contacted"].max())
+        | {"title": {"text": "Contacts at this stage or beyond"}},
     )
-    return figure
+    return {"data": data, "layout": layout}
 
 
 def _tree_positions(links: list[Link]) -> tuple[dict[int, tuple[int, float]], list[int]]:
@@ -184,7 +207,7 @@ def _hover_name(link: Link) -> str:
     return "%{text} (%{customdata[0]})"
 
 
-def referral_figure(links: list[Link]) -> go.Figure:
+def referral_figure(links: list[Link]) -> Figure:
     """Who introduced you to whom, read left to right, people coloured by their stage.
 
     One row per person introduced: draw a bounded selection (`referrals.referral_picture`).
@@ -193,73 +216,78 @@ def referral_figure(links: list[Link]) -> go.Figure:
     positions, roots = _tree_positions(links)
     by_id = {link.contact_id: link for link in links}
     you_y = sum(positions[r][1] for r in roots) / len(roots) if roots else 0.0
-    # Plotly validates Python lists item by item; arrays keep a few hundred people fast.
-    nodes = np.array(list(positions), dtype=np.int64)
-    xs = np.array([positions[n][0] for n in nodes], dtype=float)
-    ys = np.array([positions[n][1] for n in nodes], dtype=float)
     first = set(roots)
-    starts = [(0, you_y) if n in first else positions[by_id[n].introducer_id] for n in nodes]
-    gaps = np.full(len(nodes), np.nan)
-    figure = go.Figure()
-    figure.add_scatter(  # one line per introduction; NaN breaks the line between them
-        x=np.column_stack([[s[0] for s in starts], xs, gaps]).ravel() if len(nodes) else [],
-        y=np.column_stack([[s[1] for s in starts], ys, gaps]).ravel() if len(nodes) else [],
-        mode="lines",
-        line={"color": "#cccccc", "width": 1.5},
-        hoverinfo="skip",
-        showlegend=False,
-    )
-    figure.add_scatter(
-        x=[0],
-        y=[you_y],
-        mode="markers+text",
-        text=["You"],
-        textposition="middle left",
-        marker={"size": 16, "color": YOU_COLOUR, "symbol": "diamond"},
-        cliponaxis=False,
-        name="You",
-        hovertemplate="You: the people just to your right are the ones you reached yourself"
-        "<extra></extra>",
-    )
-    stages = np.array([by_id[n].stage for n in nodes], dtype=np.int64)
-    names = np.array([plain(by_id[n].name) for n in nodes], dtype=object)
-    details = np.array(
-        [
-            [
-                plain(by_id[n].company or "no company yet"),
-                counted(by_id[n].introduced, "person", "people"),
-            ]
-            for n in nodes
-        ],
-        dtype=object,
-    ).reshape(len(nodes), 2)
-    # One template per dot, so that each says its person's company once (`_hover_name`).
-    heads = np.array([_hover_name(by_id[n]) for n in nodes], dtype=object)
+    # One line per introduction; a None (a gap) breaks the line between them.
+    line_xs: list[float | None] = []
+    line_ys: list[float | None] = []
+    for node, (depth, y) in positions.items():
+        start = (0, you_y) if node in first else positions[by_id[node].introducer_id]
+        line_xs += [float(start[0]), float(depth), None]
+        line_ys += [float(start[1]), float(y), None]
+    data: list[dict] = [
+        {
+            "type": "scatter",
+            "x": line_xs,
+            "y": line_ys,
+            "mode": "lines",
+            "line": {"color": "#cccccc", "width": 1.5},
+            "hoverinfo": "skip",
+            "showlegend": False,
+        },
+        {
+            "type": "scatter",
+            "x": [0],
+            "y": [you_y],
+            "mode": "markers+text",
+            "text": ["You"],
+            "textposition": "middle left",
+            "marker": {"size": 16, "color": YOU_COLOUR, "symbol": "diamond"},
+            "cliponaxis": False,
+            "name": "You",
+            "hovertemplate": "You: the people just to your right are the ones you reached"
+            " yourself<extra></extra>",
+        },
+    ]
     for stage in range(6):
-        chosen = stages == stage
-        if not chosen.any():
+        chosen = [node for node in positions if by_id[node].stage == stage]
+        if not chosen:
             continue
         name = funnel.stage_name(stage)
         colour = NOT_CONTACTED_COLOUR if stage == 0 else STAGE_COLOURS[funnel.STAGES[stage - 1]]
-        figure.add_scatter(
-            x=xs[chosen],
-            y=ys[chosen],
-            mode="markers+text",
-            text=names[chosen],
-            textposition="top center",
-            marker={"size": 14, "color": colour, "line": {"color": "white", "width": 1}},
-            cliponaxis=False,
-            name=name,
-            customdata=details[chosen],
-            hovertemplate=heads[chosen]
-            + f"<br>Stage: {name}<br>Introduced you to %{{customdata[1]}}<extra></extra>",
+        people = [by_id[node] for node in chosen]
+        data.append(
+            {
+                "type": "scatter",
+                "x": [float(positions[node][0]) for node in chosen],
+                "y": [float(positions[node][1]) for node in chosen],
+                "mode": "markers+text",
+                "text": [plain(person.name) for person in people],
+                "textposition": "top center",
+                "marker": {"size": 14, "color": colour, "line": {"color": "white", "width": 1}},
+                "cliponaxis": False,
+                "name": name,
+                "customdata": [
+                    [
+                        plain(person.company or "no company yet"),
+                        counted(person.introduced, "person", "people"),
+                    ]
+                    for person in people
+                ],
+                # One template per dot, so that each says its person's company once
+                # (`_hover_name`).
+                "hovertemplate": [
+                    _hover_name(person)
+                    + f"<br>Stage: {name}<br>Introduced you to %{{customdata[1]}}<extra></extra>"
+                    for person in people
+                ],
+            }
         )
     depth = max((d for d, _ in positions.values()), default=1)
     rows = max((y for _, y in positions.values()), default=0)
-    figure.update_layout(
-        title="Who introduced you to whom",
+    layout = _layout(
+        title={"text": "Who introduced you to whom"},
         xaxis={
-            "title": "How you reached them",
+            "title": {"text": "How you reached them"},
             "range": [-0.6, depth + 0.9],
             "tickvals": list(range(depth + 1)),
             "ticktext": ["You", "Reached by you"]
@@ -269,9 +297,9 @@ def referral_figure(links: list[Link]) -> go.Figure:
         },
         # The first row at the top, with room above it for its names (fitted to the dots
         # alone, the range cut them off).
-        yaxis={"title": "", "visible": False, "range": [rows + 0.5, -0.7]},
+        yaxis={"title": {"text": ""}, "visible": False, "range": [rows + 0.5, -0.7]},
         height=max(320, 120 + 38 * (rows + 1)),
         # The legend stands right of the plot: above it, it covered the top row's names.
-        **{**_LAYOUT, "legend": REFERRAL_LEGEND},
+        legend=copy.deepcopy(REFERRAL_LEGEND),
     )
-    return figure
+    return {"data": data, "layout": layout}

@@ -9,11 +9,11 @@ def hovers(conn) -> dict[str, str]:
     """Each person drawn: their dot's name, and the first line of its hover."""
     figure = insight_charts.referral_figure(referrals.referral_picture(conn).links)
     said = {}
-    for trace in figure.data[2:]:
-        templates = trace.hovertemplate
+    for trace in figure["data"][2:]:
+        templates = trace["hovertemplate"]
         if isinstance(templates, str):  # one for every dot of the trace
-            templates = [templates] * len(trace.text)
-        for name, data, template in zip(trace.text, trace.customdata, templates, strict=True):
+            templates = [templates] * len(trace["text"])
+        for name, data, template in zip(trace["text"], trace["customdata"], templates, strict=True):
             hover = template.replace("%{text}", name)
             said[name] = hover.replace("%{customdata[0]}", data[0]).split("<br>")[0]
     return said

@@ -267,7 +267,7 @@ def test_weeks_without_a_first_outreach_are_listed_with_zeros(conn):
     assert list(weekly["replied"]) == [0, 0, 0, 1]
     assert weekly.dtypes["met"] == "int64"
     figure = insight_charts.weekly_funnel_figure(weekly)
-    assert list(figure.data[0].x) == ["w/c 2 Mar", "w/c 9 Mar", "w/c 16 Mar", "w/c 23 Mar"]
+    assert figure["data"][0]["x"] == ["w/c 2 Mar", "w/c 9 Mar", "w/c 16 Mar", "w/c 23 Mar"]
 
 
 def test_promised_against_actual_minutes(conn, campaign):
@@ -335,15 +335,16 @@ def test_empty_database(conn):
 
 def test_figures_carry_the_numbers_and_stage_colours(conn, campaign):
     figure = insight_charts.rates_figure(insights.rates_by(conn, "degree"), "Degree of connection")
-    replied, met = figure.data
+    replied, met = figure["data"]
     # Both axes say what they hold (the groups' axis had no title)
-    assert figure.layout.yaxis.title.text == "Degree of connection"
-    assert list(replied.x) == [100.0, 50.0, 0.0] and list(met.x) == [50.0, 0.0, 0.0]
-    assert [list(c) for c in replied.customdata] == [[2, 2], [1, 2], [0, 1]]  # "2 of 2" on hover
-    assert figure.layout.xaxis.title.text == "Share of the people you contacted (%)"
+    assert figure["layout"]["yaxis"]["title"]["text"] == "Degree of connection"
+    assert replied["x"] == [100.0, 50.0, 0.0] and met["x"] == [50.0, 0.0, 0.0]
+    assert replied["customdata"] == [[2, 2], [1, 2], [0, 1]]  # "2 of 2" on hover
+    assert figure["layout"]["xaxis"]["title"]["text"] == "Share of the people you contacted (%)"
     weekly = insight_charts.weekly_funnel_figure(insights.funnel_by_week(conn))
-    assert [t.marker.color for t in weekly.data] == [funnel.STAGE_COLOURS[s] for s in funnel.STAGES]
-    assert weekly.layout.yaxis.title.text == "Contacts at this stage or beyond"
+    colours = [t["marker"]["color"] for t in weekly["data"]]
+    assert colours == [funnel.STAGE_COLOURS[s] for s in funnel.STAGES]
+    assert weekly["layout"]["yaxis"]["title"]["text"] == "Contacts at this stage or beyond"
 
 
 def test_reply_speed_counts_the_people_the_funnel_counts_as_replied(conn):
@@ -451,18 +452,19 @@ def test_a_first_message_with_a_follow_up_template_is_said_to_be_one(conn):
 def test_the_waits_chart_lists_every_wait_in_order_with_its_count(conn, campaign):
     figure = insight_charts.reply_waits_figure(insights.reply_waits(conn))
     labels = [label for label, _, _ in insights.REPLY_WAITS if label != insights.TALKED_BEFORE]
-    assert list(figure.layout.yaxis.categoryarray) == labels  # the empty waits too
-    assert figure.layout.yaxis.autorange == "reversed"  # the same day at the top
-    assert figure.layout.xaxis.title.text == "People you sent an outreach to"
-    assert figure.layout.yaxis.title.text == "When they replied"
-    quick, later, followed, silent = figure.data  # no one talked with you before you wrote
-    assert quick.name == "Replied within 3 business days"
-    assert quick.marker.color == funnel.STAGE_COLOURS["replied"]
-    assert list(quick.y) == labels[:4] and list(quick.x) == [0, 1, 1, 0]
-    assert list(later.y) == labels[4:7] and list(later.x) == [1, 0, 0]  # Ben, after 4
-    assert (list(followed.x), list(silent.x)) == ([1], [1])  # Cat; Dan
-    assert list(quick.customdata) == ["people", "person", "person", "people"]
-    assert quick.hovertemplate == "%{y}: %{x:,} %{customdata}<extra></extra>"  # 1,994 people
+    yaxis = figure["layout"]["yaxis"]
+    assert yaxis["categoryarray"] == labels  # the empty waits too
+    assert yaxis["autorange"] == "reversed"  # the same day at the top
+    assert figure["layout"]["xaxis"]["title"]["text"] == "People you sent an outreach to"
+    assert yaxis["title"]["text"] == "When they replied"
+    quick, later, followed, silent = figure["data"]  # no one talked with you before you wrote
+    assert quick["name"] == "Replied within 3 business days"
+    assert quick["marker"]["color"] == funnel.STAGE_COLOURS["replied"]
+    assert quick["y"] == labels[:4] and quick["x"] == [0, 1, 1, 0]
+    assert later["y"] == labels[4:7] and later["x"] == [1, 0, 0]  # Ben, after 4
+    assert (followed["x"], silent["x"]) == ([1], [1])  # Cat; Dan
+    assert quick["customdata"] == ["people", "person", "person", "people"]
+    assert quick["hovertemplate"] == "%{y}: %{x:,} %{customdata}<extra></extra>"  # 1,994 people
 
 
 def test_the_minutes_sentence_writes_thousands_with_a_separator():
@@ -712,13 +714,13 @@ def test_the_reply_speed_sentence_when_the_only_answers_came_before_you_wrote(ti
 
 def test_the_waits_chart_draws_those_who_talked_before_apart(conn, met_before_writing):
     figure = insight_charts.reply_waits_figure(insights.reply_waits(conn))
-    names = [trace.name for trace in figure.data]
+    names = [trace["name"] for trace in figure["data"]]
     assert names == list(insights.SPEED_GROUPS)
-    before = figure.data[names.index("Talked before you wrote")]
-    assert (list(before.y), list(before.x)) == (["Talked before you wrote"], [2])
-    assert before.hovertemplate == "%{y}: %{x:,} %{customdata}<extra></extra>"
-    assert list(before.customdata) == ["people"]
-    colours = [trace.marker.color for trace in figure.data]
+    before = figure["data"][names.index("Talked before you wrote")]
+    assert (before["y"], before["x"]) == (["Talked before you wrote"], [2])
+    assert before["hovertemplate"] == "%{y}: %{x:,} %{customdata}<extra></extra>"
+    assert before["customdata"] == ["people"]
+    colours = [trace["marker"]["color"] for trace in figure["data"]]
     assert len(set(colours)) == len(colours)  # a colour of its own
     assert colours[0] == funnel.STAGE_COLOURS["replied"]
 
@@ -748,10 +750,10 @@ def test_the_talked_before_row_is_left_out_when_no_one_is_in_it(conn, campaign):
         label for label, _, _ in insights.REPLY_WAITS if label != insights.TALKED_BEFORE
     ]
     figure = insight_charts.reply_waits_figure(frame)
-    assert [trace.name for trace in figure.data] == [
+    assert [trace["name"] for trace in figure["data"]] == [
         group for group in insights.SPEED_GROUPS if group != insights.TALKED_BEFORE
     ]
-    assert insights.TALKED_BEFORE not in list(figure.layout.yaxis.categoryarray)
+    assert insights.TALKED_BEFORE not in figure["layout"]["yaxis"]["categoryarray"]
     # what is shown still adds up to Replied, as the note beside it says
     timing = insights.reply_timing(conn)
     replied = frame[frame["speed"] < 2]["people"].sum()

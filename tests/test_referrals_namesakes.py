@@ -123,9 +123,11 @@ def test_the_picture_draws_namesakes_as_two_people_with_names_apart(conn, two_an
     assert names[two_anas[0]] == "Ana Lee (Engineer)"
     assert names[two_anas[1]] == "Ana Lee (Designer)"
     figure = insight_charts.referral_figure(links)
-    drawn = [text for trace in figure.data[2:] for text in trace.text]
+    drawn = [text for trace in figure["data"][2:] for text in trace["text"]]
     assert sorted(drawn) == ["Ana Lee (Designer)", "Ana Lee (Engineer)", "Cy Dunn", "Di Eze"]
-    points = {(x, y) for trace in figure.data[2:] for x, y in zip(trace.x, trace.y, strict=True)}
+    points = {
+        (x, y) for trace in figure["data"][2:] for x, y in zip(trace["x"], trace["y"], strict=True)
+    }
     assert len(points) == 4  # four dots, none on another
 
 

@@ -207,16 +207,63 @@ def undo_offer(conn: duckdb.DuckDBPyConnection) -> UndoOffer | None:
     return offer
 
 
-def _go_back(conn: duckdb.DuckDBPyConnection) -> str:
-    """The way back when an import can no longer be undone: a backup, when there is one. A
-    first import into an empty database takes none, and pointing to the backups then led a
-    new user to 'No backups yet'."""
-    if has_backups(conn):
+def _go_back(
+    conn: duckdb.DuckDBPyConnection,
+    imported_at: datetime | None = None,
+    backup_file: str | None = None,
+) -> str:
+    """The way back when an import can no longer be undone: a backup, when there is one from
+    before that import (`imported_at`; None when no import changed anything). A first import
+    into an empty database takes none, and pointing to the backups then led a new user to 'No
+    backups yet'; pointing to backups all taken after the import led to none that goes back."""
+    if not has_backups(conn):
+        return (
+            "there is no backup to go back to either (“Back up now” in Settings makes one, "
+            "to keep what you have from here on)."
+        )
+    if imported_at is None or _backup_from_before(conn, imported_at, backup_file):
         return "to go back, restore a backup in Settings."
     return (
-        "there is no backup to go back to either (“Back up now” in Settings makes one, "
-        "to keep what you have from here on)."
+        "there is no backup from before it either: the backups in Settings were all taken after it."
     )
+
+
+def _backup_from_before(
+    conn: duckdb.DuckDBPyConnection, imported_at: datetime, backup_file: str | None
+) -> bool:
+    """Whether a backup holds the data as it was before the import at `imported_at`: the one
+    the import took itself (`backup_file`), or any taken earlier. Decided from the backups'
+    times (their file names, no backup opened), not their notes."""
+    path = db.database_path(conn)
+    if path is None:
+        return False
+    zone = profile.zone(conn)  # imported_at is the user's wall time, as list_backups shows
+    return any(
+        found.path.name == backup_file
+        or found.taken_at.astimezone(zone).replace(tzinfo=None) < imported_at
+        for found in db.backup_files(path)
+    )
+
+
+# The last import that changed something, and its undo point, if it has one.
+_LAST_CHANGE = (
+    " FROM (SELECT 1) AS one"
+    " LEFT JOIN (SELECT * FROM import_batches WHERE added + updated > 0"
+    "            ORDER BY id DESC LIMIT 1) AS b ON true"
+    " LEFT JOIN import_undo AS u ON u.batch_id = b.id"
+)
+
+
+def can_go_back(conn: duckdb.DuckDBPyConnection) -> bool:
+    """Whether Settings has a backup to go back to when the last import can't be undone, as
+    `undo_state`'s sentence says: one from before the last import that changed something (or
+    any, when none changed anything)."""
+    if not has_backups(conn):
+        return False
+    batch_id, imported_at, backup_file = conn.execute(
+        f"SELECT b.id, b.imported_at, u.backup_file {_LAST_CHANGE}"
+    ).fetchall()[0]
+    return batch_id is None or _backup_from_before(conn, imported_at, backup_file)
 
 
 def undo_state(conn: duckdb.DuckDBPyConnection) -> tuple[UndoOffer | None, str | None]:
@@ -229,11 +276,7 @@ def undo_state(conn: duckdb.DuckDBPyConnection) -> tuple[UndoOffer | None, str |
     rows = conn.execute(
         "SELECT b.id, b.file_name, b.imported_at, u.backup_file, u.fingerprint,"
         " (SELECT count(*) FROM import_batches WHERE id > b.id),"
-        " (SELECT count(*) FROM import_batches)"
-        " FROM (SELECT 1) AS one"
-        " LEFT JOIN (SELECT * FROM import_batches WHERE added + updated > 0"
-        "            ORDER BY id DESC LIMIT 1) AS b ON true"
-        " LEFT JOIN import_undo AS u ON u.batch_id = b.id"
+        f" (SELECT count(*) FROM import_batches) {_LAST_CHANGE}"
     ).fetchall()
     batch_id, file_name, imported_at, backup_file, recorded, since, imports = rows[0]
     if not imports:
@@ -243,20 +286,24 @@ def undo_state(conn: duckdb.DuckDBPyConnection) -> tuple[UndoOffer | None, str |
             None,
             f"Your last import changed nothing, so there is nothing to undo; {_go_back(conn)}",
         )
+
     # Named by its file: "your last import that changed something" was hard to read under a
     # re-import that changed nothing.
+    def back() -> str:
+        return _go_back(conn, imported_at, backup_file)
+
     if recorded is None:  # imported before undo points were kept
-        return None, f"Your import of {file_name} can't be undone here; {_go_back(conn)}"
+        return None, f"Your import of {file_name} can't be undone here; {back()}"
     backup = db.backups_dir(path) / backup_file if backup_file else None
     if backup is not None and not backup.is_file():
         return None, (
             f"The backup taken before you imported {file_name} is gone, so that import can no "
-            f"longer be undone here; {_go_back(conn)}"
+            f"longer be undone here; {back()}"
         )
     if fingerprint(conn) != recorded:
         return None, (
             f"You saved other changes after importing {file_name}, so that import can no "
-            f"longer be undone here; {_go_back(conn)}"
+            f"longer be undone here; {back()}"
         )
     return UndoOffer(int(batch_id), file_name, imported_at, backup, int(since)), None
 

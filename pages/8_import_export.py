@@ -175,7 +175,7 @@ else:
 offer, no_undo = settings.undo_state(conn)
 if no_undo:
     st.write(ui.plain(no_undo))  # it names the file imported
-    if settings.has_backups(conn):
+    if settings.can_go_back(conn):  # a backup from before that import, as the sentence says
         st.page_link(
             "pages/9_settings.py", label="Restore a backup in Settings", icon=":material/restore:"
         )

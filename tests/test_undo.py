@@ -187,9 +187,11 @@ def test_the_offer_ends_with_any_other_write(conn):
         "makes one, to keep what you have from here on)."
     )
     db.backup(conn)
+    # A backup made after the import keeps it: no way back to before it either.
     assert settings.undo_state(conn)[1] == (
         "You saved other changes after importing Connections.csv, so that import can no longer "
-        "be undone here; to go back, restore a backup in Settings."
+        "be undone here; there is no backup from before it either: the backups in Settings "
+        "were all taken after it."
     )
 
 

@@ -434,7 +434,24 @@ class NewContacts:
             them = "this person" if len(adding) == 1 else f"these {len(adding)} people"
             said.append(f"Saving adds {them} to your contacts, as introduced by {self.introducer}.")
         namesakes = [known for known in self.existing if known.line]
-        if sure := [known for known in namesakes if ticked.get(known, False)]:
+        sure = [known for known in namesakes if ticked.get(known, False)]
+        # What saving would refuse (`referrals._namesakes`), said before, not after.
+        lines = [known.line for known in sure]
+        if twice := [k for k in sure if [j.id for j in sure].count(k.id) > 1][:1]:
+            name, *where = twice[0].said.split(", ")  # 'Priya Shah (Globex, Analyst)'
+            who = f"{name} ({', '.join(where)})" if where else name
+            said.append(
+                f"You ticked {who} for more than one line, and they can be only one of those "
+                "people: untick all but one."
+            )
+        elif crowded := [line for line in lines if lines.count(line) > 1][:1]:
+            typed = dict(zip(self.lines, self.people, strict=False)).get(crowded[0], "")
+            said.append(
+                f"You ticked {lines.count(crowded[0])} people for line {crowded[0]}"
+                + (f" ({typed})" if typed else "")
+                + ", and only one can be that person: untick all but one."
+            )
+        elif sure:
             said.append(
                 "You ticked 1 person already in your contacts as the same person as one named, so "
                 "no new one is added for them."
@@ -442,14 +459,21 @@ class NewContacts:
                 else f"You ticked {len(sure)} people already in your contacts as the same people "
                 "as ones named, so no new ones are added for them."
             )
+        elif len(there := {known.id for known in namesakes}) > 1:
+            said.append(
+                f"{len(there)} people already in your contacts have the same names, at other "
+                "companies: tick anyone who is the same person, so that no new one is added."
+            )
+        elif len(namesakes) > 1:  # one contact, asked about for each line of their name
+            said.append(
+                f"1 person already in your contacts, at another company, has the name of "
+                f"{len(namesakes)} people named: tick the one they are, if any, so that no new "
+                "one is added."
+            )
         elif namesakes:
             said.append(
                 "1 person already in your contacts has the same name, at another company: tick "
                 "if it is the same person, so that no new one is added."
-                if len(namesakes) == 1
-                else f"{len(namesakes)} people already in your contacts have the same names, at "
-                "other companies: tick anyone who is the same person, so that no new one is "
-                "added."
             )
         if marking := [known for known in self.existing if not known.line]:
             known = (
@@ -512,12 +536,25 @@ def new_contacts(
         KnownPerson(i, known[i][1], _change_said(added.introducer, *known[i][2:4]))
         for i in added.marked_ids
         if i in known
-    ) + tuple(
-        KnownPerson(i, known[i][1], _namesake_said(added.introducer, *known[i][2:]), line)
+    )
+    people_said = tuple(said[i] for i in added.added)
+    # With namesakes asked about for several lines, each box names the line it is for.
+    typed = dict(zip(added.added_lines, people_said, strict=True))
+    several = len({line for line, _ in added.elsewhere}) > 1
+    existing += tuple(
+        KnownPerson(
+            i,
+            known[i][1],
+            _namesake_said(
+                added.introducer,
+                *known[i][2:],
+                named=f"on line {line} ({typed[line]})" if several else "",
+            ),
+            line,
+        )
         for line, i in added.elsewhere
         if i in known
     )
-    people_said = tuple(said[i] for i in added.added)
     return NewContacts(added.introducer, people_said, existing, added.added_lines)
 
 
@@ -570,19 +607,23 @@ def _namesake_said(
     company: str,
     position: str,
     introduced_by: str | None,
+    *,
+    named: str = "",
 ) -> str:
     """The question about a contact at another company sharing the name typed (`KnownPerson`
-    with a line), and what ticking it changes, as `referrals.add_referred_people` does it."""
+    with a line), and what ticking it changes, as `referrals.add_referred_people` does it;
+    `named` says which line it is for ('on line 2 (Priya Shah, Hooli)'), when several ask."""
     where = f"at {company}" + (f" ({position})" if position else "")
+    same = f"the same person {named}" if named else "the same person"
     if introduced_by is not None:  # already introduced (by anyone): nothing on them changes
         return (
             f"You already have a {name}, {where}, introduced by {introduced_by}. Tick if it is "
-            "the same person, so that no new one is added: they stay as they are."
+            f"{same}, so that no new one is added: they stay as they are."
         )
     return (
-        f"You already have a {name}, {where}. Tick if it is the same person, to link them "
-        f"rather than add a new one: they will be {_marking_said(introducer, degree, mutual)} "
-        f"Their company stays {company} until you change it."
+        f"You already have a {name}, {where}. Tick if it is {same}, to link them rather than "
+        f"add a new one: they will be {_marking_said(introducer, degree, mutual)} Their company "
+        f"stays {company} until you change it."
     )
 
 

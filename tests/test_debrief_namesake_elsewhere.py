@@ -111,6 +111,10 @@ def test_two_namesakes_ticked_for_one_line_is_refused_and_nothing_saved(met):
     adding = meetings.new_contacts(met, 1, meetings.read_names("Priya Shah, Initech").people)
     assert [(k.id, k.line) for k in adding.existing] == [(3, 1), (4, 1)]
     assert "2 people already in your contacts have the same names" in adding.question
+    assert adding.asked(dict.fromkeys(adding.existing, True)) == (
+        "You ticked 2 people for line 1 (Priya Shah, Initech), and only one can be that person: "
+        "untick all but one. Is each one a person to talk to?"
+    )
     before = people(met)
     with pytest.raises(InfointError) as refused:
         save(met, "Priya Shah, Initech", same=((1, 3), (1, 4)))
@@ -237,6 +241,20 @@ def test_a_tick_stands_for_its_own_line_only(met):
     first, second = adding.existing
     assert [(k.id, k.line) for k in adding.existing] == [(3, 1), (3, 2)]
     assert first.key != second.key
+    # two boxes for one contact: each names the line it is for
+    assert first.label == (
+        "You already have a Priyá Shah, at Globex (Analyst). Tick if it is the same person on "
+        "line 1 (Priya Shah, Initech), to link them rather than add a new one: they will be "
+        "marked as introduced by Katherine Johnson; their mutual contact stays Ben Ode. Their "
+        "company stays Globex until you change it."
+    )
+    assert "the same person on line 2 (Priya Shah, Hooli), to link them" in second.label
+    assert adding.question == (
+        "Saving adds these 2 people to your contacts, as introduced by Katherine Johnson. 1 "
+        "person already in your contacts, at another company, has the name of 2 people named: "
+        "tick the one they are, if any, so that no new one is added. Is each one a person to "
+        "talk to?"
+    )
     ticked = {first: True, second: False}
     assert adding.chosen(ticked) == ((), ((1, 3),))
     assert adding.to_add(ticked) == ("Priya Shah, Hooli",)
@@ -260,6 +278,13 @@ def test_a_tick_stands_for_its_own_line_only(met):
 
 
 def test_one_contact_ticked_for_two_lines_is_refused_and_nothing_saved(met):
+    names = "Priya Shah, Initech\nPriya Shah, Hooli"
+    adding = meetings.new_contacts(met, 1, meetings.read_names(names).people)
+    # the question says so as soon as both are ticked, before saving
+    assert adding.asked(dict.fromkeys(adding.existing, True)) == (
+        "You ticked Priyá Shah (Globex, Analyst) for more than one line, and they can be only "
+        "one of those people: untick all but one. Is each one a person to talk to?"
+    )
     before = people(met)
     with pytest.raises(InfointError) as refused:
         save(met, "Priya Shah, Initech\nPriya Shah, Hooli", same=((1, 3), (2, 3)))

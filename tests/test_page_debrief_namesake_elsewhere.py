@@ -135,7 +135,12 @@ def test_a_tick_links_for_its_own_line_only(met_katherine):
     still added, and the question and list say so before saving."""
     at = debrief(TWO_LINES)
     first, second = at.checkbox
-    assert first.label == second.label == plain_markdown(PRIYA)
+    # one contact asked about for two lines: each box names its line
+    for box, line in (
+        (first, "line 1 (Priya Shah, Initech)"),
+        (second, "line 2 (Priya Shah, Hooli)"),
+    ):
+        assert box.label == plain_markdown(PRIYA.replace("same person", f"same person on {line}"))
     first.check()
     run(at)
     [asked] = [w.value for w in at.warning]

@@ -50,6 +50,7 @@ either, so theirs is not asked.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from urllib.parse import quote
@@ -392,6 +393,69 @@ def keep_edits(
             "where they belong.",
         )
     return subject, body, ""
+
+
+def note_draft(
+    drafts: dict[str, int | None], kind: str, template_id: int | None, *, edited: bool
+) -> None:
+    """Remember, in `drafts` (one person's: kind -> template id, None for a blank page), the
+    draft of each kind the user last saw with their own words in it; an untouched one is
+    forgotten again. `draft_to_reopen` reads it when another page opens the composer."""
+    if edited:
+        drafts.pop(kind, None)
+        drafts[kind] = template_id  # the last one seen comes last
+    elif kind in drafts and drafts[kind] == template_id:
+        del drafts[kind]
+
+
+def draft_to_reopen(
+    drafts: dict[str, int | None],
+    kept: Collection[str],
+    contact_id: int,
+    asked_kind: str,
+    available: Collection[int],
+) -> tuple[str, int | None] | None:
+    """The (kind, template id) of an unsent draft to a person, to open instead of a fresh
+    one when another page hands them over ("Write to …"), or None when there is none.
+
+    `drafts` is what `note_draft` kept for them, `kept` the message boxes still holding the
+    user's words (by key, `body_<contact>_<template>`), `available` the templates that can be
+    picked. A draft of the kind asked for comes first, then the last one of another kind:
+    starting them afresh from a template would hide what they wrote."""
+    alive = {
+        kind: template_id
+        for kind, template_id in drafts.items()
+        if f"body_{contact_id}_{template_id}" in kept
+        and (template_id is None or template_id in available)
+    }
+    if asked_kind in alive:
+        return asked_kind, alive[asked_kind]
+    if alive:
+        kind = list(alive)[-1]
+        return kind, alive[kind]
+    return None
+
+
+def kept_draft_sentence(
+    first_name: str,
+    kind: str,
+    asked_kind: str,
+    suggested: Template | None,
+    kept_template_id: int | None,
+) -> str:
+    """One line on arriving from a "Write to …" button at a draft the user wrote: it is
+    kept, and how to start from what the button would have opened instead."""
+    kept = f"Your unsent draft to {first_name} is kept as you left it"
+    if kind != asked_kind:
+        wanted = "a follow-up" if asked_kind == "follow_up" else "a first message"
+        choice = "A follow-up to someone silent" if asked_kind == "follow_up" else "A first message"
+        return f"{kept}; to write {wanted} instead, choose “{choice}” above."
+    suggested_id = None if suggested is None else suggested.id
+    if suggested_id == kept_template_id:
+        return f"{kept}."
+    start = "a blank page" if suggested is None else f"“{suggested.name}”"
+    pick = "“A blank page”" if suggested is None else "it"
+    return f"{kept}; to start from {start} instead, pick {pick} under Template."
 
 
 def preview_markdown(text: str) -> str:

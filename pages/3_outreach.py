@@ -24,6 +24,11 @@ KEPT = "outreach_kept"
 # Set by a successful "Log as sent": the next run clears the person and the search, so the
 # one just logged is not offered again first.
 START_AFRESH = "outreach_start_afresh"
+# For each person, the draft of each kind last seen with the user's own words in it
+# (`outreach.note_draft`): a "Write to …" button on another page opens that one again.
+MY_DRAFTS = "outreach_my_drafts"
+# Set by this page's own "Write the follow-up": the user asked for a fresh follow-up here.
+FRESH_HERE = "outreach_fresh_here"
 
 
 def suggest_again() -> None:
@@ -110,15 +115,35 @@ st.caption(
     "LinkedIn, then log it here so the follow-ups can keep track."
 )
 
-# Another page (Follow-ups, Contacts) may have chosen the person and the kind of message.
+# Another page (Follow-ups, Referrals, Contacts) may have chosen the person and the kind of
+# message. A draft the user wrote to them and did not send opens as they left it, whatever
+# template the button would start from: a fresh one would hide their words.
 preset = st.session_state.pop(outreach.COMPOSE_CONTACT_KEY, None)
+reopened_for = None  # the kind a "Write to …" button asked for, when it found the user's draft
 if preset is not None:
-    st.session_state["outreach_contact"] = int(preset)
-    st.session_state["outreach_kind"] = (
-        st.session_state.pop(outreach.COMPOSE_KIND_KEY, None) or "outreach"
+    preset = int(preset)
+    asked_kind = st.session_state.pop(outreach.COMPOSE_KIND_KEY, None) or "outreach"
+    theirs = (
+        None
+        if st.session_state.pop(FRESH_HERE, False)
+        else outreach.draft_to_reopen(
+            st.session_state.get(MY_DRAFTS, {}).get(preset, {}),
+            st.session_state.get(ui.KEPT_DRAFTS, {}),
+            preset,
+            asked_kind,
+            {t.id for t in ui.cached(outreach.list_templates, conn)},
+        )
     )
-    suggest_again()
+    st.session_state["outreach_contact"] = preset
     st.session_state.pop(KEPT, None)
+    if theirs is None:
+        st.session_state["outreach_kind"] = asked_kind
+        suggest_again()
+    else:
+        st.session_state["outreach_kind"], reopened = theirs
+        st.session_state["outreach_template"] = BLANK if reopened is None else reopened
+        keep_pick()
+        reopened_for = asked_kind
 if st.session_state.pop(START_AFRESH, False):
     st.session_state["outreach_contact"] = None
     st.session_state["outreach_find"] = ""
@@ -378,6 +403,7 @@ if notice:
         ):
             st.session_state[outreach.COMPOSE_CONTACT_KEY] = contact_id
             st.session_state[outreach.COMPOSE_KIND_KEY] = "follow_up"
+            st.session_state[FRESH_HERE] = True
             st.rerun()
         if buttons.button(
             f"Open {ui.plain(person.first_name or person.name)}'s record",
@@ -385,6 +411,35 @@ if notice:
             key="notice_open_record",
         ):
             ui.open_contact(contact_id)
+
+# Arrived by a "Write to …" button at the user's own draft: said once, with the way to what
+# the button would have opened.
+if reopened_for is not None:
+    asked_history = (
+        None
+        if reopened_for == "follow_up"
+        else earlier
+        if not following_up
+        else ui.cached(outreach.history, conn, contact_id, refresh_every=60)
+    )
+    would_open = outreach.suggest_template(
+        every_template,
+        reopened_for,
+        has_mutual=bool(person.mutual_name),
+        knows_them=bool(asked_history and asked_history.spoken),
+    )
+    st.info(
+        ui.plain(
+            outreach.kept_draft_sentence(
+                person.first_name or person.name,
+                kind,
+                reopened_for,
+                next((t for t in every_template if t.id == would_open), None),
+                template_id,
+            )
+        ),
+        icon=":material/edit_note:",
+    )
 
 # --- The draft and its checklist ------------------------------------------------------------
 
@@ -396,6 +451,12 @@ draft_box, checklist_box = st.columns([3, 2])
 with draft_box:
     subject, body = ui.draft_boxes(
         conn, (draft.subject, draft.body), f"subject_{draft_key}", f"body_{draft_key}", 380
+    )
+    outreach.note_draft(
+        st.session_state.setdefault(MY_DRAFTS, {}).setdefault(contact_id, {}),
+        kind,
+        template_id,
+        edited=f"body_{draft_key}" in st.session_state.get(ui.KEPT_DRAFTS, {}),
     )
     # What goes out: placeholders typed by hand are filled too, the box left as typed.
     sending = ui.draft_as_sent(conn, contact_id, subject, body)

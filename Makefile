@@ -7,18 +7,22 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 DEV_STAMP := $(VENV)/.installed-dev-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 
-.PHONY: run test bench lint format chromium clean
+.PHONY: run test bench lint format chromium clean plotly-bundle
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# Plotly's Python package is no longer ours to install: Streamlit imports it whenever it is
+# there (16 MB of the server's memory), so a .venv made before it left the dependencies drops it.
 $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip uninstall --quiet --yes plotly 2>/dev/null || true
 	@touch $@
 
 $(DEV_STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip uninstall --quiet --yes plotly 2>/dev/null || true
 	@touch $@ $(STAMP)
 
 run: $(STAMP)
@@ -47,6 +51,10 @@ bench: $(DEV_STAMP)
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Rebuilds static/plotly-infoint.min.js (committed: running and testing the app never need npm).
+plotly-bundle:
+	cd tools/plotly && npm install --no-audit --no-fund --no-package-lock && npm run build
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -19,7 +19,7 @@ with the default and at 283–288 MB with the fixed bar (3 runs each).
 
 Two more things shorten a start, measured from starting the server to Home's funnel drawn in
 Chromium: every connection the server accepts sends without delay
-(`turn_off_nagles_algorithm`), and Home's page names Plotly's finance bundle itself, so the
+(`turn_off_nagles_algorithm`), and Home's page names our plotly.js bundle itself, so the
 browser fetches and runs it beside Streamlit's own scripts (`EarlyCharts`). The tab's icon
 is served without Pillow (`OwnFavicon`).
 """
@@ -43,7 +43,7 @@ from typing import Any
 import streamlit as st
 from starlette.middleware import Middleware
 
-from infoint.plotly_bundle import PLOTLY_FINANCE_URL
+from infoint.plotly_bundle import PLOTLY_URL
 
 # Read when Arrow is loaded, which in the server is after this (by the warm-up): set here
 # rather than by importing Arrow (80 ms) before the server can answer the browser.
@@ -148,7 +148,7 @@ def turn_off_nagles_algorithm() -> int:
 # Relative, like Streamlit's own scripts in the page. The attributes tell chart.js, however
 # late it looks, that the script ran (`loaded`) or could not be fetched (`failed`).
 EARLY_PLOTLY = (
-    f'<script async src="./{PLOTLY_FINANCE_URL}" onload="this.dataset.loaded = \'\'" '
+    f'<script async src="./{PLOTLY_URL}" onload="this.dataset.loaded = \'\'" '
     "onerror=\"this.dataset.failed = ''\"></script>"
 ).encode()
 
@@ -163,7 +163,7 @@ _STALE_HEADERS = (b"content-length", b"etag", b"last-modified", b"accept-ranges"
 
 
 class EarlyCharts:
-    """Name Plotly's finance bundle in Home's page itself, so the browser fetches and runs it
+    """Name our plotly.js bundle in Home's page itself, so the browser fetches and runs it
     beside Streamlit's own scripts: otherwise it is asked for only once Home's first elements
     have arrived and the component that draws charts has loaded (`ui.load_charts_early`).
 

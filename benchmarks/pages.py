@@ -353,7 +353,7 @@ def _start(page, path: Path, port: int | None = None):
 
     Returns the timing and the running server (the caller stops it).
     """
-    from infoint.ui import PLOTLY_FINANCE_URL
+    from infoint.ui import PLOTLY_URL
     from tests.e2e.conftest import start_server, stop_server
 
     start = time.perf_counter()
@@ -364,7 +364,7 @@ def _start(page, path: Path, port: int | None = None):
         to_title = time.perf_counter() - start
         page.wait_for_function(FUNNEL_DRAWN, polling="raf")
         to_funnel = time.perf_counter() - start
-        cached = page.evaluate(PLOTLY_FROM_CACHE, PLOTLY_FINANCE_URL)
+        cached = page.evaluate(PLOTLY_FROM_CACHE, PLOTLY_URL)
     except BaseException:
         stop_server(server)
         raise

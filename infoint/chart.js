@@ -1,4 +1,5 @@
-// Draws one Plotly figure with Plotly's finance bundle (funnels and bars), which the app
+// Draws one Plotly figure (built in Python as plain plotly.js JSON) with infoint's own
+// plotly.js bundle (its core, with lines and scatter, plus bars and funnels), which the app
 // serves from its `static/` folder. Streamlit's own chart loads Plotly's full bundle, which the
 // browser needs well over a second to run before Home's funnel can appear; this one is a
 // quarter of its size. The look follows the app's theme (light or dark) through the CSS

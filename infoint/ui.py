@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import pickle
 import time
 from collections.abc import Callable
@@ -34,7 +33,7 @@ from infoint.outreach import (
     placeholder_values,
     settings_to_fill,
 )
-from infoint.plotly_bundle import PLOTLY_FINANCE_URL
+from infoint.plotly_bundle import PLOTLY_URL
 from infoint.text import COUNT_COLUMN_FORMAT, DATE_INPUT_FORMAT, plain_markdown
 
 MENU = (
@@ -477,11 +476,6 @@ def _fingerprint(key: tuple) -> tuple | str:
         return key
 
 
-@st.cache_resource(show_spinner=False, max_entries=40, ttl=3600)
-def _built_figure(name: str, digest: str, _build: Callable[..., Any], _inputs: tuple) -> Any:
-    return _build(*_inputs)
-
-
 def _digest(inputs: tuple) -> str:
     """A fingerprint of a figure's inputs: frames by their hashed cells, the rest by repr.
 
@@ -497,18 +491,8 @@ def _digest(inputs: tuple) -> str:
     return hashlib.sha256(b"\0".join(parts)).hexdigest()
 
 
-def figure(build: Callable[..., Result], *inputs: Any) -> Result:
-    """`build(*inputs)`, a Plotly figure, built once per distinct input.
-
-    Plotly checks every property as a figure is built (tens of milliseconds each), while
-    showing a built figure is cheap. Shared, not copied: `st.plotly_chart` only reads it.
-    """
-    return _built_figure(_name(build), _digest(inputs), build, inputs)
-
-
-# Trace types that Plotly's finance bundle draws (static/plotly-finance.min.js, from the npm
-# package plotly.js-finance-dist-min; it has candlesticks and gauges too). No lines, no scatter.
-QUICK_TRACES = frozenset({"bar", "funnel", "funnelarea", "histogram", "pie", "waterfall"})
+# Trace types our plotly.js bundle draws (static/plotly-infoint.min.js, `make plotly-bundle`).
+CHART_TRACES = frozenset({"bar", "funnel", "scatter"})
 
 
 @functools.cache
@@ -519,9 +503,9 @@ def _chart_component() -> Callable[..., Any]:
 
 @st.cache_resource(show_spinner=False, max_entries=40, ttl=3600)
 def _built_spec(name: str, digest: str, _build: Callable[..., Any], _inputs: tuple) -> dict:
-    spec = json.loads(_built_figure(name, digest, _build, _inputs).to_json())
-    spec["layout"].pop("template", None)  # chart.js gives the app's theme instead
-    return spec
+    """`_build(*_inputs)`, a figure as plotly.js reads it (`charts.Figure`), once per distinct
+    input. Shared, not copied: the component only serialises it."""
+    return _build(*_inputs)
 
 
 def load_charts_early() -> None:
@@ -531,22 +515,21 @@ def load_charts_early() -> None:
     bundle in the page itself (serve.py), so this matters when Home is reached from another
     page, or the app is run without the launcher."""
     with st.sidebar:
-        _chart_component()(data={"script": PLOTLY_FINANCE_URL}, key="charts_early")
+        _chart_component()(data={"script": PLOTLY_URL}, key="charts_early")
 
 
 def chart(where: Any, build: Callable[..., Any], *inputs: Any, config: dict, key: str) -> None:
-    """Draw `build(*inputs)` in `where` with Plotly's finance bundle, for a page that must
-    show its chart soon after the app starts (Home's funnel).
+    """Draw `build(*inputs)`, a figure as plotly.js reads it (`charts.Figure`), in `where`
+    with our plotly.js bundle.
 
-    `st.plotly_chart` makes the browser load and run Plotly's full bundle (4.7 MB, well over
-    a second on a modest machine) before the first chart appears; this bundle is 1.3 MB. It
-    holds funnels and bars but no lines or scatter: other figures are refused here.
+    Not `st.plotly_chart`: it needs Plotly's Python package, which Streamlit imports whenever
+    it is installed (16 MB of the server's memory, and 80-180 ms before Home's first figure),
+    and it makes the browser load and run Plotly's full bundle (4.7 MB) before any chart
+    appears, where ours is 1.2 MB. A trace type the bundle lacks is refused here.
     """
     name, digest = _name(build), _digest(inputs)
     spec = _built_spec(name, digest, build, inputs)
-    if missing := {trace.get("type", "scatter") for trace in spec["data"]} - QUICK_TRACES:
-        raise ValueError(f"Plotly's finance bundle cannot draw {', '.join(sorted(missing))}.")
+    if missing := {trace.get("type", "scatter") for trace in spec["data"]} - CHART_TRACES:
+        raise ValueError(f"infoint's plotly.js cannot draw {', '.join(sorted(missing))}.")
     with where:
-        _chart_component()(
-            data={"figure": spec, "config": config, "script": PLOTLY_FINANCE_URL}, key=key
-        )
+        _chart_component()(data={"figure": spec, "config": config, "script": PLOTLY_URL}, key=key)

@@ -471,8 +471,8 @@ else:
     # and "(no industry yet)" in full (widths in pixels, seen in Chromium); the bars need less.
     # Short headers to fit; the caption under the table says what each counts.
     chart_box, numbers_box = st.columns([4, 5])
-    chart_box.plotly_chart(
-        ui.figure(charts.coverage_figure, coverage), config=charts.PLOTLY_CONFIG, key="coverage"
+    ui.chart(
+        chart_box, charts.coverage_figure, coverage, config=charts.PLOTLY_CONFIG, key="coverage"
     )
     numbers_box.dataframe(
         coverage,

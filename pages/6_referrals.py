@@ -104,9 +104,10 @@ st.caption(
     "and among them those with more people that far."
 )
 
-st.plotly_chart(
-    ui.figure(insight_charts.referral_figure, picture.links),
-    width="stretch",
+ui.chart(
+    st.container(),
+    insight_charts.referral_figure,
+    picture.links,
     config=charts.PLOTLY_CONFIG,
     key="referral_picture",
 )

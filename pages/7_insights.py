@@ -9,8 +9,8 @@ def percent_column(label: str):
     return st.column_config.NumberColumn(label, format=home.PERCENT_COLUMN_FORMAT, width="small")
 
 
-def chart(figure, key: str, where=st) -> None:
-    where.plotly_chart(figure, width="stretch", config=charts.PLOTLY_CONFIG, key=key)
+def chart(where, build, *inputs, key: str) -> None:
+    ui.chart(where, build, *inputs, config=charts.PLOTLY_CONFIG, key=key)
 
 
 st.title("Insights")
@@ -44,8 +44,11 @@ rates = ui.cached(insights.rates_by, conn, breakdown)
 shown = rates.head(insights.TOP_GROUPS)
 # The chart over its table, not beside it: template and industry names need the width.
 chart(
-    ui.figure(insight_charts.rates_figure, shown, insights.BREAKDOWN_LABELS[breakdown]),
-    "rates_chart",
+    st.container(),
+    insight_charts.rates_figure,
+    shown,
+    insights.BREAKDOWN_LABELS[breakdown],
+    key="rates_chart",
 )
 st.dataframe(
     rates,
@@ -77,7 +80,7 @@ if not timing.contacted:  # in the funnel, but never written to: nothing to time
 else:
     waits = ui.cached(insights.reply_waits, conn)
     left, right = st.columns([3, 2])
-    chart(ui.figure(insight_charts.reply_waits_figure, waits), "reply_waits_chart", left)
+    chart(left, insight_charts.reply_waits_figure, waits, key="reply_waits_chart")
     right.dataframe(
         waits,
         hide_index=True,
@@ -103,7 +106,7 @@ st.subheader("The funnel by week of first outreach")
 # axis reads; the table the latest first, as a list is read for "how did this week go". The
 # earlier weeks are one click away, latest first too, so the two lists read as one.
 charted = weekly.tail(insights.WEEKS_CHARTED)
-chart(ui.figure(insight_charts.weekly_funnel_figure, charted), "weekly_chart")
+chart(st.container(), insight_charts.weekly_funnel_figure, charted, key="weekly_chart")
 weeks_columns = {
     "week": st.column_config.DateColumn("Week commencing", format=text.DATE_COLUMN_FORMAT),
     "contacted": ui.count_column("Contacted", width="small"),

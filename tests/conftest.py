@@ -89,7 +89,7 @@ def _ran_cleanly(at: AppTest) -> AppTest:
 
 
 def quick_charts(at: AppTest) -> dict[str, dict]:
-    """The figures a page drew with `ui.chart` (Plotly's finance bundle), by widget key.
+    """The figures a page drew with `ui.chart` (our plotly.js bundle), by widget key.
 
     AppTest does not know that component, so it lists each as an unknown element that keeps
     the data sent to the browser."""

@@ -67,10 +67,7 @@ def metric(at: AppTest, label: str) -> str:
 
 
 def chart(at: AppTest, key: str) -> dict:
-    """A page's figure by key, drawn by `st.plotly_chart` or, on Home, by `ui.chart`."""
-    for found in at.get("plotly_chart"):
-        if found.proto.id.endswith(key) or key in found.key:
-            return json.loads(found.proto.spec)
+    """A page's figure by key, drawn by `ui.chart`."""
     return quick_charts(at)[key]
 
 

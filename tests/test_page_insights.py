@@ -17,6 +17,7 @@ from infoint import (
     outreach,
     text,
 )
+from tests.conftest import quick_charts
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,10 +31,7 @@ def insights_page() -> AppTest:
 
 
 def figures(at: AppTest) -> dict[str, dict]:
-    return {
-        chart.proto.id.rsplit("-", 1)[-1]: json.loads(chart.proto.spec)
-        for chart in at.get("plotly_chart")
-    }
+    return quick_charts(at)
 
 
 @pytest.fixture
@@ -58,7 +56,7 @@ def campaign(app_db):
 
 def test_empty_database_says_what_to_log_and_leads_to_it(app_db):
     at = insights_page()
-    assert not at.get("plotly_chart") and not at.subheader
+    assert not quick_charts(at) and not at.subheader
     [info] = [i.value for i in at.info]
     assert "Log the messages you send" in info
     links = {link.proto.label: link.proto.page for link in at.main.get("page_link")}

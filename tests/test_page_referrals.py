@@ -6,6 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from infoint import contacts, db, interactions, meetings, referrals, ui
+from tests.conftest import quick_charts
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -42,7 +43,7 @@ def test_empty_database_says_how_introductions_come(app_db):
     at = referrals_page()
     assert "Who else do you think I should talk to?" in at.info[0].value
     assert [link.proto.label for link in at.main.get("page_link")] == ["Go to Meetings"]
-    assert not at.get("plotly_chart")
+    assert not quick_charts(at)
 
 
 def test_picture_numbers_and_chain(introductions):
@@ -53,8 +54,7 @@ def test_picture_numbers_and_chain(introductions):
         "You have written to 1 of them (33 %) and met 1."
     ) in shown(at)
     assert not at.main.get("page_link")  # every introduction has its names
-    [chart] = at.get("plotly_chart")
-    spec = json.loads(chart.proto.spec)
+    [spec] = quick_charts(at).values()
     assert spec["layout"]["title"]["text"] == "Who introduced you to whom"
     names = sorted(name for trace in spec["data"][2:] for name in trace["text"])
     assert names == ["Ana Lee", "Bo Chen", "Cy Dunn", "Di &lt;b&gt;Eze&lt;/b&gt;"]  # plain text
@@ -75,7 +75,7 @@ def test_picture_numbers_and_chain(introductions):
 def test_the_legend_stands_beside_the_picture_clear_of_the_names(introductions):
     """Above the plot it covered the top row's labels; right of the plot area it covers none."""
     at = referrals_page()
-    layout = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]
+    layout = quick_charts(at)["referral_picture"]["layout"]
     legend = layout["legend"]
     assert legend.get("orientation", "v") == "v"
     assert (legend["x"], legend["xanchor"]) == (1.02, "left")  # outside the plot, on its right
@@ -100,7 +100,7 @@ def test_an_introduction_logged_without_a_name_counts_as_in_the_funnel(app_db):
     ) in shown(at)
     links = {link.proto.label: link.proto.page for link in at.main.get("page_link")}
     assert links == {"Add the people introduced": "contacts"}
-    assert not at.get("plotly_chart")
+    assert not quick_charts(at)
 
 
 def test_the_headline_counts_the_introducers_the_table_lists_and_says_who_is_not(
@@ -201,9 +201,9 @@ def test_beyond_fifteen_introducers_the_answers_come_first_and_the_picture_stays
     assert headings == ["Where did an introduction start?", "What each introduction yielded"]
     # the totals, then the tracer, then the table, and the picture last
     assert kinds.index("markdown") < kinds.index("selectbox") < kinds.index("dataframe")
-    assert kinds.index("dataframe") < kinds.index("plotly_chart")
+    assert kinds.index("dataframe") < kinds.index("bidi_component")
     assert len(at.dataframe[0].value) == 20  # every introducer is in the table
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    spec = quick_charts(at)["referral_picture"]
     names = [name for trace in spec["data"][2:] for name in trace["text"]]
     # the first fifteen introducers, one person of each, then a second of the first ten
     expected = [f"Intro {n:02d}" for n in range(1, 16)]

@@ -2,12 +2,12 @@
 someone. The Referrals page's picture, table, picker and chain, and the debrief's sentence on
 the Meetings page, tell them apart instead of reading as one Ana Lee."""
 
-import json
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from infoint import contacts, db, interactions, meetings, questions, ui
+from tests.conftest import quick_charts
 from tests.test_page_meetings import meetings_page, run, submit
 from tests.test_page_referrals import referrals_page, shown
 
@@ -25,8 +25,7 @@ def two_anas(app_db):
 
 def test_the_referrals_page_tells_two_ana_lees_apart(two_anas):
     at = referrals_page()
-    [chart] = at.get("plotly_chart")
-    spec = json.loads(chart.proto.spec)
+    [spec] = quick_charts(at).values()
     names = sorted(name for trace in spec["data"][2:] for name in trace["text"])
     assert names == ["Ana Lee (Designer)", "Ana Lee (Engineer)", "Cy Dunn", "Di Eze"]
     table = at.dataframe[0].value

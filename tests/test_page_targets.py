@@ -7,6 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from infoint import contacts, db, demo, funnel, home, interactions, profile, targets, text, ui
+from tests.conftest import quick_charts
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITOR = "targets_editor"
@@ -125,7 +126,7 @@ def test_targets_in_rank_order_with_coverage(network):
     assert list(frame["name"]) == ["Acme", "Volt", "Medix"]
     assert list(frame["rank"]) == [1, 2, 3]
     assert frame.iloc[0][["people", "contacted", "met"]].tolist() == [2, 1, 0]
-    chart = json.loads(at.get("plotly_chart")[0].proto.spec)
+    chart = quick_charts(at)["coverage"]
     assert chart["layout"]["title"]["text"] == "How far you got at your targets, per industry"
     bars = {trace["name"]: trace for trace in chart["data"]}
     # Health: Ann at Acme written to, nobody at Medix yet; Energy: nobody at Volt yet.
@@ -544,7 +545,7 @@ def test_the_table_fits_a_laptop_window_without_scrolling_sideways(network):
     assert best_first.proto.help == targets.RANK_HELP
     # The coverage numbers beside the chart get 5/9 of about 800 pixels: their seven columns
     # fit in it, labels in full (seen in Chromium).
-    [chart_box] = [c for c in at.columns if c.get("plotly_chart")]
+    [chart_box] = [c for c in at.columns if c.get("bidi_component")]
     [numbers_box] = [c for c in at.columns if c.dataframe]
     assert (chart_box.proto.weight, numbers_box.proto.weight) == pytest.approx((4 / 9, 5 / 9))
     numbers = json.loads(numbers_box.dataframe[0].proto.columns)
@@ -752,7 +753,7 @@ def test_home_the_list_and_the_coverage_agree_on_the_targets(retail_ruled_out):
         "Energy": 1,
     }
     assert coverage["people"].sum() == 2  # Ann and Bob at Acme; Sam at Shop is left out
-    chart = json.loads(at.get("plotly_chart")[0].proto.spec)
+    chart = quick_charts(at)["coverage"]
     assert chart["data"][0]["y"] == ["Health (2)", "Energy (1)"]
     assert "ruled out in Settings, are left out" in " ".join(c.value for c in at.caption)
     shown = [m.value for m in at.main.markdown]

@@ -18,7 +18,7 @@ import pytest
 from streamlit import config
 
 from infoint import db, ui
-from infoint.plotly_bundle import PLOTLY_FINANCE_URL
+from infoint.plotly_bundle import PLOTLY_URL
 
 ROOT = Path(__file__).resolve().parent.parent
 ARROW_POOL = "ARROW_DEFAULT_MEMORY_POOL"
@@ -279,7 +279,7 @@ def test_homes_page_names_plotlys_bundle_in_its_head(serve):
 
     page = body["body"]
     assert page.count(b"<script") == 1
-    assert page.index(f'src="./{PLOTLY_FINANCE_URL}"'.encode()) < page.index(b"</head>")
+    assert page.index(f'src="./{PLOTLY_URL}"'.encode()) < page.index(b"</head>")
     assert page.replace(serve.EARLY_PLOTLY, b"") == HOME_PAGE
     headers = dict(start["headers"])
     assert headers[b"content-length"] == str(len(page)).encode()

@@ -1,10 +1,10 @@
-"""Home draws its charts with Plotly's finance bundle, served by the app, and never waits for
+"""Home draws its charts with our plotly.js bundle, served by the app, and never waits for
 the full bundle behind `st.plotly_chart`: the funnel is what a start is waiting for."""
 
 from playwright.sync_api import expect
 
 from infoint import funnel
-from infoint.plotly_bundle import PLOTLY_FINANCE_URL
+from infoint.plotly_bundle import PLOTLY_URL
 
 from .conftest import go, wait_for_app
 
@@ -24,7 +24,7 @@ def test_home_draws_its_charts_without_the_full_plotly_bundle(server, page):
     funnel_chart = page.locator(".st-key-funnel .js-plotly-plot")
     expect(funnel_chart.locator(".funnellayer .point")).to_have_count(len(funnel.STAGES))
     expect(page.locator(".st-key-activity .js-plotly-plot .barlayer .point")).not_to_have_count(0)
-    assert fetched(page, PLOTLY_FINANCE_URL)
+    assert fetched(page, PLOTLY_URL)
     assert not fetched(page, FULL_BUNDLE)
 
     # Counts on hover, in the page's own font, as on every other chart.
@@ -50,10 +50,11 @@ def test_home_draws_its_charts_without_the_full_plotly_bundle(server, page):
         assert held["height"] >= drawn["height"] > 0
         assert below["y"] >= drawn["y"] + drawn["height"]
 
-    # A page with a line chart loads the full bundle; Home, visited again, still draws.
+    # A page with a line chart draws it with the same bundle; Home, visited again, still draws.
     go(page, "Referrals", "Referrals")
     page.locator(".js-plotly-plot").first.wait_for()
-    assert fetched(page, FULL_BUNDLE)
+    assert not fetched(page, FULL_BUNDLE)
+    assert _bundle_fetches(page) == 1
     go(page, "Home", "How is your campaign going?")
     expect(funnel_chart.locator(".funnellayer .point")).to_have_count(len(funnel.STAGES))
 
@@ -61,7 +62,7 @@ def test_home_draws_its_charts_without_the_full_plotly_bundle(server, page):
 def _bundle_fetches(page) -> int:
     return page.evaluate(
         "url => performance.getEntriesByType('resource').filter(r => r.name.includes(url)).length",
-        PLOTLY_FINANCE_URL,
+        PLOTLY_URL,
     )
 
 
@@ -73,7 +74,7 @@ def _draws_the_funnel(page) -> None:
 
 def test_homes_page_fetches_plotly_itself_and_the_charts_wait_for_it(server, page):
     held = []  # the page's own fetch of the bundle, held until Home's first run is drawn
-    page.route(f"**/{PLOTLY_FINANCE_URL}", lambda route: held.append(route))
+    page.route(f"**/{PLOTLY_URL}", lambda route: held.append(route))
     page.goto(server.url, wait_until="commit")
     wait_for_app(page)
     expect(page.locator(".st-key-charts_early")).to_be_attached()  # it asked for Plotly
@@ -82,9 +83,9 @@ def test_homes_page_fetches_plotly_itself_and_the_charts_wait_for_it(server, pag
     _draws_the_funnel(page)
     # The one copy is the page's own (serve.py's "./…"; chart.js names it without "./"):
     # every chart drew with it, fetched and run once.
-    bundles = page.locator(f'script[src$="{PLOTLY_FINANCE_URL}"]')
+    bundles = page.locator(f'script[src$="{PLOTLY_URL}"]')
     expect(bundles).to_have_count(1)
-    assert bundles.get_attribute("src") == f"./{PLOTLY_FINANCE_URL}"
+    assert bundles.get_attribute("src") == f"./{PLOTLY_URL}"
     assert _bundle_fetches(page) == 1
 
 
@@ -100,7 +101,7 @@ def _first_bundle(page, answer) -> None:
             answered.append(route.request.url)
             answer(route)
 
-    page.route(f"**/{PLOTLY_FINANCE_URL}", first)
+    page.route(f"**/{PLOTLY_URL}", first)
 
 
 def test_when_the_pages_own_fetch_fails_the_charts_fetch_plotly_again(server, page):
@@ -108,8 +109,8 @@ def test_when_the_pages_own_fetch_fails_the_charts_fetch_plotly_again(server, pa
     page.goto(server.url)
     wait_for_app(page)
     _draws_the_funnel(page)
-    expect(page.locator(f'script[src="./{PLOTLY_FINANCE_URL}"][data-failed]')).to_have_count(1)
-    expect(page.locator(f'script[src="{PLOTLY_FINANCE_URL}"]')).to_have_count(1)  # chart.js's
+    expect(page.locator(f'script[src="./{PLOTLY_URL}"][data-failed]')).to_have_count(1)
+    expect(page.locator(f'script[src="{PLOTLY_URL}"]')).to_have_count(1)  # chart.js's
 
 
 def test_when_the_pages_own_copy_runs_without_plotly_the_charts_fetch_it_again(server, page):
@@ -118,4 +119,4 @@ def test_when_the_pages_own_copy_runs_without_plotly_the_charts_fetch_it_again(s
     page.goto(server.url)
     wait_for_app(page)
     _draws_the_funnel(page)
-    expect(page.locator(f'script[src="./{PLOTLY_FINANCE_URL}"][data-loaded]')).to_have_count(1)
+    expect(page.locator(f'script[src="./{PLOTLY_URL}"][data-loaded]')).to_have_count(1)

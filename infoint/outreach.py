@@ -49,6 +49,7 @@ either, so theirs is not asked.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, replace
@@ -568,6 +569,47 @@ def save_template(
             [name, subject.strip(), body, kind, template_id],
         )
     return template_id
+
+
+# How alike a word in braces must be to a field's name to be taken for a misspelling of it
+# (difflib's ratio): 'firstname' and 'compnay' are, 'event' or 'talk_title' are not.
+LOOKS_MISSPELT = 0.8
+
+
+def template_doubts(subject: str, body: str) -> str:
+    """What in a template's text looks like a slip, in a sentence or two ('' for nothing): a
+    word in braces close to a field infoint fills in but not one, and a brace left open or
+    closed alone. Said when it is saved, not refused: a word in braces far from every field
+    is the user's own blank to fill in before sending."""
+    known = [*PLACEHOLDERS, *BLANKS]
+    misspelt = []
+    for name in unfilled_placeholders(subject, body):
+        if name in known:
+            continue
+        close = difflib.get_close_matches(name.lower(), known, n=1, cutoff=LOOKS_MISSPELT)
+        if close:
+            misspelt.append((name, close[0]))
+    said = []
+    if len(misspelt) == 1:
+        [(name, meant)] = misspelt
+        said.append(f"{{{name}}} is not a field infoint fills in; did you mean {{{meant}}}?")
+    elif misspelt:
+        names = joined([f"{{{name}}}" for name, _ in misspelt])
+        meant = joined([f"{{{meant}}}" for _, meant in misspelt])
+        said.append(f"{names} are not fields infoint fills in; did you mean {meant}?")
+    where = [part for part, text in (("subject", subject), ("message", body)) if _stray(text)]
+    if where:
+        said.append(
+            f"The {' and the '.join(where)} {'have' if len(where) > 1 else 'has'} a brace "
+            "without its pair: a field is written with one on each side, like {first_name}."
+        )
+    return " ".join(said)
+
+
+def _stray(text: str) -> bool:
+    """A brace left when every {placeholder} is taken out: one opened or closed alone."""
+    rest = _PLACEHOLDER.sub("", text or "")
+    return "{" in rest or "}" in rest
 
 
 def archive_template(

@@ -5,6 +5,7 @@ from infoint.errors import InfointError
 
 conn = ui.page("Outreach")
 FLASH = "outreach_flash"
+FLASH_DOUBT = "outreach_flash_doubt"  # what looks like a slip in a template just saved
 KIND_LABELS = {"outreach": "A first message", "follow_up": "A follow-up to someone silent"}
 TEMPLATE_KIND_LABELS = {"outreach": "First messages", "follow_up": "Follow-ups"}
 STATUS_MARKS = {
@@ -95,6 +96,8 @@ def template_editor() -> None:
                     ui.show_error(exc)
                 else:
                     st.session_state[FLASH] = f"Template '{name.strip()}' saved."
+                    # Saved all the same: a word in braces may be the user's own blank.
+                    st.session_state[FLASH_DOUBT] = outreach.template_doubts(new_subject, new_body)
                     st.rerun()
         if current is not None:
             label = "Bring it back" if current.archived else "Archive it"
@@ -152,6 +155,8 @@ for key, value in st.session_state.get(KEPT, {}).items():
     st.session_state.setdefault(key, value)
 if FLASH in st.session_state:
     st.success(ui.plain(st.session_state.pop(FLASH)), icon=":material/check:")
+if doubt := st.session_state.pop(FLASH_DOUBT, ""):
+    st.warning(ui.plain(doubt), icon=":material/spellcheck:")
 
 if not ui.cached(contacts.count_contacts, conn):
     st.info(

@@ -1084,7 +1084,8 @@ def add_company(
     found = _find_company(conn, record["name"])
     if found and found[2] != "network":
         raise InvalidInputError(
-            f"{found[1]} is already on your list ({STATUS_LABELS[found[2]].lower()})."
+            f"{found[1]} is already on your list ({STATUS_LABELS[found[2]].lower()}). To "
+            "change it, type its name in “Company name contains” above the table."
         )
     with db.transaction(conn):
         if found:

@@ -30,8 +30,9 @@ SCOPE = "targets_scope"
 CLEAR_NEW_INDUSTRY = "targets_clear_new_industry"
 COVERAGE_NOTE = (
     "Reached: targets where you wrote to someone. Met: targets where you met someone. "
-    "People: your contacts there. Contacted: how many of them you wrote to. Targets you "
-    "ruled out, or whose industry you ruled out in Settings, are left out, as on Home."
+    "People: your contacts there. Contacted: how many of them you wrote to. Share: the part "
+    "of them you wrote to, in percent. Targets you ruled out, or whose industry you ruled out "
+    "in Settings, are left out, as on Home."
 )
 
 

@@ -583,8 +583,9 @@ def test_the_coverage_table_says_in_plain_words_what_it_counts(network, app_db):
     assert columns["targets_met"]["help"] == "Targets where you have met at least one person."
     assert box.caption[0].value == (
         "Reached: targets where you wrote to someone. Met: targets where you met someone. "
-        "People: your contacts there. Contacted: how many of them you wrote to. Targets you "
-        "ruled out, or whose industry you ruled out in Settings, are left out, as on Home."
+        "People: your contacts there. Contacted: how many of them you wrote to. Share: the "
+        "part of them you wrote to, in percent. Targets you ruled out, or whose industry you "
+        "ruled out in Settings, are left out, as on Home."
     )
     # "(no industry yet)" is read whole at 112 pixels (seen in Chromium); a company with no
     # one there has no share, shown as a dash rather than "None".

@@ -32,6 +32,12 @@ STATUS_LABELS = {
 }
 # The statuses a user gives a company; 'network' only means it came in with an import.
 CHOSEN_STATUSES = ("target", "researching", "ruled_out")
+# What the targets table shows for a target or one researched whose industry is ruled out in
+# Settings: ruled out, as the list's line counts it, though its own status stays as it was
+# (it comes back when the industry does). Never stored; the width of "In your network".
+INDUSTRY_RULED_OUT = "industry_ruled_out"
+TABLE_STATUSES = (*STATUSES, INDUSTRY_RULED_OUT)
+TABLE_STATUS_LABELS = {**STATUS_LABELS, INDUSTRY_RULED_OUT: "Out by industry"}
 SCALE = range(4)
 MOTIVATION_HELP = (
     "How much you want to work there: 0 not at all, 1 a little, 2 quite a lot, 3 very much."
@@ -452,7 +458,7 @@ _RANKED = f"""
     colleagues AS ({_SCOPED_COLLEAGUES}),
     ranked AS (
         SELECT co.id, co.name, co.industry, co.motivation, co.postings, co.status,
-               co.ruled_out_reason,
+               co.ruled_out_reason, co.ruled_out,
                CASE WHEN NOT co.ruled_out THEN row_number() OVER (
                    PARTITION BY co.ruled_out
                    ORDER BY co.motivation DESC, co.postings DESC,
@@ -489,14 +495,19 @@ def list_companies(
     limit: int = 50,
     offset: int = 0,
 ) -> pd.DataFrame:
-    """One page of companies in rank order, indexed by id, with their coverage."""
+    """One page of companies in rank order, indexed by id, with their coverage. The status
+    is the table's (`TABLE_STATUSES`): a target or one researched in an industry ruled out in
+    Settings reads `INDUSTRY_RULED_OUT`, as the list's line counts it ruled out."""
     filters = filters or CompanyFilter()
     where, params = filters.where()
     frame = conn.execute(
         f"""
         WITH page AS ({_RANKED} WHERE {where} ORDER BY {_LIST_ORDER} LIMIT ? OFFSET ?),
         coverage AS ({_coverage("co.id IN (SELECT id FROM page)")})
-        SELECT co.*,
+        SELECT co.* REPLACE (
+                   CASE WHEN co.ruled_out AND co.status IN ('target', 'researching')
+                        THEN '{INDUSTRY_RULED_OUT}' ELSE co.status END AS status
+               ),
                coalesce(cv.people, 0) AS people,
                coalesce(cv.contacted, 0) AS contacted,
                coalesce(cv.met, 0) AS met
@@ -623,7 +634,7 @@ def where_now(
 
 def why_ruled_out(conn: duckdb.DuckDBPyConnection, company_ids: Iterable[int]) -> dict[int, str]:
     """Why each of these companies is ruled out, {id: reason}: its own reason, or its industry
-    ruled out in Settings, since the table's status reads 'Target' for those."""
+    ruled out in Settings (the table's status reads `INDUSTRY_RULED_OUT` for those)."""
     rows = conn.execute(
         f"""
         SELECT co.id,
@@ -871,6 +882,7 @@ def update_companies(
     rows = []
     for company_id, change in changes.items():
         was = current[int(company_id)]
+        change = _as_stored(conn, change, was)
         clean = _checked({**was, **change}, was["name"], was)
         clean["industry"] = _spelled_as_before(conn, clean["industry"], [int(company_id)])
         rows.append([*clean.values(), int(company_id)])
@@ -881,6 +893,47 @@ def update_companies(
             rows,
         )
     return len(rows)
+
+
+def _industry_ruled_out(conn: duckdb.DuckDBPyConnection, industry: Any) -> bool:
+    rows = conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM ruled_out_industries"
+        f" WHERE {profile.industry_key_sql('industry')} = {profile.industry_key_sql('?')})",
+        [_text(industry)],
+    ).fetchall()
+    return bool(rows[0][0])
+
+
+def _as_stored(
+    conn: duckdb.DuckDBPyConnection, change: Mapping[str, Any], was: Mapping[str, Any]
+) -> Mapping[str, Any]:
+    """A table row's change with its status as stored. `INDUSTRY_RULED_OUT` is what the table
+    shows for a target or one researched whose industry is ruled out in Settings: kept, it
+    changes nothing; it is no status to give another company. And such a company made a
+    target again stays ruled out while its industry is: refused, rather than saved to no
+    effect."""
+    if "status" not in change:
+        return change
+    status = _text(change["status"])
+    chosen = was["status"] in ("target", "researching")
+    shown_out = chosen and _industry_ruled_out(conn, was["industry"])
+    name = visible_name(_text(change.get("name", was["name"]))) or was["name"]
+    if status == INDUSTRY_RULED_OUT:
+        if not shown_out:
+            raise InvalidInputError(
+                f"'{TABLE_STATUS_LABELS[INDUSTRY_RULED_OUT]}' is for companies in an industry "
+                f"you ruled out in Settings: to rule out {name} itself, choose "
+                f"'{STATUS_LABELS['ruled_out']}' and say why."
+            )
+        return {field: value for field, value in change.items() if field != "status"}
+    industry = _text(change.get("industry", was["industry"]))
+    if shown_out and status in ("target", "researching") and _industry_ruled_out(conn, industry):
+        raise InvalidInputError(
+            f"{name} stays ruled out while its industry, {industry}, is ruled out in Settings: "
+            f"to bring it back, take {industry} off the ruled-out industries there, or give "
+            f"{name} another industry."
+        )
+    return change
 
 
 def rule_out(conn: duckdb.DuckDBPyConnection, company_id: int, reason: str) -> None:

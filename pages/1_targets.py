@@ -380,12 +380,13 @@ else:
             "postings": score_column("Postings", 80, targets.POSTINGS_HELP),
             "status": st.column_config.SelectboxColumn(
                 "Status",
-                options=targets.STATUSES,
-                format_func=targets.STATUS_LABELS.get,
+                options=targets.TABLE_STATUSES,
+                format_func=targets.TABLE_STATUS_LABELS.get,
                 required=True,
                 width=108,  # "In your network" in full
                 help="Target: you want to learn about it. Researching: you are on it. "
-                "Ruled out: you learned it is not for you (say why under Reason).",
+                "Ruled out: you learned it is not for you (say why under Reason). "
+                "Out by industry: its industry is ruled out in Settings.",
             ),
             "ruled_out_reason": st.column_config.TextColumn(
                 "Reason",
@@ -449,7 +450,7 @@ else:
             "Import & export."
         )
     # The reason's cell is narrow so the table fits a laptop's window: in full here, with
-    # the companies an industry ruled out in Settings, whose status still reads 'Target'.
+    # the companies an industry ruled out in Settings (their status reads 'Out by industry').
     if reasons := ui.cached(targets.why_ruled_out, conn, tuple(frame.index)):
         st.markdown("**Why you ruled them out**")
         st.markdown(

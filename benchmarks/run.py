@@ -459,8 +459,8 @@ def server(ctx: Context) -> list[Measurement]:
             Budget(seconds=4),
             Budget(seconds=3),
             note="streamlit run serve.py, then Home in Debian's Chromium with an empty cache "
-            f"(a first visit); {_starts(cold)}; then the browser loads and runs Plotly's "
-            "finance bundle (1.3 MB) and draws",
+            f"(a first visit); {_starts(cold)}; then the browser loads and runs our "
+            "plotly.js bundle (1.2 MB) and draws",
             against_scan=False,
         ),
         Measurement(

@@ -259,6 +259,9 @@ class ChainStep:
     # The furthest stage since they were introduced (`_SINCE_INTRODUCED`), as the page's
     # headline counts it; None for someone nobody introduced (the start of the chain)
     since_introduced: int | None = None
+    # Introduced in a meeting's debrief, dated at its start: what came that day counts as
+    # before the introduction (`_SINCE_INTRODUCED`)
+    at_meeting: bool = False
 
     def said(self, beside: str = "") -> str:
         """Their name, told apart from namesakes, less `beside` (`told_apart`)."""
@@ -273,11 +276,17 @@ class ChainStep:
     @property
     def stage_said(self) -> str:
         """'met', or for someone further along before the introduction than since,
-        'contacted before the introduction; not contacted since'."""
+        'contacted before the introduction; not contacted since' ('before the introduction or
+        on its day' when a debrief named them: that day counts as before)."""
         now = stage_name(self.stage).lower()
         if self.since_introduced is None or self.since_introduced == self.stage:
             return now
-        return f"{now} before the introduction; {stage_name(self.since_introduced).lower()} since"
+        before = (
+            "before the introduction or on its day"
+            if self.at_meeting
+            else "before the introduction"
+        )
+        return f"{now} {before}; {stage_name(self.since_introduced).lower()} since"
 
 
 def parse_referred(text: str) -> list[ReferredPerson]:
@@ -589,17 +598,36 @@ def _add_referred(
 # hand as introduced, dated in the same statement; or introduced before 0015 dated the
 # introductions, which took the row's date) counts with everything logged of them, a history
 # typed in late included. Their own place in the funnel (`contact_stages`) is unchanged.
+# A debrief dates its introductions at the meeting's start (`add_referred_people`), not when
+# the user typed the names: a message to someone already known, logged later that day, may
+# well have come before anyone named them (a walkthrough wrote to Maria, then named
+# her in the debrief of a meeting held earlier that day, and read 'You have written to 1 of
+# them').
+# So for an introduction dated at a meeting with the introducer, only what came on a later
+# day counts (`MEETING_DAY_SAID`); one recorded by hand is dated when it was, to the moment.
 _SINCE_INTRODUCED = """
     SELECT r.id AS contact_id,
-           coalesce(max(e.stage) FILTER (WHERE r.referred_at IS NULL
-                                          OR r.source = 'referral'
-                                          OR r.created_at = r.referred_at
-                                          OR e.occurred_at >= r.referred_at), 0) AS stage
+           coalesce(max(e.stage) FILTER (
+               WHERE r.referred_at IS NULL
+                  OR r.source = 'referral'
+                  OR r.created_at = r.referred_at
+                  OR (m.contact_id IS NULL AND e.occurred_at >= r.referred_at)
+                  OR CAST(e.occurred_at AS DATE) > CAST(r.referred_at AS DATE)), 0) AS stage,
+           m.contact_id IS NOT NULL AS at_meeting
     FROM contacts r
+    LEFT JOIN (SELECT DISTINCT contact_id, CAST(starts_at AS TIMESTAMP) AS at FROM meetings) m
+        ON m.contact_id = r.referred_by AND m.at = r.referred_at
     LEFT JOIN contact_events e ON e.contact_id = r.id
     WHERE r.referred_by IS NOT NULL
-    GROUP BY r.id
+    GROUP BY r.id, m.contact_id
 """
+
+# What the rule above means for the user, said under the table of yields.
+MEETING_DAY_SAID = (
+    "For someone already in your contacts, only what came after the introduction counts. "
+    "When they were named in a meeting's debrief, what you logged of them on that meeting's "
+    "day counts as before it, as it may have come first."
+)
 
 
 def _furthest_first(stage: str) -> str:
@@ -790,7 +818,7 @@ def referral_chain(conn: duckdb.DuckDBPyConnection, contact_id: int) -> list[Cha
             WHERE c.referred_by IS NOT NULL AND NOT list_contains(chain.path, c.referred_by)
         )
         SELECT c.id, trim(c.first_name || ' ' || c.last_name), coalesce(co.name, ''),
-               s.stage, chain.hops, i.stage
+               s.stage, chain.hops, i.stage, coalesce(i.at_meeting, false)
         FROM chain
         JOIN contacts c ON c.id = chain.id
         JOIN contact_stages s ON s.contact_id = c.id
@@ -812,8 +840,9 @@ def referral_chain(conn: duckdb.DuckDBPyConnection, contact_id: int) -> list[Cha
             int(h),
             apart.get(i, ()),
             None if since is None else int(since),
+            bool(at_meeting),
         )
-        for i, name, company, stage, h, since in rows
+        for i, name, company, stage, h, since, at_meeting in rows
     ]
 
 

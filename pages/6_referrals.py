@@ -101,7 +101,7 @@ st.caption(
     "Counts are of the people they introduced; “further on” counts the people those people "
     "introduced in turn, and so on. Those whose introductions went furthest in your funnel "
     "come first (an opportunity, then Referred, Met, Replied, Contacted, not yet contacted), "
-    "and among them those with more people that far."
+    "and among them those with more people that far. " + referrals.MEETING_DAY_SAID
 )
 
 ui.chart(

@@ -129,6 +129,11 @@ def funnel_figure(counts: list[StageCount]) -> Figure:
         | {"title": {"text": "Contacts at this stage or beyond"}},
         "yaxis": {"title": {"text": "Stage"}},
         "margin": dict(_LAYOUT["margin"]),
+        # Plotly draws no bar, and so no number, for a stage at zero: its "0" is written
+        # where the bar's number would be, at the funnel's middle.
+        "annotations": [
+            {"x": 0, "y": c.label, "text": "0", "showarrow": False} for c in counts if not c.count
+        ],
     }
     return {"data": [trace], "layout": layout}
 

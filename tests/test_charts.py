@@ -29,6 +29,13 @@ def test_funnel_shows_every_stage_in_its_colour():
     assert ":,}" in charts.activity_figure(activity)["data"][0]["hovertemplate"]
     layout = figure["layout"]
     assert layout["xaxis"]["title"]["text"] and layout["yaxis"]["title"]["text"]
+    # A stage at zero has no bar to carry its number: it is written there all the same.
+    assert [(a["y"], a["text"], a["x"]) for a in layout["annotations"]] == [
+        ("Met", "0", 0),
+        ("Referred", "0", 0),
+        ("Opportunity", "0", 0),
+    ]
+    assert charts.funnel_figure(counts[:2])["layout"]["annotations"] == []
 
 
 def test_activity_is_stacked_by_kind_with_stage_colours():

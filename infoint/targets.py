@@ -865,15 +865,10 @@ def _checked(
     }
 
 
-def update_companies(
+def _checked_changes(
     conn: duckdb.DuckDBPyConnection, changes: Mapping[int, Mapping[str, Any]]
-) -> int:
-    """Save edits made in the targets table, {id: {field: value}}, all or none; returns the count.
-
-    Renaming changes the display name only: the match key stays, so later imports still match.
-    """
-    if not changes:
-        return 0
+) -> list[list[Any]]:
+    """The rows `update_companies` writes, or our error for the first change it refuses."""
     for change in changes.values():
         for name in change:
             if name not in EDITABLE_FIELDS:
@@ -886,6 +881,29 @@ def update_companies(
         clean = _checked({**was, **change}, was["name"], was)
         clean["industry"] = _spelled_as_before(conn, clean["industry"], [int(company_id)])
         rows.append([*clean.values(), int(company_id)])
+    return rows
+
+
+def check_changes(
+    conn: duckdb.DuckDBPyConnection, changes: Mapping[int, Mapping[str, Any]]
+) -> None:
+    """Refuse, as saving them would, edits of the targets table not saved yet, before Save:
+    a score typed out of range (9 postings) is said at once, in words, and nothing is saved
+    until it is changed. Reads only."""
+    if changes:
+        _checked_changes(conn, changes)
+
+
+def update_companies(
+    conn: duckdb.DuckDBPyConnection, changes: Mapping[int, Mapping[str, Any]]
+) -> int:
+    """Save edits made in the targets table, {id: {field: value}}, all or none; returns the count.
+
+    Renaming changes the display name only: the match key stays, so later imports still match.
+    """
+    if not changes:
+        return 0
+    rows = _checked_changes(conn, changes)
     with db.transaction(conn):
         conn.executemany(
             "UPDATE companies SET name = ?, industry = ?, motivation = ?, postings = ?,"

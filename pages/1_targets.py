@@ -41,15 +41,10 @@ def companies(count: int) -> str:
 
 
 def score_column(label: str, width: int, meaning: str):
-    """A score's column, bounded so the grid itself keeps it from 0 to 3 (a 5 typed was
-    refused only at Save); the save still checks it."""
+    """A score's column. Not bounded: the grid turns a 9 typed into 3 and refuses -1 without
+    a word; the page says at once, in words, why a score is refused (`targets.check_changes`)."""
     return st.column_config.NumberColumn(
-        label,
-        width=width,
-        min_value=min(targets.SCALE),
-        max_value=max(targets.SCALE),
-        step=1,
-        help=f"{SCORE_RANGE} {meaning}",
+        label, width=width, step=1, help=f"{SCORE_RANGE} {meaning}"
     )
 
 
@@ -424,9 +419,17 @@ else:
     picked = [int(i) for i in edited.index[edited["picked"]]]
 
     edits = sum(len(fields) for fields in pending.values())
+    refused = None
     if pending:
         st.caption(f"{changes(edits).capitalize()} to {companies(len(pending))}, not saved yet.")
-    if st.button("Save changes", type="primary", icon=":material/save:", disabled=not pending):
+        try:  # said as soon as typed, not only at Save: a score out of range, say
+            targets.check_changes(conn, pending)
+        except InfointError as exc:
+            refused = exc
+    saving = st.button("Save changes", type="primary", icon=":material/save:", disabled=not pending)
+    if refused is not None:
+        ui.show_error(refused)  # once, where Save would say it: Save changes nothing then
+    elif saving:
         try:
             saved = targets.update_companies(conn, pending)
         except InfointError as exc:

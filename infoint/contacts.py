@@ -303,7 +303,16 @@ SORTS = {
     "oldest": "Oldest connection first",
     "stage": "Furthest stage first",
 }
-_BY_NAME = [("lower(c.last_name)", "ASC"), ("lower(c.first_name)", "ASC")]
+# "Name (A–Z)" orders the Name column as it reads, first name first (what a click on its
+# header does to one page, for everyone who matches): folded as searches fold (`folded_sql`:
+# no case, no accents), punctuation left out, so 'Sam "Sammy" Lee' is placed by "sam sammy
+# lee", Zoë Ñúñez among the Z's and "Bob", with one name, by "bob". No name at all: last.
+_NAME_SORT_SQL = (
+    "nullif(trim(regexp_replace(regexp_replace("
+    + folded_sql(_NAME_SQL)
+    + r", '[^\pL\pN\s]+', '', 'g'), '\s+', ' ', 'g')), '')"
+)
+_BY_NAME = [(_NAME_SORT_SQL, "ASC NULLS LAST")]
 # Each ends with the name, then the id (added in the query), so every page is stable.
 _SORT_KEYS = {
     "name": _BY_NAME,

@@ -19,6 +19,11 @@ from infoint.errors import InfointError
 
 conn = ui.page("Meetings")
 FLASH = "meetings_flash"
+# A confirmation said beside the button that caused it, not at the top of the page, 1,000 px
+# above where the user clicked (a walkthrough missed 'Prep sheet saved.' and 'Question
+# added.'): `done(..., near=...)` keeps it here by place, and `said_here` shows it there.
+FLASH_NEAR = "meetings_flash_near"
+BANK_OPEN = "bank_open"  # the question bank's expander, kept open while it is worked in
 CHOSEN = meetings.OPEN_MEETING_KEY
 DUE_SHOWN = 5
 OUTCOMES = {"held": "We met", "cancelled": "It was cancelled", "no_show": "They did not show up"}
@@ -43,14 +48,26 @@ zone = ui.cached(profile.zone, conn)
 zone_said = profile.zone_label(zone, now)  # "Berlin (Europe), now UTC+1", not a zone's key
 
 
-def done(message: str, meeting_id: int | None = None, tab: str | None = None) -> None:
-    """Say what happened on the next run, which shows the fresh data (on `tab`, if given)."""
-    st.session_state[FLASH] = message
+def done(
+    message: str, meeting_id: int | None = None, tab: str | None = None, *, near: str = ""
+) -> None:
+    """Say what happened on the next run, which shows the fresh data (on `tab`, if given): at
+    the top of the page, or where `said_here(near)` is, beside the button clicked."""
+    if near:
+        st.session_state[FLASH_NEAR] = (near, message)
+    else:
+        st.session_state[FLASH] = message
     if meeting_id is not None:
         st.session_state[CHOSEN] = meeting_id
     if tab is not None:
         st.session_state[NEXT_TAB] = tab
     st.rerun()
+
+
+def said_here(near: str) -> None:
+    """The confirmation `done(..., near=near)` left for this place, shown once, if any."""
+    if st.session_state.get(FLASH_NEAR, ("", ""))[0] == near:
+        st.success(st.session_state.pop(FLASH_NEAR)[1], icon=":material/check_circle:")
 
 
 def tab_for(meeting: meetings.MeetingSummary) -> str:
@@ -431,7 +448,8 @@ def show_prepare(current: meetings.MeetingSummary, sheet: meetings.PrepSheet, ti
         except InfointError as exc:
             ui.show_error(exc)
         else:
-            done("Prep sheet saved.", chosen, "Prepare")
+            done("Prep sheet saved.", chosen, "Prepare", near=f"prep_{chosen}")
+    said_here(f"prep_{chosen}")
     st.info(
         "Before you leave, ask: “Who else do you think I should talk to?”",
         icon=":material/lightbulb:",
@@ -837,7 +855,16 @@ def show_meetings(upcoming: list[meetings.MeetingSummary]) -> None:
 
 
 def show_question_bank() -> None:
-    with st.expander("Your question bank: add, reword or archive", icon=":material/quiz:"):
+    # Stateful, so that it stays open across the rerun that saves a question (`done`); open
+    # whatever the browser last said while its confirmation waits to be read inside it.
+    if st.session_state.get(FLASH_NEAR, ("", ""))[0].startswith("bank_"):
+        st.session_state[BANK_OPEN] = True
+    with st.expander(
+        "Your question bank: add, reword or archive",
+        icon=":material/quiz:",
+        key=BANK_OPEN,
+        on_change="rerun",
+    ):
         st.caption(
             "Questions are grouped the TIARA way: trends, insights, advice, resources and "
             "assignments. Ask what only someone inside can tell you."
@@ -864,7 +891,8 @@ def show_question_bank() -> None:
                     ui.show_error(exc)
                 else:
                     hint = questions.searchable_hint(question)
-                    done("Question added." + (f" One thought: {hint}" if hint else ""))
+                    bank_done("Question added." + (f" One thought: {hint}" if hint else ""), "add")
+        said_here("bank_add")
         every = {q.id: q for q in ui.cached(questions.list_questions, conn, include_archived=True)}
         if not every:
             return
@@ -901,18 +929,25 @@ def show_question_bank() -> None:
                 except InfointError as exc:
                     ui.show_error(exc)
                 else:
-                    done("Question saved.")
+                    bank_done("Question saved.", "edit")
             if archive_box.form_submit_button("Bring it back" if edited.archived else "Archive it"):
                 try:
                     questions.set_archived(conn, edited_id, not edited.archived)
                 except InfointError as exc:
                     ui.show_error(exc)
                 else:
-                    done(
+                    bank_done(
                         "Question brought back."
                         if edited.archived
-                        else "Question archived; meetings that used it keep it."
+                        else "Question archived; meetings that used it keep it.",
+                        "edit",
                     )
+        said_here("bank_edit")
+
+
+def bank_done(message: str, form: str) -> None:
+    """Say `message` under the bank's `form` ("add" or "edit"), with the bank still open."""
+    done(message, near=f"bank_{form}")
 
 
 open_asked_meeting()  # an action or another page asking for a meeting wins over the kept one

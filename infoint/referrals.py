@@ -917,14 +917,14 @@ class Totals:
         """How far you got with the people named: one of them spoken of as one."""
         if self.introduced == 1:
             return {
-                (False, False): "You have not written to them yet.",
+                (False, False): "You have not written to them since they were named.",
                 (True, False): "You have written to them and not met them yet.",
                 (True, True): "You have written to them and met them.",
                 (False, True): "You have met them.",
             }[(self.contacted > 0, self.met > 0)]
         if not self.contacted:
             met = f", but met {self.met:,}" if self.met else ""
-            return f"You have not written to any of them yet{met}."
+            return f"You have not written to any of them since they were named{met}."
         share = percent(self.contacted / self.introduced)
         met = f"{self.met:,}" if self.met else "none yet"
         return f"You have written to {self.contacted:,} of them ({share}) and met {met}."

@@ -130,7 +130,7 @@ def test_referrals_count_only_outreach_after_the_introduction(met_katherine):
     try:
         totals = referrals.referral_totals(conn)
         assert (totals.introduced, totals.contacted) == (2, 0)  # the 2023 email is not hers
-        assert "You have not written to any of them yet." in totals.sentence
+        assert "You have not written to any of them since they were named." in totals.sentence
         [katherine] = referrals.referral_yields(conn)
         assert (katherine.introduced, katherine.contacted) == (2, 0)
         interactions.log_interaction(conn, 2, "outreach", occurred_at=datetime.now(UTC))

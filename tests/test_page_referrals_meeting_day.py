@@ -22,7 +22,9 @@ def test_the_headline_table_and_chain_leave_out_a_message_of_the_meeting_day(app
     conn.close()
 
     at = referrals_page()
-    assert ui.plain("They named 3 people. You have not written to any of them yet.") in shown(at)
+    assert ui.plain(
+        "They named 3 people. You have not written to any of them since they were named."
+    ) in shown(at)
     table = at.dataframe[0].value
     assert list(table["Introduced by"]) == ["Zoë Ñúñez"]
     assert (list(table["Introduced"]), list(table["Contacted"])) == ([3], [0])

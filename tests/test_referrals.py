@@ -679,7 +679,7 @@ def test_introductions_from_a_debrief_carry_the_meeting_s_moment_not_the_save_s(
 @pytest.mark.parametrize(
     ("contacted", "met", "said"),
     [
-        (0, 0, "You have not written to them yet."),
+        (0, 0, "You have not written to them since they were named."),
         (1, 0, "You have written to them and not met them yet."),
         (1, 1, "You have written to them and met them."),
         (0, 1, "You have met them."),
@@ -701,8 +701,8 @@ def test_one_person_named_is_spoken_of_as_one(contacted, met, said):
 @pytest.mark.parametrize(
     ("met", "said"),
     [
-        (0, "You have not written to any of them yet."),
-        (1, "You have not written to any of them yet, but met 1."),
+        (0, "You have not written to any of them since they were named."),
+        (1, "You have not written to any of them since they were named, but met 1."),
     ],
 )
 def test_none_of_several_named_written_to_is_said_as_none(met, said):

@@ -415,7 +415,7 @@ def beside_own_data(conn: duckdb.DuckDBPyConnection) -> bool:
 
 
 LOADING_BESIDE_YOURS = (
-    "The demo adds about 150 made-up people, 30 companies and their history beside your own"
+    "The demo adds about 150 made-up people, 40 companies and their history beside your own"
     " data. Until you remove it here, they count in every number: Home, Follow-ups, Insights."
     " Your own people, companies and notes are not changed."
 )

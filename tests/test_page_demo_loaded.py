@@ -62,3 +62,13 @@ def test_beside_the_users_own_data_loading_is_asked_first(app_db):
     at.run()
     assert demo.has_demo(ui.connection())
     assert "Loaded the demo" in at.success[0].value
+    # What it asked about is what came: about 150 people and 40 companies.
+    people, companies = (
+        ui.connection()
+        .execute(
+            "SELECT (SELECT count(*) FROM contacts WHERE source = 'demo'),"
+            " (SELECT count(*) FROM companies WHERE source = 'demo')"
+        )
+        .fetchall()[0]
+    )
+    assert abs(people - 150) <= 10 and abs(companies - 40) <= 5, (people, companies)

@@ -138,7 +138,10 @@ def add_contact(
             require_contact(conn, other)
     url = normalise_profile_url(linkedin_url) if linkedin_url.strip() else ""
     if linkedin_url.strip() and not url:
-        raise InvalidInputError("That does not look like a LinkedIn profile address.")
+        raise InvalidInputError(
+            "That does not look like a LinkedIn profile address: paste one like "
+            "https://www.linkedin.com/in/name, or leave it empty."
+        )
     key = url or f"{source}:{uuid.uuid4().hex}"
     with ADDING_PEOPLE, db.transaction(conn):
         if url and (owner := _owner_of(conn, url)):  # unique by this check, not by an index
@@ -206,7 +209,9 @@ def _checked_email(email: str) -> str:
     """The address trimmed, or our error if it is not shaped like one; empty is allowed."""
     email = (email or "").strip()
     if email and not _EMAIL_SHAPE.match(email):
-        raise InvalidInputError(f"'{email}' does not look like an email address.")
+        raise InvalidInputError(
+            f"'{email}' does not look like an email address: check it, or leave it empty."
+        )
     return email
 
 
@@ -578,14 +583,40 @@ def find_same_name(
     ]
 
 
+def _typed_tags(tags: str) -> list[str]:
+    """The tags between the commas, trimmed (spaces inside one tag made one), empty ones too."""
+    return [" ".join(tag.split()) for tag in (tags or "").split(",")]
+
+
 def normalise_tags(tags: str) -> str:
-    """Comma-separated, trimmed, each tag once (first spelling kept)."""
+    """The tags as saved and shown: trimmed, empty ones dropped, each once whatever its case
+    (the first spelling, in the order typed), joined by a comma and a space."""
     seen, kept = set(), []
-    for tag in (t.strip() for t in (tags or "").split(",")):
-        if tag and tag.lower() not in seen:
-            seen.add(tag.lower())
+    for tag in _typed_tags(tags):
+        if tag and tag.casefold() not in seen:
+            seen.add(tag.casefold())
             kept.append(tag)
     return ", ".join(kept)
+
+
+def tags_note(tags: str) -> str:
+    """One short line when saving `tags` leaves out an empty tag or a repeat, naming what is
+    kept; '' when every tag typed is kept (spacing aside, which the field shows saved)."""
+    typed = _typed_tags(tags)
+    if not any(typed):
+        return ""  # nothing typed but commas or spaces: no tags, as the field will show
+    kept = normalise_tags(tags)
+    empty = sum(1 for tag in typed if not tag)
+    repeats = sum(1 for tag in typed if tag) - len(kept.split(", "))
+    left_out = []
+    if empty:
+        left_out.append("an empty tag" if empty == 1 else f"{empty} empty tags")
+    if repeats:
+        left_out.append("a repeat" if repeats == 1 else f"{repeats} repeats")
+    if not left_out:
+        return ""
+    were = "was" if left_out in (["an empty tag"], ["a repeat"]) else "were"
+    return f"Tags saved as “{kept}”: {and_list(left_out)} {were} left out."
 
 
 def update_contact(

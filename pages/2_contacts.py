@@ -833,7 +833,9 @@ def show_edit(person: contacts.Contact) -> None:
         except InfointError as exc:
             ui.show_error(exc)
         else:
-            done("Saved.")
+            # The box shows the tags as saved on the next run, not as typed.
+            st.session_state.pop(f"edit_tags_{person.id}", None)
+            done(" ".join(filter(None, ["Saved.", ui.plain(contacts.tags_note(tags))])))
 
 
 def show_merge_and_delete(person: contacts.Contact) -> None:

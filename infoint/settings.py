@@ -11,6 +11,7 @@ forward when it found the data as the fingerprint says, so it does not end the o
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -211,6 +212,7 @@ def _go_back(
     conn: duckdb.DuckDBPyConnection,
     imported_at: datetime | None = None,
     backup_file: str | None = None,
+    batch_id: int | None = None,
 ) -> str:
     """The way back when an import can no longer be undone: a backup, when there is one from
     before that import (`imported_at`; None when no import changed anything). A first import
@@ -221,7 +223,7 @@ def _go_back(
             "there is no backup to go back to either (“Back up now” in Settings makes one, "
             "to keep what you have from here on)."
         )
-    if imported_at is None or _backup_from_before(conn, imported_at, backup_file):
+    if imported_at is None or _backup_from_before(conn, batch_id, imported_at, backup_file):
         return "to go back, restore a backup in Settings."
     return (
         "there is no backup from before it either: the backups in Settings were all taken after it."
@@ -229,20 +231,72 @@ def _go_back(
 
 
 def _backup_from_before(
-    conn: duckdb.DuckDBPyConnection, imported_at: datetime, backup_file: str | None
+    conn: duckdb.DuckDBPyConnection,
+    batch_id: int | None,
+    imported_at: datetime,
+    backup_file: str | None,
 ) -> bool:
-    """Whether a backup holds the data as it was before the import at `imported_at`: the one
-    the import took itself (`backup_file`), or any taken earlier. Decided from the backups'
-    times (their file names, no backup opened), not their notes."""
+    """Whether a backup holds the data as it was before import `batch_id` (at `imported_at`):
+    the one the import took itself (`backup_file`), or any taken earlier.
+
+    `imported_at` is wall time in the zone the user had then, which nothing records, so it is
+    not compared with the backups' times: after a change of zone that was off by the change.
+    With a backup of its own, the import's moment is that backup's time, on the same machine
+    clock as every backup's (its file name; none is opened). Without one (a first import, or
+    one from before undo points were kept), a backup is from before the import when it does
+    not hold it (`_imports_in`, opened once per file); one that cannot be read is judged by
+    the clock in today's zone, as before."""
     path = db.database_path(conn)
     if path is None:
         return False
-    zone = profile.zone(conn)  # imported_at is the user's wall time, as list_backups shows
-    return any(
-        found.path.name == backup_file
-        or found.taken_at.astimezone(zone).replace(tzinfo=None) < imported_at
-        for found in db.backup_files(path)
-    )
+    found = db.backup_files(path)
+    if backup_file is not None:
+        own = _import_backup_time(backup_file)
+        if own is not None:
+            return any(b.path.name == backup_file or b.taken_at < own for b in found)
+    batch = conn.execute(
+        "SELECT id, sha256, imported_at FROM import_batches WHERE id = ?", [batch_id]
+    ).fetchall()
+    zone = profile.zone(conn)
+    for backup in reversed(found):  # oldest first: the likeliest to be from before
+        held = _imports_in(str(backup.path), *_stamp(backup.path))
+        if held is None:
+            if backup.taken_at.astimezone(zone).replace(tzinfo=None) < imported_at:
+                return True
+        elif not batch or batch[0] not in held:
+            return True
+    return False
+
+
+# An import's own backup is <database stem>-<moment>-import.duckdb (db.backup); its moment
+# stays known from the name the undo point keeps, even once the file is gone.
+_IMPORT_BACKUP = re.compile(r"-(\d{8}-\d{6}-\d{6})-import\.duckdb$")
+
+
+def _import_backup_time(name: str) -> datetime | None:
+    match = _IMPORT_BACKUP.search(name)
+    return datetime.strptime(match[1], "%Y%m%d-%H%M%S-%f") if match else None
+
+
+@functools.lru_cache(maxsize=64)
+def _imports_in(path: str, mtime_ns: int, size: int) -> frozenset[tuple[int, str, datetime]] | None:
+    """The imports a backup holds (id, file digest, time), read once per file as
+    `_undo_points_in`; none from a backup taken before imports were recorded, and None from a
+    file that cannot be read as one."""
+    try:
+        copy = duckdb.connect(path, read_only=True)
+    except duckdb.Error:
+        return None
+    try:
+        return frozenset(
+            copy.execute("SELECT id, sha256, imported_at FROM import_batches").fetchall()
+        )
+    except duckdb.CatalogException:  # no imports table: from before any import
+        return frozenset()
+    except duckdb.Error:
+        return None
+    finally:
+        copy.close()
 
 
 # The last import that changed something, and its undo point, if it has one.
@@ -263,7 +317,7 @@ def can_go_back(conn: duckdb.DuckDBPyConnection) -> bool:
     batch_id, imported_at, backup_file = conn.execute(
         f"SELECT b.id, b.imported_at, u.backup_file {_LAST_CHANGE}"
     ).fetchall()[0]
-    return batch_id is None or _backup_from_before(conn, imported_at, backup_file)
+    return batch_id is None or _backup_from_before(conn, batch_id, imported_at, backup_file)
 
 
 def undo_state(conn: duckdb.DuckDBPyConnection) -> tuple[UndoOffer | None, str | None]:
@@ -290,7 +344,7 @@ def undo_state(conn: duckdb.DuckDBPyConnection) -> tuple[UndoOffer | None, str |
     # Named by its file: "your last import that changed something" was hard to read under a
     # re-import that changed nothing.
     def back() -> str:
-        return _go_back(conn, imported_at, backup_file)
+        return _go_back(conn, imported_at, backup_file, batch_id)
 
     if recorded is None:  # imported before undo points were kept
         return None, f"Your import of {file_name} can't be undone here; {back()}"

@@ -507,6 +507,11 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
     form = (status, actual, tuple(answers.items()), names, notes)  # what a question is about
     if submitted:
         st.session_state.pop(asked_key, None)  # a new try: asked afresh
+        # and its boxes start afresh too: kept by their keys, a "same person" ticked for the
+        # line before would stand for whatever that line says now, unasked. A new key for each
+        # try, so a browser holding the old tick has no box to put it in.
+        try_key = f"debrief_try_{chosen}"
+        st.session_state[try_key] = st.session_state.get(try_key, 0) + 1
         held = status == "held"
         try:
             read = meetings.read_names(names if held else "")
@@ -520,7 +525,12 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
         if not adding.people and not adding.existing:
             save_debrief(current, form, read)
             return
-        st.session_state[asked_key] = {"form": form, "adding": adding, "read": read}
+        st.session_state[asked_key] = {
+            "form": form,
+            "adding": adding,
+            "read": read,
+            "try": st.session_state[try_key],
+        }
     asked = st.session_state.get(asked_key)
     if asked is None:
         return
@@ -538,7 +548,9 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
         # another company starts unticked: ticked, no new one is added for that line.
         ticked = {
             known: st.checkbox(
-                ui.plain(known.label), value=known.ticked, key=f"{asked_key}_{known.key}"
+                ui.plain(known.label),
+                value=known.ticked,
+                key=f"{asked_key}_{asked['try']}_{known.key}",
             )
             for known in adding.existing
         }

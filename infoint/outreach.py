@@ -107,6 +107,9 @@ SEND_KINDS = ("outreach", "follow_up")
 # composer on a contact (and as a follow-up).
 COMPOSE_CONTACT_KEY = "compose_contact_id"
 COMPOSE_KIND_KEY = "compose_kind"
+# Session-state key of the drafts `note_draft` remembers, by person: kept on the Outreach
+# page, forgotten with every kept draft when a restore or an undo replaces the data.
+MY_DRAFTS = "outreach_my_drafts"
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from infoint.errors import InfointError
 from infoint.outreach import (
     COMPOSE_CONTACT_KEY,
     COMPOSE_KIND_KEY,
+    MY_DRAFTS,
     PLACEHOLDERS,
     Draft,
     as_sent,
@@ -65,8 +66,14 @@ def connection() -> duckdb.DuckDBPyConnection:
 
 
 def release_connection() -> None:
-    """Close the cached connection (before a restore replaces the file)."""
+    """Close the cached connection (before a restore or an undone import replaces the file).
+
+    The drafts kept in this session go too: they were written to people of the data being
+    replaced, and the next person added may be given the id of one of them, whose words
+    would then open under their name."""
     _connection.clear()
+    for drafts in (KEPT_DRAFTS, MY_DRAFTS):
+        st.session_state.pop(drafts, None)
 
 
 # The page the last run was of, and whether this run's page is another (`came_back`).

@@ -27,7 +27,7 @@ KEPT = "outreach_kept"
 START_AFRESH = "outreach_start_afresh"
 # For each person, the draft of each kind last seen with the user's own words in it
 # (`outreach.note_draft`): a "Write to …" button on another page opens that one again.
-MY_DRAFTS = "outreach_my_drafts"
+MY_DRAFTS = outreach.MY_DRAFTS
 # Set by this page's own "Write the follow-up": the user asked for a fresh follow-up here.
 FRESH_HERE = "outreach_fresh_here"
 

@@ -323,9 +323,17 @@ def backup_files(db_path: Path) -> list[BackupFile]:
     for path in folder.iterdir():
         match = _BACKUP_NAME.match(path.name)
         if match and match["stem"] == db_path.stem:
-            taken_at = datetime.strptime(match["stamp"], _STAMP)
-            found.append(BackupFile(path, taken_at, match["reason"] or "import"))
+            found.append(BackupFile(path, *backup_named(path.name)))
     return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+
+
+def backup_named(name: str) -> tuple[datetime, str] | None:
+    """When a backup was taken, on this machine's clock, and why, read from its file name
+    (`backup` writes both there); None for a name that is no backup's."""
+    match = _BACKUP_NAME.match(name)
+    if match is None:
+        return None
+    return datetime.strptime(match["stamp"], _STAMP), match["reason"] or "import"
 
 
 def list_backups(db_path: Path) -> list[Path]:

@@ -11,7 +11,6 @@ forward when it found the data as the fingerprint says, so it does not end the o
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -268,14 +267,11 @@ def _backup_from_before(
     return False
 
 
-# An import's own backup is <database stem>-<moment>-import.duckdb (db.backup); its moment
-# stays known from the name the undo point keeps, even once the file is gone.
-_IMPORT_BACKUP = re.compile(r"-(\d{8}-\d{6}-\d{6})-import\.duckdb$")
-
-
 def _import_backup_time(name: str) -> datetime | None:
-    match = _IMPORT_BACKUP.search(name)
-    return datetime.strptime(match[1], "%Y%m%d-%H%M%S-%f") if match else None
+    """The moment of an import's own backup, from the name the undo point keeps (known even
+    once the file is gone)."""
+    found = db.backup_named(name)
+    return found[0] if found is not None and found[1] == "import" else None
 
 
 @functools.lru_cache(maxsize=64)

@@ -51,7 +51,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from urllib.parse import quote
@@ -399,38 +399,60 @@ def keep_edits(
     return subject, body, ""
 
 
+def last_logged(conn: duckdb.DuckDBPyConnection, contact_id: int) -> dict[str, int]:
+    """The id of the last message of each kind (first message, follow-up) logged for a
+    person, wherever it was logged (Outreach, Contacts, an import): ids only grow, so a
+    larger one was logged later. A kind never logged is left out."""
+    rows = conn.execute(
+        "SELECT kind, max(id) FROM interactions"
+        " WHERE contact_id = ? AND kind IN ('outreach', 'follow_up') GROUP BY kind",
+        [contact_id],
+    ).fetchall()
+    return {kind: int(last) for kind, last in rows}
+
+
 def note_draft(
-    drafts: dict[str, int | None], kind: str, template_id: int | None, *, edited: bool
+    drafts: dict[str, tuple[int | None, int]],
+    kind: str,
+    template_id: int | None,
+    *,
+    edited: bool,
+    logged: Mapping[str, int],
 ) -> None:
-    """Remember, in `drafts` (one person's: kind -> template id, None for a blank page), the
-    draft of each kind the user last saw with their own words in it; an untouched one is
-    forgotten again. `draft_to_reopen` reads it when another page opens the composer."""
+    """Remember, in `drafts` (one person's: kind -> the template id, None for a blank page,
+    and the last message of that kind logged for them then, from `last_logged`), the draft of
+    each kind the user last saw with their own words in it; an untouched one is forgotten
+    again. `draft_to_reopen` reads it when another page opens the composer."""
     if edited:
         drafts.pop(kind, None)
-        drafts[kind] = template_id  # the last one seen comes last
-    elif kind in drafts and drafts[kind] == template_id:
+        drafts[kind] = (template_id, logged.get(kind, 0))  # the last one seen comes last
+    elif kind in drafts and drafts[kind][0] == template_id:
         del drafts[kind]
 
 
 def draft_to_reopen(
-    drafts: dict[str, int | None],
+    drafts: dict[str, tuple[int | None, int]],
     kept: Collection[str],
     contact_id: int,
     asked_kind: str,
     available: Collection[int],
+    logged: Mapping[str, int],
 ) -> tuple[str, int | None] | None:
     """The (kind, template id) of an unsent draft to a person, to open instead of a fresh
     one when another page hands them over ("Write to …"), or None when there is none.
 
     `drafts` is what `note_draft` kept for them, `kept` the message boxes still holding the
     user's words (by key, `body_<contact>_<template>`), `available` the templates that can be
-    picked. A draft of the kind asked for comes first, then the last one of another kind:
-    starting them afresh from a template would hide what they wrote."""
+    picked, `logged` what `last_logged` says now. A draft of the kind asked for comes first,
+    then the last one of another kind: starting them afresh from a template would hide what
+    they wrote. One of a kind logged for them since it was last seen (on Contacts, say) was
+    sent: opening it as unsent would invite sending it twice."""
     alive = {
         kind: template_id
-        for kind, template_id in drafts.items()
+        for kind, (template_id, seen) in drafts.items()
         if f"body_{contact_id}_{template_id}" in kept
         and (template_id is None or template_id in available)
+        and logged.get(kind, 0) <= seen
     }
     if asked_kind in alive:
         return asked_kind, alive[asked_kind]

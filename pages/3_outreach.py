@@ -135,6 +135,7 @@ if preset is not None:
             preset,
             asked_kind,
             {t.id for t in ui.cached(outreach.list_templates, conn)},
+            ui.cached(outreach.last_logged, conn, preset),
         )
     )
     st.session_state["outreach_contact"] = preset
@@ -462,6 +463,7 @@ with draft_box:
         kind,
         template_id,
         edited=f"body_{draft_key}" in st.session_state.get(ui.KEPT_DRAFTS, {}),
+        logged=ui.cached(outreach.last_logged, conn, contact_id),
     )
     # What goes out: placeholders typed by hand are filled too, the box left as typed.
     sending = ui.draft_as_sent(conn, contact_id, subject, body)

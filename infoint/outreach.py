@@ -107,6 +107,8 @@ SEND_KINDS = ("outreach", "follow_up")
 # composer on a contact (and as a follow-up).
 COMPOSE_CONTACT_KEY = "compose_contact_id"
 COMPOSE_KIND_KEY = "compose_kind"
+# How the composer and the line on a kept draft name each kind.
+KIND_LABELS = {"outreach": "A first message", "follow_up": "A follow-up to someone silent"}
 # Session-state key of the drafts `note_draft` remembers, by person: kept on the Outreach
 # page, forgotten with every kept draft when a restore or an undo replaces the data.
 MY_DRAFTS = "outreach_my_drafts"
@@ -474,8 +476,7 @@ def kept_draft_sentence(
     kept = f"Your unsent draft to {first_name} is kept as you left it"
     if kind != asked_kind:
         wanted = "a follow-up" if asked_kind == "follow_up" else "a first message"
-        choice = "A follow-up to someone silent" if asked_kind == "follow_up" else "A first message"
-        return f"{kept}; to write {wanted} instead, choose “{choice}” above."
+        return f"{kept}; to write {wanted} instead, choose “{KIND_LABELS[asked_kind]}” above."
     suggested_id = None if suggested is None else suggested.id
     if suggested_id == kept_template_id:
         return f"{kept}."

@@ -6,7 +6,6 @@ from infoint.errors import InfointError
 conn = ui.page("Outreach")
 FLASH = "outreach_flash"
 FLASH_DOUBT = "outreach_flash_doubt"  # what looks like a slip in a template just saved
-KIND_LABELS = {"outreach": "A first message", "follow_up": "A follow-up to someone silent"}
 TEMPLATE_KIND_LABELS = {"outreach": "First messages", "follow_up": "Follow-ups"}
 STATUS_MARKS = {
     "pass": ":green[:material/check_circle:]",
@@ -175,7 +174,7 @@ if not ui.cached(contacts.count_contacts, conn):
 kind = st.radio(
     "What are you writing?",
     outreach.SEND_KINDS,
-    format_func=KIND_LABELS.get,
+    format_func=outreach.KIND_LABELS.get,
     key="outreach_kind",
     on_change=suggest_again,
     horizontal=True,

@@ -95,3 +95,11 @@ def test_the_line_says_the_draft_is_kept_and_how_to_start_from_the_template():
         "Your unsent draft to Bo is kept as you left it; to write a follow-up instead, choose "
         "“A follow-up to someone silent” above."
     )
+    assert said("Bo", "follow_up", "outreach", template(1, "Cold"), 4) == (
+        "Your unsent draft to Bo is kept as you left it; to write a first message instead, "
+        "choose “A first message” above."
+    )
+    assert {outreach.KIND_LABELS[k] for k in outreach.SEND_KINDS} == {
+        "A first message",
+        "A follow-up to someone silent",
+    }

@@ -150,7 +150,7 @@ def test_meeting_debrief_names_someone_who_arrives_referred(tmp_path, page, shot
 
         # The referral picture draws the link; the table beside it counts it.
         go(page, "Referrals", "Referrals")
-        picture = page.get_by_test_id("stPlotlyChart")
+        picture = page.locator(".st-key-referral_picture")
         picture.locator("g.textpoint text", has_text="Bo Chen").wait_for()
         labels = picture.locator("g.textpoint text").all_text_contents()
         assert {"You", "Nadia Okafor", "Bo Chen"} <= set(labels)
@@ -180,7 +180,7 @@ def test_insights_and_referrals_with_demo_data_for_the_readme(tmp_path, page, sh
         readme_screenshot(page, "insights.png", shots, last=speed.first)
 
         go(page, "Referrals", "Referrals")
-        picture = page.get_by_test_id("stPlotlyChart")
+        picture = page.locator(".st-key-referral_picture")
         picture.locator(".js-plotly-plot").wait_for()
         # the picture comes last, below the tracer and the table of yields
         readme_screenshot(page, "referrals.png", shots, last=picture)

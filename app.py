@@ -124,7 +124,7 @@ weeks = ui.day_input(
     value=(),
     help="Counts the people whose first outreach fell in the weeks of these two dates.",
 )
-# A box with every option chosen (its "select-all" action) is no filter: counted and said as none.
+# A box with every option chosen (its "choose all" action) is no filter: counted and said as none.
 chosen = home.funnel_filter(
     chosen_industries,
     every_industry,

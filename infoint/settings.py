@@ -14,6 +14,7 @@ import functools
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 import duckdb
 import pandas as pd
@@ -140,7 +141,7 @@ def list_backups(conn: duckdb.DuckDBPyConnection) -> list[BackupInfo]:
         )
         if backup.reason != "undo" and not older_unnamed:
             continue
-        points = _undo_points_in(str(backup.path), *_stamp(backup.path))
+        points = _held_in(str(backup.path), *_stamp(backup.path)).undo_points
         for backup_file, file_name in points:
             imported.setdefault(backup_file, file_name)
         if backup.reason == "undo" and points:
@@ -163,18 +164,38 @@ def _stamp(path: Path) -> tuple[int, int]:
     return stat.st_mtime_ns, stat.st_size
 
 
+class _Held(NamedTuple):
+    """What a backup holds that its notes and the way back read: its undo points
+    (`_UNDO_POINTS`; none from a backup taken before they were kept) and its imports (id, file
+    digest, time; none from one taken before imports were recorded, None from a file that
+    cannot be read as a backup)."""
+
+    undo_points: tuple[tuple[str | None, str], ...]
+    imports: frozenset[tuple[int, str, datetime]] | None
+
+
 @functools.lru_cache(maxsize=64)
-def _undo_points_in(path: str, mtime_ns: int, size: int) -> tuple[tuple[str | None, str], ...]:
-    """`_UNDO_POINTS` of a backup, read once per file (keyed by its time and size: a backup is
-    never written again); none from a file that cannot be read as one."""
+def _held_in(path: str, mtime_ns: int, size: int) -> _Held:
+    """`_Held` of a backup, read once per file (keyed by its time and size: a backup is never
+    written again), the two with one opening."""
     try:
         copy = duckdb.connect(path, read_only=True)
     except duckdb.Error:
-        return ()
+        return _Held((), None)
     try:
-        return tuple(copy.execute(_UNDO_POINTS).fetchall())
-    except duckdb.Error:  # a backup from before undo points were kept
-        return ()
+        try:
+            points = tuple(copy.execute(_UNDO_POINTS).fetchall())
+        except duckdb.Error:  # a backup from before undo points were kept
+            points = ()
+        try:
+            imports = frozenset(
+                copy.execute("SELECT id, sha256, imported_at FROM import_batches").fetchall()
+            )
+        except duckdb.CatalogException:  # no imports table: from before any import
+            imports = frozenset()
+        except duckdb.Error:
+            imports = None
+        return _Held(points, imports)
     finally:
         copy.close()
 
@@ -243,7 +264,7 @@ def _backup_from_before(
     With a backup of its own, the import's moment is that backup's time, on the same machine
     clock as every backup's (its file name; none is opened). Without one (a first import, or
     one from before undo points were kept), a backup is from before the import when it does
-    not hold it (`_imports_in`, opened once per file); one that cannot be read is judged by
+    not hold it (`_held_in`, opened once per file); one that cannot be read is judged by
     the clock in today's zone, as before."""
     path = db.database_path(conn)
     if path is None:
@@ -258,7 +279,7 @@ def _backup_from_before(
     ).fetchall()
     zone = profile.zone(conn)
     for backup in reversed(found):  # oldest first: the likeliest to be from before
-        held = _imports_in(str(backup.path), *_stamp(backup.path))
+        held = _held_in(str(backup.path), *_stamp(backup.path)).imports
         if held is None:
             if backup.taken_at.astimezone(zone).replace(tzinfo=None) < imported_at:
                 return True
@@ -272,27 +293,6 @@ def _import_backup_time(name: str) -> datetime | None:
     once the file is gone)."""
     found = db.backup_named(name)
     return found[0] if found is not None and found[1] == "import" else None
-
-
-@functools.lru_cache(maxsize=64)
-def _imports_in(path: str, mtime_ns: int, size: int) -> frozenset[tuple[int, str, datetime]] | None:
-    """The imports a backup holds (id, file digest, time), read once per file as
-    `_undo_points_in`; none from a backup taken before imports were recorded, and None from a
-    file that cannot be read as one."""
-    try:
-        copy = duckdb.connect(path, read_only=True)
-    except duckdb.Error:
-        return None
-    try:
-        return frozenset(
-            copy.execute("SELECT id, sha256, imported_at FROM import_batches").fetchall()
-        )
-    except duckdb.CatalogException:  # no imports table: from before any import
-        return frozenset()
-    except duckdb.Error:
-        return None
-    finally:
-        copy.close()
 
 
 # The last import that changed something, and its undo point, if it has one.

@@ -493,13 +493,13 @@ def test_a_first_import_is_not_undone_once_something_was_saved_after_the_offer(c
 def opened(monkeypatch):
     """The backups read to learn which import they came before, by file name."""
     names: list[str] = []
-    read = settings._undo_points_in
+    read = settings._held_in
 
     def spy(path: str, mtime_ns: int, size: int):
         names.append(path.rsplit("/", 1)[-1])
         return read(path, mtime_ns, size)
 
-    monkeypatch.setattr(settings, "_undo_points_in", spy)
+    monkeypatch.setattr(settings, "_held_in", spy)
     return names
 
 

@@ -6,11 +6,11 @@ debrief said nothing and added a second Priya Shah)."""
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from infoint import contacts, db, meetings
 from infoint.text import plain_markdown
-from tests.test_page_meetings import ROOT, run, submit
+from tests.test_page_debrief_known_people import debrief
+from tests.test_page_meetings import run, submit
 
 PRIYA = (
     "You already have a Priya Shah, at Globex (Analyst). Tick if it is the same person, to "
@@ -31,16 +31,6 @@ def met_katherine(app_db):
     assert (katherine, priya, meeting) == (1, 2, 1)
     conn.close()
     return app_db
-
-
-def debrief(names: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    at.switch_page("pages/5_meetings.py")
-    run(at)
-    at.session_state["meeting_tab"] = "Debrief"
-    run(at)
-    at.text_area(key="debrief_names_1").set_value(names)
-    return submit(at, "Save the debrief")
 
 
 def people(path) -> list[tuple]:

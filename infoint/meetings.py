@@ -403,6 +403,11 @@ class KnownPerson:
         return f"same_{self.line}_{self.id}" if self.line else f"mark_{self.id}"
 
 
+def _already_there(count: int) -> str:
+    """'1 person already in your contacts', '2 people already in your contacts'."""
+    return f"{count} {'person' if count == 1 else 'people'} already in your contacts"
+
+
 # How the change on someone already in your contacts names their degree.
 _DEGREE_SAID = {"1st": "1st degree", "2nd": "2nd degree", "cold": "cold"}
 
@@ -475,16 +480,28 @@ class NewContacts:
                 "1 person already in your contacts has the same name, at another company: tick "
                 "if it is the same person, so that no new one is added."
             )
-        if marking := [known for known in self.existing if not known.line]:
-            known = (
-                "1 person already in your contacts"
-                if len(marking) == 1
-                else f"{len(marking)} people already in your contacts"
-            )
+        # Those already in your contacts: the ticked are marked, the unticked left as they
+        # are (a box keeps what the user chose, a second save included), and it says which.
+        marking = [known for known in self.existing if not known.line]
+        marks = [known for known in marking if ticked.get(known, True)]
+        left = len(marking) - len(marks)
+        if marks:
             also = "It also marks" if adding else "Saving marks"
             said.append(
-                f"{also} {known} as introduced by {self.introducer}: untick anyone you want to "
-                "leave as they are."
+                f"{also} {_already_there(len(marks))} as introduced by {self.introducer}"
+                + (
+                    f" and leaves {left} you unticked as they are: tick or untick anyone to "
+                    "change that."
+                    if left
+                    else ": untick anyone you want to leave as they are."
+                )
+            )
+        elif marking:
+            also = "It leaves" if adding else "Saving leaves"
+            tick = "tick them" if left == 1 else "tick anyone you want"
+            said.append(
+                f"{also} {_already_there(left)} as they are, unticked: {tick} to mark as "
+                f"introduced by {self.introducer}."
             )
         said.append("Is each one a person to talk to?")
         return " ".join(said)

@@ -546,14 +546,20 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
         # Each one already in your contacts, with what saving changes on them: ticked, as
         # typed; unticked, left as they are (a person you know directly, say). A namesake at
         # another company starts unticked: ticked, no new one is added for that line.
+        # Someone already there keeps what the user chose for them on this meeting, on a try
+        # before or in a save before (saved again to fix a typo, a box back to ticked would
+        # mark whom they left); only a namesake's "same person" is asked afresh each try, as
+        # its line may name someone else now.
+        chose: dict[int, bool] = st.session_state.setdefault(f"debrief_marks_{chosen}", {})
         ticked = {
             known: st.checkbox(
                 ui.plain(known.label),
-                value=known.ticked,
+                value=known.ticked if known.line else chose.get(known.id, known.ticked),
                 key=f"{asked_key}_{asked['try']}_{known.key}",
             )
             for known in adding.existing
         }
+        chose.update({known.id: box for known, box in ticked.items() if not known.line})
         question_said.warning(ui.plain(adding.asked(ticked)), icon=":material/person_add:")
         if to_add := adding.to_add(ticked):
             people_listed.markdown("\n".join(f"- {ui.plain(person)}" for person in to_add))

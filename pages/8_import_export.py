@@ -37,6 +37,11 @@ uploaded = st.file_uploader(
     max_upload_size=MAX_UPLOAD_MB,
     key=f"linkedin_upload_{upload_round}",
 )
+if uploaded is not None:
+    # Another file chosen: the last import's report is that file's, and LinkedIn names every
+    # export Connections.csv, so under this file's question or error it read as this file's
+    # outcome. The import stays listed under "Your imports".
+    st.session_state.pop("import_report", None)
 import_clicked = st.button(
     "Import", type="primary", icon=":material/upload:", disabled=uploaded is None
 )

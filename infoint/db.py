@@ -88,16 +88,6 @@ def connect(path: str | os.PathLike[str] | None = None) -> duckdb.DuckDBPyConnec
     return conn
 
 
-def give_back_arrow_memory() -> None:
-    """Return to the system the memory Arrow's allocator (mimalloc) kept from a big read it
-    freed. It keeps those pages for its next read, which in a server waiting for the next click
-    may never come: 30–50 MB after importing a 30,000-row export. Call once the read is
-    dropped; it takes about a millisecond."""
-    import pyarrow as pa  # here: opening a database needs no Arrow
-
-    pa.default_memory_pool().release_unused()
-
-
 def _open_unless_busy(path: Path) -> duckdb.DuckDBPyConnection:
     """DuckDB's connection to the file, or our error when another program holds it; DuckDB's
     other errors pass through for the caller to judge."""

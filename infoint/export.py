@@ -19,7 +19,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from infoint import db, funnel
+from infoint import funnel
 from infoint.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -507,8 +507,6 @@ def prepare_workbook(
     if progress is not None:
         progress(_WRITING_SHARE, "Putting the workbook together…")
     workbook.close()
-    del reader  # the last sheet's rows go before their memory is given back
-    db.give_back_arrow_memory()
     if progress is not None:
         progress(1.0, "Your workbook is ready.")
     return PreparedWorkbook(buffer.getvalue(), cut)

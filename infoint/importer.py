@@ -173,11 +173,7 @@ def import_file(
     _report_progress(progress, 0.05, "Reading the file…")
     connections = read_connections(source, filename)
     fault_point("after_parse")
-    try:
-        return import_connections(conn, connections, progress=progress, anyway=anyway)
-    finally:
-        del connections  # the file's rows go before their memory is given back
-        db.give_back_arrow_memory()
+    return import_connections(conn, connections, progress=progress, anyway=anyway)
 
 
 def import_connections(

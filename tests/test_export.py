@@ -2,11 +2,10 @@ import csv
 import io
 from datetime import UTC, date, datetime
 
-import pyarrow as pa
 import pytest
 from openpyxl import load_workbook
 
-from infoint import contacts, db, export, interactions, meetings, targets
+from infoint import contacts, export, interactions, meetings, targets
 from infoint.errors import InvalidInputError
 
 HOSTILE = [
@@ -543,17 +542,3 @@ def test_what_an_older_file_put_back_is_no_job_change_in_the_workbook(conn):
     book = load_workbook(io.BytesIO(export.workbook_bytes(conn)))
     rows = list(book["Job changes"].iter_rows(min_row=2, values_only=True))
     assert [row[3:] for row in rows] == [("Company", "Volt", "Acme")]
-
-
-def test_the_workbook_gives_arrows_memory_back_once_its_rows_are_written(
-    conn, campaign, monkeypatch
-):
-    """The sheets are read through Arrow in batches: once written, what they held goes back."""
-    held_then = []
-    monkeypatch.setattr(
-        db, "give_back_arrow_memory", lambda: held_then.append(pa.total_allocated_bytes())
-    )
-    before = pa.total_allocated_bytes()
-    prepared = export.prepare_workbook(conn)
-    assert load_workbook(io.BytesIO(prepared.data)).sheetnames[0] == "Contacts"
-    assert held_then == [before]

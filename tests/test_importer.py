@@ -770,18 +770,3 @@ def test_a_later_day_of_connecting_is_a_connection_made_again_and_not_older(conn
     bram_again = {**BRAM_THEN, "connected_on": "2024-10-01"}
     report = import_connections(conn, export(ADA, bram_again, CLEO))
     assert report.updated == 1
-
-
-def test_an_import_gives_arrows_memory_back_once_the_files_rows_are_gone(conn, monkeypatch):
-    """Arrow's allocator keeps what a read freed for the next read, which a server waiting for
-    a click may never do: the import hands it back, and by then holds none of the file."""
-    lines = ["First Name,Last Name,URL,Email Address,Company,Position,Connected On"]
-    lines += [f"P{n},Q{n},{URL}p-{n},,Firm {n % 50},Analyst,06 Nov 2024" for n in range(3000)]
-    held_then = []
-    monkeypatch.setattr(
-        db, "give_back_arrow_memory", lambda: held_then.append(pa.total_allocated_bytes())
-    )
-    before = pa.total_allocated_bytes()
-    report = import_file(conn, "\n".join(lines).encode(), filename="Connections.csv")
-    assert report.added == 3000
-    assert held_then == [before]

@@ -53,6 +53,21 @@ NOTES_LIMIT = 20_000
 PERSON_NOTES = "Notes on a person"  # what the sentence of `check_notes` calls a contact's notes
 
 
+def employer_sql(name: str) -> str:
+    """SQL: the company name `name` (a column or an expression) as an employer, NULL for none.
+    A placeholder such as 'N/A' or 'Self-employed' (`targets.PLACEHOLDER_COMPANIES`) names no
+    employer, so a list shows it as it shows no company, and a search or an order by company
+    passes it by; what is stored stays as it is."""
+    return (
+        f"CASE WHEN {targets.placeholder_company_sql(name)} THEN NULL ELSE nullif({name}, '') END"
+    )
+
+
+def employer(company: str) -> str:
+    """`company` as an employer: '' for a placeholder such as 'N/A' (`employer_sql`)."""
+    return "" if company.strip(" ").lower() in targets.PLACEHOLDER_COMPANIES else company
+
+
 def check_notes(notes: str, subject: str, kept: str = "", counted: str = "") -> None:
     """Refuse `notes` longer than `NOTES_LIMIT` and than `kept`, the notes they replace, in one
     sentence about `subject` ("Notes on a person"); `counted`, a sentence, says what the count
@@ -257,7 +272,7 @@ class ContactSearch:
         if words := _words(self.name):
             found.append((f"name '{' '.join(words)}'", *_all_words_in(_NAME_SQL, words)))
         if company := self.company.strip():
-            found.append((f"company '{company}'", holds_sql("co.name"), [company]))
+            found.append((f"company '{company}'", holds_sql(employer_sql("co.name")), [company]))
         if words := _words(self.position):
             found.append((f"position '{' '.join(words)}'", *_all_words_in("c.position", words)))
         if self.industries:
@@ -321,7 +336,7 @@ _BY_NAME = [(_NAME_SORT_SQL, "ASC NULLS LAST")]
 # Each ends with the name, then the id (added in the query), so every page is stable.
 _SORT_KEYS = {
     "name": _BY_NAME,
-    "company": [("lower(co.name)", "ASC NULLS LAST"), *_BY_NAME],
+    "company": [(f"lower({employer_sql('co.name')})", "ASC NULLS LAST"), *_BY_NAME],
     "newest": [("c.connected_on", "DESC NULLS LAST"), *_BY_NAME],
     "oldest": [("c.connected_on", "ASC NULLS LAST"), *_BY_NAME],
     "stage": [("coalesce(s.stage, 0)", "DESC"), *_BY_NAME],
@@ -389,7 +404,8 @@ def search_contacts(
         page AS (
             SELECT * FROM hits ORDER BY {sorted_by}, id LIMIT ? OFFSET ?
         )
-        SELECT total.n AS total, c.id, {_NAME_SQL} AS name, coalesce(co.name, '') AS company,
+        SELECT total.n AS total, c.id, {_NAME_SQL} AS name,
+               coalesce({employer_sql("co.name")}, '') AS company,
                c.position, coalesce(co.industry, '') AS industry, c.degree,
                coalesce(s.stage, 0) AS stage, c.connected_on
         FROM (SELECT count(*) AS n FROM hits) AS total
@@ -450,6 +466,16 @@ class Contact:
     def shown_email(self) -> str:
         return self.email or self.linkedin_email
 
+    @property
+    def job(self) -> str:
+        """'Analyst at Acme', the parts known, under their name on their record. A placeholder
+        company such as 'N/A' is not said as an employer ('Analyst at N/A'), yet what is on
+        their record is said: 'Analyst · no company named (“N/A” on their record)'."""
+        if self.company and not employer(self.company):
+            none = f"no company named (“{self.company}” on their record)"
+            return f"{self.position} · {none}" if self.position else none[0].upper() + none[1:]
+        return " at ".join(part for part in (self.position, self.company) if part)
+
 
 def degree_description(person: Contact) -> str:
     """'2nd — you know them through Ana Lee': the degree on a person's record, naming their
@@ -495,7 +521,7 @@ def find_contacts_by_name(
     where, params = _all_words_in(_NAME_SQL, words)
     rows = conn.execute(
         f"""
-        SELECT c.id, {_NAME_SQL}, coalesce(co.name, '')
+        SELECT c.id, {_NAME_SQL}, coalesce({employer_sql("co.name")}, '')
         FROM contacts c LEFT JOIN companies co ON co.id = c.company_id
         WHERE {where} AND c.id IS DISTINCT FROM ?
         ORDER BY lower(c.last_name), lower(c.first_name), c.id
@@ -531,7 +557,7 @@ class SameName:
 
     id: int
     name: str
-    company: str
+    company: str  # as an employer: '' for a placeholder such as 'N/A' (`employer_sql`)
     stage: int
     same_company: bool
 
@@ -571,7 +597,8 @@ def find_same_name(
             FROM contacts c LEFT JOIN companies co ON co.id = c.company_id
             WHERE {_spaced(full_name)} = {folded_sql("$name")}
         )
-        SELECT same.id, same.name, same.company, coalesce(s.stage, 0), same.same_company
+        SELECT same.id, same.name, coalesce({employer_sql("same.company")}, ''),
+               coalesce(s.stage, 0), same.same_company
         FROM same LEFT JOIN contact_stages s ON s.contact_id = same.id
         ORDER BY same.same_company DESC, same.last, same.first, same.id
         """,

@@ -16,6 +16,7 @@ from infoint.contacts import (
     NOTES_LIMIT,
     PERSON_NOTES,
     check_notes,
+    employer_sql,
     require_contact,
     words_condition,
 )
@@ -186,7 +187,7 @@ class MeetingSummary:
     id: int
     contact_id: int
     person: str
-    company: str
+    company: str  # '' for none, or a placeholder such as 'N/A' (`contacts.employer_sql`)
     starts_at: datetime
     promised_minutes: int
     actual_minutes: int | None
@@ -846,6 +847,13 @@ def picked_sentence(picked: int, minutes: int) -> str:
     return f"{picked} picked: {fit}."
 
 
+# What a search for a person to meet, or a meeting, looks in: their name and their company, as
+# the pickers show it (a placeholder such as 'N/A' is no company: `contacts.employer_sql`).
+_NAME_AND_EMPLOYER = (
+    f"c.first_name || ' ' || c.last_name || ' ' || coalesce({employer_sql('co.name')}, '')"
+)
+
+
 def people_to_meet(
     conn: duckdb.DuckDBPyConnection, search: str = "", limit: int = 25
 ) -> list[PersonOption]:
@@ -854,9 +862,7 @@ def people_to_meet(
     Waiting means no meeting booked: one still scheduled (ahead, or over and awaiting its
     debrief) takes them off the list, a cancelled or missed one puts them back; a held one
     makes them Met, past waiting. A search finds anyone, for a second meeting too."""
-    where, params = words_condition(
-        "c.first_name || ' ' || c.last_name || ' ' || coalesce(co.name, '')", search
-    )
+    where, params = words_condition(_NAME_AND_EMPLOYER, search)
     waiting = (
         "s.stage = 2 AND c.id NOT IN (SELECT contact_id FROM meetings WHERE status = 'scheduled')"
     )
@@ -864,7 +870,7 @@ def people_to_meet(
         f"""
         SELECT c.id,
                trim(c.first_name || ' ' || c.last_name)
-                   || CASE WHEN co.name IS NULL THEN '' ELSE ' — ' || co.name END
+                   || coalesce(' — ' || {employer_sql("co.name")}, '')
         FROM contacts c
         JOIN contact_stages s ON s.contact_id = c.id
         LEFT JOIN companies co ON co.id = c.company_id
@@ -968,7 +974,7 @@ _THANKS = """
 # Joins to per-meeting aggregates rather than a subquery per meeting; `?` as in `_THANKS`.
 _SUMMARY = f"""
     SELECT m.id, m.contact_id, trim(c.first_name || ' ' || c.last_name) AS person,
-           coalesce(co.name, '') AS company, m.starts_at, m.promised_minutes,
+           coalesce({employer_sql("co.name")}, '') AS company, m.starts_at, m.promised_minutes,
            m.actual_minutes, m.place, m.status,
            m.prep_notes <> '' OR q.meeting_id IS NOT NULL AS prepared,
            t.meeting_id IS NOT NULL AS thanked,
@@ -1045,9 +1051,7 @@ def find_meetings(
 ) -> list[MeetingSummary]:
     """Meetings, of any age, with people whose name or company holds every word typed,
     newest first: the way to an old meeting the lists leave out."""
-    where, params = words_condition(
-        "c.first_name || ' ' || c.last_name || ' ' || coalesce(co.name, '')", search
-    )
+    where, params = words_condition(_NAME_AND_EMPLOYER, search)
     return _summaries(conn, where, f"m.starts_at DESC, m.id DESC LIMIT {int(limit)}", params)
 
 

@@ -212,7 +212,13 @@ def show_search() -> None:
     # Kept for the whole session: back from another page, the search is as the user left it.
     filters = {"on_change": reset_page, "persist_state": "session"}
     name = name_col.text_input("Name", key="search_name", **filters)
-    company = company_col.text_input("Company", key="search_company", **filters)
+    company = company_col.text_input(
+        "Company",
+        key="search_company",
+        help="Part of the name of the company they work at. 'N/A', 'Self-employed' and the "
+        "like name no company: they are shown with none, and not matched here.",
+        **filters,
+    )
     position = position_col.text_input(
         "Words in the position",
         key="search_position",
@@ -346,7 +352,9 @@ def show_search() -> None:
         "Or open someone on this page",
         list(frame.index),
         index=None,
-        format_func=lambda cid: f"{frame.at[cid, 'name']} — {frame.at[cid, 'company']}",
+        format_func=lambda cid: " — ".join(
+            part for part in (frame.at[cid, "name"], frame.at[cid, "company"]) if part
+        ),
         placeholder="Choose a person",
         key=f"open_from_page_{nonce}",
     )
@@ -904,9 +912,8 @@ def show_contact(contact_id: int) -> None:
     if st.button("Back to the search", icon=":material/arrow_back:"):
         back_to_search()
     st.title(ui.plain(person.name))
-    job = " at ".join(part for part in (person.position, person.company) if part)
-    if job:
-        st.caption(ui.plain(job))
+    if person.job:
+        st.caption(ui.plain(person.job))
     show_details(person)
     sections = {
         "Timeline": show_timeline,

@@ -54,7 +54,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from infoint import db, meetings, profile, referrals, targets, text
+from infoint import contacts, db, meetings, profile, referrals, text
 from infoint.business_days import (
     add_business_days,
     business_days_between,
@@ -112,6 +112,8 @@ class DueItem:
 # The latest outreach to each person within the window ($since: STALE_AFTER_DAYS back, up to
 # $today), with no answer and no meeting arranged since. Only outreach inside the
 # window is looked at: a person whose latest outreach is older is past the window anyway.
+# Their company as an employer: '' for none, or for a placeholder such as 'N/A'
+# (`contacts.employer_sql`), which lists show blank and titles leave out.
 # An answer that day counts whatever its hour: one logged by its day alone is stored at 9:00,
 # maybe before the message's own time.
 _SILENT_OUTREACH = f"""
@@ -123,7 +125,7 @@ _SILENT_OUTREACH = f"""
         HAVING CAST(max(occurred_at) AS DATE) <= $today
     )
     SELECT l.id, l.contact_id, c.company_id, trim(c.first_name || ' ' || c.last_name) AS name,
-           coalesce(co.name, '') AS company, l.occurred_at AS sent_at
+           coalesce({contacts.employer_sql("co.name")}, '') AS company, l.occurred_at AS sent_at
     FROM latest l
     JOIN contacts c ON c.id = l.contact_id
     LEFT JOIN companies co ON co.id = c.company_id
@@ -178,15 +180,15 @@ _FOLLOW_UP_STEPS = f"""
 # per item, whether due yet or not, with its rule, key and the day it falls due (`due_on`).
 # A follow-up is due as `_FOLLOW_UP_STEPS` says; trying someone else is due at a company
 # whose latest outreach is silent, with up to PEOPLE_SUGGESTED people there never written
-# to (closest degree first); a placeholder "company" such as "N/A" has no one else there to
-# try. Queries append their own SELECT from `steps`.
+# to (closest degree first); a placeholder "company" such as "N/A" (its `company` '' in
+# `silent`) has no one else there to try. Queries append their own SELECT from `steps`.
 _SILENCE_STEPS = f"""
     {_FOLLOW_UP_STEPS},
     latest_at_company AS (
         SELECT max_by(i.id, (i.occurred_at, i.id)) AS id
         FROM interactions i JOIN contacts c ON c.id = i.contact_id
         WHERE i.kind = 'outreach' AND c.company_id IN (
-            SELECT company_id FROM silent WHERE NOT {targets.placeholder_company_sql("company")})
+            SELECT company_id FROM silent WHERE company <> '')
         GROUP BY c.company_id
     ),
     candidates AS MATERIALIZED (

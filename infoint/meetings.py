@@ -16,6 +16,7 @@ from infoint.contacts import (
     NOTES_LIMIT,
     PERSON_NOTES,
     check_notes,
+    employer,
     employer_sql,
     require_contact,
     words_condition,
@@ -236,11 +237,50 @@ class PrepSheet:
     meeting: Meeting
     person: str
     company_id: int | None
-    company: str
+    company: str  # as on their record, a placeholder such as 'N/A' too (see `employer`)
     company_notes: str
     person_notes: str
     questions: tuple[PickedQuestion, ...]
-    earlier_meetings_there: int  # held meetings at the same company, this one aside
+    # held meetings at the same company, this one aside; none at a placeholder such as 'N/A'
+    earlier_meetings_there: int
+
+    @property
+    def employer(self) -> str:
+        """The company to read up on: '' for none, and for a placeholder such as 'N/A' or
+        'Self-employed' (`contacts.employer`), which names no company: everyone whose record
+        says 'N/A' shares its one row of notes, yet they do not work together."""
+        return employer(self.company)
+
+    @property
+    def no_company(self) -> str:
+        """What the sheet says in place of notes on a company their record only seems to
+        name ('N/A'); '' otherwise."""
+        if not self.company or self.employer:
+            return ""
+        return (
+            f"“{self.company}” on {self.person}'s record names no company, so there is none to "
+            f"read up on: notes on their work go in “About {self.person}”."
+        )
+
+    @property
+    def kept_under_placeholder(self) -> str:
+        """What the sheet says over notes saved before on a placeholder 'company' such as 'N/A'
+        (shown, so nothing the user wrote is hidden, and theirs to move or clear); '' when
+        there are none."""
+        if not self.no_company or not self.company_notes.strip():
+            return ""
+        return (
+            f"These were saved earlier as notes on “{self.company}”, which everyone whose "
+            "record says so shares, though they do not work together. Move what is about "
+            f"{self.person} to “About {self.person}”, and clear the rest if you like."
+        )
+
+    @property
+    def answers_go(self) -> str:
+        """Where the debrief's answers are kept, said over them."""
+        if self.employer:
+            return "each answer is also added to the company notes, when they have room."
+        return "kept with this meeting, as their record names no company to add them to."
 
     @property
     def met_there(self) -> str:
@@ -1063,14 +1103,16 @@ def summary(conn: duckdb.DuckDBPyConnection, meeting_id: int) -> MeetingSummary:
 
 
 def prep_sheet(conn: duckdb.DuckDBPyConnection, meeting_id: int) -> PrepSheet:
-    """Everything to read before the meeting: notes on the company and person, and questions."""
+    """Everything to read before the meeting: notes on the company and person, and questions.
+    People at a placeholder such as 'N/A' (`PrepSheet.employer`) were not met 'there'."""
     meeting = get_meeting(conn, meeting_id)
     found = conn.execute(
-        """
+        f"""
         SELECT trim(c.first_name || ' ' || c.last_name), c.company_id, coalesce(co.name, ''),
                coalesce(co.research_notes, ''), c.notes,
+               CASE WHEN {employer_sql("co.name")} IS NULL THEN 0 ELSE
                (SELECT count(*) FROM meetings m JOIN contacts o ON o.id = m.contact_id
-                WHERE o.company_id = c.company_id AND m.status = 'held' AND m.id <> ?)
+                WHERE o.company_id = c.company_id AND m.status = 'held' AND m.id <> ?) END
         FROM contacts c LEFT JOIN companies co ON co.id = c.company_id
         WHERE c.id = ?
         """,
@@ -1110,7 +1152,9 @@ def save_prep(
     Company notes go to the company and person notes to the contact, so the next meeting
     there starts from them. Questions no longer picked are dropped unless already answered.
     Company, person and preparation notes longer than `contacts.NOTES_LIMIT` are refused,
-    unless no longer than before (`check_notes`), before anything is saved.
+    unless no longer than before (`check_notes`), before anything is saved. A placeholder
+    such as 'N/A' names no company: notes on it are refused, except those saved there before,
+    which the user may still change or clear (`PrepSheet.kept_under_placeholder`).
     """
     meeting = get_meeting(conn, meeting_id)
     person_notes = None if person_notes is None else person_notes.strip()
@@ -1121,13 +1165,19 @@ def save_prep(
     ).fetchall()
     if len(known) != len(wanted):
         raise NotFoundError("One of the questions picked is no longer in the bank.")
-    company_id, person_before, company_before = conn.execute(
-        "SELECT c.company_id, c.notes, coalesce(co.research_notes, '') FROM contacts c"
+    company_id, person_before, company_before, company, person = conn.execute(
+        "SELECT c.company_id, c.notes, coalesce(co.research_notes, ''), coalesce(co.name, ''),"
+        " trim(c.first_name || ' ' || c.last_name) FROM contacts c"
         " LEFT JOIN companies co ON co.id = c.company_id WHERE c.id = ?",
         [meeting.contact_id],
     ).fetchall()[0]
     if company_notes is not None and company_id is not None:
         targets.check_company_notes(company_notes.strip(), company_before)
+        if company_notes.strip() and not company_before.strip() and not employer(company):
+            raise InvalidInputError(
+                f"“{company}” names no company, so it keeps no notes: put what you learn "
+                f"in the notes on {person}."
+            )
     if person_notes is not None:
         check_notes(person_notes, PERSON_NOTES, person_before)
     if prep_notes is not None:
@@ -1186,9 +1236,11 @@ def record_debrief(
     """How the meeting went, in one write: outcome, answers, and the people they named.
 
     The meeting's answers are also kept in the company's research notes, as one block
-    marked with the meeting (`_answers_block`); a corrected debrief rewrites that block in
-    place when it is there as the app wrote it, or the note an older version wrote when it is
-    provably this meeting's (`_old_answers_note`); nothing the user typed there is cut.
+    marked with the meeting (`_answers_block`), unless their record names no company, or
+    only a placeholder such as 'N/A' (`PrepSheet.employer`): then they stay with the meeting.
+    A corrected debrief rewrites that block in place when it is there as the app wrote it, or
+    the note an older version wrote when it is provably this meeting's (`_old_answers_note`);
+    nothing the user typed there is cut.
     Each person named is linked as referred by this one, introduced at
     the meeting (not when the debrief was saved): a contact already there, or a new
     2nd-degree one (`referrals.add_referred_people`); a company named by a name merged away
@@ -1293,8 +1345,9 @@ def _company_notes_with_answers(
     conn: duckdb.DuckDBPyConnection, sheet: PrepSheet, answers: dict[int, str]
 ) -> tuple[str | None, str]:
     """The company's notes with the meeting's answers in their block, None when they stay as
-    they are (or the person has no company); and '' or the sentence saying why the answers
-    were not copied as usual.
+    they are (or the person has no company, or only a placeholder such as 'N/A', whose notes
+    everyone 'there' would share: nothing is copied, and nothing saved there is taken out);
+    and '' or the sentence saying why the answers were not copied as usual.
 
     Only a block the app wrote is ever replaced or taken out: the copy of the answers on
     record, word for word (`_copy_span`), the pointer to them, or the note an older version
@@ -1309,7 +1362,7 @@ def _company_notes_with_answers(
     with the meeting either way, and the debrief is never refused for it, so a meeting held
     is never left 'scheduled'. A debrief changing no answer puts the answers in place of a
     pointer once they fit, and otherwise leaves the notes alone."""
-    if sheet.company_id is None:
+    if sheet.company_id is None or not sheet.employer:
         return None, ""
     meeting_id, notes = sheet.meeting.id, sheet.company_notes
     day = sheet.meeting.starts_at.astimezone(profile.zone(conn)).date()

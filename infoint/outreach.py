@@ -59,7 +59,7 @@ from urllib.parse import quote
 import duckdb
 
 from infoint import db, followups, funnel, interactions, profile, targets
-from infoint.contacts import require_contact, words_condition
+from infoint.contacts import employer_sql, require_contact, words_condition
 from infoint.errors import InvalidInputError, NotFoundError
 from infoint.profile import get_profile
 from infoint.referrals import ORDINALS, name_endings_sql
@@ -305,6 +305,12 @@ def day_in_words(day: date | datetime, today: date | None = None) -> str:
     return f"{day.day} {day:%B}" + ("" if day.year == today.year else f" {day.year}")
 
 
+# A person's company as a draft and a label say it: a placeholder such as 'N/A' or
+# 'Self-employed' is no employer ('Analyst', not 'Analyst at N/A'), as on Contacts
+# (`contacts.employer_sql`).
+_EMPLOYER = f"coalesce({employer_sql('co.name')}, '')"
+
+
 def placeholder_values(conn: duckdb.DuckDBPyConnection, contact_id: int | None) -> dict[str, str]:
     """Values for `PLACEHOLDERS` from the contact, company, mutual contact, log and profile."""
     me = get_profile(conn)
@@ -320,8 +326,7 @@ def placeholder_values(conn: duckdb.DuckDBPyConnection, contact_id: int | None) 
     # unfilled, the draft asks the user for one rather than saying "your work at N/A".
     rows = conn.execute(
         "SELECT c.first_name, c.last_name,"
-        f" CASE WHEN {targets.placeholder_company_sql('co.name')} THEN ''"
-        "  ELSE coalesce(co.name, '') END, c.position,"
+        f" {_EMPLOYER}, c.position,"
         " coalesce(m.first_name, ''), trim(coalesce(m.first_name || ' ' || m.last_name, '')),"
         " (SELECT max(occurred_at) FROM interactions"
         "  WHERE contact_id = c.id AND kind = 'outreach')"
@@ -659,9 +664,9 @@ _WAITING = """waiting AS (
 )"""
 
 # Each person, with who introduced them when they are waiting (`w`), for the label.
-_RECIPIENT_SQL = """
+_RECIPIENT_SQL = f"""
     SELECT c.id, trim(c.first_name || ' ' || c.last_name), c.first_name,
-           coalesce(co.name, ''), c.position, coalesce(nullif(c.email, ''), c.linkedin_email),
+           {_EMPLOYER}, c.position, coalesce(nullif(c.email, ''), c.linkedin_email),
            c.degree, trim(coalesce(m.first_name || ' ' || m.last_name, '')),
            trim(r.first_name || ' ' || r.last_name)
     FROM contacts c
@@ -678,9 +683,8 @@ def _recipient(row: tuple) -> Recipient:
     return Recipient(*person, introduced_by=introduced_by or "")
 
 
-_SEARCHED = (
-    "c.first_name || ' ' || c.last_name || ' ' || coalesce(co.name, '') || ' ' || c.position"
-)
+# What a search looks in: the name, the company as the label says it, and the position.
+_SEARCHED = f"c.first_name || ' ' || c.last_name || ' ' || {_EMPLOYER} || ' ' || c.position"
 _DEGREE_ORDER = "CASE c.degree WHEN '1st' THEN 0 WHEN '2nd' THEN 1 ELSE 2 END"
 RECIPIENTS_SHOWN = 25
 
@@ -848,7 +852,7 @@ def _told_apart(conn: duckdb.DuckDBPyConnection, people: list[Recipient]) -> lis
     rows = conn.execute(
         f"""
         SELECT c.id, lower(trim(c.first_name || ' ' || c.last_name)), c.position,
-               coalesce(co.name, ''), c.connected_on, CAST(c.created_at AS DATE),
+               {_EMPLOYER}, c.connected_on, CAST(c.created_at AS DATE),
                coalesce(nullif(c.email, ''), c.linkedin_email), c.degree
         FROM contacts c LEFT JOIN companies co ON co.id = c.company_id
         WHERE lower(trim(c.last_name)) IN ({name_endings_sql("SELECT unnest($names) AS name")})
@@ -925,10 +929,10 @@ def history(conn: duckdb.DuckDBPyConnection, contact_id: int) -> History:
 # The people whose follow-up is due, from the follow-up rule's own list
 # (`followups.pending_follow_ups`, as `_due` passes it), with what a picker shows and how
 # many there are in all.
-_SILENT_SQL = """
+_SILENT_SQL = f"""
     WITH due AS (SELECT unnest(?) AS contact_id, unnest(?) AS sent_at, unnest(?) AS due_on)
     SELECT c.id, trim(c.first_name || ' ' || c.last_name), c.first_name,
-           coalesce(co.name, ''), c.position, coalesce(nullif(c.email, ''), c.linkedin_email),
+           {_EMPLOYER}, c.position, coalesce(nullif(c.email, ''), c.linkedin_email),
            c.degree, trim(coalesce(m.first_name || ' ' || m.last_name, '')),
            CAST(d.sent_at AS DATE), count(*) OVER () AS total
     FROM due d

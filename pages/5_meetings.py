@@ -378,15 +378,28 @@ def show_prepare(current: meetings.MeetingSummary, sheet: meetings.PrepSheet, ti
     if met_there := sheet.met_there:
         st.caption(met_there)
     company_box, person_box = st.columns(2)
-    company_notes = company_box.text_area(
-        f"About {ui.plain(sheet.company)}" if sheet.company else "About the company",
-        height=200,
-        key=stored_text(f"prep_company_{chosen}", sheet.company_notes),
-        disabled=sheet.company_id is None,
-        placeholder="No company on this person's record yet." if sheet.company_id is None else "",
-        help="What they do, recent news, what you want to understand. Kept with the company, "
-        "so the next meeting there starts from it.",
-    )
+    company_notes = None  # None: the company's notes are not saved from this sheet
+    if sheet.no_company:  # 'N/A' on their record: no company to read up on
+        company_box.info(ui.plain(sheet.no_company), icon=":material/domain_disabled:")
+        if kept := sheet.kept_under_placeholder:
+            company_notes = company_box.text_area(
+                f"Notes kept under “{ui.plain(sheet.company)}”",
+                height=120,
+                key=stored_text(f"prep_company_{chosen}", sheet.company_notes),
+            )
+            company_box.caption(ui.plain(kept))
+    else:
+        company_notes = company_box.text_area(
+            f"About {ui.plain(sheet.company)}" if sheet.company else "About the company",
+            height=200,
+            key=stored_text(f"prep_company_{chosen}", sheet.company_notes),
+            disabled=sheet.company_id is None,
+            placeholder="No company on this person's record yet."
+            if sheet.company_id is None
+            else "",
+            help="What they do, recent news, what you want to understand. Kept with the "
+            "company, so the next meeting there starts from it.",
+        )
     person_notes = person_box.text_area(
         f"About {ui.plain(sheet.person)}",
         height=200,
@@ -478,10 +491,7 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
             help="From 1 to 600 minutes; only counted when you met.",
         )
         if sheet.questions:
-            st.markdown(
-                "**What you learned**: each answer is also added to the company notes, when "
-                "they have room."
-            )
+            st.markdown(f"**What you learned**: {sheet.answers_go}")
         answers = {
             question.id: st.text_area(
                 ui.plain(question.text), value=question.answer, key=f"answer_{question.id}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import pickle
+import re
 import time
 from collections.abc import Callable
 from datetime import date
@@ -95,7 +96,7 @@ def page(title: str) -> duckdb.DuckDBPyConnection:
     try:
         conn = connection()
     except InfointError as exc:
-        st.error(str(exc))
+        show_error(exc)  # the database's path may hold what Markdown reads as marks
         st.stop()
     with st.sidebar:
         st.caption(f"Database: `{database_path()}`")
@@ -118,8 +119,49 @@ def came_back() -> bool:
 
 
 def show_error(exc: InfointError) -> None:
-    """One clear sentence for an error the user can act on."""
-    st.error(str(exc), icon=":material/error:")
+    """One clear sentence for an error the user can act on, shown as written (`as_written`):
+    errors quote what was typed, an email address, a company or a file name."""
+    st.error(as_written(str(exc)), icon=":material/error:")
+
+
+# What `as_written` escapes: marks that are Markdown (or Streamlit's) wherever they stand,
+# an entity such as "&amp;", shortcodes (":smile:", ":red[…]", ":material/home:"), and what
+# starts a list, heading or quote; and in a web or email address that holds one of those,
+# its start ("://", "www.", "@").
+_MARKS = re.compile(r"([\\`*_~\[\]<>$|])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_DIRECTIVE = re.compile(r":(?=[\w-]+\\\[)")
+_SHORTCODE = re.compile(r"(:[\w+-][\w+-]*):")
+_ICON = re.compile(r":(material|streamlit)/")
+_LINE_MARK = re.compile(r"^([ \t]*)([-+=#>])", re.MULTILINE)
+_LINE_NUMBER = re.compile(r"^([ \t]*\d+)([.)])", re.MULTILINE)
+_ESCAPED_WORD = re.compile(r"\S*\\\S*")
+_ADDRESS_START = re.compile(r":(?=//)|(?<![\w.])www\.|@", re.IGNORECASE)
+
+
+def as_written(text: str) -> str:
+    """`text` for an alert (`st.error` and the like, which read Markdown), shown exactly as
+    written: no bold, link, icon, formula, list or heading made of what the user typed.
+
+    Unlike `plain`, an ordinary sentence is left as it is (an error reads the same here, in
+    the CLI and in a test): only what Markdown or Streamlit would take for a mark is escaped.
+    A web or email address holding an escaped mark ("linkedin.com/in/ana_b") is kept from
+    being read as an address while parsing: inside one, Streamlit shows the backslashes.
+    An address is still shown as a link to what was typed, as GFM links addresses in the
+    text as read, escapes taken off; escaping cannot stop that.
+    """
+    text = _MARKS.sub(r"\\\1", text)
+    text = _ENTITY.sub(r"\\&", text)
+    text = _DIRECTIVE.sub(r"\\:", text)
+    text = _SHORTCODE.sub(r"\1\\:", text)
+    text = _ICON.sub(r":\1\\/", text)
+    text = _LINE_MARK.sub(r"\1\\\2", text)
+    text = _LINE_NUMBER.sub(r"\1\\\2", text)
+    return _ESCAPED_WORD.sub(lambda word: _ADDRESS_START.sub(_escape_last, word.group()), text)
+
+
+def _escape_last(found: re.Match[str]) -> str:
+    return f"{found.group()[:-1]}\\{found.group()[-1]}"
 
 
 def ask_first(

@@ -155,7 +155,7 @@ st.caption("Your profile and focus, your data and its backups, and the demo data
 if done := st.session_state.pop("settings_done", None):
     st.success(done, icon=":material/check_circle:")
 if failed := st.session_state.pop("settings_failed", None):
-    st.error(failed, icon=":material/error:")
+    st.error(ui.as_written(failed), icon=":material/error:")
 
 st.subheader("Your profile and focus")
 st.write(

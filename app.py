@@ -70,37 +70,47 @@ if not due or not started:
     step = home.next_step(figures)
     st.page_link(step.page, label=step.label, icon=":material/arrow_forward:")
     st.caption(step.why)
-if started:
-    contacts_box, targets_box, talks_box, meetings_box, rate_box = st.columns(5)
-else:
-    contacts_box, targets_box, _ = st.columns([1, 1, 3])
-contacts_box.metric(
+# The figures sit in a row that wraps, each as wide as its words: in five equal columns a
+# narrow window cut labels and even numbers short ("Open c…", "10…" for 100 %).
+figures_row = st.container(horizontal=True, gap="medium", key="headline")
+figures_row.metric(
     "Contacts",
     f"{figures.contacts:,}",
     help="People in your network: from LinkedIn and added by hand.",
+    width="content",
 )
-targets_box.metric(
+figures_row.metric(
     "Targets",
     f"{figures.targets:,}",
     delta=f"{figures.ruled_out:,} ruled out" if figures.ruled_out else None,
     delta_color="off",
     delta_arrow="off",
     help=home.TARGETS_HELP + " Ruling one out is a result too: you learned it is not for you.",
+    width="content",
 )
 if not started:  # the one step above, not a funnel without bars and weeks of zeros
     st.caption(home.BEFORE_FIRST_OUTREACH)
     st.stop()
-talks_box.metric("Open conversations", f"{figures.conversations:,}", help=home.CONVERSATIONS_HELP)
-meetings_box.metric(
-    "Meetings this week", f"{figures.meetings_this_week:,}", help=home.MEETINGS_HELP
+figures_row.metric(
+    "Open conversations",
+    f"{figures.conversations:,}",
+    help=home.CONVERSATIONS_HELP,
+    width="content",
 )
-rate_box.metric(
+figures_row.metric(
+    "Meetings this week",
+    f"{figures.meetings_this_week:,}",
+    help=home.MEETINGS_HELP,
+    width="content",
+)
+figures_row.metric(
     "Response rate",
     text.percent(figures.response_rate),
     delta=f"{figures.replied:,} of {figures.contacted:,} replied",
     delta_color="off",
     delta_arrow="off",
     help=home.RESPONSE_HELP,
+    width="content",
 )
 
 st.subheader("Your funnel")

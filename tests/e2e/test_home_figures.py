@@ -1,0 +1,66 @@
+"""Home's headline figures are read whole in a narrow window: no label, number or note under
+one is cut short. In five equal columns an 800 px window showed "Open c…", "Meetin…",
+"10…" for 100 % and "15 of 31 r…"."""
+
+from datetime import datetime, timedelta
+
+from infoint import db, demo, home, interactions
+
+from .conftest import start_server, stop_server, wait_for_app
+
+# Every part of a figure (label, number, the note under it) and everything inside them.
+CUT_SHORT = """() => [...document.querySelectorAll('[data-testid="stMetric"]')].flatMap(metric =>
+    [...metric.querySelectorAll(
+        '[data-testid="stMetricLabel"], [data-testid="stMetricValue"],'
+        + ' [data-testid="stMetricDelta"], [data-testid="stMetricLabel"] *,'
+        + ' [data-testid="stMetricValue"] *, [data-testid="stMetricDelta"] *')]
+        .filter(part => part.scrollWidth > part.clientWidth + 1)
+        .map(part => part.innerText))"""
+SHOWN = """() => [...document.querySelectorAll('[data-testid="stMetric"]')].map(metric =>
+    [metric.querySelector('[data-testid="stMetricLabel"]').innerText,
+     metric.querySelector('[data-testid="stMetricValue"]').innerText])"""
+
+
+def everyone_replied(path) -> None:
+    """The demo, with a reply from each person it wrote to: a response rate of 100 %, the
+    widest rate there is."""
+    conn = db.connect(path)
+    demo.load_demo(conn)
+    silent = conn.execute(
+        "SELECT DISTINCT contact_id FROM interactions WHERE kind = 'outreach'"
+        " AND contact_id NOT IN (SELECT contact_id FROM interactions WHERE kind = 'reply')"
+        " ORDER BY contact_id"
+    ).fetchall()
+    for (person,) in silent:
+        interactions.log_interaction(
+            conn, person, "reply", occurred_at=datetime.now() - timedelta(hours=1)
+        )
+    assert home.headline(conn).response_rate == 1
+    conn.close()
+
+
+def test_no_headline_figure_is_cut_short_at_800_or_1280_px(browser, tmp_path):
+    path = tmp_path / "replied.duckdb"
+    everyone_replied(path)
+    server = start_server(path)
+    try:
+        for width in (800, 1280):
+            context = browser.new_context(viewport={"width": width, "height": 800})
+            page = context.new_page()
+            page.set_default_timeout(20_000)
+            page.goto(server.url)
+            wait_for_app(page)
+            page.get_by_test_id("stMetric").last.wait_for()
+            shown = dict(page.evaluate(SHOWN))
+            assert shown["Response rate"] == "100 %"
+            assert list(shown) == [
+                "Contacts",
+                "Targets",
+                "Open conversations",
+                "Meetings this week",
+                "Response rate",
+            ]
+            assert page.evaluate(CUT_SHORT) == [], f"cut short at {width} px"
+            context.close()
+    finally:
+        stop_server(server)

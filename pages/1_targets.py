@@ -52,6 +52,33 @@ def changes(count: int) -> str:
     return text.counted(count, "change")
 
 
+def awaiting_reason(frame, pending: dict[int, dict]) -> dict[int, str]:
+    """The companies the edits rule out with no reason typed yet, {id: name}.
+
+    Choosing 'Ruled out' comes before typing why, in the next cell: that is a step to come,
+    said as a hint, and refused in red only by a save without the reason."""
+    waiting = {}
+    for company_id, fields in pending.items():
+        row = {**frame.loc[company_id].to_dict(), **fields}
+        reason = row["ruled_out_reason"]
+        if row["status"] == "ruled_out" and not (isinstance(reason, str) and reason.strip()):
+            name = row["name"] if isinstance(row["name"], str) and row["name"].strip() else None
+            waiting[company_id] = name or frame.at[company_id, "name"]
+    return waiting
+
+
+def checked_now(pending: dict[int, dict], reason_to_come: dict[int, str]) -> dict[int, dict]:
+    """The edits to check as they are typed: of a company whose reason is still to come, all
+    but its status and reason (a score typed out of range there is still said at once)."""
+    now = {}
+    for company_id, fields in pending.items():
+        if company_id in reason_to_come:
+            fields = {k: v for k, v in fields.items() if k not in ("status", "ruled_out_reason")}
+        if fields:
+            now[company_id] = fields
+    return now
+
+
 def editor_key() -> str:
     return f"{EDITOR}_{st.session_state.get(EDITOR_VERSION, 0)}"
 
@@ -420,10 +447,20 @@ else:
 
     edits = sum(len(fields) for fields in pending.values())
     refused = None
+    reason_to_come = awaiting_reason(frame, pending)
     if pending:
-        st.caption(f"{changes(edits).capitalize()} to {companies(len(pending))}, not saved yet.")
+        to_come = (
+            " Say why you are ruling out "
+            + text.joined([ui.plain(name) for name in reason_to_come.values()])
+            + " under Reason, then save."
+            if reason_to_come
+            else ""
+        )
+        st.caption(
+            f"{changes(edits).capitalize()} to {companies(len(pending))}, not saved yet.{to_come}"
+        )
         try:  # said as soon as typed, not only at Save: a score out of range, say
-            targets.check_changes(conn, pending)
+            targets.check_changes(conn, checked_now(pending, reason_to_come))
         except InfointError as exc:
             refused = exc
     saving = st.button("Save changes", type="primary", icon=":material/save:", disabled=not pending)

@@ -19,7 +19,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from infoint import db, demo
+from infoint import db, demo, meetings, profile
 from infoint.errors import InfointError
 from infoint.outreach import (
     COMPOSE_CONTACT_KEY,
@@ -162,6 +162,28 @@ def as_written(text: str) -> str:
 
 def _escape_last(found: re.Match[str]) -> str:
     return f"{found.group()[:-1]}\\{found.group()[-1]}"
+
+
+def pick_time_zone(conn: duckdb.DuckDBPyConnection, key: str = "time_zone") -> str | None:
+    """The user's time zone to choose and use (`meetings.set_time_zone`'s rules), one control
+    for every page that offers it: the zone's name on the run it was saved, else None. The
+    page says so and reruns, so that what it shows in the old zone is drawn again."""
+    names = meetings.time_zone_names()
+    current = cached(profile.zone, conn).key
+    chosen = st.selectbox(
+        "Time zone for typing and showing meeting times",
+        names,
+        index=names.index(current) if current in names else None,
+        key=f"{key}_pick",
+    )
+    if st.button("Use this time zone", key=f"{key}_save") and chosen:
+        try:
+            meetings.set_time_zone(conn, chosen)
+        except InfointError as exc:
+            show_error(exc)
+        else:
+            return chosen
+    return None
 
 
 def ask_first(

@@ -1,9 +1,13 @@
+from zoneinfo import ZoneInfo
+
 import streamlit as st
 
 from infoint import db, demo, profile, settings, targets, text, ui
 from infoint.errors import InfointError
 
 conn = ui.page("Settings")
+ZONE_SAVED = "settings_zone_saved"  # said under the time zone's control, on the next run
+ZONE_OPEN = "settings_zone_open"  # whether that control is open
 
 
 # "Your profile and focus" comes first on the page: it is what a new user comes for, and where
@@ -167,8 +171,20 @@ now = profile.now(conn)  # aware, in the user's zone
 st.caption(
     f"Your time zone is {profile.zone_label(now.tzinfo, now)}. "
     "Meeting times are typed and shown in it, and your day begins at midnight there for what "
-    "is due. Change it on Meetings."
+    "is due."
 )
+if ZONE_SAVED in st.session_state:
+    st.session_state[ZONE_OPEN] = False  # closed, so that it does not cover what is said
+with st.popover(
+    "Change your time zone", icon=":material/public:", key=ZONE_OPEN, on_change="rerun"
+):
+    if chosen_zone := ui.pick_time_zone(conn, key="settings_time_zone"):
+        st.session_state[ZONE_SAVED] = (
+            f"Time zone saved: {profile.zone_label(ZoneInfo(chosen_zone), now)}."
+        )
+        st.rerun()  # the caption above was drawn in the old zone
+if zone_saved := st.session_state.pop(ZONE_SAVED, None):
+    st.success(zone_saved, icon=":material/check_circle:")  # here, not at the page's top
 if (summary_ruled_out := profile.ruled_out_summary(conn)).total:
     st.caption(summary_ruled_out.sentence)
 ruled_out_industries()

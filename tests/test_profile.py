@@ -261,8 +261,9 @@ def test_settings_says_what_the_time_zone_is_for(app_db):
     said = " ".join(c.value for c in at.main.caption)
     assert (
         "Your time zone is UTC. Meeting times are typed and shown in it, and your day begins at "
-        "midnight there for what is due. Change it on Meetings." in said
+        "midnight there for what is due." in said
     )
+    assert "Change it on Meetings" not in said  # it is changed here too
 
 
 def blank_profile(**filled) -> profile.Profile:

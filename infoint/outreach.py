@@ -1321,9 +1321,11 @@ INTRODUCTION = (
 )
 # Only a name: "My name is Sam." or "I'm Sam." (case matters for the capitalised name).
 _NAME = re.compile(r"\bmy name is\b")
-_NAME_ONLY = re.compile(r"\bI(?:'m| am) [A-Z]")
-# "I'm Sam Lee, a data analyst": a capitalised name, then a comma and more words.
-_NAME_WITH_ROLE = re.compile(r"\bI(?:'m| am) [A-Z][\w'-]*(?: [A-Z][\w'-]*)*, \w")
+# "I'm Sam Lee, a data analyst" or "I am Élodie van der Berg": the words after "I'm" that
+# could be a name, read by `_introduced_as`.
+_INTRODUCED = re.compile(r"\bI(?:['’]m| am) ([^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*)*)")
+# Short lower-case words inside a name: "van der", "de la", "bin", "dos".
+_NAME_PARTICLE_LETTERS = 3
 # Specific interest in their work, your own competence, or an offer of help.
 COMPETENCE = (
     r"your (?:recent |latest |new )?(?:work|article|post|talk|presentation|paper|research"
@@ -1524,13 +1526,40 @@ def _check_connection(subject: str, body: str) -> Check:
     return Check("connection", "pass", "You say early how you found them.")
 
 
+def _introduced_as(sentence: str) -> str:
+    """'role' for "I'm <name>, <more words>", 'name' for "I'm <name>" alone, else ''.
+
+    A name starts and ends with a word that is not lower case, whatever its alphabet (Élodie,
+    Łukasz, 李明 count as Sam does), with particles such as "van der" between: "I'm writing"
+    names no one."""
+    found = ""
+    for match in _INTRODUCED.finditer(sentence):
+        name: list[str] = []
+        for word in match[1].split(" "):
+            particle = len(word) <= _NAME_PARTICLE_LETTERS and word.isalpha()
+            if not word[0].islower() or (name and particle):
+                name.append(word)
+            else:
+                break
+        while name and name[-1][0].islower():
+            name.pop()
+        if not name:
+            continue
+        after = sentence[match.start(1) + len(" ".join(name)) :]
+        if re.match(r",\s+\w", after):
+            return "role"
+        found = "name"
+    return found
+
+
 def _check_introduction(original: str) -> Check:
     role_sentences, named = 0, False
     for sentence in _sentences(original):
         lower = _normalise(sentence)
-        if _NAME_WITH_ROLE.search(sentence) or _any(_INTRODUCTION, lower):
+        introduced = _introduced_as(sentence)
+        if introduced == "role" or _any(_INTRODUCTION, lower):
             role_sentences += 1
-        elif _NAME_ONLY.search(sentence) or _NAME.search(lower):
+        elif introduced == "name" or _NAME.search(lower):
             named = True
     if role_sentences > MAX_INTRO_SENTENCES:
         return Check(

@@ -80,6 +80,30 @@ def test_introduction(body, expected):
     assert status(body, "introduction") == expected
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Élodie Durand",
+        "Łukasz Nowak",
+        "李明",
+        "Jan van der Berg",
+        "Ana de la Cruz",
+        "Mary-Jane O’Neil",
+    ],
+)
+def test_a_name_in_any_alphabet_or_with_particles_introduces_you(name):
+    """The cold template writes "I'm {my_name}, {my_role}": a user named Élodie was told to
+    introduce herself in the line the app wrote for her."""
+    assert status(f"I'm {name}, a nurse in a city hospital.", "introduction") == "pass"
+    assert status(f"I’m {name}, a nurse in a city hospital.", "introduction") == "pass"
+    assert status(f"I am {name}.", "introduction") == "warn"
+
+
+@pytest.mark.parametrize("body", ["I'm writing to ask, if I may.", "I'm sure, thanks."])
+def test_lower_case_words_after_im_are_no_name(body):
+    assert status(body, "introduction") == "fail"
+
+
 # --- competence ---------------------------------------------------------------------------
 
 

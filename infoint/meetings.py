@@ -1558,7 +1558,7 @@ THANK_YOU = (
     "Thank you, {first_name}",
     """Hi {first_name},
 
-Thank you for talking with me on {met_on}. Hearing how things really work at {company} helped \
+Thank you for talking with me {met_on}. Hearing how things really work at {company} helped \
 me a lot, and I came away with a clearer idea of my next steps.
 
 I will get in touch with {introduced}, as you suggested. I will let you know what I do with \

@@ -63,7 +63,7 @@ from infoint.contacts import employer_sql, require_contact, words_condition
 from infoint.errors import InvalidInputError, NotFoundError
 from infoint.profile import get_profile
 from infoint.referrals import ORDINALS, name_endings_sql
-from infoint.text import counted, joined, plain_markdown, weekday_day
+from infoint.text import counted, joined, name_order_sql, plain_markdown, weekday_day
 from infoint.text import day as short_day
 
 # --- Placeholders -------------------------------------------------------------------------
@@ -280,11 +280,16 @@ WEEKDAY_NAMED_WITHIN_DAYS = 7
 
 
 def met_on(met: date, today: date) -> str:
-    """How a thank-you names the day of the meeting: 'Friday' within the last week, else
-    '3 May 2019'."""
-    if 0 <= (today - met).days < WEEKDAY_NAMED_WITHIN_DAYS:
-        return f"{met:%A}"
-    return short_day(met)
+    """How a thank-you says when you met: 'today', 'yesterday', 'on Friday' within the last
+    week, else 'on 3 May 2019'. A thank-you written the same day said "on Friday" of today."""
+    days = (today - met).days
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if 0 < days < WEEKDAY_NAMED_WITHIN_DAYS:
+        return f"on {met:%A}"
+    return f"on {short_day(met)}"
 
 
 def fill(text: str, values: dict[str, str]) -> str:
@@ -686,6 +691,9 @@ def _recipient(row: tuple) -> Recipient:
 # What a search looks in: the name, the company as the label says it, and the position.
 _SEARCHED = f"c.first_name || ' ' || c.last_name || ' ' || {_EMPLOYER} || ' ' || c.position"
 _DEGREE_ORDER = "CASE c.degree WHEN '1st' THEN 0 WHEN '2nd' THEN 1 ELSE 2 END"
+# Then by name as the picker reads it, folded as Contacts orders names: "émile Zola" and
+# "Émile Abel" among the E's (not after Z, nor by last name), no name at all last.
+_BY_NAME = name_order_sql("trim(c.first_name || ' ' || c.last_name)") + " NULLS LAST"
 RECIPIENTS_SHOWN = 25
 
 
@@ -705,7 +713,7 @@ def find_recipients(
         f"WITH {_WAITING}, aimed AS (SELECT co.id FROM companies co WHERE"
         f" {_SUGGESTED_COMPANY_SQL}) {_RECIPIENT_SQL} WHERE {where}"
         f" ORDER BY {_DEGREE_ORDER}, coalesce(c.company_id IN (SELECT id FROM aimed), false)"
-        " DESC, w.id IS NOT NULL DESC, lower(c.last_name), lower(c.first_name), c.id LIMIT ?",
+        f" DESC, w.id IS NOT NULL DESC, {_BY_NAME}, c.id LIMIT ?",
         [*params, limit],
     ).fetchall()
     return _told_apart(conn, _with_stages(conn, [_recipient(row) for row in rows]))
@@ -758,7 +766,7 @@ def suggested_recipients(
         ORDER BY c.referred_by IS NOT NULL DESC, c.referred_at DESC NULLS LAST,
                  t.motivation DESC, t.postings DESC, t.known DESC, t.furthest DESC,
                  lower(co.name), co.id,
-                 {_DEGREE_ORDER}, lower(c.last_name), lower(c.first_name), c.id
+                 {_DEGREE_ORDER}, {_BY_NAME}, c.id
         LIMIT ?
         """,
         [limit],

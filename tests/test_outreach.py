@@ -695,13 +695,15 @@ def test_history_of_someone_who_only_introduced_you_names_their_stage(conn, ana)
 
 
 def test_a_thank_you_names_the_weekday_only_for_a_meeting_within_the_last_week():
-    """'On Friday' is last Friday only within a week; further back the date says which day."""
+    """'On Friday' is last Friday only within a week; further back the date says which day,
+    and a meeting today or yesterday is said so ("talking with me on Friday" on that Friday)."""
     today = date(2026, 11, 27)  # a Friday
-    assert outreach.met_on(date(2026, 11, 27), today) == "Friday"
-    assert outreach.met_on(date(2026, 11, 24), today) == "Tuesday"
-    assert outreach.met_on(date(2026, 11, 21), today) == "Saturday"  # six days back
-    assert outreach.met_on(date(2026, 11, 20), today) == "20 Nov 2026"  # a week back: which Friday?
-    assert outreach.met_on(date(2019, 5, 3), today) == "3 May 2019"
+    assert outreach.met_on(date(2026, 11, 27), today) == "today"
+    assert outreach.met_on(date(2026, 11, 26), today) == "yesterday"
+    assert outreach.met_on(date(2026, 11, 24), today) == "on Tuesday"
+    assert outreach.met_on(date(2026, 11, 21), today) == "on Saturday"  # six days back
+    assert outreach.met_on(date(2026, 11, 20), today) == "on 20 Nov 2026"  # a week back
+    assert outreach.met_on(date(2019, 5, 3), today) == "on 3 May 2019"
 
 
 def test_a_thank_you_for_a_meeting_years_back_says_its_date(conn, ana):
@@ -714,6 +716,10 @@ def test_a_thank_you_for_a_meeting_years_back_says_its_date(conn, ana):
     meetings.record_debrief(conn, recent, "held")
     body = meetings.thank_you_draft(conn, recent, now=now)[1]
     assert body.startswith("Hi Ana,\n\nThank you for talking with me on Tuesday.")
+    today = meetings.schedule_meeting(conn, ana, datetime(2026, 11, 27, 9, tzinfo=UTC))
+    meetings.record_debrief(conn, today, "held")
+    body = meetings.thank_you_draft(conn, today, now=now)[1]
+    assert body.startswith("Hi Ana,\n\nThank you for talking with me today.")
 
 
 # --- finding the right person, and defaults that fit them ------------------------------------

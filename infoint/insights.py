@@ -264,12 +264,16 @@ class MinutesKept:
             return ""
         within = f"within the time you promised, or at most {GRACE_MINUTES} minutes over"
         if self.meetings == 1:
-            took = (
-                f"you promised {self.promised_average:.0f} minutes and took "
-                f"{self.actual_average:.0f}."
-            )
-            if self.kept:
-                return f"Your one meeting ended {within}: {took}"
+            promised, actual = round(self.promised_average), round(self.actual_average)
+            took = f"you promised {promised} minutes and took {actual}."
+            if actual <= promised:
+                return f"Your one meeting ended within the time you promised: {took}"
+            if self.kept:  # over, yet within the grace: said as such, not as "within"
+                return (
+                    f"Your one meeting ran {text.counted(actual - promised, 'minute')} over the "
+                    f"{promised} you promised, within the {GRACE_MINUTES} minutes' grace most "
+                    "people give."
+                )
             return (
                 f"Your one meeting ran more than {GRACE_MINUTES} minutes over the time you "
                 f"promised: {took}"

@@ -541,8 +541,18 @@ def test_the_reply_speed_sentence_reads_naturally_for_one_two_and_many(timing, s
     [
         (
             (1, 20, 25, 1),
-            "Your one meeting ended within the time you promised, or at most 5 minutes over: "
-            "you promised 20 minutes and took 25.",
+            "Your one meeting ran 5 minutes over the 20 you promised, within the 5 minutes' "
+            "grace most people give.",
+        ),
+        (
+            (1, 20, 21, 1),
+            "Your one meeting ran 1 minute over the 20 you promised, within the 5 minutes' "
+            "grace most people give.",
+        ),
+        (
+            (1, 30, 25, 1),
+            "Your one meeting ended within the time you promised: you promised 30 minutes and "
+            "took 25.",
         ),
         (
             (1, 20, 40, 0),

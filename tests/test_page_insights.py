@@ -115,8 +115,8 @@ def test_charts_with_their_numbers(campaign):
     ]
     # 25 minutes for 20 promised is within the grace, and said with its units
     assert (
-        "Your one meeting ended within the time you promised, or at most 5 minutes over: you "
-        "promised 20 minutes and took 25."
+        "Your one meeting ran 5 minutes over the 20 you promised, within the 5 minutes' grace "
+        "most people give."
     ) in " ".join(m.value for m in at.markdown)
 
 

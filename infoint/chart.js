@@ -90,6 +90,38 @@ function theme(element) {
   };
 }
 
+function showWaiting(box, figure) {
+  // Until Plotly has loaded and drawn, the box says what is coming: on a page opened afresh
+  // the bundle takes a moment to fetch and run (over half a second, seen in Chromium), and an
+  // empty box of the chart's height read as a chart that failed or had nothing to show.
+  // The chart's title stands where Plotly puts it; the words go when the chart is drawn.
+  const waiting = document.createElement("div");
+  waiting.className = "infoint-chart-waiting";
+  waiting.setAttribute("role", "status");
+  Object.assign(waiting.style, {
+    height: "100%",
+    display: "flex",
+    flexDirection: "column",
+    boxSizing: "border-box",
+    padding: "4px",
+    color: "var(--st-text-color, #31333f)",
+    fontFamily: "var(--st-font, sans-serif)",
+  });
+  const titled = figure.layout?.title?.text;
+  if (titled) {
+    const title = document.createElement("div");
+    title.className = "infoint-chart-waiting-title";
+    title.textContent = titled;
+    Object.assign(title.style, { fontSize: "16px", fontWeight: "bold" });
+    waiting.appendChild(title);
+  }
+  const words = document.createElement("div");
+  words.textContent = "Drawing the chart…";
+  Object.assign(words.style, { margin: "auto", fontSize: "14px", opacity: "0.6" });
+  waiting.appendChild(words);
+  box.replaceChildren(waiting); // an earlier failure's words too: it is tried again
+}
+
 export default function ({ parentElement, data }) {
   const { figure, config, script } = data;
   if (!figure) {
@@ -102,6 +134,7 @@ export default function ({ parentElement, data }) {
     box.className = "infoint-chart";
     parentElement.appendChild(box);
   }
+  if (!box._fullLayout) showWaiting(box, figure); // not drawn yet: say it is coming
   box.infointGone = false; // set by the cleanup below, which also runs before a redraw
   // A fixed height: left to Plotly's "responsive" sizing, a chart redrawn after a filter
   // changed sometimes measured its own box at 0 px and spilled over what follows it.
@@ -111,7 +144,7 @@ export default function ({ parentElement, data }) {
   loadPlotly(script)
     .then((Plotly) => {
       if (box.infointGone) return undefined; // the page moved on while Plotly loaded
-      if (!box._fullLayout) box.textContent = ""; // an earlier failure's words
+      if (!box._fullLayout) box.textContent = ""; // "Drawing the chart…"
       return Plotly.react(box, figure.data, layout, { ...config, responsive: true });
     })
     .catch(() => {

@@ -11,6 +11,11 @@ PAGE_SIZE = 50
 PICKER_SIZE = 20
 SAME_NAME_SHOWN = 5
 FLASH = "contacts_flash"
+# A confirmation of something done on a person's record is said beside the form or button used,
+# not at the top of the page: under the log form, "Logged: …" sat above "Back to the search",
+# off-screen at 1280×800, and only the form emptying said anything (a walkthrough in Chromium).
+# `done(..., near=...)` keeps it here by place; `said_here` shows it there, on the next run only.
+FLASH_NEAR = "contacts_flash_near"
 SHOWN = "contacts_shown"  # the person the last run showed, if any
 # Set by a log, until the user does anything but send the log form again. The second click
 # of a double-click logged an empty Reply beside the Outreach just logged (seen in Chromium):
@@ -49,10 +54,20 @@ def back_to_search(message: str | None = None) -> None:
     st.rerun()
 
 
-def done(message: str) -> None:
-    """Say what happened on the next run, which shows the fresh data."""
-    st.session_state[FLASH] = message
+def done(message: str, *, near: str = "") -> None:
+    """Say what happened on the next run, which shows the fresh data: at the top of the page,
+    or where `said_here(near)` is, beside the form or button used."""
+    if near:
+        st.session_state[FLASH_NEAR] = (near, message)
+    else:
+        st.session_state[FLASH] = message
     st.rerun()
+
+
+def said_here(near: str) -> None:
+    """The confirmation `done(..., near=near)` left for this place, if it is this run's."""
+    if said_near[0] == near:
+        st.success(said_near[1], icon=":material/check_circle:")
 
 
 def person_picker(
@@ -460,12 +475,19 @@ def log(
         done(
             f"{entry} was already logged: it counts once."
             if logged.already_logged
-            else f"Logged: {entry}."
+            else f"Logged: {entry}.",
+            near=f"log_{person.id}",
         )
 
 
 def fix(
-    fix_id: int, kind: str, channel: str | None, moment: datetime, subject: str, body: str
+    person: contacts.Contact,
+    fix_id: int,
+    kind: str,
+    channel: str | None,
+    moment: datetime,
+    subject: str,
+    body: str,
 ) -> None:
     try:
         interactions.update_interaction(
@@ -480,7 +502,7 @@ def fix(
     except InfointError as exc:
         ui.show_error(exc)
     else:
-        done(f"Corrected: it now reads {text.day(moment)}.")
+        done(f"Corrected: it now reads {text.day(moment)}.", near=f"fix_{person.id}")
 
 
 def show_log(person: contacts.Contact) -> None:
@@ -571,12 +593,14 @@ def show_log(person: contacts.Contact) -> None:
                     )
                 else:
                     log(person, *form, today=today)
+    said_here(f"log_{person.id}")  # right under "Log it"
     if wanted := confirmed_date(asked_key, form):
         log(person, *wanted, today=today)
     if drawn_before and not sent:
         st.session_state.pop(JUST_LOGGED, None)
     logged = interactions.list_interactions(conn, person.id)
     if not logged:
+        said_here(f"fix_{person.id}")  # the last one removed
         return
     st.markdown("**Fix something logged by mistake**")
     # Each label its own: a picker keeps the first of two equal labels, whichever is picked.
@@ -590,6 +614,7 @@ def show_log(person: contacts.Contact) -> None:
         key=f"fix_{person.id}",
     )
     if fix_id is None:
+        said_here(f"fix_{person.id}")  # one removed: under the picker it was chosen in
         return
     item = next(x for x in logged if x.id == fix_id)
     asked_key = f"fix_date_asked_{fix_id}"
@@ -644,9 +669,10 @@ def show_log(person: contacts.Contact) -> None:
                         what=interactions.KIND_LABELS[kind],
                     )
                 else:
-                    fix(*wanted)
+                    fix(person, *wanted)
+    said_here(f"fix_{person.id}")  # right under "Save the correction"
     if wanted := confirmed_date(asked_key, form):
-        fix(*wanted)
+        fix(person, *wanted)
     if ui.ask_first(
         f"remove_interaction_{fix_id}",
         "Remove this interaction",
@@ -658,7 +684,7 @@ def show_log(person: contacts.Contact) -> None:
         except InfointError as exc:
             ui.show_error(exc)
         else:
-            done("Removed.")
+            done("Removed.", near=f"fix_{person.id}")
 
 
 def schedule(person: contacts.Contact, start: datetime, minutes: int, place: str) -> None:
@@ -668,7 +694,10 @@ def schedule(person: contacts.Contact, start: datetime, minutes: int, place: str
         ui.show_error(exc)
     else:
         st.session_state["scheduled_count"] = st.session_state.get("scheduled_count", 0) + 1
-        done(meetings.scheduled_sentence(conn, ui.plain(person.name), start, prepare_here=False))
+        done(
+            meetings.scheduled_sentence(conn, ui.plain(person.name), start, prepare_here=False),
+            near=f"schedule_{person.id}",
+        )
 
 
 def show_meetings(person: contacts.Contact) -> None:
@@ -735,6 +764,7 @@ def show_meetings(person: contacts.Contact) -> None:
                     )
                 else:
                     schedule(person, start, int(minutes), place)
+    said_here(f"schedule_{person.id}")  # right under "Schedule"
     if wanted := confirmed_date(asked_key, form):
         schedule(person, *wanted)
     if not held:
@@ -771,7 +801,11 @@ def show_meetings(person: contacts.Contact) -> None:
             except InfointError as exc:
                 ui.show_error(exc)
             else:
-                done(f"Meeting marked {meetings.STATUS_LABELS[status].lower()}.")
+                done(
+                    f"Meeting marked {meetings.STATUS_LABELS[status].lower()}.",
+                    near=f"outcome_{person.id}",
+                )
+    said_here(f"outcome_{person.id}")  # right under "Save the outcome"
     st.page_link(
         "pages/5_meetings.py",
         label="Prepare questions and write the debrief on the Meetings page",
@@ -843,7 +877,11 @@ def show_edit(person: contacts.Contact) -> None:
         else:
             # The box shows the tags as saved on the next run, not as typed.
             st.session_state.pop(f"edit_tags_{person.id}", None)
-            done(" ".join(filter(None, ["Saved.", ui.plain(contacts.tags_note(tags))])))
+            done(
+                " ".join(filter(None, ["Saved.", ui.plain(contacts.tags_note(tags))])),
+                near=f"save_{person.id}",
+            )
+    said_here(f"save_{person.id}")  # right under "Save details"
 
 
 def show_merge_and_delete(person: contacts.Contact) -> None:
@@ -872,8 +910,10 @@ def show_merge_and_delete(person: contacts.Contact) -> None:
         else:
             done(
                 f"Merged: {moved.interactions} interactions and {moved.meetings} meetings "
-                f"moved to {ui.plain(person.name)}. {ui.plain(moved.made_cold)}".strip()
+                f"moved to {ui.plain(person.name)}. {ui.plain(moved.made_cold)}".strip(),
+                near=f"merge_{person.id}",
             )
+    said_here(f"merge_{person.id}")  # right under "Merge into this record"
     st.divider()
     st.markdown("**Delete this person**")
     backups = db.backups_dir(ui.database_path())
@@ -934,6 +974,9 @@ if (handed := st.session_state.pop("open_contact", None)) is not None:
     st.query_params["contact"] = str(handed)
 if message := st.session_state.pop(FLASH, None):
     st.success(message, icon=":material/check_circle:")
+# This run's confirmation by a form, if any: taken now, so it is said once and never lingers,
+# whichever tab this run shows.
+said_near: tuple[str, str] = st.session_state.pop(FLASH_NEAR, ("", ""))
 
 wanted = st.query_params.get("contact", "")
 if not wanted.isdigit() and st.session_state.pop(SHOWN, None) is not None:

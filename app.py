@@ -16,6 +16,9 @@ today = datetime.now(ui.cached(profile.zone, conn)).date()
 figures = ui.cached(home.headline, conn, today)
 if figures.contacts == 0 and figures.companies == 0:
     st.subheader("Welcome! Two ways to start")
+    # The user's own network is the way in (the one primary button); the demo, a look around.
+    # Only an empty database is welcomed: beside the user's own people or companies the demo
+    # is loaded from Settings, which asks first (demo.beside_own_data).
     bring, explore = st.columns(2, border=True)
     with bring:
         st.markdown("**Bring in your network**")
@@ -23,16 +26,14 @@ if figures.contacts == 0 and figures.companies == 0:
             "Upload the connections file you download from LinkedIn. The import page shows "
             "how to get it; it takes a few minutes."
         )
-        st.page_link(
-            "pages/8_import_export.py", label="Go to Import & export", icon=":material/upload_file:"
-        )
+        if st.button(
+            "Import your LinkedIn connections", type="primary", icon=":material/upload_file:"
+        ):
+            st.switch_page("pages/8_import_export.py")
     with explore:
-        st.markdown("**Look around first**")
-        st.write(
-            "Load a small made-up campaign to see how everything works. "
-            "You can remove it again in Settings."
-        )
-        if st.button("Load demo data", type="primary", icon=":material/science:"):
+        st.markdown("**Or look around first**")
+        st.write(home.DEMO_INVITATION)
+        if st.button("Load demo data", icon=":material/science:"):
             try:
                 with st.spinner("Loading the demo…"):
                     loaded = demo.load_demo(conn)

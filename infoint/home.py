@@ -31,6 +31,13 @@ RESPONSE_HELP = (
     "answered. The funnel counts the same way."
 )
 
+# The welcome's second way in, beside importing one's own network: what the demo is, and that
+# it goes again in one step, with what was logged about its people (as Settings says it).
+DEMO_INVITATION = (
+    "Load a small made-up campaign to see how everything works. You can remove it later in "
+    "Settings: its made-up people and companies go, with everything logged about them."
+)
+
 # What counts as activity: every kind of interaction except private notes, meetings held,
 # and introductions — a referral logged, or a person added as introduced by someone
 # (the funnel counts both as Referred).

@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 from infoint import (
     contacts,
     db,
+    demo,
     followups,
     funnel,
     home,
@@ -52,18 +53,43 @@ def campaign(app_db):
 
 
 def test_empty_database_offers_two_ways_to_start(app_db):
+    """Importing one's own network is the one primary action; the demo is the other way in,
+    saying it can be removed later."""
     at = run_home()
     assert "Welcome" in at.subheader[0].value
-    links = {link.proto.label: link.proto.page for link in at.main.get("page_link")}
-    assert links["Go to Import & export"] == "import_export"
     assert not quick_charts(at)
-    [load] = at.button
-    assert load.label == "Load demo data" and load.proto.type == "primary"
+    assert [(b.label, b.proto.type) for b in at.button] == [
+        ("Import your LinkedIn connections", "primary"),
+        ("Load demo data", "secondary"),
+    ]
+    assert home.DEMO_INVITATION in [m.value for m in at.markdown]
+    assert "remove it later in Settings" in home.DEMO_INVITATION
+
+
+def test_the_primary_action_opens_the_import(app_db):
+    at = run_home()
+    at.button[0].click()
+    at.run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Import & export"
+    assert not demo.has_demo(ui.connection())
+
+
+def test_beside_the_users_own_data_home_offers_no_demo_button(app_db):
+    """Home welcomes only an empty database; beside the user's own company the demo is loaded
+    from Settings, which asks first."""
+    conn = db.connect(app_db)
+    targets.add_company(conn, "Acme")
+    assert demo.beside_own_data(conn)
+    conn.close()
+    at = run_home()
+    assert "Load demo data" not in [b.label for b in at.button]
+    assert not [s for s in at.subheader if "Welcome" in s.value]
 
 
 def test_loading_the_demo_from_the_start_screen(app_db):
     at = run_home()
-    at.button[0].click()
+    next(b for b in at.button if b.label == "Load demo data").click()
     at.run()
     assert not at.exception, at.exception
     assert at.success[0].value.startswith("Loaded the demo:")

@@ -75,7 +75,12 @@ def test_new_user_imports_finds_targets_and_moves_the_funnel(tmp_path, page, sho
         wait_for_app(page)
         see(page, "Welcome! Two ways to start")
         page.screenshot(path=shots / "01-welcome.png")
-        page.get_by_role("link", name="Go to Import & export").click()
+        # Importing one's own network is the welcome's one primary action; the demo, the other.
+        primary = page.locator('[data-testid="stBaseButton-primary"]')
+        expect(primary).to_have_count(1)
+        expect(primary).to_have_accessible_name("Import your LinkedIn connections")
+        expect(page.get_by_role("button", name="Load demo data")).to_be_visible()
+        primary.click()
         page.get_by_role("heading", name="Import & export", exact=True).wait_for()
         wait_for_app(page)
 

@@ -43,6 +43,19 @@ def folded_sql(sql: str) -> str:
     return f"strip_accents(lower({sql}))"
 
 
+def name_order_sql(name_sql: str) -> str:
+    """SQL: the key that orders people by their name as it reads (`name_sql`, first name
+    first), as Contacts' "Name (A–Z)" does: folded as searches fold (`folded_sql`), with what
+    is not a letter, digit or space left out and spaces made one, so "émile Zola" and
+    "Émile Abel" sort among the E's and 'Sam "Sammy" Lee' as "sam sammy lee". NULL for no
+    name at all: order by it `NULLS LAST`."""
+    return (
+        "nullif(trim(regexp_replace(regexp_replace("
+        + folded_sql(name_sql)
+        + r", '[^\pL\pN\s]+', '', 'g'), '\s+', ' ', 'g')), '')"
+    )
+
+
 def holds_sql(sql: str) -> str:
     """SQL true when the text of `sql` holds the next `?` parameter's text, both folded
     (`folded_sql`): typed "zoe" or "ZOË", "Zoë" matches, and typed "Zoë", "Zoe" does. `%` and

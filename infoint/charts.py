@@ -111,6 +111,22 @@ def weeks_axis(weeks: list[date]) -> dict:
     return axis
 
 
+# What a funnel bar's width counts, said under the bars: Plotly hides a funnel's value axis,
+# and with it that axis's title, so the measure was named nowhere on the chart.
+FUNNEL_MEASURE = {
+    "text": "Bar width: contacts at this stage or beyond",
+    "xref": "paper",
+    "yref": "paper",
+    "x": 0.5,
+    "y": 0,
+    "yanchor": "top",
+    "yshift": -8,
+    "showarrow": False,
+    "font": {"size": 14},
+}
+FUNNEL_MEASURE_MARGIN = 40
+
+
 def funnel_figure(counts: list[StageCount]) -> Figure:
     """Contacted → … → Opportunity, every stage shown even at zero."""
     trace = {
@@ -125,15 +141,14 @@ def funnel_figure(counts: list[StageCount]) -> Figure:
     }
     layout = {
         "title": {"text": "Contacts at each stage"},
-        "xaxis": counts_axis(max((c.count for c in counts), default=0))
-        | {"title": {"text": "Contacts at this stage or beyond"}},
         "yaxis": {"title": {"text": "Stage"}},
-        "margin": dict(_LAYOUT["margin"]),
+        "margin": dict(_LAYOUT["margin"]) | {"b": FUNNEL_MEASURE_MARGIN},
         # Plotly draws no bar, and so no number, for a stage at zero: its "0" is written
         # where the bar's number would be, at the funnel's middle.
         "annotations": [
             {"x": 0, "y": c.label, "text": "0", "showarrow": False} for c in counts if not c.count
-        ],
+        ]
+        + [FUNNEL_MEASURE],
     }
     return {"data": [trace], "layout": layout}
 

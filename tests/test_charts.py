@@ -28,14 +28,14 @@ def test_funnel_shows_every_stage_in_its_colour():
     )
     assert ":,}" in charts.activity_figure(activity)["data"][0]["hovertemplate"]
     layout = figure["layout"]
-    assert layout["xaxis"]["title"]["text"] and layout["yaxis"]["title"]["text"]
+    assert layout["yaxis"]["title"]["text"]  # the bars' measure: an annotation (below)
     # A stage at zero has no bar to carry its number: it is written there all the same.
-    assert [(a["y"], a["text"], a["x"]) for a in layout["annotations"]] == [
+    assert [(a["y"], a["text"], a["x"]) for a in layout["annotations"][:-1]] == [
         ("Met", "0", 0),
         ("Referred", "0", 0),
         ("Opportunity", "0", 0),
     ]
-    assert charts.funnel_figure(counts[:2])["layout"]["annotations"] == []
+    assert charts.funnel_figure(counts[:2])["layout"]["annotations"] == [charts.FUNNEL_MEASURE]
 
 
 def test_activity_is_stacked_by_kind_with_stage_colours():
@@ -85,8 +85,16 @@ def test_count_axes_never_show_fractions():
     }  # 0, 1 — not 0, 0.5, 1
     assert charts.counts_axis(0)["range"] == [0, 1]
     assert charts.counts_axis(250) == {"rangemode": "tozero", "tickformat": ",d"}
-    counts = [StageCount(s, funnel.STAGE_LABELS[s], 1, None) for s in funnel.STAGES]
-    assert charts.funnel_figure(counts)["layout"]["xaxis"]["tickformat"] == ",d"
+
+
+def test_the_funnel_names_what_its_bars_count_under_them():
+    """Plotly hides a funnel's value axis and its title: the measure is written under the bars,
+    beside the "0" of an empty stage."""
+    counts = [StageCount(s, funnel.STAGE_LABELS[s], 3, None) for s in funnel.STAGES[:-1]]
+    counts.append(StageCount("opportunity", funnel.STAGE_LABELS["opportunity"], 0, None))
+    notes = charts.funnel_figure(counts)["layout"]["annotations"]
+    assert [n["text"] for n in notes] == ["0", "Bar width: contacts at this stage or beyond"]
+    assert (notes[1]["xref"], notes[1]["yref"], notes[1]["y"]) == ("paper", "paper", 0)
 
 
 def coverage_frame(**columns) -> pd.DataFrame:
@@ -259,7 +267,9 @@ def test_figures_are_plain_plotly_json_built_without_plotly():
         layout = figure["layout"]
         assert "template" not in layout
         assert isinstance(layout["title"]["text"], str)
-        assert isinstance(layout["xaxis"]["title"]["text"], str)
+        # a funnel's value axis is hidden by Plotly: its measure is written under the bars
+        x_title = layout["xaxis"]["title"] if "xaxis" in layout else layout["annotations"][-1]
+        assert isinstance(x_title["text"], str) and x_title["text"]
         assert isinstance(layout["yaxis"]["title"]["text"], str)
     # Building figures leaves the shared pieces as they were.
     assert charts.LEGEND_BELOW["y"] == 0 and "traceorder" not in charts.LEGEND_BELOW

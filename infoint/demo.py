@@ -267,6 +267,7 @@ _WHOLE_TITLE = {"": ""} | {
     for level, title in zip(_LEVELS, ladder, strict=True)
 }
 REFERRED_TITLE = "Team Lead"
+REFERRED_NOTE = "Introduced after our coffee; happy to talk about her team."
 _PROFILE_PREFIX = "https://www.linkedin.com/in/"  # how read_connections writes every address
 _CHANNELS = ("email", "email", "linkedin", "email", "email")
 _MEETING_NOTES = (
@@ -435,10 +436,14 @@ def removal_warning(conn: duckdb.DuckDBPyConnection) -> str:
     The user's own people stay, but a link from one of them to a demo person (who introduced
     them, say, in a debrief with that person) cannot: the demo person was made up.
     """
-    sentences = [
-        "This deletes every demo person and company and everything logged about them.",
-        "Your own people, companies and notes stay as they are.",
-    ]
+    sentences = ["This deletes every demo person and company and everything logged about them."]
+    if yours := _yours_on_demo_people(conn):
+        sentences += [
+            yours,
+            "Your own people and companies, and your notes on them, stay as they are.",
+        ]
+    else:
+        sentences.append("Your own people, companies and notes stay as they are.")
     kept = conn.execute(_DECIDED_KEPT).fetchall()[0]
     if kept[1] == 1:
         sentences.append(
@@ -477,6 +482,95 @@ def removal_warning(conn: duckdb.DuckDBPyConnection) -> str:
         who = "They" if stranded[1] == introduced[1] + through[1] else _named(*stranded)
         sentences.append(f"{who} will be cold, not 2nd, as only demo people connect you to them.")
     return " ".join(sentences)
+
+
+# What the user logged with a demo person, by the noun it is counted with: it goes with them.
+_LOGGED_NOUNS = {
+    "outreach": ("outreach message", "outreach messages"),
+    "reply": ("reply", "replies"),
+    "follow_up": ("follow-up", "follow-ups"),
+    "thank_you": ("thank-you", "thank-yous"),
+    "referral": ("referral", "referrals"),
+    "opportunity": ("opportunity", "opportunities"),
+    "note": ("note", "notes"),
+    "meeting": ("meeting", "meetings"),
+}
+
+
+def _yours_on_demo_people(conn: duckdb.DuckDBPyConnection) -> str:
+    """One sentence naming what of the user's goes with the demo people (`remove_demo`): what
+    they logged with one (an entry, a meeting they set up) and notes they wrote on one's
+    record or on one of the demo's meetings (a debrief). '' when there is none.
+
+    The demo's own rows are told apart by their source, and its meetings (which have none)
+    by being made in the demo's one transaction: DuckDB stamps every row a transaction makes
+    with its start (`created_at`), and the user's rows come later.
+    """
+    logged, noted = conn.execute(
+        _YOURS_ON_DEMO_PEOPLE,
+        [
+            REFERRED_NOTE,
+            list(_MEETING_NOTES),
+            [question for question, _ in _ANSWERS],
+            [answer for _, answer in _ANSWERS],
+        ],
+    ).fetchall()[0]
+    if not logged and not noted:
+        return ""
+    counts = dict.fromkeys(_LOGGED_NOUNS, 0)
+    people: dict[int, str] = {}
+    for contact_id, name, what in logged or []:
+        counts[what] += 1
+        people[contact_id] = name
+    said = text.joined([text.counted(n, *_LOGGED_NOUNS[what]) for what, n in counts.items() if n])
+    noted = dict(noted or [])
+    on = _named(list(noted.values()), len(noted))
+    if not people:
+        return f"This also deletes your notes on {on}."
+    with_whom = _named(list(people.values()), len(people))
+    if not noted:
+        return f"This also deletes {said} you logged with {with_whom}."
+    if set(noted) == set(people):
+        on = "them"
+    return f"This also deletes {said} you logged with {with_whom}, and your notes on {on}."
+
+
+# For `_yours_on_demo_people`: (demo person's id, name, kind or 'meeting') for each thing the
+# user logged with one, and (id, name) for each they wrote notes on, in the order of the
+# names. Parameters: the demo's note on its referred person, its meetings' notes, and its
+# questions and answers.
+_YOURS_ON_DEMO_PEOPLE = """
+    WITH demo_people AS (
+        SELECT id, trim(first_name || ' ' || last_name) AS name, notes
+        FROM contacts WHERE source = 'demo'
+    ),
+    loaded AS (SELECT min(created_at) AS moment FROM interactions WHERE source = 'demo'),
+    logged AS (
+        SELECT contact_id, kind AS what, occurred_at AS happened FROM interactions
+        WHERE source <> 'demo' AND contact_id IN (SELECT id FROM demo_people)
+        UNION ALL
+        SELECT m.contact_id, 'meeting', m.starts_at FROM meetings m, loaded
+        WHERE m.contact_id IN (SELECT id FROM demo_people)
+          AND m.created_at IS DISTINCT FROM loaded.moment
+    ),
+    demo_answers AS (SELECT unnest(?3::VARCHAR[]) AS question, unnest(?4::VARCHAR[]) AS answer),
+    noted AS (
+        SELECT id AS contact_id FROM demo_people WHERE notes NOT IN ('', ?1)
+        UNION
+        SELECT m.contact_id FROM meetings m, loaded
+        WHERE m.contact_id IN (SELECT id FROM demo_people)
+          AND m.created_at IS NOT DISTINCT FROM loaded.moment
+          AND (m.prep_notes <> '' OR NOT list_contains(list_append(?2::VARCHAR[], ''), m.notes)
+               OR EXISTS (SELECT 1 FROM meeting_questions q WHERE q.meeting_id = m.id
+                          AND NOT EXISTS (SELECT 1 FROM demo_answers d
+                                          WHERE d.question = q.question
+                                            AND d.answer = q.answer)))
+    )
+    SELECT (SELECT list((l.contact_id, p.name, l.what) ORDER BY lower(p.name), p.id, l.happened)
+            FROM logged l JOIN demo_people p ON p.id = l.contact_id),
+           (SELECT list((p.id, p.name) ORDER BY lower(p.name), p.id)
+            FROM noted n JOIN demo_people p ON p.id = n.contact_id)
+"""
 
 
 # Demo companies that stay for the user's people at them (`remove_demo`) and have something
@@ -836,9 +930,9 @@ def _add_referred_person(conn: duckdb.DuckDBPyConnection, today: date) -> None:
     new_id = conn.execute(
         "INSERT INTO contacts (profile_key, first_name, last_name, company_id, position,"
         " degree, referred_by, referred_at, source, notes)"
-        " VALUES ('demo:referred-1', 'Marit', 'Solberg', ?, ?, '2nd', ?, ?, 'demo',"
-        " 'Introduced after our coffee; happy to talk about her team.') RETURNING id",
-        [company, REFERRED_TITLE, introducer, introduced_at],
+        " VALUES ('demo:referred-1', 'Marit', 'Solberg', ?, ?, '2nd', ?, ?, 'demo', ?)"
+        " RETURNING id",
+        [company, REFERRED_TITLE, introducer, introduced_at, REFERRED_NOTE],
     ).fetchall()[0][0]
     conn.execute(
         "INSERT INTO interactions (contact_id, kind, channel, occurred_at, subject, source)"

@@ -316,6 +316,12 @@ def can_go_back(conn: duckdb.DuckDBPyConnection) -> bool:
     return batch_id is None or _backup_from_before(conn, batch_id, imported_at, backup_file)
 
 
+def _named(file_name: str, imported_at: datetime) -> str:
+    """'Connections.csv (27 Nov 2026, 16:40)': an import as "Your imports" lists it, at the time
+    it was recorded (the user's wall time then), as the undo offer says it."""
+    return f"{file_name} ({text.moment(imported_at)})"
+
+
 def undo_state(conn: duckdb.DuckDBPyConnection) -> tuple[UndoOffer | None, str | None]:
     """The undo offer for the last import that changed something, or why there is none, in
     one sentence, so the undo button does not just vanish; (None, None) when there was no
@@ -326,33 +332,39 @@ def undo_state(conn: duckdb.DuckDBPyConnection) -> tuple[UndoOffer | None, str |
     rows = conn.execute(
         "SELECT b.id, b.file_name, b.imported_at, u.backup_file, u.fingerprint,"
         " (SELECT count(*) FROM import_batches WHERE id > b.id),"
-        f" (SELECT count(*) FROM import_batches) {_LAST_CHANGE}"
+        " (SELECT count(*) FROM import_batches),"
+        " (SELECT file_name FROM import_batches ORDER BY id DESC LIMIT 1),"
+        f" (SELECT imported_at FROM import_batches ORDER BY id DESC LIMIT 1) {_LAST_CHANGE}"
     ).fetchall()
-    batch_id, file_name, imported_at, backup_file, recorded, since, imports = rows[0]
+    batch_id, file_name, imported_at, backup_file, recorded, since, imports, *last = rows[0]
     if not imports:
         return None, None
     if batch_id is None:  # every import found its people here already, or left them out
         return (
             None,
-            f"Your last import changed nothing, so there is nothing to undo; {_go_back(conn)}",
+            f"Your last import, {_named(*last)}, changed nothing, so there is nothing to undo; "
+            f"{_go_back(conn)}",
         )
 
     # Named by its file: "your last import that changed something" was hard to read under a
-    # re-import that changed nothing.
+    # re-import that changed nothing. And by its time: LinkedIn names every export
+    # Connections.csv, so under two rows of that name the file alone did not say which.
+    named = _named(file_name, imported_at)
+
     def back() -> str:
         return _go_back(conn, imported_at, backup_file, batch_id)
 
     if recorded is None:  # imported before undo points were kept
-        return None, f"Your import of {file_name} can't be undone here; {back()}"
+        return None, f"Your import of {named} can't be undone here; {back()}"
     backup = db.backups_dir(path) / backup_file if backup_file else None
     if backup is not None and not backup.is_file():
         return None, (
-            f"The backup taken before you imported {file_name} is gone, so that import can no "
+            f"The backup taken before you imported {named} is gone, so that import can no "
             f"longer be undone here; {back()}"
         )
     if fingerprint(conn) != recorded:
         return None, (
-            f"You saved other changes after importing {file_name}, so that import can no "
+            f"You saved other changes after importing {named}, so that import can no "
             f"longer be undone here; {back()}"
         )
     return UndoOffer(int(batch_id), file_name, imported_at, backup, int(since)), None

@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from infoint import db, demo, interactions, targets, ui
 from infoint.text import plain_markdown
+from tests.test_undo import named
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = "pages/8_import_export.py"
@@ -205,7 +206,10 @@ def test_undo_is_gone_after_another_write(app_db):
     assert "Undo the last import" not in labels(at)
     # Not just gone: the page says why, and where to go back instead: a first import into
     # an empty database took no backup, so none is pointed to until one is made.
-    assert "You saved other changes after importing Connections\\.csv, so that" in markdown(at)
+    connections = named(ui.connection(), "Connections.csv")
+    assert plain_markdown(f"You saved other changes after importing {connections}, so that") in (
+        markdown(at)
+    )
     assert "there is no backup to go back to" in markdown(at)
 
     def backup_links() -> list[str]:
@@ -251,10 +255,10 @@ def test_a_write_before_importing_the_same_file_again_still_ends_the_undo(app_db
     at = upload(at, FIRST)
     assert "Undo the last import" not in labels(at)
     # Under a re-import that changed nothing, the import named is the one that did.
-    assert (
-        "You saved other changes after importing Connections\\.csv, so that import can no "
-        "longer be undone here" in markdown(at)
-    )
+    assert plain_markdown(
+        f"You saved other changes after importing {named(ui.connection(), 'Connections.csv')}, "
+        "so that import can no longer be undone here"
+    ) in markdown(at)
 
 
 TARGET_LIST = (

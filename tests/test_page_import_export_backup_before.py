@@ -20,6 +20,7 @@ from tests.test_page_import_export import (
     run,
     upload,
 )
+from tests.test_undo import named
 
 NEW = export_csv(ADA_MOVED, GRACE)
 TO_SETTINGS = plain_markdown("to go back, restore a backup in Settings.")
@@ -43,7 +44,8 @@ def test_after_undoing_the_second_import_only_later_backups_are_left(app_db):
     contacts.add_contact(ui.connection(), "Katherine", "Johnson")
     run(at)
     said = markdown(at)
-    assert plain_markdown("You saved other changes after importing Connections.csv") in said
+    imported = named(ui.connection(), "Connections.csv")
+    assert plain_markdown(f"You saved other changes after importing {imported}") in said
     assert NONE_BEFORE in said
     assert TO_SETTINGS not in said
     assert backup_links(at) == []
@@ -55,7 +57,8 @@ def test_the_import_s_own_backup_is_pointed_to(app_db):
     contacts.add_contact(ui.connection(), "Katherine", "Johnson")
     run(at)
     said = markdown(at)
-    assert plain_markdown("You saved other changes after importing Connections_new.csv") in said
+    imported = named(ui.connection(), "Connections_new.csv")
+    assert plain_markdown(f"You saved other changes after importing {imported}") in said
     assert TO_SETTINGS in said
     assert backup_links(at) == ["settings"]
 

@@ -8,7 +8,17 @@ from zoneinfo import ZoneInfo
 import duckdb
 import pytest
 
-from infoint import contacts, db, importer, interactions, meetings, profile, settings, targets
+from infoint import (
+    contacts,
+    db,
+    importer,
+    interactions,
+    meetings,
+    profile,
+    settings,
+    targets,
+    text,
+)
 from infoint.errors import InfointError
 from infoint.linkedin import read_connections
 
@@ -38,6 +48,18 @@ SECOND = export_csv(
     "Grace,Hopper,https://www.linkedin.com/in/grace-h,,Navy,Rear Admiral,01 Sep 2023",
     "Alan,Turing,https://www.linkedin.com/in/alan-t,,Bletchley Park,Cryptanalyst,12 Jan 2022",
 )
+
+
+def named(conn, file_name: str, *, changed: bool = True) -> str:
+    """'Connections.csv (27 Nov 2026, 16:40)': the last import of that file (that changed
+    something, unless `changed` is False) as the sentences name it, its time read from the
+    database: LinkedIn names every export Connections.csv, so the file alone does not say which."""
+    (when,) = conn.execute(
+        "SELECT imported_at FROM import_batches WHERE file_name = ?"
+        " AND (added + updated > 0 OR NOT ?) ORDER BY id DESC LIMIT 1",
+        [file_name, changed],
+    ).fetchall()[0]
+    return f"{file_name} ({text.moment(when)})"
 
 
 def names(conn) -> list[str]:
@@ -182,16 +204,16 @@ def test_the_offer_ends_with_any_other_write(conn):
     # followed 'restore a backup in Settings' to 'No backups yet').
     assert settings.list_backups(conn) == []
     assert settings.undo_state(conn)[1] == (
-        "You saved other changes after importing Connections.csv, so that import can no longer "
-        "be undone here; there is no backup to go back to either (“Back up now” in Settings "
-        "makes one, to keep what you have from here on)."
+        f"You saved other changes after importing {named(conn, 'Connections.csv')}, so that "
+        "import can no longer be undone here; there is no backup to go back to either (“Back up "
+        "now” in Settings makes one, to keep what you have from here on)."
     )
     db.backup(conn)
     # A backup made after the import keeps it: no way back to before it either.
     assert settings.undo_state(conn)[1] == (
-        "You saved other changes after importing Connections.csv, so that import can no longer "
-        "be undone here; there is no backup from before it either: the backups in Settings "
-        "were all taken after it."
+        f"You saved other changes after importing {named(conn, 'Connections.csv')}, so that "
+        "import can no longer be undone here; there is no backup from before it either: the "
+        "backups in Settings were all taken after it."
     )
 
 
@@ -218,7 +240,8 @@ def test_the_offer_ends_when_its_backup_is_gone(conn):
     settings.undo_offer(conn).backup.unlink()
     assert settings.undo_offer(conn) is None
     assert settings.undo_state(conn)[1].startswith(
-        "The backup taken before you imported second.csv is gone, so that import can no longer"
+        f"The backup taken before you imported {named(conn, 'second.csv')} is gone, so that "
+        "import can no longer"
     )
 
 
@@ -250,9 +273,9 @@ def test_an_import_that_changed_nothing_is_not_offered(conn, db_path):
     assert settings.undo_offer(conn) is None
     assert db.list_backups(db_path) == []
     assert settings.undo_state(conn)[1] == (
-        "Your last import changed nothing, so there is nothing to undo; there is no backup to "
-        "go back to either (“Back up now” in Settings makes one, to keep what you have from "
-        "here on)."
+        f"Your last import, {named(conn, 'ada.csv', changed=False)}, changed nothing, so there "
+        "is nothing to undo; there is no backup to go back to either (“Back up now” in Settings "
+        "makes one, to keep what you have from here on)."
     )
 
 
@@ -361,8 +384,8 @@ def test_a_write_between_an_import_and_its_re_import_still_ends_the_offer(conn, 
     assert (again.added, again.updated, again.backup) == (0, 0, None)
     assert settings.undo_state(conn) == (
         None,
-        "You saved other changes after importing second.csv, so that import can no longer be "
-        "undone here; to go back, restore a backup in Settings.",
+        f"You saved other changes after importing {named(conn, 'second.csv')}, so that import "
+        "can no longer be undone here; to go back, restore a backup in Settings.",
     )
 
 
@@ -373,7 +396,7 @@ def test_a_write_after_a_re_import_ends_the_offer(conn):
     contacts.add_contact(conn, "Katherine", "Johnson")
     assert settings.undo_offer(conn) is None
     assert settings.undo_state(conn)[1].startswith(
-        "You saved other changes after importing first.csv, so that import"
+        f"You saved other changes after importing {named(conn, 'first.csv')}, so that import"
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from infoint import contacts, db, importer, meetings, settings
 from infoint.linkedin import read_connections
+from tests.test_undo import named
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
 ADA = "Ada,Lovelace,https://www.linkedin.com/in/ada-l,,Analytical Engines,Engineer,06 Nov 2024"
@@ -18,15 +19,24 @@ ALAN = "Alan,Turing,https://www.linkedin.com/in/alan-t,,Bletchley Park,Cryptanal
 FIRST = (HEADER + ADA + "\n" + GRACE).encode()
 NEW = (HEADER + ADA + "\n" + GRACE + "\n" + ALAN).encode()
 
-SAVED_SINCE = (
-    "You saved other changes after importing Connections.csv, so that import can no longer "
-    "be undone here; "
+NONE_BEFORE = (
+    "there is no backup from before it either: the backups in Settings were all taken after it."
 )
-NONE_FROM_BEFORE = (
-    SAVED_SINCE
-    + "there is no backup from before it either: the backups in Settings were all taken after it."
-)
-TO_SETTINGS = SAVED_SINCE + "to go back, restore a backup in Settings."
+
+
+def saved_since(conn) -> str:
+    return (
+        f"You saved other changes after importing {named(conn, 'Connections.csv')}, so that "
+        "import can no longer be undone here; "
+    )
+
+
+def none_from_before(conn) -> str:
+    return saved_since(conn) + NONE_BEFORE
+
+
+def to_settings(conn) -> str:
+    return saved_since(conn) + "to go back, restore a backup in Settings."
 
 
 def test_backups_all_taken_after_the_import_are_not_offered_as_the_way_back(db_path):
@@ -45,7 +55,7 @@ def test_backups_all_taken_after_the_import_are_not_offered_as_the_way_back(db_p
             "Before restoring an earlier backup",
             "Before importing Connections_new.csv",
         ]
-        assert settings.undo_state(conn) == (None, NONE_FROM_BEFORE)
+        assert settings.undo_state(conn) == (None, none_from_before(conn))
         assert not settings.can_go_back(conn)
     finally:
         conn.close()
@@ -55,7 +65,7 @@ def test_a_backup_made_after_the_import_does_not_go_back_before_it(conn):
     importer.import_file(conn, FIRST, filename="Connections.csv")
     db.backup(conn)
     contacts.add_contact(conn, "Katherine", "Johnson")
-    assert settings.undo_state(conn)[1] == NONE_FROM_BEFORE
+    assert settings.undo_state(conn)[1] == none_from_before(conn)
     assert not settings.can_go_back(conn)
 
 
@@ -64,7 +74,7 @@ def test_a_backup_made_before_the_import_is_the_way_back(conn):
     importer.import_file(conn, FIRST, filename="Connections.csv")
     db.backup(conn)
     contacts.add_contact(conn, "Katherine", "Johnson")
-    assert settings.undo_state(conn)[1] == TO_SETTINGS
+    assert settings.undo_state(conn)[1] == to_settings(conn)
     assert settings.can_go_back(conn)
 
 
@@ -73,7 +83,7 @@ def test_the_imports_own_backup_is_the_way_back_though_taken_as_it_ran(conn):
     report = importer.import_connections(conn, read_connections(NEW, "Connections.csv"))
     assert report.backup is not None
     contacts.add_contact(conn, "Katherine", "Johnson")
-    assert settings.undo_state(conn)[1] == TO_SETTINGS
+    assert settings.undo_state(conn)[1] == to_settings(conn)
     assert settings.can_go_back(conn)
 
 
@@ -83,8 +93,8 @@ def test_with_the_imports_own_backup_gone_an_older_one_still_goes_back(conn):
     report = importer.import_file(conn, NEW, filename="Connections.csv")
     report.backup.unlink()
     assert settings.undo_state(conn)[1] == (
-        "The backup taken before you imported Connections.csv is gone, so that import can no "
-        "longer be undone here; to go back, restore a backup in Settings."
+        f"The backup taken before you imported {named(conn, 'Connections.csv')} is gone, so "
+        "that import can no longer be undone here; to go back, restore a backup in Settings."
     )
     assert settings.can_go_back(conn)
 
@@ -107,7 +117,7 @@ def test_times_are_compared_in_the_users_zone(conn):
     importer.import_file(conn, FIRST, filename="Connections.csv")
     db.backup(conn)
     contacts.add_contact(conn, "Katherine", "Johnson")
-    assert settings.undo_state(conn)[1] == NONE_FROM_BEFORE
+    assert settings.undo_state(conn)[1] == none_from_before(conn)
     assert not settings.can_go_back(conn)
 
 

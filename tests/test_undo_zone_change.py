@@ -9,6 +9,7 @@ longer offered (to Tokyo), or one from after it was (to New York), off by the ch
 from __future__ import annotations
 
 from infoint import contacts, db, importer, meetings, settings
+from tests.test_undo import named
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
 ADA = "Ada,Lovelace,https://www.linkedin.com/in/ada-l,,Analytical Engines,Engineer,06 Nov 2024"
@@ -16,24 +17,35 @@ GRACE = "Grace,Hopper,https://www.linkedin.com/in/grace-h,,Navy,Rear Admiral,01 
 FIRST = (HEADER + ADA).encode()
 NEW = (HEADER + ADA + "\n" + GRACE).encode()
 
-SAVED_SINCE = (
-    "You saved other changes after importing Connections.csv, so that import can no longer "
-    "be undone here; "
+NONE_BEFORE = (
+    "there is no backup from before it either: the backups in Settings were all taken after it."
 )
-NONE_FROM_BEFORE = (
-    SAVED_SINCE
-    + "there is no backup from before it either: the backups in Settings were all taken after it."
-)
-TO_SETTINGS = SAVED_SINCE + "to go back, restore a backup in Settings."
+
+
+def saved_since(conn) -> str:
+    return (
+        f"You saved other changes after importing {named(conn, 'Connections.csv')}, so that "
+        "import can no longer be undone here; "
+    )
+
+
+def none_from_before(conn) -> str:
+    return saved_since(conn) + NONE_BEFORE
+
+
+def to_settings(conn) -> str:
+    return saved_since(conn) + "to go back, restore a backup in Settings."
 
 
 def test_a_backup_from_before_a_first_import_is_still_offered_after_moving_east(conn):
     db.backup(conn)  # the user's own, before the import
     importer.import_file(conn, FIRST, filename="Connections.csv")  # the first: no backup of its own
     contacts.add_contact(conn, "Katherine", "Johnson")
-    assert settings.undo_state(conn)[1] == TO_SETTINGS
+    said = to_settings(conn)
+    assert settings.undo_state(conn)[1] == said
     meetings.set_time_zone(conn, "Asia/Tokyo")
-    assert settings.undo_state(conn)[1] == TO_SETTINGS
+    # The import's time as recorded, as the undo offer says it: the sentence stays the same.
+    assert settings.undo_state(conn)[1] == said
     assert settings.can_go_back(conn)
 
 
@@ -41,9 +53,10 @@ def test_a_backup_from_after_a_first_import_is_still_not_offered_after_moving_we
     importer.import_file(conn, FIRST, filename="Connections.csv")
     db.backup(conn)  # the user's own, after the import
     contacts.add_contact(conn, "Katherine", "Johnson")
-    assert settings.undo_state(conn)[1] == NONE_FROM_BEFORE
+    said = none_from_before(conn)
+    assert settings.undo_state(conn)[1] == said
     meetings.set_time_zone(conn, "America/New_York")
-    assert settings.undo_state(conn)[1] == NONE_FROM_BEFORE
+    assert settings.undo_state(conn)[1] == said
     assert not settings.can_go_back(conn)
 
 
@@ -59,23 +72,24 @@ def _second_import_without_its_backup(conn, *, user_backup_first: bool) -> None:
     contacts.add_contact(conn, "Katherine", "Johnson")
 
 
-GONE = (
-    "The backup taken before you imported Connections.csv is gone, so that import can no "
-    "longer be undone here; "
-)
+def gone(conn) -> str:
+    return (
+        f"The backup taken before you imported {named(conn, 'Connections.csv')} is gone, so "
+        "that import can no longer be undone here; "
+    )
 
 
 def test_with_the_imports_own_backup_gone_an_older_one_is_offered_after_moving_east(conn):
     _second_import_without_its_backup(conn, user_backup_first=True)
     meetings.set_time_zone(conn, "Asia/Tokyo")
-    assert settings.undo_state(conn)[1] == GONE + "to go back, restore a backup in Settings."
+    assert settings.undo_state(conn)[1] == gone(conn) + "to go back, restore a backup in Settings."
     assert settings.can_go_back(conn)
 
 
 def test_with_the_imports_own_backup_gone_a_newer_one_is_not_offered_after_moving_west(conn):
     _second_import_without_its_backup(conn, user_backup_first=False)
     meetings.set_time_zone(conn, "America/New_York")
-    assert settings.undo_state(conn)[1] == GONE + (
+    assert settings.undo_state(conn)[1] == gone(conn) + (
         "there is no backup from before it either: the backups in Settings were all taken after it."
     )
     assert not settings.can_go_back(conn)

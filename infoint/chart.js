@@ -5,8 +5,6 @@
 // quarter of its size. The look follows the app's theme (light or dark) through the CSS
 // variables Streamlit gives a component.
 
-const DEFAULT_HEIGHT = 450; // pixels, as Streamlit's own Plotly charts
-
 function fetchPlotly(url) {
   return new Promise((resolve, reject) => {
     const script = document.createElement("script");
@@ -123,7 +121,7 @@ function showWaiting(box, figure) {
 }
 
 export default function ({ parentElement, data }) {
-  const { figure, config, script } = data;
+  const { figure, config, script, height } = data;
   if (!figure) {
     loadPlotly(script).catch(() => delete window.infointPlotly); // only fetch it early
     return undefined;
@@ -136,9 +134,9 @@ export default function ({ parentElement, data }) {
   }
   if (!box._fullLayout) showWaiting(box, figure); // not drawn yet: say it is coming
   box.infointGone = false; // set by the cleanup below, which also runs before a redraw
-  // A fixed height: left to Plotly's "responsive" sizing, a chart redrawn after a filter
-  // changed sometimes measured its own box at 0 px and spilled over what follows it.
-  const height = figure.layout.height ?? DEFAULT_HEIGHT;
+  // A fixed height (`ui.chart` gives it): left to Plotly's "responsive" sizing, a chart
+  // redrawn after a filter changed sometimes measured its own box at 0 px and spilled over
+  // what follows it.
   box.style.height = `${height}px`;
   const layout = { ...figure.layout, height, template: { layout: theme(parentElement) } };
   loadPlotly(script)

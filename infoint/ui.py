@@ -570,6 +570,9 @@ def _digest(inputs: tuple) -> str:
 CHART_TRACES = frozenset({"bar", "funnel", "scatter"})
 
 
+CHART_HEIGHT = 450  # pixels, for a figure that names none, as Streamlit's own Plotly charts
+
+
 @functools.cache
 def _chart_component() -> Callable[..., Any]:
     script = Path(__file__).with_name("chart.js").read_text()
@@ -606,5 +609,9 @@ def chart(where: Any, build: Callable[..., Any], *inputs: Any, config: dict, key
     spec = _built_spec(name, digest, build, inputs)
     if missing := {trace.get("type", "scatter") for trace in spec["data"]} - CHART_TRACES:
         raise ValueError(f"infoint's plotly.js cannot draw {', '.join(sorted(missing))}.")
+    # Its height is reserved from the first frame: the component's own script, then the
+    # bundle, take a moment to load, and a box that grew then pushed down what follows.
+    height = spec["layout"].get("height", CHART_HEIGHT)
+    data = {"figure": spec, "config": config, "script": PLOTLY_URL, "height": height}
     with where:
-        _chart_component()(data={"figure": spec, "config": config, "script": PLOTLY_URL}, key=key)
+        _chart_component()(data=data, key=key, height=height)

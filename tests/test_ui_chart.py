@@ -51,3 +51,25 @@ def test_home_has_the_browser_fetch_the_bundle_from_its_sidebar_before_any_chart
     [early] = at.sidebar.get("bidi_component")
     assert json.loads(early.proto.json) == {"script": ui.PLOTLY_URL}
     assert not quick_charts(at)  # an empty database: nothing to chart, the bundle all the same
+
+
+def _sized_page(height: int | None) -> None:
+    import streamlit as st
+
+    from infoint import ui
+
+    def build(counts: tuple[int, ...]) -> dict:
+        layout = {} if height is None else {"height": height}
+        return {"data": [{"type": "bar", "x": list(counts)}], "layout": layout}
+
+    # charts are cached by their builder's name and inputs: each height has inputs of its own
+    ui.chart(st.container(), build, (height or 0, 1), config={}, key="counts")
+
+
+def test_the_charts_height_goes_with_it_the_figures_own_or_the_default():
+    """Streamlit reserves it before the component's script and the bundle load (a box that grew
+    then pushed down what follows), and the script sizes the chart to it."""
+    for height, sent in ((320, 320), (None, ui.CHART_HEIGHT)):
+        at = AppTest.from_function(_sized_page, args=(height,)).run()
+        [element] = at.get("bidi_component")
+        assert json.loads(element.proto.json)["height"] == sent

@@ -54,14 +54,33 @@ EARLIEST_YEAR = 1900
 
 
 def likely_kind(conn: duckdb.DuckDBPyConnection, contact_id: int) -> str:
-    """What the log form offers first: a reply once you have written to them (the likely next
-    thing to log), an outreach before. Offering Outreach for someone already written to
-    logged their answer as a second first message."""
-    written = conn.execute(
-        "SELECT count(*) FROM interactions WHERE contact_id = ? AND list_contains(?, kind)",
-        [contact_id, list(MESSAGE_KINDS)],
+    """What the log form offers first: the likely next thing to log, from where the
+    conversation with them stands. Notes, referrals and opportunities move it nowhere.
+
+    - A meeting held: a thank-you, until one thanks the latest meeting held (by the rule the
+      Meetings page follows, `meetings.thank_you_sent`); after that, a note.
+    - Else, your message last (an outreach, a follow-up or a thank-you): their reply. Offering
+      Outreach for someone already written to logged their answer as a second first message.
+    - Else, their reply last: a note. Offering Reply again logged a second one.
+    - Else, never written to: an outreach.
+    """
+    from infoint import meetings  # it imports this module
+
+    held = conn.execute(
+        "SELECT id FROM meetings WHERE contact_id = ? AND status = 'held'"
+        " ORDER BY starts_at DESC, id DESC LIMIT 1",
+        [contact_id],
     ).fetchall()
-    return "reply" if written[0][0] else "outreach"
+    if held:
+        return "note" if meetings.thank_you_sent(conn, held[0][0]) else "thank_you"
+    last = conn.execute(
+        "SELECT kind FROM interactions WHERE contact_id = ? AND list_contains(?, kind)"
+        " ORDER BY occurred_at DESC, id DESC LIMIT 1",
+        [contact_id, [*MESSAGE_KINDS, "reply"]],
+    ).fetchall()
+    if not last:
+        return "outreach"
+    return "note" if last[0][0] == "reply" else "reply"
 
 
 def answered_sql(reply: str, messages: str = "interactions") -> str:

@@ -1,8 +1,9 @@
-"""Log an interaction offers Reply first for someone already written to, Outreach before."""
+"""Log an interaction offers first what likely comes next: Outreach before anything was sent,
+Reply once written to, then a thank-you after a meeting held and a note when nothing is awaited."""
 
-from datetime import date
+from datetime import date, datetime
 
-from infoint import contacts, db, interactions
+from infoint import contacts, db, interactions, meetings
 from tests.test_page_contacts import contacts_page, run
 
 
@@ -36,3 +37,52 @@ def test_the_log_form_starts_at_reply_once_written_to(app_db):
     again.session_state["contact_tab"] = "Log an interaction"
     run(again)
     assert again.selectbox(key=f"log_{ann}_0_kind").value == "reply"
+
+
+def test_the_likely_kind_follows_the_conversation_past_the_reply(conn):
+    """After outreach, a reply, a meeting held and a thank-you, "Sent her the article she
+    mentioned" was offered as a Reply and logged as a second one (a walkthrough)."""
+    ann = contacts.add_contact(conn, "Ann", "Lee")
+    interactions.log_interaction(conn, ann, "outreach", occurred_at=date(2026, 3, 2))
+    interactions.log_interaction(conn, ann, "reply", occurred_at=date(2026, 3, 3))
+    assert interactions.likely_kind(conn, ann) == "note"  # their answer in, nothing from you
+    interactions.log_interaction(conn, ann, "follow_up", occurred_at=date(2026, 3, 4))
+    assert interactions.likely_kind(conn, ann) == "reply"  # you wrote again: theirs next
+    meeting = meetings.schedule_meeting(conn, ann, datetime(2026, 3, 10, 14, 0))
+    assert interactions.likely_kind(conn, ann) == "reply"  # only planned: nothing yet
+    meetings.set_outcome(conn, meeting, "held", actual_minutes=20)
+    assert interactions.likely_kind(conn, ann) == "thank_you"
+    # a thank-you logged on the record, on the meeting's day, thanks it (as Meetings says)
+    interactions.log_interaction(conn, ann, "thank_you", occurred_at=date(2026, 3, 10))
+    assert interactions.likely_kind(conn, ann) == "note"
+    interactions.log_interaction(conn, ann, "reply", occurred_at=date(2026, 3, 11))
+    assert interactions.likely_kind(conn, ann) == "note"
+    # A second meeting held, not thanked yet: a thank-you again.
+    second = meetings.schedule_meeting(conn, ann, datetime(2026, 4, 1, 9, 0))
+    meetings.set_outcome(conn, second, "held", actual_minutes=25)
+    assert interactions.likely_kind(conn, ann) == "thank_you"
+
+
+def test_after_the_thank_you_the_log_form_offers_a_note(app_db):
+    conn = db.connect(app_db)
+    ann = contacts.add_contact(conn, "Ann", "Lee", company="Acme")
+    interactions.log_interaction(conn, ann, "outreach", occurred_at=date(2026, 3, 2))
+    interactions.log_interaction(conn, ann, "reply", occurred_at=date(2026, 3, 3))
+    meeting = meetings.schedule_meeting(conn, ann, datetime(2026, 3, 10, 14, 0))
+    meetings.set_outcome(conn, meeting, "held", actual_minutes=20)
+    interactions.log_interaction(conn, ann, "thank_you", occurred_at=date(2026, 3, 11))
+    conn.close()
+    at = contacts_page(contact=str(ann))
+    at.session_state["contact_tab"] = "Log an interaction"
+    run(at)
+    assert at.selectbox(key=f"log_{ann}_0_kind").value == "note"
+    at.text_area(key=f"log_{ann}_0_body").input("Sent her the article she mentioned")
+    at.button(key=f"FormSubmitter:log_{ann}-Log it").click()
+    run(at)
+    assert at.success[0].value.startswith("Logged: Note with Ann Lee on ")
+    conn = db.connect(app_db)
+    try:
+        kinds = [x.kind for x in interactions.list_interactions(conn, ann)]
+    finally:
+        conn.close()
+    assert kinds == ["note", "thank_you", "reply", "outreach"]

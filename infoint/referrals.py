@@ -11,6 +11,7 @@ from datetime import datetime
 import duckdb
 
 from infoint import targets
+from infoint.contacts import employer_sql
 from infoint.errors import InvalidInputError, NotFoundError
 from infoint.funnel import stage_name
 from infoint.text import counted, day, folded_sql, joined, percent
@@ -217,6 +218,13 @@ def told_apart(name: str, details: tuple[str, ...], beside: str = "") -> str:
     is left to say."""
     said = [part for part in details if not (beside and part.lower() == beside.lower())]
     return f"{name} ({', '.join(said)})" if said else name
+
+
+# A contact's employer as Referrals shows it beside their name, in the table, the chain, the
+# picture and the picker: NULL for no company or a placeholder such as 'N/A' or
+# 'Self-employed', as on Contacts and Meetings (`contacts.employer_sql`). `names_apart` reads
+# the stored name instead: what their record holds tells namesakes apart.
+_EMPLOYER = employer_sql("co.name")
 
 
 @dataclass(frozen=True)
@@ -723,7 +731,7 @@ def referral_picture(
               AND EXISTS (SELECT 1 FROM contacts x WHERE x.id = c.referred_by)
         ),
         drawn AS (SELECT id FROM upstream UNION SELECT id FROM drawn_people)
-        SELECT c.id, trim(c.first_name || ' ' || c.last_name), coalesce(co.name, ''),
+        SELECT c.id, trim(c.first_name || ' ' || c.last_name), coalesce({_EMPLOYER}, ''),
                s.stage,
                -- an introducer that no longer exists ends the chain
                CASE WHEN EXISTS (SELECT 1 FROM contacts r WHERE r.id = c.referred_by)
@@ -775,7 +783,7 @@ def referral_yields(conn: duckdb.DuckDBPyConnection) -> list[Yield]:
             WHERE c.referred_by <> b.root AND b.id <> b.root
             GROUP BY b.root
         )
-        SELECT i.id, trim(i.first_name || ' ' || i.last_name), coalesce(co.name, ''),
+        SELECT i.id, trim(i.first_name || ' ' || i.last_name), coalesce({_EMPLOYER}, ''),
                count(*),
                count(*) FILTER (WHERE s.stage >= 1), count(*) FILTER (WHERE s.stage >= 2),
                count(*) FILTER (WHERE s.stage >= 3), count(*) FILTER (WHERE s.stage >= 4),
@@ -817,7 +825,7 @@ def referral_chain(conn: duckdb.DuckDBPyConnection, contact_id: int) -> list[Cha
             FROM chain JOIN contacts c ON c.id = chain.id
             WHERE c.referred_by IS NOT NULL AND NOT list_contains(chain.path, c.referred_by)
         )
-        SELECT c.id, trim(c.first_name || ' ' || c.last_name), coalesce(co.name, ''),
+        SELECT c.id, trim(c.first_name || ' ' || c.last_name), coalesce({_EMPLOYER}, ''),
                s.stage, chain.hops, i.stage, coalesce(i.at_meeting, false)
         FROM chain
         JOIN contacts c ON c.id = chain.id
@@ -848,9 +856,10 @@ def referral_chain(conn: duckdb.DuckDBPyConnection, contact_id: int) -> list[Cha
 
 def referred_people(conn: duckdb.DuckDBPyConnection, limit: int = 500) -> list[tuple[int, str]]:
     """People someone introduced you to, for picking whose chain to show: 'Bo Chen — Beta
-    Labs', a name another contact shares told apart (`names_apart`)."""
+    Labs' ('Bo Chen' for no company or a placeholder such as 'N/A'), a name another contact
+    shares told apart (`names_apart`)."""
     rows = conn.execute(
-        "SELECT c.id, trim(c.first_name || ' ' || c.last_name), co.name"
+        f"SELECT c.id, trim(c.first_name || ' ' || c.last_name), {_EMPLOYER}"
         " FROM contacts c LEFT JOIN companies co ON co.id = c.company_id"
         " WHERE c.referred_by IS NOT NULL ORDER BY c.first_name, c.last_name, c.id LIMIT ?",
         [limit],

@@ -34,6 +34,10 @@ DEGREE_MEANINGS = {
     "cold": "no one connects you yet",
 }
 SOURCES = ("linkedin", "manual", "referral", "demo")
+# Where a person came from says who owns their name and job. The people of a LinkedIn export
+# (the demo's came from one too) have them from LinkedIn: an import updates their company and
+# title, and never their name. People added by hand or introduced are the user's to correct.
+TYPED_SOURCES = ("manual", "referral")
 SOURCE_LABELS = {
     "linkedin": "your LinkedIn export",
     "manual": "added by hand",
@@ -463,6 +467,12 @@ class Contact:
         return f"{self.first_name} {self.last_name}".strip() or NAMELESS
 
     @property
+    def typed_in(self) -> bool:
+        """Added by hand or introduced, not from an export: their name and job are the
+        user's to correct (`update_contact`)."""
+        return self.source in TYPED_SOURCES
+
+    @property
     def shown_email(self) -> str:
         return self.email or self.linkedin_email
 
@@ -656,8 +666,19 @@ def update_contact(
     referred_by: int | None,
     notes: str,
     tags: str,
+    first_name: str | None = None,
+    last_name: str | None = None,
+    company: str | None = None,
+    position: str | None = None,
 ) -> None:
     """Save the fields the user owns (a re-import never overwrites them).
+
+    The name, company and position of someone added by hand or introduced (`TYPED_SOURCES`)
+    are theirs too, to correct a typo or follow a move: checked as `add_contact` checks them,
+    the company found or added by its match key (`targets.ensure_company`), and each change
+    of company or title recorded in `contact_changes`, as an import records one (no import
+    batch). Those of someone from a LinkedIn export come from it: a change is refused. Any
+    left None stays as it is.
 
     A new introducer dates the introduction now, the week it counts in on Home; the same one
     keeps its date; none clears both, and someone added as introduced ('referral') becomes
@@ -673,12 +694,16 @@ def update_contact(
     (`check_notes`).
     """
     found = conn.execute(
-        "SELECT degree, mutual_contact_id, referred_by, notes FROM contacts WHERE id = ?",
+        "SELECT c.degree, c.mutual_contact_id, c.referred_by, c.notes, c.source,"
+        " coalesce(c.first_name, ''), coalesce(c.last_name, ''), c.company_id,"
+        " coalesce(co.name, ''), coalesce(c.position, '')"
+        " FROM contacts c LEFT JOIN companies co ON co.id = c.company_id WHERE c.id = ?",
         [contact_id],
     ).fetchall()
     if not found:
         raise NotFoundError("That contact no longer exists.")
-    *links, kept_notes = found[0]
+    *links, kept_notes, source = found[0][:5]
+    job = _typed_job(source, found[0][5:], first_name, last_name, company, position)
     email = _checked_email(email)
     check_notes(notes, PERSON_NOTES, kept_notes)
     if degree not in DEGREES:
@@ -691,6 +716,8 @@ def update_contact(
         require_contact(conn, mutual_contact_id)
     with db.transaction(conn):
         _check_introducer(conn, contact_id, referred_by)
+        if job is not None:
+            _save_job(conn, contact_id, source, found[0][5:], job)
         conn.execute(
             "UPDATE contacts SET email = $email, degree = $degree, mutual_contact_id = $mutual,"
             " referred_at = CASE WHEN CAST($by AS BIGINT) IS NULL THEN NULL"
@@ -709,6 +736,68 @@ def update_contact(
                 "tags": normalise_tags(tags),
                 "id": contact_id,
             },
+        )
+
+
+def _typed_job(
+    source: str,
+    kept: tuple,
+    first_name: str | None,
+    last_name: str | None,
+    company: str | None,
+    position: str | None,
+) -> tuple[str, str, str, str] | None:
+    """The name and job typed for `update_contact`, checked as `add_contact` checks them, or
+    None if they are as `kept` (first name, last name, company id, company, position)."""
+    kept_first, kept_last, _, kept_company, kept_position = kept
+    typed = (
+        kept_first if first_name is None else first_name.strip(),
+        kept_last if last_name is None else last_name.strip(),
+        kept_company if company is None else targets.visible_name(company),
+        kept_position if position is None else position.strip(),
+    )
+    if typed == (kept_first, kept_last, kept_company, kept_position):
+        return None
+    if source not in TYPED_SOURCES:
+        raise InvalidInputError(
+            "Their name, company and position come from your LinkedIn export, which keeps them "
+            "up to date: they can't be changed here."
+        )
+    if not (typed[0] or typed[1]):
+        raise InvalidInputError("Give the person a first or last name.")
+    targets.check_name_length(f"{typed[0]} {typed[1]}".strip())  # as lists show it
+    targets.check_name_length(typed[2])  # a company's, before anything is written
+    return typed
+
+
+def _save_job(
+    conn: duckdb.DuckDBPyConnection,
+    contact_id: int,
+    source: str,
+    kept: tuple,
+    job: tuple[str, str, str, str],
+) -> None:
+    """Write `_typed_job`'s name and job, inside the caller's transaction, recording a change
+    of company or title in `contact_changes` as an import does (under no import batch)."""
+    _, _, kept_company_id, kept_company, kept_position = kept
+    first_name, last_name, company, position = job
+    company_id = targets.ensure_company(conn, company, source=source)
+    conn.execute(
+        "UPDATE contacts SET first_name = ?, last_name = ?, company_id = ?, position = ?"
+        " WHERE id = ?",
+        [first_name, last_name, company_id, position, contact_id],
+    )
+    if company_id != kept_company_id:
+        conn.execute(
+            "INSERT INTO contact_changes (contact_id, field, old_value, new_value)"
+            " SELECT ?, 'company', ?, coalesce((SELECT name FROM companies WHERE id = ?), '')",
+            [contact_id, kept_company, company_id],
+        )
+    if position != kept_position:
+        conn.execute(
+            "INSERT INTO contact_changes (contact_id, field, old_value, new_value)"
+            " VALUES (?, 'position', ?, ?)",
+            [contact_id, kept_position, position],
         )
 
 

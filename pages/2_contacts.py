@@ -814,7 +814,33 @@ def show_meetings(person: contacts.Contact) -> None:
 
 
 def show_edit(person: contacts.Contact) -> None:
-    st.caption("These are yours: a new LinkedIn import never overwrites them.")
+    job = {}
+    if person.typed_in:
+        # Added by hand or from a debrief line: a typo in the name or company is corrected here,
+        # not by deleting them and their history.
+        st.caption("You added them, so all of this is yours to correct.")
+        first, last = st.columns(2)
+        job["first_name"] = first.text_input(
+            "First name", value=person.first_name, key=f"edit_first_{person.id}"
+        )
+        job["last_name"] = last.text_input(
+            "Last name", value=person.last_name, key=f"edit_last_{person.id}"
+        )
+        company, position = st.columns(2)
+        job["company"] = company.text_input(
+            "Company",
+            value=person.company,
+            key=f"edit_company_{person.id}",
+            help="A new company joins your list; a move is kept on their timeline.",
+        )
+        job["position"] = position.text_input(
+            "Position", value=person.position, key=f"edit_position_{person.id}"
+        )
+    else:
+        st.caption(
+            "Their name, company and position come from your LinkedIn export: a new import "
+            "keeps them up to date. The details below are yours: an import never overwrites them."
+        )
     email = st.text_input(
         "Email",
         value=person.email,
@@ -871,6 +897,7 @@ def show_edit(person: contacts.Contact) -> None:
                 referred_by=introducer,
                 notes=notes,
                 tags=tags,
+                **job,
             )
         except InfointError as exc:
             ui.show_error(exc)

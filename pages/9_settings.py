@@ -8,6 +8,11 @@ from infoint.errors import InfointError
 conn = ui.page("Settings")
 ZONE_SAVED = "settings_zone_saved"  # said under the time zone's control, on the next run
 ZONE_OPEN = "settings_zone_open"  # whether that control is open
+# What a restore or the demo did, said beside the button clicked, not at the top of the page,
+# out of view far above it, while "Backed up: …" still showed by the buttons (a
+# walkthrough in Chromium): `done(..., near=...)` keeps it by place for the next run, which
+# takes it at its start, so it is said once and gives way to whatever is done next.
+SAID_NEAR = "settings_said_near"
 
 
 # "Your profile and focus" comes first on the page: it is what a new user comes for, and where
@@ -153,13 +158,27 @@ def rule_out_a_company() -> None:
             st.success(f"Ruled out {name}. Nothing is due there now.")
 
 
+def done(message: str, *, near: str, failed: bool = False) -> None:
+    """Say `message` on the next run, which shows the fresh data, where `said_here(near)` is."""
+    st.session_state[SAID_NEAR] = (near, message, failed)
+    st.rerun()
+
+
+def said_here(near: str) -> None:
+    """What `done(..., near=near)` left for this place, if it is this run's."""
+    place, message, failed = said_near
+    if place != near:
+        return
+    if failed:
+        st.error(ui.as_written(message), icon=":material/error:")
+    else:
+        st.success(message, icon=":material/check_circle:")
+
+
+said_near = st.session_state.pop(SAID_NEAR, ("", "", False))  # this run's only
+
 st.title("Settings")
 st.caption("Your profile and focus, your data and its backups, and the demo data.")
-
-if done := st.session_state.pop("settings_done", None):
-    st.success(done, icon=":material/check_circle:")
-if failed := st.session_state.pop("settings_failed", None):
-    st.error(ui.as_written(failed), icon=":material/error:")
 
 st.subheader("Your profile and focus")
 st.write(
@@ -217,13 +236,16 @@ st.write(
     "adds or changes people in a database that already holds some, and before every restore; "
     "make one yourself before big changes."
 )
+fresh_path = None
 if st.button("Back up now", type="primary", icon=":material/backup:"):
     try:
-        st.session_state["fresh_backup"] = db.backup(conn)
+        fresh_path = db.backup(conn)
     except InfointError as exc:
         ui.show_error(exc)
 backups = settings.list_backups(conn)
-fresh = next((b for b in backups if b.path == st.session_state.get("fresh_backup")), None)
+# Said on this run only: the next action on the page (restoring this very backup, say) is
+# not to be read beside an old "Backed up: …". Downloading it runs nothing, so it stays.
+fresh = next((b for b in backups if b.path == fresh_path), None)
 if fresh is not None:
     st.success(
         f"Backed up: a copy of all your data as it was at {text.moment(fresh.taken_at)}. "
@@ -235,6 +257,7 @@ if fresh is not None:
         data=fresh.path.read_bytes,
         file_name=fresh.path.name,
         mime="application/octet-stream",
+        on_click="ignore",
         icon=":material/download:",
     )
 
@@ -277,13 +300,11 @@ else:
         try:
             db.restore(db_path, chosen.path)
         except InfointError as exc:
-            st.session_state["settings_failed"] = str(exc)
+            done(str(exc), near="restore", failed=True)
         else:
             st.session_state.pop("import_report", None)
-            st.session_state["settings_done"] = (
-                f"Restored the backup from {text.moment(chosen.taken_at)}."
-            )
-        st.rerun()
+            done(f"Restored the backup from {text.moment(chosen.taken_at)}.", near="restore")
+    said_here("restore")  # right under "Restore this backup"
 
 st.subheader("Demo data")
 st.write(demo.ABOUT)
@@ -300,8 +321,7 @@ if demo.has_demo(conn):
         except InfointError as exc:
             ui.show_error(exc)
         else:
-            st.session_state["settings_done"] = ui.plain(removed.sentence())
-            st.rerun()
+            done(ui.plain(removed.sentence()), near="demo")
 else:
     ui.forget_question("remove_demo")  # it went another way: loaded again, it is not asked
     # Beside the user's own data the demo joins every count: asked first, as removing it is.
@@ -320,7 +340,8 @@ else:
         except InfointError as exc:
             ui.show_error(exc)
         else:
-            st.session_state["settings_done"] = (
-                f"{loaded.sentence()} Have a look at Home and Contacts; remove it here when done."
+            done(
+                f"{loaded.sentence()} Have a look at Home and Contacts; remove it here when done.",
+                near="demo",
             )
-            st.rerun()
+said_here("demo")  # right under the demo's buttons

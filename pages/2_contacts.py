@@ -386,10 +386,15 @@ def show_details(person: contacts.Contact) -> None:
         help=funnel.STAGE_HELP[stage_key] if stage_key else "You haven't reached out yet.",
     )
     first.markdown(f"**Degree:** {ui.plain(contacts.degree_description(person))}")
-    second.markdown(
-        "**Connected on:** "
-        + (text.day(person.connected_on) if person.connected_on else "not on LinkedIn")
-    )
+    # Said of what the app knows, the export: someone added by hand may well be on LinkedIn,
+    # their profile a button away ("not on LinkedIn" sat beside "LinkedIn profile").
+    if person.connected_on:
+        connected = text.day(person.connected_on)
+    elif person.typed_in:
+        connected = "not in your LinkedIn export"
+    else:
+        connected = "no date in your LinkedIn export"
+    second.markdown(f"**Connected on:** {connected}")
     second.markdown(f"**Email:** {ui.plain(person.shown_email) if person.shown_email else '—'}")
     second.markdown(f"**From:** {contacts.SOURCE_LABELS.get(person.source, person.source)}")
     if person.linkedin_url:

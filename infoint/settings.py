@@ -168,10 +168,13 @@ class _Held(NamedTuple):
     """What a backup holds that its notes and the way back read: its undo points
     (`_UNDO_POINTS`; none from a backup taken before they were kept) and its imports (id, file
     digest, time; none from one taken before imports were recorded, None from a file that
-    cannot be read as a backup)."""
+    cannot be read as a backup); and for the restore question, its writes: the `fingerprint`
+    of its data, how many writes it counts and when the last was (None from a file that
+    cannot be read, or from before writes were counted)."""
 
     undo_points: tuple[tuple[str | None, str], ...]
     imports: frozenset[tuple[int, str, datetime]] | None
+    writes: tuple[str, int, datetime | None] | None = None
 
 
 @functools.lru_cache(maxsize=64)
@@ -195,9 +198,52 @@ def _held_in(path: str, mtime_ns: int, size: int) -> _Held:
             imports = frozenset()
         except duckdb.Error:
             imports = None
-        return _Held(points, imports)
+        try:
+            count, last = copy.execute(
+                "SELECT count(*), max(written_at) FROM write_log"
+            ).fetchall()[0]
+            writes = (fingerprint(copy), int(count), last)
+        except duckdb.Error:  # a backup from before writes were counted
+            writes = None
+        return _Held(points, imports, writes)
     finally:
         copy.close()
+
+
+def restore_question(conn: duckdb.DuckDBPyConnection, backup: BackupInfo) -> str:
+    """What restoring `backup` does, in the words of Settings' question: whether anything was
+    saved since it was taken, which is lost from the data (though backed up first). Opens the
+    backup, once per file (`_held_in`): call it only while the question is asked."""
+    said = f"Your data goes back to how it was on {text.moment(backup.taken_at)}. "
+    since = saved_since(conn, backup.path)
+    if since is False:
+        return said + "Nothing has been saved since that backup was taken, so nothing is lost."
+    kept = "today's data is backed up first, so you can restore it again if this was a mistake."
+    if since:
+        return said + f"What you saved after that is lost from your data, but {kept}"
+    return said + f"Anything your data holds now that it did not then is lost from it, but {kept}"
+
+
+def saved_since(conn: duckdb.DuckDBPyConnection, backup: Path) -> bool | None:
+    """Whether anything was saved after `backup` was taken: False when the data is still as
+    the backup holds it (the same writes counted, the last at the same moment, and every
+    table's rows: `fingerprint`, as the undo offer tells it), True when the data holds the
+    backup's last write and more after it, None when that cannot be told (a backup that
+    cannot be read or from before writes were counted, or data that went another way, after
+    restoring an older backup, say)."""
+    writes = _held_in(str(backup), *_stamp(backup)).writes
+    if writes is None:
+        return None
+    held, count, last = writes
+    now, now_last, holds_last = conn.execute(
+        "SELECT count(*), max(written_at), count(*) FILTER (WHERE written_at = ?) FROM write_log",
+        [last],
+    ).fetchall()[0]
+    if now == count and now_last == last and fingerprint(conn) == held:
+        return False
+    if last is not None and holds_last and now > count:
+        return True
+    return None
 
 
 def _why(found: db.BackupFile, imported: str | None, undone: str | None) -> str:

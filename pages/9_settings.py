@@ -287,12 +287,15 @@ else:
         backups,
         format_func=lambda b: f"{text.moment(b.taken_at)} · {b.note}",
     )
+    # Whether anything was saved since the backup opens it (75 ms at 30,000 people), so it is
+    # read only while the question is asked: on the click, and while ui.ask_first keeps it open.
+    asked = st.session_state.get("restore_backup") or st.session_state.get(
+        "_ask_first_restore_backup"
+    )
     if ui.ask_first(
         "restore_backup",
         "Restore this backup",
-        f"Your data goes back to how it was on {text.moment(chosen.taken_at)}. "
-        "Everything you changed after that is lost from your data, but today's data is "
-        "backed up first, so you can restore it again if this was a mistake.",
+        settings.restore_question(conn, chosen) if asked else "",
         "Yes, restore it",
     ):
         db_path = db.database_path(conn)

@@ -95,7 +95,7 @@ def test_restore_asks_first_then_brings_back_the_earlier_state(app_db):
     assert people() == ["Ada", "Grace"]
     button(at, "Restore this backup").click()
     run(at)
-    assert "Everything you changed after that is lost" in at.warning[0].value
+    assert "What you saved after that is lost from your data" in at.warning[0].value
     assert "today's data is backed up first" in at.warning[0].value
     assert people() == ["Ada", "Grace"]  # asking changed nothing
     button(at, "Yes, restore it").click()

@@ -26,9 +26,7 @@ if figures.contacts == 0 and figures.companies == 0:
             "Upload the connections file you download from LinkedIn. The import page shows "
             "how to get it; it takes a few minutes."
         )
-        if st.button(
-            "Import your LinkedIn connections", type="primary", icon=":material/upload_file:"
-        ):
+        if st.button("Import from LinkedIn", type="primary", icon=":material/upload_file:"):
             st.switch_page("pages/8_import_export.py")
     with explore:
         st.markdown("**Or look around first**")

@@ -59,7 +59,7 @@ def test_empty_database_offers_two_ways_to_start(app_db):
     assert "Welcome" in at.subheader[0].value
     assert not quick_charts(at)
     assert [(b.label, b.proto.type) for b in at.button] == [
-        ("Import your LinkedIn connections", "primary"),
+        ("Import from LinkedIn", "primary"),
         ("Load demo data", "secondary"),
     ]
     assert home.DEMO_INVITATION in [m.value for m in at.markdown]

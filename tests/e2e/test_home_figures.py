@@ -1,6 +1,6 @@
-"""Home's headline figures are read whole in a narrow window: no label, number or note under
-one is cut short. In five equal columns an 800 px window showed "Open c…", "Meetin…",
-"10…" for 100 % and "15 of 31 r…"."""
+"""Home is read whole in a narrow window: no label, number or note of a headline figure is cut
+short (in five equal columns an 800 px window showed "Open c…", "Meetin…", "10…" for 100 %
+and "15 of 31 r…"), nor a button of the welcome ("Import your LinkedIn …")."""
 
 from datetime import datetime, timedelta
 
@@ -16,6 +16,10 @@ CUT_SHORT = """() => [...document.querySelectorAll('[data-testid="stMetric"]')].
         + ' [data-testid="stMetricValue"] *, [data-testid="stMetricDelta"] *')]
         .filter(part => part.scrollWidth > part.clientWidth + 1)
         .map(part => part.innerText))"""
+BUTTONS_CUT_SHORT = """() => [...document.querySelectorAll(
+    '[data-testid^="stBaseButton"], [data-testid^="stBaseButton"] *')]
+    .filter(part => part.scrollWidth > part.clientWidth + 1)
+    .map(part => part.innerText)"""
 SHOWN = """() => [...document.querySelectorAll('[data-testid="stMetric"]')].map(metric =>
     [metric.querySelector('[data-testid="stMetricLabel"]').innerText,
      metric.querySelector('[data-testid="stMetricValue"]').innerText])"""
@@ -64,3 +68,12 @@ def test_no_headline_figure_is_cut_short_at_800_or_1280_px(browser, tmp_path):
             context.close()
     finally:
         stop_server(server)
+
+
+def test_the_welcomes_buttons_are_read_whole_at_800_px(server, page):
+    page.set_viewport_size({"width": 800, "height": 800})
+    page.goto(server.url)
+    wait_for_app(page)
+    page.get_by_role("button", name="Load demo data").wait_for()
+    assert page.get_by_test_id("stBaseButton-primary").count() == 1
+    assert page.evaluate(BUTTONS_CUT_SHORT) == []

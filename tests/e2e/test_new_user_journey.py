@@ -78,7 +78,7 @@ def test_new_user_imports_finds_targets_and_moves_the_funnel(tmp_path, page, sho
         # Importing one's own network is the welcome's one primary action; the demo, the other.
         primary = page.locator('[data-testid="stBaseButton-primary"]')
         expect(primary).to_have_count(1)
-        expect(primary).to_have_accessible_name("Import your LinkedIn connections")
+        expect(primary).to_have_accessible_name("Import from LinkedIn")
         expect(page.get_by_role("button", name="Load demo data")).to_be_visible()
         primary.click()
         page.get_by_role("heading", name="Import & export", exact=True).wait_for()

@@ -1,8 +1,20 @@
-from datetime import datetime
+from datetime import UTC, datetime
 
 import streamlit as st
 
-from infoint import db, demo, export, importer, profile, settings, targets, text, ui
+from infoint import (
+    db,
+    demo,
+    export,
+    ics,
+    importer,
+    meetings,
+    profile,
+    settings,
+    targets,
+    text,
+    ui,
+)
 from infoint import history as linkedin_history
 from infoint.errors import InfointError
 
@@ -335,8 +347,8 @@ st.subheader("Take your data out")
 st.write(
     "Everything you keep here in one Excel workbook (a sheet each for your contacts, "
     "companies, what you logged, meetings, introductions and more, with names, not codes), "
-    "or your contacts as a CSV file for other tools. Cells that a spreadsheet could run as a "
-    "formula are made harmless."
+    "or your contacts as a CSV file for other tools, and your meetings still ahead as a "
+    "calendar file (.ics). Cells that a spreadsheet could run as a formula are made harmless."
 )
 sizes = ui.cached(export.sheet_sizes, conn)
 st.caption(f"The workbook's sheets and their rows: {export.describe_sizes(sizes)}")
@@ -362,6 +374,22 @@ downloads.download_button(
     mime="text/csv",
     icon=":material/download:",
 )
+# The calendar file, as Meetings offers it (its list is cached per minute there too): only
+# with a meeting ahead, as an empty calendar would add nothing to the user's.
+this_minute = datetime.now(UTC).replace(second=0, microsecond=0)
+if ui.cached(meetings.upcoming_meetings, conn, this_minute):
+    downloads.download_button(
+        "Download upcoming meetings (.ics)",
+        data=lambda: ics.upcoming_ics(conn.cursor(), datetime.now(UTC)),
+        file_name="infoint-upcoming-meetings.ics",
+        mime="text/calendar",
+        icon=":material/calendar_month:",
+        help="One calendar file with every meeting still ahead; your notes stay out of it.",
+    )
+else:
+    st.caption(
+        "No meetings ahead, so no calendar file to download yet; you schedule them on Meetings."
+    )
 if prepare:
     bar = workbook.progress(
         0.0,

@@ -11,6 +11,7 @@ forward when it found the data as the fingerprint says, so it does not end the o
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -40,6 +41,9 @@ class BackupInfo:
     taken_at: datetime  # the user's clock time (profile.zone), without its zone
     size_bytes: int
     note: str = ""  # why it was taken, e.g. "Before importing Connections.csv"
+    # When, as the page names it: "27 Nov 2026, 17:02", to the second when another backup
+    # was taken in the same minute, and numbered when in the same second too (`_labels`)
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -148,15 +152,43 @@ def list_backups(conn: duckdb.DuckDBPyConnection) -> list[BackupInfo]:
             undone[backup.path.name] = points[-1][1]
     # A backup's name has the machine's clock time; the pages speak the user's (profile.zone).
     zone = profile.zone(conn)
+    taken = [backup.taken_at.astimezone(zone).replace(tzinfo=None) for backup in found]
     return [
         BackupInfo(
             backup.path,
-            backup.taken_at.astimezone(zone).replace(tzinfo=None),
+            when,
             backup.path.stat().st_size,
             _why(backup, imported.get(backup.path.name), undone.get(backup.path.name)),
+            label,
         )
-        for backup in found
+        for backup, when, label in zip(found, taken, _labels(taken), strict=True)
     ]
+
+
+def _labels(taken: list[datetime]) -> list[str]:
+    """Each moment as `text.moment` writes it ('27 Nov 2026, 17:02'), but told apart from the
+    others: two backups in the same minute (a backup, then a restore that takes one) read the
+    same and were told apart only by their notes, so those are given to the second
+    ('17:02:15'), and two in the same second are numbered in the order taken ('(1 of 2)')."""
+    minutes = Counter(when.replace(second=0, microsecond=0) for when in taken)
+    seconds = Counter(when.replace(microsecond=0) for when in taken)
+    labels = []
+    for position, when in enumerate(taken):
+        label = text.moment(when)
+        if minutes[when.replace(second=0, microsecond=0)] > 1:
+            label += f":{when:%S}"
+        second = when.replace(microsecond=0)
+        if seconds[second] > 1:
+            # Newest first in the list: the older ones of the same second come after it.
+            older = sum(1 for t in taken[position + 1 :] if t.replace(microsecond=0) == second)
+            label += f" ({older + 1} of {seconds[second]})"
+        labels.append(label)
+    return labels
+
+
+def to_the_second(backups: list[BackupInfo]) -> bool:
+    """Whether the backups' times are shown to the second: when two share a minute."""
+    return len({b.taken_at.replace(second=0, microsecond=0) for b in backups}) < len(backups)
 
 
 def _stamp(path: Path) -> tuple[int, int]:
@@ -214,7 +246,7 @@ def restore_question(conn: duckdb.DuckDBPyConnection, backup: BackupInfo) -> str
     """What restoring `backup` does, in the words of Settings' question: whether anything was
     saved since it was taken, which is lost from the data (though backed up first). Opens the
     backup, once per file (`_held_in`): call it only while the question is asked."""
-    said = f"Your data goes back to how it was on {text.moment(backup.taken_at)}. "
+    said = f"Your data goes back to how it was on {backup.label or text.moment(backup.taken_at)}. "
     since = saved_since(conn, backup.path)
     if since is False:
         return said + "Nothing has been saved since that backup was taken, so nothing is lost."

@@ -248,7 +248,7 @@ backups = settings.list_backups(conn)
 fresh = next((b for b in backups if b.path == fresh_path), None)
 if fresh is not None:
     st.success(
-        f"Backed up: a copy of all your data as it was at {text.moment(fresh.taken_at)}. "
+        f"Backed up: a copy of all your data as it was at {fresh.label}. "
         "It is in the list below, to restore if you ever need it. "
         "For safety, keep a copy elsewhere too, such as on a USB stick:"
     )
@@ -277,7 +277,11 @@ else:
             for b in backups
         ],
         column_config={
-            "Taken": st.column_config.DatetimeColumn(format=text.MOMENT_COLUMN_FORMAT),
+            # To the second when two were taken in the same minute, as their labels are.
+            "Taken": st.column_config.DatetimeColumn(
+                format=text.MOMENT_COLUMN_FORMAT
+                + (":ss" if settings.to_the_second(backups) else "")
+            ),
             "Size (MB)": st.column_config.NumberColumn(format="%.1f"),
         },
         hide_index=True,
@@ -285,7 +289,7 @@ else:
     chosen = st.selectbox(
         "Backup to restore",
         backups,
-        format_func=lambda b: f"{text.moment(b.taken_at)} · {b.note}",
+        format_func=lambda b: f"{b.label} · {b.note}",
     )
     # Whether anything was saved since the backup opens it (75 ms at 30,000 people), so it is
     # read only while the question is asked: on the click, and while ui.ask_first keeps it open.
@@ -306,7 +310,7 @@ else:
             done(str(exc), near="restore", failed=True)
         else:
             st.session_state.pop("import_report", None)
-            done(f"Restored the backup from {text.moment(chosen.taken_at)}.", near="restore")
+            done(f"Restored the backup from {chosen.label}.", near="restore")
     said_here("restore")  # right under "Restore this backup"
 
 st.subheader("Demo data")

@@ -894,6 +894,11 @@ _NAME_AND_EMPLOYER = (
 )
 
 
+# People in a picker, of the same rank, by name as it reads, folded as Contacts' "Name (A–Z)"
+# and Outreach's picker order names (`text.name_order_sql`): "émile Zola" among the E's.
+_BY_NAME = text.name_order_sql("trim(c.first_name || ' ' || c.last_name)") + " NULLS LAST"
+
+
 def people_to_meet(
     conn: duckdb.DuckDBPyConnection, search: str = "", limit: int = 25
 ) -> list[PersonOption]:
@@ -915,7 +920,7 @@ def people_to_meet(
         JOIN contact_stages s ON s.contact_id = c.id
         LEFT JOIN companies co ON co.id = c.company_id
         WHERE {where if params else waiting}
-        ORDER BY s.stage DESC, c.first_name, c.last_name, c.id
+        ORDER BY s.stage DESC, {_BY_NAME}, c.id
         LIMIT ?
         """,
         [*params, limit],

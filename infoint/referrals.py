@@ -14,7 +14,7 @@ from infoint import targets
 from infoint.contacts import employer_sql
 from infoint.errors import InvalidInputError, NotFoundError
 from infoint.funnel import stage_name
-from infoint.text import counted, day, folded_sql, joined, percent
+from infoint.text import counted, day, folded_sql, joined, name_order_sql, percent
 
 MAX_NAMES = 20
 # The headline names this many of the introducers who logged introductions without a name.
@@ -225,6 +225,7 @@ def told_apart(name: str, details: tuple[str, ...], beside: str = "") -> str:
 # 'Self-employed', as on Contacts and Meetings (`contacts.employer_sql`). `names_apart` reads
 # the stored name instead: what their record holds tells namesakes apart.
 _EMPLOYER = employer_sql("co.name")
+_NAME = "trim(c.first_name || ' ' || c.last_name)"
 
 
 @dataclass(frozen=True)
@@ -857,11 +858,13 @@ def referral_chain(conn: duckdb.DuckDBPyConnection, contact_id: int) -> list[Cha
 def referred_people(conn: duckdb.DuckDBPyConnection, limit: int = 500) -> list[tuple[int, str]]:
     """People someone introduced you to, for picking whose chain to show: 'Bo Chen — Beta
     Labs' ('Bo Chen' for no company or a placeholder such as 'N/A'), a name another contact
-    shares told apart (`names_apart`)."""
+    shares told apart (`names_apart`). By name as it reads, folded as Contacts orders names
+    (`text.name_order_sql`): 'émile Zola' among the E's."""
     rows = conn.execute(
-        f"SELECT c.id, trim(c.first_name || ' ' || c.last_name), {_EMPLOYER}"
+        f"SELECT c.id, {_NAME}, {_EMPLOYER}"
         " FROM contacts c LEFT JOIN companies co ON co.id = c.company_id"
-        " WHERE c.referred_by IS NOT NULL ORDER BY c.first_name, c.last_name, c.id LIMIT ?",
+        " WHERE c.referred_by IS NOT NULL"
+        f" ORDER BY {name_order_sql(_NAME)} NULLS LAST, c.id LIMIT ?",
         [limit],
     ).fetchall()
     apart = names_apart(conn, [row[0] for row in rows])
@@ -969,10 +972,12 @@ def referral_totals(conn: duckdb.DuckDBPyConnection) -> Totals:
             WHERE r.kind = 'referral' AND r.contact_id NOT IN (SELECT id FROM named)
             GROUP BY c.id
         ),
-        -- and who logged them, the first few by name: whose introductions to add
+        -- and who logged them, the first few by name as it reads (`text.name_order_sql`):
+        -- whose introductions to add
         unnamed AS (
             SELECT coalesce(sum(logged), 0) AS unnamed,
-                   list_slice(list(id ORDER BY lower(name), id), 1, ?) AS unnamed_by
+                   list_slice(list(id ORDER BY {name_order_sql("name")} NULLS LAST, id), 1, ?)
+                       AS unnamed_by
             FROM unnamed_by_each
         ),
         introduced AS (  -- counted from each introduction on (`_SINCE_INTRODUCED`)

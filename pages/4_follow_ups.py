@@ -79,7 +79,8 @@ def failed(where: str, exc: InfointError) -> None:
 
 def show_failure(where: str) -> None:
     if st.session_state.get(FAILED, (None,))[0] == where:
-        st.error(st.session_state.pop(FAILED)[1], icon=":material/error:")
+        # shown as written, as `ui.show_error` shows errors: they may quote what was typed
+        st.error(ui.as_written(st.session_state.pop(FAILED)[1]), icon=":material/error:")
 
 
 def show_waiting() -> None:

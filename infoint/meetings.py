@@ -1747,9 +1747,12 @@ def due_items(
             kind, key = "prepare", f"prepare:{m.id}:{start:%Y%m%dT%H%M}"
             due_on = start.date() - timedelta(days=1)
             title = f"Prepare for your meeting with {who}"
+            # No company on record, or only a placeholder such as 'N/A' (`m.company` is '' for
+            # both): there is no company to read up on, as the prep sheet says; the person is.
+            about = "the company" if m.company else f"{m.person} and their work"
             detail = (
                 f"You meet on {text.day(start)} at {start:%H:%M}. Pick a few questions and read "
-                "up on the company."
+                f"up on {about}."
             )
         else:
             kind, key, due_on = "debrief", f"debrief:{m.id}:{start:%Y%m%dT%H%M}", start.date()

@@ -1,3 +1,4 @@
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import streamlit as st
@@ -158,24 +159,32 @@ def rule_out_a_company() -> None:
             st.success(f"Ruled out {name}. Nothing is due there now.")
 
 
-def done(message: str, *, near: str, failed: bool = False) -> None:
-    """Say `message` on the next run, which shows the fresh data, where `said_here(near)` is."""
-    st.session_state[SAID_NEAR] = (near, message, failed)
+def done(
+    message: str, *, near: str, failed: bool = False, backup: tuple[Path, str] | None = None
+) -> None:
+    """Say `message` on the next run, which shows the fresh data, where `said_here(near)` is.
+    `backup` is (path, label) of a backup the message names by that label."""
+    st.session_state[SAID_NEAR] = (near, message, failed, backup)
     st.rerun()
 
 
 def said_here(near: str) -> None:
     """What `done(..., near=near)` left for this place, if it is this run's."""
-    place, message, failed = said_near
+    place, message, failed, backup = said_near
     if place != near:
         return
+    if backup is not None:
+        # Named as the list names it now: a restore takes a backup of its own, so restoring
+        # one made a moment ago puts two in the same minute, which then read to the second.
+        path, label = backup
+        message = message.replace(label, next((b.label for b in backups if b.path == path), label))
     if failed:
         st.error(ui.as_written(message), icon=":material/error:")
     else:
         st.success(message, icon=":material/check_circle:")
 
 
-said_near = st.session_state.pop(SAID_NEAR, ("", "", False))  # this run's only
+said_near = st.session_state.pop(SAID_NEAR, ("", "", False, None))  # this run's only
 
 st.title("Settings")
 st.caption("Your profile and focus, your data and its backups, and the demo data.")
@@ -310,7 +319,11 @@ else:
             done(str(exc), near="restore", failed=True)
         else:
             st.session_state.pop("import_report", None)
-            done(f"Restored the backup from {chosen.label}.", near="restore")
+            done(
+                f"Restored the backup from {chosen.label}.",
+                near="restore",
+                backup=(chosen.path, chosen.label),
+            )
     said_here("restore")  # right under "Restore this backup"
 
 st.subheader("Demo data")

@@ -72,3 +72,23 @@ def test_the_page_names_each_backup_its_own_way(app_db):
     assert at.warning[0].value.startswith(
         "Your data goes back to how it was on 27 Nov 2026, 17:02:45. "
     )
+
+
+def test_a_restore_names_the_backup_as_the_list_does_after_it(app_db):
+    """Restoring a backup just made takes one of its own in the same minute: 'Restored the
+    backup from 27 Nov 2026, 17:41.' stood under a list of '17:41:25' and '17:41:22'."""
+    from infoint import contacts, ui
+    from tests.test_page_settings import button, run
+
+    at = open_page()
+    contacts.add_contact(ui.connection(), "Ada", "Lovelace")
+    button(at, "Back up now").click()
+    run(at)
+    button(at, "Restore this backup").click()
+    run(at)
+    button(at, "Yes, restore it").click()
+    run(at)
+    [picker] = [s for s in at.selectbox if s.label == "Backup to restore"]
+    [mine] = [o for o in picker.options if o.endswith(" · Made by you")]
+    label = mine.removesuffix(" · Made by you")
+    assert [s.value for s in at.success] == [f"Restored the backup from {label}."]

@@ -231,21 +231,10 @@ def schedule(label: str, person: int, start: datetime, minutes: int, place: str)
 
 
 def show_time_zone() -> None:
+    # The control Settings has too (`ui.pick_time_zone`); its keys: time_zone_pick and _save.
     with st.popover(f"Your time zone: {zone_said}", icon=":material/public:"):
-        names = meetings.time_zone_names()
-        chosen = st.selectbox(
-            "Time zone for typing and showing meeting times",
-            names,
-            index=names.index(zone.key) if zone.key in names else None,
-            key="time_zone_pick",
-        )
-        if st.button("Use this time zone", key="time_zone_save") and chosen:
-            try:
-                meetings.set_time_zone(conn, chosen)
-            except InfointError as exc:
-                ui.show_error(exc)
-            else:
-                done(f"Meeting times are now shown in {chosen}.")
+        if chosen := ui.pick_time_zone(conn):
+            done(f"Meeting times are now shown in {chosen}.")
 
 
 def show_upcoming(upcoming: list[meetings.MeetingSummary]) -> None:

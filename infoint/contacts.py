@@ -17,7 +17,7 @@ from infoint.errors import InvalidInputError, NotFoundError
 from infoint.funnel import NO_INDUSTRY, stage_name
 from infoint.linkedin import normalise_profile_url
 from infoint.text import day as written_date
-from infoint.text import folded_sql, holds_sql
+from infoint.text import folded_sql, holds_sql, name_order_sql
 from infoint.text import joined as and_list
 
 DEGREES = ("1st", "2nd", "cold")
@@ -331,11 +331,7 @@ SORTS = {
 # header does to one page, for everyone who matches): folded as searches fold (`folded_sql`:
 # no case, no accents), punctuation left out, so 'Sam "Sammy" Lee' is placed by "sam sammy
 # lee", Zoë Ñúñez among the Z's and "Bob", with one name, by "bob". No name at all: last.
-_NAME_SORT_SQL = (
-    "nullif(trim(regexp_replace(regexp_replace("
-    + folded_sql(_NAME_SQL)
-    + r", '[^\pL\pN\s]+', '', 'g'), '\s+', ' ', 'g')), '')"
-)
+_NAME_SORT_SQL = name_order_sql(_NAME_SQL)
 _BY_NAME = [(_NAME_SORT_SQL, "ASC NULLS LAST")]
 # Each ends with the name, then the id (added in the query), so every page is stable.
 _SORT_KEYS = {
@@ -534,7 +530,7 @@ def find_contacts_by_name(
         SELECT c.id, {_NAME_SQL}, coalesce({employer_sql("co.name")}, '')
         FROM contacts c LEFT JOIN companies co ON co.id = c.company_id
         WHERE {where} AND c.id IS DISTINCT FROM ?
-        ORDER BY lower(c.last_name), lower(c.first_name), c.id
+        ORDER BY {_NAME_SORT_SQL} NULLS LAST, c.id
         LIMIT ?
         """,
         [*params, exclude, limit],

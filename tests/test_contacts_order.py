@@ -96,9 +96,9 @@ def test_an_unknown_order_is_refused(conn, people):
 
 def test_pickers_can_tell_how_many_they_left_out(conn, people):
     assert contacts.find_contacts_by_name(conn, "a", limit=2) == [
-        (people["cara"], "Cara Diaz — Globex"),
         (people["ann"], "Ann Lee — acme"),
-    ]
+        (people["cara"], "Cara Diaz — Globex"),
+    ]  # by name as it reads, as the search's Name (A–Z)
     # Cara, Ann, Sam twice and Dan have an "a" in their name; Bob and Eve do not
     assert contacts.count_contacts_by_name(conn, "a") == 5
     assert contacts.count_contacts_by_name(conn, "A", exclude=people["cara"]) == 4
@@ -147,3 +147,12 @@ def test_the_timeline_says_how_you_met(conn, people):
         "Meeting at Café Blue cancelled",
         "You met for 31 minutes (20 promised) by phone",
     ]
+
+
+def test_name_pickers_order_people_by_their_names_as_they_read_folded(conn):
+    """'Introduced by' and 'Mutual contact' list matches as Contacts' Name (A–Z) orders them:
+    'émile' among the E's whatever its case or accent, first names first."""
+    for first, last in (("Zoë", "Abel"), ("émile", "Zola"), ("Emma", "Young"), ("Ben", "Ames")):
+        contacts.add_contact(conn, first, last)
+    found = [name for _, name in contacts.find_contacts_by_name(conn, "e")]
+    assert found == ["Ben Ames", "émile Zola", "Emma Young", "Zoë Abel"]

@@ -343,6 +343,22 @@ chosen_template = template_box.selectbox(
     "Edit templates at the bottom of this page.",
 )
 template_id = None if chosen_template == BLANK else chosen_template
+# Drafts are kept per template: edits made under another are not lost by switching, and the
+# box that now shows the template's words says where they are (a new user thought them gone).
+edited_elsewhere = [
+    name
+    for shown_id, name in templates.items()
+    if shown_id != chosen_template
+    and f"body_{contact_id}_{None if shown_id == BLANK else shown_id}"
+    in st.session_state.get(ui.KEPT_DRAFTS, {})
+]
+if contact_id is not None and edited_elsewhere:
+    named = text.joined([f"“{ui.plain(name)}”" for name in edited_elsewhere], "or")
+    template_box.caption(
+        f"Your edits under {named} are kept: pick it again to go back to them."
+        if len(edited_elsewhere) == 1
+        else f"Your edits under {named} are kept: pick one again to go back to it."
+    )
 st.session_state[KEPT] = {
     "outreach_kind": kind,
     "outreach_find": typed,

@@ -507,6 +507,28 @@ def test_going_back_to_a_draft_finds_the_edits(network):
     assert at.text_area(key=f"body_{draft_key}").value == mine
 
 
+def test_switching_templates_says_where_the_edits_went(network):
+    """The box shows the other template's words: the page says the edits are kept, and under
+    which template, until they are back in view."""
+    at = run(outreach_page())
+    at.selectbox(key="outreach_contact").set_value(network["ana"])
+    run(at)
+    first = at.selectbox(key="outreach_template").format_func(1)
+    assert "are kept" not in captions(at)
+    at.text_area(key=f"body_{network['ana']}_1").set_value("Hi Ana, a question of mine.")
+    run(at)
+    assert "are kept" not in captions(at)  # they are in the box
+    at.selectbox(key="outreach_template").set_value(0)
+    run(at)
+    assert (
+        f"Your edits under “{plain_markdown(first)}” are kept: pick it again to go back to them."
+        in captions(at)
+    )
+    at.selectbox(key="outreach_template").set_value(1)
+    run(at)
+    assert "are kept" not in captions(at)
+
+
 def captions(at: AppTest) -> str:
     return " ".join(c.value for c in at.caption)
 

@@ -33,7 +33,7 @@ st.caption("Bring your LinkedIn network in; take your data out.")
 if done := st.session_state.pop("import_done", None):
     st.success(done, icon=":material/check_circle:")
 if failed := st.session_state.pop("import_failed", None):
-    st.error(failed, icon=":material/error:")
+    st.error(ui.as_written(failed), icon=":material/error:")  # it may quote a file's name
 
 st.subheader("Bring in your LinkedIn connections")
 st.markdown(
@@ -212,7 +212,7 @@ if offer is not None:
         f"undo_import_{offer.batch_id}",
         "Undo the last import",
         f"Your data goes back to how it was just before {ui.plain(offer.file_name)} was "
-        "imported. "
+        f"imported ({text.moment(offer.imported_at)}). "
         "Nothing else has changed since, so nothing else is lost.",
         "Yes, undo the import",
     ):
@@ -379,7 +379,7 @@ downloads.download_button(
 this_minute = datetime.now(UTC).replace(second=0, microsecond=0)
 if ui.cached(meetings.upcoming_meetings, conn, this_minute):
     downloads.download_button(
-        "Download upcoming meetings (.ics)",
+        "Download all upcoming meetings (.ics)",
         data=lambda: ics.upcoming_ics(conn.cursor(), datetime.now(UTC)),
         file_name="infoint-upcoming-meetings.ics",
         mime="text/calendar",

@@ -175,7 +175,12 @@ def test_undo_asks_first_then_takes_the_import_back(app_db):
     at = upload(open_page(), FIRST)
     button(at, "Undo the last import").click()
     run(at)
-    assert f"just before {plain_markdown('Connections.csv')} was imported" in at.warning[0].value
+    # named with its time, as the sentences about it are: LinkedIn names every export alike
+    when = named(ui.connection(), "Connections.csv").removeprefix("Connections.csv ")
+    assert (
+        f"just before {plain_markdown('Connections.csv')} was imported {when}."
+        in at.warning[0].value
+    )
     assert scalar("SELECT count(*) FROM contacts") == 2  # asking changed nothing
     button(at, "Yes, undo the import").click()
     run(at)
@@ -719,3 +724,22 @@ def test_another_file_chosen_after_the_question_is_not_imported_anyway(app_db):
     run(at)
     assert not at.warning
     assert "Import anyway" not in labels(at)
+
+
+def test_an_undo_that_fails_quotes_the_file_name_as_written(app_db, monkeypatch):
+    """The sentence of a failed undo names the file: '*' in its name is not italics."""
+    from infoint import settings
+    from infoint.errors import InvalidInputError
+
+    at = upload(open_page(), FIRST, name="my_*export*.csv")
+
+    def refuse(db_path, offer):
+        raise InvalidInputError(f"The import of {offer.file_name} could not be undone.")
+
+    monkeypatch.setattr(settings, "undo_import", refuse)
+    button(at, "Undo the last import").click()
+    run(at)
+    button(at, "Yes, undo the import").click()
+    at.run()
+    assert at.error[0].value == ui.as_written("The import of my_*export*.csv could not be undone.")
+    assert at.error[0].value != "The import of my_*export*.csv could not be undone."

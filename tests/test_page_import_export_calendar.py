@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from infoint import contacts, meetings, ui
 from tests.test_page_import_export import downloads, open_page, run
 
-CALENDAR = "Download upcoming meetings (.ics)"
+CALENDAR = "Download all upcoming meetings (.ics)"
 
 
 def captions(at) -> list[str]:

@@ -6,6 +6,7 @@ import dataclasses
 import re
 import threading
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -744,13 +745,19 @@ def _typed_job(
     position: str | None,
 ) -> tuple[str, str, str, str] | None:
     """The name and job typed for `update_contact`, checked as `add_contact` checks them, or
-    None if they are as `kept` (first name, last name, company id, company, position)."""
+    None if they are as `kept` (first name, last name, company id, company, position).
+
+    Each is compared as the page shows it (trimmed; a company's name as `targets.visible_name`
+    makes it, its spaces squeezed), and one that reads as it did is kept as stored. Edit
+    details sends the Company box as shown, the company's display name: after a rename on
+    Targets that name has another match key than the company's, so looking it up
+    (`targets.ensure_company`) would add a second company and move the person there."""
     kept_first, kept_last, _, kept_company, kept_position = kept
     typed = (
-        kept_first if first_name is None else first_name.strip(),
-        kept_last if last_name is None else last_name.strip(),
-        kept_company if company is None else targets.visible_name(company),
-        kept_position if position is None else position.strip(),
+        _as_kept(first_name, kept_first, str.strip, str.strip),
+        _as_kept(last_name, kept_last, str.strip, str.strip),
+        _as_kept(company, kept_company, targets.visible_name, _company_as_shown),
+        _as_kept(position, kept_position, str.strip, str.strip),
     )
     if typed == (kept_first, kept_last, kept_company, kept_position):
         return None
@@ -766,6 +773,20 @@ def _typed_job(
     return typed
 
 
+def _company_as_shown(name: str) -> str:
+    """A company name as Edit details reads it, to tell a typed change from the name shown."""
+    return " ".join(targets.visible_name(name).split())
+
+
+def _as_kept(
+    typed: str | None, kept: str, clean: Callable[[str], str], read: Callable[[str], str]
+) -> str:
+    """`typed` as it is saved (`clean`), or `kept` as stored when the two read alike (`read`)."""
+    if typed is None or read(typed) == read(kept):
+        return kept
+    return clean(typed)
+
+
 def _save_job(
     conn: duckdb.DuckDBPyConnection,
     contact_id: int,
@@ -774,10 +795,15 @@ def _save_job(
     job: tuple[str, str, str, str],
 ) -> None:
     """Write `_typed_job`'s name and job, inside the caller's transaction, recording a change
-    of company or title in `contact_changes` as an import does (under no import batch)."""
+    of company or title in `contact_changes` as an import does (under no import batch). A
+    company as it was (`_typed_job` keeps it as stored) stays the one on their record; only a
+    company typed anew is looked up by its match key, or added."""
     _, _, kept_company_id, kept_company, kept_position = kept
     first_name, last_name, company, position = job
-    company_id = targets.ensure_company(conn, company, source=source)
+    if company == kept_company:
+        company_id = kept_company_id
+    else:
+        company_id = targets.ensure_company(conn, company, source=source)
     conn.execute(
         "UPDATE contacts SET first_name = ?, last_name = ?, company_id = ?, position = ?"
         " WHERE id = ?",

@@ -531,7 +531,7 @@ class NewContacts:
             said.append(
                 f"{also} {_already_there(len(marks))} as introduced by {self.introducer}"
                 + (
-                    f" and leaves {left} you unticked as they are: tick or untick anyone to "
+                    f" and leaves the {left} you unticked as they are: tick or untick anyone to "
                     "change that."
                     if left
                     else ": untick anyone you want to leave as they are."
@@ -619,10 +619,11 @@ def new_contacts(
 def _people_said(conn: duckdb.DuckDBPyConnection, ids: tuple[int, ...]) -> list[tuple]:
     """(id, 'name, company, position', degree, mutual contact's name or None, name, company,
     position, who introduced them: their name, 'someone else' for one no longer there, or
-    None) for these."""
+    None) for these. The label leaves out a placeholder such as 'N/A', as every list of people
+    does; the company after the name is as stored, for comparing with what a line names."""
     return conn.execute(
         "SELECT c.id, concat_ws(', ', nullif(trim(c.first_name || ' ' || c.last_name), ''),"
-        " nullif(co.name, ''), nullif(c.position, '')), c.degree,"
+        f" {employer_sql('co.name')}, nullif(c.position, '')), c.degree,"
         " CASE WHEN c.mutual_contact_id IS NOT NULL"
         "  THEN coalesce(nullif(trim(m.first_name || ' ' || m.last_name), ''), 'someone') END,"
         " trim(c.first_name || ' ' || c.last_name), coalesce(co.name, ''),"

@@ -108,9 +108,9 @@ def test_the_question_says_who_is_marked_and_who_left(conn):
     adding = meetings.new_contacts(conn, meeting, meetings.read_names("Ola Dee\nIvo Dee").people)
     ola, ivo = adding.existing
     assert adding.asked({ola: True, ivo: False}) == (
-        "Saving marks 1 person already in your contacts as introduced by Kay Moss and leaves 1 "
-        "you unticked as they are: tick or untick anyone to change that. Is each one a person "
-        "to talk to?"
+        "Saving marks 1 person already in your contacts as introduced by Kay Moss and leaves "
+        "the 1 you unticked as they are: tick or untick anyone to change that. Is each one a "
+        "person to talk to?"
     )
     assert adding.asked({ola: False, ivo: False}) == (
         "Saving leaves 2 people already in your contacts as they are, unticked: tick anyone you "
@@ -120,3 +120,13 @@ def test_the_question_says_who_is_marked_and_who_left(conn):
         "Saving marks 2 people already in your contacts as introduced by Kay Moss: untick "
         "anyone you want to leave as they are. Is each one a person to talk to?"
     )
+
+
+def test_a_placeholder_employer_is_left_out_of_a_known_persons_box(conn):
+    """Every list of people shows 'N/A' as no company (ab3ebfc): the debrief's box too."""
+    kay = contacts.add_contact(conn, "Kay", "Moss")
+    contacts.add_contact(conn, "Sam", "Ng", company="N/A", position="Analyst", degree="cold")
+    meeting = meetings.schedule_meeting(conn, kay, datetime.now(UTC) - timedelta(days=1))
+    adding = meetings.new_contacts(conn, meeting, meetings.read_names("Sam Ng").people)
+    [sam] = adding.existing
+    assert sam.label.startswith("Sam Ng, Analyst, already in your contacts")

@@ -541,10 +541,10 @@ def _yours_on_demo_people(conn: duckdb.DuckDBPyConnection) -> str:
 # questions and answers.
 _YOURS_ON_DEMO_PEOPLE = """
     WITH demo_people AS (
-        SELECT id, trim(first_name || ' ' || last_name) AS name, notes
+        SELECT id, trim(first_name || ' ' || last_name) AS name, notes, created_at
         FROM contacts WHERE source = 'demo'
     ),
-    loaded AS (SELECT min(created_at) AS moment FROM interactions WHERE source = 'demo'),
+    loaded AS (SELECT min(created_at) AS moment FROM demo_people),
     logged AS (
         SELECT contact_id, kind AS what, occurred_at AS happened FROM interactions
         WHERE source <> 'demo' AND contact_id IN (SELECT id FROM demo_people)

@@ -122,6 +122,14 @@ def test_the_demos_own_notes_and_meetings_are_not_called_yours(conn):
     assert "also deletes" not in demo.removal_warning(conn)
 
 
+def test_the_demos_meetings_stay_the_demos_with_its_entries_removed(conn):
+    """Its meetings are told by the moment the demo was loaded: read from its people, as the
+    user may remove every entry the demo logged (the Fix form) and keep its meetings."""
+    with db.transaction(conn):
+        conn.execute("DELETE FROM interactions WHERE source = 'demo'")
+    assert "also deletes" not in demo.removal_warning(conn)
+
+
 def test_the_settings_question_says_it(app_db):
     setup = db.connect(app_db)
     demo.load_demo(setup, today=TODAY)

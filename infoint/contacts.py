@@ -470,6 +470,16 @@ class Contact:
         return self.source in TYPED_SOURCES
 
     @property
+    def job_kept_by_imports(self) -> bool:
+        """Whether a new LinkedIn import updates their company and position: someone from an
+        export, or someone added by hand whom an export's row finds by their profile address
+        (one typed in, or matched already, which dated the connection). The importer keeps
+        their source, so a correction typed here is overwritten by the next import."""
+        if self.source == "linkedin":
+            return True
+        return self.typed_in and bool(self.linkedin_url or self.connected_on)
+
+    @property
     def shown_email(self) -> str:
         return self.email or self.linkedin_email
 
@@ -761,6 +771,10 @@ def _typed_job(
     )
     if typed == (kept_first, kept_last, kept_company, kept_position):
         return None
+    if source == "demo":
+        raise InvalidInputError(
+            "They are made-up demo data: their name, company and position can't be changed here."
+        )
     if source not in TYPED_SOURCES:
         raise InvalidInputError(
             "Their name, company and position come from your LinkedIn export, which keeps them "

@@ -390,6 +390,8 @@ def show_details(person: contacts.Contact) -> None:
     # their profile a button away ("not on LinkedIn" sat beside "LinkedIn profile").
     if person.connected_on:
         connected = text.day(person.connected_on)
+    elif person.source == "demo":
+        connected = "no date (made-up demo data)"
     elif person.typed_in:
         connected = "not in your LinkedIn export"
     else:
@@ -823,7 +825,16 @@ def show_edit(person: contacts.Contact) -> None:
     if person.typed_in:
         # Added by hand or from a debrief line: a typo in the name or company is corrected here,
         # not by deleting them and their history.
-        st.caption("You added them, so all of this is yours to correct.")
+        if person.job_kept_by_imports:
+            # The importer matches them by their profile and keeps their source: a correction
+            # of company or position lasts until the next import.
+            st.caption(
+                "You added them, so all of this is yours to correct. Their LinkedIn profile is "
+                "on record, though: a new LinkedIn import that lists them sets their company and "
+                "position to LinkedIn's."
+            )
+        else:
+            st.caption("You added them, so all of this is yours to correct.")
         first, last = st.columns(2)
         job["first_name"] = first.text_input(
             "First name", value=person.first_name, key=f"edit_first_{person.id}"
@@ -840,6 +851,11 @@ def show_edit(person: contacts.Contact) -> None:
         )
         job["position"] = position.text_input(
             "Position", value=person.position, key=f"edit_position_{person.id}"
+        )
+    elif person.source == "demo":
+        st.caption(
+            "They are made-up demo data: their name, company and position stay as the demo "
+            "made them. The details below are yours to try, until you remove the demo."
         )
     else:
         st.caption(

@@ -102,10 +102,13 @@ def test_bad_input_is_refused_in_one_sentence_and_nothing_changes(conn, typed, s
     assert changes(conn, ann) == []
 
 
-@pytest.mark.parametrize("source", ["linkedin", "demo"])
-def test_the_name_and_job_of_someone_from_an_export_stay_linkedins(conn, source):
+@pytest.mark.parametrize(
+    ("source", "said"),
+    [("linkedin", "come from your LinkedIn export"), ("demo", "They are made-up demo data")],
+)
+def test_the_name_and_job_of_someone_from_an_export_stay_linkedins(conn, source, said):
     cy = contacts.add_contact(conn, "Cy", "Doe", company="Acme", position="Engineer", source=source)
-    with pytest.raises(InfointError, match="come from your LinkedIn export"):
+    with pytest.raises(InfointError, match=said):
         contacts.update_contact(conn, cy, **KEEP, company="Other")
     assert contacts.get_contact(conn, cy).company == "Acme"
     # as they are, the rest of the details save

@@ -83,6 +83,9 @@ def connect(path: str | os.PathLike[str] | None = None) -> duckdb.DuckDBPyConnec
     # in a server waiting for the next click, that is for good: 30–40 MB after Home's
     # queries on the heavy user. Its background thread gives it back to the system.
     conn.execute("SET allocator_background_threads = true")
+    # DuckDB draws a progress bar on standard output for a query past two seconds (seen on a
+    # loaded machine): it would land in the middle of `infoint … --json` and the server's log.
+    conn.execute("SET enable_progress_bar = false")
     apply_migrations(conn)
     clock.use_profile_zone(conn)
     return conn

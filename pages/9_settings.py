@@ -1,3 +1,4 @@
+import functools
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -11,7 +12,7 @@ ZONE_SAVED = "settings_zone_saved"  # said under the time zone's control, on the
 ZONE_OPEN = "settings_zone_open"  # whether that control is open
 # What a restore or the demo did, said beside the button clicked, not at the top of the page,
 # out of view far above it, while "Backed up: …" still showed by the buttons (a
-# walkthrough in Chromium): `done(..., near=...)` keeps it by place for the next run, which
+# walkthrough in Chromium): `keep(..., near=...)` keeps it by place for the next run, which
 # takes it at its start, so it is said once and gives way to whatever is done next.
 SAID_NEAR = "settings_said_near"
 
@@ -159,17 +160,16 @@ def rule_out_a_company() -> None:
             st.success(f"Ruled out {name}. Nothing is due there now.")
 
 
-def done(
+def keep(
     message: str, *, near: str, failed: bool = False, backup: tuple[Path, str] | None = None
 ) -> None:
     """Say `message` on the next run, which shows the fresh data, where `said_here(near)` is.
     `backup` is (path, label) of a backup the message names by that label."""
     st.session_state[SAID_NEAR] = (near, message, failed, backup)
-    st.rerun()
 
 
 def said_here(near: str) -> None:
-    """What `done(..., near=near)` left for this place, if it is this run's."""
+    """What `keep(..., near=near)` left for this place, if it is this run's."""
     place, message, failed, backup = said_near
     if place != near:
         return
@@ -182,6 +182,46 @@ def said_here(near: str) -> None:
         st.error(ui.as_written(message), icon=":material/error:")
     else:
         st.success(message, icon=":material/check_circle:")
+
+
+# A restore and the demo's load and removal run as the yes's callback (ui.ask_first's
+# on_confirm), before the page's next run, so one run shows what they did: run in the page,
+# they took the question off it first and left the page drawn without it while they worked,
+# then drew it all again after a rerun (and a restore left `conn` closed meanwhile).
+def restore(db_path: Path, chosen: settings.BackupInfo) -> None:
+    ui.release_connection()  # the next run opens the data restored
+    try:
+        db.restore(db_path, chosen.path)
+    except InfointError as exc:
+        keep(str(exc), near="restore", failed=True)
+    else:
+        st.session_state.pop("import_report", None)
+        keep(
+            f"Restored the backup from {chosen.label}.",
+            near="restore",
+            backup=(chosen.path, chosen.label),
+        )
+
+
+def load_demo() -> None:
+    try:
+        loaded = demo.load_demo(ui.connection())
+    except InfointError as exc:
+        keep(str(exc), near="demo", failed=True)
+    else:
+        keep(
+            f"{loaded.sentence()} Have a look at Home and Contacts; remove it here when done.",
+            near="demo",
+        )
+
+
+def remove_demo() -> None:
+    try:
+        removed = demo.remove_demo(ui.connection())
+    except InfointError as exc:
+        keep(str(exc), near="demo", failed=True)
+    else:
+        keep(ui.plain(removed.sentence()), near="demo")
 
 
 said_near = st.session_state.pop(SAID_NEAR, ("", "", False, None))  # this run's only
@@ -305,63 +345,39 @@ else:
     asked = st.session_state.get("restore_backup") or st.session_state.get(
         "_ask_first_restore_backup"
     )
-    if ui.ask_first(
+    ui.ask_first(
         "restore_backup",
         "Restore this backup",
         settings.restore_question(conn, chosen) if asked else "",
         "Yes, restore it",
-    ):
-        db_path = db.database_path(conn)
-        ui.release_connection()  # `conn` is closed from here on: finish with a rerun
-        try:
-            db.restore(db_path, chosen.path)
-        except InfointError as exc:
-            done(str(exc), near="restore", failed=True)
-        else:
-            st.session_state.pop("import_report", None)
-            done(
-                f"Restored the backup from {chosen.label}.",
-                near="restore",
-                backup=(chosen.path, chosen.label),
-            )
+        on_confirm=functools.partial(restore, db.database_path(conn), chosen),
+    )
     said_here("restore")  # right under "Restore this backup"
 
 st.subheader("Demo data")
+# Under the heading, above the words and the button: after the yes the page is shorter, and
+# seen from the foot of the page a message under the button fell below the window (Chromium).
+said_here("demo")
 st.write(demo.ABOUT)
 if demo.has_demo(conn):
     ui.forget_question("load_demo")  # loaded: a question still open would ask to load it again
-    if ui.ask_first(
+    ui.ask_first(
         "remove_demo",
         "Remove demo data",
         ui.plain(demo.removal_warning(conn)),
         "Yes, remove demo data",
-    ):
-        try:
-            removed = demo.remove_demo(conn)
-        except InfointError as exc:
-            ui.show_error(exc)
-        else:
-            done(ui.plain(removed.sentence()), near="demo")
+        on_confirm=remove_demo,
+    )
 else:
     ui.forget_question("remove_demo")  # it went another way: loaded again, it is not asked
     # Beside the user's own data the demo joins every count: asked first, as removing it is.
-    if (
+    if demo.beside_own_data(conn):
         ui.ask_first(
             "load_demo",
             "Load demo data",
             ui.plain(demo.LOADING_BESIDE_YOURS),
             "Yes, load demo data",
+            on_confirm=load_demo,
         )
-        if demo.beside_own_data(conn)
-        else st.button("Load demo data", icon=":material/science:")
-    ):
-        try:
-            loaded = demo.load_demo(conn)
-        except InfointError as exc:
-            ui.show_error(exc)
-        else:
-            done(
-                f"{loaded.sentence()} Have a look at Home and Contacts; remove it here when done.",
-                near="demo",
-            )
-said_here("demo")  # right under the demo's buttons
+    else:
+        st.button("Load demo data", icon=":material/science:", on_click=load_demo)

@@ -33,6 +33,15 @@ def after(at, label: str) -> list[str]:
     return said
 
 
+def under_heading(at, heading: str) -> str:
+    """The words of the element drawn right under the subheader `heading`."""
+    elements = in_order(at.main)
+    [at_heading] = [
+        n for n, e in enumerate(elements) if e.type == "subheader" and e.value == heading
+    ]
+    return getattr(elements[at_heading + 1], "value", "")
+
+
 def successes(at) -> list[str]:
     return [s.value for s in at.success]
 
@@ -94,11 +103,11 @@ def test_the_backup_sentence_is_said_once_and_survives_no_later_action(app_db):
     assert not [s for s in successes(at) if s.startswith("Backed up: ")]
     [loaded] = successes(at)
     assert loaded.startswith("Loaded the demo")
-    assert after(at, "Remove demo data")[0] == loaded  # under the demo's buttons
+    assert under_heading(at, "Demo data") == loaded  # beside the demo's buttons
     button(at, "Remove demo data").click()
     run(at)
     button(at, "Yes, remove demo data").click()
     run(at)
     [removed] = successes(at)
     assert removed.startswith("Removed the demo data")
-    assert after(at, "Load demo data")[0] == removed
+    assert under_heading(at, "Demo data") == removed

@@ -69,8 +69,9 @@ def employer_sql(name: str) -> str:
 
 
 def employer(company: str) -> str:
-    """`company` as an employer: '' for a placeholder such as 'N/A' (`employer_sql`)."""
-    return "" if company.strip(" ").lower() in targets.PLACEHOLDER_COMPANIES else company
+    """`company` as an employer: '' for a placeholder such as 'N/A', by the rule
+    `employer_sql` follows (`targets.is_placeholder_company`)."""
+    return "" if targets.is_placeholder_company(company) else company
 
 
 def check_notes(notes: str, subject: str, kept: str = "", counted: str = "") -> None:

@@ -72,15 +72,28 @@ PLACEHOLDER_COMPANIES = (
 """What people type in LinkedIn's Company field when they have no employer to name (the
 export keeps it as typed: /work/shared/linkedin-format.md has 'N/A' in 3 of 6 files, and
 'None'). Everyone with one of these lands in one "company" of that name, yet they are not
-colleagues: no one to try next, no one you know there, no company to target. Compared with
-the name trimmed and in lower case (`placeholder_company_sql`)."""
+colleagues: no one to try next, no one you know there, no company to target. A name is
+compared as it reads, in lower case: `is_placeholder_company` in Python, and
+`placeholder_company_sql` in SQL."""
+
+
+def is_placeholder_company(name: str) -> bool:
+    """Whether the company name `name` is one of `PLACEHOLDER_COMPANIES`, compared as it reads:
+    each run of spaces of any kind (tabs and no-break spaces too) made one plain space, then
+    trimmed, in lower case. `placeholder_company_sql` says the same in SQL; a test holds the
+    two to one answer. ('İ' is made 'i' first, as DuckDB's `lower` makes it; Python's makes it
+    'i' and a combining dot.) Invisible characters are not looked for: a name is saved without
+    them (`visible_name`)."""
+    return " ".join(name.split()).replace("\u0130", "i").lower() in PLACEHOLDER_COMPANIES
 
 
 def placeholder_company_sql(name: str) -> str:
     """SQL: whether the company name `name` (a column or an expression) is one of
-    `PLACEHOLDER_COMPANIES`; the one place that says how they are compared."""
+    `PLACEHOLDER_COMPANIES`, compared as `is_placeholder_company` compares them in Python; its
+    spaces are those `str.isspace` knows (tab to carriage return, the plain one, `_SPACES`)."""
     names = ", ".join("'" + each.replace("'", "''") + "'" for each in PLACEHOLDER_COMPANIES)
-    return f"lower(trim({name})) IN ({names})"
+    squeezed = f"regexp_replace({name}, '[\\x{{0009}}-\\x{{000D}} {_SPACES}]+', ' ', 'g')"
+    return f"lower(trim({squeezed})) IN ({names})"
 
 
 # The longest name a person or a company may have. The longest real ones run to about 100

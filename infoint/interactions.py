@@ -57,12 +57,16 @@ def likely_kind(conn: duckdb.DuckDBPyConnection, contact_id: int) -> str:
     """What the log form offers first: the likely next thing to log, from where the
     conversation with them stands. Notes, referrals and opportunities move it nowhere.
 
-    - A meeting held: a thank-you, until one thanks the latest meeting held (by the rule the
-      Meetings page follows, `meetings.thank_you_sent`); after that, a note.
-    - Else, your message last (an outreach, a follow-up or a thank-you): their reply. Offering
-      Outreach for someone already written to logged their answer as a second first message.
-    - Else, their reply last: a note. Offering Reply again logged a second one.
-    - Else, never written to: an outreach.
+    - Their latest meeting held not thanked yet (by the rule the Meetings page follows,
+      `meetings.thank_you_sent`): a thank-you.
+    - Else the last message logged (outreach, follow-up, thank-you or reply) decides:
+      - the thank-you for that meeting: a note, as nothing is awaited;
+      - any other of yours: their reply (offering Outreach for someone already written to
+        logged their answer as a second first message);
+      - their reply: a note (offering Reply again logged a second one);
+      - none: an outreach.
+      So after the thank-you, a report-back or a new outreach months later offers Reply, and
+      their answer to it a note.
     """
     from infoint import meetings  # it imports this module
 
@@ -71,16 +75,19 @@ def likely_kind(conn: duckdb.DuckDBPyConnection, contact_id: int) -> str:
         " ORDER BY starts_at DESC, id DESC LIMIT 1",
         [contact_id],
     ).fetchall()
-    if held:
-        return "note" if meetings.thank_you_sent(conn, held[0][0]) else "thank_you"
+    thanks = meetings.thank_you_sent(conn, held[0][0]) if held else None
+    if held and thanks is None:
+        return "thank_you"
     last = conn.execute(
-        "SELECT kind FROM interactions WHERE contact_id = ? AND list_contains(?, kind)"
+        "SELECT id, kind FROM interactions WHERE contact_id = ? AND list_contains(?, kind)"
         " ORDER BY occurred_at DESC, id DESC LIMIT 1",
         [contact_id, [*MESSAGE_KINDS, "reply"]],
     ).fetchall()
     if not last:
         return "outreach"
-    return "note" if last[0][0] == "reply" else "reply"
+    if thanks is not None and last[0][0] == thanks.id:
+        return "note"
+    return "note" if last[0][1] == "reply" else "reply"
 
 
 def answered_sql(reply: str, messages: str = "interactions") -> str:

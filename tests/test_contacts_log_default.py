@@ -86,3 +86,41 @@ def test_after_the_thank_you_the_log_form_offers_a_note(app_db):
     finally:
         conn.close()
     assert kinds == ["note", "thank_you", "reply", "outreach"]
+
+
+def test_after_the_thank_you_the_conversation_moves_on(conn):
+    """After a held meeting was thanked, Note was offered whatever came next: a report-back
+    message, their answer to it, a new outreach months later (a review)."""
+    ann = contacts.add_contact(conn, "Ann", "Lee")
+    interactions.log_interaction(conn, ann, "outreach", occurred_at=date(2026, 3, 2))
+    interactions.log_interaction(conn, ann, "reply", occurred_at=date(2026, 3, 3))
+    meeting = meetings.schedule_meeting(conn, ann, datetime(2026, 3, 10, 14, 0))
+    meetings.set_outcome(conn, meeting, "held", actual_minutes=20)
+    interactions.log_interaction(conn, ann, "thank_you", occurred_at=date(2026, 3, 11))
+    assert interactions.likely_kind(conn, ann) == "note"  # the walkthrough's case, kept
+    interactions.log_interaction(conn, ann, "note", occurred_at=date(2026, 3, 12))
+    assert interactions.likely_kind(conn, ann) == "note"  # a note moves it nowhere
+    # a report-back: "I applied, as you suggested"
+    interactions.log_interaction(conn, ann, "follow_up", occurred_at=date(2026, 4, 1))
+    assert interactions.likely_kind(conn, ann) == "reply"
+    interactions.log_interaction(conn, ann, "reply", occurred_at=date(2026, 4, 2))
+    assert interactions.likely_kind(conn, ann) == "note"
+    # a new outreach months later
+    interactions.log_interaction(conn, ann, "outreach", occurred_at=date(2026, 9, 1))
+    assert interactions.likely_kind(conn, ann) == "reply"
+
+
+def test_after_a_report_back_the_log_form_offers_reply(app_db):
+    conn = db.connect(app_db)
+    ann = contacts.add_contact(conn, "Ann", "Lee", company="Acme")
+    interactions.log_interaction(conn, ann, "outreach", occurred_at=date(2026, 3, 2))
+    interactions.log_interaction(conn, ann, "reply", occurred_at=date(2026, 3, 3))
+    meeting = meetings.schedule_meeting(conn, ann, datetime(2026, 3, 10, 14, 0))
+    meetings.set_outcome(conn, meeting, "held", actual_minutes=20)
+    interactions.log_interaction(conn, ann, "thank_you", occurred_at=date(2026, 3, 11))
+    interactions.log_interaction(conn, ann, "follow_up", occurred_at=date(2026, 4, 1))
+    conn.close()
+    at = contacts_page(contact=str(ann))
+    at.session_state["contact_tab"] = "Log an interaction"
+    run(at)
+    assert at.selectbox(key=f"log_{ann}_0_kind").value == "reply"

@@ -253,7 +253,7 @@ def restore_question(conn: duckdb.DuckDBPyConnection, backup: BackupInfo) -> str
     kept = "today's data is backed up first, so you can restore it again if this was a mistake."
     if since:
         return said + f"What you saved after that is lost from your data, but {kept}"
-    return said + f"Anything your data holds now that it did not then is lost from it, but {kept}"
+    return said + f"Whatever changed since that backup was taken is lost from your data, but {kept}"
 
 
 def saved_since(conn: duckdb.DuckDBPyConnection, backup: Path) -> bool | None:

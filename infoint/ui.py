@@ -230,6 +230,12 @@ def _answered(asking: str, then: Callable[[], None] | None = None) -> None:
         then()
 
 
+def question_open(key: str) -> bool:
+    """Whether `ask_first`'s question for `key` is asked on this run: just clicked, or kept
+    open from the run before. A question that costs something to word is worded only then."""
+    return bool(st.session_state.get(key) or st.session_state.get(f"_ask_first_{key}"))
+
+
 def forget_question(key: str) -> None:
     """Close `ask_first`'s question for `key`, unanswered: what it asked about has changed."""
     st.session_state.pop(f"_ask_first_{key}", None)

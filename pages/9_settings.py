@@ -342,13 +342,10 @@ else:
     )
     # Whether anything was saved since the backup opens it (75 ms at 30,000 people), so it is
     # read only while the question is asked: on the click, and while ui.ask_first keeps it open.
-    asked = st.session_state.get("restore_backup") or st.session_state.get(
-        "_ask_first_restore_backup"
-    )
     ui.ask_first(
         "restore_backup",
         "Restore this backup",
-        settings.restore_question(conn, chosen) if asked else "",
+        settings.restore_question(conn, chosen) if ui.question_open("restore_backup") else "",
         "Yes, restore it",
         on_confirm=functools.partial(restore, db.database_path(conn), chosen),
     )

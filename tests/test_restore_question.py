@@ -20,8 +20,8 @@ SAVED = (
     "so you can restore it again if this was a mistake."
 )
 UNSURE = (
-    "Anything your data holds now that it did not then is lost from it, but today's data is "
-    "backed up first, so you can restore it again if this was a mistake."
+    "Whatever changed since that backup was taken is lost from your data, but today's data "
+    "is backed up first, so you can restore it again if this was a mistake."
 )
 
 

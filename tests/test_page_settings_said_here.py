@@ -7,18 +7,8 @@ happened (a walkthrough in Chromium)."""
 from __future__ import annotations
 
 from infoint import contacts, db, ui
+from tests.test_page_meetings_said_here import in_order
 from tests.test_page_settings import button, open_page, people, run
-
-
-def in_order(block) -> list:
-    """The elements under `block`, in the order the page draws them."""
-    found = []
-    for child in block.children.values():
-        if getattr(child, "children", None) is not None and child.type != "button":
-            found += in_order(child)
-        else:
-            found.append(child)
-    return found
 
 
 def after(at, label: str) -> list[str]:

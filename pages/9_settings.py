@@ -361,7 +361,8 @@ if demo.has_demo(conn):
     ui.ask_first(
         "remove_demo",
         "Remove demo data",
-        ui.plain(demo.removal_warning(conn)),
+        # Worded only while asked: it counts what the user logged with every demo person.
+        ui.plain(demo.removal_warning(conn)) if ui.question_open("remove_demo") else "",
         "Yes, remove demo data",
         on_confirm=remove_demo,
     )

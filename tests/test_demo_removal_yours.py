@@ -145,3 +145,20 @@ def test_the_settings_question_says_it(app_db):
     said = f"This also deletes 1 follow-up you logged with {name}."
     assert ui.plain(said) in at.warning[0].value
     assert demo.has_demo(ui.connection())  # asking removed nothing
+
+
+def test_settings_counts_what_goes_only_once_asked(app_db, monkeypatch):
+    """The count reads everything logged with every demo person: not on every visit."""
+    setup = db.connect(app_db)
+    demo.load_demo(setup, today=TODAY)
+    setup.close()
+    worded = []
+    real = demo.removal_warning
+    monkeypatch.setattr(demo, "removal_warning", lambda conn: worded.append(1) or real(conn))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.switch_page("pages/9_settings.py")
+    at.run()
+    assert not worded
+    next(b for b in at.button if b.label == "Remove demo data").click()
+    at.run()
+    assert worded and ui.plain(DELETES) in at.warning[0].value

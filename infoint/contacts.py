@@ -995,8 +995,20 @@ def _meeting_text(status: str, promised: int, actual: int | None, place: str) ->
     return f"Meeting planned for {promised} minutes{where}"
 
 
-def _change_text(field: str, old: str | None, new: str | None) -> str:
+def _change_text(field: str, old: str | None, new: str | None, *, by_you: bool = False) -> str:
+    """A change of company or title in words: one an import found reads as their move
+    ("Moved from Acne to Acme"); one `by_you`, a correction on Edit details (recorded under no
+    import batch), says that you changed it, so a fixed typo does not read as a job move."""
     old, new = (old or "").strip(), (new or "").strip()
+    if by_you and field in _FIELD_NAMES:
+        what = _FIELD_NAMES[field].lower()
+        if field != "company":  # a title is quoted, as below
+            old, new = old and f"'{old}'", new and f"'{new}'"
+        if not old:
+            return f"You set their {what} to {new}"
+        if not new:
+            return f"You removed their {what}, {old}"
+        return f"You changed their {what} from {old} to {new}"
     if field == "company":
         if not old:
             return f"Now at {new}"
@@ -1011,7 +1023,7 @@ def _change_text(field: str, old: str | None, new: str | None) -> str:
 # its meeting's start, and a day logged alone is 9:00. Ids come from different tables and say
 # nothing of it. A reply is placed by the messages beside it (`timeline`).
 _STEPS = (
-    "change",  # a job change an import noticed
+    "change",  # a job change an import noticed, or your correction of one
     "introduced_by",
     "outreach",
     "follow_up",
@@ -1051,7 +1063,8 @@ def timeline(conn: duckdb.DuckDBPyConnection, contact_id: int) -> list[TimelineE
                    NULL, NULL, NULL, NULL, NULL
             FROM contacts c JOIN contacts r ON r.id = c.referred_by WHERE c.id = $id
             UNION ALL
-            SELECT changed_at, 'change', id, field, old_value, new_value, NULL, NULL, NULL
+            SELECT changed_at, 'change', id, field, old_value, new_value, NULL,
+                   (batch_id IS NULL)::INTEGER, NULL
             FROM contact_changes WHERE contact_id = $id
         ),
         stepped AS (
@@ -1089,7 +1102,8 @@ def timeline(conn: duckdb.DuckDBPyConnection, contact_id: int) -> list[TimelineE
                 TimelineEvent(at, f"{a or NAMELESS} introduced you to them", other_contact_id=ref)
             )
         else:
-            events.append(TimelineEvent(at, _change_text(a, b, c)))
+            # no import batch: you corrected it on Edit details
+            events.append(TimelineEvent(at, _change_text(a, b, c, by_you=bool(n1))))
     return events
 
 

@@ -355,11 +355,15 @@ def test_a_loop_already_in_the_data_does_not_stop_saving_other_details(conn, cha
 
 def test_timeline_tells_everything_newest_first(conn, network):
     cara, ann = network["cara"], network["ann"]
+    batch = conn.execute(  # changes an import found (yours have no batch)
+        "INSERT INTO import_batches (file_name, sha256) VALUES ('Connections.csv', 'x')"
+        " RETURNING id"
+    ).fetchall()[0][0]
     conn.execute(
-        "INSERT INTO contact_changes (contact_id, field, old_value, new_value, changed_at) VALUES"
-        " (?, 'company', 'Initech', 'Globex', '2026-01-05 10:00'),"
-        " (?, 'position', 'Recruiter', 'Head of Human Resources', '2026-01-04 10:00')",
-        [cara, cara],
+        "INSERT INTO contact_changes (contact_id, field, old_value, new_value, changed_at,"
+        " batch_id) VALUES (?, 'company', 'Initech', 'Globex', '2026-01-05 10:00', ?),"
+        " (?, 'position', 'Recruiter', 'Head of Human Resources', '2026-01-04 10:00', ?)",
+        [cara, batch, cara, batch],
     )
     interactions.log_interaction(
         conn,

@@ -51,8 +51,11 @@ def test_a_typo_in_a_hand_added_name_and_job_is_corrected(conn):
         ("company", "Acne", "Acme Corp", None),
         ("position", "Analist", "Analyst", None),
     ]
+    # the timeline says you corrected them: a fixed typo is no job move
     said = [e.text for e in contacts.timeline(conn, ann)]
-    assert "Moved from Acne to Acme Corp" in said
+    assert "You changed their company from Acne to Acme Corp" in said
+    assert "You changed their title from 'Analist' to 'Analyst'" in said
+    assert not [text for text in said if text.startswith("Moved")]
     # saved again as it is: nothing more recorded
     contacts.update_contact(
         conn,
@@ -64,6 +67,30 @@ def test_a_typo_in_a_hand_added_name_and_job_is_corrected(conn):
         position="Analyst",
     )
     assert len(changes(conn, ann)) == 2
+
+
+def test_the_timeline_tells_your_correction_from_a_job_change_an_import_found(conn):
+    ann = contacts.add_contact(conn, "Ann", "Lee", company="Acne", position="Lead")
+    batch = conn.execute(
+        "INSERT INTO import_batches (file_name, sha256) VALUES ('Connections.csv', 'x')"
+        " RETURNING id"
+    ).fetchall()[0][0]
+    conn.execute(
+        "INSERT INTO contact_changes (contact_id, field, old_value, new_value, batch_id,"
+        " changed_at) VALUES (?, 'company', 'Initech', 'Acne', ?, '2026-01-05 10:00'),"
+        " (?, 'position', 'Analyst', 'Lead', ?, '2026-01-05 10:00')",
+        [ann, batch, ann, batch],
+    )
+    contacts.update_contact(
+        conn, ann, **KEEP, first_name="Ann", last_name="Lee", company="Acme", position=""
+    )
+    said = {e.text for e in contacts.timeline(conn, ann)}
+    assert said >= {
+        "Moved from Initech to Acne",  # the import's
+        "Title changed from 'Analyst' to 'Lead'",
+        "You changed their company from Acne to Acme",  # yours, on Edit details
+        "You removed their title, 'Lead'",
+    }
 
 
 def test_a_name_only_corrected_records_no_job_change(conn):

@@ -10,7 +10,7 @@ import copy
 
 import pandas as pd
 
-from infoint import funnel
+from infoint import funnel, targets
 from infoint.charts import (
     LEGEND_BELOW,
     Figure,
@@ -203,8 +203,24 @@ def _hover_name(link: Link) -> str:
     ):
         return "%{text}"
     if link.name.endswith(")"):
-        return "%{text}, at %{customdata[0]}" if link.company else "%{text}, %{customdata[0]}"
+        if link.company:
+            return "%{text}, at %{customdata[0]}"
+        # A placeholder employer ('Self-employed') is no company here, yet it tells namesakes
+        # apart as their record says it: 'Dee Ode (Self-employed)' needs no 'no company yet'.
+        if _names_a_placeholder(link.name):
+            return "%{text}"
+        return "%{text}, %{customdata[0]}"
     return "%{text} (%{customdata[0]})"
+
+
+def _names_a_placeholder(name: str) -> bool:
+    """Whether a told-apart name (`referrals.told_apart`: 'Dee Ode (Self-employed)', 'Dee Ode
+    (N/A, Engineer)') says a placeholder employer (`targets.is_placeholder_company`) where it
+    says the company, first in its brackets."""
+    return any(
+        targets.is_placeholder_company(part.split(", ")[0].removesuffix(")"))
+        for part in name.split(" (")[1:]
+    )
 
 
 def referral_figure(links: list[Link]) -> Figure:

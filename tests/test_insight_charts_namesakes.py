@@ -51,3 +51,24 @@ def test_a_company_told_apart_beside_a_position_is_said_once(conn):
     said = hovers(conn)
     assert said["Ana Lee (Acme, Engineer)"] == "Ana Lee (Acme, Engineer)"
     assert said["Ana Lee (Zeta)"] == "Ana Lee (Zeta)"
+
+
+def test_a_namesake_told_apart_by_a_placeholder_employer_reads_naturally(conn):
+    """A placeholder employer ('Self-employed', 'N/A') is no company in the picture, yet what
+    tells namesakes apart reads their record: the hover said 'Dee Ode (Self-employed), no
+    company yet'."""
+    dee = contacts.add_contact(conn, "Dee", "Ode", company="Self-employed", position="Coach")
+    contacts.add_contact(conn, "Dee", "Ode", company="Orbit Labs")
+    odd = contacts.add_contact(conn, "Eve", "Ng", company="\u00a0n/a ", position="Engineer")
+    contacts.add_contact(conn, "Eve", "Ng", company="N/A", position="Designer")
+    contacts.add_contact(conn, "Eve", "Ng", company="Zeta")
+    lone = contacts.add_contact(conn, "Fay", "Orr", company="N/A", position="Engineer")
+    twin = contacts.add_contact(conn, "Fay", "Orr", company="N/A", position="Designer")
+    for introducer, first in ((dee, "Cy"), (odd, "Di"), (lone, "Al"), (twin, "Bo")):
+        contacts.add_contact(conn, first, "Dunn", referred_by=introducer, degree="2nd")
+    said = hovers(conn)
+    assert said["Dee Ode (Self-employed)"] == "Dee Ode (Self-employed)"
+    odd_name = next(name for name in said if name.startswith("Eve Ng") and "Engineer" in name)
+    assert said[odd_name] == odd_name  # 'Eve Ng (n/a, Engineer)', as their record says it
+    # told apart by their titles alone: the company part still says they have none
+    assert said["Fay Orr (Engineer)"] == "Fay Orr (Engineer), no company yet"

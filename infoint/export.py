@@ -252,7 +252,10 @@ def _sheets() -> dict[str, _Sheet]:
                 c.id AS "Contact ID",
                 CASE ch.field WHEN 'company' THEN 'Company' WHEN 'position' THEN 'Position'
                      ELSE ch.field END AS "What changed",
-                coalesce(ch.old_value, '') AS "Before", coalesce(ch.new_value, '') AS "After"
+                coalesce(ch.old_value, '') AS "Before", coalesce(ch.new_value, '') AS "After",
+                -- a change with no import is the user's own correction on Edit details
+                CASE WHEN ch.batch_id IS NULL THEN 'You corrected it'
+                     ELSE 'Your LinkedIn export' END AS "Seen in"
             """,
             rows="contact_changes ch JOIN contacts c ON c.id = ch.contact_id",
             # Not what an older file put back (importer.OLDER_FILE_FIELDS): no job change.

@@ -185,7 +185,15 @@ HEADERS = {
         "Introduced by", "Their ID", "Person introduced", "Contact ID", "Company", "Position",
         "Introduced on",
     ),
-    "Job changes": ("Seen on", "Person", "Contact ID", "What changed", "Before", "After"),
+    "Job changes": (
+        "Seen on",
+        "Person",
+        "Contact ID",
+        "What changed",
+        "Before",
+        "After",
+        "Seen in",
+    ),
     "Ruled-out industries": ("Industry", "Why", "Ruled out on"),
     "Templates": ("Template", "Subject", "Text", "Status"),
     "Question bank": ("Question", "Kind", "Useful when learning about", "Status"),
@@ -541,4 +549,33 @@ def test_what_an_older_file_put_back_is_no_job_change_in_the_workbook(conn):
     assert export.sheet_sizes(conn)["Job changes"] == 1
     book = load_workbook(io.BytesIO(export.workbook_bytes(conn)))
     rows = list(book["Job changes"].iter_rows(min_row=2, values_only=True))
-    assert [row[3:] for row in rows] == [("Company", "Volt", "Acme")]
+    assert [row[3:] for row in rows] == [("Company", "Volt", "Acme", "You corrected it")]
+
+
+def test_the_job_changes_sheet_tells_an_imports_change_from_your_correction(conn):
+    """Edit details records a hand-added person's corrected job with no import (0f3a4e5): in
+    the sheet it is said to be the user's, beside what LinkedIn's export showed."""
+    from infoint import importer
+
+    header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    ada = "Ada,Quill,https://www.linkedin.com/in/ada-q,,Nimbus,{},06 Nov 2024\n"
+    importer.import_file(conn, (header + ada.format("Analyst")).encode(), filename="a.csv")
+    importer.import_file(conn, (header + ada.format("Lead")).encode(), filename="b.csv")
+    bo = contacts.add_contact(conn, "Bo", "Chen", company="Acne")
+    contacts.update_contact(
+        conn,
+        bo,
+        email="",
+        degree="cold",
+        mutual_contact_id=None,
+        referred_by=None,
+        notes="",
+        tags="",
+        company="Acme",
+    )
+    book = load_workbook(io.BytesIO(export.workbook_bytes(conn)))
+    rows = list(book["Job changes"].iter_rows(min_row=2, values_only=True))
+    assert [(row[1], row[4], row[5], row[6]) for row in rows] == [
+        ("Ada Quill", "Analyst", "Lead", "Your LinkedIn export"),
+        ("Bo Chen", "Acne", "Acme", "You corrected it"),
+    ]

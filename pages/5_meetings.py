@@ -504,6 +504,7 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
         )
         submitted = st.form_submit_button("Save the debrief")
     form = (status, actual, tuple(answers.items()), names, notes)  # what a question is about
+    said_here(f"debrief_{chosen}")  # under "Save the debrief", where the user clicked
     if submitted:
         st.session_state.pop(asked_key, None)  # a new try: asked afresh
         # and its boxes start afresh too: kept by their keys, a "same person" ticked for the
@@ -619,11 +620,14 @@ def save_debrief(
     thank_next = held and not current.thanked
     if thank_next:
         message += " Next: the thank-you, on the “Thank you” tab."  # opened for it (`done`)
-    done(message, current.id, "Thank you" if thank_next else "Debrief")
+    # Said where the user looks next: under the button, or atop the Thank you tab opened.
+    tab = "Thank you" if thank_next else "Debrief"
+    done(message, current.id, tab, near=f"{'thanks' if thank_next else 'debrief'}_{current.id}")
 
 
 def show_thanks(current: meetings.MeetingSummary) -> None:
     chosen = current.id
+    said_here(f"thanks_{chosen}")  # "Debrief saved. … Next: the thank-you"
     if current.status != "held":
         st.info("Once the meeting is recorded as held (Debrief tab), a thank-you draft is here.")
         return

@@ -76,3 +76,26 @@ def test_a_question_reworded_is_said_under_its_form(app_db):
     assert bank.proto.expanded
     assert [s.value for s in at.success] == ["Question saved."]
     assert follows(bank, key) == "Question saved."
+
+
+def test_debrief_saved_is_said_where_the_user_looks_next(app_db):
+    """It showed above "Your time zone", off-screen, while the view stayed at the tabs (a
+    walkthrough): now under "Save the debrief", or atop the Thank you tab that opens."""
+    conn = db.connect(app_db)
+    ana = contacts.add_contact(conn, "Ana", "Lee", company="Acme")
+    meetings.schedule_meeting(conn, ana, datetime.now(UTC) - timedelta(days=1))
+    conn.close()
+    at = run(meetings_page())
+    at.radio(key="debrief_status_1").set_value("cancelled")
+    submit(at, "Save the debrief")
+    assert not [s for s in at.main.children.values() if s.type == "success"]  # not at the top
+    debrief = at.tabs[1]
+    assert debrief.label == "Debrief"
+    assert [s.value for s in debrief.success] == ["Debrief saved."]
+    assert follows(debrief, "FormSubmitter:debrief_form_1-Save the debrief") == "Debrief saved."
+    at.radio(key="debrief_status_1").set_value("held")
+    submit(at, "Save the debrief")
+    thanks = at.tabs[2]
+    assert thanks.label == "Thank you"
+    [said] = [s.value for s in at.success]
+    assert said.startswith("Debrief saved.") and [s.value for s in thanks.success] == [said]

@@ -112,12 +112,15 @@ def weeks_axis(weeks: list[date]) -> dict:
 
 
 # What a funnel bar's width counts, said under the bars: Plotly hides a funnel's value axis,
-# and with it that axis's title, so the measure was named nowhere on the chart.
+# and with it that axis's title, so the measure was named nowhere on the chart. It ends at
+# the plot's right edge and runs left under the stages' names: centred, a narrow window (Home
+# at 800 px) cut it at the right.
 FUNNEL_MEASURE = {
     "text": "Bar width: contacts at this stage or beyond",
     "xref": "paper",
     "yref": "paper",
-    "x": 0.5,
+    "x": 1,
+    "xanchor": "right",
     "y": 0,
     "yanchor": "top",
     "yshift": -8,

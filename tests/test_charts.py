@@ -95,6 +95,8 @@ def test_the_funnel_names_what_its_bars_count_under_them():
     notes = charts.funnel_figure(counts)["layout"]["annotations"]
     assert [n["text"] for n in notes] == ["0", "Bar width: contacts at this stage or beyond"]
     assert (notes[1]["xref"], notes[1]["yref"], notes[1]["y"]) == ("paper", "paper", 0)
+    # it ends at the plot's right edge: centred, Home at 800 px cut it there
+    assert (notes[1]["x"], notes[1]["xanchor"]) == (1, "right")
 
 
 def coverage_frame(**columns) -> pd.DataFrame:

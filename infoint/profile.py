@@ -237,7 +237,19 @@ def zone_label(zone: ZoneInfo, at: datetime) -> str:
     region, _, place = zone.key.partition("/")
     if not place or region == "Etc":  # 'UTC', 'Etc/UTC', 'Etc/GMT+5': the offset says it all
         return utc
-    return f"{place.rpartition('/')[2].replace('_', ' ')} ({region}), now {utc}"
+    return f"{zone_place(zone.key)}, now {utc}"
+
+
+def zone_place(key: str) -> str:
+    """'Berlin (Europe)' for 'Europe/Berlin', as a list of zones names them; 'UTC' for UTC and
+    its aliases. Other 'Etc/…' zones keep their key: 'Etc/GMT+5' is five hours behind UTC,
+    which 'GMT+5' alone would say the other way round."""
+    if key in ("UTC", "Etc/UTC", "Etc/UCT", "Etc/Universal", "Etc/Zulu"):
+        return "UTC"
+    region, _, place = key.partition("/")
+    if not place or region == "Etc":
+        return key
+    return f"{place.rpartition('/')[2].replace('_', ' ')} ({region})"
 
 
 def now(conn: duckdb.DuckDBPyConnection) -> datetime:

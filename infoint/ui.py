@@ -174,6 +174,7 @@ def pick_time_zone(conn: duckdb.DuckDBPyConnection, key: str = "time_zone") -> s
         "Time zone for typing and showing meeting times",
         names,
         index=names.index(current) if current in names else None,
+        format_func=profile.zone_place,  # 'Paris (Europe)', as the page says it elsewhere
         key=f"{key}_pick",
     )
     if st.button("Use this time zone", key=f"{key}_save") and chosen:

@@ -1,4 +1,5 @@
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import streamlit as st
 
@@ -234,7 +235,8 @@ def show_time_zone() -> None:
     # The control Settings has too (`ui.pick_time_zone`); its keys: time_zone_pick and _save.
     with st.popover(f"Your time zone: {zone_said}", icon=":material/public:"):
         if chosen := ui.pick_time_zone(conn):
-            done(f"Meeting times are now shown in {chosen}.")
+            said = profile.zone_label(ZoneInfo(chosen), now)
+            done(f"Meeting times are now shown in {said}.")
 
 
 def show_upcoming(upcoming: list[meetings.MeetingSummary]) -> None:

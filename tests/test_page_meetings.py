@@ -296,7 +296,7 @@ def test_times_are_typed_in_the_chosen_time_zone(replied):
     at.selectbox(key="time_zone_pick").set_value("Asia/Tokyo")
     at.button(key="time_zone_save").click()
     run(at)
-    assert at.success[0].value == "Meeting times are now shown in Asia/Tokyo."
+    assert at.success[0].value == "Meeting times are now shown in Tokyo (Asia), now UTC+9."
     at.date_input(key="schedule_day").set_value(date(2026, 12, 1))
     at.time_input(key="schedule_time").set_value(time(9, 0))
     choose_ana(at)

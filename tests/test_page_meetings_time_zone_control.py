@@ -31,7 +31,7 @@ def test_meetings_draws_the_shared_time_zone_control(app_db, calls):
     at.selectbox(key="time_zone_pick").set_value("Asia/Tokyo")
     at.button(key="time_zone_save").click()
     run(at)
-    assert at.success[0].value == "Meeting times are now shown in Asia/Tokyo."
+    assert at.success[0].value == "Meeting times are now shown in Tokyo (Asia), now UTC+9."
     conn = db.connect(app_db)
     try:
         assert profile.zone(conn).key == "Asia/Tokyo"

@@ -26,7 +26,9 @@ def test_the_time_zone_is_changed_on_settings_and_the_caption_follows_at_once(ap
     assert zone_caption(at).startswith("Your time zone is UTC. ")
     pick = at.selectbox(key="settings_time_zone_pick")
     assert pick.label == "Time zone for typing and showing meeting times"
-    assert pick.options == meetings.time_zone_names()
+    # listed as people say them: 'Tokyo (Asia)', 'UTC'
+    assert pick.options == [profile.zone_place(name) for name in meetings.time_zone_names()]
+    assert "Tokyo (Asia)" in pick.options and "Asia/Tokyo" not in pick.options
     assert pick.value == "UTC"
     pick.set_value("Asia/Tokyo")
     at.button(key="settings_time_zone_save").click()

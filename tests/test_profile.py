@@ -308,3 +308,17 @@ def test_several_dates_on_a_line_are_still_read_and_a_bad_one_is_named():
     )
     with pytest.raises(InvalidInputError, match=r"^There is no 31 February 2026; check that"):
         profile.parse_holidays("24/12/2026, 31/02/2026")
+
+
+@pytest.mark.parametrize(
+    ("key", "said"),
+    [
+        ("Europe/Paris", "Paris (Europe)"),
+        ("America/Argentina/Buenos_Aires", "Buenos Aires (America)"),
+        ("Etc/UTC", "UTC"),
+        ("UTC", "UTC"),
+        ("Etc/GMT+5", "Etc/GMT+5"),  # five hours behind UTC: 'GMT+5' alone says it backwards
+    ],
+)
+def test_a_zone_is_listed_as_people_say_it(key, said):
+    assert profile.zone_place(key) == said

@@ -10,31 +10,13 @@ from __future__ import annotations
 
 from infoint import contacts, db, importer, meetings, settings
 from tests.test_undo import named
+from tests.test_undo_backup_before import none_from_before, to_settings
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
 ADA = "Ada,Lovelace,https://www.linkedin.com/in/ada-l,,Analytical Engines,Engineer,06 Nov 2024"
 GRACE = "Grace,Hopper,https://www.linkedin.com/in/grace-h,,Navy,Rear Admiral,01 Sep 2023"
 FIRST = (HEADER + ADA).encode()
 NEW = (HEADER + ADA + "\n" + GRACE).encode()
-
-NONE_BEFORE = (
-    "there is no backup from before it either: the backups in Settings were all taken after it."
-)
-
-
-def saved_since(conn) -> str:
-    return (
-        f"You saved other changes after importing {named(conn, 'Connections.csv')}, so that "
-        "import can no longer be undone here; "
-    )
-
-
-def none_from_before(conn) -> str:
-    return saved_since(conn) + NONE_BEFORE
-
-
-def to_settings(conn) -> str:
-    return saved_since(conn) + "to go back, restore a backup in Settings."
 
 
 def test_a_backup_from_before_a_first_import_is_still_offered_after_moving_east(conn):

@@ -830,6 +830,18 @@ def _save_job(
             " SELECT ?, 'company', ?, coalesce((SELECT name FROM companies WHERE id = ?), '')",
             [contact_id, kept_company, company_id],
         )
+        # A misspelt company typed with them goes with the typo: left behind with no one at
+        # it, it stood in every list of companies. Only one that holds nothing of its own
+        # (never a target, no industry, notes, scores, names merged into it, nor a rename on
+        # Targets, which leaves its match key behind its name) is taken out.
+        conn.execute(
+            "DELETE FROM companies co WHERE co.id = ? AND co.status = 'network'"
+            " AND co.industry IS NULL AND co.research_notes = '' AND co.motivation = 0"
+            " AND co.postings = 0 AND co.match_key = company_key(co.name)"
+            " AND NOT EXISTS (SELECT 1 FROM contacts c WHERE c.company_id = co.id)"
+            " AND NOT EXISTS (SELECT 1 FROM company_aliases a WHERE a.company_id = co.id)",
+            [kept_company_id],
+        )
     if position != kept_position:
         conn.execute(
             "INSERT INTO contact_changes (contact_id, field, old_value, new_value)"

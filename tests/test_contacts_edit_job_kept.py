@@ -58,6 +58,7 @@ def test_a_company_really_changed_is_still_found_or_added(conn):
     person = contacts.get_contact(conn, ann)
     assert person.company == "Globex" and person.company_id != acme
     assert changes(conn, ann) == [("company", "Acme Robotics", "Globex", None)]
+    assert acme in [i for i, _ in companies(conn)]  # renamed on Targets: the user's, it stays
 
 
 def test_a_title_differing_only_in_spaces_records_no_change(conn):
@@ -89,3 +90,20 @@ def test_edit_details_fixes_a_name_after_a_rename_without_moving_them(app_db):
         assert changes(conn, ann) == []
     finally:
         conn.close()
+
+
+def test_a_misspelt_company_corrected_goes_with_the_typo(conn):
+    """Left behind with no one at it, "Acme Robotcs" stood in every list of companies (a
+    walkthrough). One that holds anything of the user's stays: a rename, an industry."""
+    noor = contacts.add_contact(conn, "Noor", "Haddad", company="Acme Robotcs")
+    typo = contacts.get_contact(conn, noor).company_id
+    contacts.update_contact(conn, noor, **KEEP, company="Acme Robotics")
+    assert [name for _, name in companies(conn)] == ["Acme Robotics"]
+    assert changes(conn, noor) == [("company", "Acme Robotcs", "Acme Robotics", None)]
+    assert typo not in [i for i, _ in companies(conn)]
+
+    sam = contacts.add_contact(conn, "Sam", "Ng", company="Volt")
+    volt = contacts.get_contact(conn, sam).company_id
+    targets.update_companies(conn, {volt: {"industry": "Energy"}})
+    contacts.update_contact(conn, sam, **KEEP, company="Acme Robotics")
+    assert "Volt" in [name for _, name in companies(conn)]  # its industry is the user's

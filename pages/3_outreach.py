@@ -40,6 +40,12 @@ def keep_pick() -> None:
     st.session_state[TEMPLATE_PICKED] = True
 
 
+def draft_key(contact_id: int | None, template_id: int | None) -> str:
+    """A draft's boxes carry the person and template: choosing another starts a fresh draft,
+    and going back (to this draft, or to this page from Settings) finds your edits."""
+    return f"{contact_id}_{template_id}"
+
+
 def template_editor() -> None:
     """Edit, add and archive templates (built-in ones included)."""
     with st.expander("Your templates", icon=":material/description:"):
@@ -349,7 +355,7 @@ edited_elsewhere = [
     name
     for shown_id, name in templates.items()
     if shown_id != chosen_template
-    and f"body_{contact_id}_{None if shown_id == BLANK else shown_id}"
+    and f"body_{draft_key(contact_id, None if shown_id == BLANK else shown_id)}"
     in st.session_state.get(ui.KEPT_DRAFTS, {})
 ]
 if contact_id is not None and edited_elsewhere:
@@ -465,19 +471,17 @@ if reopened_for is not None:
 # --- The draft and its checklist ------------------------------------------------------------
 
 draft = ui.cached(outreach.compose, conn, template_id, contact_id)
-# Keys carry the person and template: choosing another starts a fresh draft, and going back
-# (to this draft, or to this page from Settings) finds your edits as you left them.
-draft_key = f"{contact_id}_{template_id}"
+this_draft = draft_key(contact_id, template_id)
 draft_box, checklist_box = st.columns([3, 2])
 with draft_box:
     subject, body = ui.draft_boxes(
-        conn, (draft.subject, draft.body), f"subject_{draft_key}", f"body_{draft_key}", 380
+        conn, (draft.subject, draft.body), f"subject_{this_draft}", f"body_{this_draft}", 380
     )
     outreach.note_draft(
         st.session_state.setdefault(MY_DRAFTS, {}).setdefault(contact_id, {}),
         kind,
         template_id,
-        edited=f"body_{draft_key}" in st.session_state.get(ui.KEPT_DRAFTS, {}),
+        edited=f"body_{this_draft}" in st.session_state.get(ui.KEPT_DRAFTS, {}),
         logged=ui.cached(outreach.last_logged, conn, contact_id),
     )
     # What goes out: placeholders typed by hand are filled too, the box left as typed.
@@ -547,7 +551,7 @@ with log_box:
                 said = f"Logged: your message to {person.name}."
             st.session_state[FLASH] = said
             st.session_state[START_AFRESH] = not sent.already_logged
-            ui.forget_draft(f"body_{draft_key}")
+            ui.forget_draft(f"body_{this_draft}")
             st.rerun()
     if blocked:
         st.caption("Logging opens once the message has text and no {placeholder} is left.")

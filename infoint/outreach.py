@@ -442,6 +442,12 @@ def note_draft(
         del drafts[kind]
 
 
+def draft_key(contact_id: int | None, template_id: int | None) -> str:
+    """What a draft's boxes are keyed by (`subject_<key>`, `body_<key>`): the person and the
+    template, so choosing another starts a fresh draft and going back finds the edits."""
+    return f"{contact_id}_{template_id}"
+
+
 def draft_to_reopen(
     drafts: dict[str, tuple[int | None, int]],
     kept: Collection[str],
@@ -462,7 +468,7 @@ def draft_to_reopen(
     alive = {
         kind: template_id
         for kind, (template_id, seen) in drafts.items()
-        if f"body_{contact_id}_{template_id}" in kept
+        if f"body_{draft_key(contact_id, template_id)}" in kept
         and (template_id is None or template_id in available)
         and logged.get(kind, 0) <= seen
     }

@@ -40,12 +40,6 @@ def keep_pick() -> None:
     st.session_state[TEMPLATE_PICKED] = True
 
 
-def draft_key(contact_id: int | None, template_id: int | None) -> str:
-    """A draft's boxes carry the person and template: choosing another starts a fresh draft,
-    and going back (to this draft, or to this page from Settings) finds your edits."""
-    return f"{contact_id}_{template_id}"
-
-
 def template_editor() -> None:
     """Edit, add and archive templates (built-in ones included)."""
     with st.expander("Your templates", icon=":material/description:"):
@@ -355,7 +349,7 @@ edited_elsewhere = [
     name
     for shown_id, name in templates.items()
     if shown_id != chosen_template
-    and f"body_{draft_key(contact_id, None if shown_id == BLANK else shown_id)}"
+    and f"body_{outreach.draft_key(contact_id, None if shown_id == BLANK else shown_id)}"
     in st.session_state.get(ui.KEPT_DRAFTS, {})
 ]
 if contact_id is not None and edited_elsewhere:
@@ -471,7 +465,7 @@ if reopened_for is not None:
 # --- The draft and its checklist ------------------------------------------------------------
 
 draft = ui.cached(outreach.compose, conn, template_id, contact_id)
-this_draft = draft_key(contact_id, template_id)
+this_draft = outreach.draft_key(contact_id, template_id)
 draft_box, checklist_box = st.columns([3, 2])
 with draft_box:
     subject, body = ui.draft_boxes(

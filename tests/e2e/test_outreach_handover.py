@@ -5,15 +5,23 @@ to Dana Kim — Northwind Health": Outreach opened on the template's text, the w
 
 from datetime import date, timedelta
 
+from playwright.sync_api import expect
+
 from infoint import contacts, db, interactions
 
 from .conftest import choose, click, go, start_server, stop_server, type_into, wait_for_app
 
 
 def type_message(page, text: str) -> None:
-    """Type into the draft's message box and click outside it, as a user does."""
+    """Type into the draft's message box and click outside it, as a user does; then wait for
+    the checklist to be read from the new words, the run that keeps them has ended. Waiting
+    only for no run to be showing could go on before that run began: in one full make test,
+    the menu was clicked first and the words never reached the server."""
+    checklist = page.get_by_text("Checklist: ").first
+    before = checklist.inner_text()
     page.get_by_label("Message", exact=True).first.fill(text)
     page.get_by_role("heading", name="Write to someone").click()
+    expect(checklist).not_to_have_text(before)
     wait_for_app(page)
 
 

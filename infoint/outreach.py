@@ -1760,22 +1760,58 @@ def _body_checks(body: str, subject: str) -> list[Check]:
     to_settings = (
         f"Add {mine} in Settings, and the draft fills {'them' if ' and ' in mine else 'it'} in."
     )
-    to_fill = (
-        f"Fill in {', '.join(f'{{{name}}}' for name in others)} first: until then this point is"
-        " not covered."
-    )
+    # The draft's own blanks are weighed with the profile's details in, where they are missing.
+    filled_in = (body_mine, subject_mine) if mine else (body, subject)
     hinted = []
     for check, without, profiled, rested in zip(checks, finished, imagined, rest, strict=True):
         if _RANK[profiled.status] < _RANK[check.status]:
             hinted.append(Check(check.key, "warn", to_settings))
         elif _RANK[without.status] > _RANK[check.status]:
             # A point resting on the profile's details alone is Settings' to fill, not the
-            # draft's: "Fill in …" names only the blanks the user writes in the draft.
-            drafts_own = others and _RANK[rested.status] > _RANK[check.status]
-            hinted.append(Check(check.key, "warn", to_fill if drafts_own else to_settings))
+            # draft's: "Fill in …" names only the blanks the user writes in the draft, and of
+            # those only the ones in the sentences this point rests on.
+            if others and _RANK[rested.status] > _RANK[check.status]:
+                names = _blanks_behind(check.key, *filled_in) or others
+                hint = (
+                    f"Fill in {', '.join(f'{{{name}}}' for name in names)} first: until then"
+                    " this point is not covered."
+                )
+            else:
+                hint = to_settings
+            hinted.append(Check(check.key, "warn", hint))
         else:
             hinted.append(check)
     return hinted
+
+
+def _blanks_behind(key: str, body: str, subject: str) -> list[str]:
+    """The draft's own blanks (not the profile's) a point rests on: those in each sentence
+    that, put back alone among the sentences without blanks, would raise the point. A draft
+    with the mutual contact's blank beside {their_work} named all three under each point.
+    Empty when no single sentence would (the point rests on several together)."""
+    parts = {"body": _sentences(body or ""), "subject": _sentences(subject or "")}
+
+    def status(place: str | None = None, index: int = -1) -> str:
+        kept = {
+            where: "\n".join(
+                s
+                for i, s in enumerate(sentences)
+                if not _PLACEHOLDER.search(s) or (where == place and i == index)
+            )
+            for where, sentences in parts.items()
+        }
+        [check] = [c for c in _checks(kept["body"], kept["subject"]) if c.key == key]
+        return check.status
+
+    without = _RANK[status()]
+    names: dict[str, None] = {}
+    for place, sentences in parts.items():
+        for index, sentence in enumerate(sentences):
+            blanks = [n for n in _PLACEHOLDER.findall(sentence) if n not in PROFILE_PLACEHOLDERS]
+            if blanks and _RANK[status(place, index)] < without:
+                names.update(dict.fromkeys(blanks))
+    # In the order the draft holds them, as the other lists of blanks are.
+    return [name for name in unfilled_placeholders(subject, body) if name in names]
 
 
 _RANK = {"pass": 0, "todo": 1, "warn": 1, "fail": 2}

@@ -33,7 +33,7 @@ MOMENT_COLUMN_FORMAT = "D MMM YYYY, HH:mm"
 # every browser ("localized" would follow the browser's language: "29.699" in German).
 COUNT_COLUMN_FORMAT = "%,d"
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:=])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:=&])")
 
 
 def folded_sql(sql: str) -> str:

@@ -23,11 +23,16 @@ def test_markup_is_shown_as_typed():
 
 
 def test_every_markdown_character_is_escaped_once():
-    special = "\\`*_{}[]()<>#+-.!|~$:="
+    special = "\\`*_{}[]()<>#+-.!|~$:=&"
     escaped = text.plain_markdown(special)
     assert escaped == "".join(f"\\{c}" for c in special)
     # no special character is left without its backslash
-    assert not re.search(r"(?<!\\)[`*_{}\[\]()<>#+\-.!|~$:=]", escaped)
+    assert not re.search(r"(?<!\\)[`*_{}\[\]()<>#+\-.!|~$:=&]", escaped)
+
+
+def test_a_typed_entity_is_shown_as_typed_not_as_the_character_it_names():
+    # Markdown reads "&amp;" as "&": the user who typed it sees what they typed.
+    assert text.plain_markdown("Tom &amp; Jerry &#42;") == r"Tom \&amp; Jerry \&\#42;"
 
 
 def test_the_outreach_preview_uses_the_same_escaper():

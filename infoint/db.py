@@ -26,6 +26,15 @@ DEFAULT_PATH = Path("data") / "infoint.duckdb"
 # restore, so no number of imports removes a copy the user made.
 BACKUPS_KEPT = 5
 BACKUP_REASONS = ("manual", "import", "restore", "undo")
+# A backup's file is written in DuckDB's smallest blocks. In its default quarter-megabyte
+# blocks even an empty database's copy took 2.4 MB and the demo's 5.5 MB, each table's data
+# and each index a block or more of its own, beside a live file of 0.1 MB (its changes still
+# in the log beside it): 0.2 and 0.4 MB in these. DuckDB reads a file's block size from the
+# file, so a restored backup opens as any other and keeps its small blocks: at the heavy
+# user's size (30,000 people) pages and an import took as long in them, and folding the log
+# in (a checkpoint: on closing the file, or when the log passes 16 MB) 0.35 s against 0.2 s.
+# The heavy user's backups take 2.7 MB instead of 8.1.
+BACKUP_BLOCK_SIZE = 16_384
 _MIGRATION_NAME = re.compile(r"^(\d{4})_(\w+)\.sql$")
 
 # Bumped on every committed write in this process. DuckDB lets only one process open the
@@ -283,7 +292,9 @@ def _copy_database(conn: duckdb.DuckDBPyConnection, db_path: Path, reason: str) 
     try:
         folder.mkdir(parents=True, exist_ok=True)
         source = cursor.execute("SELECT current_database()").fetchall()[0][0]
-        cursor.execute(f"ATTACH '{_quoted(str(target), chr(39))}' AS {alias}")
+        cursor.execute(
+            f"ATTACH '{_quoted(str(target), chr(39))}' AS {alias} (BLOCK_SIZE {BACKUP_BLOCK_SIZE})"
+        )
         try:
             # One transaction, so every table is read from the same snapshot. Not through
             # `transaction`: a copy is no change to the data its version counts.

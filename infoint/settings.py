@@ -93,8 +93,9 @@ def space_used(conn: duckdb.DuckDBPyConnection) -> str:
     """How much disk the data and its backups take, in one number.
 
     The database's own file is small until DuckDB folds its log of changes into it, and then
-    grows by a quarter-megabyte block at a time; a backup is written out whole at once. Their
-    sizes side by side would only puzzle, so they are added up.
+    grows by a quarter-megabyte block at a time; a backup is written out whole at once, in
+    small blocks (`db.BACKUP_BLOCK_SIZE`). Their sizes side by side would only puzzle, so they
+    are added up.
     """
     path = db.database_path(conn)
     if path is None:
@@ -106,7 +107,7 @@ def space_used(conn: duckdb.DuckDBPyConnection) -> str:
         return f"Your data takes {size} on this computer's disk."
     return (
         f"Your data and its {text.counted(len(backups), 'backup')} take {size} of disk in all; "
-        "a backup is a full copy, so even one of an empty database takes a few MB."
+        "each backup is a full copy of your data."
     )
 
 

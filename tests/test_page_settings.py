@@ -296,10 +296,7 @@ def test_the_space_used_reads_well_in_every_case(conn):
     db.backup(conn)
     used = settings.space_used(conn)
     assert used.startswith("Your data and its 2 backups take ")
-    assert used.endswith(
-        " MB of disk in all; a backup is a full copy, so even one of an empty database takes "
-        "a few MB."
-    )
+    assert used.endswith(" MB of disk in all; each backup is a full copy of your data.")
 
 
 def test_the_profile_comes_first_where_the_fill_in_link_lands(app_db):

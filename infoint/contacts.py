@@ -802,6 +802,22 @@ def _as_kept(
     return clean(typed)
 
 
+def _drop_company_left_empty(conn: duckdb.DuckDBPyConnection, company_id: int | None) -> None:
+    """Take out, inside the caller's transaction, a company the last person at it just left
+    (corrected on Edit details, or deleted): left behind with no one at it, it stood in
+    Targets, Settings' counts and the workbook. Only one that holds nothing of the user's
+    goes: still 'network', no industry, notes or scores, no names merged into it, nor a
+    rename on Targets (which leaves its match key behind its name)."""
+    conn.execute(
+        "DELETE FROM companies co WHERE co.id = ? AND co.status = 'network'"
+        " AND co.industry IS NULL AND co.research_notes = '' AND co.motivation = 0"
+        " AND co.postings = 0 AND co.match_key = company_key(co.name)"
+        " AND NOT EXISTS (SELECT 1 FROM contacts c WHERE c.company_id = co.id)"
+        " AND NOT EXISTS (SELECT 1 FROM company_aliases a WHERE a.company_id = co.id)",
+        [company_id],
+    )
+
+
 def _save_job(
     conn: duckdb.DuckDBPyConnection,
     contact_id: int,
@@ -830,18 +846,8 @@ def _save_job(
             " SELECT ?, 'company', ?, coalesce((SELECT name FROM companies WHERE id = ?), '')",
             [contact_id, kept_company, company_id],
         )
-        # A misspelt company typed with them goes with the typo: left behind with no one at
-        # it, it stood in every list of companies. Only one that holds nothing of its own
-        # (never a target, no industry, notes, scores, names merged into it, nor a rename on
-        # Targets, which leaves its match key behind its name) is taken out.
-        conn.execute(
-            "DELETE FROM companies co WHERE co.id = ? AND co.status = 'network'"
-            " AND co.industry IS NULL AND co.research_notes = '' AND co.motivation = 0"
-            " AND co.postings = 0 AND co.match_key = company_key(co.name)"
-            " AND NOT EXISTS (SELECT 1 FROM contacts c WHERE c.company_id = co.id)"
-            " AND NOT EXISTS (SELECT 1 FROM company_aliases a WHERE a.company_id = co.id)",
-            [kept_company_id],
-        )
+        # A misspelt company typed with them goes with the typo.
+        _drop_company_left_empty(conn, kept_company_id)
     if position != kept_position:
         conn.execute(
             "INSERT INTO contact_changes (contact_id, field, old_value, new_value)"
@@ -1275,7 +1281,8 @@ def _degree_rank(degree: str) -> int:
 
 def delete_contact(conn: duckdb.DuckDBPyConnection, contact_id: int) -> Moved:
     """Forget a person: the contact, all their events and answers, the snoozes and dismissals
-    of reminders about those events, and every link to them.
+    of reminders about those events, and every link to them; their company too when no one
+    else is at it and it holds nothing of the user's (`_drop_company_left_empty`).
 
     A later import must not bring them back, yet nothing here may say who they were: what is
     kept (`forgotten_people`) is a one-way hash of each key an export could carry them by,
@@ -1317,7 +1324,10 @@ def delete_contact(conn: duckdb.DuckDBPyConnection, contact_id: int) -> Moved:
             "UPDATE contacts SET referred_by = NULL, referred_at = NULL WHERE referred_by = ?",
             [contact_id],
         )
-        conn.execute("DELETE FROM contacts WHERE id = ?", [contact_id])
+        company_id = conn.execute(
+            "DELETE FROM contacts WHERE id = ? RETURNING company_id", [contact_id]
+        ).fetchall()[0][0]
+        _drop_company_left_empty(conn, company_id)
     if not stranded:
         return removed
     names = sorted(name or NAMELESS for (name,) in stranded)

@@ -163,9 +163,13 @@ def show_add_person() -> None:
         email, url = st.columns(2)
         email_text = email.text_input("Email", key="add_email")
         url_text = url.text_input("LinkedIn profile address", key="add_url")
+        # Cold until the user says otherwise: it claims least. Left at 1st, a stranger found
+        # on a company's site was offered the "Someone you already know" message and counted
+        # among the people you know in Insights.
         degree = st.radio(
             "How do you know them?",
             contacts.DEGREES,
+            index=contacts.DEGREES.index("cold"),
             format_func=lambda d: f"{d} — {contacts.DEGREE_HELP[d]}",
             key="add_degree",
         )

@@ -159,7 +159,12 @@ st.subheader("What you did each week")
 if chosen.narrows:
     st.caption(home.ACTIVITY_FILTERED)
 activity = ui.cached(home.weekly_activity, conn, today=today, filters=chosen)
-activity_box, totals_box = st.columns([4, 3])
+# The chart and its numbers side by side in a row that wraps, each at a width it reads well in:
+# in two columns an 800 px window cut the table's last column ("L… wee…") and ran the weeks'
+# labels together. Where both do not fit, the numbers go under the chart.
+weekly_row = st.container(horizontal=True, gap="medium", key="weekly")
+activity_box = weekly_row.container(width=460)
+totals_box = weekly_row.container(width=300)
 ui.chart(
     activity_box, charts.activity_figure, activity, config=charts.PLOTLY_CONFIG, key="activity"
 )

@@ -135,3 +135,58 @@ def test_when_the_pages_own_copy_runs_without_plotly_the_charts_fetch_it_again(s
     wait_for_app(page)
     _draws_the_funnel(page)
     expect(page.locator(f'script[src="./{PLOTLY_URL}"][data-loaded]')).to_have_count(1)
+
+
+# What of "What you did each week" a window shows: each week label's left and right edge on
+# the chart, and each cell of the numbers beside it, with whether its words are cut (wider
+# than the cell) or run past the window's right edge.
+WEEKLY_SHOWN = """() => {
+  const chart = document.querySelector('.st-key-activity .js-plotly-plot');
+  const table = [...document.querySelectorAll('table')]
+    .find(t => [...t.querySelectorAll('th')].some(th => th.innerText === 'This week'));
+  const box = (node) => node.getBoundingClientRect();
+  return {
+    chart: box(chart).toJSON(),
+    table: box(table).toJSON(),
+    ticks: [...chart.querySelectorAll('.xtick text')].map(t => [box(t).left, box(t).right]),
+    cells: [...table.querySelectorAll('th, td')].map(c => ({
+      words: c.innerText,
+      cut: c.scrollWidth > c.clientWidth + 1,
+      outside: box(c).right > window.innerWidth,
+    })),
+  };
+}"""
+
+
+REDRAWN_TO_FIT = """() => {
+  const chart = document.querySelector('.st-key-activity .js-plotly-plot');
+  return Math.abs(chart._fullLayout.width - chart.getBoundingClientRect().width) < 2;
+}"""
+
+
+def test_the_weeks_and_their_numbers_read_whole_at_800_and_1280_px(server, page):
+    """At 800 px (sidebar open) two columns cut the table's last column ("L… wee…") and ran
+    the week labels together; the numbers now go under the chart when both do not fit."""
+    page.set_viewport_size({"width": 800, "height": 900})
+    page.goto(server.url)
+    wait_for_app(page)
+    page.get_by_role("button", name="Load demo data").click()
+    expect(page.locator(".st-key-activity .js-plotly-plot .barlayer .point")).not_to_have_count(0)
+    wait_for_app(page)
+    for width in (800, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        # Plotly redraws for the window's new size a moment after it changed.
+        page.wait_for_function(REDRAWN_TO_FIT)
+        shown = page.evaluate(WEEKLY_SHOWN)
+        headers = [cell["words"].replace("\n", " ") for cell in shown["cells"][:3]]
+        assert headers == ["What", "This week", "Last 12 weeks"]
+        assert [c["words"] for c in shown["cells"] if c["cut"] or c["outside"]] == [], width
+        ticks = shown["ticks"]
+        assert len(ticks) == 12  # every week named
+        touching = [i for i in range(1, len(ticks)) if ticks[i][0] < ticks[i - 1][1] + 2]
+        assert touching == [], f"week labels run together at {width} px"
+        chart, table = shown["chart"], shown["table"]
+        if width == 1280:  # room for both: the numbers beside the chart
+            assert table["left"] >= chart["right"] and table["top"] < chart["bottom"]
+        else:
+            assert table["top"] >= chart["bottom"]

@@ -102,9 +102,10 @@ else:
 
 st.subheader("The funnel by week of first outreach")
 # The chart over its table: the table's six columns need the page's width. Both show the
-# latest weeks (a browser draws every bar): the chart in time order, left to right, as a time
-# axis reads; the table the latest first, as a list is read for "how did this week go". The
-# earlier weeks are one click away, latest first too, so the two lists read as one.
+# latest weeks (a browser draws every bar) in one order, the oldest first: the chart left to
+# right, as a time axis reads, the table top to bottom, so its rows are the bars in turn. The
+# table had the latest first and read against the chart (walkthrough). It is as tall as its
+# rows, the latest at its foot in view; the earlier weeks are one click away, oldest first too.
 charted = weekly.tail(insights.WEEKS_CHARTED)
 chart(st.container(), insight_charts.weekly_funnel_figure, charted, key="weekly_chart")
 weeks_columns = {
@@ -115,16 +116,15 @@ weeks_columns = {
     "referred": ui.count_column("Referred", width="small"),
     "opportunity": ui.count_column("Opportunity", width="small"),
 }
-st.dataframe(charted[::-1], hide_index=True, width="stretch", column_config=weeks_columns)
+st.dataframe(
+    charted, hide_index=True, width="stretch", height="content", column_config=weeks_columns
+)
 if earlier := len(weekly) - len(charted):
-    st.caption(
-        f"The chart and the table show the last {len(charted):,} weeks, the table with the "
-        "latest first."
-    )
+    st.caption(f"The chart and the table show the last {len(charted):,} weeks, the oldest first.")
     before = "The week" if earlier == 1 else f"The {text.counted(earlier, 'week')}"
     with st.expander(f"{before} before them"):
         st.dataframe(
-            weekly.head(earlier)[::-1],
+            weekly.head(earlier),
             hide_index=True,
             width="stretch",
             column_config=weeks_columns,

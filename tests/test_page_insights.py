@@ -240,10 +240,11 @@ def test_late_replies_are_grouped_beside_a_table_that_matches_the_chart(app_db):
     )
 
 
-def test_the_weekly_table_shows_the_charts_twelve_weeks_latest_first_and_folds_the_rest(app_db):
+def test_the_weekly_table_lists_the_charts_twelve_weeks_in_its_order_and_folds_the_rest(app_db):
     """Twenty weeks from Mon 5 Jan 2026, one person a week: the chart draws 2 Mar to 18 May
-    left to right; the table beside it lists those same weeks from 18 May back to 2 Mar, and
-    the 8 before them (23 Feb back to 5 Jan) are folded below."""
+    left to right; the table under it lists those same weeks in that order, top to bottom (18 May
+    at its foot), and the 8 before them (5 Jan to 23 Feb) are folded below,
+    oldest first too. The table had the latest first, against the chart."""
     conn = db.connect(app_db)
     for week in range(20):
         person = contacts.add_contact(conn, f"Person {week}")
@@ -254,16 +255,17 @@ def test_the_weekly_table_shows_the_charts_twelve_weeks_latest_first_and_folds_t
     at = insights_page()
     drawn = figures(at)["weekly_chart"]["data"][0]["x"]
     assert drawn[0] == "w/c 2 Mar" and drawn[-1] == "w/c 18 May" and len(drawn) == 12
-    table, earlier = [t.value for t in at.dataframe if "week" in t.value.columns]
+    shown, folded = [t for t in at.dataframe if "week" in t.value.columns]
+    table, earlier = shown.value, folded.value
     listed = [charts.week_label(w) for w in table["week"]]
-    assert listed == drawn[::-1]
-    assert listed[0] == "w/c 18 May"
+    assert listed == drawn
+    assert listed[-1] == "w/c 18 May"
     assert [charts.week_label(w) for w in earlier["week"]] == [
-        charts.week_label(date(2026, 2, 23) - timedelta(weeks=n)) for n in range(8)
+        charts.week_label(date(2026, 1, 5) + timedelta(weeks=n)) for n in range(8)
     ]
-    assert charts.week_label(earlier["week"].iloc[-1]) == "w/c 5 Jan"
+    assert charts.week_label(earlier["week"].iloc[-1]) == "w/c 23 Feb"
     assert [e.label for e in at.expander] == ["The 8 weeks before them"]
-    assert "The chart and the table show the last 12 weeks, the table with the latest first." in [
+    assert "The chart and the table show the last 12 weeks, the oldest first." in [
         c.value for c in at.caption
     ]
 

@@ -1,4 +1,5 @@
 import functools
+import time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -15,6 +16,10 @@ ZONE_OPEN = "settings_zone_open"  # whether that control is open
 # walkthrough in Chromium): `keep(..., near=...)` keeps it by place for the next run, which
 # takes it at its start, so it is said once and gives way to whatever is done next.
 SAID_NEAR = "settings_said_near"
+# The backup "Back up now" made last: its file, when (an interval's clock, which a change of
+# the wall clock can't move) and the data's version then. A click within
+# settings.DOUBLE_CLICK_SECONDS of it, nothing saved between, is the same click made twice.
+JUST_BACKED_UP = "settings_just_backed_up"
 
 
 # "Your profile and focus" comes first on the page: it is what a new user comes for, and where
@@ -286,11 +291,28 @@ st.write(
     "make one yourself before big changes."
 )
 fresh_path = None
+clicked_again = False
 if st.button("Back up now", type="primary", icon=":material/backup:"):
-    try:
-        fresh_path = db.backup(conn)
-    except InfointError as exc:
-        ui.show_error(exc)
+    # Taken off as it is read: a click after the one it stops makes a backup again.
+    just = st.session_state.pop(JUST_BACKED_UP, None)
+    if (
+        just is not None
+        and time.monotonic() - just["at"] < settings.DOUBLE_CLICK_SECONDS
+        and just["version"] == db.data_version(conn)
+        and just["path"].is_file()
+    ):
+        fresh_path, clicked_again = just["path"], True
+    else:
+        try:
+            fresh_path = db.backup(conn)
+        except InfointError as exc:
+            ui.show_error(exc)
+        else:
+            st.session_state[JUST_BACKED_UP] = {
+                "path": fresh_path,
+                "at": time.monotonic(),
+                "version": db.data_version(conn),
+            }
 backups = settings.list_backups(conn)
 # Said on this run only: the next action on the page (restoring this very backup, say) is
 # not to be read beside an old "Backed up: …". Downloading it runs nothing, so it stays.
@@ -309,6 +331,12 @@ if fresh is not None:
         on_click="ignore",
         icon=":material/download:",
     )
+    if clicked_again:
+        st.info(
+            "That second click made no other backup: it came right after the first. "
+            "To make another anyway, click “Back up now” again.",
+            icon=":material/info:",
+        )
 
 st.caption(settings.space_used(conn))
 if not backups:

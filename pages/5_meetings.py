@@ -87,9 +87,11 @@ def when(moment: datetime) -> str:
 
 def stored_text(key: str, stored: str) -> str:
     """Show the saved text again once it changed elsewhere (a debrief adds to the company
-    notes), so the browser's older copy cannot be saved back over it; returns the key."""
+    notes), so the browser's older copy cannot be saved back over it, and once the box was
+    forgotten (Streamlit forgets a page's boxes when the user leaves it, not this note of
+    what they held: they came back empty, and a save then wiped the notes); returns the key."""
     seen = f"{key}_stored"
-    if st.session_state.get(seen) != stored:
+    if st.session_state.get(seen) != stored or key not in st.session_state:
         st.session_state[key] = stored
         st.session_state[seen] = stored
     return key

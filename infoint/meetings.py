@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable
@@ -347,6 +348,21 @@ class NamesRead:
 
     people: tuple[referrals.ReferredPerson, ...]
     not_people: tuple[str, ...]
+    # The lines of people this debrief introduced before (`introduced_here`) that the box no
+    # longer holds: nothing undoes an introduction, so they stay, and `still_sentence` says it.
+    still: tuple[str, ...] = ()
+    introducer: str = ""
+
+    @property
+    def still_sentence(self) -> str:
+        """What becomes of the people taken out of the box, or '' when there are none."""
+        if not self.still:
+            return ""
+        lines = ", ".join(f"“{line}”" for line in self.still)
+        return (
+            f"Taken out of the names but still in your contacts, introduced by "
+            f"{self.introducer}: {lines}. To change that, open their record on the Contacts page."
+        )
 
     @property
     def kept_sentence(self) -> str:
@@ -373,8 +389,11 @@ def _reads_as_name(name: str, *, with_company: bool, lower_case_ok: bool = True)
     return capitalised or (with_company and lower_case_ok)
 
 
-def read_names(typed: str) -> NamesRead:
+def read_names(typed: str, known: dict[str, referrals.ReferredPerson] | None = None) -> NamesRead:
     """The people named, one a line as 'name, company, position'.
+
+    `known`: lines that already stand for a person (`introduced_here`, by `_spaced` line),
+    taken as that person whatever the line holds (a comma in a LinkedIn name, say).
 
     The parts may be split by commas or by a dash with spaces around it ('Priya Patel -
     Quartz Games - Producer', with -, – or —): a dash inside a word (Lee-Ann) splits nothing.
@@ -383,8 +402,12 @@ def read_names(typed: str) -> NamesRead:
     lone word) is kept for the notes rather than made a contact; a line of commas alone is
     nothing. A line with a company but no name, or too many parts, is refused as before, and
     so is a name longer than `targets.NAME_LIMIT` (it would run across every list)."""
-    people_lines, not_people = [], []
-    for line in typed.splitlines():
+    people_lines, not_people, shown = [], [], []
+    for number, line in enumerate(typed.splitlines(), start=1):
+        if (person := (known or {}).get(_spaced(line))) is not None:
+            people_lines.append("")  # the line numbers of the people stay as typed
+            shown.append(dataclasses.replace(person, line=number))
+            continue
         parts = [part.strip() for part in _NAME_PARTS.split(line)]
         with_company, by_commas = any(parts[1:]), "," in line
         if not parts[0] or _reads_as_name(
@@ -397,11 +420,72 @@ def read_names(typed: str) -> NamesRead:
     people = referrals.parse_referred("\n".join(people_lines))
     for person in people:
         _check_referred_name(person)
+    people = sorted([*people, *shown], key=lambda person: person.line)
     return NamesRead(tuple(people), tuple(dict.fromkeys(not_people)))
 
 
 # What splits a line of the names box into name, company and position.
 _NAME_PARTS = re.compile(r",|\s+[-–—]\s+")
+
+
+def _spaced(line: str) -> str:
+    """A line of the names box as compared with the lines `introduced_here` shows: spaces aside."""
+    return " ".join(line.split())
+
+
+# The people a meeting's debrief introduced: introduced by the person met, dated at the
+# meeting's start, on the user's clock, as `referrals.add_referred_people` dates them for it.
+_INTRODUCED_HERE = """
+    SELECT c.first_name, c.last_name, coalesce(co.name, ''), coalesce(c.position, '')
+    FROM meetings m
+    JOIN contacts c ON c.referred_by = m.contact_id
+                   AND c.referred_at = CAST(m.starts_at AS TIMESTAMP)
+    LEFT JOIN companies co ON co.id = c.company_id
+    WHERE m.id = ?
+    ORDER BY c.id
+"""
+
+
+def introduced_here(
+    conn: duckdb.DuckDBPyConnection, meeting_id: int
+) -> tuple[tuple[str, referrals.ReferredPerson], ...]:
+    """The people this meeting's debrief introduced, each with the line the names box shows
+    for them: 'name, company, position' as their record holds it now (a company left out when
+    there is none, and an empty one kept before a position). Read from their records (who
+    introduced them, and when), so the box opened again shows them and saving it again keeps
+    them, with nothing stored twice."""
+    found = []
+    for first, last, company, position in conn.execute(_INTRODUCED_HERE, [meeting_id]).fetchall():
+        person = referrals.ReferredPerson(first, last, company, position)
+        parts = [person.name, company.strip(), position.strip()]
+        while len(parts) > 1 and not parts[-1]:
+            parts.pop()
+        found.append((", ".join(parts), person))
+    return tuple(found)
+
+
+def names_box(conn: duckdb.DuckDBPyConnection, meeting_id: int) -> str:
+    """What the debrief's names box holds when opened: the people it introduced, one a line."""
+    return "\n".join(line for line, _ in introduced_here(conn, meeting_id))
+
+
+def read_debrief_names(conn: duckdb.DuckDBPyConnection, meeting_id: int, typed: str) -> NamesRead:
+    """The names box of this meeting's debrief, read (`read_names`): a line as the box showed
+    it for someone this debrief introduced stands for that person, who is then already
+    introduced (`referrals.add_referred_people` adds no one for them). Someone it introduced
+    whose line is gone, and whose name no line names, stays introduced: `NamesRead.still`."""
+    here = introduced_here(conn, meeting_id)
+    read = read_names(typed, {_spaced(line): person for line, person in here})
+    named = {_spaced(person.name).casefold() for person in read.people}
+    typed_lines = {_spaced(line) for line in typed.splitlines()}
+    still = tuple(
+        line
+        for line, person in here
+        if _spaced(line) not in typed_lines and _spaced(person.name).casefold() not in named
+    )
+    if not still:
+        return read
+    return dataclasses.replace(read, still=still, introducer=summary(conn, meeting_id).person)
 
 
 def _check_referred_name(person: referrals.ReferredPerson) -> None:

@@ -491,9 +491,12 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
             )
             for question in sheet.questions
         }
+        names_key = f"debrief_names_{chosen}"
+        if names_key not in st.session_state:  # opened again: the people it introduced
+            st.session_state[names_key] = ui.cached(meetings.names_box, conn, chosen)
         names = st.text_area(
             "Who else should you talk to? One person per line: name, company, position",
-            key=f"debrief_names_{chosen}",
+            key=names_key,
             placeholder="Bo Chen, Beta Labs, Head of Research",
             help="Commas or dashes between the parts (Priya Patel - Quartz Games - Producer). "
             "A first and last name, or a name with their company, becomes a contact "
@@ -518,7 +521,7 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
         st.session_state[try_key] = st.session_state.get(try_key, 0) + 1
         held = status == "held"
         try:
-            read = meetings.read_names(names if held else "")
+            read = meetings.read_debrief_names(conn, chosen, names if held else "")
             # Whatever would refuse the save (a day still ahead, the minutes, the notes' length)
             # is said before asking to add anyone, not after the user said yes.
             meetings.check_debrief(conn, chosen, **debrief_fields(form, read))
@@ -619,7 +622,12 @@ def save_debrief(
     except InfointError as exc:
         ui.show_error(exc)
         return
-    said = [result.notes_full, *result.introductions.sentences, read.kept_sentence]
+    said = [
+        result.notes_full,
+        *result.introductions.sentences,
+        read.kept_sentence,
+        read.still_sentence,
+    ]
     message = " ".join(["Debrief saved.", *(ui.plain(s) for s in said if s)])
     thank_next = held and not current.thanked
     if thank_next:

@@ -193,11 +193,6 @@ def _labels(taken: list[datetime]) -> list[str]:
     return labels
 
 
-def to_the_second(backups: list[BackupInfo]) -> bool:
-    """Whether the backups' times are shown to the second: when two share a minute."""
-    return len({b.taken_at.replace(second=0, microsecond=0) for b in backups}) < len(backups)
-
-
 def _stamp(path: Path) -> tuple[int, int]:
     stat = path.stat()
     return stat.st_mtime_ns, stat.st_size

@@ -349,18 +349,13 @@ if not backups:
     st.info(f"No backups yet. {why_none}“Back up now” makes the first one.")
 else:
     st.dataframe(
+        # Named as the picker below names them (`BackupInfo.label`): to the second when two
+        # share a minute, and numbered when they share a second, which a time alone can't say.
         [
-            {"Taken": b.taken_at, "Size (MB)": b.size_bytes / 1_000_000, "Note": b.note}
+            {"Taken": b.label, "Size (MB)": b.size_bytes / 1_000_000, "Note": b.note}
             for b in backups
         ],
-        column_config={
-            # To the second when two were taken in the same minute, as their labels are.
-            "Taken": st.column_config.DatetimeColumn(
-                format=text.MOMENT_COLUMN_FORMAT
-                + (":ss" if settings.to_the_second(backups) else "")
-            ),
-            "Size (MB)": st.column_config.NumberColumn(format="%.1f"),
-        },
+        column_config={"Size (MB)": st.column_config.NumberColumn(format="%.1f")},
         hide_index=True,
     )
     chosen = st.selectbox(

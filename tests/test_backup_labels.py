@@ -5,11 +5,10 @@ too, while a backup alone in its minute reads as every moment in the app does.""
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
-from infoint import db, settings, text
+from infoint import db, settings
 from tests.test_page_settings import open_page
 
 
@@ -65,13 +64,27 @@ def test_the_page_names_each_backup_its_own_way(app_db):
         "27 Nov 2026, 17:02:45 · Made by you",
         "27 Nov 2026, 17:02:10 · Made by you",
     ]
-    columns = json.loads(at.dataframe[0].proto.columns)
-    assert columns["Taken"]["type_config"]["format"] == text.MOMENT_COLUMN_FORMAT + ":ss"
+    assert list(at.dataframe[0].value["Taken"]) == [
+        "27 Nov 2026, 17:02:45",
+        "27 Nov 2026, 17:02:10",
+    ]
     at.button(key="restore_backup").click()
     at.run()
     assert at.warning[0].value.startswith(
         "Your data goes back to how it was on 27 Nov 2026, 17:02:45. "
     )
+
+
+def test_the_table_numbers_two_taken_in_the_same_second_as_the_picker_does(app_db):
+    """They read '27 Nov 2026, 17:02:10' alike in the table, told apart in the picker only."""
+    taken(app_db, "20261127-170210-100000-manual", "20261127-170210-600000-manual")
+    at = open_page()
+    [picker] = [s for s in at.selectbox if s.label == "Backup to restore"]
+    assert list(at.dataframe[0].value["Taken"]) == [
+        "27 Nov 2026, 17:02:10 (2 of 2)",
+        "27 Nov 2026, 17:02:10 (1 of 2)",
+    ]
+    assert [f"{t} · Made by you" for t in at.dataframe[0].value["Taken"]] == picker.options
 
 
 def test_a_restore_names_the_backup_as_the_list_does_after_it(app_db):

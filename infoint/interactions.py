@@ -43,6 +43,19 @@ def likely_channel(address: str) -> str:
     return "email" if address.strip() else "linkedin"
 
 
+def likely_channel_to(conn: duckdb.DuckDBPyConnection, contact_id: int, address: str) -> str:
+    """How the next message with this person most likely goes: the way the user's last one to
+    them went (outreach, follow-up or thank-you; the latest logged), else `likely_channel`
+    of their address. Someone written to by email and reached on LinkedIn afterwards is
+    offered LinkedIn, and the other way round."""
+    last = conn.execute(
+        "SELECT channel FROM interactions WHERE contact_id = ? AND list_contains(?, kind)"
+        " AND list_contains(?, channel) ORDER BY occurred_at DESC, id DESC LIMIT 1",
+        [contact_id, list(MESSAGE_KINDS), list(CHANNELS)],
+    ).fetchall()
+    return last[0][0] if last else likely_channel(address)
+
+
 # The kinds a reply can answer: a message the user sent. A reply with none of these on its day
 # or before would count someone as written to who never was (Home's "contacted", Insights'
 # reply times). A thank-you is one: someone met through an introduction, never written to

@@ -546,7 +546,7 @@ def show_log(person: contacts.Contact) -> None:
     likely_how = (
         None
         if kind in contacts.KINDS_WITHOUT_CHANNEL
-        else interactions.likely_channel(person.email or person.linkedin_email)
+        else interactions.likely_channel_to(conn, person.id, person.email or person.linkedin_email)
     )
     with ui.form(f"log_{person.id}"):
         # The day first, in the same place whatever the kind, so a change of kind keeps it.
@@ -649,7 +649,9 @@ def show_log(person: contacts.Contact) -> None:
                 # a note made a message has no channel yet: start where the log form would
                 index=interactions.CHANNELS.index(
                     item.channel
-                    or interactions.likely_channel(person.email or person.linkedin_email)
+                    or interactions.likely_channel_to(
+                        conn, person.id, person.email or person.linkedin_email
+                    )
                 ),
                 format_func=interactions.CHANNEL_LABELS.get,
                 key=f"fix_channel_{fix_id}",

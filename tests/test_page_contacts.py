@@ -1014,7 +1014,8 @@ def test_many_by_the_same_name_are_shown_five_and_counted(people, app_db):
 
 def test_fixing_a_note_does_not_ask_how_and_a_message_still_does(people, app_db):
     """A note is no message: its Fix form asks no "How". Made a message there, "How" shows at
-    once, starting where the log form would (LinkedIn: Ann has no email address on file)."""
+    once, starting where the log form would: by phone, as the user's last message to Ann went
+    (not LinkedIn, which the lack of an email address on file would have said)."""
     ann = people["ann"]
     conn = db.connect(app_db)
     called = interactions.log_interaction(
@@ -1039,14 +1040,14 @@ def test_fixing_a_note_does_not_ask_how_and_a_message_still_does(people, app_db)
     assert f"fix_kind_{note}" in keys and f"fix_channel_{note}" not in keys
     at.selectbox(key=f"fix_kind_{note}").set_value("follow_up")
     run(at)
-    assert at.selectbox(key=f"fix_channel_{note}").value == "linkedin"
+    assert at.selectbox(key=f"fix_channel_{note}").value == "phone"
     at.button(key=f"FormSubmitter:fix_form_{note}-Save the correction").click()
     run(at)
     assert at.success[0].value == "Corrected: it now reads 3 Mar 2026."
     conn = db.connect(app_db)
     fixed = interactions.get_interaction(conn, note)
     conn.close()
-    assert (fixed.kind, fixed.channel, fixed.subject) == ("follow_up", "linkedin", "Ask about Lyon")
+    assert (fixed.kind, fixed.channel, fixed.subject) == ("follow_up", "phone", "Ask about Lyon")
 
 
 def ann_logged(app_db, ann: int) -> list[tuple[str, date]]:

@@ -61,6 +61,7 @@ def test_a_note_is_fixed_without_how_and_a_message_made_of_it_says_how(page, tmp
         see(page, re.compile(r"^Corrected: it now reads 3 Mar 2026\."))
 
         page.get_by_role("tab", name="Timeline", exact=True).click()
-        see(page, f"You followed up on LinkedIn: {NOTE}")
+        # "How" started where the log form's does: as the user last wrote to Ann (by email).
+        see(page, f"You followed up by email: {NOTE}")
     finally:
         stop_server(server)

@@ -17,8 +17,8 @@ from infoint import contacts, db, interactions
 from .conftest import choose, see, start_server, stop_server, wait_for_app
 
 SUBJECT = "Coffee next week?"
-# Ann has no email address on file, so "How" starts at LinkedIn (as on Outreach).
-REPLIED = f"They replied on LinkedIn: {SUBJECT}"
+# The user wrote to Ann by email, so "How" starts at Email, though she has no address on file.
+REPLIED = f"They replied by email: {SUBJECT}"
 WRITTEN = "You reached out by email"
 
 

@@ -29,10 +29,18 @@ NOT_CONTACTED_COLOUR = "#bab0ac"
 YOU_COLOUR = "#333333"
 RATE_COLOURS = {"response_rate": STAGE_COLOURS["replied"], "meeting_rate": STAGE_COLOURS["met"]}
 _LAYOUT = {"margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "legend": LEGEND_BELOW}
-# One per `insights.SPEED_GROUPS`: quick replies in the colour of Replied, later ones paler;
-# those who talked with you before you wrote (Replied, not timed) in a pale tint of Met's
-# green, the silent ones in greys.
-SPEED_COLOURS = (STAGE_COLOURS["replied"], "#9ecae9", "#b5dcae", "#bab0ac", "#ddd8d5")
+# One per `insights.SPEED_GROUPS`: quick replies in the colour of Replied, later ones in a
+# paler tint of the same teal (they had Home's pale blue of Follow-up, of the Contacted
+# family, on a stage that is Replied); those who talked with you before you wrote (Replied,
+# not timed) in a pale tint of Met's green, the silent ones in greys.
+REPLIED_LATER_COLOUR = "#aad4d1"  # Replied's #72b7b2, 40 % of the way to white
+SPEED_COLOURS = (
+    STAGE_COLOURS["replied"],
+    REPLIED_LATER_COLOUR,
+    "#b5dcae",
+    "#bab0ac",
+    "#ddd8d5",
+)
 REFERRAL_LEGEND = {
     "title": {"text": "Stage"},
     "orientation": "v",

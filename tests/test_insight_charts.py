@@ -1,5 +1,6 @@
 """The figures of Insights and Referrals are plain Plotly JSON, as the browser draws them."""
 
+import colorsys
 import json
 import subprocess
 import sys
@@ -114,3 +115,30 @@ def test_importing_the_figures_loads_no_plotly():
         cwd=Path(__file__).parents[1],
     )
     assert loaded.stdout.strip() == "False"
+
+
+def _hue_and_lightness(colour: str) -> tuple[float, float]:
+    red, green, blue = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    hue, lightness, _ = colorsys.rgb_to_hls(red, green, blue)
+    return hue * 360, lightness
+
+
+def test_every_reply_is_drawn_in_replieds_colour_or_a_paler_tint_of_it():
+    """People who replied, quickly or later, are at the Replied stage: their bars are its teal,
+    the later ones paler. 'Replied later' was Home's pale blue of Follow-up (the Contacted
+    family), so one colour said two stages across the pages."""
+    waits = pd.DataFrame(
+        {"wait": ["Same day", "8–20 business days"], "people": [2, 1], "speed": [0, 1]}
+    ).astype({"people": "int64", "speed": "int64"})
+    bars = {
+        bar["name"]: bar["marker"]["color"]
+        for bar in insight_charts.reply_waits_figure(waits)["data"]
+    }
+    replied = funnel.STAGE_COLOURS["replied"]
+    assert bars["Replied within 3 business days"] == replied
+    later = bars["Replied later"]
+    (hue, lightness), (stage_hue, stage_lightness) = map(_hue_and_lightness, (later, replied))
+    assert abs(hue - stage_hue) < 3 and lightness > stage_lightness
+    # Nor is it a colour that says another stage, or another kind of activity on Home.
+    elsewhere = {*funnel.STAGE_COLOURS.values(), *charts.ACTIVITY_COLOURS.values()} - {replied}
+    assert later not in elsewhere

@@ -595,7 +595,9 @@ def find_same_name(
     conn: duckdb.DuckDBPyConnection, first_name: str, last_name: str, *, company: str = ""
 ) -> list[SameName]:
     """People already there under this name (any case, accents or none, any spaces between
-    and around its words), those at `company` first.
+    and around its words), those at `company` first, then by last and first name read as
+    they are matched (folded, spaces made one): a name alike to the last accent keeps the
+    order they were added in.
 
     Adding someone by hand asks first when the person may be there already: a second record
     would start again at Not contacted, apart from all that was logged about the first.
@@ -611,7 +613,8 @@ def find_same_name(
         WITH same AS (
             SELECT c.id, {_NAME_SQL} AS name, coalesce(co.name, '') AS company,
                    {_squeezed("coalesce(co.name, '')")} = $company AS same_company,
-                   lower(c.last_name) AS last, lower(c.first_name) AS first
+                   {_spaced(folded_sql("c.last_name"))} AS last,
+                   {_spaced(folded_sql("c.first_name"))} AS first
             FROM contacts c LEFT JOIN companies co ON co.id = c.company_id
             WHERE {_spaced(full_name)} = {folded_sql("$name")}
         )

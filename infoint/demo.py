@@ -439,7 +439,7 @@ def removal_warning(conn: duckdb.DuckDBPyConnection) -> str:
     sentences = ["This deletes every demo person and company and everything logged about them."]
     if yours := _yours_on_demo_people(conn):
         sentences += [
-            yours,
+            f"This also deletes {yours}.",
             "Your own people and companies, and your notes on them, stay as they are.",
         ]
     else:
@@ -498,9 +498,10 @@ _LOGGED_NOUNS = {
 
 
 def _yours_on_demo_people(conn: duckdb.DuckDBPyConnection) -> str:
-    """One sentence naming what of the user's goes with the demo people (`remove_demo`): what
-    they logged with one (an entry, a meeting they set up) and notes they wrote on one's
-    record or on one of the demo's meetings (a debrief). '' when there is none.
+    """What of the user's goes with the demo people (`remove_demo`), in words that follow
+    "This also deletes" in the question and "and with it" once it is done: what they logged
+    with one (an entry, a meeting they set up) and notes they wrote on one's record or on one
+    of the demo's meetings (a debrief). '' when there is none.
 
     The demo's own rows are told apart by their source, and its meetings (which have none)
     by being made in the demo's one transaction: DuckDB stamps every row a transaction makes
@@ -526,13 +527,13 @@ def _yours_on_demo_people(conn: duckdb.DuckDBPyConnection) -> str:
     noted = dict(noted or [])
     on = _named(list(noted.values()), len(noted))
     if not people:
-        return f"This also deletes your notes on {on}."
+        return f"your notes on {on}"
     with_whom = _named(list(people.values()), len(people))
     if not noted:
-        return f"This also deletes {said} you logged with {with_whom}."
+        return f"{said} you logged with {with_whom}"
     if set(noted) == set(people):
         on = "them"
-    return f"This also deletes {said} you logged with {with_whom}, and your notes on {on}."
+    return f"{said} you logged with {with_whom}, and your notes on {on}"
 
 
 # For `_yours_on_demo_people`: (demo person's id, name, kind or 'meeting') for each thing the
@@ -638,14 +639,24 @@ NO_DEMO_TO_REMOVE = "There is no demo data to remove; your own data is as it was
 class DemoRemoved(NamedTuple):
     people: int  # demo people removed
     made_cold: tuple[str, ...]  # the user's 2nd-degree people only the demo connected them to
+    # What of the user's went with the demo people, as the question before named it
+    # (`_yours_on_demo_people`): '' when nothing did.
+    yours: str = ""
 
     def sentence(self) -> str:
-        """Said once the demo is gone; not "untouched": links to demo people went with it."""
+        """Said once the demo is gone; not "untouched": links to demo people went with it, and
+        what the user logged with them, which the question named, is named again."""
         people = "person" if self.people == 1 else "people"
-        said = (
-            f"Removed the demo data ({self.people:,} {people}). "
-            "Your own people, companies and notes are still here."
-        )
+        if self.yours:
+            said = (
+                f"Removed the demo data ({self.people:,} {people}), and with it {self.yours}. "
+                "Your own people and companies, and your notes on them, are still here."
+            )
+        else:
+            said = (
+                f"Removed the demo data ({self.people:,} {people}). "
+                "Your own people, companies and notes are still here."
+            )
         if cold := len(self.made_cold):
             said += (
                 f" {_named(list(self.made_cold), cold)} {'is' if cold == 1 else 'are'} cold now,"
@@ -674,6 +685,7 @@ def remove_demo(conn: duckdb.DuckDBPyConnection) -> DemoRemoved:
     )
     with db.transaction(conn):
         removed = conn.execute(f"SELECT count(*) FROM ({demo_people})").fetchall()[0][0]
+        yours = _yours_on_demo_people(conn)  # read in the removal's transaction: what goes
         events = conn.execute(
             "SELECT (SELECT list(id) FROM interactions WHERE source = 'demo'"
             f"  OR contact_id IN ({demo_people})),"
@@ -717,7 +729,7 @@ def remove_demo(conn: duckdb.DuckDBPyConnection) -> DemoRemoved:
             " WHERE source = 'demo'"
         )
     names = sorted(made_cold, key=lambda row: (row[0].lower(), row[1]))
-    return DemoRemoved(int(removed), tuple(name for name, _ in names))
+    return DemoRemoved(int(removed), tuple(name for name, _ in names), yours)
 
 
 def _drop_demo_answers(conn: duckdb.DuckDBPyConnection, demo_meetings: list[int]) -> None:

@@ -1,0 +1,75 @@
+"""After "Yes, remove demo data", the confirmation names what of the user's went with the
+demo, as the question before it did: it said 'Your own people, companies and notes are still
+here.' after deleting a follow-up the user logged with a demo person, which the question had
+named ('This also deletes 1 follow-up you logged with …')."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from infoint import db, demo, interactions, meetings, ui
+from tests.test_demo_removal_yours import TODAY, demo_person
+
+ROOT = Path(__file__).resolve().parent.parent
+KEPT_BESIDE = "Your own people and companies, and your notes on them, are still here."
+
+
+def demo_people(conn) -> int:
+    return conn.execute("SELECT count(*) FROM contacts WHERE source = 'demo'").fetchall()[0][0]
+
+
+def test_the_page_says_what_of_yours_went_as_the_question_did(app_db):
+    setup = db.connect(app_db)
+    demo.load_demo(setup, today=TODAY)
+    cai, name = demo_person(setup)
+    interactions.log_interaction(setup, cai, "follow_up", occurred_at=date(2026, 5, 12))
+    people = demo_people(setup)
+    setup.close()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.switch_page("pages/9_settings.py")
+    at.run()
+    next(b for b in at.button if b.label == "Remove demo data").click()
+    at.run()
+    went = f"1 follow-up you logged with {name}"
+    assert ui.plain(f"This also deletes {went}.") in at.warning[0].value
+    next(b for b in at.button if b.label == "Yes, remove demo data").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert [s.value for s in at.success] == [
+        ui.plain(f"Removed the demo data ({people} people), and with it {went}. {KEPT_BESIDE}")
+    ]
+    assert not demo.has_demo(ui.connection())
+
+
+def test_the_removal_names_notes_alone(tmp_path):
+    conn = db.connect(tmp_path / "demo.duckdb")
+    try:
+        demo.load_demo(conn, today=TODAY)
+        planned, name = conn.execute(
+            "SELECT m.id, trim(c.first_name || ' ' || c.last_name) FROM meetings m"
+            " JOIN contacts c ON c.id = m.contact_id WHERE m.status = 'scheduled'"
+        ).fetchall()[0]
+        meetings.set_outcome(conn, planned, "held", actual_minutes=20, notes="They liked it.")
+        removed = demo.remove_demo(conn)
+        assert removed.sentence().startswith(
+            f"Removed the demo data ({removed.people} people), and with it your notes on {name}. "
+            f"{KEPT_BESIDE}"
+        )
+    finally:
+        conn.close()
+
+
+def test_with_nothing_of_yours_it_says_so_as_before(tmp_path):
+    conn = db.connect(tmp_path / "demo.duckdb")
+    try:
+        demo.load_demo(conn, today=TODAY)
+        removed = demo.remove_demo(conn)
+        assert removed.sentence().startswith(
+            f"Removed the demo data ({removed.people} people). "
+            "Your own people, companies and notes are still here."
+        )
+    finally:
+        conn.close()

@@ -93,6 +93,32 @@ class JobChange:
         return f"{self.name}: {self.field} {old} → {new}"
 
 
+@dataclass(frozen=True)
+class Namesake:
+    """Someone an import added under the name of a person you added yourself, whom no import
+    can find: they have no profile address and no day of connecting, the two things an export
+    knows people by. Perhaps one person twice; perhaps two people of one name."""
+
+    contact_id: int  # the person the import added
+    name: str
+    company: str  # their employer as the export gives it ('' for none or a placeholder)
+    yours_id: int  # the person you added of that name (the first, if you added several)
+    yours_name: str
+
+    def said(self, plain: Callable[[str], str] = str) -> str:
+        """'Zoe Nunez (Acme)', or the name alone; user text through `plain`."""
+        at = f" ({plain(self.company)})" if self.company else ""
+        return f"{plain(self.name)}{at}"
+
+
+# What to do about a namesake, in the words of a contact's record on Contacts.
+MERGE_HOW = (
+    "If it is one person twice, open the one you added on Contacts and, under Merge or "
+    "delete, find the new one as the other record, then choose Merge into this record."
+)
+NAMESAKES_SHOWN = 5  # named in the sentence; the rest counted
+
+
 @dataclass
 class ImportReport:
     batch_id: int | None
@@ -106,6 +132,8 @@ class ImportReport:
     backup: Path | None = None  # the copy taken just before this import, if any
     # People an older file (imported anyway) put back in an earlier job or title: not news.
     moved_back: int = 0
+    # People added who have the name of someone you added yourself (`Namesake`).
+    namesakes: list[Namesake] = field(default_factory=list)
 
     def moved_back_sentence(self) -> str:
         """What an older file did to the people it updated, said without congratulations."""
@@ -116,6 +144,29 @@ class ImportReport:
             f"{who} back at the job or title this older file lists: no news to congratulate "
             "anyone on, and each record notes the change."
         )
+
+    def namesakes_sentence(self, plain: Callable[[str], str] = str) -> str:
+        """Who this import added under the name of someone you added yourself, and what to
+        do: "Zoe Nunez (Acme) is new from this file and has the same name as Zoë Núñez, whom
+        you added yourself. If it is one person twice, …". Names go through `plain`; '' when
+        there is no one. Never merged here: two people may share a name."""
+        if not self.namesakes:
+            return ""
+        if len(self.namesakes) == 1:
+            one = self.namesakes[0]
+            lead = (
+                f"{one.said(plain)} is new from this file and has the same name as "
+                f"{plain(one.yours_name)}, whom you added yourself."
+            )
+        else:
+            named = [namesake.said(plain) for namesake in self.namesakes[:NAMESAKES_SHOWN]]
+            if len(self.namesakes) > NAMESAKES_SHOWN:
+                named.append(f"{len(self.namesakes) - NAMESAKES_SHOWN:,} more")
+            lead = (
+                f"{len(self.namesakes):,} people new from this file have the same name as "
+                f"someone you added yourself: {text.joined(named)}."
+            )
+        return f"{lead} {MERGE_HOW}"
 
     def summary(self) -> str:
         """One sentence leading with what the import meant, e.g. "Added 120 people and updated
@@ -157,6 +208,7 @@ class ImportReport:
             "skipped_rows": [asdict(row) for row in self.skipped_rows],
             "changes": [asdict(change) for change in self.changes],
             "moved_back": self.moved_back,
+            "namesakes": [asdict(namesake) for namesake in self.namesakes],
             "backup": str(self.backup) if self.backup else None,
         }
 
@@ -392,8 +444,11 @@ def upsert_connections(
         if updated:
             changes = _record_changes(conn, batch_id, older=older is not None)
             _update_contacts(conn)
+        namesakes = []
         if added:
             _add_contacts(conn, source)
+            if repeats is None:  # there were people before: perhaps some you added
+                namesakes = _namesakes(conn)
     finally:
         for name in ("_import_plan", "_import_keys", "_import_spellings", "_import_frame"):
             with suppress(duckdb.Error):
@@ -408,6 +463,7 @@ def upsert_connections(
         skipped_rows=skipped_rows,
         changes=[] if older is not None else changes,
         moved_back=len({change.contact_id for change in changes}) if older is not None else 0,
+        namesakes=namesakes,
     )
 
 
@@ -896,6 +952,66 @@ def _add_contacts(conn: duckdb.DuckDBPyConnection, source: str) -> None:
         """,
         [source],
     )
+
+
+def _folded_name(first: str, last: str) -> str:
+    """SQL: a name as adding a person compares it (`contacts.find_same_name`): folded as
+    searches fold (`text.folded_sql`: any case, accents or none), each run of spaces made one.
+    Its regular expression costs some 80 ms over 30,000 rows: for the few people you added."""
+    return (
+        "trim(regexp_replace("
+        + text.folded_sql(f"{first} || ' ' || {last}")
+        + r", '\s+', ' ', 'g'))"
+    )
+
+
+def _folded_row_name(first: str, last: str) -> str:
+    """SQL: a row's name folded as `_folded_name` folds it, for the thousands of rows an import
+    adds: the reader trimmed each part, and a name with a run of spaces inside is rare enough
+    to pass by here (it is then not named as a namesake) for some 5 ms in place of 80."""
+    return text.folded_sql(f"concat_ws(' ', nullif({first}, ''), nullif({last}, ''))")
+
+
+_TYPED_IN = ", ".join(f"'{source}'" for source in contacts.TYPED_SOURCES)
+# People you added yourself whom no import can find: no profile address, no day of connecting.
+_UNFINDABLE = f"source IN ({_TYPED_IN}) AND linkedin_url IS NULL AND connected_on IS NULL"
+# Those of them (few) by name, and the people the plan added under one of those names (few
+# too, kept apart first so that only they meet the contacts), found by the key they were added
+# with; in order of name, folded (`text.name_order_sql` would cost 10 ms more, for its \pL).
+_NAMESAKES = f"""
+    WITH yours AS (
+        SELECT id, trim(first_name || ' ' || last_name) AS name,
+               {_folded_name("first_name", "last_name")} AS folded
+        FROM contacts WHERE {_UNFINDABLE}
+    ),
+    pairs AS MATERIALIZED (
+        SELECT p.person_key, min(y.id) AS yours_id, arg_min(y.name, y.id) AS yours_name
+        FROM _import_plan p JOIN yours y
+            ON {_folded_row_name("p.first_name", "p.last_name")} = y.folded
+        WHERE p.action = 'add'
+        GROUP BY p.person_key
+    )
+    SELECT c.id, trim(c.first_name || ' ' || c.last_name), coalesce(co.name, ''),
+           pairs.yours_id, pairs.yours_name
+    FROM pairs
+    JOIN contacts c ON c.profile_key = pairs.person_key
+    LEFT JOIN companies co ON co.id = c.company_id
+    ORDER BY {text.folded_sql("c.first_name || ' ' || c.last_name")}, c.id
+"""
+
+
+def _namesakes(conn: duckdb.DuckDBPyConnection) -> list[Namesake]:
+    """The people just added (`_add_contacts`) under the name of someone you added yourself.
+
+    Call after the plan's people are added. Without anyone of yours an import cannot find,
+    one look at the contacts answers (the caller skips even that when there was no one)."""
+    unfindable = conn.execute(f"SELECT EXISTS (SELECT 1 FROM contacts WHERE {_UNFINDABLE})")
+    if not unfindable.fetchall()[0][0]:
+        return []
+    return [
+        Namesake(int(cid), name, contacts.employer(company), int(yours_id), yours_name)
+        for cid, name, company, yours_id, yours_name in conn.execute(_NAMESAKES).fetchall()
+    ]
 
 
 # Each spelling in the file and the company it names, once companies are added.

@@ -128,6 +128,32 @@ if report is not None:
                     [{"Line": row.line, "Reason": row.reason} for row in report.skipped_rows],
                     hide_index=True,
                 )
+        # Someone added by hand has no day of connecting, so the import could not find them:
+        # a namesake it added may be them again. Said, never merged: two people share names.
+        if report.namesakes:
+            st.info(report.namesakes_sentence(ui.plain), icon=":material/group:")
+            yours = {n.yours_id: n.yours_name for n in report.namesakes}
+            if len(yours) == 1:
+                [(yours_id, yours_name)] = yours.items()
+                if st.button(
+                    f"Open {ui.plain(yours_name)}, whom you added",
+                    icon=":material/person:",
+                    key="open_namesake",
+                ):
+                    ui.open_contact(yours_id)
+            else:
+                chosen = st.selectbox(
+                    "Open one you added",
+                    list(yours),
+                    index=None,
+                    format_func=yours.get,
+                    placeholder="Choose a person to merge on their record",
+                    key="namesake_yours",
+                )
+                if chosen is not None and st.button(
+                    "Open contact", icon=":material/person:", key="open_namesake"
+                ):
+                    ui.open_contact(chosen)
         if demo.has_demo(conn):
             st.info(demo.STILL_LOADED, icon=":material/science:")
             st.page_link(

@@ -208,25 +208,20 @@ def restore(db_path: Path, chosen: settings.BackupInfo) -> None:
         )
 
 
-def load_demo() -> None:
+def change_demo(*, load: bool) -> None:
+    """Load the demo, or remove it, and keep what was done to say under its heading."""
     try:
-        loaded = demo.load_demo(ui.connection())
+        if load:
+            said = (
+                f"{demo.load_demo(ui.connection()).sentence()} "
+                "Have a look at Home and Contacts; remove it here when done."
+            )
+        else:
+            said = ui.plain(demo.remove_demo(ui.connection()).sentence())
     except InfointError as exc:
         keep(str(exc), near="demo", failed=True)
     else:
-        keep(
-            f"{loaded.sentence()} Have a look at Home and Contacts; remove it here when done.",
-            near="demo",
-        )
-
-
-def remove_demo() -> None:
-    try:
-        removed = demo.remove_demo(ui.connection())
-    except InfointError as exc:
-        keep(str(exc), near="demo", failed=True)
-    else:
-        keep(ui.plain(removed.sentence()), near="demo")
+        keep(said, near="demo")
 
 
 said_near = st.session_state.pop(SAID_NEAR, ("", "", False, None))  # this run's only
@@ -387,7 +382,7 @@ if demo.has_demo(conn):
         # Worded only while asked: it counts what the user logged with every demo person.
         ui.plain(demo.removal_warning(conn)) if ui.question_open("remove_demo") else "",
         "Yes, remove demo data",
-        on_confirm=remove_demo,
+        on_confirm=functools.partial(change_demo, load=False),
     )
 else:
     ui.forget_question("remove_demo")  # it went another way: loaded again, it is not asked
@@ -398,7 +393,11 @@ else:
             "Load demo data",
             ui.plain(demo.LOADING_BESIDE_YOURS),
             "Yes, load demo data",
-            on_confirm=load_demo,
+            on_confirm=functools.partial(change_demo, load=True),
         )
     else:
-        st.button("Load demo data", icon=":material/science:", on_click=load_demo)
+        st.button(
+            "Load demo data",
+            icon=":material/science:",
+            on_click=functools.partial(change_demo, load=True),
+        )

@@ -6,14 +6,11 @@ named ('This also deletes 1 follow-up you logged with …')."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
-
-from streamlit.testing.v1 import AppTest
 
 from infoint import db, demo, interactions, meetings, ui
 from tests.test_demo_removal_yours import TODAY, demo_person
+from tests.test_page_settings import button, open_page, run
 
-ROOT = Path(__file__).resolve().parent.parent
 KEPT_BESIDE = "Your own people and companies, and your notes on them, are still here."
 
 
@@ -28,16 +25,13 @@ def test_the_page_says_what_of_yours_went_as_the_question_did(app_db):
     interactions.log_interaction(setup, cai, "follow_up", occurred_at=date(2026, 5, 12))
     people = demo_people(setup)
     setup.close()
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.switch_page("pages/9_settings.py")
-    at.run()
-    next(b for b in at.button if b.label == "Remove demo data").click()
-    at.run()
+    at = open_page()
+    button(at, "Remove demo data").click()
+    run(at)
     went = f"1 follow-up you logged with {name}"
     assert ui.plain(f"This also deletes {went}.") in at.warning[0].value
-    next(b for b in at.button if b.label == "Yes, remove demo data").click()
-    at.run()
-    assert not at.exception, at.exception
+    button(at, "Yes, remove demo data").click()
+    run(at)
     assert [s.value for s in at.success] == [
         ui.plain(f"Removed the demo data ({people} people), and with it {went}. {KEPT_BESIDE}")
     ]

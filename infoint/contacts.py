@@ -1166,7 +1166,8 @@ def merge_contacts(conn: duckdb.DuckDBPyConnection, keep_id: int, drop_id: int) 
     point to the kept one. Snoozed and dismissed reminders stay as they were: their keys name
     the event, which keeps its id. Every key an export may know either of them by stays with
     the kept one, as its own or as an alias (`contact_aliases`), so no import brings the
-    dropped one back.
+    dropped one back. The dropped one's company goes when no one is left at it and it holds
+    nothing of the user's (`_drop_company_left_empty`).
     """
     if keep_id == drop_id:
         raise InvalidInputError("Pick two different people to merge.")
@@ -1258,6 +1259,8 @@ def merge_contacts(conn: duckdb.DuckDBPyConnection, keep_id: int, drop_id: int) 
             " WHERE id = ?",
             [*merged.values(), keep_id],
         )
+        # The kept one works elsewhere: the dropped one's company may have no one left at it.
+        _drop_company_left_empty(conn, drop["company_id"])
     return dataclasses.replace(moved, made_cold=made_cold)
 
 

@@ -521,7 +521,8 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
         st.session_state[try_key] = st.session_state.get(try_key, 0) + 1
         held = status == "held"
         try:
-            read = meetings.read_debrief_names(conn, chosen, names if held else "")
+            # Names come from a meeting held: for another, the box is not read at all.
+            read = meetings.read_debrief_names(conn, chosen, names) if held else NOT_READ
             # Whatever would refuse the save (a day still ahead, the minutes, the notes' length)
             # is said before asking to add anyone, not after the user said yes.
             meetings.check_debrief(conn, chosen, **debrief_fields(form, read))
@@ -587,6 +588,9 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
         st.session_state.pop(asked_key, None)
         question.empty()  # answered: a refusal of the save shows alone, not beside its buttons
         save_debrief(current, form, asked["read"], *adding.chosen(ticked))
+
+
+NOT_READ = meetings.NamesRead((), ())  # the names box of a meeting that did not take place
 
 
 def debrief_fields(form: tuple, read: meetings.NamesRead) -> dict:

@@ -117,3 +117,13 @@ def test_a_record_whose_parts_hold_commas_is_saved_again_as_it_is(met_tam):
     assert not asking_to_add(at)
     assert "kept with your notes" not in at.success[0].value
     assert len(people(met_tam)) == 4
+
+
+def test_a_debrief_saved_as_not_held_says_nothing_of_names_taken_out(met_tam):
+    """The names box is not read for a meeting that did not take place, as before: its lines
+    were not taken out, so the confirmation says nothing of them."""
+    at = reopened(saved_with_names())
+    at.radio(key="debrief_status_1").set_value("cancelled")
+    submit(at, "Save the debrief")
+    assert at.success[0].value == "Debrief saved."
+    assert len(people(met_tam)) == 3

@@ -113,25 +113,30 @@ figures_row.metric(
 )
 
 st.subheader("Your funnel")
-industry_box, degree_box, weeks_box = st.columns(3)
+# The filters sit in a row that wraps, each as wide as it reads in full: in three equal columns
+# an 800 px window (sidebar open) cut the two days of the range to "dd/mm/yyyy –".
+filters_row = st.container(horizontal=True, gap="medium", key="funnel_filters")
 every_industry = [*ui.cached(targets.industries, conn), funnel.NO_INDUSTRY]
-chosen_industries = industry_box.multiselect(
+chosen_industries = filters_row.multiselect(
     "Industry",
     every_industry,
     placeholder="All industries",
     help="The industry of the contact's company; set industries on the Targets page.",
+    width=220,
 )
-chosen_degrees = degree_box.multiselect(
+chosen_degrees = filters_row.multiselect(
     "Degree",
     contacts.DEGREES,
     placeholder="All degrees",
     help="; ".join(f"{d}: {why}" for d, why in contacts.DEGREE_HELP.items()) + ".",
+    width=220,
 )
 weeks = ui.day_input(
-    weeks_box,
+    filters_row,
     "First outreach between",
     value=(),
     help="Counts the people whose first outreach fell in the weeks of these two dates.",
+    width=260,
 )
 # A box with every option chosen (its "choose all" action) is no filter: counted and said as none.
 chosen = home.funnel_filter(

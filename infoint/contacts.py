@@ -142,7 +142,7 @@ def add_contact(
     """Add a person by hand (met at an event, introduced by someone); returns their id.
 
     A 2nd-degree contact needs the person who connects you (`require_link`), whoever adds
-    them: the page, a script or a test."""
+    them: the page, a script or a test; a cold one, whom no one connects you to, has none."""
     first_name, last_name = first_name.strip(), last_name.strip()
     if not (first_name or last_name):
         raise InvalidInputError("Give the person a first or last name.")
@@ -150,6 +150,12 @@ def add_contact(
     if degree not in DEGREES:
         raise InvalidInputError(f"'{degree}' is not a degree infoint knows (1st, 2nd or cold).")
     require_link(degree, mutual_contact_id, referred_by)
+    if degree == "cold" and (mutual_contact_id is not None or referred_by is not None):
+        # Cold reads "no one connects you yet" where it is picked and on the record.
+        raise InvalidInputError(
+            "Cold means no one connects you, yet you named who does: choose 2nd, or 1st if "
+            "you know them directly, or set the mutual contact and introducer to Nobody."
+        )
     if source not in SOURCES:
         raise InvalidInputError(f"'{source}' is not a contact source infoint knows.")
     email = _checked_email(email)

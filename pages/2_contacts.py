@@ -1,4 +1,5 @@
 import time
+from collections.abc import Callable
 from datetime import date, datetime
 
 import streamlit as st
@@ -78,9 +79,17 @@ def person_picker(
     exclude: int | None = None,
     current=None,
     help: str | None = None,
+    on_pick: Callable[[], None] | None = None,
 ) -> int | None:
-    """Find a person by typing part of their name, then pick them (30,000 won't fit a list)."""
+    """Find a person by typing part of their name, then pick them (30,000 won't fit a list).
+    `on_pick` runs, before the next run, when someone (not the none label) is picked."""
     typed = st.text_input(label, key=f"{key}_typed", placeholder="Type part of a name", help=help)
+    picked = f"{key}_pick_{typed}"
+
+    def someone_picked() -> None:
+        if st.session_state[picked] is not None and on_pick is not None:
+            on_pick()
+
     found = dict(contacts.find_contacts_by_name(conn, typed, limit=PICKER_SIZE, exclude=exclude))
     options = [
         None,
@@ -99,8 +108,9 @@ def person_picker(
         options,
         index=options.index(current[0]) if current else 0,
         format_func=labels.get,
-        key=f"{key}_pick_{typed}",
+        key=picked,
         label_visibility="collapsed",
+        on_change=someone_picked,
     )
 
 
@@ -148,6 +158,13 @@ def say_profile_is_taken(owner_id: int, owner_name: str) -> bool:
     return False
 
 
+def connected_through_someone() -> None:
+    """A mutual contact or introducer just picked on Add a person: someone connects you, so a
+    degree still at cold ('no one connects you yet') becomes 2nd. A 1st stays 1st."""
+    if st.session_state.get("add_degree") == "cold":
+        st.session_state["add_degree"] = "2nd"
+
+
 def show_add_person() -> None:
     with st.expander("Add a person by hand", icon=":material/person_add:"):
         st.caption(
@@ -165,19 +182,27 @@ def show_add_person() -> None:
         url_text = url.text_input("LinkedIn profile address", key="add_url")
         # Cold until the user says otherwise: it claims least. Left at 1st, a stranger found
         # on a company's site was offered the "Someone you already know" message and counted
-        # among the people you know in Insights.
+        # among the people you know in Insights. Set as state, not as the radio's index, so
+        # naming who connects you can move it (`connected_through_someone`).
+        st.session_state.setdefault("add_degree", "cold")
         degree = st.radio(
             "How do you know them?",
             contacts.DEGREES,
-            index=contacts.DEGREES.index("cold"),
             format_func=lambda d: f"{d} — {contacts.DEGREE_HELP[d]}",
             key="add_degree",
         )
         mutual = person_picker(
-            "Mutual contact: who connects you", "add_mutual", none_label="Nobody"
+            "Mutual contact: who connects you",
+            "add_mutual",
+            none_label="Nobody",
+            on_pick=connected_through_someone,
         )
         referrer = person_picker(
-            INTRODUCED_BY, "add_referrer", none_label="Nobody", help=INTRODUCED_HELP
+            INTRODUCED_BY,
+            "add_referrer",
+            none_label="Nobody",
+            help=INTRODUCED_HELP,
+            on_pick=connected_through_someone,
         )
         notes = st.text_area("Where you met, what you talked about", key="add_notes")
         # A profile address is one person's: said before a name's namesakes, with no "Add

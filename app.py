@@ -122,14 +122,14 @@ chosen_industries = filters_row.multiselect(
     every_industry,
     placeholder="All industries",
     help="The industry of the contact's company; set industries on the Targets page.",
-    width=220,
+    width=200,
 )
 chosen_degrees = filters_row.multiselect(
     "Degree",
     contacts.DEGREES,
     placeholder="All degrees",
     help="; ".join(f"{d}: {why}" for d, why in contacts.DEGREE_HELP.items()) + ".",
-    width=220,
+    width=200,
 )
 weeks = ui.day_input(
     filters_row,

@@ -770,6 +770,22 @@ def _namesake_said(
     )
 
 
+def not_added_sentence(conn: duckdb.DuckDBPyConnection, meeting_id: int, typed: str) -> str:
+    """For a debrief saved as cancelled or a no-show, whose names box is not read (names come
+    from a meeting that took place): the lines typed there, the people it introduced before
+    aside (`introduced_here`, shown again), said not added; or '' when there are none."""
+    shown = {_spaced(line) for line, _ in introduced_here(conn, meeting_id)}
+    lines = [_spaced(line) for line in typed.splitlines()]
+    lines = [line for line in dict.fromkeys(lines) if line.strip(", ") and line not in shown]
+    if not lines:
+        return ""
+    quoted = ", ".join(f"“{line}”" for line in lines)
+    return (
+        f"Not added, as the meeting did not take place: {quoted}. If you met, choose “We met” "
+        "and save again."
+    )
+
+
 def notes_with(notes: str, not_people: tuple[str, ...]) -> str:
     """The meeting's notes with the lines of the names box that named no one, under their
     own heading, each once however often the debrief is saved."""

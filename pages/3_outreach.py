@@ -40,6 +40,27 @@ def keep_pick() -> None:
     st.session_state[TEMPLATE_PICKED] = True
 
 
+def show_what_is_held(composed: tuple[str, str], subject_key: str, body_key: str) -> None:
+    """Have the draft's boxes drawn from the words this page holds, not only from the
+    browser's copy of them. A menu link clicked right as the message box loses focus can send
+    the page change before the box's words: Streamlit then runs this page again with the
+    words while the browser, having let go of its boxes' values for the page change, draws
+    the box from its default, the template's text (8 tries in 9 with a click as quick as a
+    tap). The words kept (`ui.KEPT_DRAFTS`) are made the boxes' default by letting
+    `ui.draft_boxes` open them as on a return; only while the boxes hold exactly those words
+    and opening them would change nothing (no note, no detail filled in)."""
+    held = st.session_state.get(ui.KEPT_DRAFTS, {}).get(body_key)
+    if held is None or subject_key not in st.session_state or body_key not in st.session_state:
+        return
+    typed = tuple(held["typed"])
+    if (st.session_state[subject_key], st.session_state[body_key]) != typed:
+        return
+    if outreach.keep_edits(conn, typed, tuple(held["composed"]), composed) != (*typed, ""):
+        return
+    del st.session_state[subject_key]
+    del st.session_state[body_key]
+
+
 def template_editor() -> None:
     """Edit, add and archive templates (built-in ones included)."""
     with st.expander("Your templates", icon=":material/description:"):
@@ -468,6 +489,7 @@ draft = ui.cached(outreach.compose, conn, template_id, contact_id)
 this_draft = outreach.draft_key(contact_id, template_id)
 draft_box, checklist_box = st.columns([3, 2])
 with draft_box:
+    show_what_is_held((draft.subject, draft.body), f"subject_{this_draft}", f"body_{this_draft}")
     subject, body = ui.draft_boxes(
         conn, (draft.subject, draft.body), f"subject_{this_draft}", f"body_{this_draft}", 380
     )

@@ -1,0 +1,44 @@
+"""Words typed in Outreach's message box, then the menu clicked at once, are there on return.
+
+The box sends its text when it loses focus. A click on the menu as quick as Playwright's (the
+button pressed and let go at once, as a touchpad's tap can) sends the page change before it:
+Streamlit ran Follow-ups, then Outreach again with the words, and the browser, which had let
+go of the boxes' values for the page change, drew the box with the template's text. The
+server held the words (the checklist read them); the box showed none of them, and the next
+edit would have sent the template's text over them. 8 tries in 9 before the fix."""
+
+from infoint import contacts, db
+
+from .conftest import choose, go, start_server, stop_server, type_into, wait_for_app
+
+TRIES = 5
+
+
+def test_words_typed_right_before_a_menu_click_are_in_the_box_on_return(tmp_path, page, shots):
+    db_path = tmp_path / "words.duckdb"
+    conn = db.connect(db_path)
+    contacts.add_contact(conn, "Ana", "Lee", company="Acme", position="Engineer")
+    conn.close()
+    server = start_server(db_path)
+    try:
+        page.goto(f"{server.url}/outreach")
+        wait_for_app(page)
+        type_into(page, "Find a person", "ana")
+        choose(page, "Template", "Cold, after reading their profile or work")
+        box = page.get_by_label("Message", exact=True).first
+        mine = ""
+        for attempt in range(1, TRIES + 1):
+            words = f" My own words, {attempt}."
+            mine += words
+            box.click()
+            page.keyboard.press("Control+End")
+            page.keyboard.type(words)
+            page.get_by_test_id("stSidebar").get_by_role("link", name="Follow-ups").click()
+            wait_for_app(page)
+            page.wait_for_timeout(1000)  # whichever run comes last, let it come
+            wait_for_app(page)
+            go(page, "Outreach", "Write to someone")
+            page.screenshot(path=shots / f"back-{attempt}.png", full_page=True)
+            assert box.input_value().endswith(mine), attempt
+    finally:
+        stop_server(server)

@@ -94,6 +94,14 @@ class HistorySummary:
         return said
 
 
+def known_time_sql(alias: str) -> str:
+    """SQL, true for an interaction (`alias`) whose clock time is when it happened: one
+    brought in from an archive, which times each message to the second (`external_key` is
+    only ever set here). One logged by hand has its day only: 9:00 for a day picked, the
+    moment of logging for today, neither of them when it happened."""
+    return f"({alias}.external_key IS NOT NULL)"
+
+
 def can_match(conn: duckdb.DuckDBPyConnection) -> bool:
     """Whether any contact has a profile address that history could be matched to."""
     return bool(

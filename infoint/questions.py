@@ -32,9 +32,16 @@ NEED_LABELS = {"occupation": "An occupation", "industry": "An industry", "compan
 
 # Topics any company page or news search answers, each with words that give it away.
 _SEARCHABLE = (
+    # 'What does Acme sell?', 'What does your company sell?' (a name or the company, in up to
+    # two words: 'what does it take to make the move', 'what does your team make of it' ask
+    # something else), and 'What does your company do?' (the company itself: 'what does your
+    # team do' is an insider's answer).
     (
         "what the company sells",
-        r"\b(main|core|key)\s+products?\b|\bwhat\s+does\s+\w+\s+(sell|make)",
+        r"\b(main|core|key)\s+products?\b"
+        r"|\bwhat\s+does\s+(the\s+|your\s+|this\s+)?\w+(\s+\w+)?\s+(sell|make)\b(?!\s+(of|sense)\b)"
+        r"|\bwhat\s+does\s+(the|your|this)\s+(company|firm|organi[sz]ation|business)"
+        r"(\s+(actually|really|exactly))?\s+do\b",
     ),
     ("its size", r"\bhow\s+many\s+(employees|staff|offices|locations)\b|\bheadcount\b"),
     ("its size", r"\bhow\s+(big|large)\s+is\s+(the|your)\s+(company|firm|organi[sz]ation)\b"),

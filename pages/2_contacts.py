@@ -976,20 +976,30 @@ def show_merge_and_delete(person: contacts.Contact) -> None:
         none_label="No record picked yet",
         exclude=person.id,
     )
-    if other is not None and ui.ask_first(
-        f"merge_{person.id}_{other}",
+    try:
+        twin = None if other is None else ui.cached(contacts.get_contact, conn, other)
+    except InfointError as exc:  # gone since the picker found them (another tab)
+        ui.show_error(exc)
+        twin = None
+    # The question names which record goes, into whom: two records of one name read alike.
+    if twin is not None and ui.ask_first(
+        f"merge_{person.id}_{twin.id}",
         "Merge into this record",
-        "Merge the two records into one? This can't be undone (only a backup restore can).",
+        f"Merge {ui.plain(twin.name)}{f' ({ui.plain(twin.job)})' if twin.job else ''} into "
+        f"{ui.plain(person.name)}? {ui.plain(twin.name)}'s record goes, and what it holds "
+        f"moves to {ui.plain(person.name)}. This can't be undone (only a backup restore can).",
         "Yes, merge them",
     ):
         try:
-            moved = contacts.merge_contacts(conn, person.id, other)
+            moved = contacts.merge_contacts(conn, person.id, twin.id)
         except InfointError as exc:
             ui.show_error(exc)
         else:
             done(
-                f"Merged: {moved.interactions} interactions and {moved.meetings} meetings "
-                f"moved to {ui.plain(person.name)}. {ui.plain(moved.made_cold)}".strip(),
+                f"Merged {ui.plain(twin.name)} into {ui.plain(person.name)}: "
+                f"{text.counted(moved.interactions, 'interaction')} and "
+                f"{text.counted(moved.meetings, 'meeting')} moved over. "
+                f"{ui.plain(moved.made_cold)}".strip(),
                 near=f"merge_{person.id}",
             )
     said_here(f"merge_{person.id}")  # right under "Merge into this record"

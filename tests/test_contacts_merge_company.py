@@ -63,7 +63,7 @@ def test_merging_on_the_contacts_page_leaves_no_empty_company(app_db):
     run(at)
     at.button(key=f"merge_{noor}_{twin}_confirm").click()
     run(at)
-    assert "Merged:" in at.success[0].value
+    assert "Merged Noor Hadad into Noor Haddad:" in at.success[0].value
     conn = db.connect(app_db)
     try:
         assert company_names(conn) == ["Volt"]

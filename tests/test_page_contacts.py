@@ -698,7 +698,7 @@ def test_merging_two_records_of_one_person(people, app_db):
     run(at)
     at.button(key=f"merge_{twin}_{cara}_confirm").click()
     run(at)
-    assert "Merged: 1 interactions" in at.success[0].value
+    assert "Merged Cara Diaz into Cara Diaz: 1 interaction and" in at.success[0].value
     conn = db.connect(app_db)
     kept = contacts.get_contact(conn, twin)
     left = contacts.find_contacts_by_name(conn, "cara")

@@ -136,3 +136,19 @@ def test_many_namesakes_are_counted_and_the_first_named(conn):
         "7 people new from this file have the same name as someone you added yourself: "
         "Ana Lee, Bo Chen, Cy Dunn, Di Eve, Ed Fox and 2 more. If it is one person twice, "
     )
+
+
+def test_a_row_without_a_date_matches_no_one_it_is_skipped_and_said(conn):
+    """The walkthrough's second report: no import matches anyone by a row without a date. The
+    reader skips it, the report says why, and the person's record is left as it was (so it
+    reads, on Contacts, as someone no import has dated). A guard: true before this change too."""
+    ada = contacts.add_contact(
+        conn, "Ada", "Lovelace", linkedin_url="https://www.linkedin.com/in/ada-l"
+    )
+    report = imported(
+        conn, "Ada,Lovelace,https://www.linkedin.com/in/ada-l,,Engines,Engineer,", GRACE
+    )
+    assert (report.added, report.updated) == (1, 0)
+    assert [(row.line, row.reason) for row in report.skipped_rows] == [(2, "no Connected On date")]
+    person = contacts.get_contact(conn, ada)
+    assert (person.source, person.connected_on, person.position) == ("manual", None, "")

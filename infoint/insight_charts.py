@@ -314,8 +314,10 @@ def referral_figure(links: list[Link]) -> Figure:
             "title": {"text": "How you reached them"},
             "range": [-0.6, depth + 0.9],
             "tickvals": list(range(depth + 1)),
-            "ticktext": ["You", "Reached by you"]
-            + [f"{n} introduction{'s' if n > 1 else ''} away" for n in range(1, depth)],
+            # On two lines: on one, "Reached by you" and "1 introduction away" ran together in
+            # an 800 px window with the sidebar open.
+            "ticktext": ["You", "Reached<br>by you"]
+            + [f"{n} introduction{'s' if n > 1 else ''}<br>away" for n in range(1, depth)],
             "zeroline": False,
             "showgrid": False,
         },

@@ -2,6 +2,11 @@ import streamlit as st
 
 from infoint import charts, insight_charts, referrals, text, ui
 
+# Widths in pixels, seen in Chromium: each label in full, all seven columns in 460 px.
+COUNT_WIDTHS = {"Introduced": 72, "Contacted": 67, "Replied": 52, "Met": 32, "Further on": 68}
+NAME_WIDTHS = {"Introduced by": 93, "Company": 80}
+REFERRAL_ROW_HEIGHT = 66
+
 conn = ui.page("Referrals")
 st.title("Referrals")
 st.caption(
@@ -92,9 +97,16 @@ st.dataframe(
     ],
     hide_index=True,
     width="stretch",
+    # Every column in view in an 800 px window with the sidebar open: the counts as wide as
+    # their labels, the names in what is left, on two lines where one is too short (rows over
+    # 64 px wrap their words). Auto-sized, Replied, Met and Further on were off to the side.
+    row_height=REFERRAL_ROW_HEIGHT,
     column_config={
-        counts: st.column_config.NumberColumn(format=text.COUNT_COLUMN_FORMAT)
-        for counts in ("Introduced", "Contacted", "Replied", "Met", "Further on")
+        **{name: st.column_config.TextColumn(width=width) for name, width in NAME_WIDTHS.items()},
+        **{
+            counts: st.column_config.NumberColumn(width=width, format=text.COUNT_COLUMN_FORMAT)
+            for counts, width in COUNT_WIDTHS.items()
+        },
     },
 )
 st.caption(

@@ -408,12 +408,14 @@ def show_search() -> None:
 
 def show_details(person: contacts.Contact) -> None:
     stage_key = funnel.STAGES[person.stage - 1] if person.stage else None
-    first, second, third = st.columns(3)
-    first.metric(
+    # Across the page, not in the first of three columns: at 800 px wide, with the sidebar
+    # open, a third was too narrow for the stage's large type ('Contacted' read 'Contac…').
+    st.metric(
         "Stage",
         funnel.stage_name(person.stage),
         help=funnel.STAGE_HELP[stage_key] if stage_key else "You haven't reached out yet.",
     )
+    first, second, third = st.columns(3)
     first.markdown(f"**Degree:** {ui.plain(contacts.degree_description(person))}")
     # Said of what the app knows, the export: someone added by hand may well be on LinkedIn,
     # their profile a button away ("not on LinkedIn" sat beside "LinkedIn profile").

@@ -41,10 +41,12 @@ def companies(count: int) -> str:
 
 
 def score_column(label: str, width: int, meaning: str):
-    """A score's column. Not bounded: the grid turns a 9 typed into 3 and refuses -1 without
-    a word; the page says at once, in words, why a score is refused (`targets.check_changes`)."""
+    """A score's column: the box takes no minus sign nor decimal point as they are typed (0 and
+    whole steps). No top: Streamlit 1.67 shows a 7 typed as 7, then turns it into 3 on Enter
+    without a word (seen in Chromium); unbounded, the page says at once, in words, why a score
+    over 3 is refused (`targets.check_changes`)."""
     return st.column_config.NumberColumn(
-        label, width=width, step=1, help=f"{SCORE_RANGE} {meaning}"
+        label, width=width, min_value=min(targets.SCALE), step=1, help=f"{SCORE_RANGE} {meaning}"
     )
 
 

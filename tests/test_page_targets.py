@@ -596,15 +596,15 @@ def test_the_coverage_table_says_in_plain_words_what_it_counts(network, app_db):
 
 def test_the_table_keeps_scores_in_range_and_the_save_still_refuses_a_bad_one(network):
     """A new user typed 5 for Motivation and was refused only at Save; the grid bounded to
-    0–3 then turned a 9 typed into 3 without a word. So the grid takes what is typed, and a
-    score out of range is refused in words as soon as it is typed, and again at Save. Status
-    and reason get room to be read."""
+    0–3 then turned a 9 typed into 3 without a word. So the grid takes any whole number of 0
+    or more as typed (no minus sign, no decimal point), and a score over 3 is refused in words
+    as soon as it is typed, and again at Save. Status and reason get room to be read."""
     at = run_targets()
     columns = json.loads(editor(at).proto.columns)
     for score in ("motivation", "postings"):
         bounds = columns[score]["type_config"]
-        assert "max_value" not in bounds and "min_value" not in bounds, columns
-        assert bounds["step"] == 1, columns
+        assert "max_value" not in bounds, columns
+        assert (bounds["min_value"], bounds["step"]) == (0, 1), columns
     assert columns["status"]["width"] >= 108  # "In your network" in full
     assert columns["ruled_out_reason"]["width"] >= 78  # its label in full (seen in Chromium)
     before = companies(network)

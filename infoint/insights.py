@@ -34,7 +34,7 @@ BREAKDOWN_COLUMNS = {
     "industry": "Industry",
 }
 NOT_LOGGED = "(not logged)"
-NO_TEMPLATE = "(written without a template)"
+NO_TEMPLATE = "(no template)"
 # A first message logged with a follow-up template (its kind changed since it was used, or
 # logged so by hand) is said to be one, rather than pass for a first-message template.
 FOLLOW_UP_TEMPLATE = " (a follow-up template)"

@@ -5,8 +5,33 @@ from infoint import charts, home, insight_charts, insights, text, ui
 conn = ui.page("Insights")
 
 
+# Each column of figures as wide as its heading needs in the grid's 14 px font (8 px padding
+# either side, 2 px to spare), so that the names beside them keep the rest: an 800 px window
+# with the sidebar open gives a table 466 px. There Streamlit's "small" (75 px) cut
+# "Opportunity" and "Meeting rate", and the tables ran past the edge, to scroll sideways. A
+# wider window shares the spare width among all the columns.
+NUMBER_WIDTHS = {
+    "Contacted": 79,
+    "Replied": 63,
+    "Met": 50,  # the grid's narrowest column
+    "Referred": 68,
+    "Opportunity": 91,
+    "Reply rate": 77,
+    "Meeting rate": 91,
+    "People": 59,
+    "Meetings": 71,
+}
+
+
+def counts(label: str):
+    """`ui.count_column` (a pixel width passes through to Streamlit, as "small" did)."""
+    return ui.count_column(label, width=NUMBER_WIDTHS[label])
+
+
 def percent_column(label: str):
-    return st.column_config.NumberColumn(label, format=home.PERCENT_COLUMN_FORMAT, width="small")
+    return st.column_config.NumberColumn(
+        label, format=home.PERCENT_COLUMN_FORMAT, width=NUMBER_WIDTHS[label]
+    )
 
 
 def chart(where, build, *inputs, key: str) -> None:
@@ -50,15 +75,17 @@ chart(
     insights.BREAKDOWN_LABELS[breakdown],
     key="rates_chart",
 )
-st.dataframe(
+# A table of its own for each choice (a container of its own): the grid sizes its names' column
+# to the names it first shows and keeps that width, so the degrees' width cut a template's name.
+st.container(key=f"rates_{breakdown}").dataframe(
     rates,
     hide_index=True,
     width="stretch",
     column_config={
-        "group": st.column_config.TextColumn(insights.BREAKDOWN_COLUMNS[breakdown], width="large"),
-        "contacted": ui.count_column("Contacted", width="small"),
-        "replied": ui.count_column("Replied", width="small"),
-        "met": ui.count_column("Met", width="small"),
+        "group": st.column_config.TextColumn(insights.BREAKDOWN_COLUMNS[breakdown]),
+        "contacted": counts("Contacted"),
+        "replied": counts("Replied"),
+        "met": counts("Met"),
         "response_rate": None,  # the chart's; the table shows whole percentages
         "meeting_rate": None,
         "replied_percent": percent_column("Reply rate"),
@@ -79,7 +106,11 @@ if not timing.contacted:  # in the funnel, but never written to: nothing to time
     st.page_link("pages/3_outreach.py", label="Write to someone", icon=":material/edit:")
 else:
     waits = ui.cached(insights.reply_waits, conn)
-    left, right = st.columns([3, 2])
+    # The chart and its numbers side by side in a row that wraps, as on Home: in two columns an
+    # 800 px window squeezed the table into 179 px, to scroll sideways, and the chart ran its
+    # numbers together and cut its axis title. Where both do not fit, the numbers go under it.
+    waits_row = st.container(horizontal=True, gap="medium", key="waits")
+    left, right = waits_row.container(width=460), waits_row.container(width=300)
     chart(left, insight_charts.reply_waits_figure, waits, key="reply_waits_chart")
     right.dataframe(
         waits,
@@ -87,7 +118,7 @@ else:
         width="stretch",
         column_config={
             "wait": st.column_config.TextColumn("When they replied", width="medium"),
-            "people": ui.count_column("People", width="small"),
+            "people": counts("People"),
             "speed": None,  # the chart's colours
         },
     )
@@ -109,12 +140,12 @@ st.subheader("The funnel by week of first outreach")
 charted = weekly.tail(insights.WEEKS_CHARTED)
 chart(st.container(), insight_charts.weekly_funnel_figure, charted, key="weekly_chart")
 weeks_columns = {
-    "week": st.column_config.DateColumn("Week commencing", format=text.DATE_COLUMN_FORMAT),
-    "contacted": ui.count_column("Contacted", width="small"),
-    "replied": ui.count_column("Replied", width="small"),
-    "met": ui.count_column("Met", width="small"),
-    "referred": ui.count_column("Referred", width="small"),
-    "opportunity": ui.count_column("Opportunity", width="small"),
+    "week": st.column_config.DateColumn("Week of", format=text.DATE_COLUMN_FORMAT),
+    "contacted": counts("Contacted"),
+    "replied": counts("Replied"),
+    "met": counts("Met"),
+    "referred": counts("Referred"),
+    "opportunity": counts("Opportunity"),
 }
 st.dataframe(
     charted, hide_index=True, width="stretch", height="content", column_config=weeks_columns
@@ -140,13 +171,13 @@ if not kept.meetings:
     st.page_link("pages/5_meetings.py", label="Go to Meetings", icon=":material/coffee:")
 else:
     st.markdown(kept.sentence)
-    # Four numbers read at a glance in a table: no chart for the browser to draw.
+    # Four numbers read at a glance in a table: no chart for the browser to draw. 300 px, as
+    # the waits' table: in two fifths of an 800 px window it scrolled sideways.
     buckets = ui.cached(insights.minutes_buckets, conn)
-    left, _ = st.columns([2, 3])
-    left.dataframe(
+    st.dataframe(
         buckets,
         hide_index=True,
-        width="stretch",
-        column_config={"group": "Length", "meetings": ui.count_column("Meetings", width="small")},
+        width=300,
+        column_config={"group": "Length", "meetings": counts("Meetings")},
     )
     st.caption("Asking for 20 minutes and keeping to them earns trust, and the next introduction.")

@@ -114,7 +114,7 @@ def test_rates_by_channel(conn, campaign):
 def test_rates_by_template(conn, campaign):
     assert rows(insights.rates_by(conn, "template")) == [
         ("Warm", 2, 1, 1),
-        ("(written without a template)", 2, 2, 0),
+        (insights.NO_TEMPLATE, 2, 2, 0),
         ("Cold", 1, 0, 0),
     ]
 

@@ -108,7 +108,7 @@ def test_charts_with_their_numbers(campaign):
     weekly = shown["weekly_chart"]["data"]
     # the bars are named for the Mondays the table lists: 'w/c 2 Mar' beside '2 Mar 2026'
     table = next(t for t in at.dataframe if "week" in t.value.columns)
-    assert json.loads(table.proto.columns)["week"]["label"] == "Week commencing"
+    assert json.loads(table.proto.columns)["week"]["label"] == "Week of"
     assert [charts.week_label(w) for w in table.value["week"]] == weekly[0]["x"] == ["w/c 2 Mar"]
     assert [t["marker"]["color"] for t in weekly] == [
         funnel.STAGE_COLOURS[s] for s in funnel.STAGES
@@ -280,7 +280,25 @@ def test_counts_in_the_tables_have_thousands_separators(campaign):
         ]
         assert counts, list(config)
         assert {config[name]["type_config"]["format"] for name in counts} == {"%,d"}
-        assert {config[name]["width"] for name in counts} == {"small"}  # narrow: a few digits
+        # narrow, a few digits: each as wide as its heading (tests/e2e/test_insights_fit.py)
+        assert all(isinstance(config[name]["width"], int) for name in counts)
+
+
+def test_the_figures_leave_the_names_room_in_an_800_px_window(campaign):
+    """With the sidebar open an 800 px window gives a table 466 px. The columns of figures
+    were "small" (75 px), too narrow for "Opportunity" and "Meeting rate", and the names'
+    "large" (400 px) made the rates table scroll sideways; now the figures of each of the two
+    wide tables take at most 370 px together, and their names' column sizes to the names."""
+    at = insights_page()
+    rates, _, weeks, _ = (json.loads(t.proto.columns) for t in at.dataframe)
+    for config, names in ((rates, "group"), (weeks, "week")):
+        figures_width = sum(
+            column["width"]
+            for name, column in config.items()
+            if name != names and "width" in column
+        )
+        assert figures_width <= 370, figures_width
+        assert "width" not in config[names]
 
 
 def test_a_template_changed_into_a_follow_up_is_named_so_in_the_breakdown(app_db):

@@ -352,6 +352,20 @@ class NamesRead:
     # longer holds: nothing undoes an introduction, so they stay, and `still_sentence` says it.
     still: tuple[str, ...] = ()
     introducer: str = ""
+    # Lines naming someone it introduced before with another company or position than their
+    # record's: saving links people, it does not edit them (`unchanged_sentence`).
+    unchanged: tuple[str, ...] = ()
+
+    @property
+    def unchanged_sentence(self) -> str:
+        """What becomes of the details typed anew for someone introduced, or ''."""
+        if not self.unchanged:
+            return ""
+        lines = ", ".join(f"“{line}”" for line in self.unchanged)
+        return (
+            f"Already in your contacts, so their record stays as it was: {lines}. To change "
+            "their details, open their record on the Contacts page."
+        )
 
     @property
     def still_sentence(self) -> str:
@@ -477,15 +491,35 @@ def read_debrief_names(conn: duckdb.DuckDBPyConnection, meeting_id: int, typed: 
     here = introduced_here(conn, meeting_id)
     read = read_names(typed, {_spaced(line): person for line, person in here})
     named = {_spaced(person.name).casefold() for person in read.people}
-    typed_lines = {_spaced(line) for line in typed.splitlines()}
+    lines = typed.splitlines()
+    typed_lines = {_spaced(line) for line in lines}
+    shown = {_spaced(line) for line, _ in here}
     still = tuple(
         line
         for line, person in here
         if _spaced(line) not in typed_lines and _spaced(person.name).casefold() not in named
     )
-    if not still:
+    records = {_spaced(person.name).casefold(): person for _, person in here}
+    unchanged = tuple(
+        _spaced(lines[person.line - 1])
+        for person in read.people
+        if _spaced(lines[person.line - 1]) not in shown
+        and (record := records.get(_spaced(person.name).casefold())) is not None
+        and _details_differ(person, record)
+    )
+    if not still and not unchanged:
         return read
-    return dataclasses.replace(read, still=still, introducer=summary(conn, meeting_id).person)
+    introducer = summary(conn, meeting_id).person
+    return dataclasses.replace(read, still=still, introducer=introducer, unchanged=unchanged)
+
+
+def _details_differ(typed: referrals.ReferredPerson, record: referrals.ReferredPerson) -> bool:
+    """Whether a line gives a company or position (any case and spacing aside) that the
+    record of the person it names does not hold."""
+    return any(
+        _spaced(said).casefold() not in ("", _spaced(held).casefold())
+        for said, held in ((typed.company, record.company), (typed.position, record.position))
+    )
 
 
 def _check_referred_name(person: referrals.ReferredPerson) -> None:

@@ -631,6 +631,7 @@ def save_debrief(
         *result.introductions.sentences,
         read.kept_sentence,
         read.still_sentence,
+        read.unchanged_sentence,
         "" if held else meetings.not_added_sentence(conn, current.id, form[3]),
     ]
     message = " ".join(["Debrief saved.", *(ui.plain(s) for s in said if s)])

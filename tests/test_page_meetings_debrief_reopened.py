@@ -127,3 +127,24 @@ def test_a_debrief_saved_as_not_held_says_nothing_of_names_taken_out(met_tam):
     submit(at, "Save the debrief")
     assert at.success[0].value == "Debrief saved."
     assert len(people(met_tam)) == 3
+
+
+def test_a_line_changed_for_someone_introduced_says_their_record_stays(met_tam):
+    """Saving the debrief again links people, it does not edit them: a position corrected on
+    John's line leaves his record as it was, and the confirmation says where to change it."""
+    at = reopened(saved_with_names())
+    at.text_area(key="debrief_names_1").set_value(
+        "Flora Balogun, Orbit\nJohn Newperson, Acme Rockets, Chief Technology Officer"
+    )
+    submit(at, "Save the debrief")
+    assert not asking_to_add(at)
+    assert (
+        plain_markdown(
+            "Already in your contacts, so their record stays as it was: “John Newperson, Acme "
+            "Rockets, Chief Technology Officer”. To change their details, open their record on the "
+            "Contacts page."
+        )
+        in at.success[0].value
+    )
+    assert "Taken out of the names" not in at.success[0].value
+    assert names_box(reopened(at)) == NAMED

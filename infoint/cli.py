@@ -169,6 +169,8 @@ def _describe(report: ImportReport, offer: settings.UndoOffer | None) -> str:
     lines = [f"{report.file_name}: {report.summary()}"]
     if report.moved_back:
         lines.append(report.moved_back_sentence())
+    if report.namesakes:
+        lines.append(report.namesakes_sentence())
     if report.changes:
         lines.append(f"Job changes ({len(report.changes)}):")
         lines += [f"  {change.describe()}" for change in report.changes[:SHOWN]]

@@ -270,6 +270,25 @@ def test_importing_the_same_file_again_says_the_import_before_can_still_be_undon
     ), last
 
 
+def test_an_import_names_who_it_added_under_the_name_of_someone_added_by_hand(
+    capsys, db_path, tmp_path
+):
+    conn = db.connect(db_path)
+    contacts.add_contact(conn, "Zoë", "Núñez", company="Acme Robotics")
+    conn.close()
+    export = tmp_path / "Connections.csv"
+    export.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Zoe,Nunez,https://www.linkedin.com/in/zoe-n,,Acme Robotics,Engineer,06 Nov 2024\n"
+    )
+    code, out, _ = run(capsys, "--db", db_path, "import", export)
+    assert code == 0
+    assert (
+        "Zoe Nunez (Acme Robotics) is new from this file and has the same name as Zoë Núñez, "
+        "whom you added yourself." in out
+    )
+
+
 def test_importing_the_same_file_again_after_a_change_offers_no_undo(capsys, db_path):
     run(capsys, "--db", db_path, "import", CURRENT)
     conn = db.connect(db_path)

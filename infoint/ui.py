@@ -436,9 +436,9 @@ def plain(text: str) -> str:
     return plain_markdown(text)
 
 
-def count_column(label: str, *, width: str | None = None) -> Any:
+def count_column(label: str, *, width: str | int | None = None) -> Any:
     """A table column of counts, written "3,467" in every browser language, as the app writes
-    counts (`text.COUNT_COLUMN_FORMAT`); `width` "small" for a table of narrow figures."""
+    counts (`text.COUNT_COLUMN_FORMAT`); `width` "small", or pixels, for narrow figures."""
     return st.column_config.NumberColumn(label, format=COUNT_COLUMN_FORMAT, width=width)
 
 

@@ -18,6 +18,8 @@ FLASH = "contacts_flash"
 # `done(..., near=...)` keeps it here by place; `said_here` shows it there, on the next run only.
 FLASH_NEAR = "contacts_flash_near"
 SHOWN = "contacts_shown"  # the person the last run showed, if any
+# Who a merge has just kept: the name typed to find the record merged away is emptied.
+MERGED_AWAY = "contacts_merged_away"
 # Set by a log, until the user does anything but send the log form again. The second click
 # of a double-click logged an empty Reply beside the Outreach just logged (seen in Chromium):
 # it lands on the fresh form, or is sent while that form is drawn (its widgets, under new
@@ -972,6 +974,8 @@ def show_merge_and_delete(person: contacts.Contact) -> None:
         f"{ui.plain(person.name)}, the details this record lacks are filled from it, and the "
         "other record goes."
     )
+    if st.session_state.pop(MERGED_AWAY, None) == person.id:
+        st.session_state[f"merge_{person.id}_typed"] = ""
     other = person_picker(
         "Find the other record",
         f"merge_{person.id}",
@@ -997,6 +1001,9 @@ def show_merge_and_delete(person: contacts.Contact) -> None:
         except InfointError as exc:
             ui.show_error(exc)
         else:
+            # The name typed to find the record merged away would find no one now: emptied
+            # on the next run, before its box is drawn (the browser keeps what a box shows).
+            st.session_state[MERGED_AWAY] = person.id
             done(
                 f"Merged {ui.plain(twin.name)} into {ui.plain(person.name)}: "
                 f"{text.counted(moved.interactions, 'interaction')} and "

@@ -30,3 +30,26 @@ def test_the_merge_names_who_goes_into_whom_and_counts_in_words(app_db):
     assert [s.value for s in at.success] == [
         "Merged Ada Rosi into Ada Rossi: 1 interaction and 0 meetings moved over."
     ]
+
+
+def test_after_a_merge_the_search_for_the_other_record_starts_afresh(app_db):
+    """The name typed to find the record merged away stayed, over 'No one by that name yet.'
+    and an empty 'Choose an option': as if the merge had lost them."""
+    conn = db.connect(app_db)
+    ada = contacts.add_contact(conn, "Ada", "Rossi", company="Volt")
+    twin = contacts.add_contact(conn, "Ada", "Rosi", company="Nimbus")
+    conn.close()
+    at = contacts_page(contact=str(ada))
+    at.session_state["contact_tab"] = "Merge or delete"
+    run(at)
+    at.text_input(key=f"merge_{ada}_typed").input("rosi")
+    run(at)
+    at.selectbox(key=f"merge_{ada}_pick_rosi").select(twin)
+    run(at)
+    at.button(key=f"merge_{ada}_{twin}").click()
+    run(at)
+    at.button(key=f"merge_{ada}_{twin}_confirm").click()
+    run(at)
+    assert at.text_input(key=f"merge_{ada}_typed").value == ""
+    assert "No one by that name yet." not in [c.value for c in at.main.caption]
+    assert at.selectbox(key=f"merge_{ada}_pick_").value is None

@@ -1261,6 +1261,22 @@ TARGET_LIST_COLUMNS = ("name", "industry", "motivation", "postings")
 _COMPANY_HEADERS = re.compile(
     r"^(?:company|employer|organi[sz]ation)(?: \d+)?(?: -)?(?: name)?$|^company name$"
 )
+# Headers a careful user's spreadsheet gives the industry column ('Sector' most of all). A
+# column called 'industry' is taken before these; the preview says which one was read as it.
+_INDUSTRY_HEADERS = {
+    "industry",
+    "industries",
+    "sector",
+    "sectors",
+    "industry sector",
+    "business sector",
+    "industry / sector",
+    "industry/sector",
+    "sector / industry",
+    "sector/industry",
+    "field",
+    "vertical",
+}
 # Columns that name a person: beside them, a column called 'name' is the person's.
 _PERSON_HEADERS = {"first name", "given name", "last name", "family name", "surname"}
 # LinkedIn's Connections.csv: a list of people, not companies, which belongs in the LinkedIn
@@ -1355,6 +1371,8 @@ class TargetListPreview:
     # Those you chose already, in the order of the file; and of the rows, what each is now.
     on_list: list[OnList] = field(default_factory=list)
     standing: list[str] = field(default_factory=list)  # per row of `frame`: its status here
+    # The header of the column read as the industry, when it is called otherwise ('Sector').
+    industry_from: str | None = None
 
     @property
     def skipped(self) -> int:
@@ -1371,6 +1389,17 @@ class TargetListPreview:
         people, with a Company column naming each employer many times), so not one click
         away from changing every company it names."""
         return self.skipped > len(self.frame)
+
+    def columns_sentence(self) -> str:
+        """What the preview says of the file's columns: the one read as the industry under
+        another name, and those left aside, as 'Sector is read as the industry. Columns left
+        aside: Why.' (empty when there is nothing to say)."""
+        said = []
+        if self.industry_from:
+            said.append(f"{self.industry_from} is read as the industry.")
+        if self.ignored_columns:
+            said.append(f"Columns left aside: {', '.join(self.ignored_columns)}.")
+        return " ".join(said)
 
     def shown(self) -> pd.DataFrame:
         """The rows as the preview shows them, with what each company is here now: 'New',
@@ -1569,7 +1598,9 @@ def _header_key(title: str) -> str:
 def _column(title: str) -> str:
     """The column of ours a header cell names ('name' for 'Company'), else the cell as read."""
     key = _header_key(title)
-    return "name" if key == "name" or _COMPANY_HEADERS.match(key) else key
+    if key == "name" or _COMPANY_HEADERS.match(key):
+        return "name"
+    return "industry" if key in _INDUSTRY_HEADERS else key
 
 
 def _company_column(header: list[str]) -> int | None:
@@ -1763,6 +1794,9 @@ def read_target_list(
     positions: dict[str, int] = {}
     if (company := _company_column(header)) is not None:
         positions["name"] = company
+    keys = [_header_key(title) for title in header]
+    if "industry" in keys:  # called so, it is the one, beside a 'Sector' or a 'Field'
+        positions["industry"] = keys.index("industry")
     ignored = []
     for index, title in enumerate(header):
         column = _column(title)
@@ -1832,11 +1866,17 @@ def read_target_list(
     for column in ("line", "motivation", "postings"):
         frame[column] = frame[column].astype("Int64")
     planned = _plan(conn, frame) if good else []
+    industry_at = positions.get("industry")
     return TargetListPreview(
         frame,
         problems,
         ignored,
         repeats,
+        industry_from=(
+            header[industry_at].strip()
+            if industry_at is not None and keys[industry_at] != "industry"
+            else None
+        ),
         newly_targeted=sum(
             row.first and (row.company_id is None or row.status == "network") for row in planned
         ),

@@ -61,6 +61,15 @@ def show_what_is_held(composed: tuple[str, str], subject_key: str, body_key: str
     del st.session_state[body_key]
 
 
+def shown_as_held(key: str) -> None:
+    """Tell the browser again what a picker holds, as the page does when it sets one. After a
+    menu link clicked right as the message box lost focus (see `show_what_is_held`), the
+    browser drew the pickers from their first option while the draft went on to the person
+    and template chosen, and the next edit switched to those shown."""
+    if key in st.session_state:
+        st.session_state[key] = st.session_state[key]
+
+
 def template_editor() -> None:
     """Edit, add and archive templates (built-in ones included)."""
     with st.expander("Your templates", icon=":material/description:"):
@@ -192,6 +201,7 @@ if not ui.cached(contacts.count_contacts, conn):
 # --- What kind, who, which template ---------------------------------------------------------
 
 # The kind narrows the people and the templates: a follow-up goes to someone who went silent.
+shown_as_held("outreach_kind")
 kind = st.radio(
     "What are you writing?",
     outreach.SEND_KINDS,
@@ -315,6 +325,7 @@ with who_box:
         suggest_again()
     # Picked from, not typed into: typing here would only ever search the people listed, so
     # the one search is "Find a person", and the box says so.
+    shown_as_held("outreach_contact")
     contact_id = st.selectbox(
         "Person",
         list(found),
@@ -354,6 +365,7 @@ if (
     )
     st.session_state["outreach_template"] = BLANK if suggested is None else suggested
 template_box, _ = st.columns([1, 1])
+shown_as_held("outreach_template")
 chosen_template = template_box.selectbox(
     "Template",
     list(templates),

@@ -24,6 +24,7 @@ FLASH = "meetings_flash"
 # above where the user clicked (a walkthrough missed 'Prep sheet saved.' and 'Question
 # added.'): `done(..., near=...)` keeps it here by place, and `said_here` shows it there.
 FLASH_NEAR = "meetings_flash_near"
+REMOVED = "meeting_removed"  # where 'Meeting removed.' is said (`said_here`)
 BANK_OPEN = "bank_open"  # the question bank's expander, kept open while it is worked in
 CHOSEN = meetings.OPEN_MEETING_KEY
 DUE_SHOWN = 5
@@ -809,12 +810,13 @@ def show_change(current: meetings.MeetingSummary, title: str) -> None:
         except InfointError as exc:
             ui.show_error(exc)
         else:
-            done("Meeting removed.")
+            done("Meeting removed.", near=REMOVED)  # where the view is: at the tabs
 
 
 def show_meetings(upcoming: list[meetings.MeetingSummary]) -> None:
     past = ui.cached(meetings.past_meetings, conn, this_minute)
     if not upcoming and not past:
+        said_here(REMOVED)  # the last one: the page is short now
         st.info(
             "No meetings yet. When someone agrees to talk, schedule it above: this page then "
             "helps you prepare, note what you learned, and thank them."
@@ -881,6 +883,7 @@ def show_meetings(upcoming: list[meetings.MeetingSummary]) -> None:
             icon=":material/calendar_month:",
             key="download_one",
         )
+    said_here(REMOVED)  # above the tabs of the meeting in its place, where the view stays
     prepare, debrief, thanks, change = st.tabs(TABS, key=TAB, on_change="rerun")
     with prepare:
         show_prepare(current, sheet, title)

@@ -272,8 +272,11 @@ def show_search() -> None:
         help="Every word must appear, in any order and any case.",
         **filters,
     )
-    # the stage box is the wider one: its chips ("Opportunity") must not be cut short
-    industry_col, degree_col, stage_col, since_col = st.columns([3, 3, 4, 3])
+    # Two rows of two: in four columns an 800 px window with the sidebar open cut 'Connected
+    # since' to 'dd / mm' and each list's 'Choose options' short. The stage box is the wider
+    # of its row: its chips ("Opportunity") must not be cut short.
+    industry_col, degree_col = st.columns(2)
+    stage_col, since_col = st.columns([3, 2])
     industries = industry_col.multiselect(
         "Industry",
         [*ui.cached(contacts.list_industries, conn), funnel.NO_INDUSTRY],

@@ -528,6 +528,8 @@ def _find_header(text: str) -> _Header:
                 return _Header(number, delimiter, names, columns)
             if len(found) > len(best[1]):
                 best = (number, found)
+    if other := _other_linkedin_file(text):
+        raise NotAnExportError(other)
     expected = _join(list(_REQUIRED.values()), "and")
     if len(best[1]) >= 2:
         missing = _join([label for key, label in _REQUIRED.items() if key not in best[1]], "or")
@@ -538,6 +540,45 @@ def _find_header(text: str) -> _Header:
     raise NotAnExportError(
         f"This file is not LinkedIn's Connections.csv; expected a CSV with the columns {expected}."
     )
+
+
+# Other files of LinkedIn's archive, known by their header's names (compared as in
+# `_HEADER_ALIASES`), and what to do with each instead. Messages and invitations come in under
+# the Import & export page's section on history, which takes the whole archive.
+_HISTORY_ADVICE = (
+    ': it comes in under "Bring in what you already sent on LinkedIn", further down '
+    "Import & export, from the whole archive .zip."
+)
+_ELSEWHERE_ADVICE = (
+    "; upload the Connections.csv from the same archive, or the archive .zip as it is."
+)
+_OTHER_FILES = (
+    ("messages.csv", {"conversationid", "from", "to", "content"}, _HISTORY_ADVICE),
+    ("messages.csv", {"from", "to", "date", "subject", "content"}, _HISTORY_ADVICE),
+    ("Invitations.csv", {"from", "to", "sentat", "direction"}, _HISTORY_ADVICE),
+    ("Profile.csv", {"firstname", "lastname", "headline", "summary"}, _ELSEWHERE_ADVICE),
+    ("Positions.csv", {"companyname", "title", "startedon", "finishedon"}, _ELSEWHERE_ADVICE),
+    ("Education.csv", {"schoolname", "degreename"}, _ELSEWHERE_ADVICE),
+)
+
+
+def _other_linkedin_file(text: str) -> str | None:
+    """The sentence for another file of LinkedIn's archive (messages.csv, Invitations.csv…):
+    which it is and where it belongs, or None."""
+    for line in text.split("\n", _HEADER_SEARCH_LINES)[:_HEADER_SEARCH_LINES]:
+        if len(line) > _LONGEST_HEADER:
+            continue
+        for delimiter in _DELIMITERS:
+            if delimiter not in line:
+                continue
+            names = {
+                re.sub(r"[\s_]+", "", name).casefold()
+                for name in next(csv.reader([line], delimiter=delimiter))
+            }
+            for file_name, signature, advice in _OTHER_FILES:
+                if signature <= names:
+                    return f"This is LinkedIn's {file_name}, not Connections.csv{advice}"
+    return None
 
 
 def _join(words: list[str], conjunction: str) -> str:

@@ -415,8 +415,15 @@ def test_binary_data_is_refused(data):
 
 
 def test_another_csv_is_refused_naming_the_expected_columns():
-    message = refused(FIXTURES / "invitations.csv")
+    message = refused(b"Name,Phone\nAda,123\n", "phone-list.csv")
     assert_one_sentence(message, "First Name, Last Name, Company, Position and Connected On")
+
+
+def test_linkedins_invitations_csv_is_named_with_where_it_belongs():
+    message = refused(FIXTURES / "invitations.csv")
+    assert_one_sentence(
+        message, "This is LinkedIn's Invitations.csv", "Bring in what you already sent on LinkedIn"
+    )
 
 
 def test_a_csv_missing_some_columns_is_told_which():

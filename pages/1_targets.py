@@ -10,14 +10,17 @@ PAGE_SIZE = 50
 EDITOR = "targets_editor"
 EDITOR_VERSION = "targets_editor_version"
 NOTICE = "targets_notice"
+# The scores and the status first after the name: at 800 px (sidebar open) the table shows
+# 466 px, and these five columns fill them, none cut at the edge (the status read 'Ta' there,
+# after the industry). The rest is a sideways scroll away.
 TABLE_COLUMNS = (
     "picked",
     "name",
-    "industry",
     "motivation",
     "postings",
     "status",
     "ruled_out_reason",
+    "industry",
     "people",
     "contacted",
     "met",
@@ -390,18 +393,18 @@ else:
         column_config={
             "picked": st.column_config.CheckboxColumn(
                 "Pick",
-                width=60,
+                width=58,
                 help="Tick companies to change them together, below the table.",
             ),
             "name": st.column_config.TextColumn(
                 "Company",
-                width=132,
+                width=120,
                 required=True,
                 help="Rename freely: later imports still recognise the company.",
             ),
             "industry": st.column_config.TextColumn("Industry", width=80),
-            "motivation": score_column("Motivation", 92, targets.MOTIVATION_HELP),
-            "postings": score_column("Postings", 80, targets.POSTINGS_HELP),
+            "motivation": score_column("Motivation", 98, targets.MOTIVATION_HELP),
+            "postings": score_column("Postings", 82, targets.POSTINGS_HELP),
             "status": st.column_config.SelectboxColumn(
                 "Status",
                 options=targets.TABLE_STATUSES,

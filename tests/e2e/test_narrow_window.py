@@ -106,3 +106,55 @@ def test_referrals_table_and_picture_read_whole_at_800_and_1280_px(server, page)
         ticks = page.evaluate(TICKS, "referral_picture")
         assert len(ticks) == 3  # You, reached by you, 1 introduction away
         assert touching(ticks) == [], f"the picture's labels run together at {width} px"
+
+
+# Each table's columns as the grid lays them out (label, width in px, from the props React
+# gives the grid: it draws on a canvas), and how much of it the table shows before a scroll.
+COLUMNS_LAID_OUT = """() => [...document.querySelectorAll('[data-testid="stMain"] .stDataFrame')]
+  .map(grid => {
+    const scroller = grid.querySelector('.dvn-scroller');
+    const key = Object.keys(scroller).find(k => k.startsWith('__reactFiber$'));
+    let fiber = scroller[key];
+    const laidOut = (props) => props && Array.isArray(props.columns)
+      && props.columns.length > 0 && 'width' in props.columns[0];
+    while (fiber && !laidOut(fiber.memoizedProps)) fiber = fiber.return;
+    return {
+      columns: fiber.memoizedProps.columns.map(column => [column.title, column.width]),
+      shown: scroller.clientWidth,
+    };
+  })"""
+
+
+def cut_at_the_edge(table: dict) -> list[str]:
+    """The columns the table's right edge runs through, as it first shows."""
+    cut, left = [], 0
+    for label, width in table["columns"]:
+        if left < table["shown"] - 1 and left + width > table["shown"] + 1:
+            cut.append(label)
+        left += width
+    return cut
+
+
+def in_view(table: dict) -> list[str]:
+    shown, left = [], 0
+    for label, width in table["columns"]:
+        if left + width <= table["shown"] + 1:
+            shown.append(label)
+        left += width
+    return shown
+
+
+def test_the_targets_table_shows_whole_columns_at_800_and_1280_px(server, page):
+    """At 800 px the table's edge ran through Status ('Ta', 'Re'). The scores and the status
+    now come first after the name, and those five columns fill the 466 px shown."""
+    load_demo(page, server.url)
+    go(page, "Targets", "Targets")
+    expect(page.locator('table[role="grid"] thead th')).not_to_have_count(0)
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        page.wait_for_timeout(500)  # the grid follows the window's new size
+        table = page.evaluate(COLUMNS_LAID_OUT)[0]
+        assert cut_at_the_edge(table) == [], (width, table)
+        assert in_view(table)[:5] == ["Pick", "Company", "Motivation", "Postings", "Status"]
+        if width == 1280:  # room for every column, labels in full
+            assert len(in_view(table)) == len(table["columns"]) == 10, table

@@ -865,11 +865,23 @@ def _zone_names() -> tuple[str, ...]:
 def set_time_zone(conn: duckdb.DuckDBPyConnection, name: str) -> None:
     """Store the user's time zone; meetings keep their moment, logged times their wall time.
 
+    An introduction a debrief dated at its meeting's start (`referrals.add_referred_people`)
+    is that meeting's moment, so it moves with the meeting: else the debrief opened again no
+    longer knew its people (`introduced_here`), nor a second save that they were its own.
     The database's clock follows at once (`infoint.clock`), for every cursor.
     """
     if name not in available_timezones():
         raise InvalidInputError(f"'{name}' is not a time zone infoint knows, e.g. Europe/Berlin.")
     with db.transaction(conn):
+        # Read on the clock of the zone being left: the session's, until `use_profile_zone`.
+        conn.execute(
+            "UPDATE contacts SET referred_at = moved.at FROM ("
+            " SELECT DISTINCT c.id, timezone(?, m.starts_at) AS at"
+            " FROM contacts c JOIN meetings m ON m.contact_id = c.referred_by"
+            "  AND c.referred_at = CAST(m.starts_at AS TIMESTAMP)) moved"
+            " WHERE contacts.id = moved.id",
+            [name],
+        )
         conn.execute("UPDATE profile SET time_zone = ? WHERE id = 1", [name])
     clock.use_profile_zone(conn)
 

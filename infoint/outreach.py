@@ -1757,15 +1757,23 @@ def _body_checks(body: str, subject: str) -> list[Check]:
         )
     else:
         imagined, rest = checks, finished
-    to_settings = (
-        f"Add {mine} in Settings, and the draft fills {'them' if ' and ' in mine else 'it'} in."
-    )
+
+    def to_settings(names: list[str]) -> str:
+        # The details in the sentences the point rests on; all the draft lacks if none is
+        # told apart (the point rests on several sentences together).
+        wanted = settings_to_fill(tuple(names)) or mine
+        return (
+            f"Add {wanted} in Settings, and the draft fills "
+            f"{'them' if ' and ' in wanted else 'it'} in."
+        )
+
     # The draft's own blanks are weighed with the profile's details in, where they are missing.
     filled_in = (body_mine, subject_mine) if mine else (body, subject)
     hinted = []
     for check, without, profiled, rested in zip(checks, finished, imagined, rest, strict=True):
         if _RANK[profiled.status] < _RANK[check.status]:
-            hinted.append(Check(check.key, "warn", to_settings))
+            names = _details_behind(check.key, body, subject)
+            hinted.append(Check(check.key, "warn", to_settings(names)))
         elif _RANK[without.status] > _RANK[check.status]:
             # A point resting on the profile's details alone is Settings' to fill, not the
             # draft's: "Fill in …" names only the blanks the user writes in the draft, and of
@@ -1777,18 +1785,19 @@ def _body_checks(body: str, subject: str) -> list[Check]:
                     " this point is not covered."
                 )
             else:
-                hint = to_settings
+                hint = to_settings(_blanks_behind(check.key, body, subject, profile=True))
             hinted.append(Check(check.key, "warn", hint))
         else:
             hinted.append(check)
     return hinted
 
 
-def _blanks_behind(key: str, body: str, subject: str) -> list[str]:
-    """The draft's own blanks (not the profile's) a point rests on: those in each sentence
-    that, put back alone among the sentences without blanks, would raise the point. A draft
-    with the mutual contact's blank beside {their_work} named all three under each point.
-    Empty when no single sentence would (the point rests on several together)."""
+def _blanks_behind(key: str, body: str, subject: str, *, profile: bool = False) -> list[str]:
+    """The draft's own blanks (not the profile's; with `profile`, the profile's alone) a
+    point rests on: those in each sentence that, put back alone among the sentences without
+    blanks, would raise the point. A draft with the mutual contact's blank beside
+    {their_work} named all three under each point. Empty when no single sentence would (the
+    point rests on several together)."""
     parts = {"body": _sentences(body or ""), "subject": _sentences(subject or "")}
 
     def status(place: str | None = None, index: int = -1) -> str:
@@ -1807,11 +1816,41 @@ def _blanks_behind(key: str, body: str, subject: str) -> list[str]:
     names: dict[str, None] = {}
     for place, sentences in parts.items():
         for index, sentence in enumerate(sentences):
-            blanks = [n for n in _PLACEHOLDER.findall(sentence) if n not in PROFILE_PLACEHOLDERS]
+            blanks = [
+                n for n in _PLACEHOLDER.findall(sentence) if (n in PROFILE_PLACEHOLDERS) == profile
+            ]
             if blanks and _RANK[status(place, index)] < without:
                 names.update(dict.fromkeys(blanks))
     # In the order the draft holds them, as the other lists of blanks are.
     return [name for name in unfilled_placeholders(subject, body) if name in names]
+
+
+def _details_behind(key: str, body: str, subject: str) -> list[str]:
+    """The user's details from Settings that a point waits for: those in each sentence that,
+    with them filled in (stand-ins for the profile's), would raise the point. The follow-up's
+    'I wrote to you … about {my_focus}' waits on the focus alone, where each point said to
+    add the name, role and focus."""
+    parts = {"body": _sentences(body or ""), "subject": _sentences(subject or "")}
+
+    def status(place: str | None = None, index: int = -1) -> int:
+        filled = {
+            where: "\n".join(
+                fill(s, _PROFILE_STAND_INS) if (where, i) == (place, index) else s
+                for i, s in enumerate(sentences)
+            )
+            for where, sentences in parts.items()
+        }
+        [check] = [c for c in _checks(filled["body"], filled["subject"]) if c.key == key]
+        return _RANK[check.status]
+
+    unfilled = status()
+    names: dict[str, None] = {}
+    for place, sentences in parts.items():
+        for index, sentence in enumerate(sentences):
+            details = [n for n in _PLACEHOLDER.findall(sentence) if n in PROFILE_PLACEHOLDERS]
+            if details and status(place, index) < unfilled:
+                names.update(dict.fromkeys(details))
+    return list(names)
 
 
 _RANK = {"pass": 0, "todo": 1, "warn": 1, "fail": 2}

@@ -103,98 +103,12 @@ if import_clicked or anyway:
         st.session_state["upload_round"] = upload_round + 1
         st.rerun()
 
-report = st.session_state.get("import_report")
-if report is not None:
-    with st.container(border=True):
-        st.markdown(f"**{ui.plain(report.file_name)}**: {report.summary()}")
-        added, updated, unchanged, skipped = st.columns(4)
-        added.metric("New people", f"{report.added:,}")
-        updated.metric(
-            "Updated",
-            f"{report.updated:,}",
-            help="Something LinkedIn holds about them changed, such as company or title.",
-        )
-        unchanged.metric("Unchanged", f"{report.unchanged:,}")
-        skipped.metric(
-            "Skipped", f"{report.skipped:,}", help="Rows that could not be used; see why."
-        )
-        if report.skipped_rows:
-            with st.expander(
-                f"Why {text.counted(report.skipped, 'row')} "
-                f"{'was' if report.skipped == 1 else 'were'} skipped",
-                expanded=len(report.skipped_rows) <= SKIPPED_SHOWN_OPEN,
-            ):
-                st.dataframe(
-                    [{"Line": row.line, "Reason": row.reason} for row in report.skipped_rows],
-                    hide_index=True,
-                )
-        # Someone added by hand has no day of connecting, so the import could not find them:
-        # a namesake it added may be them again. Said, never merged: two people share names.
-        if report.namesakes:
-            st.info(report.namesakes_sentence(ui.plain), icon=":material/group:")
-            yours = {n.yours_id: n.yours_name for n in report.namesakes}
-            if len(yours) == 1:
-                [(yours_id, yours_name)] = yours.items()
-                if st.button(
-                    f"Open {ui.plain(yours_name)}, whom you added",
-                    icon=":material/person:",
-                    key="open_namesake",
-                ):
-                    ui.open_contact(yours_id)
-            else:
-                chosen = st.selectbox(
-                    "Open one you added",
-                    list(yours),
-                    index=None,
-                    format_func=yours.get,
-                    placeholder="Choose a person to merge on their record",
-                    key="namesake_yours",
-                )
-                if chosen is not None and st.button(
-                    "Open contact", icon=":material/person:", key="open_namesake"
-                ):
-                    ui.open_contact(chosen)
-        if demo.has_demo(conn):
-            st.info(demo.STILL_LOADED, icon=":material/science:")
-            st.page_link(
-                "pages/9_settings.py",
-                label="Remove demo data in Settings",
-                icon=":material/delete:",
-            )
-        next_targets, next_contacts = st.columns(2)
-        next_targets.page_link(
-            "pages/1_targets.py",
-            label="Next: mark the companies you want to learn about",
-            icon=":material/flag:",
-        )
-        next_contacts.page_link(
-            "pages/2_contacts.py", label="Search your network", icon=":material/group:"
-        )
-        if report.moved_back:
-            st.info(report.moved_back_sentence(), icon=":material/history:")
-        if report.changes:
-            st.markdown("**Worth a message: a new job or title**")
-            st.caption(
-                "A change is a good reason to get back in touch: congratulate them, and ask "
-                "how the new role is going."
-            )
-            st.dataframe(
-                [
-                    {"Name": c.name, "What": CHANGED[c.field], "Was": c.old, "Now": c.new}
-                    for c in report.changes
-                ],
-                hide_index=True,
-            )
-            names = {c.contact_id: c.name for c in report.changes}
-            person = st.selectbox(
-                "Open a contact",
-                list(names),
-                index=None,
-                format_func=names.get,
-                placeholder="Choose a person to see and log on their record",
-            )
-            if person is not None and st.button("Open contact", icon=":material/person:"):
-                ui.open_contact(person)
+# The report of the import just done is drawn last, into its place here: Streamlit shows the
+# page's sections from before the import until this run reaches them, so a report drawn first
+# said "Added 9 people" above "No imports yet" and "First bring in your connections above"
+# (seen in Chromium while the machine was busy). Each section below reads the data as it is
+# after the import; the report appears once they all do.
+report_box = st.container()
 
 st.subheader("Your imports")
 history = settings.import_history(conn)
@@ -506,3 +420,102 @@ def offer_history() -> None:
 
 
 offer_history()
+
+
+def show_report(report: importer.ImportReport) -> None:
+    """What the import just done found, in its place under the Import button."""
+    with st.container(border=True):
+        st.markdown(f"**{ui.plain(report.file_name)}**: {report.summary()}")
+        added, updated, unchanged, skipped = st.columns(4)
+        added.metric("New people", f"{report.added:,}")
+        updated.metric(
+            "Updated",
+            f"{report.updated:,}",
+            help="Something LinkedIn holds about them changed, such as company or title.",
+        )
+        unchanged.metric("Unchanged", f"{report.unchanged:,}")
+        skipped.metric(
+            "Skipped", f"{report.skipped:,}", help="Rows that could not be used; see why."
+        )
+        if report.skipped_rows:
+            with st.expander(
+                f"Why {text.counted(report.skipped, 'row')} "
+                f"{'was' if report.skipped == 1 else 'were'} skipped",
+                expanded=len(report.skipped_rows) <= SKIPPED_SHOWN_OPEN,
+            ):
+                st.dataframe(
+                    [{"Line": row.line, "Reason": row.reason} for row in report.skipped_rows],
+                    hide_index=True,
+                )
+        # Someone added by hand has no day of connecting, so the import could not find them:
+        # a namesake it added may be them again. Said, never merged: two people share names.
+        if report.namesakes:
+            st.info(report.namesakes_sentence(ui.plain), icon=":material/group:")
+            yours = {n.yours_id: n.yours_name for n in report.namesakes}
+            if len(yours) == 1:
+                [(yours_id, yours_name)] = yours.items()
+                if st.button(
+                    f"Open {ui.plain(yours_name)}, whom you added",
+                    icon=":material/person:",
+                    key="open_namesake",
+                ):
+                    ui.open_contact(yours_id)
+            else:
+                chosen = st.selectbox(
+                    "Open one you added",
+                    list(yours),
+                    index=None,
+                    format_func=yours.get,
+                    placeholder="Choose a person to merge on their record",
+                    key="namesake_yours",
+                )
+                if chosen is not None and st.button(
+                    "Open contact", icon=":material/person:", key="open_namesake"
+                ):
+                    ui.open_contact(chosen)
+        if demo.has_demo(conn):
+            st.info(demo.STILL_LOADED, icon=":material/science:")
+            st.page_link(
+                "pages/9_settings.py",
+                label="Remove demo data in Settings",
+                icon=":material/delete:",
+            )
+        next_targets, next_contacts = st.columns(2)
+        next_targets.page_link(
+            "pages/1_targets.py",
+            label="Next: mark the companies you want to learn about",
+            icon=":material/flag:",
+        )
+        next_contacts.page_link(
+            "pages/2_contacts.py", label="Search your network", icon=":material/group:"
+        )
+        if report.moved_back:
+            st.info(report.moved_back_sentence(), icon=":material/history:")
+        if report.changes:
+            st.markdown("**Worth a message: a new job or title**")
+            st.caption(
+                "A change is a good reason to get back in touch: congratulate them, and ask "
+                "how the new role is going."
+            )
+            st.dataframe(
+                [
+                    {"Name": c.name, "What": CHANGED[c.field], "Was": c.old, "Now": c.new}
+                    for c in report.changes
+                ],
+                hide_index=True,
+            )
+            names = {c.contact_id: c.name for c in report.changes}
+            person = st.selectbox(
+                "Open a contact",
+                list(names),
+                index=None,
+                format_func=names.get,
+                placeholder="Choose a person to see and log on their record",
+            )
+            if person is not None and st.button("Open contact", icon=":material/person:"):
+                ui.open_contact(person)
+
+
+if (report := st.session_state.get("import_report")) is not None:
+    with report_box:
+        show_report(report)

@@ -39,6 +39,10 @@ COVERAGE_NOTE = (
 )
 
 
+COVERAGE_CHART_WIDTH = 340
+COVERAGE_TABLE_WIDTH = 446  # its columns' widths, and a border
+
+
 def companies(count: int) -> str:
     return text.counted(count, "company", "companies")
 
@@ -514,10 +518,14 @@ if coverage.empty:
         "Once you have targets, this shows how many you have per industry and whom you know."
     )
 else:
-    # The table gets the wider part: its seven columns fit in a 1280-pixel window, labels
-    # and "(no industry yet)" in full (widths in pixels, seen in Chromium); the bars need less.
-    # Short headers to fit; the caption under the table says what each counts.
-    chart_box, numbers_box = st.columns([4, 5])
+    # The chart and the table side by side in a row that wraps: the table as wide as its seven
+    # columns (444 px: labels and "(no industry yet)" in full, seen in Chromium), the bars in
+    # less. In two columns an 800 px window (sidebar open) showed 250 px of the table; there
+    # it now goes under the chart. Short headers to fit; the caption under it says what each
+    # counts.
+    coverage_row = st.container(horizontal=True, gap="small", key="coverage_row")
+    chart_box = coverage_row.container(width=COVERAGE_CHART_WIDTH)
+    numbers_box = coverage_row.container(width=COVERAGE_TABLE_WIDTH)
     ui.chart(
         chart_box, charts.coverage_figure, coverage, config=charts.PLOTLY_CONFIG, key="coverage"
     )

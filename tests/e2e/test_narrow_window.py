@@ -158,3 +158,26 @@ def test_the_targets_table_shows_whole_columns_at_800_and_1280_px(server, page):
         assert in_view(table)[:5] == ["Pick", "Company", "Motivation", "Postings", "Status"]
         if width == 1280:  # room for every column, labels in full
             assert len(in_view(table)) == len(table["columns"]) == 10, table
+
+
+def test_targets_coverage_table_reads_whole_beside_or_under_its_chart(server, page):
+    """In two columns an 800 px window showed 250 px of the coverage table's 444: Met and what
+    follows were behind a sideways scroll. It now goes under the chart where both do not fit."""
+    load_demo(page, server.url)
+    go(page, "Targets", "Targets")
+    chart = page.locator(".st-key-coverage .js-plotly-plot")
+    expect(chart.locator(".barlayer .point")).not_to_have_count(0)
+    numbers = page.locator('[data-testid="stMain"] .stDataFrame').nth(1)
+    expect(numbers.locator('table[role="grid"] thead th')).not_to_have_count(0)
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        page.wait_for_function(REDRAWN_TO_FIT, arg="coverage")
+        coverage = page.evaluate(GRIDS_SHOWN)[1]
+        assert coverage["labels"][0] == "Industry" and coverage["labels"][-1] == "Share"
+        assert not coverage["aside"] and not coverage["outside"], (width, coverage)
+        drawn = chart.bounding_box()
+        table = numbers.bounding_box()
+        if width == 1280:  # room for both: the table beside the chart
+            assert table["x"] >= drawn["x"] + drawn["width"] and table["y"] < drawn["y"] + 50
+        else:
+            assert table["y"] >= drawn["y"] + drawn["height"]

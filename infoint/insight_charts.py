@@ -32,12 +32,16 @@ _LAYOUT = {"margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "legend": LEGEND_BELO
 # One per `insights.SPEED_GROUPS`: quick replies in the colour of Replied, later ones in a
 # paler tint of the same teal (they had Home's pale blue of Follow-up, of the Contacted
 # family, on a stage that is Replied); those who talked with you before you wrote (Replied,
-# not timed) in a pale tint of Met's green, the silent ones in greys.
+# not timed) in a pale tint of Met's green, those who still have time to reply (written to in
+# the last few business days) in a pale sand, neither a reply nor a silence, the silent ones
+# in greys.
 REPLIED_LATER_COLOUR = "#aad4d1"  # Replied's #72b7b2, 40 % of the way to white
+STILL_IN_TIME_COLOUR = "#f0dfb4"
 SPEED_COLOURS = (
     STAGE_COLOURS["replied"],
     REPLIED_LATER_COLOUR,
     "#b5dcae",
+    STILL_IN_TIME_COLOUR,
     "#bab0ac",
     "#ddd8d5",
 )
@@ -103,9 +107,10 @@ def rates_figure(rates: pd.DataFrame, grouped_by: str) -> Figure:
 
 def reply_waits_figure(waits: pd.DataFrame) -> Figure:
     """The people you wrote to by how long their reply took, then those who talked with you
-    before you wrote, then those still silent; one colour per speed group (the quick replies
-    in the colour of Replied). A group with no rows (`insights.reply_waits` leaves out an
-    empty "Talked before you wrote") has no bar and no place in the legend."""
+    before you wrote, those who still have time to reply, then those still silent; one colour
+    per speed group (the quick replies in the colour of Replied). A group with no rows
+    (`insights.reply_waits` leaves out an empty "Talked before you wrote" and an empty
+    `insights.STILL_IN_TIME`) has no bar and no place in the legend."""
     data = []
     for speed, name in enumerate(SPEED_GROUPS):
         rows = waits[waits["speed"] == speed]

@@ -52,13 +52,21 @@ TALKED_BEFORE_NOTE = (
 )
 FOLLOWED_UP_UNANSWERED = "No reply after the follow-up"
 STILL_SILENT = "No reply yet, no follow-up sent"
+# Written to in the last QUICK_REPLY_DAYS business days (today included) and no answer yet:
+# a reply now would still be quick, so they are neither quick nor slow, and the share of quick
+# replies leaves them out (a new user written to today read as one who had not replied in time).
+# Short, to fit the waits' 300 px table beside its chart, as "No reply yet, no follow-up sent".
+STILL_IN_TIME = "Still has time to reply"
 SPEED_GROUPS = (
     f"Replied within {QUICK_REPLY_DAYS} business days",
     "Replied later",
     TALKED_BEFORE,
+    STILL_IN_TIME,
     FOLLOWED_UP_UNANSWERED,
     STILL_SILENT,
 )
+# Groups with a row only when someone is in them: neither is a wait that can be missed.
+LISTED_WHEN_FILLED = (TALKED_BEFORE, STILL_IN_TIME)
 # Four working weeks: about the month (`followups.STALE_AFTER_DAYS`) after which Follow-ups
 # leaves a silence alone; replies later than that are few.
 LONG_WAIT_DAYS = 20
@@ -82,7 +90,7 @@ REPLY_WAITS = (
     (f"More than {_days(LONG_WAIT_DAYS)}", 1, None),
     *(
         (group, SPEED_GROUPS.index(group), None)
-        for group in (TALKED_BEFORE, FOLLOWED_UP_UNANSWERED, STILL_SILENT)
+        for group in (TALKED_BEFORE, STILL_IN_TIME, FOLLOWED_UP_UNANSWERED, STILL_SILENT)
     ),
 )
 DEGREE_LABELS = {"1st": "1st degree", "2nd": "2nd degree", "cold": "Cold"}
@@ -137,6 +145,10 @@ class ReplyTiming:
     # same day, before the next business day, or within N business days): the lower median
     # says "at least half", and often it is all of them. None: not counted.
     within_median: int | None = None
+    # Not answered since your first message, which went in the last QUICK_REPLY_DAYS business
+    # days: they still have time, so the share of quick replies is of the others only
+    # (`STILL_IN_TIME`). Those who talked with you before you wrote are not among them.
+    waiting: int = 0
 
     @property
     def not_written_note(self) -> str:
@@ -157,6 +169,29 @@ class ReplyTiming:
         if not self.contacted:
             return ""
         days = self.median_business_days
+        if self.waiting == self.contacted:
+            everyone = {1: "1 person", 2: "both people"}.get(
+                self.contacted, f"all {self.contacted:,} people"
+            )
+            return (
+                f"You wrote to {everyone} in the last {_days(QUICK_REPLY_DAYS)}: "
+                "they still have time to reply."
+            )
+        said = self._said(days)
+        return f"{said} {self.still_in_time}" if self.waiting else said
+
+    @property
+    def still_in_time(self) -> str:
+        """Those written to lately, who may still reply in time: said after the share."""
+        if not self.waiting:
+            return ""
+        who = f"{self.waiting:,} of them" if not self.replies else f"{self.waiting:,} more"
+        has = "has" if self.waiting == 1 else "have"
+        return (
+            f"{who}, written to in the last {_days(QUICK_REPLY_DAYS)}, still {has} time to reply."
+        )
+
+    def _said(self, days: int | None) -> str:
         if self.contacted == 1:
             if self.talked_before:
                 return (
@@ -177,11 +212,18 @@ class ReplyTiming:
                 f"{_none_of(self.contacted, wrote_to)} has replied to your message yet "
                 f"({before} had talked with you before you wrote)."
             )
-        quick = f"{_share_of(self.quick, self.contacted, wrote_to)} replied within " + (
+        # The share is of those whose window has closed, or who replied in it.
+        closed = self.contacted - self.waiting
+        if closed == 1:  # the one who replied: "1 of the 1 people" reads as a glitch
+            return (
+                f"You wrote to {self.contacted:,} people. The one who replied did so "
+                f"{self._after('your first message')}."
+            )
+        quick = f"{_share_of(self.quick, closed, wrote_to)} replied within " + (
             f"{QUICK_REPLY_DAYS} business days"
         )
-        if 0 < self.quick < self.contacted:
-            quick += f" ({text.percent(self.quick / self.contacted)})"
+        if 0 < self.quick < closed:
+            quick += f" ({text.percent(self.quick / closed)})"
         if self.replies == 1:
             return f"{quick}. The one who replied did so {self._after('your first message')}."
         if days == 0:
@@ -365,8 +407,11 @@ def shows_follow_up_template(rates: pd.DataFrame) -> bool:
 # first message to time from. Someone whose answers all came on days before the first message
 # (met at an event, then written to, then silence) talked with you before you wrote: Replied in the
 # funnel, with no reply to time, so a group of their own (`TALKED_BEFORE`), never "at once".
+# The business days from the first message up to today, counted as a reply's would be.
+_SO_FAR = business_days.between_sql("c.sent", "now_day.today", "holiday")
 _TIMING = f"""
     WITH holiday AS (SELECT DISTINCT unnest(?::DATE[]) AS day),
+    now_day AS (SELECT CAST(? AS DATE) AS today),  -- the user's today
     answers AS (  -- a reply, or what counts as one: anything at Replied or beyond
         SELECT contact_id, occurred_at AS at FROM contact_events WHERE stage >= 2
     ),
@@ -393,19 +438,27 @@ _TIMING = f"""
         SELECT c.contact_id, answered.at IS NOT NULL AS has_reply,
                answered.contact_id IS NOT NULL AND answered.at IS NULL AS talked_before,
                followed.contact_id IS NOT NULL AS followed_up,
+               -- no answer since the first message, which went so lately that one today
+               -- would still be within the quick-reply window (`business_days.within`)
+               answered.contact_id IS NULL AND {_SO_FAR} <= {QUICK_REPLY_DAYS} AS in_time,
                {business_days.between_sql("c.sent", "answered.at", "holiday")} AS business_days,
                CAST(answered.at AS DATE) - CAST(c.sent AS DATE) AS days
-        FROM contacted c
+        FROM contacted c CROSS JOIN now_day
         LEFT JOIN answered ON answered.contact_id = c.contact_id
         LEFT JOIN followed ON followed.contact_id = c.contact_id
     )
 """
 
 
-def reply_timing(conn: duckdb.DuckDBPyConnection) -> ReplyTiming:
+def _today(conn: duckdb.DuckDBPyConnection, today: date | None) -> date:
+    return profile.now(conn).date() if today is None else today
+
+
+def reply_timing(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> ReplyTiming:
     """How many replied within the quick-reply window, and the median number of business
     days from the first outreach to the first reply; those who talked with you only before
-    you wrote are counted apart, not timed.
+    you wrote are counted apart, not timed, and those still inside the window on `today` (the
+    user's, by default) without an answer are counted apart too (`ReplyTiming.waiting`).
 
     The lower median of whole days (`quantile_disc`), not the interpolated one: replies after
     0 and 1 days would read "within 0.5 business days", which no one can wait.
@@ -421,6 +474,7 @@ def reply_timing(conn: duckdb.DuckDBPyConnection) -> ReplyTiming:
         same_day,
         next_business_day,
         within_median,
+        waiting,
     ) = conn.execute(
         f"""{_TIMING}
         SELECT count(*),
@@ -434,9 +488,10 @@ def reply_timing(conn: duckdb.DuckDBPyConnection) -> ReplyTiming:
                count(*) FILTER (WHERE has_reply AND days = 0),
                count(*) FILTER (WHERE has_reply AND business_days = 0),
                count(*) FILTER (WHERE has_reply AND business_days <= (
-                   SELECT quantile_disc(business_days, 0.5) FROM timing WHERE has_reply))
+                   SELECT quantile_disc(business_days, 0.5) FROM timing WHERE has_reply)),
+               count(*) FILTER (WHERE in_time)
         FROM timing""",
-        [list(profile.holidays(conn))],
+        [list(profile.holidays(conn)), _today(conn, today)],
     ).fetchall()[0]
     # The count within the wait the sentence names, by the rule of `ReplyTiming._after`.
     if median_days == 0:
@@ -452,18 +507,22 @@ def reply_timing(conn: duckdb.DuckDBPyConnection) -> ReplyTiming:
         int(not_written_to),
         int(talked_before),
         int(within_median),
+        int(waiting),
     )
 
 
 def _wait_position() -> str:
     """SQL: the place in `REPLY_WAITS` of a row of `timing`, found by the name of its group,
     not its place in `SPEED_GROUPS`, which may change. Replies and talks come first (a
-    follow-up may have gone to someone who replied since), the still silent last."""
-    replies, talked, followed, silent = [], [], [], []
+    follow-up may have gone to someone who replied since), then those who still have time to
+    reply (followed up or not), the still silent last."""
+    replies, talked, in_time, followed, silent = [], [], [], [], []
     for position, (_, speed, last_day) in enumerate(REPLY_WAITS):
         group = SPEED_GROUPS[speed]
         if group == TALKED_BEFORE:
             talked.append(f"WHEN talked_before THEN {position}")
+        elif group == STILL_IN_TIME:
+            in_time.append(f"WHEN in_time THEN {position}")
         elif group == FOLLOWED_UP_UNANSWERED:
             followed.append(f"WHEN followed_up THEN {position}")
         elif group == STILL_SILENT:
@@ -472,17 +531,19 @@ def _wait_position() -> str:
             replies.append(f"WHEN has_reply AND business_days <= {last_day} THEN {position}")
         else:
             replies.append(f"WHEN has_reply THEN {position}")
-    return f"CASE {' '.join([*replies, *talked, *followed, *silent])} END"
+    return f"CASE {' '.join([*replies, *talked, *in_time, *followed, *silent])} END"
 
 
-def reply_waits(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def reply_waits(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> pd.DataFrame:
     """The people sent an outreach, by how long their reply took (`REPLY_WAITS`), then those
-    who talked with you before you wrote, then those still silent. Columns: wait (the
-    label), people, speed (its place in `SPEED_GROUPS`).
+    who talked with you before you wrote, then those who still have time to reply on `today`
+    (the user's, by default), then those still silent. Columns: wait (the label), people,
+    speed (its place in `SPEED_GROUPS`).
 
     Every wait is listed, even when empty, in order: a chart of one bar per day ran to 110
-    days, with the few late replies too small to see. Only "Talked before you wrote" is left
-    out when no one is in it: it is no wait, and a row at 0 reads as something missed.
+    days, with the few late replies too small to see. Only "Talked before you wrote" and
+    `STILL_IN_TIME` are left out when no one is in them (`LISTED_WHEN_FILLED`): neither is a
+    wait, and a row at 0 reads as something missed.
     """
     waits = ", ".join("(?, ?, ?)" for _ in REPLY_WAITS)
     labels = [
@@ -497,10 +558,16 @@ def reply_waits(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         SELECT w.wait, count(p.position) AS people, w.speed
         FROM waits w LEFT JOIN placed p ON p.position = w.position
         GROUP BY w.position, w.wait, w.speed
-        HAVING w.speed <> ? OR count(p.position) > 0
+        HAVING w.speed NOT IN ({", ".join("?" for _ in LISTED_WHEN_FILLED)})
+            OR count(p.position) > 0
         ORDER BY w.position
         """,
-        [list(profile.holidays(conn)), *labels, SPEED_GROUPS.index(TALKED_BEFORE)],
+        [
+            list(profile.holidays(conn)),
+            _today(conn, today),
+            *labels,
+            *(SPEED_GROUPS.index(group) for group in LISTED_WHEN_FILLED),
+        ],
     ).df()
     return frame.astype({"people": "int64", "speed": "int64"})
 

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from infoint import charts, home, insight_charts, insights, text, ui
+from infoint import charts, home, insight_charts, insights, profile, text, ui
 
 conn = ui.page("Insights")
 
@@ -53,7 +53,9 @@ if weekly.empty:
     st.page_link("pages/3_outreach.py", label="Write your first outreach", icon=":material/edit:")
     st.stop()
 
-timing = ui.cached(insights.reply_timing, conn)
+# Who still has time to reply depends on the day: today (the user's) is part of the cache key.
+today = profile.now(conn).date()
+timing = ui.cached(insights.reply_timing, conn, today)
 if timing.sentence:
     st.markdown(timing.sentence)
 
@@ -105,7 +107,7 @@ if not timing.contacted:  # in the funnel, but never written to: nothing to time
     st.info(timing.not_written_note, icon=":material/schedule:")
     st.page_link("pages/3_outreach.py", label="Write to someone", icon=":material/edit:")
 else:
-    waits = ui.cached(insights.reply_waits, conn)
+    waits = ui.cached(insights.reply_waits, conn, today)
     # The chart and its numbers side by side in a row that wraps, as on Home: in two columns an
     # 800 px window squeezed the table into 179 px, to scroll sideways, and the chart ran its
     # numbers together and cut its axis title. Where both do not fit, the numbers go under it.

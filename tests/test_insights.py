@@ -189,7 +189,7 @@ def test_replies_after_weeks_are_counted_in_their_buckets_in_order(conn):
         interactions.log_interaction(conn, person, "reply", occurred_at=answered)
     frame = insights.reply_waits(conn)
     assert list(frame["wait"]) == [
-        label for label, _, _ in insights.REPLY_WAITS if label != insights.TALKED_BEFORE
+        label for label, _, _ in insights.REPLY_WAITS if label not in insights.LISTED_WHEN_FILLED
     ]
     assert waits(frame) == {
         "Same day": 0,
@@ -202,7 +202,7 @@ def test_replies_after_weeks_are_counted_in_their_buckets_in_order(conn):
         "No reply after the follow-up": 0,
         "No reply yet, no follow-up sent": 0,
     }
-    assert list(frame["speed"]) == [0, 0, 0, 0, 1, 1, 1, 3, 4]
+    assert list(frame["speed"]) == [0, 0, 0, 0, 1, 1, 1, 4, 5]
     assert frame.dtypes["people"] == "int64"
 
 
@@ -215,7 +215,7 @@ def speed_groups(conn) -> dict[str, int]:
 
 def test_the_waits_add_up_to_the_speed_groups(conn, campaign):
     frame = insights.reply_waits(conn)
-    assert frame.groupby("speed")["people"].sum().to_dict() == {0: 2, 1: 1, 3: 1, 4: 1}
+    assert frame.groupby("speed")["people"].sum().to_dict() == {0: 2, 1: 1, 4: 1, 5: 1}
 
 
 def test_business_days_are_counted_as_the_shared_definition_counts_them(conn, campaign):
@@ -234,6 +234,7 @@ def test_reply_speed_groups(conn, campaign):
         ("Replied within 3 business days", 2),  # Ana, Eve
         ("Replied later", 1),  # Ben
         ("Talked before you wrote", 0),
+        (insights.STILL_IN_TIME, 0),  # all written to in March
         ("No reply after the follow-up", 1),  # Cat
         ("No reply yet, no follow-up sent", 1),  # Dan
     ]
@@ -324,10 +325,11 @@ def test_a_weekend_reply_to_a_friday_message_is_not_called_the_same_day(conn):
 def test_empty_database(conn):
     for breakdown in insights.BREAKDOWNS:
         assert insights.rates_by(conn, breakdown).empty
-    assert insights.reply_timing(conn) == insights.ReplyTiming(0, 0, 0, None, None, 0, 0, 0)
+    assert insights.reply_timing(conn) == insights.ReplyTiming(0, 0, 0, None, None, 0, 0, 0, 0)
     assert insights.reply_waits(conn)["people"].sum() == 0
-    assert len(insights.reply_waits(conn)) == len(insights.REPLY_WAITS) - 1  # no one talked before
-    assert list(speed_groups(conn).values()) == [0, 0, 0, 0, 0]
+    # no one talked before, no one is still in time
+    assert len(insights.reply_waits(conn)) == len(insights.REPLY_WAITS) - 2
+    assert list(speed_groups(conn).values()) == [0, 0, 0, 0, 0, 0]
     assert insights.funnel_by_week(conn).empty
     assert insights.minutes_kept(conn).meetings == 0 and insights.minutes_kept(conn).sentence == ""
     assert list(insights.minutes_buckets(conn)["meetings"]) == [0, 0, 0, 0]
@@ -367,7 +369,7 @@ def test_reply_speed_counts_the_people_the_funnel_counts_as_replied(conn):
     [rates] = insights.rates_by(conn, "degree").itertuples()
     assert (rates.contacted, rates.replied, rates.met) == (3, 2, 2)  # Cy, Referred, is past Met
     speed = list(speed_groups(conn).values())
-    assert speed == [1, 1, 0, 0, 1]
+    assert speed == [1, 1, 0, 0, 0, 1]
     assert sum(speed[:3]) == rates.replied and sum(speed) == rates.contacted
     timing = insights.reply_timing(conn)
     assert (timing.replies, timing.median_business_days) == (2, 1)  # 1 and 5: half within 1
@@ -451,7 +453,9 @@ def test_a_first_message_with_a_follow_up_template_is_said_to_be_one(conn):
 
 def test_the_waits_chart_lists_every_wait_in_order_with_its_count(conn, campaign):
     figure = insight_charts.reply_waits_figure(insights.reply_waits(conn))
-    labels = [label for label, _, _ in insights.REPLY_WAITS if label != insights.TALKED_BEFORE]
+    labels = [
+        label for label, _, _ in insights.REPLY_WAITS if label not in insights.LISTED_WHEN_FILLED
+    ]
     yaxis = figure["layout"]["yaxis"]
     assert yaxis["categoryarray"] == labels  # the empty waits too
     assert yaxis["autorange"] == "reversed"  # the same day at the top
@@ -651,6 +655,7 @@ def test_the_speed_groups_add_up_to_the_funnels_replied(conn, met_before_writing
         "Replied within 3 business days": 2,  # Ana, Eve
         "Replied later": 1,  # Ben
         "Talked before you wrote": 2,  # Cy, Dee
+        insights.STILL_IN_TIME: 0,
         "No reply after the follow-up": 0,
         "No reply yet, no follow-up sent": 1,  # Fay
     }
@@ -725,7 +730,7 @@ def test_the_reply_speed_sentence_when_the_only_answers_came_before_you_wrote(ti
 def test_the_waits_chart_draws_those_who_talked_before_apart(conn, met_before_writing):
     figure = insight_charts.reply_waits_figure(insights.reply_waits(conn))
     names = [trace["name"] for trace in figure["data"]]
-    assert names == list(insights.SPEED_GROUPS)
+    assert names == [g for g in insights.SPEED_GROUPS if g != insights.STILL_IN_TIME]
     before = figure["data"][names.index("Talked before you wrote")]
     assert (before["y"], before["x"]) == (["Talked before you wrote"], [2])
     assert before["hovertemplate"] == "%{y}: %{x:,} %{customdata}<extra></extra>"
@@ -757,11 +762,11 @@ def test_the_talked_before_row_is_left_out_when_no_one_is_in_it(conn, campaign):
     frame = insights.reply_waits(conn)
     assert insights.TALKED_BEFORE not in list(frame["wait"])
     assert list(frame["wait"]) == [
-        label for label, _, _ in insights.REPLY_WAITS if label != insights.TALKED_BEFORE
+        label for label, _, _ in insights.REPLY_WAITS if label not in insights.LISTED_WHEN_FILLED
     ]
     figure = insight_charts.reply_waits_figure(frame)
     assert [trace["name"] for trace in figure["data"]] == [
-        group for group in insights.SPEED_GROUPS if group != insights.TALKED_BEFORE
+        group for group in insights.SPEED_GROUPS if group not in insights.LISTED_WHEN_FILLED
     ]
     assert insights.TALKED_BEFORE not in figure["layout"]["yaxis"]["categoryarray"]
     # what is shown still adds up to Replied, as the note beside it says
@@ -780,8 +785,9 @@ def test_the_row_left_out_is_talked_before_by_name_whatever_the_order_of_the_gro
     you wrote" is still the row left out, and no one is placed in another group's row. The
     rule once read `speed <> 2`, so it dropped whichever group came third."""
     groups = list(insights.SPEED_GROUPS)
-    groups[2], groups[3] = groups[3], groups[2]
-    renumbered = {2: 3, 3: 2}
+    follow_up = groups.index(insights.FOLLOWED_UP_UNANSWERED)
+    groups[2], groups[follow_up] = groups[follow_up], groups[2]
+    renumbered = {2: follow_up, follow_up: 2}
     monkeypatch.setattr(insights, "SPEED_GROUPS", tuple(groups))
     monkeypatch.setattr(
         insights,

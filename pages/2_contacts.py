@@ -160,11 +160,16 @@ def say_profile_is_taken(owner_id: int, owner_name: str) -> bool:
     return False
 
 
-def connected_through_someone() -> None:
-    """A mutual contact or introducer just picked on Add a person: someone connects you, so a
-    degree still at cold ('no one connects you yet') becomes 2nd. A 1st stays 1st."""
-    if st.session_state.get("add_degree") == "cold":
-        st.session_state["add_degree"] = "2nd"
+def connected_through_someone(degree_key: str) -> Callable[[], None]:
+    """What picking a mutual contact or introducer does to the degree radio `degree_key`:
+    someone connects you, so a degree at cold ('no one connects you yet') becomes 2nd. A 1st
+    stays 1st."""
+
+    def follow() -> None:
+        if st.session_state.get(degree_key) == "cold":
+            st.session_state[degree_key] = "2nd"
+
+    return follow
 
 
 def show_add_person() -> None:
@@ -197,14 +202,14 @@ def show_add_person() -> None:
             "Mutual contact: who connects you",
             "add_mutual",
             none_label="Nobody",
-            on_pick=connected_through_someone,
+            on_pick=connected_through_someone("add_degree"),
         )
         referrer = person_picker(
             INTRODUCED_BY,
             "add_referrer",
             none_label="Nobody",
             help=INTRODUCED_HELP,
-            on_pick=connected_through_someone,
+            on_pick=connected_through_someone("add_degree"),
         )
         notes = st.text_area("Where you met, what you talked about", key="add_notes")
         # A profile address is one person's: said before a name's namesakes, with no "Add
@@ -907,12 +912,16 @@ def show_edit(person: contacts.Contact) -> None:
         placeholder=person.linkedin_email or "name@example.com",
         help="Leave empty to use the address LinkedIn gave, if any.",
     )
+    # Set as state, not as the radio's index, so naming who connects you can move it.
+    degree_key = f"edit_degree_{person.id}"
+    st.session_state.setdefault(
+        degree_key, person.degree if person.degree in contacts.DEGREES else "1st"
+    )
     degree = st.radio(
         "Degree",
         contacts.DEGREES,
-        index=contacts.DEGREES.index(person.degree) if person.degree in contacts.DEGREES else 0,
         format_func=lambda d: f"{d} — {contacts.DEGREE_HELP[d]}",
-        key=f"edit_degree_{person.id}",
+        key=degree_key,
     )
     current = (
         (person.mutual_contact_id, person.mutual_contact_name)
@@ -925,6 +934,7 @@ def show_edit(person: contacts.Contact) -> None:
         none_label="Nobody",
         exclude=person.id,
         current=current,
+        on_pick=connected_through_someone(degree_key),
     )
     introducer = person_picker(
         INTRODUCED_BY,
@@ -937,6 +947,7 @@ def show_edit(person: contacts.Contact) -> None:
             else None
         ),
         help=f"{INTRODUCED_HELP} Picking someone new dates the introduction today.",
+        on_pick=connected_through_someone(degree_key),
     )
     notes = st.text_area("Notes", value=person.notes, key=f"edit_notes_{person.id}")
     tags = st.text_input(

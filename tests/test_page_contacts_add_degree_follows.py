@@ -90,3 +90,22 @@ def test_the_domain_refuses_a_cold_contact_someone_connects_you_to(conn, link):
         contacts.add_contact(conn, "Dee", "Moss", degree="cold", **{link: ann})
     assert str(refused.value) == COLD_WITH_A_LINK
     assert contacts.find_contacts_by_name(conn, "Dee") == []
+
+
+def test_on_edit_details_naming_who_introduced_a_cold_contact_moves_them_to_2nd(app_db, ann):
+    conn = db.connect(app_db)
+    dee = contacts.add_contact(conn, "Dee", "Moss", degree="cold")
+    conn.close()
+    at = contacts_page(contact=str(dee))
+    at.session_state["contact_tab"] = "Edit details"
+    run(at)
+    assert at.radio(key=f"edit_degree_{dee}").value == "cold"
+    at.text_input(key=f"edit_referrer_{dee}_typed").input("ann")
+    run(at)
+    at.selectbox(key=f"edit_referrer_{dee}_pick_ann").select(ann)
+    run(at)
+    assert at.radio(key=f"edit_degree_{dee}").value == "2nd"
+    assert not at.warning  # no word from Streamlit about the radio's state
+    at.button(key=f"save_{dee}").click()
+    run(at)
+    assert saved(app_db, "Dee") == ("2nd", None, ann)

@@ -1048,7 +1048,7 @@ def _change_text(field: str, old: str | None, new: str | None, *, by_you: bool =
 
 # What happens first in the method, for events dated alike: a debrief's introductions share
 # its meeting's start, and a day logged alone is 9:00. Ids come from different tables and say
-# nothing of it. A reply is placed by the messages beside it (`timeline`).
+# nothing of it. A reply is placed by the messages beside it (`_in_order`).
 _STEPS = (
     "change",  # a job change an import noticed, or your correction of one
     "introduced_by",
@@ -1063,59 +1063,111 @@ _STEPS = (
 )
 
 
-def timeline(conn: duckdb.DuckDBPyConnection, contact_id: int) -> list[TimelineEvent]:
-    """Everything logged about a person, newest first, each in plain words.
+# On a day with a meeting, what leads to it and what comes of it, for entries logged by hand:
+# those have their day only (9:00 for a day picked, the moment of logging for today), so
+# their clock says nothing against the meeting's start, which the user chose.
+_BEFORE_A_MEETING = frozenset({"outreach", "follow_up"})
+_AFTER_A_MEETING = frozenset({"thank_you", "referral", "opportunity"})
 
-    Events at one moment go in the method's order (`_STEPS`), read newest first too: the
-    introductions named at a meeting above it, a reply above the last message beside it.
+
+def _in_order(rows: list[tuple], messages: tuple[str, ...]) -> list[tuple]:
+    """`timeline`'s rows, newest first. Each row is (happened_at, what, id, a, ..., known,
+    for_meeting): `a` is an interaction's kind, `known` whether its time is when it happened
+    (`history.known_time_sql`), `for_meeting` the meeting a thank-you thanks.
+
+    Events go by their moment, and at one moment in the method's order (`_STEPS`), except
+    entries logged by hand on a day with a meeting: those are placed at its start (the first
+    meeting's for what leads to one, the one thanked or the day's last for what comes of
+    one) and then go by the method's order too. A reply is placed just after the message it
+    answers: on such a day, the last of that day logged before it, else the last of that
+    day; elsewhere the last message at its moment (a follow-up when none is).
     """
-    from infoint.interactions import MESSAGE_KINDS  # it imports this module
+    follow_up = _STEPS.index("follow_up")
+    last = len(_STEPS)  # a kind not in the method, should one ever be stored
+    # a moment unknown (none should be) goes below the rest, as the database sorted it
+    moments = [row[0] or datetime.min for row in rows]
+    starts = {row[2]: moments[n] for n, row in enumerate(rows) if row[1] == "meeting"}
+    days: dict[date, list[datetime]] = {}
+    for start in sorted(starts.values()):
+        days.setdefault(start.date(), []).append(start)
+
+    def by_hand(row: tuple) -> bool:
+        return row[1] == "interaction" and not row[9]
+
+    keys: dict[int, tuple] = {}
+    for n, row in enumerate(rows):
+        at, what, kind = moments[n], row[1], row[3]
+        if what == "interaction" and kind == "reply":
+            continue
+        placed, met = at, days.get(at.date())
+        if met and by_hand(row):
+            if kind in _BEFORE_A_MEETING:
+                placed = met[0]
+            elif kind in _AFTER_A_MEETING:
+                thanked = starts.get(row[10])
+                placed = thanked if thanked in met else met[-1]
+        step = (
+            _STEPS.index(name)
+            if (name := kind if what == "interaction" else what) in _STEPS
+            else last
+        )
+        keys[n] = (placed, step)
+    sent = [n for n, row in enumerate(rows) if row[1] == "interaction" and row[3] in messages]
+    for n, row in enumerate(rows):
+        if n in keys:
+            continue
+        at = moments[n]
+        met = days.get(at.date())
+        if met and by_hand(row):
+            same_day = [m for m in sent if moments[m].date() == at.date()]
+            before = [m for m in same_day if rows[m][2] < row[2]]
+            if before:
+                answered = max(before, key=lambda m: rows[m][2])
+            else:
+                answered = max(same_day, key=lambda m: (*keys[m], rows[m][2]), default=None)
+            placed, step = keys[answered] if answered is not None else (met[0], follow_up)
+        else:
+            placed = at
+            step = max((keys[m][1] for m in sent if keys[m][0] == at), default=follow_up)
+        keys[n] = (placed, step + 0.5)
+    order = sorted(range(len(rows)), key=lambda n: (*keys[n], rows[n][2]), reverse=True)
+    return [rows[n] for n in order]
+
+
+def timeline(conn: duckdb.DuckDBPyConnection, contact_id: int) -> list[TimelineEvent]:
+    """Everything logged about a person, newest first, each in plain words, in the order
+    things happened as far as it is known (`_in_order`)."""
+    from infoint import history  # it imports this module, through interactions
+    from infoint.interactions import MESSAGE_KINDS
 
     require_contact(conn, contact_id)
     rows = conn.execute(
         f"""
-        WITH events AS (
-            SELECT occurred_at AS happened_at, 'interaction' AS what, id, kind AS a, channel AS b,
-                   subject AS c, body AS d, NULL::INTEGER AS n1, NULL::INTEGER AS n2
-            FROM interactions WHERE contact_id = $id
-            UNION ALL
-            SELECT CAST(starts_at AS TIMESTAMP), 'meeting', id, status, place, NULL, notes,
-                   promised_minutes, actual_minutes
-            FROM meetings WHERE contact_id = $id
-            UNION ALL
-            SELECT referred_at, 'introduced', id, {_NAME_SQL}, NULL, NULL, NULL, NULL, NULL
-            FROM contacts c WHERE referred_by = $id
-            UNION ALL
-            SELECT c.referred_at, 'introduced_by', r.id, trim(r.first_name || ' ' || r.last_name),
-                   NULL, NULL, NULL, NULL, NULL
-            FROM contacts c JOIN contacts r ON r.id = c.referred_by WHERE c.id = $id
-            UNION ALL
-            SELECT changed_at, 'change', id, field, old_value, new_value, NULL,
-                   (batch_id IS NULL)::INTEGER, NULL
-            FROM contact_changes WHERE contact_id = $id
-        ),
-        stepped AS (
-            SELECT *, list_position($steps, CASE what WHEN 'interaction' THEN a ELSE what END)
-                AS step
-            FROM events
-        )
-        SELECT happened_at, what, id, a, b, c, d, n1, n2 FROM stepped
-        ORDER BY happened_at DESC,
-                 -- a reply answers the last message at its moment (a follow-up when none is)
-                 coalesce(
-                     step,
-                     coalesce(
-                         max(step) FILTER (what = 'interaction' AND list_contains($messages, a))
-                             OVER (PARTITION BY happened_at),
-                         list_position($steps, 'follow_up')
-                     ) + 0.5
-                 ) DESC,
-                 id DESC
+        SELECT occurred_at AS happened_at, 'interaction' AS what, id, kind AS a, channel AS b,
+               subject AS c, body AS d, NULL::INTEGER AS n1, NULL::INTEGER AS n2,
+               {history.known_time_sql("interactions")} AS known, meeting_id AS for_meeting
+        FROM interactions WHERE contact_id = $id
+        UNION ALL
+        SELECT CAST(starts_at AS TIMESTAMP), 'meeting', id, status, place, NULL, notes,
+               promised_minutes, actual_minutes, true, NULL
+        FROM meetings WHERE contact_id = $id
+        UNION ALL
+        SELECT referred_at, 'introduced', id, {_NAME_SQL}, NULL, NULL, NULL, NULL, NULL, true,
+               NULL
+        FROM contacts c WHERE referred_by = $id
+        UNION ALL
+        SELECT c.referred_at, 'introduced_by', r.id, trim(r.first_name || ' ' || r.last_name),
+               NULL, NULL, NULL, NULL, NULL, true, NULL
+        FROM contacts c JOIN contacts r ON r.id = c.referred_by WHERE c.id = $id
+        UNION ALL
+        SELECT changed_at, 'change', id, field, old_value, new_value, NULL,
+               (batch_id IS NULL)::INTEGER, NULL, true, NULL
+        FROM contact_changes WHERE contact_id = $id
         """,
-        {"id": contact_id, "steps": list(_STEPS), "messages": list(MESSAGE_KINDS)},
+        {"id": contact_id},
     ).fetchall()
     events = []
-    for at, what, ref, a, b, c, d, n1, n2 in rows:
+    for at, what, ref, a, b, c, d, n1, n2, _, _ in _in_order(rows, MESSAGE_KINDS):
         if what == "interaction":
             events.append(TimelineEvent(at, _interaction_text(a, b, c), d, interaction_id=ref))
         elif what == "meeting":

@@ -8,9 +8,6 @@ says nothing against the meeting's. Same-day entries go by the best evidence the
 time when both have a real one (a meeting's start, an archive's message), else the method's
 order (outreach, follow-up, reply, meeting, thank-you, introductions), the order they were
 logged telling which message a reply answered.
-
-The fix is in `infoint.contacts.timeline` (another helper's file): until it lands, the
-tests that need it are expected to fail (strict, so they say when it has).
 """
 
 from __future__ import annotations
@@ -20,16 +17,8 @@ import io
 import zipfile
 from datetime import date, datetime
 
-import pytest
-
 from infoint import contacts, demo, history, interactions, meetings
 from infoint.referrals import ReferredPerson
-
-NEEDS_TIMELINE_FIX = pytest.mark.xfail(
-    strict=True,
-    reason="infoint.contacts.timeline orders same-day entries by their clock times "
-    "(see helper-181's report): remove this mark with that change",
-)
 
 DAY = date(2026, 3, 10)
 MET_AT = datetime(2026, 3, 10, 9, 0)  # naive: wall time in the user's zone
@@ -54,7 +43,6 @@ def kinds_oldest_first(conn, person) -> list[str]:
     return said
 
 
-@NEEDS_TIMELINE_FIX
 def test_priyas_day_reads_outreach_reply_meeting_thanks_then_introductions(conn):
     """Everything logged in the evening of the day (as the Contacts page logs today's
     entries: at the moment of logging), the meeting held that morning at 9:00."""
@@ -80,7 +68,6 @@ def test_priyas_day_reads_outreach_reply_meeting_thanks_then_introductions(conn)
     assert sorted(said[4:]) == ["introduced", "introduced", "referral"]
 
 
-@NEEDS_TIMELINE_FIX
 def test_a_thank_you_logged_for_the_day_reads_after_that_days_meeting(conn):
     """A day picked alone is logged as 9:00; the meeting that day was at 14:00. The thank-you
     for it read before the meeting, as if the user had thanked them for a talk not yet held."""
@@ -101,7 +88,6 @@ def test_a_thank_you_logged_for_the_day_reads_after_that_days_meeting(conn):
     ]
 
 
-@NEEDS_TIMELINE_FIX
 def test_a_follow_up_and_its_reply_logged_for_the_day_read_before_that_days_meeting(conn):
     """Followed up and answered on the day of the 14:00 meeting, both logged as 9:00 or
     later in the evening: they led to the meeting, so they read before it."""

@@ -23,6 +23,7 @@ MAX_UPLOAD_MB = 50
 # while the reader says in a sentence what it expected.
 SKIPPED_SHOWN_OPEN = 10
 CHANGED = {"company": "Company", "position": "Title"}
+SINCE_WIDTH = 170  # px: a day as the app writes it, its calendar icon and the box's padding
 
 conn = ui.page("Import & export")
 
@@ -373,18 +374,21 @@ def offer_history() -> None:
             icon=":material/link:",
         )
         return
-    archive_box, since_box = st.columns([3, 1])
-    archive_file = archive_box.file_uploader(
+    # The day beside the upload, as wide as it reads in full, in a row that wraps: in a
+    # quarter of an 800 px window (sidebar open) it read "29/08/20", its year cut.
+    inputs_row = st.container(horizontal=True, gap="medium", key="history_inputs")
+    archive_file = inputs_row.file_uploader(
         "Your LinkedIn archive (.zip)",
         max_upload_size=MAX_UPLOAD_MB,
         key=f"history_upload_{history_round}",
     )
     since = ui.day_input(
-        since_box,
+        inputs_row,
         "Starting from",
         value=linkedin_history.default_since(today),
         help="Messages before this day are left out; the default is 90 days back.",
         key="history_since",
+        width=SINCE_WIDTH,
     )
     if archive_file is not None:
         try:

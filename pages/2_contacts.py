@@ -428,13 +428,15 @@ def show_details(person: contacts.Contact) -> None:
     first, second, third = st.columns(3)
     first.markdown(f"**Degree:** {ui.plain(contacts.degree_description(person))}")
     # Said of what the app knows, the export: someone added by hand may well be on LinkedIn,
-    # their profile a button away ("not on LinkedIn" sat beside "LinkedIn profile").
+    # their profile a button away ("not on LinkedIn" sat beside "LinkedIn profile"), and in
+    # the export too: their row skipped for having no date, or added as a record of its own
+    # not merged yet ("not in your LinkedIn export" was untrue then).
     if person.connected_on:
         connected = text.day(person.connected_on)
     elif person.source == "demo":
         connected = "no date (made-up demo data)"
     elif person.typed_in:
-        connected = "not in your LinkedIn export"
+        connected = "no date from LinkedIn yet"
     else:
         connected = "no date in your LinkedIn export"
     second.markdown(f"**Connected on:** {connected}")

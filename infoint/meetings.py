@@ -149,6 +149,19 @@ def _require_started(conn: duckdb.DuckDBPyConnection, meeting: Meeting, status: 
     )
 
 
+def debrief_ahead(starts_at: datetime, shown: str, now: datetime) -> str | None:
+    """Said at the top of the Debrief tab of a meeting still ahead, before the user fills it
+    in (saving it as held is refused, `_require_started`); `shown` is its start as the user's
+    clock says it. None once the start has come."""
+    if starts_at <= now:
+        return None
+    return (
+        f"This meeting is still ahead, on {shown}: come back after it to note how it went. "
+        "If it was cancelled, you can say so now; if it took place earlier, change its date "
+        "in the Change tab first."
+    )
+
+
 def set_outcome(
     conn: duckdb.DuckDBPyConnection,
     meeting_id: int,

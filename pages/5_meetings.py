@@ -38,6 +38,9 @@ DUE_TABS = {"prepare": "Prepare", "debrief": "Debrief", "thank_you": "Thank you"
 # meeting, the tab and the channel) is kept here too and put back on the way in, so the trip
 # to Settings through "Fill in your name" comes back to it. Its words: `ui.draft_boxes`.
 KEPT = "meetings_kept"
+# What the user typed or picked in a prep sheet and has not saved, by its box's key, with the
+# saved text it was typed over (`stored_text`, `keep_typed`): Home and back loses none of it.
+TYPED = "meetings_prep_typed"
 PICK_FIRST = "meeting_pick_first"  # set by a new search: its newest meeting comes up
 # A start long ago waiting for the user's yes (`ui.date_is_right`), with what to schedule then.
 SCHEDULE_ASKED = "schedule_date_asked"
@@ -86,16 +89,43 @@ def when(moment: datetime) -> str:
     return text.moment(moment.astimezone(zone))
 
 
-def stored_text(key: str, stored: str) -> str:
+def stored_text(key: str, stored: object) -> str:
     """Show the saved text again once it changed elsewhere (a debrief adds to the company
     notes), so the browser's older copy cannot be saved back over it, and once the box was
     forgotten (Streamlit forgets a page's boxes when the user leaves it, not this note of
-    what they held: they came back empty, and a save then wiped the notes); returns the key."""
+    what they held: they came back empty, and a save then wiped the notes); returns the key.
+
+    A forgotten box the user had typed in (or a pick of questions) comes back with what they
+    left in it, not yet saved (`keep_typed`), while what is saved is still what it was then."""
     seen = f"{key}_stored"
     if st.session_state.get(seen) != stored or key not in st.session_state:
-        st.session_state[key] = stored
+        typed = st.session_state.get(TYPED, {}).get(key)
+        forgotten = key not in st.session_state
+        kept = forgotten and typed is not None and typed["stored"] == stored
+        st.session_state[key] = typed["typed"] if kept else stored
         st.session_state[seen] = stored
     return key
+
+
+def keep_typed(key: str, stored: object) -> None:
+    """Copy what the user put in a prep sheet's box out of it, so a trip to another page does
+    not lose it before they save (Streamlit drops the box's state on the way). Called as the
+    box's `on_change`, which runs even when the change comes with a click on another page's
+    link, and after drawing it. Like `ui.draft_boxes`, a box back at the saved text keeps the
+    words last typed: a link clicked right after typing can send the box's first text back."""
+    value = st.session_state.get(key)
+    if key in st.session_state and value != stored:
+        st.session_state.setdefault(TYPED, {})[key] = {"typed": value, "stored": stored}
+
+
+def kept_box(key: str, stored: object) -> dict:
+    """The keyword arguments of a prep sheet's box showing `stored`: its key (`stored_text`)
+    and the copy of what is typed in it (`keep_typed`)."""
+    return {
+        "key": stored_text(key, stored),
+        "on_change": keep_typed,
+        "args": (key, stored),
+    }
 
 
 def shown_value(key: str, value: object) -> str:
@@ -379,14 +409,14 @@ def show_prepare(current: meetings.MeetingSummary, sheet: meetings.PrepSheet, ti
             company_notes = company_box.text_area(
                 f"Notes kept under “{ui.plain(sheet.company)}”",
                 height=120,
-                key=stored_text(f"prep_company_{chosen}", sheet.company_notes),
+                **kept_box(f"prep_company_{chosen}", sheet.company_notes),
             )
             company_box.caption(ui.plain(kept))
     else:
         company_notes = company_box.text_area(
             f"About {ui.plain(sheet.company)}" if sheet.company else "About the company",
             height=200,
-            key=stored_text(f"prep_company_{chosen}", sheet.company_notes),
+            **kept_box(f"prep_company_{chosen}", sheet.company_notes),
             disabled=sheet.company_id is None,
             placeholder="No company on this person's record yet."
             if sheet.company_id is None
@@ -397,13 +427,12 @@ def show_prepare(current: meetings.MeetingSummary, sheet: meetings.PrepSheet, ti
     person_notes = person_box.text_area(
         f"About {ui.plain(sheet.person)}",
         height=200,
-        key=stored_text(f"prep_person_{chosen}", sheet.person_notes),
+        **kept_box(f"prep_person_{chosen}", sheet.person_notes),
         help="Their path so far, what they post or write about. Kept with the contact.",
     )
     goal = st.text_input(
         "What do you want to learn from this conversation?",
-        value=sheet.meeting.prep_notes,
-        key=f"prep_goal_{chosen}",
+        **kept_box(f"prep_goal_{chosen}", sheet.meeting.prep_notes),
     )
     st.markdown("**Questions to ask**")
     category_box, need_box = st.columns(2)
@@ -427,18 +456,26 @@ def show_prepare(current: meetings.MeetingSummary, sheet: meetings.PrepSheet, ti
     offered = ui.cached(
         questions.list_questions, conn, categories=tuple(categories), needs=tuple(needs)
     )
-    # Picks not yet saved stay offered when the filters change.
+    # Picks not yet saved stay offered when the filters change, and after a trip elsewhere.
+    questions_box = kept_box(f"prep_questions_{chosen}", already)
+    if gone := [q for q in st.session_state[questions_box["key"]] if q not in bank]:
+        # a question removed from the bank while its pick was kept
+        st.session_state[questions_box["key"]] = [
+            q for q in st.session_state[questions_box["key"]] if q not in gone
+        ]
     unsaved = st.session_state.get(f"prep_questions_{chosen}", [])
     minutes = current.promised_minutes
     picked = st.multiselect(
         f"Pick {meetings.questions_that_fit(minutes)}: {minutes} minutes go quickly",
         list(dict.fromkeys([*already, *unsaved, *(q.id for q in offered)])),
-        default=already,
         format_func=bank.get,
-        key=f"prep_questions_{chosen}",
+        **questions_box,
         select_all=False,  # the words ask for a few: no button picking the whole bank
     )
     st.caption(meetings.picked_sentence(len(picked), minutes))
+    for box in ("company", "person", "goal", "questions"):
+        if (key := f"prep_{box}_{chosen}") in st.session_state:
+            keep_typed(key, st.session_state[f"{key}_stored"])
     for question_id in picked:
         if hint := questions.searchable_hint(bank[question_id]):
             st.warning(f"“{ui.plain(bank[question_id])}”: {hint}", icon=":material/search:")
@@ -455,6 +492,8 @@ def show_prepare(current: meetings.MeetingSummary, sheet: meetings.PrepSheet, ti
         except InfointError as exc:
             ui.show_error(exc)
         else:
+            for box in ("company", "person", "goal", "questions"):  # saved: nothing to keep
+                st.session_state.get(TYPED, {}).pop(f"prep_{box}_{chosen}", None)
             done("Prep sheet saved.", chosen, "Prepare", near=f"prep_{chosen}")
     said_here(f"prep_{chosen}")
     st.info(
@@ -466,6 +505,8 @@ def show_prepare(current: meetings.MeetingSummary, sheet: meetings.PrepSheet, ti
 def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) -> None:
     chosen = current.id
     asked_key = f"debrief_adding_{chosen}"
+    if ahead := meetings.debrief_ahead(current.starts_at, when(current.starts_at), now):
+        st.info(ahead, icon=":material/event_upcoming:")
     with ui.form(f"debrief_form_{chosen}", border=False):
         status = st.radio(
             "How did it go?",

@@ -484,13 +484,15 @@ def show_report(report: importer.ImportReport) -> None:
                 label="Remove demo data in Settings",
                 icon=":material/delete:",
             )
-        next_targets, next_contacts = st.columns(2)
-        next_targets.page_link(
+        # In a row that wraps, each link as wide as its words: in half of an 800 px window
+        # (sidebar open) the first read "Next: mark the companies yo".
+        next_steps = st.container(horizontal=True, gap="large", key="import_next_steps")
+        next_steps.page_link(
             "pages/1_targets.py",
             label="Next: mark the companies you want to learn about",
             icon=":material/flag:",
         )
-        next_contacts.page_link(
+        next_steps.page_link(
             "pages/2_contacts.py", label="Search your network", icon=":material/group:"
         )
         if report.moved_back:

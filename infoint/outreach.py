@@ -144,6 +144,9 @@ class Recipient:
     stage: int = 0  # from contact_stages: 0 not contacted … 5
     stage_on: date | None = None  # the latest event of that stage
     introduced_by: str = ""  # who introduced you, for someone not yet written to
+    # Whether the mutual contact is also the one who introduced you (Introduced by): only
+    # then may a draft say they suggested you write (`suggest_template`).
+    mutual_introduced: bool = False
     # For someone whose name, position and company another contact shares too: what tells
     # them apart ('connected 3 Mar 2024'); '' for everyone else (see `_told_apart`).
     told_apart: str = ""
@@ -542,7 +545,9 @@ def suggest_template(
     """The template to start from, by what we know; None for a blank page.
 
     A follow-up starts from the first follow-up template. A first message starts from one
-    naming the mutual contact when there is one; otherwise from the first that neither names
+    naming the mutual contact when they introduced you (`has_mutual`: our built-in one says
+    "{mutual_first_name} suggested I write to you", untrue of someone you merely both know);
+    otherwise from the first that neither names
     a mutual contact nor a shared school or group (the user picks that one knowingly). For a
     stranger that is the built-in cold message, written after reading their work, and never
     the one for someone known. Someone the user already knows would find the cold message
@@ -679,7 +684,8 @@ _RECIPIENT_SQL = f"""
     SELECT c.id, trim(c.first_name || ' ' || c.last_name), c.first_name,
            {_EMPLOYER}, c.position, coalesce(nullif(c.email, ''), c.linkedin_email),
            c.degree, trim(coalesce(m.first_name || ' ' || m.last_name, '')),
-           trim(r.first_name || ' ' || r.last_name)
+           trim(r.first_name || ' ' || r.last_name),
+           coalesce(c.mutual_contact_id = c.referred_by, false)
     FROM contacts c
     LEFT JOIN companies co ON co.id = c.company_id
     LEFT JOIN contacts m ON m.id = c.mutual_contact_id
@@ -690,8 +696,10 @@ _RECIPIENT_SQL = f"""
 
 def _recipient(row: tuple) -> Recipient:
     """A row of `_RECIPIENT_SQL` as a person to write to."""
-    *person, introduced_by = row
-    return Recipient(*person, introduced_by=introduced_by or "")
+    *person, introduced_by, mutual_introduced = row
+    return Recipient(
+        *person, introduced_by=introduced_by or "", mutual_introduced=bool(mutual_introduced)
+    )
 
 
 # What a search looks in: the name, the company as the label says it, and the position.

@@ -360,7 +360,7 @@ if (
     suggested = outreach.suggest_template(
         every_template,
         kind,
-        has_mutual=bool(person and person.mutual_name),
+        has_mutual=bool(person and person.mutual_introduced),
         knows_them=bool(earlier and earlier.spoken),
     )
     st.session_state["outreach_template"] = BLANK if suggested is None else suggested
@@ -479,7 +479,7 @@ if reopened_for is not None:
     would_open = outreach.suggest_template(
         every_template,
         reopened_for,
-        has_mutual=bool(person.mutual_name),
+        has_mutual=person.mutual_introduced,
         knows_them=bool(asked_history and asked_history.spoken),
     )
     st.info(

@@ -80,6 +80,13 @@ def network(app_db):
     return {"maria": maria, "ana": ana, "db": app_db}
 
 
+def through_maria(at: AppTest) -> AppTest:
+    """The template through a mutual connection, picked by hand: Maria is Ana's mutual
+    contact, not her introducer, so it is not the one suggested."""
+    at.selectbox(key="outreach_template").set_value(1)
+    return run(at)
+
+
 def contacted(db_path) -> int:
     conn = db.connect(db_path)
     try:
@@ -104,6 +111,7 @@ def test_pick_compose_see_the_checklist_and_log_as_sent(network):
     ]
     at.selectbox(key="outreach_contact").set_value(network["ana"])
     run(at)
+    through_maria(at)
     body = at.text_area(key=f"body_{network['ana']}_1").value
     assert body.startswith(
         "Hi Ana,\n\nMaria suggested I get in touch with you. I'm Sam Lee, a data"
@@ -136,6 +144,7 @@ def test_pick_compose_see_the_checklist_and_log_as_sent(network):
     run(at)
     at.selectbox(key="outreach_contact").set_value(network["ana"])
     run(at)
+    through_maria(at)
     button(at, "Log as sent").click()
     run(at)
     assert at.success[0].value == plain_markdown(
@@ -150,6 +159,7 @@ def test_the_checklist_follows_the_users_edits(network):
     at = outreach_page()
     at.session_state[outreach.COMPOSE_CONTACT_KEY] = network["ana"]
     run(at)
+    through_maria(at)
     at.text_area(key=f"body_{network['ana']}_1").set_value(
         "Hi Ana, do you have any openings? Please look at my resume."
     )
@@ -212,6 +222,7 @@ def test_mailto_link_carries_address_subject_and_body(network):
     at = outreach_page()
     at.session_state[outreach.COMPOSE_CONTACT_KEY] = network["ana"]
     run(at)
+    through_maria(at)
     [link] = at.get("link_button")
     assert link.proto.url.startswith("mailto:ana@example.org?subject=Maria%20suggested%20I")
     assert "&body=Hi%20Ana%2C%0D%0A%0D%0AMaria" in link.proto.url
@@ -283,7 +294,8 @@ def test_a_follow_up_uses_the_follow_up_template_and_offers_only_silent_people(n
     # back to a first message: the first-message templates, the suggested one chosen
     at.radio(key="outreach_kind").set_value("outreach")
     run(at)
-    assert at.selectbox(key="outreach_template").value == 1  # through a mutual connection
+    # Maria is only a mutual contact, not her introducer: the cold one, never "Maria suggested"
+    assert at.selectbox(key="outreach_template").value == 3
     assert "One polite follow-up" not in at.selectbox(key="outreach_template").options
 
 
@@ -321,10 +333,10 @@ def test_the_template_is_chosen_by_what_we_know_about_the_person(network):
     assert "Checklist: 7 of 7 points covered" in shown(at)
     assert "so a blank page" not in " ".join(c.value for c in at.caption)
     assert "may not mean you have spoken" not in captions(at)
-    # Ana has a mutual contact: the template through Maria
+    # Ana has a mutual contact who did not introduce them: not "Maria suggested", the cold one
     at.selectbox(key="outreach_contact").set_value(network["ana"])
     run(at)
-    assert at.selectbox(key="outreach_template").value == 1  # through a mutual connection
+    assert at.selectbox(key="outreach_template").value == 3  # cold, after reading their work
     # a template the user picks stays picked
     at.selectbox(key="outreach_template").set_value(2)
     run(at)
@@ -396,7 +408,7 @@ def test_a_name_that_matches_one_person_picks_them(network):
     at.text_input(key="outreach_find").set_value("Ana Silva")
     run(at)
     assert at.selectbox(key="outreach_contact").value == network["ana"]
-    assert at.selectbox(key="outreach_template").value == 1  # through Maria, as for a pick
+    assert at.selectbox(key="outreach_template").value == 3  # as for a pick (Maria: mutual)
     at.text_input(key="outreach_find").set_value("a")  # Ana and Maria: the pick stays
     run(at)
     assert at.selectbox(key="outreach_contact").value == network["ana"]
@@ -495,6 +507,7 @@ def test_going_back_to_a_draft_finds_the_edits(network):
     at = run(outreach_page())
     at.selectbox(key="outreach_contact").set_value(network["ana"])
     run(at)
+    through_maria(at)
     draft_key = f"{network['ana']}_1"
     mine = "Hi Ana, Maria says you know the health side well. Could we talk for 15 minutes?"
     at.text_area(key=f"body_{draft_key}").set_value(mine)
@@ -513,6 +526,7 @@ def test_switching_templates_says_where_the_edits_went(network):
     at = run(outreach_page())
     at.selectbox(key="outreach_contact").set_value(network["ana"])
     run(at)
+    through_maria(at)
     first = at.selectbox(key="outreach_template").format_func(1)
     assert "are kept" not in captions(at)
     at.text_area(key=f"body_{network['ana']}_1").set_value("Hi Ana, a question of mine.")
@@ -542,6 +556,7 @@ def test_a_first_message_to_someone_already_met_says_so_and_leads_to_their_recor
     at = run(outreach_page())
     at.text_input(key="outreach_find").set_value("ana")
     run(at)
+    through_maria(at)
     assert at.selectbox(key="outreach_contact").value == network["ana"]
     assert at.selectbox(key="outreach_contact").options == [
         "Ana Silva — Product lead at Acme Health · met 23 Jun 2026"
@@ -762,6 +777,7 @@ def test_a_name_placeholder_typed_by_hand_is_filled_from_settings(network):
     at = outreach_page()
     at.session_state[outreach.COMPOSE_CONTACT_KEY] = network["ana"]
     run(at)
+    through_maria(at)
     draft_key = f"{network['ana']}_1"
     mine = (
         "Hi Ana,\n\nMaria suggested I write. I'm {my_first_name}, a data analyst. "
@@ -796,6 +812,7 @@ def test_a_placeholder_typed_by_hand_without_a_value_says_where_to_fill_it(netwo
     at = outreach_page()
     at.session_state[outreach.COMPOSE_CONTACT_KEY] = network["ana"]
     run(at)
+    through_maria(at)
     body = at.text_area(key=f"body_{network['ana']}_1")
     body.set_value(body.value + "\nI wrote on {last_written} as {my_role}. {my_first_name}")
     run(at)
@@ -814,6 +831,7 @@ def chosen_ana_with_a_draft(network) -> AppTest:
     at = run(outreach_page())
     at.text_input(key="outreach_find").set_value("Ana Silva")
     run(at)
+    through_maria(at)
     at.text_area(key=f"body_{network['ana']}_1").set_value("Hi Ana, my own words.")
     return run(at)
 

@@ -917,24 +917,34 @@ class TimelineEvent:
 
     @property
     def details_start(self) -> str:
-        """As much of `details` as the timeline shows at first: all of a short one; of a long
-        one its first `DETAILS_SHOWN` characters or `DETAILS_LINES` lines, ended at a word,
-        with '…' (the page shows the rest on request). A pasted page made the timeline some
-        12,000 pixels high."""
-        lines = self.details.splitlines()
-        start = "\n".join(lines[:DETAILS_LINES])[:DETAILS_SHOWN]
-        if not self.details_cut:
-            return start.rstrip()
-        if len(start) == DETAILS_SHOWN and (space := start.rfind(" ")) > DETAILS_SHOWN // 2:
-            start = start[:space]
-        return f"{start.rstrip()} …"
+        """As much of `details` as the timeline shows at first (`start_of`)."""
+        return start_of(self.details)
 
     @property
     def details_cut(self) -> bool:
-        """Whether `details_start` leaves something out. Line ends and trailing spaces are
-        not text: a note ending in one, or a mail's Windows line ends, is shown whole."""
-        lines = self.details.rstrip().splitlines()
-        return len(lines) > DETAILS_LINES or len("\n".join(lines)) > DETAILS_SHOWN
+        """Whether `details_start` leaves something out (`is_cut`)."""
+        return is_cut(self.details)
+
+
+def start_of(details: str) -> str:
+    """As much of a message or notes as a page shows at first: all of a short one; of a long
+    one its first `DETAILS_SHOWN` characters or `DETAILS_LINES` lines, ended at a word, with
+    '…' (the page shows the rest on request). A pasted page made the timeline some 12,000
+    pixels high."""
+    lines = details.splitlines()
+    start = "\n".join(lines[:DETAILS_LINES])[:DETAILS_SHOWN]
+    if not is_cut(details):
+        return start.rstrip()
+    if len(start) == DETAILS_SHOWN and (space := start.rfind(" ")) > DETAILS_SHOWN // 2:
+        start = start[:space]
+    return f"{start.rstrip()} …"
+
+
+def is_cut(details: str) -> bool:
+    """Whether `start_of(details)` leaves something out. Line ends and trailing spaces are
+    not text: a note ending in one, or a mail's Windows line ends, is shown whole."""
+    lines = details.rstrip().splitlines()
+    return len(lines) > DETAILS_LINES or len("\n".join(lines)) > DETAILS_SHOWN
 
 
 # How much of a long message or note the timeline shows before "Show all of it".

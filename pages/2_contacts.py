@@ -454,14 +454,25 @@ def show_details(person: contacts.Contact) -> None:
             f"{label}: {ui.plain(other_name)}", key=f"go_{label}", icon=":material/person:"
         ):
             open_here(other_id)
+    # Their notes, as typed: a note typed on Add a person ("Where you met, …") was out of
+    # sight, under Edit details only, while the timeline said "Nothing logged yet".
+    if person.notes.strip():
+        st.markdown(f"**Notes:** {ui.plain(contacts.start_of(person.notes))}")
+        if contacts.is_cut(person.notes):
+            with st.expander(f"Show all of your notes ({len(person.notes):,} characters)"):
+                st.markdown(ui.plain(person.notes))
 
 
 def show_timeline(person: contacts.Contact) -> None:
     events = ui.cached(contacts.timeline, conn, person.id)
     if not events:
         st.info(
-            "Nothing logged yet. When you write to them, log it here: that starts their "
-            "place in your funnel."
+            (
+                "Nothing logged yet but your notes above."
+                if person.notes.strip()
+                else "Nothing logged yet."
+            )
+            + " When you write to them, log it here: that starts their place in your funnel."
         )
         return
     for number, event in enumerate(events):

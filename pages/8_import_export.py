@@ -209,8 +209,8 @@ if target_file is not None:
             hide_index=True,
             placeholder="",  # a value not given is a blank cell, not the word None
         )
-        if preview.ignored_columns:
-            st.caption(f"Columns left aside: {ui.plain(', '.join(preview.ignored_columns))}.")
+        if said := preview.columns_sentence():
+            st.caption(ui.plain(said))
         if preview.problems:
             them = "it" if len(preview.problems) == 1 else "them"
             st.warning(

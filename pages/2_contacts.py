@@ -463,6 +463,11 @@ def show_details(person: contacts.Contact) -> None:
                 st.markdown(ui.plain(person.notes))
 
 
+def open_tab(name: str) -> None:
+    """Open this record's tab `name` (before the next run draws the tabs)."""
+    st.session_state["contact_tab"] = name
+
+
 def show_timeline(person: contacts.Contact) -> None:
     events = ui.cached(contacts.timeline, conn, person.id)
     if not events:
@@ -531,6 +536,7 @@ def log(
             "person": person.id,
             "entry": entry,
             "drawn": False,
+            "kind": kind,  # a Reply's confirmation points to the next step, the meeting
             "at": time.monotonic(),  # an interval's clock: a change of the wall clock can't move it
         }
         done(
@@ -655,6 +661,17 @@ def show_log(person: contacts.Contact) -> None:
                 else:
                     log(person, *form, today=today)
     said_here(f"log_{person.id}")  # right under "Log it"
+    if said_near[0] == f"log_{person.id}" and just and just.get("kind") == "reply":
+        # The method's next step after a reply is the meeting: said with the confirmation,
+        # a quiet button to the tab where it is scheduled (the page's primary stays "Log it").
+        st.button(
+            "Next: arrange the meeting, on the Meetings tab",
+            key=f"reply_to_meeting_{person.id}",
+            type="tertiary",
+            icon=":material/event:",
+            on_click=open_tab,
+            args=("Meetings",),
+        )
     if wanted := confirmed_date(asked_key, form):
         log(person, *wanted, today=today)
     if drawn_before and not sent:

@@ -431,6 +431,23 @@ def open_contact(contact_id: int) -> None:
     st.switch_page(CONTACTS_PAGE, query_params={"contact": str(int(contact_id))})
 
 
+def contact_opener(label: str, names: dict[int, str], placeholder: str, key: str) -> None:
+    """A picker of the people a report names and a button that opens the one chosen on
+    Contacts: the page's report stays put until the user picks."""
+    chosen = st.selectbox(
+        label,
+        list(names),
+        index=None,
+        format_func=names.get,
+        placeholder=placeholder,
+        key=f"{key}_pick",
+    )
+    if chosen is not None and st.button(
+        "Open contact", icon=":material/person:", key=f"{key}_open"
+    ):
+        open_contact(chosen)
+
+
 def plain(text: str) -> str:
     """User text for a markdown element, shown exactly as typed (no formatting, no links)."""
     return plain_markdown(text)

@@ -465,18 +465,12 @@ def show_report(report: importer.ImportReport) -> None:
                 ):
                     ui.open_contact(yours_id)
             else:
-                chosen = st.selectbox(
+                ui.contact_opener(
                     "Open one you added",
-                    list(yours),
-                    index=None,
-                    format_func=yours.get,
-                    placeholder="Choose a person to merge on their record",
-                    key="namesake_yours",
+                    yours,
+                    "Choose a person to merge on their record",
+                    key="namesake",
                 )
-                if chosen is not None and st.button(
-                    "Open contact", icon=":material/person:", key="open_namesake"
-                ):
-                    ui.open_contact(chosen)
         if demo.has_demo(conn):
             st.info(demo.STILL_LOADED, icon=":material/science:")
             st.page_link(
@@ -510,16 +504,12 @@ def show_report(report: importer.ImportReport) -> None:
                 ],
                 hide_index=True,
             )
-            names = {c.contact_id: c.name for c in report.changes}
-            person = st.selectbox(
+            ui.contact_opener(
                 "Open a contact",
-                list(names),
-                index=None,
-                format_func=names.get,
-                placeholder="Choose a person to see and log on their record",
+                {c.contact_id: c.name for c in report.changes},
+                "Choose a person to see and log on their record",
+                key="job_change",
             )
-            if person is not None and st.button("Open contact", icon=":material/person:"):
-                ui.open_contact(person)
 
 
 if (report := st.session_state.get("import_report")) is not None:

@@ -17,7 +17,6 @@ def test_compose_check_and_log_raises_contacted(tmp_path, page, shots):
         position="Product lead",
         degree="2nd",
         mutual_contact_id=maria,
-        referred_by=maria,  # Maria introduced them: the draft may say she suggested writing
     )
     profile.save_profile(
         conn,
@@ -36,9 +35,9 @@ def test_compose_check_and_log_raises_contacted(tmp_path, page, shots):
         page.goto(f"{server.url}/outreach")
         wait_for_app(page)
         type_into(page, "Find a person", "acme")
-        choose(
-            page, "Person", "Ana Silva — Product lead at Acme Health · introduced by Maria Lopez"
-        )
+        choose(page, "Person", "Ana Silva — Product lead at Acme Health")
+        # Maria is a mutual contact, not the introducer: her template is picked by hand
+        choose(page, "Template", "Through a mutual connection")
 
         page.get_by_text("Checklist: 7 of 7 points covered").wait_for()
         page.get_by_text("How you found them").wait_for()

@@ -106,7 +106,10 @@ def test_nothing_due_but_waiting_says_when_the_next_step_falls_due(app_db):
         + plain_markdown(f"Follow up on {text.weekday_day(follow_on)}")
         + " |",
     ]
-    assert not at.button  # nothing to do yet: still no button, the composer one link away
+    # nothing to do yet: no primary button, the composer one link away; only the way to log
+    # an answer, off until someone is chosen
+    assert [(b.label, b.disabled) for b in at.button] == [("Log their answer", True)]
+    assert not [b for b in at.button if b.proto.type == "primary"]
 
 
 def test_due_items_come_first_and_the_people_waited_on_below(silence):

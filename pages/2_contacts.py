@@ -84,8 +84,26 @@ def person_picker(
     on_pick: Callable[[], None] | None = None,
 ) -> int | None:
     """Find a person by typing part of their name, then pick them (30,000 won't fit a list).
-    `on_pick` runs, before the next run, when someone (not the none label) is picked."""
-    typed = st.text_input(label, key=f"{key}_typed", placeholder="Type part of a name", help=help)
+    A name that finds exactly one person picks them. `on_pick` runs, before the next run,
+    when someone (not the none label) is picked."""
+
+    def typed_in() -> None:
+        # "Marc" + Enter, the one Marc found, left the box at "Nobody" and saving refused
+        # until the user opened the list: one match is taken for the one meant.
+        now = st.session_state[f"{key}_typed"]
+        found = contacts.find_contacts_by_name(conn, now, limit=2, exclude=exclude)
+        if now.strip() and len(found) == 1:
+            st.session_state[f"{key}_pick_{now}"] = found[0][0]
+            if on_pick is not None:
+                on_pick()
+
+    typed = st.text_input(
+        label,
+        key=f"{key}_typed",
+        placeholder="Type part of a name",
+        help=help,
+        on_change=typed_in,
+    )
     picked = f"{key}_pick_{typed}"
 
     def someone_picked() -> None:
@@ -108,7 +126,8 @@ def person_picker(
     return st.selectbox(
         "Person",
         options,
-        index=options.index(current[0]) if current else 0,
+        # A pick made by `typed_in` is the box's state: no index beside it (Streamlit warns).
+        index=options.index(current[0]) if current and picked not in st.session_state else 0,
         format_func=labels.get,
         key=picked,
         label_visibility="collapsed",

@@ -1264,6 +1264,32 @@ def logged_sentence(
     return f"{said} If there is no answer, {due} {weekday_day(timing.due_on)}."
 
 
+# What only an introducer did: suggested writing, spoke of their work, gave their name.
+_INTRODUCER_CLAIM = re.compile(
+    r"suggest|recommend|spoke highly|speaks highly|referred|put me in touch|gave me your name"
+    r"|passed (?:on|along) your name|pointed me|told me about you|introduc",
+    re.IGNORECASE,
+)
+
+
+def unrecorded_claim(person: Recipient, subject: str, body: str) -> str:
+    """A sentence for a draft that says the mutual contact suggested writing, or praised their
+    work, when nothing on file says they introduced you (`Recipient.mutual_introduced`): a
+    mutual contact is only someone you both know. '' when there is nothing to say."""
+    if not person.mutual_name or person.mutual_introduced:
+        return ""
+    first = person.mutual_name.split()[0]
+    named = re.compile(rf"\b{re.escape(first)}\b")
+    said = [subject, *_sentences(body)]
+    if not any(named.search(one) and _INTRODUCER_CLAIM.search(one) for one in said):
+        return ""
+    return (
+        f"Nothing on file says {first} introduced you, yet the draft says {first} suggested "
+        f"writing or spoke of their work. Check with {first} first, or say only that you both "
+        f"know {first}."
+    )
+
+
 # --- The checklist ------------------------------------------------------------------------
 
 CHECK_KEYS = ("connection", "introduction", "competence", "ask", "time", "no_job_request", "length")

@@ -531,6 +531,8 @@ with checklist_box, st.container(border=True):
             f"{STATUS_MARKS[check.status]} **{check.label}** · {STATUS_WORDS[check.status]}  \n"
             f"{ui.plain(check.hint)}"
         )
+    if claim := outreach.unrecorded_claim(person, sending.subject, sending.body):
+        st.markdown(f":orange[:material/help:] {ui.plain(claim)}")
     st.caption("The checklist updates when you click outside the message (or press Ctrl+Enter).")
 
 missing = sending.unfilled

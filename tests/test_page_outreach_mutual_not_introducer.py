@@ -94,3 +94,40 @@ def test_an_introducer_who_is_the_mutual_contact_still_starts_the_mutual_draft(a
     assert picked.value == 1
     body = at.text_area(key=f"body_{jordan}_1").value
     assert body.startswith("Hi Jordan,\n\nMarcus suggested I get in touch with you.")
+
+
+@pytest.mark.parametrize(("introduced", "said"), [(None, True), ("priya", True), ("marcus", False)])
+def test_a_suggestion_claimed_for_a_mutual_contact_alone_is_pointed_out(conn, introduced, said):
+    jordan = add_jordan(conn, introduced=introduced)
+    person = outreach.get_recipient(conn, jordan)
+    draft = outreach.compose(conn, 1, jordan)  # through a mutual connection, picked by hand
+    claim = outreach.unrecorded_claim(person, draft.subject, draft.body)
+    assert bool(claim) is said
+    if said:
+        assert claim == (
+            "Nothing on file says Marcus introduced you, yet the draft says Marcus suggested "
+            "writing or spoke of their work. Check with Marcus first, or say only that you both "
+            "know Marcus."
+        )
+    # what is true of anyone you both know passes
+    assert not outreach.unrecorded_claim(
+        person, "Hello from a fellow designer", "Hi Jordan, we're both connected to Marcus."
+    )
+
+
+def test_the_mutual_template_picked_by_hand_says_what_is_not_on_file(app_db):
+    at, jordan = composer_for(app_db, None)
+    at.selectbox(key="outreach_template").set_value(1)
+    at.run()
+    assert not at.exception, at.exception
+    page = " ".join(m.value for m in at.markdown)
+    assert "Nothing on file says Marcus introduced you" in page
+    at.text_area(key=f"body_{jordan}_1").set_value(
+        "Hi Jordan,\n\nWe're both connected to Marcus. I'm Sam Lee, a data analyst. "
+        "Would you have 15 minutes for a call?\n\nSam"
+    )
+    at.run()
+    at.text_input(key=f"subject_{jordan}_1").set_value("We both know Marcus")
+    at.run()
+    page = " ".join(m.value for m in at.markdown)
+    assert "Nothing on file says" not in page

@@ -67,12 +67,6 @@ def file_size(path: Path | None) -> int:
     return path.stat().st_size + (wal.stat().st_size if wal.is_file() else 0)
 
 
-# How soon after "Back up now" made a backup a click on it again, with nothing saved between,
-# is taken for the same click made twice (Contacts' log form guards itself alike): a double
-# click's second click reaches the server well under a second after the first, and an
-# impatient one a second or two later; two copies of the same data are never what was meant.
-DOUBLE_CLICK_SECONDS = 5.0
-
 # Beside the count of companies: what it counts, so it can be compared with Targets'.
 COMPANIES_HELP = (
     "The companies your contacts work at and those you added, as Targets lists them; "

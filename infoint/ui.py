@@ -78,6 +78,13 @@ def release_connection() -> None:
 
 
 # The page the last run was of, and whether this run's page is another (`came_back`).
+# How soon after a write a click that would make it again, with nothing saved between, is
+# taken for the same click made twice (Contacts' log form, Settings' "Back up now"): a double
+# click's second click reaches the server well under a second after the first, and an
+# impatient one a second or two later, even with a slow run between them; reading the
+# confirmation and then meaning to do it again takes longer than this.
+DOUBLE_CLICK_SECONDS = 5.0
+
 _PAGE_RUN = "_page_run"
 _CAME_BACK = "_came_back"
 

@@ -25,13 +25,8 @@ MERGED_AWAY = "contacts_merged_away"
 # it lands on the fresh form, or is sent while that form is drawn (its widgets, under new
 # keys, then hold their defaults), and either way the form holds the kind that comes next
 # (Reply) and nothing typed. Such a send, the form as it was drawn, logs nothing and says so,
-# but only within DOUBLE_CLICK_SECONDS of the log: later, it is someone logging what came next.
+# but only within ui.DOUBLE_CLICK_SECONDS of the log: later, it is someone logging what came next.
 JUST_LOGGED = "contacts_just_logged"
-# How soon after a log an untouched send of the form is taken for the same click made twice. A
-# double-click's second click reaches the server well under a second after the first, and an
-# impatient second click a second or two later, even with a slow run drawing the fresh form
-# between them; reading "Logged: …" and then meaning to log the Reply takes longer than this.
-DOUBLE_CLICK_SECONDS = 5.0
 # Who put the user in touch with someone, asked alike when adding and when editing a person.
 INTRODUCED_BY = "Introduced by: who put you in touch"
 INTRODUCED_HELP = (
@@ -650,7 +645,7 @@ def show_log(person: contacts.Contact) -> None:
         if (
             sent
             and just
-            and time.monotonic() - just["at"] < DOUBLE_CLICK_SECONDS
+            and time.monotonic() - just["at"] < ui.DOUBLE_CLICK_SECONDS
             and (kind, how.get("channel"), day, subject.strip(), body.strip()) == as_drawn
         ):
             st.info(

@@ -18,7 +18,7 @@ ZONE_OPEN = "settings_zone_open"  # whether that control is open
 SAID_NEAR = "settings_said_near"
 # The backup "Back up now" made last: its file, when (an interval's clock, which a change of
 # the wall clock can't move) and the data's version then. A click within
-# settings.DOUBLE_CLICK_SECONDS of it, nothing saved between, is the same click made twice.
+# ui.DOUBLE_CLICK_SECONDS of it, nothing saved between, is the same click made twice.
 JUST_BACKED_UP = "settings_just_backed_up"
 
 
@@ -292,7 +292,7 @@ if st.button("Back up now", type="primary", icon=":material/backup:"):
     just = st.session_state.pop(JUST_BACKED_UP, None)
     if (
         just is not None
-        and time.monotonic() - just["at"] < settings.DOUBLE_CLICK_SECONDS
+        and time.monotonic() - just["at"] < ui.DOUBLE_CLICK_SECONDS
         and just["version"] == db.data_version(conn)
         and just["path"].is_file()
     ):

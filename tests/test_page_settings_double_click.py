@@ -1,5 +1,5 @@
 """A double click on "Back up now" took two backups of the same data, a moment apart. A click
-within `settings.DOUBLE_CLICK_SECONDS` of the backup it made, nothing saved between, is taken
+within `ui.DOUBLE_CLICK_SECONDS` of the backup it made, nothing saved between, is taken
 for the same click made twice, as Contacts' log form takes its own: it makes none and says so;
 a click after that one, a later one, or one after a change makes a backup again."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from infoint import contacts, db, settings, ui
+from infoint import contacts, db, ui
 from tests.test_page_settings import button, open_page, run
 
 AGAIN = (
@@ -23,7 +23,7 @@ def backed_up(at) -> list[str]:
 @pytest.fixture
 def a_long_moment(monkeypatch):
     """Every click counts as 'within a moment', however slow the machine runs the page."""
-    monkeypatch.setattr(settings, "DOUBLE_CLICK_SECONDS", 3600.0, raising=False)
+    monkeypatch.setattr(ui, "DOUBLE_CLICK_SECONDS", 3600.0)
 
 
 def test_a_double_click_makes_one_backup_and_says_so(app_db, a_long_moment):
@@ -58,7 +58,7 @@ def test_a_click_after_a_change_makes_a_backup(app_db, a_long_moment):
 
 
 def test_a_later_click_makes_a_backup(app_db, monkeypatch):
-    monkeypatch.setattr(settings, "DOUBLE_CLICK_SECONDS", 0.0, raising=False)
+    monkeypatch.setattr(ui, "DOUBLE_CLICK_SECONDS", 0.0)
     at = open_page()
     button(at, "Back up now").click()
     run(at)

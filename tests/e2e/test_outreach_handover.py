@@ -3,6 +3,7 @@
 A walkthrough typed a message to Dana Kim, went to Referrals by the menu and clicked "Write
 to Dana Kim — Northwind Health": Outreach opened on the template's text, the words gone."""
 
+import re
 from datetime import date, timedelta
 
 from playwright.sync_api import expect
@@ -22,6 +23,14 @@ def type_message(page, text: str) -> None:
     page.get_by_label("Message", exact=True).first.fill(text)
     page.get_by_role("heading", name="Write to someone").click()
     expect(checklist).not_to_have_text(before)
+    wait_for_app(page)
+
+
+def drawn(page, text) -> None:
+    """Wait for the message box of the template just chosen. The choice's run may not have
+    begun when `choose` returns: words typed then go into the box it replaces, and in one
+    full make test the draft kept was the template's text, not the words."""
+    expect(page.get_by_label("Message", exact=True).first).to_have_value(text)
     wait_for_app(page)
 
 
@@ -58,6 +67,7 @@ def test_write_to_buttons_open_the_draft_typed_before(tmp_path, page, shots):
         wait_for_app(page)
         type_into(page, "Find a person", "dana")
         choose(page, "Template", "Cold, after reading their profile or work")
+        drawn(page, re.compile(r"^Hi Dana,"))
         mine = "Hi Dana, Ana told me about your move. These are my own words."
         type_message(page, mine)
         go(page, "Referrals", "Referrals")
@@ -71,6 +81,7 @@ def test_write_to_buttons_open_the_draft_typed_before(tmp_path, page, shots):
         type_into(page, "Find a person", "nunez")  # Dana stays chosen until Zoë is picked
         choose(page, "Person", "Zoë Ñúñez — Senior Designer at Initech")
         choose(page, "Template", "A blank page")
+        drawn(page, "")
         mine = "Hola Zoë, your talk on type stayed with me."
         type_message(page, mine)
         go(page, "Follow-ups", "What is due now?")

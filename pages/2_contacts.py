@@ -1,6 +1,6 @@
 import time
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import streamlit as st
 
@@ -586,6 +586,37 @@ def fix(
         done(f"Corrected: it now reads {text.day(moment)}.", near=f"fix_{person.id}")
 
 
+def show_next_after_reply(person: contacts.Contact) -> None:
+    """The method's next step after a reply, the meeting, said with the confirmation, quietly
+    (the page's primary stays "Log it"): arranging it, on the Meetings tab, or, with one booked
+    already, preparing it, on the Meetings page ("arrange the meeting" was offered beside a
+    meeting booked for next week)."""
+    now = datetime.now(UTC)
+    # Meetings' own list of those coming up, cached per minute as that page has it.
+    upcoming = ui.cached(meetings.upcoming_meetings, conn, now.replace(second=0, microsecond=0))
+    booked = next((m for m in upcoming if m.contact_id == person.id and m.starts_at > now), None)
+    if booked is None:
+        st.button(
+            "Next: arrange the meeting, on the Meetings tab",
+            key=f"reply_to_meeting_{person.id}",
+            type="tertiary",
+            icon=":material/event:",
+            on_click=open_tab,
+            args=("Meetings",),
+        )
+        return
+    start = text.moment(booked.starts_at.astimezone(meetings.time_zone(conn)))
+    st.caption(
+        f"Your meeting with {ui.plain(person.first_name or person.name)} is booked for {start}."
+    )
+    st.page_link(
+        "pages/5_meetings.py",
+        label="Next: prepare it, on the Meetings page",
+        icon=":material/coffee:",
+        query_params={"meeting": str(booked.id)},
+    )
+
+
 def show_log(person: contacts.Contact) -> None:
     today = profile.now(conn).date()  # the user's, in their time zone
     # Cleared only once logged: a refused date keeps what was typed. The date takes any day:
@@ -676,16 +707,7 @@ def show_log(person: contacts.Contact) -> None:
                     log(person, *form, today=today)
     said_here(f"log_{person.id}")  # right under "Log it"
     if said_near[0] == f"log_{person.id}" and just and just.get("kind") == "reply":
-        # The method's next step after a reply is the meeting: said with the confirmation,
-        # a quiet button to the tab where it is scheduled (the page's primary stays "Log it").
-        st.button(
-            "Next: arrange the meeting, on the Meetings tab",
-            key=f"reply_to_meeting_{person.id}",
-            type="tertiary",
-            icon=":material/event:",
-            on_click=open_tab,
-            args=("Meetings",),
-        )
+        show_next_after_reply(person)
     if wanted := confirmed_date(asked_key, form):
         log(person, *wanted, today=today)
     if drawn_before and not sent:

@@ -514,10 +514,14 @@ with draft_box:
     )
     # What goes out: placeholders typed by hand are filled too, the box left as typed.
     sending = ui.draft_as_sent(conn, contact_id, subject, body)
-# One box per person: each starts from how a message to them most likely goes out. Read here,
-# above the box, as an email is checked for a subject and a LinkedIn message is not.
+# One box per person: each starts from how a message to them most likely goes out, by the
+# rule Contacts' log form follows: the way the user's last message to them went, else by
+# email when an address is on file. Read here, above the box, as an email is checked for a
+# subject and a LinkedIn message is not.
 channel_key = f"outreach_channel_{contact_id}"
-likely_channel = interactions.likely_channel(person.email)
+likely_channel = ui.cached(
+    interactions.likely_channel_to, conn, contact_id, person.email, reads_reminders=False
+)
 with checklist_box, st.container(border=True):
     checks = outreach.check_email(
         sending.body, sending.subject, st.session_state.get(channel_key, likely_channel)

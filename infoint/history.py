@@ -1,7 +1,8 @@
 """A LinkedIn archive's messages and invitations -> outreach, follow-up and reply events.
 
 So that a new user's funnel starts with their real history. From the archive's messages.csv
-and Invitations.csv (shapes in linkedin-format.md), from a start date the user picks:
+and Invitations.csv (shapes in linkedin-format.md), or a messages.csv unzipped from it, from a
+start date the user picks:
 
 - Whose archive it is: the profile address in the most conversations that is not among the
   contacts (the owner takes part in every conversation; their own profile is not a contact).
@@ -386,6 +387,35 @@ def _answered_only(
     return new[~new["external_key"].isin([row[0] for row in unanswered])]
 
 
+def _read(
+    source: str | os.PathLike | bytes, filename: str | None, notes: list[str]
+) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
+    """The archive's messages.csv and Invitations.csv; or, from a user who unzipped the
+    archive, its messages.csv alone (known by its header, whatever the file is called), so
+    they need not zip it again. Anything else is refused in one sentence."""
+    unzipped = linkedin.read_unzipped_csv(source, filename)
+    if unzipped is None:
+        messages = linkedin.read_archive_csv(source, "messages.csv", filename)
+        invitations = linkedin.read_archive_csv(source, "Invitations.csv", filename)
+        if messages is None and invitations is None:
+            raise NotAnExportError(
+                "This archive holds neither messages.csv nor Invitations.csv; request "
+                "LinkedIn's full archive (it includes your messages) to bring in your history."
+            )
+        return messages, invitations
+    names = set(_columns(unzipped))
+    if not any(header <= names for header in linkedin.MESSAGES_HEADERS):
+        raise NotAnExportError(
+            "This file is not LinkedIn's messages.csv; upload the LinkedIn archive .zip as "
+            "LinkedIn sent it, or the messages.csv inside it."
+        )
+    notes.append(
+        "Only your messages were read: invitations you sent with a note are in the archive's "
+        "Invitations.csv, so upload the archive .zip as it is to bring those in too."
+    )
+    return unzipped, None
+
+
 def _checked_since(conn: duckdb.DuckDBPyConnection, since: date | None) -> date:
     """The picker takes any day (a browser never sends one typed outside its range, and the
     default would then be used without a word), so a day that cannot start a history is
@@ -406,14 +436,8 @@ def _plan(
     since: date | None,
 ) -> tuple[pd.DataFrame, HistorySummary]:
     since = _checked_since(conn, since)
-    messages = linkedin.read_archive_csv(source, "messages.csv", filename)
-    invitations = linkedin.read_archive_csv(source, "Invitations.csv", filename)
-    if messages is None and invitations is None:
-        raise NotAnExportError(
-            "This archive holds neither messages.csv nor Invitations.csv; request LinkedIn's "
-            "full archive (it includes your messages) to bring in your history."
-        )
     notes: list[str] = []
+    messages, invitations = _read(source, filename, notes)
     parts = [_empty_timeline()]
     if messages is not None and len(messages):
         parts.append(_message_timeline(conn, messages, notes))

@@ -83,7 +83,7 @@ _CONNECTIONS = _Upload(
     workbook="expected Connections.csv, so save it from Excel as CSV and upload that",
 )
 _ARCHIVE = _Upload(
-    expected="the LinkedIn archive .zip as LinkedIn sent it",
+    expected="the LinkedIn archive .zip as LinkedIn sent it, or the messages.csv inside it",
     size_hint="",
     archive="the LinkedIn archive as downloaded, so download it again and upload it as it is",
     damaged="download the archive again and upload it as it is",
@@ -272,6 +272,30 @@ def read_archive_csv(
         raise NotAnExportError(
             f"The {basename} in this archive is not a readable CSV; expected the file "
             "as LinkedIn wrote it."
+        ) from error
+
+
+def read_unzipped_csv(
+    source: str | os.PathLike | bytes, filename: str | None = None
+) -> pd.DataFrame | None:
+    """An upload to the archive's box that is not a zip: a CSV the user unzipped from the
+    archive (such as messages.csv), read with its header as written. None for a zip, which
+    `read_archive_csv` reads; what the CSV is, the caller decides by its header.
+    """
+    data, name = _load(source, filename, _ARCHIVE)
+    if _is_zip(data, name):
+        return None
+    try:
+        text = _decode(data)
+    except NotAnExportError:
+        raise NotAnExportError(not_text(_ARCHIVE.expected)) from None
+    if not text.strip():
+        raise NotAnExportError(f"The file is empty; expected {_ARCHIVE.expected}.")
+    try:
+        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, ValueError) as error:
+        raise NotAnExportError(
+            f"This file is not a readable CSV; expected {_ARCHIVE.expected}."
         ) from error
 
 
@@ -544,17 +568,22 @@ def _find_header(text: str) -> _Header:
 
 # Other files of LinkedIn's archive, known by their header's names (compared as in
 # `_HEADER_ALIASES`), and what to do with each instead. Messages and invitations come in under
-# the Import & export page's section on history, which takes the whole archive.
-_HISTORY_ADVICE = (
-    ': it comes in under "Bring in what you already sent on LinkedIn", further down '
-    "Import & export, from the whole archive .zip."
+# the Import & export page's section on history, which takes the whole archive, or the
+# messages.csv unzipped from it (`history`).
+MESSAGES_HEADERS = (
+    frozenset({"conversationid", "from", "to", "content"}),  # 2022 and later
+    frozenset({"from", "to", "date", "subject", "content"}),  # before
 )
+_HISTORY_SECTION = (
+    ': it comes in under "Bring in what you already sent on LinkedIn", further down Import & export'
+)
+_MESSAGES_ADVICE = f"{_HISTORY_SECTION}, as it is or in the whole archive .zip."
+_HISTORY_ADVICE = f"{_HISTORY_SECTION}, from the whole archive .zip."
 _ELSEWHERE_ADVICE = (
     "; upload the Connections.csv from the same archive, or the archive .zip as it is."
 )
 _OTHER_FILES = (
-    ("messages.csv", {"conversationid", "from", "to", "content"}, _HISTORY_ADVICE),
-    ("messages.csv", {"from", "to", "date", "subject", "content"}, _HISTORY_ADVICE),
+    *(("messages.csv", signature, _MESSAGES_ADVICE) for signature in MESSAGES_HEADERS),
     ("Invitations.csv", {"from", "to", "sentat", "direction"}, _HISTORY_ADVICE),
     ("Profile.csv", {"firstname", "lastname", "headline", "summary"}, _ELSEWHERE_ADVICE),
     ("Positions.csv", {"companyname", "title", "startedon", "finishedon"}, _ELSEWHERE_ADVICE),

@@ -40,10 +40,13 @@ chromium:
 		fi; \
 	fi
 
+# The tests without a browser are spread over the machine's cores; the browser tests then run
+# one at a time, each with a server and Chromium of its own that need both cores to stay steady.
 test: $(DEV_STAMP) chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not e2e" -n auto
+	$(BIN)/python -m pytest -m e2e
 
 bench: $(DEV_STAMP)
 	$(BIN)/python -m benchmarks.run

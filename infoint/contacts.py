@@ -957,7 +957,7 @@ _SAID = {
     "reply": "They replied",
     "follow_up": "You followed up",
     "thank_you": "You thanked them",
-    "referral": "They referred you to someone",
+    "referral": "They introduced you to someone",
     "opportunity": "An opportunity came of it",
     "note": "Note",
 }

@@ -18,10 +18,20 @@ KIND_LABELS = {
     "reply": "Reply",
     "follow_up": "Follow-up",
     "thank_you": "Thank-you",
-    "referral": "Referral",
+    # The funnel's Referred: they introduced you to someone. "Referral" read, to a job seeker,
+    # as "referred me for a role", which is a lead: an Opportunity.
+    "referral": "Introduction",
     "opportunity": "Opportunity",
     "note": "Note",
 }
+# The kinds as the log form offers them, said as what happened.
+KIND_CHOICES = KIND_LABELS | {"referral": "Introduced you to someone"}
+# The log form's help on its kinds: where a referral for a role goes (DESIGN's funnel).
+KIND_HELP = "Referred you for a role, or another lead on a job? Choose Opportunity."
+# Said beside the kind once an introduction is picked: what it is, and what it is not.
+INTRODUCTION_SAID = (
+    "They put you in touch with someone else. A referral for a role is an Opportunity."
+)
 # The longest message or note an entry keeps, in characters: a long email is some 3,000, and
 # a pasted page of 60,000 made the person's timeline some 12,000 pixels high. Entries already
 # longer (imported, or logged before there was a limit) stay as they are, and can be fixed.

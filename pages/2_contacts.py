@@ -586,6 +586,13 @@ def fix(
         done(f"Corrected: it now reads {text.day(moment)}.", near=f"fix_{person.id}")
 
 
+def say_introduction(where, kind: str) -> None:
+    """Beside the kind picked, for an introduction: what it is, and where a referral for a
+    role goes instead (a job seeker read "Referral" as one)."""
+    if kind == "referral":
+        where.caption(interactions.INTRODUCTION_SAID)
+
+
 def show_next_after_reply(person: contacts.Contact) -> None:
     """The method's next step after a reply, the meeting, said with the confirmation, quietly
     (the page's primary stays "Log it"): arranging it, on the Meetings tab, or, with one booked
@@ -634,15 +641,17 @@ def show_log(person: contacts.Contact) -> None:
     if just:
         just["drawn"] = True
     # Outside the form, so the kind picked shows or hides "How" at once.
-    kind_col, _ = st.columns([1, 2])
+    kind_col, said_col = st.columns([1, 2])
     likely = interactions.likely_kind(conn, person.id)
     kind = kind_col.selectbox(
         "What happened",
         interactions.KINDS,
         index=interactions.KINDS.index(likely),
-        format_func=interactions.KIND_LABELS.get,
+        format_func=interactions.KIND_CHOICES.get,
+        help=interactions.KIND_HELP,
         key=f"{fresh}_kind",
     )
+    say_introduction(said_col, kind)
     # A note is no message: not asked how it was sent, and none is stored.
     likely_how = (
         None
@@ -733,14 +742,16 @@ def show_log(person: contacts.Contact) -> None:
     item = next(x for x in logged if x.id == fix_id)
     asked_key = f"fix_date_asked_{fix_id}"
     # Outside the form, as in the log form, so the kind picked shows or hides "How" at once.
-    kind_col, _ = st.columns([1, 2])
+    kind_col, said_col = st.columns([1, 2])
     kind = kind_col.selectbox(
         "What happened",
         interactions.KINDS,
         index=interactions.KINDS.index(item.kind),
-        format_func=interactions.KIND_LABELS.get,
+        format_func=interactions.KIND_CHOICES.get,
+        help=interactions.KIND_HELP,
         key=f"fix_kind_{fix_id}",
     )
+    say_introduction(said_col, kind)
     with ui.form(f"fix_form_{fix_id}"):
         day_col, channel_col = st.columns(2)
         if kind in contacts.KINDS_WITHOUT_CHANNEL:

@@ -109,7 +109,7 @@ def test_a_note_and_an_opportunity_are_said_without_a_channel(conn):
     assert [e.text for e in contacts.timeline(conn, ana)] == [
         "Note: Hi",
         "An opportunity came of it: Hi",
-        "They referred you to someone by email: Hi",
+        "They introduced you to someone by email: Hi",
         "They replied by email: Hi",
         "You reached out by email: Hi",
     ]

@@ -690,7 +690,7 @@ def show_log(person: contacts.Contact) -> None:
         ):
             st.info(
                 f"Nothing more logged: that click came right after the {just['entry']} "
-                f"was logged. To log a {interactions.KIND_LABELS[kind]} too, click “Log it” "
+                f"was logged. To log this {interactions.KIND_LABELS[kind].lower()} too, click “Log it” "
                 "again.",
                 icon=":material/info:",
             )

@@ -75,5 +75,5 @@ def test_the_window_starts_again_at_each_log(app_db, ann, later):
     assert said.value.startswith(
         "Nothing more logged: that click came right after the Reply with Ann Lee on "
     )
-    assert said.value.endswith(f"To log a {likely} too, click “Log it” again.")
+    assert said.value.endswith(f"To log this {likely.lower()} too, click “Log it” again.")
     assert kinds(app_db, ann) == ["reply", "outreach"]

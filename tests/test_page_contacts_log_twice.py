@@ -50,7 +50,7 @@ def test_a_second_click_on_the_fresh_form_logs_no_empty_reply(app_db, ann):
     assert said.value.startswith(
         "Nothing more logged: that click came right after the Outreach with Ann Lee on "
     )
-    assert said.value.endswith("To log a Reply too, click “Log it” again.")
+    assert said.value.endswith("To log this reply too, click “Log it” again.")
     # Meant after all: clicked again, it is logged.
     log_it(at, ann)
     assert at.success[0].value.startswith("Logged: Reply with Ann Lee on ")

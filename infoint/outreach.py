@@ -112,6 +112,10 @@ KIND_LABELS = {"outreach": "A first message", "follow_up": "A follow-up to someo
 # Session-state key of the drafts `note_draft` remembers, by person: kept on the Outreach
 # page, forgotten with every kept draft when a restore or an undo replaces the data.
 MY_DRAFTS = "outreach_my_drafts"
+# Session-state key the Outreach page sets while a draft is in view (and drops otherwise):
+# Settings, opened from there (say, by "Fill in your name … in Settings"), then offers the
+# way back to that draft once the profile is saved.
+DRAFT_IN_VIEW = "outreach_draft_in_view"
 
 
 @dataclass(frozen=True)

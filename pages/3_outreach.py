@@ -4,6 +4,8 @@ from infoint import contacts, followups, interactions, outreach, text, ui
 from infoint.errors import InfointError
 
 conn = ui.page("Outreach")
+# Set again below once a draft is drawn: Settings offers the way back only to a draft.
+st.session_state.pop(outreach.DRAFT_IN_VIEW, None)
 FLASH = "outreach_flash"
 FLASH_DOUBT = "outreach_flash_doubt"  # what looks like a slip in a template just saved
 TEMPLATE_KIND_LABELS = {"outreach": "First messages", "follow_up": "Follow-ups"}
@@ -541,6 +543,7 @@ with checklist_box, st.container(border=True):
 
 missing = sending.unfilled
 ui.warn_unfilled(missing)
+st.session_state[outreach.DRAFT_IN_VIEW] = True  # Settings leads back here
 with st.expander("Preview", expanded=bool(missing), icon=":material/visibility:"):
     st.markdown(f"**{outreach.preview_markdown(sending.subject)}**")
     st.markdown(outreach.preview_markdown(sending.body))

@@ -5,10 +5,17 @@ from zoneinfo import ZoneInfo
 
 import streamlit as st
 
-from infoint import db, demo, profile, settings, targets, text, ui
+from infoint import db, demo, outreach, profile, settings, targets, text, ui
 from infoint.errors import InfointError
 
 conn = ui.page("Settings")
+# Whether the user came here from a draft on Outreach (by its "Fill in your name … in
+# Settings", say): decided on the way in and kept while they stay, so a saved profile offers
+# the way back to the draft, which Outreach keeps. A link, not a button: Settings' one
+# primary action is "Back up now".
+FROM_DRAFT = "settings_from_draft"
+if ui.came_back():
+    st.session_state[FROM_DRAFT] = st.session_state.pop(outreach.DRAFT_IN_VIEW, False)
 ZONE_SAVED = "settings_zone_saved"  # said under the time zone's control, on the next run
 ZONE_OPEN = "settings_zone_open"  # whether that control is open
 # What a restore or the demo did, said beside the button clicked, not at the top of the page,
@@ -28,6 +35,7 @@ JUST_BACKED_UP = "settings_just_backed_up"
 def profile_form() -> None:
     """Name, role, what to learn, holidays: they fill templates and count business days."""
     me = profile.get_profile(conn)
+    saved = False
     with ui.form("profile_form"):
         name = st.text_input("Your name", value=me.name, key="profile_name")
         role = st.text_input(
@@ -78,6 +86,7 @@ def profile_form() -> None:
             except InfointError as exc:
                 ui.show_error(exc)
             else:
+                saved = True
                 st.success(profile.saved_sentence(me))
                 today = profile.now(conn).date()
                 for unlikely in (
@@ -90,6 +99,10 @@ def profile_form() -> None:
             st.caption(
                 f"Follow-ups skip these days: {text.joined([text.day(d) for d in me.holidays])}."
             )
+    if saved and st.session_state.get(FROM_DRAFT):
+        st.page_link(
+            ui.OUTREACH_PAGE, label="Back to your draft in Outreach", icon=":material/edit_note:"
+        )
 
 
 def ruled_out_industries() -> None:

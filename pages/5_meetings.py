@@ -45,6 +45,9 @@ PICK_FIRST = "meeting_pick_first"  # set by a new search: its newest meeting com
 # A start long ago waiting for the user's yes (`ui.date_is_right`), with what to schedule then.
 SCHEDULE_ASKED = "schedule_date_asked"
 PROMISED = "{} to {} minutes".format(*meetings.PROMISED_MINUTES)  # the boxes' help says it
+# The boxes this run put words in through session state (`stored_text`), which the browser is
+# sent as set; every other box is drawn with the words it holds as its default (`as_held`).
+set_here: set[str] = set()
 
 now = datetime.now(UTC)
 # Meeting lists are cached per minute: one that ended seconds ago moves on the next minute.
@@ -104,7 +107,25 @@ def stored_text(key: str, stored: object) -> str:
         kept = forgotten and typed is not None and typed["stored"] == stored
         st.session_state[key] = typed["typed"] if kept else stored
         st.session_state[seen] = stored
+        set_here.add(key)
     return key
+
+
+def as_held(key: str, fallback: object = None, name: str = "value") -> dict:
+    """The box's default (`name`, as its widget calls it): what it holds, else `fallback`.
+
+    A menu link clicked right as a box loses focus can send the page change before the box's
+    words: Streamlit then runs this page again with the words while the browser, having let go
+    of its boxes' values for the page change, draws each box from its default and sends that
+    with the next click. The prep sheet came back empty in Chromium (10 runs in 12), and a
+    save then wiped the notes. Drawn with what it holds as its default, a box falls back to
+    its own words. Not a box set through session state on this run (`set_here`): Streamlit
+    refuses a default beside that, and the browser is told those words anyway."""
+    if key in set_here or key not in st.session_state:
+        return {} if fallback is None else {name: fallback}
+    held = st.session_state[key]
+    del st.session_state[key]  # drawn anew from the default, with the same words
+    return {name: held}
 
 
 def keep_typed(key: str, stored: object) -> None:
@@ -118,13 +139,15 @@ def keep_typed(key: str, stored: object) -> None:
         st.session_state.setdefault(TYPED, {})[key] = {"typed": value, "stored": stored}
 
 
-def kept_box(key: str, stored: object) -> dict:
-    """The keyword arguments of a prep sheet's box showing `stored`: its key (`stored_text`)
-    and the copy of what is typed in it (`keep_typed`)."""
+def kept_box(key: str, stored: object, default: str | None = "value") -> dict:
+    """The keyword arguments of a prep sheet's box showing `stored`: its key (`stored_text`),
+    the copy of what is typed in it (`keep_typed`) and, unless `default` is None, what it holds
+    as its `default` argument (`as_held`)."""
     return {
         "key": stored_text(key, stored),
         "on_change": keep_typed,
         "args": (key, stored),
+        **(as_held(key, name=default) if default else {}),
     }
 
 
@@ -457,12 +480,13 @@ def show_prepare(current: meetings.MeetingSummary, sheet: meetings.PrepSheet, ti
         questions.list_questions, conn, categories=tuple(categories), needs=tuple(needs)
     )
     # Picks not yet saved stay offered when the filters change, and after a trip elsewhere.
-    questions_box = kept_box(f"prep_questions_{chosen}", already)
+    questions_box = kept_box(f"prep_questions_{chosen}", already, default=None)
     if gone := [q for q in st.session_state[questions_box["key"]] if q not in bank]:
         # a question removed from the bank while its pick was kept
         st.session_state[questions_box["key"]] = [
             q for q in st.session_state[questions_box["key"]] if q not in gone
         ]
+        set_here.add(questions_box["key"])
     unsaved = st.session_state.get(f"prep_questions_{chosen}", [])
     minutes = current.promised_minutes
     picked = st.multiselect(
@@ -470,6 +494,7 @@ def show_prepare(current: meetings.MeetingSummary, sheet: meetings.PrepSheet, ti
         list(dict.fromkeys([*already, *unsaved, *(q.id for q in offered)])),
         format_func=bank.get,
         **questions_box,
+        **as_held(questions_box["key"], name="default"),
         select_all=False,  # the words ask for a few: no button picking the whole bank
     )
     st.caption(meetings.picked_sentence(len(picked), minutes))
@@ -529,16 +554,20 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
             st.markdown(f"**What you learned**: {sheet.answers_go}")
         answers = {
             question.id: st.text_area(
-                ui.plain(question.text), value=question.answer, key=f"answer_{question.id}"
+                ui.plain(question.text),
+                key=f"answer_{question.id}",
+                **as_held(f"answer_{question.id}", question.answer),
             )
             for question in sheet.questions
         }
         names_key = f"debrief_names_{chosen}"
         if names_key not in st.session_state:  # opened again: the people it introduced
             st.session_state[names_key] = ui.cached(meetings.names_box, conn, chosen)
+            set_here.add(names_key)
         names = st.text_area(
             "Who else should you talk to? One person per line: name, company, position",
             key=names_key,
+            **as_held(names_key),
             placeholder="Bo Chen, Beta Labs, Head of Research",
             help="Commas or dashes between the parts (Priya Patel - Quartz Games - Producer). "
             "A first and last name, or a name with their company, becomes a contact "
@@ -547,10 +576,8 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
             "not added twice: you are shown what would change on them, and may leave them as "
             "they are. Other lines are kept with your notes.",
         )
-        notes = st.text_area(
-            "Anything else to remember",
-            key=stored_text(f"debrief_notes_{chosen}", sheet.meeting.notes),
-        )
+        notes_key = stored_text(f"debrief_notes_{chosen}", sheet.meeting.notes)
+        notes = st.text_area("Anything else to remember", key=notes_key, **as_held(notes_key))
         submitted = st.form_submit_button("Save the debrief")
     form = (status, actual, tuple(answers.items()), names, notes)  # what a question is about
     said_here(f"debrief_{chosen}")  # under "Save the debrief", where the user clicked

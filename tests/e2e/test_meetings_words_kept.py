@@ -1,0 +1,67 @@
+"""Words typed in a meeting's prep sheet, then the menu clicked at once, are not lost.
+
+A box sends its words when it loses focus. A click on the menu as quick as Playwright's sends
+the page change before them: Streamlit can then run Meetings again with the words while the
+browser, having let go of its boxes' values for the page change, draws each box from its
+default, which was empty. The page stayed on Meetings with the prep sheet's boxes empty, and
+"Save the prep sheet" then saved them empty (10 runs in 12 before the fix)."""
+
+from datetime import UTC, datetime, timedelta
+
+from infoint import contacts, db, meetings
+
+from .conftest import go, start_server, stop_server, wait_for_app
+
+TRIES = 5
+LEARN = "What do you want to learn from this conversation?"
+
+
+def test_prep_sheet_words_typed_right_before_a_menu_click_are_kept(tmp_path, page, shots):
+    db_path = tmp_path / "prep.duckdb"
+    conn = db.connect(db_path)
+    ana = contacts.add_contact(conn, "Ana", "Lee", company="Acme", position="Engineer")
+    meeting = meetings.schedule_meeting(conn, ana, datetime.now(UTC) + timedelta(days=3))
+    meetings.save_prep(
+        conn,
+        meeting,
+        question_ids=[],
+        company_notes="Acme makes robots.",
+        person_notes="Met at a conference.",
+        prep_notes="How their teams work.",
+    )
+    conn.close()
+    server = start_server(db_path)
+    try:
+        page.goto(f"{server.url}/meetings")
+        wait_for_app(page)
+        boxes = {
+            "company": (page.get_by_label("About Acme", exact=True), "Acme makes robots."),
+            "person": (page.get_by_label("About Ana Lee", exact=True), "Met at a conference."),
+            "goal": (page.get_by_label(LEARN, exact=True), "How their teams work."),
+        }
+        for attempt in range(1, TRIES + 1):
+            for name, (box, before) in boxes.items():
+                words = f" {name} {attempt}."
+                box.click()
+                page.keyboard.press("Control+End")
+                page.keyboard.type(words)
+                page.get_by_test_id("stSidebar").get_by_role("link", name="Follow-ups").click()
+                wait_for_app(page)
+                page.wait_for_timeout(1000)  # whichever run comes last, let it come
+                wait_for_app(page)
+                if "/meetings" not in page.url:
+                    go(page, "Meetings", "Meetings")
+                boxes[name] = (box, before + words)
+                page.screenshot(path=shots / f"back-{attempt}-{name}.png", full_page=True)
+                assert box.input_value() == before + words, (attempt, name)
+        page.get_by_role("button", name="Save the prep sheet", exact=True).click()
+        page.get_by_text("Prep sheet saved.").wait_for()
+        wait_for_app(page)
+    finally:
+        stop_server(server)
+    conn = db.connect(db_path)
+    sheet = meetings.prep_sheet(conn, meeting)
+    conn.close()
+    assert sheet.company_notes == boxes["company"][1]
+    assert sheet.person_notes == boxes["person"][1]
+    assert sheet.meeting.prep_notes == boxes["goal"][1]

@@ -7,6 +7,8 @@ frames; business days are counted in SQL too, with the holidays from the user's 
 
 from __future__ import annotations
 
+import math
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -396,6 +398,74 @@ def shows_follow_up_template(rates: pd.DataFrame) -> bool:
     """Whether a `rates_by(conn, "template")` frame has a follow-up template among the first
     messages (then the page says what that means)."""
     return bool(rates["group"].str.endswith(FOLLOW_UP_TEMPLATE).any())
+
+
+# How the browser's grid draws a cell: 14 px Source Sans with 8 px of padding either side, and,
+# in rows taller than 4rem (64 px), the words wrapped at spaces onto lines 1.4 × 14 px apart
+# (3 px of padding above). A character's width is guessed on the wide side (measured: about
+# 6 px a letter in names, 3.4 for an "i", 11–12 for "m" and "W"), so a row is never too short.
+CELL_PADDING = 8
+WRAPPING_ROW = 65  # the shortest row height in which the grid wraps
+HEADER_ROW = 35  # the grid's header row, whatever the rows' height
+ROWS_IN_VIEW = 10  # rows in a table of the grid's own height ("auto"), as many as there are
+# About 80 characters at 800 px: one name of hundreds would make every row as tall.
+MOST_NAME_LINES = 8
+_NARROW = set(" ijlfrt.,;:'!|()[]-")
+_WIDE = set("mwMW@%")
+
+
+def _guessed_width(words: str) -> float:
+    """The width in pixels of `words` in the grid's font, guessed on the wide side."""
+    width = 0.0
+    for char in words:
+        if unicodedata.east_asian_width(char) in ("W", "F"):
+            width += 15
+        elif char in _NARROW:
+            width += 4.5
+        elif char in _WIDE:
+            width += 12.5
+        elif char.isupper() or char.isdigit():
+            width += 9
+        else:
+            width += 7
+    return width
+
+
+def _lines(name: str, room: float) -> int:
+    """How many lines `name` takes wrapped at its spaces into `room` pixels."""
+    lines: list[str] = []
+    for word in name.split():
+        if lines and _guessed_width(f"{lines[-1]} {word}") <= room:
+            lines[-1] += f" {word}"
+            continue
+        while len(word) > 1 and _guessed_width(word) > room:  # broken where a line ends
+            cut = len(word) - 1
+            while cut > 1 and _guessed_width(word[:cut]) > room:
+                cut -= 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        lines.append(word)
+    return max(len(lines), 1)
+
+
+def wrapped_row_height(names: list[str], column_width: int) -> int | None:
+    """The height of a table's rows that holds each of `names` whole in a column
+    `column_width` pixels wide, wrapped; None when every name fits on one line (the grid's
+    own height of a row, and no wrapping)."""
+    room = column_width - 2 * CELL_PADDING
+    lines = min(max((_lines(str(name), room) for name in names), default=1), MOST_NAME_LINES)
+    if lines == 1:
+        return None
+    return max(WRAPPING_ROW, math.ceil(3 + 14 + 1.4 * 14 * (lines - 1)) + 8)
+
+
+def wrapped_table_height(rows: int, row_height: int | None) -> int | str:
+    """The height of a table of `rows` rows `row_height` tall: as many as the grid's own height
+    shows (ten), the header row above; its own ("auto") for rows of the grid's own height. Left
+    to the grid, wrapped rows twice as tall showed half as many."""
+    if row_height is None:
+        return "auto"
+    return HEADER_ROW + min(rows, ROWS_IN_VIEW) * row_height + 2  # and the table's borders
 
 
 # Who answered, and when: the events that put a contact at Replied or beyond in

@@ -21,6 +21,11 @@ NUMBER_WIDTHS = {
     "People": 59,
     "Meetings": 71,
 }
+# The rates table's names get what is left of those 466 px beside its five columns of figures
+# (360 px), and wrap onto more lines where they need them: sized to the names, the column of a
+# heavy user's templates ("Cold, after reading their profile or work") pushed the rates past the
+# table's edge, and at 1280 px Streamlit shrank it and cut them.
+NAME_WIDTH = 100
 
 
 def counts(label: str):
@@ -79,12 +84,17 @@ chart(
 )
 # A table of its own for each choice (a container of its own): the grid sizes its names' column
 # to the names it first shows and keeps that width, so the degrees' width cut a template's name.
+row_height = insights.wrapped_row_height(list(rates["group"]), NAME_WIDTH)
 st.container(key=f"rates_{breakdown}").dataframe(
     rates,
     hide_index=True,
     width="stretch",
+    row_height=row_height,
+    height=insights.wrapped_table_height(len(rates), row_height),
     column_config={
-        "group": st.column_config.TextColumn(insights.BREAKDOWN_COLUMNS[breakdown]),
+        "group": st.column_config.TextColumn(
+            insights.BREAKDOWN_COLUMNS[breakdown], width=NAME_WIDTH
+        ),
         "contacted": counts("Contacted"),
         "replied": counts("Replied"),
         "met": counts("Met"),

@@ -288,17 +288,39 @@ def test_the_figures_leave_the_names_room_in_an_800_px_window(campaign):
     """With the sidebar open an 800 px window gives a table 466 px. The columns of figures
     were "small" (75 px), too narrow for "Opportunity" and "Meeting rate", and the names'
     "large" (400 px) made the rates table scroll sideways; now the figures of each of the two
-    wide tables take at most 370 px together, and their names' column sizes to the names."""
+    wide tables take at most 370 px together. The weeks' column sizes to the dates; the rates'
+    names take the rest of the 466 px and wrap (a column sized to a heavy user's template names
+    pushed the rates past the table's edge)."""
     at = insights_page()
     rates, _, weeks, _ = (json.loads(t.proto.columns) for t in at.dataframe)
+    figures = {}
     for config, names in ((rates, "group"), (weeks, "week")):
-        figures_width = sum(
+        figures[names] = sum(
             column["width"]
             for name, column in config.items()
             if name != names and "width" in column
         )
-        assert figures_width <= 370, figures_width
-        assert "width" not in config[names]
+        assert figures[names] <= 370, figures[names]
+    assert "width" not in weeks["week"]
+    assert figures["group"] + rates["group"]["width"] <= 466 - 2  # the table's borders
+
+
+def test_long_names_in_the_rates_table_wrap_onto_taller_rows(app_db):
+    """A heavy user's templates: rows tall enough for the longest name wrapped into its
+    column at 800 px; short names keep the grid's own rows."""
+    conn = db.connect(app_db)
+    ana = contacts.add_contact(conn, "Ana")
+    cold = conn.execute("SELECT id FROM templates WHERE name LIKE 'Cold, after%'").fetchall()
+    interactions.log_interaction(conn, ana, "outreach", template_id=cold[0][0])
+    conn.close()
+    at = insights_page()
+    assert at.dataframe[0].proto.row_height == 0  # "1st degree" and the like: one line
+    at.radio(key="rates_breakdown").set_value("template")
+    at.run()
+    assert not at.exception
+    table = at.dataframe[0]
+    assert list(table.value["group"]) == ["Cold, after reading their profile or work"]
+    assert table.proto.row_height >= insights.WRAPPING_ROW
 
 
 def test_a_template_changed_into_a_follow_up_is_named_so_in_the_breakdown(app_db):

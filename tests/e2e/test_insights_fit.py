@@ -3,14 +3,18 @@
 At 800 px every table on the page scrolled sideways: the weekly table's "Opportunity" and the
 rates table's counts past the right edge, the tables beside a chart squeezed into a column of
 179 px; the chart of reply waits, in three fifths of the width, cut its axis title and ran its
-numbers together.
+numbers together. A heavy user's template names ("Cold, after reading their profile or work")
+pushed the rates past the table's edge at 800 px and were cut at 1280 px: they now wrap.
 """
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import go, see, wait_for_app
+from infoint import contacts, db, demo, insights, interactions, outreach
+from tests.e2e.conftest import first_grid, go, see, start_server, stop_server, wait_for_app
 
 # Each table (a canvas: its words are in the grid's hidden accessible copy): whether it scrolls
 # sideways, the columns it has and those in view, and each header and cell whose words are
@@ -41,8 +45,24 @@ TABLES_SHOWN = """() => [...document.querySelectorAll('[data-testid="stDataFrame
     const bounds = api.getBounds(column, header ? -1 : 0);
     const font = header ? '--gdg-header-font-style' : '--gdg-base-font-style';
     measure.font = `${style.getPropertyValue(font)} ${family}`;
-    const needs = measure.measureText(cell.innerText).width + 2 * padding;
-    if (needs > bounds.width + 0.5) problems.push(`${cell.innerText}: cut`);
+    const words = cell.innerText;
+    const room = bounds.width - 2 * padding + 0.5;
+    // Rows taller than 4rem (64 px) let the grid wrap a cell's words at its spaces onto more
+    // lines (glide's theme: lines 1.4 times the font's size apart, 3 px of padding).
+    const wraps = !header && bounds.height > 64;
+    const lines = [];
+    for (const word of words.split(' ')) {
+      const longer = lines.length ? `${lines[lines.length - 1]} ${word}` : word;
+      if (lines.length && (!wraps || measure.measureText(longer).width <= room)) {
+        lines[lines.length - 1] = longer;
+      } else {
+        lines.push(word);
+      }
+    }
+    const size = parseFloat(measure.font.match(/([\\d.]+)px/)[1]);
+    const fit = wraps ? Math.floor((bounds.height - 3 - size) / (1.4 * size)) + 1 : 1;
+    const widest = Math.max(...lines.map(line => measure.measureText(line).width));
+    if (widest > room || lines.length > fit) problems.push(`${words}: cut`);
     if (bounds.x + bounds.width > right) problems.push(`${cell.innerText}: past the edge`);
   }
   return {
@@ -84,9 +104,15 @@ BREAKDOWNS = {
 }
 
 
+# A table shown anew (another "Compare by") has its grid a moment after the run's end.
+GRIDS_DRAWN = """() => [...document.querySelectorAll('[data-testid="stDataFrame"]')]
+  .every(frame => frame.querySelector('table[role="grid"]') && frame.querySelector('canvas'))"""
+
+
 def _not_whole(page) -> list[str]:
     """What on the page does not read whole: each table and chart, in page order."""
     page.wait_for_function(REDRAWN_TO_FIT)
+    page.wait_for_function(GRIDS_DRAWN)
     tables = page.evaluate(TABLES_SHOWN)
     assert len(tables) == 4
     problems = []
@@ -132,3 +158,68 @@ def test_every_table_and_chart_on_insights_reads_whole_at_800_and_1280_px(server
         page.set_viewport_size({"width": width, "height": 3600})  # the whole page, for a look
         page.wait_for_function(REDRAWN_TO_FIT)
         page.screenshot(path=shots / f"insights-{width}.png")
+
+
+# Template names as long as the built-in ones get, and longer: one written to as a follow-up
+# template (" (a follow-up template)" is added to its name), and one of a user's own.
+LONG_TEMPLATES = (
+    "After their talk at the Rotterdam product meetup, with a compliment on it",
+    "Cold, after reading their profile or work",
+    "One polite follow-up",
+    "Through a mutual connection",
+)
+
+
+FOLLOWED = f"{LONG_TEMPLATES[2]}{insights.FOLLOW_UP_TEMPLATE}"
+
+
+def test_long_template_names_read_whole_at_800_and_1280_px(page, tmp_path, shots):
+    """The heavy user's templates at 800 px: the names' column took the names' width and the
+    rates ran past the table's edge, to scroll sideways; widened to 1280 px, the names were cut
+    ('Cold, after reading th')."""
+    db_path = tmp_path / "templates.duckdb"
+    conn = db.connect(db_path)
+    demo.load_demo(conn)
+    templates = dict(conn.execute("SELECT name, id FROM templates").fetchall())
+    templates[LONG_TEMPLATES[0]] = outreach.save_template(
+        conn, LONG_TEMPLATES[0], "Your talk", "Hello {first_name}, I enjoyed your talk."
+    )
+    for number, name in enumerate(LONG_TEMPLATES):
+        for person in range(2):
+            someone = contacts.add_contact(conn, f"Writer{number}", f"Person{person}")
+            interactions.log_interaction(
+                conn,
+                someone,
+                "outreach",
+                template_id=templates[name],
+                occurred_at=date.today() - timedelta(days=3 + number),
+            )
+    conn.close()
+    server = start_server(db_path)
+    try:
+        page.set_viewport_size({"width": 800, "height": 900})
+        page.goto(f"{server.url}/insights")
+        page.get_by_role("heading", name="Insights", exact=True).wait_for()
+        wait_for_app(page)
+        expect(page.locator('[data-testid="stDataFrame"] table[role="grid"]')).to_have_count(4)
+        for width in (800, 1280):
+            page.set_viewport_size({"width": width, "height": 900})
+            for option, header in BREAKDOWNS.items():
+                page.get_by_test_id("stRadio").get_by_text(option, exact=True).click()
+                expect(page.locator('table[role="grid"]').first.locator("th").first).to_have_text(
+                    header
+                )
+                wait_for_app(page)
+                assert _not_whole(page) == [], f"{option} at {width} px"
+                if header == "Template":  # every name in view, none cut (above)
+                    rates = page.get_by_test_id("stDataFrame").first
+                    rates.screenshot(path=shots / f"templates-{width}.png")
+                    names = first_grid(page).locator("tbody tr td:first-child").all_inner_texts()
+                    assert sorted(names) == sorted(
+                        [insights.NO_TEMPLATE, *LONG_TEMPLATES[:2], FOLLOWED, LONG_TEMPLATES[3]]
+                    )
+                    assert rates.locator(".dvn-scroller").evaluate(
+                        "view => view.scrollHeight <= view.clientHeight"
+                    )
+    finally:
+        stop_server(server)

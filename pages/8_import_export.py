@@ -116,13 +116,17 @@ history = settings.import_history(conn)
 if history.empty:
     st.info("No imports yet. Your first one appears here with what it added.")
 else:
+    # The file each import read is named under the table, not in a column of it: LinkedIn's
+    # archive names itself at length ("Complete_LinkedInDataExport_11-27-2026.zip/
+    # Connections.csv", 370 px), and beside it the counts ran past an 800 px window's edge
+    # (sidebar open), behind a sideways scroll. The time and counts fit its 466 px.
     st.dataframe(
         history,
         column_config={
             "imported_at": st.column_config.DatetimeColumn(
                 "When", format=text.MOMENT_COLUMN_FORMAT
             ),
-            "file_name": "File",
+            "file_name": None,
             "added": ui.count_column("Added"),
             "updated": ui.count_column("Updated"),
             "unchanged": ui.count_column("Unchanged"),
@@ -130,6 +134,13 @@ else:
         },
         hide_index=True,
     )
+    with st.expander("Which file each import read"):
+        st.markdown(
+            "\n".join(
+                f"- {text.moment(batch.imported_at)}: {ui.plain(batch.file_name)}"
+                for batch in history.itertuples()
+            )
+        )
 offer, no_undo = settings.undo_state(conn)
 if no_undo:
     st.write(ui.plain(no_undo))  # it names the file imported

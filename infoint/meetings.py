@@ -1211,33 +1211,49 @@ def upcoming_meetings(conn: duckdb.DuckDBPyConnection, now: datetime) -> list[Me
     )
 
 
+# Past: begun, and no longer coming up. A meeting whose start is still ahead is not past,
+# whatever its status: one cancelled ahead of time was counted among the past ones. Both `?`
+# are the moment taken as now.
+_PAST = (
+    "m.starts_at <= ?"
+    " AND NOT (m.status = 'scheduled' AND m.starts_at + to_minutes(m.promised_minutes) > ?)"
+)
+
+
 def past_meetings(
     conn: duckdb.DuckDBPyConnection, now: datetime, limit: int = 30
 ) -> list[MeetingSummary]:
-    """Meetings that are over (or were called off), newest first."""
+    """Meetings that are over (or were called off once their time had come), newest first."""
     return _summaries(
         conn,
-        "NOT (m.status = 'scheduled' AND m.starts_at + to_minutes(m.promised_minutes) > ?)",
+        _PAST,
         f"m.starts_at DESC, m.id DESC LIMIT {int(limit)}",
-        [now],
+        [now, now],
+    )
+
+
+def cancelled_ahead(conn: duckdb.DuckDBPyConnection, now: datetime) -> list[MeetingSummary]:
+    """Meetings cancelled ahead of time whose start is still to come, soonest first: neither
+    coming up nor past (only a cancelled one can be ahead with an outcome: `set_outcome`)."""
+    return _summaries(
+        conn, "m.status <> 'scheduled' AND m.starts_at > ?", "m.starts_at, m.id", [now]
     )
 
 
 def count_past_meetings(conn: duckdb.DuckDBPyConnection, now: datetime) -> int:
     """How many meetings `past_meetings` would list with no limit, so a list of the latest
     can say that older ones are left out."""
-    rows = conn.execute(
-        "SELECT count(*) FROM meetings m"
-        " WHERE NOT (m.status = 'scheduled' AND m.starts_at + to_minutes(m.promised_minutes) > ?)",
-        [now],
-    ).fetchall()
+    rows = conn.execute(f"SELECT count(*) FROM meetings m WHERE {_PAST}", [now, now]).fetchall()
     return int(rows[0][0])
 
 
-def list_said(upcoming: int, past_shown: int, past_all: int) -> str:
+def list_said(upcoming: int, past_shown: int, past_all: int, *, cancelled: int = 0) -> str:
     """What the list of meetings to work on holds, in words at none, one and many, and the
-    way to the older ones it leaves out."""
+    way to the older ones it leaves out; `cancelled`: those cancelled ahead of time, still
+    to come (`cancelled_ahead`)."""
     ahead = f"{upcoming:,} coming up" if upcoming else "Nothing coming up"
+    if cancelled:
+        ahead += f" · {cancelled:,} cancelled"
     older = past_all - past_shown
     if not past_shown:
         over = "nothing past yet"

@@ -883,7 +883,8 @@ def show_change(current: meetings.MeetingSummary, title: str) -> None:
 
 def show_meetings(upcoming: list[meetings.MeetingSummary]) -> None:
     past = ui.cached(meetings.past_meetings, conn, this_minute)
-    if not upcoming and not past:
+    cancelled = ui.cached(meetings.cancelled_ahead, conn, this_minute)
+    if not upcoming and not past and not cancelled:
         said_here(REMOVED)  # the last one: the page is short now
         st.info(
             "No meetings yet. When someone agrees to talk, schedule it above: this page then "
@@ -925,9 +926,11 @@ def show_meetings(upcoming: list[meetings.MeetingSummary]) -> None:
             )
         choices = {m.id: m for m in found}
     else:
-        choices = {m.id: m for m in [*upcoming, *past]}
+        choices = {m.id: m for m in [*upcoming, *cancelled, *past]}
         past_all = ui.cached(meetings.count_past_meetings, conn, this_minute)
-        find_box.caption(meetings.list_said(len(upcoming), len(past), past_all))
+        find_box.caption(
+            meetings.list_said(len(upcoming), len(past), past_all, cancelled=len(cancelled))
+        )
     with pick_box:
         chosen = choose_meeting(choices)
     if chosen is None:

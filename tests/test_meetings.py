@@ -46,7 +46,9 @@ def test_upcoming_and_past_lists(conn, ana):
     meetings.set_outcome(conn, called_off, "cancelled")
     now = at(10)
     assert [m.id for m in meetings.upcoming_meetings(conn, now)] == [soon, later]
-    assert [m.id for m in meetings.past_meetings(conn, now)] == [called_off, over]
+    # called off ahead of time, and still ahead: neither coming up nor past
+    assert [m.id for m in meetings.past_meetings(conn, now)] == [over]
+    assert [m.id for m in meetings.cancelled_ahead(conn, now)] == [called_off]
     assert meetings.summary(conn, later).title == "Ana Lee (Acme)"
     assert meetings.summary(conn, soon).title == "Ben Ode"
     # a meeting under way is still upcoming until its promised time is over

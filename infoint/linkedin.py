@@ -280,7 +280,9 @@ def read_unzipped_csv(
 ) -> pd.DataFrame | None:
     """An upload to the archive's box that is not a zip: a CSV the user unzipped from the
     archive (such as messages.csv), read with its header as written. None for a zip, which
-    `read_archive_csv` reads; what the CSV is, the caller decides by its header.
+    `read_archive_csv` reads; what the CSV is, the caller decides by its header, so text that
+    does not read as one CSV table (Connections.csv, with LinkedIn's notes above its header)
+    comes back with no columns.
     """
     data, name = _load(source, filename, _ARCHIVE)
     if _is_zip(data, name):
@@ -293,10 +295,8 @@ def read_unzipped_csv(
         raise NotAnExportError(f"The file is empty; expected {_ARCHIVE.expected}.")
     try:
         return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, ValueError) as error:
-        raise NotAnExportError(
-            f"This file is not a readable CSV; expected {_ARCHIVE.expected}."
-        ) from error
+    except (pd.errors.ParserError, ValueError):
+        return pd.DataFrame()
 
 
 # Loading and unpacking

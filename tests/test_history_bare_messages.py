@@ -31,6 +31,7 @@ from tests.test_history import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "data" / "sample" / "Connections.csv"
 SINCE = date(2026, 2, 1)
 
 MESSAGES = csv_text(
@@ -122,6 +123,7 @@ def test_a_bare_messages_csv_of_2018_is_taken_and_explained(conn, people):
     ("data", "name"),
     [
         (CONNECTIONS.encode(), "Connections.csv"),
+        (SAMPLE.read_bytes(), "Connections.csv"),  # with LinkedIn's notes above the header
         (INVITATIONS.encode(), "Invitations.csv"),
         (b"name,industry\nAcme,Software\n", "targets.csv"),
         (b"Dear Ana, thank you for the coffee.\n", "notes.txt"),
@@ -135,6 +137,8 @@ def test_anything_else_that_is_not_a_zip_is_refused_naming_what_is_taken(conn, p
     said = one_sentence(str(caught.value))
     assert WANTS in said, said
     assert "not a zip archive" not in said
+    if b"\x00" not in data:  # text: a CSV of some kind, or none
+        assert said.startswith("This file is not LinkedIn's messages.csv;"), said
     with pytest.raises(NotAnExportError):
         history.import_history(conn, data, name, SINCE)
     assert events(conn) == []

@@ -1790,13 +1790,16 @@ def thank_you_draft(
 
 
 def thank_you_channel(conn: duckdb.DuckDBPyConnection, contact_id: int) -> str:
-    """How a thank-you to this person most likely goes out, as the log should say: by email
-    when an address is on file (typed, or from LinkedIn), else on LinkedIn, as Outreach
-    offers (`interactions.likely_channel`). A thank-you logged 'by email' to someone with no
-    address said something that never happened."""
+    """How a thank-you to this person most likely goes out, as the log should say: the way
+    the user's last message to them went, else by email when an address is on file (typed, or
+    from LinkedIn), else on LinkedIn, as Outreach and the Contacts page's log form offer
+    (`interactions.likely_channel_to`). Never by email to someone with no address on file: a
+    thank-you logged so said something that never happened."""
     from infoint import outreach  # imported here: outreach imports followups, which imports us
 
-    return interactions.likely_channel(outreach.get_recipient(conn, contact_id).email)
+    address = outreach.get_recipient(conn, contact_id).email
+    channel = interactions.likely_channel_to(conn, contact_id, address)
+    return interactions.likely_channel(address) if channel == "email" else channel
 
 
 def no_address_sentence(person: str) -> str:
@@ -1818,8 +1821,8 @@ def log_thank_you(
 ) -> int:
     """Record the thank-you as sent (an interaction of kind thank_you, for this meeting), once
     however often it is clicked; returns its id. Refuses one with a {placeholder} left, as
-    Outreach does. Without a `channel`, it went the likely way (`thank_you_channel`): by
-    email only when an address is on file."""
+    Outreach does. Without a `channel`, it went the likely way (`thank_you_channel`): as the
+    last message to them went, by email only when an address is on file."""
     from infoint import outreach  # imported here: outreach imports followups, which imports us
 
     meeting = get_meeting(conn, meeting_id)

@@ -736,12 +736,14 @@ def show_thanks(current: meetings.MeetingSummary) -> None:
     with copy_box:
         email = ui.cached(outreach.get_recipient, conn, current.contact_id).email
         ui.copy_or_mail(email, sending.subject, sending.body, missing)
-    if not email:  # the log must not say 'by email' of a message that had no address to go to
+    # The way the last message to them went; never email without an address to go to.
+    likely = ui.cached(meetings.thank_you_channel, conn, current.contact_id)
+    if not email and likely == "linkedin":  # why not email, where a user may look for it
         log_box.caption(ui.plain(meetings.no_address_sentence(current.person)))
     channel = log_box.selectbox(
         "Sent by",
         interactions.CHANNELS,
-        index=interactions.CHANNELS.index(interactions.likely_channel(email)),
+        index=interactions.CHANNELS.index(likely),
         format_func=interactions.CHANNEL_LABELS.get,
         key=f"thanks_channel_{chosen}",
     )

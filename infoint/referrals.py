@@ -886,6 +886,9 @@ class Totals:
     unnamed: int  # introductions logged by introducers who have named nobody
     # the first few of those introducers (`NAMED_UNNAMED`), by name: whose debriefs to add to
     unnamed_by: tuple[str, ...]
+    # People at Opportunity who introduced no one: the funnel's Referred counts them too (a
+    # stage counts those at it or beyond), so the headline says so beside `introducers`.
+    beyond: int = 0
 
     @property
     def sentence(self) -> str:
@@ -894,10 +897,9 @@ class Totals:
         if not self.introducers:
             return ""
         people = "person" if self.introducers == 1 else "people"
-        said = [
-            f"{self.introducers:,} {people} introduced you to someone "
-            "(Referred or further in your funnel)."
-        ]
+        # the funnel's Referred when it is exactly these people; else said apart, last
+        where = "" if self.beyond else " (Referred or further in your funnel)"
+        said = [f"{self.introducers:,} {people} introduced you to someone{where}."]
         if self.named_by:
             who = (
                 "They"
@@ -923,6 +925,13 @@ class Totals:
                 f"From {source}, you logged {what} without a name: add {whom} on the Contacts "
                 f"page (“Add a person by hand”), {introducer} who put you in touch."
             )
+        if self.beyond:
+            # Home's Referred is larger: said whom else it counts, so the numbers agree
+            who = "the one" if self.introducers == 1 else f"the {self.introducers:,}"
+            said.append(
+                f"Your funnel's Referred counts {self.introducers + self.beyond:,}: {who} "
+                f"who introduced you and {self.beyond:,} at Opportunity who introduced no one."
+            )
         return " ".join(said)
 
     def _reached(self) -> str:
@@ -943,11 +952,12 @@ class Totals:
 
 
 def referral_totals(conn: duckdb.DuckDBPyConnection) -> Totals:
-    """The whole referral picture in six numbers.
+    """The whole referral picture in a few numbers.
 
     An introducer is anyone the funnel counts as Referred for an introduction: a referral
     logged on them, or someone added as introduced by them. So the first number here and
-    the funnel's agree even when no name was written down.
+    the funnel's Referred agree even when no name was written down, but for the people at
+    Opportunity who introduced no one (`beyond`), whom the headline names apart.
     """
     row = conn.execute(
         f"""
@@ -986,13 +996,19 @@ def referral_totals(conn: duckdb.DuckDBPyConnection) -> Totals:
                    count(*) FILTER (WHERE s.stage >= 3) AS met
             FROM contacts c JOIN ({_SINCE_INTRODUCED}) s ON s.contact_id = c.id
             WHERE c.referred_by IS NOT NULL
+        ),
+        -- the funnel's Referred counts everyone at it or beyond: those at Opportunity who
+        -- introduced no one too, said apart in the headline
+        beyond AS (
+            SELECT count(*) AS beyond FROM contact_stages s
+            WHERE s.stage >= 4 AND s.contact_id NOT IN (SELECT id FROM introducers)
         )
-        SELECT everyone, naming, introduced, contacted, met, unnamed, unnamed_by
-        FROM givers, introduced, unnamed
+        SELECT everyone, naming, introduced, contacted, met, unnamed, unnamed_by, beyond
+        FROM givers, introduced, unnamed, beyond
         """,
         [NAMED_UNNAMED],
     ).fetchall()[0]
-    return Totals(*(int(n) for n in row[:6]), _names(conn, row[6] or []))
+    return Totals(*(int(n) for n in row[:6]), _names(conn, row[6] or []), int(row[7]))
 
 
 def _names(conn: duckdb.DuckDBPyConnection, ids: list[int]) -> tuple[str, ...]:

@@ -998,10 +998,12 @@ def referral_totals(conn: duckdb.DuckDBPyConnection) -> Totals:
             WHERE c.referred_by IS NOT NULL
         ),
         -- the funnel's Referred counts everyone at it or beyond: those at Opportunity who
-        -- introduced no one too, said apart in the headline
+        -- introduced no one too, said apart in the headline. Only an opportunity logged takes
+        -- anyone past Referred (`contact_events`): read from those, not every contact's stage.
         beyond AS (
-            SELECT count(*) AS beyond FROM contact_stages s
-            WHERE s.stage >= 4 AND s.contact_id NOT IN (SELECT id FROM introducers)
+            SELECT count(DISTINCT o.contact_id) AS beyond
+            FROM interactions o JOIN contacts c ON c.id = o.contact_id
+            WHERE o.kind = 'opportunity' AND o.contact_id NOT IN (SELECT id FROM introducers)
         )
         SELECT everyone, naming, introduced, contacted, met, unnamed, unnamed_by, beyond
         FROM givers, introduced, unnamed, beyond

@@ -164,16 +164,18 @@ REDRAWN_TO_FIT = """() => {
 }"""
 
 
-def test_the_weeks_and_their_numbers_read_whole_at_800_and_1280_px(server, page):
+def test_the_weeks_and_their_numbers_read_whole_at_800_1280_and_1600_px(server, page, shots):
     """At 800 px (sidebar open) two columns cut the table's last column ("L… wee…") and ran
-    the week labels together; the numbers now go under the chart when both do not fit."""
+    the week labels together. Then in a row, 460 px beside the numbers, the chart stayed 460 px
+    wide in a 1600 px window with a third of the row empty: it is now as wide as the page at
+    every width, drawn so on the first run and after a change of window, its numbers under it."""
     page.set_viewport_size({"width": 800, "height": 900})
     page.goto(server.url)
     wait_for_app(page)
     page.get_by_role("button", name="Load demo data").click()
     expect(page.locator(".st-key-activity .js-plotly-plot .barlayer .point")).not_to_have_count(0)
     wait_for_app(page)
-    for width in (800, 1280):
+    for width in (800, 1280, 1600, 1280, 800):
         page.set_viewport_size({"width": width, "height": 900})
         # Plotly redraws for the window's new size a moment after it changed.
         page.wait_for_function(REDRAWN_TO_FIT)
@@ -186,7 +188,18 @@ def test_the_weeks_and_their_numbers_read_whole_at_800_and_1280_px(server, page)
         touching = [i for i in range(1, len(ticks)) if ticks[i][0] < ticks[i - 1][1] + 2]
         assert touching == [], f"week labels run together at {width} px"
         chart, table = shown["chart"], shown["table"]
-        if width == 1280:  # room for both: the numbers beside the chart
-            assert table["left"] >= chart["right"] and table["top"] < chart["bottom"]
-        else:
-            assert table["top"] >= chart["bottom"]
+        section = page.locator(".st-key-weekly").bounding_box()
+        heading = page.get_by_role("heading", name="What you did each week").bounding_box()
+        assert abs(section["width"] - heading["width"]) < 2, width  # the page's width
+        assert chart["width"] >= section["width"] - 2, width
+        assert table["top"] >= chart["bottom"]
+        page.get_by_role("heading", name="What you did each week").scroll_into_view_if_needed()
+        page.screenshot(path=shots / f"weekly-{width}.png")
+    # Opened in a wide window, drawn as wide on the first run.
+    page.set_viewport_size({"width": 1600, "height": 900})
+    page.reload()
+    wait_for_app(page)
+    expect(page.locator(".st-key-activity .js-plotly-plot .barlayer .point")).not_to_have_count(0)
+    page.wait_for_function(REDRAWN_TO_FIT)
+    drawn = page.evaluate(WEEKLY_SHOWN)["chart"]["width"]
+    assert drawn >= page.locator(".st-key-weekly").bounding_box()["width"] - 2

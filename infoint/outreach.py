@@ -549,15 +549,15 @@ def suggest_template(
     """The template to start from, by what we know; None for a blank page.
 
     A follow-up starts from the first follow-up template. A first message starts from one
-    naming the mutual contact when they introduced you (`has_mutual`: our built-in one says
-    "{mutual_first_name} suggested I write to you", untrue of someone you merely both know);
-    otherwise from the first that neither names
-    a mutual contact nor a shared school or group (the user picks that one knowingly). For a
-    stranger that is the built-in cold message, written after reading their work, and never
-    the one for someone known. Someone the user already knows would find the cold message
-    odd: a template of the user's own comes first (they wrote it in their words, maybe for
-    just such people, and it was offered to them before ours existed), then our built-in one
-    for someone known, else a blank page.
+    naming the mutual contact when they introduced you (`has_mutual`: ours said until 0019,
+    and a copy the user edited before then may still say, "{mutual_first_name} suggested I
+    write to you", untrue of someone you merely both know); otherwise from the first that
+    neither names a mutual contact nor a shared school or group (the user picks that one
+    knowingly). For a stranger that is the built-in cold message, written after reading their
+    work, and never the one for someone known. Someone the user already knows would find the
+    cold message odd: a template of the user's own comes first (they wrote it in their words,
+    maybe for just such people, and it was offered to them before ours existed), then our
+    built-in one for someone known, else a blank page.
     """
     fitting = [t for t in templates if t.kind == kind and not t.archived]
     if kind == "follow_up":
@@ -1279,7 +1279,9 @@ _INTRODUCER_CLAIM = re.compile(
 def unrecorded_claim(person: Recipient, subject: str, body: str) -> str:
     """A sentence for a draft that says the mutual contact suggested writing, or praised their
     work, when nothing on file says they introduced you (`Recipient.mutual_introduced`): a
-    mutual contact is only someone you both know. '' when there is nothing to say."""
+    mutual contact is only someone you both know. '' when there is nothing to say. Our
+    built-in template says no such thing since 0019; the user's own words may, and so may
+    their copy of it edited before then, which 0019 left as they wrote it."""
     if not person.mutual_name or person.mutual_introduced:
         return ""
     first = person.mutual_name.split()[0]

@@ -295,7 +295,7 @@ def test_the_built_in_templates_with_blanks_cover_no_point_through_them(conn):
         "INSERT INTO contacts (profile_key, first_name) VALUES ('x', 'Bo') RETURNING id"
     ).fetchall()[0][0]
     mutual = outreach.compose(conn, 1, lone)  # "Through a mutual connection", no mutual contact
-    assert "{mutual_first_name} suggested I get in touch" in mutual.body
+    assert "I saw that we both know {mutual_first_name}," in mutual.body
     checks = {c.key: c.status for c in outreach.check_email(mutual.body, mutual.subject)}
     assert checks["connection"] == "warn"
     cold = outreach.compose(conn, 3, lone)  # "I read your {their_work} and it stayed with me"

@@ -93,7 +93,7 @@ def test_compose_from_a_built_in_template_with_missing_values(conn):
     assert template.name == "Through a mutual connection"
     draft = outreach.compose(conn, template.id, lone)
     assert draft.body.startswith("Hi Bo,")
-    assert draft.subject == "{mutual_first_name} suggested I write to you"
+    assert draft.subject == "We both know {mutual_first_name}"
     assert draft.unfilled == ("mutual_first_name", "my_name", "my_role", "my_focus", "company")
     assert outreach.compose(conn, None, lone) == outreach.Draft("", "", ())
 

@@ -114,7 +114,8 @@ def test_pick_compose_see_the_checklist_and_log_as_sent(network):
     through_maria(at)
     body = at.text_area(key=f"body_{network['ana']}_1").value
     assert body.startswith(
-        "Hi Ana,\n\nMaria suggested I get in touch with you. I'm Sam Lee, a data"
+        "Hi Ana,\n\nI saw that we both know Maria, so I hope you don't mind a note from me. "
+        "I'm Sam Lee, a data"
     )
     # the checklist is visible beside the draft
     page = shown(at)
@@ -131,7 +132,7 @@ def test_pick_compose_see_the_checklist_and_log_as_sent(network):
     [sent] = interactions.list_interactions(conn, network["ana"])
     conn.close()
     assert (sent.kind, sent.channel, sent.template_id) == ("outreach", "email", 1)
-    assert sent.subject == "Maria suggested I write to you" and sent.body == body
+    assert sent.subject == "We both know Maria" and sent.body == body
     # the page starts afresh for the next person, the sentence still there
     assert at.selectbox(key="outreach_contact").value is None
     assert at.text_input(key="outreach_find").value == ""
@@ -224,8 +225,10 @@ def test_mailto_link_carries_address_subject_and_body(network):
     run(at)
     through_maria(at)
     [link] = at.get("link_button")
-    assert link.proto.url.startswith("mailto:ana@example.org?subject=Maria%20suggested%20I")
-    assert "&body=Hi%20Ana%2C%0D%0A%0D%0AMaria" in link.proto.url
+    assert link.proto.url.startswith("mailto:ana@example.org?subject=We%20both%20know%20Maria&")
+    assert (
+        "&body=Hi%20Ana%2C%0D%0A%0D%0AI%20saw%20that%20we%20both%20know%20Maria" in link.proto.url
+    )
 
 
 def test_add_a_template_of_your_own(network):
@@ -780,7 +783,7 @@ def test_a_name_placeholder_typed_by_hand_is_filled_from_settings(network):
     through_maria(at)
     draft_key = f"{network['ana']}_1"
     mine = (
-        "Hi Ana,\n\nMaria suggested I write. I'm {my_first_name}, a data analyst. "
+        "Hi Ana,\n\nWe both know Maria. I'm {my_first_name}, a data analyst. "
         "Could we have a 15-minute call?\n\n{my_first_name}"
     )
     at.text_area(key=f"body_{draft_key}").set_value(mine)
@@ -789,7 +792,7 @@ def test_a_name_placeholder_typed_by_hand_is_filled_from_settings(network):
     assert not at.warning
     assert not [link for link in at.main.get("page_link") if "Settings" in link.proto.label]
     sent = mine.replace("{my_first_name}", "Sam")
-    assert at.code[0].value == f"Subject: Maria suggested I write to you\n\n{sent}"
+    assert at.code[0].value == f"Subject: We both know Maria\n\n{sent}"
     assert plain_markdown("I'm Sam, a data analyst") in shown(at)
     assert plain_markdown("In what you send, {my_first_name} reads “Sam”.") in [
         c.value for c in at.caption

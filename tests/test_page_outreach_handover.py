@@ -114,7 +114,9 @@ def test_write_to_on_referrals_opens_the_draft_typed_under_another_template(peop
     at.selectbox(key="outreach_template").set_value(MUTUAL)
     run(at)
     assert not said_kept(at)
-    assert at.text_area(key=f"body_{dana}_{MUTUAL}").value.startswith("Hi Dana,\n\nAna")
+    assert at.text_area(key=f"body_{dana}_{MUTUAL}").value.startswith(
+        "Hi Dana,\n\nI saw that we both know Ana,"
+    )
     at.selectbox(key="outreach_template").set_value(COLD)
     run(at)
     assert at.text_area(key=f"body_{dana}_{COLD}").value == MINE
@@ -176,7 +178,9 @@ def test_without_a_draft_of_theirs_the_button_opens_the_suggested_template(peopl
     go(at, "pages/6_referrals.py")
     click(at, "Write to Dana Kim — Northwind Health")
     assert at.selectbox(key="outreach_template").value == MUTUAL
-    assert at.text_area(key=f"body_{dana}_{MUTUAL}").value.startswith("Hi Dana,\n\nAna")
+    assert at.text_area(key=f"body_{dana}_{MUTUAL}").value.startswith(
+        "Hi Dana,\n\nI saw that we both know Ana,"
+    )
     assert not said_kept(at)
 
 
@@ -204,7 +208,9 @@ def test_a_draft_put_back_as_the_template_wrote_it_still_opens_with_the_words_la
     # The way to a fresh start the line gives works, and the words stay under Cold.
     at.selectbox(key="outreach_template").set_value(MUTUAL)
     run(at)
-    assert at.text_area(key=f"body_{dana}_{MUTUAL}").value.startswith("Hi Dana,\n\nAna")
+    assert at.text_area(key=f"body_{dana}_{MUTUAL}").value.startswith(
+        "Hi Dana,\n\nI saw that we both know Ana,"
+    )
 
 
 def test_a_draft_logged_as_sent_is_not_opened_again(people):

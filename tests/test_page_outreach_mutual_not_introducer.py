@@ -1,6 +1,9 @@
-"""A mutual contact is someone you both know, not someone who suggested you write: the
-composer starts a draft saying "Marcus suggested I write to you" only when Marcus is also
-the one who introduced you (Contacts' "Introduced by")."""
+"""A mutual contact is someone you both know, not someone who suggested you write. The
+composer starts from the template through a mutual connection only when Marcus is also the
+one who introduced you (Contacts' "Introduced by"); since migration 0019 that template says
+only that you both know Marcus, and a draft that says more of someone who introduced no one
+(the user's own words, or their copy of the old template) is pointed out beside the
+checklist."""
 
 from __future__ import annotations
 
@@ -48,8 +51,9 @@ def test_only_an_introducer_is_said_to_have_suggested_writing(conn, introduced, 
     name = outreach.get_template(conn, chosen).name
     assert (name == MUTUAL_TEMPLATE) is said
     draft = outreach.compose(conn, chosen, jordan)
-    assert ("suggested" in draft.subject + draft.body) is said
-    assert ("spoke highly" in draft.body) is said
+    assert ("we both know Marcus" in draft.body) is said
+    assert "suggested" not in draft.subject + draft.body  # of no one
+    assert "spoke highly" not in draft.body
 
 
 def composer_for(app_db, introduced: str | None) -> tuple[AppTest, int]:
@@ -93,15 +97,27 @@ def test_an_introducer_who_is_the_mutual_contact_still_starts_the_mutual_draft(a
     picked = at.selectbox(key="outreach_template")
     assert picked.value == 1
     body = at.text_area(key=f"body_{jordan}_1").value
-    assert body.startswith("Hi Jordan,\n\nMarcus suggested I get in touch with you.")
+    assert body.startswith("Hi Jordan,\n\nI saw that we both know Marcus,")
+    assert at.text_input(key=f"subject_{jordan}_1").value == "We both know Marcus"
+
+
+# The words 0002 gave the template through a mutual connection: a copy the user edited keeps
+# them (0019), and anyone may type them.
+OLD_SUBJECT = "Marcus suggested I write to you"
+OLD_BODY = (
+    "Hi Jordan,\n\nMarcus suggested I get in touch with you. I'm Sam Lee, a data analyst.\n\n"
+    "Marcus spoke highly of your work at Canva. Would you have 20 minutes for a call?"
+)
 
 
 @pytest.mark.parametrize(("introduced", "said"), [(None, True), ("priya", True), ("marcus", False)])
 def test_a_suggestion_claimed_for_a_mutual_contact_alone_is_pointed_out(conn, introduced, said):
     jordan = add_jordan(conn, introduced=introduced)
     person = outreach.get_recipient(conn, jordan)
-    draft = outreach.compose(conn, 1, jordan)  # through a mutual connection, picked by hand
-    claim = outreach.unrecorded_claim(person, draft.subject, draft.body)
+    # our template through a mutual connection, picked by hand, says nothing untrue of anyone
+    draft = outreach.compose(conn, 1, jordan)
+    assert not outreach.unrecorded_claim(person, draft.subject, draft.body)
+    claim = outreach.unrecorded_claim(person, OLD_SUBJECT, OLD_BODY)
     assert bool(claim) is said
     if said:
         assert claim == (
@@ -115,19 +131,24 @@ def test_a_suggestion_claimed_for_a_mutual_contact_alone_is_pointed_out(conn, in
     )
 
 
-def test_the_mutual_template_picked_by_hand_says_what_is_not_on_file(app_db):
+def test_the_mutual_template_picked_by_hand_claims_nothing_and_a_claim_typed_is_pointed_out(
+    app_db,
+):
     at, jordan = composer_for(app_db, None)
     at.selectbox(key="outreach_template").set_value(1)
     at.run()
     assert not at.exception, at.exception
+    page = " ".join(m.value for m in at.markdown)
+    assert "Checklist: 7 of 7 points covered" in page
+    assert "Nothing on file says" not in page
+    at.text_area(key=f"body_{jordan}_1").set_value(OLD_BODY)
+    at.run()
     page = " ".join(m.value for m in at.markdown)
     assert "Nothing on file says Marcus introduced you" in page
     at.text_area(key=f"body_{jordan}_1").set_value(
         "Hi Jordan,\n\nWe're both connected to Marcus. I'm Sam Lee, a data analyst. "
         "Would you have 15 minutes for a call?\n\nSam"
     )
-    at.run()
-    at.text_input(key=f"subject_{jordan}_1").set_value("We both know Marcus")
     at.run()
     page = " ".join(m.value for m in at.markdown)
     assert "Nothing on file says" not in page

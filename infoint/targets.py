@@ -926,6 +926,116 @@ def update_companies(
     return len(rows)
 
 
+# --- Edits of the table not saved yet ----------------------------------------------------
+#
+# The page keeps them by company id, as {id: {"was": {field: value shown before the edit},
+# "now": {field: value typed}}}, so they outlive a trip to another page (Streamlit forgets a
+# table's edits when its page is left) and follow the company whatever the order or filter.
+
+EDIT_FIELDS = ("name", "industry", "motivation", "postings", "status", "ruled_out_reason")
+
+
+def table_rows(conn: duckdb.DuckDBPyConnection, company_ids: Iterable[int]) -> pd.DataFrame:
+    """These companies' editable fields as the targets table shows them (`list_companies`:
+    a target in an industry ruled out in Settings reads `INDUSTRY_RULED_OUT`), indexed by id;
+    a company no longer there is left out."""
+    frame = conn.execute(
+        f"""
+        SELECT co.id, co.name, co.industry, co.motivation, co.postings,
+               CASE WHEN {_RULED_OUT} AND co.status IN ('target', 'researching')
+                    THEN '{INDUSTRY_RULED_OUT}' ELSE co.status END AS status,
+               co.ruled_out_reason
+        FROM companies co WHERE co.id IN (SELECT unnest(?))
+        """,
+        [sorted({int(i) for i in company_ids})],
+    ).df()
+    frame = frame.set_index("id")[list(EDIT_FIELDS)]
+    frame.index = frame.index.astype("int64")
+    for column in ("motivation", "postings"):
+        frame[column] = frame[column].astype("int64")
+    for column in ("name", "industry", "status", "ruled_out_reason"):
+        frame[column] = frame[column].astype("str")
+    return frame
+
+
+def same_cell(a: Any, b: Any) -> bool:
+    """Whether two cells of the targets table hold the same: a cleared cell (None, NaN) is an
+    empty one, and 2 is 2.0."""
+    if _blank(a) or _blank(b):
+        return _blank(a) and _blank(b)
+    if isinstance(a, numbers.Real) and isinstance(b, numbers.Real):
+        return float(a) == float(b)
+    return str(a) == str(b)
+
+
+def _blank(value: Any) -> bool:
+    if isinstance(value, str):
+        return value == ""
+    return value is None or bool(pd.isna(value)) if pd.api.types.is_scalar(value) else False
+
+
+@dataclass(frozen=True)
+class KeptEdits:
+    """Edits not saved yet, checked again before the table shows them: those of a company
+    gone (merged away) or changed meanwhile (elsewhere, or by an import) are dropped."""
+
+    kept: dict[int, dict[str, dict[str, Any]]]
+    gone: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+    gone_edits: int = 0
+    changed_edits: int = 0
+
+    def sentence(self, plain: Callable[[str], str] = str) -> str:
+        """What was dropped and why, in a sentence for each reason; empty when nothing was."""
+        said = []
+        if self.gone:
+            names, one = joined([plain(n) for n in self.gone]), len(self.gone) == 1
+            said.append(
+                f"Your unsaved {_changes(self.gone_edits)} to {names} "
+                f"{'was' if self.gone_edits == 1 else 'were'} dropped: "
+                f"{'that company is' if one else 'those companies are'} no longer on your list "
+                "(merged into another, or removed)."
+            )
+        if self.changed:
+            names, one = joined([plain(n) for n in self.changed]), len(self.changed) == 1
+            them = "it" if one else "them"
+            said.append(
+                f"{names} changed since you edited {them} here, so your unsaved "
+                f"{_changes(self.changed_edits)} to {them} "
+                f"{'was' if self.changed_edits == 1 else 'were'} dropped; make "
+                f"{'it' if self.changed_edits == 1 else 'them'} again if you still want to."
+            )
+        return " ".join(said)
+
+
+def _changes(count: int) -> str:
+    return "change" if count == 1 else "changes"
+
+
+def recheck_edits(
+    conn: duckdb.DuckDBPyConnection, edits: Mapping[int, Mapping[str, Mapping[str, Any]]]
+) -> KeptEdits:
+    """The edits kept (`{id: {"was": ..., "now": ...}}`) whose company is still as it was
+    when they were made: same name, and the same values in the fields edited."""
+    if not edits:
+        return KeptEdits({})
+    now = table_rows(conn, edits)
+    kept: dict[int, dict[str, dict[str, Any]]] = {}
+    gone, changed, gone_edits, changed_edits = [], [], 0, 0
+    for company_id, edit in edits.items():
+        was, typed = edit["was"], edit["now"]
+        name = _text(was.get("name")) or f"company {company_id}"
+        if int(company_id) not in now.index:
+            gone.append(name)
+            gone_edits += len(typed)
+        elif all(same_cell(now.at[int(company_id), f], v) for f, v in was.items()):
+            kept[int(company_id)] = {"was": dict(was), "now": dict(typed)}
+        else:
+            changed.append(name)
+            changed_edits += len(typed)
+    return KeptEdits(kept, tuple(gone), tuple(changed), gone_edits, changed_edits)
+
+
 def _industry_ruled_out(conn: duckdb.DuckDBPyConnection, industry: Any) -> bool:
     rows = conn.execute(
         "SELECT EXISTS (SELECT 1 FROM ruled_out_industries"

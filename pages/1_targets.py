@@ -10,6 +10,12 @@ PAGE_SIZE = 50
 EDITOR = "targets_editor"
 EDITOR_VERSION = "targets_editor_version"
 NOTICE = "targets_notice"
+# Edits not saved yet, by company id (`targets.recheck_edits`): Streamlit forgets the table's
+# own when the page is left, so a trip to Contacts lost them without a word.
+UNSAVED = "targets_unsaved"
+# (the table's key, {id: {field: value}}): the edits kept, drawn into the table's data when
+# it was drawn afresh; its own edits are then on top of them.
+DRAWN = "targets_unsaved_drawn"
 # The scores and the status first after the name: at 800 px (sidebar open) the table shows
 # 466 px, and these five columns fill them, none cut at the edge (the status read 'Ta' there,
 # after the industry). The rest is a sideways scroll away.
@@ -101,6 +107,71 @@ def forget_edits() -> None:
     """
     st.session_state.pop(editor_key(), None)
     st.session_state[EDITOR_VERSION] = st.session_state.get(EDITOR_VERSION, 0) + 1
+
+
+def forget_unsaved() -> None:
+    """Drop the edits kept: they were saved, or the user discarded them."""
+    st.session_state.pop(UNSAVED, None)
+    st.session_state.pop(DRAWN, None)
+    forget_edits()
+
+
+def kept_edits(conn, frame) -> dict[int, dict]:
+    """The edits kept to draw into the table's data, {id: {field: value}}, for its rows.
+
+    Worked out again only when the table is drawn afresh (first, after a trip, a new view, a
+    save), so its data stays the same while the user edits it. A company gone or changed
+    meanwhile loses its edits, and the page says so."""
+    key = editor_key()
+    drawn = st.session_state.get(DRAWN)
+    if drawn is not None and drawn[0] == key and key in st.session_state:
+        return drawn[1]
+    if drawn is not None and drawn[0] == key:
+        # Back from another page: a new key is a new table in the browser too.
+        forget_edits()
+        key = editor_key()
+    checked = targets.recheck_edits(conn, st.session_state.get(UNSAVED, {}))
+    st.session_state[UNSAVED] = checked.kept
+    if said := checked.sentence(ui.plain):
+        st.info(said, icon=":material/info:")
+    drawn = (key, {i: edit["now"] for i, edit in checked.kept.items() if i in frame.index})
+    st.session_state[DRAWN] = drawn
+    return drawn[1]
+
+
+def with_edits(frame, edits: dict[int, dict]):
+    """The frame with these edits in its cells."""
+    frame = frame.copy()
+    for company_id, fields in edits.items():
+        for field, value in fields.items():
+            try:
+                frame.at[company_id, field] = value
+            except (TypeError, ValueError):  # 1.5 in a column of whole numbers
+                frame[field] = frame[field].astype(object)
+                frame.at[company_id, field] = value
+    return frame
+
+
+def keep_unsaved(frame, typed: dict[int, dict]) -> dict[int, dict]:
+    """Note the edits of the rows in view (those kept and drawn, with those typed on top) and
+    return all edits not saved yet, {id: {field: value}}: of rows in view and out of it.
+
+    A cell set back to its saved value is no change."""
+    drawn = st.session_state[DRAWN][1]
+    unsaved = {
+        i: edit for i, edit in st.session_state.get(UNSAVED, {}).items() if i not in frame.index
+    }
+    for company_id in frame.index:
+        fields = {
+            field: value
+            for field, value in {**drawn.get(company_id, {}), **typed.get(company_id, {})}.items()
+            if not targets.same_cell(value, frame.at[company_id, field])
+        }
+        if fields:
+            was = {field: frame.at[company_id, field] for field in {*fields, "name"}}
+            unsaved[int(company_id)] = {"was": was, "now": fields}
+    st.session_state[UNSAVED] = unsaved
+    return {i: edit["now"] for i, edit in unsaved.items()}
 
 
 def new_view() -> None:
@@ -382,9 +453,10 @@ else:
         help=targets.RANK_HELP,
     )
     frame = ui.cached(targets.list_companies, conn, filters, limit=PAGE_SIZE, offset=first)
-    frame.insert(0, "picked", False)
+    table = with_edits(frame, kept_edits(conn, frame))
+    table.insert(0, "picked", False)
     edited = st.data_editor(
-        frame,
+        table,
         key=editor_key(),
         hide_index=True,
         width="stretch",
@@ -447,16 +519,20 @@ else:
         },
     )
     edited_rows = st.session_state.get(editor_key(), {}).get("edited_rows", {})
-    pending = {
+    typed = {
         int(frame.index[int(position)]): fields
         for position, row in edited_rows.items()
         if (fields := {name: value for name, value in row.items() if name != "picked"})
     }
+    # Edits of companies out of view too (another filter or page): kept, counted and saved.
+    pending = keep_unsaved(frame, typed)
     picked = [int(i) for i in edited.index[edited["picked"]]]
+    elsewhere = [i for i in pending if i not in frame.index]
+    saved_rows = targets.table_rows(conn, pending) if elsewhere else frame
 
     edits = sum(len(fields) for fields in pending.values())
     refused = None
-    reason_to_come = awaiting_reason(frame, pending)
+    reason_to_come = awaiting_reason(saved_rows, pending)
     if pending:
         to_come = (
             " Say why you are ruling out "
@@ -465,15 +541,33 @@ else:
             if reason_to_come
             else ""
         )
+        out_of_view = [
+            ui.plain(pending[i].get("name") or saved_rows.at[i, "name"]) for i in elsewhere
+        ]
+        not_shown = (
+            f" {text.joined(out_of_view)} {'is' if len(out_of_view) == 1 else 'are'} not in "
+            "the table as it is shown now."
+            if out_of_view
+            else ""
+        )
         st.caption(
-            f"{changes(edits).capitalize()} to {companies(len(pending))}, not saved yet.{to_come}"
+            f"{changes(edits).capitalize()} to {companies(len(pending))}, not saved yet."
+            f"{not_shown}{to_come}"
         )
         try:  # said as soon as typed, not only at Save: a score out of range, say
             targets.check_changes(conn, checked_now(pending, reason_to_come))
         except InfointError as exc:
             refused = exc
-    saving = st.button("Save changes", type="primary", icon=":material/save:", disabled=not pending)
-    if refused is not None:
+    with st.container(horizontal=True, gap="small"):
+        saving = st.button(
+            "Save changes", type="primary", icon=":material/save:", disabled=not pending
+        )
+        # Kept through trips to other pages, the edits need a way out other than saving.
+        discarding = pending and st.button("Discard changes", icon=":material/undo:")
+    if discarding:
+        forget_unsaved()
+        done(f"Discarded {changes(edits)}; the table shows what is saved.", "save")
+    elif refused is not None:
         ui.show_error(refused)  # once, where Save would say it: Save changes nothing then
     elif saving:
         try:
@@ -484,9 +578,12 @@ else:
             # A new score moves a company in the order: say where it went, if off this page.
             moved = [
                 dataclasses.replace(place, name=ui.plain(place.name))
-                for place in targets.where_now(conn, filters, pending, page_size=PAGE_SIZE)
+                for place in targets.where_now(
+                    conn, filters, [i for i in pending if i in frame.index], page_size=PAGE_SIZE
+                )
                 if place.page != page
             ]
+            forget_unsaved()
             done(targets.saved_sentence(edits, saved, moved), "save")
     notice("save")
     if pages > 1:

@@ -28,10 +28,13 @@ To add a rule (e.g. a thank-you not yet sent after a held meeting):
 The silence rules, in business days (weekends and the user's holidays skipped) after the
 latest outreach to a person with no answer since (a reply, referral, opportunity or
 thank-you logged, or a meeting arranged, counts as an answer):
-- after `TRY_ANOTHER_AFTER` days: try another person at that company, if there is someone
-  there not yet contacted and the company is a real employer (not one of
+- after `TRY_ANOTHER_AFTER` days: try another person at that company, if nobody there is
+  talking to you (no answer from anyone there and no meeting held with anyone there in the
+  last `STALE_AFTER_DAYS` days, and none booked ahead), there is someone there not yet
+  contacted whom nobody introduced (an introduction is its own next step, offered by
+  Outreach and Referrals), and the company is a real employer (not one of
   `targets.PLACEHOLDER_COMPANIES` such as "N/A"); the item goes once an outreach to anyone
-  else there is logged;
+  else there is logged, or anyone there answers;
 - after `FOLLOW_UP_AFTER` days: one polite follow-up to the same person; the item goes once
   a follow-up to them is logged, and no second one is suggested.
 "After N days" is `infoint.business_days`' definition, the one Insights uses for "replied
@@ -179,9 +182,10 @@ _FOLLOW_UP_STEPS = f"""
 # Both silence rules from one pass over the silent outreach, as the relation `steps`: one row
 # per item, whether due yet or not, with its rule, key and the day it falls due (`due_on`).
 # A follow-up is due as `_FOLLOW_UP_STEPS` says; trying someone else is due at a company
-# whose latest outreach is silent, with up to PEOPLE_SUGGESTED people there never written
-# to (closest degree first); a placeholder "company" such as "N/A" (its `company` '' in
-# `silent`) has no one else there to try. Queries append their own SELECT from `steps`.
+# whose latest outreach is silent and where nobody is talking to you (`talking`), with up to
+# PEOPLE_SUGGESTED people there never written to and introduced by no one (closest degree
+# first); a placeholder "company" such as "N/A" (its `company` '' in `silent`) has no one
+# else there to try. Queries append their own SELECT from `steps`.
 _SILENCE_STEPS = f"""
     {_FOLLOW_UP_STEPS},
     latest_at_company AS (
@@ -191,8 +195,23 @@ _SILENCE_STEPS = f"""
             SELECT company_id FROM silent WHERE company <> '')
         GROUP BY c.company_id
     ),
+    talking AS (
+        -- companies where someone answered, or was met, inside the window, or a meeting is
+        -- booked ahead: the door is open there, so nobody is tried in the silent one's stead
+        SELECT c.company_id
+        FROM interactions a JOIN contacts c ON c.id = a.contact_id
+        WHERE a.kind IN {_ANSWER_KINDS!r} AND a.occurred_at >= $since
+          AND c.company_id IN (SELECT company_id FROM silent WHERE company <> '')
+        UNION
+        SELECT c.company_id
+        FROM meetings m JOIN contacts c ON c.id = m.contact_id
+        WHERE m.status IN ('scheduled', 'held') AND CAST(m.starts_at AS TIMESTAMP) >= $since
+          AND c.company_id IN (SELECT company_id FROM silent WHERE company <> '')
+    ),
     candidates AS MATERIALIZED (
-        SELECT s.* FROM silent s SEMI JOIN latest_at_company l ON l.id = s.id
+        SELECT s.* FROM silent s
+        SEMI JOIN latest_at_company l ON l.id = s.id
+        ANTI JOIN talking t ON t.company_id = s.company_id
     ),
     uncontacted AS (
         -- the first few by closeness and name, picked without sorting everyone there
@@ -208,6 +227,9 @@ _SILENCE_STEPS = f"""
         SEMI JOIN candidates k ON k.company_id = c.company_id
         ANTI JOIN (SELECT contact_id FROM interactions
                    WHERE kind IN ('outreach', 'follow_up')) written ON written.contact_id = c.id
+        -- someone introduced to you is the introduction's next step (Outreach offers them
+        -- first, Referrals asks you to write), not a stranger to try because one is silent
+        WHERE c.referred_by IS NULL
         GROUP BY c.company_id
     ),
     steps AS (

@@ -41,8 +41,9 @@ if ui.came_back():  # the page starts at its top: so do its lists
 
 st.title("What is due now?")
 st.caption(
-    f"No answer after {followups.TRY_ANOTHER_AFTER} business days: try someone else at that "
-    f"company. After {followups.FOLLOW_UP_AFTER}: one polite follow-up to the same person. "
+    f"No answer after {followups.TRY_ANOTHER_AFTER} business days, and no one else at that "
+    "company answering or meeting you: try someone else there. "
+    f"After {followups.FOLLOW_UP_AFTER}: one polite follow-up to the same person. "
     "Weekends and your holidays (Settings) don't count. Each item goes away once you log "
     f"what it suggests. Meetings and messages more than {followups.STALE_AFTER_DAYS} days back "
     "are left alone: write the thank-you for an older meeting on Meetings."

@@ -3,7 +3,8 @@
 Exit 0 on success; 2 with one line on stderr for anything the user can fix (a file that is
 not an export, a database another program holds, an unknown export type, a database that is
 not there for a command that needs one, an export older than one imported before that would
-move people back to their old jobs), and then the database is unchanged.
+move people back to their old jobs, a file already where an export would go and no --force),
+and then the database is unchanged, and so is any file already there.
 """
 
 from __future__ import annotations
@@ -74,9 +75,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="write your data to a workbook or CSV",
         description="FILE.xlsx gets every table as a sheet; FILE.csv gets one row per contact. "
         "Text that a spreadsheet would run as a formula is stored as plain text. A text longer "
-        "than an Excel cell holds is cut to fit and marked, and the command says how many.",
+        "than an Excel cell holds is cut to fit and marked, and the command says how many. "
+        "A file already there is kept unless you add --force.",
     )
     to_export.add_argument("file", type=Path, help="where to write: a .xlsx or .csv file")
+    to_export.add_argument(
+        "--force", action="store_true", help="replace the file if it is already there"
+    )
 
     demo_parser = commands.add_parser(
         "demo",
@@ -99,6 +104,9 @@ def main(argv: list[str] | None = None) -> int:
             f"{exc} Nothing was imported; to import it anyway, run the same command with --anyway.",
             file=sys.stderr,
         )
+        return EXIT_USER_ERROR
+    except export.ExistingFileError as exc:
+        print(f"{exc} To replace it, run the same command with --force.", file=sys.stderr)
         return EXIT_USER_ERROR
     except InfointError as exc:
         print(" ".join(str(exc).split()), file=sys.stderr)
@@ -124,9 +132,10 @@ def _run(args: argparse.Namespace) -> int:
             figures = home.stats(conn)
         print(json.dumps(figures) if args.json else _describe_stats(figures))
     elif args.command == "export":
-        export.export_kind(args.file)
+        # Before opening the database: a refusal leaves it, and the file, as they were.
+        export.check_target(args.file, replace=args.force)
         with _open_existing(path) as conn:
-            written = export.write_export(conn, args.file)
+            written = export.write_export(conn, args.file, replace=args.force)
         print(f"Wrote {written.path}.")
         if cut := export.describe_cut(written.cut):
             print(cut)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import io
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -545,9 +546,27 @@ def workbook_bytes(conn: duckdb.DuckDBPyConnection) -> bytes:
     return prepare_workbook(conn).data
 
 
-def write_export(conn: duckdb.DuckDBPyConnection, path: str | Path) -> WrittenExport:
+class ExistingFileError(InvalidInputError):
+    """Something is already at the export's path, and it was not to be replaced."""
+
+
+def check_target(path: str | Path, *, replace: bool = False) -> None:
+    """Our error for a file of the wrong kind, or for anything already at `path` unless
+    `replace`: an export never quietly replaces a file the user may still need. Cheap, so a
+    command can check before it opens the database."""
+    export_kind(path)
+    target = Path(path)
+    if not replace and (target.exists() or target.is_symlink()):
+        raise ExistingFileError(f"{target} is already there, so nothing was written.")
+
+
+def write_export(
+    conn: duckdb.DuckDBPyConnection, path: str | Path, *, replace: bool = False
+) -> WrittenExport:
     """Write the contacts CSV or the workbook, chosen by the file's extension. The CSV has no
-    cell limit: its texts are whole."""
+    cell limit: its texts are whole. Anything already at `path` is kept (`ExistingFileError`)
+    unless `replace`; then the new file takes its place only once it is written whole."""
+    check_target(path, replace=replace)
     target = Path(path)
     if export_kind(target) == "csv":
         data, cut = contacts_csv_bytes(conn), {}
@@ -555,7 +574,36 @@ def write_export(conn: duckdb.DuckDBPyConnection, path: str | Path) -> WrittenEx
         prepared = prepare_workbook(conn)
         data, cut = prepared.data, prepared.cut
     try:
-        target.write_bytes(data)
+        if replace:
+            _replace_with(target, data)
+        else:
+            _write_new(target, data)
+    except FileExistsError:  # made by something else while the export was being prepared
+        raise ExistingFileError(f"{target} is already there, so nothing was written.") from None
     except OSError as exc:
         raise InvalidInputError(f"{target} could not be written ({exc.strerror}).") from None
     return WrittenExport(target, cut)
+
+
+def _write_new(target: Path, data: bytes) -> None:
+    """Create `target` with `data`; a file that appeared there meanwhile is left alone, and a
+    write that fails part way leaves nothing behind."""
+    with target.open("xb") as file:
+        try:
+            file.write(data)
+        except OSError:
+            file.close()
+            target.unlink(missing_ok=True)
+            raise
+
+
+def _replace_with(target: Path, data: bytes) -> None:
+    """Write `data` beside `target`, then put it in its place in one step: a write that fails
+    (a full disk) leaves the old file as it was."""
+    part = target.with_name(f".{target.name}.{os.getpid()}.part")
+    try:
+        with part.open("xb") as file:
+            file.write(data)
+        os.replace(part, target)
+    finally:
+        part.unlink(missing_ok=True)

@@ -55,6 +55,10 @@ ADDING_PEOPLE = threading.Lock()
 # (written before there was a limit, or joined by a merge) stay as they are, and can be saved
 # as they are or shortened (`check_notes`).
 NOTES_LIMIT = 20_000
+# The Contacts page's address with `?add=person` shows "Add a person by hand" open, at the top
+# of the page: where Referrals' "Add the people introduced" leads (it sat closed at the bottom).
+ADD_PERSON_PARAM = "add"
+ADD_PERSON_VALUE = "person"
 PERSON_NOTES = "Notes on a person"  # what the sentence of `check_notes` calls a contact's notes
 
 

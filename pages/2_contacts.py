@@ -186,8 +186,17 @@ def connected_through_someone(degree_key: str) -> Callable[[], None]:
     return follow
 
 
+def adding_a_person() -> bool:
+    """Whether the user came to add someone (`contacts.ADD_PERSON_PARAM` in the address, as
+    Referrals' link sends it): the form is then open at the top of the page. Read from the
+    address, not taken once, so it stays put while the user types and picks in it."""
+    return st.query_params.get(contacts.ADD_PERSON_PARAM) == contacts.ADD_PERSON_VALUE
+
+
 def show_add_person() -> None:
-    with st.expander("Add a person by hand", icon=":material/person_add:"):
+    with st.expander(
+        "Add a person by hand", expanded=adding_a_person(), icon=":material/person_add:"
+    ):
         st.caption(
             "Someone you met at an event, found on Twitter, or who was introduced to you. "
             "They join your network like anyone from LinkedIn."
@@ -273,6 +282,8 @@ def show_search() -> None:
         "Who do you know, and where do things stand with them? Narrow your network the way "
         "you would narrow a LinkedIn search, then open a person to see and log everything."
     )
+    if adding_a_person():  # come to add someone: the form first, open, the search below it
+        show_add_person()
     name_col, company_col, position_col = st.columns(3)
     # Kept for the whole session: back from another page, the search is as the user left it.
     filters = {"on_change": reset_page, "persist_state": "session"}
@@ -495,7 +506,10 @@ def show_timeline(person: contacts.Contact) -> None:
         )
         return
     for number, event in enumerate(events):
-        line, action = st.columns([5, 1])
+        # The line takes what the button leaves: in a sixth of the width (columns 5:1), an
+        # 800 px window with the sidebar open cut "Open" to "O…".
+        row = st.container(horizontal=True, wrap=False, gap="small")
+        line = row.container(width="stretch")
         line.markdown(f"**{text.day(event.at)}** · {ui.plain(event.text)}")
         if event.details:
             start = event.details_start
@@ -503,7 +517,7 @@ def show_timeline(person: contacts.Contact) -> None:
             if event.details_cut:  # a long one: the rest only when asked for
                 with line.expander(f"Show all of it ({len(event.details):,} characters)"):
                     st.caption(ui.plain(event.details))
-        if event.other_contact_id is not None and action.button(
+        if event.other_contact_id is not None and row.button(
             "Open", key=f"timeline_open_{number}", icon=":material/person:"
         ):
             open_here(event.other_contact_id)
@@ -690,8 +704,8 @@ def show_log(person: contacts.Contact) -> None:
         ):
             st.info(
                 f"Nothing more logged: that click came right after the {just['entry']} "
-                f"was logged. To log this {interactions.KIND_LABELS[kind].lower()} too, click “Log it” "
-                "again.",
+                f"was logged. To log this {interactions.KIND_LABELS[kind].lower()} too, "
+                "click “Log it” again.",
                 icon=":material/info:",
             )
         elif sent:
@@ -1197,4 +1211,5 @@ elif ui.cached(contacts.count_contacts, conn) == 0:
     show_add_person()
 else:
     show_search()
-    show_add_person()
+    if not adding_a_person():  # else shown at the top, by show_search
+        show_add_person()

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from infoint import charts, insight_charts, referrals, text, ui
+from infoint import charts, contacts, insight_charts, referrals, text, ui
 
 # Widths in pixels, seen in Chromium: each label in full, all seven columns in 460 px.
 COUNT_WIDTHS = {"Introduced": 72, "Contacted": 67, "Replied": 52, "Met": 32, "Further on": 68}
@@ -27,8 +27,12 @@ if not totals.introducers:
 
 st.markdown(ui.plain(totals.sentence))  # it names people: their names shown as typed
 if totals.unnamed:
+    # Contacts' "Add a person by hand", open at the top of the page
     st.page_link(
-        "pages/2_contacts.py", label="Add the people introduced", icon=":material/person_add:"
+        "pages/2_contacts.py",
+        label="Add the people introduced",
+        icon=":material/person_add:",
+        query_params={contacts.ADD_PERSON_PARAM: contacts.ADD_PERSON_VALUE},
     )
 people = dict(ui.cached(referrals.referred_people, conn))
 if not people:  # introductions logged, but nobody named yet: nothing to trace or draw

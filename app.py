@@ -102,10 +102,12 @@ figures_row.metric(
     help=home.MEETINGS_HELP,
     width="content",
 )
+# Of those whose time to reply has passed: someone written to minutes ago is not a 0 % yet.
+response, replied = home.response_figure(figures)
 figures_row.metric(
     "Response rate",
-    text.percent(figures.response_rate),
-    delta=f"{figures.replied:,} of {figures.contacted:,} replied",
+    response,
+    delta=replied,
     delta_color="off",
     delta_arrow="off",
     help=home.RESPONSE_HELP,

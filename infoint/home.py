@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 
-from infoint import funnel, profile, targets, text
+from infoint import business_days, funnel, insights, profile, targets, text
 from infoint.contacts import DEGREES
 from infoint.funnel import StageCount
 from infoint.interactions import KIND_LABELS
@@ -26,10 +26,14 @@ TARGETS_HELP = (
     "through an industry you ruled out in Settings."
 )
 RESPONSE_HELP = (
-    "Of the people you contacted, the share who replied. A meeting held or an introduction "
-    "counts as a reply even when no reply was logged: you cannot meet someone who never "
-    "answered. The funnel counts the same way."
+    "Of the people you contacted, the share who replied. Someone written to in the last "
+    f"{insights.QUICK_REPLY_DAYS} business days who has not answered yet is left out until "
+    "those days pass: they still have time to reply (Insights counts them the same way). A "
+    "meeting held or an introduction counts as a reply even when no reply was logged: you "
+    "cannot meet someone who never answered. The funnel counts replies the same way."
 )
+# The response rate while everyone written to still has time to reply: no share to give yet.
+TOO_SOON = "Too soon"
 
 # The welcome's second way in, beside importing one's own network: what the demo is, and that
 # it goes again in one step, with what was logged about its people (as Settings says it).
@@ -62,15 +66,39 @@ class Headline:
     meetings_this_week: int
     contacted: int
     replied: int
+    # Of those contacted, not answered since a first message that went in the last
+    # `insights.QUICK_REPLY_DAYS` business days: they still have time to reply, as Insights
+    # says (`insights.ReplyTiming.waiting`, the same rule), so the response rate leaves them out.
+    waiting: int = 0
+
+    @property
+    def time_passed(self) -> int:
+        """The people the response rate is of: those who replied, or whose time has passed."""
+        return self.contacted - self.waiting
 
     @property
     def response_rate(self) -> float | None:
-        return self.replied / self.contacted if self.contacted else None
+        return self.replied / self.time_passed if self.time_passed else None
+
+
+def response_figure(figures: Headline) -> tuple[str, str]:
+    """Home's 'Response rate' and the note under it: '50 %' and '1 of 2 replied', with those
+    who still have time to reply said after ('; 1 more still has time to reply') rather than
+    counted as silent; while everyone still has time, no share yet (`TOO_SOON`)."""
+    waiting = figures.waiting
+    has = "has" if waiting == 1 else "have"
+    if not figures.time_passed:
+        return TOO_SOON, f"{waiting:,} still {has} time to reply"
+    said = f"{figures.replied:,} of {figures.time_passed:,} replied"
+    if waiting:
+        said += f"; {waiting:,} more still {has} time to reply"
+    return text.percent(figures.response_rate), said
 
 
 def headline(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Headline:
     """The figures at the top of the home page, in one query (`today`: the user's)."""
-    week = funnel.week_start(today or profile.now(conn).date())
+    day = today or profile.now(conn).date()
+    week = funnel.week_start(day)
     # One pass over the stages (the costly part) for every per-contact figure. Ruled out
     # means the company or its industry (`profile.RULED_OUT_COMPANY_SQL`), as Follow-ups has it.
     # A conversation is open once they answer or a meeting is arranged, until a meeting is
@@ -79,9 +107,14 @@ def headline(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Head
     # silence. Being named as an introducer reaches Referred too, but is no conversation
     # with someone you never wrote to, nor an answer to a message sent after it.
     ruled_out = profile.RULED_OUT_COMPANY_SQL
+    # Still in time: at Contacted and no further (nothing from them at all), first written to
+    # so lately that an answer today would be within the quick-reply window; Insights' `in_time`.
+    so_far = business_days.between_sql("s.first_outreach_at", "now_day.today", "holiday")
     row = conn.execute(
         f"""
-        WITH met AS (
+        WITH holiday AS (SELECT DISTINCT unnest(?::DATE[]) AS day),
+        now_day AS (SELECT CAST(? AS DATE) AS today),  -- the user's today
+        met AS (
             SELECT contact_id, bool_or(status = 'held') AS held,
                    bool_or(status = 'scheduled') AS arranged
             FROM meetings GROUP BY contact_id
@@ -110,8 +143,10 @@ def headline(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Head
                                     AND NOT coalesce(m.held, false)
                                     AND NOT coalesce({ruled_out}, false)) AS conversations,
                    count(*) FILTER (WHERE s.stage >= 1) AS contacted,
-                   count(*) FILTER (WHERE s.stage >= 2) AS replied
-            FROM contact_stages s
+                   count(*) FILTER (WHERE s.stage >= 2) AS replied,
+                   count(*) FILTER (WHERE s.stage = 1
+                                    AND {so_far} <= {insights.QUICK_REPLY_DAYS}) AS waiting
+            FROM contact_stages s CROSS JOIN now_day
             JOIN contacts c ON c.id = s.contact_id
             LEFT JOIN companies co ON co.id = c.company_id
             LEFT JOIN met m ON m.contact_id = s.contact_id
@@ -129,10 +164,10 @@ def headline(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Head
             WHERE status IN ('scheduled', 'held') AND CAST(starts_at AS DATE) BETWEEN ? AND ?
         )
         SELECT contacts, companies, targets, ruled_out, conversations, meetings, contacted,
-               replied
+               replied, waiting
         FROM people, firms, week
         """,
-        [week, week + timedelta(days=6)],
+        [list(profile.holidays(conn)), day, week, week + timedelta(days=6)],
     ).fetchall()[0]
     return Headline(*(int(v) for v in row))
 

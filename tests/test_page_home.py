@@ -208,7 +208,9 @@ def test_numbers_that_agree_and_say_where_they_come_from(app_db):
     at = run_home()
     assert funnel_counts(at)[:4] == [2, 1, 1, 1]
     metric = {m.label: m for m in at.metric}
-    assert metric["Response rate"].value == "50 %"
+    # Bob, written to today, still has time to reply: the rate is of Ann alone.
+    assert metric["Response rate"].value == "100 %"
+    assert metric["Response rate"].proto.delta == "1 of 1 replied; 1 more still has time to reply"
     assert "A meeting held or an introduction counts as a reply" in metric["Response rate"].help
     assert metric["Targets"].value == "1" and metric["Open conversations"].value == "0"
     # The numbers under the weekly chart: a Markdown table (no grid to load), this week first.

@@ -4,7 +4,7 @@ and "15 of 31 r…"), nor a button of the welcome ("Import your LinkedIn …")."
 
 from datetime import datetime, timedelta
 
-from infoint import db, demo, home, interactions
+from infoint import contacts, db, demo, home, interactions
 
 from .conftest import start_server, stop_server, wait_for_app
 
@@ -27,7 +27,7 @@ SHOWN = """() => [...document.querySelectorAll('[data-testid="stMetric"]')].map(
 
 def everyone_replied(path) -> None:
     """The demo, with a reply from each person it wrote to: a response rate of 100 %, the
-    widest rate there is."""
+    widest rate there is; and one more written to just now, who still has time to reply."""
     conn = db.connect(path)
     demo.load_demo(conn)
     silent = conn.execute(
@@ -39,7 +39,11 @@ def everyone_replied(path) -> None:
         interactions.log_interaction(
             conn, person, "reply", occurred_at=datetime.now() - timedelta(hours=1)
         )
+    # and someone written to just now, who still has time to reply: the longest note there is
+    newcomer = contacts.add_contact(conn, "Nia", "Newcomb")
+    interactions.log_interaction(conn, newcomer, "outreach", occurred_at=datetime.now())
     assert home.headline(conn).response_rate == 1
+    assert home.headline(conn).waiting == 1
     conn.close()
 
 
@@ -57,6 +61,8 @@ def test_no_headline_figure_is_cut_short_at_800_or_1280_px(browser, tmp_path):
             page.get_by_test_id("stMetric").last.wait_for()
             shown = dict(page.evaluate(SHOWN))
             assert shown["Response rate"] == "100 %"
+            rate = page.get_by_test_id("stMetric").filter(has_text="Response rate")
+            assert "1 more still has time to reply" in rate.inner_text()
             assert list(shown) == [
                 "Contacts",
                 "Targets",

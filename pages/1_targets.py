@@ -174,6 +174,18 @@ def keep_unsaved(frame, typed: dict[int, dict]) -> dict[int, dict]:
     return {i: edit["now"] for i, edit in unsaved.items()}
 
 
+def unsaved_out_of_view(then: str) -> None:
+    """Say that edits are kept while no table shows them, and how to see them again (`then`
+    says it with `{it}` for the edits)."""
+    if kept := st.session_state.get(UNSAVED):
+        edits = sum(len(edit["now"]) for edit in kept.values())
+        it = "it" if edits == 1 else "them"
+        st.caption(
+            f"{changes(edits).capitalize()} to {companies(len(kept))} not saved yet: "
+            f"{then.format(it=it)}."
+        )
+
+
 def new_view() -> None:
     forget_edits()
     st.session_state["targets_page"] = 1
@@ -435,8 +447,10 @@ if chosen == 0 and not whole_network:
         + " your contacts work at, or add one below.",
         icon=":material/lightbulb:",
     )
+    unsaved_out_of_view("switch on **Show whole network** to see and save {it}")
 elif matching == 0:
     st.info("No company matches these filters. Clear the search or the industry to see more.")
+    unsaved_out_of_view("clear the search or the industry to see and save {it}")
 else:
     pages = math.ceil(matching / PAGE_SIZE)
     page = 1

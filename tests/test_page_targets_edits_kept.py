@@ -183,3 +183,46 @@ def test_a_company_changed_meanwhile_drops_its_edits_with_a_word(network):  # no
     button(at, "Save changes").click()
     run_targets(at)
     assert companies(network)["Volt"][2] == 1
+
+
+def test_a_cleared_or_refused_score_kept_comes_back_as_typed_without_a_traceback(network):  # noqa: F811
+    at = run_targets()
+    edit(at, {1: {"motivation": 7}, 2: {"postings": None}})  # Volt, Medix
+    refusals = [e.value for e in at.error]
+    assert refusals
+    at = there_and_back(at)
+    assert [e.value for e in at.error] == refusals  # said again, nothing saved
+    assert "2 changes to 2 companies, not saved yet." in captions(at)
+    assert shown(at, "Volt", "motivation") == 7
+    button(at, "Discard changes").click()
+    run_targets(at)
+    assert not at.error
+    assert "not saved yet" not in captions(at)
+
+
+def test_edits_hidden_by_a_filter_matching_nothing_are_said_and_come_back(network):  # noqa: F811
+    at = run_targets()
+    edit(at, {1: {"motivation": 0}})  # Volt
+    at.text_input(key="targets_search").set_value("zzz")
+    run_targets(at)
+    assert (
+        "1 change to 1 company not saved yet: clear the search or the industry to see and save it."
+        in captions(at)
+    )
+    at.text_input(key="targets_search").set_value("")
+    run_targets(at)
+    assert NOT_SAVED in captions(at)
+    assert shown(at, "Volt", "motivation") == 0
+
+
+def test_a_cell_set_back_to_what_is_saved_is_no_change(network):  # noqa: F811
+    at = run_targets()
+    edit(at, {1: {"motivation": 0}})
+    at = there_and_back(at)
+    assert NOT_SAVED in captions(at)
+    edit(at, {1: {"motivation": 2}})  # Volt's saved score again
+    assert "not saved yet" not in captions(at)
+    assert button(at, "Save changes").disabled
+    at = there_and_back(at)
+    assert "not saved yet" not in captions(at)
+    assert shown(at, "Volt", "motivation") == 2

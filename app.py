@@ -46,11 +46,12 @@ if figures.contacts == 0 and figures.companies == 0:
 if focus := ui.cached(profile.focus_summary, conn):
     st.info(ui.plain(focus), icon=":material/center_focus_strong:")
 else:
+    # A link reads on one line and is cut at the edge, with no ellipsis: the prompt is short, and
+    # what a focus can be is said under it, where words wrap.
     st.page_link(
-        "pages/9_settings.py",
-        label="Say what you want to learn: an occupation, an industry or which company fits",
-        icon=":material/center_focus_strong:",
+        "pages/9_settings.py", label=home.FOCUS_PROMPT, icon=":material/center_focus_strong:"
     )
+    st.caption(home.FOCUS_PROMPT_WHY)
 if (ruled_out := ui.cached(profile.ruled_out_summary, conn)).total:
     st.caption(ruled_out.sentence)
 

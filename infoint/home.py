@@ -35,6 +35,14 @@ RESPONSE_HELP = (
 # The response rate while everyone written to still has time to reply: no share to give yet.
 TOO_SOON = "Too soon"
 
+# Where no focus is set: a link to Settings (one line, so short enough for an 800 px window with
+# the sidebar open) and, under it, what a focus can be.
+FOCUS_PROMPT = "Say what you want to learn"
+FOCUS_PROMPT_WHY = (
+    "An occupation, an industry or which company fits you. Write it in Settings and Home keeps "
+    "it in view."
+)
+
 # The welcome's second way in, beside importing one's own network: what the demo is, and that
 # it goes again in one step, with what was logged about its people (as Settings says it).
 DEMO_INVITATION = (

@@ -181,3 +181,33 @@ def test_targets_coverage_table_reads_whole_beside_or_under_its_chart(server, pa
             assert table["x"] >= drawn["x"] + drawn["width"] and table["y"] < drawn["y"] + 50
         else:
             assert table["y"] >= drawn["y"] + drawn["height"]
+
+
+# Each link of the main area (its words) and whether they are cut: wider than the link, or past
+# the main area's edge. Streamlit draws a link's label on one line and cuts it there, with no
+# ellipsis ("Say what you want to learn: an occupation, an industry or which company" at 800 px).
+LINKS_SHOWN = """() => {
+  const main = document.querySelector('[data-testid="stMainBlockContainer"]');
+  const edge = main.getBoundingClientRect().right
+    - parseFloat(getComputedStyle(main).paddingRight);
+  return [...main.querySelectorAll('[data-testid="stPageLink"]')].map(link => {
+    const parts = [link, ...link.querySelectorAll('*')];
+    const label = link.querySelector('[data-testid="stMarkdownContainer"]') || link;
+    return {words: label.innerText,
+            cut: parts.some(part => part.scrollWidth > part.clientWidth + 1
+                            || part.getBoundingClientRect().right > edge + 1)};
+  });
+}"""
+
+
+def test_homes_focus_prompt_reads_whole_at_800_and_1280_px(server, page):
+    """With no focus set, Home asks for one; at 800 px (sidebar open) the link was cut
+    mid-sentence."""
+    load_demo(page, server.url)
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        page.wait_for_timeout(300)  # the layout follows the window's new size
+        links = page.evaluate(LINKS_SHOWN)
+        focus = [link for link in links if link["words"].startswith("Say what you want to learn")]
+        assert len(focus) == 1, links
+        assert [link for link in links if link["cut"]] == [], width

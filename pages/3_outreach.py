@@ -31,6 +31,11 @@ START_AFRESH = "outreach_start_afresh"
 MY_DRAFTS = outreach.MY_DRAFTS
 # Set by this page's own "Write the follow-up": the user asked for a fresh follow-up here.
 FRESH_HERE = "outreach_fresh_here"
+# The draft the last run drew: its key, what its boxes held and the words kept for it then
+# (`follow_the_choice`). Read and dropped as each run starts, so a run that drew no draft
+# leaves none.
+DRAWN = "outreach_drawn"
+drawn_before = st.session_state.pop(DRAWN, None)
 
 
 def suggest_again() -> None:
@@ -61,6 +66,40 @@ def show_what_is_held(composed: tuple[str, str], subject_key: str, body_key: str
         return
     del st.session_state[subject_key]
     del st.session_state[body_key]
+
+
+def follow_the_choice(contact_id: int, this_draft: str, composed: tuple[str, str]) -> None:
+    """Words typed the moment after choosing another template (or kind) go to the draft now
+    chosen. Until the choice's run draws the new draft, the box of the one before stays on
+    screen and takes typing: words typed there reach this run with the choice, in the old
+    box, and were kept under the old template while the box in view showed the new one's
+    text, the words gone from sight. They are the new draft's now (a box not typed into,
+    often the subject, starts as the new draft's own), and the old one keeps what it held
+    before; unless the new draft already holds words of the user's, which are not replaced
+    (the caption under the picker then says where the new ones are). Words typed and sent
+    before the choice (a click outside the box) came on a run of their own, and stay with
+    their template. Words still in the old box, not sent, when the new one replaces it are
+    dropped by the browser with it: no run ever has them."""
+    drawn = drawn_before
+    if drawn is None or drawn["contact"] != contact_id or drawn["key"] == this_draft:
+        return
+    old_subject, old_body = f"subject_{drawn['key']}", f"body_{drawn['key']}"
+    if old_subject not in st.session_state or old_body not in st.session_state:
+        return
+    typed = (st.session_state[old_subject], st.session_state[old_body])
+    kept = st.session_state.setdefault(ui.KEPT_DRAFTS, {})
+    if typed == tuple(drawn["shown"]) or f"body_{this_draft}" in kept:
+        return
+    if drawn["kept"] is None:
+        kept.pop(old_body, None)
+    else:
+        kept[old_body] = drawn["kept"]
+    # A box not typed into (the subject, often) starts as the new draft's own.
+    shown = drawn["shown"]
+    mine = tuple(t if t != was else c for t, was, c in zip(typed, shown, composed, strict=True))
+    kept[f"body_{this_draft}"] = {"typed": mine, "composed": composed}
+    for key in (f"subject_{this_draft}", f"body_{this_draft}"):
+        st.session_state.pop(key, None)
 
 
 def shown_as_held(key: str) -> None:
@@ -378,6 +417,13 @@ chosen_template = template_box.selectbox(
     "Edit templates at the bottom of this page.",
 )
 template_id = None if chosen_template == BLANK else chosen_template
+if contact_id is not None:
+    composed_now = ui.cached(outreach.compose, conn, template_id, contact_id)
+    follow_the_choice(
+        contact_id,
+        outreach.draft_key(contact_id, template_id),
+        (composed_now.subject, composed_now.body),
+    )
 # Drafts are kept per template: edits made under another are not lost by switching, and the
 # box that now shows the template's words says where they are (a new user thought them gone).
 edited_elsewhere = [
@@ -507,6 +553,12 @@ with draft_box:
     subject, body = ui.draft_boxes(
         conn, (draft.subject, draft.body), f"subject_{this_draft}", f"body_{this_draft}", 380
     )
+    st.session_state[DRAWN] = {
+        "contact": contact_id,
+        "key": this_draft,
+        "shown": (subject, body),
+        "kept": st.session_state.get(ui.KEPT_DRAFTS, {}).get(f"body_{this_draft}"),
+    }
     outreach.note_draft(
         st.session_state.setdefault(MY_DRAFTS, {}).setdefault(contact_id, {}),
         kind,

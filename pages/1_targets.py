@@ -174,6 +174,21 @@ def keep_unsaved(frame, typed: dict[int, dict]) -> dict[int, dict]:
     return {i: edit["now"] for i, edit in unsaved.items()}
 
 
+def with_rows_saved(conn, frame, pending: dict[int, dict]):
+    """(the edits not saved yet, the saved rows they change): the page's rows, or these
+    companies' own when some are out of view. One gone meanwhile (merged in another window)
+    loses its edits, said as after a trip."""
+    if all(i in frame.index for i in pending):
+        return pending, frame
+    rows = targets.table_rows(conn, pending)
+    if any(i not in rows.index for i in pending):
+        checked = targets.recheck_edits(conn, st.session_state.get(UNSAVED, {}))
+        st.session_state[UNSAVED] = checked.kept
+        st.info(checked.sentence(ui.plain), icon=":material/info:")
+        pending = {i: edit["now"] for i, edit in checked.kept.items()}
+    return pending, rows
+
+
 def unsaved_out_of_view(then: str) -> None:
     """Say that edits are kept while no table shows them, and how to see them again (`then`
     says it with `{it}` for the edits)."""
@@ -541,8 +556,8 @@ else:
     # Edits of companies out of view too (another filter or page): kept, counted and saved.
     pending = keep_unsaved(frame, typed)
     picked = [int(i) for i in edited.index[edited["picked"]]]
+    pending, saved_rows = with_rows_saved(conn, frame, pending)
     elsewhere = [i for i in pending if i not in frame.index]
-    saved_rows = targets.table_rows(conn, pending) if elsewhere else frame
 
     edits = sum(len(fields) for fields in pending.values())
     refused = None

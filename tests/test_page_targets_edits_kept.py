@@ -226,3 +226,24 @@ def test_a_cell_set_back_to_what_is_saved_is_no_change(network):  # noqa: F811
     at = there_and_back(at)
     assert "not saved yet" not in captions(at)
     assert shown(at, "Volt", "motivation") == 2
+
+
+def test_a_company_out_of_view_merged_in_another_window_drops_its_edits_with_a_word(network):  # noqa: F811
+    at = run_targets()
+    edit(at, {1: {"motivation": 0}})  # Volt
+    at.text_input(key="targets_search").set_value("Med")
+    run_targets(at)
+    edit(at, {0: {"postings": 3}})  # Medix
+    conn = db.connect(network)  # another window merges Volt away meanwhile
+    targets.merge_companies(
+        conn, targets.find_company_id(conn, "Acme"), targets.find_company_id(conn, "Volt")
+    )
+    conn.close()
+    run_targets(at)
+    assert not at.error
+    said = [i.value for i in at.info]
+    assert any("Your unsaved change to Volt was dropped" in s for s in said), said
+    assert NOT_SAVED in captions(at)  # Medix's
+    button(at, "Save changes").click()
+    run_targets(at)
+    assert at.success[0].value.startswith("Saved 1 change to 1 company")

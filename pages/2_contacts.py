@@ -193,6 +193,9 @@ def adding_a_person() -> bool:
     return st.query_params.get(contacts.ADD_PERSON_PARAM) == contacts.ADD_PERSON_VALUE
 
 
+ADDING = "contacts_adding"  # a run before this one had the address of `adding_a_person`
+
+
 def show_add_person() -> None:
     with st.expander(
         "Add a person by hand", expanded=adding_a_person(), icon=":material/person_add:"
@@ -1182,10 +1185,16 @@ if message := st.session_state.pop(FLASH, None):
 said_near: tuple[str, str] = st.session_state.pop(FLASH_NEAR, ("", ""))
 
 wanted = st.query_params.get("contact", "")
-if not wanted.isdigit() and st.session_state.pop(SHOWN, None) is not None:
-    # The sidebar's Contacts runs this page with no one open, but the browser's address kept
-    # "?contact=" and sent it with the next run (a name typed in the search), which reopened
-    # the person left: the address is told afresh, so a search shows its own results.
+# The sidebar's Contacts runs this page with no one open and no form to add, but the browser's
+# address kept "?contact=" (or "?add=") and sent it with the next run (a name typed in the
+# search), which reopened the person left (or moved the add form up, open): the address is
+# told afresh, so a search shows its own results where the user left them.
+left_someone = not wanted.isdigit() and st.session_state.pop(SHOWN, None) is not None
+if adding_a_person():
+    st.session_state[ADDING] = True
+elif st.session_state.pop(ADDING, None):
+    left_someone = True
+if left_someone:
     st.query_params.from_dict({key: st.query_params.get_all(key) for key in st.query_params})
 if wanted.isdigit():
     st.session_state[SHOWN] = wanted

@@ -86,10 +86,15 @@ def likely_kind(conn: duckdb.DuckDBPyConnection, contact_id: int) -> str:
       - the thank-you for that meeting: a note, as nothing is awaited;
       - any other of yours: their reply (offering Outreach for someone already written to
         logged their answer as a second first message);
-      - their reply: a note (offering Reply again logged a second one);
+      - their reply: your message back, an outreach (to settle the meeting's time, or answer
+        what they asked). Offering Reply again logged a second one; offering Note made a
+        second entry logged in a hurry a note, which moves no stage and counts as no message
+        (a walkthrough). The meeting, the method's next step, is logged on the Meetings tab,
+        and Introduction or Opportunity, which move a stage, are never offered unasked;
       - none: an outreach.
-      So after the thank-you, a report-back or a new outreach months later offers Reply, and
-      their answer to it a note.
+      So the form follows the conversation turn by turn (yours, theirs, yours…), and after the
+      thank-you a report-back or a new outreach months later offers Reply, and their answer
+      to it your message back again.
     """
     from infoint import meetings  # it imports this module
 
@@ -110,7 +115,7 @@ def likely_kind(conn: duckdb.DuckDBPyConnection, contact_id: int) -> str:
         return "outreach"
     if thanks is not None and last[0][0] == thanks.id:
         return "note"
-    return "note" if last[0][1] == "reply" else "reply"
+    return "outreach" if last[0][1] == "reply" else "reply"
 
 
 def answered_sql(reply: str, messages: str = "interactions") -> str:

@@ -1,5 +1,6 @@
 """Log an interaction offers first what likely comes next: Outreach before anything was sent,
-Reply once written to, then a thank-you after a meeting held and a note when nothing is awaited."""
+Reply once written to, your message back (Outreach) after their reply, then a thank-you after a
+meeting held and a note when nothing is awaited."""
 
 from datetime import date, datetime
 
@@ -45,7 +46,7 @@ def test_the_likely_kind_follows_the_conversation_past_the_reply(conn):
     ann = contacts.add_contact(conn, "Ann", "Lee")
     interactions.log_interaction(conn, ann, "outreach", occurred_at=date(2026, 3, 2))
     interactions.log_interaction(conn, ann, "reply", occurred_at=date(2026, 3, 3))
-    assert interactions.likely_kind(conn, ann) == "note"  # their answer in, nothing from you
+    assert interactions.likely_kind(conn, ann) == "outreach"  # their answer in: yours next
     interactions.log_interaction(conn, ann, "follow_up", occurred_at=date(2026, 3, 4))
     assert interactions.likely_kind(conn, ann) == "reply"  # you wrote again: theirs next
     meeting = meetings.schedule_meeting(conn, ann, datetime(2026, 3, 10, 14, 0))
@@ -56,7 +57,7 @@ def test_the_likely_kind_follows_the_conversation_past_the_reply(conn):
     interactions.log_interaction(conn, ann, "thank_you", occurred_at=date(2026, 3, 10))
     assert interactions.likely_kind(conn, ann) == "note"
     interactions.log_interaction(conn, ann, "reply", occurred_at=date(2026, 3, 11))
-    assert interactions.likely_kind(conn, ann) == "note"
+    assert interactions.likely_kind(conn, ann) == "outreach"  # their answer to the thanks
     # A second meeting held, not thanked yet: a thank-you again.
     second = meetings.schedule_meeting(conn, ann, datetime(2026, 4, 1, 9, 0))
     meetings.set_outcome(conn, second, "held", actual_minutes=25)
@@ -104,7 +105,7 @@ def test_after_the_thank_you_the_conversation_moves_on(conn):
     interactions.log_interaction(conn, ann, "follow_up", occurred_at=date(2026, 4, 1))
     assert interactions.likely_kind(conn, ann) == "reply"
     interactions.log_interaction(conn, ann, "reply", occurred_at=date(2026, 4, 2))
-    assert interactions.likely_kind(conn, ann) == "note"
+    assert interactions.likely_kind(conn, ann) == "outreach"  # your message back
     # a new outreach months later
     interactions.log_interaction(conn, ann, "outreach", occurred_at=date(2026, 9, 1))
     assert interactions.likely_kind(conn, ann) == "reply"

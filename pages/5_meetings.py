@@ -348,9 +348,19 @@ def open_asked_meeting() -> None:
     st.session_state[TAB_FOR] = asked
 
 
+FIND_SEEN = "meeting_find_seen"  # what the search box held on this page's last run
+
+
 def pick_afresh() -> None:
     """A new search: its newest meeting comes up, rather than the one picked before it (or
-    the thank-you kept for the way back, which would put that one back)."""
+    the thank-you kept for the way back, which would put that one back).
+
+    Only a search that changed: after a menu link clicked right as a prep sheet's box lost
+    focus, Streamlit ran the other page, then this one again with the box's words, and the
+    search box, forgotten on the way, came back with the same words as a change: the first
+    meeting came up over the one being prepared, and its words were lost."""
+    if st.session_state.get("meeting_find", "") == st.session_state.get(FIND_SEEN, ""):
+        return
     st.session_state[PICK_FIRST] = True
     st.session_state.pop(KEPT, None)
 
@@ -394,10 +404,13 @@ def choose_meeting(choices: dict[int, meetings.MeetingSummary]) -> int | None:
         for i, m in choices.items()
     }
     # The browser keeps the words it was last sent as the box's value, and sends them back
-    # with the next click. When the pick's words change while it stays picked (a new time zone,
-    # a status, a name), the pick is set again, which sends its new words: else the box went
-    # on showing "09:00" after a move to Kolkata, and handed that label to the page as its pick.
-    if picked in labels and shown_id == picked and shown_label != labels[picked]:
+    # with the next click. The pick is set again on every run, which sends its words: else,
+    # when they changed while it stayed picked (a new time zone, a status, a name), the box
+    # went on showing "09:00" after a move to Kolkata and handed that label to the page as its
+    # pick; and after a menu link clicked right as a prep sheet's box lost focus (`as_held`),
+    # the browser drew the box from its first option over the meeting being prepared, and the
+    # next click opened that one, the words typed meanwhile lost.
+    if picked in labels:
         pick(picked)
     chosen = st.selectbox(
         "Meeting",
@@ -913,9 +926,11 @@ def show_meetings(upcoming: list[meetings.MeetingSummary]) -> None:
         "Find a meeting by person",
         placeholder="Part of a name or company",
         key="meeting_find",
+        **as_held("meeting_find"),
         on_change=pick_afresh,
         help="Any meeting, however old, with the people whose name or company you type.",
     )
+    st.session_state[FIND_SEEN] = search
     if search.strip():
         found = ui.cached(meetings.find_meetings, conn, search)
         if not found:
@@ -957,6 +972,8 @@ def show_meetings(upcoming: list[meetings.MeetingSummary]) -> None:
             key="download_one",
         )
     said_here(REMOVED)  # above the tabs of the meeting in its place, where the view stays
+    if TAB in st.session_state:  # told again, as the Meeting box is (`choose_meeting`)
+        st.session_state[TAB] = st.session_state[TAB]
     prepare, debrief, thanks, change = st.tabs(TABS, key=TAB, on_change="rerun")
     with prepare:
         show_prepare(current, sheet, title)

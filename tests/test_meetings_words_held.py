@@ -185,3 +185,52 @@ def test_thank_you_words_stay_when_the_browser_falls_back_to_its_defaults(thanks
     finally:
         conn.close()
     assert (sent.subject, sent.body) == ("Thanks for Tuesday", mine)
+
+
+@pytest.fixture
+def two_ahead(replied):  # noqa: F811
+    """Ana's meeting (1) is in two days, Ben's (2) in four: the list opens on Ana's."""
+    conn = db.connect(replied)
+    now = datetime.now(UTC).replace(microsecond=0)
+    meetings.schedule_meeting(conn, 1, now + timedelta(days=2))
+    meetings.schedule_meeting(conn, 2, now + timedelta(days=4))
+    conn.close()
+    return replied
+
+
+def prepare_ben(at):
+    run(at)
+    at.selectbox(key="meeting_pick").set_value(2)
+    run(at)
+    at.text_input(key="prep_goal_2").set_value(GOAL)
+    run(at)
+    run(at)  # drawn again, as after any click
+    return at
+
+
+def test_the_meeting_box_falls_back_to_the_meeting_being_prepared(two_ahead):
+    """The browser drew the Meeting box from its first option after such a click, and the next
+    click opened that meeting: the page tells it the pick on every run."""
+    at = prepare_ben(meetings_page())
+    picker = at.selectbox(key="meeting_pick")
+    if not picker.proto.set_value:  # not told: the browser draws its default
+        picker.select_index(picker.proto.default)
+    falls_back(at.text_input(key="prep_goal_2"))
+    run(at)
+    assert at.selectbox(key="meeting_pick").value == 2
+    assert at.text_input(key="prep_goal_2").value == GOAL
+
+
+def test_the_search_box_coming_back_unchanged_keeps_the_meeting_being_prepared(two_ahead):
+    """Streamlit ran the other page first, which forgot the search box; it then came back with
+    the same (empty) words as a change, which opened the first meeting as a new search does."""
+    at = prepare_ben(meetings_page())
+    del at.session_state["meeting_find"]
+    at.text_input(key="meeting_find").set_value("")
+    run(at)
+    assert at.selectbox(key="meeting_pick").value == 2
+    assert at.text_input(key="prep_goal_2").value == GOAL
+    # a new search still opens its newest meeting
+    at.text_input(key="meeting_find").set_value("Lee")
+    run(at)
+    assert at.selectbox(key="meeting_pick").value == 1

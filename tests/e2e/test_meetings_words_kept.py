@@ -8,9 +8,11 @@ default, which was empty. The page stayed on Meetings with the prep sheet's boxe
 
 from datetime import UTC, datetime, timedelta
 
+from playwright.sync_api import expect
+
 from infoint import contacts, db, meetings
 
-from .conftest import go, start_server, stop_server, wait_for_app
+from .conftest import go, open_options, start_server, stop_server, wait_for_app
 
 TRIES = 5
 LEARN = "What do you want to learn from this conversation?"
@@ -65,3 +67,53 @@ def test_prep_sheet_words_typed_right_before_a_menu_click_are_kept(tmp_path, pag
     assert sheet.company_notes == boxes["company"][1]
     assert sheet.person_notes == boxes["person"][1]
     assert sheet.meeting.prep_notes == boxes["goal"][1]
+
+
+def test_after_a_quick_menu_click_the_meeting_being_prepared_stays_open(tmp_path, page, shots):
+    """With two meetings, the second one prepared: the browser drew the Meeting box from its
+    first option after such a click (and the search box, come back unchanged, counted as a new
+    search), so the page or the next click opened the first meeting and the words typed for
+    the second were lost."""
+    db_path = tmp_path / "two.duckdb"
+    conn = db.connect(db_path)
+    ana = contacts.add_contact(conn, "Ana", "Lee", company="Acme", position="Engineer")
+    bo = contacts.add_contact(conn, "Bo", "Berg", company="Beta", position="Lead")
+    meetings.schedule_meeting(conn, ana, datetime.now(UTC) + timedelta(days=2))
+    second = meetings.schedule_meeting(conn, bo, datetime.now(UTC) + timedelta(days=4))
+    conn.close()
+    server = start_server(db_path)
+    try:
+        page.goto(f"{server.url}/meetings")
+        wait_for_app(page)
+        open_options(page, "stSelectbox", "Meeting")
+        option = page.get_by_role("option").nth(1)
+        name = option.inner_text()
+        assert "Bo Berg" in name
+        option.click()
+        wait_for_app(page)
+        box = page.get_by_label(LEARN, exact=True)
+        mine = ""
+        for attempt in range(1, TRIES + 1):
+            words = f" Mine, {attempt}."
+            mine += words
+            box.click()
+            page.keyboard.press("Control+End")
+            page.keyboard.type(words)
+            page.get_by_test_id("stSidebar").get_by_role("link", name="Follow-ups").click()
+            wait_for_app(page)
+            page.wait_for_timeout(1000)  # whichever run comes last, let it come
+            wait_for_app(page)
+            if "/meetings" not in page.url:
+                go(page, "Meetings", "Meetings")
+            page.screenshot(path=shots / f"back-{attempt}.png", full_page=True)
+            expect(page.get_by_role("combobox", name="Meeting")).to_have_value(name)
+            assert box.input_value() == mine, attempt
+        page.get_by_role("button", name="Save the prep sheet", exact=True).click()
+        page.get_by_text("Prep sheet saved.").wait_for()
+        wait_for_app(page)
+    finally:
+        stop_server(server)
+    conn = db.connect(db_path)
+    saved = meetings.prep_sheet(conn, second).meeting.prep_notes
+    conn.close()
+    assert saved == mine.strip()

@@ -69,12 +69,19 @@ def connection() -> duckdb.DuckDBPyConnection:
 def release_connection() -> None:
     """Close the cached connection (before a restore or an undone import replaces the file).
 
-    The drafts kept in this session go too: they were written to people of the data being
-    replaced, and the next person added may be given the id of one of them, whose words
-    would then open under their name."""
+    The drafts and table edits kept in this session go too: they were made on people and
+    companies of the data being replaced, and the next one added may be given the id of one
+    of them, whose words would then open under their name."""
     _connection.clear()
-    for drafts in (KEPT_DRAFTS, MY_DRAFTS):
+    for drafts in (KEPT_DRAFTS, MY_DRAFTS, UNSAVED_TARGET_EDITS, UNSAVED_TARGET_EDITS_DRAWN):
         st.session_state.pop(drafts, None)
+
+
+# Edits made in the Targets table and not saved yet, by company id, and those of them drawn
+# into the table (pages/1_targets.py): Streamlit forgets a table's own edits when its page is
+# left, so the page keeps them, until the data they were made on is replaced.
+UNSAVED_TARGET_EDITS = "targets_unsaved"
+UNSAVED_TARGET_EDITS_DRAWN = "targets_unsaved_drawn"
 
 
 # The page the last run was of, and whether this run's page is another (`came_back`).

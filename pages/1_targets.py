@@ -12,10 +12,10 @@ EDITOR_VERSION = "targets_editor_version"
 NOTICE = "targets_notice"
 # Edits not saved yet, by company id (`targets.recheck_edits`): Streamlit forgets the table's
 # own when the page is left, so a trip to Contacts lost them without a word.
-UNSAVED = "targets_unsaved"
+UNSAVED = ui.UNSAVED_TARGET_EDITS
 # (the table's key, {id: {field: value}}): the edits kept, drawn into the table's data when
 # it was drawn afresh; its own edits are then on top of them.
-DRAWN = "targets_unsaved_drawn"
+DRAWN = ui.UNSAVED_TARGET_EDITS_DRAWN
 # The scores and the status first after the name: at 800 px (sidebar open) the table shows
 # 466 px, and these five columns fill them, none cut at the edge (the status read 'Ta' there,
 # after the industry). The rest is a sideways scroll away.

@@ -247,3 +247,27 @@ def test_a_company_out_of_view_merged_in_another_window_drops_its_edits_with_a_w
     button(at, "Save changes").click()
     run_targets(at)
     assert at.success[0].value.startswith("Saved 1 change to 1 company")
+
+
+def test_a_restore_takes_the_edits_made_on_the_data_it_replaced(app_db):
+    """A backup restored in Settings replaces the companies the edits were made on: a company
+    added after it may be given the id of one edited, and the edit would land on it."""
+    conn = db.connect(app_db)
+    demo.load_demo(conn)
+    db.backup(conn)
+    conn.close()
+    at = run_targets()
+    edit(at, {row_of(at, "River Consulting"): {"motivation": 1}})
+    assert NOT_SAVED in captions(at)
+    at.switch_page("pages/9_settings.py")
+    at.run()
+    button(at, "Restore this backup").click()
+    at.run()
+    button(at, "Yes, restore it").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert "Restored the backup" in at.success[0].value
+    at.switch_page("pages/1_targets.py")
+    run_targets(at)
+    assert NOT_SAVED not in captions(at)
+    assert shown(at, "River Consulting", "motivation") == 2

@@ -36,6 +36,11 @@ FRESH_HERE = "outreach_fresh_here"
 # leaves none.
 DRAWN = "outreach_drawn"
 drawn_before = st.session_state.pop(DRAWN, None)
+# Set by the template's and the kind's pickers when the user changes them on the page in
+# view (a callback runs only for a widget drawn on the run before), read on the run it
+# starts: only such a choice moves words typed right after it (`follow_the_choice`).
+CHOSEN_HERE = "outreach_chosen_here"
+chosen_here = st.session_state.pop(CHOSEN_HERE, False)
 
 
 def suggest_again() -> None:
@@ -45,6 +50,12 @@ def suggest_again() -> None:
 
 def keep_pick() -> None:
     st.session_state[TEMPLATE_PICKED] = True
+    st.session_state[CHOSEN_HERE] = True
+
+
+def kind_chosen() -> None:
+    suggest_again()
+    st.session_state[CHOSEN_HERE] = True
 
 
 def show_what_is_held(composed: tuple[str, str], subject_key: str, body_key: str) -> None:
@@ -78,9 +89,12 @@ def follow_the_choice(contact_id: int, this_draft: str, composed: tuple[str, str
     before; unless the new draft already holds words of the user's, which are not replaced
     (the caption under the picker then says where the new ones are). Words typed and sent
     before the choice (a click outside the box) came on a run of their own, and stay with
-    their template. Words still in the old box, not sent, when the new one replaces it are
-    dropped by the browser with it: no run ever has them."""
+    their template; so do words arriving with pickers the user did not change on the page in
+    view (a return from another page, say). Words still in the old box, not sent, when the
+    new one replaces it are dropped by the browser with it: no run ever has them."""
     drawn = drawn_before
+    if not chosen_here or ui.came_back():  # a return, or the picker not changed on the page
+        return
     if drawn is None or drawn["contact"] != contact_id or drawn["key"] == this_draft:
         return
     old_subject, old_body = f"subject_{drawn['key']}", f"body_{drawn['key']}"
@@ -248,7 +262,7 @@ kind = st.radio(
     outreach.SEND_KINDS,
     format_func=outreach.KIND_LABELS.get,
     key="outreach_kind",
-    on_change=suggest_again,
+    on_change=kind_chosen,
     horizontal=True,
 )
 following_up = kind == "follow_up"

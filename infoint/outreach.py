@@ -149,11 +149,18 @@ class Recipient:
     stage_on: date | None = None  # the latest event of that stage
     introduced_by: str = ""  # who introduced you, for someone not yet written to
     # Whether the mutual contact is also the one who introduced you (Introduced by): only
-    # then may a draft say they suggested you write (`suggest_template`).
+    # then may a draft say they suggested you write (`unrecorded_claim`, `suggest_template`).
     mutual_introduced: bool = False
     # For someone whose name, position and company another contact shares too: what tells
     # them apart ('connected 3 Mar 2024'); '' for everyone else (see `_told_apart`).
     told_apart: str = ""
+
+    @property
+    def through_mutual(self) -> bool:
+        """Whether they are 2nd degree with a mutual contact on record: the draft through a
+        mutual connection ("I saw that we both know …", since 0019) is true of them, whether
+        or not that contact introduced you (`suggest_template`)."""
+        return self.degree == "2nd" and bool(self.mutual_name)
 
     @property
     def label(self) -> str:
@@ -544,33 +551,48 @@ def list_templates(
 
 
 def suggest_template(
-    templates: list[Template], kind: str, has_mutual: bool, knows_them: bool = False
+    templates: list[Template],
+    kind: str,
+    has_mutual: bool,
+    knows_them: bool = False,
+    introduced: bool = False,
 ) -> int | None:
     """The template to start from, by what we know; None for a blank page.
 
     A follow-up starts from the first follow-up template. A first message starts from one
-    naming the mutual contact when they introduced you (`has_mutual`: ours said until 0019,
-    and a copy the user edited before then may still say, "{mutual_first_name} suggested I
-    write to you", untrue of someone you merely both know); otherwise from the first that
-    neither names a mutual contact nor a shared school or group (the user picks that one
-    knowingly). For a stranger that is the built-in cold message, written after reading their
-    work, and never the one for someone known. Someone the user already knows would find the
-    cold message odd: a template of the user's own comes first (they wrote it in their words,
-    maybe for just such people, and it was offered to them before ours existed), then our
-    built-in one for someone known, else a blank page.
+    naming the mutual contact when there is one on record (`has_mutual`,
+    `Recipient.through_mutual`): since 0019 ours says only "I saw that we both know
+    {mutual_first_name}", true of anyone you both know. A template that says more of them, as
+    a copy edited before 0019 may ("{mutual_first_name} suggested I write to you"), is
+    started from only when they introduced you (`introduced`, `Recipient.mutual_introduced`).
+    Otherwise from the first that neither names a mutual contact nor a shared school or group
+    (the user picks that one knowingly). For a stranger that is the built-in cold message,
+    written after reading their work, and never the one for someone known. Someone the user
+    already knows would find the cold message odd: a template of the user's own comes first
+    (they wrote it in their words, maybe for just such people, and it was offered to them
+    before ours existed), then our built-in one for someone known, else a blank page.
     """
     fitting = [t for t in templates if t.kind == kind and not t.archived]
     if kind == "follow_up":
         return fitting[0].id if fitting else None
     needs_mutual = [t for t in fitting if set(MUTUAL_PLACEHOLDERS) & set(t.placeholders)]
-    if has_mutual and needs_mutual:
-        return needs_mutual[0].id
+    true_of_them = [t for t in needs_mutual if introduced or not _claims_introduction(t)]
+    if has_mutual and true_of_them:
+        return true_of_them[0].id
     plain = [t for t in fitting if t not in needs_mutual and "shared_group" not in t.placeholders]
     if knows_them:
         plain = [t for t in plain if not t.builtin] + [t for t in plain if t.for_known]
     else:
         plain = [t for t in plain if not t.for_known]
     return plain[0].id if plain else None
+
+
+def _claims_introduction(template: Template) -> bool:
+    """Whether a template says of the mutual contact what only an introducer did (suggested
+    writing, spoke of their work), as `unrecorded_claim` reads a draft."""
+    named = re.compile(r"\{mutual_(?:first_)?name\}")
+    said = [template.subject, *_sentences(template.body)]
+    return any(named.search(one) and _INTRODUCER_CLAIM.search(one) for one in said)
 
 
 def get_template(conn: duckdb.DuckDBPyConnection, template_id: int) -> Template:

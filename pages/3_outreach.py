@@ -415,8 +415,9 @@ if (
     suggested = outreach.suggest_template(
         every_template,
         kind,
-        has_mutual=bool(person and person.mutual_introduced),
+        has_mutual=bool(person and person.through_mutual),
         knows_them=bool(earlier and earlier.spoken),
+        introduced=bool(person and person.mutual_introduced),
     )
     st.session_state["outreach_template"] = BLANK if suggested is None else suggested
 template_box, _ = st.columns([1, 1])
@@ -541,8 +542,9 @@ if reopened_for is not None:
     would_open = outreach.suggest_template(
         every_template,
         reopened_for,
-        has_mutual=person.mutual_introduced,
+        has_mutual=person.through_mutual,
         knows_them=bool(asked_history and asked_history.spoken),
+        introduced=person.mutual_introduced,
     )
     st.info(
         ui.plain(

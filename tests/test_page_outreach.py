@@ -81,8 +81,8 @@ def network(app_db):
 
 
 def through_maria(at: AppTest) -> AppTest:
-    """The template through a mutual connection, picked by hand: Maria is Ana's mutual
-    contact, not her introducer, so it is not the one suggested."""
+    """The template through a mutual connection: the one suggested for Ana, 2nd degree
+    through Maria, and set here all the same, for the draft the tests write in."""
     at.selectbox(key="outreach_template").set_value(1)
     return run(at)
 
@@ -297,8 +297,8 @@ def test_a_follow_up_uses_the_follow_up_template_and_offers_only_silent_people(n
     # back to a first message: the first-message templates, the suggested one chosen
     at.radio(key="outreach_kind").set_value("outreach")
     run(at)
-    # Maria is only a mutual contact, not her introducer: the cold one, never "Maria suggested"
-    assert at.selectbox(key="outreach_template").value == 3
+    # Maria is a mutual contact (not her introducer): ours through her, "we both know Maria"
+    assert at.selectbox(key="outreach_template").value == 1
     assert "One polite follow-up" not in at.selectbox(key="outreach_template").options
 
 
@@ -336,10 +336,14 @@ def test_the_template_is_chosen_by_what_we_know_about_the_person(network):
     assert "Checklist: 7 of 7 points covered" in shown(at)
     assert "so a blank page" not in " ".join(c.value for c in at.caption)
     assert "may not mean you have spoken" not in captions(at)
-    # Ana has a mutual contact who did not introduce them: not "Maria suggested", the cold one
+    # Ana is 2nd degree through Maria, who did not introduce her: ours through a mutual
+    # connection, which says only that you both know Maria
     at.selectbox(key="outreach_contact").set_value(network["ana"])
     run(at)
-    assert at.selectbox(key="outreach_template").value == 3  # cold, after reading their work
+    assert at.selectbox(key="outreach_template").value == 1  # through a mutual connection
+    assert at.text_area(key=f"body_{network['ana']}_1").value.startswith(
+        "Hi Ana,\n\nI saw that we both know Maria,"
+    )
     # a template the user picks stays picked
     at.selectbox(key="outreach_template").set_value(2)
     run(at)
@@ -411,7 +415,7 @@ def test_a_name_that_matches_one_person_picks_them(network):
     at.text_input(key="outreach_find").set_value("Ana Silva")
     run(at)
     assert at.selectbox(key="outreach_contact").value == network["ana"]
-    assert at.selectbox(key="outreach_template").value == 3  # as for a pick (Maria: mutual)
+    assert at.selectbox(key="outreach_template").value == 1  # as for a pick (Maria: mutual)
     at.text_input(key="outreach_find").set_value("a")  # Ana and Maria: the pick stays
     run(at)
     assert at.selectbox(key="outreach_contact").value == network["ana"]

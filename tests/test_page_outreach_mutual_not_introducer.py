@@ -1,9 +1,11 @@
-"""A mutual contact is someone you both know, not someone who suggested you write. The
-composer starts from the template through a mutual connection only when Marcus is also the
-one who introduced you (Contacts' "Introduced by"); since migration 0019 that template says
-only that you both know Marcus, and a draft that says more of someone who introduced no one
-(the user's own words, or their copy of the old template) is pointed out beside the
-checklist."""
+"""A mutual contact is someone you both know, not someone who suggested you write. Since
+migration 0019 the template through a mutual connection says only that ("I saw that we both
+know Marcus"), true of anyone 2nd degree with a mutual contact on record: the composer starts
+from it for them, whoever introduced them. Until then (fa3b585) it was offered only when
+Marcus had also introduced them, as it said "Marcus suggested I write to you". A template
+that still says so (a copy edited before 0019, or the user's own) is started from only for
+someone Marcus introduced, and a draft that says it of someone he did not introduce is
+pointed out beside the checklist."""
 
 from __future__ import annotations
 
@@ -37,23 +39,72 @@ def add_jordan(conn, *, introduced: str | None) -> int:
     )
 
 
-@pytest.mark.parametrize(
-    ("introduced", "said"), [(None, False), ("priya", False), ("marcus", True)]
-)
-def test_only_an_introducer_is_said_to_have_suggested_writing(conn, introduced, said):
+@pytest.mark.parametrize("introduced", [None, "priya", "marcus"])
+def test_a_mutual_contact_on_record_starts_the_draft_through_them(conn, introduced):
     jordan = add_jordan(conn, introduced=introduced)
     person = outreach.get_recipient(conn, jordan)
     assert person.mutual_name == "Marcus Lee"
     assert "you both know Marcus Lee" in person.facts
-    assert person.mutual_introduced is said
+    assert person.mutual_introduced is (introduced == "marcus")
+    assert person.through_mutual
     templates = outreach.list_templates(conn)
-    chosen = outreach.suggest_template(templates, "outreach", has_mutual=person.mutual_introduced)
-    name = outreach.get_template(conn, chosen).name
-    assert (name == MUTUAL_TEMPLATE) is said
+    chosen = outreach.suggest_template(
+        templates,
+        "outreach",
+        has_mutual=person.through_mutual,
+        introduced=person.mutual_introduced,
+    )
+    assert outreach.get_template(conn, chosen).name == MUTUAL_TEMPLATE
     draft = outreach.compose(conn, chosen, jordan)
-    assert ("we both know Marcus" in draft.body) is said
+    assert draft.subject == "We both know Marcus"
+    assert "I saw that we both know Marcus," in draft.body
     assert "suggested" not in draft.subject + draft.body  # of no one
     assert "spoke highly" not in draft.body
+    assert not outreach.unrecorded_claim(person, draft.subject, draft.body)
+
+
+def test_no_mutual_contact_on_record_is_no_draft_through_one(conn):
+    """1st degree, or 2nd through no one on record (Marcus removed): the cold message."""
+    marcus = contacts.add_contact(conn, "Marcus", "Lee", company="Atlassian")
+    first = contacts.add_contact(conn, "Ivo", "Maric", company="Canva", mutual_contact_id=marcus)
+    second = contacts.add_contact(
+        conn, "Lea", "Roux", company="Canva", degree="2nd", referred_by=marcus
+    )
+    templates = outreach.list_templates(conn)
+    for someone in (first, second):
+        person = outreach.get_recipient(conn, someone)
+        assert not person.through_mutual
+        chosen = outreach.suggest_template(templates, "outreach", has_mutual=person.through_mutual)
+        assert outreach.get_template(conn, chosen).name != MUTUAL_TEMPLATE
+
+
+@pytest.mark.parametrize(
+    ("introduced", "kept"), [(None, False), ("priya", False), ("marcus", True)]
+)
+def test_a_template_claiming_a_suggestion_is_started_from_only_after_an_introduction(
+    conn, introduced, kept
+):
+    """Our template as 0002 wrote it, kept by an edit made before 0019 (a word changed)."""
+    jordan = add_jordan(conn, introduced=introduced)
+    person = outreach.get_recipient(conn, jordan)
+    outreach.save_template(
+        conn,
+        MUTUAL_TEMPLATE,
+        "{mutual_first_name} suggested I write to you",
+        "Hi {first_name},\n\n{mutual_first_name} suggested I get in touch with you. I'm "
+        "{my_name}.\n\nWould you have 20 minutes for a call?\n\nThanks,\n{my_name}",
+        1,
+    )
+    templates = outreach.list_templates(conn)
+    chosen = outreach.suggest_template(
+        templates,
+        "outreach",
+        has_mutual=person.through_mutual,
+        introduced=person.mutual_introduced,
+    )
+    assert (chosen == 1) is kept
+    if not kept:
+        assert chosen == 3  # cold, after reading their work
 
 
 def composer_for(app_db, introduced: str | None) -> tuple[AppTest, int]:
@@ -78,17 +129,21 @@ def composer_for(app_db, introduced: str | None) -> tuple[AppTest, int]:
     return at, jordan
 
 
-def test_a_mutual_contact_who_did_not_introduce_is_not_said_to_have_suggested(app_db):
+def test_a_mutual_contact_who_did_not_introduce_starts_the_draft_saying_only_that(app_db):
     """The walkthrough: Jordan added by hand, Marcus as mutual contact, Introduced by left
-    empty. The draft claimed 'Marcus suggested I get in touch … Marcus spoke highly of your
-    work at Canva', and the checklist called it 7 of 7."""
+    empty. Before 0019 the draft claimed 'Marcus suggested I get in touch … Marcus spoke
+    highly of your work at Canva'; since then it says only that you both know Marcus, and it
+    is the one the composer starts from."""
     at, jordan = composer_for(app_db, None)
     picked = at.selectbox(key="outreach_template")
-    assert picked.value != 1
-    assert picked.format_func(picked.value) != MUTUAL_TEMPLATE
-    body = at.text_area(key=f"body_{jordan}_{picked.value}").value
-    assert "Marcus" not in body and "suggested" not in body
-    # what you share is still said beside the person, for the user to name if they wish
+    assert picked.value == 1
+    assert picked.format_func(picked.value) == MUTUAL_TEMPLATE
+    body = at.text_area(key=f"body_{jordan}_1").value
+    assert body.startswith("Hi Jordan,\n\nI saw that we both know Marcus,")
+    assert "suggested" not in body and "spoke highly" not in body
+    page = " ".join(m.value for m in at.markdown)
+    assert "Checklist: 7 of 7 points covered" in page
+    assert "Nothing on file says" not in page
     assert any("you both know Marcus Lee" in m.value for m in [*at.markdown, *at.caption])
 
 

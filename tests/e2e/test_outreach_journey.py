@@ -1,5 +1,9 @@
 """Pick a contact, compose from a template, see the checklist, log as sent: Contacted rises."""
 
+import re
+
+from playwright.sync_api import expect
+
 from infoint import contacts, db, profile
 
 from .conftest import choose, start_server, stop_server, type_into, wait_for_app
@@ -36,8 +40,14 @@ def test_compose_check_and_log_raises_contacted(tmp_path, page, shots):
         wait_for_app(page)
         type_into(page, "Find a person", "acme")
         choose(page, "Person", "Ana Silva — Product lead at Acme Health")
-        # Maria is a mutual contact, not the introducer: her template is picked by hand
-        choose(page, "Template", "Through a mutual connection")
+        # Maria is a mutual contact, not the introducer: her template is the one suggested,
+        # as it says only that you both know her (0019)
+        expect(page.get_by_label("Message", exact=True).first).to_have_value(
+            re.compile("I saw that we both know Maria,")
+        )
+        expect(page.get_by_role("combobox", name="Template")).to_have_value(
+            "Through a mutual connection"
+        )
 
         page.get_by_text("Checklist: 7 of 7 points covered").wait_for()
         page.get_by_text("How you found them").wait_for()

@@ -167,17 +167,17 @@ st.subheader("What you did each week")
 if chosen.narrows:
     st.caption(home.ACTIVITY_FILTERED)
 activity = ui.cached(home.weekly_activity, conn, today=today, filters=chosen)
-# The chart as wide as the page, its numbers under it (300 px, as they read well). In two columns
-# an 800 px window cut the table's last column ("L… wee…") and ran the weeks' labels together;
-# in a row that wrapped (chart 460 px, numbers 300 px) the chart stayed 460 px wide in a 1600 px
-# window. A box that grows with the row does not do: Plotly fits a chart to its box when it is
-# drawn and when the window changes size, not when the box does, and the box's width while a run
-# draws it is not yet the row's (the chart came out 460 px in an 808 px box, or 1,140 px).
-activity_box = st.container(key="weekly")
+# The chart and its numbers (300 px, as they read well) in a row that wraps: the chart fills what
+# the numbers leave, at least 460 px, and where the row has less (an 800 px window, sidebar open)
+# the numbers go under it. In two columns that window cut the table's last column ("L… wee…") and
+# ran the weeks' labels together; a chart of fixed width left a third of a wide row empty. The
+# chart is drawn into the row itself (`charts.beside_numbers`), and chart.js fits it to its box
+# whenever the box changes width: a rerun draws it before the row has its width.
+weekly_row = st.container(horizontal=True, gap="medium", key="weekly")
 ui.chart(
-    activity_box, charts.activity_figure, activity, config=charts.PLOTLY_CONFIG, key="activity"
+    weekly_row, charts.activity_figure, activity, config=charts.beside_numbers(), key="activity"
 )
-totals_box = st.container(width=300)
+totals_box = weekly_row.container(width=300, key="weekly_numbers")
 totals = home.summarise_activity(activity)
 totals_box.markdown(text.markdown_table(totals.columns, totals.itertuples(index=False)))
 totals_box.caption(home.ACTIVITY_NOTE)

@@ -120,8 +120,39 @@ function showWaiting(box, figure) {
   box.replaceChildren(waiting); // an earlier failure's words too: it is tried again
 }
 
+function followBox(box) {
+  // Plotly's "responsive" fits a chart to its box when it draws and when the window changes
+  // size, not when the box alone does: a box in a row that wraps, or one whose width is not yet
+  // the row's while a run draws it, kept the width it was drawn at (460 px in an 808 px box).
+  // So the chart follows its box: a width other than the one drawn is fitted after the browser
+  // has laid the page out (a frame later), and only for a chart drawn and still shown.
+  if (box.infointFollow || typeof ResizeObserver === "undefined") return;
+  let pending = 0;
+  box.infointFollow = new ResizeObserver(() => {
+    cancelAnimationFrame(pending);
+    pending = requestAnimationFrame(() => {
+      const width = box.clientWidth;
+      const drawn = box._fullLayout?.width;
+      if (box.infointGone || !drawn || !box.isConnected || !width) return;
+      if (Math.abs(drawn - width) >= 1) window.Plotly?.Plots.resize(box);
+    });
+  });
+  box.infointFollow.observe(box);
+}
+
+function holdMinWidth(box, minWidth) {
+  // A chart drawn straight into a row that wraps (`st.container(horizontal=True)`), beside a
+  // box of fixed width (charts.beside_numbers): it asks the row for `minWidth` and takes all the
+  // row has beyond the box; where the row has less, the box goes under the chart. Its own width
+  // must not count as what it asks for, or a chart drawn wide would ask for the whole row and
+  // push the box under it for good: `contain: inline-size` leaves only `minWidth`.
+  box.style.minWidth = minWidth ? `${minWidth}px` : "";
+  box.style.contain = minWidth ? "inline-size" : "";
+}
+
 export default function ({ parentElement, data }) {
-  const { figure, config, script, height } = data;
+  const { figure, script, height } = data;
+  const { infointMinWidth, ...config } = data.config ?? {};
   if (!figure) {
     loadPlotly(script).catch(() => delete window.infointPlotly); // only fetch it early
     return undefined;
@@ -134,6 +165,8 @@ export default function ({ parentElement, data }) {
   }
   if (!box._fullLayout) showWaiting(box, figure); // not drawn yet: say it is coming
   box.infointGone = false; // set by the cleanup below, which also runs before a redraw
+  holdMinWidth(box, infointMinWidth);
+  followBox(box);
   // A fixed height (`ui.chart` gives it): left to Plotly's "responsive" sizing, a chart
   // redrawn after a filter changed sometimes measured its own box at 0 px and spilled over
   // what follows it.
@@ -151,6 +184,8 @@ export default function ({ parentElement, data }) {
     });
   return () => {
     box.infointGone = true;
+    box.infointFollow?.disconnect();
+    box.infointFollow = null;
     window.Plotly?.purge(box);
   };
 }

@@ -23,6 +23,17 @@ Figure = dict[str, Any]
 
 # Plotly options for a drawn figure (ui.chart(config=...)): no logo, no toolbar clutter.
 PLOTLY_CONFIG = {"displaylogo": False, "displayModeBar": False}
+# A chart with its numbers beside it, in a row that wraps (`st.container(horizontal=True)`), the
+# chart drawn straight into the row: at least this wide, as its labels read whole, and as wide
+# as the row leaves beside the numbers; where the row has less, the numbers go under it.
+BESIDE_NUMBERS_MIN_WIDTH = 460
+
+
+def beside_numbers(min_width: int = BESIDE_NUMBERS_MIN_WIDTH) -> dict:
+    """`PLOTLY_CONFIG` for a chart beside its numbers: infoint/chart.js reads `infointMinWidth`
+    (and gives Plotly the rest)."""
+    return {**PLOTLY_CONFIG, "infointMinWidth": min_width}
+
 
 # Activity kinds drawn in the colour of the stage they move a contact to.
 ACTIVITY_COLOURS = {

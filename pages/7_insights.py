@@ -121,9 +121,17 @@ else:
     # The chart and its numbers side by side in a row that wraps, as on Home: in two columns an
     # 800 px window squeezed the table into 179 px, to scroll sideways, and the chart ran its
     # numbers together and cut its axis title. Where both do not fit, the numbers go under it.
+    # The chart fills what the numbers leave, at least 460 px (`charts.beside_numbers`): 460 px
+    # wide, it left a third of a wide window's row empty.
     waits_row = st.container(horizontal=True, gap="medium", key="waits")
-    left, right = waits_row.container(width=460), waits_row.container(width=300)
-    chart(left, insight_charts.reply_waits_figure, waits, key="reply_waits_chart")
+    ui.chart(
+        waits_row,
+        insight_charts.reply_waits_figure,
+        waits,
+        config=charts.beside_numbers(),
+        key="reply_waits_chart",
+    )
+    right = waits_row.container(width=300, key="waits_numbers")
     right.dataframe(
         waits,
         hide_index=True,

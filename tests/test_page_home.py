@@ -213,7 +213,7 @@ def test_numbers_that_agree_and_say_where_they_come_from(app_db):
     assert metric["Response rate"].proto.delta == "1 of 1 replied; 1 more still has time to reply"
     assert "A meeting held or an introduction counts as a reply" in metric["Response rate"].help
     assert metric["Targets"].value == "1" and metric["Open conversations"].value == "0"
-    # The numbers under the weekly chart: a Markdown table (no grid to load), this week first.
+    # The numbers beside the weekly chart: a Markdown table (no grid to load), this week first.
     week = next(m.value for m in at.markdown if m.value.startswith("| What | This week |"))
     assert "\n| Introduction | 1 | " in week  # as Referred: 1
     assert home.ACTIVITY_NOTE in [c.value for c in at.caption]  # says what it counts

@@ -28,7 +28,7 @@ def choose(widget, value) -> None:
 
 
 def weekly(at: AppTest) -> dict[str, tuple[int, int]]:
-    """The table under the weekly chart: per kind, (this week, the whole period)."""
+    """The table beside (or under) the weekly chart: per kind, (this week, the whole period)."""
     table = next(m.value for m in at.markdown if m.value.startswith("| What | This week |"))
     rows = [row.strip("| ").split(" | ") for row in table.splitlines()[2:]]
     shown = {text.plain_markdown(label): label for label in home.ACTIVITY_LABELS.values()}

@@ -163,12 +163,46 @@ REDRAWN_TO_FIT = """() => {
   return Math.abs(chart._fullLayout.width - chart.getBoundingClientRect().width) < 2;
 }"""
 
+NUMBERS = 300  # the numbers' width, as they read well
+LEAST_CHART = 460  # below this the week labels run together: the numbers go under the chart
+GAP = 32  # between the chart and the numbers in their row ("medium")
+
+
+def weekly_layout(page, width: int) -> None:
+    """The chart fills its row beside the numbers where the row holds both, else the row's
+    whole width with the numbers under it; drawn as wide as its box either way."""
+    page.wait_for_function(REDRAWN_TO_FIT)  # Plotly follows its box a frame after it changed
+    shown = page.evaluate(WEEKLY_SHOWN)
+    headers = [cell["words"].replace("\n", " ") for cell in shown["cells"][:3]]
+    assert headers == ["What", "This week", "Last 12 weeks"]
+    assert [c["words"] for c in shown["cells"] if c["cut"] or c["outside"]] == [], width
+    ticks = shown["ticks"]
+    assert len(ticks) == 12  # every week named
+    touching = [i for i in range(1, len(ticks)) if ticks[i][0] < ticks[i - 1][1] + 2]
+    assert touching == [], f"week labels run together at {width} px"
+    chart, table = shown["chart"], shown["table"]
+    section = page.locator(".st-key-weekly").bounding_box()
+    heading = page.get_by_role("heading", name="What you did each week").bounding_box()
+    assert abs(section["width"] - heading["width"]) < 2, width  # the page's width
+    assert chart["width"] >= LEAST_CHART - 2, width
+    if section["width"] >= LEAST_CHART + GAP + NUMBERS:  # both fit in one row
+        assert table["left"] >= chart["right"] and abs(table["top"] - chart["top"]) < 2, width
+        # the numbers at the row's end and the chart in all the rest: a 460 px chart in a
+        # 1600 px window left a third of the row empty
+        numbers = page.locator(".st-key-weekly_numbers").bounding_box()
+        assert numbers["x"] + numbers["width"] >= section["x"] + section["width"] - 2, width
+        assert chart["right"] >= numbers["x"] - GAP - 2, (width, chart, numbers)
+    else:
+        assert table["top"] >= chart["bottom"], width
+        assert chart["width"] >= section["width"] - 2, width
+
 
 def test_the_weeks_and_their_numbers_read_whole_at_800_1280_and_1600_px(server, page, shots):
     """At 800 px (sidebar open) two columns cut the table's last column ("L… wee…") and ran
     the week labels together. Then in a row, 460 px beside the numbers, the chart stayed 460 px
-    wide in a 1600 px window with a third of the row empty: it is now as wide as the page at
-    every width, drawn so on the first run and after a change of window, its numbers under it."""
+    wide in a 1600 px window with a third of the row empty. Now the chart fills the row beside
+    its numbers where both fit (1280, 1600 px), and the page's width over them at 800 px, drawn
+    so on the first run, after a change of window and after a filter's rerun."""
     page.set_viewport_size({"width": 800, "height": 900})
     page.goto(server.url)
     wait_for_app(page)
@@ -177,29 +211,17 @@ def test_the_weeks_and_their_numbers_read_whole_at_800_1280_and_1600_px(server, 
     wait_for_app(page)
     for width in (800, 1280, 1600, 1280, 800):
         page.set_viewport_size({"width": width, "height": 900})
-        # Plotly redraws for the window's new size a moment after it changed.
-        page.wait_for_function(REDRAWN_TO_FIT)
-        shown = page.evaluate(WEEKLY_SHOWN)
-        headers = [cell["words"].replace("\n", " ") for cell in shown["cells"][:3]]
-        assert headers == ["What", "This week", "Last 12 weeks"]
-        assert [c["words"] for c in shown["cells"] if c["cut"] or c["outside"]] == [], width
-        ticks = shown["ticks"]
-        assert len(ticks) == 12  # every week named
-        touching = [i for i in range(1, len(ticks)) if ticks[i][0] < ticks[i - 1][1] + 2]
-        assert touching == [], f"week labels run together at {width} px"
-        chart, table = shown["chart"], shown["table"]
-        section = page.locator(".st-key-weekly").bounding_box()
-        heading = page.get_by_role("heading", name="What you did each week").bounding_box()
-        assert abs(section["width"] - heading["width"]) < 2, width  # the page's width
-        assert chart["width"] >= section["width"] - 2, width
-        assert table["top"] >= chart["bottom"]
+        weekly_layout(page, width)
         page.get_by_role("heading", name="What you did each week").scroll_into_view_if_needed()
         page.screenshot(path=shots / f"weekly-{width}.png")
-    # Opened in a wide window, drawn as wide on the first run.
+    # Opened in a wide window, drawn as wide on the first run, and again after a filter's rerun.
     page.set_viewport_size({"width": 1600, "height": 900})
     page.reload()
     wait_for_app(page)
     expect(page.locator(".st-key-activity .js-plotly-plot .barlayer .point")).not_to_have_count(0)
-    page.wait_for_function(REDRAWN_TO_FIT)
-    drawn = page.evaluate(WEEKLY_SHOWN)["chart"]["width"]
-    assert drawn >= page.locator(".st-key-weekly").bounding_box()["width"] - 2
+    weekly_layout(page, 1600)
+    page.get_by_test_id("stMultiSelect").first.click()
+    page.get_by_role("option", name="Software", exact=True).click()
+    page.keyboard.press("Escape")
+    wait_for_app(page)
+    weekly_layout(page, 1600)

@@ -155,6 +155,11 @@ def test_every_table_and_chart_on_insights_reads_whole_at_800_and_1280_px(server
             chart = row.locator(".js-plotly-plot").bounding_box()
             table = row.get_by_test_id("stDataFrame").bounding_box()
             assert table["x"] >= chart["x"] + chart["width"] and table["y"] < chart["y"] + 50
+            # the numbers at the row's end, the chart in the rest of it (a 32 px gap): 460 px
+            # wide, the chart left the row's middle empty
+            whole = row.bounding_box()
+            assert table["x"] + table["width"] >= whole["x"] + whole["width"] - 2
+            assert chart["x"] + chart["width"] >= table["x"] - 32 - 2, (chart, table)
         page.set_viewport_size({"width": width, "height": 3600})  # the whole page, for a look
         page.wait_for_function(REDRAWN_TO_FIT)
         page.screenshot(path=shots / f"insights-{width}.png")

@@ -1344,9 +1344,7 @@ BEFORE_WRITING = {
     "ask": "Ask for one thing, as a question: a short call or a coffee.",
     "time": "Say how long it would take, e.g. 20 minutes.",
 }
-SUBJECT_BEFORE_WRITING = (
-    "Add a subject that says what connects you, e.g. “Maria suggested I write”."
-)
+SUBJECT_BEFORE_WRITING = "Add a subject that says what connects you, e.g. “We both know Maria”."
 
 EARLY_WORDS = 50
 MAX_INTRO_SENTENCES = 2
@@ -1777,7 +1775,7 @@ def check_email(body: str, subject: str = "", channel: str | None = None) -> lis
     "subject" point first for an email (`channel` "email") whose subject is empty.
 
     A point covered only by a sentence that still holds an unfilled placeholder does not
-    count yet: "{mutual_first_name} suggested I write" names no one. Such a point is a
+    count yet: "We both know {mutual_first_name}" names no one. Such a point is a
     warning that says what to fill in; one that the user's details from Settings would cover
     ("I'm {my_name}, {my_role}" while the profile is blank) says to add them there.
     """
@@ -1791,7 +1789,7 @@ def check_email(body: str, subject: str = "", channel: str | None = None) -> lis
                 "subject",
                 "fail",
                 "Write a subject: an email without one is easy to pass over. Say what connects "
-                "you, e.g. “Maria suggested I write”.",
+                "you, e.g. “We both know Maria”.",
             )
         ]
     return subject_point + _body_checks(body, subject)

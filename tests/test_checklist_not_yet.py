@@ -22,7 +22,7 @@ TO_WRITE = {
     "ask": "Ask for one thing, as a question: a short call or a coffee.",
     "time": "Say how long it would take, e.g. 20 minutes.",
 }
-SUBJECT_TO_WRITE = "Add a subject that says what connects you, e.g. “Maria suggested I write”."
+SUBJECT_TO_WRITE = "Add a subject that says what connects you, e.g. “We both know Maria”."
 
 
 @pytest.mark.parametrize("body", ["", "  \n ", "... —"])

@@ -43,9 +43,11 @@ def test_the_table_holds_the_time_and_counts_and_names_the_files_under_it(app_db
     assert not detail.proto.expanded
     [listed] = [m.value for m in detail.markdown]
     newest, first = batches["imported_at"]
-    assert listed.replace("\\", "").split("\n") == [
-        f"- {text.moment(newest)}: {ARCHIVE}/Connections.csv",
-        f"- {text.moment(first)}: Connections.csv",
+    assert listed.split("\n") == [
+        # Escaped (`ui.plain`): the archive's underscores are not read as Markdown's italics.
+        f"- {text.moment(newest)}: "
+        "Complete\\_LinkedInDataExport\\_11\\-27\\-2026\\.zip/Connections\\.csv",
+        f"- {text.moment(first)}: Connections\\.csv",
     ]
 
 

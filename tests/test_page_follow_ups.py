@@ -387,15 +387,17 @@ def test_counts_by_kind_and_a_filter_to_one_kind(mixed):
 @pytest.fixture
 def old_and_new(app_db):
     """Ana at Acme (Bo not contacted) and Dee are silent since 28 days ago: all three of their
-    items are overdue by more than 14 days; Fay at Beta (Gus not contacted) since 10 days ago:
-    her items are overdue by a week at most."""
+    items are overdue by more than 14 days; Fay at Beta (Gus not contacted) since 12 days ago:
+    her items are overdue by a week at most. Twelve days hold at least eight business days
+    whatever today is, so her follow-up is due on a weekend too (after ten, on a Saturday,
+    it was not yet)."""
     conn = db.connect(app_db)
     ana = contacts.add_contact(conn, "Ana", "Silva", company="Acme")
     contacts.add_contact(conn, "Bo", "Berg", company="Acme")
     dee = contacts.add_contact(conn, "Dee", "Dunn")
     fay = contacts.add_contact(conn, "Fay", "Fox", company="Beta")
     contacts.add_contact(conn, "Gus", "Gray", company="Beta")
-    ids = {"ana": write(conn, ana, 28), "dee": write(conn, dee, 28), "fay": write(conn, fay, 10)}
+    ids = {"ana": write(conn, ana, 28), "dee": write(conn, dee, 28), "fay": write(conn, fay, 12)}
     conn.close()
     return {"db": app_db, **ids}
 

@@ -323,7 +323,10 @@ def _keep_draft(subject_key: str, body_key: str, composed: tuple[str, str]) -> N
     """Copy edited words out of the boxes. A draft back at the composed text keeps the words
     last typed (they go with `forget_draft`, once sent): a link clicked right after typing
     can make the browser send the box's first text back as a change, and forgetting the words
-    then lost them for good (seen in Chromium, three tries in four)."""
+    then lost them for good (seen in Chromium, three tries in four). A box the run holds no
+    value for (a quick menu click can leave one out) changes nothing kept."""
+    if subject_key not in st.session_state or body_key not in st.session_state:
+        return
     typed = (st.session_state[subject_key], st.session_state[body_key])
     if typed != composed:
         st.session_state.setdefault(KEPT_DRAFTS, {})[body_key] = {

@@ -19,7 +19,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from infoint import db, demo, meetings, profile
+from infoint import db, demo, meetings, profile, updates
 from infoint.errors import InfointError
 from infoint.outreach import (
     COMPOSE_CONTACT_KEY,
@@ -100,6 +100,9 @@ def page(title: str) -> duckdb.DuckDBPyConnection:
     """Set up a page: config, menu, and a database cursor; stops the page if it can't open."""
     # No page icon: `serve.OwnFavicon` answers for the default one.
     st.set_page_config(page_title=f"{title} · infoint", layout="wide")
+    if updates.updated_since_start():
+        st.warning(UPDATED_UNDER_US, icon=":material/restart_alt:")
+        st.stop()
     st.session_state[_CAME_BACK] = st.session_state.get(_PAGE_RUN) != title
     st.session_state[_PAGE_RUN] = title
     with st.sidebar:
@@ -119,6 +122,11 @@ def page(title: str) -> duckdb.DuckDBPyConnection:
             st.caption(DEMO_LOADED)
     return conn
 
+
+UPDATED_UNDER_US = (
+    "infoint's code was updated while it was running. Stop it (Ctrl+C where you started it) "
+    "and start it again with `make run`; your saved data is safe."
+)
 
 DEMO_LOADED = (
     ":material/science: Demo data is loaded: its made-up people count in every number here. "

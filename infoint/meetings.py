@@ -156,9 +156,9 @@ def debrief_ahead(starts_at: datetime, shown: str, now: datetime) -> str | None:
     if starts_at <= now:
         return None
     return (
-        f"This meeting is still ahead, on {shown}: come back after it to note how it went. "
-        "If it was cancelled, you can say so now; if it took place earlier, change its date "
-        "in the Change tab first."
+        f"This meeting is still ahead: its debrief opens when it starts, on {shown}. If it "
+        "was cancelled, mark it so below; if it took place earlier, change its date in the "
+        "Change tab first."
     )
 
 
@@ -417,13 +417,15 @@ def _reads_as_name(name: str, *, with_company: bool, lower_case_ok: bool = True)
 
 
 def read_names(typed: str, known: dict[str, referrals.ReferredPerson] | None = None) -> NamesRead:
-    """The people named, one a line as 'name, company, position'.
+    """The people named, one a line as 'name; company; position'.
 
     `known`: lines that already stand for a person (`introduced_here`, by `_spaced` line),
     taken as that person whatever the line holds (a comma in a LinkedIn name, say).
 
-    The parts may be split by commas or by a dash with spaces around it ('Priya Patel -
-    Quartz Games - Producer', with -, – or —): a dash inside a word (Lee-Ann) splits nothing.
+    The parts are split by semicolons; a line without one may use a single comma ('Jo Smith,
+    Acme') or dashes with spaces around them ('Priya Patel - Quartz Games - Producer', with -,
+    – or —): a dash inside a word (Lee-Ann) splits nothing. A line whose commas could fall in
+    more than one place is refused, never guessed at (`referrals.parse_referred`).
     A line becomes a person only when it reads as one: a first and last name, capitalised,
     or any name followed by a company. Anything else (a sentence, 'just a first name', a
     lone word) is kept for the notes rather than made a contact; a line of commas alone is
@@ -435,12 +437,12 @@ def read_names(typed: str, known: dict[str, referrals.ReferredPerson] | None = N
             people_lines.append("")  # the line numbers of the people stay as typed
             shown.append(dataclasses.replace(person, line=number))
             continue
-        parts = [part.strip() for part in _NAME_PARTS.split(line)]
-        with_company, by_commas = any(parts[1:]), "," in line
+        parts = referrals.referred_parts(line)
+        with_company, by_commas = any(parts[1:]), "," in line or ";" in line
         if not parts[0] or _reads_as_name(
             parts[0], with_company=with_company, lower_case_ok=by_commas
         ):
-            people_lines.append(", ".join(parts))  # blank and ", , ," lines are skipped
+            people_lines.append(line)  # blank and ", , ," lines are skipped
         else:
             people_lines.append("")  # the line numbers of the people stay as typed
             not_people.append(line.strip())
@@ -449,10 +451,6 @@ def read_names(typed: str, known: dict[str, referrals.ReferredPerson] | None = N
         _check_referred_name(person)
     people = sorted([*people, *shown], key=lambda person: person.line)
     return NamesRead(tuple(people), tuple(dict.fromkeys(not_people)))
-
-
-# What splits a line of the names box into name, company and position.
-_NAME_PARTS = re.compile(r",|\s+[-–—]\s+")
 
 
 def _spaced(line: str) -> str:
@@ -487,7 +485,9 @@ def introduced_here(
         parts = [person.name, company.strip(), position.strip()]
         while len(parts) > 1 and not parts[-1]:
             parts.pop()
-        found.append((", ".join(parts), person))
+        # Semicolons when a comma alone would not say which part is which (`parse_referred`).
+        apart = "; " if len(parts) > 2 or any("," in part for part in parts) else ", "
+        found.append((apart.join(parts), person))
     return tuple(found)
 
 

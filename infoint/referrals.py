@@ -3,6 +3,7 @@ and how much each introducer's introductions yielded."""
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -298,18 +299,45 @@ class ChainStep:
         return f"{now} {before}; {stage_name(self.since_introduced).lower()} since"
 
 
+# What splits a line of names into name, company and position when it has no semicolon: a
+# comma, or a dash with spaces around it (Priya Patel - Quartz Games - Producer, with -, – or
+# —); a dash inside a word (Lee-Ann) splits nothing.
+REFERRED_PARTS = re.compile(r",|\s+[-–—]\s+")
+_DASH = re.compile(r"\s+[-–—]\s+")
+
+
+def referred_parts(line: str) -> list[str]:
+    """A line of names split into its parts, trimmed: by semicolons when it has one (a comma
+    is then part of the words: 'Jo Smith; Acme, Inc.; VP, Sales'), else by commas and dashes."""
+    parts = line.split(";") if ";" in line else REFERRED_PARTS.split(line)
+    return [part.strip() for part in parts]
+
+
 def parse_referred(text: str) -> list[ReferredPerson]:
-    """One person per line: 'name', 'name, company' or 'name, company, position'."""
+    """One person per line: 'name', 'name; company' or 'name; company; position'.
+
+    Without a semicolon, the parts may be split by one comma ('Jo Smith, Acme') or by dashes
+    ('Priya Patel - Quartz Games - Producer'). A comma can be part of a company ('Acme, Inc.')
+    or a position ('VP, Engineering'), so a line with more than one comma, or with commas and
+    dashes both, is refused rather than guessed at: semicolons say it plainly."""
     people = []
     for number, line in enumerate(text.splitlines(), start=1):
-        parts = [part.strip() for part in line.split(",")]
+        parts = referred_parts(line)
         if not any(parts):
             continue
         if not parts[0]:
-            raise InvalidInputError(f"Line {number} has no name before the first comma.")
+            raise InvalidInputError(f"Line {number} has no name before its company.")
+        if ";" not in line and (line.count(",") > 1 or ("," in line and _DASH.search(line))):
+            said = line.strip() if len(line.strip()) <= 60 else line.strip()[:59] + "…"
+            raise InvalidInputError(
+                f"Line {number} ({said}) can be read more than one way, as a company "
+                "or position may hold a comma: put semicolons between the name, company and "
+                "position, as in “Jo Smith; Acme, Inc.; VP, Sales”."
+            )
         if len(parts) > 3:
             raise InvalidInputError(
-                f"Line {number} has more than three parts; write name, company, position."
+                f"Line {number} has more than three parts: write the name, company and position "
+                "with semicolons between them."
             )
         first, _, last = parts[0].partition(" ")
         company = parts[1] if len(parts) > 1 else ""

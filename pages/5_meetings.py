@@ -544,7 +544,19 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
     chosen = current.id
     asked_key = f"debrief_adding_{chosen}"
     if ahead := meetings.debrief_ahead(current.starts_at, when(current.starts_at), now):
+        # Only what can be true before it starts: cancelled. 'We met' would be refused.
+        if current.status == "cancelled":
+            st.info(
+                f"This meeting, on {when(current.starts_at)}, is marked as cancelled.",
+                icon=":material/event_busy:",
+            )
+            said_here(f"debrief_{chosen}")
+            return
         st.info(ahead, icon=":material/event_upcoming:")
+        if st.button("Mark it as cancelled", key=f"debrief_cancel_{chosen}"):
+            save_debrief(current, ("cancelled", None, (), "", sheet.meeting.notes), NOT_READ)
+        said_here(f"debrief_{chosen}")
+        return
     with ui.form(f"debrief_form_{chosen}", border=False):
         status = st.radio(
             "How did it go?",
@@ -578,11 +590,14 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
             st.session_state[names_key] = ui.cached(meetings.names_box, conn, chosen)
             set_here.add(names_key)
         names = st.text_area(
-            "Who else should you talk to? One person per line: name, company, position",
+            "Who else should you talk to? One person per line: name; company; position",
             key=names_key,
             **as_held(names_key),
-            placeholder="Bo Chen, Beta Labs, Head of Research",
-            help="Commas or dashes between the parts (Priya Patel - Quartz Games - Producer). "
+            placeholder="Bo Chen; Beta Labs, Inc.; Head of Research",
+            help="Semicolons between the parts, as a company or position may hold a comma. "
+            "Without one, a single comma (Bo Chen, Beta Labs) or dashes (Priya Patel - Quartz "
+            "Games - Producer) do too; a line that could be read two ways is refused, not "
+            "guessed at. "
             "A first and last name, or a name with their company, becomes a contact "
             f"introduced by {ui.plain(current.person)} (2nd degree), ready for your outreach: "
             "you are asked before anyone new is added. Someone already in your contacts is "

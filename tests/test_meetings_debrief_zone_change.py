@@ -12,7 +12,7 @@ def debriefed(conn) -> int:
     tam = contacts.add_contact(conn, "Tam", "Adler", company="Zenith")
     start = datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(days=1)
     meeting = meetings.schedule_meeting(conn, tam, start)
-    read = meetings.read_debrief_names(conn, meeting, "John Newperson, Acme Rockets, CTO")
+    read = meetings.read_debrief_names(conn, meeting, "John Newperson; Acme Rockets; CTO")
     meetings.record_debrief(conn, meeting, "held", actual_minutes=20, referred=list(read.people))
     return meeting
 
@@ -20,9 +20,9 @@ def debriefed(conn) -> int:
 def test_a_debrief_lists_its_people_after_the_time_zone_changed(conn):
     meeting = debriefed(conn)
     meetings.set_time_zone(conn, "Asia/Tokyo")
-    assert meetings.names_box(conn, meeting) == "John Newperson, Acme Rockets, CTO"
+    assert meetings.names_box(conn, meeting) == "John Newperson; Acme Rockets; CTO"
     meetings.set_time_zone(conn, "America/New_York")
-    assert meetings.names_box(conn, meeting) == "John Newperson, Acme Rockets, CTO"
+    assert meetings.names_box(conn, meeting) == "John Newperson; Acme Rockets; CTO"
     # Saved again as shown: no one added, no one said taken out.
     typed = meetings.names_box(conn, meeting)
     read = meetings.read_debrief_names(conn, meeting, typed)
@@ -44,4 +44,4 @@ def test_an_introduction_not_made_at_a_meeting_keeps_its_wall_time(conn):
     assert conn.execute("SELECT referred_at FROM contacts WHERE id = ?", [bo]).fetchall() == [
         (by_hand,)
     ]
-    assert meetings.names_box(conn, meeting) == "John Newperson, Acme Rockets, CTO"
+    assert meetings.names_box(conn, meeting) == "John Newperson; Acme Rockets; CTO"

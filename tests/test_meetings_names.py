@@ -13,7 +13,7 @@ from infoint.referrals import ReferredPerson
     ("line", "person"),
     [
         (
-            "John Newperson, Acme Rockets, CTO",
+            "John Newperson; Acme Rockets; CTO",
             ReferredPerson("John", "Newperson", "Acme Rockets", "CTO"),
         ),
         ("Flora Balogun", ReferredPerson("Flora", "Balogun")),
@@ -51,7 +51,7 @@ def test_lines_of_commas_are_nothing_and_people_keep_their_line_numbers():
 
 def test_a_person_line_that_cannot_be_read_is_still_refused():
     with pytest.raises(InvalidInputError, match="Line 2 has more than three parts"):
-        meetings.read_names("Cy Dunn\nBo, Beta, Lead, Extra")
+        meetings.read_names("Cy Dunn\nBo; Beta; Lead; Extra")
     with pytest.raises(InvalidInputError, match="Line 1 has no name"):
         meetings.read_names(", Beta Labs")
 
@@ -68,7 +68,7 @@ def test_new_contacts_names_who_would_be_added_and_adds_no_one(conn):
     tam = contacts.add_contact(conn, "Tam", "Adler", company="Zenith")
     contacts.add_contact(conn, "Flora", "Balogun")
     meeting = meetings.schedule_meeting(conn, tam, datetime(2026, 3, 10, 9, tzinfo=UTC))
-    read = meetings.read_names("John Newperson, Acme Rockets, CTO\nFlora Balogun\nIvy Park")
+    read = meetings.read_names("John Newperson; Acme Rockets; CTO\nFlora Balogun\nIvy Park")
     before = conn.execute("SELECT count(*) FROM contacts").fetchall()
     companies = conn.execute("SELECT count(*) FROM companies").fetchall()
     adding = meetings.new_contacts(conn, meeting, read.people)

@@ -81,7 +81,7 @@ def test_a_dash_inside_a_name_or_a_sentence_is_read_as_before(typed, read):
 def test_a_name_longer_than_the_contacts_limit_is_refused_with_its_line():
     long_name = "Z" * 400
     with pytest.raises(InvalidInputError) as refused:
-        meetings.read_names(f"Bo Chen, Beta\n{long_name}, Longco, Boss")
+        meetings.read_names(f"Bo Chen, Beta\n{long_name}; Longco; Boss")
     assert str(refused.value).startswith(
         "Line 2 has a name of 400 characters; a name can be at most 200"
     )

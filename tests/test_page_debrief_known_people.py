@@ -17,7 +17,7 @@ from infoint import contacts, db, interactions, meetings, referrals
 from infoint.text import plain_markdown
 from tests.test_page_meetings import ROOT, run, submit
 
-NAMES = "Alan Turing, Bletchley Labs, Cryptanalyst\nMary Jackson, NASA, Engineer"
+NAMES = "Alan Turing; Bletchley Labs; Cryptanalyst\nMary Jackson; NASA; Engineer"
 ALAN_CHANGE = (
     "Alan Turing, Bletchley Labs, Cryptanalyst, already in your contacts (1st degree): will be "
     "marked as introduced by Katherine Johnson; you know them directly, so no mutual contact "

@@ -12,7 +12,7 @@ from tests.test_page_meetings_names import WALKTHROUGH, asking_to_add, debrief, 
 
 met_tam = names_tests.met_tam  # the fixture: Tam met the user yesterday; Flora is a contact
 
-NAMED = "Flora Balogun, Orbit\nJohn Newperson, Acme Rockets, CTO"
+NAMED = "Flora Balogun, Orbit\nJohn Newperson; Acme Rockets; CTO"
 
 
 def reopened(at: AppTest) -> AppTest:
@@ -61,7 +61,7 @@ def test_saving_the_reopened_debrief_adds_no_one_and_loses_no_one(met_tam):
 
 def test_a_name_added_on_reopening_is_added_beside_them(met_tam):
     at = reopened(saved_with_names())
-    at.text_area(key="debrief_names_1").set_value(f"{NAMED}\nMia Wong, Orbit, Designer")
+    at.text_area(key="debrief_names_1").set_value(f"{NAMED}\nMia Wong; Orbit; Designer")
     submit(at, "Save the debrief")
     [asking] = asking_to_add(at)
     assert "Saving adds this person" in asking.value
@@ -72,7 +72,7 @@ def test_a_name_added_on_reopening_is_added_beside_them(met_tam):
         ("John", "Newperson"),
         ("Mia", "Wong"),
     ]
-    assert names_box(reopened(at)) == f"{NAMED}\nMia Wong, Orbit, Designer"
+    assert names_box(reopened(at)) == f"{NAMED}\nMia Wong; Orbit; Designer"
 
 
 def test_a_line_taken_out_leaves_them_introduced_and_says_so(met_tam):
@@ -83,7 +83,7 @@ def test_a_line_taken_out_leaves_them_introduced_and_says_so(met_tam):
     assert (
         plain_markdown(
             "Taken out of the names but still in your contacts, introduced by Tam Adler: "
-            "“John Newperson, Acme Rockets, CTO”. To change that, open their record on the "
+            "“John Newperson; Acme Rockets; CTO”. To change that, open their record on the "
             "Contacts page."
         )
         in message
@@ -101,7 +101,7 @@ def test_a_record_whose_parts_hold_commas_is_saved_again_as_it_is(met_tam):
         olu = contacts.add_contact(conn, "olu", "ade, PhD", company="Quartz, Inc.")
     finally:
         conn.close()
-    saved_with_names("Mia Wong, Orbit, Designer")
+    saved_with_names("Mia Wong; Orbit; Designer")
     conn = db.connect(met_tam)
     try:  # introduced at this meeting, by hand, as the debrief does it
         conn.execute(
@@ -112,7 +112,7 @@ def test_a_record_whose_parts_hold_commas_is_saved_again_as_it_is(met_tam):
     finally:
         conn.close()
     at = run(meetings_page())
-    assert names_box(at) == "olu ade, PhD, Quartz, Inc.\nMia Wong, Orbit, Designer"
+    assert names_box(at) == "olu ade, PhD; Quartz, Inc.\nMia Wong; Orbit; Designer"
     submit(at, "Save the debrief")
     assert not asking_to_add(at)
     assert "kept with your notes" not in at.success[0].value
@@ -134,14 +134,14 @@ def test_a_line_changed_for_someone_introduced_says_their_record_stays(met_tam):
     John's line leaves his record as it was, and the confirmation says where to change it."""
     at = reopened(saved_with_names())
     at.text_area(key="debrief_names_1").set_value(
-        "Flora Balogun, Orbit\nJohn Newperson, Acme Rockets, Chief Technology Officer"
+        "Flora Balogun, Orbit\nJohn Newperson; Acme Rockets; Chief Technology Officer"
     )
     submit(at, "Save the debrief")
     assert not asking_to_add(at)
     assert (
         plain_markdown(
-            "Already in your contacts, so their record stays as it was: “John Newperson, Acme "
-            "Rockets, Chief Technology Officer”. To change their details, open their record on the "
+            "Already in your contacts, so their record stays as it was: “John Newperson; Acme "
+            "Rockets; Chief Technology Officer”. To change their details, open their record on the "
             "Contacts page."
         )
         in at.success[0].value

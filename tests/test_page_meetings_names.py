@@ -10,7 +10,7 @@ from infoint import contacts, db, interactions, meetings, questions
 from infoint.text import plain_markdown
 from tests.test_page_meetings import ROOT, run, submit
 
-WALKTHROUGH = "John Newperson, Acme Rockets, CTO\njust a first name\n, , ,\nFlora Balogun"
+WALKTHROUGH = "John Newperson; Acme Rockets; CTO\njust a first name\n, , ,\nFlora Balogun"
 
 
 @pytest.fixture
@@ -94,7 +94,7 @@ def test_only_a_person_is_added_and_only_after_the_user_saw_who(met_tam):
 
 
 def test_saying_no_adds_no_one_and_saves_nothing(met_tam):
-    at = debrief("John Newperson, Acme Rockets, CTO")
+    at = debrief("John Newperson; Acme Rockets; CTO")
     submit(at, "No, let me change the names")
     assert not asking_to_add(at) and not at.success
     conn = db.connect(met_tam)
@@ -106,7 +106,7 @@ def test_saying_no_adds_no_one_and_saves_nothing(met_tam):
 
 
 def test_a_question_about_names_no_longer_typed_is_dropped(met_tam):
-    at = debrief("John Newperson, Acme Rockets, CTO")
+    at = debrief("John Newperson; Acme Rockets; CTO")
     at.text_area(key="debrief_names_1").set_value("Ivy Park, Nova")
     submit(at, "Save the debrief")
     listed = " ".join(m.value for m in at.markdown)

@@ -211,7 +211,7 @@ def test_notes_too_long_are_said_before_asking_to_add_new_people(past_meeting):
     at = run(meetings_page())
     at.text_area(key="debrief_notes_1").set_value(AT_LIMIT)
     at.text_area(key="debrief_names_1").set_value(
-        "Bo Chen, Beta Labs, Head of Research\nask about the team"
+        "Bo Chen; Beta Labs; Head of Research\nask about the team"
     )
     submit(at, "Save the debrief", errors=1)
     stored = len(meetings.notes_with(AT_LIMIT, ("ask about the team",)))

@@ -61,7 +61,7 @@ def chains(conn):
 
 
 def test_parse_one_person_per_line():
-    text = "Bo Chen, Beta Labs, Head of Research\n\n  Cy  \nDi Ann Eze, Gamma\n"
+    text = "Bo Chen; Beta Labs; Head of Research\n\n  Cy  \nDi Ann Eze, Gamma\n"
     assert referrals.parse_referred(text) == [
         ReferredPerson("Bo", "Chen", "Beta Labs", "Head of Research"),
         ReferredPerson("Cy", "", "", ""),
@@ -72,7 +72,7 @@ def test_parse_one_person_per_line():
 
 @pytest.mark.parametrize(
     ("text", "message"),
-    [(", Beta", "Line 1 has no name"), ("Bo\nCy, A, B, C", "Line 2 has more than three parts")],
+    [(", Beta", "Line 1 has no name"), ("Bo\nCy; A; B; C", "Line 2 has more than three parts")],
 )
 def test_parse_refuses_what_it_cannot_read(text, message):
     with pytest.raises(InvalidInputError, match=message):
@@ -207,7 +207,7 @@ def test_someone_already_in_contacts_is_marked_as_introduced_not_added_again(con
     saul = contacts.add_contact(conn, "Saul", "Kim", company="Acme")
     vik = contacts.add_contact(conn, "Vik", "Adler", company="Nimbus Consulting")
     # the company by its match key ("Ltd" aside), the name in any case
-    got = introduce(conn, saul, "vik ADLER, Nimbus Consulting Ltd, Director")
+    got = introduce(conn, saul, "vik ADLER; Nimbus Consulting Ltd; Director")
     assert (got.added, got.marked) == ((), ("Vik Adler",))
     assert got.sentences == [
         "Vik Adler was already in your contacts: now marked as introduced by Saul Kim."
@@ -215,7 +215,7 @@ def test_someone_already_in_contacts_is_marked_as_introduced_not_added_again(con
     assert contact_links(conn, vik) == ("1st", saul, None)  # known directly: no mutual contact
     assert count_contacts(conn) == 2
     # saving the same names again changes nothing
-    again = introduce(conn, saul, "Vik Adler, Nimbus Consulting Ltd, Director")
+    again = introduce(conn, saul, "Vik Adler; Nimbus Consulting Ltd; Director")
     assert (again.added, again.marked, again.known) == ((), (), ("Vik Adler",))
     assert count_contacts(conn) == 2
 
@@ -798,7 +798,7 @@ def test_a_name_typed_without_its_accents_is_the_contact_already_there(conn):
     a second person was added, and messages went to the copy while she had the address."""
     saul = contacts.add_contact(conn, "Saul", "Kim", company="Acme")
     zoe = contacts.add_contact(conn, "Zoë", "Ñúñez", company="Acme", position="Designer")
-    got = introduce(conn, saul, "zoe nunez, Acme, Designer")
+    got = introduce(conn, saul, "zoe nunez; Acme; Designer")
     assert (got.added, got.marked) == ((), ("Zoë Ñúñez",))
     assert contact_links(conn, zoe)[1] == saul
     assert count_contacts(conn) == 2

@@ -23,7 +23,7 @@ from .conftest import (
     wait_for_grid_rows,
 )
 
-NAMED = "Bo Chen, Gamma Health, Head of Research"
+NAMED = "Bo Chen; Gamma Health, Inc.; Head of Research"
 
 
 def seed_a_reply(db_path) -> None:
@@ -136,11 +136,11 @@ def test_meeting_debrief_names_someone_who_arrives_referred(tmp_path, page, shot
         go(page, "Contacts", "Contacts")
         type_into(page, "Name", "Bo Chen")
         wait_for_grid_rows(page, 1)
-        assert grid_column(page, "Company") == ["Gamma Health"]
+        assert grid_column(page, "Company") == ["Gamma Health, Inc."]
         assert grid_column(page, "Degree") == ["2nd"]
-        choose(page, "Or open someone on this page", "Bo Chen — Gamma Health")
+        choose(page, "Or open someone on this page", "Bo Chen — Gamma Health, Inc.")
         page.get_by_role("heading", name="Bo Chen").wait_for()
-        see(page, "Head of Research at Gamma Health")
+        see(page, "Head of Research at Gamma Health, Inc.")
         page.get_by_role("button", name="Introduced by: Nadia Okafor").wait_for()
         page.screenshot(path=shots / "04-referred-contact.png", full_page=True)
 
@@ -158,7 +158,7 @@ def test_meeting_debrief_names_someone_who_arrives_referred(tmp_path, page, shot
         assert grid_column(page, "Introduced by") == ["Nadia Okafor"]
         assert grid_column(page, "Introduced") == ["1"]
         see(page, "Nadia Okafor (Beta Labs): where it started")
-        see(page, "Bo Chen (Gamma Health): introduced by Nadia Okafor")
+        see(page, "Bo Chen (Gamma Health, Inc.): introduced by Nadia Okafor")
         page.screenshot(path=shots / "05-referrals.png", full_page=True)
     finally:
         stop_server(server)

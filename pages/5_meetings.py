@@ -188,12 +188,22 @@ def show_due() -> bool:
     return True
 
 
+def one_found_is_picked() -> None:
+    """A search that finds exactly one person picks them, as on Outreach and Contacts: 'Lena
+    Park' + Enter left the Person box at 'Choose who you are meeting', and scheduling then
+    refused. Two or more leave the choice to the user."""
+    typed = st.session_state.get("schedule_search", "")
+    if typed.strip() and len(found := meetings.people_to_meet(conn, typed, limit=2)) == 1:
+        st.session_state["schedule_person"] = found[0].id
+
+
 def show_schedule(expanded: bool) -> None:
     with st.expander("Schedule a meeting", icon=":material/event:", expanded=expanded):
         search = st.text_input(
             "Who are you meeting? Type part of a name or company",
             key="schedule_search",
             placeholder="Leave empty to see the people who replied",
+            on_change=one_found_is_picked,
         )
         found = {p.id: p.label for p in ui.cached(meetings.people_to_meet, conn, search)}
         if not found:
@@ -936,7 +946,9 @@ def show_meetings(upcoming: list[meetings.MeetingSummary]) -> None:
         st.caption(f"**Keeping your word:** {kept.sentence}")
     show_upcoming(upcoming)
     st.subheader("Work on a meeting")
-    find_box, pick_box = st.columns([1, 2])
+    # One above the other, each the page's width: side by side at 800 px (the sidebar open),
+    # the search's placeholder read "Part of a name or com" and the Meeting box was cut.
+    find_box, pick_box = st.container(), st.container()
     search = find_box.text_input(
         "Find a meeting by person",
         placeholder="Part of a name or company",

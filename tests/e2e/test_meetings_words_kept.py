@@ -9,6 +9,8 @@ default, which was empty. The page stayed on Meetings with the prep sheet's boxe
 from datetime import UTC, datetime, timedelta
 
 from playwright.sync_api import expect
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from infoint import contacts, db, meetings
 
@@ -16,6 +18,56 @@ from .conftest import go, open_options, start_server, stop_server, wait_for_app
 
 TRIES = 5
 LEARN = "What do you want to learn from this conversation?"
+
+
+class Runs:
+    """The runs the browser asked for and the ones the app finished, read off the websocket:
+    after a quick menu click, the box's words and the page change can each start a run, in
+    either order, and the page settles only once the last one asked for has finished. A fixed
+    wait of a second for it failed under load."""
+
+    def __init__(self, page) -> None:
+        self.events: list[str] = []
+        page.on("websocket", self._watch)
+
+    def _watch(self, ws) -> None:
+        ws.on("framesent", self._sent)
+        ws.on("framereceived", self._received)
+
+    def _sent(self, payload) -> None:
+        if isinstance(payload, bytes):
+            message = BackMsg()
+            message.ParseFromString(payload)
+            if message.WhichOneof("type") == "rerun_script":
+                self.events.append("asked")
+
+    def _received(self, payload) -> None:
+        if isinstance(payload, bytes):
+            message = ForwardMsg()
+            message.ParseFromString(payload)
+            # A run stopped for the next one is not the last: its successor finishes later.
+            if message.WhichOneof("type") == "script_finished" and (
+                message.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN
+            ):
+                self.events.append("finished")
+
+    def mark(self) -> int:
+        """Where the events stand before a click, for `settle`."""
+        return len(self.events)
+
+    def settled(self, since: int) -> bool:
+        after = self.events[since:]
+        return "asked" in after and after[-1] == "finished"
+
+    def settle(self, page, since: int) -> None:
+        """Wait until a run was asked for after `since` and the last one asked for has
+        finished, then for the page to be drawn."""
+        for _ in range(600):  # polled, up to 30 s: events reach us while Playwright waits
+            if self.settled(since):
+                break
+            page.wait_for_timeout(50)
+        assert self.settled(since), self.events[since:]
+        wait_for_app(page)
 
 
 def test_prep_sheet_words_typed_right_before_a_menu_click_are_kept(tmp_path, page, shots):
@@ -33,6 +85,7 @@ def test_prep_sheet_words_typed_right_before_a_menu_click_are_kept(tmp_path, pag
     )
     conn.close()
     server = start_server(db_path)
+    runs = Runs(page)
     try:
         page.goto(f"{server.url}/meetings")
         wait_for_app(page)
@@ -47,10 +100,9 @@ def test_prep_sheet_words_typed_right_before_a_menu_click_are_kept(tmp_path, pag
                 box.click()
                 page.keyboard.press("Control+End")
                 page.keyboard.type(words)
+                since = runs.mark()
                 page.get_by_test_id("stSidebar").get_by_role("link", name="Follow-ups").click()
-                wait_for_app(page)
-                page.wait_for_timeout(1000)  # whichever run comes last, let it come
-                wait_for_app(page)
+                runs.settle(page, since)  # whichever run comes last, let it finish
                 if "/meetings" not in page.url:
                     go(page, "Meetings", "Meetings")
                 boxes[name] = (box, before + words)
@@ -82,6 +134,7 @@ def test_after_a_quick_menu_click_the_meeting_being_prepared_stays_open(tmp_path
     second = meetings.schedule_meeting(conn, bo, datetime.now(UTC) + timedelta(days=4))
     conn.close()
     server = start_server(db_path)
+    runs = Runs(page)
     try:
         page.goto(f"{server.url}/meetings")
         wait_for_app(page)
@@ -99,10 +152,9 @@ def test_after_a_quick_menu_click_the_meeting_being_prepared_stays_open(tmp_path
             box.click()
             page.keyboard.press("Control+End")
             page.keyboard.type(words)
+            since = runs.mark()
             page.get_by_test_id("stSidebar").get_by_role("link", name="Follow-ups").click()
-            wait_for_app(page)
-            page.wait_for_timeout(1000)  # whichever run comes last, let it come
-            wait_for_app(page)
+            runs.settle(page, since)  # whichever run comes last, let it finish
             if "/meetings" not in page.url:
                 go(page, "Meetings", "Meetings")
             page.screenshot(path=shots / f"back-{attempt}.png", full_page=True)

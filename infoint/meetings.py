@@ -293,7 +293,10 @@ class PrepSheet:
     def answers_go(self) -> str:
         """Where the debrief's answers are kept, said over them."""
         if self.employer:
-            return "each answer is also added to the company notes, when they have room."
+            return (
+                "each answer is also added to the company notes. When those notes are full, "
+                "the answers are kept here, with this meeting, and saving says so."
+            )
         return "kept with this meeting, as their record names no company to add them to."
 
     @property

@@ -381,8 +381,7 @@ def draft_boxes(
         # browser's fallback: a menu link clicked right as a box loses focus can send the page
         # change before the words, and the browser, letting go of its boxes' values for it,
         # draws them from their default (the template's text over an Outreach draft, 8 tries
-        # in 9 in Chromium; Outreach's `show_what_is_held` did this for it alone) while the
-        # page runs on with the words.
+        # in 9 in Chromium) while the page runs on with the words.
         del st.session_state[subject_key]
         del st.session_state[body_key]
     if edited and body_key not in st.session_state:

@@ -58,27 +58,6 @@ def kind_chosen() -> None:
     st.session_state[CHOSEN_HERE] = True
 
 
-def show_what_is_held(composed: tuple[str, str], subject_key: str, body_key: str) -> None:
-    """Have the draft's boxes drawn from the words this page holds, not only from the
-    browser's copy of them. A menu link clicked right as the message box loses focus can send
-    the page change before the box's words: Streamlit then runs this page again with the
-    words while the browser, having let go of its boxes' values for the page change, draws
-    the box from its default, the template's text (8 tries in 9 with a click as quick as a
-    tap). The words kept (`ui.KEPT_DRAFTS`) are made the boxes' default by letting
-    `ui.draft_boxes` open them as on a return; only while the boxes hold exactly those words
-    and opening them would change nothing (no note, no detail filled in)."""
-    held = st.session_state.get(ui.KEPT_DRAFTS, {}).get(body_key)
-    if held is None or subject_key not in st.session_state or body_key not in st.session_state:
-        return
-    typed = tuple(held["typed"])
-    if (st.session_state[subject_key], st.session_state[body_key]) != typed:
-        return
-    if outreach.keep_edits(conn, typed, tuple(held["composed"]), composed) != (*typed, ""):
-        return
-    del st.session_state[subject_key]
-    del st.session_state[body_key]
-
-
 def follow_the_choice(contact_id: int, this_draft: str, composed: tuple[str, str]) -> None:
     """Words typed the moment after choosing another template (or kind) go to the draft now
     chosen. Until the choice's run draws the new draft, the box of the one before stays on
@@ -118,7 +97,7 @@ def follow_the_choice(contact_id: int, this_draft: str, composed: tuple[str, str
 
 def shown_as_held(key: str) -> None:
     """Tell the browser again what a picker holds, as the page does when it sets one. After a
-    menu link clicked right as the message box lost focus (see `show_what_is_held`), the
+    menu link clicked right as the message box lost focus (see `ui.draft_boxes`), the
     browser drew the pickers from their first option while the draft went on to the person
     and template chosen, and the next edit switched to those shown."""
     if key in st.session_state:
@@ -565,7 +544,6 @@ draft = ui.cached(outreach.compose, conn, template_id, contact_id)
 this_draft = outreach.draft_key(contact_id, template_id)
 draft_box, checklist_box = st.columns([3, 2])
 with draft_box:
-    show_what_is_held((draft.subject, draft.body), f"subject_{this_draft}", f"body_{this_draft}")
     subject, body = ui.draft_boxes(
         conn, (draft.subject, draft.body), f"subject_{this_draft}", f"body_{this_draft}", 380
     )

@@ -1,7 +1,7 @@
 """A LinkedIn archive's messages and invitations -> outreach, follow-up and reply events.
 
 So that a new user's funnel starts with their real history. From the archive's messages.csv
-and Invitations.csv (shapes in linkedin-format.md), or a messages.csv unzipped from it, from a
+and Invitations.csv (shapes in linkedin-format.md), or either of them unzipped from it, from a
 start date the user picks:
 
 - Whose archive it is: the profile address in the most conversations that is not among the
@@ -391,8 +391,8 @@ def _read(
     source: str | os.PathLike | bytes, filename: str | None, notes: list[str]
 ) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
     """The archive's messages.csv and Invitations.csv; or, from a user who unzipped the
-    archive, its messages.csv alone (known by its header, whatever the file is called), so
-    they need not zip it again. Anything else is refused in one sentence."""
+    archive, one of the two (known by its header, whatever the file is called), so they need
+    not zip it again. Anything else is refused in one sentence."""
     unzipped = linkedin.read_unzipped_csv(source, filename)
     if unzipped is None:
         messages = linkedin.read_archive_csv(source, "messages.csv", filename)
@@ -404,16 +404,22 @@ def _read(
             )
         return messages, invitations
     names = set(_columns(unzipped))
-    if not any(header <= names for header in linkedin.MESSAGES_HEADERS):
-        raise NotAnExportError(
-            "This file is not LinkedIn's messages.csv; upload the LinkedIn archive .zip as "
-            "LinkedIn sent it, or the messages.csv inside it."
+    if any(header <= names for header in linkedin.MESSAGES_HEADERS):
+        notes.append(
+            "Only your messages were read: invitations you sent with a note are in the "
+            "archive's Invitations.csv, so upload that file too, or the archive .zip as it is."
         )
-    notes.append(
-        "Only your messages were read: invitations you sent with a note are in the archive's "
-        "Invitations.csv, so upload the archive .zip as it is to bring those in too."
+        return unzipped, None
+    if names >= linkedin.INVITATIONS_HEADER:
+        notes.append(
+            "Only your invitations were read: your messages are in the archive's messages.csv, "
+            "so upload that file too, or the archive .zip as it is."
+        )
+        return None, unzipped
+    raise NotAnExportError(
+        "This file is neither LinkedIn's messages.csv nor its Invitations.csv; upload the "
+        "LinkedIn archive .zip as LinkedIn sent it, or one of those two files from inside it."
     )
-    return unzipped, None
 
 
 def _checked_since(conn: duckdb.DuckDBPyConnection, since: date | None) -> date:

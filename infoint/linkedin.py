@@ -83,7 +83,10 @@ _CONNECTIONS = _Upload(
     workbook="expected Connections.csv, so save it from Excel as CSV and upload that",
 )
 _ARCHIVE = _Upload(
-    expected="the LinkedIn archive .zip as LinkedIn sent it, or the messages.csv inside it",
+    expected=(
+        "the LinkedIn archive .zip as LinkedIn sent it, or the messages.csv or Invitations.csv "
+        "inside it"
+    ),
     size_hint="",
     archive="the LinkedIn archive as downloaded, so download it again and upload it as it is",
     damaged="download the archive again and upload it as it is",
@@ -569,22 +572,22 @@ def _find_header(text: str) -> _Header:
 # Other files of LinkedIn's archive, known by their header's names (compared as in
 # `_HEADER_ALIASES`), and what to do with each instead. Messages and invitations come in under
 # the Import & export page's section on history, which takes the whole archive, or the
-# messages.csv unzipped from it (`history`).
+# messages.csv or Invitations.csv unzipped from it (`history`).
 MESSAGES_HEADERS = (
     frozenset({"conversationid", "from", "to", "content"}),  # 2022 and later
     frozenset({"from", "to", "date", "subject", "content"}),  # before
 )
+INVITATIONS_HEADER = frozenset({"from", "to", "sentat", "direction"})
 _HISTORY_SECTION = (
     ': it comes in under "Bring in what you already sent on LinkedIn", further down Import & export'
 )
-_MESSAGES_ADVICE = f"{_HISTORY_SECTION}, as it is or in the whole archive .zip."
-_HISTORY_ADVICE = f"{_HISTORY_SECTION}, from the whole archive .zip."
+_HISTORY_ADVICE = f"{_HISTORY_SECTION}, as it is or in the whole archive .zip."
 _ELSEWHERE_ADVICE = (
     "; upload the Connections.csv from the same archive, or the archive .zip as it is."
 )
 _OTHER_FILES = (
-    *(("messages.csv", signature, _MESSAGES_ADVICE) for signature in MESSAGES_HEADERS),
-    ("Invitations.csv", {"from", "to", "sentat", "direction"}, _HISTORY_ADVICE),
+    *(("messages.csv", signature, _HISTORY_ADVICE) for signature in MESSAGES_HEADERS),
+    ("Invitations.csv", INVITATIONS_HEADER, _HISTORY_ADVICE),
     ("Profile.csv", {"firstname", "lastname", "headline", "summary"}, _ELSEWHERE_ADVICE),
     ("Positions.csv", {"companyname", "title", "startedon", "finishedon"}, _ELSEWHERE_ADVICE),
     ("Education.csv", {"schoolname", "degreename"}, _ELSEWHERE_ADVICE),

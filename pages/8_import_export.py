@@ -374,9 +374,10 @@ def offer_history() -> None:
         "LinkedIn's full archive holds your messages and invitations (`messages.csv`, "
         "`Invitations.csv`). infoint can turn the messages you sent, and invitations you sent "
         "with a note, into outreach, and the answers into replies, so your funnel starts with "
-        "what you already did. Upload the archive .zip as it is, or the `messages.csv` inside "
-        "it if you unzipped it. Your own words are kept; of the other person's messages only "
-        "the fact and the date of an answer are kept, never what they wrote."
+        "what you already did. Upload the archive .zip as it is, or, if you unzipped it, its "
+        "`messages.csv` and then its `Invitations.csv`. Your own words are kept; of the other "
+        "person's messages only the fact and the date of an answer are kept, never what they "
+        "wrote."
     )
     history_round = st.session_state.setdefault("history_round", 0)
     if not linkedin_history.can_match(conn):
@@ -390,7 +391,7 @@ def offer_history() -> None:
     # quarter of an 800 px window (sidebar open) it read "29/08/20", its year cut.
     inputs_row = st.container(horizontal=True, gap="medium", key="history_inputs")
     archive_file = inputs_row.file_uploader(
-        "Your LinkedIn archive (.zip), or its messages.csv",
+        "Your LinkedIn archive (.zip), or its messages.csv or Invitations.csv",
         max_upload_size=MAX_UPLOAD_MB,
         key=f"history_upload_{history_round}",
     )

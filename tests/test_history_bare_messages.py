@@ -55,7 +55,7 @@ CONNECTIONS = (
     "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
     "Ana,Lopez,https://www.linkedin.com/in/ana-lopez,,Acme,Analyst,01 Mar 2026\n"
 )
-WANTS = "the LinkedIn archive .zip as LinkedIn sent it, or the messages.csv inside it"
+WANTS = "the LinkedIn archive .zip as LinkedIn sent it"
 
 
 @pytest.fixture
@@ -124,7 +124,6 @@ def test_a_bare_messages_csv_of_2018_is_taken_and_explained(conn, people):
     [
         (CONNECTIONS.encode(), "Connections.csv"),
         (SAMPLE.read_bytes(), "Connections.csv"),  # with LinkedIn's notes above the header
-        (INVITATIONS.encode(), "Invitations.csv"),
         (b"name,industry\nAcme,Software\n", "targets.csv"),
         (b"Dear Ana, thank you for the coffee.\n", "notes.txt"),
         (b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)), "photo.png"),
@@ -135,10 +134,12 @@ def test_anything_else_that_is_not_a_zip_is_refused_naming_what_is_taken(conn, p
     with pytest.raises(NotAnExportError) as caught:
         history.preview_history(conn, data, name, SINCE)
     said = one_sentence(str(caught.value))
-    assert WANTS in said, said
+    assert WANTS in said and "messages.csv" in said and "Invitations.csv" in said, said
     assert "not a zip archive" not in said
     if b"\x00" not in data:  # text: a CSV of some kind, or none
-        assert said.startswith("This file is not LinkedIn's messages.csv;"), said
+        assert said.startswith(
+            "This file is neither LinkedIn's messages.csv nor its Invitations.csv;"
+        ), said
     with pytest.raises(NotAnExportError):
         history.import_history(conn, data, name, SINCE)
     assert events(conn) == []
@@ -148,7 +149,7 @@ def test_an_empty_file_names_both_too(conn, people):
     with pytest.raises(NotAnExportError) as caught:
         history.preview_history(conn, b"\n", "messages.csv", SINCE)
     said = one_sentence(str(caught.value))
-    assert "archive .zip" in said and "messages.csv" in said, said
+    assert "archive .zip" in said and "messages.csv" in said and "Invitations.csv" in said, said
 
 
 # --- on the Import & export page ------------------------------------------------------------
@@ -169,7 +170,7 @@ def open_history_box(app_db) -> AppTest:
 def test_the_page_says_the_box_takes_messages_csv(app_db):
     at = open_history_box(app_db)
     label = at.file_uploader(key="history_upload_0").label
-    assert "messages.csv" in label and ".zip" in label, label
+    assert "messages.csv" in label and "Invitations.csv" in label and ".zip" in label, label
 
 
 def test_the_page_previews_and_adds_a_bare_messages_csv(app_db):

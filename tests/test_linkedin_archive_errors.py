@@ -95,7 +95,7 @@ def test_a_damaged_archive_in_the_messages_box_is_to_be_downloaded_again(conn):
 def test_an_empty_file_in_the_messages_box_asks_for_the_archive(conn):
     assert refused_history(conn, b"  ") == (
         "The file is empty; expected the LinkedIn archive .zip as LinkedIn sent it, or the "
-        "messages.csv inside it."
+        "messages.csv or Invitations.csv inside it."
     )
 
 

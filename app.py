@@ -149,12 +149,15 @@ chosen = home.funnel_filter(
     start=weeks[0] if len(weeks) > 0 else None,
     end=weeks[1] if len(weeks) > 1 else None,
 )
-counts = ui.cached(funnel.stage_counts, conn, chosen)
+# With who still has time to reply (it depends on the day: today is part of the cache key).
+counted = ui.cached(home.funnel_counts, conn, chosen, today)
+counts = counted.stages
 chart_box, words_box = st.columns([3, 2])
 if counts[0].count:
     ui.chart(chart_box, charts.funnel_figure, counts, config=charts.PLOTLY_CONFIG, key="funnel")
     whom = home.counted_whom(chosen, every_industry)
-    for line in home.describe_funnel(counts, filtered=chosen.narrows, whom=whom):
+    said = home.describe_funnel(counts, filtered=chosen.narrows, whom=whom, waiting=counted.waiting)
+    for line in said:
         words_box.markdown(f"- {line}")
 else:  # only when filtered: someone was written to (`started`)
     chart_box.info(home.FILTERED_OUT, icon=":material/filter_alt_off:")

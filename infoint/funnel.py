@@ -79,6 +79,12 @@ class FunnelFilter:
         return bool(self.industries or self.degrees or self.start or self.end)
 
 
+# The contacts at each stage or beyond, over `contact_stages s`: one column per stage, in order.
+STAGE_COUNTS_SQL = ", ".join(
+    f"count(*) FILTER (WHERE s.stage >= {i + 1})" for i in range(len(STAGES))
+)
+
+
 def stage_counts(
     conn: duckdb.DuckDBPyConnection, filters: FunnelFilter | None = None
 ) -> list[StageCount]:
@@ -86,7 +92,7 @@ def stage_counts(
     where, params = (filters or FunnelFilter()).where()
     row = conn.execute(
         f"""
-        SELECT {", ".join(f"count(*) FILTER (WHERE s.stage >= {i + 1})" for i in range(5))}
+        SELECT {STAGE_COUNTS_SQL}
         FROM contact_stages s
         JOIN contacts c ON c.id = s.contact_id
         LEFT JOIN companies co ON co.id = c.company_id
@@ -94,6 +100,11 @@ def stage_counts(
         """,
         params,
     ).fetchall()[0]
+    return counted_stages(row)
+
+
+def counted_stages(row: tuple) -> list[StageCount]:
+    """The stages from a row of `STAGE_COUNTS_SQL`'s counts, each with its conversion."""
     counts, previous = [], None
     for stage, count in zip(STAGES, row, strict=True):
         conversion = None if not previous else count / previous

@@ -64,6 +64,20 @@ ACTIVITY_NOTE = (
 )
 
 
+# Still has time to reply, over `contact_stages s` (with `_TODAY`'s `now_day` and `holiday`): at
+# Contacted and no further (nothing from them at all), first written to so lately that an
+# answer today would be within the quick-reply window; Insights' `in_time`. Home's Response
+# rate and the funnel's Replied line leave these people out of their shares alike.
+_STILL_IN_TIME = (
+    "s.stage = 1 AND "
+    f"{business_days.between_sql('s.first_outreach_at', 'now_day.today', 'holiday')}"
+    f" <= {insights.QUICK_REPLY_DAYS}"
+)
+# The user's holidays and their today: the first two parameters of a query with `_STILL_IN_TIME`.
+_TODAY = """holiday AS (SELECT DISTINCT unnest(?::DATE[]) AS day),
+        now_day AS (SELECT CAST(? AS DATE) AS today)"""
+
+
 @dataclass(frozen=True)
 class Headline:
     contacts: int
@@ -115,13 +129,9 @@ def headline(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Head
     # silence. Being named as an introducer reaches Referred too, but is no conversation
     # with someone you never wrote to, nor an answer to a message sent after it.
     ruled_out = profile.RULED_OUT_COMPANY_SQL
-    # Still in time: at Contacted and no further (nothing from them at all), first written to
-    # so lately that an answer today would be within the quick-reply window; Insights' `in_time`.
-    so_far = business_days.between_sql("s.first_outreach_at", "now_day.today", "holiday")
     row = conn.execute(
         f"""
-        WITH holiday AS (SELECT DISTINCT unnest(?::DATE[]) AS day),
-        now_day AS (SELECT CAST(? AS DATE) AS today),  -- the user's today
+        WITH {_TODAY},
         met AS (
             SELECT contact_id, bool_or(status = 'held') AS held,
                    bool_or(status = 'scheduled') AS arranged
@@ -152,8 +162,7 @@ def headline(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Head
                                     AND NOT coalesce({ruled_out}, false)) AS conversations,
                    count(*) FILTER (WHERE s.stage >= 1) AS contacted,
                    count(*) FILTER (WHERE s.stage >= 2) AS replied,
-                   count(*) FILTER (WHERE s.stage = 1
-                                    AND {so_far} <= {insights.QUICK_REPLY_DAYS}) AS waiting
+                   count(*) FILTER (WHERE {_STILL_IN_TIME}) AS waiting
             FROM contact_stages s CROSS JOIN now_day
             JOIN contacts c ON c.id = s.contact_id
             LEFT JOIN companies co ON co.id = c.company_id
@@ -178,6 +187,36 @@ def headline(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Head
         [list(profile.holidays(conn)), day, week, week + timedelta(days=6)],
     ).fetchall()[0]
     return Headline(*(int(v) for v in row))
+
+
+@dataclass(frozen=True)
+class FunnelCounts:
+    stages: list[StageCount]
+    # Of those at Contacted, how many still have time to reply (`Headline.waiting`'s rule).
+    waiting: int
+
+
+def funnel_counts(
+    conn: duckdb.DuckDBPyConnection,
+    filters: funnel.FunnelFilter | None = None,
+    today: date | None = None,
+) -> FunnelCounts:
+    """Home's funnel: `funnel.stage_counts` under `filters` and, in the same pass, those of
+    them who still have time to reply on `today` (the user's), for `describe_funnel`."""
+    day = today or profile.now(conn).date()
+    where, params = (filters or funnel.FunnelFilter()).where()
+    *stages, waiting = conn.execute(
+        f"""
+        WITH {_TODAY}
+        SELECT {funnel.STAGE_COUNTS_SQL}, count(*) FILTER (WHERE {_STILL_IN_TIME})
+        FROM contact_stages s CROSS JOIN now_day
+        JOIN contacts c ON c.id = s.contact_id
+        LEFT JOIN companies co ON co.id = c.company_id
+        WHERE s.stage > 0 AND {where}
+        """,
+        [list(profile.holidays(conn)), day, *params],
+    ).fetchall()[0]
+    return FunnelCounts(funnel.counted_stages(tuple(stages)), int(waiting))
 
 
 def stats(conn: duckdb.DuckDBPyConnection) -> dict:
@@ -363,8 +402,42 @@ def counted_whom(chosen: funnel.FunnelFilter, every_industry: Iterable[str]) -> 
     return FILTERED_WHOM
 
 
+# Written to lately, with no answer yet: said as Insights says it.
+_LATELY = f"in the last {insights.QUICK_REPLY_DAYS} business days"
+
+
+def _replied_in_time(contacted: int, replied: int, waiting: int) -> str:
+    """The Replied line while `waiting` of the `contacted` still have time to reply: they are
+    said to have it, and the share is of the others, as Home's Response rate has it (no '0 %'
+    minutes after a first message)."""
+    others = contacted - waiting
+    has = "has" if waiting == 1 else "have"
+    if not others:
+        everyone = {1: "The one person", 2: "Both people"}.get(
+            contacted, f"All {contacted:,} people"
+        )
+        return f"{everyone} you contacted, written to {_LATELY}, still {has} time to reply."
+    lately = text.counted(waiting, "person", "people")
+    if others == 1:
+        said = "the other one replied" if replied else "the other one has not replied yet"
+    elif replied == others:
+        said = "both others replied" if others == 2 else f"all {others:,} others replied"
+    elif not replied:
+        said = f"{_none_of_others(others)} has replied yet"
+    else:
+        said = f"{replied:,} of the other {others:,} replied"
+    return (
+        f"{lately} you wrote to {_LATELY} still {has} time to reply; {said} — "
+        f"{text.percent(replied / others)}."
+    )
+
+
+def _none_of_others(others: int) -> str:
+    return "neither of the other 2" if others == 2 else f"none of the other {others:,}"
+
+
 def describe_funnel(
-    counts: list[StageCount], filtered: bool, whom: str = FILTERED_WHOM
+    counts: list[StageCount], filtered: bool, whom: str = FILTERED_WHOM, waiting: int = 0
 ) -> list[str]:
     """The funnel in words, one line per stage: '8 of 20 contacted replied — 40 %'; one
     person and none of several get sentences of their own ('0 of those 1' reads badly).
@@ -372,7 +445,8 @@ def describe_funnel(
     For a funnel with someone in it: before the first outreach Home says
     `BEFORE_FIRST_OUTREACH`, and with filters that leave no one, `FILTERED_OUT`.
     `filtered`: the counts are of the people the filters choose, `whom` (`counted_whom`),
-    and the first line says so.
+    and the first line says so. `waiting`: of those contacted, the people who still have time
+    to reply (`FunnelCounts.waiting`), left out of the reply share and said to have time.
     """
     contacted = text.counted(counts[0].count, "person", "people")
     lines = [
@@ -380,6 +454,9 @@ def describe_funnel(
     ]
     for previous, current in itertools.pairwise(counts):
         words = _STAGE_SENTENCES[current.stage]
+        if current.stage == "replied" and waiting:
+            lines.append(_replied_in_time(previous.count, current.count, waiting))
+            continue
         if current.conversion is None:
             lines.append(f"{words.empty}.")
             continue

@@ -7,12 +7,14 @@ User text (names, companies, industries, template names) goes into figures throu
 from __future__ import annotations
 
 import copy
+import math
 
 import pandas as pd
 
 from infoint import funnel, targets
 from infoint.charts import (
     LEGEND_BELOW,
+    SHARE_AXIS_RIGHT_MARGIN,
     Figure,
     counts_axis,
     plain,
@@ -61,13 +63,42 @@ def _layout(**layout: object) -> dict:
     return copy.deepcopy(_LAYOUT) | layout
 
 
+# The 'n of m' beside each rate's bar: its font's size (the theme's, infoint/chart.js), a
+# character's width in ems guessed on the wide side (in Chromium's Source Sans at 12 px, digits
+# and "o" measure 6.1 to 6.4 px, ",", "f" and a space 2.4 to 3.6), and the gap Plotly leaves
+# between a bar and its text (3 px), with some to spare.
+RATE_LABEL_FONT = 12
+_RATE_LABEL_NARROW = set(", f")
+RATE_LABEL_GAP = 8
+
+
+def rate_label_room(labels: list[str]) -> int:
+    """Pixels right of the axis's 100 % that the widest of `labels` needs beside a full bar
+    (at least `SHARE_AXIS_RIGHT_MARGIN`, for the tick's own '100')."""
+    widest = max(
+        (sum(0.35 if char in _RATE_LABEL_NARROW else 0.6 for char in label) for label in labels),
+        default=0,
+    )
+    return max(SHARE_AXIS_RIGHT_MARGIN, math.ceil(widest * RATE_LABEL_FONT) + RATE_LABEL_GAP)
+
+
 def rates_figure(rates: pd.DataFrame, grouped_by: str) -> Figure:
     """Response and meeting rate per group ('Degree of connection' names the groups' axis),
-    with 'n of m' on hover."""
+    with 'n of m' beside each bar and on hover.
+
+    The axis runs 0 to 100 % across the whole chart but for the room the widest 'n of m' needs
+    beside a full bar (`rate_label_room`), in pixels: a share of the axis (it ran to 135 %)
+    grew with the window, and at 1280 and 1600 px the bars and ticks stopped 190 to 280 px short
+    of the chart's right edge."""
     groups = [plain_lines(g) for g in rates["group"]]
     if len(set(groups)) < len(groups):  # two names alike until cut: keep them whole
         groups = [plain(g) for g in rates["group"]]
     contacted = rates["contacted"].tolist()
+    labels = [
+        f"{n:,} of {m:,}"
+        for count in ("replied", "met")
+        for n, m in zip(rates[count].tolist(), contacted, strict=True)
+    ]
     data = [
         {
             "type": "bar",
@@ -95,12 +126,13 @@ def rates_figure(rates: pd.DataFrame, grouped_by: str) -> Figure:
         # untitled: the section's heading and the "Compare by" choice above name it
         xaxis={
             "title": {"text": "Share of the people you contacted (%)"},
-            # Room right of 100 % for the 'n of m' labels of full bars.
-            "range": [0, 135],
+            "range": [0, 100],
             "tickvals": [0, 25, 50, 75, 100],
         },
         yaxis={"title": {"text": grouped_by}, "autorange": "reversed", "automargin": True},
         height=max(260, 110 + 55 * len(rates)),
+        # The 'n of m' of a full bar stands right of the plot (`cliponaxis` off), in this room.
+        margin=_LAYOUT["margin"] | {"r": rate_label_room(labels)},
     )
     return {"data": data, "layout": layout}
 

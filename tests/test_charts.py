@@ -186,8 +186,24 @@ def test_rate_bars_keep_their_labels_and_long_names_in_view():
     figure = insight_charts.rates_figure(rates, "Template of the first message")
     replied = figure["data"][0]
     assert replied["cliponaxis"] is False  # '1 of 1' beside a full bar is drawn whole
-    assert figure["layout"]["xaxis"]["range"][1] >= 130
+    # The axis ends at 100 %, the labels' room right of it in pixels: a range to 135 % left a
+    # band of nothing a quarter of the chart wide at 1280 and 1600 px.
+    assert figure["layout"]["xaxis"]["range"] == [0, 100]
+    assert figure["layout"]["margin"]["r"] == insight_charts.rate_label_room(
+        ["1 of 1", "2 of 4", "0 of 1", "1 of 4"]
+    )
     assert replied["y"] == ["Cold, after reading their<br>conference talk on data…", "Warm"]
+
+
+def test_the_room_for_rate_labels_grows_with_the_widest():
+    """Measured in Chromium (Source Sans, 12 px): '1,000 of 1,000' is 69 px wide, drawn 3 px
+    right of its bar; '2 of 2' 27 px. The room is at least the tick's own '100' needs."""
+    assert insight_charts.rate_label_room(["1,000 of 1,000", "2 of 2"]) >= 69 + 3
+    assert insight_charts.rate_label_room(["2 of 2"]) >= 27 + 3
+    assert insight_charts.rate_label_room(["2 of 2"]) < insight_charts.rate_label_room(
+        ["1,000 of 1,000"]
+    )
+    assert insight_charts.rate_label_room([]) == charts.SHARE_AXIS_RIGHT_MARGIN
 
 
 def test_legends_of_many_series_stand_below_the_plot_clear_of_the_title():

@@ -1,6 +1,6 @@
 import time
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import streamlit as st
 
@@ -611,33 +611,53 @@ def say_introduction(where, kind: str) -> None:
 
 
 def show_next_after_reply(person: contacts.Contact) -> None:
-    """The method's next step after a reply, the meeting, said with the confirmation, quietly
-    (the page's primary stays "Log it"): arranging it, on the Meetings tab, or, with one booked
-    already, preparing it, on the Meetings page ("arrange the meeting" was offered beside a
-    meeting booked for next week)."""
+    """The method's next step after a reply, said with the confirmation, quietly (the page's
+    primary stays "Log it"), as their meetings stand: one booked ahead is to prepare, on the
+    Meetings page; one whose time has come with no outcome logged is to record how it went
+    there (it was offered "arrange the meeting", as if none were); one held is to thank them
+    for while that is due (`meetings.STALE_AFTER_DAYS`, as the due-now list); else a meeting
+    is to arrange, on the Meetings tab: another one, once met."""
     now = datetime.now(UTC)
-    # Meetings' own list of those coming up, cached per minute as that page has it.
-    upcoming = ui.cached(meetings.upcoming_meetings, conn, now.replace(second=0, microsecond=0))
-    booked = next((m for m in upcoming if m.contact_id == person.id and m.starts_at > now), None)
-    if booked is None:
-        st.button(
-            "Next: arrange the meeting, on the Meetings tab",
-            key=f"reply_to_meeting_{person.id}",
-            type="tertiary",
-            icon=":material/event:",
-            on_click=open_tab,
-            args=("Meetings",),
+    found = ui.cached(meetings.list_meetings, conn, person.id)  # newest first
+    zone = meetings.time_zone(conn)
+    who = ui.plain(person.first_name or person.name)
+    ahead = [m for m in found if m.status == "scheduled" and m.starts_at > now]
+    waiting = [m for m in found if m.status == "scheduled" and m.starts_at <= now]
+    met = next((m for m in found if m.status == "held"), None)
+    if ahead:
+        booked = ahead[-1]  # the soonest
+        start = text.moment(booked.starts_at.astimezone(zone))
+        st.caption(f"Your meeting with {who} is booked for {start}.")
+        link, label, icon = booked, "Next: prepare it, on the Meetings page", ":material/coffee:"
+    elif waiting:
+        link = waiting[0]  # the latest
+        start = text.moment(link.starts_at.astimezone(zone))
+        st.caption(f"Your meeting with {who} was on {start}; how it went is not logged yet.")
+        label, icon = "Next: record how it went, on the Meetings page", ":material/rate_review:"
+    elif met is not None:
+        day = text.day(met.starts_at.astimezone(zone))
+        thanked = ui.cached(meetings.summary, conn, met.id).thanked
+        if thanked or met.starts_at < now - timedelta(days=meetings.STALE_AFTER_DAYS):
+            st.caption(f"You met {who} on {day}.")
+            link = None
+        else:
+            st.caption(f"You met {who} on {day}; your thank-you is not logged yet.")
+            link, label, icon = met, "Next: your thank-you, on the Meetings page", ":material/mail:"
+    else:
+        link = None
+    if link is not None:
+        # The Meetings page opens it on the tab it needs (Prepare, Debrief or Thank you).
+        st.page_link(
+            "pages/5_meetings.py", label=label, icon=icon, query_params={"meeting": str(link.id)}
         )
         return
-    start = text.moment(booked.starts_at.astimezone(meetings.time_zone(conn)))
-    st.caption(
-        f"Your meeting with {ui.plain(person.first_name or person.name)} is booked for {start}."
-    )
-    st.page_link(
-        "pages/5_meetings.py",
-        label="Next: prepare it, on the Meetings page",
-        icon=":material/coffee:",
-        query_params={"meeting": str(booked.id)},
+    st.button(
+        f"Next: arrange {'another' if met else 'the'} meeting, on the Meetings tab",
+        key=f"reply_to_meeting_{person.id}",
+        type="tertiary",
+        icon=":material/event:",
+        on_click=open_tab,
+        args=("Meetings",),
     )
 
 

@@ -94,6 +94,7 @@ DOUBLE_CLICK_SECONDS = 5.0
 
 _PAGE_RUN = "_page_run"
 _CAME_BACK = "_came_back"
+_CAME_FROM = "_came_from"  # the title of the page before this one (`came_from`)
 
 
 def page(title: str) -> duckdb.DuckDBPyConnection:
@@ -103,7 +104,10 @@ def page(title: str) -> duckdb.DuckDBPyConnection:
     if updates.updated_since_start():
         st.warning(UPDATED_UNDER_US, icon=":material/restart_alt:")
         st.stop()
-    st.session_state[_CAME_BACK] = st.session_state.get(_PAGE_RUN) != title
+    before = st.session_state.get(_PAGE_RUN)
+    st.session_state[_CAME_BACK] = before != title
+    if before != title:
+        st.session_state[_CAME_FROM] = before
     st.session_state[_PAGE_RUN] = title
     with st.sidebar:
         st.markdown("### infoint")
@@ -138,6 +142,12 @@ def came_back() -> bool:
     """Whether this is the page's first run since the user was on another page (or opened
     the app): the page is then shown from its top, and a long list may start short again."""
     return st.session_state.get(_CAME_BACK, True)
+
+
+def came_from() -> str | None:
+    """The title (as given to `page`) of the page the user was on before this one, for the
+    whole of their stay here; None when this is the first page of the session."""
+    return st.session_state.get(_CAME_FROM)
 
 
 def show_error(exc: InfointError) -> None:

@@ -9,13 +9,16 @@ from infoint import db, demo, outreach, profile, settings, targets, text, ui
 from infoint.errors import InfointError
 
 conn = ui.page("Settings")
-# Whether the user came here from a draft on Outreach (by its "Fill in your name … in
-# Settings", say): decided on the way in and kept while they stay, so a saved profile offers
-# the way back to the draft, which Outreach keeps. A link, not a button: Settings' one
-# primary action is "Back up now".
+# Whether the user came here straight from a draft on Outreach (by its "Fill in your name …
+# in Settings", or the menu): decided on the way in and kept while they stay, so a saved
+# profile offers the way back to the draft, which Outreach keeps. Outreach drops its mark only
+# on its own runs, so after Outreach, another page, then Settings, the mark was still there
+# and "Back to your draft" was offered to someone who came from elsewhere: the page just left
+# must be Outreach. A link, not a button: Settings' one primary action is "Back up now".
 FROM_DRAFT = "settings_from_draft"
 if ui.came_back():
-    st.session_state[FROM_DRAFT] = st.session_state.pop(outreach.DRAFT_IN_VIEW, False)
+    in_view = st.session_state.pop(outreach.DRAFT_IN_VIEW, False)
+    st.session_state[FROM_DRAFT] = in_view and ui.came_from() == "Outreach"
 ZONE_SAVED = "settings_zone_saved"  # said under the time zone's control, on the next run
 ZONE_OPEN = "settings_zone_open"  # whether that control is open
 # What a restore or the demo did, said beside the button clicked, not at the top of the page,

@@ -2,12 +2,13 @@
 name … in Settings" led to Settings, and after "Save your profile" nothing there led back:
 the draft was kept, but the user had to know to find it through the menu. A saved profile now
 offers "Back to your draft in Outreach" (a link: "Back up now" is the page's one primary
-button) when the user came from a draft, and only then."""
+button) when the user came straight from a draft, and only then."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from infoint import contacts, db, outreach
@@ -115,3 +116,24 @@ def test_settings_opened_again_from_home_offers_no_way_back(app_db):
     run(at)
     save_name(at, "Sam Lee")
     assert BACK not in links(at)
+
+
+@pytest.mark.parametrize("between", ["app.py", "pages/2_contacts.py", "pages/5_meetings.py"])
+def test_settings_reached_through_another_page_offers_no_way_back(app_db, between):
+    """Outreach's draft, then another page, then Settings: the user came from that page, not
+    from the draft, so "Back to your draft" would not be true of the visit (the mark Outreach
+    left stayed set through the page between, and the link showed)."""
+    at, _ = draft_for_bo(app_db)
+    at.switch_page(between)
+    run(at)
+    at.switch_page(SETTINGS)
+    run(at)
+    save_name(at, "Sam Lee")
+    assert BACK not in links(at)
+    # Straight from the draft again, the way back is there.
+    at.switch_page(OUTREACH)
+    run(at)
+    at.switch_page(SETTINGS)
+    run(at)
+    save_name(at, "Sam Lee")
+    assert links(at)[BACK] == "outreach"

@@ -558,7 +558,7 @@ class KnownPerson:
     they are the same person, who is then linked instead, with the change said."""
 
     id: int
-    said: str  # 'Alan Turing, Bletchley Labs, Cryptanalyst', the parts known
+    said: str  # 'Alan Turing — Cryptanalyst at Bletchley Labs' (`person_said`)
     change: str  # 'you know them directly (1st degree): marked as introduced by …'
     line: int = 0  # for a namesake at another company: the line of the person named
 
@@ -593,7 +593,7 @@ class NewContacts:
     contacts it would mark as introduced (`new_contacts`)."""
 
     introducer: str
-    people: tuple[str, ...]  # each as 'name, company, position', the parts known
+    people: tuple[str, ...]  # each as 'name — position at company' (`person_said`)
     # Those already in your contacts it marks, then namesakes at other companies of people it
     # adds (`KnownPerson.line`), each with a tick box
     existing: tuple[KnownPerson, ...] = ()
@@ -618,8 +618,8 @@ class NewContacts:
         # What saving would refuse (`referrals._namesakes`), said before, not after.
         lines = [known.line for known in sure]
         if twice := [k for k in sure if [j.id for j in sure].count(k.id) > 1][:1]:
-            name, *where = twice[0].said.split(", ")  # 'Priya Shah (Globex, Analyst)'
-            who = f"{name} ({', '.join(where)})" if where else name
+            name, _, where = twice[0].said.partition(" — ")  # 'Priya Shah (Analyst at Globex)'
+            who = f"{name} ({where})" if where else name
             said.append(
                 f"You ticked {who} for more than one line, and they can be only one of those "
                 "people: untick all but one."
@@ -751,13 +751,14 @@ def new_contacts(
 
 
 def _people_said(conn: duckdb.DuckDBPyConnection, ids: tuple[int, ...]) -> list[tuple]:
-    """(id, 'name, company, position', degree, mutual contact's name or None, name, company,
-    position, who introduced them: their name, 'someone else' for one no longer there, or
-    None) for these. The label leaves out a placeholder such as 'N/A', as every list of people
-    does; the company after the name is as stored, for comparing with what a line names."""
-    return conn.execute(
-        "SELECT c.id, concat_ws(', ', nullif(trim(c.first_name || ' ' || c.last_name), ''),"
-        f" {employer_sql('co.name')}, nullif(c.position, '')), c.degree,"
+    """(id, 'name — position at company' (`person_said`), degree, mutual contact's name or
+    None, name, company, position, who introduced them: their name, 'someone else' for one no
+    longer there, or None) for these. The label leaves out a placeholder such as 'N/A', as
+    every list of people does; the company after the name is as stored, for comparing with
+    what a line names."""
+    rows = conn.execute(
+        "SELECT c.id, trim(c.first_name || ' ' || c.last_name),"
+        f" coalesce({employer_sql('co.name')}, ''), trim(coalesce(c.position, '')), c.degree,"
         " CASE WHEN c.mutual_contact_id IS NOT NULL"
         "  THEN coalesce(nullif(trim(m.first_name || ' ' || m.last_name), ''), 'someone') END,"
         " trim(c.first_name || ' ' || c.last_name), coalesce(co.name, ''),"
@@ -771,6 +772,20 @@ def _people_said(conn: duckdb.DuckDBPyConnection, ids: tuple[int, ...]) -> list[
         " WHERE c.id IN (SELECT unnest(?::BIGINT[])) ORDER BY c.id",
         [list(ids)],
     ).fetchall()
+    return [
+        (i, person_said(name, employer, position), *rest)
+        for i, name, employer, position, *rest in rows
+    ]
+
+
+def person_said(name: str, company: str, position: str) -> str:
+    """Who someone is, each part whole however many commas it holds: 'Jo Smith — VP, Sales
+    at Acme, Inc.', 'Jo Smith at Acme, Inc.', 'Jo Smith — VP, Sales', or the name alone.
+    Joined with commas, 'Jo Smith, Acme, Inc., VP, Sales' could be read several ways."""
+    if position:
+        role = f"{position} at {company}" if company else position
+        return f"{name} — {role}" if name else role
+    return " at ".join(part for part in (name, company) if part)
 
 
 def _change_said(introducer: str, degree: str, mutual: str | None) -> str:

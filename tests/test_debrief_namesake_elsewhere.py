@@ -45,7 +45,7 @@ def save(conn, names: str, **chosen) -> meetings.DebriefResult:
 def test_the_namesake_elsewhere_is_asked_about_unticked_and_unticked_is_added_anew(met):
     """Typed without the accent, in lower case, as searches find her."""
     adding = meetings.new_contacts(met, 1, meetings.read_names("priya shah, Initech").people)
-    assert adding.people == ("priya shah, Initech",)
+    assert adding.people == ("priya shah at Initech",)
     [priya] = adding.existing
     assert (priya.id, priya.line, priya.ticked) == (3, 1, False)
     assert priya.label == (
@@ -66,7 +66,7 @@ def test_the_namesake_elsewhere_is_asked_about_unticked_and_unticked_is_added_an
         "new one is added for them. Is each one a person to talk to?"
     )
     assert adding.to_add({priya: True}) == ()
-    assert adding.to_add({priya: False}) == ("priya shah, Initech",)
+    assert adding.to_add({priya: False}) == ("priya shah at Initech",)
     # as the boxes start, nothing is linked and someone new is added
     assert adding.chosen({priya: priya.ticked}) == ((), ())
     assert adding.adds({priya: False}) and not adding.adds({priya: True})
@@ -112,7 +112,7 @@ def test_two_namesakes_ticked_for_one_line_is_refused_and_nothing_saved(met):
     assert [(k.id, k.line) for k in adding.existing] == [(3, 1), (4, 1)]
     assert "2 people already in your contacts have the same names" in adding.question
     assert adding.asked(dict.fromkeys(adding.existing, True)) == (
-        "You ticked 2 people for line 1 (Priya Shah, Initech), and only one can be that person: "
+        "You ticked 2 people for line 1 (Priya Shah at Initech), and only one can be that person: "
         "untick all but one. Is each one a person to talk to?"
     )
     before = people(met)
@@ -164,7 +164,7 @@ def test_two_lines_of_one_name_at_two_companies_add_two_people(katherine):
     """Line 1 adds the Priya Shah at Initech; line 2's, at Hooli, is someone else, not her."""
     names = "Priya Shah, Initech\nPriya Shah, Hooli"
     adding = meetings.new_contacts(katherine, 1, meetings.read_names(names).people)
-    assert adding.people == ("Priya Shah, Initech", "Priya Shah, Hooli")
+    assert adding.people == ("Priya Shah at Initech", "Priya Shah at Hooli")
     assert adding.existing == ()  # the one line 1 adds is not asked about on line 2
     result = save(katherine, names)
     assert len(result.introductions.added) == 2
@@ -203,7 +203,7 @@ def test_one_introduced_at_another_meeting_is_asked_about_not_taken(katherine):
     adding = meetings.new_contacts(
         katherine, meeting, meetings.read_names("Priya Shah, Initech").people
     )
-    assert adding.people == ("Priya Shah, Initech",)
+    assert adding.people == ("Priya Shah at Initech",)
     [hooli] = adding.existing
     assert (hooli.id, hooli.line, hooli.ticked) == (2, 1, False)
     assert hooli.label == (
@@ -237,18 +237,18 @@ def test_a_tick_stands_for_its_own_line_only(met):
     Shah at Hooli is still added."""
     names = "Priya Shah, Initech\nPriya Shah, Hooli"
     adding = meetings.new_contacts(met, 1, meetings.read_names(names).people)
-    assert adding.people == ("Priya Shah, Initech", "Priya Shah, Hooli")
+    assert adding.people == ("Priya Shah at Initech", "Priya Shah at Hooli")
     first, second = adding.existing
     assert [(k.id, k.line) for k in adding.existing] == [(3, 1), (3, 2)]
     assert first.key != second.key
     # two boxes for one contact: each names the line it is for
     assert first.label == (
         "You already have a Priyá Shah, at Globex (Analyst). Tick if it is the same person on "
-        "line 1 (Priya Shah, Initech), to link them rather than add a new one: they will be "
+        "line 1 (Priya Shah at Initech), to link them rather than add a new one: they will be "
         "marked as introduced by Katherine Johnson; their mutual contact stays Ben Ode. Their "
         "company stays Globex until you change it."
     )
-    assert "the same person on line 2 (Priya Shah, Hooli), to link them" in second.label
+    assert "the same person on line 2 (Priya Shah at Hooli), to link them" in second.label
     assert adding.question == (
         "Saving adds these 2 people to your contacts, as introduced by Katherine Johnson. 1 "
         "person already in your contacts, at another company, has the name of 2 people named: "
@@ -257,7 +257,7 @@ def test_a_tick_stands_for_its_own_line_only(met):
     )
     ticked = {first: True, second: False}
     assert adding.chosen(ticked) == ((), ((1, 3),))
-    assert adding.to_add(ticked) == ("Priya Shah, Hooli",)
+    assert adding.to_add(ticked) == ("Priya Shah at Hooli",)
     assert adding.asked(ticked) == (
         "Saving adds this person to your contacts, as introduced by Katherine Johnson. You "
         "ticked 1 person already in your contacts as the same person as one named, so no new "
@@ -282,7 +282,7 @@ def test_one_contact_ticked_for_two_lines_is_refused_and_nothing_saved(met):
     adding = meetings.new_contacts(met, 1, meetings.read_names(names).people)
     # the question says so as soon as both are ticked, before saving
     assert adding.asked(dict.fromkeys(adding.existing, True)) == (
-        "You ticked Priyá Shah (Globex, Analyst) for more than one line, and they can be only "
+        "You ticked Priyá Shah (Analyst at Globex) for more than one line, and they can be only "
         "one of those people: untick all but one. Is each one a person to talk to?"
     )
     before = people(met)

@@ -79,7 +79,7 @@ def test_new_contacts_names_who_would_be_added_and_adds_no_one(conn):
         "know them directly, so no mutual contact is set.",
     )
     assert adding == meetings.NewContacts(
-        "Tam Adler", ("John Newperson, Acme Rockets, CTO", "Ivy Park"), (flora,)
+        "Tam Adler", ("John Newperson — CTO at Acme Rockets", "Ivy Park"), (flora,)
     )
     assert adding.question == (
         "Saving adds these 2 people to your contacts, as introduced by Tam Adler. It also marks "

@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 from infoint import contacts, db, meetings, referrals
 from infoint.errors import InvalidInputError
 from infoint.referrals import ReferredPerson
+from infoint.text import plain_markdown
 from tests.test_page_meetings import ROOT, run, submit
 from tests.test_page_meetings_names import asking_to_add, debrief, met_tam  # noqa: F401
 
@@ -80,3 +81,31 @@ def contacts_now(db_path) -> list:
         return [contacts.get_contact(conn, i) for i in ids]
     finally:
         conn.close()
+
+
+def test_the_list_to_confirm_keeps_each_part_whole(met_tam):  # noqa: F811
+    """Joined with commas, 'Jo Smith, Acme, Inc., VP, Sales' could be read several ways, just
+    what the semicolons were typed to avoid: the list says who and where in words."""
+    conn = db.connect(met_tam)
+    try:
+        contacts.add_contact(
+            conn, "Ana", "Ruiz", company="Globex, Ltd.", position="VP, Engineering"
+        )
+        typed = "Jo Smith; Acme, Inc.; VP, Sales\nAna Ruiz; Globex, Ltd.\nBo Chen; Beta, Inc."
+        adding = meetings.new_contacts(conn, 1, meetings.read_names(typed).people)
+    finally:
+        conn.close()
+    assert adding.people == ("Jo Smith — VP, Sales at Acme, Inc.", "Bo Chen at Beta, Inc.")
+    [ana] = adding.existing
+    assert ana.label.startswith("Ana Ruiz — VP, Engineering at Globex, Ltd., already in your")
+
+
+def test_the_page_lists_them_so(met_tam):  # noqa: F811
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.switch_page("pages/5_meetings.py")
+    run(at)
+    at.text_area(key="debrief_names_1").set_value("Jo Smith; Acme, Inc.; VP, Sales")
+    at = submit(at, "Save the debrief")
+    assert asking_to_add(at)
+    listed = [m.value for m in at.markdown if m.value.startswith("- ")]
+    assert listed == [f"- {plain_markdown('Jo Smith — VP, Sales at Acme, Inc.')}"]

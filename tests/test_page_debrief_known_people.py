@@ -19,7 +19,7 @@ from tests.test_page_meetings import ROOT, run, submit
 
 NAMES = "Alan Turing; Bletchley Labs; Cryptanalyst\nMary Jackson; NASA; Engineer"
 ALAN_CHANGE = (
-    "Alan Turing, Bletchley Labs, Cryptanalyst, already in your contacts (1st degree): will be "
+    "Alan Turing — Cryptanalyst at Bletchley Labs, already in your contacts (1st degree): will be "
     "marked as introduced by Katherine Johnson; you know them directly, so no mutual contact "
     "is set."
 )
@@ -73,7 +73,7 @@ def test_the_confirmation_names_who_is_already_there_and_what_changes_on_them(me
         "marks 1 person already in your contacts as introduced by Katherine Johnson: untick "
         "anyone you want to leave as they are. Is each one a person to talk to?"
     )
-    assert "- Mary Jackson, NASA, Engineer" in [m.value for m in at.markdown]
+    assert "- Mary Jackson — Engineer at NASA" in [m.value for m in at.markdown]
     [alan] = at.checkbox
     assert alan.label == plain_markdown(ALAN_CHANGE)
     assert alan.value is True

@@ -52,7 +52,7 @@ def test_the_namesake_is_named_with_an_unticked_box(met_katherine):
         "already in your contacts has the same name, at another company: tick if it is the "
         "same person, so that no new one is added. Is each one a person to talk to?"
     )
-    assert "- Priya Shah, Initech" in [m.value for m in at.markdown]
+    assert "- Priya Shah at Initech" in [m.value for m in at.markdown]
     [priya] = at.checkbox
     assert priya.label == plain_markdown(PRIYA)
     assert priya.value is False  # never merged unasked
@@ -106,7 +106,7 @@ def test_two_lines_left_unticked_add_both(met_katherine):
     at = debrief(TWO_LINES)
     [asked] = [w.value for w in at.warning]
     assert asked.startswith(plain_markdown("Saving adds these 2 people to your contacts"))
-    assert "- Priya Shah, Initech\n- Priya Shah, Hooli" in [m.value for m in at.markdown]
+    assert "- Priya Shah at Initech\n- Priya Shah at Hooli" in [m.value for m in at.markdown]
     assert [box.value for box in at.checkbox] == [False, False]
     submit(at, "Yes, add them and save")
     said = at.success[0].value
@@ -127,8 +127,8 @@ def test_a_tick_links_for_its_own_line_only(met_katherine):
     first, second = at.checkbox
     # one contact asked about for two lines: each box names its line
     for box, line in (
-        (first, "line 1 (Priya Shah, Initech)"),
-        (second, "line 2 (Priya Shah, Hooli)"),
+        (first, "line 1 (Priya Shah at Initech)"),
+        (second, "line 2 (Priya Shah at Hooli)"),
     ):
         assert box.label == plain_markdown(PRIYA.replace("same person", f"same person on {line}"))
     first.check()
@@ -139,7 +139,7 @@ def test_a_tick_links_for_its_own_line_only(met_katherine):
         "ticked 1 person already in your contacts as the same person as one named, so no new "
         "one is added for them. Is each one a person to talk to?"
     )
-    assert [m.value for m in at.markdown if m.value.startswith("- ")] == ["- Priya Shah, Hooli"]
+    assert [m.value for m in at.markdown if m.value.startswith("- ")] == ["- Priya Shah at Hooli"]
     submit(at, "Yes, add them and save")
     said = at.success[0].value
     assert "1 new contact introduced by Katherine Johnson" in said

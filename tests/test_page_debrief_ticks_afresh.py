@@ -18,7 +18,7 @@ def test_a_line_typed_over_and_saved_again_starts_unticked(met_katherine):  # no
     [box] = at.checkbox
     assert box.value is False  # asked afresh: never linked unasked
     assert [m.value for m in at.markdown if m.value.startswith("- ")] == [
-        "- Priya Shah, Wayne Enterprises"
+        "- Priya Shah at Wayne Enterprises"
     ]
     submit(at, "Yes, add them and save")
     assert "1 new contact introduced by Katherine Johnson" in at.success[0].value

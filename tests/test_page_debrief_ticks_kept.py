@@ -129,4 +129,4 @@ def test_a_placeholder_employer_is_left_out_of_a_known_persons_box(conn):
     meeting = meetings.schedule_meeting(conn, kay, datetime.now(UTC) - timedelta(days=1))
     adding = meetings.new_contacts(conn, meeting, meetings.read_names("Sam Ng").people)
     [sam] = adding.existing
-    assert sam.label.startswith("Sam Ng, Analyst, already in your contacts")
+    assert sam.label.startswith("Sam Ng — Analyst, already in your contacts")

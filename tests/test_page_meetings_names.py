@@ -58,7 +58,7 @@ def test_only_a_person_is_added_and_only_after_the_user_saw_who(met_tam):
     [asking] = asking_to_add(at)
     assert "Saving adds this person to your contacts, as introduced by Tam Adler" in asking.value
     listed = " ".join(m.value for m in at.markdown)
-    assert "- " + plain_markdown("John Newperson, Acme Rockets, CTO") in listed
+    assert "- " + plain_markdown("John Newperson — CTO at Acme Rockets") in listed
     assert "just" not in listed and "Flora" not in listed  # Flora is already a contact
     assert people(met_tam) == [("Tam", "Adler", None), ("Flora", "Balogun", None)]
     submit(at, "Yes, add them and save")

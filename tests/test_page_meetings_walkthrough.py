@@ -161,8 +161,8 @@ def test_names_split_by_dashes_are_read_as_people(past):
     assert "Semicolons between the parts" in at.text_area(key="debrief_names_1").help
     submit(at, "Save the debrief")
     listed = " ".join(m.value for m in at.markdown)
-    assert "Priya Patel, Quartz Games, Producer" in listed
-    assert "Ivy Park, Nova" in listed
+    assert "Priya Patel — Producer at Quartz Games" in listed
+    assert "Ivy Park at Nova" in listed
     assert not [c for c in at.caption if "Not read as a person" in c.value]
     submit(at, "Yes, add them and save")
     assert people(past)[1:] == [("Priya", "Patel"), ("Bo", "Chen"), ("Ivy", "Park")]

@@ -211,6 +211,8 @@ def said_here(near: str) -> None:
 # then drew it all again after a rerun (and a restore left `conn` closed meanwhile).
 def restore(db_path: Path, chosen: settings.BackupInfo) -> None:
     ui.release_connection()  # the next run opens the data restored
+    # The drafts kept go with it: there is no draft on Outreach to lead back to any more.
+    st.session_state.pop(FROM_DRAFT, None)
     try:
         db.restore(db_path, chosen.path)
     except InfointError as exc:

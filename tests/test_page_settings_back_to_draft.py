@@ -27,6 +27,11 @@ def run(at: AppTest) -> AppTest:
     return at
 
 
+def button(at: AppTest, label: str):
+    [found] = [b for b in at.button if b.label == label]
+    return found
+
+
 def links(at: AppTest) -> dict[str, str]:
     return {link.proto.label: link.proto.page for link in at.main.get("page_link")}
 
@@ -137,3 +142,25 @@ def test_settings_reached_through_another_page_offers_no_way_back(app_db, betwee
     run(at)
     save_name(at, "Sam Lee")
     assert links(at)[BACK] == "outreach"
+
+
+def test_after_a_restore_there_is_no_draft_to_go_back_to(app_db):
+    """A restore drops the drafts kept in the session (ui.release_connection): the words
+    typed to Bo are gone, so "Back to your draft" would lead to a draft that is not there."""
+    at, draft_key = draft_for_bo(app_db)
+    at.text_area(key=f"body_{draft_key}").set_value("Hi Bo, my own words.\n{my_name}")
+    run(at)
+    at.switch_page(SETTINGS)
+    run(at)
+    button(at, "Back up now").click()
+    run(at)
+    button(at, "Restore this backup").click()
+    run(at)
+    button(at, "Yes, restore it").click()
+    run(at)
+    assert "Restored the backup" in at.success[0].value
+    save_name(at, "Sam Lee")
+    assert BACK not in links(at)
+    at.switch_page(OUTREACH)  # by the menu: the words typed are gone indeed
+    run(at)
+    assert all("my own words" not in box.value for box in at.text_area)

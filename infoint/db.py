@@ -102,9 +102,19 @@ def connect(path: str | os.PathLike[str] | None = None) -> duckdb.DuckDBPyConnec
 
 def _open_unless_busy(path: Path) -> duckdb.DuckDBPyConnection:
     """DuckDB's connection to the file, or our error when another program holds it; DuckDB's
-    other errors pass through for the caller to judge."""
+    other errors pass through for the caller to judge.
+
+    The path goes to DuckDB as "duckdb:<path>", which says the file is (or is to be) a DuckDB
+    database. Given a bare path, DuckDB guesses the file's kind from its first bytes and its
+    name (`DBPathAndType::CheckMagicBytes`): a file that is there, not a DuckDB database and
+    named .csv, .tsv, .json, .jsonl, .ndjson or .parquet (compressed or not) it opens as an
+    empty database held in memory with the file as a view, so a `--db` or $INFOINT_DB pointed
+    at a copy of Connections.csv took an import, said "Added 2 people" and saved nothing; a
+    SQLite file it would open through the sqlite extension, and a name such as "md:x" or
+    "abc:x.duckdb" it reads as an extension to load. With the prefix DuckDB refuses a file
+    that is not its own, and a new name of any ending becomes a new database."""
     try:
-        return duckdb.connect(str(path))
+        return duckdb.connect(str(path) if str(path) == ":memory:" else f"duckdb:{path}")
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
             raise DatabaseBusyError(

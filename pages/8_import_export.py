@@ -181,6 +181,21 @@ if offer is not None:
             )
         st.rerun()
 
+
+def show_lines(title: str, rows: list[targets.RowProblem]) -> None:
+    """The lines of a target list left out, each with why, under `title` as the LinkedIn import
+    says "Why 2 rows were skipped": open when there are a few, written as lines of text (a table
+    is drawn, not written: a reader that takes the page's text, a screen reader among them, got
+    the warning's count and no line), and for many a table to search, closed."""
+    with st.expander(title, expanded=len(rows) <= SKIPPED_SHOWN_OPEN):
+        if len(rows) <= SKIPPED_SHOWN_OPEN:
+            st.markdown("\n".join(f"- Line {row.line:,}: {ui.plain(row.reason)}" for row in rows))
+        else:
+            st.dataframe(
+                [{"Line": row.line, "Reason": row.reason} for row in rows], hide_index=True
+            )
+
+
 st.subheader("Add target companies from a list")
 st.markdown(
     "Brainstormed your companies in a spreadsheet? Upload it as Excel (.xlsx) or CSV with a "
@@ -228,9 +243,9 @@ if target_file is not None:
                 f"{text.counted(len(preview.problems), 'row')} can't be read and will be left "
                 f"out; fix {them} in your file and upload the file again to add {them} too."
             )
-            st.dataframe(
-                [{"Line": p.line, "Reason": p.reason} for p in preview.problems],
-                hide_index=True,
+            show_lines(
+                f"Why {text.counted(len(preview.problems), 'row')} can't be read",
+                preview.problems,
             )
         if preview.repeats:
             repeated = len(preview.repeats)
@@ -238,11 +253,7 @@ if target_file is not None:
                 f"{text.counted(repeated, 'row')} {'names' if repeated == 1 else 'name'} a "
                 "company an earlier line names; only the first line of each is added."
             )
-            with st.expander("Which lines", expanded=repeated <= SKIPPED_SHOWN_OPEN):
-                st.dataframe(
-                    [{"Line": p.line, "Reason": p.reason} for p in preview.repeats],
-                    hide_index=True,
-                )
+            show_lines("Which lines", preview.repeats)
         # Companies the user chose already: what the file would change of each, and whether
         # it may (by default not: what the user typed stays).
         update = False

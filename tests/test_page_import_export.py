@@ -282,9 +282,8 @@ def test_a_target_list_is_previewed_then_added_on_confirm(app_db):
     preview = at.dataframe[0].value
     assert list(preview["name"]) == ["Acme Health", "Omega Bank"]
     assert at.warning[0].value.startswith("1 row can't be read and will be left out;")
-    problems = at.dataframe[1].value
-    assert list(problems["Line"]) == [3]
-    assert "motivation of Volt" in problems["Reason"][0]
+    [why] = [e for e in at.expander if e.label == "Why 1 row can't be read"]
+    assert why.markdown[0].value.startswith("- Line 3: The motivation of Volt ")
     assert scalar("SELECT count(*) FROM companies") == 0  # a preview writes nothing
     button(at, "Add these 2 companies as targets").click()
     run(at)

@@ -32,9 +32,10 @@ def test_the_repeat_is_shown_skipped_and_the_first_line_is_added(app_db):
         info.value for info in at.info
     ]
     assert not at.warning  # nothing to fix in the file
-    problems = at.dataframe[1].value
-    assert list(problems["Line"]) == [5]
-    assert list(problems["Reason"]) == ["Nova Labs is on line 2 too; line 2 is kept."]
+    [which] = [e for e in at.expander if e.label == "Which lines"]
+    assert [m.value for m in which.markdown] == [
+        "- Line 5: Nova Labs is on line 2 too; line 2 is kept\\."
+    ]
     [add] = [b for b in at.button if b.label.startswith("Add ")]
     assert add.label == "Add these 3 companies as targets"
     add.click()

@@ -24,16 +24,10 @@ def test_each_row_left_out_says_all_its_problems(app_db):
     uploader.set_value(("companies.csv", LIST, "text/csv"))
     run(at)
     assert any(w.value.startswith("2 rows can't be read") for w in at.warning)
-    [left_out] = [d.value for d in at.dataframe if list(d.value.columns) == ["Line", "Reason"]]
-    assert left_out.to_dict("records") == [
-        {
-            "Line": 2,
-            "Reason": "The motivation and postings of Acme must be whole numbers from 0 to 3, "
-            "not '5' and 'x'.",
-        },
-        {
-            "Line": 3,
-            "Reason": "It has no company name; its motivation must be a whole number from 0 to 3, "
-            "not '9'.",
-        },
+    [why] = [e for e in at.expander if e.label == "Why 2 rows can't be read"]
+    assert [m.value for m in why.markdown] == [
+        "- Line 2: The motivation and postings of Acme must be whole numbers from 0 to 3, "
+        "not '5' and 'x'\\.\n"
+        "- Line 3: It has no company name; its motivation must be a whole number from 0 to 3, "
+        "not '9'\\."
     ]

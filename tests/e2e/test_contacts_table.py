@@ -22,7 +22,7 @@ from .conftest import (
 
 ROW_HEIGHT = 35  # Streamlit's, the header row's too
 BOX_COLUMN = 33  # the row's box at the left
-NAME_WIDTH = 125  # as pages/2_contacts.py sets it
+NAME_WIDTH = 120  # as pages/2_contacts.py sets it
 NAME_X = BOX_COLUMN + 40  # inside the name column
 COMPANY_X = BOX_COLUMN + NAME_WIDTH + 40  # inside the company column
 SHOWN_ON_PAGE_1 = "Showing 1–50 of 124."
@@ -95,14 +95,16 @@ def test_only_a_rows_box_or_shift_space_opens_a_person(page, tmp_path, shots):
         )
         assert "contact=" not in page.url
 
-        # A click on Ann's company, then the arrow keys: right to her position, down to
-        # Bob's, left twice into Bob's name, down into Cara's. Nothing opens: were a name
-        # reached by the keys to open its person, the page would be Ann's or Bob's by now.
+        # A click on Ann's company, then the arrow keys: right past her stage to her position,
+        # down to Bob's, left thrice into Bob's name, down into Cara's. Nothing opens: were a
+        # name reached by the keys to open its person, the page would be Ann's or Bob's by now.
         click_in_grid(page, COMPANY_X, 0)
         focus_reaches(page, "Acme")
         for key, now_on in (
+            ("ArrowRight", "Not contacted"),
             ("ArrowRight", "Recruiter"),
             ("ArrowDown", "Engineer"),
+            ("ArrowLeft", "Not contacted"),
             ("ArrowLeft", "Acme"),
             ("ArrowLeft", "Bob Stone"),
             ("ArrowDown", "Cara Diaz"),

@@ -1,0 +1,31 @@
+"""Contacts' results put who, where and the stage first, each in a width that fits an 800 px
+window with the sidebar open (466 px of table; measured in Chromium by
+tests/e2e/test_contacts_table_fit.py). Here: the order and widths the page asks the grid for."""
+
+import json
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from infoint import contacts, db
+
+ROOT = Path(__file__).resolve().parent.parent
+ROW_BOX = 32  # the grid's box at the left of a row
+SHOWN_AT_800 = 466  # the table's width at 800 px, sidebar open
+
+
+def test_name_company_and_stage_come_first_and_fit_800_px(app_db):
+    conn = db.connect(app_db)
+    contacts.add_contact(conn, "Ada", "Adler", company="Kestrel Consulting GmbH")
+    conn.close()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.switch_page("pages/2_contacts.py")
+    at.run()
+    assert not at.exception, at.exception
+    table = at.dataframe[0].proto
+    assert list(table.column_order)[:3] == ["name", "company", "stage"]
+    config = json.loads(table.columns)
+    widths = [config[column]["width"] for column in ("name", "company", "stage")]
+    assert ROW_BOX + sum(widths) <= SHOWN_AT_800, widths
+    # 'Kestrel Consulting GmbH' is 147 px in the grid's 14 px font, with 8 px each side.
+    assert config["company"]["width"] >= 147 + 16

@@ -167,8 +167,6 @@ with words_box.expander("What the stages mean"):
     st.caption("Each stage counts the people who reached it or went further.")
 
 st.subheader("What you did each week")
-if chosen.narrows:
-    st.caption(home.ACTIVITY_FILTERED)
 activity = ui.cached(home.weekly_activity, conn, today=today, filters=chosen)
 # The chart and its numbers (300 px, as they read well) in a row that wraps: the chart fills what
 # the numbers leave, at least 460 px, and where the row has less (an 800 px window, sidebar open)
@@ -176,11 +174,19 @@ activity = ui.cached(home.weekly_activity, conn, today=today, filters=chosen)
 # ran the weeks' labels together; a chart of fixed width left a third of a wide row empty. The
 # chart is drawn into the row itself (`charts.beside_numbers`), and chart.js fits it to its box
 # whenever the box changes width: a rerun draws it before the row has its width.
-weekly_row = st.container(horizontal=True, gap="medium", key="weekly")
-ui.chart(
-    weekly_row, charts.activity_figure, activity, config=charts.beside_numbers(), key="activity"
-)
-totals_box = weekly_row.container(width=300, key="weekly_numbers")
-totals = home.summarise_activity(activity)
-totals_box.markdown(text.markdown_table(totals.columns, totals.itertuples(index=False)))
-totals_box.caption(home.ACTIVITY_NOTE)
+# Nothing logged in these weeks (an industry with no outreach, say): a sentence, not an empty
+# chart beside a table of zeros.
+if quiet := home.quiet_weeks(activity, filtered=chosen.narrows):
+    icon = ":material/filter_alt_off:" if chosen.narrows else ":material/event_busy:"
+    st.info(quiet, icon=icon)
+else:
+    if chosen.narrows:
+        st.caption(home.ACTIVITY_FILTERED)
+    weekly_row = st.container(horizontal=True, gap="medium", key="weekly")
+    ui.chart(
+        weekly_row, charts.activity_figure, activity, config=charts.beside_numbers(), key="activity"
+    )
+    totals_box = weekly_row.container(width=300, key="weekly_numbers")
+    totals = home.summarise_activity(activity)
+    totals_box.markdown(text.markdown_table(totals.columns, totals.itertuples(index=False)))
+    totals_box.caption(home.ACTIVITY_NOTE)

@@ -498,6 +498,26 @@ ACTIVITY_FILTERED = (
     "Filtered as the funnel is: these count only what you did with the people your filters choose."
 )
 
+
+def quiet_weeks(activity: pd.DataFrame, filtered: bool) -> str:
+    """Said instead of the weekly chart and its numbers when nothing at all was logged in
+    `activity`'s weeks (`weekly_activity`): an empty chart and a table of zeros say it less
+    plainly. `filtered`: the funnel's filters narrow it, and the way on is to widen them, as
+    the funnel's `FILTERED_OUT` says. "" while there is something to draw."""
+    if activity["count"].sum():
+        return ""
+    weeks = text.counted(activity["week"].nunique(), "week")
+    if filtered:
+        return (
+            f"You logged nothing in these {weeks} with anyone your filters choose. Clear a "
+            "filter to see what you did each week."
+        )
+    return (
+        f"You logged nothing in the last {weeks}. What you log from now on shows here, "
+        "week by week."
+    )
+
+
 # Said instead of empty charts while nobody has been written to yet.
 BEFORE_FIRST_OUTREACH = (
     "You have not contacted anyone yet. Your funnel and weekly numbers start with your "

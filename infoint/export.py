@@ -45,29 +45,6 @@ _STAGE_LABEL = (
     )
     + " END"
 )
-_CONTACTS_SQL = f"""
-SELECT c.first_name AS "First name",
-       c.last_name AS "Last name",
-       coalesce(co.name, '') AS "Company",
-       c.position AS "Position",
-       coalesce(nullif(c.email, ''), c.linkedin_email) AS "Email",
-       coalesce(c.linkedin_url, '') AS "LinkedIn profile",
-       coalesce(strftime(c.connected_on, '%Y-%m-%d'), '') AS "Connected on",
-       c.degree AS "Degree",
-       coalesce(trim(m.first_name || ' ' || m.last_name), '') AS "Mutual contact",
-       coalesce(trim(r.first_name || ' ' || r.last_name), '') AS "Introduced by",
-       {_STAGE_LABEL} AS "Stage",
-       c.source AS "Source",
-       c.tags AS "Tags",
-       c.notes AS "Notes",
-       strftime(c.created_at, '%Y-%m-%d') AS "Added on"
-FROM contacts c
-LEFT JOIN companies co ON co.id = c.company_id
-LEFT JOIN contacts m ON m.id = c.mutual_contact_id
-LEFT JOIN contacts r ON r.id = c.referred_by
-LEFT JOIN contact_stages s ON s.contact_id = c.id
-ORDER BY lower(c.last_name), lower(c.first_name), c.id
-"""
 
 
 def neutralise(value: str) -> str:
@@ -92,9 +69,29 @@ def export_kind(path: str | Path) -> str:
     return kind
 
 
+# The CSV's columns are the workbook's Contacts sheet's, named alike and in words ('Came from':
+# 'your LinkedIn export', not 'Source': 'linkedin'), so that the two downloads read as one. A
+# CSV has no date cells: its dates are ISO text (2024-11-06), which every tool reads.
+_CSV_DATES = ("Connected on", "Added on")
+
+
 def contacts_frame(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """One row per contact with their company, stage and ISO dates, as the CSV holds them."""
-    return conn.execute(_CONTACTS_SQL).df()
+    """One row per contact, as the workbook's Contacts sheet has them, dates as ISO text:
+    what the CSV holds."""
+    sheet = _sheets()["Contacts"]
+    dates = ", ".join(
+        f"coalesce(strftime(\"{column}\", '%Y-%m-%d'), '') AS \"{column}\"" for column in _CSV_DATES
+    )
+    # Numbered in the sheet's order, as an ORDER BY inside a subquery need not hold outside it.
+    return conn.execute(
+        f"""
+        SELECT * EXCLUDE (csv_order) REPLACE ({dates}) FROM (
+            SELECT {sheet.columns}, row_number() OVER (ORDER BY {sheet.order}) AS csv_order
+            FROM {sheet.rows} {sheet.lookups} WHERE {sheet.where}
+        ) ORDER BY csv_order
+        """,
+        list(sheet.params),
+    ).df()
 
 
 def contacts_csv_bytes(conn: duckdb.DuckDBPyConnection) -> bytes:

@@ -366,7 +366,7 @@ def test_the_csv_names_an_introducer_as_the_workbook_and_the_app_do(conn):
 
 def test_an_empty_database_exports_headers_only(conn):
     rows = list(csv.reader(io.StringIO(export.contacts_csv_bytes(conn).decode("utf-8-sig"))))
-    assert rows[0][:3] == ["First name", "Last name", "Company"] and len(rows) == 1
+    assert rows[0][:4] == ["ID", "First name", "Last name", "Company"] and len(rows) == 1
     assert load_workbook(io.BytesIO(export.workbook_bytes(conn)))["Contacts"].max_row == 1
 
 

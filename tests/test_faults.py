@@ -983,11 +983,18 @@ def test_data_written_at_every_schema_version_survives_the_later_migrations(db_p
     old.close()
     assert len(stages) <= len(db.migrations())
 
-    # 0007 rewords one sentence of our own built-in follow-up ("last week", whenever it was).
+    # 0007 rewords one sentence of our own built-in follow-up ("last week", whenever it was);
+    # 0020 has it and our cold message ask for 20 minutes, where they asked for 15.
     columns, rows = written["templates"]
     written["templates"] = (
         columns,
-        [row.replace("to you last week about", "to you on {last_written} about") for row in rows],
+        [
+            row.replace("to you last week about", "to you on {last_written} about")
+            .replace("a 15-minute call", "a 20-minute call")
+            .replace("Following up: 15 minutes", "Following up: 20 minutes")
+            .replace("have 15 minutes for a call", "have 20 minutes for a call")
+            for row in rows
+        ],
     )
     upgraded = db.connect(db_path)  # today's code: every migration not yet applied
     try:

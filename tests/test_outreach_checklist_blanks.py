@@ -90,7 +90,7 @@ I wrote to you on 3 November about {my_focus}. Inboxes get full, so here is one 
 I'm {my_name}, {my_role}, and your work at Vantage Analytics LLC is close to what I hope to
 understand.
 
-Would you have 15 minutes for a call in the next few weeks? If now is not a good time, no
+Would you have 20 minutes for a call in the next few weeks? If now is not a good time, no
 problem at all, and thank you either way.
 
 Best,
@@ -100,7 +100,7 @@ Best,
 def test_a_point_waiting_on_settings_names_only_the_details_it_rests_on():
     """Each point said 'Add your name, role and focus in Settings': 'I wrote to you … about
     {my_focus}' waits on the focus alone, the introduction on the name and role."""
-    found = hints(FOLLOW_UP_WITH_BLANK_PROFILE, "Following up: 15 minutes about {my_focus}")
+    found = hints(FOLLOW_UP_WITH_BLANK_PROFILE, "Following up: 20 minutes about {my_focus}")
     assert found == {
         "connection": "Add your focus in Settings, and the draft fills it in.",
         "introduction": "Add your name and role in Settings, and the draft fills them in.",

@@ -3,8 +3,9 @@
 Exit 0 on success; 2 with one line on stderr for anything the user can fix (a file that is
 not an export, a database another program holds, an unknown export type, a database that is
 not there for a command that needs one, an export older than one imported before that would
-move people back to their old jobs, a file already where an export would go and no --force),
-and then the database is unchanged, and so is any file already there.
+move people back to their old jobs, a file already where an export would go and no --force,
+a demo removal that would delete what the user logged, with no --yes and no terminal to ask
+at), and then the database is unchanged, and so is any file already there.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 import duckdb
 
 from infoint import db, demo, export, funnel, home, importer, settings, text
-from infoint.errors import InfointError, NotFoundError
+from infoint.errors import InfointError, InvalidInputError, NotFoundError
 from infoint.importer import ImportReport
 from infoint.linkedin import read_connections
 
@@ -87,10 +88,20 @@ def build_parser() -> argparse.ArgumentParser:
         "demo",
         help="load (or remove) the demo data",
         description="Load a made-up network and campaign to try infoint with. Every demo row "
-        "is marked as demo; --remove takes exactly those rows out again.",
+        "is marked as demo; --remove takes those rows out again, and with them what you logged "
+        "with a demo person (an outreach, a reply, a meeting, your notes) and your own people's "
+        "links to demo people. When something you logged would go, it names it and asks first; "
+        "--yes removes without asking.",
     )
     demo_parser.add_argument(
-        "--remove", action="store_true", help="remove the demo data, leaving yours as it is"
+        "--remove",
+        action="store_true",
+        help="remove the demo data, with what you logged with demo people (asked first)",
+    )
+    demo_parser.add_argument(
+        "--yes",
+        action="store_true",
+        help="with --remove: remove without asking first",
     )
     return parser
 
@@ -144,12 +155,34 @@ def _run(args: argparse.Namespace) -> int:
             if args.remove and not demo.has_demo(conn):
                 print(demo.NO_DEMO_TO_REMOVE)  # and no write, which would end an import's undo
             elif args.remove:
-                removed = demo.remove_demo(conn)
-                print(removed.sentence())
+                if args.yes or _removal_agreed(conn):
+                    print(demo.remove_demo(conn).sentence())
+                else:
+                    print("Nothing was removed; the demo data and your own are as they were.")
             else:
                 print(demo.load_demo(conn).sentence())
                 print("Remove it again with: infoint demo --remove")
     return EXIT_OK
+
+
+def _removal_agreed(conn: duckdb.DuckDBPyConnection) -> bool:
+    """Whether to remove the demo: yes when nothing the user logged goes with it; else asked,
+    with what Settings says before its removal, and refused without a terminal to ask at.
+
+    `_yours_on_demo_people` is what `remove_demo` says went "with it" afterwards.
+    """
+    yours = demo._yours_on_demo_people(conn)
+    if not yours:
+        return True
+    if not sys.stdin.isatty():
+        raise InvalidInputError(
+            f"Removing the demo would also delete {yours}, so nothing was removed: to remove "
+            "it all the same, run the same command with --yes."
+        )
+    print(demo.removal_warning(conn), file=sys.stderr)
+    print("Remove the demo data? [y/N] ", end="", file=sys.stderr, flush=True)
+    answer = sys.stdin.readline()
+    return answer.strip().lower() in ("y", "yes")
 
 
 @contextmanager

@@ -337,9 +337,44 @@ def check_lengths(fields: dict[str, str]) -> None:
         raise InvalidInputError(f"These are too long: {named}; shorten them and save again.")
 
 
-def saved_sentence(me: Profile) -> str:
-    """What the saved profile does now, and what is still blank: a blank form saved is not
-    done, and saying "Home shows your focus" then promises what Home will not show."""
+# What a saved profile holds beside the time zone (set apart, with its own control), each as
+# a refusal or a notice names it.
+_FORM_FIELDS = (
+    ("name", "your name"),
+    ("job_title", "your role"),
+    ("focus_kind", "what kind of thing you need to learn"),
+    ("focus", "what you need to learn"),
+    ("focus_detail", "the detail on your focus"),
+    ("holidays", "your holidays"),
+)
+_ALL_BLANK = (
+    "Your name, role and what you need to learn are {now}; fill them in for your message "
+    "templates and Home."
+)
+_FILL_IN = (
+    "fill in your name and role for your message templates, and what you need to learn, in a "
+    "few words, for Home."
+)
+
+
+def profile_changed(before: Profile, after: Profile) -> bool:
+    """Whether a save changed anything the profile form holds (the time zone aside)."""
+    return any(getattr(before, field) != getattr(after, field) for field, _ in _FORM_FIELDS)
+
+
+def _blank_parts(me: Profile) -> list[str]:
+    return [
+        part
+        for part, filled in (
+            ("your name", me.name),
+            ("your role", me.job_title),
+            ("what you need to learn", me.focus),
+        )
+        if not filled
+    ]
+
+
+def _in_use(me: Profile) -> list[str]:
     used = []
     if me.name or me.job_title:
         said = " and ".join(
@@ -350,21 +385,35 @@ def saved_sentence(me: Profile) -> str:
         used.append("Home shows your focus")
     if me.holidays:
         used.append(f"follow-ups skip your {counted(len(me.holidays), 'holiday')}")
-    blank = [
-        part
-        for part, filled in (
-            ("your name", me.name),
-            ("your role", me.job_title),
-            ("what you need to learn", me.focus),
-        )
-        if not filled
-    ]
+    return used
+
+
+def nothing_to_save_sentence(me: Profile) -> str:
+    """What a save that changed nothing says: no save is claimed, and what to fill in. A new
+    user sent the blank form and read 'Saved, but your profile is still blank', a save of
+    nothing."""
+    if not _in_use(me):
+        return f"Nothing to save yet: {_FILL_IN}"
+    blank = _blank_parts(me)
+    still = f" Still blank: {joined(blank)}." if blank else ""
+    return f"Nothing changed, so there was nothing to save.{still}"
+
+
+def saved_sentence(me: Profile, before: Profile | None = None) -> str:
+    """What the saved profile does now, and what is still blank: a blank form saved is not
+    done, and saying "Home shows your focus" then promises what Home will not show. With
+    `before`, a profile emptied on purpose names what was cleared."""
+    used = _in_use(me)
+    blank = _blank_parts(me)
     if not used:
-        return (
-            "Saved, but your profile is still blank, so there is nothing to show yet. "
-            "Fill in your name and role for your message templates, and what you need to "
-            "learn, in a few words, for Home."
-        )
+        cleared = [
+            said
+            for field, said in _FORM_FIELDS
+            if before is not None and getattr(before, field) and not getattr(me, field)
+        ]
+        if cleared:
+            return f"Saved: you cleared {joined(cleared)}. {_ALL_BLANK.format(now='all blank now')}"
+        return f"Saved. {_ALL_BLANK.format(now='still blank')}"
     done = "; ".join(used)
     still = f" Still blank: {joined(blank)}." if blank else ""
     return f"Saved. {done[0].upper()}{done[1:]}.{still}"

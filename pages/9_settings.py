@@ -76,6 +76,7 @@ def profile_form() -> None:
             key="profile_holidays",
         )
         if st.form_submit_button("Save your profile", icon=":material/save:"):
+            before = me
             try:
                 me = profile.save_profile(
                     conn,
@@ -90,7 +91,11 @@ def profile_form() -> None:
                 ui.show_error(exc)
             else:
                 saved = True
-                st.success(profile.saved_sentence(me))
+                # A form sent as it was saved changed nothing: said so, with no "Saved".
+                if profile.profile_changed(before, me):
+                    st.success(profile.saved_sentence(me, before))
+                else:
+                    st.info(profile.nothing_to_save_sentence(me), icon=":material/info:")
                 today = profile.now(conn).date()
                 for unlikely in (
                     profile.long_past_warning(me, today),

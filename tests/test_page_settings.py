@@ -323,13 +323,14 @@ def test_companies_are_counted_as_targets_lists_them_and_the_figure_says_so(app_
     )
 
 
-def test_saving_a_blank_profile_says_there_is_nothing_to_show_yet(app_db):
+def test_saving_a_blank_profile_says_there_is_nothing_to_save_yet(app_db):
+    """No save is claimed for the blank form (tests/test_page_settings_nothing_to_save.py)."""
     at = open_page()
     at.button(key="FormSubmitter:profile_form-Save your profile").click()
     run(at)
-    [saved] = at.success
-    assert saved.value.startswith("Saved, but your profile is still blank")
-    assert "Home shows your focus" not in saved.value
+    assert [s.value for s in at.success] == []
+    assert any(i.value.startswith("Nothing to save yet: fill in your name") for i in at.info)
+    assert not any("Home shows your focus" in i.value for i in at.info)
 
 
 def test_a_holiday_line_that_is_no_date_is_quoted_whole_on_the_page(app_db):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 
@@ -276,9 +277,8 @@ def blank_profile(**filled) -> profile.Profile:
 def test_saving_says_what_was_saved_and_a_blank_profile_is_not_done():
     """A new user saved a blank form and read that Home shows their focus: it showed none."""
     assert profile.saved_sentence(blank_profile()) == (
-        "Saved, but your profile is still blank, so there is nothing to show yet. "
-        "Fill in your name and role for your message templates, and what you need to learn, "
-        "in a few words, for Home."
+        "Saved. Your name, role and what you need to learn are still blank; fill them in for "
+        "your message templates and Home."
     )
     assert profile.saved_sentence(blank_profile(name="Sam Lee", focus="health tech")) == (
         "Saved. Templates use your name; Home shows your focus. Still blank: your role."
@@ -297,6 +297,31 @@ def test_saving_says_what_was_saved_and_a_blank_profile_is_not_done():
     assert profile.saved_sentence(blank_profile(holidays=(date(2026, 12, 25),))) == (
         "Saved. Follow-ups skip your 1 holiday. Still blank: your name, your role and "
         "what you need to learn."
+    )
+
+
+def test_a_save_that_changed_nothing_claims_none():
+    """A new user sent the blank form and read 'Saved, but your profile is still blank': no
+    save is claimed for nothing, and a field cleared on purpose is named as a change."""
+    blank = blank_profile()
+    assert not profile.profile_changed(blank, blank)
+    # the time zone has its own control: not the form's to change
+    assert not profile.profile_changed(blank, dataclasses.replace(blank, time_zone="Asia/Tokyo"))
+    assert profile.profile_changed(blank, blank_profile(focus_kind="industry"))
+    assert profile.nothing_to_save_sentence(blank) == (
+        "Nothing to save yet: fill in your name and role for your message templates, and what "
+        "you need to learn, in a few words, for Home."
+    )
+    assert profile.nothing_to_save_sentence(blank_profile(name="Sam Lee")) == (
+        "Nothing changed, so there was nothing to save. Still blank: your role and what you "
+        "need to learn."
+    )
+    assert profile.saved_sentence(
+        blank, before=blank_profile(focus="health tech", holidays=(date(2026, 12, 25),))
+    ) == (
+        "Saved: you cleared what you need to learn and your holidays. Your name, role and "
+        "what you need to learn are all blank now; fill them in for your message templates "
+        "and Home."
     )
 
 

@@ -80,10 +80,15 @@ def connect(path: str | os.PathLike[str] | None = None) -> duckdb.DuckDBPyConnec
             raise InvalidInputError(
                 f"The folder {target.parent} could not be made ({exc.strerror or exc})."
             ) from None
+    if target.is_dir():
+        raise InvalidInputError(
+            f"{target} is a folder, not a database file: point --db or $INFOINT_DB at a file "
+            f"in it, such as {target / DEFAULT_PATH.name}."
+        )
     try:
         conn = _open_unless_busy(target)
     except duckdb.IOException as exc:
-        raise InvalidInputError(f"{target} could not be opened as a database: {exc}.") from None
+        raise InvalidInputError(_not_opened(target, exc)) from None
     except duckdb.Error as exc:
         raise InvalidInputError(
             f"{target} is not an infoint database (DuckDB could not read it)."
@@ -98,6 +103,32 @@ def connect(path: str | os.PathLike[str] | None = None) -> duckdb.DuckDBPyConnec
     apply_migrations(conn)
     clock.use_profile_zone(conn)
     return conn
+
+
+def _not_opened(target: Path, exc: duckdb.IOException) -> str:
+    """Why the file at `target` could not be opened, and what to do, in one sentence.
+
+    DuckDB's own words ('IO Error: The file "…" exists, but it is not a valid DuckDB database
+    file!') are for a programmer; the user gave a path, most likely the wrong one.
+    """
+    said = str(exc)
+    if "not a valid DuckDB database file" in said:
+        if target.is_file() and target.stat().st_size == 0:
+            return (
+                f"{target} is an empty file, not an infoint database, so infoint left it as it "
+                "is: delete it to start a new database there, or point --db or $INFOINT_DB at "
+                "your database."
+            )
+        return (
+            f"{target} is some other kind of file, not an infoint database, so infoint left it "
+            "as it is: point --db or $INFOINT_DB at your database, or at a new file name to "
+            "start one."
+        )
+    detail = said.removeprefix("IO Error: ").rstrip("!. ")
+    return (
+        f"{target} could not be opened as a database ({detail}): check the path, or point "
+        "--db or $INFOINT_DB at another file."
+    )
 
 
 def _open_unless_busy(path: Path) -> duckdb.DuckDBPyConnection:

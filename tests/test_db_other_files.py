@@ -90,3 +90,47 @@ def test_the_app_pointed_at_a_csv_says_so_and_offers_nothing(tmp_path, monkeypat
     assert [e.value for e in at.error] and "c2.csv" in at.error[0].value
     assert "Load demo data" not in [b.label for b in at.button]
     assert c2.read_bytes() == before
+
+
+OTHER_FILE = (
+    "{} is some other kind of file, not an infoint database, so infoint left it as it is: "
+    "point --db or $INFOINT_DB at your database, or at a new file name to start one.\n"
+)
+
+
+@pytest.mark.parametrize("name", ["README-copy.md", "c2.csv", "notes.duckdb"])
+def test_a_file_of_another_kind_is_said_in_our_words(capsys, tmp_path, monkeypatch, name):
+    """Not DuckDB's 'IO Error: The file "…" exists, but it is not a valid DuckDB database
+    file!.', and the path as the user typed it."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(ROOT / "README.md" if name.endswith(".md") else CURRENT, name)
+    before = Path(name).read_bytes()
+    for argv in (("stats", "--json"), ("import", OLDER), ("demo",)):
+        assert run(capsys, "--db", name, *argv) == (2, "", OTHER_FILE.format(name))
+    assert Path(name).read_bytes() == before
+    with pytest.raises(InvalidInputError) as refused:
+        db.connect(tmp_path / name)
+    assert f"{refused.value}\n" == OTHER_FILE.format(tmp_path / name)
+
+
+def test_an_empty_file_is_said_to_be_empty(capsys, tmp_path):
+    empty = tmp_path / "infoint.duckdb"
+    empty.touch()
+    assert run(capsys, "--db", empty, "import", OLDER) == (
+        2,
+        "",
+        f"{empty} is an empty file, not an infoint database, so infoint left it as it is: "
+        "delete it to start a new database there, or point --db or $INFOINT_DB at your "
+        "database.\n",
+    )
+    assert empty.read_bytes() == b""
+
+
+def test_a_folder_is_said_to_be_a_folder(capsys, tmp_path):
+    assert run(capsys, "--db", tmp_path, "import", OLDER) == (
+        2,
+        "",
+        f"{tmp_path} is a folder, not a database file: point --db or $INFOINT_DB at a file in "
+        f"it, such as {tmp_path / 'infoint.duckdb'}.\n",
+    )
+    assert list(tmp_path.iterdir()) == []

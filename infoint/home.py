@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 
-from infoint import business_days, funnel, insights, profile, targets, text
+from infoint import funnel, insights, profile, targets, text
 from infoint.contacts import DEGREES
 from infoint.funnel import StageCount
 from infoint.interactions import KIND_LABELS
@@ -62,20 +62,6 @@ ACTIVITY_NOTE = (
     "Each number counts what you logged that week. An introduction counts once a week for "
     "each person who made it; the funnel counts each person once, whatever the week."
 )
-
-
-# Still has time to reply, over `contact_stages s` (with `_TODAY`'s `now_day` and `holiday`): at
-# Contacted and no further (nothing from them at all), first written to so lately that an
-# answer today would be within the quick-reply window; Insights' `in_time`. Home's Response
-# rate and the funnel's Replied line leave these people out of their shares alike.
-_STILL_IN_TIME = (
-    "s.stage = 1 AND "
-    f"{business_days.between_sql('s.first_outreach_at', 'now_day.today', 'holiday')}"
-    f" <= {insights.QUICK_REPLY_DAYS}"
-)
-# The user's holidays and their today: the first two parameters of a query with `_STILL_IN_TIME`.
-_TODAY = """holiday AS (SELECT DISTINCT unnest(?::DATE[]) AS day),
-        now_day AS (SELECT CAST(? AS DATE) AS today)"""
 
 
 @dataclass(frozen=True)
@@ -131,7 +117,7 @@ def headline(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Head
     ruled_out = profile.RULED_OUT_COMPANY_SQL
     row = conn.execute(
         f"""
-        WITH {_TODAY},
+        WITH {insights.TODAY_SQL},
         met AS (
             SELECT contact_id, bool_or(status = 'held') AS held,
                    bool_or(status = 'scheduled') AS arranged
@@ -162,7 +148,7 @@ def headline(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Head
                                     AND NOT coalesce({ruled_out}, false)) AS conversations,
                    count(*) FILTER (WHERE s.stage >= 1) AS contacted,
                    count(*) FILTER (WHERE s.stage >= 2) AS replied,
-                   count(*) FILTER (WHERE {_STILL_IN_TIME}) AS waiting
+                   count(*) FILTER (WHERE {insights.STILL_IN_TIME_SQL}) AS waiting
             FROM contact_stages s CROSS JOIN now_day
             JOIN contacts c ON c.id = s.contact_id
             LEFT JOIN companies co ON co.id = c.company_id
@@ -207,8 +193,8 @@ def funnel_counts(
     where, params = (filters or funnel.FunnelFilter()).where()
     *stages, waiting = conn.execute(
         f"""
-        WITH {_TODAY}
-        SELECT {funnel.STAGE_COUNTS_SQL}, count(*) FILTER (WHERE {_STILL_IN_TIME})
+        WITH {insights.TODAY_SQL}
+        SELECT {funnel.STAGE_COUNTS_SQL}, count(*) FILTER (WHERE {insights.STILL_IN_TIME_SQL})
         FROM contact_stages s CROSS JOIN now_day
         JOIN contacts c ON c.id = s.contact_id
         LEFT JOIN companies co ON co.id = c.company_id

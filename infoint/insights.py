@@ -109,6 +109,21 @@ WITHIN_NOTE = (
     "by then? Follow-ups suggests writing to someone else at that company the next working day."
 )
 
+# Still has time to reply, over `contact_stages s` (with `TODAY_SQL`'s `now_day` and `holiday`):
+# at Contacted and no further (nothing from them at all), first written to so lately that an
+# answer today would be within the quick-reply window (`_TIMING`'s `in_time`, the same people).
+# One rule for every reply rate in the app: Home's Response rate and funnel line, and the rates
+# by degree, channel, template and industry here (`rates_by`), leave these people out alike.
+STILL_IN_TIME_SQL = (
+    "s.stage = 1 AND "
+    f"{business_days.between_sql('s.first_outreach_at', 'now_day.today', 'holiday')}"
+    f" <= {QUICK_REPLY_DAYS}"
+)
+# The user's holidays and their today: the first two parameters of a query with
+# `STILL_IN_TIME_SQL`.
+TODAY_SQL = """holiday AS (SELECT DISTINCT unnest(?::DATE[]) AS day),
+        now_day AS (SELECT CAST(? AS DATE) AS today)"""
+
 # The first message to each contact: its channel and template describe the approach.
 _FIRST_MESSAGE = """
     SELECT contact_id,
@@ -354,8 +369,15 @@ def _label(breakdown: str, value: str) -> str:
     return value or funnel.NO_INDUSTRY
 
 
-def rates_by(conn: duckdb.DuckDBPyConnection, breakdown: str) -> pd.DataFrame:
+def rates_by(
+    conn: duckdb.DuckDBPyConnection, breakdown: str, today: date | None = None
+) -> pd.DataFrame:
     """Per group of contacted people: how many replied and met, and the rates.
+
+    Those who still have time to reply on `today` (the user's, by default;
+    `STILL_IN_TIME_SQL`) are left out, as Home's Response rate leaves them out: `contacted`
+    counts the others, so a group's reply rate is Home's, for that group, and the groups add
+    up to Home's 'n of m replied'. A group of people who all still have time has no row.
 
     Columns: group, contacted, replied, met, response_rate, meeting_rate (0..1),
     replied_percent, met_percent (whole numbers); the biggest groups first.
@@ -364,13 +386,14 @@ def rates_by(conn: duckdb.DuckDBPyConnection, breakdown: str) -> pd.DataFrame:
         raise ValueError(f"unknown breakdown {breakdown!r}")
     frame = conn.execute(
         f"""
-        WITH f AS ({_FIRST_MESSAGE}),
+        WITH {TODAY_SQL},
+        f AS ({_FIRST_MESSAGE}),
         grouped AS (
             SELECT {_GROUP_EXPRESSIONS[breakdown]} AS label,
-                   count(*) AS contacted,
+                   count(*) FILTER (WHERE NOT coalesce({STILL_IN_TIME_SQL}, false)) AS contacted,
                    count(*) FILTER (WHERE s.stage >= 2) AS replied,
                    count(*) FILTER (WHERE s.stage >= 3) AS met
-            FROM contact_stages s
+            FROM contact_stages s CROSS JOIN now_day
             JOIN contacts c ON c.id = s.contact_id
             LEFT JOIN f ON f.contact_id = c.id
             LEFT JOIN templates t ON t.id = f.template_id
@@ -380,8 +403,10 @@ def rates_by(conn: duckdb.DuckDBPyConnection, breakdown: str) -> pd.DataFrame:
         )
         -- the biggest groups first; on a tie, "not logged" and the like after named ones
         SELECT label AS "group", contacted, replied, met FROM grouped
+        WHERE contacted > 0
         ORDER BY contacted DESC, label = '', label
-        """
+        """,
+        [list(profile.holidays(conn)), _today(conn, today)],
     ).df()
     frame["group"] = [_label(breakdown, value) for value in frame["group"]]
     for column in ("contacted", "replied", "met"):
@@ -392,6 +417,26 @@ def rates_by(conn: duckdb.DuckDBPyConnection, breakdown: str) -> pd.DataFrame:
     frame["replied_percent"] = text.whole_percents(frame["response_rate"]).astype("int64")
     frame["met_percent"] = text.whole_percents(frame["meeting_rate"]).astype("int64")
     return frame
+
+
+def rates_waiting_note(waiting: int) -> str:
+    """Under the rates: who they leave out for now, as Home's Response rate does ('' for no
+    one). `waiting`: `ReplyTiming.waiting`, the same people."""
+    if not waiting:
+        return ""
+    verb = "is" if waiting == 1 else "are"
+    return (
+        f"{text.counted(waiting, 'person', 'people')} you wrote to in the last "
+        f"{_days(QUICK_REPLY_DAYS)} {verb} left out of these rates, as on Home: they still have "
+        "time to reply."
+    )
+
+
+# Said instead of the rates while everyone written to still has time to reply.
+RATES_TOO_SOON = (
+    "Everyone you wrote to still has time to reply. The rates start once someone replies or "
+    f"{_days(QUICK_REPLY_DAYS)} pass."
+)
 
 
 def shows_follow_up_template(rates: pd.DataFrame) -> bool:

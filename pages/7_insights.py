@@ -72,45 +72,51 @@ breakdown = st.radio(
     horizontal=True,
     key="rates_breakdown",
 )
-rates = ui.cached(insights.rates_by, conn, breakdown)
-shown = rates.head(insights.TOP_GROUPS)
-# The chart over its table, not beside it: template and industry names need the width.
-chart(
-    st.container(),
-    insight_charts.rates_figure,
-    shown,
-    insights.BREAKDOWN_LABELS[breakdown],
-    key="rates_chart",
-)
-# A table of its own for each choice (a container of its own): the grid sizes its names' column
-# to the names it first shows and keeps that width, so the degrees' width cut a template's name.
-row_height = insights.wrapped_row_height(list(rates["group"]), NAME_WIDTH)
-st.container(key=f"rates_{breakdown}").dataframe(
-    rates,
-    hide_index=True,
-    width="stretch",
-    row_height=row_height,
-    height=insights.wrapped_table_height(len(rates), row_height),
-    column_config={
-        "group": st.column_config.TextColumn(
-            insights.BREAKDOWN_COLUMNS[breakdown], width=NAME_WIDTH
-        ),
-        "contacted": counts("Contacted"),
-        "replied": counts("Replied"),
-        "met": counts("Met"),
-        "response_rate": None,  # the chart's; the table shows whole percentages
-        "meeting_rate": None,
-        "replied_percent": percent_column("Reply rate"),
-        "met_percent": percent_column("Meeting rate"),
-    },
-)
-if len(rates) > len(shown):
-    st.caption(
-        f"The chart shows the {len(shown):,} biggest groups; the table has all {len(rates):,}."
+# Those who still have time to reply are left out, as on Home: the rates are Home's, by group.
+rates = ui.cached(insights.rates_by, conn, breakdown, today)
+if rates.empty:  # everyone written to still has time: no rate yet, as Home's "Too soon"
+    st.info(insights.RATES_TOO_SOON, icon=":material/schedule:")
+else:
+    shown = rates.head(insights.TOP_GROUPS)
+    # The chart over its table, not beside it: template and industry names need the width.
+    chart(
+        st.container(),
+        insight_charts.rates_figure,
+        shown,
+        insights.BREAKDOWN_LABELS[breakdown],
+        key="rates_chart",
     )
-if breakdown == "template" and insights.shows_follow_up_template(rates):
-    st.caption(insights.FOLLOW_UP_TEMPLATE_NOTE)
-st.caption(insights.ANSWER_NOTE)
+    # A table of its own for each choice (a container of its own): the grid sizes its names' column
+    # to the names it first shows and keeps that width, so the degrees' width cut a template's name.
+    row_height = insights.wrapped_row_height(list(rates["group"]), NAME_WIDTH)
+    st.container(key=f"rates_{breakdown}").dataframe(
+        rates,
+        hide_index=True,
+        width="stretch",
+        row_height=row_height,
+        height=insights.wrapped_table_height(len(rates), row_height),
+        column_config={
+            "group": st.column_config.TextColumn(
+                insights.BREAKDOWN_COLUMNS[breakdown], width=NAME_WIDTH
+            ),
+            "contacted": counts("Contacted"),
+            "replied": counts("Replied"),
+            "met": counts("Met"),
+            "response_rate": None,  # the chart's; the table shows whole percentages
+            "meeting_rate": None,
+            "replied_percent": percent_column("Reply rate"),
+            "met_percent": percent_column("Meeting rate"),
+        },
+    )
+    if len(rates) > len(shown):
+        st.caption(
+            f"The chart shows the {len(shown):,} biggest groups; the table has all {len(rates):,}."
+        )
+    if breakdown == "template" and insights.shows_follow_up_template(rates):
+        st.caption(insights.FOLLOW_UP_TEMPLATE_NOTE)
+    if waiting_note := insights.rates_waiting_note(timing.waiting):
+        st.caption(waiting_note)
+    st.caption(insights.ANSWER_NOTE)
 
 st.subheader("How fast people reply")
 if not timing.contacted:  # in the funnel, but never written to: nothing to time

@@ -439,8 +439,10 @@ def test_a_first_message_with_a_follow_up_template_is_said_to_be_one(conn):
     the breakdown says so, instead of passing it off as a first-message template."""
     nudge = outreach.save_template(conn, "Nudge", "Hi", "Hello {first_name}")
     ana, ben = contacts.add_contact(conn, "Ana"), contacts.add_contact(conn, "Ben")
-    for person in (ana, ben):
-        interactions.log_interaction(conn, person, "outreach", template_id=nudge)
+    for person in (ana, ben):  # in March: their time to reply has passed, so rates count them
+        interactions.log_interaction(
+            conn, person, "outreach", template_id=nudge, occurred_at=date(2026, 3, 2)
+        )
     rates = insights.rates_by(conn, "template")
     assert list(rates["group"]) == ["Nudge"]
     assert not insights.shows_follow_up_template(rates)

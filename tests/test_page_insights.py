@@ -311,7 +311,10 @@ def test_long_names_in_the_rates_table_wrap_onto_taller_rows(app_db):
     conn = db.connect(app_db)
     ana = contacts.add_contact(conn, "Ana")
     cold = conn.execute("SELECT id FROM templates WHERE name LIKE 'Cold, after%'").fetchall()
-    interactions.log_interaction(conn, ana, "outreach", template_id=cold[0][0])
+    # Written to in March: their time to reply has passed, so the rates count them.
+    interactions.log_interaction(
+        conn, ana, "outreach", template_id=cold[0][0], occurred_at=date(2026, 3, 2)
+    )
     conn.close()
     at = insights_page()
     assert at.dataframe[0].proto.row_height == 0  # "1st degree" and the like: one line
@@ -327,7 +330,10 @@ def test_a_template_changed_into_a_follow_up_is_named_so_in_the_breakdown(app_db
     conn = db.connect(app_db)
     nudge = outreach.save_template(conn, "Nudge", "Hi", "Hello {first_name}")
     ana = contacts.add_contact(conn, "Ana")
-    interactions.log_interaction(conn, ana, "outreach", template_id=nudge)
+    # Written to in March: their time to reply has passed, so the rates count them.
+    interactions.log_interaction(
+        conn, ana, "outreach", template_id=nudge, occurred_at=date(2026, 3, 2)
+    )
     outreach.save_template(conn, "Nudge", "Hi", "Hello {first_name}", nudge, kind="follow_up")
     conn.close()
     at = insights_page()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterator
@@ -21,9 +22,9 @@ from pathlib import Path
 import duckdb
 
 from infoint import db, demo, export, funnel, home, importer, settings, text
-from infoint.errors import InfointError, InvalidInputError, NotFoundError
+from infoint.errors import InfointError, InvalidInputError, NotAnExportError, NotFoundError
 from infoint.importer import ImportReport
-from infoint.linkedin import read_connections
+from infoint.linkedin import Connections, read_connections
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
@@ -128,7 +129,7 @@ def _run(args: argparse.Namespace) -> int:
     path = args.db or db.default_path()
     if args.command == "import":
         # Read the file before opening the database: a bad file leaves no trace at all.
-        connections = read_connections(args.file)
+        connections = _read_for_import(args.file)
         importer.fault_point("after_parse")
         with _open(path) as conn:
             report = importer.import_connections(conn, connections, anyway=args.anyway)
@@ -139,19 +140,25 @@ def _run(args: argparse.Namespace) -> int:
             else _describe(report, offer)
         )
     elif args.command == "stats":
-        with _open_existing(path) as conn:
+        with _open_existing(path, NO_DATABASE_TO_READ) as conn:
             figures = home.stats(conn)
         print(json.dumps(figures) if args.json else _describe_stats(figures))
     elif args.command == "export":
         # Before opening the database: a refusal leaves it, and the file, as they were.
+        if not args.file.name.strip():  # '' or '.': export's sentence would end "not to ."
+            raise InvalidInputError(
+                "Name the file to export to, such as contacts.xlsx (every table as a sheet) or "
+                "contacts.csv (one row per contact)."
+            )
         export.check_target(args.file, replace=args.force)
-        with _open_existing(path) as conn:
+        with _open_existing(path, NO_DATABASE_TO_EXPORT) as conn:
             written = export.write_export(conn, args.file, replace=args.force)
         print(f"Wrote {written.path}.")
         if cut := export.describe_cut(written.cut):
             print(cut)
     elif args.command == "demo":
-        with _open_existing(path) if args.remove else _open(path) as conn:
+        removing = _open_existing(path, NO_DATABASE_TO_REMOVE_FROM)
+        with removing if args.remove else _open(path) as conn:
             if args.remove and not demo.has_demo(conn):
                 print(demo.NO_DEMO_TO_REMOVE)  # and no write, which would end an import's undo
             elif args.remove:
@@ -195,16 +202,40 @@ def _open(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         conn.close()
 
 
+# What a command with nothing to add says of a database that is not there, in words that fit
+# it: importing first makes sense before `stats`, not as the way to export or to remove the demo.
+NO_DATABASE_TO_READ = (
+    "No database at {}: check --db or $INFOINT_DB, or import your connections first."
+)
+NO_DATABASE_TO_EXPORT = (
+    "No database at {}, so there is nothing to export: check --db or $INFOINT_DB."
+)
+NO_DATABASE_TO_REMOVE_FROM = (
+    "No database at {}, so there is no demo data to remove: check --db or $INFOINT_DB."
+)
+
+
 @contextmanager
-def _open_existing(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+def _open_existing(path: Path, refusal: str) -> Iterator[duckdb.DuckDBPyConnection]:
     """`_open` for a command with nothing to add: a mistyped path must not quietly become a new,
-    empty database (and its folders) that reads as all zeros."""
+    empty database (and its folders) that reads as all zeros. `refusal` says so, the path at {}.
+    """
     if not path.is_file():
-        raise NotFoundError(
-            f"No database at {path}: check --db or $INFOINT_DB, or import your connections first."
-        )
+        raise NotFoundError(refusal.format(path))
     with _open(path) as conn:
         yield conn
+
+
+def _read_for_import(file: Path) -> Connections:
+    """`read_connections`, its refusals in the command line's words: they are the app's, where
+    a file is uploaded ("… or upload the Connections.csv inside it"); here it is imported."""
+    try:
+        return read_connections(file)
+    except NotAnExportError as exc:
+        raise NotAnExportError(_UPLOAD.sub("import", str(exc))) from None
+
+
+_UPLOAD = re.compile(r"\bupload\b")
 
 
 def _describe(report: ImportReport, offer: settings.UndoOffer | None) -> str:

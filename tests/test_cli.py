@@ -5,6 +5,7 @@ import os
 import re
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -302,14 +303,27 @@ def test_importing_the_same_file_again_after_a_change_offers_no_undo(capsys, db_
 
 
 NO_DATABASE = "No database at {}: check --db or $INFOINT_DB, or import your connections first.\n"
+# Importing first is no way to export, nor to remove the demo: said as fits each command.
+NOTHING_TO_EXPORT = "No database at {}, so there is nothing to export: check --db or $INFOINT_DB.\n"
+NO_DEMO_THERE = (
+    "No database at {}, so there is no demo data to remove: check --db or $INFOINT_DB.\n"
+)
 
 
-@pytest.mark.parametrize("argv", [("stats",), ("stats", "--json"), ("export", "out.xlsx")])
-def test_a_reading_command_refuses_a_database_that_is_not_there(capsys, tmp_path, argv):
+@pytest.mark.parametrize(
+    ("argv", "refusal"),
+    [
+        (("stats",), NO_DATABASE),
+        (("stats", "--json"), NO_DATABASE),
+        (("export", "out.xlsx"), NOTHING_TO_EXPORT),
+        (("export", "out.csv", "--force"), NOTHING_TO_EXPORT),
+    ],
+)
+def test_a_reading_command_refuses_a_database_that_is_not_there(capsys, tmp_path, argv, refusal):
     missing = tmp_path / "mistyped" / "dir" / "db.duckdb"
     argv = [tmp_path / arg if arg.startswith("out") else arg for arg in argv]
     code, out, err = run(capsys, "--db", missing, *argv)
-    assert (code, out, err) == (2, "", NO_DATABASE.format(missing))
+    assert (code, out, err) == (2, "", refusal.format(missing))
     assert list(tmp_path.iterdir()) == []  # no folder, no database, no workbook
 
 
@@ -324,7 +338,7 @@ def test_the_default_database_is_refused_too_when_it_is_not_there(capsys, tmp_pa
 def test_removing_the_demo_from_a_database_that_is_not_there_creates_nothing(capsys, tmp_path):
     missing = tmp_path / "mistyped" / "db.duckdb"
     code, out, err = run(capsys, "--db", missing, "demo", "--remove")
-    assert (code, out, err) == (2, "", NO_DATABASE.format(missing))
+    assert (code, out, err) == (2, "", NO_DEMO_THERE.format(missing))
     assert list(tmp_path.iterdir()) == []
 
 
@@ -396,3 +410,46 @@ def test_import_help_names_the_flag_to_import_an_older_file(capsys):
     with pytest.raises(SystemExit):
         cli.main(["import", "--help"])
     assert "--anyway" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name", ["", ".", "  "])
+def test_export_to_no_name_asks_for_one(capsys, db_path, tmp_path, monkeypatch, name):
+    """Not export's "…, not to ." with an empty name."""
+    run(capsys, "--db", db_path, "import", CURRENT)
+    monkeypatch.chdir(tmp_path)
+    before = sorted(tmp_path.iterdir())
+    code, out, err = cli.main(["--db", str(db_path), "export", name]), *capsys.readouterr()
+    assert (code, out, err) == (
+        2,
+        "",
+        "Name the file to export to, such as contacts.xlsx (every table as a sheet) or "
+        "contacts.csv (one row per contact).\n",
+    )
+    assert sorted(tmp_path.iterdir()) == before
+
+
+def test_import_refusals_speak_of_importing_not_uploading(capsys, db_path, tmp_path):
+    """linkedin's sentences are the app's, where a file is uploaded; the command line imports."""
+    damaged = tmp_path / "bad.zip"
+    damaged.write_bytes(CURRENT.read_bytes())
+    workbook = tmp_path / "Connections.xlsx"
+    workbook.write_bytes(b"PK\x03\x04" + b"\0" * 26)
+    with zipfile.ZipFile(workbook, "w") as book:
+        book.writestr("[Content_Types].xml", "<Types/>")
+        book.writestr("xl/workbook.xml", "<workbook/>")
+    profile = tmp_path / "Profile.csv"
+    profile.write_text(
+        "First Name,Last Name,Headline,Summary\nAda,Lovelace,x,y\n", encoding="utf-8"
+    )
+    said = {}
+    for given in (damaged, workbook, profile):
+        code, out, err = run(capsys, "--db", db_path, "import", given)
+        assert (code, out, err.count("\n")) == (2, "", 1), err
+        assert "upload" not in err
+        said[given.name] = err
+    assert said["bad.zip"].endswith(
+        "so download it again or import the Connections.csv inside it.\n"
+    )
+    assert said["Connections.xlsx"].endswith("save it from Excel as CSV and import that.\n")
+    assert "; import the Connections.csv from the same archive" in said["Profile.csv"]
+    assert not db_path.exists()

@@ -140,7 +140,7 @@ def test_median_business_days_to_reply(conn, campaign):
     assert (timing.contacted, timing.quick) == (5, 2)
     assert (timing.replies, timing.median_business_days) == (3, 2)
     assert timing.sentence == (
-        "2 of the 5 people you wrote to replied within 3 business days (40 %). "
+        "3 of the 5 people you wrote to replied (60 %); 2 within 3 business days (40 %). "
         "2 of the 3 people who replied did so within **2 business days** of your first message."
     )
     assert waits(insights.reply_waits(conn)) == {
@@ -497,8 +497,8 @@ def test_the_minutes_sentence_writes_thousands_with_a_separator():
         ((2, 0, 0, None, None), "Neither of the 2 people you wrote to has replied yet."),
         (
             (2, 0, 1, 9, 13),
-            "Neither of the 2 people you wrote to replied within 3 business days. The one who "
-            "replied did so **9 business days** after your first message.",
+            "1 of the 2 people you wrote to replied (50 %); none within 3 business days. The one "
+            "who replied did so **9 business days** after your first message.",
         ),
         (
             (2, 1, 1, 0, 0),
@@ -513,8 +513,8 @@ def test_the_minutes_sentence_writes_thousands_with_a_separator():
         ((4973, 0, 0, None, None), "None of the 4,973 people you wrote to has replied yet."),
         (
             (5, 0, 2, 5, 7, 0, 0, 1),
-            "None of the 5 people you wrote to replied within 3 business days. 1 of the 2 people "
-            "who replied did so within **5 business days** of your first message.",
+            "2 of the 5 people you wrote to replied (40 %); none within 3 business days. 1 of the "
+            "2 people who replied did so within **5 business days** of your first message.",
         ),
         (
             (3, 3, 3, 1, 1, 0, 0, 3),
@@ -644,8 +644,9 @@ def test_someone_met_before_you_wrote_is_not_a_same_day_reply(conn, met_before_w
     # Business days 1, 2, 5 and calendar days 1, 2, 7: the middle ones, not 0 (Cy, Dee).
     assert (timing.median_business_days, timing.median_days) == (2, 2)
     assert timing.sentence == (
-        "2 of the 6 people you wrote to replied within 3 business days (33 %). "
-        "2 of the 3 people who replied did so within **2 business days** of your first message."
+        "3 of the 6 people you wrote to replied to your message (50 %); 2 within 3 business "
+        "days (33 %). 2 of the 3 people who replied did so within **2 business days** of your "
+        "first message."
     )
 
 

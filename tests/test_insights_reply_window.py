@@ -114,7 +114,7 @@ def test_today_is_the_users_by_default(conn):
         ),
         (
             dict(contacted=5, quick=2, replies=3, waiting=2, median_business_days=2),
-            "2 of the 3 people you wrote to replied within 3 business days (67 %). At least "
+            "All 3 people you wrote to replied; 2 within 3 business days (67 %). At least "
             "half of the 3 who replied did so within **2 business days** of your first "
             "message. 2 more, written to in the last 3 business days, still have time to reply.",
         ),

@@ -235,7 +235,7 @@ def test_late_replies_are_grouped_beside_a_table_that_matches_the_chart(app_db):
     assert drawn == counted  # the chart says what the table says, the empty waits too
     assert chart["layout"]["xaxis"]["title"]["text"] == "People you sent an outreach to"
     assert chart["layout"]["yaxis"]["title"]["text"] == "When they replied"
-    assert "1 of the 3 people you wrote to replied within 3 business days (33 %)." in (
+    assert "All 3 people you wrote to replied; 1 within 3 business days (33 %)." in (
         at.markdown[0].value
     )
 

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import duckdb
-import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -313,12 +312,12 @@ def describe_sizes(sizes: dict[str, int]) -> str:
     return " · ".join(f"{title} {rows:,}" for title, rows in sizes.items())
 
 
-# The workbook is written by xlsxwriter in its constant-memory mode, against 12 s with openpyxl
-# for the heavy user's 30,000 contacts. Our own Office Open XML throughout took 0.6 s, but a
-# well-kept library knows what Excel accepts and we cannot try files in Excel here; so only the
-# rows below the headers are ours, written as xlsxwriter writes them (see `_write_rows`). Text
-# is made ready a column at a time with Arrow's kernels. A batch is also how often the progress
-# moves within a sheet.
+# The workbook is written by xlsxwriter, row by row in its constant-memory mode: about 4 s of
+# CPU for the heavy user's 30,000 contacts (600,000 cells), against 12 s with openpyxl. Our own
+# Office Open XML took 0.6 s, but a well-kept library knows what Excel accepts and we cannot
+# try files in Excel here. Text is made ready a column at a time with Arrow's kernels, so the
+# loop over cells only hands values to xlsxwriter. A batch is also how often the progress moves
+# within a sheet: 5,000 contacts take about half a second.
 _BATCH_ROWS = 5_000
 # Of the progress, the share for writing the sheets (by rows); zipping the file takes the rest.
 _WRITING_SHARE = 0.95
@@ -380,101 +379,26 @@ def _text(values: pa.Array) -> tuple[list[str | None], list[bool] | None, int]:
     return cells, quoted, cut
 
 
-# xlsxwriter's own per-cell calls (write_string and the rest, then its writing of each cell
-# as XML when the row is done) took about 9 s of 10 for the heavy user's workbook in the
-# profile: some 15 Python calls for each of 435,000 cells. So the rows below the header are
-# written here as the very XML xlsxwriter writes for them in its constant-memory mode (inline
-# strings, its escapes, its number format), a column at a time, into the worksheet's own file
-# of rows; xlsxwriter still writes everything else (the header, styles, the sheet's frame, the
-# package). tests/test_export_workbook_same.py holds its per-cell way as the reference and finds
-# the files the same, byte for byte; xlsxwriter is held below 4 in pyproject.toml.
-_EXCEL_EPOCH_DAYS = 25_568  # 1899-12-31, xlsxwriter's day 0, to 1970-01-01
-_DAY_US = 86_400_000_000
-_PRESERVE = ' xml:space="preserve"'
-
-
-@dataclass
-class _Cells:
-    """A column of a batch ready to write: each value as written in the XML (None: no cell),
-    its format (for all its cells, or for those `quoted` only) and the first row using it."""
-
-    values: list[str | None]
-    number: bool  # a <v> number, else an inline string
-    cell_format: Format | None = None
-    quoted: list[bool] | None = None
-    first: int | None = None  # of the rows in the batch, the first with the format
-    cut: int = 0
-
-    def ends(self, style: str) -> list[str | None]:
-        """Each cell's XML after its `<c r="B7"`, with the format's number in `style`."""
-        if self.number:
-            return [None if v is None else f"{style}><v>{v}</v></c>" for v in self.values]
-        marks = [style if q else "" for q in self.quoted or [False] * len(self.values)]
-        return [
-            None
-            if value is None
-            else f'{mark} t="inlineStr"><is><t'
-            f"{_PRESERVE if value[0].isspace() or value[-1].isspace() else ''}>{value}</t></is></c>"
-            for value, mark in zip(self.values, marks, strict=True)
-        ]
-
-
-def _cells(values: pa.Array, formats: _Formats) -> _Cells:
-    """A column of a batch as xlsxwriter would write its cells, chosen from the column's type."""
+def _column(sheet: Worksheet, values: pa.Array, first_row: int, formats: _Formats):
+    """A column of a batch as Python values, the worksheet method that writes one of them, its
+    format and how many of its texts were cut, chosen from the column's type."""
     kind = values.type
     if pa.types.is_string(kind) or pa.types.is_large_string(kind):
         text, quoted, cut = _text(values)
-        written = _xml_text(pa.array(text, pa.string()))
         if quoted is None:
-            return _Cells(written, number=False, cut=cut)
-        return _Cells(written, False, formats.quoted, quoted, quoted.index(True), cut)
+            return text, sheet.write_string, None, cut
+
+        def write_text(row: int, col: int, value: str, _: None) -> None:
+            sheet.write_string(row, col, value, formats.quoted if quoted[row - first_row] else None)
+
+        return text, write_text, None, cut
     if pa.types.is_integer(kind) or pa.types.is_floating(kind):
-        if pa.types.is_floating(kind) and not pc.all(pc.is_finite(values)).as_py():
-            raise TypeError("NAN/INF not supported in write_number()")
-        return _Cells([None if v is None else f"{v:.16G}" for v in values.to_pylist()], True)
+        return values.to_pylist(), sheet.write_number, None, 0
     if pa.types.is_date(kind):
-        serial = pc.add(pc.cast(pc.cast(values, pa.date32()), pa.int32()), _EXCEL_EPOCH_DAYS)
-        cell_format = formats.date
-    elif pa.types.is_timestamp(kind) and kind.tz is None:
-        serial = _excel_moments(values)
-        cell_format = formats.moment
-    else:
-        raise TypeError(f"The workbook has no cell for {kind} values; select them as text.")
-    # Excel counts a 29 February 1900 that never was, as xlsxwriter does after its day 59.
-    serial = pc.if_else(pc.greater(serial, 59), pc.add(serial, 1), serial)
-    first = pc.index(pc.is_valid(serial), True).as_py()
-    return _Cells(
-        [None if v is None else f"{v:.16G}" for v in serial.to_pylist()],
-        True,
-        cell_format,
-        first=None if first < 0 else first,
-    )
-
-
-def _xml_text(text: pa.Array) -> list[str | None]:
-    """Texts as xlsxwriter writes them in a cell: text like its own escapes (_x0041_) and the
-    non-characters U+FFFE and U+FFFF escaped as Excel does, then &, < and > as XML. (Control
-    characters are gone already, in `_text`.)"""
-    text = pc.replace_substring_regex(text, "(_x[0-9a-fA-F]{4}_)", r"_x005F\1")
-    text = pc.replace_substring(text, "\ufffe", "_xFFFE_")
-    text = pc.replace_substring(text, "\uffff", "_xFFFF_")
-    for mark, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")):
-        text = pc.replace_substring(text, mark, entity)
-    return text.to_pylist()
-
-
-def _excel_moments(values: pa.Array) -> pa.Array:
-    """Timestamps as Excel's day numbers, by xlsxwriter's sum (days, then seconds and
-    microseconds as a share of the day), in the same float steps, so the same digits."""
-    micros = pc.cast(pc.cast(values, pa.timestamp("us")), pa.int64()).to_numpy(zero_copy_only=False)
-    valid = ~pc.is_null(values).to_numpy(zero_copy_only=False)
-    micros = np.where(valid, micros, 0) + _EXCEL_EPOCH_DAYS * _DAY_US
-    days, rest = np.divmod(micros, _DAY_US)
-    seconds, micro = np.divmod(rest, 1_000_000)
-    serial = days + (seconds.astype(np.float64) + micro.astype(np.float64) / 1e6) / (60 * 60 * 24)
-    # xlsxwriter takes a day off a moment on 1 January 1900 (its time-only case).
-    serial = np.where(days == 1, serial - 1, serial)
-    return pa.array(serial, pa.float64(), mask=~valid)
+        return values.to_pylist(), sheet.write_datetime, formats.date, 0
+    if pa.types.is_timestamp(kind) and kind.tz is None:
+        return values.to_pylist(), sheet.write_datetime, formats.moment, 0
+    raise TypeError(f"The workbook has no cell for {kind} values; select them as text.")
 
 
 def _write_rows(
@@ -483,50 +407,24 @@ def _write_rows(
     formats: _Formats,
     written: Callable[[int], None],
 ) -> int:
-    """The rows below the header, a batch at a time, into the worksheet's file of rows (see
-    above); an empty value is no cell, a row of none is no row. `written` hears the rows
-    written so far after each batch. Returns how many texts had to be cut."""
-    from xlsxwriter.utility import xl_col_to_name
-
-    letters = [xl_col_to_name(col) for col in range(len(reader.schema))]
+    """The rows below the header, a batch at a time (constant memory wants them in order);
+    an empty value is no cell. `written` hears the rows written so far after each batch.
+    Returns how many texts had to be cut."""
     row = 1
     cut = 0
+    places = range(len(reader.schema))
     for batch in reader:
-        columns = [_cells(values, formats) for values in batch.columns]
-        cut += sum(column.cut for column in columns)
-        lines = []
-        if any(v is not None for column in columns for v in column.values):
-            if sheet.previous_row == 0:  # the header, as xlsxwriter writes it when row 1 starts
-                sheet._write_single_row(row)
-            # Formats are numbered in the order their first cells are written, row by row.
-            used = sorted(
-                (column.first, col)
-                for col, column in enumerate(columns)
-                if column.cell_format and column.first is not None
-            )
-            for _, col in used:
-                columns[col].cell_format._get_xf_index()
-            ends = [
-                column.ends(
-                    f' s="{column.cell_format._get_xf_index()}"' if column.cell_format else ""
-                )
-                for column in columns
-            ]
-            last = row
-            for index, cells in enumerate(zip(*ends, strict=True)):
-                number = str(row + index + 1)
-                xml = "".join(
-                    f'<c r="{letter}{number}"{end}'
-                    for letter, end in zip(letters, cells, strict=True)
-                    if end is not None
-                )
-                if xml:
-                    lines.append(f'<row r="{number}">{xml}</row>')
-                    last = row + index
-            sheet.fh.write("".join(lines))
-            sheet.dim_rowmax = last
-            sheet.previous_row = last + 1
-        row += batch.num_rows
+        cells, writes, cell_formats, cuts = zip(
+            *(_column(sheet, values, row, formats) for values in batch.columns), strict=True
+        )
+        cut += sum(cuts)
+        for values in zip(*cells, strict=True):
+            for col, write, cell_format, value in zip(
+                places, writes, cell_formats, values, strict=True
+            ):
+                if value is not None:
+                    write(row, col, value, cell_format)
+            row += 1
         written(row - 1)
     return cut
 

@@ -30,7 +30,9 @@ RESPONSE_HELP = (
     f"{insights.QUICK_REPLY_DAYS} business days who has not answered yet is left out until "
     "those days pass: they still have time to reply (Insights counts them the same way). A "
     "meeting held or an introduction counts as a reply even when no reply was logged: you "
-    "cannot meet someone who never answered. The funnel counts replies the same way."
+    "cannot meet someone who never answered. The funnel counts replies the same way. A reply "
+    "counts however long it took: Insights also gives the share who replied within "
+    f"{insights.QUICK_REPLY_DAYS} business days, which can be smaller."
 )
 # The response rate while everyone written to still has time to reply: no share to give yet.
 TOO_SOON = "Too soon"

@@ -57,3 +57,9 @@ def test_the_demo_agrees_with_home(conn):
         f"{figures.replied} of the {figures.time_passed} people you wrote to replied ({rate}); "
         f"{timing.quick} within 3 business days ("
     )
+
+
+def test_homes_help_says_its_rate_is_of_replies_however_late():
+    """Home's side of the same difference, under the Response rate's question mark."""
+    assert "A reply counts however long it took" in home.RESPONSE_HELP
+    assert "the share who replied within 3 business days" in home.RESPONSE_HELP

@@ -19,6 +19,7 @@ def test_insights_first_share_is_homes_response_rate(app_db):
     assert not at.exception, at.exception
     card = next(m for m in at.metric if m.label == "Response rate")
     replied, of = card.proto.delta.split(" replied")[0].split(" of ")
+    assert "however long it took" in card.help and "within 3 business days" in card.help
     at.switch_page("pages/7_insights.py")
     at.run()
     assert not at.exception, at.exception

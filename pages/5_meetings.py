@@ -139,10 +139,18 @@ def keep_typed(key: str, stored: object) -> None:
         st.session_state.setdefault(TYPED, {})[key] = {"typed": value, "stored": stored}
 
 
+def keep_typed_over_stored(key: str) -> None:
+    """`keep_typed` over the saved text the box was last drawn with, on every run of any page
+    (`ui.keep_box`): its `on_change` can be cut short by a menu link clicked right after."""
+    if (seen := f"{key}_stored") in st.session_state:
+        keep_typed(key, st.session_state[seen])
+
+
 def kept_box(key: str, stored: object, default: str | None = "value") -> dict:
     """The keyword arguments of a prep sheet's box showing `stored`: its key (`stored_text`),
-    the copy of what is typed in it (`keep_typed`) and, unless `default` is None, what it holds
-    as its `default` argument (`as_held`)."""
+    the copy of what is typed in it (`keep_typed`, and `keep_typed_over_stored` on every run)
+    and, unless `default` is None, what it holds as its `default` argument (`as_held`)."""
+    ui.keep_box(key, keep_typed_over_stored)
     return {
         "key": stored_text(key, stored),
         "on_change": keep_typed,
@@ -522,8 +530,7 @@ def show_prepare(current: meetings.MeetingSummary, sheet: meetings.PrepSheet, ti
     )
     st.caption(meetings.picked_sentence(len(picked), minutes))
     for box in ("company", "person", "goal", "questions"):
-        if (key := f"prep_{box}_{chosen}") in st.session_state:
-            keep_typed(key, st.session_state[f"{key}_stored"])
+        keep_typed_over_stored(f"prep_{box}_{chosen}")
     for question_id in picked:
         if hint := questions.searchable_hint(bank[question_id]):
             st.warning(f"“{ui.plain(bank[question_id])}”: {hint}", icon=":material/search:")

@@ -10,9 +10,11 @@ the page gave it, and sent back as the browser would."""
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from streamlit.runtime.state import session_state
 
 from infoint import db, interactions, meetings, questions
 from tests.test_page_meetings import (  # noqa: F401 - fixtures
+    MEETINGS,
     meetings_page,
     past_meeting,
     replied,
@@ -234,3 +236,33 @@ def test_the_search_box_coming_back_unchanged_keeps_the_meeting_being_prepared(t
     at.text_input(key="meeting_find").set_value("Lee")
     run(at)
     assert at.selectbox(key="meeting_pick").value == 1
+
+
+def test_words_whose_on_change_was_cut_short_are_kept_by_the_next_page(ahead, monkeypatch):
+    """A menu link clicked right as a box lost focus: Streamlit put the box's words in the
+    session, then stopped the run at the `on_change`'s first read of the session (a point where
+    it stops a run for the next), so nothing copied them out, and the other page's run forgot
+    the box. Seen in Chromium under load ('company 4.' lost). That page's run copies them out
+    first (`ui.keep_box`), and back on Meetings they are there to save."""
+    at = run(meetings_page())
+    at.text_input(key="prep_goal_1").set_value(GOAL)
+    cut_short = {"prep_goal_1"}
+
+    def call_callback(self, widget_id):  # the callback of the box typed in never gets to run
+        if not any(widget_id.endswith(f"-{key}") for key in cut_short):
+            original(self, widget_id)
+
+    original = session_state.WStates.call_callback
+    with monkeypatch.context() as patched:
+        patched.setattr(session_state.WStates, "call_callback", call_callback)
+        at.switch_page("pages/4_follow_ups.py")
+        run(at)
+    at.switch_page(MEETINGS)
+    run(at)
+    assert at.text_input(key="prep_goal_1").value == GOAL
+    submit(at, "Save the prep sheet")
+    conn = db.connect(ahead)
+    try:
+        assert meetings.prep_sheet(conn, 1).meeting.prep_notes == GOAL
+    finally:
+        conn.close()

@@ -735,20 +735,14 @@ def remove_demo(conn: duckdb.DuckDBPyConnection) -> DemoRemoved:
 def _drop_demo_answers(conn: duckdb.DuckDBPyConnection, demo_meetings: list[int]) -> None:
     """Take the answers of the demo's meetings out of any company's notes, where a debrief of
     one wrote them (`meetings.record_debrief`): the user's company too, if a demo person was
-    moved there. Only the few notes that name such a meeting are read."""
+    moved there. Only the few notes holding such a block, in either form, are read."""
     noted = conn.execute(
-        r"""
-        SELECT id, research_notes,
-               list_intersect(
-                   CAST(regexp_extract_all(research_notes, '\(meeting (\d+)\):', 1)
-                        AS BIGINT[]),
-                   ?::BIGINT[])
-        FROM companies
-        WHERE research_notes LIKE '%(meeting %'
-        """,
-        [demo_meetings],
+        "SELECT id, research_notes FROM companies"
+        " WHERE research_notes LIKE '%(meeting %' OR contains(research_notes, ?)",
+        [meetings.ANSWERS_KEY_MARK],
     ).fetchall()
-    for company_id, research, meeting_ids in noted:
+    for company_id, research in noted:
+        meeting_ids = sorted(meetings.answered_meetings(research) & set(demo_meetings))
         if not meeting_ids:
             continue
         for meeting_id in meeting_ids:

@@ -315,17 +315,60 @@ class PrepSheet:
         return f"{met}."
 
 
-# The first line of a debrief's answers in the company notes: the marked block
-# (`_answers_block`), or the note older versions wrote ("2026-03-10 — from Ana Lee:").
+# A block of answers in the company notes (`_answers_block`) is keyed by its meeting's id,
+# written in characters that show as nothing between two word joiners (`_key`): the notes read
+# "Answers from the meeting with Ana Lee on 10 Mar 2026:", as a user knows no meeting ids,
+# while a corrected debrief, or the demo's removal, still finds the block of its own meeting,
+# whatever the person is called or the day is by then. Blocks written before named the
+# meeting in words ("… on 10 Mar 2026 (meeting 12):", "(End of the answers from meeting
+# 12.)"): they are found, replaced and taken out all the same, and rewritten in the new form.
+ANSWERS_KEY_MARK = "\u2060"  # word joiner
+_KEY_BITS = "\u200b\u200c"  # zero-width space for 0, zero-width non-joiner for 1
+_ANY_KEY = f"{ANSWERS_KEY_MARK}([{_KEY_BITS}]+){ANSWERS_KEY_MARK}"
+_ANSWERS_END = "(End of these answers.)"
+
+
+def answers_key(meeting_id: int) -> str:
+    """The meeting's id as the notes keep it, unseen (`ANSWERS_KEY_MARK`)."""
+    return (
+        ANSWERS_KEY_MARK
+        + "".join(_KEY_BITS[int(bit)] for bit in f"{meeting_id:b}")
+        + ANSWERS_KEY_MARK
+    )
+
+
+def _key_id(bits: str) -> int:
+    return int("".join(str(_KEY_BITS.index(bit)) for bit in bits), 2)
+
+
+# The first line of a debrief's answers in the company notes: the block, keyed or in the form
+# written before (`_key`), or the note older versions wrote ("2026-03-10 — from Ana Lee:").
 _ANSWERS_HEADING = re.compile(
-    r"^(?:Answers from the meeting with .* \(meeting (\d+)\):|\d{4}-\d{2}-\d{2} — from .+:)$",
+    rf"^(?:Answers from the meeting with .*?(?: \(meeting (\d+)\):|:{_ANY_KEY})"
+    r"|\d{4}-\d{2}-\d{2} — from .+:)$",
     re.MULTILINE,
 )
 
 
+def _heading_meeting(found: re.Match[str]) -> int | None:
+    """The meeting an `_ANSWERS_HEADING` names, None for an older version's note."""
+    if found.group(1):
+        return int(found.group(1))
+    return _key_id(found.group(2)) if found.group(2) else None
+
+
+def answered_meetings(notes: str) -> set[int]:
+    """The meetings whose block of answers (`_answers_block`) the notes hold, in either form."""
+    return {
+        meeting
+        for found in _ANSWERS_HEADING.finditer(notes)
+        if (meeting := _heading_meeting(found)) is not None
+    }
+
+
 def _holds_answers(notes: str, meeting_id: int) -> bool:
     """Whether the notes hold answers from a meeting other than `meeting_id`."""
-    return any(found.group(1) != str(meeting_id) for found in _ANSWERS_HEADING.finditer(notes))
+    return any(_heading_meeting(found) != meeting_id for found in _ANSWERS_HEADING.finditer(notes))
 
 
 @dataclass(frozen=True)
@@ -1635,14 +1678,15 @@ def _checked_debrief_notes(notes: str, not_people: tuple[str, ...], before: str)
 def _answers_block(meeting_id: int, day: date, person: str, answers: list[tuple[str, str]]) -> str:
     """A meeting's answers as the company notes keep them; '' when there are none.
 
-    The first and last lines name the meeting, in words, so a corrected debrief finds and
-    replaces its own block and nothing the user wrote around it."""
+    The first line names the person and the day; it and the last line end with the meeting's
+    key, unseen (`_key`), so a corrected debrief finds and replaces its own block and nothing
+    the user wrote around it."""
     if not answers:
         return ""
-    lines = [f"Answers from the meeting with {person} on {text.day(day)} (meeting {meeting_id}):"]
+    lines = [f"Answers from the meeting with {person} on {text.day(day)}:{answers_key(meeting_id)}"]
     for question, answer in answers:
         lines.extend((f"Q: {question}", f"A: {answer}"))
-    lines.append(f"(End of the answers from meeting {meeting_id}.)")
+    lines.append(f"{_ANSWERS_END}{answers_key(meeting_id)}")
     return "\n".join(lines)
 
 
@@ -1651,9 +1695,9 @@ def _answers_pointer(meeting_id: int, day: date, person: str) -> str:
     they are. Marked as the block is, so a later save with room puts the answers in its place."""
     return "\n".join(
         (
-            f"Answers from the meeting with {person} on {text.day(day)} (meeting {meeting_id}):",
+            f"Answers from the meeting with {person} on {text.day(day)}:{answers_key(meeting_id)}",
             "Kept with the meeting on the Meetings page (Debrief tab): these notes were too full.",
-            f"(End of the answers from meeting {meeting_id}.)",
+            f"{_ANSWERS_END}{answers_key(meeting_id)}",
         )
     )
 
@@ -1686,8 +1730,11 @@ def _old_answers_note(conn: duckdb.DuckDBPyConnection, sheet: PrepSheet, day: da
 def without_answers(research: str, meeting_id: int) -> str:
     """The notes less the block of this meeting's answers, for a meeting that is going (the
     demo's, when the demo is removed): a header of this meeting, its end line, and no other
-    header of it between (`_block_span`); a block the user cut short is theirs and stays."""
-    return _replaced(research, _block_span(research, meeting_id), "")
+    header of it between (`_block_span`), each such block if there are more (one written in the
+    form before `answers_key` and one after); a block the user cut short is theirs and stays."""
+    while span := _block_span(research, meeting_id):
+        research = _replaced(research, span, "")
+    return research
 
 
 def _replaced(research: str, span: tuple[int, int] | None, block: str) -> str:
@@ -1704,17 +1751,22 @@ def _replaced(research: str, span: tuple[int, int] | None, block: str) -> str:
 
 
 def _answers_header(meeting_id: int) -> re.Pattern[str]:
-    """The first line of this meeting's block (`_answers_block`) or pointer, any person and day."""
+    """The first line of this meeting's block (`_answers_block`) or pointer, any person and day,
+    keyed or in the form written before (`_key`)."""
     return re.compile(
-        rf"^Answers from the meeting with .* \(meeting {meeting_id}\):$", re.MULTILINE
+        rf"^Answers from the meeting with .*"
+        rf"(?: \(meeting {meeting_id}\):|:{re.escape(answers_key(meeting_id))})$",
+        re.MULTILINE,
     )
 
 
 def _block_span(research: str, meeting_id: int) -> tuple[int, int] | None:
     """The first end line of this meeting's block and the last header of it before that end."""
-    end = re.compile(rf"^\(End of the answers from meeting {meeting_id}\.\)$", re.MULTILINE).search(
-        research
-    )
+    end = re.compile(
+        rf"^(?:\(End of the answers from meeting {meeting_id}\.\)"
+        rf"|{re.escape(_ANSWERS_END + answers_key(meeting_id))})$",
+        re.MULTILINE,
+    ).search(research)
     starts = end and list(_answers_header(meeting_id).finditer(research, 0, end.start()))
     return (starts[-1].start(), end.end()) if starts else None
 
@@ -1723,14 +1775,18 @@ def _copy_span(research: str, meeting_id: int, written: str) -> tuple[int, int] 
     """Where `written`, a block of this meeting's as the app writes it (`_answers_block`,
     `_answers_pointer`), is in the notes once, word for word and in whole lines; None when it
     is not, or is there more than once. Its first line may name the person and day otherwise
-    (a contact renamed, a meeting moved since): it is ours all the same. '' is never found."""
+    (a contact renamed, a meeting moved since): it is ours all the same, and so is the same
+    block in the form written before (`_key`). '' is never found."""
     if not written:
         return None
     _, body = written.split("\n", 1)
+    lines = body.rsplit("\n", 1)[0]
+    before = f"{lines}\n(End of the answers from meeting {meeting_id}.)"
     found = list(
         re.finditer(
             rf"^Answers from the meeting with [^\n]* on \d{{1,2}} [A-Z][a-z]{{2}} \d{{4}}"
-            rf" \(meeting {meeting_id}\):\n{re.escape(body)}$",
+            rf"(?::{re.escape(answers_key(meeting_id))}\n{re.escape(body)}"
+            rf"| \(meeting {meeting_id}\):\n{re.escape(before)})$",
             research,
             re.MULTILINE,
         )

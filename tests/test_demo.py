@@ -518,16 +518,16 @@ def test_a_kept_company_loses_the_answers_of_demo_meetings_and_keeps_the_users_w
     notes = conn.execute(
         "SELECT research_notes FROM companies WHERE id = ?", [company_id]
     ).fetchall()[0][0]
-    assert f"(meeting {meeting_id})" in notes and f"(meeting {own})" in notes
+    assert meetings.answered_meetings(notes) == {meeting_id, own}
 
     demo.remove_demo(conn)
     [(kept,)] = conn.execute("SELECT research_notes FROM companies").fetchall()
     assert kept == (
         "My own note: they hire in spring.\n\n"
-        f"Answers from the meeting with Ida Berg on 1 May 2026 (meeting {own}):\n"
+        f"Answers from the meeting with Ida Berg on 1 May 2026:{meetings.answers_key(own)}\n"
         "Q: What is hard here?\n"
         "A: Finding people.\n"
-        f"(End of the answers from meeting {own}.)"
+        f"(End of these answers.){meetings.answers_key(own)}"
     )
 
 

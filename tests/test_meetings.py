@@ -17,6 +17,9 @@ from infoint import (
 from infoint.errors import InvalidInputError, NotFoundError
 from infoint.referrals import ReferredPerson
 
+# A meeting's key, unseen, at the end of its block's first and last lines.
+key = meetings.answers_key
+
 
 def at(day, hour=9, minute=0):
     """A moment on a day of March 2026, in UTC (2 March is a Monday)."""
@@ -184,9 +187,9 @@ def test_debrief_records_answers_and_referrals_in_one_step(conn, ana):
         "",
     ]
     assert meetings.prep_sheet(conn, meeting).company_notes == (
-        f"Old.\n\nAnswers from the meeting with Ana Lee on 10 Mar 2026 (meeting {meeting}):\n"
+        f"Old.\n\nAnswers from the meeting with Ana Lee on 10 Mar 2026:{key(meeting)}\n"
         f"Q: {bank[0].text}\nA: Sensors everywhere.\n"
-        f"(End of the answers from meeting {meeting}.)"
+        f"(End of these answers.){key(meeting)}"
     )
     rows = conn.execute(
         "SELECT first_name, last_name, degree, source, referred_by FROM contacts"
@@ -238,17 +241,17 @@ def test_correcting_a_debrief_replaces_its_answers_in_the_company_notes(conn, an
     picked = [bank[0].id, bank[1].id]
     meetings.save_prep(conn, first, question_ids=picked, company_notes=notes + "\n\nCall in May.")
     cy_block = (
-        f"Answers from the meeting with Cy Dunn on 12 Mar 2026 (meeting {second}):\n"
-        f"Q: {bank[2].text}\nA: Through friends.\n(End of the answers from meeting {second}.)"
+        f"Answers from the meeting with Cy Dunn on 12 Mar 2026:{key(second)}\n"
+        f"Q: {bank[2].text}\nA: Through friends.\n(End of these answers.){key(second)}"
     )
 
     meetings.record_debrief(
         conn, first, "held", answers={asked[0]: "Yes, mostly.", asked[1]: "Two teams."}
     )
     assert meetings.prep_sheet(conn, first).company_notes == (
-        f"Old.\n\nAnswers from the meeting with Ana Lee on 10 Mar 2026 (meeting {first}):\n"
+        f"Old.\n\nAnswers from the meeting with Ana Lee on 10 Mar 2026:{key(first)}\n"
         f"Q: {bank[0].text}\nA: Yes, mostly.\nQ: {bank[1].text}\nA: Two teams.\n"
-        f"(End of the answers from meeting {first}.)\n\n{cy_block}\n\nCall in May."
+        f"(End of these answers.){key(first)}\n\n{cy_block}\n\nCall in May."
     )
     # Every answer taken back: the block goes, the words around it stay.
     meetings.record_debrief(conn, first, "held", answers={asked[0]: "", asked[1]: ""})
@@ -267,7 +270,7 @@ def test_a_debrief_block_the_user_cut_short_is_left_alone(conn, ana):
     meetings.record_debrief(conn, meeting, "held", answers={row: "No."})
     got = meetings.prep_sheet(conn, meeting).company_notes
     assert got.startswith(edited + "\n\nAnswers from the meeting with Ana Lee")
-    assert got.endswith(f"A: No.\n(End of the answers from meeting {meeting}.)")
+    assert got.endswith(f"A: No.\n(End of these answers.){key(meeting)}")
 
 
 # The note versions before the marked blocks appended to the company notes, for a debrief
@@ -295,9 +298,9 @@ def test_correcting_a_debrief_replaces_the_note_an_older_version_wrote(conn, ana
     meeting, rows, _ = debriefed_by_an_older_version(conn, ana, "Old.\n\n{old}\n\nCall in May.")
     meetings.record_debrief(conn, meeting, "held", answers={rows[0]: "Yes, mostly."})
     assert meetings.prep_sheet(conn, meeting).company_notes == (
-        f"Old.\n\nAnswers from the meeting with Ana Lee on 10 Mar 2026 (meeting {meeting}):\n"
+        f"Old.\n\nAnswers from the meeting with Ana Lee on 10 Mar 2026:{key(meeting)}\n"
         f"Q: {bank[0].text}\nA: Yes, mostly.\nQ: {bank[1].text}\nA: Two teams.\n"
-        f"(End of the answers from meeting {meeting}.)\n\nCall in May."
+        f"(End of these answers.){key(meeting)}\n\nCall in May."
     )
 
 
@@ -331,9 +334,9 @@ def test_a_note_from_an_older_version_not_provably_this_meetings_is_left_alone(
         meetings.schedule_meeting(conn, ana, at(10, 15))
     meetings.record_debrief(conn, meeting, "held", answers={rows[0]: "No."})
     assert meetings.prep_sheet(conn, meeting).company_notes == (
-        f"{before}\n\nAnswers from the meeting with Ana Lee on 10 Mar 2026 (meeting {meeting}):\n"
+        f"{before}\n\nAnswers from the meeting with Ana Lee on 10 Mar 2026:{key(meeting)}\n"
         f"Q: {bank[0].text}\nA: No.\nQ: {bank[1].text}\nA: Two teams.\n"
-        f"(End of the answers from meeting {meeting}.)"
+        f"(End of these answers.){key(meeting)}"
     )
 
 

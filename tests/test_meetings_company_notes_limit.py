@@ -169,7 +169,9 @@ def test_notes_over_the_limit_from_before_are_not_made_longer_by_answers(conn, m
     old = "o" * 25_000 + "\n\n" + company_notes(conn)  # research grown before the limit
     conn.execute("UPDATE companies SET research_notes = ? WHERE name = 'Acme'", [old])
     meetings.record_debrief(conn, met, "held", actual_minutes=20, answers={first.id: "Short."})
-    assert company_notes(conn).endswith("A: Short.\n(End of the answers from meeting 1.)")
+    assert company_notes(conn).endswith(
+        f"A: Short.\n(End of these answers.){meetings.answers_key(1)}"
+    )
     meetings.check_debrief(conn, met, "held", actual_minutes=20, answers={first.id: "Long. " * 20})
     result = meetings.record_debrief(
         conn, met, "held", actual_minutes=20, answers={first.id: "Long. " * 20}

@@ -38,7 +38,7 @@ def test_notes_written_below_a_copy_cut_short_survive_two_saves(conn, met):
     first, _ = rows(conn, met)
     debrief(conn, met, {first: "Yes."})
     # The user drops the copy's end line and writes their own notes below it.
-    cut = notes(conn).replace(f"\n(End of the answers from meeting {met}.)", "")
+    cut = notes(conn).replace(f"\n(End of these answers.){meetings.answers_key(met)}", "")
     mine = "MY OWN NOTES: their CTO is hiring in spring."
     set_notes(conn, cut + "\n\n" + mine)
 
@@ -51,7 +51,7 @@ def test_notes_written_below_a_copy_cut_short_survive_two_saves(conn, met):
     assert debrief(conn, met, {first: "Third."}).notes_full == ""
     got = notes(conn)
     assert got.startswith(cut + "\n\n" + mine + "\n\n")  # theirs, all of it, as they left it
-    assert got.endswith(f"A: Third.\n(End of the answers from meeting {met}.)")
+    assert got.endswith(f"A: Third.\n(End of these answers.){meetings.answers_key(met)}")
     assert "A: Second." not in got  # the copy the app added is the one replaced
     assert got.count("Answers from the meeting with Ana Lee") == 2
 
@@ -85,7 +85,7 @@ def test_a_pointer_gives_way_to_the_answers_once_there_is_room(conn, met):
     got = notes(conn)
     assert POINTER not in got
     assert got.startswith("Mine.\n\nAnswers from the meeting with Ana Lee")
-    assert got.endswith(f"A: {long_answer}\n(End of the answers from meeting {met}.)")
+    assert got.endswith(f"A: {long_answer}\n(End of these answers.){meetings.answers_key(met)}")
 
 
 def test_a_pointer_the_user_wrote_in_is_not_replaced(conn, met):
@@ -108,7 +108,9 @@ def test_the_copy_is_still_the_apps_after_the_person_is_renamed(conn, met):
     assert debrief(conn, met, {first: "No."}).notes_full == ""
     got = notes(conn)
     assert got.startswith("Mine.\n\nAnswers from the meeting with Ana Lee-Park")
-    assert got.endswith(f"A: No.\n(End of the answers from meeting {met}.)\n\nCall in May.")
+    assert got.endswith(
+        f"A: No.\n(End of these answers.){meetings.answers_key(met)}\n\nCall in May."
+    )
     assert "A: Yes." not in got
 
 
@@ -117,7 +119,7 @@ def test_removing_a_meetings_answers_keeps_notes_below_a_copy_cut_short(conn, me
     line, from the last header of that meeting before it, not from a copy cut short above."""
     first, _ = rows(conn, met)
     debrief(conn, met, {first: "Yes."})
-    cut = notes(conn).replace(f"\n(End of the answers from meeting {met}.)", "")
+    cut = notes(conn).replace(f"\n(End of these answers.){meetings.answers_key(met)}", "")
     mine = "MY OWN NOTES: their CTO is hiring in spring."
     set_notes(conn, cut + "\n\n" + mine)
     debrief(conn, met, {first: "Second."})

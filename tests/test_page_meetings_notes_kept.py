@@ -39,4 +39,6 @@ def test_a_copy_the_user_wrote_in_is_left_and_the_confirmation_says_so(past_meet
     )
     notes = company_notes(past_meeting)
     assert notes.startswith(edited + "\n\nAnswers from the meeting with Ana Lee")
-    assert notes.endswith("A: No, mostly in the office.\n(End of the answers from meeting 1.)")
+    assert notes.endswith(
+        f"A: No, mostly in the office.\n(End of these answers.){meetings.answers_key(1)}"
+    )

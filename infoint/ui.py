@@ -334,65 +334,6 @@ def date_is_right(key: str, form: tuple) -> tuple | None:
 CONTACTS_PAGE = "pages/2_contacts.py"
 
 
-# What a box holds goes to the server when it loses focus, in a run of its page. A menu link
-# clicked right then sends the page change straight after it, and that request holds none of
-# the page left's boxes. Streamlit stops the run it was about to start for the box's words and
-# starts the page change (`runner.fastReruns`; without fast reruns the page change takes over the
-# same way): a run stopped before it begins drops the words it came with, before any `on_change`
-# has copied them out (`SafeSessionState.on_script_will_rerun` yields first). Seen in Chromium
-# under load: the words sent, received, and never in the session (Meetings' prep sheet lost
-# 'company 4.'). So the page change carries the boxes of the request before it.
-_TRIGGERS = frozenset(
-    {"trigger_value", "string_trigger_value", "chat_input_value", "json_trigger_value"}
-)
-_LAST_REQUEST = "_infoint_last_request"
-
-
-def carry_boxes_over(previous: Any, new: Any) -> None:
-    """Add to `new` (a `ClientState`, a page change) the boxes of `previous`, the request before
-    it, that it does not hold: each a widget of another page (a widget's id includes its page),
-    which the run applies, calling its `on_change` if its words are new to the session, and then
-    forgets as it forgets any widget its page does not draw. Clicks (triggers) are not carried: a
-    button pressed on the page left must not act again. The same page, or one not named, adds
-    nothing: a request of the page in view holds all its boxes."""
-    if previous is None or not previous.page_script_hash or not new.page_script_hash:
-        return
-    if previous.page_script_hash == new.page_script_hash or new.fragment_id:
-        return
-    held = {widget.id for widget in new.widget_states.widgets}
-    for widget in previous.widget_states.widgets:
-        if widget.id not in held and widget.WhichOneof("value") not in _TRIGGERS:
-            new.widget_states.widgets.append(widget)
-
-
-def _carry_boxes_over_page_changes() -> None:
-    """Make every browser's rerun request carry the boxes of the one before it on a page change
-    (`carry_boxes_over`). Once per process: this module is imported by every page."""
-    from streamlit.proto.ClientState_pb2 import ClientState
-    from streamlit.runtime.app_session import AppSession
-
-    handle = AppSession._handle_rerun_script_request
-    if getattr(handle, "carries_boxes_over", False):
-        return
-
-    @functools.wraps(handle)
-    def carrying(session: AppSession, client_state: ClientState | None = None) -> None:
-        if client_state is not None:
-            # Kept as sent: what it carried is not carried again. Back on the page left, its
-            # boxes come as after any trip, from what the page kept, not from the browser.
-            sent = ClientState()
-            sent.CopyFrom(client_state)
-            carry_boxes_over(getattr(session, _LAST_REQUEST, None), client_state)
-            setattr(session, _LAST_REQUEST, sent)
-        handle(session, client_state)
-
-    carrying.carries_boxes_over = True  # type: ignore[attr-defined]
-    AppSession._handle_rerun_script_request = carrying  # type: ignore[method-assign]
-
-
-_carry_boxes_over_page_changes()
-
-
 # The boxes whose words a page copies out on every run of any page (`keep_box`), by key.
 _KEEPERS = "_box_keepers"
 

@@ -52,6 +52,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Collection, Mapping
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from urllib.parse import quote
@@ -60,7 +61,7 @@ import duckdb
 
 from infoint import db, followups, funnel, interactions, profile, targets
 from infoint.contacts import employer_sql, require_contact, words_condition
-from infoint.errors import InvalidInputError, NotFoundError
+from infoint.errors import InfointError, InvalidInputError, NotFoundError
 from infoint.profile import get_profile
 from infoint.referrals import ORDINALS, name_endings_sql
 from infoint.text import counted, joined, name_order_sql, plain_markdown, weekday_day
@@ -513,6 +514,131 @@ def kept_draft_sentence(
     start = "a blank page" if suggested is None else f"“{suggested.name}”"
     pick = "“A blank page”" if suggested is None else "it"
     return f"{kept}; to start from {start} instead, pick {pick} under Template."
+
+
+@dataclass(frozen=True)
+class SavedDraft:
+    """An unsent draft kept in the database (`save_draft`): the words the user typed, and the
+    template's words for the person when they were saved (`keep_edits` reads both)."""
+
+    contact_id: int
+    template_id: int | None  # None: a blank page
+    kind: str  # one of SEND_KINDS
+    typed: tuple[str, str]
+    composed: tuple[str, str]
+
+
+# Drafts to people still there, and not sent: none of their kind logged for the person since.
+_SAVED_DRAFTS_SQL = """
+    SELECT d.contact_id, d.template_id, d.kind, d.subject, d.body,
+           d.composed_subject, d.composed_body
+    FROM outreach_drafts d JOIN contacts c ON c.id = d.contact_id
+    WHERE ({where}) AND d.logged_before >= coalesce((
+        SELECT max(i.id) FROM interactions i WHERE i.contact_id = d.contact_id AND i.kind = d.kind
+    ), 0)
+    ORDER BY {first} d.saved_at DESC, d.id DESC
+    LIMIT 1
+"""
+
+
+def _saved(row: tuple) -> SavedDraft:
+    return SavedDraft(
+        int(row[0]), None if row[1] is None else int(row[1]), row[2], row[3:5], row[5:7]
+    )
+
+
+def saved_draft(
+    conn: duckdb.DuckDBPyConnection, contact_id: int, template_id: int | None
+) -> SavedDraft | None:
+    """The user's unsent draft to a person under a template (None: a blank page), as last
+    saved, or None. A draft of a kind logged for them since was sent, and is not offered."""
+    rows = conn.execute(
+        _SAVED_DRAFTS_SQL.format(
+            where="d.contact_id = $contact AND d.template_id IS NOT DISTINCT FROM $template",
+            first="",
+        ),
+        {"contact": contact_id, "template": template_id},
+    ).fetchall()
+    return _saved(rows[0]) if rows else None
+
+
+def latest_saved_draft(
+    conn: duckdb.DuckDBPyConnection,
+    contact_id: int | None = None,
+    kind: str | None = None,
+    templates: Collection[int] | None = None,
+) -> SavedDraft | None:
+    """The unsent draft saved last (`saved_draft`): to anyone, or to one person; one of
+    `kind` first when there is one, else the last of another kind. `templates`, if given, are
+    those that can be picked (a blank page always can): a draft under an archived template is
+    passed over."""
+    where = ["true"]
+    if contact_id is not None:
+        where.append("d.contact_id = $contact")
+    if templates is not None:
+        where.append("(d.template_id IS NULL OR list_contains($templates, d.template_id))")
+    rows = conn.execute(
+        _SAVED_DRAFTS_SQL.format(
+            where=" AND ".join(where), first="d.kind IS NOT DISTINCT FROM $kind DESC,"
+        ),
+        {
+            "kind": kind,
+            **({} if contact_id is None else {"contact": contact_id}),
+            **({} if templates is None else {"templates": [int(t) for t in templates]}),
+        },
+    ).fetchall()
+    return _saved(rows[0]) if rows else None
+
+
+def save_draft(
+    conn: duckdb.DuckDBPyConnection,
+    contact_id: int,
+    template_id: int | None,
+    kind: str,
+    typed: tuple[str, str],
+    composed: tuple[str, str],
+) -> None:
+    """Keep the user's unsent draft to a person under a template (None: a blank page), so a
+    reload, another tab or a restart brings it back: one per person and template, the last
+    words saved. It goes once a message of its kind is logged for them, or with `discard_draft`.
+    """
+    if kind not in SEND_KINDS:
+        raise InvalidInputError("Only an outreach or a follow-up can be drafted here.")
+    require_contact(conn, contact_id)
+    with db.transaction(conn):
+        conn.execute(
+            "DELETE FROM outreach_drafts"
+            " WHERE contact_id = $contact AND template_id IS NOT DISTINCT FROM $template",
+            {"contact": contact_id, "template": template_id},
+        )
+        conn.execute(
+            "INSERT INTO outreach_drafts (contact_id, template_id, kind, subject, body,"
+            " composed_subject, composed_body, logged_before)"
+            " SELECT $contact, $template, $kind, $subject, $body, $composed_subject,"
+            " $composed_body, coalesce(max(id), 0) FROM interactions"
+            " WHERE contact_id = $contact AND kind = $kind",
+            {
+                "contact": contact_id,
+                "template": template_id,
+                "kind": kind,
+                "subject": typed[0],
+                "body": typed[1],
+                "composed_subject": composed[0],
+                "composed_body": composed[1],
+            },
+        )
+
+
+def discard_draft(
+    conn: duckdb.DuckDBPyConnection, contact_id: int, template_id: int | None
+) -> None:
+    """Forget the user's saved draft to a person under a template (None: a blank page)."""
+    with db.transaction(conn):
+        conn.execute(
+            "DELETE FROM outreach_drafts"
+            " WHERE contact_id = $contact AND template_id IS NOT DISTINCT FROM $template",
+            {"contact": contact_id, "template": template_id},
+        )
 
 
 def preview_markdown(text: str) -> str:
@@ -1202,7 +1328,7 @@ def log_sent(
         raise InvalidInputError(f"Fill in {names} before logging this message as sent.")
     if template_id is not None:
         get_template(conn, template_id)
-    return interactions.log_once(
+    logged = interactions.log_once(
         conn,
         contact_id,
         kind,
@@ -1211,6 +1337,11 @@ def log_sent(
         subject=subject,
         body=body,
     )
+    # Sent: the saved draft goes. Were that to fail, the message is logged all the same, and a
+    # message of its kind logged since hides the draft (`saved_draft`).
+    with suppress(InfointError):
+        discard_draft(conn, contact_id, template_id)
+    return logged
 
 
 def _nth(number: int) -> str:

@@ -41,6 +41,12 @@ drawn_before = st.session_state.pop(DRAWN, None)
 # starts: only such a choice moves words typed right after it (`follow_the_choice`).
 CHOSEN_HERE = "outreach_chosen_here"
 chosen_here = st.session_state.pop(CHOSEN_HERE, False)
+# The words of each draft (by its message box's key) as this session last saved them to the
+# database or found them there (`outreach.save_draft`): only words changed here are saved, so
+# an open tab does not write its older words over those saved in another.
+SAVED = "outreach_saved_drafts"
+# Set by "Start again from the template" when that would throw away words: asked first.
+START_AGAIN = "outreach_start_again"
 
 
 def suggest_again() -> None:
@@ -189,18 +195,23 @@ reopened_for = None  # the kind a "Write to …" button asked for, when it found
 if preset is not None:
     preset = int(preset)
     asked_kind = st.session_state.pop(outreach.COMPOSE_KIND_KEY, None) or "outreach"
+    available = {t.id for t in ui.cached(outreach.list_templates, conn)}
+    fresh = st.session_state.pop(FRESH_HERE, False)
     theirs = (
         None
-        if st.session_state.pop(FRESH_HERE, False)
+        if fresh
         else outreach.draft_to_reopen(
             st.session_state.get(MY_DRAFTS, {}).get(preset, {}),
             st.session_state.get(ui.KEPT_DRAFTS, {}),
             preset,
             asked_kind,
-            {t.id for t in ui.cached(outreach.list_templates, conn)},
+            available,
             ui.cached(outreach.last_logged, conn, preset),
         )
     )
+    if theirs is None and not fresh:  # one saved before this session: a reload, a restart
+        saved = outreach.latest_saved_draft(conn, preset, asked_kind, available)
+        theirs = None if saved is None else (saved.kind, saved.template_id)
     st.session_state["outreach_contact"] = preset
     st.session_state.pop(KEPT, None)
     if theirs is None:
@@ -215,6 +226,14 @@ if st.session_state.pop(START_AFRESH, False):
     st.session_state["outreach_contact"] = None
     st.session_state["outreach_find"] = ""
     suggest_again()
+elif preset is None and KEPT not in st.session_state:
+    # The first visit of a session (a reload, a new tab, a restart) opens on the draft the
+    # user saved last, if any: its template is found below, as for anyone with a saved draft.
+    available = {t.id for t in ui.cached(outreach.list_templates, conn)}
+    if last_saved := outreach.latest_saved_draft(conn, templates=available):
+        st.session_state["outreach_contact"] = last_saved.contact_id
+        st.session_state["outreach_kind"] = last_saved.kind
+        suggest_again()
 for key, value in st.session_state.get(KEPT, {}).items():
     st.session_state.setdefault(key, value)
 if FLASH in st.session_state:
@@ -391,14 +410,26 @@ if (
     not st.session_state.get(TEMPLATE_PICKED)
     or st.session_state.get("outreach_template") not in templates
 ):
-    suggested = outreach.suggest_template(
-        every_template,
-        kind,
-        has_mutual=bool(person and person.through_mutual),
-        knows_them=bool(earlier and earlier.spoken),
-        introduced=bool(person and person.mutual_introduced),
+    # A draft the user saved to them (before a reload, say) opens again, not a fresh one.
+    saved = (
+        None
+        if person is None
+        else outreach.latest_saved_draft(conn, contact_id, kind, set(templates) - {BLANK})
     )
-    st.session_state["outreach_template"] = BLANK if suggested is None else suggested
+    if saved is not None and saved.kind == kind:
+        st.session_state["outreach_template"] = (
+            BLANK if saved.template_id is None else saved.template_id
+        )
+        st.session_state[TEMPLATE_PICKED] = True
+    else:
+        suggested = outreach.suggest_template(
+            every_template,
+            kind,
+            has_mutual=bool(person and person.through_mutual),
+            knows_them=bool(earlier and earlier.spoken),
+            introduced=bool(person and person.mutual_introduced),
+        )
+        st.session_state["outreach_template"] = BLANK if suggested is None else suggested
 template_box, _ = st.columns([1, 1])
 shown_as_held("outreach_template")
 chosen_template = template_box.selectbox(
@@ -542,11 +573,85 @@ if reopened_for is not None:
 
 draft = ui.cached(outreach.compose, conn, template_id, contact_id)
 this_draft = outreach.draft_key(contact_id, template_id)
+subject_key, body_key = f"subject_{this_draft}", f"body_{this_draft}"
+
+
+def keep_saved() -> None:
+    """Save the draft's words to the database when this session changed them, so a reload,
+    another tab or a restart finds them (`outreach.save_draft`); a draft this session holds no
+    words for takes those saved before, if any."""
+    kept = st.session_state.setdefault(ui.KEPT_DRAFTS, {})
+    saved = st.session_state.setdefault(SAVED, {})
+    if body_key not in kept:
+        # Boxes on screen with the template's words (words saved since in another tab, say)
+        # are left as the browser shows them: the saved words open on the next visit.
+        on_screen = subject_key in st.session_state or body_key in st.session_state
+        found = None if on_screen else outreach.saved_draft(conn, contact_id, template_id)
+        if found is None:
+            saved.pop(body_key, None)
+        else:
+            kept[body_key] = {"typed": found.typed, "composed": found.composed}
+            saved[body_key] = found.typed
+        return
+    typed = tuple(kept[body_key]["typed"])
+    if saved.get(body_key) == typed:
+        return
+    try:
+        outreach.save_draft(
+            conn, contact_id, template_id, kind, typed, tuple(kept[body_key]["composed"])
+        )
+    except InfointError as exc:
+        ui.show_error(exc)
+    else:
+        saved[body_key] = typed
+
+
+def start_again() -> None:
+    """Back to the template's words: the saved draft goes, and the boxes show the template."""
+    try:
+        outreach.discard_draft(conn, contact_id, template_id)
+    except InfointError as exc:
+        ui.show_error(exc)
+        return
+    ui.forget_draft(body_key)
+    st.session_state.get(SAVED, {}).pop(body_key, None)
+    # Set, not dropped: a box whose state is dropped keeps showing what the browser holds.
+    st.session_state[subject_key], st.session_state[body_key] = draft.subject, draft.body
+    st.rerun()
+
+
 draft_box, checklist_box = st.columns([3, 2])
 with draft_box:
-    subject, body = ui.draft_boxes(
-        conn, (draft.subject, draft.body), f"subject_{this_draft}", f"body_{this_draft}", 380
-    )
+    keep_saved()
+    start_from = "a blank page" if template_id is None else "the template"
+    if body_key in st.session_state.get(SAVED, {}):
+        st.caption(
+            f":material/save: Your saved draft to {first_name}: it stays here, even after a "
+            "reload or a restart, until you log it as sent."
+        )
+        if st.button(f"Start again from {start_from}", type="tertiary", key="start_again"):
+            shown = (st.session_state.get(subject_key), st.session_state.get(body_key))
+            if shown == (draft.subject, draft.body):  # no words of theirs would go
+                start_again()
+            else:
+                st.session_state[START_AGAIN] = this_draft
+    if st.session_state.get(START_AGAIN) == this_draft:
+        st.warning(
+            f"Start again from {start_from}? The words you wrote to {first_name} here will be "
+            "gone.",
+            icon=":material/warning:",
+        )
+        sure, keep_mine = st.columns(2)
+        if sure.button(f"Yes, start again from {start_from}", key="start_again_sure"):
+            del st.session_state[START_AGAIN]
+            start_again()
+        elif keep_mine.button("No, keep my draft", key="start_again_keep"):
+            del st.session_state[START_AGAIN]
+            st.rerun()
+    else:
+        st.session_state.pop(START_AGAIN, None)
+    subject, body = ui.draft_boxes(conn, (draft.subject, draft.body), subject_key, body_key, 380)
+    keep_saved()
     st.session_state[DRAWN] = {
         "contact": contact_id,
         "key": this_draft,
@@ -634,7 +739,8 @@ with log_box:
                 said = f"Logged: your message to {person.name}."
             st.session_state[FLASH] = said
             st.session_state[START_AFRESH] = not sent.already_logged
-            ui.forget_draft(f"body_{this_draft}")
+            ui.forget_draft(body_key)
+            st.session_state.get(SAVED, {}).pop(body_key, None)  # logging it discarded it
             st.rerun()
     if blocked:
         st.caption("Logging opens once the message has text and no {placeholder} is left.")

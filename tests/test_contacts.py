@@ -2,7 +2,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from infoint import contacts, funnel, interactions, meetings
+from infoint import contacts, funnel, interactions, meetings, outreach
 from infoint.contacts import SOURCE_LABELS, ContactSearch
 from infoint.errors import InvalidInputError, NotFoundError
 
@@ -547,6 +547,7 @@ def test_delete_leaves_no_row_referring_to_the_person(conn):
     conn.execute(  # a key of someone merged into them
         "INSERT INTO contact_aliases (profile_key, contact_id) VALUES ('nourl:g|one|', ?)", [gone]
     )
+    outreach.save_draft(conn, gone, None, "follow_up", ("Hi", "Hello again"), ("", ""))
     before = contact_references(conn, gone, theirs)
     assert all(before.values()), before
 

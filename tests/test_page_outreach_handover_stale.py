@@ -79,8 +79,13 @@ def test_a_draft_to_someone_a_restore_took_away_does_not_open_for_who_gets_their
 
 
 def test_a_draft_to_someone_an_undone_import_took_away_does_not_open_for_who_gets_their_id(
-    app_db,
+    app_db, monkeypatch
 ):
+    # Outreach saves a draft in the database, which is a change since the import: the undo
+    # is then no longer offered ("You saved other changes after importing …"). Here the
+    # draft stays in the session alone, as it did before drafts were saved, so the undo is
+    # offered and the session's drafts must still go with it.
+    monkeypatch.setattr(outreach, "save_draft", lambda *args, **kwargs: None)
     conn = db.connect(app_db)
     contacts.add_contact(conn, "Ana", "Lee", company="Acme")
     conn.close()

@@ -176,9 +176,9 @@ def _removal_agreed(conn: duckdb.DuckDBPyConnection) -> bool:
     """Whether to remove the demo: yes when nothing the user logged goes with it; else asked,
     with what Settings says before its removal, and refused without a terminal to ask at.
 
-    `_yours_on_demo_people` is what `remove_demo` says went "with it" afterwards.
+    `yours_on_demo_people` is what `remove_demo` says went "with it" afterwards.
     """
-    yours = demo._yours_on_demo_people(conn)
+    yours = demo.yours_on_demo_people(conn)
     if not yours:
         return True
     if not sys.stdin.isatty():

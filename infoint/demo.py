@@ -437,7 +437,7 @@ def removal_warning(conn: duckdb.DuckDBPyConnection) -> str:
     them, say, in a debrief with that person) cannot: the demo person was made up.
     """
     sentences = ["This deletes every demo person and company and everything logged about them."]
-    if yours := _yours_on_demo_people(conn):
+    if yours := yours_on_demo_people(conn):
         sentences += [
             f"This also deletes {yours}.",
             "Your own people and companies, and your notes on them, stay as they are.",
@@ -497,7 +497,7 @@ _LOGGED_NOUNS = {
 }
 
 
-def _yours_on_demo_people(conn: duckdb.DuckDBPyConnection) -> str:
+def yours_on_demo_people(conn: duckdb.DuckDBPyConnection) -> str:
     """What of the user's goes with the demo people (`remove_demo`), in words that follow
     "This also deletes" in the question and "and with it" once it is done: what they logged
     with one (an entry, a meeting they set up) and notes they wrote on one's record or on one
@@ -536,7 +536,7 @@ def _yours_on_demo_people(conn: duckdb.DuckDBPyConnection) -> str:
     return f"{said} you logged with {with_whom}, and your notes on {on}"
 
 
-# For `_yours_on_demo_people`: (demo person's id, name, kind or 'meeting') for each thing the
+# For `yours_on_demo_people`: (demo person's id, name, kind or 'meeting') for each thing the
 # user logged with one, and (id, name) for each they wrote notes on, in the order of the
 # names. Parameters: the demo's note on its referred person, its meetings' notes, and its
 # questions and answers.
@@ -640,7 +640,7 @@ class DemoRemoved(NamedTuple):
     people: int  # demo people removed
     made_cold: tuple[str, ...]  # the user's 2nd-degree people only the demo connected them to
     # What of the user's went with the demo people, as the question before named it
-    # (`_yours_on_demo_people`): '' when nothing did.
+    # (`yours_on_demo_people`): '' when nothing did.
     yours: str = ""
 
     def sentence(self) -> str:
@@ -685,7 +685,7 @@ def remove_demo(conn: duckdb.DuckDBPyConnection) -> DemoRemoved:
     )
     with db.transaction(conn):
         removed = conn.execute(f"SELECT count(*) FROM ({demo_people})").fetchall()[0][0]
-        yours = _yours_on_demo_people(conn)  # read in the removal's transaction: what goes
+        yours = yours_on_demo_people(conn)  # read in the removal's transaction: what goes
         events = conn.execute(
             "SELECT (SELECT list(id) FROM interactions WHERE source = 'demo'"
             f"  OR contact_id IN ({demo_people})),"

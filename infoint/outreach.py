@@ -605,7 +605,7 @@ def save_draft(
     if kind not in SEND_KINDS:
         raise InvalidInputError("Only an outreach or a follow-up can be drafted here.")
     require_contact(conn, contact_id)
-    with db.transaction(conn):
+    with db.transaction(conn, draft_only=True):
         conn.execute(
             "DELETE FROM outreach_drafts"
             " WHERE contact_id = $contact AND template_id IS NOT DISTINCT FROM $template",
@@ -633,7 +633,7 @@ def discard_draft(
     conn: duckdb.DuckDBPyConnection, contact_id: int, template_id: int | None
 ) -> None:
     """Forget the user's saved draft to a person under a template (None: a blank page)."""
-    with db.transaction(conn):
+    with db.transaction(conn, draft_only=True):
         conn.execute(
             "DELETE FROM outreach_drafts"
             " WHERE contact_id = $contact AND template_id IS NOT DISTINCT FROM $template",

@@ -85,3 +85,17 @@ def test_a_fresh_database_has_the_table_and_an_old_one_gets_it(tmp_path):
         assert db.apply_migrations(upgraded) == []
     finally:
         upgraded.close()
+
+
+def test_a_draft_saved_or_discarded_leaves_every_cached_figure_as_it_is(conn):
+    """Drafts are saved as the user types; no cached read holds them, so their writes change
+    neither version a cache is keyed on, and the page's figures stay cached meanwhile."""
+    bo = contacts.add_contact(conn, "Bo", "Berg")
+    before = (db.data_version(conn), db.content_version(conn))
+    outreach.save_draft(conn, bo, COLD, "outreach", ("S", "words"), COMPOSED)
+    outreach.discard_draft(conn, bo, COLD)
+    outreach.save_draft(conn, bo, COLD, "outreach", ("S", "more words"), COMPOSED)
+    assert (db.data_version(conn), db.content_version(conn)) == before
+    assert outreach.saved_draft(conn, bo, COLD).typed == ("S", "more words")
+    contacts.add_contact(conn, "Ana", "Lee")  # any other write
+    assert db.data_version(conn) > before[0] and db.content_version(conn) > before[1]

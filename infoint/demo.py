@@ -697,7 +697,7 @@ def remove_demo(conn: duckdb.DuckDBPyConnection) -> DemoRemoved:
             "DELETE FROM meeting_questions WHERE meeting_id IN"
             f" (SELECT id FROM meetings WHERE contact_id IN ({demo_people}))"
         )
-        for table in ("meetings", "contact_changes", "contact_aliases"):
+        for table in ("meetings", "contact_changes", "contact_aliases", "outreach_drafts"):
             conn.execute(f"DELETE FROM {table} WHERE contact_id IN ({demo_people})")
         conn.execute(
             f"DELETE FROM interactions WHERE source = 'demo' OR contact_id IN ({demo_people})"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from infoint import contacts, db, interactions, outreach
+from infoint import contacts, db, demo, interactions, outreach
 from infoint.errors import InvalidInputError, NotFoundError
 
 COLD, POLITE_FOLLOW_UP = 3, 4  # built-in templates' ids
@@ -99,3 +99,13 @@ def test_a_draft_saved_or_discarded_leaves_every_cached_figure_as_it_is(conn):
     assert outreach.saved_draft(conn, bo, COLD).typed == ("S", "more words")
     contacts.add_contact(conn, "Ana", "Lee")  # any other write
     assert db.data_version(conn) > before[0] and db.content_version(conn) > before[1]
+
+
+def test_removing_the_demo_takes_the_drafts_to_its_people(conn):
+    demo.load_demo(conn)
+    amara = conn.execute("SELECT min(id) FROM contacts WHERE source = 'demo'").fetchall()[0][0]
+    mine = contacts.add_contact(conn, "Bo", "Berg")
+    outreach.save_draft(conn, amara, COLD, "outreach", ("S", "to a demo person"), COMPOSED)
+    outreach.save_draft(conn, mine, COLD, "outreach", ("S", "to Bo"), COMPOSED)
+    demo.remove_demo(conn)
+    assert conn.execute("SELECT contact_id FROM outreach_drafts").fetchall() == [(mine,)]

@@ -266,3 +266,17 @@ def test_words_whose_on_change_was_cut_short_are_kept_by_the_next_page(ahead, mo
         assert meetings.prep_sheet(conn, 1).meeting.prep_notes == GOAL
     finally:
         conn.close()
+
+
+def test_a_pick_forgotten_on_a_trip_keeps_the_meeting_being_prepared(two_ahead):
+    """Under load, the run of Meetings with the words typed for Ben could be stopped before it
+    began, and the Meeting box came back from the trip without its pick: the first meeting,
+    Ana's, came up over Ben's, whose words wait to be saved (e2e meetings_words_kept)."""
+    at = prepare_ben(meetings_page())
+    at.switch_page("pages/4_follow_ups.py")
+    run(at)
+    del at.session_state["meeting_pick"]  # the pick, forgotten as in that run
+    at.switch_page(MEETINGS)
+    run(at)
+    assert at.selectbox(key="meeting_pick").value == 2
+    assert at.text_input(key="prep_goal_2").value == GOAL

@@ -721,7 +721,11 @@ class NewContacts:
                 f"{also} {_already_there(left)} as they are, unticked: {tick} to mark as "
                 f"introduced by {self.introducer}."
             )
-        said.append("Is each one a person to talk to?")
+        # Everyone named or marked: one is asked about in the singular, as the first sentence.
+        asked = len(self.people) + len(marking)
+        said.append(
+            "Is each one a person to talk to?" if asked > 1 else "Is this a person to talk to?"
+        )
         return " ".join(said)
 
     def to_add(self, ticked: dict[KnownPerson, bool]) -> tuple[str, ...]:

@@ -57,13 +57,13 @@ def test_the_namesake_elsewhere_is_asked_about_unticked_and_unticked_is_added_an
     assert adding.question == (
         "Saving adds this person to your contacts, as introduced by Katherine Johnson. 1 person "
         "already in your contacts has the same name, at another company: tick if it is the "
-        "same person, so that no new one is added. Is each one a person to talk to?"
+        "same person, so that no new one is added. Is this a person to talk to?"
     )
     assert adding.asked({priya: False}) == adding.question
     # ticked, the question says no one is added, and names no one to add
     assert adding.asked({priya: True}) == (
         "You ticked 1 person already in your contacts as the same person as one named, so no "
-        "new one is added for them. Is each one a person to talk to?"
+        "new one is added for them. Is this a person to talk to?"
     )
     assert adding.to_add({priya: True}) == ()
     assert adding.to_add({priya: False}) == ("priya shah at Initech",)
@@ -113,7 +113,7 @@ def test_two_namesakes_ticked_for_one_line_is_refused_and_nothing_saved(met):
     assert "2 people already in your contacts have the same names" in adding.question
     assert adding.asked(dict.fromkeys(adding.existing, True)) == (
         "You ticked 2 people for line 1 (Priya Shah at Initech), and only one can be that person: "
-        "untick all but one. Is each one a person to talk to?"
+        "untick all but one. Is this a person to talk to?"
     )
     before = people(met)
     with pytest.raises(InfointError) as refused:

@@ -50,7 +50,7 @@ def test_the_namesake_is_named_with_an_unticked_box(met_katherine):
     assert asked == plain_markdown(
         "Saving adds this person to your contacts, as introduced by Katherine Johnson. 1 person "
         "already in your contacts has the same name, at another company: tick if it is the "
-        "same person, so that no new one is added. Is each one a person to talk to?"
+        "same person, so that no new one is added. Is this a person to talk to?"
     )
     assert "- Priya Shah at Initech" in [m.value for m in at.markdown]
     [priya] = at.checkbox
@@ -75,7 +75,7 @@ def test_ticked_the_one_there_is_linked_instead(met_katherine):
     [asked] = [w.value for w in at.warning]
     assert asked == plain_markdown(
         "You ticked 1 person already in your contacts as the same person as one named, so no "
-        "new one is added for them. Is each one a person to talk to?"
+        "new one is added for them. Is this a person to talk to?"
     )
     assert not [m for m in at.markdown if m.value.startswith("- ")]
     assert not [b for b in at.button if b.label == "Yes, add them and save"]

@@ -33,7 +33,7 @@ def test_unticked_and_saved_stays_unticked_when_saved_again(met_katherine):  # n
     assert alan.value is False  # as the user left him
     assert asked(at) == plain_markdown(
         "Saving leaves 1 person already in your contacts as they are, unticked: tick them to "
-        "mark as introduced by Katherine Johnson. Is each one a person to talk to?"
+        "mark as introduced by Katherine Johnson. Is this a person to talk to?"
     )
     run(at)  # and across reruns
     assert [box.value for box in at.checkbox] == [False]

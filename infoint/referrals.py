@@ -326,7 +326,10 @@ def parse_referred(text: str) -> list[ReferredPerson]:
         if not any(parts):
             continue
         if not parts[0]:
-            raise InvalidInputError(f"Line {number} has no name before its company.")
+            raise InvalidInputError(
+                f"Line {number} has no name before its company: add their name first, or "
+                "remove the line."
+            )
         if ";" not in line and (line.count(",") > 1 or ("," in line and _DASH.search(line))):
             said = line.strip() if len(line.strip()) <= 60 else line.strip()[:59] + "…"
             raise InvalidInputError(

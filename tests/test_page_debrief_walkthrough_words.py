@@ -3,8 +3,22 @@ question before saving speaks of one person in the singular throughout; a line w
 refused with what to do; the saved debrief offers the way to Outreach; the minutes box holds
 only what the debrief accepts."""
 
-from tests.test_page_debrief_known_people import debrief
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
 from tests.test_page_debrief_namesake_elsewhere import met_katherine  # noqa: F401 (fixture)
+from tests.test_page_meetings import run, submit
+
+
+def debrief(names: str, errors: int = 0) -> AppTest:
+    """Katherine's meeting, yesterday: the Debrief tab with these names, saved once."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.switch_page("pages/5_meetings.py")
+    run(at)
+    at.session_state["meeting_tab"] = "Debrief"
+    run(at)
+    at.text_area(key="debrief_names_1").set_value(names)
+    return submit(at, "Save the debrief", errors)
 
 
 def asked(at) -> str:
@@ -24,3 +38,11 @@ def test_two_people_named_are_asked_about_in_the_plural(met_katherine):  # noqa:
     said = asked(debrief("Bo Chen; Beta Labs\nAda Byron; Gamma Health"))
     assert said.startswith("Saving adds these 2 people to your contacts")
     assert said.endswith("Is each one a person to talk to?")
+
+
+def test_a_line_with_no_name_says_what_to_do(met_katherine):  # noqa: F811
+    """It said only 'Line 3 has no name before its company.'"""
+    at = debrief("Bo Chen; Beta Labs\nAda Byron; Gamma Health\n; Foo Ltd; CEO", errors=1)
+    assert at.error[0].value == (
+        "Line 3 has no name before its company: add their name first, or remove the line."
+    )

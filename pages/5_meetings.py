@@ -57,12 +57,18 @@ zone_said = profile.zone_label(zone, now)  # "Berlin (Europe), now UTC+1", not a
 
 
 def done(
-    message: str, meeting_id: int | None = None, tab: str | None = None, *, near: str = ""
+    message: str,
+    meeting_id: int | None = None,
+    tab: str | None = None,
+    *,
+    near: str = "",
+    to_outreach: bool = False,
 ) -> None:
     """Say what happened on the next run, which shows the fresh data (on `tab`, if given): at
-    the top of the page, or where `said_here(near)` is, beside the button clicked."""
+    the top of the page, or where `said_here(near)` is, beside the button clicked, there with
+    the way to Outreach when `to_outreach` (new contacts to write to)."""
     if near:
-        st.session_state[FLASH_NEAR] = (near, message)
+        st.session_state[FLASH_NEAR] = (near, message, to_outreach)
     else:
         st.session_state[FLASH] = message
     if meeting_id is not None:
@@ -75,7 +81,14 @@ def done(
 def said_here(near: str) -> None:
     """The confirmation `done(..., near=near)` left for this place, shown once, if any."""
     if st.session_state.get(FLASH_NEAR, ("", ""))[0] == near:
-        st.success(st.session_state.pop(FLASH_NEAR)[1], icon=":material/check_circle:")
+        _, message, *to_outreach = st.session_state.pop(FLASH_NEAR)
+        st.success(message, icon=":material/check_circle:")
+        if any(to_outreach):  # "1 new contact introduced by …: write to them from Outreach"
+            st.page_link(
+                ui.OUTREACH_PAGE,
+                label="Write to them on the Outreach page",
+                icon=":material/edit:",
+            )
 
 
 def tab_for(meeting: meetings.MeetingSummary) -> str:
@@ -772,7 +785,13 @@ def save_debrief(
         message += " Next: the thank-you, on the “Thank you” tab."  # opened for it (`done`)
     # Said where the user looks next: under the button, or atop the Thank you tab opened.
     tab = "Thank you" if thank_next else "Debrief"
-    done(message, current.id, tab, near=f"{'thanks' if thank_next else 'debrief'}_{current.id}")
+    done(
+        message,
+        current.id,
+        tab,
+        near=f"{'thanks' if thank_next else 'debrief'}_{current.id}",
+        to_outreach=bool(result.introductions.added),
+    )
 
 
 def show_thanks(current: meetings.MeetingSummary) -> None:

@@ -59,3 +59,19 @@ def test_the_minutes_box_holds_only_what_the_debrief_accepts(met_katherine):  # 
     box = run(at).number_input(key="debrief_minutes_1")
     assert (box.min, box.max) == meetings.ACTUAL_MINUTES == (1, 600)
     assert box.help.startswith("From 1 to 600 minutes")
+
+
+def test_a_saved_debrief_with_new_contacts_gives_the_way_to_outreach(met_katherine):  # noqa: F811
+    """'Debrief saved. 1 new contact introduced by …: write to them from the Outreach page.'
+    came with no way there."""
+    at = debrief("Bo Chen; Beta Labs; Head of Research")
+    submit(at, "Yes, add them and save")
+    assert "1 new contact introduced by Katherine Johnson" in at.success[0].value
+    outreach = [p.proto for p in at.main.get("page_link") if p.proto.page == "outreach"]
+    assert [p.label for p in outreach] == ["Write to them on the Outreach page"]
+
+
+def test_a_saved_debrief_adding_no_one_gives_no_way_to_outreach(met_katherine):  # noqa: F811
+    at = debrief("")
+    assert "Debrief saved." in at.success[0].value
+    assert not [p for p in at.main.get("page_link") if p.proto.page == "outreach"]

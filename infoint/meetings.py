@@ -34,8 +34,6 @@ STATUS_LABELS = {
 DEFAULT_MINUTES = 20
 # The time a meeting may promise, as the page's boxes say it: five minutes to four hours.
 PROMISED_MINUTES = (5, 240)
-# The time a meeting actually took, as the debrief's box bounds it: a minute to ten hours.
-ACTUAL_MINUTES = (1, 600)
 # A thank-you or a debrief more than this many days late is no longer worth a reminder
 # (and an imported history would otherwise flood the due-now list).
 STALE_AFTER_DAYS = 30
@@ -76,9 +74,8 @@ _KEPT_LINES_COUNTED = (
 
 
 def _check_minutes(minutes: int | None, what: str) -> None:
-    low, high = ACTUAL_MINUTES
-    if minutes is not None and not low <= minutes <= high:
-        raise InvalidInputError(f"The {what} must be between {low} and {high} minutes.")
+    if minutes is not None and not 1 <= minutes <= 600:
+        raise InvalidInputError(f"The {what} must be between 1 and 600 minutes.")
 
 
 def check_promised_minutes(minutes: int) -> None:

@@ -611,17 +611,14 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
             horizontal=True,
             key=f"debrief_status_{chosen}",
         )
-        # The box holds only what the debrief accepts (a negative number went in and was
-        # refused only after Save); the domain still checks it.
-        low, high = meetings.ACTUAL_MINUTES
+        # No bounds on the box: out of them it only turns red and Save does nothing, without
+        # a word; the domain says what fits instead.
         actual = st.number_input(
             f"Minutes it actually took (you promised {current.promised_minutes})",
-            value=min(max(current.actual_minutes or current.promised_minutes, low), high),
-            min_value=low,
-            max_value=high,
+            value=current.actual_minutes or current.promised_minutes,
             step=1,
             key=f"debrief_minutes_{chosen}",
-            help=f"From {low} to {high} minutes; only counted when you met.",
+            help="From 1 to 600 minutes; only counted when you met.",
         )
         if sheet.questions:
             st.markdown(f"**What you learned**: {sheet.answers_go}")

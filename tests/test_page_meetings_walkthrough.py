@@ -8,7 +8,6 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from infoint import contacts, db, interactions, meetings
-from infoint.errors import InvalidInputError
 from tests.test_page_meetings import choose_ana, meetings_page, run, submit
 
 RANGE = "The minutes you promise must be between 5 and 240."
@@ -132,17 +131,11 @@ def past(replied):
     return replied
 
 
-def test_minutes_out_of_range_are_refused_before_asking_to_add_anyone(past):
-    """The box holds only 1 to 600 minutes now; the check the page runs before asking about
-    the names (`check_debrief`) still refuses others, adding no one."""
-    conn = db.connect(past)
-    try:
-        with pytest.raises(InvalidInputError, match="between 1 and 600 minutes"):
-            meetings.check_debrief(
-                conn, 1, "held", actual_minutes=0, referred=list(meetings.read_names(NAMES).people)
-            )
-    finally:
-        conn.close()
+def test_minutes_out_of_range_are_said_before_asking_to_add_anyone(past):
+    at = debrief(NAMES, minutes=0)
+    submit(at, "Save the debrief", errors=1)
+    assert at.error[0].value == "The actual time must be between 1 and 600 minutes."
+    assert not asked(at)
     assert len(people(past)) == 1
 
 

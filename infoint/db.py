@@ -70,7 +70,8 @@ def migrations() -> list[Migration]:
 def connect(path: str | os.PathLike[str] | None = None) -> duckdb.DuckDBPyConnection:
     """Open (creating if needed) the database file and bring its schema up to date.
 
-    Its clock is set to the user's time zone (see `infoint.clock`).
+    A DuckDB database that holds tables and is not infoint's is refused, its file untouched
+    (`_look_before_opening`). Its clock is set to the user's time zone (see `infoint.clock`).
     """
     target = Path(path) if path is not None else default_path()
     if str(target) != ":memory:":
@@ -86,6 +87,7 @@ def connect(path: str | os.PathLike[str] | None = None) -> duckdb.DuckDBPyConnec
             f"in it, such as {target / DEFAULT_PATH.name}."
         )
     try:
+        looked = _look_before_opening(target)
         conn = _open_unless_busy(target)
     except duckdb.IOException as exc:
         raise InvalidInputError(_not_opened(target, exc)) from None
@@ -93,6 +95,9 @@ def connect(path: str | os.PathLike[str] | None = None) -> duckdb.DuckDBPyConnec
         raise InvalidInputError(
             f"{target} is not an infoint database (DuckDB could not read it)."
         ) from exc
+    if not looked and _someone_elses(conn):
+        conn.close()
+        raise InvalidInputError(_someone_elses_sentence(target))
     # DuckDB's allocator keeps what a query freed until its next allocation a second later;
     # in a server waiting for the next click, that is for good: 30–40 MB after Home's
     # queries on the heavy user. Its background thread gives it back to the system.
@@ -103,6 +108,71 @@ def connect(path: str | os.PathLike[str] | None = None) -> duckdb.DuckDBPyConnec
     apply_migrations(conn)
     clock.use_profile_zone(conn)
     return conn
+
+
+def _look_before_opening(target: Path) -> bool:
+    """Refuse a DuckDB database that holds tables and is not infoint's (`_someone_elses`),
+    having only read it: True once looked at, False when it is to be looked at once open.
+
+    The user pointed --db or $INFOINT_DB at it by mistake; opened for writing, it was given
+    every table of ours. Read-only, as opening a database for writing can change its file
+    even when nothing is written: a log left beside it (`<name>.wal`, from a program that
+    stopped before folding it in) is folded in on closing. A new file or an empty one has
+    nothing to look at (an empty one `_not_opened` refuses). A file this process has open
+    already cannot be opened read-only beside it (DuckDB refuses another configuration of
+    the same file): it was looked at when first opened, or is looked at once open here."""
+    if str(target) == ":memory:" or not target.is_file() or target.stat().st_size == 0:
+        return True
+    try:
+        probe = _open_unless_busy(target, read_only=True)
+    except duckdb.ConnectionException as exc:
+        if "different configuration" in str(exc):
+            return False
+        raise
+    try:
+        refused = _someone_elses(probe)
+    finally:
+        probe.close()
+    if refused:
+        raise InvalidInputError(_someone_elses_sentence(target))
+    return True
+
+
+def _someone_elses(conn: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the database holds tables, views or sequences but not infoint's record of its
+    migrations (`apply_migrations`): a table `migrations` of its columns whose first row is
+    our first migration, or that is empty and alone (a first migration that failed)."""
+    here = "database_name = current_database() AND NOT temporary"
+    held = conn.execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM duckdb_tables() WHERE {here}"
+        f" UNION ALL SELECT 1 FROM duckdb_views() WHERE {here} AND NOT internal"
+        f" UNION ALL SELECT 1 FROM duckdb_sequences() WHERE {here})"
+    ).fetchall()[0][0]
+    if not held:
+        return False
+    columns = conn.execute(
+        "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database()"
+        " AND schema_name = 'main' AND table_name = 'migrations' ORDER BY column_index"
+    ).fetchall()
+    if [row[0] for row in columns] != ["version", "name", "applied_at"]:
+        return True
+    try:
+        first = conn.execute(
+            "SELECT version, name FROM main.migrations WHERE version = 1"
+        ).fetchall()
+    except duckdb.Error:  # a table of that shape whose columns hold other types
+        return True
+    if first:
+        return first != [(1, migrations()[0].name)]
+    return held > 1
+
+
+def _someone_elses_sentence(target: Path) -> str:
+    return (
+        f"{target} is a DuckDB database with other tables in it, not an infoint database, so "
+        "infoint left it as it is: point --db or $INFOINT_DB at your database, or at a new "
+        "file name to start one."
+    )
 
 
 def _not_opened(target: Path, exc: duckdb.IOException) -> str:
@@ -131,7 +201,7 @@ def _not_opened(target: Path, exc: duckdb.IOException) -> str:
     )
 
 
-def _open_unless_busy(path: Path) -> duckdb.DuckDBPyConnection:
+def _open_unless_busy(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """DuckDB's connection to the file, or our error when another program holds it; DuckDB's
     other errors pass through for the caller to judge.
 
@@ -145,7 +215,9 @@ def _open_unless_busy(path: Path) -> duckdb.DuckDBPyConnection:
     "abc:x.duckdb" it reads as an extension to load. With the prefix DuckDB refuses a file
     that is not its own, and a new name of any ending becomes a new database."""
     try:
-        return duckdb.connect(str(path) if str(path) == ":memory:" else f"duckdb:{path}")
+        return duckdb.connect(
+            str(path) if str(path) == ":memory:" else f"duckdb:{path}", read_only=read_only
+        )
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
             raise DatabaseBusyError(

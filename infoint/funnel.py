@@ -85,22 +85,60 @@ STAGE_COUNTS_SQL = ", ".join(
 )
 
 
+@dataclass(frozen=True)
+class AlsoCount:
+    """One more count over the funnel's people, taken in `stage_counts`' pass: those meeting
+    `condition`, an SQL condition over `s`, `c`, `co` and the one-row tables `joined`, which
+    `with_` defines (common table expressions, their placeholders filled by `params`)."""
+
+    condition: str
+    with_: str = ""
+    joined: tuple[str, ...] = ()
+    params: tuple = ()
+
+
+@dataclass(frozen=True)
+class Counted:
+    stages: list[StageCount]
+    also: int | None  # `AlsoCount`'s count, None when none was asked for
+
+
 def stage_counts(
     conn: duckdb.DuckDBPyConnection, filters: FunnelFilter | None = None
 ) -> list[StageCount]:
     """Contacts at each stage or beyond, with conversion from the stage before."""
+    return counted(conn, filters).stages
+
+
+def counted(
+    conn: duckdb.DuckDBPyConnection,
+    filters: FunnelFilter | None = None,
+    also: AlsoCount | None = None,
+) -> Counted:
+    """`stage_counts` and, given `also`, one more count of the same people in the same pass
+    (Home's: who still has time to reply). The one place that says whom the funnel counts:
+    everyone written to (stage 1 or beyond) whom `filters` choose."""
     where, params = (filters or FunnelFilter()).where()
+    with_, also_count, joined, also_params = "", "", "", ()
+    if also is not None:
+        with_ = f"WITH {also.with_}" if also.with_ else ""
+        also_count = f", count(*) FILTER (WHERE {also.condition})"
+        joined = "".join(f" CROSS JOIN {table}" for table in also.joined)
+        also_params = also.params
     row = conn.execute(
         f"""
-        SELECT {STAGE_COUNTS_SQL}
-        FROM contact_stages s
+        {with_}
+        SELECT {STAGE_COUNTS_SQL}{also_count}
+        FROM contact_stages s{joined}
         JOIN contacts c ON c.id = s.contact_id
         LEFT JOIN companies co ON co.id = c.company_id
         WHERE s.stage > 0 AND {where}
         """,
-        params,
+        [*also_params, *params],
     ).fetchall()[0]
-    return counted_stages(row)
+    if also is None:
+        return Counted(counted_stages(row), None)
+    return Counted(counted_stages(row[:-1]), int(row[-1]))
 
 
 def counted_stages(row: tuple) -> list[StageCount]:

@@ -192,19 +192,14 @@ def funnel_counts(
     """Home's funnel: `funnel.stage_counts` under `filters` and, in the same pass, those of
     them who still have time to reply on `today` (the user's), for `describe_funnel`."""
     day = today or profile.now(conn).date()
-    where, params = (filters or funnel.FunnelFilter()).where()
-    *stages, waiting = conn.execute(
-        f"""
-        WITH {insights.TODAY_SQL}
-        SELECT {funnel.STAGE_COUNTS_SQL}, count(*) FILTER (WHERE {insights.STILL_IN_TIME_SQL})
-        FROM contact_stages s CROSS JOIN now_day
-        JOIN contacts c ON c.id = s.contact_id
-        LEFT JOIN companies co ON co.id = c.company_id
-        WHERE s.stage > 0 AND {where}
-        """,
-        [list(profile.holidays(conn)), day, *params],
-    ).fetchall()[0]
-    return FunnelCounts(funnel.counted_stages(tuple(stages)), int(waiting))
+    in_time = funnel.AlsoCount(
+        insights.STILL_IN_TIME_SQL,
+        with_=insights.TODAY_SQL,
+        joined=("now_day",),
+        params=(list(profile.holidays(conn)), day),
+    )
+    counted = funnel.counted(conn, filters, also=in_time)
+    return FunnelCounts(counted.stages, counted.also)
 
 
 def stats(conn: duckdb.DuckDBPyConnection) -> dict:

@@ -275,6 +275,66 @@ def forget_question(key: str) -> None:
     st.session_state.pop(f"_ask_first_{key}", None)
 
 
+class SaidHere:
+    """A confirmation said where the user clicked, on the next run, which shows the fresh
+    data: beside the button or form used, not at the top of the page, far above it and out
+    of view, while nothing changed near the click (walkthroughs in Chromium, on several
+    pages). A page makes one, under a session-state key of its own, early in its run;
+    `keep` leaves what to say for a place, and `here(place)` says it there, once.
+
+    By default what the last run kept is taken as this one starts, so it is said on this
+    run only, wherever its place is drawn (a tab not open lets it go) and never lingers to
+    come up later. With `until_said`, it waits in session state until a run draws its place.
+    """
+
+    def __init__(self, key: str, *, until_said: bool = False) -> None:
+        self._key = key
+        self._until_said = until_said
+        self._taken = None if until_said else st.session_state.pop(key, None)
+
+    def keep(
+        self,
+        near: str,
+        message: str,
+        *,
+        failed: bool = False,
+        link: tuple[str, str, str] | None = None,
+        about: Any = None,
+    ) -> None:
+        """Say `message` where `here(near)` is: a refusal when `failed` (shown as written,
+        `as_written`), with a link under it when `link` (page, label, icon); `about` is what
+        else the page needs to word it then (`here`'s `worded`)."""
+        st.session_state[self._key] = (near, message, failed, link, about)
+
+    def waiting(self, near: str = "") -> bool:
+        """Whether something waits to be said at a place whose name starts with `near`."""
+        kept = st.session_state.get(self._key) if self._until_said else self._taken
+        return kept is not None and kept[0].startswith(near)
+
+    def here(self, near: str, *, worded: Callable[[str, Any], str] | None = None) -> bool:
+        """Say here what was kept for `near`, if anything, and say whether it was;
+        `worded(message, about)` words it afresh first (a name the page shows differently
+        now)."""
+        kept = st.session_state.get(self._key) if self._until_said else self._taken
+        if kept is None or kept[0] != near:
+            return False
+        if self._until_said:
+            st.session_state.pop(self._key)
+        else:
+            self._taken = None
+        _, message, failed, link, about = kept
+        if worded is not None:
+            message = worded(message, about)
+        if failed:
+            st.error(as_written(message), icon=":material/error:")
+        else:
+            st.success(message, icon=":material/check_circle:")
+        if link is not None:
+            page_path, label, icon = link
+            st.page_link(page_path, label=label, icon=icon)
+        return True
+
+
 def ask_date(
     key: str,
     question: str,

@@ -15,7 +15,8 @@ FLASH = "contacts_flash"
 # A confirmation of something done on a person's record is said beside the form or button used,
 # not at the top of the page: under the log form, "Logged: …" sat above "Back to the search",
 # off-screen at 1280×800, and only the form emptying said anything (a walkthrough in Chromium).
-# `done(..., near=...)` keeps it here by place; `said_here` shows it there, on the next run only.
+# `done(..., near=...)` keeps it by place; `where_clicked.here` shows it there, on the next run
+# only (`ui.SaidHere`, made as the run starts to draw: `where_clicked`).
 FLASH_NEAR = "contacts_flash_near"
 SHOWN = "contacts_shown"  # the person the last run showed, if any
 # Who a merge has just kept: the name typed to find the record merged away is emptied.
@@ -57,18 +58,12 @@ def back_to_search(message: str | None = None) -> None:
 
 def done(message: str, *, near: str = "") -> None:
     """Say what happened on the next run, which shows the fresh data: at the top of the page,
-    or where `said_here(near)` is, beside the form or button used."""
+    or where `where_clicked.here(near)` is, beside the form or button used."""
     if near:
-        st.session_state[FLASH_NEAR] = (near, message)
+        where_clicked.keep(near, message)
     else:
         st.session_state[FLASH] = message
     st.rerun()
-
-
-def said_here(near: str) -> None:
-    """The confirmation `done(..., near=near)` left for this place, if it is this run's."""
-    if said_near[0] == near:
-        st.success(said_near[1], icon=":material/check_circle:")
 
 
 def person_picker(
@@ -759,8 +754,8 @@ def show_log(person: contacts.Contact) -> None:
                     )
                 else:
                     log(person, *form, today=today)
-    said_here(f"log_{person.id}")  # right under "Log it"
-    if said_near[0] == f"log_{person.id}" and just and just.get("kind") == "reply":
+    logged_said = where_clicked.here(f"log_{person.id}")  # right under "Log it"
+    if logged_said and just and just.get("kind") == "reply":
         show_next_after_reply(person)
     if wanted := confirmed_date(asked_key, form):
         log(person, *wanted, today=today)
@@ -768,7 +763,7 @@ def show_log(person: contacts.Contact) -> None:
         st.session_state.pop(JUST_LOGGED, None)
     logged = interactions.list_interactions(conn, person.id)
     if not logged:
-        said_here(f"fix_{person.id}")  # the last one removed
+        where_clicked.here(f"fix_{person.id}")  # the last one removed
         return
     st.markdown("**Fix something logged by mistake**")
     # Each label its own: a picker keeps the first of two equal labels, whichever is picked.
@@ -782,7 +777,7 @@ def show_log(person: contacts.Contact) -> None:
         key=f"fix_{person.id}",
     )
     if fix_id is None:
-        said_here(f"fix_{person.id}")  # one removed: under the picker it was chosen in
+        where_clicked.here(f"fix_{person.id}")  # one removed: under the picker it was chosen in
         return
     item = next(x for x in logged if x.id == fix_id)
     asked_key = f"fix_date_asked_{fix_id}"
@@ -842,7 +837,7 @@ def show_log(person: contacts.Contact) -> None:
                     )
                 else:
                     fix(person, *wanted)
-    said_here(f"fix_{person.id}")  # right under "Save the correction"
+    where_clicked.here(f"fix_{person.id}")  # right under "Save the correction"
     if wanted := confirmed_date(asked_key, form):
         fix(person, *wanted)
     if ui.ask_first(
@@ -936,7 +931,7 @@ def show_meetings(person: contacts.Contact) -> None:
                     )
                 else:
                     schedule(person, start, int(minutes), place)
-    said_here(f"schedule_{person.id}")  # right under "Schedule"
+    where_clicked.here(f"schedule_{person.id}")  # right under "Schedule"
     if wanted := confirmed_date(asked_key, form):
         schedule(person, *wanted)
     if not held:
@@ -977,7 +972,7 @@ def show_meetings(person: contacts.Contact) -> None:
                     f"Meeting marked {meetings.STATUS_LABELS[status].lower()}.",
                     near=f"outcome_{person.id}",
                 )
-    said_here(f"outcome_{person.id}")  # right under "Save the outcome"
+    where_clicked.here(f"outcome_{person.id}")  # right under "Save the outcome"
     st.page_link(
         "pages/5_meetings.py",
         label="Prepare questions and write the debrief on the Meetings page",
@@ -1100,7 +1095,7 @@ def show_edit(person: contacts.Contact) -> None:
                 " ".join(filter(None, ["Saved.", ui.plain(contacts.tags_note(tags))])),
                 near=f"save_{person.id}",
             )
-    said_here(f"save_{person.id}")  # right under "Save details"
+    where_clicked.here(f"save_{person.id}")  # right under "Save details"
 
 
 def show_merge_and_delete(person: contacts.Contact) -> None:
@@ -1147,7 +1142,7 @@ def show_merge_and_delete(person: contacts.Contact) -> None:
                 f"{ui.plain(moved.made_cold)}".strip(),
                 near=f"merge_{person.id}",
             )
-    said_here(f"merge_{person.id}")  # right under "Merge into this record"
+    where_clicked.here(f"merge_{person.id}")  # right under "Merge into this record"
     st.divider()
     st.markdown("**Delete this person**")
     backups = db.backups_dir(ui.database_path())
@@ -1210,7 +1205,7 @@ if message := st.session_state.pop(FLASH, None):
     st.success(message, icon=":material/check_circle:")
 # This run's confirmation by a form, if any: taken now, so it is said once and never lingers,
 # whichever tab this run shows.
-said_near: tuple[str, str] = st.session_state.pop(FLASH_NEAR, ("", ""))
+where_clicked = ui.SaidHere(FLASH_NEAR)
 
 wanted = st.query_params.get("contact", "")
 # The sidebar's Contacts runs this page with no one open and no form to add, but the browser's

@@ -22,9 +22,12 @@ conn = ui.page("Meetings")
 FLASH = "meetings_flash"
 # A confirmation said beside the button that caused it, not at the top of the page, 1,000 px
 # above where the user clicked (a walkthrough missed 'Prep sheet saved.' and 'Question
-# added.'): `done(..., near=...)` keeps it here by place, and `said_here` shows it there.
-FLASH_NEAR = "meetings_flash_near"
-REMOVED = "meeting_removed"  # where 'Meeting removed.' is said (`said_here`)
+# added.'): `done(..., near=...)` keeps it by place, and `where_clicked.here` shows it there,
+# once: it waits until a run draws its place (`ui.SaidHere`'s `until_said`).
+where_clicked = ui.SaidHere("meetings_flash_near", until_said=True)
+REMOVED = "meeting_removed"  # where 'Meeting removed.' is said (`where_clicked.here`)
+# Under a debrief's confirmation when it added people: the way to write to them.
+TO_OUTREACH = (ui.OUTREACH_PAGE, "Write to them on the Outreach page", ":material/edit:")
 BANK_OPEN = "bank_open"  # the question bank's expander, kept open while it is worked in
 CHOSEN = meetings.OPEN_MEETING_KEY
 DUE_SHOWN = 5
@@ -65,10 +68,10 @@ def done(
     to_outreach: bool = False,
 ) -> None:
     """Say what happened on the next run, which shows the fresh data (on `tab`, if given): at
-    the top of the page, or where `said_here(near)` is, beside the button clicked, there with
-    the way to Outreach when `to_outreach` (new contacts to write to)."""
+    the top of the page, or where `where_clicked.here(near)` is, beside the button clicked,
+    there with the way to Outreach when `to_outreach` (new contacts to write to)."""
     if near:
-        st.session_state[FLASH_NEAR] = (near, message, to_outreach)
+        where_clicked.keep(near, message, link=TO_OUTREACH if to_outreach else None)
     else:
         st.session_state[FLASH] = message
     if meeting_id is not None:
@@ -76,19 +79,6 @@ def done(
     if tab is not None:
         st.session_state[NEXT_TAB] = tab
     st.rerun()
-
-
-def said_here(near: str) -> None:
-    """The confirmation `done(..., near=near)` left for this place, shown once, if any."""
-    if st.session_state.get(FLASH_NEAR, ("", ""))[0] == near:
-        _, message, *to_outreach = st.session_state.pop(FLASH_NEAR)
-        st.success(message, icon=":material/check_circle:")
-        if any(to_outreach):  # "1 new contact introduced by …: write to them from Outreach"
-            st.page_link(
-                ui.OUTREACH_PAGE,
-                label="Write to them on the Outreach page",
-                icon=":material/edit:",
-            )
 
 
 def tab_for(meeting: meetings.MeetingSummary) -> str:
@@ -578,7 +568,7 @@ def show_prepare(current: meetings.MeetingSummary, sheet: meetings.PrepSheet, ti
             for box in ("company", "person", "goal", "questions"):  # saved: nothing to keep
                 st.session_state.get(TYPED, {}).pop(f"prep_{box}_{chosen}", None)
             done("Prep sheet saved.", chosen, "Prepare", near=f"prep_{chosen}")
-    said_here(f"prep_{chosen}")
+    where_clicked.here(f"prep_{chosen}")
     st.info(
         "Before you leave, ask: “Who else do you think I should talk to?”",
         icon=":material/lightbulb:",
@@ -595,12 +585,12 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
                 f"This meeting, on {when(current.starts_at)}, is marked as cancelled.",
                 icon=":material/event_busy:",
             )
-            said_here(f"debrief_{chosen}")
+            where_clicked.here(f"debrief_{chosen}")
             return
         st.info(ahead, icon=":material/event_upcoming:")
         if st.button("Mark it as cancelled", key=f"debrief_cancel_{chosen}"):
             save_debrief(current, ("cancelled", None, (), "", sheet.meeting.notes), NOT_READ)
-        said_here(f"debrief_{chosen}")
+        where_clicked.here(f"debrief_{chosen}")
         return
     with ui.form(f"debrief_form_{chosen}", border=False):
         status = st.radio(
@@ -653,7 +643,7 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
         notes = st.text_area("Anything else to remember", key=notes_key, **as_held(notes_key))
         submitted = st.form_submit_button("Save the debrief")
     form = (status, actual, tuple(answers.items()), names, notes)  # what a question is about
-    said_here(f"debrief_{chosen}")  # under "Save the debrief", where the user clicked
+    where_clicked.here(f"debrief_{chosen}")  # under "Save the debrief", where the user clicked
     if submitted:
         st.session_state.pop(asked_key, None)  # a new try: asked afresh
         # and its boxes start afresh too: kept by their keys, a "same person" ticked for the
@@ -793,7 +783,7 @@ def save_debrief(
 
 def show_thanks(current: meetings.MeetingSummary) -> None:
     chosen = current.id
-    said_here(f"thanks_{chosen}")  # "Debrief saved. … Next: the thank-you"
+    where_clicked.here(f"thanks_{chosen}")  # "Debrief saved. … Next: the thank-you"
     if current.status != "held":
         st.info("Once the meeting is recorded as held (Debrief tab), a thank-you draft is here.")
         return
@@ -966,7 +956,7 @@ def show_meetings(upcoming: list[meetings.MeetingSummary]) -> None:
     past = ui.cached(meetings.past_meetings, conn, this_minute)
     cancelled = ui.cached(meetings.cancelled_ahead, conn, this_minute)
     if not upcoming and not past and not cancelled:
-        said_here(REMOVED)  # the last one: the page is short now
+        where_clicked.here(REMOVED)  # the last one: the page is short now
         st.info(
             "No meetings yet. When someone agrees to talk, schedule it above: this page then "
             "helps you prepare, note what you learned, and thank them."
@@ -1039,7 +1029,7 @@ def show_meetings(upcoming: list[meetings.MeetingSummary]) -> None:
             icon=":material/calendar_month:",
             key="download_one",
         )
-    said_here(REMOVED)  # above the tabs of the meeting in its place, where the view stays
+    where_clicked.here(REMOVED)  # above the tabs of the meeting in its place, where the view is
     if TAB in st.session_state:  # told again, as the Meeting box is (`choose_meeting`)
         st.session_state[TAB] = st.session_state[TAB]
     prepare, debrief, thanks, change = st.tabs(TABS, key=TAB, on_change="rerun")
@@ -1057,7 +1047,7 @@ def show_meetings(upcoming: list[meetings.MeetingSummary]) -> None:
 def show_question_bank() -> None:
     # Stateful, so that it stays open across the rerun that saves a question (`done`); open
     # whatever the browser last said while its confirmation waits to be read inside it.
-    if st.session_state.get(FLASH_NEAR, ("", ""))[0].startswith("bank_"):
+    if where_clicked.waiting("bank_"):
         st.session_state[BANK_OPEN] = True
     with st.expander(
         "Your question bank: add, reword or archive",
@@ -1092,7 +1082,7 @@ def show_question_bank() -> None:
                 else:
                     hint = questions.searchable_hint(question)
                     bank_done("Question added." + (f" One thought: {hint}" if hint else ""), "add")
-        said_here("bank_add")
+        where_clicked.here("bank_add")
         every = {q.id: q for q in ui.cached(questions.list_questions, conn, include_archived=True)}
         if not every:
             return
@@ -1142,7 +1132,7 @@ def show_question_bank() -> None:
                         else "Question archived; meetings that used it keep it.",
                         "edit",
                     )
-        said_here("bank_edit")
+        where_clicked.here("bank_edit")
 
 
 def bank_done(message: str, form: str) -> None:

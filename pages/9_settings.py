@@ -24,7 +24,8 @@ ZONE_OPEN = "settings_zone_open"  # whether that control is open
 # What a restore or the demo did, said beside the button clicked, not at the top of the page,
 # out of view far above it, while "Backed up: …" still showed by the buttons (a
 # walkthrough in Chromium): `keep(..., near=...)` keeps it by place for the next run, which
-# takes it at its start, so it is said once and gives way to whatever is done next.
+# takes it at its start (`ui.SaidHere`), so it is said once and gives way to whatever is done
+# next.
 SAID_NEAR = "settings_said_near"
 # The backup "Back up now" made last: its file, when (an interval's clock, which a change of
 # the wall clock can't move) and the data's version then. A click within
@@ -189,25 +190,20 @@ def rule_out_a_company() -> None:
 def keep(
     message: str, *, near: str, failed: bool = False, backup: tuple[Path, str] | None = None
 ) -> None:
-    """Say `message` on the next run, which shows the fresh data, where `said_here(near)` is.
-    `backup` is (path, label) of a backup the message names by that label."""
-    st.session_state[SAID_NEAR] = (near, message, failed, backup)
+    """Say `message` on the next run, which shows the fresh data, where
+    `where_clicked.here(near)` is. `backup` is (path, label) of a backup the message names by
+    that label (`named_now`)."""
+    where_clicked.keep(near, message, failed=failed, about=backup)
 
 
-def said_here(near: str) -> None:
-    """What `keep(..., near=near)` left for this place, if it is this run's."""
-    place, message, failed, backup = said_near
-    if place != near:
-        return
-    if backup is not None:
-        # Named as the list names it now: a restore takes a backup of its own, so restoring
-        # one made a moment ago puts two in the same minute, which then read to the second.
-        path, label = backup
-        message = message.replace(label, next((b.label for b in backups if b.path == path), label))
-    if failed:
-        st.error(ui.as_written(message), icon=":material/error:")
-    else:
-        st.success(message, icon=":material/check_circle:")
+def named_now(message: str, backup: tuple[Path, str] | None) -> str:
+    """`message` naming its backup as the list names it now: a restore takes a backup of its
+    own, so restoring one made a moment ago puts two in the same minute, which then read to
+    the second."""
+    if backup is None:
+        return message
+    path, label = backup
+    return message.replace(label, next((b.label for b in backups if b.path == path), label))
 
 
 # A restore and the demo's load and removal run as the yes's callback (ui.ask_first's
@@ -247,7 +243,7 @@ def change_demo(*, load: bool) -> None:
         keep(said, near="demo")
 
 
-said_near = st.session_state.pop(SAID_NEAR, ("", "", False, None))  # this run's only
+where_clicked = ui.SaidHere(SAID_NEAR)  # this run's only
 
 st.title("Settings")
 st.caption("Your profile and focus, your data and its backups, and the demo data.")
@@ -390,12 +386,12 @@ else:
         "Yes, restore it",
         on_confirm=functools.partial(restore, db.database_path(conn), chosen),
     )
-    said_here("restore")  # right under "Restore this backup"
+    where_clicked.here("restore", worded=named_now)  # right under "Restore this backup"
 
 st.subheader("Demo data")
 # Under the heading, above the words and the button: after the yes the page is shorter, and
 # seen from the foot of the page a message under the button fell below the window (Chromium).
-said_here("demo")
+where_clicked.here("demo")
 st.write(demo.ABOUT)
 if demo.has_demo(conn):
     ui.forget_question("load_demo")  # loaded: a question still open would ask to load it again

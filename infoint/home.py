@@ -313,6 +313,10 @@ class _StageWords:
     empty: str  # when the stage before is empty
 
 
+# Only the Replied line leaves out people still in their time (`_replied_in_time`): the app
+# has a rule for how long a reply may take (Follow-ups', Insights' and the Response rate's),
+# none for how long a meeting, an introduction or a lead takes to come. The later lines give
+# the share so far, and their "yet" says more may come ("has not met you yet — 0 %").
 _STAGE_SENTENCES = {
     "replied": _StageWords(
         "{n} of {m} contacted replied",

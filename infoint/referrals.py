@@ -57,12 +57,23 @@ class Introductions:
 
     @property
     def sentences(self) -> list[str]:
+        """What the names became, each sentence with what to do next, where nothing else says
+        it: "1 new contact introduced by Ana Lee: write to them from the Outreach page."."""
+        return self.said()
+
+    def said(self, *, outreach_linked: bool = False) -> list[str]:
+        """`sentences`, or with `outreach_linked` for a page that puts the way to Outreach
+        ("Write to them on the Outreach page") right under them: the new contacts are then
+        only counted, "Added 1 new contact introduced by Ana Lee.", not told twice where to
+        go next."""
         said = []
         if self.added:
             count = len(self.added)
+            them = f"{count} new {'contact' if count == 1 else 'contacts'} introduced by "
             said.append(
-                f"{count} new {'contact' if count == 1 else 'contacts'} introduced by "
-                f"{self.introducer}: write to them from the Outreach page."
+                f"Added {them}{self.introducer}."
+                if outreach_linked
+                else f"{them}{self.introducer}: write to them from the Outreach page."
             )
         said += [
             f"{name} was already in your contacts: now marked as introduced by {self.introducer}."

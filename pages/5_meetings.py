@@ -760,7 +760,8 @@ def save_debrief(
         return
     said = [
         result.notes_full,
-        *result.introductions.sentences,
+        # the way to write to new contacts is the link under it (`done`'s `to_outreach`)
+        *result.introductions.said(outreach_linked=True),
         read.kept_sentence,
         read.still_sentence,
         read.unchanged_sentence,

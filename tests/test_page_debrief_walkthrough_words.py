@@ -3,6 +3,8 @@ question before saving speaks of one person in the singular throughout; a line w
 refused with what to do; the saved debrief offers the way to Outreach; the minutes box holds
 only what the debrief accepts."""
 
+import re
+
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
@@ -62,3 +64,16 @@ def test_a_saved_debrief_adding_no_one_gives_no_way_to_outreach(met_katherine): 
     at = debrief("")
     assert "Debrief saved." in at.success[0].value
     assert not [p for p in at.main.get("page_link") if p.proto.page == "outreach"]
+
+
+def test_the_way_to_outreach_is_said_once(met_katherine):  # noqa: F811
+    """'… 1 new contact introduced by Katherine Johnson: write to them from the Outreach page.'
+    stood right above the link 'Write to them on the Outreach page': the same thing twice. The
+    sentence counts who was added; the link under it says what to do."""
+    at = debrief("Bo Chen; Beta Labs; Head of Research")
+    submit(at, "Yes, add them and save")
+    [said] = [re.sub(r"\\(.)", r"\1", s.value) for s in at.success]  # as it reads
+    assert "Added 1 new contact introduced by Katherine Johnson. Next: the thank-you" in said
+    assert "write to them" not in said.lower()
+    outreach = [p.proto for p in at.main.get("page_link") if p.proto.page == "outreach"]
+    assert [p.label for p in outreach] == ["Write to them on the Outreach page"]

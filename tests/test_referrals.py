@@ -802,3 +802,19 @@ def test_a_name_typed_without_its_accents_is_the_contact_already_there(conn):
     assert (got.added, got.marked) == ((), ("Zoë Ñúñez",))
     assert contact_links(conn, zoe)[1] == saul
     assert count_contacts(conn) == 2
+
+
+def test_new_contacts_are_only_counted_where_a_link_to_outreach_says_what_to_do():
+    """The Meetings page puts 'Write to them on the Outreach page' right under the debrief's
+    confirmation; said there, the sentence does not say it too. Elsewhere it still does."""
+    said = referrals.Introductions("Ana Lee", added=(7, 8), marked=("Bo Chen",))
+    assert said.sentences[0] == (
+        "2 new contacts introduced by Ana Lee: write to them from the Outreach page."
+    )
+    assert said.said(outreach_linked=True) == [
+        "Added 2 new contacts introduced by Ana Lee.",
+        *said.sentences[1:],
+    ]
+    assert referrals.Introductions("Ana Lee", added=(7,)).said(outreach_linked=True) == [
+        "Added 1 new contact introduced by Ana Lee."
+    ]

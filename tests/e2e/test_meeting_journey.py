@@ -116,7 +116,8 @@ def test_meeting_debrief_names_someone_who_arrives_referred(tmp_path, page, shot
         wait_for_app(page)
         see(page, "Saving adds this person to your contacts, as introduced by Nadia Okafor.")
         click(page, "Yes, add them and save")  # who becomes a new contact is asked first
-        see(page, "1 new contact introduced by Nadia Okafor: write to them from the Outreach page.")
+        see(page, "Added 1 new contact introduced by Nadia Okafor.")  # the link says what next
+        expect(page.get_by_role("link", name="Write to them on the Outreach page")).to_be_visible()
         # Next comes the thank-you: its tab is open, the draft thanks Nadia.
         expect(page.get_by_role("tab", name="Thank you")).to_have_attribute("aria-selected", "true")
         expect(page.get_by_role("textbox", name="Subject")).to_have_value("Thank you, Nadia")

@@ -23,7 +23,7 @@ from infoint.charts import (
     weeks_axis,
 )
 from infoint.funnel import STAGE_COLOURS
-from infoint.insights import SPEED_GROUPS
+from infoint.insights import SPEED_GROUPS, STILL_IN_TIME, still_in_time_words
 from infoint.referrals import Link
 from infoint.text import counted
 
@@ -39,6 +39,9 @@ _LAYOUT = {"margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "legend": LEGEND_BELO
 # in greys.
 REPLIED_LATER_COLOUR = "#aad4d1"  # Replied's #72b7b2, 40 % of the way to white
 STILL_IN_TIME_COLOUR = "#f0dfb4"
+# The rates chart's words for a group with no rate yet: the sand darkened to be read as text
+# on white (6:1).
+STILL_IN_TIME_TEXT_COLOUR = "#7a5f1c"
 SPEED_COLOURS = (
     STAGE_COLOURS["replied"],
     REPLIED_LATER_COLOUR,
@@ -86,6 +89,12 @@ def rates_figure(rates: pd.DataFrame, grouped_by: str) -> Figure:
     """Response and meeting rate per group ('Degree of connection' names the groups' axis),
     with 'n of m' beside each bar and on hover.
 
+    A group with no rate yet (`insights.waiting_groups`: everyone in it still has time to
+    reply) keeps its place on the axis, after the others, with words where its bars would be,
+    'all 5 still have time to reply', in a dark sand (`STILL_IN_TIME_TEXT_COLOUR`), and the
+    same on hover: left out, a user who had just written to five people at a new industry
+    looked for it in vain.
+
     The axis runs 0 to 100 % across the whole chart but for the room the widest 'n of m' needs
     beside a full bar (`rate_label_room`), in pixels: a share of the axis (it ran to 135 %)
     grew with the window, and at 1280 and 1600 px the bars and ticks stopped 190 to 280 px short
@@ -93,21 +102,24 @@ def rates_figure(rates: pd.DataFrame, grouped_by: str) -> Figure:
     groups = [plain_lines(g) for g in rates["group"]]
     if len(set(groups)) < len(groups):  # two names alike until cut: keep them whole
         groups = [plain(g) for g in rates["group"]]
-    contacted = rates["contacted"].tolist()
+    has_rate = (rates["contacted"] > 0).tolist()
+    rated = rates[rates["contacted"] > 0]
+    rated_groups = [g for g, rate in zip(groups, has_rate, strict=True) if rate]
+    contacted = rated["contacted"].tolist()
     labels = [
         f"{n:,} of {m:,}"
         for count in ("replied", "met")
-        for n, m in zip(rates[count].tolist(), contacted, strict=True)
+        for n, m in zip(rated[count].tolist(), contacted, strict=True)
     ]
     data = [
         {
             "type": "bar",
             "name": label,
-            "y": list(groups),
-            "x": (rates[column] * 100).tolist(),
+            "y": list(rated_groups),
+            "x": (rated[column] * 100).tolist(),
             "orientation": "h",
             "marker": {"color": RATE_COLOURS[column]},
-            "customdata": [[n, m] for n, m in zip(rates[count].tolist(), contacted, strict=True)],
+            "customdata": [[n, m] for n, m in zip(rated[count].tolist(), contacted, strict=True)],
             "texttemplate": "%{customdata[0]:,} of %{customdata[1]:,}",
             "textposition": "outside",
             "cliponaxis": False,  # '12 of 12' beside a full bar stays whole
@@ -121,6 +133,25 @@ def rates_figure(rates: pd.DataFrame, grouped_by: str) -> Figure:
             ("meeting_rate", "Met", "met"),
         )
     ]
+    waiting = rates[rates["contacted"] == 0]
+    if not waiting.empty:
+        people = waiting["waiting"].tolist()
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "text",
+                "name": STILL_IN_TIME,
+                "showlegend": False,  # the words say it where the bars would be
+                "y": [g for g, rate in zip(groups, has_rate, strict=True) if not rate],
+                "x": [1] * len(waiting),  # clear of the axis and the group's name
+                "text": [still_in_time_words(n, short=True) for n in people],
+                "textposition": "middle right",
+                "textfont": {"color": STILL_IN_TIME_TEXT_COLOUR},
+                "cliponaxis": False,
+                "customdata": [[n, still_in_time_words(n)] for n in people],
+                "hovertemplate": "%{y}: %{customdata[1]}, so no rate yet<extra></extra>",
+            }
+        )
     layout = _layout(
         barmode="group",
         # untitled: the section's heading and the "Compare by" choice above name it
@@ -129,7 +160,16 @@ def rates_figure(rates: pd.DataFrame, grouped_by: str) -> Figure:
             "range": [0, 100],
             "tickvals": [0, 25, 50, 75, 100],
         },
-        yaxis={"title": {"text": grouped_by}, "autorange": "reversed", "automargin": True},
+        yaxis={
+            "title": {"text": grouped_by},
+            # every group in the frame's order, top to bottom, those with no rate yet too
+            "categoryorder": "array",
+            "categoryarray": list(groups),
+            # the first at the top, each a whole row high: fitted to words alone, the last
+            # row sat on the axis's ticks
+            **({"range": [len(groups) - 0.5, -0.5]} if groups else {"autorange": "reversed"}),
+            "automargin": True,
+        },
         height=max(260, 110 + 55 * len(rates)),
         # The 'n of m' of a full bar stands right of the plot (`cliponaxis` off), in this room.
         margin=_LAYOUT["margin"] | {"r": rate_label_room(labels)},

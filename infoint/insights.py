@@ -398,10 +398,14 @@ def rates_by(
     Those who still have time to reply on `today` (the user's, by default;
     `STILL_IN_TIME_SQL`) are left out, as Home's Response rate leaves them out: `contacted`
     counts the others, so a group's reply rate is Home's, for that group, and the groups add
-    up to Home's 'n of m replied'. A group of people who all still have time has no row.
+    up to Home's 'n of m replied'. `waiting` counts those left out. A group of people who all
+    still have time (written to at a new industry this week) keeps its row, after the others,
+    with `contacted` 0 and no rates (NaN, `pd.NA`): it had none, and a user who had just
+    written to five people there looked for it in vain (`waiting_groups`).
 
-    Columns: group, contacted, replied, met, response_rate, meeting_rate (0..1),
-    replied_percent, met_percent (whole numbers); the biggest groups first.
+    Columns: group, contacted, replied, met, waiting, response_rate, meeting_rate (0..1),
+    replied_percent, met_percent (whole numbers); the biggest groups first, then those with
+    no rate yet, the most people waiting first.
     """
     if breakdown not in BREAKDOWNS:
         raise ValueError(f"unknown breakdown {breakdown!r}")
@@ -413,7 +417,8 @@ def rates_by(
             SELECT {_GROUP_EXPRESSIONS[breakdown]} AS label,
                    count(*) FILTER (WHERE NOT coalesce({STILL_IN_TIME_SQL}, false)) AS contacted,
                    count(*) FILTER (WHERE s.stage >= 2) AS replied,
-                   count(*) FILTER (WHERE s.stage >= 3) AS met
+                   count(*) FILTER (WHERE s.stage >= 3) AS met,
+                   count(*) FILTER (WHERE coalesce({STILL_IN_TIME_SQL}, false)) AS waiting
             FROM contact_stages s CROSS JOIN now_day
             JOIN contacts c ON c.id = s.contact_id
             LEFT JOIN f ON f.contact_id = c.id
@@ -422,22 +427,83 @@ def rates_by(
             WHERE s.stage >= 1
             GROUP BY label
         )
-        -- the biggest groups first; on a tie, "not logged" and the like after named ones
-        SELECT label AS "group", contacted, replied, met FROM grouped
-        WHERE contacted > 0
-        ORDER BY contacted DESC, label = '', label
+        -- the biggest groups first; on a tie, "not logged" and the like after named ones;
+        -- the groups with no rate yet (everyone in them still has time) last
+        SELECT label AS "group", contacted, replied, met, waiting FROM grouped
+        ORDER BY contacted = 0, contacted DESC, waiting DESC, label = '', label
         """,
         [list(profile.holidays(conn)), _today(conn, today)],
     ).df()
     frame["group"] = [_label(breakdown, value) for value in frame["group"]]
-    for column in ("contacted", "replied", "met"):
+    for column in ("contacted", "replied", "met", "waiting"):
         frame[column] = frame[column].astype("int64")
-    frame["response_rate"] = frame["replied"] / frame["contacted"]
-    frame["meeting_rate"] = frame["met"] / frame["contacted"]
+    counted = frame["contacted"].where(frame["contacted"] > 0)  # no rate over no one
+    frame["response_rate"] = frame["replied"] / counted
+    frame["meeting_rate"] = frame["met"] / counted
     # For the table: whole percentages, as `text.percent` writes them.
-    frame["replied_percent"] = text.whole_percents(frame["response_rate"]).astype("int64")
-    frame["met_percent"] = text.whole_percents(frame["meeting_rate"]).astype("int64")
+    frame["replied_percent"] = text.whole_percents(frame["response_rate"]).astype("Int64")
+    frame["met_percent"] = text.whole_percents(frame["meeting_rate"]).astype("Int64")
     return frame
+
+
+def rated_groups(rates: pd.DataFrame) -> pd.DataFrame:
+    """The groups of a `rates_by` frame that have rates: the table's rows (a group whose
+    people all still have time to reply has none to show, and a grid shows "None" for a
+    missing number)."""
+    return rates[rates["contacted"] > 0]
+
+
+def waiting_groups(rates: pd.DataFrame) -> pd.DataFrame:
+    """The groups of a `rates_by` frame with no rate yet: everyone in them still has time."""
+    return rates[(rates["contacted"] == 0) & (rates["waiting"] > 0)]
+
+
+def still_in_time_words(waiting: int, *, short: bool = False, there: bool = False) -> str:
+    """What a group with no rate yet says in place of one: 'all 5 people you wrote to still
+    have time to reply' ('… you wrote to there …' with `there`); `short` for the chart's
+    line: 'all 5 still have time to reply', 'both …', '1 person still has time to reply'."""
+    wrote_to = "you wrote to there" if there else "you wrote to"
+    if waiting == 1:
+        who = "1 person" if short else f"the 1 person {wrote_to}"
+        return f"{who} still has time to reply"
+    if waiting == 2:
+        who = "both" if short else f"both people {wrote_to}"
+    else:
+        who = f"all {waiting:,}" if short else f"all {waiting:,} people {wrote_to}"
+    return f"{who} still have time to reply"
+
+
+def waiting_groups_note(rates: pd.DataFrame) -> str:
+    """Under the rates table, Markdown: the groups of a `rates_by` frame that are not in it, as
+    everyone in them still has time to reply ('' for none), by name with their counts: 'No
+    rates yet for **Fintech**: all 5 people you wrote to there still have time to reply.'"""
+    waiting = waiting_groups(rates)
+    if waiting.empty:
+        return ""
+    named = [
+        (f"**{text.plain_markdown(group)}**", int(people))
+        for group, people in zip(waiting["group"], waiting["waiting"], strict=True)
+    ]
+    if len(named) == 1:
+        [(name, people)] = named
+        return f"No rates yet for {name}: {still_in_time_words(people, there=True)}."
+    listed = text.joined([f"{name} ({text.counted(n, 'person', 'people')})" for name, n in named])
+    return f"No rates yet for {listed}: everyone you wrote to there still has time to reply."
+
+
+def rated_people(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> int:
+    """How many people the rates by group count (`rates_by`'s contacted, whatever the
+    breakdown): everyone in the funnel but those who still have time to reply on `today`.
+    With no one, the rates give way to `RATES_TOO_SOON`, and there is nothing to compare."""
+    [(people,)] = conn.execute(
+        f"""
+        WITH {TODAY_SQL}
+        SELECT count(*) FROM contact_stages s CROSS JOIN now_day
+        WHERE s.stage >= 1 AND NOT coalesce({STILL_IN_TIME_SQL}, false)
+        """,
+        [list(profile.holidays(conn)), _today(conn, today)],
+    ).fetchall()
+    return int(people)
 
 
 def rates_waiting_note(waiting: int) -> str:
@@ -453,10 +519,12 @@ def rates_waiting_note(waiting: int) -> str:
     )
 
 
-# Said instead of the rates while everyone written to still has time to reply.
+# Said instead of the rates, and of the choice of what to compare them by, while everyone
+# written to still has time to reply: a choice that changed nothing confused.
 RATES_TOO_SOON = (
     "Everyone you wrote to still has time to reply. The rates start once someone replies or "
-    f"{_days(QUICK_REPLY_DAYS)} pass."
+    f"{_days(QUICK_REPLY_DAYS)} pass; then you can compare them by degree, channel, template "
+    "and industry."
 )
 
 

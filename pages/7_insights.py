@@ -65,18 +65,24 @@ if timing.sentence:
     st.markdown(timing.sentence)
 
 st.subheader("Who replies, and who meets you")
-breakdown = st.radio(
-    "Compare by",
-    insights.BREAKDOWNS,
-    format_func=insights.BREAKDOWN_LABELS.get,
-    horizontal=True,
-    key="rates_breakdown",
-)
 # Those who still have time to reply are left out, as on Home: the rates are Home's, by group.
-rates = ui.cached(insights.rates_by, conn, breakdown, today)
-if rates.empty:  # everyone written to still has time: no rate yet, as Home's "Too soon"
+# With no one else, there are no rates to compare, and no choice of what to compare them by:
+# one that changed nothing confused.
+if not ui.cached(insights.rated_people, conn, today):  # as Home's "Too soon"
     st.info(insights.RATES_TOO_SOON, icon=":material/schedule:")
 else:
+    breakdown = st.radio(
+        "Compare by",
+        insights.BREAKDOWNS,
+        format_func=insights.BREAKDOWN_LABELS.get,
+        horizontal=True,
+        key="rates_breakdown",
+    )
+    rates = ui.cached(insights.rates_by, conn, breakdown, today)
+    # A group whose people all still have time to reply has no rate: the chart keeps its
+    # place with words instead of bars; the table, of numbers, leaves it out, and the note
+    # under it names it.
+    rated = insights.rated_groups(rates)
     shown = rates.head(insights.TOP_GROUPS)
     # The chart over its table, not beside it: template and industry names need the width.
     chart(
@@ -88,13 +94,13 @@ else:
     )
     # A table of its own for each choice (a container of its own): the grid sizes its names' column
     # to the names it first shows and keeps that width, so the degrees' width cut a template's name.
-    row_height = insights.wrapped_row_height(list(rates["group"]), NAME_WIDTH)
+    row_height = insights.wrapped_row_height(list(rated["group"]), NAME_WIDTH)
     st.container(key=f"rates_{breakdown}").dataframe(
-        rates,
+        rated,
         hide_index=True,
         width="stretch",
         row_height=row_height,
-        height=insights.wrapped_table_height(len(rates), row_height),
+        height=insights.wrapped_table_height(len(rated), row_height),
         column_config={
             "group": st.column_config.TextColumn(
                 insights.BREAKDOWN_COLUMNS[breakdown], width=NAME_WIDTH
@@ -102,20 +108,23 @@ else:
             "contacted": counts("Contacted"),
             "replied": counts("Replied"),
             "met": counts("Met"),
+            "waiting": None,  # said in the notes under the table
             "response_rate": None,  # the chart's; the table shows whole percentages
             "meeting_rate": None,
             "replied_percent": percent_column("Reply rate"),
             "met_percent": percent_column("Meeting rate"),
         },
     )
-    if len(rates) > len(shown):
+    if len(rated) > (charted := int((shown["contacted"] > 0).sum())):
         st.caption(
-            f"The chart shows the {len(shown):,} biggest groups; the table has all {len(rates):,}."
+            f"The chart shows the {charted:,} biggest groups; the table has all {len(rated):,}."
         )
     if breakdown == "template" and insights.shows_follow_up_template(rates):
         st.caption(insights.FOLLOW_UP_TEMPLATE_NOTE)
     if waiting_note := insights.rates_waiting_note(timing.waiting):
         st.caption(waiting_note)
+    if groups_note := insights.waiting_groups_note(rates):
+        st.caption(groups_note)
     st.caption(insights.ANSWER_NOTE)
 
 st.subheader("How fast people reply")

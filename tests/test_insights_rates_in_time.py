@@ -41,9 +41,11 @@ def rows(frame) -> list[tuple]:
 
 def test_who_still_has_time_is_left_out_of_the_rates(conn, people):
     frame = insights.rates_by(conn, "degree", TODAY)
-    # Cy (2nd degree) still has time: his group has no rate yet; Di is left out of Cold's.
-    assert rows(frame) == [("1st degree", 2, 1, 0), ("Cold", 1, 1, 0)]
-    assert list(frame["replied_percent"]) == [50, 100]
+    # Cy (2nd degree) still has time: his group has no rate yet, and comes last
+    # (tests/test_insights_waiting_groups.py); Di is left out of Cold's.
+    assert rows(frame) == [("1st degree", 2, 1, 0), ("Cold", 1, 1, 0), ("2nd degree", 0, 0, 0)]
+    assert list(frame["waiting"]) == [0, 1, 1]
+    assert list(frame["replied_percent"][:2]) == [50, 100]
     by_industry = insights.rates_by(conn, "industry", TODAY)
     assert rows(by_industry) == [("Health", 2, 1, 0), ("Energy", 1, 1, 0)]
 
@@ -84,8 +86,11 @@ def test_each_groups_rate_is_homes_under_that_filter(conn, people):
 def test_everyone_still_in_time_gives_no_rates(conn):
     ana = contacts.add_contact(conn, "Ana")
     interactions.log_interaction(conn, ana, "outreach", occurred_at=TODAY)
+    assert insights.rated_people(conn, TODAY) == 0  # the page says RATES_TOO_SOON instead
     for breakdown in insights.BREAKDOWNS:
-        assert insights.rates_by(conn, breakdown, TODAY).empty
+        frame = insights.rates_by(conn, breakdown, TODAY)
+        assert insights.rated_groups(frame).empty
+        assert list(frame[["contacted", "waiting"]].itertuples(False, None)) == [(0, 1)]
     assert home.response_figure(home.headline(conn, TODAY))[0] == home.TOO_SOON
 
 

@@ -302,14 +302,16 @@ def _holds_people(conn: duckdb.DuckDBPyConnection) -> bool:
     return bool(conn.execute(f"SELECT EXISTS ({rows})").fetchall()[0][0])
 
 
-# Bookkeeping, not the user's data: writing these must not withdraw the undo offer.
-_NOT_DATA = ("migrations", "import_undo", "write_log", "company_spellings")
+# Bookkeeping, not the user's data: writing these must not withdraw the undo offer. Nor
+# must saving an unsent draft (`outreach_drafts`, written uncounted by `db.transaction`):
+# the undo keeps the drafts (`settings.undo_import`), bar those to people the import added.
+_NOT_DATA = ("migrations", "import_undo", "write_log", "company_spellings", "outreach_drafts")
 
 
 def fingerprint(conn: duckdb.DuckDBPyConnection) -> str:
-    """The writes committed so far (`write_log`, counted by every `db.transaction`) and each
-    data table's row count: a later write changes it, and an insert or delete that escaped a
-    transaction changes it too."""
+    """The writes committed so far (`write_log`, counted by every `db.transaction` but a
+    draft's) and each data table's row count: a later write changes it, and an insert or
+    delete that escaped a transaction changes it too."""
     return _fingerprint_of(_row_counts(conn))
 
 

@@ -5,7 +5,9 @@ be offered while that import is the last thing written: otherwise the restore wo
 throw away the user's later work. The importer records, with every import that changed
 something, a fingerprint of the writes so far (`importer.fingerprint`); the offer stands while
 it is unchanged. An import that changes nothing (the same file again) carries that fingerprint
-forward when it found the data as the fingerprint says, so it does not end the offer.
+forward when it found the data as the fingerprint says, so it does not end the offer. Nor does
+saving an unsent draft on Outreach: the fingerprint leaves drafts out, and the undo keeps them,
+but for those to people the import added, which go with them (`undo_drafts_sentence`).
 """
 
 from __future__ import annotations
@@ -198,11 +200,18 @@ class _Held(NamedTuple):
     digest, time; none from one taken before imports were recorded, None from a file that
     cannot be read as a backup); and for the restore question, its writes: the `fingerprint`
     of its data, how many writes it counts and when the last was (None from a file that
-    cannot be read, or from before writes were counted)."""
+    cannot be read, or from before writes were counted), and its drafts (`_DRAFTS_MARK`),
+    which neither counts."""
 
     undo_points: tuple[tuple[str | None, str], ...]
     imports: frozenset[tuple[int, str, datetime]] | None
     writes: tuple[str, int, datetime | None] | None = None
+    drafts: tuple[int, int | None] = (0, None)
+
+
+# What changes with every draft saved or dropped (`outreach.save_draft` replaces a draft by a
+# new row, of a higher id): drafts are written uncounted (`db.transaction`, `draft_only`).
+_DRAFTS_MARK = "SELECT count(*), max(id) FROM outreach_drafts"
 
 
 @functools.lru_cache(maxsize=64)
@@ -233,9 +242,18 @@ def _held_in(path: str, mtime_ns: int, size: int) -> _Held:
             writes = (fingerprint(copy), int(count), last)
         except duckdb.Error:  # a backup from before writes were counted
             writes = None
-        return _Held(points, imports, writes)
+        try:
+            drafts = _drafts_mark(copy)
+        except duckdb.Error:  # a backup from before drafts were kept
+            drafts = (0, None)
+        return _Held(points, imports, writes, drafts)
     finally:
         copy.close()
+
+
+def _drafts_mark(conn: duckdb.DuckDBPyConnection) -> tuple[int, int | None]:
+    count, last = conn.execute(_DRAFTS_MARK).fetchall()[0]
+    return int(count), last
 
 
 def restore_question(conn: duckdb.DuckDBPyConnection, backup: BackupInfo) -> str:
@@ -255,20 +273,21 @@ def restore_question(conn: duckdb.DuckDBPyConnection, backup: BackupInfo) -> str
 def saved_since(conn: duckdb.DuckDBPyConnection, backup: Path) -> bool | None:
     """Whether anything was saved after `backup` was taken: False when the data is still as
     the backup holds it (the same writes counted, the last at the same moment, and every
-    table's rows: `fingerprint`, as the undo offer tells it), True when the data holds the
-    backup's last write and more after it, None when that cannot be told (a backup that
+    table's rows: `fingerprint`, as the undo offer tells it, and the same drafts), True when
+    the data holds the backup's last write and more after it, or only other drafts (which the
+    writes do not count, and a restore loses), None when that cannot be told (a backup that
     cannot be read or from before writes were counted, or data that went another way, after
     restoring an older backup, say)."""
-    writes = _held_in(str(backup), *_stamp(backup)).writes
-    if writes is None:
+    held_in = _held_in(str(backup), *_stamp(backup))
+    if held_in.writes is None:
         return None
-    held, count, last = writes
+    held, count, last = held_in.writes
     now, now_last, holds_last = conn.execute(
         "SELECT count(*), max(written_at), count(*) FILTER (WHERE written_at = ?) FROM write_log",
         [last],
     ).fetchall()[0]
     if now == count and now_last == last and fingerprint(conn) == held:
-        return False
+        return _drafts_mark(conn) != held_in.drafts
     if last is not None and holds_last and now > count:
         return True
     return None
@@ -449,10 +468,32 @@ def undo_import(db_path: Path, offer: UndoOffer) -> None:
     first.
 
     The first import only added rows, so they are deleted; the data as it is is backed up
-    first, as a restore does, so a mistaken undo can be taken back.
+    first, as a restore does, so a mistaken undo can be taken back. The user's unsent drafts
+    are kept as they are now (saving one does not end the offer): those to people still there
+    after the undo, the import's own going with them (`undo_drafts_sentence` says so first).
+    A draft is kept by the person's id, which names the same person in the data before the
+    import: nothing but imports that changed nothing was written since.
     """
     if offer.backup is not None:
+        conn = db.connect(db_path)
+        try:
+            drafts = conn.execute(
+                f"SELECT {_DRAFT_COLUMNS} FROM outreach_drafts ORDER BY id"
+            ).fetchall()
+        finally:
+            conn.close()
         db.restore(db_path, offer.backup, reason="undo")
+        conn = db.connect(db_path)
+        try:
+            _put_back(conn, drafts)
+        except duckdb.Error:
+            raise InvalidInputError(
+                f"The import of {offer.file_name} was undone, but your unsent drafts could not "
+                "be put back: restore the backup made before undoing it, in Settings, to get "
+                "them back."
+            ) from None
+        finally:
+            conn.close()
         return
     conn = db.connect(db_path)
     try:
@@ -466,5 +507,72 @@ def undo_import(db_path: Path, offer: UndoOffer) -> None:
         with db.transaction(conn):
             for table in IMPORTED_TABLES:
                 conn.execute(f"DELETE FROM {table}")
+            conn.execute(_DROP_DRAFTS_OF_PEOPLE_GONE)
     finally:
         conn.close()
+
+
+# A draft's own columns but its id: drafts put back after an undo take new ids from the
+# restored data's sequence (their own would be handed out again), in the order they had.
+_DRAFT_COLUMNS = (
+    "contact_id, template_id, kind, subject, body, composed_subject, composed_body,"
+    " logged_before, saved_at"
+)
+_DROP_DRAFTS_OF_PEOPLE_GONE = (
+    "DELETE FROM outreach_drafts WHERE contact_id NOT IN (SELECT id FROM contacts)"
+)
+
+
+def _put_back(conn: duckdb.DuckDBPyConnection, drafts: list[tuple]) -> None:
+    """Make the drafts of the restored data `drafts`, bar those to people it does not hold:
+    the drafts it had from before the import were kept, sent, replaced or dropped since."""
+    with db.transaction(conn, draft_only=True):
+        conn.execute("DELETE FROM outreach_drafts")
+        if drafts:
+            conn.executemany(
+                f"INSERT INTO outreach_drafts ({_DRAFT_COLUMNS})"
+                f" VALUES ({', '.join('?' * len(drafts[0]))})",
+                drafts,
+            )
+        conn.execute(_DROP_DRAFTS_OF_PEOPLE_GONE)
+
+
+# The people an import added who have an unsent draft (none of its kind logged for them since,
+# as Outreach offers drafts): added in the import's own transaction, so at its very moment
+# (`current_localtimestamp()` is the transaction's start, in both tables' defaults).
+_DRAFTS_TO_THE_ADDED = """
+    SELECT concat_ws(' ', nullif(c.first_name, ''), nullif(c.last_name, '')) AS name,
+           count(*) AS drafts, c.created_at = b.imported_at AS added
+    FROM outreach_drafts d
+    JOIN contacts c ON c.id = d.contact_id
+    JOIN import_batches b ON b.id = $batch
+    WHERE d.logged_before >= coalesce((
+        SELECT max(i.id) FROM interactions i WHERE i.contact_id = d.contact_id AND i.kind = d.kind
+    ), 0)
+    GROUP BY c.id, name, c.created_at, b.imported_at
+    ORDER BY name, c.id
+"""
+# Named one by one up to this many; more are counted.
+_NAMED_AT_MOST = 3
+
+
+def undo_drafts_sentence(conn: duckdb.DuckDBPyConnection, offer: UndoOffer) -> str:
+    """What undoing `offer` does besides, for the undo's question: nothing else is lost, the
+    user's unsent drafts are kept, and those to people the import added go with them."""
+    rows = conn.execute(_DRAFTS_TO_THE_ADDED, {"batch": offer.batch_id}).fetchall()
+    going = [(name or "someone without a name", drafts) for name, drafts, added in rows if added]
+    kept = len(rows) > len(going)
+    if not going:
+        said = "Nothing else has changed since, so nothing else is lost"
+        return said + ("; your unsent drafts are kept." if kept else ".")
+    drafts = sum(count for _, count in going)
+    who = (
+        text.joined([name for name, _ in going])
+        if len(going) <= _NAMED_AT_MOST
+        else text.counted(len(going), "person", "people")
+    )
+    return (
+        f"Your unsent {'draft' if drafts == 1 else 'drafts'} to {who}, whom that import "
+        f"added, {'goes' if drafts == 1 else 'go'} too; nothing else is lost"
+        + (", and your other drafts are kept." if kept else ".")
+    )

@@ -26,8 +26,6 @@ CHANGED = {"company": "Company", "position": "Title"}
 SINCE_WIDTH = 170  # px: a day as the app writes it, its calendar icon and the box's padding
 
 conn = ui.page("Import & export")
-# A confirmation said where the user clicked, taken where it is said (`ui.SaidHere`).
-where_clicked = ui.SaidHere("target_list_done", until_said=True)
 
 
 st.title("Import & export")
@@ -167,7 +165,8 @@ if offer is not None:
         "Undo the last import",
         f"Your data goes back to how it was just before {ui.plain(offer.file_name)} was "
         f"imported ({text.moment(offer.imported_at)}). "
-        "Nothing else has changed since, so nothing else is lost.",
+        # Saving a draft leaves the offer: the drafts are kept, bar those to people it added.
+        f"{ui.plain(settings.undo_drafts_sentence(conn, offer))}",
         "Yes, undo the import",
     ):
         db_path = db.database_path(conn)
@@ -206,7 +205,8 @@ st.markdown(
 )
 # What the last add did, here where the user clicked: at the top of the page, far above,
 # a new user saw only the upload box empty.
-where_clicked.here("target_list")
+if listed := st.session_state.pop("target_list_done", None):
+    st.success(listed, icon=":material/check_circle:")
 target_round = st.session_state.setdefault("target_round", 0)
 target_file = st.file_uploader(
     "Your list of companies (.xlsx or .csv)",
@@ -301,10 +301,9 @@ if target_file is not None:
             else:
                 st.session_state["target_round"] = target_round + 1
                 them = "it" if result.touched == 1 else "them"
-                where_clicked.keep(
-                    "target_list",
+                st.session_state["target_list_done"] = (
                     f"From {ui.plain(target_file.name)}: {result.sentence(ui.plain)} See {them} "
-                    "on the Targets page.",
+                    "on the Targets page."
                 )
                 st.rerun()
 

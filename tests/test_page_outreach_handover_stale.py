@@ -14,7 +14,7 @@ from datetime import date, timedelta
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from infoint import contacts, db, interactions, outreach
+from infoint import contacts, db, interactions, outreach, ui
 from tests.test_page_import_export import FIRST, upload
 from tests.test_page_outreach_handover import (
     COLD,
@@ -79,13 +79,10 @@ def test_a_draft_to_someone_a_restore_took_away_does_not_open_for_who_gets_their
 
 
 def test_a_draft_to_someone_an_undone_import_took_away_does_not_open_for_who_gets_their_id(
-    app_db, monkeypatch
+    app_db,
 ):
-    # Outreach saves a draft in the database, which is a change since the import: the undo
-    # is then no longer offered ("You saved other changes after importing …"). Here the
-    # draft stays in the session alone, as it did before drafts were saved, so the undo is
-    # offered and the session's drafts must still go with it.
-    monkeypatch.setattr(outreach, "save_draft", lambda *args, **kwargs: None)
+    # Outreach saves the draft in the database: that leaves the undo offered, and the undo's
+    # question says the draft goes with the person the import added.
     conn = db.connect(app_db)
     contacts.add_contact(conn, "Ana", "Lee", company="Acme")
     conn.close()
@@ -100,6 +97,12 @@ def test_a_draft_to_someone_an_undone_import_took_away_does_not_open_for_who_get
     go(at, "pages/8_import_export.py")
     button(at, "Undo the last import").click()
     run(at)
+    assert at.warning[0].value.endswith(
+        ui.plain(
+            "Your unsent draft to Ada Lovelace, whom that import added, goes too; nothing else "
+            "is lost."
+        )
+    )
     button(at, "Yes, undo the import").click()
     run(at)
     yan = add_yan(app_db)

@@ -26,6 +26,8 @@ CHANGED = {"company": "Company", "position": "Title"}
 SINCE_WIDTH = 170  # px: a day as the app writes it, its calendar icon and the box's padding
 
 conn = ui.page("Import & export")
+# A confirmation said where the user clicked, taken where it is said (`ui.SaidHere`).
+where_clicked = ui.SaidHere("target_list_done", until_said=True)
 
 
 st.title("Import & export")
@@ -205,8 +207,7 @@ st.markdown(
 )
 # What the last add did, here where the user clicked: at the top of the page, far above,
 # a new user saw only the upload box empty.
-if listed := st.session_state.pop("target_list_done", None):
-    st.success(listed, icon=":material/check_circle:")
+where_clicked.here("target_list")
 target_round = st.session_state.setdefault("target_round", 0)
 target_file = st.file_uploader(
     "Your list of companies (.xlsx or .csv)",
@@ -301,9 +302,10 @@ if target_file is not None:
             else:
                 st.session_state["target_round"] = target_round + 1
                 them = "it" if result.touched == 1 else "them"
-                st.session_state["target_list_done"] = (
+                where_clicked.keep(
+                    "target_list",
                     f"From {ui.plain(target_file.name)}: {result.sentence(ui.plain)} See {them} "
-                    "on the Targets page."
+                    "on the Targets page.",
                 )
                 st.rerun()
 

@@ -159,8 +159,7 @@ def show_error(exc: InfointError) -> None:
 
 # What `as_written` escapes: marks that are Markdown (or Streamlit's) wherever they stand,
 # an entity such as "&amp;", shortcodes (":smile:", ":red[…]", ":material/home:"), and what
-# starts a list, heading or quote; and in a web or email address that holds one of those,
-# its start ("://", "www.", "@").
+# starts a list, heading or quote.
 _MARKS = re.compile(r"([\\`*_~\[\]<>$|])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _DIRECTIVE = re.compile(r":(?=[\w-]+\\\[)")
@@ -168,8 +167,12 @@ _SHORTCODE = re.compile(r"(:[\w+-][\w+-]*):")
 _ICON = re.compile(r":(material|streamlit)/")
 _LINE_MARK = re.compile(r"^([ \t]*)([-+=#>])", re.MULTILINE)
 _LINE_NUMBER = re.compile(r"^([ \t]*\d+)([.)])", re.MULTILINE)
-_ESCAPED_WORD = re.compile(r"\S*\\\S*")
-_ADDRESS_START = re.compile(r":(?=//)|(?<![\w.])www\.|@", re.IGNORECASE)
+# Where a web or email address starts to be one: "http(s)" before "://", "www" before ".",
+# "@" before a domain. GFM makes a link of an address it finds in the text once escapes are
+# read, so no escape stops it ('ana@example.org' is taken: a mailto link); a word joiner
+# there (U+2060, no width, nothing to see) does, in Chromium, and the address reads as typed.
+_ADDRESS_START = re.compile(r"https?(?=://)|www(?=\.)|@(?=[\w-])", re.IGNORECASE)
+WORD_JOINER = "\u2060"
 
 
 def as_written(text: str) -> str:
@@ -177,24 +180,18 @@ def as_written(text: str) -> str:
     written: no bold, link, icon, formula, list or heading made of what the user typed.
 
     Unlike `plain`, an ordinary sentence is left as it is (an error reads the same here, in
-    the CLI and in a test): only what Markdown or Streamlit would take for a mark is escaped.
-    A web or email address holding an escaped mark ("linkedin.com/in/ana_b") is kept from
-    being read as an address while parsing: inside one, Streamlit shows the backslashes.
-    An address is still shown as a link to what was typed, as GFM links addresses in the
-    text as read, escapes taken off; escaping cannot stop that.
+    the CLI and in a test): only what Markdown or Streamlit would take for a mark is escaped,
+    and a web or email address holds a word joiner where it starts to be one (after "@",
+    before "://" or "." of "www."), unseen, so that it shows as text, not as a link.
     """
+    text = _ADDRESS_START.sub(lambda found: found.group() + WORD_JOINER, text)
     text = _MARKS.sub(r"\\\1", text)
     text = _ENTITY.sub(r"\\&", text)
     text = _DIRECTIVE.sub(r"\\:", text)
     text = _SHORTCODE.sub(r"\1\\:", text)
     text = _ICON.sub(r":\1\\/", text)
     text = _LINE_MARK.sub(r"\1\\\2", text)
-    text = _LINE_NUMBER.sub(r"\1\\\2", text)
-    return _ESCAPED_WORD.sub(lambda word: _ADDRESS_START.sub(_escape_last, word.group()), text)
-
-
-def _escape_last(found: re.Match[str]) -> str:
-    return f"{found.group()[:-1]}\\{found.group()[-1]}"
+    return _LINE_NUMBER.sub(r"\1\\\2", text)
 
 
 def pick_time_zone(conn: duckdb.DuckDBPyConnection, key: str = "time_zone") -> str | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from infoint import contacts, db
+from infoint import contacts, db, ui
 from tests.test_contacts_refusal_words import NOT_A_PROFILE, NOT_AN_EMAIL
 from tests.test_page_contacts import contacts_page, run
 
@@ -34,5 +34,6 @@ def test_a_bad_email_is_refused_with_what_to_do(app_db):
 
 def test_a_bad_profile_address_is_refused_with_an_example(app_db):
     at = add(app_db, add_url="https://example.com/ann")
-    assert [e.value for e in at.error] == [NOT_A_PROFILE]
+    # as written: its example address shows as text, not as a link (`ui.as_written`)
+    assert [e.value for e in at.error] == [ui.as_written(NOT_A_PROFILE)]
     assert people(app_db) == 0

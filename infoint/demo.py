@@ -286,6 +286,16 @@ _ANSWERS = (
 )
 
 
+def _as_held(n: int) -> tuple[int, str]:
+    """The actual minutes and the notes of the demo's nth held meeting, as it loads them."""
+    return 18 + 3 * (n % 4), _MEETING_NOTES[n % len(_MEETING_NOTES)]
+
+
+# Every (minutes, notes) a held demo meeting is loaded with: one that reads otherwise was
+# debriefed by the user (`yours_on_demo_people`). The pairs repeat after 4 × the notes.
+_HELD_AS_LOADED = sorted({_as_held(n) for n in range(4 * len(_MEETING_NOTES))})
+
+
 @dataclass(frozen=True)
 class DemoSummary:
     """What loading the demo added: its people, the companies it made, its interactions and
@@ -500,46 +510,62 @@ _LOGGED_NOUNS = {
 def yours_on_demo_people(conn: duckdb.DuckDBPyConnection) -> str:
     """What of the user's goes with the demo people (`remove_demo`), in words that follow
     "This also deletes" in the question and "and with it" once it is done: what they logged
-    with one (an entry, a meeting they set up) and notes they wrote on one's record or on one
-    of the demo's meetings (a debrief). '' when there is none.
+    with one (an entry, a meeting they set up), notes they wrote on one's record or in the
+    prep of one of the demo's meetings, and their debrief of one of the demo's meetings (its
+    outcome, actual minutes, notes or answers changed). '' when there is none.
 
     The demo's own rows are told apart by their source, and its meetings (which have none)
     by being made in the demo's one transaction: DuckDB stamps every row a transaction makes
-    with its start (`created_at`), and the user's rows come later.
+    with its start (`created_at`), and the user's rows come later. Nothing records who last
+    changed a meeting, so a demo meeting counts as debriefed when it no longer reads as the
+    demo loads it (`_as_held`; its one planned meeting: planned, no minutes, no notes).
     """
-    logged, noted = conn.execute(
+    logged, noted, debriefed = conn.execute(
         _YOURS_ON_DEMO_PEOPLE,
         [
             REFERRED_NOTE,
-            list(_MEETING_NOTES),
             [question for question, _ in _ANSWERS],
             [answer for _, answer in _ANSWERS],
+            [minutes for minutes, _ in _HELD_AS_LOADED],
+            [notes for _, notes in _HELD_AS_LOADED],
         ],
     ).fetchall()[0]
-    if not logged and not noted:
+    if not logged and not noted and not debriefed:
         return ""
-    counts = dict.fromkeys(_LOGGED_NOUNS, 0)
-    people: dict[int, str] = {}
-    for contact_id, name, what in logged or []:
-        counts[what] += 1
-        people[contact_id] = name
-    said = text.joined([text.counted(n, *_LOGGED_NOUNS[what]) for what, n in counts.items() if n])
-    noted = dict(noted or [])
-    on = _named(list(noted.values()), len(noted))
-    if not people:
-        return f"your notes on {on}"
-    with_whom = _named(list(people.values()), len(people))
-    if not noted:
-        return f"{said} you logged with {with_whom}"
-    if set(noted) == set(people):
-        on = "them"
-    return f"{said} you logged with {with_whom}, and your notes on {on}"
+    parts, said_of = [], []  # the words, and whom each names (a later one says "them")
+
+    def named(people: dict[int, str]) -> str:
+        if set(people) in said_of:
+            return "them"
+        said_of.append(set(people))
+        return _named(list(people.values()), len(people))
+
+    if logged:
+        counts = dict.fromkeys(_LOGGED_NOUNS, 0)
+        people: dict[int, str] = {}
+        for contact_id, name, what in logged:
+            counts[what] += 1
+            people[contact_id] = name
+        nouns = [text.counted(n, *_LOGGED_NOUNS[what]) for what, n in counts.items() if n]
+        parts.append(f"{text.joined(nouns)} you logged with {named(people)}")
+    if noted:
+        parts.append(f"your notes on {named(dict(noted))}")
+    if debriefed:
+        of = (
+            "your debrief of the meeting"
+            if len(debriefed) == 1
+            else "your debriefs of the meetings"
+        )
+        parts.append(f"{of} with {named(dict(debriefed))}")
+    # Each part may hold an "and" of its own: the last is set apart by a comma.
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])}, and {parts[-1]}"
 
 
 # For `yours_on_demo_people`: (demo person's id, name, kind or 'meeting') for each thing the
-# user logged with one, and (id, name) for each they wrote notes on, in the order of the
-# names. Parameters: the demo's note on its referred person, its meetings' notes, and its
-# questions and answers.
+# user logged with one, (id, name) for each they wrote notes on (their record, or a demo
+# meeting's prep: its notes, a question picked), and (id, name) for each demo meeting they
+# debriefed, in the order of the names. Parameters: the demo's note on its referred person,
+# its questions and answers, and the (minutes, notes) its held meetings are loaded with.
 _YOURS_ON_DEMO_PEOPLE = """
     WITH demo_people AS (
         SELECT id, trim(first_name || ' ' || last_name) AS name, notes, created_at
@@ -554,23 +580,48 @@ _YOURS_ON_DEMO_PEOPLE = """
         WHERE m.contact_id IN (SELECT id FROM demo_people)
           AND m.created_at IS DISTINCT FROM loaded.moment
     ),
-    demo_answers AS (SELECT unnest(?3::VARCHAR[]) AS question, unnest(?4::VARCHAR[]) AS answer),
+    demo_meetings AS (
+        SELECT m.* FROM meetings m, loaded
+        WHERE m.contact_id IN (SELECT id FROM demo_people)
+          AND m.created_at IS NOT DISTINCT FROM loaded.moment
+    ),
+    demo_answers AS (SELECT unnest(?2::VARCHAR[]) AS question, unnest(?3::VARCHAR[]) AS answer),
+    held_as_loaded AS (
+        SELECT unnest(?4::INTEGER[]) AS minutes, unnest(?5::VARCHAR[]) AS notes
+    ),
+    -- Questions on a demo meeting that the demo did not put there as they are: picked in
+    -- prep (no answer, not the demo's), or answered in a debrief.
+    not_the_demos AS (
+        SELECT q.meeting_id, q.answer = ''
+                   AND q.question NOT IN (SELECT question FROM demo_answers) AS picked
+        FROM meeting_questions q
+        WHERE q.meeting_id IN (SELECT id FROM demo_meetings)
+          AND NOT EXISTS (SELECT 1 FROM demo_answers d
+                          WHERE d.question = q.question AND d.answer = q.answer)
+    ),
     noted AS (
         SELECT id AS contact_id FROM demo_people WHERE notes NOT IN ('', ?1)
         UNION
-        SELECT m.contact_id FROM meetings m, loaded
-        WHERE m.contact_id IN (SELECT id FROM demo_people)
-          AND m.created_at IS NOT DISTINCT FROM loaded.moment
-          AND (m.prep_notes <> '' OR NOT list_contains(list_append(?2::VARCHAR[], ''), m.notes)
-               OR EXISTS (SELECT 1 FROM meeting_questions q WHERE q.meeting_id = m.id
-                          AND NOT EXISTS (SELECT 1 FROM demo_answers d
-                                          WHERE d.question = q.question
-                                            AND d.answer = q.answer)))
+        SELECT contact_id FROM demo_meetings m
+        WHERE m.prep_notes <> ''
+           OR m.id IN (SELECT meeting_id FROM not_the_demos WHERE picked)
+    ),
+    debriefed AS (
+        SELECT contact_id, id FROM demo_meetings m
+        WHERE NOT coalesce(
+                  (m.status = 'held'
+                   AND (m.actual_minutes, m.notes) IN (SELECT (minutes, notes)
+                                                       FROM held_as_loaded))
+                  OR (m.status = 'scheduled' AND m.actual_minutes IS NULL AND m.notes = ''),
+                  false)
+           OR m.id IN (SELECT meeting_id FROM not_the_demos WHERE NOT picked)
     )
     SELECT (SELECT list((l.contact_id, p.name, l.what) ORDER BY lower(p.name), p.id, l.happened)
             FROM logged l JOIN demo_people p ON p.id = l.contact_id),
            (SELECT list((p.id, p.name) ORDER BY lower(p.name), p.id)
-            FROM noted n JOIN demo_people p ON p.id = n.contact_id)
+            FROM noted n JOIN demo_people p ON p.id = n.contact_id),
+           (SELECT list((p.id, p.name) ORDER BY lower(p.name), p.id, d.id)
+            FROM debriefed d JOIN demo_people p ON p.id = d.contact_id)
 """
 
 
@@ -889,8 +940,7 @@ def _insert_meetings(
             person,
             meetings.local_start(today - timedelta(days=days_ago), time(10, 30), zone),
             "held",
-            18 + 3 * (n % 4),
-            _MEETING_NOTES[n % len(_MEETING_NOTES)],
+            *_as_held(n),
         )
         for n, (person, days_ago) in enumerate(held)
     ]

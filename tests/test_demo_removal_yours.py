@@ -1,7 +1,8 @@
 """The question before removing the demo names what of the user's goes with the demo people:
-what they logged with one (an entry, a meeting they set up) and the notes they wrote on one
-(on the record, or in a demo meeting's debrief). A walkthrough logged a follow-up with demo
-contact Cai Yilmaz, and the question said nothing of it, though removal deleted it."""
+what they logged with one (an entry, a meeting they set up), the notes they wrote on one (on
+the record, or in a demo meeting's prep) and their debrief of a demo meeting. A walkthrough
+logged a follow-up with demo contact Cai Yilmaz, and the question said nothing of it, though
+removal deleted it."""
 
 from __future__ import annotations
 
@@ -93,21 +94,21 @@ def test_entries_meetings_and_notes_are_counted_and_named(conn):
     assert the_users_rows(conn) == (0, 0)
 
 
-def test_notes_alone_and_a_debrief_of_a_demo_meeting(conn):
-    """A demo meeting the user debriefed: their notes and answers go with it."""
+def test_a_debrief_of_a_demo_meeting_alone(conn):
+    """A demo meeting the user debriefed: their outcome and notes go with it."""
     planned, person, name = conn.execute(
         "SELECT m.id, c.id, trim(c.first_name || ' ' || c.last_name) FROM meetings m"
         " JOIN contacts c ON c.id = m.contact_id WHERE m.status = 'scheduled'"
     ).fetchall()[0]
     meetings.set_outcome(conn, planned, "held", actual_minutes=20, notes="They liked my idea.")
     assert demo.removal_warning(conn) == (
-        f"{DELETES} This also deletes your notes on {name}. {KEPT_BESIDE}"
+        f"{DELETES} This also deletes your debrief of the meeting with {name}. {KEPT_BESIDE}"
     )
-    # Logged with the same person: the notes are said to be on them.
+    # Logged with the same person: the debrief is said to be of the meeting with them.
     interactions.log_interaction(conn, person, "thank_you", occurred_at=date(2026, 5, 13))
     assert demo.removal_warning(conn) == (
-        f"{DELETES} This also deletes 1 thank-you you logged with {name}, and your notes on"
-        f" them. {KEPT_BESIDE}"
+        f"{DELETES} This also deletes 1 thank-you you logged with {name}, and your debrief of"
+        f" the meeting with them. {KEPT_BESIDE}"
     )
 
 

@@ -38,7 +38,7 @@ def test_the_page_says_what_of_yours_went_as_the_question_did(app_db):
     assert not demo.has_demo(ui.connection())
 
 
-def test_the_removal_names_notes_alone(tmp_path):
+def test_the_removal_names_a_debrief_alone(tmp_path):
     conn = db.connect(tmp_path / "demo.duckdb")
     try:
         demo.load_demo(conn, today=TODAY)
@@ -49,7 +49,8 @@ def test_the_removal_names_notes_alone(tmp_path):
         meetings.set_outcome(conn, planned, "held", actual_minutes=20, notes="They liked it.")
         removed = demo.remove_demo(conn)
         assert removed.sentence().startswith(
-            f"Removed the demo data ({removed.people} people), and with it your notes on {name}. "
+            f"Removed the demo data ({removed.people} people), and with it your debrief of the "
+            f"meeting with {name}. "
             f"{KEPT_BESIDE}"
         )
     finally:

@@ -256,8 +256,8 @@ def _describe(report: ImportReport, offer: settings.UndoOffer | None) -> str:
         lines.append("Skipped rows:")
     for reason, numbers in by_reason.items():
         shown = ", ".join(str(n) for n in numbers[:10]) + (", …" if len(numbers) > 10 else "")
-        rows = "row" if len(numbers) == 1 else "rows"
-        lines.append(f"  {reason}: {len(numbers)} {rows} (line {shown})")
+        rows = "row (line" if len(numbers) == 1 else "rows (lines"
+        lines.append(f"  {reason}: {len(numbers):,} {rows} {shown})")
     if report.backup:
         lines.append(f"Your data as it was before is backed up in {report.backup}.")
     if offer is not None and offer.batch_id == report.batch_id:

@@ -61,10 +61,13 @@ def restore(value: str) -> str:
 
 def export_kind(path: str | Path) -> str:
     """'csv' or 'xlsx' from the file name; our error for anything else (check before writing)."""
+    name = Path(path).name
     kind = EXPORT_KINDS.get(Path(path).suffix.lower())
+    if kind is None and name.lower() in EXPORT_KINDS:  # ".csv": an ending, and no name before it
+        raise InvalidInputError(f"Give the file a name, such as contacts{name.lower()}.")
     if kind is None:
         raise InvalidInputError(
-            f"infoint can export to a .xlsx workbook or a .csv file, not to {Path(path).name}."
+            f"infoint can export to a .xlsx workbook or a .csv file, not to {name}."
         )
     return kind
 
@@ -551,8 +554,12 @@ def check_target(path: str | Path, *, replace: bool = False) -> None:
     """Our error for a file of the wrong kind, or for anything already at `path` unless
     `replace`: an export never quietly replaces a file the user may still need. Cheap, so a
     command can check before it opens the database."""
-    export_kind(path)
     target = Path(path)
+    if target.is_dir():  # its name alone could pass for a file's ("old.csv/"); never replaced
+        raise InvalidInputError(
+            f"{target} is a folder; give a file name inside it, such as {target / 'contacts.xlsx'}."
+        )
+    export_kind(path)
     if not replace and (target.exists() or target.is_symlink()):
         raise ExistingFileError(f"{target} is already there, so nothing was written.")
 

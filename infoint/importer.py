@@ -187,11 +187,15 @@ class ImportReport:
             who = (
                 "the one person in it was"
                 if self.unchanged == 1
+                else "both people in it were"
+                if self.unchanged == 2
                 else f"all {self.unchanged:,} people in it were"
             )
             sentence = "; ".join([f"Already up to date: {who} here already", *skipped])
         elif self.skipped == 1:
             sentence = "No one was imported: the one row was skipped"
+        elif self.skipped == 2:
+            sentence = "No one was imported: both rows were skipped"
         else:
             sentence = f"No one was imported: all {self.skipped:,} rows were skipped"
         return sentence[0].upper() + sentence[1:] + "."

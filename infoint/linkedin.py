@@ -981,9 +981,8 @@ def _keep_or_skip(
     kept = ~skip
     if not kept.any():
         raise NotAnExportError(
-            f"No person could be read from this file, because all {len(lines):,} rows were "
-            f"skipped ({_summarise(pd.Series(reason, dtype='str'))}); expected rows with a "
-            "name and a Connected On date."
+            f"No person could be read from this file, because {_all_skipped(reason)}; expected "
+            "rows with a name and a Connected On date."
         )
     skipped = [
         SkippedRow(int(line), text) for line, text in zip(lines[~kept], reason[~kept], strict=True)
@@ -994,20 +993,34 @@ def _keep_or_skip(
     return table, skipped
 
 
-def _summarise(reasons: pd.Series) -> str:
-    """Counts by kind of reason (never duplicates: the first of them would have been kept)."""
-    kinds = reasons.str.replace(
+# Each kind of reason a row is skipped for, as said of several rows ("2 with no name") and of
+# a file's only row ("it has no name").
+_SKIPPED_KINDS = {
+    NAMELESS_REASON: ("with no name", "it has no name"),
+    "no Connected On date": ("with no date", "it has no date"),
+    "unreadable date": ("with an unreadable date", "its date could not be read"),
+    "extra values": ("with extra values", "it has extra values"),
+    "name too long": ("with a name too long", "its name is too long"),
+    "company name too long": ("with a company name too long", "its company name is too long"),
+}
+
+
+def _all_skipped(reasons: np.ndarray) -> str:
+    """Why every row was skipped: "its only row was skipped (it has no name)", "both rows were
+    skipped (2 with no name)", "all 5 rows were skipped (3 with no name, 2 with no date)"."""
+    kinds = _kinds(pd.Series(reasons, dtype="str"))
+    if len(kinds) == 1:
+        return f"its only row was skipped ({_SKIPPED_KINDS[kinds.iloc[0]][1]})"
+    rows = "both rows were" if len(kinds) == 2 else f"all {len(kinds):,} rows were"
+    counts = kinds.value_counts()
+    said = ", ".join(f"{count:,} {_SKIPPED_KINDS[kind][0]}" for kind, count in counts.items())
+    return f"{rows} skipped ({said})"
+
+
+def _kinds(reasons: pd.Series) -> pd.Series:
+    """Each reason's kind (never duplicates: the first of them would have been kept)."""
+    return reasons.str.replace(
         r"(?s)^(unreadable date|extra values|name too long|company name too long).*",
         r"\1",
         regex=True,
     )
-    labels = {
-        NAMELESS_REASON: "with no name",
-        "no Connected On date": "with no date",
-        "unreadable date": "with an unreadable date",
-        "extra values": "with extra values",
-        "name too long": "with a name too long",
-        "company name too long": "with a company name too long",
-    }
-    counts = kinds.value_counts()
-    return ", ".join(f"{count:,} {labels[kind]}" for kind, count in counts.items())

@@ -453,3 +453,65 @@ def test_import_refusals_speak_of_importing_not_uploading(capsys, db_path, tmp_p
     assert said["Connections.xlsx"].endswith("save it from Excel as CSV and import that.\n")
     assert "; import the Connections.csv from the same archive" in said["Profile.csv"]
     assert not db_path.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "ending"), [(".csv", ".csv"), (".xlsx", ".xlsx"), (".CSV", ".csv")]
+)
+def test_export_to_an_ending_alone_asks_for_a_name(capsys, db_path, tmp_path, name, ending):
+    """The walkthrough: "…, not to .csv." when the ending was there and the name was not."""
+    run(capsys, "--db", db_path, "import", CURRENT)
+    before = sorted(tmp_path.iterdir())
+    code, out, err = run(capsys, "--db", db_path, "export", tmp_path / name)
+    assert (code, out, err) == (2, "", f"Give the file a name, such as contacts{ending}.\n")
+    assert sorted(tmp_path.iterdir()) == before
+
+
+@pytest.mark.parametrize("folder", ["somefolder", "old.csv"])
+@pytest.mark.parametrize("force", [(), ("--force",)])
+def test_export_to_a_folder_says_it_is_one(capsys, db_path, tmp_path, folder, force):
+    """The walkthrough: "…, not to somefolder." dropped the path and never said it was a folder.
+    A folder whose name ends like a file's was "already there", and --force could not help."""
+    run(capsys, "--db", db_path, "import", CURRENT)
+    target = tmp_path / folder
+    target.mkdir()
+    code, out, err = run(capsys, "--db", db_path, "export", target, *force)
+    assert (code, out, err) == (
+        2,
+        "",
+        f"{target} is a folder; give a file name inside it, such as {target}/contacts.xlsx.\n",
+    )
+    assert target.is_dir() and not list(target.iterdir())
+
+
+def test_a_file_whose_only_row_is_skipped_is_refused_in_the_singular(capsys, db_path, tmp_path):
+    """The walkthrough: "because all 1 rows were skipped (1 with no name)"."""
+    file = tmp_path / "Connections.csv"
+    file.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        ",,,,Nimbus Labs,Data Analyst,06 Nov 2024\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "--db", db_path, "import", file)
+    assert (code, out, err) == (
+        2,
+        "",
+        "No person could be read from this file, because its only row was skipped (it has no "
+        "name); expected rows with a name and a Connected On date.\n",
+    )
+    assert not db_path.exists()
+
+
+def test_skipped_rows_are_listed_with_lines_for_several(capsys, db_path, tmp_path):
+    file = tmp_path / "Connections.csv"
+    file.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Ada,Quill,,,Nimbus Labs,Data Analyst,06 Nov 2024\n"
+        ",,,,Nimbus Labs,Data Analyst,06 Nov 2024\n"
+        ",,,,Orbit,Engineer,07 Nov 2024\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "--db", db_path, "import", file)
+    assert (code, err) == (0, "")
+    assert "Added 1 person; 2 rows skipped." in out
+    assert "no name (a hidden or closed LinkedIn account): 2 rows (lines 3, 4)\n" in out

@@ -368,7 +368,10 @@ def test_progress_is_reported_up_to_done(conn):
         # A re-import that changed nothing says so first.
         ((0, 0, 4, 1), "Already up to date: all 4 people in it were here already; 1 row skipped."),
         ((0, 0, 1, 0), "Already up to date: the one person in it was here already."),
-        ((0, 0, 0, 2), "No one was imported: all 2 rows were skipped."),
+        ((0, 0, 2, 0), "Already up to date: both people in it were here already."),
+        ((0, 0, 0, 1), "No one was imported: the one row was skipped."),
+        ((0, 0, 0, 2), "No one was imported: both rows were skipped."),
+        ((0, 0, 0, 3), "No one was imported: all 3 rows were skipped."),
     ],
 )
 def test_summary_reads_well(counts, sentence):

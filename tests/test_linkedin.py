@@ -437,11 +437,36 @@ def test_a_header_without_people_is_refused():
 
 def test_never_a_success_of_zero_rows():
     message = refused(FIXTURES / "only_nameless.csv")
-    assert_one_sentence(message, "all 2 rows were skipped", "2 with no name")
+    assert_one_sentence(message, "both rows were skipped", "2 with no name")
     message = refused(
         (HEADER + "Ada,Quill,,,Co,X,someday\nAda,Quill,,,Co,X,,,oops\n").encode(), "c.csv"
     )
     assert_one_sentence(message, "1 with an unreadable date", "1 with extra values")
+
+
+@pytest.mark.parametrize(
+    ("row", "why"),
+    [
+        (",,,,Co,X,01 Jan 2020", "it has no name"),
+        ("Ada,Quill,,,Co,X,", "it has no date"),
+        ("Ada,Quill,,,Co,X,someday", "its date could not be read"),
+        ("Ada,Quill,,,Co,X,01 Jan 2020,oops", "it has extra values"),
+    ],
+)
+def test_a_file_whose_only_row_is_skipped_says_so_in_the_singular(row, why):
+    """The walkthrough: "because all 1 rows were skipped (1 with no name)"."""
+    message = refused((HEADER + row + "\n").encode(), "c.csv")
+    assert message == (
+        f"No person could be read from this file, because its only row was skipped ({why}); "
+        "expected rows with a name and a Connected On date."
+    )
+    assert_one_sentence(message)
+
+
+def test_a_file_whose_rows_are_all_skipped_counts_them():
+    rows = "Ada,Quill,,,Co,X,\n,,,,Co,X,01 Jan 2020\n,,,,Co,Y,02 Jan 2020\n"
+    message = refused((HEADER + rows).encode(), "c.csv")
+    assert_one_sentence(message, "because all 3 rows were skipped (2 with no name, 1 with no date)")
 
 
 def test_a_header_with_too_many_columns_is_refused():

@@ -236,7 +236,7 @@ def test_importing_the_same_file_again_keeps_the_undo_of_the_import_that_changed
 ):
     at = upload(open_page(), FIRST)
     at = upload(at, FIRST)
-    assert "Already up to date: all 2 people in it were here already; 1 row skipped." in (
+    assert "Already up to date: both people in it were here already; 1 row skipped." in (
         markdown(at)
     )
     assert "nothing to undo" not in markdown(at)

@@ -237,16 +237,25 @@ class ReplyTiming:
                 f"{self._after('your first message')}."
             )
         quick = self._replied_share(closed, wrote_to)
+        # The replies timed are to your message: those who talked with you before you wrote
+        # are in the share above (as on Home), not here.
+        since = " after you wrote" if self.talked_before else ""
         if self.replies == 1:
-            return f"{quick}. The one who replied did so {self._after('your first message')}."
+            return (
+                f"{quick}. The one who replied{since} did so {self._after('your first message')}."
+            )
+        if days == QUICK_REPLY_DAYS:
+            # "1,402 within 3 business days" is in the share already: "1,402 of the 1,992
+            # people who replied did so within 3 business days" said it again (walkthrough).
+            return f"{quick}."
         if days == 0:
             how_fast = self._after("your first message")
         else:
             how_fast = f"within **{text.counted(days, 'business day')}** of your first message"
         if self.within_median is None:
-            who = f"At least half of the {self.replies:,} who replied"
+            who = f"At least half of the {self.replies:,} who replied{since}"
         else:
-            who = _share_of(self.within_median, self.replies, "people who replied")
+            who = _share_of(self.within_median, self.replies, f"people who replied{since}")
         return f"{quick}. {who} did so {how_fast}."
 
     def _replied_share(self, closed: int, wrote_to: str) -> str:
@@ -255,21 +264,25 @@ class ReplyTiming:
         reply came that soon; else who replied at all first, as Home's Response rate counts
         them, then how many within the days: '15 of the 30 people you wrote to replied
         (50 %); 14 within 3 business days (47 %)'. A walkthrough read only the second share
-        (47 %) here beside Home's 50 % and took them for one figure that disagreed."""
+        (47 %) here beside Home's 50 % and took them for one figure that disagreed.
+
+        Those who talked with you before you wrote are Replied on Home and in the chart of
+        waits: counted here too, and said so in the same sentence ('1,994 of the 4,897 people
+        you wrote to replied (41 %), counting the 2 who had talked with you before you
+        wrote; ...'). Left out, the sentence said 1,992 beside Home's 1,994 (walkthrough)."""
         within = f"within {QUICK_REPLY_DAYS} business days"
-        # Replied to your message: those who had only talked with you before are said apart
-        # (`TALKED_BEFORE_NOTE`), as "the people who replied" after this are the timed ones.
-        answered = self.replies
-        if answered == self.quick:  # every reply came in time: one share says both
+        if self.replies == self.quick and not self.talked_before:  # one share says both
             said = f"{_share_of(self.quick, closed, wrote_to)} replied {within}"
             if 0 < self.quick < closed:
                 said += f" ({text.percent(self.quick / closed)})"
             return said
+        answered = self.replies + self.talked_before  # Home's Replied, of those written to
         said = f"{_share_of(answered, closed, wrote_to)} replied"
-        if self.talked_before:  # Home counts them as replied too: this share is not its
-            said += " to your message"
         if answered < closed:
             said += f" ({text.percent(answered / closed)})"
+        if self.talked_before:
+            who = "the one" if self.talked_before == 1 else f"the {self.talked_before:,}"
+            said += f", counting {who} who had talked with you before you wrote"
         if not self.quick:
             return f"{said}; none {within}"
         return f"{said}; {self.quick:,} {within} ({text.percent(self.quick / closed)})"

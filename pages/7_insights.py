@@ -147,10 +147,13 @@ else:
         key="reply_waits_chart",
     )
     right = waits_row.container(width=300, key="waits_numbers")
+    # As tall as its rows: at the grid's own height (ten rows) a heavy user's eleventh, "No
+    # reply yet, no follow-up sent", hid behind a scroll inside the table (walkthrough).
     right.dataframe(
         waits,
         hide_index=True,
         width="stretch",
+        height="content",
         column_config={
             "wait": st.column_config.TextColumn("When they replied", width="medium"),
             "people": counts("People"),

@@ -644,9 +644,9 @@ def test_someone_met_before_you_wrote_is_not_a_same_day_reply(conn, met_before_w
     # Business days 1, 2, 5 and calendar days 1, 2, 7: the middle ones, not 0 (Cy, Dee).
     assert (timing.median_business_days, timing.median_days) == (2, 2)
     assert timing.sentence == (
-        "3 of the 6 people you wrote to replied to your message (50 %); 2 within 3 business "
-        "days (33 %). 2 of the 3 people who replied did so within **2 business days** of your "
-        "first message."
+        "5 of the 6 people you wrote to replied (83 %), counting the 2 who had talked with you "
+        "before you wrote; 2 within 3 business days (33 %). 2 of the 3 people who replied after "
+        "you wrote did so within **2 business days** of your first message."
     )
 
 

@@ -374,8 +374,9 @@ def test_someone_met_before_you_wrote_is_shown_apart_and_the_groups_add_up(app_d
     conn.close()
     at = insights_page()
     assert at.markdown[0].value == (
-        "1 of the 2 people you wrote to replied within 3 business days (50 %). The one who "
-        "replied did so **1 business day** after your first message."
+        "Both people you wrote to replied, counting the one who had talked with you before you "
+        "wrote; 1 within 3 business days (50 %). The one who replied after you wrote did so "
+        "**1 business day** after your first message."
     )
     assert at.dataframe[0].value["replied"].sum() == 2  # the funnel's Replied: Ana and Cy
     waits = at.dataframe[1].value

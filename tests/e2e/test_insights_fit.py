@@ -9,11 +9,11 @@ pushed the rates past the table's edge at 800 px and were cut at 1280 px: they n
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from playwright.sync_api import expect
 
-from infoint import contacts, db, demo, insights, interactions, outreach
+from infoint import contacts, db, demo, insights, interactions, meetings, outreach
 from tests.e2e.conftest import first_grid, go, see, start_server, stop_server, wait_for_app
 
 # Each table (a canvas: its words are in the grid's hidden accessible copy): whether it scrolls
@@ -228,5 +228,43 @@ def test_long_template_names_read_whole_at_800_and_1280_px(page, tmp_path, shots
                     assert rates.locator(".dvn-scroller").evaluate(
                         "view => view.scrollHeight <= view.clientHeight"
                     )
+    finally:
+        stop_server(server)
+
+
+def test_the_waits_table_shows_all_its_rows_at_800_and_1280_px(page, tmp_path, shots):
+    """With someone who talked with you before you wrote, the waits' table has eleven rows: at
+    the grid's own height (ten) its last, "No reply yet, no follow-up sent", hid behind a
+    scroll inside the table at 1280 px, though the page had room (a heavy user's walkthrough)."""
+    db_path = tmp_path / "talked.duckdb"
+    conn = db.connect(db_path)
+    demo.load_demo(conn)
+    someone = contacts.add_contact(conn, "Met", "AtAnEvent")
+    three_weeks_ago = datetime.now(UTC) - timedelta(days=21)
+    meeting = meetings.schedule_meeting(conn, someone, three_weeks_ago)
+    meetings.set_outcome(conn, meeting, "held", actual_minutes=20)
+    interactions.log_interaction(
+        conn, someone, "outreach", occurred_at=date.today() - timedelta(days=14)
+    )
+    # and someone written to today, who still has time to reply: every group has its row
+    today = contacts.add_contact(conn, "Written", "ToToday")
+    interactions.log_interaction(conn, today, "outreach", occurred_at=date.today())
+    assert len(insights.reply_waits(conn)) == len(insights.REPLY_WAITS) == 11
+    conn.close()
+    server = start_server(db_path)
+    try:
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.goto(f"{server.url}/insights")
+        page.get_by_role("heading", name="Insights", exact=True).wait_for()
+        wait_for_app(page)
+        numbers = page.locator(".st-key-waits_numbers").get_by_test_id("stDataFrame")
+        expect(numbers.locator('table[role="grid"] tbody tr')).to_have_count(11)
+        for width in (1280, 800):
+            page.set_viewport_size({"width": width, "height": 900})
+            wait_for_app(page)
+            numbers.scroll_into_view_if_needed()
+            numbers.screenshot(path=shots / f"waits-{width}.png")
+            view = numbers.locator(".dvn-scroller")
+            assert view.evaluate("view => view.scrollHeight <= view.clientHeight"), width
     finally:
         stop_server(server)

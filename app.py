@@ -97,10 +97,15 @@ figures_row.metric(
     help=home.CONVERSATIONS_HELP,
     width="content",
 )
+# On a weekend this week's figure is nearly always 0: the next planned meeting is said under it.
+coming = ui.cached(home.next_meeting, conn, refresh_every=60)
 figures_row.metric(
     "Meetings this week",
     f"{figures.meetings_this_week:,}",
-    help=home.MEETINGS_HELP,
+    delta=coming.said if coming else None,
+    delta_color="off",
+    delta_arrow="off",
+    help=f"{home.MEETINGS_HELP} {home.MEETINGS_NEXT_HELP}" if coming else home.MEETINGS_HELP,
     width="content",
 )
 # Of those whose time to reply has passed: someone written to minutes ago is not a 0 % yet.

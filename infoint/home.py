@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import duckdb
 import pandas as pd
@@ -21,6 +21,8 @@ CONVERSATIONS_HELP = (
     "yet are not counted here; Follow-ups says when to write to them again."
 )
 MEETINGS_HELP = "Meetings held or planned this week, Monday to Sunday (cancelled ones left out)."
+# Added to it while a meeting is planned (`next_meeting`), said under the number.
+MEETINGS_NEXT_HELP = "Under the number: the next meeting you planned, whichever week it is in."
 TARGETS_HELP = (
     "Companies marked as a target or being researched, except those ruled out: by you, or "
     "through an industry you ruled out in Settings."
@@ -175,6 +177,57 @@ def headline(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Head
         [list(profile.holidays(conn)), day, week, week + timedelta(days=6)],
     ).fetchall()[0]
     return Headline(*(int(v) for v in row))
+
+
+# How long `NextMeeting.said` may grow with a name: it sits under a figure in a row that wraps,
+# and in an 800 px window (sidebar open) a longer one is cut short.
+NEXT_SAID_LIMIT = 56
+
+
+@dataclass(frozen=True)
+class NextMeeting:
+    """The next planned meeting, said under Home's 'Meetings this week': on a weekend that
+    figure reads 0 while Tuesday's meeting is two days away."""
+
+    starts_at: datetime  # on the user's clock (aware, in their zone)
+    person: str
+    first_name: str
+    today: date  # the user's, when it was read
+
+    @property
+    def said(self) -> str:
+        """'Next: Tue 1 Dec 2026, 15:00 with Otto Blom'; 'Next: today, 15:00 with …'. A name
+        too long to fit `NEXT_SAID_LIMIT` is said by its first name, or not at all."""
+        day = self.starts_at.date()
+        when = "today" if day == self.today else text.weekday_day(day)
+        said = f"Next: {when}, {self.starts_at:%H:%M}"
+        for name in (self.person, self.first_name.strip()):
+            if name and len(f"{said} with {name}") <= NEXT_SAID_LIMIT:
+                return f"{said} with {name}"
+        return said
+
+
+def next_meeting(
+    conn: duckdb.DuckDBPyConnection, now: datetime | None = None
+) -> NextMeeting | None:
+    """The soonest meeting still planned that starts after `now` (the user's clock by
+    default), whichever week it is in; None when there is none."""
+    zone = profile.zone(conn)
+    now = (now or datetime.now(zone)).astimezone(zone)
+    rows = conn.execute(
+        """
+        SELECT m.starts_at, trim(c.first_name || ' ' || c.last_name), c.first_name
+        FROM meetings m JOIN contacts c ON c.id = m.contact_id
+        WHERE m.status = 'scheduled' AND m.starts_at > ?
+        ORDER BY m.starts_at, m.id
+        LIMIT 1
+        """,
+        [now],
+    ).fetchall()
+    if not rows:
+        return None
+    starts_at, person, first_name = rows[0]
+    return NextMeeting(starts_at.astimezone(zone), person, first_name, now.date())
 
 
 @dataclass(frozen=True)

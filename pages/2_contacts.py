@@ -9,6 +9,11 @@ from infoint.errors import InfointError
 
 conn = ui.page("Contacts")
 PAGE_SIZE = 50
+# The results' box shows this many rows, then scrolls: Streamlit's own box showed 10 of the
+# 50 (seen at 800 and 1280 px). 15 rows and the header (35 px each, and a border) keep the
+# box, and its sideways scroll bar, within a laptop's window.
+ROWS_SHOWN = 15
+ROW_PX = 35
 PICKER_SIZE = 20
 SAME_NAME_SHOWN = 5
 FLASH = "contacts_flash"
@@ -39,6 +44,11 @@ INTRODUCED_HELP = (
 # shows 466 px, and in the old order (Name, Company, Position, ...) Stage, the method's key
 # fact, was behind a sideways scroll. The rest follow in order of use.
 RESULT_COLUMNS = ("name", "company", "stage", "position", "degree", "industry", "connected_on")
+
+
+def people(count: int) -> str:
+    """'1 person', '149 people'."""
+    return text.counted(count, "person", "people")
 
 
 def open_here(contact_id: int) -> None:
@@ -348,7 +358,7 @@ def show_search() -> None:
         connected_since=since,
     )
     steps = ui.cached(contacts.narrowing_counts, conn, search)
-    trail = [f"{steps[0][1]:,} people"] + [f"{label}: {count:,}" for label, count in steps[1:]]
+    trail = [people(steps[0][1])] + [f"{label}: {count:,}" for label, count in steps[1:]]
     # Where the user is comes before the rows, 50 of them a scroll long: the pager beside the
     # order, and what is shown just above the table.
     trail_col, sort_col, pager_col = st.columns([3, 2, 1], vertical_alignment="bottom")
@@ -415,6 +425,7 @@ def show_search() -> None:
         # someone is a deliberate act: their row's box, or Shift+Space on their row.
         selection_mode="single-row",
         width="stretch",
+        height=ROW_PX * (min(len(frame), ROWS_SHOWN) + 1) + 2,
         key=f"results_{nonce}",
     )
     if rows := picked.selection.rows:
@@ -424,7 +435,7 @@ def show_search() -> None:
         # Streamlit sorts and downloads only the rows it was given, and neither can be
         # turned off for this table alone: say so, and where the whole list is.
         st.caption(
-            f"A click on a column header orders only the {len(frame)} people on this page, "
+            f"A click on a column header orders only the {people(len(frame))} on this page, "
             f"and the table's download icon saves only them. To order all {total:,}, use "
             "Sort by; to save everyone, export from Import & export."
         )

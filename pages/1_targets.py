@@ -17,8 +17,9 @@ UNSAVED = ui.UNSAVED_TARGET_EDITS
 # it was drawn afresh; its own edits are then on top of them.
 DRAWN = ui.UNSAVED_TARGET_EDITS_DRAWN
 # The scores and the status first after the name: at 800 px (sidebar open) the table shows
-# 466 px, and these five columns fill them, none cut at the edge (the status read 'Ta' there,
-# after the industry). The rest is a sideways scroll away.
+# 456 px (466 where the browser hides its scroll bars), the status read 'Ta' there after the
+# industry. Now the tick, the name and the scores are in view, the status mostly; the rest is a
+# sideways scroll away.
 TABLE_COLUMNS = (
     "picked",
     "name",
@@ -31,6 +32,30 @@ TABLE_COLUMNS = (
     "contacted",
     "met",
 )
+# The columns' widths in px, for the grid's 14 px Source Sans drawn 8 px from a cell's left
+# edge, an editable column's header with its pencil first (24 px). At 1280 px, beside the
+# menu, the table shows 798 px where the browser draws scroll bars (the page's and the
+# table's, 10 px each; 818 where it hides them), and these fill them: the walkthrough read
+# 'Vantage Analytics LL', 'Upland Consulting I' and 'Manufacturin' at 120 and 80. Company
+# holds 'Upland Consulting Inc.' (133 px) whole, Industry 'Manufacturing' (85), Status 'In
+# your network' (93); each label is whole, with a px or two to spare.
+WIDTHS = {
+    "picked": 58,
+    "name": 142,
+    "motivation": 96,
+    "postings": 82,
+    "status": 101,
+    "ruled_out_reason": 76,
+    "industry": 93,
+    "people": 50,
+    "contacted": 70,
+    "met": 30,
+}
+# The table's box shows this many rows, then scrolls: Streamlit's own box held 10, so an 11th
+# company (the demo's 10 and one added) sat under a scroll. 15 rows and the header (35 px each,
+# and a border) keep the box within a laptop's window.
+ROWS_SHOWN = 15
+ROW_PX = 35
 SCORE_RANGE = "A whole number from 0 to 3."
 NEW_INDUSTRY = "new_industry"
 SCOPE = "targets_scope"
@@ -489,59 +514,61 @@ else:
         key=editor_key(),
         hide_index=True,
         width="stretch",
+        height=ROW_PX * (min(len(table), ROWS_SHOWN) + 1) + 2,
         placeholder="",
         # What you can change first, the coverage you can only read after it. The rank is the
         # rows' order (the caption's help says how it is worked out), so it takes no column.
         column_order=TABLE_COLUMNS,
         disabled=["rank", "people", "contacted", "met"],
-        # Widths fit every column in a 1280-pixel window beside the menu: labels in full.
+        # Widths in px (`WIDTHS`): every column in view in a 1280-pixel window beside the menu,
+        # labels and names in full.
         column_config={
             "picked": st.column_config.CheckboxColumn(
                 "Pick",
-                width=58,
+                width=WIDTHS["picked"],
                 help="Tick companies to change them together, below the table.",
             ),
             "name": st.column_config.TextColumn(
                 "Company",
-                width=120,
+                width=WIDTHS["name"],
                 required=True,
                 help="Rename freely: later imports still recognise the company.",
             ),
-            "industry": st.column_config.TextColumn("Industry", width=80),
-            "motivation": score_column("Motivation", 98, targets.MOTIVATION_HELP),
-            "postings": score_column("Postings", 82, targets.POSTINGS_HELP),
+            "industry": st.column_config.TextColumn("Industry", width=WIDTHS["industry"]),
+            "motivation": score_column("Motivation", WIDTHS["motivation"], targets.MOTIVATION_HELP),
+            "postings": score_column("Postings", WIDTHS["postings"], targets.POSTINGS_HELP),
             "status": st.column_config.SelectboxColumn(
                 "Status",
                 options=targets.TABLE_STATUSES,
                 format_func=targets.TABLE_STATUS_LABELS.get,
                 required=True,
-                width=108,  # "In your network" in full
+                width=WIDTHS["status"],
                 help="Target: you want to learn about it. Researching: you are on it. "
                 "Ruled out: you learned it is not for you (say why under Reason). "
                 "Out by industry: its industry is ruled out in Settings.",
             ),
             "ruled_out_reason": st.column_config.TextColumn(
                 "Reason",
-                width=78,
+                width=WIDTHS["ruled_out_reason"],
                 help="Why you ruled it out: what you learned. Shown in full below the table.",
             ),
             # Numbers, not "3 of 16" in one text cell, so a click on a header sorts them as
             # numbers (10 after 9); side by side they read "16 people, 3 contacted, 1 met".
             "people": st.column_config.NumberColumn(
                 "People",
-                width=52,
+                width=WIDTHS["people"],
                 format=text.COUNT_COLUMN_FORMAT,
                 help="Your contacts who work there.",
             ),
             "contacted": st.column_config.NumberColumn(
                 "Contacted",
-                width=68,
+                width=WIDTHS["contacted"],
                 format=text.COUNT_COLUMN_FORMAT,
                 help="How many of the people there you have written to.",
             ),
             "met": st.column_config.NumberColumn(
                 "Met",
-                width=40,
+                width=WIDTHS["met"],
                 format=text.COUNT_COLUMN_FORMAT,
                 help="People there you have met.",
             ),

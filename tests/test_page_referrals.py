@@ -60,7 +60,7 @@ def test_picture_numbers_and_chain(introductions):
     assert names == ["Ana Lee", "Bo Chen", "Cy Dunn", "Di &lt;b&gt;Eze&lt;/b&gt;"]  # plain text
     table = at.dataframe[0].value
     assert list(table["Introduced by"]) == ["Ana Lee", "Bo Chen"]
-    assert list(table["Introduced"]) == [2, 1]
+    assert list(table["People"]) == [2, 1]
     assert list(table["Further on"]) == [1, 0]
     picker = at.selectbox(key="chain_person")
     assert picker.options == ["Bo Chen", "Cy Dunn", "Di <b>Eze</b>"]
@@ -222,7 +222,7 @@ def test_beyond_fifteen_introducers_the_answers_come_first_and_the_picture_stays
 def test_the_yields_table_counts_with_thousands_separators(introductions):
     at = referrals_page()
     columns = json.loads(at.dataframe[0].proto.columns)
-    counted = ("Introduced", "Contacted", "Replied", "Met", "Further on")
+    counted = ("People", "Contacted", "Replied", "Met", "Further on")
     assert {columns[name]["type_config"]["format"] for name in counted} == {"%,d"}
 
 
@@ -241,7 +241,7 @@ def test_the_table_puts_the_introductions_that_went_furthest_first(app_db):
     at = referrals_page()
     table = at.dataframe[0].value
     assert list(table["Introduced by"]) == ["Rex Bay", "Pia Ash"]
-    assert list(table["Introduced"]) == [1, 2]
+    assert list(table["People"]) == [1, 2]
     assert list(table["Contacted"]) == [1, 0]
     assert (
         "Those whose introductions went furthest in your funnel come first" in at.caption[1].value

@@ -27,7 +27,7 @@ def test_the_headline_table_and_chain_leave_out_a_message_of_the_meeting_day(app
     ) in shown(at)
     table = at.dataframe[0].value
     assert list(table["Introduced by"]) == ["Zoë Ñúñez"]
-    assert (list(table["Introduced"]), list(table["Contacted"])) == ([3], [0])
+    assert (list(table["People"]), list(table["Contacted"])) == ([3], [0])
     assert "what you logged of them on that meeting's day counts as before it" in " ".join(
         c.value for c in at.caption
     )

@@ -157,7 +157,7 @@ def test_meeting_debrief_names_someone_who_arrives_referred(tmp_path, page, shot
         assert {"You", "Nadia Okafor", "Bo Chen"} <= set(labels)
         wait_for_grid_rows(page, 1)
         assert grid_column(page, "Introduced by") == ["Nadia Okafor"]
-        assert grid_column(page, "Introduced") == ["1"]
+        assert grid_column(page, "People") == ["1"]
         see(page, "Nadia Okafor (Beta Labs): where it started")
         see(page, "Bo Chen (Gamma Health, Inc.): introduced by Nadia Okafor")
         page.screenshot(path=shots / "05-referrals.png", full_page=True)

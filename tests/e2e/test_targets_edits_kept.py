@@ -26,7 +26,7 @@ from .conftest import (
 
 ROW_HEIGHT = 35  # Streamlit's, the header row's too
 MOTIVATION_X = (
-    58 + 120 + 49
+    58 + 142 + 48
 )  # the middle of Motivation, after Pick and Company (pages/1_targets.py)
 NOT_SAVED = "1 change to 1 company, not saved yet."
 

@@ -1,0 +1,105 @@
+"""Targets, Referrals and Contacts tables read whole on the demo at 800 and 1280 px, in a
+Chromium that draws its scroll bars as a user's does (Playwright's headless one hides them,
+and a classic bar takes 10 px of the page's width: the new-user walkthrough's 'Further on' was
+cut in half at 800 px, where the headless check saw it whole).
+
+The walkthrough, on the demo and one company added (Upland Consulting Inc., Manufacturing):
+Targets at 1280 px read 'Vantage Analytics LL', 'Upland Consulting I' and 'Manufacturin', and
+its 11 rows sat in a 10-row box; Contacts showed 10 of its 50 rows in its box.
+"""
+
+import pytest
+
+from infoint import db, demo, targets
+
+from .conftest import (
+    CHROMIUM,
+    CHROMIUM_FLAGS,
+    go,
+    start_server,
+    stop_server,
+    wait_for_app,
+    wait_for_grid_rows,
+)
+from .test_contacts_table_fit import TABLE_SHOWN, in_view
+
+ROW_PX = 35  # Streamlit's, the header row's too
+
+# How far the first table scrolls: its height shown and in all, its width shown and in all.
+SCROLLS = """() => {
+  const scroller = document.querySelector('[data-testid="stMain"] .stDataFrame .dvn-scroller');
+  return {shown: scroller.clientHeight, tall: scroller.scrollHeight,
+          wide: scroller.scrollWidth, across: scroller.clientWidth};
+}"""
+
+
+@pytest.fixture
+def page_with_scroll_bars(browser):
+    drawn = browser.browser_type.launch(
+        executable_path=str(CHROMIUM),
+        headless=True,
+        args=CHROMIUM_FLAGS,
+        ignore_default_args=["--hide-scrollbars"],
+    )
+    opened = drawn.new_page(viewport={"width": 1280, "height": 900})
+    opened.set_default_timeout(20_000)
+    yield opened
+    drawn.close()
+
+
+def whole(table: dict, header: str) -> list[str]:
+    """The words of this column cut at its right edge: drawn from the cell's padding on."""
+    width = dict(table["columns"])[header]
+    return [words for words, drawn in table["words"][header] if table["padding"] + drawn > width]
+
+
+def look(page, width: int) -> tuple[dict, dict]:
+    page.set_viewport_size({"width": width, "height": 900})
+    page.wait_for_timeout(500)  # the grid follows the window's new size
+    wait_for_app(page)
+    return page.evaluate(TABLE_SHOWN), page.evaluate(SCROLLS)
+
+
+def test_tables_read_whole_at_800_and_1280_px(page_with_scroll_bars, tmp_path, shots):
+    page = page_with_scroll_bars
+    db_path = tmp_path / "demo.duckdb"
+    conn = db.connect(db_path)
+    demo.load_demo(conn)
+    targets.add_company(conn, "Upland Consulting Inc.", industry="Manufacturing", motivation=1)
+    conn.close()
+    server = start_server(db_path)
+    try:
+        page.goto(server.url)
+        wait_for_app(page)
+
+        go(page, "Targets", "Targets")
+        wait_for_grid_rows(page, 11)
+        seen = {width: look(page, width) for width in (1280, 800)}
+        page.screenshot(path=shots / "targets-800.png")
+        table, scrolls = seen[1280]
+        companies = [words for words, _ in table["words"]["Company"]]
+        assert "Upland Consulting Inc." in companies and len(companies) == 11
+        assert in_view(table) == [label for label, _ in table["columns"]], table
+        assert whole(table, "Company") == [] and whole(table, "Industry") == [], table
+        assert scrolls["tall"] <= scrolls["shown"] + 1, scrolls  # all 11 rows in the box
+        table, _ = seen[800]
+        assert in_view(table)[:4] == ["Pick", "Company", "Motivation", "Postings"], table
+        assert whole(table, "Company") == [], table
+
+        go(page, "Referrals", "Referrals")
+        wait_for_grid_rows(page, 1)
+        for width in (1280, 800):
+            table, scrolls = look(page, width)
+            assert scrolls["wide"] <= scrolls["across"] + 1, (width, table["columns"], scrolls)
+            assert len(in_view(table)) == 7, (width, table)
+        page.screenshot(path=shots / "referrals-800.png")
+
+        go(page, "Contacts", "Contacts")
+        wait_for_grid_rows(page, 50)
+        for width in (1280, 800):
+            table, scrolls = look(page, width)
+            assert in_view(table)[1:4] == ["Name", "Company", "Stage"], (width, table)
+            assert scrolls["shown"] >= 15 * ROW_PX, (width, scrolls)  # 15 rows and the header
+        page.screenshot(path=shots / "contacts-800.png")
+    finally:
+        stop_server(server)

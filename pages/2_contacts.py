@@ -401,8 +401,10 @@ def show_search() -> None:
         column_order=RESULT_COLUMNS,
         column_config={
             # Widths in px for the grid's 14 px Source Sans, 8 px each side of the words.
-            # Name, Company and Stage (with the row's box, 32) fit the 466 px an 800 px window
-            # shows with the sidebar open; all seven fit the 818 px of 1280 px, and wider
+            # Name, Company and Stage (with the row's box, 32) fit the 446 px an 800 px window
+            # shows with the sidebar open and scroll bars drawn (the page's and the table's,
+            # 10 px each; 466 where the browser hides them); all seven fit the 798 px of
+            # 1280 px (Connected on was cut there at Position 150, Degree 58), and wider
             # windows share out the rest. Company holds 99 % of the companies of a 30,000
             # connection export whole ('Kestrel Consulting GmbH', 147 px, read 'Kestrel
             # Consulting Gml' at 140); Stage 'Not contacted' (83 px). A long name or position
@@ -410,8 +412,8 @@ def show_search() -> None:
             "name": st.column_config.TextColumn("Name", width=120),
             "company": st.column_config.TextColumn("Company", width=170),
             "stage": st.column_config.TextColumn("Stage", width=102),
-            "position": st.column_config.TextColumn("Position", width=150),
-            "degree": st.column_config.TextColumn("Degree", width=58),
+            "position": st.column_config.TextColumn("Position", width=134),
+            "degree": st.column_config.TextColumn("Degree", width=54),
             "industry": st.column_config.TextColumn("Industry", width=85),
             "connected_on": st.column_config.DateColumn(
                 "Connected on", format=text.DATE_COLUMN_FORMAT, width=100

@@ -100,6 +100,8 @@ def test_tables_read_whole_at_800_and_1280_px(page_with_scroll_bars, tmp_path, s
             table, scrolls = look(page, width)
             assert in_view(table)[1:4] == ["Name", "Company", "Stage"], (width, table)
             assert scrolls["shown"] >= 15 * ROW_PX, (width, scrolls)  # 15 rows and the header
+            if width == 1280:  # every column, Connected on too
+                assert scrolls["wide"] <= scrolls["across"] + 1, (table["columns"], scrolls)
         page.screenshot(path=shots / "contacts-800.png")
     finally:
         stop_server(server)

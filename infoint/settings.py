@@ -314,6 +314,25 @@ def import_history(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     ).df()
 
 
+NO_IMPORTS_YET = "No imports yet. Your first one appears here with what it added."
+NO_IMPORTS_KEPT = (
+    "No imports kept: the last one was undone. Your next one appears here with what it added."
+)
+
+
+def no_imports_sentence(conn: duckdb.DuckDBPyConnection) -> str:
+    """What "Your imports" says when the data holds no import: "No imports yet" was untrue
+    right after the user undid their only import (walkthrough). An undo takes a backup first
+    (`undo_import`), so the newest backup taken before taking data back (an undo's or a
+    restore's) tells, from the file names alone, whether an undo emptied the list. Once that
+    backup is pruned, or after a restore, it says "No imports yet" as before."""
+    path = db.database_path(conn)
+    if path is None:
+        return NO_IMPORTS_YET
+    went_back = [b for b in db.backup_files(path) if b.reason in ("undo", "restore")]
+    return NO_IMPORTS_KEPT if went_back and went_back[0].reason == "undo" else NO_IMPORTS_YET
+
+
 def undo_offer(conn: duckdb.DuckDBPyConnection) -> UndoOffer | None:
     """The last import that changed something, if it can be undone: its backup is still
     there and nothing but imports that changed nothing was written since."""

@@ -26,8 +26,10 @@ CHANGED = {"company": "Company", "position": "Title"}
 SINCE_WIDTH = 170  # px: a day as the app writes it, its calendar icon and the box's padding
 
 conn = ui.page("Import & export")
-# A confirmation said where the user clicked, taken where it is said (`ui.SaidHere`).
+# A confirmation said where the user clicked, taken where it is said (`ui.SaidHere`): what
+# the last target list added, and the undo of an import (or why it failed).
 where_clicked = ui.SaidHere("target_list_done", until_said=True)
+UNDONE = "undo_import"  # where the undo is said: under "Your imports", where its button was
 
 
 st.title("Import & export")
@@ -35,8 +37,6 @@ st.caption("Bring your LinkedIn network in; take your data out.")
 
 if done := st.session_state.pop("import_done", None):
     st.success(done, icon=":material/check_circle:")
-if failed := st.session_state.pop("import_failed", None):
-    st.error(ui.as_written(failed), icon=":material/error:")  # it may quote a file's name
 
 st.subheader("Bring in your LinkedIn connections")
 st.markdown(
@@ -116,7 +116,7 @@ report_box = st.container()
 st.subheader("Your imports")
 history = settings.import_history(conn)
 if history.empty:
-    st.info("No imports yet. Your first one appears here with what it added.")
+    st.info(settings.no_imports_sentence(conn))
 else:
     # The file each import read, last: two imports in one minute are told apart by it. Last,
     # as LinkedIn's archive names itself at length ("Complete_LinkedInDataExport_11-27-2026.zip/
@@ -138,6 +138,9 @@ else:
         column_order=("imported_at", "added", "updated", "unchanged", "skipped", "file_name"),
         hide_index=True,
     )
+# The undo's outcome, where its button was: at the top of the page it was out of view, and
+# the place clicked showed only "No imports yet" (walkthrough in Chromium at 1280 px).
+where_clicked.here(UNDONE)
 offer, no_undo = settings.undo_state(conn)
 if no_undo:
     st.write(ui.plain(no_undo))  # it names the file imported
@@ -171,12 +174,10 @@ if offer is not None:
         try:
             settings.undo_import(db_path, offer)
         except InfointError as exc:
-            st.session_state["import_failed"] = str(exc)
+            where_clicked.keep(UNDONE, str(exc), failed=True)  # it may quote a file's name
         else:
             st.session_state.pop("import_report", None)
-            st.session_state["import_done"] = (
-                f"The import of {ui.plain(offer.file_name)} was undone."
-            )
+            where_clicked.keep(UNDONE, f"The import of {ui.plain(offer.file_name)} was undone.")
         st.rerun()
 
 

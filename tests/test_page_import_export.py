@@ -186,7 +186,7 @@ def test_undo_asks_first_then_takes_the_import_back(app_db):
     run(at)
     assert f"The import of {plain_markdown('Connections.csv')} was undone." in (at.success[0].value)
     assert scalar("SELECT count(*) FROM contacts") == 0
-    assert "No imports yet" in at.info[0].value
+    assert "No imports kept: the last one was undone." in at.info[0].value
     assert "Undo the last import" not in labels(at)
 
 
@@ -248,7 +248,7 @@ def test_importing_the_same_file_again_keeps_the_undo_of_the_import_that_changed
     run(at)
     assert f"The import of {plain_markdown('Connections.csv')} was undone." in at.success[0].value
     assert scalar("SELECT count(*) FROM contacts") == 0
-    assert "No imports yet" in at.info[0].value
+    assert "No imports kept: the last one was undone." in at.info[0].value
 
 
 def test_a_write_before_importing_the_same_file_again_still_ends_the_undo(app_db):

@@ -167,8 +167,9 @@ def add_contact(
     for other in (mutual_contact_id, referred_by):
         if other is not None:
             require_contact(conn, other)
-    url = normalise_profile_url(linkedin_url) if linkedin_url.strip() else ""
-    if linkedin_url.strip() and not url:
+    typed_url = targets.visible_name(linkedin_url or "")  # as `normalise_profile_url` reads it
+    url = normalise_profile_url(typed_url) if typed_url else ""
+    if typed_url and not url:
         raise InvalidInputError(
             "That does not look like a LinkedIn profile address: paste one like "
             "https://www.linkedin.com/in/name, or leave it empty."
@@ -237,8 +238,11 @@ _EMAIL_SHAPE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def _checked_email(email: str) -> str:
-    """The address trimmed, or our error if it is not shaped like one; empty is allowed."""
-    email = (email or "").strip()
+    """The address as it reads (`targets.visible_name`: trimmed, and without the characters
+    that take no room, such as the word joiners `ui.as_written` puts in an address quoted in
+    the app's own words, which come with it when it is copied), or our error if it is not
+    shaped like one; empty is allowed."""
+    email = targets.visible_name(email or "")
     if email and not _EMAIL_SHAPE.match(email):
         raise InvalidInputError(
             f"'{email}' does not look like an email address: check it, or leave it empty."

@@ -39,7 +39,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
 from infoint.errors import NotAnExportError
-from infoint.targets import ASCII_SPACES, INVISIBLE, NAME_LIMIT, OTHER_SPACES
+from infoint.targets import ASCII_SPACES, INVISIBLE, NAME_LIMIT, OTHER_SPACES, visible_name
 from infoint.text import not_text
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
@@ -194,9 +194,11 @@ class Connections:
 def normalise_profile_url(url: str) -> str:
     """`https://www.linkedin.com/in/<slug>` with the slug percent-decoded and lower-cased.
 
-    Returns '' for anything that is not a LinkedIn profile address.
+    Returns '' for anything that is not a LinkedIn profile address. It is read as it reads
+    (`targets.visible_name`): an address copied out of the app's own words holds the word
+    joiners `ui.as_written` puts in it, and one pasted from a chat may hold a zero-width space.
     """
-    text = (url or "").strip()
+    text = visible_name(url or "")
     if not text:
         return ""
     if "://" not in text:

@@ -43,6 +43,7 @@ from typing import Any
 import streamlit as st
 from starlette.middleware import Middleware
 
+from infoint.errors import InfointError
 from infoint.plotly_bundle import PLOTLY_URL
 
 # Read when Arrow is loaded, which in the server is after this (by the warm-up): set here
@@ -82,6 +83,8 @@ def warm_up(script: Path = HOME) -> None:
     """Import the modules the script imports, then open the database.
 
     Never raises: what fails here fails again in the page's own run, which tells the user.
+    A database refused in our words (`InfointError`: someone else's DuckDB file, a folder) is
+    logged in that one sentence, as the page says it; anything else with its traceback.
     """
     for module, name in imports_of(script):
         try:
@@ -94,6 +97,8 @@ def warm_up(script: Path = HOME) -> None:
         from infoint import ui  # the page's own cached connection, so its run reuses it
 
         ui.connection().close()
+    except InfointError as exc:
+        log.warning("Warming up: the database was not opened: %s", exc)
     except Exception:
         log.warning("Warming up: opening the database failed", exc_info=True)
 

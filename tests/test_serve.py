@@ -19,6 +19,7 @@ from streamlit import config
 
 from infoint import db, ui
 from infoint.plotly_bundle import PLOTLY_URL
+from tests.test_db_someone_elses import REFUSED, theirs
 
 ROOT = Path(__file__).resolve().parent.parent
 ARROW_POOL = "ARROW_DEFAULT_MEMORY_POOL"
@@ -120,7 +121,42 @@ def test_a_database_that_cannot_be_opened_is_left_to_the_page(
     monkeypatch.setenv("INFOINT_DB", str(tmp_path))  # a folder, not a database file
     with caplog.at_level(logging.WARNING, logger="infoint.serve"):
         serve.warm_up(_script(modules, "import json\n"))
-    assert [r.getMessage() for r in caplog.records] == ["Warming up: opening the database failed"]
+    assert [r.getMessage() for r in caplog.records] == [
+        f"Warming up: the database was not opened: {tmp_path} is a folder, not a database "
+        f"file: point --db or $INFOINT_DB at a file in it, such as {tmp_path / 'infoint.duckdb'}."
+    ]
+    assert caplog.records[0].exc_info is None  # the page says why: no traceback in the terminal
+
+
+def test_someone_elses_database_is_said_in_one_line_without_a_traceback(
+    tmp_path, modules, monkeypatch, serve, caplog, capsys
+):
+    path = theirs(tmp_path)
+    monkeypatch.setenv("INFOINT_DB", str(path))
+    with caplog.at_level(logging.WARNING, logger="infoint.serve"):
+        serve.warm_up(_script(modules, "import json\n"))
+    [record] = caplog.records
+    assert (
+        record.getMessage()
+        == "Warming up: the database was not opened: " + REFUSED.format(path).strip()
+    )
+    assert record.exc_info is None
+    assert "Traceback" not in caplog.text and "Traceback" not in capsys.readouterr().err
+
+
+def test_an_unexpected_failure_opening_the_database_keeps_its_traceback(
+    app_db, modules, monkeypatch, serve, caplog
+):
+    def broken() -> None:
+        raise RuntimeError("broken on purpose")
+
+    monkeypatch.setattr(ui, "connection", broken)
+    with caplog.at_level(logging.WARNING, logger="infoint.serve"):
+        serve.warm_up(_script(modules, "import json\n"))
+    [record] = caplog.records
+    assert record.getMessage() == "Warming up: opening the database failed"
+    assert record.exc_info is not None and record.exc_info[0] is RuntimeError
+    assert "broken on purpose" in caplog.text
 
 
 # Arrow's allocator in a process that loads serve.py (as the server does) or not, then Arrow.

@@ -405,13 +405,22 @@ def load_demo(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Dem
 _NAMED = 3
 
 
-# Settings' words on the demo before it is loaded or removed: no promise that all the user's
-# own stays, as their notes on demo people and settings on a kept demo company go with it
-# (`remove_demo`); `removal_warning` names those.
+# Settings' words on the demo while it is loaded, above "Remove demo data": no promise that
+# all the user's own stays, as their notes on demo people and settings on a kept demo company
+# go with it (`remove_demo`); `removal_warning` names those.
 ABOUT = (
     "Demo data is a made-up network to try infoint with. Removing it takes the made-up people"
     " and companies and everything logged about them, what you logged included; it asks"
     " first and names anything of yours it would change."
+)
+
+# Settings' words on the demo while it is not loaded (never yet, or removed), above "Load demo
+# data": what it is and that it goes again in one step. Removing is not spoken of as if it
+# were there to remove: under the green "Removed the demo data …" that read as undone.
+ABOUT_TO_LOAD = (
+    "Demo data is a made-up network to try infoint with: about 150 people at 40 companies,"
+    " with their messages, replies and meetings, so that every page has something to show."
+    " When you are done, “Remove demo data” here takes it out again in one step."
 )
 
 
@@ -490,29 +499,33 @@ def removal_warning(conn: duckdb.DuckDBPyConnection) -> str:
     if stranded[1]:
         # Named again only when not everyone just named becomes cold.
         who = "They" if stranded[1] == introduced[1] + through[1] else _named(*stranded)
-        sentences.append(f"{who} will be cold, not 2nd, as only demo people connect you to them.")
+        sentences.append(
+            f"{who} will be cold, no longer 2nd degree, as only demo people connect you to them."
+        )
     return " ".join(sentences)
 
 
-# What the user logged with a demo person, by the noun it is counted with: it goes with them.
+# What the user logged with a demo person, by the words it is counted with (one, with its
+# article, as 'a reply' reads where '1 reply' reads as a tally; many): it goes with them.
 _LOGGED_NOUNS = {
-    "outreach": ("outreach message", "outreach messages"),
-    "reply": ("reply", "replies"),
-    "follow_up": ("follow-up", "follow-ups"),
-    "thank_you": ("thank-you", "thank-yous"),
-    "referral": ("referral", "referrals"),
-    "opportunity": ("opportunity", "opportunities"),
-    "note": ("note", "notes"),
-    "meeting": ("meeting", "meetings"),
+    "outreach": ("an outreach message", "outreach messages"),
+    "reply": ("a reply", "replies"),
+    "follow_up": ("a follow-up", "follow-ups"),
+    "thank_you": ("a thank-you", "thank-yous"),
+    "referral": ("a referral", "referrals"),
+    "opportunity": ("an opportunity", "opportunities"),
+    "note": ("a note", "notes"),
+    "meeting": ("a meeting", "meetings"),
 }
 
 
 def yours_on_demo_people(conn: duckdb.DuckDBPyConnection) -> str:
     """What of the user's goes with the demo people (`remove_demo`), in words that follow
     "This also deletes" in the question and "and with it" once it is done: what they logged
-    with one (an entry, a meeting they set up), notes they wrote on one's record or in the
-    prep of one of the demo's meetings, and their debrief of one of the demo's meetings (its
-    outcome, actual minutes, notes or answers changed). '' when there is none.
+    with one (an entry, a meeting they set up), notes they wrote on one's record, their prep
+    for one of the demo's meetings (its notes, questions picked) and their debrief of one (its
+    outcome, actual minutes, notes or answers changed). '' when there is none. One of a kind is
+    said with 'a' ('a reply you logged with …'), not '1'.
 
     The demo's own rows are told apart by their source, and its meetings (which have none)
     by being made in the demo's one transaction: DuckDB stamps every row a transaction makes
@@ -520,7 +533,7 @@ def yours_on_demo_people(conn: duckdb.DuckDBPyConnection) -> str:
     changed a meeting, so a demo meeting counts as debriefed when it no longer reads as the
     demo loads it (`_as_held`; its one planned meeting: planned, no minutes, no notes).
     """
-    logged, noted, debriefed = conn.execute(
+    logged, noted, prepped, debriefed = conn.execute(
         _YOURS_ON_DEMO_PEOPLE,
         [
             REFERRED_NOTE,
@@ -530,7 +543,7 @@ def yours_on_demo_people(conn: duckdb.DuckDBPyConnection) -> str:
             [notes for _, notes in _HELD_AS_LOADED],
         ],
     ).fetchall()[0]
-    if not logged and not noted and not debriefed:
+    if not logged and not noted and not prepped and not debriefed:
         return ""
     parts, said_of = [], []  # the words, and whom each names (a later one says "them")
 
@@ -546,10 +559,13 @@ def yours_on_demo_people(conn: duckdb.DuckDBPyConnection) -> str:
         for contact_id, name, what in logged:
             counts[what] += 1
             people[contact_id] = name
-        nouns = [text.counted(n, *_LOGGED_NOUNS[what]) for what, n in counts.items() if n]
+        nouns = [_one_or_counted(n, *_LOGGED_NOUNS[what]) for what, n in counts.items() if n]
         parts.append(f"{text.joined(nouns)} you logged with {named(people)}")
     if noted:
         parts.append(f"your notes on {named(dict(noted))}")
+    if prepped:
+        of = "your prep for the meeting" if len(prepped) == 1 else "your prep for the meetings"
+        parts.append(f"{of} with {named(dict(prepped))}")
     if debriefed:
         of = (
             "your debrief of the meeting"
@@ -562,10 +578,10 @@ def yours_on_demo_people(conn: duckdb.DuckDBPyConnection) -> str:
 
 
 # For `yours_on_demo_people`: (demo person's id, name, kind or 'meeting') for each thing the
-# user logged with one, (id, name) for each they wrote notes on (their record, or a demo
-# meeting's prep: its notes, a question picked), and (id, name) for each demo meeting they
-# debriefed, in the order of the names. Parameters: the demo's note on its referred person,
-# its questions and answers, and the (minutes, notes) its held meetings are loaded with.
+# user logged with one, (id, name) for each whose record they wrote notes on, for each demo
+# meeting they prepared (its "What do you want to learn" notes, a question picked) and for
+# each they debriefed, in the order of the names. Parameters: the demo's note on its referred
+# person, its questions and answers, and the (minutes, notes) its held meetings are loaded with.
 _YOURS_ON_DEMO_PEOPLE = """
     WITH demo_people AS (
         SELECT id, trim(first_name || ' ' || last_name) AS name, notes, created_at
@@ -599,10 +615,9 @@ _YOURS_ON_DEMO_PEOPLE = """
           AND NOT EXISTS (SELECT 1 FROM demo_answers d
                           WHERE d.question = q.question AND d.answer = q.answer)
     ),
-    noted AS (
-        SELECT id AS contact_id FROM demo_people WHERE notes NOT IN ('', ?1)
-        UNION
-        SELECT contact_id FROM demo_meetings m
+    noted AS (SELECT id AS contact_id FROM demo_people WHERE notes NOT IN ('', ?1)),
+    prepped AS (
+        SELECT contact_id, id FROM demo_meetings m
         WHERE m.prep_notes <> ''
            OR m.id IN (SELECT meeting_id FROM not_the_demos WHERE picked)
     ),
@@ -620,6 +635,8 @@ _YOURS_ON_DEMO_PEOPLE = """
             FROM logged l JOIN demo_people p ON p.id = l.contact_id),
            (SELECT list((p.id, p.name) ORDER BY lower(p.name), p.id)
             FROM noted n JOIN demo_people p ON p.id = n.contact_id),
+           (SELECT list((p.id, p.name) ORDER BY lower(p.name), p.id, m.id)
+            FROM prepped m JOIN demo_people p ON p.id = m.contact_id),
            (SELECT list((p.id, p.name) ORDER BY lower(p.name), p.id, d.id)
             FROM debriefed d JOIN demo_people p ON p.id = d.contact_id)
 """
@@ -677,11 +694,18 @@ def _named(names: list[str], count: int) -> str:
 
 
 def _few(names: list[str] | None, count: int) -> str:
-    """'Bo Chen and Maria Lund'; 'Ana, Bo, Cy and 2 more' when there are more than named."""
+    """'Bo Chen and Maria Lund'; 'Ana, Bo, Cy and 2 more' ('and one more') when there are
+    more than named."""
     names = names or []
     if count <= len(names):
         return text.joined(names)
-    return f"{', '.join(names)} and {count - len(names)} more"
+    more = count - len(names)
+    return f"{', '.join(names)} and {'one' if more == 1 else f'{more:,}'} more"
+
+
+def _one_or_counted(count: int, one: str, many: str) -> str:
+    """`one` for 1 ('a reply'), else the count and `many` ('2 replies', '1,200 replies')."""
+    return one if count == 1 else f"{count:,} {many}"
 
 
 NO_DEMO_TO_REMOVE = "There is no demo data to remove; your own data is as it was."

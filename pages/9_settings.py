@@ -392,8 +392,8 @@ st.subheader("Demo data")
 # Under the heading, above the words and the button: after the yes the page is shorter, and
 # seen from the foot of the page a message under the button fell below the window (Chromium).
 where_clicked.here("demo")
-st.write(demo.ABOUT)
 if demo.has_demo(conn):
+    st.write(demo.ABOUT)
     ui.forget_question("load_demo")  # loaded: a question still open would ask to load it again
     ui.ask_first(
         "remove_demo",
@@ -404,6 +404,7 @@ if demo.has_demo(conn):
         on_confirm=functools.partial(change_demo, load=False),
     )
 else:
+    st.write(demo.ABOUT_TO_LOAD)  # what loading gives, not what removing takes: none is here
     ui.forget_question("remove_demo")  # it went another way: loaded again, it is not asked
     # Beside the user's own data the demo joins every count: asked first, as removing it is.
     if demo.beside_own_data(conn):

@@ -87,7 +87,7 @@ def test_without_a_terminal_it_refuses_in_one_sentence_naming_what_would_go(
     code, out, err = run(capsys, "--db", with_demo, "demo", "--remove")
     assert (code, out) == (2, "")
     assert err == (
-        f"Removing the demo would also delete 1 outreach message, 1 reply and 1 meeting you "
+        f"Removing the demo would also delete an outreach message, a reply and a meeting you "
         f"logged with {logged}, so nothing was removed: to remove it all the same, run the "
         "same command with --yes.\n"
     )
@@ -101,7 +101,7 @@ def test_at_a_terminal_it_asks_with_what_settings_says_and_no_keeps_it_all(
     warning = demo.removal_warning(conn)
     conn.close()
     assert (
-        f"This also deletes 1 outreach message, 1 reply and 1 meeting you logged with {logged}."
+        f"This also deletes an outreach message, a reply and a meeting you logged with {logged}."
         in warning
     )
     before = state(with_demo)
@@ -119,7 +119,9 @@ def test_at_a_terminal_yes_removes_it_and_says_what_went(capsys, monkeypatch, wi
     assert code == 0
     assert err.endswith("Remove the demo data? [y/N] ")
     assert out.startswith("Removed the demo data (")
-    assert f"and with it 1 outreach message, 1 reply and 1 meeting you logged with {logged}." in out
+    assert (
+        f"and with it an outreach message, a reply and a meeting you logged with {logged}." in out
+    )
     assert state(with_demo) == (False, 0, 0)
 
 
@@ -127,7 +129,9 @@ def test_yes_removes_without_asking(capsys, monkeypatch, with_demo, logged):
     monkeypatch.setattr(sys, "stdin", Piped(""))
     code, out, err = run(capsys, "--db", with_demo, "demo", "--remove", "--yes")
     assert (code, err) == (0, "")
-    assert f"and with it 1 outreach message, 1 reply and 1 meeting you logged with {logged}." in out
+    assert (
+        f"and with it an outreach message, a reply and a meeting you logged with {logged}." in out
+    )
     assert state(with_demo) == (False, 0, 0)
 
 

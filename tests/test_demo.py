@@ -351,8 +351,8 @@ def test_the_warning_before_removal_says_what_stays_and_what_goes(conn):
     warning = demo.removal_warning(conn)
     assert warning.endswith(
         f"{KEPT} Bo Chen and Maria Lund, whom a demo person introduced to you, stay;"
-        " only those introductions go with the demo. They will be cold, not 2nd, as only demo"
-        " people connect you to them."
+        " only those introductions go with the demo. They will be cold, no longer 2nd degree, as"
+        " only demo people connect you to them."
     )
 
 
@@ -401,10 +401,10 @@ def test_the_warning_names_a_few_and_counts_the_rest(conn):
         tags="",
     )
     assert demo.removal_warning(conn).endswith(
-        f"{KEPT} Bo Chen, Cy Abel, Di and 1 more, whom demo people introduced to you,"
+        f"{KEPT} Bo Chen, Cy Abel, Di and one more, whom demo people introduced to you,"
         " stay; only those introductions go with the demo. Ada Quill stays too, without the"
-        " demo person you named as the mutual contact. They will be cold, not 2nd, as only demo"
-        " people connect you to them."
+        " demo person you named as the mutual contact. They will be cold, no longer 2nd degree, as"
+        " only demo people connect you to them."
     )
 
 

@@ -78,7 +78,8 @@ def test_the_warning_names_who_will_be_cold_when_not_everyone_linked_is(conn):
     linked_people(conn)
     warning = demo.removal_warning(conn)
     assert warning.endswith(
-        "Bo Chen and Cy Abel will be cold, not 2nd, as only demo people connect you to them."
+        "Bo Chen and Cy Abel will be cold, no longer 2nd degree, as only demo people connect"
+        " you to them."
     )
     assert degrees(conn)["Bo Chen"] == "2nd"  # asking changed nothing
 
@@ -107,7 +108,7 @@ def test_the_settings_page_says_who_is_cold_now(app_db):
     assert at.warning[0].value.endswith(
         text.plain_markdown(
             "Bo Chen stays too, without the demo person you named as the mutual contact. They"
-            " will be cold, not 2nd, as only demo people connect you to them."
+            " will be cold, no longer 2nd degree, as only demo people connect you to them."
         )
     )
     next(b for b in at.button if b.label == "Yes, remove demo data").click()

@@ -89,8 +89,8 @@ def test_two_debriefs_and_notes_in_prep(conn):
     meeting, name = planned(conn)
     meetings.save_prep(conn, meeting, question_ids=[], prep_notes="Ask about the team.")
     assert demo.removal_warning(conn) == deletes(
-        f"your notes on {name}, and your debriefs of the meetings with {first_name} and "
-        f"{second_name}"
+        f"your prep for the meeting with {name}, and your debriefs of the meetings with "
+        f"{first_name} and {second_name}"
     )
 
 

@@ -56,7 +56,7 @@ def test_a_follow_up_logged_with_a_demo_person_is_named(conn):
     cai, name = demo_person(conn)
     interactions.log_interaction(conn, cai, "follow_up", occurred_at=date(2026, 5, 12))
     assert demo.removal_warning(conn) == (
-        f"{DELETES} This also deletes 1 follow-up you logged with {name}. {KEPT_BESIDE}"
+        f"{DELETES} This also deletes a follow-up you logged with {name}. {KEPT_BESIDE}"
     )
     demo.remove_demo(conn)
     assert the_users_rows(conn) == (0, 0)  # it went, as the question said
@@ -70,7 +70,7 @@ def test_entries_meetings_and_notes_are_counted_and_named(conn):
     meetings.schedule_meeting(conn, bo, datetime(2026, 5, 20, 9, tzinfo=UTC))
     assert the_users_rows(conn) == (3, 1)
     assert demo.removal_warning(conn) == (
-        f"{DELETES} This also deletes 2 follow-ups, 1 note and 1 meeting you logged with"
+        f"{DELETES} This also deletes 2 follow-ups, a note and a meeting you logged with"
         f" {ana_name} and {bo_name}. {KEPT_BESIDE}"
     )
     # Notes typed on a demo person's record go with them too.
@@ -87,7 +87,7 @@ def test_entries_meetings_and_notes_are_counted_and_named(conn):
         tags=record.tags,
     )
     assert demo.removal_warning(conn) == (
-        f"{DELETES} This also deletes 2 follow-ups, 1 note and 1 meeting you logged with"
+        f"{DELETES} This also deletes 2 follow-ups, a note and a meeting you logged with"
         f" {ana_name} and {bo_name}, and your notes on {cy_name}. {KEPT_BESIDE}"
     )
     demo.remove_demo(conn)
@@ -107,7 +107,7 @@ def test_a_debrief_of_a_demo_meeting_alone(conn):
     # Logged with the same person: the debrief is said to be of the meeting with them.
     interactions.log_interaction(conn, person, "thank_you", occurred_at=date(2026, 5, 13))
     assert demo.removal_warning(conn) == (
-        f"{DELETES} This also deletes 1 thank-you you logged with {name}, and your debrief of"
+        f"{DELETES} This also deletes a thank-you you logged with {name}, and your debrief of"
         f" the meeting with them. {KEPT_BESIDE}"
     )
 
@@ -143,7 +143,7 @@ def test_the_settings_question_says_it(app_db):
     next(b for b in at.button if b.label == "Remove demo data").click()
     at.run()
     assert not at.exception, at.exception
-    said = f"This also deletes 1 follow-up you logged with {name}."
+    said = f"This also deletes a follow-up you logged with {name}."
     assert ui.plain(said) in at.warning[0].value
     assert demo.has_demo(ui.connection())  # asking removed nothing
 

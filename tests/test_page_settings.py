@@ -408,7 +408,11 @@ def test_a_holiday_decades_ago_is_saved_and_named_as_a_likely_typo(app_db):
 
 def test_the_demo_intro_promises_no_more_than_the_removal_keeps(app_db):
     """Removing the demo also takes what the user logged about demo people and what they set
-    on a demo company kept for their people: the intro does not say it leaves all theirs."""
+    on a demo company kept for their people: the intro does not say it leaves all theirs.
+    Said while the demo is loaded, above "Remove demo data"."""
+    setup = db.connect(app_db)
+    demo.load_demo(setup)
+    setup.close()
     at = open_page()
     [intro] = [m.value for m in at.markdown if m.value.startswith("Demo data is")]
     assert "nothing you entered" not in intro

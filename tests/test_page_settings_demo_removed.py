@@ -1,7 +1,7 @@
 """After "Yes, remove demo data", the confirmation names what of the user's went with the
 demo, as the question before it did: it said 'Your own people, companies and notes are still
 here.' after deleting a follow-up the user logged with a demo person, which the question had
-named ('This also deletes 1 follow-up you logged with …')."""
+named ('This also deletes a follow-up you logged with …')."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def test_the_page_says_what_of_yours_went_as_the_question_did(app_db):
     at = open_page()
     button(at, "Remove demo data").click()
     run(at)
-    went = f"1 follow-up you logged with {name}"
+    went = f"a follow-up you logged with {name}"
     assert ui.plain(f"This also deletes {went}.") in at.warning[0].value
     button(at, "Yes, remove demo data").click()
     run(at)

@@ -474,10 +474,11 @@ def waiting_groups(rates: pd.DataFrame) -> pd.DataFrame:
 def still_in_time_words(waiting: int, *, short: bool = False, there: bool = False) -> str:
     """What a group with no rate yet says in place of one: 'all 5 people you wrote to still
     have time to reply' ('… you wrote to there …' with `there`); `short` for the chart's
-    line: 'all 5 still have time to reply', 'both …', '1 person still has time to reply'."""
+    line: 'all 5 still have time to reply', 'both …', '1 person still has time to reply'
+    (the sentences say 'the one person you wrote to …')."""
     wrote_to = "you wrote to there" if there else "you wrote to"
     if waiting == 1:
-        who = "1 person" if short else f"the 1 person {wrote_to}"
+        who = "1 person" if short else f"the one person {wrote_to}"
         return f"{who} still has time to reply"
     if waiting == 2:
         who = "both" if short else f"both people {wrote_to}"
@@ -519,10 +520,12 @@ def rated_people(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> 
     return int(people)
 
 
-def rates_waiting_note(waiting: int) -> str:
+def rates_waiting_note(waiting: int, *, named: int = 0) -> str:
     """Under the rates: who they leave out for now, as Home's Response rate does ('' for no
-    one). `waiting`: `ReplyTiming.waiting`, the same people."""
-    if not waiting:
+    one). `waiting`: `ReplyTiming.waiting`, the same people. `named`: how many of them are in
+    the groups `waiting_groups_note` names; when that is all of them, that note says it alone
+    ('' here): the two read as one thing said twice."""
+    if not waiting or named >= waiting:
         return ""
     verb = "is" if waiting == 1 else "are"
     return (

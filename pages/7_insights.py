@@ -6,25 +6,28 @@ conn = ui.page("Insights")
 
 
 # Each column of figures as wide as its heading needs in the grid's 14 px font (8 px padding
-# either side, 2 px to spare), so that the names beside them keep the rest: an 800 px window
-# with the sidebar open gives a table 466 px. There Streamlit's "small" (75 px) cut
+# either side, 1 to 2 px to spare), so that the names beside them keep the rest: an 800 px window
+# with the sidebar open gives a table 456 px where the browser draws its scroll bars (466 where
+# it hides them, as Playwright's headless Chromium does). There Streamlit's "small" (75 px) cut
 # "Opportunity" and "Meeting rate", and the tables ran past the edge, to scroll sideways. A
 # wider window shares the spare width among all the columns.
 NUMBER_WIDTHS = {
-    "Contacted": 79,
-    "Replied": 63,
+    "Contacted": 78,
+    "Replied": 62,
     "Met": 50,  # the grid's narrowest column
     "Referred": 68,
     "Opportunity": 91,
-    "Reply rate": 77,
-    "Meeting rate": 91,
+    "Reply rate": 76,
+    "Meeting rate": 90,
     "People": 59,
     "Meetings": 71,
 }
-# The rates table's names get what is left of those 466 px beside its five columns of figures
-# (360 px), and wrap onto more lines where they need them: sized to the names, the column of a
+# The rates table's names get what is left of those 456 px beside its five columns of figures
+# (356 px), and wrap onto more lines where they need them: sized to the names, the column of a
 # heavy user's templates ("Cold, after reading their profile or work") pushed the rates past the
-# table's edge, and at 1280 px Streamlit shrank it and cut them.
+# table's edge, and at 1280 px Streamlit shrank it and cut them. The figures gave up 1 px each
+# of their spare (460 px in all cut 4 px of Meeting rate where scroll bars are drawn): at
+# 96 px, "(no template)" would wrap.
 NAME_WIDTH = 100
 
 
@@ -121,7 +124,8 @@ else:
         )
     if breakdown == "template" and insights.shows_follow_up_template(rates):
         st.caption(insights.FOLLOW_UP_TEMPLATE_NOTE)
-    if waiting_note := insights.rates_waiting_note(timing.waiting):
+    named = int(insights.waiting_groups(rates)["waiting"].sum())
+    if waiting_note := insights.rates_waiting_note(timing.waiting, named=named):
         st.caption(waiting_note)
     if groups_note := insights.waiting_groups_note(rates):
         st.caption(groups_note)

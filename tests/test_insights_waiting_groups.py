@@ -84,7 +84,7 @@ def test_the_note_for_several_groups_and_names_as_typed(conn, people):
         (
             1,
             "1 person still has time to reply",
-            "the 1 person you wrote to still has time to reply",
+            "the one person you wrote to still has time to reply",
         ),
         (2, "both still have time to reply", "both people you wrote to still have time to reply"),
         (5, "all 5 still have time to reply", "all 5 people you wrote to still have time to reply"),
@@ -134,3 +134,25 @@ def test_the_demo_today_has_no_group_left_unnamed(conn):
     assert "Fintech" in list(insights.waiting_groups(frame)["group"])  # contacted 0: no rate
     assert frame["contacted"].sum() == figures.time_passed
     assert frame["waiting"].sum() == figures.waiting
+
+
+def test_one_person_in_a_group_is_said_in_words(conn, people):
+    """The demo's '2nd degree': 'the one person you wrote to there', not 'the 1 person'."""
+    targets.add_company(conn, "Star", industry="Space")
+    who = contacts.add_contact(conn, "Sol", company="Star")
+    interactions.log_interaction(conn, who, "outreach", occurred_at=TODAY)
+    frame = insights.rates_by(conn, "industry", TODAY)
+    alone = frame[frame["group"] == "Space"]
+    assert insights.waiting_groups_note(alone) == (
+        "No rates yet for **Space**: the one person you wrote to there still has time to reply."
+    )
+
+
+def test_the_waiting_are_said_once_when_the_named_groups_hold_them_all():
+    """'1 person … is left out of these rates' above 'No rates yet for **2nd degree**: the one
+    person …' said the same thing twice: when the groups named hold everyone waiting, their
+    note alone says it; when some wait in a group with a rate, both are said."""
+    assert insights.rates_waiting_note(1, named=1) == ""
+    assert insights.rates_waiting_note(5, named=5) == ""
+    assert insights.rates_waiting_note(6, named=5) == insights.rates_waiting_note(6)
+    assert insights.rates_waiting_note(6, named=0).startswith("6 people you wrote to in the last")

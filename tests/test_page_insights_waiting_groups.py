@@ -101,3 +101,21 @@ def test_the_choice_comes_back_with_the_rates(app_db):
     at = ran(at.radio(key="rates_breakdown").set_value("industry").run())
     assert list(at.dataframe[0].value["group"]) == [funnel.NO_INDUSTRY]  # Ana's, 1 of 1
     assert any(c.value.startswith("No rates yet for **Fintech**") for c in at.caption)
+
+
+def test_everyone_waiting_in_the_named_group_is_said_once(app_db):
+    """By industry the five are Fintech's, everyone who still has time: 'No rates yet for
+    **Fintech** …' says it, without '5 people you wrote to … are left out of these rates' above
+    it (by degree they wait among Ana's 1st degree, and that line is said: the test above)."""
+    conn = db.connect(app_db)
+    write_to_five_at_a_new_industry(conn)
+    ana = contacts.add_contact(conn, "Ana")
+    interactions.log_interaction(conn, ana, "outreach", occurred_at=date(2026, 3, 2))
+    interactions.log_interaction(conn, ana, "reply", occurred_at=date(2026, 3, 3))
+    conn.close()
+    at = ran(insights_page().radio(key="rates_breakdown").set_value("industry").run())
+    captions = [c.value for c in at.caption]
+    assert (
+        "No rates yet for **Fintech**: all 5 people you wrote to there still have time to reply."
+    ) in captions
+    assert not [c for c in captions if "left out of these rates" in c], captions

@@ -231,7 +231,7 @@ def test_contacts_count_leaves_the_empty_screen(app_db, conn):
 
 def test_contacts_search_finds_a_new_person(acme, conn):
     at = open_page("pages/2_contacts.py")
-    assert "1 people" in shown(at)
+    assert "1 person" in shown(at)
     contacts.add_contact(conn, "Ben", "Ode", company="Beta")
     run(at)
     assert "2 people" in shown(at)

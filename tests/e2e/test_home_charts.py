@@ -62,10 +62,12 @@ def _hover(page, bar) -> None:
 
     The label follows a mouse move, so a move made while the page was still settling (a
     chart drawn again, a line added above it) is lost; move off and back onto the bar's
-    current place until the label is there.
+    current place until the label is there. The mouse reaches only what is in view: the bar is
+    scrolled into it first (Home's figures above the funnel can take two rows).
     """
     tip = page.locator(".hoverlayer .hovertext")
     for _ in range(20):
+        bar.scroll_into_view_if_needed()
         box = bar.bounding_box()
         page.mouse.move(0, 0)
         page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)

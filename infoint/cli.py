@@ -90,9 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="load (or remove) the demo data",
         description="Load a made-up network and campaign to try infoint with. Every demo row "
         "is marked as demo; --remove takes those rows out again, and with them what you logged "
-        "with a demo person (an outreach, a reply, a meeting, your notes) and your own people's "
-        "links to demo people. When something you logged would go, it names it and asks first; "
-        "--yes removes without asking.",
+        "with a demo person (an outreach, a reply, a meeting, your notes, prep or debrief) and "
+        "your own people's links to demo people. When something you logged would go, it names "
+        "it and asks first; --yes removes without asking.",
     )
     demo_parser.add_argument(
         "--remove",

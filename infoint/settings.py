@@ -318,19 +318,42 @@ NO_IMPORTS_YET = "No imports yet. Your first one appears here with what it added
 NO_IMPORTS_KEPT = (
     "No imports kept: the last one was undone. Your next one appears here with what it added."
 )
+NO_IMPORTS_RESTORED = (
+    "No imports kept: you restored a backup from before them. Your next one appears here with "
+    "what it added."
+)
+NO_IMPORTS_TAKEN_BACK = (
+    "No imports kept: yours were undone, or a backup from before them was restored. Your next "
+    "one appears here with what it added."
+)
 
 
 def no_imports_sentence(conn: duckdb.DuckDBPyConnection) -> str:
-    """What "Your imports" says when the data holds no import: "No imports yet" was untrue
-    right after the user undid their only import (walkthrough). An undo takes a backup first
-    (`undo_import`), so the newest backup taken before taking data back (an undo's or a
-    restore's) tells, from the file names alone, whether an undo emptied the list. Once that
-    backup is pruned, or after a restore, it says "No imports yet" as before."""
+    """What "Your imports" says when the data holds no import. "No imports yet" was untrue
+    right after the user undid their only import, and after they restored a backup taken before
+    every import (walkthroughs): the data is then as it was before them, and holds no trace of
+    them. Only backups (newest first) can tell. Data is taken back by an undo or a restore, and
+    each backs the data up first: the newest such backup that holds an import says which took
+    the imports away (an undo's always does; a restore's is opened to see, `_held_in`). Else a
+    backup taken before an import (one is deleted when its import fails), an undo's, or one
+    holding an import says that the user imported, though not what took it back. Once every
+    such backup is pruned, nothing tells, and it says "No imports yet"."""
     path = db.database_path(conn)
     if path is None:
         return NO_IMPORTS_YET
-    went_back = [b for b in db.backup_files(path) if b.reason in ("undo", "restore")]
-    return NO_IMPORTS_KEPT if went_back and went_back[0].reason == "undo" else NO_IMPORTS_YET
+    found = db.backup_files(path)
+
+    def held_imports(backup: db.BackupFile) -> bool:
+        return bool(_held_in(str(backup.path), *_stamp(backup.path)).imports)
+
+    for backup in found:
+        if backup.reason == "undo":
+            return NO_IMPORTS_KEPT
+        if backup.reason == "restore" and held_imports(backup):
+            return NO_IMPORTS_RESTORED
+    if any(b.reason == "import" or held_imports(b) for b in found):
+        return NO_IMPORTS_TAKEN_BACK
+    return NO_IMPORTS_YET
 
 
 def undo_offer(conn: duckdb.DuckDBPyConnection) -> UndoOffer | None:

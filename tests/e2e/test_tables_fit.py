@@ -53,6 +53,35 @@ def whole(table: dict, header: str) -> list[str]:
     return [words for words, drawn in table["words"][header] if table["padding"] + drawn > width]
 
 
+# The widths of words as the first table's grid draws them (its theme's font), for a column
+# whose cells show a label in place of the value the table holds (a status, say).
+DRAWN = """(words) => {
+  const scroller = document.querySelector('[data-testid="stMain"] .stDataFrame .dvn-scroller');
+  const key = Object.keys(scroller).find(k => k.startsWith('__reactFiber$'));
+  let fiber = scroller[key];
+  while (!(fiber.memoizedProps && fiber.memoizedProps.theme
+           && fiber.memoizedProps.theme.baseFontStyle)) fiber = fiber.return;
+  const theme = fiber.memoizedProps.theme;
+  const canvas = document.createElement('canvas').getContext('2d');
+  canvas.font = `${theme.baseFontStyle} ${theme.fontFamily}`;
+  return words.map(word => canvas.measureText(word).width);
+}"""
+
+
+def cut_by_the_edge(page, table: dict, header: str, words: list[str]) -> list[str]:
+    """The words of this column that the table's right edge (or the column's) cuts, as the
+    table first shows: drawn from the cell's padding on."""
+    left = 0
+    for label, width in table["columns"]:
+        if label == header:
+            break
+        left += width
+    room = min(width, table["shown"] - left) - table["padding"]
+    return [
+        word for word, drawn in zip(words, page.evaluate(DRAWN, words), strict=True) if drawn > room
+    ]
+
+
 def look(page, width: int) -> tuple[dict, dict]:
     page.set_viewport_size({"width": width, "height": 900})
     page.wait_for_timeout(500)  # the grid follows the window's new size
@@ -85,6 +114,12 @@ def test_tables_read_whole_at_800_and_1280_px(page_with_scroll_bars, tmp_path, s
         table, _ = seen[800]
         assert in_view(table)[:4] == ["Pick", "Company", "Motivation", "Postings"], table
         assert whole(table, "Company") == [], table
+        # and the status after them, 'Researching' too (it lost its 'g' at 378 px from the left)
+        statuses = sorted(
+            {targets.TABLE_STATUS_LABELS[held] for held, _ in table["words"]["Status"]}
+        )
+        assert statuses == ["Researching", "Ruled out", "Target"], statuses
+        assert cut_by_the_edge(page, table, "Status", statuses) == [], table["columns"]
 
         go(page, "Referrals", "Referrals")
         wait_for_grid_rows(page, 1)

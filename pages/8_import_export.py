@@ -8,6 +8,7 @@ from infoint import (
     export,
     ics,
     importer,
+    insights,
     meetings,
     profile,
     settings,
@@ -24,6 +25,11 @@ MAX_UPLOAD_MB = 50
 SKIPPED_SHOWN_OPEN = 10
 CHANGED = {"company": "Company", "position": "Title"}
 SINCE_WIDTH = 170  # px: a day as the app writes it, its calendar icon and the box's padding
+# "Your imports" in 456 px (an 800 px window, sidebar open, scroll bars drawn): the time as
+# wide as it reads ("28 Nov 2026, 07:05" with the cell's padding), the rest wrapped: LinkedIn's
+# archive name in three lines, the words of what the import did in two or three.
+IMPORTS_WHEN_WIDTH = 126
+IMPORTS_WRAPPED = {"did": 150, "file_name": 180}
 
 conn = ui.page("Import & export")
 # A confirmation said where the user clicked, taken where it is said (`ui.SaidHere`): what
@@ -118,25 +124,35 @@ history = settings.import_history(conn)
 if history.empty:
     st.info(settings.no_imports_sentence(conn))
 else:
-    # The file each import read, last: two imports in one minute are told apart by it. Last,
-    # as LinkedIn's archive names itself at length ("Complete_LinkedInDataExport_11-27-2026.zip/
-    # Connections.csv", 370 px): in an 800 px window (sidebar open) the time and the counts
-    # still read whole in its 466 px, and only the name runs on past the edge; at 1280 px
-    # everything fits.
+    # The time, what the import did in words and the file it read (two imports in one minute
+    # are told apart by it), in the 456 px an 800 px window leaves the table (sidebar open,
+    # scroll bars drawn): four columns of counts and the time took 395 of them, and LinkedIn's
+    # archive name ("Complete_LinkedInDataExport_11-27-2026.zip/Connections.csv", 370 px) ran
+    # on past the edge. Words and names wrap onto taller rows where long; a wider window gives
+    # each column the same share of its spare width.
+    row_height = max(
+        insights.wrapped_row_height(list(history[column]), width) or 0
+        for column, width in IMPORTS_WRAPPED.items()
+    )
     st.dataframe(
         history,
         column_config={
             "imported_at": st.column_config.DatetimeColumn(
-                "When", format=text.MOMENT_COLUMN_FORMAT
+                "When", format=text.MOMENT_COLUMN_FORMAT, width=IMPORTS_WHEN_WIDTH
             ),
-            "added": ui.count_column("Added"),
-            "updated": ui.count_column("Updated"),
-            "unchanged": ui.count_column("Unchanged"),
-            "skipped": ui.count_column("Skipped"),
-            "file_name": st.column_config.TextColumn("File"),
+            "did": st.column_config.TextColumn(
+                "What it did",
+                width=IMPORTS_WRAPPED["did"],
+                help="Added: new people. Updated: someone's company or title changed. "
+                "Unchanged: here already, as they were. Skipped: rows that could not be used.",
+            ),
+            "file_name": st.column_config.TextColumn("File", width=IMPORTS_WRAPPED["file_name"]),
         },
-        column_order=("imported_at", "added", "updated", "unchanged", "skipped", "file_name"),
+        column_order=("imported_at", "did", "file_name"),
         hide_index=True,
+        width="stretch",
+        row_height=row_height or None,
+        height=insights.wrapped_table_height(len(history), row_height or None),
     )
 # The undo's outcome, where its button was: at the top of the page it was out of view, and
 # the place clicked showed only "No imports yet" (walkthrough in Chromium at 1280 px).

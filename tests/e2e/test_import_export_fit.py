@@ -3,7 +3,8 @@ new-user walkthrough: "Starting from", in a quarter of the row, read "29/08/20",
 cut at 800 px, and under the import's report, in half the row, the link "Next: mark the
 companies you want to learn about" read "Next: mark the companies yo"; the table "Your
 imports" scrolled sideways at 800 px, its counts past the edge beside LinkedIn's long archive
-name)."""
+name; with the browser's scroll bars drawn, "Your imports" is measured in
+test_import_fit_scrollbars.py)."""
 
 import zipfile
 
@@ -113,15 +114,16 @@ GRIDS_DRAWN = """() => [...document.querySelectorAll(
   };
 })"""
 
-# "Your imports" alone, when drawn with its row (a time, four counts and the file), else nothing.
+# "Your imports" alone, when drawn with its row (a time, what it did and the file), else nothing.
 IMPORTS_DRAWN = f"""() => ({GRIDS_DRAWN})()
-  .filter(table => table && table.headers[0] === 'When' && table.cells.length >= 6)"""
+  .filter(table => table && table.headers[0] === 'When' && table.cells.length >= 3)"""
 
 
 def test_your_imports_reads_whole_at_800_and_1280_px(server, page, tmp_path):
-    """The archive uploaded as LinkedIn names it: listed with its time, its counts and the file
-    it read. The file comes last: at 800 px (sidebar open) only its long name runs on past the
-    edge, the time and the counts read whole; at 1280 px everything does."""
+    """The archive uploaded as LinkedIn names it: listed with its time, what it did and the file
+    it read, nothing past the edge at 800 px (sidebar open) or 1280 px. Long words and names
+    wrap onto taller rows, which this check (one line a cell) does not follow: those are
+    measured in test_import_fit_scrollbars.py, with the browser's scroll bars drawn."""
     archive = tmp_path / ARCHIVE_NAME
     with zipfile.ZipFile(archive, "w") as zipped:
         zipped.write(SAMPLE, "Connections.csv")
@@ -140,14 +142,8 @@ def test_your_imports_reads_whole_at_800_and_1280_px(server, page, tmp_path):
         # The report's table of rows skipped comes first; then "Your imports", once drawn.
         page.wait_for_function(f"() => ({IMPORTS_DRAWN})().length === 1")
         [table] = page.evaluate(IMPORTS_DRAWN)
-        assert table["headers"] == ["When", "Added", "Updated", "Unchanged", "Skipped", "File"]
+        assert table["headers"] == ["When", "What it did", "File"]
         assert LISTED_AS in table["cells"]
-        the_file = {f"File: {problem}" for problem in ("cut", "past the edge")} | {
-            f"{LISTED_AS}: {problem}" for problem in ("cut", "past the edge")
-        }
-        if width == 800:
-            assert set(table["problems"]) <= the_file, f"'Your imports' at {width} px: {table}"
-        else:
-            assert not table["sideways"], f"'Your imports' scrolls sideways at {width} px: {table}"
-            assert table["problems"] == [], f"'Your imports' at {width} px"
+        assert not table["sideways"], f"'Your imports' scrolls sideways at {width} px: {table}"
+        assert not [p for p in table["problems"] if p.endswith("past the edge")], table
     expect(page.get_by_text("Which file each import read")).to_have_count(0)

@@ -21,8 +21,8 @@ CONVERSATIONS_HELP = (
     "yet are not counted here; Follow-ups says when to write to them again."
 )
 MEETINGS_HELP = "Meetings held or planned this week, Monday to Sunday (cancelled ones left out)."
-# Added to it while a meeting is planned (`next_meeting`), said under the number.
-MEETINGS_NEXT_HELP = "Under the number: the next meeting you planned, whichever week it is in."
+# Added to it while a meeting is planned (`next_meeting`), said under the figures.
+MEETINGS_NEXT_HELP = "Under the figures: the next meeting you planned, whichever week it is in."
 TARGETS_HELP = (
     "Companies marked as a target or being researched, except those ruled out: by you, or "
     "through an industry you ruled out in Settings."
@@ -179,32 +179,23 @@ def headline(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Head
     return Headline(*(int(v) for v in row))
 
 
-# How long `NextMeeting.said` may grow with a name: it sits under a figure in a row that wraps,
-# and in an 800 px window (sidebar open) a longer one is cut short.
-NEXT_SAID_LIMIT = 56
-
-
 @dataclass(frozen=True)
 class NextMeeting:
-    """The next planned meeting, said under Home's 'Meetings this week': on a weekend that
-    figure reads 0 while Tuesday's meeting is two days away."""
+    """The next planned meeting, said under Home's figures: on a weekend 'Meetings this week'
+    reads 0 while Tuesday's meeting is two days away."""
 
     starts_at: datetime  # on the user's clock (aware, in their zone)
     person: str
-    first_name: str
     today: date  # the user's, when it was read
 
     @property
     def said(self) -> str:
-        """'Next: Tue 1 Dec 2026, 15:00 with Otto Blom'; 'Next: today, 15:00 with …'. A name
-        too long to fit `NEXT_SAID_LIMIT` is said by its first name, or not at all."""
+        """'Next meeting: Tue 1 Dec 2026, 15:00 with Otto Blom'; 'Next meeting: today, 15:00
+        with …'. A line of its own under the figures, whose words wrap: the name is said whole."""
         day = self.starts_at.date()
         when = "today" if day == self.today else text.weekday_day(day)
-        said = f"Next: {when}, {self.starts_at:%H:%M}"
-        for name in (self.person, self.first_name.strip()):
-            if name and len(f"{said} with {name}") <= NEXT_SAID_LIMIT:
-                return f"{said} with {name}"
-        return said
+        said = f"Next meeting: {when}, {self.starts_at:%H:%M}"
+        return f"{said} with {self.person}" if self.person else said
 
 
 def next_meeting(
@@ -216,7 +207,7 @@ def next_meeting(
     now = (now or datetime.now(zone)).astimezone(zone)
     rows = conn.execute(
         """
-        SELECT m.starts_at, trim(c.first_name || ' ' || c.last_name), c.first_name
+        SELECT m.starts_at, trim(c.first_name || ' ' || c.last_name)
         FROM meetings m JOIN contacts c ON c.id = m.contact_id
         WHERE m.status = 'scheduled' AND m.starts_at > ?
         ORDER BY m.starts_at, m.id
@@ -226,8 +217,8 @@ def next_meeting(
     ).fetchall()
     if not rows:
         return None
-    starts_at, person, first_name = rows[0]
-    return NextMeeting(starts_at.astimezone(zone), person, first_name, now.date())
+    starts_at, person = rows[0]
+    return NextMeeting(starts_at.astimezone(zone), person, now.date())
 
 
 @dataclass(frozen=True)

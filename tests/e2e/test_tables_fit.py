@@ -5,12 +5,15 @@ cut in half at 800 px, where the headless check saw it whole).
 
 The walkthrough, on the demo and one company added (Upland Consulting Inc., Manufacturing):
 Targets at 1280 px read 'Vantage Analytics LL', 'Upland Consulting I' and 'Manufacturin', and
-its 11 rows sat in a 10-row box; Contacts showed 10 of its 50 rows in its box.
+its 11 rows sat in a 10-row box; Contacts showed 10 of its 50 rows in its box. Home's figures,
+not a table, are checked here too, in the same Chromium.
 """
+
+from datetime import datetime
 
 import pytest
 
-from infoint import db, demo, targets
+from infoint import contacts, db, demo, home, interactions, targets
 
 from .conftest import (
     CHROMIUM,
@@ -180,5 +183,62 @@ def test_insights_rates_and_meetings_coming_up_read_whole(page_with_scroll_bars,
             if width == 1280:  # the name on one line, as before
                 assert whole(table, "With") == [], table
         page.screenshot(path=shots / "meetings-coming-up-1280.png")
+    finally:
+        stop_server(server)
+
+
+# Each headline figure of Home: its label, and its top and right edge in the window.
+FIGURES = """() => [...document.querySelectorAll('[data-testid="stMetric"]')].map(metric => {
+  const box = metric.getBoundingClientRect();
+  return [metric.querySelector('[data-testid="stMetricLabel"]').innerText,
+          Math.round(box.top), Math.round(box.right)];
+})"""
+# The parts of the figures and of the caption under them whose words are cut short.
+FIGURES_CUT = """() => [...document.querySelectorAll(
+    '[data-testid="stMetric"] *, [data-testid="stMain"] [data-testid="stCaptionContainer"] *')]
+  .filter(part => part.scrollWidth > part.clientWidth + 1 && part.innerText)
+  .map(part => part.innerText)"""
+
+
+def test_homes_figures_take_one_row_at_1280_px_with_the_next_meeting_under_them(
+    page_with_scroll_bars, tmp_path, shots
+):
+    """Since Home said the next meeting under 'Meetings this week' ('Next: Tue 1 Dec 2026,
+    15:00 with Otto Blom', 260 px), its figures took two rows at 1280 px, Response rate alone
+    on the second. The next meeting is now said in a line under the row, whole."""
+    page = page_with_scroll_bars
+    db_path = tmp_path / "demo.duckdb"
+    conn = db.connect(db_path)
+    demo.load_demo(conn)  # its meeting ahead: Tuesday next week, 15:00
+    if not home.headline(conn).waiting:  # Response rate's widest note: '…; 1 more still has …'
+        newcomer = contacts.add_contact(conn, "Nia", "Newcomb")
+        interactions.log_interaction(conn, newcomer, "outreach", occurred_at=datetime.now())
+    coming = home.next_meeting(conn)
+    conn.close()
+    assert coming is not None and coming.person
+    server = start_server(db_path)
+    try:
+        page.goto(server.url)
+        wait_for_app(page)
+        note = page.get_by_test_id("stMain").get_by_text(coming.said)
+        note.wait_for()
+        for width in (1280, 800):
+            page.set_viewport_size({"width": width, "height": 900})
+            page.wait_for_timeout(500)  # the row follows the window's new size
+            figures = page.evaluate(FIGURES)
+            assert [label for label, _, _ in figures] == [
+                "Contacts",
+                "Targets",
+                "Open conversations",
+                "Meetings this week",
+                "Response rate",
+            ]
+            rate = page.get_by_test_id("stMetric").filter(has_text="Response rate")
+            assert "still has time to reply" in rate.inner_text()
+            if width == 1280:
+                assert len({top for _, top, _ in figures}) == 1, figures  # one row
+            assert max(right for _, _, right in figures) <= width, figures
+            assert note.is_visible() and page.evaluate(FIGURES_CUT) == [], width
+            page.screenshot(path=shots / f"home-{width}.png")
     finally:
         stop_server(server)

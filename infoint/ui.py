@@ -194,6 +194,21 @@ def as_written(text: str) -> str:
     return _LINE_NUMBER.sub(r"\1\\\2", text)
 
 
+# Where an address starts to be one in Markdown `plain` escaped ("https\://", "www\."), or
+# in words as written: `unlinked` puts the word joiner there, as `as_written` does.
+_ESCAPED_ADDRESS_START = re.compile(r"https?(?=\\?://)|www(?=\\?\.)|@(?=\\?[\w-])", re.IGNORECASE)
+
+
+def unlinked(markdown: str) -> str:
+    """`markdown` for a success or info box, with each web or email address in it shown as
+    text, not as a link: a word joiner where it starts to be one, as errors have it
+    (`as_written`). User text in a confirmation is escaped by `plain`, but GFM finds an address
+    once escapes are read, so 'Tags saved as “ana@example.org”' made a mailto link of what was
+    typed. Copied, the joiners come along, and the app takes an address pasted back without
+    them (`targets.visible_name`)."""
+    return _ESCAPED_ADDRESS_START.sub(lambda found: found.group() + WORD_JOINER, markdown)
+
+
 def pick_time_zone(conn: duckdb.DuckDBPyConnection, key: str = "time_zone") -> str | None:
     """The user's time zone to choose and use (`meetings.set_time_zone`'s rules), one control
     for every page that offers it: the zone's name on the run it was saved, else None. The
@@ -299,8 +314,9 @@ class SaidHere:
         about: Any = None,
     ) -> None:
         """Say `message` where `here(near)` is: a refusal when `failed` (shown as written,
-        `as_written`), with a link under it when `link` (page, label, icon); `about` is what
-        else the page needs to word it then (`here`'s `worded`)."""
+        `as_written`), else a confirmation (its addresses as text, `unlinked`); with a link
+        under it when `link` (page, label, icon); `about` is what else the page needs to word
+        it then (`here`'s `worded`)."""
         st.session_state[self._key] = (near, message, failed, link, about)
 
     def waiting(self, near: str = "") -> bool:
@@ -325,7 +341,7 @@ class SaidHere:
         if failed:
             st.error(as_written(message), icon=":material/error:")
         else:
-            st.success(message, icon=":material/check_circle:")
+            st.success(unlinked(message), icon=":material/check_circle:")
         if link is not None:
             page_path, label, icon = link
             st.page_link(page_path, label=label, icon=icon)
@@ -588,7 +604,9 @@ def contact_opener(label: str, names: dict[int, str], placeholder: str, key: str
 
 
 def plain(text: str) -> str:
-    """User text for a markdown element, shown exactly as typed (no formatting, no links)."""
+    """User text for a markdown element, shown exactly as typed (no formatting, no link made
+    of its marks). A web or email address in it is still a link, GFM's (Meetings keeps a video
+    call's so): a confirmation shows it as text through `unlinked`."""
     return plain_markdown(text)
 
 

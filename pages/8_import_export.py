@@ -42,7 +42,7 @@ st.title("Import & export")
 st.caption("Bring your LinkedIn network in; take your data out.")
 
 if done := st.session_state.pop("import_done", None):
-    st.success(done, icon=":material/check_circle:")
+    st.success(ui.unlinked(done), icon=":material/check_circle:")
 
 st.subheader("Bring in your LinkedIn connections")
 st.markdown(
@@ -493,7 +493,7 @@ def show_report(report: importer.ImportReport) -> None:
         # Someone added by hand has no day of connecting, so the import could not find them:
         # a namesake it added may be them again. Said, never merged: two people share names.
         if report.namesakes:
-            st.info(report.namesakes_sentence(ui.plain), icon=":material/group:")
+            st.info(ui.unlinked(report.namesakes_sentence(ui.plain)), icon=":material/group:")
             yours = {n.yours_id: n.yours_name for n in report.namesakes}
             if len(yours) == 1:
                 [(yours_id, yours_name)] = yours.items()

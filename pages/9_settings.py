@@ -184,7 +184,7 @@ def rule_out_a_company() -> None:
             ui.show_error(exc)
         else:
             name = ui.plain(found[company].split(" — ")[0])
-            st.success(f"Ruled out {name}. Nothing is due there now.")
+            st.success(ui.unlinked(f"Ruled out {name}. Nothing is due there now."))
 
 
 def keep(

@@ -124,7 +124,8 @@ def test_the_settings_page_says_who_is_cold_now(app_db):
 
 
 def test_a_name_made_cold_is_shown_as_typed(app_db):
-    """The sentence names the user's people: their names are text, not Markdown."""
+    """The sentence names the user's people: their names are text, not Markdown, and an
+    address in one is no link (`ui.unlinked`)."""
     conn = db.connect(app_db)
     demo.load_demo(conn, today=TODAY)
     (first,) = demo_people(conn, 1)
@@ -139,7 +140,7 @@ def test_a_name_made_cold_is_shown_as_typed(app_db):
     at.run()
     next(b for b in at.button if b.label == "Yes, remove demo data").click()
     at.run()
-    assert text.plain_markdown("Amy *Star* [x](http://example.com) is cold now") in (
+    assert ui.unlinked(text.plain_markdown("Amy *Star* [x](http://example.com) is cold now")) in (
         at.success[0].value
     )
 

@@ -316,13 +316,15 @@ def show_time_zone() -> None:
             done(f"Meeting times are now shown in {said}.")
 
 
-# Coming up's columns in the 456 px an 800 px window leaves the table (sidebar open, scroll
-# bars drawn): the time and the small columns as wide as their words need in the grid's 14 px
-# font (8 px padding either side); the name and the place the rest, wrapped where long. A wider
-# window gives each column the same share of its spare width: at 1280 px (352 px more) the
-# demo's 'Otto Blom (Vantage Analytics LLC)' (214 px) reads on one line.
-UPCOMING_WIDTHS = {"When": 116, "Minutes": 63, "Prepared": 70}
-UPCOMING_WRAPPED = {"With": 146, "Place": 60}
+# Coming up is a static table whose cells wrap where the window needs it (`st.table`): in the
+# grid a row's height is set once for every window, and the 456 px an 800 px window leaves a
+# table (sidebar open, scroll bars drawn) needed the demo's 'Otto Blom (Vantage Analytics LLC)'
+# on two lines, so its rows were 65 px tall at 1280 px too, where it reads on one; with the
+# heavy data's places ('Café near their office') 84 px, and the grid's own scroll bar put
+# Prepared out of view at 800. Now a row is one line where it fits (the demo at 1280 px), and
+# the name and the place wrap where it does not; the day and time never break.
+UPCOMING_IN_VIEW = 10  # rows, then the table scrolls under its header
+UPCOMING_HEIGHT = 400  # px: the header and about ten one-line rows
 
 
 def show_upcoming(upcoming: list[meetings.MeetingSummary]) -> None:
@@ -332,37 +334,21 @@ def show_upcoming(upcoming: list[meetings.MeetingSummary]) -> None:
         return
     st.caption(f"{text.counted(len(upcoming), 'meeting')} ahead of you, soonest first.")
     named = ui.cached(meetings.titles, conn, tuple(upcoming))  # namesakes told apart
-    rows = [
-        {
-            "When": when(m.starts_at),
-            "With": named[m.id],
-            "Place": m.place,
-            "Minutes": m.promised_minutes,
-            "Prepared": "yes" if m.prepared else "not yet",
-        }
-        for m in upcoming
-    ]
-    # Names and places wrap onto taller rows where they need them: sized to their words, the
-    # columns took 536 px in the 456 an 800 px window leaves the table (sidebar open, scroll
-    # bars drawn) and cut Minutes. A wider window shares the spare width among them all.
-    row_height = max(
-        (
-            insights.wrapped_row_height([row[label] for row in rows], width) or 0
-            for label, width in UPCOMING_WRAPPED.items()
-        ),
-        default=0,
-    )
-    st.dataframe(
-        rows,
+    st.table(
+        [
+            {
+                "When": when(m.starts_at).replace(" ", "\N{NO-BREAK SPACE}"),
+                # as typed: a table's cells are Markdown
+                "With": ui.plain(named[m.id]),
+                "Place": ui.plain(m.place),
+                "Minutes": m.promised_minutes,
+                "Prepared": "yes" if m.prepared else "not yet",
+            }
+            for m in upcoming
+        ],
         hide_index=True,
-        width="stretch",
-        row_height=row_height or None,
-        height=insights.wrapped_table_height(len(rows), row_height or None),
-        column_config={
-            label: st.column_config.TextColumn(label, width=width)
-            for label, width in {**UPCOMING_WIDTHS, **UPCOMING_WRAPPED}.items()
-        }
-        | {"Minutes": st.column_config.NumberColumn("Minutes", width=UPCOMING_WIDTHS["Minutes"])},
+        border="horizontal",
+        height="content" if len(upcoming) <= UPCOMING_IN_VIEW else UPCOMING_HEIGHT,
     )
     st.download_button(
         "Download all upcoming meetings (.ics)",

@@ -31,11 +31,11 @@ def test_the_picker_and_coming_up_tell_two_ana_lees_at_acme_apart(two_ana_lees):
     assert said[0].endswith(" — Ana Lee (Acme, Engineer) (scheduled)")
     assert said[1].endswith(" — Ana Lee (Acme, Designer) (scheduled)")
     assert said[2].endswith(" — Cy Dunn (Beta) (scheduled)")  # no namesake: as before
-    coming_up = at.dataframe[0].value
+    coming_up = at.table[0].value  # its cells are Markdown: the names as typed
     assert list(coming_up["With"]) == [
-        "Ana Lee (Acme, Engineer)",
-        "Ana Lee (Acme, Designer)",
-        "Cy Dunn (Beta)",
+        plain_markdown("Ana Lee (Acme, Engineer)"),
+        plain_markdown("Ana Lee (Acme, Designer)"),
+        plain_markdown("Cy Dunn (Beta)"),
     ]
 
 

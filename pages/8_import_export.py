@@ -120,6 +120,11 @@ if import_clicked or anyway:
 report_box = st.container()
 
 st.subheader("Your imports")
+# The undo's outcome, where its button was: at the top of the page it was out of view, and
+# the place clicked showed only "No imports yet" (walkthrough in Chromium at 1280 px). First
+# under the heading, before the list or the note on why it is empty: under "No imports kept:
+# the last one was undone" the user read the result second.
+where_clicked.here(UNDONE)
 history = settings.import_history(conn)
 if history.empty:
     st.info(settings.no_imports_sentence(conn))
@@ -154,9 +159,6 @@ else:
         row_height=row_height or None,
         height=insights.wrapped_table_height(len(history), row_height or None),
     )
-# The undo's outcome, where its button was: at the top of the page it was out of view, and
-# the place clicked showed only "No imports yet" (walkthrough in Chromium at 1280 px).
-where_clicked.here(UNDONE)
 offer, no_undo = settings.undo_state(conn)
 if no_undo:
     st.write(ui.plain(no_undo))  # it names the file imported

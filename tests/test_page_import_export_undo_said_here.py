@@ -13,10 +13,20 @@ from __future__ import annotations
 from infoint import settings
 from infoint.errors import InvalidInputError
 from infoint.text import plain_markdown
-from tests.test_page_import_export import FIRST, button, open_page, run, upload
+from tests.test_page_import_export import (
+    ADA,
+    FIRST,
+    GRACE,
+    button,
+    export_csv,
+    open_page,
+    run,
+    upload,
+)
 
 KEPT = "No imports kept: the last one was undone. Your next one appears here with what it added."
 YET = "No imports yet. Your first one appears here with what it added."
+LINUS = "Linus,Torvalds,https://www.linkedin.com/in/linus-t,,Linux Foundation,Fellow,03 Mar 2025"
 UNDONE = f"The import of {plain_markdown('Connections.csv')} was undone."
 
 
@@ -56,15 +66,45 @@ def undo(at):
 
 def test_the_undo_is_said_under_your_imports_once_and_not_at_the_top(app_db):
     at = undo(upload(open_page(), FIRST))
+    # the result first, then why the list is empty: a walkthrough read the note, then below it
+    # the result of the click
     assert [value for _, value in section(at, "Your imports")][:2] == [
-        KEPT,
         UNDONE,
+        KEPT,
     ]
     assert [e.value for e in at.success] == [UNDONE]  # said once: not under the title too
     before = in_order(at)[: in_order(at).index(("Subheader", "Bring in your LinkedIn connections"))]
     assert not [value for kind, value in before if kind in ("Success", "Error")]
     run(at)
     assert not at.success  # said once
+
+
+def kinds_under(at, heading: str) -> list[str]:
+    """The kinds of element drawn under the subheader `heading`, tables included."""
+    found = []
+
+    def walk(node) -> None:
+        children = getattr(node, "children", None)
+        if children:
+            for child in children.values():
+                walk(child)
+            return
+        found.append((type(node).__name__, getattr(node, "value", None)))
+
+    walk(at.main)
+    start = found.index(("Subheader", heading))
+    rest = [kind for kind, _ in found[start + 1 :]]
+    return rest[: rest.index("Subheader") if "Subheader" in rest else len(rest)]
+
+
+def test_with_imports_left_the_undo_is_said_above_their_list(app_db):
+    at = upload(open_page(), FIRST)
+    at = undo(upload(at, export_csv(ADA, GRACE, LINUS), "Connections-later.csv"))
+    later = f"The import of {plain_markdown('Connections-later.csv')} was undone."
+    assert [e.value for e in at.success] == [later]
+    under = kinds_under(at, "Your imports")
+    assert under[0] == "Success"
+    assert under[1] == "Dataframe"  # the first import is still listed, under the result
 
 
 def test_after_an_undo_your_imports_no_longer_says_no_imports_yet(app_db):

@@ -76,6 +76,19 @@ COMPANIES_HELP = (
 )
 
 
+def path_said(path: Path | str | None) -> str:
+    """`path` as Markdown reads it back unchanged: a code span, as the sidebar shows the
+    database (not `st.code`, whose block makes the browser load and run a 1.5 MB syntax
+    highlighter on the page's first visit). Inside a code span nothing is a mark, backslashes
+    included; only a run of backticks as long as its fence ends it, so the fence is longer
+    than any run the path holds, and spaced off a backtick at either end."""
+    said = str(path)
+    runs = "".join(c if c == "`" else " " for c in said).split()
+    fence = "`" * (max(map(len, runs), default=0) + 1)
+    pad = " " if said.startswith("`") or said.endswith("`") else ""
+    return f"{fence}{pad}{said}{pad}{fence}"
+
+
 def database_summary(conn: duckdb.DuckDBPyConnection) -> DatabaseSummary:
     """Where the database is and how much it holds. The companies are those the Targets page
     lists for the whole network (`targets.count_chosen`), so the two numbers never differ: a

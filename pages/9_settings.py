@@ -280,7 +280,7 @@ rule_out_a_company()
 summary = settings.database_summary(conn)
 st.subheader("Where your data lives")
 st.markdown("One file on this computer:")
-st.code(str(summary.path), language=None, wrap_lines=True)
+st.markdown(settings.path_said(summary.path))  # as text: a code block costs a first visit 1-2 s
 people, companies, logged, meetings = st.columns(4)
 people.metric("People", f"{summary.contacts:,}")
 companies.metric("Companies", f"{summary.companies:,}", help=settings.COMPANIES_HELP)

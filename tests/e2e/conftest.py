@@ -31,6 +31,7 @@ CHROMIUM_FLAGS = [
 ]
 ARTIFACTS = ROOT / "test-artifacts" / "e2e"
 START_TIMEOUT_S = 60
+PORT_TRIES = 3  # free ports tried when the one picked was taken before the server bound it
 # Streamlit opens the user's browser as soon as it is up; asking often comes close to that.
 HEALTH_POLL_S = 0.05
 
@@ -76,8 +77,25 @@ def start_server(
 
     The server's output goes to a file under test-artifacts, never to a pipe: a pipe nobody
     reads during the test fills up, and a chatty server then hangs on its next write.
+
+    A free port is free only when asked: a test in the other worker (`make test` runs two)
+    can take it before this server binds it, and Streamlit then stops at once. Another free
+    port is tried then, a few times.
     """
-    port = port or _free_port()
+    for attempt in range(PORT_TRIES):
+        try:
+            return _start_server(db_path, env_extra, port or _free_port())
+        except PortTakenError:
+            if port is not None or attempt == PORT_TRIES - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+class PortTakenError(RuntimeError):
+    """Streamlit stopped at once: its port had been taken."""
+
+
+def _start_server(db_path: Path, env_extra: dict[str, str] | None, port: int) -> Server:
     env = {**os.environ, "INFOINT_DB": str(db_path), **(env_extra or {})}
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     log = ARTIFACTS / f"streamlit-{port}.log"
@@ -87,7 +105,9 @@ def start_server(
     deadline = time.monotonic() + START_TIMEOUT_S
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited early; the end of {log}:\n{_tail(log)}")
+            said = _tail(log)
+            error = PortTakenError if f"Port {port} is not available" in said else RuntimeError
+            raise error(f"streamlit exited early; the end of {log}:\n{said}")
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
                 if response.read().strip() == b"ok":

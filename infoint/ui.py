@@ -616,19 +616,29 @@ def count_column(label: str, *, width: str | int | None = None) -> Any:
     return st.column_config.NumberColumn(label, format=COUNT_COLUMN_FORMAT, width=width)
 
 
+# Every day a date box takes: from 1 Jan of the year 1 to 31 Dec 9998, not 9999. With the
+# last day in 9999, a year from 9990 on typed into a box froze the browser tab for good:
+# the calendar's year list runs from the year shown to nine years on, stopped at the last day
+# the box takes, a year at a time, and a step past 9999 (its calendar's last year) stays in
+# 9999, so a list that ends in 9999 never does (Streamlit 1.67's date picker, seen in
+# Chromium). Ending in 9998, the step to 9999 passes the end. The year 1 is no trouble.
+FIRST_DAY, LAST_DAY = date.min, date(9998, 12, 31)
+
+
 def day_input(where: Any, label: str, value: Any, **kwargs: Any) -> Any:
-    """`where.date_input` that takes any day typed, written as the app writes days.
+    """`where.date_input` that takes any day typed up to 9998, written as the app writes days.
 
     A browser never sends the script a day typed outside a date box's range (by default ten
     years either side of the day shown): the box reddens and the script keeps the day it had,
-    so the user's day would be lost without a word. Every box takes any day; the domain
-    refuses, in one sentence, a day it cannot keep.
+    so the user's day would be lost without a word. Every box takes any day from FIRST_DAY to
+    LAST_DAY; the domain refuses, in one sentence, a day it cannot keep. Only the year 9999
+    is left to the box, which reddens and names the last day it takes.
     """
     return where.date_input(
         label,
         value=value,
-        min_value=date.min,
-        max_value=date.max,
+        min_value=FIRST_DAY,
+        max_value=LAST_DAY,
         format=DATE_INPUT_FORMAT,
         **kwargs,
     )

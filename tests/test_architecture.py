@@ -46,8 +46,8 @@ def test_pages_share_one_count_column():
 
 def test_every_date_box_takes_any_day_typed():
     """A browser never sends a day typed outside a date box's range: the box reddens and the
-    script keeps its old day, without a word. `ui.day_input` takes any day; no page draws a
-    date box of its own."""
+    script keeps its old day, without a word. `ui.day_input` takes any day to 31 Dec 9998
+    (a last day in 9999 froze the browser's tab); no page draws a date box of its own."""
     for path in [ROOT / "app.py", *(ROOT / "pages").glob("*.py")]:
         assert "date_input(" not in path.read_text(), f"{path.name}: use ui.day_input"
 

@@ -654,6 +654,20 @@ def form(key: str, **kwargs: Any) -> Any:
     return st.form(key, enter_to_submit=False, **kwargs)
 
 
+def expander(label: str, key: str, **kwargs: Any) -> Any:
+    """`st.expander` that stays as the user left it, open or shut, while other widgets run
+    the page again.
+
+    Without a key the browser knows an expander by its place: when the elements above it
+    change (a search's results, a message at the top), it takes it for a new one and shows it
+    at its `expanded` default. "Add a person by hand" folded shut, hiding the names typed in
+    it, when a company typed in the search above it matched no one (seen in Chromium). Kept in
+    `st.session_state[key]`, it stays put; a new `expanded` (a page's rule for opening it by
+    itself) starts it afresh there, as before. Opening or shutting it runs the page again.
+    """
+    return st.expander(label, key=key, on_change="rerun", **kwargs)
+
+
 OUTREACH_PAGE = "pages/3_outreach.py"
 
 

@@ -736,7 +736,7 @@ else:
     )
     numbers_box.caption(COVERAGE_NOTE)
 
-with st.expander("Two entries for the same company? Merge them"):
+with ui.expander("Two entries for the same company? Merge them", "merge_open"):
     st.caption(
         "An import can bring the same employer under two names. Merging moves the people of "
         "one to the other; the one you keep keeps its name."

@@ -202,11 +202,15 @@ def adding_a_person() -> bool:
 
 
 ADDING = "contacts_adding"  # a run before this one had the address of `adding_a_person`
+ADD_OPEN = "add_form_open"  # whether "Add a person by hand" is open (`ui.expander`)
 
 
 def show_add_person() -> None:
-    with st.expander(
-        "Add a person by hand", expanded=adding_a_person(), icon=":material/person_add:"
+    with ui.expander(
+        "Add a person by hand",
+        ADD_OPEN,
+        expanded=adding_a_person(),
+        icon=":material/person_add:",
     ):
         st.caption(
             "Someone you met at an event, found on Twitter, or who was introduced to you. "

@@ -112,7 +112,7 @@ def shown_as_held(key: str) -> None:
 
 def template_editor() -> None:
     """Edit, add and archive templates (built-in ones included)."""
-    with st.expander("Your templates", icon=":material/description:"):
+    with ui.expander("Your templates", "templates_open", icon=":material/description:"):
         st.caption(
             "Change any template, built-in ones included, or add your own. " + ui.placeholder_help()
         )
@@ -695,7 +695,7 @@ with checklist_box, st.container(border=True):
 missing = sending.unfilled
 ui.warn_unfilled(missing)
 st.session_state[outreach.DRAFT_IN_VIEW] = True  # Settings leads back here
-with st.expander("Preview", expanded=bool(missing), icon=":material/visibility:"):
+with ui.expander("Preview", "preview_open", expanded=bool(missing), icon=":material/visibility:"):
     st.markdown(f"**{outreach.preview_markdown(sending.subject)}**")
     st.markdown(outreach.preview_markdown(sending.body))
 

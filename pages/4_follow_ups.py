@@ -324,8 +324,9 @@ def clear_old(old: list[followups.DueItem]) -> None:
         reads_reminders=False,
     )
     keys = [item.key for item in old]
-    with st.expander(
+    with ui.expander(
         f"{what} overdue by more than {days} days: snooze or dismiss them all",
+        "old_items_open",
         icon=":material/event_busy:",
     ):
         show_failure(OLD_ITEMS)

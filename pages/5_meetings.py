@@ -29,6 +29,8 @@ REMOVED = "meeting_removed"  # where 'Meeting removed.' is said (`where_clicked.
 # Under a debrief's confirmation when it added people: the way to write to them.
 TO_OUTREACH = (ui.OUTREACH_PAGE, "Write to them on the Outreach page", ":material/edit:")
 BANK_OPEN = "bank_open"  # the question bank's expander, kept open while it is worked in
+SCHEDULE_OPEN = "schedule_open"  # whether "Schedule a meeting" is open (`ui.expander`)
+SCHEDULED = "meeting_scheduled"  # a meeting was just scheduled: the form is put away
 CHOSEN = meetings.OPEN_MEETING_KEY
 DUE_SHOWN = 5
 OUTCOMES = {"held": "We met", "cancelled": "It was cancelled", "no_show": "They did not show up"}
@@ -209,7 +211,14 @@ def one_found_is_picked() -> None:
 
 
 def show_schedule(expanded: bool) -> None:
-    with st.expander("Schedule a meeting", icon=":material/event:", expanded=expanded):
+    # Put away once a meeting is scheduled, the new one shown below: left open, the person and
+    # place still in it, the form read as not yet sent (before it kept its state, the message
+    # said at the top shut it).
+    if st.session_state.pop(SCHEDULED, False):
+        st.session_state[SCHEDULE_OPEN] = False
+    with ui.expander(
+        "Schedule a meeting", SCHEDULE_OPEN, icon=":material/event:", expanded=expanded
+    ):
         search = st.text_input(
             "Who are you meeting? Type part of a name or company",
             key="schedule_search",
@@ -304,6 +313,7 @@ def schedule(label: str, person: int, start: datetime, minutes: int, place: str)
     except InfointError as exc:
         ui.show_error(exc)
     else:
+        st.session_state[SCHEDULED] = True
         # opens on Prepare, or on Debrief for a meeting logged after the fact
         done(meetings.scheduled_sentence(conn, ui.plain(label), start), new_id)
 

@@ -28,9 +28,10 @@ TARGETS_HELP = (
     "through an industry you ruled out in Settings."
 )
 RESPONSE_HELP = (
-    "Of the people you contacted, the share who replied. Someone written to in the last "
-    f"{insights.QUICK_REPLY_DAYS} business days who has not answered yet is left out until "
-    "those days pass: they still have time to reply (Insights counts them the same way). A "
+    "Of the people you contacted, the share who replied, and under it how many replied of how "
+    f"many. Someone written to in the last {insights.QUICK_REPLY_DAYS} business days who has "
+    "not answered yet is left out until those days pass: they still have time to reply (said "
+    "under the share as 'may still reply'; Insights counts them the same way). A "
     "meeting held or an introduction counts as a reply even when no reply was logged: you "
     "cannot meet someone who never answered. The funnel counts replies the same way. A reply "
     "counts however long it took: Insights also gives the share who replied within "
@@ -95,15 +96,18 @@ class Headline:
 
 def response_figure(figures: Headline) -> tuple[str, str]:
     """Home's 'Response rate' and the note under it: '50 %' and '1 of 2 replied', with those
-    who still have time to reply said after ('; 1 more still has time to reply') rather than
-    counted as silent; while everyone still has time, no share yet (`TOO_SOON`)."""
+    who still have time to reply said after ('; 1 may still reply') rather than counted as
+    silent; while everyone still has time, no share yet (`TOO_SOON`).
+
+    The note is short: it sets the width of its figure, and a heavy user's '1,994 of 4,897
+    replied; 76 more still have time to reply' (321 px) sent the figure to a second row at
+    1280 px. The help (`RESPONSE_HELP`) says who those are."""
     waiting = figures.waiting
-    has = "has" if waiting == 1 else "have"
     if not figures.time_passed:
-        return TOO_SOON, f"{waiting:,} still {has} time to reply"
+        return TOO_SOON, f"{waiting:,} may still reply"
     said = f"{figures.replied:,} of {figures.time_passed:,} replied"
     if waiting:
-        said += f"; {waiting:,} more still {has} time to reply"
+        said += f"; {waiting:,} may still reply"
     return text.percent(figures.response_rate), said
 
 

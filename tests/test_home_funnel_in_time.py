@@ -43,7 +43,7 @@ def test_a_first_message_minutes_ago_still_has_time(conn):
     # as the Response rate and Insights say it
     assert home.response_figure(home.headline(conn, MONDAY)) == (
         "Too soon",
-        "1 still has time to reply",
+        "1 may still reply",
     )
     assert "still have time to reply" in insights.reply_timing(conn, MONDAY).sentence
 
@@ -74,7 +74,7 @@ def test_the_share_is_the_response_rates(conn):
     ]
     assert home.response_figure(home.headline(conn, MONDAY)) == (
         "50 %",
-        "1 of 2 replied; 2 more still have time to reply",
+        "1 of 2 replied; 2 may still reply",
     )
 
 

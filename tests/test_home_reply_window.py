@@ -23,7 +23,7 @@ def test_the_first_outreach_is_too_soon_to_count(conn):
     figures = home.headline(conn, MONDAY)
     assert (figures.contacted, figures.replied, figures.waiting) == (1, 0, 1)
     assert figures.response_rate is None
-    assert home.response_figure(figures) == ("Too soon", "1 still has time to reply")
+    assert home.response_figure(figures) == ("Too soon", "1 may still reply")
 
 
 def test_the_share_is_of_those_whose_time_has_passed(conn):
@@ -36,7 +36,7 @@ def test_the_share_is_of_those_whose_time_has_passed(conn):
     assert figures.response_rate == 0.5
     assert home.response_figure(figures) == (
         "50 %",
-        "1 of 2 replied; 2 more still have time to reply",
+        "1 of 2 replied; 2 may still reply",
     )
 
 

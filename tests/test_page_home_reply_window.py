@@ -27,7 +27,7 @@ def test_a_first_outreach_still_has_time(app_db):
     at = run_home()
     rate = next(m for m in at.metric if m.label == "Response rate")
     assert rate.value == "Too soon"
-    assert rate.proto.delta == "1 still has time to reply"
+    assert rate.proto.delta == "1 may still reply"
     assert rate.help == home.RESPONSE_HELP
 
 
@@ -42,4 +42,4 @@ def test_the_rate_is_of_those_whose_time_has_passed(app_db):
     at = run_home()
     rate = next(m for m in at.metric if m.label == "Response rate")
     assert rate.value == "50 %"
-    assert rate.proto.delta == "1 of 2 replied; 1 more still has time to reply"
+    assert rate.proto.delta == "1 of 2 replied; 1 may still reply"

@@ -253,7 +253,7 @@ def test_homes_figures_take_one_row_at_1280_px_with_the_next_meeting_under_them(
     db_path = tmp_path / "demo.duckdb"
     conn = db.connect(db_path)
     demo.load_demo(conn)  # its meeting ahead: Tuesday next week, 15:00
-    if not home.headline(conn).waiting:  # Response rate's widest note: '…; 1 more still has …'
+    if not home.headline(conn).waiting:  # Response rate's widest note: '…; 1 may still reply'
         newcomer = contacts.add_contact(conn, "Nia", "Newcomb")
         interactions.log_interaction(conn, newcomer, "outreach", occurred_at=datetime.now())
     coming = home.next_meeting(conn)
@@ -277,7 +277,7 @@ def test_homes_figures_take_one_row_at_1280_px_with_the_next_meeting_under_them(
                 "Response rate",
             ]
             rate = page.get_by_test_id("stMetric").filter(has_text="Response rate")
-            assert "still has time to reply" in rate.inner_text()
+            assert "may still reply" in rate.inner_text()
             if width == 1280:
                 assert len({top for _, top, _ in figures}) == 1, figures  # one row
             assert max(right for _, _, right in figures) <= width, figures

@@ -646,8 +646,11 @@ def find_same_name(
 
 
 def _typed_tags(tags: str) -> list[str]:
-    """The tags between the commas, trimmed (spaces inside one tag made one), empty ones too."""
-    return [" ".join(tag.split()) for tag in (tags or "").split(",")]
+    """The tags between the commas as they read, empty ones too: trimmed, spaces inside one
+    tag made one, and the characters that take no room taken out (`targets.visible_name`, as
+    for a typed email), such as the word joiners `ui.unlinked` puts in an address that a
+    confirmation quotes, which come along when the tags are copied out of it."""
+    return [" ".join(targets.visible_name(tag).split()) for tag in (tags or "").split(",")]
 
 
 def normalise_tags(tags: str) -> str:
@@ -663,7 +666,8 @@ def normalise_tags(tags: str) -> str:
 
 def tags_note(tags: str) -> str:
     """One short line when saving `tags` leaves out an empty tag or a repeat, naming what is
-    kept; '' when every tag typed is kept (spacing aside, which the field shows saved)."""
+    kept; '' when every tag typed is kept (spacing and unseen characters aside, which the field
+    shows saved)."""
     typed = _typed_tags(tags)
     if not any(typed):
         return ""  # nothing typed but commas or spaces: no tags, as the field will show

@@ -324,11 +324,16 @@ def clear_old(old: list[followups.DueItem]) -> None:
         reads_reminders=False,
     )
     keys = [item.key for item in old]
+    # The count is said inside, not in the label: a box whose label changes is a new box to
+    # the browser, and it shut as the user snoozed its items one at a time ('93 items…' became
+    # '92 items…').
     with ui.expander(
-        f"{what} overdue by more than {days} days: snooze or dismiss them all",
+        f"Items overdue by more than {days} days: snooze or dismiss them all",
         "old_items_open",
         icon=":material/event_busy:",
     ):
+        are = "is" if len(old) == 1 else "are"
+        st.markdown(ui.plain(f"{what} {are} overdue by more than {days} days."))
         show_failure(OLD_ITEMS)
         ui.ask_first(
             "bulk_snooze",

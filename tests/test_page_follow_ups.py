@@ -414,8 +414,9 @@ def test_old_items_of_the_shown_kind_snoozed_for_a_week_after_a_yes(old_and_new)
     kinds_filter(at).set_value("follow_up")
     run(at)
     [old] = at.expander
-    assert old.label == (
-        "2 items (Follow up) overdue by more than 14 days: snooze or dismiss them all"
+    assert old.label == "Items overdue by more than 14 days: snooze or dismiss them all"
+    assert old.markdown[0].value == plain_markdown(
+        "2 items (Follow up) are overdue by more than 14 days."
     )
     button(at, "Snooze all these for a working week").click()
     run(at)
@@ -451,7 +452,8 @@ def test_old_items_of_the_shown_kind_snoozed_for_a_week_after_a_yes(old_and_new)
 def test_all_old_items_dismissed_after_a_yes(old_and_new):
     at = run(follow_ups_page())
     [old] = at.expander
-    assert old.label == "3 items overdue by more than 14 days: snooze or dismiss them all"
+    assert old.label == "Items overdue by more than 14 days: snooze or dismiss them all"
+    assert old.markdown[0].value == plain_markdown("3 items are overdue by more than 14 days.")
     button(at, "Dismiss all these").click()
     run(at)
     assert at.warning[0].value.startswith(

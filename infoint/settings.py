@@ -361,12 +361,18 @@ NO_IMPORTS_YET = "No imports yet. Your first one appears here with what it added
 NO_IMPORTS_KEPT = (
     "No imports kept: the last one was undone. Your next one appears here with what it added."
 )
-NO_IMPORTS_RESTORED = (
-    "No imports kept: you restored a backup from before them. Your next one appears here with "
-    "what it added."
+# A restore took back the imports its own backup holds: one, or {count}.
+NO_IMPORTS_RESTORED_ONE = (
+    "No imports kept: you restored a backup from before your import. Your next one appears "
+    "here with what it added."
 )
+NO_IMPORTS_RESTORED = (
+    "No imports kept: you restored a backup from before your {count} imports. Your next one "
+    "appears here with what it added."
+)
+# How many is not known here: words right for one import and for many.
 NO_IMPORTS_TAKEN_BACK = (
-    "No imports kept: yours were undone, or a backup from before them was restored. Your next "
+    "No imports kept: what you imported was undone, or an older backup was restored. Your next "
     "one appears here with what it added."
 )
 
@@ -377,23 +383,27 @@ def no_imports_sentence(conn: duckdb.DuckDBPyConnection) -> str:
     every import (walkthroughs): the data is then as it was before them, and holds no trace of
     them. Only backups (newest first) can tell. Data is taken back by an undo or a restore, and
     each backs the data up first: the newest such backup that holds an import says which took
-    the imports away (an undo's always does; a restore's is opened to see, `_held_in`). Else a
-    backup taken before an import (one is deleted when its import fails), an undo's, or one
-    holding an import says that the user imported, though not what took it back. Once every
-    such backup is pruned, nothing tells, and it says "No imports yet"."""
+    the imports away (an undo's always does; a restore's is opened to see, `_held_in`, and
+    says how many it took back: "your import", "your 3 imports"). Else a backup taken before
+    an import (one is deleted when its import fails), an undo's, or one holding an import says
+    that the user imported, though not what took it back nor how many, in words right for one
+    and for many. Once every such backup is pruned, nothing tells, and it says "No imports
+    yet"."""
     path = db.database_path(conn)
     if path is None:
         return NO_IMPORTS_YET
     found = db.backup_files(path)
 
-    def held_imports(backup: db.BackupFile) -> bool:
-        return bool(_held_in(str(backup.path), *_stamp(backup.path)).imports)
+    def held_imports(backup: db.BackupFile) -> int:
+        return len(_held_in(str(backup.path), *_stamp(backup.path)).imports or ())
 
     for backup in found:
         if backup.reason == "undo":
             return NO_IMPORTS_KEPT
-        if backup.reason == "restore" and held_imports(backup):
-            return NO_IMPORTS_RESTORED
+        if backup.reason == "restore" and (count := held_imports(backup)):
+            if count == 1:
+                return NO_IMPORTS_RESTORED_ONE
+            return NO_IMPORTS_RESTORED.format(count=f"{count:,}")
     if any(b.reason == "import" or held_imports(b) for b in found):
         return NO_IMPORTS_TAKEN_BACK
     return NO_IMPORTS_YET

@@ -13,15 +13,27 @@ from __future__ import annotations
 from pathlib import Path
 
 from infoint import contacts, db, importer, settings, ui
-from tests.test_page_import_export import FIRST, button, open_page, run, upload
+from tests.test_page_import_export import (
+    ADA_MOVED,
+    FIRST,
+    button,
+    export_csv,
+    open_page,
+    run,
+    upload,
+)
 
 YET = "No imports yet. Your first one appears here with what it added."
 RESTORED = (
-    "No imports kept: you restored a backup from before them. Your next one appears here with "
-    "what it added."
+    "No imports kept: you restored a backup from before your import. Your next one appears "
+    "here with what it added."
+)
+RESTORED_TWO = (
+    "No imports kept: you restored a backup from before your 2 imports. Your next one appears "
+    "here with what it added."
 )
 TAKEN_BACK = (
-    "No imports kept: yours were undone, or a backup from before them was restored. Your next "
+    "No imports kept: what you imported was undone, or an older backup was restored. Your next "
     "one appears here with what it added."
 )
 SETTINGS = "pages/9_settings.py"
@@ -57,6 +69,24 @@ def test_after_restoring_a_backup_from_before_every_import_it_says_they_were_res
     assert said(at) == [RESTORED]
     assert settings.import_history(ui.connection()).empty  # the data holds none, truly
     assert said(open_page()) == [RESTORED]  # a new session: from the data and its backups
+
+
+def test_a_restore_that_took_back_two_imports_says_how_many(db_path):
+    """The walkthrough's restore took back a single import and said "from before them"; one
+    that takes back two says so, and the single one says "your import" (above)."""
+    conn = db.connect(db_path)
+    before = db.backup(conn)
+    importer.import_file(conn, FIRST, filename="Connections.csv")
+    importer.import_file(conn, export_csv(ADA_MOVED), filename="Connections.csv")
+    assert len(settings.import_history(conn)) == 2
+    conn.close()
+    db.restore(db_path, before)
+    conn = db.connect(db_path)
+    try:
+        assert settings.import_history(conn).empty
+        assert settings.no_imports_sentence(conn) == RESTORED_TWO
+    finally:
+        conn.close()
 
 
 def _import_undo_and_prune(db_path: Path) -> None:

@@ -67,6 +67,10 @@ SCOPE = "targets_scope"
 # Set by a bulk industry change: the next run empties the box before drawing it (a drawn
 # widget's value cannot change), so it is not set again by mistake.
 CLEAR_NEW_INDUSTRY = "targets_clear_new_industry"
+# Set by a merge: the next run empties the merge's search box before drawing it. Taken out of
+# the session instead, the box went on showing the old words in the browser while the page
+# read it as empty (no Keep and Merge boxes, no word about it).
+CLEAR_MERGE_SEARCH = "targets_clear_merge_search"
 COVERAGE_NOTE = (
     "Reached: targets where you wrote to someone. Met: targets where you met someone. "
     "People: your contacts there. Contacted: how many of them you wrote to. Share: the part "
@@ -741,6 +745,8 @@ with ui.expander("Two entries for the same company? Merge them", "merge_open"):
         "An import can bring the same employer under two names. Merging moves the people of "
         "one to the other; the one you keep keeps its name."
     )
+    if st.session_state.pop(CLEAR_MERGE_SEARCH, False):
+        st.session_state["merge_search"] = ""
     merge_search = st.text_input("Find them by name", key="merge_search")
     found = dict(targets.find_companies(conn, merge_search)) if merge_search.strip() else {}
     if merge_search.strip() and len(found) < 2:
@@ -766,7 +772,7 @@ with ui.expander("Two entries for the same company? Merge them", "merge_open"):
             except InfointError as exc:
                 ui.show_error(exc)
             else:
-                st.session_state.pop("merge_search", None)
+                st.session_state[CLEAR_MERGE_SEARCH] = True
                 done(f"Merged. People who moved over: {moved}.", "merge")
 notice("merge")
 

@@ -1,3 +1,4 @@
+import re
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -335,6 +336,18 @@ def show_time_zone() -> None:
 # the name and the place wrap where it does not; the day and time never break.
 UPCOMING_IN_VIEW = 10  # rows, then the table scrolls under its header
 UPCOMING_HEIGHT = 400  # px: the header and about ten one-line rows
+# A long word (a video call's link, an address) broke nowhere: at 800 px the table was 608 px
+# wide in its 458, Minutes and Prepared past the edge. In the words shown (what is saved stays
+# as typed) a zero-width space lets it break after / ? & . @ = _, and every ten letters of a
+# run without them ('pwd=abcdefghijklmnop'); the browser breaks there only where it must.
+BREAK_AFTER = re.compile(r"[^\s/?&.@=_]{10}(?=[^\s/?&.@=_])|[/?&.@=_](?=\S)")
+
+
+def breakable(words: str) -> str:
+    """`words` for a cell of Coming up: free to break in a long word (`BREAK_AFTER`), as typed
+    (`ui.plain`), and an address as text, not a link, as the grid showed it (`ui.unlinked`)."""
+    spaced = BREAK_AFTER.sub(lambda found: found.group() + "\N{ZERO WIDTH SPACE}", words)
+    return ui.unlinked(ui.plain(spaced))
 
 
 def show_upcoming(upcoming: list[meetings.MeetingSummary]) -> None:
@@ -349,8 +362,8 @@ def show_upcoming(upcoming: list[meetings.MeetingSummary]) -> None:
             {
                 "When": when(m.starts_at).replace(" ", "\N{NO-BREAK SPACE}"),
                 # as typed: a table's cells are Markdown
-                "With": ui.plain(named[m.id]),
-                "Place": ui.plain(m.place),
+                "With": breakable(named[m.id]),
+                "Place": breakable(m.place),
                 "Minutes": m.promised_minutes,
                 "Prepared": "yes" if m.prepared else "not yet",
             }

@@ -9,11 +9,12 @@ its 11 rows sat in a 10-row box; Contacts showed 10 of its 50 rows in its box. H
 not a table, are checked here too, in the same Chromium.
 """
 
-from datetime import datetime
+import re
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from infoint import contacts, db, demo, home, interactions, targets
+from infoint import contacts, db, demo, home, interactions, meetings, targets
 
 from .conftest import (
     CHROMIUM,
@@ -27,6 +28,8 @@ from .conftest import (
 from .test_contacts_table_fit import TABLE_SHOWN, in_view
 
 ROW_PX = 35  # Streamlit's, the header row's too
+ZOOM_LINK = "https://us02web.zoom.us/j/81234567890?pwd=abcdefghijklmnop"
+HIDDEN = re.compile("[\u200b\u2060]")  # a zero-width space, a word joiner
 
 # How far the first table scrolls: its height shown and in all, its width shown and in all.
 SCROLLS = """() => {
@@ -194,6 +197,11 @@ def test_insights_rates_and_meetings_coming_up_read_whole(page_with_scroll_bars,
     db_path = tmp_path / "demo.duckdb"
     conn = db.connect(db_path)
     demo.load_demo(conn)  # its meeting ahead: 'Otto Blom (Vantage Analytics LLC)', 20 minutes
+    # and a video call's link after it, one long word: in the static table it did not wrap,
+    # which made the table 620 px wide at 800 px (Minutes and Prepared past the edge)
+    [ahead] = meetings.upcoming_meetings(conn, datetime.now(UTC))
+    newcomer = contacts.add_contact(conn, "Nia", "Newcomb", company="Upland Consulting Inc.")
+    meetings.schedule_meeting(conn, newcomer, ahead.starts_at + timedelta(days=1), place=ZOOM_LINK)
     conn.close()
     server = start_server(db_path)
     try:
@@ -221,11 +229,17 @@ def test_insights_rates_and_meetings_coming_up_read_whole(page_with_scroll_bars,
             assert table["labels"] == coming_up, table
             assert table["wide"] <= table["across"] + 1, (width, table)  # no sideways scroll
             assert table["cut"] == [], (width, table)
-            [(when, *_)] = table["lines"]  # the demo's one meeting ahead
-            assert when == 1, (width, table)  # the day and time never break
-            if width == 1280:  # one line: the grid's rows were 65 px tall for 800 px's sake
-                assert table["lines"] == [[1] * 5], table
-        page.screenshot(path=shots / "meetings-coming-up-1280.png")
+            demos, zooms = table["lines"]  # the demo's meeting ahead, then the video call
+            assert demos[0] == zooms[0] == 1, (width, table)  # the day and time never break
+            if width == 1280:  # the grid's rows were 65 px tall for 800 px's sake; here the
+                # link takes the room it needs, the demo's name two lines beside it
+                assert demos[2:] == [1] * 3 and zooms[3:] == [1] * 2, table
+                assert max(demos + zooms) <= 2, table
+            # the link reads as typed (its break points take no room), as text, not a link
+            place = page.get_by_test_id("stTable").first.locator("tbody tr").nth(1).locator("td")
+            assert HIDDEN.sub("", place.nth(2).inner_text()) == ZOOM_LINK, table
+            assert page.get_by_test_id("stTable").first.locator("a").count() == 0
+            page.screenshot(path=shots / f"meetings-coming-up-{width}.png")
     finally:
         stop_server(server)
 

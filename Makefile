@@ -40,13 +40,16 @@ chromium:
 		fi; \
 	fi
 
-# The tests without a browser are spread over the machine's cores; the browser tests then run
-# one at a time, each with a server and Chromium of its own that need both cores to stay steady.
+# The tests without a browser are spread over the machine's cores. The browser tests then run
+# two at a time, each with a server and Chromium of its own (one such test keeps about one core
+# of two busy), except those racing Streamlit's reruns (marked `alone`), which run last, one at
+# a time.
 test: $(DEV_STAMP) chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -m "not e2e" -n auto
-	$(BIN)/python -m pytest -m e2e
+	$(BIN)/python -m pytest -m "e2e and not alone" -n 2 --dist worksteal
+	$(BIN)/python -m pytest -m "e2e and alone"
 
 bench: $(DEV_STAMP)
 	$(BIN)/python -m benchmarks.run

@@ -32,11 +32,13 @@ def test_make_run_takes_another_port():
     assert planned_server("PORT=8502").endswith("--server.address 127.0.0.1 --server.port 8502")
 
 
-def test_make_test_runs_every_test_and_the_browser_tests_one_at_a_time():
-    """The browser tests each start a server and Chromium: spread over workers, they would
-    compete for the two cores CI has; the rest may share them."""
+def test_make_test_runs_every_test_and_the_racing_browser_tests_one_at_a_time():
+    """The browser tests each start a server and Chromium, which keep about one core of CI's
+    two busy: they run two at a time, but those marked `alone` (racing Streamlit's reruns)
+    one at a time, after the rest; the tests without a browser share the cores."""
     runs = [line for line in planned("test") if "-m pytest" in line]
-    assert len(runs) == 2
-    without_browser, browser = runs
+    assert len(runs) == 3
+    without_browser, browser, alone = runs
     assert '-m "not e2e"' in without_browser and "-n auto" in without_browser
-    assert browser.endswith("-m pytest -m e2e")
+    assert '-m "e2e and not alone" -n 2' in browser
+    assert alone.endswith('-m pytest -m "e2e and alone"')

@@ -52,6 +52,9 @@ def test_the_link_lands_on_the_add_form_and_the_sidebar_on_the_search(page, tmp_
         assert page.evaluate(ADD_FORM) == [True, True]
 
         page.get_by_test_id("stSidebar").get_by_role("link", name="Contacts").click()
+        # Right after the click the page may not have begun its new run: wait for the form
+        # to shut (it stays open if the address still asks for it), then for the run's end.
+        page.wait_for_function(f"() => !({ADD_FORM})()[0]")
         wait_for_app(page)
         assert page.evaluate(ADD_FORM) == [False, False]
         name = page.get_by_label("Name", exact=True)

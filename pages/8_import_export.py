@@ -471,16 +471,23 @@ def show_report(report: importer.ImportReport) -> None:
     """What the import just done found, in its place under the Import button."""
     with st.container(border=True):
         st.markdown(f"**{ui.plain(report.file_name)}**: {report.summary()}")
-        added, updated, unchanged, skipped = st.columns(4)
-        added.metric("New people", f"{report.added:,}")
-        updated.metric(
+        # Each figure as wide as its words, in a row that wraps: in four even columns, a
+        # quarter of the box in an 800 px window (sidebar open, scroll bars drawn), "New
+        # people" read "29,…" for 29,699 (walkthrough with a 30,000-row export).
+        figures = st.container(horizontal=True, gap="medium", key="import_figures")
+        figures.metric("New people", f"{report.added:,}", width="content")
+        figures.metric(
             "Updated",
             f"{report.updated:,}",
             help="Something LinkedIn holds about them changed, such as company or title.",
+            width="content",
         )
-        unchanged.metric("Unchanged", f"{report.unchanged:,}")
-        skipped.metric(
-            "Skipped", f"{report.skipped:,}", help="Rows that could not be used; see why."
+        figures.metric("Unchanged", f"{report.unchanged:,}", width="content")
+        figures.metric(
+            "Skipped",
+            f"{report.skipped:,}",
+            help="Rows that could not be used; see why.",
+            width="content",
         )
         if report.skipped_rows:
             with st.expander(
@@ -520,8 +527,10 @@ def show_report(report: importer.ImportReport) -> None:
                 icon=":material/delete:",
             )
         # In a row that wraps, each link as wide as its words: in half of an 800 px window
-        # (sidebar open) the first read "Next: mark the companies yo".
-        next_steps = st.container(horizontal=True, gap="large", key="import_next_steps")
+        # (sidebar open) the first read "Next: mark the companies yo". A small gap: it is also
+        # the space between the lines when the row wraps, and a large one left 4rem empty
+        # above "Search your network" at 800 px.
+        next_steps = st.container(horizontal=True, gap="small", key="import_next_steps")
         next_steps.page_link(
             "pages/1_targets.py",
             label="Next: mark the companies you want to learn about",

@@ -149,3 +149,73 @@ def test_your_imports_reads_whole_at_800_and_1280_px_with_scroll_bars_drawn(
             assert table["problems"] == [], f"'Your imports' at {width} px: {table}"
     finally:
         stop_server(server)
+
+
+BENCHMARK = ROOT / "benchmarks" / "out" / "Connections-30000.csv"
+
+# The import report's figures (st.metric): each value and label, and whether its words are cut
+# (the value ends in '…' when it is wider than its column) or lie past the window.
+FIGURES_DRAWN = """() => [...document.querySelectorAll(
+    '[data-testid="stMain"] [data-testid="stMetric"]')].map(figure => {
+  const value = figure.querySelector('[data-testid="stMetricValue"]');
+  const label = figure.querySelector('[data-testid="stMetricLabel"]');
+  const cut = element => [element, ...element.querySelectorAll('*')].some(
+    part => part.scrollWidth > part.clientWidth + 1);
+  return {
+    label: label.innerText.trim(),
+    value: value.innerText.trim(),
+    cut: cut(value) || cut(label),
+    outside: figure.getBoundingClientRect().right > window.innerWidth,
+  };
+})"""
+
+
+def test_the_import_reports_figures_read_whole_at_800_and_1280_px_with_scroll_bars_drawn(
+    page_with_scroll_bars, tmp_path, shots
+):
+    """A walkthrough imported the 30,000-row benchmark file into a new database at 800 px:
+    "New people" read "29,…", not 29,699, in the fourth of the box its four figures shared."""
+    page = page_with_scroll_bars
+    export = tmp_path / "Connections.csv"
+    export.write_bytes(BENCHMARK.read_bytes())
+    server = start_server(tmp_path / "fresh.duckdb")
+    try:
+        page.goto(f"{server.url}/import_export")
+        wait_for_app(page)
+        page.get_by_label("Your LinkedIn export (.zip or Connections.csv)").locator(
+            "input[type=file]"
+        ).set_input_files(export)
+        wait_for_app(page)
+        page.get_by_role("button", name="Import", exact=True).click()
+        page.get_by_text("Search your network").wait_for(timeout=120_000)
+        for width in (800, 1280):
+            page.set_viewport_size({"width": width, "height": 900})
+            page.wait_for_timeout(500)  # the layout follows the window's new size
+            figures = page.evaluate(FIGURES_DRAWN)
+            page.get_by_text("Search your network").scroll_into_view_if_needed()
+            page.screenshot(path=shots / f"import-figures-{width}.png", full_page=True)
+            assert [f["label"] for f in figures] == [
+                "New people",
+                "Updated",
+                "Unchanged",
+                "Skipped",
+            ], figures
+            added = figures[0]["value"]
+            assert added.replace(",", "").isdigit() and int(added.replace(",", "")) > 29_000, (
+                figures
+            )
+            whole = [f for f in figures if not f["value"].endswith("…")]
+            assert whole == figures, f"figures cut at {width} px: {figures}"
+            assert [f for f in figures if f["cut"] or f["outside"]] == [], f"{width} px: {figures}"
+            # The two links under them: on one line or two, with no wide empty band between
+            # (the row's gap was 4rem, also between its lines when it wrapped at 800 px).
+            first, second = (
+                page.get_by_role("link", name=name).bounding_box()
+                for name in (
+                    "Next: mark the companies you want to learn about",
+                    "Search your network",
+                )
+            )
+            assert second["y"] - (first["y"] + first["height"]) < 24, (width, first, second)
+    finally:
+        stop_server(server)

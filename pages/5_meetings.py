@@ -211,12 +211,25 @@ def one_found_is_picked() -> None:
         st.session_state["schedule_person"] = found[0].id
 
 
+def clear_schedule_form() -> None:
+    """Empty the form once its meeting is booked, before its boxes are drawn: opened again, it
+    held the same person, day, time and place, and Schedule booked the same meeting twice."""
+    suggested = meetings.suggested_start(conn)
+    st.session_state["schedule_search"] = ""
+    st.session_state["schedule_person"] = None
+    st.session_state["schedule_day"] = suggested.date()
+    st.session_state["schedule_time"] = suggested.time()
+    st.session_state["schedule_minutes"] = meetings.DEFAULT_MINUTES
+    st.session_state["schedule_place"] = ""
+
+
 def show_schedule(expanded: bool) -> None:
     # Put away once a meeting is scheduled, the new one shown below: left open, the person and
     # place still in it, the form read as not yet sent (before it kept its state, the message
     # said at the top shut it).
     if st.session_state.pop(SCHEDULED, False):
         st.session_state[SCHEDULE_OPEN] = False
+        clear_schedule_form()
     with ui.expander(
         "Schedule a meeting", SCHEDULE_OPEN, icon=":material/event:", expanded=expanded
     ):

@@ -198,6 +198,22 @@ def page(browser):
 
 
 @pytest.fixture
+def page_with_scroll_bars(browser):
+    """A page in a Chromium that draws its scroll bars, 10 px each, as a desktop browser does:
+    Playwright's default arguments hide them, and fit checks then measured room users lack."""
+    drawn = browser.browser_type.launch(
+        executable_path=str(CHROMIUM),
+        headless=True,
+        args=CHROMIUM_FLAGS,
+        ignore_default_args=["--hide-scrollbars"],
+    )
+    opened = drawn.new_page(viewport={"width": 1280, "height": 900})
+    opened.set_default_timeout(20_000)
+    yield opened
+    drawn.close()
+
+
+@pytest.fixture
 def shots(request) -> Path:
     """A folder for this test's screenshots, printed so a failing run can be looked at."""
     folder = ARTIFACTS / request.node.name

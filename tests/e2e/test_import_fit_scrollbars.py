@@ -12,11 +12,9 @@ or on the lines its row has room for.
 
 import zipfile
 
-import pytest
-
 from infoint import db, importer
 
-from .conftest import CHROMIUM, CHROMIUM_FLAGS, ROOT, start_server, stop_server, wait_for_app
+from .conftest import ROOT, start_server, stop_server, wait_for_app
 
 SAMPLE = ROOT / "data" / "sample" / "Connections.csv"
 ARCHIVE_NAME = "Complete_LinkedInDataExport_11-27-2026.zip"
@@ -106,24 +104,11 @@ IMPORTS_DRAWN = """() => [...document.querySelectorAll(
 }).filter(Boolean)"""
 
 
-@pytest.fixture
-def page_with_scroll_bars(browser):
-    drawn = browser.browser_type.launch(
-        executable_path=str(CHROMIUM),
-        headless=True,
-        args=CHROMIUM_FLAGS,
-        ignore_default_args=["--hide-scrollbars"],
-    )
-    opened = drawn.new_page(viewport={"width": 800, "height": 900})
-    opened.set_default_timeout(20_000)
-    yield opened
-    drawn.close()
-
-
 def test_your_imports_reads_whole_at_800_and_1280_px_with_scroll_bars_drawn(
     page_with_scroll_bars, tmp_path, shots
 ):
     page = page_with_scroll_bars
+    page.set_viewport_size({"width": 800, "height": 900})
     archive = tmp_path / ARCHIVE_NAME
     with zipfile.ZipFile(archive, "w") as zipped:
         zipped.write(SAMPLE, "Connections.csv")
@@ -176,6 +161,7 @@ def test_the_import_reports_figures_read_whole_at_800_and_1280_px_with_scroll_ba
     """A walkthrough imported the 30,000-row benchmark file into a new database at 800 px:
     "New people" read "29,…", not 29,699, in the fourth of the box its four figures shared."""
     page = page_with_scroll_bars
+    page.set_viewport_size({"width": 800, "height": 900})
     export = tmp_path / "Connections.csv"
     export.write_bytes(BENCHMARK.read_bytes())
     server = start_server(tmp_path / "fresh.duckdb")

@@ -12,13 +12,9 @@ not a table, are checked here too, in the same Chromium.
 import re
 from datetime import UTC, datetime, timedelta
 
-import pytest
-
 from infoint import contacts, db, demo, home, interactions, meetings, targets
 
 from .conftest import (
-    CHROMIUM,
-    CHROMIUM_FLAGS,
     go,
     start_server,
     stop_server,
@@ -37,20 +33,6 @@ SCROLLS = """() => {
   return {shown: scroller.clientHeight, tall: scroller.scrollHeight,
           wide: scroller.scrollWidth, across: scroller.clientWidth};
 }"""
-
-
-@pytest.fixture
-def page_with_scroll_bars(browser):
-    drawn = browser.browser_type.launch(
-        executable_path=str(CHROMIUM),
-        headless=True,
-        args=CHROMIUM_FLAGS,
-        ignore_default_args=["--hide-scrollbars"],
-    )
-    opened = drawn.new_page(viewport={"width": 1280, "height": 900})
-    opened.set_default_timeout(20_000)
-    yield opened
-    drawn.close()
 
 
 def whole(table: dict, header: str) -> list[str]:
@@ -257,6 +239,26 @@ FIGURES_CUT = """() => [...document.querySelectorAll(
   .map(part => part.innerText)"""
 
 
+def home_figures_fit(page, width: int) -> str:
+    """At `width`, Home's five figures are all there, in order, inside the window, and on one
+    row at 1280 px; the Response rate's words, which hold its note."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.wait_for_timeout(500)  # the row follows the window's new size
+    figures = page.evaluate(FIGURES)
+    assert [label for label, _, _ in figures] == [
+        "Contacts",
+        "Targets",
+        "Open conversations",
+        "Meetings this week",
+        "Response rate",
+    ]
+    if width == 1280:
+        assert len({top for _, top, _ in figures}) == 1, figures  # one row
+    assert max(right for _, _, right in figures) <= width, figures
+    rate = page.get_by_test_id("stMetric").filter(has_text="Response rate")
+    return rate.inner_text()
+
+
 def test_homes_figures_take_one_row_at_1280_px_with_the_next_meeting_under_them(
     page_with_scroll_bars, tmp_path, shots
 ):
@@ -280,21 +282,7 @@ def test_homes_figures_take_one_row_at_1280_px_with_the_next_meeting_under_them(
         note = page.get_by_test_id("stMain").get_by_text(coming.said)
         note.wait_for()
         for width in (1280, 800):
-            page.set_viewport_size({"width": width, "height": 900})
-            page.wait_for_timeout(500)  # the row follows the window's new size
-            figures = page.evaluate(FIGURES)
-            assert [label for label, _, _ in figures] == [
-                "Contacts",
-                "Targets",
-                "Open conversations",
-                "Meetings this week",
-                "Response rate",
-            ]
-            rate = page.get_by_test_id("stMetric").filter(has_text="Response rate")
-            assert "may still reply" in rate.inner_text()
-            if width == 1280:
-                assert len({top for _, top, _ in figures}) == 1, figures  # one row
-            assert max(right for _, _, right in figures) <= width, figures
+            assert "may still reply" in home_figures_fit(page, width)
             assert note.is_visible() and page.evaluate(FIGURES_CUT) == [], width
             page.screenshot(path=shots / f"home-{width}.png")
     finally:

@@ -610,6 +610,12 @@ def plain(text: str) -> str:
     return plain_markdown(text)
 
 
+def as_text(text: str) -> str:
+    """User text for a markdown element, as typed (`plain`) and with an address in it shown as
+    text, not as a link (`unlinked`): a place, notes, a company typed as a web address."""
+    return unlinked(plain(text))
+
+
 def count_column(label: str, *, width: str | int | None = None) -> Any:
     """A table column of counts, written "3,467" in every browser language, as the app writes
     counts (`text.COUNT_COLUMN_FORMAT`); `width` "small", or pixels, for narrow figures."""

@@ -148,8 +148,8 @@ def ask_before_adding_again(same: list[contacts.SameName]) -> bool:
     for number, person in enumerate(same[:SAME_NAME_SHOWN]):
         where = f" at {person.company}" if person.company else ""
         line, action = st.columns([5, 1], vertical_alignment="center")
-        said = ui.plain(f"{person.name}{where} · {funnel.stage_name(person.stage)}")
-        line.markdown(ui.unlinked(said))  # a company typed as an address is not a link
+        # a company typed as an address is not a link
+        line.markdown(ui.as_text(f"{person.name}{where} · {funnel.stage_name(person.stage)}"))
         if action.button("Open", key=f"add_same_{number}", icon=":material/person:"):
             open_here(person.id)
     if len(same) > SAME_NAME_SHOWN:
@@ -535,13 +535,13 @@ def show_timeline(person: contacts.Contact) -> None:
         row = st.container(horizontal=True, wrap=False, gap="small")
         line = row.container(width="stretch")
         # What the user typed (a place, notes) shows an address in it as text, not a link.
-        line.markdown(f"**{text.day(event.at)}** · {ui.unlinked(ui.plain(event.text))}")
+        line.markdown(f"**{text.day(event.at)}** · {ui.as_text(event.text)}")
         if event.details:
             start = event.details_start
-            line.caption(ui.unlinked(ui.plain(start)))
+            line.caption(ui.as_text(start))
             if event.details_cut:  # a long one: the rest only when asked for
                 with line.expander(f"Show all of it ({len(event.details):,} characters)"):
-                    st.caption(ui.unlinked(ui.plain(event.details)))
+                    st.caption(ui.as_text(event.details))
         if event.other_contact_id is not None and row.button(
             "Open", key=f"timeline_open_{number}", icon=":material/person:"
         ):
@@ -1201,7 +1201,7 @@ def show_contact(contact_id: int) -> None:
         back_to_search()
     st.title(ui.plain(person.name))
     if person.job:
-        st.caption(ui.unlinked(ui.plain(person.job)))  # a company typed as an address
+        st.caption(ui.as_text(person.job))  # a company typed as an address
     show_details(person)
     sections = {
         "Timeline": show_timeline,

@@ -357,10 +357,10 @@ BREAK_AFTER = re.compile(r"[^\s/?&.@=_]{10}(?=[^\s/?&.@=_])|[/?&.@=_](?=\S)")
 
 
 def breakable(words: str) -> str:
-    """`words` for a cell of Coming up: free to break in a long word (`BREAK_AFTER`), as typed
-    (`ui.plain`), and an address as text, not a link, as the grid showed it (`ui.unlinked`)."""
+    """`words` for a cell of Coming up: free to break in a long word (`BREAK_AFTER`), as typed,
+    and an address as text, not a link, as the grid showed it (`ui.as_text`)."""
     spaced = BREAK_AFTER.sub(lambda found: found.group() + "\N{ZERO WIDTH SPACE}", words)
-    return ui.unlinked(ui.plain(spaced))
+    return ui.as_text(spaced)
 
 
 def show_upcoming(upcoming: list[meetings.MeetingSummary]) -> None:

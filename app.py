@@ -73,7 +73,7 @@ if not due or not started:
 # The figures sit in a row that wraps, each as wide as its words: in five equal columns a
 # narrow window cut labels and even numbers short ("Open c…", "10…" for 100 %). A 1280 px
 # window holds all five in its 810 px with 24 px between them, not 32; Response rate's note is
-# the widest part, so it stays short: a heavy user's '1,994 of 4,897 replied; 76 may still reply'
+# the widest part, so it stays short: a heavy user's '1,994 of 4,897 replied; 76 more may reply'
 # makes 788 px of figures (with '…; 76 more still have time to reply' it was 868, on two rows).
 figures_row = st.container(horizontal=True, gap=24, key="headline")
 figures_row.metric(

@@ -31,7 +31,7 @@ RESPONSE_HELP = (
     "Of the people you contacted, the share who replied, and under it how many replied of how "
     f"many. Someone written to in the last {insights.QUICK_REPLY_DAYS} business days who has "
     "not answered yet is left out until those days pass: they still have time to reply (said "
-    "under the share as 'may still reply'; Insights counts them the same way). A "
+    "under the share as 'more may reply'; Insights counts them the same way). A "
     "meeting held or an introduction counts as a reply even when no reply was logged: you "
     "cannot meet someone who never answered. The funnel counts replies the same way. A reply "
     "counts however long it took: Insights also gives the share who replied within "
@@ -96,8 +96,9 @@ class Headline:
 
 def response_figure(figures: Headline) -> tuple[str, str]:
     """Home's 'Response rate' and the note under it: '50 %' and '1 of 2 replied', with those
-    who still have time to reply said after ('; 1 may still reply') rather than counted as
-    silent; while everyone still has time, no share yet (`TOO_SOON`).
+    who still have time to reply said after ('; 1 more may reply': 'more', since they are not
+    among the 2) rather than counted as silent; while everyone still has time, no share yet
+    (`TOO_SOON`, '1 may still reply').
 
     The note is short: it sets the width of its figure, and a heavy user's '1,994 of 4,897
     replied; 76 more still have time to reply' (321 px) sent the figure to a second row at
@@ -107,7 +108,7 @@ def response_figure(figures: Headline) -> tuple[str, str]:
         return TOO_SOON, f"{waiting:,} may still reply"
     said = f"{figures.replied:,} of {figures.time_passed:,} replied"
     if waiting:
-        said += f"; {waiting:,} may still reply"
+        said += f"; {waiting:,} more may reply"
     return text.percent(figures.response_rate), said
 
 

@@ -74,7 +74,7 @@ def test_the_share_is_the_response_rates(conn):
     ]
     assert home.response_figure(home.headline(conn, MONDAY)) == (
         "50 %",
-        "1 of 2 replied; 2 may still reply",
+        "1 of 2 replied; 2 more may reply",
     )
 
 

@@ -36,7 +36,7 @@ def test_the_share_is_of_those_whose_time_has_passed(conn):
     assert figures.response_rate == 0.5
     assert home.response_figure(figures) == (
         "50 %",
-        "1 of 2 replied; 2 may still reply",
+        "1 of 2 replied; 2 more may reply",
     )
 
 

@@ -61,7 +61,7 @@ def test_the_groups_add_up_to_homes_response_rate(conn, people, breakdown):
     figures = home.headline(conn, TODAY)
     assert home.response_figure(figures) == (
         "67 %",
-        "2 of 3 replied; 2 may still reply",
+        "2 of 3 replied; 2 more may reply",
     )
     frame = insights.rates_by(conn, breakdown, TODAY)
     assert frame["contacted"].sum() == figures.time_passed == 3

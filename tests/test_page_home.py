@@ -223,7 +223,7 @@ def test_numbers_that_agree_and_say_where_they_come_from(app_db):
     metric = {m.label: m for m in at.metric}
     # Bob, written to today, still has time to reply: the rate is of Ann alone.
     assert metric["Response rate"].value == "100 %"
-    assert metric["Response rate"].proto.delta == "1 of 1 replied; 1 may still reply"
+    assert metric["Response rate"].proto.delta == "1 of 1 replied; 1 more may reply"
     assert "A meeting held or an introduction counts as a reply" in metric["Response rate"].help
     assert metric["Targets"].value == "1" and metric["Open conversations"].value == "0"
     # The numbers beside the weekly chart: a Markdown table (no grid to load), this week first.

@@ -57,5 +57,5 @@ def test_the_funnels_share_is_the_response_rates(app_db):
     rate = next(m for m in at.metric if m.label == "Response rate")
     assert (rate.value, rate.proto.delta) == (
         "50 %",
-        "1 of 2 replied; 1 may still reply",
+        "1 of 2 replied; 1 more may reply",
     )

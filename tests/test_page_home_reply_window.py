@@ -42,4 +42,4 @@ def test_the_rate_is_of_those_whose_time_has_passed(app_db):
     at = run_home()
     rate = next(m for m in at.metric if m.label == "Response rate")
     assert rate.value == "50 %"
-    assert rate.proto.delta == "1 of 2 replied; 1 may still reply"
+    assert rate.proto.delta == "1 of 2 replied; 1 more may reply"

@@ -28,7 +28,7 @@ def test_the_demos_rates_add_up_to_homes_response_rate(app_db):
     conn.close()
     at = ran(AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run())
     card = next(m for m in at.metric if m.label == "Response rate")
-    said = re.fullmatch(r"(\d+) of (\d+) replied; (\d+) may still reply", card.proto.delta)
+    said = re.fullmatch(r"(\d+) of (\d+) replied; (\d+) more may reply", card.proto.delta)
     replied, of, waiting = (int(n) for n in said.groups())
 
     at.switch_page("pages/7_insights.py")

@@ -65,7 +65,7 @@ def test_no_headline_figure_is_cut_short_at_800_or_1280_px(browser, tmp_path):
             shown = dict(page.evaluate(SHOWN))
             assert shown["Response rate"] == "100 %"
             rate = page.get_by_test_id("stMetric").filter(has_text="Response rate")
-            assert "1 may still reply" in rate.inner_text()
+            assert "1 more may reply" in rate.inner_text()
             assert list(shown) == [
                 "Contacts",
                 "Targets",
@@ -115,7 +115,7 @@ def _csv(header: list[str], rows) -> bytes:
 def heavy_like(path) -> None:
     """The heavy benchmark user's figures, as wide as theirs (numbers of as many digits), in a
     second or two: 12,000 connections, 294 targets and 66 ruled out, 1,994 of 4,897 replied and
-    76 written to just now ('1,994 of 4,897 replied; 76 may still reply'). Through the importer
+    76 written to just now ('1,994 of 4,897 replied; 76 more may reply'). Through the importer
     and the history import, as a user brings them in."""
     conn = db.connect(path)
     header = ["First Name", "Last Name", "URL", "Email Address", "Company", "Position"]
@@ -153,7 +153,7 @@ def heavy_like(path) -> None:
     history.import_history(conn, _csv(MESSAGE_HEADER, messages), "messages.csv", since)
     figures = home.headline(conn)
     assert (figures.contacts, figures.targets, figures.ruled_out) == (12_000, 294, 66)
-    assert home.response_figure(figures) == ("41 %", "1,994 of 4,897 replied; 76 may still reply")
+    assert home.response_figure(figures) == ("41 %", "1,994 of 4,897 replied; 76 more may reply")
     conn.close()
 
 
@@ -172,7 +172,7 @@ def test_a_heavy_users_figures_take_one_row_at_1280_px(page_with_scroll_bars, tm
         page.get_by_test_id("stMetric").filter(has_text="Response rate").wait_for()
         for width in (1280, 800):
             said = home_figures_fit(page, width)
-            assert "1,994 of 4,897 replied; 76 may still reply" in said
+            assert "1,994 of 4,897 replied; 76 more may reply" in said
             assert page.evaluate(CUT_SHORT) == [], f"cut short at {width} px"
     finally:
         stop_server(server)

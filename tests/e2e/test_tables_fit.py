@@ -269,7 +269,7 @@ def test_homes_figures_take_one_row_at_1280_px_with_the_next_meeting_under_them(
     db_path = tmp_path / "demo.duckdb"
     conn = db.connect(db_path)
     demo.load_demo(conn)  # its meeting ahead: Tuesday next week, 15:00
-    if not home.headline(conn).waiting:  # Response rate's widest note: '…; 1 may still reply'
+    if not home.headline(conn).waiting:  # Response rate's widest note: '…; 1 more may reply'
         newcomer = contacts.add_contact(conn, "Nia", "Newcomb")
         interactions.log_interaction(conn, newcomer, "outreach", occurred_at=datetime.now())
     coming = home.next_meeting(conn)
@@ -282,7 +282,7 @@ def test_homes_figures_take_one_row_at_1280_px_with_the_next_meeting_under_them(
         note = page.get_by_test_id("stMain").get_by_text(coming.said)
         note.wait_for()
         for width in (1280, 800):
-            assert "may still reply" in home_figures_fit(page, width)
+            assert "more may reply" in home_figures_fit(page, width)
             assert note.is_visible() and page.evaluate(FIGURES_CUT) == [], width
             page.screenshot(path=shots / f"home-{width}.png")
     finally:

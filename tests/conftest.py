@@ -120,6 +120,16 @@ def quick_charts(at: AppTest) -> dict[str, dict]:
     return {key: data["figure"] for key, data in sent if "figure" in data}
 
 
+def copy_texts(at: AppTest) -> list[str]:
+    """The texts a page offers to copy (`ui.copy_box`, the draft with its copy button), as
+    sent to the browser: AppTest lists that component as an unknown element with its data."""
+    return [
+        json.loads(element.proto.json)["text"]
+        for element in at.get("bidi_component")
+        if element.proto.component_name == "infoint.copy"
+    ]
+
+
 @pytest.fixture
 def held_clock(monkeypatch) -> list[float]:
     """`time.monotonic` held still, moved on only by the test (through the list returned):

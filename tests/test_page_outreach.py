@@ -24,6 +24,7 @@ from infoint import (
 )
 from infoint.business_days import silence_noticed_on
 from infoint.text import day, plain_markdown, weekday_day
+from tests.conftest import copy_texts
 
 FILTER_MODE_NONE = SelectWidgetFilterMode.FILTER_MODE_NONE
 
@@ -183,14 +184,14 @@ def test_an_unfilled_placeholder_is_listed_highlighted_and_blocks_logging(networ
     )
     assert ":orange-background[**\\{shared_group\\}**]" in " ".join(m.value for m in at.markdown)
     assert button(at, "Log as sent").disabled
-    assert not at.get("link_button") and not at.code  # nothing half-written can go out
+    assert not at.get("link_button") and not copy_texts(at)  # nothing half-written can go out
     body = at.text_area(key=f"body_{network['ana']}_2")
     body.set_value(body.value.replace("{shared_group}", "the Leeds alumni network"))
     at.text_input(key=f"subject_{network['ana']}_2").set_value("A fellow Leeds graduate")
     run(at)
     assert not at.warning
     assert not button(at, "Log as sent").disabled
-    assert at.code[0].value.startswith("Subject: A fellow Leeds graduate\n\nHi Ana,")
+    assert copy_texts(at)[0].startswith("Subject: A fellow Leeds graduate\n\nHi Ana,")
 
 
 def test_a_follow_up_opened_from_another_page(network):
@@ -796,7 +797,7 @@ def test_a_name_placeholder_typed_by_hand_is_filled_from_settings(network):
     assert not at.warning
     assert not [link for link in at.main.get("page_link") if "Settings" in link.proto.label]
     sent = mine.replace("{my_first_name}", "Sam")
-    assert at.code[0].value == f"Subject: We both know Maria\n\n{sent}"
+    assert copy_texts(at) == [f"Subject: We both know Maria\n\n{sent}"]
     assert plain_markdown("I'm Sam, a data analyst") in shown(at)
     assert plain_markdown("In what you send, {my_first_name} reads “Sam”.") in [
         c.value for c in at.caption

@@ -213,14 +213,29 @@ def one_found_is_picked() -> None:
 
 def clear_schedule_form() -> None:
     """Empty the form once its meeting is booked, before its boxes are drawn: opened again, it
-    held the same person, day, time and place, and Schedule booked the same meeting twice."""
+    held the same person, day, time and place, and Schedule booked the same meeting twice.
+    The boxes set here are drawn without a default on this run (`schedule_default`)."""
     suggested = meetings.suggested_start(conn)
-    st.session_state["schedule_search"] = ""
-    st.session_state["schedule_person"] = None
-    st.session_state["schedule_day"] = suggested.date()
-    st.session_state["schedule_time"] = suggested.time()
-    st.session_state["schedule_minutes"] = meetings.DEFAULT_MINUTES
-    st.session_state["schedule_place"] = ""
+    cleared = {
+        "schedule_search": "",
+        "schedule_person": None,
+        "schedule_day": suggested.date(),
+        "schedule_time": suggested.time(),
+        "schedule_minutes": meetings.DEFAULT_MINUTES,
+        "schedule_place": "",
+    }
+    for key, value in cleared.items():
+        st.session_state[key] = value
+        set_here.add(key)
+
+
+def schedule_default(key: str, value: object, unset: str) -> object:
+    """The default of the form's box `key`: `value`, or `unset` (the widget's own word for
+    none: "today", "now", "min") on a run that set the box through session state
+    (`clear_schedule_form`). Given both, Streamlit logs 'The widget with key "schedule_day"
+    was created with a default value but also had its value set via the Session State API.'
+    and the session state's value is the one shown either way."""
+    return unset if key in set_here else value
 
 
 def show_schedule(expanded: bool) -> None:
@@ -267,18 +282,21 @@ def show_schedule(expanded: bool) -> None:
             day = ui.day_input(
                 day_box,
                 "Date",
-                value=suggested.date(),
+                value=schedule_default("schedule_day", suggested.date(), "today"),
                 key="schedule_day",
                 help="Your next working day to start with: change it to the day you agreed.",
             )
             at = time_box.time_input(
-                f"Time in {zone_said}", value=suggested.time(), step=900, key="schedule_time"
+                f"Time in {zone_said}",
+                value=schedule_default("schedule_time", suggested.time(), "now"),
+                step=900,
+                key="schedule_time",
             )
             # No bounds on the box: out of them it only turned red and Schedule did nothing,
             # without a word; the domain says what fits instead (as the debrief's minutes).
             minutes = minutes_box.number_input(
                 "Minutes you promise",
-                value=meetings.DEFAULT_MINUTES,
+                value=schedule_default("schedule_minutes", meetings.DEFAULT_MINUTES, "min"),
                 step=5,
                 key="schedule_minutes",
                 help=f"From {PROMISED}. Twenty minutes is plenty for a first conversation, "

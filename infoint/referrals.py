@@ -977,20 +977,23 @@ class Totals:
         return " ".join(said)
 
     def _reached(self) -> str:
-        """How far you got with the people named: one of them spoken of as one."""
+        """How far you got with the people named, said as theirs: 'Of the 2 people they
+        named, you have written to 1 (50 %)'; 'You have written to 1 of them' read as one of
+        the introducers (walkthrough). One person named is 'that person'."""
         if self.introduced == 1:
             return {
-                (False, False): "You have not written to them since they were named.",
-                (True, False): "You have written to them and not met them yet.",
-                (True, True): "You have written to them and met them.",
-                (False, True): "You have met them.",
+                (False, False): "You have not written to that person since they were named.",
+                (True, False): "You have written to that person and not met them yet.",
+                (True, True): "You have written to that person and met them.",
+                (False, True): "You have met that person.",
             }[(self.contacted > 0, self.met > 0)]
+        of = f"Of the {self.introduced:,} people they named, you have written to"
         if not self.contacted:
             met = f", but met {self.met:,}" if self.met else ""
-            return f"You have not written to any of them since they were named{met}."
+            return f"{of} none since they were named{met}."
         share = percent(self.contacted / self.introduced)
         met = f"{self.met:,}" if self.met else "none yet"
-        return f"You have written to {self.contacted:,} of them ({share}) and met {met}."
+        return f"{of} {self.contacted:,} ({share}) and met {met}."
 
 
 def referral_totals(conn: duckdb.DuckDBPyConnection) -> Totals:

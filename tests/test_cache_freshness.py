@@ -513,14 +513,14 @@ def test_referrals_picture_appears_with_the_first_introduction(met, conn):
 
 def test_referrals_totals_yields_and_chain_count_an_outreach(introduced, conn):
     at = open_page("pages/6_referrals.py")
-    assert "You have not written to them since they were named" in shown(at)
+    assert "You have not written to that person since they were named" in shown(at)
     assert list(at.dataframe[0].value["Contacted"]) == [0]
     assert "**Bo Chen**: introduced by Ana Lee; not contacted" in " ".join(
         m.value for m in at.markdown
     )
     interactions.log_interaction(conn, introduced["bo"], "outreach", occurred_at=days_ago(0))
     run(at)
-    assert "You have written to them and not met them yet" in shown(at)
+    assert "You have written to that person and not met them yet" in shown(at)
     assert list(at.dataframe[0].value["Contacted"]) == [1]
     assert "**Bo Chen**: introduced by Ana Lee; contacted" in " ".join(m.value for m in at.markdown)
 

@@ -130,13 +130,16 @@ def test_referrals_count_only_outreach_after_the_introduction(met_katherine):
     try:
         totals = referrals.referral_totals(conn)
         assert (totals.introduced, totals.contacted) == (2, 0)  # the 2023 email is not hers
-        assert "You have not written to any of them since they were named." in totals.sentence
+        assert (
+            "Of the 2 people they named, you have written to none since they were named."
+            in totals.sentence
+        )
         [katherine] = referrals.referral_yields(conn)
         assert (katherine.introduced, katherine.contacted) == (2, 0)
         interactions.log_interaction(conn, 2, "outreach", occurred_at=datetime.now(UTC))
         totals = referrals.referral_totals(conn)
         assert totals.contacted == 1
-        assert "You have written to 1 of them (50 %)" in totals.sentence
+        assert "you have written to 1 (50 %)" in totals.sentence
         assert referrals.referral_yields(conn)[0].contacted == 1
     finally:
         conn.close()

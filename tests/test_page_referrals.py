@@ -51,7 +51,7 @@ def test_picture_numbers_and_chain(introductions):
     assert ui.plain(
         "2 people introduced you to someone (Referred or further in your funnel). "
         "They named 3 people. "
-        "You have written to 1 of them (33 %) and met 1."
+        "Of the 3 people they named, you have written to 1 (33 %) and met 1."
     ) in shown(at)
     assert not at.main.get("page_link")  # every introduction has its names
     [spec] = quick_charts(at).values()
@@ -116,7 +116,7 @@ def test_the_headline_counts_the_introducers_the_table_lists_and_says_who_is_not
     assert ui.plain(
         "3 people introduced you to someone (Referred or further in your funnel). "
         "2 of them, listed in the table below, named 3 people. "
-        "You have written to 1 of them (33 %) and met 1. "
+        "Of the 3 people they named, you have written to 1 (33 %) and met 1. "
         "From Eva Holm, you logged an introduction without a name: add that person on "
         "the Contacts page (“Add a person by hand”), with Eva Holm as who put you in "
         "touch."
@@ -264,7 +264,9 @@ def test_someone_written_to_before_the_introduction_is_offered_to_write_to(writt
     """The headline counts what came of an introduction: Ed, written to in 2023 and introduced
     now, is not counted as written to; the chain and the button say the same."""
     at = referrals_page()
-    assert ui.plain("They named 4 people. You have written to 1 of them (25 %)") in shown(at)
+    assert ui.plain(
+        "They named 4 people. Of the 4 people they named, you have written to 1 (25 %)"
+    ) in shown(at)
     at.selectbox(key="chain_person").set_value(5)
     at.run()
     assert not at.exception, at.exception

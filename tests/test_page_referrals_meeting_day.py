@@ -23,7 +23,8 @@ def test_the_headline_table_and_chain_leave_out_a_message_of_the_meeting_day(app
 
     at = referrals_page()
     assert ui.plain(
-        "They named 3 people. You have not written to any of them since they were named."
+        "They named 3 people. Of the 3 people they named, you have written to none since they "
+        "were named."
     ) in shown(at)
     table = at.dataframe[0].value
     assert list(table["Introduced by"]) == ["Zoë Ñúñez"]

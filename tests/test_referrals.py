@@ -343,7 +343,7 @@ def test_totals_count_every_introducer_the_funnel_counts_named_or_not(conn):
     assert totals.sentence == (
         "2 people introduced you to someone (Referred or further in your funnel). "
         "1 of them, listed in the table below, named 1 person. "
-        "You have written to them and not met them yet. From Sam Ode, you logged an "
+        "You have written to that person and not met them yet. From Sam Ode, you logged an "
         "introduction without a name: add that person on the Contacts page (“Add a person by "
         "hand”), with Sam Ode as who put you in touch."
     )
@@ -377,7 +377,8 @@ def test_the_headline_adds_up_to_the_table_and_says_who_named_nobody(conn):
     assert totals.sentence == (
         "4 people introduced you to someone (Referred or further in your funnel). "
         "2 of them, listed in the table below, named 3 people. "
-        "You have written to 1 of them (33 %) and met none yet. From Sam Ode and Tom Ruiz, you "
+        "Of the 3 people they named, you have written to 1 (33 %) and met none yet. From Sam "
+        "Ode and Tom Ruiz, you "
         "logged 3 introductions without a name: add those people on the Contacts page (“Add a "
         "person by hand”), each with who put you in touch."
     )
@@ -391,7 +392,7 @@ def test_when_everyone_named_someone_the_headline_needs_no_aside(conn, chains):
     assert totals.named_by == totals.introducers == len(referrals.referral_yields(conn)) == 3
     assert totals.sentence == (
         "3 people introduced you to someone (Referred or further in your funnel). "
-        "They named 4 people. You have written to 3 of them (75 %) and met 2."
+        "They named 4 people. Of the 4 people they named, you have written to 3 (75 %) and met 2."
     )
 
 
@@ -639,8 +640,8 @@ def test_the_headline_writes_thousands_with_a_separator():
     )
     assert totals.sentence == (
         "1,500 people introduced you to someone (Referred or further in your funnel). "
-        "1,200 of them, listed in the table below, named 2,000 people. You have written to "
-        "1,000 of them (50 %) and met 1,000."
+        "1,200 of them, listed in the table below, named 2,000 people. Of the 2,000 people "
+        "they named, you have written to 1,000 (50 %) and met 1,000."
     )
 
 
@@ -679,10 +680,10 @@ def test_introductions_from_a_debrief_carry_the_meeting_s_moment_not_the_save_s(
 @pytest.mark.parametrize(
     ("contacted", "met", "said"),
     [
-        (0, 0, "You have not written to them since they were named."),
-        (1, 0, "You have written to them and not met them yet."),
-        (1, 1, "You have written to them and met them."),
-        (0, 1, "You have met them."),
+        (0, 0, "You have not written to that person since they were named."),
+        (1, 0, "You have written to that person and not met them yet."),
+        (1, 1, "You have written to that person and met them."),
+        (0, 1, "You have met that person."),
     ],
 )
 def test_one_person_named_is_spoken_of_as_one(contacted, met, said):
@@ -701,8 +702,12 @@ def test_one_person_named_is_spoken_of_as_one(contacted, met, said):
 @pytest.mark.parametrize(
     ("met", "said"),
     [
-        (0, "You have not written to any of them since they were named."),
-        (1, "You have not written to any of them since they were named, but met 1."),
+        (0, "Of the 3 people they named, you have written to none since they were named."),
+        (
+            1,
+            "Of the 3 people they named, you have written to none since they were named, "
+            "but met 1.",
+        ),
     ],
 )
 def test_none_of_several_named_written_to_is_said_as_none(met, said):

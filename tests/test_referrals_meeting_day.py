@@ -29,7 +29,7 @@ def test_a_message_on_the_meeting_day_is_not_what_the_introduction_yielded(named
     conn, zoe, maria = named_at_meeting
     totals = referrals.referral_totals(conn)
     assert (totals.introduced, totals.contacted) == (1, 0)
-    assert "You have not written to them since they were named." in totals.sentence
+    assert "You have not written to that person since they were named." in totals.sentence
     [row] = referrals.referral_yields(conn)
     assert (row.contact_id, row.introduced, row.contacted) == (zoe, 1, 0)
     *_, step = referrals.referral_chain(conn, maria)

@@ -30,6 +30,8 @@ SINCE_WIDTH = 170  # px: a day as the app writes it, its calendar icon and the b
 # archive name in three lines, the words of what the import did in two or three.
 IMPORTS_WHEN_WIDTH = 126
 IMPORTS_WRAPPED = {"did": 150, "file_name": 180}
+# After the reason an import failed, in the same box: it wrote nothing (`importer.import_file`).
+NOTHING_IMPORTED = "Nothing was imported; your data is as it was."
 
 conn = ui.page("Import & export")
 # A confirmation said where the user clicked, taken where it is said (`ui.SaidHere`): what
@@ -82,7 +84,11 @@ if older is not None:
         st.session_state["upload_round"] = upload_round + 1  # nothing was imported: start over
         st.rerun()
 if import_clicked or anyway:
-    with st.status("Importing your connections…", expanded=True) as status:
+    # The progress in a slot of its own, cleared when the import fails: the error then says
+    # in one box why, and that nothing changed. A status "Nothing was imported; …" over the
+    # reason in red read as two things gone wrong (walkthrough in Chromium).
+    progress = st.empty()
+    with progress.status("Importing your connections…", expanded=True) as status:
         bar = st.progress(0.0, text="Reading the file…")
         try:
             report = importer.import_file(
@@ -96,7 +102,6 @@ if import_clicked or anyway:
             status.update(label="Nothing was imported yet.", state="complete", expanded=False)
             failure = exc
         except InfointError as exc:
-            status.update(label="Nothing was imported; your data is as it was.", state="error")
             failure = exc
         else:
             status.update(label="Import finished.", state="complete", expanded=False)
@@ -105,7 +110,8 @@ if import_clicked or anyway:
         st.session_state["older_import"] = {"file_id": uploaded.file_id, "sentence": str(failure)}
         st.rerun()
     elif failure is not None:
-        ui.show_error(failure)
+        progress.empty()
+        ui.show_error(InfointError(f"{failure} {NOTHING_IMPORTED}"))
     else:
         st.session_state.pop("older_import", None)
         st.session_state["import_report"] = report

@@ -162,7 +162,9 @@ def test_a_bad_file_says_so_in_one_sentence_and_changes_nothing(app_db):
     at = upload(open_page(), b"Name,Phone\nAda,123\n", name="phone-list.csv")
     assert len(at.error) == 1
     message = at.error[0].value
-    assert message.endswith(".") and message.count(". ") == 0
+    # the reason in one sentence, then that nothing changed (in the same box)
+    reason = message.removesuffix(" Nothing was imported; your data is as it was.")
+    assert reason != message and reason.endswith(".") and reason.count(". ") == 0
     assert scalar("SELECT count(*) FROM contacts") == 0
     assert scalar("SELECT count(*) FROM import_batches") == 0
     assert not (app_db.parent / "backups").exists() or not any(
@@ -391,7 +393,8 @@ def test_a_file_that_is_not_text_gets_the_same_sentence_in_both_uploads(app_db):
     at = upload(open_page(), PICTURE, "Connections.csv")
     assert at.error[0].value == (
         "This file is not text, so it is not a CSV file; expected LinkedIn's Connections.csv "
-        "or the LinkedIn archive .zip that contains it (save an Excel workbook as CSV first)."
+        "or the LinkedIn archive .zip that contains it (save an Excel workbook as CSV first). "
+        "Nothing was imported; your data is as it was."
     )
     at = open_page()
     uploader = next(u for u in at.get("file_uploader") if "companies" in u.label)

@@ -1,7 +1,7 @@
 // The message to send, shown as plain text, with a button that copies it (`ui.copy_or_mail`).
 // Not `st.code`, whose copy icon came with Streamlit's syntax highlighter: the first box drawn
-// made the browser fetch and run its 1.5 MB script, and Outreach's box then came 1.2-3.5 s
-// after the rest of its row (Chromium, 800 px, a loaded machine). The message is put in as
+// made the browser fetch and run its 1.5 MB script, a task of up to 3 s on opening Outreach
+// (Chromium, 800 px, a machine under load; see `ui.copy_box`). The message is put in as
 // text (`textContent`), never as HTML or markdown: what the user typed is what shows, "<b>"
 // and "*" included. The look follows the app's theme through the CSS variables Streamlit gives
 // a component, as chart.js does.

@@ -3,7 +3,7 @@ markdown, and its "Copy message" button puts exactly "Subject: …" and the mess
 clipboard, in a window 800 px wide.
 
 It was an `st.code` box, copied with its icon: that box made the browser fetch and run
-Streamlit's 1.5 MB syntax highlighter before it showed, 1.2-3.5 s after the rest of its row."""
+Streamlit's 1.5 MB syntax highlighter before it showed (`ui.copy_box`)."""
 
 from __future__ import annotations
 

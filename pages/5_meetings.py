@@ -614,6 +614,12 @@ def show_prepare(current: meetings.MeetingSummary, sheet: meetings.PrepSheet, ti
         select_all=False,  # the words ask for a few: no button picking the whole bank
     )
     st.caption(meetings.picked_sentence(len(picked), minutes))
+    # The picker cuts a long question short ("How has your kind of work changed over the last
+    # few ye…" at 800 px) and scrolls inside itself past the first or last: here they read
+    # whole, numbered, in the order they were picked.
+    if picked:
+        with st.container(key=f"prep_picked_{chosen}"):
+            st.markdown("\n".join(f"{n}. {ui.plain(bank[q])}" for n, q in enumerate(picked, 1)))
     for box in ("company", "person", "goal", "questions"):
         keep_typed_over_stored(f"prep_{box}_{chosen}")
     for question_id in picked:

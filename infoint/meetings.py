@@ -684,19 +684,19 @@ class NewContacts:
             )
         elif len(there := {known.id for known in namesakes}) > 1:
             said.append(
-                f"{len(there)} people already in your contacts have the same names, at other "
-                "companies: tick anyone who is the same person, so that no new one is added."
+                f"{len(there)} people in your contacts have the same names, at other companies: "
+                "tick anyone below who is the same person, so they are not added twice."
             )
         elif len(namesakes) > 1:  # one contact, asked about for each line of their name
             said.append(
-                f"1 person already in your contacts, at another company, has the name of "
-                f"{len(namesakes)} people named: tick the one they are, if any, so that no new "
-                "one is added."
+                f"Someone in your contacts, at another company, has the name of "
+                f"{len(namesakes)} people named: if they are one of them, tick that box below, "
+                "so they are not added twice."
             )
         elif namesakes:
             said.append(
-                "1 person already in your contacts has the same name, at another company: tick "
-                "if it is the same person, so that no new one is added."
+                "You already have someone by that name, at another company: tick the box below "
+                "if it is the same person, so they are not added twice."
             )
         # Those already in your contacts: the ticked are marked, the unticked left as they
         # are (a box keeps what the user chose, a second save included), and it says which.
@@ -721,10 +721,14 @@ class NewContacts:
                 f"{also} {_already_there(left)} as they are, unticked: {tick} to mark as "
                 f"introduced by {self.introducer}."
             )
-        # Everyone named or marked: one is asked about in the singular, as the first sentence.
+        # Everyone named or marked: one is asked about in the singular, as the first sentence;
+        # the answer is one of the two buttons under the question ("Yes, …" and "No, let me
+        # change the names"), and the question says so: "Is this a person to talk to?" alone
+        # left a new user wondering what to answer, and where.
         asked = len(self.people) + len(marking)
         said.append(
-            "Is each one a person to talk to?" if asked > 1 else "Is this a person to talk to?"
+            ("Are these people to talk to?" if asked > 1 else "Is this someone to talk to?")
+            + " Then choose Yes below; if not, choose No and change the names."
         )
         return " ".join(said)
 

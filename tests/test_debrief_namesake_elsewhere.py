@@ -55,15 +55,17 @@ def test_the_namesake_elsewhere_is_asked_about_unticked_and_unticked_is_added_an
         "change it."
     )
     assert adding.question == (
-        "Saving adds this person to your contacts, as introduced by Katherine Johnson. 1 person "
-        "already in your contacts has the same name, at another company: tick if it is the "
-        "same person, so that no new one is added. Is this a person to talk to?"
+        "Saving adds this person to your contacts, as introduced by Katherine Johnson. You "
+        "already have someone by that name, at another company: tick the box below if it is "
+        "the same person, so they are not added twice. Is this someone to talk to?"
+        " Then choose Yes below; if not, choose No and change the names."
     )
     assert adding.asked({priya: False}) == adding.question
     # ticked, the question says no one is added, and names no one to add
     assert adding.asked({priya: True}) == (
         "You ticked 1 person already in your contacts as the same person as one named, so no "
-        "new one is added for them. Is this a person to talk to?"
+        "new one is added for them. Is this someone to talk to?"
+        " Then choose Yes below; if not, choose No and change the names."
     )
     assert adding.to_add({priya: True}) == ()
     assert adding.to_add({priya: False}) == ("priya shah at Initech",)
@@ -110,10 +112,11 @@ def test_two_namesakes_ticked_for_one_line_is_refused_and_nothing_saved(met):
     contacts.add_contact(met, "Priya", "Shah", company="Hooli")
     adding = meetings.new_contacts(met, 1, meetings.read_names("Priya Shah, Initech").people)
     assert [(k.id, k.line) for k in adding.existing] == [(3, 1), (4, 1)]
-    assert "2 people already in your contacts have the same names" in adding.question
+    assert "2 people in your contacts have the same names" in adding.question
     assert adding.asked(dict.fromkeys(adding.existing, True)) == (
         "You ticked 2 people for line 1 (Priya Shah at Initech), and only one can be that person: "
-        "untick all but one. Is this a person to talk to?"
+        "untick all but one. Is this someone to talk to?"
+        " Then choose Yes below; if not, choose No and change the names."
     )
     before = people(met)
     with pytest.raises(InfointError) as refused:
@@ -250,10 +253,12 @@ def test_a_tick_stands_for_its_own_line_only(met):
     )
     assert "the same person on line 2 (Priya Shah at Hooli), to link them" in second.label
     assert adding.question == (
-        "Saving adds these 2 people to your contacts, as introduced by Katherine Johnson. 1 "
-        "person already in your contacts, at another company, has the name of 2 people named: "
-        "tick the one they are, if any, so that no new one is added. Is each one a person to "
+        "Saving adds these 2 people to your contacts, as introduced by Katherine Johnson. "
+        "Someone in your contacts, at another company, has the name of 2 people named: if "
+        "they are one of them, tick that box below, so they are not added twice. Are these "
+        "people to "
         "talk to?"
+        " Then choose Yes below; if not, choose No and change the names."
     )
     ticked = {first: True, second: False}
     assert adding.chosen(ticked) == ((), ((1, 3),))
@@ -261,7 +266,8 @@ def test_a_tick_stands_for_its_own_line_only(met):
     assert adding.asked(ticked) == (
         "Saving adds this person to your contacts, as introduced by Katherine Johnson. You "
         "ticked 1 person already in your contacts as the same person as one named, so no new "
-        "one is added for them. Is each one a person to talk to?"
+        "one is added for them. Are these people to talk to?"
+        " Then choose Yes below; if not, choose No and change the names."
     )
     result = save(met, names, same=adding.chosen(ticked)[1])
     assert len(result.introductions.added) == 1
@@ -283,7 +289,8 @@ def test_one_contact_ticked_for_two_lines_is_refused_and_nothing_saved(met):
     # the question says so as soon as both are ticked, before saving
     assert adding.asked(dict.fromkeys(adding.existing, True)) == (
         "You ticked Priyá Shah (Analyst at Globex) for more than one line, and they can be only "
-        "one of those people: untick all but one. Is each one a person to talk to?"
+        "one of those people: untick all but one. Are these people to talk to?"
+        " Then choose Yes below; if not, choose No and change the names."
     )
     before = people(met)
     with pytest.raises(InfointError) as refused:

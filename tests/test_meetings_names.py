@@ -84,7 +84,8 @@ def test_new_contacts_names_who_would_be_added_and_adds_no_one(conn):
     assert adding.question == (
         "Saving adds these 2 people to your contacts, as introduced by Tam Adler. It also marks "
         "1 person already in your contacts as introduced by Tam Adler: untick anyone you want "
-        "to leave as they are. Is each one a person to talk to?"
+        "to leave as they are. Are these people to talk to?"
+        " Then choose Yes below; if not, choose No and change the names."
     )
     assert conn.execute("SELECT count(*) FROM contacts").fetchall() == before
     assert conn.execute("SELECT count(*) FROM companies").fetchall() == companies

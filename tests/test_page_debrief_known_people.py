@@ -71,7 +71,8 @@ def test_the_confirmation_names_who_is_already_there_and_what_changes_on_them(me
     assert asked == plain_markdown(
         "Saving adds this person to your contacts, as introduced by Katherine Johnson. It also "
         "marks 1 person already in your contacts as introduced by Katherine Johnson: untick "
-        "anyone you want to leave as they are. Is each one a person to talk to?"
+        "anyone you want to leave as they are. Are these people to talk to?"
+        " Then choose Yes below; if not, choose No and change the names."
     )
     assert "- Mary Jackson — Engineer at NASA" in [m.value for m in at.markdown]
     [alan] = at.checkbox

@@ -33,7 +33,8 @@ def test_unticked_and_saved_stays_unticked_when_saved_again(met_katherine):  # n
     assert alan.value is False  # as the user left him
     assert asked(at) == plain_markdown(
         "Saving leaves 1 person already in your contacts as they are, unticked: tick them to "
-        "mark as introduced by Katherine Johnson. Is this a person to talk to?"
+        "mark as introduced by Katherine Johnson. Is this someone to talk to?"
+        " Then choose Yes below; if not, choose No and change the names."
     )
     run(at)  # and across reruns
     assert [box.value for box in at.checkbox] == [False]
@@ -60,7 +61,8 @@ def test_unticked_then_the_form_saved_again_before_answering_keeps_it(met_kather
     assert asked(at) == plain_markdown(
         "Saving adds this person to your contacts, as introduced by Katherine Johnson. It "
         "leaves 1 person already in your contacts as they are, unticked: tick them to mark as "
-        "introduced by Katherine Johnson. Is each one a person to talk to?"
+        "introduced by Katherine Johnson. Are these people to talk to?"
+        " Then choose Yes below; if not, choose No and change the names."
     )
     at.checkbox[0].check()  # changing one's mind is kept too
     run(at)
@@ -109,16 +111,19 @@ def test_the_question_says_who_is_marked_and_who_left(conn):
     ola, ivo = adding.existing
     assert adding.asked({ola: True, ivo: False}) == (
         "Saving marks 1 person already in your contacts as introduced by Kay Moss and leaves "
-        "the 1 you unticked as they are: tick or untick anyone to change that. Is each one a "
-        "person to talk to?"
+        "the 1 you unticked as they are: tick or untick anyone to change that. Are these people "
+        "to talk to?"
+        " Then choose Yes below; if not, choose No and change the names."
     )
     assert adding.asked({ola: False, ivo: False}) == (
         "Saving leaves 2 people already in your contacts as they are, unticked: tick anyone you "
-        "want to mark as introduced by Kay Moss. Is each one a person to talk to?"
+        "want to mark as introduced by Kay Moss. Are these people to talk to?"
+        " Then choose Yes below; if not, choose No and change the names."
     )
     assert adding.question == (
         "Saving marks 2 people already in your contacts as introduced by Kay Moss: untick "
-        "anyone you want to leave as they are. Is each one a person to talk to?"
+        "anyone you want to leave as they are. Are these people to talk to?"
+        " Then choose Yes below; if not, choose No and change the names."
     )
 
 

@@ -7,6 +7,7 @@ import re
 
 from streamlit.testing.v1 import AppTest
 
+from infoint.text import plain_markdown
 from tests.conftest import ROOT
 from tests.test_page_debrief_namesake_elsewhere import met_katherine  # noqa: F401 (fixture)
 from tests.test_page_meetings import run, submit
@@ -32,14 +33,24 @@ def test_one_person_named_is_asked_about_in_the_singular(met_katherine):  # noqa
     """It read 'Saving adds this person to your contacts, … Is each one a person to talk to?'"""
     said = asked(debrief("Bo Chen; Beta Labs; Head of Research"))
     assert said.startswith("Saving adds this person to your contacts")
-    assert said.endswith("Is this a person to talk to?")
+    assert said.endswith(
+        plain_markdown(
+            "Is this someone to talk to? Then choose Yes below; if not, choose No and change "
+            "the names."
+        )
+    )
     assert "each one" not in said
 
 
 def test_two_people_named_are_asked_about_in_the_plural(met_katherine):  # noqa: F811
     said = asked(debrief("Bo Chen; Beta Labs\nAda Byron; Gamma Health"))
     assert said.startswith("Saving adds these 2 people to your contacts")
-    assert said.endswith("Is each one a person to talk to?")
+    assert said.endswith(
+        plain_markdown(
+            "Are these people to talk to? Then choose Yes below; if not, choose No and change "
+            "the names."
+        )
+    )
 
 
 def test_a_line_with_no_name_says_what_to_do(met_katherine):  # noqa: F811

@@ -32,9 +32,11 @@ STATUS_LABELS = {
 }
 # The statuses a user gives a company; 'network' only means it came in with an import.
 CHOSEN_STATUSES = ("target", "researching", "ruled_out")
-# What the targets table shows for a target or one researched whose industry is ruled out in
-# Settings: ruled out, as the list's line counts it, though its own status stays as it was
-# (it comes back when the industry does). Never stored; the width of "In your network".
+# What the targets table shows for a company whose industry is ruled out in Settings, unless
+# the user ruled it out: ruled out, listed last and named below the table as the list's line
+# says, though its own status stays as it was (it comes back when the industry does). One
+# only in the network too: it read 'In your network' while the line counted it 'in an
+# industry you ruled out'. Never stored; the width of "In your network".
 INDUSTRY_RULED_OUT = "industry_ruled_out"
 TABLE_STATUSES = (*STATUSES, INDUSTRY_RULED_OUT)
 TABLE_STATUS_LABELS = {**STATUS_LABELS, INDUSTRY_RULED_OUT: "Out by industry"}
@@ -509,8 +511,8 @@ def list_companies(
     offset: int = 0,
 ) -> pd.DataFrame:
     """One page of companies in rank order, indexed by id, with their coverage. The status
-    is the table's (`TABLE_STATUSES`): a target or one researched in an industry ruled out in
-    Settings reads `INDUSTRY_RULED_OUT`, as the list's line counts it ruled out."""
+    is the table's (`TABLE_STATUSES`): a company in an industry ruled out in Settings, unless
+    ruled out itself, reads `INDUSTRY_RULED_OUT`, as the list's line counts it."""
     filters = filters or CompanyFilter()
     where, params = filters.where()
     frame = conn.execute(
@@ -518,7 +520,7 @@ def list_companies(
         WITH page AS ({_RANKED} WHERE {where} ORDER BY {_LIST_ORDER} LIMIT ? OFFSET ?),
         coverage AS ({_coverage("co.id IN (SELECT id FROM page)")})
         SELECT co.* REPLACE (
-                   CASE WHEN co.ruled_out AND co.status IN ('target', 'researching')
+                   CASE WHEN co.ruled_out AND co.status <> 'ruled_out'
                         THEN '{INDUSTRY_RULED_OUT}' ELSE co.status END AS status
                ),
                coalesce(cv.people, 0) AS people,
@@ -937,12 +939,12 @@ EDIT_FIELDS = ("name", "industry", "motivation", "postings", "status", "ruled_ou
 
 def table_rows(conn: duckdb.DuckDBPyConnection, company_ids: Iterable[int]) -> pd.DataFrame:
     """These companies' editable fields as the targets table shows them (`list_companies`:
-    a target in an industry ruled out in Settings reads `INDUSTRY_RULED_OUT`), indexed by id;
+    a company in an industry ruled out in Settings reads `INDUSTRY_RULED_OUT`), indexed by id;
     a company no longer there is left out."""
     frame = conn.execute(
         f"""
         SELECT co.id, co.name, co.industry, co.motivation, co.postings,
-               CASE WHEN {_RULED_OUT} AND co.status IN ('target', 'researching')
+               CASE WHEN {_RULED_OUT} AND co.status <> 'ruled_out'
                     THEN '{INDUSTRY_RULED_OUT}' ELSE co.status END AS status,
                co.ruled_out_reason
         FROM companies co WHERE co.id IN (SELECT unnest(?))
@@ -1049,15 +1051,14 @@ def _as_stored(
     conn: duckdb.DuckDBPyConnection, change: Mapping[str, Any], was: Mapping[str, Any]
 ) -> Mapping[str, Any]:
     """A table row's change with its status as stored. `INDUSTRY_RULED_OUT` is what the table
-    shows for a target or one researched whose industry is ruled out in Settings: kept, it
-    changes nothing; it is no status to give another company. And such a company made a
-    target again stays ruled out while its industry is: refused, rather than saved to no
+    shows for a company whose industry is ruled out in Settings (not ruled out itself): kept,
+    it changes nothing; it is no status to give another company. And such a company made a
+    target (again) stays ruled out while its industry is: refused, rather than saved to no
     effect."""
     if "status" not in change:
         return change
     status = _text(change["status"])
-    chosen = was["status"] in ("target", "researching")
-    shown_out = chosen and _industry_ruled_out(conn, was["industry"])
+    shown_out = was["status"] != "ruled_out" and _industry_ruled_out(conn, was["industry"])
     name = visible_name(_text(change.get("name", was["name"]))) or was["name"]
     if status == INDUSTRY_RULED_OUT:
         if not shown_out:
@@ -1069,6 +1070,12 @@ def _as_stored(
         return {field: value for field, value in change.items() if field != "status"}
     industry = _text(change.get("industry", was["industry"]))
     if shown_out and status in ("target", "researching") and _industry_ruled_out(conn, industry):
+        if was["status"] == "network":
+            raise InvalidInputError(
+                f"{name} cannot be a target while its industry, {industry}, is ruled out in "
+                f"Settings: take {industry} off the ruled-out industries there, or give {name} "
+                "another industry."
+            )
         raise InvalidInputError(
             f"{name} stays ruled out while its industry, {industry}, is ruled out in Settings: "
             f"to bring it back, take {industry} off the ruled-out industries there, or give "

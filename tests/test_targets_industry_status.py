@@ -56,9 +56,6 @@ def test_the_table_says_ruled_out_through_the_industry_as_the_line_counts(conn, 
     )
     shown_out = sum(s in ("ruled_out", OUT_BY_INDUSTRY) for s in statuses.values())
     assert shown_out == listed.ruled_out
-    # Only in the network, it is not ruled out as a target: the line names it apart.
-    network = targets.list_companies(conn, CompanyFilter(whole_network=True))
-    assert dict(zip(network["name"], network["status"], strict=True))["Omega"] == "network"
     assert targets.INDUSTRY_RULED_OUT == OUT_BY_INDUSTRY
     assert targets.TABLE_STATUS_LABELS[OUT_BY_INDUSTRY] == "Out by industry"
     # Its own status is kept, for the day the industry comes back.
@@ -99,3 +96,56 @@ def test_made_a_target_again_while_the_industry_is_ruled_out_is_refused(conn, fi
     beta = finance["Beta"]
     targets.update_companies(conn, {beta: {"status": "ruled_out", "ruled_out_reason": "Meh"}})
     assert stored(conn, beta)[0] == "ruled_out"
+
+
+def test_one_only_in_the_network_reads_out_by_industry_as_the_line_counts_it(conn, finance):
+    """The walkthrough: Quartz Games, only in the network, set to Retail (ruled out) read 'In
+    your network' while the line above counted '1 in an industry you ruled out' and the list
+    below said 'Quartz Games: Retail is ruled out in Settings'."""
+    everything = CompanyFilter(whole_network=True)
+    frame = targets.list_companies(conn, everything)
+    assert list(zip(frame["name"], frame["status"], frame["rank"].isna(), strict=True)) == [
+        ("Gamma", "target", False),
+        # unranked, listed last by name: the ruled out, by the user or through the industry
+        ("Acme Logistics", OUT_BY_INDUSTRY, True),
+        ("Beta", OUT_BY_INDUSTRY, True),
+        ("Delta", "ruled_out", True),
+        ("Omega", OUT_BY_INDUSTRY, True),
+    ]
+    assert targets.count_listed(conn, everything).caption(1, 5) == (
+        "Companies 1–5 of 5, best first: 1 target, then 3 ruled out and 1 in an industry you "
+        "ruled out."
+    )
+    omega = finance["Omega"]
+    assert targets.why_ruled_out(conn, [omega]) == {
+        omega: "Finance is ruled out in Settings (Too far from what I want)"
+    }
+    assert targets.table_rows(conn, [omega]).at[omega, "status"] == OUT_BY_INDUSTRY
+    assert stored(conn, omega)[0] == "network"
+
+
+def test_such_a_company_only_in_the_network_saves_its_other_cells(conn, finance):
+    omega = finance["Omega"]
+    assert targets.update_companies(conn, {omega: {"status": OUT_BY_INDUSTRY, "motivation": 1}})
+    assert stored(conn, omega) == ("network", "Finance", 1, 0, None)
+    # 'In your network' chosen: its status as stored, nothing else changes
+    targets.update_companies(conn, {omega: {"status": "network"}})
+    assert stored(conn, omega) == ("network", "Finance", 1, 0, None)
+
+
+def test_made_a_target_while_its_industry_is_ruled_out_is_refused(conn, finance):
+    omega = finance["Omega"]
+    with pytest.raises(InvalidInputError) as refused:
+        targets.update_companies(conn, {omega: {"status": "target"}})
+    assert str(refused.value) == (
+        "Omega cannot be a target while its industry, Finance, is ruled out in Settings: take "
+        "Finance off the ruled-out industries there, or give Omega another industry."
+    )
+    assert stored(conn, omega)[0] == "network"
+    # ruled out itself, with a reason, it reads 'Ruled out'
+    targets.update_companies(conn, {omega: {"status": "ruled_out", "ruled_out_reason": "Far"}})
+    frame = targets.list_companies(conn, CompanyFilter(whole_network=True)).set_index("name")
+    assert frame.at["Omega", "status"] == "ruled_out"
+    # with another industry it is a target
+    targets.update_companies(conn, {omega: {"status": "target", "industry": "Energy"}})
+    assert stored(conn, omega)[0:2] == ("target", "Energy")

@@ -459,6 +459,47 @@ def rates_by(
     return frame
 
 
+# The rates table's Meeting rate is Met of Contacted, for the group; Home's funnel line gives
+# Met of Replied ('8 of 15 who replied met you — 53 %'). A new user read the two (27 % and
+# 53 % in the demo) as one number said twice, differently (walkthrough): the column's help and
+# the note under the table (`meeting_rate_note`) say of whom each is a share.
+MEETING_RATE_HELP = (
+    "Met of Contacted: the share of the people you contacted in this group whom you met. "
+    "Home's funnel gives it of those who replied (Met of Replied), so there it is higher."
+)
+
+
+def _met_of(met: int, whole: int, who: str) -> str:
+    """'1 of the 4 you contacted met you (25 %)', 'the one person who replied has not met you
+    yet (0 %)', 'none of the 3 you contacted has met you yet (0 %)'."""
+    share = text.percent(met / whole)
+    if whole == 1:
+        did = "met you" if met else "has not met you yet"
+        return f"the one person {who} {did} ({share})"
+    if not met:
+        return f"none of the {whole:,} {who} has met you yet ({share})"
+    return f"{met:,} of the {whole:,} {who} met you ({share})"
+
+
+def meeting_rate_note(rates: pd.DataFrame) -> str:
+    """Under the rates table, Markdown: what its Meeting rate is a share of, with the numbers
+    of its first (biggest) group, and what Home's is a share of, with Home's: 'Meeting rate is
+    a share of the people you contacted: for **1st degree**, 8 of the 30 you contacted met you
+    (27 %). On Home it is a share of those who replied: 8 of the 15 who replied met you
+    (53 %).' `rates`: the table's rows (`rated_groups`), which count everyone Home's funnel
+    line does (those left out, who still have time to reply, have neither replied nor met)."""
+    rated = rated_groups(rates)
+    if rated.empty:
+        return ""
+    first = rated.iloc[0]
+    group = f"**{text.plain_markdown(str(first['group']))}**"
+    here = _met_of(int(first["met"]), int(first["contacted"]), "you contacted")
+    said = f"Meeting rate is a share of the people you contacted: for {group}, {here}."
+    replied, met = int(rated["replied"].sum()), int(rated["met"].sum())
+    home = f": {_met_of(met, replied, 'who replied')}" if replied else ""
+    return f"{said} On Home it is a share of those who replied{home}."
+
+
 def rated_groups(rates: pd.DataFrame) -> pd.DataFrame:
     """The groups of a `rates_by` frame that have rates: the table's rows (a group whose
     people all still have time to reply has none to show, and a grid shows "None" for a

@@ -36,9 +36,9 @@ def counts(label: str):
     return ui.count_column(label, width=NUMBER_WIDTHS[label])
 
 
-def percent_column(label: str):
+def percent_column(label: str, help: str | None = None):
     return st.column_config.NumberColumn(
-        label, format=home.PERCENT_COLUMN_FORMAT, width=NUMBER_WIDTHS[label]
+        label, format=home.PERCENT_COLUMN_FORMAT, width=NUMBER_WIDTHS[label], help=help
     )
 
 
@@ -115,9 +115,11 @@ else:
             "response_rate": None,  # the chart's; the table shows whole percentages
             "meeting_rate": None,
             "replied_percent": percent_column("Reply rate"),
-            "met_percent": percent_column("Meeting rate"),
+            "met_percent": percent_column("Meeting rate", help=insights.MEETING_RATE_HELP),
         },
     )
+    # What the Meeting rate is a share of, under its numbers: Home's is of those who replied.
+    st.caption(insights.meeting_rate_note(rated))
     if len(rated) > (charted := int((shown["contacted"] > 0).sum())):
         st.caption(
             f"The chart shows the {charted:,} biggest groups; the table has all {len(rated):,}."

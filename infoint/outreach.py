@@ -54,7 +54,7 @@ import re
 from collections.abc import Collection, Mapping
 from contextlib import suppress
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, time
 from urllib.parse import quote
 
 import duckdb
@@ -1352,6 +1352,21 @@ def _nth(number: int) -> str:
     return f"{number}{'th' if number % 100 in (11, 12, 13) else ends.get(number % 10, 'th')}"
 
 
+def _someone_else_to_try(conn: duckdb.DuckDBPyConnection, contact_id: int, today: date) -> bool:
+    """Whether Follow-ups will suggest someone else at this person's company if they stay
+    silent: its own rule's steps (`followups.found`), not a copy of it. Alone at their
+    company, with only people introduced or written to already, at a company where someone
+    is talking to you, or at none (or "N/A"), it suggests no one."""
+    now = datetime.combine(today, time(12), tzinfo=profile.zone(conn))
+    steps = followups.found(conn, now).steps
+    return any(
+        rule == "try_another" and who == contact_id
+        for rule, who in zip(
+            steps["rule"].to_pylist(), steps["contact_id"].to_pylist(), strict=True
+        )
+    )
+
+
 def logged_sentence(
     conn: duckdb.DuckDBPyConnection,
     contact_id: int,
@@ -1400,13 +1415,18 @@ def logged_sentence(
             f"Follow-up to {name} logged. That was the one follow-up; if there is still no "
             "answer, let it rest."
         )
-    if nth <= 1 and wrote_before is None:
-        return (
-            f"Logged: {name} now counts as Contacted. If {first} has not answered in "
-            f"{followups.TRY_ANOTHER_AFTER} business days, Follow-ups will suggest someone "
-            "else to try."
-        )
     timing = follow_up_timing(conn, contact_id, today)
+    if nth <= 1 and wrote_before is None:
+        said = f"Logged: {name} now counts as Contacted."
+        if timing is None:  # ruled out: Follow-ups suggests nothing about them
+            return said
+        if _someone_else_to_try(conn, contact_id, timing.today):
+            return (
+                f"{said} If {first} has not answered in {followups.TRY_ANOTHER_AFTER} business "
+                "days, Follow-ups will suggest someone else to try."
+            )
+        # Alone at their company (or no one else there it would suggest): the follow-up comes.
+        return f"{said} If there is no answer, a follow-up is due on {weekday_day(timing.due_on)}."
     if nth > 1:
         said = f"Logged: your {_nth(nth)} message to {name} today."
         due = "a follow-up is due on"

@@ -25,10 +25,47 @@ def said(conn, contact_id: int, sent, kind: str = "outreach") -> str:
 
 
 def test_a_first_message_makes_them_contacted(conn, ana):
+    """Someone else at Acme not yet written to: Follow-ups will suggest them after 3 days."""
+    contacts.add_contact(conn, "Bo", "Berg", company="Acme")
     sent = send(conn, ana, datetime(2026, 11, 17, 10), "Hello")
     assert said(conn, ana, sent) == (
         "Logged: Ana Silva now counts as Contacted. If Ana has not answered in 3 business "
         "days, Follow-ups will suggest someone else to try."
+    )
+
+
+def test_a_first_message_to_someone_alone_at_their_company_promises_no_one_else(conn, ana):
+    """Alone at Acme, no one else is suggested: what comes is the one follow-up (written on
+    Tue 17 Nov, silent for 7 business days: due on Fri 27 Nov)."""
+    sent = send(conn, ana, datetime(2026, 11, 17, 10), "Hello")
+    assert said(conn, ana, sent) == (
+        "Logged: Ana Silva now counts as Contacted. If there is no answer, a follow-up is due "
+        "on Fri 27 Nov 2026."
+    )
+
+
+@pytest.mark.parametrize(
+    "why", ["introduced", "written to", "answering", "no company", "placeholder company"]
+)
+def test_no_one_else_to_try_means_no_one_else_promised(conn, why):
+    """Follow-ups suggests someone else only at a real employer where no one is talking to
+    you, among those there never written to whom nobody introduced: else the follow-up is
+    what comes, and what is said."""
+    company = {"no company": "", "placeholder company": "N/A"}.get(why, "Acme")
+    ana = contacts.add_contact(conn, "Ana", "Silva", company=company)
+    cy = contacts.add_contact(conn, "Cy", "Moss", company="Elsewhere")
+    bo = contacts.add_contact(
+        conn, "Bo", "Berg", company=company, referred_by=cy if why == "introduced" else None
+    )
+    if why in ("written to", "answering"):
+        send(conn, bo, datetime(2026, 11, 10, 9), "Hello")
+    if why == "answering":
+        contacts.add_contact(conn, "Di", "Ng", company="Acme")  # never written to
+        interactions.log_interaction(conn, bo, "reply", occurred_at=datetime(2026, 11, 11))
+    sent = send(conn, ana, datetime(2026, 11, 17, 10), "Hello")
+    assert said(conn, ana, sent) == (
+        "Logged: Ana Silva now counts as Contacted. If there is no answer, a follow-up is due "
+        "on Fri 27 Nov 2026."
     )
 
 

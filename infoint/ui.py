@@ -606,6 +606,27 @@ def copy_box(text: str) -> None:
     _copy_component()(data={"text": text, "label": COPY_LABEL}, key="copy_box")
 
 
+@functools.cache
+def _scroll_component() -> Callable[..., Any]:
+    script = Path(__file__).with_name("scroll.js").read_text()
+    return st.components.v2.component("infoint.scroll", js=script, isolate_styles=False)
+
+
+def scroll_to_top() -> None:
+    """Bring the top of the page into view, once: call it on the run that shows a new view
+    after an action (a person just added, a message just logged), last, under all else. The
+    browser keeps the main area's scroll position when the content changes, so the new view
+    opened as far down as the old one had been scrolled, its title and confirmation out of sight
+    (344 px at 1280x800). Its element is there for that run only: drawn at the top, its going on
+    the next run moved the page (the browser's scroll anchoring); at the end it moves nothing.
+
+    Each call draws the element with a new turn, and infoint/scroll.js scrolls only for a turn
+    it has not seen: a run that does not call this (a search typed, a box ticked) moves nothing.
+    """
+    turn = str(time.time_ns())  # new each call, in this session or after a restart
+    _scroll_component()(data={"turn": turn}, key="scroll_to_top")
+
+
 def open_contact(contact_id: int) -> None:
     """Jump to a person's record on the Contacts page, from any page."""
     st.session_state["open_contact"] = int(contact_id)

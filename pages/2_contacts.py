@@ -24,6 +24,10 @@ FLASH = "contacts_flash"
 # only (`ui.SaidHere`, made as the run starts to draw: `where_clicked`).
 FLASH_NEAR = "contacts_flash_near"
 SHOWN = "contacts_shown"  # the person the last run showed, if any
+# Set by what opens another view (a person's record, the search again): the next run starts at
+# the top of the page (`ui.scroll_to_top`, drawn last). The browser kept the old view's scroll
+# position, so a person just added opened 344 px down, "Added …" and their name out of sight.
+MOVED = "contacts_moved"
 # Who a merge has just kept: the name typed to find the record merged away is emptied.
 MERGED_AWAY = "contacts_merged_away"
 # Set by a log, until the user does anything but send the log form again. The second click
@@ -56,6 +60,7 @@ def open_here(contact_id: int) -> None:
     st.query_params["contact"] = str(contact_id)
     # A new key for the results table and its picker, so a stale pick can't reopen someone.
     st.session_state["results_nonce"] = st.session_state.get("results_nonce", 0) + 1
+    st.session_state[MOVED] = True
     st.rerun()
 
 
@@ -63,6 +68,7 @@ def back_to_search(message: str | None = None) -> None:
     if message:
         st.session_state[FLASH] = message
     st.query_params.pop("contact", None)
+    st.session_state[MOVED] = True
     st.rerun()
 
 
@@ -383,21 +389,22 @@ def show_search() -> None:
     pages = -(-matched // PAGE_SIZE)
     if st.session_state.get("search_page", 1) > pages:
         st.session_state["search_page"] = pages
+    # "Page", the count of pages said in the caption under it: "Page (of 597)" took two lines
+    # in the narrow column at 800 px, its box out of line with Sort by's.
     page = (
-        pager_col.number_input(
-            f"Page (of {pages:,})", 1, pages, key="search_page", persist_state="session"
-        )
+        pager_col.number_input("Page", 1, pages, key="search_page", persist_state="session")
         if pages > 1
         else 1
     )
     frame, total = ui.cached(contacts.search_contacts, conn, search, page, PAGE_SIZE, order)
     first, last = (page - 1) * PAGE_SIZE + 1, (page - 1) * PAGE_SIZE + len(frame)
     span = f"{first:,}" if first == last else f"{first:,}–{last:,}"
+    of_pages = f" (page {page:,} of {pages:,})" if pages > 1 else ""
     # Kept clear of the right end, where the table's toolbar shows while the mouse is on it.
     info, _ = st.columns([3, 1])
     info.caption(
-        f"Showing {span} of {total:,}. Tick the box at the left of a row to open that person"
-        " (from the keyboard: Shift+Space on their row)."
+        f"Showing {span} of {total:,}{of_pages}. Tick the box at the left of a row to open that"
+        " person (from the keyboard: Shift+Space on their row)."
     )
     nonce = st.session_state.get("results_nonce", 0)
     picked = st.dataframe(
@@ -1220,6 +1227,8 @@ def show_contact(contact_id: int) -> None:
 
 if (handed := st.session_state.pop("open_contact", None)) is not None:
     st.query_params["contact"] = str(handed)
+    st.session_state[MOVED] = True  # from another page's button
+moved = st.session_state.pop(MOVED, False)
 if message := st.session_state.pop(FLASH, None):
     st.success(message, icon=":material/check_circle:")
 # This run's confirmation by a form, if any: taken now, so it is said once and never lingers,
@@ -1264,3 +1273,7 @@ else:
     show_search()
     if not adding_a_person():  # else shown at the top, by show_search
         show_add_person()
+# Last, under all else: its element, there for one run, then moves nothing above it. At the top,
+# its going on the next run moved a search typed 73 px down (the browser's scroll anchoring).
+if moved:
+    ui.scroll_to_top()

@@ -31,6 +31,10 @@ START_AFRESH = "outreach_start_afresh"
 MY_DRAFTS = outreach.MY_DRAFTS
 # Set by this page's own "Write the follow-up": the user asked for a fresh follow-up here.
 FRESH_HERE = "outreach_fresh_here"
+# Set by what opens another view on this page ("Log as sent", "Write the follow-up"): the next
+# run starts at the top of the page (`ui.scroll_to_top`, by `end_of_page`). The browser kept
+# the old view's scroll position: a follow-up just logged reopened 170 px down, title hidden.
+MOVED = "outreach_moved"
 # The draft the last run drew: its key, what its boxes held and the words kept for it then
 # (`follow_the_choice`). Read and dropped as each run starts, so a run that drew no draft
 # leaves none.
@@ -47,6 +51,15 @@ chosen_here = st.session_state.pop(CHOSEN_HERE, False)
 SAVED = "outreach_saved_drafts"
 # Set by "Start again from the template" when that would throw away words: asked first.
 START_AGAIN = "outreach_start_again"
+
+
+def end_of_page() -> None:
+    """The template editor, then, after a "Log as sent" or a "Write the follow-up", the top of
+    the page brought into view: last, so its element, there for one run, moves nothing above it
+    when it goes (the browser's scroll anchoring)."""
+    template_editor()
+    if moved:
+        ui.scroll_to_top()
 
 
 def suggest_again() -> None:
@@ -236,6 +249,7 @@ elif preset is None and KEPT not in st.session_state:
         suggest_again()
 for key, value in st.session_state.get(KEPT, {}).items():
     st.session_state.setdefault(key, value)
+moved = st.session_state.pop(MOVED, False)
 if FLASH in st.session_state:
     st.success(ui.plain(st.session_state.pop(FLASH)), icon=":material/check:")
 if doubt := st.session_state.pop(FLASH_DOUBT, ""):
@@ -474,7 +488,7 @@ st.session_state[KEPT] = {
 
 if person is None:
     st.info("Choose a person above to start a draft.", icon=":material/arrow_upward:")
-    template_editor()
+    end_of_page()
     st.stop()
 
 first_name = ui.plain(person.first_name or person.name)
@@ -531,6 +545,7 @@ if notice:
             st.session_state[outreach.COMPOSE_CONTACT_KEY] = contact_id
             st.session_state[outreach.COMPOSE_KIND_KEY] = "follow_up"
             st.session_state[FRESH_HERE] = True
+            st.session_state[MOVED] = True
             st.rerun()
         if buttons.button(
             f"Open {ui.plain(person.first_name or person.name)}'s record",
@@ -739,6 +754,7 @@ with log_box:
                 said = f"Logged: your message to {person.name}."
             st.session_state[FLASH] = said
             st.session_state[START_AFRESH] = not sent.already_logged
+            st.session_state[MOVED] = True  # to the confirmation at the top
             ui.forget_draft(body_key)
             st.session_state.get(SAVED, {}).pop(body_key, None)  # logging it discarded it
             st.rerun()
@@ -749,4 +765,4 @@ with log_box:
     if st.button("Open their record", icon=":material/person:", key="open_record"):
         ui.open_contact(contact_id)
 
-template_editor()
+end_of_page()

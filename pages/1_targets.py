@@ -35,15 +35,18 @@ TABLE_COLUMNS = (
 )
 # The columns' widths in px, for the grid's 14 px Source Sans drawn 8 px from a cell's left
 # edge, an editable column's header with its pencil first (24 px). At 1280 px, beside the
-# menu, the table shows 798 px where the browser draws scroll bars (the page's and the
-# table's, 10 px each; 818 where it hides them), and these fill them: the walkthrough read
-# 'Vantage Analytics LL', 'Upland Consulting I' and 'Manufacturin' at 120 and 80. Company
-# holds 'Upland Consulting Inc.' (133 px) whole, Industry 'Manufacturing' (85), Status 'In
-# your network' (93); each label is whole. The first four are as narrow as their labels read
-# whole (an editable column's label takes 32 px more than its words: 'Motivation' 62, 'Postings'
-# 50, 'Pick' 25) and Company as 'Upland Consulting Inc.' needs: at 800 px Status starts 375 px
-# in, so 'Researching' (71 px and the padding) reads whole in the 456 px shown; it lost its 'g'
-# at 378. The 3 px saved went to Reason, which is cut anyway.
+# menu, the table's box is 808 px where the browser draws scroll bars (818 where it hides
+# them, and the grid widens the columns to fill it), and these fill it. With more rows than
+# the box shows, the grid draws its own scroll bar over its last 10 px: Met read 'Me', its
+# digits cut, at 30 px. It has 10 px to spare now, its digits on the left, clear of the bar.
+# The walkthrough read 'Vantage Analytics LL', 'Upland Consulting I' and 'Manufacturin' at
+# 120 and 80. Company holds 'Upland Consulting Inc.' (133 px) whole, Industry 'Manufacturing'
+# (85), Status 'In your network' (93); each label is whole. The first four are as narrow as
+# their labels read whole (an editable column's label takes 32 px more than its words:
+# 'Motivation' 62, 'Postings' 50, 'Pick' 25) and Company as 'Upland Consulting Inc.' needs: at
+# 800 px Status starts 375 px in, so 'Researching' (71 px and the padding) reads whole in the
+# 456 px shown; it lost its 'g' at 378. The 3 px saved went to Reason, whose cells are cut
+# anyway.
 WIDTHS = {
     "picked": 57,
     "name": 141,
@@ -54,11 +57,14 @@ WIDTHS = {
     "industry": 93,
     "people": 50,
     "contacted": 70,
-    "met": 30,
+    "met": 40,
 }
+# Room under the rows for the sideways scroll bar, drawn when the columns are wider than the
+# window leaves (at 800 px): it covered half of a lone row. At 1280 it is left blank.
+SCROLL_BAR_PX = 10
 # The table's box shows this many rows, then scrolls: Streamlit's own box held 10, so an 11th
 # company (the demo's 10 and one added) sat under a scroll. 15 rows and the header (35 px each,
-# and a border) keep the box within a laptop's window.
+# a border and `SCROLL_BAR_PX`) keep the box within a laptop's window.
 ROWS_SHOWN = 15
 ROW_PX = 35
 SCORE_RANGE = "A whole number from 0 to 3."
@@ -523,7 +529,7 @@ else:
         key=editor_key(),
         hide_index=True,
         width="stretch",
-        height=ROW_PX * (min(len(table), ROWS_SHOWN) + 1) + 2,
+        height=ROW_PX * (min(len(table), ROWS_SHOWN) + 1) + 2 + SCROLL_BAR_PX,
         placeholder="",
         # What you can change first, the coverage you can only read after it. The rank is the
         # rows' order (the caption's help says how it is worked out), so it takes no column.
@@ -579,6 +585,7 @@ else:
                 "Met",
                 width=WIDTHS["met"],
                 format=text.COUNT_COLUMN_FORMAT,
+                alignment="left",  # clear of the grid's own scroll bar (`WIDTHS`)
                 help="People there you have met.",
             ),
         },

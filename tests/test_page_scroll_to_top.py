@@ -7,11 +7,12 @@ lands in the browser: tests/e2e/test_scroll_to_top.py."""
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from infoint import contacts, db, outreach, profile
+from infoint import contacts, db, interactions, outreach, profile
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -86,6 +87,26 @@ def test_outreach_scrolls_up_once_a_message_is_logged(app_db):
     log.click()
     run(at)
     assert "Ana Silva now counts as Contacted" in at.success[0].value
+    assert len(scrolls(at)) == 1
+    run(at)
+    assert scrolls(at) == []
+
+
+def test_outreach_scrolls_up_once_the_notice_opens_the_follow_up(app_db):
+    """A first message to someone written to 20 days ago: the notice's "Write the follow-up"
+    opens the follow-up's draft in place of the first message's."""
+    conn = db.connect(app_db)
+    ana = contacts.add_contact(conn, "Ana", "Silva", company="Acme Health")
+    interactions.log_interaction(conn, ana, "outreach", occurred_at=date.today() - timedelta(20))
+    conn.close()
+    at = page("pages/3_outreach.py")
+    at.session_state[outreach.COMPOSE_CONTACT_KEY] = ana
+    at.session_state[outreach.COMPOSE_KIND_KEY] = "outreach"
+    run(at)
+    assert scrolls(at) == []
+    at.button(key="notice_follow_up").click()
+    run(at)
+    assert at.radio(key="outreach_kind").value == "follow_up"
     assert len(scrolls(at)) == 1
     run(at)
     assert scrolls(at) == []

@@ -91,6 +91,10 @@ UNSAVED_TARGET_EDITS_DRAWN = "targets_unsaved_drawn"
 # impatient one a second or two later, even with a slow run between them; reading the
 # confirmation and then meaning to do it again takes longer than this.
 DOUBLE_CLICK_SECONDS = 5.0
+# Room under a table's rows for the sideways scroll bar the grid draws when its columns are wider
+# than the window leaves (Targets and Contacts at 800 px): it covered half of a lone row. Where
+# the columns fit, it is a blank strip.
+SIDEWAYS_SCROLL_BAR_PX = 10
 
 _PAGE_RUN = "_page_run"
 _CAME_BACK = "_came_back"

@@ -59,12 +59,9 @@ WIDTHS = {
     "contacted": 70,
     "met": 40,
 }
-# Room under the rows for the sideways scroll bar, drawn when the columns are wider than the
-# window leaves (at 800 px): it covered half of a lone row. At 1280 it is left blank.
-SCROLL_BAR_PX = 10
 # The table's box shows this many rows, then scrolls: Streamlit's own box held 10, so an 11th
 # company (the demo's 10 and one added) sat under a scroll. 15 rows and the header (35 px each,
-# a border and `SCROLL_BAR_PX`) keep the box within a laptop's window.
+# a border and `ui.SIDEWAYS_SCROLL_BAR_PX`) keep the box within a laptop's window.
 ROWS_SHOWN = 15
 ROW_PX = 35
 SCORE_RANGE = "A whole number from 0 to 3."
@@ -529,7 +526,7 @@ else:
         key=editor_key(),
         hide_index=True,
         width="stretch",
-        height=ROW_PX * (min(len(table), ROWS_SHOWN) + 1) + 2 + SCROLL_BAR_PX,
+        height=ROW_PX * (min(len(table), ROWS_SHOWN) + 1) + 2 + ui.SIDEWAYS_SCROLL_BAR_PX,
         placeholder="",
         # What you can change first, the coverage you can only read after it. The rank is the
         # rows' order (the caption's help says how it is worked out), so it takes no column.

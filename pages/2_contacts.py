@@ -10,8 +10,8 @@ from infoint.errors import InfointError
 conn = ui.page("Contacts")
 PAGE_SIZE = 50
 # The results' box shows this many rows, then scrolls: Streamlit's own box showed 10 of the
-# 50 (seen at 800 and 1280 px). 15 rows and the header (35 px each, and a border) keep the
-# box, and its sideways scroll bar, within a laptop's window.
+# 50 (seen at 800 and 1280 px). 15 rows and the header (35 px each, a border and
+# `ui.SIDEWAYS_SCROLL_BAR_PX`) keep the box, and its sideways scroll bar, within a laptop's window.
 ROWS_SHOWN = 15
 ROW_PX = 35
 PICKER_SIZE = 20
@@ -439,7 +439,7 @@ def show_search() -> None:
         # someone is a deliberate act: their row's box, or Shift+Space on their row.
         selection_mode="single-row",
         width="stretch",
-        height=ROW_PX * (min(len(frame), ROWS_SHOWN) + 1) + 2,
+        height=ROW_PX * (min(len(frame), ROWS_SHOWN) + 1) + 2 + ui.SIDEWAYS_SCROLL_BAR_PX,
         key=f"results_{nonce}",
     )
     if rows := picked.selection.rows:

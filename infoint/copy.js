@@ -7,6 +7,13 @@
 // a component, as chart.js does.
 
 const SAID_FOR_MS = 2000; // how long "Copied" stays beside the button
+// A click on the button is what ends the typing in the message box: the page runs again and
+// the box gets the new text after the click has copied the old. A new text this soon after a
+// copy is copied again, so the clipboard holds what the box shows (a walkthrough pasted the
+// old message with "Copied" beside the new). A run on a busy machine can take seconds.
+const COPY_AGAIN_WITHIN_MS = 10000;
+const CHANGED = "The message changed after you copied it: copy it again.";
+const COULD_NOT = "Could not copy here: select the text and copy it yourself.";
 
 // Material Symbols' "content_copy" and "check", as Streamlit's own buttons draw their icons.
 const COPY_ICON =
@@ -89,12 +96,21 @@ export default function ({ parentElement, data }) {
     clearTimeout(timer);
     if (done) timer = setTimeout(() => said.replaceChildren(), SAID_FOR_MS);
   };
-  button.onclick = async () => {
+  const copyAndSay = async (failure) => {
     const worked = await copied(message, shown);
     if (gone) return;
-    if (worked) say("Copied", true);
-    else say("Could not copy here: select the text and copy it yourself.", false);
+    if (worked) {
+      box.lastCopy = { message, at: Date.now() };
+      say("Copied", true);
+    } else say(failure, false);
   };
+  button.onclick = () => copyAndSay(COULD_NOT);
+  const last = box.lastCopy;
+  if (last && last.message !== message) {
+    box.lastCopy = null;
+    if (Date.now() - last.at < COPY_AGAIN_WITHIN_MS) copyAndSay(CHANGED);
+    else said.replaceChildren();
+  }
   return () => {
     gone = true;
     clearTimeout(timer);

@@ -70,3 +70,49 @@ def test_the_copy_button_copies_the_message_exactly_and_shows_it_as_typed(tmp_pa
     finally:
         context.close()
         stop_server(server)
+
+
+def test_a_copy_clicked_straight_after_typing_copies_what_was_typed(tmp_path, browser):
+    """The click on "Copy message" is what ends the typing in the Message box: the box then
+    shows the new message on the run that follows, and the clipboard must hold it too, not
+    the message as it was before the click (a walkthrough pasted the old one, with "Copied"
+    beside the new)."""
+    db_path = tmp_path / "copy.duckdb"
+    conn = db.connect(db_path)
+    ana = contacts.add_contact(conn, "Ana", "Silva", company="Acme Health")
+    profile.save_profile(
+        conn, name="Sam Lee", job_title="", focus_kind="occupation", focus="product work"
+    )
+    outreach.save_draft(conn, ana, None, "outreach", ("Hello", "First text."), ("", ""))
+    conn.close()
+    server = start_server(db_path)
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 800}, permissions=["clipboard-read", "clipboard-write"]
+    )
+    try:
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        page.goto(f"{server.url}/outreach")
+        wait_for_app(page)
+        copy = page.get_by_role("button", name="Copy message", exact=True)
+        copy.wait_for()
+        message = page.get_by_role("textbox", name="Message", exact=True).and_(
+            page.get_by_text("First text.")
+        )
+        message.click()
+        page.keyboard.press("ControlOrMeta+a")
+        page.keyboard.type("Second text, typed and then copied at once.")
+        copy.scroll_into_view_if_needed()  # scrolling does not end the typing; a click does
+        button = copy.bounding_box()
+        # as a hand does it: straight onto the button, which ends the typing
+        page.mouse.click(button["x"] + button["width"] / 2, button["y"] + button["height"] / 2)
+        expect(page.get_by_text("Subject: Hello")).to_have_text(
+            "Subject: Hello\n\nSecond text, typed and then copied at once."
+        )
+        expect(page.get_by_role("status").filter(has_text="Copied")).to_be_visible()
+        page.wait_for_function(
+            "async () => (await navigator.clipboard.readText()).endsWith('copied at once.')"
+        )
+    finally:
+        context.close()
+        stop_server(server)

@@ -433,7 +433,8 @@ def _coverage(companies: str) -> str:
 _RULED_OUT = profile.RULED_OUT_COMPANY_SQL
 # The one count of targets, for Home, the list's line and the coverage by industry: a target
 # is a company you chose (target, researching) that is not ruled out, by you or through its
-# industry; the ruled out are those you chose, then ruled out either way.
+# industry; Home's ruled out are those you chose, then ruled out either way. The list's line
+# says which way, as the Status column does ('Ruled out', 'Out by industry'): `count_listed`.
 ACTIVE_TARGET_SQL = f"(co.status IN ('target', 'researching') AND NOT {_RULED_OUT})"
 RULED_OUT_TARGET_SQL = f"(co.status <> 'network' AND {_RULED_OUT})"
 
@@ -546,9 +547,11 @@ def list_companies(
 
 @dataclass(frozen=True)
 class ListCount:
-    """What the list holds: the companies that match, and among them the targets and the
-    ruled out, counted as Home counts them; the companies only in the network whose industry
-    you ruled out in Settings (neither chosen nor ranked); the rest are only in the network.
+    """What the list holds: the companies that match, and among them the targets (as Home
+    counts them); those you ruled out yourself (Status 'Ruled out'); those in an industry you
+    ruled out in Settings, chosen or only in the network (Status 'Out by industry',
+    `INDUSTRY_RULED_OUT`); the rest are only in the network. Each is counted under the word
+    its row reads: Home's 'ruled out' under Targets is the chosen among the last two.
     `researching` is how many of the `targets` have that status: the line names them apart,
     as the table's Status column does ('6 targets, 2 researching'), while Home counts both."""
 
@@ -589,14 +592,14 @@ class ListCount:
 def count_listed(
     conn: duckdb.DuckDBPyConnection, filters: CompanyFilter | None = None
 ) -> ListCount:
-    """How many companies the filter matches, with how many are targets and ruled out, and
-    how many only in the network are in an industry ruled out."""
+    """How many companies the filter matches, with how many are targets, how many you ruled
+    out and how many are in an industry ruled out: the statuses of `list_companies`."""
     filters = filters or CompanyFilter()
     where, params = filters.where()
     row = conn.execute(
         f"SELECT count(*), count(*) FILTER (WHERE {ACTIVE_TARGET_SQL}),"
-        f" count(*) FILTER (WHERE {RULED_OUT_TARGET_SQL}),"
-        f" count(*) FILTER (WHERE co.status = 'network' AND {_RULED_OUT}),"
+        " count(*) FILTER (WHERE co.status = 'ruled_out'),"
+        f" count(*) FILTER (WHERE co.status <> 'ruled_out' AND {_RULED_OUT}),"
         f" count(*) FILTER (WHERE co.status = 'researching' AND {ACTIVE_TARGET_SQL})"
         f" FROM companies co WHERE {where}",
         params,

@@ -767,9 +767,10 @@ def test_home_the_list_and_the_coverage_agree_on_the_targets(retail_ruled_out):
     at = run_targets()
     assert names(at)[-2:] == ["Shop", "Tobacco Co"]  # ruled out, either way: last
     line = next(c for c in at.caption if c.value.startswith("Companies "))
+    # Home's '2 ruled out' is either way; the line says which, as the Status column does.
     assert line.value == (
-        "Companies 1–5 of 5, best first: 3 targets and 2 ruled out, listed last. "
-        "Change any cell, then save."
+        "Companies 1–5 of 5, best first: 3 targets, then 1 ruled out and 1 in an industry you "
+        "ruled out. Change any cell, then save."
     )
     numbers = next(d for d in at.dataframe if d.key is None or not d.key.startswith(EDITOR))
     coverage = numbers.value

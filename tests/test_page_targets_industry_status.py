@@ -31,7 +31,7 @@ def test_a_target_in_an_industry_ruled_out_reads_ruled_out_as_the_line_counts_it
     at = run_targets()
     line = next(c.value for c in at.caption if c.value.startswith("Companies "))
     assert line.startswith(
-        "Companies 1–5 of 5, best first: 4 targets and 1 ruled out, listed last."
+        "Companies 1–5 of 5, best first: 4 targets and 1 in an industry you ruled out, listed last."
     )
     table = editor(at)
     statuses = dict(zip(table.value["name"], table.value["status"], strict=True))

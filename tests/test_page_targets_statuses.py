@@ -42,14 +42,17 @@ def test_the_count_says_how_many_you_are_researching(conn):
     )
 
 
-def test_a_company_researched_in_an_industry_you_ruled_out_is_counted_ruled_out(conn):
+def test_a_company_researched_in_an_industry_you_ruled_out_is_counted_out_by_industry(conn):
+    """Ion reads 'Out by industry' in the table, so the line counts it so, not as one of
+    those you ruled out yourself (Jet and Kilo, 'Ruled out')."""
     from infoint import profile
 
     fill(conn)
     targets.set_industry(conn, [targets.find_company_id(conn, "Ion")], "Retail")
     profile.rule_out_industry(conn, "Retail", "Weekend shifts")
     listed = targets.count_listed(conn, CompanyFilter())
-    assert (listed.targets, listed.researching, listed.ruled_out) == (7, 1, 3)
+    assert (listed.targets, listed.researching, listed.ruled_out) == (7, 1, 2)
+    assert listed.in_ruled_out_industry == 1
 
 
 def test_the_page_line_matches_the_status_column(app_db):

@@ -39,11 +39,16 @@ def test_home_the_list_and_the_coverage_count_the_same_targets(ruled_out_campaig
     figures = home.headline(conn, today=date(2026, 3, 2))
     assert (figures.targets, figures.ruled_out) == (3, 3)
 
+    # The line says which way, as the Status column does: Tobacco 'Ruled out', Shop and
+    # Mall 'Out by industry'. Home's 3 is the two added up.
     listed = targets.count_listed(conn, CompanyFilter())
-    assert (listed.companies, listed.targets, listed.ruled_out) == (6, 3, 3)
+    assert (listed.companies, listed.targets, listed.ruled_out) == (6, 3, 1)
+    assert listed.in_ruled_out_industry == 2
+    assert figures.ruled_out == listed.ruled_out + listed.in_ruled_out_industry
     assert listed.researching == 1  # Hydro, one of the 3 targets Home counts
     assert listed.caption(1, 6) == (
-        "Companies 1–6 of 6, best first: 2 targets, 1 researching and 3 ruled out, listed last."
+        "Companies 1–6 of 6, best first: 2 targets and 1 researching, then 1 ruled out and "
+        "2 in an industry you ruled out."
     )
     assert len(targets.list_companies(conn)) == listed.companies  # the rows it pages
 
@@ -60,23 +65,22 @@ def test_home_the_list_and_the_coverage_count_the_same_targets(ruled_out_campaig
 def test_the_whole_network_names_each_group_in_the_order_listed(ruled_out_campaign):
     # Omega is only in the network; Outlet too, but in Retail, ruled out in Settings: like the
     # ruled out it has no rank and comes last, so it is not counted as only in the network.
-    # Nor is it counted as ruled out, which Home counts among the companies you chose.
+    # It reads 'Out by industry', as Shop and Mall do, and is counted with them.
     listed = targets.count_listed(ruled_out_campaign, CompanyFilter(whole_network=True))
     assert listed == targets.ListCount(
-        companies=8, targets=3, ruled_out=3, in_ruled_out_industry=1, researching=1
+        companies=8, targets=3, ruled_out=1, in_ruled_out_industry=3, researching=1
     )
     assert listed.caption(1, 8) == (
         "Companies 1–8 of 8, best first: 2 targets, 1 researching and 1 only in your network, "
-        "then 3 ruled out and 1 in an industry you ruled out."
+        "then 1 ruled out and 3 in an industry you ruled out."
     )
     frame = targets.list_companies(ruled_out_campaign, CompanyFilter(whole_network=True))
     assert list(frame["name"].iloc[4:]) == ["Mall", "Outlet", "Shop", "Tobacco"]  # unranked
     retail = targets.count_listed(
         ruled_out_campaign, CompanyFilter(whole_network=True, industries=("Retail",))
     )
-    assert retail.caption(1, 3) == (  # Shop and Mall, chosen; Outlet, not
-        "Companies 1–3 of 3, best first: 2 ruled out and 1 in an industry you ruled out, "
-        "listed last."
+    assert retail.caption(1, 3) == (  # Shop and Mall, chosen; Outlet, not: all out by industry
+        "Companies 1–3 of 3, best first: 3 in an industry you ruled out, listed last."
     )
 
 
@@ -100,7 +104,9 @@ def test_the_line_counts_within_the_filters_and_writes_thousands(ruled_out_campa
     health = targets.count_listed(ruled_out_campaign, CompanyFilter(industries=("Health",)))
     assert health.caption(1, 2) == "Companies 1–2 of 2, best first: 2 targets."
     retail = targets.count_listed(ruled_out_campaign, CompanyFilter(industries=("Retail",)))
-    assert retail.caption(1, 2) == "Companies 1–2 of 2, best first: 2 ruled out, listed last."
+    assert retail.caption(1, 2) == (
+        "Companies 1–2 of 2, best first: 2 in an industry you ruled out, listed last."
+    )
     many = targets.ListCount(companies=1_963, targets=1_900, ruled_out=63)
     assert many.caption(1_951, 1_963) == (
         "Companies 1,951–1,963 of 1,963, best first: 1,900 targets and 63 ruled out, listed last."

@@ -52,10 +52,11 @@ def test_the_table_says_ruled_out_through_the_industry_as_the_line_counts(conn, 
     }
     listed = targets.count_listed(conn, CompanyFilter())
     assert listed.caption(1, 4) == (
-        "Companies 1–4 of 4, best first: 1 target and 3 ruled out, listed last."
+        "Companies 1–4 of 4, best first: 1 target, then 1 ruled out and 2 in an industry you "
+        "ruled out."
     )
-    shown_out = sum(s in ("ruled_out", OUT_BY_INDUSTRY) for s in statuses.values())
-    assert shown_out == listed.ruled_out
+    assert list(statuses.values()).count("ruled_out") == listed.ruled_out
+    assert list(statuses.values()).count(OUT_BY_INDUSTRY) == listed.in_ruled_out_industry
     assert targets.INDUSTRY_RULED_OUT == OUT_BY_INDUSTRY
     assert targets.TABLE_STATUS_LABELS[OUT_BY_INDUSTRY] == "Out by industry"
     # Its own status is kept, for the day the industry comes back.
@@ -113,7 +114,7 @@ def test_one_only_in_the_network_reads_out_by_industry_as_the_line_counts_it(con
         ("Omega", OUT_BY_INDUSTRY, True),
     ]
     assert targets.count_listed(conn, everything).caption(1, 5) == (
-        "Companies 1–5 of 5, best first: 1 target, then 3 ruled out and 1 in an industry you "
+        "Companies 1–5 of 5, best first: 1 target, then 1 ruled out and 3 in an industry you "
         "ruled out."
     )
     omega = finance["Omega"]

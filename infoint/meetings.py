@@ -685,18 +685,18 @@ class NewContacts:
         elif len(there := {known.id for known in namesakes}) > 1:
             said.append(
                 f"{len(there)} people in your contacts have the same names, at other companies: "
-                "tick anyone below who is the same person, so they are not added twice."
+                "tick anyone below who is the same person, and no one new is added for them."
             )
         elif len(namesakes) > 1:  # one contact, asked about for each line of their name
             said.append(
                 f"Someone in your contacts, at another company, has the name of "
                 f"{len(namesakes)} people named: if they are one of them, tick that box below, "
-                "so they are not added twice."
+                "and no one new is added for them."
             )
         elif namesakes:
             said.append(
-                "You already have someone by that name, at another company: tick the box below "
-                "if it is the same person, so they are not added twice."
+                "You already have someone by that name, at another company: if it is the same "
+                "person, tick the box below, and no one new is added for them."
             )
         # Those already in your contacts: the ticked are marked, the unticked left as they
         # are (a box keeps what the user chose, a second save included), and it says which.
@@ -722,14 +722,21 @@ class NewContacts:
                 f"introduced by {self.introducer}."
             )
         # Everyone named or marked: one is asked about in the singular, as the first sentence;
-        # the answer is one of the two buttons under the question ("Yes, …" and "No, let me
-        # change the names"), and the question says so: "Is this a person to talk to?" alone
-        # left a new user wondering what to answer, and where.
-        asked = len(self.people) + len(marking)
-        said.append(
-            ("Are these people to talk to?" if asked > 1 else "Is this someone to talk to?")
-            + " Then choose Yes below; if not, choose No and change the names."
-        )
+        # the answer is one of the two buttons under the question: "Yes, …" saves (adding
+        # whoever is listed, the boxes as ticked), "No, let me change the names" goes back to
+        # the names box, where one not to talk to is taken out. "Is this a person to talk to?"
+        # alone left a new user wondering what to answer, and where; "if not, choose No and
+        # change the names" left them wondering what to change (walkthrough).
+        if len(self.people) + len(marking) > 1:
+            said.append(
+                "Are these people to talk to? If so, choose Yes; if anyone is not, choose No "
+                "and take their line out."
+            )
+        else:
+            said.append(
+                "Is this someone to talk to? If so, choose Yes; if not, choose No and take "
+                "their line out."
+            )
         return " ".join(said)
 
     def to_add(self, ticked: dict[KnownPerson, bool]) -> tuple[str, ...]:

@@ -56,16 +56,16 @@ def test_the_namesake_elsewhere_is_asked_about_unticked_and_unticked_is_added_an
     )
     assert adding.question == (
         "Saving adds this person to your contacts, as introduced by Katherine Johnson. You "
-        "already have someone by that name, at another company: tick the box below if it is "
-        "the same person, so they are not added twice. Is this someone to talk to?"
-        " Then choose Yes below; if not, choose No and change the names."
+        "already have someone by that name, at another company: if it is the same person, "
+        "tick the box below, and no one new is added for them. Is this someone to talk to?"
+        " If so, choose Yes; if not, choose No and take their line out."
     )
     assert adding.asked({priya: False}) == adding.question
     # ticked, the question says no one is added, and names no one to add
     assert adding.asked({priya: True}) == (
         "You ticked 1 person already in your contacts as the same person as one named, so no "
         "new one is added for them. Is this someone to talk to?"
-        " Then choose Yes below; if not, choose No and change the names."
+        " If so, choose Yes; if not, choose No and take their line out."
     )
     assert adding.to_add({priya: True}) == ()
     assert adding.to_add({priya: False}) == ("priya shah at Initech",)
@@ -116,7 +116,7 @@ def test_two_namesakes_ticked_for_one_line_is_refused_and_nothing_saved(met):
     assert adding.asked(dict.fromkeys(adding.existing, True)) == (
         "You ticked 2 people for line 1 (Priya Shah at Initech), and only one can be that person: "
         "untick all but one. Is this someone to talk to?"
-        " Then choose Yes below; if not, choose No and change the names."
+        " If so, choose Yes; if not, choose No and take their line out."
     )
     before = people(met)
     with pytest.raises(InfointError) as refused:
@@ -255,10 +255,10 @@ def test_a_tick_stands_for_its_own_line_only(met):
     assert adding.question == (
         "Saving adds these 2 people to your contacts, as introduced by Katherine Johnson. "
         "Someone in your contacts, at another company, has the name of 2 people named: if "
-        "they are one of them, tick that box below, so they are not added twice. Are these "
+        "they are one of them, tick that box below, and no one new is added for them. Are these "
         "people to "
         "talk to?"
-        " Then choose Yes below; if not, choose No and change the names."
+        " If so, choose Yes; if anyone is not, choose No and take their line out."
     )
     ticked = {first: True, second: False}
     assert adding.chosen(ticked) == ((), ((1, 3),))
@@ -267,7 +267,7 @@ def test_a_tick_stands_for_its_own_line_only(met):
         "Saving adds this person to your contacts, as introduced by Katherine Johnson. You "
         "ticked 1 person already in your contacts as the same person as one named, so no new "
         "one is added for them. Are these people to talk to?"
-        " Then choose Yes below; if not, choose No and change the names."
+        " If so, choose Yes; if anyone is not, choose No and take their line out."
     )
     result = save(met, names, same=adding.chosen(ticked)[1])
     assert len(result.introductions.added) == 1
@@ -290,7 +290,7 @@ def test_one_contact_ticked_for_two_lines_is_refused_and_nothing_saved(met):
     assert adding.asked(dict.fromkeys(adding.existing, True)) == (
         "You ticked Priyá Shah (Analyst at Globex) for more than one line, and they can be only "
         "one of those people: untick all but one. Are these people to talk to?"
-        " Then choose Yes below; if not, choose No and change the names."
+        " If so, choose Yes; if anyone is not, choose No and take their line out."
     )
     before = people(met)
     with pytest.raises(InfointError) as refused:

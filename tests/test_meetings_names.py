@@ -85,7 +85,7 @@ def test_new_contacts_names_who_would_be_added_and_adds_no_one(conn):
         "Saving adds these 2 people to your contacts, as introduced by Tam Adler. It also marks "
         "1 person already in your contacts as introduced by Tam Adler: untick anyone you want "
         "to leave as they are. Are these people to talk to?"
-        " Then choose Yes below; if not, choose No and change the names."
+        " If so, choose Yes; if anyone is not, choose No and take their line out."
     )
     assert conn.execute("SELECT count(*) FROM contacts").fetchall() == before
     assert conn.execute("SELECT count(*) FROM companies").fetchall() == companies

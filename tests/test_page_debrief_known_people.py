@@ -72,7 +72,7 @@ def test_the_confirmation_names_who_is_already_there_and_what_changes_on_them(me
         "Saving adds this person to your contacts, as introduced by Katherine Johnson. It also "
         "marks 1 person already in your contacts as introduced by Katherine Johnson: untick "
         "anyone you want to leave as they are. Are these people to talk to?"
-        " Then choose Yes below; if not, choose No and change the names."
+        " If so, choose Yes; if anyone is not, choose No and take their line out."
     )
     assert "- Mary Jackson — Engineer at NASA" in [m.value for m in at.markdown]
     [alan] = at.checkbox

@@ -49,9 +49,9 @@ def test_the_namesake_is_named_with_an_unticked_box(met_katherine):
     [asked] = [w.value for w in at.warning if w.value.startswith("Saving adds")]
     assert asked == plain_markdown(
         "Saving adds this person to your contacts, as introduced by Katherine Johnson. You "
-        "already have someone by that name, at another company: tick the box below if it is "
-        "the same person, so they are not added twice. Is this someone to talk to?"
-        " Then choose Yes below; if not, choose No and change the names."
+        "already have someone by that name, at another company: if it is the same person, "
+        "tick the box below, and no one new is added for them. Is this someone to talk to?"
+        " If so, choose Yes; if not, choose No and take their line out."
     )
     assert "- Priya Shah at Initech" in [m.value for m in at.markdown]
     [priya] = at.checkbox
@@ -77,7 +77,7 @@ def test_ticked_the_one_there_is_linked_instead(met_katherine):
     assert asked == plain_markdown(
         "You ticked 1 person already in your contacts as the same person as one named, so no "
         "new one is added for them. Is this someone to talk to?"
-        " Then choose Yes below; if not, choose No and change the names."
+        " If so, choose Yes; if not, choose No and take their line out."
     )
     assert not [m for m in at.markdown if m.value.startswith("- ")]
     assert not [b for b in at.button if b.label == "Yes, add them and save"]
@@ -140,7 +140,7 @@ def test_a_tick_links_for_its_own_line_only(met_katherine):
         "Saving adds this person to your contacts, as introduced by Katherine Johnson. You "
         "ticked 1 person already in your contacts as the same person as one named, so no new "
         "one is added for them. Are these people to talk to?"
-        " Then choose Yes below; if not, choose No and change the names."
+        " If so, choose Yes; if anyone is not, choose No and take their line out."
     )
     assert [m.value for m in at.markdown if m.value.startswith("- ")] == ["- Priya Shah at Hooli"]
     submit(at, "Yes, add them and save")

@@ -34,7 +34,7 @@ def test_unticked_and_saved_stays_unticked_when_saved_again(met_katherine):  # n
     assert asked(at) == plain_markdown(
         "Saving leaves 1 person already in your contacts as they are, unticked: tick them to "
         "mark as introduced by Katherine Johnson. Is this someone to talk to?"
-        " Then choose Yes below; if not, choose No and change the names."
+        " If so, choose Yes; if not, choose No and take their line out."
     )
     run(at)  # and across reruns
     assert [box.value for box in at.checkbox] == [False]
@@ -62,7 +62,7 @@ def test_unticked_then_the_form_saved_again_before_answering_keeps_it(met_kather
         "Saving adds this person to your contacts, as introduced by Katherine Johnson. It "
         "leaves 1 person already in your contacts as they are, unticked: tick them to mark as "
         "introduced by Katherine Johnson. Are these people to talk to?"
-        " Then choose Yes below; if not, choose No and change the names."
+        " If so, choose Yes; if anyone is not, choose No and take their line out."
     )
     at.checkbox[0].check()  # changing one's mind is kept too
     run(at)
@@ -113,17 +113,17 @@ def test_the_question_says_who_is_marked_and_who_left(conn):
         "Saving marks 1 person already in your contacts as introduced by Kay Moss and leaves "
         "the 1 you unticked as they are: tick or untick anyone to change that. Are these people "
         "to talk to?"
-        " Then choose Yes below; if not, choose No and change the names."
+        " If so, choose Yes; if anyone is not, choose No and take their line out."
     )
     assert adding.asked({ola: False, ivo: False}) == (
         "Saving leaves 2 people already in your contacts as they are, unticked: tick anyone you "
         "want to mark as introduced by Kay Moss. Are these people to talk to?"
-        " Then choose Yes below; if not, choose No and change the names."
+        " If so, choose Yes; if anyone is not, choose No and take their line out."
     )
     assert adding.question == (
         "Saving marks 2 people already in your contacts as introduced by Kay Moss: untick "
         "anyone you want to leave as they are. Are these people to talk to?"
-        " Then choose Yes below; if not, choose No and change the names."
+        " If so, choose Yes; if anyone is not, choose No and take their line out."
     )
 
 

@@ -35,8 +35,8 @@ def test_one_person_named_is_asked_about_in_the_singular(met_katherine):  # noqa
     assert said.startswith("Saving adds this person to your contacts")
     assert said.endswith(
         plain_markdown(
-            "Is this someone to talk to? Then choose Yes below; if not, choose No and change "
-            "the names."
+            "Is this someone to talk to? If so, choose Yes; if not, choose No and take their "
+            "line out."
         )
     )
     assert "each one" not in said
@@ -47,8 +47,8 @@ def test_two_people_named_are_asked_about_in_the_plural(met_katherine):  # noqa:
     assert said.startswith("Saving adds these 2 people to your contacts")
     assert said.endswith(
         plain_markdown(
-            "Are these people to talk to? Then choose Yes below; if not, choose No and change "
-            "the names."
+            "Are these people to talk to? If so, choose Yes; if anyone is not, choose No and "
+            "take their line out."
         )
     )
 

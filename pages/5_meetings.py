@@ -890,8 +890,13 @@ def show_thanks(current: meetings.MeetingSummary) -> None:
         format_func=interactions.CHANNEL_LABELS.get,
         key=f"thanks_channel_{chosen}",
     )
+    # Its words wrap: in a column beside the message a window 800 px wide cut them to
+    # "Log the thank-you as s…" (walkthrough in Chromium).
     if log_box.button(
-        "Log the thank-you as sent", key=f"log_thanks_{chosen}", disabled=bool(missing)
+        "Log the thank-you as sent",
+        key=f"log_thanks_{chosen}",
+        disabled=bool(missing),
+        wrap=True,
     ):
         try:
             meetings.log_thank_you(

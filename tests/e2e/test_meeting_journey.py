@@ -121,6 +121,16 @@ def test_meeting_debrief_names_someone_who_arrives_referred(tmp_path, page, shot
         # Next comes the thank-you: its tab is open, the draft thanks Nadia.
         expect(page.get_by_role("tab", name="Thank you")).to_have_attribute("aria-selected", "true")
         expect(page.get_by_role("textbox", name="Subject")).to_have_value("Thank you, Nadia")
+        # Beside the message, 800 px wide, its log button reads whole ("…as s…" before).
+        wide = page.viewport_size
+        page.set_viewport_size({"width": 800, "height": 900})
+        log = page.get_by_role("button", name="Log the thank-you as sent")
+        expect(log).to_be_visible()
+        page.wait_for_timeout(300)  # the columns follow the window's new size
+        assert log.evaluate(
+            "b => [b, ...b.querySelectorAll('*')].every(e => e.scrollWidth <= e.clientWidth + 1)"
+        ), log.inner_text()
+        page.set_viewport_size(wide)
         # The answer joined the company's notes. Read in a fresh session: this one's Prepare
         # tab still holds the notes as they were when it was first drawn.
         page.reload()

@@ -7,6 +7,8 @@ Streamlit's 1.5 MB syntax highlighter before it showed (`ui.copy_box`)."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from playwright.sync_api import expect
 
 from infoint import contacts, db, outreach, profile
@@ -25,25 +27,36 @@ BODY = (
 SENT = f"Subject: {SUBJECT}\n\n{BODY}"
 
 
-def test_the_copy_button_copies_the_message_exactly_and_shows_it_as_typed(tmp_path, browser):
+@contextmanager
+def outreach_on_a_draft(tmp_path, browser, message: tuple[str, str], width: int):
+    """Outreach open on a draft to Ana that has nothing left to fill (saved on a blank page,
+    as Outreach keeps one), in a browser that may read and write the clipboard."""
     db_path = tmp_path / "copy.duckdb"
     conn = db.connect(db_path)
     ana = contacts.add_contact(conn, "Ana", "Silva", company="Acme Health")
     profile.save_profile(
         conn, name="Sam Lee", job_title="", focus_kind="occupation", focus="product work"
     )
-    # A saved draft on a blank page: Outreach opens on it, with nothing left to fill.
-    outreach.save_draft(conn, ana, None, "outreach", (SUBJECT, BODY), ("", ""))
+    outreach.save_draft(conn, ana, None, "outreach", message, ("", ""))
     conn.close()
     server = start_server(db_path)
     context = browser.new_context(
-        viewport={"width": 800, "height": 900}, permissions=["clipboard-read", "clipboard-write"]
+        viewport={"width": width, "height": 900 if width == 800 else 800},
+        permissions=["clipboard-read", "clipboard-write"],
     )
     try:
         page = context.new_page()
         page.set_default_timeout(20_000)
         page.goto(f"{server.url}/outreach")
         wait_for_app(page)
+        yield page
+    finally:
+        context.close()
+        stop_server(server)
+
+
+def test_the_copy_button_copies_the_message_exactly_and_shows_it_as_typed(tmp_path, browser):
+    with outreach_on_a_draft(tmp_path, browser, (SUBJECT, BODY), 800) as page:
         copy = page.get_by_role("button", name="Copy message", exact=True)
         copy.wait_for()
         page.get_by_text("Copy it with “Copy message” under the box;").wait_for()
@@ -67,9 +80,6 @@ def test_the_copy_button_copies_the_message_exactly_and_shows_it_as_typed(tmp_pa
         expect(page.get_by_role("status").filter(has_text="Copied")).to_be_visible()
         assert page.evaluate("() => navigator.clipboard.readText()") == SENT
         expect(page.get_by_role("status").filter(has_text="Copied")).to_have_count(0)
-    finally:
-        context.close()
-        stop_server(server)
 
 
 def test_a_copy_clicked_straight_after_typing_copies_what_was_typed(tmp_path, browser):
@@ -77,23 +87,7 @@ def test_a_copy_clicked_straight_after_typing_copies_what_was_typed(tmp_path, br
     shows the new message on the run that follows, and the clipboard must hold it too, not
     the message as it was before the click (a walkthrough pasted the old one, with "Copied"
     beside the new)."""
-    db_path = tmp_path / "copy.duckdb"
-    conn = db.connect(db_path)
-    ana = contacts.add_contact(conn, "Ana", "Silva", company="Acme Health")
-    profile.save_profile(
-        conn, name="Sam Lee", job_title="", focus_kind="occupation", focus="product work"
-    )
-    outreach.save_draft(conn, ana, None, "outreach", ("Hello", "First text."), ("", ""))
-    conn.close()
-    server = start_server(db_path)
-    context = browser.new_context(
-        viewport={"width": 1280, "height": 800}, permissions=["clipboard-read", "clipboard-write"]
-    )
-    try:
-        page = context.new_page()
-        page.set_default_timeout(20_000)
-        page.goto(f"{server.url}/outreach")
-        wait_for_app(page)
+    with outreach_on_a_draft(tmp_path, browser, ("Hello", "First text."), 1280) as page:
         copy = page.get_by_role("button", name="Copy message", exact=True)
         copy.wait_for()
         message = page.get_by_role("textbox", name="Message", exact=True).and_(
@@ -113,6 +107,3 @@ def test_a_copy_clicked_straight_after_typing_copies_what_was_typed(tmp_path, br
         page.wait_for_function(
             "async () => (await navigator.clipboard.readText()).endsWith('copied at once.')"
         )
-    finally:
-        context.close()
-        stop_server(server)

@@ -295,9 +295,28 @@ def open_options(page, testid: str, label: str):
     return box
 
 
+CHOOSE_TRIES = 3
+CHOOSE_WAIT_MS = 6_000
+
+
 def choose(page, label: str, option: str) -> None:
-    open_options(page, "stSelectbox", label)
-    page.get_by_role("option", name=option, exact=True).click()
+    """Pick `option` in a selectbox's list.
+
+    A rerun can begin while the list is open (the last action's, late on a loaded machine):
+    it draws the box again, closing the list, and the option waited for never comes back
+    (CI, two tests at a time). The list is opened again then, after that run has ended.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    for attempt in range(CHOOSE_TRIES):
+        open_options(page, "stSelectbox", label)
+        try:
+            page.get_by_role("option", name=option, exact=True).click(timeout=CHOOSE_WAIT_MS)
+            break
+        except PlaywrightTimeoutError:
+            if attempt == CHOOSE_TRIES - 1:
+                raise
+            wait_for_app(page)
     wait_for_app(page)
 
 

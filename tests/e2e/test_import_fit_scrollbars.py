@@ -176,6 +176,10 @@ def test_the_import_reports_figures_read_whole_at_800_and_1280_px_with_scroll_ba
         for width in (800, 1280):
             page.set_viewport_size({"width": width, "height": 900})
             page.wait_for_timeout(500)  # the layout follows the window's new size
+            wait_for_app(page)
+            # Under load the page could read no figures at all just after the import's run
+            # (CI, two tests at a time), though they were drawn a moment later.
+            page.wait_for_function(f"() => ({FIGURES_DRAWN})().length === 4")
             figures = page.evaluate(FIGURES_DRAWN)
             page.get_by_text("Search your network").scroll_into_view_if_needed()
             page.screenshot(path=shots / f"import-figures-{width}.png", full_page=True)

@@ -44,7 +44,11 @@ chromium:
 # two at a time, each with a server and Chromium of its own (one such test keeps about one core
 # of two busy), except those racing Streamlit's reruns (marked `alone`), which run last, one at
 # a time.
-test: $(DEV_STAMP) chromium
+#
+# On a fresh machine the virtual environment and Debian's chromium are set up side by side:
+# pip and apt-get mostly wait on the network and the disk.
+test:
+	@$(MAKE) --no-print-directory -j2 $(DEV_STAMP) chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -m "not e2e" -n auto

@@ -42,3 +42,11 @@ def test_make_test_runs_every_test_and_the_racing_browser_tests_one_at_a_time():
     assert '-m "not e2e"' in without_browser and "-n auto" in without_browser
     assert '-m "e2e and not alone" -n 2' in browser
     assert alone.endswith('-m pytest -m "e2e and alone"')
+
+
+def test_make_test_sets_up_the_environment_and_chromium_side_by_side_first():
+    plan = planned("test")
+    [setup] = [line for line in plan if "-j2" in line]
+    assert ".venv/.installed-dev-" in setup and setup.endswith(" chromium")
+    first_run = next(i for i, line in enumerate(plan) if "-m pytest" in line)
+    assert plan.index(setup) < first_run

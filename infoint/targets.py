@@ -487,8 +487,22 @@ _RANKED = f"""
     )
     SELECT * FROM ranked co
 """
-# The list's order: by rank, then the unranked (ruled out) by name.
-_LIST_ORDER = "co.rank NULLS LAST, lower(co.name), co.id"
+# The list's order: by rank, then the unranked: those you ruled out, then those out by
+# industry (`INDUSTRY_RULED_OUT`), each by name, as the list's line names them
+# (`ListCount.caption`: '..., then 1 ruled out and 2 in an industry you ruled out').
+_LIST_ORDER = "co.rank NULLS LAST, co.status <> 'ruled_out', lower(co.name), co.id"
+
+
+def _table_status_sql(ruled_out: str) -> str:
+    """SQL: the status the targets table shows a company `co` (`TABLE_STATUSES`): its own,
+    but `INDUSTRY_RULED_OUT` when it is ruled out through its industry and not by the user.
+    `ruled_out` says whether it is ruled out either way: `_RULED_OUT`, or a column holding it.
+    `list_companies` and `table_rows` both use it, so the two never read differently."""
+    return (
+        f"CASE WHEN {ruled_out} AND co.status <> 'ruled_out'"
+        f" THEN '{INDUSTRY_RULED_OUT}' ELSE co.status END"
+    )
+
 
 LIST_COLUMNS = (
     "rank",
@@ -520,10 +534,7 @@ def list_companies(
         f"""
         WITH page AS ({_RANKED} WHERE {where} ORDER BY {_LIST_ORDER} LIMIT ? OFFSET ?),
         coverage AS ({_coverage("co.id IN (SELECT id FROM page)")})
-        SELECT co.* REPLACE (
-                   CASE WHEN co.ruled_out AND co.status <> 'ruled_out'
-                        THEN '{INDUSTRY_RULED_OUT}' ELSE co.status END AS status
-               ),
+        SELECT co.* REPLACE ({_table_status_sql("co.ruled_out")} AS status),
                coalesce(cv.people, 0) AS people,
                coalesce(cv.contacted, 0) AS contacted,
                coalesce(cv.met, 0) AS met
@@ -947,8 +958,7 @@ def table_rows(conn: duckdb.DuckDBPyConnection, company_ids: Iterable[int]) -> p
     frame = conn.execute(
         f"""
         SELECT co.id, co.name, co.industry, co.motivation, co.postings,
-               CASE WHEN {_RULED_OUT} AND co.status <> 'ruled_out'
-                    THEN '{INDUSTRY_RULED_OUT}' ELSE co.status END AS status,
+               {_table_status_sql(_RULED_OUT)} AS status,
                co.ruled_out_reason
         FROM companies co WHERE co.id IN (SELECT unnest(?))
         """,

@@ -107,10 +107,10 @@ def test_one_only_in_the_network_reads_out_by_industry_as_the_line_counts_it(con
     frame = targets.list_companies(conn, everything)
     assert list(zip(frame["name"], frame["status"], frame["rank"].isna(), strict=True)) == [
         ("Gamma", "target", False),
-        # unranked, listed last by name: the ruled out, by the user or through the industry
+        # unranked, listed last: ruled out by the user, then through the industry, by name
+        ("Delta", "ruled_out", True),
         ("Acme Logistics", OUT_BY_INDUSTRY, True),
         ("Beta", OUT_BY_INDUSTRY, True),
-        ("Delta", "ruled_out", True),
         ("Omega", OUT_BY_INDUSTRY, True),
     ]
     assert targets.count_listed(conn, everything).caption(1, 5) == (

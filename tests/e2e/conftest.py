@@ -30,6 +30,10 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
 ]
 ARTIFACTS = ROOT / "test-artifacts" / "e2e"
+# How long an action or an expectation may wait before the test fails: a limit, not a
+# measure. 20 s ran out on a loaded machine (CI at a slow hour, and here with other tests
+# running beside the browser tests) for a first page, an option list and a rerun's result.
+WAIT_MS = 45_000
 START_TIMEOUT_S = 60
 PORT_TRIES = 3  # free ports tried when the one picked was taken before the server bound it
 # Streamlit opens the user's browser as soon as it is up; asking often comes close to that.
@@ -179,7 +183,7 @@ def browser():
 
     # As long as a page's own actions wait (`page` below): expect's 5 s default ran out on
     # Referrals while a fresh clone's make test loaded the machine (load average 13).
-    expect.set_options(timeout=20_000)
+    expect.set_options(timeout=WAIT_MS)
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_FLAGS
@@ -192,7 +196,7 @@ def browser():
 def page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     opened = context.new_page()
-    opened.set_default_timeout(20_000)
+    opened.set_default_timeout(WAIT_MS)
     yield opened
     context.close()
 
@@ -208,7 +212,7 @@ def page_with_scroll_bars(browser):
         ignore_default_args=["--hide-scrollbars"],
     )
     opened = drawn.new_page(viewport={"width": 1280, "height": 900})
-    opened.set_default_timeout(20_000)
+    opened.set_default_timeout(WAIT_MS)
     yield opened
     drawn.close()
 
@@ -232,7 +236,7 @@ def wait_for_app(page) -> None:
     page.wait_for_selector('[data-testid="stApp"]')
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=WAIT_MS
     )
 
 
@@ -296,7 +300,7 @@ def open_options(page, testid: str, label: str):
 
 
 CHOOSE_TRIES = 3
-CHOOSE_WAIT_MS = 6_000
+CHOOSE_WAIT_MS = 10_000
 
 
 def choose(page, label: str, option: str) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from infoint import db
 
-from .conftest import start_server, stop_server, wait_for_app, widget
+from .conftest import WAIT_MS, start_server, stop_server, wait_for_app, widget
 
 PEOPLE = 3000
 
@@ -24,7 +24,7 @@ def test_the_pager_lines_up_with_sort_by_at_800_px(tmp_path, browser):
     context = browser.new_context(viewport={"width": 800, "height": 900})
     try:
         page = context.new_page()
-        page.set_default_timeout(20_000)
+        page.set_default_timeout(WAIT_MS)
         page.goto(f"{server.url}/contacts")
         wait_for_app(page)
         page.get_by_text("Showing 1–50 of 3,000 (page 1 of 60).").wait_for()

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from infoint import contacts, db, outreach, profile
 
-from .conftest import start_server, stop_server, wait_for_app
+from .conftest import WAIT_MS, start_server, stop_server, wait_for_app
 
 SUBJECT = "A <b>bold</b> *question*"
 LONG_ADDRESS = "https://example.org/" + "a-very-long-path-" * 8
@@ -46,7 +46,7 @@ def outreach_on_a_draft(tmp_path, browser, message: tuple[str, str], width: int)
     )
     try:
         page = context.new_page()
-        page.set_default_timeout(20_000)
+        page.set_default_timeout(WAIT_MS)
         page.goto(f"{server.url}/outreach")
         wait_for_app(page)
         yield page

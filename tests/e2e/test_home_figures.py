@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from infoint import contacts, db, demo, history, home, importer, interactions, targets
 
-from .conftest import start_server, stop_server, wait_for_app
+from .conftest import WAIT_MS, start_server, stop_server, wait_for_app
 from .test_tables_fit import home_figures_fit
 
 # Every part of a figure (label, number, the note under it) and everything inside them.
@@ -58,7 +58,7 @@ def test_no_headline_figure_is_cut_short_at_800_or_1280_px(browser, tmp_path):
         for width in (800, 1280):
             context = browser.new_context(viewport={"width": width, "height": 800})
             page = context.new_page()
-            page.set_default_timeout(20_000)
+            page.set_default_timeout(WAIT_MS)
             page.goto(server.url)
             wait_for_app(page)
             page.get_by_test_id("stMetric").last.wait_for()

@@ -90,7 +90,7 @@ def test_new_user_imports_finds_targets_and_moves_the_funnel(tmp_path, page, sho
         uploader.get_by_test_id("stFileChipName").get_by_text("Connections.csv").wait_for()
         page.get_by_role("button", name="Import", exact=True).click()
         added_metric = page.get_by_test_id("stMetric").filter(has_text="New people")
-        added_metric.wait_for(timeout=30_000)
+        added_metric.wait_for()
         wait_for_app(page)
         added = int(added_metric.get_by_test_id("stMetricValue").inner_text())
         skipped_metric = page.get_by_test_id("stMetric").filter(has_text="Skipped")

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from infoint import contacts, db, demo, interactions, profile
 
-from .conftest import go, start_server, stop_server, wait_for_app
+from .conftest import WAIT_MS, go, start_server, stop_server, wait_for_app
 
 NOTES = "\n\n".join(
     f"Met at the spring meetup, part {n}: we talked about her team." for n in range(12)
@@ -40,7 +40,7 @@ def test_a_person_added_opens_at_the_top_and_typing_does_not_move_the_page(
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     try:
         page = context.new_page()
-        page.set_default_timeout(20_000)
+        page.set_default_timeout(WAIT_MS)
         page.goto(f"{server.url}/contacts")
         wait_for_app(page)
         page.get_by_text("Add a person by hand").click()
@@ -103,7 +103,7 @@ def test_a_follow_up_logged_shows_the_title_and_what_was_logged(tmp_path, browse
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     try:
         page = context.new_page()
-        page.set_default_timeout(20_000)
+        page.set_default_timeout(WAIT_MS)
         page.goto(server.url)
         wait_for_app(page)
         go(page, "Follow-ups", "What is due now?")

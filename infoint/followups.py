@@ -113,8 +113,10 @@ class DueItem:
 
 
 # The latest outreach to each person within the window ($since: STALE_AFTER_DAYS back, up to
-# $today), with no answer and no meeting arranged since. Only outreach inside the
-# window is looked at: a person whose latest outreach is older is past the window anyway.
+# $today), with no answer and no meeting arranged since; only $contact's when it is set
+# (all else a step looks at, their company's people and events, is read whole). Only
+# outreach inside the window is looked at: a person whose latest outreach is older is past
+# the window anyway.
 # Their company as an employer: '' for none, or for a placeholder such as 'N/A'
 # (`contacts.employer_sql`), which lists show blank and titles leave out.
 # An answer that day counts whatever its hour: one logged by its day alone is stored at 9:00,
@@ -124,6 +126,7 @@ _SILENT_OUTREACH = f"""
         SELECT contact_id, max_by(id, (occurred_at, id)) AS id, max(occurred_at) AS occurred_at
         FROM interactions
         WHERE kind = 'outreach' AND occurred_at >= $since
+          AND ($contact IS NULL OR contact_id = $contact)
         GROUP BY contact_id
         HAVING CAST(max(occurred_at) AS DATE) <= $today
     )
@@ -144,14 +147,18 @@ _SILENT_OUTREACH = f"""
 """
 
 
-def _window(today: date, holidays: tuple[date, ...]) -> dict[str, Any]:
+def _window(
+    today: date, holidays: tuple[date, ...], contact_id: int | None = None
+) -> dict[str, Any]:
     """The parameters of `_SILENCE_STEPS`: the window, and the day each step falls due for a
-    message sent on any day in it (business days counted once, by `infoint.business_days`)."""
+    message sent on any day in it (business days counted once, by `infoint.business_days`);
+    `contact_id`: one person's steps only, None for everyone's."""
     first = today - timedelta(days=STALE_AFTER_DAYS)
     sent_days = [first + timedelta(days=n) for n in range(STALE_AFTER_DAYS + 1)]
     return {
         "since": datetime.combine(first, datetime.min.time()),
         "today": today,
+        "contact": None if contact_id is None else int(contact_id),
         "sent_days": sent_days,
         "try_another_on": silence_noticed_on_many(sent_days, TRY_ANOTHER_AFTER, holidays),
         "follow_up_on": silence_noticed_on_many(sent_days, FOLLOW_UP_AFTER, holidays),
@@ -256,6 +263,18 @@ def _silence_steps(conn: duckdb.DuckDBPyConnection, today: date) -> pa.Table:
     due now and whom you are waiting on both come from it, so `found` runs it once."""
     query = f"{_SILENCE_STEPS} SELECT {', '.join(_STEP_COLUMNS)} FROM steps"
     return conn.sql(query, params=_window(today, _holidays(conn))).to_arrow_table()
+
+
+def suggests_someone_else(conn: duckdb.DuckDBPyConnection, contact_id: int, today: date) -> bool:
+    """Whether the try-another rule has a step for this person on `today` (the user's), due
+    or not, as `found(...).steps` would: if they stay silent, Follow-ups will suggest
+    someone else at their company. The rule's own steps (`_SILENCE_STEPS`), for this one
+    person and this rule alone (DuckDB then skips the follow-ups' half): Outreach asks it on
+    every first message logged, where building everyone's list cost 140-200 ms."""
+    query = f"{_SILENCE_STEPS} SELECT count(*) FROM steps WHERE rule = 'try_another'"
+    params = _window(today, _holidays(conn), contact_id)
+    [(count,)] = conn.execute(query, params).fetchall()
+    return count > 0
 
 
 @dataclass(frozen=True)

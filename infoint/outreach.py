@@ -54,7 +54,7 @@ import re
 from collections.abc import Collection, Mapping
 from contextlib import suppress
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time
+from datetime import date, datetime
 from urllib.parse import quote
 
 import duckdb
@@ -1354,17 +1354,10 @@ def _nth(number: int) -> str:
 
 def _someone_else_to_try(conn: duckdb.DuckDBPyConnection, contact_id: int, today: date) -> bool:
     """Whether Follow-ups will suggest someone else at this person's company if they stay
-    silent: its own rule's steps (`followups.found`), not a copy of it. Alone at their
-    company, with only people introduced or written to already, at a company where someone
-    is talking to you, or at none (or "N/A"), it suggests no one."""
-    now = datetime.combine(today, time(12), tzinfo=profile.zone(conn))
-    steps = followups.found(conn, now).steps
-    return any(
-        rule == "try_another" and who == contact_id
-        for rule, who in zip(
-            steps["rule"].to_pylist(), steps["contact_id"].to_pylist(), strict=True
-        )
-    )
+    silent: its own rule, asked of this one person (`followups.suggests_someone_else`), not
+    a copy of it. Alone at their company, with only people introduced or written to already,
+    at a company where someone is talking to you, or at none (or "N/A"), it suggests no one."""
+    return followups.suggests_someone_else(conn, contact_id, today)
 
 
 def logged_sentence(

@@ -257,6 +257,10 @@ def _words(text: str) -> list[str]:
     return [word for word in (text or "").lower().split() if word]
 
 
+def _as_typed(text: str) -> str:
+    return " ".join(text.split())
+
+
 def _all_words_in(column: str, words: list[str]) -> tuple[str, list]:
     """Every word must appear in the column, any case, accents or none (`text.holds_sql`:
     `contains` needs no escaping of % or _)."""
@@ -289,12 +293,14 @@ class ContactSearch:
     def conditions(self) -> list[tuple[str, str, list]]:
         """(label, SQL condition over c, co and s, parameters) for each filter in use."""
         found = []
+        # Each filter is named as typed (the company's too): only the search ignores case.
         if words := _words(self.name):
-            found.append((f"name '{' '.join(words)}'", *_all_words_in(_NAME_SQL, words)))
+            found.append((f"name '{_as_typed(self.name)}'", *_all_words_in(_NAME_SQL, words)))
         if company := self.company.strip():
             found.append((f"company '{company}'", holds_sql(employer_sql("co.name")), [company]))
         if words := _words(self.position):
-            found.append((f"position '{' '.join(words)}'", *_all_words_in("c.position", words)))
+            named = f"position '{_as_typed(self.position)}'"
+            found.append((named, *_all_words_in("c.position", words)))
         if self.industries:
             named = [i for i in self.industries if i != NO_INDUSTRY]
             parts, params = [], []

@@ -100,6 +100,18 @@ def test_narrowing_counts_each_prefix_of_the_filters(conn, network):
         ("connected since 1 Jan 2025", 1),
     ]
     assert contacts.narrowing_counts(conn, ContactSearch()) == [("everyone", 6)]
+
+
+def test_each_filter_is_named_as_typed_though_the_search_ignores_case(conn, network):
+    """The count line read "name 'ada abara'" for "Ada Abara" typed (a walkthrough)."""
+    search = ContactSearch(company="ACME", position="  Human   Resources ")
+    assert contacts.narrowing_counts(conn, search) == [
+        ("everyone", 6),
+        ("company 'ACME'", 3),
+        ("position 'Human Resources'", 2),
+    ]
+    [(label, *_)] = ContactSearch(name="Ada  Abara").conditions()
+    assert label == "name 'Ada Abara'"
     staged = ContactSearch(industries=("Finance",), stages=(3,))
     assert contacts.narrowing_counts(conn, staged) == [
         ("everyone", 6),

@@ -51,7 +51,8 @@ RANK_HELP = (
     "The order to work through them: highest motivation first, then most postings, then "
     "the most people you know there (1st-degree contacts), then how far you got with "
     "someone there (met before replied before contacted), then the name. Companies ruled "
-    "out, by you or through an industry you ruled out in Settings, have no rank: they come last."
+    "out, by you or through an industry you ruled out in Settings, have no rank: they come "
+    "last, those you ruled out before those out by industry."
 )
 # Fields the user may edit in the targets table, with the words used in error messages.
 EDITABLE_FIELDS = {

@@ -663,8 +663,10 @@ def where_now(
 
 
 def why_ruled_out(conn: duckdb.DuckDBPyConnection, company_ids: Iterable[int]) -> dict[int, str]:
-    """Why each of these companies is ruled out, {id: reason}: its own reason, or its industry
-    ruled out in Settings (the table's status reads `INDUSTRY_RULED_OUT` for those)."""
+    """Why each of these companies is ruled out, {id: reason}, in the order given (the table's,
+    which the page lists the reasons in): its own reason, or its industry ruled out in
+    Settings (the table's status reads `INDUSTRY_RULED_OUT` for those)."""
+    ids = [int(i) for i in company_ids]
     rows = conn.execute(
         f"""
         SELECT co.id,
@@ -677,9 +679,10 @@ def why_ruled_out(conn: duckdb.DuckDBPyConnection, company_ids: Iterable[int]) -
                 = {profile.industry_key_sql("co.industry")}
         WHERE co.id IN (SELECT unnest(?)) AND {_RULED_OUT}
         """,
-        [sorted({int(i) for i in company_ids})],
+        [sorted(set(ids))],
     ).fetchall()
-    return {int(company_id): reason for company_id, reason in rows if reason}
+    found = {int(company_id): reason for company_id, reason in rows if reason}
+    return {company_id: found[company_id] for company_id in ids if company_id in found}
 
 
 _MOVES_NAMED = 3  # more would not read as one sentence

@@ -168,3 +168,11 @@ def test_why_each_is_ruled_out_by_itself_or_its_industry(ruled_out_campaign):
         ids["Tobacco"]: "Not for me",
         ids["Outlet"]: "Retail is ruled out in Settings (Weekend shifts)",
     }
+    # In the order asked, the table's, which the page lists the reasons in.
+    asked = [ids["Outlet"], ids["Acme"], ids["Tobacco"], ids["Shop"], ids["Mall"]]
+    assert list(targets.why_ruled_out(conn, asked)) == [
+        ids["Outlet"],
+        ids["Tobacco"],
+        ids["Shop"],
+        ids["Mall"],
+    ]

@@ -785,8 +785,9 @@ def test_home_the_list_and_the_coverage_agree_on_the_targets(retail_ruled_out):
     assert "ruled out in Settings, are left out" in " ".join(c.value for c in at.caption)
     shown = [m.value for m in at.main.markdown]
     why = shown[shown.index("**Why you ruled them out**") + 1]
+    # In the table's order (above): the reasons read down beside their rows.
     assert why == (
-        "- Shop: Retail is ruled out in Settings \\(Weekend shifts\\)\n- Tobacco Co: Not for me"
+        "- Tobacco Co: Not for me\n- Shop: Retail is ruled out in Settings \\(Weekend shifts\\)"
     )
 
 

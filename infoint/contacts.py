@@ -299,8 +299,8 @@ class ContactSearch:
         if company := self.company.strip():
             found.append((f"company '{company}'", holds_sql(employer_sql("co.name")), [company]))
         if words := _words(self.position):
-            named = f"position '{_as_typed(self.position)}'"
-            found.append((named, *_all_words_in("c.position", words)))
+            label = f"position '{_as_typed(self.position)}'"
+            found.append((label, *_all_words_in("c.position", words)))
         if self.industries:
             named = [i for i in self.industries if i != NO_INDUSTRY]
             parts, params = [], []

@@ -611,7 +611,7 @@ def count_listed(
     row = conn.execute(
         f"SELECT count(*), count(*) FILTER (WHERE {ACTIVE_TARGET_SQL}),"
         " count(*) FILTER (WHERE co.status = 'ruled_out'),"
-        f" count(*) FILTER (WHERE co.status <> 'ruled_out' AND {_RULED_OUT}),"
+        f" count(*) FILTER (WHERE {_table_status_sql(_RULED_OUT)} = '{INDUSTRY_RULED_OUT}'),"
         f" count(*) FILTER (WHERE co.status = 'researching' AND {ACTIVE_TARGET_SQL})"
         f" FROM companies co WHERE {where}",
         params,

@@ -23,6 +23,8 @@ from pathlib import Path
 
 import duckdb
 
+from tests.script_cache import scripts_compiled_once
+
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_LIST = (
     "name,industry,motivation,postings\n"
@@ -110,8 +112,12 @@ def _open(script: str):
 def time_page(
     case: PageCase, source: Path | None, repeat: int
 ) -> tuple[Timing, list[Timing | None]]:
-    """The page's script run and each of its main interactions (None where not offered)."""
-    with _database(source):
+    """The page's script run and each of its main interactions (None where not offered).
+
+    The scripts are compiled on the first run only, as in the server: AppTest alone would
+    compile them again on every run.
+    """
+    with _database(source), scripts_compiled_once():
         _clear_caches()
         at = _open(case.script)
         first = _run(at)

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import settings
 
 from infoint import db
+from tests.script_cache import scripts_compiled_once
 
 if TYPE_CHECKING:  # streamlit is imported by the tests that use it, not by every test
     from streamlit.testing.v1 import AppTest
@@ -75,6 +76,16 @@ def _components_scanned_once():
     found = manifest_scanner.scan_component_manifests()
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(manifest_scanner, "scan_component_manifests", lambda: list(found))
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _scripts_compiled_once():
+    """Each AppTest run compiles the scripts once more; each test process does it once."""
+    if "streamlit" not in sys.modules:
+        yield
+        return
+    with scripts_compiled_once():
         yield
 
 

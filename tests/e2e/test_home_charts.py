@@ -80,9 +80,10 @@ def _hover(page, bar) -> None:
     tip = page.locator(".hoverlayer .hovertext")
     for _ in range(20):
         bar.scroll_into_view_if_needed()
-        box = bar.bounding_box()
-        page.mouse.move(0, 0)
-        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        box = bar.bounding_box()  # none while Plotly swaps the chart: tried again
+        if box:
+            page.mouse.move(0, 0)
+            page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         page.wait_for_timeout(250)
         if tip.count():
             return
@@ -153,15 +154,28 @@ def test_when_the_pages_own_copy_runs_without_plotly_the_charts_fetch_it_again(s
 
 # What of "What you did each week" a window shows: each week label's left and right edge on
 # the chart, and each cell of the numbers beside it, with whether its words are cut (wider
-# than the cell) or run past the window's right edge.
+# than the cell) or run past the window's right edge; the boxes of the section, its heading and
+# the numbers. Nothing (null) until the chart is drawn as wide as its box: after a rerun Plotly
+# may still swap the old chart for the new one, which has no figure and no labels meanwhile,
+# and it follows its box a frame after the box changed. Waited for, then read in one go.
 WEEKLY_SHOWN = """() => {
   const chart = document.querySelector('.st-key-activity .js-plotly-plot');
   const table = [...document.querySelectorAll('table')]
     .find(t => [...t.querySelectorAll('th')].some(th => th.innerText === 'This week'));
+  const section = document.querySelector('.st-key-weekly');
+  const numbers = document.querySelector('.st-key-weekly_numbers');
+  const heading = [...document.querySelectorAll('h1, h2, h3, h4')]
+    .find(heading => heading.textContent.includes('What you did each week'));
   const box = (node) => node.getBoundingClientRect();
+  if (!chart || !chart._fullLayout || !table || !section || !numbers || !heading) return null;
+  if (Math.abs(chart._fullLayout.width - box(chart).width) >= 2) return null;
+  if (!chart.querySelector('.xtick text')) return null;
   return {
     chart: box(chart).toJSON(),
     table: box(table).toJSON(),
+    section: box(section).toJSON(),
+    heading: box(heading).toJSON(),
+    numbers: box(numbers).toJSON(),
     ticks: [...chart.querySelectorAll('.xtick text')].map(t => [box(t).left, box(t).right]),
     cells: [...table.querySelectorAll('th, td')].map(c => ({
       words: c.innerText,
@@ -172,11 +186,6 @@ WEEKLY_SHOWN = """() => {
 }"""
 
 
-REDRAWN_TO_FIT = """() => {
-  const chart = document.querySelector('.st-key-activity .js-plotly-plot');
-  return Math.abs(chart._fullLayout.width - chart.getBoundingClientRect().width) < 2;
-}"""
-
 NUMBERS = 300  # the numbers' width, as they read well
 LEAST_CHART = 460  # below this the week labels run together: the numbers go under the chart
 GAP = 32  # between the chart and the numbers in their row ("medium")
@@ -185,8 +194,7 @@ GAP = 32  # between the chart and the numbers in their row ("medium")
 def weekly_layout(page, width: int) -> None:
     """The chart fills its row beside the numbers where the row holds both, else the row's
     whole width with the numbers under it; drawn as wide as its box either way."""
-    page.wait_for_function(REDRAWN_TO_FIT)  # Plotly follows its box a frame after it changed
-    shown = page.evaluate(WEEKLY_SHOWN)
+    shown = page.wait_for_function(WEEKLY_SHOWN).json_value()
     headers = [cell["words"].replace("\n", " ") for cell in shown["cells"][:3]]
     assert headers == ["What", "This week", "Last 12 weeks"]
     assert [c["words"] for c in shown["cells"] if c["cut"] or c["outside"]] == [], width
@@ -194,16 +202,16 @@ def weekly_layout(page, width: int) -> None:
     assert len(ticks) == 12  # every week named
     touching = [i for i in range(1, len(ticks)) if ticks[i][0] < ticks[i - 1][1] + 2]
     assert touching == [], f"week labels run together at {width} px"
-    chart, table = shown["chart"], shown["table"]
-    section = page.locator(".st-key-weekly").bounding_box()
-    heading = page.get_by_role("heading", name="What you did each week").bounding_box()
+    chart, table, section, heading = (
+        shown[part] for part in ("chart", "table", "section", "heading")
+    )
     assert abs(section["width"] - heading["width"]) < 2, width  # the page's width
     assert chart["width"] >= LEAST_CHART - 2, width
     if section["width"] >= LEAST_CHART + GAP + NUMBERS:  # both fit in one row
         assert table["left"] >= chart["right"] and abs(table["top"] - chart["top"]) < 2, width
         # the numbers at the row's end and the chart in all the rest: a 460 px chart in a
         # 1600 px window left a third of the row empty
-        numbers = page.locator(".st-key-weekly_numbers").bounding_box()
+        numbers = shown["numbers"]
         assert numbers["x"] + numbers["width"] >= section["x"] + section["width"] - 2, width
         assert chart["right"] >= numbers["x"] - GAP - 2, (width, chart, numbers)
     else:

@@ -24,8 +24,9 @@ TABLES_SHOWN = """() => [...document.querySelectorAll('[data-testid="stDataFrame
   const grid = frame.querySelector('table[role="grid"]');
   const scroller = frame.querySelector('.dvn-scroller');
   const editor = frame.querySelector('.stDataFrameGlideDataEditor');
-  const style = getComputedStyle(editor);
   const canvas = frame.querySelector('canvas');
+  if (!grid || !scroller || !editor || !canvas) return null;  // not drawn (again) yet
+  const style = getComputedStyle(editor);
   let fiber = canvas[Object.keys(canvas).find(k => k.startsWith('__reactFiber'))];
   let api = null;
   while (fiber && !api) {
@@ -33,6 +34,7 @@ TABLES_SHOWN = """() => [...document.querySelectorAll('[data-testid="stDataFrame
     if (ref && ref.current && typeof ref.current.getBounds === 'function') api = ref.current;
     fiber = fiber.return;
   }
+  if (!api) return null;
   const measure = document.createElement('canvas').getContext('2d');
   const padding = parseFloat(style.getPropertyValue('--gdg-cell-horizontal-padding'));
   const family = style.getPropertyValue('--gdg-font-family');
@@ -117,12 +119,20 @@ GRIDS_DRAWN = """count => {
     frame => frame.querySelector('table[role="grid"]') && frame.querySelector('canvas'));
 }"""
 
+# Tables and charts read in one go, once all are drawn: after a rerun a chart or grid can still
+# be swapped for a new one, with for a moment no figure (no words to check) or no grid (the
+# read threw), after waits that had each passed on the old one. Null until then.
+SHOWN_WHEN_DRAWN = f"""([charts, tables]) => {{
+  if (!({REDRAWN_TO_FIT})(charts) || !({GRIDS_DRAWN})(tables)) return null;
+  const shown = {{tables: ({TABLES_SHOWN})(), charts: ({CHARTS_SHOWN})()}};
+  return shown.tables.includes(null) ? null : shown;
+}}"""
+
 
 def _not_whole(page) -> list[str]:
     """What on the page does not read whole: each table and chart, in page order."""
-    page.wait_for_function(REDRAWN_TO_FIT, arg=CHARTS)
-    page.wait_for_function(GRIDS_DRAWN, arg=TABLES)
-    tables = page.evaluate(TABLES_SHOWN)
+    shown = page.wait_for_function(SHOWN_WHEN_DRAWN, arg=[CHARTS, TABLES]).json_value()
+    tables = shown["tables"]
     assert len(tables) == TABLES
     problems = []
     for table in tables:
@@ -132,7 +142,7 @@ def _not_whole(page) -> list[str]:
         if table["sideways"]:
             problems.append(f"{name} table: scrolls sideways")
         problems += [f"{name} table: {problem}" for problem in table["problems"]]
-    charts = page.evaluate(CHARTS_SHOWN)
+    charts = shown["charts"]
     assert len(charts) == CHARTS
     for number, chart in enumerate(charts, start=1):
         problems += [f"chart {number}: {words!r} cut" for words in chart["outside"]]

@@ -8,9 +8,17 @@ hidden: the grid widens the columns to its box, then draws its own scroll bar ov
 bar was drawn across the only row, hiding half its words.
 """
 
-from infoint import db, demo
+from infoint import db, demo, targets
 
-from .conftest import go, start_server, stop_server, type_into, wait_for_app, widget
+from .conftest import (
+    go,
+    start_server,
+    stop_server,
+    type_into,
+    wait_for_app,
+    wait_for_grid_rows,
+    widget,
+)
 from .test_contacts_table_fit import TABLE_SHOWN
 from .test_tables_fit import SCROLLS
 
@@ -81,6 +89,7 @@ def test_targets_table_reads_whole_under_its_own_scroll_bars(
     db_path = tmp_path / "demo.duckdb"
     conn = db.connect(db_path)
     demo.load_demo(conn)  # 38 companies in the whole network, Red Logistics LLC among them
+    network = targets.count_listed(conn, targets.CompanyFilter(whole_network=True)).companies
     conn.close()
     server = start_server(db_path)
     try:
@@ -89,6 +98,7 @@ def test_targets_table_reads_whole_under_its_own_scroll_bars(
         go(page, "Targets", "Targets")
         widget(page, "stCheckbox", "Show whole network").get_by_test_id("stWidgetLabel").click()
         wait_for_app(page)
+        wait_for_grid_rows(page, network)  # the targets (10) till the grid is redrawn
 
         scrolls = look(page, 1280)
         table = page.evaluate(TABLE_SHOWN)

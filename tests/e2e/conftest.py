@@ -240,6 +240,38 @@ def wait_for_app(page) -> None:
     )
 
 
+# The place and size of what a window change moves: the main area, its rows, each table, chart
+# and canvas; a string, to compare one frame's with the next.
+LAYOUT_NOW = """() => [...document.querySelectorAll(
+    '[data-testid="stMainBlockContainer"], [data-testid="stHorizontalBlock"], '
+    + '[data-testid="stDataFrame"], [data-testid="stTable"], .js-plotly-plot .main-svg, canvas')]
+  .map(node => {
+    const box = node.getBoundingClientRect();
+    return [box.x, box.y, box.width, box.height].map(Math.round).join(',');
+  }).join(';')"""
+LAYOUT_SETTLED = f"""([quiet, limit]) => new Promise(settled => {{
+  const layout = {LAYOUT_NOW};
+  const start = performance.now();
+  let last = layout(), since = start;
+  const look = () => {{
+    const now = layout(), at = performance.now();
+    if (now !== last) {{ last = now; since = at; }}
+    if (at - since >= quiet) settled(true);
+    else if (at - start >= limit) settled(false);
+    else requestAnimationFrame(look);
+  }};
+  requestAnimationFrame(look);
+}})"""
+
+
+def settle_after_resize(page, quiet_ms: int) -> None:
+    """Wait until nothing on the page has moved or changed size for `quiet_ms`, after a change
+    of the window's size: the grids, charts and columns follow it a few frames later, and on a
+    loaded machine later than any fixed wait. Fails if the page is still moving after
+    `WAIT_MS`."""
+    assert page.evaluate(LAYOUT_SETTLED, [quiet_ms, WAIT_MS]), "the page never stopped moving"
+
+
 README_SHOTS = ROOT / "docs" / "screenshots"
 README_MARGIN = 16
 

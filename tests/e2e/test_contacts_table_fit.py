@@ -11,7 +11,14 @@ from datetime import date
 
 from infoint import contacts, db, interactions
 
-from .conftest import go, start_server, stop_server, wait_for_app, wait_for_grid_rows
+from .conftest import (
+    go,
+    settle_after_resize,
+    start_server,
+    stop_server,
+    wait_for_app,
+    wait_for_grid_rows,
+)
 
 # Typical of a LinkedIn export: 'Kestrel Consulting GmbH' (23 letters) is longer than 95 % of
 # the companies of the heavy benchmark's 30,000 connections, 'Willow Semiconductors' a 90th.
@@ -76,7 +83,7 @@ def cut(table: dict, header: str) -> list[str]:
 
 def look(page, width: int) -> dict:
     page.set_viewport_size({"width": width, "height": 900})
-    page.wait_for_timeout(500)  # the grid follows the window's new size
+    settle_after_resize(page, 500)  # the grid follows the window's new size
     wait_for_app(page)
     return page.evaluate(TABLE_SHOWN)
 

@@ -10,7 +10,7 @@ import zipfile
 
 from playwright.sync_api import expect
 
-from .conftest import ROOT, see, wait_for_app
+from .conftest import ROOT, see, settle_after_resize, wait_for_app
 from .test_narrow_window import BOXES_SHOWN, WIDTHS
 
 SAMPLE = ROOT / "data" / "sample" / "Connections.csv"
@@ -43,7 +43,7 @@ def test_the_day_and_the_links_under_an_import_read_whole_at_800_and_1280_px(ser
     see(page, "Search your network")  # the report, drawn last
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
-        page.wait_for_timeout(300)  # the layout follows the window's new size
+        settle_after_resize(page, 300)  # the layout follows the window's new size
         shown = page.evaluate(BOXES_SHOWN)
         days = [box for box in shown if box["label"] == "Starting from"]
         assert len(days) == 1 and days[0]["words"].count("/") == 2, shown
@@ -138,7 +138,7 @@ def test_your_imports_reads_whole_at_800_and_1280_px(server, page, tmp_path):
     see(page, "Search your network")  # the report, drawn last
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
-        page.wait_for_timeout(300)  # the layout follows the window's new size
+        settle_after_resize(page, 300)  # the layout follows the window's new size
         # The report's table of rows skipped comes first; then "Your imports", once drawn.
         page.wait_for_function(f"() => ({IMPORTS_DRAWN})().length === 1")
         [table] = page.evaluate(IMPORTS_DRAWN)

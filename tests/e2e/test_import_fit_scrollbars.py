@@ -15,7 +15,7 @@ import zipfile
 from benchmarks.generate import write_export
 from infoint import db, importer
 
-from .conftest import ROOT, start_server, stop_server, wait_for_app
+from .conftest import ROOT, settle_after_resize, start_server, stop_server, wait_for_app
 
 SAMPLE = ROOT / "data" / "sample" / "Connections.csv"
 ARCHIVE_NAME = "Complete_LinkedInDataExport_11-27-2026.zip"
@@ -124,7 +124,7 @@ def test_your_imports_reads_whole_at_800_and_1280_px_with_scroll_bars_drawn(
         wait_for_app(page)
         for width in (800, 1280):
             page.set_viewport_size({"width": width, "height": 900})
-            page.wait_for_timeout(500)  # the grid follows the window's new size
+            settle_after_resize(page, 500)  # the grid follows the window's new size
             wait_for_app(page)
             page.get_by_text("Your imports", exact=True).scroll_into_view_if_needed()
             page.wait_for_function(f"() => ({IMPORTS_DRAWN})().length === 1")
@@ -175,7 +175,7 @@ def test_the_import_reports_figures_read_whole_at_800_and_1280_px_with_scroll_ba
         page.get_by_text("Search your network").wait_for(timeout=120_000)
         for width in (800, 1280):
             page.set_viewport_size({"width": width, "height": 900})
-            page.wait_for_timeout(500)  # the layout follows the window's new size
+            settle_after_resize(page, 500)  # the layout follows the window's new size
             wait_for_app(page)
             # Under load the page could read no figures at all just after the import's run
             # (CI, two tests at a time), though they were drawn a moment later.

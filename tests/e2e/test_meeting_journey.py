@@ -16,6 +16,7 @@ from .conftest import (
     open_options,
     readme_screenshot,
     see,
+    settle_after_resize,
     start_server,
     stop_server,
     type_into,
@@ -126,7 +127,7 @@ def test_meeting_debrief_names_someone_who_arrives_referred(tmp_path, page, shot
         page.set_viewport_size({"width": 800, "height": 900})
         log = page.get_by_role("button", name="Log the thank-you as sent")
         expect(log).to_be_visible()
-        page.wait_for_timeout(300)  # the columns follow the window's new size
+        settle_after_resize(page, 300)  # the columns follow the window's new size
         assert log.evaluate(
             "b => [b, ...b.querySelectorAll('*')].every(e => e.scrollWidth <= e.clientWidth + 1)"
         ), log.inner_text()

@@ -4,7 +4,7 @@ labels were cut at 800 px)."""
 
 from playwright.sync_api import expect
 
-from .conftest import go, wait_for_app
+from .conftest import go, settle_after_resize, wait_for_app
 
 WIDTHS = (800, 1280)
 
@@ -49,7 +49,7 @@ def test_homes_funnel_filters_read_whole_at_800_and_1280_px(server, page):
     load_demo(page, server.url)
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
-        page.wait_for_timeout(300)  # the layout follows the window's new size
+        settle_after_resize(page, 300)  # the layout follows the window's new size
         shown = page.evaluate(BOXES_SHOWN)
         dates = [box for box in shown if box["label"] == "First outreach between"]
         assert len(dates) == 1 and "–" in dates[0]["words"], shown
@@ -153,7 +153,7 @@ def test_the_targets_table_shows_whole_columns_at_800_and_1280_px(server, page):
     expect(page.locator('table[role="grid"] thead th')).not_to_have_count(0)
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
-        page.wait_for_timeout(500)  # the grid follows the window's new size
+        settle_after_resize(page, 500)  # the grid follows the window's new size
         table = page.evaluate(COLUMNS_LAID_OUT)[0]
         assert in_view(table)[:4] == ["Pick", "Company", "Motivation", "Postings"], table
         if width == 1280:  # room for every column, labels in full
@@ -207,7 +207,7 @@ def test_homes_focus_prompt_reads_whole_at_800_and_1280_px(server, page):
     load_demo(page, server.url)
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
-        page.wait_for_timeout(300)  # the layout follows the window's new size
+        settle_after_resize(page, 300)  # the layout follows the window's new size
         links = page.evaluate(LINKS_SHOWN)
         focus = [link for link in links if link["words"].startswith("Say what you want to learn")]
         assert len(focus) == 1, links

@@ -16,6 +16,7 @@ from infoint import contacts, db, demo, home, interactions, meetings, targets
 
 from .conftest import (
     go,
+    settle_after_resize,
     start_server,
     stop_server,
     wait_for_app,
@@ -93,7 +94,7 @@ def cut_by_the_edge(page, table: dict, header: str, words: list[str]) -> list[st
 
 def look(page, width: int) -> tuple[dict, dict]:
     page.set_viewport_size({"width": width, "height": 900})
-    page.wait_for_timeout(500)  # the grid follows the window's new size
+    settle_after_resize(page, 500)  # the grid follows the window's new size
     wait_for_app(page)
     return page.evaluate(TABLE_SHOWN), page.evaluate(SCROLLS)
 
@@ -206,7 +207,7 @@ def test_insights_rates_and_meetings_coming_up_read_whole(page_with_scroll_bars,
         coming_up = ["When", "With", "Place", "Minutes", "Prepared"]
         for width in (800, 1280):
             page.set_viewport_size({"width": width, "height": 900})
-            page.wait_for_timeout(500)  # the table follows the window's new size
+            settle_after_resize(page, 500)  # the table follows the window's new size
             table = page.evaluate(STATIC_TABLE)
             assert table["labels"] == coming_up, table
             assert table["wide"] <= table["across"] + 1, (width, table)  # no sideways scroll
@@ -243,7 +244,7 @@ def home_figures_fit(page, width: int) -> str:
     """At `width`, Home's five figures are all there, in order, inside the window, and on one
     row at 1280 px; the Response rate's words, which hold its note."""
     page.set_viewport_size({"width": width, "height": 900})
-    page.wait_for_timeout(500)  # the row follows the window's new size
+    settle_after_resize(page, 500)  # the row follows the window's new size
     figures = page.evaluate(FIGURES)
     assert [label for label, _, _ in figures] == [
         "Contacts",

@@ -12,6 +12,7 @@ from infoint import db, demo, targets
 
 from .conftest import (
     go,
+    settle_after_resize,
     start_server,
     stop_server,
     type_into,
@@ -77,7 +78,7 @@ def cut(page) -> list:
 
 def look(page, width: int) -> dict:
     page.set_viewport_size({"width": width, "height": 900})
-    page.wait_for_timeout(500)  # the grid follows the window's new size
+    settle_after_resize(page, 500)  # the grid follows the window's new size
     wait_for_app(page)
     return page.evaluate(SCROLLS)
 

@@ -58,6 +58,37 @@ def pytest_collection_modifyitems(items):
                 item.add_marker(pytest.mark.alone)
 
 
+# What the page showed when a test failed: CI keeps no screenshots, and its log is all there is
+# to tell a slow run from words lost. The address, whether a run was under way, what each box
+# held and the main area's text, cut short.
+PAGE_AT_FAILURE_JS = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    const boxes = [...document.querySelectorAll('textarea, input[aria-label]')]
+        .map(box => `${box.getAttribute('aria-label')}: ${JSON.stringify(box.value)}`);
+    const main = document.querySelector('[data-testid="stMain"]');
+    return [
+        `address: ${location.href}`,
+        `script: ${app ? app.dataset.testScriptState : "no app"}`
+            + (document.querySelector('[data-testid="stStatusWidget"]') ? ", running" : ""),
+        ...boxes,
+        "main area:",
+        (main ? main.innerText : document.body.innerText).slice(0, 1500),
+    ].join("\\n");
+}"""
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    shown = item.funcargs.get("page") or item.funcargs.get("page_with_scroll_bars")
+    if report.when == "call" and report.failed and shown is not None:
+        try:
+            report.sections.append(("page at failure", shown.evaluate(PAGE_AT_FAILURE_JS)))
+        except Exception as error:  # a closed or crashed page: say so, keep the failure
+            report.sections.append(("page at failure", f"not readable: {error}"))
+    return report
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

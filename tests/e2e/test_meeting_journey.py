@@ -9,6 +9,8 @@ from playwright.sync_api import expect
 from infoint import contacts, db, demo, interactions, profile
 
 from .conftest import (
+    CHOOSE_TRIES,
+    CHOOSE_WAIT_MS,
     choose,
     click,
     go,
@@ -80,18 +82,21 @@ def test_meeting_debrief_names_someone_who_arrives_referred(tmp_path, page, shot
         page.keyboard.press("Escape")
         for question in questions:
             # Under heavy load a pick can land while the previous rerun is still drawing the
-            # list and be dropped by it; a person would simply pick again, so we do too.
-            for attempt in range(3):
-                open_options(page, "stMultiSelect", bank_label)
-                page.get_by_role("option", name=question, exact=True).click()
-                wait_for_app(page)
-                chip = bank.get_by_text(question, exact=True)
+            # list and be dropped by it, or that rerun can close the list before the pick (CI,
+            # waiting for an option no longer there); a person would simply pick again, so we
+            # do too, once the run has ended.
+            for attempt in range(CHOOSE_TRIES):
                 try:
-                    chip.wait_for(timeout=8_000)
+                    open_options(page, "stMultiSelect", bank_label)
+                    option = page.get_by_role("option", name=question, exact=True)
+                    option.click(timeout=CHOOSE_WAIT_MS)
+                    wait_for_app(page)
+                    bank.get_by_text(question, exact=True).wait_for(timeout=CHOOSE_WAIT_MS)
                     break
                 except PlaywrightTimeout:
-                    if attempt == 2:
+                    if attempt == CHOOSE_TRIES - 1:
                         raise
+                    wait_for_app(page)
         see(page, "2 picked: four or five fit in 20 minutes.")
         type_into(page, "What do you want to learn from this conversation?", "How teams hire")
         click(page, "Save the prep sheet")

@@ -35,16 +35,14 @@ NOTHING_IMPORTED = "Nothing was imported; your data is as it was."
 
 conn = ui.page("Import & export")
 # A confirmation said where the user clicked, taken where it is said (`ui.SaidHere`): what
-# the last target list added, and the undo of an import (or why it failed).
+# the last target list added, what the LinkedIn history added, and the undo of an import (or
+# why it failed).
 where_clicked = ui.SaidHere("target_list_done", until_said=True)
 UNDONE = "undo_import"  # where the undo is said: under "Your imports", where its button was
 
 
 st.title("Import & export")
 st.caption("Bring your LinkedIn network in; take your data out.")
-
-if done := st.session_state.pop("import_done", None):
-    st.success(ui.unlinked(done), icon=":material/check_circle:")
 
 st.subheader("Bring in your LinkedIn connections")
 st.markdown(
@@ -437,6 +435,9 @@ def offer_history() -> None:
         key="history_since",
         width=SINCE_WIDTH,
     )
+    # What the last add did, under the upload where its button was: said at the top of the
+    # page, some 930 px above, the section read as an empty box and the file was sent again.
+    where_clicked.here("history")
     if archive_file is not None:
         try:
             found = linkedin_history.preview_history(
@@ -466,7 +467,7 @@ def offer_history() -> None:
                     ui.show_error(exc)
                 else:
                     st.session_state["history_round"] = history_round + 1
-                    st.session_state["import_done"] = added.describe(done=True)
+                    where_clicked.keep("history", added.describe(done=True))
                     st.rerun()
 
 

@@ -188,6 +188,27 @@ def _times(values: pd.Series) -> pd.Series:
     return parsed
 
 
+def _not_ahead(
+    at: pd.Series, now: pd.Timestamp, what: str, file: str, notes: list[str]
+) -> pd.Series:
+    """Where `at` has happened: a row dated after `now` (a 2099 once became an outreach event
+    still ahead) is left out, and said with its row as a spreadsheet numbers it (the header is
+    row 1; a message written on several lines is still one row). The archive's times are UTC
+    moments, so no time zone needs a day's grace here: later than now is later everywhere."""
+    ahead = at > now
+    if ahead.any():
+        rows = [f"{row:,}" for row in at.index[ahead.to_numpy()] + 2]
+        listed = text.joined(rows[:10]) + (
+            f" and {len(rows) - 10:,} more" if len(rows) > 10 else ""
+        )
+        were = "was" if len(rows) == 1 else "were"
+        notes.append(
+            f"{text.counted(len(rows), what)} dated still ahead {were} left out: "
+            f"{'row' if len(rows) == 1 else 'rows'} {listed} of {file}."
+        )
+    return ~ahead
+
+
 def _empty_timeline() -> pd.DataFrame:
     return pd.DataFrame(
         {
@@ -210,7 +231,7 @@ def _known_urls(conn: duckdb.DuckDBPyConnection, urls: list[str]) -> dict[str, i
 
 
 def _message_timeline(
-    conn: duckdb.DuckDBPyConnection, frame: pd.DataFrame, notes: list[str]
+    conn: duckdb.DuckDBPyConnection, frame: pd.DataFrame, now: pd.Timestamp, notes: list[str]
 ) -> pd.DataFrame:
     names = _columns(frame)
     if "senderprofileurl" not in names or "date" not in names:
@@ -230,7 +251,8 @@ def _message_timeline(
             "content": _text(frame, names, "content"),
         }
     )[~drafts]
-    messages = messages[messages["at"].notna() & (messages["sender"] != "")]
+    happened = _not_ahead(messages["at"], now, "message", "messages.csv", notes)
+    messages = messages[messages["at"].notna() & (messages["sender"] != "") & happened]
     if messages.empty:
         return _empty_timeline()
     if (messages["conversation"] == "").all():
@@ -273,7 +295,7 @@ def _message_timeline(
     )
 
 
-def _invitation_timeline(frame: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
+def _invitation_timeline(frame: pd.DataFrame, now: pd.Timestamp, notes: list[str]) -> pd.DataFrame:
     names = _columns(frame)
     if "inviteeprofileurl" not in names:
         notes.append(
@@ -295,7 +317,8 @@ def _invitation_timeline(frame: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
             "content": message[chosen.index],
         }
     )
-    return timeline[timeline["at"].notna() & (timeline["counterpart"] != "")]
+    happened = _not_ahead(timeline["at"], now, "invitation", "Invitations.csv", notes)
+    return timeline[timeline["at"].notna() & (timeline["counterpart"] != "") & happened]
 
 
 # --- Threading ----------------------------------------------------------------------------
@@ -445,10 +468,11 @@ def _plan(
     notes: list[str] = []
     messages, invitations = _read(source, filename, notes)
     parts = [_empty_timeline()]
+    now = pd.Timestamp(profile.now(conn))
     if messages is not None and len(messages):
-        parts.append(_message_timeline(conn, messages, notes))
+        parts.append(_message_timeline(conn, messages, now, notes))
     if invitations is not None and len(invitations):
-        parts.append(_invitation_timeline(invitations, notes))
+        parts.append(_invitation_timeline(invitations, now, notes))
     timeline = pd.concat([p for p in parts if len(p)] or parts, ignore_index=True)
     events = _events(timeline, since, profile.zone(conn).key)
     known = _known_urls(conn, events["counterpart"].unique().tolist())

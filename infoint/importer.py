@@ -15,7 +15,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from os import PathLike
 from pathlib import Path
 from typing import NamedTuple
@@ -25,7 +25,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from infoint import contacts, db, text
+from infoint import contacts, db, profile, text
 from infoint.errors import InfointError
 from infoint.linkedin import Connections, SkippedRow, read_connections
 from infoint.targets import lookalikes, visible_key_sql
@@ -394,7 +394,10 @@ def upsert_connections(
     rolls back the memo of company spellings written so far.
     """
     try:
-        rows = connections.rows  # Arrow: DuckDB scans it several times faster than pandas
+        latest = _latest_day(conn)
+        rows, ahead = _without_days_ahead(connections.rows, latest)
+        dated = rows  # what says how new the file is: every day that can have happened
+        # Arrow: DuckDB scans it several times faster than pandas
         conn.register("_import_frame", rows)
         forgotten = _forgotten_rows(conn)
         if forgotten:
@@ -416,7 +419,7 @@ def upsert_connections(
         _report_progress(progress, 0.4, "Matching people you already have…")
         plan = _plan(conn, repeats, alike=found.unseen)
         full, added, updated, unchanged = plan.full, plan.added, plan.updated, plan.unchanged
-        older = _older_than_saved(conn, connections.rows) if updated else None
+        older = _older_than_saved(conn, dated, latest) if updated else None
         if older is not None and refuse_older:
             raise older
         if (added or updated) and before_changes is not None:
@@ -425,10 +428,10 @@ def upsert_connections(
             _add_companies(conn, source, plan.companies)
         fault_point("mid_upsert")
         _report_progress(progress, 0.6, "Comparing jobs and titles…")
-        skipped_rows = [*connections.skipped, *forgotten]
+        skipped_rows = [*connections.skipped, *ahead, *forgotten]
         if full:
             skipped_rows.extend(_plan_skips(conn))
-        if forgotten or full:
+        if ahead or forgotten or full:
             skipped_rows.sort(key=lambda r: r.line)
         batch_id = None
         if record_batch:
@@ -473,7 +476,34 @@ def upsert_connections(
     )
 
 
-def _older_than_saved(conn: duckdb.DuckDBPyConnection, rows: pa.Table) -> OlderExportError | None:
+def _latest_day(conn: duckdb.DuckDBPyConnection) -> date:
+    """The latest Connected On day an import keeps: the user's tomorrow. A later day cannot
+    have happened yet, and keeping it would distort everything after (a connection of 2099 made
+    every real export after it look older). Tomorrow, not today: LinkedIn writes the day by its
+    own clock (UTC), which is already the next day for a user west of UTC in their evening;
+    no zone is a whole day behind UTC, so the day after tomorrow is ahead everywhere."""
+    return profile.now(conn).date() + timedelta(days=1)
+
+
+def _without_days_ahead(rows: pa.Table, latest: date) -> tuple[pa.Table, list[SkippedRow]]:
+    """`rows` without those connected after `latest`, and those skipped with their reason.
+    The dates are ISO text, so a comparison of the column at once finds them ('' sorts first)."""
+    ahead = pc.greater(rows["connected_on"], latest.isoformat())
+    if not pc.any(ahead).as_py():
+        return rows, []
+    found = rows.filter(ahead)  # a few rows at most: their reasons one by one
+    skipped = [
+        SkippedRow(int(line), f"Connected On date still ahead ({text.day(date.fromisoformat(on))})")
+        for line, on in zip(
+            found["line"].to_pylist(), found["connected_on"].to_pylist(), strict=True
+        )
+    ]
+    return rows.filter(pc.invert(ahead)), skipped
+
+
+def _older_than_saved(
+    conn: duckdb.DuckDBPyConnection, rows: pa.Table, latest: date
+) -> OlderExportError | None:
     """The `OlderExportError` to raise when the plan changes someone's company or title and the
     file looks older than what was imported before: its newest connection is earlier than the
     newest of the people saved from LinkedIn, or it gives one of those it would move an
@@ -481,15 +511,20 @@ def _older_than_saved(conn: duckdb.DuckDBPyConnection, rows: pa.Table) -> OlderE
 
     Call once the plan updates someone. Only people the importer brought in count (not the
     demo's, nor those added by hand), so a database without a LinkedIn import never asks.
-    The file's dates are ISO text ('' sorts first), so its newest is the largest."""
+    The file's dates are ISO text ('' sorts first), so its newest is the largest. A saved day
+    after `latest` (kept by an import before such days were skipped) is not counted: it would
+    make every later export look older."""
     saved_newest, people, earlier = conn.execute(
         """
-        SELECT (SELECT max(connected_on) FROM contacts WHERE source = 'linkedin'),
+        SELECT (SELECT max(connected_on) FROM contacts
+                WHERE source = 'linkedin' AND connected_on <= $latest),
                count(*),
-               count(*) FILTER (WHERE c.source = 'linkedin' AND p.connected_on < c.connected_on)
+               count(*) FILTER (WHERE c.source = 'linkedin' AND p.connected_on < c.connected_on
+                                AND c.connected_on <= $latest)
         FROM _import_plan p JOIN contacts c ON c.id = p.target
         WHERE p.action = 'match' AND (p.company_changed OR p.position_changed)
-        """
+        """,
+        {"latest": latest},
     ).fetchall()[0]
     if not people or saved_newest is None:
         return None

@@ -393,3 +393,30 @@ def test_a_reply_whose_message_was_changed_since_is_left_out_and_said(conn, peop
     ) in again.notes
     assert interactions.unanswered_replies(conn) == []
     assert [x.kind for x in interactions.list_interactions(conn, people["ana"])] == ["note"] * 2
+
+
+def test_messages_and_invitations_dated_ahead_are_left_out_and_said_with_their_rows(conn, people):
+    """A message dated 2099 became an outreach event in the future. Archive times are UTC
+    moments, so anything after now is left out: no time zone can make it past."""
+    rows = [
+        message("c1", ME, ANA, "2026-03-02 09:00:00 UTC", "Hello Ana"),
+        message("c7", ME, BO, "2099-10-05 09:00:00 UTC", "From the future"),
+        message("c7", BO, ME, "2099-10-06 09:00:00 UTC", "Thanks"),
+    ]
+    invitations = [
+        ["Sam", "Cy", "3/9/26, 8:41 AM", "Hi Cy", "OUTGOING", ME, CY],
+        ["Sam", "Cy", "3/9/2099, 8:41 AM", "Hi again Cy", "OUTGOING", ME, CY],
+    ]
+    zipped = archive(csv_text(MESSAGE_HEADER, rows), csv_text(INVITATION_HEADER, invitations))
+    report = history.import_history(conn, zipped, "archive.zip", date(2026, 2, 1))
+    assert (report.outreach, report.follow_ups, report.replies, report.people) == (2, 0, 0, 2)
+    assert [row[:3] for row in events(conn)] == [
+        ("Ana", "outreach", datetime(2026, 3, 2, 9, 0)),
+        ("Cy", "outreach", datetime(2026, 3, 9, 8, 41)),
+    ]
+    assert (
+        "2 messages dated still ahead were left out: rows 3 and 4 of messages.csv."
+    ) in report.notes, report.notes
+    assert (
+        "1 invitation dated still ahead was left out: row 3 of Invitations.csv."
+    ) in report.notes, report.notes

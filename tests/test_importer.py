@@ -3,7 +3,7 @@ import subprocess
 import sys
 import threading
 from contextlib import suppress
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import duckdb
@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from infoint import contacts, db, importer, targets
+from infoint import contacts, db, importer, profile, targets
 from infoint.errors import InvalidInputError
 from infoint.importer import ImportReport, JobChange, import_connections, import_file
 from infoint.linkedin import Connections, SkippedRow
@@ -773,3 +773,60 @@ def test_a_later_day_of_connecting_is_a_connection_made_again_and_not_older(conn
     bram_again = {**BRAM_THEN, "connected_on": "2024-10-01"}
     report = import_connections(conn, export(ADA, bram_again, CLEO))
     assert report.updated == 1
+
+
+# A day still ahead: the 1 Jan 2099 a tester typed into a Connections.csv was kept, and from
+# then on every genuinely newer export was refused as older.
+FUTURE_FILE = (
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    "Zed,Future,https://www.linkedin.com/in/zed-f,,Hooli,VP,01 Jan 2099\n"
+    "Ada,Quill,https://www.linkedin.com/in/ada-q,,Nimbus Labs,Data Analyst,06 Nov 2024\n"
+    "Bram,Okafor,https://www.linkedin.com/in/bram-o,,ACME Inc.,Designer,30 Sep 2023\n"
+)
+
+
+def test_a_connection_date_still_ahead_is_skipped_with_its_line_and_reason(conn):
+    report = import_file(conn, FUTURE_FILE.encode(), filename="Connections.csv")
+    assert (report.added, report.skipped) == (2, 1)
+    assert report.skipped_rows == [SkippedRow(2, "Connected On date still ahead (1 Jan 2099)")]
+    assert report.summary().endswith("1 row skipped.")
+    assert conn.execute("SELECT count(*) FROM contacts WHERE last_name = 'Future'").fetchall() == [
+        (0,)
+    ]
+    # A newer export (Bram has moved on) is then not refused as older than 1 Jan 2099.
+    bram_now = person(
+        3, "Bram", "Okafor", "Volt", "Lead Designer", "2024-12-01", url=URL + "bram-o"
+    )
+    newer = import_connections(conn, export(ADA, bram_now))
+    assert newer.updated == 1
+    assert contact(conn, URL + "bram-o")[2:4] == ("Volt", "Lead Designer")
+
+
+def test_today_and_tomorrow_are_kept_and_the_day_after_skipped(conn):
+    """LinkedIn dates a connection by its own clock, a day ahead of a user west of UTC in their
+    evening: tomorrow is kept; the day after cannot have happened anywhere yet."""
+    today = profile.now(conn).date()
+    days = [today, today + timedelta(days=1), today + timedelta(days=2)]
+    people = [
+        person(2 + n, name, "Day", on=day.isoformat(), url=URL + name.lower())
+        for n, (name, day) in enumerate(zip(["Tia", "Tom", "Dax"], days, strict=True))
+    ]
+    report = import_connections(conn, export(*people, skipped=[SkippedRow(9, "no name")]))
+    assert report.added == 2
+    ahead = f"Connected On date still ahead ({days[2].day} {days[2]:%b %Y})"
+    assert report.skipped_rows == [SkippedRow(4, ahead), SkippedRow(9, "no name")]
+
+
+def test_a_day_ahead_saved_before_does_not_make_a_newer_export_look_older(conn):
+    """Databases that kept such a day before it was skipped: it is not the newest connection."""
+    import_connections(conn, NEWER)
+    conn.execute("UPDATE contacts SET connected_on = DATE '2099-01-01' WHERE first_name = 'Ada'")
+    bram_now = {
+        **BRAM,
+        "company": "Volt",
+        "position": "Lead Designer",
+        "connected_on": "2024-12-01",
+    }
+    report = import_connections(conn, export(ADA, bram_now, CLEO))
+    assert report.updated >= 1
+    assert contact(conn, URL + "bram-o")[2:4] == ("Volt", "Lead Designer")

@@ -430,26 +430,67 @@ def _keep_boxes(title: str) -> None:
     for key, (drawn_on, keeper) in list(st.session_state.get(_KEEPERS, {}).items()):
         if drawn_on != title and key in st.session_state:
             keeper(key)
+    _copied_undrawn(title)
 
 
 # The text of each draft the user edited, by the key of its message box.
 KEPT_DRAFTS = "kept_drafts"
 
 
-def _keep_draft(subject_key: str, body_key: str, composed: tuple[str, str]) -> None:
-    """Copy edited words out of the boxes. A draft back at the composed text keeps the words
-    last typed (they go with `forget_draft`, once sent): a link clicked right after typing
-    can make the browser send the box's first text back as a change, and forgetting the words
-    then lost them for good (seen in Chromium, three tries in four). A box the run holds no
-    value for (a quick menu click can leave one out) changes nothing kept."""
+def _keep_draft(subject_key: str, body_key: str, composed: tuple[str, str]) -> bool:
+    """Copy edited words out of the boxes; whether there were any. A draft back at the
+    composed text keeps the words last typed (they go with `forget_draft`, once sent): a link
+    clicked right after typing can make the browser send the box's first text back as a
+    change, and forgetting the words then lost them for good (seen in Chromium, three tries
+    in four). A box the run holds no value for (a quick menu click can leave one out) changes
+    nothing kept."""
     if subject_key not in st.session_state or body_key not in st.session_state:
-        return
+        return False
     typed = (st.session_state[subject_key], st.session_state[body_key])
-    if typed != composed:
-        st.session_state.setdefault(KEPT_DRAFTS, {})[body_key] = {
-            "typed": typed,
-            "composed": composed,
-        }
+    if typed == composed:
+        return False
+    st.session_state.setdefault(KEPT_DRAFTS, {})[body_key] = {"typed": typed, "composed": composed}
+    return True
+
+
+# Words copied out of a draft's boxes as they changed, which no run of their page has drawn
+# since, by the message box's key: the page they were drawn on, and what it has done with them
+# when another page runs first (`draft_boxes`).
+_COPIED_UNDRAWN = "_drafts_copied_undrawn"
+
+
+def _keep_typed_draft(
+    subject_key: str,
+    body_key: str,
+    composed: tuple[str, str],
+    drawn_on: str | None,
+    copied: Callable[[], None] | None,
+) -> None:
+    """The boxes' `on_change`: copy the words out, and remember that their page has yet to
+    draw them."""
+    if _keep_draft(subject_key, body_key, composed) and copied is not None:
+        st.session_state.setdefault(_COPIED_UNDRAWN, {})[body_key] = (drawn_on, copied)
+
+
+def _keep_box_draft(
+    subject_key: str,
+    composed: tuple[str, str],
+    copied: Callable[[], None] | None,
+    body_key: str,
+) -> None:
+    """The boxes' words as `keep_box` copies them, on another page's run."""
+    if _keep_draft(subject_key, body_key, composed) and copied is not None:
+        copied()
+
+
+def _copied_undrawn(title: str) -> None:
+    """At the start of a run of page `title`: words of another page's drafts copied out and
+    not drawn there since are done with as that page would have (`draft_boxes`)."""
+    undrawn = st.session_state.get(_COPIED_UNDRAWN, {})
+    for body_key, (drawn_on, copied) in list(undrawn.items()):
+        if drawn_on != title:
+            del undrawn[body_key]
+            copied()
 
 
 def _holds_only(
@@ -475,6 +516,7 @@ def draft_boxes(
     subject_key: str,
     body_key: str,
     height: int,
+    copied: Callable[[], None] | None = None,
 ) -> tuple[str, str]:
     """The subject and message of a draft (Outreach, the thank-you), as the user left them.
 
@@ -482,6 +524,15 @@ def draft_boxes(
     Settings through the "Fill in …" link). An edited draft is copied out on every change, so
     a link clicked right after typing loses nothing, and comes back with the user's words
     (see `outreach.keep_edits`); an untouched one is composed afresh.
+
+    Words typed right before a menu click can reach the server on the other page's run, or
+    have the run they started cut short by it (after the boxes' `on_change` copied them, or
+    before): no run of this page then draws them. `copied` is called at the start of the other
+    page's run then, for what the page does with the words it draws (Outreach notes whose
+    draft they are, for a "Write to …" button, and saves them); words the session holds and
+    no `on_change` copied are copied then too (`keep_box`). Not on this page's own run: the
+    page decides where words go (Outreach moves words typed into the box of the template just
+    left to the one chosen).
     """
     subject, body, note = (*composed, "")
     edited = st.session_state.get(KEPT_DRAFTS, {}).get(body_key)
@@ -497,10 +548,21 @@ def draft_boxes(
         subject, body, note = keep_edits(conn, edited["typed"], edited["composed"], composed)
     if note:
         st.info(note, icon=":material/history:")
-    keep = {"on_change": _keep_draft, "args": (subject_key, body_key, composed)}
+    page_now = st.session_state.get(_PAGE_RUN)
+    keep = {
+        "on_change": _keep_typed_draft,
+        "args": (subject_key, body_key, composed, page_now, copied),
+    }
     subject = st.text_input("Subject", value=subject, key=subject_key, **keep)
     body = st.text_area("Message", value=body, height=height, key=body_key, **keep)
+    keep_box(body_key, functools.partial(_keep_box_draft, subject_key, composed, copied))
     _keep_draft(subject_key, body_key, composed)
+    # This page draws its words now, and does with them what it does (a draft it left for
+    # another, the words typed into it moved, included).
+    undrawn = st.session_state.get(_COPIED_UNDRAWN, {})
+    for key, (drawn_on, _) in list(undrawn.items()):
+        if drawn_on == page_now:
+            del undrawn[key]
     return subject, body
 
 

@@ -1,3 +1,5 @@
+import functools
+
 import streamlit as st
 
 from infoint import contacts, followups, interactions, outreach, text, ui
@@ -621,6 +623,38 @@ def keep_saved() -> None:
         saved[body_key] = typed
 
 
+def words_copied(
+    contact_id: int, template_id: int | None, kind: str, logged: dict[str, int]
+) -> None:
+    """What the page does with the words it draws, for words copied out of the boxes where no
+    run of it draws them (`ui.draft_boxes`: typed, then the menu clicked at once): noted as the
+    person's draft, for a "Write to …" button (`outreach.draft_to_reopen`), and saved. Saved
+    words are left unmarked when saving fails: the page tries again when it draws them, and
+    says why."""
+    body_key = f"body_{outreach.draft_key(contact_id, template_id)}"
+    kept = st.session_state.get(ui.KEPT_DRAFTS, {}).get(body_key)
+    if kept is None:  # moved to the draft chosen next (`follow_the_choice`), or forgotten
+        return
+    outreach.note_draft(
+        st.session_state.setdefault(MY_DRAFTS, {}).setdefault(contact_id, {}),
+        kind,
+        template_id,
+        edited=True,
+        logged=logged,
+    )
+    typed = tuple(kept["typed"])
+    saved = st.session_state.setdefault(SAVED, {})
+    if saved.get(body_key) == typed:
+        return
+    try:
+        outreach.save_draft(
+            ui.connection(), contact_id, template_id, kind, typed, tuple(kept["composed"])
+        )
+    except InfointError:
+        return
+    saved[body_key] = typed
+
+
 def start_again() -> None:
     """Back to the template's words: the saved draft goes, and the boxes show the template."""
     try:
@@ -665,7 +699,20 @@ with draft_box:
             st.rerun()
     else:
         st.session_state.pop(START_AGAIN, None)
-    subject, body = ui.draft_boxes(conn, (draft.subject, draft.body), subject_key, body_key, 380)
+    subject, body = ui.draft_boxes(
+        conn,
+        (draft.subject, draft.body),
+        subject_key,
+        body_key,
+        380,
+        functools.partial(
+            words_copied,
+            contact_id,
+            template_id,
+            kind,
+            ui.cached(outreach.last_logged, conn, contact_id),
+        ),
+    )
     keep_saved()
     st.session_state[DRAWN] = {
         "contact": contact_id,

@@ -46,10 +46,14 @@ def type_message(page, text: str) -> None:
     """Type into the draft's message box and click outside it, as a user does; then wait for
     the page to show the words outside the box (the preview, or the copy to send), which only
     a run that has them draws, and for that run's end. The checklist's reading changing was
-    waited for before, and a run drawing another draft changes it too."""
+    waited for before, and a run drawing another draft changes it too. The box itself holds
+    the words as text too (React writes a box's value into it): found by the words, it let
+    this return before the run with them had begun, the script still said not running, and
+    the menu was clicked while they were on their way (CI, two tests at a time)."""
     draft(page).fill(text)
     page.get_by_role("heading", name="Write to someone").click()
-    page.get_by_test_id("stMain").get_by_text(text).first.wait_for(state="attached")
+    outside = page.get_by_test_id("stMain").get_by_text(text).and_(page.locator(":not(textarea)"))
+    outside.first.wait_for(state="attached")
     drawn(page, f"^{re.escape(text)}$")
 
 

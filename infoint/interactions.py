@@ -78,7 +78,8 @@ EARLIEST_YEAR = 1900
 
 def likely_kind(conn: duckdb.DuckDBPyConnection, contact_id: int) -> str:
     """What the log form offers first: the likely next thing to log, from where the
-    conversation with them stands. Notes, referrals and opportunities move it nowhere.
+    conversation with them stands. Notes, referrals and opportunities move it nowhere. (Right
+    after a log, the form drawn afresh keeps the kind just logged instead: the Contacts page.)
 
     - Their latest meeting held not thanked yet (by the rule the Meetings page follows,
       `meetings.thank_you_sent`): a thank-you.

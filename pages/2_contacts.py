@@ -35,7 +35,10 @@ MERGED_AWAY = "contacts_merged_away"
 # it lands on the fresh form, or is sent while that form is drawn (its widgets, under new
 # keys, then hold their defaults), and either way the form holds the kind that comes next
 # (Reply) and nothing typed. Such a send, the form as it was drawn, logs nothing and says so,
-# but only within ui.DOUBLE_CLICK_SECONDS of the log: later, it is someone logging what came next.
+# but only within ui.DOUBLE_CLICK_SECONDS of the log: later, it is someone logging again.
+# The fresh form keeps the kind and the way just logged (`show_log`), so a send of it later is
+# the same kind again (the same entry counted once, `interactions.log_once`), never the next
+# kind nobody chose.
 JUST_LOGGED = "contacts_just_logged"
 # Who put the user in touch with someone, asked alike when adding and when editing a person.
 INTRODUCED_BY = "Introduced by: who put you in touch"
@@ -597,6 +600,7 @@ def log(
             "entry": entry,
             "drawn": False,
             "kind": kind,  # a Reply's confirmation points to the next step, the meeting
+            "channel": channel,  # kept with the kind by the fresh form
             "at": time.monotonic(),  # an interval's clock: a change of the wall clock can't move it
         }
         done(
@@ -708,7 +712,12 @@ def show_log(person: contacts.Contact) -> None:
         just["drawn"] = True
     # Outside the form, so the kind picked shows or hides "How" at once.
     kind_col, said_col = st.columns([1, 2])
-    likely = interactions.likely_kind(conn, person.id)
+    # Right after a log, the kind just logged: moved on to the kind likely next, the box read
+    # "Outreach" right above "Logged: Reply with …" (a tester), and a second click once the
+    # double-click window had passed logged an outreach nobody sent. A later visit offers the
+    # likely next kind; the box keyed by the log count keeps whichever it first showed.
+    likely = just["kind"] if just else interactions.likely_kind(conn, person.id)
+    kept_how = just.get("channel") if just else None
     kind = kind_col.selectbox(
         "What happened",
         interactions.KINDS,
@@ -722,7 +731,8 @@ def show_log(person: contacts.Contact) -> None:
     likely_how = (
         None
         if kind in contacts.KINDS_WITHOUT_CHANNEL
-        else interactions.likely_channel_to(conn, person.id, person.email or person.linkedin_email)
+        else kept_how
+        or interactions.likely_channel_to(conn, person.id, person.email or person.linkedin_email)
     )
     with ui.form(f"log_{person.id}"):
         # The day first, in the same place whatever the kind, so a change of kind keeps it.

@@ -31,9 +31,9 @@ def test_the_log_form_starts_at_reply_once_written_to(app_db):
     at.button(key=f"FormSubmitter:log_{ann}-Log it").click()
     run(at)
     assert at.success[0].value.startswith("Logged: Outreach with Ann Lee")
-    # The fresh form: what comes next is most likely their answer.
-    assert at.selectbox(key=f"log_{ann}_1_kind").value == "reply"
-    # A later visit, in a new session: the same.
+    # The fresh form keeps what was just logged (test_page_contacts_log_keeps_kind.py).
+    assert at.selectbox(key=f"log_{ann}_1_kind").value == "outreach"
+    # A later visit, in a new session: what comes next is most likely their answer.
     again = contacts_page(contact=str(ann))
     again.session_state["contact_tab"] = "Log an interaction"
     run(again)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from infoint import contacts, db, interactions
+from tests.test_page_contacts import run
 from tests.test_page_contacts_log_twice import kinds, log_it, log_tab
 
 
@@ -36,11 +37,20 @@ def later(held_clock):
     return move
 
 
-def test_an_untouched_send_a_minute_after_a_log_is_logged(app_db, ann, later):
+def test_an_untouched_send_a_minute_after_a_log_is_sent(app_db, ann, later):
+    """Sent, not refused; the fresh form keeps the kind just logged, so it is the same entry,
+    counted once (test_page_contacts_log_keeps_kind.py). Her Reply is a choice in the box."""
     at = log_it(log_tab(ann), ann)
     assert at.success[0].value.startswith("Logged: Outreach with Ann Lee on ")
-    assert at.selectbox(key=f"log_{ann}_1_kind").value == "reply"
-    later(60)  # read the confirmation, heard back: the Reply, as the form offers it
+    assert at.selectbox(key=f"log_{ann}_1_kind").value == "outreach"
+    later(60)
+    log_it(at, ann)
+    assert not at.info
+    assert at.success[0].value.endswith("was already logged: it counts once.")
+    assert kinds(app_db, ann) == ["outreach"]
+    later(60)  # heard back: the Reply, chosen (on the form drawn after that send)
+    at.selectbox(key=f"log_{ann}_2_kind").set_value("reply")
+    run(at)
     log_it(at, ann)
     assert not at.info
     assert at.success[0].value.startswith("Logged: Reply with Ann Lee on ")
@@ -56,17 +66,19 @@ def test_an_untouched_send_a_second_after_a_log_is_a_double_click(app_db, ann, l
         "Nothing more logged: that click came right after the Outreach with Ann Lee on "
     )
     assert kinds(app_db, ann) == ["outreach"]
-    # Meant after all: clicked again, late or not, it is logged.
+    # Clicked again, late or not, it is sent: the same entry, counted once.
     later(60)
     log_it(at, ann)
-    assert at.success[0].value.startswith("Logged: Reply with Ann Lee on ")
-    assert kinds(app_db, ann) == ["reply", "outreach"]
+    assert at.success[0].value.endswith("was already logged: it counts once.")
+    assert kinds(app_db, ann) == ["outreach"]
 
 
 def test_the_window_starts_again_at_each_log(app_db, ann, later):
     """A Reply logged late is itself a log: a send at once after it is its double-click."""
     at = log_it(log_tab(ann), ann)
     later(60)
+    at.selectbox(key=f"log_{ann}_1_kind").set_value("reply")
+    run(at)
     log_it(at, ann)  # the Reply, logged
     assert kinds(app_db, ann) == ["reply", "outreach"]
     likely = interactions.KIND_LABELS[at.selectbox(key=f"log_{ann}_2_kind").value]

@@ -1,6 +1,8 @@
-"""A double-click on "Log it": the second click lands on the fresh form, whose kind has moved
+"""A double-click on "Log it": the second click lands on the fresh form, whose kind had moved
 on to Reply, and logged an empty Reply beside the Outreach just logged (seen in Chromium,
-tests/e2e/test_contacts_log_twice.py). That send logs nothing now, and says so."""
+tests/e2e/test_contacts_log_twice.py). That send logs nothing now, and says so; and the fresh
+form keeps the kind just logged (test_page_contacts_log_keeps_kind.py), so a later send of it
+as drawn is that entry again, counted once."""
 
 from __future__ import annotations
 
@@ -43,26 +45,26 @@ def kinds(app_db, ann: int) -> list[str]:
 def test_a_second_click_on_the_fresh_form_logs_no_empty_reply(app_db, ann):
     at = log_it(log_tab(ann), ann)
     assert at.success[0].value.startswith("Logged: Outreach with Ann Lee on ")
-    assert at.selectbox(key=f"log_{ann}_1_kind").value == "reply"
+    assert at.selectbox(key=f"log_{ann}_1_kind").value == "outreach"
     log_it(at, ann)  # the double-click's second click, on the form drawn afresh
     assert kinds(app_db, ann) == ["outreach"]
     [said] = at.info
     assert said.value.startswith(
         "Nothing more logged: that click came right after the Outreach with Ann Lee on "
     )
-    assert said.value.endswith("To log this reply too, click “Log it” again.")
-    # Meant after all: clicked again, it is logged.
+    assert said.value.endswith("To log this outreach too, click “Log it” again.")
+    # Clicked again: sent, and being the same entry, counted once, and said so.
     log_it(at, ann)
-    assert at.success[0].value.startswith("Logged: Reply with Ann Lee on ")
-    assert kinds(app_db, ann) == ["reply", "outreach"]
+    assert at.success[0].value.endswith("was already logged: it counts once.")
+    assert kinds(app_db, ann) == ["outreach"]
 
 
 def test_a_form_filled_in_after_a_log_is_logged_at_once(app_db, ann):
     at = log_it(log_tab(ann), ann)
-    at.text_input(key=f"log_{ann}_1_subject").input("Happy to talk on Tuesday")
+    at.text_input(key=f"log_{ann}_1_subject").input("One more thought on Tuesday")
     log_it(at, ann)
-    assert at.success[0].value.startswith("Logged: Reply with Ann Lee on ")
-    assert kinds(app_db, ann) == ["reply", "outreach"]
+    assert at.success[0].value.startswith("Logged: Outreach with Ann Lee on ")
+    assert kinds(app_db, ann) == ["outreach", "outreach"]
 
 
 def test_after_any_other_run_the_form_logs_at_once(app_db, ann):
@@ -85,10 +87,10 @@ def test_a_fresh_form_with_only_the_channel_changed_is_logged_at_once(app_db, an
     how.set_value(other)
     log_it(at, ann)
     assert not at.info
-    assert at.success[0].value.startswith("Logged: Reply with Ann Lee on ")
+    assert at.success[0].value.startswith("Logged: Outreach with Ann Lee on ")
     conn = db.connect(app_db)
     try:
-        [reply, _] = interactions.list_interactions(conn, ann)
+        [again, _] = interactions.list_interactions(conn, ann)
     finally:
         conn.close()
-    assert (reply.kind, reply.channel) == ("reply", other)
+    assert (again.kind, again.channel) == ("outreach", other)

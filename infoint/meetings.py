@@ -103,6 +103,7 @@ def schedule_meeting(
     check_promised_minutes(promised_minutes)
     check_notes(prep_notes, PREP_NOTES)
     require_contact(conn, contact_id)
+    check_after_first_contact(conn, contact_id, starts_at)
     with db.transaction(conn):
         row = conn.execute(
             "INSERT INTO meetings (contact_id, starts_at, promised_minutes, place, prep_notes)"
@@ -110,6 +111,41 @@ def schedule_meeting(
             [contact_id, _moment(conn, starts_at), promised_minutes, place.strip(), prep_notes],
         ).fetchall()
     return int(row[0][0])
+
+
+# What makes the first contact with someone: a message that asks (a reply needs one before
+# it). Not a thank-you: it follows a meeting, and someone met before any message was logged
+# (introduced at the meeting before) would have that meeting refused at every change.
+FIRST_CONTACT_KINDS = ("outreach", "follow_up")
+
+
+def check_after_first_contact(
+    conn: duckdb.DuckDBPyConnection,
+    contact_id: int,
+    starts_at: datetime,
+    *,
+    was: datetime | None = None,
+) -> None:
+    """Refuse a meeting on a day before the first message to this person, as a reply before it
+    is refused (`interactions.check_reply_answered`): moved to 27 Nov, a meeting set up by a
+    message of 28 Nov was accepted and debriefed. Someone never written to may meet any day.
+    `was`: the start before a change; one kept (to the minute) is not refused, so a meeting
+    logged before the first message still takes a new place."""
+    moment = _moment(conn, starts_at)
+    if was is not None and _to_minute(_moment(conn, was)) == _to_minute(moment):
+        return
+    first = conn.execute(
+        "SELECT CAST(min(occurred_at) AS DATE) FROM interactions"
+        " WHERE contact_id = ? AND list_contains(?, kind)",
+        [contact_id, list(FIRST_CONTACT_KINDS)],
+    ).fetchall()[0][0]
+    day = moment.astimezone(profile.zone(conn)).date()
+    if first is not None and day < first:
+        raise InvalidInputError(
+            f"Your first message to this person is logged on {text.day(first)}, and a meeting "
+            f"comes after it: pick {text.day(first)} or a later day, or correct that message "
+            "first."
+        )
 
 
 def _moment(conn: duckdb.DuckDBPyConnection, starts_at: datetime) -> datetime:
@@ -1192,6 +1228,7 @@ def update_meeting(
         when = text.moment(moved.astimezone(profile.zone(conn)))
         happened = "you have already met" if meeting.status == "held" else "it was already missed"
         raise InvalidInputError(f"{when} is still ahead, but {happened}: keep a day that has come.")
+    check_after_first_contact(conn, meeting.contact_id, moved, was=meeting.starts_at)
     with db.transaction(conn):
         conn.execute(
             "UPDATE meetings SET starts_at = ?, promised_minutes = ?, place = ? WHERE id = ?",

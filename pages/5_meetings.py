@@ -317,6 +317,7 @@ def show_schedule(expanded: bool) -> None:
                 try:
                     meetings.check_promised_minutes(int(minutes))  # before asking about the date
                     start = meetings.local_start(day, at, zone)
+                    meetings.check_after_first_contact(conn, person, start)  # before asking
                     question = meetings.long_ago_question(conn, start, now=now)
                 except InfointError as exc:
                     ui.show_error(exc)
@@ -998,6 +999,9 @@ def show_change(current: meetings.MeetingSummary, title: str) -> None:
                 if int(minutes) != current.promised_minutes:  # as it was is never refused
                     meetings.check_promised_minutes(int(minutes))
                 moved = meetings.local_start(day, at, zone)
+                meetings.check_after_first_contact(
+                    conn, current.contact_id, moved, was=current.starts_at
+                )
                 question = meetings.long_ago_question(conn, moved, was=current.starts_at, now=now)
             except InfointError as exc:
                 ui.show_error(exc)

@@ -387,8 +387,12 @@ def cara_meetings(app_db, cara: int) -> list[datetime]:
 
 def test_scheduling_in_1990_asks_first_as_meetings_does(people, app_db):
     """A typo'd year booked a meeting at once, gone from Coming up and every reminder: now a
-    start more than 30 days back is asked about before anything is saved."""
+    start more than 30 days back is asked about before anything is saved. (Cara written to in
+    1990 too: a meeting is not dated before the first message to its person.)"""
     cara = people["cara"]
+    conn = db.connect(app_db)
+    interactions.log_interaction(conn, cara, "outreach", occurred_at=date(1990, 3, 1))
+    conn.close()
     at = contacts_page(contact=str(cara))
     at.session_state["contact_tab"] = "Meetings"
     run(at)

@@ -63,6 +63,15 @@ def replied(app_db):
     return app_db
 
 
+def written_in_1990(db_path) -> None:
+    """Ana written to on 1 Mar 1990 too: a meeting is not dated before the first message to
+    its person, and the tests of days years back, or of many past meetings, date hers before
+    the outreach of last week."""
+    conn = db.connect(db_path)
+    interactions.log_interaction(conn, 1, "outreach", occurred_at=date(1990, 3, 1))
+    conn.close()
+
+
 @pytest.fixture
 def past_meeting(replied):
     """Ana's meeting was yesterday and is not debriefed yet; two questions were picked."""
@@ -640,6 +649,7 @@ def captions(at: AppTest) -> str:
 @pytest.fixture
 def many_meetings(replied):
     """Ana: 2 meetings ahead and 30 over in the last 30 days; Olle Timer: 2 long ago."""
+    written_in_1990(replied)
     conn = db.connect(replied)
     olle = contacts.add_contact(conn, "Olle", "Timer", company="Zinc")
     now = datetime.now(UTC).replace(microsecond=0)
@@ -654,6 +664,7 @@ def many_meetings(replied):
 
 def test_one_older_meeting_is_said_in_the_singular(replied):
     """'find the older one', never 'the 1 older ones'."""
+    written_in_1990(replied)
     conn = db.connect(replied)
     now = datetime.now(UTC).replace(microsecond=0)
     for days in range(1, 32):  # the last 30 shown, the 31st days ago the one left out
@@ -768,6 +779,7 @@ def test_each_meeting_shows_the_thank_you_written_for_it(thanks_due):
     """Ana was met three weeks ago too (meeting 3), not thanked; yesterday's meeting (1) was.
     Meeting 3 still offers its draft, not yesterday's thank-you; logged late from there, each
     meeting shows its own."""
+    written_in_1990(thanks_due)
     conn = db.connect(thanks_due)
     profile.save_profile(conn, name="Sam Lee", job_title="", focus_kind="occupation", focus="")
     earlier = meetings.schedule_meeting(conn, 1, datetime.now(UTC) - timedelta(days=21))
@@ -808,6 +820,7 @@ def test_any_typed_date_reaches_the_schedule_and_one_it_cannot_keep_is_refused(r
     """Seen in Chromium: 10/03/2014 typed turned the box red (Streamlit's default range is ten
     years either side), and the meeting was scheduled for the day offered instead. So the
     picker takes any day it can hold, and the domain refuses, in words, what it cannot keep."""
+    written_in_1990(replied)
     at = run(meetings_page())
     picker = at.date_input(key="schedule_day")
     assert (picker.min, picker.max) == (date(1, 1, 1), date(9998, 12, 31))  # ui.day_input
@@ -863,6 +876,7 @@ def coming_meeting(replied):
 def test_moving_a_coming_meeting_to_1990_asks_first_then_says_where_it_went(coming_meeting):
     """A new user changed a coming meeting's year to 1990: "Meeting changed.", and it left
     Coming up and every reminder. Now the year is asked about before anything is saved."""
+    written_in_1990(coming_meeting)
     was = start_of_meeting(coming_meeting)
     at = run(meetings_page())
     at.session_state["meeting_tab"] = "Change"
@@ -896,6 +910,7 @@ def year_questions(at: AppTest) -> list[str]:
 def test_a_year_question_goes_with_the_form_it_asked_about(replied):
     """Left for another page, the form came back with the suggested day, under the 1990
     question still open: its "Yes" booked a 1990 meeting the form no longer showed."""
+    written_in_1990(replied)
     at = run(meetings_page())
     at.date_input(key="schedule_day").set_value(date(1990, 3, 12))
     choose_ana(at)
@@ -919,6 +934,7 @@ def test_a_year_question_goes_with_the_form_it_asked_about(replied):
 def test_a_change_question_goes_when_its_meeting_is_shown_afresh(coming_meeting):
     """Another meeting picked and this one picked again: the Change form shows the meeting's
     own date again, and the question about 1990 goes with what was typed."""
+    written_in_1990(coming_meeting)
     conn = db.connect(coming_meeting)
     ben = contacts.get_contact(conn, 2)
     later = datetime.combine(date.today() + timedelta(days=5), time(11), tzinfo=UTC)
@@ -960,6 +976,7 @@ def test_moving_a_meeting_to_last_week_asks_nothing_and_says_so(coming_meeting):
 
 
 def test_scheduling_in_1990_asks_first(replied):
+    written_in_1990(replied)
     at = run(meetings_page())
     at.date_input(key="schedule_day").set_value(date(1990, 3, 12))
     choose_ana(at)

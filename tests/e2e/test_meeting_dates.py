@@ -19,10 +19,12 @@ LONG_AGO = date(2014, 3, 10)
 
 
 def seed_a_reply(db_path) -> None:
+    """Nadia was written to and replied in March 1990: a meeting is not dated before the first
+    message to its person, and the meeting here is moved back to 1990."""
     conn = db.connect(db_path)
     nadia = contacts.add_contact(conn, "Nadia", "Okafor", company="Beta Labs")
-    interactions.log_interaction(conn, nadia, "outreach", occurred_at=date(2014, 3, 1))
-    interactions.log_interaction(conn, nadia, "reply", occurred_at=date(2014, 3, 3))
+    interactions.log_interaction(conn, nadia, "outreach", occurred_at=date(1990, 3, 1))
+    interactions.log_interaction(conn, nadia, "reply", occurred_at=date(1990, 3, 3))
     conn.close()
 
 

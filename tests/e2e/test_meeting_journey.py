@@ -42,7 +42,9 @@ def seed_a_reply(db_path) -> None:
     nadia = contacts.add_contact(
         conn, "Nadia", "Okafor", company="Beta Labs", position="Product lead"
     )
-    interactions.log_interaction(conn, nadia, "outreach")
+    # written to two days back: the meeting is moved to yesterday below, and a meeting is not
+    # dated before the first message to its person
+    interactions.log_interaction(conn, nadia, "outreach", occurred_at=date.today() - timedelta(2))
     interactions.log_interaction(conn, nadia, "reply")
     conn.close()
 

@@ -163,7 +163,10 @@ def _run(args: argparse.Namespace) -> int:
                 print(demo.NO_DEMO_TO_REMOVE)  # and no write, which would end an import's undo
             elif args.remove:
                 if args.yes or _removal_agreed(conn):
-                    print(demo.remove_demo(conn).sentence())
+                    removed = demo.remove_demo(conn)
+                    print(removed.sentence())
+                    if removed.backup:
+                        print(f"Your data as it was before is backed up in {removed.backup}.")
                 else:
                     print("Nothing was removed; the demo data and your own are as they were.")
             else:

@@ -25,7 +25,7 @@ DEFAULT_PATH = Path("data") / "infoint.duckdb"
 # Backups kept of each kind: the user's own ('manual'), and infoint's before an import or a
 # restore, so no number of imports removes a copy the user made.
 BACKUPS_KEPT = 5
-BACKUP_REASONS = ("manual", "import", "restore", "undo")
+BACKUP_REASONS = ("manual", "import", "restore", "undo", "demo")
 # A backup's file is written in DuckDB's smallest blocks. In its default quarter-megabyte
 # blocks even an empty database's copy took 2.4 MB and the demo's 5.5 MB, each table's data
 # and each index a block or more of its own, beside a live file of 0.1 MB (its changes still
@@ -391,13 +391,14 @@ _STAMP = "%Y%m%d-%H%M%S-%f"
 # moment and came before imports. Matched whole, so infoint-work's backups are not infoint's.
 _BACKUP_NAME = re.compile(
     r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})"
-    r"(?:-(?P<reason>manual|import|restore|undo))?\.duckdb$"
+    r"(?:-(?P<reason>manual|import|restore|undo|demo))?\.duckdb$"
 )
 
 
 def backup(conn: duckdb.DuckDBPyConnection, *, reason: str = "manual") -> Path:
     """Copy the database to backups/ beside it; keep the last few of the user's own backups
-    and, apart from them, the last few infoint made (before an import or a restore).
+    and, apart from them, the last few infoint made (before an import, a restore or removing
+    the demo).
 
     DuckDB copies it from one snapshot, so a write another cursor commits meanwhile is in the
     copy whole or not at all, and the copy waits for no one: a copy of the file could tear.

@@ -717,6 +717,7 @@ class DemoRemoved(NamedTuple):
     # What of the user's went with the demo people, as the question before named it
     # (`yours_on_demo_people`): '' when nothing did.
     yours: str = ""
+    backup: Path | None = None  # the copy of the data taken just before, if any
 
     def sentence(self) -> str:
         """Said once the demo is gone; not "untouched": links to demo people went with it, and
@@ -752,7 +753,25 @@ def remove_demo(conn: duckdb.DuckDBPyConnection) -> DemoRemoved:
     plain: none of the demo's made-up decisions about it (status, reason, scores) stay. Aliases
     left by merges (`company_aliases`, `contact_aliases`) go with the row they point at; those
     pointing at the user's rows stay, as a demo record merged into one of theirs is theirs now.
+
+    The data is backed up first (`db.backup`, reason 'demo'), as before a restore or an import
+    that changes saved people: the removal deletes everything logged with demo people, which
+    the user may have meant to keep. Not when there is no demo to remove, nor for a database
+    in memory; a removal that fails takes its backup away again.
     """
+    taken = None
+    if db.database_path(conn) is not None and has_demo(conn):
+        taken = db.backup(conn, reason="demo")
+    try:
+        removed = _remove_demo(conn)
+    except BaseException:
+        if taken is not None:  # nothing was removed: the copy of the data as it is goes too
+            taken.unlink(missing_ok=True)
+        raise
+    return removed._replace(backup=taken)
+
+
+def _remove_demo(conn: duckdb.DuckDBPyConnection) -> DemoRemoved:
     demo_people = "SELECT id FROM contacts WHERE source = 'demo'"
     demo_companies_unused = (
         "SELECT id FROM companies WHERE source = 'demo' AND id NOT IN"

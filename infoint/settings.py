@@ -316,6 +316,7 @@ def _why(found: db.BackupFile, imported: str | None, undone: str | None) -> str:
         "import": "Before an import",
         "restore": "Before restoring an earlier backup",
         "undo": "Before undoing an import",
+        "demo": "Before removing the demo data",
     }[found.reason]
 
 

@@ -359,6 +359,7 @@ def test_removing_the_demo_when_none_is_loaded_says_so_and_changes_nothing(capsy
         "",
     )
     assert counts(db_path) == (4, 4, 1)
+    assert db.backup_files(db_path) == []  # nothing to remove: no backup either
     # Nothing was written, so the import can still be undone.
     conn = db.connect(db_path)
     try:

@@ -111,6 +111,7 @@ def test_at_a_terminal_it_asks_with_what_settings_says_and_no_keeps_it_all(
         assert (code, out) == (0, f"{NOTHING_REMOVED}\n")
         assert err == f"{warning}\nRemove the demo data? [y/N] "
         assert state(with_demo) == before
+    assert db.backup_files(with_demo) == []  # nothing removed, nothing backed up
 
 
 def test_at_a_terminal_yes_removes_it_and_says_what_went(capsys, monkeypatch, with_demo, logged):
@@ -133,6 +134,10 @@ def test_yes_removes_without_asking(capsys, monkeypatch, with_demo, logged):
         f"and with it an outreach message, a reply and a meeting you logged with {logged}." in out
     )
     assert state(with_demo) == (False, 0, 0)
+    # backed up first, as a restore and an import are, and said where
+    [taken] = db.backup_files(with_demo)
+    assert taken.reason == "demo"
+    assert out.endswith(f"\nYour data as it was before is backed up in {taken.path}.\n")
 
 
 def test_with_nothing_of_the_users_it_removes_without_asking(capsys, monkeypatch, with_demo):

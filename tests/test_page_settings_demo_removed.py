@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from infoint import db, demo, interactions, meetings, ui
+from infoint import contacts, db, demo, importer, interactions, meetings, ui
 from tests.test_demo_removal_yours import TODAY, demo_person
-from tests.test_page_settings import button, open_page, run
+from tests.test_page_settings import CONNECTIONS, button, open_page, run
 
 KEPT_BESIDE = "Your own people and companies, and your notes on them, are still here."
 
@@ -68,3 +68,24 @@ def test_with_nothing_of_yours_it_says_so_as_before(tmp_path):
         )
     finally:
         conn.close()
+
+
+def test_the_removal_is_backed_up_first_and_the_backup_listed(app_db):
+    """It asked first, then deleted the demo people and all logged with them, and the list
+    still held only the backup from before the import: now one from before the removal too."""
+    setup = db.connect(app_db)
+    contacts.add_contact(setup, "Early", "Bird")  # someone saved: the import backs up first
+    importer.import_file(setup, CONNECTIONS, filename="Connections.csv")
+    demo.load_demo(setup, today=TODAY)
+    setup.close()
+    at = open_page()
+    assert list(at.dataframe[0].value["Note"]) == ["Before importing Connections.csv"]
+    button(at, "Remove demo data").click()
+    run(at)
+    button(at, "Yes, remove demo data").click()
+    run(at)
+    assert "Removed the demo data" in at.success[0].value
+    assert list(at.dataframe[0].value["Note"]) == [
+        "Before removing the demo data",
+        "Before importing Connections.csv",
+    ]

@@ -952,6 +952,7 @@ def show_meetings(person: contacts.Contact) -> None:
             try:
                 meetings.check_promised_minutes(int(minutes))  # before asking about the date
                 start = meetings.local_start(day, at, zone)
+                meetings.check_after_first_contact(conn, person.id, start)  # before asking
                 question = meetings.long_ago_question(conn, start)
             except InfointError as exc:
                 ui.show_error(exc)

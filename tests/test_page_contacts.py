@@ -420,10 +420,31 @@ def test_scheduling_in_1990_asks_first_as_meetings_does(people, app_db):
     assert at.text_input[0].value == ""  # the form starts afresh once scheduled
 
 
+def test_scheduling_before_the_first_message_is_refused_at_once_as_meetings_does(people, app_db):
+    """Cara was first written to on 2 Mar 2026: 1990 is refused in one sentence, never asked
+    about first (a "Yes" would only be refused after it), and nothing is booked."""
+    cara = people["cara"]
+    at = contacts_page(contact=str(cara))
+    at.session_state["contact_tab"] = "Meetings"
+    run(at)
+    at.date_input[0].set_value(date(1990, 3, 12))
+    at.button(key=f"FormSubmitter:schedule_{cara}-Schedule").click()
+    run(at)
+    assert [e.value for e in at.error] == [
+        "Your first message to this person is logged on 2 Mar 2026, and a meeting comes after "
+        "it: pick 2 Mar 2026 or a later day, or correct that message first."
+    ]
+    assert not [w for w in at.warning if "1990" in w.value]
+    assert cara_meetings(app_db, cara) == []
+
+
 def test_a_year_question_goes_once_the_page_is_left(people, app_db):
     """Back from another page, the form shows the suggested day again: the 1990 question it
     asked is gone with what was typed, so its "Yes" can book nothing the form does not show."""
     cara = people["cara"]
+    conn = db.connect(app_db)
+    interactions.log_interaction(conn, cara, "outreach", occurred_at=date(1990, 3, 1))
+    conn.close()
     at = contacts_page(contact=str(cara))
     at.session_state["contact_tab"] = "Meetings"
     run(at)

@@ -43,6 +43,7 @@ def test_logged_is_said_under_log_it_and_once(app_db):
 def test_an_older_confirmation_gives_way_to_the_next(app_db):
     ann, at = record(app_db, "Log an interaction")
     log(at, ann, "Wrote to her about the team.")
+    at.selectbox(key=f"log_{ann}_1_kind").set_value("reply")  # the form keeps what was logged
     log(at, ann, "She answered: Tuesday works.")
     assert [s.value for s in at.success] == [at.success[0].value]
     assert at.success[0].value.startswith("Logged: Reply with Ann Lee on ")

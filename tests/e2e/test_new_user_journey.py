@@ -181,6 +181,11 @@ def test_new_user_imports_finds_targets_and_moves_the_funnel(tmp_path, page, sho
         page.get_by_role("heading", name="Amara Marlow").wait_for()
         page.get_by_role("tab", name="Log an interaction").click()
         wait_for_app(page)
+        # Written to a week ago, logged now: a meeting cannot come before the first message.
+        log_form = page.get_by_test_id("stForm").filter(has_text="Log it")
+        log_form.get_by_test_id("stDateInput").locator('[data-type="day"]').focus()
+        page.keyboard.type((date.today() - timedelta(days=7)).strftime("%d%m%Y"))
+        page.keyboard.press("Tab")
         click(page, "Log it")
         see(page, "Logged: Outreach with Amara Marlow on ")
         choose(page, "What happened", "Reply")

@@ -258,6 +258,13 @@ def shots(request) -> Path:
     return folder
 
 
+def in_view(page, locator) -> bool:
+    """Whether `locator` is wholly inside the window: a confirmation the user must see."""
+    box = locator.bounding_box()
+    bottom = page.viewport_size["height"]
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= bottom
+
+
 def wait_for_app(page) -> None:
     """Wait until Streamlit has finished running the script (no spinner, no 'Running').
 

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from infoint import contacts, db, interactions
 
-from .conftest import go, see, start_server, stop_server, wait_for_app
+from .conftest import go, in_view, see, start_server, stop_server, wait_for_app
 
 PEOPLE = 20
 
@@ -36,12 +36,6 @@ def seed_silence(db_path) -> None:
 def titles(page) -> list[str]:
     """The items' titles, in the order shown."""
     return page.get_by_text(re.compile(r"^Follow up with Person")).all_inner_texts()
-
-
-def in_view(page, locator) -> bool:
-    box = locator.bounding_box()
-    bottom = page.viewport_size["height"]
-    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= bottom
 
 
 def test_a_snooze_at_item_15_stays_with_it_and_is_confirmed_in_view(tmp_path, page, shots):

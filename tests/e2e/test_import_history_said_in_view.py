@@ -14,13 +14,7 @@ from playwright.sync_api import expect
 from infoint import contacts, db
 from tests.test_history import ANA, CY, ME, MESSAGE_HEADER, csv_text, message
 
-from .conftest import WAIT_MS, start_server, stop_server, wait_for_app
-
-
-def in_view(page, locator) -> bool:
-    box = locator.bounding_box()
-    bottom = page.viewport_size["height"]
-    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= bottom
+from .conftest import WAIT_MS, in_view, start_server, stop_server, wait_for_app
 
 
 def test_the_history_added_is_confirmed_in_view(tmp_path, browser, shots):

@@ -11,16 +11,10 @@ from playwright.sync_api import expect
 
 from infoint import contacts, db
 
-from .conftest import start_server, stop_server, wait_for_app
+from .conftest import in_view, start_server, stop_server, wait_for_app
 
 BOTTOM = """() => { const main = document.querySelector('[data-testid="stMain"]');
                     main.scrollTop = main.scrollHeight; }"""
-
-
-def in_view(page, locator) -> bool:
-    box = locator.bounding_box()
-    bottom = page.viewport_size["height"]
-    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= bottom
 
 
 def click(page, name: str, *, from_the_foot: bool = False) -> None:

@@ -13,26 +13,16 @@ offered under the confirmation.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from infoint import contacts, db, interactions
+from infoint import contacts, db
+from tests import test_page_contacts_log_after_reply
 from tests.test_page_contacts_log_after_reply import log_it, log_tab, logged
 
 pytestmark = pytest.mark.usefixtures("held_clock")
 
 
-@pytest.fixture
-def ann(app_db):
-    """Ann, written to by email: the form offers her reply, as Follow-ups opens it."""
-    conn = db.connect(app_db)
-    ann = contacts.add_contact(conn, "Ann", "Lee", company="Acme", email="ann@acme.example")
-    interactions.log_interaction(
-        conn, ann, "outreach", channel="email", occurred_at=date(2026, 3, 2)
-    )
-    conn.close()
-    return ann
+ann = test_page_contacts_log_after_reply.ann  # written to by email: the form offers her reply
 
 
 def test_after_a_reply_the_box_still_says_reply_and_a_late_second_click_logs_no_outreach(

@@ -385,14 +385,29 @@ def cara_meetings(app_db, cara: int) -> list[datetime]:
         conn.close()
 
 
+def written_to_in_1990(app_db, cara: int) -> None:
+    """A first message in 1990: a meeting in March 1990 is not before it."""
+    conn = db.connect(app_db)
+    interactions.log_interaction(conn, cara, "outreach", occurred_at=date(1990, 3, 1))
+    conn.close()
+
+
+def schedule_in_1990(cara: int) -> AppTest:
+    """Cara's record, a meeting typed in for 12 Mar 1990 and Schedule clicked."""
+    at = contacts_page(contact=str(cara))
+    at.session_state["contact_tab"] = "Meetings"
+    run(at)
+    at.date_input[0].set_value(date(1990, 3, 12))
+    at.button(key=f"FormSubmitter:schedule_{cara}-Schedule").click()
+    return run(at)
+
+
 def test_scheduling_in_1990_asks_first_as_meetings_does(people, app_db):
     """A typo'd year booked a meeting at once, gone from Coming up and every reminder: now a
     start more than 30 days back is asked about before anything is saved. (Cara written to in
     1990 too: a meeting is not dated before the first message to its person.)"""
     cara = people["cara"]
-    conn = db.connect(app_db)
-    interactions.log_interaction(conn, cara, "outreach", occurred_at=date(1990, 3, 1))
-    conn.close()
+    written_to_in_1990(app_db, cara)
     at = contacts_page(contact=str(cara))
     at.session_state["contact_tab"] = "Meetings"
     run(at)
@@ -424,12 +439,7 @@ def test_scheduling_before_the_first_message_is_refused_at_once_as_meetings_does
     """Cara was first written to on 2 Mar 2026: 1990 is refused in one sentence, never asked
     about first (a "Yes" would only be refused after it), and nothing is booked."""
     cara = people["cara"]
-    at = contacts_page(contact=str(cara))
-    at.session_state["contact_tab"] = "Meetings"
-    run(at)
-    at.date_input[0].set_value(date(1990, 3, 12))
-    at.button(key=f"FormSubmitter:schedule_{cara}-Schedule").click()
-    run(at)
+    at = schedule_in_1990(cara)
     assert [e.value for e in at.error] == [
         "Your first message to this person is logged on 2 Mar 2026, and a meeting comes after "
         "it: pick 2 Mar 2026 or a later day, or correct that message first."
@@ -442,15 +452,8 @@ def test_a_year_question_goes_once_the_page_is_left(people, app_db):
     """Back from another page, the form shows the suggested day again: the 1990 question it
     asked is gone with what was typed, so its "Yes" can book nothing the form does not show."""
     cara = people["cara"]
-    conn = db.connect(app_db)
-    interactions.log_interaction(conn, cara, "outreach", occurred_at=date(1990, 3, 1))
-    conn.close()
-    at = contacts_page(contact=str(cara))
-    at.session_state["contact_tab"] = "Meetings"
-    run(at)
-    at.date_input[0].set_value(date(1990, 3, 12))
-    at.button(key=f"FormSubmitter:schedule_{cara}-Schedule").click()
-    run(at)
+    written_to_in_1990(app_db, cara)
+    at = schedule_in_1990(cara)
     [question] = [w.value for w in at.warning if "1990" in w.value]
     assert question.startswith("**Meeting with Cara Diaz**\n\n12 Mar 1990 is ")
     at.switch_page("pages/5_meetings.py")

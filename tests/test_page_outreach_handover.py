@@ -96,13 +96,9 @@ def type_draft(person: int, template: int | None, text: str) -> AppTest:
     return run(at)
 
 
-def test_write_to_on_referrals_opens_the_draft_typed_under_another_template(people):
-    dana = people["dana"]
-    at = type_draft(dana, COLD, MINE)
-    go(at, "pages/6_referrals.py")
+def opens_on_cold(at: AppTest, dana: int) -> None:
+    """ "Write to Dana" on Referrals opens her Cold draft with the words typed, and says so."""
     click(at, "Write to Dana Kim — Northwind Health")
-    assert at.title[0].value == "Write to someone"
-    assert at.selectbox(key="outreach_contact").value == dana
     assert at.selectbox(key="outreach_template").value == COLD
     assert at.text_area(key=f"body_{dana}_{COLD}").value == MINE
     assert said_kept(at) == [
@@ -111,6 +107,15 @@ def test_write_to_on_referrals_opens_the_draft_typed_under_another_template(peop
             "connection” instead, pick it under Template."
         )
     ]
+
+
+def test_write_to_on_referrals_opens_the_draft_typed_under_another_template(people):
+    dana = people["dana"]
+    at = type_draft(dana, COLD, MINE)
+    go(at, "pages/6_referrals.py")
+    opens_on_cold(at, dana)
+    assert at.title[0].value == "Write to someone"
+    assert at.selectbox(key="outreach_contact").value == dana
     # Said once; picking the template the button suggested starts from it, the draft kept.
     at.selectbox(key="outreach_template").set_value(MUTUAL)
     run(at)
@@ -138,15 +143,7 @@ def reopened_on_cold(at: AppTest, people) -> None:
     """ "Write to Dana" on Referrals opens her Cold draft with the words, and a new session
     (a reload, a restart) finds them saved."""
     dana = people["dana"]
-    click(at, "Write to Dana Kim — Northwind Health")
-    assert at.selectbox(key="outreach_template").value == COLD
-    assert at.text_area(key=f"body_{dana}_{COLD}").value == MINE
-    assert said_kept(at) == [
-        ui.plain(
-            "Your unsent draft to Dana is kept as you left it; to start from “Through a mutual "
-            "connection” instead, pick it under Template."
-        )
-    ]
+    opens_on_cold(at, dana)
     conn = db.connect(people["db"])
     try:
         assert outreach.saved_draft(conn, dana, COLD).typed[1] == MINE
@@ -274,15 +271,7 @@ def test_a_draft_put_back_as_the_template_wrote_it_still_opens_with_the_words_la
     at.text_area(key=f"body_{dana}_{COLD}").set_value(template.body)
     run(at)
     go(at, "pages/6_referrals.py")
-    click(at, "Write to Dana Kim — Northwind Health")
-    assert at.selectbox(key="outreach_template").value == COLD
-    assert at.text_area(key=f"body_{dana}_{COLD}").value == MINE
-    assert said_kept(at) == [
-        ui.plain(
-            "Your unsent draft to Dana is kept as you left it; to start from “Through a mutual "
-            "connection” instead, pick it under Template."
-        )
-    ]
+    opens_on_cold(at, dana)
     # The way to a fresh start the line gives works, and the words stay under Cold.
     at.selectbox(key="outreach_template").set_value(MUTUAL)
     run(at)

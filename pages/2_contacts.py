@@ -601,6 +601,8 @@ def log(
             "drawn": False,
             "kind": kind,  # a Reply's confirmation points to the next step, the meeting
             "channel": channel,  # kept with the kind by the fresh form
+            # as the form would send it again: the same, it is this entry, counted once
+            "form": (kind, channel, day, subject.strip(), body.strip()),
             "at": time.monotonic(),  # an interval's clock: a change of the wall clock can't move it
         }
         done(
@@ -764,10 +766,17 @@ def show_log(person: contacts.Contact) -> None:
             and time.monotonic() - just["at"] < ui.DOUBLE_CLICK_SECONDS
             and (kind, how.get("channel"), day, subject.strip(), body.strip()) == as_drawn
         ):
+            # Sent again as it is, the form holding the entry just logged would be that entry,
+            # counted once: "click again" would log nothing, so the way to log another is said.
             st.info(
                 f"Nothing more logged: that click came right after the {just['entry']} "
-                f"was logged. To log this {interactions.KIND_LABELS[kind].lower()} too, "
-                "click “Log it” again.",
+                "was logged. "
+                + (
+                    "To log another, change what happened, or add a subject or notes."
+                    if just.get("form") == as_drawn
+                    else f"To log this {interactions.KIND_LABELS[kind].lower()} too, click "
+                    "“Log it” again."
+                ),
                 icon=":material/info:",
             )
         elif sent:

@@ -13,6 +13,7 @@ import pytest
 
 from infoint import contacts, db, funnel, interactions
 from tests.test_page_contacts import contacts_page, run
+from tests.test_page_contacts_log_twice import SAME_AGAIN
 
 # The page's clock for "soon after a log" held still: a slow run is no pause between clicks.
 pytestmark = pytest.mark.usefixtures("held_clock")
@@ -84,7 +85,7 @@ def test_a_second_click_after_the_reply_logs_nothing(app_db, ann):
     at = log_it(log_tab(ann), ann)
     log_it(at, ann)
     assert logged(app_db, ann)[0] == ["reply", "outreach"]
-    assert at.info[0].value.endswith("To log this reply too, click “Log it” again.")
+    assert at.info[0].value.endswith(SAME_AGAIN)
 
 
 def test_a_later_visit_after_their_reply_offers_the_same(app_db, ann):

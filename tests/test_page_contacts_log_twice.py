@@ -14,6 +14,9 @@ from tests.test_page_contacts import contacts_page, run
 # The page's clock for "soon after a log" held still: a slow run is no pause between clicks.
 pytestmark = pytest.mark.usefixtures("held_clock")
 
+# Said when the form, as drawn after a log, holds that same entry (sent, it counts once).
+SAME_AGAIN = "To log another, change what happened, or add a subject or notes."
+
 
 @pytest.fixture
 def ann(app_db):
@@ -52,11 +55,29 @@ def test_a_second_click_on_the_fresh_form_logs_no_empty_reply(app_db, ann):
     assert said.value.startswith(
         "Nothing more logged: that click came right after the Outreach with Ann Lee on "
     )
-    assert said.value.endswith("To log this outreach too, click “Log it” again.")
+    # The form holds the entry just logged: clicked again, it would be that entry once more,
+    # counted once, so the message says how to log another, not to click again.
+    assert said.value.endswith(SAME_AGAIN)
+    assert "again" not in said.value.removesuffix(SAME_AGAIN)
     # Clicked again: sent, and being the same entry, counted once, and said so.
     log_it(at, ann)
     assert at.success[0].value.endswith("was already logged: it counts once.")
     assert kinds(app_db, ann) == ["outreach"]
+
+
+def test_after_a_log_with_notes_a_second_click_is_told_to_click_again_and_that_logs(app_db, ann):
+    """Logged with notes, the fresh form (no notes) is another entry: clicking again logs it."""
+    at = log_tab(ann)
+    at.text_area(key=f"log_{ann}_0_body").input("Asked about the platform team")
+    at = log_it(at, ann)
+    assert at.success[0].value.startswith("Logged: Outreach with Ann Lee on ")
+    log_it(at, ann)  # the double-click's second click, on the form drawn afresh
+    [said] = at.info
+    assert said.value.endswith("To log this outreach too, click “Log it” again.")
+    assert kinds(app_db, ann) == ["outreach"]
+    log_it(at, ann)
+    assert at.success[0].value.startswith("Logged: Outreach with Ann Lee on ")
+    assert kinds(app_db, ann) == ["outreach", "outreach"]
 
 
 def test_a_form_filled_in_after_a_log_is_logged_at_once(app_db, ann):

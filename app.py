@@ -85,7 +85,7 @@ figures_row.metric(
 figures_row.metric(
     "Targets",
     f"{figures.targets:,}",
-    delta=f"{figures.ruled_out:,} ruled out" if figures.ruled_out else None,
+    delta=home.targets_delta(figures),
     delta_color="off",
     delta_arrow="off",
     help=home.TARGETS_HELP + " Ruling one out is a result too: you learned it is not for you.",

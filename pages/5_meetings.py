@@ -910,6 +910,14 @@ def show_thanks(current: meetings.MeetingSummary) -> None:
             done("Thank-you logged: what you sent is below.", chosen, "Thank you")
 
 
+def whose_record(current: meetings.MeetingSummary) -> str:
+    """The person's record by first name, "Priya's record", as Outreach names the way there:
+    "Open Priya Raghunathan, PhD's record" read badly, and at 800 px was cut short. "their
+    record" for someone without one. It opens this meeting's person, whoever shares the name."""
+    first = ui.cached(contacts.get_contact, conn, current.contact_id).first_name.strip()
+    return f"{ui.plain(first)}'s record" if first else "their record"
+
+
 def show_thanks_sent(current: meetings.MeetingSummary, sent: interactions.Interaction) -> None:
     """What was sent, as the log holds it, in place of a draft that could be logged twice."""
     how = interactions.CHANNEL_LABELS[sent.channel]
@@ -924,7 +932,7 @@ def show_thanks_sent(current: meetings.MeetingSummary, sent: interactions.Intera
         st.markdown(outreach.preview_markdown(sent.body))
     st.caption(
         "Next, in a few weeks: tell them what you did with their advice. Something to correct "
-        f"in what was logged? Open {ui.plain(current.person)}'s record above."
+        f"in what was logged? Open {whose_record(current)} above."
     )
 
 
@@ -1057,7 +1065,9 @@ def show_meetings(upcoming: list[meetings.MeetingSummary]) -> None:
         return
     kept = ui.cached(insights.minutes_kept, conn)
     if kept.meetings:
-        st.caption(f"**Keeping your word:** {kept.sentence}")
+        # A heading of its own, then Insights' sentence whole: after a colon, its capital read
+        # as a slip ("Keeping your word: Your one meeting ended within …").
+        st.caption(f"**Keeping your word.** {kept.sentence}")
     show_upcoming(upcoming)
     st.subheader("Work on a meeting")
     # One above the other, each the page's width: side by side at 800 px (the sidebar open),
@@ -1101,7 +1111,7 @@ def show_meetings(upcoming: list[meetings.MeetingSummary]) -> None:
     # Two Ana Lees at Acme: the prep sheet and a question about the date name this one.
     title = ui.cached(meetings.titles, conn, (current,))[chosen]
     open_box, download_box = st.columns(2)
-    if open_box.button(f"Open {ui.plain(current.person)}'s record", key="open_person"):
+    if open_box.button(f"Open {whose_record(current)}", key="open_person"):
         ui.open_contact(current.contact_id)
     if chosen in {m.id for m in upcoming}:  # a calendar file of a meeting over is noise
         download_box.download_button(

@@ -434,7 +434,7 @@ def test_meetings_minutes_kept_counts_a_debrief(replied, conn):
     at = open_page("pages/5_meetings.py")
     assert "Keeping your word" not in shown(at)
     meetings.record_debrief(conn, meeting, "held", actual_minutes=15)
-    assert "**Keeping your word:** Your one meeting ended within" in shown(run(at))
+    assert "**Keeping your word.** Your one meeting ended within" in shown(run(at))
 
 
 def test_meetings_question_bank_lists_a_new_question(met, conn):

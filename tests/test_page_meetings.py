@@ -387,7 +387,7 @@ def test_a_few_minutes_over_is_said_kindly_with_units(past_meeting):
     # The sentence is Insights' (its wording is tested there: one meeting said as one).
     kept = insights.minutes_kept(ui.connection()).sentence
     assert "5 minutes over the 20 you promised" in kept
-    assert f"**Keeping your word:** {kept}" in [c.value for c in at.caption]
+    assert f"**Keeping your word.** {kept}" in [c.value for c in at.caption]
 
 
 def test_saving_the_prep_after_a_debrief_keeps_what_the_debrief_added(past_meeting):

@@ -67,7 +67,10 @@ if due := ui.cached(followups.due_items, conn, refresh_every=60):
         st.page_link("pages/4_follow_ups.py", label=see_all, icon=":material/schedule:")
 started = figures.contacted > 0  # before the first outreach there is nothing to chart
 if not due or not started:
-    step = home.next_step(figures)
+    # Nothing due while under way: why (whom you wait on, what you hid, old silence), said.
+    under_way = started and figures.targets
+    quiet = ui.cached(followups.quiet, conn, refresh_every=60) if under_way else None
+    step = home.next_step(figures, quiet)
     st.page_link(step.page, label=step.label, icon=":material/arrow_forward:")
     st.caption(step.why)
 # The figures sit in a row that wraps, each as wide as its words: in five equal columns a

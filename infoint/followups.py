@@ -712,6 +712,113 @@ def agenda(
     return Agenda(due, waiting, hidden)
 
 
+# Those written to before the rules' window (`STALE_AFTER_DAYS` back) and silent since: no
+# answer, no meeting arranged after their latest outreach, their company not ruled out. The
+# rules leave them alone; `Quiet` says so, rather than a bare "nothing is due".
+_LEFT_ALONE = f"""
+    WITH latest AS (
+        SELECT contact_id, max(occurred_at) AS sent_at
+        FROM interactions WHERE kind = 'outreach' GROUP BY contact_id
+    )
+    SELECT count(*)
+    FROM latest l
+    JOIN contacts c ON c.id = l.contact_id
+    LEFT JOIN companies co ON co.id = c.company_id
+    WHERE l.sent_at < $since
+      AND NOT coalesce({profile.RULED_OUT_COMPANY_SQL}, false)
+      AND NOT EXISTS (
+        SELECT 1 FROM interactions a
+        WHERE a.contact_id = l.contact_id AND a.kind IN {_ANSWER_KINDS!r}
+          AND CAST(a.occurred_at AS DATE) >= CAST(l.sent_at AS DATE))
+      AND NOT EXISTS (
+        SELECT 1 FROM meetings m
+        WHERE m.contact_id = l.contact_id AND m.status <> 'cancelled'
+          AND (m.created_at >= l.sent_at OR CAST(m.starts_at AS TIMESTAMP) >= l.sent_at))
+"""
+
+
+@dataclass(frozen=True)
+class Quiet:
+    """Why nothing is due today, said where the list would be: whom you wait on, what you
+    snoozed or dismissed, and the silent written to before the rules' window. A bare "Nothing
+    is due today" read as if the app had lost them (walkthrough)."""
+
+    waiting: int
+    next_on: date | None  # the soonest next step of those waited on
+    snoozed: int
+    dismissed: int
+    left_alone: int  # silent since an outreach more than `STALE_AFTER_DAYS` days back
+
+    def _reasons(self, here: bool) -> list[str]:
+        page = "this page" if here else "Follow-ups"
+        reasons = []
+        if self.waiting:
+            reasons.append(
+                f"you are waiting on {text.counted(self.waiting, 'person', 'people')}, and the "
+                f"next step falls due on {text.weekday_day(self.next_on)}"
+            )
+        if hidden := self.snoozed + self.dismissed:
+            done = [
+                f"{verb} {count:,}"
+                for verb, count in (("snoozed", self.snoozed), ("dismissed", self.dismissed))
+                if count
+            ]
+            done[0] += " thing" if done[0].endswith(" 1") else " things"
+            where = "the foot of this page" if here else "Follow-ups"
+            them = "it" if hidden == 1 else "them"
+            reasons.append(f"you {' and '.join(done)}, and {where} can show {them} again")
+        if self.left_alone:
+            who = text.counted(self.left_alone, "person", "people")
+            reasons.append(
+                f"{who} you wrote to more than {STALE_AFTER_DAYS} days ago never answered, and "
+                f"{page} leaves silence that old alone: write to someone new"
+            )
+        return reasons[:2]  # one or two sentences: the nearest reasons
+
+    def said(self, here: bool) -> str:
+        """'Nothing is due today; you snoozed 1 thing and dismissed 2, and the foot of this
+        page can show them again.' `here`: said on Follow-ups; else on Home, of Follow-ups."""
+        reasons = self._reasons(here)
+        if not reasons:
+            return (
+                "Nothing is due today. When you write to someone, log it on Outreach: if they "
+                "stay silent, this page tells you what to do next."
+                if here
+                else "Nothing is due: a good moment to reach out to the next person on your list."
+            )
+        first, *more = reasons
+        return " ".join(
+            [f"Nothing is due today; {first}.", *(f"{r[0].upper()}{r[1:]}." for r in more)]
+        )
+
+
+def quiet(
+    conn: duckdb.DuckDBPyConnection,
+    now: datetime | None = None,
+    *,
+    plan: Agenda | None = None,
+    today: date | None = None,
+) -> Quiet:
+    """Why nothing is due at `now` (see `Quiet`), from `plan` (the page's `agenda`, for
+    `today`) when given."""
+    if plan is None:
+        now = _user_now(conn, now)
+        today = now.date()
+        plan = agenda(conn, now)
+    elif today is None:
+        today = _user_now(conn, now).date()
+    since = datetime.combine(today - timedelta(days=STALE_AFTER_DAYS), datetime.min.time())
+    [(left_alone,)] = conn.execute(_LEFT_ALONE, {"since": since}).fetchall()
+    dismissed = sum(one.dismissed for one in plan.hidden)
+    return Quiet(
+        waiting=plan.waiting.count,
+        next_on=plan.waiting.next_on,
+        snoozed=len(plan.hidden) - dismissed,
+        dismissed=dismissed,
+        left_alone=int(left_alone),
+    )
+
+
 _BESIDE = ThreadPoolExecutor(max_workers=1, thread_name_prefix="infoint-followups")
 
 

@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 import duckdb
 import pandas as pd
 
-from infoint import funnel, insights, profile, targets, text
+from infoint import followups, funnel, insights, profile, targets, text
 from infoint.contacts import DEGREES
 from infoint.funnel import StageCount
 from infoint.interactions import KIND_LABELS
@@ -598,8 +598,9 @@ class NextStep:
     why: str
 
 
-def next_step(figures: Headline) -> NextStep:
-    """The one thing most worth doing when nothing is due, from where the campaign stands."""
+def next_step(figures: Headline, quiet: followups.Quiet | None = None) -> NextStep:
+    """The one thing most worth doing when nothing is due, from where the campaign stands;
+    once under way, `quiet` says why nothing is due (`followups.quiet`)."""
     if figures.targets == 0:
         return NextStep(
             "pages/1_targets.py",
@@ -615,5 +616,5 @@ def next_step(figures: Headline) -> NextStep:
     return NextStep(
         "pages/3_outreach.py",
         "Write to someone new",
-        "Nothing is due: a good moment to reach out to the next person on your list.",
+        (quiet or followups.Quiet(0, None, 0, 0, 0)).said(here=False),
     )

@@ -207,19 +207,9 @@ def show_hidden() -> None:
 
 
 if not items:
-    if waiting.count:
-        st.success(
-            f"Nothing is due today; you are waiting on "
-            f"{text.counted(waiting.count, 'person', 'people')}, and the next step falls due "
-            f"on {text.weekday_day(waiting.next_on)}.",
-            icon=":material/task_alt:",
-        )
-    else:
-        st.success(
-            "Nothing is due today. When you write to someone, log it on Outreach: if they stay "
-            "silent, this page tells you what to do next.",
-            icon=":material/task_alt:",
-        )
+    # Why: whom you wait on, what you snoozed or dismissed, silence older than the rules look at.
+    quiet = followups.quiet(conn, plan=agenda, today=rules_found.today)
+    st.success(quiet.said(here=True), icon=":material/task_alt:")
     st.page_link("pages/3_outreach.py", label="Write to someone", icon=":material/edit:")
     if waiting.count:
         show_waiting()

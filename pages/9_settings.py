@@ -165,8 +165,9 @@ def rule_out_a_company() -> None:
     found = dict(targets.find_companies(conn, typed, limit=20)) if typed.strip() else {}
     if typed.strip() and not found:
         st.caption("No company by that name.")
-    company_box, reason_box = st.columns(2)
-    company = company_box.selectbox(
+    # One above the other, each the page's width: side by side, at 800 px (the sidebar open)
+    # the company chosen read "Nimbus Consulting Ltd —", its status and people cut off.
+    company = st.selectbox(
         "Company",
         list(found),
         index=None,
@@ -174,7 +175,7 @@ def rule_out_a_company() -> None:
         placeholder="Type above, then choose",
         key=f"rule_out_company_{typed}",
     )
-    reason = reason_box.text_input(
+    reason = st.text_input(
         "What you learned", placeholder="The team I'd join is shrinking", key="rule_out_reason"
     )
     if st.button("Rule out this company", icon=":material/block:", disabled=company is None):
@@ -284,7 +285,12 @@ st.markdown(settings.path_said(summary.path))  # as text: a code block costs a f
 people, companies, logged, meetings = st.columns(4)
 people.metric("People", f"{summary.contacts:,}")
 companies.metric("Companies", f"{summary.companies:,}", help=settings.COMPANIES_HELP)
-logged.metric("Interactions logged", f"{summary.interactions:,}")
+# A short label: a quarter of the page at 800 px (the sidebar open) cut "Interactions lo…".
+logged.metric(
+    "Interactions",
+    f"{summary.interactions:,}",
+    help="Every message, reply, follow-up, thank-you, note, referral and lead you logged.",
+)
 meetings.metric("Meetings", f"{summary.meetings:,}")
 
 st.markdown(

@@ -53,7 +53,7 @@ def test_empty_database_shows_where_it_lives(app_db):
     assert figures == {
         "People": "0",
         "Companies": "0",
-        "Interactions logged": "0",
+        "Interactions": "0",
         "Meetings": "0",
     }
     assert "No backups yet" in at.info[0].value

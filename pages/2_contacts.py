@@ -1,4 +1,6 @@
+import math
 import time
+import unicodedata
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
@@ -51,6 +53,55 @@ INTRODUCED_HELP = (
 # shows 466 px, and in the old order (Name, Company, Position, ...) Stage, the method's key
 # fact, was behind a sideways scroll. The rest follow in order of use.
 RESULT_COLUMNS = ("name", "company", "stage", "position", "degree", "industry", "connected_on")
+# The grid's 14 px Source Sans, each character's width rounded up to half a pixel (measured in
+# Chromium), so a column sized to the longest words on the page shows them whole: in a fixed
+# 120 px Name column "Priya Raghunathan, PhD" (142 px) read "Priya Raghunathan," (a tester).
+CHAR_PX = {
+    3.0: " ",
+    3.5: "',.:;ij|",
+    4.0: "!Il",
+    4.5: "()-[]f{}",
+    5.0: "/\\rt",
+    6.0: '"*?sz',
+    6.5: "cvxy",
+    7.0: "#$+0123456789<=>FJLY^_ek~",
+    7.5: "ESTVXZag",
+    8.0: "ACPR`bdhnopqu",
+    8.5: "&BK",
+    9.0: "DGU",
+    9.5: "HNOQ",
+    10.5: "Mw",
+    11.0: "W",
+    11.5: "%",
+    12.0: "@m",
+}
+PX_OF = {char: px for px, chars in CHAR_PX.items() for char in chars}
+CELL_PADDING_PX = 16  # 8 px each side of the words
+# Name, Company and Position share what the 800 px window leaves them beside Stage (see the
+# table below): Name and Company as wide as their longest words on the page, within these
+# bounds, Position the rest, at least POSITION_PX_LEAST.
+NAME_PX = (120, 260)
+COMPANY_PX = (100, 170)
+SHARED_PX = 424
+POSITION_PX_LEAST = 80
+
+
+def words_px(words: str) -> float:
+    """How wide the grid draws `words`, near enough and never much less: an accented letter as
+    its letter, a wide (East Asian) one as 14 px, any other as 8."""
+    wide = 0.0
+    for char in words:
+        letter = unicodedata.normalize("NFKD", char)[:1] or char
+        default = 14.0 if unicodedata.east_asian_width(char) in "WF" else 8.0
+        wide += PX_OF.get(letter, default)
+    return wide
+
+
+def column_px(values, bounds: tuple[int, int]) -> int:
+    """A column's width for its longest words shown whole, within `bounds`."""
+    longest = max((words_px(str(value)) for value in values), default=0.0)
+    least, most = bounds
+    return min(most, max(least, math.ceil(longest) + CELL_PADDING_PX))
 
 
 def people(count: int) -> str:
@@ -304,8 +355,8 @@ def reset_page() -> None:
 def show_search() -> None:
     st.title("Contacts")
     st.caption(
-        "Who do you know, and where do things stand with them? Narrow your network the way "
-        "you would narrow a LinkedIn search, then open a person to see and log everything."
+        "Who do you know, and where do things stand? Narrow your network as on LinkedIn, then "
+        "open someone to see and log everything."
     )
     if adding_a_person():  # come to add someone: the form first, open, the search below it
         show_add_person()
@@ -375,7 +426,9 @@ def show_search() -> None:
     trail = [people(steps[0][1])] + [f"{label}: {count:,}" for label, count in steps[1:]]
     # Where the user is comes before the rows, 50 of them a scroll long: the pager beside the
     # order, and what is shown just above the table.
-    trail_col, sort_col, pager_col = st.columns([3, 2, 1], vertical_alignment="bottom")
+    # Three equal columns: the pager's box shows its − and + only when wider than 120 px
+    # (Streamlit hides them below), and in [3, 2, 1] it was 66 px at 800 px.
+    trail_col, sort_col, pager_col = st.columns(3, vertical_alignment="bottom")
     trail_col.markdown("**" + ui.plain(" → ".join(trail)) + "**")
     matched = steps[-1][1]
     if matched == 0:
@@ -406,10 +459,13 @@ def show_search() -> None:
     # Kept clear of the right end, where the table's toolbar shows while the mouse is on it.
     info, _ = st.columns([3, 1])
     info.caption(
-        f"Showing {span} of {total:,}{of_pages}. Tick the box at the left of a row to open that"
-        " person (from the keyboard: Shift+Space on their row)."
+        f"Showing {span} of {total:,}{of_pages}. Tick the box at the left of a row to open"
+        " that person (or press Shift+Space on it)."
     )
     nonce = st.session_state.get("results_nonce", 0)
+    name_px = column_px(frame["name"], NAME_PX)
+    company_px = column_px(frame["company"], COMPANY_PX)
+    position_px = max(POSITION_PX_LEAST, SHARED_PX - name_px - company_px)
     picked = st.dataframe(
         frame,
         hide_index=True,
@@ -422,12 +478,14 @@ def show_search() -> None:
             # 1280 px (Connected on was cut there at Position 150, Degree 58), and wider
             # windows share out the rest. Company holds 99 % of the companies of a 30,000
             # connection export whole ('Kestrel Consulting GmbH', 147 px, read 'Kestrel
-            # Consulting Gml' at 140); Stage 'Not contacted' (83 px). A long name or position
-            # is the one cut short.
-            "name": st.column_config.TextColumn("Name", width=120),
-            "company": st.column_config.TextColumn("Company", width=170),
+            # Consulting Gml' at 140); Stage 'Not contacted' (83 px). Name and Company follow
+            # the page's longest (`column_px`): a name as long as "Priya Raghunathan, PhD" is
+            # whole beside a company as long as "Nimbus Consulting Ltd", Position narrower.
+            # A long position is the one cut short.
+            "name": st.column_config.TextColumn("Name", width=name_px),
+            "company": st.column_config.TextColumn("Company", width=company_px),
             "stage": st.column_config.TextColumn("Stage", width=102),
-            "position": st.column_config.TextColumn("Position", width=134),
+            "position": st.column_config.TextColumn("Position", width=position_px),
             "degree": st.column_config.TextColumn("Degree", width=54),
             "industry": st.column_config.TextColumn("Industry", width=85),
             "connected_on": st.column_config.DateColumn(

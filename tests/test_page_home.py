@@ -211,7 +211,11 @@ def test_numbers_that_agree_and_say_where_they_come_from(app_db):
     targets.add_company(conn, "Volt", industry="Energy")
     ann = contacts.add_contact(conn, "Ann", company="Acme")
     bob = contacts.add_contact(conn, "Bob", company="Volt")
-    interactions.log_interaction(conn, ann, "outreach")
+    # Written to before the meeting: logged "now", the message would fall on a later day
+    # than a meeting two hours back between midnight and 2 a.m., which is refused.
+    interactions.log_interaction(
+        conn, ann, "outreach", occurred_at=datetime.now(UTC) - timedelta(hours=3)
+    )
     held = meetings.schedule_meeting(conn, ann, datetime.now(UTC) - timedelta(hours=2))
     meetings.set_outcome(conn, held, "held", actual_minutes=20)
     contacts.add_contact(conn, "Di", referred_by=ann, degree="2nd")

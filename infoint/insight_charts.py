@@ -197,6 +197,9 @@ def reply_waits_figure(waits: pd.DataFrame) -> Figure:
                 "x": people,
                 "orientation": "h",
                 "marker": {"color": SPEED_COLOURS[speed]},
+                "texttemplate": "%{x:,}",  # each bar's number beside it
+                "textposition": "outside",
+                "cliponaxis": False,
                 "customdata": ["person" if n == 1 else "people" for n in people],
                 "hovertemplate": "%{y}: %{x:,} %{customdata}<extra></extra>",
             }
@@ -231,11 +234,18 @@ def weekly_funnel_figure(weekly: pd.DataFrame) -> Figure:
                 "x": list(weeks),
                 "y": weekly[stage].tolist(),
                 "marker": {"color": STAGE_COLOURS[stage]},
+                # each bar's number over it (walkthrough: bars without numbers)
+                "texttemplate": "%{y:,}",
+                "textposition": "outside",
+                "cliponaxis": False,  # the tallest bar's number stays whole
                 "hovertemplate": f"%{{x}}: %{{y:,}} {label.lower()}<extra></extra>",
             }
         )
     layout = _layout(
         barmode="group",  # untitled: the page's heading above it names it
+        # Twelve weeks of five bars leave a narrow window bars too thin for their numbers:
+        # those are left out, not shrunk to specks; the table under the chart has them all.
+        uniformtext={"mode": "hide", "minsize": 10},
         height=480,
         xaxis=weeks_axis(list(weekly["week"]))
         | {"title": {"text": "Week you first wrote to them (starting Monday)"}},

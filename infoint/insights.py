@@ -868,6 +868,29 @@ def funnel_by_week(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return frame.astype({name: "int64" for name in funnel.STAGES})
 
 
+# Under the weekly funnel's table: what its numbers count (the chart's axis says it; a table
+# of bare numbers did not).
+WEEKLY_NOTE = (
+    "Each row: the people you first wrote to that week, and how many of them have replied, "
+    "met you, introduced you to someone or led to an opportunity so far (or gone further)."
+)
+TREND_WEEKS = 2  # the fewest weeks of first outreach drawn as a chart of the weeks
+
+
+def trend_too_soon(weekly: pd.DataFrame) -> str:
+    """Said instead of the weekly chart while `weekly` (`funnel_by_week`) has fewer than
+    `TREND_WEEKS` weeks: in a first week one group of bars, drawn as weeks, read as a trend
+    (walkthrough). "" once there are enough."""
+    if len(weekly) >= TREND_WEEKS:
+        return ""
+    week = text.day(weekly["week"].iloc[0])
+    return (
+        "Trends need at least two weeks: everyone you contacted so far was first written to in "
+        f"the week of {week}. That week's numbers are below; the chart of the weeks starts "
+        "with your second."
+    )
+
+
 def minutes_kept(conn: duckdb.DuckDBPyConnection) -> MinutesKept:
     """Across held meetings with the actual time recorded: did they keep to the promise
     (give or take `GRACE_MINUTES`)?"""

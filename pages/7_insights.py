@@ -182,7 +182,11 @@ st.subheader("The funnel by week of first outreach")
 # table had the latest first and read against the chart (walkthrough). It is as tall as its
 # rows, the latest at its foot in view; the earlier weeks are one click away, oldest first too.
 charted = weekly.tail(insights.WEEKS_CHARTED)
-chart(st.container(), insight_charts.weekly_funnel_figure, charted, key="weekly_chart")
+# In a first week one group of bars is no trend: said so, with that week's numbers under it.
+if too_soon := insights.trend_too_soon(weekly):
+    st.info(too_soon, icon=":material/date_range:")
+else:
+    chart(st.container(), insight_charts.weekly_funnel_figure, charted, key="weekly_chart")
 weeks_columns = {
     "week": st.column_config.DateColumn("Week of", format=text.DATE_COLUMN_FORMAT),
     "contacted": counts("Contacted"),
@@ -194,6 +198,7 @@ weeks_columns = {
 st.dataframe(
     charted, hide_index=True, width="stretch", height="content", column_config=weeks_columns
 )
+st.caption(insights.WEEKLY_NOTE)
 if earlier := len(weekly) - len(charted):
     st.caption(f"The chart and the table show the last {len(charted):,} weeks, the oldest first.")
     before = "The week" if earlier == 1 else f"The {text.counted(earlier, 'week')}"

@@ -69,7 +69,8 @@ def test_no_meeting_timed_yet_leads_to_meetings(app_db):
     interactions.log_interaction(conn, ana, "outreach", occurred_at=date(2026, 3, 2))
     conn.close()
     at = insights_page()
-    [info] = [i.value for i in at.info]
+    # the first is the weekly funnel's: one week is no trend yet
+    [_, info] = [i.value for i in at.info]
     assert "note how long it actually took" in info
     links = {link.proto.label: link.proto.page for link in at.main.get("page_link")}
     assert links == {"Go to Meetings": "meetings"}
@@ -79,9 +80,10 @@ def test_charts_with_their_numbers(campaign):
     at = insights_page()
     assert "**2 business days** after your first message" in at.markdown[0].value
     shown = figures(at)
-    # three charts, not five: the reply speed and the days it took are one chart, and the
-    # four lengths of meetings are a table beside their sentence
-    assert set(shown) == {"rates_chart", "reply_waits_chart", "weekly_chart"}
+    # two charts, not five: the reply speed and the days it took are one chart, the four
+    # lengths of meetings are a table beside their sentence, and one week of first outreach
+    # (Ana and Ben, 2 and 3 Mar) is no trend: its numbers, not a chart of the weeks
+    assert set(shown) == {"rates_chart", "reply_waits_chart"}
     replied, met = shown["rates_chart"]["data"]
     assert replied["y"] == met["y"] == ["1st degree", "Cold"]
     rates = at.dataframe[0].value
@@ -102,14 +104,27 @@ def test_charts_with_their_numbers(campaign):
     assert list(waits["wait"]) == charted["layout"]["yaxis"]["categoryarray"]
     assert json.loads(at.dataframe[1].proto.columns)["speed"]["hidden"]
     assert at.dataframe[-1].value["meetings"].tolist() == [0, 0, 1, 0]  # 25 for 20: 5 over
-    # The section's heading names the weekly chart: the chart repeats no title of its own.
     assert "The funnel by week of first outreach" in [h.value for h in at.subheader]
+    assert [i.value for i in at.info if i.value.startswith("Trends need at least two weeks")]
+    table = next(t for t in at.dataframe if "week" in t.value.columns)
+    assert json.loads(table.proto.columns)["week"]["label"] == "Week of"
+    assert table.value[list(funnel.STAGES)].values.tolist() == [[2, 1, 1, 0, 0]]
+
+
+def test_two_weeks_chart_the_weeks_named_as_the_table_names_them(campaign):
+    conn = db.connect(campaign)
+    cy = contacts.add_contact(conn, "Cy")
+    interactions.log_interaction(conn, cy, "outreach", occurred_at=date(2026, 3, 10))
+    conn.close()
+    at = insights_page()
+    shown = figures(at)
+    # The section's heading names the weekly chart: the chart repeats no title of its own.
     assert "title" not in shown["weekly_chart"]["layout"]
     weekly = shown["weekly_chart"]["data"]
     # the bars are named for the Mondays the table lists: 'w/c 2 Mar' beside '2 Mar 2026'
     table = next(t for t in at.dataframe if "week" in t.value.columns)
-    assert json.loads(table.proto.columns)["week"]["label"] == "Week of"
-    assert [charts.week_label(w) for w in table.value["week"]] == weekly[0]["x"] == ["w/c 2 Mar"]
+    assert [charts.week_label(w) for w in table.value["week"]] == weekly[0]["x"]
+    assert weekly[0]["x"] == ["w/c 2 Mar", "w/c 9 Mar"]
     assert [t["marker"]["color"] for t in weekly] == [
         funnel.STAGE_COLOURS[s] for s in funnel.STAGES
     ]

@@ -20,6 +20,11 @@ STATUS_MARKS = {
 STATUS_WORDS = {"pass": "Good", "warn": "Worth a look", "fail": "Fix this", "todo": "Not yet"}
 NEW_TEMPLATE = -1
 BLANK = 0  # template ids start at 1
+# Widths in px that read at 800 px (the page 458 px wide with the sidebar open) and 1280 (810):
+# the template's name whole; the message and the checklist side by side where both fit.
+TEMPLATE_PX = 420
+DRAFT_PX = 450
+CHECKLIST_PX = 330
 # Set once the user picks a template themselves; until then the suggested one is used.
 TEMPLATE_PICKED = "outreach_template_picked"
 # Streamlit forgets a page's widgets when the user leaves it (say, for Settings through the
@@ -446,7 +451,9 @@ if (
             introduced=bool(person and person.mutual_introduced),
         )
         st.session_state["outreach_template"] = BLANK if suggested is None else suggested
-template_box, _ = st.columns([1, 1])
+# As wide as "Cold, after reading their profile or work" needs, whatever the window: half the
+# page (2 columns) cut it to "Cold, after reading their profil" at 800 px.
+template_box = st.container(width=TEMPLATE_PX)
 shown_as_held("outreach_template")
 chosen_template = template_box.selectbox(
     "Template",
@@ -669,7 +676,12 @@ def start_again() -> None:
     st.rerun()
 
 
-draft_box, checklist_box = st.columns([3, 2])
+# The checklist beside the message where both fit (1280 px), else under it: in [3, 2] columns
+# at 800 px it was 175 px wide and its points wrapped word by word. Fixed widths in a row that
+# wraps, as columns never do above 640 px.
+drafting = st.container(horizontal=True, gap="small")
+draft_box = drafting.container(width=DRAFT_PX)
+checklist_box = drafting.container(width=CHECKLIST_PX)
 with draft_box:
     keep_saved()
     start_from = "a blank page" if template_id is None else "the template"

@@ -693,6 +693,22 @@ def scroll_to_top() -> None:
     _scroll_component()(data={"turn": turn}, key="scroll_to_top")
 
 
+@functools.cache
+def _into_view_component() -> Callable[..., Any]:
+    script = Path(__file__).with_name("into_view.js").read_text()
+    return st.components.v2.component("infoint.into_view", js=script, isolate_styles=False)
+
+
+def bring_into_view(key: str) -> None:
+    """Scroll the page, once, so that the container keyed `key`, drawn above on this run, is in
+    view: its foot up to the window's, never its head above the window's top. Call it on the
+    run a click brings something up under the button (a question, a form opened): at 800x800
+    it was drawn below the fold. Like `scroll_to_top`, a new turn each call (infoint/into_view.js
+    scrolls only for a turn it has not seen), and only the runs that call it move the page."""
+    turn = str(time.time_ns())
+    _into_view_component()(data={"turn": turn, "target": key}, key=f"into_view_{key}")
+
+
 def open_contact(contact_id: int) -> None:
     """Jump to a person's record on the Contacts page, from any page."""
     st.session_state["open_contact"] = int(contact_id)

@@ -32,6 +32,8 @@ TO_OUTREACH = (ui.OUTREACH_PAGE, "Write to them on the Outreach page", ":materia
 BANK_OPEN = "bank_open"  # the question bank's expander, kept open while it is worked in
 SCHEDULE_OPEN = "schedule_open"  # whether "Schedule a meeting" is open (`ui.expander`)
 SCHEDULED = "meeting_scheduled"  # a meeting was just scheduled: the form is put away
+SCHEDULE_SEEN_OPEN = "schedule_seen_open"  # whether the last run showed that form open
+SCHEDULE_BOX = "schedule_box"  # what the form holds and says: brought into view (`show_schedule`)
 CHOSEN = meetings.OPEN_MEETING_KEY
 DUE_SHOWN = 5
 OUTCOMES = {"held": "We met", "cancelled": "It was cancelled", "no_show": "They did not show up"}
@@ -54,6 +56,9 @@ PROMISED = "{} to {} minutes".format(*meetings.PROMISED_MINUTES)  # the boxes' h
 # The boxes this run put words in through session state (`stored_text`), which the browser is
 # sent as set; every other box is drawn with the words it holds as its default (`as_held`).
 set_here: set[str] = set()
+# The containers, by key, that a click on this run brought up and that are scrolled into view
+# (`ui.bring_into_view`), drawn at the page's end: there its element moves nothing on the page.
+into_view: list[str] = []
 
 now = datetime.now(UTC)
 # Meeting lists are cached per minute: one that ended seconds ago moves on the next minute.
@@ -245,96 +250,123 @@ def show_schedule(expanded: bool) -> None:
     if st.session_state.pop(SCHEDULED, False):
         st.session_state[SCHEDULE_OPEN] = False
         clear_schedule_form()
-    with ui.expander(
-        "Schedule a meeting", SCHEDULE_OPEN, icon=":material/event:", expanded=expanded
+    if ui.came_back():  # shown from the top on the way in: nothing is brought into view
+        st.session_state.pop(SCHEDULE_SEEN_OPEN, None)
+    with (
+        ui.expander(
+            "Schedule a meeting", SCHEDULE_OPEN, icon=":material/event:", expanded=expanded
+        ),
+        st.container(key=SCHEDULE_BOX),
     ):
-        search = st.text_input(
-            "Who are you meeting? Type part of a name or company",
-            key="schedule_search",
-            placeholder="Leave empty to see the people who replied",
-            on_change=one_found_is_picked,
+        said = schedule_form()
+    # Opened by the user, the form comes into view: under "Due now" at 800x800 its Person box
+    # was cut at the window's foot, the button below it. So does what a click on the button
+    # says under it ("Choose who you are meeting first" was drawn below the window's foot).
+    now_open = bool(st.session_state.get(SCHEDULE_OPEN))
+    if said or (now_open and st.session_state.get(SCHEDULE_SEEN_OPEN) is False):
+        into_view.append(SCHEDULE_BOX)
+    st.session_state[SCHEDULE_SEEN_OPEN] = now_open
+
+
+def schedule_form() -> bool:
+    """The form in "Schedule a meeting"; True when its button was clicked and what that said
+    (a refusal, a question about the date) is at its foot."""
+    search = st.text_input(
+        "Who are you meeting? Type part of a name or company",
+        key="schedule_search",
+        placeholder="Leave empty to see the people who replied",
+        on_change=one_found_is_picked,
+    )
+    found = {p.id: p.label for p in ui.cached(meetings.people_to_meet, conn, search)}
+    if not found:
+        st.info(
+            "No one matches. Add the person on the Contacts page first."
+            if search.strip()
+            else "No one is waiting for a meeting: people appear here once you log their "
+            "reply, until a meeting with them is booked. Or type a name to find anyone in "
+            "your contacts."
         )
-        found = {p.id: p.label for p in ui.cached(meetings.people_to_meet, conn, search)}
-        if not found:
-            st.info(
-                "No one matches. Add the person on the Contacts page first."
-                if search.strip()
-                else "No one is waiting for a meeting: people appear here once you log their "
-                "reply, until a meeting with them is booked. Or type a name to find anyone in "
-                "your contacts."
-            )
-            return
-        # Empty at first: scheduling with the first who replied, never chosen, booked a
-        # meeting with the wrong person. Another page's person has its own form (Contacts).
-        # Outside the form, so choosing someone runs the page again and takes away the
-        # "Choose who you are meeting first" said before, which no longer applies.
-        person = st.selectbox(
-            "Person",
-            list(found),
-            index=None,
-            placeholder="Choose who you are meeting",
-            format_func=found.get,
-            key="schedule_person",
+        return False
+    # Empty at first: scheduling with the first who replied, never chosen, booked a
+    # meeting with the wrong person. Another page's person has its own form (Contacts).
+    # Outside the form, so choosing someone runs the page again and takes away the
+    # "Choose who you are meeting first" said before, which no longer applies.
+    person = st.selectbox(
+        "Person",
+        list(found),
+        index=None,
+        placeholder="Choose who you are meeting",
+        format_func=found.get,
+        key="schedule_person",
+    )
+    with ui.form("schedule_form", border=False):
+        suggested = meetings.suggested_start(conn)
+        day_box, time_box, minutes_box = st.columns(3)
+        day = ui.day_input(
+            day_box,
+            "Date",
+            value=schedule_default("schedule_day", suggested.date(), "today"),
+            key="schedule_day",
+            help="Your next working day to start with: change it to the day you agreed.",
         )
-        with ui.form("schedule_form", border=False):
-            suggested = meetings.suggested_start(conn)
-            day_box, time_box, minutes_box = st.columns(3)
-            day = ui.day_input(
-                day_box,
-                "Date",
-                value=schedule_default("schedule_day", suggested.date(), "today"),
-                key="schedule_day",
-                help="Your next working day to start with: change it to the day you agreed.",
+        at = time_box.time_input(
+            f"Time in {zone_said}",
+            value=schedule_default("schedule_time", suggested.time(), "now"),
+            step=900,
+            key="schedule_time",
+        )
+        # No bounds on the box: out of them it only turned red and Schedule did nothing,
+        # without a word; the domain says what fits instead (as the debrief's minutes).
+        minutes = minutes_box.number_input(
+            "Minutes you promise",
+            value=schedule_default("schedule_minutes", meetings.DEFAULT_MINUTES, "min"),
+            step=5,
+            key="schedule_minutes",
+            help=f"From {PROMISED}. Twenty minutes is plenty for a first conversation, "
+            "and easy to say yes to.",
+        )
+        place = st.text_input(
+            "Place or video link", key="schedule_place", placeholder="Café Central, or a link"
+        )
+        form = (person, day, at, minutes, place)  # what a question about the date is of
+        clicked = st.form_submit_button("Schedule the meeting", type="primary")
+        if clicked:
+            st.session_state.pop(SCHEDULE_ASKED, None)  # a new try: asked afresh
+            try_schedule(found, form)
+    if wanted := ui.date_is_right(SCHEDULE_ASKED, form):
+        schedule(*wanted)
+    return clicked
+
+
+def try_schedule(found: dict[int, str], form: tuple) -> None:
+    """Schedule what the form holds (`form`: person, day, time, minutes, place), or say why
+    not, or ask about a day long ago first."""
+    person, day, at, minutes, place = form
+    if person is None:
+        st.error(
+            "Choose who you are meeting first, in the Person box.",
+            icon=":material/error:",
+        )
+        return
+    try:
+        meetings.check_promised_minutes(int(minutes))  # before asking about the date
+        start = meetings.local_start(day, at, zone)
+        meetings.check_after_first_contact(conn, person, start)  # before asking
+        question = meetings.long_ago_question(conn, start, now=now)
+    except InfointError as exc:
+        ui.show_error(exc)
+    else:
+        wanted = (found[person], person, start, int(minutes), place)
+        if question:
+            ui.ask_date(
+                SCHEDULE_ASKED,
+                question,
+                who=found[person],
+                day=text.day(start.astimezone(zone)),
+                form=form,
+                wanted=wanted,
             )
-            at = time_box.time_input(
-                f"Time in {zone_said}",
-                value=schedule_default("schedule_time", suggested.time(), "now"),
-                step=900,
-                key="schedule_time",
-            )
-            # No bounds on the box: out of them it only turned red and Schedule did nothing,
-            # without a word; the domain says what fits instead (as the debrief's minutes).
-            minutes = minutes_box.number_input(
-                "Minutes you promise",
-                value=schedule_default("schedule_minutes", meetings.DEFAULT_MINUTES, "min"),
-                step=5,
-                key="schedule_minutes",
-                help=f"From {PROMISED}. Twenty minutes is plenty for a first conversation, "
-                "and easy to say yes to.",
-            )
-            place = st.text_input(
-                "Place or video link", key="schedule_place", placeholder="Café Central, or a link"
-            )
-            form = (person, day, at, minutes, place)  # what a question about the date is of
-            if st.form_submit_button("Schedule the meeting", type="primary"):
-                st.session_state.pop(SCHEDULE_ASKED, None)  # a new try: asked afresh
-                if person is None:
-                    st.error(
-                        "Choose who you are meeting first, in the Person box.",
-                        icon=":material/error:",
-                    )
-                    return
-                try:
-                    meetings.check_promised_minutes(int(minutes))  # before asking about the date
-                    start = meetings.local_start(day, at, zone)
-                    meetings.check_after_first_contact(conn, person, start)  # before asking
-                    question = meetings.long_ago_question(conn, start, now=now)
-                except InfointError as exc:
-                    ui.show_error(exc)
-                else:
-                    wanted = (found[person], person, start, int(minutes), place)
-                    if question:
-                        ui.ask_date(
-                            SCHEDULE_ASKED,
-                            question,
-                            who=found[person],
-                            day=text.day(start.astimezone(zone)),
-                            form=form,
-                            wanted=wanted,
-                        )
-                    else:
-                        schedule(*wanted)
-        if wanted := ui.date_is_right(SCHEDULE_ASKED, form):
+        else:
             schedule(*wanted)
 
 
@@ -752,7 +784,12 @@ def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) ->
         st.session_state.pop(asked_key, None)
         return
     question = st.empty()
-    with question.container(border=True):
+    # Brought into view on the run the click on "Save the debrief" asks it (`into_view`): at
+    # 800x800 its tick boxes and Yes were drawn below the fold.
+    asking = f"debrief_question_{chosen}"
+    if submitted:
+        into_view.append(asking)
+    with question.container(border=True, key=asking):
         adding: meetings.NewContacts = asked["adding"]
         # Filled once the boxes below are read: the question and the people it adds follow
         # them (a namesake ticked is not added anew).
@@ -1250,3 +1287,5 @@ show_time_zone()
 show_schedule(expanded=not upcoming_meetings and not something_due)
 show_meetings(upcoming_meetings)
 show_question_bank()
+if into_view:
+    ui.bring_into_view(into_view[-1])

@@ -792,30 +792,39 @@ class Quiet:
         )
 
 
+def left_alone(conn: duckdb.DuckDBPyConnection, today: date) -> int:
+    """How many people are silent since an outreach more than `STALE_AFTER_DAYS` days
+    before `today`, their company not ruled out: the rules leave them alone. It reads no
+    snoozes or dismissals (a page may keep it across them)."""
+    since = datetime.combine(today - timedelta(days=STALE_AFTER_DAYS), datetime.min.time())
+    return int(conn.execute(_LEFT_ALONE, {"since": since}).fetchall()[0][0])
+
+
 def quiet(
     conn: duckdb.DuckDBPyConnection,
     now: datetime | None = None,
     *,
     plan: Agenda | None = None,
     today: date | None = None,
+    silent_before: int | None = None,
 ) -> Quiet:
     """Why nothing is due at `now` (see `Quiet`), from `plan` (the page's `agenda`, for
-    `today`) when given."""
+    `today`) and `silent_before` (`left_alone`, for `today`) when given."""
     if plan is None:
         now = _user_now(conn, now)
         today = now.date()
         plan = agenda(conn, now)
     elif today is None:
         today = _user_now(conn, now).date()
-    since = datetime.combine(today - timedelta(days=STALE_AFTER_DAYS), datetime.min.time())
-    [(left_alone,)] = conn.execute(_LEFT_ALONE, {"since": since}).fetchall()
+    if silent_before is None:
+        silent_before = left_alone(conn, today)
     dismissed = sum(one.dismissed for one in plan.hidden)
     return Quiet(
         waiting=plan.waiting.count,
         next_on=plan.waiting.next_on,
         snoozed=len(plan.hidden) - dismissed,
         dismissed=dismissed,
-        left_alone=int(left_alone),
+        left_alone=silent_before,
     )
 
 

@@ -208,7 +208,9 @@ def show_hidden() -> None:
 
 if not items:
     # Why: whom you wait on, what you snoozed or dismissed, silence older than the rules look at.
-    quiet = followups.quiet(conn, plan=agenda, today=rules_found.today)
+    day = rules_found.today
+    silent_before = ui.cached(followups.left_alone, conn, day, reads_reminders=False)
+    quiet = followups.quiet(conn, plan=agenda, today=day, silent_before=silent_before)
     st.success(quiet.said(here=True), icon=":material/task_alt:")
     st.page_link("pages/3_outreach.py", label="Write to someone", icon=":material/edit:")
     if waiting.count:

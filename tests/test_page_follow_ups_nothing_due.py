@@ -81,3 +81,15 @@ def test_follow_ups_says_what_was_dismissed_and_where_it_is(app_db):
     assert "Nothing is due today; you dismissed 1 thing, and Follow-ups can show it again." in [
         c.value for c in home.caption
     ]
+
+
+def test_an_answer_logged_since_is_counted_at_once(old_silence):
+    """The count of old silence is kept across snoozes, not across an answer logged."""
+    at = run(follow_ups_page())
+    assert "2 people you wrote to" in at.success[0].value
+    conn = db.connect(old_silence)
+    [(ana,)] = conn.execute("SELECT id FROM contacts WHERE first_name = 'Ana'").fetchall()
+    interactions.log_interaction(conn, ana, "reply")
+    conn.close()
+    run(at)
+    assert "1 person you wrote to more than 30 days ago never answered" in at.success[0].value

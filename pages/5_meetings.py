@@ -190,19 +190,23 @@ def show_due() -> bool:
     with st.container(border=True):
         st.subheader("Due now")
         for item in due[:DUE_SHOWN]:
-            words, action = st.columns([4, 1])
+            # A fifth of the box, 800 px wide (the sidebar open), cut its button to "Recor…":
+            # two fifths, and its words wrap where that is still too narrow.
+            words, action = st.columns([3, 2])
             words.markdown(f"**{ui.plain(item.title)}**  \n{ui.plain(item.detail)}")
-            if action.button(item.action_label, key=f"due_{item.key}"):
+            if action.button(item.action_label, key=f"due_{item.key}", wrap=True):
                 done(
                     "Here it is, below.",
                     dict(item.action_state)[meetings.OPEN_MEETING_KEY],
                     DUE_TABS.get(item.kind),
                 )
         more = f"{len(due) - DUE_SHOWN} more, and " if len(due) > DUE_SHOWN else ""
+        # Short: a link's words do not wrap, and at 800 px "(snooze or dismiss there)" was cut.
         st.page_link(
             "pages/4_follow_ups.py",
-            label=f"See {more}everything due on the Follow-ups page (snooze or dismiss there)",
+            label=f"See {more}everything due on Follow-ups",
             icon=":material/schedule:",
+            help="Snooze or dismiss what is due there.",
         )
     return True
 

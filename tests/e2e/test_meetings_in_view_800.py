@@ -104,3 +104,22 @@ def test_the_debriefs_question_is_in_view(meetings_at_800, shots):
     for tick in ticks.all():
         assert in_view(page, tick), tick.inner_text()
     assert in_view(page, yes)
+
+
+def test_due_now_reads_whole(meetings_at_800, shots):
+    """Its button was cut to "Recor…" in a fifth of the box, its link to "(snooze or dismiss
+    the"."""
+    page, server, _ = meetings_at_800
+    page.goto(f"{server.url}/meetings")
+    page.get_by_role("heading", name="Work on a meeting").wait_for()
+    wait_for_app(page)
+    due = page.get_by_test_id("stVerticalBlock").filter(
+        has=page.get_by_role("heading", name="Due now")
+    )
+    button = due.get_by_role("button", name="Record how it went")
+    link = due.get_by_role("link", name=re.compile("Follow-ups"))
+    button.scroll_into_view_if_needed()
+    page.screenshot(path=shots / "04-due.png")
+    cut = "e => [e, ...e.querySelectorAll('*')].some(p => p.scrollWidth > p.clientWidth + 1)"
+    assert not button.evaluate(cut), button.inner_text()
+    assert not link.evaluate(cut), link.inner_text()

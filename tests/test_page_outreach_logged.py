@@ -79,7 +79,9 @@ def test_a_second_message_that_day_is_said_to_be_the_second_with_the_follow_up_d
 
 def test_another_message_on_a_later_day_says_the_follow_up_moved(app_db, ana):
     conn = db.connect(app_db)
-    earlier = datetime.now().replace(microsecond=0) - timedelta(days=2)
+    # A week back, the same weekday: today's message then moves the follow-up, on a weekend
+    # too (two days back from a Sunday is a Friday, and both were due on the same day).
+    earlier = datetime.now().replace(microsecond=0) - timedelta(days=7)
     interactions.log_interaction(conn, ana, "outreach", occurred_at=earlier, body="Hello")
     before = outreach.follow_up_timing(conn, ana).due_on
     conn.close()

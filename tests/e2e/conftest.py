@@ -38,6 +38,7 @@ START_TIMEOUT_S = 60
 PORT_TRIES = 3  # free ports tried when the one picked was taken before the server bound it
 # Streamlit opens the user's browser as soon as it is up; asking often comes close to that.
 HEALTH_POLL_S = 0.05
+HELD_POLL_MS = 50  # how often `held_request` looks for the request a route holds
 
 
 # They click the menu and read the page right after, racing Streamlit's reruns: run two at a
@@ -263,6 +264,24 @@ def in_view(page, locator) -> bool:
     box = locator.bounding_box()
     bottom = page.viewport_size["height"]
     return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= bottom
+
+
+def held_request(page, held: list, where: str):
+    """The page's one request for our plotly.js bundle, held by the route, once it has
+    reached us (`where` names the page in the failure).
+
+    chart.js asks for the bundle in the same task that puts the words in the box, but the
+    request reaches the test later, through Chromium's network service, Playwright's driver and
+    a task of its own: a look at the page can find the words first (seen under load, 0 held
+    then and the route called 4 ms later). Events reach us while Playwright waits, so poll, up
+    to the tests' usual limit.
+    """
+    for _ in range(WAIT_MS // HELD_POLL_MS):
+        if held:
+            break
+        page.wait_for_timeout(HELD_POLL_MS)
+    assert len(held) == 1, f"{where}: {len(held)} requests for Plotly's bundle held"
+    return held.pop()
 
 
 def wait_for_app(page) -> None:

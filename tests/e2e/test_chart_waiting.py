@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from infoint.plotly_bundle import PLOTLY_URL
 
-from .conftest import WAIT_MS, wait_for_app
+from .conftest import held_request, wait_for_app
 
 # Page (its address) and the chart read on it, with the title the box shows (or none).
 CHARTS = (
@@ -18,24 +18,6 @@ CHARTS = (
     ("insights", "rates_chart", None),  # untitled: the section's heading names it
 )
 WAITING = "Drawing the chart…"
-POLL_MS = 50
-
-
-def _held_request(page, held: list, path: str):
-    """The page's one request for the bundle, held by the route, once it has reached us.
-
-    chart.js asks for the bundle in the same task that puts the words in the box, but the
-    request reaches the test later, through Chromium's network service, Playwright's driver and
-    a task of its own: a look at the page can find the words first (seen under load, 0 held
-    then and the route called 4 ms later). Events reach us while Playwright waits, so poll, up
-    to the tests' usual limit.
-    """
-    for _ in range(WAIT_MS // POLL_MS):
-        if held:
-            break
-        page.wait_for_timeout(POLL_MS)
-    assert len(held) == 1, f"{path or 'home'}: {len(held)} requests for Plotly's bundle held"
-    return held.pop()
 
 
 def test_a_chart_says_it_is_being_drawn_until_plotly_draws_it(server, page):
@@ -51,7 +33,7 @@ def test_a_chart_says_it_is_being_drawn_until_plotly_draws_it(server, page):
         box = page.locator(f".st-key-{key} .infoint-chart")
         waiting = box.get_by_role("status")
         expect(waiting).to_contain_text(WAITING)
-        bundle = _held_request(page, held, path)  # still held: nothing can have been drawn
+        bundle = held_request(page, held, path or "home")  # still held: nothing can have been drawn
         expect(waiting).to_contain_text(WAITING)
         expect(box.locator(".main-svg")).to_have_count(0)
         if title:

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 from infoint import funnel
 from infoint.plotly_bundle import PLOTLY_URL
 
-from .conftest import go, wait_for_app
+from .conftest import go, held_request, wait_for_app
 
 FULL_BUNDLE = "/PlotlyChart."  # Streamlit's chunk with the whole of Plotly
 
@@ -108,8 +108,7 @@ def test_homes_page_fetches_plotly_itself_and_the_charts_wait_for_it(server, pag
     page.goto(server.url, wait_until="commit")
     wait_for_app(page)
     expect(page.locator(".st-key-charts_early")).to_be_attached()  # it asked for Plotly
-    assert len(held) == 1
-    held[0].continue_()
+    held_request(page, held, "home").continue_()
     _draws_the_funnel(page)
     # The one copy is the page's own (serve.py's "./…"; chart.js names it without "./"):
     # every chart drew with it, fetched and run once.

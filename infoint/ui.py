@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import math
 import pickle
 import re
 import time
+import unicodedata
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -955,3 +957,47 @@ def chart(where: Any, build: Callable[..., Any], *inputs: Any, config: dict, key
     data = {"figure": spec, "config": config, "script": PLOTLY_URL, "height": height}
     with where:
         _chart_component()(data=data, key=key, height=height)
+
+
+# The data grid's 14 px Source Sans, each character's width rounded up to half a pixel
+# (measured in Chromium), so a column sized to the longest words it holds shows them whole: in
+# a fixed 120 px Name column "Priya Raghunathan, PhD" (142 px) read "Priya Raghunathan,".
+_GRID_CHAR_PX = {
+    3.0: " ",
+    3.5: "',.:;ij|",
+    4.0: "!Il",
+    4.5: "()-[]f{}",
+    5.0: "/\\rt",
+    6.0: '"*?sz',
+    6.5: "cvxy",
+    7.0: "#$+0123456789<=>FJLY^_ek~",
+    7.5: "ESTVXZag",
+    8.0: "ACPR`bdhnopqu",
+    8.5: "&BK",
+    9.0: "DGU",
+    9.5: "HNOQ",
+    10.5: "Mw",
+    11.0: "W",
+    11.5: "%",
+    12.0: "@m",
+}
+_GRID_PX_OF = {char: px for px, chars in _GRID_CHAR_PX.items() for char in chars}
+_GRID_CELL_PADDING_PX = 16  # 8 px each side of the words
+
+
+def grid_words_px(words: str) -> float:
+    """How wide the grid draws `words`, near enough and never much less: an accented letter as
+    its letter, a wide (East Asian) one as 14 px, any other as 8."""
+    wide = 0.0
+    for char in words:
+        letter = unicodedata.normalize("NFKD", char)[:1] or char
+        default = 14.0 if unicodedata.east_asian_width(char) in "WF" else 8.0
+        wide += _GRID_PX_OF.get(letter, default)
+    return wide
+
+
+def grid_column_px(values, bounds: tuple[int, int]) -> int:
+    """A column's width for its longest words shown whole, within `bounds`."""
+    longest = max((grid_words_px(str(value)) for value in values), default=0.0)
+    least, most = bounds
+    return min(most, max(least, math.ceil(longest) + _GRID_CELL_PADDING_PX))

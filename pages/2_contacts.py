@@ -1,6 +1,4 @@
-import math
 import time
-import unicodedata
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
@@ -53,30 +51,6 @@ INTRODUCED_HELP = (
 # shows 466 px, and in the old order (Name, Company, Position, ...) Stage, the method's key
 # fact, was behind a sideways scroll. The rest follow in order of use.
 RESULT_COLUMNS = ("name", "company", "stage", "position", "degree", "industry", "connected_on")
-# The grid's 14 px Source Sans, each character's width rounded up to half a pixel (measured in
-# Chromium), so a column sized to the longest words on the page shows them whole: in a fixed
-# 120 px Name column "Priya Raghunathan, PhD" (142 px) read "Priya Raghunathan," (a tester).
-CHAR_PX = {
-    3.0: " ",
-    3.5: "',.:;ij|",
-    4.0: "!Il",
-    4.5: "()-[]f{}",
-    5.0: "/\\rt",
-    6.0: '"*?sz',
-    6.5: "cvxy",
-    7.0: "#$+0123456789<=>FJLY^_ek~",
-    7.5: "ESTVXZag",
-    8.0: "ACPR`bdhnopqu",
-    8.5: "&BK",
-    9.0: "DGU",
-    9.5: "HNOQ",
-    10.5: "Mw",
-    11.0: "W",
-    11.5: "%",
-    12.0: "@m",
-}
-PX_OF = {char: px for px, chars in CHAR_PX.items() for char in chars}
-CELL_PADDING_PX = 16  # 8 px each side of the words
 # Name, Company and Position share what the 800 px window leaves them beside Stage (see the
 # table below): Name and Company as wide as their longest words on the page, within these
 # bounds, Position the rest, at least POSITION_PX_LEAST.
@@ -84,24 +58,6 @@ NAME_PX = (120, 260)
 COMPANY_PX = (100, 170)
 SHARED_PX = 424
 POSITION_PX_LEAST = 80
-
-
-def words_px(words: str) -> float:
-    """How wide the grid draws `words`, near enough and never much less: an accented letter as
-    its letter, a wide (East Asian) one as 14 px, any other as 8."""
-    wide = 0.0
-    for char in words:
-        letter = unicodedata.normalize("NFKD", char)[:1] or char
-        default = 14.0 if unicodedata.east_asian_width(char) in "WF" else 8.0
-        wide += PX_OF.get(letter, default)
-    return wide
-
-
-def column_px(values, bounds: tuple[int, int]) -> int:
-    """A column's width for its longest words shown whole, within `bounds`."""
-    longest = max((words_px(str(value)) for value in values), default=0.0)
-    least, most = bounds
-    return min(most, max(least, math.ceil(longest) + CELL_PADDING_PX))
 
 
 def people(count: int) -> str:
@@ -463,8 +419,8 @@ def show_search() -> None:
         " that person (or press Shift+Space on it)."
     )
     nonce = st.session_state.get("results_nonce", 0)
-    name_px = column_px(frame["name"], NAME_PX)
-    company_px = column_px(frame["company"], COMPANY_PX)
+    name_px = ui.grid_column_px(frame["name"], NAME_PX)
+    company_px = ui.grid_column_px(frame["company"], COMPANY_PX)
     position_px = max(POSITION_PX_LEAST, SHARED_PX - name_px - company_px)
     picked = st.dataframe(
         frame,
@@ -479,8 +435,9 @@ def show_search() -> None:
             # windows share out the rest. Company holds 99 % of the companies of a 30,000
             # connection export whole ('Kestrel Consulting GmbH', 147 px, read 'Kestrel
             # Consulting Gml' at 140); Stage 'Not contacted' (83 px). Name and Company follow
-            # the page's longest (`column_px`): a name as long as "Priya Raghunathan, PhD" is
-            # whole beside a company as long as "Nimbus Consulting Ltd", Position narrower.
+            # the page's longest (`ui.grid_column_px`): a name as long as "Priya Raghunathan,
+            # PhD" is whole beside a company as long as "Nimbus Consulting Ltd", Position
+            # narrower.
             # A long position is the one cut short.
             "name": st.column_config.TextColumn("Name", width=name_px),
             "company": st.column_config.TextColumn("Company", width=company_px),

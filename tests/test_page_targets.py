@@ -762,13 +762,14 @@ def test_home_the_list_and_the_coverage_agree_on_the_targets(retail_ruled_out):
     home.run()
     assert not home.exception, home.exception
     [metric] = [m for m in home.metric if m.label == "Targets"]
-    assert (metric.value, metric.proto.delta) == ("3", "2 ruled out")
+    # the two ways apart, in the Status column's words, as the line below says them
+    assert (metric.value, metric.proto.delta) == ("3", "1 ruled out, 1 by industry")
 
     at = run_targets()
     # ruled out, either way: last, as the line names them (by you, then by industry)
     assert names(at)[-2:] == ["Tobacco Co", "Shop"]
     line = next(c for c in at.caption if c.value.startswith("Companies "))
-    # Home's '2 ruled out' is either way; the line says which, as the Status column does.
+    # Home's '1 ruled out, 1 by industry' are these two, as the Status column says them.
     assert line.value == (
         "Companies 1–5 of 5, best first: 3 targets, then 1 ruled out and 1 in an industry you "
         "ruled out. Change any cell, then save."

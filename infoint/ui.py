@@ -688,27 +688,22 @@ def scroll_to_top() -> None:
     (344 px at 1280x800). Its element is there for that run only: drawn at the top, its going on
     the next run moved the page (the browser's scroll anchoring); at the end it moves nothing.
 
-    Each call draws the element with a new turn, and infoint/scroll.js scrolls only for a turn
-    it has not seen: a run that does not call this (a search typed, a box ticked) moves nothing.
+    Each call draws the element with a new turn, and infoint/scroll.js moves the page only for
+    a turn it has not seen: a run that does not call this (a search typed, a box ticked) moves
+    nothing.
     """
     turn = str(time.time_ns())  # new each call, in this session or after a restart
     _scroll_component()(data={"turn": turn}, key="scroll_to_top")
-
-
-@functools.cache
-def _into_view_component() -> Callable[..., Any]:
-    script = Path(__file__).with_name("into_view.js").read_text()
-    return st.components.v2.component("infoint.into_view", js=script, isolate_styles=False)
 
 
 def bring_into_view(key: str) -> None:
     """Scroll the page, once, so that the container keyed `key`, drawn above on this run, is in
     view: its foot up to the window's, never its head above the window's top. Call it on the
     run a click brings something up under the button (a question, a form opened): at 800x800
-    it was drawn below the fold. Like `scroll_to_top`, a new turn each call (infoint/into_view.js
-    scrolls only for a turn it has not seen), and only the runs that call it move the page."""
+    it was drawn below the fold. Like `scroll_to_top`, a new turn each call (infoint/scroll.js
+    moves the page only for a turn it has not seen), and only the runs that call it move it."""
     turn = str(time.time_ns())
-    _into_view_component()(data={"turn": turn, "target": key}, key=f"into_view_{key}")
+    _scroll_component()(data={"turn": turn, "target": key}, key=f"into_view_{key}")
 
 
 def open_contact(contact_id: int) -> None:

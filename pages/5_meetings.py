@@ -32,7 +32,7 @@ TO_OUTREACH = (ui.OUTREACH_PAGE, "Write to them on the Outreach page", ":materia
 BANK_OPEN = "bank_open"  # the question bank's expander, kept open while it is worked in
 SCHEDULE_OPEN = "schedule_open"  # whether "Schedule a meeting" is open (`ui.expander`)
 SCHEDULED = "meeting_scheduled"  # a meeting was just scheduled: the form is put away
-SCHEDULE_SEEN_OPEN = "schedule_seen_open"  # whether the last run showed that form open
+SCHEDULE_SEEN_OPEN = "schedule_seen_open"  # (shown open, open by default) on the last run
 SCHEDULE_BOX = "schedule_box"  # what the form holds and says: brought into view (`show_schedule`)
 CHOSEN = meetings.OPEN_MEETING_KEY
 DUE_SHOWN = 5
@@ -266,10 +266,12 @@ def show_schedule(expanded: bool) -> None:
     # Opened by the user, the form comes into view: under "Due now" at 800x800 its Person box
     # was cut at the window's foot, the button below it. So does what a click on the button
     # says under it ("Choose who you are meeting first" was drawn below the window's foot).
+    # Its default (`expanded`) is part of the expander's identity: when the default flips (the
+    # last item due handled), Streamlit opens it anew, which no one asked to see.
     now_open = bool(st.session_state.get(SCHEDULE_OPEN))
-    if said or (now_open and st.session_state.get(SCHEDULE_SEEN_OPEN) is False):
+    if said or (now_open and st.session_state.get(SCHEDULE_SEEN_OPEN) == (False, expanded)):
         into_view.append(SCHEDULE_BOX)
-    st.session_state[SCHEDULE_SEEN_OPEN] = now_open
+    st.session_state[SCHEDULE_SEEN_OPEN] = (now_open, expanded)
 
 
 def schedule_form() -> bool:

@@ -25,11 +25,12 @@ def run(at: AppTest) -> AppTest:
 
 def scrolls(at: AppTest) -> list[str]:
     """The turns of `ui.scroll_to_top` drawn by the last run, as sent to the browser."""
-    return [
-        json.loads(element.proto.json)["turn"]
+    sent = [
+        json.loads(element.proto.json)
         for element in at.get("bidi_component")
         if element.proto.component_name == "infoint.scroll"
     ]
+    return [data["turn"] for data in sent if "target" not in data]  # not `ui.bring_into_view`
 
 
 def page(path: str) -> AppTest:

@@ -53,11 +53,25 @@ INTRODUCED_HELP = (
 RESULT_COLUMNS = ("name", "company", "stage", "position", "degree", "industry", "connected_on")
 # Name, Company and Position share what the 800 px window leaves them beside Stage (see the
 # table below): Name and Company as wide as their longest words on the page, within these
-# bounds, Position the rest, at least POSITION_PX_LEAST.
+# bounds and together within NAME_AND_COMPANY_PX (past it the longer gives way, so Stage stays
+# in view at 800 px and Connected on at 1280), Position the rest.
 NAME_PX = (120, 260)
 COMPANY_PX = (100, 170)
+NAME_AND_COMPANY_PX = 320  # "Priya Raghunathan, PhD" beside "Nimbus Consulting Ltd" fits
 SHARED_PX = 424
-POSITION_PX_LEAST = 80
+
+
+def name_and_company_px(frame) -> tuple[int, int]:
+    """Name's and Company's widths for this page's rows: each its longest words whole, the
+    longer giving way when both are long, so Stage is never pushed out of an 800 px view."""
+    name_px = ui.grid_column_px(frame["name"], NAME_PX)
+    company_px = ui.grid_column_px(frame["company"], COMPANY_PX)
+    if name_px + company_px > NAME_AND_COMPANY_PX:
+        if name_px >= company_px:
+            name_px = NAME_AND_COMPANY_PX - company_px
+        else:
+            company_px = NAME_AND_COMPANY_PX - name_px
+    return name_px, company_px
 
 
 def people(count: int) -> str:
@@ -419,9 +433,8 @@ def show_search() -> None:
         " that person (or press Shift+Space on it)."
     )
     nonce = st.session_state.get("results_nonce", 0)
-    name_px = ui.grid_column_px(frame["name"], NAME_PX)
-    company_px = ui.grid_column_px(frame["company"], COMPANY_PX)
-    position_px = max(POSITION_PX_LEAST, SHARED_PX - name_px - company_px)
+    name_px, company_px = name_and_company_px(frame)
+    position_px = SHARED_PX - name_px - company_px
     picked = st.dataframe(
         frame,
         hide_index=True,

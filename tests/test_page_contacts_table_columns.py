@@ -29,3 +29,24 @@ def test_name_company_and_stage_come_first_and_fit_800_px(app_db):
     assert ROW_BOX + sum(widths) <= SHOWN_AT_800, widths
     # 'Kestrel Consulting GmbH' is 147 px in the grid's 14 px font, with 8 px each side.
     assert config["company"]["width"] >= 147 + 16
+
+
+def test_a_long_name_beside_a_long_company_leaves_stage_and_every_column_in_view(app_db):
+    """Each sized to its longest words (`ui.grid_column_px`), a 260 px name beside a 170 px
+    company pushed Stage out of view at 800 px and Connected on out at 1280 (a review)."""
+    conn = db.connect(app_db)
+    contacts.add_contact(
+        conn, "Bartholomew", "Featherstonehaugh-Worthington, PhD", company="Kestrel Consulting"
+    )
+    contacts.add_contact(conn, "Ann", "Lee", company="Kestrel Consulting GmbH International")
+    conn.close()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.switch_page("pages/2_contacts.py")
+    at.run()
+    assert not at.exception, at.exception
+    table = at.dataframe[0].proto
+    config = json.loads(table.columns)
+    widths = {column: config[column]["width"] for column in table.column_order}
+    assert ROW_BOX + widths["name"] + widths["company"] + widths["stage"] <= SHOWN_AT_800, widths
+    assert ROW_BOX + sum(widths.values()) <= 798, widths  # the table's width at 1280 px
+    assert widths["name"] > 120  # the long name still gets more than a short one would

@@ -769,9 +769,11 @@ class Quiet:
             reasons.append(f"you {' and '.join(done)}, and {where} can show {them} again")
         if self.left_alone:
             who = text.counted(self.left_alone, "person", "people")
+            have = "has" if self.left_alone == 1 else "have"
             reasons.append(
-                f"{who} you wrote to more than {STALE_AFTER_DAYS} days ago never answered, and "
-                f"{page} leaves silence that old alone: write to someone new"
+                f"{who} you last wrote to more than {STALE_AFTER_DAYS} days ago {have} not "
+                f"answered since, and {page} suggests nothing for silence that old: write to "
+                "someone new"
             )
         return reasons[:2]  # one or two sentences: the nearest reasons
 

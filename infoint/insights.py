@@ -880,14 +880,14 @@ TREND_WEEKS = 2  # the fewest weeks of first outreach drawn as a chart of the we
 def trend_too_soon(weekly: pd.DataFrame) -> str:
     """Said instead of the weekly chart while `weekly` (`funnel_by_week`) has fewer than
     `TREND_WEEKS` weeks: in a first week one group of bars, drawn as weeks, read as a trend
-    (walkthrough). "" once there are enough."""
-    if len(weekly) >= TREND_WEEKS:
+    (walkthrough). "" once there are enough, or before any (nothing to say of a week)."""
+    if weekly.empty or len(weekly) >= TREND_WEEKS:
         return ""
     week = text.day(weekly["week"].iloc[0])
     return (
-        "Trends need at least two weeks: everyone you contacted so far was first written to in "
-        f"the week of {week}. That week's numbers are below; the chart of the weeks starts "
-        "with your second."
+        f"Trends need at least {TREND_WEEKS} weeks: everyone you contacted so far was first "
+        f"written to in the week of {week}. That week's numbers are below; the chart appears "
+        "once you first write to someone in another week."
     )
 
 

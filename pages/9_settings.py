@@ -289,7 +289,10 @@ companies.metric("Companies", f"{summary.companies:,}", help=settings.COMPANIES_
 logged.metric(
     "Interactions",
     f"{summary.interactions:,}",
-    help="Every message, reply, follow-up, thank-you, note, referral and lead you logged.",
+    help=(
+        "Every outreach, reply, follow-up, thank-you, introduction, opportunity and note "
+        "you logged."
+    ),
 )
 meetings.metric("Meetings", f"{summary.meetings:,}")
 

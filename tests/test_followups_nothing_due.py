@@ -49,12 +49,14 @@ def test_silence_older_than_the_rules_look_at_is_said_with_its_cut_off(conn):
     assert followups.due_items(conn, TUE) == []
     assert quiet(conn).left_alone == 2
     assert quiet(conn).said(here=True) == (
-        "Nothing is due today; 2 people you wrote to more than 30 days ago never answered, and "
-        "this page leaves silence that old alone: write to someone new."
+        "Nothing is due today; 2 people you last wrote to more than 30 days ago have not answered "
+        "since, and "
+        "this page suggests nothing for silence that old: write to someone new."
     )
     assert quiet(conn).said(here=False) == (
-        "Nothing is due today; 2 people you wrote to more than 30 days ago never answered, and "
-        "Follow-ups leaves silence that old alone: write to someone new."
+        "Nothing is due today; 2 people you last wrote to more than 30 days ago have not answered "
+        "since, and "
+        "Follow-ups suggests nothing for silence that old: write to someone new."
     )
 
 
@@ -68,8 +70,9 @@ def test_one_old_silence_and_a_newer_one_written_to_again(conn):
     assert (said.waiting, said.left_alone) == (1, 1)
     assert said.said(here=True) == (
         "Nothing is due today; you are waiting on 1 person, and the next step falls due on "
-        "Tue 24 Mar 2026. 1 person you wrote to more than 30 days ago never answered, and "
-        "this page leaves silence that old alone: write to someone new."
+        "Tue 24 Mar 2026. 1 person you last wrote to more than 30 days ago has not answered since, "
+        "and "
+        "this page suggests nothing for silence that old: write to someone new."
     )
 
 

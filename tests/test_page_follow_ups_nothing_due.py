@@ -42,8 +42,9 @@ def old_silence(app_db):
 
 
 OLD = (
-    "Nothing is due today; 2 people you wrote to more than 30 days ago never answered, and {} "
-    "leaves silence that old alone: write to someone new."
+    "Nothing is due today; 2 people you last wrote to more than 30 days ago have not answered "
+    "since, and {} "
+    "suggests nothing for silence that old: write to someone new."
 )
 
 
@@ -86,10 +87,10 @@ def test_follow_ups_says_what_was_dismissed_and_where_it_is(app_db):
 def test_an_answer_logged_since_is_counted_at_once(old_silence):
     """The count of old silence is kept across snoozes, not across an answer logged."""
     at = run(follow_ups_page())
-    assert "2 people you wrote to" in at.success[0].value
+    assert "2 people you last wrote to" in at.success[0].value
     conn = db.connect(old_silence)
     [(ana,)] = conn.execute("SELECT id FROM contacts WHERE first_name = 'Ana'").fetchall()
     interactions.log_interaction(conn, ana, "reply")
     conn.close()
     run(at)
-    assert "1 person you wrote to more than 30 days ago never answered" in at.success[0].value
+    assert "1 person you last wrote to more than 30 days ago has not" in at.success[0].value

@@ -105,7 +105,7 @@ def test_charts_with_their_numbers(campaign):
     assert json.loads(at.dataframe[1].proto.columns)["speed"]["hidden"]
     assert at.dataframe[-1].value["meetings"].tolist() == [0, 0, 1, 0]  # 25 for 20: 5 over
     assert "The funnel by week of first outreach" in [h.value for h in at.subheader]
-    assert [i.value for i in at.info if i.value.startswith("Trends need at least two weeks")]
+    assert [i.value for i in at.info if i.value.startswith("Trends need at least 2 weeks")]
     table = next(t for t in at.dataframe if "week" in t.value.columns)
     assert json.loads(table.proto.columns)["week"]["label"] == "Week of"
     assert table.value[list(funnel.STAGES)].values.tolist() == [[2, 1, 1, 0, 0]]

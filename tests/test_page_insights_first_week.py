@@ -40,7 +40,7 @@ def test_the_first_week_gives_its_numbers_and_says_trends_need_more_weeks(app_db
     conn = db.connect(app_db)
     too_soon = insights.trend_too_soon(insights.funnel_by_week(conn))
     conn.close()
-    assert too_soon.startswith("Trends need at least two weeks")
+    assert too_soon.startswith("Trends need at least 2 weeks")
     assert too_soon in [i.value for i in at.info]
     table = weeks_table(at)
     assert table.value[["contacted", "replied"]].values.tolist() == [[3, 0]]

@@ -14,15 +14,21 @@ ROW_BOX = 32  # the grid's box at the left of a row
 SHOWN_AT_800 = 466  # the table's width at 800 px, sidebar open
 
 
-def test_name_company_and_stage_come_first_and_fit_800_px(app_db):
+def results_table(app_db, people: list[tuple[str, str, str]]):
+    """The grid Contacts draws for these people (first, last, company), as sent to it."""
     conn = db.connect(app_db)
-    contacts.add_contact(conn, "Ada", "Adler", company="Kestrel Consulting GmbH")
+    for first, last, company in people:
+        contacts.add_contact(conn, first, last, company=company)
     conn.close()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
     at.switch_page("pages/2_contacts.py")
     at.run()
     assert not at.exception, at.exception
-    table = at.dataframe[0].proto
+    return at.dataframe[0].proto
+
+
+def test_name_company_and_stage_come_first_and_fit_800_px(app_db):
+    table = results_table(app_db, [("Ada", "Adler", "Kestrel Consulting GmbH")])
     assert list(table.column_order)[:3] == ["name", "company", "stage"]
     config = json.loads(table.columns)
     widths = [config[column]["width"] for column in ("name", "company", "stage")]
@@ -34,17 +40,13 @@ def test_name_company_and_stage_come_first_and_fit_800_px(app_db):
 def test_a_long_name_beside_a_long_company_leaves_stage_and_every_column_in_view(app_db):
     """Each sized to its longest words (`ui.grid_column_px`), a 260 px name beside a 170 px
     company pushed Stage out of view at 800 px and Connected on out at 1280 (a review)."""
-    conn = db.connect(app_db)
-    contacts.add_contact(
-        conn, "Bartholomew", "Featherstonehaugh-Worthington, PhD", company="Kestrel Consulting"
+    table = results_table(
+        app_db,
+        [
+            ("Bartholomew", "Featherstonehaugh-Worthington, PhD", "Kestrel Consulting"),
+            ("Ann", "Lee", "Kestrel Consulting GmbH International"),
+        ],
     )
-    contacts.add_contact(conn, "Ann", "Lee", company="Kestrel Consulting GmbH International")
-    conn.close()
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    at.switch_page("pages/2_contacts.py")
-    at.run()
-    assert not at.exception, at.exception
-    table = at.dataframe[0].proto
     config = json.loads(table.columns)
     widths = {column: config[column]["width"] for column in table.column_order}
     assert ROW_BOX + widths["name"] + widths["company"] + widths["stage"] <= SHOWN_AT_800, widths

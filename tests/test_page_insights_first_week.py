@@ -2,22 +2,12 @@
 what they count, and a plain word that trends need more weeks (walkthrough)."""
 
 from datetime import date, timedelta
-from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
 from infoint import contacts, db, insights, interactions
 from tests.conftest import quick_charts
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def insights_page() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    at.switch_page("pages/7_insights.py")
-    at.run()
-    assert not at.exception, at.exception
-    return at
+from tests.test_page_insights import insights_page
 
 
 def write(app_db, first_on: list[date]) -> None:

@@ -41,22 +41,26 @@ def opened(at, meeting_id: int):
     return run(at)
 
 
+def way_to_the_record(meeting_id: int) -> tuple[str, str]:
+    """The button to the person's record on this meeting, and what the Thank you tab says."""
+    at = opened(run(meetings_page()), meeting_id)
+    button = at.button(key="open_person").label
+    at.session_state["meeting_tab"] = "Thank you"
+    return button, " ".join(c.value for c in run(at).caption)
+
+
 def test_the_record_is_opened_by_first_name(priyas):
     ids, _ = priyas
-    at = opened(run(meetings_page()), ids["raghunathan"])
-    assert at.button(key="open_person").label == "Open Priya's record"
-    at.session_state["meeting_tab"] = "Thank you"
-    said = " ".join(c.value for c in run(at).caption)
+    button, said = way_to_the_record(ids["raghunathan"])
+    assert button == "Open Priya's record"
     assert "Something to correct in what was logged? Open Priya's record above." in said
     assert "PhD's" not in said
 
 
 def test_someone_without_a_first_name_is_their(priyas):
     ids, _ = priyas
-    at = opened(run(meetings_page()), ids["okafor"])
-    assert at.button(key="open_person").label == "Open their record"
-    at.session_state["meeting_tab"] = "Thank you"
-    said = " ".join(c.value for c in run(at).caption)
+    button, said = way_to_the_record(ids["okafor"])
+    assert button == "Open their record"
     assert "Open their record above." in said
 
 

@@ -7,6 +7,8 @@ its 120 px column. At 1280x900 all of it still holds.
 
 from __future__ import annotations
 
+import pytest
+
 from infoint import contacts, db, demo
 
 from .conftest import (
@@ -35,59 +37,59 @@ def demo_and_priya(tmp_path):
     return db_path
 
 
+@pytest.fixture
+def contacts_page(page_with_scroll_bars, tmp_path):
+    """Contacts on the demo and Dr Raghunathan, in a Chromium that draws its scroll bars."""
+    server = start_server(demo_and_priya(tmp_path))
+    try:
+        page_with_scroll_bars.goto(f"{server.url}/contacts")
+        wait_for_app(page_with_scroll_bars)
+        yield page_with_scroll_bars
+    finally:
+        stop_server(server)
+
+
 def look_at(page, width: int, height: int) -> None:
     page.set_viewport_size({"width": width, "height": height})
     settle_after_resize(page, 500)  # the grid and the columns follow the window's new size
     wait_for_app(page)
 
 
-def test_the_list_starts_in_view_and_the_pager_has_its_buttons(page_with_scroll_bars, tmp_path):
-    page = page_with_scroll_bars
-    server = start_server(demo_and_priya(tmp_path))
-    try:
-        page.goto(f"{server.url}/contacts")
+def test_the_list_starts_in_view_and_the_pager_has_its_buttons(contacts_page):
+    page = contacts_page
+    wait_for_grid_rows(page, 50)
+    for width, height in WINDOWS:
+        look_at(page, width, height)
+        pager = widget(page, "stNumberInput", "Page")
+        field = pager.bounding_box()
+        for button in ("stNumberInputStepDown", "stNumberInputStepUp"):
+            step = pager.get_by_test_id(button)
+            assert step.count() == 1, (width, button, field)
+            box = step.bounding_box()
+            assert box["x"] + box["width"] <= field["x"] + field["width"] + 1, (width, button)
+            assert box["y"] + box["height"] <= height, (width, button)
+        grid = page.locator('[data-testid="stMain"] .stDataFrame').first.bounding_box()
+        shown = height - grid["y"]
+        assert shown >= ROW_PX * (1 + ROWS_IN_VIEW), (width, grid["y"])
+        # Pressing + turns the page, as the caption then says.
+        pager.get_by_test_id("stNumberInputStepUp").click()
+        page.get_by_text("Showing 51–100 of 150 (page 2 of 3).").wait_for()
         wait_for_app(page)
-        wait_for_grid_rows(page, 50)
-        for width, height in WINDOWS:
-            look_at(page, width, height)
-            pager = widget(page, "stNumberInput", "Page")
-            field = pager.bounding_box()
-            for button in ("stNumberInputStepDown", "stNumberInputStepUp"):
-                step = pager.get_by_test_id(button)
-                assert step.count() == 1, (width, button, field)
-                box = step.bounding_box()
-                assert box["x"] + box["width"] <= field["x"] + field["width"] + 1, (width, button)
-                assert box["y"] + box["height"] <= height, (width, button)
-            grid = page.locator('[data-testid="stMain"] .stDataFrame').first.bounding_box()
-            shown = height - grid["y"]
-            assert shown >= ROW_PX * (1 + ROWS_IN_VIEW), (width, grid["y"])
-            # Pressing + turns the page, as the caption then says.
-            pager.get_by_test_id("stNumberInputStepUp").click()
-            page.get_by_text("Showing 51–100 of 150 (page 2 of 3).").wait_for()
-            wait_for_app(page)
-            pager.get_by_test_id("stNumberInputStepDown").click()
-            page.get_by_text("Showing 1–50 of 150 (page 1 of 3).").wait_for()
-            wait_for_app(page)
-    finally:
-        stop_server(server)
+        pager.get_by_test_id("stNumberInputStepDown").click()
+        page.get_by_text("Showing 1–50 of 150 (page 1 of 3).").wait_for()
+        wait_for_app(page)
 
 
-def test_a_long_name_reads_whole_in_the_table(page_with_scroll_bars, tmp_path):
-    page = page_with_scroll_bars
-    server = start_server(demo_and_priya(tmp_path))
-    try:
-        page.goto(f"{server.url}/contacts")
-        wait_for_app(page)
-        type_into(page, "Name", "Raghunathan")
-        wait_for_grid_rows(page, 1)
-        for width, height in WINDOWS:
-            look_at(page, width, height)
-            table = page.evaluate(TABLE_SHOWN)
-            assert table["words"]["Name"][0][0] == "Priya Raghunathan, PhD"
-            assert cut(table, "Name") == [], (width, table["columns"])
-            assert cut(table, "Company") == [], (width, table["columns"])
-            assert in_view(table)[1:4] == ["Name", "Company", "Stage"], (width, table)
-            if width == 1280:  # room for every column there, as before
-                assert in_view(table) == [label for label, _ in table["columns"]], table
-    finally:
-        stop_server(server)
+def test_a_long_name_reads_whole_in_the_table(contacts_page):
+    page = contacts_page
+    type_into(page, "Name", "Raghunathan")
+    wait_for_grid_rows(page, 1)
+    for width, height in WINDOWS:
+        look_at(page, width, height)
+        table = page.evaluate(TABLE_SHOWN)
+        assert table["words"]["Name"][0][0] == "Priya Raghunathan, PhD"
+        assert cut(table, "Name") == [], (width, table["columns"])
+        assert cut(table, "Company") == [], (width, table["columns"])
+        assert in_view(table)[1:4] == ["Name", "Company", "Stage"], (width, table)
+        if width == 1280:  # room for every column there, as before
+            assert in_view(table) == [label for label, _ in table["columns"]], table

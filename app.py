@@ -2,7 +2,19 @@ from datetime import datetime
 
 import streamlit as st
 
-from infoint import charts, contacts, demo, followups, funnel, home, profile, targets, text, ui
+from infoint import (
+    charts,
+    contacts,
+    demo,
+    followups,
+    funnel,
+    home,
+    insights,
+    profile,
+    targets,
+    text,
+    ui,
+)
 from infoint.errors import InfointError
 
 conn = ui.page("Home")
@@ -191,12 +203,24 @@ if quiet := home.quiet_weeks(activity, filtered=chosen.narrows):
     icon = ":material/filter_alt_off:" if chosen.narrows else ":material/event_busy:"
     st.info(quiet, icon=icon)
 else:
+    # In a first week one group of bars among empty weeks is no trend: said so, as Insights
+    # does, with that week's numbers. Too soon or not is the whole campaign's, whatever the
+    # filters: an industry worked on in one week of a longer campaign is drawn among its weeks.
+    # (Unfiltered, this is the same cached answer as `activity`.)
+    everything = ui.cached(home.weekly_activity, conn, today=today, filters=funnel.FunnelFilter())
+    if too_soon := insights.activity_too_soon(everything):
+        st.info(too_soon, icon=":material/date_range:")
     if chosen.narrows:
         st.caption(home.ACTIVITY_FILTERED)
     weekly_row = st.container(horizontal=True, gap="medium", key="weekly")
-    ui.chart(
-        weekly_row, charts.activity_figure, activity, config=charts.beside_numbers(), key="activity"
-    )
+    if not too_soon:
+        ui.chart(
+            weekly_row,
+            charts.activity_figure,
+            activity,
+            config=charts.beside_numbers(),
+            key="activity",
+        )
     totals_box = weekly_row.container(width=300, key="weekly_numbers")
     totals = home.summarise_activity(activity)
     totals_box.markdown(text.markdown_table(totals.columns, totals.itertuples(index=False)))

@@ -129,7 +129,7 @@ def page(title: str) -> duckdb.DuckDBPyConnection:
     with st.sidebar:
         st.caption(f"Database: `{database_path()}`")
         # Its made-up people count in every number: said on every page, not only in Settings.
-        if cached(demo.has_demo, conn):
+        if cached(demo.has_demo, conn, reads_reminders=False):
             st.caption(DEMO_LOADED)
     return conn
 

@@ -51,7 +51,8 @@ st.caption(
 if said := st.session_state.pop(DONE, None):
     st.toast(said, icon=":material/check:", duration="long")
 
-today = datetime.now(ui.cached(profile.zone, conn)).date()  # the user's, in their time zone
+# the user's, in their time zone
+today = datetime.now(ui.cached(profile.zone, conn, reads_reminders=False)).date()
 waiting_shown = st.session_state.get(WAITING_SHOWN_KEY, SHOWN_STEP)
 # What the rules find is kept across snoozes and dismissals (it reads none of them); which
 # items those leave, and whom you wait on, is worked out on every run from it.

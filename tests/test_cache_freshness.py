@@ -362,6 +362,25 @@ def test_follow_ups_keeps_what_the_rules_found_across_a_dismissal_but_not_a_new_
     assert "Follow up with Bo Berg" in shown(run(at))
 
 
+@pytest.mark.parametrize("how", ["the company", "its industry"])
+def test_follow_ups_drop_a_company_ruled_out_though_the_rules_findings_are_kept(acme, conn, how):
+    """The page keeps what the rules found, with the companies ruled out, across runs: ruling
+    one out (a change to the data, not a snooze) takes its people off the due list and off
+    whom you wait on, on the next run."""
+    interactions.log_interaction(conn, acme["ana"], "outreach", occurred_at=days_ago(14))
+    bo = contacts.add_contact(conn, "Bo", "Berg", company="Acme")
+    interactions.log_interaction(conn, bo, "outreach", occurred_at=days_ago(1))
+    at = open_page("pages/4_follow_ups.py")
+    assert "Follow up with Ana Lee" in shown(at) and "Waiting on 1 person" in shown(at)
+    if how == "the company":
+        targets.rule_out(conn, acme["acme"], "Not my kind of place")
+    else:
+        profile.rule_out_industry(conn, "Health", "Not for me")
+    run(at)
+    assert "Follow up with Ana Lee" not in shown(at)
+    assert "Nothing is due today" in shown(at) and "Waiting on" not in shown(at)
+
+
 # --- Meetings ---
 
 

@@ -23,8 +23,28 @@ BLANK = 0  # template ids start at 1
 # Widths in px that read at 800 px (the page 458 px wide with the sidebar open) and 1280 (810):
 # the template's name whole; the message and the checklist side by side where both fit.
 TEMPLATE_PX = 420
-DRAFT_PX = 450
 CHECKLIST_PX = 330
+# The message takes the room a wide window gives, from DRAFT_PX up to DRAFT_PX_MOST: about 100
+# characters a line, as longer lines read badly (450 px held about 70, at 1920 px too).
+DRAFT_PX = 450
+DRAFT_PX_MOST = 640
+# "Find a person" and the Person picker share a row, a third and two thirds of the extra room,
+# where each has at least this much; else each has a row of its own (at 800 px the picker,
+# a third of the page, showed "Priya Raghunathan, PhD — Nimbus Consul").
+FIND_PX = 260
+PERSON_PX = 420
+# Streamlit gives a box in a row a fixed width, or a share of the room from 8rem up, no more:
+# the message would shrink to 300 px beside the checklist (at 1100 px) before going under it.
+# These rules give each box its least width and the message its most, on the row's item that
+# holds the box with the key's class (Streamlit's own layout; tests/e2e/test_outreach_width).
+ROOM = f"""<style>
+.stHorizontalBlock > :has(> .st-key-outreach_find_area) {{ flex: 1 1 {FIND_PX}px; }}
+.stHorizontalBlock > :has(> .st-key-outreach_person_area) {{ flex: 2 1 {PERSON_PX}px; }}
+.stHorizontalBlock > :has(> .st-key-outreach_draft_area) {{
+  flex: 1 1 {DRAFT_PX}px;
+  max-width: min(100%, {DRAFT_PX_MOST}px);
+}}
+</style>"""
 # Set once the user picks a template themselves; until then the suggested one is used.
 TEMPLATE_PICKED = "outreach_template_picked"
 # Streamlit forgets a page's widgets when the user leaves it (say, for Settings through the
@@ -285,9 +305,12 @@ kind = st.radio(
     horizontal=True,
 )
 following_up = kind == "follow_up"
-# Wide boxes: a person's label ("… at Solar Insurance AE") and a template's name ("Cold, after
-# reading their profile or work") are read whole at 1280 px.
-find_box, who_box = st.columns([1, 2])
+# Wide boxes: a person's label ("… at Solar Insurance AE") is read whole at 1280 px, and at
+# 800 px the picker has a row of its own (`ROOM`). Longer labels are named in full under it.
+st.html(ROOM)
+finding = st.container(horizontal=True)
+find_box = finding.container(key="outreach_find_area")
+who_box = finding.container(key="outreach_person_area")
 with find_box:
     typed = st.text_input(
         "Find a person", placeholder="Part of a name, a company or a role", key="outreach_find"
@@ -413,6 +436,10 @@ with who_box:
         "or a role there to find anyone.",
     )
 person = None if contact_id is None else ui.cached(outreach.get_recipient, conn, contact_id)
+if person is not None:
+    # The picker's label leads, as it may have been made distinct from another's
+    # (`picker_labels`): in full here, where a narrow picker cuts it short.
+    who_box.caption(ui.plain(" · ".join([found.get(contact_id, person.label), *person.facts[1:]])))
 # When the one follow-up to them is due, by the Follow-ups page's rule (None: none awaited).
 timing = (
     None
@@ -520,8 +547,6 @@ if not st.session_state.get(TEMPLATE_PICKED) and not following_up:
             "this draft does not say you know each other. If you do, pick "
             f"“{ui.plain(for_known[0].name)}”."
         )
-# The picker's label leads, as it may have been made distinct from another's (`picker_labels`).
-st.caption(ui.plain(" · ".join([found.get(contact_id, person.label), *person.facts[1:]])))
 early = following_up and timing is not None and not timing.due
 if early:
     st.info(timing.early(first_name), icon=":material/schedule:")
@@ -677,10 +702,10 @@ def start_again() -> None:
 
 
 # The checklist beside the message where both fit (1280 px), else under it: in [3, 2] columns
-# at 800 px it was 175 px wide and its points wrapped word by word. Fixed widths in a row that
-# wraps, as columns never do above 640 px.
+# at 800 px it was 175 px wide and its points wrapped word by word. A row that wraps, as
+# columns never do above 640 px; the message grows with the window (`ROOM`).
 drafting = st.container(horizontal=True, gap="small")
-draft_box = drafting.container(width=DRAFT_PX)
+draft_box = drafting.container(key="outreach_draft_area")
 checklist_box = drafting.container(width=CHECKLIST_PX)
 with draft_box:
     keep_saved()

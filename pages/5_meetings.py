@@ -954,11 +954,13 @@ def show_thanks(current: meetings.MeetingSummary) -> None:
 
 
 def whose_record(current: meetings.MeetingSummary) -> str:
-    """The person's record by first name, "Priya's record", as Outreach names the way there:
-    "Open Priya Raghunathan, PhD's record" read badly, and at 800 px was cut short. "their
-    record" for someone without one. It opens this meeting's person, whoever shares the name."""
-    first = ui.cached(contacts.get_contact, conn, current.contact_id).first_name.strip()
-    return f"{ui.plain(first)}'s record" if first else "their record"
+    """The person's record by first name, "Priya's record", as Outreach and Contacts name the
+    way there: "Open Priya Raghunathan, PhD's record" read badly, and at 800 px was cut short.
+    Someone without a first name is named by their name as it stands, the last alone, as
+    Outreach and Contacts do ("Okafor's record"). It opens this meeting's person, whoever
+    shares the name."""
+    person = ui.cached(contacts.get_contact, conn, current.contact_id)
+    return f"{ui.plain(person.first_name or person.name)}'s record"
 
 
 def show_thanks_sent(current: meetings.MeetingSummary, sent: interactions.Interaction) -> None:

@@ -1,6 +1,8 @@
 """Meetings' way to the person's record names them as Outreach does, by first name: "Open
 Priya Raghunathan, PhD's record" read badly (a walkthrough at 800 px, where it was cut to
-"Open Priya Raghunathan, PhD'…" too). Someone without a first name is "their"."""
+"Open Priya Raghunathan, PhD'…" too). Someone without a first name is named as Outreach and
+Contacts name them then, by the name their record has: "Open Okafor's record", where "Open their
+record" said nothing of whose."""
 
 from datetime import UTC, date, datetime, timedelta
 
@@ -57,11 +59,11 @@ def test_the_record_is_opened_by_first_name(priyas):
     assert "PhD's" not in said
 
 
-def test_someone_without_a_first_name_is_their(priyas):
+def test_someone_without_a_first_name_is_named_by_their_last(priyas):
     ids, _ = priyas
     button, said = way_to_the_record(ids["okafor"])
-    assert button == "Open their record"
-    assert "Open their record above." in said
+    assert button == "Open Okafor's record"
+    assert "Something to correct in what was logged? Open Okafor's record above." in said
 
 
 @pytest.mark.parametrize("whose", ["patel", "raghunathan"])

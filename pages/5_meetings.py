@@ -540,9 +540,14 @@ def choose_meeting(choices: dict[int, meetings.MeetingSummary]) -> int | None:
         except InfointError:  # removed meanwhile
             picked = next(iter(choices), None)
             pick(picked)
-    named = ui.cached(meetings.titles, conn, tuple(choices.values()))  # namesakes told apart
+    # Who and when first, then the status; the company, and what tells namesakes apart, last.
+    # The box shows one line: at 800 px (the sidebar open) "30 Nov 2026, 03:00 — Priya
+    # Raghunathan, PhD (Northwind Health Partn…" was cut before the status; now the company is
+    # what gives way, named whole on the prep sheet below.
+    beside = ui.cached(meetings.said_beside, conn, tuple(choices.values()))
     labels = {
-        i: f"{when(m.starts_at)} — {named[i]} ({meetings.STATUS_LABELS[m.status].lower()})"
+        i: f"{m.person} — {when(m.starts_at)}, {meetings.STATUS_LABELS[m.status].lower()}"
+        + (f" · {', '.join(beside[i])}" if beside[i] else "")
         for i, m in choices.items()
     }
     # The browser keeps the words it was last sent as the box's value, and sends them back

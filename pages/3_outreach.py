@@ -846,7 +846,11 @@ with log_box:
         st.caption("Logging opens once the message has text and no {placeholder} is left.")
     elif early:
         st.caption(f"Early: the follow-up is due on {text.weekday_day(timing.due_on)}.")
-    if st.button("Open their record", icon=":material/person:", key="open_record"):
+    if st.button(
+        f"Open {ui.plain(person.first_name or person.name)}'s record",
+        icon=":material/person:",
+        key="open_record",
+    ):
         ui.open_contact(contact_id)
 
 end_of_page()

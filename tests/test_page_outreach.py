@@ -576,10 +576,24 @@ def test_a_first_message_to_someone_already_met_says_so_and_leads_to_their_recor
     assert "Their record shows what happened so far" in captions(at)
     assert not [b for b in at.button if b.label == "Write the follow-up"]
     assert at.text_area(key=f"body_{network['ana']}_1").value  # the draft is still there
-    button(at, "Open Ana's record").click()
+    at.button(key="notice_open_record").click()
     run(at)
     assert at.query_params["contact"] == str(network["ana"])
     assert at.title[0].value == "Ana Silva"  # her record, on Contacts
+
+
+def test_the_way_to_the_record_at_the_foot_says_whose_it_is(network):
+    """Beside logging, the way to the person's record names them, as the page's other ways do
+    and as Meetings does, not "their record"."""
+    at = run(outreach_page())
+    at.text_input(key="outreach_find").set_value("acme")
+    at.selectbox(key="outreach_contact").set_value(network["ana"])
+    run(at)
+    assert at.button(key="open_record").label == "Open Ana's record"
+    at.button(key="open_record").click()
+    run(at)
+    assert at.query_params["contact"] == str(network["ana"])
+    assert at.title[0].value == "Ana Silva"
 
 
 def notice(at: AppTest) -> str:

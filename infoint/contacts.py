@@ -59,6 +59,9 @@ NOTES_LIMIT = 20_000
 # of the page: where Referrals' "Add the people introduced" leads (it sat closed at the bottom).
 ADD_PERSON_PARAM = "add"
 ADD_PERSON_VALUE = "person"
+# With it, `?by=<id>` names who introduced the people to add: the form opens with them chosen
+# under "Introduced by" (Referrals' links name the introducer whose introductions lack names).
+INTRODUCER_PARAM = "by"
 PERSON_NOTES = "Notes on a person"  # what the sentence of `check_notes` calls a contact's notes
 
 
@@ -932,6 +935,8 @@ class TimelineEvent:
     interaction_id: int | None = None
     meeting_id: int | None = None
     other_contact_id: int | None = None  # the person introduced, or who introduced them
+    # what to call that person: their first name, or else the name on record
+    other_called: str = ""
 
     @property
     def details_start(self) -> str:
@@ -1180,12 +1185,12 @@ def timeline(conn: duckdb.DuckDBPyConnection, contact_id: int) -> list[TimelineE
                promised_minutes, actual_minutes, true, NULL
         FROM meetings WHERE contact_id = $id
         UNION ALL
-        SELECT referred_at, 'introduced', id, {_NAME_SQL}, NULL, NULL, NULL, NULL, NULL, true,
-               NULL
+        SELECT referred_at, 'introduced', id, {_NAME_SQL}, first_name, NULL, NULL, NULL, NULL,
+               true, NULL
         FROM contacts c WHERE referred_by = $id
         UNION ALL
         SELECT c.referred_at, 'introduced_by', r.id, trim(r.first_name || ' ' || r.last_name),
-               NULL, NULL, NULL, NULL, NULL, true, NULL
+               r.first_name, NULL, NULL, NULL, NULL, true, NULL
         FROM contacts c JOIN contacts r ON r.id = c.referred_by WHERE c.id = $id
         UNION ALL
         SELECT changed_at, 'change', id, field, old_value, new_value, NULL,
@@ -1202,11 +1207,21 @@ def timeline(conn: duckdb.DuckDBPyConnection, contact_id: int) -> list[TimelineE
             events.append(TimelineEvent(at, _meeting_text(a, n1, n2, b), d, meeting_id=ref))
         elif what == "introduced":
             events.append(
-                TimelineEvent(at, f"Introduced you to {a or NAMELESS}", other_contact_id=ref)
+                TimelineEvent(
+                    at,
+                    f"Introduced you to {a or NAMELESS}",
+                    other_contact_id=ref,
+                    other_called=b or a or NAMELESS,
+                )
             )
         elif what == "introduced_by":
             events.append(
-                TimelineEvent(at, f"{a or NAMELESS} introduced you to them", other_contact_id=ref)
+                TimelineEvent(
+                    at,
+                    f"{a or NAMELESS} introduced you to them",
+                    other_contact_id=ref,
+                    other_called=b or a or NAMELESS,
+                )
             )
         else:
             # no import batch: you corrected it on Edit details

@@ -580,8 +580,11 @@ def show_timeline(person: contacts.Contact) -> None:
             if event.details_cut:  # a long one: the rest only when asked for
                 with line.expander(f"Show all of it ({len(event.details):,} characters)"):
                     st.caption(ui.as_text(event.details))
+        # Whose record it opens, as Outreach and Meetings name it: "Open" said nothing of whose.
         if event.other_contact_id is not None and row.button(
-            "Open", key=f"timeline_open_{number}", icon=":material/person:"
+            f"Open {ui.plain(event.other_called)}'s record",
+            key=f"timeline_open_{number}",
+            icon=":material/person:",
         ):
             open_here(event.other_contact_id)
 

@@ -1,6 +1,7 @@
-"""A timeline's "Open" beside an introduction reads whole in an 800 px window with the sidebar
-open, and at 1280 px (the walkthrough on the demo: Cai Yilmaz's 'Introduced you to Omar
-Haddad' had its button cut to 'O…' in the sixth of the width it was given)."""
+"""A timeline's "Open …'s record" beside an introduction reads whole in an 800 px window
+with the sidebar open, and at 1280 px (the walkthrough on the demo: Cai Yilmaz's 'Introduced you
+to Omar Haddad' had its button, then "Open", cut to 'O…' in the sixth of the width it was
+given)."""
 
 from infoint import contacts, db
 
@@ -39,6 +40,11 @@ def test_the_timeline_s_open_buttons_read_whole_at_800_and_1280_px(page, tmp_pat
             menu = page.get_by_test_id("stSidebar").get_by_role("link", name="Contacts")
             assert menu.is_visible()
             seen += [(width, *shown.values()) for shown in page.evaluate(OPEN_SHOWN)]
-        assert seen == [(width, "Open", False, True) for width in (800, 1280) for _ in range(2)]
+        # each names whose record it opens, newest first (Lena was added last)
+        assert seen == [
+            (width, f"Open {first}'s record", False, True)
+            for width in (800, 1280)
+            for first in ("Lena", "Omar")
+        ]
     finally:
         stop_server(server)

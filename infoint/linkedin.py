@@ -558,7 +558,7 @@ def _find_header(text: str) -> _Header:
             if len(found) > len(best[1]):
                 best = (number, found)
     if other := _other_linkedin_file(text):
-        raise NotAnExportError(other)
+        raise other
     expected = _join(list(_REQUIRED.values()), "and")
     if len(best[1]) >= 2:
         missing = _join([label for key, label in _REQUIRED.items() if key not in best[1]], "or")
@@ -580,24 +580,44 @@ MESSAGES_HEADERS = (
     frozenset({"from", "to", "date", "subject", "content"}),  # before
 )
 INVITATIONS_HEADER = frozenset({"from", "to", "sentat", "direction"})
-_HISTORY_SECTION = (
-    ': it comes in under "Bring in what you already sent on LinkedIn", further down Import & export'
-)
-_HISTORY_ADVICE = f"{_HISTORY_SECTION}, as it is or in the whole archive .zip."
+_HISTORY_SECTION = '"Bring in what you already sent on LinkedIn", further down Import & export'
 _ELSEWHERE_ADVICE = (
     "; upload the Connections.csv from the same archive, or the archive .zip as it is."
 )
+_HISTORY_FILES = (
+    *(("messages.csv", signature) for signature in MESSAGES_HEADERS),
+    ("Invitations.csv", INVITATIONS_HEADER),
+)
 _OTHER_FILES = (
-    *(("messages.csv", signature, _HISTORY_ADVICE) for signature in MESSAGES_HEADERS),
-    ("Invitations.csv", INVITATIONS_HEADER, _HISTORY_ADVICE),
-    ("Profile.csv", {"firstname", "lastname", "headline", "summary"}, _ELSEWHERE_ADVICE),
-    ("Positions.csv", {"companyname", "title", "startedon", "finishedon"}, _ELSEWHERE_ADVICE),
-    ("Education.csv", {"schoolname", "degreename"}, _ELSEWHERE_ADVICE),
+    ("Profile.csv", {"firstname", "lastname", "headline", "summary"}),
+    ("Positions.csv", {"companyname", "title", "startedon", "finishedon"}),
+    ("Education.csv", {"schoolname", "degreename"}),
 )
 
 
-def _other_linkedin_file(text: str) -> str | None:
-    """The sentence for another file of LinkedIn's archive (messages.csv, Invitations.csv…):
+class HistoryFileError(NotAnExportError):
+    """messages.csv or Invitations.csv given as Connections.csv: which it is, and that it comes
+    in under the history section. That section opens once connections are in to match the
+    messages to (`history.can_match`); before, `connections_first` says that step first."""
+
+    def __init__(self, file_name: str):
+        self.file_name = file_name
+        super().__init__(
+            f"This is LinkedIn's {file_name}, not Connections.csv: it comes in under "
+            f"{_HISTORY_SECTION}, as it is or in the whole archive .zip."
+        )
+
+    def connections_first(self) -> NotAnExportError:
+        """The sentence while no connection is in yet, when the history section is closed."""
+        return NotAnExportError(
+            f"This is LinkedIn's {self.file_name}, not Connections.csv: bring in your "
+            "connections first, with the Connections.csv from the same archive or the archive "
+            f".zip as it is, and then this file under {_HISTORY_SECTION}."
+        )
+
+
+def _other_linkedin_file(text: str) -> NotAnExportError | None:
+    """The error for another file of LinkedIn's archive (messages.csv, Invitations.csv…):
     which it is and where it belongs, or None."""
     for line in text.split("\n", _HEADER_SEARCH_LINES)[:_HEADER_SEARCH_LINES]:
         if len(line) > _LONGEST_HEADER:
@@ -609,9 +629,14 @@ def _other_linkedin_file(text: str) -> str | None:
                 re.sub(r"[\s_]+", "", name).casefold()
                 for name in next(csv.reader([line], delimiter=delimiter))
             }
-            for file_name, signature, advice in _OTHER_FILES:
+            for file_name, signature in _HISTORY_FILES:
                 if signature <= names:
-                    return f"This is LinkedIn's {file_name}, not Connections.csv{advice}"
+                    return HistoryFileError(file_name)
+            for file_name, signature in _OTHER_FILES:
+                if signature <= names:
+                    return NotAnExportError(
+                        f"This is LinkedIn's {file_name}, not Connections.csv{_ELSEWHERE_ADVICE}"
+                    )
     return None
 
 

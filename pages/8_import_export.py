@@ -18,6 +18,7 @@ from infoint import (
 )
 from infoint import history as linkedin_history
 from infoint.errors import InfointError
+from infoint.linkedin import HistoryFileError
 
 MAX_UPLOAD_MB = 50
 # The uploaders take any file: a type filter would only grey a wrong one out with an icon,
@@ -109,6 +110,10 @@ if import_clicked or anyway:
         st.rerun()
     elif failure is not None:
         progress.empty()
+        # messages.csv or Invitations.csv: its section further down opens once connections
+        # are in (`offer_history`), so before, the step to say is the connections first.
+        if isinstance(failure, HistoryFileError) and not linkedin_history.can_match(conn):
+            failure = failure.connections_first()
         ui.show_error(InfointError(f"{failure} {NOTHING_IMPORTED}"))
     else:
         st.session_state.pop("older_import", None)

@@ -9,7 +9,6 @@ from infoint import (
     followups,
     funnel,
     home,
-    insights,
     profile,
     targets,
     text,
@@ -204,11 +203,15 @@ if quiet := home.quiet_weeks(activity, filtered=chosen.narrows):
     st.info(quiet, icon=icon)
 else:
     # In a first week one group of bars among empty weeks is no trend: said so, as Insights
-    # does, with that week's numbers. Too soon or not is the whole campaign's, whatever the
-    # filters: an industry worked on in one week of a longer campaign is drawn among its weeks.
-    # (Unfiltered, this is the same cached answer as `activity`.)
-    everything = ui.cached(home.weekly_activity, conn, today=today, filters=funnel.FunnelFilter())
-    if too_soon := insights.activity_too_soon(everything):
+    # does, with that week's numbers. Too soon or not is everyone's, over the weeks drawn
+    # (a range of first outreach may reach back past 12): an industry worked on in one week of
+    # a longer campaign is drawn among its weeks.
+    everything = (
+        ui.cached(home.weekly_activity, conn, weeks=activity["week"].nunique(), today=today)
+        if chosen.narrows
+        else activity
+    )
+    if too_soon := home.activity_too_soon(everything):
         st.info(too_soon, icon=":material/date_range:")
     if chosen.narrows:
         st.caption(home.ACTIVITY_FILTERED)

@@ -574,6 +574,20 @@ def quiet_weeks(activity: pd.DataFrame, filtered: bool) -> str:
     )
 
 
+def activity_too_soon(activity: pd.DataFrame) -> str:
+    """Said instead of "What you did each week"'s chart while `activity` (`weekly_activity`,
+    for everyone: a filter's people may fill one week of a longer campaign) has something
+    logged in fewer than `insights.TREND_WEEKS` of its weeks. In a first week its one group
+    of bars among empty weeks read as a trend of nothing. "" once there are enough, or while
+    nothing is logged (`quiet_weeks` says so)."""
+    logged = activity.loc[activity["count"] > 0, "week"].drop_duplicates()
+    return insights.too_soon_for_trend(
+        sorted(logged),
+        f"everything you logged in the last {activity['week'].nunique():,} weeks was",
+        "log something",
+    )
+
+
 # Said instead of empty charts while nobody has been written to yet.
 BEFORE_FIRST_OUTREACH = (
     "You have not contacted anyone yet. Your funnel and weekly numbers start with your "

@@ -877,7 +877,7 @@ WEEKLY_NOTE = (
 TREND_WEEKS = 2  # the fewest weeks drawn as a chart of the weeks (Insights' and Home's)
 
 
-def _too_soon(weeks: list[date], so_far: str, until: str) -> str:
+def too_soon_for_trend(weeks: list[date], so_far: str, until: str) -> str:
     """Said instead of a chart of the weeks while `weeks`, those it would draw something in,
     are fewer than `TREND_WEEKS`: '{so_far} in the week of 23 Nov 2026', and the chart appears
     once you '{until}' in another week. "" once there are enough, or before any."""
@@ -894,23 +894,10 @@ def trend_too_soon(weekly: pd.DataFrame) -> str:
     """Said instead of the weekly chart while `weekly` (`funnel_by_week`) has fewer than
     `TREND_WEEKS` weeks: in a first week one group of bars, drawn as weeks, read as a trend
     (walkthrough). "" once there are enough, or before any (nothing to say of a week)."""
-    return _too_soon(
+    return too_soon_for_trend(
         list(weekly["week"]),
         "everyone you contacted so far was first written to",
         "first write to someone",
-    )
-
-
-def activity_too_soon(activity: pd.DataFrame) -> str:
-    """Home's `trend_too_soon`: said instead of "What you did each week"'s chart while
-    `activity` (`home.weekly_activity`) has something logged in fewer than `TREND_WEEKS` of
-    its weeks. In a first week its one group of bars among empty weeks read as a trend of
-    nothing. "" once there are enough, or while nothing is logged (Home says so itself)."""
-    logged = activity.loc[activity["count"] > 0, "week"].drop_duplicates()
-    return _too_soon(
-        sorted(logged),
-        f"everything you logged in the last {activity['week'].nunique():,} weeks was",
-        "log something",
     )
 
 

@@ -3,8 +3,9 @@
 weeks, as Insights does (`insights.trend_too_soon`), and gives that week's numbers with what
 they count. Once something is logged in a second week the chart is back, as before.
 
-Whether it is too soon is the campaign's, whatever the filters: an industry worked on in one
-week of a longer campaign is still drawn among its weeks."""
+Whether it is too soon is everyone's over the weeks drawn, whatever the filters choose: an
+industry worked on in one week of a longer campaign is still drawn among its weeks, and a range
+of first outreach reaching back past 12 weeks is judged over all its weeks."""
 
 from datetime import date, timedelta
 from pathlib import Path
@@ -13,7 +14,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from infoint import contacts, db, funnel, home, insights, interactions, targets, text
+from infoint import contacts, db, funnel, home, interactions, targets, text
 from tests.conftest import quick_charts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -109,6 +110,23 @@ def test_a_second_week_draws_the_chart_even_for_an_industry_of_one_week(people):
     assert not too_soon_said(at)
 
 
+def test_weeks_of_first_outreach_reaching_back_past_12_are_judged_over_all_they_draw(people):
+    """Ann was written to 16 weeks ago and answered today: over the last 12 weeks that is one
+    week, but the range of her first outreach draws 17, two of them with something logged."""
+    app_db, ann, _ = people
+    today = date.today()
+    log(app_db, (ann, "outreach", today - timedelta(weeks=16)), (ann, "reply", today))
+    at = run_home()
+    assert too_soon_said(at)  # the last 12 weeks hold one week of it
+    weeks = next(w for w in at.date_input if w.label == "First outreach between")
+    at = weeks.set_value((today - timedelta(weeks=17), today)).run()
+    assert not at.exception, at.exception
+    assert not too_soon_said(at)
+    bars = quick_charts(at)["activity"]["data"]
+    assert sum(sum(bar["y"]) for bar in bars) == 2
+    assert "| What | This week | Last 17 weeks |" in " ".join(m.value for m in at.markdown)
+
+
 def activity(counts: dict[str, int]) -> pd.DataFrame:
     """A `home.weekly_activity` frame of 12 weeks to 23 Nov 2026: outreach per week as given."""
     last = date(2026, 11, 23)
@@ -122,15 +140,15 @@ def activity(counts: dict[str, int]) -> pd.DataFrame:
 
 
 def test_one_week_with_something_logged_is_too_soon_wherever_it_falls():
-    assert insights.activity_too_soon(activity({"2026-11-23": 3})) == first_week_sentence(
+    assert home.activity_too_soon(activity({"2026-11-23": 3})) == first_week_sentence(
         date(2026, 11, 23)
     )
     # Last week's, with nothing yet this week: still one week, said as that one.
-    assert insights.activity_too_soon(activity({"2026-11-16": 1})) == first_week_sentence(
+    assert home.activity_too_soon(activity({"2026-11-16": 1})) == first_week_sentence(
         date(2026, 11, 16)
     )
 
 
 def test_no_week_or_two_weeks_are_not_too_soon():
-    assert insights.activity_too_soon(activity({})) == ""  # Home says it is quiet instead
-    assert insights.activity_too_soon(activity({"2026-09-07": 1, "2026-11-23": 2})) == ""
+    assert home.activity_too_soon(activity({})) == ""  # Home says it is quiet instead
+    assert home.activity_too_soon(activity({"2026-09-07": 1, "2026-11-23": 2})) == ""

@@ -35,9 +35,10 @@ FIND_PX = 260
 PERSON_PX = 420
 # Streamlit gives a box in a row a fixed width, or a share of the room from 8rem up, no more:
 # the message would shrink to 300 px beside the checklist (at 1100 px) before going under it.
-# These rules give each box its least width and the message its most, on the row's item that
-# holds the box with the key's class (Streamlit's own layout; tests/e2e/test_outreach_width).
-ROOM = f"""<style>
+# This CSS gives each box its least width and the message its most, on the row's item that
+# holds the box with the key's class: Streamlit's own page structure (checked on 1.67), which
+# an upgrade may change; tests/e2e/test_outreach_fit_800 then fails.
+BOX_WIDTHS_CSS = f"""<style>
 .stHorizontalBlock > :has(> .st-key-outreach_find_area) {{ flex: 1 1 {FIND_PX}px; }}
 .stHorizontalBlock > :has(> .st-key-outreach_person_area) {{ flex: 2 1 {PERSON_PX}px; }}
 .stHorizontalBlock > :has(> .st-key-outreach_draft_area) {{
@@ -306,8 +307,9 @@ kind = st.radio(
 )
 following_up = kind == "follow_up"
 # Wide boxes: a person's label ("… at Solar Insurance AE") is read whole at 1280 px, and at
-# 800 px the picker has a row of its own (`ROOM`). Longer labels are named in full under it.
-st.html(ROOM)
+# 800 px the picker has a row of its own (`BOX_WIDTHS_CSS`). Longer labels are named in full
+# under it.
+st.html(BOX_WIDTHS_CSS)
 finding = st.container(horizontal=True)
 find_box = finding.container(key="outreach_find_area")
 who_box = finding.container(key="outreach_person_area")
@@ -582,9 +584,7 @@ if notice:
             st.session_state[MOVED] = True
             st.rerun()
         if buttons.button(
-            f"Open {ui.plain(person.first_name or person.name)}'s record",
-            icon=":material/person:",
-            key="notice_open_record",
+            f"Open {first_name}'s record", icon=":material/person:", key="notice_open_record"
         ):
             ui.open_contact(contact_id)
 
@@ -703,7 +703,7 @@ def start_again() -> None:
 
 # The checklist beside the message where both fit (1280 px), else under it: in [3, 2] columns
 # at 800 px it was 175 px wide and its points wrapped word by word. A row that wraps, as
-# columns never do above 640 px; the message grows with the window (`ROOM`).
+# columns never do above 640 px; the message grows with the window (`BOX_WIDTHS_CSS`).
 drafting = st.container(horizontal=True, gap="small")
 draft_box = drafting.container(key="outreach_draft_area")
 checklist_box = drafting.container(width=CHECKLIST_PX)
@@ -846,10 +846,9 @@ with log_box:
         st.caption("Logging opens once the message has text and no {placeholder} is left.")
     elif early:
         st.caption(f"Early: the follow-up is due on {text.weekday_day(timing.due_on)}.")
-    if st.button(
-        f"Open {ui.plain(person.first_name or person.name)}'s record",
-        icon=":material/person:",
-        key="open_record",
+    # Not twice: the notice above, for someone written to or met before, has its own.
+    if not notice and st.button(
+        f"Open {first_name}'s record", icon=":material/person:", key="open_record"
     ):
         ui.open_contact(contact_id)
 

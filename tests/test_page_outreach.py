@@ -576,7 +576,7 @@ def test_a_first_message_to_someone_already_met_says_so_and_leads_to_their_recor
     assert "Their record shows what happened so far" in captions(at)
     assert not [b for b in at.button if b.label == "Write the follow-up"]
     assert at.text_area(key=f"body_{network['ana']}_1").value  # the draft is still there
-    at.button(key="notice_open_record").click()
+    button(at, "Open Ana's record").click()  # the notice's, and no second one below
     run(at)
     assert at.query_params["contact"] == str(network["ana"])
     assert at.title[0].value == "Ana Silva"  # her record, on Contacts

@@ -931,6 +931,9 @@ class Totals:
     # People at Opportunity who introduced no one: the funnel's Referred counts them too (a
     # stage counts those at it or beyond), so the headline says so beside `introducers`.
     beyond: int = 0
+    # The ids of `unnamed_by`, in its order: Referrals' way to add the people each introduced
+    # opens Contacts' form with them chosen. Not compared: the same people, said the same.
+    unnamed_ids: tuple[int, ...] = field(default=(), compare=False)
 
     @property
     def sentence(self) -> str:
@@ -1055,7 +1058,13 @@ def referral_totals(conn: duckdb.DuckDBPyConnection) -> Totals:
         """,
         [NAMED_UNNAMED],
     ).fetchall()[0]
-    return Totals(*(int(n) for n in row[:6]), _names(conn, row[6] or []), int(row[7]))
+    ids = row[6] or []
+    return Totals(
+        *(int(n) for n in row[:6]),
+        _names(conn, ids),
+        int(row[7]),
+        unnamed_ids=tuple(int(i) for i in ids),
+    )
 
 
 def _names(conn: duckdb.DuckDBPyConnection, ids: list[int]) -> tuple[str, ...]:

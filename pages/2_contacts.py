@@ -232,6 +232,21 @@ def adding_a_person() -> bool:
     return st.query_params.get(contacts.ADD_PERSON_PARAM) == contacts.ADD_PERSON_VALUE
 
 
+def introducer_handed() -> tuple[int, str] | None:
+    """Who introduced the people the user came to add, when the address names them
+    (`contacts.INTRODUCER_PARAM`, as Referrals' links send it): chosen already under
+    "Introduced by", as (id, what the picker says of them). Someone gone since is not chosen."""
+    wanted = st.query_params.get(contacts.INTRODUCER_PARAM, "")
+    if not (adding_a_person() and wanted.isdigit()):
+        return None
+    try:
+        person = ui.cached(contacts.get_contact, conn, int(wanted))
+    except InfointError:
+        return None
+    company = contacts.employer(person.company)  # as the picker's list says them
+    return person.id, f"{person.name} — {company}" if company else person.name
+
+
 ADDING = "contacts_adding"  # a run before this one had the address of `adding_a_person`
 ADD_OPEN = "add_form_open"  # whether "Add a person by hand" is open (`ui.expander`)
 
@@ -260,7 +275,9 @@ def show_add_person() -> None:
         # on a company's site was offered the "Someone you already know" message and counted
         # among the people you know in Insights. Set as state, not as the radio's index, so
         # naming who connects you can move it (`connected_through_someone`).
-        st.session_state.setdefault("add_degree", "cold")
+        # Someone introduced is someone who connects you: 2nd, as picking them below makes it.
+        handed = introducer_handed()
+        st.session_state.setdefault("add_degree", "cold" if handed is None else "2nd")
         degree = st.radio(
             "How do you know them?",
             contacts.DEGREES,
@@ -277,6 +294,7 @@ def show_add_person() -> None:
             INTRODUCED_BY,
             "add_referrer",
             none_label="Nobody",
+            current=handed,
             help=INTRODUCED_HELP,
             on_pick=connected_through_someone("add_degree"),
         )

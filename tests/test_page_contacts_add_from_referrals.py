@@ -50,7 +50,8 @@ def order(at: AppTest) -> tuple[bool, int, int]:
 
 def test_the_link_opens_the_form_at_the_top(unnamed_introduction):
     query = the_link_to_add(unnamed_introduction)
-    assert query == {contacts.ADD_PERSON_PARAM: contacts.ADD_PERSON_VALUE}
+    assert query[contacts.ADD_PERSON_PARAM] == contacts.ADD_PERSON_VALUE
+    assert contacts.INTRODUCER_PARAM in query  # Eva, chosen (test_page_referrals_handover)
     at = run(contacts_page(**query))
     opened, form, search = order(at)
     assert opened

@@ -405,9 +405,13 @@ def add_company_form(conn) -> None:
             "Industry", placeholder="e.g. Health care", key=add_form_key("add_industry")
         )
         motivation_box, postings_box, status_box = st.columns(3)
-        # Not bounded here: a bounded box silently refuses 99, the domain says why in words.
+        # Bounded, so the box says the range and its arrows stop there as the user types
+        # (Streamlit 1.67 marks a 7 "outside the allowed range" and keeps it out); what
+        # reaches `add_company` past it is still refused there in words.
         motivation = motivation_box.number_input(
             "Motivation (0–3)",
+            min_value=0,
+            max_value=3,
             value=0,
             step=1,
             help=targets.MOTIVATION_HELP,
@@ -415,6 +419,8 @@ def add_company_form(conn) -> None:
         )
         postings = postings_box.number_input(
             "Postings (0–3)",
+            min_value=0,
+            max_value=3,
             value=0,
             step=1,
             help=targets.POSTINGS_HELP,

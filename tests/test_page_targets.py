@@ -645,20 +645,20 @@ def add_box(at: AppTest, kind: str, label: str):
     return found
 
 
-def test_adding_a_company_with_bad_scores_says_which_and_keeps_what_was_typed(network):
+def test_adding_a_company_refused_says_why_and_keeps_what_was_typed(network):
+    # The score boxes stop at 0 and 3 themselves (test_page_targets_add_limits): a name
+    # already on the list is what the form can still send that the domain refuses.
     at = run_targets()
-    add_box(at, "text_input", "Company name").set_value("Beta Corp")
-    add_box(at, "number_input", "Motivation (0–3)").set_value(99)
-    add_box(at, "number_input", "Postings (0–3)").set_value(-5)
+    add_box(at, "text_input", "Company name").set_value("Medix")
+    add_box(at, "number_input", "Motivation (0–3)").set_value(2)
     button(at, "Add company").click()
     run_targets(at)
-    assert at.error[0].value == (
-        "The motivation of Beta Corp must be a whole number from 0 to 3, not '99'."
-    )
-    assert "Beta Corp" not in companies(network)
+    assert at.error[0].value.startswith("Medix is already on your list (target).")
+    assert companies(network)["Medix"][2] == 1
     kept = add_box(at, "text_input", "Company name")
-    assert (kept.value, kept.key) == ("Beta Corp", "add_name_0")  # to correct, not retype
-    add_box(at, "number_input", "Motivation (0–3)").set_value(2)
+    assert (kept.value, kept.key) == ("Medix", "add_name_0")  # to correct, not retype
+    assert add_box(at, "number_input", "Motivation (0–3)").value == 2
+    kept.set_value("Beta Corp")
     add_box(at, "number_input", "Postings (0–3)").set_value(1)
     button(at, "Add company").click()
     run_targets(at)

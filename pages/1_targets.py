@@ -406,8 +406,9 @@ def add_company_form(conn) -> None:
         )
         motivation_box, postings_box, status_box = st.columns(3)
         # Bounded, so the box says the range and its arrows stop there as the user types
-        # (Streamlit 1.67 marks a 7 "outside the allowed range" and keeps it out); what
-        # reaches `add_company` past it is still refused there in words.
+        # (Streamlit 1.67 marks a 7 "outside the allowed range", and the form adds nothing
+        # while it shows). Streamlit resets a value out of range that reaches the server to
+        # the default, so `add_company`'s check in words is for its other callers.
         motivation = motivation_box.number_input(
             "Motivation (0–3)",
             min_value=0,

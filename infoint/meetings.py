@@ -254,7 +254,7 @@ class MeetingSummary:
         return f"{self.person} ({self.company})" if self.company else self.person
 
 
-def _said_beside(company: str, details: tuple[str, ...]) -> tuple[str, ...]:
+def _details_beside(company: str, details: tuple[str, ...]) -> tuple[str, ...]:
     """The company when known, then whatever else of `details` tells the person apart."""
     said = [company] if company else []
     said += [part for part in details if part.lower() != company.lower()]
@@ -265,10 +265,10 @@ def person_told_apart(person: str, company: str, details: tuple[str, ...]) -> st
     """'Ana Lee (Acme)': the person with their company when known, and what else tells them
     apart from contacts of the same name (`referrals.names_apart`): 'Ana Lee (Acme, Engineer)'
     for one of two Ana Lees at Acme, so a title names one person."""
-    return referrals.told_apart(person, _said_beside(company, details))
+    return referrals.told_apart(person, _details_beside(company, details))
 
 
-def said_beside(
+def details_beside_names(
     conn: duckdb.DuckDBPyConnection, found: Iterable[MeetingSummary]
 ) -> dict[int, tuple[str, ...]]:
     """By meeting id, what is said beside its person's name (`person_told_apart`): their
@@ -276,7 +276,7 @@ def said_beside(
     'Engineer'); () for someone with no company and no namesake."""
     found = list(found)
     apart = referrals.names_apart(conn, [m.contact_id for m in found])
-    return {m.id: _said_beside(m.company, apart.get(m.contact_id, ())) for m in found}
+    return {m.id: _details_beside(m.company, apart.get(m.contact_id, ())) for m in found}
 
 
 def titles(conn: duckdb.DuckDBPyConnection, found: Iterable[MeetingSummary]) -> dict[int, str]:
@@ -284,7 +284,7 @@ def titles(conn: duckdb.DuckDBPyConnection, found: Iterable[MeetingSummary]) -> 
     (`person_told_apart`): two Ana Lees at Acme read 'Ana Lee (Acme, Engineer)' and 'Ana Lee
     (Acme, Designer)' where `MeetingSummary.title` read both alike; everyone else as there."""
     found = list(found)
-    said = said_beside(conn, found)
+    said = details_beside_names(conn, found)
     return {m.id: referrals.told_apart(m.person, said[m.id]) for m in found}
 
 

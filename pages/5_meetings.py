@@ -544,7 +544,7 @@ def choose_meeting(choices: dict[int, meetings.MeetingSummary]) -> int | None:
     # The box shows one line: at 800 px (the sidebar open) "30 Nov 2026, 03:00 — Priya
     # Raghunathan, PhD (Northwind Health Partn…" was cut before the status; now the company is
     # what gives way, named whole on the prep sheet below.
-    beside = ui.cached(meetings.said_beside, conn, tuple(choices.values()))
+    beside = ui.cached(meetings.details_beside_names, conn, tuple(choices.values()))
     labels = {
         i: f"{m.person} — {when(m.starts_at)}, {meetings.STATUS_LABELS[m.status].lower()}"
         + (f" · {', '.join(beside[i])}" if beside[i] else "")

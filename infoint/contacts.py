@@ -570,10 +570,13 @@ def find_contacts_by_name(
         """,
         [*params, exclude, limit],
     ).fetchall()
-    return [
-        (int(cid), f"{name or NAMELESS} — {company}" if company else (name or NAMELESS))
-        for cid, name, company in rows
-    ]
+    return [(int(cid), picker_label(name, company)) for cid, name, company in rows]
+
+
+def picker_label(name: str, company: str) -> str:
+    """'Ana Lee — Acme': a person as the pickers list them, `company` as `employer` says it."""
+    name = name or NAMELESS
+    return f"{name} — {company}" if company else name
 
 
 def count_contacts_by_name(

@@ -243,8 +243,7 @@ def introducer_handed() -> tuple[int, str] | None:
         person = ui.cached(contacts.get_contact, conn, int(wanted))
     except InfointError:
         return None
-    company = contacts.employer(person.company)  # as the picker's list says them
-    return person.id, f"{person.name} — {company}" if company else person.name
+    return person.id, contacts.picker_label(person.name, contacts.employer(person.company))
 
 
 ADDING = "contacts_adding"  # a run before this one had the address of `adding_a_person`

@@ -34,17 +34,17 @@ if totals.unnamed:
     # Contacts' "Add a person by hand", open at the top of the page with who introduced them
     # chosen (`contacts.INTRODUCER_PARAM`): one way in for each introducer the sentence names.
     adding = {contacts.ADD_PERSON_PARAM: contacts.ADD_PERSON_VALUE}
-    alone = totals.introducers - totals.named_by == 1
+    naming_no_one = totals.introducers - totals.named_by
     for introducer, name in zip(totals.unnamed_ids, totals.unnamed_by, strict=True):
         st.page_link(
             "pages/2_contacts.py",
             label="Add the people introduced"
-            if alone
+            if naming_no_one == 1
             else f"Add the people introduced by {ui.plain(name)}",
             icon=":material/person_add:",
             query_params={**adding, contacts.INTRODUCER_PARAM: str(introducer)},
         )
-    if totals.introducers - totals.named_by > len(totals.unnamed_ids):  # "… and 2 more"
+    if naming_no_one > len(totals.unnamed_ids):  # "… and 2 more"
         st.page_link(
             "pages/2_contacts.py",
             label="Add the people the others introduced",

@@ -28,16 +28,23 @@ def settled_in_view(page, locator) -> None:
 AT_THE_FOOT = "button => button.scrollIntoView({block: 'end'})"
 
 
-@pytest.fixture(params=[(800, 800), (1280, 900)], ids=["800x800", "1280x900"])
-def meetings_at_800(request, tmp_path, page_with_scroll_bars):
-    db_path = tmp_path / "in_view.duckdb"
-    conn = db.connect(db_path)
+def priya_who_answered(conn) -> int:
+    """The demo's people, and Priya Raghunathan, PhD at Northwind Health Partners, written to
+    five days ago and answering the day after: the one whose meeting these tests open."""
     demo.load_demo(conn)
     priya = contacts.add_contact(
         conn, "Priya", "Raghunathan, PhD", company="Northwind Health Partners"
     )
     interactions.log_interaction(conn, priya, "outreach", occurred_at=date.today() - timedelta(5))
     interactions.log_interaction(conn, priya, "reply", occurred_at=date.today() - timedelta(4))
+    return priya
+
+
+@pytest.fixture(params=[(800, 800), (1280, 900)], ids=["800x800", "1280x900"])
+def meetings_at_800(request, tmp_path, page_with_scroll_bars):
+    db_path = tmp_path / "in_view.duckdb"
+    conn = db.connect(db_path)
+    priya = priya_who_answered(conn)
     yesterday = datetime.now(UTC).replace(microsecond=0) - timedelta(days=1)
     meeting = meetings.schedule_meeting(conn, priya, yesterday)
     conn.close()

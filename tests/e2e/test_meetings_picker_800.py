@@ -4,12 +4,13 @@ a meeting with Priya Raghunathan, PhD at Northwind Health Partners chosen: its l
 and the company taking the room. What tells meetings apart, the person, the day and the
 status, is read whole now; the company, last, may be cut (the prep sheet below names it)."""
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
-from infoint import contacts, db, demo, interactions, meetings
+from infoint import db, meetings
 from infoint.text import moment
 
 from .conftest import start_server, stop_server, wait_for_app, widget
+from .test_meetings_in_view_800 import priya_who_answered
 
 # How much of the box's text shows, and how wide the text up to `upto` characters is, in the
 # box's own font: a box for one line shows its start and cuts the rest at its inner edge.
@@ -27,12 +28,7 @@ def test_the_chosen_meeting_reads_whole_where_it_counts(tmp_path, page_with_scro
     page = page_with_scroll_bars
     db_path = tmp_path / "picker.duckdb"
     conn = db.connect(db_path)
-    demo.load_demo(conn)
-    priya = contacts.add_contact(
-        conn, "Priya", "Raghunathan, PhD", company="Northwind Health Partners"
-    )
-    interactions.log_interaction(conn, priya, "outreach", occurred_at=date.today() - timedelta(5))
-    interactions.log_interaction(conn, priya, "reply", occurred_at=date.today() - timedelta(4))
+    priya = priya_who_answered(conn)
     start = datetime.now(UTC).replace(microsecond=0) + timedelta(days=1)
     meeting = meetings.schedule_meeting(conn, priya, start)
     day_and_time = moment(start.astimezone(meetings.time_zone(conn)))

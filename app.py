@@ -96,10 +96,12 @@ figures_row.metric(
     help="People in your network: from LinkedIn and added by hand.",
     width="content",
 )
+# Counted as the Targets page counts them, those you are researching said apart under them.
+chosen_targets, targets_said = home.targets_figure(figures)
 figures_row.metric(
     "Targets",
-    f"{figures.targets:,}",
-    delta=home.targets_delta(figures),
+    chosen_targets,
+    delta=targets_said,
     delta_color="off",
     delta_arrow="off",
     help=home.TARGETS_HELP + " Ruling one out is a result too: you learned it is not for you.",

@@ -24,9 +24,10 @@ MEETINGS_HELP = "Meetings held or planned this week, Monday to Sunday (cancelled
 # Added to it while a meeting is planned (`next_meeting`), said under the figures.
 MEETINGS_NEXT_HELP = "Under the figures: the next meeting you planned, whichever week it is in."
 TARGETS_HELP = (
-    "Companies marked as a target or being researched, except those ruled out: by you, or "
-    "through an industry you ruled out in Settings. Under the number, how many of the "
-    "companies you chose are out each way: ruled out by you, and by industry."
+    "Companies marked as a target, except those ruled out: by you, or through an industry you "
+    "ruled out in Settings. Under the number, as the Targets page counts them: how many you are "
+    "researching, and how many of the companies you chose are out each way (ruled out by you, "
+    "and by industry)."
 )
 RESPONSE_HELP = (
     "Of the people you contacted, the share who replied, and under it how many replied of how "
@@ -88,6 +89,10 @@ class Headline:
     # industry you ruled out in Settings (Targets' Status 'Out by industry'); the rest you ruled
     # out yourself. Said apart under Targets (`targets_delta`).
     out_by_industry: int = 0
+    # Of `targets` (every company you chose and did not rule out, as `targets.ListCount` counts
+    # them), those whose status is 'Researching': Home's figure says them apart
+    # (`targets_figure`), as the Targets page does ('6 targets, 2 researching').
+    researching: int = 0
 
     @property
     def time_passed(self) -> int:
@@ -110,6 +115,20 @@ def targets_delta(figures: Headline) -> str | None:
     if figures.out_by_industry:
         said.append(f"{figures.out_by_industry:,} by industry")
     return ", ".join(said) or None
+
+
+def targets_figure(figures: Headline) -> tuple[str, str | None]:
+    """Home's 'Targets' and the note under it, in the Targets page's words: '6', and under it
+    '2 researching' over '2 ruled out' where that page says '6 targets, 2 researching and 2
+    ruled out'. Counting the researching in, Home read 'Targets 8' beside it (walkthrough).
+
+    The researching take a line of their own (a Markdown line break): on one line, '2
+    researching, 2 ruled out, 2 by industry' (241 px) sent Response rate to a second row at
+    1280 px on the demo, where the row had 8 px to spare."""
+    said = [f"{figures.researching:,} researching"] if figures.researching else []
+    if out := targets_delta(figures):
+        said.append(out)
+    return f"{figures.targets - figures.researching:,}", "  \n".join(said) or None
 
 
 def response_figure(figures: Headline) -> tuple[str, str]:
@@ -188,7 +207,9 @@ def headline(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Head
                    count(*) FILTER (WHERE {targets.ACTIVE_TARGET_SQL}) AS targets,
                    count(*) FILTER (WHERE {targets.RULED_OUT_TARGET_SQL}) AS ruled_out,
                    count(*) FILTER (WHERE {targets.RULED_OUT_TARGET_SQL}
-                                    AND co.status <> 'ruled_out') AS out_by_industry
+                                    AND co.status <> 'ruled_out') AS out_by_industry,
+                   count(*) FILTER (WHERE {targets.ACTIVE_TARGET_SQL}
+                                    AND co.status = 'researching') AS researching
             FROM companies co
         ),
         week AS (
@@ -196,7 +217,7 @@ def headline(conn: duckdb.DuckDBPyConnection, today: date | None = None) -> Head
             WHERE status IN ('scheduled', 'held') AND CAST(starts_at AS DATE) BETWEEN ? AND ?
         )
         SELECT contacts, companies, targets, ruled_out, conversations, meetings, contacted,
-               replied, waiting, out_by_industry
+               replied, waiting, out_by_industry, researching
         FROM people, firms, week
         """,
         [list(profile.holidays(conn)), day, week, week + timedelta(days=6)],

@@ -267,6 +267,14 @@ def _key(conn: duckdb.DuckDBPyConnection) -> str:
     return key
 
 
+def cursor(conn: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A cursor on `conn` that knows its file as `conn` does: a page takes a new cursor on
+    every run, and its first cached read would otherwise ask DuckDB which file it is on."""
+    new = conn.cursor()
+    _keys[new] = _key(conn)
+    return new
+
+
 @contextmanager
 def transaction(
     conn: duckdb.DuckDBPyConnection, *, reminders_only: bool = False, draft_only: bool = False

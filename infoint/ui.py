@@ -65,7 +65,7 @@ def database_path() -> Path:
 
 def connection() -> duckdb.DuckDBPyConnection:
     """A cursor on the process-wide connection: one per script run, safe across sessions."""
-    return _connection(str(database_path())).cursor()
+    return db.cursor(_connection(str(database_path())))
 
 
 def release_connection() -> None:

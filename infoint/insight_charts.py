@@ -355,6 +355,9 @@ def referral_figure(links: list[Link]) -> Figure:
             "marker": {"size": 16, "color": YOU_COLOUR, "symbol": "diamond"},
             "cliponaxis": False,
             "name": "You",
+            # Where the lines start, named beside it and under the axis: in the legend, whose
+            # title is 'Stage', it read as one of the funnel's stages (walkthrough).
+            "showlegend": False,
             "hovertemplate": "You: the people just to your right are the ones you reached"
             " yourself<extra></extra>",
         },

@@ -13,10 +13,7 @@ REFERRAL_ROW_HEIGHT = 66
 
 conn = ui.page("Referrals")
 st.title("Referrals")
-st.caption(
-    "Who introduced you to whom. Every introduction is a warm door: a name from someone "
-    "who knows you both."
-)
+st.caption("Who introduced you to whom, and what came of it.")
 
 totals = ui.cached(referrals.referral_totals, conn)
 if not totals.introducers:
@@ -98,8 +95,11 @@ if chosen is not None:
         type="primary",
     ):
         ui.compose_to(chosen)
-    # Reading a record moves nothing on: never the primary action.
-    if st.button("Open this person's record", key="chain_open", icon=":material/person:"):
+    # Reading a record moves nothing on: never the primary action. Whose record, by first name
+    # (the name as it stands without one), as Outreach and Meetings name the way there.
+    person = ui.cached(contacts.get_contact, conn, chosen)
+    whose = ui.plain(person.first_name or person.name)
+    if st.button(f"Open {whose}'s record", key="chain_open", icon=":material/person:"):
         ui.open_contact(chosen)
 
 st.subheader("What each introduction yielded")

@@ -153,7 +153,7 @@ def test_someone_already_written_to_has_their_record_but_no_primary_action(intro
     at.run()
     assert primary_labels(at) == []
     assert not [b for b in at.button if b.key == "chain_write"]
-    assert [b.label for b in at.button if b.key == "chain_open"] == ["Open this person's record"]
+    assert [b.label for b in at.button if b.key == "chain_open"] == ["Open Bo's record"]
 
 
 def test_with_everyone_written_to_the_tracer_starts_at_the_first_name(introductions):

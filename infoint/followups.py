@@ -615,37 +615,58 @@ def _waiting(
     alone). Worked out here, not in SQL: a few hundred steps, on every run of the page (a
     snooze changes them), where DuckDB took 12-15 ms to join and group them."""
     soonest: dict[int, tuple] = {}
-    columns = ("key", "due_on", "contact_id", "company_id", "name", "company", "sent_at", "rule")
-    for key, due_on, contact_id, company_id, name, company, sent_at, rule in zip(
-        *(steps[column].to_pylist() for column in columns), strict=True
+    now = today.toordinal()
+    # Moments as day numbers, states' dates likewise: Arrow hands over a few hundred dates
+    # in 1-1.5 ms a column, as numbers in a hundredth of that.
+    days = {
+        key: (None if until is None else until.toordinal()) for key, (until, _) in states.items()
+    }
+    columns = (steps["key"], steps["contact_id"], steps["company_id"], steps["name"])
+    for key, contact_id, company_id, name, company, rule, due_on, sent_on in zip(
+        *(column.to_pylist() for column in columns),
+        steps["company"].to_pylist(),
+        steps["rule"].to_pylist(),
+        _day_numbers(steps["due_on"]),
+        _day_numbers(steps["sent_at"]),
+        strict=True,
     ):
-        if company_id in ruled_out or due_on > sent_at.date() + timedelta(STALE_AFTER_DAYS):
+        if company_id in ruled_out or due_on > sent_on + STALE_AFTER_DAYS:
             continue
-        until, _ = states.get(key, (today, None))
-        if until is None or (due_on <= today and until <= today):
+        until = days.get(key, now)
+        if until is None or (due_on <= now and until <= now):
             continue  # dismissed, or due now
-        step = (max(due_on, until), rule, name, company, sent_at)
+        step = (max(due_on, until), rule, name, company, sent_on)
         if (known := soonest.get(contact_id)) is None:
             soonest[contact_id] = step
         else:  # the soonest step, and the latest message written
-            soonest[contact_id] = (*min(step[:2], known[:2]), name, company, max(sent_at, known[4]))
+            soonest[contact_id] = (*min(step[:2], known[:2]), name, company, max(sent_on, known[4]))
     people = sorted(soonest.items(), key=lambda one: (one[1][0], one[1][2].lower(), one[0]))
     return Waiting(
         count=len(people),
-        next_on=people[0][1][0] if people else None,
+        next_on=date.fromordinal(people[0][1][0]) if people else None,
         people=tuple(
             WaitingOn(
                 contact_id,
                 # Two Ana Lees at Acme: told apart by what else differs, the company being beside
                 referrals.told_apart(name, apart.get(contact_id, ()), beside=company),
                 company,
-                sent_at.date(),
+                date.fromordinal(sent_on),
                 rule,
-                next_on,
+                date.fromordinal(next_on),
             )
-            for contact_id, (next_on, rule, name, company, sent_at) in people[:limit]
+            for contact_id, (next_on, rule, name, company, sent_on) in people[:limit]
         ),
     )
+
+
+# Arrow's day 0, as `date.toordinal` counts.
+_ARROW_EPOCH = date(1970, 1, 1).toordinal()
+
+
+def _day_numbers(column: pa.ChunkedArray) -> list[int]:
+    """Each date's (or moment's day's) `date.toordinal`."""
+    days = pc.cast(pc.cast(column, pa.date32()), pa.int32())
+    return pc.add(days, _ARROW_EPOCH).to_pylist()
 
 
 @dataclass(frozen=True)

@@ -67,7 +67,11 @@ if (ruled_out := ui.cached(profile.ruled_out_summary, conn)).total:
     st.caption(ruled_out.sentence)
 
 # --- Due now: what to do today (from the outreach and follow-up work). ---
-if due := ui.cached(followups.due_items, conn, refresh_every=60):
+# What the rules find is kept as Follow-ups keeps it (one answer for both pages, across
+# snoozes); what is due, and why nothing is, are worked out from it on every run.
+rules_found = ui.cached(followups.found, conn, refresh_every=60, reads_reminders=False)
+plan = followups.agenda(conn, rules_found=rules_found)
+if due := plan.due:
     with st.container(border=True):
         st.markdown(f"**Due now: {len(due):,}**")
         for item in due[: home.DUE_LISTED]:
@@ -80,7 +84,11 @@ started = figures.contacted > 0  # before the first outreach there is nothing to
 if not due or not started:
     # Nothing due while under way: why (whom you wait on, what you hid, old silence), said.
     under_way = started and figures.targets
-    quiet = ui.cached(followups.quiet, conn, refresh_every=60) if under_way else None
+    quiet = None
+    if under_way:
+        day = rules_found.today
+        silent_before = ui.cached(followups.left_alone, conn, day, reads_reminders=False)
+        quiet = followups.quiet(conn, plan=plan, today=day, silent_before=silent_before)
     step = home.next_step(figures, quiet)
     st.page_link(step.page, label=step.label, icon=":material/arrow_forward:")
     st.caption(step.why)

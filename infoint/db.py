@@ -269,9 +269,13 @@ def _key(conn: duckdb.DuckDBPyConnection) -> str:
 
 def cursor(conn: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     """A cursor on `conn` that knows its file as `conn` does: a page takes a new cursor on
-    every run, and its first cached read would otherwise ask DuckDB which file it is on."""
+    every run, and its first cached read would otherwise ask DuckDB which file it is on.
+    Asked on the new cursor, never on `conn`: shared by every session's thread, it refuses a
+    second call while one runs."""
     new = conn.cursor()
-    _keys[new] = _key(conn)
+    if (known := _keys.get(conn)) is None:
+        known = _keys[conn] = _key(new)
+    _keys[new] = known
     return new
 
 

@@ -546,7 +546,7 @@ def choose_meeting(choices: dict[int, meetings.MeetingSummary]) -> int | None:
     # what gives way, named whole on the prep sheet below.
     beside = ui.cached(meetings.details_beside_names, conn, tuple(choices.values()))
     labels = {
-        i: f"{m.person} — {when(m.starts_at)}, {meetings.STATUS_LABELS[m.status].lower()}"
+        i: f"{m.person} — {when(m.starts_at)} · {meetings.STATUS_LABELS[m.status].lower()}"
         + (f" · {', '.join(beside[i])}" if beside[i] else "")
         for i, m in choices.items()
     }

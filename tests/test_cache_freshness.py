@@ -442,9 +442,9 @@ def test_meetings_past_list_shows_an_outcome(replied, conn):
     start = datetime.now(UTC).replace(microsecond=0) - timedelta(days=1)
     meeting = meetings.schedule_meeting(conn, replied["ana"], start)
     at = open_page("pages/5_meetings.py")
-    assert at.selectbox(key="meeting_pick").options[0].endswith(", scheduled · Acme")
+    assert at.selectbox(key="meeting_pick").options[0].endswith(" · scheduled · Acme")
     meetings.set_outcome(conn, meeting, "cancelled")
-    assert run(at).selectbox(key="meeting_pick").options[0].endswith(", cancelled · Acme")
+    assert run(at).selectbox(key="meeting_pick").options[0].endswith(" · cancelled · Acme")
 
 
 def test_meetings_minutes_kept_counts_a_debrief(replied, conn):

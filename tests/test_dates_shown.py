@@ -126,7 +126,7 @@ def test_meeting_times_read_the_same_on_meetings_in_the_users_zone(app_db):
         f"4 Jun {year}, 11:30".replace(" ", "\N{NO-BREAK SPACE}")
     ]
     pick = at.main.selectbox(key="meeting_pick")
-    assert [o.split(" — ")[1].split(", scheduled")[0] for o in pick.options] == [
+    assert [o.split(" — ")[1].split(" · scheduled")[0] for o in pick.options] == [
         f"4 Jun {year}, 11:30",
         "10 Mar 2026, 10:30",
     ]

@@ -691,7 +691,7 @@ def test_the_meeting_list_says_what_it_holds_and_finds_older_ones(many_meetings)
     picker = at.selectbox(key="meeting_pick")
     assert len(picker.options) == 2
     assert all(o.startswith("Olle Timer — ") for o in picker.options)
-    assert all(o.endswith(", scheduled · Zinc") for o in picker.options)
+    assert all(o.endswith(" · scheduled · Zinc") for o in picker.options)
     assert picker.value == many_meetings[1]  # the newest of the two
     assert "2 meetings with people by that name, newest first." in captions(at)
     at.text_input(key="meeting_find").set_value("nobody")

@@ -28,9 +28,9 @@ def test_the_picker_and_coming_up_tell_two_ana_lees_at_acme_apart(two_ana_lees):
     at = run(meetings_page())
     pick = at.selectbox(key="meeting_pick")
     said = [pick.format_func(i) for i in (1, 2, 3)]
-    assert said[0].startswith("Ana Lee — ") and said[0].endswith(", scheduled · Acme, Engineer")
-    assert said[1].startswith("Ana Lee — ") and said[1].endswith(", scheduled · Acme, Designer")
-    assert said[2].startswith("Cy Dunn — ") and said[2].endswith(", scheduled · Beta")
+    assert said[0].startswith("Ana Lee — ") and said[0].endswith(" · scheduled · Acme, Engineer")
+    assert said[1].startswith("Ana Lee — ") and said[1].endswith(" · scheduled · Acme, Designer")
+    assert said[2].startswith("Cy Dunn — ") and said[2].endswith(" · scheduled · Beta")
     coming_up = at.table[0].value  # its cells are Markdown: the names as typed
     assert list(coming_up["With"]) == [
         plain_markdown("Ana Lee (Acme, Engineer)"),

@@ -43,8 +43,8 @@ def test_the_person_and_day_come_first_and_the_company_last(three_meetings):
     priya, bo, ana = three_meetings
     said = {i: pick.format_func(i) for i in three_meetings}
     assert said == {
-        priya: f"Priya Raghunathan, PhD — {three_meetings[priya]}, scheduled"
+        priya: f"Priya Raghunathan, PhD — {three_meetings[priya]} · scheduled"
         " · Northwind Health Partners",
-        bo: f"Bo Berg — {three_meetings[bo]}, scheduled",  # no company: nothing after
-        ana: f"Ana Lee — {three_meetings[ana]}, held · Acme",
+        bo: f"Bo Berg — {three_meetings[bo]} · scheduled",  # no company: nothing after
+        ana: f"Ana Lee — {three_meetings[ana]} · held · Acme",
     }

@@ -63,7 +63,7 @@ def test_a_new_time_zone_shows_the_new_times_and_an_edit_then_saves(tmp_path, pa
         time_box = page.get_by_test_id("stTimeInput").filter(has_text="Kolkata")
         assert time_box.locator("input").input_value().startswith("14:30")
         shown = widget(page, "stSelectbox", "Meeting").get_by_role("combobox").input_value()
-        assert shown == f"Grace Hopper — {DAY.day} {DAY:%b %Y}, 14:30, held · Acme"
+        assert shown == f"Grace Hopper — {DAY.day} {DAY:%b %Y}, 14:30 · held · Acme"
         place = page.get_by_label("Place or video link", exact=True).filter(visible=True)
         place.fill("https://meet.example/grace")
         click(page, "Save the changes")

@@ -685,6 +685,28 @@ def why_ruled_out(conn: duckdb.DuckDBPyConnection, company_ids: Iterable[int]) -
     return {company_id: found[company_id] for company_id in ids if company_id in found}
 
 
+def why_ruled_out_with_edits(
+    saved: Mapping[int, str], rows: pd.DataFrame, pending: Mapping[int, Mapping[str, Any]]
+) -> dict[int, tuple[str, bool]]:
+    """Why each company of the table's `rows` is ruled out once its edits not saved yet are
+    saved, {id: (reason, not saved yet)}, in the rows' order: `saved` is `why_ruled_out`'s
+    answer for them, `pending` the table's edits. A company ruled out with its reason still to
+    come has none yet, and one taken back onto the list none any more."""
+    shown = {}
+    for company_id in rows.index:
+        edits = pending.get(company_id, {})
+        status = edits.get("status", rows.at[company_id, "status"])
+        if ("status" in edits or "ruled_out_reason" in edits) and status == "ruled_out":
+            reason = edits.get("ruled_out_reason", rows.at[company_id, "ruled_out_reason"])
+            if isinstance(reason, str) and reason.strip():
+                shown[int(company_id)] = (reason.strip(), True)
+        elif status != "ruled_out" and status != INDUSTRY_RULED_OUT:
+            continue
+        elif company_id in saved:
+            shown[int(company_id)] = (saved[company_id], False)
+    return shown
+
+
 _MOVES_NAMED = 3  # more would not read as one sentence
 
 

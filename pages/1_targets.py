@@ -671,14 +671,17 @@ else:
             f"{matching:,} are in the order above, best first; to save them all, export from "
             "Import & export."
         )
-    # The reason's cell is narrow so the table fits a laptop's window: in full here, with
-    # the companies an industry ruled out in Settings (their status reads 'Out by industry').
-    if reasons := ui.cached(targets.why_ruled_out, conn, tuple(frame.index)):
+    # The reason's cell is narrow so the table fits a laptop's window (at 800 px it is a
+    # sideways scroll away): in full here, with the companies an industry ruled out in Settings
+    # (their status reads 'Out by industry'), and one typed but not saved yet as it will be.
+    saved_reasons = ui.cached(targets.why_ruled_out, conn, tuple(frame.index))
+    if reasons := targets.why_ruled_out_with_edits(saved_reasons, frame, pending):
         st.markdown("**Why you ruled them out**")
         st.markdown(
             "\n".join(
                 f"- {ui.plain(frame.at[company_id, 'name'])}: {ui.plain(reason)}"
-                for company_id, reason in reasons.items()
+                + (" (not saved yet)" if unsaved else "")
+                for company_id, (reason, unsaved) in reasons.items()
             )
         )
 

@@ -1042,9 +1042,10 @@ DEFAULT_START_TIME = time(10, 0)
 def suggested_start(conn: duckdb.DuckDBPyConnection) -> datetime:
     """The start a new meeting is offered: the next business day at 10:00, the user's clock.
     Today at 10:00 was often already over, and the meeting landed in the past unseen."""
-    today = profile.now(conn).date()
-    day = business_days.add_business_days(today, 1, profile.holidays(conn))
-    return local_start(day, DEFAULT_START_TIME, profile.zone(conn))
+    mine = profile.get_profile(conn)  # read once: the page asks on every run
+    zone = clock.resolve_zone(mine.time_zone)
+    day = business_days.add_business_days(datetime.now(zone).date(), 1, mine.holidays)
+    return local_start(day, DEFAULT_START_TIME, zone)
 
 
 def scheduled_sentence(

@@ -565,7 +565,8 @@ class ListCount:
     `INDUSTRY_RULED_OUT`); the rest are only in the network. Each is counted under the word
     its row reads: Home's 'ruled out' under Targets is the chosen among the last two.
     `researching` is how many of the `targets` have that status: the line names them apart,
-    as the table's Status column does ('6 targets, 2 researching'), while Home counts both."""
+    as the table's Status column does ('6 targets, 2 researching'), and so does Home
+    (`home.targets_figure`)."""
 
     companies: int
     targets: int

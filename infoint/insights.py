@@ -482,22 +482,24 @@ def _met_of(met: int, whole: int, who: str) -> str:
 
 
 def meeting_rate_note(rates: pd.DataFrame) -> str:
-    """Under the rates table, Markdown: what its Meeting rate is a share of, with the numbers
-    of its first (biggest) group, and what Home's is a share of, with Home's: 'Meeting rate is
-    a share of the people you contacted: for **1st degree**, 8 of the 30 you contacted met you
-    (27 %). On Home it is a share of those who replied: 8 of the 15 who replied met you
-    (53 %).' `rates`: the table's rows (`rated_groups`), which count everyone Home's funnel
-    line does (those left out, who still have time to reply, have neither replied nor met)."""
+    """Under the rates table, Markdown: what its Meeting rate is a share of, and what Home's is
+    a share of, both with the numbers of its first (biggest) group: 'Meeting rate is a share of
+    the people you contacted: for **Health**, 5 of the 17 you contacted met you (29 %). On Home
+    it is a share of those who replied: for **Health**, 5 of the 8 who replied met you (62 %).'
+    (Home's funnel, filtered to Health, says the same.) Home's figure for everyone there, '8 of
+    the 15 who replied', read as Health's (walkthrough). `rates`: the table's rows
+    (`rated_groups`); those left out, who still have time to reply, have neither replied nor
+    met."""
     rated = rated_groups(rates)
     if rated.empty:
         return ""
     first = rated.iloc[0]
     group = f"**{text.plain_markdown(str(first['group']))}**"
-    here = _met_of(int(first["met"]), int(first["contacted"]), "you contacted")
+    met, replied = int(first["met"]), int(first["replied"])
+    here = _met_of(met, int(first["contacted"]), "you contacted")
     said = f"Meeting rate is a share of the people you contacted: for {group}, {here}."
-    replied, met = int(rated["replied"].sum()), int(rated["met"].sum())
-    home = f": {_met_of(met, replied, 'who replied')}" if replied else ""
-    return f"{said} On Home it is a share of those who replied{home}."
+    home = _met_of(met, replied, "who replied") if replied else "no one has replied yet"
+    return f"{said} On Home it is a share of those who replied: for {group}, {home}."
 
 
 def rated_groups(rates: pd.DataFrame) -> pd.DataFrame:

@@ -45,8 +45,8 @@ def test_the_note_under_the_rates_says_of_whom_here_and_on_home(four_written_to)
     captions = [c.value for c in at.caption]
     assert (
         "Meeting rate is a share of the people you contacted: for **1st degree**, 1 of the 4 "
-        "you contacted met you (25 %). On Home it is a share of those who replied: 1 of the 2 "
-        "who replied met you (50 %)."
+        "you contacted met you (25 %). On Home it is a share of those who replied: for "
+        "**1st degree**, 1 of the 2 who replied met you (50 %)."
     ) in captions
 
 
@@ -65,19 +65,21 @@ def test_the_meeting_rate_column_help_says_how_home_differs(four_written_to):
             [("Cold", 1, 1, 1)],
             "Meeting rate is a share of the people you contacted: for **Cold**, the one "
             "person you contacted met you (100 %). On Home it is a share of those who "
-            "replied: the one person who replied met you (100 %).",
+            "replied: for **Cold**, the one person who replied met you (100 %).",
         ),
         (
-            [("Cold", 1, 0, 0), ("1st degree", 2, 1, 0)],
-            "Meeting rate is a share of the people you contacted: for **Cold**, the one person "
-            "you contacted has not met you yet (0 %). On Home it is a share of those "
-            "who replied: the one person who replied has not met you yet (0 %).",
+            # Cold's own: 1 of the 2 replied, not the 2 who replied in all.
+            [("Cold", 2, 1, 0), ("1st degree", 1, 1, 0)],
+            "Meeting rate is a share of the people you contacted: for **Cold**, none of the 2 "
+            "you contacted has met you yet (0 %). On Home it is a share of those who replied: "
+            "for **Cold**, the one person who replied has not met you yet (0 %).",
         ),
         (
             [("**Warm** intro", 3, 0, 0)],
             "Meeting rate is a share of the people you contacted: for **\\*\\*Warm\\*\\* "
             "intro**, none of the 3 you contacted has met you yet (0 %). On Home it is a "
-            "share of those who replied.",
+            "share of those who replied: for **\\*\\*Warm\\*\\* intro**, no one has "
+            "replied yet.",
         ),
     ],
 )

@@ -571,6 +571,12 @@ def choose_meeting(choices: dict[int, meetings.MeetingSummary]) -> int | None:
     return chosen
 
 
+PREP_AFTER = (
+    "This meeting is over: its prep sheet stays as you left it, to read again before the next "
+    "one. Say how it went under Debrief."
+)
+
+
 def show_prepare(current: meetings.MeetingSummary, sheet: meetings.PrepSheet, title: str) -> None:
     """The prep sheet, headed by the meeting's `title` (its person told apart from namesakes)."""
     chosen = current.id
@@ -582,6 +588,11 @@ def show_prepare(current: meetings.MeetingSummary, sheet: meetings.PrepSheet, ti
         else f"{current.promised_minutes} minutes promised"
     )
     st.markdown(f"**{ui.plain(title)}**, {when(current.starts_at)}, {length}{place}")
+    # Advice for before a meeting reads wrong under one that is over: the sheet stays, to
+    # read again or to fill in afterwards.
+    ahead = current.status == "scheduled" and current.starts_at > now
+    if not ahead and current.status != "cancelled":
+        st.caption(PREP_AFTER)
     if met_there := sheet.met_there:
         st.caption(met_there)
     company_box, person_box = st.columns(2)
@@ -686,10 +697,11 @@ def show_prepare(current: meetings.MeetingSummary, sheet: meetings.PrepSheet, ti
                 st.session_state.get(TYPED, {}).pop(f"prep_{box}_{chosen}", None)
             done("Prep sheet saved.", chosen, "Prepare", near=f"prep_{chosen}")
     where_clicked.here(f"prep_{chosen}")
-    st.info(
-        "Before you leave, ask: “Who else do you think I should talk to?”",
-        icon=":material/lightbulb:",
-    )
+    if ahead:
+        st.info(
+            "Before you leave, ask: “Who else do you think I should talk to?”",
+            icon=":material/lightbulb:",
+        )
 
 
 def show_debrief(current: meetings.MeetingSummary, sheet: meetings.PrepSheet) -> None:

@@ -200,9 +200,12 @@ def activity_figure(activity: pd.DataFrame) -> Figure:
 
 
 def coverage_figure(coverage: pd.DataFrame) -> Figure:
-    """Per industry, its target companies as one full bar, split by how far you got at each.
+    """Per industry, the companies you chose there (targets and researching: `coverage`'s
+    `targets`) as one full bar, split by how far you got at each. Named 'companies chosen', as
+    the table beside names them 'Chosen': 'targets' on Home and in the list's line leave out
+    the researching ('6 targets, 2 researching'), and 'Finance (1)' read as a target there.
 
-    Shares, not counts, on the axis: an industry of 1,500 targets (or the thousands of people
+    Shares, not counts, on the axis: an industry of 1,500 companies (or the thousands of people
     who work at them) would flatten one of 28 to a sliver. The counts are on the bars, in the
     industry's label and in the hover, the people there and how many you contacted too.
     """
@@ -241,23 +244,23 @@ def coverage_figure(coverage: pd.DataFrame) -> Figure:
                 "customdata": [list(row) for row in zip(counts, targets, people, strict=True)],
                 "hovertemplate": (
                     f"<b>%{{y}}</b><br>{label}: %{{customdata[0]:,}} of %{{customdata[1]:,}}"
-                    " targets (%{x:.0f} %)<br>%{customdata[2]}<extra></extra>"
+                    " companies chosen (%{x:.0f} %)<br>%{customdata[2]}<extra></extra>"
                 ),
             }
         )
     layout = {
         "barmode": "stack",
-        "title": {"text": "How far you got at your targets, per industry"},
+        "title": {"text": "How far you got at the companies you chose"},
         "xaxis": {
             "range": [0, 100],
             "dtick": 25,
             "ticksuffix": " %",
-            "title": {"text": "Share of the industry's targets"},
+            "title": {"text": "Share of the industry's companies chosen"},
         },
         "yaxis": {
             "autorange": "reversed",
             "automargin": True,
-            "title": {"text": "Industry (targets)"},
+            "title": {"text": "Industry (companies chosen)"},
         },
         "uniformtext": {"mode": "hide", "minsize": 10},  # no number squeezed into a thin part
         "legend": LEGEND_BELOW | {"traceorder": "normal"},  # in the bars' order, left to right

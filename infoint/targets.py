@@ -784,6 +784,10 @@ def coverage_by_industry(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     how many there are, at how many you have written to or met someone, and the people there
     with how many you contacted.
 
+    `targets` counts the researching too: the page names it 'Chosen' and the chart 'companies
+    chosen', since the list's line and Home say 'targets' for the others alone ('6 targets, 2
+    researching', `ListCount`, `home.targets_figure`).
+
     Targets and people are counted apart: 28 targets beside 3,000 people there would read as
     no targets at all on one scale.
     """

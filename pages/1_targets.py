@@ -74,11 +74,14 @@ CLEAR_NEW_INDUSTRY = "targets_clear_new_industry"
 # the session instead, the box went on showing the old words in the browser while the page
 # read it as empty (no Keep and Merge boxes, no word about it).
 CLEAR_MERGE_SEARCH = "targets_clear_merge_search"
+# 'Chosen' counts the targets and the researching together; the list's line and Home say them
+# apart ('6 targets, 2 researching'), so 'Targets' here read 8 beside their 6 (walkthrough).
 COVERAGE_NOTE = (
-    "Reached: targets where you wrote to someone. Met: targets where you met someone. "
-    "People: your contacts there. Contacted: how many of them you wrote to. Share: the part "
-    "of them you wrote to, in percent. Targets you ruled out, or whose industry you ruled out "
-    "in Settings, are left out, as on Home."
+    "Chosen: your targets and the companies you are researching, together. Reached: those "
+    "where you wrote to someone. Met: those where you met someone. People: your contacts "
+    "there. Contacted: how many of them you wrote to. Share: the part of them you wrote to, "
+    "in percent. Companies you ruled out, or whose industry you ruled out in Settings, are "
+    "left out, as on Home."
 )
 
 
@@ -687,11 +690,12 @@ else:
 
     bulk_change(conn, filters, picked, list(frame.index), matching, known_industries)
 
-st.subheader("Targets and coverage by industry")
+st.subheader("Coverage of the companies you chose, by industry")
 coverage = ui.cached(targets.coverage_by_industry, conn)
 if coverage.empty:
     st.caption(
-        "Once you have targets, this shows how many you have per industry and whom you know."
+        "Once you have targets or companies you are researching, this shows how many you chose "
+        "per industry and whom you know there."
     )
 else:
     # The chart and the table side by side in a row that wraps: the table as wide as its seven
@@ -714,28 +718,29 @@ else:
         column_config={
             "industry": st.column_config.TextColumn("Industry", width=112),
             "targets": st.column_config.NumberColumn(
-                "Targets",
+                "Chosen",
                 width=56,
                 format=text.COUNT_COLUMN_FORMAT,
-                help="Companies in this industry you chose: targets and those you research.",
+                help="Companies in this industry you chose: your targets and those you are "
+                "researching, together. The line above the list and Home count them apart.",
             ),
             "targets_contacted": st.column_config.NumberColumn(
                 "Reached",
                 width=62,
                 format=text.COUNT_COLUMN_FORMAT,
-                help="Targets where you have written to at least one person.",
+                help="Companies you chose where you have written to at least one person.",
             ),
             "targets_met": st.column_config.NumberColumn(
                 "Met",
                 width=40,
                 format=text.COUNT_COLUMN_FORMAT,
-                help="Targets where you have met at least one person.",
+                help="Companies you chose where you have met at least one person.",
             ),
             "people": st.column_config.NumberColumn(
                 "People",
                 width=54,
                 format=text.COUNT_COLUMN_FORMAT,  # 3,467: thousands are common here
-                help="Your contacts who work at these targets.",
+                help="Your contacts who work at these companies.",
             ),
             "contacted": st.column_config.NumberColumn(
                 "Contacted",
@@ -747,7 +752,7 @@ else:
                 "Share",
                 width=48,
                 format=home.PERCENT_COLUMN_FORMAT,
-                help="Contacted ÷ people: the share of your contacts at these targets you have "
+                help="Contacted ÷ people: the share of your contacts at these companies you have "
                 "written to.",
             ),
         },

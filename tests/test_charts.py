@@ -118,9 +118,10 @@ def coverage_frame(**columns) -> pd.DataFrame:
 def test_coverage_draws_each_industrys_targets_by_how_far_you_got():
     figure = charts.coverage_figure(coverage_frame())
     layout = figure["layout"]
-    assert layout["title"]["text"] == "How far you got at your targets, per industry"
-    assert layout["xaxis"]["title"]["text"] == "Share of the industry's targets"
-    assert layout["yaxis"]["title"]["text"] == "Industry (targets)"
+    # 'targets' and 'researching' together: 'companies chosen', as the table's 'Chosen'
+    assert layout["title"]["text"] == "How far you got at the companies you chose"
+    assert layout["xaxis"]["title"]["text"] == "Share of the industry's companies chosen"
+    assert layout["yaxis"]["title"]["text"] == "Industry (companies chosen)"
     assert layout["barmode"] == "stack"
     assert (layout["xaxis"]["range"], layout["xaxis"]["ticksuffix"]) == ([0, 100], " %")
     # room for the "100 %" label at the right edge (tests/e2e/test_coverage_ticks.py sees it)
@@ -144,7 +145,7 @@ def test_coverage_draws_each_industrys_targets_by_how_far_you_got():
     assert written["customdata"][0] == [3, 28, "3,467 people there, 9 contacted (0.3 %)"]
     assert written["customdata"][1] == [0, 2, "None of your contacts works there yet"]
     assert (
-        "%{customdata[0]:,} of %{customdata[1]:,} targets (%{x:.0f} %)"
+        "%{customdata[0]:,} of %{customdata[1]:,} companies chosen (%{x:.0f} %)"
         in (written["hovertemplate"])
     )
 

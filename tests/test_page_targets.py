@@ -137,7 +137,7 @@ def test_targets_in_rank_order_with_coverage(network):
     assert list(frame["rank"]) == [1, 2, 3]
     assert frame.iloc[0][["people", "contacted", "met"]].tolist() == [2, 1, 0]
     chart = quick_charts(at)["coverage"]
-    assert chart["layout"]["title"]["text"] == "How far you got at your targets, per industry"
+    assert chart["layout"]["title"]["text"] == "How far you got at the companies you chose"
     bars = {trace["name"]: trace for trace in chart["data"]}
     # Health: Ann at Acme written to, nobody at Medix yet; Energy: nobody at Volt yet.
     assert bars["Nobody written to yet"]["y"] == ["Health (2)", "Energy (1)"]
@@ -584,7 +584,7 @@ def test_the_coverage_table_says_in_plain_words_what_it_counts(network, app_db):
     labels = {name: config["label"] for name, config in columns.items() if "label" in config}
     assert labels == {
         "industry": "Industry",
-        "targets": "Targets",
+        "targets": "Chosen",
         "targets_contacted": "Reached",
         "targets_met": "Met",
         "people": "People",
@@ -593,18 +593,21 @@ def test_the_coverage_table_says_in_plain_words_what_it_counts(network, app_db):
     }
     # Contacted ÷ people, said in words, as whole percents like the rest of the app.
     assert columns["contacted_percent"]["help"] == (
-        "Contacted ÷ people: the share of your contacts at these targets you have written to."
+        "Contacted ÷ people: the share of your contacts at these companies you have written to."
     )
     assert columns["contacted_percent"]["type_config"]["format"] == home.PERCENT_COLUMN_FORMAT
     assert columns["targets_contacted"]["help"] == (
-        "Targets where you have written to at least one person."
+        "Companies you chose where you have written to at least one person."
     )
-    assert columns["targets_met"]["help"] == "Targets where you have met at least one person."
+    assert columns["targets_met"]["help"] == (
+        "Companies you chose where you have met at least one person."
+    )
     assert box.caption[0].value == (
-        "Reached: targets where you wrote to someone. Met: targets where you met someone. "
-        "People: your contacts there. Contacted: how many of them you wrote to. Share: the "
-        "part of them you wrote to, in percent. Targets you ruled out, or whose industry you "
-        "ruled out in Settings, are left out, as on Home."
+        "Chosen: your targets and the companies you are researching, together. Reached: "
+        "those where you wrote to someone. Met: those where you met someone. People: your "
+        "contacts there. Contacted: how many of them you wrote to. Share: the part of them you "
+        "wrote to, in percent. Companies you ruled out, or whose industry you ruled out in "
+        "Settings, are left out, as on Home."
     )
     # "(no industry yet)" is read whole at 112 pixels (seen in Chromium); a company with no
     # one there has no share, shown as a dash rather than "None".

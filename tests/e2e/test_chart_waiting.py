@@ -13,7 +13,7 @@ from .conftest import held_request, wait_for_app
 # Page (its address) and the chart read on it, with the title the box shows (or none).
 CHARTS = (
     ("", "funnel", "Contacts at each stage"),
-    ("targets", "coverage", "How far you got at your targets, per industry"),
+    ("targets", "coverage", "How far you got at the companies you chose"),
     ("referrals", "referral_picture", "Who introduced you to whom"),
     ("insights", "rates_chart", None),  # untitled: the section's heading names it
 )

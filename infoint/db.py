@@ -274,8 +274,9 @@ def cursor(conn: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     second call while one runs."""
     new = conn.cursor()
     if (known := _keys.get(conn)) is None:
-        known = _keys[conn] = _key(new)
-    _keys[new] = known
+        _keys[conn] = _key(new)
+    else:
+        _keys[new] = known
     return new
 
 

@@ -486,7 +486,9 @@ _HIDING_STATES = """
 """
 
 
-def _hiding_states(conn: duckdb.DuckDBPyConnection, today: date) -> dict[str, tuple]:
+def _hiding_states(
+    conn: duckdb.DuckDBPyConnection, today: date
+) -> dict[str, tuple[date | None, date]]:
     """The user's choices that hide an item today, the latest first: key -> (the day its
     snooze ends, None when dismissed; the day it was hidden). Only these change what is due
     or waited on: a snooze that has ended leaves an item as the rules find it."""
@@ -501,7 +503,7 @@ def _sorted_out(
     today: date,
     items: list[DueItem],
     ruled_out: frozenset[int] | None = None,
-    states: dict[str, tuple] | None = None,
+    states: dict[str, tuple[date | None, date]] | None = None,
 ) -> tuple[list[DueItem], list[HiddenItem]]:
     """The items still due (neither dismissed, snoozed past today nor for a ruled-out company),
     oldest first, and those the user hid, the latest hidden first; items for a ruled-out
@@ -601,7 +603,7 @@ def _waiting(
     limit: int,
     apart: dict[int, tuple[str, ...]],
     ruled_out: frozenset[int],
-    states: dict[str, tuple],
+    states: dict[str, tuple[date | None, date]],
 ) -> Waiting:
     """Whom you are waiting on, soonest next step first, the first `limit` of them in full:
     the due list says what to do today, this says what is coming, by the same rules, so a
@@ -613,7 +615,9 @@ def _waiting(
     company, due after today or snoozed past it (then it falls due when the snooze ends),
     and due while the message is still inside the window (the rules leave older silence
     alone). Worked out here, not in SQL: a few hundred steps, on every run of the page (a
-    snooze changes them), where DuckDB took 12-15 ms to join and group them."""
+    snooze changes them), where DuckDB took 12-15 ms to join and group them. People whose
+    next step falls on one day are ordered by name in Python's lowercase, which differs from
+    DuckDB's for a few letters (a final Greek sigma, a Turkish dotted I)."""
     soonest: dict[int, tuple] = {}
     now = today.toordinal()
     # Moments as day numbers, states' dates likewise: Arrow hands over a few hundred dates
@@ -727,7 +731,7 @@ def agenda(
     *,
     rules_found: Found | None = None,
 ) -> Agenda:
-    """`due_items` and whom you are waiting on, for the Follow-ups page: both come from the
+    """`due_items` and whom you are waiting on, for Follow-ups and Home: both come from the
     same steps of the silence rules, worked out once, or taken from `rules_found`."""
     if rules_found is None:
         rules_found = found(conn, now)

@@ -125,19 +125,31 @@ function followBox(box) {
   // size, not when the box alone does: a box in a row that wraps, or one whose width is not yet
   // the row's while a run draws it, kept the width it was drawn at (460 px in an 808 px box).
   // So the chart follows its box: a width other than the one drawn is fitted after the browser
-  // has laid the page out (a frame later), and only for a chart drawn and still shown.
+  // has laid the page out (a frame later), and only for a chart drawn and still shown. Its row
+  // is watched too: the least width the box asks of it is never more than the row's
+  // (`fitMinWidth`), and a box held at that least width does not change size by itself when
+  // the row narrows under it.
   if (box.infointFollow || typeof ResizeObserver === "undefined") return;
   let pending = 0;
   box.infointFollow = new ResizeObserver(() => {
     cancelAnimationFrame(pending);
     pending = requestAnimationFrame(() => {
+      if (box.infointGone || !box.isConnected) return;
+      fitMinWidth(box);
       const width = box.clientWidth;
       const drawn = box._fullLayout?.width;
-      if (box.infointGone || !drawn || !box.isConnected || !width) return;
+      if (!drawn || !width) return;
       if (Math.abs(drawn - width) >= 1) window.Plotly?.Plots.resize(box);
     });
   });
   box.infointFollow.observe(box);
+  const row = rowOf(box);
+  if (row) box.infointFollow.observe(row);
+}
+
+function rowOf(box) {
+  // The row that wraps (`st.container(horizontal=True)`) a chart is drawn straight into.
+  return box.closest('[data-testid="stHorizontalBlock"]');
 }
 
 function holdMinWidth(box, minWidth) {
@@ -146,8 +158,26 @@ function holdMinWidth(box, minWidth) {
   // row has beyond the box; where the row has less, the box goes under the chart. Its own width
   // must not count as what it asks for, or a chart drawn wide would ask for the whole row and
   // push the box under it for good: `contain: inline-size` leaves only `minWidth`.
-  box.style.minWidth = minWidth ? `${minWidth}px` : "";
+  box.infointMinWidth = minWidth;
   box.style.contain = minWidth ? "inline-size" : "";
+  fitMinWidth(box);
+}
+
+function fitMinWidth(box) {
+  // Never more than the row holds: in an 800 px window with the sidebar open and scroll bars
+  // drawn, Home's row of 458 px held a chart of 460, and its frame (Streamlit's, which scrolls
+  // what overflows it) scrolled sideways, then, its scroll bar taking 10 px of the chart's
+  // height, up and down too: a mouse wheel over the chart moved the frame, not the page, and the
+  // bar covered the legend's last line. Where the row has less, the chart takes all of it.
+  const wanted = box.infointMinWidth;
+  const row = wanted ? rowOf(box) : null;
+  let least = wanted;
+  if (row) {
+    const css = getComputedStyle(row);
+    const room = row.clientWidth - parseFloat(css.paddingLeft) - parseFloat(css.paddingRight);
+    if (room > 0) least = Math.min(wanted, Math.floor(room));
+  }
+  box.style.minWidth = least ? `${least}px` : "";
 }
 
 export default function ({ parentElement, data }) {

@@ -134,6 +134,19 @@ def _ran_cleanly(at: AppTest) -> AppTest:
     return at
 
 
+def opened(page: str | None = None) -> AppTest:
+    """A new session's first run of Home, or of `page` ('pages/1_targets.py'), checked to
+    have raised nothing."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    if page:
+        at.switch_page(page)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
 def quick_charts(at: AppTest) -> dict[str, dict]:
     """The figures a page drew with `ui.chart` (our plotly.js bundle), by widget key.
 

@@ -2,23 +2,11 @@
 are researching apart, as that page does (walkthrough: on the demo Home read 'Targets 8' where
 Targets said '6 targets, 2 researching')."""
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from infoint import db, home, profile, targets
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def run(page: str | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    if page:
-        at.switch_page(page)
-    at.run()
-    assert not at.exception, at.exception
-    return at
+from tests.conftest import opened
 
 
 def targets_figure(at: AppTest):
@@ -27,7 +15,7 @@ def targets_figure(at: AppTest):
 
 
 def test_home_and_targets_say_the_same_numbers_on_the_demo(app_db):
-    at = run()
+    at = opened()
     next(b for b in at.button if b.label == "Load demo data").click()
     at.run()
     assert not at.exception, at.exception
@@ -35,7 +23,7 @@ def test_home_and_targets_say_the_same_numbers_on_the_demo(app_db):
     assert (figure.value, figure.proto.delta) == ("6", "2 researching  \n2 ruled out")
     assert "researching" in figure.proto.help
 
-    listed = run("pages/1_targets.py")
+    listed = opened("pages/1_targets.py")
     line = next(c.value for c in listed.caption if c.value.startswith("Companies "))
     assert "6 targets, 2 researching and 2 ruled out" in line
 
@@ -54,7 +42,7 @@ def researching_only(app_db):
 def test_researching_alone_is_no_target_yet_but_a_start(researching_only):
     """Hydro is researched, not a target: 'Targets 0' with '1 researching' under it, and Home
     does not ask you to pick targets, as you have begun (the next step is the first outreach)."""
-    at = run()
+    at = opened()
     figure = targets_figure(at)
     assert (figure.value, figure.proto.delta) == ("0", "1 researching  \n1 by industry")
     assert "Write your first outreach" in [link.proto.label for link in at.main.get("page_link")]

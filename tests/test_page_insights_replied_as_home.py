@@ -8,24 +8,11 @@ talked with you before you wrote, and the typical reply took the 3 business days
 """
 
 from datetime import UTC, date, datetime
-from pathlib import Path
-
-from streamlit.testing.v1 import AppTest
 
 from infoint import contacts, db, insights, interactions, meetings
-from tests.conftest import quick_charts
+from tests.conftest import opened, quick_charts
 
-ROOT = Path(__file__).resolve().parent.parent
 REPLIED = ("Replied within 3 business days", "Replied later", insights.TALKED_BEFORE)
-
-
-def run(page: str | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    if page:
-        at.switch_page(page)
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 def test_home_insights_and_its_chart_count_the_same_replies(app_db):
@@ -41,10 +28,10 @@ def test_home_insights_and_its_chart_count_the_same_replies(app_db):
         interactions.log_interaction(conn, people[name], "reply", occurred_at=date(2026, 3, day))
     conn.close()
 
-    home = {m.label: m for m in run().metric}["Response rate"]
+    home = {m.label: m for m in opened().metric}["Response rate"]
     assert (home.value, home.proto.delta) == ("80 %", "4 of 5 replied")
 
-    at = run("pages/7_insights.py")
+    at = opened("pages/7_insights.py")
     said = at.markdown[0].value
     assert said == (
         "4 of the 5 people you wrote to replied (80 %), counting the one who had talked with "

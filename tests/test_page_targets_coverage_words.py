@@ -8,23 +8,11 @@ and 'Targets' means the 6 wherever it is a number's name.
 """
 
 import json
-from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
 from infoint import db, demo
-from tests.conftest import quick_charts
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def run(page: str | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    if page:
-        at.switch_page(page)
-    at.run()
-    assert not at.exception, at.exception
-    return at
+from tests.conftest import opened, quick_charts
 
 
 def coverage_table(at: AppTest):
@@ -42,11 +30,11 @@ def test_the_coverage_names_targets_and_researching_as_the_line_and_home_do(app_
     demo.load_demo(conn)
     conn.close()
 
-    home = run()
+    home = opened()
     [metric] = [m for m in home.metric if m.label == "Targets"]
     assert metric.value == "6" and "2 researching" in metric.proto.delta
 
-    at = run("pages/1_targets.py")
+    at = opened("pages/1_targets.py")
     line = next(c.value for c in at.caption if c.value.startswith("Companies "))
     assert ": 6 targets, 2 researching" in line
 

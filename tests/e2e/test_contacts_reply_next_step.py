@@ -67,7 +67,7 @@ def test_a_reply_leads_to_what_the_meeting_needs_next(page, tmp_path, shots):
         wait_for_app(page)
         expect(page.get_by_role("tab", name="Debrief")).to_have_attribute("aria-selected", "true")
         expect(page.get_by_role("combobox", name="Meeting")).to_have_value(
-            re.compile(rf"^Ann Lee — {re.escape(shown)}, .* · Acme$")
+            re.compile(rf"^Ann Lee — {re.escape(shown)} · .* · Acme$")
         )
         page.screenshot(path=shots / "02-its-debrief.png")
         click(page, "Save the debrief")  # "We met" is the first outcome

@@ -4,14 +4,11 @@ set to Industry it read 'for Health, 5 of the 17 you contacted met you (29 %). O
 share of those who replied: 8 of the 15 who replied met you (53 %)', where 8 of 15 was every
 industry's figure, not Health's (5 of 8), and a user read it as Health's (walkthrough, demo)."""
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from infoint import db, demo, insights, text
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import opened
 
 
 @pytest.fixture
@@ -27,19 +24,13 @@ def ran(at: AppTest) -> AppTest:
     return at
 
 
-def insights_page() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    at.switch_page("pages/7_insights.py")
-    return ran(at.run())
-
-
 def note_of(at: AppTest) -> str:
     [note] = [c.value for c in at.caption if c.value.startswith("Meeting rate is a share")]
     return note
 
 
 def test_by_industry_the_second_figure_is_healths_own(demo_db):
-    at = insights_page()
+    at = opened("pages/7_insights.py")
     at = ran(at.radio(key="rates_breakdown").set_value("industry").run())
     table = at.dataframe[0].value
     first = table.iloc[0]
@@ -57,7 +48,7 @@ def test_by_industry_the_second_figure_is_healths_own(demo_db):
 
 @pytest.mark.parametrize("breakdown", insights.BREAKDOWNS)
 def test_every_choice_gives_its_first_groups_figures_twice(demo_db, breakdown):
-    at = insights_page()
+    at = opened("pages/7_insights.py")
     at = ran(at.radio(key="rates_breakdown").set_value(breakdown).run())
     first = at.dataframe[0].value.iloc[0]
     note = note_of(at)

@@ -21,7 +21,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from infoint import db, demo, meetings, profile, updates
+from infoint import contacts, db, demo, meetings, profile, updates
 from infoint.errors import InfointError
 from infoint.outreach import (
     COMPOSE_CONTACT_KEY,
@@ -710,6 +710,15 @@ def open_contact(contact_id: int) -> None:
     """Jump to a person's record on the Contacts page, from any page."""
     st.session_state["open_contact"] = int(contact_id)
     st.switch_page(CONTACTS_PAGE, query_params={"contact": str(int(contact_id))})
+
+
+def whose_record(conn: duckdb.DuckDBPyConnection, contact_id: int) -> str:
+    """Whose record `open_contact` opens, by first name ("Priya's record"), as Outreach and
+    Contacts name the way there: "Open Priya Raghunathan, PhD's record" read badly, and at 800
+    px was cut short. Someone without a first name is named by their name as it stands, the
+    last alone ("Okafor's record")."""
+    person = cached(contacts.get_contact, conn, contact_id)
+    return f"{plain(person.first_name or person.name)}'s record"
 
 
 def contact_opener(label: str, names: dict[int, str], placeholder: str, key: str) -> None:

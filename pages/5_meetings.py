@@ -970,16 +970,6 @@ def show_thanks(current: meetings.MeetingSummary) -> None:
             done("Thank-you logged: what you sent is below.", chosen, "Thank you")
 
 
-def whose_record(current: meetings.MeetingSummary) -> str:
-    """The person's record by first name, "Priya's record", as Outreach and Contacts name the
-    way there: "Open Priya Raghunathan, PhD's record" read badly, and at 800 px was cut short.
-    Someone without a first name is named by their name as it stands, the last alone, as
-    Outreach and Contacts do ("Okafor's record"). It opens this meeting's person, whoever
-    shares the name."""
-    person = ui.cached(contacts.get_contact, conn, current.contact_id)
-    return f"{ui.plain(person.first_name or person.name)}'s record"
-
-
 def show_thanks_sent(current: meetings.MeetingSummary, sent: interactions.Interaction) -> None:
     """What was sent, as the log holds it, in place of a draft that could be logged twice."""
     how = interactions.CHANNEL_LABELS[sent.channel]
@@ -994,7 +984,7 @@ def show_thanks_sent(current: meetings.MeetingSummary, sent: interactions.Intera
         st.markdown(outreach.preview_markdown(sent.body))
     st.caption(
         "Next, in a few weeks: tell them what you did with their advice. Something to correct "
-        f"in what was logged? Open {whose_record(current)} above."
+        f"in what was logged? Open {ui.whose_record(conn, current.contact_id)} above."
     )
 
 
@@ -1173,7 +1163,7 @@ def show_meetings(upcoming: list[meetings.MeetingSummary]) -> None:
     # Two Ana Lees at Acme: the prep sheet and a question about the date name this one.
     title = ui.cached(meetings.titles, conn, (current,))[chosen]
     open_box, download_box = st.columns(2)
-    if open_box.button(f"Open {whose_record(current)}", key="open_person"):
+    if open_box.button(f"Open {ui.whose_record(conn, current.contact_id)}", key="open_person"):
         ui.open_contact(current.contact_id)
     if chosen in {m.id for m in upcoming}:  # a calendar file of a meeting over is noise
         download_box.download_button(

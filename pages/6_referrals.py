@@ -95,11 +95,10 @@ if chosen is not None:
         type="primary",
     ):
         ui.compose_to(chosen)
-    # Reading a record moves nothing on: never the primary action. Whose record, by first name
-    # (the name as it stands without one), as Outreach and Meetings name the way there.
-    person = ui.cached(contacts.get_contact, conn, chosen)
-    whose = ui.plain(person.first_name or person.name)
-    if st.button(f"Open {whose}'s record", key="chain_open", icon=":material/person:"):
+    # Reading a record moves nothing on: never the primary action.
+    if st.button(
+        f"Open {ui.whose_record(conn, chosen)}", key="chain_open", icon=":material/person:"
+    ):
         ui.open_contact(chosen)
 
 st.subheader("What each introduction yielded")

@@ -90,6 +90,19 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
+def demo_targets(db_path: Path):
+    """A new database at `db_path` holding the demo, and its companies as the Targets table
+    lists them (a pandas frame, in the table's order)."""
+    from infoint import db, demo, targets
+
+    conn = db.connect(db_path)
+    try:
+        demo.load_demo(conn)
+        return targets.list_companies(conn)
+    finally:
+        conn.close()
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -11,10 +11,11 @@ the grid opens over it.
 
 from playwright.sync_api import expect
 
-from infoint import db, demo, targets
+from infoint import db, targets
 
 from .conftest import (
     click,
+    demo_targets,
     go,
     grid_column,
     see,
@@ -50,10 +51,7 @@ def there_and_back(page, rows: int) -> None:
 
 def test_a_score_not_saved_yet_survives_a_trip_to_contacts(tmp_path, page, shots):
     db_path = tmp_path / "demo.duckdb"
-    conn = db.connect(db_path)
-    demo.load_demo(conn)
-    listed = targets.list_companies(conn)
-    conn.close()
+    listed = demo_targets(db_path)
     names, rows = list(listed["name"]), len(listed)
     river = names.index("River Consulting")
     assert listed["motivation"].iloc[river] == 2
@@ -140,10 +138,7 @@ def test_a_reason_typed_while_the_status_edit_reruns_is_kept(tmp_path, page, sho
     Reason cell's editor. Here that run's output reaches the browser while the editor is open
     with words in it: the editor stays open with them, and they are kept."""
     db_path = tmp_path / "demo.duckdb"
-    conn = db.connect(db_path)
-    demo.load_demo(conn)
-    listed = targets.list_companies(conn)
-    conn.close()
+    listed = demo_targets(db_path)
     river, rows = list(listed["name"]).index("River Consulting"), len(listed)
     server = start_server(db_path)
     runs = HeldRuns(page)

@@ -13,9 +13,8 @@ grid opens over it.
 
 from playwright.sync_api import expect
 
-from infoint import db, demo, targets
-
 from .conftest import (
+    demo_targets,
     see,
     settle_after_resize,
     start_server,
@@ -47,10 +46,7 @@ def rule_out(page, row: int, reason: str) -> None:
 def test_a_reason_typed_reads_whole_at_800_px(tmp_path, page_with_scroll_bars, shots):
     page = page_with_scroll_bars
     db_path = tmp_path / "demo.duckdb"
-    conn = db.connect(db_path)
-    demo.load_demo(conn)
-    listed = targets.list_companies(conn)
-    conn.close()
+    listed = demo_targets(db_path)
     names, rows = list(listed["name"]), len(listed)
     river = names.index("River Consulting")
     server = start_server(db_path)
